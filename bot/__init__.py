@@ -1,0 +1,1 @@
+"""Bot francophone sur les partenariats de sécurité de l'Azerbaïdjan."""

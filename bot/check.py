@@ -1,0 +1,68 @@
+"""``python -m bot check``: validate the content and report how well it covers the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from bot.content.coverage import SeedCoverage, seed_coverage
+from bot.content.errors import ContentError
+from bot.content.loader import load_factbase
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _report_seed(seed: SeedCoverage, verbose: bool, out: TextIO) -> None:
+    uncovered = seed.uncovered
+    mark = "✓" if not uncovered else "✗"
+    print(
+        f"  {mark} seeds/{seed.seed} ({seed.source_id}) : {seed.sentences} phrases, "
+        f"{len(seed.statuses)} avec date, nombre ou acteur — {seed.covered} couvertes, "
+        f"{len(seed.skipped)} écartées, {len(uncovered)} non couvertes",
+        file=out,
+    )
+    for status in uncovered:
+        missing = ", ".join(f"{signal.kind} « {signal.text} »" for signal in status.missing)
+        print(f"      NON COUVERTE : « {_excerpt(status.sentence.text)} »", file=out)
+        print(f"        sans citation pour : {missing}", file=out)
+    if verbose:
+        for status in seed.skipped:
+            assert status.skip is not None
+            print(f"      écartée : « {_excerpt(status.sentence.text, 80)} »", file=out)
+            print(f"        raison : {status.skip.reason}", file=out)
+    for skip in seed.unused_skips:
+        print(
+            f"      avertissement : l'écart « {_excerpt(skip.sentence, 60)} » ne sert plus "
+            "(la phrase est couverte ou sans fait) ; le retirer de coverage_skips",
+            file=out,
+        )
+
+
+def run_check(content_dir: Path, seeds_dir: Path, out: TextIO, verbose: bool = False) -> int:
+    """Validate, print counts and coverage; return the exit status (0 when all is well)."""
+    try:
+        base = load_factbase(content_dir, seeds_dir)
+    except ContentError as error:
+        print(f"✗ Contenu invalide — {len(error.issues)} erreur(s) :", file=out)
+        for issue in error.issues:
+            print(f"  - {issue}", file=out)
+        return 1
+    print("✓ Contenu valide.", file=out)
+    for kind, count in base.counts().items():
+        print(f"  {kind:<18} {count:>4}", file=out)
+    print("Couverture des articles :", file=out)
+    report = seed_coverage(base)
+    for seed in report:
+        _report_seed(seed, verbose, out)
+    missing = sum(len(seed.uncovered) for seed in report)
+    if missing:
+        print(
+            f"✗ {missing} phrase(s) non couverte(s) : ajouter une citation qui les couvre, "
+            "ou les écarter dans coverage_skips avec une raison.",
+            file=out,
+        )
+        return 1
+    print("✓ Chaque phrase porteuse de fait est couverte ou écartée avec une raison.", file=out)
+    return 0

@@ -1,0 +1,27 @@
+"""Country names (French and English, from CLDR through Babel) and flags from ISO codes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+
+@cache
+def _territories(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).territories)
+
+
+def is_known_code(code: str) -> bool:
+    """True when ``code`` is an ISO 3166 alpha-2 code CLDR names."""
+    return code.isalpha() and len(code) == 2 and code in _territories("fr")
+
+
+def country_name(code: str, locale: str = "fr") -> str:
+    """The country's name in ``locale`` ("fr" or "en"): ``country_name("GB")`` → "Royaume-Uni"."""
+    return _territories(locale)[code]
+
+
+def flag(code: str) -> str:
+    """The flag emoji of an alpha-2 code, made of two regional indicator symbols."""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())

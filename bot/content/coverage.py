@@ -1,0 +1,230 @@
+"""Which seed sentences state a date, a number or a named actor, and which quotes cover them.
+
+A sentence is *covered* when every such signal in it lies inside an evidence quote of
+its source; otherwise it must be listed in ``coverage_skips`` with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from bot.content.model import FactBase
+from bot.content.schema import CoverageSkip
+from bot.dates import MONTHS_FR
+from bot.text import normalise_typography
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«(A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATIONS = ("M.", "Mme.", "Dr.", "St.", "av.", "J.-C.")
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_DATE_WORDS = re.compile(
+    r"\b(?:" + "|".join([*MONTHS_FR, "hier", "aujourd'hui", "demain", "récemment", "cet été"]) + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A date, a number or an actor's name found in a sentence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a seed, positions in its line-preserving normalised text."""
+
+    start: int
+    end: int
+    text: str
+    signals: tuple[Signal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStatus:
+    """What the fact base does with one signal-bearing sentence."""
+
+    sentence: Sentence
+    missing: tuple[Signal, ...]
+    """Signals no quote covers; empty when the sentence is covered."""
+    skip: CoverageSkip | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeedCoverage:
+    """Coverage of one seed article."""
+
+    source_id: str
+    seed: str
+    sentences: int
+    statuses: tuple[SentenceStatus, ...]
+    unused_skips: tuple[CoverageSkip, ...]
+
+    @property
+    def covered(self) -> int:
+        """Signal-bearing sentences whose signals all lie in quotes."""
+        return sum(1 for status in self.statuses if not status.missing)
+
+    @property
+    def skipped(self) -> tuple[SentenceStatus, ...]:
+        """Uncovered sentences deliberately left out."""
+        return tuple(s for s in self.statuses if s.missing and s.skip is not None)
+
+    @property
+    def uncovered(self) -> tuple[SentenceStatus, ...]:
+        """Uncovered sentences nobody accounted for: these fail the check."""
+        return tuple(s for s in self.statuses if s.missing and s.skip is None)
+
+
+def normalise_lines(text: str) -> str:
+    """Normalise each line's typography but keep the line breaks (sentences never span them)."""
+    return "\n".join(normalise_typography(line) for line in text.splitlines())
+
+
+def _loose(text: str) -> str:
+    """Same-length folding: lowercase, accents dropped, non-alphanumerics as spaces."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char.lower()[:1])[:1]
+        out.append(base if base.isalnum() and base.isascii() else " ")
+    return "".join(out)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text`` (already line-normalised), line by line."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            before = line[start : match.start()]
+            if before.endswith(_ABBREVIATIONS):
+                continue
+            spans.append((offset + start, offset + match.start()))
+            start = match.end()
+        if line[start:].strip():
+            spans.append((offset + start, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    return [(a, b) for a, b in spans if b > a]
+
+
+@cache
+def _name_pattern(names: tuple[str, ...], exact: bool) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = sorted((re.escape(name) for name in names), key=len, reverse=True)
+    flags = 0 if exact else re.IGNORECASE
+    return re.compile(r"(?<![0-9A-Za-z])(?:" + "|".join(alternatives) + r")(?![0-9A-Za-z])", flags)
+
+
+def actor_patterns(base: FactBase) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns finding actor names in prose: acronyms exactly, other names loosely.
+
+    ISO codes are left out (they are for queries, not prose); short all-caps names such as
+    "UE" or "OTS" must match in capitals so that "au" never reads as "AU".
+    """
+    exact: set[str] = set()
+    loose: set[str] = set()
+    for actor in base.actors.values():
+        for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases):
+            if not name:
+                continue
+            if name.isupper() and len(name) <= 5:
+                exact.add(name)
+            else:
+                loose.add(" ".join(_loose(name).split()))
+    return _name_pattern(tuple(sorted(exact)), True), _name_pattern(tuple(sorted(loose)), False)
+
+
+def find_signals(
+    text: str, start: int, end: int, patterns: tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+) -> tuple[Signal, ...]:
+    """Dates, numbers and actor names in ``text[start:end]``."""
+    chunk = text[start:end]
+    exact, loose = patterns
+    searches: list[tuple[str, re.Pattern[str] | None, str]] = [
+        ("date", _YEAR, chunk),
+        ("date", _DATE_WORDS, chunk),
+        ("nombre", _NUMBER, chunk),
+        ("acteur", exact, chunk),
+        ("acteur", loose, _loose(chunk)),  # same length as chunk, so positions carry over
+    ]
+    found: dict[int, Signal] = {}
+    for kind, pattern, haystack in searches:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(haystack):
+            a, b = match.start(), match.end()
+            found.setdefault(a, Signal(kind, start + a, start + b, chunk[a:b]))
+    return tuple(found[key] for key in sorted(found))
+
+
+def quote_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
+    """Every place each quote occurs in ``text`` (line breaks read as spaces).
+
+    A source's own metadata (its date as written, its title, its outlet) counts as a quote
+    where it appears verbatim.
+    """
+    flat = text.replace("\n", " ")
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        needle = normalise_typography(quote)
+        position = flat.find(needle)
+        while position != -1:
+            spans.append((position, position + len(needle)))
+            position = flat.find(needle, position + 1)
+    return spans
+
+
+def _quotes_by_source(base: FactBase) -> dict[str, list[str]]:
+    quotes: dict[str, list[str]] = {
+        source_id: [text for text in (source.published_text, source.title, source.outlet) if text]
+        for source_id, source in base.sources.items()
+    }
+    entries = [*base.events, *base.agreements, *base.facts, *base.actors.values()]
+    for entry in entries:
+        for evidence in entry.evidence:
+            quotes[evidence.source].append(evidence.quote)
+    return quotes
+
+
+def seed_coverage(base: FactBase) -> list[SeedCoverage]:
+    """The coverage of every seed by the base's quotes and skips."""
+    patterns = actor_patterns(base)
+    quotes = _quotes_by_source(base)
+    report: list[SeedCoverage] = []
+    for source_id, source in base.sources.items():
+        text = normalise_lines(base.seeds[source_id])
+        spans = quote_spans(text, quotes[source_id])
+        skips = [skip for skip in base.skips if skip.source == source_id]
+        used: set[int] = set()
+        statuses: list[SentenceStatus] = []
+        sentences = split_sentences(text)
+        for start, end in sentences:
+            signals = find_signals(text, start, end, patterns)
+            if not signals:
+                continue
+            sentence = Sentence(start, end, text[start:end], signals)
+            missing = tuple(
+                signal
+                for signal in signals
+                if not any(a <= signal.start and signal.end <= b for a, b in spans)
+            )
+            skip = None
+            if missing:
+                for index, candidate in enumerate(skips):
+                    if normalise_typography(candidate.sentence) in sentence.text:
+                        skip = candidate
+                        used.add(index)
+                        break
+            statuses.append(SentenceStatus(sentence, missing, skip))
+        unused = tuple(skip for index, skip in enumerate(skips) if index not in used)
+        report.append(SeedCoverage(source_id, source.seed, len(sentences), tuple(statuses), unused))
+    return report

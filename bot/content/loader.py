@@ -1,0 +1,465 @@
+"""Load ``content/*.yaml`` and ``seeds/*.txt`` into a validated, immutable FactBase.
+
+Every problem found is collected (not just the first) and raised together as a
+ContentError whose issues name the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.content.countries import country_name, flag, is_known_code
+from bot.content.errors import ContentError, ContentIssue
+from bot.content.model import Actor, FactBase
+from bot.content.schema import (
+    Agreement,
+    Country,
+    CoverageSkip,
+    Event,
+    Evidence,
+    Fact,
+    Organisation,
+    Source,
+    Vocabulary,
+)
+from bot.text import fold, normalise_typography
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+LIST_SECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "countries": Country,
+    "organisations": Organisation,
+    "events": Event,
+    "agreements": Agreement,
+    "facts": Fact,
+    "coverage_skips": CoverageSkip,
+}
+"""Sections a content file may hold, each a list of entries of one model."""
+
+_PYDANTIC_MESSAGES = {
+    "missing": "champ obligatoire manquant (écrire null s'il n'est pas connu)",
+    "extra_forbidden": "champ inconnu",
+    "string_type": "texte attendu",
+    "tuple_type": "liste attendue",
+    "string_pattern_mismatch": "format invalide",
+    "literal_error": "valeur hors vocabulaire",
+    "model_type": "objet attendu (clé: valeur)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """An entry together with the file it came from."""
+
+    file: str
+    value: T
+
+    @property
+    def label(self) -> str:
+        """The entry's id, as errors name it."""
+        return _label_of(self.value)
+
+
+def _label_of(value: Any) -> str:
+    for attr in ("id", "code"):
+        found = getattr(value, attr, None)
+        if isinstance(found, str):
+            return found
+    if isinstance(value, CoverageSkip):
+        return f"{value.source}: {value.sentence[:40]}"
+    return "?"
+
+
+def _raw_label(raw: Any, index: int) -> str:
+    if isinstance(raw, dict):
+        for key in ("id", "code"):
+            if isinstance(raw.get(key), str):
+                return str(raw[key])
+        if isinstance(raw.get("sentence"), str):
+            return f"{raw.get('source')}: {str(raw['sentence'])[:40]}"
+    return f"n°{index + 1}"
+
+
+def _field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(entrée)"
+
+
+def _french(error: Any) -> str:
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "string_too_short":
+        return f"trop court (au moins {error['ctx']['min_length']} caractères)"
+    if kind == "too_short":
+        return f"liste trop courte (au moins {error['ctx']['min_length']} élément)"
+    if kind == "string_pattern_mismatch":
+        return f"format invalide (attendu : {error['ctx']['pattern']})"
+    return _PYDANTIC_MESSAGES.get(kind, f"valeur invalide ({error['msg']})")
+
+
+class _Collector:
+    """Accumulates issues while the content is read and checked."""
+
+    def __init__(self) -> None:
+        self.issues: list[ContentIssue] = []
+
+    def add(self, file: str, entry: str | None, field: str | None, message: str) -> None:
+        self.issues.append(ContentIssue(file, entry, field, message))
+
+    def parse(self, model: type[M], raw: Any, file: str, index: int) -> M | None:
+        label = _raw_label(raw, index)
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                self.add(file, label, _field_path(error["loc"]), _french(error))
+            return None
+
+
+@dataclass
+class _Raw:
+    """Entries as parsed, before cross-checks."""
+
+    sources: list[Located[Source]]
+    countries: list[Located[Country]]
+    organisations: list[Located[Organisation]]
+    events: list[Located[Event]]
+    agreements: list[Located[Agreement]]
+    facts: list[Located[Fact]]
+    skips: list[Located[CoverageSkip]]
+    vocabulary: list[Located[Vocabulary]]
+
+
+def _read_files(content_dir: Path, out: _Collector) -> _Raw:
+    raw = _Raw([], [], [], [], [], [], [], [])
+    files = sorted(content_dir.glob("*.yaml"))
+    if not files:
+        out.add(str(content_dir), None, None, "aucun fichier .yaml trouvé")
+    for path in files:
+        name = f"{content_dir.name}/{path.name}"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
+            out.add(name, None, None, f"YAML illisible{where} : {getattr(exc, 'problem', exc)}")
+            continue
+        except UnicodeDecodeError:
+            out.add(name, None, None, "le fichier n'est pas en UTF-8")
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            out.add(name, None, None, "le fichier doit contenir des sections (sources:, events:…)")
+            continue
+        for section, entries in data.items():
+            if section == "vocabulary":
+                vocabulary = out.parse(Vocabulary, entries, name, 0)
+                if vocabulary is not None:
+                    raw.vocabulary.append(Located(name, vocabulary))
+                continue
+            model = LIST_SECTIONS.get(str(section))
+            if model is None:
+                known = ", ".join([*LIST_SECTIONS, "vocabulary"])
+                out.add(name, None, str(section), f"section inconnue (connues : {known})")
+                continue
+            if not isinstance(entries, list):
+                out.add(name, None, str(section), "la section doit être une liste d'entrées")
+                continue
+            target: list[Any] = getattr(raw, "skips" if section == "coverage_skips" else section)
+            for index, entry in enumerate(entries):
+                parsed = out.parse(model, entry, name, index)
+                if parsed is not None:
+                    target.append(Located(name, parsed))
+    return raw
+
+
+def _check_unique(entries: Iterable[Located[Any]], kind: str, out: _Collector) -> None:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        label = entry.label
+        if label in seen:
+            field = "code" if kind == "acteur" and label.isupper() else "id"
+            out.add(entry.file, label, field, f"identifiant de {kind} en double (déjà dans {seen[label]})")
+        else:
+            seen[label] = entry.file
+
+
+def _read_seeds(raw: _Raw, seeds_dir: Path, out: _Collector) -> dict[str, str]:
+    seeds: dict[str, str] = {}
+    used: dict[str, str] = {}
+    for located in raw.sources:
+        source = located.value
+        path = seeds_dir / source.seed
+        if Path(source.seed).name != source.seed:
+            out.add(located.file, source.id, "seed", "donner un nom de fichier de seeds/, sans dossier")
+        elif not path.is_file():
+            out.add(located.file, source.id, "seed", f"fichier introuvable : seeds/{source.seed}")
+        elif source.seed in used:
+            out.add(located.file, source.id, "seed", f"déjà utilisé par la source {used[source.seed]}")
+        else:
+            used[source.seed] = source.id
+            seeds[source.id] = path.read_text(encoding="utf-8")
+    return seeds
+
+
+def _diverges_at(quote: str, text: str) -> str:
+    """The longest start of ``quote`` found in ``text``, to show where a quote goes wrong."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return quote[:low]
+
+
+def _check_evidence(
+    file: str,
+    label: str,
+    evidence: Sequence[Evidence],
+    normalised: dict[str, str],
+    sources: dict[str, Source],
+    out: _Collector,
+) -> None:
+    for index, item in enumerate(evidence):
+        if item.source not in sources:
+            out.add(file, label, f"evidence[{index}].source", f"source inconnue : {item.source}")
+            continue
+        text = normalised.get(item.source)
+        if text is None:
+            continue  # the seed itself is missing; already reported on the source
+        quote = normalise_typography(item.quote)
+        if quote not in text:
+            matched = _diverges_at(quote, text)
+            hint = f" ; concorde jusqu'à « …{matched[-40:]} »" if len(matched) >= 8 else ""
+            out.add(
+                file,
+                label,
+                f"evidence[{index}].quote",
+                f"citation introuvable telle quelle dans seeds/{sources[item.source].seed}{hint}",
+            )
+
+
+def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    for located in raw.countries:
+        country = located.value
+        if not is_known_code(country.code):
+            out.add(located.file, country.code, "code", "code ISO 3166 alpha-2 inconnu")
+            continue
+        actors.setdefault(
+            country.code,
+            Actor(
+                id=country.code,
+                is_country=True,
+                kind="pays",
+                name=country_name(country.code, "fr"),
+                name_en=country_name(country.code, "en"),
+                full_name=None,
+                flag=flag(country.code),
+                aliases=country.aliases,
+                country=None,
+                members=(),
+                observers=(),
+                role=country.role,
+                evidence=country.evidence,
+            ),
+        )
+    for located_org in raw.organisations:
+        org = located_org.value
+        actors.setdefault(
+            org.id,
+            Actor(
+                id=org.id,
+                is_country=False,
+                kind=org.kind,
+                name=org.name,
+                name_en=org.name_en,
+                full_name=org.full_name,
+                flag=None,
+                aliases=org.aliases,
+                country=org.country,
+                members=org.members,
+                observers=org.observers,
+                role=org.role,
+                evidence=org.evidence,
+            ),
+        )
+    return actors
+
+
+def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
+    owner: dict[str, str] = {}
+    files = {entry.label: entry.file for entry in [*raw.countries, *raw.organisations]}
+    for actor in actors.values():
+        for name in actor.names():
+            key = fold(name)
+            if not key:
+                out.add(files[actor.id], actor.id, "aliases", f"nom vide une fois replié : « {name} »")
+            elif owner.setdefault(key, actor.id) != actor.id:
+                out.add(
+                    files[actor.id],
+                    actor.id,
+                    "aliases",
+                    f"« {name} » désigne déjà l'acteur {owner[key]}",
+                )
+
+
+def _check_refs(
+    file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
+) -> None:
+    known_set = set(known)
+    for index, ref in enumerate(refs):
+        if ref not in known_set:
+            out.add(file, label, f"{field}[{index}]", f"référence inconnue : {ref}")
+
+
+def _check_term(
+    file: str, label: str, field: str, value: str, terms: set[str], vocab: str, out: _Collector
+) -> None:
+    if value not in terms:
+        out.add(file, label, field, f"« {value} » n'est pas dans le vocabulaire {vocab}")
+
+
+def _check_date_basis(
+    file: str, label: str, basis: str, note: str | None, out: _Collector
+) -> None:
+    if basis != "texte" and note is None:
+        out.add(file, label, "date_note", f"date « {basis} » : expliquer d'où elle vient")
+
+
+def _cross_check(raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out: _Collector) -> None:
+    sources = {entry.value.id: entry.value for entry in raw.sources}
+    normalised = {key: normalise_typography(text) for key, text in seeds.items()}
+    vocab = raw.vocabulary[0].value if raw.vocabulary else None
+    topics = {term.id for term in vocab.topics} if vocab else set()
+
+    def check_topics(file: str, label: str, values: Sequence[str]) -> None:
+        for index, topic in enumerate(values):
+            _check_term(file, label, f"topics[{index}]", topic, topics, "topics", out)
+
+    for located_actor in [*raw.countries, *raw.organisations]:
+        file, label, value = located_actor.file, located_actor.label, located_actor.value
+        _check_evidence(file, label, value.evidence, normalised, sources, out)
+        if value.role is not None and not value.evidence:
+            out.add(file, label, "evidence", "un rôle doit être appuyé par au moins une citation")
+        if isinstance(value, Organisation):
+            _check_refs(file, label, "members", value.members, actors, out)
+            _check_refs(file, label, "observers", value.observers, actors, out)
+            if value.country is not None:
+                _check_refs(file, label, "country", [value.country], actors, out)
+            if vocab:
+                kinds = {term.id for term in vocab.organisation_kinds}
+                _check_term(file, label, "kind", value.kind, kinds, "organisation_kinds", out)
+    agreement_ids = {entry.label for entry in raw.agreements}
+    for located_event in raw.events:
+        file, label, event = located_event.file, located_event.label, located_event.value
+        _check_evidence(file, label, event.evidence, normalised, sources, out)
+        _check_refs(file, label, "actors", event.actors, actors, out)
+        _check_refs(file, label, "agreements", event.agreements, agreement_ids, out)
+        _check_date_basis(file, label, event.date_basis, event.date_note, out)
+        check_topics(file, label, event.topics)
+        if vocab:
+            types = {term.id for term in vocab.event_types}
+            _check_term(file, label, "type", event.type, types, "event_types", out)
+    for located_agreement in raw.agreements:
+        file, label, agreement = located_agreement.file, located_agreement.label, located_agreement.value
+        _check_evidence(file, label, agreement.evidence, normalised, sources, out)
+        _check_refs(file, label, "parties", agreement.parties, actors, out)
+        _check_refs(file, label, "mediators", agreement.mediators, actors, out)
+        if not agreement.parties and agreement.parties_note is None:
+            out.add(file, label, "parties", "aucune partie : le dire dans parties_note")
+        if agreement.signed is not None:
+            _check_date_basis(file, label, agreement.date_basis, agreement.date_note, out)
+        check_topics(file, label, agreement.topics)
+        if vocab:
+            kinds = {term.id for term in vocab.agreement_kinds}
+            statuses = {term.id for term in vocab.statuses}
+            _check_term(file, label, "kind", agreement.kind, kinds, "agreement_kinds", out)
+            _check_term(file, label, "status", agreement.status, statuses, "statuses", out)
+    for located_fact in raw.facts:
+        file, label, fact = located_fact.file, located_fact.label, located_fact.value
+        _check_evidence(file, label, fact.evidence, normalised, sources, out)
+        _check_refs(file, label, "actors", fact.actors, actors, out)
+        check_topics(file, label, fact.topics)
+    for located_source in raw.sources:
+        source = located_source.value
+        text = normalised.get(source.id)
+        if text is not None and source.published_text is not None:
+            if normalise_typography(source.published_text) not in text:
+                out.add(
+                    located_source.file,
+                    source.id,
+                    "published_text",
+                    f"doit reprendre mot pour mot la date telle qu'écrite dans seeds/{source.seed}",
+                )
+    for located_skip in raw.skips:
+        skip = located_skip.value
+        if skip.source not in sources:
+            out.add(located_skip.file, located_skip.label, "source", f"source inconnue : {skip.source}")
+        elif skip.source in normalised and normalise_typography(skip.sentence) not in normalised[skip.source]:
+            out.add(
+                located_skip.file,
+                located_skip.label,
+                "sentence",
+                f"phrase introuvable dans seeds/{sources[skip.source].seed}",
+            )
+
+
+def _check_vocabulary(raw: _Raw, out: _Collector) -> None:
+    if not raw.vocabulary:
+        out.add("content/", None, "vocabulary", "aucune section vocabulary trouvée")
+        return
+    for extra in raw.vocabulary[1:]:
+        out.add(extra.file, None, "vocabulary", f"vocabulaire déjà défini dans {raw.vocabulary[0].file}")
+    located = raw.vocabulary[0]
+    for name in ("event_types", "agreement_kinds", "statuses", "organisation_kinds", "topics"):
+        _check_unique(
+            (Located(located.file, term) for term in getattr(located.value, name)),
+            f"terme ({name})",
+            out,
+        )
+
+
+def load_factbase(content_dir: Path, seeds_dir: Path) -> FactBase:
+    """Read, validate and freeze the fact base; raise ContentError listing every issue."""
+    out = _Collector()
+    raw = _read_files(content_dir, out)
+    _check_vocabulary(raw, out)
+    _check_unique(raw.sources, "source", out)
+    _check_unique([*raw.countries, *raw.organisations], "acteur", out)
+    _check_unique([*raw.events, *raw.agreements, *raw.facts], "entrée", out)
+    seeds = _read_seeds(raw, seeds_dir, out)
+    actors = _build_actors(raw, out)
+    _check_aliases(raw, actors, out)
+    _cross_check(raw, actors, seeds, out)
+    if out.issues:
+        raise ContentError(out.issues)
+    events = sorted(
+        (entry.value for entry in raw.events),
+        key=lambda event: (event.date.start, event.date.end, event.id),
+    )
+    return FactBase(
+        sources=MappingProxyType({entry.value.id: entry.value for entry in raw.sources}),
+        seeds=MappingProxyType(seeds),
+        actors=MappingProxyType(actors),
+        events=tuple(events),
+        agreements=tuple(entry.value for entry in raw.agreements),
+        facts=tuple(entry.value for entry in raw.facts),
+        vocabulary=raw.vocabulary[0].value,
+        skips=tuple(entry.value for entry in raw.skips),
+    )

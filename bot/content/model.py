@@ -1,0 +1,81 @@
+"""The immutable fact base the answers read: actors, events, agreements, facts, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.content.schema import (
+    Agreement,
+    CoverageSkip,
+    Event,
+    Evidence,
+    Fact,
+    Source,
+    Vocabulary,
+)
+
+__all__ = ["Actor", "Agreement", "Event", "Evidence", "Fact", "FactBase", "Source"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A country or an organisation, with every name it answers to."""
+
+    id: str
+    is_country: bool
+    kind: str
+    name: str
+    name_en: str | None
+    full_name: str | None
+    flag: str | None
+    aliases: tuple[str, ...]
+    country: str | None
+    members: tuple[str, ...]
+    observers: tuple[str, ...]
+    role: str | None
+    evidence: tuple[Evidence, ...]
+
+    def names(self) -> tuple[str, ...]:
+        """Every name of the actor: French, English, full name, id, aliases (no duplicates)."""
+        found = [self.name, self.name_en, self.full_name, self.id, *self.aliases]
+        seen: dict[str, None] = {}
+        for name in found:
+            if name:
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    """Everything the bot knows, validated; read-only once built."""
+
+    sources: Mapping[str, Source]
+    seeds: Mapping[str, str]
+    """Source id → the seed article's text as stored in ``seeds/``."""
+    actors: Mapping[str, Actor]
+    events: tuple[Event, ...]
+    """Events in chronological order."""
+    agreements: tuple[Agreement, ...]
+    facts: tuple[Fact, ...]
+    vocabulary: Vocabulary
+    skips: tuple[CoverageSkip, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many entries of each kind the base holds."""
+        countries = sum(1 for actor in self.actors.values() if actor.is_country)
+        quotes = sum(
+            len(entry.evidence)
+            for group in (self.events, self.agreements, self.facts, tuple(self.actors.values()))
+            for entry in group
+        )
+        return {
+            "sources": len(self.sources),
+            "pays": countries,
+            "organisations": len(self.actors) - countries,
+            "événements": len(self.events),
+            "accords": len(self.agreements),
+            "constats": len(self.facts),
+            "citations": quotes,
+            "phrases écartées": len(self.skips),
+        }

@@ -1,0 +1,58 @@
+"""Text helpers shared by the core: typographic normalisation and folding for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark
+        "\u2018": "'",  # left single quotation mark
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u00b4": "'",  # acute accent used as apostrophe
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2212": "-",  # minus sign
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\u2026": "...",  # ellipsis
+    }
+)
+_SPACES = re.compile(r"\s+")
+_QUOTE_PADDING = re.compile(r'\s*"\s*')
+
+
+def normalise_typography(text: str) -> str:
+    """Return ``text`` with only typographic variants unified.
+
+    Apostrophes, quotation marks, dashes, ellipses and every kind of space are made
+    plain; runs of whitespace become one space, and spaces around quotation marks
+    (French puts them inside « guillemets ») are dropped. Letters, accents and punctuation are left alone, so a
+    quote that matches after this is still the article's own words.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
+    text = _SPACES.sub(" ", text)
+    return _QUOTE_PADDING.sub('"', text).strip()
+
+
+_FOLD_EXTRA = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ø": "o", "đ": "d", "ł": "l"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for comparison: no accents, no case, punctuation as single spaces.
+
+    ``fold("États-Unis")`` is ``"etats unis"``; ``fold("Türkiye")`` is ``"turkiye"``.
+    """
+    text = text.casefold().translate(_FOLD_EXTRA)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", text).strip()
