@@ -17,10 +17,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Bot des partenariats de sécurité de l'Azerbaïdjan.",
     )
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="dossier du contenu YAML")
-    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="dossier des articles sources")
+    parser.add_argument(
+        "--seeds", type=Path, default=SEEDS_DIR, help="dossier des articles sources"
+    )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="valide le contenu et rapporte sa couverture")
-    check.add_argument("-v", "--verbose", action="store_true", help="montre aussi les phrases écartées")
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="montre aussi les phrases écartées"
+    )
     return parser
 
 

@@ -35,15 +35,18 @@ def normalise_typography(text: str) -> str:
 
     Apostrophes, quotation marks, dashes, ellipses and every kind of space are made
     plain; runs of whitespace become one space, and spaces around quotation marks
-    (French puts them inside « guillemets ») are dropped. Letters, accents and punctuation are left alone, so a
-    quote that matches after this is still the article's own words.
+    (French puts them inside « guillemets ») are dropped. Letters, accents and
+    punctuation are left alone, so a quote that matches after this is still the
+    article's own words.
     """
     text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     text = _SPACES.sub(" ", text)
     return _QUOTE_PADDING.sub('"', text).strip()
 
 
-_FOLD_EXTRA = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ø": "o", "đ": "d", "ł": "l"})
+_FOLD_EXTRA = str.maketrans(
+    {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ø": "o", "đ": "d", "ł": "l"}
+)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from bot.content.model import FactBase
+from bot.content.model import Actor, Agreement, Event, Fact, FactBase
 from bot.content.schema import CoverageSkip
 from bot.dates import MONTHS_FR
 from bot.text import normalise_typography
@@ -22,7 +22,9 @@ _ABBREVIATIONS = ("M.", "Mme.", "Dr.", "St.", "av.", "J.-C.")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DATE_WORDS = re.compile(
-    r"\b(?:" + "|".join([*MONTHS_FR, "hier", "aujourd'hui", "demain", "récemment", "cet été"]) + r")\b",
+    r"\b(?:"
+    + "|".join([*MONTHS_FR, "hier", "aujourd'hui", "demain", "récemment", "cet été"])
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -188,7 +190,12 @@ def _quotes_by_source(base: FactBase) -> dict[str, list[str]]:
         source_id: [text for text in (source.published_text, source.title, source.outlet) if text]
         for source_id, source in base.sources.items()
     }
-    entries = [*base.events, *base.agreements, *base.facts, *base.actors.values()]
+    entries: list[Event | Agreement | Fact | Actor] = [
+        *base.events,
+        *base.agreements,
+        *base.facts,
+        *base.actors.values(),
+    ]
     for entry in entries:
         for evidence in entry.evidence:
             quotes[evidence.source].append(evidence.quote)

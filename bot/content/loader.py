@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from bot.content.countries import country_name, flag, is_known_code
 from bot.content.errors import ContentError, ContentIssue
@@ -69,7 +70,7 @@ class Located(Generic[T]):
         return _label_of(self.value)
 
 
-def _label_of(value: Any) -> str:
+def _label_of(value: object) -> str:
     for attr in ("id", "code"):
         found = getattr(value, attr, None)
         if isinstance(found, str):
@@ -79,7 +80,7 @@ def _label_of(value: Any) -> str:
     return "?"
 
 
-def _raw_label(raw: Any, index: int) -> str:
+def _raw_label(raw: object, index: int) -> str:
     if isinstance(raw, dict):
         for key in ("id", "code"):
             if isinstance(raw.get(key), str):
@@ -96,16 +97,16 @@ def _field_path(loc: Sequence[int | str]) -> str:
     return path or "(entrée)"
 
 
-def _french(error: Any) -> str:
+def _french(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "value_error":
-        return str(error["ctx"]["error"])
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     if kind == "string_too_short":
-        return f"trop court (au moins {error['ctx']['min_length']} caractères)"
+        return f"trop court (au moins {error.get('ctx', {}).get('min_length')} caractères)"
     if kind == "too_short":
-        return f"liste trop courte (au moins {error['ctx']['min_length']} élément)"
+        return f"liste trop courte (au moins {error.get('ctx', {}).get('min_length')} élément)"
     if kind == "string_pattern_mismatch":
-        return f"format invalide (attendu : {error['ctx']['pattern']})"
+        return f"format invalide (attendu : {error.get('ctx', {}).get('pattern')})"
     return _PYDANTIC_MESSAGES.get(kind, f"valeur invalide ({error['msg']})")
 
 
@@ -118,7 +119,7 @@ class _Collector:
     def add(self, file: str, entry: str | None, field: str | None, message: str) -> None:
         self.issues.append(ContentIssue(file, entry, field, message))
 
-    def parse(self, model: type[M], raw: Any, file: str, index: int) -> M | None:
+    def parse(self, model: type[M], raw: object, file: str, index: int) -> M | None:
         label = _raw_label(raw, index)
         try:
             return model.model_validate(raw)
@@ -192,7 +193,12 @@ def _check_unique(entries: Iterable[Located[Any]], kind: str, out: _Collector) -
         label = entry.label
         if label in seen:
             field = "code" if kind == "acteur" and label.isupper() else "id"
-            out.add(entry.file, label, field, f"identifiant de {kind} en double (déjà dans {seen[label]})")
+            out.add(
+                entry.file,
+                label,
+                field,
+                f"identifiant de {kind} en double (déjà dans {seen[label]})",
+            )
         else:
             seen[label] = entry.file
 
@@ -204,11 +210,15 @@ def _read_seeds(raw: _Raw, seeds_dir: Path, out: _Collector) -> dict[str, str]:
         source = located.value
         path = seeds_dir / source.seed
         if Path(source.seed).name != source.seed:
-            out.add(located.file, source.id, "seed", "donner un nom de fichier de seeds/, sans dossier")
+            out.add(
+                located.file, source.id, "seed", "donner un nom de fichier de seeds/, sans dossier"
+            )
         elif not path.is_file():
             out.add(located.file, source.id, "seed", f"fichier introuvable : seeds/{source.seed}")
         elif source.seed in used:
-            out.add(located.file, source.id, "seed", f"déjà utilisé par la source {used[source.seed]}")
+            out.add(
+                located.file, source.id, "seed", f"déjà utilisé par la source {used[source.seed]}"
+            )
         else:
             used[source.seed] = source.id
             seeds[source.id] = path.read_text(encoding="utf-8")
@@ -304,12 +314,15 @@ def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
 
 def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
     owner: dict[str, str] = {}
-    files = {entry.label: entry.file for entry in [*raw.countries, *raw.organisations]}
+    files = {entry.label: entry.file for entry in raw.countries}
+    files.update({entry.label: entry.file for entry in raw.organisations})
     for actor in actors.values():
         for name in actor.names():
             key = fold(name)
             if not key:
-                out.add(files[actor.id], actor.id, "aliases", f"nom vide une fois replié : « {name} »")
+                out.add(
+                    files[actor.id], actor.id, "aliases", f"nom vide une fois replié : « {name} »"
+                )
             elif owner.setdefault(key, actor.id) != actor.id:
                 out.add(
                     files[actor.id],
@@ -335,14 +348,14 @@ def _check_term(
         out.add(file, label, field, f"« {value} » n'est pas dans le vocabulaire {vocab}")
 
 
-def _check_date_basis(
-    file: str, label: str, basis: str, note: str | None, out: _Collector
-) -> None:
+def _check_date_basis(file: str, label: str, basis: str, note: str | None, out: _Collector) -> None:
     if basis != "texte" and note is None:
         out.add(file, label, "date_note", f"date « {basis} » : expliquer d'où elle vient")
 
 
-def _cross_check(raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out: _Collector) -> None:
+def _cross_check(
+    raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out: _Collector
+) -> None:
     sources = {entry.value.id: entry.value for entry in raw.sources}
     normalised = {key: normalise_typography(text) for key, text in seeds.items()}
     vocab = raw.vocabulary[0].value if raw.vocabulary else None
@@ -352,7 +365,11 @@ def _cross_check(raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out
         for index, topic in enumerate(values):
             _check_term(file, label, f"topics[{index}]", topic, topics, "topics", out)
 
-    for located_actor in [*raw.countries, *raw.organisations]:
+    actor_entries: list[Located[Country] | Located[Organisation]] = [
+        *raw.countries,
+        *raw.organisations,
+    ]
+    for located_actor in actor_entries:
         file, label, value = located_actor.file, located_actor.label, located_actor.value
         _check_evidence(file, label, value.evidence, normalised, sources, out)
         if value.role is not None and not value.evidence:
@@ -377,7 +394,11 @@ def _cross_check(raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out
             types = {term.id for term in vocab.event_types}
             _check_term(file, label, "type", event.type, types, "event_types", out)
     for located_agreement in raw.agreements:
-        file, label, agreement = located_agreement.file, located_agreement.label, located_agreement.value
+        file, label, agreement = (
+            located_agreement.file,
+            located_agreement.label,
+            located_agreement.value,
+        )
         _check_evidence(file, label, agreement.evidence, normalised, sources, out)
         _check_refs(file, label, "parties", agreement.parties, actors, out)
         _check_refs(file, label, "mediators", agreement.mediators, actors, out)
@@ -399,19 +420,24 @@ def _cross_check(raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out
     for located_source in raw.sources:
         source = located_source.value
         text = normalised.get(source.id)
-        if text is not None and source.published_text is not None:
-            if normalise_typography(source.published_text) not in text:
-                out.add(
-                    located_source.file,
-                    source.id,
-                    "published_text",
-                    f"doit reprendre mot pour mot la date telle qu'écrite dans seeds/{source.seed}",
-                )
+        published = source.published_text
+        if text is not None and published and normalise_typography(published) not in text:
+            out.add(
+                located_source.file,
+                source.id,
+                "published_text",
+                f"doit reprendre mot pour mot la date telle qu'écrite dans seeds/{source.seed}",
+            )
     for located_skip in raw.skips:
         skip = located_skip.value
         if skip.source not in sources:
-            out.add(located_skip.file, located_skip.label, "source", f"source inconnue : {skip.source}")
-        elif skip.source in normalised and normalise_typography(skip.sentence) not in normalised[skip.source]:
+            out.add(
+                located_skip.file, located_skip.label, "source", f"source inconnue : {skip.source}"
+            )
+        elif (
+            skip.source in normalised
+            and normalise_typography(skip.sentence) not in normalised[skip.source]
+        ):
             out.add(
                 located_skip.file,
                 located_skip.label,
@@ -425,7 +451,9 @@ def _check_vocabulary(raw: _Raw, out: _Collector) -> None:
         out.add("content/", None, "vocabulary", "aucune section vocabulary trouvée")
         return
     for extra in raw.vocabulary[1:]:
-        out.add(extra.file, None, "vocabulary", f"vocabulaire déjà défini dans {raw.vocabulary[0].file}")
+        out.add(
+            extra.file, None, "vocabulary", f"vocabulaire déjà défini dans {raw.vocabulary[0].file}"
+        )
     located = raw.vocabulary[0]
     for name in ("event_types", "agreement_kinds", "statuses", "organisation_kinds", "topics"):
         _check_unique(

@@ -6,19 +6,19 @@ and vocabularies are checked afterwards by ``validate``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from bot.dates import DateSpan, parse_date
 
 
-def _to_date(value: Any) -> DateSpan:
+def _to_date(value: object) -> DateSpan:
     if isinstance(value, DateSpan):
         return value
     if not isinstance(value, str):
         raise ValueError(
-            f"la date {value!r} doit être écrite entre guillemets, par exemple \"2025-09-21\""
+            f'la date {value!r} doit être écrite entre guillemets, par exemple "2025-09-21"'
         )
     return parse_date(value)
 

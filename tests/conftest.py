@@ -1,0 +1,46 @@
+"""Shared fixtures: the shipped fact base, and a writable copy of the content for breaking."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from bot.paths import CONTENT_DIR, SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def base() -> FactBase:
+    """The shipped fact base, loaded once."""
+    return load_factbase(CONTENT_DIR, SEEDS_DIR)
+
+
+@dataclass
+class ContentCopy:
+    """A throwaway copy of content/ and seeds/ that a test may edit."""
+
+    content: Path
+    seeds: Path
+
+    def edit(self, file: str, old: str, new: str, count: int = 1) -> None:
+        """Replace ``old`` by ``new`` in content/``file``; fail loudly if ``old`` is absent."""
+        path = self.content / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} absent de {file}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def load(self) -> FactBase:
+        return load_factbase(self.content, self.seeds)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> ContentCopy:
+    content = tmp_path / "content"
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CONTENT_DIR, content)
+    shutil.copytree(SEEDS_DIR, seeds)
+    return ContentCopy(content, seeds)

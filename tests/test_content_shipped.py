@@ -1,0 +1,110 @@
+"""The shipped fact base: valid, complete, and honest about what the articles do not say."""
+
+import io
+
+from bot.check import run_check
+from bot.content.coverage import seed_coverage
+from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.text import normalise_typography
+
+
+def test_check_passes_on_shipped_content():
+    out = io.StringIO()
+    status = run_check(CONTENT_DIR, SEEDS_DIR, out)
+    assert status == 0, out.getvalue()
+    assert "✓ Contenu valide." in out.getvalue()
+
+
+def test_every_seed_is_a_source_and_every_fact_sentence_is_accounted_for(base):
+    assert {source.seed for source in base.sources.values()} == {
+        path.name for path in SEEDS_DIR.glob("*.txt")
+    }
+    for seed in seed_coverage(base):
+        assert seed.uncovered == (), seed.seed
+        assert seed.unused_skips == (), seed.seed
+
+
+def test_metadata_is_never_invented(base):
+    # Only two articles give a publication date; only two name their outlet.
+    dated = {
+        key: str(source.published.raw) for key, source in base.sources.items() if source.published
+    }
+    assert dated == {"otan-delegation": "2025-11-06", "lagazette": "2025-10-31"}
+    outlets = {key: source.outlet for key, source in base.sources.items() if source.outlet}
+    assert outlets == {"belgium-times": "The Belgium Times", "lagazette": "Lagazette"}
+
+
+def test_seeds_are_the_shared_articles_unchanged(base):
+    for source_id, text in base.seeds.items():
+        assert text.strip(), source_id
+    joined = "".join(base.seeds.values())
+    assert "Agile Spirit 2025" in joined and "Lukoil" in joined
+
+
+def test_every_quote_is_verbatim_and_one_changed_word_breaks_it(base):
+    checked = 0
+    for entry in [*base.events, *base.agreements, *base.facts, *base.actors.values()]:
+        for evidence in entry.evidence:
+            seed = normalise_typography(base.seeds[evidence.source])
+            quote = normalise_typography(evidence.quote)
+            assert quote in seed, (entry.id, evidence.quote)
+            words = quote.split(" ")
+            longest = max(range(len(words)), key=lambda i: len(words[i]))
+            words[longest] = words[longest] + "x"
+            assert " ".join(words) not in seed, (entry.id, evidence.quote)
+            checked += 1
+    assert checked >= 100
+
+
+def test_timeline_spans_the_1990s_to_2026(base):
+    years = [event.date.start.year for event in base.events]
+    assert years == sorted(years)
+    assert years[0] == 1992
+    assert years[-1] == 2026
+
+
+def test_key_facts_are_present(base):
+    agreements = {agreement.id: agreement for agreement in base.agreements}
+    us = agreements["partenariat-strategique-az-us"]
+    assert us.signed is not None and us.signed.raw == "2026-02-10"
+    assert set(us.parties) == {"AZ", "US"}
+    uk = agreements["plan-defense-az-gb-2026-2027"]
+    assert uk.period is not None and uk.period.raw == "2026/2027"
+    assert uk.date_basis == "déduit" and uk.signed is not None and uk.signed.raw == "2025-10-30"
+    eu_india = agreements["accords-ue-inde"]
+    assert eu_india.status == "en-finalisation"
+    peace = agreements["accord-paix-az-am-2025"]
+    assert peace.mediators == ("US",)
+    ots = base.actors["ots"]
+    assert set(ots.members) == {"TR", "KZ", "KG", "UZ"} and set(ots.observers) == {"HU", "TM"}
+
+
+def test_nato_meeting_lists_every_state_represented(base):
+    meeting = next(event for event in base.events if event.id == "rencontre-delegation-otan")
+    expected = {
+        "TR",
+        "GR",
+        "HU",
+        "ME",
+        "NL",
+        "MK",
+        "NO",
+        "SK",
+        "SI",
+        "SE",
+        "CZ",
+        "PT",
+        "ES",
+        "US",
+        "FR",
+    }
+    assert expected <= set(meeting.actors)
+    # told by both articles: both quotes, one entry
+    assert {evidence.source for evidence in meeting.evidence} == {"otan-delegation", "otan-ots"}
+
+
+def test_country_names_come_from_cldr_with_flags(base):
+    turkey = base.actors["TR"]
+    assert (turkey.name, turkey.name_en, turkey.flag) == ("Turquie", "Türkiye", "🇹🇷")
+    assert "Turkey" in turkey.aliases
+    assert base.actors["GB"].name == "Royaume-Uni"
