@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot.check import run_check
+from bot.content.errors import ContentError
+from bot.content.loader import load_factbase
+from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 
 
@@ -22,16 +26,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="valide le contenu et rapporte sa couverture")
-    check.add_argument(
-        "-v", "--verbose", action="store_true", help="montre aussi les phrases écartées"
-    )
+    check.add_argument("-v", "--verbose", action="store_true", help="montre les phrases écartées")
+    commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
+    ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
+    ask.add_argument("question", help='par exemple "/pays Turquie"')
+    ask.add_argument("--html", action="store_true", help="affiche le HTML envoyé à Telegram")
     return parser
+
+
+def _index(args: argparse.Namespace) -> Index | None:
+    try:
+        return Index(load_factbase(args.content, args.seeds))
+    except ContentError as error:
+        print(f"Impossible de charger la base de faits.\n{error}", file=sys.stderr)
+        print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "check":
+    command = args.command
+    if command == "check":
         return run_check(args.content, args.seeds, sys.stdout, verbose=args.verbose)
-    _parser().print_help()
-    return 0
+    if command is None and os.environ.get("TELEGRAM_BOT_TOKEN"):
+        print(
+            "TELEGRAM_BOT_TOKEN est défini, mais le mode Telegram n'est pas encore livré ; "
+            "ouverture de la console.",
+            file=sys.stderr,
+        )
+    index = _index(args)
+    if index is None:
+        return 1
+    if command == "ask":
+        from bot.console import ask as ask_once
+
+        print(ask_once(index, args.question, as_html=args.html))
+        return 0
+    from bot.console import run_console
+
+    return run_console(index, input, sys.stdout)

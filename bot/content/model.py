@@ -61,6 +61,11 @@ class FactBase:
     vocabulary: Vocabulary
     skips: tuple[CoverageSkip, ...]
 
+    def entries(self) -> tuple[Event | Agreement | Fact, ...]:
+        """Events, agreements and facts, in that order."""
+        found: list[Event | Agreement | Fact] = [*self.events, *self.agreements, *self.facts]
+        return tuple(found)
+
     def counts(self) -> dict[str, int]:
         """How many entries of each kind the base holds."""
         countries = sum(1 for actor in self.actors.values() if actor.is_country)

@@ -52,6 +52,8 @@ class Source(Entry):
     """One article of ``seeds/``; a field the article does not give is null, never guessed."""
 
     id: Id
+    label: Annotated[str, Field(min_length=3, max_length=60)]
+    """A short name for attributions, e.g. « Forum de Bakou 2025 »."""
     outlet: Text | None
     title: Text | None
     published: Date | None

@@ -1,0 +1,253 @@
+"""/pays, /org and /accord: cards for an actor or an agreement, and the lists behind them."""
+
+from __future__ import annotations
+
+from bot.content.model import Actor, Agreement, Event, Fact
+from bot.engine.common import actor_name, entry_date, names, quote_of
+from bot.engine.filters import TimelineFilter
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
+from bot.text import fold
+
+MAX_CARD_EVENTS = 8
+
+
+def _statuses(index: Index) -> dict[str, str]:
+    return {term.id: term.label for term in index.base.vocabulary.statuses}
+
+
+def _kinds(index: Index) -> dict[str, str]:
+    labels = {term.id: term.label for term in index.base.vocabulary.organisation_kinds}
+    labels["pays"] = "pays"
+    return labels
+
+
+def actor_card(index: Index, actor: Actor) -> Reply:
+    """The card of a country or an organisation: role, dated facts, agreements, quotes."""
+    base = index.base
+    heading = actor_name(actor)
+    if actor.full_name and actor.full_name != actor.name:
+        heading += f" — {actor.full_name}"
+    if actor.name_en and fold(actor.name_en) != fold(actor.name):
+        heading += f" ({actor.name_en})"
+    blocks: list[Block] = [Para(heading, "title")]
+    if not actor.is_country:
+        blocks.append(Para(_kinds(index).get(actor.kind, actor.kind).capitalize(), "note"))
+    if actor.role:
+        blocks.append(Para(actor.role))
+        blocks.extend(quote_of(base, evidence) for evidence in actor.evidence[:2])
+    if actor.members:
+        blocks.append(Item("Membres cités", names(base, actor.members)))
+    if actor.observers:
+        blocks.append(Item("Observateurs", names(base, actor.observers)))
+    memberships = [
+        other for other in base.actors.values() if actor.id in (*other.members, *other.observers)
+    ]
+    for org in memberships:
+        status = "observateur" if actor.id in org.observers else "membre"
+        blocks.append(Item(org.name, f"{status} ({org.full_name})"))
+    entries = index.entries_of(actor.id)
+    events = [entry for entry in entries if isinstance(entry, Event)]
+    agreements = [entry for entry in entries if isinstance(entry, Agreement)]
+    facts = [entry for entry in entries if isinstance(entry, Fact)]
+    if events:
+        blocks.append(Para(f"Faits datés ({len(events)})", "title"))
+        for event in events[:MAX_CARD_EVENTS]:
+            blocks.append(Item(entry_date(event), event.summary))
+            blocks.append(quote_of(base, event.evidence[0]))
+        if len(events) > MAX_CARD_EVENTS:
+            blocks.append(
+                Para(f"… et {len(events) - MAX_CARD_EVENTS} autres : bouton Chronologie.", "note")
+            )
+    if agreements:
+        blocks.append(Para(f"Accords ({len(agreements)})", "title"))
+        statuses = _statuses(index)
+        for agreement in agreements:
+            role = " (médiateur)" if actor.id in agreement.mediators else ""
+            blocks.append(
+                Item(
+                    entry_date(agreement),
+                    f"{agreement.title}{role} — {statuses.get(agreement.status, agreement.status)}",
+                )
+            )
+    if facts:
+        blocks.append(Para("Contexte", "title"))
+        for fact in facts[:4]:
+            blocks.append(Item("•", fact.summary))
+            blocks.append(quote_of(base, fact.evidence[0]))
+    if len(blocks) == 1:
+        blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
+    buttons: list[tuple[Button, ...]] = []
+    row: list[Button] = []
+    if events:
+        row.append(Button("Chronologie", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"))
+    if agreements:
+        row.append(Button("Accords", f"ac:{actor.id}"))
+    if row:
+        buttons.append(tuple(row))
+    return Reply(tuple(blocks), tuple(buttons))
+
+
+def _unknown(index: Index, query: str, countries: bool | None, what: str) -> Reply:
+    suggestions = index.suggest_actors(query, countries=None)
+    if countries is not None:
+        suggestions.sort(key=lambda actor: actor.is_country != countries)
+    blocks: list[Block] = [Para(f"Je ne connais pas {what} nommé « {query} ».")]
+    if suggestions:
+        blocks.append(Para("Vouliez-vous dire :", "note"))
+    else:
+        blocks.append(Para("Tapez /pays ou /org sans rien pour voir la liste.", "note"))
+    buttons = tuple(
+        (Button(actor_name(actor), f"{'p' if actor.is_country else 'o'}:{actor.id}"),)
+        for actor in suggestions[:3]
+    )
+    return Reply(tuple(blocks), buttons, found=False)
+
+
+def _listing(index: Index, countries: bool) -> Reply:
+    actors = sorted(
+        (a for a in index.base.actors.values() if a.is_country == countries),
+        key=lambda actor: fold(actor.name),
+    )
+    title = "Pays cités" if countries else "Organisations citées"
+    blocks: list[Block] = [Para(f"{title} ({len(actors)})", "title")]
+    for actor in actors:
+        count = len(index.entries_of(actor.id))
+        detail = actor.full_name if not countries and actor.full_name else ""
+        suffix = f"{count} fait(s)" if count else "cité"
+        blocks.append(Item(actor_name(actor), f"{detail} — {suffix}" if detail else suffix))
+    example = "/pays Turquie" if countries else "/org OTAN"
+    blocks.append(Para(f"Exemple : {example}", "note"))
+    return Reply(tuple(blocks))
+
+
+def pays(index: Index, argument: str) -> Reply:
+    """Answer /pays [nom]: a country card, or the list of countries."""
+    return _actor_command(index, argument, countries=True)
+
+
+def org(index: Index, argument: str) -> Reply:
+    """Answer /org [nom]: an organisation card, or the list of organisations."""
+    return _actor_command(index, argument, countries=False)
+
+
+def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
+    if not argument:
+        return _listing(index, countries)
+    match = index.find_actor(argument)
+    if match is None:
+        what = "de pays" if countries else "d'organisation"
+        return _unknown(index, argument, countries, what)
+    return actor_card(index, match.actor)
+
+
+def agreement_card(index: Index, agreement: Agreement) -> Reply:
+    """Everything about one agreement, with every quote."""
+    base = index.base
+    blocks: list[Block] = [Para(agreement.title, "title")]
+    if agreement.parties:
+        blocks.append(Item("Parties", names(base, agreement.parties)))
+    if agreement.parties_note:
+        blocks.append(Item("Parties", agreement.parties_note))
+    if agreement.mediators:
+        blocks.append(Item("Médiation", names(base, agreement.mediators)))
+    signed = entry_date(agreement)
+    if agreement.signed_text and agreement.signed is not None:
+        signed += f" (l'article : « {agreement.signed_text} »)"
+    blocks.append(Item("Date", signed))
+    if agreement.date_note:
+        blocks.append(Para(agreement.date_note, "note"))
+    if agreement.place:
+        blocks.append(Item("Lieu", agreement.place))
+    if agreement.period:
+        blocks.append(Item("Période", agreement.period.label()))
+    blocks.append(Item("Statut", _statuses(index).get(agreement.status, agreement.status)))
+    blocks.append(Item("Portée", agreement.scope))
+    blocks.extend(quote_of(base, evidence) for evidence in agreement.evidence)
+    buttons = tuple(
+        (Button(actor_name(base.actors[p]), f"{'p' if base.actors[p].is_country else 'o'}:{p}"),)
+        for p in agreement.parties
+    )
+    return Reply(tuple(blocks), (tuple(b[0] for b in buttons),) if buttons else ())
+
+
+def _agreement_list(index: Index, agreements: list[Agreement], title: str) -> Reply:
+    statuses = _statuses(index)
+    blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title")]
+    for agreement in agreements:
+        parties = names(index.base, agreement.parties) or agreement.parties_note or ""
+        blocks.append(
+            Item(
+                entry_date(agreement),
+                f"{agreement.title} — {parties} — "
+                f"{statuses.get(agreement.status, agreement.status)}",
+            )
+        )
+        blocks.append(quote_of(index.base, agreement.evidence[0]))
+    buttons = tuple(
+        (Button(_short(agreement.title), f"a:{agreement.id}"),) for agreement in agreements[:8]
+    )
+    return Reply(tuple(blocks), buttons)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def agreements_of(index: Index, actor_id: str) -> Reply:
+    """Every agreement an actor is party to or mediates."""
+    actor = index.base.actors[actor_id]
+    found = [
+        agreement
+        for agreement in index.base.agreements
+        if actor_id in (*agreement.parties, *agreement.mediators)
+    ]
+    if not found:
+        return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
+    return _agreement_list(index, found, f"Accords — {actor_name(actor)}")
+
+
+def _text_of(index: Index, agreement: Agreement) -> set[str]:
+    kinds = {term.id: term.label for term in index.base.vocabulary.agreement_kinds}
+    words = tokens(" ".join([agreement.title, agreement.scope, kinds.get(agreement.kind, "")]))
+    words += tokens(" ".join(index.topic_labels.get(t, t) for t in agreement.topics))
+    return set(words)
+
+
+def accord(index: Index, argument: str) -> Reply:
+    """Answer /accord [terme]: every agreement, or those whose title, parties or scope match."""
+    agreements = list(index.base.agreements)
+    if not argument:
+        return _agreement_list(index, agreements, "Accords, plans et partenariats")
+    match = index.find_actor(argument)
+    if match is not None:
+        return agreements_of(index, match.actor.id)
+    topic = index.find_topic(argument)
+    words = tokens(argument)
+    found = []
+    for agreement in agreements:
+        text = _text_of(index, agreement)
+        hit = all(
+            any(w == word or (len(word) >= 4 and w.startswith(word)) for w in text)
+            for word in words
+        )
+        if (words and hit) or (topic is not None and topic in agreement.topics):
+            found.append(agreement)
+    if len(found) == 1:
+        return agreement_card(index, found[0])
+    if found:
+        return _agreement_list(index, found, f"Accords — « {argument} »")
+    suggestions = index.suggest_actors(argument)
+    blocks: list[Block] = [
+        Para(f"Aucun accord ne correspond à « {argument} »."),
+        Para("Essayez un pays (Royaume-Uni), un thème (défense, paix) ou /accord seul.", "note"),
+    ]
+    buttons = tuple(
+        (Button(f"Accords : {actor.name}", f"ac:{actor.id}"),)
+        for actor in suggestions
+        if index.entries_of(actor.id)
+    )
+    return Reply(tuple(blocks), buttons, found=False)
+
+
+__all__ = ["Quote", "accord", "actor_card", "agreement_card", "agreements_of", "org", "pays"]

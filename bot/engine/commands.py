@@ -1,0 +1,168 @@
+"""Command dispatch: "/pays@Bot Turquie" or a button's data → the Reply of the right answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.cards import accord, actor_card, agreement_card, agreements_of, org, pays
+from bot.engine.common import MAX_ARGUMENT, clean_argument
+from bot.engine.filters import TimelineFilter
+from bot.engine.index import Index
+from bot.engine.reply import Block, Item, Para, Reply
+from bot.engine.search import cherche, sources
+from bot.engine.timeline import timeline, timeline_page
+from bot.text import fold
+
+Answer = Callable[[Index, str], Reply]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command as users see it: name, aliases, what it does and an example."""
+
+    name: str
+    summary: str
+    example: str
+    answer: Answer
+    aliases: tuple[str, ...] = ()
+
+
+def start(index: Index, argument: str = "") -> Reply:
+    """Answer /start and /aide: what the bot knows and every command with an example."""
+    counts = index.base.counts()
+    blocks: list[Block] = [
+        Para("Partenariats de sécurité de l'Azerbaïdjan", "title"),
+        Para(
+            f"Je réponds à partir de {counts['sources']} articles de presse : "
+            f"{counts['événements']} événements, {counts['accords']} accords, "
+            f"{counts['pays']} pays et {counts['organisations']} organisations. "
+            "Chaque fait vient avec la citation exacte de l'article, son média et sa date."
+        ),
+    ]
+    blocks.extend(Item(f"/{c.name}", f"{c.summary} — ex. {c.example}") for c in COMMANDS)
+    blocks.append(
+        Para(
+            "Les noms se tapent avec ou sans accents, en français ou en anglais (UK, USA, "
+            "Turkey), et les fautes de frappe légères sont tolérées.",
+            "note",
+        )
+    )
+    return Reply(tuple(blocks))
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", "présentation du bot", "/start", start),
+    Command("aide", "cette aide", "/aide", start, ("help",)),
+    Command(
+        "timeline",
+        "chronologie, filtrable par année, période, mois, pays, organisation ou thème",
+        "/timeline 2025 · /timeline depuis 2024 Turquie · /timeline août 2025",
+        timeline,
+        ("chronologie", "chrono"),
+    ),
+    Command("pays", "fiche d'un pays (sans nom : la liste)", "/pays Turquie", pays, ("country",)),
+    Command(
+        "org",
+        "fiche d'une organisation (sans nom : la liste)",
+        "/org OTAN",
+        org,
+        ("organisation", "orgs"),
+    ),
+    Command(
+        "accord",
+        "accords, plans et partenariats (par pays, thème ou mot)",
+        "/accord Royaume-Uni · /accord paix",
+        accord,
+        ("accords", "agreement"),
+    ),
+    Command(
+        "cherche",
+        "recherche plein texte dans les faits et citations",
+        "/cherche drones",
+        cherche,
+        ("recherche", "search"),
+    ),
+    Command("sources", "les articles, leur média, leur date et leur apport", "/sources", sources),
+)
+_BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """Split "/pays@NomDuBot Turquie" into ("pays", "Turquie"); None when not a command."""
+    text = text.strip()
+    if not text.startswith("/"):
+        return None
+    head, _, rest = text[1:].partition(" ")
+    name = head.split("@", 1)[0]
+    return fold(name).replace(" ", ""), rest
+
+
+def answer(index: Index, text: str) -> Reply:
+    """The reply to a message: a command with its argument, or a pointer to /aide."""
+    parsed = parse_command(text)
+    if parsed is None:
+        return Reply(
+            (Para("Tapez une commande, par exemple /pays Turquie, ou /aide pour la liste."),),
+            found=False,
+        )
+    name, raw_argument = parsed
+    command = _BY_NAME.get(name)
+    if command is None:
+        return _unknown_command(name)
+    if len(raw_argument) > MAX_ARGUMENT:
+        return Reply(
+            (
+                Para(
+                    f"Votre demande est trop longue ({len(raw_argument)} caractères ; "
+                    f"{MAX_ARGUMENT} au plus). Raccourcissez-la, par exemple /{command.name} "
+                    "Turquie."
+                ),
+            ),
+            found=False,
+        )
+    return command.answer(index, clean_argument(raw_argument))
+
+
+def _unknown_command(name: str) -> Reply:
+    names = list(_BY_NAME)
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=60) if name else None
+    text = f"Je ne connais pas la commande /{name[:40]}." if name else "Commande vide."
+    blocks: list[Block] = [Para(text)]
+    if best is not None:
+        blocks.append(Para(f"Vouliez-vous dire /{_BY_NAME[best[0]].name} ?"))
+    blocks.append(Para("Tapez /aide pour la liste des commandes.", "note"))
+    return Reply(tuple(blocks), found=False)
+
+
+STALE = Reply(
+    (Para("Ce bouton n'est plus valable (la base a peut-être changé). Relancez la commande."),),
+    found=False,
+)
+
+
+def callback(index: Index, data: str) -> Reply:
+    """The reply to a button's data; stale or forged data gets a polite message."""
+    kind, _, rest = data.partition(":")
+    base = index.base
+    if kind == "tl":
+        page_text, _, code = rest.partition(":")
+        wanted = TimelineFilter.decode(code)
+        if not page_text.isdigit() or wanted is None:
+            return STALE
+        if any(actor not in base.actors for actor in wanted.actors):
+            return STALE
+        if any(topic not in index.topic_labels for topic in wanted.topics):
+            return STALE
+        return timeline_page(index, wanted, int(page_text))
+    if kind in ("p", "o") and rest in base.actors:
+        return actor_card(index, base.actors[rest])
+    if kind == "ac" and rest in base.actors:
+        return agreements_of(index, rest)
+    if kind == "a":
+        found = next((a for a in base.agreements if a.id == rest), None)
+        if found is not None:
+            return agreement_card(index, found)
+    return STALE

@@ -1,0 +1,71 @@
+"""Replies as plain data: blocks of text, quotes, buttons and page information."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CALLBACK_LIMIT = 64
+"""Telegram's limit on callback data, in bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph: a title, plain text, or a muted note."""
+
+    text: str
+    style: Literal["title", "plain", "note"] = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A bullet with a bold label, e.g. a date and what happened then."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An article's own words and where they come from."""
+
+    text: str
+    attribution: str
+
+
+Block = Para | Item | Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button: its label and the short callback data it sends back."""
+
+    label: str
+    data: str
+
+    def __post_init__(self) -> None:
+        if len(self.data.encode("utf-8")) > CALLBACK_LIMIT:
+            raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {self.data!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which page of how many a paginated reply shows."""
+
+    number: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One answer: blocks to show, rows of buttons, and its page when paginated."""
+
+    blocks: tuple[Block, ...]
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    page: Page | None = None
+    found: bool = True
+    """False when the question matched nothing (the reply then says so)."""
+    quotes: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quotes", sum(isinstance(b, Quote) for b in self.blocks))

@@ -1,0 +1,92 @@
+"""/cherche (ranked full text) and /sources (the articles and what each contributes)."""
+
+from __future__ import annotations
+
+from bot.content.model import Agreement, Event, Evidence
+from bot.engine.common import attribution, entry_date, quote_of
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Block, Button, Item, Para, Reply
+
+MAX_RESULTS = 6
+
+
+def _best_evidence(index: Index, evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
+    def hits(item: Evidence) -> int:
+        text = set(tokens(item.quote))
+        return sum(1 for word in words if any(w.startswith(word[:5]) for w in text))
+
+    return max(evidence, key=hits)
+
+
+def cherche(index: Index, argument: str) -> Reply:
+    """Answer /cherche <texte>: the entries that best match, each with its closest quote."""
+    if not tokens(argument):
+        return Reply(
+            (
+                Para("Que faut-il chercher ? Exemple : /cherche drones"),
+                Para("La recherche porte sur les résumés et les citations des articles.", "note"),
+            ),
+            found=False,
+        )
+    results = index.search(argument, limit=MAX_RESULTS)
+    if not results:
+        return Reply(
+            (
+                Para(f"Rien trouvé pour « {argument} »."),
+                Para("Essayez un autre mot, ou /timeline, /pays, /accord.", "note"),
+            ),
+            found=False,
+        )
+    words = tokens(argument)
+    blocks: list[Block] = [Para(f"Recherche « {argument} » — {len(results)} résultat(s)", "title")]
+    buttons: list[tuple[Button, ...]] = []
+    for entry, _score in results:
+        if isinstance(entry, Agreement):
+            label = entry_date(entry)
+            text = f"{entry.title} — {entry.scope}"
+            buttons.append((Button(entry.title[:40], f"a:{entry.id}"),))
+        elif isinstance(entry, Event):
+            label, text = entry_date(entry), entry.summary
+        else:
+            label, text = "Contexte", entry.summary
+        blocks.append(Item(label, text))
+        blocks.append(quote_of(index.base, _best_evidence(index, entry.evidence, words)))
+    return Reply(tuple(blocks), tuple(buttons[:4]))
+
+
+def sources(index: Index, argument: str = "") -> Reply:
+    """Answer /sources: each article's outlet, title, date and what it contributes."""
+    base = index.base
+    blocks: list[Block] = [Para(f"Les {len(base.sources)} articles de la base", "title")]
+    for source_id, source in base.sources.items():
+        cited = [
+            entry
+            for entry in base.entries()
+            if any(evidence.source == source_id for evidence in entry.evidence)
+        ]
+        events = sum(1 for entry in cited if isinstance(entry, Event))
+        agreements = sum(1 for entry in cited if isinstance(entry, Agreement))
+        facts = len(cited) - events - agreements
+        quotes = sum(
+            1
+            for entry in (*base.entries(), *base.actors.values())
+            for evidence in entry.evidence
+            if evidence.source == source_id
+        )
+        title = source.title or "titre non indiqué"
+        blocks.append(Item(attribution(source), title))
+        detail = (
+            f"Apporte {events} événement(s), {agreements} accord(s), {facts} constat(s) ; "
+            f"{quotes} citation(s)."
+        )
+        if source.relayed_from:
+            detail += f" Reprend : {source.relayed_from}."
+        blocks.append(Para(detail, "note"))
+    blocks.append(
+        Para(
+            "Un champ absent de l'article (média, titre, date) est dit « non indiqué » : "
+            "rien n'est deviné.",
+            "note",
+        )
+    )
+    return Reply(tuple(blocks))

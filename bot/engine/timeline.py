@@ -1,0 +1,150 @@
+"""/timeline: events and signed agreements in date order, filtered and paginated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.content.model import Agreement, Event
+from bot.dates import DateSpan, Precision
+from bot.engine.common import entry_date, names, quote_of
+from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
+from bot.engine.index import Index
+from bot.engine.reply import Block, Button, Item, Page, Para, Reply
+
+PAGE_SIZE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A timeline line: an event, or an agreement at its signature date."""
+
+    span: DateSpan
+    entry: Event | Agreement
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return self.entry.topics
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        if isinstance(self.entry, Event):
+            return self.entry.actors
+        return (*self.entry.parties, *self.entry.mediators)
+
+
+def dated_entries(index: Index) -> list[Dated]:
+    """Everything with a date, oldest first (agreements at their signature)."""
+    found = [Dated(event.date, event) for event in index.base.events]
+    found += [Dated(a.signed, a) for a in index.base.agreements if a.signed is not None]
+    return sorted(found, key=lambda d: (d.span.start, d.span.end, d.entry.id))
+
+
+def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
+    """The dated entries the filter keeps; date spans are compared by overlap."""
+    low = wanted.start or date.min
+    high = wanted.end or date.max
+    return [
+        item
+        for item in dated_entries(index)
+        if item.span.overlaps(low, high)
+        and all(actor in item.actors for actor in wanted.actors)
+        and all(topic in item.topics for topic in wanted.topics)
+    ]
+
+
+def describe(index: Index, wanted: TimelineFilter) -> str:
+    """The filter in French, for the reply's title."""
+    parts: list[str] = []
+    if wanted.start and wanted.end:
+        parts.append(f"du {_day(wanted.start)} au {_day(wanted.end)}")
+    elif wanted.start:
+        parts.append(f"depuis le {_day(wanted.start)}")
+    elif wanted.end:
+        parts.append(f"jusqu'au {_day(wanted.end)}")
+    if wanted.actors:
+        parts.append(names(index.base, wanted.actors))
+    parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
+    return " · ".join(parts)
+
+
+def _day(day: date) -> str:
+    return DateSpan(day.isoformat(), day, day, Precision.DAY).label()
+
+
+def _line(index: Index, item: Dated) -> list[Block]:
+    entry = item.entry
+    if isinstance(entry, Event):
+        text = entry.summary
+    else:
+        statuses = {term.id: term.label for term in index.base.vocabulary.statuses}
+        text = f"{entry.title} — {statuses.get(entry.status, entry.status)}"
+    blocks: list[Block] = [Item(entry_date(entry), text), quote_of(index.base, entry.evidence[0])]
+    return blocks
+
+
+def timeline(index: Index, argument: str, page: int = 1) -> Reply:
+    """Answer /timeline [filtre]: a page of dated facts with one quote each."""
+    parsed = parse_filter(index, argument)
+    if isinstance(parsed, FilterProblem):
+        return _not_understood(index, parsed)
+    return timeline_page(index, parsed, page)
+
+
+def timeline_page(index: Index, wanted: TimelineFilter, page: int) -> Reply:
+    """One page of the timeline for an already parsed filter (used by buttons too)."""
+    items = select(index, wanted)
+    title = "Chronologie" + (f" — {describe(index, wanted)}" if not wanted.is_empty() else "")
+    if not items:
+        return Reply(
+            (
+                Para(title, "title"),
+                Para("Aucun événement ne correspond à ce filtre."),
+                Para("Essayez /timeline sans filtre, ou /timeline 2025.", "note"),
+            ),
+            found=False,
+        )
+    pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 1), pages)
+    shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    blocks: list[Block] = [Para(f"{title} ({len(items)} entrées)", "title")]
+    for item in shown:
+        blocks.extend(_line(index, item))
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if pages > 1:
+        code = wanted.encode()
+        row = []
+        if page > 1:
+            row.append(Button("◀ Précédent", f"tl:{page - 1}:{code}"))
+        if page < pages:
+            row.append(Button("Suivant ▶", f"tl:{page + 1}:{code}"))
+        buttons = (tuple(row),)
+        blocks.append(Para(f"Page {page}/{pages}", "note"))
+    return Reply(tuple(blocks), buttons, Page(page, pages))
+
+
+def _only(actor_id: str) -> str:
+    return TimelineFilter(actors=(actor_id,)).encode()
+
+
+def _not_understood(index: Index, problem: FilterProblem) -> Reply:
+    words = ", ".join(f"« {word} »" for word in problem.unknown)
+    suggestions = index.suggest_actors(" ".join(problem.unknown))
+    blocks: list[Block] = [
+        Para(f"Je n'ai pas compris ce filtre : {words}."),
+        Para(
+            "Filtres possibles : une année (2025), une période (2024-2026), un mois "
+            "(novembre 2025), depuis 2024, avant 2000, un pays ou une organisation (Turquie, "
+            "OTAN), un thème (énergie, cyber).",
+            "note",
+        ),
+    ]
+    buttons = tuple(
+        (
+            Button(
+                f"Chronologie : {actor.name}", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"
+            ),
+        )
+        for actor in suggestions
+    )
+    return Reply(tuple(blocks), buttons, found=False)

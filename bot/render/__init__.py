@@ -1,0 +1,1 @@
+"""Renderers of engine replies: Telegram HTML and terminal text."""
