@@ -25,3 +25,11 @@ def country_name(code: str, locale: str = "fr") -> str:
 def flag(code: str) -> str:
     """The flag emoji of an alpha-2 code, made of two regional indicator symbols."""
     return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code.upper())
+
+
+def all_country_names() -> list[str]:
+    """French and English names of every ISO 3166 alpha-2 territory CLDR knows."""
+    found: list[str] = []
+    for locale in ("fr", "en"):
+        found += [name for code, name in _territories(locale).items() if is_known_code(code)]
+    return found

@@ -93,6 +93,8 @@ def _unknown(index: Index, query: str, countries: bool | None, what: str) -> Rep
     if countries is not None:
         suggestions.sort(key=lambda actor: actor.is_country != countries)
     blocks: list[Block] = [Para(f"Je ne connais pas {what} nommé « {query} ».")]
+    if index.is_other_country(query):
+        blocks = [Para(f"« {query} » n'apparaît dans aucun des articles de la base.")]
     if suggestions:
         blocks.append(Para("Vouliez-vous dire :", "note"))
     else:

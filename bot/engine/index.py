@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
+from bot.content.countries import all_country_names
 from bot.content.model import Actor, Agreement, Event, Fact, FactBase
 from bot.text import fold
 
@@ -17,7 +18,7 @@ FUZZY_MIN_QUERY = 4
 """Queries shorter than this (folded) only match exactly: "ue" never fuzzes to "suede"."""
 FUZZY_MIN_NAME = 4
 """Names shorter than this (UE, UK, US, AU…) are never fuzzy candidates."""
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 82.0
 """Minimum rapidfuzz ``ratio`` for a typo to count as a match."""
 SUGGEST_CUTOFF = 55.0
 _LEADING_ARTICLES = re.compile(r"^(?:(?:le|la|les|l|de|du|des|d|en|au|aux)\s+)+")
@@ -102,6 +103,9 @@ class Index:
                     fuzzy_names.append(key)
                     fuzzy_owner.append(actor.id)
         self._exact: Mapping[str, str] = MappingProxyType(exact)
+        self._elsewhere = frozenset(
+            key for key in (fold(name) for name in all_country_names()) if key not in exact
+        )
         self._fuzzy_names = tuple(fuzzy_names)
         self._fuzzy_owner = tuple(fuzzy_owner)
         topics: dict[str, str] = {}
@@ -158,7 +162,7 @@ class Index:
             if actor_id is not None:
                 return Match(self.base.actors[actor_id], True, 100.0)
         key = _LEADING_ARTICLES.sub("", key)
-        if len(key) < FUZZY_MIN_QUERY:
+        if len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
         best = process.extractOne(
             key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
@@ -166,6 +170,10 @@ class Index:
         if best is None:
             return None
         return Match(self.base.actors[self._fuzzy_owner[best[2]]], False, float(best[1]))
+
+    def is_other_country(self, query: str) -> bool:
+        """True when ``query`` is a real country's name that the articles do not mention."""
+        return _LEADING_ARTICLES.sub("", fold(query)) in self._elsewhere
 
     def suggest_actors(
         self, query: str, limit: int = 3, countries: bool | None = None

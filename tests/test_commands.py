@@ -1,0 +1,206 @@
+"""Each command, through the same dispatch the console and Telegram use."""
+
+import pytest
+
+from bot.engine.commands import COMMANDS, answer, callback
+from bot.engine.index import Index
+from bot.engine.reply import Item, Para, Quote
+from bot.render.text import render_text
+
+
+@pytest.fixture(scope="module")
+def index(base):
+    return Index(base)
+
+
+def text_of(reply):
+    return render_text(reply)
+
+
+def buttons(reply):
+    return [button for row in reply.buttons for button in row]
+
+
+def test_start_and_help_list_every_command(index):
+    for command in ("/start", "/aide", "/help"):
+        text = text_of(answer(index, command))
+        for known in COMMANDS:
+            assert f"/{known.name}" in text
+
+
+def test_country_card_has_flag_role_facts_agreements_and_quotes(index):
+    reply = answer(index, "/pays Turquie")
+    text = text_of(reply)
+    assert "🇹🇷" in text and "TURQUIE" in text
+    assert "Mémorandum d'entente Azerbaïdjan – Turquie" in text
+    assert reply.quotes >= 2
+    assert all(q.attribution for q in reply.blocks if isinstance(q, Quote))
+    assert {b.data for b in buttons(reply)} >= {"ac:TR"}
+
+
+def test_card_via_bot_suffix_and_english_name(index):
+    assert text_of(answer(index, "/pays@AzSecBot Turkey")) == text_of(
+        answer(index, "/pays turquie")
+    )
+
+
+def test_country_without_argument_lists_the_countries(index):
+    text = text_of(answer(index, "/pays"))
+    assert "PAYS CITÉS (28)" in text and "Royaume-Uni" in text and "OTAN" not in text
+
+
+def test_org_card_and_listing(index):
+    reply = answer(index, "/org OTAN")
+    assert "NATO" in text_of(reply) and reply.quotes >= 2
+    listing = text_of(answer(index, "/org"))
+    assert "Organisation des États turciques" in listing
+
+
+def test_cross_kind_queries_still_get_the_card(index):
+    assert "ORGANISATION DU TRAITÉ" in text_of(answer(index, "/pays OTAN"))
+    assert "ROYAUME-UNI" in text_of(answer(index, "/org Royaume-Uni"))
+
+
+def test_ots_card_lists_members_and_observers(index):
+    text = text_of(answer(index, "/org OTS"))
+    assert "Membres cités" in text and "Kazakhstan" in text
+    assert "Observateurs" in text and "Turkménistan" in text
+
+
+def test_unknown_country_says_so_and_suggests(index):
+    reply = answer(index, "/pays Kazakh")
+    assert not reply.found
+    assert "Je ne connais pas de pays nommé « Kazakh »" in text_of(reply)
+    assert buttons(reply)[0].data == "p:KZ"
+    assert reply.quotes == 0  # never a card for a wrong country
+
+
+@pytest.mark.parametrize("name", ["Lettonie", "Iraq", "Estonie", "Tadjikistan", "Pakistan"])
+def test_real_countries_absent_from_the_articles_are_said_absent(index, name):
+    reply = answer(index, f"/pays {name}")
+    assert not reply.found and reply.quotes == 0
+    assert f"« {name} » n'apparaît dans aucun des articles" in text_of(reply)
+
+
+def test_accord_without_argument_lists_every_agreement(index, base):
+    reply = answer(index, "/accord")
+    assert f"({len(base.agreements)})" in text_of(reply)
+    assert reply.quotes == len(base.agreements)
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("Royaume-Uni", {"plan-defense-az-gb-2026-2027", "partenariat-strategique-az-gb"}),
+        ("UK", {"plan-defense-az-gb-2026-2027", "partenariat-strategique-az-gb"}),
+        ("paix", {"accord-paix-az-am-2025", "partenariat-pour-la-paix"}),
+        (
+            "partenariat stratégique",
+            {
+                "partenariat-strategique-az-us",
+                "partenariat-strategique-az-gb",
+                "plan-defense-az-gb-2026-2027",  # its scope: « partenariat stratégique »
+            },
+        ),
+    ],
+)
+def test_accord_with_a_term(index, term, expected):
+    reply = answer(index, f"/accord {term}")
+    shown = {b.data.removeprefix("a:") for b in buttons(reply) if b.data.startswith("a:")}
+    assert shown == expected
+
+
+def test_accord_with_defense_finds_the_uk_plan(index):
+    text = text_of(answer(index, "/accord défense"))
+    assert "Plan de coopération bilatérale en matière de défense" in text
+
+
+def test_accord_single_match_opens_the_card(index):
+    reply = answer(index, "/accord feuille de route")
+    text = text_of(reply)
+    assert "Statut" in text and "approuvé" in text
+    assert "Les États participant au Forum" in text
+
+
+def test_accord_unknown_term(index):
+    reply = answer(index, "/accord licorne")
+    assert not reply.found and "Aucun accord ne correspond à « licorne »" in text_of(reply)
+
+
+def test_uk_agreement_card_shows_period_and_inferred_date(index):
+    reply = callback(index, "a:plan-defense-az-gb-2026-2027")
+    text = text_of(reply)
+    assert "Période — 2026 – 2027" in text
+    assert "30 octobre 2025 (l'article : « Hier »)" in text
+    assert "Lagazette, 31 octobre 2025" in text
+
+
+def test_cherche_ranks_and_quotes(index):
+    reply = answer(index, "/cherche drones")
+    items = [b for b in reply.blocks if isinstance(b, Item)]
+    assert "drones de combat" in items[0].text
+    assert reply.quotes == len(items)
+
+
+def test_cherche_tolerates_typos_and_accents(index):
+    assert "Lukoil" in text_of(answer(index, "/cherche petrole"))
+    assert "Lukoil" in text_of(answer(index, "/cherche Lukoill"))
+
+
+def test_cherche_without_text_explains(index):
+    reply = answer(index, "/cherche")
+    assert not reply.found and "Que faut-il chercher" in text_of(reply)
+
+
+def test_sources_lists_the_five_articles_without_inventing(index):
+    text = text_of(answer(index, "/sources"))
+    assert "LES 5 ARTICLES" in text
+    assert "Lagazette, 31 octobre 2025" in text
+    assert "The Belgium Times, non daté" in text
+    assert text.count("média non indiqué") == 3
+
+
+def test_unknown_command_suggests_the_closest(index):
+    reply = answer(index, "/timline 2025")
+    assert not reply.found and "/timeline" in text_of(reply)
+
+
+def test_plain_text_points_to_help(index):
+    assert "/aide" in text_of(answer(index, "bonjour"))
+
+
+@pytest.mark.parametrize("argument", ["<b>Turquie</b>", "<script>alert(1)</script>", "&amp;"])
+def test_html_looking_input_is_just_text(index, argument):
+    reply = answer(index, f"/pays {argument}")
+    assert not reply.found
+
+
+def test_very_long_input_gets_a_clear_message(index):
+    reply = answer(index, "/cherche " + "a" * 5000)
+    assert not reply.found and "trop longue (5000 caractères" in text_of(reply)
+
+
+def test_every_fact_answer_carries_a_quote(index):
+    for question in ("/pays Turquie", "/org OTS", "/accord", "/timeline", "/cherche OTAN"):
+        reply = answer(index, question)
+        assert reply.quotes >= 1, question
+        assert all(
+            isinstance(block, Para) or block.attribution
+            for block in reply.blocks
+            if isinstance(block, Quote)
+        )
+
+
+def test_stale_callbacks_are_answered_politely(index):
+    for data in (
+        "p:XX",
+        "a:inconnu",
+        "tl:x:y",
+        "tl:1:zz",
+        "tl:1:-/QQ/",
+        "",
+        "zz:1",
+        "tl:1:-/TR/zz",
+    ):
+        reply = callback(index, data)
+        assert not reply.found and "n'est plus valable" in text_of(reply)

@@ -1,0 +1,100 @@
+"""/timeline filters: years, ranges, months, seasons, since/before, actors, topics, pages."""
+
+import pytest
+
+from bot.engine.commands import answer, callback
+from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
+from bot.engine.index import Index
+from bot.engine.reply import Item
+
+
+@pytest.fixture(scope="module")
+def index(base):
+    return Index(base)
+
+
+def all_items(index, argument):
+    """Every timeline line for a filter, following the page buttons."""
+    reply = answer(index, f"/timeline {argument}".strip())
+    items = [b for b in reply.blocks if isinstance(b, Item)]
+    while reply.page and reply.page.number < reply.page.total:
+        data = next(b.data for row in reply.buttons for b in row if b.label.startswith("Suivant"))
+        reply = callback(index, data)
+        items += [b for b in reply.blocks if isinstance(b, Item)]
+    return items
+
+
+def test_no_filter_is_chronological_and_complete(index, base):
+    items = all_items(index, "")
+    signed = sum(1 for a in base.agreements if a.signed is not None)
+    assert len(items) == len(base.events) + signed
+    assert items[0].label == "1992"
+    assert items[-1].label == "10 février 2026"
+
+
+def test_year(index):
+    labels = [item.label for item in all_items(index, "2025")]
+    assert labels and all("2025" in label for label in labels)
+    assert "été 2025" in labels and "début octobre 2025" in labels
+
+
+def test_august_overlaps_summer(index):
+    labels = [item.label for item in all_items(index, "août 2025")]
+    assert "été 2025" in labels and "août 2025" in labels
+    assert "21 septembre 2025" not in labels
+
+
+def test_month(index):
+    labels = [item.label for item in all_items(index, "novembre 2025")]
+    assert "rapportée le 6 novembre 2025" in labels
+    assert "à partir du 20 novembre 2025" in labels
+    assert "30 octobre 2025" not in labels
+
+
+def test_range_and_since_and_before(index):
+    assert [i.label for i in all_items(index, "avant 2000")] == ["1992", "1994", "1997"]
+    since = [i.label for i in all_items(index, "depuis 2026")]
+    assert since == ["2026", "10 février 2026"]  # a whole year sorts at its start
+    ranged = [i.label for i in all_items(index, "2018-2022")]
+    assert ranged == ["2018", "2022", "2022"]
+    assert [i.label for i in all_items(index, "2018 à 2022")] == ranged
+
+
+def test_actor_and_topic_filters_combine(index):
+    turkey = all_items(index, "Turquie")
+    assert turkey and len(turkey) < len(all_items(index, ""))
+    energy_2025 = [i.text for i in all_items(index, "énergie 2025")]
+    assert any("Lukoil" in text for text in energy_2025)
+    cyber = [i.text for i in all_items(index, "cyber")]
+    assert any("cybersécurité" in text.lower() for text in cyber)
+    uk = [i.label for i in all_items(index, "depuis 2025 Royaume-Uni")]
+    assert uk == ["30 octobre 2025"]
+
+
+def test_filter_parse_is_strict_about_unknown_words(index):
+    problem = parse_filter(index, "2025 licornes")
+    assert isinstance(problem, FilterProblem) and problem.unknown == ("licornes",)
+    reply = answer(index, "/timeline 2025 licornes")
+    assert not reply.found
+
+
+def test_nothing_in_range_says_so(index):
+    reply = answer(index, "/timeline 1950")
+    assert not reply.found and reply.quotes == 0
+
+
+def test_pages_and_buttons(index):
+    first = answer(index, "/timeline")
+    assert first.page is not None and first.page.number == 1 and first.page.total > 1
+    data = [b.data for row in first.buttons for b in row]
+    assert len(data) == 1 and data[0].startswith("tl:2:")
+    assert all(len(d.encode()) <= 64 for d in data)
+    second = callback(index, data[0])
+    assert second.page is not None and second.page.number == 2
+
+
+def test_filter_encoding_round_trips():
+    wanted = TimelineFilter(None, None, ("TR", "otan"), ("energie",))
+    assert TimelineFilter.decode(wanted.encode()) == wanted
+    assert TimelineFilter.decode("garbage") is None
+    assert TimelineFilter.decode("20251399-/TR/") is None
