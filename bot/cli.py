@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -36,11 +37,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _index(args: argparse.Namespace) -> Index | None:
     try:
-        return Index(load_factbase(args.content, args.seeds))
+        index = Index(load_factbase(args.content, args.seeds))
     except ContentError as error:
         print(f"Impossible de charger la base de faits.\n{error}", file=sys.stderr)
         print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
         return None
+    gc.freeze()  # the base lives as long as the process: keep it out of GC passes
+    return index
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,10 +44,17 @@ def normalise_typography(text: str) -> str:
     return _QUOTE_PADDING.sub('"', text).strip()
 
 
-_FOLD_EXTRA = str.maketrans(
-    {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ø": "o", "đ": "d", "ł": "l"}
+_FOLD_EXTRA = (
+    ("œ", "oe"),
+    ("æ", "ae"),
+    ("ß", "ss"),
+    ("ı", "i"),
+    ("ø", "o"),
+    ("đ", "d"),
+    ("ł", "l"),
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def fold(text: str) -> str:
@@ -55,7 +62,10 @@ def fold(text: str) -> str:
 
     ``fold("États-Unis")`` is ``"etats unis"``; ``fold("Türkiye")`` is ``"turkiye"``.
     """
-    text = text.casefold().translate(_FOLD_EXTRA)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if not text.isascii():
+        for letter, replacement in _FOLD_EXTRA:  # str.replace is much faster than translate
+            if letter in text:
+                text = text.replace(letter, replacement)
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NON_WORD.sub(" ", text).strip()

@@ -85,7 +85,15 @@ def test_real_countries_absent_from_the_articles_are_said_absent(index, name):
 def test_accord_without_argument_lists_every_agreement(index, base):
     reply = answer(index, "/accord")
     assert f"({len(base.agreements)})" in text_of(reply)
-    assert reply.quotes == len(base.agreements)
+    quotes = reply.quotes
+    shown = {b.data for b in buttons(reply) if b.data.startswith("a:")}
+    while reply.page and reply.page.number < reply.page.total:
+        following = next(b.data for b in buttons(reply) if b.label.startswith("Suivant"))
+        reply = callback(index, following)
+        quotes += reply.quotes
+        shown |= {b.data for b in buttons(reply) if b.data.startswith("a:")}
+    assert quotes == len(base.agreements)
+    assert shown == {f"a:{agreement.id}" for agreement in base.agreements}
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.content.model import Actor, Agreement, Event, Fact
+from bot.content.model import Actor, Agreement, Event
 from bot.engine.common import actor_name, entry_date, names, quote_of
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index, tokens
-from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
+from bot.engine.timeline import select
 from bot.text import fold
 
 MAX_CARD_EVENTS = 8
@@ -40,29 +41,26 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         blocks.append(Item("Membres cités", names(base, actor.members)))
     if actor.observers:
         blocks.append(Item("Observateurs", names(base, actor.observers)))
-    memberships = [
-        other for other in base.actors.values() if actor.id in (*other.members, *other.observers)
-    ]
-    for org in memberships:
-        status = "observateur" if actor.id in org.observers else "membre"
+    for org, status in index.memberships.get(actor.id, ()):
         blocks.append(Item(org.name, f"{status} ({org.full_name})"))
-    entries = index.entries_of(actor.id)
-    events = [entry for entry in entries if isinstance(entry, Event)]
-    agreements = [entry for entry in entries if isinstance(entry, Agreement)]
-    facts = [entry for entry in entries if isinstance(entry, Fact)]
-    if events:
-        blocks.append(Para(f"Faits datés ({len(events)})", "title"))
-        for event in events[:MAX_CARD_EVENTS]:
-            blocks.append(Item(entry_date(event), event.summary))
-            blocks.append(quote_of(base, event.evidence[0]))
-        if len(events) > MAX_CARD_EVENTS:
+    agreements = index.agreements_of(actor.id)
+    facts = index.facts_of(actor.id)
+    dated = select(index, TimelineFilter(actors=(actor.id,)))
+    if dated:
+        blocks.append(Para(f"Faits datés ({len(dated)})", "title"))
+        for item in dated[:MAX_CARD_EVENTS]:
+            entry = item.entry
+            summary = entry.summary if isinstance(entry, Event) else f"Signature : {entry.title}"
+            blocks.append(Item(entry_date(entry), summary))
+            blocks.append(quote_of(base, entry.evidence[0]))
+        if len(dated) > MAX_CARD_EVENTS:
             blocks.append(
-                Para(f"… et {len(events) - MAX_CARD_EVENTS} autres : bouton Chronologie.", "note")
+                Para(f"… et {len(dated) - MAX_CARD_EVENTS} autres : bouton Chronologie.", "note")
             )
     if agreements:
         blocks.append(Para(f"Accords ({len(agreements)})", "title"))
         statuses = _statuses(index)
-        for agreement in agreements:
+        for agreement in agreements[:MAX_CARD_EVENTS]:
             role = " (médiateur)" if actor.id in agreement.mediators else ""
             blocks.append(
                 Item(
@@ -79,7 +77,7 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
     buttons: list[tuple[Button, ...]] = []
     row: list[Button] = []
-    if events:
+    if dated:
         row.append(Button("Chronologie", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"))
     if agreements:
         row.append(Button("Accords", f"ac:{actor.id}"))
@@ -173,10 +171,19 @@ def agreement_card(index: Index, agreement: Agreement) -> Reply:
     return Reply(tuple(blocks), (tuple(b[0] for b in buttons),) if buttons else ())
 
 
-def _agreement_list(index: Index, agreements: list[Agreement], title: str) -> Reply:
+LIST_PAGE = 8
+
+
+def _agreement_list(
+    index: Index, agreements: list[Agreement], title: str, page: int = 1, more: str | None = None
+) -> Reply:
+    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR")."""
     statuses = _statuses(index)
+    pages = max(1, (len(agreements) + LIST_PAGE - 1) // LIST_PAGE)
+    page = min(max(page, 1), pages)
+    shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
     blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title")]
-    for agreement in agreements:
+    for agreement in shown:
         parties = names(index.base, agreement.parties) or agreement.parties_note or ""
         blocks.append(
             Item(
@@ -186,55 +193,57 @@ def _agreement_list(index: Index, agreements: list[Agreement], title: str) -> Re
             )
         )
         blocks.append(quote_of(index.base, agreement.evidence[0]))
-    buttons = tuple(
-        (Button(_short(agreement.title), f"a:{agreement.id}"),) for agreement in agreements[:8]
-    )
-    return Reply(tuple(blocks), buttons)
+    buttons: list[tuple[Button, ...]] = [
+        (Button(_short(agreement.title), f"a:{agreement.id}"),) for agreement in shown
+    ]
+    if pages > 1:
+        blocks.append(Para(f"Page {page}/{pages}", "note"))
+        if more is None:
+            blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
+        else:
+            row = []
+            if page > 1:
+                row.append(Button("◀ Précédent", f"{more}:{page - 1}"))
+            if page < pages:
+                row.append(Button("Suivant ▶", f"{more}:{page + 1}"))
+            buttons.append(tuple(row))
+    return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def agreements_of(index: Index, actor_id: str) -> Reply:
+def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     """Every agreement an actor is party to or mediates."""
     actor = index.base.actors[actor_id]
-    found = [
-        agreement
-        for agreement in index.base.agreements
-        if actor_id in (*agreement.parties, *agreement.mediators)
-    ]
+    found = list(index.agreements_of(actor_id))
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
-    return _agreement_list(index, found, f"Accords — {actor_name(actor)}")
+    return _agreement_list(index, found, f"Accords — {actor_name(actor)}", page, f"ac:{actor_id}")
 
 
-def _text_of(index: Index, agreement: Agreement) -> set[str]:
-    kinds = {term.id: term.label for term in index.base.vocabulary.agreement_kinds}
-    words = tokens(" ".join([agreement.title, agreement.scope, kinds.get(agreement.kind, "")]))
-    words += tokens(" ".join(index.topic_labels.get(t, t) for t in agreement.topics))
-    return set(words)
+def all_agreements(index: Index, page: int = 1) -> Reply:
+    """Every agreement, a page at a time."""
+    agreements = list(index.base.agreements)
+    return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
 
 
 def accord(index: Index, argument: str) -> Reply:
     """Answer /accord [terme]: every agreement, or those whose title, parties or scope match."""
     agreements = list(index.base.agreements)
     if not argument:
-        return _agreement_list(index, agreements, "Accords, plans et partenariats")
+        return all_agreements(index)
     match = index.find_actor(argument)
     if match is not None:
         return agreements_of(index, match.actor.id)
     topic = index.find_topic(argument)
-    words = tokens(argument)
-    found = []
-    for agreement in agreements:
-        text = _text_of(index, agreement)
-        hit = all(
-            any(w == word or (len(word) >= 4 and w.startswith(word)) for w in text)
-            for word in words
-        )
-        if (words and hit) or (topic is not None and topic in agreement.topics):
-            found.append(agreement)
+    matched = {a.id for a in index.agreements_matching(tokens(argument))}
+    found = [
+        agreement
+        for agreement in agreements
+        if agreement.id in matched or (topic is not None and topic in agreement.topics)
+    ]
     if len(found) == 1:
         return agreement_card(index, found[0])
     if found:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.cards import accord, actor_card, agreement_card, agreements_of, org, pays
+from bot.engine.cards import (
+    accord,
+    actor_card,
+    agreement_card,
+    agreements_of,
+    all_agreements,
+    org,
+    pays,
+)
 from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
@@ -159,10 +167,12 @@ def callback(index: Index, data: str) -> Reply:
         return timeline_page(index, wanted, int(page_text))
     if kind in ("p", "o") and rest in base.actors:
         return actor_card(index, base.actors[rest])
-    if kind == "ac" and rest in base.actors:
-        return agreements_of(index, rest)
-    if kind == "a":
-        found = next((a for a in base.agreements if a.id == rest), None)
-        if found is not None:
-            return agreement_card(index, found)
+    if kind == "ac":
+        actor_id, _, page = rest.partition(":")
+        if actor_id in base.actors and (page == "" or page.isdigit()):
+            return agreements_of(index, actor_id, int(page or 1))
+    if kind == "al" and rest.isdigit():
+        return all_agreements(index, int(rest))
+    if kind == "a" and rest in index.agreements:
+        return agreement_card(index, index.agreements[rest])
     return STALE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.countries import all_country_names
 from bot.content.model import Actor, Agreement, Event, Fact, FactBase
+from bot.dates import DateSpan
 from bot.text import fold
 
 FUZZY_MIN_QUERY = 4
@@ -74,6 +76,16 @@ Entry = Event | Agreement | Fact
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    """A timeline line: an event, or an agreement at its signature date."""
+
+    span: DateSpan
+    entry: Event | Agreement
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """The actor a query names, and how it was found."""
 
@@ -120,7 +132,58 @@ class Index:
             {entry.id: entry for entry in base.entries()}
         )
         self._by_actor = self._group_by_actor(base)
-        self._postings, self._vocabulary = self._full_text(base)
+        self._agreements_by_actor = MappingProxyType(
+            {
+                key: tuple(e for e in value if isinstance(e, Agreement))
+                for key, value in self._by_actor.items()
+            }
+        )
+        self._facts_by_actor = MappingProxyType(
+            {
+                key: tuple(e for e in value if isinstance(e, Fact))
+                for key, value in self._by_actor.items()
+            }
+        )
+        self._text: tuple[Mapping[str, frozenset[str]], tuple[str, ...]] | None = None
+        self.dated = self._dated(base)
+        by_actor: dict[str, list[Dated]] = defaultdict(list)
+        for item in self.dated:
+            for actor_id in dict.fromkeys(item.actors):
+                by_actor[actor_id].append(item)
+        self.dated_by_actor: Mapping[str, tuple[Dated, ...]] = MappingProxyType(
+            {key: tuple(value) for key, value in by_actor.items()}
+        )
+        kinds = {term.id: term.label for term in base.vocabulary.agreement_kinds}
+        self.agreement_words: Mapping[str, frozenset[str]] = MappingProxyType(
+            {
+                a.id: frozenset(
+                    tokens(" ".join([a.title, a.scope, kinds.get(a.kind, "")]))
+                    + tokens(" ".join(self.topic_labels.get(t, t) for t in a.topics))
+                )
+                for a in base.agreements
+            }
+        )
+        agreement_postings: dict[str, list[str]] = defaultdict(list)
+        for agreement_id, words in self.agreement_words.items():
+            for word in words:
+                agreement_postings[word].append(agreement_id)
+        self._agreement_postings = MappingProxyType(
+            {word: frozenset(ids) for word, ids in agreement_postings.items()}
+        )
+        self._agreement_vocabulary = tuple(sorted(agreement_postings))
+        self.agreements: Mapping[str, Agreement] = MappingProxyType(
+            {agreement.id: agreement for agreement in base.agreements}
+        )
+        memberships: dict[str, list[tuple[Actor, str]]] = defaultdict(list)
+        for other in base.actors.values():
+            for member in other.members:
+                memberships[member].append((other, "membre"))
+            for observer in other.observers:
+                memberships[observer].append((other, "observateur"))
+        self.memberships: Mapping[str, tuple[tuple[Actor, str], ...]] = MappingProxyType(
+            {key: tuple(value) for key, value in memberships.items()}
+        )
+        self.source_stats = self._source_stats(base)
 
     @staticmethod
     def _group_by_actor(base: FactBase) -> Mapping[str, tuple[Entry, ...]]:
@@ -144,11 +207,40 @@ class Index:
             if isinstance(entry, Agreement):
                 texts.append(entry.title)
             texts.extend(evidence.quote for evidence in entry.evidence)
-            for text in texts:
-                for word in tokens(text):
-                    postings[word].add(entry.id)
+            entry_id = entry.id
+            # one fold per entry; each distinct word once (set difference runs in C)
+            for word in set(fold(" ".join(texts)).split()) - STOPWORDS:
+                postings[word].add(entry_id)
         frozen = {word: frozenset(ids) for word, ids in postings.items()}
         return MappingProxyType(frozen), tuple(sorted(frozen))
+
+    @staticmethod
+    def _dated(base: FactBase) -> tuple[Dated, ...]:
+        found = [Dated(e.date, e, e.actors, e.topics) for e in base.events]
+        found += [
+            Dated(a.signed, a, (*a.parties, *a.mediators), a.topics)
+            for a in base.agreements
+            if a.signed is not None
+        ]
+        return tuple(sorted(found, key=lambda d: (d.span.start, d.span.end, d.entry.id)))
+
+    @staticmethod
+    def _source_stats(base: FactBase) -> Mapping[str, dict[str, int]]:
+        stats = {
+            key: {"events": 0, "agreements": 0, "facts": 0, "quotes": 0} for key in base.sources
+        }
+        for entry in base.entries():
+            kind = (
+                "events"
+                if isinstance(entry, Event)
+                else ("agreements" if isinstance(entry, Agreement) else "facts")
+            )
+            for source_id in {evidence.source for evidence in entry.evidence}:
+                stats[source_id][kind] += 1
+        for holder in (*base.entries(), *base.actors.values()):
+            for evidence in holder.evidence:
+                stats[evidence.source]["quotes"] += 1
+        return MappingProxyType(stats)
 
     # --- actors -----------------------------------------------------------------------
 
@@ -184,7 +276,7 @@ class Index:
             return []
         found: dict[str, Actor] = {}
         scored = process.extract(
-            key, self._fuzzy_names, scorer=fuzz.WRatio, limit=limit * 8, score_cutoff=SUGGEST_CUTOFF
+            key, self._fuzzy_names, scorer=fuzz.ratio, limit=limit * 8, score_cutoff=SUGGEST_CUTOFF
         )
         for _name, _score, position in scored:
             actor = self.base.actors[self._fuzzy_owner[position]]
@@ -198,22 +290,55 @@ class Index:
         """Events, agreements and facts that involve the actor."""
         return self._by_actor.get(actor_id, ())
 
+    def agreements_of(self, actor_id: str) -> tuple[Agreement, ...]:
+        """Agreements the actor is party to or mediates."""
+        return self._agreements_by_actor.get(actor_id, ())
+
+    def facts_of(self, actor_id: str) -> tuple[Fact, ...]:
+        """Undated facts about the actor."""
+        return self._facts_by_actor.get(actor_id, ())
+
+    def agreements_matching(self, words: list[str]) -> list[Agreement]:
+        """Agreements whose title, scope, kind or topics hold every word (4+ letters: prefix)."""
+        found: set[str] | None = None
+        for word in words:
+            hits: set[str] = set(self._agreement_postings.get(word, ()))
+            if len(word) >= 4:
+                vocabulary = self._agreement_vocabulary
+                position = bisect_left(vocabulary, word)
+                while position < len(vocabulary) and vocabulary[position].startswith(word):
+                    hits |= self._agreement_postings[vocabulary[position]]
+                    position += 1
+            found = hits if found is None else found & hits
+            if not found:
+                return []
+        if found is None:
+            return []
+        return [a for a in self.base.agreements if a.id in found]
+
     # --- topics -----------------------------------------------------------------------
 
     def find_topic(self, query: str) -> str | None:
         """The topic id ``query`` names exactly (label, id or alias, folded)."""
         return self._topics.get(fold(query))
 
+    def full_text(self) -> tuple[Mapping[str, frozenset[str]], tuple[str, ...]]:
+        """Word → entry ids, and the sorted words; built on first use (it is the slow part)."""
+        if self._text is None:
+            self._text = self._full_text(self.base)
+        return self._text
+
     # --- full text --------------------------------------------------------------------
 
     def expand_word(self, word: str) -> set[str]:
         """Index words matching ``word``: itself, words it starts (4+ letters), close typos."""
-        found = {word} if word in self._postings else set()
+        postings, vocabulary = self.full_text()
+        found = {word} if word in postings else set()
         if len(word) >= 4:
-            found.update(w for w in self._vocabulary if w.startswith(word))
+            found.update(w for w in vocabulary if w.startswith(word))
         if len(word) >= 5 and not found:
             for candidate, _score, _pos in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3
+                word, vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3
             ):
                 found.add(candidate)
         return found
@@ -226,7 +351,7 @@ class Index:
             best: dict[str, float] = {}
             for candidate in self.expand_word(word):
                 weight = 1.0 if candidate == word else 0.7
-                for entry_id in self._postings[candidate]:
+                for entry_id in self.full_text()[0][candidate]:
                     best[entry_id] = max(best.get(entry_id, 0.0), weight)
             for entry_id, weight in best.items():
                 scores[entry_id] += weight

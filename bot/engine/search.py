@@ -59,20 +59,9 @@ def sources(index: Index, argument: str = "") -> Reply:
     base = index.base
     blocks: list[Block] = [Para(f"Les {len(base.sources)} articles de la base", "title")]
     for source_id, source in base.sources.items():
-        cited = [
-            entry
-            for entry in base.entries()
-            if any(evidence.source == source_id for evidence in entry.evidence)
-        ]
-        events = sum(1 for entry in cited if isinstance(entry, Event))
-        agreements = sum(1 for entry in cited if isinstance(entry, Agreement))
-        facts = len(cited) - events - agreements
-        quotes = sum(
-            1
-            for entry in (*base.entries(), *base.actors.values())
-            for evidence in entry.evidence
-            if evidence.source == source_id
-        )
+        stats = index.source_stats[source_id]
+        events, agreements, facts = stats["events"], stats["agreements"], stats["facts"]
+        quotes = stats["quotes"]
         title = source.title or "titre non indiqué"
         blocks.append(Item(attribution(source), title))
         detail = (

@@ -2,53 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from bot.content.model import Agreement, Event
+from bot.content.model import Event
 from bot.dates import DateSpan, Precision
 from bot.engine.common import entry_date, names, quote_of
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
-from bot.engine.index import Index
+from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 
 PAGE_SIZE = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Dated:
-    """A timeline line: an event, or an agreement at its signature date."""
-
-    span: DateSpan
-    entry: Event | Agreement
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        return self.entry.topics
-
-    @property
-    def actors(self) -> tuple[str, ...]:
-        if isinstance(self.entry, Event):
-            return self.entry.actors
-        return (*self.entry.parties, *self.entry.mediators)
-
-
-def dated_entries(index: Index) -> list[Dated]:
-    """Everything with a date, oldest first (agreements at their signature)."""
-    found = [Dated(event.date, event) for event in index.base.events]
-    found += [Dated(a.signed, a) for a in index.base.agreements if a.signed is not None]
-    return sorted(found, key=lambda d: (d.span.start, d.span.end, d.entry.id))
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
     """The dated entries the filter keeps; date spans are compared by overlap."""
     low = wanted.start or date.min
     high = wanted.end or date.max
+    candidates: tuple[Dated, ...] = index.dated
+    if wanted.actors:
+        candidates = index.dated_by_actor.get(wanted.actors[0], ())
+    if wanted.start or wanted.end:
+        candidates = tuple(
+            item for item in candidates if item.span.start <= high and low <= item.span.end
+        )
+    others = wanted.actors[1:]
+    if not others and not wanted.topics:
+        return list(candidates)
     return [
         item
-        for item in dated_entries(index)
-        if item.span.overlaps(low, high)
-        and all(actor in item.actors for actor in wanted.actors)
+        for item in candidates
+        if all(actor in item.actors for actor in others)
         and all(topic in item.topics for topic in wanted.topics)
     ]
 
