@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="valide le contenu et rapporte sa couverture")
     check.add_argument("-v", "--verbose", action="store_true", help="montre les phrases écartées")
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
+    commands.add_parser("run", help="lance le bot Telegram (TELEGRAM_BOT_TOKEN requis)")
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
     ask.add_argument("question", help='par exemple "/pays Turquie"')
     ask.add_argument("--html", action="store_true", help="affiche le HTML envoyé à Telegram")
@@ -46,18 +47,33 @@ def _index(args: argparse.Namespace) -> Index | None:
     return index
 
 
+def _run_telegram(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+    from bot.logs import setup_logging
+
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"Configuration invalide : {error}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level, settings.secrets())
+    index = _index(args)
+    if index is None:
+        return 1
+    from bot.telegram.app import build_application, run
+
+    run(build_application(settings, index), settings)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = _parser().parse_args(argv)
     command = args.command
     if command == "check":
         return run_check(args.content, args.seeds, sys.stdout, verbose=args.verbose)
-    if command is None and os.environ.get("TELEGRAM_BOT_TOKEN"):
-        print(
-            "TELEGRAM_BOT_TOKEN est défini, mais le mode Telegram n'est pas encore livré ; "
-            "ouverture de la console.",
-            file=sys.stderr,
-        )
+    if command == "run" or (command is None and os.environ.get("TELEGRAM_BOT_TOKEN")):
+        return _run_telegram(args)
     index = _index(args)
     if index is None:
         return 1

@@ -174,6 +174,17 @@ def agreement_card(index: Index, agreement: Agreement) -> Reply:
 LIST_PAGE = 8
 
 
+def event_card(index: Index, event: Event) -> Reply:
+    """Everything about one event, with every quote."""
+    base = index.base
+    blocks: list[Block] = [Para(f"{entry_date(event)} — {event.summary}", "title")]
+    if event.date_note:
+        blocks.append(Para(event.date_note, "note"))
+    blocks.append(Item("Acteurs", names(base, event.actors)))
+    blocks.extend(quote_of(base, evidence) for evidence in event.evidence)
+    return Reply(tuple(blocks))
+
+
 def _agreement_list(
     index: Index, agreements: list[Agreement], title: str, page: int = 1, more: str | None = None
 ) -> Reply:

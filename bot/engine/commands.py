@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.content.model import Event
 from bot.engine.cards import (
     accord,
     actor_card,
     agreement_card,
     agreements_of,
     all_agreements,
+    event_card,
     org,
     pays,
 )
@@ -120,6 +122,8 @@ def answer(index: Index, text: str) -> Reply:
     command = _BY_NAME.get(name)
     if command is None:
         return _unknown_command(name)
+    if command.name == "start" and raw_argument.strip():
+        return deep_link(index, raw_argument.strip()[:64])
     if len(raw_argument) > MAX_ARGUMENT:
         return Reply(
             (
@@ -143,6 +147,21 @@ def _unknown_command(name: str) -> Reply:
         blocks.append(Para(f"Vouliez-vous dire /{_BY_NAME[best[0]].name} ?"))
     blocks.append(Para("Tapez /aide pour la liste des commandes.", "note"))
     return Reply(tuple(blocks), found=False)
+
+
+def deep_link(index: Index, payload: str) -> Reply:
+    """/start with a payload: "pays-turquie", "org-otan", "accord-<id>", "timeline-2025"."""
+    kind, _, rest = payload.partition("-")
+    words = rest.replace("-", " ").replace("_", " ")
+    if kind == "pays" and words:
+        return pays(index, words)
+    if kind == "org" and words:
+        return org(index, words)
+    if kind == "accord" and rest in index.agreements:
+        return agreement_card(index, index.agreements[rest])
+    if kind == "timeline":
+        return timeline(index, words)
+    return start(index)
 
 
 STALE = Reply(
@@ -175,4 +194,8 @@ def callback(index: Index, data: str) -> Reply:
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:
         return agreement_card(index, index.agreements[rest])
+    if kind == "e" and isinstance(index.entries.get(rest), Event):
+        event = index.entries[rest]
+        assert isinstance(event, Event)
+        return event_card(index, event)
     return STALE

@@ -1,0 +1,95 @@
+"""Inline mode selection (``@bot turquie``): which cards to offer, best first, at most 50."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.content.model import Agreement, Event
+from bot.engine.cards import actor_card, agreement_card, event_card
+from bot.engine.common import actor_name, entry_date
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Reply
+
+INLINE_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One inline result: a short id, what the user sees in the list, the card it sends."""
+
+    id: str
+    title: str
+    description: str
+    reply: Reply
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[Offer]:
+    """Countries, organisations, agreements and events matching ``query`` (all when empty)."""
+    base = index.base
+    offers: dict[str, Offer] = {}
+
+    def add_actor(actor_id: str) -> None:
+        actor = base.actors[actor_id]
+        offers.setdefault(
+            f"p:{actor_id}",
+            Offer(
+                f"p:{actor_id}",
+                actor_name(actor),
+                _short(actor.role or actor.full_name or "Cité par les articles"),
+                actor_card(index, actor),
+            ),
+        )
+
+    def add_agreement(agreement: Agreement) -> None:
+        offers.setdefault(
+            f"a:{agreement.id}",
+            Offer(
+                f"a:{agreement.id}",
+                _short(agreement.title, 60),
+                _short(f"{entry_date(agreement)} — {agreement.scope}"),
+                agreement_card(index, agreement),
+            ),
+        )
+
+    def add_event(event: Event) -> None:
+        offers.setdefault(
+            f"e:{event.id}",
+            Offer(
+                f"e:{event.id}",
+                _short(f"{entry_date(event)} — {event.summary}", 60),
+                _short(event.summary),
+                event_card(index, event),
+            ),
+        )
+
+    query = query.strip()[:200]
+    if not tokens(query):
+        for agreement in base.agreements:
+            add_agreement(agreement)
+        for actor_id in ("AZ", "otan", "TR", "US", "GB", "RU", "ots"):
+            if actor_id in base.actors:
+                add_actor(actor_id)
+        return list(offers.values())[:limit]
+    match = index.find_actor(query)
+    if match is not None:
+        add_actor(match.actor.id)
+        for agreement in index.agreements_of(match.actor.id):
+            add_agreement(agreement)
+    for actor in index.suggest_actors(query, limit=3):
+        add_actor(actor.id)
+    for agreement in index.agreements_matching(tokens(query)):
+        add_agreement(agreement)
+    for entry, _score in index.search(query, limit=limit):
+        if isinstance(entry, Agreement):
+            add_agreement(entry)
+        elif isinstance(entry, Event):
+            add_event(entry)
+    if match is not None:
+        for item in index.dated_by_actor.get(match.actor.id, ()):
+            if isinstance(item.entry, Event):
+                add_event(item.entry)
+    return list(offers.values())[:limit]

@@ -1,0 +1,109 @@
+"""Handlers: unpack the update, call the engine, send. No logic of their own."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import (
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.engine.commands import answer, callback
+from bot.engine.inline import inline_offers
+from bot.engine.reply import Reply
+from bot.render.html import render_html
+from bot.telegram.send import keyboard, messages
+from bot.telegram.services import services
+
+log = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+
+APOLOGY = "Désolé, une erreur est survenue de mon côté. Réessayez dans un instant."
+STALE_BUTTON = "Ce bouton n'est plus valable : relancez la commande."
+
+
+async def _send(message: Message, reply: Reply) -> None:
+    """Reply to ``message``; in groups quote it. reply_text keeps the forum topic."""
+    in_group = message.chat.type != ChatType.PRIVATE
+    for text, markup in messages(reply):
+        await message.reply_text(text, reply_markup=markup, do_quote=in_group)
+
+
+async def on_command(update: Update, context: Context) -> None:
+    """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _send(message, answer(services(context).index, message.text))
+
+
+async def on_private_text(update: Update, context: Context) -> None:
+    """Plain text or an unknown command in a private chat: a card if it names one, else help."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    index = services(context).index
+    text = message.text.strip()
+    if not text.startswith("/") and index.find_actor(text) is not None:
+        await _send(message, answer(index, f"/pays {text}"))
+        return
+    await _send(message, answer(index, text))
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """A button press: pages edit the message in place, cards arrive as new messages."""
+    query = update.callback_query
+    if query is None:
+        return
+    reply = callback(services(context).index, query.data or "")
+    if not reply.found and not reply.quotes and reply.page is None and not reply.buttons:
+        await query.answer(STALE_BUTTON)
+        return
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    if reply.page is not None:
+        text = render_html(reply)[0]
+        try:
+            await query.edit_message_text(text, reply_markup=keyboard(reply))
+        except BadRequest as error:  # "message is not modified" on a double press
+            if "not modified" not in str(error).lower():
+                raise
+        return
+    await _send(message, reply)
+
+
+async def on_inline(update: Update, context: Context) -> None:
+    """@NomDuBot <texte> in any chat: up to 50 cards to choose from."""
+    query = update.inline_query
+    if query is None:
+        return
+    results = [
+        InlineQueryResultArticle(
+            id=offer.id,
+            title=offer.title,
+            description=offer.description,
+            input_message_content=InputTextMessageContent(render_html(offer.reply)[0]),
+        )
+        for offer in inline_offers(services(context).index, query.query)
+    ]
+    await query.answer(results, cache_time=60)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure with its update; tell the user, briefly, in French."""
+    described: Any = update.to_dict() if isinstance(update, Update) else update
+    log.error("Échec du traitement de la mise à jour %s", described, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(APOLOGY)
+        except Exception:  # the apology itself may fail (network): already logged above
+            log.warning("Impossible d'envoyer le message d'excuse", exc_info=True)
