@@ -1,0 +1,366 @@
+"""A small Bot API server on 127.0.0.1 for end-to-end tests: stricter than Telegram, never looser.
+
+It queues updates for ``getUpdates``, records every request the bot makes, validates what it
+sends (HTML entities, 4096 characters, callback data ≤ 64 bytes, ≤ 50 inline results, known
+methods only) and can be told to fail a method a few times (for fault-injection tests).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.telegram_html import html_errors
+
+JSON_FIELDS = {
+    "reply_markup",
+    "results",
+    "commands",
+    "scope",
+    "reply_parameters",
+    "link_preview_options",
+    "allowed_updates",
+    "entities",
+    "button",
+}
+
+
+class ApiError(Exception):
+    """An error answer, as Telegram shapes it."""
+
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code, self.description, self.retry_after = code, description, retry_after
+
+
+@dataclass
+class Call:
+    """One request the bot made: method and decoded parameters."""
+
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeBotApi:
+    token: str = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+    username: str = "AzSecTestBot"
+    bot_id: int = 123456
+    calls: list[Call] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    faults: dict[str, list[ApiError]] = field(default_factory=dict)
+    webhook: dict[str, Any] = field(default_factory=dict)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _messages: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    _changed: asyncio.Condition | None = None
+    _runner: web.AppRunner | None = None
+    url: str = ""
+
+    # --- life cycle ---------------------------------------------------------------------
+
+    async def start(self) -> str:
+        self._changed = asyncio.Condition()
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- what the tests do as users -----------------------------------------------------
+
+    def _user(self, user_id: int) -> dict[str, Any]:
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"Utilisateur {user_id}",
+            "language_code": "fr",
+        }
+
+    def _chat(self, chat_id: int, chat_type: str) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if chat_type != "private":
+            chat["title"] = "Groupe de veille"
+            if chat_type == "supergroup":
+                chat["is_forum"] = True
+        return chat
+
+    def message_update(
+        self,
+        text: str,
+        *,
+        user_id: int = 42,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        thread_id: int | None = None,
+    ) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": next(self._messages),
+            "date": int(time.time()),
+            "chat": self._chat(chat_id if chat_id is not None else user_id, chat_type),
+            "from": self._user(user_id),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split(" ", 1)[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        return {"update_id": next(self._ids), "message": message}
+
+    def callback_update(
+        self, data: str, *, message: dict[str, Any], user_id: int = 42
+    ) -> dict[str, Any]:
+        return {
+            "update_id": next(self._ids),
+            "callback_query": {
+                "id": f"cb{next(self._messages)}",
+                "from": self._user(user_id),
+                "chat_instance": "ci1",
+                "data": data,
+                "message": message,
+            },
+        }
+
+    def inline_update(self, query: str, *, user_id: int = 42) -> dict[str, Any]:
+        return {
+            "update_id": next(self._ids),
+            "inline_query": {
+                "id": f"iq{next(self._messages)}",
+                "from": self._user(user_id),
+                "query": query,
+                "offset": "",
+            },
+        }
+
+    async def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue an update for getUpdates."""
+        assert self._changed is not None
+        async with self._changed:
+            self.updates.append(update)
+            self._changed.notify_all()
+        return update
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method == method]
+
+    async def wait_for(
+        self, method: str, count: int = 1, timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """Wait until the bot has called ``method`` at least ``count`` times."""
+        assert self._changed is not None
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self.sent(method)) >= count), timeout
+            )
+        return self.sent(method)
+
+    def fail(self, method: str, *errors: ApiError) -> None:
+        """Answer the next calls of ``method`` with these errors, in order."""
+        self.faults.setdefault(method, []).extend(errors)
+
+    # --- the server -------------------------------------------------------------------
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            raw: dict[str, Any] = await request.json()
+        else:
+            raw = {key: value for key, value in (await request.post()).items()}
+        params: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in JSON_FIELDS and isinstance(value, str):
+                value = json.loads(value)
+            params[key] = value
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"]
+        params = await self._params(request)
+        assert self._changed is not None
+        try:
+            handler = getattr(self, f"_m_{method}", None)
+            if handler is None:
+                raise ApiError(404, "Not Found: method not found")
+            pending = self.faults.get(method)
+            if pending:
+                raise pending.pop(0)
+            result = await handler(params)
+        except ApiError as error:
+            async with self._changed:
+                self.calls.append(Call(f"!{method}", params))
+                self._changed.notify_all()
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": error.code,
+                "description": error.description,
+            }
+            if error.retry_after is not None:
+                body["parameters"] = {"retry_after": error.retry_after}
+            return web.json_response(body, status=error.code)
+        if method != "getUpdates":
+            async with self._changed:
+                self.calls.append(Call(method, params))
+                self._changed.notify_all()
+        return web.json_response({"ok": True, "result": result})
+
+    # --- validation shared by methods ---------------------------------------------------
+
+    @staticmethod
+    def _check_text(text: Any, parse_mode: Any) -> None:
+        if not isinstance(text, str) or not text.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if len(text) > 4096:
+            raise ApiError(400, "Bad Request: message is too long")
+        if parse_mode == "HTML":
+            errors = html_errors(text)
+            if errors:
+                raise ApiError(400, f"Bad Request: can't parse entities: {errors[0]}")
+
+    @staticmethod
+    def _check_markup(markup: Any) -> None:
+        if markup is None:
+            return
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                if not button.get("text"):
+                    raise ApiError(
+                        400, "Bad Request: text buttons are unallowed in the inline keyboard"
+                    )
+                data = button.get("callback_data")
+                if data is not None and not 1 <= len(data.encode("utf-8")) <= 64:
+                    raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+    def _message(self, params: dict[str, Any], text: str) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        message: dict[str, Any] = {
+            "message_id": next(self._messages),
+            "date": int(time.time()),
+            "chat": self._chat(chat_id, "private" if chat_id > 0 else "supergroup"),
+            "from": {
+                "id": self.bot_id,
+                "is_bot": True,
+                "first_name": "AzSec",
+                "username": self.username,
+            },
+            "text": text,
+        }
+        if "message_thread_id" in params:
+            message["message_thread_id"] = int(params["message_thread_id"])
+            message["is_topic_message"] = True
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    # --- methods ----------------------------------------------------------------------
+
+    async def _m_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "AzSec",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
+
+    async def _m_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset", 0) or 0)
+        timeout = min(float(params.get("timeout", 0) or 0), 2.0)
+        assert self._changed is not None
+        async with self._changed:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if not self.updates and timeout:
+                try:
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: bool(self.updates)), timeout
+                    )
+                except TimeoutError:
+                    pass
+            return list(self.updates)
+
+    async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        if "chat_id" not in params:
+            raise ApiError(400, "Bad Request: chat_id is empty")
+        self._check_text(params.get("text"), params.get("parse_mode"))
+        self._check_markup(params.get("reply_markup"))
+        return self._message(params, params["text"])
+
+    async def _m_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        if "message_id" not in params or "chat_id" not in params:
+            raise ApiError(400, "Bad Request: message identifier is not specified")
+        self._check_text(params.get("text"), params.get("parse_mode"))
+        self._check_markup(params.get("reply_markup"))
+        message = self._message(params, params["text"])
+        message["message_id"] = int(params["message_id"])
+        return message
+
+    async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        if not params.get("callback_query_id"):
+            raise ApiError(400, "Bad Request: query is too old")
+        if len(params.get("text", "") or "") > 200:
+            raise ApiError(400, "Bad Request: text is too long")
+        return True
+
+    async def _m_answerInlineQuery(self, params: dict[str, Any]) -> bool:
+        results = params.get("results", [])
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        ids = [result.get("id", "") for result in results]
+        if len(set(ids)) != len(ids) or any(not 1 <= len(i.encode()) <= 64 for i in ids):
+            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+        for result in results:
+            content = result.get("input_message_content", {})
+            self._check_text(content.get("message_text"), content.get("parse_mode"))
+        return True
+
+    async def _m_setMyCommands(self, params: dict[str, Any]) -> bool:
+        for command in params.get("commands", []):
+            name, description = command.get("command", ""), command.get("description", "")
+            if (
+                not (
+                    1 <= len(name) <= 32
+                    and name.isascii()
+                    and name.replace("_", "").isalnum()
+                    and name.islower()
+                )
+                or not 1 <= len(description) <= 256
+            ):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+        return True
+
+    async def _m_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = {}
+        return True
+
+    async def _m_setWebhook(self, params: dict[str, Any]) -> bool:
+        if not str(params.get("url", "")).startswith(("http://", "https://")):
+            raise ApiError(400, "Bad Request: bad webhook: invalid URL")
+        self.webhook = params
+        return True
+
+    async def _m_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": self.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": 0,
+        }

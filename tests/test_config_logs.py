@@ -1,0 +1,79 @@
+"""Configuration from the environment, and secrets never reaching a log line."""
+
+import io
+import logging
+
+import pytest
+
+from bot.config import DEFAULT_API_URL, ConfigError, load_settings
+from bot.logs import REDACTED, RedactSecrets
+
+TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc-def"
+
+
+def test_defaults():
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
+    assert settings.api_url == DEFAULT_API_URL
+    assert settings.webhook_url is None and settings.port == 8080
+    assert settings.admin_ids == frozenset() and settings.log_level == "INFO"
+
+
+def test_every_variable_is_read():
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
+            "WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+            "WEBHOOK_SECRET": "s3cret_ok",
+            "PORT": "9000",
+            "BOT_ADMIN_IDS": "1, 22;333",
+            "LOG_LEVEL": "debug",
+        }
+    )
+    assert settings.api_url == "http://127.0.0.1:8081"
+    assert settings.webhook_path == "telegram/hook"
+    assert settings.port == 9000 and settings.admin_ids == {1, 22, 333}
+    assert settings.log_level == "DEBUG"
+    assert settings.secrets() == (TOKEN, "s3cret_ok")
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN n'est pas défini"),
+        ({"TELEGRAM_BOT_TOKEN": "abc"}, "forme d'un jeton"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "localhost:8081"}, "TELEGRAM_API_URL"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://x.org/h"},
+            "WEBHOOK_SECRET est obligatoire",
+        ),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "PORT": "http"}, "PORT"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_ADMIN_IDS": "12,moi"}, "« moi »"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "bavard"}, "LOG_LEVEL"),
+    ],
+)
+def test_bad_values_fail_fast_in_french(env, fragment):
+    with pytest.raises(ConfigError, match=fragment):
+        load_settings(env)
+
+
+def test_redaction_covers_messages_arguments_and_tracebacks():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactSecrets([TOKEN]))
+    logger = logging.getLogger("test.redaction")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    try:
+        logger.debug("POST https://api.telegram.org/bot%s/getMe", TOKEN)
+        logger.info(f"direct {TOKEN}")
+        try:
+            raise RuntimeError(f"échec pour https://api.telegram.org/bot{TOKEN}/sendMessage")
+        except RuntimeError:
+            logger.exception("avec trace")
+    finally:
+        logger.removeHandler(handler)
+    output = stream.getvalue()
+    assert TOKEN not in output
+    assert output.count(REDACTED) == 3

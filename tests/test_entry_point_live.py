@@ -1,0 +1,61 @@
+"""`python -m bot` with a token, against the fake Bot API on loopback, as a real process."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.paths import PROJECT_ROOT
+from tests.fake_bot_api import FakeBotApi
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_the_entry_point_answers_and_never_logs_the_token(api, tmp_path):
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_URL": api.url,
+        "LOG_LEVEL": "DEBUG",
+    }
+    env.pop("WEBHOOK_URL", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await api.push(api.message_update("/pays Turquie"))
+        await api.push(
+            api.message_update(
+                f"/timeline@{api.username} 2025", chat_id=-100321, chat_type="supergroup"
+            )
+        )
+        sent = await api.wait_for("sendMessage", 2, timeout=30)
+    finally:
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    private = next(s for s in sent if int(s["chat_id"]) == 42)
+    group = next(s for s in sent if int(s["chat_id"]) == -100321)
+    assert "Turquie" in private["text"] and "<blockquote>" in private["text"]
+    assert "Chronologie" in group["text"] and "reply_parameters" in group
+    output = stdout.decode() + stderr.decode()
+    assert "DEBUG" in output  # the debug lines were really there
+    token_secret = api.token.split(":", 1)[1]
+    assert api.token not in output and token_secret not in output
+    assert process.returncode == 0, output[-2000:]
