@@ -8,6 +8,7 @@ methods only) and can be told to fail a method a few times (for fault-injection 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -290,12 +291,10 @@ class FakeBotApi:
         async with self._changed:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates and timeout:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
                         self._changed.wait_for(lambda: bool(self.updates)), timeout
                     )
-                except TimeoutError:
-                    pass
             return list(self.updates)
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
