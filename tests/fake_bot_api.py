@@ -314,8 +314,17 @@ class FakeBotApi:
         return message
 
     async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
-        if not params.get("callback_query_id"):
-            raise ApiError(400, "Bad Request: query is too old")
+        query_id = params.get("callback_query_id")
+        answered = {
+            c.params.get("callback_query_id")
+            for c in self.calls
+            if c.method == "answerCallbackQuery"
+        }
+        if not query_id or query_id in answered:
+            raise ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
         if len(params.get("text", "") or "") > 200:
             raise ApiError(400, "Bad Request: text is too long")
         return True

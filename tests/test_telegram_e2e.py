@@ -212,6 +212,21 @@ async def test_errors_are_logged_and_the_user_gets_an_apology(polling, caplog):
     assert any("Échec du traitement" in record.getMessage() for record in caplog.records)
 
 
+async def test_a_failing_button_is_still_answered(polling):
+    api = polling
+    api.fail("editMessageText", ApiError(400, "Bad Request: message to edit not found"))
+    shown = {
+        "message_id": 558,
+        "date": int(time.time()),
+        "chat": {"id": 42, "type": "private"},
+        "text": "page",
+    }
+    await api.push(api.callback_update("tl:2:-//", message=shown))
+    await api.wait_for("answerCallbackQuery")  # the spinner stops at once
+    apology = (await api.wait_for("sendMessage"))[0]  # the failure is then told in the chat
+    assert apology["text"] == APOLOGY and int(apology["chat_id"]) == 42
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -102,7 +102,15 @@ async def on_error(update: object, context: Context) -> None:
     """Log the failure with its update; tell the user, briefly, in French."""
     described: Any = update.to_dict() if isinstance(update, Update) else update
     log.error("Échec du traitement de la mise à jour %s", described, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_message is not None:
+    if not isinstance(update, Update):
+        return
+    if update.callback_query is not None:  # never leave a button spinning
+        try:
+            await update.callback_query.answer(APOLOGY)
+            return
+        except Exception:  # already answered: say it in the chat instead
+            log.debug("Bouton déjà répondu ; excuse envoyée dans la conversation")
+    if update.effective_message is not None:
         try:
             await update.effective_message.reply_text(APOLOGY)
         except Exception:  # the apology itself may fail (network): already logged above
