@@ -6,16 +6,72 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
+
+from bot.paths import PROJECT_ROOT
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Europe/Paris"
+DEFAULT_STATE_PATH = PROJECT_ROOT / "data" / "etat.sqlite3"
+WEEKDAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+"""Day names to ISO weekday numbers minus one (Monday is 0, as ``date.weekday()``)."""
 _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class ConfigError(Exception):
     """The environment is not usable; the message says which variable and why, in French."""
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSchedule:
+    """When the digest goes out: every day, or one day a week, at a local time."""
+
+    weekday: int | None
+    """0 for Monday … 6 for Sunday; None for every day."""
+    hour: int
+    minute: int
+
+    def describe(self) -> str:
+        """The schedule in French: "chaque lundi à 09:00"."""
+        names = [name for name, number in WEEKDAYS.items() if number == self.weekday]
+        when = f"chaque {names[0]}" if names else "chaque jour"
+        return f"{when} à {self.hour:02d}:{self.minute:02d}"
+
+
+def parse_schedule(text: str) -> DigestSchedule | None:
+    """ "lundi 09:00", "quotidien 18:30", "off" → a schedule, or None when off."""
+    words = re.sub(r"(\d)h(\d)", r"\1:\2", text.strip().lower()).split()
+    if not words or words[0] in ("off", "non", "aucun", "désactivé", "desactive"):
+        return None
+    if len(words) != 2 or not re.fullmatch(r"\d{1,2}:\d{2}", words[1]):
+        raise ConfigError(
+            f"DIGEST_SCHEDULE « {text} » : attendu « lundi 09:00 », « quotidien 18:30 » ou « off »."
+        )
+    hour, minute = (int(part) for part in words[1].split(":"))
+    if hour > 23 or minute > 59:
+        raise ConfigError(f"DIGEST_SCHEDULE « {text} » : heure invalide.")
+    if words[0] in ("quotidien", "chaque-jour", "daily", "jour"):
+        return DigestSchedule(None, hour, minute)
+    if words[0] not in WEEKDAYS:
+        raise ConfigError(f"DIGEST_SCHEDULE « {text} » : jour « {words[0]} » inconnu.")
+    return DigestSchedule(WEEKDAYS[words[0]], hour, minute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +86,11 @@ class Settings:
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     log_level: str = "INFO"
     timezone: str = DEFAULT_TIMEZONE
+    channel_id: int | str | None = None
+    channel_thread_id: int | None = None
+    digest: DigestSchedule | None = None
+    state_path: Path = DEFAULT_STATE_PATH
+    announce_existing: bool = False
 
     @property
     def webhook_path(self) -> str:
@@ -48,13 +109,32 @@ def _url(name: str, value: str) -> str:
     return value.rstrip("/")
 
 
-def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+def _channel(env: Mapping[str, str]) -> tuple[int | str | None, int | None]:
+    channel_text = env.get("TELEGRAM_CHANNEL_ID", "").strip()
+    channel: int | str | None = None
+    if channel_text:
+        if re.fullmatch(r"-?\d+", channel_text):
+            channel = int(channel_text)
+        elif re.fullmatch(r"@[A-Za-z][A-Za-z0-9_]{3,31}", channel_text):
+            channel = channel_text
+        else:
+            raise ConfigError(
+                f"TELEGRAM_CHANNEL_ID « {channel_text} » : un identifiant numérique "
+                "(-100…) ou un @nom de canal."
+            )
+    thread_text = env.get("TELEGRAM_CHANNEL_THREAD_ID", "").strip()
+    if thread_text and not thread_text.isdigit():
+        raise ConfigError(f"TELEGRAM_CHANNEL_THREAD_ID « {thread_text} » n'est pas un nombre.")
+    return channel, int(thread_text) if thread_text else None
+
+
+def load_settings(env: Mapping[str, str] | None = None, require_token: bool = True) -> Settings:
     """Read the settings from ``env`` (the process environment by default)."""
     env = os.environ if env is None else env
     token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
+    if not token and require_token:
         raise ConfigError("TELEGRAM_BOT_TOKEN n'est pas défini (le jeton donné par @BotFather).")
-    if not _TOKEN.match(token):
+    if token and not _TOKEN.match(token):
         raise ConfigError("TELEGRAM_BOT_TOKEN n'a pas la forme d'un jeton (123456:ABC…).")
     api_url = _url("TELEGRAM_API_URL", env.get("TELEGRAM_API_URL", "").strip() or DEFAULT_API_URL)
     webhook_url = env.get("WEBHOOK_URL", "").strip() or None
@@ -79,8 +159,18 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     level = (env.get("LOG_LEVEL", "").strip() or "INFO").upper()
     if level not in _LEVELS:
         raise ConfigError(f"LOG_LEVEL doit valoir {', '.join(_LEVELS)}, pas « {level} ».")
+    channel, thread = _channel(env)
+    state_text = env.get("BOT_STATE_PATH", "").strip()
+    announce = env.get("ANNOUNCE_EXISTING", "").strip().lower()
+    if announce not in ("", "0", "1", "true", "false", "oui", "non"):
+        raise ConfigError(f"ANNOUNCE_EXISTING « {announce} » : oui ou non.")
     return Settings(
         token=token,
+        channel_id=channel,
+        channel_thread_id=thread,
+        digest=parse_schedule(env.get("DIGEST_SCHEDULE", "")),
+        state_path=Path(state_text) if state_text else DEFAULT_STATE_PATH,
+        announce_existing=announce in ("1", "true", "oui"),
         api_url=api_url,
         webhook_url=webhook_url,
         webhook_secret=secret,

@@ -26,7 +26,13 @@ def test_application_is_configured_from_settings(base):
 def test_handlers_are_registered_in_order(base):
     app = build_application(Settings(token=TOKEN), Index(base))
     kinds = [type(handler) for handler in app.handlers[0]]
-    assert kinds == [CommandHandler, CallbackQueryHandler, InlineQueryHandler, MessageHandler]
+    assert kinds == [
+        CommandHandler,
+        CommandHandler,
+        CallbackQueryHandler,
+        InlineQueryHandler,
+        MessageHandler,
+    ]
     commands = app.handlers[0][0].commands
     assert {c.name for c in COMMANDS} <= commands and "help" in commands
     assert app.error_handlers

@@ -27,7 +27,9 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
-from bot.telegram import handlers
+from bot.push.outbox import Outbox
+from bot.push.sender import Pusher
+from bot.telegram import handlers, jobs
 from bot.telegram.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -44,13 +46,22 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
         link_preview_options=LinkPreviewOptions(is_disabled=True),
         tzinfo=ZoneInfo(settings.timezone),
     )
-    services = Services(index=index, settings=settings)
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        application.bot_data[SERVICES_KEY] = services
+        pusher = None
+        if settings.channel_id is not None:
+            pusher = Pusher(Outbox(settings.state_path), application.bot, settings)
+        application.bot_data[SERVICES_KEY] = Services(index, settings, pusher)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
+        if pusher is not None and application.job_queue is not None:
+            jobs.schedule(application.job_queue, settings)
         log.info("Bot @%s prêt", application.bot.username)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        found = application.bot_data.get(SERVICES_KEY)
+        if isinstance(found, Services) and found.pusher is not None:
+            found.pusher.outbox.close()
 
     application = (
         Application.builder()
@@ -60,6 +71,7 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
         .defaults(defaults)
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
         .build()
     )
     register(application)
@@ -72,16 +84,18 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     #    or a bare "/cmd", so commands meant for another bot are ignored.
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
     application.add_handler(CommandHandler(names, handlers.on_command))
-    # 2. Buttons: timeline pages, "vouliez-vous dire", links between cards.
+    # 2. Admin only: /publier posts a summary to the channel (others get a refusal).
+    application.add_handler(CommandHandler("publier", handlers.on_publier))
+    # 3. Buttons: timeline pages, "vouliez-vous dire", links between cards.
     application.add_handler(CallbackQueryHandler(handlers.on_button))
-    # 3. Inline mode: "@NomDuBot turquie" in any chat.
+    # 4. Inline mode: "@NomDuBot turquie" in any chat.
     application.add_handler(InlineQueryHandler(handlers.on_inline))
-    # 4. Private chats only: unknown commands and plain text get a card or help.
+    # 5. Private chats only: unknown commands and plain text get a card or help.
     #    In groups they are ignored: no handler matches them.
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, handlers.on_private_text)
     )
-    # 5. Errors: logged with their update; the user gets a short apology.
+    # 6. Errors: logged with their update; the user gets a short apology.
     application.add_error_handler(handlers.on_error)
 
 

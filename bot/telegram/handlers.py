@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+from datetime import date
 from typing import Any
 
 from telegram import (
@@ -18,6 +20,8 @@ from telegram.ext import ContextTypes
 from bot.engine.commands import answer, callback
 from bot.engine.inline import inline_offers
 from bot.engine.reply import Reply
+from bot.push.compose import NothingToPostError, compose
+from bot.push.sender import channel_link
 from bot.render.html import render_html
 from bot.telegram.send import keyboard, messages
 from bot.telegram.services import services
@@ -115,3 +119,38 @@ async def on_error(update: object, context: Context) -> None:
             await update.effective_message.reply_text(APOLOGY)
         except Exception:  # the apology itself may fail (network): already logged above
             log.warning("Impossible d'envoyer le message d'excuse", exc_info=True)
+
+
+REFUSAL = "Cette commande est réservée aux administrateurs du bot."
+
+
+async def on_publier(update: Update, context: Context) -> None:
+    """/publier <quoi> (admins only): post a summary to the channel, answer with its link."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or message.text is None:
+        return
+    found = services(context)
+    if user is None or user.id not in found.settings.admin_ids:
+        log.warning("/publier refusé pour l'utilisateur %s", user.id if user else "inconnu")
+        await message.reply_text(REFUSAL, do_quote=message.chat.type != ChatType.PRIVATE)
+        return
+    if found.pusher is None:
+        await message.reply_text("Aucun canal n'est configuré (TELEGRAM_CHANNEL_ID).")
+        return
+    request = message.text.partition(" ")[2].strip()
+    try:
+        post = compose(found.index, request, date.today(), found.pusher.outbox.announced())
+    except NothingToPostError as reason:
+        await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
+        return
+    outcome = await found.pusher.publish(post, f"publier:{message.chat_id}:{message.message_id}")
+    if outcome.sent:
+        link = channel_link(found.pusher.channel, outcome.message_ids[0])
+        where = f'<a href="{link}">voir la publication</a>' if link else "dans le canal"
+        await message.reply_text(f"Publié : {where}.")
+    else:
+        await message.reply_text(
+            "Publication enregistrée mais pas encore envoyée "
+            f"({html.escape(outcome.error or 'inconnu')}). Elle sera retentée automatiquement."
+        )

@@ -9,6 +9,7 @@ from telegram.ext import CallbackContext
 
 from bot.config import Settings
 from bot.engine.index import Index
+from bot.push.sender import Pusher
 
 SERVICES_KEY = "services"
 
@@ -19,6 +20,8 @@ class Services:
 
     index: Index
     settings: Settings
+    pusher: Pusher | None = None
+    """Present when a channel is configured (TELEGRAM_CHANNEL_ID)."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -1,0 +1,1 @@
+"""Channel push: composing posts (pure), the SQLite outbox, and sending (Telegram I/O)."""
