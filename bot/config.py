@@ -91,6 +91,8 @@ class Settings:
     digest: DigestSchedule | None = None
     state_path: Path = DEFAULT_STATE_PATH
     announce_existing: bool = False
+    push_backoff: float = 1.0
+    """First pause, in seconds, before retrying a channel post after a network error."""
 
     @property
     def webhook_path(self) -> str:

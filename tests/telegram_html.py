@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 ALLOWED_TAGS = frozenset(
@@ -35,6 +36,10 @@ class _Checker(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
             self.errors.append(f"balise interdite <{tag}>")
+        elif tag == "a" and [name for name, _ in attrs] != ["href"]:
+            self.errors.append("<a> n'accepte que href")
+        elif tag != "a" and attrs:
+            self.errors.append(f"<{tag}> sans attribut attendu")
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -62,9 +67,8 @@ def html_errors(text: str) -> list[str]:
     errors = list(checker.errors)
     if checker.stack:
         errors.append(f"balises non fermées : {checker.stack}")
-    stripped = text
-    for tag in ALLOWED_TAGS:
-        stripped = stripped.replace(f"<{tag}>", "").replace(f"</{tag}>", "")
+    names = "|".join(sorted(ALLOWED_TAGS, key=len, reverse=True))
+    stripped = re.sub(rf'<a href="[^"<>]*">|</?(?:{names})>', "", text)
     if "<" in stripped or ">" in stripped:
         errors.append("chevron non échappé")
     return errors

@@ -6,6 +6,7 @@ announced exactly once whatever happens to the process afterwards.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -176,3 +177,19 @@ class _Transaction:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def post_key(prefix: str, *parts: str) -> str:
+    """A short, stable outbox key: the same request gives the same key."""
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+    return f"{prefix}:{digest}"
+
+
+def channel_link(channel: int | str, message_id: int) -> str | None:
+    """t.me link to a channel post (public @name or private -100… id)."""
+    if isinstance(channel, str) and channel.startswith("@"):
+        return f"https://t.me/{channel[1:]}/{message_id}"
+    text = str(channel)
+    if text.startswith("-100"):
+        return f"https://t.me/c/{text[4:]}/{message_id}"
+    return None

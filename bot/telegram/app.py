@@ -28,8 +28,8 @@ from bot.config import Settings
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.push.outbox import Outbox
-from bot.push.sender import Pusher
 from bot.telegram import handlers, jobs
+from bot.telegram.pusher import Pusher
 from bot.telegram.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,12 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         pusher = None
         if settings.channel_id is not None:
-            pusher = Pusher(Outbox(settings.state_path), application.bot, settings)
+            pusher = Pusher(
+                Outbox(settings.state_path),
+                application.bot,
+                settings,
+                backoff=settings.push_backoff,
+            )
         application.bot_data[SERVICES_KEY] = Services(index, settings, pusher)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)

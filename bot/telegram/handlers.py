@@ -21,7 +21,7 @@ from bot.engine.commands import answer, callback
 from bot.engine.inline import inline_offers
 from bot.engine.reply import Reply
 from bot.push.compose import NothingToPostError, compose
-from bot.push.sender import channel_link
+from bot.push.outbox import channel_link
 from bot.render.html import render_html
 from bot.telegram.send import keyboard, messages
 from bot.telegram.services import services

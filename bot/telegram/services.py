@@ -9,7 +9,7 @@ from telegram.ext import CallbackContext
 
 from bot.config import Settings
 from bot.engine.index import Index
-from bot.push.sender import Pusher
+from bot.telegram.pusher import Pusher
 
 SERVICES_KEY = "services"
 

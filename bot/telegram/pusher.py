@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from bot.push.compose import (
     digest_post,
     entry_id,
 )
-from bot.push.outbox import Item, Outbox
+from bot.push.outbox import Item, Outbox, post_key
 from bot.render.html import render_html
 
 log = logging.getLogger(__name__)
@@ -47,22 +46,6 @@ class Outcome:
     @property
     def sent(self) -> bool:
         return self.error is None and bool(self.message_ids)
-
-
-def post_key(prefix: str, *parts: str) -> str:
-    """A short, stable outbox key: the same request gives the same key."""
-    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
-    return f"{prefix}:{digest}"
-
-
-def channel_link(channel: int | str, message_id: int) -> str | None:
-    """t.me link to a channel post (public @name or private -100… id)."""
-    if isinstance(channel, str) and channel.startswith("@"):
-        return f"https://t.me/{channel[1:]}/{message_id}"
-    text = str(channel)
-    if text.startswith("-100"):
-        return f"https://t.me/c/{text[4:]}/{message_id}"
-    return None
 
 
 def _chat(value: str) -> int | str:
