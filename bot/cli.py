@@ -69,7 +69,7 @@ def _run_telegram(args: argparse.Namespace) -> int:
         return 1
     from bot.telegram.app import build_application, run
 
-    run(build_application(settings, index), settings)
+    run(build_application(settings, index, args.content, args.seeds), settings)
     return 0
 
 

@@ -29,10 +29,13 @@ def test_handlers_are_registered_in_order(base):
     assert kinds == [
         CommandHandler,
         CommandHandler,
+        CommandHandler,
         CallbackQueryHandler,
         InlineQueryHandler,
         MessageHandler,
     ]
+    assert app.handlers[0][1].commands == frozenset({"publier"})
+    assert app.handlers[0][2].commands == frozenset({"recharger"})
     commands = app.handlers[0][0].commands
     assert {c.name for c in COMMANDS} <= commands and "help" in commands
     assert app.error_handlers

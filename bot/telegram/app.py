@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from telegram import (
@@ -27,9 +31,11 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
+from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.outbox import Outbox
 from bot.telegram import handlers, jobs
 from bot.telegram.pusher import Pusher
+from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -39,7 +45,12 @@ MENU = [BotCommand(c.name, c.summary[:256]) for c in COMMANDS if c.name != "aide
 ]
 
 
-def build_application(settings: Settings, index: Index) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings,
+    index: Index,
+    content_dir: Path = CONTENT_DIR,
+    seeds_dir: Path = SEEDS_DIR,
+) -> Application:  # type: ignore[type-arg]
     """The bot, ready to run: Bot API root from the settings, HTML, no link previews."""
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
@@ -56,7 +67,9 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
                 settings,
                 backoff=settings.push_backoff,
             )
-        application.bot_data[SERVICES_KEY] = Services(index, settings, pusher)
+        found = Services(index, settings, pusher, content_dir=content_dir, seeds_dir=seeds_dir)
+        application.bot_data[SERVICES_KEY] = found
+        _watch_sighup(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
         if pusher is not None and application.job_queue is not None:
@@ -64,6 +77,8 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
         log.info("Bot @%s prêt", application.bot.username)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         found = application.bot_data.get(SERVICES_KEY)
         if isinstance(found, Services) and found.pusher is not None:
             found.pusher.outbox.close()
@@ -83,6 +98,26 @@ def build_application(settings: Settings, index: Index) -> Application:  # type:
     return application
 
 
+def _watch_sighup(application: Application, found: Services) -> None:  # type: ignore[type-arg]
+    """SIGHUP reloads the content, like /recharger; admins are told the outcome."""
+
+    async def reload_and_tell() -> None:
+        ok, report = await reload_content(found)
+        log.info("SIGHUP : rechargement %s", "réussi" if ok else "refusé")
+        for admin in sorted(found.settings.admin_ids):
+            try:
+                await application.bot.send_message(admin, report)
+            except Exception:  # an admin who never opened the bot cannot be told
+                log.warning("Impossible de prévenir l'administrateur %s", admin, exc_info=True)
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(
+            signal.SIGHUP, lambda: application.create_task(reload_and_tell())
+        )
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no SIGHUP
+        log.debug("SIGHUP non disponible ici ; /recharger reste possible")
+
+
 def register(application: Application) -> None:  # type: ignore[type-arg]
     """Every handler, in the order they are tried (first match wins within a group)."""
     # 1. The engine's commands, in every chat. In groups PTB only accepts "/cmd@ThisBot"
@@ -91,6 +126,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler(names, handlers.on_command))
     # 2. Admin only: /publier posts a summary to the channel (others get a refusal).
     application.add_handler(CommandHandler("publier", handlers.on_publier))
+    #    /recharger validates the content again and swaps it in (admins only).
+    application.add_handler(CommandHandler("recharger", handlers.on_recharger))
     # 3. Buttons: timeline pages, "vouliez-vous dire", links between cards.
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     # 4. Inline mode: "@NomDuBot turquie" in any chat.

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from telegram.ext import CallbackContext
 
 from bot.config import Settings
 from bot.engine.index import Index
+from bot.guard import FloodGuard
+from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.telegram.pusher import Pusher
 
 SERVICES_KEY = "services"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Services:
-    """What every handler needs: the fact base index and the settings."""
+    """What every handler needs. ``index`` is swapped whole on a successful reload."""
 
     index: Index
     settings: Settings
     pusher: Pusher | None = None
     """Present when a channel is configured (TELEGRAM_CHANNEL_ID)."""
+    guard: FloodGuard = field(default_factory=FloodGuard)
+    content_dir: Path = CONTENT_DIR
+    seeds_dir: Path = SEEDS_DIR
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -1,0 +1,47 @@
+"""Content hot reload (/recharger, SIGHUP): validate first, swap only when all is well."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+
+from bot.content.errors import ContentError
+from bot.content.loader import load_factbase
+from bot.engine.index import Index
+from bot.telegram.services import Services
+
+log = logging.getLogger(__name__)
+MAX_LISTED = 15
+
+
+async def reload_content(found: Services) -> tuple[bool, str]:
+    """Load and validate the content again; on success replace the index, announce what's new.
+
+    Returns whether it worked and a French report (HTML-escaped) for the admin.
+    """
+    try:
+        base = await asyncio.to_thread(load_factbase, found.content_dir, found.seeds_dir)
+        index = await asyncio.to_thread(Index, base)
+    except ContentError as error:
+        listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
+        if len(error.issues) > MAX_LISTED:
+            listed.append(f"… et {len(error.issues) - MAX_LISTED} autre(s).")
+        log.error("Rechargement refusé : %d erreur(s) dans le contenu", len(error.issues))
+        report = (
+            f"❌ Rechargement refusé ({len(error.issues)} erreur(s)) ; "
+            "l'ancienne base reste en service.\n" + "\n".join(listed)
+        )
+        return False, report
+    except OSError as error:
+        log.error("Rechargement impossible : %s", error)
+        return False, f"❌ Rechargement impossible : {html.escape(str(error))}"
+    found.index = index  # one assignment: every later update reads the new base
+    announced = await found.pusher.announce_new(index) if found.pusher is not None else 0
+    counts = base.counts()
+    log.info("Base rechargée (%d événements, %d accords)", counts["événements"], counts["accords"])
+    return True, (
+        f"✅ Base rechargée : {counts['événements']} événements, {counts['accords']} accords, "
+        f"{counts['pays']} pays, {counts['organisations']} organisations ; "
+        f"{announced} annonce(s) de nouveaux faits."
+    )
