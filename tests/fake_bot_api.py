@@ -40,6 +40,21 @@ class ApiError(Exception):
         self.code, self.description, self.retry_after = code, description, retry_after
 
 
+class Drop(ApiError):
+    """Close the connection without answering (the request is not processed)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, "connexion coupée")
+
+
+class Slow(ApiError):
+    """Wait ``seconds`` before processing and answering normally."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(0, f"lent ({seconds} s)")
+        self.seconds = seconds
+
+
 @dataclass
 class Call:
     """One request the bot made: method and decoded parameters."""
@@ -202,8 +217,18 @@ class FakeBotApi:
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
             pending = self.faults.get(method)
-            if pending:
-                raise pending.pop(0)
+            fault = pending.pop(0) if pending else None
+            if isinstance(fault, Slow):
+                await asyncio.sleep(fault.seconds)
+            elif isinstance(fault, Drop):
+                async with self._changed:
+                    self.calls.append(Call(f"!{method}", params))
+                    self._changed.notify_all()
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response(status=500)
+            elif fault is not None:
+                raise fault
             result = await handler(params)
         except ApiError as error:
             async with self._changed:

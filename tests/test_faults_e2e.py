@@ -1,0 +1,81 @@
+"""Bot API faults injected by the local server: the bot recovers, loses nothing, never doubles."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import date
+
+import pytest
+
+from bot.config import Settings
+from bot.engine.index import Index
+from bot.push.compose import compose
+from bot.push.outbox import Outbox
+from bot.telegram.app import build_application
+from bot.telegram.push_bot import publish_once
+from tests.fake_bot_api import ApiError, Drop, FakeBotApi, Slow
+
+NAMES = ["Turquie", "Grèce", "Hongrie", "Norvège", "Portugal", "Espagne"]
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_polling_recovers_and_handles_every_update_exactly_once(api, base):
+    api.fail(
+        "getUpdates",
+        ApiError(500, "Internal Server Error"),
+        Drop(),
+        ApiError(429, "Too Many Requests: retry after 1", retry_after=1),
+        Slow(0.5),
+        ApiError(502, "Bad Gateway"),
+    )
+    api.fail("sendMessage", ApiError(500, "Internal Server Error"), Drop(), Slow(0.3))
+    for name in NAMES:
+        await api.push(api.message_update(f"/pays {name}"))
+    application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
+    await application.initialize()
+    assert application.post_init is not None and application.updater is not None
+    await application.post_init(application)
+    await application.start()
+    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    try:
+        await api.wait_for("sendMessage", len(NAMES), timeout=60)
+        # more updates after the storm, to prove polling is alive
+        await api.push(api.message_update("/pays Suède"))
+        await api.wait_for("sendMessage", len(NAMES) + 1, timeout=30)
+        await asyncio.sleep(1.5)  # time for any duplicate to show up
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+    texts = [sent["text"] for sent in api.sent()]
+    for name in [*NAMES, "Suède"]:
+        answered = [text for text in texts if name.upper() in text.upper().split("\n")[0]]
+        assert len(answered) == 1, (name, len(answered))
+    assert len(texts) == len(NAMES) + 1
+    failed = {call.method for call in api.calls if call.method.startswith("!")}
+    assert {"!getUpdates", "!sendMessage"} <= failed  # the faults really happened
+
+
+async def test_channel_post_survives_drop_slow_and_5xx_exactly_once(api, base, tmp_path):
+    settings = Settings(
+        token=api.token,
+        api_url=api.url,
+        channel_id=-1001,
+        state_path=tmp_path / "s.db",
+        push_backoff=0.05,
+    )
+    api.fail("sendMessage", Drop(), ApiError(503, "Service Unavailable"), Slow(0.5))
+    outbox = Outbox(settings.state_path)
+    post = compose(Index(base), "pays Turquie", date.today(), set())
+    outcome = await publish_once(settings, outbox, post, "faults:post")
+    assert outcome.sent
+    posts = [p for p in api.sent() if int(p["chat_id"]) == -1001]
+    assert len(posts) == 1 and len(outbox.sent("faults:post")) == 1
