@@ -91,6 +91,8 @@ class Settings:
     digest: DigestSchedule | None = None
     state_path: Path = DEFAULT_STATE_PATH
     announce_existing: bool = False
+    rate_limit: int = 30
+    """Messages per second for the whole bot (Telegram allows about 30); 0 turns the limiter off."""
     push_backoff: float = 1.0
     """First pause, in seconds, before retrying a channel post after a network error."""
 
@@ -161,6 +163,11 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
     level = (env.get("LOG_LEVEL", "").strip() or "INFO").upper()
     if level not in _LEVELS:
         raise ConfigError(f"LOG_LEVEL doit valoir {', '.join(_LEVELS)}, pas « {level} ».")
+    rate_text = env.get("TELEGRAM_RATE_LIMIT", "").strip() or "30"
+    if not rate_text.isdigit():
+        raise ConfigError(
+            f"TELEGRAM_RATE_LIMIT « {rate_text} » : un nombre de messages par seconde."
+        )
     channel, thread = _channel(env)
     state_text = env.get("BOT_STATE_PATH", "").strip()
     announce = env.get("ANNOUNCE_EXISTING", "").strip().lower()
@@ -173,6 +180,7 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
         digest=parse_schedule(env.get("DIGEST_SCHEDULE", "")),
         state_path=Path(state_text) if state_text else DEFAULT_STATE_PATH,
         announce_existing=announce in ("1", "true", "oui"),
+        rate_limit=int(rate_text),
         api_url=api_url,
         webhook_url=webhook_url,
         webhook_secret=secret,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import itertools
 import json
 import time
@@ -30,6 +31,10 @@ JSON_FIELDS = {
     "entities",
     "button",
 }
+
+
+_WAITED: contextvars.ContextVar[float] = contextvars.ContextVar("waited", default=0.0)
+"""Seconds the current request spent long-polling (not server work)."""
 
 
 class ApiError(Exception):
@@ -77,6 +82,12 @@ class FakeBotApi:
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
     url: str = ""
+    validate: bool = True
+    """False only for benchmarks: skip the HTML and length checks (the bot's output is tested)."""
+    handler_ms: dict[str, list[float]] = field(default_factory=dict)
+    """Time the server itself spent on each successful call, by method (waits excluded)."""
+    first_poll_at: float | None = None
+    """time.perf_counter() of the first getUpdates (the bot is then ready)."""
 
     # --- life cycle ---------------------------------------------------------------------
 
@@ -210,6 +221,7 @@ class FakeBotApi:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         method = request.match_info["method"]
+        started = time.perf_counter()
         params = await self._params(request)
         assert self._changed is not None
         try:
@@ -242,6 +254,9 @@ class FakeBotApi:
             if error.retry_after is not None:
                 body["parameters"] = {"retry_after": error.retry_after}
             return web.json_response(body, status=error.code)
+        spent = (time.perf_counter() - started - _WAITED.get()) * 1000
+        if method != "getUpdates" or result:
+            self.handler_ms.setdefault(method, []).append(spent)
         if method != "getUpdates":
             async with self._changed:
                 self.calls.append(Call(method, params))
@@ -250,8 +265,9 @@ class FakeBotApi:
 
     # --- validation shared by methods ---------------------------------------------------
 
-    @staticmethod
-    def _check_text(text: Any, parse_mode: Any) -> None:
+    def _check_text(self, text: Any, parse_mode: Any) -> None:
+        if not self.validate:
+            return
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "Bad Request: message text is empty")
         if len(text) > 4096:
@@ -310,17 +326,22 @@ class FakeBotApi:
         }
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self.first_poll_at is None:
+            self.first_poll_at = time.perf_counter()
         offset = int(params.get("offset", 0) or 0)
+        limit = min(max(int(params.get("limit", 100) or 100), 1), 100)
         timeout = min(float(params.get("timeout", 0) or 0), 2.0)
         assert self._changed is not None
         async with self._changed:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates and timeout:
+                waiting = time.perf_counter()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
                         self._changed.wait_for(lambda: bool(self.updates)), timeout
                     )
-            return list(self.updates)
+                _WAITED.set(time.perf_counter() - waiting)
+            return list(self.updates[:limit])
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         if "chat_id" not in params:

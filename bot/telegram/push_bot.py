@@ -16,7 +16,7 @@ def make_bot(settings: Settings) -> ExtBot[int]:
         settings.token,
         base_url=f"{settings.api_url}/bot",
         base_file_url=f"{settings.api_url}/file/bot",
-        rate_limiter=AIORateLimiter(max_retries=3),
+        rate_limiter=AIORateLimiter(overall_max_rate=max(settings.rate_limit, 1), max_retries=3),
     )
 
 
