@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from datetime import date
 
@@ -79,3 +80,28 @@ async def test_channel_post_survives_drop_slow_and_5xx_exactly_once(api, base, t
     assert outcome.sent
     posts = [p for p in api.sent() if int(p["chat_id"]) == -1001]
     assert len(posts) == 1 and len(outbox.sent("faults:post")) == 1
+
+
+async def test_a_timed_out_poll_is_retried_and_nothing_is_lost_or_doubled(api, base, caplog):
+    # getUpdates answers after the client's read timeout (poll timeout 1 s + 5 s): TimedOut.
+    caplog.set_level(logging.DEBUG, logger="telegram.ext")
+    api.fail("getUpdates", Slow(7.0))
+    application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
+    await application.initialize()
+    assert application.post_init is not None and application.updater is not None
+    await application.post_init(application)
+    await application.start()
+    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    try:
+        await api.push(api.message_update("/pays Turquie"))
+        await api.push(api.message_update("/pays Grèce"))
+        await api.wait_for("sendMessage", 2, timeout=40)
+        await asyncio.sleep(1.0)
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+    assert any("Timed out" in record.getMessage() for record in caplog.records)
+    texts = [sent["text"].split("\n")[0] for sent in api.sent()]
+    assert len(texts) == 2
+    assert any("Turquie" in t for t in texts) and any("Grèce" in t for t in texts)
