@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from tests.fake_bot_api import FakeBotApi
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +46,12 @@ def copy(tmp_path: Path) -> ContentCopy:
     shutil.copytree(CONTENT_DIR, content)
     shutil.copytree(SEEDS_DIR, seeds)
     return ContentCopy(content, seeds)
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """The fake Bot API server on 127.0.0.1, for one test."""
+    server = FakeBotApi()
+    await server.start()
+    yield server
+    await server.stop()

@@ -6,20 +6,8 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
-
-import pytest
 
 from bot.paths import PROJECT_ROOT
-from tests.fake_bot_api import FakeBotApi
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_the_entry_point_answers_and_never_logs_the_token(api, tmp_path):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 from datetime import date
-
-import pytest
 
 from bot.config import Settings
 from bot.engine.index import Index
@@ -15,17 +12,10 @@ from bot.push.compose import compose
 from bot.push.outbox import Outbox
 from bot.telegram.app import build_application
 from bot.telegram.push_bot import publish_once
-from tests.fake_bot_api import ApiError, Drop, FakeBotApi, Slow
+from tests.fake_bot_api import ApiError, Drop, Slow
+from tests.harness import polling
 
 NAMES = ["Turquie", "Grèce", "Hongrie", "Norvège", "Portugal", "Espagne"]
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_polling_recovers_and_handles_every_update_exactly_once(api, base):
@@ -41,21 +31,12 @@ async def test_polling_recovers_and_handles_every_update_exactly_once(api, base)
     for name in NAMES:
         await api.push(api.message_update(f"/pays {name}"))
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    try:
+    async with polling(application):
         await api.wait_for("sendMessage", len(NAMES), timeout=60)
         # more updates after the storm, to prove polling is alive
         await api.push(api.message_update("/pays Suède"))
         await api.wait_for("sendMessage", len(NAMES) + 1, timeout=30)
         await asyncio.sleep(1.5)  # time for any duplicate to show up
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
     texts = [sent["text"] for sent in api.sent()]
     for name in [*NAMES, "Suède"]:
         answered = [text for text in texts if name.upper() in text.upper().split("\n")[0]]
@@ -87,20 +68,11 @@ async def test_a_timed_out_poll_is_retried_and_nothing_is_lost_or_doubled(api, b
     caplog.set_level(logging.DEBUG, logger="telegram.ext")
     api.fail("getUpdates", Slow(7.0))
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    try:
+    async with polling(application):
         await api.push(api.message_update("/pays Turquie"))
         await api.push(api.message_update("/pays Grèce"))
         await api.wait_for("sendMessage", 2, timeout=40)
         await asyncio.sleep(1.0)
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
     assert any("Timed out" in record.getMessage() for record in caplog.records)
     texts = [sent["text"].split("\n")[0] for sent in api.sent()]
     assert len(texts) == 2

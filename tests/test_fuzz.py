@@ -13,6 +13,7 @@ from bot.engine.index import Index
 from bot.engine.inline import INLINE_LIMIT, inline_offers
 from bot.push.compose import NothingToPostError, compose
 from bot.render.html import MESSAGE_LIMIT, render_html
+from tests.harness import assert_sendable
 from tests.telegram_html import html_errors
 
 TRICKY = [
@@ -76,17 +77,6 @@ relaxed = settings(
 @pytest.fixture(scope="module")
 def index(base):
     return Index(base)
-
-
-def assert_sendable(reply):
-    messages = render_html(reply)
-    assert messages
-    for message in messages:
-        assert 0 < len(message) <= MESSAGE_LIMIT
-        assert html_errors(message) == []
-    for row in reply.buttons:
-        for button in row:
-            assert len(button.data.encode("utf-8")) <= 64
 
 
 @relaxed

@@ -16,17 +16,10 @@ from bot.paths import PROJECT_ROOT
 from bot.telegram.app import build_application
 from bot.telegram.handlers import FLOOD_NOTICE, REFUSAL
 from tests.fake_bot_api import FakeBotApi
+from tests.harness import polling
 
 ADMIN = 42
 CHANNEL = -1009
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture
@@ -41,19 +34,8 @@ async def bot_on_copy(api, copy, tmp_path) -> AsyncIterator[tuple[FakeBotApi, ob
         push_backoff=0.05,
     )
     application = build_application(settings, Index(copy.load()), copy.content, copy.seeds)
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    try:
+    async with polling(application):
         yield api, copy
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
 
 
 async def test_flood_in_a_group_gets_one_notice_then_silence(bot_on_copy):

@@ -10,8 +10,6 @@ from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from bot.config import Settings, parse_schedule
 from bot.content.loader import load_factbase
 from bot.engine.index import Index
@@ -22,17 +20,10 @@ from bot.telegram.app import build_application
 from bot.telegram.handlers import REFUSAL
 from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, FakeBotApi
+from tests.harness import polling
 
 CHANNEL = -1001234567890
 ADMIN = 42
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def settings_for(api: FakeBotApi, state: Path, **extra: object) -> Settings:
@@ -50,22 +41,10 @@ def settings_for(api: FakeBotApi, state: Path, **extra: object) -> Settings:
 
 @asynccontextmanager
 async def running(settings: Settings, index: Index) -> AsyncIterator[None]:
-    """The real Application, started as `python -m bot` would (post_init and jobs included)."""
-    application = build_application(settings, index)
-    await application.initialize()
-    assert application.post_init is not None and application.updater is not None
-    await application.post_init(application)
-    await application.start()
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    try:
+    """The real Application, started as `python -m bot` would; start-up jobs get time to run."""
+    async with polling(build_application(settings, index)):
         yield
-        await asyncio.sleep(0.3)  # let start-up jobs finish
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
+        await asyncio.sleep(0.3)
 
 
 def channel_posts(api: FakeBotApi) -> list[dict]:

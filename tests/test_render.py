@@ -9,23 +9,13 @@ from bot.engine.index import Index
 from bot.engine.reply import Button, Item, Para, Quote, Reply
 from bot.render.html import MESSAGE_LIMIT, render_html
 from bot.render.text import render_text
+from tests.harness import assert_sendable
 from tests.telegram_html import html_errors
 
 
 @pytest.fixture(scope="module")
 def index(base):
     return Index(base)
-
-
-def assert_sendable(reply):
-    messages = render_html(reply)
-    assert messages
-    for message in messages:
-        assert 0 < len(message) <= MESSAGE_LIMIT
-        assert html_errors(message) == [], message[:200]
-    for row in reply.buttons:
-        for button in row:
-            assert len(button.data.encode("utf-8")) <= 64
 
 
 def test_dynamic_text_is_escaped():

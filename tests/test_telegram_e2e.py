@@ -16,14 +16,7 @@ from bot.engine.index import Index
 from bot.telegram.app import build_application
 from bot.telegram.handlers import APOLOGY, STALE_BUTTON
 from tests.fake_bot_api import ApiError, FakeBotApi
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi()
-    await server.start()
-    yield server
-    await server.stop()
+from tests.harness import polling as running
 
 
 def settings_for(api: FakeBotApi, **extra: object) -> Settings:
@@ -33,17 +26,8 @@ def settings_for(api: FakeBotApi, **extra: object) -> Settings:
 @pytest.fixture
 async def polling(api: FakeBotApi, base) -> AsyncIterator[FakeBotApi]:
     """The real Application, long polling the fake server."""
-    application = build_application(settings_for(api), Index(base))
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
-    yield api
-    await application.updater.stop()
-    await application.stop()
-    await application.shutdown()
+    async with running(build_application(settings_for(api), Index(base))):
+        yield api
 
 
 async def quiet(api: FakeBotApi, seconds: float = 0.6) -> None:
