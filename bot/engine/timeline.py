@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from bot.content.model import Event
-from bot.dates import DateSpan, Precision
+from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine.common import entry_date, names, quote_of
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
@@ -40,7 +41,7 @@ def describe(index: Index, wanted: TimelineFilter) -> str:
     """The filter in French, for the reply's title."""
     parts: list[str] = []
     if wanted.start and wanted.end:
-        parts.append(f"du {_day(wanted.start)} au {_day(wanted.end)}")
+        parts.append(_period(wanted.start, wanted.end))
     elif wanted.start:
         parts.append(f"depuis le {_day(wanted.start)}")
     elif wanted.end:
@@ -49,6 +50,23 @@ def describe(index: Index, wanted: TimelineFilter) -> str:
         parts.append(names(index.base, wanted.actors))
     parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
     return " · ".join(parts)
+
+
+def _period(start: date, end: date) -> str:
+    """A period in French, as short as it can be said: "2025", "août 2025", "2024-2026"."""
+    whole_years = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if whole_years:
+        return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    if (
+        start.day == 1
+        and end.day == last_day
+        and (start.year, start.month) == (end.year, end.month)
+    ):
+        return f"{MONTHS_FR[start.month - 1]} {start.year}"
+    if start == end:
+        return _day(start)
+    return f"du {_day(start)} au {_day(end)}"
 
 
 def _day(day: date) -> str:
