@@ -15,6 +15,7 @@ from bot.engine.index import Index
 from bot.paths import PROJECT_ROOT
 from bot.telegram.app import build_application
 from bot.telegram.handlers import FLOOD_NOTICE, REFUSAL
+from bot.telegram.services import SERVICES_KEY
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling
 
@@ -35,6 +36,11 @@ async def bot_on_copy(api, copy, tmp_path) -> AsyncIterator[tuple[FakeBotApi, ob
     )
     application = build_application(settings, Index(copy.load()), copy.content, copy.seeds)
     async with polling(application):
+        pusher = application.bot_data[SERVICES_KEY].pusher
+        for _ in range(200):  # the start-up job takes the first-deployment baseline
+            if pusher.outbox.get_meta("baseline") is not None:
+                break
+            await asyncio.sleep(0.05)
         yield api, copy
 
 
@@ -77,7 +83,6 @@ NEW_EVENT = """
 
 async def test_reload_refuses_bad_content_keeps_serving_then_swaps_good_content(bot_on_copy):
     api, copy = bot_on_copy
-    await asyncio.sleep(0.3)  # the start-up baseline
     copy.edit("events.yaml", "    actors: [HU, ots]\n", "    actors: [HU, otsx]\n")
     await api.push(api.message_update("/recharger", user_id=ADMIN))
     report = (await api.wait_for("sendMessage"))[0]["text"]

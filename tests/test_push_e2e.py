@@ -42,9 +42,16 @@ def settings_for(api: FakeBotApi, state: Path, **extra: object) -> Settings:
 @asynccontextmanager
 async def running(settings: Settings, index: Index) -> AsyncIterator[None]:
     """The real Application, started as `python -m bot` would; start-up jobs get time to run."""
-    async with polling(build_application(settings, index)):
+    application = build_application(settings, index)
+    async with polling(application):
         yield
-        await asyncio.sleep(0.3)
+        # let the start-up job (resume the outbox, announce) finish before stopping
+        for _ in range(200):
+            names = {job.name for job in application.job_queue.jobs()}  # type: ignore[union-attr]
+            if "annonces-au-demarrage" not in names:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
 
 
 def channel_posts(api: FakeBotApi) -> list[dict]:
