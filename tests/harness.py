@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -9,7 +12,9 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.engine.reply import Reply
+from bot.paths import PROJECT_ROOT
 from bot.render.html import MESSAGE_LIMIT, render_html
+from tests.fake_bot_api import FakeBotApi
 from tests.telegram_html import html_errors
 
 
@@ -41,3 +46,24 @@ def assert_sendable(reply: Reply) -> None:
     for row in reply.buttons:
         for button in row:
             assert len(button.data.encode("utf-8")) <= 64
+
+
+def bot_env(api: FakeBotApi, **extra: str) -> dict[str, str]:
+    """The process environment for `python -m bot` against the fake server."""
+    env = {key: value for key, value in os.environ.items() if key != "WEBHOOK_URL"}
+    env.update(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.url, **extra)
+    return env
+
+
+async def spawn_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """`python -m bot <args>` as a real process, its output captured."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 
-from bot.paths import PROJECT_ROOT
+from tests.harness import bot_env, spawn_bot
 
 
 async def test_the_entry_point_answers_and_never_logs_the_token(api, tmp_path):
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_URL": api.url,
-        "LOG_LEVEL": "DEBUG",
-    }
-    env.pop("WEBHOOK_URL", None)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    env = bot_env(api, LOG_LEVEL="DEBUG")
+    process = await spawn_bot(env=env)
     try:
         await api.push(api.message_update("/pays Turquie"))
         await api.push(

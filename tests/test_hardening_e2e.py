@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.config import Settings
 from bot.engine.index import Index
-from bot.paths import PROJECT_ROOT
 from bot.telegram.app import build_application
 from bot.telegram.handlers import FLOOD_NOTICE, REFUSAL
 from bot.telegram.services import SERVICES_KEY
 from tests.fake_bot_api import FakeBotApi
-from tests.harness import polling
+from tests.harness import bot_env, polling, spawn_bot
 
 ADMIN = 42
 CHANNEL = -1009
@@ -108,25 +105,8 @@ async def test_reload_refuses_bad_content_keeps_serving_then_swaps_good_content(
 
 
 async def test_sighup_reloads_the_running_process_and_tells_the_admins(api, copy):
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_URL": api.url,
-        "BOT_ADMIN_IDS": str(ADMIN),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "--content",
-        str(copy.content),
-        "--seeds",
-        str(copy.seeds),
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    env = bot_env(api, BOT_ADMIN_IDS=str(ADMIN))
+    process = await spawn_bot("--content", str(copy.content), "--seeds", str(copy.seeds), env=env)
     try:
         await api.wait_for("setMyCommands", 2, timeout=30)  # started
         facts = copy.content / "facts.yaml"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -20,7 +18,7 @@ from bot.telegram.app import build_application
 from bot.telegram.handlers import REFUSAL
 from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, FakeBotApi
-from tests.harness import polling
+from tests.harness import bot_env, polling, spawn_bot
 
 CHANNEL = -1001234567890
 ADMIN = 42
@@ -213,44 +211,14 @@ def settings_tz(settings: Settings):
 
 async def test_cli_push_shares_the_outbox_and_dry_run_sends_nothing(api, tmp_path):
     state = tmp_path / "etat.sqlite3"
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_URL": api.url,
-        "TELEGRAM_CHANNEL_ID": str(CHANNEL),
-        "BOT_STATE_PATH": str(state),
-    }
-    root = Path(__file__).resolve().parent.parent
-    dry = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "push",
-        "--dry-run",
-        "pays",
-        "Turquie",
-        cwd=root,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    env = bot_env(api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_STATE_PATH=str(state))
+    dry = await spawn_bot("push", "--dry-run", "pays", "Turquie", env=env)
     out, _err = await dry.communicate()
     assert (
         dry.returncode == 0 and "TURQUIE" in out.decode() and "rien n'a été envoyé" in out.decode()
     )
     assert not state.exists() and api.sent() == []
-    real = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "push",
-        "accord",
-        "paix",
-        cwd=root,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    real = await spawn_bot("push", "accord", "paix", env=env)
     out, err = await real.communicate()
     assert real.returncode == 0, err.decode()
     assert len(channel_posts(api)) == 1 and state.exists()

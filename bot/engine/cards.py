@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.content.model import Actor, Agreement, Event
 from bot.engine.common import actor_name, entry_date, names, quote_of
 from bot.engine.filters import TimelineFilter
-from bot.engine.index import Index, tokens
-from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
+from bot.engine.index import Index
+from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.engine.timeline import select
 from bot.text import fold
 
@@ -242,19 +242,12 @@ def all_agreements(index: Index, page: int = 1) -> Reply:
 
 def accord(index: Index, argument: str) -> Reply:
     """Answer /accord [terme]: every agreement, or those whose title, parties or scope match."""
-    agreements = list(index.base.agreements)
     if not argument:
         return all_agreements(index)
     match = index.find_actor(argument)
-    if match is not None:
+    if match is not None:  # paginated by actor, with its own buttons
         return agreements_of(index, match.actor.id)
-    topic = index.find_topic(argument)
-    matched = {a.id for a in index.agreements_matching(tokens(argument))}
-    found = [
-        agreement
-        for agreement in agreements
-        if agreement.id in matched or (topic is not None and topic in agreement.topics)
-    ]
+    found = index.find_agreements(argument)
     if len(found) == 1:
         return agreement_card(index, found[0])
     if found:
@@ -270,6 +263,3 @@ def accord(index: Index, argument: str) -> Reply:
         if index.entries_of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
-
-
-__all__ = ["Quote", "accord", "actor_card", "agreement_card", "agreements_of", "org", "pays"]

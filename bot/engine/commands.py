@@ -194,8 +194,7 @@ def callback(index: Index, data: str) -> Reply:
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:
         return agreement_card(index, index.agreements[rest])
-    if kind == "e" and isinstance(index.entries.get(rest), Event):
-        event = index.entries[rest]
-        assert isinstance(event, Event)
+    event = index.entries.get(rest) if kind == "e" else None
+    if isinstance(event, Event):
         return event_card(index, event)
     return STALE

@@ -316,6 +316,21 @@ class Index:
             return []
         return [a for a in self.base.agreements if a.id in found]
 
+    def find_agreements(self, term: str) -> list[Agreement]:
+        """Agreements ``term`` names: all when empty, an actor's, or by words or topic."""
+        if not term:
+            return list(self.base.agreements)
+        match = self.find_actor(term)
+        if match is not None:
+            return list(self.agreements_of(match.actor.id))
+        topic = self.find_topic(term)
+        matched = {a.id for a in self.agreements_matching(tokens(term))}
+        return [
+            a
+            for a in self.base.agreements
+            if a.id in matched or (topic is not None and topic in a.topics)
+        ]
+
     # --- topics -----------------------------------------------------------------------
 
     def find_topic(self, query: str) -> str | None:

@@ -10,7 +10,7 @@ from bot.engine.reply import Block, Button, Item, Para, Reply
 MAX_RESULTS = 6
 
 
-def _best_evidence(index: Index, evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
+def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
     def hits(item: Evidence) -> int:
         text = set(tokens(item.quote))
         return sum(1 for word in words if any(w.startswith(word[:5]) for w in text))
@@ -50,7 +50,7 @@ def cherche(index: Index, argument: str) -> Reply:
         else:
             label, text = "Contexte", entry.summary
         blocks.append(Item(label, text))
-        blocks.append(quote_of(index.base, _best_evidence(index, entry.evidence, words)))
+        blocks.append(quote_of(index.base, _best_evidence(entry.evidence, words)))
     return Reply(tuple(blocks), tuple(buttons[:4]))
 
 

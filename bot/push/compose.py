@@ -9,7 +9,7 @@ from bot.content.model import Agreement, Event, Evidence, Source
 from bot.dates import parse_date
 from bot.engine.common import actor_name, attribution, entry_date, names
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
-from bot.engine.index import Dated, Index, tokens
+from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.timeline import describe, select
 
@@ -85,20 +85,7 @@ def country_post(index: Index, argument: str) -> Post:
 
 def agreement_post(index: Index, argument: str) -> Post:
     """One agreement (or those matching a term) as a post."""
-    if not argument:
-        found = list(index.base.agreements)
-    else:
-        match = index.find_actor(argument)
-        if match is not None:
-            found = list(index.agreements_of(match.actor.id))
-        else:
-            topic = index.find_topic(argument)
-            matched = {a.id for a in index.agreements_matching(tokens(argument))}
-            found = [
-                a
-                for a in index.base.agreements
-                if a.id in matched or (topic is not None and topic in a.topics)
-            ]
+    found = index.find_agreements(argument)
     if not found:
         raise NothingToPostError(f"aucun accord ne correspond à « {argument} »")
     statuses = {term.id: term.label for term in index.base.vocabulary.statuses}
