@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, parse_schedule
-from bot.content.loader import load_factbase
 from bot.engine.index import Index
 from bot.push.compose import compose
 from bot.push.outbox import Outbox
@@ -223,7 +222,3 @@ async def test_cli_push_shares_the_outbox_and_dry_run_sends_nothing(api, tmp_pat
     assert real.returncode == 0, err.decode()
     assert len(channel_posts(api)) == 1 and state.exists()
     assert len(Outbox(state).sent()) == 1
-
-
-def test_content_copy_helper_loads(copy):
-    assert load_factbase(copy.content, copy.seeds).events

@@ -28,10 +28,6 @@ def _wrap(block: Block, text: str) -> str:
     return f"<blockquote>{_esc(text)}</blockquote>\n<i>— {_esc(block.attribution)}</i>"
 
 
-def _text_of(block: Block) -> str:
-    return block.text
-
-
 def _words(text: str, budget: int) -> list[str]:
     """Words of ``text``; a word too long for ``budget`` once escaped is cut in parts."""
     words: list[str] = []
@@ -46,13 +42,13 @@ def _words(text: str, budget: int) -> list[str]:
 
 def _pieces(block: Block, limit: int) -> list[str]:
     """The block as one or more HTML chunks each within ``limit`` characters."""
-    whole = _wrap(block, _text_of(block))
+    whole = _wrap(block, block.text)
     if len(whole) <= limit:
         return [whole]
     budget = limit - len(_wrap(block, "")) - 8
     chunks: list[str] = []
     current = ""
-    for word in _words(_text_of(block), budget):
+    for word in _words(block.text, budget):
         candidate = f"{current} {word}" if current else word
         if current and len(_esc(candidate)) > budget:
             chunks.append(current)
