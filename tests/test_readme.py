@@ -1,9 +1,24 @@
-"""The README documents every command and starts with the two quickstart commands."""
+"""The README documents every command, starts with the two quickstart lines, and CI runs them."""
+
+import re
+import shutil
+import subprocess
+import sys
 
 from bot.engine.commands import COMMANDS
 from bot.paths import PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+CI = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+LINE_1 = "python3 run.py"
+LINE_2 = ".tools/bin/uv run pytest"
+
+
+def _shell_blocks() -> list[list[str]]:
+    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    return [
+        [line.split("  #")[0].strip() for line in block.strip().splitlines()] for block in blocks
+    ]
 
 
 def test_readme_lists_every_command_with_an_example():
@@ -12,24 +27,49 @@ def test_readme_lists_every_command_with_an_example():
 
 
 def test_readme_starts_with_the_two_quickstart_commands():
-    quickstart = README.split("```sh", 1)[1].split("```", 1)[0]
-    lines = [line.split("#")[0].strip() for line in quickstart.strip().splitlines()]
-    assert lines == ["uv run python -m bot", "uv run pytest"]
+    assert _shell_blocks()[0] == [LINE_1, LINE_2]
 
 
-def test_ci_runs_the_readme_test_command():
-    ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "uv run pytest" in ci and "uv run python -m bot check" in ci
+def test_ci_runs_the_readme_quickstart_lines_as_written():
+    lines = [line.strip() for line in CI.splitlines()]
+    assert LINE_2 in lines, "la CI doit lancer la ligne 2 du README telle quelle"
+    assert any(line.startswith(f"printf '/pays Turquie\\n' | {LINE_1}") for line in lines)
+    assert 'export PATH="$work/python/bin:/usr/bin:/bin"' in lines  # no uv on that PATH
+
+
+def test_every_readme_command_works_without_uv_on_the_path():
+    allowed = ("python3 run.py", ".tools/bin/uv run ", "bash .ci/run", "export ", "kill ")
+    for block in _shell_blocks():
+        for line in block:
+            if line and not line.startswith(
+                ("#", "seeds/", "content/", "bot/", "bench/", "tests/")
+            ):
+                assert line.startswith(allowed), f"commande du README qui suppose uv : {line}"
+    assert "`uv run" not in README
+
+
+def test_run_py_hands_arguments_and_stdin_to_the_project_uv(tmp_path):
+    shutil.copy(PROJECT_ROOT / "run.py", tmp_path / "run.py")
+    fake_uv = tmp_path / ".tools" / "bin" / "uv"
+    fake_uv.parent.mkdir(parents=True)
+    fake_uv.write_text('#!/bin/sh\necho "args: $*"\ncat\nexit 3\n', encoding="utf-8")
+    fake_uv.chmod(0o755)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "run.py"), "ask", "/pays Turquie"],
+        input="ligne lue\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 3  # the bot's own exit status
+    assert f"args: run --quiet --project {tmp_path} python -m bot ask /pays Turquie" in done.stdout
+    assert "ligne lue" in done.stdout
 
 
 def test_readme_documents_admin_commands_and_every_setting():
     for command in ("`/publier", "`/recharger`"):
         assert command in README
-    from bot.config import load_settings  # noqa: F401  (the variables below are what it reads)
-
     source = (PROJECT_ROOT / "bot" / "config.py").read_text(encoding="utf-8")
-    import re
-
     variables = set(re.findall(r'env\.get\("([A-Z_]+)"', source))
     assert variables, "config.py reads no variable?"
     for variable in variables:
