@@ -7,7 +7,9 @@ from typing import TextIO
 
 from bot.content.coverage import SeedCoverage, seed_coverage
 from bot.content.errors import ContentError
+from bot.content.fidelity import write_report
 from bot.content.loader import load_factbase
+from bot.content.support import check_support
 
 
 def _excerpt(text: str, limit: int = 160) -> str:
@@ -18,15 +20,17 @@ def _report_seed(seed: SeedCoverage, verbose: bool, out: TextIO) -> None:
     uncovered = seed.uncovered
     mark = "✓" if not uncovered else "✗"
     print(
-        f"  {mark} seeds/{seed.seed} ({seed.source_id}) : {seed.sentences} phrases, "
-        f"{len(seed.statuses)} avec date, nombre ou acteur — {seed.covered} couvertes, "
-        f"{len(seed.skipped)} écartées, {len(uncovered)} non couvertes",
+        f"  {mark} seeds/{seed.seed} ({seed.source_id}) : {len(seed.statuses)} phrases — "
+        f"{seed.covered} reprises, {len(seed.skipped)} écartées, {len(uncovered)} non traitées",
         file=out,
     )
     for status in uncovered:
-        missing = ", ".join(f"{signal.kind} « {signal.text} »" for signal in status.missing)
-        print(f"      NON COUVERTE : « {_excerpt(status.sentence.text)} »", file=out)
-        print(f"        sans citation pour : {missing}", file=out)
+        print(f"      NON TRAITÉE : « {_excerpt(status.sentence.text)} »", file=out)
+        if status.missing:
+            missing = ", ".join(f"{signal.kind} « {signal.text} »" for signal in status.missing)
+            print(f"        sans citation pour : {missing}", file=out)
+        else:
+            print(f"        citée à {status.share:.0%} seulement", file=out)
     if verbose:
         for status in seed.skipped:
             assert status.skip is not None
@@ -40,8 +44,14 @@ def _report_seed(seed: SeedCoverage, verbose: bool, out: TextIO) -> None:
         )
 
 
-def run_check(content_dir: Path, seeds_dir: Path, out: TextIO, verbose: bool = False) -> int:
-    """Validate, print counts and coverage; return the exit status (0 when all is well)."""
+def run_check(
+    content_dir: Path,
+    seeds_dir: Path,
+    out: TextIO,
+    verbose: bool = False,
+    fidelity: bool = False,
+) -> int:
+    """Validate, check support, print counts and coverage; return the exit status."""
     try:
         base = load_factbase(content_dir, seeds_dir)
     except ContentError as error:
@@ -49,7 +59,19 @@ def run_check(content_dir: Path, seeds_dir: Path, out: TextIO, verbose: bool = F
         for issue in error.issues:
             print(f"  - {issue}", file=out)
         return 1
-    print("✓ Contenu valide.", file=out)
+    unsupported = check_support(base)
+    if fidelity:
+        write_report(base, unsupported, out)
+        return 1 if unsupported else 0
+    if unsupported:
+        print(
+            f"✗ {len(unsupported)} texte(s) affiché(s) sans appui dans les citations montrées :",
+            file=out,
+        )
+        for issue in unsupported:
+            print(f"  - {issue}", file=out)
+        return 1
+    print("✓ Contenu valide ; chaque texte affiché est appuyé par ses citations.", file=out)
     for kind, count in base.counts().items():
         print(f"  {kind:<18} {count:>4}", file=out)
     print("Couverture des articles :", file=out)
@@ -59,10 +81,10 @@ def run_check(content_dir: Path, seeds_dir: Path, out: TextIO, verbose: bool = F
     missing = sum(len(seed.uncovered) for seed in report)
     if missing:
         print(
-            f"✗ {missing} phrase(s) non couverte(s) : ajouter une citation qui les couvre, "
-            "ou les écarter dans coverage_skips avec une raison.",
+            f"✗ {missing} phrase(s) non traitée(s) : la reprendre dans une entrée (citation et "
+            "texte affiché), ou l'écarter dans coverage_skips avec une raison.",
             file=out,
         )
         return 1
-    print("✓ Chaque phrase porteuse de fait est couverte ou écartée avec une raison.", file=out)
+    print("✓ Chaque phrase des articles est reprise ou écartée avec une raison.", file=out)
     return 0

@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="valide le contenu et rapporte sa couverture")
     check.add_argument("-v", "--verbose", action="store_true", help="montre les phrases écartées")
+    check.add_argument(
+        "--fidelity",
+        action="store_true",
+        help="rapport de relecture : chaque texte affiché à côté des citations qui l'appuient",
+    )
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
     commands.add_parser("run", help="lance le bot Telegram (TELEGRAM_BOT_TOKEN requis)")
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
@@ -131,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command
     if command == "check":
-        return run_check(args.content, args.seeds, sys.stdout, verbose=args.verbose)
+        return run_check(
+            args.content, args.seeds, sys.stdout, verbose=args.verbose, fidelity=args.fidelity
+        )
     if command == "run" or (command is None and os.environ.get("TELEGRAM_BOT_TOKEN")):
         return _run_telegram(args)
     if command == "push":

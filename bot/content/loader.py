@@ -28,6 +28,7 @@ from bot.content.schema import (
     Fact,
     Organisation,
     Source,
+    SupportException,
     Vocabulary,
 )
 from bot.text import fold, normalise_typography
@@ -43,6 +44,7 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "agreements": Agreement,
     "facts": Fact,
     "coverage_skips": CoverageSkip,
+    "support_exceptions": SupportException,
 }
 """Sections a content file may hold, each a list of entries of one model."""
 
@@ -77,6 +79,8 @@ def _label_of(value: object) -> str:
             return found
     if isinstance(value, CoverageSkip):
         return f"{value.source}: {value.sentence[:40]}"
+    if isinstance(value, SupportException):
+        return f"{value.entry}.{value.field}: {value.text}"
     return "?"
 
 
@@ -141,10 +145,14 @@ class _Raw:
     facts: list[Located[Fact]]
     skips: list[Located[CoverageSkip]]
     vocabulary: list[Located[Vocabulary]]
+    exceptions: list[Located[SupportException]]
+
+
+_TARGETS = {"coverage_skips": "skips", "support_exceptions": "exceptions"}
 
 
 def _read_files(content_dir: Path, out: _Collector) -> _Raw:
-    raw = _Raw([], [], [], [], [], [], [], [])
+    raw = _Raw([], [], [], [], [], [], [], [], [])
     files = sorted(content_dir.glob("*.yaml"))
     if not files:
         out.add(str(content_dir), None, None, "aucun fichier .yaml trouvé")
@@ -179,7 +187,7 @@ def _read_files(content_dir: Path, out: _Collector) -> _Raw:
             if not isinstance(entries, list):
                 out.add(name, None, str(section), "la section doit être une liste d'entrées")
                 continue
-            target: list[Any] = getattr(raw, "skips" if section == "coverage_skips" else section)
+            target: list[Any] = getattr(raw, _TARGETS.get(str(section), str(section)))
             for index, entry in enumerate(entries):
                 parsed = out.parse(model, entry, name, index)
                 if parsed is not None:
@@ -282,6 +290,7 @@ def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
                 full_name=None,
                 flag=flag(country.code),
                 aliases=country.aliases,
+                demonyms=country.demonyms,
                 country=None,
                 members=(),
                 observers=(),
@@ -302,6 +311,7 @@ def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
                 full_name=org.full_name,
                 flag=None,
                 aliases=org.aliases,
+                demonyms=(),
                 country=org.country,
                 members=org.members,
                 observers=org.observers,
@@ -348,9 +358,68 @@ def _check_term(
         out.add(file, label, field, f"« {value} » n'est pas dans le vocabulaire {vocab}")
 
 
-def _check_date_basis(file: str, label: str, basis: str, note: str | None, out: _Collector) -> None:
-    if basis != "texte" and note is None:
-        out.add(file, label, "date_note", f"date « {basis} » : expliquer d'où elle vient")
+def _check_dating(
+    file: str,
+    label: str,
+    entry: Event | Agreement,
+    sources: dict[str, Source],
+    out: _Collector,
+) -> None:
+    """A date's basis must say where it comes from, and its wording must be the article's."""
+    if entry.date is None:
+        if entry.date_basis != "texte" or entry.date_anchor or entry.date_label:
+            out.add(file, label, "date", "sans date, pas de date_basis, date_anchor ni date_label")
+        return
+    if entry.date_basis != "texte":
+        if entry.date_anchor is None and entry.date_reason is None:
+            out.add(
+                file,
+                label,
+                "date_anchor",
+                f"date « {entry.date_basis} » : nommer la source datée qui l'ancre "
+                "(date_anchor) ou dire d'où elle vient (date_reason)",
+            )
+        if entry.date_note is None:
+            out.add(
+                file, label, "date_note", f"date « {entry.date_basis} » : expliquer d'où elle vient"
+            )
+    if entry.date_anchor is not None:
+        anchor = sources.get(entry.date_anchor)
+        if anchor is None:
+            out.add(file, label, "date_anchor", f"source inconnue : {entry.date_anchor}")
+        elif anchor.published is None:
+            out.add(
+                file,
+                label,
+                "date_anchor",
+                f"la source {anchor.id} n'est pas datée : elle ne peut pas ancrer une date",
+            )
+        elif entry.date_basis == "texte":
+            out.add(file, label, "date_anchor", "une date donnée par le texte n'a pas d'ancre")
+    if entry.date_basis == "texte" and entry.date_text is None:
+        out.add(file, label, "date_text", "recopier les mots de l'article qui donnent la date")
+    if entry.date_basis == "déduit" and entry.date_text is None:
+        out.add(file, label, "date_text", "recopier les mots de l'article dont la date est déduite")
+    if entry.date_text is not None:
+        wording = normalise_typography(entry.date_text).casefold()
+        quotes = [normalise_typography(item.quote).casefold() for item in entry.key_evidence()]
+        if not any(wording in quote for quote in quotes):
+            out.add(
+                file,
+                label,
+                "date_text",
+                f"« {entry.date_text} » doit figurer mot pour mot dans une citation clé (key) "
+                "de l'entrée : il est affiché entre guillemets comme les mots de l'article",
+            )
+
+
+def _check_roles(
+    file: str, label: str, agreement: Agreement, known: Iterable[str], out: _Collector
+) -> None:
+    for actor_id in agreement.roles:
+        if actor_id not in agreement.parties:
+            out.add(file, label, f"roles.{actor_id}", "rôle donné à un acteur qui n'est pas partie")
+    _check_refs(file, label, "related", agreement.related, known, out)
 
 
 def _cross_check(
@@ -388,7 +457,7 @@ def _cross_check(
         _check_evidence(file, label, event.evidence, normalised, sources, out)
         _check_refs(file, label, "actors", event.actors, actors, out)
         _check_refs(file, label, "agreements", event.agreements, agreement_ids, out)
-        _check_date_basis(file, label, event.date_basis, event.date_note, out)
+        _check_dating(file, label, event, sources, out)
         check_topics(file, label, event.topics)
         if vocab:
             types = {term.id for term in vocab.event_types}
@@ -404,14 +473,15 @@ def _cross_check(
         _check_refs(file, label, "mediators", agreement.mediators, actors, out)
         if not agreement.parties and agreement.parties_note is None:
             out.add(file, label, "parties", "aucune partie : le dire dans parties_note")
-        if agreement.signed is not None:
-            _check_date_basis(file, label, agreement.date_basis, agreement.date_note, out)
+        _check_dating(file, label, agreement, sources, out)
+        _check_roles(file, label, agreement, actors, out)
         check_topics(file, label, agreement.topics)
         if vocab:
             kinds = {term.id for term in vocab.agreement_kinds}
-            statuses = {term.id for term in vocab.statuses}
+            acts = {term.id for term in vocab.acts}
             _check_term(file, label, "kind", agreement.kind, kinds, "agreement_kinds", out)
-            _check_term(file, label, "status", agreement.status, statuses, "statuses", out)
+            if agreement.act is not None:
+                _check_term(file, label, "act", agreement.act, acts, "acts", out)
     for located_fact in raw.facts:
         file, label, fact = located_fact.file, located_fact.label, located_fact.value
         _check_evidence(file, label, fact.evidence, normalised, sources, out)
@@ -455,7 +525,7 @@ def _check_vocabulary(raw: _Raw, out: _Collector) -> None:
             extra.file, None, "vocabulary", f"vocabulaire déjà défini dans {raw.vocabulary[0].file}"
         )
     located = raw.vocabulary[0]
-    for name in ("event_types", "agreement_kinds", "statuses", "organisation_kinds", "topics"):
+    for name in ("event_types", "agreement_kinds", "acts", "organisation_kinds", "topics"):
         _check_unique(
             (Located(located.file, term) for term in getattr(located.value, name)),
             f"terme ({name})",
@@ -477,6 +547,13 @@ def load_factbase(content_dir: Path, seeds_dir: Path) -> FactBase:
     _cross_check(raw, actors, seeds, out)
     if out.issues:
         raise ContentError(out.issues)
+    located: list[Located[Any]] = [
+        *raw.events,
+        *raw.agreements,
+        *raw.facts,
+        *raw.countries,
+        *raw.organisations,
+    ]
     events = sorted(
         (entry.value for entry in raw.events),
         key=lambda event: (event.date.start, event.date.end, event.id),
@@ -490,4 +567,6 @@ def load_factbase(content_dir: Path, seeds_dir: Path) -> FactBase:
         facts=tuple(entry.value for entry in raw.facts),
         vocabulary=raw.vocabulary[0].value,
         skips=tuple(entry.value for entry in raw.skips),
+        exceptions=tuple(entry.value for entry in raw.exceptions),
+        files=MappingProxyType({entry.label: entry.file for entry in located}),
     )

@@ -12,6 +12,7 @@ from bot.content.schema import (
     Evidence,
     Fact,
     Source,
+    SupportException,
     Vocabulary,
 )
 
@@ -30,6 +31,7 @@ class Actor:
     full_name: str | None
     flag: str | None
     aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
     country: str | None
     members: tuple[str, ...]
     observers: tuple[str, ...]
@@ -60,6 +62,9 @@ class FactBase:
     facts: tuple[Fact, ...]
     vocabulary: Vocabulary
     skips: tuple[CoverageSkip, ...]
+    exceptions: tuple[SupportException, ...] = ()
+    files: Mapping[str, str] | None = None
+    """Entry or actor id → the content file it was read from (for error messages)."""
 
     def entries(self) -> tuple[Event | Agreement | Fact, ...]:
         """Events, agreements and facts, in that order."""
@@ -83,4 +88,5 @@ class FactBase:
             "constats": len(self.facts),
             "citations": quotes,
             "phrases écartées": len(self.skips),
+            "exceptions de support": len(self.exceptions),
         }

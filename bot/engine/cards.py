@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 from bot.content.model import Actor, Agreement, Event
-from bot.engine.common import actor_name, entry_date, names, quote_of
+from bot.engine.common import (
+    act_date,
+    act_label,
+    actor_name,
+    entry_text,
+    key_quotes,
+    names,
+    parties_text,
+    party_role,
+    quote_of,
+    when,
+)
+from bot.engine.common import (
+    claim as claim_of,
+)
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
@@ -11,10 +25,6 @@ from bot.engine.timeline import select
 from bot.text import fold
 
 MAX_CARD_EVENTS = 8
-
-
-def _statuses(index: Index) -> dict[str, str]:
-    return {term.id: term.label for term in index.base.vocabulary.statuses}
 
 
 def _kinds(index: Index) -> dict[str, str]:
@@ -36,7 +46,7 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         blocks.append(Para(_kinds(index).get(actor.kind, actor.kind).capitalize(), "note"))
     if actor.role:
         blocks.append(Para(actor.role))
-        blocks.extend(quote_of(base, evidence) for evidence in actor.evidence[:2])
+        blocks.extend(quote_of(base, evidence) for evidence in actor.evidence)
     if actor.members:
         blocks.append(Item("Membres cités", names(base, actor.members)))
     if actor.observers:
@@ -50,29 +60,23 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         blocks.append(Para(f"Faits datés ({len(dated)})", "title"))
         for item in dated[:MAX_CARD_EVENTS]:
             entry = item.entry
-            summary = entry.summary if isinstance(entry, Event) else f"Signature : {entry.title}"
-            blocks.append(Item(entry_date(entry), summary))
-            blocks.append(quote_of(base, entry.evidence[0]))
+            blocks.append(Item(when(base, entry), entry_text(base, entry)))
+            blocks.extend(key_quotes(base, entry))
         if len(dated) > MAX_CARD_EVENTS:
             blocks.append(
                 Para(f"… et {len(dated) - MAX_CARD_EVENTS} autres : bouton Chronologie.", "note")
             )
     if agreements:
         blocks.append(Para(f"Accords ({len(agreements)})", "title"))
-        statuses = _statuses(index)
         for agreement in agreements[:MAX_CARD_EVENTS]:
-            role = " (médiateur)" if actor.id in agreement.mediators else ""
-            blocks.append(
-                Item(
-                    entry_date(agreement),
-                    f"{agreement.title}{role} — {statuses.get(agreement.status, agreement.status)}",
-                )
-            )
+            role = party_role(agreement, actor.id)
+            label = f"{agreement.title} ({role})" if role else agreement.title
+            blocks.append(Item(when(base, agreement), f"{label} — {act_label(base, agreement)}"))
     if facts:
         blocks.append(Para("Contexte", "title"))
         for fact in facts[:4]:
-            blocks.append(Item("•", fact.summary))
-            blocks.append(quote_of(base, fact.evidence[0]))
+            blocks.append(Item("•", entry_text(base, fact)))
+            blocks.extend(key_quotes(base, fact))
     if len(blocks) == 1:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
     buttons: list[tuple[Button, ...]] = []
@@ -144,25 +148,20 @@ def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
 def agreement_card(index: Index, agreement: Agreement) -> Reply:
     """Everything about one agreement, with every quote."""
     base = index.base
-    blocks: list[Block] = [Para(agreement.title, "title")]
-    if agreement.parties:
-        blocks.append(Item("Parties", names(base, agreement.parties)))
-    if agreement.parties_note:
-        blocks.append(Item("Parties", agreement.parties_note))
-    if agreement.mediators:
-        blocks.append(Item("Médiation", names(base, agreement.mediators)))
-    signed = entry_date(agreement)
-    if agreement.signed_text and agreement.signed is not None:
-        signed += f" (l'article : « {agreement.signed_text} »)"
-    blocks.append(Item("Date", signed))
+    blocks: list[Block] = [Para(agreement.title, "title"), Para(claim_of(agreement))]
+    blocks.append(Item("Parties", parties_text(base, agreement)))
+    if agreement.parties and agreement.parties_note:
+        blocks.append(Para(agreement.parties_note, "note"))
+    noun, _, date_text = act_date(base, agreement).partition(" : ")
+    blocks.append(Item(noun, date_text))
     if agreement.date_note:
-        blocks.append(Para(agreement.date_note, "note"))
+        blocks.append(Para(f"Sur la date : {agreement.date_note}", "note"))
     if agreement.place:
         blocks.append(Item("Lieu", agreement.place))
     if agreement.period:
         blocks.append(Item("Période", agreement.period.label()))
-    blocks.append(Item("Statut", _statuses(index).get(agreement.status, agreement.status)))
-    blocks.append(Item("Portée", agreement.scope))
+    if agreement.scope:
+        blocks.append(Item("Portée", agreement.scope))
     blocks.extend(quote_of(base, evidence) for evidence in agreement.evidence)
     buttons = tuple(
         (Button(actor_name(base.actors[p]), f"{'p' if base.actors[p].is_country else 'o'}:{p}"),)
@@ -177,9 +176,9 @@ LIST_PAGE = 8
 def event_card(index: Index, event: Event) -> Reply:
     """Everything about one event, with every quote."""
     base = index.base
-    blocks: list[Block] = [Para(f"{entry_date(event)} — {event.summary}", "title")]
+    blocks: list[Block] = [Para(when(base, event), "title"), Para(claim_of(event))]
     if event.date_note:
-        blocks.append(Para(event.date_note, "note"))
+        blocks.append(Para(f"Sur la date : {event.date_note}", "note"))
     blocks.append(Item("Acteurs", names(base, event.actors)))
     blocks.extend(quote_of(base, evidence) for evidence in event.evidence)
     return Reply(tuple(blocks))
@@ -189,21 +188,13 @@ def _agreement_list(
     index: Index, agreements: list[Agreement], title: str, page: int = 1, more: str | None = None
 ) -> Reply:
     """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR")."""
-    statuses = _statuses(index)
     pages = max(1, (len(agreements) + LIST_PAGE - 1) // LIST_PAGE)
     page = min(max(page, 1), pages)
     shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
     blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title")]
     for agreement in shown:
-        parties = names(index.base, agreement.parties) or agreement.parties_note or ""
-        blocks.append(
-            Item(
-                entry_date(agreement),
-                f"{agreement.title} — {parties} — "
-                f"{statuses.get(agreement.status, agreement.status)}",
-            )
-        )
-        blocks.append(quote_of(index.base, agreement.evidence[0]))
+        blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
+        blocks.extend(key_quotes(index.base, agreement))
     buttons: list[tuple[Button, ...]] = [
         (Button(_short(agreement.title), f"a:{agreement.id}"),) for agreement in shown
     ]

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from bot.content.model import Actor, Agreement, Event, Evidence, FactBase, Source
+from bot.content.model import Actor, Agreement, Event, Evidence, Fact, FactBase, Source
 from bot.dates import DateSpan
 from bot.engine.reply import Quote
+from bot.text import fold
 
 MAX_ARGUMENT = 300
 """Longest argument a command accepts, in characters."""
 
 
 def attribution(source: Source) -> str:
-    """Who published a quote and when, saying plainly what the article does not give."""
-    when = source.published.label() if source.published else "non daté"
-    if source.outlet:
-        return f"{source.outlet}, {when}"
-    return f"« {source.label} », média non indiqué, {when}"
+    """Who published a quote and when, saying plainly what the article does not give.
+
+    A title is shown in « » only when the article has one (it is then its own words); an
+    untitled article is named by its editors' label in brackets, never as a title.
+    """
+    when = f"article du {source.published.label()}" if source.published else "article non daté"
+    outlet = source.outlet or "média non indiqué"
+    if source.title:
+        return f"{outlet}, {when}"
+    return f"{outlet}, {when} [sans titre ; réf. : {source.label}]"
 
 
 def quote_of(base: FactBase, evidence: Evidence) -> Quote:
@@ -23,20 +29,59 @@ def quote_of(base: FactBase, evidence: Evidence) -> Quote:
     return Quote(evidence.quote, attribution(base.sources[evidence.source]))
 
 
+def key_quotes(base: FactBase, entry: Event | Agreement | Fact) -> list[Quote]:
+    """The quotes a summary rests on, shown with it in every view."""
+    return [quote_of(base, evidence) for evidence in entry.key_evidence()]
+
+
+TENSE_MARKS = {
+    "futur": "au futur dans l'article",
+    "conditionnel": "au conditionnel dans l'article",
+}
+
+
+def claim(entry: Event | Agreement | Fact) -> str:
+    """The summary as every view shows it: with its attribution and, for a forecast, its tense."""
+    text = entry.summary
+    if entry.hedge and fold(entry.hedge) not in fold(text):
+        text = f"{entry.hedge[:1].upper()}{entry.hedge[1:]} : {text}"
+    mark = TENSE_MARKS.get(entry.tense)
+    return f"{text} ({mark})" if mark else text
+
+
+def when(base: FactBase, entry: Event | Agreement) -> str:
+    """The date as every view shows it, with a visible mark and its origin when inferred.
+
+    « 21 septembre 2025 » when the article says so; « 30 octobre 2025 (déduit : « Hier »
+    dans l'article du 31 octobre 2025) »; « avant le 6 novembre 2025 (l'article du
+    6 novembre 2025 dit « récemment ») »; « date non indiquée ».
+    """
+    span = entry.date
+    if span is None:
+        return "date non indiquée"
+    label = entry.date_label or span.label()
+    if entry.date_basis == "texte":
+        return label
+    anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
+    dated = anchor.published.label() if anchor and anchor.published else None
+    words = f"« {entry.date_text} »" if entry.date_text else None
+    if entry.date_basis == "déduit":
+        origin = f"{words} dans l'article du {dated}" if dated else entry.date_reason
+        if words and not dated:
+            origin = f"{words}, {entry.date_reason}"
+        return f"{label} (déduit : {origin})"
+    if dated and words:
+        return f"{label} (l'article du {dated} dit {words})"
+    if dated:
+        return f"{label} (non daté ; date de l'article du {dated} qui le rapporte)"
+    return f"{label} (rapporté : {entry.date_reason})"
+
+
 def date_label(span: DateSpan | None, label: str | None) -> str:
-    """The date as shown: the curated label ("été 2025") or the span's own wording."""
+    """The bare wording of a span (for filters and titles, never for an entry's date)."""
     if label:
         return label
     return span.label() if span else "date non indiquée"
-
-
-def entry_date(entry: Event | Agreement) -> str:
-    """The date shown for an event or an agreement's signature."""
-    if isinstance(entry, Event):
-        return date_label(entry.date, entry.date_label)
-    if entry.signed is None:
-        return entry.signed_text or "date non indiquée"
-    return date_label(entry.signed, entry.date_label)
 
 
 def actor_name(actor: Actor) -> str:
@@ -63,3 +108,57 @@ def clean_argument(text: str) -> str:
             continue
         kept.append(char)
     return " ".join("".join(kept).split())
+
+
+DEFAULT_ROLES = {"signe": "signataire", "adhesion": "membre", "propose": "proposant"}
+"""A party's role when the agreement does not give one: it follows from the act."""
+
+
+def party_role(agreement: Agreement, actor_id: str) -> str | None:
+    """What ``actor_id`` does in the agreement: signataire, membre, médiateur…, if known."""
+    if actor_id in agreement.mediators:
+        return "médiateur"
+    if actor_id in agreement.roles:
+        return agreement.roles[actor_id]
+    if actor_id in agreement.parties and agreement.act is not None:
+        return DEFAULT_ROLES.get(agreement.act)
+    return None
+
+
+def parties_text(base: FactBase, agreement: Agreement) -> str:
+    """The parties with their roles: « Azerbaïdjan (membre) et OTAN (organisateur) »."""
+    labels = []
+    for actor_id in agreement.parties:
+        role = party_role(agreement, actor_id)
+        name = actor_name(base.actors[actor_id])
+        labels.append(f"{name} ({role})" if role else name)
+    if not labels:
+        return agreement.parties_note or "parties non indiquées"
+    text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
+    if agreement.mediators:
+        text += f", médiation : {names(base, agreement.mediators)}"
+    return text
+
+
+def act_label(base: FactBase, agreement: Agreement) -> str:
+    """What was done, in the vocabulary's words (« signé », « adhésion »…), or « en place »."""
+    for term in base.vocabulary.acts:
+        if term.id == agreement.act:
+            return term.label
+    return "cité par l'article"
+
+
+def act_date(base: FactBase, agreement: Agreement) -> str:
+    """The act and its date: « Signature : 30 octobre 2025 (déduit : …) », « Adhésion : 1994 »."""
+    noun = "Date"
+    for term in base.vocabulary.acts:
+        if term.id == agreement.act and term.noun:
+            noun = term.noun
+    return f"{noun} : {when(base, agreement)}"
+
+
+def entry_text(base: FactBase, entry: Event | Agreement | Fact) -> str:
+    """The one line an entry shows in lists: its claim; an agreement's title and act too."""
+    if isinstance(entry, Agreement):
+        return f"{entry.title} — {act_label(base, entry)} : {claim(entry)}"
+    return claim(entry)

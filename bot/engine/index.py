@@ -157,7 +157,7 @@ class Index:
         self.agreement_words: Mapping[str, frozenset[str]] = MappingProxyType(
             {
                 a.id: frozenset(
-                    tokens(" ".join([a.title, a.scope, kinds.get(a.kind, "")]))
+                    tokens(" ".join([a.title, a.summary, a.scope or "", kinds.get(a.kind, "")]))
                     + tokens(" ".join(self.topic_labels.get(t, t) for t in a.topics))
                 )
                 for a in base.agreements
@@ -192,7 +192,9 @@ class Index:
             for actor in event.actors:
                 grouped[actor].append(event)
         for agreement in base.agreements:
-            for actor in dict.fromkeys((*agreement.parties, *agreement.mediators)):
+            for actor in dict.fromkeys(
+                (*agreement.parties, *agreement.mediators, *agreement.related)
+            ):
                 grouped[actor].append(agreement)
         for fact in base.facts:
             for actor in fact.actors:
@@ -203,9 +205,9 @@ class Index:
     def _full_text(base: FactBase) -> tuple[Mapping[str, frozenset[str]], tuple[str, ...]]:
         postings: dict[str, set[str]] = defaultdict(set)
         for entry in base.entries():
-            texts = [entry.summary if not isinstance(entry, Agreement) else entry.scope]
+            texts = [entry.summary]
             if isinstance(entry, Agreement):
-                texts.append(entry.title)
+                texts.extend([entry.title, entry.scope or ""])
             texts.extend(evidence.quote for evidence in entry.evidence)
             entry_id = entry.id
             # one fold per entry; each distinct word once (set difference runs in C)
@@ -218,9 +220,9 @@ class Index:
     def _dated(base: FactBase) -> tuple[Dated, ...]:
         found = [Dated(e.date, e, e.actors, e.topics) for e in base.events]
         found += [
-            Dated(a.signed, a, (*a.parties, *a.mediators), a.topics)
+            Dated(a.date, a, (*a.parties, *a.mediators, *a.related), a.topics)
             for a in base.agreements
-            if a.signed is not None
+            if a.date is not None
         ]
         return tuple(sorted(found, key=lambda d: (d.span.start, d.span.end, d.entry.id)))
 

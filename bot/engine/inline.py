@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.content.model import Agreement, Event
 from bot.engine.cards import actor_card, agreement_card, event_card
-from bot.engine.common import actor_name, entry_date
+from bot.engine.common import actor_name, claim, when
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Reply
 
@@ -50,7 +50,7 @@ def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[O
             Offer(
                 f"a:{agreement.id}",
                 _short(agreement.title, 60),
-                _short(f"{entry_date(agreement)} — {agreement.scope}"),
+                _short(f"{when(base, agreement)} — {claim(agreement)}"),
                 agreement_card(index, agreement),
             ),
         )
@@ -60,8 +60,8 @@ def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[O
             f"e:{event.id}",
             Offer(
                 f"e:{event.id}",
-                _short(f"{entry_date(event)} — {event.summary}", 60),
-                _short(event.summary),
+                _short(claim(event), 60),
+                _short(when(base, event)),
                 event_card(index, event),
             ),
         )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.content.model import Agreement, Event, Evidence
-from bot.engine.common import attribution, entry_date, quote_of
+from bot.content.model import Agreement, Event, Evidence, Fact
+from bot.engine.common import attribution, entry_text, quote_of, when
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Para, Reply
 
@@ -16,6 +16,15 @@ def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence
         return sum(1 for word in words if any(w.startswith(word[:5]) for w in text))
 
     return max(evidence, key=hits)
+
+
+def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
+    """The key quotes (they back the summary), then the quote that best matches the query."""
+    shown = list(entry.key_evidence())
+    best = _best_evidence(entry.evidence, words)
+    if best not in shown:
+        shown.append(best)
+    return shown
 
 
 def cherche(index: Index, argument: str) -> Reply:
@@ -42,15 +51,10 @@ def cherche(index: Index, argument: str) -> Reply:
     buttons: list[tuple[Button, ...]] = []
     for entry, _score in results:
         if isinstance(entry, Agreement):
-            label = entry_date(entry)
-            text = f"{entry.title} — {entry.scope}"
             buttons.append((Button(entry.title[:40], f"a:{entry.id}"),))
-        elif isinstance(entry, Event):
-            label, text = entry_date(entry), entry.summary
-        else:
-            label, text = "Contexte", entry.summary
-        blocks.append(Item(label, text))
-        blocks.append(quote_of(index.base, _best_evidence(entry.evidence, words)))
+        label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
+        blocks.append(Item(label, entry_text(index.base, entry)))
+        blocks.extend(quote_of(index.base, item) for item in _matching_quotes(entry, words))
     return Reply(tuple(blocks), tuple(buttons[:4]))
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from bot.content.model import Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
-from bot.engine.common import entry_date, names, quote_of
+from bot.engine.common import entry_text, key_quotes, names, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
@@ -75,12 +74,8 @@ def _day(day: date) -> str:
 
 def _line(index: Index, item: Dated) -> list[Block]:
     entry = item.entry
-    if isinstance(entry, Event):
-        text = entry.summary
-    else:
-        statuses = {term.id: term.label for term in index.base.vocabulary.statuses}
-        text = f"{entry.title} — {statuses.get(entry.status, entry.status)}"
-    blocks: list[Block] = [Item(entry_date(entry), text), quote_of(index.base, entry.evidence[0])]
+    blocks: list[Block] = [Item(when(index.base, entry), entry_text(index.base, entry))]
+    blocks.extend(key_quotes(index.base, entry))
     return blocks
 
 

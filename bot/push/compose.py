@@ -7,10 +7,18 @@ from datetime import date, timedelta
 
 from bot.content.model import Agreement, Event, Evidence, Source
 from bot.dates import parse_date
-from bot.engine.common import actor_name, attribution, entry_date, names
+from bot.engine.common import (
+    actor_name,
+    attribution,
+    entry_text,
+    key_quotes,
+    parties_text,
+    quote_of,
+    when,
+)
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
-from bot.engine.reply import Block, Item, Para, Quote, Reply
+from bot.engine.reply import Block, Item, Para, Reply
 from bot.engine.timeline import describe, select
 
 GROUP_AFTER = 3
@@ -36,18 +44,25 @@ def _sources(index: Index, evidence: list[Evidence]) -> Para:
     return Para("Sources : " + " ; ".join(attribution(s) for s in seen.values()), "note")
 
 
-def _line(entry: Event | Agreement) -> Item:
-    text = entry.summary if isinstance(entry, Event) else f"{entry.title} ({entry.scope})"
-    return Item(entry_date(entry), text)
+def _line(index: Index, entry: Event | Agreement) -> list[Block]:
+    """A dated line and the quotes its claim rests on (never a claim without its quotes)."""
+    blocks: list[Block] = [Item(when(index.base, entry), entry_text(index.base, entry))]
+    blocks.extend(key_quotes(index.base, entry))
+    return blocks
 
 
-def _dated_post(index: Index, headline: str, items: list[Dated]) -> Reply:
-    evidence = [e for item in items for e in item.entry.evidence]
-    key = items[-1].entry.evidence[0]
+def _lines(index: Index, entries: list[Event | Agreement]) -> list[Block]:
+    return [block for entry in entries for block in _line(index, entry)]
+
+
+def _key_evidence(entries: list[Event | Agreement]) -> list[Evidence]:
+    return [evidence for entry in entries for evidence in entry.key_evidence()]
+
+
+def _dated_post(index: Index, headline: str, entries: list[Event | Agreement]) -> Reply:
     blocks: list[Block] = [Para(headline, "title")]
-    blocks.extend(_line(item.entry) for item in items)
-    blocks.append(Quote(key.quote, attribution(index.base.sources[key.source])))
-    blocks.append(_sources(index, evidence))
+    blocks.extend(_lines(index, entries))
+    blocks.append(_sources(index, _key_evidence(entries)))
     return Reply(tuple(blocks))
 
 
@@ -60,26 +75,24 @@ def timeline_post(index: Index, argument: str) -> Post:
     if not items:
         raise NothingToPostError("aucun événement ne correspond à ce filtre")
     label = describe(index, parsed) if not parsed.is_empty() else "vue d'ensemble"
-    return Post(_dated_post(index, f"🗓 Chronologie — {label}", items))
+    return Post(_dated_post(index, f"🗓 Chronologie — {label}", [item.entry for item in items]))
 
 
 def country_post(index: Index, argument: str) -> Post:
-    """An actor's summary: its role, its dated facts, its key quote."""
+    """An actor's summary: its role with its quotes, then its dated facts with theirs."""
     match = index.find_actor(argument)
     if match is None:
         raise NothingToPostError(f"« {argument} » ne désigne aucun pays ni organisation connus")
     actor = match.actor
-    items = select(index, TimelineFilter(actors=(actor.id,)))
+    entries = [item.entry for item in select(index, TimelineFilter(actors=(actor.id,)))]
+    if not actor.role and not entries:
+        raise NothingToPostError(f"aucun fait cité pour {actor.name}")
     blocks: list[Block] = [Para(f"{actor_name(actor)} et l'Azerbaïdjan", "title")]
     if actor.role:
         blocks.append(Para(actor.role))
-    blocks.extend(_line(item.entry) for item in items)
-    evidence = list(actor.evidence) + [e for item in items for e in item.entry.evidence]
-    if not evidence:
-        raise NothingToPostError(f"aucun fait cité pour {actor.name}")
-    key = evidence[0]
-    blocks.append(Quote(key.quote, attribution(index.base.sources[key.source])))
-    blocks.append(_sources(index, evidence))
+        blocks.extend(quote_of(index.base, evidence) for evidence in actor.evidence)
+    blocks.extend(_lines(index, entries))
+    blocks.append(_sources(index, [*actor.evidence, *_key_evidence(entries)]))
     return Post(Reply(tuple(blocks)))
 
 
@@ -88,26 +101,26 @@ def agreement_post(index: Index, argument: str) -> Post:
     found = index.find_agreements(argument)
     if not found:
         raise NothingToPostError(f"aucun accord ne correspond à « {argument} »")
-    statuses = {term.id: term.label for term in index.base.vocabulary.statuses}
     headline = f"🤝 {found[0].title}" if len(found) == 1 else f"🤝 Accords — {argument or 'tous'}"
     blocks: list[Block] = [Para(headline, "title")]
     for agreement in found:
-        parties = names(index.base, agreement.parties) or agreement.parties_note or ""
-        status = statuses.get(agreement.status, agreement.status)
-        period = f", période {agreement.period.label()}" if agreement.period else ""
+        period = f" Période : {agreement.period.label()}." if agreement.period else ""
         blocks.append(
-            Item(entry_date(agreement), f"{agreement.title} — {parties} — {status}{period}")
+            Item(
+                when(index.base, agreement),
+                f"{entry_text(index.base, agreement)} Parties : "
+                f"{parties_text(index.base, agreement)}.{period}",
+            )
         )
-    key = found[0].evidence[0]
-    blocks.append(Quote(key.quote, attribution(index.base.sources[key.source])))
-    blocks.append(_sources(index, [e for a in found for e in a.evidence]))
+        blocks.extend(key_quotes(index.base, agreement))
+    blocks.append(_sources(index, _key_evidence(list(found))))
     return Post(Reply(tuple(blocks)))
 
 
 def announceable(index: Index) -> list[Dated | Agreement]:
     """Every event and agreement, chronologically (undated agreements last)."""
     dated: list[Dated | Agreement] = list(index.dated)
-    dated += [a for a in index.base.agreements if a.signed is None]
+    dated += [a for a in index.base.agreements if a.date is None]
     return dated
 
 
@@ -116,58 +129,72 @@ def entry_id(item: Dated | Agreement) -> str:
     return item.id if isinstance(item, Agreement) else item.entry.id
 
 
+def _entry(item: Dated | Agreement) -> Event | Agreement:
+    return item if isinstance(item, Agreement) else item.entry
+
+
 def announcement_posts(index: Index, announced: set[str]) -> list[Post]:
     """New entries as posts: one each when few, one digest when many. Chronological."""
     new = [item for item in announceable(index) if entry_id(item) not in announced]
     if not new:
         return []
-
-    def entry(item: Dated | Agreement) -> Event | Agreement:
-        return item if isinstance(item, Agreement) else item.entry
-
     if len(new) > GROUP_AFTER:
+        entries = [_entry(item) for item in new]
         blocks: list[Block] = [Para(f"🆕 {len(new)} nouveaux faits dans la base", "title")]
-        blocks.extend(_line(entry(item)) for item in new)
-        key = entry(new[-1]).evidence[0]
-        blocks.append(Quote(key.quote, attribution(index.base.sources[key.source])))
-        blocks.append(_sources(index, [e for item in new for e in entry(item).evidence]))
+        blocks.extend(_lines(index, entries))
+        blocks.append(_sources(index, _key_evidence(entries)))
         return [Post(Reply(tuple(blocks)), tuple(entry_id(item) for item in new))]
     posts = []
     for item in new:
-        current = entry(item)
-        evidence = current.evidence[0]
-        blocks = [
-            Para("🆕 Nouveau dans la base", "title"),
-            _line(current),
-            Quote(evidence.quote, attribution(index.base.sources[evidence.source])),
-            _sources(index, list(current.evidence)),
-        ]
+        current = _entry(item)
+        blocks = [Para("🆕 Nouveau dans la base", "title"), *_line(index, current)]
+        blocks.append(_sources(index, list(current.key_evidence())))
         posts.append(Post(Reply(tuple(blocks)), (entry_id(item),)))
     return posts
 
 
+LONGEST_HAPPENING = 31
+"""A span longer than this many days (a year, a season) never « happens this week »."""
+
+
+def _happens_in_window(item: Dated) -> bool:
+    """Short, dated, not a proposal nor a forecast: something that did happen on those days."""
+    entry = item.entry
+    if (item.span.end - item.span.start).days >= LONGEST_HAPPENING:
+        return False
+    if entry.tense in ("futur", "conditionnel"):
+        return False
+    return not (isinstance(entry, Event) and entry.type == "proposition")
+
+
 def digest_post(index: Index, today: date, announced: set[str]) -> Post | None:
-    """The scheduled digest: the past week, the month ahead, and anything not yet announced."""
-    window = select(index, TimelineFilter(today - timedelta(days=7), today + timedelta(days=30)))
+    """The scheduled digest: the past week and month ahead, and anything not yet announced.
+
+    Only entries dated to a short span count as « cette semaine et le mois à venir »; a
+    year, a season, a proposal or a forecast is never presented as happening now.
+    """
+    window = [
+        item
+        for item in select(
+            index, TimelineFilter(today - timedelta(days=7), today + timedelta(days=30))
+        )
+        if _happens_in_window(item)
+    ]
     pending = [item for item in announceable(index) if entry_id(item) not in announced]
     if not window and not pending:
         return None
     blocks: list[Block] = [Para(f"📌 Le point du {date_label(today)}", "title")]
-    evidence: list[Evidence] = []
+    shown: list[Event | Agreement] = []
     if window:
-        blocks.append(Para("Cette semaine et le mois à venir :"))
-        blocks.extend(_line(item.entry) for item in window)
-        evidence += [e for item in window for e in item.entry.evidence]
-    fresh: list[Event | Agreement] = [
-        item if isinstance(item, Agreement) else item.entry for item in pending
-    ]
+        blocks.append(Para("Datés de la semaine écoulée ou du mois à venir :"))
+        blocks.extend(_lines(index, [item.entry for item in window]))
+        shown += [item.entry for item in window]
+    fresh = [_entry(item) for item in pending]
     if fresh:
         blocks.append(Para("Nouveau dans la base :"))
-        blocks.extend(_line(item) for item in fresh)
-        evidence += [e for item in fresh for e in item.evidence]
-    key = evidence[-1]
-    blocks.append(Quote(key.quote, attribution(index.base.sources[key.source])))
-    blocks.append(_sources(index, evidence))
+        blocks.extend(_lines(index, fresh))
+        shown += fresh
+    blocks.append(_sources(index, _key_evidence(shown)))
     return Post(Reply(tuple(blocks)), tuple(entry_id(item) for item in pending))
 
 

@@ -1,0 +1,365 @@
+"""The support check: every displayed word that carries a fact rests on the quotes shown with it.
+
+The quotes themselves are verbatim (the loader proves it); this module checks what the bot
+writes *around* them. For every displayed string (summary, title, scope, role, date label,
+note…) it lists the quotes every view shows with it, and it requires that each date, number,
+month, named actor (by any of its names), proper name and « quoted phrase » of the string
+occurs in those quotes; that a forecast stays a forecast, an attribution (« selon… ») and an
+aim (« cherche à ») stay visible; that a topic, an act (signé, adhésion…) and a party's role
+are words the quotes use. A legitimate exception is listed in the content with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.content.errors import ContentIssue
+from bot.content.model import Actor, Agreement, Event, Fact, FactBase
+from bot.content.schema import Evidence, SupportException
+from bot.dates import MONTHS_FR
+from bot.text import fold
+
+_NUMBER = re.compile(r"\d+(?:[  .,\u202f]\d{3})*")
+_SEPARATORS = re.compile(r"(?<=\d)[  .,\u202f](?=\d{3}\b)")
+_QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\"([^\"]+)\"")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]")
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?(«—–]\s*|\s[-–—]\s)$")
+_FUTURE = re.compile(
+    r"\b(?:\w+(?:erai|eras|era|erons|erez|eront)|sera|seront|fera|feront|aura|auront|"
+    r"pourra|pourront|devra|devront|ira|iront|viendra|tiendra|rejoindra|poursuivra)\b"
+    r"|\b(?:va|vont)\s+\w+(?:er|ir|re)\b"
+)
+_CONDITIONAL = re.compile(r"\b\w+(?:rais|rait|rions|riez|raient)\b")
+_AIM_WORDS = (
+    "cherche a",
+    "cherchent a",
+    "cherchant a",
+    "vise a",
+    "visant a",
+    "entend ",
+    "entendent ",
+    "veut ",
+    "veulent ",
+    "volonte",
+    "ambition",
+    "objectif",
+    "souhait",
+    "intention",
+    "s engage",
+)
+"""Words (folded) that make a sentence an aim, not a fact: the summary must keep one."""
+_ROLE_STEMS: dict[str, tuple[str, ...]] = {
+    "signataire": ("sign",),
+    "membre": ("membre", "adhe", "adher", "rejoign"),
+    "proposant": ("propos",),
+    "partenaire": ("partenari", "cooper", "collabor"),
+    "organisateur": (),
+    "médiateur": ("mediat",),
+}
+"""Word starts (folded) the key quotes must hold for a party's role."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One displayed string, the quotes every view shows with it, and what else may back it."""
+
+    file: str
+    entry: str
+    field: str
+    text: str
+    quotes: tuple[Evidence, ...]
+    anchors: tuple[str, ...] = ()
+    """Publication dates (as worded) of the sources anchoring an inferred date."""
+    checked: bool = True
+    """False for an editor's explanation (a date note): in the report, not in the check."""
+
+
+def _file(base: FactBase, entry_id: str) -> str:
+    return (base.files or {}).get(entry_id, "content/")
+
+
+def _anchor_words(base: FactBase, entry: Event | Agreement) -> tuple[str, ...]:
+    words: list[str] = []
+    if entry.date_anchor and entry.date_anchor in base.sources:
+        published = base.sources[entry.date_anchor].published
+        if published is not None:
+            words.append(published.label())
+    if entry.date_reason:
+        words.append(entry.date_reason)
+    return tuple(words)
+
+
+def _dating(base: FactBase, entry: Event | Agreement, file: str) -> list[Shown]:
+    key, every = entry.key_evidence(), entry.evidence
+    anchors = _anchor_words(base, entry)
+    if entry.date is not None and entry.date_basis != "texte":
+        # the inferred date itself is allowed: every view marks it as inferred
+        anchors += (entry.date.label(),)
+    shown = []
+    if entry.date_label:
+        shown.append(Shown(file, entry.id, "date_label", entry.date_label, key, anchors))
+    if entry.date_reason:
+        shown.append(Shown(file, entry.id, "date_reason", entry.date_reason, key, checked=False))
+    if entry.date_note:
+        shown.append(Shown(file, entry.id, "date_note", entry.date_note, every, checked=False))
+    return shown
+
+
+def displayed(base: FactBase) -> list[Shown]:
+    """Every string the bot displays that is not a verbatim quote, with its quotes."""
+    shown: list[Shown] = []
+    for event in base.events:
+        file = _file(base, event.id)
+        key = event.key_evidence()
+        shown.append(Shown(file, event.id, "summary", event.summary, key))
+        if event.hedge:
+            shown.append(Shown(file, event.id, "hedge", event.hedge, key))
+        shown += _dating(base, event, file)
+    for agreement in base.agreements:
+        file = _file(base, agreement.id)
+        key, every = agreement.key_evidence(), agreement.evidence
+        shown.append(Shown(file, agreement.id, "title", agreement.title, key))
+        shown.append(Shown(file, agreement.id, "summary", agreement.summary, key))
+        if agreement.hedge:
+            shown.append(Shown(file, agreement.id, "hedge", agreement.hedge, key))
+        for field in ("scope", "place", "parties_note"):
+            value = getattr(agreement, field)
+            if value:
+                shown.append(Shown(file, agreement.id, field, value, every))
+        if agreement.period is not None:
+            shown.append(Shown(file, agreement.id, "period", agreement.period.label(), every))
+        shown += _dating(base, agreement, file)
+    for fact in base.facts:
+        file = _file(base, fact.id)
+        key = fact.key_evidence()
+        shown.append(Shown(file, fact.id, "summary", fact.summary, key))
+        if fact.hedge:
+            shown.append(Shown(file, fact.id, "hedge", fact.hedge, key))
+    for actor in base.actors.values():
+        file = _file(base, actor.id)
+        if actor.role:
+            shown.append(Shown(file, actor.id, "role", actor.role, actor.evidence))
+        for field in ("members", "observers"):
+            ids = getattr(actor, field)
+            if ids:
+                listed = ", ".join(base.actors[i].name for i in ids if i in base.actors)
+                shown.append(Shown(file, actor.id, field, listed, actor.evidence))
+    return shown
+
+
+def _digits(text: str) -> str:
+    return _SEPARATORS.sub("", text)
+
+
+def _numbers(text: str) -> set[str]:
+    return {_digits(found) for found in _NUMBER.findall(text)}
+
+
+def _mention_forms(actor: Actor) -> list[tuple[str, bool]]:
+    """(form, exact) pairs: short acronyms match in capitals, the rest folded."""
+    forms: list[tuple[str, bool]] = []
+    for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases, *actor.demonyms):
+        if not name or name == actor.id and len(name) == 2:
+            continue
+        if name.isupper() and len(name) <= 5:
+            forms.append((name, True))
+        else:
+            forms.append((fold(name), False))
+    return forms
+
+
+def _mentions(text: str, folded: str, forms: list[tuple[str, bool]]) -> list[str]:
+    found = []
+    for form, exact in forms:
+        if exact:
+            if re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+                found.append(form)
+        elif form and re.search(rf"\b{re.escape(form)}\b", folded):
+            found.append(form)
+    return found
+
+
+@dataclass
+class _Checker:
+    base: FactBase
+    issues: list[ContentIssue]
+    exceptions: dict[tuple[str, str, str], SupportException]
+    used: set[tuple[str, str, str]]
+
+    def report(self, shown: Shown, word: str, message: str) -> None:
+        key = (shown.entry, shown.field, fold(word))
+        if key in self.exceptions:
+            self.used.add(key)
+            return
+        self.issues.append(ContentIssue(shown.file, shown.entry, shown.field, message))
+
+    def check(self, shown: Shown) -> None:
+        quotes = " ".join(item.quote for item in shown.quotes)
+        support = " ".join([quotes, *shown.anchors])
+        folded_support = fold(support)
+        folded_text = fold(shown.text)
+        excerpt = " / ".join(item.quote[:50] + "…" for item in shown.quotes)
+        numbers = _numbers(support)
+        for number in sorted(_numbers(shown.text) - numbers):
+            self.report(shown, number, f"le nombre {number} n'est dans aucune citation ({excerpt})")
+        for month in MONTHS_FR:
+            folded_month = fold(month)
+            if re.search(rf"\b{folded_month}\b", folded_text) and not re.search(
+                rf"\b{folded_month}\b", folded_support
+            ):
+                self.report(shown, month, f"le mois « {month} » n'est dans aucune citation")
+        for match in _QUOTED.finditer(shown.text):
+            phrase = match.group(1) or match.group(2) or ""
+            if fold(phrase) not in fold(quotes):
+                self.report(
+                    shown,
+                    phrase,
+                    f"« {phrase} » est affiché entre guillemets mais n'est pas dans les "
+                    "citations montrées avec lui",
+                )
+        covered: list[tuple[int, int]] = []
+        for actor in self.base.actors.values():
+            forms = _mention_forms(actor)
+            named = _mentions(shown.text, folded_text, forms)
+            if named and not _mentions(support, folded_support, forms):
+                self.report(
+                    shown,
+                    named[0],
+                    f"nomme {actor.name} (« {named[0]} ») que les citations montrées avec ce "
+                    "texte ne nomment pas",
+                )
+            for form, exact in forms:
+                if exact:
+                    continue
+                for found in re.finditer(rf"\b{re.escape(form)}\b", folded_text):
+                    covered.append((found.start(), found.end()))
+        for match in _CAPITALISED.finditer(shown.text):
+            before = shown.text[: match.start()]
+            if _SENTENCE_START.search(before):
+                continue
+            word = match.group(0)
+            folded_word = fold(word)
+            if not folded_word or re.search(rf"\b{re.escape(folded_word)}\b", folded_support):
+                continue
+            if self._in_actor_name(folded_word, folded_text, covered):
+                continue
+            self.report(shown, word, f"le nom « {word} » n'est dans aucune citation montrée")
+
+    @staticmethod
+    def _in_actor_name(word: str, folded_text: str, covered: list[tuple[int, int]]) -> bool:
+        for found in re.finditer(rf"\b{re.escape(word)}\b", folded_text):
+            if any(a <= found.start() and found.end() <= b for a, b in covered):
+                return True
+        return False
+
+    def check_claim(self, entry: Event | Agreement | Fact) -> None:
+        """Tense, attribution and aim of the summary against its key quotes."""
+        file = _file(self.base, entry.id)
+        shown = Shown(file, entry.id, "summary", entry.summary, entry.key_evidence())
+        quotes = fold(" ".join(item.quote for item in entry.key_evidence()))
+        summary = fold(entry.summary)
+        future = _FUTURE.search(quotes)
+        if future and entry.tense not in ("futur", "conditionnel"):
+            self.report(
+                shown,
+                "tense",
+                f"la citation clé est au futur (« {future.group(0)} ») : écrire tense: futur "
+                "et garder le futur dans le résumé, ou séparer ce qui est déjà fait",
+            )
+        if entry.tense == "futur" and not _FUTURE.search(summary):
+            self.report(shown, "tense", "tense: futur mais le résumé n'est pas au futur")
+        if entry.tense == "conditionnel" and not _CONDITIONAL.search(summary):
+            self.report(shown, "tense", "tense: conditionnel mais le résumé ne l'est pas")
+        if re.search(r"\bselon\b", quotes) and not entry.hedge and "selon" not in summary:
+            self.report(
+                shown,
+                "selon",
+                "la citation clé attribue le fait (« selon… ») : le dire dans hedge "
+                "(« selon la presse ») ou dans le résumé",
+            )
+        if entry.hedge and not all(w in quotes.split() for w in fold(entry.hedge).split()):
+            self.report(shown, "hedge", f"hedge « {entry.hedge} » absent des citations clés")
+        aims = [word for word in _AIM_WORDS if word in quotes + " "]
+        if aims and not any(word in summary + " " for word in _AIM_WORDS):
+            self.report(
+                shown,
+                "aim",
+                f"la citation clé dit une intention (« {aims[0].strip()} ») que le résumé "
+                "présente comme un fait : garder « cherche à », « veut », « vise à »…",
+            )
+
+    def check_terms(self, entry: Event | Agreement | Fact) -> None:
+        """Topics, the act and the roles must be words of the quotes."""
+        file = _file(self.base, entry.id)
+        every = fold(" ".join(item.quote for item in entry.evidence))
+        key = fold(" ".join(item.quote for item in entry.key_evidence()))
+        topics = {term.id: term for term in self.base.vocabulary.topics}
+        for position, topic in enumerate(entry.topics):
+            term = topics.get(topic)
+            stems = _stems_of(term.stems or (term.label, *term.aliases)) if term else ()
+            if stems and not _has_stem(every, stems):
+                shown = Shown(file, entry.id, f"topics[{position}]", topic, entry.evidence)
+                self.report(
+                    shown,
+                    topic,
+                    f"thème « {topic} » : aucune citation de l'entrée n'en parle "
+                    f"(attendu : {', '.join(stems)}…)",
+                )
+        if not isinstance(entry, Agreement):
+            return
+        acts = {term.id: term for term in self.base.vocabulary.acts}
+        act = acts.get(entry.act or "")
+        if act and act.stems and not _has_stem(key, _stems_of(act.stems)):
+            shown = Shown(file, entry.id, "act", act.label, entry.key_evidence())
+            self.report(shown, act.id, f"acte « {act.label} » : les citations clés ne le disent pas")
+        for actor_id in entry.parties:
+            role = entry.roles.get(actor_id) or (
+                "signataire" if entry.act == "signe" else "membre" if entry.act == "adhesion" else ""
+            )
+            stems = _ROLE_STEMS.get(role, ())
+            if stems and not _has_stem(key, stems):
+                shown = Shown(file, entry.id, f"roles.{actor_id}", role, entry.key_evidence())
+                self.report(shown, role, f"rôle « {role} » de {actor_id} absent des citations clés")
+        if entry.mediators and not _has_stem(key, _ROLE_STEMS["médiateur"]):
+            shown = Shown(file, entry.id, "mediators", "médiation", entry.key_evidence())
+            self.report(shown, "médiation", "médiation absente des citations clés")
+
+
+def _stems_of(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(fold(word) for word in words if fold(word))
+
+
+def _has_stem(folded: str, stems: Iterable[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(stem)}", folded) for stem in stems)
+
+
+def check_support(base: FactBase) -> list[ContentIssue]:
+    """Every support problem of the base, each naming file › entry › field."""
+    exceptions = {(e.entry, e.field, fold(e.text)): e for e in base.exceptions}
+    checker = _Checker(base, [], exceptions, set())
+    for shown in displayed(base):
+        if shown.checked:
+            checker.check(shown)
+    for entry in base.entries():
+        checker.check_claim(entry)
+        checker.check_terms(entry)
+    known = {*(entry.id for entry in base.entries()), *base.actors}
+    for key, exception in exceptions.items():
+        if exception.entry not in known:
+            checker.issues.append(
+                ContentIssue(
+                    "content/", exception.entry, exception.field, "exception pour une entrée inconnue"
+                )
+            )
+        elif key not in checker.used:
+            checker.issues.append(
+                ContentIssue(
+                    _file(base, exception.entry),
+                    exception.entry,
+                    exception.field,
+                    f"exception « {exception.text} » inutile (le texte est appuyé) : la retirer",
+                )
+            )
+    return checker.issues
