@@ -69,3 +69,9 @@ def fold(text: str) -> str:
                 text = text.replace(letter, replacement)
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NON_WORD.sub(" ", text).strip()
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """A count with its noun agreed: « 1 événement », « 2 événements », « 0 accord »."""
+    noun = singular if number < 2 else (plural or singular + "s")
+    return f"{number} {noun}"

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from bot.content.model import FactBase
+from bot.content.model import Actor, Agreement, FactBase
 from bot.content.schema import CoverageSkip
 from bot.dates import MONTHS_FR
 from bot.text import normalise_typography
@@ -224,7 +224,8 @@ def _quotes_by_source(base: FactBase) -> dict[str, list[str]]:
     for claim in (*base.events, *base.facts):
         for evidence in claim.key_evidence():
             quotes[evidence.source].append(evidence.quote)
-    for holder in (*base.agreements, *base.actors.values()):
+    holders: list[Agreement | Actor] = [*base.agreements, *base.actors.values()]
+    for holder in holders:
         for evidence in holder.evidence:
             quotes[evidence.source].append(evidence.quote)
     return quotes

@@ -1,4 +1,4 @@
-"""The reviewer's report: every displayed string that is not a quote, next to the quotes it rests on.
+"""The reviewer's report: each displayed string that is not a quote, beside the quotes it rests on.
 
 One pass over it lets a person who did not write the entries read the whole base against the
 articles: each entry, each string the bot shows for it, the quotes shown with that string,

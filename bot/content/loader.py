@@ -490,14 +490,22 @@ def _cross_check(
     for located_source in raw.sources:
         source = located_source.value
         text = normalised.get(source.id)
-        published = source.published_text
-        if text is not None and published and normalise_typography(published) not in text:
-            out.add(
-                located_source.file,
-                source.id,
-                "published_text",
-                f"doit reprendre mot pour mot la date telle qu'écrite dans seeds/{source.seed}",
-            )
+        if text is None:
+            continue
+        written: dict[str, str | None] = {
+            "published_text": source.published_text,
+            "title": source.title,
+            "outlet": source.outlet,
+        }
+        for field, wording in written.items():
+            if wording and normalise_typography(wording).casefold() not in text.casefold():
+                out.add(
+                    located_source.file,
+                    source.id,
+                    field,
+                    f"doit reprendre mot pour mot ce qu'écrit seeds/{source.seed} "
+                    "(un titre ou un média que l'article ne donne pas vaut null)",
+                )
     for located_skip in raw.skips:
         skip = located_skip.value
         if skip.source not in sources:

@@ -16,7 +16,10 @@ from bot.content.schema import (
     Vocabulary,
 )
 
-__all__ = ["Actor", "Agreement", "Event", "Evidence", "Fact", "FactBase", "Source"]
+DEFAULT_ROLES = {"signe": "signataire", "adhesion": "membre", "propose": "proposant"}
+"""A party's role when the agreement does not give one: it follows from the act."""
+
+__all__ = ["DEFAULT_ROLES", "Actor", "Agreement", "Event", "Evidence", "Fact", "FactBase", "Source"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,7 +161,7 @@ def _mention_forms(actor: Actor) -> list[tuple[str, bool]]:
     """(form, exact) pairs: short acronyms match in capitals, the rest folded."""
     forms: list[tuple[str, bool]] = []
     for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases, *actor.demonyms):
-        if not name or name == actor.id and len(name) == 2:
+        if not name or (name == actor.id and len(name) == 2):
             continue
         if name.isupper() and len(name) <= 5:
             forms.append((name, True))
@@ -313,10 +313,16 @@ class _Checker:
         act = acts.get(entry.act or "")
         if act and act.stems and not _has_stem(key, _stems_of(act.stems)):
             shown = Shown(file, entry.id, "act", act.label, entry.key_evidence())
-            self.report(shown, act.id, f"acte « {act.label} » : les citations clés ne le disent pas")
+            self.report(
+                shown, act.id, f"acte « {act.label} » : les citations clés ne le disent pas"
+            )
         for actor_id in entry.parties:
             role = entry.roles.get(actor_id) or (
-                "signataire" if entry.act == "signe" else "membre" if entry.act == "adhesion" else ""
+                "signataire"
+                if entry.act == "signe"
+                else "membre"
+                if entry.act == "adhesion"
+                else ""
             )
             stems = _ROLE_STEMS.get(role, ())
             if stems and not _has_stem(key, stems):
@@ -350,7 +356,10 @@ def check_support(base: FactBase) -> list[ContentIssue]:
         if exception.entry not in known:
             checker.issues.append(
                 ContentIssue(
-                    "content/", exception.entry, exception.field, "exception pour une entrée inconnue"
+                    "content/",
+                    exception.entry,
+                    exception.field,
+                    "exception pour une entrée inconnue",
                 )
             )
         elif key not in checker.used:

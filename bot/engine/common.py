@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from bot.content.model import Actor, Agreement, Event, Evidence, Fact, FactBase, Source
+from bot.content.model import (
+    DEFAULT_ROLES,
+    Actor,
+    Agreement,
+    Event,
+    Evidence,
+    Fact,
+    FactBase,
+    Source,
+)
 from bot.dates import DateSpan
 from bot.engine.reply import Quote
 from bot.text import fold
@@ -108,10 +117,6 @@ def clean_argument(text: str) -> str:
             continue
         kept.append(char)
     return " ".join("".join(kept).split())
-
-
-DEFAULT_ROLES = {"signe": "signataire", "adhesion": "membre", "propose": "proposant"}
-"""A party's role when the agreement does not give one: it follows from the act."""
 
 
 def party_role(agreement: Agreement, actor_id: str) -> str | None:

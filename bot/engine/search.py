@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bot.content.model import Agreement, Event, Evidence, Fact
-from bot.engine.common import attribution, entry_text, quote_of, when
+from bot.engine.common import entry_text, quote_of, when
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Para, Reply
+from bot.text import count
 
 MAX_RESULTS = 6
 
@@ -47,7 +48,9 @@ def cherche(index: Index, argument: str) -> Reply:
             found=False,
         )
     words = tokens(argument)
-    blocks: list[Block] = [Para(f"Recherche « {argument} » — {len(results)} résultat(s)", "title")]
+    blocks: list[Block] = [
+        Para(f"Recherche « {argument} » — {count(len(results), 'résultat')}", "title")
+    ]
     buttons: list[tuple[Button, ...]] = []
     for entry, _score in results:
         if isinstance(entry, Agreement):
@@ -61,16 +64,15 @@ def cherche(index: Index, argument: str) -> Reply:
 def sources(index: Index, argument: str = "") -> Reply:
     """Answer /sources: each article's outlet, title, date and what it contributes."""
     base = index.base
-    blocks: list[Block] = [Para(f"Les {len(base.sources)} articles de la base", "title")]
+    blocks: list[Block] = [Para(f"Les {count(len(base.sources), 'article')} de la base", "title")]
     for source_id, source in base.sources.items():
         stats = index.source_stats[source_id]
-        events, agreements, facts = stats["events"], stats["agreements"], stats["facts"]
-        quotes = stats["quotes"]
-        title = source.title or "titre non indiqué"
-        blocks.append(Item(attribution(source), title))
+        when = f"article du {source.published.label()}" if source.published else "article non daté"
+        title = f"« {source.title} »" if source.title else f"sans titre (réf. : {source.label})"
+        blocks.append(Item(f"{source.outlet or 'média non indiqué'}, {when}", title))
         detail = (
-            f"Apporte {events} événement(s), {agreements} accord(s), {facts} constat(s) ; "
-            f"{quotes} citation(s)."
+            f"Apporte {count(stats['events'], 'événement')}, {count(stats['agreements'], 'accord')}"
+            f", {count(stats['facts'], 'constat')} ; {count(stats['quotes'], 'citation')}."
         )
         if source.relayed_from:
             detail += f" Reprend : {source.relayed_from}."
@@ -78,7 +80,7 @@ def sources(index: Index, argument: str = "") -> Reply:
     blocks.append(
         Para(
             "Un champ absent de l'article (média, titre, date) est dit « non indiqué » : "
-            "rien n'est deviné.",
+            "rien n'est deviné. Un titre entre « » est celui de l'article, mot pour mot.",
             "note",
         )
     )
