@@ -32,7 +32,8 @@ def test_country_card_has_flag_role_facts_agreements_and_quotes(index):
     reply = answer(index, "/pays Turquie")
     text = text_of(reply)
     assert "🇹🇷" in text and "TURQUIE" in text
-    assert "Mémorandum d'entente Azerbaïdjan – Turquie" in text
+    titles = " ".join(b.text for b in reply.blocks if isinstance(b, Item))
+    assert "Mémorandum d'entente Azerbaïdjan – Turquie" in titles
     assert reply.quotes >= 2
     assert all(q.attribution for q in reply.blocks if isinstance(q, Quote))
     assert {b.data for b in buttons(reply)} >= {"ac:TR"}
@@ -92,7 +93,8 @@ def test_accord_without_argument_lists_every_agreement(index, base):
         reply = callback(index, following)
         quotes += reply.quotes
         shown |= {b.data for b in buttons(reply) if b.data.startswith("a:")}
-    assert quotes == len(base.agreements)
+    # every agreement is shown with each key quote its summary rests on
+    assert quotes == sum(len(agreement.key_evidence()) for agreement in base.agreements)
     assert shown == {f"a:{agreement.id}" for agreement in base.agreements}
 
 
@@ -119,15 +121,17 @@ def test_accord_with_a_term(index, term, expected):
 
 
 def test_accord_with_defense_finds_the_uk_plan(index):
-    text = text_of(answer(index, "/accord défense"))
-    assert "Plan de coopération bilatérale en matière de défense" in text
+    reply = answer(index, "/accord défense")
+    titles = " ".join(b.text for b in reply.blocks if isinstance(b, Item))
+    assert "Plan de coopération bilatérale en matière de défense" in titles
 
 
 def test_accord_single_match_opens_the_card(index):
     reply = answer(index, "/accord feuille de route")
-    text = text_of(reply)
-    assert "Statut" in text and "approuvé" in text
-    assert "Les États participant au Forum" in text
+    items = {b.label: b.text for b in reply.blocks if isinstance(b, Item)}
+    assert items["Approbation"].startswith("au forum ouvert le 21 septembre 2025 (déduit")
+    # the article does not say who approved it: the card says so, and names nobody
+    assert items["Parties"] == "L'article ne dit pas qui l'a approuvée."
 
 
 def test_accord_unknown_term(index):
@@ -139,15 +143,22 @@ def test_uk_agreement_card_shows_period_and_inferred_date(index):
     reply = callback(index, "a:plan-defense-az-gb-2026-2027")
     text = text_of(reply)
     assert "Période — 2026 – 2027" in text
-    assert "30 octobre 2025 (l'article : « Hier »)" in text
-    assert "Lagazette, 31 octobre 2025" in text
+    items = {b.label: b.text for b in reply.blocks if isinstance(b, Item)}
+    assert items["Signature"] == (
+        "30 octobre 2025 (déduit : « Hier » dans l'article du 31 octobre 2025)"
+    )
+    assert "Azerbaïdjan (signataire) et 🇬🇧 Royaume-Uni (signataire)" in items["Parties"]
+    assert "Lagazette, article du 31 octobre 2025" in text
 
 
 def test_cherche_ranks_and_quotes(index):
     reply = answer(index, "/cherche drones")
     items = [b for b in reply.blocks if isinstance(b, Item)]
     assert "drones de combat" in items[0].text
-    assert reply.quotes == len(items)
+    # each hit shows the quotes its text rests on (at least one each)
+    assert reply.quotes >= len(items)
+    quotes = [b for b in reply.blocks if isinstance(b, Quote)]
+    assert "drones de combat" in quotes[0].text
 
 
 def test_cherche_tolerates_typos_and_accents(index):
@@ -163,9 +174,13 @@ def test_cherche_without_text_explains(index):
 def test_sources_lists_the_five_articles_without_inventing(index):
     text = text_of(answer(index, "/sources"))
     assert "LES 5 ARTICLES" in text
-    assert "Lagazette, 31 octobre 2025" in text
-    assert "The Belgium Times, non daté" in text
+    assert "Lagazette, article du 31 octobre 2025" in text
+    assert "The Belgium Times, article non daté" in text
     assert text.count("média non indiqué") == 3
+    # an untitled article is named by the editors' reference, never in « » as a title
+    items = [b.text for b in answer(index, "/sources").blocks if isinstance(b, Item)]
+    assert "sans titre (réf. : Aliyev et la délégation de l'OTAN)" in items
+    assert "« Aliyev et la délégation de l'OTAN »" not in text
 
 
 def test_unknown_command_suggests_the_closest(index):

@@ -12,7 +12,7 @@ def test_check_passes_on_shipped_content():
     out = io.StringIO()
     status = run_check(CONTENT_DIR, SEEDS_DIR, out)
     assert status == 0, out.getvalue()
-    assert "✓ Contenu valide." in out.getvalue()
+    assert "✓ Contenu valide ; chaque texte affiché est appuyé par ses citations." in out.getvalue()
 
 
 def test_every_seed_is_a_source_and_every_fact_sentence_is_accounted_for(base):
@@ -66,21 +66,24 @@ def test_timeline_spans_the_1990s_to_2026(base):
 def test_key_facts_are_present(base):
     agreements = {agreement.id: agreement for agreement in base.agreements}
     us = agreements["partenariat-strategique-az-us"]
-    assert us.signed is not None and us.signed.raw == "2026-02-10"
+    assert us.date is not None and us.date.raw == "2026-02-10" and us.act == "signe"
     assert set(us.parties) == {"AZ", "US"}
     uk = agreements["plan-defense-az-gb-2026-2027"]
     assert uk.period is not None and uk.period.raw == "2026/2027"
-    assert uk.date_basis == "déduit" and uk.signed is not None and uk.signed.raw == "2025-10-30"
+    assert uk.date_basis == "déduit" and uk.date is not None and uk.date.raw == "2025-10-30"
+    assert uk.date_anchor == "lagazette" and uk.date_text == "Hier"
     eu_india = agreements["accords-ue-inde"]
-    assert eu_india.status == "en-finalisation"
+    assert eu_india.act == "en-finalisation"
     peace = agreements["accord-paix-az-am-2025"]
-    assert peace.mediators == ("US",)
+    assert peace.mediators == ("US",) and "US" not in peace.parties
+    pfp = agreements["partenariat-pour-la-paix"]
+    assert pfp.act == "adhesion" and pfp.roles["AZ"] == "membre"
     ots = base.actors["ots"]
     assert set(ots.members) == {"TR", "KZ", "KG", "UZ"} and set(ots.observers) == {"HU", "TM"}
 
 
 def test_nato_meeting_lists_every_state_represented(base):
-    meeting = next(event for event in base.events if event.id == "rencontre-delegation-otan")
+    meeting = next(event for event in base.events if event.id == "delegation-otan-participants")
     expected = {
         "TR",
         "GR",

@@ -26,29 +26,50 @@ def all_items(index, argument):
 
 def test_no_filter_is_chronological_and_complete(index, base):
     items = all_items(index, "")
-    signed = sum(1 for a in base.agreements if a.signed is not None)
-    assert len(items) == len(base.events) + signed
+    dated = sum(1 for a in base.agreements if a.date is not None)
+    assert len(items) == len(base.events) + dated
     assert items[0].label == "1992"
     assert items[-1].label == "10 février 2026"
+
+
+def bare(label):
+    """A line's date without its basis in brackets: « été 2025 (déduit : …) » → « été 2025 »."""
+    return label.split(" (")[0]
 
 
 def test_year(index):
     labels = [item.label for item in all_items(index, "2025")]
     assert labels and all("2025" in label for label in labels)
-    assert "été 2025" in labels and "début octobre 2025" in labels
+    assert {"été 2025", "début octobre 2025"} <= {bare(label) for label in labels}
+
+
+def test_inferred_dates_are_marked_in_the_timeline_with_their_origin(index):
+    labels = [item.label for item in all_items(index, "2025")]
+    assert "été 2025 (déduit : « Cet été » dans l'article du 6 novembre 2025)" in labels
+    assert "début octobre 2025 (déduit : « début octobre », année tirée du contexte" in " ".join(
+        labels
+    )
+    assert "août 2025" in labels  # the peace agreement: « en août 2025 », given in full
+    assert "21 septembre 2025" in labels
 
 
 def test_august_overlaps_summer(index):
-    labels = [item.label for item in all_items(index, "août 2025")]
+    labels = {bare(item.label) for item in all_items(index, "août 2025")}
     assert "été 2025" in labels and "août 2025" in labels
     assert "21 septembre 2025" not in labels
 
 
 def test_month(index):
-    labels = [item.label for item in all_items(index, "novembre 2025")]
+    labels = {bare(item.label) for item in all_items(index, "novembre 2025")}
     assert "rapportée le 6 novembre 2025" in labels
     assert "à partir du 20 novembre 2025" in labels
+    assert "avant le 6 novembre 2025" in labels  # the Turkish memorandum, « récemment »
     assert "30 octobre 2025" not in labels
+
+
+def test_turkish_memorandum_is_in_the_turkey_timeline(index):
+    texts = [item.text for item in all_items(index, "Turquie")]
+    assert any("Mémorandum d'entente Azerbaïdjan – Turquie" in text for text in texts)
 
 
 def test_range_and_since_and_before(index):
@@ -66,8 +87,8 @@ def test_actor_and_topic_filters_combine(index):
     energy_2025 = [i.text for i in all_items(index, "énergie 2025")]
     assert any("Lukoil" in text for text in energy_2025)
     cyber = [i.text for i in all_items(index, "cyber")]
-    assert any("cybersécurité" in text.lower() for text in cyber)
-    uk = [i.label for i in all_items(index, "depuis 2025 Royaume-Uni")]
+    assert any("cybercriminalité" in text.lower() for text in cyber)
+    uk = [bare(i.label) for i in all_items(index, "depuis 2025 Royaume-Uni")]
     assert uk == ["30 octobre 2025"]
 
 

@@ -35,22 +35,26 @@ def test_changing_one_word_of_a_quote_fails(copy):
 
 
 def test_changing_one_word_of_an_actor_quote_fails(copy):
-    copy.edit("actors.yaml", 'membre observateur en 2018"', 'membre observateur en 2019"')
+    copy.edit(
+        "actors.yaml",
+        'quote: "Comme la Géorgie est en train de se rapprocher de Moscou"',
+        'quote: "Comme la Géorgie est en train de s\'éloigner de Moscou"',
+    )
     issue = only_issue(copy)
     assert (issue.file, issue.entry, issue.field) == (
         "content/actors.yaml",
-        "HU",
+        "GE",
         "evidence[0].quote",
     )
 
 
 def test_removing_a_required_field_fails(copy):
-    copy.edit("agreements.yaml", "    status: approuve\n", "")
+    copy.edit("agreements.yaml", "    act: approuve\n", "")
     issue = only_issue(copy)
     assert (issue.file, issue.entry, issue.field) == (
         "content/agreements.yaml",
         "feuille-de-route-cyber-bakou",
-        "status",
+        "act",
     )
     assert "obligatoire" in issue.message
 
@@ -111,11 +115,43 @@ def test_impossible_date_is_refused(copy):
 def test_inferred_date_needs_a_note(copy):
     copy.edit(
         "events.yaml",
-        "    date_note: « En août », au passé, dans un article daté du 6 novembre 2025.\n",
+        "    date_note: La réaction n'est pas datée ; l'article qui la rapporte est daté du "
+        "6 novembre 2025.\n",
         "",
     )
     issue = only_issue(copy)
-    assert (issue.entry, issue.field) == ("aliyev-prepare-guerre", "date_note")
+    assert (issue.entry, issue.field) == ("reaction-douma-zatulin", "date_note")
+
+
+def test_inferred_date_needs_an_anchor_or_a_reason(copy):
+    copy.edit("agreements.yaml", "    date_anchor: lagazette\n", "")
+    issue = only_issue(copy)
+    assert (issue.entry, issue.field) == ("plan-defense-az-gb-2026-2027", "date_anchor")
+
+
+def test_an_undated_article_cannot_anchor_a_date(copy):
+    copy.edit("agreements.yaml", "    date_anchor: lagazette\n", "    date_anchor: otan-ots\n")
+    issue = only_issue(copy)
+    assert (issue.entry, issue.field) == ("plan-defense-az-gb-2026-2027", "date_anchor")
+    assert "pas datée" in issue.message
+
+
+def test_date_words_shown_in_guillemets_must_be_the_articles(copy):
+    # the old bug: a date text that no article contains, shown as the article's words
+    copy.edit(
+        "agreements.yaml",
+        "    date_text: Le 21 septembre 2025\n",
+        "    date_text: au Forum de Bakou ouvert le 21 septembre 2025\n",
+    )
+    issue = only_issue(copy)
+    assert (issue.entry, issue.field) == ("feuille-de-route-cyber-bakou", "date_text")
+    assert "mot pour mot" in issue.message
+
+
+def test_source_title_must_be_the_articles_own(copy):
+    copy.edit("sources.yaml", "    title: null\n", "    title: Aliyev et la délégation de l'OTAN\n")
+    issue = only_issue(copy)
+    assert (issue.entry, issue.field) == ("otan-delegation", "title")
 
 
 def test_unknown_field_is_refused(copy):
@@ -191,20 +227,15 @@ def test_check_exits_non_zero_and_prints_the_location(copy):
 
 
 def test_dropping_a_quote_leaves_a_sentence_uncovered_and_fails_check(copy):
-    sentence = "La Hongrie en est devenue membre observateur en 2018 et le Turkménistan en 2022."
     copy.edit(
-        "events.yaml",
-        f'        quote: "{sentence}"\n',
-        '        quote: "La Hongrie en est devenue membre observateur"\n',
-    )
-    copy.edit(
-        "actors.yaml",
-        f'        quote: "{sentence}"\n',
-        '        quote: "La Hongrie en est devenue membre observateur"\n',
+        "facts.yaml",
+        '      - source: forum-bakou\n        key: true\n        quote: "Au cœur des discussions, '
+        'la menace terroriste est demeurée une préoccupation centrale."\n',
+        "",
     )
     out = io.StringIO()
     assert run_check(copy.content, copy.seeds, out) == 1
     text = out.getvalue()
-    assert "✓ Contenu valide." in text
-    assert "NON COUVERTE" in text
-    assert "acteur « Turkménistan »" in text and "date « 2022 »" in text
+    assert "✓ Contenu valide" in text
+    # a sentence with no date, number or actor name is still a claim the base must state
+    assert "NON TRAITÉE : « Au cœur des discussions, la menace terroriste" in text

@@ -268,6 +268,17 @@ class _Checker:
                 f"la citation clé est au futur (« {future.group(0)} ») : écrire tense: futur "
                 "et garder le futur dans le résumé, ou séparer ce qui est déjà fait",
             )
+        for verb in sorted(set(_FUTURE.findall(quotes))):
+            stem = re.sub(r"(?:erai|eras|era|erons|erez|eront)$", "", verb)
+            if len(stem) < 4 or stem == verb:
+                continue
+            for word in re.findall(rf"\b{re.escape(stem)}\w*", summary):
+                if not _FUTURE.fullmatch(word) and not word.endswith(("er", "ir", "re")):
+                    self.report(
+                        shown,
+                        word,
+                        f"« {word} » dit fait ce que la citation annonce au futur (« {verb} »)",
+                    )
         if entry.tense == "futur" and not _FUTURE.search(summary):
             self.report(shown, "tense", "tense: futur mais le résumé n'est pas au futur")
         if entry.tense == "conditionnel" and not _CONDITIONAL.search(summary):
@@ -289,6 +300,14 @@ class _Checker:
                 f"la citation clé dit une intention (« {aims[0].strip()} ») que le résumé "
                 "présente comme un fait : garder « cherche à », « veut », « vise à »…",
             )
+
+    def _mediates(self, actor_id: str, folded_quotes: str) -> bool:
+        """True when the quotes say « avec la médiation de <actor> »."""
+        for form, _exact in _mention_forms(self.base.actors[actor_id]):
+            pattern = rf"\bmediation (?:de |des |du |d )(?:la |l )?{re.escape(fold(form))}\b"
+            if re.search(pattern, folded_quotes):
+                return True
+        return False
 
     def check_terms(self, entry: Event | Agreement | Fact) -> None:
         """Topics, the act and the roles must be words of the quotes."""
@@ -325,9 +344,16 @@ class _Checker:
                 else ""
             )
             stems = _ROLE_STEMS.get(role, ())
+            shown = Shown(file, entry.id, f"roles.{actor_id}", role, entry.key_evidence())
             if stems and not _has_stem(key, stems):
-                shown = Shown(file, entry.id, f"roles.{actor_id}", role, entry.key_evidence())
                 self.report(shown, role, f"rôle « {role} » de {actor_id} absent des citations clés")
+            if actor_id in self.base.actors and self._mediates(actor_id, key):
+                self.report(
+                    shown,
+                    "médiateur",
+                    f"la citation clé dit que {self.base.actors[actor_id].name} a apporté sa "
+                    "médiation : le mettre dans mediators, pas parmi les parties",
+                )
         if entry.mediators and not _has_stem(key, _ROLE_STEMS["médiateur"]):
             shown = Shown(file, entry.id, "mediators", "médiation", entry.key_evidence())
             self.report(shown, "médiation", "médiation absente des citations clés")

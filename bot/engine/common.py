@@ -146,10 +146,10 @@ def parties_text(base: FactBase, agreement: Agreement) -> str:
 
 
 def act_label(base: FactBase, agreement: Agreement) -> str:
-    """What was done, in the vocabulary's words (« signé », « adhésion »…), or « en place »."""
+    """What was done, as a noun that agrees with any title: « signature », « adhésion »…"""
     for term in base.vocabulary.acts:
         if term.id == agreement.act:
-            return term.label
+            return term.noun.lower() if term.noun else term.label
     return "cité par l'article"
 
 
@@ -165,5 +165,5 @@ def act_date(base: FactBase, agreement: Agreement) -> str:
 def entry_text(base: FactBase, entry: Event | Agreement | Fact) -> str:
     """The one line an entry shows in lists: its claim; an agreement's title and act too."""
     if isinstance(entry, Agreement):
-        return f"{entry.title} — {act_label(base, entry)} : {claim(entry)}"
+        return f"{entry.title} : {claim(entry)}"
     return claim(entry)

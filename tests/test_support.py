@@ -1,0 +1,218 @@
+"""The support check catches a planted example of each way a displayed text can overstate.
+
+Each test edits a copy of the shipped content the way a careless curator would and expects
+``check`` to name the file, the entry and the field.
+"""
+
+import io
+
+from bot.check import run_check
+from bot.content.support import check_support
+
+
+def support_issues(copy):
+    return check_support(copy.load())
+
+
+def only(copy):
+    issues = support_issues(copy)
+    assert len(issues) == 1, [str(issue) for issue in issues]
+    return issues[0]
+
+
+def where(issue):
+    return (issue.file, issue.entry, issue.field)
+
+
+def test_shipped_content_is_fully_supported(base):
+    assert check_support(base) == []
+
+
+def test_forecast_told_as_done_is_caught(copy):
+    # « Lukoil cessera » became « Lukoil cesse »
+    copy.edit(
+        "events.yaml",
+        "Lukoil cessera de fournir du pétrole à l'Azerbaïdjan et le redirigera",
+        "Lukoil cesse de fournir du pétrole à l'Azerbaïdjan et le redirige",
+    )
+    issues = support_issues(copy)
+    assert {where(issue) for issue in issues} == {
+        ("content/events.yaml", "lukoil-novembre-2025", "summary")
+    }
+    messages = " ".join(issue.message for issue in issues)
+    assert "« cesse »" in messages and "« cessera »" in messages
+    assert "« redirige »" in messages
+
+
+def test_future_quote_without_a_future_tense_is_caught(copy):
+    copy.edit(
+        "events.yaml",
+        "    tense: futur\n    hedge: selon la presse\n    summary: >-\n"
+        "      Selon la presse, la société (Lukoil) livrera environ 30 000 tonnes",
+        "    hedge: selon la presse\n    summary: >-\n"
+        "      Selon la presse, la société (Lukoil) a livré environ 30 000 tonnes",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/events.yaml", "lukoil-30000-tonnes-novembre", "summary")
+    assert "« livrera »" in issue.message
+
+
+def test_dropped_attribution_is_caught(copy):
+    copy.edit(
+        "events.yaml",
+        "    hedge: selon la presse\n    summary: >-\n"
+        "      Selon la presse, la société (Lukoil) livrera",
+        "    summary: >-\n      La société (Lukoil) livrera",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/events.yaml", "lukoil-30000-tonnes-novembre", "summary")
+    assert "selon" in issue.message
+
+
+def test_aim_told_as_done_is_caught(copy):
+    copy.edit(
+        "facts.yaml",
+        "l'Azerbaïdjan cherche à consolider sa position",
+        "l'Azerbaïdjan consolide sa position",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/facts.yaml", "az-position-carrefour", "summary")
+    assert "intention" in issue.message
+
+
+def test_changed_number_is_caught(copy):
+    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    issue = only(copy)
+    assert where(issue) == ("content/events.yaml", "lukoil-decembre-2025", "summary")
+    assert "150000" in issue.message
+
+
+def test_over_precise_day_is_caught(copy):
+    # a day where only the forum's opening is dated
+    copy.edit(
+        "agreements.yaml",
+        "    date_label: au forum ouvert le 21 septembre 2025\n",
+        "    date_label: 23 septembre 2025\n",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/agreements.yaml", "feuille-de-route-cyber-bakou", "date_label")
+
+
+def test_unnamed_person_is_caught(copy):
+    # the press conference partner the article does not name
+    copy.edit(
+        "facts.yaml",
+        "Lors de la conférence de presse commune, le chef de l'État",
+        "Lors de la conférence de presse commune avec JD Vance, le chef de l'État",
+    )
+    messages = [issue.message for issue in support_issues(copy)]
+    assert any("« JD »" in message for message in messages)
+    assert any("« Vance »" in message for message in messages)
+
+
+def test_actor_the_quotes_do_not_name_is_caught(copy):
+    copy.edit(
+        "facts.yaml",
+        "les plus actifs en Azerbaïdjan, dans\n      la défense",
+        "les plus actifs en Azerbaïdjan et en Turquie, dans\n      la défense",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/facts.yaml", "royaume-uni-partenaire-actif", "summary")
+    assert "Turquie" in issue.message
+
+
+def test_words_in_guillemets_must_be_the_quotes(copy):
+    copy.edit(
+        "events.yaml",
+        "« une armée et un commandement communs, une alliance\n      militaro-politique »",
+        "« une armée commune »",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/events.yaml", "reaction-douma-zatulin", "summary")
+    assert "entre guillemets" in issue.message
+
+
+def test_template_verb_is_caught(copy):
+    # the Partnership for Peace was joined, not signed
+    copy.edit(
+        "agreements.yaml",
+        "    act: adhesion\n    parties: [AZ, otan]\n    roles: {AZ: membre, otan: organisateur}",
+        "    act: signe\n    parties: [AZ, otan]\n    roles: {otan: organisateur}",
+    )
+    issues = support_issues(copy)
+    fields = {(issue.entry, issue.field) for issue in issues}
+    assert ("partenariat-pour-la-paix", "act") in fields
+    assert ("partenariat-pour-la-paix", "roles.AZ") in fields
+
+
+def test_mediator_shown_as_signatory_is_caught(copy):
+    copy.edit(
+        "agreements.yaml",
+        "    parties: [AZ, AM]\n    mediators: [US]\n",
+        "    parties: [AZ, AM, US]\n",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/agreements.yaml", "accord-paix-az-am-2025", "roles.US")
+    assert "médiat" in issue.message
+
+
+def test_topic_the_quotes_do_not_mention_is_caught(copy):
+    # `sanctions` on Lukoil: no quote of the entry speaks of sanctions
+    copy.edit(
+        "events.yaml",
+        "    actors: [lukoil, RU, AZ]\n    topics: [energie]\n    tense: futur\n"
+        "    summary: >-\n      Lukoil cessera",
+        "    actors: [lukoil, RU, AZ]\n    topics: [energie, sanctions]\n    tense: futur\n"
+        "    summary: >-\n      Lukoil cessera",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/events.yaml", "lukoil-novembre-2025", "topics[1]")
+
+
+def test_a_listed_exception_silences_one_word_and_an_unused_one_is_reported(copy):
+    copy.edit(
+        "facts.yaml",
+        "Lors de la conférence de presse commune, le chef de l'État",
+        "Lors de la conférence de presse commune, le chef de l'État azerbaïdjanais Aliyev",
+    )
+    assert support_issues(copy) == []  # « Aliyev » and AZ are in the quotes
+    path = copy.content / "exceptions.yaml"
+    path.write_text(
+        "support_exceptions:\n"
+        "  - entry: az-position-carrefour\n    field: summary\n    text: Ankara\n"
+        "    reason: exemple d'exception devenue inutile\n",
+        encoding="utf-8",
+    )
+    issue = only(copy)
+    assert where(issue) == ("content/facts.yaml", "az-position-carrefour", "summary")
+    assert "inutile" in issue.message
+
+
+def test_check_fails_on_unsupported_text_and_names_file_entry_field(copy):
+    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    out = io.StringIO()
+    assert run_check(copy.content, copy.seeds, out) == 1
+    assert (
+        "content/events.yaml › entrée « lukoil-decembre-2025 » › champ « summary »"
+        in out.getvalue()
+    )
+
+
+def test_fidelity_report_shows_every_text_with_its_quotes(base):
+    from bot.paths import CONTENT_DIR, SEEDS_DIR
+
+    out = io.StringIO()
+    assert run_check(CONTENT_DIR, SEEDS_DIR, out, fidelity=True) == 0
+    report = out.getvalue()
+    for entry in base.entries():
+        assert f"› {entry.id}\n" in report
+    assert "summary : Selon la presse, la société (Lukoil) livrera environ 30 000 tonnes" in report
+    assert "« Selon la presse, en novembre, la société livrera environ 30.000 tonnes" in report
+    assert report.rstrip().endswith("✓ Aucun problème de support.")
+
+
+def test_fidelity_report_exits_non_zero_and_marks_the_problem(copy):
+    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    out = io.StringIO()
+    assert run_check(copy.content, copy.seeds, out, fidelity=True) == 1
+    assert "    ✗ le nombre 150000 n'est dans aucune citation" in out.getvalue()

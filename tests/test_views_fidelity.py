@@ -1,0 +1,175 @@
+"""Every view shows an entry's date with its basis, and its summary with the quotes it rests on.
+
+The views are the timeline pages, the actor cards, the agreement lists and cards, the search
+results, the inline offers and the channel posts; each is walked over the whole shipped base.
+"""
+
+from datetime import date
+
+import pytest
+
+from bot.engine.commands import answer, callback
+from bot.engine.common import claim, entry_text, when
+from bot.engine.index import Index
+from bot.engine.inline import inline_offers
+from bot.engine.reply import Item, Quote
+from bot.push.compose import compose, digest_post
+
+
+@pytest.fixture(scope="module")
+def index(base):
+    return Index(base)
+
+
+def pages(index, first):
+    """A reply and the pages its ◀ ▶ buttons lead to."""
+    replies = [first]
+    while first.page and first.page.number < first.page.total:
+        data = next(b.data for row in first.buttons for b in row if b.label.startswith("Suivant"))
+        first = callback(index, data)
+        replies.append(first)
+    return replies
+
+
+def every_reply(index, base):
+    replies = pages(index, answer(index, "/timeline"))
+    replies += pages(index, answer(index, "/accord"))
+    for actor in base.actors.values():
+        replies.append(answer(index, f"/pays {actor.name}"))
+    for agreement in base.agreements:
+        replies.append(callback(index, f"a:{agreement.id}"))
+    for word in ("pétrole", "menace", "forum", "accord", "OTAN", "signal politique", "paix"):
+        replies.append(answer(index, f"/cherche {word}"))
+    announced: set[str] = set()
+    for request in (
+        "timeline",
+        "timeline 2025",
+        "pays Turquie",
+        "pays OTAN",
+        "accord",
+        "nouveautés",
+    ):
+        replies.append(compose(index, request, date(2026, 11, 23), announced).reply)
+    return replies
+
+
+def test_every_entry_line_carries_its_marked_date_and_its_key_quotes(index, base):
+    lines = {entry_text(base, entry): entry for entry in [*base.events, *base.agreements]}
+    checked = 0
+    for reply in every_reply(index, base):
+        blocks = list(reply.blocks)
+        for position, block in enumerate(blocks):
+            if not isinstance(block, Item) or block.text not in lines:
+                continue
+            entry = lines[block.text]
+            assert block.label == when(base, entry), (entry.id, block.label)
+            following = [b.text for b in blocks[position + 1 :] if isinstance(b, Quote)]
+            for evidence in entry.key_evidence():
+                assert evidence.quote in following, (entry.id, evidence.quote[:40])
+            checked += 1
+    assert checked > 100
+
+
+def test_inferred_dates_never_appear_bare(index, base):
+    inferred = [e for e in [*base.events, *base.agreements] if e.date and e.date_basis != "texte"]
+    assert len(inferred) >= 8
+    for entry in inferred:
+        shown = when(base, entry)
+        assert shown.startswith(entry.date_label or entry.date.label())
+        assert "(déduit" in shown or "(l'article du" in shown or "(non daté" in shown
+        if entry.date_anchor:
+            anchor = base.sources[entry.date_anchor].published
+            assert anchor is not None and anchor.label() in shown
+
+
+def test_relative_and_reported_dates_say_where_they_come_from(base):
+    entries = {e.id: e for e in [*base.events, *base.agreements]}
+    assert when(base, entries["plan-defense-az-gb-2026-2027"]) == (
+        "30 octobre 2025 (déduit : « Hier » dans l'article du 31 octobre 2025)"
+    )
+    assert when(base, entries["memorandum-az-tr-securite"]) == (
+        "avant le 6 novembre 2025 (l'article du 6 novembre 2025 dit « récemment »)"
+    )
+    assert when(base, entries["proposition-manoeuvres-ots"]) == (
+        "début octobre 2025 (déduit : « début octobre », année tirée du contexte d'un article "
+        "non daté)"
+    )
+    assert when(base, entries["rencontre-delegation-otan"]) == (
+        "rapportée le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025 qui le "
+        "rapporte)"
+    )
+    assert when(base, entries["partenariat-strategique-az-us"]) == "10 février 2026"
+    assert when(base, entries["paip-az-otan"]) == "date non indiquée"
+
+
+def test_inline_offers_show_marked_dates(index, base):
+    entries = {e.id: e for e in [*base.events, *base.agreements]}
+    seen = 0
+    for query in ("", "lukoil", "royaume-uni", "turquie", "otan"):
+        for offer in inline_offers(index, query):
+            kind, _, entry_id = offer.id.partition(":")
+            if kind in ("e", "a"):
+                # the description starts with the marked date (it may be shortened, with « … »)
+                shown = offer.description.removesuffix("…")
+                assert when(base, entries[entry_id]).startswith(shown[:60]), offer.description
+                seen += 1
+    assert seen >= 10
+
+
+def test_forecasts_and_attributions_are_rendered(base):
+    entries = {e.id: e for e in base.entries()}
+    tonnes = claim(entries["lukoil-30000-tonnes-novembre"])
+    assert tonnes.startswith("Selon la presse, la société (Lukoil) livrera")
+    assert tonnes.endswith("(au futur dans l'article)")
+    uk = claim(entries["plan-defense-az-gb-2026-2027"])
+    assert "selon l'ambassade britannique" in uk.lower()
+
+
+def test_a_hedge_missing_from_the_summary_is_put_before_it(base):
+    entry = next(e for e in base.events if e.id == "lukoil-30000-tonnes-novembre")
+    bare = entry.model_copy(update={"summary": "La société livrera environ 30 000 tonnes."})
+    assert claim(bare).startswith("Selon la presse : La société livrera")
+
+
+def test_agreements_say_what_was_done_and_who_did_what(index, base):
+    peace = callback(index, "a:accord-paix-az-am-2025")
+    items = {b.label: b.text for b in peace.blocks if isinstance(b, Item)}
+    assert items["Parties"].endswith("médiation : 🇺🇸 États-Unis")
+    assert "(signataire)" in items["Parties"] and "États-Unis (signataire)" not in items["Parties"]
+    pfp = callback(index, "a:partenariat-pour-la-paix")
+    items = {b.label: b.text for b in pfp.blocks if isinstance(b, Item)}
+    assert items["Adhésion"] == "1994" and "Signature" not in items
+    assert "Azerbaïdjan (membre)" in items["Parties"]
+
+
+def test_accord_ppp_finds_the_partnership_for_peace(index):
+    reply = answer(index, "/accord PPP")
+    assert reply.found
+    shown = {b.data for row in reply.buttons for b in row}
+    assert "a:partenariat-pour-la-paix" in shown
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("menace terroriste", "menace-terroriste"),
+        ("signal politique", "accord-us-signal-politique"),
+    ],
+)
+def test_search_finds_what_the_articles_say(index, base, query, entry):
+    reply = answer(index, f"/cherche {query}")
+    wanted = next(e for e in base.entries() if e.id == entry)
+    texts = [b.text for b in reply.blocks if isinstance(b, Item)]
+    assert entry_text(base, wanted) in texts[:3]
+
+
+def test_digest_never_presents_a_year_or_a_proposal_as_this_week(index, base):
+    everything = {entry.id for entry in base.entries()}
+    # early 2026: only the whole-year 2026 items (proposed manoeuvres) overlap the window
+    assert digest_post(index, date(2026, 1, 10), everything) is None
+    # around 10 February 2026: the signature of that day is listed
+    post = digest_post(index, date(2026, 2, 12), everything)
+    assert post is not None
+    lines = [b.text for b in post.reply.blocks if isinstance(b, Item)]
+    assert any("partenariat stratégique" in line for line in lines)
+    assert not any("Manœuvres" in line for line in lines)
