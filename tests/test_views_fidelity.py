@@ -111,7 +111,8 @@ def test_inline_offers_show_marked_dates(index, base):
             if kind in ("e", "a"):
                 # the description starts with the marked date (it may be shortened, with « … »)
                 shown = offer.description.removesuffix("…")
-                assert when(base, entries[entry_id]).startswith(shown[:60]), offer.description
+                marked = when(base, entries[entry_id])
+                assert shown.startswith(marked) or marked.startswith(shown), offer.description
                 seen += 1
     assert seen >= 10
 
