@@ -18,7 +18,11 @@ async def test_the_entry_point_answers_and_never_logs_the_token(api, tmp_path):
                 f"/timeline@{api.username} 2025", chat_id=-100321, chat_type="supergroup"
             )
         )
-        sent = await api.wait_for("sendMessage", 2, timeout=30)
+        count = 2  # a long card may take several messages: wait until both chats are answered
+        sent = await api.wait_for("sendMessage", count, timeout=30)
+        while {int(s["chat_id"]) for s in sent} != {42, -100321}:
+            count += 1
+            sent = await api.wait_for("sendMessage", count, timeout=30)
     finally:
         process.send_signal(signal.SIGINT)
         stdout, stderr = await asyncio.wait_for(process.communicate(), 30)

@@ -15,7 +15,7 @@ from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, Drop, Slow
 from tests.harness import polling
 
-NAMES = ["Turquie", "Grèce", "Hongrie", "Norvège", "Portugal", "Espagne"]
+NAMES = ["Géorgie", "Grèce", "Hongrie", "Norvège", "Portugal", "Espagne"]
 
 
 async def test_polling_recovers_and_handles_every_update_exactly_once(api, base):
@@ -56,7 +56,7 @@ async def test_channel_post_survives_drop_slow_and_5xx_exactly_once(api, base, t
     )
     api.fail("sendMessage", Drop(), ApiError(503, "Service Unavailable"), Slow(0.5))
     outbox = Outbox(settings.state_path)
-    post = compose(Index(base), "pays Turquie", date.today(), set())
+    post = compose(Index(base), "pays Géorgie", date.today(), set())
     outcome = await publish_once(settings, outbox, post, "faults:post")
     assert outcome.sent
     posts = [p for p in api.sent() if int(p["chat_id"]) == -1001]
@@ -69,11 +69,11 @@ async def test_a_timed_out_poll_is_retried_and_nothing_is_lost_or_doubled(api, b
     api.fail("getUpdates", Slow(7.0))
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
     async with polling(application):
-        await api.push(api.message_update("/pays Turquie"))
+        await api.push(api.message_update("/pays Géorgie"))
         await api.push(api.message_update("/pays Grèce"))
         await api.wait_for("sendMessage", 2, timeout=40)
         await asyncio.sleep(1.0)
     assert any("Timed out" in record.getMessage() for record in caplog.records)
     texts = [sent["text"].split("\n")[0] for sent in api.sent()]
     assert len(texts) == 2
-    assert any("Turquie" in t for t in texts) and any("Grèce" in t for t in texts)
+    assert any("Géorgie" in t for t in texts) and any("Grèce" in t for t in texts)

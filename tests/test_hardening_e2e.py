@@ -66,15 +66,15 @@ async def test_recharger_is_admin_only(bot_on_copy):
 
 NEW_EVENT = """
   - id: rechargement-nouveau
-    date: "2025-11-08"
-    date_text: le 8 novembre 2025
+    date: "2022"
+    date_text: en 2022
     type: reunion
     actors: [AZ, otan]
     topics: [defense]
     summary: Fait ajouté à chaud par le test de rechargement.
     evidence:
-      - source: otan-delegation
-        quote: "Les parties ont discuté des perspectives de coopération future"
+      - source: otan-ots
+        quote: "La Hongrie en est devenue membre observateur en 2018 et le Turkménistan en 2022."
 """
 
 
@@ -99,7 +99,7 @@ async def test_reload_refuses_bad_content_keeps_serving_then_swaps_good_content(
     assert "1 annonce(s)" in report
     announced = [s for s in api.sent() if int(s["chat_id"]) == CHANNEL]
     assert len(announced) == 1 and "ajouté à chaud" in announced[0]["text"]
-    await api.push(api.message_update("/timeline 8 novembre 2025", user_id=ADMIN))
+    await api.push(api.message_update("/timeline 2022", user_id=ADMIN))
     sent = await api.wait_for("sendMessage", 5)
     assert "ajouté à chaud" in sent[-1]["text"]
 

@@ -30,21 +30,31 @@ async def polling(api: FakeBotApi, base) -> AsyncIterator[FakeBotApi]:
         yield api
 
 
+def messages_of(base, text: str) -> int:
+    """How many Telegram messages the answer to ``text`` takes (a long card takes several)."""
+    from bot.engine.commands import answer
+    from bot.render.html import render_html
+
+    return len(render_html(answer(Index(base), text)))
+
+
 async def quiet(api: FakeBotApi, seconds: float = 0.6) -> None:
     """Give the bot time to (not) answer."""
     await asyncio.sleep(seconds)
 
 
-async def test_private_command_gets_the_card_with_a_quote(polling):
+async def test_private_command_gets_the_card_with_a_quote(polling, base):
     api = polling
     await api.push(api.message_update("/pays Turquie"))
-    sent = (await api.wait_for("sendMessage"))[0]
+    parts = await api.wait_for("sendMessage", messages_of(base, "/pays Turquie"))
+    sent = parts[0]
     assert int(sent["chat_id"]) == 42
     assert "Turquie" in sent["text"] and "<blockquote>" in sent["text"]
     assert sent["parse_mode"] == "HTML"
     assert sent["link_preview_options"] == {"is_disabled": True}
     assert "reply_parameters" not in sent  # no quote of the asker in a private chat
-    buttons = [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+    last = parts[-1]  # the buttons come with the last message of the answer
+    buttons = [b["callback_data"] for row in last["reply_markup"]["inline_keyboard"] for b in row]
     assert "ac:TR" in buttons
 
 
@@ -173,16 +183,17 @@ async def test_deep_link_opens_the_card(polling):
     assert "Période" in sent["text"]
 
 
-async def test_private_plain_text_and_unknown_commands_get_help(polling):
+async def test_private_plain_text_and_unknown_commands_get_help(polling, base):
     api = polling
     await api.push(api.message_update("Turquie"))
-    card = (await api.wait_for("sendMessage"))[0]
+    parts = messages_of(base, "/pays Turquie")
+    card = (await api.wait_for("sendMessage", parts))[0]
     assert "Turquie" in card["text"] and "<blockquote>" in card["text"]
     await api.push(api.message_update("/timline 2025"))
-    hint = (await api.wait_for("sendMessage", 2))[1]
+    hint = (await api.wait_for("sendMessage", parts + 1))[parts]
     assert "/timeline" in hint["text"]
     await api.push(api.message_update("bonjour"))
-    help_text = (await api.wait_for("sendMessage", 3))[2]
+    help_text = (await api.wait_for("sendMessage", parts + 2))[parts + 1]
     assert "/aide" in help_text["text"]
 
 

@@ -22,9 +22,13 @@ from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.engine.timeline import select
-from bot.text import fold
+from bot.text import count, fold
 
-MAX_CARD_EVENTS = 8
+MAX_CARD_EVENTS = 3
+"""Dated facts a card shows (the latest); the others are one button away, and counted."""
+MAX_CARD_FACTS = 2
+"""Undated facts a card shows; the others are one button away, and counted."""
+FACTS_PAGE = 4
 
 
 def _kinds(index: Index) -> dict[str, str]:
@@ -57,15 +61,18 @@ def actor_card(index: Index, actor: Actor) -> Reply:
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
     if dated:
-        blocks.append(Para(f"Faits datés ({len(dated)})", "title"))
-        for item in dated[:MAX_CARD_EVENTS]:
+        latest = dated[-MAX_CARD_EVENTS:]
+        heading = f"Faits datés ({len(dated)})"
+        if len(dated) > len(latest):
+            heading = f"Faits datés : les {len(latest)} plus récents sur {len(dated)}"
+        blocks.append(Para(heading, "title"))
+        for item in latest:
             entry = item.entry
             blocks.append(Item(when(base, entry), entry_text(base, entry)))
             blocks.extend(key_quotes(base, entry))
-        if len(dated) > MAX_CARD_EVENTS:
-            blocks.append(
-                Para(f"… et {len(dated) - MAX_CARD_EVENTS} autres : bouton Chronologie.", "note")
-            )
+        if len(dated) > len(latest):
+            others = len(dated) - len(latest)
+            blocks.append(Para(f"… et {count(others, 'autre')} : bouton Chronologie.", "note"))
     if agreements:
         blocks.append(Para(f"Accords ({len(agreements)})", "title"))
         for agreement in agreements[:MAX_CARD_EVENTS]:
@@ -73,10 +80,13 @@ def actor_card(index: Index, actor: Actor) -> Reply:
             label = f"{agreement.title} ({role})" if role else agreement.title
             blocks.append(Item(when(base, agreement), f"{label} — {act_label(base, agreement)}"))
     if facts:
-        blocks.append(Para("Contexte", "title"))
-        for fact in facts[:4]:
+        blocks.append(Para(f"Contexte ({len(facts)})", "title"))
+        for fact in facts[:MAX_CARD_FACTS]:
             blocks.append(Item("•", entry_text(base, fact)))
             blocks.extend(key_quotes(base, fact))
+        if len(facts) > MAX_CARD_FACTS:
+            others = len(facts) - MAX_CARD_FACTS
+            blocks.append(Para(f"… et {count(others, 'autre')} : bouton Contexte.", "note"))
     if len(blocks) == 1:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
     buttons: list[tuple[Button, ...]] = []
@@ -85,9 +95,36 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         row.append(Button("Chronologie", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"))
     if agreements:
         row.append(Button("Accords", f"ac:{actor.id}"))
+    if len(facts) > MAX_CARD_FACTS:
+        row.append(Button("Contexte", f"cx:{actor.id}:1"))
     if row:
         buttons.append(tuple(row))
     return Reply(tuple(blocks), tuple(buttons))
+
+
+def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
+    """An actor's undated facts, each with the quotes it rests on, a page at a time."""
+    base = index.base
+    actor = base.actors[actor_id]
+    facts = index.facts_of(actor_id)
+    if not facts:
+        return Reply((Para(f"Aucun constat pour {actor_name(actor)}."),), found=False)
+    pages = (len(facts) + FACTS_PAGE - 1) // FACTS_PAGE
+    page = min(max(page, 1), pages)
+    blocks: list[Block] = [Para(f"Contexte — {actor_name(actor)} ({len(facts)})", "title")]
+    for fact in facts[(page - 1) * FACTS_PAGE : page * FACTS_PAGE]:
+        blocks.append(Item("•", entry_text(base, fact)))
+        blocks.extend(key_quotes(base, fact))
+    row: list[Button] = []
+    if page > 1:
+        row.append(Button("◀ Précédent", f"cx:{actor_id}:{page - 1}"))
+    if page < pages:
+        row.append(Button("Suivant ▶", f"cx:{actor_id}:{page + 1}"))
+    if pages > 1:
+        blocks.append(Para(f"Page {page}/{pages}", "note"))
+    return Reply(
+        tuple(blocks), (tuple(row),) if row else (), Page(page, pages) if pages > 1 else None
+    )
 
 
 def _unknown(index: Index, query: str, countries: bool | None, what: str) -> Reply:

@@ -15,6 +15,7 @@ from bot.engine.cards import (
     agreements_of,
     all_agreements,
     event_card,
+    facts_page,
     org,
     pays,
 )
@@ -49,7 +50,8 @@ def start(index: Index, argument: str = "") -> Reply:
             f"Je réponds à partir de {counts['sources']} articles de presse : "
             f"{counts['événements']} événements, {counts['accords']} accords, "
             f"{counts['pays']} pays et {counts['organisations']} organisations. "
-            "Chaque fait vient avec la citation exacte de l'article, son média et sa date."
+            "Chaque fait vient avec la citation exacte de l'article et ce que l'on sait de "
+            "sa source : média et date, ou « non indiqué » quand l'article ne le dit pas."
         ),
     ]
     blocks.extend(Item(f"/{c.name}", f"{c.summary} — ex. {c.example}") for c in COMMANDS)
@@ -190,6 +192,10 @@ def callback(index: Index, data: str) -> Reply:
         actor_id, _, page = rest.partition(":")
         if actor_id in base.actors and (page == "" or page.isdigit()):
             return agreements_of(index, actor_id, int(page or 1))
+    if kind == "cx":
+        actor_id, _, page = rest.partition(":")
+        if actor_id in base.actors and page.isdigit():
+            return facts_page(index, actor_id, int(page))
     if kind == "al" and rest.isdigit():
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:

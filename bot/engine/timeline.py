@@ -11,7 +11,7 @@ from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 
-PAGE_SIZE = 6
+PAGE_SIZE = 4
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
