@@ -72,8 +72,8 @@ def test_dropped_attribution_is_caught(copy):
 def test_aim_told_as_done_is_caught(copy):
     copy.edit(
         "facts.yaml",
-        "l'Azerbaïdjan cherche à consolider sa position",
-        "l'Azerbaïdjan consolide sa position",
+        "l'Azerbaïdjan cherche à\n      consolider sa position",
+        "l'Azerbaïdjan\n      consolide sa position",
     )
     issue = only(copy)
     assert where(issue) == ("content/facts.yaml", "az-position-carrefour", "summary")
@@ -91,7 +91,7 @@ def test_over_precise_day_is_caught(copy):
     # a day where only the forum's opening is dated
     copy.edit(
         "agreements.yaml",
-        "    date_label: au forum ouvert le 21 septembre 2025\n",
+        "    date_label: pendant le forum ouvert le 21 septembre 2025\n",
         "    date_label: 23 septembre 2025\n",
     )
     issue = only(copy)
@@ -178,8 +178,8 @@ def test_a_listed_exception_silences_one_word_and_an_unused_one_is_reported(copy
     assert support_issues(copy) == []  # « Aliyev » and AZ are in the quotes
     path = copy.content / "exceptions.yaml"
     path.write_text(
-        "support_exceptions:\n"
-        "  - entry: az-position-carrefour\n    field: summary\n    text: Ankara\n"
+        path.read_text(encoding="utf-8")
+        + "  - entry: az-position-carrefour\n    field: summary\n    text: Ankara\n"
         "    reason: exemple d'exception devenue inutile\n",
         encoding="utf-8",
     )

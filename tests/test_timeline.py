@@ -46,7 +46,7 @@ def test_year(index):
 def test_inferred_dates_are_marked_in_the_timeline_with_their_origin(index):
     labels = [item.label for item in all_items(index, "2025")]
     assert "été 2025 (déduit : « Cet été » dans l'article du 6 novembre 2025)" in labels
-    assert "début octobre 2025 (déduit : « début octobre », année tirée du contexte" in " ".join(
+    assert "début octobre 2025 (déduit : « début octobre », année tirée de l'article" in " ".join(
         labels
     )
     assert "août 2025" in labels  # the peace agreement: « en août 2025 », given in full
@@ -61,10 +61,10 @@ def test_august_overlaps_summer(index):
 
 def test_month(index):
     labels = {bare(item.label) for item in all_items(index, "novembre 2025")}
-    assert "rapportée le 6 novembre 2025" in labels
+    assert "rapporté le 6 novembre 2025" in labels
     assert "à partir du 20 novembre 2025" in labels
     assert "avant le 6 novembre 2025" in labels  # the Turkish memorandum, « récemment »
-    assert "30 octobre 2025" not in labels
+    assert "vers le 30 octobre 2025" not in labels
 
 
 def test_turkish_memorandum_is_in_the_turkey_timeline(index):
@@ -89,7 +89,7 @@ def test_actor_and_topic_filters_combine(index):
     cyber = [i.text for i in all_items(index, "cyber")]
     assert any("cybercriminalité" in text.lower() for text in cyber)
     uk = [bare(i.label) for i in all_items(index, "depuis 2025 Royaume-Uni")]
-    assert uk == ["30 octobre 2025"]
+    assert uk == ["vers le 30 octobre 2025"]
 
 
 def test_filter_parse_is_strict_about_unknown_words(index):

@@ -124,9 +124,9 @@ def test_inferred_date_needs_a_note(copy):
 
 
 def test_inferred_date_needs_an_anchor_or_a_reason(copy):
-    copy.edit("agreements.yaml", "    date_anchor: lagazette\n", "")
+    copy.edit("events.yaml", "    date_anchor: otan-delegation\n", "")  # the first: Agile Spirit
     issue = only_issue(copy)
-    assert (issue.entry, issue.field) == ("plan-defense-az-gb-2026-2027", "date_anchor")
+    assert (issue.entry, issue.field) == ("agile-spirit-2025", "date_anchor")
 
 
 def test_an_undated_article_cannot_anchor_a_date(copy):
@@ -149,7 +149,11 @@ def test_date_words_shown_in_guillemets_must_be_the_articles(copy):
 
 
 def test_source_title_must_be_the_articles_own(copy):
-    copy.edit("sources.yaml", "    title: null\n", "    title: Aliyev et la délégation de l'OTAN\n")
+    copy.edit(
+        "sources.yaml",
+        '    title: null\n    published: "2025-11-06"',
+        '    title: Aliyev et la délégation de l\'OTAN\n    published: "2025-11-06"',
+    )
     issue = only_issue(copy)
     assert (issue.entry, issue.field) == ("otan-delegation", "title")
 

@@ -80,23 +80,28 @@ def test_inferred_dates_never_appear_bare(index, base):
         if entry.date_anchor:
             anchor = base.sources[entry.date_anchor].published
             assert anchor is not None and anchor.label() in shown
+        else:
+            assert entry.date_reason and entry.date_reason in shown
 
 
 def test_relative_and_reported_dates_say_where_they_come_from(base):
     entries = {e.id: e for e in [*base.events, *base.agreements]}
     assert when(base, entries["plan-defense-az-gb-2026-2027"]) == (
-        "30 octobre 2025 (déduit : « Hier » dans l'article du 31 octobre 2025)"
+        "vers le 30 octobre 2025 (déduit : « Hier », dans un message de l'ambassade britannique"
+        " sur X, cité le 31 octobre 2025)"
+    )
+    assert when(base, entries["aliyev-prepare-guerre"]) == (
+        "août 2025 (déduit : « En août » dans l'article du 6 novembre 2025)"
     )
     assert when(base, entries["memorandum-az-tr-securite"]) == (
         "avant le 6 novembre 2025 (l'article du 6 novembre 2025 dit « récemment »)"
     )
     assert when(base, entries["proposition-manoeuvres-ots"]) == (
-        "début octobre 2025 (déduit : « début octobre », année tirée du contexte d'un article "
-        "non daté)"
+        "début octobre 2025 (déduit : « début octobre », année tirée de l'article non daté sur "
+        "l'OTAN et l'OTS, qui cite des textes de 2025)"
     )
     assert when(base, entries["rencontre-delegation-otan"]) == (
-        "rapportée le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025 qui le "
-        "rapporte)"
+        "rapporté le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025)"
     )
     assert when(base, entries["partenariat-strategique-az-us"]) == "10 février 2026"
     assert when(base, entries["paip-az-otan"]) == "date non indiquée"

@@ -44,7 +44,6 @@ _AIM_WORDS = (
     "veulent ",
     "volonte",
     "ambition",
-    "objectif",
     "souhait",
     "intention",
     "s engage",

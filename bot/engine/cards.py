@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from bot.content.model import Actor, Agreement, Event
 from bot.engine.common import (
     act_date,
@@ -253,18 +256,28 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def newest_first(agreements: Sequence[Agreement]) -> list[Agreement]:
+    """Agreements by date, the latest first; undated ones last, in the base's order."""
+    dated = sorted(
+        (a for a in agreements if a.date is not None),
+        key=lambda a: (a.date.end if a.date else date.min, a.id),
+        reverse=True,
+    )
+    return dated + [a for a in agreements if a.date is None]
+
+
 def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
-    """Every agreement an actor is party to or mediates."""
+    """Every agreement an actor is party to or mediates, the latest first."""
     actor = index.base.actors[actor_id]
-    found = list(index.agreements_of(actor_id))
+    found = newest_first(index.agreements_of(actor_id))
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
     return _agreement_list(index, found, f"Accords — {actor_name(actor)}", page, f"ac:{actor_id}")
 
 
 def all_agreements(index: Index, page: int = 1) -> Reply:
-    """Every agreement, a page at a time."""
-    agreements = list(index.base.agreements)
+    """Every agreement, the latest first, a page at a time."""
+    agreements = newest_first(index.base.agreements)
     return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
 
 
@@ -279,7 +292,7 @@ def accord(index: Index, argument: str) -> Reply:
     if len(found) == 1:
         return agreement_card(index, found[0])
     if found:
-        return _agreement_list(index, found, f"Accords — « {argument} »")
+        return _agreement_list(index, newest_first(found), f"Accords — « {argument} »")
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à « {argument} »."),

@@ -61,9 +61,10 @@ def claim(entry: Event | Agreement | Fact) -> str:
 def when(base: FactBase, entry: Event | Agreement) -> str:
     """The date as every view shows it, with a visible mark and its origin when inferred.
 
-    « 21 septembre 2025 » when the article says so; « 30 octobre 2025 (déduit : « Hier »
-    dans l'article du 31 octobre 2025) »; « avant le 6 novembre 2025 (l'article du
-    6 novembre 2025 dit « récemment ») »; « date non indiquée ».
+    « 21 septembre 2025 » when the article says so; « août 2025 (déduit : « En août » dans
+    l'article du 6 novembre 2025) »; « avant le 6 novembre 2025 (l'article du 6 novembre 2025
+    dit « récemment ») »; « rapporté le 6 novembre 2025 (non daté ; date de l'article du
+    6 novembre 2025) »; « date non indiquée ».
     """
     span = entry.date
     if span is None:
@@ -75,14 +76,17 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     dated = anchor.published.label() if anchor and anchor.published else None
     words = f"« {entry.date_text} »" if entry.date_text else None
     if entry.date_basis == "déduit":
-        origin = f"{words} dans l'article du {dated}" if dated else entry.date_reason
-        if words and not dated:
+        if words and entry.date_reason:
             origin = f"{words}, {entry.date_reason}"
+        elif words:
+            origin = f"{words} dans l'article du {dated}"
+        else:
+            origin = entry.date_reason or f"article du {dated}"
         return f"{label} (déduit : {origin})"
     if dated and words:
         return f"{label} (l'article du {dated} dit {words})"
     if dated:
-        return f"{label} (non daté ; date de l'article du {dated} qui le rapporte)"
+        return f"{label} (non daté ; date de l'article du {dated})"
     return f"{label} (rapporté : {entry.date_reason})"
 
 

@@ -224,7 +224,18 @@ class Index:
             for a in base.agreements
             if a.date is not None
         ]
-        return tuple(sorted(found, key=lambda d: (d.span.start, d.span.end, d.entry.id)))
+        # on the same day, what the article dates itself comes before what is inferred from it
+        return tuple(
+            sorted(
+                found,
+                key=lambda d: (
+                    d.span.start,
+                    d.span.end,
+                    d.entry.date_basis != "texte",
+                    d.entry.id,
+                ),
+            )
+        )
 
     @staticmethod
     def _source_stats(base: FactBase) -> Mapping[str, dict[str, int]]:
