@@ -6,7 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +31,11 @@ from bot.content.schema import (
     Vocabulary,
 )
 from bot.text import fold, normalise_typography
+
+try:  # libyaml's C parser is several times faster; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -151,7 +156,7 @@ def _read_files(content_dir: Path, out: _Collector) -> _Raw:
     for path in files:
         name = f"{content_dir.name}/{path.name}"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
@@ -333,11 +338,12 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
 
 
 def _check_refs(
-    file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
+    file: str, label: str, field: str, refs: Sequence[str], known: Container[str], out: _Collector
 ) -> None:
-    known_set = set(known)
+    # ``known`` is a dict or set built once by the caller: one hashed look-up per reference,
+    # never a copy of every known id per call (that made loading quadratic in the base's size).
     for index, ref in enumerate(refs):
-        if ref not in known_set:
+        if ref not in known:
             out.add(file, label, f"{field}[{index}]", f"référence inconnue : {ref}")
 
 
@@ -360,6 +366,10 @@ def _cross_check(
     normalised = {key: normalise_typography(text) for key, text in seeds.items()}
     vocab = raw.vocabulary[0].value if raw.vocabulary else None
     topics = {term.id for term in vocab.topics} if vocab else set()
+    org_kinds = {term.id for term in vocab.organisation_kinds} if vocab else set()
+    event_types = {term.id for term in vocab.event_types} if vocab else set()
+    agreement_kinds = {term.id for term in vocab.agreement_kinds} if vocab else set()
+    statuses = {term.id for term in vocab.statuses} if vocab else set()
 
     def check_topics(file: str, label: str, values: Sequence[str]) -> None:
         for index, topic in enumerate(values):
@@ -380,8 +390,7 @@ def _cross_check(
             if value.country is not None:
                 _check_refs(file, label, "country", [value.country], actors, out)
             if vocab:
-                kinds = {term.id for term in vocab.organisation_kinds}
-                _check_term(file, label, "kind", value.kind, kinds, "organisation_kinds", out)
+                _check_term(file, label, "kind", value.kind, org_kinds, "organisation_kinds", out)
     agreement_ids = {entry.label for entry in raw.agreements}
     for located_event in raw.events:
         file, label, event = located_event.file, located_event.label, located_event.value
@@ -391,8 +400,7 @@ def _cross_check(
         _check_date_basis(file, label, event.date_basis, event.date_note, out)
         check_topics(file, label, event.topics)
         if vocab:
-            types = {term.id for term in vocab.event_types}
-            _check_term(file, label, "type", event.type, types, "event_types", out)
+            _check_term(file, label, "type", event.type, event_types, "event_types", out)
     for located_agreement in raw.agreements:
         file, label, agreement = (
             located_agreement.file,
@@ -408,9 +416,9 @@ def _cross_check(
             _check_date_basis(file, label, agreement.date_basis, agreement.date_note, out)
         check_topics(file, label, agreement.topics)
         if vocab:
-            kinds = {term.id for term in vocab.agreement_kinds}
-            statuses = {term.id for term in vocab.statuses}
-            _check_term(file, label, "kind", agreement.kind, kinds, "agreement_kinds", out)
+            _check_term(
+                file, label, "kind", agreement.kind, agreement_kinds, "agreement_kinds", out
+            )
             _check_term(file, label, "status", agreement.status, statuses, "statuses", out)
     for located_fact in raw.facts:
         file, label, fact = located_fact.file, located_fact.label, located_fact.value
