@@ -96,7 +96,16 @@ def _path(folder: Path) -> Path:
     return folder / "base.snapshot"
 
 
-def read_snapshot(folder: Path, key: str) -> FactBase | None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A validated base, and data derived from it that is worth keeping (plain, picklable)."""
+
+    base: FactBase
+    extras: Mapping[str, Any]
+    """For instance the full-text postings, which take seconds to build on a large base."""
+
+
+def read_snapshot(folder: Path, key: str) -> Snapshot | None:
     """The cached base for ``key``, or None when absent, stale, corrupt or unreadable."""
     path = _path(folder)
     try:
@@ -116,17 +125,23 @@ def read_snapshot(folder: Path, key: str) -> FactBase | None:
         log.warning("Instantané altéré (empreinte fausse) : ignoré, la base sera revalidée")
         return None
     try:
-        fields = pickle.loads(payload)
-        base = _from_plain(fields)
+        stored = pickle.loads(payload)
+        base = _from_plain(stored["base"])
+        extras = stored["extras"]
+        if not isinstance(extras, dict):
+            raise TypeError("extras")
     except Exception as error:  # a snapshot that does not decode is never used
         log.warning("Instantané inutilisable (%s) : ignoré, la base sera revalidée", error)
         return None
-    return base
+    return Snapshot(base, MappingProxyType(extras))
 
 
-def write_snapshot(folder: Path, key: str, base: FactBase) -> bool:
+def write_snapshot(
+    folder: Path, key: str, base: FactBase, extras: Mapping[str, Any] | None = None
+) -> bool:
     """Store ``base`` under ``key`` atomically; False (and a warning) when the disk refuses."""
-    payload = pickle.dumps(_to_plain(base), protocol=pickle.HIGHEST_PROTOCOL)
+    stored = {"base": _to_plain(base), "extras": dict(extras or {})}
+    payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
     header = FORMAT + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -156,7 +171,7 @@ def load_base(content_dir: Path, seeds_dir: Path, folder: Path | None) -> FactBa
     cached = read_snapshot(folder, key)
     if cached is not None:
         log.debug("Base lue depuis l'instantané %s", key[:12])
-        return cached
+        return cached.base
     base = load_factbase(content_dir, seeds_dir)
     write_snapshot(folder, key, base)
     return base
