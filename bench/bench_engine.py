@@ -114,14 +114,24 @@ def bench_commands(index: Index, samples: int) -> dict[str, tuple[float, float]]
 
 
 def process_start(content: Path, seeds: Path, snapshots: str) -> float:
-    """Seconds for a fresh ``python -m bot ask "/cherche drones"`` on this base."""
-    env = {**os.environ, "SNAPSHOT_DIR": snapshots}
+    """Seconds from spawning ``python -m bot ask "/cherche drones"`` to its answer's first line.
+
+    The clock stops when the answer is printed, not when the process has exited: a bot that
+    runs never pays for freeing its base at exit.
+    """
+    env = {**os.environ, "SNAPSHOT_DIR": snapshots, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "bot", "--content", str(content), "--seeds", str(seeds)]
     start = time.perf_counter()
-    subprocess.run(
-        [*command, "ask", "/cherche drones"], env=env, cwd=ROOT, check=True, capture_output=True
-    )
-    return time.perf_counter() - start
+    with subprocess.Popen(
+        [*command, "ask", "/cherche drones"], env=env, cwd=ROOT, stdout=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        seconds = time.perf_counter() - start
+        process.stdout.read()
+    if process.returncode != 0 or not first:
+        raise RuntimeError(f"python -m bot ask a échoué ({process.returncode})")
+    return seconds
 
 
 def _thefuzz_process(text: str) -> str:
