@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.check import run_check
 from bot.content.errors import ContentError
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
@@ -128,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command
     if command == "check":
-        from bot.check import run_check
-
         return run_check(args.content, args.seeds, sys.stdout, verbose=args.verbose)
     if command == "run" or (command is None and os.environ.get("TELEGRAM_BOT_TOKEN")):
         return _run_telegram(args)

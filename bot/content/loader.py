@@ -338,12 +338,13 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
 
 
 def _check_refs(
-    file: str, label: str, field: str, refs: Sequence[str], known: Container[str], out: _Collector
+    file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
 ) -> None:
-    # ``known`` is a dict or set built once by the caller: one hashed look-up per reference,
-    # never a copy of every known id per call (that made loading quadratic in the base's size).
+    # Callers pass a dict or set built once: one hashed look-up per reference. Copying every
+    # known id on each call (as this did) made loading quadratic in the size of the base.
+    lookup = known if isinstance(known, Container) else set(known)
     for index, ref in enumerate(refs):
-        if ref not in known:
+        if ref not in lookup:
             out.add(file, label, f"{field}[{index}]", f"référence inconnue : {ref}")
 
 
@@ -368,8 +369,6 @@ def _cross_check(
     topics = {term.id for term in vocab.topics} if vocab else set()
     org_kinds = {term.id for term in vocab.organisation_kinds} if vocab else set()
     event_types = {term.id for term in vocab.event_types} if vocab else set()
-    agreement_kinds = {term.id for term in vocab.agreement_kinds} if vocab else set()
-    statuses = {term.id for term in vocab.statuses} if vocab else set()
 
     def check_topics(file: str, label: str, values: Sequence[str]) -> None:
         for index, topic in enumerate(values):
@@ -416,9 +415,9 @@ def _cross_check(
             _check_date_basis(file, label, agreement.date_basis, agreement.date_note, out)
         check_topics(file, label, agreement.topics)
         if vocab:
-            _check_term(
-                file, label, "kind", agreement.kind, agreement_kinds, "agreement_kinds", out
-            )
+            kinds = {term.id for term in vocab.agreement_kinds}
+            statuses = {term.id for term in vocab.statuses}
+            _check_term(file, label, "kind", agreement.kind, kinds, "agreement_kinds", out)
             _check_term(file, label, "status", agreement.status, statuses, "statuses", out)
     for located_fact in raw.facts:
         file, label, fact = located_fact.file, located_fact.label, located_fact.value
