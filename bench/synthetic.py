@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.text import normalise_typography
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -36,6 +37,8 @@ except ImportError:  # pragma: no cover
 _ONSETS = ["b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "pr", "tr", "br"]
 _VOWELS = ["a", "e", "i", "o", "u", "é", "è", "ou", "ai", "an", "on", "in"]
 _CODAS = ["", "", "", "s", "t", "r", "n", "x", "ment", "tion", "ique", "eur"]
+_REWRITTEN = frozenset(["id", "summary", "scope", "title", "date", "signed"])
+"""Fields a clone rewrites; its other texts found in a quote are kept in the new quote."""
 _DATE_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -98,13 +101,18 @@ class _Cloner:
         self.seed_text: dict[str, list[str]] = {new: [] for new in self.sources.values()}
         self.years = self.rng.randint(-20, 0)
 
-    def evidence(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def evidence(
+        self, items: list[dict[str, Any]], carried: tuple[str, ...] = ()
+    ) -> list[dict[str, Any]]:
+        """New quotes; each keeps the entry's texts (dates, wording) its original held."""
         cloned = []
         for item in items:
             source = self.sources[item["source"]]
-            quote = self.lexicon.sentence(12, 40)
+            original = normalise_typography(str(item["quote"]))
+            kept = [text for text in carried if normalise_typography(text) in original]
+            quote = " ".join([self.lexicon.sentence(12, 40), *kept])
             self.seed_text[source].append(quote)
-            cloned.append({"source": source, "quote": quote})
+            cloned.append({**item, "source": source, "quote": quote})
         return cloned
 
     def entry(self, entry: dict[str, Any], agreements: dict[str, str]) -> dict[str, Any]:
@@ -122,7 +130,12 @@ class _Cloner:
                 cloned[field] = _shift_dates(entry[field], self.years)
         if entry.get("agreements"):
             cloned["agreements"] = [agreements[ref] for ref in entry["agreements"]]
-        cloned["evidence"] = self.evidence(entry.get("evidence") or [])
+        carried = tuple(
+            value
+            for key, value in entry.items()
+            if isinstance(value, str) and key not in _REWRITTEN and len(value) >= 2
+        )
+        cloned["evidence"] = self.evidence(entry.get("evidence") or [], carried)
         return cloned
 
     def organisation(self, org: dict[str, Any]) -> dict[str, Any]:
@@ -152,6 +165,10 @@ def write_synthetic(root: Path, factor: int, seed: int = 17, lexicon_size: int =
                 sections.setdefault(section, []).extend(entries)
     lexicon = Lexicon(random.Random(seed), lexicon_size)
     sources = sections.get("sources", [])
+    seed_texts = {
+        source["seed"]: (SEEDS_DIR / source["seed"]).read_text(encoding="utf-8")
+        for source in sources
+    }
     out: dict[str, list[dict[str, Any]]] = {
         name: [] for name in ("sources", "organisations", "events", "agreements", "facts")
     }
@@ -166,16 +183,18 @@ def write_synthetic(root: Path, factor: int, seed: int = 17, lexicon_size: int =
             seed_name = f"{Path(source['seed']).stem}-{copy}.txt"
             published = source.get("published")
             shifted = _shift_dates(published, cloner.years) if published else None
-            out["sources"].append(
-                {
-                    **source,
-                    "id": new_id,
-                    "title": lexicon.sentence(6, 14) if source.get("title") else None,
-                    "published": shifted,
-                    "seed": seed_name,
-                }
-            )
-            lines = [source.get("published_text") or "", *cloner.seed_text[new_id]]
+            out["sources"].append({**source, "id": new_id, "published": shifted, "seed": seed_name})
+            # Texts the source takes from its article (title, outlet, date as written) stay
+            # verbatim in the new article, as the loader checks.
+            original = normalise_typography(seed_texts[source["seed"]])
+            verbatim = [
+                value
+                for key, value in source.items()
+                if isinstance(value, str)
+                and key not in ("id", "seed")
+                and normalise_typography(value) in original
+            ]
+            lines = [*verbatim, *cloner.seed_text[new_id]]
             (seeds / seed_name).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     for name, entries in out.items():
         text = yaml.dump({name: entries}, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
