@@ -49,7 +49,9 @@ def ensure_uv() -> Path:
 def main(argv: list[str]) -> int:
     """Install if needed, then hand over to ``uv run python -m bot`` (same stdin and status)."""
     uv = ensure_uv()
-    env = dict(os.environ, UV_PYTHON_DOWNLOADS="never")
+    # UV_COMPILE_BYTECODE: dependencies are byte-compiled when uv installs them, so a start
+    # does not compile them again (~1.3 s instead of ~0.4 s where .venv/ is read-only).
+    env = dict(os.environ, UV_PYTHON_DOWNLOADS="never", UV_COMPILE_BYTECODE="1")
     command = [str(uv), "run", "--quiet", "--project", str(ROOT), "python", "-m", "bot", *argv]
     sys.stdout.flush()
     if os.name == "nt":

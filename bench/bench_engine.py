@@ -1,35 +1,46 @@
-"""Benchmark of the answer engine, in process: prints figures, asserts nothing.
+"""Benchmark of the answer engine: start-up and every command, from ×1 to ×1000.
 
-    uv run python bench/bench_engine.py [--rounds N]
+    .tools/bin/uv run python bench/bench_engine.py [--samples N] [--factors 1 10 100 1000]
 
-Measures index build time, per-command latency (p50, p99) on the shipped base and on
-synthetic bases 100x and 1000x larger, peak RSS, and our matcher against a plain
-thefuzz-style scan (ASCII-forced processing + difflib ratio over every name).
+Synthetic bases ×N are real files (bench/synthetic.py): the shipped base plus N-1 clones with
+varied text (Zipf-drawn vocabulary, invented names, shifted dates), so loading reads and
+validates them like the real content and the full-text vocabulary grows with the base.
+For each size it prints:
+- the real start of a fresh process (``python -m bot ask``: imports, read, validate, index
+  with its full text, one answer), first without a snapshot, then restarting from it;
+- the start's phases, in process: read + validate, index, full text;
+- p50 and p99 of every command, listings included, over ``--samples`` calls each (≥ 300,
+  nearest-rank p99), HTML rendering included;
+and then the growth from one size to the next with the ratio between steps. Also: our name
+matcher against a plain thefuzz-style scan, and the peak RSS of this process (MiB).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import gc
+import os
 import re
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import MappingProxyType
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from bot.content.loader import load_factbase
-from bot.content.model import FactBase
-from bot.engine.commands import answer
-from bot.engine.index import Index
-from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.render.html import render_html
+from bench.e2e_loop import percentile  # noqa: E402
+from bench.synthetic import write_synthetic  # noqa: E402
+from bot.content.loader import load_factbase  # noqa: E402
+from bot.content.model import FactBase  # noqa: E402
+from bot.engine.commands import answer  # noqa: E402
+from bot.engine.index import Index  # noqa: E402
+from bot.render.html import render_html  # noqa: E402
 
 QUERIES = {
     "timeline": [
@@ -39,11 +50,13 @@ QUERIES = {
         "/timeline depuis 2024 Turquie",
     ],
     "pays": ["/pays Turquie", "/pays UK", "/pays Turqie", "/pays Lettonie", "/pays"],
-    "org": ["/org OTAN", "/org nato", "/org OTS"],
+    "org": ["/org OTAN", "/org nato", "/org OTS", "/org"],
     "accord": ["/accord", "/accord Royaume-Uni", "/accord paix", "/accord défense"],
     "cherche": ["/cherche drones", "/cherche petrole Lukoil", "/cherche cyberattaques"],
     "sources": ["/sources"],
+    "aide": ["/aide"],
 }
+"""Each command with its arguments; a bare /pays, /org, /accord or /timeline is a listing."""
 
 MATCH_CASES: list[tuple[str, str | None]] = [
     ("Turquie", "TR"),
@@ -84,59 +97,41 @@ MATCH_CASES: list[tuple[str, str | None]] = [
 ]
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def synthetic(base: FactBase, factor: int) -> FactBase:
-    """``base`` with its actors, events, agreements and facts repeated ``factor`` times."""
-    if factor == 1:
-        return base
-    actors = dict(base.actors)
-    events, agreements, facts = list(base.events), list(base.agreements), list(base.facts)
-    for copy in range(1, factor):
-        for actor in base.actors.values():
-            if actor.is_country:
-                continue
-            clone = dataclasses.replace(
-                actor,
-                id=f"{actor.id}-{copy}",
-                name=f"{actor.name} {copy}",
-                name_en=None,
-                full_name=f"{actor.full_name} {copy}",
-                aliases=(),
-            )
-            actors[clone.id] = clone
-        events += [e.model_copy(update={"id": f"{e.id}-{copy}"}) for e in base.events]
-        agreements += [a.model_copy(update={"id": f"{a.id}-{copy}"}) for a in base.agreements]
-        facts += [f.model_copy(update={"id": f"{f.id}-{copy}"}) for f in base.facts]
-    events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
-    return dataclasses.replace(
-        base,
-        actors=MappingProxyType(actors),
-        events=tuple(events),
-        agreements=tuple(agreements),
-        facts=tuple(facts),
-    )
-
-
 def _time(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()
     return (time.perf_counter() - start) * 1000
 
 
-def bench_commands(index: Index, rounds: int) -> dict[str, tuple[float, float]]:
+def bench_commands(index: Index, samples: int) -> dict[str, tuple[float, float]]:
+    """p50 and p99 (ms) per command, ``samples`` calls each, cycling through its queries."""
     figures: dict[str, tuple[float, float]] = {}
     for command, queries in QUERIES.items():
-        samples = [
-            _time(lambda q=query: render_html(answer(index, q)))
-            for _ in range(rounds)
-            for query in queries
-        ]
-        figures[command] = (statistics.median(samples), _percentile(samples, 0.99))
+        cycle = [queries[i % len(queries)] for i in range(samples)]
+        times = [_time(lambda q=query: render_html(answer(index, q))) for query in cycle]
+        figures[command] = (statistics.median(times), percentile(times, 0.99))
     return figures
+
+
+def process_start(content: Path, seeds: Path, snapshots: str) -> float:
+    """Seconds from spawning ``python -m bot ask "/cherche drones"`` to its answer's first line.
+
+    The clock stops when the answer is printed, not when the process has exited: a bot that
+    runs never pays for freeing its base at exit.
+    """
+    env = {**os.environ, "SNAPSHOT_DIR": snapshots, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "bot", "--content", str(content), "--seeds", str(seeds)]
+    start = time.perf_counter()
+    with subprocess.Popen(
+        [*command, "ask", "/cherche drones"], env=env, cwd=ROOT, stdout=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        seconds = time.perf_counter() - start
+        process.stdout.read()
+    if process.returncode != 0 or not first:
+        raise RuntimeError(f"python -m bot ask a échoué ({process.returncode})")
+    return seconds
 
 
 def _thefuzz_process(text: str) -> str:
@@ -177,38 +172,94 @@ def bench_matcher(index: Index, rounds: int) -> None:
     print(f"  rapport de vitesse : {mean_scan / mean_ours:.0f}x")
 
 
+def _phases(content: Path, seeds: Path) -> tuple[Index, dict[str, float]]:
+    """The start's phases in process (GC paused, as at start-up), in seconds."""
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        base = load_factbase(content, seeds)
+        loaded = time.perf_counter()
+        index = Index(base)
+        indexed = time.perf_counter()
+        index.full_text()
+        done = time.perf_counter()
+    finally:
+        gc.enable()
+    gc.freeze()  # as start-up does
+    return index, {
+        "lecture + validation": loaded - start,
+        "index": indexed - loaded,
+        "plein texte": done - indexed,
+    }
+
+
+def _growth(label: str, values: dict[int, float], unit: str, digits: int) -> None:
+    cells = []
+    previous: tuple[int, float] | None = None
+    for factor, value in values.items():
+        cell = f"×{factor} {value:.{digits}f}"
+        if previous is not None and previous[1] > 0:
+            cell += f" (×{value / previous[1]:.1f} pour ×{factor // previous[0]})"
+        cells.append(cell)
+        previous = (factor, value)
+    print(f"  {label:<24} {unit:<3} " + " → ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--samples", type=int, default=300, help="appels par commande (≥ 300)")
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--starts", type=int, default=3, help="redémarrages mesurés par taille")
     args = parser.parse_args()
-    start = time.perf_counter()
-    base = load_factbase(CONTENT_DIR, SEEDS_DIR)
-    loaded = (time.perf_counter() - start) * 1000
-    print(f"Chargement + validation de la base livrée : {loaded:.0f} ms")
-    for factor in (1, 100, 1000):
-        big = synthetic(base, factor)
-        start = time.perf_counter()
-        index = Index(big)
-        built = (time.perf_counter() - start) * 1000
-        start = time.perf_counter()
-        index.full_text()
-        text_built = (time.perf_counter() - start) * 1000
-        gc.freeze()  # as the entry point does once the base is loaded
-        rounds = (
-            args.rounds if factor == 1 else max(3, args.rounds // (10 if factor == 100 else 50))
+    work = Path(tempfile.mkdtemp(prefix="bench-engine-"))
+    starts: dict[str, dict[int, float]] = {"sans instantané": {}, "avec instantané": {}}
+    p99s: dict[str, dict[int, float]] = {command: {} for command in QUERIES}
+    phases_all: dict[str, dict[int, float]] = {}
+    for factor in args.factors:
+        root = work / f"x{factor}"
+        write_synthetic(root, factor)
+        content, seeds = root / "content", root / "seeds"
+        snapshots = str(root / "snapshots")
+        cold = process_start(content, seeds, snapshots)  # validates, writes the snapshot
+        warm = [process_start(content, seeds, snapshots) for _ in range(args.starts)]
+        starts["sans instantané"][factor] = cold
+        starts["avec instantané"][factor] = statistics.median(warm)
+        index, phases = _phases(content, seeds)
+        for name, seconds in phases.items():
+            phases_all.setdefault(name, {})[factor] = seconds
+        counts = index.base.counts()
+        print(
+            f"\nBase ×{factor} : {counts['événements']} événements, {counts['accords']} accords, "
+            f"{counts['constats']} constats, {len(index.base.actors)} acteurs, "
+            f"{counts['citations']} citations, {len(index.full_text()[1])} mots indexés ; "
+            f"{args.samples} appels par commande"
         )
         print(
-            f"\nBase x{factor} : {len(big.events)} événements, {len(big.agreements)} accords, "
-            f"{len(big.actors)} acteurs — démarrage (index) {built:.0f} ms, "
-            f"index plein texte construit à la première recherche en {text_built:.0f} ms"
+            f"  démarrage réel (processus neuf → première réponse) : {cold:.2f} s sans instantané, "
+            f"{statistics.median(warm):.2f} s avec (médiane de {len(warm)}, "
+            f"{min(warm):.2f}–{max(warm):.2f})"
         )
-        for command, (p50, p99) in bench_commands(index, rounds).items():
+        print(
+            "  phases dans le processus : "
+            + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in phases.items())
+        )
+        for command, (p50, p99) in bench_commands(index, args.samples).items():
+            p99s[command][factor] = p99
             print(f"  /{command:<9} p50 {p50:8.3f} ms   p99 {p99:8.3f} ms")
         if factor == 1:
             print("Matcher contre scan simple (mêmes requêtes) :")
-            bench_matcher(index, args.rounds)
+            bench_matcher(index, 200)
+        del index
+    if len(args.factors) > 1:
+        print("\nCroissance (entre parenthèses : rapport à l'étape précédente) :")
+        for label, values in starts.items():
+            _growth(f"démarrage {label}", values, "s", 2)
+        for label, values in phases_all.items():
+            _growth(label, {f: v * 1000 for f, v in values.items()}, "ms", 0)
+        for command, values in p99s.items():
+            _growth(f"/{command} p99", values, "ms", 3)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nRSS maximal : {peak:.0f} Mo")
+    print(f"\nRSS maximal de ce processus : {peak:.0f} MiB")
 
 
 if __name__ == "__main__":

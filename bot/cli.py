@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -11,9 +10,9 @@ from pathlib import Path
 
 from bot.check import run_check
 from bot.content.errors import ContentError
-from bot.content.loader import load_factbase
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.startup import ready_index
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,12 +49,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _index(args: argparse.Namespace) -> Index | None:
     try:
-        index = Index(load_factbase(args.content, args.seeds))
+        index = ready_index(args.content, args.seeds)
     except ContentError as error:
         print(f"Impossible de charger la base de faits.\n{error}", file=sys.stderr)
         print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
         return None
-    gc.freeze()  # the base lives as long as the process: keep it out of GC passes
     return index
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +15,10 @@ from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from tests.fake_bot_api import FakeBotApi
+
+# Every bot the tests start, in process or as a subprocess, caches its validated base in a
+# throwaway directory, never in the project's data/ folder.
+os.environ["SNAPSHOT_DIR"] = tempfile.mkdtemp(prefix="azsec-snapshots-")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +32,11 @@ from bot.content.schema import (
     Vocabulary,
 )
 from bot.text import fold, normalise_typography
+
+try:  # libyaml's C parser is several times faster; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -159,7 +164,7 @@ def _read_files(content_dir: Path, out: _Collector) -> _Raw:
     for path in files:
         name = f"{content_dir.name}/{path.name}"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
@@ -345,9 +350,11 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
 def _check_refs(
     file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
 ) -> None:
-    known_set = set(known)
+    # Callers pass a dict or set built once: one hashed look-up per reference. Copying every
+    # known id on each call (as this did) made loading quadratic in the size of the base.
+    lookup = known if isinstance(known, Container) else set(known)
     for index, ref in enumerate(refs):
-        if ref not in known_set:
+        if ref not in lookup:
             out.add(file, label, f"{field}[{index}]", f"référence inconnue : {ref}")
 
 
@@ -429,6 +436,8 @@ def _cross_check(
     normalised = {key: normalise_typography(text) for key, text in seeds.items()}
     vocab = raw.vocabulary[0].value if raw.vocabulary else None
     topics = {term.id for term in vocab.topics} if vocab else set()
+    org_kinds = {term.id for term in vocab.organisation_kinds} if vocab else set()
+    event_types = {term.id for term in vocab.event_types} if vocab else set()
 
     def check_topics(file: str, label: str, values: Sequence[str]) -> None:
         for index, topic in enumerate(values):
@@ -449,8 +458,7 @@ def _cross_check(
             if value.country is not None:
                 _check_refs(file, label, "country", [value.country], actors, out)
             if vocab:
-                kinds = {term.id for term in vocab.organisation_kinds}
-                _check_term(file, label, "kind", value.kind, kinds, "organisation_kinds", out)
+                _check_term(file, label, "kind", value.kind, org_kinds, "organisation_kinds", out)
     agreement_ids = {entry.label for entry in raw.agreements}
     for located_event in raw.events:
         file, label, event = located_event.file, located_event.label, located_event.value
@@ -460,8 +468,7 @@ def _cross_check(
         _check_dating(file, label, event, sources, out)
         check_topics(file, label, event.topics)
         if vocab:
-            types = {term.id for term in vocab.event_types}
-            _check_term(file, label, "type", event.type, types, "event_types", out)
+            _check_term(file, label, "type", event.type, event_types, "event_types", out)
     for located_agreement in raw.agreements:
         file, label, agreement = (
             located_agreement.file,

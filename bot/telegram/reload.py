@@ -9,6 +9,7 @@ import logging
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.engine.index import Index
+from bot.startup import build_index
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     """
     try:
         base = await asyncio.to_thread(load_factbase, found.content_dir, found.seeds_dir)
-        index = await asyncio.to_thread(Index, base)
+        index = await asyncio.to_thread(lambda: build_index(Index(base)))  # full text too
     except ContentError as error:
         listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
         if len(error.issues) > MAX_LISTED:

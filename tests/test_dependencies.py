@@ -1,0 +1,20 @@
+"""Dependencies whose absence costs CPU without failing anything."""
+
+import importlib.util
+
+import yaml
+
+from bot.content import loader
+
+
+def test_sniffio_is_installed_so_httpcore_stops_retrying_a_failing_import():
+    # Without it, httpcore's current_async_library() retries ``import sniffio`` (a full
+    # sys.path search) several times per request: ~37 µs a call (bench/bench_sniffio.py).
+    assert importlib.util.find_spec("sniffio") is not None
+
+
+def test_the_loader_uses_libyaml_when_pyyaml_has_it():
+    if yaml.__with_libyaml__:
+        assert loader._YamlLoader is yaml.CSafeLoader
+    else:
+        assert loader._YamlLoader is yaml.SafeLoader

@@ -1,0 +1,83 @@
+"""Loading grows linearly with the base: operations are counted, never timed.
+
+A synthetic base ten times the shipped one (bench/synthetic.py: real files, every quote
+checked) must cost about ten times the work of the shipped one — not a hundred, as when the
+reference check copied every known actor id on each call.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from bench.synthetic import write_synthetic
+from bot.content import loader
+
+FACTOR = 10
+SLACK = 1.3
+"""×10 may cost up to 13 times ×1: constant work (vocabulary, countries) only lowers the ratio."""
+
+
+class CountingDict(dict[str, Any]):
+    """The known actors, counting every id touched: a look-up is 1, a full pass is len()."""
+
+    touched = 0
+
+    def __contains__(self, key: object) -> bool:
+        CountingDict.touched += 1
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        CountingDict.touched += len(self)
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        CountingDict.touched += len(self)
+        return super().keys()
+
+
+def _count_loading(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, int]:
+    """(actor ids touched by the reference checks, lines run in loader.py, references)."""
+    build = loader._build_actors
+    monkeypatch.setattr(loader, "_build_actors", lambda raw, out: CountingDict(build(raw, out)))
+    CountingDict.touched = 0
+    lines = 0
+    loader_file = loader.__file__
+
+    def local(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        return local if frame.f_code.co_filename == loader_file else None
+
+    sys.settrace(tracer)
+    try:
+        base = loader.load_factbase(root / "content", root / "seeds")
+    finally:
+        sys.settrace(None)
+    references = sum(
+        len(e.actors) for e in (*base.events, *base.facts) if hasattr(e, "actors")
+    ) + sum(len(a.parties) + len(a.mediators) for a in base.agreements)
+    return CountingDict.touched, lines, references
+
+
+def test_loading_work_grows_linearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = tmp_path / "x1", tmp_path / "x10"
+    write_synthetic(small, 1)
+    write_synthetic(large, FACTOR)
+    touched_1, lines_1, refs_1 = _count_loading(small, monkeypatch)
+    touched_10, lines_10, refs_10 = _count_loading(large, monkeypatch)
+    assert refs_10 == pytest.approx(refs_1 * FACTOR, rel=0.05)  # the base really grew ×10
+    # Each reference is one look-up, whatever the number of known actors.
+    assert touched_10 / touched_1 <= FACTOR * SLACK, (touched_1, touched_10)
+    assert touched_10 <= 3 * refs_10
+    # And no other step of the loader does more than linear work in Python.
+    assert lines_10 / lines_1 <= FACTOR * SLACK, (lines_1, lines_10)

@@ -1,0 +1,147 @@
+"""The on-disk snapshot of the validated base: used when it matches, never trusted otherwise."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from bot.content import snapshot
+from bot.content.errors import ContentError
+from bot.content.model import FactBase
+from bot.engine.index import Index
+from bot.paths import PROJECT_ROOT
+from bot.startup import ready_index
+from tests.conftest import ContentCopy
+
+
+class LoadCounter:
+    """Wraps the real loader, counting full validations."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        real = snapshot.load_factbase
+
+        def counted(content: Path, seeds: Path) -> FactBase:
+            self.calls += 1
+            return real(content, seeds)
+
+        monkeypatch.setattr(snapshot, "load_factbase", counted)
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> LoadCounter:
+    return LoadCounter(monkeypatch)
+
+
+def test_a_restart_reads_the_snapshot_instead_of_validating(
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase
+) -> None:
+    folder = tmp_path / "cache"
+    first = snapshot.load_base(copy.content, copy.seeds, folder)
+    second = snapshot.load_base(copy.content, copy.seeds, folder)
+    assert loads.calls == 1
+    assert second == first == base
+    assert [e.id for e in second.events] == [e.id for e in base.events]
+
+
+def test_an_edit_of_content_or_seeds_makes_the_snapshot_stale(
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter
+) -> None:
+    folder = tmp_path / "cache"
+    snapshot.load_base(copy.content, copy.seeds, folder)
+    copy.edit("events.yaml", "L'Azerbaïdjan rejoint", "L'Azerbaïdjan adhère au")
+    edited = snapshot.load_base(copy.content, copy.seeds, folder)
+    assert loads.calls == 2
+    assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in edited.events)
+    seed = next(copy.seeds.iterdir())
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+    snapshot.load_base(copy.content, copy.seeds, folder)
+    assert loads.calls == 3
+
+
+def test_the_key_covers_the_code(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot.snapshot_key(copy.content, copy.seeds)
+    code = tmp_path / "bot"
+    code.mkdir()
+    (code / "model.py").write_text("VERSION = 2\n", encoding="utf-8")
+    monkeypatch.setattr(snapshot, "_CODE_DIR", code)
+    assert snapshot.snapshot_key(copy.content, copy.seeds) != before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-10],  # truncated
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped in the payload
+        lambda data: b"garbage",
+        lambda data: b"",
+    ],
+    ids=["tronqué", "bit-inversé", "déchets", "vide"],
+)
+def test_a_damaged_snapshot_is_ignored_and_rebuilt(
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase, damage: object
+) -> None:
+    folder = tmp_path / "cache"
+    snapshot.load_base(copy.content, copy.seeds, folder)
+    path = folder / "base.snapshot"
+    assert callable(damage)
+    path.write_bytes(damage(path.read_bytes()))
+    assert snapshot.load_base(copy.content, copy.seeds, folder) == base
+    assert loads.calls == 2
+    assert snapshot.load_base(copy.content, copy.seeds, folder) == base  # rewritten, valid
+    assert loads.calls == 2
+
+
+def test_a_well_formed_snapshot_of_something_else_is_refused(
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter
+) -> None:
+    folder = tmp_path / "cache"
+    key = snapshot.snapshot_key(copy.content, copy.seeds)
+    payload = b"\x80\x05N."  # pickle of None: right key, right digest, wrong object
+    digest = hashlib.sha256(payload).hexdigest().encode()
+    folder.mkdir()
+    (folder / "base.snapshot").write_bytes(
+        snapshot.FORMAT + key.encode() + b"\n" + digest + b"\n" + payload
+    )
+    assert snapshot.read_snapshot(folder, key) is None
+    snapshot.load_base(copy.content, copy.seeds, folder)
+    assert loads.calls == 1
+
+
+def test_invalid_content_is_never_cached(copy: ContentCopy, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    copy.edit("events.yaml", "type: adhesion", "type: inconnu")
+    with pytest.raises(ContentError):
+        snapshot.load_base(copy.content, copy.seeds, folder)
+    assert not (folder / "base.snapshot").exists()
+
+
+def test_an_unwritable_cache_only_costs_a_validation(
+    copy: ContentCopy, tmp_path: Path, base: FactBase
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    assert snapshot.load_base(copy.content, copy.seeds, blocked / "cache") == base
+
+
+def test_the_cache_location_is_a_setting() -> None:
+    assert snapshot.snapshot_dir({}) == PROJECT_ROOT / "data" / "cache"
+    assert snapshot.snapshot_dir({"SNAPSHOT_DIR": "/var/cache/bot"}) == Path("/var/cache/bot")
+    assert snapshot.snapshot_dir({"SNAPSHOT_DIR": "off"}) is None
+    assert "data/" in (PROJECT_ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_start_up_builds_the_full_text_index_before_the_first_search(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = []
+    real = Index._full_text
+    monkeypatch.setattr(Index, "_full_text", staticmethod(lambda b: built.append(1) or real(b)))
+    index = ready_index(copy.content, copy.seeds, {"SNAPSHOT_DIR": str(tmp_path / "cache")})
+    assert built == [1]
+    assert index.search("drones")
+    assert built == [1]  # the first /cherche found it ready
