@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,14 +101,26 @@ COMMANDS: tuple[Command, ...] = (
 _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
 
 
+_COMMAND = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+"""A command and its argument, split at any whitespace: space, tab, line break, no-break."""
+
+
 def parse_command(text: str) -> tuple[str, str] | None:
-    """Split "/pays@NomDuBot Turquie" into ("pays", "Turquie"); None when not a command."""
-    text = text.strip()
-    if not text.startswith("/"):
+    """Split "/pays@NomDuBot Turquie" into ("pays", "Turquie"); None when not a command.
+
+    The argument starts after any whitespace: "/pays⏎Turquie" and "/pays\u00a0Turquie" too.
+    """
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
         return None
-    head, _, rest = text[1:].partition(" ")
-    name = head.split("@", 1)[0]
-    return fold(name).replace(" ", ""), rest
+    name = match.group(1).split("@", 1)[0]
+    return fold(name).replace(" ", ""), match.group(2)
+
+
+def command_argument(text: str) -> str:
+    """The argument of a command message ("/publier@Bot pays Turquie" → "pays Turquie")."""
+    parsed = parse_command(text)
+    return " ".join(parsed[1].split()) if parsed is not None else ""
 
 
 def answer(index: Index, text: str) -> Reply:
@@ -170,6 +183,10 @@ STALE = Reply(
 )
 
 
+_NUMBER = re.compile(r"[0-9]{1,4}")
+"""A page number in button data: ASCII digits only ("²".isdigit() is True)."""
+
+
 def callback(index: Index, data: str) -> Reply:
     """The reply to a button's data; stale or forged data gets a polite message."""
     kind, _, rest = data.partition(":")
@@ -177,7 +194,7 @@ def callback(index: Index, data: str) -> Reply:
     if kind == "tl":
         page_text, _, code = rest.partition(":")
         wanted = TimelineFilter.decode(code)
-        if not page_text.isdigit() or wanted is None:
+        if not _NUMBER.fullmatch(page_text) or wanted is None:
             return STALE
         if any(actor not in base.actors for actor in wanted.actors):
             return STALE
@@ -188,9 +205,9 @@ def callback(index: Index, data: str) -> Reply:
         return actor_card(index, base.actors[rest])
     if kind == "ac":
         actor_id, _, page = rest.partition(":")
-        if actor_id in base.actors and (page == "" or page.isdigit()):
+        if actor_id in base.actors and (page == "" or _NUMBER.fullmatch(page)):
             return agreements_of(index, actor_id, int(page or 1))
-    if kind == "al" and rest.isdigit():
+    if kind == "al" and _NUMBER.fullmatch(rest):
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:
         return agreement_card(index, index.agreements[rest])

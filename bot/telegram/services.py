@@ -24,7 +24,9 @@ class Services:
     index: Index
     settings: Settings
     pusher: Pusher | None = None
-    """Present when a channel is configured (TELEGRAM_CHANNEL_ID)."""
+    """Present when a channel is configured (TELEGRAM_CHANNEL_ID) and its state file opened."""
+    publishing_off: str | None = None
+    """Why publishing is off although a channel is configured (state file unusable)."""
     guard: FloodGuard = field(default_factory=FloodGuard)
     content_dir: Path = CONTENT_DIR
     seeds_dir: Path = SEEDS_DIR
