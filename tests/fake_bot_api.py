@@ -52,6 +52,13 @@ class Drop(ApiError):
         super().__init__(0, "connexion coupée")
 
 
+class Lost(ApiError):
+    """Process the request (the message is posted), then close the connection unanswered."""
+
+    def __init__(self) -> None:
+        super().__init__(0, "traité, réponse perdue")
+
+
 class Slow(ApiError):
     """Wait ``seconds`` before processing and answering normally."""
 
@@ -235,6 +242,14 @@ class FakeBotApi:
             elif isinstance(fault, Drop):
                 async with self._changed:
                     self.calls.append(Call(f"!{method}", params))
+                    self._changed.notify_all()
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response(status=500)
+            elif isinstance(fault, Lost):
+                await handler(params)
+                async with self._changed:
+                    self.calls.append(Call(method, params))
                     self._changed.notify_all()
                 if request.transport is not None:
                     request.transport.close()

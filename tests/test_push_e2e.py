@@ -169,18 +169,33 @@ async def test_long_posts_are_split_within_the_limit(api, base, tmp_path):
     assert len(posts) == expected and all(len(p["text"]) <= 4096 for p in posts)
 
 
-async def test_permanent_error_alerts_admins_and_keeps_the_post(api, base, tmp_path):
+async def test_permanent_error_fails_the_post_alerts_admins_and_lets_later_posts_pass(
+    api, base, tmp_path
+):
     settings = settings_for(api, tmp_path / "s.db")
     api.fail("sendMessage", ApiError(400, "Bad Request: chat not found"))
     outbox = Outbox(settings.state_path)
-    post = compose(Index(base), "pays Turquie", date.today(), set())
+    index = Index(base)
+    post = compose(index, "pays Turquie", date.today(), set())
     first = await publish_once(settings, outbox, post, "test:blocked")
-    assert not first.sent and "chat not found" in (first.error or "").lower()
+    assert first.status == "failed" and "chat not found" in (first.error or "").lower()
     alert = [p for p in api.sent() if int(p["chat_id"]) == ADMIN]
-    assert len(alert) == 1 and "bloquée" in alert[0]["text"]
-    assert len(outbox.pending()) == 1 and channel_posts(api) == []
-    second = await publish_once(settings, outbox, post, "test:blocked")  # later retry
-    assert second.sent and len(channel_posts(api)) == 1
+    assert len(alert) == 1 and "en échec" in alert[0]["text"]
+    buttons = alert[0]["reply_markup"]["inline_keyboard"][0]
+    assert [b["text"] for b in buttons] == ["Republier", "Abandonner"]
+    assert channel_posts(api) == []
+    # the failed post no longer blocks the queue: the next one goes out at once
+    later = compose(index, "accord paix", date.today(), set())
+    outbox = Outbox(settings.state_path)
+    assert (await publish_once(settings, outbox, later, "test:later")).sent
+    assert len(channel_posts(api)) == 1
+    # an admin fixes the cause and asks for it again: it goes out, once
+    outbox = Outbox(settings.state_path)
+    [failed] = [i for i in outbox.open_items() if i.post == "test:blocked"]
+    assert outbox.retry(failed.id) == 1
+    again = await publish_once(settings, outbox, post, "test:blocked")
+    assert again.sent and len(channel_posts(api)) == 2
+    assert len([p for p in api.sent() if int(p["chat_id"]) == ADMIN]) == 1  # told once
 
 
 async def test_digest_is_scheduled_at_every_start(api, base, tmp_path):

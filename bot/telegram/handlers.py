@@ -85,7 +85,9 @@ def _flooding(update: Update, context: Context) -> Verdict:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return Verdict.ANSWER
-    return services(context).guard.check(chat.id, user.id, time.monotonic())
+    found = services(context)
+    guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
+    return guard.check(chat.id, user.id, time.monotonic())
 
 
 async def on_command(update: Update, context: Context) -> None:
