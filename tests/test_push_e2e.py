@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -237,3 +238,21 @@ async def test_cli_push_shares_the_outbox_and_dry_run_sends_nothing(api, tmp_pat
     assert real.returncode == 0, err.decode()
     assert len(channel_posts(api)) == 1 and state.exists()
     assert len(Outbox(state).sent()) == 1
+
+
+async def test_sigterm_during_a_back_off_stops_promptly_and_keeps_the_post(api, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    outbox = Outbox(state)
+    outbox.record("file:0", CHANNEL, None, ["Publication en attente"])
+    outbox.close()
+    api.fail("sendMessage", *[ApiError(500, "Internal Server Error") for _ in range(8)])
+    env = bot_env(api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_STATE_PATH=str(state))
+    process = await spawn_bot("run", env=env)
+    try:
+        await api.wait_for("!sendMessage", 2, timeout=30)  # now waiting in its back-off
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(process.communicate(), 20)  # back-offs total 31 s
+    assert process.returncode == 0, err.decode()
+    assert "never awaited" not in err.decode() and "Traceback" not in err.decode()
+    assert [i.status for i in Outbox(state).open_items()] == ["pending"]  # sent at next start

@@ -202,15 +202,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
 def run(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise."""
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.listen,
-            port=settings.port,
-            url_path=settings.webhook_path,
-            webhook_url=settings.webhook_url,
-            secret_token=(
-                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-            ),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        from bot.telegram.webhook import run_webhook
+
+        run_webhook(application, settings)
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
