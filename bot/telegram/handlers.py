@@ -6,6 +6,7 @@ import asyncio
 import html
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -281,11 +282,18 @@ async def on_publier(update: Update, context: Context) -> None:
     try:
         announced = await pusher.store.run(pusher.outbox.announced)
         post = compose(found.index, request, today(found.settings.timezone), announced)
+        key = f"publier:{message.chat_id}:{message.message_id}"
+        outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
     except NothingToPostError as reason:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
-    key = f"publier:{message.chat_id}:{message.message_id}"
-    outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
+    except sqlite3.Error as error:
+        log.error("/publier : fichier d'état indisponible (%s)", error)
+        await message.reply_text(
+            f"Publication impossible pour l'instant : fichier d'état indisponible "
+            f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+        )
+        return
     await message.reply_text(_outcome_text(outcome, pusher.channel))
 
 
