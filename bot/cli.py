@@ -84,13 +84,12 @@ def _run_telegram(args: argparse.Namespace) -> int:
     index = _index(args)
     if index is None:
         return 1
-    from telegram.error import InvalidToken
-
+    from bot.config import TokenRejectedError
     from bot.telegram.app import build_application, run
 
     try:
         run(build_application(settings, index, args.content, args.seeds), settings)
-    except InvalidToken:
+    except TokenRejectedError:
         print(REJECTED, file=sys.stderr)
         return 2
     return 0
@@ -193,17 +192,16 @@ def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> in
     import asyncio
     import uuid
 
-    from telegram.error import InvalidToken
-
+    from bot.config import TokenRejectedError
     from bot.push.outbox import post_key
     from bot.telegram.push_bot import publish_once
 
     key = post_key("push", request, uuid.uuid4().hex)
     try:
         outcome = asyncio.run(publish_once(settings, outbox, post, key))
-    except InvalidToken:
+    except TokenRejectedError:
         print(REJECTED, file=sys.stderr)
-        print("La publication reste enregistrée dans la file d'envoi.", file=sys.stderr)
+        print("Rien n'a été enregistré ni envoyé.", file=sys.stderr)
         return 2
     finally:
         outbox.close()

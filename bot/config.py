@@ -43,6 +43,10 @@ class ConfigError(Exception):
     """The environment is not usable; the message says which variable and why, in French."""
 
 
+class TokenRejectedError(Exception):
+    """Telegram refused TELEGRAM_BOT_TOKEN (revoked or mistyped); the token is never shown."""
+
+
 @dataclass(frozen=True, slots=True)
 class DigestSchedule:
     """When the digest goes out: every day, or one day a week, at a local time."""

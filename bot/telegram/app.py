@@ -19,6 +19,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -30,7 +31,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
@@ -200,10 +201,16 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
 
 
 def run(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
-    """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise."""
-    if settings.webhook_url:
-        from bot.telegram.webhook import run_webhook
+    """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise.
 
-        run_webhook(application, settings)
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    A token Telegram rejects raises TokenRejectedError, whose message never holds the token.
+    """
+    try:
+        if settings.webhook_url:
+            from bot.telegram.webhook import run_webhook
+
+            run_webhook(application, settings)
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        raise TokenRejectedError("TELEGRAM_BOT_TOKEN refusé par Telegram") from None

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 
+from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.config import Settings
+from bot.config import Settings, TokenRejectedError
 from bot.push.compose import Post
 from bot.push.outbox import Outbox
 from bot.telegram.pusher import Outcome, Pusher
@@ -47,10 +48,18 @@ async def close_pusher(pusher: Pusher) -> None:
 
 
 async def publish_once(settings: Settings, outbox: Outbox, post: Post, key: str) -> Outcome:
-    """Record and send one post, after whatever the outbox still held."""
-    async with make_bot(settings) as bot:
-        pusher = Pusher(outbox, bot, settings, backoff=settings.push_backoff)
-        try:
-            return await pusher.publish(post, key)
-        finally:
-            pusher.store.detach()
+    """Record and send one post, after whatever the outbox still held.
+
+    A token Telegram rejects raises TokenRejectedError before anything is recorded.
+    """
+    bot = make_bot(settings)
+    try:
+        await bot.initialize()
+    except InvalidToken:
+        raise TokenRejectedError("TELEGRAM_BOT_TOKEN refusé par Telegram") from None
+    pusher = Pusher(outbox, bot, settings, backoff=settings.push_backoff)
+    try:
+        return await pusher.publish(post, key)
+    finally:
+        pusher.store.detach()
+        await bot.shutdown()
