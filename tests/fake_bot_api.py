@@ -157,6 +157,14 @@ class FakeBotApi:
             message["is_topic_message"] = True
         return {"update_id": next(self._ids), "message": message}
 
+    def edited_update(self, original: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edits the message of ``original`` (an update from message_update)."""
+        message = dict(original["message"], text=text, edit_date=int(time.time()))
+        if text.startswith("/"):
+            command = text.split(" ", 1)[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": next(self._ids), "edited_message": message}
+
     def callback_update(
         self, data: str, *, message: dict[str, Any], user_id: int = 42
     ) -> dict[str, Any]:

@@ -174,6 +174,9 @@ def deep_link(index: Index, payload: str) -> Reply:
         return agreement_card(index, index.agreements[rest])
     if kind == "timeline":
         return timeline(index, words)
+    event = index.entries.get(rest) if kind == "fait" else None
+    if isinstance(event, Event):
+        return event_card(index, event)
     return start(index)
 
 

@@ -31,11 +31,10 @@ from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, compose
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
-from bot.render.html import render_html
 from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome
 from bot.telegram.reload import reload_content
-from bot.telegram.send import keyboard, messages
+from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
 from bot.text import fold
 
@@ -156,12 +155,24 @@ async def on_button(update: Update, context: Context) -> None:
     if not isinstance(message, Message):
         return
     if reply.page is not None:
-        text = render_html(reply)[0]
+        texts = page_messages(reply)
+        markup = keyboard(reply)
         try:
-            await retrying(lambda: query.edit_message_text(text, reply_markup=keyboard(reply)))
+            await retrying(
+                lambda: query.edit_message_text(
+                    texts[0], reply_markup=markup if len(texts) == 1 else None
+                )
+            )
         except BadRequest as error:  # "message is not modified" on a double press
             if "not modified" not in str(error).lower():
                 raise
+        for position, text in enumerate(texts[1:], start=2):  # what did not fit: never lost
+            last = position == len(texts)
+            await retrying(
+                lambda text=text, last=last: message.reply_text(  # type: ignore[misc]
+                    text, reply_markup=markup if last else None
+                )
+            )
         return
     await _send(message, reply)
 
@@ -171,15 +182,18 @@ async def on_inline(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    results = [
-        InlineQueryResultArticle(
-            id=offer.id,
-            title=offer.title,
-            description=offer.description,
-            input_message_content=InputTextMessageContent(render_html(offer.reply)[0]),
+    results = []
+    for offer in inline_offers(services(context).index, query.query):
+        text, cut = one_message(offer.reply)
+        results.append(
+            InlineQueryResultArticle(
+                id=offer.id,
+                title=offer.title,
+                description=offer.description,
+                input_message_content=InputTextMessageContent(text),
+                reply_markup=full_card_button(context.bot.username, offer.link) if cut else None,
+            )
         )
-        for offer in inline_offers(services(context).index, query.query)
-    ]
     await retrying(lambda: query.answer(results, cache_time=60))
 
 

@@ -1,0 +1,148 @@
+"""Answers that used to be misread, cut, doubled or crash: each case from issue 12."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.clock import today
+from bot.config import Settings
+from bot.engine.commands import STALE, answer, callback
+from bot.engine.filters import TimelineFilter, parse_filter
+from bot.engine.index import Index
+from bot.render.html import render_html
+from bot.telegram.app import build_application
+from bot.telegram.handlers import EDITED_NOTE, FLOOD_NOTICE, STALE_BUTTON
+from bot.telegram.send import CUT_MARKER
+from bot.text import fold
+from tests.harness import polling
+
+ADMIN = 42
+CHANNEL = -1001234567890
+
+
+@pytest.fixture(scope="module")
+def index(base) -> Index:
+    return Index(base)
+
+
+@pytest.mark.parametrize("space", ["\n", "\t", "\u00a0", "\u202f", " \n "])
+def test_any_whitespace_after_the_command_starts_the_argument(index, space):
+    first = render_html(answer(index, f"/pays{space}Turquie"))[0]
+    assert "Turquie" in first.split("\n")[0]
+
+
+@pytest.mark.parametrize("data", ["al:²", "al:¹²", "tl:²:-//", "ac:TR:³", "al:99999999999", "e:"])
+def test_forged_button_data_gets_the_stale_answer(index, data):
+    assert callback(index, data) == STALE
+
+
+def test_a_range_written_with_days_is_read_in_order(index):
+    found = parse_filter(index, "du 1 janvier 2020 au 31 décembre 2026")
+    assert found == TimelineFilter(date(2020, 1, 1), date(2026, 12, 31))
+    found = parse_filter(index, "entre le 1er mars 2025 et le 15 juin 2025")
+    assert found == TimelineFilter(date(2025, 3, 1), date(2025, 6, 15))
+
+
+def test_premier_is_understood(index):
+    assert parse_filter(index, "1er janvier 2025") == TimelineFilter(
+        date(2025, 1, 1), date(2025, 1, 1)
+    )
+    assert parse_filter(index, "depuis le 1er mars 2025") == TimelineFilter(date(2025, 3, 1))
+
+
+def test_schwa_folds_to_a(copy):
+    assert fold("Azərbaycan") == "azarbaycan" and fold("ƏLİYEV") == "aliyev"
+    # with the endonym as an alias (a content decision), every spelling finds it
+    copy.edit("actors.yaml", "aliases: [Azerbaidjan,", "aliases: [Azərbaycan, Azerbaidjan,")
+    index = Index(copy.load())
+    for spelling in ("Azərbaycan", "AZƏRBAYCAN", "Azarbaycan"):
+        found = index.find_actor(spelling)
+        assert found is not None and found.actor.id == "AZ", spelling
+
+
+def test_today_is_computed_in_the_bot_timezone():
+    late = datetime(2026, 1, 1, 22, 30, tzinfo=UTC)
+    assert today("Asia/Baku", late) == date(2026, 1, 2)
+    assert today("America/New_York", late) == date(2026, 1, 1)
+
+
+async def test_flood_guard_applies_to_private_chats(api, base):
+    application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
+    async with polling(application):
+        for _ in range(25):
+            await api.push(api.message_update("/sources", user_id=9))
+        await api.wait_for("sendMessage", 21)
+        await api.push(api.message_update("/sources", user_id=10))  # someone else
+        await api.wait_for("sendMessage", 22)
+        await asyncio.sleep(0.3)
+    to_9 = [p["text"] for p in api.sent() if int(p["chat_id"]) == 9]
+    assert to_9.count(FLOOD_NOTICE) == 1 and len(to_9) == 21
+
+
+async def test_an_edited_command_gets_a_note_never_a_second_answer_nor_post(api, base, tmp_path):
+    settings = Settings(
+        token=api.token,
+        api_url=api.url,
+        channel_id=CHANNEL,
+        admin_ids=frozenset({ADMIN}),
+        state_path=tmp_path / "s.db",
+    )
+    application = build_application(settings, Index(base))
+    async with polling(application):
+        asked = await api.push(api.message_update("/pays Turquie", user_id=7))
+        await api.wait_for("sendMessage")
+        await api.push(api.edited_update(asked, "/pays Grèce"))
+        order = await api.push(api.message_update("/publier accord paix", user_id=ADMIN))
+        await api.wait_for("sendMessage", 4)  # answer, note, post, « Publié »
+        await api.push(api.edited_update(order, "/publier pays Turquie"))
+        await api.wait_for("sendMessage", 5)
+        await asyncio.sleep(0.3)
+    to_7 = [p["text"] for p in api.sent() if int(p["chat_id"]) == 7]
+    assert len(to_7) == 2 and to_7[1] == EDITED_NOTE and "GRÈCE" not in to_7[0].upper()
+    posts = [p["text"] for p in api.sent() if int(p["chat_id"]) == CHANNEL]
+    assert len(posts) == 1 and "Turquie" not in posts[0].split("\n")[0]
+    to_admin = [p["text"] for p in api.sent() if int(p["chat_id"]) == ADMIN]
+    assert to_admin[-1] == EDITED_NOTE and sum("Publié" in t for t in to_admin) == 1
+
+
+async def test_a_forged_button_gets_the_stale_answer_end_to_end(api, base):
+    application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
+    shown = {"message_id": 77, "date": 0, "chat": {"id": 42, "type": "private"}, "text": "x"}
+    async with polling(application):
+        await api.push(api.callback_update("al:²", message=shown))
+        answered = (await api.wait_for("answerCallbackQuery"))[0]
+    assert answered["text"] == STALE_BUTTON
+
+
+async def test_inline_cards_too_long_for_one_message_say_so_and_link_the_full_card(api, base):
+    index = Index(base)
+    application = build_application(Settings(token=api.token, api_url=api.url), index)
+    async with polling(application):
+        await api.push(api.inline_update("Russie"))
+        results = (await api.wait_for("answerInlineQuery"))[0]["results"]
+    cut = [r for r in results if CUT_MARKER in r["input_message_content"]["message_text"]]
+    assert cut, "la fiche Russie devrait dépasser un message"
+    for result in results:
+        text = result["input_message_content"]["message_text"]
+        assert len(text) <= 4096
+        if result in cut:
+            assert text.endswith(CUT_MARKER)
+            button = result["reply_markup"]["inline_keyboard"][0][0]
+            assert button["url"].startswith(f"https://t.me/{api.username}?start=")
+
+
+async def test_any_reload_failure_is_reported_even_a_recursion_error(copy, base):
+    from bot.telegram.reload import reload_content
+    from bot.telegram.services import Services
+
+    events = copy.content / "events.yaml"
+    events.write_text("events: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    found = Services(Index(base), Settings(token="1:x"), content_dir=copy.content)
+    found.seeds_dir = copy.seeds
+    before = found.index
+    ok, report = await reload_content(found)
+    assert not ok and "❌" in report and "ancienne base" in report
+    assert found.index is before  # the old base keeps serving
