@@ -26,6 +26,15 @@ def settings_for(api, state) -> Settings:
     )
 
 
+async def start_up_done(application) -> None:
+    """Wait until the start-up job (resume, first-deployment baseline) has run."""
+    for _ in range(200):
+        if "annonces-au-demarrage" not in {job.name for job in application.job_queue.jobs()}:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.1)
+
+
 def texts_to(api, chat: int) -> list[str]:
     return [p["text"] for p in api.sent() if int(p["chat_id"]) == chat]
 
@@ -58,15 +67,9 @@ async def test_a_state_path_that_cannot_be_opened_is_reported_too(api, base, tmp
 
 async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, tmp_path):
     state = tmp_path / "etat.sqlite3"
-    Outbox(state).take_baseline("2026-01-01", [])  # no start-up announcements
     application = build_application(settings_for(api, state), Index(base))
     async with polling(application):
-        await asyncio.sleep(0)  # let the start-up job run against the free file
-        for _ in range(100):
-            names = {job.name for job in application.job_queue.jobs()}
-            if "annonces-au-demarrage" not in names:
-                break
-            await asyncio.sleep(0.05)
+        await start_up_done(application)  # first deployment: baseline, nothing posted
         locker = sqlite3.connect(state, isolation_level=None)
         locker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
         try:
@@ -83,4 +86,24 @@ async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, t
             if texts_to(api, ADMIN):
                 break
             await asyncio.sleep(0.05)
-    assert texts_to(api, CHANNEL) and "Publié" in texts_to(api, ADMIN)[0]
+    assert len(texts_to(api, CHANNEL)) == 1 and "Publié" in texts_to(api, ADMIN)[0]
+
+
+async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, tmp_path):
+    from tests.fake_bot_api import ApiError
+
+    state = tmp_path / "etat.sqlite3"
+    application = build_application(settings_for(api, state), Index(base))
+    async with polling(application):
+        await start_up_done(application)
+        api.fail("sendMessage", ApiError(429, "Too Many Requests: retry after 3", retry_after=3))
+        await api.push(api.message_update("/publier accord paix", user_id=ADMIN))
+        await api.wait_for("!sendMessage")  # the channel post now waits 3 s
+        await api.push(api.message_update("/sources", user_id=7))
+        await api.wait_for("sendMessage")
+        assert texts_to(api, 7) and texts_to(api, CHANNEL) == []  # answered meanwhile
+        for _ in range(200):
+            if texts_to(api, ADMIN):
+                break
+            await asyncio.sleep(0.05)
+    assert len(texts_to(api, CHANNEL)) == 1 and "Publié" in texts_to(api, ADMIN)[0]
