@@ -7,7 +7,6 @@ import sqlite3
 
 from bot.config import Settings
 from bot.engine.index import Index
-from bot.push.outbox import Outbox
 from bot.telegram.app import build_application
 from tests.harness import polling
 

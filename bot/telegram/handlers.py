@@ -261,8 +261,9 @@ def _outcome_text(outcome: Outcome, channel: int | str) -> str:
         return f"Publication en échec ({reason}). Voir /envois pour la republier ou l'abandonner."
     if outcome.status == "sending":
         return "Publication enregistrée ; un autre processus est en train de l'envoyer."
+    waiting = html.escape(outcome.error or "en file d'attente")
     return (
-        f"Publication enregistrée mais pas encore envoyée ({reason}). "
+        f"Publication enregistrée mais pas encore envoyée ({waiting}). "
         "Elle sera retentée automatiquement ; voir /envois."
     )
 
