@@ -146,3 +146,21 @@ async def test_any_reload_failure_is_reported_even_a_recursion_error(copy, base)
     ok, report = await reload_content(found)
     assert not ok and "❌" in report and "ancienne base" in report
     assert found.index is before  # the old base keeps serving
+
+
+def test_a_page_too_long_for_one_message_continues_in_the_next_one():
+    from bot.engine.reply import Para, Reply
+    from bot.telegram.send import PAGE_MARKER, one_message, page_messages
+
+    words = [f"mot{n}" for n in range(1600)]
+    reply = Reply(
+        (Para("Titre", "title"), Para(" ".join(words[:800])), Para(" ".join(words[800:])))
+    )
+    parts = page_messages(reply)
+    assert len(parts) >= 2 and parts[0].endswith(PAGE_MARKER)
+    assert all(len(part) <= 4096 for part in parts)
+    joined = " ".join(parts)
+    assert all(word in joined for word in ("mot0", "mot799", "mot800", "mot1599"))
+    text, cut = one_message(reply)
+    assert cut and text.endswith(CUT_MARKER) and len(text) <= 4096
+    assert one_message(Reply((Para("court"),))) == ("court", False)
