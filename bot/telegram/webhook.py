@@ -65,8 +65,10 @@ class UpdateHandler(tornado.web.RequestHandler):
             data = json.loads(b"".join(self.chunks))
             update = Update.de_json(data, self.application_ptb.bot)
         except Exception:
+            update = None
+        if update is None:
             log.warning("Webhook : corps illisible refusé")
-            raise tornado.web.HTTPError(400) from None
+            raise tornado.web.HTTPError(400)
         await self.application_ptb.update_queue.put(update)
         self.set_status(200)
         self.finish()
