@@ -34,7 +34,9 @@ def test_any_whitespace_after_the_command_starts_the_argument(index, space):
     assert "Turquie" in first.split("\n")[0]
 
 
-@pytest.mark.parametrize("data", ["al:²", "al:¹²", "tl:²:-//", "ac:TR:³", "al:99999999999", "e:"])
+@pytest.mark.parametrize(
+    "data", ["al:²", "al:¹²", "tl:²:-//", "ac:TR:³", "cx:TR:²", "p:TR" + "x" * 80, "e:"]
+)
 def test_forged_button_data_gets_the_stale_answer(index, data):
     assert callback(index, data) == STALE
 

@@ -186,18 +186,20 @@ STALE = Reply(
 )
 
 
-_NUMBER = re.compile(r"[0-9]{1,4}")
-"""A page number in button data: ASCII digits only ("²".isdigit() is True)."""
+MAX_DATA = 64
+"""Telegram's limit for callback data, in bytes; the bot's own data is ASCII."""
 
 
 def callback(index: Index, data: str) -> Reply:
     """The reply to a button's data; stale or forged data gets a polite message."""
+    if not data.isascii() or len(data) > MAX_DATA:  # "²".isdigit() is True: refuse it early
+        return STALE
     kind, _, rest = data.partition(":")
     base = index.base
     if kind == "tl":
         page_text, _, code = rest.partition(":")
         wanted = TimelineFilter.decode(code)
-        if not _NUMBER.fullmatch(page_text) or wanted is None:
+        if not page_text.isdigit() or wanted is None:
             return STALE
         if any(actor not in base.actors for actor in wanted.actors):
             return STALE
@@ -208,9 +210,9 @@ def callback(index: Index, data: str) -> Reply:
         return actor_card(index, base.actors[rest])
     if kind == "ac":
         actor_id, _, page = rest.partition(":")
-        if actor_id in base.actors and (page == "" or _NUMBER.fullmatch(page)):
+        if actor_id in base.actors and (page == "" or page.isdigit()):
             return agreements_of(index, actor_id, int(page or 1))
-    if kind == "al" and _NUMBER.fullmatch(rest):
+    if kind == "al" and rest.isdigit():
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:
         return agreement_card(index, index.agreements[rest])
