@@ -80,26 +80,24 @@ async def _send(message: Message, reply: Reply) -> None:
         )
 
 
-def _flooding(update: Update, context: Context) -> Verdict:
-    """The flood guard's verdict, per user and chat, private chats included."""
+async def _held_back(update: Update, context: Context, message: Message) -> bool:
+    """Apply the flood guard (private chats included): True when the message is not answered."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
-        return Verdict.ANSWER
+        return False
     found = services(context)
     guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
-    return guard.check(chat.id, user.id, time.monotonic())
+    verdict = guard.check(chat.id, user.id, time.monotonic())
+    if verdict is Verdict.NOTICE:
+        in_group = chat.type != ChatType.PRIVATE
+        await retrying(lambda: message.reply_text(FLOOD_NOTICE, do_quote=in_group))
+    return verdict is not Verdict.ANSWER
 
 
 async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
-    if message is None or message.text is None:
-        return
-    verdict = _flooding(update, context)
-    if verdict is Verdict.SILENCE:
-        return
-    if verdict is Verdict.NOTICE:
-        await retrying(lambda: message.reply_text(FLOOD_NOTICE, do_quote=True))
+    if message is None or message.text is None or await _held_back(update, context, message):
         return
     await _send(message, answer(services(context).index, message.text))
 
@@ -107,13 +105,7 @@ async def on_command(update: Update, context: Context) -> None:
 async def on_private_text(update: Update, context: Context) -> None:
     """Plain text or an unknown command in a private chat: a card if it names one, else help."""
     message = update.effective_message
-    if message is None or message.text is None:
-        return
-    verdict = _flooding(update, context)
-    if verdict is Verdict.SILENCE:
-        return
-    if verdict is Verdict.NOTICE:
-        await retrying(lambda: message.reply_text(FLOOD_NOTICE))
+    if message is None or message.text is None or await _held_back(update, context, message):
         return
     index = services(context).index
     text = message.text.strip()
