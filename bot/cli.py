@@ -7,12 +7,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.check import run_check
 from bot.content.errors import ContentError
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.startup import ready_index
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.push.compose import Post
+    from bot.push.outbox import Outbox
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,11 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--html", action="store_true", help="affiche le HTML envoyé à Telegram")
     push = commands.add_parser("push", help="publie dans le canal (cron), avec la même file")
     push.add_argument(
-        "request", nargs="+", help="timeline [filtre] | pays <nom> | accord <terme> | nouveautés"
+        "request", nargs="*", help="timeline [filtre] | pays <nom> | accord <terme> | nouveautés"
     )
     push.add_argument(
         "--dry-run", action="store_true", help="affiche la publication sans l'envoyer"
     )
+    push.add_argument(
+        "--status", action="store_true", help="la file d'envoi : en attente, incertain, en échec"
+    )
+    push.add_argument("--retry", type=int, metavar="N", help="republie la publication n° N")
+    push.add_argument("--drop", type=int, metavar="N", help="abandonne la publication n° N")
     return parser
 
 
@@ -55,6 +66,12 @@ def _index(args: argparse.Namespace) -> Index | None:
         print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
         return None
     return index
+
+
+REJECTED = (
+    "TELEGRAM_BOT_TOKEN refusé par Telegram (jeton révoqué ou mal copié) : "
+    "demandez-en un à @BotFather."
+)
 
 
 def _run_telegram(args: argparse.Namespace) -> int:
@@ -70,37 +87,95 @@ def _run_telegram(args: argparse.Namespace) -> int:
     index = _index(args)
     if index is None:
         return 1
+    from bot.config import TokenRejectedError
     from bot.telegram.app import build_application, run
 
-    run(build_application(settings, index, args.content, args.seeds), settings)
+    try:
+        run(build_application(settings, index, args.content, args.seeds), settings)
+    except TokenRejectedError:
+        print(REJECTED, file=sys.stderr)
+        return 2
     return 0
 
 
-def _run_push(args: argparse.Namespace) -> int:
-    from datetime import date
+def _queue_command(args: argparse.Namespace, outbox: Outbox) -> int:
+    """push --status, --retry N, --drop N: read or decide, nothing sent here."""
+    from bot.push.status import queue_report
 
+    if args.retry is not None:
+        count = outbox.retry(args.retry)
+        print(
+            f"N° {args.retry} : {count} message(s) remis en file ; ils partiront au prochain envoi."
+            if count
+            else f"N° {args.retry} : rien à republier (déjà publiée, abandonnée ou inconnue)."
+        )
+        return 0 if count else 1
+    if args.drop is not None:
+        count = outbox.drop(args.drop)
+        print(
+            f"N° {args.drop} : publication abandonnée ({count} message(s))."
+            if count
+            else f"N° {args.drop} : rien à abandonner (déjà publiée ou inconnue)."
+        )
+        return 0 if count else 1
+    items = outbox.open_items()
+    print(queue_report(items))
+    return 1 if any(item.status in ("uncertain", "failed") for item in items) else 0
+
+
+def _open_outbox(path: Path) -> Outbox | None:
+    import sqlite3
+
+    from bot.push.migrations import StateVersionError
+    from bot.push.outbox import Outbox
+
+    try:
+        return Outbox(path)
+    except (sqlite3.Error, OSError, StateVersionError) as error:
+        print(f"Fichier d'état {path} inutilisable : {error}.", file=sys.stderr)
+        return None
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    from bot.clock import today
     from bot.config import ConfigError, load_settings
     from bot.logs import setup_logging
     from bot.push.compose import NothingToPostError, compose
-    from bot.push.outbox import Outbox
     from bot.render.html import render_html
     from bot.render.text import render_text
 
+    managing = args.status or args.retry is not None or args.drop is not None
     try:
-        settings = load_settings(require_token=not args.dry_run)
+        settings = load_settings(require_token=not (args.dry_run or managing))
     except ConfigError as error:
         print(f"Configuration invalide : {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level if not args.dry_run else "WARNING", settings.secrets())
+    if managing:
+        if not settings.state_path.exists():
+            print(f"Aucune file d'envoi ({settings.state_path} n'existe pas).")
+            return 0
+        found = _open_outbox(settings.state_path)
+        if found is None:
+            return 2
+        try:
+            return _queue_command(args, found)
+        finally:
+            found.close()
+    if not args.request:
+        print("Que publier ? timeline [filtre], pays <nom>, accord <terme>, nouveautés.")
+        return 2
     index = _index(args)
     if index is None:
         return 1
     request = " ".join(args.request)
     exists = settings.state_path.exists()
-    outbox = Outbox(settings.state_path) if exists or not args.dry_run else None
+    outbox = _open_outbox(settings.state_path) if exists or not args.dry_run else None
+    if outbox is None and not args.dry_run:
+        return 2
     announced = outbox.announced() if outbox is not None else set()
     try:
-        post = compose(index, request, date.today(), announced)
+        post = compose(index, request, today(settings.timezone), announced)
     except NothingToPostError as reason:
         print(f"Rien à publier : {reason}.", file=sys.stderr)
         return 1
@@ -113,19 +188,37 @@ def _run_push(args: argparse.Namespace) -> int:
         print("TELEGRAM_CHANNEL_ID n'est pas défini : pas de canal où publier.", file=sys.stderr)
         return 2
     assert outbox is not None
+    return _publish(settings, outbox, post, request)
+
+
+def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> int:
     import asyncio
     import uuid
 
+    from bot.config import TokenRejectedError
     from bot.push.outbox import post_key
     from bot.telegram.push_bot import publish_once
 
     key = post_key("push", request, uuid.uuid4().hex)
-    outcome = asyncio.run(publish_once(settings, outbox, post, key))
-    outbox.close()
+    try:
+        outcome = asyncio.run(publish_once(settings, outbox, post, key))
+    except TokenRejectedError:
+        print(REJECTED, file=sys.stderr)
+        print("Rien n'a été enregistré ni envoyé.", file=sys.stderr)
+        return 2
+    finally:
+        outbox.close()
     if outcome.sent:
         print(f"Publié ({len(outcome.message_ids)} message(s)).")
         return 0
-    print(f"Enregistré, pas encore envoyé : {outcome.error}. Sera retenté.", file=sys.stderr)
+    messages = {
+        "uncertain": "Publication incertaine (peut-être faite) : vérifiez le canal, puis "
+        "« push --retry N » si elle n'y est pas (N : voir « push --status »).",
+        "failed": "Publication en échec ; voir « push --status ».",
+        "sending": "Enregistrée ; un autre processus est en train de l'envoyer.",
+    }
+    text = messages.get(outcome.status, "Enregistrée, pas encore envoyée ; sera retentée.")
+    print(f"{text} Raison : {outcome.error}", file=sys.stderr)
     return 1
 
 

@@ -8,12 +8,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import SecretStr
 
 from bot.paths import PROJECT_ROOT
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Europe/Paris"
 DEFAULT_STATE_PATH = PROJECT_ROOT / "data" / "etat.sqlite3"
+DEFAULT_LISTEN = "0.0.0.0"
 WEEKDAYS = {
     "lundi": 0,
     "mardi": 1,
@@ -37,6 +41,10 @@ _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 class ConfigError(Exception):
     """The environment is not usable; the message says which variable and why, in French."""
+
+
+class TokenRejectedError(Exception):
+    """Telegram refused TELEGRAM_BOT_TOKEN (revoked or mistyped); the token is never shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +86,14 @@ def parse_schedule(text: str) -> DigestSchedule | None:
 class Settings:
     """The bot's configuration (see the README for each variable)."""
 
-    token: str
+    token: SecretStr
+    """The bot token; ``str(settings)`` and ``repr(settings)`` show it masked."""
     api_url: str = DEFAULT_API_URL
     webhook_url: str | None = None
-    webhook_secret: str | None = None
+    webhook_secret: SecretStr | None = None
     port: int = 8080
+    listen: str = DEFAULT_LISTEN
+    """Address the webhook server listens on."""
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     log_level: str = "INFO"
     timezone: str = DEFAULT_TIMEZONE
@@ -96,6 +107,13 @@ class Settings:
     push_backoff: float = 1.0
     """First pause, in seconds, before retrying a channel post after a network error."""
 
+    def __post_init__(self) -> None:
+        # Plain strings (tests, benchmarks) are wrapped so that no repr can show them.
+        if not isinstance(self.token, SecretStr):
+            object.__setattr__(self, "token", SecretStr(str(self.token)))
+        if self.webhook_secret is not None and not isinstance(self.webhook_secret, SecretStr):
+            object.__setattr__(self, "webhook_secret", SecretStr(str(self.webhook_secret)))
+
     @property
     def webhook_path(self) -> str:
         """The path part of WEBHOOK_URL, where the local webhook server listens."""
@@ -103,7 +121,8 @@ class Settings:
 
     def secrets(self) -> tuple[str, ...]:
         """Strings that must never appear in a log line."""
-        return tuple(s for s in (self.token, self.webhook_secret) if s)
+        found = (self.token, self.webhook_secret)
+        return tuple(s.get_secret_value() for s in found if s and s.get_secret_value())
 
 
 def _url(name: str, value: str) -> str:
@@ -127,7 +146,7 @@ def _channel(env: Mapping[str, str]) -> tuple[int | str | None, int | None]:
                 "(-100…) ou un @nom de canal."
             )
     thread_text = env.get("TELEGRAM_CHANNEL_THREAD_ID", "").strip()
-    if thread_text and not thread_text.isdigit():
+    if thread_text and not re.fullmatch(r"[0-9]{1,12}", thread_text):
         raise ConfigError(f"TELEGRAM_CHANNEL_THREAD_ID « {thread_text} » n'est pas un nombre.")
     return channel, int(thread_text) if thread_text else None
 
@@ -150,31 +169,41 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
     if webhook_url is not None and secret is None:
         raise ConfigError("WEBHOOK_SECRET est obligatoire en mode webhook (WEBHOOK_URL défini).")
     port_text = env.get("PORT", "").strip() or "8080"
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    if not re.fullmatch(r"[0-9]{1,5}", port_text) or not 0 < int(port_text) < 65536:
         raise ConfigError(f"PORT doit être un numéro de port (1-65535), pas « {port_text} ».")
     admins: set[int] = set()
     for part in env.get("BOT_ADMIN_IDS", "").replace(";", ",").split(","):
         part = part.strip()
         if not part:
             continue
-        if not part.lstrip("-").isdigit():
+        if not re.fullmatch(r"-?[0-9]+", part):
             raise ConfigError(f"BOT_ADMIN_IDS : « {part} » n'est pas un identifiant numérique.")
         admins.add(int(part))
     level = (env.get("LOG_LEVEL", "").strip() or "INFO").upper()
     if level not in _LEVELS:
         raise ConfigError(f"LOG_LEVEL doit valoir {', '.join(_LEVELS)}, pas « {level} ».")
     rate_text = env.get("TELEGRAM_RATE_LIMIT", "").strip() or "30"
-    if not rate_text.isdigit():
+    if not re.fullmatch(r"[0-9]{1,6}", rate_text):
         raise ConfigError(
             f"TELEGRAM_RATE_LIMIT « {rate_text} » : un nombre de messages par seconde."
         )
     channel, thread = _channel(env)
+    zone = env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"BOT_TIMEZONE « {zone} » : fuseau inconnu (exemple : Europe/Paris, Asia/Baku)."
+        ) from None
+    listen = env.get("WEBHOOK_LISTEN", "").strip() or DEFAULT_LISTEN
+    if not re.fullmatch(r"[0-9A-Za-z.:\[\]-]{1,64}", listen):
+        raise ConfigError(f"WEBHOOK_LISTEN « {listen} » : une adresse IP (0.0.0.0, 127.0.0.1).")
     state_text = env.get("BOT_STATE_PATH", "").strip()
     announce = env.get("ANNOUNCE_EXISTING", "").strip().lower()
     if announce not in ("", "0", "1", "true", "false", "oui", "non"):
         raise ConfigError(f"ANNOUNCE_EXISTING « {announce} » : oui ou non.")
     return Settings(
-        token=token,
+        token=SecretStr(token),
         channel_id=channel,
         channel_thread_id=thread,
         digest=parse_schedule(env.get("DIGEST_SCHEDULE", "")),
@@ -183,9 +212,10 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
         rate_limit=int(rate_text),
         api_url=api_url,
         webhook_url=webhook_url,
-        webhook_secret=secret,
+        webhook_secret=SecretStr(secret) if secret else None,
         port=int(port_text),
+        listen=listen,
         admin_ids=frozenset(admins),
         log_level=level,
-        timezone=env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE,
+        timezone=zone,
     )

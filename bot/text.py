@@ -52,6 +52,7 @@ _FOLD_EXTRA = (
     ("ø", "o"),
     ("đ", "d"),
     ("ł", "l"),
+    ("ə", "a"),  # Azerbaijani schwa: « Azərbaycan » → azarbaycan
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")

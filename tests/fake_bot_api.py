@@ -52,6 +52,13 @@ class Drop(ApiError):
         super().__init__(0, "connexion coupée")
 
 
+class Lost(ApiError):
+    """Process the request (the message is posted), then close the connection unanswered."""
+
+    def __init__(self) -> None:
+        super().__init__(0, "traité, réponse perdue")
+
+
 class Slow(ApiError):
     """Wait ``seconds`` before processing and answering normally."""
 
@@ -150,6 +157,14 @@ class FakeBotApi:
             message["is_topic_message"] = True
         return {"update_id": next(self._ids), "message": message}
 
+    def edited_update(self, original: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edits the message of ``original`` (an update from message_update)."""
+        message = dict(original["message"], text=text, edit_date=int(time.time()))
+        if text.startswith("/"):
+            command = text.split(" ", 1)[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": next(self._ids), "edited_message": message}
+
     def callback_update(
         self, data: str, *, message: dict[str, Any], user_id: int = 42
     ) -> dict[str, Any]:
@@ -235,6 +250,14 @@ class FakeBotApi:
             elif isinstance(fault, Drop):
                 async with self._changed:
                     self.calls.append(Call(f"!{method}", params))
+                    self._changed.notify_all()
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response(status=500)
+            elif isinstance(fault, Lost):
+                await handler(params)
+                async with self._changed:
+                    self.calls.append(Call(method, params))
                     self._changed.notify_all()
                 if request.transport is not None:
                     request.transport.close()

@@ -30,12 +30,16 @@ def test_handlers_are_registered_in_order(base):
         CommandHandler,
         CommandHandler,
         CommandHandler,
+        CommandHandler,
+        MessageHandler,
+        CallbackQueryHandler,
         CallbackQueryHandler,
         InlineQueryHandler,
         MessageHandler,
     ]
     assert app.handlers[0][1].commands == frozenset({"publier"})
     assert app.handlers[0][2].commands == frozenset({"recharger"})
+    assert app.handlers[0][3].commands == frozenset({"envois"})
     commands = app.handlers[0][0].commands
     assert {c.name for c in COMMANDS} <= commands and "help" in commands
     assert app.error_handlers

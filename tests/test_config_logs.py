@@ -77,3 +77,41 @@ def test_redaction_covers_messages_arguments_and_tracebacks():
     output = stream.getvalue()
     assert TOKEN not in output
     assert output.count(REDACTED) == 3
+
+
+def test_secrets_never_show_in_repr_str_or_format():
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "WEBHOOK_URL": "https://bot.example.org/hook",
+            "WEBHOOK_SECRET": "s3cret_ok",
+        }
+    )
+    for shown in (repr(settings), str(settings), f"{settings}", repr(settings.token)):
+        assert TOKEN not in shown and "s3cret_ok" not in shown
+    assert settings.token.get_secret_value() == TOKEN
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("BOT_ADMIN_IDS", "²"),
+        ("BOT_ADMIN_IDS", "12,٣"),
+        ("BOT_TIMEZONE", "Mars/Olympus"),
+        ("BOT_TIMEZONE", "../etc/passwd"),
+        ("PORT", "８０"),
+        ("TELEGRAM_RATE_LIMIT", "³"),
+        ("TELEGRAM_CHANNEL_THREAD_ID", "¹"),
+        ("WEBHOOK_LISTEN", "tout le monde"),
+    ],
+)
+def test_unusual_bad_values_give_a_french_message_naming_the_variable(variable, value):
+    with pytest.raises(ConfigError, match=variable):
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, variable: value})
+
+
+def test_listen_address_is_a_setting():
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}).listen == "0.0.0.0"
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_LISTEN": "127.0.0.1"}).listen == (
+        "127.0.0.1"
+    )

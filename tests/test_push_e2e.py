@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -175,19 +176,36 @@ async def test_long_posts_are_split_within_the_limit(api, base, tmp_path):
     assert len(posts) == expected and all(len(p["text"]) <= 4096 for p in posts)
 
 
-async def test_permanent_error_alerts_admins_and_keeps_the_post(api, base, tmp_path):
+async def test_permanent_error_fails_the_post_alerts_admins_and_lets_later_posts_pass(
+    api, base, tmp_path
+):
     settings = settings_for(api, tmp_path / "s.db")
     api.fail("sendMessage", ApiError(400, "Bad Request: chat not found"))
     outbox = Outbox(settings.state_path)
-    post = compose(Index(base), "pays Turquie", date.today(), set())
-    first = await publish_once(settings, outbox, post, "test:blocked")
-    assert not first.sent and "chat not found" in (first.error or "").lower()
-    alert = [p for p in api.sent() if int(p["chat_id"]) == ADMIN]
-    assert len(alert) == 1 and "bloquée" in alert[0]["text"]
+    index = Index(base)
+    post = compose(index, "pays Turquie", date.today(), set())
     parts = len(render_html(post.reply))
-    assert len(outbox.pending()) == parts and channel_posts(api) == []
-    second = await publish_once(settings, outbox, post, "test:blocked")  # later retry
-    assert second.sent and len(channel_posts(api)) == parts
+    first = await publish_once(settings, outbox, post, "test:blocked")
+    assert first.status == "failed" and "chat not found" in (first.error or "").lower()
+    alert = [p for p in api.sent() if int(p["chat_id"]) == ADMIN]
+    assert len(alert) == 1 and "en échec" in alert[0]["text"]
+    buttons = alert[0]["reply_markup"]["inline_keyboard"][0]
+    assert [b["text"] for b in buttons] == ["Republier", "Abandonner"]
+    assert channel_posts(api) == []
+    # the failed post no longer blocks the queue: the next one goes out at once
+    later = compose(index, "accord paix", date.today(), set())
+    later_parts = len(render_html(later.reply))
+    outbox = Outbox(settings.state_path)
+    assert (await publish_once(settings, outbox, later, "test:later")).sent
+    assert len(channel_posts(api)) == later_parts
+    # an admin fixes the cause and asks for it again: it goes out, once
+    outbox = Outbox(settings.state_path)
+    failed = [i for i in outbox.open_items() if i.status == "failed"]
+    assert [i.post for i in failed] == ["test:blocked"]
+    assert outbox.retry(failed[0].id) == 1
+    again = await publish_once(settings, outbox, post, "test:blocked")
+    assert again.sent and len(channel_posts(api)) == later_parts + parts
+    assert len([p for p in api.sent() if int(p["chat_id"]) == ADMIN]) == 1  # told once
 
 
 async def test_digest_is_scheduled_at_every_start(api, base, tmp_path):
@@ -229,3 +247,21 @@ async def test_cli_push_shares_the_outbox_and_dry_run_sends_nothing(api, tmp_pat
     assert real.returncode == 0, err.decode()
     assert len(channel_posts(api)) == 1 and state.exists()
     assert len(Outbox(state).sent()) == 1
+
+
+async def test_sigterm_during_a_back_off_stops_promptly_and_keeps_the_post(api, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    outbox = Outbox(state)
+    outbox.record("file:0", CHANNEL, None, ["Publication en attente"])
+    outbox.close()
+    api.fail("sendMessage", *[ApiError(500, "Internal Server Error") for _ in range(8)])
+    env = bot_env(api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_STATE_PATH=str(state))
+    process = await spawn_bot("run", env=env)
+    try:
+        await api.wait_for("!sendMessage", 2, timeout=30)  # now waiting in its back-off
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(process.communicate(), 20)  # back-offs total 31 s
+    assert process.returncode == 0, err.decode()
+    assert "never awaited" not in err.decode() and "Traceback" not in err.decode()
+    assert [i.status for i in Outbox(state).open_items()] == ["pending"]  # sent at next start

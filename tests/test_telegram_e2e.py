@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -15,7 +16,9 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.telegram.app import build_application
 from bot.telegram.handlers import APOLOGY, STALE_BUTTON
+from bot.telegram.webhook import SECRET_HEADER, listen, webhook_server
 from tests.fake_bot_api import ApiError, FakeBotApi
+from tests.harness import bot_env, spawn_bot
 from tests.harness import polling as running
 
 
@@ -228,39 +231,80 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def test_webhook_mode_answers_and_refuses_a_wrong_secret(api, base):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/hook"
-    settings = settings_for(api, webhook_url=url, webhook_secret="s3cret-hook", port=port)
+async def _raw_post(port: int, headers: dict[str, str]) -> bytes:
+    """Send only the request line and headers (no body) and return what the server says."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    lines = ["POST /hook HTTP/1.1", "Host: 127.0.0.1"] + [f"{k}: {v}" for k, v in headers.items()]
+    writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+    await writer.drain()
+    try:
+        return await asyncio.wait_for(reader.readline(), 20)
+    finally:
+        writer.close()
+
+
+async def test_webhook_checks_the_secret_before_the_body_and_caps_its_size(api, base):
+    settings = settings_for(api, webhook_url="http://127.0.0.1/hook", webhook_secret="s3cret-hook")
     application = build_application(settings, Index(base))
     await application.initialize()
-    assert application.post_init is not None and application.updater is not None
+    assert application.post_init is not None
     await application.post_init(application)
     await application.start()
-    await application.updater.start_webhook(
-        listen="127.0.0.1", port=port, url_path="hook", webhook_url=url, secret_token="s3cret-hook"
-    )
+    server = webhook_server("hook", "s3cret-hook", application)
+    port = listen(server, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{port}/hook"
     try:
-        assert api.webhook["url"] == url and api.webhook["secret_token"] == "s3cret-hook"
+        # 50 MB announced, nothing sent: the wrong secret is refused from the headers alone
+        huge = {"Content-Type": "application/json", "Content-Length": "50000000"}
+        status = await _raw_post(port, {**huge, SECRET_HEADER: "nope"})
+        assert status.startswith(b"HTTP/1.1 403")
+        status = await _raw_post(port, {**huge, SECRET_HEADER: "s3cret-hook"})
+        assert status.startswith(b"HTTP/1.1 413")
         update = api.message_update("/pays UK")
         async with httpx.AsyncClient() as client:
             refused = await client.post(url, json=update)
-            wrong = await client.post(
-                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            wrong = await client.post(url, json=update, headers={SECRET_HEADER: "nope"})
+            garbage = await client.post(
+                url, content=b"{pas du json", headers={SECRET_HEADER: "s3cret-hook"}
             )
-            accepted = await client.post(
-                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-hook"}
-            )
+            accepted = await client.post(url, json=update, headers={SECRET_HEADER: "s3cret-hook"})
         assert refused.status_code == 403 and wrong.status_code == 403
-        assert accepted.status_code == 200
+        assert garbage.status_code == 400 and accepted.status_code == 200
         sent = (await api.wait_for("sendMessage"))[0]
         assert "Royaume-Uni" in sent["text"]
         await quiet(api, 0.3)
         assert len(api.sent()) == 1  # the refused posts were not handled
     finally:
-        await application.updater.stop()
+        server.stop()
         await application.stop()
         await application.shutdown()
+
+
+async def test_webhook_mode_runs_on_the_configured_address_and_stops_on_sigterm(api):
+    port = free_port()
+    env = bot_env(
+        api,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        WEBHOOK_SECRET="s3cret-hook",
+        WEBHOOK_LISTEN="127.0.0.1",
+        PORT=str(port),
+    )
+    process = await spawn_bot("run", env=env)
+    try:
+        await api.wait_for("setWebhook", timeout=30)
+        assert api.webhook["secret_token"] == "s3cret-hook"
+        update = api.message_update("/pays UK")
+        async with httpx.AsyncClient() as client:
+            accepted = await client.post(
+                f"http://127.0.0.1:{port}/hook", json=update, headers={SECRET_HEADER: "s3cret-hook"}
+            )
+        assert accepted.status_code == 200
+        assert "Royaume-Uni" in (await api.wait_for("sendMessage"))[0]["text"]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    assert "never awaited" not in err.decode() and "Traceback" not in err.decode()
 
 
 async def test_unknown_methods_are_refused_by_the_fake_server(api):

@@ -6,6 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,27 @@ class _Raw:
 _TARGETS = {"coverage_skips": "skips", "support_exceptions": "exceptions"}
 
 
+MAX_NESTING = 64
+"""Deepest [ ] / { } nesting a content file may hold: libyaml's C composer recurses on the C
+stack, and a hostile file nested 100,000 deep would crash the process instead of failing."""
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """The deepest flow-collection nesting of ``text`` (brackets inside quotes count too)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        char = match.group(0)
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _read_files(content_dir: Path, out: _Collector) -> _Raw:
     raw = _Raw([], [], [], [], [], [], [], [], [])
     files = sorted(content_dir.glob("*.yaml"))
@@ -164,7 +186,13 @@ def _read_files(content_dir: Path, out: _Collector) -> _Raw:
     for path in files:
         name = f"{content_dir.name}/{path.name}"
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
+            text = path.read_text(encoding="utf-8")
+            if _nesting(text) > MAX_NESTING:
+                out.add(
+                    name, None, None, f"imbrication trop profonde (plus de {MAX_NESTING} [ ou {{)"
+                )
+                continue
+            data = yaml.load(text, Loader=_YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""

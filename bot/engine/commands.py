@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -102,14 +103,26 @@ COMMANDS: tuple[Command, ...] = (
 _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
 
 
+_COMMAND = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
+"""A command and its argument, split at any whitespace: space, tab, line break, no-break."""
+
+
 def parse_command(text: str) -> tuple[str, str] | None:
-    """Split "/pays@NomDuBot Turquie" into ("pays", "Turquie"); None when not a command."""
-    text = text.strip()
-    if not text.startswith("/"):
+    """Split "/pays@NomDuBot Turquie" into ("pays", "Turquie"); None when not a command.
+
+    The argument starts after any whitespace: "/pays⏎Turquie" and "/pays\u00a0Turquie" too.
+    """
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
         return None
-    head, _, rest = text[1:].partition(" ")
-    name = head.split("@", 1)[0]
-    return fold(name).replace(" ", ""), rest
+    name = match.group(1).split("@", 1)[0]
+    return fold(name).replace(" ", ""), match.group(2)
+
+
+def command_argument(text: str) -> str:
+    """The argument of a command message ("/publier@Bot pays Turquie" → "pays Turquie")."""
+    parsed = parse_command(text)
+    return " ".join(parsed[1].split()) if parsed is not None else ""
 
 
 def answer(index: Index, text: str) -> Reply:
@@ -163,6 +176,9 @@ def deep_link(index: Index, payload: str) -> Reply:
         return agreement_card(index, index.agreements[rest])
     if kind == "timeline":
         return timeline(index, words)
+    event = index.entries.get(rest) if kind == "fait" else None
+    if isinstance(event, Event):
+        return event_card(index, event)
     return start(index)
 
 
@@ -172,8 +188,14 @@ STALE = Reply(
 )
 
 
+MAX_DATA = 64
+"""Telegram's limit for callback data, in bytes; the bot's own data is ASCII."""
+
+
 def callback(index: Index, data: str) -> Reply:
     """The reply to a button's data; stale or forged data gets a polite message."""
+    if not data.isascii() or len(data) > MAX_DATA:  # "²".isdigit() is True: refuse it early
+        return STALE
     kind, _, rest = data.partition(":")
     base = index.base
     if kind == "tl":

@@ -18,22 +18,25 @@ _MONTHS.update({"fevr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "dec": 12
 _SEASONS = {"printemps": (3, 5), "ete": (6, 8), "automne": (9, 11)}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
+_DAY = r"(\d{1,2})(?:er)?"
+"""A day of the month, « 1er » included."""
+_POINT = rf"(?:(?:le )?{_DAY} )?(?:({_MONTH}) )?{_YEAR}"
+"""A day, a month or a year: « le 1er janvier 2020 », « mars 2025 », « 2026 »."""
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "between",
+        re.compile(rf"\b(?:(?:du|de|entre) )?{_POINT} (?:au|a|et|jusqu au) {_POINT}\b"),
+    ),
     ("range", re.compile(rf"\b(?:de |entre )?{_YEAR} (?:(?:a|et|au) )?{_YEAR}\b")),
     (
         "since",
-        re.compile(
-            rf"\b(?:depuis|apres|a partir de|des) (?:(?:le )?(\d{{1,2}}) )?"
-            rf"(?:({_MONTH}) )?{_YEAR}\b"
-        ),
+        re.compile(rf"\b(?:depuis|apres|a partir de|des) {_POINT}\b"),
     ),
     (
         "before",
-        re.compile(
-            rf"\b(?:avant|jusqu en|jusqu a|jusque) (?:(\d{{1,2}}) )?(?:({_MONTH}) )?{_YEAR}\b"
-        ),
+        re.compile(rf"\b(?:avant|jusqu en|jusqu a|jusque) {_POINT}\b"),
     ),
-    ("day", re.compile(rf"\b(\d{{1,2}}) ({_MONTH}) {_YEAR}\b")),
+    ("day", re.compile(rf"\b{_DAY} ({_MONTH}) {_YEAR}\b")),
     ("month", re.compile(rf"\b({_MONTH}) {_YEAR}\b")),
     ("season", re.compile(rf"\b(printemps|ete|automne|hiver) {_YEAR}\b")),
     ("year", re.compile(rf"\b(?:en )?{_YEAR}\b")),
@@ -100,6 +103,10 @@ def _span(day: str | None, month: str | None, year: str) -> tuple[date, date]:
 
 
 def _dates(kind: str, groups: tuple[str | None, ...]) -> tuple[date | None, date | None]:
+    if kind == "between":
+        begin = _span(groups[0], groups[1], groups[2] or "")
+        finish = _span(groups[3], groups[4], groups[5] or "")
+        return min(begin[0], finish[0]), max(begin[1], finish[1])
     if kind == "range":
         first, last = sorted((int(groups[0] or 0), int(groups[1] or 0)))
         return date(first, 1, 1), date(last, 12, 31)

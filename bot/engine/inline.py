@@ -21,6 +21,8 @@ class Offer:
     title: str
     description: str
     reply: Reply
+    link: str = ""
+    """The /start payload that opens the full card in a private chat ("pays-TR")."""
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -41,6 +43,7 @@ def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[O
                 actor_name(actor),
                 _short(actor.role or actor.full_name or "Cité par les articles"),
                 actor_card(index, actor),
+                f"{'pays' if actor.is_country else 'org'}-{actor_id}",
             ),
         )
 
@@ -52,6 +55,7 @@ def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[O
                 _short(agreement.title, 60),
                 _short(f"{when(base, agreement)} — {claim(agreement)}"),
                 agreement_card(index, agreement),
+                f"accord-{agreement.id}",
             ),
         )
 
@@ -63,6 +67,7 @@ def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[O
                 _short(claim(event), 60),
                 _short(when(base, event)),
                 event_card(index, event),
+                f"fait-{event.id}",
             ),
         )
 

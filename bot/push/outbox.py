@@ -1,47 +1,48 @@
-"""The outbox in SQLite: every push is recorded before it is sent, and marked once sent.
+"""The outbox in SQLite: every post is recorded before it is sent, claimed by one sender, and
+its fate kept: sent (with its message id), uncertain, failed or dropped.
+
+Several processes (the bot, ``python -m bot push`` from cron) may share one file. A message is
+*claimed* in one immediate transaction (status ``sending``, the claimer's name, a lease) and only
+the claimer sends it; while one message is being sent nobody claims another, so the channel
+gets posts in order. A claim whose owner died, or whose lease ran out, is never sent again
+blindly: the message may have reached Telegram, so it becomes *uncertain* for an admin to judge.
 
 Announced entry ids are recorded in the same transaction as their post, so an entry is
-announced exactly once whatever happens to the process afterwards.
+announced at most once whatever happens to the process afterwards.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    post TEXT NOT NULL,
-    part INTEGER NOT NULL,
-    chat_id TEXT NOT NULL,
-    thread_id INTEGER,
-    text TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT,
-    notified_error TEXT,
-    message_id INTEGER,
-    created REAL NOT NULL,
-    sent_at REAL,
-    UNIQUE (post, part)
-);
-CREATE TABLE IF NOT EXISTS announced (
-    entry_id TEXT PRIMARY KEY,
-    post TEXT,
-    at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+from bot.push.migrations import migrate
+
+LEASE = 120.0
+"""Seconds a claim stays valid: longer than any send (timeouts and rate-limit waits included)."""
+POLL = 0.25
+"""Seconds between two looks at the queue while another process is sending."""
+MAX_ATTEMPTS = 5
+"""Sends that provably did not leave (refused connection, 5xx answer) before a post fails."""
+INTERRUPTED = "envoi interrompu (processus arrêté pendant l'envoi) : publication peut-être faite"
+
+_COLUMNS = (
+    "id, post, part, chat_id, thread_id, text, status, attempts, last_error, notified_error,"
+    " message_id"
+)
+_OPEN = ("pending", "sending", "uncertain", "failed")
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One message waiting in (or gone from) the outbox."""
+    """One message of a post, with its state in the outbox."""
 
     id: int
     post: str
@@ -49,25 +50,61 @@ class Item:
     chat_id: str
     thread_id: int | None
     text: str
+    status: str
     attempts: int
     last_error: str | None
     notified_error: str | None
     message_id: int | None
 
 
-class Outbox:
-    """The persistent state of channel pushes; created on first use."""
+def process_name() -> str:
+    """A claimer's name: host, process id and a random part (a pid can be reused)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
-    def __init__(self, path: Path | str) -> None:
+
+def _owner_is_dead(owner: str | None) -> bool:
+    """True when ``owner`` was a process on this host that no longer runs."""
+    if not owner:
+        return True
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False  # another machine: only its lease can tell
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False
+
+
+class Outbox:
+    """The persistent state of channel pushes; created (or migrated) on first use.
+
+    Every method is a short blocking SQLite call: async code runs them in a thread
+    (see :mod:`bot.push.threaded`).
+    """
+
+    def __init__(self, path: Path | str, owner: str | None = None) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.owner = owner or process_name()
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(SCHEMA)
+        try:
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self._db)
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
+
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     # --- recording ------------------------------------------------------------------
 
@@ -103,8 +140,24 @@ class Outbox:
             )
         return True
 
+    def take_baseline(self, day: str, entries: Iterable[str]) -> bool:
+        """On first use, mark ``entries`` announced and remember the day, in one transaction.
+
+        Returns False (and changes nothing) when a baseline was already taken.
+        """
+        now = time.time()
+        with self._transaction():
+            if self._db.execute("SELECT 1 FROM meta WHERE key = 'baseline'").fetchone():
+                return False
+            self._db.execute("INSERT INTO meta (key, value) VALUES ('baseline', ?)", (day,))
+            self._db.executemany(
+                "INSERT OR IGNORE INTO announced (entry_id, post, at) VALUES (?, NULL, ?)",
+                [(entry, now) for entry in entries],
+            )
+        return True
+
     def mark_announced(self, entries: Iterable[str], post: str | None = None) -> None:
-        """Record entries as announced without posting (the first deployment's baseline)."""
+        """Record entries as announced without posting."""
         now = time.time()
         with self._transaction():
             self._db.executemany(
@@ -123,44 +176,182 @@ class Outbox:
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
-    # --- sending --------------------------------------------------------------------
+    # --- claiming and sending ---------------------------------------------------------
 
-    def pending(self) -> list[Item]:
-        """Messages not yet sent, oldest first (a post's parts in order)."""
+    def claim(self, lease: float = LEASE) -> Item | None:
+        """Take the next message to send, or None when none may be sent now.
+
+        None when the queue is empty, when its messages wait for a back-off, or when another
+        sender is busy (one message in flight at a time keeps the channel in order). Claims
+        of dead processes and expired leases become uncertain first.
+        """
+        now = time.time()
+        with self._transaction():
+            self._reap(now)
+            if self._db.execute("SELECT 1 FROM outbox WHERE status = 'sending'").fetchone():
+                return None
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM outbox o WHERE status = 'pending' AND not_before <= ?"
+                " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
+                " AND p.part < o.part AND p.status != 'sent') ORDER BY id LIMIT 1",
+                (now,),
+            ).fetchone()
+            if row is None:
+                return None
+            changed = self._db.execute(
+                "UPDATE outbox SET status = 'sending', owner = ?, lease_until = ?"
+                " WHERE id = ? AND status = 'pending'",
+                (self.owner, now + lease, row[0]),
+            ).rowcount
+            if changed != 1:
+                return None
+        return replace(Item(*row), status="sending")
+
+    def _reap(self, now: float) -> None:
         rows = self._db.execute(
-            "SELECT id, post, part, chat_id, thread_id, text, attempts, last_error,"
-            " notified_error, message_id FROM outbox WHERE status = 'pending' ORDER BY id"
+            "SELECT id, owner, lease_until FROM outbox WHERE status = 'sending'"
         ).fetchall()
-        return [Item(*row) for row in rows]
+        for item_id, owner, lease_until in rows:
+            expired = lease_until is None or lease_until < now
+            if expired or (owner != self.owner and _owner_is_dead(owner)):
+                self._db.execute(
+                    "UPDATE outbox SET status = 'uncertain', last_error = ?, owner = NULL,"
+                    " lease_until = NULL WHERE id = ? AND status = 'sending'",
+                    (INTERRUPTED, item_id),
+                )
 
-    def sent(self, post: str | None = None) -> list[Item]:
-        """Messages sent, oldest first; only those of ``post`` when given."""
-        query = (
-            "SELECT id, post, part, chat_id, thread_id, text, attempts, last_error,"
-            " notified_error, message_id FROM outbox WHERE status = 'sent'"
-        )
-        args: tuple[str, ...] = ()
-        if post is not None:
-            query += " AND post = ?"
-            args = (post,)
-        return [Item(*row) for row in self._db.execute(query + " ORDER BY id", args).fetchall()]
+    def next_wait(self) -> float | None:
+        """Seconds until a message may be claimed; None when nothing is left to send."""
+        now = time.time()
+        if self._db.execute("SELECT 1 FROM outbox WHERE status = 'sending'").fetchone():
+            return POLL
+        row = self._db.execute(
+            "SELECT MIN(not_before) FROM outbox o WHERE status = 'pending'"
+            " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
+            " AND p.part < o.part AND p.status != 'sent')"
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return max(0.0, float(row[0]) - now)
 
     def mark_sent(self, item_id: int, message_id: int) -> None:
+        """The message is in the channel: keep its id (even if its claim had expired)."""
         self._db.execute(
-            "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL"
-            " WHERE id = ?",
+            "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL,"
+            " owner = NULL, lease_until = NULL WHERE id = ?",
             (message_id, time.time(), item_id),
         )
 
+    def release(
+        self, item_id: int, error: str, delay: float, max_attempts: int = MAX_ATTEMPTS
+    ) -> str:
+        """The send provably did not happen: try again after ``delay``, or fail when attempts
+        are spent. Returns the new status ("pending" or "failed")."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, owner = NULL,"
+                " lease_until = NULL, not_before = ?,"
+                " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END"
+                " WHERE id = ? AND status = 'sending'",
+                (error, time.time() + delay, max_attempts, item_id),
+            )
+            row = self._db.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
+            found = row.fetchone()
+        return str(found[0]) if found else "failed"
+
     def mark_failed(self, item_id: int, error: str) -> None:
-        """Count a failed attempt; the item stays pending for a later retry."""
+        """Telegram refused the message for good: keep it visible, let later posts pass."""
         self._db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
+            " owner = NULL, lease_until = NULL WHERE id = ?",
             (error, item_id),
+        )
+
+    def mark_uncertain(self, item_id: int, error: str) -> None:
+        """The request may have been processed: never re-sent without an admin's decision."""
+        self._db.execute(
+            "UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = ?,"
+            " owner = NULL, lease_until = NULL WHERE id = ? AND status = 'sending'",
+            (error, item_id),
+        )
+
+    def unclaim(self, item_id: int) -> None:
+        """Give a claim back untouched (stopped before the request was made)."""
+        self._db.execute(
+            "UPDATE outbox SET status = 'pending', owner = NULL, lease_until = NULL"
+            " WHERE id = ? AND status = 'sending' AND owner = ?",
+            (item_id, self.owner),
         )
 
     def mark_notified(self, item_id: int, error: str) -> None:
         self._db.execute("UPDATE outbox SET notified_error = ? WHERE id = ?", (error, item_id))
+
+    # --- reading --------------------------------------------------------------------
+
+    def _select(self, where: str, args: tuple[object, ...] = ()) -> list[Item]:
+        query = f"SELECT {_COLUMNS} FROM outbox WHERE {where} ORDER BY id"
+        return [Item(*row) for row in self._db.execute(query, args).fetchall()]
+
+    def pending(self) -> list[Item]:
+        """Messages waiting to be sent, oldest first (a post's parts in order)."""
+        return self._select("status = 'pending'")
+
+    def sent(self, post: str | None = None) -> list[Item]:
+        """Messages sent, oldest first; only those of ``post`` when given."""
+        if post is None:
+            return self._select("status = 'sent'")
+        return self._select("status = 'sent' AND post = ?", (post,))
+
+    def of_post(self, post: str) -> list[Item]:
+        """Every message of ``post``, in order."""
+        return self._select("post = ?", (post,))
+
+    def get(self, item_id: int) -> Item | None:
+        found = self._select("id = ?", (item_id,))
+        return found[0] if found else None
+
+    def open_items(self) -> list[Item]:
+        """Messages not yet settled: pending, being sent, uncertain or failed."""
+        return self._select("status IN ('pending', 'sending', 'uncertain', 'failed')")
+
+    def to_notify(self) -> list[Item]:
+        """Uncertain or failed messages whose admins were not yet told of this error."""
+        return self._select(
+            "status IN ('uncertain', 'failed') AND notified_error IS NOT last_error"
+        )
+
+    # --- an admin's decisions ---------------------------------------------------------
+
+    def retry(self, item_id: int) -> int:
+        """Send again the uncertain or failed messages of the post holding ``item_id``.
+
+        Returns how many messages were put back in the queue (0 when nothing to retry).
+        """
+        with self._transaction():
+            post = self._post_of(item_id)
+            if post is None:
+                return 0
+            return self._db.execute(
+                "UPDATE outbox SET status = 'pending', attempts = 0, not_before = 0,"
+                " notified_error = NULL WHERE post = ? AND status IN ('uncertain', 'failed')",
+                (post,),
+            ).rowcount
+
+    def drop(self, item_id: int) -> int:
+        """Give up the unsent messages of the post holding ``item_id``; returns how many."""
+        with self._transaction():
+            post = self._post_of(item_id)
+            if post is None:
+                return 0
+            return self._db.execute(
+                "UPDATE outbox SET status = 'dropped'"
+                " WHERE post = ? AND status IN ('pending', 'uncertain', 'failed')",
+                (post,),
+            ).rowcount
+
+    def _post_of(self, item_id: int) -> str | None:
+        row = self._db.execute("SELECT post FROM outbox WHERE id = ?", (item_id,)).fetchone()
+        return None if row is None else str(row[0])
 
     # --- helpers --------------------------------------------------------------------
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import signal
+import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +19,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -28,13 +31,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
+from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.push.outbox import Outbox
+from bot.push.migrations import StateVersionError
 from bot.telegram import handlers, jobs
-from bot.telegram.pusher import Pusher
+from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
 
@@ -62,33 +65,42 @@ def build_application(
     )
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        pusher = None
-        if settings.channel_id is not None:
-            pusher = Pusher(
-                Outbox(settings.state_path),
-                application.bot,
-                settings,
-                backoff=settings.push_backoff,
-            )
-        found = Services(index, settings, pusher, content_dir=content_dir, seeds_dir=seeds_dir)
+        found = Services(index, settings, content_dir=content_dir, seeds_dir=seeds_dir)
         application.bot_data[SERVICES_KEY] = found
-        _watch_sighup(application, found)
+        if settings.channel_id is not None:
+            try:
+                found.pusher = await open_pusher(settings)
+            except (sqlite3.Error, OSError, StateVersionError) as error:
+                found.publishing_off = (
+                    f"fichier d'état {settings.state_path} inutilisable ({error})"
+                )
+                log.error("Publication dans le canal désactivée : %s", found.publishing_off)
+        _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
-        if pusher is not None and application.job_queue is not None:
+        if found.pusher is not None and application.job_queue is not None:
             jobs.schedule(application.job_queue, settings)
+        if found.publishing_off is not None:
+            await _tell_admins(
+                application,
+                found,
+                f"⚠️ Publication dans le canal désactivée : {found.publishing_off}. "
+                "Le bot continue de répondre ; corrigez le fichier puis redémarrez-le.",
+            )
         log.info("Bot @%s prêt", application.bot.username)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(signum)
         found = application.bot_data.get(SERVICES_KEY)
         if isinstance(found, Services) and found.pusher is not None:
-            found.pusher.outbox.close()
+            await close_pusher(found.pusher)
 
     builder = (
         Application.builder()
-        .token(settings.token)
+        .token(settings.token.get_secret_value())
         .base_url(f"{settings.api_url}/bot")
         .base_file_url(f"{settings.api_url}/file/bot")
         .defaults(defaults)
@@ -107,24 +119,49 @@ def build_application(
     return application
 
 
-def _watch_sighup(application: Application, found: Services) -> None:  # type: ignore[type-arg]
-    """SIGHUP reloads the content, like /recharger; admins are told the outcome."""
+async def _tell_admins(
+    application: Application,  # type: ignore[type-arg]
+    found: Services,
+    text: str,
+) -> None:
+    """A plain-text notice to every admin; one who never opened the bot is skipped."""
+    for admin in sorted(found.settings.admin_ids):
+        try:
+            await application.bot.send_message(admin, text, parse_mode=None)
+        except Exception as error:  # an admin who never opened the bot cannot be told
+            log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
+
+
+def _watch_signals(application: Application, found: Services) -> None:  # type: ignore[type-arg]
+    """SIGHUP reloads the content, like /recharger; SIGTERM stops promptly and cleanly."""
 
     async def reload_and_tell() -> None:
-        ok, report = await reload_content(found)
+        try:
+            ok, report = await reload_content(found)
+        except Exception as error:  # reload_content reports its own failures; belt and braces
+            log.error("SIGHUP : rechargement impossible", exc_info=True)
+            ok, report = False, f"❌ Rechargement impossible ({type(error).__name__})."
         log.info("SIGHUP : rechargement %s", "réussi" if ok else "refusé")
-        for admin in sorted(found.settings.admin_ids):
-            try:
-                await application.bot.send_message(admin, report)
-            except Exception:  # an admin who never opened the bot cannot be told
-                log.warning("Impossible de prévenir l'administrateur %s", admin, exc_info=True)
+        await _tell_admins(application, found, html.unescape(report))
 
+    stopping = False
+
+    def terminate() -> None:
+        nonlocal stopping
+        if stopping:  # a second SIGTERM while stopping: the first one is being handled
+            return
+        stopping = True
+        log.info("SIGTERM : arrêt (les envois en cours se terminent, les attentes sont levées)")
+        if found.pusher is not None:
+            found.pusher.stop()
+        application.stop_running()
+
+    loop = asyncio.get_running_loop()
     try:
-        asyncio.get_running_loop().add_signal_handler(
-            signal.SIGHUP, lambda: application.create_task(reload_and_tell())
-        )
+        loop.add_signal_handler(signal.SIGHUP, lambda: application.create_task(reload_and_tell()))
+        loop.add_signal_handler(signal.SIGTERM, terminate)
     except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no SIGHUP
-        log.debug("SIGHUP non disponible ici ; /recharger reste possible")
+        log.debug("Signaux non disponibles ici ; /recharger reste possible")
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
@@ -132,34 +169,48 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     # 1. The engine's commands, in every chat. In groups PTB only accepts "/cmd@ThisBot"
     #    or a bare "/cmd", so commands meant for another bot are ignored.
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
-    application.add_handler(CommandHandler(names, handlers.on_command))
+    new = filters.UpdateType.MESSAGE  # edited messages are handled apart (below)
+    application.add_handler(CommandHandler(names, handlers.on_command, filters=new))
     # 2. Admin only: /publier posts a summary to the channel (others get a refusal).
-    application.add_handler(CommandHandler("publier", handlers.on_publier))
+    application.add_handler(CommandHandler("publier", handlers.on_publier, filters=new))
     #    /recharger validates the content again and swaps it in (admins only).
-    application.add_handler(CommandHandler("recharger", handlers.on_recharger))
-    # 3. Buttons: timeline pages, "vouliez-vous dire", links between cards.
+    application.add_handler(CommandHandler("recharger", handlers.on_recharger, filters=new))
+    #    /envois lists the outbox; « republier » / « abandonner » a post (admins only).
+    application.add_handler(CommandHandler("envois", handlers.on_envois, filters=new))
+    #    An edited command gets a short note, never a second answer nor a second post.
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.EDITED_MESSAGE & filters.COMMAND, handlers.on_edited_command
+        )
+    )
+    # 3. Buttons: the outbox's admin buttons, then pages, suggestions, links between cards.
+    application.add_handler(CallbackQueryHandler(handlers.on_outbox_button, pattern=r"^ob:"))
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     # 4. Inline mode: "@NomDuBot turquie" in any chat.
     application.add_handler(InlineQueryHandler(handlers.on_inline))
     # 5. Private chats only: unknown commands and plain text get a card or help.
     #    In groups they are ignored: no handler matches them.
     application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, handlers.on_private_text)
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT,
+            handlers.on_private_text,
+        )
     )
     # 6. Errors: logged with their update; the user gets a short apology.
     application.add_error_handler(handlers.on_error)
 
 
 def run(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
-    """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise."""
-    if settings.webhook_url:
-        application.run_webhook(
-            listen="0.0.0.0",
-            port=settings.port,
-            url_path=settings.webhook_path,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise.
+
+    A token Telegram rejects raises TokenRejectedError, whose message never holds the token.
+    """
+    try:
+        if settings.webhook_url:
+            from bot.telegram.webhook import run_webhook
+
+            run_webhook(application, settings)
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        raise TokenRejectedError("TELEGRAM_BOT_TOKEN refusé par Telegram") from None

@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
-from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     Message,
@@ -20,16 +23,20 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
-from bot.engine.commands import answer, callback
+from bot.clock import today
+from bot.engine.commands import STALE, answer, callback, command_argument
 from bot.engine.inline import inline_offers
 from bot.engine.reply import Reply
 from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, compose
 from bot.push.outbox import channel_link
-from bot.render.html import render_html
+from bot.push.status import queue_report
+from bot.telegram.fate import Fate, fate
+from bot.telegram.pusher import Outcome
 from bot.telegram.reload import reload_content
-from bot.telegram.send import keyboard, messages
-from bot.telegram.services import services
+from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
+from bot.telegram.services import Services, services
+from bot.text import fold
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -45,17 +52,17 @@ FLOOD_NOTICE = (
 
 
 async def retrying(call: Callable[[], Awaitable[T]], attempts: int = 3, delay: float = 0.5) -> T:
-    """Call the Bot API again after a transient failure (5xx, timeout, dropped connection).
+    """Call the Bot API again only when the request provably never reached Telegram.
 
-    Refusals (BadRequest, Forbidden) are not retried: they would fail the same way.
+    A refused connection or an error answer (5xx) is retried; a timeout or a connection
+    dropped after sending is not (the message may already be there: no blind re-send); 429s
+    belong to the rate limiter; refusals (400, 403) would fail the same way.
     """
     for attempt in range(attempts):
         try:
             return await call()
-        except BadRequest:
-            raise
-        except NetworkError:
-            if attempt == attempts - 1:
+        except NetworkError as error:
+            if attempt == attempts - 1 or fate(error) is not Fate.NOT_SENT:
                 raise
             log.warning("Appel à l'API Bot échoué, nouvel essai (%d/%d)", attempt + 2, attempts)
             await asyncio.sleep(delay * 2**attempt)
@@ -73,24 +80,24 @@ async def _send(message: Message, reply: Reply) -> None:
         )
 
 
-def _flooding(update: Update, context: Context) -> Verdict:
-    """The flood guard's verdict: groups only, per user."""
+async def _held_back(update: Update, context: Context, message: Message) -> bool:
+    """Apply the flood guard (private chats included): True when the message is not answered."""
     chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None or chat.type == ChatType.PRIVATE:
-        return Verdict.ANSWER
-    return services(context).guard.check(chat.id, user.id, time.monotonic())
+    if chat is None or user is None:
+        return False
+    found = services(context)
+    guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
+    verdict = guard.check(chat.id, user.id, time.monotonic())
+    if verdict is Verdict.NOTICE:
+        in_group = chat.type != ChatType.PRIVATE
+        await retrying(lambda: message.reply_text(FLOOD_NOTICE, do_quote=in_group))
+    return verdict is not Verdict.ANSWER
 
 
 async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
-    if message is None or message.text is None:
-        return
-    verdict = _flooding(update, context)
-    if verdict is Verdict.SILENCE:
-        return
-    if verdict is Verdict.NOTICE:
-        await retrying(lambda: message.reply_text(FLOOD_NOTICE, do_quote=True))
+    if message is None or message.text is None or await _held_back(update, context, message):
         return
     await _send(message, answer(services(context).index, message.text))
 
@@ -98,7 +105,7 @@ async def on_command(update: Update, context: Context) -> None:
 async def on_private_text(update: Update, context: Context) -> None:
     """Plain text or an unknown command in a private chat: a card if it names one, else help."""
     message = update.effective_message
-    if message is None or message.text is None:
+    if message is None or message.text is None or await _held_back(update, context, message):
         return
     index = services(context).index
     text = message.text.strip()
@@ -108,12 +115,30 @@ async def on_private_text(update: Update, context: Context) -> None:
     await _send(message, answer(index, text))
 
 
+EDITED_NOTE = (
+    "Message modifié : je ne relis pas les commandes modifiées. "
+    "Envoyez la commande dans un nouveau message."
+)
+
+
+async def on_edited_command(update: Update, context: Context) -> None:
+    """An edited command: a short note, never a second answer nor a second publication."""
+    message = update.effective_message
+    if message is None:
+        return
+    await retrying(lambda: message.reply_text(EDITED_NOTE, do_quote=True))
+
+
 async def on_button(update: Update, context: Context) -> None:
     """A button press: pages edit the message in place, cards arrive as new messages."""
     query = update.callback_query
     if query is None:
         return
-    reply = callback(services(context).index, query.data or "")
+    try:
+        reply = callback(services(context).index, query.data or "")
+    except (ValueError, KeyError, IndexError, OverflowError):  # forged data the engine missed
+        log.warning("Bouton aux données invalides ignoré")
+        reply = STALE
     if not reply.found and not reply.quotes and reply.page is None and not reply.buttons:
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
@@ -122,12 +147,24 @@ async def on_button(update: Update, context: Context) -> None:
     if not isinstance(message, Message):
         return
     if reply.page is not None:
-        text = render_html(reply)[0]
+        texts = page_messages(reply)
+        markup = keyboard(reply)
         try:
-            await retrying(lambda: query.edit_message_text(text, reply_markup=keyboard(reply)))
+            await retrying(
+                lambda: query.edit_message_text(
+                    texts[0], reply_markup=markup if len(texts) == 1 else None
+                )
+            )
         except BadRequest as error:  # "message is not modified" on a double press
             if "not modified" not in str(error).lower():
                 raise
+        for position, text in enumerate(texts[1:], start=2):  # what did not fit: never lost
+            last = position == len(texts)
+            await retrying(
+                lambda text=text, last=last: message.reply_text(  # type: ignore[misc]
+                    text, reply_markup=markup if last else None
+                )
+            )
         return
     await _send(message, reply)
 
@@ -137,24 +174,49 @@ async def on_inline(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    results = [
-        InlineQueryResultArticle(
-            id=offer.id,
-            title=offer.title,
-            description=offer.description,
-            input_message_content=InputTextMessageContent(render_html(offer.reply)[0]),
+    results = []
+    for offer in inline_offers(services(context).index, query.query):
+        text, cut = one_message(offer.reply)
+        results.append(
+            InlineQueryResultArticle(
+                id=offer.id,
+                title=offer.title,
+                description=offer.description,
+                input_message_content=InputTextMessageContent(text),
+                reply_markup=full_card_button(context.bot.username, offer.link) if cut else None,
+            )
         )
-        for offer in inline_offers(services(context).index, query.query)
-    ]
     await retrying(lambda: query.answer(results, cache_time=60))
 
 
+def _command_name(update: Update) -> str:
+    """The command an update carried ("/pays"), or its kind; never the user's text."""
+    message = update.effective_message
+    if message is not None and message.text and message.text.startswith("/"):
+        name = message.text[1:].split(maxsplit=1)[0].split("@", 1)[0] if message.text[1:] else ""
+        return "/" + "".join(c for c in name if c.isascii() and c.isalnum())[:32]
+    if update.callback_query is not None:
+        return "bouton"
+    if update.inline_query is not None:
+        return "inline"
+    return "message" if message is not None else "autre"
+
+
 async def on_error(update: object, context: Context) -> None:
-    """Log the failure with its update; tell the user, briefly, in French."""
-    described: Any = update.to_dict() if isinstance(update, Update) else update
-    log.error("Échec du traitement de la mise à jour %s", described, exc_info=context.error)
+    """Log the failure with ids and the command only; tell the user, briefly, in French."""
+    error = context.error
     if not isinstance(update, Update):
+        log.error("Échec hors mise à jour : %s", type(error).__name__, exc_info=error)
         return
+    chat, user = update.effective_chat, update.effective_user
+    log.error(
+        "Échec du traitement : mise à jour %s, conversation %s, utilisateur %s, commande %s",
+        update.update_id,
+        chat.id if chat else "-",
+        user.id if user else "-",
+        _command_name(update),
+        exc_info=error,
+    )
     if update.callback_query is not None:  # never leave a button spinning
         try:
             await update.callback_query.answer(APOLOGY)
@@ -164,55 +226,173 @@ async def on_error(update: object, context: Context) -> None:
     if update.effective_message is not None:
         try:
             await update.effective_message.reply_text(APOLOGY)
-        except Exception:  # the apology itself may fail (network): already logged above
-            log.warning("Impossible d'envoyer le message d'excuse", exc_info=True)
+        except Exception as failure:  # the apology itself may fail (network)
+            log.warning("Impossible d'envoyer le message d'excuse (%s)", type(failure).__name__)
 
 
 REFUSAL = "Cette commande est réservée aux administrateurs du bot."
 
 
+PUBLISH_PATIENCE = 10.0
+"""Seconds /publier waits for back-offs before answering « enregistrée »."""
+
+
+def _outcome_text(outcome: Outcome, channel: int | str) -> str:
+    """The admin's answer to /publier, in French (HTML)."""
+    reason = html.escape(outcome.error or "inconnu")
+    if outcome.sent:
+        link = channel_link(channel, outcome.message_ids[0]) if outcome.message_ids else None
+        where = f'<a href="{link}">voir la publication</a>' if link else "dans le canal"
+        return f"Publié : {where}."
+    if outcome.status == "uncertain":
+        return (
+            f"Publication incertaine ({reason}). Vérifiez le canal : si elle n'y est pas, "
+            "republiez-la avec /envois."
+        )
+    if outcome.status == "failed":
+        return f"Publication en échec ({reason}). Voir /envois pour la republier ou l'abandonner."
+    if outcome.status == "sending":
+        return "Publication enregistrée ; un autre processus est en train de l'envoyer."
+    waiting = html.escape(outcome.error or "en file d'attente")
+    return (
+        f"Publication enregistrée mais pas encore envoyée ({waiting}). "
+        "Elle sera retentée automatiquement ; voir /envois."
+    )
+
+
+def _is_admin(update: Update, context: Context) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_ids
+
+
+async def _refuse(update: Update, message: Message, command: str) -> None:
+    user = update.effective_user
+    log.warning("%s refusé pour l'utilisateur %s", command, user.id if user else "inconnu")
+    await message.reply_text(REFUSAL, do_quote=message.chat.type != ChatType.PRIVATE)
+
+
 async def on_publier(update: Update, context: Context) -> None:
     """/publier <quoi> (admins only): post a summary to the channel, answer with its link."""
     message = update.effective_message
-    user = update.effective_user
     if message is None or message.text is None:
         return
     found = services(context)
-    if user is None or user.id not in found.settings.admin_ids:
-        log.warning("/publier refusé pour l'utilisateur %s", user.id if user else "inconnu")
-        await message.reply_text(REFUSAL, do_quote=message.chat.type != ChatType.PRIVATE)
+    if not _is_admin(update, context):
+        await _refuse(update, message, "/publier")
         return
     if found.pusher is None:
-        await message.reply_text("Aucun canal n'est configuré (TELEGRAM_CHANNEL_ID).")
+        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
         return
-    request = message.text.partition(" ")[2].strip()
+    pusher = found.pusher
+    request = command_argument(message.text)
     try:
-        post = compose(found.index, request, date.today(), found.pusher.outbox.announced())
+        announced = await pusher.store.run(pusher.outbox.announced)
+        post = compose(found.index, request, today(found.settings.timezone), announced)
+        key = f"publier:{message.chat_id}:{message.message_id}"
+        outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
     except NothingToPostError as reason:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
-    outcome = await found.pusher.publish(post, f"publier:{message.chat_id}:{message.message_id}")
-    if outcome.sent:
-        link = channel_link(found.pusher.channel, outcome.message_ids[0])
-        where = f'<a href="{link}">voir la publication</a>' if link else "dans le canal"
-        await message.reply_text(f"Publié : {where}.")
-    else:
+    except sqlite3.Error as error:
+        log.error("/publier : fichier d'état indisponible (%s)", error)
         await message.reply_text(
-            "Publication enregistrée mais pas encore envoyée "
-            f"({html.escape(outcome.error or 'inconnu')}). Elle sera retentée automatiquement."
+            f"Publication impossible pour l'instant : fichier d'état indisponible "
+            f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
         )
+        return
+    await message.reply_text(_outcome_text(outcome, pusher.channel))
+
+
+async def on_envois(update: Update, context: Context) -> None:
+    """/envois [republier|abandonner <n°>] (admins only): the outbox and decisions on it."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    found = services(context)
+    if not _is_admin(update, context):
+        await _refuse(update, message, "/envois")
+        return
+    if found.pusher is None:
+        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        await message.reply_text(f"Publication désactivée : {reason}.", parse_mode=None)
+        return
+    words = command_argument(message.text).split()
+    if words:
+        action = ACTIONS.get(fold(words[0]))
+        if action is None or len(words) != 2 or not re.fullmatch(r"[0-9]{1,12}", words[1]):
+            await message.reply_text(ENVOIS_USAGE, parse_mode=None)
+            return
+        await message.reply_text(await _decide(found, action, int(words[1])), parse_mode=None)
+        return
+    items = await found.pusher.store.run(found.pusher.outbox.open_items)
+    problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
+    await message.reply_text(
+        queue_report(items),
+        parse_mode=None,
+        reply_markup=InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(f"Republier n° {i.id}", callback_data=f"ob:r:{i.id}"),
+                    InlineKeyboardButton(f"Abandonner n° {i.id}", callback_data=f"ob:d:{i.id}"),
+                ]
+                for i in problems
+            ]
+        )
+        if problems
+        else None,
+    )
+
+
+ACTIONS = {"republier": "r", "retry": "r", "abandonner": "d", "drop": "d"}
+ENVOIS_USAGE = "Usage : /envois, /envois republier <n°> ou /envois abandonner <n°>."
+
+
+async def _decide(found: Services, action: str, item_id: int) -> str:
+    """Carry out an admin's « republier » (r) or « abandonner » (d); the French answer."""
+    pusher = found.pusher
+    if pusher is None:
+        return "Publication désactivée."
+    if action == "r":
+        count = await pusher.store.run(pusher.outbox.retry, item_id)
+        if not count:
+            return f"N° {item_id} : rien à republier (déjà publiée, abandonnée ou inconnue)."
+        await pusher.drain(PUBLISH_PATIENCE)
+        done = await pusher.store.run(pusher.outbox.get, item_id)
+        state = done.status if done else "inconnu"
+        return f"N° {item_id} : republication demandée ({count} message(s)) ; état : {state}."
+    count = await pusher.store.run(pusher.outbox.drop, item_id)
+    if not count:
+        return f"N° {item_id} : rien à abandonner (déjà publiée ou inconnue)."
+    return f"N° {item_id} : publication abandonnée ({count} message(s)), elle ne partira pas."
+
+
+async def on_outbox_button(update: Update, context: Context) -> None:
+    """« Republier » / « Abandonner » under an outbox notice (admins only)."""
+    query = update.callback_query
+    if query is None:
+        return
+    match = re.fullmatch(r"ob:([rd]):([0-9]{1,12})", query.data or "")
+    if match is None:
+        await retrying(lambda: query.answer(STALE_BUTTON))
+        return
+    if not _is_admin(update, context):
+        await retrying(lambda: query.answer(REFUSAL))
+        return
+    await retrying(query.answer)
+    report = await _decide(services(context), match.group(1), int(match.group(2)))
+    if isinstance(query.message, Message):
+        await query.message.reply_text(report, parse_mode=None)
 
 
 async def on_recharger(update: Update, context: Context) -> None:
     """/recharger (admins only): validate the content again and swap it in if it is sound."""
     message = update.effective_message
-    user = update.effective_user
     if message is None:
         return
     found = services(context)
-    if user is None or user.id not in found.settings.admin_ids:
-        log.warning("/recharger refusé pour l'utilisateur %s", user.id if user else "inconnu")
-        await message.reply_text(REFUSAL)
+    if not _is_admin(update, context):
+        await _refuse(update, message, "/recharger")
         return
     _ok, report = await reload_content(found)
     await message.reply_text(report)

@@ -1,52 +1,79 @@
 """Job queue: channel announcements at start, retries of the outbox, the scheduled digest.
 
-Jobs are not persisted by PTB, so they are created anew at every start.
+Jobs are not persisted by PTB, so they are created anew at every start. A job that cannot
+use the state file logs it and tells the admins; it never stops the bot.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time
+import sqlite3
+from collections.abc import Awaitable, Callable
+from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram.ext import CallbackContext, JobQueue
 
+from bot.clock import today
 from bot.config import Settings
-from bot.telegram.services import services
+from bot.telegram.pusher import Pusher
+from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
-RETRY_INTERVAL = 300.0
-"""Seconds between two attempts to empty the outbox when something is stuck."""
+RETRY_INTERVAL = 60.0
+"""Seconds between two looks at the outbox for posts waiting for a retry."""
 
 Job = CallbackContext[Any, Any, Any, Any]
+
+
+async def _guarded(found: Services, work: Callable[[Pusher], Awaitable[None]]) -> None:
+    """Run ``work`` with the pusher; a state-file failure turns publishing off, loudly."""
+    pusher = found.pusher
+    if pusher is None:
+        return
+    try:
+        await work(pusher)
+    except sqlite3.Error as error:
+        reason = f"fichier d'état {found.settings.state_path} inutilisable ({error})"
+        log.error("Publication dans le canal suspendue : %s", reason)
+        if found.publishing_off is None:
+            found.publishing_off = reason
+            await pusher.tell_admins(f"⚠️ Publication dans le canal désactivée : {reason}.")
 
 
 async def push_at_start(context: Job) -> None:
     """Resume the outbox left by the previous run, then announce entries new since then."""
     found = services(context)
-    if found.pusher is None:
-        return
-    await found.pusher.drain()
-    count = await found.pusher.announce_new(found.index)
-    if count:
-        log.info("%d annonce(s) de nouveaux faits publiée(s)", count)
+
+    async def work(pusher: Pusher) -> None:
+        await pusher.drain()
+        count = await pusher.announce_new(found.index, today(found.settings.timezone))
+        if count:
+            log.info("%d annonce(s) de nouveaux faits publiée(s)", count)
+
+    await _guarded(found, work)
 
 
 async def retry_outbox(context: Job) -> None:
-    """Try again what could not be sent."""
+    """Try again what is waiting (back-offs over, another process gone)."""
     found = services(context)
-    if found.pusher is not None and found.pusher.outbox.pending():
-        await found.pusher.drain()
+
+    async def work(pusher: Pusher) -> None:
+        if await pusher.store.run(pusher.outbox.next_wait) is not None:
+            await pusher.drain()
+
+    await _guarded(found, work)
 
 
 async def send_digest(context: Job) -> None:
     """The scheduled digest (off unless DIGEST_SCHEDULE is set)."""
     found = services(context)
-    if found.pusher is None:
-        return
-    today = datetime.now(ZoneInfo(found.settings.timezone)).date()
-    await found.pusher.digest(found.index, today)
+
+    async def work(pusher: Pusher) -> None:
+        await pusher.digest(found.index, today(found.settings.timezone))
+
+    await _guarded(found, work)
 
 
 def schedule(jobs: JobQueue[Any], settings: Settings) -> None:

@@ -1,59 +1,86 @@
-"""Send the outbox to the channel: retries with backoff, admins told of blocking errors."""
+"""Send the outbox to the channel: claim, send, record; never send twice, never jam.
+
+One retry layer per kind of failure: the Bot's AIORateLimiter waits out 429s; this module
+retries (after a back-off, a bounded number of times) only sends that provably did not reach
+Telegram. A send whose fate is unknown becomes *uncertain* and the admins get a one-tap
+« Republier » button; a refusal becomes *failed* and later posts go on.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import html
 import logging
-from collections.abc import Awaitable, Callable
+import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    InvalidToken,
-    NetworkError,
-    RetryAfter,
-)
+from telegram.error import RetryAfter
 
 from bot.config import Settings
 from bot.engine.index import Index
-from bot.push.compose import (
-    Post,
-    announceable,
-    announcement_posts,
-    digest_post,
-    entry_id,
-)
-from bot.push.outbox import Item, Outbox, post_key
+from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
+from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
+from bot.push.threaded import ThreadedOutbox
 from bot.render.html import render_html
+from bot.telegram.fate import Fate, describe, fate
 
 log = logging.getLogger(__name__)
-Sleep = Callable[[float], Awaitable[None]]
-PERMANENT = (Forbidden, BadRequest, ChatMigrated, InvalidToken)
+STOP_GRACE = 3.0
+"""Seconds a send in flight may still take once the bot is stopping."""
+PATIENCE = 30.0
+"""Seconds one drain may wait (back-offs, another process sending) before leaving the rest
+to the next drain."""
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of a post: its message ids once sent, or why it is still waiting."""
+    """What became of a post: its message ids, its state and, unless sent, why."""
 
     message_ids: tuple[int, ...]
+    status: str
+    """sent, pending, sending, uncertain, failed or dropped."""
     error: str | None
 
     @property
     def sent(self) -> bool:
-        return self.error is None and bool(self.message_ids)
+        return self.status == "sent"
+
+
+def outcome_of(items: list[Item]) -> Outcome:
+    """The state of a post from the states of its messages."""
+    ids = tuple(item.message_id for item in items if item.message_id)
+    if items and all(item.status == "sent" for item in items):
+        return Outcome(ids, "sent", None)
+    for status in ("failed", "uncertain", "sending", "pending", "dropped"):
+        for item in items:
+            if item.status == status:
+                return Outcome(ids, status, item.last_error)
+    return Outcome(ids, "pending", "aucune tentative")
 
 
 def _chat(value: str) -> int | str:
     return int(value) if value.lstrip("-").isdigit() else value
 
 
+def admin_buttons(item_id: int) -> InlineKeyboardMarkup:
+    """« Republier » and « Abandonner » for the post holding ``item_id``."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("Republier", callback_data=f"ob:r:{item_id}"),
+                InlineKeyboardButton("Abandonner", callback_data=f"ob:d:{item_id}"),
+            ]
+        ]
+    )
+
+
 class Pusher:
-    """Everything that reaches the channel goes through here, one drain at a time."""
+    """Everything that reaches the channel goes through here."""
 
     def __init__(
         self,
@@ -62,16 +89,21 @@ class Pusher:
         settings: Settings,
         *,
         backoff: float = 1.0,
-        attempts: int = 6,
-        sleep: Sleep = asyncio.sleep,
+        attempts: int = MAX_ATTEMPTS,
+        patience: float = PATIENCE,
     ) -> None:
-        self.outbox = outbox
+        self.store = ThreadedOutbox(outbox)
         self.bot = bot
         self.settings = settings
         self.backoff = backoff
         self.attempts = attempts
-        self.sleep = sleep
+        self.patience = patience
         self._lock = asyncio.Lock()
+        self._stopping = asyncio.Event()
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.store.outbox
 
     @property
     def channel(self) -> int | str:
@@ -79,95 +111,144 @@ class Pusher:
             raise RuntimeError("TELEGRAM_CHANNEL_ID n'est pas configuré")
         return self.settings.channel_id
 
-    async def publish(self, post: Post, key: str) -> Outcome:
-        """Record the post (once per key), then send everything pending, in order."""
-        self.outbox.record(
+    def stop(self) -> None:
+        """Stop every drain at its next step (back-offs are cut short)."""
+        self._stopping.set()
+
+    async def close(self) -> None:
+        self.stop()
+        async with self._lock:  # the drain in progress ends its current send first
+            await self.store.close()
+
+    async def publish(self, post: Post, key: str, patience: float | None = None) -> Outcome:
+        """Record the post (once per key), then send what is pending, in order."""
+        await self.store.run(
+            self.outbox.record,
             key,
             self.channel,
             self.settings.channel_thread_id,
             render_html(post.reply),
             post.entries,
         )
-        error = await self.drain()
-        ids = tuple(item.message_id for item in self.outbox.sent(key) if item.message_id)
-        pending = any(item.post == key for item in self.outbox.pending())
-        return Outcome(ids, error if pending else None)
+        await self.drain(patience)
+        return outcome_of(await self.store.run(self.outbox.of_post, key))
 
-    async def drain(self) -> str | None:
-        """Send pending messages oldest first; stop at the first that cannot go yet."""
+    async def drain(self, patience: float | None = None) -> None:
+        """Send what may be sent, oldest first; wait out back-offs up to ``patience`` s."""
+        budget = self.patience if patience is None else patience
         async with self._lock:
-            for item in self.outbox.pending():
-                error = await self._send(item)
-                if error is not None:
-                    return error
-        return None
-
-    async def _send(self, item: Item) -> str | None:
-        delay = self.backoff
-        error = "aucune tentative"
-        for _attempt in range(self.attempts):
             try:
-                message = await self.bot.send_message(
-                    chat_id=_chat(item.chat_id),
-                    text=item.text,
-                    message_thread_id=item.thread_id,
-                    parse_mode=ParseMode.HTML,
-                    link_preview_options=LinkPreviewOptions(is_disabled=True),
-                )
-            except RetryAfter as exc:
-                wait = exc.retry_after
-                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                error = f"limite de débit (attendre {seconds:g} s)"
-                self.outbox.mark_failed(item.id, error)
-                await self.sleep(seconds)
-            except PERMANENT as exc:
-                error = f"{type(exc).__name__}: {exc}"
-                self.outbox.mark_failed(item.id, error)
-                await self._notify_admins(item, error)
-                return error
-            except NetworkError as exc:  # timeouts, 5xx, dropped connections
-                error = f"erreur réseau : {exc}"
-                self.outbox.mark_failed(item.id, error)
-                log.warning("Envoi au canal échoué (%s), nouvel essai dans %.1f s", exc, delay)
-                await self.sleep(delay)
-                delay *= 2
-            else:
-                self.outbox.mark_sent(item.id, message.message_id)
-                return None
-        return error
+                while not self._stopping.is_set():
+                    item = await self.store.run(self.outbox.claim)
+                    if item is not None:
+                        await self._send(item)
+                        continue
+                    wait = await self.store.run(self.outbox.next_wait)
+                    if wait is None or wait > budget:
+                        break
+                    budget -= wait
+                    await self._pause(wait)
+            finally:
+                await self._tell_admins()
 
-    async def _notify_admins(self, item: Item, error: str) -> None:
-        if item.notified_error == error:
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+
+    async def _send(self, item: Item) -> None:
+        if self._stopping.is_set():
+            await self.store.run(self.outbox.unclaim, item.id)
             return
-        log.error("Publication bloquée sur le canal : %s", error)
-        text = (
-            f"⚠️ Publication bloquée sur le canal {item.chat_id} : {error}\n"
-            "Elle reste en file d'attente et sera retentée (vérifiez que le bot est "
-            "administrateur du canal)."
+        request = asyncio.ensure_future(
+            self.bot.send_message(
+                chat_id=_chat(item.chat_id),
+                text=item.text,
+                message_thread_id=item.thread_id,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
         )
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({request, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not request.done():  # stopping: the request in flight gets a short grace
+                await asyncio.wait({request}, timeout=STOP_GRACE)
+        finally:
+            stopping.cancel()
+            if not request.done():
+                request.cancel()
+        if request.cancelled():
+            await self.store.run(self.outbox.mark_uncertain, item.id, _STOPPED)
+            return
+        error = request.exception()
+        if error is None:
+            await self.store.run(self.outbox.mark_sent, item.id, request.result().message_id)
+        elif isinstance(error, Exception):
+            await self._settle(item, error)
+        else:
+            raise error
+
+    async def _settle(self, item: Item, error: Exception) -> None:
+        kind = fate(error)
+        reason = describe(error)
+        if kind is Fate.REFUSED:
+            log.error("Publication %s refusée par Telegram : %s", item.id, reason)
+            await self.store.run(self.outbox.mark_failed, item.id, reason)
+        elif kind is Fate.UNKNOWN:
+            log.error("Publication %s incertaine : %s", item.id, reason)
+            await self.store.run(self.outbox.mark_uncertain, item.id, reason)
+        else:
+            delay = self.backoff * 2 ** min(item.attempts, 10)
+            if isinstance(error, RetryAfter):
+                wait = error.retry_after
+                delay = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            status = await self.store.run(
+                self.outbox.release, item.id, reason, delay, self.attempts
+            )
+            log.warning("Publication %s non envoyée (%s) : %s", item.id, status, reason)
+
+    # --- admins ------------------------------------------------------------------------
+
+    async def _tell_admins(self) -> None:
+        """Tell the admins, once per error, of every uncertain or failed post."""
+        try:
+            items = await self.store.run(self.outbox.to_notify)
+        except sqlite3.Error:
+            log.exception("File d'envoi illisible")
+            return
+        for item in items:
+            await self.tell_admins(_notice(item), admin_buttons(item.id))
+            await self.store.run(self.outbox.mark_notified, item.id, item.last_error or "")
+
+    async def tell_admins(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """A plain-text message to every admin; one who never opened the bot is skipped."""
         for admin in sorted(self.settings.admin_ids):
             try:
-                await self.bot.send_message(chat_id=admin, text=text, parse_mode=None)
-            except Exception:  # an admin who never started the bot cannot be told
-                log.warning("Impossible de prévenir l'administrateur %s", admin, exc_info=True)
-        self.outbox.mark_notified(item.id, error)
+                await self.bot.send_message(
+                    chat_id=admin, text=text, parse_mode=None, reply_markup=markup
+                )
+            except Exception as error:
+                log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
 
     # --- announcements and digests -----------------------------------------------------
 
-    async def announce_new(self, index: Index) -> int:
+    async def announce_new(self, index: Index, today: date) -> int:
         """Post entries never announced; on first use the base is the baseline (unless asked)."""
-        if self.outbox.get_meta("baseline") is None:
-            self.outbox.set_meta("baseline", date.today().isoformat())
-            if not self.settings.announce_existing:
+        if await self.store.run(self.outbox.get_meta, "baseline") is None:
+            if self.settings.announce_existing:
+                await self.store.run(self.outbox.take_baseline, today.isoformat(), ())
+            else:
                 ids = [entry_id(item) for item in announceable(index)]
-                self.outbox.mark_announced(ids)
-                log.info(
-                    "Première mise en service : %d faits pris comme base, rien publié", len(ids)
-                )
-                return 0
-        posts = announcement_posts(index, self.outbox.announced())
+                if await self.store.run(self.outbox.take_baseline, today.isoformat(), ids):
+                    log.info(
+                        "Première mise en service : %d faits pris comme base, rien publié",
+                        len(ids),
+                    )
+                    return 0
+        posts = announcement_posts(index, await self.store.run(self.outbox.announced))
         for post in posts:
-            self.outbox.record(
+            await self.store.run(
+                self.outbox.record,
                 post_key("annonce", *post.entries),
                 self.channel,
                 self.settings.channel_thread_id,
@@ -179,7 +260,26 @@ class Pusher:
 
     async def digest(self, index: Index, today: date) -> Outcome | None:
         """The scheduled digest, at most once per day."""
-        post = digest_post(index, today, self.outbox.announced())
+        post = digest_post(index, today, await self.store.run(self.outbox.announced))
         if post is None:
             return None
         return await self.publish(post, f"digest:{today.isoformat()}")
+
+
+_STOPPED = "arrêt du bot pendant l'envoi : publication peut-être faite"
+
+
+def _notice(item: Item) -> str:
+    """The admins' message about an uncertain or failed post."""
+    preview = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", item.text)).split())[:120]
+    if item.status == "uncertain":
+        head = (
+            f"❓ Publication n° {item.id} incertaine : Telegram l'a peut-être reçue "
+            "(réponse perdue). Vérifiez le canal : si elle n'y est pas, touchez « Republier »."
+        )
+    else:
+        head = (
+            f"⚠️ Publication n° {item.id} en échec ; les suivantes continuent. Corrigez la cause "
+            "(le bot est-il administrateur du canal ?) puis touchez « Republier »."
+        )
+    return f"{head}\nRaison : {item.last_error}\nDébut : {preview}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import sqlite3
 
+from bot.clock import today
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.engine.index import Index
@@ -37,8 +39,19 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     except OSError as error:
         log.error("Rechargement impossible : %s", error)
         return False, f"❌ Rechargement impossible : {html.escape(str(error))}"
+    except Exception as error:  # RecursionError (deeply nested YAML), MemoryError's kin…
+        log.error("Rechargement impossible : %s", type(error).__name__, exc_info=True)
+        return False, (
+            f"❌ Rechargement impossible ({type(error).__name__} : "
+            f"{html.escape(str(error)[:200])}) ; l'ancienne base reste en service."
+        )
     found.index = index  # one assignment: every later update reads the new base
-    announced = await found.pusher.announce_new(index) if found.pusher is not None else 0
+    announced = 0
+    if found.pusher is not None:
+        try:
+            announced = await found.pusher.announce_new(index, today(found.settings.timezone))
+        except sqlite3.Error as error:
+            log.error("Annonce des nouveaux faits impossible : %s", error)
     counts = base.counts()
     log.info("Base rechargée (%d événements, %d accords)", counts["événements"], counts["accords"])
     return True, (

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine.reply import Reply
-from bot.render.html import render_html
+from bot.render.html import MESSAGE_LIMIT, render_html
+
+CUT_MARKER = "\n\n<i>[…] Suite coupée : la fiche complète est derrière le bouton.</i>"
+"""Ends a message that could not hold the whole card (never cut silently)."""
+PAGE_MARKER = "\n\n<i>[…] Suite dans le message ci-dessous.</i>"
+_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -25,3 +32,31 @@ def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     texts = render_html(reply)
     markup = keyboard(reply)
     return [(text, markup if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
+
+
+def one_message(reply: Reply, marker: str = CUT_MARKER) -> tuple[str, bool]:
+    """The reply as one message; when it does not fit, its first part ends with ``marker``.
+
+    Returns the text and whether it was cut.
+    """
+    texts = render_html(reply)
+    if len(texts) == 1:
+        return texts[0], False
+    return render_html(reply, MESSAGE_LIMIT - len(marker))[0] + marker, True
+
+
+def page_messages(reply: Reply) -> list[str]:
+    """A page to edit in place: one message, or its parts (the first one says more follow)."""
+    texts = render_html(reply)
+    if len(texts) == 1:
+        return texts
+    parts = render_html(reply, MESSAGE_LIMIT - len(PAGE_MARKER))
+    return [parts[0] + PAGE_MARKER, *parts[1:]]
+
+
+def full_card_button(bot_username: str, payload: str) -> InlineKeyboardMarkup | None:
+    """A button opening the full card in a private chat (a /start deep link)."""
+    if not bot_username or not _PAYLOAD.fullmatch(payload):
+        return None
+    url = f"https://t.me/{bot_username}?start={payload}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton("Fiche complète", url=url)]])

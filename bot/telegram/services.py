@@ -15,6 +15,8 @@ from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.telegram.pusher import Pusher
 
 SERVICES_KEY = "services"
+PRIVATE_LIMIT = 20
+"""Commands per 30 s one person may send in a private chat before the flood guard steps in."""
 
 
 @dataclass
@@ -24,8 +26,13 @@ class Services:
     index: Index
     settings: Settings
     pusher: Pusher | None = None
-    """Present when a channel is configured (TELEGRAM_CHANNEL_ID)."""
+    """Present when a channel is configured (TELEGRAM_CHANNEL_ID) and its state file opened."""
+    publishing_off: str | None = None
+    """Why publishing is off although a channel is configured (state file unusable)."""
     guard: FloodGuard = field(default_factory=FloodGuard)
+    """Groups: 5 commands in 30 s per person, then one notice and a minute of silence."""
+    private_guard: FloodGuard = field(default_factory=lambda: FloodGuard(limit=PRIVATE_LIMIT))
+    """Private chats: more generous (a reader browses), but one person cannot hog the bot."""
     content_dir: Path = CONTENT_DIR
     seeds_dir: Path = SEEDS_DIR
 

@@ -1,0 +1,106 @@
+"""The state file's schema and its migrations, numbered by ``PRAGMA user_version``.
+
+Version 0 is the first format (no version recorded); each step brings a file one version up,
+inside the transaction that opened it, so a file is never left half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+STATUSES = ("pending", "sending", "sent", "uncertain", "failed", "dropped")
+
+OUTBOX_TABLE = f"""
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    post TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    chat_id TEXT NOT NULL,
+    thread_id INTEGER,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ({", ".join(f"'{s}'" for s in STATUSES)})),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    notified_error TEXT,
+    message_id INTEGER,
+    created REAL NOT NULL,
+    sent_at REAL,
+    owner TEXT,
+    lease_until REAL,
+    not_before REAL NOT NULL DEFAULT 0,
+    UNIQUE (post, part)
+)
+"""
+
+VERSION_0 = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    post TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    chat_id TEXT NOT NULL,
+    thread_id INTEGER,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    notified_error TEXT,
+    message_id INTEGER,
+    created REAL NOT NULL,
+    sent_at REAL,
+    UNIQUE (post, part)
+);
+CREATE TABLE IF NOT EXISTS announced (
+    entry_id TEXT PRIMARY KEY,
+    post TEXT,
+    at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+"""The first format, as files written before versioning hold it (kept to test migrations)."""
+
+
+def _to_1(db: sqlite3.Connection) -> None:
+    """Claims (owner, lease), a back-off time, and the uncertain/failed/dropped states."""
+    db.execute("ALTER TABLE outbox RENAME TO outbox_v0")
+    db.execute(OUTBOX_TABLE)
+    db.execute(
+        "INSERT INTO outbox (id, post, part, chat_id, thread_id, text, status, attempts,"
+        " last_error, notified_error, message_id, created, sent_at)"
+        " SELECT id, post, part, chat_id, thread_id, text, status, 0,"
+        " last_error, notified_error, message_id, created, sent_at FROM outbox_v0"
+    )
+    db.execute("DROP TABLE outbox_v0")
+    db.execute("CREATE INDEX IF NOT EXISTS outbox_status ON outbox (status, id)")
+
+
+MIGRATIONS = (_to_1,)
+"""MIGRATIONS[n] brings a file from version n to n + 1."""
+LATEST = len(MIGRATIONS)
+
+
+class StateVersionError(Exception):
+    """The state file was written by a newer version of the bot."""
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Create or upgrade the schema in one immediate transaction; return the old version."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > LATEST:
+            raise StateVersionError(
+                f"fichier d'état en version {version}, ce bot ne connaît que la version {LATEST}"
+            )
+        if version == 0:
+            for statement in VERSION_0.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute(f"PRAGMA user_version = {LATEST}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return version

@@ -1,0 +1,112 @@
+"""A broken or locked state file never stops the bot from answering."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+from bot.config import Settings
+from bot.engine.index import Index
+from bot.telegram.app import build_application
+from tests.harness import polling
+
+ADMIN = 42
+CHANNEL = -1001234567890
+
+
+def settings_for(api, state) -> Settings:
+    return Settings(
+        token=api.token,
+        api_url=api.url,
+        channel_id=CHANNEL,
+        admin_ids=frozenset({ADMIN}),
+        state_path=state,
+        push_backoff=0.05,
+    )
+
+
+async def start_up_done(application) -> None:
+    """Wait until the start-up job (resume, first-deployment baseline) has run."""
+    for _ in range(200):
+        if "annonces-au-demarrage" not in {job.name for job in application.job_queue.jobs()}:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.1)
+
+
+def texts_to(api, chat: int) -> list[str]:
+    return [p["text"] for p in api.sent() if int(p["chat_id"]) == chat]
+
+
+async def test_a_corrupt_state_file_turns_publishing_off_and_the_bot_keeps_answering(
+    api, base, tmp_path
+):
+    state = tmp_path / "etat.sqlite3"
+    state.write_bytes(b"pas une base SQLite" * 200)
+    async with polling(build_application(settings_for(api, state), Index(base))):
+        notice = (await api.wait_for("sendMessage"))[0]
+        assert int(notice["chat_id"]) == ADMIN and "désactivée" in notice["text"]
+        await api.push(api.message_update("/pays Turquie", user_id=7))
+        await api.wait_for("sendMessage", 2)
+        await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
+        await api.wait_for("sendMessage", 3)
+    assert "TURQUIE" in texts_to(api, 7)[0].upper()
+    assert "Publication désactivée" in texts_to(api, ADMIN)[-1]
+
+
+async def test_a_state_path_that_cannot_be_opened_is_reported_too(api, base, tmp_path):
+    state = tmp_path / "dossier"
+    state.mkdir()  # a directory where the file should be
+    async with polling(build_application(settings_for(api, state), Index(base))):
+        notice = (await api.wait_for("sendMessage"))[0]
+        await api.push(api.message_update("/sources", user_id=7))
+        await api.wait_for("sendMessage", 2)
+    assert "désactivée" in notice["text"] and texts_to(api, 7)
+
+
+async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    application = build_application(settings_for(api, state), Index(base))
+    async with polling(application):
+        await start_up_done(application)  # first deployment: baseline, nothing posted
+        locker = sqlite3.connect(state, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        try:
+            await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
+            await asyncio.sleep(0.2)  # the admin's request is now waiting for the lock
+            await api.push(api.message_update("/pays Turquie", user_id=7))
+            await api.wait_for("sendMessage")
+            # the user got the answer while the publication still waits for the lock
+            assert texts_to(api, 7) and texts_to(api, ADMIN) == []
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        for _ in range(200):
+            if texts_to(api, ADMIN):
+                break
+            await asyncio.sleep(0.05)
+    posts = texts_to(api, CHANNEL)
+    assert posts and "Turquie" in posts[0] and "Publié" in texts_to(api, ADMIN)[0]
+    assert len(posts) == len(set(posts))  # each message of the post once
+
+
+async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, tmp_path):
+    from tests.fake_bot_api import ApiError
+
+    state = tmp_path / "etat.sqlite3"
+    application = build_application(settings_for(api, state), Index(base))
+    async with polling(application):
+        await start_up_done(application)
+        api.fail("sendMessage", ApiError(429, "Too Many Requests: retry after 3", retry_after=3))
+        await api.push(api.message_update("/publier accord paix", user_id=ADMIN))
+        await api.wait_for("!sendMessage")  # the channel post now waits 3 s
+        await api.push(api.message_update("/sources", user_id=7))
+        await api.wait_for("sendMessage")
+        assert texts_to(api, 7) and texts_to(api, CHANNEL) == []  # answered meanwhile
+        for _ in range(200):
+            if texts_to(api, ADMIN):
+                break
+            await asyncio.sleep(0.05)
+    posts = texts_to(api, CHANNEL)
+    assert posts and "paix" in posts[0] and "Publié" in texts_to(api, ADMIN)[0]
+    assert len(posts) == len(set(posts))  # each message of the post once
