@@ -77,7 +77,7 @@ def test_key_facts_are_present(base):
     peace = agreements["accord-paix-az-am-2025"]
     assert peace.mediators == ("US",) and "US" not in peace.parties
     pfp = agreements["partenariat-pour-la-paix"]
-    assert pfp.act == "adhesion" and pfp.roles["AZ"] == "membre"
+    assert pfp.act == "adhesion" and pfp.parties == ("AZ",) and "otan" in pfp.related
     ots = base.actors["ots"]
     assert set(ots.members) == {"TR", "KZ", "KG", "UZ"} and set(ots.observers) == {"HU", "TM"}
 

@@ -282,7 +282,9 @@ class _Checker:
             self.report(shown, "tense", "tense: futur mais le résumé n'est pas au futur")
         if entry.tense == "conditionnel" and not _CONDITIONAL.search(summary):
             self.report(shown, "tense", "tense: conditionnel mais le résumé ne l'est pas")
-        if re.search(r"\bselon\b", quotes) and not entry.hedge and "selon" not in summary:
+        # « selon ses normes » is a manner, not an attribution
+        attributed = re.search(r"\bselon (?!ses |sa |son |leurs |leur |les normes)", quotes)
+        if attributed and not entry.hedge and "selon" not in summary:
             self.report(
                 shown,
                 "selon",
