@@ -226,3 +226,8 @@ def test_stale_callbacks_are_answered_politely(index):
     ):
         reply = callback(index, data)
         assert not reply.found and "n'est plus valable" in text_of(reply)
+
+
+def test_the_azerbaijani_spelling_opens_the_card(index):
+    text = text_of(answer(index, "/pays Azərbaycan"))
+    assert "AZERBAÏDJAN" in text
