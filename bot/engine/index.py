@@ -362,8 +362,11 @@ class Index:
         """Index words matching ``word``: itself, words it starts (4+ letters), close typos."""
         postings, vocabulary = self.full_text()
         found = {word} if word in postings else set()
-        if len(word) >= 4:
-            found.update(w for w in vocabulary if w.startswith(word))
+        if len(word) >= 4:  # the vocabulary is sorted: words starting with ``word`` are adjacent
+            position = bisect_left(vocabulary, word)
+            while position < len(vocabulary) and vocabulary[position].startswith(word):
+                found.add(vocabulary[position])
+                position += 1
         if len(word) >= 5 and not found:
             for candidate, _score, _pos in process.extract(
                 word, vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3
