@@ -97,8 +97,8 @@ def test_relative_and_reported_dates_say_where_they_come_from(base):
         "avant le 6 novembre 2025 (l'article du 6 novembre 2025 dit « récemment »)"
     )
     assert when(base, entries["proposition-manoeuvres-ots"]) == (
-        "début octobre 2025 (déduit : « début octobre », année tirée de l'article non daté sur "
-        "l'OTAN et l'OTS, qui cite des textes de 2025)"
+        "début octobre 2025 (déduit : « début octobre », année absente ; l'article non daté "
+        "relate la rencontre rapportée le 6 novembre 2025)"
     )
     assert when(base, entries["rencontre-delegation-otan"]) == (
         "rapporté le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025)"
