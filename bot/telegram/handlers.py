@@ -32,7 +32,7 @@ from bot.push.compose import NothingToPostError, compose
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
 from bot.telegram.fate import Fate, fate
-from bot.telegram.pusher import Outcome
+from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
@@ -271,20 +271,29 @@ async def _refuse(update: Update, message: Message, command: str) -> None:
     await message.reply_text(REFUSAL, do_quote=message.chat.type != ChatType.PRIVATE)
 
 
+async def _admin_pusher(
+    update: Update, context: Context, message: Message, command: str
+) -> Pusher | None:
+    """The channel pusher for an admin; otherwise the refusal or the reason publishing is off."""
+    if not _is_admin(update, context):
+        await _refuse(update, message, command)
+        return None
+    found = services(context)
+    if found.pusher is None:
+        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
+    return found.pusher
+
+
 async def on_publier(update: Update, context: Context) -> None:
     """/publier <quoi> (admins only): post a summary to the channel, answer with its link."""
     message = update.effective_message
     if message is None or message.text is None:
         return
     found = services(context)
-    if not _is_admin(update, context):
-        await _refuse(update, message, "/publier")
+    pusher = await _admin_pusher(update, context, message, "/publier")
+    if pusher is None:
         return
-    if found.pusher is None:
-        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
-        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
-        return
-    pusher = found.pusher
     request = command_argument(message.text)
     try:
         announced = await pusher.store.run(pusher.outbox.announced)
@@ -310,12 +319,8 @@ async def on_envois(update: Update, context: Context) -> None:
     if message is None or message.text is None:
         return
     found = services(context)
-    if not _is_admin(update, context):
-        await _refuse(update, message, "/envois")
-        return
-    if found.pusher is None:
-        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
-        await message.reply_text(f"Publication désactivée : {reason}.", parse_mode=None)
+    pusher = await _admin_pusher(update, context, message, "/envois")
+    if pusher is None:
         return
     words = command_argument(message.text).split()
     if words:
@@ -325,7 +330,7 @@ async def on_envois(update: Update, context: Context) -> None:
             return
         await message.reply_text(await _decide(found, action, int(words[1])), parse_mode=None)
         return
-    items = await found.pusher.store.run(found.pusher.outbox.open_items)
+    items = await pusher.store.run(pusher.outbox.open_items)
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
         queue_report(items),
