@@ -12,7 +12,6 @@ from bot.content.model import (
     FactBase,
     Source,
 )
-from bot.dates import DateSpan
 from bot.engine.reply import Quote
 from bot.text import fold
 
@@ -88,13 +87,6 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     if dated:
         return f"{label} (non daté ; date de l'article du {dated})"
     return f"{label} (rapporté : {entry.date_reason})"
-
-
-def date_label(span: DateSpan | None, label: str | None) -> str:
-    """The bare wording of a span (for filters and titles, never for an entry's date)."""
-    if label:
-        return label
-    return span.label() if span else "date non indiquée"
 
 
 def actor_name(actor: Actor) -> str:
