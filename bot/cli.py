@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -240,8 +241,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "ask":
         from bot.console import ask as ask_once
 
-        print(ask_once(index, args.question, as_html=args.html))
+        print(ask_once(index, args.question, as_html=args.html, today=_today()))
         return 0
     from bot.console import run_console
 
-    return run_console(index, input, sys.stdout)
+    return run_console(index, input, sys.stdout, _today())
+
+
+def _today() -> date:
+    """Today in BOT_TIMEZONE (Europe/Paris when unset or unknown), for relative dates."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from bot.clock import today
+    from bot.config import DEFAULT_TIMEZONE
+
+    zone = os.environ.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        print(f"BOT_TIMEZONE « {zone} » inconnu : {DEFAULT_TIMEZONE} utilisé.", file=sys.stderr)
+        zone = DEFAULT_TIMEZONE
+    return today(zone)

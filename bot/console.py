@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TextIO
 
-from bot.engine.commands import answer, callback
+from bot.engine.commands import callback
 from bot.engine.index import Index
+from bot.engine.questions import respond
 from bot.engine.reply import Reply
 from bot.render.html import render_html
 from bot.render.text import render_text
 
 
-def ask(index: Index, question: str, as_html: bool = False) -> str:
-    """One answer, as terminal text or as the Telegram HTML messages."""
-    reply = answer(index, question)
+def ask(index: Index, question: str, as_html: bool = False, today: date | None = None) -> str:
+    """One answer (a command or a plain question), as terminal text or Telegram HTML."""
+    reply = respond(index, question, today)
     if as_html:
         return "\n\n--- message suivant ---\n\n".join(render_html(reply))
     return render_text(reply)
 
 
-def run_console(index: Index, read: Callable[[str], str], out: TextIO) -> int:
+def run_console(
+    index: Index, read: Callable[[str], str], out: TextIO, today: date | None = None
+) -> int:
     """Read commands until end of input; a number presses a button of the last reply."""
     print("Console du bot — tapez /aide, un numéro pour un bouton, Ctrl-D pour quitter.", file=out)
     last: Reply | None = None
@@ -42,6 +46,6 @@ def run_console(index: Index, read: Callable[[str], str], out: TextIO) -> int:
                 continue
             last = callback(index, buttons[choice - 1].data)
         else:
-            last = answer(index, line if line.startswith("/") else f"/cherche {line}")
+            last = respond(index, line, today)
         print(render_text(last), file=out)
         print(file=out)

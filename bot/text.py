@@ -76,3 +76,15 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     """A count with its noun agreed: « 1 événement », « 2 événements », « 0 accord »."""
     noun = singular if number < 2 else (plural or singular + "s")
     return f"{number} {noun}"
+
+
+def plural_phrase(label: str) -> str:
+    """« exercice militaire » → « exercices militaires »; « plan de coopération » → « plans de
+    coopération » (words after « de » keep their number)."""
+    words = label.split(" ")
+    for position, word in enumerate(words):
+        if word in ("de", "du", "des") or word.startswith(("d'", "d’")):
+            break
+        if not word.endswith(("s", "x", "z")):
+            words[position] = word + ("x" if word.endswith(("au", "eu")) else "s")
+    return " ".join(words)

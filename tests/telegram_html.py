@@ -38,6 +38,8 @@ class _Checker(HTMLParser):
             self.errors.append(f"balise interdite <{tag}>")
         elif tag == "a" and [name for name, _ in attrs] != ["href"]:
             self.errors.append("<a> n'accepte que href")
+        elif tag == "blockquote" and attrs == [("expandable", None)]:
+            pass  # <blockquote expandable>: folded until tapped
         elif tag != "a" and attrs:
             self.errors.append(f"<{tag}> sans attribut attendu")
         self.stack.append(tag)
@@ -68,7 +70,7 @@ def html_errors(text: str) -> list[str]:
     if checker.stack:
         errors.append(f"balises non fermées : {checker.stack}")
     names = "|".join(sorted(ALLOWED_TAGS, key=len, reverse=True))
-    stripped = re.sub(rf'<a href="[^"<>]*">|</?(?:{names})>', "", text)
+    stripped = re.sub(rf'<a href="[^"<>]*">|<blockquote expandable>|</?(?:{names})>', "", text)
     if "<" in stripped or ">" in stripped:
         errors.append("chevron non échappé")
     return errors

@@ -3,34 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from bot.content.model import Actor, Agreement, Event
 from bot.engine.common import (
     act_date,
-    act_label,
     actor_name,
     entry_text,
     key_quotes,
     names,
     parties_text,
-    party_role,
     quote_of,
     when,
 )
 from bot.engine.common import (
     claim as claim_of,
 )
-from bot.engine.filters import TimelineFilter
-from bot.engine.index import Index
-from bot.engine.reply import Block, Button, Item, Page, Para, Reply
-from bot.engine.timeline import select
+from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
+from bot.engine.timeline import is_kind, reading_notes, select
 from bot.text import count, fold
 
-MAX_CARD_EVENTS = 3
-"""Dated facts a card shows (the latest); the others are one button away, and counted."""
-MAX_CARD_FACTS = 2
-"""Undated facts a card shows; the others are one button away, and counted."""
 FACTS_PAGE = 4
 
 
@@ -40,15 +35,51 @@ def _kinds(index: Index) -> dict[str, str]:
     return labels
 
 
-def actor_card(index: Index, actor: Actor) -> Reply:
-    """The card of a country or an organisation: role, dated facts, agreements, quotes."""
-    base = index.base
+CARD_BUDGET = 1100
+"""Visible characters a card's first message may use (a phone screen is about 1,200)."""
+
+
+def visible(blocks: Sequence[Block]) -> int:
+    """About how many characters ``blocks`` show once rendered, attributions included."""
+    total = 0
+    attributions: dict[str, str] = {}
+    for block in blocks:
+        if isinstance(block, Quote):
+            total += len(block.text) + 4
+            attributions.setdefault(block.source or block.attribution, block.attribution)
+        elif isinstance(block, Item):
+            total += len(block.label) + len(block.text) + 5
+        else:
+            total += len(block.text) + 2
+    return total + sum(len(text) + 30 for text in attributions.values())
+
+
+def _card_heading(actor: Actor) -> str:
     heading = actor_name(actor)
     if actor.full_name and actor.full_name != actor.name:
         heading += f" — {actor.full_name}"
     if actor.name_en and fold(actor.name_en) != fold(actor.name):
         heading += f" ({actor.name_en})"
-    blocks: list[Block] = [Para(heading, "title")]
+    return heading
+
+
+def card_button(actor: Actor) -> Button:
+    """The button that opens an actor's card as a new message."""
+    return Button(actor_name(actor), f"{'p' if actor.is_country else 'o'}:{actor.id}")
+
+
+def back_to_card(actor: Actor) -> Button:
+    """« ◀ Fiche »: turns a section's page back into the actor's card, in place."""
+    return Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}")
+
+
+def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
+    """An actor's card, made for a phone: role with its quotes, the latest dated facts that
+    fit one screen, and what else is known, counted, behind buttons that send it."""
+    base = index.base
+    blocks: list[Block] = [Para(_card_heading(actor), "title")]
+    if note:
+        blocks.append(Para(f"Note : {note}.", "note"))
     if not actor.is_country:
         blocks.append(Para(_kinds(index).get(actor.kind, actor.kind).capitalize(), "note"))
     if actor.role:
@@ -63,46 +94,41 @@ def actor_card(index: Index, actor: Actor) -> Reply:
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
-    if dated:
-        latest = dated[-MAX_CARD_EVENTS:]
-        heading = f"Faits datés ({len(dated)})"
-        if len(dated) > len(latest):
-            heading = f"Faits datés : les {len(latest)} plus récents sur {len(dated)}"
-        blocks.append(Para(heading, "title"))
-        for item in latest:
-            entry = item.entry
-            blocks.append(Item(when(base, entry), entry_text(base, entry)))
-            blocks.extend(key_quotes(base, entry))
-        if len(dated) > len(latest):
-            others = len(dated) - len(latest)
-            blocks.append(Para(f"… et {count(others, 'autre')} : bouton Chronologie.", "note"))
+    shown = 0
+    for item in reversed(dated):
+        entry = item.entry
+        lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
+        lines.extend(key_quotes(base, entry))
+        heading = Para("Faits datés : les plus récents", "title")
+        if visible([*blocks, heading, *lines]) + 160 > CARD_BUDGET:
+            break
+        if shown == 0:
+            blocks.append(heading)
+        blocks.extend(lines)
+        shown += 1
+    behind = []
+    if len(dated) > shown:
+        more = len(dated) - shown
+        label = "fait daté" if shown == 0 else "autre fait daté"
+        behind.append(count(more, label, label.replace("fait daté", "faits datés")))
     if agreements:
-        blocks.append(Para(f"Accords ({len(agreements)})", "title"))
-        for agreement in agreements[:MAX_CARD_EVENTS]:
-            role = party_role(agreement, actor.id)
-            label = f"{agreement.title} ({role})" if role else agreement.title
-            blocks.append(Item(when(base, agreement), f"{label} — {act_label(base, agreement)}"))
+        behind.append(count(len(agreements), "accord"))
     if facts:
-        blocks.append(Para(f"Contexte ({len(facts)})", "title"))
-        for fact in facts[:MAX_CARD_FACTS]:
-            blocks.append(Item("•", entry_text(base, fact)))
-            blocks.extend(key_quotes(base, fact))
-        if len(facts) > MAX_CARD_FACTS:
-            others = len(facts) - MAX_CARD_FACTS
-            blocks.append(Para(f"… et {count(others, 'autre')} : bouton Contexte.", "note"))
+        behind.append(count(len(facts), "constat"))
+    if behind:
+        listed = behind[0] if len(behind) == 1 else ", ".join(behind[:-1]) + " et " + behind[-1]
+        blocks.append(Para(f"Aussi dans la base : {listed} (boutons ci-dessous).", "note"))
     if len(blocks) == 1:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
-    buttons: list[tuple[Button, ...]] = []
     row: list[Button] = []
     if dated:
-        row.append(Button("Chronologie", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"))
+        code = TimelineFilter(actors=(actor.id,)).encode()
+        row.append(Button(f"📅 Chronologie ({len(dated)})", f"tl:1:{code}"))
     if agreements:
-        row.append(Button("Accords", f"ac:{actor.id}"))
-    if len(facts) > MAX_CARD_FACTS:
-        row.append(Button("Contexte", f"cx:{actor.id}:1"))
-    if row:
-        buttons.append(tuple(row))
-    return Reply(tuple(blocks), tuple(buttons))
+        row.append(Button(f"📄 Accords ({len(agreements)})", f"ac:{actor.id}"))
+    if facts:
+        row.append(Button(f"📌 Contexte ({len(facts)})", f"cx:{actor.id}:1"))
+    return Reply(tuple(blocks), (tuple(row),) if row else ())
 
 
 def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
@@ -120,21 +146,21 @@ def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
         blocks.extend(key_quotes(base, fact))
     row: list[Button] = []
     if page > 1:
-        row.append(Button("◀ Précédent", f"cx:{actor_id}:{page - 1}"))
+        row.append(Button("◀ Précédent", f"~cx:{actor_id}:{page - 1}"))
     if page < pages:
-        row.append(Button("Suivant ▶", f"cx:{actor_id}:{page + 1}"))
+        row.append(Button("Suivant ▶", f"~cx:{actor_id}:{page + 1}"))
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
-    return Reply(
-        tuple(blocks), (tuple(row),) if row else (), Page(page, pages) if pages > 1 else None
-    )
+    rows = [tuple(row)] if row else []
+    rows.append((back_to_card(actor),))
+    return Reply(tuple(blocks), tuple(rows), Page(page, pages) if pages > 1 else None)
 
 
-def _unknown(index: Index, query: str, countries: bool | None, what: str) -> Reply:
+def _unknown(index: Index, query: str, countries: bool) -> Reply:
     suggestions = index.suggest_actors(query, countries=None)
-    if countries is not None:
-        suggestions.sort(key=lambda actor: actor.is_country != countries)
-    blocks: list[Block] = [Para(f"Je ne connais pas {what} nommé « {query} ».")]
+    suggestions.sort(key=lambda actor: actor.is_country != countries)
+    what = "aucun pays nommé" if countries else "aucune organisation nommée"
+    blocks: list[Block] = [Para(f"Je ne connais {what} « {query} » dans la base.")]
     if index.is_other_country(query):
         blocks = [Para(f"« {query} » n'apparaît dans aucun des articles de la base.")]
     if suggestions:
@@ -148,41 +174,68 @@ def _unknown(index: Index, query: str, countries: bool | None, what: str) -> Rep
     return Reply(tuple(blocks), buttons, found=False)
 
 
-def _listing(index: Index, countries: bool) -> Reply:
+LISTING_PAGE = 16
+"""Actors per page of /pays and /org: eight rows of two buttons."""
+
+
+def listing(index: Index, countries: bool, page: int = 1) -> Reply:
+    """/pays or /org without a name: every actor as a button (two columns, by page)."""
     actors = sorted(
         (a for a in index.base.actors.values() if a.is_country == countries),
         key=lambda actor: fold(actor.name),
     )
+    pages = max(1, (len(actors) + LISTING_PAGE - 1) // LISTING_PAGE)
+    page = min(max(page, 1), pages)
+    shown = actors[(page - 1) * LISTING_PAGE : page * LISTING_PAGE]
     title = "Pays cités" if countries else "Organisations citées"
-    blocks: list[Block] = [Para(f"{title} ({len(actors)})", "title")]
-    for actor in actors:
-        count = len(index.entries_of(actor.id))
-        detail = actor.full_name if not countries and actor.full_name else ""
-        suffix = f"{count} fait(s)" if count else "cité"
-        blocks.append(Item(actor_name(actor), f"{detail} — {suffix}" if detail else suffix))
-    example = "/pays Turquie" if countries else "/org OTAN"
-    blocks.append(Para(f"Exemple : {example}", "note"))
-    return Reply(tuple(blocks))
+    blocks: list[Block] = [
+        Para(f"{title} ({len(actors)})", "title"),
+        Para("Touchez un nom pour sa fiche ; le nombre est celui des faits qui le citent."),
+    ]
+    if pages > 1:
+        blocks.append(Para(f"Page {page}/{pages}", "note"))
+    labels = [
+        f"{actor_name(actor)} · {len(index.entries_of(actor.id))}"
+        if index.entries_of(actor.id)
+        else actor_name(actor)
+        for actor in shown
+    ]
+    buttons = [card_button(actor) for actor in shown]
+    rows: list[tuple[Button, ...]] = [
+        tuple(
+            Button(short_label(labels[i], 30), buttons[i].data)
+            for i in range(n, min(n + 2, len(shown)))
+        )
+        for n in range(0, len(shown), 2)
+    ]
+    prefix = "lp" if countries else "lo"
+    nav: list[Button] = []
+    if page > 1:
+        nav.append(Button("◀ Précédent", f"~{prefix}:{page - 1}"))
+    if page < pages:
+        nav.append(Button("Suivant ▶", f"~{prefix}:{page + 1}"))
+    if nav:
+        rows.append(tuple(nav))
+    return Reply(tuple(blocks), tuple(rows), Page(page, pages) if pages > 1 else None)
 
 
-def pays(index: Index, argument: str) -> Reply:
+def pays(index: Index, argument: str, today: date | None = None) -> Reply:
     """Answer /pays [nom]: a country card, or the list of countries."""
     return _actor_command(index, argument, countries=True)
 
 
-def org(index: Index, argument: str) -> Reply:
+def org(index: Index, argument: str, today: date | None = None) -> Reply:
     """Answer /org [nom]: an organisation card, or the list of organisations."""
     return _actor_command(index, argument, countries=False)
 
 
 def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
     if not argument:
-        return _listing(index, countries)
+        return listing(index, countries)
     match = index.find_actor(argument)
     if match is None:
-        what = "de pays" if countries else "d'organisation"
-        return _unknown(index, argument, countries, what)
-    return actor_card(index, match.actor)
+        return _unknown(index, argument, countries)
+    return actor_card(index, match.actor, match.note)
 
 
 def agreement_card(index: Index, agreement: Agreement) -> Reply:
@@ -225,18 +278,27 @@ def event_card(index: Index, event: Event) -> Reply:
 
 
 def _agreement_list(
-    index: Index, agreements: list[Agreement], title: str, page: int = 1, more: str | None = None
+    index: Index,
+    agreements: list[Agreement],
+    title: str,
+    page: int = 1,
+    more: str | None = None,
+    back: Actor | None = None,
+    said: tuple[Para, ...] = (),
 ) -> Reply:
     """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR")."""
     pages = max(1, (len(agreements) + LIST_PAGE - 1) // LIST_PAGE)
     page = min(max(page, 1), pages)
     shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
-    blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title")]
-    for agreement in shown:
-        blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
+    blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title"), *said]
+    for n, agreement in enumerate(shown, start=(page - 1) * LIST_PAGE + 1):
+        blocks.append(
+            Item(f"{n}. {when(index.base, agreement)}", entry_text(index.base, agreement))
+        )
         blocks.extend(key_quotes(index.base, agreement))
     buttons: list[tuple[Button, ...]] = [
-        (Button(_short(agreement.title), f"a:{agreement.id}"),) for agreement in shown
+        (Button(short_label(f"{n}. {agreement.title}"), f"a:{agreement.id}"),)
+        for n, agreement in enumerate(shown, start=(page - 1) * LIST_PAGE + 1)
     ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
@@ -245,15 +307,21 @@ def _agreement_list(
         else:
             row = []
             if page > 1:
-                row.append(Button("◀ Précédent", f"{more}:{page - 1}"))
+                row.append(Button("◀ Précédent", f"~{more}:{page - 1}"))
             if page < pages:
-                row.append(Button("Suivant ▶", f"{more}:{page + 1}"))
+                row.append(Button("Suivant ▶", f"~{more}:{page + 1}"))
             buttons.append(tuple(row))
+    if back is not None:
+        buttons.append((back_to_card(back),))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def short_label(text: str, limit: int = 40) -> str:
+    """A button label: the text, or its first words and « … » (never cut inside a word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return (cut or text[: limit - 1]) + "…"
 
 
 def newest_first(agreements: Sequence[Agreement]) -> list[Agreement]:
@@ -272,7 +340,9 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     found = newest_first(index.agreements_of(actor_id))
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
-    return _agreement_list(index, found, f"Accords — {actor_name(actor)}", page, f"ac:{actor_id}")
+    return _agreement_list(
+        index, found, f"Accords — {actor_name(actor)}", page, f"ac:{actor_id}", actor
+    )
 
 
 def all_agreements(index: Index, page: int = 1) -> Reply:
@@ -281,26 +351,62 @@ def all_agreements(index: Index, page: int = 1) -> Reply:
     return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
 
 
-def accord(index: Index, argument: str) -> Reply:
-    """Answer /accord [terme]: every agreement, or those whose title, parties or scope match."""
+def accord(index: Index, argument: str, today: date | None = None) -> Reply:
+    """Answer /accord [filtre]: agreements by party, year, period, status (signé, proposé…),
+    kind, theme or words, the latest first; one match opens its card."""
     if not argument:
         return all_agreements(index)
     match = index.find_actor(argument)
-    if match is not None:  # paginated by actor, with its own buttons
+    if match is not None and match.exact:  # paginated by actor, with its own buttons
         return agreements_of(index, match.actor.id)
-    found = index.find_agreements(argument)
-    if len(found) == 1:
+    reading = read_filter(index, argument, today)
+    words = index.agreements_matching(tokens(" ".join(reading.ignored)))
+    if reading.understood():
+        found = [a for a in index.base.agreements if _agreement_fits(index, a, reading)]
+        if reading.ignored and words:
+            found = [a for a in found if a in words]
+            reading = replace(reading, ignored=())
+    else:
+        found = words or index.find_agreements(argument)
+        reading = replace(reading, ignored=())
+    said = reading_notes(reading)
+    if len(found) == 1 and not said:
         return agreement_card(index, found[0])
     if found:
-        return _agreement_list(index, newest_first(found), f"Accords — « {argument} »")
+        title = f"Accords — « {argument} »"
+        return _agreement_list(index, newest_first(found), title, said=said)
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à « {argument} »."),
-        Para("Essayez un pays (Royaume-Uni), un thème (défense, paix) ou /accord seul.", "note"),
+        *said,
+        Para(
+            "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, proposé), "
+            "un thème (défense, paix) ou /accord seul.",
+            "note",
+        ),
     ]
     buttons = tuple(
         (Button(f"Accords : {actor.name}", f"ac:{actor.id}"),)
         for actor in suggestions
-        if index.entries_of(actor.id)
+        if index.agreements_of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
+
+
+def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> bool:
+    """True when the agreement holds every part of the filter (its dates by overlap)."""
+    wanted = reading.filter
+    involved = (*agreement.parties, *agreement.mediators, *agreement.related)
+    if any(actor not in involved for actor in wanted.actors):
+        return False
+    if any(topic not in agreement.topics for topic in wanted.topics):
+        return False
+    if wanted.kinds and not any(is_kind(agreement, kind) for kind in wanted.kinds):
+        return False
+    if reading.acts and agreement.act not in reading.acts:
+        return False
+    if wanted.start or wanted.end:
+        span = agreement.date
+        low, high = wanted.start or date.min, wanted.end or date.max
+        return span is not None and span.start <= high and low <= span.end
+    return True

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -17,18 +18,19 @@ from bot.engine.cards import (
     all_agreements,
     event_card,
     facts_page,
+    listing,
     org,
     pays,
 )
 from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
-from bot.engine.reply import Block, Item, Para, Reply
+from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.search import cherche, sources
 from bot.engine.timeline import timeline, timeline_page
 from bot.text import fold
 
-Answer = Callable[[Index, str], Reply]
+Answer = Callable[[Index, str, date | None], Reply]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class Command:
     aliases: tuple[str, ...] = ()
 
 
-def start(index: Index, argument: str = "") -> Reply:
+def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     """Answer /start and /aide: what the bot knows and every command with an example."""
     counts = index.base.counts()
     blocks: list[Block] = [
@@ -125,8 +127,8 @@ def command_argument(text: str) -> str:
     return " ".join(parsed[1].split()) if parsed is not None else ""
 
 
-def answer(index: Index, text: str) -> Reply:
-    """The reply to a message: a command with its argument, or a pointer to /aide."""
+def answer(index: Index, text: str, today: date | None = None) -> Reply:
+    """The reply to a command message (``today`` in BOT_TIMEZONE reads relative dates)."""
     parsed = parse_command(text)
     if parsed is None:
         return Reply(
@@ -150,7 +152,7 @@ def answer(index: Index, text: str) -> Reply:
             ),
             found=False,
         )
-    return command.answer(index, clean_argument(raw_argument))
+    return command.answer(index, clean_argument(raw_argument), today)
 
 
 def _unknown_command(name: str) -> Reply:
@@ -179,7 +181,19 @@ def deep_link(index: Index, payload: str) -> Reply:
     event = index.entries.get(rest) if kind == "fait" else None
     if isinstance(event, Event):
         return event_card(index, event)
-    return start(index)
+    if payload == "inline":  # « Ouvrir le bot » under an inline query that found nothing
+        return start(index)
+    return Reply(
+        (
+            Para(
+                f"Ce lien ne mène à aucune fiche connue (« {payload[:64]} ») : la base a peut-être "
+                "changé, ou le lien a été mal copié."
+            ),
+            Para("Posez votre question en toutes lettres, ou tapez /aide.", "note"),
+        ),
+        ((Button("❓ Aide", "c:/aide"), Button("📄 Accords", "al:1")),),
+        found=False,
+    )
 
 
 STALE = Reply(
@@ -196,7 +210,16 @@ def callback(index: Index, data: str) -> Reply:
     """The reply to a button's data; stale or forged data gets a polite message."""
     if not data.isascii() or len(data) > MAX_DATA:  # "²".isdigit() is True: refuse it early
         return STALE
+    if data.startswith("~"):  # ◀ ▶ and « ◀ Fiche »: the answer replaces the message
+        reply = _callback(index, data[1:])
+        return reply if reply is STALE else replace(reply, edit=True)
+    return _callback(index, data)
+
+
+def _callback(index: Index, data: str) -> Reply:
     kind, _, rest = data.partition(":")
+    if kind == "c" and rest.startswith("/"):  # the exact command a question stood for
+        return answer(index, rest)
     base = index.base
     if kind == "tl":
         page_text, _, code = rest.partition(":")
@@ -218,6 +241,8 @@ def callback(index: Index, data: str) -> Reply:
         actor_id, _, page = rest.partition(":")
         if actor_id in base.actors and page.isdigit():
             return facts_page(index, actor_id, int(page))
+    if kind in ("lp", "lo") and rest.isdigit():
+        return listing(index, kind == "lp", int(rest))
     if kind == "al" and rest.isdigit():
         return all_agreements(index, int(rest))
     if kind == "a" and rest in index.agreements:

@@ -34,7 +34,7 @@ def attribution(source: Source) -> str:
 
 def quote_of(base: FactBase, evidence: Evidence) -> Quote:
     """A Quote block for one piece of evidence."""
-    return Quote(evidence.quote, attribution(base.sources[evidence.source]))
+    return Quote(evidence.quote, attribution(base.sources[evidence.source]), evidence.source)
 
 
 def key_quotes(base: FactBase, entry: Event | Agreement | Fact) -> list[Quote]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
 from bot.engine.index import STOPWORDS, Index
-from bot.text import fold, normalise_typography
+from bot.text import fold, normalise_typography, plural_phrase
 
 MAX_PHRASE = 5
 """Longest run of words tried as one actor or topic name."""
@@ -51,17 +51,22 @@ class TimelineFilter:
     end: date | None = None
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    """Event types or agreement kinds (« accord » keeps every agreement); any one matches."""
 
     def encode(self) -> str:
-        """A compact form for callback data: "20240101-20261231/TR.otan/cyber"."""
+        """A compact form for callback data: "20240101-20261231/TR.otan/cyber/accord"."""
         start = self.start.strftime("%Y%m%d") if self.start else ""
         end = self.end.strftime("%Y%m%d") if self.end else ""
-        return f"{start}-{end}/{'.'.join(self.actors)}/{'.'.join(self.topics)}"
+        text = f"{start}-{end}/{'.'.join(self.actors)}/{'.'.join(self.topics)}"
+        return f"{text}/{'.'.join(self.kinds)}" if self.kinds else text
 
     @classmethod
     def decode(cls, text: str) -> TimelineFilter | None:
         """The filter ``encode`` produced, or None when ``text`` is not one."""
-        match = re.fullmatch(r"(\d{8})?-(\d{8})?/([A-Za-z0-9.-]*)/([a-z0-9.-]*)", text)
+        match = re.fullmatch(
+            r"(\d{8})?-(\d{8})?/([A-Za-z0-9.-]*)/([a-z0-9.-]*)(?:/([a-z0-9.-]*))?", text
+        )
         if match is None:
             return None
         try:
@@ -71,7 +76,8 @@ class TimelineFilter:
             return None
         actors = tuple(part for part in match.group(3).split(".") if part)
         topics = tuple(part for part in match.group(4).split(".") if part)
-        return cls(start, end, actors, topics)
+        kinds = tuple(part for part in (match.group(5) or "").split(".") if part)
+        return cls(start, end, actors, topics, kinds)
 
     def is_empty(self) -> bool:
         """True when the filter keeps everything."""
@@ -136,34 +142,252 @@ def _intersect(
     return (max(starts) if starts else None, min(ends) if ends else None)
 
 
-def parse_filter(index: Index, text: str) -> TimelineFilter | FilterProblem:
-    """Read a French filter; say which words named nothing rather than guessing."""
-    folded = f" {fold(normalise_typography(text))} "
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a French filter says: the filter, and how each part was read or left aside."""
+
+    filter: TimelineFilter
+    ignored: tuple[str, ...] = ()
+    """Words that named nothing, in the user's spelling (the rest of the filter still holds)."""
+    notes: tuple[str, ...] = ()
+    """How an ambiguous part was read: « janvier » → « janvier 2026, le plus récent »."""
+    latest: bool = False
+    """« récent », « dernières »: start at the latest entries."""
+    acts: tuple[str, ...] = ()
+    """Agreement acts asked for (signé, proposé…), for /accord."""
+
+    def understood(self) -> bool:
+        """True when at least one word was read as something."""
+        return not self.filter.is_empty() or self.latest or bool(self.acts)
+
+
+_RELATIVE_WORDS = {
+    "recent": "latest",
+    "recents": "latest",
+    "recentes": "latest",
+    "recemment": "latest",
+    "dernieres": "latest",
+    "derniers": "latest",
+    "latest": "latest",
+}
+_NUMERIC = (
+    (re.compile(r"\b(1[89]\d\d|20\d\d)-(\d{1,2})-(\d{1,2})\b"), (3, 2, 1)),
+    (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](1[89]\d\d|20\d\d)\b"), (1, 2, 3)),
+    (re.compile(r"\b(1[89]\d\d|20\d\d)[-/](\d{1,2})\b"), (0, 2, 1)),
+    (re.compile(r"\b(\d{1,2})[/.-](1[89]\d\d|20\d\d)\b"), (0, 1, 2)),
+)
+"""« 2025-11-03 », « 3/11/2025 », « 2025-11 », « 11/2025 »: (day, month, year) groups."""
+
+
+def _numeric_dates(text: str) -> str:
+    """Numeric dates spelled out in French words, so one grammar reads them all."""
+    for pattern, (day, month, year) in _NUMERIC:
+
+        def spell(
+            match: re.Match[str], day: int = day, month: int = month, year: int = year
+        ) -> str:
+            number = int(match.group(month))
+            if not 1 <= number <= 12:
+                return match.group(0)
+            words = f"{MONTHS_FR[number - 1]} {match.group(year)}"
+            return f"{int(match.group(day))} {words}" if day else words
+
+        text = pattern.sub(spell, text)
+    return text
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
+    """Relative periods (« la semaine dernière », « ce mois-ci »…) as dates, against today."""
+    found: list[tuple[date, date, str]] = []
+    monday = today - timedelta(days=today.weekday())
+    first = today.replace(day=1)
+    last_month_end = first - timedelta(days=1)
+    rules: tuple[tuple[str, date, date], ...] = (
+        (
+            r"(?:la )?semaine (?:derniere|passee)",
+            monday - timedelta(days=7),
+            monday - timedelta(days=1),
+        ),
+        (r"cette semaine", monday, today),
+        (r"(?:le )?mois (?:dernier|passe)", last_month_end.replace(day=1), last_month_end),
+        (r"ce mois(?: ci)?", first, _month_end(today.year, today.month)),
+        (
+            r"(?:l )?(?:an|annee) (?:derniere|dernier|passee|passe)",
+            date(today.year - 1, 1, 1),
+            date(today.year - 1, 12, 31),
+        ),
+        (r"cette annee", date(today.year, 1, 1), date(today.year, 12, 31)),
+        (r"aujourd hui", today, today),
+        (r"hier", today - timedelta(days=1), today - timedelta(days=1)),
+    )
+    for words, start, end in rules:
+        match = re.search(rf"\b{words}\b", folded)
+        if match is not None:
+            found.append((start, end, match.group(0)))
+            folded = folded[: match.start()] + " " + folded[match.end() :]
+    span = re.search(
+        r"\b(?:(?:les|des) )?(\d{1,2}) (derniers mois|dernieres annees|derniers jours)\b", folded
+    )
+    if span is not None:
+        number = int(span.group(1))
+        unit = span.group(2)
+        if unit.endswith("jours"):
+            start = today - timedelta(days=number)
+        elif unit.endswith("mois"):
+            months = today.year * 12 + today.month - 1 - number
+            start = date(months // 12, months % 12 + 1, 1)
+        else:
+            start = date(today.year - number, 1, 1)
+        found.append((start, today, span.group(0)))
+        folded = folded[: span.start()] + " " + folded[span.end() :]
+    return folded, found
+
+
+def _bare_month(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
+    """A month or season without a year: the latest one up to today, said in a note."""
+    found: list[tuple[date, date, str]] = []
+    month = re.search(rf"\b(?:(?:le )?{_DAY} )?({_MONTH})\b", folded)
+    if month is not None:
+        number = _MONTHS[month.group(2)]
+        year = today.year if number <= today.month else today.year - 1
+        if month.group(1):
+            day = min(int(month.group(1)), calendar.monthrange(year, number)[1])
+            if date(year, number, day) > today:
+                year -= 1
+            start = end = date(year, number, min(day, calendar.monthrange(year, number)[1]))
+        else:
+            start, end = date(year, number, 1), _month_end(year, number)
+        found.append((start, end, month.group(0)))
+        folded = folded[: month.start()] + " " + folded[month.end() :]
+    season = re.search(r"\b(?:cet |ce |l )?(printemps|ete|automne)\b", folded)
+    if season is not None:
+        first_month, last_month = _SEASONS[season.group(1)]
+        year = today.year if first_month <= today.month else today.year - 1
+        found.append((date(year, first_month, 1), _month_end(year, last_month), season.group(0)))
+        folded = folded[: season.start()] + " " + folded[season.end() :]
+    return folded, found
+
+
+def _kind_names(index: Index) -> dict[str, str]:
+    """Folded names of event types and agreement kinds, plural forms included → kind id."""
+    names: dict[str, str] = {}
+    vocabulary = index.base.vocabulary
+    for term in (*vocabulary.event_types, *vocabulary.agreement_kinds):
+        for name in (term.id, term.label, *term.aliases):
+            key = fold(name)
+            names.setdefault(key, term.id)
+            names.setdefault(fold(plural_phrase(name)), term.id)
+    return names
+
+
+def _act_names(index: Index) -> dict[str, str]:
+    """Folded acts and their agreed forms (« signé », « signés », « signées ») → act id."""
+    names: dict[str, str] = {}
+    for term in index.base.vocabulary.acts:
+        key = fold(term.label)
+        names.setdefault(fold(term.id), term.id)
+        for form in (key, key + "e", key + "s", key + "es"):
+            names.setdefault(form, term.id)
+    names.setdefault("en cours", "en-finalisation")
+    return names
+
+
+def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
+    """Read a French filter as far as it goes; say what was left aside instead of refusing.
+
+    ``today`` (in BOT_TIMEZONE) anchors relative periods and months given without a year;
+    without it those words are left aside.
+    """
+    folded = f" {fold(_numeric_dates(normalise_typography(text)))} "
+    named_first: list[str] = []
+    for key, actor_id in index.long_names():  # « partenariat pour la paix » before stopwords
+        if f" {key} " in folded:
+            _add(named_first, actor_id)
+            folded = folded.replace(f" {key} ", " ")
     window: tuple[date | None, date | None] = (None, None)
+    notes: list[str] = []
+    if today is not None:
+        folded, relative = _relative(folded, today)
+        for first, last, said in relative:
+            window = _intersect(window, (first, last))
+            notes.append(f"« {said} » : {_period_words(first, last)}")
     for kind, pattern in _PATTERNS:
         while (match := pattern.search(folded)) is not None:
             window = _intersect(window, _dates(kind, match.groups()))
             folded = folded[: match.start()] + " " + folded[match.end() :]
+    if today is not None:
+        folded, bare = _bare_month(folded, today)
+        for first, last, said in bare:
+            window = _intersect(window, (first, last))
+            notes.append(f"« {said} » sans année : {_period_words(first, last)}, le plus récent")
     words = [w for w in folded.split() if w not in STOPWORDS]
-    actors: list[str] = []
+    kinds_by_name = _kind_names(index)
+    acts_by_name = _act_names(index)
+    actors: list[str] = named_first
     topics: list[str] = []
+    kinds: list[str] = []
+    acts: list[str] = []
     unknown: list[str] = []
+    latest = False
     position = 0
     while position < len(words):
+        if _RELATIVE_WORDS.get(words[position]) == "latest":
+            latest = True
+            position += 1
+            continue
         for end in range(min(len(words), position + MAX_PHRASE), position, -1):
             phrase = " ".join(words[position:end])
             topic = index.find_topic(phrase)
-            named = index.find_actor(phrase) if topic is None else None
-            if topic is not None or (named is not None and (named.exact or end - position == 1)):
-                if topic is not None and topic not in topics:
-                    topics.append(topic)
-                elif named is not None and named.actor.id not in actors:
-                    actors.append(named.actor.id)
-                position = end
-                break
+            sort = kinds_by_name.get(phrase) if topic is None else None
+            act = acts_by_name.get(phrase) if topic is None and sort is None else None
+            named = (
+                index.find_actor(phrase) if topic is None and sort is None and act is None else None
+            )
+            if topic is not None:
+                _add(topics, topic)
+            elif sort is not None:
+                _add(kinds, sort)
+            elif act is not None:
+                _add(acts, act)
+            elif named is not None and (named.exact or end - position == 1):
+                _add(actors, named.actor.id)
+            else:
+                continue
+            position = end
+            break
         else:
             unknown.append(words[position])
             position += 1
-    if unknown:
-        return FilterProblem(tuple(unknown))
-    return TimelineFilter(window[0], window[1], tuple(actors), tuple(topics))
+    wanted = TimelineFilter(window[0], window[1], tuple(actors), tuple(topics), tuple(kinds))
+    return Reading(wanted, tuple(unknown), tuple(notes), latest, tuple(acts))
+
+
+def _add(found: list[str], item: str) -> None:
+    if item not in found:
+        found.append(item)
+
+
+def _period_words(start: date, end: date) -> str:
+    """A period in a few French words, for notes: « janvier 2026 », « du 3 au 9 nov. 2025 »."""
+    if start == end:
+        return f"{start.day} {MONTHS_FR[start.month - 1]} {start.year}"
+    if start.day == 1 and end == _month_end(end.year, end.month) and start.month == end.month:
+        return f"{MONTHS_FR[start.month - 1]} {start.year}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return (
+        f"du {start.day} {MONTHS_FR[start.month - 1]} {start.year} "
+        f"au {end.day} {MONTHS_FR[end.month - 1]} {end.year}"
+    )
+
+
+def parse_filter(index: Index, text: str) -> TimelineFilter | FilterProblem:
+    """Read a French filter strictly: any word that names nothing makes it a problem."""
+    reading = read_filter(index, text)
+    if reading.ignored:
+        return FilterProblem(reading.ignored)
+    return reading.filter

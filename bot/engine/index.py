@@ -22,7 +22,21 @@ FUZZY_MIN_NAME = 4
 """Names shorter than this (UE, UK, US, AU…) are never fuzzy candidates."""
 FUZZY_CUTOFF = 82.0
 """Minimum rapidfuzz ``ratio`` for a typo to count as a match."""
-SUGGEST_CUTOFF = 55.0
+SUGGEST_CUTOFF = 72.0
+"""Minimum ``ratio`` for a « Vouliez-vous dire » suggestion; measured in tests/test_matching.py:
+below it, misspelt countries the articles never name got wrong suggestions."""
+NEAR_NAMES = {
+    "angleterre": (
+        "GB",
+        "l'Angleterre fait partie du Royaume-Uni, le pays que citent les articles",
+    ),
+    "england": ("GB", "l'Angleterre fait partie du Royaume-Uni, le pays que citent les articles"),
+    "ecosse": ("GB", "l'Écosse fait partie du Royaume-Uni, le pays que citent les articles"),
+    "scotland": ("GB", "l'Écosse fait partie du Royaume-Uni, le pays que citent les articles"),
+    "pays de galles": ("GB", "le pays de Galles fait partie du Royaume-Uni"),
+    "hollande": ("NL", "la Hollande désigne couramment les Pays-Bas"),
+}
+"""Names that are not the country's but commonly stand for it: answered with a short note."""
 _LEADING_ARTICLES = re.compile(r"^(?:(?:le|la|les|l|de|du|des|d|en|au|aux)\s+)+")
 STOPWORDS = frozenset(
     [
@@ -92,6 +106,8 @@ class Match:
     actor: Actor
     exact: bool
     score: float
+    note: str | None = None
+    """Why a near name led here (« l'Angleterre fait partie du Royaume-Uni… »)."""
 
 
 def tokens(text: str) -> list[str]:
@@ -108,16 +124,23 @@ class Index:
         fuzzy_names: list[str] = []
         fuzzy_owner: list[str] = []
         for actor in base.actors.values():
-            for name in actor.names():
+            for name in (*actor.names(), *actor.demonyms):
                 key = fold(name)
                 exact.setdefault(key, actor.id)
                 if len(key) >= FUZZY_MIN_NAME:
                     fuzzy_names.append(key)
                     fuzzy_owner.append(actor.id)
         self._exact: Mapping[str, str] = MappingProxyType(exact)
+        self._long_names = tuple(
+            sorted(
+                ((key, owner) for key, owner in exact.items() if key.count(" ") >= 2),
+                key=lambda pair: -len(pair[0]),
+            )
+        )
         self._elsewhere = frozenset(
             key for key in (fold(name) for name in all_country_names()) if key not in exact
         )
+        self._elsewhere_names = tuple(sorted(key for key in self._elsewhere if len(key) >= 4))
         self._fuzzy_names = tuple(fuzzy_names)
         self._fuzzy_owner = tuple(fuzzy_owner)
         topics: dict[str, str] = {}
@@ -266,15 +289,31 @@ class Index:
             actor_id = self._exact.get(candidate)
             if actor_id is not None:
                 return Match(self.base.actors[actor_id], True, 100.0)
+            near = NEAR_NAMES.get(candidate)
+            if near is not None and near[0] in self.base.actors:
+                return Match(self.base.actors[near[0]], True, 100.0, near[1])
         key = _LEADING_ARTICLES.sub("", key)
         if len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
         best = process.extractOne(
             key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
-        if best is None:
+        if best is None or self._closer_elsewhere(key, float(best[1])):
             return None
         return Match(self.base.actors[self._fuzzy_owner[best[2]]], False, float(best[1]))
+
+    def _closer_elsewhere(self, key: str, score: float) -> bool:
+        """True when ``key`` looks more like a country the articles never name (a typo of
+        « Lettonie » is not « Slovénie »)."""
+        other = process.extractOne(
+            key, self._elsewhere_names, scorer=fuzz.ratio, score_cutoff=score
+        )
+        return other is not None
+
+    def long_names(self) -> tuple[tuple[str, str], ...]:
+        """Folded names of three words or more (« partenariat pour la paix »), longest first,
+        with their actor: found in a sentence before its little words are dropped."""
+        return self._long_names
 
     def is_other_country(self, query: str) -> bool:
         """True when ``query`` is a real country's name that the articles do not mention."""
@@ -285,13 +324,15 @@ class Index:
     ) -> list[Actor]:
         """The actors whose names come closest to ``query``, best first, for "did you mean"."""
         key = _LEADING_ARTICLES.sub("", fold(query))
-        if not key:
+        if not key or self.is_other_country(key):
             return []
         found: dict[str, Actor] = {}
         scored = process.extract(
             key, self._fuzzy_names, scorer=fuzz.ratio, limit=limit * 8, score_cutoff=SUGGEST_CUTOFF
         )
-        for _name, _score, position in scored:
+        for _name, score, position in scored:
+            if self._closer_elsewhere(key, float(score)):
+                break
             actor = self.base.actors[self._fuzzy_owner[position]]
             if countries is None or actor.is_country == countries:
                 found.setdefault(actor.id, actor)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.engine.cards import actor_card, agreement_card, event_card
 from bot.engine.common import actor_name, claim, when
 from bot.engine.index import Index, tokens
+from bot.engine.questions import respond, understand
 from bot.engine.reply import Reply
 
 INLINE_LIMIT = 50
@@ -29,10 +31,22 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def inline_offers(index: Index, query: str, limit: int = INLINE_LIMIT) -> list[Offer]:
-    """Countries, organisations, agreements and events matching ``query`` (all when empty)."""
+def inline_offers(
+    index: Index, query: str, today: date | None = None, limit: int = INLINE_LIMIT
+) -> list[Offer]:
+    """Countries, organisations, agreements and events matching ``query`` (all when empty);
+    a plain question read as a list or a timeline comes first, as its answer."""
     base = index.base
     offers: dict[str, Offer] = {}
+    understood = understand(index, query.strip()[:200], today) if tokens(query) else None
+    if understood is not None and not understood.data.startswith(("/pays", "/org")):
+        reply = respond(index, query.strip()[:200], today)
+        offers["q"] = Offer(
+            "q",
+            _short(f"Réponse : {understood.said}", 60),
+            _short(understood.command),
+            replace(reply, buttons=()),
+        )
 
     def add_actor(actor_id: str) -> None:
         actor = base.actors[actor_id]

@@ -31,6 +31,8 @@ class Quote:
 
     text: str
     attribution: str
+    source: str = ""
+    """The source's id: quotes of one source share one attribution in a message."""
 
 
 Block = Para | Item | Quote
@@ -65,6 +67,9 @@ class Reply:
     page: Page | None = None
     found: bool = True
     """False when the question matched nothing (the reply then says so)."""
+    edit: bool = False
+    """True for a page turned by ◀ ▶ (or « ◀ Fiche »): it replaces the message it came from;
+    every other button's answer arrives as a new message."""
     quotes: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine.common import entry_text, quote_of, when
 from bot.engine.index import Index, tokens
@@ -28,7 +30,7 @@ def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[
     return shown
 
 
-def cherche(index: Index, argument: str) -> Reply:
+def cherche(index: Index, argument: str, today: date | None = None) -> Reply:
     """Answer /cherche <texte>: the entries that best match, each with its closest quote."""
     if not tokens(argument):
         return Reply(
@@ -61,7 +63,7 @@ def cherche(index: Index, argument: str) -> Reply:
     return Reply(tuple(blocks), tuple(buttons[:4]))
 
 
-def sources(index: Index, argument: str = "") -> Reply:
+def sources(index: Index, argument: str = "", today: date | None = None) -> Reply:
     """Answer /sources: each article's outlet, title, date and what it contributes."""
     base = index.base
     blocks: list[Block] = [Para(f"Les {count(len(base.sources), 'article')} de la base", "title")]

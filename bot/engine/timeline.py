@@ -5,13 +5,15 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine.common import entry_text, key_quotes, names, when
-from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
+from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
+from bot.text import count, plural_phrase
 
-PAGE_SIZE = 4
+PAGE_SIZE = 3
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
@@ -26,14 +28,22 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
             item for item in candidates if item.span.start <= high and low <= item.span.end
         )
     others = wanted.actors[1:]
-    if not others and not wanted.topics:
+    if not others and not wanted.topics and not wanted.kinds:
         return list(candidates)
     return [
         item
         for item in candidates
         if all(actor in item.actors for actor in others)
         and all(topic in item.topics for topic in wanted.topics)
+        and (not wanted.kinds or any(is_kind(item.entry, kind) for kind in wanted.kinds))
     ]
+
+
+def is_kind(entry: Event | Agreement, kind: str) -> bool:
+    """True when the entry is of ``kind``: an event type, an agreement kind, or « accord »."""
+    if isinstance(entry, Agreement):
+        return kind == "accord" or entry.kind == kind
+    return entry.type == kind
 
 
 def describe(index: Index, wanted: TimelineFilter) -> str:
@@ -48,7 +58,17 @@ def describe(index: Index, wanted: TimelineFilter) -> str:
     if wanted.actors:
         parts.append(names(index.base, wanted.actors))
     parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
+    parts.extend(kind_label(index, kind) for kind in wanted.kinds)
     return " · ".join(parts)
+
+
+def kind_label(index: Index, kind: str) -> str:
+    """A kind's French label, plural (« accords », « exercices militaires »)."""
+    vocabulary = index.base.vocabulary
+    for term in (*vocabulary.event_types, *vocabulary.agreement_kinds):
+        if term.id == kind:
+            return plural_phrase(term.label)
+    return kind
 
 
 def _period(start: date, end: date) -> str:
@@ -79,15 +99,34 @@ def _line(index: Index, item: Dated) -> list[Block]:
     return blocks
 
 
-def timeline(index: Index, argument: str, page: int = 1) -> Reply:
-    """Answer /timeline [filtre]: a page of dated facts with one quote each."""
-    parsed = parse_filter(index, argument)
-    if isinstance(parsed, FilterProblem):
-        return _not_understood(index, parsed)
-    return timeline_page(index, parsed, page)
+LAST = 10_000
+"""A page number past the end: the last page (« récent », « Dernières ⏭ »)."""
 
 
-def timeline_page(index: Index, wanted: TimelineFilter, page: int) -> Reply:
+def timeline(index: Index, argument: str, today: date | None = None) -> Reply:
+    """Answer /timeline [filtre]: a page of dated facts with their quotes.
+
+    What the filter could not read is said, not refused: « J'ai laissé de côté … ».
+    """
+    reading = read_filter(index, argument, today)
+    if reading.ignored and not reading.understood():
+        return _not_understood(index, FilterProblem(reading.ignored))
+    said = reading_notes(reading)
+    return timeline_page(index, reading.filter, LAST if reading.latest else 1, said)
+
+
+def reading_notes(reading: Reading) -> tuple[Para, ...]:
+    """How a filter was read, in notes: months without a year, words left aside."""
+    notes = [Para(f"Compris : {note}.", "note") for note in reading.notes]
+    if reading.ignored:
+        words = ", ".join(f"« {word} »" for word in reading.ignored)
+        notes.append(Para(f"Laissé de côté (je ne sais pas le lire) : {words}.", "note"))
+    return tuple(notes)
+
+
+def timeline_page(
+    index: Index, wanted: TimelineFilter, page: int, said: tuple[Para, ...] = ()
+) -> Reply:
     """One page of the timeline for an already parsed filter (used by buttons too)."""
     items = select(index, wanted)
     title = "Chronologie" + (f" — {describe(index, wanted)}" if not wanted.is_empty() else "")
@@ -95,6 +134,7 @@ def timeline_page(index: Index, wanted: TimelineFilter, page: int) -> Reply:
         return Reply(
             (
                 Para(title, "title"),
+                *said,
                 Para("Aucun événement ne correspond à ce filtre."),
                 Para("Essayez /timeline sans filtre, ou /timeline 2025.", "note"),
             ),
@@ -103,20 +143,25 @@ def timeline_page(index: Index, wanted: TimelineFilter, page: int) -> Reply:
     pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 1), pages)
     shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    blocks: list[Block] = [Para(f"{title} ({len(items)} entrées)", "title")]
+    blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
     for item in shown:
         blocks.extend(_line(index, item))
-    buttons: tuple[tuple[Button, ...], ...] = ()
+    rows: list[tuple[Button, ...]] = []
+    code = wanted.encode()
     if pages > 1:
-        code = wanted.encode()
         row = []
         if page > 1:
-            row.append(Button("◀ Précédent", f"tl:{page - 1}:{code}"))
+            row.append(Button("◀ Précédent", f"~tl:{page - 1}:{code}"))
         if page < pages:
-            row.append(Button("Suivant ▶", f"tl:{page + 1}:{code}"))
-        buttons = (tuple(row),)
+            row.append(Button("Suivant ▶", f"~tl:{page + 1}:{code}"))
+        if page < pages - 1:
+            row.append(Button("Dernières ⏭", f"~tl:{pages}:{code}"))
+        rows.append(tuple(row))
         blocks.append(Para(f"Page {page}/{pages}", "note"))
-    return Reply(tuple(blocks), buttons, Page(page, pages))
+    if len(wanted.actors) == 1:
+        actor = index.base.actors[wanted.actors[0]]
+        rows.append((Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}"),))
+    return Reply(tuple(blocks), tuple(rows), Page(page, pages))
 
 
 def _only(actor_id: str) -> str:

@@ -1,19 +1,43 @@
-"""Render a Reply as Telegram HTML messages, each within Telegram's 4096-character limit."""
+"""Render a Reply as Telegram HTML messages, each within Telegram's 4096-character limit.
+
+Phone-first: the first quote of a message shows in full, the others are folded
+(``<blockquote expandable>``, a tap opens them); each source is attributed once per message,
+in a footer, with a mark (①, ②…) after its quotes when the message cites several. Messages
+break between sections (a bold title starts one), never inside one unless a section alone is
+too long; a message that continues a section says so, so every message stands on its own.
+"""
 
 from __future__ import annotations
 
 import html
+import re
 
-from bot.engine.reply import Block, Item, Para, Reply
+from bot.engine.reply import Block, Item, Para, Quote, Reply
 
 MESSAGE_LIMIT = 4096
+MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _wrap(block: Block, text: str) -> str:
+def visible_length(message: str) -> int:
+    """How many characters a reader sees: the HTML without its tags, entities decoded."""
+    return len(html.unescape(_TAG.sub("", message)))
+
+
+def _sources(blocks: list[Block]) -> dict[str, str]:
+    """Each distinct source of the message's quotes (by id, else attribution) → attribution."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        if isinstance(block, Quote):
+            found.setdefault(block.source or block.attribution, block.attribution)
+    return found
+
+
+def _block_html(block: Block, text: str, folded: bool, mark: str) -> str:
     """One block's HTML for ``text`` (the block's text or a piece of it)."""
     if isinstance(block, Para):
         if block.style == "title":
@@ -25,7 +49,35 @@ def _wrap(block: Block, text: str) -> str:
         if block.label == "•":
             return f"• {_esc(text)}"
         return f"• <b>{_esc(block.label)}</b> — {_esc(text)}"
-    return f"<blockquote>{_esc(text)}</blockquote>\n<i>— {_esc(block.attribution)}</i>"
+    tag = "<blockquote expandable>" if folded else "<blockquote>"
+    suffix = f" <i>{mark}</i>" if mark else ""
+    return f"{tag}{_esc(text)}</blockquote>{suffix}"
+
+
+def _message(blocks: list[Block]) -> str:
+    """One message's HTML: its blocks, then who said the quoted words."""
+    sources = _sources(blocks)
+    keys = list(sources)
+    several = len(keys) > 1
+    parts: list[str] = []
+    quotes = 0
+    for block in blocks:
+        mark = ""
+        if isinstance(block, Quote) and several:
+            position = keys.index(block.source or block.attribution)
+            mark = MARKS[position] if position < len(MARKS) else f"({position + 1})"
+        parts.append(_block_html(block, block.text, quotes > 0, mark))
+        quotes += isinstance(block, Quote)
+    if sources:
+        if several:
+            cited = " ; ".join(
+                f"{MARKS[n] if n < len(MARKS) else f'({n + 1})'} {attribution}"
+                for n, attribution in enumerate(sources.values())
+            )
+            parts.append(f"<i>Sources des citations : {_esc(cited)}</i>")
+        else:
+            parts.append(f"<i>Source des citations : {_esc(next(iter(sources.values())))}</i>")
+    return "\n".join(parts).strip()
 
 
 def _words(text: str, budget: int) -> list[str]:
@@ -40,12 +92,12 @@ def _words(text: str, budget: int) -> list[str]:
     return words
 
 
-def _pieces(block: Block, limit: int) -> list[str]:
-    """The block as one or more HTML chunks each within ``limit`` characters."""
-    whole = _wrap(block, block.text)
-    if len(whole) <= limit:
-        return [whole]
-    budget = limit - len(_wrap(block, "")) - 8
+def _pieces(block: Block, limit: int) -> list[Block]:
+    """The block, or copies of it holding consecutive pieces of its text, each one fitting."""
+    if len(_message([block])) <= limit:
+        return [block]
+    overhead = len(_message([_with_text(block, "")]))
+    budget = max(limit - overhead - 8, 16)
     chunks: list[str] = []
     current = ""
     for word in _words(block.text, budget):
@@ -57,21 +109,60 @@ def _pieces(block: Block, limit: int) -> list[str]:
             current = candidate
     if current:
         chunks.append(current)
-    return [_wrap(block, chunk) for chunk in chunks]
+    return [_with_text(block, chunk) for chunk in chunks]
+
+
+def _with_text(block: Block, text: str) -> Block:
+    if isinstance(block, Para):
+        return Para(text, block.style)
+    if isinstance(block, Item):
+        return Item(block.label, text)
+    return Quote(text, block.attribution, block.source)
+
+
+def sections(blocks: tuple[Block, ...]) -> list[list[Block]]:
+    """The blocks cut before each title: a reply's sections, in order."""
+    found: list[list[Block]] = []
+    for block in blocks:
+        if not found or (isinstance(block, Para) and block.style == "title"):
+            found.append([])
+        found[-1].append(block)
+    return found
+
+
+def _title(section: list[Block]) -> str | None:
+    first = section[0]
+    return first.text if isinstance(first, Para) and first.style == "title" else None
+
+
+def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
+    """The reply's blocks grouped into messages: whole sections when they fit."""
+    groups: list[list[Block]] = []
+    current: list[Block] = []
+    for section in sections(reply.blocks):
+        if len(_message(current + section)) <= limit:
+            current += section
+            continue
+        if current:
+            groups.append(current)
+            current = []
+        if len(_message(section)) <= limit:
+            current = list(section)
+            continue
+        title = _title(section)
+        for block in section:
+            for piece in _pieces(block, limit - 200):
+                if not current or len(_message([*current, piece])) <= limit:
+                    current.append(piece)
+                    continue
+                groups.append(current)
+                current = [Para(f"{title} (suite)", "title")] if title else []
+                current.append(piece)
+    if current:
+        groups.append(current)
+    return groups or [[Para("…")]]
 
 
 def render_html(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """The reply's messages in Telegram HTML, split between blocks, never inside a tag."""
-    messages: list[str] = []
-    current = ""
-    for block in reply.blocks:
-        for piece in _pieces(block, limit):
-            candidate = f"{current}\n{piece}" if current else piece
-            if len(candidate.strip()) <= limit:
-                current = candidate
-            else:
-                messages.append(current.strip())
-                current = piece
-    if current.strip():
-        messages.append(current.strip())
-    return messages or ["…"]
+    """The reply's messages in Telegram HTML, split between sections, never inside a tag."""
+    return [_message(group) for group in split_blocks(reply, limit)]

@@ -16,7 +16,6 @@ from telegram import (
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     LinkPreviewOptions,
-    Update,
 )
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken
@@ -40,6 +39,7 @@ from bot.telegram import handlers, jobs
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.updates import ALLOWED_UPDATES
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
     new = filters.UpdateType.MESSAGE  # edited messages are handled apart (below)
     application.add_handler(CommandHandler(names, handlers.on_command, filters=new))
-    # 2. Admin only: /publier posts a summary to the channel (others get a refusal).
+    # 2. Admin only: /publier previews a summary; [Publier] posts it to the channel.
     application.add_handler(CommandHandler("publier", handlers.on_publier, filters=new))
     #    /recharger validates the content again and swaps it in (admins only).
     application.add_handler(CommandHandler("recharger", handlers.on_recharger, filters=new))
@@ -185,15 +185,29 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     )
     # 3. Buttons: the outbox's admin buttons, then pages, suggestions, links between cards.
     application.add_handler(CallbackQueryHandler(handlers.on_outbox_button, pattern=r"^ob:"))
+    application.add_handler(CallbackQueryHandler(handlers.on_preview_button, pattern=r"^pv:"))
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     # 4. Inline mode: "@NomDuBot turquie" in any chat.
     application.add_handler(InlineQueryHandler(handlers.on_inline))
-    # 5. Private chats only: unknown commands and plain text get a card or help.
-    #    In groups they are ignored: no handler matches them.
+    # 5. Private chats: unknown commands and plain text are read as questions; anything
+    #    else (sticker, photo, voice…) gets a hint. In groups, only a message that mentions
+    #    the bot or replies to it is read as a question; the rest of the chat is ignored.
     application.add_handler(
         MessageHandler(
             filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT,
             handlers.on_private_text,
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND,
+            handlers.on_group_question,
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT,
+            handlers.on_private_other,
         )
     )
     # 6. Errors: logged with their update; the user gets a short apology.
@@ -211,6 +225,6 @@ def run(application: Application, settings: Settings) -> None:  # type: ignore[t
 
             run_webhook(application, settings)
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:
         raise TokenRejectedError("TELEGRAM_BOT_TOKEN refusé par Telegram") from None

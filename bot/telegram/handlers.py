@@ -9,12 +9,14 @@ import re
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import TypeVar
 
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
     Message,
     Update,
@@ -26,9 +28,10 @@ from telegram.ext import ContextTypes
 from bot.clock import today
 from bot.engine.commands import STALE, answer, callback, command_argument
 from bot.engine.inline import inline_offers
+from bot.engine.questions import respond
 from bot.engine.reply import Reply
 from bot.guard import Verdict
-from bot.push.compose import NothingToPostError, compose
+from bot.push.compose import NothingToPostError, Post, compose
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
 from bot.telegram.fate import Fate, fate
@@ -36,7 +39,7 @@ from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
-from bot.text import fold
+from bot.text import count, fold
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -94,25 +97,61 @@ async def _held_back(update: Update, context: Context, message: Message) -> bool
     return verdict is not Verdict.ANSWER
 
 
+def _today(context: Context) -> date:
+    return today(services(context).settings.timezone)
+
+
 async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
         return
-    await _send(message, answer(services(context).index, message.text))
+    await _send(message, answer(services(context).index, message.text, _today(context)))
 
 
 async def on_private_text(update: Update, context: Context) -> None:
-    """Plain text or an unknown command in a private chat: a card if it names one, else help."""
+    """Plain text or an unknown command in a private chat: the question answered."""
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
         return
-    index = services(context).index
-    text = message.text.strip()
-    if not text.startswith("/") and index.find_actor(text) is not None:
-        await _send(message, answer(index, f"/pays {text}"))
+    await _send(message, respond(services(context).index, message.text, _today(context)))
+
+
+async def on_group_question(update: Update, context: Context) -> None:
+    """In a group, a message that mentions the bot or replies to it: the question answered."""
+    message = update.effective_message
+    if message is None or message.text is None:
         return
-    await _send(message, answer(index, text))
+    username = context.bot.username or ""
+    mention = f"@{username}".casefold()
+    replied = message.reply_to_message
+    to_bot = (
+        replied is not None
+        and replied.from_user is not None
+        and (replied.from_user.id == context.bot.id)
+    )
+    if not to_bot and (not username or mention not in message.text.casefold()):
+        return
+    if await _held_back(update, context, message):
+        return
+    question = re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE)
+    if not question.strip():
+        question = "/aide"
+    await _send(message, respond(services(context).index, question, _today(context)))
+
+
+NON_TEXT_HINT = (
+    "Je ne lis que le texte. Écrivez une question (« accords du Royaume-Uni ») "
+    "ou une commande (/pays Turquie) ; /aide pour la liste."
+)
+
+
+async def on_private_other(update: Update, context: Context) -> None:
+    """A sticker, photo, voice note… in a private chat: say what the bot can read."""
+    message = update.effective_message
+    if message is None or await _held_back(update, context, message):
+        return
+    await retrying(lambda: message.reply_text(NON_TEXT_HINT, parse_mode=None))
 
 
 EDITED_NOTE = (
@@ -146,7 +185,7 @@ async def on_button(update: Update, context: Context) -> None:
     message = query.message
     if not isinstance(message, Message):
         return
-    if reply.page is not None:
+    if reply.edit:
         texts = page_messages(reply)
         markup = keyboard(reply)
         try:
@@ -175,18 +214,22 @@ async def on_inline(update: Update, context: Context) -> None:
     if query is None:
         return
     results = []
-    for offer in inline_offers(services(context).index, query.query):
-        text, cut = one_message(offer.reply)
+    username = context.bot.username
+    for offer in inline_offers(services(context).index, query.query, _today(context)):
+        text, _cut = one_message(offer.reply)
         results.append(
             InlineQueryResultArticle(
                 id=offer.id,
                 title=offer.title,
                 description=offer.description,
                 input_message_content=InputTextMessageContent(text),
-                reply_markup=full_card_button(context.bot.username, offer.link) if cut else None,
+                reply_markup=full_card_button(username, offer.link),
             )
         )
-    await retrying(lambda: query.answer(results, cache_time=60))
+    button = None
+    if not results and username:  # nothing matched: a way into the bot, never a dead end
+        button = InlineQueryResultsButton(text="Ouvrir le bot", start_parameter="inline")
+    await retrying(lambda: query.answer(results, cache_time=60, button=button))
 
 
 def _command_name(update: Update) -> str:
@@ -285,8 +328,14 @@ async def _admin_pusher(
     return found.pusher
 
 
+PREVIEWS_KEY = "previews"
+"""bot_data key of the posts shown to an admin and not yet confirmed (token → preview)."""
+PREVIEW_NOTE = "Aperçu — rien n'est encore publié. Publier dans le canal ?"
+
+
 async def on_publier(update: Update, context: Context) -> None:
-    """/publier <quoi> (admins only): post a summary to the channel, answer with its link."""
+    """/publier <quoi> (admins only): a preview with [Publier] [Annuler]; nothing reaches the
+    channel before the admin confirms."""
     message = update.effective_message
     if message is None or message.text is None:
         return
@@ -298,19 +347,79 @@ async def on_publier(update: Update, context: Context) -> None:
     try:
         announced = await pusher.store.run(pusher.outbox.announced)
         post = compose(found.index, request, today(found.settings.timezone), announced)
-        key = f"publier:{message.chat_id}:{message.message_id}"
-        outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
     except NothingToPostError as reason:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
     except sqlite3.Error as error:
-        log.error("/publier : fichier d'état indisponible (%s)", error)
-        await message.reply_text(
-            f"Publication impossible pour l'instant : fichier d'état indisponible "
-            f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+        await _state_unavailable(message, error)
+        return
+    token = f"{message.chat_id}.{message.message_id}"
+    previews: dict[str, tuple[Post, str]] = context.bot_data.setdefault(PREVIEWS_KEY, {})
+    previews[token] = (post, f"publier:{message.chat_id}:{message.message_id}")
+    texts = [text for text, _markup in messages(post.reply)]
+    for text in texts:
+        await retrying(lambda text=text: message.reply_text(text))  # type: ignore[misc]
+    choice = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("✅ Publier", callback_data=f"pv:ok:{token}"),
+                InlineKeyboardButton("✖ Annuler", callback_data=f"pv:no:{token}"),
+            ]
+        ]
+    )
+    parts = f" ({count(len(texts), 'message')})" if len(texts) > 1 else ""
+    await retrying(lambda: message.reply_text(PREVIEW_NOTE + parts, reply_markup=choice))
+
+
+async def on_preview_button(update: Update, context: Context) -> None:
+    """[Publier] or [Annuler] under a preview (admins only); a second press does nothing."""
+    query = update.callback_query
+    if query is None:
+        return
+    match = re.fullmatch(r"pv:(ok|no):(-?[0-9]{1,20}\.[0-9]{1,12})", query.data or "")
+    if match is None:
+        await retrying(lambda: query.answer(STALE_BUTTON))
+        return
+    if not _is_admin(update, context):
+        await retrying(lambda: query.answer(REFUSAL))
+        return
+    previews: dict[str, tuple[Post, str]] = context.bot_data.setdefault(PREVIEWS_KEY, {})
+    pending = previews.pop(match.group(2), None)
+    if pending is None:
+        await retrying(
+            lambda: query.answer("Cet aperçu a déjà été traité (ou le bot a redémarré).")
         )
         return
-    await message.reply_text(_outcome_text(outcome, pusher.channel))
+    await retrying(query.answer)
+    message = query.message
+    if match.group(1) == "no":
+        if isinstance(message, Message):
+            await retrying(lambda: message.edit_text("Publication annulée : rien n'a été envoyé."))
+        return
+    found = services(context)
+    if found.pusher is None or not isinstance(message, Message):
+        return
+    post, key = pending
+    try:
+        outcome = await found.pusher.publish(post, key, patience=PUBLISH_PATIENCE)
+    except sqlite3.Error as error:
+        await _state_unavailable(message, error)
+        return
+    await retrying(
+        lambda: message.edit_text(
+            _outcome_text(outcome, found.pusher.channel)
+            if found.pusher
+            else "Publication désactivée."
+        )
+    )
+
+
+async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
+    log.error("/publier : fichier d'état indisponible (%s)", error)
+    await message.reply_text(
+        f"Publication impossible pour l'instant : fichier d'état indisponible "
+        f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+    )
 
 
 async def on_envois(update: Update, context: Context) -> None:

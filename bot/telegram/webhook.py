@@ -24,6 +24,7 @@ from tornado.netutil import bind_sockets
 
 from bot.config import Settings
 from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.updates import ALLOWED_UPDATES
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
@@ -127,7 +128,7 @@ async def serve_webhook(application: AnyApplication, settings: Settings) -> None
         await application.bot.set_webhook(
             url=settings.webhook_url or "",
             secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
+            allowed_updates=ALLOWED_UPDATES,
         )
         await application.start()
         log.info("Webhook à l'écoute sur %s:%d", settings.listen, settings.port)

@@ -1,0 +1,288 @@
+"""Questions in plain French (« qu'a signé le Royaume-Uni ? ») read as one of the commands.
+
+Rules over the index, no model: intent words (signé, quand, c'est quoi, lie, combien…) pick the
+command; actors, periods, kinds and themes come from the same filter reader as /timeline. The
+answer says in one line how the question was read, with a button to the exact command, so a
+user learns the commands by asking. What nothing explains is said, with the closest commands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from bot.content.model import Actor
+from bot.engine.cards import card_button
+from bot.engine.commands import answer
+from bot.engine.common import MAX_ARGUMENT, clean_argument
+from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Block, Button, Para, Reply
+from bot.engine.timeline import describe, kind_label
+from bot.text import fold
+
+_INTENTS: tuple[tuple[str, str], ...] = (
+    ("help", r"\b(?:aide|help|commandes?|que sais tu faire|comment (?:ca|ça) marche)\b"),
+    ("sources", r"\b(?:sources?|quels articles|quels medias|d ou viennent)\b"),
+    (
+        "countries",
+        r"\b(?:quels pays|liste des pays|tous les pays|combien de pays|pays cites)\b",
+    ),
+    (
+        "organisations",
+        r"\b(?:quelles organisations|liste des organisations|combien d organisations"
+        r"|organisations citees)\b",
+    ),
+    (
+        "card",
+        r"\b(?:c est quoi|qu est ce que|qu est ce qu|qui est|qui sont|presente|fiche"
+        r"|parle moi d?|dis m en plus sur|que sais tu (?:de|du|des|sur)|infos? sur|role d?)\b",
+    ),
+    (
+        "agreements",
+        r"\b(?:signe|signes|signee|signees|signer|signature|traites?|accords?|mediateurs?"
+        r"|mediation|combien d accords)\b",
+    ),
+    ("link", r"\b(?:lie|lient|lien|liens|relations?|rapports?|entre)\b"),
+    ("when", r"\b(?:quand|quelle date|en quelle annee|depuis quand)\b"),
+    ("news", r"\b(?:passe|nouveau|neuf|nouveautes|actualites?|dernieres nouvelles|recemment)\b"),
+)
+"""Intent patterns over the folded question, most specific first."""
+
+QUESTION_WORDS = frozenset(
+    " ".join(
+        (
+            "quoi quel quelle quels quelles est ce c qu que qui quand comment pourquoi combien",
+            "il elle ils elles t s se passe passes lie lient lien liens relation relations",
+            "rapport rapports entre parle moi dis donne montre info infos information",
+            "informations sait sais savez tu vous on y fait font ont a as avez signe signes",
+            "signee signees signer signature traite traites fiche presente presentation role",
+            "m plus sur nouveau neuf nouveautes actualite actualites je veux voudrais savoir",
+            "connaitre liste tous toutes tout date annee cites citees cite citee peux pouvez",
+            "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
+            "rejoindre adhere mediateur mediateurs mediation",
+        )
+    ).split()
+)
+"""Words that ask rather than name: left out before the filter reader sees the question."""
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """How a question was read: the command it stands for, and that reading in words."""
+
+    command: str
+    """The command as a user would type it (« /accord Royaume-Uni »)."""
+    data: str
+    """The same command, with ids, short and ASCII enough for a button."""
+    said: str
+
+
+def _folded(text: str) -> str:
+    return f" {fold(text)} "
+
+
+def _intents(folded: str) -> list[str]:
+    return [name for name, pattern in _INTENTS if re.search(pattern, folded)]
+
+
+def _content(index: Index, text: str) -> str:
+    """The question without its question words, in the user's spelling where it matters."""
+    kept = [w for w in re.split(r"[\s?!.,;:«»\"()]+", text) if w]
+    out: list[str] = []
+    for word in kept:
+        parts = fold(word).split()
+        if parts and all(part in QUESTION_WORDS for part in parts):
+            continue
+        if len(parts) > 1 and parts[0] in {"qu", "c", "s", "t", "m"}:  # « qu'a » → « a »
+            word = word.split("'", 1)[-1].split("\u2019", 1)[-1]
+        out.append(word)
+    return " ".join(out)
+
+
+def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
+    """The filter's dates as words /timeline reads back."""
+    if wanted.start and wanted.end:
+        if (wanted.start.month, wanted.start.day, wanted.end.month, wanted.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ):
+            if wanted.start.year == wanted.end.year:
+                return [str(wanted.start.year)]
+            return [f"{wanted.start.year}-{wanted.end.year}"]
+        one_month = (wanted.start.year, wanted.start.month) == (wanted.end.year, wanted.end.month)
+        if one_month and wanted.start.day == 1 and (wanted.end + timedelta(days=1)).day == 1:
+            return [f"{wanted.start.year}-{wanted.start.month:02d}"]
+        return [f"du {wanted.start.isoformat()} au {wanted.end.isoformat()}"]
+    if wanted.start:
+        return [f"depuis {wanted.start.isoformat()}"]
+    if wanted.end:
+        return [f"avant {(wanted.end + timedelta(days=1)).isoformat()}"]
+    return []
+
+
+def _filter_words(index: Index, reading: Reading, ids: bool) -> list[str]:
+    wanted = reading.filter
+    words = _period_command(wanted, ids)
+    base = index.base
+    words += [a if ids else base.actors[a].name for a in wanted.actors]
+    words += [t if ids else index.topic_labels.get(t, t) for t in wanted.topics]
+    words += [k if ids else kind_label(index, k) for k in wanted.kinds]
+    for act in reading.acts:
+        label = next((t.label for t in base.vocabulary.acts if t.id == act), act)
+        words.append(act if ids else label)
+    if reading.latest:
+        words.append("récent" if not ids else "recent")
+    return words
+
+
+def _command(index: Index, name: str, reading: Reading) -> tuple[str, str]:
+    human = " ".join([f"/{name}", *_filter_words(index, reading, ids=False)])
+    data = " ".join([f"/{name}", *_filter_words(index, reading, ids=True)])
+    return human, data
+
+
+def understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
+    """The command a plain question stands for, or None when nothing in it names anything."""
+    folded = _folded(text)
+    intents = _intents(folded)
+    for name, command in (
+        ("help", "/aide"),
+        ("sources", "/sources"),
+        ("countries", "/pays"),
+        ("organisations", "/org"),
+    ):
+        if name in intents:
+            return Understanding(command, command, _SAID[name])
+    content = _content(index, text)
+    if not tokens(content):
+        if "news" in intents:
+            reading = Reading(TimelineFilter(), latest=True)
+            human, data = _command(index, "timeline", reading)
+            return Understanding(human, data, "chronologie — les plus récents")
+        return None
+    whole = index.find_actor(content)
+    reading = read_filter(index, content, today)
+    if whole is not None and whole.exact and not reading.understood():
+        reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
+    if not reading.understood():
+        agreements = index.find_agreements(content) if "card" in intents else []
+        if len(agreements) == 1:
+            agreement = agreements[0]
+            return Understanding(
+                f"/accord {agreement.title}",
+                f"/start accord-{agreement.id}",
+                f"l'accord « {agreement.title} »",
+            )
+        words = " ".join(tokens(content))
+        if words and index.search(words, limit=1):
+            return Understanding(
+                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
+            )
+        return None
+    wanted = reading.filter
+    if "news" in intents and not (wanted.start or wanted.end):
+        reading = replace(reading, latest=True)
+    actors = wanted.actors
+    dated = wanted.start or wanted.end or wanted.topics or reading.latest
+    if ("agreements" in intents or reading.acts or wanted.kinds == ("accord",)) and not (
+        wanted.kinds and wanted.kinds != ("accord",)
+    ):
+        reading = replace(reading, filter=replace(wanted, kinds=()), latest=False)
+        if len(actors) == 1 and not (dated or reading.acts):
+            actor = index.base.actors[actors[0]]
+            return Understanding(
+                f"/accord {actor.name}", f"/accord {actor.id}", f"accords — {actor.name}"
+            )
+        human, data = _command(index, "accord", reading)
+        return Understanding(human, data, "accords" + _describe(index, reading))
+    if "link" in intents and len(actors) == 2 and "AZ" in actors and not dated:
+        other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
+        return _card(other, f"lien Azerbaïdjan – {other.name} : la fiche {other.name}")
+    if len(actors) == 1 and not dated and not wanted.kinds and "when" not in intents:
+        actor = index.base.actors[actors[0]]
+        return _card(actor, f"fiche — {actor.name}")
+    human, data = _command(index, "timeline", reading)
+    return Understanding(human, data, "chronologie" + _describe(index, reading))
+
+
+def _describe(index: Index, reading: Reading) -> str:
+    text = describe(index, reading.filter)
+    parts = [text] if text else []
+    for act in reading.acts:
+        parts.append(next((t.label for t in index.base.vocabulary.acts if t.id == act), act))
+    if reading.latest:
+        parts.append("les plus récents")
+    return " — " + " · ".join(parts) if parts else ""
+
+
+def _card(actor: Actor, said: str) -> Understanding:
+    command = "pays" if actor.is_country else "org"
+    return Understanding(f"/{command} {actor.name}", f"/{command} {actor.id}", said)
+
+
+_SAID = {
+    "help": "une demande d'aide",
+    "sources": "la liste des articles",
+    "countries": "la liste des pays",
+    "organisations": "la liste des organisations",
+}
+
+QUESTION_PREFIX = "c:"
+"""Callback data of the « exact command » button: ``c:/accord GB``."""
+
+
+def respond(index: Index, text: str, today: date | None = None) -> Reply:
+    """Any message: a command as typed, or a plain question answered with the command it
+    stands for (one behaviour for Telegram, inline, the console and ``ask``)."""
+    text = clean_argument(text)
+    if text.startswith("/"):
+        return answer(index, text, today)
+    if len(text) > MAX_ARGUMENT:
+        return Reply(
+            (
+                Para(
+                    f"Votre question est trop longue ({len(text)} caractères ; "
+                    f"{MAX_ARGUMENT} au plus). Posez-la en quelques mots, par exemple « accords "
+                    "du Royaume-Uni »."
+                ),
+            ),
+            found=False,
+        )
+    found = understand(index, text, today)
+    if found is None:
+        return not_understood(index, text)
+    reply = answer(index, found.data, today)
+    line = Para(f"Compris : {found.said} → {found.command}", "note")
+    blocks: tuple[Block, ...] = (line, *reply.blocks)
+    button_data = QUESTION_PREFIX + found.data
+    buttons = reply.buttons
+    if button_data.isascii() and len(button_data.encode()) <= 64:
+        buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+    return replace(reply, blocks=blocks, buttons=buttons)
+
+
+def not_understood(index: Index, text: str) -> Reply:
+    """Nothing in the question names anything: say so, and offer the closest commands."""
+    shown = text if len(text) <= 80 else text[:79] + "…"
+    blocks: list[Block] = [
+        Para(
+            f"Je n'ai pas compris « {shown} » : aucun pays, organisation, période ni thème "
+            "de la base n'y figure."
+        ),
+        Para(
+            "Essayez par exemple : « accords du Royaume-Uni », « turquie otan », « que s'est-il "
+            "passé en 2025 ? », ou une commande ci-dessous.",
+            "note",
+        ),
+    ]
+    rows: list[tuple[Button, ...]] = []
+    suggestions = index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
+    if suggestions:
+        rows.append(tuple(card_button(actor) for actor in suggestions[:2]))
+    rows.append((Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")))
+    rows.append((Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")))
+    return Reply(tuple(blocks), tuple(rows), found=False)
