@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -67,3 +68,32 @@ async def spawn_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Proce
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+async def wait_for_preview(api: FakeBotApi, admin: int, timeout: float = 10) -> dict[str, Any]:
+    """The latest /publier preview note sent to ``admin`` (the one with the buttons)."""
+    for _ in range(int(timeout / 0.05)):
+        previews = [
+            p
+            for p in api.sent()
+            if int(p["chat_id"]) == admin and "pv:ok:" in json.dumps(p.get("reply_markup", ""))
+        ]
+        if previews:
+            return previews[-1]
+        await asyncio.sleep(0.05)
+    raise AssertionError("aucun aperçu de publication")
+
+
+async def press_preview(
+    api: FakeBotApi, admin: int, preview: dict[str, Any], choice: str = "ok"
+) -> None:
+    """Press [Publier] (``choice="ok"``) or [Annuler] (``"no"``) under ``preview``."""
+    row = preview["reply_markup"]["inline_keyboard"][0]
+    data = row[0 if choice == "ok" else 1]["callback_data"]
+    message = {"message_id": 999, "date": 0, "chat": {"id": admin, "type": "private"}, "text": "?"}
+    await api.push(api.callback_update(data, message=message, user_id=admin))
+
+
+async def confirm_preview(api: FakeBotApi, admin: int, choice: str = "ok") -> None:
+    """Wait for the /publier preview, then press [Publier] (or [Annuler])."""
+    await press_preview(api, admin, await wait_for_preview(api, admin), choice)

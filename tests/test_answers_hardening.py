@@ -17,7 +17,7 @@ from bot.telegram.app import build_application
 from bot.telegram.handlers import EDITED_NOTE, FLOOD_NOTICE, STALE_BUTTON
 from bot.telegram.send import CUT_MARKER
 from bot.text import fold
-from tests.harness import polling
+from tests.harness import confirm_preview, polling
 
 ADMIN = 42
 CHANNEL = -1001234567890
@@ -113,6 +113,7 @@ async def test_an_edited_command_gets_a_note_never_a_second_answer_nor_post(api,
         await api.push(api.edited_update(asked, "/pays Grèce"))
         await until(lambda: EDITED_NOTE in to(7))
         order = await api.push(api.message_update("/publier accord paix", user_id=ADMIN))
+        await confirm_preview(api, ADMIN)
         await until(lambda: any("Publié" in t for t in to(ADMIN)))
         await api.push(api.edited_update(order, "/publier pays Turquie"))
         await until(lambda: EDITED_NOTE in to(ADMIN))
@@ -133,21 +134,24 @@ async def test_a_forged_button_gets_the_stale_answer_end_to_end(api, base):
     assert answered["text"] == STALE_BUTTON
 
 
-async def test_inline_cards_too_long_for_one_message_say_so_and_link_the_full_card(api, base):
+async def test_inline_results_fit_one_message_and_link_the_full_card(api, base):
     index = Index(base)
     application = build_application(Settings(token=api.token, api_url=api.url), index)
     async with polling(application):
         await api.push(api.inline_update("Russie"))
         results = (await api.wait_for("answerInlineQuery"))[0]["results"]
-    cut = [r for r in results if CUT_MARKER in r["input_message_content"]["message_text"]]
-    assert cut, "la fiche Russie devrait dépasser un message"
+        await api.push(api.inline_update("licornes roses"))
+        empty = (await api.wait_for("answerInlineQuery", 2))[1]
+    assert results
     for result in results:
         text = result["input_message_content"]["message_text"]
-        assert len(text) <= 4096
-        if result in cut:
-            assert text.endswith(CUT_MARKER)
-            button = result["reply_markup"]["inline_keyboard"][0][0]
-            assert button["url"].startswith(f"https://t.me/{api.username}?start=")
+        assert len(text) <= 4096 and CUT_MARKER not in text  # compact: never cut
+        if result["id"] == "q":  # a question's answer, not a card
+            continue
+        button = result["reply_markup"]["inline_keyboard"][0][0]
+        assert button["url"].startswith(f"https://t.me/{api.username}?start=")
+    assert empty["results"] == []
+    assert empty["button"] == {"text": "Ouvrir le bot", "start_parameter": "inline"}
 
 
 async def test_any_reload_failure_is_reported_even_a_recursion_error(copy, base):

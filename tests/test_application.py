@@ -34,7 +34,10 @@ def test_handlers_are_registered_in_order(base):
         MessageHandler,
         CallbackQueryHandler,
         CallbackQueryHandler,
+        CallbackQueryHandler,
         InlineQueryHandler,
+        MessageHandler,
+        MessageHandler,
         MessageHandler,
     ]
     assert app.handlers[0][1].commands == frozenset({"publier"})

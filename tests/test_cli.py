@@ -58,5 +58,5 @@ def test_console_handles_numbers_plain_text_and_end_of_input(base):
     out = io.StringIO()
     assert run_console(Index(base), lambda prompt: next(lines), out) == 0
     text = out.getvalue()
-    assert "Choisissez un numéro entre 1 et 1" in text
+    assert "Choisissez un numéro entre 1 et 2" in text
     assert "Page 1/" in text and "drones de combat" in text

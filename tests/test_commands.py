@@ -32,11 +32,13 @@ def test_country_card_has_flag_role_facts_agreements_and_quotes(index):
     reply = answer(index, "/pays Turquie")
     text = text_of(reply)
     assert "🇹🇷" in text and "TURQUIE" in text
-    titles = " ".join(b.text for b in reply.blocks if isinstance(b, Item))
-    assert "Mémorandum d'entente Azerbaïdjan – Turquie" in titles
     assert reply.quotes >= 2
     assert all(q.attribution for q in reply.blocks if isinstance(q, Quote))
-    assert {b.data for b in buttons(reply)} >= {"ac:TR"}
+    assert {b.data for b in buttons(reply)} >= {"ac:TR", "cx:TR:1"}
+    assert "1 accord et 3 constats" in text  # what sits behind the buttons is counted
+    behind = callback(index, "ac:TR")  # the Accords button: a new message, the memorandum
+    titles = " ".join(b.text for b in behind.blocks if isinstance(b, Item))
+    assert "Mémorandum d'entente Azerbaïdjan – Turquie" in titles and not behind.edit
 
 
 def test_card_via_bot_suffix_and_english_name(index):
@@ -46,15 +48,22 @@ def test_card_via_bot_suffix_and_english_name(index):
 
 
 def test_country_without_argument_lists_the_countries(index):
-    text = text_of(answer(index, "/pays"))
-    assert "PAYS CITÉS (28)" in text and "Royaume-Uni" in text and "OTAN" not in text
+    first = answer(index, "/pays")
+    assert "PAYS CITÉS (28)" in text_of(first)
+    pages = [first, callback(index, "~lp:2")]
+    labels = [b.label for page in pages for b in buttons(page) if b.data.startswith("p:")]
+    assert len(labels) == 28 and any("Royaume-Uni" in label for label in labels)
+    assert "🇬🇧 Royaume-Uni · 4" in labels  # flag, name, and how many entries cite it
+    assert all(len(row) <= 2 for page in pages for row in page.buttons)  # two columns
+    assert pages[1].edit and not any("OTAN" in label for label in labels)
 
 
 def test_org_card_and_listing(index):
     reply = answer(index, "/org OTAN")
     assert "NATO" in text_of(reply) and reply.quotes >= 2
-    listing = text_of(answer(index, "/org"))
-    assert "Organisation des États turciques" in listing
+    listing = answer(index, "/org")
+    ots = [b for b in buttons(listing) if b.data == "o:ots"]
+    assert ots and "Organisation des États turciques" in text_of(callback(index, ots[0].data))
 
 
 def test_cross_kind_queries_still_get_the_card(index):
@@ -69,9 +78,9 @@ def test_ots_card_lists_members_and_observers(index):
 
 
 def test_unknown_country_says_so_and_suggests(index):
-    reply = answer(index, "/pays Kazakh")
+    reply = answer(index, "/pays Kasakstane")
     assert not reply.found
-    assert "Je ne connais pas de pays nommé « Kazakh »" in text_of(reply)
+    assert "Je ne connais aucun pays nommé « Kasakstane »" in text_of(reply)
     assert buttons(reply)[0].data == "p:KZ"
     assert reply.quotes == 0  # never a card for a wrong country
 

@@ -18,7 +18,14 @@ from bot.telegram.app import build_application
 from bot.telegram.handlers import REFUSAL
 from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, FakeBotApi
-from tests.harness import bot_env, polling, spawn_bot
+from tests.harness import (
+    bot_env,
+    confirm_preview,
+    polling,
+    press_preview,
+    spawn_bot,
+    wait_for_preview,
+)
 
 CHANNEL = -1001234567890
 ADMIN = 42
@@ -65,12 +72,15 @@ async def test_admin_publishes_exactly_one_post_and_gets_its_link(api, base, tmp
     parts = parts_of(base, "pays Turquie")
     async with running(settings_for(api, tmp_path / "s.db"), Index(base)):
         await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
-        sent = await api.wait_for("sendMessage", parts + 1)
+        preview = await wait_for_preview(api, ADMIN)
+        assert channel_posts(api) == []  # nothing reaches the channel before [Publier]
+        await press_preview(api, ADMIN, preview)
+        sent = await api.wait_for("sendMessage", 2 * parts + 2)
     posts = channel_posts(api)
     assert len(posts) == parts  # one post, in as many messages as it needs, each sent once
     assert "Turquie" in posts[0]["text"] and "<blockquote>" in posts[0]["text"]
     assert "Sources" in posts[-1]["text"]
-    answer = next(p for p in sent if int(p["chat_id"]) == ADMIN)
+    answer = [p for p in sent if int(p["chat_id"]) == ADMIN][-1]
     assert "https://t.me/c/1234567890/" in answer["text"]
 
 
@@ -160,7 +170,8 @@ async def test_posts_carry_the_thread_id(api, base, tmp_path):
     settings = settings_for(api, tmp_path / "s.db", channel_thread_id=12)
     async with running(settings, Index(base)):
         await api.push(api.message_update("/publier timeline 2026", user_id=ADMIN))
-        await api.wait_for("sendMessage", 2)
+        await confirm_preview(api, ADMIN)
+        await api.wait_for("sendMessage", 4)
     posts = channel_posts(api)
     assert len(posts) == 1 and int(posts[0]["message_thread_id"]) == 12
 
@@ -171,7 +182,8 @@ async def test_long_posts_are_split_within_the_limit(api, base, tmp_path):
     assert expected >= 2  # the whole timeline does not fit in one message
     async with running(settings_for(api, tmp_path / "s.db"), index):
         await api.push(api.message_update("/publier timeline", user_id=ADMIN))
-        await api.wait_for("sendMessage", expected + 1)
+        await confirm_preview(api, ADMIN)
+        await api.wait_for("sendMessage", 2 * expected + 2)
     posts = channel_posts(api)
     assert len(posts) == expected and all(len(p["text"]) <= 4096 for p in posts)
 

@@ -84,5 +84,5 @@ def test_any_callback_data_gives_a_sendable_reply(index, data):
 
 def test_terminal_text_numbers_buttons(index):
     text = render_text(answer(index, "/pays Turquie"))
-    assert "[1] Chronologie" in text and "[2] Accords" in text
+    assert "[1] 📅 Chronologie (4)" in text and "[2] 📄 Accords (1)" in text
     assert "<" not in text.replace("«", "")

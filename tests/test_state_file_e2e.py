@@ -8,7 +8,7 @@ import sqlite3
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.telegram.app import build_application
-from tests.harness import polling
+from tests.harness import polling, press_preview, wait_for_preview
 
 ADMIN = 42
 CHANNEL = -1001234567890
@@ -69,24 +69,30 @@ async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, t
     application = build_application(settings_for(api, state), Index(base))
     async with polling(application):
         await start_up_done(application)  # first deployment: baseline, nothing posted
+        await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
+        preview = await wait_for_preview(api, ADMIN)
         locker = sqlite3.connect(state, isolation_level=None)
         locker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
         try:
-            await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
-            await asyncio.sleep(0.2)  # the admin's request is now waiting for the lock
+            await press_preview(api, ADMIN, preview)
+            await asyncio.sleep(0.2)  # the confirmed publication now waits for the lock
             await api.push(api.message_update("/pays Turquie", user_id=7))
-            await api.wait_for("sendMessage")
+            for _ in range(100):
+                if texts_to(api, 7):
+                    break
+                await asyncio.sleep(0.02)
             # the user got the answer while the publication still waits for the lock
-            assert texts_to(api, 7) and texts_to(api, ADMIN) == []
+            assert texts_to(api, 7) and texts_to(api, CHANNEL) == []
+            assert not any("Publié" in text for text in texts_to(api, ADMIN))
         finally:
             locker.execute("ROLLBACK")
             locker.close()
         for _ in range(200):
-            if texts_to(api, ADMIN):
+            if any("Publié" in text for text in texts_to(api, ADMIN)):
                 break
             await asyncio.sleep(0.05)
     posts = texts_to(api, CHANNEL)
-    assert posts and "Turquie" in posts[0] and "Publié" in texts_to(api, ADMIN)[0]
+    assert posts and "Turquie" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once
 
 
@@ -97,16 +103,21 @@ async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, t
     application = build_application(settings_for(api, state), Index(base))
     async with polling(application):
         await start_up_done(application)
-        api.fail("sendMessage", ApiError(429, "Too Many Requests: retry after 3", retry_after=3))
         await api.push(api.message_update("/publier accord paix", user_id=ADMIN))
+        preview = await wait_for_preview(api, ADMIN)
+        api.fail("sendMessage", ApiError(429, "Too Many Requests: retry after 3", retry_after=3))
+        await press_preview(api, ADMIN, preview)
         await api.wait_for("!sendMessage")  # the channel post now waits 3 s
         await api.push(api.message_update("/sources", user_id=7))
-        await api.wait_for("sendMessage")
+        for _ in range(100):
+            if texts_to(api, 7):
+                break
+            await asyncio.sleep(0.02)
         assert texts_to(api, 7) and texts_to(api, CHANNEL) == []  # answered meanwhile
         for _ in range(200):
-            if texts_to(api, ADMIN):
+            if any("Publié" in text for text in texts_to(api, ADMIN)):
                 break
             await asyncio.sleep(0.05)
     posts = texts_to(api, CHANNEL)
-    assert posts and "paix" in posts[0] and "Publié" in texts_to(api, ADMIN)[0]
+    assert posts and "paix" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once

@@ -219,7 +219,7 @@ async def test_a_failing_button_is_still_answered(polling):
         "chat": {"id": 42, "type": "private"},
         "text": "page",
     }
-    await api.push(api.callback_update("tl:2:-//", message=shown))
+    await api.push(api.callback_update("~tl:2:-//", message=shown))
     await api.wait_for("answerCallbackQuery")  # the spinner stops at once
     apology = (await api.wait_for("sendMessage"))[0]  # the failure is then told in the chat
     assert apology["text"] == APOLOGY and int(apology["chat_id"]) == 42

@@ -6,6 +6,7 @@ from bot.engine.commands import answer, callback
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Index
 from bot.engine.reply import Item
+from bot.render.text import render_text as text_of
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +97,11 @@ def test_actor_and_topic_filters_combine(index):
 def test_filter_parse_is_strict_about_unknown_words(index):
     problem = parse_filter(index, "2025 licornes")
     assert isinstance(problem, FilterProblem) and problem.unknown == ("licornes",)
-    reply = answer(index, "/timeline 2025 licornes")
-    assert not reply.found
+    reply = answer(index, "/timeline 2025 licornes")  # the year still holds; the rest is said
+    assert reply.found and "Laissé de côté (je ne sais pas le lire) : « licornes »" in text_of(
+        reply
+    )
+    assert not answer(index, "/timeline licornes").found  # nothing read at all: refused
 
 
 def test_nothing_in_range_says_so(index):
@@ -109,10 +113,14 @@ def test_pages_and_buttons(index):
     first = answer(index, "/timeline")
     assert first.page is not None and first.page.number == 1 and first.page.total > 1
     data = [b.data for row in first.buttons for b in row]
-    assert len(data) == 1 and data[0].startswith("tl:2:")
+    assert [d.split(":")[:2] for d in data] == [["~tl", "2"], ["~tl", str(first.page.total)]]
     assert all(len(d.encode()) <= 64 for d in data)
     second = callback(index, data[0])
-    assert second.page is not None and second.page.number == 2
+    assert second.page is not None and second.page.number == 2 and second.edit
+    last = callback(index, data[1])  # « Dernières ⏭ »: the latest entries at once
+    assert last.page is not None and last.page.number == last.page.total
+    recent = answer(index, "/timeline récent")
+    assert recent.page == last.page and text_of(recent) == text_of(last)
 
 
 def test_filter_encoding_round_trips():

@@ -291,14 +291,11 @@ def _agreement_list(
     page = min(max(page, 1), pages)
     shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
     blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title"), *said]
-    for n, agreement in enumerate(shown, start=(page - 1) * LIST_PAGE + 1):
-        blocks.append(
-            Item(f"{n}. {when(index.base, agreement)}", entry_text(index.base, agreement))
-        )
+    for agreement in shown:
+        blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
         blocks.extend(key_quotes(index.base, agreement))
     buttons: list[tuple[Button, ...]] = [
-        (Button(short_label(f"{n}. {agreement.title}"), f"a:{agreement.id}"),)
-        for n, agreement in enumerate(shown, start=(page - 1) * LIST_PAGE + 1)
+        (Button(short_label(agreement.title), f"a:{agreement.id}"),) for agreement in shown
     ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
@@ -401,7 +398,10 @@ def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> boo
         return False
     if any(topic not in agreement.topics for topic in wanted.topics):
         return False
-    if wanted.kinds and not any(is_kind(agreement, kind) for kind in wanted.kinds):
+    words = index.agreement_words[agreement.id]
+    if wanted.kinds and not any(
+        is_kind(agreement, kind) or fold(kind) in words for kind in wanted.kinds
+    ):
         return False
     if reading.acts and agreement.act not in reading.acts:
         return False

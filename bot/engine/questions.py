@@ -19,7 +19,7 @@ from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
-from bot.engine.timeline import describe, kind_label
+from bot.engine.timeline import describe, kind_label, select
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -205,6 +205,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if len(actors) == 1 and not dated and not wanted.kinds and "when" not in intents:
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}")
+    if not select(index, reading.filter):  # nothing dated: the words may be in the text
+        words = " ".join(tokens(content))
+        if words and index.search(words, limit=1):
+            return Understanding(
+                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
+            )
     human, data = _command(index, "timeline", reading)
     return Understanding(human, data, "chronologie" + _describe(index, reading))
 
@@ -275,7 +281,7 @@ def not_understood(index: Index, text: str) -> Reply:
         ),
         Para(
             "Essayez par exemple : « accords du Royaume-Uni », « turquie otan », « que s'est-il "
-            "passé en 2025 ? », ou une commande ci-dessous.",
+            "passé en 2025 ? », une commande ci-dessous, ou /aide pour toutes.",
             "note",
         ),
     ]

@@ -234,5 +234,6 @@ def compose(index: Index, request: str, today: date, announced: set[str]) -> Pos
             raise NothingToPostError("rien à signaler pour ce point")
         return digest
     raise NothingToPostError(
-        "à publier : timeline [filtre], pays <nom>, accord <terme>, nouveautés ou digest"
+        "demande non reconnue ; écrivez /publier timeline [filtre], pays <nom>, "
+        "accord <terme>, nouveautés ou digest"
     )

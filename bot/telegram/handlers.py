@@ -400,18 +400,14 @@ async def on_preview_button(update: Update, context: Context) -> None:
     if found.pusher is None or not isinstance(message, Message):
         return
     post, key = pending
+    pusher = found.pusher
+    await retrying(lambda: message.edit_text("Publication confirmée ; envoi dans le canal…"))
     try:
-        outcome = await found.pusher.publish(post, key, patience=PUBLISH_PATIENCE)
+        outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
     except sqlite3.Error as error:
         await _state_unavailable(message, error)
         return
-    await retrying(
-        lambda: message.edit_text(
-            _outcome_text(outcome, found.pusher.channel)
-            if found.pusher
-            else "Publication désactivée."
-        )
-    )
+    await retrying(lambda: message.reply_text(_outcome_text(outcome, pusher.channel)))
 
 
 async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
