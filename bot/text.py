@@ -88,3 +88,10 @@ def plural_phrase(label: str) -> str:
         if not word.endswith(("s", "x", "z")):
             words[position] = word + ("x" if word.endswith(("au", "eu")) else "s")
     return " ".join(words)
+
+
+def french_list(items: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]

@@ -24,7 +24,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
 from bot.engine.timeline import is_kind, reading_notes, select
-from bot.text import count, fold
+from bot.text import count, fold, french_list
 
 FACTS_PAGE = 4
 
@@ -39,13 +39,14 @@ CARD_BUDGET = 1100
 """Visible characters a card's first message may use (a phone screen is about 1,200)."""
 
 
-def visible(blocks: Sequence[Block]) -> int:
+def visible(blocks: Sequence[Block], fold_all: bool = False) -> int:
     """About how many characters ``blocks`` show once rendered, attributions included."""
     total = 0
     attributions: dict[str, str] = {}
     for block in blocks:
-        if isinstance(block, Quote):
-            total += len(block.text) + 4
+        if isinstance(block, Quote):  # past the first, quotes are folded: ~3 lines show
+            folded = fold_all or bool(attributions)
+            total += (min(len(block.text), 150) if folded else len(block.text)) + 4
             attributions.setdefault(block.source or block.attribution, block.attribution)
         elif isinstance(block, Item):
             total += len(block.label) + len(block.text) + 5
@@ -116,7 +117,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     if facts:
         behind.append(count(len(facts), "constat"))
     if behind:
-        listed = behind[0] if len(behind) == 1 else ", ".join(behind[:-1]) + " et " + behind[-1]
+        listed = french_list(behind)
         blocks.append(Para(f"Aussi dans la base : {listed} (boutons ci-dessous).", "note"))
     if len(blocks) == 1:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
@@ -238,8 +239,10 @@ def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
     return actor_card(index, match.actor, match.note)
 
 
-def agreement_card(index: Index, agreement: Agreement) -> Reply:
-    """Everything about one agreement, with every quote."""
+def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Reply:
+    """One agreement: what was done, by whom, when, and the quotes it rests on. The first
+    message fits a phone screen; the rest (scope, other quotes) is one button away, unless
+    ``full`` asks for everything at once."""
     base = index.base
     blocks: list[Block] = [Para(agreement.title, "title"), Para(claim_of(agreement))]
     blocks.append(Item("Parties", parties_text(base, agreement)))
@@ -247,34 +250,68 @@ def agreement_card(index: Index, agreement: Agreement) -> Reply:
         blocks.append(Para(agreement.parties_note, "note"))
     noun, _, date_text = act_date(base, agreement).partition(" : ")
     blocks.append(Item(noun, date_text))
-    if agreement.date_note:
-        blocks.append(Para(f"Sur la date : {agreement.date_note}", "note"))
     if agreement.place:
         blocks.append(Item("Lieu", agreement.place))
     if agreement.period:
         blocks.append(Item("Période", agreement.period.label()))
-    if agreement.scope:
-        blocks.append(Item("Portée", agreement.scope))
-    blocks.extend(quote_of(base, evidence) for evidence in agreement.evidence)
-    buttons = tuple(
-        (Button(actor_name(base.actors[p]), f"{'p' if base.actors[p].is_country else 'o'}:{p}"),)
-        for p in agreement.parties
-    )
-    return Reply(tuple(blocks), (tuple(b[0] for b in buttons),) if buttons else ())
+    keys = key_quotes(base, agreement)
+    extra: list[Block] = [Item("Portée", agreement.scope)] if agreement.scope else []
+    if agreement.date_note:
+        extra.insert(0, Para(f"Sur la date : {agreement.date_note}", "note"))
+    shown = agreement.key_evidence()
+    extra += [quote_of(base, evidence) for evidence in agreement.evidence if evidence not in shown]
+    buttons = [card_button(base.actors[p]) for p in agreement.parties]
+    return _fitted(blocks, keys, extra, buttons, f"ad:{agreement.id}", full)
+
+
+def _fitted(
+    blocks: list[Block],
+    keys: list[Quote],
+    extra: list[Block],
+    buttons: list[Button],
+    more: str,
+    full: bool,
+) -> Reply:
+    """A card's blocks with its key quotes, then what else fits one screen; what does not is
+    counted and sent by the « Détails » button (``more``)."""
+    blocks = [*blocks, *keys]
+    fold_all = not full and visible(blocks) > CARD_BUDGET  # a long card folds every quote
+    kept = 0
+    for block in extra:
+        if not full and visible([*blocks, block], fold_all) > CARD_BUDGET:
+            break
+        blocks.append(block)
+        kept += 1
+    rows: list[tuple[Button, ...]] = []
+    left = extra[kept:]
+    if left:
+        quotes = sum(isinstance(block, Quote) for block in left)
+        what = [count(quotes, "autre citation", "autres citations")] if quotes else []
+        named = {"Acteurs": "les acteurs", "Portée": "la portée"}
+        what[:0] = [named.get(b.label, b.label.lower()) for b in left if isinstance(b, Item)]
+        if any(isinstance(block, Para) for block in left):
+            what.insert(len(what) - (1 if quotes else 0), "une note sur la date")
+        listed = french_list(what)
+        blocks.append(Para(f"Aussi : {listed} (bouton Détails).", "note"))
+        rows.append((Button("📎 Détails", more),))
+    if buttons:
+        rows.append(tuple(buttons))
+    return Reply(tuple(blocks), tuple(rows), fold_quotes=fold_all)
 
 
 LIST_PAGE = 8
 
 
-def event_card(index: Index, event: Event) -> Reply:
-    """Everything about one event, with every quote."""
+def event_card(index: Index, event: Event, full: bool = False) -> Reply:
+    """One event: its date, what happened and the quotes it rests on (others one button away)."""
     base = index.base
     blocks: list[Block] = [Para(when(base, event), "title"), Para(claim_of(event))]
-    if event.date_note:
-        blocks.append(Para(f"Sur la date : {event.date_note}", "note"))
-    blocks.append(Item("Acteurs", names(base, event.actors)))
-    blocks.extend(quote_of(base, evidence) for evidence in event.evidence)
-    return Reply(tuple(blocks))
+    shown = event.key_evidence()
+    extra: list[Block] = [Item("Acteurs", names(base, event.actors))]
+    if event.date_note:  # the date's mark and origin are in the title; this explains more
+        extra.append(Para(f"Sur la date : {event.date_note}", "note"))
+    extra += [quote_of(base, evidence) for evidence in event.evidence if evidence not in shown]
+    return _fitted(blocks, key_quotes(base, event), extra, [], f"ed:{event.id}", full)
 
 
 def _agreement_list(

@@ -245,6 +245,11 @@ def _callback(index: Index, data: str) -> Reply:
         return listing(index, kind == "lp", int(rest))
     if kind == "al" and rest.isdigit():
         return all_agreements(index, int(rest))
+    if kind == "ad" and rest in index.agreements:  # « Détails »: everything, as a new message
+        return agreement_card(index, index.agreements[rest], full=True)
+    detailed = index.entries.get(rest) if kind == "ed" else None
+    if isinstance(detailed, Event):
+        return event_card(index, detailed, full=True)
     if kind == "a" and rest in index.agreements:
         return agreement_card(index, index.agreements[rest])
     event = index.entries.get(rest) if kind == "e" else None

@@ -46,6 +46,7 @@ _INTENTS: tuple[tuple[str, str], ...] = (
     ),
     ("link", r"\b(?:lie|lient|lien|liens|relations?|rapports?|entre)\b"),
     ("when", r"\b(?:quand|quelle date|en quelle annee|depuis quand)\b"),
+    ("timeline", r"\b(?:chronologie|historique|frise|timeline|chrono)\b"),
     ("news", r"\b(?:passe|nouveau|neuf|nouveautes|actualites?|dernieres nouvelles|recemment)\b"),
 )
 """Intent patterns over the folded question, most specific first."""
@@ -53,13 +54,14 @@ _INTENTS: tuple[tuple[str, str], ...] = (
 QUESTION_WORDS = frozenset(
     " ".join(
         (
-            "quoi quel quelle quels quelles est ce c qu que qui quand comment pourquoi combien",
+            "quoi quel quelle quels quelles est c qu que qui quand comment pourquoi combien",
             "il elle ils elles t s se passe passes lie lient lien liens relation relations",
             "rapport rapports entre parle moi dis donne montre info infos information",
             "informations sait sais savez tu vous on y fait font ont a as avez signe signes",
             "signee signees signer signature traite traites fiche presente presentation role",
             "m plus sur nouveau neuf nouveautes actualite actualites je veux voudrais savoir",
-            "connaitre liste tous toutes tout date annee cites citees cite citee peux pouvez",
+            "connaitre liste tous toutes tout cites citees cite citee peux pouvez chronologie",
+            "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
             "rejoindre adhere mediateur mediateurs mediation",
         )
@@ -145,6 +147,17 @@ def _command(index: Index, name: str, reading: Reading) -> tuple[str, str]:
     return human, data
 
 
+SOFT_WORDS = frozenset(
+    " ".join(
+        (
+            "annee annees date dates mois jour jours evenement evenements fait faits",
+            "chose choses histoire contre",
+        )
+    ).split()
+)
+"""Words a question may hold that name nothing and change nothing: never reported as left aside."""
+
+
 def understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
     """The command a plain question stands for, or None when nothing in it names anything."""
     folded = _folded(text)
@@ -158,7 +171,13 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         if name in intents:
             return Understanding(command, command, _SAID[name])
     content = _content(index, text)
-    if not tokens(content):
+    words = " ".join(tokens(content))
+    searched = (
+        Understanding(f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »")
+        if words and index.search(words, limit=1)
+        else None
+    )
+    if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
             human, data = _command(index, "timeline", reading)
@@ -166,6 +185,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         return None
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
+    reading = replace(reading, ignored=tuple(w for w in reading.ignored if w not in SOFT_WORDS))
     if whole is not None and whole.exact and not reading.understood():
         reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
     if not reading.understood():
@@ -177,40 +197,44 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
                 f"/start accord-{agreement.id}",
                 f"l'accord « {agreement.title} »",
             )
-        words = " ".join(tokens(content))
-        if words and index.search(words, limit=1):
-            return Understanding(
-                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
-            )
-        return None
+        return searched
     wanted = reading.filter
     if "news" in intents and not (wanted.start or wanted.end):
         reading = replace(reading, latest=True)
     actors = wanted.actors
     dated = wanted.start or wanted.end or wanted.topics or reading.latest
-    if ("agreements" in intents or reading.acts or wanted.kinds == ("accord",)) and not (
-        wanted.kinds and wanted.kinds != ("accord",)
-    ):
-        reading = replace(reading, filter=replace(wanted, kinds=()), latest=False)
-        if len(actors) == 1 and not (dated or reading.acts):
+    agreement_kinds = {"accord"} | {t.id for t in index.base.vocabulary.agreement_kinds}
+    about_agreements = "agreements" in intents or reading.acts or wanted.kinds
+    if about_agreements and set(wanted.kinds) <= agreement_kinds and "timeline" not in intents:
+        kinds = tuple(k for k in wanted.kinds if k != "accord")
+        reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
+        if len(actors) == 1 and not (dated or reading.acts or kinds or reading.ignored):
             actor = index.base.actors[actors[0]]
             return Understanding(
                 f"/accord {actor.name}", f"/accord {actor.id}", f"accords — {actor.name}"
             )
         human, data = _command(index, "accord", reading)
-        return Understanding(human, data, "accords" + _describe(index, reading))
-    if "link" in intents and len(actors) == 2 and "AZ" in actors and not dated:
+        extra = " ".join(reading.ignored)
+        return Understanding(
+            f"{human} {extra}".strip(),
+            f"{data} {extra}".strip(),
+            "accords" + _describe(index, reading),
+        )
+    if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
+        if searched is not None and any(index.expand_word(w) for w in reading.ignored):
+            return searched
+        if len(actors) == 1 and not dated and not wanted.kinds:
+            return None  # « le temps qu'il fait à Paris » is not a question about France
+    pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
+    if pair and ("link" in intents or "card" in intents):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         return _card(other, f"lien Azerbaïdjan – {other.name} : la fiche {other.name}")
-    if len(actors) == 1 and not dated and not wanted.kinds and "when" not in intents:
+    single = len(actors) == 1 and not dated and not wanted.kinds
+    if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}")
-    if not select(index, reading.filter):  # nothing dated: the words may be in the text
-        words = " ".join(tokens(content))
-        if words and index.search(words, limit=1):
-            return Understanding(
-                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
-            )
+    if not select(index, reading.filter) and searched is not None:  # nothing dated
+        return searched
     human, data = _command(index, "timeline", reading)
     return Understanding(human, data, "chronologie" + _describe(index, reading))
 
@@ -272,13 +296,10 @@ def respond(index: Index, text: str, today: date | None = None) -> Reply:
 
 
 def not_understood(index: Index, text: str) -> Reply:
-    """Nothing in the question names anything: say so, and offer the closest commands."""
+    """Nothing in the question leads to an answer: say so, and offer the closest commands."""
     shown = text if len(text) <= 80 else text[:79] + "…"
     blocks: list[Block] = [
-        Para(
-            f"Je n'ai pas compris « {shown} » : aucun pays, organisation, période ni thème "
-            "de la base n'y figure."
-        ),
+        Para(f"Je n'ai pas compris « {shown} » : je ne trouve rien dans la base qui y réponde."),
         Para(
             "Essayez par exemple : « accords du Royaume-Uni », « turquie otan », « que s'est-il "
             "passé en 2025 ? », une commande ci-dessous, ou /aide pour toutes.",
@@ -286,9 +307,12 @@ def not_understood(index: Index, text: str) -> Reply:
         ),
     ]
     rows: list[tuple[Button, ...]] = []
-    suggestions = index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
-    if suggestions:
-        rows.append(tuple(card_button(actor) for actor in suggestions[:2]))
+    named = [index.base.actors[a] for a in read_filter(index, text).filter.actors]
+    named += index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
+    cards = list({actor.id: actor for actor in named}.values())[:2]
+    if cards:
+        blocks.append(Para("Une fiche vous aiderait peut-être :", "note"))
+        rows.append(tuple(card_button(actor) for actor in cards))
     rows.append((Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")))
     rows.append((Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")))
     return Reply(tuple(blocks), tuple(rows), found=False)

@@ -67,6 +67,8 @@ class Reply:
     page: Page | None = None
     found: bool = True
     """False when the question matched nothing (the reply then says so)."""
+    fold_quotes: bool = False
+    """Fold every quote, the first one too (a card whose key quotes alone fill a screen)."""
     edit: bool = False
     """True for a page turned by ◀ ▶ (or « ◀ Fiche »): it replaces the message it came from;
     every other button's answer arrives as a new message."""

@@ -23,9 +23,23 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+FOLDED_SHOWN = 150
+"""Characters a folded quote shows before it is tapped open: about three lines on a phone."""
+_FOLDED = re.compile(r"<blockquote expandable>(.*?)</blockquote>", re.DOTALL)
+
+
 def visible_length(message: str) -> int:
-    """How many characters a reader sees: the HTML without its tags, entities decoded."""
-    return len(html.unescape(_TAG.sub("", message)))
+    """How many characters a reader sees on opening the message: the HTML without its tags,
+    entities decoded, each folded quote counted for what it shows until tapped."""
+    folded = 0
+
+    def fold_quote(match: re.Match[str]) -> str:
+        nonlocal folded
+        folded += min(len(html.unescape(match.group(1))), FOLDED_SHOWN)
+        return ""
+
+    rest = _FOLDED.sub(fold_quote, message)
+    return len(html.unescape(_TAG.sub("", rest))) + folded
 
 
 def _sources(blocks: list[Block]) -> dict[str, str]:
@@ -54,7 +68,7 @@ def _block_html(block: Block, text: str, folded: bool, mark: str) -> str:
     return f"{tag}{_esc(text)}</blockquote>{suffix}"
 
 
-def _message(blocks: list[Block]) -> str:
+def _message(blocks: list[Block], fold_all: bool = False) -> str:
     """One message's HTML: its blocks, then who said the quoted words."""
     sources = _sources(blocks)
     keys = list(sources)
@@ -66,7 +80,7 @@ def _message(blocks: list[Block]) -> str:
         if isinstance(block, Quote) and several:
             position = keys.index(block.source or block.attribution)
             mark = MARKS[position] if position < len(MARKS) else f"({position + 1})"
-        parts.append(_block_html(block, block.text, quotes > 0, mark))
+        parts.append(_block_html(block, block.text, fold_all or quotes > 0, mark))
         quotes += isinstance(block, Quote)
     if sources:
         if several:
@@ -165,4 +179,4 @@ def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
 
 def render_html(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[str]:
     """The reply's messages in Telegram HTML, split between sections, never inside a tag."""
-    return [_message(group) for group in split_blocks(reply, limit)]
+    return [_message(group, reply.fold_quotes) for group in split_blocks(reply, limit)]

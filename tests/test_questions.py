@@ -1,0 +1,91 @@
+"""Plain French questions: the measured set (tests/data/questions.yaml) and how answers say
+what they understood."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.engine.commands import answer, callback
+from bot.engine.index import Index
+from bot.engine.questions import respond, understand
+from bot.paths import PROJECT_ROOT
+from bot.render.text import render_text
+
+TODAY = date(2026, 11, 23)
+QUESTIONS = yaml.safe_load(
+    (Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8")
+)["questions"]
+
+
+@pytest.fixture(scope="module")
+def index(base):
+    return Index(base)
+
+
+def test_the_set_holds_at_least_sixty_realistic_questions():
+    assert len(QUESTIONS) >= 60
+    assert len({item["q"] for item in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize("item", QUESTIONS, ids=[item["q"] for item in QUESTIONS])
+def test_each_question_is_read_as_the_expected_command(index, item):
+    found = understand(index, item["q"], TODAY)
+    assert (found.data if found else None) == item["expect"]
+
+
+def test_the_readme_reports_the_measured_pass_rate(index):
+    passed = sum(
+        (found.data if (found := understand(index, item["q"], TODAY)) else None) == item["expect"]
+        for item in QUESTIONS
+    )
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"(\d+) questions sur (\d+) lues comme attendu", readme)
+    assert stated is not None, "le README doit donner le taux mesuré"
+    assert (int(stated.group(1)), int(stated.group(2))) == (passed, len(QUESTIONS))
+
+
+def test_an_answer_says_how_it_understood_and_offers_the_exact_command(index):
+    reply = respond(index, "qu'a signé le Royaume-Uni ?", TODAY)
+    text = render_text(reply)
+    assert text.splitlines()[0] == "(Compris : accords — Royaume-Uni → /accord Royaume-Uni)"
+    exact = [b for row in reply.buttons for b in row if b.data.startswith("c:")]
+    assert [b.label for b in exact] == ["▶ /accord Royaume-Uni"]
+    same = callback(index, exact[0].data)  # the button runs the command itself
+    assert same.blocks == answer(index, "/accord Royaume-Uni").blocks == reply.blocks[1:]
+
+
+def test_a_question_that_names_nothing_says_so_and_offers_commands(index):
+    reply = respond(index, "recette de la tarte aux pommes", TODAY)
+    assert not reply.found
+    text = render_text(reply)
+    assert "Je n'ai pas compris « recette de la tarte aux pommes »" in text
+    assert "Tapez une commande" not in text  # never the old canned line
+    data = {b.data for row in reply.buttons for b in row}
+    assert {"c:/timeline recent", "al:1", "c:/pays", "c:/aide"} <= data
+    for item in data:
+        assert callback(index, item).found
+
+
+def test_a_named_actor_in_an_unrelated_question_is_offered_not_answered(index):
+    reply = respond(index, "le temps qu'il fait à Paris", TODAY)
+    assert not reply.found and reply.quotes == 0
+    assert "p:FR" in {b.data for row in reply.buttons for b in row}
+
+
+def test_relative_dates_are_read_against_today(index):
+    assert understand(index, "la semaine dernière", TODAY).data == (
+        "/timeline du 2026-11-16 au 2026-11-22"
+    )
+    assert understand(index, "ce mois-ci", date(2026, 2, 3)).data == "/timeline 2026-02"
+
+
+def test_commands_typed_as_questions_keep_their_meaning(index):
+    assert respond(index, "/pays Turquie", TODAY).blocks == answer(index, "/pays Turquie").blocks
+
+
+def test_a_very_long_question_gets_a_clear_message(index):
+    reply = respond(index, "turquie " * 100, TODAY)
+    assert not reply.found and "trop longue" in render_text(reply)
