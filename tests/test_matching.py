@@ -87,3 +87,97 @@ def test_short_queries_are_exact_only(index):
 def test_suggestions_offer_the_closest_names(index):
     suggestions = [actor.id for actor in index.suggest_actors("Turkmenistanne")]
     assert suggestions and suggestions[0] == "TM"
+
+
+def _typos(word: str, rng) -> list[str]:
+    """Five one-letter slips of ``word``: a letter dropped, swapped or replaced."""
+    found = []
+    for _ in range(5):
+        letters = list(word)
+        i = rng.randrange(1, len(letters) - 1)
+        slip = rng.choice("dsr")
+        if slip == "d":
+            del letters[i]
+        elif slip == "s":
+            letters[i], letters[i + 1] = letters[i + 1], letters[i]
+        else:
+            letters[i] = rng.choice("aeioulnrst")
+        found.append("".join(letters))
+    return found
+
+
+def test_misspelt_names_find_their_actor_or_nothing_never_another(index, base):
+    import random
+
+    from bot.text import fold
+
+    rng = random.Random(7)
+    right = wrong = silent = 0
+    for actor in base.actors.values():
+        if len(fold(actor.name)) < 6:
+            continue
+        for query in _typos(actor.name, rng):
+            match = index.find_actor(query)
+            guess = (
+                match.actor.id if match else next((a.id for a in index.suggest_actors(query)), None)
+            )
+            if guess is None:
+                silent += 1
+            elif guess == actor.id:
+                right += 1
+            else:
+                wrong += 1
+    print(f"fautes de frappe : {right} justes, {wrong} fausses, {silent} sans réponse")
+    assert wrong == 0 and right >= 0.9 * (right + silent)
+
+
+def test_misspelt_countries_absent_from_the_articles_get_no_wrong_card(index):
+    import random
+
+    from bot.content.countries import all_country_names
+    from bot.text import fold
+
+    rng = random.Random(11)
+    absent = sorted(
+        {n for n in all_country_names() if index.is_other_country(n) and len(fold(n)) >= 6}
+    )
+    assert len(absent) > 150
+    wrong = []
+    for name in absent:
+        query = _typos(name, rng)[0]
+        match = index.find_actor(query)
+        if match is not None or index.suggest_actors(query):
+            wrong.append((query, match.actor.id if match else None))
+    print(f"pays absents mal orthographiés : {len(wrong)} réponses fausses sur {len(absent)}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("américain", "US"),
+        ("turc", "TR"),
+        ("britanniques", "GB"),
+        ("russe", "RU"),
+        ("iranien", "IR"),
+        ("arménienne", "AM"),
+        ("Azərbaycan", "AZ"),
+        ("Bakou", "AZ"),
+        ("Ankara", "TR"),
+    ],
+)
+def test_demonyms_capitals_and_local_spellings(index, query, expected):
+    match = index.find_actor(query)
+    assert match is not None and match.actor.id == expected and match.exact
+
+
+def test_angleterre_leads_to_the_united_kingdom_with_a_note(index):
+    for name in ("Angleterre", "England"):
+        match = index.find_actor(name)
+        assert match is not None and match.actor.id == "GB"
+        assert match.note and "Royaume-Uni" in match.note
+
+
+def test_suggestions_stay_quiet_for_unrelated_words(index):
+    for word in ("signés", "licorne", "paix", "Lettonie", "bonjour"):
+        assert index.suggest_actors(word) == [], word
