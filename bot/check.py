@@ -10,6 +10,7 @@ from bot.content.errors import ContentError
 from bot.content.fidelity import write_report
 from bot.content.loader import load_factbase
 from bot.content.support import check_support
+from bot.text import count as plural
 
 
 def _excerpt(text: str, limit: int = 160) -> str:
@@ -55,7 +56,7 @@ def run_check(
     try:
         base = load_factbase(content_dir, seeds_dir)
     except ContentError as error:
-        print(f"✗ Contenu invalide — {len(error.issues)} erreur(s) :", file=out)
+        print(f"✗ Contenu invalide — {plural(len(error.issues), 'erreur')} :", file=out)
         for issue in error.issues:
             print(f"  - {issue}", file=out)
         return 1
@@ -65,7 +66,8 @@ def run_check(
         return 1 if unsupported else 0
     if unsupported:
         print(
-            f"✗ {len(unsupported)} texte(s) affiché(s) sans appui dans les citations montrées :",
+            f"✗ {plural(len(unsupported), 'texte affiché', 'textes affichés')} sans appui dans les "
+            "citations montrées :",
             file=out,
         )
         for issue in unsupported:
@@ -81,8 +83,9 @@ def run_check(
     missing = sum(len(seed.uncovered) for seed in report)
     if missing:
         print(
-            f"✗ {missing} phrase(s) non traitée(s) : la reprendre dans une entrée (citation et "
-            "texte affiché), ou l'écarter dans coverage_skips avec une raison.",
+            f"✗ {plural(missing, 'phrase non traitée', 'phrases non traitées')} : la reprendre "
+            "dans une entrée (citation et texte affiché), ou l'écarter dans coverage_skips "
+            "avec une raison.",
             file=out,
         )
         return 1

@@ -15,6 +15,7 @@ from bot.content.errors import ContentError
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.startup import ready_index
+from bot.text import count as plural
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -106,7 +107,8 @@ def _queue_command(args: argparse.Namespace, outbox: Outbox) -> int:
     if args.retry is not None:
         count = outbox.retry(args.retry)
         print(
-            f"N° {args.retry} : {count} message(s) remis en file ; ils partiront au prochain envoi."
+            f"N° {args.retry} : {plural(count, 'message remis', 'messages remis')} en file ; "
+            "ils partiront au prochain envoi."
             if count
             else f"N° {args.retry} : rien à republier (déjà publiée, abandonnée ou inconnue)."
         )
@@ -114,7 +116,7 @@ def _queue_command(args: argparse.Namespace, outbox: Outbox) -> int:
     if args.drop is not None:
         count = outbox.drop(args.drop)
         print(
-            f"N° {args.drop} : publication abandonnée ({count} message(s))."
+            f"N° {args.drop} : publication abandonnée ({plural(count, 'message')})."
             if count
             else f"N° {args.drop} : rien à abandonner (déjà publiée ou inconnue)."
         )
@@ -183,7 +185,7 @@ def _run_push(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(render_text(post.reply))
         count = len(render_html(post.reply))
-        print(f"\n(aperçu : {count} message(s) Telegram, rien n'a été envoyé)")
+        print(f"\n(aperçu : {plural(count, 'message')} Telegram, rien n'a été envoyé)")
         return 0
     if settings.channel_id is None:
         print("TELEGRAM_CHANNEL_ID n'est pas défini : pas de canal où publier.", file=sys.stderr)
@@ -210,7 +212,7 @@ def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> in
     finally:
         outbox.close()
     if outcome.sent:
-        print(f"Publié ({len(outcome.message_ids)} message(s)).")
+        print(f"Publié ({plural(len(outcome.message_ids), 'message')}).")
         return 0
     messages = {
         "uncertain": "Publication incertaine (peut-être faite) : vérifiez le canal, puis "

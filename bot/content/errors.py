@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.text import count
+
 
 @dataclass(frozen=True, slots=True)
 class ContentIssue:
@@ -29,4 +31,4 @@ class ContentError(Exception):
     def __init__(self, issues: list[ContentIssue]) -> None:
         self.issues = tuple(issues)
         lines = "\n".join(f"- {issue}" for issue in self.issues)
-        super().__init__(f"{len(self.issues)} erreur(s) dans le contenu :\n{lines}")
+        super().__init__(f"{count(len(self.issues), 'erreur')} dans le contenu :\n{lines}")

@@ -13,6 +13,7 @@ from typing import TextIO
 from bot.content.errors import ContentIssue
 from bot.content.model import FactBase
 from bot.content.support import Shown, displayed
+from bot.text import count
 
 
 def _quote_line(base: FactBase, source_id: str, quote: str) -> str:
@@ -58,5 +59,7 @@ def write_report(base: FactBase, issues: list[ContentIssue], out: TextIO) -> Non
     for found in problems.values():
         for issue in found:
             print(f"✗ {issue}", file=out)
-    verdict = "✓ Aucun problème de support." if not issues else f"✗ {len(issues)} problème(s)."
+    verdict = (
+        "✓ Aucun problème de support." if not issues else f"✗ {count(len(issues), 'problème')}."
+    )
     print(f"\n{verdict}", file=out)

@@ -40,6 +40,7 @@ from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
 from bot.text import count, fold
+from bot.text import count as plural
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -464,17 +465,21 @@ async def _decide(found: Services, action: str, item_id: int) -> str:
     if pusher is None:
         return "Publication désactivée."
     if action == "r":
-        count = await pusher.store.run(pusher.outbox.retry, item_id)
-        if not count:
+        number = await pusher.store.run(pusher.outbox.retry, item_id)
+        if not number:
             return f"N° {item_id} : rien à republier (déjà publiée, abandonnée ou inconnue)."
         await pusher.drain(PUBLISH_PATIENCE)
         done = await pusher.store.run(pusher.outbox.get, item_id)
         state = done.status if done else "inconnu"
-        return f"N° {item_id} : republication demandée ({count} message(s)) ; état : {state}."
-    count = await pusher.store.run(pusher.outbox.drop, item_id)
-    if not count:
+        return (
+            f"N° {item_id} : republication demandée ({plural(number, 'message')}) ; état : {state}."
+        )
+    number = await pusher.store.run(pusher.outbox.drop, item_id)
+    if not number:
         return f"N° {item_id} : rien à abandonner (déjà publiée ou inconnue)."
-    return f"N° {item_id} : publication abandonnée ({count} message(s)), elle ne partira pas."
+    return (
+        f"N° {item_id} : publication abandonnée ({plural(number, 'message')}), elle ne partira pas."
+    )
 
 
 async def on_outbox_button(update: Update, context: Context) -> None:

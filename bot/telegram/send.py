@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.helpers import create_deep_linked_url
 
 from bot.engine.reply import Reply
 from bot.render.html import MESSAGE_LIMIT, render_html
@@ -58,5 +59,5 @@ def full_card_button(bot_username: str, payload: str) -> InlineKeyboardMarkup | 
     """A button opening the full card in a private chat (a /start deep link)."""
     if not bot_username or not _PAYLOAD.fullmatch(payload):
         return None
-    url = f"https://t.me/{bot_username}?start={payload}"
+    url = create_deep_linked_url(bot_username, payload)
     return InlineKeyboardMarkup([[InlineKeyboardButton("Fiche complète", url=url)]])
