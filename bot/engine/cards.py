@@ -102,7 +102,7 @@ def actor_card(index: Index, actor: Actor) -> Reply:
         row.append(Button("Contexte", f"cx:{actor.id}:1"))
     if row:
         buttons.append(tuple(row))
-    return Reply(tuple(blocks), tuple(buttons))
+    return Reply(tuple(blocks), tuple(buttons), follow=f"acteur:{actor.id}")  # issue #16
 
 
 def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:

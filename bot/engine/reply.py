@@ -65,6 +65,8 @@ class Reply:
     page: Page | None = None
     found: bool = True
     """False when the question matched nothing (the reply then says so)."""
+    follow: str | None = None
+    """What the card is about, as a subscription id (``acteur:TR``): « 🔔 Suivre » button."""
     quotes: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import RetryAfter
 
@@ -28,6 +28,7 @@ from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
 from bot.render.html import render_html
 from bot.telegram.fate import Fate, describe, fate
+from bot.telegram.follow_links import follow_link_markup
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 3.0
@@ -159,15 +160,7 @@ class Pusher:
         if self._stopping.is_set():
             await self.store.run(self.outbox.unclaim, item.id)
             return
-        request = asyncio.ensure_future(
-            self.bot.send_message(
-                chat_id=_chat(item.chat_id),
-                text=item.text,
-                message_thread_id=item.thread_id,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
+        request = asyncio.ensure_future(self._request(item))
         stopping = asyncio.ensure_future(self._stopping.wait())
         try:
             await asyncio.wait({request, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -187,6 +180,24 @@ class Pusher:
             await self._settle(item, error)
         else:
             raise error
+
+    async def _request(self, item: Item) -> Message:
+        """The Bot API call that sends ``item``; the last part of a post gets its buttons."""
+        return await self.bot.send_message(
+            chat_id=_chat(item.chat_id),
+            text=item.text,
+            message_thread_id=item.thread_id,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=await self._markup(item),
+        )
+
+    async def _markup(self, item: Item) -> InlineKeyboardMarkup | None:
+        """Channel posts: « 🔔 Suivre » (a link to the bot) under the last part."""
+        parts = await self.store.run(self.outbox.of_post, item.post)
+        if parts and parts[-1].part != item.part:
+            return None
+        return follow_link_markup(self.bot.username)
 
     async def _settle(self, item: Item, error: Exception) -> None:
         kind = fate(error)

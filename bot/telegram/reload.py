@@ -13,6 +13,7 @@ from bot.content.loader import load_factbase
 from bot.engine.index import Index
 from bot.startup import build_index
 from bot.telegram.services import Services
+from bot.text import count
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 15
@@ -52,10 +53,23 @@ async def reload_content(found: Services) -> tuple[bool, str]:
             announced = await found.pusher.announce_new(index, today(found.settings.timezone))
         except sqlite3.Error as error:
             log.error("Annonce des nouveaux faits impossible : %s", error)
+    alerted = await _alert_subscribers(found, index)  # issue #16
     counts = base.counts()
     log.info("Base rechargée (%d événements, %d accords)", counts["événements"], counts["accords"])
     return True, (
         f"✅ Base rechargée : {counts['événements']} événements, {counts['accords']} accords, "
         f"{counts['pays']} pays, {counts['organisations']} organisations ; "
-        f"{announced} annonce(s) de nouveaux faits."
+        f"{announced} annonce(s) de nouveaux faits{alerted}."
     )
+
+
+async def _alert_subscribers(found: Services, index: Index) -> str:
+    """Queue the subscribers' alerts for what is new; the report's words about them."""
+    if found.alerts is None:
+        return ""
+    try:
+        queued = await found.alerts.run(index)
+    except sqlite3.Error as error:
+        log.error("Alertes des abonnés impossibles : %s", error)
+        return " ; alertes des abonnés impossibles (fichier d'état)"
+    return f" ; {count(queued, 'alerte')} d'abonnés en file"
