@@ -453,11 +453,19 @@ class FakeBotApi:
         user = self._user(user_id)
         if user_id not in self.chat_admins.get(chat_id, set()):
             return {"status": "member", "user": user}
-        rights = (
-            "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats"
-            " can_restrict_members can_promote_members can_change_info can_invite_users"
-            " can_post_stories can_edit_stories can_delete_stories"
-        ).split()
+        rights = [
+            "can_be_edited",
+            "can_manage_chat",
+            "can_delete_messages",
+            "can_manage_video_chats",
+            "can_restrict_members",
+            "can_promote_members",
+            "can_change_info",
+            "can_invite_users",
+            "can_post_stories",
+            "can_edit_stories",
+            "can_delete_stories",
+        ]
         return {"status": "administrator", "user": user, "is_anonymous": False} | dict.fromkeys(
             rights, False
         )
