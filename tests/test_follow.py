@@ -188,3 +188,16 @@ def test_a_channel_only_state_file_gains_the_subscription_tables(tmp_path):
     assert store.subscribe(5, "acteur:TR") and store.subscriptions(5) == ["acteur:TR"]
     assert store.pending() == []  # the channel's post stays in the channel's lane
     assert [i.post for i in Outbox(path).pending()] == ["vieux"]
+
+
+def test_the_readme_and_the_menu_document_every_subscription_command():
+    from bot.paths import PROJECT_ROOT
+    from bot.telegram.app import MENU
+    from bot.telegram.follow import MENU as FOLLOW_MENU
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    names = [command.command for command in FOLLOW_MENU]
+    assert names == ["suivre", "suivis", "arreter", "oublier"]
+    for name in names:
+        assert f"`/{name}" in readme, f"/{name} manque dans le README"
+        assert name in [command.command for command in MENU]
