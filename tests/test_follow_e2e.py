@@ -267,3 +267,33 @@ async def test_cards_and_channel_posts_offer_to_follow(api, copy, tmp_path):
         assert "cybersécurité" in (await said(api, 107))[0]["text"]
     store = AlertOutbox(tmp_path / "etat.sqlite3")
     assert store.subscriptions(106) == ["acteur:TR"] and store.subscriptions(107) == ["theme:cyber"]
+
+
+async def test_two_processes_on_one_state_file_send_each_alert_once(api, base, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    chats = list(range(3000, 3030))
+    store = AlertOutbox(state)
+    for chat in chats:
+        store.subscribe(chat, "theme:cyber")
+    targets = candidates(Index(base))
+    store.record_alerts(targets, lambda e, h: ["-"])
+    grown = {**targets, "fait-hors-base": frozenset({"theme:cyber"})}
+    store.record_alerts(grown, lambda e, h: ["Alerte partagée"])
+    store.close()
+    env = bot_env(api, BOT_STATE_PATH=str(state))
+    first, second = await asyncio.gather(spawn_bot("run", env=env), spawn_bot("run", env=env))
+    try:
+        for _ in range(400):
+            if len(api.sent()) >= len(chats):
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1.0)
+    finally:
+        for process in (first, second):
+            process.send_signal(signal.SIGTERM)
+        outputs = await asyncio.wait_for(
+            asyncio.gather(first.communicate(), second.communicate()), 20
+        )
+    for _out, err in outputs:
+        assert "Traceback" not in err.decode()
+    assert Counter(int(p["chat_id"]) for p in api.sent()) == Counter(chats)

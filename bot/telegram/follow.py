@@ -140,9 +140,8 @@ async def on_suivre(update: Update, context: Context) -> None:
     await _say(message, await subscribe(found, alerts, chat, target))
 
 
-def _listing(
-    found: Services, chat: Chat, targets: list[str]
-) -> tuple[str, InlineKeyboardMarkup | None]:
+def _listing(found: Services, targets: list[str]) -> tuple[str, InlineKeyboardMarkup | None]:
+    """/suivis: the chat's subscriptions and an « Arrêter » button for each."""
     if not targets:
         return "Aucun abonnement ici. " + USAGE, None
     lines = [f"• {label(found.index, target)}" for target in targets]
@@ -171,7 +170,7 @@ async def on_suivis(update: Update, context: Context) -> None:
         return
     message, chat, alerts, found = ready
     targets = await alerts.store.run(alerts.alerts.subscriptions, chat.id)
-    text, markup = _listing(found, chat, targets)
+    text, markup = _listing(found, targets)
     await _say(message, text, markup)
 
 
@@ -257,7 +256,7 @@ async def on_follow_button(update: Update, context: Context) -> None:
         lambda: query.answer(f"Abonnement arrêté : {name}." if stopped else "Déjà arrêté.")
     )
     targets = await alerts.store.run(alerts.alerts.subscriptions, chat.id)
-    text, markup = _listing(found, chat, targets)
+    text, markup = _listing(found, targets)
     try:
         await retrying(lambda: query.edit_message_text(text, parse_mode=None, reply_markup=markup))
     except BadRequest as error:  # "message is not modified" on a double press
