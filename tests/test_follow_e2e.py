@@ -297,3 +297,26 @@ async def test_two_processes_on_one_state_file_send_each_alert_once(api, base, t
     for _out, err in outputs:
         assert "Traceback" not in err.decode()
     assert Counter(int(p["chat_id"]) for p in api.sent()) == Counter(chats)
+
+
+async def test_an_unusable_state_file_turns_subscriptions_off_not_the_bot(api, copy, tmp_path):
+    unusable = tmp_path / "dossier"
+    unusable.mkdir()  # a directory cannot be opened as a SQLite file
+    settings = settings_for(api, unusable)
+    async with running(settings, copy):
+        await api.push(api.message_update("/suivre Turquie", user_id=108))
+        refused = (await said(api, 108))[0]["text"]
+        await api.push(api.message_update("/org OTAN", user_id=109))
+        await said(api, 109)  # the rest of the bot answers
+    assert refused.startswith("Abonnements indisponibles pour l'instant : fichier d'état")
+
+
+async def test_a_follow_button_pressed_by_a_group_member_is_refused(api, copy, tmp_path):
+    group = -100888
+    settings = settings_for(api, tmp_path / "etat.sqlite3")
+    message = {"message_id": 9, "date": int(time.time()), "chat": {"id": group, "type": "group"}}
+    async with running(settings, copy):
+        await api.push(api.callback_update("sv:f:acteur:TR", message=message, user_id=110))
+        answered = await api.wait_for("answerCallbackQuery")
+    assert answered[0]["text"] == GROUP_REFUSAL and to_chat(api, group) == []
+    assert AlertOutbox(tmp_path / "etat.sqlite3").subscriptions(group) == []
