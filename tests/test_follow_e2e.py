@@ -320,3 +320,18 @@ async def test_a_follow_button_pressed_by_a_group_member_is_refused(api, copy, t
         answered = await api.wait_for("answerCallbackQuery")
     assert answered[0]["text"] == GROUP_REFUSAL and to_chat(api, group) == []
     assert AlertOutbox(tmp_path / "etat.sqlite3").subscriptions(group) == []
+
+
+async def test_an_announcement_offers_to_follow_its_actors_in_one_tap(api, copy, tmp_path):
+    settings = settings_for(api, tmp_path / "etat.sqlite3", channel_id=CHANNEL)
+    async with running(settings, copy):
+        pass  # first deployment: the baseline
+    add_entry(copy)
+    async with running(settings, copy):
+        post = (await said(api, CHANNEL))[-1]
+        links = [row[0] for row in post["reply_markup"]["inline_keyboard"]]
+        assert [link["text"] for link in links] == ["🔔 Suivre 🇹🇷 Turquie"]  # not Azerbaijan
+        assert links[0]["url"] == f"https://t.me/{api.username}?start=suivre-a-TR"
+        await api.push(api.message_update("/start suivre-a-TR", user_id=111))
+        assert "Vous suivez désormais 🇹🇷 Turquie" in (await said(api, 111))[0]["text"]
+    assert AlertOutbox(tmp_path / "etat.sqlite3").subscriptions(111) == ["acteur:TR"]

@@ -25,8 +25,8 @@ MAX_PER_ALERT = 10
 """Entries in one alert message; more new entries for one chat make several alerts."""
 TOPIC_CUTOFF = 85.0
 """Fuzzy score a topic name needs (« cybersecurite » for « cybersécurité »)."""
-MAX_TARGET = 80
-"""Longest canonical id accepted from a button or a deep link."""
+SUBJECT = "AZ"
+"""Azerbaijan: every entry is about it, so channel posts do not offer to follow it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,25 @@ def targets_of(item: Dated | Agreement) -> frozenset[str]:
 def candidates(index: Index) -> dict[str, frozenset[str]]:
     """Every entry an alert may announce, chronologically, with the ids it matches."""
     return {entry_id(item): targets_of(item) for item in announceable(index)}
+
+
+def channel_offers(index: Index, entries: list[str], limit: int = 3) -> list[str]:
+    """What a channel post about ``entries`` offers to follow: their actors, Azerbaijan aside
+    (every entry is about it), in order, at most ``limit``."""
+    found: dict[str, None] = {}
+    for key in entries:
+        entry = _entry(index, key)
+        if entry is None:
+            continue
+        actors = (
+            (*entry.parties, *entry.mediators, *entry.related)
+            if isinstance(entry, Agreement)
+            else entry.actors
+        )
+        for actor in actors:
+            if actor != SUBJECT and actor in index.base.actors:
+                found.setdefault(target_of_actor(actor))
+    return list(found)[:limit]
 
 
 def _entry(index: Index, key: str) -> Event | Agreement | None:

@@ -178,6 +178,13 @@ class Outbox:
         """Ids of every entry already announced (or part of the baseline)."""
         return {row[0] for row in self._db.execute("SELECT entry_id FROM announced")}
 
+    def entries_of_post(self, post: str) -> list[str]:
+        """The entries a channel post announced, in order (none for a plain publication)."""
+        rows = self._db.execute(
+            "SELECT entry_id FROM announced WHERE post = ? ORDER BY rowid", (post,)
+        )
+        return [str(row[0]) for row in rows]
+
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])

@@ -79,6 +79,8 @@ def build_application(
                 )
                 log.error("Publication dans le canal désactivée : %s", found.publishing_off)
         await open_alerts(found, application.bot, application.job_queue)  # issue #16
+        if found.pusher is not None:  # issue #16: channel posts offer to follow their actors
+            found.pusher.follow_index = lambda: found.index
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)

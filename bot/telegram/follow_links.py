@@ -7,6 +7,7 @@ posts carry a link that opens the private chat with ``/start suivre[-a-<id>|-t-<
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.helpers import create_deep_linked_url
@@ -38,14 +39,21 @@ def target_of_payload(payload: str) -> str | None:
 
 
 def follow_link_markup(
-    username: str | None, target: str | None = None
+    username: str | None, offers: Sequence[tuple[str, str]] = ()
 ) -> InlineKeyboardMarkup | None:
-    """A « 🔔 Suivre » link to the bot's private chat; None when the bot has no username."""
-    payload = payload_of(target)
-    if not username or not _PAYLOAD.fullmatch(payload):
+    """« 🔔 Suivre <label> » links to the bot's private chat, one per (label, target) offered,
+    or one « 🔔 Suivre » explaining /suivre; None when the bot has no username."""
+    if not username:
         return None
-    url = create_deep_linked_url(username, payload)
-    return InlineKeyboardMarkup([[InlineKeyboardButton(FOLLOW, url=url)]])
+    wanted = [(f"{FOLLOW} {name}", payload_of(target)) for name, target in offers]
+    rows = [
+        [InlineKeyboardButton(text, url=create_deep_linked_url(username, payload))]
+        for text, payload in wanted
+        if _PAYLOAD.fullmatch(payload)
+    ]
+    return InlineKeyboardMarkup(
+        rows or [[InlineKeyboardButton(FOLLOW, url=create_deep_linked_url(username, PAYLOAD))]]
+    )
 
 
 def follow_button(target: str) -> InlineKeyboardButton:

@@ -14,6 +14,7 @@ import html
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,6 +25,7 @@ from telegram.error import RetryAfter
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
+from bot.push.follow import channel_offers, short_label
 from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
 from bot.render.html import render_html
@@ -101,6 +103,8 @@ class Pusher:
         self.patience = patience
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
+        self.follow_index: Callable[[], Index] | None = None
+        """The base in service, to offer « 🔔 Suivre » the actors a post announces."""
 
     @property
     def outbox(self) -> Outbox:
@@ -193,11 +197,17 @@ class Pusher:
         )
 
     async def _markup(self, item: Item) -> InlineKeyboardMarkup | None:
-        """Channel posts: « 🔔 Suivre » (a link to the bot) under the last part."""
+        """Channel posts: « 🔔 Suivre » links to the bot under the last part — one per actor
+        an announcement is about, or one that explains /suivre."""
         parts = await self.store.run(self.outbox.of_post, item.post)
         if parts and parts[-1].part != item.part:
             return None
-        return follow_link_markup(self.bot.username)
+        offers: list[tuple[str, str]] = []
+        if self.follow_index is not None:
+            index = self.follow_index()
+            entries = await self.store.run(self.outbox.entries_of_post, item.post)
+            offers = [(short_label(index, t), t) for t in channel_offers(index, entries)]
+        return follow_link_markup(self.bot.username, offers)
 
     async def _settle(self, item: Item, error: Exception) -> None:
         kind = fate(error)
