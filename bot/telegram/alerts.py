@@ -17,7 +17,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
 from telegram.error import Forbidden
 from telegram.ext import CallbackContext, JobQueue
 
@@ -113,6 +114,8 @@ class AlertPusher(Pusher):
         return await self.bot.send_message(
             chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
             text=item.text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
             reply_markup=await self._markup(item),
         )
 
