@@ -95,6 +95,10 @@ class FakeBotApi:
     """Time the server itself spent on each successful call, by method (waits excluded)."""
     first_poll_at: float | None = None
     """time.perf_counter() of the first getUpdates (the bot is then ready)."""
+    chat_admins: dict[int, set[int]] = field(default_factory=dict)
+    """Group id → ids of its administrators, for getChatMember (others are members)."""
+    blocked: set[int] = field(default_factory=set)
+    """Chats whose user blocked the bot: sendMessage there answers 403."""
 
     # --- life cycle ---------------------------------------------------------------------
 
@@ -369,6 +373,8 @@ class FakeBotApi:
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         if "chat_id" not in params:
             raise ApiError(400, "Bad Request: chat_id is empty")
+        if int(params["chat_id"]) in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
         self._check_text(params.get("text"), params.get("parse_mode"))
         self._check_markup(params.get("reply_markup"))
         return self._message(params, params["text"])
@@ -441,3 +447,25 @@ class FakeBotApi:
             "has_custom_certificate": False,
             "pending_update_count": 0,
         }
+
+    async def _m_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        user = self._user(user_id)
+        if user_id not in self.chat_admins.get(chat_id, set()):
+            return {"status": "member", "user": user}
+        rights = [
+            "can_be_edited",
+            "can_manage_chat",
+            "can_delete_messages",
+            "can_manage_video_chats",
+            "can_restrict_members",
+            "can_promote_members",
+            "can_change_info",
+            "can_invite_users",
+            "can_post_stories",
+            "can_edit_stories",
+            "can_delete_stories",
+        ]
+        return {"status": "administrator", "user": user, "is_anonymous": False} | dict.fromkeys(
+            rights, False
+        )

@@ -25,7 +25,14 @@ def test_application_is_configured_from_settings(base):
 
 def test_handlers_are_registered_in_order(base):
     app = build_application(Settings(token=TOKEN), Index(base))
-    kinds = [type(handler) for handler in app.handlers[0]]
+    # the subscription handlers (issue #16) come first: « /start suivre-… » before /start
+    follow = app.handlers[0][:6]
+    assert [type(h) for h in follow] == [CommandHandler] * 5 + [CallbackQueryHandler]
+    assert [h.commands for h in follow[:5]] == [
+        frozenset({name}) for name in ("start", "suivre", "suivis", "arreter", "oublier")
+    ]
+    handlers = app.handlers[0][6:]
+    kinds = [type(handler) for handler in handlers]
     assert kinds == [
         CommandHandler,
         CommandHandler,
@@ -40,10 +47,10 @@ def test_handlers_are_registered_in_order(base):
         MessageHandler,
         MessageHandler,
     ]
-    assert app.handlers[0][1].commands == frozenset({"publier"})
-    assert app.handlers[0][2].commands == frozenset({"recharger"})
-    assert app.handlers[0][3].commands == frozenset({"envois"})
-    commands = app.handlers[0][0].commands
+    assert handlers[1].commands == frozenset({"publier"})
+    assert handlers[2].commands == frozenset({"recharger"})
+    assert handlers[3].commands == frozenset({"envois"})
+    commands = handlers[0].commands
     assert {c.name for c in COMMANDS} <= commands and "help" in commands
     assert app.error_handlers
 

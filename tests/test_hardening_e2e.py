@@ -96,7 +96,7 @@ async def test_reload_refuses_bad_content_keeps_serving_then_swaps_good_content(
     await api.push(api.message_update("/recharger", user_id=ADMIN))
     sent = await api.wait_for("sendMessage", 4)
     report = next(s["text"] for s in sent if "rechargée" in s["text"])
-    assert "1 annonce(s)" in report
+    assert "1 annonce de nouveaux faits" in report
     announced = [s for s in api.sent() if int(s["chat_id"]) == CHANNEL]
     assert len(announced) == 1 and "ajouté à chaud" in announced[0]["text"]
     await api.push(api.message_update("/timeline 2022", user_id=ADMIN))

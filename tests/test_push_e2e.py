@@ -79,7 +79,7 @@ async def test_admin_publishes_exactly_one_post_and_gets_its_link(api, base, tmp
     posts = channel_posts(api)
     assert len(posts) == parts  # one post, in as many messages as it needs, each sent once
     assert "Turquie" in posts[0]["text"] and "<blockquote>" in posts[0]["text"]
-    assert "Sources" in posts[-1]["text"]
+    assert "des citations : " in posts[-1]["text"]  # each part names its sources
     answer = [p for p in sent if int(p["chat_id"]) == ADMIN][-1]
     assert "https://t.me/c/1234567890/" in answer["text"]
 

@@ -129,7 +129,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         row.append(Button(f"📄 Accords ({len(agreements)})", f"ac:{actor.id}"))
     if facts:
         row.append(Button(f"📌 Contexte ({len(facts)})", f"cx:{actor.id}:1"))
-    return Reply(tuple(blocks), (tuple(row),) if row else ())
+    return Reply(tuple(blocks), (tuple(row),) if row else (), follow=f"acteur:{actor.id}")
 
 
 def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:

@@ -58,6 +58,7 @@ def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
         ),
     ]
     blocks.extend(Item(f"/{c.name}", f"{c.summary} — ex. {c.example}") for c in COMMANDS)
+    blocks.append(Para(FOLLOW_HELP, "note"))  # issue #16: subscriptions live in Telegram
     blocks.append(
         Para(
             "Les noms se tapent avec ou sans accents, en français ou en anglais (UK, USA, "
@@ -68,6 +69,10 @@ def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     return Reply(tuple(blocks))
 
 
+FOLLOW_HELP = (
+    "Sur Telegram, recevez les faits nouveaux : /suivre Turquie (un pays, une organisation ou "
+    "un thème), /suivis pour la liste, /arreter Turquie, /oublier pour tout effacer."
+)
 COMMANDS: tuple[Command, ...] = (
     Command("start", "présentation du bot", "/start", start),
     Command("aide", "cette aide", "/aide", start, ("help",)),

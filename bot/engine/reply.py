@@ -72,6 +72,8 @@ class Reply:
     edit: bool = False
     """True for a page turned by ◀ ▶ (or « ◀ Fiche »): it replaces the message it came from;
     every other button's answer arrives as a new message."""
+    follow: str | None = None
+    """What the card is about, as a subscription id (``acteur:TR``): « 🔔 Suivre » button."""
     quotes: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.content.model import Agreement, Event, Evidence, Source
+from bot.content.model import Agreement, Event, Evidence
 from bot.dates import parse_date
 from bot.engine.common import (
     actor_name,
-    attribution,
     entry_text,
     key_quotes,
     parties_text,
@@ -37,13 +36,6 @@ class NothingToPostError(Exception):
     """The request names nothing to publish; the message says why, in French."""
 
 
-def _sources(index: Index, evidence: list[Evidence]) -> Para:
-    seen: dict[str, Source] = {}
-    for item in evidence:
-        seen.setdefault(item.source, index.base.sources[item.source])
-    return Para("Sources : " + " ; ".join(attribution(s) for s in seen.values()), "note")
-
-
 def _line(index: Index, entry: Event | Agreement) -> list[Block]:
     """A dated line and the quotes its claim rests on (never a claim without its quotes)."""
     blocks: list[Block] = [Item(when(index.base, entry), entry_text(index.base, entry))]
@@ -62,7 +54,6 @@ def _key_evidence(entries: list[Event | Agreement]) -> list[Evidence]:
 def _dated_post(index: Index, headline: str, entries: list[Event | Agreement]) -> Reply:
     blocks: list[Block] = [Para(headline, "title")]
     blocks.extend(_lines(index, entries))
-    blocks.append(_sources(index, _key_evidence(entries)))
     return Reply(tuple(blocks))
 
 
@@ -92,7 +83,6 @@ def country_post(index: Index, argument: str) -> Post:
         blocks.append(Para(actor.role))
         blocks.extend(quote_of(index.base, evidence) for evidence in actor.evidence)
     blocks.extend(_lines(index, entries))
-    blocks.append(_sources(index, [*actor.evidence, *_key_evidence(entries)]))
     return Post(Reply(tuple(blocks)))
 
 
@@ -113,7 +103,6 @@ def agreement_post(index: Index, argument: str) -> Post:
             )
         )
         blocks.extend(key_quotes(index.base, agreement))
-    blocks.append(_sources(index, _key_evidence(list(found))))
     return Post(Reply(tuple(blocks)))
 
 
@@ -142,13 +131,11 @@ def announcement_posts(index: Index, announced: set[str]) -> list[Post]:
         entries = [_entry(item) for item in new]
         blocks: list[Block] = [Para(f"🆕 {len(new)} nouveaux faits dans la base", "title")]
         blocks.extend(_lines(index, entries))
-        blocks.append(_sources(index, _key_evidence(entries)))
         return [Post(Reply(tuple(blocks)), tuple(entry_id(item) for item in new))]
     posts = []
     for item in new:
         current = _entry(item)
         blocks = [Para("🆕 Nouveau dans la base", "title"), *_line(index, current)]
-        blocks.append(_sources(index, list(current.key_evidence())))
         posts.append(Post(Reply(tuple(blocks)), (entry_id(item),)))
     return posts
 
@@ -194,7 +181,6 @@ def digest_post(index: Index, today: date, announced: set[str]) -> Post | None:
         blocks.append(Para("Nouveau dans la base :"))
         blocks.extend(_lines(index, fresh))
         shown += fresh
-    blocks.append(_sources(index, _key_evidence(shown)))
     return Post(Reply(tuple(blocks)), tuple(entry_id(item) for item in pending))
 
 

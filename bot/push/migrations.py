@@ -74,7 +74,27 @@ def _to_1(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS outbox_status ON outbox (status, id)")
 
 
-MIGRATIONS = (_to_1,)
+def _subscriptions(db: sqlite3.Connection) -> None:
+    """Subscriptions (/suivre) and the alerts they get: chat ids and followed ids, no profile.
+
+    ``alerted`` holds one row per chat and entry alerted, written with the alert's outbox
+    rows, so an entry reaches a chat at most once; ``alert_seen`` is every entry the alert
+    pass has already looked at (new entries are the others).
+    """
+    db.execute(
+        "CREATE TABLE subscriptions (chat_id TEXT NOT NULL, target TEXT NOT NULL,"
+        " created REAL NOT NULL, PRIMARY KEY (chat_id, target))"
+    )
+    db.execute(
+        "CREATE TABLE alerted (chat_id TEXT NOT NULL, entry_id TEXT NOT NULL,"
+        " post TEXT NOT NULL, PRIMARY KEY (chat_id, entry_id))"
+    )
+    db.execute("CREATE INDEX alerted_post ON alerted (post)")
+    db.execute("CREATE TABLE alert_seen (entry_id TEXT PRIMARY KEY)")
+    db.execute("CREATE INDEX outbox_chat ON outbox (chat_id, sent_at)")
+
+
+MIGRATIONS = (_to_1, _subscriptions)
 """MIGRATIONS[n] brings a file from version n to n + 1."""
 LATEST = len(MIGRATIONS)
 

@@ -84,7 +84,16 @@ class Outbox:
 
     Every method is a short blocking SQLite call: async code runs them in a thread
     (see :mod:`bot.push.threaded`).
+
+    Its queue is one *lane* of the table: channel posts. Subscribers' alerts share the table
+    in a lane of their own (:class:`bot.push.alert_outbox.AlertOutbox`), so neither waits
+    for the other and /envois lists channel posts only.
     """
+
+    LANE = "post NOT GLOB 'alerte:*'"
+    """SQL condition on an outbox row: this lane's messages."""
+    CHAT_GAP = 0.0
+    """Seconds between two messages to one chat (0: no pause)."""
 
     def __init__(self, path: Path | str, owner: str | None = None) -> None:
         if str(path) != ":memory:":
@@ -169,6 +178,13 @@ class Outbox:
         """Ids of every entry already announced (or part of the baseline)."""
         return {row[0] for row in self._db.execute("SELECT entry_id FROM announced")}
 
+    def entries_of_post(self, post: str) -> list[str]:
+        """The entries a channel post announced, in order (none for a plain publication)."""
+        rows = self._db.execute(
+            "SELECT entry_id FROM announced WHERE post = ? ORDER BY rowid", (post,)
+        )
+        return [str(row[0]) for row in rows]
+
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
@@ -188,13 +204,22 @@ class Outbox:
         now = time.time()
         with self._transaction():
             self._reap(now)
-            if self._db.execute("SELECT 1 FROM outbox WHERE status = 'sending'").fetchone():
+            if self._db.execute(
+                f"SELECT 1 FROM outbox WHERE status = 'sending' AND {self.LANE}"
+            ).fetchone():
                 return None
+            paced = (
+                " AND NOT EXISTS (SELECT 1 FROM outbox q WHERE q.chat_id = o.chat_id"
+                " AND q.sent_at > ?)"
+                if self.CHAT_GAP
+                else ""
+            )
+            args = (now, now - self.CHAT_GAP) if self.CHAT_GAP else (now,)
             row = self._db.execute(
                 f"SELECT {_COLUMNS} FROM outbox o WHERE status = 'pending' AND not_before <= ?"
-                " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
-                " AND p.part < o.part AND p.status != 'sent') ORDER BY id LIMIT 1",
-                (now,),
+                f" AND {self.LANE} AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
+                f" AND p.part < o.part AND p.status != 'sent'){paced} ORDER BY id LIMIT 1",
+                args,
             ).fetchone()
             if row is None:
                 return None
@@ -209,7 +234,7 @@ class Outbox:
 
     def _reap(self, now: float) -> None:
         rows = self._db.execute(
-            "SELECT id, owner, lease_until FROM outbox WHERE status = 'sending'"
+            f"SELECT id, owner, lease_until FROM outbox WHERE status = 'sending' AND {self.LANE}"
         ).fetchall()
         for item_id, owner, lease_until in rows:
             expired = lease_until is None or lease_until < now
@@ -223,10 +248,12 @@ class Outbox:
     def next_wait(self) -> float | None:
         """Seconds until a message may be claimed; None when nothing is left to send."""
         now = time.time()
-        if self._db.execute("SELECT 1 FROM outbox WHERE status = 'sending'").fetchone():
+        if self._db.execute(
+            f"SELECT 1 FROM outbox WHERE status = 'sending' AND {self.LANE}"
+        ).fetchone():
             return POLL
         row = self._db.execute(
-            "SELECT MIN(not_before) FROM outbox o WHERE status = 'pending'"
+            f"SELECT MIN(not_before) FROM outbox o WHERE status = 'pending' AND {self.LANE}"
             " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
             " AND p.part < o.part AND p.status != 'sent')"
         ).fetchone()
@@ -289,7 +316,7 @@ class Outbox:
     # --- reading --------------------------------------------------------------------
 
     def _select(self, where: str, args: tuple[object, ...] = ()) -> list[Item]:
-        query = f"SELECT {_COLUMNS} FROM outbox WHERE {where} ORDER BY id"
+        query = f"SELECT {_COLUMNS} FROM outbox WHERE ({where}) AND {self.LANE} ORDER BY id"
         return [Item(*row) for row in self._db.execute(query, args).fetchall()]
 
     def pending(self) -> list[Item]:
@@ -350,7 +377,9 @@ class Outbox:
             ).rowcount
 
     def _post_of(self, item_id: int) -> str | None:
-        row = self._db.execute("SELECT post FROM outbox WHERE id = ?", (item_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT post FROM outbox WHERE id = ? AND {self.LANE}", (item_id,)
+        ).fetchone()
         return None if row is None else str(row[0])
 
     # --- helpers --------------------------------------------------------------------

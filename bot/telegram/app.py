@@ -35,7 +35,8 @@ from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.migrations import StateVersionError
-from bot.telegram import handlers, jobs
+from bot.telegram import follow, handlers, jobs
+from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
@@ -46,9 +47,11 @@ log = logging.getLogger(__name__)
 CONCURRENT_UPDATES = 4
 """Updates handled at once: answers overlap their network waits; the limiter keeps the pace."""
 
-MENU = [BotCommand(c.name, c.summary[:256]) for c in COMMANDS if c.name != "aide"] + [
-    BotCommand("aide", "l'aide et des exemples")
-]
+MENU = (
+    [BotCommand(c.name, c.summary[:256]) for c in COMMANDS if c.name != "aide"]
+    + follow.MENU  # issue #16: /suivre, /suivis, /arreter, /oublier
+    + [BotCommand("aide", "l'aide et des exemples")]
+)
 
 
 def build_application(
@@ -75,6 +78,9 @@ def build_application(
                     f"fichier d'état {settings.state_path} inutilisable ({error})"
                 )
                 log.error("Publication dans le canal désactivée : %s", found.publishing_off)
+        await open_alerts(found, application.bot, application.job_queue)  # issue #16
+        if found.pusher is not None:  # issue #16: channel posts offer to follow their actors
+            found.pusher.follow_index = lambda: found.index
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
@@ -97,6 +103,8 @@ def build_application(
         found = application.bot_data.get(SERVICES_KEY)
         if isinstance(found, Services) and found.pusher is not None:
             await close_pusher(found.pusher)
+        if isinstance(found, Services):
+            await close_alerts(found)  # issue #16
 
     builder = (
         Application.builder()
@@ -166,6 +174,9 @@ def _watch_signals(application: Application, found: Services) -> None:  # type: 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
     """Every handler, in the order they are tried (first match wins within a group)."""
+    # 0. Subscriptions (issue #16): /suivre, /suivis, /arreter, /oublier, « /start suivre-… »
+    #    and their buttons (sv:…), before the engine's /start and its catch-all buttons.
+    follow.register(application)
     # 1. The engine's commands, in every chat. In groups PTB only accepts "/cmd@ThisBot"
     #    or a bare "/cmd", so commands meant for another bot are ignored.
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]

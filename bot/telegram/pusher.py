@@ -14,20 +14,23 @@ import html
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import RetryAfter
 
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
+from bot.push.follow import channel_offers, short_label
 from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
 from bot.render.html import render_html
 from bot.telegram.fate import Fate, describe, fate
+from bot.telegram.follow_links import follow_link_markup
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 3.0
@@ -100,6 +103,8 @@ class Pusher:
         self.patience = patience
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
+        self.follow_index: Callable[[], Index] | None = None
+        """The base in service, to offer « 🔔 Suivre » the actors a post announces."""
 
     @property
     def outbox(self) -> Outbox:
@@ -159,15 +164,7 @@ class Pusher:
         if self._stopping.is_set():
             await self.store.run(self.outbox.unclaim, item.id)
             return
-        request = asyncio.ensure_future(
-            self.bot.send_message(
-                chat_id=_chat(item.chat_id),
-                text=item.text,
-                message_thread_id=item.thread_id,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
+        request = asyncio.ensure_future(self._request(item))
         stopping = asyncio.ensure_future(self._stopping.wait())
         try:
             await asyncio.wait({request, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -187,6 +184,30 @@ class Pusher:
             await self._settle(item, error)
         else:
             raise error
+
+    async def _request(self, item: Item) -> Message:
+        """The Bot API call that sends ``item``; the last part of a post gets its buttons."""
+        return await self.bot.send_message(
+            chat_id=_chat(item.chat_id),
+            text=item.text,
+            message_thread_id=item.thread_id,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=await self._markup(item),
+        )
+
+    async def _markup(self, item: Item) -> InlineKeyboardMarkup | None:
+        """Channel posts: « 🔔 Suivre » links to the bot under the last part — one per actor
+        an announcement is about, or one that explains /suivre."""
+        parts = await self.store.run(self.outbox.of_post, item.post)
+        if parts and parts[-1].part != item.part:
+            return None
+        offers: list[tuple[str, str]] = []
+        if self.follow_index is not None:
+            index = self.follow_index()
+            entries = await self.store.run(self.outbox.entries_of_post, item.post)
+            offers = [(short_label(index, t), t) for t in channel_offers(index, entries)]
+        return follow_link_markup(self.bot.username, offers)
 
     async def _settle(self, item: Item, error: Exception) -> None:
         kind = fate(error)

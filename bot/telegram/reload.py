@@ -13,6 +13,7 @@ from bot.content.loader import load_factbase
 from bot.engine.index import Index
 from bot.startup import build_index
 from bot.telegram.services import Services
+from bot.text import count
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 15
@@ -29,10 +30,10 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     except ContentError as error:
         listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
         if len(error.issues) > MAX_LISTED:
-            listed.append(f"… et {len(error.issues) - MAX_LISTED} autre(s).")
+            listed.append(f"… et {count(len(error.issues) - MAX_LISTED, 'autre')}.")
         log.error("Rechargement refusé : %d erreur(s) dans le contenu", len(error.issues))
         report = (
-            f"❌ Rechargement refusé ({len(error.issues)} erreur(s)) ; "
+            f"❌ Rechargement refusé ({count(len(error.issues), 'erreur')}) ; "
             "l'ancienne base reste en service.\n" + "\n".join(listed)
         )
         return False, report
@@ -52,10 +53,24 @@ async def reload_content(found: Services) -> tuple[bool, str]:
             announced = await found.pusher.announce_new(index, today(found.settings.timezone))
         except sqlite3.Error as error:
             log.error("Annonce des nouveaux faits impossible : %s", error)
+    alerted = await _alert_subscribers(found, index)  # issue #16
     counts = base.counts()
     log.info("Base rechargée (%d événements, %d accords)", counts["événements"], counts["accords"])
     return True, (
-        f"✅ Base rechargée : {counts['événements']} événements, {counts['accords']} accords, "
-        f"{counts['pays']} pays, {counts['organisations']} organisations ; "
-        f"{announced} annonce(s) de nouveaux faits."
+        f"✅ Base rechargée : {count(counts['événements'], 'événement')}, "
+        f"{count(counts['accords'], 'accord')}, {counts['pays']} pays, "
+        f"{count(counts['organisations'], 'organisation')} ; "
+        f"{count(announced, 'annonce')} de nouveaux faits{alerted}."
     )
+
+
+async def _alert_subscribers(found: Services, index: Index) -> str:
+    """Queue the subscribers' alerts for what is new; the report's words about them."""
+    if found.alerts is None:
+        return ""
+    try:
+        queued = await found.alerts.run(index)
+    except sqlite3.Error as error:
+        log.error("Alertes des abonnés impossibles : %s", error)
+        return " ; alertes des abonnés impossibles (fichier d'état)"
+    return f" ; {count(queued, 'alerte')} d'abonnés en file"

@@ -9,6 +9,7 @@ from telegram.helpers import create_deep_linked_url
 
 from bot.engine.reply import Reply
 from bot.render.html import MESSAGE_LIMIT, render_html
+from bot.telegram.follow_links import follow_button
 
 CUT_MARKER = "\n\n<i>[…] Suite coupée : la fiche complète est derrière le bouton.</i>"
 """Ends a message that could not hold the whole card (never cut silently)."""
@@ -18,14 +19,19 @@ _PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     """The reply's buttons as an inline keyboard, or None when it has none."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(button.label, callback_data=button.data) for button in row]
-            for row in reply.buttons
-        ]
-    )
+    rows = [
+        [InlineKeyboardButton(button.label, callback_data=button.data) for button in row]
+        for row in reply.buttons
+    ]
+    rows += follow_rows(reply)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def follow_rows(reply: Reply) -> list[list[InlineKeyboardButton]]:
+    """« 🔔 Suivre » under a card about something one can follow (issue #16)."""
+    if reply.follow is None or len(f"sv:f:{reply.follow}".encode()) > 64:
+        return []
+    return [[follow_button(reply.follow)]]
 
 
 def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:

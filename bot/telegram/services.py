@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.ext import CallbackContext
 
@@ -13,6 +13,9 @@ from bot.engine.index import Index
 from bot.guard import FloodGuard
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.telegram.pusher import Pusher
+
+if TYPE_CHECKING:
+    from bot.telegram.alerts import AlertPusher
 
 SERVICES_KEY = "services"
 PRIVATE_LIMIT = 20
@@ -35,6 +38,10 @@ class Services:
     """Private chats: more generous (a reader browses), but one person cannot hog the bot."""
     content_dir: Path = CONTENT_DIR
     seeds_dir: Path = SEEDS_DIR
+    alerts: AlertPusher | None = None
+    """Subscriptions and their alerts (/suivre), with or without a channel (issue #16)."""
+    alerts_off: str | None = None
+    """Why subscriptions are off (state file unusable)."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -1,0 +1,155 @@
+"""Alerts benchmark: a user's command answered while thousands of subscribers get an alert.
+
+    .tools/bin/uv run python bench/bench_alerts.py [--subscribers 5000] [--seconds 15]
+
+The real bot runs as its own process against the local fake Bot API server (127.0.0.1). Its
+state file holds ``--subscribers`` chats following Turkey and a baseline that lacks one of
+Turkey's entries, so at start-up the bot queues one alert per chat and starts sending them.
+Meanwhile a user asks « /pays Turquie » every 0.25 s (each time from a new private chat, so
+the flood guard stays out of it); each question is timed to its last reply. The same loop
+runs first with no subscriber, for comparison. Prints figures, asserts nothing; the machine
+is shared, so run it a few times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.e2e_loop import percentile  # noqa: E402
+from bot.engine.commands import answer  # noqa: E402
+from bot.engine.index import Index  # noqa: E402
+from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
+from bot.push.alert_outbox import AlertOutbox  # noqa: E402
+from bot.push.follow import candidates  # noqa: E402
+from bot.render.html import render_html  # noqa: E402
+from bot.startup import ready_index  # noqa: E402
+from tests.fake_bot_api import FakeBotApi  # noqa: E402
+
+QUESTION = "/pays Turquie"
+FIRST_SUBSCRIBER = 10_000_000
+FIRST_USER = 1_000
+
+
+@dataclass
+class CountingApi(FakeBotApi):
+    """The fake server, counting messages per chat as they arrive (no scan of every call)."""
+
+    per_chat: Counter[int] = field(default_factory=Counter)
+    first_alert_at: float | None = None
+
+    async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        result = await super()._m_sendMessage(params)
+        chat = int(params["chat_id"])
+        self.per_chat[chat] += 1
+        if chat >= FIRST_SUBSCRIBER and self.first_alert_at is None:
+            self.first_alert_at = time.perf_counter()
+        return result
+
+
+def prepare(state: Path, index: Index, subscribers: int) -> str:
+    """Subscribers follow Turkey; the baseline lacks Turkey's latest entry. Returns its id."""
+    targets = candidates(index)
+    fresh = [key for key, found in targets.items() if "acteur:TR" in found][-1]
+    store = AlertOutbox(state)
+    for chat in range(FIRST_SUBSCRIBER, FIRST_SUBSCRIBER + subscribers):
+        store.subscribe(chat, "acteur:TR")
+    store.record_alerts({k: v for k, v in targets.items() if k != fresh}, lambda e, h: ["-"])
+    store.close()
+    return fresh
+
+
+async def ask_loop(api: CountingApi, parts: int, seconds: float, first_user: int) -> list[float]:
+    """Ask every 0.25 s for ``seconds``; each question timed (ms) to its last reply."""
+    times: list[float] = []
+
+    async def one(user: int) -> None:
+        started = time.perf_counter()
+        await api.push(api.message_update(QUESTION, user_id=user))
+        while api.per_chat[user] < parts:
+            await asyncio.sleep(0.001)
+        times.append((time.perf_counter() - started) * 1000)
+
+    tasks = []
+    end = time.perf_counter() + seconds
+    user = first_user
+    while time.perf_counter() < end:
+        tasks.append(asyncio.create_task(one(user)))
+        user += 1
+        await asyncio.sleep(0.25)
+    await asyncio.wait_for(asyncio.gather(*tasks), 30)
+    return times
+
+
+async def run(subscribers: int, seconds: float, rate_limit: int, parts: int) -> None:
+    index = ready_index(CONTENT_DIR, SEEDS_DIR)
+    api = CountingApi(validate=False)
+    await api.start()
+    folder = Path(tempfile.mkdtemp(prefix="bench-alertes-"))
+    state = folder / "etat.sqlite3"
+    prepare(state, index, subscribers)
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_URL": api.url,
+        "LOG_LEVEL": "WARNING",
+        "TELEGRAM_RATE_LIMIT": str(rate_limit),
+        "BOT_STATE_PATH": str(state),
+    }
+    env.pop("WEBHOOK_URL", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.DEVNULL
+    )
+    try:
+        while api.first_poll_at is None:
+            await asyncio.sleep(0.01)
+        ready = api.first_poll_at
+        times = await ask_loop(api, parts, seconds, FIRST_USER + subscribers)
+        elapsed = time.perf_counter() - ready
+        alerts = [n for chat, n in api.per_chat.items() if chat >= FIRST_SUBSCRIBER]
+        delivered, most = sum(alerts), max(alerts, default=0)
+    finally:
+        process.terminate()
+        await process.wait()
+        await api.stop()
+    print(f"  {subscribers} abonnés, TELEGRAM_RATE_LIMIT={rate_limit} :")
+    if subscribers:
+        first = (api.first_alert_at or ready) - ready
+        print(
+            f"    alertes : 1re envoyée {first * 1000:.0f} ms après la mise en service ; "
+            f"{delivered} envoyées en {elapsed:.1f} s ({delivered / elapsed:.1f}/s), "
+            f"au plus 1 par abonné : {most <= 1}"
+        )
+    print(
+        f"    « {QUESTION} » ({len(times)} questions, {parts} messages chacune) : "
+        f"médiane {statistics.median(times):.0f} ms, p95 {percentile(times, 0.95):.0f} ms, "
+        f"max {max(times):.0f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--subscribers", type=int, default=5000)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    args = parser.parse_args()
+    parts = len(render_html(answer(ready_index(CONTENT_DIR, SEEDS_DIR), QUESTION)))
+    print("Réponses à un utilisateur pendant l'envoi d'alertes (serveur Bot API local) :")
+    asyncio.run(run(0, args.seconds, 30, parts))
+    asyncio.run(run(args.subscribers, args.seconds, 30, parts))
+    asyncio.run(run(args.subscribers, args.seconds, 0, parts))
+
+
+if __name__ == "__main__":
+    main()

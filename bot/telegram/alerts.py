@@ -1,0 +1,196 @@
+"""Send subscribers' alerts: the outbox's alert lane, paced, never before a user's answer.
+
+Alerts go out through the application's own Bot, so its AIORateLimiter counts them with the
+answers; this sender keeps them to :data:`ALERT_SHARE` of the bot's limit, one message in
+flight at a time (at most one request waits in the limiter: an answer never queues behind a
+batch), and one message a second per chat. A chat that blocked the bot (403) loses its
+subscriptions and its unsent alerts, with a log line. Uncertain or refused alerts are
+logged, never re-sent, never reported to the admins one by one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import Forbidden
+from telegram.ext import CallbackContext, JobQueue
+
+from bot.config import Settings
+from bot.engine.index import Index
+from bot.push.alert_outbox import AlertOutbox
+from bot.push.follow import alert_buttons, alert_reply, candidates
+from bot.push.migrations import StateVersionError
+from bot.push.outbox import Item
+from bot.render.html import render_html
+from bot.telegram.pusher import Pusher
+from bot.telegram.services import Services, services
+
+log = logging.getLogger(__name__)
+ALERT_SHARE = 0.5
+"""Share of the bot's rate limit (RATE_LIMIT) alerts may use; answers keep the rest."""
+
+
+def alert_interval(settings: Settings) -> float:
+    """Seconds between two alerts (0 when the limiter is off, for benchmarks)."""
+    if settings.rate_limit <= 0:
+        return 0.0
+    return 1.0 / max(1.0, settings.rate_limit * ALERT_SHARE)
+
+
+class AlertPusher(Pusher):
+    """The alert lane's sender; ``index`` gives the base in service (for the buttons)."""
+
+    def __init__(
+        self,
+        outbox: AlertOutbox,
+        bot: Bot,
+        settings: Settings,
+        index: Callable[[], Index],
+        *,
+        interval: float | None = None,
+    ) -> None:
+        super().__init__(outbox, bot, settings, backoff=settings.push_backoff)
+        self.alerts = outbox
+        self.index = index
+        self.interval = alert_interval(settings) if interval is None else interval
+        self._task: asyncio.Task[None] | None = None
+
+    async def run(self, index: Index) -> int:
+        """Queue the alerts for entries new since the last pass, then send them in the
+        background. Returns how many alerts were queued (0 on the first pass: the baseline)."""
+        targets = candidates(index)
+
+        def compose(entries: list[str], hit: list[str]) -> list[str]:
+            return render_html(alert_reply(index, entries, hit))
+
+        queued = await self.store.run(self.alerts.record_alerts, targets, compose)
+        if queued:
+            log.info("%d alerte(s) d'abonnés mise(s) en file", queued)
+        self.kick()
+        return queued
+
+    def kick(self) -> None:
+        """Drain the alert lane in the background (one drain at a time)."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._drain_all())
+
+    async def _drain_all(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                await self.drain()
+                if await self.store.run(self.alerts.next_wait) is None:
+                    return
+        except Exception:
+            log.exception("Envoi des alertes interrompu ; reprise au prochain passage")
+
+    async def wait_idle(self) -> None:
+        """Wait for the background drain (tests and benchmarks)."""
+        if self._task is not None:
+            await asyncio.shield(self._task)
+
+    async def close(self) -> None:
+        self.stop()
+        if self._task is not None:
+            await asyncio.wait({self._task}, timeout=5)
+        await super().close()
+
+    # --- sending ----------------------------------------------------------------------
+
+    async def _send(self, item: Item) -> None:
+        started = time.monotonic()
+        await super()._send(item)
+        rest = self.interval - (time.monotonic() - started)
+        if rest > 0:
+            await self._pause(rest)
+
+    async def _request(self, item: Item) -> Message:
+        return await self.bot.send_message(
+            chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
+            text=item.text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=await self._markup(item),
+        )
+
+    async def _markup(self, item: Item) -> InlineKeyboardMarkup | None:
+        """One button per entry, to its card, under the alert's last part."""
+        if not await self.store.run(self.alerts.is_last_part, item.post, item.part):
+            return None
+        entries = await self.store.run(self.alerts.entries_of, item.post)
+        rows = alert_buttons(self.index(), entries)
+        if not rows:
+            return None
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in rows]
+        )
+
+    async def _settle(self, item: Item, error: Exception) -> None:
+        if isinstance(error, Forbidden):
+            reason = str(error)[:200]
+            await self.store.run(self.alerts.mark_failed, item.id, f"bloqué ({reason})")
+            removed = await self.store.run(self.alerts.blocked, item.chat_id)
+            log.warning(
+                "Conversation %s : le bot y est bloqué (%s) ; %d abonnement(s) supprimé(s)",
+                item.chat_id,
+                reason,
+                removed,
+            )
+            return
+        await super()._settle(item, error)
+
+    async def _tell_admins(self) -> None:
+        """Alerts are logged, not reported to the admins one by one (thousands of chats)."""
+
+
+# --- life cycle (called from post_init / post_shutdown) ---------------------------------
+
+RESUME_INTERVAL = 60.0
+"""Seconds between two looks at the alert lane (back-offs over, another process gone)."""
+
+
+async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> None:
+    """Open the alert lane of the state file (with or without a channel) and its jobs.
+
+    An unusable state file turns subscriptions off (``found.alerts_off``); answers go on.
+    """
+    try:
+        outbox = await asyncio.to_thread(AlertOutbox, found.settings.state_path)
+    except (sqlite3.Error, OSError, StateVersionError) as error:
+        found.alerts_off = f"fichier d'état {found.settings.state_path} inutilisable ({error})"
+        log.error("Abonnements désactivés : %s", found.alerts_off)
+        return
+    found.alerts = AlertPusher(outbox, bot, found.settings, lambda: found.index)
+    if jobs is not None:
+        jobs.run_once(_alerts_at_start, when=0, name="alertes-au-demarrage")
+        jobs.run_repeating(
+            _resume_alerts, interval=RESUME_INTERVAL, first=RESUME_INTERVAL, name="reprise-alertes"
+        )
+
+
+async def close_alerts(found: Services) -> None:
+    if found.alerts is not None:
+        await found.alerts.close()
+
+
+async def _alerts_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Resume the alerts left by the previous run, then alert for entries new since then."""
+    found = services(context)
+    if found.alerts is None:
+        return
+    try:
+        await found.alerts.run(found.index)
+    except sqlite3.Error as error:
+        log.error("Alertes des abonnés impossibles au démarrage : %s", error)
+
+
+async def _resume_alerts(context: CallbackContext[Any, Any, Any, Any]) -> None:
+    found = services(context)
+    if found.alerts is not None:
+        found.alerts.kick()

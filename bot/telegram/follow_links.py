@@ -1,0 +1,61 @@
+"""« 🔔 Suivre » buttons: a /start deep link (channel posts), a callback button (cards).
+
+A button pressed in a channel comes from a user the bot may never have talked to, so channel
+posts carry a link that opens the private chat with ``/start suivre[-a-<id>|-t-<id>]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.helpers import create_deep_linked_url
+
+from bot.push.follow import ACTOR, TOPIC
+
+FOLLOW = "🔔 Suivre"
+PAYLOAD = "suivre"
+_KINDS = {ACTOR: "a", TOPIC: "t"}
+_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def payload_of(target: str | None) -> str:
+    """The deep-link payload that subscribes to ``target`` (or explains /suivre when None)."""
+    if target is None:
+        return PAYLOAD
+    kind, _, key = target.partition(":")
+    return f"{PAYLOAD}-{_KINDS.get(kind, 'x')}-{key}"
+
+
+def target_of_payload(payload: str) -> str | None:
+    """``suivre-a-TR`` → ``acteur:TR``; None for a bare ``suivre`` or anything else."""
+    head, _, rest = payload.partition("-")
+    kind, _, key = rest.partition("-")
+    names = {short: name for name, short in _KINDS.items()}
+    if head != PAYLOAD or kind not in names or not key:
+        return None
+    return f"{names[kind]}:{key}"
+
+
+def follow_link_markup(
+    username: str | None, offers: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup | None:
+    """« 🔔 Suivre <label> » links to the bot's private chat, one per (label, target) offered,
+    or one « 🔔 Suivre » explaining /suivre; None when the bot has no username."""
+    if not username:
+        return None
+    wanted = [(f"{FOLLOW} {name}", payload_of(target)) for name, target in offers]
+    rows = [
+        [InlineKeyboardButton(text, url=create_deep_linked_url(username, payload))]
+        for text, payload in wanted
+        if _PAYLOAD.fullmatch(payload)
+    ]
+    return InlineKeyboardMarkup(
+        rows or [[InlineKeyboardButton(FOLLOW, url=create_deep_linked_url(username, PAYLOAD))]]
+    )
+
+
+def follow_button(target: str) -> InlineKeyboardButton:
+    """The callback button under a card: follow ``target`` in this chat."""
+    return InlineKeyboardButton(FOLLOW, callback_data=f"sv:f:{target}")
