@@ -90,6 +90,12 @@ def _title(index: Index, head: str, wanted: TimelineFilter) -> str:
     return head + (f" — {describe(index, wanted)}" if not wanted.is_empty() else "")
 
 
+def without_flags(text: str) -> str:
+    """``text`` without flag emoji (the image fonts have none): « 🇹🇷 Turquie » → « Turquie »."""
+    kept = "".join(char for char in text if not 0x1F1E6 <= ord(char) <= 0x1F1FF)
+    return " ".join(kept.split())
+
+
 def _file_name(kind: str, argument: str) -> str:
     words = "-".join("".join(c for c in w.lower() if c.isascii() and c.isalnum()) for w in argument.split())
     words = "-".join(part for part in words.split("-") if part)[:40]
@@ -137,7 +143,7 @@ def map_picture(index: Index, argument: str) -> Picture | Reply:
     footer = f"{base_date(index)} · {_sources(entries)}"
     coloured = {r.main for r in found}
     spec = MapSpec(
-        title,
+        without_flags(title),
         ((HOME, "home"), *((r.code, r.main) for r in found)),
         ((HOME, index.base.actors[HOME].name), *((r.code, _map_label(r)) for r in found)),
         footer,
@@ -231,14 +237,14 @@ def timeline_picture(index: Index, argument: str) -> Picture | Reply:
         Para(f"{title} ({count(len(marks), 'entrée')})", "title"),
         Para(
             "Point plein : date donnée par l'article ; point creux : date déduite ; losange : "
-            f"date de l'article qui le rapporte ({count(inferred, 'entrée')} sur {len(marks)}). "
-            "Les longues périodes vides sont resserrées (marque //).",
+            "date de l'article qui rapporte le fait. Les longues périodes vides sont resserrées "
+            f"(marque //). Dates déduites ou rapportées : {inferred} sur {len(marks)}.",
         ),
         Para(footer, "note"),
         Para("Le détail et les citations : bouton ci-dessous.", "note"),
     ]
     button = Button("Chronologie détaillée", f"tl:1:{wanted.encode()}")
-    spec = TimelineSpec(title, marks, footer)
+    spec = TimelineSpec(without_flags(title), marks, footer)
     return Picture(spec, Reply(tuple(blocks), ((button,),)), _file_name("frise", argument))
 
 

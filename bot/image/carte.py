@@ -71,6 +71,20 @@ def _plain(axes: Axes) -> None:
         spine.set_visible(False)
 
 
+def _frame(axes: Axes, bounds: tuple[float, float, float, float], ratio: float) -> None:
+    """Show ``bounds`` at equal scale in axes of width/height ``ratio`` (widening one side)."""
+    x0, x1, y0, y1 = bounds
+    width, height = x1 - x0, y1 - y0
+    if width / height < ratio:
+        extra = (height * ratio - width) / 2
+        x0, x1 = x0 - extra, x1 + extra
+    else:
+        extra = (width / ratio - height) / 2
+        y0, y1 = y0 - extra, y1 + extra
+    axes.set_xlim(x0, x1)
+    axes.set_ylim(y0, y1)
+
+
 def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     xs = [x for x, _ in points]
     ys = [y for _, y in points]
@@ -85,10 +99,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
     axes = figure.add_axes((0.0, 0.1, 1.0, 0.8))
     _plain(axes)
     _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE)
-    x0, x1, y0, y1 = _bounds([laea(lon, lat) for lon, lat in EXTENT])
-    axes.set_xlim(x0, x1)
-    axes.set_ylim(y0, y1)
-    axes.set_aspect("equal", adjustable="datalim", anchor="C")
+    _frame(axes, _bounds([laea(lon, lat) for lon, lat in EXTENT]), WIDTH_PX / (HEIGHT_PX * 0.8))
     figure.text(0.02, 0.955, spec.title, fontsize=TITLE_SIZE, weight="bold", color=INK, va="center")
     figure.text(0.02, 0.915, "Couleur : relation avec l'Azerbaïdjan selon la base", fontsize=SMALL_SIZE, color=MUTED, va="center")
     figure.text(0.02, 0.05, spec.footer, fontsize=TEXT_SIZE, color=INK, va="center")
@@ -125,12 +136,12 @@ def render_map(spec: MapSpec) -> RenderedMap:
             spine.set_visible(True)
             spine.set_edgecolor(INK)
         _draw_countries(inset, {INSET: colours[INSET]}, INSET_CENTRE)
-        ix0, ix1, iy0, iy1 = _bounds(
-            [laea(lon, lat, INSET_CENTRE) for lon, lat in ((-125, 48), (-67, 45), (-98, 25), (-98, 50))]
+        corners = ((-125, 48), (-67, 45), (-98, 25), (-98, 50))
+        _frame(
+            inset,
+            _bounds([laea(lon, lat, INSET_CENTRE) for lon, lat in corners]),
+            (0.27 * WIDTH_PX) / (0.19 * HEIGHT_PX),
         )
-        inset.set_xlim(ix0, ix1)
-        inset.set_ylim(iy0, iy1)
-        inset.set_aspect("equal", adjustable="datalim")
         name = dict(spec.labels).get(INSET, INSET)
         inset.set_title(
             name,
@@ -148,8 +159,12 @@ def render_map(spec: MapSpec) -> RenderedMap:
         if code not in shapes:
             continue
         where, centre = (inset, INSET_CENTRE) if code == INSET and inset else (axes, CENTRE)
-        x, y = inside_point(project(shapes[code], centre))
-        px, py = where.transData.transform((x, y))
+        x0, x1 = where.get_xlim()
+        y0, y1 = where.get_ylim()
+        point = inside_point(project(shapes[code], centre), (x0, x1, y0, y1))
+        if point is None:
+            continue
+        px, py = where.transData.transform(point)
         if where.bbox.contains(px, py):
             points[code] = (int(round(px)), int(round(height - py)))
     blocked = [legend_box.get_window_extent(renderer)]

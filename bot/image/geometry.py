@@ -46,31 +46,34 @@ def project(rings: tuple[Ring, ...], centre: tuple[float, float] = CENTRE) -> li
     return [[laea(lon, lat, centre) for lon, lat in ring] for ring in rings]
 
 
-def _area(ring: Ring) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])))
+def inside_point(
+    rings: list[Ring], window: tuple[float, float, float, float] | None = None
+) -> tuple[float, float] | None:
+    """A point well inside the country: the middle of its widest horizontal chord.
 
-
-def inside_point(rings: list[Ring]) -> tuple[float, float]:
-    """A point well inside the largest ring: the middle of its widest horizontal chord.
-
-    Several horizontal lines are tried; the widest inside segment wins, so the point sits
-    far from the borders (where lines and anti-aliasing would change the colour).
+    Chords are tried on 20 lines across every ring, cut to ``window`` (x0, x1, y0, y1) when
+    given, so the point is on the visible part of the map and far from borders (where lines
+    and anti-aliasing change the colour). None when no part of the country is in the window.
     """
-    ring = max(rings, key=_area)
-    ys = [y for _, y in ring]
-    low, high = min(ys), max(ys)
-    best = (0.0, (ring[0][0], ring[0][1]))
-    for step in range(1, 20):
-        y = low + (high - low) * step / 20
-        crossings = []
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-            if (y0 <= y < y1) or (y1 <= y < y0):
-                crossings.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
-        crossings.sort()
-        for a, b in zip(crossings[::2], crossings[1::2]):
-            # the chord's width, weighed by its distance from the top and bottom
+    best: tuple[float, tuple[float, float] | None] = (0.0, None)
+    for ring in rings:
+        ys = [y for _, y in ring]
+        low, high = min(ys), max(ys)
+        for step in range(1, 20):
+            y = low + (high - low) * step / 20
+            if window is not None and not window[2] < y < window[3]:
+                continue
+            crossings = []
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+                if (y0 <= y < y1) or (y1 <= y < y0):
+                    crossings.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+            crossings.sort()
             margin = min(y - low, high - y)
-            score = min(b - a, 2 * margin)
-            if score > best[0]:
-                best = (score, ((a + b) / 2, y))
+            for a, b in zip(crossings[::2], crossings[1::2], strict=False):
+                if window is not None:
+                    a, b = max(a, window[0]), min(b, window[1])
+                    margin = min(margin, y - window[2], window[3] - y)
+                score = min(b - a, 2 * margin)
+                if score > best[0]:
+                    best = (score, ((a + b) / 2, y))
     return best[1]
