@@ -1,0 +1,86 @@
+"""/carte and /frise in Telegram: the PNG as a photo with its caption and buttons.
+
+Drawing happens in a worker thread (never on the event loop) and is cached per content;
+matplotlib is imported on the first picture asked for, not at start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+
+from bot.engine.commands import answer, picture_command
+from bot.engine.common import MAX_ARGUMENT
+from bot.engine.pictures import CAPTION_LIMIT, Picture, picture
+from bot.engine.reply import Reply
+from bot.render.html import render_html
+from bot.telegram.handlers import Context, _held_back, _send, retrying
+from bot.telegram.send import keyboard
+from bot.telegram.services import services
+
+log = logging.getLogger(__name__)
+REFUSED_NOTE = "L'image n'a pas pu être envoyée ; voici sa légende en texte."
+
+
+def caption_and_rest(reply: Reply) -> tuple[str, list[str]]:
+    """The caption (≤ 1,024 characters, HTML) and any text that did not fit in it."""
+    parts = render_html(reply, CAPTION_LIMIT)
+    return parts[0], parts[1:]
+
+
+async def draw(found: Picture) -> bytes:
+    """The picture's PNG, drawn in a worker thread (cached per content)."""
+    from bot.image.render import png
+
+    return await asyncio.to_thread(png, found)
+
+
+async def send_picture(message: Message, found: Picture) -> None:
+    """Send the photo with its caption and buttons; the caption as text if Telegram refuses."""
+    data = await draw(found)
+    caption, rest = caption_and_rest(found.caption)
+    markup: InlineKeyboardMarkup | None = keyboard(found.caption)
+    in_group = message.chat.type != ChatType.PRIVATE
+    try:
+        await retrying(
+            lambda: message.reply_photo(
+                photo=data,
+                caption=caption,
+                filename=f"{found.name}.png",
+                reply_markup=None if rest else markup,
+                do_quote=in_group,
+            )
+        )
+    except BadRequest as error:
+        log.warning("Photo refusée par Telegram (%s) ; légende envoyée en texte", error)
+        await retrying(lambda: message.reply_text(REFUSED_NOTE, do_quote=in_group))
+        await _send(message, found.caption)
+        return
+    for position, text in enumerate(rest, start=1):
+        last = position == len(rest)
+        await retrying(
+            lambda text=text, last=last: message.reply_text(  # type: ignore[misc]
+                text, reply_markup=markup if last else None
+            )
+        )
+
+
+async def on_picture(update: Update, context: Context) -> None:
+    """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message."""
+    message = update.effective_message
+    if message is None or message.text is None or await _held_back(update, context, message):
+        return
+    index = services(context).index
+    asked = picture_command(message.text)
+    if asked is None or len(asked[1]) > MAX_ARGUMENT:
+        await _send(message, answer(index, message.text))
+        return
+    found = picture(index, *asked)
+    if not isinstance(found, Picture):
+        await _send(message, found)
+        return
+    await send_picture(message, found)
