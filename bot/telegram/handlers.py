@@ -295,6 +295,10 @@ async def on_publier(update: Update, context: Context) -> None:
     if pusher is None:
         return
     request = command_argument(message.text)
+    from bot.telegram.pictures import publish_picture  # issue 15: /publier carte|frise
+
+    if await publish_picture(found, pusher, message, request):
+        return
     try:
         announced = await pusher.store.run(pusher.outbox.announced)
         post = compose(found.index, request, today(found.settings.timezone), announced)

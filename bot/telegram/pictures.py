@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
@@ -15,12 +16,21 @@ from telegram.error import BadRequest
 
 from bot.engine.commands import answer, picture_command
 from bot.engine.common import MAX_ARGUMENT
-from bot.engine.pictures import CAPTION_LIMIT, Picture, picture
+from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture
 from bot.engine.reply import Reply
 from bot.render.html import render_html
-from bot.telegram.handlers import Context, _held_back, _send, retrying
+from bot.telegram.handlers import (
+    PUBLISH_PATIENCE,
+    Context,
+    _held_back,
+    _outcome_text,
+    _send,
+    retrying,
+)
+from bot.telegram.pusher import Pusher
 from bot.telegram.send import keyboard
-from bot.telegram.services import services
+from bot.telegram.services import Services, services
+from bot.text import fold
 
 log = logging.getLogger(__name__)
 REFUSED_NOTE = "L'image n'a pas pu être envoyée ; voici sa légende en texte."
@@ -84,3 +94,31 @@ async def on_picture(update: Update, context: Context) -> None:
         await _send(message, found)
         return
     await send_picture(message, found)
+
+
+async def publish_picture(found: Services, pusher: Pusher, message: Message, request: str) -> bool:
+    """/publier carte [filtre] and /publier frise [filtre] (admins): the photo and its caption
+    through the channel's outbox, in one message. False when ``request`` is not a picture."""
+    words = request.split(maxsplit=1)
+    kind = fold(words[0]) if words else ""
+    if kind not in PICTURES:
+        return False
+    made = picture(found.index, kind, words[1] if len(words) > 1 else "")
+    if not isinstance(made, Picture):
+        for text in render_html(made):
+            await message.reply_text(text)
+        return True
+    data = await draw(made)
+    caption, rest = caption_and_rest(made.caption)
+    key = f"publier:{message.chat_id}:{message.message_id}"
+    try:
+        outcome = await pusher.publish_photo([caption, *rest], data, key, PUBLISH_PATIENCE)
+    except sqlite3.Error as error:
+        log.error("/publier %s : fichier d'état indisponible (%s)", kind, error)
+        await message.reply_text(
+            "Publication impossible pour l'instant : fichier d'état indisponible. Rien n'a été "
+            "envoyé ; réessayez dans un instant."
+        )
+        return True
+    await message.reply_text(_outcome_text(outcome, pusher.channel))
+    return True

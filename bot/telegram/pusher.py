@@ -133,6 +133,21 @@ class Pusher:
         await self.drain(patience)
         return outcome_of(await self.store.run(self.outbox.of_post, key))
 
+    async def publish_photo(
+        self, texts: list[str], png: bytes, key: str, patience: float | None = None
+    ) -> Outcome:
+        """Like :meth:`publish`, the first message being a photo captioned ``texts[0]``."""
+        await self.store.run(
+            self.outbox.record_photo,
+            key,
+            self.channel,
+            self.settings.channel_thread_id,
+            texts,
+            png,
+        )
+        await self.drain(patience)
+        return outcome_of(await self.store.run(self.outbox.of_post, key))
+
     async def drain(self, patience: float | None = None) -> None:
         """Send what may be sent, oldest first; wait out back-offs up to ``patience`` s."""
         budget = self.patience if patience is None else patience
@@ -159,6 +174,7 @@ class Pusher:
         if self._stopping.is_set():
             await self.store.run(self.outbox.unclaim, item.id)
             return
+        photo = await self.store.run(self.outbox.photo, item.id)
         request = asyncio.ensure_future(
             self.bot.send_message(
                 chat_id=_chat(item.chat_id),
@@ -166,6 +182,14 @@ class Pusher:
                 message_thread_id=item.thread_id,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+            if photo is None
+            else self.bot.send_photo(
+                chat_id=_chat(item.chat_id),
+                photo=photo,
+                caption=item.text,
+                message_thread_id=item.thread_id,
+                parse_mode=ParseMode.HTML,
             )
         )
         stopping = asyncio.ensure_future(self._stopping.wait())
@@ -184,6 +208,10 @@ class Pusher:
         if error is None:
             await self.store.run(self.outbox.mark_sent, item.id, request.result().message_id)
         elif isinstance(error, Exception):
+            if photo is not None and fate(error) is Fate.REFUSED:  # issue 15: text fallback
+                log.warning("Photo %s refusée (%s) : légende envoyée en texte", item.id, error)
+                await self.store.run(self.outbox.without_photo, item.id, describe(error))
+                return
             await self._settle(item, error)
         else:
             raise error
