@@ -35,7 +35,11 @@ def ask(index: Index, question: str, as_html: bool = False) -> str:
     drawn = picture_answer(index, question)
     reply = drawn[0] if drawn else answer(index, question)
     if drawn and drawn[1]:
-        text = "\n\n--- message suivant ---\n\n".join(render_html(reply)) if as_html else render_text(reply)
+        text = (
+            "\n\n--- message suivant ---\n\n".join(render_html(reply))
+            if as_html
+            else render_text(reply)
+        )
         return f"{text}\n\n{drawn[1]}"
     if as_html:
         return "\n\n--- message suivant ---\n\n".join(render_html(reply))

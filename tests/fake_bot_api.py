@@ -466,7 +466,12 @@ class FakeBotApi:
         del message["text"]
         message["caption"] = caption
         message["photo"] = [
-            {"file_id": f"photo-{message['message_id']}", "file_unique_id": "p", "width": 1280,
-             "height": 1000, "file_size": len(data)}
+            {
+                "file_id": f"photo-{message['message_id']}",
+                "file_unique_id": "p",
+                "width": 1280,
+                "height": 1000,
+                "file_size": len(data),
+            }
         ]
         return message

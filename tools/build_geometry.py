@@ -63,7 +63,9 @@ def read_shp(path: Path) -> list[list[list[tuple[float, float]]]]:
             continue
         parts, points = struct.unpack("<ii", body[36:44])
         starts = list(struct.unpack(f"<{parts}i", body[44 : 44 + 4 * parts]))
-        coords = struct.unpack(f"<{2 * points}d", body[44 + 4 * parts : 44 + 4 * parts + 16 * points])
+        coords = struct.unpack(
+            f"<{2 * points}d", body[44 + 4 * parts : 44 + 4 * parts + 16 * points]
+        )
         pairs = list(zip(coords[::2], coords[1::2], strict=True))
         rings = [pairs[a:b] for a, b in zip(starts, [*starts[1:], points], strict=True)]
         shapes.append(rings)

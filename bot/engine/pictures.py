@@ -14,8 +14,8 @@ from bot.content.model import Agreement, Event, Fact
 from bot.engine.common import actor_name, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Index
-from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.relations import CATEGORIES, HOME, Relation, backing_entries, relations
+from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.timeline import describe, select
 from bot.text import count
 
@@ -97,7 +97,9 @@ def without_flags(text: str) -> str:
 
 
 def _file_name(kind: str, argument: str) -> str:
-    words = "-".join("".join(c for c in w.lower() if c.isascii() and c.isalnum()) for w in argument.split())
+    words = "-".join(
+        "".join(c for c in w.lower() if c.isascii() and c.isalnum()) for w in argument.split()
+    )
     words = "-".join(part for part in words.split("-") if part)[:40]
     return f"{kind}-{words}" if words else kind
 
@@ -147,7 +149,9 @@ def map_picture(index: Index, argument: str) -> Picture | Reply:
         ((HOME, "home"), *((r.code, r.main) for r in found)),
         ((HOME, index.base.actors[HOME].name), *((r.code, _map_label(r)) for r in found)),
         footer,
-        tuple(c for c, _ in CATEGORIES if c not in coloured and any(c in r.categories for r in found)),
+        tuple(
+            c for c, _ in CATEGORIES if c not in coloured and any(c in r.categories for r in found)
+        ),
     )
     return Picture(spec, _map_caption(index, title, found, footer), _file_name("carte", argument))
 
@@ -255,7 +259,6 @@ PICTURES = {"carte": map_picture, "frise": timeline_picture}
 def picture(index: Index, kind: str, argument: str) -> Picture | Reply:
     """The picture ``kind`` (carte or frise) for ``argument``, or a French message why not."""
     return PICTURES[kind](index, argument)
-
 
 
 def caption_only(kind: str) -> Callable[[Index, str], Reply]:

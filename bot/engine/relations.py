@@ -148,19 +148,19 @@ def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
     if home_orgs:
         for code, actor in base.actors.items():
             if actor.is_country and code != HOME:
-                for org, backing in _organisations_of(index, code, entries, undated).items():
+                for org, through in _organisations_of(index, code, entries, undated).items():
                     if org in home_orgs:
-                        add(code, "organisation", backing)
+                        add(code, "organisation", through)
     for entry in entries:
         for code in entry_actors(entry):
             add(code, "mention", entry.id)
     order = [category for category, _ in CATEGORIES]
     result = []
-    for code, categories in found.items():
-        named = [category for category in order if category in categories]
+    for code, held in found.items():
+        named = [name for name in order if name in held]
         if len(named) > 1 and "mention" in named:
             named.remove("mention")
-        backing = [entry_id for category in named for entry_id in categories[category]]
+        backing = [entry_id for name in named for entry_id in held[name]]
         result.append(
             Relation(code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)))
         )

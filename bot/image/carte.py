@@ -101,7 +101,14 @@ def render_map(spec: MapSpec) -> RenderedMap:
     _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE)
     _frame(axes, _bounds([laea(lon, lat) for lon, lat in EXTENT]), WIDTH_PX / (HEIGHT_PX * 0.8))
     figure.text(0.02, 0.955, spec.title, fontsize=TITLE_SIZE, weight="bold", color=INK, va="center")
-    figure.text(0.02, 0.915, "Couleur : relation avec l'Azerbaïdjan selon la base", fontsize=SMALL_SIZE, color=MUTED, va="center")
+    figure.text(
+        0.02,
+        0.915,
+        "Couleur : relation avec l'Azerbaïdjan selon la base",
+        fontsize=SMALL_SIZE,
+        color=MUTED,
+        va="center",
+    )
     figure.text(0.02, 0.05, spec.footer, fontsize=TEXT_SIZE, color=INK, va="center")
     figure.text(
         0.02,
@@ -166,7 +173,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
             continue
         px, py = where.transData.transform(point)
         if where.bbox.contains(px, py):
-            points[code] = (int(round(px)), int(round(height - py)))
+            points[code] = (round(float(px)), round(height - float(py)))
     blocked = [legend_box.get_window_extent(renderer)]
     if inset is not None:
         blocked.append(inset.get_tightbbox(renderer) or inset.bbox)
@@ -226,7 +233,12 @@ def _place_labels(
                 color=INK,
                 ha=ha,
                 va=va,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "edgecolor": "none"},
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "alpha": 0.8,
+                    "edgecolor": "none",
+                },
             )
             box = text.get_window_extent(renderer).expanded(1.05, 1.1)  # type: ignore[arg-type]
             hits_point = any(box.contains(x, height - y) for x, y in points.values())

@@ -18,7 +18,16 @@ from matplotlib.transforms import Bbox
 
 from bot.dates import MONTHS_FR
 from bot.engine.pictures import Mark, TimelineSpec
-from bot.image.style import DPI, INK, KIND_COLOURS, MUTED, SMALL_SIZE, TEXT_SIZE, TITLE_SIZE, WIDTH_PX
+from bot.image.style import (
+    DPI,
+    INK,
+    KIND_COLOURS,
+    MUTED,
+    SMALL_SIZE,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    WIDTH_PX,
+)
 
 GAP_DAYS = 400
 """Two entries further apart than this (in days) sit in separate stretches of the axis."""
@@ -122,7 +131,9 @@ def _ticks(stretch: Stretch) -> list[tuple[int, str]]:
                 ticks.append((month.toordinal(), text))
             month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
         return ticks
-    years = [y for y in range(first.year, last.year + 1) if date(y, 7, 1).toordinal() <= stretch.end]
+    years = [
+        y for y in range(first.year, last.year + 1) if date(y, 7, 1).toordinal() <= stretch.end
+    ]
     years = [y for y in years if date(y, 7, 1).toordinal() >= stretch.start]
     if len(years) * 60 <= pixels:
         return [(date(y, 7, 1).toordinal(), str(y)) for y in years]
@@ -149,11 +160,22 @@ def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
     height = TOP + 40 + lanes * lane_height + LEGEND_HEIGHT
     figure = Figure(figsize=(WIDTH_PX / DPI, height / DPI), dpi=DPI, facecolor="white")
     canvas = FigureCanvasAgg(figure)
-    figure.text(*_px(figure, LEFT - 20, 40), spec.title, fontsize=TITLE_SIZE, weight="bold", color=INK, va="center")
-    figure.text(*_px(figure, LEFT - 20, 82), spec.footer, fontsize=SMALL_SIZE, color=MUTED, va="center")
+    figure.text(
+        *_px(figure, LEFT - 20, 40),
+        spec.title,
+        fontsize=TITLE_SIZE,
+        weight="bold",
+        color=INK,
+        va="center",
+    )
+    figure.text(
+        *_px(figure, LEFT - 20, 82), spec.footer, fontsize=SMALL_SIZE, color=MUTED, va="center"
+    )
     _axis(figure, found)
     boxes: list[Text] = []
-    for (lane, mark, x0, x1, anchor_left), text_x in zip(placed, _text_positions(placed), strict=True):
+    for (lane, mark, x0, x1, anchor_left), text_x in zip(
+        placed, _text_positions(placed), strict=True
+    ):
         colour = colours[mark.kind]
         y = TOP + 30 + lane * lane_height + 8
         figure.add_artist(
@@ -250,13 +272,17 @@ def _lanes(
             span = (x0 - 10, max(x1, x0 + 4 + width) + 16)
         else:
             span = (x0 + 8 - width - 16, max(x1, x0) + 10)
-        for lane, taken in enumerate(rows):
-            if all(span[1] <= a or b <= span[0] for a, b in taken):
-                taken.append(span)
-                break
-        else:
-            lane = len(rows)
-            rows.append([span])
+        lane = next(
+            (
+                number
+                for number, taken in enumerate(rows)
+                if all(span[1] <= a or b <= span[0] for a, b in taken)
+            ),
+            len(rows),
+        )
+        if lane == len(rows):
+            rows.append([])
+        rows[lane].append(span)
         placed.append((lane, mark, x0, x1, anchor_left))
     return placed, tallest
 
@@ -280,12 +306,40 @@ def _axis(figure: Figure, found: list[Stretch]) -> None:
         for day, label in _ticks(stretch):
             x = stretch.x(day) / WIDTH_PX
             figure.add_artist(
-                Line2D([x, x], [y, y + 8 / height], color=INK, linewidth=1.5, transform=figure.transFigure)
+                Line2D(
+                    [x, x],
+                    [y, y + 8 / height],
+                    color=INK,
+                    linewidth=1.5,
+                    transform=figure.transFigure,
+                )
             )
-            figure.text(x, y + 12 / height, label, fontsize=SMALL_SIZE - 2, color=INK, ha="center", va="bottom")
+            figure.text(
+                x,
+                y + 12 / height,
+                label,
+                fontsize=SMALL_SIZE - 2,
+                color=INK,
+                ha="center",
+                va="bottom",
+            )
         if position:
             middle = (found[position - 1].right + stretch.left) / 2 / WIDTH_PX
-            figure.text(middle, y, "//", fontsize=TEXT_SIZE, color=MUTED, ha="center", va="center", weight="bold")
+            figure.text(
+                middle,
+                y,
+                "//",
+                fontsize=TEXT_SIZE,
+                color=MUTED,
+                ha="center",
+                va="center",
+                weight="bold",
+            )
+
+
+LEGEND_TITLE = (
+    "Légende : couleur = nature ; forme = origine de la date ; // = période vide resserrée"
+)
 
 
 def _legend(figure: Figure, height: int, kinds: list[str], colours: dict[str, str]) -> None:
@@ -315,7 +369,7 @@ def _legend(figure: Figure, height: int, kinds: list[str], colours: dict[str, st
         ncols=3,
         fontsize=SMALL_SIZE - 2,
         frameon=False,
-        title="Légende : couleur = nature ; forme = origine de la date ; // = période vide resserrée",
+        title=LEGEND_TITLE,
         title_fontsize=SMALL_SIZE - 2,
         alignment="left",
     )

@@ -34,7 +34,9 @@ def laea(lon: float, lat: float, centre: tuple[float, float] = CENTRE) -> tuple[
     """Lambert azimuthal equal-area projection, in units of the Earth's radius."""
     lam, phi = math.radians(lon - centre[0]), math.radians(lat)
     phi0 = math.radians(centre[1])
-    denominator = 1 + math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)
+    denominator = (
+        1 + math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)
+    )
     k = math.sqrt(2 / max(denominator, 1e-9))
     x = k * math.cos(phi) * math.sin(lam)
     y = k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam))

@@ -37,9 +37,9 @@ from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.migrations import StateVersionError
 from bot.telegram import handlers, jobs
+from bot.telegram.pictures import on_picture
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
-from bot.telegram.pictures import on_picture
 from bot.telegram.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
