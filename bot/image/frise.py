@@ -4,6 +4,7 @@ ranges as bars, inferred and reported dates marked by their shape, labels that n
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,6 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from bot.dates import MONTHS_FR
 from bot.engine.pictures import Mark, TimelineSpec
 from bot.image.style import (
     DPI,
@@ -31,6 +31,10 @@ from bot.image.style import (
 
 GAP_DAYS = 400
 """Two entries further apart than this (in days) sit in separate stretches of the axis."""
+CALENDAR_SHARE = 0.4
+"""Inside a stretch, the share of the width given to calendar time (the rest to crowding)."""
+SPREAD_DAYS = 12
+"""How far (days) an entry's date widens the axis around it."""
 GAP_SHARE = 0.035
 """Share of the axis width each squeezed gap takes (drawn with a // mark)."""
 LEFT, RIGHT = 40, WIDTH_PX - 40
@@ -39,7 +43,9 @@ TOP = 150
 """Pixels from the top to the axis."""
 LANE = 60
 """Fewest pixels between two rows of labels (more when a label takes more lines)."""
-LEGEND_HEIGHT = 170
+LEGEND_TITLE_HEIGHT = 40
+LEGEND_ROW = 30
+"""Pixels for the legend's title and for each of its rows (three entries a row)."""
 MARKERS = {"texte": ("o", True), "déduit": ("o", False), "rapporté": ("D", True)}
 """Date basis → marker shape and whether it is filled."""
 BASIS_LEGEND = (
@@ -60,17 +66,40 @@ class RenderedTimeline:
 
 @dataclass(frozen=True, slots=True)
 class Stretch:
-    """A stretch of time shown at full scale: first and last day, and where it is drawn."""
+    """A stretch of time drawn without a break: first and last day, where it is drawn, and
+    the cumulative width of each day (where entries crowd, days get wider)."""
 
     start: int
     end: int
     left: float
     right: float
+    widths: tuple[float, ...] = ()
+    """``widths[i]``: the share of the stretch drawn before day ``start + i`` (0 to 1)."""
 
     def x(self, day: int) -> float:
-        if self.end == self.start:
+        """Where ``day`` is drawn (always increasing with the day)."""
+        if self.end == self.start or not self.widths:
             return (self.left + self.right) / 2
-        return self.left + (day - self.start) * (self.right - self.left) / (self.end - self.start)
+        offset = min(max(day - self.start, 0), len(self.widths) - 1)
+        return self.left + self.widths[offset] * (self.right - self.left)
+
+
+def _widths(start: int, end: int, days: list[int]) -> tuple[float, ...]:
+    """Cumulative day widths: part calendar time, part a smoothed count of the entries' days,
+    so a crowded month gets room and a year-long bar does not squeeze it."""
+    length = end - start + 1
+    bump = 2 * SPREAD_DAYS
+    weights = [0.0] * length
+    for day in days:
+        for offset in range(max(0, day - start - bump), min(length, day - start + bump + 1)):
+            weights[offset] += math.exp(-(((start + offset - day) / SPREAD_DAYS) ** 2))
+    crowd = sum(weights) or 1.0
+    base = crowd * CALENDAR_SHARE / ((1 - CALENDAR_SHARE) * length)
+    cumulative = [0.0]
+    for weight in weights[:-1]:
+        cumulative.append(cumulative[-1] + base + weight)
+    total = cumulative[-1] or 1.0
+    return tuple(value / total for value in cumulative)
 
 
 def stretches(marks: tuple[Mark, ...]) -> list[Stretch]:
@@ -100,7 +129,9 @@ def stretches(marks: tuple[Mark, ...]) -> list[Stretch]:
     for group, share in zip(groups, shares, strict=True):
         left = LEFT + cursor * (RIGHT - LEFT)
         cursor += share
-        found.append(Stretch(group[0], group[1], left, LEFT + cursor * (RIGHT - LEFT)))
+        days = [d for span in spans for d in span if group[0] <= span[0] and span[1] <= group[1]]
+        right = LEFT + cursor * (RIGHT - LEFT)
+        found.append(Stretch(group[0], group[1], left, right, _widths(group[0], group[1], days)))
         cursor += GAP_SHARE
     return found
 
@@ -125,8 +156,7 @@ def _ticks(stretch: Stretch) -> list[tuple[int, str]]:
         month = date(first.year, first.month, 1)
         while month <= last:
             if month.toordinal() >= stretch.start and (month.month - 1) % step == 0:
-                name = MONTHS_FR[month.month - 1]
-                name = name if len(name) <= 5 else name[:4] + "."
+                name = SHORT_MONTHS[month.month - 1]
                 text = f"{name}\n{month.year}" if month.month == 1 or not ticks else name
                 ticks.append((month.toordinal(), text))
             month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
@@ -154,10 +184,12 @@ def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
     measure = Figure(figsize=(WIDTH_PX / DPI, 4), dpi=DPI)
     measure_canvas = FigureCanvasAgg(measure)
     renderer = measure_canvas.get_renderer()
-    placed, tallest = _lanes(spec, found, measure, renderer)
-    lanes = max((lane for lane, *_ in placed), default=0) + 1
-    lane_height = int(max(LANE, tallest + 30))
-    height = TOP + 40 + lanes * lane_height + LEGEND_HEIGHT
+    placed, heights = _lanes(spec, found, measure, renderer)
+    tops = [TOP + 30]
+    for lane_height in heights:  # each row as tall as its tallest label, plus the marker
+        tops.append(tops[-1] + int(max(LANE, lane_height + 30)))
+    legend_rows = -(-(len(kinds) + len(BASIS_LEGEND)) // 3)
+    height = tops[-1] + 20 + LEGEND_TITLE_HEIGHT + legend_rows * LEGEND_ROW
     figure = Figure(figsize=(WIDTH_PX / DPI, height / DPI), dpi=DPI, facecolor="white")
     canvas = FigureCanvasAgg(figure)
     figure.text(
@@ -177,7 +209,7 @@ def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
         placed, _text_positions(placed), strict=True
     ):
         colour = colours[mark.kind]
-        y = TOP + 30 + lane * lane_height + 8
+        y = tops[lane] + 8
         figure.add_artist(
             Line2D(
                 [x0 / WIDTH_PX, x0 / WIDTH_PX],
@@ -243,7 +275,7 @@ WRAP = 44
 
 def label_text(mark: Mark) -> str:
     """The label: what happened (wrapped, never cut) and its date as the chart states it."""
-    return "\n".join([*textwrap.wrap(mark.label, WRAP), *textwrap.wrap(mark.when, WRAP)])
+    return "\n".join([*textwrap.wrap(mark.label, WRAP), *textwrap.wrap(mark.when, WRAP + 8)])
 
 
 def _text_positions(placed: list[tuple[int, Mark, float, float, bool]]) -> list[float]:
@@ -252,12 +284,12 @@ def _text_positions(placed: list[tuple[int, Mark, float, float, bool]]) -> list[
 
 def _lanes(
     spec: TimelineSpec, found: list[Stretch], figure: Figure, renderer: RenderedBase
-) -> tuple[list[tuple[int, Mark, float, float, bool]], float]:
+) -> tuple[list[tuple[int, Mark, float, float, bool]], list[float]]:
     """Give each mark a row where its label (measured) clears every other label.
 
-    Returns the placements and the tallest label's height in pixels.
+    Returns the placements and, for each row, its tallest label's height in pixels.
     """
-    tallest = 0.0
+    heights: list[float] = []
     rows: list[list[tuple[float, float]]] = []
     placed = []
     for mark in spec.marks:
@@ -265,7 +297,6 @@ def _lanes(
         probe = figure.text(0, 0, label_text(mark), fontsize=SMALL_SIZE, linespacing=1.15)
         extent = probe.get_window_extent(renderer)
         width = extent.width
-        tallest = max(tallest, extent.height)
         probe.remove()
         anchor_left = x0 + 4 + width <= WIDTH_PX - 10 or x0 + 8 - width < 10
         if anchor_left:
@@ -282,12 +313,33 @@ def _lanes(
         )
         if lane == len(rows):
             rows.append([])
+            heights.append(0.0)
         rows[lane].append(span)
+        heights[lane] = max(heights[lane], extent.height)
         placed.append((lane, mark, x0, x1, anchor_left))
-    return placed, tallest
+    return placed, heights
 
 
 RenderedBase = RendererBase
+
+
+SHORT_MONTHS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+"""The usual French abbreviations of the months, for the axis."""
+TICK_GAP = 64
+"""Fewest pixels between two tick labels."""
 
 
 def _axis(figure: Figure, found: list[Stretch]) -> None:
@@ -303,7 +355,11 @@ def _axis(figure: Figure, found: list[Stretch]) -> None:
                 transform=figure.transFigure,
             )
         )
+        last = -1000.0
         for day, label in _ticks(stretch):
+            if stretch.x(day) - last < TICK_GAP:  # never two tick labels on top of each other
+                continue
+            last = stretch.x(day)
             x = stretch.x(day) / WIDTH_PX
             figure.add_artist(
                 Line2D(
