@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine.pictures import Picture, picture  # noqa: E402
-from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
-from bot.startup import ready_index  # noqa: E402
+from bot.engine.pictures import Picture, picture
+from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.startup import ready_index
 
 REQUESTS = (("carte", ""), ("carte", "2025"), ("frise", ""), ("frise", "2025"))
 
@@ -34,7 +34,7 @@ def main() -> None:
     from bot.image import render  # matplotlib and the renderers
 
     render.draw  # noqa: B018
-    import bot.image.carte  # noqa: F401
+    import bot.image.carte
     import bot.image.frise  # noqa: F401
 
     print(f"import de matplotlib et des moteurs de dessin : {time.perf_counter() - started:.2f} s")
