@@ -157,8 +157,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
             color=INK,
             backgroundcolor="white",
         )
-    canvas.draw()
-    renderer = canvas.get_renderer()
+    renderer = canvas.get_renderer()  # measures without drawing: the PNG is drawn once below
     height = int(figure.bbox.height)
     points: dict[str, tuple[int, int]] = {}
     shapes = outlines()

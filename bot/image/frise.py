@@ -259,13 +259,12 @@ def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
         )
         boxes.append(text)
     _legend(figure, height, kinds, colours)
-    canvas.draw()
+    buffer = io.BytesIO()
+    canvas.print_png(buffer)  # draws once; the boxes below are those of this drawing
     pixel_boxes = []
     for text in boxes:
         box = text.get_window_extent(canvas.get_renderer())
         pixel_boxes.append((box.x0, height - box.y1, box.x1, height - box.y0))
-    buffer = io.BytesIO()
-    canvas.print_png(buffer)
     return RenderedTimeline(buffer.getvalue(), (WIDTH_PX, height), tuple(pixel_boxes))
 
 
