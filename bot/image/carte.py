@@ -227,7 +227,7 @@ def _place_labels(
                 (px + dx) / figure.bbox.width,
                 (py + dy) / figure.bbox.height,
                 name,
-                fontsize=SMALL_SIZE,
+                fontsize=TEXT_SIZE,
                 weight="bold",
                 color=INK,
                 ha=ha,
