@@ -75,3 +75,14 @@ async def test_a_refused_photo_falls_back_to_text(polling):
     texts = [m["text"] for m in await api.wait_for("sendMessage", 2)]
     assert texts[0] == REFUSED_NOTE
     assert "Frise chronologique" in texts[1]
+
+
+async def test_group_command_with_suffix_gets_the_photo_and_the_menu_lists_it(polling):
+    api = polling
+    await api.push(
+        api.message_update(f"/frise@{api.username} 2025", chat_id=-100500, chat_type="supergroup")
+    )
+    sent = (await api.wait_for("sendPhoto"))[0]
+    assert int(sent["chat_id"]) == -100500 and "reply_parameters" in sent  # quotes the asker
+    menu = (await api.wait_for("setMyCommands"))[0]
+    assert {"carte", "frise"} <= {command["command"] for command in menu["commands"]}

@@ -118,8 +118,6 @@ COMMANDS: tuple[Command, ...] = (
 PICTURE_COMMANDS = frozenset({"carte", "frise"})
 """Commands whose answer is an image (see bot.engine.pictures)."""
 _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
-PICTURE_NAMES = tuple(name for name, c in _BY_NAME.items() if c.name in PICTURE_COMMANDS)
-"""Every name (aliases included) that asks for a picture."""
 
 
 _COMMAND = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)

@@ -32,12 +32,11 @@ from telegram.ext import (
 )
 
 from bot.config import Settings, TokenRejectedError
-from bot.engine.commands import COMMANDS, PICTURE_NAMES
+from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.migrations import StateVersionError
 from bot.telegram import handlers, jobs
-from bot.telegram.pictures import on_picture
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
@@ -171,8 +170,6 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     #    or a bare "/cmd", so commands meant for another bot are ignored.
     names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
     new = filters.UpdateType.MESSAGE  # edited messages are handled apart (below)
-    #    /carte and /frise answer with a photo (issue 15); registered first, so they win.
-    application.add_handler(CommandHandler(list(PICTURE_NAMES), on_picture, filters=new))
     application.add_handler(CommandHandler(names, handlers.on_command, filters=new))
     # 2. Admin only: /publier posts a summary to the channel (others get a refusal).
     application.add_handler(CommandHandler("publier", handlers.on_publier, filters=new))

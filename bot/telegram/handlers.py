@@ -24,7 +24,7 @@ from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.clock import today
-from bot.engine.commands import STALE, answer, callback, command_argument
+from bot.engine.commands import STALE, answer, callback, command_argument, picture_command
 from bot.engine.inline import inline_offers
 from bot.engine.reply import Reply
 from bot.guard import Verdict
@@ -98,6 +98,11 @@ async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
+        return
+    if picture_command(message.text) is not None:  # issue 15: /carte, /frise send a photo
+        from bot.telegram.pictures import answer_picture
+
+        await answer_picture(message, services(context).index)
         return
     await _send(message, answer(services(context).index, message.text))
 

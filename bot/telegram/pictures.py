@@ -10,26 +10,20 @@ import asyncio
 import logging
 import sqlite3
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.engine.commands import answer, picture_command
 from bot.engine.common import MAX_ARGUMENT
+from bot.engine.index import Index
 from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture
 from bot.engine.reply import Reply
 from bot.render.html import render_html
-from bot.telegram.handlers import (
-    PUBLISH_PATIENCE,
-    Context,
-    _held_back,
-    _outcome_text,
-    _send,
-    retrying,
-)
+from bot.telegram.handlers import PUBLISH_PATIENCE, _outcome_text, _send, retrying
 from bot.telegram.pusher import Pusher
 from bot.telegram.send import keyboard
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 from bot.text import fold
 
 log = logging.getLogger(__name__)
@@ -79,15 +73,15 @@ async def send_picture(message: Message, found: Picture) -> None:
         )
 
 
-async def on_picture(update: Update, context: Context) -> None:
-    """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message."""
-    message = update.effective_message
-    if message is None or message.text is None or await _held_back(update, context, message):
-        return
-    index = services(context).index
-    asked = picture_command(message.text)
+async def answer_picture(message: Message, index: Index) -> None:
+    """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message.
+
+    Called by the command handler once the flood guard has let the message through.
+    """
+    text = message.text or ""
+    asked = picture_command(text)
     if asked is None or len(asked[1]) > MAX_ARGUMENT:
-        await _send(message, answer(index, message.text))
+        await _send(message, answer(index, text))
         return
     found = picture(index, *asked)
     if not isinstance(found, Picture):
