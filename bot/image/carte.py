@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
@@ -176,7 +177,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
     blocked = [legend_box.get_window_extent(renderer)]
     if inset is not None:
         blocked.append(inset.get_tightbbox(renderer) or inset.bbox)
-    _place_labels(figure, axes, spec, points, blocked, renderer, height)
+    _place_labels(figure, spec, points, blocked, renderer, height)
     buffer = io.BytesIO()
     canvas.print_png(buffer)
     width = int(figure.bbox.width)
@@ -208,11 +209,10 @@ OFFSETS = (
 
 def _place_labels(
     figure: Figure,
-    axes: Axes,
     spec: MapSpec,
     points: dict[str, tuple[int, int]],
     blocked: list[Bbox],
-    renderer: object,
+    renderer: RendererBase,
     height: int,
 ) -> None:
     """Name the main countries near their point, never over another country's point."""
@@ -239,7 +239,7 @@ def _place_labels(
                     "edgecolor": "none",
                 },
             )
-            box = text.get_window_extent(renderer).expanded(1.05, 1.1)  # type: ignore[arg-type]
+            box = text.get_window_extent(renderer).expanded(1.05, 1.1)
             hits_point = any(box.contains(x, height - y) for x, y in points.values())
             if not hits_point and not any(box.overlaps(other) for other in taken):
                 taken.append(box)

@@ -15,7 +15,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
 from bot.engine.pictures import Mark, TimelineSpec
 from bot.image.style import (
@@ -282,7 +281,7 @@ def _text_positions(placed: list[tuple[int, Mark, float, float, bool]]) -> list[
 
 
 def _lanes(
-    spec: TimelineSpec, found: list[Stretch], figure: Figure, renderer: RenderedBase
+    spec: TimelineSpec, found: list[Stretch], figure: Figure, renderer: RendererBase
 ) -> tuple[list[tuple[int, Mark, float, float, bool]], list[float]]:
     """Give each mark a row where its label (measured) clears every other label.
 
@@ -317,9 +316,6 @@ def _lanes(
         heights[lane] = max(heights[lane], extent.height)
         placed.append((lane, mark, x0, x1, anchor_left))
     return placed, heights
-
-
-RenderedBase = RendererBase
 
 
 SHORT_MONTHS = (
@@ -428,6 +424,3 @@ def _legend(figure: Figure, height: int, kinds: list[str], colours: dict[str, st
         title_fontsize=SMALL_SIZE - 2,
         alignment="left",
     )
-
-
-__all__ = ["Bbox", "RenderedTimeline", "render_timeline", "stretches"]
