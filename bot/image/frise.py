@@ -32,6 +32,9 @@ GAP_DAYS = 400
 """Two entries further apart than this (in days) sit in separate stretches of the axis."""
 CALENDAR_SHARE = 0.4
 """Inside a stretch, the share of the width given to calendar time (the rest to crowding)."""
+CROWD_STEP = 0.06
+"""Each entry of a stretch takes this much of its width from calendar time, down to
+``CALENDAR_SHARE``: one entry leaves the calendar almost linear, ten crowd it."""
 SPREAD_DAYS = 12
 """How far (days) an entry's date widens the axis around it."""
 GAP_SHARE = 0.035
@@ -93,7 +96,8 @@ def _widths(start: int, end: int, days: list[int]) -> tuple[float, ...]:
         for offset in range(max(0, day - start - bump), min(length, day - start + bump + 1)):
             weights[offset] += math.exp(-(((start + offset - day) / SPREAD_DAYS) ** 2))
     crowd = sum(weights) or 1.0
-    base = crowd * CALENDAR_SHARE / ((1 - CALENDAR_SHARE) * length)
+    calendar = max(CALENDAR_SHARE, 1 - CROWD_STEP * len(days))  # few entries: plain calendar
+    base = crowd * calendar / ((1 - calendar) * length)
     cumulative = [0.0]
     for weight in weights[:-1]:
         cumulative.append(cumulative[-1] + base + weight)
@@ -128,7 +132,7 @@ def stretches(marks: tuple[Mark, ...]) -> list[Stretch]:
     for group, share in zip(groups, shares, strict=True):
         left = LEFT + cursor * (RIGHT - LEFT)
         cursor += share
-        days = [d for span in spans for d in span if group[0] <= span[0] and span[1] <= group[1]]
+        days = [start for start, end in spans if group[0] <= start and end <= group[1]]
         right = LEFT + cursor * (RIGHT - LEFT)
         found.append(Stretch(group[0], group[1], left, right, _widths(group[0], group[1], days)))
         cursor += GAP_SHARE
@@ -273,7 +277,8 @@ WRAP = 44
 
 def label_text(mark: Mark) -> str:
     """The label: what happened (wrapped, never cut) and its date as the chart states it."""
-    return "\n".join([*textwrap.wrap(mark.label, WRAP), *textwrap.wrap(mark.when, WRAP + 8)])
+    lines = textwrap.wrap(mark.label, WRAP, break_on_hyphens=False)
+    return "\n".join([*lines, *textwrap.wrap(mark.when, WRAP + 8, break_on_hyphens=False)])
 
 
 def _text_positions(placed: list[tuple[int, Mark, float, float, bool]]) -> list[float]:
