@@ -198,3 +198,16 @@ def test_cli_writes_the_png(tmp_path):
         text=True,
     )
     assert refused.returncode == 1 and "« zorglub »" in refused.stderr
+
+
+def test_a_caption_too_long_for_telegram_continues_in_text_never_cut():
+    from bot.engine.reply import Item, Para, Reply
+    from bot.telegram.pictures import caption_and_rest
+
+    long = Reply(
+        (Para("Titre", "title"), *(Item(f"Catégorie {n}", "Pays " * 30) for n in range(12)))
+    )
+    caption, rest = caption_and_rest(long)
+    assert len(caption) <= CAPTION_LIMIT and rest
+    shown = " ".join([caption, *rest])
+    assert all(f"Catégorie {n}" in shown for n in range(12))

@@ -75,3 +75,13 @@ def test_photo_table_comes_with_the_migration(tmp_path):
     Outbox(path).close()
     tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert "outbox_photos" in tables
+
+
+def test_the_same_photo_post_is_recorded_once(tmp_path):
+    outbox = Outbox(tmp_path / "s.db")
+    png = b"\x89PNG\r\n\x1a\n" + b"1" * 16
+    assert outbox.record_photo("publier:1:2", CHANNEL, None, ["légende", "suite"], png)
+    assert not outbox.record_photo("publier:1:2", CHANNEL, None, ["autre"], png)
+    items = outbox.of_post("publier:1:2")
+    assert [item.text for item in items] == ["légende", "suite"]
+    assert outbox.photo(items[0].id) == png and outbox.photo(items[1].id) is None
