@@ -1,4 +1,4 @@
-"""Build bot/image/data/countries.json from Natural Earth's 1:110m admin-0 countries (one-off).
+"""Build bot/image/shapes/countries.json from Natural Earth's 1:110m admin-0 countries (one-off).
 
 The shapefile is the ``naturalearth_lowres`` dataset that geopandas < 1.0 ships (Natural Earth
 v5, public domain). Regenerate with:
@@ -24,7 +24,7 @@ from pathlib import Path
 STEP = 0.15
 """Degrees: a point this close to the previous kept point is dropped."""
 ISO_TABLE = Path("/usr/share/iso-codes/json/iso_3166-1.json")
-OUT = Path(__file__).resolve().parent.parent / "bot" / "image" / "data" / "countries.json"
+OUT = Path(__file__).resolve().parent.parent / "bot" / "image" / "shapes" / "countries.json"
 EXTRA = {"KOS": "XK", "-99": ""}
 """Codes the ISO table lacks: Kosovo has a user-assigned code; unnamed territories are dropped."""
 

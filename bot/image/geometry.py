@@ -1,6 +1,6 @@
 """The shipped country outlines (Natural Earth 1:110m, public domain) and their projection.
 
-Pure Python (no matplotlib): reading ``data/countries.json``, a Lambert azimuthal equal-area
+Pure Python (no matplotlib): reading ``shapes/countries.json``, a Lambert azimuthal equal-area
 projection centred on the Caucasus, and a point inside each country for labels and tests.
 """
 
@@ -11,7 +11,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "countries.json"
+DATA = Path(__file__).resolve().parent / "shapes" / "countries.json"
 CENTRE = (47.0, 41.0)
 """Longitude and latitude the map is centred on (the Caucasus)."""
 Ring = list[tuple[float, float]]
