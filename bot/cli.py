@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
     ask.add_argument("question", help='par exemple "/pays Turquie"')
     ask.add_argument("--html", action="store_true", help="affiche le HTML envoyé à Telegram")
+    image = commands.add_parser("image", help="écrit la carte ou la frise en PNG")
+    image.add_argument("kind", choices=("carte", "frise"), help="carte ou frise")
+    image.add_argument("filter", nargs="*", help="filtre facultatif : 2025, Turquie, énergie…")
+    image.add_argument("-o", "--output", type=Path, help="fichier PNG à écrire")
     push = commands.add_parser("push", help="publie dans le canal (cron), avec la même file")
     push.add_argument(
         "request", nargs="*", help="timeline [filtre] | pays <nom> | accord <terme> | nouveautés"
@@ -225,6 +229,26 @@ def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> in
     return 1
 
 
+def _write_image(index: Index, kind: str, argument: str, output: Path | None) -> int:
+    """python -m bot image carte|frise [filtre] [-o fichier.png]: write the PNG, say where."""
+    from bot.engine.pictures import Picture, picture
+    from bot.render.text import render_text
+
+    found = picture(index, kind, argument)
+    if not isinstance(found, Picture):
+        print(render_text(found), file=sys.stderr)
+        return 1
+    from bot.image.files import write_picture
+
+    try:
+        path = write_picture(found, output)
+    except OSError as error:
+        print(f"Impossible d'écrire l'image : {error}", file=sys.stderr)
+        return 1
+    print(f"Image écrite dans {path}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = _parser().parse_args(argv)
@@ -240,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     index = _index(args)
     if index is None:
         return 1
+    if command == "image":
+        return _write_image(index, args.kind, " ".join(args.filter), args.output)
     if command == "ask":
         from bot.console import ask as ask_once
 

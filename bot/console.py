@@ -6,17 +6,43 @@ from collections.abc import Callable
 from datetime import date
 from typing import TextIO
 
-from bot.engine.commands import callback
+from bot.engine.commands import callback, picture_command
 from bot.engine.index import Index
+from bot.engine.pictures import Picture, picture
 from bot.engine.questions import respond
 from bot.engine.reply import Reply
 from bot.render.html import render_html
 from bot.render.text import render_text
 
 
+def picture_answer(index: Index, text: str) -> tuple[Reply, str] | None:
+    """For /carte and /frise: the caption and where the PNG was written; None otherwise.
+
+    matplotlib is imported only here, when a picture is asked for.
+    """
+    asked = picture_command(text)
+    if asked is None:
+        return None
+    found = picture(index, *asked)
+    if not isinstance(found, Picture):
+        return found, ""
+    from bot.image.files import write_picture
+
+    path = write_picture(found)
+    return found.caption, f"Image écrite dans {path}"
+
+
 def ask(index: Index, question: str, as_html: bool = False, today: date | None = None) -> str:
-    """One answer (a command or a plain question), as terminal text or Telegram HTML."""
-    reply = respond(index, question, today)
+    """One answer (a command, a plain question or a picture), as terminal text or HTML."""
+    drawn = picture_answer(index, question)
+    reply = drawn[0] if drawn else respond(index, question, today)
+    if drawn and drawn[1]:
+        text = (
+            "\n\n--- message suivant ---\n\n".join(render_html(reply))
+            if as_html
+            else render_text(reply)
+        )
+        return f"{text}\n\n{drawn[1]}"
     if as_html:
         return "\n\n--- message suivant ---\n\n".join(render_html(reply))
     return render_text(reply)
@@ -45,6 +71,10 @@ def run_console(
                 print(f"Choisissez un numéro entre 1 et {len(buttons)}.", file=out)
                 continue
             last = callback(index, buttons[choice - 1].data)
+        elif drawn := picture_answer(index, line):
+            last, where = drawn
+            if where:
+                print(where, file=out)
         else:
             last = respond(index, line, today)
         print(render_text(last), file=out)

@@ -469,3 +469,37 @@ class FakeBotApi:
         return {"status": "administrator", "user": user, "is_anonymous": False} | dict.fromkeys(
             rights, False
         )
+
+    # --- photos (issue 15: /carte, /frise) ---------------------------------------------
+
+    async def _m_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A photo uploaded as multipart: kept as bytes in the recorded call (``photo``)."""
+        if "chat_id" not in params:
+            raise ApiError(400, "Bad Request: chat_id is empty")
+        photo = params.get("photo")
+        if isinstance(photo, web.FileField):
+            params["photo"] = photo.file.read()
+        data = params.get("photo")
+        if not isinstance(data, bytes) or not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        caption = params.get("caption", "")
+        if self.validate and len(caption) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        if self.validate and caption and params.get("parse_mode") == "HTML":
+            errors = html_errors(caption)
+            if errors:
+                raise ApiError(400, f"Bad Request: can't parse entities: {errors[0]}")
+        self._check_markup(params.get("reply_markup"))
+        message = self._message(params, "")
+        del message["text"]
+        message["caption"] = caption
+        message["photo"] = [
+            {
+                "file_id": f"photo-{message['message_id']}",
+                "file_unique_id": "p",
+                "width": 1280,
+                "height": 1000,
+                "file_size": len(data),
+            }
+        ]
+        return message

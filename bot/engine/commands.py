@@ -25,6 +25,7 @@ from bot.engine.cards import (
 from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
+from bot.engine.pictures import caption_only
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.search import cherche, sources
 from bot.engine.timeline import timeline, timeline_page
@@ -106,7 +107,23 @@ COMMANDS: tuple[Command, ...] = (
         ("recherche", "search"),
     ),
     Command("sources", "les articles, leur média, leur date et leur apport", "/sources", sources),
+    # Pictures: Telegram and the console send the image; a text answer gives its caption.
+    Command(
+        "carte",
+        "carte des pays liés à l'Azerbaïdjan, colorés par relation (filtrable)",
+        "/carte · /carte 2025 · /carte défense",
+        caption_only("carte"),
+        ("map",),
+    ),
+    Command(
+        "frise",
+        "frise chronologique en image, filtrable comme /timeline",
+        "/frise · /frise 2025 · /frise Turquie",
+        caption_only("frise"),
+    ),
 )
+PICTURE_COMMANDS = frozenset({"carte", "frise"})
+"""Commands whose answer is an image (see bot.engine.pictures)."""
 _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
 
 
@@ -130,6 +147,17 @@ def command_argument(text: str) -> str:
     """The argument of a command message ("/publier@Bot pays Turquie" → "pays Turquie")."""
     parsed = parse_command(text)
     return " ".join(parsed[1].split()) if parsed is not None else ""
+
+
+def picture_command(text: str) -> tuple[str, str] | None:
+    """("carte", "2025") when ``text`` asks for a picture (aliases resolved), else None."""
+    parsed = parse_command(text)
+    if parsed is None:
+        return None
+    command = _BY_NAME.get(parsed[0])
+    if command is None or command.name not in PICTURE_COMMANDS:
+        return None
+    return command.name, clean_argument(parsed[1])
 
 
 def answer(index: Index, text: str, today: date | None = None) -> Reply:

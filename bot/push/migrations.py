@@ -94,7 +94,17 @@ def _subscriptions(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX outbox_chat ON outbox (chat_id, sent_at)")
 
 
-MIGRATIONS = (_to_1, _subscriptions)
+def _add_photos(db: sqlite3.Connection) -> None:
+    """Photos of channel posts (/publier carte, /publier frise): the PNG of a post's first
+    message, kept as a BLOB so a resend after a restart posts the very image the admin asked
+    for, whatever the content or the picture cache has become since."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS outbox_photos ("
+        " item_id INTEGER PRIMARY KEY REFERENCES outbox (id), png BLOB NOT NULL)"
+    )
+
+
+MIGRATIONS = (_to_1, _subscriptions, _add_photos)
 """MIGRATIONS[n] brings a file from version n to n + 1."""
 LATEST = len(MIGRATIONS)
 

@@ -382,6 +382,49 @@ class Outbox:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    # --- photos (/publier carte, /publier frise) ------------------------------------
+
+    def record_photo(
+        self, post: str, chat_id: int | str, thread_id: int | None, texts: list[str], png: bytes
+    ) -> bool:
+        """Record a post whose first message is a photo with ``texts[0]`` as its caption.
+
+        Like :meth:`record`, atomically and once per key; the PNG is stored with the post.
+        """
+        now = time.time()
+        with self._transaction():
+            if self._db.execute("SELECT 1 FROM outbox WHERE post = ?", (post,)).fetchone():
+                return False
+            for part, text in enumerate(texts):
+                cursor = self._db.execute(
+                    "INSERT INTO outbox (post, part, chat_id, thread_id, text, created)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (post, part, str(chat_id), thread_id, text, now),
+                )
+                if part == 0:
+                    self._db.execute(
+                        "INSERT INTO outbox_photos (item_id, png) VALUES (?, ?)",
+                        (cursor.lastrowid, png),
+                    )
+        return True
+
+    def photo(self, item_id: int) -> bytes | None:
+        """The PNG to send with this message, or None for a text message."""
+        row = self._db.execute(
+            "SELECT png FROM outbox_photos WHERE item_id = ?", (item_id,)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def without_photo(self, item_id: int, error: str) -> None:
+        """Telegram refused the photo: send the caption as a text message instead (now)."""
+        with self._transaction():
+            self._db.execute("DELETE FROM outbox_photos WHERE item_id = ?", (item_id,))
+            self._db.execute(
+                "UPDATE outbox SET status = 'pending', last_error = ?, owner = NULL,"
+                " lease_until = NULL, not_before = 0 WHERE id = ? AND status = 'sending'",
+                (f"photo refusée, légende envoyée en texte : {error}", item_id),
+            )
+
     # --- helpers --------------------------------------------------------------------
 
     def _transaction(self) -> _Transaction:

@@ -110,7 +110,8 @@ class AlertPusher(Pusher):
         if rest > 0:
             await self._pause(rest)
 
-    async def _request(self, item: Item) -> Message:
+    async def _request(self, item: Item, photo: bytes | None = None) -> Message:
+        """An alert is text only (``photo`` is never set for one)."""
         return await self.bot.send_message(
             chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
             text=item.text,

@@ -9,6 +9,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -26,7 +27,7 @@ from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.clock import today
-from bot.engine.commands import STALE, answer, callback, command_argument
+from bot.engine.commands import STALE, answer, callback, command_argument, picture_command
 from bot.engine.inline import inline_offers
 from bot.engine.questions import respond
 from bot.engine.reply import Reply
@@ -106,6 +107,11 @@ async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
+        return
+    if picture_command(message.text) is not None:  # /carte, /frise send a photo
+        from bot.telegram.pictures import answer_picture
+
+        await answer_picture(message, services(context).index)
         return
     await _send(message, answer(services(context).index, message.text, _today(context)))
 
@@ -345,6 +351,22 @@ async def on_publier(update: Update, context: Context) -> None:
     if pusher is None:
         return
     request = command_argument(message.text)
+    token = f"{message.chat_id}.{message.message_id}"
+    key = f"publier:{message.chat_id}:{message.message_id}"
+    previews: dict[str, Pending] = context.bot_data.setdefault(PREVIEWS_KEY, {})
+    from bot.telegram.pictures import picture_post  # /publier carte|frise: a photo
+
+    drawn = await picture_post(found, message, request)
+    if drawn is True:  # an unknown filter, already answered
+        return
+    if isinstance(drawn, tuple):
+        data, texts = drawn
+        previews[token] = Pending(key, photo=data, texts=texts)
+        await retrying(lambda: message.reply_photo(data, caption=texts[0]))
+        for text in texts[1:]:
+            await retrying(lambda text=text: message.reply_text(text))  # type: ignore[misc]
+        await _ask_confirmation(message, token, len(texts))
+        return
     try:
         announced = await pusher.store.run(pusher.outbox.announced)
         post = compose(found.index, request, today(found.settings.timezone), announced)
@@ -354,12 +376,24 @@ async def on_publier(update: Update, context: Context) -> None:
     except sqlite3.Error as error:
         await _state_unavailable(message, error)
         return
-    token = f"{message.chat_id}.{message.message_id}"
-    previews: dict[str, tuple[Post, str]] = context.bot_data.setdefault(PREVIEWS_KEY, {})
-    previews[token] = (post, f"publier:{message.chat_id}:{message.message_id}")
+    previews[token] = Pending(key, post=post)
     texts = [text for text, _markup in messages(post.reply)]
     for text in texts:
         await retrying(lambda text=text: message.reply_text(text))  # type: ignore[misc]
+    await _ask_confirmation(message, token, len(texts))
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A /publier shown to the admin and not yet confirmed: a post, or a photo and its texts."""
+
+    key: str
+    post: Post | None = None
+    photo: bytes | None = None
+    texts: list[str] | None = None
+
+
+async def _ask_confirmation(message: Message, token: str, parts: int) -> None:
     choice = InlineKeyboardMarkup(
         [
             [
@@ -368,8 +402,8 @@ async def on_publier(update: Update, context: Context) -> None:
             ]
         ]
     )
-    parts = f" ({count(len(texts), 'message')})" if len(texts) > 1 else ""
-    await retrying(lambda: message.reply_text(PREVIEW_NOTE + parts, reply_markup=choice))
+    more = f" ({count(parts, 'message')})" if parts > 1 else ""
+    await retrying(lambda: message.reply_text(PREVIEW_NOTE + more, reply_markup=choice))
 
 
 async def on_preview_button(update: Update, context: Context) -> None:
@@ -384,7 +418,7 @@ async def on_preview_button(update: Update, context: Context) -> None:
     if not _is_admin(update, context):
         await retrying(lambda: query.answer(REFUSAL))
         return
-    previews: dict[str, tuple[Post, str]] = context.bot_data.setdefault(PREVIEWS_KEY, {})
+    previews: dict[str, Pending] = context.bot_data.setdefault(PREVIEWS_KEY, {})
     pending = previews.pop(match.group(2), None)
     if pending is None:
         await retrying(
@@ -400,11 +434,17 @@ async def on_preview_button(update: Update, context: Context) -> None:
     found = services(context)
     if found.pusher is None or not isinstance(message, Message):
         return
-    post, key = pending
     pusher = found.pusher
     await retrying(lambda: message.edit_text("Publication confirmée ; envoi dans le canal…"))
     try:
-        outcome = await pusher.publish(post, key, patience=PUBLISH_PATIENCE)
+        if pending.photo is not None and pending.texts:
+            outcome = await pusher.publish_photo(
+                pending.texts, pending.photo, pending.key, PUBLISH_PATIENCE
+            )
+        elif pending.post is not None:
+            outcome = await pusher.publish(pending.post, pending.key, patience=PUBLISH_PATIENCE)
+        else:
+            return
     except sqlite3.Error as error:
         await _state_unavailable(message, error)
         return

@@ -138,6 +138,21 @@ class Pusher:
         await self.drain(patience)
         return outcome_of(await self.store.run(self.outbox.of_post, key))
 
+    async def publish_photo(
+        self, texts: list[str], png: bytes, key: str, patience: float | None = None
+    ) -> Outcome:
+        """Like :meth:`publish`, the first message being a photo captioned ``texts[0]``."""
+        await self.store.run(
+            self.outbox.record_photo,
+            key,
+            self.channel,
+            self.settings.channel_thread_id,
+            texts,
+            png,
+        )
+        await self.drain(patience)
+        return outcome_of(await self.store.run(self.outbox.of_post, key))
+
     async def drain(self, patience: float | None = None) -> None:
         """Send what may be sent, oldest first; wait out back-offs up to ``patience`` s."""
         budget = self.patience if patience is None else patience
@@ -164,7 +179,8 @@ class Pusher:
         if self._stopping.is_set():
             await self.store.run(self.outbox.unclaim, item.id)
             return
-        request = asyncio.ensure_future(self._request(item))
+        photo = await self.store.run(self.outbox.photo, item.id)
+        request = asyncio.ensure_future(self._request(item, photo))
         stopping = asyncio.ensure_future(self._stopping.wait())
         try:
             await asyncio.wait({request, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -181,12 +197,26 @@ class Pusher:
         if error is None:
             await self.store.run(self.outbox.mark_sent, item.id, request.result().message_id)
         elif isinstance(error, Exception):
+            if photo is not None and fate(error) is Fate.REFUSED:  # issue 15: text fallback
+                log.warning("Photo %s refusée (%s) : légende envoyée en texte", item.id, error)
+                await self.store.run(self.outbox.without_photo, item.id, describe(error))
+                return
             await self._settle(item, error)
         else:
             raise error
 
-    async def _request(self, item: Item) -> Message:
-        """The Bot API call that sends ``item``; the last part of a post gets its buttons."""
+    async def _request(self, item: Item, photo: bytes | None = None) -> Message:
+        """The Bot API call that sends ``item`` (``photo`` with the text as its caption when
+        the post has one); the last part of a post gets its buttons."""
+        if photo is not None:
+            return await self.bot.send_photo(
+                chat_id=_chat(item.chat_id),
+                photo=photo,
+                caption=item.text,
+                message_thread_id=item.thread_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=await self._markup(item),
+            )
         return await self.bot.send_message(
             chat_id=_chat(item.chat_id),
             text=item.text,

@@ -1,0 +1,107 @@
+"""/carte and /frise in Telegram: the PNG as a photo with its caption and buttons.
+
+Drawing happens in a worker thread (never on the event loop) and is cached per content;
+matplotlib is imported on the first picture asked for, not at start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+
+from bot.engine.commands import answer, picture_command
+from bot.engine.common import MAX_ARGUMENT
+from bot.engine.index import Index
+from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture
+from bot.engine.reply import Reply
+from bot.render.html import render_html
+from bot.telegram.handlers import _send, retrying
+from bot.telegram.send import keyboard
+from bot.telegram.services import Services
+from bot.text import fold
+
+log = logging.getLogger(__name__)
+REFUSED_NOTE = "L'image n'a pas pu être envoyée ; voici sa légende en texte."
+
+
+def caption_and_rest(reply: Reply) -> tuple[str, list[str]]:
+    """The caption (≤ 1,024 characters, HTML) and any text that did not fit in it."""
+    parts = render_html(reply, CAPTION_LIMIT)
+    return parts[0], parts[1:]
+
+
+async def draw(found: Picture) -> bytes:
+    """The picture's PNG, drawn in a worker thread (cached per content)."""
+    from bot.image.render import png
+
+    return await asyncio.to_thread(png, found)
+
+
+async def send_picture(message: Message, found: Picture) -> None:
+    """Send the photo with its caption and buttons; the caption as text if Telegram refuses."""
+    data = await draw(found)
+    caption, rest = caption_and_rest(found.caption)
+    markup: InlineKeyboardMarkup | None = keyboard(found.caption)
+    in_group = message.chat.type != ChatType.PRIVATE
+    try:
+        await retrying(
+            lambda: message.reply_photo(
+                photo=data,
+                caption=caption,
+                filename=f"{found.name}.png",
+                reply_markup=None if rest else markup,
+                do_quote=in_group,
+            )
+        )
+    except BadRequest as error:
+        log.warning("Photo refusée par Telegram (%s) ; légende envoyée en texte", error)
+        await retrying(lambda: message.reply_text(REFUSED_NOTE, do_quote=in_group))
+        await _send(message, found.caption)
+        return
+    for position, text in enumerate(rest, start=1):
+        last = position == len(rest)
+        await retrying(
+            lambda text=text, last=last: message.reply_text(  # type: ignore[misc]
+                text, reply_markup=markup if last else None
+            )
+        )
+
+
+async def answer_picture(message: Message, index: Index) -> None:
+    """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message.
+
+    Called by the command handler once the flood guard has let the message through.
+    """
+    text = message.text or ""
+    asked = picture_command(text)
+    if asked is None or len(asked[1]) > MAX_ARGUMENT:
+        await _send(message, answer(index, text))
+        return
+    found = picture(index, *asked)
+    if not isinstance(found, Picture):
+        await _send(message, found)
+        return
+    await send_picture(message, found)
+
+
+async def picture_post(
+    found: Services, message: Message, request: str
+) -> tuple[bytes, list[str]] | bool:
+    """/publier carte [filtre] or /publier frise [filtre]: the PNG and the caption's messages,
+    to preview then post. False when ``request`` is not a picture; True when the request was
+    answered already (an unknown filter, said in French)."""
+    words = request.split(maxsplit=1)
+    kind = fold(words[0]) if words else ""
+    if kind not in PICTURES:
+        return False
+    made = picture(found.index, kind, words[1] if len(words) > 1 else "")
+    if not isinstance(made, Picture):
+        for text in render_html(made):
+            await message.reply_text(text)
+        return True
+    caption, rest = caption_and_rest(made.caption)
+    return await draw(made), [caption, *rest]

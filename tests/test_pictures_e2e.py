@@ -1,0 +1,88 @@
+"""/carte and /frise through the real Application and the fake Bot API: photos with captions."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+
+import pytest
+from PIL import Image
+
+from bot.config import Settings
+from bot.engine.index import Index
+from bot.telegram.app import build_application
+from bot.telegram.pictures import REFUSED_NOTE
+from tests.fake_bot_api import ApiError, FakeBotApi
+from tests.harness import polling as running
+
+
+@pytest.fixture
+async def polling(api: FakeBotApi, base) -> AsyncIterator[FakeBotApi]:
+    settings = Settings(token=api.token, api_url=api.url)  # type: ignore[call-arg]
+    async with running(build_application(settings, Index(base))):
+        yield api
+
+
+async def test_carte_sends_a_photo_with_caption_and_card_buttons(polling):
+    api = polling
+    await api.push(api.message_update("/carte"))
+    sent = (await api.wait_for("sendPhoto"))[0]
+    assert int(sent["chat_id"]) == 42
+    image = Image.open(io.BytesIO(sent["photo"]))
+    assert image.format == "PNG" and image.size == (1280, 1000)
+    caption = sent["caption"]
+    assert 0 < len(caption) <= 1024
+    assert sent["parse_mode"] == "HTML"
+    assert "Accord signé avec l'Azerbaïdjan" in caption and "Sources : 5 articles" in caption
+    buttons = [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+    assert "p:TR" in buttons
+    await api.push(api.callback_update("p:TR", message=sent_message(api)))
+    card = (await api.wait_for("sendMessage"))[0]
+    assert "Turquie" in card["text"] and "<blockquote>" in card["text"]
+
+
+def sent_message(api: FakeBotApi) -> dict:
+    photo = api.sent("sendPhoto")[0]
+    return {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": int(photo["chat_id"]), "type": "private"},
+        "caption": photo["caption"],
+    }
+
+
+async def test_frise_with_a_filter_sends_a_wide_photo(polling):
+    api = polling
+    await api.push(api.message_update("/frise 2025"))
+    sent = (await api.wait_for("sendPhoto"))[0]
+    image = Image.open(io.BytesIO(sent["photo"]))
+    assert image.size[0] >= 1280
+    assert len(sent["caption"]) <= 1024 and "Frise chronologique — 2025" in sent["caption"]
+
+
+async def test_unknown_filter_gets_a_clear_french_message(polling):
+    api = polling
+    await api.push(api.message_update("/carte zorglub"))
+    text = (await api.wait_for("sendMessage"))[0]["text"]
+    assert "Je n'ai pas compris ce filtre : « zorglub »" in text
+    assert api.sent("sendPhoto") == []
+
+
+async def test_a_refused_photo_falls_back_to_text(polling):
+    api = polling
+    api.fail("sendPhoto", ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED"))
+    await api.push(api.message_update("/frise Turquie"))
+    texts = [m["text"] for m in await api.wait_for("sendMessage", 2)]
+    assert texts[0] == REFUSED_NOTE
+    assert "Frise chronologique" in texts[1]
+
+
+async def test_group_command_with_suffix_gets_the_photo_and_the_menu_lists_it(polling):
+    api = polling
+    await api.push(
+        api.message_update(f"/frise@{api.username} 2025", chat_id=-100500, chat_type="supergroup")
+    )
+    sent = (await api.wait_for("sendPhoto"))[0]
+    assert int(sent["chat_id"]) == -100500 and "reply_parameters" in sent  # quotes the asker
+    menu = (await api.wait_for("setMyCommands"))[0]
+    assert {"carte", "frise"} <= {command["command"] for command in menu["commands"]}
