@@ -68,7 +68,11 @@ class ActorFinder:
         self._names = names
         self._exact = exact
         self._exact_pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(exact, key=len)[::-1])) + r")(?![\w-])")
+            re.compile(
+                r"(?<![\w-])("
+                + "|".join(map(re.escape, sorted(exact, key=len)[::-1]))
+                + r")(?![\w-])"
+            )
             if exact
             else None
         )
@@ -126,7 +130,7 @@ _NAME = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*"
 )
 _MONTH_WORDS = frozenset(fold(month) for month in MONTHS_FR)
-_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
 
 
 def unknown_names(text: str, finder: ActorFinder, hits: Iterable[ActorHit]) -> list[str]:
@@ -140,8 +144,10 @@ def unknown_names(text: str, finder: ActorFinder, hits: Iterable[ActorHit]) -> l
         while words and (
             fold(words[0]) in FUNCTION_WORDS
             or fold(words[0]).rstrip(" ") in TITLES
-            or fold(words[0].split("’")[0].split("'")[0]) in ("l", "d", "qu")
-            and not words[0][2:3].isupper()
+            or (
+                fold(words[0].split("’")[0].split("'")[0]) in ("l", "d", "qu")
+                and not words[0][2:3].isupper()
+            )
         ):
             words = words[1:]
         if not words:
@@ -184,8 +190,36 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _UNIT_STOP = frozenset(
-    "et ou de des du la le les à au aux en par pour sur dans avec qui que dont est sont a ont "
-    "premiers premières derniers autres".split()
+    [
+        "et",
+        "ou",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "par",
+        "pour",
+        "sur",
+        "dans",
+        "avec",
+        "qui",
+        "que",
+        "dont",
+        "est",
+        "sont",
+        "a",
+        "ont",
+        "premiers",
+        "premières",
+        "derniers",
+        "autres",
+    ]
 )
 
 
@@ -266,12 +300,8 @@ _FUTURE = re.compile(
     r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|rons|ront)|"
     r"sera|seront|aura|auront|fera|feront|ira|iront|vont\s+\w+er|va\s+\w+er)\b"
 )
-_CONDITIONAL = re.compile(
-    r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b"
-)
-_HEDGE = re.compile(
-    r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)"
-)
+_CONDITIONAL = re.compile(r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b")
+_HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
 
 
 def act_of(text: str) -> str | None:

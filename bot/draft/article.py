@@ -172,10 +172,10 @@ def read_article(text: str) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
     lines: list[Line] = []
     seen: set[str] = set()
-    for position, (start, line) in enumerate(_lines(text)):
-        kind = _classify(line, seen, position)
-        lines.append(Line(start, line, kind))
-        seen.add(normalise_typography(line).casefold())
+    for position, (start, content) in enumerate(_lines(text)):
+        kind = _classify(content, seen, position)
+        lines.append(Line(start, content, kind))
+        seen.add(normalise_typography(content).casefold())
     title_line = next((line for line in lines if line.kind == "title"), None)
     title = (
         Metadata(title_line.text, title_line.text)

@@ -166,9 +166,7 @@ def draft_article(text: str, name: str, base: FactBase, linker: Linker | None = 
             tense=tense_of(sentence.text),
             hedge=hedge_of(sentence.text),
         )
-        candidate.links = linker.links(
-            sentence.text, [hit.id for hit in actors], span, explicit
-        )
+        candidate.links = linker.links(sentence.text, [hit.id for hit in actors], span, explicit)
         candidates.append(candidate)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Draft(
@@ -254,7 +252,9 @@ def _entry(candidate: Candidate, source_id: str) -> dict[str, Any]:
     if candidate.kind == "agreement":
         entry["title"] = None
         entry["kind"] = candidate.subtype
-        entry["act"] = candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
+        entry["act"] = (
+            candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
+        )
         entry["parties"] = ids
         _dating(candidate, source_id, entry)
     elif candidate.kind == "event":
@@ -374,7 +374,8 @@ def summary_text(draft: Draft) -> str:
         for kind in ("event", "agreement", "fact")
     }
     lines = [
-        f"Brouillon de « {Path(draft.name).name} » : {count(len(candidates), 'entrée candidate', 'entrées candidates')} "
+        f"Brouillon de « {Path(draft.name).name} » : "
+        f"{count(len(candidates), 'entrée candidate', 'entrées candidates')} "
         f"({count(by_kind['event'], 'événement')}, {count(by_kind['agreement'], 'accord')}, "
         f"{count(by_kind['fact'], 'constat')}) ; "
         f"{count(len(draft.skipped), 'phrase écartée', 'phrases écartées')}.",
@@ -386,9 +387,7 @@ def summary_text(draft: Draft) -> str:
         else "Date de l'article : non indiquée (aucune année n'est déduite)."
     )
     if draft.new_countries:
-        names = ", ".join(
-            f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries
-        )
+        names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")
     if draft.unknown:
         shown = ", ".join(draft.unknown[:8])
@@ -405,11 +404,16 @@ def summary_text(draft: Draft) -> str:
     if contradictions:
         lines.append(
             "Contradictions : "
-            + "; ".join(f"{c.id} / {link.entry_id} ({link.reason})" for c, link in contradictions[:4])
+            + "; ".join(
+                f"{c.id} / {link.entry_id} ({link.reason})" for c, link in contradictions[:4]
+            )
             + "."
         )
     unknown_years = sum(1 for c in candidates for d in c.dates if d.iso is None)
     if unknown_years:
-        lines.append(f"{count(unknown_years, 'date sans année', 'dates sans année')} : à compléter ou laisser sans date.")
+        lines.append(
+            f"{count(unknown_years, 'date sans année', 'dates sans année')} : "
+            "à compléter ou laisser sans date."
+        )
     lines.append("Résumés à écrire par le curateur (aucun n'est inventé).")
     return "\n".join(lines)

@@ -75,7 +75,7 @@ def _vocabulary(content_dir: Path) -> dict[str, set[str]]:
         return {}
     vocab = data.get("vocabulary", {}) if isinstance(data, dict) else {}
     return {
-        name: {term.get("id") for term in terms if isinstance(term, dict)}
+        name: {str(term.get("id")) for term in terms if isinstance(term, dict)}
         for name, terms in vocab.items()
         if isinstance(terms, list)
     }
@@ -91,7 +91,9 @@ def _check_terms(
     for name, vocabulary in fields:
         value = entry.get(name)
         if value is not None and vocab.get(vocabulary) and value not in vocab[vocabulary]:
-            out.errors.append(f"{label}.{name} : « {value} » n'est pas dans le vocabulaire {vocabulary}")
+            out.errors.append(
+                f"{label}.{name} : « {value} » n'est pas dans le vocabulaire {vocabulary}"
+            )
     for topic in entry.get("topics") or []:
         if vocab.get("topics") and topic not in vocab["topics"]:
             out.errors.append(f"{label}.topics : « {topic} » n'est pas dans le vocabulaire topics")
@@ -165,7 +167,7 @@ def check_draft(path: Path, content_dir: Path, seeds_dir: Path) -> DraftReport:
             report.errors.append(f"section inconnue : {section}")
     article = _article(data, seeds_dir, report)
     sources = {
-        source.get("id") for source in data.get("sources") or [] if isinstance(source, dict)
+        str(source.get("id")) for source in data.get("sources") or [] if isinstance(source, dict)
     }
     vocab = _vocabulary(content_dir)
     for section in SECTIONS:

@@ -16,9 +16,7 @@ def drafts_dir(content_dir: Path) -> Path:
     return content_dir / DRAFTS_FOLDER
 
 
-def write_draft(
-    text: str, article_path: Path, base: FactBase, out_dir: Path
-) -> tuple[Draft, Path]:
+def write_draft(text: str, article_path: Path, base: FactBase, out_dir: Path) -> tuple[Draft, Path]:
     """Draft ``text`` and write ``<out_dir>/<id>.yaml``; return the draft and the file."""
     draft = draft_article(text, article_path.name, base)
     out_dir.mkdir(parents=True, exist_ok=True)

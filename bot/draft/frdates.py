@@ -215,8 +215,8 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
             continue
         part, month_text, year_text = match.groups()
         iso = f"{year_text}-{_month(month_text):02d}"
-        note = f"{part.casefold()} du mois" if part else None
-        add(FoundDate(match.group(0), match.start(), match.end(), iso, "mois", "texte", note))
+        part_note = f"{part.casefold()} du mois" if part else None
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "mois", "texte", part_note))
     for match in _MONTH_ALONE.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -227,7 +227,13 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
             why = "l'article n'est pas daté" if anchor is None else "trop loin de la date"
             add(
                 FoundDate(
-                    words, match.start(), match.end(), None, "mois", "inconnu", f"année inconnue ({why})"
+                    words,
+                    match.start(),
+                    match.end(),
+                    None,
+                    "mois",
+                    "inconnu",
+                    f"année inconnue ({why})",
                 )
             )
         else:

@@ -145,7 +145,9 @@ class Linker:
                 for unit, value in numbers.items():
                     other = item.figures.get(unit)
                     if other is not None and other != value.replace(",", "."):
-                        reason = f"autre nombre pour « {unit} » : {value} ici, {other} dans {item.id}"
+                        reason = (
+                            f"autre nombre pour « {unit} » : {value} ici, {other} dans {item.id}"
+                        )
                         scored.append((score + 1, Link(item.id, "contradiction", reason)))
                 why = "dates qui se recouvrent, " if overlap else ""
                 actors_text = ", ".join(sorted(shared))
