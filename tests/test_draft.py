@@ -168,7 +168,8 @@ def test_noise_is_kept_out_of_the_candidates():
         "Par Jeanne Martin\n"
         "Bakou renforce ses liens avec Ankara\n"
         "Annonce publicitaire\n"
-        "M. Aliyev a signé hier un accord de défense avec la Turquie, pour 1,5 milliard de dollars.\n"
+        "M. Aliyev a signé hier un accord de défense avec la Turquie, pour 1,5 milliard de "
+        "dollars.\n"
         "Lire aussi : la Turquie et l'Azerbaïdjan, une alliance\n"
     )
     article = read_article(text)
@@ -212,7 +213,7 @@ def test_intake_refuses_too_long_binary_and_short_and_reads_cp1252():
     with pytest.raises(ArticleError, match="pas du texte"):
         decode_article(b"PK\x03\x04\x00\x00")
     with pytest.raises(ArticleError, match="trop court"):
-        decode_article("Bakou.".encode())
+        decode_article(b"Bakou.")
     latin = ("L'Azerbaïdjan et la Turquie ont signé un mémorandum de défense. " * 3).encode(
         "cp1252"
     )
