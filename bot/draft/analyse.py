@@ -45,6 +45,7 @@ class ActorFinder:
 
     def __init__(self, actors: Mapping[str, Actor]) -> None:
         names: dict[str, str] = {}
+        adjectives: set[str] = set()  # demonyms: lowercase in prose; other names capitalised
         exact: dict[str, str] = {}
         for actor in actors.values():
             for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases):
@@ -56,16 +57,19 @@ class ActorFinder:
                     names.setdefault(fold(name), actor.id)
             for demonym in actor.demonyms:
                 names.setdefault(fold(demonym), actor.id)
+                adjectives.add(fold(demonym))
         self.known = frozenset(actors)
         for code, demonyms in DEMONYMS.items():
             for demonym in demonyms:
                 for form in inflections(demonym):
                     names.setdefault(fold(form), code)
+                    adjectives.add(fold(form))
         for capital, code in CAPITALS.items():
             names.setdefault(fold(capital), code)
         for name, code in _cldr_names().items():
             names.setdefault(name, code)
         self._names = names
+        self._adjectives = frozenset(adjectives)
         self._exact = exact
         self._exact_pattern = (
             re.compile(
@@ -94,6 +98,8 @@ class ActorFinder:
                     continue
                 start, end = words[index][1], words[index + size - 1][2]
                 surface = text[start:end]
+                if key not in self._adjectives and not _capitalised(surface):
+                    continue  # « la réunion » is a meeting, not La Réunion
                 found.append((start, ActorHit(actor_id, surface, actor_id in self.known)))
                 matched = size
                 break
@@ -105,6 +111,12 @@ class ActorFinder:
         for _, hit in sorted(found, key=lambda pair: pair[0]):
             hits.setdefault(hit.id, hit)
         return list(hits.values())
+
+
+def _capitalised(surface: str) -> bool:
+    """True when the name's first letter (after « l' », « d' ») is a capital."""
+    word = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
+    return word[:1].isupper()
 
 
 @cache
