@@ -296,6 +296,9 @@ def test_cli_draft_refuses_a_missing_file_in_french(tmp_path):
 
 
 def test_common_words_that_are_country_names_need_a_capital(base):
-    text = "Titre\n\nÀ l'issue de la réunion, Bakou et les autorités pakistanaises ont signé un accord.\n"
+    text = (
+        "Titre\n\nÀ l'issue de la réunion, Bakou et les autorités pakistanaises ont signé "
+        "un accord.\n"
+    )
     candidate = draft_article(text, "x.txt", base).candidates[0]
     assert [hit.id for hit in candidate.actors] == ["AZ", "PK"]  # never RE (La Réunion)
