@@ -35,8 +35,12 @@ def test_handlers_are_registered_in_order(base):
         CallbackQueryHandler,
         CallbackQueryHandler,
         InlineQueryHandler,
+        CommandHandler,  # /brouillon (drafts, issue #14)
+        MessageHandler,  # .txt documents in private chats, before the generic private text
         MessageHandler,
     ]
+    assert app.handlers[0][8].commands == frozenset({"brouillon"})
+    assert [type(handler) for handler in app.handlers[-1]] == [MessageHandler]  # awaited text
     assert app.handlers[0][1].commands == frozenset({"publier"})
     assert app.handlers[0][2].commands == frozenset({"recharger"})
     assert app.handlers[0][3].commands == frozenset({"envois"})
