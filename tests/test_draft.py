@@ -302,3 +302,21 @@ def test_common_words_that_are_country_names_need_a_capital(base):
     )
     candidate = draft_article(text, "x.txt", base).candidates[0]
     assert [hit.id for hit in candidate.actors] == ["AZ", "PK"]  # never RE (La Réunion)
+
+
+def test_a_weekday_that_does_not_fit_the_deduced_year_leaves_the_year_unknown():
+    from datetime import date
+
+    fits = find_dates("Le mercredi 25 septembre, à Bakou.", date(2024, 10, 2))[0]
+    assert fits.iso == "2024-09-25" and fits.basis == "déduit"
+    clash = find_dates("Le mercredi 25 septembre, à Bakou.", date(2025, 10, 2))[0]
+    assert clash.iso is None and "n'est pas un mercredi" in (clash.note or "")
+    undated = find_dates("Le mercredi 25 septembre, à Bakou.", None)[0]
+    assert undated.iso is None and "2024" in (undated.note or "")  # a calendar hint only
+
+
+def test_uncertain_wording_is_flagged_for_the_curator(base):
+    data = _draft(MOPAYS, base)
+    flagged = next(e for e in _entries(data) if "a pu livrer" in e["evidence"][0]["quote"])  # type: ignore[index]
+    assert "a pu" in flagged["draft"]["uncertain"]  # type: ignore[index]
+    assert flagged["draft"]["actors"][0]["text"] == "Israël"  # the elision « qu’ » dropped  # type: ignore[index]

@@ -100,6 +100,7 @@ class ActorFinder:
                 surface = text[start:end]
                 if key not in self._adjectives and not _capitalised(surface):
                     continue  # « la réunion » is a meeting, not La Réunion
+                surface = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
                 found.append((start, ActorHit(actor_id, surface, actor_id in self.known)))
                 matched = size
                 break
@@ -314,6 +315,18 @@ _FUTURE = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b")
 _HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
+
+
+_UNCERTAIN = re.compile(
+    r"\b(?:a pu|ont pu|aurait pu|auraient pu|présumée?s?|supposée?s?|semble(?:nt)?|"
+    r"probablement|peut-être|hypothèses?|rumeurs?|indiquant que|affirme(?:nt)?)\b",
+    re.IGNORECASE,
+)
+
+
+def uncertainty_of(text: str) -> list[str]:
+    """Words that make a claim uncertain or someone's assertion (« a pu », « présumés »)."""
+    return list(dict.fromkeys(match.group(0) for match in _UNCERTAIN.finditer(text)))
 
 
 def act_of(text: str) -> str | None:

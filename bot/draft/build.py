@@ -31,6 +31,7 @@ from bot.draft.analyse import (
     hedge_of,
     numbers,
     tense_of,
+    uncertainty_of,
     unknown_names,
 )
 from bot.draft.article import Article, Sentence, read_article
@@ -208,6 +209,7 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         "act": ACT_LABELS.get(candidate.act or "", None),
         "tense": candidate.tense,
         "hedge": candidate.hedge,
+        "uncertain": uncertainty_of(candidate.sentence.text),
         "dates": [
             {
                 "text": found.text,

@@ -22,7 +22,7 @@ _MONTH_INDEX = {name: number for number, name in enumerate(MONTHS_FR, start=1)} 
 }
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:{_WEEKDAY}\s+)?(1er|[0-3]?\d)\s+({_MONTH_ALT})(?:\s+((?:19|20)\d\d))?(?![\w-])",
+    rf"\b(?:({_WEEKDAY})\s+)?(1er|[0-3]?\d)\s+({_MONTH_ALT})(?:\s+((?:19|20)\d\d))?(?![\w-])",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?![\d.])")
@@ -71,6 +71,27 @@ class FoundDate:
     def year_unknown(self) -> bool:
         """True when the article does not support a year for this date."""
         return self.iso is None
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+CALENDAR_YEARS = range(2015, 2031)
+"""Years the calendar hint looks at when an undated « mercredi 25 septembre » is read."""
+
+
+def _weekday_years(weekday: str | None, month: int, day: int) -> str:
+    """« ; un mercredi en 2019, 2024, 2030 » — a calendar fact for the curator, not a date."""
+    if not weekday:
+        return ""
+    years = []
+    for year in CALENDAR_YEARS:
+        try:
+            if WEEKDAYS[date(year, month, day).weekday()] == weekday.casefold():
+                years.append(str(year))
+        except ValueError:
+            continue
+    if not years:
+        return f" ; ce jour n'est jamais un {weekday.casefold()} entre 2015 et 2030"
+    return f" ; le calendrier seul (pas l'article) : un {weekday.casefold()} en {', '.join(years)}"
 
 
 def _month(name: str) -> int:
@@ -175,7 +196,7 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
     for match in _DAY_MONTH_YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
-        day_text, month_text, year_text = match.groups()
+        weekday, day_text, month_text, year_text = match.groups()
         day = 1 if day_text.casefold() == "1er" else int(day_text)
         month = _month(month_text)
         if year_text:
@@ -186,21 +207,19 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
             add(FoundDate(match.group(0), match.start(), match.end(), iso, "jour", "texte"))
             continue
         words = match.group(0)
+        calendar_hint = _weekday_years(weekday, month, day)
         if anchor is None:
-            add(
-                FoundDate(
-                    words,
-                    match.start(),
-                    match.end(),
-                    None,
-                    "jour",
-                    "inconnu",
-                    "année inconnue : l'article ne la donne pas et n'est pas daté",
-                )
-            )
+            note = "année inconnue : l'article ne la donne pas et n'est pas daté" + calendar_hint
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
             continue
         reading = _closest(month, day, anchor)
-        if reading is None:
+        if reading is not None and weekday and WEEKDAYS[reading.weekday()] != weekday.casefold():
+            note = (
+                f"année inconnue : en {reading.year}, le {_label(reading)} n'est pas un "
+                f"{weekday.casefold()}{calendar_hint}"
+            )
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+        elif reading is None:
             note = f"année inconnue : trop loin de la date de l'article ({_label(anchor)})"
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
         else:

@@ -32,7 +32,8 @@ PRIVATE_ONLY = (
 )
 ASK_TEXT = (
     "Envoyez maintenant le texte de l'article, collé dans un message, ou un fichier .txt : "
-    "j'en ferai un brouillon."
+    "j'en ferai un brouillon. Au-delà de 4096 caractères, Telegram coupe un message collé en "
+    "plusieurs : envoyez alors un fichier .txt."
 )
 NOT_TXT = (
     "Je ne lis que les articles en texte brut : un fichier .txt (UTF-8), ou le texte collé "
