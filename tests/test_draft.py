@@ -320,3 +320,31 @@ def test_uncertain_wording_is_flagged_for_the_curator(base):
     flagged = next(e for e in _entries(data) if "a pu livrer" in e["evidence"][0]["quote"])  # type: ignore[index]
     assert "a pu" in flagged["draft"]["uncertain"]  # type: ignore[index]
     assert flagged["draft"]["actors"][0]["text"] == "Israël"  # the elision « qu’ » dropped  # type: ignore[index]
+
+
+@pytest.mark.parametrize("source_id", ["belgium-times", "lagazette", "otan-delegation", "otan-ots"])
+def test_drafting_a_seed_finds_the_curated_source_stub(source_id, base):
+    """The five seeds were curated by hand: the tool reads the same outlet, title and date."""
+    source = base.sources[source_id]
+    article = read_article(base.seeds[source_id])
+    for found, curated in (
+        (article.outlet.value, source.outlet),
+        (article.title.value, source.title),
+        (article.published.value, source.published.raw if source.published else None),
+    ):
+        if curated is None:
+            assert found is None
+        else:
+            assert found is not None
+            assert normalise_typography(found) == normalise_typography(curated)
+
+
+def test_drafting_a_seed_points_each_quoted_sentence_at_its_entry(base):
+    """Every sentence of a seed is already in the base: its candidate links to an entry."""
+    draft = draft_article(base.seeds["otan-delegation"], "otan-delegation.txt", base)
+    assert draft.candidates
+    for candidate in draft.candidates:
+        assert candidate.duplicates, candidate.sentence.text
+    plan = draft_article(base.seeds["lagazette"], "lagazette.txt", base)
+    signed = next(c for c in plan.candidates if "période 2026-2027" in c.sentence.text)
+    assert "plan-defense-az-gb-2026-2027" in [link.entry_id for link in signed.duplicates]

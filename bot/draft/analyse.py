@@ -151,7 +151,8 @@ def unknown_names(text: str, finder: ActorFinder, hits: Iterable[ActorHit]) -> l
     known_surfaces = {fold(hit.text) for hit in hits}
     found: dict[str, None] = {}
     for match in _NAME.finditer(text):
-        if match.start() == 0 and " " not in match.group(0):
+        before = text[: match.start()].rstrip()
+        if " " not in match.group(0) and (not before or before[-1] in '.!?«»"“:'):
             continue  # a capitalised first word is not a name by itself
         words = match.group(0).rstrip(".’'-").split()
         while words and (

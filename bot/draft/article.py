@@ -35,7 +35,7 @@ class Line:
     start: int
     text: str
     kind: str
-    """prose, title, heading, noise, byline, published, updated, source, repeated."""
+    """prose, title, outlet, heading, noise, byline, published, updated, source, repeated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,27 @@ def _is_date_line(line: str) -> bool:
     return bool(dates)
 
 
-def _classify(text: str, seen: set[str], position: int) -> str:
+_TAGLINE = re.compile(
+    r"^(?P<name>[^–|—-]{2,40}?)\s+[–|—-]\s+.*\b(?:journal|quotidien|magazine|hebdomadaire|"
+    r"média|actualités?|information|news|info)\b",
+    re.IGNORECASE,
+)
+
+
+def _outlet_of(text: str, following: int) -> str | None:
+    """The site's name when the first line is one (« Lagazette », « X – Journal … »)."""
+    if following == 0 or _starts(text, NOISE_PREFIXES) or _is_date_line(text):
+        return None
+    tagline = _TAGLINE.match(text)
+    if tagline:
+        return tagline.group("name").strip()
+    words = text.split()
+    if len(words) <= 3 and not text.rstrip().endswith((".", "!", "?", ":", "»", "]")):
+        return text
+    return None
+
+
+def _classify(text: str, seen: set[str]) -> str:
     key = normalise_typography(text).casefold()
     if key in seen:
         return "repeated"
@@ -122,8 +142,8 @@ def _classify(text: str, seen: set[str], position: int) -> str:
     if _is_date_line(text):
         return "published"
     ends_like_prose = text.rstrip().endswith((".", "!", "?", "…", "»", ":", ";", '"'))
-    if position == 0 and len(text) <= TITLE_MAX and not text.endswith("."):
-        return "title"
+    if text.isupper() and len(text) <= TITLE_MAX:
+        return "heading"  # a headline in capitals, never prose
     if not ends_like_prose and len(text.split()) <= 14:
         return "heading"
     if len(text.split()) <= 2:
@@ -172,10 +192,23 @@ def read_article(text: str) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
     lines: list[Line] = []
     seen: set[str] = set()
-    for position, (start, content) in enumerate(_lines(text)):
-        kind = _classify(content, seen, position)
+    raw_lines = _lines(text)
+    outlet_name: str | None = None
+    for position, (start, content) in enumerate(raw_lines):
+        found = _outlet_of(content, len(raw_lines) - 1) if position == 0 else None
+        if found is not None:
+            outlet_name = found
+            kind = "outlet"
+        else:
+            kind = _classify(content, seen)
         lines.append(Line(start, content, kind))
         seen.add(normalise_typography(content).casefold())
+    for position, line in enumerate(lines):  # the headline: before any prose, no final period
+        if line.kind == "prose" and line.text.rstrip().endswith((".", "!", "?", "»")):
+            break
+        if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:
+            lines[position] = Line(line.start, line.text, "title")
+            break
     title_line = next((line for line in lines if line.kind == "title"), None)
     title = (
         Metadata(title_line.text, title_line.text)
@@ -193,8 +226,17 @@ def read_article(text: str) -> Article:
     if source_line is not None:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
-    outlet = Metadata(
-        None, None, "le texte ne nomme pas le média qui le publie : à remplir s'il le nomme"
+    outlet_line = next((line for line in lines if line.kind == "outlet"), None)
+    outlet = (
+        Metadata(
+            outlet_name,
+            outlet_line.text,
+            "première ligne courte, avant le titre : probablement le nom du média ; à confirmer",
+        )
+        if outlet_line is not None
+        else Metadata(
+            None, None, "le texte ne nomme pas le média qui le publie : à remplir s'il le nomme"
+        )
     )
     sentences: list[Sentence] = []
     for line in lines:

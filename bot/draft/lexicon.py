@@ -143,6 +143,8 @@ NOISE_PREFIXES: tuple[str, ...] = (
     "a lire aussi",
     "lire la suite",
     "voir aussi",
+    "voir :",
+    "voir:",
     "partager",
     "abonnez-vous",
     "inscrivez-vous",

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from bot.content.model import Agreement, Event, Fact, FactBase
 from bot.dates import DateSpan, parse_date
 from bot.engine.index import STOPWORDS
-from bot.text import fold
+from bot.text import fold, normalise_typography
 
 STEM = 6
 MIN_DISTINCTIVE = 2
@@ -60,6 +60,26 @@ class _Known:
     span: DateSpan | None
     explicit: bool
     figures: dict[str, str]
+    quotes: tuple[str, ...]
+    """The entry's quotes, typography normalised and casefolded."""
+
+
+SAME_WORDS = 0.7
+"""Share of a candidate's word starts found in one quote of an entry for « mêmes mots »."""
+
+
+def _same_quote(text: str, quotes: tuple[str, ...]) -> str | None:
+    """Why ``text`` repeats one of ``quotes`` (verbatim, or nearly word for word), or None."""
+    plain = normalise_typography(text).casefold()
+    mine = stems(text)
+    for quote in quotes:
+        if len(quote) >= 40 and (quote in plain or plain in quote):
+            return "la même phrase figure dans ses citations"
+        theirs = stems(quote)
+        if len(mine) >= 5 and len(mine & theirs) >= SAME_WORDS * len(mine):
+            shared = len(mine & theirs)
+            return f"presque les mêmes mots que l'une de ses citations ({shared} sur {len(mine)})"
+    return None
 
 
 def _actors(entry: Event | Agreement | Fact) -> frozenset[str]:
@@ -84,11 +104,35 @@ class Linker:
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
             explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
             text = _words(entry)
+            quotes = tuple(normalise_typography(item.quote).casefold() for item in entry.evidence)
             known.append(
                 _Known(
-                    entry.id, _actors(entry), frozenset(stems(text)), span, explicit, figures(text)
+                    entry.id,
+                    _actors(entry),
+                    frozenset(stems(text)),
+                    span,
+                    explicit,
+                    figures(text),
+                    quotes,
                 )
             )
+        for actor in base.actors.values():  # an actor's role rests on quotes too
+            if actor.evidence:
+                text = " ".join(item.quote for item in actor.evidence)
+                quotes = tuple(
+                    normalise_typography(item.quote).casefold() for item in actor.evidence
+                )
+                known.append(
+                    _Known(
+                        actor.id,
+                        frozenset({actor.id}),
+                        frozenset(stems(text)),
+                        None,
+                        False,
+                        figures(text),
+                        quotes,
+                    )
+                )
         self._known = known
         frequency: Counter[str] = Counter()
         for item in known:
@@ -115,6 +159,23 @@ class Linker:
         numbers = figures(text)
         scored: list[tuple[float, Link]] = []
         for item in self._known:
+            repeated = _same_quote(text, item.quotes)
+            if repeated is not None:
+                if (
+                    span is not None
+                    and item.span is not None
+                    and explicit
+                    and item.explicit
+                    and not item.span.overlaps(span.start, span.end)
+                ):
+                    reason = (
+                        f"{repeated}, mais une autre date : {span.label()} ici, "
+                        f"{item.span.label()} dans {item.id}"
+                    )
+                    scored.append((1000.0, Link(item.id, "contradiction", reason)))
+                    continue
+                scored.append((1000.0, Link(item.id, "même fait", repeated)))
+                continue
             shared = mine & item.actors
             if not shared or (len(shared) < 2 and len(mine) > 1):
                 continue
