@@ -322,7 +322,9 @@ def test_uncertain_wording_is_flagged_for_the_curator(base):
     assert flagged["draft"]["actors"][0]["text"] == "Israël"  # the elision « qu’ » dropped  # type: ignore[index]
 
 
-@pytest.mark.parametrize("source_id", ["belgium-times", "lagazette", "otan-delegation", "otan-ots"])
+@pytest.mark.parametrize(
+    "source_id", ["forum-bakou", "belgium-times", "lagazette", "otan-delegation", "otan-ots"]
+)
 def test_drafting_a_seed_finds_the_curated_source_stub(source_id, base):
     """The five seeds were curated by hand: the tool reads the same outlet, title and date."""
     source = base.sources[source_id]
