@@ -127,3 +127,13 @@ async def test_brouillon_with_text_and_in_a_group(bot):
     )
     sent = await bot.wait_for("sendMessage", 2)
     assert sent[-1]["text"] == PRIVATE_ONLY
+
+
+def test_a_long_summary_is_cut_at_a_line_and_says_so():
+    from bot.telegram.drafting import SUMMARY_LIMIT, _fit
+
+    summary = "\n".join(f"Ligne {n} : " + "x" * 90 for n in range(100))
+    fitted = _fit(summary)
+    assert len(fitted) <= SUMMARY_LIMIT
+    assert fitted.endswith("… le reste du résumé est dans le brouillon joint.")
+    assert all(line in summary.splitlines() for line in fitted.splitlines()[:-1])

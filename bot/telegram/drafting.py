@@ -50,6 +50,23 @@ def _is_admin(update: Update, context: Context) -> bool:
     return user is not None and user.id in services(context).settings.admin_ids
 
 
+SUMMARY_LIMIT = 3500
+"""Characters of the summary message (Telegram's limit is 4096 once escaped)."""
+
+
+def _fit(summary: str) -> str:
+    """The summary, whole lines only, with a closing line when some are left out."""
+    if len(summary) <= SUMMARY_LIMIT:
+        return summary
+    kept: list[str] = []
+    for line in summary.splitlines():
+        if sum(len(part) + 1 for part in kept) + len(line) > SUMMARY_LIMIT - 80:
+            break
+        kept.append(line)
+    kept.append("… le reste du résumé est dans le brouillon joint.")
+    return "\n".join(kept)
+
+
 async def _reply_draft(message: Message, context: Context, data: bytes, name: str) -> None:
     """Decode, draft, and answer with the summary and the YAML document."""
     try:
@@ -63,7 +80,7 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
     summary = summary_text(draft)
     if intake.note:
         summary = f"Attention : {intake.note}.\n{summary}"
-    await message.reply_text(html.escape(summary))
+    await message.reply_text(html.escape(_fit(summary)))
     target = f"{Path(draft.source_id).name}.yaml"
     await message.reply_document(
         InputFile(rendered.encode("utf-8"), filename=target),
