@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.content.model import Agreement, Event, Fact, FactBase
+from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import DateSpan, parse_date
 from bot.engine.index import STOPWORDS
 from bot.text import fold, normalise_typography
@@ -60,26 +60,36 @@ class _Known:
     span: DateSpan | None
     explicit: bool
     figures: dict[str, str]
-    quotes: tuple[str, ...]
-    """The entry's quotes, typography normalised and casefolded."""
+    quotes: tuple[tuple[str, frozenset[str]], ...]
+    """The entry's quotes, typography normalised and casefolded, with their word starts."""
 
 
 SAME_WORDS = 0.7
 """Share of a candidate's word starts found in one quote of an entry for « mêmes mots »."""
 
 
-def _same_quote(text: str, quotes: tuple[str, ...]) -> str | None:
-    """Why ``text`` repeats one of ``quotes`` (verbatim, or nearly word for word), or None."""
-    plain = normalise_typography(text).casefold()
-    mine = stems(text)
-    for quote in quotes:
+def _same_quote(
+    plain: str, mine: set[str], quotes: tuple[tuple[str, frozenset[str]], ...]
+) -> str | None:
+    """Why a sentence (``plain``: normalised, casefolded; ``mine``: its word starts) repeats
+    one of ``quotes`` (verbatim, or nearly word for word), or None."""
+    for quote, theirs in quotes:
         if len(quote) >= 40 and (quote in plain or plain in quote):
             return "la même phrase figure dans ses citations"
-        theirs = stems(quote)
-        if len(mine) >= 5 and len(mine & theirs) >= SAME_WORDS * len(mine):
+        if len(mine) >= 5:
             shared = len(mine & theirs)
-            return f"presque les mêmes mots que l'une de ses citations ({shared} sur {len(mine)})"
+            if shared >= SAME_WORDS * len(mine):
+                return (
+                    f"presque les mêmes mots que l'une de ses citations ({shared} sur {len(mine)})"
+                )
     return None
+
+
+def _quotes(evidence: Iterable[Evidence]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote)))
+        for item in evidence
+    )
 
 
 def _actors(entry: Event | Agreement | Fact) -> frozenset[str]:
@@ -104,7 +114,7 @@ class Linker:
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
             explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
             text = _words(entry)
-            quotes = tuple(normalise_typography(item.quote).casefold() for item in entry.evidence)
+            quotes = _quotes(entry.evidence)
             known.append(
                 _Known(
                     entry.id,
@@ -119,9 +129,7 @@ class Linker:
         for actor in base.actors.values():  # an actor's role rests on quotes too
             if actor.evidence:
                 text = " ".join(item.quote for item in actor.evidence)
-                quotes = tuple(
-                    normalise_typography(item.quote).casefold() for item in actor.evidence
-                )
+                quotes = _quotes(actor.evidence)
                 known.append(
                     _Known(
                         actor.id,
@@ -156,10 +164,11 @@ class Linker:
         """Probable duplicates and contradictions of a candidate, strongest first."""
         mine = frozenset(actors)
         words = stems(text)
+        plain = normalise_typography(text).casefold()
         numbers = figures(text)
         scored: list[tuple[float, Link]] = []
         for item in self._known:
-            repeated = _same_quote(text, item.quotes)
+            repeated = _same_quote(plain, words, item.quotes)
             if repeated is not None:
                 if (
                     span is not None
