@@ -356,3 +356,31 @@ def test_drafting_a_seed_points_each_quoted_sentence_at_its_entry(base):
     plan = draft_article(base.seeds["lagazette"], "lagazette.txt", base)
     signed = next(c for c in plan.candidates if "période 2026-2027" in c.sentence.text)
     assert "plan-defense-az-gb-2026-2027" in [link.entry_id for link in signed.duplicates]
+
+
+def test_a_reviewed_draft_entry_moves_into_content_with_only_the_curators_fields(copy, base):
+    """Drop `draft:`, write label, title and summary: the live loader accepts the entry."""
+    from bot.content.support import check_support
+
+    text = CHARTE.read_text(encoding="utf-8")
+    data = _draft(CHARTE, base)
+    source = {key: value for key, value in data["sources"][0].items() if key != "draft"}  # type: ignore[index]
+    source["label"] = "Charte Azerbaïdjan – États-Unis"
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    (copy.seeds / source["seed"]).write_text(body.lstrip("\n"), encoding="utf-8")
+    nuclear = next(a for a in data["agreements"] if "nucléaire" in a["evidence"][0]["quote"])  # type: ignore[index]
+    entry = {key: value for key, value in nuclear.items() if key != "draft"}
+    entry["title"] = "Accord de coopération dans le domaine de l'énergie nucléaire civile"
+    entry["summary"] = (
+        "Le vice-président américain Jay D. Vance signe en Arménie un accord de coopération "
+        "dans le domaine de l'énergie nucléaire civile."
+    )
+    (copy.content / "nouveau.yaml").write_text(
+        yaml.safe_dump({"sources": [source], "agreements": [entry]}, allow_unicode=True),
+        encoding="utf-8",
+    )
+    loaded = copy.load()
+    moved = next(a for a in loaded.agreements if a.id == entry["id"])
+    assert moved.date is not None and moved.date.raw == "2026-02-09"
+    assert moved.date_basis == "déduit" and moved.date_anchor == source["id"]
+    assert check_support(loaded) == []
