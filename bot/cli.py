@@ -255,6 +255,13 @@ def _run_draft(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     out_dir = args.out if args.out is not None else drafts_dir(args.content)
+    if out_dir.resolve() == Path(args.content).resolve():
+        print(
+            f"Refusé : {out_dir} est le dossier de la base vivante (chargé au démarrage) ; "
+            "écrire le brouillon dans content/drafts/ (par défaut) ou un autre dossier.",
+            file=sys.stderr,
+        )
+        return 2
     try:
         draft, target = write_draft(intake.text, path, index.base, out_dir)
     except OSError as error:
@@ -263,7 +270,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     if intake.note:
         print(f"Attention : {intake.note}.")
     print(summary_text(draft))
-    print(f"Brouillon écrit : {target}")
+    print(f"Brouillon écrit : {target}{' (remplace le précédent)' if replaced else ''}")
     return 0
 
 

@@ -384,3 +384,27 @@ def test_a_reviewed_draft_entry_moves_into_content_with_only_the_curators_fields
     assert moved.date is not None and moved.date.raw == "2026-02-09"
     assert moved.date_basis == "déduit" and moved.date_anchor == source["id"]
     assert check_support(loaded) == []
+
+
+def test_cli_draft_refuses_to_write_into_the_live_content_folder(copy):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--content",
+            str(copy.content),
+            "--seeds",
+            str(copy.seeds),
+            "draft",
+            str(CHARTE),
+            "--out",
+            str(copy.content),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "base vivante" in result.stderr
+    assert not list(copy.content.glob("courrier*"))
