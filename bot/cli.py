@@ -263,7 +263,7 @@ def _run_draft(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        draft, target = write_draft(intake.text, path, index.base, out_dir)
+        draft, target, replaced = write_draft(intake.text, path, index.base, out_dir)
     except OSError as error:
         print(f"Impossible d'écrire dans {out_dir} : {error.strerror or error}.", file=sys.stderr)
         return 2
