@@ -120,8 +120,10 @@ async def test_brouillon_then_pasted_text_in_the_next_message(bot):
 
 async def test_brouillon_with_text_and_in_a_group(bot):
     text = CHARTE.read_text(encoding="utf-8")
-    await bot.push(bot.message_update(f"/brouillon {text}", user_id=ADMIN))
-    await bot.wait_for("sendDocument")
+    await bot.push(bot.message_update(f"/brouillon\n{text}", user_id=ADMIN))
+    sent = await bot.wait_for("sendDocument")
+    content = sent[0]["document"]["content"].decode("utf-8")
+    assert "probablement le même fait que partenariat-strategique-az-us" in content
     await bot.push(
         bot.message_update("/brouillon texte", user_id=ADMIN, chat_id=-100, chat_type="group")
     )

@@ -102,7 +102,8 @@ async def on_brouillon(update: Update, context: Context) -> None:
     if not _is_admin(update, context):
         await message.reply_text(REFUSAL)
         return
-    text = (message.text or "").partition(" ")[2].strip()
+    parts = (message.text or "").split(None, 1)  # « /brouillon texte » or a line break
+    text = parts[1].strip() if len(parts) == 2 else ""
     if not text:
         if context.user_data is not None:
             context.user_data[AWAITING] = True
