@@ -35,7 +35,11 @@ _MONTH_ALONE = re.compile(
     r"(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d/]|-\d)")
+_YEAR = re.compile(
+    r"(?:\b(?:en|depuis|dès|avant|après)\s+)?(?<![\d./-])((?:19|20)\d\d)(?![\d/]|-\d)",
+    re.IGNORECASE,
+)
+"""A year, with the preposition before it kept as the article's wording (« en 2003 »)."""
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?!\d)")
 _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
@@ -284,7 +288,7 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
     for match in _YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
-        add(FoundDate(match.group(1), match.start(), match.end(), match.group(1), "année", "texte"))
+        add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
