@@ -141,3 +141,15 @@ def test_a_long_summary_is_cut_at_a_line_and_says_so():
     assert len(fitted) <= SUMMARY_LIMIT
     assert fitted.endswith("… le reste du résumé est dans le brouillon joint.")
     assert all(line in summary.splitlines() for line in fitted.splitlines()[:-1])
+
+
+async def test_a_lone_brouillon_is_forgotten_after_a_while(bot, monkeypatch):
+    import bot.telegram.drafting as drafting
+
+    await bot.push(bot.message_update("/brouillon", user_id=ADMIN))
+    await bot.wait_for("sendMessage")
+    monkeypatch.setattr(drafting, "AWAIT_SECONDS", -1.0)  # the wait is over
+    await bot.push(bot.message_update(CHARTE.read_text(encoding="utf-8"), user_id=ADMIN))
+    await bot.wait_for("sendMessage", 2)  # the ordinary answer to plain text
+    await asyncio.sleep(0.3)
+    assert bot.sent("sendDocument") == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import time
 from pathlib import Path
 
 from telegram import InputFile, Message, Update
@@ -26,7 +27,9 @@ log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
 AWAITING = "brouillon_en_attente"
-"""user_data key: the admin sent /brouillon alone; their next text is the article."""
+"""user_data key: when the admin sent /brouillon alone; their next text is the article."""
+AWAIT_SECONDS = 600.0
+"""After this, a lone /brouillon is forgotten and plain text is read as usual again."""
 PRIVATE_ONLY = (
     "Les brouillons se font en conversation privée avec le bot : écrivez-moi directement."
 )
@@ -106,7 +109,7 @@ async def on_brouillon(update: Update, context: Context) -> None:
     text = parts[1].strip() if len(parts) == 2 else ""
     if not text:
         if context.user_data is not None:
-            context.user_data[AWAITING] = True
+            context.user_data[AWAITING] = time.monotonic()
         await message.reply_text(ASK_TEXT)
         return
     await _reply_draft(message, context, text.encode("utf-8"), "article-colle.txt")
@@ -115,11 +118,11 @@ async def on_brouillon(update: Update, context: Context) -> None:
 async def on_awaited_text(update: Update, context: Context) -> None:
     """The text after a lone /brouillon (admins); any other text goes on to the next handlers."""
     message = update.effective_message
-    if message is None or context.user_data is None or not context.user_data.get(AWAITING):
+    if message is None or context.user_data is None or AWAITING not in context.user_data:
         return
-    if not _is_admin(update, context):
+    asked = context.user_data.pop(AWAITING)
+    if not _is_admin(update, context) or time.monotonic() - float(asked) > AWAIT_SECONDS:
         return
-    context.user_data.pop(AWAITING, None)
     await _reply_draft(message, context, (message.text or "").encode("utf-8"), "article-colle.txt")
     raise ApplicationHandlerStop
 
