@@ -40,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rapport de relecture : chaque texte affiché à côté des citations qui l'appuient",
     )
+    check.add_argument(
+        "--drafts",
+        nargs="?",
+        const="",
+        metavar="DOSSIER",
+        help="valide les brouillons (content/drafts/ par défaut) sans les charger dans la base",
+    )
+    draft = commands.add_parser("draft", help="brouillon d'entrées à partir d'un nouvel article")
+    draft.add_argument("article", type=Path, help="l'article, en texte UTF-8 (.txt)")
+    draft.add_argument(
+        "--out", type=Path, help="dossier où écrire le brouillon (défaut : content/drafts/)"
+    )
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
     commands.add_parser("run", help="lance le bot Telegram (TELEGRAM_BOT_TOKEN requis)")
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
@@ -249,10 +261,58 @@ def _write_image(index: Index, kind: str, argument: str, output: Path | None) ->
     return 0
 
 
+def _run_draft(args: argparse.Namespace) -> int:
+    """draft ARTICLE [--out DIR]: write a draft next to nothing the live base loads."""
+    from bot.draft.build import summary_text
+    from bot.draft.files import drafts_dir, write_draft
+    from bot.draft.intake import ArticleError, decode_article
+
+    path: Path = args.article
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"Impossible de lire {path} : {error.strerror or error}.", file=sys.stderr)
+        return 2
+    try:
+        intake = decode_article(data)
+    except ArticleError as error:
+        print(f"{path} : {error}.", file=sys.stderr)
+        return 2
+    index = _index(args)
+    if index is None:
+        return 1
+    out_dir = args.out if args.out is not None else drafts_dir(args.content)
+    if out_dir.resolve() == Path(args.content).resolve():
+        print(
+            f"Refusé : {out_dir} est le dossier de la base vivante (chargé au démarrage) ; "
+            "écrire le brouillon dans content/drafts/ (par défaut) ou un autre dossier.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        draft, target, replaced = write_draft(intake.text, path, index.base, out_dir)
+    except OSError as error:
+        print(f"Impossible d'écrire dans {out_dir} : {error.strerror or error}.", file=sys.stderr)
+        return 2
+    if intake.note:
+        print(f"Attention : {intake.note}.")
+    print(summary_text(draft))
+    print(f"Brouillon écrit : {target}{' (remplace le précédent)' if replaced else ''}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = _parser().parse_args(argv)
     command = args.command
+    if command == "check" and args.drafts is not None:
+        from bot.draft.check_drafts import run_check_drafts
+        from bot.draft.files import drafts_dir
+
+        folder = Path(args.drafts) if args.drafts else drafts_dir(args.content)
+        return run_check_drafts(folder, args.content, args.seeds, sys.stdout)
+    if command == "draft":
+        return _run_draft(args)
     if command == "check":
         return run_check(
             args.content, args.seeds, sys.stdout, verbose=args.verbose, fidelity=args.fidelity

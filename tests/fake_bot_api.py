@@ -99,6 +99,8 @@ class FakeBotApi:
     """Group id → ids of its administrators, for getChatMember (others are members)."""
     blocked: set[int] = field(default_factory=set)
     """Chats whose user blocked the bot: sendMessage there answers 403."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Documents users sent, by file_id (served by getFile and the file download route)."""
 
     # --- life cycle ---------------------------------------------------------------------
 
@@ -107,6 +109,7 @@ class FakeBotApi:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -159,6 +162,35 @@ class FakeBotApi:
         if thread_id is not None:
             message["message_thread_id"] = thread_id
             message["is_topic_message"] = True
+        return {"update_id": next(self._ids), "message": message}
+
+    def document_update(
+        self,
+        content: bytes,
+        file_name: str = "article.txt",
+        *,
+        mime_type: str = "text/plain",
+        user_id: int = 42,
+        chat_type: str = "private",
+        file_size: int | None = None,
+    ) -> dict[str, Any]:
+        """A message carrying a document; its bytes are served by getFile and the file URL."""
+        file_id = f"doc{len(self.files) + 1}"
+        self.files[file_id] = content
+        chat_id = user_id if chat_type == "private" else -1001
+        message: dict[str, Any] = {
+            "message_id": next(self._messages),
+            "date": int(time.time()),
+            "chat": self._chat(chat_id, chat_type),
+            "from": self._user(user_id),
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_name": file_name,
+                "mime_type": mime_type,
+                "file_size": len(content) if file_size is None else file_size,
+            },
+        }
         return {"update_id": next(self._ids), "message": message}
 
     def edited_update(self, original: dict[str, Any], text: str) -> dict[str, Any]:
@@ -340,6 +372,43 @@ class FakeBotApi:
         return message
 
     # --- methods ----------------------------------------------------------------------
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """GET /file/bot<token>/documents/<file_id>: the bytes of a document users sent."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id])
+
+    async def _m_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(self.files[file_id]),
+            "file_path": f"documents/{file_id}",
+        }
+
+    async def _m_sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Keeps the uploaded file as params["document"] = {"filename", "content"}."""
+        upload = params.get("document")
+        if not hasattr(upload, "file"):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        content = upload.file.read()  # type: ignore[union-attr]
+        if not content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        params["document"] = {"filename": upload.filename, "content": content}  # type: ignore[union-attr]
+        caption = params.get("caption")
+        if caption is not None:
+            self._check_text(caption, params.get("parse_mode"))
+        message = self._message(params, "")
+        del message["text"]
+        message["document"] = {"file_id": "sent", "file_unique_id": "usent"}
+        return message
 
     async def _m_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
         return {

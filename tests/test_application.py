@@ -43,10 +43,14 @@ def test_handlers_are_registered_in_order(base):
         CallbackQueryHandler,
         CallbackQueryHandler,
         InlineQueryHandler,
+        CommandHandler,  # /brouillon (drafts, issue #14)
+        MessageHandler,  # .txt documents in private chats, before the generic private text
         MessageHandler,
         MessageHandler,
         MessageHandler,
     ]
+    assert handlers[9].commands == frozenset({"brouillon"})
+    assert [type(handler) for handler in app.handlers[-1]] == [MessageHandler]  # awaited text
     assert handlers[1].commands == frozenset({"publier"})
     assert handlers[2].commands == frozenset({"recharger"})
     assert handlers[3].commands == frozenset({"envois"})

@@ -35,7 +35,7 @@ from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.migrations import StateVersionError
-from bot.telegram import follow, handlers, jobs
+from bot.telegram import drafting, follow, handlers, jobs
 from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
@@ -200,6 +200,24 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     # 4. Inline mode: "@NomDuBot turquie" in any chat.
     application.add_handler(InlineQueryHandler(handlers.on_inline))
+    # 4b. Drafts (issue #14), admins in private chats, BEFORE the generic private handlers
+    #     so that documents and the awaited article text are never swallowed by them:
+    #     /brouillon [texte], a .txt document, and (group -1, stops the others only when an
+    #     admin's /brouillon is waiting) the article pasted in the next message.
+    application.add_handler(CommandHandler("brouillon", drafting.on_brouillon, filters=new))
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL,
+            drafting.on_document,
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+            drafting.on_awaited_text,
+        ),
+        group=-1,
+    )
     # 5. Private chats: unknown commands and plain text are read as questions; anything
     #    else (sticker, photo, voice…) gets a hint. In groups, only a message that mentions
     #    the bot or replies to it is read as a question; the rest of the chat is ignored.

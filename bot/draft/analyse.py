@@ -1,0 +1,378 @@
+"""What one sentence carries: actors, unknown names, numbers, act, kind, tense and hedge.
+
+Actors are found by the fact base's own names (aliases, demonyms, folded), then by CLDR
+country names, the demonyms and capitals of ``lexicon``; anything capitalised that is none
+of these is listed for the curator, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from bot.content.countries import country_name, is_known_code
+from bot.content.model import Actor
+from bot.dates import MONTHS_FR
+from bot.draft.lexicon import CAPITALS, DEMONYMS, FUNCTION_WORDS, TITLES, inflections
+from bot.text import fold
+
+MAX_NGRAM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    """An actor named in a sentence: known id, or a new country's ISO code."""
+
+    id: str
+    text: str
+    """The article's words for it."""
+    known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number with what it counts or measures, as the article writes it."""
+
+    text: str
+    value: str
+    unit: str | None
+
+
+class ActorFinder:
+    """Folded-name look-up of the base's actors and of every other CLDR country."""
+
+    def __init__(self, actors: Mapping[str, Actor]) -> None:
+        names: dict[str, str] = {}
+        adjectives: set[str] = set()  # demonyms: lowercase in prose; other names capitalised
+        exact: dict[str, str] = {}
+        for actor in actors.values():
+            for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases):
+                if not name:
+                    continue
+                if name.isupper() and len(name) <= 5:
+                    exact[name] = actor.id  # « UE », « OTS » only in capitals
+                else:
+                    names.setdefault(fold(name), actor.id)
+            for demonym in actor.demonyms:
+                names.setdefault(fold(demonym), actor.id)
+                adjectives.add(fold(demonym))
+        self.known = frozenset(actors)
+        for code, demonyms in DEMONYMS.items():
+            for demonym in demonyms:
+                for form in inflections(demonym):
+                    names.setdefault(fold(form), code)
+                    adjectives.add(fold(form))
+        for capital, code in CAPITALS.items():
+            names.setdefault(fold(capital), code)
+        for name, code in _cldr_names().items():
+            names.setdefault(name, code)
+        self._names = names
+        self._adjectives = frozenset(adjectives)
+        self._exact = exact
+        self._exact_pattern = (
+            re.compile(
+                r"(?<![\w-])("
+                + "|".join(map(re.escape, sorted(exact, key=len)[::-1]))
+                + r")(?![\w-])"
+            )
+            if exact
+            else None
+        )
+
+    def find(self, text: str) -> list[ActorHit]:
+        """Actors named in ``text``, in order of first mention, each once."""
+        hits: dict[str, ActorHit] = {}
+        words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w’']+", text)]
+        folded = [fold(word) for word, _, _ in words]
+        index = 0
+        found: list[tuple[int, ActorHit]] = []
+        while index < len(words):
+            matched = 0
+            for size in range(min(MAX_NGRAM, len(words) - index), 0, -1):
+                key = " ".join(folded[index : index + size])
+                key = re.sub(r"^(?:l|d|qu) ", "", key)  # « l'Azerbaïdjan », « d'Israël »
+                actor_id = self._names.get(key)
+                if actor_id is None:
+                    continue
+                start, end = words[index][1], words[index + size - 1][2]
+                surface = text[start:end]
+                if key not in self._adjectives and not _capitalised(surface):
+                    continue  # « la réunion » is a meeting, not La Réunion
+                surface = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
+                found.append((start, ActorHit(actor_id, surface, actor_id in self.known)))
+                matched = size
+                break
+            index += matched or 1
+        if self._exact_pattern is not None:
+            for match in self._exact_pattern.finditer(text):
+                actor_id = self._exact[match.group(1)]
+                found.append((match.start(), ActorHit(actor_id, match.group(1), True)))
+        for _, hit in sorted(found, key=lambda pair: pair[0]):
+            hits.setdefault(hit.id, hit)
+        return list(hits.values())
+
+
+def _capitalised(surface: str) -> bool:
+    """True when the name's first letter (after « l' », « d' ») is a capital."""
+    word = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
+    return word[:1].isupper()
+
+
+@cache
+def _cldr_names() -> dict[str, str]:
+    """Folded French and English CLDR names → ISO code, for every real country."""
+    from babel import Locale
+
+    found: dict[str, str] = {}
+    for locale in ("fr", "en"):
+        for code, name in Locale.parse(locale).territories.items():
+            if is_known_code(code) and len(fold(name)) > 3:
+                found.setdefault(fold(name), code)
+    return found
+
+
+def country_label(code: str) -> str:
+    """« Pakistan (PK) » for the summary and the draft's notes."""
+    return f"{country_name(code, 'fr')} ({code})" if is_known_code(code) else code
+
+
+_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:(?:de|du|des|d’|d'|al|el|ben|bin|van|von)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*"
+)
+_MONTH_WORDS = frozenset(fold(month) for month in MONTHS_FR)
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+
+
+def unknown_names(text: str, finder: ActorFinder, hits: Iterable[ActorHit]) -> list[str]:
+    """Capitalised names of ``text`` that are neither actors nor ordinary words."""
+    known_surfaces = {fold(hit.text) for hit in hits}
+    found: dict[str, None] = {}
+    for match in _NAME.finditer(text):
+        before = text[: match.start()].rstrip()
+        if " " not in match.group(0) and (not before or before[-1] in '.!?«»"“:'):
+            continue  # a capitalised first word is not a name by itself
+        words = match.group(0).rstrip(".’'-").split()
+        while words and (
+            fold(words[0]) in FUNCTION_WORDS
+            or fold(words[0]).rstrip(" ") in TITLES
+            or (
+                fold(words[0].split("’")[0].split("'")[0]) in ("l", "d", "qu")
+                and not words[0][2:3].isupper()
+            )
+        ):
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words).strip(".,;:")
+        key = fold(name)
+        if not key or key in _MONTH_WORDS or key in _WEEKDAYS or key in FUNCTION_WORDS:
+            continue
+        if key in known_surfaces or finder.find(name):
+            continue
+        if len(name) < 2:
+            continue
+        found.setdefault(name, None)
+    return list(found)
+
+
+_SPELLED = {
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "six": "6",
+    "sept": "7",
+    "huit": "8",
+    "neuf": "9",
+    "dix": "10",
+    "douze": "12",
+    "quinze": "15",
+    "vingt": "20",
+    "trente": "30",
+    "cent": "100",
+    "mille": "1000",
+}
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?|"
+    + "|".join(_SPELLED)
+    + r")(?:\s+(millions?|milliards?|mille))?"
+    r"(?:\s*(%)|\s+(pour cent|(?:de\s+|d['’])?[a-zà-öø-ÿ]{3,}(?:\s+(?:de|d['’])\s*[a-zà-öø-ÿ]+)?))?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_UNIT_STOP = frozenset(
+    [
+        "et",
+        "ou",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "par",
+        "pour",
+        "sur",
+        "dans",
+        "avec",
+        "qui",
+        "que",
+        "dont",
+        "est",
+        "sont",
+        "a",
+        "ont",
+        "premiers",
+        "premières",
+        "derniers",
+        "autres",
+    ]
+)
+
+
+def numbers(text: str, dates: Iterable[tuple[int, int]]) -> list[Number]:
+    """Numbers and amounts of ``text`` with their unit, dates excluded."""
+    spans = list(dates)
+    found: list[Number] = []
+    for match in _NUMBER.finditer(text):
+        if any(match.start() < b and a < match.end(1) for a, b in spans):
+            continue
+        raw, magnitude = match.group(1), match.group(2)
+        unit = match.group(3) or match.group(4)
+        if raw.isdigit() and len(raw) == 4 and raw.startswith(("19", "20")) and not unit:
+            continue
+        value = _SPELLED.get(raw.casefold(), raw)
+        if unit and fold(unit.split()[0]) in _UNIT_STOP and not unit.startswith(("de ", "d'")):
+            unit = None
+        if raw.casefold() in _SPELLED and not unit:
+            continue
+        if unit and unit.casefold().startswith(("de ", "d'", "d’")):
+            unit = unit.split(None, 1)[-1] if " " in unit else unit[2:]
+        measure = " ".join(part for part in (magnitude, unit) if part) or None
+        found.append(Number(match.group(0).strip(), value, measure))
+    return found
+
+
+_ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "signe",
+        re.compile(
+            r"\b(?:sign(?:é|ée|és|ées|er|ent|era\w*|ait|aient|ant|ature|atures)|paraph\w*|"
+            r"conclu|conclue|conclus)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("adhesion", re.compile(r"\b(?:adh[ée]r\w*|adhésion|rejoin\w*|rejoint)\b", re.IGNORECASE)),
+    ("approuve", re.compile(r"\b(?:approuv\w*|adopt\w*|ratifi\w*)\b", re.IGNORECASE)),
+    ("propose", re.compile(r"\b(?:propos[ée]\w*|propose\w*)\b", re.IGNORECASE)),
+    (
+        "livre",
+        re.compile(r"\b(?:livr[ée]\w*|livraison\w*|réceptionn\w*|reçu\w*|reçoit)\b", re.IGNORECASE),
+    ),
+    ("annonce", re.compile(r"\b(?:annonc\w*|déclar\w*)\b", re.IGNORECASE)),
+)
+ACT_LABELS = {
+    "signe": "signé",
+    "adhesion": "adhésion",
+    "approuve": "approuvé",
+    "propose": "proposé",
+    "livre": "livré",
+    "annonce": "annoncé",
+}
+_AGREEMENT_NOUN = re.compile(
+    r"\b(accord|charte|mémorandum|memorandum|traité|plan|contrat|protocole|feuille de route|"
+    r"partenariat)s?\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_KIND = {
+    "accord": "accord",
+    "charte": "partenariat",
+    "mémorandum": "memorandum",
+    "memorandum": "memorandum",
+    "traité": "accord",
+    "plan": "plan",
+    "contrat": "accord",
+    "protocole": "memorandum",
+    "feuille de route": "feuille-de-route",
+    "partenariat": "partenariat",
+}
+_EVENT_TYPES = (
+    ("exercice", re.compile(r"\b(?:exercice|manœuvre|manoeuvre)s?\b", re.IGNORECASE)),
+    ("reunion", re.compile(r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien)\b", re.I)),
+    ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
+    ("sanction", re.compile(r"\b(?:sanction\w*|embargo)\b", re.IGNORECASE)),
+    ("conflit", re.compile(r"\b(?:guerre|hostilités|conflit|offensive|combats)\b", re.I)),
+)
+_FUTURE = re.compile(
+    r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|rons|ront)|"
+    r"sera|seront|aura|auront|fera|feront|ira|iront|vont\s+\w+er|va\s+\w+er)\b"
+)
+_CONDITIONAL = re.compile(r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b")
+_HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
+
+
+_UNCERTAIN = re.compile(
+    r"\b(?:a pu|ont pu|aurait pu|auraient pu|présumée?s?|supposée?s?|semble(?:nt)?|"
+    r"probablement|peut-être|hypothèses?|rumeurs?|indiquant que|affirme(?:nt)?)\b",
+    re.IGNORECASE,
+)
+
+
+def uncertainty_of(text: str) -> list[str]:
+    """Words that make a claim uncertain or someone's assertion (« a pu », « présumés »)."""
+    return list(dict.fromkeys(match.group(0) for match in _UNCERTAIN.finditer(text)))
+
+
+def act_of(text: str) -> str | None:
+    """The act a sentence reports (signé, adhésion, livré…), by the first verb found."""
+    for act, pattern in _ACTS:
+        if pattern.search(text):
+            return act
+    return None
+
+
+def agreement_kind(text: str) -> str | None:
+    """The agreement noun of a sentence, as a vocabulary kind (accord, plan, mémorandum…)."""
+    match = _AGREEMENT_NOUN.search(text)
+    return _AGREEMENT_KIND[match.group(1).casefold()] if match else None
+
+
+def event_type(text: str, act: str | None) -> str | None:
+    """A suggested event type from the vocabulary."""
+    by_act = {
+        "signe": "accord",
+        "adhesion": "adhesion",
+        "propose": "proposition",
+        "annonce": "declaration",
+        "livre": "mesure",
+        "approuve": "accord",
+    }
+    for kind, pattern in _EVENT_TYPES:
+        if pattern.search(text):
+            return kind
+    return by_act.get(act or "")
+
+
+def tense_of(text: str) -> str:
+    """futur, conditionnel or passé (the draft's default), from the verb forms."""
+    if _CONDITIONAL.search(text):
+        return "conditionnel"
+    if _FUTURE.search(text):
+        return "futur"
+    return "passé"
+
+
+def hedge_of(text: str) -> str | None:
+    """« selon … » / « d'après … » as written, lowercased at the start."""
+    match = _HEDGE.search(text)
+    if match is None:
+        return None
+    hedge = match.group(1).strip()
+    return hedge[0].lower() + hedge[1:]

@@ -1,0 +1,307 @@
+"""Dates in French news prose, with their precision and how sure the year is.
+
+Only what the words say: « 10 février 2026 » is explicit; « le 9 février » has no year and
+gets one only when the article's own date makes the closest reading clear (then it is
+*déduit*, with the anchor); « hier », « cet été », « récemment » are resolved only against a
+known article date. Nothing else is ever given a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.dates import MONTHS_FR
+
+_MONTH_ALT = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
+_MONTH_INDEX = {name: number for number, name in enumerate(MONTHS_FR, start=1)} | {
+    "fevrier": 2,
+    "aout": 8,
+    "decembre": 12,
+}
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:({_WEEKDAY})\s+)?(1er|[0-3]?\d)\s+({_MONTH_ALT})(?:\s+((?:19|20)\d\d))?(?![\w-])",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?![\d.])")
+_PART_MONTH_YEAR = re.compile(
+    rf"\b(?:(début|fin|mi|courant)(?:\s+|-)(?:de\s+|d['’])?)?({_MONTH_ALT})\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_ALONE = re.compile(
+    rf"\b((?:en|d[eè]s|depuis|fin|début|mi|courant)(?:\s+|-)(?:de\s+|d['’])?)({_MONTH_ALT})\b"
+    r"(?!\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"(?:\b(?:en|depuis|dès|avant|après)\s+)?(?<![\d./-])((?:19|20)\d\d)(?![\d/]|-\d)",
+    re.IGNORECASE,
+)
+"""A year, with the preposition before it kept as the article's wording (« en 2003 »)."""
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?!\d)")
+_RELATIVE = re.compile(
+    r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
+    r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
+    r"l['’]an prochain|l['’]année prochaine|le mois dernier|le mois prochain|"
+    r"la semaine dernière|la semaine prochaine|ce mois-ci)\b",
+    re.IGNORECASE,
+)
+
+DEDUCTION_WINDOW = timedelta(days=92)
+"""A day or month without a year takes the article's year (or the one before or after)
+only when that reading lies within this distance of the article's date: the other readings
+are then at least nine months away."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date expression of the article, and what can honestly be said of it."""
+
+    text: str
+    """The article's words, verbatim."""
+    start: int
+    end: int
+    iso: str | None
+    """Reduced-precision ISO date or interval, or None when the year is unknown."""
+    precision: str
+    """jour, mois, année, intervalle, relatif."""
+    basis: str
+    """texte (explicit), déduit (year or day from the article's date), inconnu (no year)."""
+    note: str | None = None
+
+    @property
+    def year_unknown(self) -> bool:
+        """True when the article does not support a year for this date."""
+        return self.iso is None
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+CALENDAR_YEARS = range(2015, 2031)
+"""Years the calendar hint looks at when an undated « mercredi 25 septembre » is read."""
+
+
+def _weekday_years(weekday: str | None, month: int, day: int) -> str:
+    """« ; un mercredi en 2019, 2024, 2030 » — a calendar fact for the curator, not a date."""
+    if not weekday:
+        return ""
+    years = []
+    for year in CALENDAR_YEARS:
+        try:
+            if WEEKDAYS[date(year, month, day).weekday()] == weekday.casefold():
+                years.append(str(year))
+        except ValueError:
+            continue
+    if not years:
+        return f" ; ce jour n'est jamais un {weekday.casefold()} entre 2015 et 2030"
+    return f" ; le calendrier seul (pas l'article) : un {weekday.casefold()} en {', '.join(years)}"
+
+
+def _month(name: str) -> int:
+    return _MONTH_INDEX[name.casefold()]
+
+
+def _closest(month: int, day: int | None, anchor: date) -> date | None:
+    """The reading of day/month nearest the anchor, if within the deduction window."""
+    best: date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day or 15)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - anchor) < abs(best - anchor):
+            best = candidate
+    if best is None:
+        return None
+    window = DEDUCTION_WINDOW if day is not None else DEDUCTION_WINDOW + timedelta(days=15)
+    return best if abs(best - anchor) <= window else None
+
+
+def _label(day: date) -> str:
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def _season(word: str, year: int) -> str:
+    return {
+        "cet été": f"{year}-06/{year}-08",
+        "ce printemps": f"{year}-03/{year}-05",
+        "cet automne": f"{year}-09/{year}-11",
+        "cet hiver": f"{year}-01/{year}-02",
+    }[word]
+
+
+def _relative(word: str, anchor: date | None) -> FoundDate:
+    key = word.casefold().replace("’", "'")
+    if anchor is None:
+        return FoundDate(
+            word, 0, 0, None, "relatif", "inconnu", "article non daté : date relative non résolue"
+        )
+    shift = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1}
+    label = _label(anchor)
+    if key in shift:
+        day = anchor + timedelta(days=shift[key])
+        iso = day.isoformat()
+        return FoundDate(word, 0, 0, iso, "jour", "déduit", f"« {word} » dans l'article du {label}")
+    if key in ("récemment", "dernièrement"):
+        return FoundDate(
+            word,
+            0,
+            0,
+            anchor.isoformat(),
+            "relatif",
+            "rapporté",
+            f"avant le {label} (l'article du {label} dit « {word} »)",
+        )
+    year = anchor.year
+    if key in ("cet été", "ce printemps", "cet automne", "cet hiver"):
+        return FoundDate(
+            word, 0, 0, _season(key, year), "intervalle", "déduit", f"l'article du {label}"
+        )
+    if key in ("cette année",):
+        return FoundDate(word, 0, 0, str(year), "année", "déduit", f"l'article du {label}")
+    if key in ("l'an dernier", "l'année dernière"):
+        return FoundDate(word, 0, 0, str(year - 1), "année", "déduit", f"l'article du {label}")
+    if key in ("l'an prochain", "l'année prochaine"):
+        return FoundDate(word, 0, 0, str(year + 1), "année", "déduit", f"l'article du {label}")
+    if key in ("le mois dernier", "le mois prochain", "ce mois-ci"):
+        step = {"le mois dernier": -1, "le mois prochain": 1, "ce mois-ci": 0}[key]
+        month_index = anchor.year * 12 + anchor.month - 1 + step
+        iso = f"{month_index // 12}-{month_index % 12 + 1:02d}"
+        return FoundDate(word, 0, 0, iso, "mois", "déduit", f"l'article du {label}")
+    # la semaine dernière / prochaine: a week around the anchor, never a day
+    sign = -1 if "dernière" in key else 1
+    first = anchor + timedelta(days=7 * sign - 3)
+    last = anchor + timedelta(days=7 * sign + 3)
+    iso = f"{first.isoformat()}/{last.isoformat()}"
+    return FoundDate(word, 0, 0, iso, "intervalle", "déduit", f"l'article du {label}")
+
+
+def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
+    """Every date expression of ``text``, left to right; ``anchor`` is the article's date."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(item: FoundDate) -> None:
+        found.append(item)
+        taken.append((item.start, item.end))
+
+    for match in _NUMERIC.finditer(text):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "jour", "texte"))
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        weekday, day_text, month_text, year_text = match.groups()
+        day = 1 if day_text.casefold() == "1er" else int(day_text)
+        month = _month(month_text)
+        if year_text:
+            try:
+                iso = date(int(year_text), month, day).isoformat()
+            except ValueError:
+                continue
+            add(FoundDate(match.group(0), match.start(), match.end(), iso, "jour", "texte"))
+            continue
+        words = match.group(0)
+        calendar_hint = _weekday_years(weekday, month, day)
+        if anchor is None:
+            note = "année inconnue : l'article ne la donne pas et n'est pas daté" + calendar_hint
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+            continue
+        reading = _closest(month, day, anchor)
+        if reading is not None and weekday and WEEKDAYS[reading.weekday()] != weekday.casefold():
+            note = (
+                f"année inconnue : en {reading.year}, le {_label(reading)} n'est pas un "
+                f"{weekday.casefold()}{calendar_hint}"
+            )
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+        elif reading is None:
+            note = f"année inconnue : trop loin de la date de l'article ({_label(anchor)})"
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+        else:
+            note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+            add(
+                FoundDate(
+                    words, match.start(), match.end(), reading.isoformat(), "jour", "déduit", note
+                )
+            )
+    for match in _PART_MONTH_YEAR.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        part, month_text, year_text = match.groups()
+        iso = f"{year_text}-{_month(month_text):02d}"
+        part_note = f"{part.casefold()} du mois" if part else None
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "mois", "texte", part_note))
+    for match in _MONTH_ALONE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        words = text[match.start() : match.end()]
+        month = _month(match.group(2))
+        reading = _closest(month, None, anchor) if anchor is not None else None
+        if reading is None:
+            why = "l'article n'est pas daté" if anchor is None else "trop loin de la date"
+            add(
+                FoundDate(
+                    words,
+                    match.start(),
+                    match.end(),
+                    None,
+                    "mois",
+                    "inconnu",
+                    f"année inconnue ({why})",
+                )
+            )
+        else:
+            assert anchor is not None
+            add(
+                FoundDate(
+                    words,
+                    match.start(),
+                    match.end(),
+                    f"{reading.year}-{month:02d}",
+                    "mois",
+                    "déduit",
+                    f"année déduite : « {words} » dans l'article du {_label(anchor)}",
+                )
+            )
+    for match in _PERIOD.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        first, last = match.group(1), match.group(2)
+        if len(last) == 2:
+            last = first[:2] + last
+        if int(last) <= int(first):
+            continue
+        add(
+            FoundDate(
+                match.group(0), match.start(), match.end(), f"{first}/{last}", "intervalle", "texte"
+            )
+        )
+    for match in _YEAR.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
+    for match in _RELATIVE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        resolved = _relative(match.group(0), anchor)
+        add(
+            FoundDate(
+                match.group(0),
+                match.start(),
+                match.end(),
+                resolved.iso,
+                resolved.precision,
+                resolved.basis,
+                resolved.note,
+            )
+        )
+    return sorted(found, key=lambda item: item.start)

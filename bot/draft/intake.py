@@ -1,0 +1,59 @@
+"""Turn the bytes a curator sends (a file, a document, pasted text) into article text.
+
+Limits and encodings are checked here once, with French messages, for the command line and
+for Telegram alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_ARTICLE_BYTES = 200_000
+"""Largest article accepted (a long news page is 20 to 60 KB of text)."""
+MIN_ARTICLE_CHARS = 80
+
+
+class ArticleError(ValueError):
+    """The article cannot be drafted; the message says why, in French."""
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """Decoded article text and, when it was not UTF-8, a note saying how it was read."""
+
+    text: str
+    note: str | None = None
+
+
+def decode_article(data: bytes) -> Intake:
+    """Decode ``data`` as UTF-8 (then Windows-1252, with a note); refuse what is not text."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"article trop long : {len(data) // 1000} Ko, la limite est de "
+            f"{MAX_ARTICLE_BYTES // 1000} Ko ; n'envoyer que le texte de l'article"
+        )
+    if b"\x00" in data:
+        raise ArticleError(
+            "ce fichier n'est pas du texte (octets nuls) : envoyer un fichier .txt en UTF-8"
+        )
+    note = None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ArticleError(
+                f"texte illisible : ni UTF-8 (octet invalide en position {error.start}) ni "
+                "Windows-1252 ; enregistrer le fichier en UTF-8"
+            ) from None
+        note = (
+            "le fichier n'était pas en UTF-8 : lu en Windows-1252 ; vérifier les accents et "
+            "l'enregistrer en UTF-8 avant de le mettre dans seeds/"
+        )
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        raise ArticleError(
+            f"texte trop court ({len(text.strip())} caractères) : coller l'article entier "
+            f"(au moins {MIN_ARTICLE_CHARS} caractères)"
+        )
+    return Intake(text, note)

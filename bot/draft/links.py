@@ -1,0 +1,233 @@
+"""Links from a candidate to what the base already holds: same fact, or contradiction.
+
+A candidate is « probablement le même fait » as an entry when they share actors (two, or the
+candidate's only one) and either overlapping dates or at least three distinctive words
+(word starts that few entries of the base use). Sharing actors and distinctive words but
+giving another date, or another figure for the same unit, is a contradiction to review.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
+from bot.dates import DateSpan, parse_date
+from bot.engine.index import STOPWORDS
+from bot.text import fold, normalise_typography
+
+STEM = 6
+MIN_DISTINCTIVE = 2
+STRONG_DISTINCTIVE = 3
+REPORT_WINDOW = timedelta(days=31)
+"""An undated past act reported by a dated article happened at most this long before it."""
+_NUMBER = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?)\s+(millions?|milliards?|[a-zà-ÿ]{3,})")
+
+
+def stems(text: str) -> set[str]:
+    """Word starts of ``text`` (folded, no stopwords, at least four letters)."""
+    return {
+        word[:STEM]
+        for word in fold(text).split()
+        if len(word) >= 4 and word not in STOPWORDS and not word.isdigit()
+    }
+
+
+def figures(text: str) -> dict[str, str]:
+    """Unit (folded) → number, for the figures of ``text``."""
+    return {fold(unit): value.replace(",", ".") for value, unit in _NUMBER.findall(text)}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between a candidate and an existing entry, with its reason in French."""
+
+    entry_id: str
+    relation: str
+    """« même fait » or « contradiction »."""
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    id: str
+    actors: frozenset[str]
+    stems: frozenset[str]
+    span: DateSpan | None
+    explicit: bool
+    figures: dict[str, str]
+    quotes: tuple[tuple[str, frozenset[str]], ...]
+    """The entry's quotes, typography normalised and casefolded, with their word starts."""
+
+
+SAME_WORDS = 0.7
+"""Share of a candidate's word starts found in one quote of an entry for « mêmes mots »."""
+
+
+def _same_quote(
+    plain: str, mine: set[str], quotes: tuple[tuple[str, frozenset[str]], ...]
+) -> str | None:
+    """Why a sentence (``plain``: normalised, casefolded; ``mine``: its word starts) repeats
+    one of ``quotes`` (verbatim, or nearly word for word), or None."""
+    for quote, theirs in quotes:
+        if len(quote) >= 40 and (quote in plain or plain in quote):
+            return "la même phrase figure dans ses citations"
+        if len(mine) >= 5:
+            shared = len(mine & theirs)
+            if shared >= SAME_WORDS * len(mine):
+                return (
+                    f"presque les mêmes mots que l'une de ses citations ({shared} sur {len(mine)})"
+                )
+    return None
+
+
+def _quotes(evidence: Iterable[Evidence]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote)))
+        for item in evidence
+    )
+
+
+def _actors(entry: Event | Agreement | Fact) -> frozenset[str]:
+    if isinstance(entry, Agreement):
+        return frozenset((*entry.parties, *entry.mediators, *entry.related))
+    return frozenset(entry.actors)
+
+
+def _words(entry: Event | Agreement | Fact) -> str:
+    parts = [entry.summary, *(item.quote for item in entry.evidence)]
+    if isinstance(entry, Agreement):
+        parts.append(entry.title)
+    return " ".join(parts)
+
+
+class Linker:
+    """The base's entries prepared for comparison with new candidates."""
+
+    def __init__(self, base: FactBase) -> None:
+        known: list[_Known] = []
+        for entry in base.entries():
+            span = entry.date if isinstance(entry, (Event, Agreement)) else None
+            explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
+            text = _words(entry)
+            quotes = _quotes(entry.evidence)
+            known.append(
+                _Known(
+                    entry.id,
+                    _actors(entry),
+                    frozenset(stems(text)),
+                    span,
+                    explicit,
+                    figures(text),
+                    quotes,
+                )
+            )
+        for actor in base.actors.values():  # an actor's role rests on quotes too
+            if actor.evidence:
+                text = " ".join(item.quote for item in actor.evidence)
+                quotes = _quotes(actor.evidence)
+                known.append(
+                    _Known(
+                        actor.id,
+                        frozenset({actor.id}),
+                        frozenset(stems(text)),
+                        None,
+                        False,
+                        figures(text),
+                        quotes,
+                    )
+                )
+        self._known = known
+        frequency: Counter[str] = Counter()
+        for item in known:
+            frequency.update(item.stems)
+        total = max(len(known), 1)
+        self._idf = {word: math.log(total / count) for word, count in frequency.items()}
+        self._rare = max(2, total // 20)
+        self._frequency = frequency
+
+    def _distinctive(self, shared: Iterable[str]) -> list[str]:
+        return sorted(word for word in shared if self._frequency[word] <= self._rare)
+
+    def links(
+        self,
+        text: str,
+        actors: Iterable[str],
+        span: DateSpan | None,
+        explicit: bool,
+        limit: int = 2,
+    ) -> list[Link]:
+        """Probable duplicates and contradictions of a candidate, strongest first."""
+        mine = frozenset(actors)
+        words = stems(text)
+        plain = normalise_typography(text).casefold()
+        numbers = figures(text)
+        scored: list[tuple[float, Link]] = []
+        for item in self._known:
+            repeated = _same_quote(plain, words, item.quotes)
+            if repeated is not None:
+                if (
+                    span is not None
+                    and item.span is not None
+                    and explicit
+                    and item.explicit
+                    and not item.span.overlaps(span.start, span.end)
+                ):
+                    reason = (
+                        f"{repeated}, mais une autre date : {span.label()} ici, "
+                        f"{item.span.label()} dans {item.id}"
+                    )
+                    scored.append((1000.0, Link(item.id, "contradiction", reason)))
+                    continue
+                scored.append((1000.0, Link(item.id, "même fait", repeated)))
+                continue
+            shared = mine & item.actors
+            if not shared or (len(shared) < 2 and len(mine) > 1):
+                continue
+            single = len(shared) < 2
+            distinctive = self._distinctive(words & item.stems)
+            if len(distinctive) < MIN_DISTINCTIVE:
+                continue
+            score = sum(self._idf.get(word, 0.0) for word in distinctive)
+            overlap = (
+                span is not None
+                and item.span is not None
+                and item.span.overlaps(span.start, span.end)
+            )
+            clash = span is not None and item.span is not None and not overlap
+            shown = ", ".join(distinctive[:6])
+            if clash and explicit and item.explicit and len(distinctive) >= STRONG_DISTINCTIVE:
+                assert span is not None and item.span is not None
+                reason = (
+                    f"mêmes acteurs et mots ({shown}) mais une autre date : "
+                    f"{span.label()} ici, {item.span.label()} dans {item.id}"
+                )
+                scored.append((score, Link(item.id, "contradiction", reason)))
+                continue
+            if clash:
+                continue
+            strong = len(distinctive) >= STRONG_DISTINCTIVE
+            if (overlap and (strong or not single)) or (strong and not single):
+                for unit, value in numbers.items():
+                    other = item.figures.get(unit)
+                    if other is not None and other != value.replace(",", "."):
+                        reason = (
+                            f"autre nombre pour « {unit} » : {value} ici, {other} dans {item.id}"
+                        )
+                        scored.append((score + 1, Link(item.id, "contradiction", reason)))
+                why = "dates qui se recouvrent, " if overlap else ""
+                actors_text = ", ".join(sorted(shared))
+                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}"
+                scored.append((score, Link(item.id, "même fait", reason)))
+        scored.sort(key=lambda pair: -pair[0])
+        return [link for _, link in scored[:limit]]
+
+
+def reported_span(published: date) -> DateSpan:
+    """The window an undated past act reported on ``published`` falls in."""
+    first = published - REPORT_WINDOW
+    return parse_date(f"{first.isoformat()}/{published.isoformat()}")

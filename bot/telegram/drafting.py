@@ -1,0 +1,151 @@
+"""Telegram adapter of the draft tool: an admin sends an article, gets a summary and a YAML.
+
+Private chats only. An admin sends the article as a ``.txt`` document, or ``/brouillon``
+followed by the pasted text, or ``/brouillon`` alone and the text in the next message. The
+bot answers with a short French summary and the draft as a document; nothing is written to
+the live base. Everyone else is refused; size, encoding and file type get clear messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+from pathlib import Path
+
+from telegram import InputFile, Message, Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.draft.build import draft_article, render_draft, summary_text
+from bot.draft.intake import MAX_ARTICLE_BYTES, ArticleError, decode_article
+from bot.telegram.handlers import REFUSAL
+from bot.telegram.services import services
+
+log = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+
+AWAITING = "brouillon_en_attente"
+"""user_data key: when the admin sent /brouillon alone; their next text is the article."""
+AWAIT_SECONDS = 600.0
+"""After this, a lone /brouillon is forgotten and plain text is read as usual again."""
+PRIVATE_ONLY = (
+    "Les brouillons se font en conversation privée avec le bot : écrivez-moi directement."
+)
+ASK_TEXT = (
+    "Envoyez maintenant le texte de l'article, collé dans un message, ou un fichier .txt : "
+    "j'en ferai un brouillon. Au-delà de 4096 caractères, Telegram coupe un message collé en "
+    "plusieurs : envoyez alors un fichier .txt."
+)
+NOT_TXT = (
+    "Je ne lis que les articles en texte brut : un fichier .txt (UTF-8), ou le texte collé "
+    "après /brouillon."
+)
+TOO_BIG = (
+    f"Fichier trop lourd : la limite est de {MAX_ARTICLE_BYTES // 1000} Ko. "
+    "N'envoyez que le texte de l'article."
+)
+
+
+def _is_admin(update: Update, context: Context) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_ids
+
+
+SUMMARY_LIMIT = 3500
+"""Characters of the summary message (Telegram's limit is 4096 once escaped)."""
+
+
+def _fit(summary: str) -> str:
+    """The summary, whole lines only, with a closing line when some are left out."""
+    if len(summary) <= SUMMARY_LIMIT:
+        return summary
+    kept: list[str] = []
+    for line in summary.splitlines():
+        if sum(len(part) + 1 for part in kept) + len(line) > SUMMARY_LIMIT - 80:
+            break
+        kept.append(line)
+    kept.append("… le reste du résumé est dans le brouillon joint.")
+    return "\n".join(kept)
+
+
+async def _reply_draft(message: Message, context: Context, data: bytes, name: str) -> None:
+    """Decode, draft, and answer with the summary and the YAML document."""
+    try:
+        intake = decode_article(data)
+    except ArticleError as error:
+        await message.reply_text(f"Impossible de faire le brouillon : {html.escape(str(error))}.")
+        return
+    base = services(context).index.base
+    draft = await asyncio.to_thread(draft_article, intake.text, name, base)
+    rendered = render_draft(draft, name)
+    summary = summary_text(draft)
+    if intake.note:
+        summary = f"Attention : {intake.note}.\n{summary}"
+    await message.reply_text(html.escape(_fit(summary)))
+    target = f"{Path(draft.source_id).name}.yaml"
+    await message.reply_document(
+        InputFile(rendered.encode("utf-8"), filename=target),
+        caption=(
+            f"Brouillon {target} : à relire, compléter les résumés, puis placer l'article "
+            "dans seeds/ et les entrées dans content/."
+        ),
+    )
+
+
+async def on_brouillon(update: Update, context: Context) -> None:
+    """/brouillon [texte] (admins, private chats): draft the pasted text, or wait for it."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.chat.type != ChatType.PRIVATE:
+        await message.reply_text(PRIVATE_ONLY, do_quote=True)
+        return
+    if not _is_admin(update, context):
+        await message.reply_text(REFUSAL)
+        return
+    parts = (message.text or "").split(None, 1)  # « /brouillon texte » or a line break
+    text = parts[1].strip() if len(parts) == 2 else ""
+    if not text:
+        if context.user_data is not None:
+            context.user_data[AWAITING] = time.monotonic()
+        await message.reply_text(ASK_TEXT)
+        return
+    await _reply_draft(message, context, text.encode("utf-8"), "article-colle.txt")
+
+
+async def on_awaited_text(update: Update, context: Context) -> None:
+    """The text after a lone /brouillon (admins); any other text goes on to the next handlers."""
+    message = update.effective_message
+    if message is None or context.user_data is None or AWAITING not in context.user_data:
+        return
+    asked = context.user_data.pop(AWAITING)
+    if not _is_admin(update, context) or time.monotonic() - float(asked) > AWAIT_SECONDS:
+        return
+    await _reply_draft(message, context, (message.text or "").encode("utf-8"), "article-colle.txt")
+    raise ApplicationHandlerStop
+
+
+async def on_document(update: Update, context: Context) -> None:
+    """A document in a private chat: an admin's .txt article is drafted; others refused."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    if not _is_admin(update, context):
+        await message.reply_text(REFUSAL)
+        return
+    document = message.document
+    name = document.file_name or "article.txt"
+    if not name.casefold().endswith(".txt") and document.mime_type != "text/plain":
+        await message.reply_text(NOT_TXT)
+        return
+    if document.file_size is not None and document.file_size > MAX_ARTICLE_BYTES:
+        await message.reply_text(TOO_BIG)
+        return
+    if context.user_data is not None:
+        context.user_data.pop(AWAITING, None)
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    log.info("Brouillon demandé pour %s (%d octets)", name, len(data))
+    await _reply_draft(message, context, data, Path(name).name)
