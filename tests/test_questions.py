@@ -1,4 +1,4 @@
-"""Plain French questions: the measured set (tests/data/questions.yaml) and how answers say
+"""Plain French questions: the measured set (tests/questions.yaml) and how answers say
 what they understood."""
 
 import re
@@ -16,7 +16,7 @@ from bot.render.text import render_text
 
 TODAY = date(2026, 11, 23)
 QUESTIONS = yaml.safe_load(
-    (Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8")
+    (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
 )["questions"]
 
 
