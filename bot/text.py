@@ -95,3 +95,11 @@ def french_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def short_label(text: str, limit: int = 40) -> str:
+    """A button label: the text, or its first words and « … » (never cut inside a word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return (cut or text[: limit - 1]) + "…"

@@ -32,9 +32,10 @@ def index(base):
         ("10/2025", date(2025, 10, 1), date(2025, 10, 31)),
         ("2025-11-06", date(2025, 11, 6), date(2025, 11, 6)),
         ("6/11/2025", date(2025, 11, 6), date(2025, 11, 6)),
-        ("janvier", date(2026, 1, 1), date(2026, 1, 31)),  # the latest January
+        ("janvier", date(2026, 1, 1), date(2026, 1, 31)),  # no January in the base: latest
         ("décembre", date(2025, 12, 1), date(2025, 12, 31)),  # not yet this year
-        ("été", date(2026, 6, 1), date(2026, 8, 31)),
+        ("octobre", date(2025, 10, 1), date(2025, 10, 31)),  # the latest October with entries
+        ("été", date(2025, 6, 1), date(2025, 8, 31)),  # the latest summer with entries
         ("2024-2026", date(2024, 1, 1), date(2026, 12, 31)),
     ],
 )
@@ -103,3 +104,12 @@ def test_accord_list_is_sorted_newest_first_with_whole_word_labels(index):
             cut = label[:-1]
             title = next(a.title for a in index.base.agreements if a.title.startswith(cut))
             assert title[len(cut)] in " ,;:–-"  # cut between words, never inside one
+
+
+def test_a_loosely_dated_entry_does_not_answer_a_short_window(index):
+    # « 2026 » (the OTS manoeuvres) overlaps any week of 2026 but says nothing about one
+    week = answer(index, "/timeline du 2026-02-02 au 2026-02-08", TODAY)
+    assert not week.found
+    assert answer(index, "/timeline 2026", TODAY).found  # the year still finds it
+    summer = answer(index, "/timeline août 2025", TODAY)  # « été 2025 » answers August
+    assert "été 2025" in render_text(summer)

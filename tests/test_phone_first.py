@@ -142,3 +142,31 @@ def test_a_section_too_long_for_one_message_says_it_continues():
     messages = render_html(reply)
     assert len(messages) > 1
     assert all(m.startswith("<b>Longue (suite)</b>") for m in messages[1:])
+
+
+def test_a_line_and_its_quotes_are_never_split_between_messages():
+    unit = [Item("2025", "ligne " * 80), Quote("citation " * 60, "Source A", "a")]
+    reply = Reply((Para("Longue", "title"), *unit * 6))
+    for message in render_html(reply):
+        lines = message.count("• <b>2025</b>")
+        quotes = message.count("<blockquote")
+        assert lines == quotes  # each line arrives with its quote
+
+
+def test_a_membership_is_shown_with_the_quote_that_names_the_member(index, base):
+    for actor in base.actors.values():
+        reply = actor_card(index, actor)
+        blocks = list(reply.blocks)
+        for position, block in enumerate(blocks):
+            if isinstance(block, Item) and block.text.startswith(("membre (", "observateur (")):
+                quote = blocks[position + 1]
+                assert isinstance(quote, Quote), (actor.id, block.label)
+
+
+def test_agreement_card_lines_appear_only_with_the_quotes_behind_them(index, base):
+    for agreement in base.agreements:
+        card = agreement_card(index, agreement)
+        labels = [b.label for b in card.blocks if isinstance(b, Item)]
+        quotes = sum(isinstance(b, Quote) for b in card.blocks)
+        if "Lieu" in labels or "Portée" in labels:
+            assert quotes == len(agreement.evidence), agreement.id

@@ -15,9 +15,9 @@ from bot.paths import PROJECT_ROOT
 from bot.render.text import render_text
 
 TODAY = date(2026, 11, 23)
-QUESTIONS = yaml.safe_load(
-    (Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8")
-)["questions"]
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))[
+    "questions"
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +89,34 @@ def test_commands_typed_as_questions_keep_their_meaning(index):
 def test_a_very_long_question_gets_a_clear_message(index):
     reply = respond(index, "turquie " * 100, TODAY)
     assert not reply.found and "trop longue" in render_text(reply)
+
+
+def test_greetings_get_a_friendly_answer_with_ways_in(index):
+    for text in ("bonjour", "Merci !"):
+        reply = respond(index, text, TODAY)
+        assert reply.found and "Posez-moi une question" in render_text(reply)
+
+
+def test_a_real_country_absent_from_the_articles_is_said_absent(index):
+    text = render_text(respond(index, "relations avec la Chine ?", TODAY))
+    assert "« Chine » n'apparaît dans aucun des articles de la base." in text
+
+
+def test_telegram_only_commands_say_so_in_the_console(index):
+    text = render_text(answer(index, "/suivre Turquie"))
+    assert "n'existe que sur Telegram" in text and "/sources" not in text
+
+
+def test_search_gives_its_total_and_every_result_by_pages(index):
+    first = answer(index, "/cherche Azerbaïdjan")
+    assert first.page is not None and first.page.total > 1
+    total = int(re.search(r"— (\d+) résultats", render_text(first), re.IGNORECASE).group(1))
+    seen = 0
+    reply = first
+    for number in range(1, first.page.total + 1):
+        seen += sum(1 for block in reply.blocks if type(block).__name__ == "Item")
+        nxt = [b for row in reply.buttons for b in row if b.label == "Suivant ▶"]
+        if number < first.page.total:
+            reply = callback(index, nxt[0].data)
+            assert reply.edit and reply.page.number == number + 1
+    assert seen == total  # nothing dropped silently

@@ -52,7 +52,7 @@ async def test_private_command_gets_the_card_with_a_quote(polling, base):
     parts = await api.wait_for("sendMessage", messages_of(base, "/pays Turquie"))
     sent = parts[0]
     assert int(sent["chat_id"]) == 42
-    assert "Turquie" in sent["text"] and "<blockquote>" in sent["text"]
+    assert "Turquie" in sent["text"] and "<blockquote" in sent["text"]
     assert sent["parse_mode"] == "HTML"
     assert sent["link_preview_options"] == {"is_disabled": True}
     assert "reply_parameters" not in sent  # no quote of the asker in a private chat
@@ -166,7 +166,7 @@ async def test_inline_query_offers_cards(polling):
     assert 1 <= len(results) <= 50
     assert results[0]["id"] == "p:TR"
     assert "Turquie" in results[0]["input_message_content"]["message_text"]
-    assert "<blockquote>" in results[0]["input_message_content"]["message_text"]
+    assert "<blockquote" in results[0]["input_message_content"]["message_text"]
 
 
 async def test_empty_inline_query_offers_the_agreements(polling, base):
@@ -191,7 +191,7 @@ async def test_private_plain_text_and_unknown_commands_get_help(polling, base):
     await api.push(api.message_update("Turquie"))
     parts = messages_of(base, "/pays Turquie")
     card = (await api.wait_for("sendMessage", parts))[0]
-    assert "Turquie" in card["text"] and "<blockquote>" in card["text"]
+    assert "Turquie" in card["text"] and "<blockquote" in card["text"]
     await api.push(api.message_update("/timline 2025"))
     hint = (await api.wait_for("sendMessage", parts + 1))[parts]
     assert "/timeline" in hint["text"]

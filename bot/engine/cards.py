@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from bot.content.model import Actor, Agreement, Event
+from bot.content.model import Actor, Agreement, Event, Evidence, FactBase
 from bot.engine.common import (
     act_date,
     actor_name,
@@ -24,7 +24,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
 from bot.engine.timeline import is_kind, reading_notes, select
-from bot.text import count, fold, french_list
+from bot.text import count, fold, french_list, short_label
 
 FACTS_PAGE = 4
 
@@ -35,7 +35,7 @@ def _kinds(index: Index) -> dict[str, str]:
     return labels
 
 
-CARD_BUDGET = 1100
+CARD_BUDGET = 1000
 """Visible characters a card's first message may use (a phone screen is about 1,200)."""
 
 
@@ -91,11 +91,15 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     if actor.observers:
         blocks.append(Item("Observateurs", names(base, actor.observers)))
     for org, status in index.memberships.get(actor.id, ()):
-        blocks.append(Item(org.name, f"{status} ({org.full_name})"))
+        backing = _naming(base, org, actor)  # the membership is shown only with its quote
+        if backing is not None:
+            blocks.append(Item(org.name, f"{status} ({org.full_name})"))
+            blocks.append(quote_of(base, backing))
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
     shown = 0
+    shown_ids: set[str] = set()
     for item in reversed(dated):
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
@@ -107,20 +111,31 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
             blocks.append(heading)
         blocks.extend(lines)
         shown += 1
+        shown_ids.add(entry.id)
+    # what the buttons hold and the card does not show, each entry counted once
+    events = sum(1 for d in dated if isinstance(d.entry, Event) and d.entry.id not in shown_ids)
+    pacts = sum(1 for a in agreements if a.id not in shown_ids)
     behind = []
-    if len(dated) > shown:
-        more = len(dated) - shown
-        label = "fait daté" if shown == 0 else "autre fait daté"
-        behind.append(count(more, label, label.replace("fait daté", "faits datés")))
-    if agreements:
-        behind.append(count(len(agreements), "accord"))
+    if events:
+        label = "autre fait daté" if shown else "fait daté"
+        behind.append(count(events, label, label.replace("fait daté", "faits datés")))
+    if pacts:
+        behind.append(
+            count(
+                pacts,
+                "autre accord" if shown else "accord",
+                "autres accords" if shown else "accords",
+            )
+        )
     if facts:
         behind.append(count(len(facts), "constat"))
-    if behind:
-        listed = french_list(behind)
-        blocks.append(Para(f"Aussi dans la base : {listed} (boutons ci-dessous).", "note"))
-    if len(blocks) == 1:
+    said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
+    if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
+    if behind:
+        lead = "Aussi dans la base" if said else "Dans la base"
+        listed = french_list(behind)
+        blocks.append(Para(f"{lead} : {listed} — voir les boutons.", "note"))
     row: list[Button] = []
     if dated:
         code = TimelineFilter(actors=(actor.id,)).encode()
@@ -129,7 +144,23 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         row.append(Button(f"📄 Accords ({len(agreements)})", f"ac:{actor.id}"))
     if facts:
         row.append(Button(f"📌 Contexte ({len(facts)})", f"cx:{actor.id}:1"))
-    return Reply(tuple(blocks), (tuple(row),) if row else (), follow=f"acteur:{actor.id}")
+    crowded = visible(blocks) > CARD_BUDGET  # a long role folds every quote, the first too
+    return Reply(
+        tuple(blocks),
+        (tuple(row),) if row else (),
+        follow=f"acteur:{actor.id}",
+        fold_quotes=crowded,
+    )
+
+
+def _naming(base: FactBase, org: Actor, actor: Actor) -> Evidence | None:
+    """The organisation's quote that names ``actor`` (by name, alias or demonym), if any."""
+    names_of = [fold(name) for name in (*actor.names(), *actor.demonyms) if len(name) > 2]
+    for evidence in org.evidence:
+        text = f" {fold(evidence.quote)} "
+        if any(f" {name} " in text for name in names_of):
+            return evidence
+    return None
 
 
 def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
@@ -250,16 +281,20 @@ def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Re
         blocks.append(Para(agreement.parties_note, "note"))
     noun, _, date_text = act_date(base, agreement).partition(" : ")
     blocks.append(Item(noun, date_text))
-    if agreement.place:
-        blocks.append(Item("Lieu", agreement.place))
     if agreement.period:
         blocks.append(Item("Période", agreement.period.label()))
     keys = key_quotes(base, agreement)
-    extra: list[Block] = [Item("Portée", agreement.scope)] if agreement.scope else []
+    # the other quotes come before the lines they back (place, scope): a line is shown only
+    # once every quote is, so it never stands in a message without its quote
+    extra: list[Block] = []
     if agreement.date_note:
-        extra.insert(0, Para(f"Sur la date : {agreement.date_note}", "note"))
+        extra.append(Para(f"Sur la date : {agreement.date_note}", "note"))
     shown = agreement.key_evidence()
     extra += [quote_of(base, evidence) for evidence in agreement.evidence if evidence not in shown]
+    if agreement.place:
+        extra.append(Item("Lieu", agreement.place))
+    if agreement.scope:
+        extra.append(Item("Portée", agreement.scope))
     buttons = [card_button(base.actors[p]) for p in agreement.parties]
     return _fitted(blocks, keys, extra, buttons, f"ad:{agreement.id}", full)
 
@@ -287,7 +322,7 @@ def _fitted(
     if left:
         quotes = sum(isinstance(block, Quote) for block in left)
         what = [count(quotes, "autre citation", "autres citations")] if quotes else []
-        named = {"Acteurs": "les acteurs", "Portée": "la portée"}
+        named = {"Acteurs": "les acteurs", "Portée": "la portée", "Lieu": "le lieu"}
         what[:0] = [named.get(b.label, b.label.lower()) for b in left if isinstance(b, Item)]
         if any(isinstance(block, Para) for block in left):
             what.insert(len(what) - (1 if quotes else 0), "une note sur la date")
@@ -299,7 +334,7 @@ def _fitted(
     return Reply(tuple(blocks), tuple(rows), fold_quotes=fold_all)
 
 
-LIST_PAGE = 8
+LIST_PAGE = 4
 
 
 def event_card(index: Index, event: Event, full: bool = False) -> Reply:
@@ -348,14 +383,6 @@ def _agreement_list(
     if back is not None:
         buttons.append((back_to_card(back),))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
-
-
-def short_label(text: str, limit: int = 40) -> str:
-    """A button label: the text, or its first words and « … » (never cut inside a word)."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return (cut or text[: limit - 1]) + "…"
 
 
 def newest_first(agreements: Sequence[Agreement]) -> list[Agreement]:
@@ -414,7 +441,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         Para(f"Aucun accord ne correspond à « {argument} »."),
         *said,
         Para(
-            "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, proposé), "
+            "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, en cours), "
             "un thème (défense, paix) ou /accord seul.",
             "note",
         ),

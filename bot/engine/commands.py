@@ -188,7 +188,23 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
     return command.answer(index, clean_argument(raw_argument), today)
 
 
+TELEGRAM_ONLY = frozenset(
+    {"suivre", "suivis", "arreter", "oublier", "publier", "envois", "recharger", "brouillon"}
+)
+"""Commands that need a Telegram chat (subscriptions, channel, drafts)."""
+
+
 def _unknown_command(name: str) -> Reply:
+    if name in TELEGRAM_ONLY:
+        return Reply(
+            (
+                Para(
+                    f"La commande /{name} n'existe que sur Telegram (elle a besoin d'une "
+                    "conversation) ; voir /aide."
+                ),
+            ),
+            found=False,
+        )
     names = list(_BY_NAME)
     best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=60) if name else None
     text = f"Je ne connais pas la commande /{name[:40]}." if name else "Commande vide."
@@ -274,6 +290,10 @@ def _callback(index: Index, data: str) -> Reply:
         actor_id, _, page = rest.partition(":")
         if actor_id in base.actors and page.isdigit():
             return facts_page(index, actor_id, int(page))
+    if kind == "sr":  # pages of /cherche: the folded query words travel in the data
+        page_text, _, code = rest.partition(":")
+        if page_text.isdigit() and code and all(w.isalnum() for w in code.split(".")):
+            return cherche(index, " ".join(code.split(".")), page=int(page_text))
     if kind in ("lp", "lo") and rest.isdigit():
         return listing(index, kind == "lp", int(rest))
     if kind == "al" and rest.isdigit():

@@ -247,13 +247,31 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
     return folded, found
 
 
-def _bare_month(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
-    """A month or season without a year: the latest one up to today, said in a note."""
-    found: list[tuple[date, date, str]] = []
+def _latest_with_entries(index: Index, year: int, first: int, last: int) -> int | None:
+    """The latest year, from ``year`` back, whose months ``first``–``last`` hold a dated entry
+    of the base (dated to three months or better); ``year`` itself when none does."""
+    earliest = index.dated[0].span.start.year if index.dated else year
+    for candidate in range(year, earliest - 1, -1):
+        low, high = date(candidate, first, 1), _month_end(candidate, last)
+        for item in index.dated:
+            span = item.span
+            if span.start <= high and low <= span.end and (span.end - span.start).days <= 92:
+                return candidate
+    return None
+
+
+def _bare_month(
+    index: Index, folded: str, today: date
+) -> tuple[str, list[tuple[date, date, str, bool]]]:
+    """A month or season without a year: the latest one the base has entries for, up to
+    today (else the latest up to today), said in a note."""
+    found: list[tuple[date, date, str, bool]] = []
     month = re.search(rf"\b(?:(?:le )?{_DAY} )?({_MONTH})\b", folded)
     if month is not None:
         number = _MONTHS[month.group(2)]
         year = today.year if number <= today.month else today.year - 1
+        known = _latest_with_entries(index, year, number, number) if not month.group(1) else None
+        year = known or year
         if month.group(1):
             day = min(int(month.group(1)), calendar.monthrange(year, number)[1])
             if date(year, number, day) > today:
@@ -261,13 +279,16 @@ def _bare_month(folded: str, today: date) -> tuple[str, list[tuple[date, date, s
             start = end = date(year, number, min(day, calendar.monthrange(year, number)[1]))
         else:
             start, end = date(year, number, 1), _month_end(year, number)
-        found.append((start, end, month.group(0)))
+        found.append((start, end, month.group(0), known is not None))
         folded = folded[: month.start()] + " " + folded[month.end() :]
     season = re.search(r"\b(?:cet |ce |l )?(printemps|ete|automne)\b", folded)
     if season is not None:
         first_month, last_month = _SEASONS[season.group(1)]
         year = today.year if first_month <= today.month else today.year - 1
-        found.append((date(year, first_month, 1), _month_end(year, last_month), season.group(0)))
+        known = _latest_with_entries(index, year, first_month, last_month)
+        year = known or year
+        start, end = date(year, first_month, 1), _month_end(year, last_month)
+        found.append((start, end, season.group(0), known is not None))
         folded = folded[: season.start()] + " " + folded[season.end() :]
     return folded, found
 
@@ -320,10 +341,11 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             window = _intersect(window, _dates(kind, match.groups()))
             folded = folded[: match.start()] + " " + folded[match.end() :]
     if today is not None:
-        folded, bare = _bare_month(folded, today)
-        for first, last, said in bare:
+        folded, bare = _bare_month(index, folded, today)
+        for first, last, said, known in bare:
             window = _intersect(window, (first, last))
-            notes.append(f"« {said} » sans année : {_period_words(first, last)}, le plus récent")
+            which = "le plus récent dont la base a des faits" if known else "le plus récent"
+            notes.append(f"« {said} » sans année : {_period_words(first, last)}, {which}")
     words = [w for w in folded.split() if w not in STOPWORDS]
     kinds_by_name = _kind_names(index)
     acts_by_name = _act_names(index)

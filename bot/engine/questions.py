@@ -183,6 +183,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             human, data = _command(index, "timeline", reading)
             return Understanding(human, data, "chronologie — les plus récents")
         return None
+    absent = [w for w in _name_runs(content) if index.is_other_country(w)]
+    if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
+        name = absent[0]
+        return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
     reading = replace(reading, ignored=tuple(w for w in reading.ignored if w not in SOFT_WORDS))
@@ -233,10 +237,25 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}")
-    if not select(index, reading.filter) and searched is not None:  # nothing dated
+    dates_asked = wanted.start is not None or wanted.end is not None
+    if not dates_asked and not select(index, reading.filter) and searched is not None:
         return searched
     human, data = _command(index, "timeline", reading)
     return Understanding(human, data, "chronologie" + _describe(index, reading))
+
+
+def _name_runs(content: str) -> list[str]:
+    """Runs of one to three words of ``content``, longest first (« Corée du Sud », « Chine »)."""
+    words = content.split()
+    runs = [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+    cleaned = [run.strip(" ?!.,;:'’") for run in runs]
+    articles = ("le ", "la ", "les ", "l'", "l’")
+    return [run for run in cleaned if run and not run.lower().startswith(articles)]
+
+
+GREETINGS = frozenset(
+    ["bonjour", "bonsoir", "salut", "hello", "coucou", "merci", "hi", "hey", "bravo", "super"]
+)
 
 
 def _describe(index: Index, reading: Reading) -> str:
@@ -282,6 +301,8 @@ def respond(index: Index, text: str, today: date | None = None) -> Reply:
             ),
             found=False,
         )
+    if tokens(text) and all(w in GREETINGS for w in fold(text).split()):
+        return _greeting(index, text)
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text)
@@ -293,6 +314,25 @@ def respond(index: Index, text: str, today: date | None = None) -> Reply:
     if button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+def _greeting(index: Index, text: str) -> Reply:
+    """« bonjour », « merci » : a short, friendly answer with ways in."""
+    thanks = "merci" in fold(text)
+    opening = "Avec plaisir !" if thanks else "Bonjour !"
+    return Reply(
+        (
+            Para(
+                f"{opening} Posez-moi une question sur les partenariats de sécurité de "
+                "l'Azerbaïdjan, par exemple « qu'a signé le Royaume-Uni ? » ou « turquie otan », "
+                "ou tapez /aide."
+            ),
+        ),
+        (
+            (Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")),
+            (Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")),
+        ),
+    )
 
 
 def not_understood(index: Index, text: str) -> Reply:

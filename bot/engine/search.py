@@ -7,10 +7,11 @@ from datetime import date
 from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine.common import entry_text, quote_of, when
 from bot.engine.index import Index, tokens
-from bot.engine.reply import Block, Button, Item, Para, Reply
-from bot.text import count
+from bot.engine.reply import Block, Button, Item, Page, Para, Reply
+from bot.text import count, short_label
 
-MAX_RESULTS = 6
+PAGE = 4
+"""Results per page of /cherche (each comes with its quotes)."""
 
 
 def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
@@ -30,8 +31,9 @@ def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[
     return shown
 
 
-def cherche(index: Index, argument: str, today: date | None = None) -> Reply:
-    """Answer /cherche <texte>: the entries that best match, each with its closest quote."""
+def cherche(index: Index, argument: str, today: date | None = None, page: int = 1) -> Reply:
+    """Answer /cherche <texte>: every matching entry, best first, a page at a time, each with
+    the quotes that back it and the one closest to the query; the total is always said."""
     if not tokens(argument):
         return Reply(
             (
@@ -40,7 +42,7 @@ def cherche(index: Index, argument: str, today: date | None = None) -> Reply:
             ),
             found=False,
         )
-    results = index.search(argument, limit=MAX_RESULTS)
+    results = index.search(argument, limit=len(index.entries))
     if not results:
         return Reply(
             (
@@ -50,17 +52,32 @@ def cherche(index: Index, argument: str, today: date | None = None) -> Reply:
             found=False,
         )
     words = tokens(argument)
+    pages = (len(results) + PAGE - 1) // PAGE
+    page = min(max(page, 1), pages)
+    shown = results[(page - 1) * PAGE : page * PAGE]
     blocks: list[Block] = [
         Para(f"Recherche « {argument} » — {count(len(results), 'résultat')}", "title")
     ]
     buttons: list[tuple[Button, ...]] = []
-    for entry, _score in results:
+    for entry, _score in shown:
         if isinstance(entry, Agreement):
-            buttons.append((Button(entry.title[:40], f"a:{entry.id}"),))
+            buttons.append((Button(short_label(entry.title), f"a:{entry.id}"),))
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         blocks.append(Item(label, entry_text(index.base, entry)))
         blocks.extend(quote_of(index.base, item) for item in _matching_quotes(entry, words))
-    return Reply(tuple(blocks), tuple(buttons[:4]))
+    if pages > 1:
+        blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
+        code = ".".join(words)
+        targets = []
+        if page > 1:
+            targets.append(("◀ Précédent", f"~sr:{page - 1}:{code}"))
+        if page < pages:
+            targets.append(("Suivant ▶", f"~sr:{page + 1}:{code}"))
+        if all(len(data.encode()) <= 64 and data.isascii() for _label, data in targets):
+            buttons.append(tuple(Button(label, data) for label, data in targets))
+        else:  # a query too long to carry in a button: say how to see the rest
+            blocks.append(Para("Précisez la recherche pour voir les autres résultats.", "note"))
+    return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
 def sources(index: Index, argument: str = "", today: date | None = None) -> Reply:

@@ -25,7 +25,9 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
         candidates = index.dated_by_actor.get(wanted.actors[0], ())
     if wanted.start or wanted.end:
         candidates = tuple(
-            item for item in candidates if item.span.start <= high and low <= item.span.end
+            item
+            for item in candidates
+            if item.span.start <= high and low <= item.span.end and _fits(item, wanted)
         )
     others = wanted.actors[1:]
     if not others and not wanted.topics and not wanted.kinds:
@@ -37,6 +39,17 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
         and all(topic in item.topics for topic in wanted.topics)
         and (not wanted.kinds or any(is_kind(item.entry, kind) for kind in wanted.kinds))
     ]
+
+
+def _fits(item: Dated, wanted: TimelineFilter) -> bool:
+    """False for an entry dated far more loosely than a short window asks for: « 2026 »
+    overlaps « la semaine dernière » but says nothing about it (« été 2025 » still answers
+    « août 2025 »)."""
+    if wanted.start is None or wanted.end is None:
+        return True
+    window = (wanted.end - wanted.start).days + 1
+    span = (item.span.end - item.span.start).days + 1
+    return span <= 92 or span <= 3 * window
 
 
 def is_kind(entry: Event | Agreement, kind: str) -> bool:
@@ -142,7 +155,9 @@ def timeline_page(
         )
     pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 1), pages)
-    shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    # pages are cut from the latest backwards: the last page (« Dernières ») is always full
+    end = len(items) - (pages - page) * PAGE_SIZE
+    shown = items[max(0, end - PAGE_SIZE) : end]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
     for item in shown:
         blocks.extend(_line(index, item))

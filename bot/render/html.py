@@ -149,6 +149,17 @@ def _title(section: list[Block]) -> str | None:
     return first.text if isinstance(first, Para) and first.style == "title" else None
 
 
+def _units(section: list[Block]) -> list[list[Block]]:
+    """The section's blocks grouped as each line with the quotes that follow it."""
+    units: list[list[Block]] = []
+    for block in section:
+        if isinstance(block, Quote) and units:
+            units[-1].append(block)
+        else:
+            units.append([block])
+    return units
+
+
 def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
     """The reply's blocks grouped into messages: whole sections when they fit."""
     groups: list[list[Block]] = []
@@ -164,14 +175,21 @@ def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
             current = list(section)
             continue
         title = _title(section)
-        for block in section:
-            for piece in _pieces(block, limit - 200):
-                if not current or len(_message([*current, piece])) <= limit:
-                    current.append(piece)
-                    continue
+        for unit in _units(section):  # a line and its quotes stay in one message
+            if current and len(_message([*current, *unit])) > limit:
                 groups.append(current)
                 current = [Para(f"{title} (suite)", "title")] if title else []
-                current.append(piece)
+            if len(_message([*current, *unit])) <= limit:
+                current.extend(unit)
+                continue
+            for block in unit:  # a unit too long for any message: cut, and say so
+                for piece in _pieces(block, limit - 200):
+                    if not current or len(_message([*current, piece])) <= limit:
+                        current.append(piece)
+                        continue
+                    groups.append(current)
+                    current = [Para(f"{title} (suite)", "title")] if title else []
+                    current.append(piece)
     if current:
         groups.append(current)
     return groups or [[Para("…")]]
