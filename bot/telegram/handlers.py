@@ -14,6 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -406,18 +407,29 @@ async def _ask_confirmation(message: Message, token: str, parts: int) -> None:
     await retrying(lambda: message.reply_text(PREVIEW_NOTE + more, reply_markup=choice))
 
 
-async def on_preview_button(update: Update, context: Context) -> None:
-    """[Publier] or [Annuler] under a preview (admins only); a second press does nothing."""
+async def _admin_button(
+    update: Update, context: Context, pattern: str
+) -> tuple[CallbackQuery, re.Match[str]] | None:
+    """An admin's button whose data matches ``pattern``; others get a stale or refusal note."""
     query = update.callback_query
     if query is None:
-        return
-    match = re.fullmatch(r"pv:(ok|no):(-?[0-9]{1,20}\.[0-9]{1,12})", query.data or "")
+        return None
+    match = re.fullmatch(pattern, query.data or "")
     if match is None:
         await retrying(lambda: query.answer(STALE_BUTTON))
-        return
+        return None
     if not _is_admin(update, context):
         await retrying(lambda: query.answer(REFUSAL))
+        return None
+    return query, match
+
+
+async def on_preview_button(update: Update, context: Context) -> None:
+    """[Publier] or [Annuler] under a preview (admins only); a second press does nothing."""
+    pressed = await _admin_button(update, context, r"pv:(ok|no):(-?[0-9]{1,20}\.[0-9]{1,12})")
+    if pressed is None:
         return
+    query, match = pressed
     previews: dict[str, Pending] = context.bot_data.setdefault(PREVIEWS_KEY, {})
     pending = previews.pop(match.group(2), None)
     if pending is None:
@@ -524,16 +536,10 @@ async def _decide(found: Services, action: str, item_id: int) -> str:
 
 async def on_outbox_button(update: Update, context: Context) -> None:
     """« Republier » / « Abandonner » under an outbox notice (admins only)."""
-    query = update.callback_query
-    if query is None:
+    pressed = await _admin_button(update, context, r"ob:([rd]):([0-9]{1,12})")
+    if pressed is None:
         return
-    match = re.fullmatch(r"ob:([rd]):([0-9]{1,12})", query.data or "")
-    if match is None:
-        await retrying(lambda: query.answer(STALE_BUTTON))
-        return
-    if not _is_admin(update, context):
-        await retrying(lambda: query.answer(REFUSAL))
-        return
+    query, match = pressed
     await retrying(query.answer)
     report = await _decide(services(context), match.group(1), int(match.group(2)))
     if isinstance(query.message, Message):
