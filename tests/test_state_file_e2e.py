@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
 
 from bot.config import Settings
 from bot.engine.index import Index
@@ -64,6 +65,14 @@ async def test_a_state_path_that_cannot_be_opened_is_reported_too(api, base, tmp
     assert "désactivée" in notice["text"] and texts_to(api, 7)
 
 
+async def settle(done: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait until ``done()`` holds or ``seconds`` pass (the assertions then say what failed)."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await asyncio.sleep(0.05)
+
+
 async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, tmp_path):
     state = tmp_path / "etat.sqlite3"
     application = build_application(settings_for(api, state), Index(base))
@@ -77,20 +86,14 @@ async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, t
             await press_preview(api, ADMIN, preview)
             await asyncio.sleep(0.2)  # the confirmed publication now waits for the lock
             await api.push(api.message_update("/pays Turquie", user_id=7))
-            for _ in range(100):
-                if texts_to(api, 7):
-                    break
-                await asyncio.sleep(0.02)
+            await settle(lambda: bool(texts_to(api, 7)))
             # the user got the answer while the publication still waits for the lock
             assert texts_to(api, 7) and texts_to(api, CHANNEL) == []
             assert not any("Publié" in text for text in texts_to(api, ADMIN))
         finally:
             locker.execute("ROLLBACK")
             locker.close()
-        for _ in range(200):
-            if any("Publié" in text for text in texts_to(api, ADMIN)):
-                break
-            await asyncio.sleep(0.05)
+        await settle(lambda: any("Publié" in text for text in texts_to(api, ADMIN)))
     posts = texts_to(api, CHANNEL)
     assert posts and "Turquie" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once
@@ -109,15 +112,9 @@ async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, t
         await press_preview(api, ADMIN, preview)
         await api.wait_for("!sendMessage")  # the channel post now waits 3 s
         await api.push(api.message_update("/sources", user_id=7))
-        for _ in range(100):
-            if texts_to(api, 7):
-                break
-            await asyncio.sleep(0.02)
+        await settle(lambda: bool(texts_to(api, 7)))
         assert texts_to(api, 7) and texts_to(api, CHANNEL) == []  # answered meanwhile
-        for _ in range(200):
-            if any("Publié" in text for text in texts_to(api, ADMIN)):
-                break
-            await asyncio.sleep(0.05)
+        await settle(lambda: any("Publié" in text for text in texts_to(api, ADMIN)))
     posts = texts_to(api, CHANNEL)
     assert posts and "paix" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once
