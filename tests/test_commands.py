@@ -35,7 +35,7 @@ def test_country_card_has_flag_role_facts_agreements_and_quotes(index):
     assert reply.quotes >= 2
     assert all(q.attribution for q in reply.blocks if isinstance(q, Quote))
     assert {b.data for b in buttons(reply)} >= {"ac:TR", "cx:TR:1"}
-    assert "1 accord et 3 constats" in text  # what sits behind the buttons is counted
+    assert "accords (1 accord) et contexte (3 constats)" in text  # the buttons, counted
     behind = callback(index, "ac:TR")  # the Accords button: a new message, the memorandum
     titles = " ".join(b.text for b in behind.blocks if isinstance(b, Item))
     assert "Mémorandum d'entente Azerbaïdjan – Turquie" in titles and not behind.edit

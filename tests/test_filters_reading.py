@@ -113,3 +113,17 @@ def test_a_loosely_dated_entry_does_not_answer_a_short_window(index):
     assert answer(index, "/timeline 2026", TODAY).found  # the year still finds it
     summer = answer(index, "/timeline août 2025", TODAY)  # « été 2025 » answers August
     assert "été 2025" in render_text(summer)
+
+
+def test_entries_dated_more_loosely_than_the_period_are_flagged(index):
+    text = render_text(answer(index, "/timeline août 2025", TODAY))
+    assert "été 2025" in text
+    assert "moins précisément que la période" in text  # « été » may not fall in August
+    exact = render_text(answer(index, "/timeline 2025", TODAY))
+    assert exact.count("moins précisément") <= 1  # a year page flags only what it must
+
+
+def test_a_month_without_a_year_needs_an_entry_dated_within_it(index):
+    # « été 2025 » overlaps June but is not dated in June: no June is said to have facts
+    reading = read_filter(index, "juin", TODAY)
+    assert reading.notes == ("« juin » sans année : juin 2026, le plus récent",)

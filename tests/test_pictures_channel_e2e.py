@@ -41,7 +41,7 @@ async def test_publier_carte_posts_one_photo_with_its_caption(api, base, tmp_pat
     photos = channel_photos(api)
     assert len(photos) == 1
     assert Image.open(io.BytesIO(photos[0]["photo"])).size == (1280, 1000)
-    assert len(photos[0]["caption"]) <= 1024 and "Partenaires" in photos[0]["caption"]
+    assert len(photos[0]["caption"]) <= 1024 and "Pays liés" in photos[0]["caption"]
     assert [p for p in api.sent() if int(p["chat_id"]) == CHANNEL] == []  # nothing else
     assert int(answer["chat_id"]) == ADMIN and "https://t.me/c/1234567890/" in answer["text"]
 
@@ -66,7 +66,7 @@ async def test_refused_photo_falls_back_to_the_caption_as_text(api, base, tmp_pa
                 break
             await asyncio.sleep(0.05)
     texts = [p["text"] for p in api.sent() if int(p["chat_id"]) == CHANNEL]
-    assert len(texts) == 1 and "Partenaires de l'Azerbaïdjan — 2025" in texts[0]
+    assert len(texts) == 1 and "Pays liés à l'Azerbaïdjan dans la base — 2025" in texts[0]
     assert channel_photos(api) == []
 
 

@@ -98,44 +98,27 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
-    shown = 0
-    shown_ids: set[str] = set()
-    for item in reversed(dated):
+    heading = Para("Faits datés : les plus récents", "title")
+    for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
         lines.extend(key_quotes(base, entry))
-        heading = Para("Faits datés : les plus récents", "title")
-        if visible([*blocks, heading, *lines]) + 160 > CARD_BUDGET:
+        opening = [] if heading in blocks else [heading]
+        if visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
             break
-        if shown == 0:
-            blocks.append(heading)
-        blocks.extend(lines)
-        shown += 1
-        shown_ids.add(entry.id)
-    # what the buttons hold and the card does not show, each entry counted once
-    events = sum(1 for d in dated if isinstance(d.entry, Event) and d.entry.id not in shown_ids)
-    pacts = sum(1 for a in agreements if a.id not in shown_ids)
-    behind = []
-    if events:
-        label = "autre fait daté" if shown else "fait daté"
-        behind.append(count(events, label, label.replace("fait daté", "faits datés")))
-    if pacts:
-        behind.append(
-            count(
-                pacts,
-                "autre accord" if shown else "accord",
-                "autres accords" if shown else "accords",
-            )
-        )
-    if facts:
-        behind.append(count(len(facts), "constat"))
+        blocks.extend([*opening, *lines])
     said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
     if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
+    behind = []  # the buttons' contents, counted as the buttons count them
+    if dated:
+        behind.append(f"chronologie ({count(len(dated), 'fait daté', 'faits datés')})")
+    if agreements:
+        behind.append(f"accords ({count(len(agreements), 'accord')})")
+    if facts:
+        behind.append(f"contexte ({count(len(facts), 'constat')})")
     if behind:
-        lead = "Aussi dans la base" if said else "Dans la base"
-        listed = french_list(behind)
-        blocks.append(Para(f"{lead} : {listed} — voir les boutons.", "note"))
+        blocks.append(Para(f"Sous les boutons : {french_list(behind)}.", "note"))
     row: list[Button] = []
     if dated:
         code = TimelineFilter(actors=(actor.id,)).encode()

@@ -255,7 +255,7 @@ def _latest_with_entries(index: Index, year: int, first: int, last: int) -> int 
         low, high = date(candidate, first, 1), _month_end(candidate, last)
         for item in index.dated:
             span = item.span
-            if span.start <= high and low <= span.end and (span.end - span.start).days <= 92:
+            if low <= span.start and span.end <= high:  # dated within those months
                 return candidate
     return None
 

@@ -137,7 +137,7 @@ def map_picture(index: Index, argument: str) -> Picture | Reply:
     wanted = parse_filter(index, argument)
     if isinstance(wanted, FilterProblem):
         return not_understood(wanted, "carte")
-    title = _title(index, "Partenaires de l'Azerbaïdjan", wanted)
+    title = _title(index, "Pays liés à l'Azerbaïdjan dans la base", wanted)
     found = relations(index, wanted)
     if not found:
         return _nothing(title, "carte")

@@ -77,14 +77,12 @@ def kept(entry: Entry, wanted: TimelineFilter) -> bool:
     )
 
 
-def _named_in(actor: Actor, texts: Iterable[str]) -> bool:
-    """True when one of the actor's names or demonyms appears in ``texts`` (folded words)."""
+def _named_in(actor: Actor, texts: Iterable[str], demonyms: bool = True) -> bool:
+    """True when one of the actor's names (or, with ``demonyms``, its adjectives) appears in
+    ``texts`` (folded words)."""
     haystack = f" {' '.join(fold(text) for text in texts)} "
-    return any(
-        f" {fold(name)} " in haystack
-        for name in (*actor.names(), *actor.demonyms)
-        if len(fold(name)) > 2
-    )
+    forms = (*actor.names(), *actor.demonyms) if demonyms else actor.names()
+    return any(f" {fold(name)} " in haystack for name in forms if len(fold(name)) > 2)
 
 
 def _threat_subject(index: Index, fact: Fact) -> str | None:
@@ -95,7 +93,8 @@ def _threat_subject(index: Index, fact: Fact) -> str | None:
     subject = index.base.actors.get(fact.actors[0])
     if subject is None or not subject.is_country or subject.id == HOME:
         return None
-    return subject.id if _named_in(subject, quotes) else None
+    # the state itself must be named: « la population arménienne » is not Armenia
+    return subject.id if _named_in(subject, quotes, demonyms=False) else None
 
 
 def _organisations_of(

@@ -49,7 +49,22 @@ def _fits(item: Dated, wanted: TimelineFilter) -> bool:
         return True
     window = (wanted.end - wanted.start).days + 1
     span = (item.span.end - item.span.start).days + 1
-    return span <= 92 or span <= 3 * window
+    return span <= max(3 * window, 31)
+
+
+def _looser(items: list[Dated], wanted: TimelineFilter) -> int:
+    """How many of ``items`` a bounded period may not really hold: dated more loosely than
+    the period, or dated by inference or by the article that reports them."""
+    if wanted.start is None or wanted.end is None:
+        return 0
+    window = (wanted.end - wanted.start).days + 1
+    return sum(
+        1
+        for item in items
+        if (item.span.end - item.span.start).days + 1 > window
+        or item.entry.date_basis != "texte"
+        or not (wanted.start <= item.span.start and item.span.end <= wanted.end)
+    )
 
 
 def is_kind(entry: Event | Agreement, kind: str) -> bool:
@@ -159,6 +174,21 @@ def timeline_page(
     end = len(items) - (pages - page) * PAGE_SIZE
     shown = items[max(0, end - PAGE_SIZE) : end]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
+    loose = _looser(shown, wanted)
+    if loose:
+        blocks.append(
+            Para(
+                (
+                    "1 entrée de cette page est datée moins précisément que la période, ou "
+                    "par déduction : elle la recoupe sans y tomber forcément — voir sa date."
+                    if loose == 1
+                    else f"{loose} entrées de cette page sont datées moins précisément que la "
+                    "période, ou par déduction : elles la recoupent sans y tomber forcément "
+                    "— voir leur date."
+                ),
+                "note",
+            )
+        )
     for item in shown:
         blocks.extend(_line(index, item))
     rows: list[tuple[Button, ...]] = []
