@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.check import run_check
 from bot.content.errors import ContentError
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
@@ -314,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "draft":
         return _run_draft(args)
     if command == "check":
+        from bot.check import run_check  # the checks' code is not loaded to answer
+
         return run_check(
             args.content, args.seeds, sys.stdout, verbose=args.verbose, fidelity=args.fidelity
         )

@@ -18,7 +18,6 @@ from telegram import InputFile, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.draft.build import draft_article, render_draft, summary_text
 from bot.draft.intake import MAX_ARTICLE_BYTES, ArticleError, decode_article
 from bot.telegram.handlers import REFUSAL
 from bot.telegram.services import services
@@ -77,6 +76,8 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
     except ArticleError as error:
         await message.reply_text(f"Impossible de faire le brouillon : {html.escape(str(error))}.")
         return
+    from bot.draft.build import draft_article, render_draft, summary_text  # on first use only
+
     base = services(context).index.base
     draft = await asyncio.to_thread(draft_article, intake.text, name, base)
     rendered = render_draft(draft, name)
