@@ -33,6 +33,21 @@ def test_one_claim_per_message_across_connections(tmp_path):
     assert first.claim() is None
 
 
+def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
+    first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
+    first.record("p1", -100, None, ["un"])
+    claimed = first.claim()
+    assert claimed is not None
+    first.mark_failed(claimed.id, "Bad Request: chat not found")
+    failing = second.to_notify()
+    assert [item.id for item in failing] == [claimed.id] == [i.id for i in first.to_notify()]
+    error = failing[0].last_error or ""
+    # both processes saw it; only the first to claim the notice tells the admins
+    assert first.claim_notice(claimed.id, error) is True
+    assert second.claim_notice(claimed.id, error) is False
+    assert first.to_notify() == [] == second.to_notify()
+
+
 def test_a_dead_senders_claim_becomes_uncertain_never_pending(tmp_path):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],

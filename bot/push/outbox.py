@@ -310,8 +310,14 @@ class Outbox:
             (item_id, self.owner),
         )
 
-    def mark_notified(self, item_id: int, error: str) -> None:
-        self._db.execute("UPDATE outbox SET notified_error = ? WHERE id = ?", (error, item_id))
+    def claim_notice(self, item_id: int, error: str) -> bool:
+        """Take the duty of telling the admins of ``error`` on a message: True for exactly one
+        caller across processes (the others see it already taken), before anything is sent."""
+        taken = self._db.execute(
+            "UPDATE outbox SET notified_error = ? WHERE id = ? AND notified_error IS NOT ?",
+            (error, item_id, error),
+        )
+        return taken.rowcount == 1
 
     # --- reading --------------------------------------------------------------------
 

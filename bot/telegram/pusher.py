@@ -267,9 +267,9 @@ class Pusher:
         except sqlite3.Error:
             log.exception("File d'envoi illisible")
             return
-        for item in items:
-            await self.tell_admins(_notice(item), admin_buttons(item.id))
-            await self.store.run(self.outbox.mark_notified, item.id, item.last_error or "")
+        for item in items:  # claimed first: two processes never tell the same error twice
+            if await self.store.run(self.outbox.claim_notice, item.id, item.last_error or ""):
+                await self.tell_admins(_notice(item), admin_buttons(item.id))
 
     async def tell_admins(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
         """A plain-text message to every admin; one who never opened the bot is skipped."""
