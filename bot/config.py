@@ -10,8 +10,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr
-
 from bot.paths import PROJECT_ROOT
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -80,6 +78,37 @@ def parse_schedule(text: str) -> DigestSchedule | None:
     if words[0] not in WEEKDAYS:
         raise ConfigError(f"DIGEST_SCHEDULE « {text} » : jour « {words[0]} » inconnu.")
     return DigestSchedule(WEEKDAYS[words[0]], hour, minute)
+
+
+class SecretStr:
+    """A secret (the token, the webhook secret) that no repr, str or format can show."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        """The secret itself, for the one place that needs it."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "SecretStr('**********')"
+
+    def __str__(self) -> str:
+        return "**********" if self._value else ""
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SecretStr) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
 
 
 @dataclass(frozen=True, slots=True)

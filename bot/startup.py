@@ -1,4 +1,8 @@
-"""Start-up: the validated base (from the snapshot when it matches) and a fully built index."""
+"""Start-up: the validated base and its fully built index, from the snapshot when it matches.
+
+Answering needs neither pydantic nor Babel nor the YAML reader: they are imported only when
+the content has to be read and validated (no snapshot, or a stale one).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,9 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from types import MappingProxyType
 
-from bot.content.loader import load_factbase
 from bot.content.snapshot import read_snapshot, snapshot_dir, snapshot_key, write_snapshot
 from bot.engine.index import Index
-
-FULL_TEXT = "full_text"
-"""The snapshot extra holding the full-text postings: the slowest part of a start at ×1000."""
 
 
 def build_index(index: Index) -> Index:
@@ -23,18 +22,11 @@ def build_index(index: Index) -> Index:
     return index
 
 
-def _plain_full_text(index: Index) -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
-    postings, words = index.full_text()
-    return dict(postings), words
+def validated_index(content_dir: Path, seeds_dir: Path) -> Index:
+    """Read and validate the content, then index it all; raises ContentError when invalid."""
+    from bot.content.loader import load_factbase  # pydantic, PyYAML, Babel: only to validate
 
-
-def _adopt_full_text(index: Index, cached: object) -> None:
-    """Hand the index its full text from the snapshot (same key, so same content and code)."""
-    match cached:
-        case (dict() as postings, tuple() as words):
-            index._text = (MappingProxyType(postings), words)
-        case _:
-            pass  # absent or unexpected: build_index computes it
+    return build_index(Index(load_factbase(content_dir, seeds_dir)))
 
 
 @contextmanager
@@ -52,24 +44,22 @@ def _gc_paused() -> Iterator[None]:
 def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | None = None) -> Index:
     """The index the bot serves from, full text included; raises ContentError when invalid.
 
-    With a snapshot directory (``SNAPSHOT_DIR``), a matching snapshot replaces reading,
-    validating and the full-text build; otherwise the base is validated and the snapshot
-    written for the next start. The objects built live as long as the process: they are
-    frozen afterwards, so GC passes skip them.
+    With a snapshot directory (``SNAPSHOT_DIR``), a matching snapshot of the whole index
+    replaces reading, validating and indexing; otherwise the content is validated and
+    indexed, and the snapshot written for the next start. The objects built live as long as
+    the process: they are frozen afterwards, so GC passes skip them.
     """
     folder = snapshot_dir(os.environ if env is None else env)
     with _gc_paused():
         if folder is None:
-            index = build_index(Index(load_factbase(content_dir, seeds_dir)))
+            index = validated_index(content_dir, seeds_dir)
         else:
             key = snapshot_key(content_dir, seeds_dir)
-            cached = read_snapshot(folder, key)
+            cached = read_snapshot(folder, key, Index)
             if cached is not None:
-                index = Index(cached.base)
-                _adopt_full_text(index, cached.extras.get(FULL_TEXT))
-                build_index(index)
+                index = build_index(cached)
             else:
-                index = build_index(Index(load_factbase(content_dir, seeds_dir)))
-                write_snapshot(folder, key, index.base, {FULL_TEXT: _plain_full_text(index)})
+                index = validated_index(content_dir, seeds_dir)
+                write_snapshot(folder, key, index)
     gc.freeze()
     return index

@@ -1,4 +1,5 @@
-"""The on-disk snapshot of the validated base: used when it matches, never trusted otherwise."""
+"""The on-disk snapshot of the validated base and its index: used when it matches, never
+trusted otherwise."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import snapshot
+from bot.content import loader, snapshot
 from bot.content.errors import ContentError
 from bot.content.model import FactBase
 from bot.engine.index import Index
@@ -21,13 +22,18 @@ class LoadCounter:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        real = snapshot.load_factbase
+        real = loader.load_factbase
 
         def counted(content: Path, seeds: Path) -> FactBase:
             self.calls += 1
             return real(content, seeds)
 
-        monkeypatch.setattr(snapshot, "load_factbase", counted)
+        monkeypatch.setattr(loader, "load_factbase", counted)
+
+
+def load_base(content: Path, seeds: Path, folder: Path) -> FactBase:
+    """The base as the bot starts with it, the snapshot in ``folder``."""
+    return ready_index(content, seeds, {"SNAPSHOT_DIR": str(folder)}).base
 
 
 @pytest.fixture
@@ -39,8 +45,8 @@ def test_a_restart_reads_the_snapshot_instead_of_validating(
     copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase
 ) -> None:
     folder = tmp_path / "cache"
-    first = snapshot.load_base(copy.content, copy.seeds, folder)
-    second = snapshot.load_base(copy.content, copy.seeds, folder)
+    first = load_base(copy.content, copy.seeds, folder)
+    second = load_base(copy.content, copy.seeds, folder)
     assert loads.calls == 1
     assert second == first == base
     assert [e.id for e in second.events] == [e.id for e in base.events]
@@ -50,14 +56,14 @@ def test_an_edit_of_content_or_seeds_makes_the_snapshot_stale(
     copy: ContentCopy, tmp_path: Path, loads: LoadCounter
 ) -> None:
     folder = tmp_path / "cache"
-    snapshot.load_base(copy.content, copy.seeds, folder)
+    load_base(copy.content, copy.seeds, folder)
     copy.edit("events.yaml", "L'Azerbaïdjan rejoint", "L'Azerbaïdjan adhère au")
-    edited = snapshot.load_base(copy.content, copy.seeds, folder)
+    edited = load_base(copy.content, copy.seeds, folder)
     assert loads.calls == 2
     assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in edited.events)
     seed = next(copy.seeds.iterdir())
     seed.write_text(seed.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
-    snapshot.load_base(copy.content, copy.seeds, folder)
+    load_base(copy.content, copy.seeds, folder)
     assert loads.calls == 3
 
 
@@ -86,13 +92,13 @@ def test_a_damaged_snapshot_is_ignored_and_rebuilt(
     copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase, damage: object
 ) -> None:
     folder = tmp_path / "cache"
-    snapshot.load_base(copy.content, copy.seeds, folder)
+    load_base(copy.content, copy.seeds, folder)
     path = folder / "base.snapshot"
     assert callable(damage)
     path.write_bytes(damage(path.read_bytes()))
-    assert snapshot.load_base(copy.content, copy.seeds, folder) == base
+    assert load_base(copy.content, copy.seeds, folder) == base
     assert loads.calls == 2
-    assert snapshot.load_base(copy.content, copy.seeds, folder) == base  # rewritten, valid
+    assert load_base(copy.content, copy.seeds, folder) == base  # rewritten, valid
     assert loads.calls == 2
 
 
@@ -107,8 +113,8 @@ def test_a_well_formed_snapshot_of_something_else_is_refused(
     (folder / "base.snapshot").write_bytes(
         snapshot.FORMAT + key.encode() + b"\n" + digest + b"\n" + payload
     )
-    assert snapshot.read_snapshot(folder, key) is None
-    snapshot.load_base(copy.content, copy.seeds, folder)
+    assert snapshot.read_snapshot(folder, key, Index) is None
+    load_base(copy.content, copy.seeds, folder)
     assert loads.calls == 1
 
 
@@ -116,7 +122,7 @@ def test_invalid_content_is_never_cached(copy: ContentCopy, tmp_path: Path) -> N
     folder = tmp_path / "cache"
     copy.edit("events.yaml", "type: adhesion", "type: inconnu")
     with pytest.raises(ContentError):
-        snapshot.load_base(copy.content, copy.seeds, folder)
+        load_base(copy.content, copy.seeds, folder)
     assert not (folder / "base.snapshot").exists()
 
 
@@ -125,7 +131,7 @@ def test_an_unwritable_cache_only_costs_a_validation(
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory", encoding="utf-8")
-    assert snapshot.load_base(copy.content, copy.seeds, blocked / "cache") == base
+    assert load_base(copy.content, copy.seeds, blocked / "cache") == base
 
 
 def test_the_cache_location_is_a_setting() -> None:
@@ -145,3 +151,54 @@ def test_start_up_builds_the_full_text_index_before_the_first_search(
     assert built == [1]
     assert index.search("drones")
     assert built == [1]  # the first /cherche found it ready
+
+
+def test_a_restart_answers_exactly_as_a_validating_start(copy: ContentCopy, tmp_path: Path) -> None:
+    from bot.engine.commands import answer
+    from bot.render.html import render_html
+
+    folder = {"SNAPSHOT_DIR": str(tmp_path / "cache")}
+    fresh = ready_index(copy.content, copy.seeds, folder)
+    restarted = ready_index(copy.content, copy.seeds, folder)
+    assert restarted is not fresh
+    for question in ("/pays Turquie", "/org", "/accord paix", "/cherche drones", "/timeline 2025"):
+        assert render_html(answer(restarted, question)) == render_html(answer(fresh, question))
+
+
+def test_a_restart_from_the_snapshot_loads_no_validation_library(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    """pydantic, PyYAML and Babel are imported to validate and index, never to answer."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "cache"
+    ready_index(copy.content, copy.seeds, {"SNAPSHOT_DIR": str(folder)})
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from bot.startup import ready_index\n"
+        "import bot.cli, bot.config, bot.logs, bot.telegram.app\n"
+        f"index = ready_index(Path({str(copy.content)!r}), Path({str(copy.seeds)!r}),"
+        f" {{'SNAPSHOT_DIR': {str(folder)!r}}})\n"
+        "assert index.search('drones')\n"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'yaml', 'babel') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_key_covers_the_versions_of_the_libraries_that_shape_the_base(
+    copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot.snapshot_key(copy.content, copy.seeds)
+    real = snapshot._version
+    monkeypatch.setattr(snapshot, "_version", lambda name: real(name) + ("+1" * (name == "babel")))
+    assert snapshot.snapshot_key(copy.content, copy.seeds) != before

@@ -4,6 +4,7 @@ The views are the timeline pages, the actor cards, the agreement lists and cards
 results, the inline offers and the channel posts; each is walked over the whole shipped base.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -133,7 +134,7 @@ def test_forecasts_and_attributions_are_rendered(base):
 
 def test_a_hedge_missing_from_the_summary_is_put_before_it(base):
     entry = next(e for e in base.events if e.id == "lukoil-30000-tonnes-novembre")
-    bare = entry.model_copy(update={"summary": "La société livrera environ 30 000 tonnes."})
+    bare = replace(entry, summary="La société livrera environ 30 000 tonnes.")
     assert claim(bare).startswith("Selon la presse : La société livrera")
 
 

@@ -14,8 +14,6 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from bot.content.countries import country_name, flag, is_known_code
 from bot.content.errors import ContentError, ContentIssue
@@ -24,6 +22,7 @@ from bot.content.schema import (
     Agreement,
     Country,
     CoverageSkip,
+    Entry,
     Event,
     Evidence,
     Fact,
@@ -32,6 +31,7 @@ from bot.content.schema import (
     SupportException,
     Vocabulary,
 )
+from bot.content.validation import validate
 from bot.text import fold, normalise_typography
 
 try:  # libyaml's C parser is several times faster; the pure-Python one is the fallback
@@ -39,10 +39,10 @@ try:  # libyaml's C parser is several times faster; the pure-Python one is the f
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Entry)
 T = TypeVar("T")
 
-LIST_SECTIONS: dict[str, type[BaseModel]] = {
+LIST_SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
     "countries": Country,
     "organisations": Organisation,
@@ -53,16 +53,6 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "support_exceptions": SupportException,
 }
 """Sections a content file may hold, each a list of entries of one model."""
-
-_PYDANTIC_MESSAGES = {
-    "missing": "champ obligatoire manquant (écrire null s'il n'est pas connu)",
-    "extra_forbidden": "champ inconnu",
-    "string_type": "texte attendu",
-    "tuple_type": "liste attendue",
-    "string_pattern_mismatch": "format invalide",
-    "literal_error": "valeur hors vocabulaire",
-    "model_type": "objet attendu (clé: valeur)",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,26 +90,6 @@ def _raw_label(raw: object, index: int) -> str:
     return f"n°{index + 1}"
 
 
-def _field_path(loc: Sequence[int | str]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(entrée)"
-
-
-def _french(error: ErrorDetails) -> str:
-    kind = error["type"]
-    if kind == "value_error":
-        return str(error.get("ctx", {}).get("error", error["msg"]))
-    if kind == "string_too_short":
-        return f"trop court (au moins {error.get('ctx', {}).get('min_length')} caractères)"
-    if kind == "too_short":
-        return f"liste trop courte (au moins {error.get('ctx', {}).get('min_length')} élément)"
-    if kind == "string_pattern_mismatch":
-        return f"format invalide (attendu : {error.get('ctx', {}).get('pattern')})"
-    return _PYDANTIC_MESSAGES.get(kind, f"valeur invalide ({error['msg']})")
-
-
 class _Collector:
     """Accumulates issues while the content is read and checked."""
 
@@ -131,12 +101,12 @@ class _Collector:
 
     def parse(self, model: type[M], raw: object, file: str, index: int) -> M | None:
         label = _raw_label(raw, index)
-        try:
-            return model.model_validate(raw)
-        except ValidationError as exc:
-            for error in exc.errors():
-                self.add(file, label, _field_path(error["loc"]), _french(error))
+        found = validate(model, raw)
+        if isinstance(found, list):
+            for error in found:
+                self.add(file, label, error.path, error.message)
             return None
+        return found
 
 
 @dataclass

@@ -1,16 +1,49 @@
-"""The shape of each YAML entry, checked field by field with pydantic.
+"""The shape of each YAML entry: plain frozen dataclasses, checked field by field by pydantic.
 
-These models describe one entry as written by a curator; cross-references, quotes
-and vocabularies are checked afterwards by ``validate``.
+These classes describe one entry as written by a curator; cross-references, quotes and
+vocabularies are checked afterwards by the loader. They are the runtime model too, and
+importing them costs nothing: the constraints below are markers that pydantic reads only
+when the loader validates (``bot.content.validate``), so a bot started from its snapshot
+never imports pydantic.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, cast
 
 from bot.dates import DateSpan, parse_date
+
+if TYPE_CHECKING:  # pydantic itself is imported only to validate
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+
+class Rule:
+    """Constraints on a value (min_length, max_length, pattern), applied by pydantic."""
+
+    def __init__(self, **constraints: object) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(
+        self, source: object, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return cast("CoreSchema", {**handler(source), **self.constraints})
+
+
+class Before:
+    """A function that turns the raw value into the field's type before it is checked."""
+
+    def __init__(self, function: Callable[[object], object]) -> None:
+        self.function = function
+
+    def __get_pydantic_core_schema__(
+        self, source: object, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.function, handler(source))
 
 
 def _to_date(value: object) -> DateSpan:
@@ -23,12 +56,12 @@ def _to_date(value: object) -> DateSpan:
     return parse_date(value)
 
 
-Date = Annotated[DateSpan, BeforeValidator(_to_date)]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
+Date = Annotated[DateSpan, Before(_to_date)]
+Id = Annotated[str, Rule(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 """Entry ids: lowercase ASCII, digits and hyphens, at most 40 characters (fits callback data)."""
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-ActorRef = Annotated[str, Field(min_length=2, max_length=40)]
-Text = Annotated[str, Field(min_length=1)]
+CountryCode = Annotated[str, Rule(pattern=r"^[A-Z]{2}$")]
+ActorRef = Annotated[str, Rule(min_length=2, max_length=40)]
+Text = Annotated[str, Rule(min_length=1)]
 DateBasis = Literal["texte", "déduit", "rapporté"]
 """How a date was obtained: stated by the text, deduced from context, or the date of the report."""
 Tense = Literal["passé", "présent", "futur", "conditionnel"]
@@ -37,29 +70,34 @@ PartyRole = Literal["signataire", "membre", "organisateur", "partenaire", "propo
 """What a party does in an agreement; mediators are listed apart."""
 
 
-class Entry(BaseModel):
-    """Base of every content entry: immutable, unknown fields refused."""
+class Entry:
+    """Base of every content entry: immutable (frozen dataclasses), unknown fields refused."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, arbitrary_types_allowed=True
-    )
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, object]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+        "arbitrary_types_allowed": True,
+    }
 
 
+@dataclass(frozen=True, kw_only=True)
 class Evidence(Entry):
     """A verbatim quote of one source article backing a fact."""
 
     source: Id
-    quote: Annotated[str, Field(min_length=12)]
+    quote: Annotated[str, Rule(min_length=12)]
     key: bool = False
     """Shown with the entry's summary in every view; the summary must rest on these quotes
     (when no quote of an entry is marked, its first quote is the key quote)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Entry):
     """One article of ``seeds/``; a field the article does not give is null, never guessed."""
 
     id: Id
-    label: Annotated[str, Field(min_length=3, max_length=60)]
+    label: Annotated[str, Rule(min_length=3, max_length=60)]
     """A short name for attributions, e.g. « Forum de Bakou 2025 »."""
     outlet: Text | None
     title: Text | None
@@ -70,6 +108,7 @@ class Source(Entry):
     note: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Country(Entry):
     """A state, by ISO 3166 alpha-2 code; its names come from CLDR."""
 
@@ -81,6 +120,7 @@ class Country(Entry):
     evidence: tuple[Evidence, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Organisation(Entry):
     """An organisation, programme, institution or company named by the articles."""
 
@@ -97,6 +137,7 @@ class Organisation(Entry):
     evidence: tuple[Evidence, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Claim(Entry):
     """Fields every event, agreement and fact shares: how the article puts the claim."""
 
@@ -104,7 +145,7 @@ class Claim(Entry):
     hedge: Text | None = None
     """Whose word the claim is (« selon la presse », « selon Konstantin Zatulin »); shown
     before the summary, and required when a key quote attributes the claim with « selon »."""
-    evidence: tuple[Evidence, ...] = Field(min_length=1)
+    evidence: Annotated[tuple[Evidence, ...], Rule(min_length=1)]
 
     def key_evidence(self) -> tuple[Evidence, ...]:
         """The quotes shown with the summary in every view."""
@@ -112,6 +153,7 @@ class Claim(Entry):
         return marked or self.evidence[:1]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Dating(Entry):
     """A date as the article gives it, and how sure it is.
 
@@ -124,23 +166,25 @@ class Dating(Entry):
     date_text: Text | None = None
     date_basis: DateBasis = "texte"
     date_anchor: Id | None = None
-    date_reason: Annotated[str, Field(min_length=3, max_length=90)] | None = None
+    date_reason: Annotated[str, Rule(min_length=3, max_length=90)] | None = None
     date_note: Text | None = None
     date_label: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Event(Claim, Dating):
     """Something that happened (or is announced) at a date."""
 
     id: Id
     date: Date
     type: Text
-    actors: tuple[ActorRef, ...] = Field(min_length=1)
+    actors: Annotated[tuple[ActorRef, ...], Rule(min_length=1)]
     topics: tuple[Text, ...] = ()
     agreements: tuple[Id, ...] = ()
     summary: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Agreement(Claim, Dating):
     """An agreement, memorandum, plan, partnership, programme or process."""
 
@@ -151,7 +195,7 @@ class Agreement(Claim, Dating):
     """What the article says was done (vocabulary ``acts``: signé, adhésion, approuvé…),
     or null when it only says the agreement exists."""
     parties: tuple[ActorRef, ...] = ()
-    roles: dict[ActorRef, PartyRole] = {}
+    roles: dict[ActorRef, PartyRole] = field(default_factory=dict)
     """Each party's role when it differs from the act's default (signataire for « signé »)."""
     parties_note: Text | None = None
     mediators: tuple[ActorRef, ...] = ()
@@ -165,15 +209,17 @@ class Agreement(Claim, Dating):
     scope: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Fact(Claim):
     """A statement without a date of its own: context, threats, capabilities."""
 
     id: Id
-    actors: tuple[ActorRef, ...] = Field(min_length=1)
+    actors: Annotated[tuple[ActorRef, ...], Rule(min_length=1)]
     topics: tuple[Text, ...] = ()
     summary: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Term(Entry):
     """One word of a controlled vocabulary, with its French label and search aliases.
 
@@ -188,6 +234,7 @@ class Term(Entry):
     noun: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Vocabulary(Entry):
     """The controlled vocabularies the other entries must use."""
 
@@ -198,18 +245,20 @@ class Vocabulary(Entry):
     topics: tuple[Term, ...]
 
 
+@dataclass(frozen=True, kw_only=True)
 class SupportException(Entry):
     """A displayed word the support check may not find in the quotes, with the reason."""
 
-    entry: Annotated[str, Field(min_length=2, max_length=40)]
+    entry: Annotated[str, Rule(min_length=2, max_length=40)]
     field: Text
     text: Text
-    reason: Annotated[str, Field(min_length=10)]
+    reason: Annotated[str, Rule(min_length=10)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class CoverageSkip(Entry):
     """A seed sentence deliberately left out of the fact base, with the reason."""
 
     source: Id
-    sentence: Annotated[str, Field(min_length=3)]
+    sentence: Annotated[str, Rule(min_length=3)]
     reason: Text

@@ -1,11 +1,14 @@
-"""A validated fact base cached on disk, so a restart skips reading and re-validating it.
+"""A validated fact base, with its index, cached on disk: a restart skips reading,
+validating and indexing it.
 
 The snapshot is keyed by a hash of every file of ``content/`` and ``seeds/``, of the bot's own
-code and of the Python and pydantic versions: any edit, any new version of the code, gives a
-new key and the base is loaded and validated again. A snapshot is never trusted blindly: one
-that is unreadable, truncated, altered (its SHA-256 digest is stored with it) or built for
-another key is ignored and rebuilt. Writing is atomic (temporary file, then rename) and
-optional: on a read-only disk the bot simply validates at every start.
+code and of the versions of Python and of the libraries that shape the base (pydantic
+validates it, Babel names its countries, PyYAML reads it): any edit, any new version, gives a
+new key and the base is loaded, validated and indexed again. A snapshot is never trusted
+blindly: one that is unreadable, truncated, altered (its SHA-256 digest is stored with it),
+built for another key or holding something else is ignored and rebuilt. Writing is atomic
+(temporary file, then rename) and optional: on a read-only disk the bot validates at every
+start.
 
 The snapshot directory is a setting (``SNAPSHOT_DIR``, default ``data/cache/`` under the
 project, which git ignores; ``off`` disables the cache). The file is a pickle, read only from
@@ -14,8 +17,8 @@ that directory, which the bot itself writes: whoever can write there can also ch
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -23,23 +26,23 @@ import platform
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
+from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
-import pydantic
-
-from bot.content.loader import load_factbase
-from bot.content.model import FactBase
 from bot.paths import PROJECT_ROOT
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SNAPSHOT_VARIABLE = "SNAPSHOT_DIR"
 DEFAULT_SNAPSHOT_DIR = PROJECT_ROOT / "data" / "cache"
-FORMAT = b"azsec-base-snapshot/1\n"
+FORMAT = b"azsec-base-snapshot/2\n"
 _CODE_DIR = Path(__file__).resolve().parent.parent
 """The ``bot`` package: its code is part of the key (validation rules, models, pickling)."""
+LIBRARIES = ("pydantic", "babel", "pyyaml")
+"""Libraries whose version is part of the key: they validate, name and read the base."""
 
 
 def snapshot_dir(env: Mapping[str, str]) -> Path | None:
@@ -57,8 +60,9 @@ def _files(folder: Path, pattern: str) -> Iterator[Path]:
 def snapshot_key(content_dir: Path, seeds_dir: Path) -> str:
     """SHA-256 of the content, the seeds, the bot's code and the versions that shape a pickle."""
     digest = hashlib.sha256(FORMAT)
-    versions = f"{sys.version}|{platform.python_implementation()}|{pydantic.VERSION}"
-    digest.update(versions.encode())
+    versions = [sys.version, platform.python_implementation()]
+    versions += [f"{name}={_version(name)}" for name in LIBRARIES]
+    digest.update("|".join(versions).encode())
     for label, folder, pattern in (
         ("content", content_dir, "*"),
         ("seeds", seeds_dir, "*"),
@@ -72,41 +76,40 @@ def snapshot_key(content_dir: Path, seeds_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _to_plain(base: FactBase) -> dict[str, Any]:
-    """The base's fields, read-only mappings turned into dicts (they cannot be pickled)."""
-    fields: dict[str, Any] = {}
-    for field in dataclasses.fields(base):
-        value = getattr(base, field.name)
-        fields[field.name] = dict(value) if isinstance(value, MappingProxyType) else value
-    return fields
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
-def _from_plain(fields: dict[str, Any]) -> FactBase:
-    names = {field.name for field in dataclasses.fields(FactBase)}
-    if set(fields) != names:
-        raise ValueError("champs différents de FactBase")
-    frozen: dict[str, Any] = {
-        name: MappingProxyType(value) if isinstance(value, dict) else value
-        for name, value in fields.items()
-    }
-    return FactBase(**frozen)
+def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    """Rebuilds a read-only mapping when a snapshot is read (they cannot be pickled as such)."""
+    return MappingProxyType(mapping)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles read-only mappings as their contents, to be wrapped again by ``_proxy``."""
+
+    def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 (pickle's own signature)
+        if isinstance(obj, MappingProxyType):
+            return _proxy, (dict(obj),)
+        return NotImplemented
+
+
+def _dumps(payload: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+    return buffer.getvalue()
 
 
 def _path(folder: Path) -> Path:
     return folder / "base.snapshot"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Snapshot:
-    """A validated base, and data derived from it that is worth keeping (plain, picklable)."""
-
-    base: FactBase
-    extras: Mapping[str, Any]
-    """For instance the full-text postings, which take seconds to build on a large base."""
-
-
-def read_snapshot(folder: Path, key: str) -> Snapshot | None:
-    """The cached base for ``key``, or None when absent, stale, corrupt or unreadable."""
+def read_snapshot(folder: Path, key: str, kind: type[T]) -> T | None:
+    """The object of type ``kind`` cached for ``key``, or None when absent, stale, corrupt,
+    unreadable or of another type."""
     path = _path(folder)
     try:
         data = path.read_bytes()
@@ -125,23 +128,18 @@ def read_snapshot(folder: Path, key: str) -> Snapshot | None:
         log.warning("Instantané altéré (empreinte fausse) : ignoré, la base sera revalidée")
         return None
     try:
-        stored = pickle.loads(payload)
-        base = _from_plain(stored["base"])
-        extras = stored["extras"]
-        if not isinstance(extras, dict):
-            raise TypeError("extras")
+        stored: object = pickle.loads(payload)
+        if not isinstance(stored, kind):
+            raise TypeError(f"{type(stored).__name__} au lieu de {kind.__name__}")
     except Exception as error:  # a snapshot that does not decode is never used
         log.warning("Instantané inutilisable (%s) : ignoré, la base sera revalidée", error)
         return None
-    return Snapshot(base, MappingProxyType(extras))
+    return stored
 
 
-def write_snapshot(
-    folder: Path, key: str, base: FactBase, extras: Mapping[str, Any] | None = None
-) -> bool:
-    """Store ``base`` under ``key`` atomically; False (and a warning) when the disk refuses."""
-    stored = {"base": _to_plain(base), "extras": dict(extras or {})}
-    payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+def write_snapshot(folder: Path, key: str, value: object) -> bool:
+    """Store ``value`` under ``key`` atomically; False (and a warning) when the disk refuses."""
+    payload = _dumps(value)
     header = FORMAT + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -158,20 +156,3 @@ def write_snapshot(
         log.warning("Instantané non écrit (%s) : la base sera revalidée au démarrage", error)
         return False
     return True
-
-
-def load_base(content_dir: Path, seeds_dir: Path, folder: Path | None) -> FactBase:
-    """The validated base: from the snapshot when it matches, else loaded, validated and cached.
-
-    Raises ContentError like ``load_factbase`` when the content is invalid (nothing is cached).
-    """
-    if folder is None:
-        return load_factbase(content_dir, seeds_dir)
-    key = snapshot_key(content_dir, seeds_dir)
-    cached = read_snapshot(folder, key)
-    if cached is not None:
-        log.debug("Base lue depuis l'instantané %s", key[:12])
-        return cached.base
-    base = load_factbase(content_dir, seeds_dir)
-    write_snapshot(folder, key, base)
-    return base

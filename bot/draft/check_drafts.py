@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from bot.content.schema import Agreement, Event, Fact, Source
+from bot.content.schema import Agreement, Entry, Event, Fact, Source
+from bot.content.validation import validate
 from bot.text import count, normalise_typography
 
-SECTIONS: dict[str, type[BaseModel]] = {
+SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
     "events": Event,
     "agreements": Agreement,
@@ -120,14 +120,9 @@ def _check_entry(
             filled[name] = stand_in
     if section in ("events", "agreements") and entry.get("date") is None and entry.get("date_text"):
         filled.pop("date_text", None)  # a date without a year: the curator decides
-    try:
-        SECTIONS[section].model_validate(filled)
-    except ValidationError as error:
-        for problem in error.errors():
-            where = ".".join(str(part) for part in problem["loc"]) or "(entrée)"
-            kind = problem["type"]
-            message = "champ inconnu" if kind == "extra_forbidden" else problem["msg"]
-            out.errors.append(f"{label}.{where} : {message}")
+    found = validate(SECTIONS[section], filled)
+    for problem in found if isinstance(found, list) else ():
+        out.errors.append(f"{label}.{problem.path} : {problem.message}")
     _check_terms(section, entry, label, vocab, out)
     if article is None:
         return

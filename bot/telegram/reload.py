@@ -9,9 +9,8 @@ import sqlite3
 
 from bot.clock import today
 from bot.content.errors import ContentError
-from bot.content.loader import load_factbase
 from bot.engine.index import Index
-from bot.startup import build_index
+from bot.startup import validated_index
 from bot.telegram.services import Services
 from bot.text import count
 
@@ -25,8 +24,7 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     Returns whether it worked and a French report (HTML-escaped) for the admin.
     """
     try:
-        base = await asyncio.to_thread(load_factbase, found.content_dir, found.seeds_dir)
-        index = await asyncio.to_thread(lambda: build_index(Index(base)))  # full text too
+        index = await asyncio.to_thread(validated_index, found.content_dir, found.seeds_dir)
     except ContentError as error:
         listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
         if len(error.issues) > MAX_LISTED:
@@ -54,7 +52,7 @@ async def reload_content(found: Services) -> tuple[bool, str]:
         except sqlite3.Error as error:
             log.error("Annonce des nouveaux faits impossible : %s", error)
     alerted = await _alert_subscribers(found, index)  # issue #16
-    counts = base.counts()
+    counts = index.base.counts()
     log.info("Base rechargée (%d événements, %d accords)", counts["événements"], counts["accords"])
     return True, (
         f"✅ Base rechargée : {count(counts['événements'], 'événement')}, "
