@@ -1,6 +1,6 @@
 """End-to-end benchmark: the real bot process against the local fake Bot API server.
 
-    .tools/bin/uv run python bench/bench_e2e.py [--updates N] [--latency-samples N]
+    .tools/bin/uv run python bench/bench_e2e.py [--rounds 3] [--earlier CHECKOUT]
 
 Runs two bots, one after the other, each as its own process on its own fake server (same
 code, 127.0.0.1): a bare httpx bot that sends canned answers (bench/bare_bot.py) and the real
@@ -8,8 +8,13 @@ bot. Both send the same messages — the real bot's rendered answers — so the 
 what the bot adds. Nothing assumes one message per answer: replies are counted per question
 first, each update is timed to its last reply, throughput counts updates answered in full.
 Also prints cold start (spawn → first getUpdates) with and without compiled bytecode and
-without the base's snapshot, CPU per update and peak RSS (VmHWM, in MiB). Figures, not
-assertions; the machine is shared, so run it a few times and compare.
+without the base's snapshot, CPU per update and peak RSS (VmHWM, in MiB).
+
+``--rounds N`` repeats the whole measurement N times (bare bot and bot side by side in each
+round) and prints the median and the spread (min–max) of every figure: the machine is shared,
+so one round proves little. ``--earlier DIR`` adds, in every round, the bot of another
+checkout (a git worktree with its own ``.venv``, e.g. the commit before a change) on the same
+fake server code and the same questions: « then » against « now » in the same run.
 """
 
 from __future__ import annotations
@@ -75,14 +80,14 @@ async def compile_bytecode() -> None:
 
 
 async def spawn(
-    api: FakeBotApi, command: Sequence[str], env: dict[str, str]
+    api: FakeBotApi, command: Sequence[str], env: dict[str, str], cwd: Path = ROOT
 ) -> tuple[asyncio.subprocess.Process, float]:
     """Start ``command``; return it once it polls, with the seconds from spawn to first poll."""
     api.first_poll_at = None
     spawned = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
         *command,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
@@ -112,7 +117,9 @@ def bot_env(api: FakeBotApi, rate_limit: int, snapshots: Path, **extra: str) -> 
     }
 
 
-async def cold_starts(rate_limit: int, snapshots: Path, runs: int) -> None:
+async def cold_starts(
+    rate_limit: int, snapshots: Path, runs: int, earlier: Path | None = None
+) -> None:
     """Spawn → first getUpdates, ``runs`` times per setting; median (min–max)."""
     api = FakeBotApi(validate=False)
     await api.start()
@@ -125,12 +132,17 @@ async def cold_starts(rate_limit: int, snapshots: Path, runs: int) -> None:
             "PYTHONPYCACHEPREFIX": str(empty_cache),
         },
     }
+    bots = {label: (sys.executable, ROOT) for label in settings}
+    if earlier is not None:
+        settings[f"version antérieure ({earlier.name}), bytecode compilé"] = {}
+        bots[next(reversed(settings))] = (str(_python_of(earlier)), earlier)
     try:
         for label, extra in settings.items():
             times = []
+            python, cwd = bots[label]
             for _ in range(runs):
                 env = bot_env(api, rate_limit, snapshots, **extra)
-                process, seconds = await spawn(api, [sys.executable, "-m", "bot"], env)
+                process, seconds = await spawn(api, [python, "-m", "bot"], env, cwd)
                 await stop(process)
                 times.append(seconds * 1000)
             print(
@@ -149,20 +161,28 @@ class Run:
     rss_mib: float
 
 
+def _python_of(checkout: Path) -> Path:
+    return checkout / ".venv" / "bin" / "python"
+
+
 async def measure(
     command: Callable[[FakeBotApi], list[str]],
-    answers: dict[str, list[str]],
+    answers: dict[str, list[str]] | None,
     args: argparse.Namespace,
     snapshots: Path,
+    cwd: Path = ROOT,
 ) -> Run:
-    """Start one bot on its own fake server and run the three measurements on it."""
+    """Start one bot on its own fake server and run the three measurements on it.
+
+    ``answers`` are the messages the bot should send (None for another version of the bot,
+    whose answers may differ: its replies are counted all the same)."""
     api = FakeBotApi(validate=False)  # measure the bot, not the test server's HTML checks
     await api.start()
     env = bot_env(api, args.rate_limit, snapshots)
-    process, _ = await spawn(api, command(api), env)
+    process, _ = await spawn(api, command(api), env, cwd)
     try:
         replies = await count_replies(api, QUESTIONS, 1)
-        expected = {q: len(answers[q]) for q in QUESTIONS}
+        expected = {q: len(answers[q]) for q in QUESTIONS} if answers else replies
         if replies != expected:
             print(f"  ! réponses comptées {replies} ≠ rendu du moteur {expected}")
         latency = await latency_loop(api, QUESTIONS, replies, args.latency_samples, 1000)
@@ -175,34 +195,65 @@ async def measure(
         await api.stop()
 
 
-def report(bare: Run, bot: Run) -> None:
-    def row(label: str, ours: float, base: float, unit: str, digits: int = 2) -> None:
-        ratio = ours / base if base else float("nan")
-        print(
-            f"  {label:<34} bot {ours:9.{digits}f} {unit:<5} nu {base:9.{digits}f} {unit:<5} "
-            f"rapport ×{ratio:.2f}  écart {ours - base:+.{digits}f} {unit}"
-        )
+def _spread(values: Sequence[float], digits: int) -> str:
+    """Median, and min–max when there are several rounds."""
+    middle = f"{statistics.median(values):.{digits}f}"
+    if len(values) < 2:
+        return middle
+    return f"{middle} ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
-    samples = len(bot.latency.samples)
-    print(f"Aller-retour par mise à jour, jusqu'à sa dernière réponse ({samples} échantillons) :")
-    row("médiane", bot.latency.median(), bare.latency.median(), "ms")
-    row("p99", bot.latency.p99(), bare.latency.p99(), "ms")
-    for question in QUESTIONS:
-        ours, base = bot.latency.by_question[question], bare.latency.by_question[question]
-        if ours and base:
-            row(f"  {question} (médiane)", statistics.median(ours), statistics.median(base), "ms")
-    if bot.latency.mismatched or bare.latency.mismatched:
-        print(
-            f"  ! réponses inattendues : bot {bot.latency.mismatched}, nu {bare.latency.mismatched}"
-        )
+
+def report(runs: dict[str, list[Run]]) -> None:
+    """One line per figure: each bot's median over the rounds (spread), ratios to the bare bot."""
+    bare = runs["nu"]
+    names = list(runs)
+
+    def row(label: str, figure: Callable[[Run], float], unit: str, digits: int = 2) -> None:
+        cells = []
+        for name in names:
+            values = [figure(run) for run in runs[name]]
+            cell = f"{name} {_spread(values, digits)} {unit}"
+            if name != "nu":
+                ratios = [v / figure(b) for v, b in zip(values, bare, strict=True) if figure(b)]
+                cell += f" [×{_spread(ratios, 2)} du nu]"
+            cells.append(cell)
+        print(f"  {label:<34} " + " · ".join(cells))
+
+    rounds = len(bare)
+    samples = len(bare[0].latency.samples)
     print(
-        f"Débit ({bot.burst.updates} mises à jour d'un coup ; bot : {bot.burst.answered} "
-        f"répondues en entier, {bot.burst.messages} messages) :"
+        f"\nAller-retour par mise à jour, jusqu'à sa dernière réponse ({samples} échantillons "
+        f"par manche, {rounds} manche{'s' if rounds > 1 else ''} ; médiane des manches, "
+        "étendue entre parenthèses) :"
     )
-    row("mises à jour répondues par seconde", bot.burst.rate(), bare.burst.rate(), "/s", 0)
-    row("messages par seconde", *(r.burst.messages / r.burst.seconds for r in (bot, bare)), "/s", 0)
-    row("CPU par mise à jour", bot.cpu_ms_per_update, bare.cpu_ms_per_update, "ms")
-    row("RSS maximal (VmHWM)", bot.rss_mib, bare.rss_mib, "MiB", 0)
+    row("médiane", lambda r: r.latency.median(), "ms")
+    row("p99", lambda r: r.latency.p99(), "ms")
+    for question in QUESTIONS:
+
+        def of_question(run: Run, question: str = question) -> float:
+            return statistics.median(run.latency.by_question[question] or (0.0,))
+
+        row(f"  {question} (médiane)", of_question, "ms")
+    for name, found in runs.items():
+        mismatched = sum(run.latency.mismatched for run in found)
+        if mismatched:
+            print(f"  ! réponses inattendues ({name}) : {mismatched}")
+    first = runs["bot"][0].burst
+    print(
+        f"Débit ({first.updates} mises à jour d'un coup ; le bot en répond "
+        f"{first.answered} en entier avec {first.messages} messages) :"
+    )
+    row("mises à jour répondues par seconde", lambda r: r.burst.rate(), "/s", 0)
+    row("messages par seconde", lambda r: r.burst.messages / r.burst.seconds, "/s", 0)
+    row("CPU par mise à jour", lambda r: r.cpu_ms_per_update, "ms")
+    row("RSS maximal (VmHWM)", lambda r: r.rss_mib, "MiB", 1)
+    if "antérieur" in runs:
+        now = [run.cpu_ms_per_update for run in runs["bot"]]
+        then = [run.cpu_ms_per_update for run in runs["antérieur"]]
+        print(
+            f"CPU par mise à jour, bot actuel / version antérieure : "
+            f"×{_spread([a / b for a, b in zip(now, then, strict=True)], 2)}"
+        )
 
 
 async def main() -> None:
@@ -210,6 +261,12 @@ async def main() -> None:
     parser.add_argument("--updates", type=int, default=2000)
     parser.add_argument("--latency-samples", type=int, default=300)
     parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=1, help="manches complètes (étendue)")
+    parser.add_argument(
+        "--earlier",
+        type=Path,
+        help="une autre copie du projet (git worktree avec son .venv) mesurée à côté",
+    )
     parser.add_argument(
         "--rate-limit",
         type=int,
@@ -226,16 +283,31 @@ async def main() -> None:
     limiter = f"{args.rate_limit} messages/s" if args.rate_limit else "désactivé"
     print(f"Limiteur de débit du bot : {limiter} ; Python {sys.version.split()[0]}")
     print("Démarrage à froid (lancement → premier getUpdates), médiane (min–max) :")
-    await cold_starts(args.rate_limit, snapshots, args.cold_runs)
+    await cold_starts(args.rate_limit, snapshots, args.cold_runs, args.earlier)
     bare_bot = str(ROOT / "bench" / "bare_bot.py")
-    bare = await measure(
-        lambda api: [sys.executable, bare_bot, api.url, api.token, str(answers_file)],
-        answers,
-        args,
-        snapshots,
-    )
-    bot = await measure(lambda api: [sys.executable, "-m", "bot"], answers, args, snapshots)
-    report(bare, bot)
+    runs: dict[str, list[Run]] = {"nu": [], "bot": []}
+    if args.earlier is not None:
+        runs["antérieur"] = []
+    for _round in range(args.rounds):
+        runs["nu"].append(
+            await measure(
+                lambda api: [sys.executable, bare_bot, api.url, api.token, str(answers_file)],
+                answers,
+                args,
+                snapshots,
+            )
+        )
+        runs["bot"].append(
+            await measure(lambda api: [sys.executable, "-m", "bot"], answers, args, snapshots)
+        )
+        if args.earlier is not None:
+            earlier: Path = args.earlier.resolve()
+
+            def earlier_bot(api: FakeBotApi, checkout: Path = earlier) -> list[str]:
+                return [str(_python_of(checkout)), "-m", "bot"]
+
+            runs["antérieur"].append(await measure(earlier_bot, None, args, snapshots, earlier))
+    report(runs)
 
 
 if __name__ == "__main__":
