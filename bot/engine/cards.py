@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from bot.content.model import Actor, Agreement, Event, Evidence, FactBase
+from bot.content.model import Actor, Agreement, Event
 from bot.engine.common import (
     act_date,
     actor_name,
@@ -90,11 +90,9 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         blocks.append(Item("Membres cités", names(base, actor.members)))
     if actor.observers:
         blocks.append(Item("Observateurs", names(base, actor.observers)))
-    for org, status in index.memberships.get(actor.id, ()):
-        backing = _naming(base, org, actor)  # the membership is shown only with its quote
-        if backing is not None:
-            blocks.append(Item(org.name, f"{status} ({org.full_name})"))
-            blocks.append(quote_of(base, backing))
+    for org, status, backing in index.named_memberships(actor.id):  # shown with its quote
+        blocks.append(Item(org.name, f"{status} ({org.full_name})"))
+        blocks.append(quote_of(base, backing))
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
@@ -134,16 +132,6 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         follow=f"acteur:{actor.id}",
         fold_quotes=crowded,
     )
-
-
-def _naming(base: FactBase, org: Actor, actor: Actor) -> Evidence | None:
-    """The organisation's quote that names ``actor`` (by name, alias or demonym), if any."""
-    names_of = [fold(name) for name in (*actor.names(), *actor.demonyms) if len(name) > 2]
-    for evidence in org.evidence:
-        text = f" {fold(evidence.quote)} "
-        if any(f" {name} " in text for name in names_of):
-            return evidence
-    return None
 
 
 def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
@@ -195,10 +183,7 @@ LISTING_PAGE = 16
 
 def listing(index: Index, countries: bool, page: int = 1) -> Reply:
     """/pays or /org without a name: every actor as a button (two columns, by page)."""
-    actors = sorted(
-        (a for a in index.base.actors.values() if a.is_country == countries),
-        key=lambda actor: fold(actor.name),
-    )
+    actors = index.actors_by_name(countries)
     pages = max(1, (len(actors) + LISTING_PAGE - 1) // LISTING_PAGE)
     page = min(max(page, 1), pages)
     shown = actors[(page - 1) * LISTING_PAGE : page * LISTING_PAGE]
@@ -334,7 +319,7 @@ def event_card(index: Index, event: Event, full: bool = False) -> Reply:
 
 def _agreement_list(
     index: Index,
-    agreements: list[Agreement],
+    agreements: Sequence[Agreement],
     title: str,
     page: int = 1,
     more: str | None = None,
@@ -368,20 +353,10 @@ def _agreement_list(
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
-def newest_first(agreements: Sequence[Agreement]) -> list[Agreement]:
-    """Agreements by date, the latest first; undated ones last, in the base's order."""
-    dated = sorted(
-        (a for a in agreements if a.date is not None),
-        key=lambda a: (a.date.end if a.date else date.min, a.id),
-        reverse=True,
-    )
-    return dated + [a for a in agreements if a.date is None]
-
-
 def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     """Every agreement an actor is party to or mediates, the latest first."""
     actor = index.base.actors[actor_id]
-    found = newest_first(index.agreements_of(actor_id))
+    found = index.agreements_involving(actor_id)
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
     return _agreement_list(
@@ -391,7 +366,7 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
 
 def all_agreements(index: Index, page: int = 1) -> Reply:
     """Every agreement, the latest first, a page at a time."""
-    agreements = newest_first(index.base.agreements)
+    agreements = index.newest_agreements()
     return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
 
 
@@ -405,20 +380,22 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         return agreements_of(index, match.actor.id)
     reading = read_filter(index, argument, today)
     words = index.agreements_matching(tokens(" ".join(reading.ignored)))
+    found: Sequence[Agreement]
     if reading.understood():
-        found = [a for a in index.base.agreements if _agreement_fits(index, a, reading)]
+        found = _fitting(index, reading)
         if reading.ignored and words:
-            found = [a for a in found if a in words]
+            named = {agreement.id for agreement in words}
+            found = [a for a in found if a.id in named]
             reading = replace(reading, ignored=())
     else:
-        found = words or index.find_agreements(argument)
+        found = index.newest_first(words or index.find_agreements(argument))
         reading = replace(reading, ignored=())
     said = reading_notes(reading)
     if len(found) == 1 and not said:
         return agreement_card(index, found[0])
     if found:
         title = f"Accords — « {argument} »"
-        return _agreement_list(index, newest_first(found), title, said=said)
+        return _agreement_list(index, found, title, said=said)
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à « {argument} »."),
@@ -435,6 +412,19 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         if index.agreements_of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
+
+
+def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
+    """The agreements that hold every part of the filter, the latest first: the smallest
+    group the index has for one of its topics or actors is walked, and checked one agreement
+    at a time only when the filter says more than that group does."""
+    wanted = reading.filter
+    groups = [index.agreements_about(topic) for topic in wanted.topics]
+    groups += [index.agreements_involving(actor) for actor in wanted.actors]
+    walked = min(groups, key=len) if groups else index.newest_agreements()
+    if len(groups) <= 1 and not (wanted.kinds or reading.acts or wanted.start or wanted.end):
+        return walked
+    return [agreement for agreement in walked if _agreement_fits(index, agreement, reading)]
 
 
 def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> bool:

@@ -47,7 +47,7 @@ class Command:
 
 def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     """Answer /start and /aide: what the bot knows and every command with an example."""
-    counts = index.base.counts()
+    counts = index.counts()
     blocks: list[Block] = [
         Para("Partenariats de sécurité de l'Azerbaïdjan", "title"),
         Para(
@@ -298,6 +298,8 @@ def _callback(index: Index, data: str) -> Reply:
         return listing(index, kind == "lp", int(rest))
     if kind == "al" and rest.isdigit():
         return all_agreements(index, int(rest))
+    if kind == "so" and rest.isdigit():  # pages of /sources
+        return sources(index, page=int(rest))
     if kind == "ad" and rest in index.agreements:  # « Détails »: everything, as a new message
         return agreement_card(index, index.agreements[rest], full=True)
     detailed = index.entries.get(rest) if kind == "ed" else None

@@ -324,11 +324,7 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     without it those words are left aside.
     """
     folded = f" {fold(_numeric_dates(normalise_typography(text)))} "
-    named_first: list[str] = []
-    for key, actor_id in index.long_names():  # « partenariat pour la paix » before stopwords
-        if f" {key} " in folded:
-            _add(named_first, actor_id)
-            folded = folded.replace(f" {key} ", " ")
+    folded, named_first = _long_names_first(index, folded)
     window: tuple[date | None, date | None] = (None, None)
     notes: list[str] = []
     if today is not None:
@@ -347,8 +343,8 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             which = "le plus récent dont la base a des faits" if known else "le plus récent"
             notes.append(f"« {said} » sans année : {_period_words(first, last)}, {which}")
     words = [w for w in folded.split() if w not in STOPWORDS]
-    kinds_by_name = _kind_names(index)
-    acts_by_name = _act_names(index)
+    kinds_by_name = index.memo("kind names", lambda: _kind_names(index))
+    acts_by_name = index.memo("act names", lambda: _act_names(index))
     actors: list[str] = named_first
     topics: list[str] = []
     kinds: list[str] = []
@@ -386,6 +382,18 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             position += 1
     wanted = TimelineFilter(window[0], window[1], tuple(actors), tuple(topics), tuple(kinds))
     return Reading(wanted, tuple(unknown), tuple(notes), latest, tuple(acts))
+
+
+def _long_names_first(index: Index, folded: str) -> tuple[str, list[str]]:
+    """Actors named by three words or more (« partenariat pour la paix »), longest first,
+    read before stopwords are dropped; each is taken out of ``folded``."""
+    named: list[str] = []
+    after = -1
+    while (found := index.first_long_name(folded, after)) is not None:
+        after, key, actor_id = found
+        _add(named, actor_id)
+        folded = folded.replace(f" {key} ", " ")
+    return folded, named
 
 
 def _add(found: list[str], item: str) -> None:

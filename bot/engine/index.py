@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from types import MappingProxyType
+from typing import TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
-from bot.content.countries import all_country_names
-from bot.content.model import Actor, Agreement, Event, Fact, FactBase
+from bot.content.model import Actor, Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import DateSpan
 from bot.text import fold
 
@@ -87,6 +89,7 @@ STOPWORDS = frozenset(
 )
 
 Entry = Event | Agreement | Fact
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,66 @@ class Match:
     score: float
     note: str | None = None
     """Why a near name led here (« l'Angleterre fait partie du Royaume-Uni… »)."""
+
+
+SPAN_LIMITS = (0, 31, 366, 3660)
+"""Upper bounds (days past the start) of the span groups a SpanIndex searches separately."""
+
+
+@dataclass(frozen=True, slots=True)
+class _SpanGroup:
+    """Timeline lines whose span is at most ``longest`` days past its start, by start."""
+
+    longest: int
+    starts: tuple[date, ...]
+    positions: tuple[int, ...]
+
+
+class SpanIndex:
+    """Timeline lines (sorted by start) that overlap a window, found by bisection.
+
+    Lines are grouped by how long they last; in a group, a line that overlaps [low, high]
+    starts between ``low`` minus the group's longest span and ``high``: only that slice is
+    read, then checked exactly. The lines come back in their original order.
+    """
+
+    def __init__(self, items: tuple[Dated, ...]) -> None:
+        self.items = items
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for position, item in enumerate(items):
+            days = (item.span.end - item.span.start).days
+            grouped[next((n for n in SPAN_LIMITS if days <= n), -1)].append(position)
+        self._groups = tuple(
+            _SpanGroup(
+                max((items[p].span.end - items[p].span.start).days for p in positions),
+                tuple(items[p].span.start for p in positions),
+                tuple(positions),
+            )
+            for positions in grouped.values()
+        )
+
+    def overlapping(self, low: date, high: date) -> list[Dated]:
+        """The lines whose span meets [low, high], in their original order."""
+        found: list[int] = []
+        items = self.items
+        for group in self._groups:
+            days = (low - date.min).days
+            earliest = date.min if days <= group.longest else low - timedelta(group.longest)
+            first = bisect_left(group.starts, earliest)
+            last = bisect_right(group.starts, high)
+            found.extend(p for p in group.positions[first:last] if low <= items[p].span.end)
+        found.sort()
+        return [items[p] for p in found]
+
+
+def _naming(org: Actor, actor: Actor) -> Evidence | None:
+    """The organisation's quote that names ``actor`` (by name, alias or demonym), if any."""
+    names_of = [fold(name) for name in (*actor.names(), *actor.demonyms) if len(name) > 2]
+    for evidence in org.evidence:
+        text = f" {fold(evidence.quote)} "
+        if any(f" {name} " in text for name in names_of):
+            return evidence
+    return None
 
 
 def tokens(text: str) -> list[str]:
@@ -137,6 +200,8 @@ class Index:
                 key=lambda pair: -len(pair[0]),
             )
         )
+        from bot.content.countries import all_country_names  # Babel: only to build an index
+
         self._elsewhere = frozenset(
             key for key in (fold(name) for name in all_country_names()) if key not in exact
         )
@@ -207,6 +272,19 @@ class Index:
             {key: tuple(value) for key, value in memberships.items()}
         )
         self.source_stats = self._source_stats(base)
+        # answers every listing reads whole: computed on first use, then kept (the base is
+        # immutable), so a command never walks the whole base twice
+        self._counts: Mapping[str, int] | None = None
+        self._actor_lists: dict[bool, tuple[Actor, ...]] = {}
+        self._newest: tuple[Agreement, ...] | None = None
+        self._newest_rank: Mapping[str, int] = MappingProxyType({})
+        self._newest_by_topic: Mapping[str, tuple[Agreement, ...]] | None = None
+        self._newest_by_actor: dict[str, tuple[Agreement, ...]] = {}
+        self._named_memberships: dict[str, tuple[tuple[Actor, str, Evidence], ...]] = {}
+        self._spans: dict[str | None, SpanIndex] = {}
+        self._long_rank = MappingProxyType({key: n for n, (key, _a) in enumerate(self._long_names)})
+        self._long_words = max((key.count(" ") + 1 for key, _a in self._long_names), default=0)
+        self._memo: dict[str, object] = {}
 
     @staticmethod
     def _group_by_actor(base: FactBase) -> Mapping[str, tuple[Entry, ...]]:
@@ -315,6 +393,22 @@ class Index:
         with their actor: found in a sentence before its little words are dropped."""
         return self._long_names
 
+    def first_long_name(self, folded: str, after: int = -1) -> tuple[int, str, str] | None:
+        """The first long name (in ``long_names`` order, past position ``after``) that
+        ``folded`` holds between spaces: (position, folded name, actor id). Only the word runs
+        of ``folded`` are looked up, not every name."""
+        words = folded.split()
+        best: int | None = None
+        for size in range(3, min(self._long_words, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                rank = self._long_rank.get(" ".join(words[start : start + size]), -1)
+                closer = rank > after and (best is None or rank < best)
+                if closer and f" {self._long_names[rank][0]} " in folded:
+                    best = rank
+        if best is None:
+            return None
+        return (best, *self._long_names[best])
+
     def is_other_country(self, query: str) -> bool:
         """True when ``query`` is a real country's name that the articles do not mention."""
         return _LEADING_ARTICLES.sub("", fold(query)) in self._elsewhere
@@ -351,6 +445,97 @@ class Index:
     def facts_of(self, actor_id: str) -> tuple[Fact, ...]:
         """Undated facts about the actor."""
         return self._facts_by_actor.get(actor_id, ())
+
+    # --- what listings and cards read whole (built once, on first use) -------------------
+
+    def counts(self) -> Mapping[str, int]:
+        """The base's counts (``FactBase.counts``), computed once: it walks every quote."""
+        if self._counts is None:
+            self._counts = MappingProxyType(self.base.counts())
+        return self._counts
+
+    def actors_by_name(self, countries: bool) -> tuple[Actor, ...]:
+        """The countries (or the organisations) in folded-name order, sorted once."""
+        found = self._actor_lists.get(countries)
+        if found is None:
+            found = tuple(
+                sorted(
+                    (a for a in self.base.actors.values() if a.is_country == countries),
+                    key=lambda actor: fold(actor.name),
+                )
+            )
+            self._actor_lists[countries] = found
+        return found
+
+    def newest_agreements(self) -> tuple[Agreement, ...]:
+        """Every agreement by date, the latest first (ties by id, descending); undated ones
+        last, in the base's order. Sorted once."""
+        if self._newest is None:
+            agreements = self.base.agreements
+            dated = sorted(
+                (a for a in agreements if a.date is not None),
+                key=lambda a: (a.date.end if a.date else date.min, a.id),
+                reverse=True,
+            )
+            self._newest = (*dated, *(a for a in agreements if a.date is None))
+            self._newest_rank = MappingProxyType(
+                {agreement.id: rank for rank, agreement in enumerate(self._newest)}
+            )
+        return self._newest
+
+    def newest_first(self, agreements: Iterable[Agreement]) -> list[Agreement]:
+        """``agreements`` (the base's) in the order of ``newest_agreements``."""
+        self.newest_agreements()
+        rank = self._newest_rank
+        return sorted(agreements, key=lambda agreement: rank[agreement.id])
+
+    def spans(self, actor_id: str | None = None) -> SpanIndex:
+        """The timeline lines (all, or one actor's) indexed by date; built once each."""
+        found = self._spans.get(actor_id)
+        if found is None:
+            items = self.dated if actor_id is None else self.dated_by_actor.get(actor_id, ())
+            found = self._spans[actor_id] = SpanIndex(items)
+        return found
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """What ``build`` returns, built once per index (tables drawn from its vocabulary)."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return cast(T, self._memo[name])
+
+    def agreements_about(self, topic: str) -> tuple[Agreement, ...]:
+        """The agreements on ``topic``, the latest first (grouped once for every topic)."""
+        if self._newest_by_topic is None:
+            grouped: dict[str, list[Agreement]] = defaultdict(list)
+            for agreement in self.newest_agreements():
+                for topic_id in dict.fromkeys(agreement.topics):
+                    grouped[topic_id].append(agreement)
+            self._newest_by_topic = MappingProxyType(
+                {key: tuple(value) for key, value in grouped.items()}
+            )
+        return self._newest_by_topic.get(topic, ())
+
+    def agreements_involving(self, actor_id: str) -> tuple[Agreement, ...]:
+        """``agreements_of(actor_id)``, the latest first; sorted once per actor."""
+        found = self._newest_by_actor.get(actor_id)
+        if found is None:
+            found = tuple(self.newest_first(self.agreements_of(actor_id)))
+            self._newest_by_actor[actor_id] = found
+        return found
+
+    def named_memberships(self, actor_id: str) -> tuple[tuple[Actor, str, Evidence], ...]:
+        """The organisations ``actor_id`` belongs to (« membre », « observateur ») whose own
+        quotes name it, with that quote; the others are never shown. Kept per actor."""
+        found = self._named_memberships.get(actor_id)
+        if found is None:
+            actor = self.base.actors[actor_id]
+            named = []
+            for org, status in self.memberships.get(actor_id, ()):
+                backing = _naming(org, actor)
+                if backing is not None:
+                    named.append((org, status, backing))
+            found = self._named_memberships[actor_id] = tuple(named)
+        return found
 
     def agreements_matching(self, words: list[str]) -> list[Agreement]:
         """Agreements whose title, scope, kind or topics hold every word (4+ letters: prefix)."""
@@ -415,17 +600,27 @@ class Index:
                 found.add(candidate)
         return found
 
-    def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:
-        """Entries ranked by how many query words they contain (typos and prefixes allowed)."""
-        words = tokens(query)
+    def search_scores(self, query: str) -> dict[str, float]:
+        """Entry id → how many query words it contains (a prefix or a typo counts 0.7)."""
+        postings = self.full_text()[0]
         scores: dict[str, float] = defaultdict(float)
-        for word in dict.fromkeys(words):
+        for word in dict.fromkeys(tokens(query)):
             best: dict[str, float] = {}
             for candidate in self.expand_word(word):
-                weight = 1.0 if candidate == word else 0.7
-                for entry_id in self.full_text()[0][candidate]:
-                    best[entry_id] = max(best.get(entry_id, 0.0), weight)
+                if candidate == word:  # the word itself beats any prefix or typo of it
+                    best.update(dict.fromkeys(postings[candidate], 1.0))
+                    continue
+                for entry_id in postings[candidate]:
+                    best.setdefault(entry_id, 0.7)
             for entry_id, weight in best.items():
                 scores[entry_id] += weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(self.entries[entry_id], score) for entry_id, score in ranked[:limit]]
+        return scores
+
+    def ranked(self, scores: Mapping[str, float], limit: int) -> list[tuple[Entry, float]]:
+        """The ``limit`` best of ``scores``, best first, ties by id: only those are sorted."""
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        return [(self.entries[entry_id], score) for entry_id, score in best]
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:
+        """Entries ranked by how many query words they contain (typos and prefixes allowed)."""
+        return self.ranked(self.search_scores(query), limit)

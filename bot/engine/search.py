@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
 
 from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine.common import entry_text, quote_of, when
@@ -42,8 +43,8 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             ),
             found=False,
         )
-    results = index.search(argument, limit=len(index.entries))
-    if not results:
+    scores = index.search_scores(argument)
+    if not scores:
         return Reply(
             (
                 Para(f"Rien trouvé pour « {argument} »."),
@@ -52,11 +53,11 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             found=False,
         )
     words = tokens(argument)
-    pages = (len(results) + PAGE - 1) // PAGE
+    pages = (len(scores) + PAGE - 1) // PAGE
     page = min(max(page, 1), pages)
-    shown = results[(page - 1) * PAGE : page * PAGE]
+    shown = index.ranked(scores, page * PAGE)[(page - 1) * PAGE :]  # only up to this page
     blocks: list[Block] = [
-        Para(f"Recherche « {argument} » — {count(len(results), 'résultat')}", "title")
+        Para(f"Recherche « {argument} » — {count(len(scores), 'résultat')}", "title")
     ]
     buttons: list[tuple[Button, ...]] = []
     for entry, _score in shown:
@@ -80,22 +81,21 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
-def sources(index: Index, argument: str = "", today: date | None = None) -> Reply:
-    """Answer /sources: each article's outlet, title, date and what it contributes."""
+SOURCES_PAGE = 5
+"""Articles per page of /sources (the five shipped articles fit one)."""
+
+
+def sources(index: Index, argument: str = "", today: date | None = None, page: int = 1) -> Reply:
+    """Answer /sources: each article's outlet, title, date and what it contributes, a page
+    at a time; the title always gives how many articles the base holds."""
     base = index.base
-    blocks: list[Block] = [Para(f"Les {count(len(base.sources), 'article')} de la base", "title")]
-    for source_id, source in base.sources.items():
-        stats = index.source_stats[source_id]
-        when = f"article du {source.published.label()}" if source.published else "article non daté"
-        title = f"« {source.title} »" if source.title else f"sans titre (réf. : {source.label})"
-        blocks.append(Item(f"{source.outlet or 'média non indiqué'}, {when}", title))
-        detail = (
-            f"Apporte {count(stats['events'], 'événement')}, {count(stats['agreements'], 'accord')}"
-            f", {count(stats['facts'], 'constat')} ; {count(stats['quotes'], 'citation')}."
-        )
-        if source.relayed_from:
-            detail += f" Reprend : {source.relayed_from}."
-        blocks.append(Para(detail, "note"))
+    total = len(base.sources)
+    pages = max(1, (total + SOURCES_PAGE - 1) // SOURCES_PAGE)
+    page = min(max(page, 1), pages)
+    blocks: list[Block] = [Para(f"Les {count(total, 'article')} de la base", "title")]
+    first = (page - 1) * SOURCES_PAGE
+    for source_id in islice(base.sources, first, first + SOURCES_PAGE):
+        blocks.extend(_source_lines(index, source_id))
     blocks.append(
         Para(
             "Un champ absent de l'article (média, titre, date) est dit « non indiqué » : "
@@ -103,4 +103,27 @@ def sources(index: Index, argument: str = "", today: date | None = None) -> Repl
             "note",
         )
     )
-    return Reply(tuple(blocks))
+    if pages == 1:
+        return Reply(tuple(blocks))
+    blocks.append(Para(f"Page {page}/{pages}", "note"))
+    row: list[Button] = []
+    if page > 1:
+        row.append(Button("◀ Précédent", f"~so:{page - 1}"))
+    if page < pages:
+        row.append(Button("Suivant ▶", f"~so:{page + 1}"))
+    return Reply(tuple(blocks), (tuple(row),), Page(page, pages))
+
+
+def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:
+    """One article: outlet and date, title, then what it brings to the base."""
+    source = index.base.sources[source_id]
+    stats = index.source_stats[source_id]
+    when = f"article du {source.published.label()}" if source.published else "article non daté"
+    title = f"« {source.title} »" if source.title else f"sans titre (réf. : {source.label})"
+    detail = (
+        f"Apporte {count(stats['events'], 'événement')}, {count(stats['agreements'], 'accord')}"
+        f", {count(stats['facts'], 'constat')} ; {count(stats['quotes'], 'citation')}."
+    )
+    if source.relayed_from:
+        detail += f" Reprend : {source.relayed_from}."
+    return Item(f"{source.outlet or 'média non indiqué'}, {when}", title), Para(detail, "note")

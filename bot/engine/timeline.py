@@ -20,15 +20,13 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
     """The dated entries the filter keeps; date spans are compared by overlap."""
     low = wanted.start or date.min
     high = wanted.end or date.max
+    first_actor = wanted.actors[0] if wanted.actors else None
     candidates: tuple[Dated, ...] = index.dated
-    if wanted.actors:
-        candidates = index.dated_by_actor.get(wanted.actors[0], ())
-    if wanted.start or wanted.end:
-        candidates = tuple(
-            item
-            for item in candidates
-            if item.span.start <= high and low <= item.span.end and _fits(item, wanted)
-        )
+    if first_actor is not None:
+        candidates = index.dated_by_actor.get(first_actor, ())
+    if wanted.start or wanted.end:  # by bisection, not a walk through every line
+        overlapping = index.spans(first_actor).overlapping(low, high)
+        candidates = tuple(item for item in overlapping if _fits(item, wanted))
     others = wanted.actors[1:]
     if not others and not wanted.topics and not wanted.kinds:
         return list(candidates)
