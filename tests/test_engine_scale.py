@@ -135,6 +135,11 @@ def test_span_index_finds_what_a_scan_finds(large: Index) -> None:
         spans = SpanIndex(items)
         for low, high in windows:
             assert spans.overlapping(low, high) == _scan(items, low, high)
+    for topic in large.topic_labels:  # a topic's lines, in timeline order
+        items = tuple(item for item in large.dated if topic in item.topics)
+        assert large.dated_about(topic) == items
+        for low, high in windows:
+            assert large.spans(None, topic).overlapping(low, high) == _scan(items, low, high)
 
 
 def _long_names_scan(index: Index, folded: str) -> tuple[str, list[str]]:

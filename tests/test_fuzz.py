@@ -95,7 +95,8 @@ def test_plain_text_and_deep_links(index, text):
 
 @relaxed
 @given(
-    prefix=st.sampled_from(["tl:", "tl:1:", "p:", "o:", "a:", "ac:", "al:", "e:", ""]), rest=hostile
+    prefix=st.sampled_from(["tl:", "tl:1:", "p:", "o:", "a:", "ac:", "al:", "so:", "e:", ""]),
+    rest=hostile,
 )
 def test_callbacks(index, prefix, rest):
     assert_sendable(callback(index, (prefix + rest)[:64]))

@@ -430,14 +430,15 @@ def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
 def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> bool:
     """True when the agreement holds every part of the filter (its dates by overlap)."""
     wanted = reading.filter
-    involved = (*agreement.parties, *agreement.mediators, *agreement.related)
-    if any(actor not in involved for actor in wanted.actors):
+    if wanted.actors:
+        involved = (*agreement.parties, *agreement.mediators, *agreement.related)
+        if any(actor not in involved for actor in wanted.actors):
+            return False
+    if wanted.topics and any(topic not in agreement.topics for topic in wanted.topics):
         return False
-    if any(topic not in agreement.topics for topic in wanted.topics):
-        return False
-    words = index.agreement_words[agreement.id]
     if wanted.kinds and not any(
-        is_kind(agreement, kind) or fold(kind) in words for kind in wanted.kinds
+        is_kind(agreement, kind) or fold(kind) in index.agreement_words[agreement.id]
+        for kind in wanted.kinds
     ):
         return False
     if reading.acts and agreement.act not in reading.acts:

@@ -281,7 +281,8 @@ class Index:
         self._newest_by_topic: Mapping[str, tuple[Agreement, ...]] | None = None
         self._newest_by_actor: dict[str, tuple[Agreement, ...]] = {}
         self._named_memberships: dict[str, tuple[tuple[Actor, str, Evidence], ...]] = {}
-        self._spans: dict[str | None, SpanIndex] = {}
+        self._spans: dict[tuple[str | None, str | None], SpanIndex] = {}
+        self._dated_by_topic: Mapping[str, tuple[Dated, ...]] | None = None
         self._long_rank = MappingProxyType({key: n for n, (key, _a) in enumerate(self._long_names)})
         self._long_words = max((key.count(" ") + 1 for key, _a in self._long_names), default=0)
         self._memo: dict[str, object] = {}
@@ -489,12 +490,29 @@ class Index:
         rank = self._newest_rank
         return sorted(agreements, key=lambda agreement: rank[agreement.id])
 
-    def spans(self, actor_id: str | None = None) -> SpanIndex:
-        """The timeline lines (all, or one actor's) indexed by date; built once each."""
-        found = self._spans.get(actor_id)
+    def dated_about(self, topic: str) -> tuple[Dated, ...]:
+        """The timeline lines on ``topic``, in timeline order (grouped once for every topic)."""
+        if self._dated_by_topic is None:
+            grouped: dict[str, list[Dated]] = defaultdict(list)
+            for item in self.dated:
+                for topic_id in dict.fromkeys(item.topics):
+                    grouped[topic_id].append(item)
+            self._dated_by_topic = MappingProxyType(
+                {key: tuple(value) for key, value in grouped.items()}
+            )
+        return self._dated_by_topic.get(topic, ())
+
+    def spans(self, actor_id: str | None = None, topic: str | None = None) -> SpanIndex:
+        """The timeline lines (an actor's, else a topic's, else all) indexed by date; each
+        built once."""
+        key = (actor_id, None if actor_id else topic)
+        found = self._spans.get(key)
         if found is None:
-            items = self.dated if actor_id is None else self.dated_by_actor.get(actor_id, ())
-            found = self._spans[actor_id] = SpanIndex(items)
+            if actor_id is not None:
+                items = self.dated_by_actor.get(actor_id, ())
+            else:
+                items = self.dated if topic is None else self.dated_about(topic)
+            found = self._spans[key] = SpanIndex(items)
         return found
 
     def memo(self, name: str, build: Callable[[], T]) -> T:

@@ -20,12 +20,16 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
     """The dated entries the filter keeps; date spans are compared by overlap."""
     low = wanted.start or date.min
     high = wanted.end or date.max
-    first_actor = wanted.actors[0] if wanted.actors else None
+    # walk one actor's lines, else one topic's, not the whole timeline
+    actor = wanted.actors[0] if wanted.actors else None
+    topic = wanted.topics[0] if wanted.topics and actor is None else None
     candidates: tuple[Dated, ...] = index.dated
-    if first_actor is not None:
-        candidates = index.dated_by_actor.get(first_actor, ())
+    if actor is not None:
+        candidates = index.dated_by_actor.get(actor, ())
+    elif topic is not None:
+        candidates = index.dated_about(topic)
     if wanted.start or wanted.end:  # by bisection, not a walk through every line
-        overlapping = index.spans(first_actor).overlapping(low, high)
+        overlapping = index.spans(actor, topic).overlapping(low, high)
         candidates = tuple(item for item in overlapping if _fits(item, wanted))
     others = wanted.actors[1:]
     if not others and not wanted.topics and not wanted.kinds:
