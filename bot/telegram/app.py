@@ -42,12 +42,14 @@ from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
-from bot.telegram.updates import ALLOWED_UPDATES
+from bot.telegram.updates import ALLOWED_UPDATES, UpdateQueue
 
 log = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 4
 """Updates handled at once: answers overlap their network waits; the limiter keeps the pace."""
+WAITING_UPDATES = 100
+"""Updates fetched but not yet handled (one getUpdates page); past it, polling waits."""
 
 MENU = (
     [BotCommand(c.name, c.summary[:256]) for c in COMMANDS if c.name != "aide"]
@@ -117,6 +119,7 @@ def build_application(
         .defaults(defaults)
         .request(answers)
         .get_updates_request(polling)
+        .update_queue(UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES))
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
