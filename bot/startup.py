@@ -17,9 +17,8 @@ from bot.engine.index import Index
 
 
 def build_index(index: Index) -> Index:
-    """Build every lazy part of ``index`` now (the full text), not on the first /cherche."""
-    index.full_text()
-    return index
+    """Build every lazy table of ``index`` now (full text, listings…), not on a first command."""
+    return index.prepare()
 
 
 def validated_index(content_dir: Path, seeds_dir: Path) -> Index:

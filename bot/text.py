@@ -73,9 +73,10 @@ def fold(text: str) -> str:
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:
-    """A count with its noun agreed: « 1 événement », « 2 événements », « 0 accord »."""
+    """A count with its noun agreed: « 1 événement », « 2 événements », « 0 accord »; thousands
+    apart as French writes them: « 5 000 articles » (a narrow no-break space)."""
     noun = singular if number < 2 else (plural or singular + "s")
-    return f"{number} {noun}"
+    return f"{number:,} {noun}".replace(",", "\u202f")
 
 
 def plural_phrase(label: str) -> str:

@@ -33,3 +33,14 @@ def test_fold_yields_only_ascii_words(text):
     folded = fold(text)
     assert all(ch.isascii() and (ch.isalnum() or ch == " ") for ch in folded)
     assert "  " not in folded
+
+
+def test_counts_agree_and_group_thousands_as_french_does():
+    from bot.text import count
+
+    assert count(0, "accord") == "0 accord"
+    assert count(1, "événement") == "1 événement"
+    assert count(2, "événement") == "2 événements"
+    assert count(999, "article") == "999 articles"
+    assert count(5000, "article") == "5\u202f000 articles"
+    assert count(1_234_567, "citation") == "1\u202f234\u202f567 citations"

@@ -449,6 +449,19 @@ class Index:
 
     # --- what listings and cards read whole (built once, on first use) -------------------
 
+    def prepare(self) -> Index:
+        """Build now every table that is otherwise built on first use and read whole (full
+        text, counts, listings, agreement order, topic groups, the timeline's date index),
+        so that no user's first command pays for it; per-actor tables stay lazy."""
+        self.full_text()
+        self.counts()
+        for countries in (True, False):
+            self.actors_by_name(countries)
+        self.dated_about("")
+        self.agreements_about("")
+        self.spans()
+        return self
+
     def counts(self) -> Mapping[str, int]:
         """The base's counts (``FactBase.counts``), computed once: it walks every quote."""
         if self._counts is None:
