@@ -2,13 +2,15 @@
 
     .tools/bin/uv run python bench/bench_e2e.py [--rounds 3] [--earlier CHECKOUT]
 
-Runs two bots, one after the other, each as its own process on its own fake server (same
-code, 127.0.0.1): a bare httpx bot that sends canned answers (bench/bare_bot.py) and the real
-bot. Both send the same messages — the real bot's rendered answers — so the difference is
-what the bot adds. Nothing assumes one message per answer: replies are counted per question
-first, each update is timed to its last reply, throughput counts updates answered in full.
-Also prints cold start (spawn → first getUpdates) with and without compiled bytecode and
-without the base's snapshot, CPU per update and peak RSS (VmHWM, in MiB).
+Runs three bots, one after the other, each as its own process on its own fake server (same
+code, 127.0.0.1): a bare httpx bot that sends canned answers (bench/bare_bot.py), a minimal
+python-telegram-bot bot that sends the same canned answers (bench/ptb_bot.py), and the real
+bot. All send the same messages — the real bot's rendered answers — so the differences are
+what PTB adds to bare HTTP, and what our bot adds to PTB. Nothing assumes one message per
+answer: replies are counted per question first, each update is timed to its last reply,
+throughput counts updates answered in full. Also prints cold start (spawn → first
+getUpdates) with and without compiled bytecode and without the base's snapshot, next to the
+two references, CPU per update and peak RSS (VmHWM, in MiB).
 
 ``--rounds N`` repeats the whole measurement N times (bare bot and bot side by side in each
 round) and prints the median and the spread (min–max) of every figure: the machine is shared,
@@ -117,40 +119,68 @@ def bot_env(api: FakeBotApi, rate_limit: int, snapshots: Path, **extra: str) -> 
     }
 
 
-async def cold_starts(
-    rate_limit: int, snapshots: Path, runs: int, earlier: Path | None = None
-) -> None:
-    """Spawn → first getUpdates, ``runs`` times per setting; median (min–max)."""
+@dataclass(frozen=True, slots=True)
+class Start:
+    """One way of starting a bot for the cold-start table."""
+
+    label: str
+    command: Callable[[FakeBotApi], list[str]]
+    env: dict[str, str]
+    cwd: Path = ROOT
+
+
+def starts(answers_file: Path, earlier: Path | None) -> list[Start]:
+    """The real bot as deployed, without snapshot, without bytecode; then the references."""
+    empty_cache = Path(tempfile.mkdtemp(prefix="no-pyc-"))
+    bot = [sys.executable, "-m", "bot"]
+
+    def canned(script: str) -> Callable[[FakeBotApi], list[str]]:
+        path = str(ROOT / "bench" / script)
+        return lambda api: [sys.executable, path, api.url, api.token, str(answers_file)]
+
+    found = [
+        Start("bot : bytecode compilé + instantané de la base", lambda api: bot, {}),
+        Start("bot : bytecode compilé, sans instantané", lambda api: bot, {"SNAPSHOT_DIR": "off"}),
+        Start(
+            "bot : sans bytecode (ni présent ni inscriptible)",
+            lambda api: bot,
+            {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty_cache)},
+        ),
+        Start("référence : bot PTB minimal (bench/ptb_bot.py)", canned("ptb_bot.py"), {}),
+        Start("référence : bot httpx nu (bench/bare_bot.py)", canned("bare_bot.py"), {}),
+    ]
+    if earlier is not None:
+        python = str(_python_of(earlier.resolve()))
+        found.append(
+            Start(
+                f"version antérieure ({earlier.name}), bytecode compilé",
+                lambda api: [python, "-m", "bot"],
+                {},
+                earlier.resolve(),
+            )
+        )
+    return found
+
+
+async def cold_starts(rate_limit: int, snapshots: Path, runs: int, ways: list[Start]) -> None:
+    """Spawn → first getUpdates, ``runs`` times each, interleaved; median (min–max)."""
     api = FakeBotApi(validate=False)
     await api.start()
-    empty_cache = Path(tempfile.mkdtemp(prefix="no-pyc-"))
-    settings = {
-        "bytecode compilé + instantané de la base": {},
-        "bytecode compilé, sans instantané (SNAPSHOT_DIR=off)": {"SNAPSHOT_DIR": "off"},
-        "sans bytecode (ni présent ni inscriptible)": {
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONPYCACHEPREFIX": str(empty_cache),
-        },
-    }
-    bots = {label: (sys.executable, ROOT) for label in settings}
-    if earlier is not None:
-        settings[f"version antérieure ({earlier.name}), bytecode compilé"] = {}
-        bots[next(reversed(settings))] = (str(_python_of(earlier)), earlier)
+    times: dict[str, list[float]] = {way.label: [] for way in ways}
     try:
-        for label, extra in settings.items():
-            times = []
-            python, cwd = bots[label]
-            for _ in range(runs):
-                env = bot_env(api, rate_limit, snapshots, **extra)
-                process, seconds = await spawn(api, [python, "-m", "bot"], env, cwd)
+        for _ in range(runs):  # one of each in turn: a busy moment of the machine hits all
+            for way in ways:
+                env = bot_env(api, rate_limit, snapshots, **way.env)
+                process, seconds = await spawn(api, way.command(api), env, way.cwd)
                 await stop(process)
-                times.append(seconds * 1000)
-            print(
-                f"  {label:<55} {statistics.median(times):6.0f} ms "
-                f"({min(times):.0f}–{max(times):.0f}, {runs} lancements)"
-            )
+                times[way.label].append(seconds * 1000)
     finally:
         await api.stop()
+    for label, found in times.items():
+        print(
+            f"  {label:<55} {statistics.median(found):6.0f} ms "
+            f"({min(found):.0f}–{max(found):.0f}, {runs} lancements)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,15 +313,25 @@ async def main() -> None:
     limiter = f"{args.rate_limit} messages/s" if args.rate_limit else "désactivé"
     print(f"Limiteur de débit du bot : {limiter} ; Python {sys.version.split()[0]}")
     print("Démarrage à froid (lancement → premier getUpdates), médiane (min–max) :")
-    await cold_starts(args.rate_limit, snapshots, args.cold_runs, args.earlier)
+    ways = starts(answers_file, args.earlier)
+    await cold_starts(args.rate_limit, snapshots, args.cold_runs, ways)
     bare_bot = str(ROOT / "bench" / "bare_bot.py")
-    runs: dict[str, list[Run]] = {"nu": [], "bot": []}
+    ptb_bot = str(ROOT / "bench" / "ptb_bot.py")
+    runs: dict[str, list[Run]] = {"nu": [], "ptb": [], "bot": []}
     if args.earlier is not None:
         runs["antérieur"] = []
     for _round in range(args.rounds):
         runs["nu"].append(
             await measure(
                 lambda api: [sys.executable, bare_bot, api.url, api.token, str(answers_file)],
+                answers,
+                args,
+                snapshots,
+            )
+        )
+        runs["ptb"].append(
+            await measure(
+                lambda api: [sys.executable, ptb_bot, api.url, api.token, str(answers_file)],
                 answers,
                 args,
                 snapshots,
