@@ -38,7 +38,15 @@ def test_ci_runs_the_readme_quickstart_lines_as_written():
 
 
 def test_every_readme_command_works_without_uv_on_the_path():
-    allowed = ("python3 run.py", ".tools/bin/uv run ", "bash .ci/run", "export ", "kill ")
+    allowed = (
+        "python3 run.py",
+        ".tools/bin/uv run ",
+        ".tools/bin/uv sync ",
+        "bash .ci/run",
+        "export ",
+        "kill ",
+        "git ",
+    )
     for block in _shell_blocks():
         for line in block:
             if line and not line.startswith(
