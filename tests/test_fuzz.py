@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.engine.commands import COMMANDS, answer, callback
@@ -118,6 +118,7 @@ def test_inline_queries(index, query):
 @given(
     kind=st.sampled_from(["timeline", "pays", "accord", "nouveautés", "digest", "x"]), arg=hostile
 )
+@example(kind="accord", arg=("\u202eOTAN" * 2250)[:9000])  # was 11 messages, most > 4096
 def test_channel_posts(index, kind, arg):
     try:
         post = compose(index, f"{kind} {arg}", date(2025, 11, 6), set())

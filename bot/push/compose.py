@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from bot.content.model import Agreement, Event, Evidence
 from bot.dates import parse_date
 from bot.engine.common import (
+    MAX_ARGUMENT,
     actor_name,
+    clean_argument,
     entry_text,
     key_quotes,
     parties_text,
@@ -193,7 +195,11 @@ def compose(index: Index, request: str, today: date, announced: set[str]) -> Pos
     """ "/publier <quoi>" → the post: timeline [filtre], pays <nom>, accord <terme>, nouveautés."""
     kind, _, argument = request.strip().partition(" ")
     kind = kind.lower()
-    argument = argument.strip()
+    if len(argument) > MAX_ARGUMENT:  # as for a command: every block of a post may echo it
+        raise NothingToPostError(
+            f"demande trop longue ({len(argument)} caractères, {MAX_ARGUMENT} au plus)"
+        )
+    argument = clean_argument(argument)
     if kind in ("timeline", "chronologie"):
         return timeline_post(index, argument)
     if kind in ("pays", "org"):
