@@ -129,15 +129,16 @@ class Start:
     cwd: Path = ROOT
 
 
+def _canned(script: str, answers_file: Path) -> Callable[[FakeBotApi], list[str]]:
+    """A reference bot of bench/ that sends the real bot's answers, ready-made."""
+    path = str(ROOT / "bench" / script)
+    return lambda api: [sys.executable, path, api.url, api.token, str(answers_file)]
+
+
 def starts(answers_file: Path, earlier: Path | None) -> list[Start]:
     """The real bot as deployed, without snapshot, without bytecode; then the references."""
     empty_cache = Path(tempfile.mkdtemp(prefix="no-pyc-"))
     bot = [sys.executable, "-m", "bot"]
-
-    def canned(script: str) -> Callable[[FakeBotApi], list[str]]:
-        path = str(ROOT / "bench" / script)
-        return lambda api: [sys.executable, path, api.url, api.token, str(answers_file)]
-
     found = [
         Start("bot : bytecode compilé + instantané de la base", lambda api: bot, {}),
         Start("bot : bytecode compilé, sans instantané", lambda api: bot, {"SNAPSHOT_DIR": "off"}),
@@ -146,8 +147,14 @@ def starts(answers_file: Path, earlier: Path | None) -> list[Start]:
             lambda api: bot,
             {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty_cache)},
         ),
-        Start("référence : bot PTB minimal (bench/ptb_bot.py)", canned("ptb_bot.py"), {}),
-        Start("référence : bot httpx nu (bench/bare_bot.py)", canned("bare_bot.py"), {}),
+        Start(
+            "référence : bot PTB minimal (bench/ptb_bot.py)",
+            _canned("ptb_bot.py", answers_file),
+            {},
+        ),
+        Start(
+            "référence : bot httpx nu (bench/bare_bot.py)", _canned("bare_bot.py", answers_file), {}
+        ),
     ]
     if earlier is not None:
         python = str(_python_of(earlier.resolve()))
@@ -315,38 +322,21 @@ async def main() -> None:
     print("Démarrage à froid (lancement → premier getUpdates), médiane (min–max) :")
     ways = starts(answers_file, args.earlier)
     await cold_starts(args.rate_limit, snapshots, args.cold_runs, ways)
-    bare_bot = str(ROOT / "bench" / "bare_bot.py")
-    ptb_bot = str(ROOT / "bench" / "ptb_bot.py")
-    runs: dict[str, list[Run]] = {"nu": [], "ptb": [], "bot": []}
-    if args.earlier is not None:
-        runs["antérieur"] = []
+    bot = [sys.executable, "-m", "bot"]
+    bots: dict[str, tuple[Callable[[FakeBotApi], list[str]], dict[str, list[str]] | None, Path]]
+    bots = {
+        "nu": (_canned("bare_bot.py", answers_file), answers, ROOT),
+        "ptb": (_canned("ptb_bot.py", answers_file), answers, ROOT),
+        "bot": (lambda api: bot, answers, ROOT),
+    }
+    if args.earlier is not None:  # its answers may differ: its replies are counted instead
+        earlier = args.earlier.resolve()
+        older = [str(_python_of(earlier)), "-m", "bot"]
+        bots["antérieur"] = (lambda api: older, None, earlier)
+    runs: dict[str, list[Run]] = {name: [] for name in bots}
     for _round in range(args.rounds):
-        runs["nu"].append(
-            await measure(
-                lambda api: [sys.executable, bare_bot, api.url, api.token, str(answers_file)],
-                answers,
-                args,
-                snapshots,
-            )
-        )
-        runs["ptb"].append(
-            await measure(
-                lambda api: [sys.executable, ptb_bot, api.url, api.token, str(answers_file)],
-                answers,
-                args,
-                snapshots,
-            )
-        )
-        runs["bot"].append(
-            await measure(lambda api: [sys.executable, "-m", "bot"], answers, args, snapshots)
-        )
-        if args.earlier is not None:
-            earlier: Path = args.earlier.resolve()
-
-            def earlier_bot(api: FakeBotApi, checkout: Path = earlier) -> list[str]:
-                return [str(_python_of(checkout)), "-m", "bot"]
-
-            runs["antérieur"].append(await measure(earlier_bot, None, args, snapshots, earlier))
+        for name, (command, expected, cwd) in bots.items():
+            runs[name].append(await measure(command, expected, args, snapshots, cwd))
     report(runs)
 
 

@@ -48,6 +48,22 @@ def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
     assert first.to_notify() == [] == second.to_notify()
 
 
+def test_a_notice_read_before_a_retry_is_not_claimed_after_it(tmp_path):
+    first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
+    first.record("p1", -100, None, ["un"])
+    claimed = first.claim()
+    assert claimed is not None
+    first.mark_failed(claimed.id, "Bad Request: chat not found")
+    seen = second.to_notify()[0]  # the second process reads the failure…
+    assert first.claim_notice(claimed.id, seen.last_error or "") is True
+    first.retry(claimed.id)  # … the admin retries, the message waits again …
+    assert second.claim_notice(seen.id, seen.last_error or "") is False  # … no stale notice
+    again = first.claim()
+    assert again is not None
+    first.mark_failed(again.id, "Bad Request: chat not found")  # the same error, once more
+    assert [item.id for item in second.to_notify()] == [claimed.id]  # told again, not lost
+
+
 def test_a_dead_senders_claim_becomes_uncertain_never_pending(tmp_path):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],

@@ -1,4 +1,5 @@
-"""Back-pressure on incoming updates: a burst is never turned into thousands of tasks."""
+"""Back-pressure on incoming updates: a burst is never turned into thousands of tasks, nor
+into updates held in memory, and stopping in the middle of one answers nothing twice."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from tests.harness import polling
 
 async def test_an_update_is_handed_out_only_while_few_are_in_flight():
     queue = UpdateQueue(in_flight=2, waiting=3)
-    for number in range(3):
-        await queue.put(number)
-    assert queue.full()
-    blocked_put = asyncio.create_task(queue.put(3))
+    for number in range(4):
+        queue.put_nowait(number)  # putting never waits: nothing put is ever lost
+    room = asyncio.create_task(queue.room())
+    await asyncio.sleep(0.01)
+    assert not room.done()  # four waiting, three allowed: polling waits
     assert [await queue.get(), await queue.get()] == [0, 1]
-    await asyncio.sleep(0)
-    assert blocked_put.done()  # two were taken: room again for the waiting one
+    await asyncio.wait_for(room, 1)  # two waiting now: polling may fetch again
     third = asyncio.create_task(queue.get())
     await asyncio.sleep(0.01)
     assert not third.done()  # two in flight: the third waits for one to finish
@@ -31,15 +32,18 @@ async def test_an_update_is_handed_out_only_while_few_are_in_flight():
     assert await queue.get() == 3
 
 
+def _application(api: FakeBotApi, base):
+    settings = Settings(token=api.token, api_url=api.url, rate_limit=0)  # type: ignore[arg-type]
+    return build_application(settings, Index(base))
+
+
 async def test_a_burst_is_answered_in_full_with_a_bounded_number_of_tasks(
     api: FakeBotApi, base
 ) -> None:
-    settings = Settings(token=api.token, api_url=api.url, rate_limit=0)  # type: ignore[arg-type]
-    application = build_application(settings, Index(base))
     burst = 300
     api.fail("sendMessage", *(Slow(0.002) for _ in range(burst)))  # answers take a while
     peak = 0
-    async with polling(application):
+    async with polling(_application(api, base)):
         for number in range(burst):
             await api.push(api.message_update("/aide", user_id=1000 + number))
         done = asyncio.create_task(api.wait_for("sendMessage", burst, timeout=60))
@@ -53,3 +57,18 @@ async def test_a_burst_is_answered_in_full_with_a_bounded_number_of_tasks(
     # this same loop, plus polling and the test's own tasks; without back-pressure PTB held
     # one task per update (312 tasks measured for this burst)
     assert peak <= 4 * CONCURRENT_UPDATES + 12, peak
+
+
+async def test_a_stop_in_the_middle_of_a_burst_answers_nothing_twice(api: FakeBotApi, base) -> None:
+    """What was answered is confirmed to Telegram; what was not stays there for next time."""
+    burst = 250
+    api.fail("sendMessage", *(Slow(0.02) for _ in range(burst)))
+    for number in range(burst):
+        await api.push(api.message_update("/aide", user_id=1000 + number))
+    async with polling(_application(api, base)):
+        await api.wait_for("sendMessage", 20, timeout=30)  # then stop, mid-burst
+    answered = {int(call["chat_id"]) for call in api.sent("sendMessage")}
+    left = {int(update["message"]["chat"]["id"]) for update in api.updates}
+    assert answered and left  # stopped in the middle
+    assert not answered & left  # (a bounded put cut short left 28 answered yet unconfirmed)
+    assert answered | left == {1000 + number for number in range(burst)}  # none lost

@@ -494,10 +494,11 @@ class Index:
                 key=lambda a: (a.date.end if a.date else date.min, a.id),
                 reverse=True,
             )
-            self._newest = (*dated, *(a for a in agreements if a.date is None))
+            newest = (*dated, *(a for a in agreements if a.date is None))
             self._newest_rank = MappingProxyType(
-                {agreement.id: rank for rank, agreement in enumerate(self._newest)}
+                {agreement.id: rank for rank, agreement in enumerate(newest)}
             )
+            self._newest = newest  # last: a reader never sees the order without its ranks
         return self._newest
 
     def newest_first(self, agreements: Iterable[Agreement]) -> list[Agreement]:

@@ -312,10 +312,13 @@ class Outbox:
 
     def claim_notice(self, item_id: int, error: str) -> bool:
         """Take the duty of telling the admins of ``error`` on a message: True for exactly one
-        caller across processes (the others see it already taken), before anything is sent."""
+        caller across processes, before anything is sent, and only while ``error`` is still
+        the message's current, untold failure (not after an admin's retry or a new error)."""
         taken = self._db.execute(
-            "UPDATE outbox SET notified_error = ? WHERE id = ? AND notified_error IS NOT ?",
-            (error, item_id, error),
+            "UPDATE outbox SET notified_error = last_error WHERE id = ?"
+            " AND status IN ('uncertain', 'failed') AND last_error IS ?"
+            " AND notified_error IS NOT last_error",
+            (item_id, error),
         )
         return taken.rowcount == 1
 

@@ -42,14 +42,14 @@ from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
-from bot.telegram.updates import ALLOWED_UPDATES, UpdateQueue
+from bot.telegram.updates import ALLOWED_UPDATES, PollingRequest, UpdateQueue
 
 log = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 4
 """Updates handled at once: answers overlap their network waits; the limiter keeps the pace."""
 WAITING_UPDATES = 100
-"""Updates fetched but not yet handled (one getUpdates page); past it, polling waits."""
+"""Updates fetched but not yet handled past which polling waits (plus at most one page)."""
 
 MENU = (
     [BotCommand(c.name, c.summary[:256]) for c in COMMANDS if c.name != "aide"]
@@ -110,7 +110,8 @@ def build_application(
         if isinstance(found, Services):
             await close_alerts(found)  # issue #16
 
-    answers, polling = _requests()
+    queue = UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES)
+    answers, polling = _requests(queue)
     builder = (
         Application.builder()
         .token(settings.token.get_secret_value())
@@ -119,7 +120,7 @@ def build_application(
         .defaults(defaults)
         .request(answers)
         .get_updates_request(polling)
-        .update_queue(UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES))
+        .update_queue(queue)
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -135,15 +136,15 @@ def build_application(
     return application
 
 
-def _requests() -> tuple[HTTPXRequest, HTTPXRequest]:
+def _requests(queue: UpdateQueue) -> tuple[HTTPXRequest, PollingRequest]:
     """PTB's two HTTP clients as its builder makes them (256 connections for answers, one for
-    polling), sharing one TLS context: each would otherwise read the CA bundle at start-up
-    (~20 ms apiece)."""
+    polling, which waits while ``queue`` is full), sharing one TLS context: each would
+    otherwise read the CA bundle at start-up (~20 ms apiece)."""
     tls = httpx.create_ssl_context()
     shared = {"verify": tls}
     return (
         HTTPXRequest(connection_pool_size=256, httpx_kwargs=shared),
-        HTTPXRequest(connection_pool_size=1, httpx_kwargs=shared),
+        PollingRequest(queue, connection_pool_size=1, httpx_kwargs=shared),
     )
 
 

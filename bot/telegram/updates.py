@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
+
+if TYPE_CHECKING:  # the type of PTB's optional arguments, for the override's signature
+    from telegram._utils.types import ODVInput
 
 ALLOWED_UPDATES = [
     Update.MESSAGE,
@@ -22,16 +27,19 @@ class UpdateQueue(asyncio.Queue[object]):
     With concurrent updates, PTB starts a task for every update it takes from the queue, so
     a burst of thousands of updates became thousands of tasks held in memory at once. Here
     an update is handed out only while fewer than ``in_flight`` are being processed (PTB calls
-    ``task_done`` when one is finished), and the queue holds at most ``waiting`` updates:
-    when it is full, polling waits, and the rest stays on Telegram's side until fetched
-    (getUpdates confirms an update only when the next call asks past it).
+    ``task_done`` when one is finished). Putting never waits: an update put is never lost,
+    even when the bot stops in the middle of a page of updates (PTB confirms a page to
+    Telegram only once all of it is queued, so a put cut short would be fetched and answered
+    again). The number waiting is bounded earlier, before fetching: see ``PollingRequest``.
     """
 
     def __init__(self, in_flight: int, waiting: int) -> None:
-        super().__init__(maxsize=waiting)
+        super().__init__()
         self._limit = in_flight
+        self._waiting = waiting
         self._taken = 0
         self._freed = asyncio.Event()
+        self._drained = asyncio.Event()
 
     async def get(self) -> object:
         while self._taken >= self._limit:
@@ -39,9 +47,42 @@ class UpdateQueue(asyncio.Queue[object]):
             await self._freed.wait()
         item = await super().get()
         self._taken += 1
+        if self.qsize() < self._waiting:
+            self._drained.set()
         return item
 
     def task_done(self) -> None:
         super().task_done()
         self._taken = max(0, self._taken - 1)
         self._freed.set()
+
+    async def room(self) -> None:
+        """Return once fewer than ``waiting`` updates wait in the queue."""
+        while self.qsize() >= self._waiting:
+            self._drained.clear()
+            await self._drained.wait()
+
+
+class PollingRequest(HTTPXRequest):
+    """The getUpdates client: asks Telegram for more only while ``queue`` has room, so a
+    burst stays on Telegram's side (which keeps updates 24 h) instead of in memory. A stop
+    that cancels the wait cancels before anything was fetched."""
+
+    def __init__(self, queue: UpdateQueue, **options: Any) -> None:  # noqa: ANN401
+        super().__init__(**options)
+        self._queue = queue
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        await self._queue.room()
+        return await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
