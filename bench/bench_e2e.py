@@ -8,15 +8,12 @@ python-telegram-bot bot that sends the same canned answers (bench/ptb_bot.py), a
 bot. All send the same messages — the real bot's rendered answers — so the differences are
 what PTB adds to bare HTTP, and what our bot adds to PTB. Nothing assumes one message per
 answer: replies are counted per question first, each update is timed to its last reply,
-throughput counts updates answered in full. Also prints cold start (spawn → first
-getUpdates) with and without compiled bytecode and without the base's snapshot, next to the
-two references, CPU per update and peak RSS (VmHWM, in MiB).
-
-``--rounds N`` repeats the whole measurement N times (bare bot and bot side by side in each
-round) and prints the median and the spread (min–max) of every figure: the machine is shared,
-so one round proves little. ``--earlier DIR`` adds, in every round, the bot of another
-checkout (a git worktree with its own ``.venv``, e.g. the commit before a change) on the same
-fake server code and the same questions: « then » against « now » in the same run.
+throughput counts updates answered in full. CPU per update is measured twice: in a burst
+of ``--updates`` (one getUpdates answer brings up to 100) and at Telegram's own pace, 30
+updates a second for ``--paced-seconds`` (each update polled on its own, as on a real bot).
+Also prints cold start (spawn → first getUpdates) with and without compiled bytecode and
+without the base's snapshot, next to the two references, and peak RSS (VmHWM, in MiB) once
+started and after the burst.
 """
 
 from __future__ import annotations
@@ -27,7 +24,6 @@ import json
 import os
 import statistics
 import sys
-import sysconfig
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -37,7 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.e2e_loop import Latency, Throughput, count_replies, latency_loop, throughput  # noqa: E402
+from bench.e2e_loop import (  # noqa: E402
+    Latency,
+    Throughput,
+    count_replies,
+    latency_loop,
+    paced,
+    throughput,
+)
 from bot.engine.commands import answer  # noqa: E402
 from bot.render.html import render_html  # noqa: E402
 from bot.startup import ready_index  # noqa: E402
@@ -53,6 +56,8 @@ QUESTIONS = [
     "/aide",
 ]
 MIB = 1024 * 1024
+PACE = 30.0
+"""Updates per second of the paced measurement: Telegram's own limit for a whole bot."""
 
 
 def cpu_seconds(pid: int) -> float:
@@ -69,12 +74,15 @@ def peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
-async def compile_bytecode() -> None:
-    """As deployed (pip, or uv with UV_COMPILE_BYTECODE=1): modules byte-compiled."""
-    packages = sysconfig.get_paths()["purelib"]
+async def compile_bytecode(python: str = sys.executable, checkout: Path = ROOT) -> None:
+    """As deployed (pip, or uv with UV_COMPILE_BYTECODE=1): modules byte-compiled, the
+    checkout's own ``bot`` package and its environment's packages alike."""
+    find = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    asked = await asyncio.create_subprocess_exec(python, "-c", find, stdout=asyncio.subprocess.PIPE)
+    packages = (await asked.communicate())[0].decode().strip()
     compiled = await asyncio.create_subprocess_exec(
-        sys.executable,
-        *("-m", "compileall", "-q", "-j", "0", str(ROOT / "bot"), packages),
+        python,
+        *("-m", "compileall", "-q", "-j", "0", str(checkout / "bot"), packages),
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
@@ -115,6 +123,7 @@ def bot_env(api: FakeBotApi, rate_limit: int, snapshots: Path, **extra: str) -> 
         "LOG_LEVEL": "WARNING",
         "TELEGRAM_RATE_LIMIT": str(rate_limit),
         "SNAPSHOT_DIR": str(snapshots),
+        "BOT_STATE_PATH": str(snapshots / "etat.sqlite3"),  # never the project's data/
         **extra,
     }
 
@@ -195,6 +204,11 @@ class Run:
     latency: Latency
     burst: Throughput
     cpu_ms_per_update: float
+    """In the burst: one getUpdates answer brings up to 100 updates."""
+    paced_cpu_ms_per_update: float
+    """At Telegram's pace (30 updates/s): each update comes in its own getUpdates answer."""
+    idle_rss_mib: float
+    """Peak RSS (VmHWM) once started and past its first answers, before any load."""
     rss_mib: float
 
 
@@ -222,11 +236,17 @@ async def measure(
         expected = {q: len(answers[q]) for q in QUESTIONS} if answers else replies
         if replies != expected:
             print(f"  ! réponses comptées {replies} ≠ rendu du moteur {expected}")
+        idle = peak_rss_mib(process.pid)
         latency = await latency_loop(api, QUESTIONS, replies, args.latency_samples, 1000)
+        cpu_before = cpu_seconds(process.pid)
+        sent = await paced(api, QUESTIONS, replies, PACE, args.paced_seconds, 50_000)
+        paced_cpu = (cpu_seconds(process.pid) - cpu_before) / sent * 1000
         cpu_before = cpu_seconds(process.pid)
         burst = await throughput(api, QUESTIONS, replies, args.updates, 100_000)
         cpu = cpu_seconds(process.pid) - cpu_before
-        return Run(latency, burst, cpu / burst.answered * 1000, peak_rss_mib(process.pid))
+        return Run(
+            latency, burst, cpu / burst.answered * 1000, paced_cpu, idle, peak_rss_mib(process.pid)
+        )
     finally:
         await stop(process)
         await api.stop()
@@ -282,13 +302,26 @@ def report(runs: dict[str, list[Run]]) -> None:
     )
     row("mises à jour répondues par seconde", lambda r: r.burst.rate(), "/s", 0)
     row("messages par seconde", lambda r: r.burst.messages / r.burst.seconds, "/s", 0)
-    row("CPU par mise à jour", lambda r: r.cpu_ms_per_update, "ms")
-    row("RSS maximal (VmHWM)", lambda r: r.rss_mib, "MiB", 1)
+    row("CPU par mise à jour (rafale)", lambda r: r.cpu_ms_per_update, "ms")
+    row(
+        "CPU par message envoyé (rafale)",
+        lambda r: r.cpu_ms_per_update * r.burst.answered / max(1, r.burst.messages),
+        "ms",
+    )
+    row(f"CPU par mise à jour ({PACE:.0f}/s)", lambda r: r.paced_cpu_ms_per_update, "ms")
+    row("RSS maximal au repos (VmHWM)", lambda r: r.idle_rss_mib, "MiB", 1)
+    row("RSS maximal, rafale comprise", lambda r: r.rss_mib, "MiB", 1)
     if "antérieur" in runs:
         now = [run.cpu_ms_per_update for run in runs["bot"]]
         then = [run.cpu_ms_per_update for run in runs["antérieur"]]
         print(
-            f"CPU par mise à jour, bot actuel / version antérieure : "
+            f"CPU par mise à jour en rafale, bot actuel / version antérieure : "
+            f"×{_spread([a / b for a, b in zip(now, then, strict=True)], 2)}"
+        )
+        now = [run.paced_cpu_ms_per_update for run in runs["bot"]]
+        then = [run.paced_cpu_ms_per_update for run in runs["antérieur"]]
+        print(
+            f"CPU par mise à jour à {PACE:.0f}/s, bot actuel / version antérieure : "
             f"×{_spread([a / b for a, b in zip(now, then, strict=True)], 2)}"
         )
 
@@ -299,6 +332,9 @@ async def main() -> None:
     parser.add_argument("--latency-samples", type=int, default=300)
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=1, help="manches complètes (étendue)")
+    parser.add_argument(
+        "--paced-seconds", type=float, default=10.0, help="durée de la mesure à 30 mises à jour/s"
+    )
     parser.add_argument(
         "--earlier",
         type=Path,
@@ -312,6 +348,8 @@ async def main() -> None:
     )
     args = parser.parse_args()
     await compile_bytecode()
+    if args.earlier is not None:
+        await compile_bytecode(str(_python_of(args.earlier.resolve())), args.earlier.resolve())
     snapshots = Path(tempfile.mkdtemp(prefix="bench-snapshots-"))
     index = ready_index(ROOT / "content", ROOT / "seeds", {"SNAPSHOT_DIR": str(snapshots)})
     answers = {q: render_html(answer(index, q)) for q in QUESTIONS}

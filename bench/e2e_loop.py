@@ -134,3 +134,29 @@ async def throughput(
     counts = _chat_counts(api)
     answered = sum(counts[first_user + i] == replies[asked[i % len(asked)]] for i in range(updates))
     return Throughput(updates, answered, len(api.calls) - before, seconds)
+
+
+async def paced(
+    api: FakeBotApi,
+    questions: Sequence[str],
+    replies: dict[str, int],
+    rate: float,
+    seconds: float,
+    first_user: int,
+    timeout: float = 60,
+) -> int:
+    """Push updates one at a time at ``rate`` per second for ``seconds`` (as Telegram's own
+    pace allows), then wait for every reply; returns how many updates were sent. Unlike a
+    burst, each update comes in its own getUpdates answer, as on a real bot."""
+    asked = [q for q in questions if replies[q] > 0]
+    before = len(api.calls)
+    count = int(rate * seconds)
+    start = time.perf_counter()
+    for i in range(count):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await api.push(api.message_update(asked[i % len(asked)], user_id=first_user + i))
+    total = sum(replies[asked[i % len(asked)]] for i in range(count))
+    await _sends_reach(api, before + total, timeout)
+    return count
