@@ -81,3 +81,39 @@ def test_loading_work_grows_linearly(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert touched_10 <= 3 * refs_10
     # And no other step of the loader does more than linear work in Python.
     assert lines_10 / lines_1 <= FACTOR * SLACK, (lines_1, lines_10)
+
+
+def _lines_run_in_bot(run: Any) -> int:
+    """Lines of the ``bot`` package executed while ``run()`` runs (C code, such as sorting,
+    runs no line: only the Python work is counted)."""
+    package = str(Path(loader.__file__).parent.parent)
+    lines = 0
+
+    def local(frame: FrameType, event: str, arg: object) -> Any:
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        return local if frame.f_code.co_filename.startswith(package) else None
+
+    sys.settrace(tracer)
+    try:
+        run()
+    finally:
+        sys.settrace(None)
+    return lines
+
+
+def test_indexing_work_grows_linearly(tmp_path: Path) -> None:
+    """The index and every table start-up builds (Index.prepare) — what the snapshot keeps."""
+    from bot.engine.index import Index
+
+    counts = []
+    for factor in (1, FACTOR):
+        root = tmp_path / f"x{factor}"
+        write_synthetic(root, factor)
+        base = loader.load_factbase(root / "content", root / "seeds")
+        counts.append(_lines_run_in_bot(lambda base=base: Index(base).prepare()))
+    assert counts[1] / counts[0] <= FACTOR * SLACK, counts
