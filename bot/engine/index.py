@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -111,6 +113,52 @@ class Match:
     score: float
     note: str | None = None
     """Why a near name led here (« l'Angleterre fait partie du Royaume-Uni… »)."""
+
+
+EXACT_WEIGHT = 1.0
+"""What a query word adds to an entry's /cherche score when the entry holds it."""
+NEAR_WEIGHT = 0.7
+"""What it adds when the entry holds only a longer word it starts, or a close typo of it."""
+TYPO_CUTOFF = 85.0
+"""Minimum ``ratio`` for an index word to stand for a misspelt /cherche word."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What a /cherche query finds: the entry ids grouped by score, best score first, and
+    how many there are in all."""
+
+    buckets: tuple[tuple[float, frozenset[str]], ...]
+    total: int
+
+
+def compatible_lengths(size: int, cutoff: float) -> range:
+    """The lengths a word may have for its ``fuzz.ratio`` with a word of ``size`` letters to
+    reach ``cutoff``: the ratio is at most 200·min(a, b)/(a + b). One point looser than the
+    cutoff, so that no rounding ever leaves a word out."""
+    loose = cutoff - 1
+    return range(
+        math.ceil(loose * size / (200 - loose)), math.floor((200 - loose) * size / loose) + 1
+    )
+
+
+def sorted_slice(
+    members: frozenset[str], ordered: tuple[str, ...], start: int, stop: int
+) -> list[str]:
+    """``sorted(members)[start:stop]``, where ``ordered`` is every id sorted: a large group is
+    read off ``ordered`` from its nearer end (filtered in C, stopping early), a small one sorted."""
+    size = len(members)
+    stop = min(stop, size)
+    if start >= stop:
+        return []
+    forward = stop * len(ordered) // size
+    backward = (size - start) * len(ordered) // size
+    if size * size.bit_length() <= 2 * min(forward, backward):
+        return sorted(members)[start:stop]
+    if forward <= backward:
+        return list(islice(filter(members.__contains__, ordered), start, stop))
+    tail = islice(filter(members.__contains__, reversed(ordered)), size - stop, size - start)
+    return list(tail)[::-1]
 
 
 SPAN_LIMITS = (0, 31, 366, 3660)
@@ -233,6 +281,8 @@ class Index:
             }
         )
         self._text: tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]] | None = None
+        self._words_by_length: Mapping[int, tuple[tuple[str, ...], tuple[int, ...]]] | None = None
+        self._ids = tuple(sorted(self.entries))
         self.dated = self._dated(base)
         by_actor: dict[str, list[Dated]] = defaultdict(list)
         for item in self.dated:
@@ -457,6 +507,7 @@ class Index:
         text, counts, listings, agreement order, topic groups, the timeline's date index),
         so that no user's first command pays for it; per-actor tables stay lazy."""
         self.full_text()
+        self.words_by_length()
         self.counts()
         for countries in (True, False):
             self.actors_by_name(countries)
@@ -619,6 +670,37 @@ class Index:
 
     # --- full text --------------------------------------------------------------------
 
+    def words_by_length(self) -> Mapping[int, tuple[tuple[str, ...], tuple[int, ...]]]:
+        """Length → the index words of that length and their positions in the sorted
+        vocabulary, both in vocabulary order; built on first use (``prepare`` does)."""
+        if self._words_by_length is None:
+            grouped: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+            for position, word in enumerate(self.full_text()[1]):
+                words, positions = grouped[len(word)]
+                words.append(word)
+                positions.append(position)
+            self._words_by_length = MappingProxyType(
+                {size: (tuple(w), tuple(p)) for size, (w, p) in sorted(grouped.items())}
+            )
+        return self._words_by_length
+
+    def typos(self, word: str, limit: int = 3) -> list[str]:
+        """The ``limit`` index words closest to ``word`` (``ratio`` ≥ TYPO_CUTOFF), best first,
+        ties in vocabulary order: what ``process.extract`` over the whole vocabulary gives,
+        read only among the words whose length can reach the cutoff."""
+        found: list[tuple[float, int, str]] = []
+        by_length = self.words_by_length()
+        for size in compatible_lengths(len(word), TYPO_CUTOFF):
+            if size not in by_length:
+                continue
+            words, positions = by_length[size]
+            for candidate, score, at in process.extract(
+                word, words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
+            ):
+                found.append((-score, positions[at], candidate))
+        found.sort()
+        return [candidate for _score, _position, candidate in found[:limit]]
+
     def expand_word(self, word: str) -> set[str]:
         """Index words matching ``word``: itself, words it starts (4+ letters), close typos."""
         postings, vocabulary = self.full_text()
@@ -629,27 +711,65 @@ class Index:
                 found.add(vocabulary[position])
                 position += 1
         if len(word) >= 5 and not found:
-            for candidate, _score, _pos in process.extract(
-                word, vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3
-            ):
-                found.add(candidate)
+            found.update(self.typos(word))
         return found
+
+    def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The entries holding ``word`` itself, and those holding only a word it starts or a
+        typo of it."""
+        postings = self.full_text()[0]
+        exact: frozenset[str] = frozenset()
+        near: set[str] = set()
+        for candidate in self.expand_word(word):
+            if candidate == word:
+                exact = frozenset(postings[candidate])
+            else:
+                near.update(postings[candidate])
+        return exact, frozenset(near - exact)
+
+    def search_hits(self, query: str) -> Hits:
+        """The entries holding query words, grouped by score: each word adds EXACT_WEIGHT if
+        the entry holds it, else NEAR_WEIGHT for a prefix or typo of it. Groups are cut with
+        set operations (in C), one word after the other, each score summed in word order."""
+        groups: list[tuple[float, frozenset[str]]] = []
+        seen: set[str] = set()
+        for word in dict.fromkeys(tokens(query)):
+            exact, near = self._word_hits(word)
+            split: list[tuple[float, frozenset[str]]] = []
+            for score, members in groups:
+                on_exact, on_near = members & exact, members & near
+                split += [(score + EXACT_WEIGHT, on_exact), (score + NEAR_WEIGHT, on_near)]
+                split.append((score, members - on_exact - on_near))
+            split += [(EXACT_WEIGHT, exact - seen), (NEAR_WEIGHT, near - seen)]
+            seen |= exact
+            seen |= near
+            groups = [(score, members) for score, members in split if members]
+        merged: dict[float, frozenset[str]] = {}
+        for score, members in groups:
+            merged[score] = merged.get(score, frozenset()) | members
+        return Hits(tuple(sorted(merged.items(), reverse=True)), len(seen))
+
+    def ranked_hits(self, hits: Hits, start: int, stop: int) -> list[tuple[Entry, float]]:
+        """Ranks ``start`` to ``stop`` of ``hits``, best score first, ties by id: only the
+        groups that hold those ranks are ordered."""
+        shown: list[tuple[Entry, float]] = []
+        offset = 0
+        for score, members in hits.buckets:
+            if offset >= stop:
+                break
+            if offset + len(members) > start:
+                chosen = sorted_slice(members, self._ids, max(start - offset, 0), stop - offset)
+                shown.extend((self.entries[entry_id], score) for entry_id in chosen)
+            offset += len(members)
+        return shown
 
     def search_scores(self, query: str) -> dict[str, float]:
         """Entry id → how many query words it contains (a prefix or a typo counts 0.7)."""
-        postings = self.full_text()[0]
-        scores: dict[str, float] = defaultdict(float)
-        for word in dict.fromkeys(tokens(query)):
-            best: dict[str, float] = {}
-            for candidate in self.expand_word(word):
-                if candidate == word:  # the word itself beats any prefix or typo of it
-                    best.update(dict.fromkeys(postings[candidate], 1.0))
-                    continue
-                for entry_id in postings[candidate]:
-                    best.setdefault(entry_id, 0.7)
-            for entry_id, weight in best.items():
-                scores[entry_id] += weight
-        return scores
+        return {
+            entry_id: score
+            for score, members in self.search_hits(query).buckets
+            for entry_id in members
+        }
 
     def ranked(self, scores: Mapping[str, float], limit: int) -> list[tuple[Entry, float]]:
         """The ``limit`` best of ``scores``, best first, ties by id: only those are sorted."""
@@ -658,4 +778,4 @@ class Index:
 
     def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:
         """Entries ranked by how many query words they contain (typos and prefixes allowed)."""
-        return self.ranked(self.search_scores(query), limit)
+        return self.ranked_hits(self.search_hits(query), 0, limit)

@@ -43,8 +43,8 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             ),
             found=False,
         )
-    scores = index.search_scores(argument)
-    if not scores:
+    hits = index.search_hits(argument)
+    if not hits.total:
         return Reply(
             (
                 Para(f"Rien trouvé pour « {argument} »."),
@@ -53,11 +53,11 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             found=False,
         )
     words = tokens(argument)
-    pages = (len(scores) + PAGE - 1) // PAGE
+    pages = (hits.total + PAGE - 1) // PAGE
     page = min(max(page, 1), pages)
-    shown = index.ranked(scores, page * PAGE)[(page - 1) * PAGE :]  # only up to this page
+    shown = index.ranked_hits(hits, (page - 1) * PAGE, page * PAGE)  # only this page's
     blocks: list[Block] = [
-        Para(f"Recherche « {argument} » — {count(len(scores), 'résultat')}", "title")
+        Para(f"Recherche « {argument} » — {count(hits.total, 'résultat')}", "title")
     ]
     buttons: list[tuple[Button, ...]] = []
     for entry, _score in shown:

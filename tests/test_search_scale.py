@@ -1,0 +1,128 @@
+"""/cherche's score groups and typo look-up on a base larger than the shipped one: the same
+scores, ranking, totals and typos as the plain scans they replace."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from bench.synthetic import write_synthetic
+from bot.content.loader import load_factbase
+from bot.engine.index import TYPO_CUTOFF, Index, sorted_slice, tokens
+
+FACTOR = 3
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    root = tmp_path_factory.mktemp("synthetic")
+    write_synthetic(root, FACTOR)
+    return Index(load_factbase(root / "content", root / "seeds")).prepare()
+
+
+def _plain_typos(index: Index, word: str) -> set[str]:
+    vocabulary = index.full_text()[1]
+    found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3)
+    return {candidate for candidate, _score, _position in found}
+
+
+def _plain_scores(index: Index, query: str) -> dict[str, float]:
+    """The loop /cherche ran before: every posting of every matching word, in Python."""
+    postings = index.full_text()[0]
+    scores: dict[str, float] = defaultdict(float)
+    for word in dict.fromkeys(tokens(query)):
+        best: dict[str, float] = {}
+        for candidate in index.expand_word(word):
+            if candidate == word:
+                best.update(dict.fromkeys(postings[candidate], 1.0))
+                continue
+            for entry_id in postings[candidate]:
+                best.setdefault(entry_id, 0.7)
+        for entry_id, weight in best.items():
+            scores[entry_id] += weight
+    return dict(scores)
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    """A realistic typo: a letter dropped, doubled, swapped with the next, or replaced."""
+    at = rng.randrange(len(word) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return word[:at] + word[at + 1 :]
+    if kind == 1:
+        return word[:at] + word[at] + word[at:]
+    if kind == 2:
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return word[:at] + rng.choice("aeiourstnl") + word[at + 1 :]
+
+
+def test_typos_by_length_are_the_plain_scan(large: Index) -> None:
+    rng = random.Random(7)
+    vocabulary = large.full_text()[1]
+    words = [w for w in vocabulary if len(w) >= 5]
+    typos = [_misspell(rng.choice(words), rng) for _ in range(300)]
+    typos += ["cyberataques", "accrd", "defnse", "xyzzy", "azerbaidjn", "ministere", "ottan"]
+    for typo in typos:
+        assert set(large.typos(typo)) == _plain_typos(large, typo), typo
+    # the candidates found have a length the bound allows, and the bound is never too tight
+    for size in range(1, 30):
+        for other in range(1, 60):
+            best = 200 * min(size, other) / (size + other)
+            if best >= TYPO_CUTOFF:
+                assert other in range(*_bounds(size)), (size, other)
+
+
+def _bounds(size: int) -> tuple[int, int]:
+    from bot.engine.index import compatible_lengths
+
+    lengths = compatible_lengths(size, TYPO_CUTOFF)
+    return lengths.start, lengths.stop
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "drones",
+        "accord",
+        "petrole Lukoil",
+        "cyberataques",
+        "defense aerienne",
+        "ministre defense",
+        "otan turquie exercice militaire",
+        "accord accord defense",
+        "azerbaidjan",
+        "xyzzy",
+        "minist",
+    ],
+)
+def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, query: str) -> None:
+    plain = _plain_scores(large, query)
+    hits = large.search_hits(query)
+    assert hits.total == len(plain)
+    assert large.search_scores(query) == plain
+    full = sorted(plain.items(), key=lambda item: (-item[1], item[0]))
+    for start, stop in [
+        (0, 1),
+        (0, 4),
+        (4, 8),
+        (8, 12),
+        (0, len(full)),
+        (len(full) - 4, len(full)),
+    ]:
+        shown = [(entry.id, score) for entry, score in large.ranked_hits(hits, max(start, 0), stop)]
+        assert shown == full[max(start, 0) : stop]
+    assert [(e.id, s) for e, s in large.search(query, 10)] == full[:10]
+
+
+def test_sorted_slice_reads_the_order_from_either_end() -> None:
+    rng = random.Random(3)
+    ordered = tuple(sorted(f"id-{n:05d}" for n in rng.sample(range(100_000), 5000)))
+    for size in (1, 3, 40, 900, 2500, 4999):
+        members = frozenset(rng.sample(ordered, size))
+        expected = sorted(members)
+        for start, stop in [(0, 4), (size // 2, size // 2 + 4), (size - 4, size), (0, size)]:
+            start = max(start, 0)
+            assert sorted_slice(members, ordered, start, stop) == expected[start:stop]
