@@ -419,8 +419,14 @@ def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
     group the index has for one of its topics or actors is walked, and checked one agreement
     at a time only when the filter says more than that group does."""
     wanted = reading.filter
-    groups = [index.agreements_about(topic) for topic in wanted.topics]
+    groups: list[Sequence[Agreement]] = [index.agreements_about(t) for t in wanted.topics]
     groups += [index.agreements_involving(actor) for actor in wanted.actors]
+    if len(reading.acts) == 1:
+        if not (groups or wanted.kinds or wanted.start or wanted.end):
+            return index.agreements_by_act(reading.acts[0])
+        groups.append(index.agreements_by_act(reading.acts[0]))
+    if wanted.start and wanted.end:
+        groups.append(index.agreements_dated_in(wanted.start, wanted.end))
     walked = min(groups, key=len) if groups else index.newest_agreements()
     if len(groups) <= 1 and not (wanted.kinds or reading.acts or wanted.start or wanted.end):
         return walked

@@ -206,9 +206,12 @@ class SpanIndex:
             earliest = date.min if days <= group.longest else low - timedelta(group.longest)
             first = bisect_left(group.starts, earliest)
             last = bisect_right(group.starts, high)
-            found.extend(p for p in group.positions[first:last] if low <= items[p].span.end)
+            # a line starting on or after ``low`` ends after it: only earlier ones are checked
+            cut = max(first, min(last, bisect_left(group.starts, low)))
+            found.extend(p for p in group.positions[first:cut] if low <= items[p].span.end)
+            found.extend(group.positions[cut:last])
         found.sort()
-        return [items[p] for p in found]
+        return list(map(items.__getitem__, found))
 
 
 def _naming(org: Actor, actor: Actor) -> Evidence | None:
@@ -333,6 +336,9 @@ class Index:
         self._named_memberships: dict[str, tuple[tuple[Actor, str, Evidence], ...]] = {}
         self._spans: dict[tuple[str | None, str | None], SpanIndex] = {}
         self._dated_by_topic: Mapping[str, tuple[Dated, ...]] | None = None
+        self._dated_by_kind: Mapping[str, tuple[Dated, ...]] | None = None
+        self._by_act: Mapping[str, tuple[Agreement, ...]] | None = None
+        self._agreement_spans: SpanIndex | None = None
         self._long_rank = MappingProxyType({key: n for n, (key, _a) in enumerate(self._long_names)})
         self._long_words = max((key.count(" ") + 1 for key, _a in self._long_names), default=0)
         self._memo: dict[str, object] = {}
@@ -512,7 +518,10 @@ class Index:
         for countries in (True, False):
             self.actors_by_name(countries)
         self.dated_about("")
+        self.dated_of_kind("")
         self.agreements_about("")
+        self.agreements_by_act("")
+        self.agreements_dated_in(date.max, date.max)
         self.spans()
         return self
 
@@ -569,6 +578,37 @@ class Index:
                 {key: tuple(value) for key, value in grouped.items()}
             )
         return self._dated_by_topic.get(topic, ())
+
+    def dated_of_kind(self, kind: str) -> tuple[Dated, ...]:
+        """The timeline lines of ``kind`` (an event type, an agreement kind, or « accord » for
+        every agreement), in timeline order; grouped once for every kind."""
+        if self._dated_by_kind is None:
+            grouped: dict[str, list[Dated]] = defaultdict(list)
+            for item in self.dated:
+                entry = item.entry
+                kinds = ("accord", entry.kind) if isinstance(entry, Agreement) else (entry.type,)
+                for name in dict.fromkeys(kinds):
+                    grouped[name].append(item)
+            self._dated_by_kind = MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+        return self._dated_by_kind.get(kind, ())
+
+    def agreements_by_act(self, act: str) -> tuple[Agreement, ...]:
+        """The agreements at ``act`` (signé, proposé…), the latest first; grouped once."""
+        if self._by_act is None:
+            grouped: dict[str, list[Agreement]] = defaultdict(list)
+            for agreement in self.newest_agreements():
+                if agreement.act is not None:
+                    grouped[agreement.act].append(agreement)
+            self._by_act = MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+        return self._by_act.get(act, ())
+
+    def agreements_dated_in(self, low: date, high: date) -> list[Agreement]:
+        """The agreements whose date meets [low, high], the latest first (by bisection)."""
+        if self._agreement_spans is None:
+            signed = tuple(item for item in self.dated if isinstance(item.entry, Agreement))
+            self._agreement_spans = SpanIndex(signed)
+        found = self._agreement_spans.overlapping(low, high)
+        return self.newest_first(cast(Agreement, item.entry) for item in found)
 
     def spans(self, actor_id: str | None = None, topic: str | None = None) -> SpanIndex:
         """The timeline lines (an actor's, else a topic's, else all) indexed by date; each

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date
 
 from bot.content.model import Agreement, Event
@@ -18,29 +19,46 @@ PAGE_SIZE = 3
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
     """The dated entries the filter keeps; date spans are compared by overlap."""
-    low = wanted.start or date.min
-    high = wanted.end or date.max
-    # walk one actor's lines, else one topic's, not the whole timeline
-    actor = wanted.actors[0] if wanted.actors else None
-    topic = wanted.topics[0] if wanted.topics and actor is None else None
-    candidates: tuple[Dated, ...] = index.dated
-    if actor is not None:
-        candidates = index.dated_by_actor.get(actor, ())
-    elif topic is not None:
-        candidates = index.dated_about(topic)
-    if wanted.start or wanted.end:  # by bisection, not a walk through every line
-        overlapping = index.spans(actor, topic).overlapping(low, high)
-        candidates = tuple(item for item in overlapping if _fits(item, wanted))
-    others = wanted.actors[1:]
-    if not others and not wanted.topics and not wanted.kinds:
-        return list(candidates)
+    group, done = _smallest_group(index, wanted)
+    others = [actor for actor in wanted.actors if ("actor", actor) not in done]
+    topics = [topic for topic in wanted.topics if ("topic", topic) not in done]
+    kinds = () if any(part[0] == "kind" for part in done) else wanted.kinds
+    if not others and not topics and not kinds:
+        return list(group)
     return [
         item
-        for item in candidates
+        for item in group
         if all(actor in item.actors for actor in others)
-        and all(topic in item.topics for topic in wanted.topics)
-        and (not wanted.kinds or any(is_kind(item.entry, kind) for kind in wanted.kinds))
+        and all(topic in item.topics for topic in topics)
+        and (not kinds or any(is_kind(item.entry, kind) for kind in kinds))
     ]
+
+
+def _smallest_group(
+    index: Index, wanted: TimelineFilter
+) -> tuple[Sequence[Dated], set[tuple[str, str]]]:
+    """Lines holding part of the filter, in timeline order, and the parts they all hold: a
+    period's lines by bisection (an actor's, else a topic's), else the smallest of the
+    groups the index keeps for each actor, topic and kind asked for."""
+    actor = wanted.actors[0] if wanted.actors else None
+    topic = wanted.topics[0] if wanted.topics and actor is None else None
+    if wanted.start or wanted.end:  # by bisection, not a walk through every line
+        low, high = wanted.start or date.min, wanted.end or date.max
+        overlapping = index.spans(actor, topic).overlapping(low, high)
+        if wanted.start and wanted.end:
+            overlapping = [item for item in overlapping if _fits(item, wanted)]
+        held = {("actor", actor)} if actor else ({("topic", topic)} if topic else set())
+        return overlapping, held
+    options: list[tuple[Sequence[Dated], tuple[str, str]]] = [
+        (index.dated_by_actor.get(actor_id, ()), ("actor", actor_id)) for actor_id in wanted.actors
+    ]
+    options += [(index.dated_about(topic_id), ("topic", topic_id)) for topic_id in wanted.topics]
+    if len(wanted.kinds) == 1:
+        options.append((index.dated_of_kind(wanted.kinds[0]), ("kind", wanted.kinds[0])))
+    if not options:
+        return index.dated, set()
+    group, part = min(options, key=lambda option: len(option[0]))
+    return group, {part}
 
 
 def _fits(item: Dated, wanted: TimelineFilter) -> bool:
