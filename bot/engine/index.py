@@ -510,8 +510,9 @@ class Index:
 
     def prepare(self) -> Index:
         """Build now every table that is otherwise built on first use and read whole (full
-        text, counts, listings, agreement order, topic groups, the timeline's date index),
-        so that no user's first command pays for it; per-actor tables stay lazy."""
+        text, counts, listings, agreement order, topic groups, the timeline's date index, and
+        every actor's memberships, agreements and dated lines), so that no user's first
+        command pays for it."""
         self.full_text()
         self.words_by_length()
         self.counts()
@@ -523,6 +524,10 @@ class Index:
         self.agreements_by_act("")
         self.agreements_dated_in(date.max, date.max)
         self.spans()
+        for actor_id in self.base.actors:  # a card's first showing costs what the next does
+            self.named_memberships(actor_id)
+            self.agreements_involving(actor_id)
+            self.spans(actor_id)
         return self
 
     def counts(self) -> Mapping[str, int]:
