@@ -8,7 +8,7 @@ reference check copied every known actor id on each call.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -17,6 +17,7 @@ import pytest
 
 from bench.synthetic import write_synthetic
 from bot.content import loader
+from bot.content.model import FactBase
 
 FACTOR = 10
 SLACK = 1.3
@@ -46,23 +47,13 @@ def _count_loading(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, in
     build = loader._build_actors
     monkeypatch.setattr(loader, "_build_actors", lambda raw, out: CountingDict(build(raw, out)))
     CountingDict.touched = 0
-    lines = 0
+    found: list[FactBase] = []
     loader_file = loader.__file__
-
-    def local(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal lines
-        if event == "line":
-            lines += 1
-        return local
-
-    def tracer(frame: FrameType, event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename == loader_file else None
-
-    sys.settrace(tracer)
-    try:
-        base = loader.load_factbase(root / "content", root / "seeds")
-    finally:
-        sys.settrace(None)
+    lines = _lines_run(
+        lambda: found.append(loader.load_factbase(root / "content", root / "seeds")),
+        lambda name: name == loader_file,
+    )
+    base = found[0]
     references = sum(
         len(e.actors) for e in (*base.events, *base.facts) if hasattr(e, "actors")
     ) + sum(len(a.parties) + len(a.mediators) for a in base.agreements)
@@ -83,10 +74,9 @@ def test_loading_work_grows_linearly(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert lines_10 / lines_1 <= FACTOR * SLACK, (lines_1, lines_10)
 
 
-def _lines_run_in_bot(run: Any) -> int:
-    """Lines of the ``bot`` package executed while ``run()`` runs (C code, such as sorting,
-    runs no line: only the Python work is counted)."""
-    package = str(Path(loader.__file__).parent.parent)
+def _lines_run(run: Callable[[], object], counted: Callable[[str], bool]) -> int:
+    """Lines executed while ``run()`` runs, in the files ``counted`` accepts (C code, such as
+    sorting, runs no line: only the Python work is counted)."""
     lines = 0
 
     def local(frame: FrameType, event: str, arg: object) -> Any:
@@ -96,7 +86,7 @@ def _lines_run_in_bot(run: Any) -> int:
         return local
 
     def tracer(frame: FrameType, event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename.startswith(package) else None
+        return local if counted(frame.f_code.co_filename) else None
 
     sys.settrace(tracer)
     try:
@@ -104,6 +94,12 @@ def _lines_run_in_bot(run: Any) -> int:
     finally:
         sys.settrace(None)
     return lines
+
+
+def _lines_run_in_bot(run: Callable[[], object]) -> int:
+    """Lines of the ``bot`` package executed while ``run()`` runs."""
+    package = str(Path(loader.__file__).parent.parent)
+    return _lines_run(run, lambda name: name.startswith(package))
 
 
 def test_indexing_work_grows_linearly(tmp_path: Path) -> None:

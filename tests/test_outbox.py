@@ -33,12 +33,18 @@ def test_one_claim_per_message_across_connections(tmp_path):
     assert first.claim() is None
 
 
-def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
+def _failed_in_two_processes(tmp_path):
+    """Two senders on one state file, and a message Telegram refused for good."""
     first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
     first.record("p1", -100, None, ["un"])
     claimed = first.claim()
     assert claimed is not None
     first.mark_failed(claimed.id, "Bad Request: chat not found")
+    return first, second, claimed
+
+
+def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
+    first, second, claimed = _failed_in_two_processes(tmp_path)
     failing = second.to_notify()
     assert [item.id for item in failing] == [claimed.id] == [i.id for i in first.to_notify()]
     error = failing[0].last_error or ""
@@ -49,11 +55,7 @@ def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
 
 
 def test_a_notice_read_before_a_retry_is_not_claimed_after_it(tmp_path):
-    first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
-    first.record("p1", -100, None, ["un"])
-    claimed = first.claim()
-    assert claimed is not None
-    first.mark_failed(claimed.id, "Bad Request: chat not found")
+    first, second, claimed = _failed_in_two_processes(tmp_path)
     seen = second.to_notify()[0]  # the second process reads the failure…
     assert first.claim_notice(claimed.id, seen.last_error or "") is True
     first.retry(claimed.id)  # … the admin retries, the message waits again …

@@ -224,6 +224,20 @@ def _naming(org: Actor, actor: Actor) -> Evidence | None:
     return None
 
 
+def group_by(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> Mapping[str, tuple[T, ...]]:
+    """Each key → the items that have it, in the items' order (an item once per key)."""
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            grouped[key].append(item)
+    return MappingProxyType({key: tuple(value) for key, value in grouped.items()})
+
+
+def _kinds_of(item: Dated) -> tuple[str, ...]:
+    entry = item.entry
+    return ("accord", entry.kind) if isinstance(entry, Agreement) else (entry.type,)
+
+
 def tokens(text: str) -> list[str]:
     """Folded words of ``text`` without stopwords."""
     return [word for word in fold(text).split() if word not in STOPWORDS]
@@ -575,26 +589,14 @@ class Index:
     def dated_about(self, topic: str) -> tuple[Dated, ...]:
         """The timeline lines on ``topic``, in timeline order (grouped once for every topic)."""
         if self._dated_by_topic is None:
-            grouped: dict[str, list[Dated]] = defaultdict(list)
-            for item in self.dated:
-                for topic_id in dict.fromkeys(item.topics):
-                    grouped[topic_id].append(item)
-            self._dated_by_topic = MappingProxyType(
-                {key: tuple(value) for key, value in grouped.items()}
-            )
+            self._dated_by_topic = group_by(self.dated, lambda item: item.topics)
         return self._dated_by_topic.get(topic, ())
 
     def dated_of_kind(self, kind: str) -> tuple[Dated, ...]:
         """The timeline lines of ``kind`` (an event type, an agreement kind, or « accord » for
         every agreement), in timeline order; grouped once for every kind."""
         if self._dated_by_kind is None:
-            grouped: dict[str, list[Dated]] = defaultdict(list)
-            for item in self.dated:
-                entry = item.entry
-                kinds = ("accord", entry.kind) if isinstance(entry, Agreement) else (entry.type,)
-                for name in dict.fromkeys(kinds):
-                    grouped[name].append(item)
-            self._dated_by_kind = MappingProxyType({k: tuple(v) for k, v in grouped.items()})
+            self._dated_by_kind = group_by(self.dated, _kinds_of)
         return self._dated_by_kind.get(kind, ())
 
     def agreements_by_act(self, act: str) -> tuple[Agreement, ...]:
@@ -637,13 +639,7 @@ class Index:
     def agreements_about(self, topic: str) -> tuple[Agreement, ...]:
         """The agreements on ``topic``, the latest first (grouped once for every topic)."""
         if self._newest_by_topic is None:
-            grouped: dict[str, list[Agreement]] = defaultdict(list)
-            for agreement in self.newest_agreements():
-                for topic_id in dict.fromkeys(agreement.topics):
-                    grouped[topic_id].append(agreement)
-            self._newest_by_topic = MappingProxyType(
-                {key: tuple(value) for key, value in grouped.items()}
-            )
+            self._newest_by_topic = group_by(self.newest_agreements(), lambda a: a.topics)
         return self._newest_by_topic.get(topic, ())
 
     def agreements_involving(self, actor_id: str) -> tuple[Agreement, ...]:
