@@ -126,3 +126,26 @@ def test_sorted_slice_reads_the_order_from_either_end() -> None:
         for start, stop in [(0, 4), (size // 2, size // 2 + 4), (size - 4, size), (0, size)]:
             start = max(start, 0)
             assert sorted_slice(members, ordered, start, stop) == expected[start:stop]
+
+
+def test_the_shared_bigram_bound_never_leaves_a_close_word_out() -> None:
+    """Every pair of words whose ratio reaches the cutoff shares at least the bigram keys the
+    bound asks for (random words and random edits of them, close and far)."""
+    from collections import Counter
+
+    from bot.engine.index import bigram_keys, shared_bigrams_needed
+
+    rng = random.Random(11)
+    letters = "aeioustrnlmcdp"
+    checked = 0
+    for _ in range(20_000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(5, 14)))
+        other = word
+        for _edit in range(rng.randint(0, 4)):
+            other = _misspell(other, rng) if len(other) > 2 else other
+        if fuzz.ratio(word, other) < TYPO_CUTOFF:
+            continue
+        checked += 1
+        shared = sum((Counter(bigram_keys(word)) & Counter(bigram_keys(other))).values())
+        assert shared >= shared_bigrams_needed(len(word), len(other), TYPO_CUTOFF), (word, other)
+    assert checked > 2_000  # enough close pairs were tried

@@ -142,6 +142,30 @@ def compatible_lengths(size: int, cutoff: float) -> range:
     )
 
 
+def bigram_keys(word: str) -> tuple[str, ...]:
+    """The word's bigrams, each repeated one numbered (« anan » → an1, na1, an2): two words
+    share as many keys as their bigram multisets have in common."""
+    seen: dict[str, int] = defaultdict(int)
+    keys = []
+    for at in range(len(word) - 1):
+        pair = word[at : at + 2]
+        seen[pair] += 1
+        keys.append(f"{pair}{seen[pair]}")
+    return tuple(keys)
+
+
+def shared_bigrams_needed(size: int, other: int, cutoff: float) -> int:
+    """The fewest bigram keys a word of ``other`` letters shares with one of ``size`` letters
+    when their ``fuzz.ratio`` reaches ``cutoff`` (one point looser, as for the lengths).
+
+    The ratio is 200·L/(size + other), L the longest common subsequence. Of its L − 1
+    neighbouring pairs, each letter of either word left out of it can split at most one pair
+    in that word; the pairs split in neither are bigrams both words hold: at least
+    (L − 1) − (size − L) − (other − L)."""
+    common = math.ceil((cutoff - 1) * (size + other) / 200)
+    return 3 * common - size - other - 1
+
+
 def sorted_slice(
     members: frozenset[str], ordered: tuple[str, ...], start: int, stop: int
 ) -> list[str]:
@@ -299,6 +323,7 @@ class Index:
         )
         self._text: tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]] | None = None
         self._words_by_length: Mapping[int, tuple[tuple[str, ...], tuple[int, ...]]] | None = None
+        self._bigrams: Mapping[tuple[int, str], tuple[int, ...]] | None = None
         self._ids = tuple(sorted(self.entries))
         self.dated = self._dated(base)
         by_actor: dict[str, list[Dated]] = defaultdict(list)
@@ -529,6 +554,7 @@ class Index:
         command pays for it."""
         self.full_text()
         self.words_by_length()
+        self.bigrams()
         self.counts()
         for countries in (True, False):
             self.actors_by_name(countries)
@@ -725,16 +751,43 @@ class Index:
             )
         return self._words_by_length
 
+    def bigrams(self) -> Mapping[tuple[int, str], tuple[int, ...]]:
+        """(word length, bigram key) → the vocabulary positions of the index words of that
+        length holding that key, in order; built on first use (``prepare`` does)."""
+        if self._bigrams is None:
+            grouped: dict[tuple[int, str], list[int]] = defaultdict(list)
+            for position, word in enumerate(self.full_text()[1]):
+                for key in bigram_keys(word):
+                    grouped[len(word), key].append(position)
+            self._bigrams = MappingProxyType({key: tuple(v) for key, v in grouped.items()})
+        return self._bigrams
+
+    def _typo_pool(self, word: str, size: int) -> tuple[list[str], tuple[int, ...]]:
+        """The index words of ``size`` letters that may reach the cutoff with ``word``, and
+        their vocabulary positions, in vocabulary order. A word that does holds at least
+        ``need`` of ``word``'s bigram keys, hence one of its ``len(keys) − need + 1`` rarest:
+        only the words holding one of those are kept."""
+        words, positions = self.words_by_length()[size]
+        keys = bigram_keys(word)
+        need = shared_bigrams_needed(len(word), size, TYPO_CUTOFF)
+        if need <= 0:
+            return list(words), positions
+        bigrams = self.bigrams()
+        lists = sorted((bigrams.get((size, key), ()) for key in keys), key=len)
+        pool = sorted(set().union(*lists[: len(keys) - need + 1]))
+        vocabulary = self.full_text()[1]
+        return [vocabulary[position] for position in pool], tuple(pool)
+
     def typos(self, word: str, limit: int = 3) -> list[str]:
         """The ``limit`` index words closest to ``word`` (``ratio`` ≥ TYPO_CUTOFF), best first,
         ties in vocabulary order: what ``process.extract`` over the whole vocabulary gives,
-        read only among the words whose length can reach the cutoff."""
+        read only among the words whose length and shared bigrams can reach the cutoff."""
         found: list[tuple[float, int, str]] = []
         by_length = self.words_by_length()
         for size in compatible_lengths(len(word), TYPO_CUTOFF):
             if size not in by_length:
                 continue
-            words, positions = by_length[size]
+            words, positions = self._typo_pool(word, size)
             for candidate, score, at in process.extract(
                 word, words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
             ):
