@@ -15,9 +15,10 @@ from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.engine.commands import answer, callback
 from bot.engine.filters import _long_names_first
-from bot.engine.index import Dated, Index, SpanIndex
+from bot.engine.index import Dated, Index
 from bot.engine.reply import Button, Item, Para, Reply
 from bot.engine.search import SOURCES_PAGE
+from bot.engine.spans import SpanIndex
 from bot.text import count, fold
 
 FACTOR = 3
@@ -171,10 +172,11 @@ def test_long_names_by_word_runs_match_the_scan(large: Index, text: str) -> None
 
 def test_search_ranks_only_the_page_but_counts_every_result(large: Index) -> None:
     for query in ("drones", "petrole Lukoil", "cyberataques", "defense aerienne"):
-        scores = large.search_scores(query)
+        hits = large.search_hits(query)
+        scores = {entry_id: score for score, ids in hits.buckets for entry_id in ids}
         full = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         for limit in (1, 4, 12, len(scores)):
-            ranked = [(entry.id, score) for entry, score in large.ranked(scores, limit)]
+            ranked = [(entry.id, score) for entry, score in large.ranked_hits(hits, 0, limit)]
             assert ranked == full[:limit]
         shown: list[str] = []
         reply = answer(large, f"/cherche {query}")

@@ -11,7 +11,8 @@ from rapidfuzz import fuzz, process
 
 from bench.synthetic import write_synthetic
 from bot.content.loader import load_factbase
-from bot.engine.index import TYPO_CUTOFF, Index, sorted_slice, tokens
+from bot.engine.index import Index, sorted_slice, tokens
+from bot.engine.typos import TYPO_CUTOFF
 
 FACTOR = 3
 
@@ -76,7 +77,7 @@ def test_typos_by_length_are_the_plain_scan(large: Index) -> None:
 
 
 def _bounds(size: int) -> tuple[int, int]:
-    from bot.engine.index import compatible_lengths
+    from bot.engine.typos import compatible_lengths
 
     lengths = compatible_lengths(size, TYPO_CUTOFF)
     return lengths.start, lengths.stop
@@ -102,7 +103,7 @@ def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, quer
     plain = _plain_scores(large, query)
     hits = large.search_hits(query)
     assert hits.total == len(plain)
-    assert large.search_scores(query) == plain
+    assert {entry_id: score for score, ids in hits.buckets for entry_id in ids} == plain
     full = sorted(plain.items(), key=lambda item: (-item[1], item[0]))
     for start, stop in [
         (0, 1),
@@ -114,7 +115,7 @@ def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, quer
     ]:
         shown = [(entry.id, score) for entry, score in large.ranked_hits(hits, max(start, 0), stop)]
         assert shown == full[max(start, 0) : stop]
-    assert [(e.id, s) for e, s in large.search(query, 10)] == full[:10]
+    assert [(e.id, s) for e, s in large.ranked_hits(hits, 0, 10)] == full[:10]
 
 
 def test_sorted_slice_reads_the_order_from_either_end() -> None:
@@ -133,7 +134,7 @@ def test_the_shared_bigram_bound_never_leaves_a_close_word_out() -> None:
     bound asks for (random words and random edits of them, close and far)."""
     from collections import Counter
 
-    from bot.engine.index import bigram_keys, shared_bigrams_needed
+    from bot.engine.typos import bigram_keys, shared_bigrams_needed
 
     rng = random.Random(11)
     letters = "aeioustrnlmcdp"

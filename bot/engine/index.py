@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import islice
 from types import MappingProxyType
 from typing import TypeVar, cast
@@ -18,6 +16,8 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Actor, Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import DateSpan
+from bot.engine.spans import SpanIndex
+from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
 from bot.text import fold
 
 FUZZY_MIN_QUERY = 4
@@ -119,8 +119,6 @@ EXACT_WEIGHT = 1.0
 """What a query word adds to an entry's /cherche score when the entry holds it."""
 NEAR_WEIGHT = 0.7
 """What it adds when the entry holds only a longer word it starts, or a close typo of it."""
-TYPO_CUTOFF = 85.0
-"""Minimum ``ratio`` for an index word to stand for a misspelt /cherche word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,40 +128,6 @@ class Hits:
 
     buckets: tuple[tuple[float, frozenset[str]], ...]
     total: int
-
-
-def compatible_lengths(size: int, cutoff: float) -> range:
-    """The lengths a word may have for its ``fuzz.ratio`` with a word of ``size`` letters to
-    reach ``cutoff``: the ratio is at most 200·min(a, b)/(a + b). One point looser than the
-    cutoff, so that no rounding ever leaves a word out."""
-    loose = cutoff - 1
-    return range(
-        math.ceil(loose * size / (200 - loose)), math.floor((200 - loose) * size / loose) + 1
-    )
-
-
-def bigram_keys(word: str) -> tuple[str, ...]:
-    """The word's bigrams, each repeated one numbered (« anan » → an1, na1, an2): two words
-    share as many keys as their bigram multisets have in common."""
-    seen: dict[str, int] = defaultdict(int)
-    keys = []
-    for at in range(len(word) - 1):
-        pair = word[at : at + 2]
-        seen[pair] += 1
-        keys.append(f"{pair}{seen[pair]}")
-    return tuple(keys)
-
-
-def shared_bigrams_needed(size: int, other: int, cutoff: float) -> int:
-    """The fewest bigram keys a word of ``other`` letters shares with one of ``size`` letters
-    when their ``fuzz.ratio`` reaches ``cutoff`` (one point looser, as for the lengths).
-
-    The ratio is 200·L/(size + other), L the longest common subsequence. Of its L − 1
-    neighbouring pairs, each letter of either word left out of it can split at most one pair
-    in that word; the pairs split in neither are bigrams both words hold: at least
-    (L − 1) − (size − L) − (other − L)."""
-    common = math.ceil((cutoff - 1) * (size + other) / 200)
-    return 3 * common - size - other - 1
 
 
 def sorted_slice(
@@ -183,59 +147,6 @@ def sorted_slice(
         return list(islice(filter(members.__contains__, ordered), start, stop))
     tail = islice(filter(members.__contains__, reversed(ordered)), size - stop, size - start)
     return list(tail)[::-1]
-
-
-SPAN_LIMITS = (0, 31, 366, 3660)
-"""Upper bounds (days past the start) of the span groups a SpanIndex searches separately."""
-
-
-@dataclass(frozen=True, slots=True)
-class _SpanGroup:
-    """Timeline lines whose span is at most ``longest`` days past its start, by start."""
-
-    longest: int
-    starts: tuple[date, ...]
-    positions: tuple[int, ...]
-
-
-class SpanIndex:
-    """Timeline lines (sorted by start) that overlap a window, found by bisection.
-
-    Lines are grouped by how long they last; in a group, a line that overlaps [low, high]
-    starts between ``low`` minus the group's longest span and ``high``: only that slice is
-    read, then checked exactly. The lines come back in their original order.
-    """
-
-    def __init__(self, items: tuple[Dated, ...]) -> None:
-        self.items = items
-        grouped: dict[int, list[int]] = defaultdict(list)
-        for position, item in enumerate(items):
-            days = (item.span.end - item.span.start).days
-            grouped[next((n for n in SPAN_LIMITS if days <= n), -1)].append(position)
-        self._groups = tuple(
-            _SpanGroup(
-                max((items[p].span.end - items[p].span.start).days for p in positions),
-                tuple(items[p].span.start for p in positions),
-                tuple(positions),
-            )
-            for positions in grouped.values()
-        )
-
-    def overlapping(self, low: date, high: date) -> list[Dated]:
-        """The lines whose span meets [low, high], in their original order."""
-        found: list[int] = []
-        items = self.items
-        for group in self._groups:
-            days = (low - date.min).days
-            earliest = date.min if days <= group.longest else low - timedelta(group.longest)
-            first = bisect_left(group.starts, earliest)
-            last = bisect_right(group.starts, high)
-            # a line starting on or after ``low`` ends after it: only earlier ones are checked
-            cut = max(first, min(last, bisect_left(group.starts, low)))
-            found.extend(p for p in group.positions[first:cut] if low <= items[p].span.end)
-            found.extend(group.positions[cut:last])
-        found.sort()
-        return list(map(items.__getitem__, found))
 
 
 def _naming(org: Actor, actor: Actor) -> Evidence | None:
@@ -856,19 +767,6 @@ class Index:
                 shown.extend((self.entries[entry_id], score) for entry_id in chosen)
             offset += len(members)
         return shown
-
-    def search_scores(self, query: str) -> dict[str, float]:
-        """Entry id → how many query words it contains (a prefix or a typo counts 0.7)."""
-        return {
-            entry_id: score
-            for score, members in self.search_hits(query).buckets
-            for entry_id in members
-        }
-
-    def ranked(self, scores: Mapping[str, float], limit: int) -> list[tuple[Entry, float]]:
-        """The ``limit`` best of ``scores``, best first, ties by id: only those are sorted."""
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(self.entries[entry_id], score) for entry_id, score in best]
 
     def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:
         """Entries ranked by how many query words they contain (typos and prefixes allowed)."""
