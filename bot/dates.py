@@ -1,11 +1,12 @@
-"""Dates of reduced precision (ISO 8601: "2025", "2025-08", "2025-09-21") and intervals."""
+"""Dates of reduced precision (ISO 8601: "2025", "2025-08", "2025-09-21"), intervals
+("2025-06/2025-08") and open spans ("../2025-11-06": on or before that day)."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 MONTHS_FR = (
@@ -33,6 +34,14 @@ class Precision(Enum):
     MONTH = "mois"
     DAY = "jour"
     INTERVAL = "intervalle"
+    OPEN = "ouvert"
+
+
+OPEN_REACH_DAYS = 365
+"""How far before its end an open span (« récemment », written "../2025-11-06") is looked
+for: a period filter finds it only if the period ends at most this many days before the
+span's end. A convention, like « été » = June–August: the span itself says only « on or
+before that day », and every period answer says the entry may not fall in the period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +57,26 @@ class DateSpan:
     end: date
     precision: Precision
 
+    @property
+    def open(self) -> bool:
+        """True for a span with no known start (« récemment », « avant X »)."""
+        return self.precision is Precision.OPEN
+
+    def order(self) -> tuple[date, int, date]:
+        """Timeline sort key: by start; an open span sorts at its end, before the entries of
+        that day (« avant le 6 novembre » comes before « 6 novembre »)."""
+        if self.open:
+            return (self.end, -1, self.end)
+        return (self.start, 0, self.end)
+
     def overlaps(self, start: date, end: date) -> bool:
         """True when this span shares at least one day with ``start``..``end``."""
         return self.start <= end and start <= self.end
 
     def label(self) -> str:
         """French wording of the span: "2025", "août 2025", "21 septembre 2025"."""
+        if self.open:
+            return f"avant le {parse_date(self.raw[3:]).label()}"
         if self.precision is Precision.INTERVAL:
             first, last = self.raw.split("/")
             return f"{parse_date(first).label()} – {parse_date(last).label()}"
@@ -89,8 +112,15 @@ def _parse_point(text: str) -> DateSpan:
 
 
 def parse_date(text: str) -> DateSpan:
-    """Parse a reduced-precision ISO date or an interval "A/B"; raise ValueError in French."""
+    """Parse a reduced-precision ISO date, an interval "A/B" or an open span "../B" (on or
+    before B, as « récemment » in an article dated B); raise ValueError in French."""
     text = text.strip()
+    if text.startswith("../"):
+        last = _parse_point(text[3:])
+        if last.precision is not Precision.DAY:
+            raise ValueError(f"date ouverte « {text} » : la borne doit être un jour AAAA-MM-JJ")
+        start = last.end - timedelta(days=OPEN_REACH_DAYS)
+        return DateSpan(text, start, last.end, Precision.OPEN)
     if "/" not in text:
         return _parse_point(text)
     first_text, _, last_text = text.partition("/")

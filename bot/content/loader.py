@@ -569,7 +569,7 @@ def load_factbase(content_dir: Path, seeds_dir: Path) -> FactBase:
     ]
     events = sorted(
         (entry.value for entry in raw.events),
-        key=lambda event: (event.date.start, event.date.end, event.id),
+        key=lambda event: (event.date.order(), event.id),
     )
     return FactBase(
         sources=MappingProxyType({entry.value.id: entry.value for entry in raw.sources}),

@@ -23,7 +23,7 @@ from bot.engine.common import (
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
-from bot.engine.timeline import is_kind, reading_notes, select
+from bot.engine.timeline import is_kind, is_loose, overlap_note, reading_notes, select
 from bot.text import count, fold, french_list, short_label
 
 FACTS_PAGE = 4
@@ -392,7 +392,13 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         reading = replace(reading, ignored=())
     said = reading_notes(reading)
     if len(found) == 1 and not said:
-        return agreement_card(index, found[0])
+        card = agreement_card(index, found[0])
+        note = overlap_note(int(is_loose(found[0], reading.filter)), "de cette réponse")
+        if note is None:
+            return card
+        return replace(card, blocks=(card.blocks[0], note, *card.blocks[1:]))
+    note = overlap_note(sum(is_loose(a, reading.filter) for a in found), "de cette liste")
+    said += (note,) if note is not None else ()
     if found:
         title = f"Accords — « {argument} »"
         return _agreement_list(index, found, title, said=said)

@@ -340,8 +340,7 @@ class Index:
             sorted(
                 found,
                 key=lambda d: (
-                    d.span.start,
-                    d.span.end,
+                    d.span.order(),
                     d.entry.date_basis != "texte",
                     d.entry.id,
                 ),

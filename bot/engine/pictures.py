@@ -227,7 +227,7 @@ def timeline_picture(index: Index, argument: str) -> Picture | Reply:
     footer = f"{base_date(index)} · {_sources(entries)}"
     marks = tuple(
         Mark(
-            item.span.start,
+            item.span.end if item.span.open else item.span.start,
             item.span.end,
             _label(index, item.entry),
             _short_when(item.entry),

@@ -38,6 +38,8 @@ class SpanIndex:
         for position, item in enumerate(items):
             days = (item.span.end - item.span.start).days
             grouped[next((n for n in SPAN_LIMITS if days <= n), -1)].append(position)
+        for positions in grouped.values():  # an open span sorts at its end, not its start
+            positions.sort(key=lambda p: items[p].span.start)
         self._groups = tuple(
             _SpanGroup(
                 max((items[p].span.end - items[p].span.start).days for p in positions),

@@ -65,26 +65,51 @@ def _fits(item: Dated, wanted: TimelineFilter) -> bool:
     """False for an entry dated far more loosely than a short window asks for: « 2026 »
     overlaps « la semaine dernière » but says nothing about it (« été 2025 » still answers
     « août 2025 »)."""
-    if wanted.start is None or wanted.end is None:
+    if wanted.start is None or wanted.end is None or item.span.open:
         return True
     window = (wanted.end - wanted.start).days + 1
     span = (item.span.end - item.span.start).days + 1
     return span <= max(3 * window, 31)
 
 
-def _looser(items: list[Dated], wanted: TimelineFilter) -> int:
-    """How many of ``items`` a bounded period may not really hold: dated more loosely than
-    the period, or dated by inference or by the article that reports them."""
-    if wanted.start is None or wanted.end is None:
-        return 0
-    window = (wanted.end - wanted.start).days + 1
-    return sum(
-        1
-        for item in items
-        if (item.span.end - item.span.start).days + 1 > window
-        or item.entry.date_basis != "texte"
-        or not (wanted.start <= item.span.start and item.span.end <= wanted.end)
+def is_loose(entry: Event | Agreement, wanted: TimelineFilter) -> bool:
+    """True when a bounded period may not really hold ``entry``: dated more loosely than the
+    period, open (« récemment »), or dated by inference or by the article that reports it."""
+    span = entry.date
+    if wanted.start is None or wanted.end is None or span is None:
+        return False
+    return (
+        span.open
+        or entry.date_basis != "texte"
+        or (span.end - span.start).days > (wanted.end - wanted.start).days
+        or not (wanted.start <= span.start and span.end <= wanted.end)
     )
+
+
+OVERLAP_WORDS = "sans y tomber forcément"
+"""The words every period answer shows when an entry it lists may lie outside the period."""
+
+
+def overlap_note(loose: int, where: str = "de cette page") -> Para | None:
+    """The note a period answer carries when ``loose`` of its entries may lie outside it."""
+    if loose == 0:
+        return None
+    if loose == 1:
+        text = (
+            f"1 entrée {where} est datée moins précisément que la période, ou par déduction : "
+            f"elle la recoupe {OVERLAP_WORDS} — voir sa date."
+        )
+    else:
+        text = (
+            f"{loose} entrées {where} sont datées moins précisément que la période, ou par "
+            f"déduction : elles la recoupent {OVERLAP_WORDS} — voir leur date."
+        )
+    return Para(text, "note")
+
+
+def _looser(items: list[Dated], wanted: TimelineFilter) -> int:
+    """How many of ``items`` a bounded period may not really hold (see ``is_loose``)."""
+    return sum(1 for item in items if is_loose(item.entry, wanted))
 
 
 def is_kind(entry: Event | Agreement, kind: str) -> bool:
@@ -194,21 +219,9 @@ def timeline_page(
     end = len(items) - (pages - page) * PAGE_SIZE
     shown = items[max(0, end - PAGE_SIZE) : end]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
-    loose = _looser(shown, wanted)
-    if loose:
-        blocks.append(
-            Para(
-                (
-                    "1 entrée de cette page est datée moins précisément que la période, ou "
-                    "par déduction : elle la recoupe sans y tomber forcément — voir sa date."
-                    if loose == 1
-                    else f"{loose} entrées de cette page sont datées moins précisément que la "
-                    "période, ou par déduction : elles la recoupent sans y tomber forcément "
-                    "— voir leur date."
-                ),
-                "note",
-            )
-        )
+    note = overlap_note(_looser(shown, wanted))
+    if note is not None:
+        blocks.append(note)
     for item in shown:
         blocks.extend(_line(index, item))
     rows: list[tuple[Button, ...]] = []

@@ -149,7 +149,7 @@ LONGEST_HAPPENING = 31
 def _happens_in_window(item: Dated) -> bool:
     """Short, dated, not a proposal nor a forecast: something that did happen on those days."""
     entry = item.entry
-    if (item.span.end - item.span.start).days >= LONGEST_HAPPENING:
+    if item.span.open or (item.span.end - item.span.start).days >= LONGEST_HAPPENING:
         return False
     if entry.tense in ("futur", "conditionnel"):
         return False
