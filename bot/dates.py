@@ -89,6 +89,45 @@ class DateSpan:
         return f"{day} {month} {self.start.year}"
 
 
+MONTH_PARTS = {"début": (1, 10), "mi": (11, 20), "fin": (21, 31)}
+"""Days each part of a month covers (« début octobre » = 1–10 octobre): a convention, like
+« été » for June–August, that the date note of such an entry states."""
+_MONTH_PART = re.compile(
+    r"\b(début|mi|fin)[\s-]+(?:d'|de\s+)?(" + "|".join(MONTHS_FR) + r")\b", re.IGNORECASE
+)
+_OPEN_WORDS = re.compile(r"\b(récemment|dernièrement|avant\s)", re.IGNORECASE)
+
+
+def wording_problem(wording: str, span: DateSpan) -> str | None:
+    """What is wrong with ``span`` for the article's ``wording``, in French, or None:
+    « début / mi / fin <mois> » needs a span inside that part of the month, « récemment » an
+    open span ("../AAAA-MM-JJ") ending on the day of the article."""
+    part = _MONTH_PART.search(wording)
+    if part is not None:
+        first, last = MONTH_PARTS[part.group(1).lower()]
+        month = MONTHS_FR.index(part.group(2).lower()) + 1
+        inside = (
+            span.precision in (Precision.DAY, Precision.INTERVAL)
+            and span.start.month == month == span.end.month
+            and first <= span.start.day
+            and span.end.day <= last
+        )
+        if not inside:
+            return (
+                f"« {part.group(0)} » : dater l'entrée de cette partie du mois seulement "
+                f"(du {'1er' if first == 1 else first} au {last if last < 31 else 'dernier jour'}), "
+                "par exemple "
+                f'"{span.start.year}-{month:02d}-{first:02d}/{span.start.year}-{month:02d}-'
+                f'{min(last, calendar.monthrange(span.start.year, month)[1]):02d}"'
+            )
+    if _OPEN_WORDS.search(wording) and not span.open:
+        return (
+            f"« {wording} » ne dit pas le jour : une date ouverte \"../AAAA-MM-JJ\" qui finit "
+            "le jour de l'article (au plus tard ce jour-là)"
+        )
+    return None
+
+
 def _parse_point(text: str) -> DateSpan:
     match = _POINT.match(text)
     if match is None:

@@ -32,6 +32,7 @@ from bot.content.schema import (
     Vocabulary,
 )
 from bot.content.validation import validate
+from bot.dates import wording_problem
 from bot.text import fold, normalise_typography
 
 try:  # libyaml's C parser is several times faster; the pure-Python one is the fallback
@@ -406,6 +407,9 @@ def _check_dating(
     if entry.date_basis == "déduit" and entry.date_text is None:
         out.add(file, label, "date_text", "recopier les mots de l'article dont la date est déduite")
     if entry.date_text is not None:
+        problem = wording_problem(entry.date_text, entry.date)
+        if problem is not None:
+            out.add(file, label, "date", problem)
         wording = normalise_typography(entry.date_text).casefold()
         quotes = [normalise_typography(item.quote).casefold() for item in entry.key_evidence()]
         if not any(wording in quote for quote in quotes):
