@@ -115,14 +115,14 @@ def wording_problem(wording: str, span: DateSpan) -> str | None:
         if not inside:
             return (
                 f"« {part.group(0)} » : dater l'entrée de cette partie du mois seulement "
-                f"(du {'1er' if first == 1 else first} au {last if last < 31 else 'dernier jour'}), "
-                "par exemple "
+                f"(du {'1er' if first == 1 else first} au "
+                f"{last if last < 31 else 'dernier jour'}), par exemple "
                 f'"{span.start.year}-{month:02d}-{first:02d}/{span.start.year}-{month:02d}-'
                 f'{min(last, calendar.monthrange(span.start.year, month)[1]):02d}"'
             )
     if _OPEN_WORDS.search(wording) and not span.open:
         return (
-            f"« {wording} » ne dit pas le jour : une date ouverte \"../AAAA-MM-JJ\" qui finit "
+            f'« {wording} » ne dit pas le jour : une date ouverte "../AAAA-MM-JJ" qui finit '
             "le jour de l'article (au plus tard ce jour-là)"
         )
     return None

@@ -98,9 +98,53 @@ def french_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " et " + items[-1]
 
 
-def short_label(text: str, limit: int = 40) -> str:
-    """A button label: the text, or its first words and « … » (never cut inside a word)."""
+MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Proposition", re.compile(r"\bpropos")),
+    ("Annonce", re.compile(r"\bannon")),
+    ("Prévision", re.compile(r"\bprevu")),
+    ("En cours de finalisation", re.compile(r"\ben cours de finalisation\b")),
+    ("Intention", re.compile(r"\bintention\b")),
+    ("Au futur", re.compile(r"\bau futur\b")),
+    ("Au conditionnel", re.compile(r"\bau conditionnel\b")),
+)
+"""Words (folded) that make a claim less than a done fact, with the lead a shortened text
+puts first when its cut would drop them; « selon … » is kept with its own words."""
+_SELON = re.compile(r"\b[Ss]elon\s+[^,;:()«»]{2,40}?(?=\s*[,;:()«»]|$)")
+
+
+def modal_words(text: str) -> list[str]:
+    """The modality leads ``text`` carries: « Proposition », « Selon la presse »…"""
+    folded = f" {fold(text)} "
+    found = [f"Selon {m.group(0)[6:].strip()}" for m in _SELON.finditer(text)]
+    found += [lead for lead, pattern in MODALS if pattern.search(folded)]
+    return list(dict.fromkeys(found))
+
+
+def keeps_modality(full: str, short: str) -> bool:
+    """True when ``short`` says every modality ``full`` says (compared folded)."""
+    kept = {fold(lead) for lead in modal_words(short)}
+    return all(fold(lead) in kept for lead in modal_words(full))
+
+
+def _cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
     return (cut or text[: limit - 1]) + "…"
+
+
+def short_label(text: str, limit: int = 40) -> str:
+    """A shortened text (a button, an inline title): the text, or its first words and « … »
+    (never cut inside a word). A modality the cut would drop (proposed, announced, future,
+    « selon … ») is put first: « Proposition : Manœuvres militaires… »."""
+    cut = _cut(text, limit)
+    if cut == text or keeps_modality(text, cut):
+        return cut
+    kept = {fold(lead) for lead in modal_words(cut)}
+    leads = modal_words(text)
+    for chosen in ([lead for lead in leads if fold(lead) not in kept], leads):
+        joined = " ; ".join(chosen[:1] + [word[:1].lower() + word[1:] for word in chosen[1:]])
+        shortened = _cut(f"{joined} : {text}", limit)
+        if keeps_modality(text, shortened):
+            break
+    return shortened

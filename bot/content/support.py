@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.content.errors import ContentIssue
+from bot.content.forms import guillemet_issues, name_issues
 from bot.content.model import Actor, Agreement, Event, Fact, FactBase
 from bot.content.schema import Evidence, SupportException
 from bot.dates import MONTHS_FR
@@ -398,4 +399,4 @@ def check_support(base: FactBase) -> list[ContentIssue]:
                     f"exception « {exception.text} » inutile (le texte est appuyé) : la retirer",
                 )
             )
-    return checker.issues
+    return [*checker.issues, *guillemet_issues(base), *name_issues(base)]

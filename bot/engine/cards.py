@@ -110,7 +110,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
     behind = []  # the buttons' contents, counted as the buttons count them
     if dated:
-        behind.append(f"chronologie ({count(len(dated), 'fait daté', 'faits datés')})")
+        behind.append(f"chronologie ({count(len(dated), 'entrée')})")
     if agreements:
         behind.append(f"accords ({count(len(agreements), 'accord')})")
     if facts:

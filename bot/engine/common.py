@@ -89,6 +89,19 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     return f"{label} (rapporté : {entry.date_reason})"
 
 
+BRIEF_MARKS = {"déduit": "date déduite ; origine sur la fiche", "rapporté": "date de l'article"}
+
+
+def brief_when(base: FactBase, entry: Event | Agreement, limit: int = 120) -> str:
+    """``when()`` when it fits ``limit``, else the date with a short mark of its basis (never
+    cut inside its origin): « novembre 2025 (date déduite ; origine sur la fiche) »."""
+    full = when(base, entry)
+    if len(full) <= limit or entry.date is None or entry.date_basis == "texte":
+        return full
+    label = entry.date_label or entry.date.label()
+    return f"{label} ({BRIEF_MARKS[entry.date_basis]})"
+
+
 def actor_name(actor: Actor) -> str:
     """The actor's name with its flag when it is a country."""
     return f"{actor.flag} {actor.name}" if actor.flag else actor.name

@@ -7,10 +7,11 @@ from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.engine.cards import actor_card, agreement_card, event_card
-from bot.engine.common import actor_name, claim, when
+from bot.engine.common import actor_name, brief_when, claim
 from bot.engine.index import Index, tokens
 from bot.engine.questions import respond, understand
 from bot.engine.reply import Reply
+from bot.text import short_label
 
 INLINE_LIMIT = 50
 
@@ -28,7 +29,18 @@ class Offer:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return short_label(text, limit)
+
+
+def agreement_texts(index: Index, agreement: Agreement) -> tuple[str, str]:
+    """An agreement's inline title and description, shortened keeping their modality."""
+    brief = brief_when(index.base, agreement, 50)
+    return _short(agreement.title, 60), _short(f"{brief} — {claim(agreement)}")
+
+
+def event_texts(index: Index, event: Event) -> tuple[str, str]:
+    """An event's inline title (its claim) and description (its date, never cut inside)."""
+    return _short(claim(event), 60), brief_when(index.base, event)
 
 
 def inline_offers(
@@ -66,8 +78,7 @@ def inline_offers(
             f"a:{agreement.id}",
             Offer(
                 f"a:{agreement.id}",
-                _short(agreement.title, 60),
-                _short(f"{when(base, agreement)} — {claim(agreement)}"),
+                *agreement_texts(index, agreement),
                 agreement_card(index, agreement),
                 f"accord-{agreement.id}",
             ),
@@ -78,8 +89,7 @@ def inline_offers(
             f"e:{event.id}",
             Offer(
                 f"e:{event.id}",
-                _short(claim(event), 60),
-                _short(when(base, event)),
+                *event_texts(index, event),
                 event_card(index, event),
                 f"fait-{event.id}",
             ),

@@ -22,6 +22,9 @@ from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Item, Para, Reply
 from bot.engine.timeline import describe, select
 
+SUBJECT = "AZ"
+"""The country every article is about: its own post is not « X et l'Azerbaïdjan »."""
+
 GROUP_AFTER = 3
 """More new entries than this are announced as one digest instead of one post each."""
 
@@ -80,7 +83,12 @@ def country_post(index: Index, argument: str) -> Post:
     entries = [item.entry for item in select(index, TimelineFilter(actors=(actor.id,)))]
     if not actor.role and not entries:
         raise NothingToPostError(f"aucun fait cité pour {actor.name}")
-    blocks: list[Block] = [Para(f"{actor_name(actor)} et l'Azerbaïdjan", "title")]
+    headline = (
+        f"{actor_name(actor)} : ses partenariats de sécurité et de défense"
+        if actor.id == SUBJECT
+        else f"{actor_name(actor)} et l'Azerbaïdjan"
+    )
+    blocks: list[Block] = [Para(headline, "title")]
     if actor.role:
         blocks.append(Para(actor.role))
         blocks.extend(quote_of(index.base, evidence) for evidence in actor.evidence)

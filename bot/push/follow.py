@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, Event
-from bot.engine.common import actor_name, entry_text, key_quotes, when
+from bot.engine.common import actor_name, claim, entry_text, key_quotes, when
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
-from bot.push.compose import announceable, entry_id
+from bot.push.compose import SUBJECT, announceable, entry_id
 from bot.text import fold
+from bot.text import short_label as shorten
 
 ACTOR = "acteur"
 TOPIC = "theme"
@@ -25,8 +26,6 @@ MAX_PER_ALERT = 10
 """Entries in one alert message; more new entries for one chat make several alerts."""
 TOPIC_CUTOFF = 85.0
 """Fuzzy score a topic name needs (« cybersecurite » for « cybersécurité »)."""
-SUBJECT = "AZ"
-"""Azerbaijan: every entry is about it, so channel posts do not offer to follow it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +176,19 @@ def alert_buttons(index: Index, entries: list[str]) -> tuple[tuple[Button, ...],
         data = f"{'a' if isinstance(entry, Agreement) else 'e'}:{key}"
         if len(data.encode("utf-8")) > 64:
             continue
-        name = entry.title if isinstance(entry, Agreement) else (entry.date_text or "fait")
-        name = name if len(name) <= 28 else name[:27] + "…"
-        buttons.append(Button(f"Fiche : {name}", data))
-    return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+        buttons.append(Button(alert_button_label(entry), data))
+    return tuple((button,) for button in buttons)
+
+
+def alert_button_label(entry: Event | Agreement) -> str:
+    """« Fiche : » and what the entry is (an agreement's title, an event's claim), shortened
+    keeping its modality: never a bare date (« en novembre ») nor « fait »."""
+    name = entry.title if isinstance(entry, Agreement) else claim(entry)
+    return f"Fiche : {shorten(name, ALERT_LABEL)}"
+
+
+ALERT_LABEL = 40
+"""Characters of an alert button's name (one button a row, so it reads on a phone)."""
 
 
 def matches(
