@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from bot.answer_checks import answer_issues
 from bot.content.coverage import SeedCoverage, seed_coverage
 from bot.content.errors import ContentError
 from bot.content.fidelity import write_report
@@ -73,7 +74,22 @@ def run_check(
         for issue in unsupported:
             print(f"  - {issue}", file=out)
         return 1
+    shown = answer_issues(base)
+    if shown:
+        print(
+            f"✗ {plural(len(shown), 'réponse affichée', 'réponses affichées')} à corriger "
+            "(texte raccourci sans sa modalité, ou période sans la note de recoupement) :",
+            file=out,
+        )
+        for line in shown:
+            print(f"  - {line}", file=out)
+        return 1
     print("✓ Contenu valide ; chaque texte affiché est appuyé par ses citations.", file=out)
+    print(
+        "✓ Textes raccourcis avec leur modalité ; réponses par période avec la note de "
+        "recoupement.",
+        file=out,
+    )
     for kind, count in base.counts().items():
         print(f"  {kind:<18} {count:>4}", file=out)
     print("Couverture des articles :", file=out)

@@ -109,13 +109,35 @@ MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Words (folded) that make a claim less than a done fact, with the lead a shortened text
 puts first when its cut would drop them; « selon … » is kept with its own words."""
-_SELON = re.compile(r"\b[Ss]elon\s+[^,;:()«»]{2,40}?(?=\s*[,;:()«»]|$)")
+_SELON = re.compile(r"\b[Ss]elon\s+")
+_CLAUSE_END = re.compile(r"[,;:()«»]|$")
+
+
+def _attribution(text: str) -> str | None:
+    """« Selon la presse », « Selon lui »: the first « selon … » of ``text`` up to the end of
+    its clause (at most seven words; three when the clause runs on)."""
+    found = _SELON.search(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    end = _CLAUSE_END.search(rest)
+    clause = rest[: end.start() if end else len(rest)].split()
+    if clause and clause[0].lower() in ("lui", "elle", "eux", "elles"):
+        clause = clause[:1]
+    for position, word in enumerate(clause):  # a sentence's end, not « M. »
+        if word.endswith(".") and len(word) > 3:
+            clause = [*clause[:position], word.rstrip(".")]
+            break
+    words = clause if len(clause) <= 7 else clause[:3]
+    return "Selon " + " ".join(words) if words else None
 
 
 def modal_words(text: str) -> list[str]:
-    """The modality leads ``text`` carries: « Proposition », « Selon la presse »…"""
+    """The modality leads ``text`` carries: « Proposition », « Selon la presse »… (the
+    first attribution only: it is the one a shortened text must keep)."""
     folded = f" {fold(text)} "
-    found = [f"Selon {m.group(0)[6:].strip()}" for m in _SELON.finditer(text)]
+    first = _attribution(text)
+    found = [first] if first else []
     found += [lead for lead, pattern in MODALS if pattern.search(folded)]
     return list(dict.fromkeys(found))
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from bot.engine.commands import answer, callback
-from bot.engine.common import claim, entry_text, when
+from bot.engine.common import brief_when, claim, entry_text, when
 from bot.engine.index import Index
 from bot.engine.inline import inline_offers
 from bot.engine.reply import Item, Quote
@@ -99,7 +99,7 @@ def test_relative_and_reported_dates_say_where_they_come_from(base):
     )
     assert when(base, entries["proposition-manoeuvres-ots"]) == (
         "début octobre 2025 (déduit : « début octobre », année absente ; l'article non daté "
-        "relate la rencontre rapportée le 6 novembre 2025)"
+        "renvoie à des articles de juillet à septembre 2025)"
     )
     assert when(base, entries["rencontre-delegation-otan"]) == (
         "rapporté le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025)"
@@ -115,10 +115,15 @@ def test_inline_offers_show_marked_dates(index, base):
         for offer in inline_offers(index, query):
             kind, _, entry_id = offer.id.partition(":")
             if kind in ("e", "a"):
-                # the description starts with the marked date (it may be shortened, with « … »)
-                shown = offer.description.removesuffix("…")
-                marked = when(base, entries[entry_id])
-                assert shown.startswith(marked) or marked.startswith(shown), offer.description
+                # the description starts with the marked date: whole, or with a short mark of
+                # its basis when its origin would not fit (never cut inside the origin)
+                entry = entries[entry_id]
+                marked = when(base, entry)
+                brief = brief_when(base, entry, 50 if kind == "a" else 120)
+                assert offer.description.startswith(brief), offer.description
+                assert brief == marked or brief.endswith(
+                    ("(date déduite ; origine sur la fiche)", "(date de l'article)")
+                )
                 seen += 1
     assert seen >= 10
 

@@ -35,7 +35,7 @@ def _short(text: str, limit: int = 120) -> str:
 def agreement_texts(index: Index, agreement: Agreement) -> tuple[str, str]:
     """An agreement's inline title and description, shortened keeping their modality."""
     brief = brief_when(index.base, agreement, 50)
-    return _short(agreement.title, 60), _short(f"{brief} — {claim(agreement)}")
+    return _short(agreement.title, 60), f"{brief} — {_short(claim(agreement), 117 - len(brief))}"
 
 
 def event_texts(index: Index, event: Event) -> tuple[str, str]:
