@@ -241,3 +241,19 @@ def test_the_subject_country_post_is_not_about_itself(index):
     assert "et l'Azerbaïdjan" not in headline.text
     other = country_post(index, "Turquie").reply.blocks[0]
     assert isinstance(other, Para) and other.text.endswith("et l'Azerbaïdjan")
+
+
+# --- 3. an adhesion is not an agreement --------------------------------------------------
+
+
+def test_an_adhesion_is_listed_with_adhesions_not_agreements(index, base):
+    joined = [a for a in base.agreements if a.act == "adhesion" and a.date is not None]
+    assert joined
+    for agreement in joined:
+        assert agreement.date is not None
+        year = agreement.date.start.year
+        lines = lambda words: {  # noqa: E731
+            b.text for b in answer(index, f"/timeline {words}").blocks if isinstance(b, Item)
+        }
+        assert entry_text(base, agreement) not in lines(f"accord {year}")
+        assert entry_text(base, agreement) in lines(f"adhésion {year}")

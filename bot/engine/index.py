@@ -169,8 +169,14 @@ def group_by(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> Mapping[
 
 
 def _kinds_of(item: Dated) -> tuple[str, ...]:
+    """An entry's kinds: an event's type; an agreement's kind, and « accord » unless it is an
+    adhesion (joining the Partnership for Peace is an adhesion, not an agreement)."""
     entry = item.entry
-    return ("accord", entry.kind) if isinstance(entry, Agreement) else (entry.type,)
+    if not isinstance(entry, Agreement):
+        return (entry.type,)
+    if entry.act == "adhesion":
+        return (entry.kind, "adhesion")
+    return ("accord", entry.kind)
 
 
 def tokens(text: str) -> list[str]:

@@ -113,8 +113,11 @@ def _looser(items: list[Dated], wanted: TimelineFilter) -> int:
 
 
 def is_kind(entry: Event | Agreement, kind: str) -> bool:
-    """True when the entry is of ``kind``: an event type, an agreement kind, or « accord »."""
+    """True when the entry is of ``kind``: an event type, an agreement kind, or « accord »
+    (every agreement but an adhesion, which is of kind « adhésion » like the events)."""
     if isinstance(entry, Agreement):
+        if entry.act == "adhesion":
+            return kind in (entry.kind, "adhesion")
         return kind == "accord" or entry.kind == kind
     return entry.type == kind
 
