@@ -102,14 +102,17 @@ MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Proposition", re.compile(r"\bpropos")),
     ("Annonce", re.compile(r"\bannon")),
     ("Prévision", re.compile(r"\bprevu")),
-    ("En cours de finalisation", re.compile(r"\ben cours de finalisation\b")),
+    ("En finalisation", re.compile(r"\bfinalis")),
     ("Intention", re.compile(r"\bintention\b")),
     ("Au futur", re.compile(r"\bau futur\b")),
     ("Au conditionnel", re.compile(r"\bau conditionnel\b")),
 )
 """Words (folded) that make a claim less than a done fact, with the lead a shortened text
 puts first when its cut would drop them; « selon … » is kept with its own words."""
-_SELON = re.compile(r"\b[Ss]elon\s+")
+_SELON = re.compile(
+    r"\b[Ss]elon\s+(?!(?:ses|son|sa|leurs?|nos|notre|vos|votre|mes|mon|ma|ce|cet|cette)\s)"
+)
+"""« selon » naming who says it (« selon la presse », « selon lui »), not « selon ses normes »."""
 _CLAUSE_END = re.compile(r"[,;:()«»]|$")
 
 

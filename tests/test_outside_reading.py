@@ -257,3 +257,14 @@ def test_an_adhesion_is_listed_with_adhesions_not_agreements(index, base):
         }
         assert entry_text(base, agreement) not in lines(f"accord {year}")
         assert entry_text(base, agreement) in lines(f"adhésion {year}")
+
+
+def test_selon_is_an_attribution_only_when_it_names_who_says_it():
+    # « selon ses normes » says how, not who: no lead is put first
+    assert short_label("Il modernise ses forces armées selon ses normes et bien plus", 30) == (
+        "Il modernise ses forces…"
+    )
+    assert keeps_modality(
+        "La Douma réagit : selon Konstantin Zatulin, Aliyev a reconnu beaucoup de choses",
+        short_label("La Douma réagit : selon Konstantin Zatulin, Aliyev a reconnu", 30),
+    )
