@@ -393,7 +393,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     said = reading_notes(reading)
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
-        note = overlap_note(int(is_loose(found[0], reading.filter)), "de cette réponse")
+        note = overlap_note(int(is_loose(found[0], reading.filter)), "")
         if note is None:
             return card
         return replace(card, blocks=(card.blocks[0], note, *card.blocks[1:]))

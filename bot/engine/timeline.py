@@ -91,10 +91,16 @@ OVERLAP_WORDS = "sans y tomber forcément"
 
 
 def overlap_note(loose: int, where: str = "de cette page") -> Para | None:
-    """The note a period answer carries when ``loose`` of its entries may lie outside it."""
+    """The note a period answer carries when ``loose`` of its entries may lie outside it
+    (``where`` empty: the answer is one card)."""
     if loose == 0:
         return None
-    if loose == 1:
+    if where == "":  # a single card answers the period
+        text = (
+            "Cette fiche est datée moins précisément que la période, ou par déduction : elle "
+            f"la recoupe {OVERLAP_WORDS} — voir sa date."
+        )
+    elif loose == 1:
         text = (
             f"1 entrée {where} est datée moins précisément que la période, ou par déduction : "
             f"elle la recoupe {OVERLAP_WORDS} — voir sa date."
