@@ -97,14 +97,21 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
     heading = Para("Faits datés : les plus récents", "title")
+    quoted = any(isinstance(block, Quote) for block in blocks)
     for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
         lines.extend(key_quotes(base, entry))
         opening = [] if heading in blocks else [heading]
-        if visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
+        forced = not quoted  # a card never shows only its title: one fact with its quote
+        if not forced and visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
             break
         blocks.extend([*opening, *lines])
+        quoted = True
+    if facts and not quoted:  # no fact shown yet: the first undated one, never none
+        blocks.append(Para("Contexte", "title"))
+        blocks.append(Item("•", entry_text(base, facts[0])))
+        blocks.extend(key_quotes(base, facts[0]))
     said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
     if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.content.model import Agreement, Event
@@ -190,10 +191,12 @@ def timeline_page(
         )
     pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 1), pages)
-    # pages are cut from the latest backwards: the last page (« Dernières ») is always full
-    end = len(items) - (pages - page) * PAGE_SIZE
-    shown = items[max(0, end - PAGE_SIZE) : end]
+    # pages are cut from the first entry: page 1 is always full, whatever the count
+    shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
+    groups = _groups(index, items, wanted) if pages > 1 else []
+    if groups:  # the whole period at a glance: how many entries each month (or year) holds
+        blocks.append(Para(_groups_line(groups, len(items)), "note"))
     loose = _looser(shown, wanted)
     if loose:
         blocks.append(
@@ -223,10 +226,66 @@ def timeline_page(
             row.append(Button("Dernières ⏭", f"~tl:{pages}:{code}"))
         rows.append(tuple(row))
         blocks.append(Para(f"Page {page}/{pages}", "note"))
+    group_buttons = [
+        Button(f"{group.label} ({group.count})", f"tl:1:{group.wanted.encode()}")
+        for group in groups
+        if group.count < len(items)
+    ][:GROUP_BUTTONS]
+    rows += [tuple(group_buttons[n : n + 3]) for n in range(0, len(group_buttons), 3)]
     if len(wanted.actors) == 1:
         actor = index.base.actors[wanted.actors[0]]
         rows.append((Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}"),))
-    return Reply(tuple(blocks), tuple(rows), Page(page, pages))
+    return Reply(tuple(blocks), tuple(rows), Page(page, pages), fold_quotes=True)
+
+
+GROUP_BUTTONS = 9
+"""Month (or year) buttons under a timeline page: three rows of three at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Entries of a timeline that fall in one month (or one year): a line of the overview."""
+
+    label: str
+    count: int
+    wanted: TimelineFilter
+    """The filter that shows just them (its count is what that timeline holds)."""
+
+
+def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
+    """The months (when every entry falls in one year) or the years the entries start in,
+    each with what its button shows: an entry dated across several months counts in each
+    month it overlaps, as the month's own timeline does."""
+    by_month = len({item.span.start.year for item in items} | {items[-1].span.end.year}) == 1
+    keys = sorted(
+        {(item.span.start.year, item.span.start.month if by_month else 0) for item in items}
+    )
+    groups: list[Group] = []
+    for year, month in keys:
+        if month:
+            low = date(year, month, 1)
+            high = date(year, month, calendar.monthrange(year, month)[1])
+            label = f"{MONTHS_FR[month - 1]} {year}"
+        else:
+            low, high, label = date(year, 1, 1), date(year, 12, 31), str(year)
+        narrowed = replace(
+            wanted,
+            start=max(low, wanted.start) if wanted.start else low,
+            end=min(high, wanted.end) if wanted.end else high,
+        )
+        number = len(select(index, narrowed))
+        if number:
+            groups.append(Group(label, number, narrowed))
+    return groups
+
+
+def _groups_line(groups: list[Group], total: int) -> str:
+    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean."""
+    by = "Par mois" if groups and " " in groups[0].label else "Par année"
+    text = f"{by} : {', '.join(f'{group.label} ({group.count})' for group in groups)}"
+    if sum(group.count for group in groups) > total:
+        text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
+    return f"{text}. Touchez un bouton pour n'en voir qu'une partie."
 
 
 def _only(actor_id: str) -> str:

@@ -46,10 +46,10 @@ def one_message(reply: Reply, marker: str = CUT_MARKER) -> tuple[str, bool]:
 
     Returns the text and whether it was cut.
     """
-    texts = render_html(reply)
+    texts = render_html(reply, screen=None)  # one message sent as is: Telegram's limit only
     if len(texts) == 1:
         return texts[0], False
-    return render_html(reply, MESSAGE_LIMIT - len(marker))[0] + marker, True
+    return render_html(reply, MESSAGE_LIMIT - len(marker), screen=None)[0] + marker, True
 
 
 def page_messages(reply: Reply) -> list[str]:
