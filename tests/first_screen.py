@@ -98,7 +98,7 @@ def command_forms(index: Index) -> list[Asked]:
         forms.append(Asked(f"/{command} {actor.name}"))
         forms.append(Asked(f"/accord {actor.name}"))
         forms.append(Asked(f"/timeline {actor.name}"))
-    forms += [Asked(f"a:{agreement_id}", button=True) for agreement_id in base.agreements]
+    forms += [Asked(f"a:{agreement.id}", button=True) for agreement in base.agreements]
     forms += [Asked(f"e:{event.id}", button=True) for event in base.events]
     forms += [Asked(f"/timeline {period}") for period in periods(index)]
     forms += [Asked(f"/accord {period}") for period in periods(index) if len(period) == 4]
@@ -115,11 +115,11 @@ def list_pages(index: Index, forms: list[Asked]) -> list[Asked]:
         reply = queue.pop()
         for row in reply.buttons:
             for button in row:
-                if button.data.startswith("~") and "Fiche" not in button.label:
-                    if button.data not in seen:
-                        seen.add(button.data)
-                        pages.append(Asked(button.data, button=True))
-                        queue.append(callback(index, button.data))
+                turn = button.data.startswith("~") and "Fiche" not in button.label
+                if turn and button.data not in seen:
+                    seen.add(button.data)
+                    pages.append(Asked(button.data, button=True))
+                    queue.append(callback(index, button.data))
     return pages
 
 
@@ -140,10 +140,13 @@ def has_fact(index: Index, actor_id: str) -> bool:
     return bool(actor.role or index.entries_of(actor_id) or index.named_memberships(actor_id))
 
 
-def problems(index: Index, asked: Asked, reply: Reply | None = None) -> list[str]:
-    """What breaks the first-screen rule in the answer to ``asked`` (empty when none)."""
+def problems(
+    index: Index, asked: Asked, reply: Reply | None = None, messages: list[str] | None = None
+) -> list[str]:
+    """What breaks the first-screen rule in the answer to ``asked`` (empty when none);
+    ``reply`` and its rendered ``messages`` are computed unless given."""
     reply = reply if reply is not None else asked.reply(index)
-    messages = render_html(reply)
+    messages = messages if messages is not None else render_html(reply)
     first = messages[0]
     found: list[str] = []
     size = visible_length(first)
@@ -174,9 +177,9 @@ def _shows_fact(reply: Reply, first: str) -> bool:
     text = _plain(first)
     for position, block in enumerate(blocks[:-1]):
         following = blocks[position + 1]
-        if isinstance(block, Item | Para) and isinstance(following, Quote):
-            if block.text in text and following.text[:60] in text:
-                return True
+        line = isinstance(block, Item | Para) and isinstance(following, Quote)
+        if line and block.text in text and following.text[:60] in text:
+            return True
     return False
 
 

@@ -96,8 +96,9 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
-    heading = Para("Faits datés : les plus récents", "title")
+    heading = Para("Fait daté" if len(dated) == 1 else "Faits datés : les plus récents", "title")
     quoted = any(isinstance(block, Quote) for block in blocks)
+    shown_dated = shown_facts = 0
     for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
@@ -108,10 +109,15 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
             break
         blocks.extend([*opening, *lines])
         quoted = True
+        shown_dated += 1
     if facts and not quoted:  # no fact shown yet: the first undated one, never none
         blocks.append(Para("Contexte", "title"))
         blocks.append(Item("•", entry_text(base, facts[0])))
         blocks.extend(key_quotes(base, facts[0]))
+        shown_facts = 1
+    # a button never repeats what the card shows: a section it holds whole has none
+    dated = dated if shown_dated < len(dated) else []
+    facts = facts if shown_facts < len(facts) else ()
     said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
     if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
@@ -188,16 +194,31 @@ LISTING_PAGE = 16
 """Actors per page of /pays and /org: eight rows of two buttons."""
 
 
+def by_weight(index: Index, countries: bool) -> tuple[Actor, ...]:
+    """The countries (or organisations), the ones the base says most about first: by the
+    number of facts citing them, then by name (sorted once per index)."""
+
+    def build() -> tuple[Actor, ...]:
+        named = index.actors_by_name(countries)
+        return tuple(sorted(named, key=lambda actor: -len(index.entries_of(actor.id))))
+
+    return index.memo(f"by_weight:{countries}", build)
+
+
 def listing(index: Index, countries: bool, page: int = 1) -> Reply:
     """/pays or /org without a name: every actor as a button (two columns, by page)."""
-    actors = index.actors_by_name(countries)
+    actors = by_weight(index, countries)
     pages = max(1, (len(actors) + LISTING_PAGE - 1) // LISTING_PAGE)
     page = min(max(page, 1), pages)
     shown = actors[(page - 1) * LISTING_PAGE : page * LISTING_PAGE]
     title = "Pays cités" if countries else "Organisations citées"
     blocks: list[Block] = [
         Para(f"{title} ({len(actors)})", "title"),
-        Para("Touchez un nom pour sa fiche ; le nombre est celui des faits qui le citent."),
+        Para(
+            f"Les plus {'cités' if countries else 'citées'} d'abord : le nombre est celui des "
+            "faits qui les citent (à égalité, par ordre alphabétique). Touchez un nom pour sa "
+            "fiche."
+        ),
     ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))

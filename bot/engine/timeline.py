@@ -9,13 +9,15 @@ from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
-from bot.engine.common import entry_text, key_quotes, names, when
+from bot.engine.common import attribution, entry_text, key_quotes, names, when
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, plural_phrase
 
-PAGE_SIZE = 3
+PAGE_BUDGET = 1200 - 120
+"""Visible characters a timeline page's entries and title may take: a phone screen less
+room for the page's notes (loosely dated entries, page number)."""
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
@@ -189,25 +191,29 @@ def timeline_page(
             ),
             found=False,
         )
-    pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 1), pages)
-    # pages are cut from the first entry: page 1 is always full, whatever the count
-    shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
-    groups = _groups(index, items, wanted) if pages > 1 else []
-    if groups:  # the whole period at a glance: how many entries each month (or year) holds
-        blocks.append(Para(_groups_line(groups, len(items)), "note"))
+    head = sum(len(block.text) + 2 for block in blocks)
+    starts = _page_starts(index, items, PAGE_BUDGET - head)
+    groups: list[Group] = []
+    if len(starts) > 1:  # the whole period at a glance: how many entries each month holds
+        groups = _groups(index, items, wanted)
+        line = Para(_groups_line(groups, len(items)), "note")
+        blocks.append(line)
+        starts = _page_starts(index, items, PAGE_BUDGET - head - len(line.text) - 2)
+    pages = len(starts)
+    page = min(max(page, 1), pages)
+    # pages are cut from the first entry, each holding what fits one screen (one at least)
+    shown = items[starts[page - 1] : starts[page] if page < pages else len(items)]
     loose = _looser(shown, wanted)
     if loose:
         blocks.append(
             Para(
                 (
-                    "1 entrée de cette page est datée moins précisément que la période, ou "
-                    "par déduction : elle la recoupe sans y tomber forcément — voir sa date."
+                    "1 entrée est datée moins précisément que la période, ou par déduction : "
+                    "voir sa date."
                     if loose == 1
-                    else f"{loose} entrées de cette page sont datées moins précisément que la "
-                    "période, ou par déduction : elles la recoupent sans y tomber forcément "
-                    "— voir leur date."
+                    else f"{loose} entrées sont datées moins précisément que la période, ou par "
+                    "déduction : voir leur date."
                 ),
                 "note",
             )
@@ -285,7 +291,48 @@ def _groups_line(groups: list[Group], total: int) -> str:
     text = f"{by} : {', '.join(f'{group.label} ({group.count})' for group in groups)}"
     if sum(group.count for group in groups) > total:
         text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
-    return f"{text}. Touchez un bouton pour n'en voir qu'une partie."
+    return f"{text}."
+
+
+def _size(index: Index, item: Dated) -> tuple[int, tuple[str, ...]]:
+    """About how many characters the entry's line shows with its quotes folded, and the
+    sources it cites (each attributed once per message); computed once per entry."""
+    sizes: dict[str, tuple[int, tuple[str, ...]]] = index.memo("timeline_sizes", dict)
+    found = sizes.get(item.entry.id)
+    if found is None:
+        entry = item.entry
+        quotes = entry.key_evidence()
+        size = len(when(index.base, entry)) + len(entry_text(index.base, entry)) + 6
+        size += sum(min(len(evidence.quote), FOLDED) + 6 for evidence in quotes)
+        found = (size, tuple(dict.fromkeys(evidence.source for evidence in quotes)))
+        sizes[entry.id] = found
+    return found
+
+
+FOLDED = 150
+"""Characters a folded quote shows (bot.render.html counts it so)."""
+
+
+def _page_starts(index: Index, items: Sequence[Dated], budget: int) -> list[int]:
+    """Where each page starts: entries in order, as many as fit ``budget`` visible
+    characters with their folded quotes and their sources' attributions, one at least."""
+    starts = [0]
+    used = 0
+    cited: set[str] = set()
+    for position, item in enumerate(items):
+        size, sources = _size(index, item)
+        new = [source for source in sources if source not in cited]
+        size += sum(len(attribution(index.base.sources[source])) + 8 for source in new)
+        if position > starts[-1] and used + size > budget:
+            starts.append(position)
+            used = 0
+            cited = set()
+            size = _size(index, item)[0] + sum(
+                len(attribution(index.base.sources[source])) + 8 for source in sources
+            )
+        used += size
+        cited.update(sources)
+    return starts
 
 
 def _only(actor_id: str) -> str:
