@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar, cast
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
@@ -14,6 +15,8 @@ from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filt
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, plural_phrase
+
+T = TypeVar("T")
 
 PAGE_BUDGET = 1200 - 120
 """Visible characters a timeline page's entries and title may take: a phone screen less
@@ -150,7 +153,7 @@ def _line(index: Index, item: Dated) -> list[Block]:
     return blocks
 
 
-LAST = 10_000
+LAST = 1_000_000_000
 """A page number past the end: the last page (« récent », « Dernières ⏭ »)."""
 
 
@@ -192,14 +195,14 @@ def timeline_page(
             found=False,
         )
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
-    head = sum(len(block.text) + 2 for block in blocks)
-    starts = _page_starts(index, items, PAGE_BUDGET - head)
+    budget = PAGE_BUDGET - sum(len(block.text) + 2 for block in blocks)
     groups: list[Group] = []
-    if len(starts) > 1:  # the whole period at a glance: how many entries each month holds
+    if len(_walk(index, items[:FEW], budget)) > 1:  # the period at a glance, month by month
         groups = _groups(index, items, wanted)
         line = Para(_groups_line(groups, len(items)), "note")
         blocks.append(line)
-        starts = _page_starts(index, items, PAGE_BUDGET - head - len(line.text) - 2)
+        budget -= len(line.text) + 2
+    starts = _page_starts(index, items, budget, wanted)
     pages = len(starts)
     page = min(max(page, 1), pages)
     # pages are cut from the first entry, each holding what fits one screen (one at least)
@@ -261,7 +264,13 @@ class Group:
 def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
     """The months (when every entry falls in one year) or the years the entries start in,
     each with what its button shows: an entry dated across several months counts in each
-    month it overlaps, as the month's own timeline does."""
+    month it overlaps, as the month's own timeline does (counted once per filter)."""
+    return _cached(
+        index, "timeline_groups", (wanted.encode(), 0), lambda: _count(index, items, wanted)
+    )
+
+
+def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
     by_month = len({item.span.start.year for item in items} | {items[-1].span.end.year}) == 1
     keys = sorted(
         {(item.span.start.year, item.span.start.month if by_month else 0) for item in items}
@@ -313,25 +322,49 @@ FOLDED = 150
 """Characters a folded quote shows (bot.render.html counts it so)."""
 
 
-def _page_starts(index: Index, items: Sequence[Dated], budget: int) -> list[int]:
+FEW = 12
+"""Entries enough to know whether a filter's timeline takes more than one page."""
+CACHED = 64
+"""Filters whose page cuts and month counts an index keeps (then it starts afresh)."""
+
+
+def _cached(index: Index, table: str, key: tuple[str, int], build: Callable[[], T]) -> T:
+    """``build()`` once per index and key: the cuts of a filter's pages are walked once."""
+    found: dict[tuple[str, int], object] = index.memo(table, dict)
+    if key not in found:
+        if len(found) >= CACHED:
+            found.clear()
+        found[key] = build()
+    return cast(T, found[key])
+
+
+def _page_starts(
+    index: Index, items: Sequence[Dated], budget: int, wanted: TimelineFilter
+) -> list[int]:
     """Where each page starts: entries in order, as many as fit ``budget`` visible
-    characters with their folded quotes and their sources' attributions, one at least."""
+    characters with their folded quotes and their sources' attributions, one at least
+    (walked once per filter and index)."""
+    return _cached(
+        index, "timeline_pages", (wanted.encode(), budget), lambda: _walk(index, items, budget)
+    )
+
+
+def _walk(index: Index, items: Sequence[Dated], budget: int) -> list[int]:
     starts = [0]
     used = 0
     cited: set[str] = set()
+    sources = index.base.sources
     for position, item in enumerate(items):
-        size, sources = _size(index, item)
-        new = [source for source in sources if source not in cited]
-        size += sum(len(attribution(index.base.sources[source])) + 8 for source in new)
+        size, quoted = _size(index, item)
+        fresh = quoted if position == starts[-1] else [s for s in quoted if s not in cited]
+        size += sum(len(attribution(sources[source])) + 8 for source in fresh)
         if position > starts[-1] and used + size > budget:
             starts.append(position)
             used = 0
             cited = set()
-            size = _size(index, item)[0] + sum(
-                len(attribution(index.base.sources[source])) + 8 for source in sources
-            )
+            size += sum(len(attribution(sources[s])) + 8 for s in quoted if s not in fresh)
         used += size
-        cited.update(sources)
+        cited.update(quoted)
     return starts
 
 
