@@ -134,6 +134,23 @@ def _plain(message: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", message)).strip()
 
 
+def _substance(message: str) -> bool:
+    """True when an HTML message holds more than bold headings and italic notes: a bullet,
+    a quote or a plain line."""
+    for line in message.splitlines():
+        line = line.strip()
+        if line and (
+            line.startswith("•") or "<blockquote" in line or line[:3] not in ("<b>", "<i>")
+        ):
+            return True
+    return False
+
+
+def _message_of(reply: Reply) -> str:
+    """The whole reply as one HTML text (to know whether it holds any line at all)."""
+    return "\n".join(render_html(reply, screen=None))
+
+
 def has_fact(index: Index, actor_id: str) -> bool:
     """True when the base holds a fact about the actor: a role, an entry, a membership."""
     actor = index.base.actors[actor_id]
@@ -158,8 +175,8 @@ def problems(
         lines = [line for line in _plain(message).splitlines() if line.strip()]
         if len(lines) == 1 and lines[0].startswith("Compris"):
             found.append(f"message {n + 1} is a lone « Compris » line")
-        if n and len(messages) > 1 and len(lines) <= 1 and reply.buttons:
-            found.append(f"message {n + 1} holds only {lines!r} and the buttons")
+        if not _substance(message) and (n or _substance(_message_of(reply))):
+            found.append(f"message {n + 1} holds only headings and notes: {lines!r}")
     if reply.follow and reply.follow.startswith("acteur:"):
         actor_id = reply.follow.split(":", 1)[1]
         if actor_id in index.base.actors and has_fact(index, actor_id):

@@ -97,6 +97,9 @@ def test_the_checker_catches_each_broken_rule(index, base):
     lone = ["<i>Compris : x</i>", "<b>T</b>\n• y", "<b>T</b>\n• z"]
     found = problems(index, Asked("x", question=True), compris, lone)
     assert any("lone « Compris »" in p for p in found) and any("3 messages" in p for p in found)
+    bare = ["<b>T</b>\n• y", "<b>T (suite)</b>\n<i>Page 1/6</i>"]  # a header and buttons
+    found = problems(index, Asked("x", question=True), compris, bare)
+    assert any("message 2 holds only headings and notes" in p for p in found)
 
 
 # --- fixture bases of our own -----------------------------------------------------------------

@@ -207,6 +207,12 @@ def timeline_page(
     page = min(max(page, 1), pages)
     # pages are cut from the first entry, each holding what fits one screen (one at least)
     shown = items[starts[page - 1] : starts[page] if page < pages else len(items)]
+    if pages > 1:  # said on top: the page's entries end it, never a lone page number
+        first, last = starts[page - 1] + 1, starts[page - 1] + len(shown)
+        which = f"entrée {first}" if first == last else f"entrées {first} à {last}"
+        if last == first + 1:
+            which = f"entrées {first} et {last}"
+        blocks.append(Para(f"Page {page}/{pages} : {which}", "note"))
     loose = _looser(shown, wanted)
     if loose:
         blocks.append(
@@ -234,7 +240,6 @@ def timeline_page(
         if page < pages - 1:
             row.append(Button("Dernières ⏭", f"~tl:{pages}:{code}"))
         rows.append(tuple(row))
-        blocks.append(Para(f"Page {page}/{pages}", "note"))
     group_buttons = [
         Button(f"{group.label} ({group.count})", f"tl:1:{group.wanted.encode()}")
         for group in groups

@@ -225,19 +225,22 @@ def split_blocks(
 
 
 def _no_bare_tail(groups: list[list[Block]], limit: int) -> list[list[Block]]:
-    """A last message of notes only (« Page 2/5 », « Sous les boutons… ») takes the
-    previous message's last line with it, or joins a later message it fits in."""
+    """A last message of notes only (« Page 2/5 », « Sous les boutons… ») joins the message
+    before it when that is not the first (whose screen is full), else takes the first's last
+    line with it — or, when that line is all the first holds, its last quote."""
     while len(groups) > 1 and not _substance(groups[-1]):
-        previous = groups[-2]
-        if len(groups) > 2 and len(_message(previous + groups[-1])) <= limit:
-            groups[-2:] = [previous + groups[-1]]
+        previous, tail = groups[-2], groups[-1]
+        if len(groups) > 2 and len(_message(previous + tail)) <= limit:
+            groups[-2:] = [previous + tail]
             continue
-        units = _units(previous)
-        if len(units) < 2:
-            break
-        moved = units[-1]
+        moved = _units(previous)[-1]
+        if not _substance(previous[: len(previous) - len(moved)]):
+            if len(moved) < 2 or not isinstance(moved[-1], Quote):
+                break
+            moved = moved[-1:]
         groups[-2] = previous[: len(previous) - len(moved)]
-        groups[-1] = moved + groups[-1]
+        head = 1 if tail and _title(tail) else 0  # a « (suite) » title stays on top
+        groups[-1] = tail[:head] + moved + tail[head:]
     return groups
 
 
