@@ -175,6 +175,54 @@ def test_what_a_page_cannot_fit_on_the_first_screen_follows_it_never_lost(base):
     assert len(messages) <= 2
 
 
+def _pages(index: Index, reply: Reply) -> list[Reply]:
+    """The reply and every page after it, by « Suivant ▶ »."""
+    found = [reply]
+    while turn := [
+        b.data for row in found[-1].buttons for b in row if b.label.startswith("Suivant")
+    ]:
+        found.append(callback(index, turn[0]))
+    return found
+
+
+def test_every_timeline_page_fits_and_together_they_show_each_entry_once(base):
+    index = Index(_year_base(base))
+    pages = _pages(index, answer(index, "/timeline 2024"))
+    assert len(pages) == pages[0].page.total if pages[0].page else 1
+    shown = []
+    for reply in pages:
+        assert len(render_html(reply)) == 1  # a page turned in place stays one message
+        assert visible_length(render_html(reply)[0]) <= SCREEN
+        shown += [b.text.split(" : ")[0] for b in reply.blocks if isinstance(b, Item)]
+    assert sorted(shown) == sorted(f"Événement {n}" for n in range(24))
+
+
+def test_every_agreement_page_fits_and_together_they_show_each_agreement_once(base):
+    model = base.agreements[0]
+    source = model.evidence[0].source
+    agreements = tuple(
+        replace(
+            model,
+            id=f"accord-{n:02d}",
+            title=f"Accord numéro {n}",
+            summary=LONG,
+            evidence=tuple(
+                Evidence(source=source, quote=f"Citation {n}.{k} : {LONG}", key=True)
+                for k in range(1 + n % 3)
+            ),
+        )
+        for n in range(10)
+    )
+    index = Index(replace(base, agreements=agreements))
+    pages = _pages(index, answer(index, "/accord"))
+    shown = []
+    for reply in pages:
+        assert len(render_html(reply)) == 1 and visible_length(render_html(reply)[0]) <= SCREEN
+        shown += [b.data for row in reply.buttons for b in row if b.data.startswith("a:")]
+    assert sorted(shown) == [f"a:accord-{n:02d}" for n in range(10)]
+    assert len(pages) < 10  # more than one a page when they fit
+
+
 def _one_fact_base(base: FactBase, dated: bool) -> FactBase:
     """Greece cited once, with a long quote: in a dated event, or in an undated fact."""
     model = base.events[0]

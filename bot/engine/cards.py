@@ -21,6 +21,7 @@ from bot.engine.common import (
     claim as claim_of,
 )
 from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
 from bot.engine.timeline import is_kind, reading_notes, select
@@ -354,11 +355,21 @@ def _agreement_list(
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
 ) -> Reply:
-    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR")."""
-    pages = max(1, (len(agreements) + LIST_PAGE - 1) // LIST_PAGE)
-    page = min(max(page, 1), pages)
-    shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
+    whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``."""
     blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title"), *said]
+    budget = SCREEN - 120 - sum(len(block.text) + 2 for block in blocks)
+    if more is None:
+        starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
+    else:
+        starts = cached(
+            index, "agreement_pages", (more, budget), lambda: page_starts(index, agreements, budget)
+        )
+    pages = len(starts)
+    page, low, high = page_of(starts, len(agreements), page)
+    shown = agreements[low:high]
+    if pages > 1:  # said on top: the page's entries end it, never a lone page number
+        blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     for agreement in shown:
         blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
         blocks.extend(key_quotes(index.base, agreement))
@@ -366,7 +377,6 @@ def _agreement_list(
         (Button(short_label(agreement.title), f"a:{agreement.id}"),) for agreement in shown
     ]
     if pages > 1:
-        blocks.append(Para(f"Page {page}/{pages}", "note"))
         if more is None:
             blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
         else:

@@ -11,7 +11,7 @@ from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, short_label
 
-PAGE = 3
+PAGE = 4
 """Results per page of /cherche (each comes with its quotes)."""
 
 
@@ -78,9 +78,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             buttons.append(tuple(Button(label, data) for label, data in targets))
         else:  # a query too long to carry in a button: say how to see the rest
             blocks.append(Para("Précisez la recherche pour voir les autres résultats.", "note"))
-    return Reply(
-        tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None, fold_quotes=True
-    )
+    return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
 SOURCES_PAGE = 5

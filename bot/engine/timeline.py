@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TypeVar, cast
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
-from bot.engine.common import attribution, entry_text, key_quotes, names, when
+from bot.engine.common import entry_text, key_quotes, names, when
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
+from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, plural_phrase
 
-T = TypeVar("T")
-
-PAGE_BUDGET = 1200 - 120
+PAGE_BUDGET = SCREEN - 120
 """Visible characters a timeline page's entries and title may take: a phone screen less
 room for the page's notes (loosely dated entries, page number)."""
 
@@ -197,22 +195,18 @@ def timeline_page(
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
     budget = PAGE_BUDGET - sum(len(block.text) + 2 for block in blocks)
     groups: list[Group] = []
-    if len(_walk(index, items[:FEW], budget)) > 1:  # the period at a glance, month by month
+    few = [item.entry for item in items[:FEW]]
+    if len(page_starts(index, few, budget)) > 1:  # the period at a glance, month by month
         groups = _groups(index, items, wanted)
         line = Para(_groups_line(groups, len(items)), "note")
         blocks.append(line)
         budget -= len(line.text) + 2
     starts = _page_starts(index, items, budget, wanted)
     pages = len(starts)
-    page = min(max(page, 1), pages)
-    # pages are cut from the first entry, each holding what fits one screen (one at least)
-    shown = items[starts[page - 1] : starts[page] if page < pages else len(items)]
+    page, low, high = page_of(starts, len(items), page)
+    shown = items[low:high]
     if pages > 1:  # said on top: the page's entries end it, never a lone page number
-        first, last = starts[page - 1] + 1, starts[page - 1] + len(shown)
-        which = f"entrée {first}" if first == last else f"entrées {first} à {last}"
-        if last == first + 1:
-            which = f"entrées {first} et {last}"
-        blocks.append(Para(f"Page {page}/{pages} : {which}", "note"))
+        blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     loose = _looser(shown, wanted)
     if loose:
         blocks.append(
@@ -270,7 +264,7 @@ def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gr
     """The months (when every entry falls in one year) or the years the entries start in,
     each with what its button shows: an entry dated across several months counts in each
     month it overlaps, as the month's own timeline does (counted once per filter)."""
-    return _cached(
+    return cached(
         index, "timeline_groups", (wanted.encode(), 0), lambda: _count(index, items, wanted)
     )
 
@@ -308,69 +302,20 @@ def _groups_line(groups: list[Group], total: int) -> str:
     return f"{text}."
 
 
-def _size(index: Index, item: Dated) -> tuple[int, tuple[str, ...]]:
-    """About how many characters the entry's line shows with its quotes folded, and the
-    sources it cites (each attributed once per message); computed once per entry."""
-    sizes: dict[str, tuple[int, tuple[str, ...]]] = index.memo("timeline_sizes", dict)
-    found = sizes.get(item.entry.id)
-    if found is None:
-        entry = item.entry
-        quotes = entry.key_evidence()
-        size = len(when(index.base, entry)) + len(entry_text(index.base, entry)) + 6
-        size += sum(min(len(evidence.quote), FOLDED) + 6 for evidence in quotes)
-        found = (size, tuple(dict.fromkeys(evidence.source for evidence in quotes)))
-        sizes[entry.id] = found
-    return found
-
-
-FOLDED = 150
-"""Characters a folded quote shows (bot.render.html counts it so)."""
-
-
 FEW = 12
 """Entries enough to know whether a filter's timeline takes more than one page."""
-CACHED = 64
-"""Filters whose page cuts and month counts an index keeps (then it starts afresh)."""
-
-
-def _cached(index: Index, table: str, key: tuple[str, int], build: Callable[[], T]) -> T:
-    """``build()`` once per index and key: the cuts of a filter's pages are walked once."""
-    found: dict[tuple[str, int], object] = index.memo(table, dict)
-    if key not in found:
-        if len(found) >= CACHED:
-            found.clear()
-        found[key] = build()
-    return cast(T, found[key])
 
 
 def _page_starts(
     index: Index, items: Sequence[Dated], budget: int, wanted: TimelineFilter
 ) -> list[int]:
-    """Where each page starts: entries in order, as many as fit ``budget`` visible
-    characters with their folded quotes and their sources' attributions, one at least
-    (walked once per filter and index)."""
-    return _cached(
-        index, "timeline_pages", (wanted.encode(), budget), lambda: _walk(index, items, budget)
+    """Where each page of the filter's timeline starts (walked once per filter and index)."""
+    return cached(
+        index,
+        "timeline_pages",
+        (wanted.encode(), budget),
+        lambda: page_starts(index, [item.entry for item in items], budget),
     )
-
-
-def _walk(index: Index, items: Sequence[Dated], budget: int) -> list[int]:
-    starts = [0]
-    used = 0
-    cited: set[str] = set()
-    sources = index.base.sources
-    for position, item in enumerate(items):
-        size, quoted = _size(index, item)
-        fresh = quoted if position == starts[-1] else [s for s in quoted if s not in cited]
-        size += sum(len(attribution(sources[source])) + 8 for source in fresh)
-        if position > starts[-1] and used + size > budget:
-            starts.append(position)
-            used = 0
-            cited = set()
-            size += sum(len(attribution(sources[s])) + 8 for s in quoted if s not in fresh)
-        used += size
-        cited.update(quoted)
-    return starts
 
 
 def _only(actor_id: str) -> str:
