@@ -57,19 +57,32 @@ def page_starts(index: Index, entries: Sequence[Entry], budget: int) -> list[int
     starts = [0]
     used = 0
     cited: set[str] = set()
-    sources = index.base.sources
+    cost = index.memo("attribution_sizes", lambda: _attribution_sizes(index))
     for position, entry in enumerate(entries):
         shown, quoted = size(index, entry)
         fresh = quoted if position == starts[-1] else [s for s in quoted if s not in cited]
-        shown += sum(len(attribution(sources[source])) + 8 for source in fresh)
+        shown += sum(cost[source] for source in fresh)
         if position > starts[-1] and used + shown > budget:
             starts.append(position)
             used = 0
             cited = set()
-            shown += sum(len(attribution(sources[s])) + 8 for s in quoted if s not in fresh)
+            shown += sum(cost[s] for s in quoted if s not in fresh)
         used += shown
         cited.update(quoted)
     return starts
+
+
+def _attribution_sizes(index: Index) -> dict[str, int]:
+    """Each source's attribution in a message footer, in visible characters."""
+    return {key: len(attribution(source)) + 8 for key, source in index.base.sources.items()}
+
+
+def prepare(index: Index) -> Index:
+    """Size every entry now (start-up; the snapshot keeps the sizes), not on a first page."""
+    for entry in index.base.entries():
+        size(index, entry)
+    index.memo("attribution_sizes", lambda: _attribution_sizes(index))
+    return index
 
 
 def page_of(starts: list[int], total: int, page: int) -> tuple[int, int, int]:
