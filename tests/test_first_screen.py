@@ -61,6 +61,19 @@ def test_the_forms_cover_the_whole_base_and_every_question_set(index, base):
     assert set(questions()) <= texts and len(questions()) >= 1
 
 
+def test_each_month_or_year_button_counts_what_it_opens(index):
+    checked = 0
+    for form in every_form(index):
+        for row in form.reply(index).buttons:
+            for button in row:
+                if button.data.startswith("tl:1:") and button.label.endswith(")"):
+                    number = button.label.rsplit("(", 1)[1].rstrip(")")
+                    title = callback(index, button.data).blocks[0].text
+                    assert title.endswith((f"({number} entrées)", f"({number} entrée)")), title
+                    checked += 1
+    assert checked > 0
+
+
 def test_every_question_file_is_read_whatever_its_extra_keys(tmp_path: Path):
     (tmp_path / "questions.yaml").write_text(
         'questions:\n  - {q: "turquie otan", expect: "/timeline TR otan"}\n', encoding="utf-8"
