@@ -199,7 +199,7 @@ def _run_push(args: argparse.Namespace) -> int:
         return 1
     if args.dry_run:
         print(render_text(post.reply))
-        count = len(render_html(post.reply))
+        count = len(render_html(post.reply, screen=None))
         print(f"\n(aperçu : {plural(count, 'message')} Telegram, rien n'a été envoyé)")
         return 0
     if settings.channel_id is None:

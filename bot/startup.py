@@ -17,8 +17,11 @@ from bot.engine.index import Index
 
 
 def build_index(index: Index) -> Index:
-    """Build every lazy table of ``index`` now (full text, listings…), not on a first command."""
-    return index.prepare()
+    """Build every lazy table of ``index`` now (full text, listings, the entries' sizes on a
+    page), not on a first command."""
+    from bot.engine.fit import prepare
+
+    return prepare(index.prepare())
 
 
 def validated_index(content_dir: Path, seeds_dir: Path) -> Index:

@@ -54,9 +54,9 @@ def test_broken_content_is_reported_not_raised(tmp_path, capsys):
 
 
 def test_console_handles_numbers_plain_text_and_end_of_input(base):
-    lines = iter(["/timeline", "9", "2", "drones", "/quitter"])
+    lines = iter(["/timeline", "99", "1", "drones", "/quitter"])
     out = io.StringIO()
     assert run_console(Index(base), lambda prompt: next(lines), out) == 0
     text = out.getvalue()
-    assert "Choisissez un numéro entre 1 et 2" in text
+    assert "Choisissez un numéro entre 1 et " in text
     assert "Page 1/" in text and "drones de combat" in text

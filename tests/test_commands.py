@@ -128,7 +128,13 @@ def test_accord_without_argument_lists_every_agreement(index, base):
 )
 def test_accord_with_a_term(index, term, expected):
     reply = answer(index, f"/accord {term}")
-    shown = {b.data.removeprefix("a:") for b in buttons(reply) if b.data.startswith("a:")}
+    shown: set[str] = set()
+    while True:  # every page (a page holds what fits one screen)
+        shown |= {b.data.removeprefix("a:") for b in buttons(reply) if b.data.startswith("a:")}
+        turn = [b.data for b in buttons(reply) if b.label.startswith("Suivant")]
+        if not turn:
+            break
+        reply = callback(index, turn[0])
     assert shown == expected
 
 

@@ -80,7 +80,7 @@ def test_nothing_is_cut_silently_in_any_reachable_answer(index, base):
 def test_inline_results_are_compact_and_complete(index, base):
     for query in ("", "Turquie", "paix", "accords 2025", "que s'est-il passé en 2025 ?", "OTAN"):
         for offer in inline_offers(index, query, date(2026, 11, 23)):
-            messages = render_html(offer.reply)
+            messages = render_html(offer.reply, screen=None)  # sent as one message
             assert len(messages) == 1, (query, offer.title)  # one message, never cut
             text = shown_text(messages)
             assert all(block.text in text for block in offer.reply.blocks)
@@ -88,10 +88,13 @@ def test_inline_results_are_compact_and_complete(index, base):
 
 def test_quotes_past_the_first_are_folded_and_sources_attributed_once(index):
     reply = answer(index, "/accord Royaume-Uni")
-    message = render_html(reply)[0]
+    message = render_html(reply, screen=None)[0]
     assert message.count("<blockquote>") == 1
     assert message.count("<blockquote expandable>") == reply.quotes - 1
     assert message.count("Lagazette, article du 31 octobre 2025") == 1  # once, in the footer
+    # on the first screen, the first quote stays open only when the message still fits
+    first = render_html(reply)[0]
+    assert visible_length(first) <= SCREEN and first.count("<blockquote>") <= 1
 
 
 def test_several_sources_are_marked_and_listed_once_each(index):
@@ -128,7 +131,7 @@ def test_a_split_never_happens_inside_a_section_and_each_part_stands_alone():
         return [Para(f"Section {n}", "title"), *[Item(f"{n}.{i}", "texte " * 60) for i in range(4)]]
 
     reply = Reply(tuple(block for n in range(8) for block in section(n)))
-    messages = render_html(reply)
+    messages = render_html(reply, screen=None)  # Telegram's limit only: whole sections
     assert len(messages) > 1
     for message in messages:
         assert message.startswith("<b>Section ")  # each part opens on its own section title

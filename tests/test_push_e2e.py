@@ -65,7 +65,7 @@ def channel_posts(api: FakeBotApi) -> list[dict]:
 
 def parts_of(base, request: str) -> int:
     """How many messages the post for ``request`` takes (a long post is split)."""
-    return len(render_html(compose(Index(base), request, date.today(), set()).reply))
+    return len(render_html(compose(Index(base), request, date.today(), set()).reply, screen=None))
 
 
 async def test_admin_publishes_exactly_one_post_and_gets_its_link(api, base, tmp_path):
@@ -117,7 +117,7 @@ async def test_stopped_between_recording_and_sending_posts_once_after_restart(ap
     outbox = Outbox(settings.state_path)
     post = compose(index, "pays Royaume-Uni", date.today(), set())
     # What publish() does first — then the process "dies" before sending anything.
-    outbox.record("publier:crash", CHANNEL, None, render_html(post.reply))
+    outbox.record("publier:crash", CHANNEL, None, render_html(post.reply, screen=None))
     outbox.close()
     assert channel_posts(api) == []
     async with running(settings, index):
@@ -178,7 +178,7 @@ async def test_posts_carry_the_thread_id(api, base, tmp_path):
 
 async def test_long_posts_are_split_within_the_limit(api, base, tmp_path):
     index = Index(base)
-    expected = len(render_html(compose(index, "timeline", date.today(), set()).reply))
+    expected = len(render_html(compose(index, "timeline", date.today(), set()).reply, screen=None))
     assert expected >= 2  # the whole timeline does not fit in one message
     async with running(settings_for(api, tmp_path / "s.db"), index):
         await api.push(api.message_update("/publier timeline", user_id=ADMIN))
@@ -196,7 +196,7 @@ async def test_permanent_error_fails_the_post_alerts_admins_and_lets_later_posts
     outbox = Outbox(settings.state_path)
     index = Index(base)
     post = compose(index, "pays Turquie", date.today(), set())
-    parts = len(render_html(post.reply))
+    parts = len(render_html(post.reply, screen=None))
     first = await publish_once(settings, outbox, post, "test:blocked")
     assert first.status == "failed" and "chat not found" in (first.error or "").lower()
     alert = [p for p in api.sent() if int(p["chat_id"]) == ADMIN]
@@ -206,7 +206,7 @@ async def test_permanent_error_fails_the_post_alerts_admins_and_lets_later_posts
     assert channel_posts(api) == []
     # the failed post no longer blocks the queue: the next one goes out at once
     later = compose(index, "accord paix", date.today(), set())
-    later_parts = len(render_html(later.reply))
+    later_parts = len(render_html(later.reply, screen=None))
     outbox = Outbox(settings.state_path)
     assert (await publish_once(settings, outbox, later, "test:later")).sent
     assert len(channel_posts(api)) == later_parts

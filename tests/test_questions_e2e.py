@@ -42,7 +42,9 @@ async def test_a_private_question_is_answered_with_what_was_understood(bot):
     await until(lambda: texts_to(api, 42))
     first = api.sent()[0]
     assert first["text"].startswith("<i>Compris : accords — Royaume-Uni → /accord Royaume-Uni</i>")
-    data = [b["callback_data"] for row in first["reply_markup"]["inline_keyboard"] for b in row]
+    await until(lambda: "reply_markup" in api.sent()[-1])  # on the last message of the answer
+    last = api.sent()[-1]
+    data = [b["callback_data"] for row in last["reply_markup"]["inline_keyboard"] for b in row]
     assert "c:/accord GB" in data
 
 

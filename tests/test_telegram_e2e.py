@@ -13,7 +13,9 @@ import httpx
 import pytest
 
 from bot.config import Settings
+from bot.engine.commands import callback
 from bot.engine.index import Index
+from bot.render.html import render_html
 from bot.telegram.app import build_application
 from bot.telegram.handlers import APOLOGY, STALE_BUTTON
 from bot.telegram.webhook import SECRET_HEADER, listen, webhook_server
@@ -35,10 +37,10 @@ async def polling(api: FakeBotApi, base) -> AsyncIterator[FakeBotApi]:
 
 def messages_of(base, text: str) -> int:
     """How many Telegram messages the answer to ``text`` takes (a long card takes several)."""
-    from bot.engine.commands import answer
+    from bot.engine.questions import respond
     from bot.render.html import render_html
 
-    return len(render_html(answer(Index(base), text)))
+    return len(render_html(respond(Index(base), text)))
 
 
 async def quiet(api: FakeBotApi, seconds: float = 0.6) -> None:
@@ -105,10 +107,11 @@ async def test_forum_topic_reply_stays_in_the_topic(polling):
     assert "OTAN" in sent["text"]
 
 
-async def test_timeline_page_button_edits_in_place(polling):
+async def test_timeline_page_button_edits_in_place(polling, base):
     api = polling
     await api.push(api.message_update("/timeline"))
-    first = (await api.wait_for("sendMessage"))[0]
+    parts = messages_of(base, "/timeline")  # the keyboard is on the last one
+    first = (await api.wait_for("sendMessage", parts))[parts - 1]
     data = next(
         b["callback_data"]
         for row in first["reply_markup"]["inline_keyboard"]
@@ -123,10 +126,13 @@ async def test_timeline_page_button_edits_in_place(polling):
     }
     await api.push(api.callback_update(data, message=shown))
     edit = (await api.wait_for("editMessageText"))[0]
-    assert int(edit["message_id"]) == 555 and "Page 2/" in edit["text"]
+    page = len(render_html(callback(Index(base), data)))  # what does not fit follows it
+    sent = await api.wait_for("sendMessage", parts + page - 1)
+    texts = [edit["text"]] + [message["text"] for message in sent[parts:]]
+    assert int(edit["message_id"]) == 555 and "Page 2/" in "".join(texts)
     answered = await api.wait_for("answerCallbackQuery")
     assert "text" not in answered[0]
-    assert len(api.sent()) == 1  # edited, not sent anew
+    assert len(api.sent()) == parts + page - 1  # edited, not sent anew
 
 
 async def test_card_buttons_send_a_new_message(polling):
@@ -189,7 +195,7 @@ async def test_deep_link_opens_the_card(polling):
 async def test_private_plain_text_and_unknown_commands_get_help(polling, base):
     api = polling
     await api.push(api.message_update("Turquie"))
-    parts = messages_of(base, "/pays Turquie")
+    parts = messages_of(base, "Turquie")
     card = (await api.wait_for("sendMessage", parts))[0]
     assert "Turquie" in card["text"] and "<blockquote" in card["text"]
     await api.push(api.message_update("/timline 2025"))

@@ -21,6 +21,7 @@ from bot.engine.common import (
     claim as claim_of,
 )
 from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
 from bot.engine.timeline import is_kind, is_loose, overlap_note, reading_notes, select
@@ -96,15 +97,28 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     agreements = index.agreements_of(actor.id)
     facts = index.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
-    heading = Para("Faits datés : les plus récents", "title")
+    heading = Para("Fait daté" if len(dated) == 1 else "Faits datés : les plus récents", "title")
+    quoted = any(isinstance(block, Quote) for block in blocks)
+    shown_dated = shown_facts = 0
     for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
         lines.extend(key_quotes(base, entry))
         opening = [] if heading in blocks else [heading]
-        if visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
+        forced = not quoted  # a card never shows only its title: one fact with its quote
+        if not forced and visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
             break
         blocks.extend([*opening, *lines])
+        quoted = True
+        shown_dated += 1
+    if facts and not quoted:  # no fact shown yet: the first undated one, never none
+        blocks.append(Para("Contexte", "title"))
+        blocks.append(Item("•", entry_text(base, facts[0])))
+        blocks.extend(key_quotes(base, facts[0]))
+        shown_facts = 1
+    # a button never repeats what the card shows: a section it holds whole has none
+    dated = dated if shown_dated < len(dated) else []
+    facts = facts if shown_facts < len(facts) else ()
     said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
     if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))
@@ -181,16 +195,31 @@ LISTING_PAGE = 16
 """Actors per page of /pays and /org: eight rows of two buttons."""
 
 
+def by_weight(index: Index, countries: bool) -> tuple[Actor, ...]:
+    """The countries (or organisations), the ones the base says most about first: by the
+    number of facts citing them, then by name (sorted once per index)."""
+
+    def build() -> tuple[Actor, ...]:
+        named = index.actors_by_name(countries)
+        return tuple(sorted(named, key=lambda actor: -len(index.entries_of(actor.id))))
+
+    return index.memo(f"by_weight:{countries}", build)
+
+
 def listing(index: Index, countries: bool, page: int = 1) -> Reply:
     """/pays or /org without a name: every actor as a button (two columns, by page)."""
-    actors = index.actors_by_name(countries)
+    actors = by_weight(index, countries)
     pages = max(1, (len(actors) + LISTING_PAGE - 1) // LISTING_PAGE)
     page = min(max(page, 1), pages)
     shown = actors[(page - 1) * LISTING_PAGE : page * LISTING_PAGE]
     title = "Pays cités" if countries else "Organisations citées"
     blocks: list[Block] = [
         Para(f"{title} ({len(actors)})", "title"),
-        Para("Touchez un nom pour sa fiche ; le nombre est celui des faits qui le citent."),
+        Para(
+            f"Les plus {'cités' if countries else 'citées'} d'abord : le nombre est celui des "
+            "faits qui les citent (à égalité, par ordre alphabétique). Touchez un nom pour sa "
+            "fiche."
+        ),
     ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
@@ -326,11 +355,21 @@ def _agreement_list(
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
 ) -> Reply:
-    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR")."""
-    pages = max(1, (len(agreements) + LIST_PAGE - 1) // LIST_PAGE)
-    page = min(max(page, 1), pages)
-    shown = agreements[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
+    whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``."""
     blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title"), *said]
+    budget = SCREEN - 120 - sum(len(block.text) + 2 for block in blocks)
+    if more is None:
+        starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
+    else:
+        starts = cached(
+            index, "agreement_pages", (more, budget), lambda: page_starts(index, agreements, budget)
+        )
+    pages = len(starts)
+    page, low, high = page_of(starts, len(agreements), page)
+    shown = agreements[low:high]
+    if pages > 1:  # said on top: the page's entries end it, never a lone page number
+        blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     for agreement in shown:
         blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
         blocks.extend(key_quotes(index.base, agreement))
@@ -338,7 +377,6 @@ def _agreement_list(
         (Button(short_label(agreement.title), f"a:{agreement.id}"),) for agreement in shown
     ]
     if pages > 1:
-        blocks.append(Para(f"Page {page}/{pages}", "note"))
         if more is None:
             blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
         else:

@@ -51,19 +51,23 @@ def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     blocks: list[Block] = [
         Para("Partenariats de sécurité de l'Azerbaïdjan", "title"),
         Para(
-            f"Je réponds à partir de {counts['sources']} articles de presse : "
-            f"{counts['événements']} événements, {counts['accords']} accords, "
-            f"{counts['pays']} pays et {counts['organisations']} organisations. "
-            "Chaque fait vient avec la citation exacte de l'article et ce que l'on sait de "
-            "sa source : média et date, ou « non indiqué » quand l'article ne le dit pas."
+            f"Je réponds à partir de {counts['sources']} articles de presse "
+            f"({counts['événements']} événements, {counts['accords']} accords, "
+            f"{counts['pays']} pays, {counts['organisations']} organisations) : chaque fait "
+            "vient avec la citation exacte de l'article et sa source (média et date, ou « non "
+            "indiqué »)."
         ),
     ]
-    blocks.extend(Item(f"/{c.name}", f"{c.summary} — ex. {c.example}") for c in COMMANDS)
+    for c in COMMANDS:  # one screen: an example only when it says more than the name
+        if c.name not in ("start", "aide"):
+            first = c.example.split(" · ")[0]
+            example = f" — ex. {first}" if first != f"/{c.name}" else ""
+            blocks.append(Item(f"/{c.name}", f"{c.summary}{example}"))
     blocks.append(Para(FOLLOW_HELP, "note"))  # issue #16: subscriptions live in Telegram
     blocks.append(
         Para(
-            "Les noms se tapent avec ou sans accents, en français ou en anglais (UK, USA, "
-            "Turkey), et les fautes de frappe légères sont tolérées.",
+            "Posez aussi vos questions en toutes lettres. Noms avec ou sans accents, en "
+            "français ou en anglais, fautes légères tolérées. /aide ou /start : cette aide.",
             "note",
         )
     )
@@ -72,7 +76,7 @@ def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
 
 FOLLOW_HELP = (
     "Sur Telegram, recevez les faits nouveaux : /suivre Turquie (un pays, une organisation ou "
-    "un thème), /suivis pour la liste, /arreter Turquie, /oublier pour tout effacer."
+    "un thème), /suivis, /arreter Turquie, /oublier."
 )
 COMMANDS: tuple[Command, ...] = (
     Command("start", "présentation du bot", "/start", start),

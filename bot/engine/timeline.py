@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine.common import entry_text, key_quotes, names, when
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
+from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, plural_phrase
 
-PAGE_SIZE = 3
+PAGE_BUDGET = SCREEN - 120
+"""Visible characters a timeline page's entries and title may take: a phone screen less
+room for the page's notes (loosely dated entries, page number)."""
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
@@ -181,7 +185,7 @@ def _line(index: Index, item: Dated) -> list[Block]:
     return blocks
 
 
-LAST = 10_000
+LAST = 1_000_000_000
 """A page number past the end: the last page (« récent », « Dernières ⏭ »)."""
 
 
@@ -222,12 +226,21 @@ def timeline_page(
             ),
             found=False,
         )
-    pages = (len(items) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 1), pages)
-    # pages are cut from the latest backwards: the last page (« Dernières ») is always full
-    end = len(items) - (pages - page) * PAGE_SIZE
-    shown = items[max(0, end - PAGE_SIZE) : end]
     blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
+    budget = PAGE_BUDGET - sum(len(block.text) + 2 for block in blocks)
+    groups: list[Group] = []
+    few = [item.entry for item in items[:FEW]]
+    if len(page_starts(index, few, budget)) > 1:  # the period at a glance, month by month
+        groups = _groups(index, items, wanted)
+        line = Para(_groups_line(groups, len(items)), "note")
+        blocks.append(line)
+        budget -= len(line.text) + 2
+    starts = _page_starts(index, items, budget, wanted)
+    pages = len(starts)
+    page, low, high = page_of(starts, len(items), page)
+    shown = items[low:high]
+    if pages > 1:  # said on top: the page's entries end it, never a lone page number
+        blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     note = overlap_note(_looser(shown, wanted))
     if note is not None:
         blocks.append(note)
@@ -244,11 +257,88 @@ def timeline_page(
         if page < pages - 1:
             row.append(Button("Dernières ⏭", f"~tl:{pages}:{code}"))
         rows.append(tuple(row))
-        blocks.append(Para(f"Page {page}/{pages}", "note"))
+    group_buttons = [
+        Button(f"{group.label} ({group.count})", f"tl:1:{group.wanted.encode()}")
+        for group in groups
+        if group.count < len(items)
+    ][:GROUP_BUTTONS]
+    rows += [tuple(group_buttons[n : n + 3]) for n in range(0, len(group_buttons), 3)]
     if len(wanted.actors) == 1:
         actor = index.base.actors[wanted.actors[0]]
         rows.append((Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}"),))
-    return Reply(tuple(blocks), tuple(rows), Page(page, pages))
+    return Reply(tuple(blocks), tuple(rows), Page(page, pages), fold_quotes=True)
+
+
+GROUP_BUTTONS = 9
+"""Month (or year) buttons under a timeline page: three rows of three at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Entries of a timeline that fall in one month (or one year): a line of the overview."""
+
+    label: str
+    count: int
+    wanted: TimelineFilter
+    """The filter that shows just them (its count is what that timeline holds)."""
+
+
+def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
+    """The months (when every entry falls in one year) or the years the entries start in,
+    each with what its button shows: an entry dated across several months counts in each
+    month it overlaps, as the month's own timeline does (counted once per filter)."""
+    return cached(
+        index, "timeline_groups", (wanted.encode(), 0), lambda: _count(index, items, wanted)
+    )
+
+
+def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
+    by_month = len({item.span.start.year for item in items} | {items[-1].span.end.year}) == 1
+    keys = sorted(
+        {(item.span.start.year, item.span.start.month if by_month else 0) for item in items}
+    )
+    groups: list[Group] = []
+    for year, month in keys:
+        if month:
+            low = date(year, month, 1)
+            high = date(year, month, calendar.monthrange(year, month)[1])
+            label = f"{MONTHS_FR[month - 1]} {year}"
+        else:
+            low, high, label = date(year, 1, 1), date(year, 12, 31), str(year)
+        narrowed = replace(
+            wanted,
+            start=max(low, wanted.start) if wanted.start else low,
+            end=min(high, wanted.end) if wanted.end else high,
+        )
+        number = len(select(index, narrowed))
+        if number:
+            groups.append(Group(label, number, narrowed))
+    return groups
+
+
+def _groups_line(groups: list[Group], total: int) -> str:
+    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean."""
+    by = "Par mois" if groups and " " in groups[0].label else "Par année"
+    text = f"{by} : {', '.join(f'{group.label} ({group.count})' for group in groups)}"
+    if sum(group.count for group in groups) > total:
+        text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
+    return f"{text}."
+
+
+FEW = 12
+"""Entries enough to know whether a filter's timeline takes more than one page."""
+
+
+def _page_starts(
+    index: Index, items: Sequence[Dated], budget: int, wanted: TimelineFilter
+) -> list[int]:
+    """Where each page of the filter's timeline starts (walked once per filter and index)."""
+    return cached(
+        index,
+        "timeline_pages",
+        (wanted.encode(), budget),
+        lambda: page_starts(index, [item.entry for item in items], budget),
+    )
 
 
 def _only(actor_id: str) -> str:

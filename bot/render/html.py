@@ -160,31 +160,59 @@ def _units(section: list[Block]) -> list[list[Block]]:
     return units
 
 
-def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
-    """The reply's blocks grouped into messages: whole sections when they fit."""
+SCREEN = 1200
+"""Visible characters of an answer's first message: one phone screen (issue #22)."""
+
+
+def _substance(blocks: list[Block]) -> bool:
+    """True when ``blocks`` hold more than headings and notes: a line, an item or a quote."""
+    return any(not (isinstance(b, Para) and b.style != "plain") for b in blocks)
+
+
+def _first_fits(blocks: list[Block], limit: int, screen: int, fold_all: bool) -> bool:
+    """True when ``blocks`` fit the first message: one screen once its quotes are folded
+    (they are, when the first one open would not fit), and Telegram's limit."""
+    text = _message(blocks, True)
+    return len(text) <= limit and visible_length(text) <= screen
+
+
+def split_blocks(
+    reply: Reply, limit: int = MESSAGE_LIMIT, screen: int | None = SCREEN
+) -> list[list[Block]]:
+    """The reply's blocks grouped into messages: the first fits one phone screen
+    (``screen`` visible characters), the others Telegram's ``limit``, whole sections when
+    they fit. A message is never only headings and notes: a lone « Compris » line or a last
+    message holding only a page number is joined to its neighbour."""
     groups: list[list[Block]] = []
+
+    def fits(blocks: list[Block]) -> bool:
+        if not groups and screen is not None:
+            return _first_fits(blocks, limit, screen, reply.fold_quotes)
+        return len(_message(blocks)) <= limit
+
     current: list[Block] = []
     for section in sections(reply.blocks):
-        if len(_message(current + section)) <= limit:
+        if fits(current + section):
             current += section
             continue
-        if current:
+        if current and _substance(current):
             groups.append(current)
             current = []
-        if len(_message(section)) <= limit:
-            current = list(section)
-            continue
+            if fits(section):
+                current = list(section)
+                continue
         title = _title(section)
         for unit in _units(section):  # a line and its quotes stay in one message
-            if current and len(_message([*current, *unit])) > limit:
+            if current and _substance(current) and not fits([*current, *unit]):
                 groups.append(current)
                 current = [Para(f"{title} (suite)", "title")] if title else []
-            if len(_message([*current, *unit])) <= limit:
+            if fits([*current, *unit]):
                 current.extend(unit)
                 continue
             for block in unit:  # a unit too long for any message: cut, and say so
-                for piece in _pieces(block, limit - 200):
-                    if not current or len(_message([*current, piece])) <= limit:
+                room = limit - 200 if groups or screen is None else min(limit - 200, screen - 200)
+                for piece in _pieces(block, room):
+                    if not current or fits([*current, piece]):
                         current.append(piece)
                         continue
                     groups.append(current)
@@ -192,9 +220,37 @@ def split_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[list[Block]]:
                     current.append(piece)
     if current:
         groups.append(current)
+    groups = _no_bare_tail(groups, limit)
     return groups or [[Para("…")]]
 
 
-def render_html(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """The reply's messages in Telegram HTML, split between sections, never inside a tag."""
-    return [_message(group, reply.fold_quotes) for group in split_blocks(reply, limit)]
+def _no_bare_tail(groups: list[list[Block]], limit: int) -> list[list[Block]]:
+    """A last message of notes only (« Page 2/5 », « Sous les boutons… ») joins the message
+    before it when that is not the first (whose screen is full), else takes the first's last
+    line with it — or, when that line is all the first holds, its last quote."""
+    while len(groups) > 1 and not _substance(groups[-1]):
+        previous, tail = groups[-2], groups[-1]
+        if len(groups) > 2 and len(_message(previous + tail)) <= limit:
+            groups[-2:] = [previous + tail]
+            continue
+        moved = _units(previous)[-1]
+        if not _substance(previous[: len(previous) - len(moved)]):
+            if len(moved) < 2 or not isinstance(moved[-1], Quote):
+                break
+            moved = moved[-1:]
+        groups[-2] = previous[: len(previous) - len(moved)]
+        head = 1 if tail and _title(tail) else 0  # a « (suite) » title stays on top
+        groups[-1] = tail[:head] + moved + tail[head:]
+    return groups
+
+
+def render_html(reply: Reply, limit: int = MESSAGE_LIMIT, screen: int | None = SCREEN) -> list[str]:
+    """The reply's messages in Telegram HTML, split between sections, never inside a tag;
+    the first one fits a phone screen, its quotes folded when the first one open would not."""
+    messages: list[str] = []
+    for position, group in enumerate(split_blocks(reply, limit, screen)):
+        text = _message(group, reply.fold_quotes)
+        if position == 0 and screen is not None and visible_length(text) > screen:
+            text = _message(group, True)
+        messages.append(text)
+    return messages

@@ -68,7 +68,7 @@ class AlertPusher(Pusher):
         targets = candidates(index)
 
         def compose(entries: list[str], hit: list[str]) -> list[str]:
-            return render_html(alert_reply(index, entries, hit))
+            return render_html(alert_reply(index, entries, hit), screen=None)
 
         queued = await self.store.run(self.alerts.record_alerts, targets, compose)
         if queued:

@@ -378,7 +378,7 @@ async def on_publier(update: Update, context: Context) -> None:
         await _state_unavailable(message, error)
         return
     previews[token] = Pending(key, post=post)
-    texts = [text for text, _markup in messages(post.reply)]
+    texts = [text for text, _markup in messages(post.reply, screen=None)]  # as it will post
     for text in texts:
         await retrying(lambda text=text: message.reply_text(text))  # type: ignore[misc]
     await _ask_confirmation(message, token, len(texts))

@@ -132,7 +132,7 @@ class Pusher:
             key,
             self.channel,
             self.settings.channel_thread_id,
-            render_html(post.reply),
+            render_html(post.reply, screen=None),  # a post: Telegram's limit, as recorded
             post.entries,
         )
         await self.drain(patience)
@@ -303,7 +303,7 @@ class Pusher:
                 post_key("annonce", *post.entries),
                 self.channel,
                 self.settings.channel_thread_id,
-                render_html(post.reply),
+                render_html(post.reply, screen=None),  # a post: Telegram's limit, as recorded
                 post.entries,
             )
         await self.drain()

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.helpers import create_deep_linked_url
 
 from bot.engine.reply import Reply
-from bot.render.html import MESSAGE_LIMIT, render_html
+from bot.render.html import MESSAGE_LIMIT, SCREEN, render_html
 from bot.telegram.follow_links import follow_button
 
 CUT_MARKER = "\n\n<i>[…] Suite coupée : la fiche complète est derrière le bouton.</i>"
@@ -34,9 +34,12 @@ def follow_rows(reply: Reply) -> list[list[InlineKeyboardButton]]:
     return [[follow_button(reply.follow)]]
 
 
-def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
-    """The HTML messages to send, the keyboard on the last one."""
-    texts = render_html(reply)
+def messages(
+    reply: Reply, screen: int | None = SCREEN
+) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """The HTML messages to send, the keyboard on the last one; the first fits ``screen``
+    visible characters (an answer), or only Telegram's limit (``None``: a channel post)."""
+    texts = render_html(reply, screen=screen)
     markup = keyboard(reply)
     return [(text, markup if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
 
@@ -46,10 +49,10 @@ def one_message(reply: Reply, marker: str = CUT_MARKER) -> tuple[str, bool]:
 
     Returns the text and whether it was cut.
     """
-    texts = render_html(reply)
+    texts = render_html(reply, screen=None)  # one message sent as is: Telegram's limit only
     if len(texts) == 1:
         return texts[0], False
-    return render_html(reply, MESSAGE_LIMIT - len(marker))[0] + marker, True
+    return render_html(reply, MESSAGE_LIMIT - len(marker), screen=None)[0] + marker, True
 
 
 def page_messages(reply: Reply) -> list[str]:
@@ -57,7 +60,7 @@ def page_messages(reply: Reply) -> list[str]:
     texts = render_html(reply)
     if len(texts) == 1:
         return texts
-    parts = render_html(reply, MESSAGE_LIMIT - len(PAGE_MARKER))
+    parts = render_html(reply, MESSAGE_LIMIT - len(PAGE_MARKER), SCREEN - len(PAGE_MARKER))
     return [parts[0] + PAGE_MARKER, *parts[1:]]
 
 
