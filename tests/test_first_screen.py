@@ -251,6 +251,10 @@ def _one_fact_base(base: FactBase, dated: bool) -> FactBase:
         summary="Le représentant de la Grèce auprès de l'OTAN assistait à la réunion.",
         evidence=(quote,),
     )
+    # Greece's own role line (if the shipped base gives one) is left out: the card must show
+    # its only fact whatever the content says of the country
+    actors = {**base.actors, "GR": replace(base.actors["GR"], role=None, evidence=())}
+    base = replace(base, actors=actors)
     if dated:
         return replace(base, events=(event,), agreements=(), facts=())
     fact = Fact(
