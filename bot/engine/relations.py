@@ -47,6 +47,8 @@ class Relation:
     name: str
     categories: tuple[str, ...]
     entries: tuple[str, ...]
+    first: tuple[tuple[str, str], ...] = ()
+    """(category, the first entry or organisation id backing it), for each category."""
 
     @property
     def main(self) -> str:
@@ -160,8 +162,11 @@ def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
         if len(named) > 1 and "mention" in named:
             named.remove("mention")
         backing = [entry_id for name in named for entry_id in held[name]]
+        firsts = tuple((name, held[name][0]) for name in named)
         result.append(
-            Relation(code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)))
+            Relation(
+                code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)), firsts
+            )
         )
     return sorted(result, key=lambda r: (order.index(r.main), fold(r.name)))
 
