@@ -70,7 +70,7 @@ class Drawn:
 class Sheet:
     """What to draw, in pixels from the top left of a ``WIDTH_PX``-wide picture."""
 
-    texts: list[tuple[float, float, str, float, str, str, str, str]] = field(default_factory=list)
+    texts: list[tuple[float, float, str, float, str, str, str, bool]] = field(default_factory=list)
     marks: list[tuple[float, float, str, bool, str, float]] = field(default_factory=list)
     lines: list[tuple[float, float, float, float, str, float, str]] = field(default_factory=list)
 
@@ -85,10 +85,12 @@ class Sheet:
         weight: str = "normal",
         colour: str = INK,
         role: str = "",
+        boxed: bool = False,
     ) -> float:
-        """Write ``words`` wrapped to ``width`` with its top at ``y``; return its height."""
+        """Write ``words`` wrapped to ``width`` with its top left at (x, y); return its height.
+        ``boxed``: on a white, nearly opaque background (labels over the map)."""
         lines = wrap(words, size, width, weight)
-        self.texts.append((x, y, "\n".join(lines), size, weight, colour, role, "left"))
+        self.texts.append((x, y, "\n".join(lines), size, weight, colour, role, boxed))
         return len(lines) * size * LINE
 
     def mark(
@@ -127,6 +129,7 @@ class Sheet:
                     linewidth=width,
                     linestyle=style,
                     transform=figure.transFigure,
+                    zorder=4,
                 )
             )
         for x, y, shape, filled, colour, size in self.marks:
@@ -143,7 +146,7 @@ class Sheet:
                 )
             )
         artists = []
-        for x, y, words, size, weight, colour, role, align in self.texts:
+        for x, y, words, size, weight, colour, role, boxed in self.texts:
             artist = figure.text(
                 x / WIDTH_PX,
                 1 - y / height,
@@ -151,9 +154,18 @@ class Sheet:
                 fontsize=size,
                 weight=weight,
                 color=colour,
-                ha=align,
+                ha="left",
                 va="top",
                 linespacing=LINE,
+                zorder=5,
+                bbox={
+                    "boxstyle": "square,pad=0.1",
+                    "facecolor": "white",
+                    "alpha": 0.9,
+                    "edgecolor": "none",
+                }
+                if boxed
+                else None,
             )
             artists.append((artist, role))
         buffer = io.BytesIO()
