@@ -14,7 +14,14 @@ from bot.content.model import Agreement, Event, Fact
 from bot.engine.common import actor_name, key_quotes, marked, quote_of, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
-from bot.engine.relations import CATEGORIES, HOME, Relation, backing_entries, relations
+from bot.engine.relations import (
+    CATEGORIES,
+    HOME,
+    Relation,
+    backing_entries,
+    named_in,
+    relations,
+)
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.timeline import describe, select
 from bot.text import count
@@ -193,8 +200,9 @@ def _map_label(relation: Relation) -> str:
 
 
 def _category_quote(index: Index, found: list[Relation], category: str) -> Quote | None:
-    """One key quote behind ``category``: that of its first country's first backing entry
-    (or, for a membership the base states, the organisation's own quote)."""
+    """One key quote behind ``category``: of its first country's first backing entry, the
+    first key quote naming that country (else its first); for a membership the base states,
+    the organisation's own quote."""
     for relation in found:
         backing = dict(relation.first).get(category)
         if backing is None:
@@ -202,8 +210,10 @@ def _category_quote(index: Index, found: list[Relation], category: str) -> Quote
         entry = index.entries.get(backing)
         if entry is not None:
             quotes = key_quotes(index.base, entry)
-            if quotes:
-                return quotes[0]
+            country = index.base.actors[relation.code]
+            naming = [q for q in quotes if named_in(country, [q.text])]
+            if naming or quotes:
+                return (naming or quotes)[0]
         actor = index.base.actors.get(backing)
         if actor is not None and actor.evidence:
             return quote_of(index.base, actor.evidence[0])
@@ -222,13 +232,17 @@ def _map_caption(
     index: Index, wanted: TimelineFilter, title: str, found: list[Relation], footer: str
 ) -> Reply:
     blocks: list[Block] = [Para(title, "title")]
+    quoted: set[str] = set()
     for category, legend in CATEGORIES:
         members = [r for r in found if category in r.categories]
         if not members:
             continue
         blocks.append(Item(legend, ", ".join(r.name for r in members)))
         quote = _category_quote(index, found, category) if category != "mention" else None
-        if quote is not None:
+        if quote is not None and quote.text in quoted:
+            blocks.append(Para("Même citation que ci-dessus.", "note"))
+        elif quote is not None:
+            quoted.add(quote.text)
             blocks.append(quote)
     if _undated_threats(index, wanted, found):
         blocks.append(
@@ -391,6 +405,22 @@ def timeline_page_picture(
     spec = TimelineSpec(heading, tuple(marks), footer, numbered, page, pages)
     suffix = f"-p{page}" if pages > 1 and page > 1 else ""
     return Picture(spec, Reply(tuple(blocks), tuple(rows)), f"{name}{suffix}")
+
+
+def timeline_turn(index: Index, data: str) -> Picture | None:
+    """The page a « fr:<page>:<filter> » button asks for, or None for stale or forged data
+    (an actor or topic the base no longer knows, a page that is not a number)."""
+    kind, _, rest = data.partition(":")
+    page_text, _, code = rest.partition(":")
+    wanted = TimelineFilter.decode(code)
+    if kind != "fr" or not page_text.isdigit() or len(page_text) > 4 or wanted is None:
+        return None
+    if any(actor not in index.base.actors for actor in wanted.actors):
+        return None
+    if any(topic not in index.topic_labels for topic in wanted.topics):
+        return None
+    found = timeline_page_picture(index, wanted, int(page_text))
+    return found if isinstance(found, Picture) else None
 
 
 PICTURES = {"carte": map_picture, "frise": timeline_picture}

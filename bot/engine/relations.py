@@ -79,7 +79,7 @@ def kept(entry: Entry, wanted: TimelineFilter) -> bool:
     )
 
 
-def _named_in(actor: Actor, texts: Iterable[str], demonyms: bool = True) -> bool:
+def named_in(actor: Actor, texts: Iterable[str], demonyms: bool = True) -> bool:
     """True when one of the actor's names (or, with ``demonyms``, its adjectives) appears in
     ``texts`` (folded words)."""
     haystack = f" {' '.join(fold(text) for text in texts)} "
@@ -96,7 +96,7 @@ def _threat_subject(index: Index, fact: Fact) -> str | None:
     if subject is None or not subject.is_country or subject.id == HOME:
         return None
     # the state itself must be named: « la population arménienne » is not Armenia
-    return subject.id if _named_in(subject, quotes, demonyms=False) else None
+    return subject.id if named_in(subject, quotes, demonyms=False) else None
 
 
 def _organisations_of(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
@@ -141,9 +142,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
     )
     top = y + 16
     y = top + MAP_HEIGHT + 12
-    y += sheet.text(
-        MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED
-    )
+    y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
     zoom_top = y + 6
     y = zoom_top + ZOOM_HEIGHT + 24
     present = {category for _, category in spec.countries}
@@ -227,16 +226,23 @@ def _pixels(
     points: dict[str, tuple[int, int]] = {}
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
+    box = axes.bbox  # the panel, in pixels from the top left: shapes end at its edges
+    panel = Bbox(((box.x0, height - box.y1), (box.x1, height - box.y0)))
     known = outlines()
     for code in codes:
         if code not in known or code == INSET:
             continue
         rings = project(known[code], CENTRE)
-        shapes[code] = [
-            [(float(px), height - float(py)) for px, py in axes.transData.transform(ring)]
-            for ring in rings
-            if any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring)
-        ]
+        shapes[code] = []
+        for ring in rings:
+            if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring):
+                continue
+            pixels = [(float(px), height - float(py)) for px, py in axes.transData.transform(ring)]
+            clipped = Path([*pixels, pixels[0]], closed=True).clip_to_bbox(panel, inside=True)
+            for polygon in clipped.to_polygons(closed_only=False):
+                points_list: list[list[float]] = np.asarray(polygon, dtype=float).tolist()
+                if len(points_list) >= 3:
+                    shapes[code].append([(x, y) for x, y in points_list])
         point = inside_point(rings, (x0, x1, y0, y1))
         if point is not None:
             px, py = axes.transData.transform(point)

@@ -72,7 +72,7 @@ class Sheet:
 
     texts: list[tuple[float, float, str, float, str, str, str, bool]] = field(default_factory=list)
     marks: list[tuple[float, float, str, bool, str, float]] = field(default_factory=list)
-    lines: list[tuple[float, float, float, float, str, float, str]] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float, str, float]] = field(default_factory=list)
 
     def text(
         self,
@@ -107,10 +107,9 @@ class Sheet:
         y1: float,
         colour: str = INK,
         width: float = 2.0,
-        style: str = "-",
     ) -> None:
         """A straight line between two points."""
-        self.lines.append((x0, y0, x1, y1, colour, width, style))
+        self.lines.append((x0, y0, x1, y1, colour, width))
 
     def figure(self, height: float, facecolor: str = "white") -> Figure:
         """An empty figure ``WIDTH_PX`` × ``height`` pixels."""
@@ -120,16 +119,15 @@ class Sheet:
         """Draw everything on ``figure`` (made by :meth:`figure`); the PNG and each text."""
         height = figure.bbox.height
         canvas = FigureCanvasAgg(figure)
-        for x0, y0, x1, y1, colour, width, style in self.lines:
+        for x0, y0, x1, y1, colour, width in self.lines:
             figure.add_artist(
                 Line2D(
                     [x0 / WIDTH_PX, x1 / WIDTH_PX],
                     [1 - y0 / height, 1 - y1 / height],
                     color=colour,
                     linewidth=width,
-                    linestyle=style,
                     transform=figure.transFigure,
-                    zorder=4,
+                    zorder=3,
                 )
             )
         for x, y, shape, filled, colour, size in self.marks:
@@ -143,6 +141,7 @@ class Sheet:
                     markeredgecolor=colour,
                     markeredgewidth=4,
                     transform=figure.transFigure,
+                    zorder=4,
                 )
             )
         artists = []
