@@ -401,3 +401,15 @@ def test_map_caption_gives_each_category_a_key_quote_and_says_what_it_leaves_out
     dated_text = " ".join(render_html(dated.caption, CAPTION_LIMIT))
     assert "menaces nommées par les articles ne sont pas datées" in dated_text
     assert "aucun pays" not in dated_text
+
+
+def test_a_short_label_is_checked_against_its_key_quotes_like_the_summary(base):
+    from bot.content.support import check_support
+
+    assert check_support(base) == []
+    forum = next(e for e in base.events if e.id == "forum-securite-bakou-2025")
+    wrong = replace(forum, label="La France ouvre son 3ᵉ Forum international de sécurité")
+    events = tuple(wrong if e.id == forum.id else e for e in base.events)
+    issues = check_support(replace(base, events=events))
+    assert [(i.entry, i.field) for i in issues] == [(forum.id, "label")]
+    assert "France" in issues[0].message

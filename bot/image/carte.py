@@ -197,20 +197,21 @@ def render_map(spec: MapSpec) -> RenderedMap:
         )
         blocked.append(Bbox(((x0, top + y0 - above - 10), (x1 + 10, top + y1))))
     codes = [code for code, _ in spec.countries]
-    in_zoom = [code for code in codes if code in ZOOMED]
     main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
     zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
-    zoom_points = {c: p for c, p in zoom_points.items() if c in in_zoom}
     area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + MAP_HEIGHT - 4)))
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
     zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + ZOOM_HEIGHT - 4)))
-    unplaced += _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area)
+    # the zoom names its small countries, then, where there is room, the big neighbours
+    # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia)
+    optional = frozenset(main_points)
+    unplaced += _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional)
     shapes = {
         code: main_shapes.get(code, []) + zoom_shapes.get(code, [])
         for code in {*main_shapes, *zoom_shapes}
     }
-    points = {**main_points, **zoom_points}
+    points = {**zoom_points, **main_points}
     labelled = [c for c, category in spec.countries if category in LABELLED and c != INSET]
     unplaced += tuple(code for code in labelled if code not in points)
     png, texts = sheet.draw(figure)
@@ -325,6 +326,7 @@ def _place_labels(
     points: dict[str, tuple[int, int]],
     blocked: list[Bbox],
     area: Bbox,
+    optional: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Name each labelled country where its label covers no other coloured country, no other
     label and stays on the map: on the country when it fits, else aside with a leader line.
@@ -333,7 +335,7 @@ def _place_labels(
     taken = list(blocked)
     missing = []
     paths = _paths(shapes)
-    for code, name in spec.labels:
+    for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
         if categories.get(code) not in LABELLED or code == INSET:
             continue
         if code not in points:
@@ -344,7 +346,8 @@ def _place_labels(
         px, py = points[code]
         spot = _spot(px, py, width, tall, code, paths, taken, area)
         if spot is None:
-            missing.append(code)
+            if code not in optional:
+                missing.append(code)
             continue
         radius, box = spot
         if radius:
