@@ -33,7 +33,7 @@ from bot.image.style import (
 )
 
 MARGIN = 44
-MAP_HEIGHT = 820
+MAP_HEIGHT = 800
 """Pixels of the main map (the picture is 1,080 wide)."""
 ZOOM_HEIGHT = 520
 """Pixels of the South Caucasus zoom under the main map."""
@@ -71,6 +71,8 @@ class RenderedMap:
     texts: tuple[Drawn, ...]
     shapes: dict[str, list[Ring]]
     unplaced: tuple[str, ...] = ()
+    leaders: tuple[tuple[float, float, float, float], ...] = ()
+    """Leader lines (x0, y0, x1, y1), from a country's point to its label."""
 
 
 def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, float]) -> None:
@@ -215,7 +217,8 @@ def render_map(spec: MapSpec) -> RenderedMap:
     labelled = [c for c, category in spec.countries if category in LABELLED and c != INSET]
     unplaced += tuple(code for code in labelled if code not in points)
     png, texts = sheet.draw(figure)
-    return RenderedMap(png, (WIDTH_PX, height), points, texts, shapes, unplaced)
+    leaders = tuple((x0, y0, x1, y1) for x0, y0, x1, y1, _, _ in sheet.lines)
+    return RenderedMap(png, (WIDTH_PX, height), points, texts, shapes, unplaced, leaders)
 
 
 def _pixels(

@@ -29,7 +29,7 @@ MAP_CATEGORIES: dict[str, Category] = {
     "organisation": Category("#44AA99", "Membre d'une organisation commune"),
     "mediateur": Category("#AA4499", "Médiateur d'un accord de l'Azerbaïdjan"),
     "menace": Category("#CC6677", "Menace nommée par un article"),
-    "mention": Category("#BBBBBB", "Autre mention"),
+    "mention": Category("#BBBBBB", "Autre mention (voir le message)"),
 }
 """The map's categories (same ids and wording as :data:`bot.engine.relations.CATEGORIES`)."""
 TIMELINE_CATEGORIES: dict[str, Category] = {
