@@ -42,7 +42,7 @@ async def test_carte_sends_a_photo_with_caption_and_card_buttons(polling):
             break
         await asyncio.sleep(0.05)
     texts = [m["text"] for m in api.sent()]
-    assert "Sources : 5 articles" in texts[-1] and all("(suite)" in text for text in texts)
+    assert "Sources : 5 articles" in caption and all("(suite)" in text for text in texts)
     markup = follow[-1]["reply_markup"]
     buttons = [b["callback_data"] for row in markup["inline_keyboard"] for b in row]
     assert "p:TR" in buttons

@@ -231,7 +231,7 @@ def _undated_threats(index: Index, wanted: TimelineFilter, found: list[Relation]
 def _map_caption(
     index: Index, wanted: TimelineFilter, title: str, found: list[Relation], footer: str
 ) -> Reply:
-    blocks: list[Block] = [Para(title, "title")]
+    blocks: list[Block] = [Para(title, "title"), Para(footer, "note")]
     quoted: set[str] = set()
     for category, legend in CATEGORIES:
         members = [r for r in found if category in r.categories]
@@ -259,7 +259,6 @@ def _map_caption(
             "note",
         )
     )
-    blocks.append(Para(footer, "note"))
     actors = index.base.actors
     buttons = [Button(actor_name(actors[r.code]), f"p:{r.code}") for r in found]
     rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
