@@ -30,6 +30,7 @@ JSON_FIELDS = {
     "allowed_updates",
     "entities",
     "button",
+    "media",
 }
 
 
@@ -540,6 +541,35 @@ class FakeBotApi:
         )
 
     # --- photos (issue 15: /carte, /frise) ---------------------------------------------
+
+    async def _m_editMessageMedia(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A photo replaced in place (◀ ▶ under /frise): the new PNG is kept as ``photo``."""
+        if "message_id" not in params or "chat_id" not in params:
+            raise ApiError(400, "Bad Request: message identifier is not specified")
+        media = params.get("media")
+        if not isinstance(media, dict) or media.get("type") != "photo":
+            raise ApiError(400, "Bad Request: can't parse InputMedia")
+        reference = str(media.get("media", ""))
+        upload = params.get(reference.removeprefix("attach://"))
+        data = upload.file.read() if isinstance(upload, web.FileField) else None
+        if not isinstance(data, bytes) or not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        params["photo"] = data
+        caption = media.get("caption", "")
+        params["caption"] = caption
+        if self.validate and len(caption) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        if self.validate and caption and media.get("parse_mode") == "HTML":
+            errors = html_errors(caption)
+            if errors:
+                raise ApiError(400, f"Bad Request: can't parse entities: {errors[0]}")
+        self._check_markup(params.get("reply_markup"))
+        message = self._message(params, "")
+        del message["text"]
+        message["message_id"] = int(params["message_id"])
+        message["caption"] = caption
+        message["photo"] = [{"file_id": "edited", "file_unique_id": "e", "width": 1, "height": 1}]
+        return message
 
     async def _m_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
         """A photo uploaded as multipart: kept as bytes in the recorded call (``photo``)."""

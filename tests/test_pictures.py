@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import itertools
 import subprocess
 import sys
 
@@ -15,10 +13,7 @@ from bot.engine.filters import TimelineFilter, parse_filter
 from bot.engine.index import Index
 from bot.engine.pictures import CAPTION_LIMIT, MapSpec, Picture, TimelineSpec, picture
 from bot.engine.relations import relations
-from bot.image.carte import render_map
-from bot.image.frise import render_timeline, stretches
 from bot.image.render import cached, png
-from bot.image.style import CATEGORY_COLOURS, WIDTH_PX
 from bot.paths import PROJECT_ROOT
 from bot.render.html import render_html
 
@@ -73,77 +68,6 @@ def test_a_filter_narrows_the_relations(index):
     found = {r.code: r for r in relations(index, wanted)}
     assert found["US"].categories == ("mediateur",)  # the 2026 partnership is out
     assert "IR" not in found  # threats are undated constats
-
-
-def test_map_png_size_and_country_colours(index):
-    spec = _map(index).spec
-    assert isinstance(spec, MapSpec)
-    drawn = render_map(spec)
-    image = Image.open(io.BytesIO(drawn.png))
-    assert image.format == "PNG"
-    assert image.size == drawn.size == (WIDTH_PX, 1000)
-    rgb = image.convert("RGB")
-    expected = dict(spec.countries)
-    sampled = set(drawn.points)
-    # every coloured country is sampled: Europe to India on the map, the US in its inset
-    assert sampled == set(expected), set(expected) - sampled
-    for code, (x, y) in drawn.points.items():
-        colour = CATEGORY_COLOURS[expected[code]]
-        wanted = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-        assert rgb.getpixel((x, y)) == wanted, code
-
-
-def test_map_caption_fits_and_buttons_open_cards(index):
-    found = _map(index)
-    parts = render_html(found.caption, CAPTION_LIMIT)
-    assert len(parts) == 1 and len(parts[0]) <= CAPTION_LIMIT
-    assert "Sources : 5 articles" in parts[0]
-    assert "Base du 10 février 2026" in parts[0]
-    data = [button.data for row in found.caption.buttons for button in row]
-    assert "p:US" in data and "p:IR" in data and "p:AZ" not in data
-
-
-def test_timeline_png_and_labels_never_overlap(index):
-    for argument in ("", "2025", "Turquie", "énergie"):
-        spec = _timeline(index, argument).spec
-        assert isinstance(spec, TimelineSpec)
-        drawn = render_timeline(spec)
-        image = Image.open(io.BytesIO(drawn.png))
-        assert image.size == drawn.size and image.size[0] >= 1280
-        assert len(drawn.boxes) == len(spec.marks)
-        for a, b in itertools.combinations(drawn.boxes, 2):
-            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
-            assert apart, (argument, a, b)
-        for x0, y0, x1, y1 in drawn.boxes:  # inside the picture: nothing cut at the edges
-            assert 0 <= x0 < x1 <= image.size[0] and 0 <= y0 < y1 <= image.size[1]
-
-
-def test_timeline_squeezes_long_empty_spans(index):
-    spec = _timeline(index).spec
-    assert isinstance(spec, TimelineSpec)
-    found = stretches(spec.marks)
-    assert len(found) >= 3  # 1992 … 2026 in separate stretches
-    busy = max(found, key=lambda s: s.right - s.left)
-    assert busy.start <= parse_date_ordinal("2025-11-06") <= busy.end
-    assert busy.right - busy.left > (WIDTH_PX - 80) / 3  # the busy year gets room
-
-
-def parse_date_ordinal(text: str) -> int:
-    from datetime import date
-
-    return date.fromisoformat(text).toordinal()
-
-
-def test_timeline_marks_inferred_dates(index):
-    spec = _timeline(index, "2025").spec
-    assert isinstance(spec, TimelineSpec)
-    bases = {mark.basis for mark in spec.marks}
-    assert {"texte", "déduit", "rapporté"} <= bases
-    for mark in spec.marks:
-        if mark.basis == "déduit":
-            assert "date déduite" in mark.when
-        if mark.basis == "rapporté":
-            assert "date de l'article" in mark.when
 
 
 @pytest.mark.parametrize("command", ["/carte zorglub", "/frise zorglub 2025"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import AsyncIterator
 
@@ -29,15 +30,24 @@ async def test_carte_sends_a_photo_with_caption_and_card_buttons(polling):
     sent = (await api.wait_for("sendPhoto"))[0]
     assert int(sent["chat_id"]) == 42
     image = Image.open(io.BytesIO(sent["photo"]))
-    assert image.format == "PNG" and image.size == (1280, 1000)
+    assert image.format == "PNG" and image.size[0] == 1080 and image.size[1] <= 2160
     caption = sent["caption"]
     assert 0 < len(caption) <= 1024
     assert sent["parse_mode"] == "HTML"
-    assert "Accord signé avec l'Azerbaïdjan" in caption and "Sources : 5 articles" in caption
-    buttons = [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+    assert "Accord signé avec l'Azerbaïdjan" in caption and "<blockquote" in caption
+    # what the caption cannot hold follows at once, with the buttons under the last part
+    for _ in range(200):
+        follow = [m for m in api.sent() if m.get("reply_markup")]
+        if follow:
+            break
+        await asyncio.sleep(0.05)
+    texts = [m["text"] for m in api.sent()]
+    assert "Sources : 5 articles" in caption and all("(suite)" in text for text in texts)
+    markup = follow[-1]["reply_markup"]
+    buttons = [b["callback_data"] for row in markup["inline_keyboard"] for b in row]
     assert "p:TR" in buttons
     await api.push(api.callback_update("p:TR", message=sent_message(api)))
-    card = (await api.wait_for("sendMessage"))[0]
+    card = (await api.wait_for("sendMessage", len(api.sent()) + 1))[-1]
     assert "Turquie" in card["text"] and "<blockquote" in card["text"]
 
 
@@ -51,13 +61,33 @@ def sent_message(api: FakeBotApi) -> dict:
     }
 
 
-async def test_frise_with_a_filter_sends_a_wide_photo(polling):
+async def test_frise_with_a_filter_sends_a_phone_width_photo(polling):
     api = polling
     await api.push(api.message_update("/frise 2025"))
     sent = (await api.wait_for("sendPhoto"))[0]
     image = Image.open(io.BytesIO(sent["photo"]))
-    assert image.size[0] >= 1280
+    assert image.size[0] == 1080 and image.size[1] <= 2 * 1080
     assert len(sent["caption"]) <= 1024 and "Frise chronologique — 2025" in sent["caption"]
+
+
+async def test_frise_pages_turn_in_the_same_message(polling):
+    api = polling
+    await api.push(api.message_update("/frise"))
+    sent = (await api.wait_for("sendPhoto"))[0]
+    assert "page 1/" in sent["caption"]
+    buttons = [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+    turn = next(data for data in buttons if data.startswith("fr:2:"))
+    message = sent_message(api) | {"photo": [{"file_id": "p", "file_unique_id": "p",
+                                               "width": 1, "height": 1}]}  # fmt: skip
+    await api.push(api.callback_update(turn, message=message))
+    edited = (await api.wait_for("editMessageMedia"))[0]
+    assert "page 2/" in edited["caption"] and edited["photo"] != sent["photo"]
+    back = [b["callback_data"] for row in edited["reply_markup"]["inline_keyboard"] for b in row]
+    assert any(data.startswith("fr:1:") for data in back)
+    assert api.sent("sendPhoto") == [sent]  # the same message, not a new photo
+    await api.push(api.callback_update("fr:2:-/ZZ//", message=message))  # a forged filter
+    answers = await api.wait_for("answerCallbackQuery", 2)
+    assert "plus valable" in answers[-1]["text"]
 
 
 async def test_unknown_filter_gets_a_clear_french_message(polling):

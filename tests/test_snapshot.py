@@ -57,7 +57,8 @@ def test_an_edit_of_content_or_seeds_makes_the_snapshot_stale(
 ) -> None:
     folder = tmp_path / "cache"
     load_base(copy.content, copy.seeds, folder)
-    copy.edit("events.yaml", "L'Azerbaïdjan rejoint", "L'Azerbaïdjan adhère au")
+    # the summary's line (the entry's short label above it starts with the same words)
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     edited = load_base(copy.content, copy.seeds, folder)
     assert loads.calls == 2
     assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in edited.events)

@@ -81,7 +81,7 @@ def test_aim_told_as_done_is_caught(copy):
 
 
 def test_changed_number_is_caught(copy):
-    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    copy.edit("events.yaml", "soit quelque 130 000 tonnes", "soit quelque 150 000 tonnes")
     issue = only(copy)
     assert where(issue) == ("content/events.yaml", "lukoil-decembre-2025", "summary")
     assert "150000" in issue.message
@@ -189,7 +189,7 @@ def test_a_listed_exception_silences_one_word_and_an_unused_one_is_reported(copy
 
 
 def test_check_fails_on_unsupported_text_and_names_file_entry_field(copy):
-    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    copy.edit("events.yaml", "soit quelque 130 000 tonnes", "soit quelque 150 000 tonnes")
     out = io.StringIO()
     assert run_check(copy.content, copy.seeds, out) == 1
     assert (
@@ -212,7 +212,7 @@ def test_fidelity_report_shows_every_text_with_its_quotes(base):
 
 
 def test_fidelity_report_exits_non_zero_and_marks_the_problem(copy):
-    copy.edit("events.yaml", "quelque 130 000 tonnes", "quelque 150 000 tonnes")
+    copy.edit("events.yaml", "soit quelque 130 000 tonnes", "soit quelque 150 000 tonnes")
     out = io.StringIO()
     assert run_check(copy.content, copy.seeds, out, fidelity=True) == 1
     assert "    ✗ le nombre 150000 n'est dans aucune citation" in out.getvalue()

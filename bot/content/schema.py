@@ -62,6 +62,8 @@ Id = Annotated[str, Rule(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 CountryCode = Annotated[str, Rule(pattern=r"^[A-Z]{2}$")]
 ActorRef = Annotated[str, Rule(min_length=2, max_length=40)]
 Text = Annotated[str, Rule(min_length=1)]
+LABEL_MAX = 80
+"""Longest short label (/frise): three lines of a phone-width picture."""
 DateBasis = Literal["texte", "déduit", "rapporté"]
 """How a date was obtained: stated by the text, deduced from context, or the date of the report."""
 Tense = Literal["passé", "présent", "futur", "conditionnel"]
@@ -146,6 +148,9 @@ class Claim(Entry):
     """Whose word the claim is (« selon la presse », « selon Konstantin Zatulin »); shown
     before the summary, and required when a key quote attributes the claim with « selon »."""
     evidence: Annotated[tuple[Evidence, ...], Rule(min_length=1)]
+    label: Annotated[str, Rule(min_length=3, max_length=LABEL_MAX)] | None = None
+    """A short line for the pictures (/frise): the act and its actor in the summary's tense,
+    resting on the same key quotes; the hedge and tense marks are added as in every view."""
 
     def key_evidence(self) -> tuple[Evidence, ...]:
         """The quotes shown with the summary in every view."""

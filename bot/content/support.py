@@ -116,6 +116,8 @@ def displayed(base: FactBase) -> list[Shown]:
         shown.append(Shown(file, event.id, "summary", event.summary, key))
         if event.hedge:
             shown.append(Shown(file, event.id, "hedge", event.hedge, key))
+        if event.label:
+            shown.append(Shown(file, event.id, "label", event.label, key))
         shown += _dating(base, event, file)
     for agreement in base.agreements:
         file = _file(base, agreement.id)
@@ -124,6 +126,8 @@ def displayed(base: FactBase) -> list[Shown]:
         shown.append(Shown(file, agreement.id, "summary", agreement.summary, key))
         if agreement.hedge:
             shown.append(Shown(file, agreement.id, "hedge", agreement.hedge, key))
+        if agreement.label:
+            shown.append(Shown(file, agreement.id, "label", agreement.label, key))
         for field in ("scope", "place", "parties_note"):
             value = getattr(agreement, field)
             if value:

@@ -50,7 +50,12 @@ TENSE_MARKS = {
 
 def claim(entry: Event | Agreement | Fact) -> str:
     """The summary as every view shows it: with its attribution and, for a forecast, its tense."""
-    text = entry.summary
+    return marked(entry, entry.summary)
+
+
+def marked(entry: Event | Agreement | Fact, text: str) -> str:
+    """``text`` (the summary, or the pictures' short label) with the entry's attribution
+    before it when it does not say it, and its tense mark after it: one wording for every view."""
     if entry.hedge and fold(entry.hedge) not in fold(text):
         text = f"{entry.hedge[:1].upper()}{entry.hedge[1:]} : {text}"
     mark = TENSE_MARKS.get(entry.tense)

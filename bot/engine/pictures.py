@@ -11,20 +11,45 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.content.model import Agreement, Event, Fact
-from bot.engine.common import actor_name, when
+from bot.engine.common import actor_name, key_quotes, marked, quote_of, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
-from bot.engine.index import Index
-from bot.engine.relations import CATEGORIES, HOME, Relation, backing_entries, relations
-from bot.engine.reply import Block, Button, Item, Para, Reply
+from bot.engine.index import Dated, Index
+from bot.engine.relations import (
+    CATEGORIES,
+    HOME,
+    Relation,
+    backing_entries,
+    named_in,
+    relations,
+)
+from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.timeline import describe, select
 from bot.text import count
 
 CAPTION_LIMIT = 1024
 """Telegram's limit on a photo caption, in characters."""
-MAX_ACTORS = 3
-"""Actors named in a timeline label; more are counted (« et 13 autres »)."""
-BASIS_MARKS = {"texte": "", "déduit": "date déduite", "rapporté": "date de l'article"}
-"""How a timeline label says where its date comes from (the marker shape says it too)."""
+PAGE_LINES = 38
+"""Lines of text one timeline picture holds so that it is at most twice as tall as wide
+(a phone's photo viewer then fits it to the screen's width); more entries go to further
+pages (◀ ▶). Lines are estimated with :data:`LINE_CHARS`, on the safe side."""
+LINE_CHARS = 33
+"""Characters a line of the timeline picture holds, at the least (37 on average)."""
+LABEL_CHARS = 80
+"""Longest label drawn when an entry has no short ``label``: its summary's first clause, cut
+at a word with « … » (the detailed chronology gives the whole summary)."""
+EVENT_FAMILIES = {
+    "adhesion": "adhesion",
+    "fondation": "adhesion",
+    "conflit": "conflit",
+    "sanction": "conflit",
+    "declaration": "parole",
+    "proposition": "parole",
+    "reunion": "rencontre",
+    "forum": "rencontre",
+    "exercice": "rencontre",
+    "mesure": "mesure",
+}
+"""Event type → timeline category (its colour and legend, :mod:`bot.image.style`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,29 +63,34 @@ class MapSpec:
     """(ISO code, French name) of the countries named on the map, with their other
     categories: « Arménie (aussi menace) »."""
     footer: str
-    hidden: tuple[str, ...] = ()
-    """Categories some country holds although none is coloured with them."""
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One timeline entry: its span, label, kind (colour) and how its date is known."""
+    """One timeline entry: its span, label, category (colour) and how its date is known."""
 
     start: date
     end: date
     label: str
+    """What happened, with the hedge and tense marks every view gives (:func:`marked`)."""
     when: str
+    """The date as the text views word it, without its origin; a footnote number after it
+    when the date is inferred or reported (« août 2025 [1] »)."""
     kind: str
     basis: str
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineSpec:
-    """Everything the timeline chart shows."""
+    """Everything one page of the timeline picture shows."""
 
     title: str
     marks: tuple[Mark, ...]
     footer: str
+    notes: tuple[str, ...] = ()
+    """Footnotes: where each inferred or reported date comes from (« [1] déduit : … »)."""
+    page: int = 1
+    pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +103,13 @@ class Picture:
 
 
 def base_date(index: Index) -> str:
-    """« Base du 10 février 2026 »: the most recent date an article gives for an entry."""
+    """« Fait le plus récent : 10 février 2026 »: the latest date an article states for an
+    entry (not the date the base was made)."""
     stated = [item for item in index.dated if item.entry.date_basis == "texte"]
     if not stated:
-        return "Base sans date"
+        return "Aucun fait daté par les articles"
     newest = max(stated, key=lambda item: (item.span.start, item.span.end))
-    return f"Base du {when(index.base, newest.entry)}"
+    return f"Fait le plus récent : {when(index.base, newest.entry)}"
 
 
 def _sources(entries: list[Event | Agreement | Fact]) -> str:
@@ -143,17 +174,14 @@ def map_picture(index: Index, argument: str) -> Picture | Reply:
         return _nothing(title, "carte")
     entries = backing_entries(index, found)
     footer = f"{base_date(index)} · {_sources(entries)}"
-    coloured = {r.main for r in found}
     spec = MapSpec(
         without_flags(title),
         ((HOME, "home"), *((r.code, r.main) for r in found)),
         ((HOME, index.base.actors[HOME].name), *((r.code, _map_label(r)) for r in found)),
         footer,
-        tuple(
-            c for c, _ in CATEGORIES if c not in coloured and any(c in r.categories for r in found)
-        ),
     )
-    return Picture(spec, _map_caption(index, title, found, footer), _file_name("carte", argument))
+    caption = _map_caption(index, wanted, title, found, footer)
+    return Picture(spec, caption, _file_name("carte", argument))
 
 
 SHORT = {
@@ -171,85 +199,227 @@ def _map_label(relation: Relation) -> str:
     return f"{relation.name} (aussi {', '.join(others)})" if others else relation.name
 
 
-def _map_caption(index: Index, title: str, found: list[Relation], footer: str) -> Reply:
-    blocks: list[Block] = [Para(title, "title")]
+def _category_quote(index: Index, found: list[Relation], category: str) -> Quote | None:
+    """One key quote behind ``category``: of its first country's first backing entry, the
+    first key quote naming that country (else its first); for a membership the base states,
+    the organisation's own quote."""
+    for relation in found:
+        backing = dict(relation.first).get(category)
+        if backing is None:
+            continue
+        entry = index.entries.get(backing)
+        if entry is not None:
+            quotes = key_quotes(index.base, entry)
+            country = index.base.actors[relation.code]
+            naming = [q for q in quotes if named_in(country, [q.text])]
+            if naming or quotes:
+                return (naming or quotes)[0]
+        actor = index.base.actors.get(backing)
+        if actor is not None and actor.evidence:
+            return quote_of(index.base, actor.evidence[0])
+    return None
+
+
+def _undated_threats(index: Index, wanted: TimelineFilter, found: list[Relation]) -> bool:
+    """True when a date filter left out threats: the articles date none of them."""
+    if not (wanted.start or wanted.end) or any("menace" in r.categories for r in found):
+        return False
+    undated = TimelineFilter(actors=wanted.actors, topics=wanted.topics, kinds=wanted.kinds)
+    return any("menace" in r.categories for r in relations(index, undated))
+
+
+def _map_caption(
+    index: Index, wanted: TimelineFilter, title: str, found: list[Relation], footer: str
+) -> Reply:
+    blocks: list[Block] = [Para(title, "title"), Para(footer, "note")]
+    quoted: set[str] = set()
     for category, legend in CATEGORIES:
         members = [r for r in found if category in r.categories]
-        if members:
-            blocks.append(Item(legend, ", ".join(r.name for r in members)))
-    blocks.append(Para("Couleur sur la carte : la première catégorie de cette liste.", "note"))
-    blocks.append(Para(footer, "note"))
+        if not members:
+            continue
+        blocks.append(Item(legend, ", ".join(r.name for r in members)))
+        quote = _category_quote(index, found, category) if category != "mention" else None
+        if quote is not None and quote.text in quoted:
+            blocks.append(Para("Même citation que ci-dessus.", "note"))
+        elif quote is not None:
+            quoted.add(quote.text)
+            blocks.append(quote)
+    if _undated_threats(index, wanted, found):
+        blocks.append(
+            Para(
+                "Les menaces nommées par les articles ne sont pas datées : un filtre de date "
+                "les laisse de côté (/carte sans année les montre).",
+                "note",
+            )
+        )
+    blocks.append(
+        Para(
+            "Couleur sur la carte : la première catégorie de cette liste ; les citations de "
+            "chaque pays : boutons ci-dessous.",
+            "note",
+        )
+    )
     actors = index.base.actors
     buttons = [Button(actor_name(actors[r.code]), f"p:{r.code}") for r in found]
     rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
     return Reply(tuple(blocks), rows)
 
 
-def _label(index: Index, entry: Event | Agreement) -> str:
+def short_text(entry: Event | Agreement) -> str:
+    """The entry's short label, else its summary's first clause (cut at a word, with « … »)."""
+    if entry.label:
+        return entry.label
+    first = entry.summary.split(" ; ")[0].split(". ")[0].rstrip(".")
+    if len(first) <= LABEL_CHARS:
+        return first
+    return first[: LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def label(entry: Event | Agreement) -> str:
+    """What the picture says happened: the short label with the hedge and tense marks that
+    the text views give the summary (one function for both: :func:`marked`)."""
+    return marked(entry, short_text(entry))
+
+
+def date_parts(index: Index, entry: Event | Agreement) -> tuple[str, str | None]:
+    """The date as the text views give it (:func:`when`), split into what the picture's date
+    column shows and the origin its footnote gives: (« août 2025 », « déduit : … »)."""
+    full = when(index.base, entry)
+    if entry.date is None or entry.date_basis == "texte":
+        return full, None
+    shown = entry.date_label or entry.date.label()
+    rest = full[len(shown) :].strip() if full.startswith(shown) else ""
+    if rest.startswith("(") and rest.endswith(")"):
+        return shown, rest[1:-1]
+    return shown, full  # a wording this split does not know: the whole text in the note
+
+
+def category(entry: Event | Agreement) -> str:
+    """The timeline category of an entry: an adhesion is not drawn as an agreement."""
     if isinstance(entry, Agreement):
-        return entry.title
-    types = {term.id: term.label for term in index.base.vocabulary.event_types}
-    kind = types.get(entry.type, entry.type)
-    names = [index.base.actors[a].name for a in entry.actors if a in index.base.actors]
-    shown = ", ".join(names[:MAX_ACTORS])
-    if len(names) > MAX_ACTORS:
-        shown += f" et {count(len(names) - MAX_ACTORS, 'autre')}"
-    return f"{kind[:1].upper()}{kind[1:]} : {shown}"
+        if entry.act == "adhesion":
+            return "adhesion"
+        return "accord" if entry.act in ("signe", "approuve") else "parole"
+    return EVENT_FAMILIES.get(entry.type, "autre")
 
 
-def _short_when(entry: Event | Agreement) -> str:
-    """The date part of ``when()`` without its origin (the chart marks the basis by shape)."""
-    span = entry.date
-    if span is None:
-        return "date non indiquée"
-    label = entry.date_label or span.label()
-    mark = BASIS_MARKS.get(entry.date_basis, "")
-    return f"{label} ({mark})" if mark else label
+def note_mark(number: int) -> str:
+    """« [2] »: a footnote call, as large as the text it follows."""
+    return f"[{number}]"
 
 
-def _kind(index: Index, entry: Event | Agreement) -> str:
-    if isinstance(entry, Agreement):
-        return "accord"
-    types = {term.id: term.label for term in index.base.vocabulary.event_types}
-    return types.get(entry.type, entry.type)
+def _lines(text: str) -> int:
+    return -(-len(text) // LINE_CHARS)
+
+
+def _page(index: Index, shown: list[Dated]) -> tuple[list[Mark], tuple[str, ...]]:
+    """The marks of one page and its numbered footnotes (one per distinct date origin)."""
+    notes: list[str] = []
+    marks = []
+    for item in shown:
+        date_text, origin = date_parts(index, item.entry)
+        if origin is not None:
+            if origin not in notes:
+                notes.append(origin)
+            date_text = f"{date_text} {note_mark(notes.index(origin) + 1)}"
+        marks.append(
+            Mark(
+                item.span.end if item.span.open else item.span.start,  # « avant X »: at X
+                item.span.end,
+                label(item.entry),
+                date_text,
+                category(item.entry),
+                item.entry.date_basis,
+            )
+        )
+    return marks, tuple(f"{note_mark(n)} {note}" for n, note in enumerate(notes, start=1))
+
+
+def _page_lines(index: Index, shown: list[Dated]) -> int:
+    """Estimated lines of a page's entries, footnotes and legend."""
+    marks, notes = _page(index, shown)
+    body = sum(_lines(m.when) + _lines(m.label) + 1 for m in marks)
+    legend = len({m.kind for m in marks}) + len({m.basis for m in marks})
+    return body + sum(_lines(note) for note in notes) + legend + 1
+
+
+def pages_of(index: Index, items: list[Dated], head: int) -> list[list[Dated]]:
+    """``items`` cut into pages, in order, each as full as :data:`PAGE_LINES` allows (one
+    entry at least)."""
+    pages: list[list[Dated]] = [[]]
+    for item in items:
+        trial = [*pages[-1], item]
+        if pages[-1] and head + _page_lines(index, trial) > PAGE_LINES:
+            pages.append([item])
+        else:
+            pages[-1] = trial
+    return pages
 
 
 def timeline_picture(index: Index, argument: str) -> Picture | Reply:
-    """/frise [filtre]: the matching dated entries on a compressed time axis."""
+    """/frise [filtre]: the first page of the matching dated entries, top to bottom."""
     wanted = parse_filter(index, argument)
     if isinstance(wanted, FilterProblem):
         return not_understood(wanted, "frise")
+    return timeline_page_picture(index, wanted, 1, _file_name("frise", argument))
+
+
+def timeline_page_picture(
+    index: Index, wanted: TimelineFilter, page: int, name: str = "frise"
+) -> Picture | Reply:
+    """Page ``page`` (clamped) of the timeline picture for an already parsed filter."""
     title = _title(index, "Frise chronologique", wanted)
     items = select(index, wanted)
     if not items:
         return _nothing(title, "frise")
     entries: list[Event | Agreement | Fact] = [item.entry for item in items]
     footer = f"{base_date(index)} · {_sources(entries)}"
-    marks = tuple(
-        Mark(
-            item.span.end if item.span.open else item.span.start,
-            item.span.end,
-            _label(index, item.entry),
-            _short_when(item.entry),
-            _kind(index, item.entry),
-            item.entry.date_basis,
-        )
-        for item in items
-    )
-    inferred = sum(1 for mark in marks if mark.basis != "texte")
+    cut = pages_of(index, items, _lines(title) + _lines(footer))
+    pages = len(cut)
+    page = min(max(page, 1), pages)
+    marks, numbered = _page(index, cut[page - 1])
+    where = f", page {page}/{pages}" if pages > 1 else ""
     blocks: list[Block] = [
-        Para(f"{title} ({count(len(marks), 'entrée')})", "title"),
+        Para(f"{title} ({count(len(items), 'entrée')}{where})", "title"),
         Para(
-            "Point plein : date donnée par l'article ; point creux : date déduite ; losange : "
-            "date de l'article qui rapporte le fait. Les longues périodes vides sont resserrées "
-            f"(marque //). Dates déduites ou rapportées : {inferred} sur {len(marks)}.",
+            "Chaque ligne : la date, puis ce que disent les articles, au même temps et avec la "
+            "même attribution que dans le texte. Point plein : date donnée par l'article ; "
+            "point creux : date déduite ; losange : date de l'article qui le rapporte — "
+            "l'origine de ces dates est en note sous la frise.",
         ),
         Para(footer, "note"),
-        Para("Le détail et les citations : bouton ci-dessous.", "note"),
+        Para("Les citations : bouton « Chronologie détaillée ».", "note"),
     ]
-    button = Button("Chronologie détaillée", f"tl:1:{wanted.encode()}")
-    spec = TimelineSpec(without_flags(title), marks, footer)
-    return Picture(spec, Reply(tuple(blocks), ((button,),)), _file_name("frise", argument))
+    code = wanted.encode()
+    rows: list[tuple[Button, ...]] = []
+    if pages > 1:
+        turn = []
+        if page > 1:
+            turn.append(Button("◀ Précédent", f"fr:{page - 1}:{code}"))
+        if page < pages:
+            turn.append(Button("Suivant ▶", f"fr:{page + 1}:{code}"))
+        rows.append(tuple(turn))
+    rows.append((Button("Chronologie détaillée", f"tl:1:{code}"),))
+    heading = f"{without_flags(title)}{f' · page {page}/{pages}' if pages > 1 else ''}"
+    spec = TimelineSpec(heading, tuple(marks), footer, numbered, page, pages)
+    suffix = f"-p{page}" if pages > 1 and page > 1 else ""
+    return Picture(spec, Reply(tuple(blocks), tuple(rows)), f"{name}{suffix}")
+
+
+def timeline_turn(index: Index, data: str) -> Picture | None:
+    """The page a « fr:<page>:<filter> » button asks for, or None for stale or forged data
+    (an actor or topic the base no longer knows, a page that is not a number)."""
+    kind, _, rest = data.partition(":")
+    page_text, _, code = rest.partition(":")
+    wanted = TimelineFilter.decode(code)
+    if kind != "fr" or not page_text.isdigit() or len(page_text) > 4 or wanted is None:
+        return None
+    if any(actor not in index.base.actors for actor in wanted.actors):
+        return None
+    if any(topic not in index.topic_labels for topic in wanted.topics):
+        return None
+    found = timeline_page_picture(index, wanted, int(page_text))
+    return found if isinstance(found, Picture) else None
 
 
 PICTURES = {"carte": map_picture, "frise": timeline_picture}

@@ -47,6 +47,8 @@ class Relation:
     name: str
     categories: tuple[str, ...]
     entries: tuple[str, ...]
+    first: tuple[tuple[str, str], ...] = ()
+    """(category, the first entry or organisation id backing it), for each category."""
 
     @property
     def main(self) -> str:
@@ -77,7 +79,7 @@ def kept(entry: Entry, wanted: TimelineFilter) -> bool:
     )
 
 
-def _named_in(actor: Actor, texts: Iterable[str], demonyms: bool = True) -> bool:
+def named_in(actor: Actor, texts: Iterable[str], demonyms: bool = True) -> bool:
     """True when one of the actor's names (or, with ``demonyms``, its adjectives) appears in
     ``texts`` (folded words)."""
     haystack = f" {' '.join(fold(text) for text in texts)} "
@@ -94,7 +96,7 @@ def _threat_subject(index: Index, fact: Fact) -> str | None:
     if subject is None or not subject.is_country or subject.id == HOME:
         return None
     # the state itself must be named: « la population arménienne » is not Armenia
-    return subject.id if _named_in(subject, quotes, demonyms=False) else None
+    return subject.id if named_in(subject, quotes, demonyms=False) else None
 
 
 def _organisations_of(
@@ -160,8 +162,11 @@ def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
         if len(named) > 1 and "mention" in named:
             named.remove("mention")
         backing = [entry_id for name in named for entry_id in held[name]]
+        firsts = tuple((name, held[name][0]) for name in named)
         result.append(
-            Relation(code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)))
+            Relation(
+                code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)), firsts
+            )
         )
     return sorted(result, key=lambda r: (order.index(r.main), fold(r.name)))
 

@@ -1,70 +1,94 @@
-"""Draw the partners map (matplotlib, Agg): the region around Azerbaijan, the United States in
-an inset, a French legend, a title and the base's date and sources."""
+"""Draw the partners map (matplotlib, Agg), for a phone: the region around Azerbaijan, the
+United States in an inset, each named country's label where it covers no other coloured
+country (a leader line when it has to stand aside), and under the map a legend of only the
+categories drawn, the base's latest fact and sources."""
 
 from __future__ import annotations
 
-import io
+import math
 from dataclasses import dataclass
 
+import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import RendererBase
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Rectangle
+from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
 from bot.engine.pictures import MapSpec
-from bot.engine.relations import CATEGORIES
-from bot.image.geometry import CENTRE, inside_point, laea, outlines, project
+from bot.image.geometry import CENTRE, Ring, inside_point, laea, outlines, project
+from bot.image.layout import Drawn, Sheet, text_width, wrap
 from bot.image.style import (
     BORDER,
-    CATEGORY_COLOURS,
-    DPI,
     INK,
     LAND,
+    LINE,
+    MAP_CATEGORIES,
     MUTED,
     SEA,
-    SMALL_SIZE,
     TEXT_SIZE,
     TITLE_SIZE,
     WIDTH_PX,
 )
 
-HEIGHT_PX = 1000
-EXTENT = ((-11.0, 36.0), (80.0, 36.0), (47.0, 63.0), (47.0, 10.0), (-9.0, 58.0), (80.0, 20.0))
-"""Points (longitude, latitude) the main map must show: Portugal to India, Norway to Yemen."""
+MARGIN = 44
+MAP_HEIGHT = 800
+"""Pixels of the main map (the picture is 1,080 wide)."""
+ZOOM_HEIGHT = 520
+"""Pixels of the South Caucasus zoom under the main map."""
+ZOOM_EXTENT = ((42.8, 40.0), (50.2, 40.0), (46.0, 42.6), (46.0, 38.4))
+"""Points (longitude, latitude) the zoom must show: Georgia, Armenia, Azerbaijan with
+Nakhchivan, and the edges of Turkey, Russia and Iran."""
+ZOOMED = ("AZ", "AM", "GE")
+"""Countries too small on the main map: named in the zoom only (with every labelled
+country of the zoom)."""
+EXTENT = ((-11.0, 36.0), (80.0, 36.0), (47.0, 66.0), (47.0, 21.0), (-12.0, 62.0), (78.0, 21.0))
+"""Points (longitude, latitude) the main map must show: Portugal to India, Norway to Oman."""
 INSET = "US"
 """The country drawn in its own box rather than on the main map."""
 INSET_CENTRE = (-98.0, 39.0)
+INSET_BOX = (0, MAP_HEIGHT - 230, 330, MAP_HEIGHT)
+"""Inset (x0, y0, x1, y1) in pixels from the map's top left: over North Africa, where no
+country is coloured; its label goes above it."""
+LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
+"""Categories whose countries are named on the map (mentions are listed in the caption)."""
+RADII = (0, 45, 90, 140, 200, 270, 350, 450, 560, 680)
+"""How far (pixels) a label may stand from its country, tried in this order."""
+ANGLES = tuple(range(0, 360, 15))
+LABEL_WIDTH = 420
+"""Widest label line, in pixels (longer names wrap)."""
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedMap:
-    """The PNG and, for each coloured country, the pixel inside it (x, y from the top left)."""
+    """The PNG; the pixel inside each coloured country (x, y from the top left); every text
+    drawn; each coloured country's outline in pixels; the countries no label could name."""
 
     png: bytes
     size: tuple[int, int]
     points: dict[str, tuple[int, int]]
+    texts: tuple[Drawn, ...]
+    shapes: dict[str, list[Ring]]
+    unplaced: tuple[str, ...] = ()
+    leaders: tuple[tuple[float, float, float, float], ...] = ()
+    """Leader lines (x0, y0, x1, y1), from a country's point to its label."""
 
 
 def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, float]) -> None:
-    shapes = outlines()
     verts, faces = [], []
-    for code, rings in shapes.items():
-        far = all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1])
-        if far:
+    for code, rings in outlines().items():
+        if all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1]):
             continue
         for ring in project(rings, centre):
             verts.append(ring)
             faces.append(colours.get(code, LAND))
     axes.add_collection(
-        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=0.6, zorder=1)
+        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=1.0, zorder=1)
     )
 
 
 def _plain(axes: Axes) -> None:
-    """Sea-coloured axes without ticks or frame."""
     axes.set_facecolor(SEA)
     axes.set_xticks([])
     axes.set_yticks([])
@@ -92,156 +116,257 @@ def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     return min(xs), max(xs), min(ys), max(ys)
 
 
-def render_map(spec: MapSpec) -> RenderedMap:
-    """Draw ``spec`` as a 1,280-pixel-wide PNG."""
-    colours = {code: CATEGORY_COLOURS[category] for code, category in spec.countries}
-    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white")
-    canvas = FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.0, 0.1, 1.0, 0.8))
+def _panel(
+    figure: Figure,
+    top: float,
+    tall: float,
+    colours: dict[str, str],
+    bounds: list[tuple[float, float]],
+) -> Axes:
+    """A map panel the full width of the picture, ``tall`` pixels from ``top``."""
+    height = figure.bbox.height
+    axes = figure.add_axes((0.0, 1 - (top + tall) / height, 1.0, tall / height))
     _plain(axes)
     _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE)
-    _frame(axes, _bounds([laea(lon, lat) for lon, lat in EXTENT]), WIDTH_PX / (HEIGHT_PX * 0.8))
-    figure.text(0.02, 0.955, spec.title, fontsize=TITLE_SIZE, weight="bold", color=INK, va="center")
-    figure.text(
-        0.02,
-        0.915,
-        "Couleur : relation avec l'Azerbaïdjan selon la base",
-        fontsize=SMALL_SIZE,
-        color=MUTED,
-        va="center",
+    _frame(axes, _bounds([laea(lon, lat) for lon, lat in bounds]), WIDTH_PX / tall)
+    return axes
+
+
+def render_map(spec: MapSpec) -> RenderedMap:
+    """Draw ``spec`` as a 1,080-pixel-wide PNG."""
+    colours = {code: MAP_CATEGORIES[category].colour for code, category in spec.countries}
+    sheet = Sheet()
+    full = WIDTH_PX - 2 * MARGIN
+    y = float(MARGIN)
+    y += sheet.text(MARGIN, y, spec.title, TITLE_SIZE, full, weight="bold", role="title")
+    y += sheet.text(
+        MARGIN, y, "Couleur : relation avec l'Azerbaïdjan", TEXT_SIZE, full, colour=MUTED
     )
-    figure.text(0.02, 0.05, spec.footer, fontsize=TEXT_SIZE, color=INK, va="center")
-    figure.text(
-        0.02,
-        0.02,
-        "Fond de carte : Natural Earth (domaine public)",
-        fontsize=SMALL_SIZE - 2,
-        color=MUTED,
-        va="center",
-    )
+    top = y + 16
+    y = top + MAP_HEIGHT + 12
+    y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
+    zoom_top = y + 6
+    y = zoom_top + ZOOM_HEIGHT + 24
     present = {category for _, category in spec.countries}
-    handles = [Patch(facecolor=CATEGORY_COLOURS["home"], edgecolor=INK, label="Azerbaïdjan")]
-    for category, legend in CATEGORIES:
-        label = legend
-        if category in spec.hidden:
-            label = f"{legend} (voir « aussi »)"
-        elif category not in present:
-            label = f"{legend} (aucun pays)"
-        handles.append(Patch(facecolor=CATEGORY_COLOURS[category], edgecolor=INK, label=label))
-    legend_box = axes.legend(
-        handles=handles,
-        loc="lower left",
-        fontsize=SMALL_SIZE,
-        framealpha=0.95,
-        title="Légende",
-        title_fontsize=SMALL_SIZE,
+    row = TEXT_SIZE * LINE
+    for category, shown in MAP_CATEGORIES.items():
+        if category in present:
+            sheet.mark(MARGIN + 22, y + row / 2, "s", True, shown.colour, size=34)
+            y += sheet.text(MARGIN + 66, y, shown.label, TEXT_SIZE, full - 66, role="legend")
+    y += 16
+    y += sheet.text(MARGIN, y, spec.footer, TEXT_SIZE, full, role="footer")
+    y += sheet.text(
+        MARGIN, y, "Fond : Natural Earth (domaine public)", TEXT_SIZE, full, colour=MUTED
     )
-    inset = None
+    height = int(y + MARGIN)
+    figure = sheet.figure(height)
+    axes = _panel(figure, top, MAP_HEIGHT, colours, list(EXTENT))
+    zoom = _panel(figure, zoom_top, ZOOM_HEIGHT, colours, list(ZOOM_EXTENT))
+    (zx0, zx1), (zy0, zy1) = zoom.get_xlim(), zoom.get_ylim()
+    axes.add_patch(
+        Rectangle((zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5)
+    )
+    blocked: list[Bbox] = []
+    names = dict(spec.labels)
     if INSET in colours:
-        inset = figure.add_axes((0.71, 0.66, 0.27, 0.19))
+        x0, y0, x1, y1 = INSET_BOX
+        inset = figure.add_axes(
+            (x0 / WIDTH_PX, 1 - (top + y1) / height, (x1 - x0) / WIDTH_PX, (y1 - y0) / height)
+        )
         _plain(inset)
         for spine in inset.spines.values():
             spine.set_visible(True)
             spine.set_edgecolor(INK)
+            spine.set_linewidth(2)
         _draw_countries(inset, {INSET: colours[INSET]}, INSET_CENTRE)
-        corners = ((-125, 48), (-67, 45), (-98, 25), (-98, 50))
+        corners = ((-125, 48), (-67, 45), (-98, 22), (-98, 50))
         _frame(
             inset,
             _bounds([laea(lon, lat, INSET_CENTRE) for lon, lat in corners]),
-            (0.27 * WIDTH_PX) / (0.19 * HEIGHT_PX),
+            (x1 - x0) / (y1 - y0),
         )
-        name = dict(spec.labels).get(INSET, INSET)
-        inset.set_title(
-            name,
-            fontsize=SMALL_SIZE,
+        name = wrap(names.get(INSET, INSET), TEXT_SIZE, LABEL_WIDTH, "bold")
+        above = len(name) * TEXT_SIZE * LINE + 12
+        sheet.text(
+            x0 + 10,
+            top + y0 - above,
+            "\n".join(name),
+            TEXT_SIZE,
+            LABEL_WIDTH + 40,
             weight="bold",
-            color=INK,
-            backgroundcolor="white",
+            role="label",
+            boxed=True,
         )
-    renderer = canvas.get_renderer()  # measures without drawing: the PNG is drawn once below
-    height = int(figure.bbox.height)
-    points: dict[str, tuple[int, int]] = {}
-    shapes = outlines()
-    for code, _ in spec.countries:
-        if code not in shapes:
-            continue
-        where, centre = (inset, INSET_CENTRE) if code == INSET and inset else (axes, CENTRE)
-        x0, x1 = where.get_xlim()
-        y0, y1 = where.get_ylim()
-        point = inside_point(project(shapes[code], centre), (x0, x1, y0, y1))
-        if point is None:
-            continue
-        px, py = where.transData.transform(point)
-        if where.bbox.contains(px, py):
-            points[code] = (round(float(px)), round(height - float(py)))
-    blocked = [legend_box.get_window_extent(renderer)]
-    if inset is not None:
-        blocked.append(inset.get_tightbbox(renderer) or inset.bbox)
-    _place_labels(figure, spec, points, blocked, renderer, height)
-    buffer = io.BytesIO()
-    canvas.print_png(buffer)
-    width = int(figure.bbox.width)
-    points = {
-        code: point
-        for code, point in points.items()
-        if not any(box.contains(point[0], height - point[1]) for box in blocked)
-        or (code == INSET and inset is not None)
+        blocked.append(Bbox(((x0, top + y0 - above - 10), (x1 + 10, top + y1))))
+    codes = [code for code, _ in spec.countries]
+    main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
+    zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
+    main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
+    area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + MAP_HEIGHT - 4)))
+    unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
+    zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + ZOOM_HEIGHT - 4)))
+    # the zoom names its small countries, then, where there is room, the big neighbours
+    # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia)
+    optional = frozenset(main_points)
+    unplaced += _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional)
+    shapes = {
+        code: main_shapes.get(code, []) + zoom_shapes.get(code, [])
+        for code in {*main_shapes, *zoom_shapes}
     }
-    return RenderedMap(buffer.getvalue(), (width, height), points)
+    points = {**zoom_points, **main_points}
+    labelled = [c for c, category in spec.countries if category in LABELLED and c != INSET]
+    unplaced += tuple(code for code in labelled if code not in points)
+    png, texts = sheet.draw(figure)
+    leaders = tuple((x0, y0, x1, y1) for x0, y0, x1, y1, _, _ in sheet.lines)
+    return RenderedMap(png, (WIDTH_PX, height), points, texts, shapes, unplaced, leaders)
 
 
-LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
-"""Categories whose countries are named on the map (mentions are listed in the caption)."""
+def _pixels(
+    axes: Axes, codes: list[str], height: float
+) -> tuple[dict[str, list[Ring]], dict[str, tuple[int, int]]]:
+    """Each coloured country of a panel as rings in pixels from the top left (clipped to the
+    panel), and a point well inside its visible part."""
+    shapes: dict[str, list[Ring]] = {}
+    points: dict[str, tuple[int, int]] = {}
+    x0, x1 = axes.get_xlim()
+    y0, y1 = axes.get_ylim()
+    box = axes.bbox  # the panel, in pixels from the top left: shapes end at its edges
+    panel = Bbox(((box.x0, height - box.y1), (box.x1, height - box.y0)))
+    known = outlines()
+    for code in codes:
+        if code not in known or code == INSET:
+            continue
+        rings = project(known[code], CENTRE)
+        shapes[code] = []
+        for ring in rings:
+            if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring):
+                continue
+            pixels = [(float(px), height - float(py)) for px, py in axes.transData.transform(ring)]
+            clipped = Path([*pixels, pixels[0]], closed=True).clip_to_bbox(panel, inside=True)
+            for polygon in clipped.to_polygons(closed_only=False):
+                points_list: list[list[float]] = np.asarray(polygon, dtype=float).tolist()
+                if len(points_list) >= 3:
+                    shapes[code].append([(x, y) for x, y in points_list])
+        point = inside_point(rings, (x0, x1, y0, y1))
+        if point is not None:
+            px, py = axes.transData.transform(point)
+            points[code] = (round(float(px)), round(height - float(py)))
+    return shapes, points
 
 
-OFFSETS = (
-    (0, 10, "center", "bottom"),
-    (0, -10, "center", "top"),
-    (12, 0, "left", "center"),
-    (-12, 0, "right", "center"),
-    (0, -34, "center", "top"),
-    (0, 34, "center", "bottom"),
-    (-20, -22, "right", "top"),
-    (20, -22, "left", "top"),
-)
-"""Where a country's name may go, relative to its point (pixels), tried in this order."""
+def _paths(shapes: dict[str, list[Ring]]) -> dict[str, list[Path]]:
+    return {
+        code: [Path([*ring, ring[0]], closed=True) for ring in rings]
+        for code, rings in shapes.items()
+    }
+
+
+def covers_other(box: Bbox, code: str, paths: dict[str, list[Path]]) -> bool:
+    """True when ``box`` (pixels from the top left) overlaps a coloured country other than
+    ``code``."""
+    return any(
+        path.intersects_bbox(box, filled=True)
+        for other, rings in paths.items()
+        if other != code
+        for path in rings
+    )
+
+
+def _crossed(
+    start: tuple[float, float], end: tuple[float, float], code: str, paths: dict[str, list[Path]]
+) -> int:
+    """How many coloured countries other than ``code`` the segment crosses."""
+    segment = Path([start, end])
+    return sum(
+        1
+        for other, rings in paths.items()
+        if other != code and any(segment.intersects_path(path, filled=True) for path in rings)
+    )
+
+
+def _edge(px: float, py: float, box: Bbox) -> tuple[float, float]:
+    """The point of ``box`` nearest to (px, py): where a leader line meets the label."""
+    return min(max(px, box.x0), box.x1), min(max(py, box.y0), box.y1)
+
+
+def _spot(
+    px: float,
+    py: float,
+    width: float,
+    tall: float,
+    code: str,
+    paths: dict[str, list[Path]],
+    taken: list[Bbox],
+    area: Bbox,
+) -> tuple[float, Bbox] | None:
+    """Where a label goes: the nearest box on the map that covers no other coloured country
+    and no other label, preferring a leader line that crosses no other coloured country,
+    else one crossing the fewest (a small country ringed by coloured ones: Armenia)."""
+    best: tuple[int, float, Bbox] | None = None
+    for radius in RADII:
+        for angle in ANGLES if radius else (0,):
+            cx = px + radius * math.cos(math.radians(angle))
+            cy = py - radius * math.sin(math.radians(angle))
+            box = Bbox(((cx - width / 2, cy - tall / 2), (cx + width / 2, cy + tall / 2)))
+            if not (area.containsx(box.x0) and area.containsx(box.x1)):
+                continue
+            if not (area.containsy(box.y0) and area.containsy(box.y1)):
+                continue
+            if any(box.overlaps(other) for other in taken) or covers_other(box, code, paths):
+                continue
+            crossed = _crossed((px, py), _edge(px, py, box), code, paths) if radius else 0
+            if crossed == 0:
+                return radius, box
+            if best is None or crossed < best[0]:
+                best = (crossed, radius, box)
+    return None if best is None else (best[1], best[2])
 
 
 def _place_labels(
-    figure: Figure,
+    sheet: Sheet,
     spec: MapSpec,
+    shapes: dict[str, list[Ring]],
     points: dict[str, tuple[int, int]],
     blocked: list[Bbox],
-    renderer: RendererBase,
-    height: int,
-) -> None:
-    """Name the main countries near their point, never over another country's point."""
+    area: Bbox,
+    optional: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """Name each labelled country where its label covers no other coloured country, no other
+    label and stays on the map: on the country when it fits, else aside with a leader line.
+    Returns the countries no place was found for."""
     categories = dict(spec.countries)
     taken = list(blocked)
-    for code, name in spec.labels:
-        if categories.get(code) not in LABELLED or code not in points or code == INSET:
+    missing = []
+    paths = _paths(shapes)
+    for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
+        if categories.get(code) not in LABELLED or code == INSET:
             continue
-        px, py = points[code][0], height - points[code][1]
-        for dx, dy, ha, va in OFFSETS:
-            text = figure.text(
-                (px + dx) / figure.bbox.width,
-                (py + dy) / figure.bbox.height,
-                name,
-                fontsize=TEXT_SIZE,
-                weight="bold",
-                color=INK,
-                ha=ha,
-                va=va,
-                bbox={
-                    "boxstyle": "round,pad=0.15",
-                    "facecolor": "white",
-                    "alpha": 0.8,
-                    "edgecolor": "none",
-                },
-            )
-            box = text.get_window_extent(renderer).expanded(1.05, 1.1)
-            hits_point = any(box.contains(x, height - y) for x, y in points.values())
-            if not hits_point and not any(box.overlaps(other) for other in taken):
-                taken.append(box)
-                break
-            text.remove()
+        if code not in points:
+            continue  # named in the other panel (or off the map: the caption names it)
+        lines = wrap(name, TEXT_SIZE, LABEL_WIDTH, "bold")
+        width = max(text_width(line, TEXT_SIZE, "bold") for line in lines) + 8
+        tall = len(lines) * TEXT_SIZE * LINE + 6
+        px, py = points[code]
+        spot = _spot(px, py, width, tall, code, paths, taken, area)
+        if spot is None:
+            if code not in optional:
+                missing.append(code)
+            continue
+        radius, box = spot
+        if radius:
+            ex, ey = _edge(px, py, box)
+            sheet.line(px, py, ex, ey, colour="white", width=7)
+            sheet.line(px, py, ex, ey, colour=INK, width=3)
+            sheet.mark(px, py, "o", True, INK, size=9)
+        sheet.text(
+            box.x0 + 4,
+            box.y0 + 3,
+            "\n".join(lines),
+            TEXT_SIZE,
+            width + 40,
+            weight="bold",
+            role="label",
+            boxed=True,
+        )
+        taken.append(box.expanded(1.04, 1.1))
+    return tuple(missing)

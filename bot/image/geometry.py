@@ -32,7 +32,8 @@ def outlines() -> dict[str, tuple[Ring, ...]]:
 
 def laea(lon: float, lat: float, centre: tuple[float, float] = CENTRE) -> tuple[float, float]:
     """Lambert azimuthal equal-area projection, in units of the Earth's radius."""
-    lam, phi = math.radians(lon - centre[0]), math.radians(lat)
+    # longitudes wrapped around the centre: Chukotka (-170°) lies east of the Caucasus
+    lam, phi = math.radians((lon - centre[0] + 180) % 360 - 180), math.radians(lat)
     phi0 = math.radians(centre[1])
     denominator = (
         1 + math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)

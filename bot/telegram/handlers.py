@@ -181,6 +181,11 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
+    if (query.data or "").startswith("fr:"):  # ◀ ▶ under a timeline picture
+        from bot.telegram.pictures import turn_page
+
+        await turn_page(query, services(context).index)
+        return
     try:
         reply = callback(services(context).index, query.data or "")
     except (ValueError, KeyError, IndexError, OverflowError):  # forged data the engine missed

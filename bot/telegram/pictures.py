@@ -9,17 +9,17 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InlineKeyboardMarkup, Message
-from telegram.constants import ChatType
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot.engine.commands import answer, picture_command
 from bot.engine.common import MAX_ARGUMENT
 from bot.engine.index import Index
-from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture
+from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture, timeline_turn
 from bot.engine.reply import Reply
 from bot.render.html import render_html
-from bot.telegram.handlers import _send, retrying
+from bot.telegram.handlers import STALE_BUTTON, _send, retrying
 from bot.telegram.send import keyboard
 from bot.telegram.services import Services
 from bot.text import fold
@@ -69,6 +69,39 @@ async def send_picture(message: Message, found: Picture) -> None:
                 text, reply_markup=markup if last else None
             )
         )
+
+
+async def turn_page(query: CallbackQuery, index: Index) -> None:
+    """◀ ▶ under a timeline picture: the same message shows the other page (photo, caption
+    and buttons); a stale button gets a short French notice."""
+    found = timeline_turn(index, query.data or "")
+    if found is None:
+        await retrying(lambda: query.answer(STALE_BUTTON))
+        return
+    await retrying(query.answer)
+    data = await draw(found)
+    caption, rest = caption_and_rest(found.caption)
+    markup = keyboard(found.caption)
+    media = InputMediaPhoto(
+        data, caption=caption, parse_mode=ParseMode.HTML, filename=f"{found.name}.png"
+    )
+    try:
+        await retrying(
+            lambda: query.edit_message_media(media, reply_markup=None if rest else markup)
+        )
+    except BadRequest as error:  # "message is not modified" on a double press
+        if "not modified" not in str(error).lower():
+            raise
+        return
+    message = query.message
+    if rest and isinstance(message, Message):  # what did not fit in the caption: never lost
+        for position, text in enumerate(rest, start=1):
+            last = position == len(rest)
+            await retrying(
+                lambda text=text, last=last: message.reply_text(  # type: ignore[misc]
+                    text, reply_markup=markup if last else None
+                )
+            )
 
 
 async def answer_picture(message: Message, index: Index) -> None:
