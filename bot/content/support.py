@@ -447,7 +447,7 @@ def source_date_issues(base: FactBase) -> list[ContentIssue]:
     for source in base.sources.values():
         if source.published is None:
             continue
-        file = _file(base, source.id)
+        file = (base.files or {}).get(source.id, "content/sources.yaml")
         seed = normalise_typography(base.seeds.get(source.id, "")).casefold()
         text = source.published_text
         why = (

@@ -311,7 +311,8 @@ _EVENT_TYPES = (
         "reunion",
         re.compile(
             r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien|retrouv\w*|"
-            r"reçu\w* (?:une|la|le|son|sa|les|l['’]) ?(?:délégation|ministre|homologue|"
+            r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
+            r"ministre|homologue|"
             r"ambassadeur|vice-ministre|chef|président|commandant))",
             re.I,
         ),
@@ -341,7 +342,8 @@ def uncertainty_of(text: str) -> list[str]:
 
 
 _RECEIVED_VISITORS = re.compile(
-    r"\breçu\w* (?:une|la|le|son|sa|les|l['’]) ?(?:délégation|ministre|homologue|ambassadeur|"
+    r"\breçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
+    r"ministre|homologue|ambassadeur|"
     r"vice-ministre|chef|président|commandant)",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
-from bot.dates import DateSpan, parse_date
+from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.engine.index import STOPWORDS
 from bot.text import fold, normalise_typography
 
@@ -49,11 +49,15 @@ KIND_SYNONYMS: dict[str, str] = {
 KIND_NAMES = {"exerci": "exercice ≈ manœuvres", "accord": "accord ≈ plan ≈ mémorandum"}
 
 
+_MONTHS = frozenset(fold(month) for month in MONTHS_FR)
+
+
 def stems(text: str) -> set[str]:
-    """Word starts of ``text`` (folded, no stopwords, at least four letters), kinds unified."""
+    """Word starts of ``text`` (folded, no stopwords, no month names: dates are compared as
+    dates; at least four letters), kinds unified."""
     found: set[str] = set()
     for word in fold(text).split():
-        if len(word) < 4 or word in STOPWORDS or word.isdigit():
+        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in _MONTHS:
             continue
         start = word[:STEM]
         found.add(KIND_SYNONYMS.get(word, KIND_SYNONYMS.get(start, start)))
@@ -190,6 +194,17 @@ class Linker:
         self._hub = involvement.most_common(1)[0][0] if involvement else None
         """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
 
+    @staticmethod
+    def _genre(text: str, item: _Known) -> str:
+        """« ; même genre (exercice ≈ manœuvres) » when the two say one kind in two words."""
+        mine, theirs = _kind_words(text), item.kinds
+        for name, label in KIND_NAMES.items():
+            said = {word for word in mine if KIND_SYNONYMS.get(word, word) == name}
+            other = {word for word in theirs if KIND_SYNONYMS.get(word, word) == name}
+            if said and other and said != other:
+                return f" ; même genre ({label})"
+        return ""
+
     def _distinctive(self, shared: Iterable[str]) -> list[str]:
         return sorted(word for word in shared if self._frequency[word] <= self._rare)
 
@@ -209,6 +224,10 @@ class Linker:
         scored: list[tuple[float, Link]] = []
         for item in self._known:
             repeated = _same_quote(plain, words, item.quotes)
+            partners, theirs = mine - {self._hub}, item.actors - {self._hub}
+            other_partners = bool(partners and theirs and not partners & theirs)
+            if repeated is not None and other_partners and not repeated.startswith("la même"):
+                repeated = None  # the same wording about other partners: another fact
             if repeated is not None:
                 if (
                     span is not None
@@ -223,14 +242,20 @@ class Linker:
                     )
                     scored.append((1000.0, Link(item.id, "contradiction", reason)))
                     continue
-                scored.append((1000.0, Link(item.id, "même fait", repeated)))
+                shared_text = ", ".join(sorted(mine & item.actors))
+                extra = f" ; acteurs communs ({shared_text})" if shared_text else ""
+                genre = self._genre(text, item)
+                scored.append((1000.0, Link(item.id, "même fait", f"{repeated}{extra}{genre}")))
                 continue
             shared = mine & item.actors
             if not shared or (len(shared) < 2 and len(mine) > 1):
                 continue
-            partners, theirs = mine - {self._hub}, item.actors - {self._hub}
-            if partners and theirs and not partners & theirs:
+            if other_partners:
                 continue  # only the hub in common: the Kazakh plan is not the British one
+            kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
+            kinds_there = {KIND_SYNONYMS.get(w, w) for w in item.kinds}
+            if kinds_here and kinds_there and not kinds_here & kinds_there:
+                continue  # a plan is not an exercise
             single = len(shared) < 2
             distinctive = self._distinctive(words & item.stems)
             if len(distinctive) < MIN_DISTINCTIVE:
@@ -268,18 +293,8 @@ class Linker:
                     else ""
                 )
                 actors_text = ", ".join(sorted(shared))
-                kinds = _kind_words(text) | item.kinds
-                genre = next(
-                    (
-                        f"même genre ({KIND_NAMES[name]}), "
-                        for name in KIND_NAMES
-                        if name in words & item.stems
-                        and len(kinds) > 1
-                        and any(KIND_SYNONYMS.get(k) == name for k in kinds)
-                    ),
-                    "",
-                )
-                reason = f"acteurs communs ({actors_text}), {genre}{why}mots distinctifs : {shown}"
+                genre = self._genre(text, item)
+                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}{genre}"
                 scored.append((score, Link(item.id, "même fait", reason)))
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
