@@ -26,7 +26,8 @@ _PLACE = re.compile(
 _LOCATED = re.compile(
     r"(?:s['’]est\s+rendue?s?|se\s+sont\s+rendus|se\s+rendra|se\s+tiendra|se\s+tient|"
     r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
-    r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?)"
+    r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
+    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?)"
     r"(?:\s+[\w’'-]+){0,4}\s*$",
     re.IGNORECASE,
 )
@@ -107,9 +108,9 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
     """Actors of ``text`` named only as where something happens or happened."""
     spans: list[tuple[int, int]] = []
     for match in _PLACE.finditer(text):
-        plain = match.group("prep") in ("en", "à") and not match.group("article")
+        plain = match.group("prep") == "en" and not match.group("article")
         if not plain and not _LOCATED.search(text[: match.start()]):
-            continue
+            continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
     if not spans:
         return []

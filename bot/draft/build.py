@@ -201,11 +201,17 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     if other is not None and other.iso and main is not None and main.iso != other.iso:
         return None
     mine, theirs = _actor_ids(group), _actor_ids(item)
+    if theirs - mine and not _ANAPHORA.match(item.sentence.text):
+        return None
+    if other is not None and (main is None or main.text != other.text):
+        if main is None and item.act is not None and item.act == group.act and theirs <= mine:
+            return f"même acte ({ACT_LABELS.get(item.act, item.act)}), qu'elle date"
+        return None  # a date of its own: another event (« le 30 septembre, il a déclaré »)
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    if other is not None and (main is None or main.text != other.text):
-        return None  # a date of its own: another event
+    if main is not None and other is None:
+        return None  # an undated sentence after a dated event: another fact unless it says so
     same_act = item.act == group.act or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
     if theirs and theirs <= mine and same_act and same_kind:
@@ -456,6 +462,7 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
 
 def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, Any]:
     ids = [hit.id for hit in candidate.actors]
+    main = _main_date(candidate.dates)
     entry: dict[str, Any] = {"id": candidate.id}
     if candidate.kind == "agreement":
         entry["title"] = None
@@ -478,12 +485,27 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["topics"] = []
     if candidate.tense != "passé":
         entry["tense"] = candidate.tense
-    if candidate.hedge:
-        entry["hedge"] = candidate.hedge
+    hedge = candidate.hedge or next(
+        (
+            hedge_of(more.text)
+            for more in candidate.more
+            if main is not None and main.text in more.text and hedge_of(more.text)
+        ),
+        None,
+    )
+    if hedge:
+        entry["hedge"] = hedge
     entry["summary"] = None
     entry["evidence"] = [
         {"source": source_id, "quote": candidate.sentence.text, "key": True},
-        *({"source": source_id, "quote": more.text, "key": False} for more in candidate.more),
+        *(  # a grouped sentence that gives the date is a key quote: date_text rests on it
+            {
+                "source": source_id,
+                "quote": more.text,
+                "key": main is not None and main.text in more.text,
+            }
+            for more in candidate.more
+        ),
     ]
     entry["draft"] = _annotations(candidate)
     return entry
