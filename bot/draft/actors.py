@@ -59,6 +59,8 @@ def _positions(text: str, finder: ActorFinder) -> list[tuple[int, str]]:
 def resolve(text: str, finder: ActorFinder, recent: list[str]) -> list[Resolved]:
     """« le pays », « les deux pays » in ``text``: the countries named just before (in the
     sentence, else in ``recent``, the article's countries by order of mention)."""
+    if not _ONE_COUNTRY.search(text) and not _TWO_COUNTRIES.search(text):
+        return []
     mentions = [(pos, actor) for pos, actor in _positions(text, finder) if _is_country(actor)]
     here = {actor for _, actor in mentions}
     found: list[Resolved] = []
