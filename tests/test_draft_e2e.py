@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from bot.config import Settings
+from bot.content.loader import load_factbase
 from bot.draft.intake import MAX_ARTICLE_BYTES
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, PROJECT_ROOT
@@ -64,10 +65,20 @@ async def test_admin_document_gets_a_summary_and_the_draft_yaml(bot):
     assert _tree_hash(CONTENT_DIR) == before
 
 
-async def test_new_country_is_named_in_the_summary(bot):
-    await bot.push(bot.document_update(JF17C.read_bytes(), JF17C.name, user_id=ADMIN))
-    await bot.wait_for("sendDocument")
-    assert "Nouveaux pays : Pakistan (PK)" in bot.sent()[0]["text"]
+@pytest.fixture
+async def small_bot(api: FakeBotApi) -> AsyncIterator[FakeBotApi]:
+    """The bot on the fixture base of tests/fixtures/draft_base/ (no Pakistan in it)."""
+    fixture = Path(__file__).parent / "fixtures" / "draft_base"
+    small = load_factbase(fixture / "content", fixture / "seeds")
+    settings = Settings(token=api.token, api_url=api.url, admin_ids=frozenset({ADMIN}))  # type: ignore[call-arg]
+    async with running(build_application(settings, Index(small))):
+        yield api
+
+
+async def test_new_country_is_named_in_the_summary(small_bot):
+    await small_bot.push(small_bot.document_update(JF17C.read_bytes(), JF17C.name, user_id=ADMIN))
+    await small_bot.wait_for("sendDocument")
+    assert "Nouveaux pays : Pakistan (PK)" in small_bot.sent()[0]["text"]
 
 
 async def test_non_admin_is_refused_and_gets_no_document(bot):
