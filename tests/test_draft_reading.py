@@ -370,3 +370,13 @@ def test_an_exercise_of_another_date_is_not_the_same_exercise(small):
         small,
     )
     assert [link.relation for link in candidate.links] in ([], ["contradiction"])
+
+
+def test_a_sentence_opening_with_a_date_and_a_name_is_not_a_dateline():
+    article = read_article(
+        "Une visite\nLe 24 septembre, Ilham Aliyev a reçu à Bakou le ministre kazakh de la "
+        "Défense.\nBakou, 25 septembre, AZERTAC – Le ministre a quitté Bakou.\n"
+    )
+    assert article.sentences[0].text.startswith("Le 24 septembre, Ilham Aliyev")
+    assert article.dateline.value == "Bakou, 25 septembre, AZERTAC"
+    assert article.outlet.value == "AZERTAC"

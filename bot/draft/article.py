@@ -35,7 +35,8 @@ _MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:[ -][A-ZÀ-Þ][\w’'.-]*){0,3})\s*,\s*)?"
     rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
-    r"\s*(?:,\s*(?P<agency>[A-ZÀ-Þ][\w’'&.-]*(?:\s[A-ZÀ-Þ][\w’'&.-]*){0,2})|"
+    r"\s*(?:,\s*(?P<agency>[A-Z][A-Z&.-]{1,}(?:\s[A-Z][A-Z&.-]+){0,2}|"
+    r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
     r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
