@@ -380,3 +380,50 @@ def test_a_sentence_opening_with_a_date_and_a_name_is_not_a_dateline():
     assert article.sentences[0].text.startswith("Le 24 septembre, Ilham Aliyev")
     assert article.dateline.value == "Bakou, 25 septembre, AZERTAC"
     assert article.outlet.value == "AZERTAC"
+
+
+def test_check_drafts_refuses_an_intention_turned_into_a_signature_and_a_given_date(tmp_path):
+    from bot.draft.check_drafts import run_check_drafts
+
+    text = REUTERS.read_text(encoding="utf-8")
+    small = load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+    draft = draft_article(text, REUTERS.name, small, given=Given(date=date(2025, 10, 23)))
+    data = yaml.safe_load(render_draft(draft, str(REUTERS)))
+    assert (
+        run_check_drafts(
+            _write(tmp_path / "ok", data), FIXTURE / "content", FIXTURE / "seeds", io.StringIO()
+        )
+        == 0
+    )
+    wish = _with(data, "volonté de signer un traité de paix")
+    data["events"].remove(wish)
+    data["agreements"] = [
+        {
+            "id": "traite-paix",
+            "title": None,
+            "kind": "accord",
+            "act": "signe",
+            "parties": ["AZ", "AM"],
+            "date": None,
+            "summary": None,
+            "evidence": wish["evidence"],
+        }
+    ]
+    data["sources"][0]["published"] = "2025-10-23"
+    out = io.StringIO()
+    status = run_check_drafts(
+        _write(tmp_path / "bad", data), FIXTURE / "content", FIXTURE / "seeds", out
+    )
+    assert status == 1
+    report = out.getvalue()
+    assert "agreements/traite-paix.act : acte « signé »" in report
+    assert "« volonté de signer » (un souhait)" in report
+    assert "sources/depeche-reuters-traite.published : date donnée par le curateur" in report
+
+
+def _write(folder: Path, data: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "brouillon.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+    return folder

@@ -307,32 +307,12 @@ class _Checker:
     def check_done(self, entry: Agreement, label: str, stems: Iterable[str]) -> None:
         """An act said done (signé, approuvé, adhésion) must be said done by a key quote, not
         only wished, intended, planned, owed, proposed or expected."""
-        words = re.compile(
-            r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*",
-            re.IGNORECASE,
-        )
-        said: list[str] = []
-        for item in entry.key_evidence():
-            plain = item.quote
-            if not _has_stem(fold(plain), _stems_of(stems)):
-                continue
-            modality = modality_of(plain, words)
-            if modality is None:
-                return  # a key quote says the act done
-            if modality.kind == "futur" and entry.tense in ("futur", "conditionnel"):
-                return  # « sera signé » with tense: futur is a forecast, kept as such
-            said.append(f"« {modality.words} » ({MODALITY_LABELS[modality.kind]})")
+        said = undone_act([item.quote for item in entry.key_evidence()], stems, entry.tense)
         if not said:
             return
         file = _file(self.base, entry.id)
         shown = Shown(file, entry.id, "act", label, entry.key_evidence())
-        self.report(
-            shown,
-            f"act-{label}",
-            f"acte « {label} » : les citations clés ne le disent pas accompli, seulement "
-            f"{', '.join(said)} ; écrire act: propose pour une proposition, sinon act: null, "
-            "et garder la modalité dans le résumé",
-        )
+        self.report(shown, f"act-{label}", undone_message(label, said))
 
     def _mediates(self, actor_id: str, folded_quotes: str) -> bool:
         """True when the quotes say « avec la médiation de <actor> »."""
@@ -396,6 +376,36 @@ class _Checker:
 
 DONE_ACTS = frozenset({"signe", "approuve", "adhesion"})
 """Acts that say something was done: a key quote must say it done."""
+
+
+def undone_act(quotes: Iterable[str], stems: Iterable[str], tense: str) -> list[str]:
+    """The words of ``quotes`` that say the act (by its ``stems``) only as wished, intended,
+    planned, owed, proposed or expected; empty when one of them says it done (or when a
+    future is kept as a future by ``tense``)."""
+    stems = tuple(stems)
+    words = re.compile(
+        r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE
+    )
+    said: list[str] = []
+    for quote in quotes:
+        if not _has_stem(fold(quote), _stems_of(stems)):
+            continue
+        modality = modality_of(quote, words)
+        if modality is None:
+            return []  # a key quote says the act done
+        if modality.kind == "futur" and tense in ("futur", "conditionnel"):
+            return []  # « sera signé » with tense: futur is a forecast, kept as such
+        said.append(f"« {modality.words} » ({MODALITY_LABELS[modality.kind]})")
+    return said
+
+
+def undone_message(label: str, said: list[str]) -> str:
+    """The French message for an act said done that the key quotes only wish or plan."""
+    return (
+        f"acte « {label} » : les citations clés ne le disent pas accompli, seulement "
+        f"{', '.join(said)} ; écrire act: propose pour une proposition, sinon act: null, "
+        "et garder la modalité dans le résumé"
+    )
 
 
 def _stems_of(words: Iterable[str]) -> tuple[str, ...]:
