@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--out", type=Path, help="dossier où écrire le brouillon (défaut : content/drafts/)"
     )
+    draft.add_argument("--url", help="adresse de l'article, quand le texte ne la donne pas")
+    draft.add_argument(
+        "--date",
+        help="date de publication (2025-10-23 ou « 23 octobre 2025 ») quand le texte ne la "
+        "donne pas ; les dates qui en dépendent sont marquées déduites",
+    )
+    draft.add_argument("--outlet", help="nom du média, quand le texte ne le donne pas")
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
     commands.add_parser("run", help="lance le bot Telegram (TELEGRAM_BOT_TOKEN requis)")
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
@@ -264,8 +271,13 @@ def _run_draft(args: argparse.Namespace) -> int:
     """draft ARTICLE [--out DIR]: write a draft next to nothing the live base loads."""
     from bot.draft.build import summary_text
     from bot.draft.files import drafts_dir, write_draft
-    from bot.draft.intake import ArticleError, decode_article
+    from bot.draft.intake import ArticleError, decode_article, given_of
 
+    try:
+        given = given_of(args.url, args.date, args.outlet)
+    except ArticleError as error:
+        print(f"{error}.", file=sys.stderr)
+        return 2
     path: Path = args.article
     try:
         data = path.read_bytes()
@@ -289,7 +301,7 @@ def _run_draft(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        draft, target, replaced = write_draft(intake.text, path, index.base, out_dir)
+        draft, target, replaced = write_draft(intake.text, path, index.base, out_dir, given)
     except OSError as error:
         print(f"Impossible d'écrire dans {out_dir} : {error.strerror or error}.", file=sys.stderr)
         return 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -11,9 +13,10 @@ import pytest
 import yaml
 
 from bot.config import Settings
+from bot.content.loader import load_factbase
 from bot.draft.intake import MAX_ARTICLE_BYTES
 from bot.engine.index import Index
-from bot.paths import CONTENT_DIR
+from bot.paths import CONTENT_DIR, PROJECT_ROOT
 from bot.telegram.app import build_application
 from bot.telegram.drafting import ASK_TEXT, NOT_TXT, PRIVATE_ONLY, TOO_BIG
 from bot.telegram.handlers import REFUSAL
@@ -24,6 +27,7 @@ ADMIN = 42
 OTHER = 77
 CHARTE = Path(__file__).parent / "articles" / "courrier-am-charte-etats-unis.txt"
 JF17C = Path(__file__).parent / "articles" / "gagadget-jf17c-pakistan.txt"
+REUTERS = Path(__file__).parent / "draft_articles" / "depeche-reuters-traite.txt"
 
 
 @pytest.fixture
@@ -61,10 +65,20 @@ async def test_admin_document_gets_a_summary_and_the_draft_yaml(bot):
     assert _tree_hash(CONTENT_DIR) == before
 
 
-async def test_new_country_is_named_in_the_summary(bot):
-    await bot.push(bot.document_update(JF17C.read_bytes(), JF17C.name, user_id=ADMIN))
-    await bot.wait_for("sendDocument")
-    assert "Nouveaux pays : Pakistan (PK)" in bot.sent()[0]["text"]
+@pytest.fixture
+async def small_bot(api: FakeBotApi) -> AsyncIterator[FakeBotApi]:
+    """The bot on the fixture base of tests/fixtures/draft_base/ (no Pakistan in it)."""
+    fixture = Path(__file__).parent / "fixtures" / "draft_base"
+    small = load_factbase(fixture / "content", fixture / "seeds")
+    settings = Settings(token=api.token, api_url=api.url, admin_ids=frozenset({ADMIN}))  # type: ignore[call-arg]
+    async with running(build_application(settings, Index(small))):
+        yield api
+
+
+async def test_new_country_is_named_in_the_summary(small_bot):
+    await small_bot.push(small_bot.document_update(JF17C.read_bytes(), JF17C.name, user_id=ADMIN))
+    await small_bot.wait_for("sendDocument")
+    assert "Nouveaux pays : Pakistan (PK)" in small_bot.sent()[0]["text"]
 
 
 async def test_non_admin_is_refused_and_gets_no_document(bot):
@@ -153,3 +167,38 @@ async def test_a_lone_brouillon_is_forgotten_after_a_while(bot, monkeypatch):
     await bot.wait_for("sendMessage", 2)  # the ordinary answer to plain text
     await asyncio.sleep(0.3)
     assert bot.sent("sendDocument") == []
+
+
+def _without_path(rendered: str) -> dict[str, object]:
+    data = yaml.safe_load(rendered)
+    assert isinstance(data, dict)
+    data["draft"].pop("article")
+    return data
+
+
+async def test_brouillon_gives_the_same_draft_as_the_command_line(bot, tmp_path):
+    # What the text lacks is given by « # Date : » / « # URL : » lines, as --date / --url do.
+    text = "# Date : 23 octobre 2025\n# URL : https://example.org/traite\n" + REUTERS.read_text(
+        encoding="utf-8"
+    )
+    article = tmp_path / "depeche-traite.txt"
+    article.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "draft", str(article), "--out", str(tmp_path / "out")],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    command_line = (tmp_path / "out" / "depeche-traite.yaml").read_text(encoding="utf-8")
+    await bot.push(bot.document_update(text.encode("utf-8"), article.name, user_id=ADMIN))
+    sent = await bot.wait_for("sendDocument")
+    telegram = sent[0]["document"]["content"].decode("utf-8")
+    assert _without_path(telegram) == _without_path(command_line)
+    data = _without_path(telegram)
+    said = next(e for e in data["events"] if "a déclaré samedi" in e["evidence"][0]["quote"])
+    assert said["date"] == "2025-10-18" and "curateur" in said["date_reason"]
+    summary = bot.sent()[0]["text"]
+    assert summary.splitlines()[0] in done.stdout  # the same summary, first line and all

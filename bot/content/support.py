@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from bot.content.errors import ContentIssue
 from bot.content.forms import guillemet_issues, name_issues
+from bot.content.modality import MODALITY_LABELS, modality_of
 from bot.content.model import Actor, Agreement, Event, Fact, FactBase
 from bot.content.schema import Evidence, SupportException
 from bot.dates import MONTHS_FR
-from bot.text import fold
+from bot.text import fold, normalise_typography
 
 _NUMBER = re.compile(r"\d+(?:[  .,\u202f]\d{3})*")
 _SEPARATORS = re.compile(r"(?<=\d)[  .,\u202f](?=\d{3}\b)")
@@ -307,6 +308,16 @@ class _Checker:
                 "présente comme un fait : garder « cherche à », « veut », « vise à »…",
             )
 
+    def check_done(self, entry: Agreement, label: str, stems: Iterable[str]) -> None:
+        """An act said done (signé, approuvé, adhésion) must be said done by a key quote, not
+        only wished, intended, planned, owed, proposed or expected."""
+        said = undone_act([item.quote for item in entry.key_evidence()], stems, entry.tense)
+        if not said:
+            return
+        file = _file(self.base, entry.id)
+        shown = Shown(file, entry.id, "act", label, entry.key_evidence())
+        self.report(shown, f"act-{label}", undone_message(label, said))
+
     def _mediates(self, actor_id: str, folded_quotes: str) -> bool:
         """True when the quotes say « avec la médiation de <actor> »."""
         for form, _exact in _mention_forms(self.base.actors[actor_id]):
@@ -341,6 +352,8 @@ class _Checker:
             self.report(
                 shown, act.id, f"acte « {act.label} » : les citations clés ne le disent pas"
             )
+        elif act and act.id in DONE_ACTS and act.stems:
+            self.check_done(entry, act.label, act.stems)
         for actor_id in entry.parties:
             role = entry.roles.get(actor_id) or (
                 "signataire"
@@ -363,6 +376,40 @@ class _Checker:
         if entry.mediators and not _has_stem(key, _ROLE_STEMS["médiateur"]):
             shown = Shown(file, entry.id, "mediators", "médiation", entry.key_evidence())
             self.report(shown, "médiation", "médiation absente des citations clés")
+
+
+DONE_ACTS = frozenset({"signe", "approuve", "adhesion"})
+"""Acts that say something was done: a key quote must say it done."""
+
+
+def undone_act(quotes: Iterable[str], stems: Iterable[str], tense: str) -> list[str]:
+    """The words of ``quotes`` that say the act (by its ``stems``) only as wished, intended,
+    planned, owed, proposed or expected; empty when one of them says it done (or when a
+    future is kept as a future by ``tense``)."""
+    stems = tuple(stems)
+    words = re.compile(
+        r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE
+    )
+    said: list[str] = []
+    for quote in quotes:
+        if not _has_stem(fold(quote), _stems_of(stems)):
+            continue
+        modality = modality_of(quote, words)
+        if modality is None:
+            return []  # a key quote says the act done
+        if modality.kind == "futur" and tense in ("futur", "conditionnel"):
+            return []  # « sera signé » with tense: futur is a forecast, kept as such
+        said.append(f"« {modality.words} » ({MODALITY_LABELS[modality.kind]})")
+    return said
+
+
+def undone_message(label: str, said: list[str]) -> str:
+    """The French message for an act said done that the key quotes only wish or plan."""
+    return (
+        f"acte « {label} » : les citations clés ne le disent pas accompli, seulement "
+        f"{', '.join(said)} ; écrire act: propose pour une proposition, sinon act: null, "
+        "et garder la modalité dans le résumé"
+    )
 
 
 def _stems_of(words: Iterable[str]) -> tuple[str, ...]:
@@ -403,4 +450,59 @@ def check_support(base: FactBase) -> list[ContentIssue]:
                     f"exception « {exception.text} » inutile (le texte est appuyé) : la retirer",
                 )
             )
-    return [*checker.issues, *guillemet_issues(base), *name_issues(base)]
+    return [*checker.issues, *source_date_issues(base), *guillemet_issues(base), *name_issues(base)]
+
+
+def source_date_issues(base: FactBase) -> list[ContentIssue]:
+    """A source's publication date must be the article's words (``published_text``, verbatim in
+    its seed, with that day's number and year): a date read off the page's address or given by
+    the curator is not the article's, and goes in ``note``, its dates deduced with a reason."""
+    issues: list[ContentIssue] = []
+    for source in base.sources.values():
+        if source.published is None:
+            continue
+        file = (base.files or {}).get(source.id, "content/sources.yaml")
+        seed = normalise_typography(base.seeds.get(source.id, "")).casefold()
+        text = source.published_text
+        why = (
+            "une date lue dans l'adresse de la page ou donnée par le curateur n'est pas celle "
+            "de l'article : laisser published: null, la dire dans note, et dater les entrées "
+            "qui en dépendent avec date_basis: déduit et date_reason"
+        )
+        if not text:
+            issues.append(
+                ContentIssue(
+                    file,
+                    source.id,
+                    "published",
+                    f"published {source.published.raw} sans published_text (les mots de "
+                    f"l'article) : {why}",
+                )
+            )
+            continue
+        if normalise_typography(text).casefold() not in seed:
+            issues.append(
+                ContentIssue(
+                    file,
+                    source.id,
+                    "published_text",
+                    f"« {text} » n'est pas dans l'article ({source.seed}) : {why}",
+                )
+            )
+            continue
+        digits = set(re.findall(r"\d+", text))
+        start = source.published.start
+        wanted = {str(start.year)}
+        if source.published.precision.name == "DAY":
+            wanted.add(str(start.day))
+        if not wanted <= {d.lstrip("0") or "0" for d in digits} | digits:
+            issues.append(
+                ContentIssue(
+                    file,
+                    source.id,
+                    "published",
+                    f"published {source.published.raw} : « {text} » ne dit pas ce jour ou cette "
+                    f"année : {why}",
+                )
+            )
+    return issues

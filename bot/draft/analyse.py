@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.content.countries import country_name, is_known_code
+from bot.content.modality import Modality, modality_of
 from bot.content.model import Actor
 from bot.dates import MONTHS_FR
 from bot.draft.lexicon import CAPITALS, DEMONYMS, FUNCTION_WORDS, TITLES, inflections
 from bot.text import fold
 
 MAX_NGRAM = 6
+__all__ = ["Modality", "modality_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +307,16 @@ _AGREEMENT_KIND = {
 }
 _EVENT_TYPES = (
     ("exercice", re.compile(r"\b(?:exercice|manœuvre|manoeuvre)s?\b", re.IGNORECASE)),
-    ("reunion", re.compile(r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien)\b", re.I)),
+    (
+        "reunion",
+        re.compile(
+            r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien|retrouv\w*|"
+            r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
+            r"ministre|homologue|"
+            r"ambassadeur|vice-ministre|chef|président|commandant))",
+            re.I,
+        ),
+    ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
     ("sanction", re.compile(r"\b(?:sanction\w*|embargo)\b", re.IGNORECASE)),
     ("conflit", re.compile(r"\b(?:guerre|hostilités|conflit|offensive|combats)\b", re.I)),
@@ -330,10 +341,20 @@ def uncertainty_of(text: str) -> list[str]:
     return list(dict.fromkeys(match.group(0) for match in _UNCERTAIN.finditer(text)))
 
 
+_RECEIVED_VISITORS = re.compile(
+    r"\breçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
+    r"ministre|homologue|ambassadeur|"
+    r"vice-ministre|chef|président|commandant)",
+    re.IGNORECASE,
+)
+"""« a reçu une délégation » is a meeting, not a delivery."""
+
+
 def act_of(text: str) -> str | None:
     """The act a sentence reports (signé, adhésion, livré…), by the first verb found."""
     for act, pattern in _ACTS:
-        if pattern.search(text):
+        plain = _RECEIVED_VISITORS.sub("", text) if act == "livre" else text
+        if pattern.search(plain):
             return act
     return None
 

@@ -1,7 +1,11 @@
 """A pasted article split into page furniture, metadata lines and sentences of prose.
 
 Positions always point into the text as given, so every sentence is a verbatim slice of it.
-Leading lines starting with ``#`` are the curator's own notes (URL, outlet) and are skipped.
+Leading lines starting with ``#`` are the curator's own notes (« # URL : … », « # Média : … »,
+« # Date : … »): read as metadata *given by the curator*, never as the article's words. So is
+what ``draft --url/--date/--outlet`` gives, and what an address says (a date in the path):
+each is recorded with its basis (``curateur``, ``adresse``), and every date built on it is
+marked inferred from that basis.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.dates import MONTHS_FR
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.lexicon import (
     BYLINE_PREFIXES,
@@ -20,12 +25,39 @@ from bot.draft.lexicon import (
 )
 from bot.text import normalise_typography
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…»)])\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…»)])\s+(?=[«\"“(A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Dr|Pr|St|Ste|av|apr|J\.-C|etc|cf|p|vol|n°|No|art|Gal|Gén|[A-Z]))\.$"
 )
 _OPEN_QUOTE = re.compile(r"«[^»]*$")
 TITLE_MAX = 200
+_MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
+_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:[ -][A-ZÀ-Þ][\w’'.-]*){0,3})\s*,\s*)?"
+    rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
+    r"\s*(?:,\s*(?P<agency>[A-Z][A-Z&.-]{1,}(?:\s[A-Z][A-Z&.-]+){0,2}|"
+    r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
+    r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\))"
+    r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
+)
+"""An agency dateline opening a dispatch: « Bakou, 18 octobre, AZERTAC », « 23 octobre
+(Reuters) - ». Place, day, month (and year), outlet; never a sentence of the article."""
+_ADDRESS = re.compile(
+    r"^(?:(?:source|lien|url|adresse)\s*:\s*)?(?P<url>(?:https?://|www\.)\S+)$", re.IGNORECASE
+)
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<year>20\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_CREDIT = re.compile(
+    r"^\([^()]*\b(?:version française|traduction|traduit|reportage|rédaction|édité par|"
+    r"édition|avec la contribution)\b[^()]*\)\.?$"
+    r"|^(?:version française|traduit par|traduction\s*:|édité par|édition\s*:)[^.]{0,80}$",
+    re.IGNORECASE,
+)
+"""« (Reportage X, version française Y) »: a credit of the agency's staff, not a fact."""
+_BREADCRUMB = re.compile(r"^[^.!?«»]{1,60}(?:\s[>›|/]\s[^.!?«»]{1,60}){1,8}$")
+"""« Accueil > Monde > Caucase »: navigation, not text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +86,18 @@ class Metadata:
     value: str | None
     read_from: str | None
     note: str | None = None
+    basis: str = "texte"
+    """texte (the article says it), curateur (given by the curator), adresse (read off the
+    page's address), ligne d'agence (the dispatch's dateline)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What the curator gives for what the text lacks (``draft --url --date --outlet``)."""
+
+    url: str | None = None
+    date: date | None = None
+    outlet: str | None = None
 
 
 @dataclass
@@ -69,10 +113,49 @@ class Article:
     updated: Metadata
     relayed_from: Metadata
     sentences: list[Sentence] = field(default_factory=list)
+    url: Metadata = field(default_factory=lambda: Metadata(None, None))
+    dateline: Metadata = field(default_factory=lambda: Metadata(None, None))
+    credits: list[Sentence] = field(default_factory=list)
+    """Sentences of prose that are staff credits (« (Reportage …, version française …) »)."""
+
+    @property
+    def anchor_basis(self) -> str | None:
+        """Where the date relative days are resolved from comes from, when not the text."""
+        if self.published_date is None or self.published.basis == "texte":
+            return None
+        return {
+            "curateur": "date donnée par le curateur, pas par l'article",
+            "adresse": "date lue dans l'adresse de la page, pas dans l'article",
+        }.get(self.published.basis, self.published.basis)
 
     def noise(self) -> list[Line]:
         """Lines left out of the prose: furniture, bylines, dates, repeated headlines."""
         return [line for line in self.lines if line.kind not in ("prose", "title")]
+
+
+_HEADER_FIELD = re.compile(r"^#\s*(?P<key>url|adresse|média|media|date)\s*:\s*(?P<value>.+)$", re.I)
+
+
+def _header(text: str) -> dict[str, str]:
+    """The curator's « # URL : … », « # Média : … », « # Date : … » lines, by key."""
+    found: dict[str, str] = {}
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        match = _HEADER_FIELD.match(stripped)
+        if match:
+            key = fold_key(match.group("key"))
+            found.setdefault(key, match.group("value").strip())
+    return found
+
+
+def fold_key(key: str) -> str:
+    """« URL », « adresse » → url ; « Média » → media ; « Date » → date."""
+    key = key.casefold()
+    return {"adresse": "url", "média": "media"}.get(key, key)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -129,8 +212,22 @@ def _classify(text: str, seen: set[str]) -> str:
     key = normalise_typography(text).casefold()
     if key in seen:
         return "repeated"
-    if _starts(text, NOISE_PREFIXES):
+    if _ADDRESS.match(text):
+        return "address"
+    if _CREDIT.match(text) and len(text) < 200:
+        return "byline"
+    if _starts(text, BYLINE_PREFIXES) and len(text) < 80:
+        return "byline"
+    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text):
         return "noise"
+    if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
+        return "dateline"
+    if (
+        _starts(text, ("publié", "mis en ligne", "date de publication"))
+        and len(text) <= 160
+        and [d for d in find_dates(text, None) if d.basis == "texte" and d.precision == "jour"]
+    ):
+        return "published"
     if _starts(text, UPDATED_PREFIXES):
         return "updated"
     if _starts(text, SOURCE_PREFIXES):
@@ -151,6 +248,11 @@ def _classify(text: str, seen: set[str]) -> str:
     return "prose"
 
 
+def is_credit(sentence: str) -> bool:
+    """True for a staff credit: « (Reportage Jane Doe, version française Jean Dupont) »."""
+    return bool(_CREDIT.match(sentence.strip())) and len(sentence) < 200
+
+
 def _split(text: str, start: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = 0
@@ -167,7 +269,7 @@ def _split(text: str, start: int) -> list[Sentence]:
     return sentences
 
 
-def _published(lines: list[Line]) -> tuple[Metadata, date | None]:
+def _published_in_text(lines: list[Line]) -> tuple[Metadata, date | None]:
     for line in lines:
         if line.kind not in ("published", "byline"):
             continue
@@ -181,23 +283,172 @@ def _published(lines: list[Line]) -> tuple[Metadata, date | None]:
                     None,
                     line.text,
                     f"« {relative[0].text} » : date relative à la consultation de la page, "
-                    "inconnue ; ne pas deviner",
+                    "inconnue ; ne pas deviner (donner --date si le média la publie)",
                 ),
                 None,
             )
     return Metadata(None, None, "l'article ne donne pas de date de publication"), None
 
 
-def read_article(text: str) -> Article:
+def url_date(url: str) -> date | None:
+    """A full date written in an address's path (« /2025/10/18/ », « -20251018- »)."""
+    for match in _URL_DATE.finditer(url):
+        try:
+            return date(
+                int(match.group("year")), int(match.group("month")), int(match.group("day"))
+            )
+        except ValueError:
+            continue
+    return None
+
+
+def _host(url: str) -> str | None:
+    match = re.match(r"^(?:https?://)?(?:www\.)?([^/\s?#]+)", url, re.IGNORECASE)
+    return match.group(1).casefold() if match else None
+
+
+def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | None]:
+    """The dispatch's dateline, its date (year only if written) and its agency."""
+    for line in lines:
+        if line.kind != "dateline":
+            continue
+        match = _DATELINE.match(line.text)
+        if match is None:
+            continue
+        agency = (match.group("agency") or match.group("agency2") or "").strip() or None
+        words = f"{match.group('day')} {match.group('month')}" + (
+            f" {match.group('year')}" if match.group("year") else ""
+        )
+        found = find_dates(words, None)
+        place = match.group("place")
+        note = "ligne d'agence : " + ", ".join(
+            part
+            for part in (
+                f"lieu {place}" if place else None,
+                f"jour {words}",
+                f"agence {agency}" if agency else None,
+            )
+            if part
+        )
+        return (
+            Metadata(line.text.strip(" -–—:"), line.text, note, "texte"),
+            (found[0] if found else None),
+            agency,
+        )
+    return Metadata(None, None), None, None
+
+
+def _published(
+    lines: list[Line], given: Given, url: str | None, dateline_date: FoundDate | None
+) -> tuple[Metadata, date | None]:
+    """The publication date: the text's date line, the dateline with its year, then what the
+    curator gives, then the address — each recorded with where it comes from."""
+    in_text, day = _published_in_text(lines)
+    if day is not None:
+        return in_text, day
+    if dateline_date is not None and dateline_date.iso and dateline_date.basis == "texte":
+        return Metadata(
+            dateline_date.iso, dateline_date.text, "ligne d'agence"
+        ), date.fromisoformat(dateline_date.iso)
+    if given.date is not None:
+        return (
+            Metadata(
+                given.date.isoformat(),
+                None,
+                "donnée par le curateur (--date ou « # Date : »), pas par l'article : "
+                "published reste null dans la source ; les dates qui en dépendent sont déduites",
+                "curateur",
+            ),
+            given.date,
+        )
+    from_url = url_date(url) if url else None
+    if from_url is not None:
+        return (
+            Metadata(
+                from_url.isoformat(),
+                url,
+                "lue dans l'adresse de la page, pas dans l'article : published reste null dans "
+                "la source ; les dates qui en dépendent sont déduites",
+                "adresse",
+            ),
+            from_url,
+        )
+    if dateline_date is not None:
+        return (
+            Metadata(
+                None,
+                dateline_date.text,
+                f"ligne d'agence « {dateline_date.text} » sans année : donner --date pour "
+                "résoudre les jours relatifs",
+            ),
+            None,
+        )
+    return in_text, None
+
+
+def _outlet(
+    lines: list[Line], outlet_name: str | None, given: Given, agency: str | None, url: str | None
+) -> Metadata:
+    if given.outlet:
+        return Metadata(given.outlet, None, "donné par le curateur", "curateur")
+    if agency:
+        return Metadata(agency, agency, "l'agence de la ligne d'agence", "ligne d'agence")
+    outlet_line = next((line for line in lines if line.kind == "outlet"), None)
+    if outlet_line is not None:
+        return Metadata(
+            outlet_name,
+            outlet_line.text,
+            "première ligne courte, avant le titre : probablement le nom du média ; à confirmer",
+        )
+    host = _host(url) if url else None
+    if host:
+        return Metadata(host, url, "nom du site lu dans l'adresse : à confirmer", "adresse")
+    return Metadata(
+        None, None, "le texte ne nomme pas le média qui le publie : à remplir s'il le nomme"
+    )
+
+
+def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
+    """A line opening with a dateline becomes the dateline and the prose after it."""
+    match = _DATELINE.match(content)
+    if match is None:
+        return [(start, content)]
+    rest = content[match.end() :]
+    if not rest.strip():
+        return [(start, content)]
+    lead = len(rest) - len(rest.lstrip())
+    return [(start, content[: match.end()].rstrip()), (start + match.end() + lead, rest.strip())]
+
+
+def read_article(text: str, given: Given | None = None) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
+    header = _header(text)
+    given = given or Given()
+    if given.url is None and "url" in header:
+        given = Given(header["url"], given.date, given.outlet)
+    if given.outlet is None and "media" in header:
+        given = Given(given.url, given.date, re.split(r"\s+\(", header["media"])[0].strip())
+    if given.date is None and "date" in header:
+        found = [d for d in find_dates(header["date"], None) if d.precision == "jour" and d.iso]
+        if found and found[0].iso:
+            given = Given(given.url, date.fromisoformat(found[0].iso), given.outlet)
     lines: list[Line] = []
     seen: set[str] = set()
-    raw_lines = _lines(text)
+    raw_lines: list[tuple[int, str]] = []
+    for start, content in _lines(text):
+        if not raw_lines or len(raw_lines) < 12:  # a dateline opens the dispatch
+            raw_lines.extend(_split_dateline(start, content))
+        else:
+            raw_lines.append((start, content))
     outlet_name: str | None = None
     for position, (start, content) in enumerate(raw_lines):
-        found = _outlet_of(content, len(raw_lines) - 1) if position == 0 else None
-        if found is not None:
-            outlet_name = found
+        found_outlet = _outlet_of(content, len(raw_lines) - 1) if position == 0 else None
+        if (
+            found_outlet is not None
+            and not _ADDRESS.match(content)
+            and not _DATELINE.match(content)
+        ):
+            outlet_name = found_outlet
             kind = "outlet"
         else:
             kind = _classify(content, seen)
@@ -215,7 +466,15 @@ def read_article(text: str) -> Article:
         if title_line
         else Metadata(None, None, "pas de titre reconnaissable en tête de l'article")
     )
-    published, published_date = _published(lines)
+    address_line = next((line for line in lines if line.kind == "address"), None)
+    url_meta = Metadata(None, None)
+    if given.url:
+        url_meta = Metadata(given.url, None, "adresse donnée par le curateur", "curateur")
+    elif address_line is not None:
+        match = _ADDRESS.match(address_line.text)
+        url_meta = Metadata(match.group("url") if match else address_line.text, address_line.text)
+    dateline, dateline_date, agency = _dateline_of(lines)
+    published, published_date = _published(lines, given, url_meta.value, dateline_date)
     updated_line = next((line for line in lines if line.kind == "updated"), None)
     updated = Metadata(None, None)
     if updated_line is not None:
@@ -226,22 +485,13 @@ def read_article(text: str) -> Article:
     if source_line is not None:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
-    outlet_line = next((line for line in lines if line.kind == "outlet"), None)
-    outlet = (
-        Metadata(
-            outlet_name,
-            outlet_line.text,
-            "première ligne courte, avant le titre : probablement le nom du média ; à confirmer",
-        )
-        if outlet_line is not None
-        else Metadata(
-            None, None, "le texte ne nomme pas le média qui le publie : à remplir s'il le nomme"
-        )
-    )
+    outlet = _outlet(lines, outlet_name, given, agency, url_meta.value)
     sentences: list[Sentence] = []
+    credits: list[Sentence] = []
     for line in lines:
         if line.kind == "prose":
-            sentences.extend(_split(line.text, line.start))
+            for sentence in _split(line.text, line.start):
+                (credits if is_credit(sentence.text) else sentences).append(sentence)
     return Article(
         text=text,
         lines=lines,
@@ -252,6 +502,9 @@ def read_article(text: str) -> Article:
         updated=updated,
         relayed_from=relayed,
         sentences=sentences,
+        url=url_meta,
+        dateline=dateline,
+        credits=credits,
     )
 
 

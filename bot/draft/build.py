@@ -18,23 +18,27 @@ from typing import Any
 import yaml
 
 from bot.content.countries import country_name
+from bot.content.modality import MODALITY_LABELS
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
+from bot.draft.actors import Resolved, named_officials, officials, places, resolve
 from bot.draft.analyse import (
     ACT_LABELS,
     ActorFinder,
     ActorHit,
+    Modality,
     Number,
     act_of,
     agreement_kind,
     event_type,
     hedge_of,
+    modality_of,
     numbers,
     tense_of,
     uncertainty_of,
     unknown_names,
 )
-from bot.draft.article import Article, Sentence, read_article
+from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
 from bot.text import count, fold
@@ -60,6 +64,22 @@ class Candidate:
     tense: str
     hedge: str | None
     links: list[Link] = field(default_factory=list)
+    modality: Modality | None = None
+    period: FoundDate | None = None
+    places: list[ActorHit] = field(default_factory=list)
+    resolved: list[Resolved] = field(default_factory=list)
+    more: list[Sentence] = field(default_factory=list)
+    """Further sentences of the same event or agreement, grouped with the first."""
+    position: int = 0
+    """Index of the last grouped sentence among the article's sentences."""
+    grouped_why: list[str] = field(default_factory=list)
+    weak: bool = False
+    """No actor, date, number or act of its own: kept only as the next sentence of an event."""
+
+    @property
+    def text(self) -> str:
+        """The grouped sentences, joined."""
+        return " ".join([self.sentence.text, *(more.text for more in self.more)])
 
     @property
     def duplicates(self) -> list[Link]:
@@ -111,18 +131,148 @@ def _span(found: FoundDate | None) -> DateSpan | None:
         return None
 
 
-def _kind(text: str, act: str | None, dates: list[FoundDate]) -> tuple[str, str | None]:
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:pour|durant|pendant|sur|au cours de)\s+(?:l['’]ann[ée]e|la période|les années|"
+    r"l['’]exercice)?\s*$",
+    re.IGNORECASE,
+)
+"""« pour l'année 2026 », « pour la période 2025-2027 »: the agreement's period, not its date."""
+
+
+def _period(text: str, dates: list[FoundDate]) -> FoundDate | None:
+    for found in dates:
+        if found.precision in ("année", "intervalle") and _PERIOD_BEFORE.search(
+            text[: found.start]
+        ):
+            return found
+        if found.text.casefold().startswith("pour ") and found.precision == "année":
+            return found
+    return None
+
+
+def _kind(
+    text: str, act: str | None, dates: list[FoundDate], modality: Modality | None
+) -> tuple[str, str | None]:
     agreement = agreement_kind(text)
     if agreement and act in ("signe", "adhesion", "approuve", "propose"):
         return "agreement", agreement
     if dates:
+        if modality is not None and modality.kind == "proposition":
+            return "event", "proposition"
+        if modality is not None and modality.kind in ("souhait", "intention"):
+            return "event", "declaration"
         return "event", event_type(text, act)
     return "fact", None
 
 
-def draft_article(text: str, name: str, base: FactBase, linker: Linker | None = None) -> Draft:
+def _act(text: str, modality: Modality | None) -> str | None:
+    """The act as the sentence says it: a wish, plan or proposal is never an act done."""
+    act = act_of(text)
+    if modality is None or modality.kind == "futur":
+        return act
+    if modality.kind == "proposition" and act is not None:
+        return "propose"
+    return None if act in ("signe", "adhesion", "approuve", "livre") else act
+
+
+_ANAPHORA = re.compile(
+    r"^(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
+    r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
+    r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
+    r"Les ministres|Les deux ministres|Les deux parties|Les délégations)\b",
+)
+GROUP_DISTANCE = 2
+"""A sentence joins a candidate at most this many sentences after its last one."""
+
+
+def _actor_ids(candidate: Candidate) -> set[str]:
+    return {hit.id for hit in candidate.actors}
+
+
+def _joins(group: Candidate, item: Candidate) -> str | None:
+    """Why ``item`` continues ``group`` (same event or agreement), or None."""
+    if item.position - group.position > GROUP_DISTANCE:
+        return None
+    if (group.modality is None) != (item.modality is None):
+        return None
+    if item.act not in (None, "annonce", group.act):
+        return None
+    main, other = _main_date(group.dates), _main_date(item.dates)
+    if other is not None and other.iso and main is not None and main.iso != other.iso:
+        return None
+    mine, theirs = _actor_ids(group), _actor_ids(item)
+    if theirs - mine and not _ANAPHORA.match(item.sentence.text):
+        return None
+    if other is not None and (main is None or main.text != other.text):
+        if main is None and item.act is not None and item.act == group.act and theirs <= mine:
+            return f"même acte ({ACT_LABELS.get(item.act, item.act)}), qu'elle date"
+        return None  # a date of its own: another event (« le 30 septembre, il a déclaré »)
+    anaphora = _ANAPHORA.match(item.sentence.text)
+    if anaphora is not None:
+        return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    if main is not None and other is None:
+        return None  # an undated sentence after a dated event: another fact unless it says so
+    same_act = item.act == group.act or item.act is None
+    same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
+    if theirs and theirs <= mine and same_act and same_kind:
+        return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
+    return None
+
+
+def _continues(group: Candidate, item: Candidate) -> str | None:
+    """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    if item.position - group.position != 1 or item.modality is not None:
+        return None
+    anaphora = _ANAPHORA.match(item.sentence.text)
+    if anaphora is not None:
+        return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    kind = event_type(item.sentence.text, None)
+    if kind is not None and kind == group.subtype:
+        return f"même événement ({kind}), phrase suivante"
+    return None
+
+
+def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candidate]:
+    grouped: list[Candidate] = []
+    for item in candidates:
+        previous = grouped[-1] if grouped else None
+        if item.weak:
+            why = _continues(previous, item) if previous is not None else None
+        else:
+            why = _joins(previous, item) if previous is not None else None
+        if item.weak and (previous is None or why is None):
+            skipped.append(item.sentence)
+            continue
+        if previous is None or why is None:
+            grouped.append(item)
+            continue
+        previous.more.append(item.sentence)
+        previous.more.extend(item.more)
+        previous.grouped_why.append(why)
+        previous.position = item.position
+        known = _actor_ids(previous)
+        previous.actors += [hit for hit in item.actors if hit.id not in known]
+        previous.resolved += item.resolved
+        previous.places += [hit for hit in item.places if hit.id not in known]
+        previous.dates += [d for d in item.dates if d.iso not in {x.iso for x in previous.dates}]
+        previous.numbers += item.numbers
+        previous.unknown += [name for name in item.unknown if name not in previous.unknown]
+        if previous.kind == "fact" and item.kind != "fact":
+            previous.kind, previous.subtype = item.kind, item.subtype
+        previous.act = previous.act or item.act
+        previous.period = previous.period or item.period
+    return grouped
+
+
+def draft_article(
+    text: str,
+    name: str,
+    base: FactBase,
+    linker: Linker | None = None,
+    given: Given | None = None,
+) -> Draft:
     """Read ``text`` (an article named ``name``) against ``base`` and propose entries."""
-    article = read_article(text)
+    article = read_article(text, given)
     source_id = slug(name)
     finder = ActorFinder(base.actors)
     linker = linker or Linker(base)
@@ -131,44 +281,76 @@ def draft_article(text: str, name: str, base: FactBase, linker: Linker | None = 
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
     unknown_all: dict[str, None] = {}
-    for sentence in article.sentences:
-        dates = find_dates(sentence.text, anchor)
-        actors = finder.find(sentence.text)
-        unknown = unknown_names(sentence.text, finder, actors)
+    recent: list[str] = []
+    people: dict[str, str] = {}
+    for position, sentence in enumerate(article.sentences):
+        dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        found = finder.find(sentence.text)
+        resolved = resolve(sentence.text, finder, recent) + named_officials(sentence.text, people)
+        people.update(officials(sentence.text, finder))
+        recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        where = places(sentence.text, finder, found)
+        named_by_phrase = {item.actor for item in resolved}
+        where = [hit for hit in where if hit.id not in named_by_phrase]
+        actors = [hit for hit in found if hit not in where]
+        for item in resolved:
+            if item.actor not in {hit.id for hit in actors}:
+                known = item.actor in finder.known
+                actors.append(ActorHit(item.actor, item.words, known))
+        unknown = unknown_names(sentence.text, finder, found)
         figures = numbers(sentence.text, [(d.start, d.end) for d in dates])
-        act = act_of(sentence.text)
-        if len(sentence.text) < MIN_QUOTE or not (actors or dates or figures or act):
+        modality = modality_of(sentence.text)
+        act = _act(sentence.text, modality)
+        if len(sentence.text) < MIN_QUOTE:
             skipped.append(sentence)
             continue
-        for hit in actors:
+        weak = not (actors or where or dates or figures or act)
+        for hit in found:
             if not hit.known:
                 seen = new_countries.setdefault(hit.id, [])
                 if hit.text not in seen:
                     seen.append(hit.text)
         for unknown_name in unknown:
             unknown_all.setdefault(unknown_name, None)
-        kind, subtype = _kind(sentence.text, act, dates)
-        main = _main_date(dates)
+        period = _period(sentence.text, dates)
+        dated = [d for d in dates if d is not period]
+        kind, subtype = _kind(sentence.text, act, dated, modality)
+        tense = tense_of(sentence.text)
+        if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
+            tense = "futur" if modality.kind == "futur" else tense
+        candidates.append(
+            Candidate(
+                id="",
+                sentence=sentence,
+                kind=kind,
+                act=act,
+                subtype=subtype,
+                dates=dated,
+                actors=actors,
+                unknown=unknown,
+                numbers=figures,
+                tense=tense,
+                hedge=hedge_of(sentence.text),
+                modality=modality,
+                period=period,
+                places=where,
+                resolved=resolved,
+                position=position,
+                weak=weak,
+            )
+        )
+    candidates = _group(candidates, skipped)
+    skipped.sort(key=lambda sentence: sentence.start)
+    for number, candidate in enumerate(candidates, start=1):
+        candidate.id = f"{source_id}-{number}"[:40]
+        main = _main_date(candidate.dates)
         span = _span(main)
         explicit = main is not None and main.basis == "texte"
-        if span is None and anchor is not None and act in ("signe", "adhesion", "livre"):
+        if span is None and anchor is not None and candidate.act in ("signe", "adhesion", "livre"):
             span = reported_span(anchor)
-        number = len(candidates) + 1
-        candidate = Candidate(
-            id=f"{source_id}-{number}"[:40],
-            sentence=sentence,
-            kind=kind,
-            act=act,
-            subtype=subtype,
-            dates=dates,
-            actors=actors,
-            unknown=unknown,
-            numbers=figures,
-            tense=tense_of(sentence.text),
-            hedge=hedge_of(sentence.text),
+        candidate.links = linker.links(  # the key sentence says what the candidate is
+            candidate.sentence.text, [hit.id for hit in candidate.actors], span, explicit
         )
-        candidate.links = linker.links(sentence.text, [hit.id for hit in actors], span, explicit)
-        candidates.append(candidate)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Draft(
         name=name,
@@ -185,7 +367,7 @@ def draft_article(text: str, name: str, base: FactBase, linker: Linker | None = 
 # --- YAML -------------------------------------------------------------------------------
 
 
-def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any]) -> None:
+def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article: Article) -> None:
     main = _main_date(candidate.dates)
     if main is None:
         entry["date"] = None
@@ -196,7 +378,15 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any]) -> None
         return  # year unknown: no basis to claim; the draft annotation says so
     if main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
-        entry["date_anchor"] = source_id
+        if article.published.basis == "texte":
+            entry["date_anchor"] = source_id
+        else:  # the anchor is not the article's words: say where it comes from
+            where = (
+                "donnée par le curateur"
+                if article.published.basis == "curateur"
+                else ("lue dans l'adresse")
+            )
+            entry["date_reason"] = f"date de l'article {where} ({article.published.value})"
         entry["date_note"] = main.note
     if main.precision == "relatif":
         entry["date_basis"] = "rapporté"
@@ -204,9 +394,31 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any]) -> None
 
 
 def _annotations(candidate: Candidate) -> dict[str, Any]:
+    modality = candidate.modality
     notes: dict[str, Any] = {
         "kind": {"event": "événement", "agreement": "accord", "fact": "constat"}[candidate.kind],
         "act": ACT_LABELS.get(candidate.act or "", None),
+        "modality": (
+            {
+                "kind": modality.kind,
+                "words": modality.words,
+                "note": f"{MODALITY_LABELS[modality.kind]}, pas un acte accompli : ne pas "
+                "écrire act: signe/approuve/adhesion ; garder la modalité dans le résumé",
+            }
+            if modality is not None
+            else None
+        ),
+        "period": (
+            {"text": candidate.period.text, "iso": candidate.period.iso}
+            if candidate.period is not None
+            else None
+        ),
+        "places": [
+            {"id": hit.id, "text": hit.text, "note": "lieu de l'événement, pas un partenaire"}
+            for hit in candidate.places
+        ],
+        "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
+        "grouped": candidate.grouped_why,
         "tense": candidate.tense,
         "hedge": candidate.hedge,
         "uncertain": uncertainty_of(candidate.sentence.text),
@@ -248,8 +460,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
     return notes
 
 
-def _entry(candidate: Candidate, source_id: str) -> dict[str, Any]:
+def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, Any]:
     ids = [hit.id for hit in candidate.actors]
+    main = _main_date(candidate.dates)
     entry: dict[str, Any] = {"id": candidate.id}
     if candidate.kind == "agreement":
         entry["title"] = None
@@ -258,9 +471,13 @@ def _entry(candidate: Candidate, source_id: str) -> dict[str, Any]:
             candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
         )
         entry["parties"] = ids
-        _dating(candidate, source_id, entry)
+        _dating(candidate, source_id, entry, article)
+        if candidate.period is not None and candidate.period.iso:
+            entry["period"] = candidate.period.iso
+        if candidate.places:
+            entry["place"] = candidate.places[0].text
     elif candidate.kind == "event":
-        _dating(candidate, source_id, entry)
+        _dating(candidate, source_id, entry, article)
         entry["type"] = candidate.subtype
         entry["actors"] = ids
     else:
@@ -268,10 +485,28 @@ def _entry(candidate: Candidate, source_id: str) -> dict[str, Any]:
     entry["topics"] = []
     if candidate.tense != "passé":
         entry["tense"] = candidate.tense
-    if candidate.hedge:
-        entry["hedge"] = candidate.hedge
+    hedge = candidate.hedge or next(
+        (
+            hedge_of(more.text)
+            for more in candidate.more
+            if main is not None and main.text in more.text and hedge_of(more.text)
+        ),
+        None,
+    )
+    if hedge:
+        entry["hedge"] = hedge
     entry["summary"] = None
-    entry["evidence"] = [{"source": source_id, "quote": candidate.sentence.text, "key": True}]
+    entry["evidence"] = [
+        {"source": source_id, "quote": candidate.sentence.text, "key": True},
+        *(  # a grouped sentence that gives the date is a key quote: date_text rests on it
+            {
+                "source": source_id,
+                "quote": more.text,
+                "key": main is not None and main.text in more.text,
+            }
+            for more in candidate.more
+        ),
+    ]
     entry["draft"] = _annotations(candidate)
     return entry
 
@@ -286,20 +521,43 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": draft.source_id,
         "label": None,
-        "outlet": article.outlet.value,
+        "outlet": article.outlet.value
+        if article.outlet.basis in ("texte", "ligne d'agence")
+        else None,
         "title": article.title.value,
-        "published": article.published.value,
-        "published_text": article.published.read_from if article.published.value else None,
+        "published": article.published.value if article.published.basis == "texte" else None,
+        "published_text": (
+            article.published.read_from
+            if article.published.value and article.published.basis == "texte"
+            else None
+        ),
         "seed": Path(draft.name).name,
     }
     if article.relayed_from.value:
         source["relayed_from"] = article.relayed_from.value
+    where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}
+    outside = []
+    if article.outlet.value and article.outlet.basis in where:
+        outside.append(f"média {article.outlet.value} {where[article.outlet.basis]}")
+    if article.published.value and article.published.basis in where:
+        when = where[article.published.basis].replace("donné", "donnée").replace("lu ", "lue ")
+        outside.append(f"date de publication {article.published.value} {when}")
+    if outside:
+        source["note"] = " ; ".join(outside) + " — pas dans le texte de l'article"
     source["draft"] = {
-        "outlet": _meta(article.outlet.value, article.outlet.read_from, article.outlet.note),
+        "outlet": _meta(article.outlet.value, article.outlet.read_from, article.outlet.note)
+        | {"basis": article.outlet.basis},
         "title": _meta(article.title.value, article.title.read_from, article.title.note),
         "published": _meta(
             article.published.value, article.published.read_from, article.published.note
+        )
+        | {"basis": article.published.basis},
+        "url": _meta(article.url.value, article.url.read_from, article.url.note)
+        | {"basis": article.url.basis},
+        "dateline": _meta(
+            article.dateline.value, article.dateline.read_from, article.dateline.note
         ),
+        "credits": [sentence.text for sentence in article.credits],
         "updated": _meta(article.updated.value, article.updated.read_from, None),
         "relayed_from": _meta(
             article.relayed_from.value, article.relayed_from.read_from, article.relayed_from.note
@@ -309,7 +567,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     sections: dict[str, list[dict[str, Any]]] = {"events": [], "agreements": [], "facts": []}
     for candidate in draft.candidates:
         section = {"event": "events", "agreement": "agreements", "fact": "facts"}[candidate.kind]
-        sections[section].append(_entry(candidate, draft.source_id))
+        sections[section].append(_entry(candidate, draft.source_id, article))
     data: dict[str, Any] = {
         "draft": {
             "article": article_path,
@@ -383,11 +641,20 @@ def summary_text(draft: Draft) -> str:
         f"{count(len(draft.skipped), 'phrase écartée', 'phrases écartées')}.",
     ]
     published = draft.article.published
-    lines.append(
-        f"Date de l'article : {published.value} (« {published.read_from} »)."
-        if published.value
-        else "Date de l'article : non indiquée (aucune année n'est déduite)."
-    )
+    if published.value and published.basis == "curateur":
+        lines.append(
+            f"Date de l'article : {published.value}, donnée par le curateur (pas par le texte) ; "
+            "les dates qui en dépendent sont marquées déduites."
+        )
+    elif published.value and published.basis == "adresse":
+        lines.append(
+            f"Date de l'article : {published.value}, lue dans l'adresse (pas dans le texte) ; "
+            "les dates qui en dépendent sont marquées déduites."
+        )
+    elif published.value:
+        lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
+    else:
+        lines.append("Date de l'article : non indiquée (aucune année n'est déduite).")
     if draft.new_countries:
         names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")

@@ -17,7 +17,9 @@ from typing import Any, TextIO
 import yaml
 
 from bot.content.schema import Agreement, Entry, Event, Fact, Source
+from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
+from bot.draft.analyse import ACT_LABELS
 from bot.text import count, normalise_typography
 
 SECTIONS: dict[str, type[Entry]] = {
@@ -67,6 +69,48 @@ def _article(data: dict[str, Any], seeds_dir: Path, report: DraftReport) -> str 
     return None
 
 
+def _act_stems(content_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Act id → the word starts its key quotes must hold (vocabulary ``acts``)."""
+    try:
+        data = yaml.safe_load((content_dir / "vocabulary.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    acts = data.get("vocabulary", {}).get("acts", []) if isinstance(data, dict) else []
+    return {
+        str(term["id"]): tuple(str(stem) for stem in term.get("stems") or ())
+        for term in acts
+        if isinstance(term, dict) and "id" in term
+    }
+
+
+def _check_done(entry: dict[str, Any], label: str, content_dir: Path, out: DraftReport) -> None:
+    """An act said done whose key quotes only wish, plan or propose it is an error."""
+    act = entry.get("act")
+    stems = _act_stems(content_dir).get(str(act), ())
+    if act not in DONE_ACTS or not stems:
+        return
+    evidence = [item for item in entry.get("evidence") or [] if isinstance(item, dict)]
+    key = [item for item in evidence if item.get("key")] or evidence[:1]
+    quotes = [str(item.get("quote")) for item in key if isinstance(item.get("quote"), str)]
+    said = undone_act(quotes, stems, str(entry.get("tense") or "passé"))
+    if said:
+        shown = ACT_LABELS.get(str(act), str(act))
+        out.errors.append(f"{label}.act : {undone_message(shown, said)}")
+
+
+def _check_source_dates(raw: dict[str, Any], label: str, out: DraftReport) -> None:
+    """A publication date the curator gave or the address showed is not the article's."""
+    meta = raw.get("draft")
+    published = meta.get("published") if isinstance(meta, dict) else None
+    basis = published.get("basis") if isinstance(published, dict) else None
+    if raw.get("published") is not None and basis in ("curateur", "adresse"):
+        where = "donnée par le curateur" if basis == "curateur" else "lue dans l'adresse"
+        out.errors.append(
+            f"{label}.published : date {where}, pas écrite dans l'article : laisser "
+            "published: null et la dire dans note"
+        )
+
+
 def _vocabulary(content_dir: Path) -> dict[str, set[str]]:
     path = content_dir / "vocabulary.yaml"
     try:
@@ -107,6 +151,7 @@ def _check_entry(
     sources: set[str],
     vocab: dict[str, set[str]],
     out: DraftReport,
+    content_dir: Path,
 ) -> None:
     if not isinstance(raw, dict):
         out.errors.append(f"{section}[{index}] : une entrée doit être un objet (clé: valeur)")
@@ -124,6 +169,10 @@ def _check_entry(
     for problem in found if isinstance(found, list) else ():
         out.errors.append(f"{label}.{problem.path} : {problem.message}")
     _check_terms(section, entry, label, vocab, out)
+    if section == "agreements":
+        _check_done(entry, label, content_dir, out)
+    if section == "sources":
+        _check_source_dates(raw, label, out)
     if article is None:
         return
     flat = normalise_typography(article)
@@ -172,7 +221,7 @@ def check_draft(path: Path, content_dir: Path, seeds_dir: Path) -> DraftReport:
             continue
         for index, raw in enumerate(entries):
             report.entries += 1
-            _check_entry(section, index, raw, article, sources, vocab, report)
+            _check_entry(section, index, raw, article, sources, vocab, report, content_dir)
     return report
 
 

@@ -49,6 +49,18 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_WEEKDAY_ALONE = re.compile(
+    rf"\b(?:(ce|le)\s+)?({_WEEKDAY})(?:\s+(dernier|passé|prochain))?\b(?!\s+(?:1er|\d))",
+    re.IGNORECASE,
+)
+"""« samedi », « lundi dernier », « ce mardi », « vendredi prochain » without a day number."""
+_FUTURE_HINT = re.compile(
+    r"\b(?:\w+(?:era|eront|ira|iront)|sera|seront|aura|auront|tiendra|tiendront|"
+    r"doit|doivent|devrait|devraient|prévue?s?|va|vont)\b",
+    re.IGNORECASE,
+)
+"""Verb forms that turn a bare weekday towards the days after the article."""
+
 DEDUCTION_WINDOW = timedelta(days=92)
 """A day or month without a year takes the article's year (or the one before or after)
 only when that reading lies within this distance of the article's date: the other readings
@@ -178,8 +190,31 @@ def _relative(word: str, anchor: date | None) -> FoundDate:
     return FoundDate(word, 0, 0, iso, "intervalle", "déduit", f"l'article du {label}")
 
 
-def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
-    """Every date expression of ``text``, left to right; ``anchor`` is the article's date."""
+def _weekday(words: str, name: str, when: str | None, future: bool, anchor: date) -> FoundDate:
+    """A weekday without a day number, resolved as the closest such day before the article
+    (or after it, for « prochain » or a sentence in the future)."""
+    target = WEEKDAYS.index(name.casefold())
+    label = _label(anchor)
+    direction = (when or "").casefold()
+    if direction == "prochain" or (not direction and future):
+        shift = (target - anchor.weekday()) % 7 or 7
+        day = anchor + timedelta(days=shift)
+        side = "le premier qui suit"
+    else:
+        shift = (anchor.weekday() - target) % 7
+        if direction in ("dernier", "passé") and shift == 0:
+            shift = 7
+        day = anchor - timedelta(days=shift)
+        side = "le jour même" if shift == 0 else "le dernier qui précède"
+    note = f"« {words} » dans l'article du {label} : {side} ({_label(day)}) ; à vérifier"
+    return FoundDate(words, 0, 0, day.isoformat(), "jour", "déduit", note)
+
+
+def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
+    """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
+
+    ``anchor_basis`` says where the anchor comes from when the article does not say it
+    (« date donnée par le curateur ») : every date built on it says so in its note."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -304,4 +339,41 @@ def find_dates(text: str, anchor: date | None) -> list[FoundDate]:
                 resolved.note,
             )
         )
+    for match in _WEEKDAY_ALONE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        words = match.group(0)
+        if anchor is None:
+            note = "jour de la semaine sans date : article non daté, jour non résolu"
+            add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+            continue
+        resolved = _weekday(
+            words, match.group(2), match.group(3), bool(_FUTURE_HINT.search(text)), anchor
+        )
+        add(
+            FoundDate(
+                words,
+                match.start(),
+                match.end(),
+                resolved.iso,
+                resolved.precision,
+                resolved.basis,
+                resolved.note,
+            )
+        )
+    if anchor_basis:
+        found = [
+            FoundDate(
+                item.text,
+                item.start,
+                item.end,
+                item.iso,
+                item.precision,
+                item.basis,
+                f"{item.note} ({anchor_basis})" if item.note else f"({anchor_basis})",
+            )
+            if item.basis in ("déduit", "rapporté") and item.iso is not None
+            else item
+            for item in found
+        ]
     return sorted(found, key=lambda item: item.start)

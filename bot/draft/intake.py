@@ -7,6 +7,10 @@ for Telegram alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from bot.draft.article import Given
+from bot.draft.frdates import find_dates
 
 MAX_ARTICLE_BYTES = 200_000
 """Largest article accepted (a long news page is 20 to 60 KB of text)."""
@@ -57,3 +61,22 @@ def decode_article(data: bytes) -> Intake:
             f"(au moins {MIN_ARTICLE_CHARS} caractères)"
         )
     return Intake(text, note)
+
+
+def given_of(url: str | None, when: str | None, outlet: str | None) -> Given:
+    """What the curator gives on the command line, checked: a date must be a full day."""
+    day: date | None = None
+    if when:
+        try:
+            day = date.fromisoformat(when.strip())
+        except ValueError:
+            found = [d for d in find_dates(when, None) if d.precision == "jour" and d.iso]
+            if not found or found[0].iso is None:
+                raise ArticleError(
+                    f"--date « {when} » : date illisible ; écrire un jour entier, par exemple "
+                    "2025-10-23 ou « 23 octobre 2025 »"
+                ) from None
+            day = date.fromisoformat(found[0].iso)
+    if url is not None and not url.strip().lower().startswith(("http://", "https://", "www.")):
+        raise ArticleError(f"--url « {url} » : une adresse commence par https://")
+    return Given(url.strip() if url else None, day, outlet.strip() if outlet else None)

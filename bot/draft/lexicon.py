@@ -113,6 +113,10 @@ CAPITALS: dict[str, str] = {
     "Damas": "SY",
     "Athènes": "GR",
     "Rabat": "MA",
+    "Bakou": "AZ",
+    "Londres": "GB",
+    "Washington": "US",
+    "Ankara": "TR",
 }
 """Capitals a French article uses as a metonym for the country."""
 
@@ -154,10 +158,53 @@ NOISE_PREFIXES: tuple[str, ...] = (
     "photo:",
     "crédit photo",
     "© ",
+    "accueil",
+    "tweeter",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "imprimer",
+    "envoyer par",
+    "copier le lien",
+    "commentaires",
+    "commenter",
+    "mots-clés",
+    "mots clés",
+    "tags :",
+    "tags:",
+    "articles liés",
+    "articles similaires",
+    "dans la même rubrique",
+    "sur le même sujet",
+    "suivez-nous",
+    "suivez nous",
+    "rejoignez-nous",
+    "nous utilisons des cookies",
+    "cookies",
+    "en savoir plus",
+    "lire plus",
+    "s'abonner",
+    "télécharger l'application",
+    "les plus lus",
+    "à la une",
+    "dernières nouvelles",
+    "dernières actualités",
 )
 """Starts of lines that are page furniture, never article text (compared casefolded)."""
 
-BYLINE_PREFIXES: tuple[str, ...] = ("par ", "par:", "de notre correspondant", "auteur :")
+BYLINE_PREFIXES: tuple[str, ...] = (
+    "par ",
+    "par:",
+    "de notre correspondant",
+    "auteur :",
+    "auteur:",
+    "rédigé par",
+    "rédaction :",
+    "édité par",
+    "propos recueillis par",
+)
 PUBLISHED_PREFIXES: tuple[str, ...] = ("publié le", "publié", "date :", "date:", "le ")
 UPDATED_PREFIXES: tuple[str, ...] = ("mis à jour le", "mis à jour", "modifié le", "actualisé le")
 SOURCE_PREFIXES: tuple[str, ...] = ("source :", "source:", "sources :")

@@ -4,6 +4,10 @@ A candidate is « probablement le même fait » as an entry when they share acto
 candidate's only one) and either overlapping dates or at least three distinctive words
 (word starts that few entries of the base use). Sharing actors and distinctive words but
 giving another date, or another figure for the same unit, is a contradiction to review.
+
+Words of one kind count as one (exercice ≈ manœuvres, accord ≈ plan ≈ mémorandum ≈ traité);
+the actor the whole base is about (Azerbaïdjan) is not a shared actor by itself when both
+sides name partners: they must share a partner. Every link says why, in French.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
-from bot.dates import DateSpan, parse_date
+from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.engine.index import STOPWORDS
 from bot.text import fold, normalise_typography
 
@@ -28,12 +32,44 @@ REPORT_WINDOW = timedelta(days=31)
 _NUMBER = re.compile(r"(?<![\w.,-])(\d+(?:[.,]\d+)?)\s+(millions?|milliards?|[a-zà-ÿ]{3,})")
 
 
+KIND_SYNONYMS: dict[str, str] = {
+    "manoeu": "exerci",
+    "entrai": "exerci",
+    "memora": "accord",
+    "memorandum": "accord",
+    "plan": "accord",
+    "plans": "accord",
+    "traite": "accord",
+    "protoc": "accord",
+    "charte": "accord",
+    "feuill": "accord",
+}
+"""Word starts (folded) of one kind, read as one word when comparing: « manœuvres » is an
+« exercice », a « plan », a « mémorandum » or a « traité » is an « accord »."""
+KIND_NAMES = {"exerci": "exercice ≈ manœuvres", "accord": "accord ≈ plan ≈ mémorandum"}
+
+
+_MONTHS = frozenset(fold(month) for month in MONTHS_FR)
+
+
 def stems(text: str) -> set[str]:
-    """Word starts of ``text`` (folded, no stopwords, at least four letters)."""
+    """Word starts of ``text`` (folded, no stopwords, no month names: dates are compared as
+    dates; at least four letters), kinds unified."""
+    found: set[str] = set()
+    for word in fold(text).split():
+        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in _MONTHS:
+            continue
+        start = word[:STEM]
+        found.add(KIND_SYNONYMS.get(word, KIND_SYNONYMS.get(start, start)))
+    return found
+
+
+def _kind_words(text: str) -> set[str]:
+    """The raw kind words of ``text`` (« manoeu », « exerci »…), before unification."""
     return {
         word[:STEM]
         for word in fold(text).split()
-        if len(word) >= 4 and word not in STOPWORDS and not word.isdigit()
+        if word[:STEM] in KIND_SYNONYMS or word[:STEM] in KIND_NAMES or word in KIND_SYNONYMS
     }
 
 
@@ -57,6 +93,7 @@ class _Known:
     id: str
     actors: frozenset[str]
     stems: frozenset[str]
+    kinds: frozenset[str]
     span: DateSpan | None
     explicit: bool
     figures: dict[str, str]
@@ -120,6 +157,7 @@ class Linker:
                     entry.id,
                     _actors(entry),
                     frozenset(stems(text)),
+                    frozenset(_kind_words(text)),
                     span,
                     explicit,
                     figures(text),
@@ -135,6 +173,7 @@ class Linker:
                         actor.id,
                         frozenset({actor.id}),
                         frozenset(stems(text)),
+                        frozenset(_kind_words(text)),
                         None,
                         False,
                         figures(text),
@@ -149,6 +188,22 @@ class Linker:
         self._idf = {word: math.log(total / count) for word, count in frequency.items()}
         self._rare = max(2, total // 20)
         self._frequency = frequency
+        involvement: Counter[str] = Counter()
+        for item in known:
+            involvement.update(item.actors)
+        self._hub = involvement.most_common(1)[0][0] if involvement else None
+        """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
+
+    @staticmethod
+    def _genre(text: str, item: _Known) -> str:
+        """« ; même genre (exercice ≈ manœuvres) » when the two say one kind in two words."""
+        mine, theirs = _kind_words(text), item.kinds
+        for name, label in KIND_NAMES.items():
+            said = {word for word in mine if KIND_SYNONYMS.get(word, word) == name}
+            other = {word for word in theirs if KIND_SYNONYMS.get(word, word) == name}
+            if said and other and said != other:
+                return f" ; même genre ({label})"
+        return ""
 
     def _distinctive(self, shared: Iterable[str]) -> list[str]:
         return sorted(word for word in shared if self._frequency[word] <= self._rare)
@@ -169,6 +224,10 @@ class Linker:
         scored: list[tuple[float, Link]] = []
         for item in self._known:
             repeated = _same_quote(plain, words, item.quotes)
+            partners, theirs = mine - {self._hub}, item.actors - {self._hub}
+            other_partners = bool(partners and theirs and not partners & theirs)
+            if repeated is not None and other_partners and not repeated.startswith("la même"):
+                repeated = None  # the same wording about other partners: another fact
             if repeated is not None:
                 if (
                     span is not None
@@ -183,11 +242,20 @@ class Linker:
                     )
                     scored.append((1000.0, Link(item.id, "contradiction", reason)))
                     continue
-                scored.append((1000.0, Link(item.id, "même fait", repeated)))
+                shared_text = ", ".join(sorted(mine & item.actors))
+                extra = f" ; acteurs communs ({shared_text})" if shared_text else ""
+                genre = self._genre(text, item)
+                scored.append((1000.0, Link(item.id, "même fait", f"{repeated}{extra}{genre}")))
                 continue
             shared = mine & item.actors
             if not shared or (len(shared) < 2 and len(mine) > 1):
                 continue
+            if other_partners:
+                continue  # only the hub in common: the Kazakh plan is not the British one
+            kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
+            kinds_there = {KIND_SYNONYMS.get(w, w) for w in item.kinds}
+            if kinds_here and kinds_there and not kinds_here & kinds_there:
+                continue  # a plan is not an exercise
             single = len(shared) < 2
             distinctive = self._distinctive(words & item.stems)
             if len(distinctive) < MIN_DISTINCTIVE:
@@ -219,9 +287,14 @@ class Linker:
                             f"autre nombre pour « {unit} » : {value} ici, {other} dans {item.id}"
                         )
                         scored.append((score + 1, Link(item.id, "contradiction", reason)))
-                why = "dates qui se recouvrent, " if overlap else ""
+                why = (
+                    f"dates compatibles ({span.label()} / {item.span.label()}), "
+                    if overlap and span is not None and item.span is not None
+                    else ""
+                )
                 actors_text = ", ".join(sorted(shared))
-                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}"
+                genre = self._genre(text, item)
+                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}{genre}"
                 scored.append((score, Link(item.id, "même fait", reason)))
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]

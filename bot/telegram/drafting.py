@@ -2,6 +2,9 @@
 
 Private chats only. An admin sends the article as a ``.txt`` document, or ``/brouillon``
 followed by the pasted text, or ``/brouillon`` alone and the text in the next message. The
+draft is the command line's (``bot.draft.files.draft_document``); what the text lacks is
+given as on the command line's ``--url/--date/--outlet``, by « # URL : », « # Date : »,
+« # Média : » lines at the top of the text. The
 bot answers with a short French summary and the draft as a document; nothing is written to
 the live base. Everyone else is refused; size, encoding and file type get clear messages.
 """
@@ -76,11 +79,11 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
     except ArticleError as error:
         await message.reply_text(f"Impossible de faire le brouillon : {html.escape(str(error))}.")
         return
-    from bot.draft.build import draft_article, render_draft, summary_text  # on first use only
+    from bot.draft.build import summary_text  # on first use only
+    from bot.draft.files import draft_document
 
     base = services(context).index.base
-    draft = await asyncio.to_thread(draft_article, intake.text, name, base)
-    rendered = render_draft(draft, name)
+    draft, rendered = await asyncio.to_thread(draft_document, intake.text, name, base, name)
     summary = summary_text(draft)
     if intake.note:
         summary = f"Attention : {intake.note}.\n{summary}"

@@ -1,0 +1,153 @@
+"""How a sentence puts an act: done, or only wished, intended, planned, owed, proposed,
+expected (« volonté de signer », « entend », « devaient », « propose », « prévoit »,
+« pourrait »). Read by the draft tool (never draft such an act as done) and by the support
+check (refuse an entry whose act is done when its key quotes only say it this way)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MODALITY_LABELS = {
+    "souhait": "un souhait",
+    "intention": "une intention",
+    "projet": "un projet",
+    "obligation": "une obligation",
+    "proposition": "une proposition",
+    "attente": "une attente ou une possibilité",
+    "futur": "un futur",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How a sentence puts its act: a wish, an intention, a plan, an obligation, a proposal
+    or an expectation — never an act already done."""
+
+    kind: str
+    """souhait, intention, projet, obligation, proposition, attente, futur."""
+    words: str
+    """The article's words that say it (« volonté de signer »)."""
+
+
+_MODAL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "souhait",
+        re.compile(
+            r"\b(?:volontés?|souhait\w*|désir\w*|désireu\w*|esp[èé]r\w*|aspir\w*|appel\w* à)\b",
+            re.I,
+        ),
+    ),
+    (
+        "intention",
+        re.compile(
+            r"\b(?:entend(?:ent)?|intentions?|compt(?:e|ent)|veu(?:t|lent)|voulai\w*|"
+            r"cherch\w* à|vis\w* à|envisag\w*|s['’]appr[êe]t\w*|en vue d[e'’]|"
+            r"(?:se )?(?:sont |est )?engag\w* à|déterminé\w* à|prêts? à)",
+            re.I,
+        ),
+    ),
+    (
+        "projet",
+        re.compile(r"\b(?:prévoi\w*|prévu\w*|planifi\w*|projett\w*|projet\w* d[e'’])", re.I),
+    ),
+    ("futur", re.compile(r"\b(?:sera|seront|va|vont|aura|auront)\b", re.I)),
+    ("obligation", re.compile(r"\b(?:devai(?:t|ent)|doi(?:t|vent)|tenue?s? d[e'’])", re.I)),
+    ("proposition", re.compile(r"\b(?:propos\w*|suggér\w*|invit\w* à)", re.I)),
+    (
+        "attente",
+        re.compile(
+            r"\b(?:pourr\w*|devr(?:a|ait|aient|ont)|attendu\w*|s['’]attend\w*|"
+            r"possibilité|éventuel\w*)\b",
+            re.I,
+        ),
+    ),
+)
+_ACT_WORD = re.compile(
+    r"\b(?:sign\w*|paraph\w*|conclu\w*|adopt\w*|approuv\w*|ratifi\w*|adh[ée]r\w*|adhésion|"
+    r"rejoin\w*|livr\w*|men(?:é|ée|és|ées|er|era\w*|erai\w*)|organis\w*|t(?:enir|enu\w*)|"
+    r"exercices?|manœuvres?|manoeuvres?|rencontr\w*|retrouv\w*|réuni\w*|visite\w*)\b",
+    re.I,
+)
+"""Words of an act or of an event that can be done — or only wished, planned, proposed."""
+_UNDONE_FORM = re.compile(
+    r"^(?:\w+(?:er|ir|re)|\w+(?:era|eront|erait|eraient|ira|iront|irait|iraient))$", re.I
+)
+_NOUN_FORM = re.compile(
+    r"^(?:\w+(?:ure|ures|ion|ions|aison|aisons)|exercices?|man\w+|membres?)$", re.I
+)
+MODAL_WINDOW = 6
+"""Words before an act's word within which a marker governs it (« volonté de signer »)."""
+
+
+def _marker_before(text: str, position: int, end: int) -> tuple[str, str] | None:
+    words = list(re.finditer(r"[\w’']+", text[:position]))
+    window_start = words[-MODAL_WINDOW].start() if len(words) >= MODAL_WINDOW else 0
+    clause = max(text.rfind(mark, 0, position) for mark in (",", ";", ":", "«", "(", "."))
+    window_start = max(window_start, clause + 1)
+    window = text[window_start:position]
+    best: tuple[int, str, str] | None = None
+    for kind, pattern in _MODAL_MARKERS:
+        for match in pattern.finditer(window):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), kind, match.group(0))
+    if best is None:
+        return None
+    return best[1], text[window_start + best[0] : end].strip()
+
+
+def modality_of(text: str, act_words: re.Pattern[str] = _ACT_WORD) -> Modality | None:
+    """The modality governing a sentence's act, or None when the act is said as done.
+
+    Every word of an act (signer, adopter, livrer, mener, organiser, an exercise…) is read:
+    an infinitive, a future, a conditional or a noun governed by a marker (« volonté de »,
+    « entend », « devaient », « propose », « prévoit », « pourrait ») is not done. The act is
+    done as soon as one of its words is a past or present form with no marker before it."""
+    undone: list[Modality] = []
+    for match in act_words.finditer(text):
+        word = match.group(0)
+        before = text[: match.start()].rstrip()
+        if re.search(r"\b(?:a|ont|avait|avaient|eut|ayant|été)$", before, re.I) and not re.search(
+            r"\bêtre\s+été$|\b(?:pourrait|pourraient|devait|devaient|doit|doivent)\s+(?:avoir|être)"
+            r"(?:\s+été)?$",
+            before,
+            re.I,
+        ):
+            return None  # « ont signé », « a été adopté »: done
+        marker = _marker_before(text, match.start(), match.end())
+        if marker is not None:
+            kind, words = marker
+            undone.append(Modality(kind, words))
+            continue
+        if _UNDONE_FORM.match(word) and not _NOUN_FORM.match(word):
+            if re.search(r"(?:era|eront|ira|iront)$", word, re.I):
+                undone.append(Modality("futur", word))
+            elif re.search(r"(?:rait|raient)$", word, re.I):
+                undone.append(Modality("attente", word))
+            continue  # a bare infinitive (« pour signer ») says nothing done
+        if _NOUN_FORM.match(word):
+            continue  # « l'exercice », « la signature » alone: neither done nor undone
+        return None  # « ont signé », « a adopté », « menés »: done
+    modal = [item for item in undone if item.kind != "futur"]
+    if modal or undone:
+        return modal[0] if modal else undone[0]
+    return _governed_verb(text)
+
+
+_INFINITIVE_AFTER = re.compile(
+    r"^(?:\s+(?:aussi|également|encore|bien|toujours|désormais|ne|pas|se|s['’]))*"
+    r"\s*(?:de\s+|d['’]|à\s+)?(?:se\s+|s['’])?(?P<verb>\w+(?:er|ir|re))\b",
+    re.IGNORECASE,
+)
+
+
+def _governed_verb(text: str) -> Modality | None:
+    """A marker directly followed by an infinitive (« entendent aussi rouvrir »)."""
+    for kind, pattern in _MODAL_MARKERS:
+        if kind in ("futur", "attente"):
+            continue
+        for match in pattern.finditer(text):
+            after = _INFINITIVE_AFTER.match(text[match.end() :])
+            if after is not None:
+                return Modality(kind, text[match.start() : match.end() + after.end()].strip())
+    return None

@@ -1,0 +1,124 @@
+"""Who a sentence is about: « le pays », « la république », « les deux pays » resolved to the
+countries the article named just before; a country named only as the place where something
+happened (« en Arménie », « à Bakou », « se tiendra au Kazakhstan ») kept apart as a place,
+never proposed as a partner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.draft.analyse import ActorFinder, ActorHit
+
+_ONE_COUNTRY = re.compile(
+    r"\b(?i:le|du|au|ce|cet|son|sa|leur|notre)\s+pays\b(?!\s+(?:membres?|tiers|voisins?|"
+    r"partenaires?|hôtes?|de|d['’]|des|du))"
+    r"|\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
+)
+_TWO_COUNTRIES = re.compile(
+    r"\b(?i:les|des|aux)\s+deux\s+(?:pays|États|nations|capitales|délégations|parties)\b"
+)
+_PLACE = re.compile(
+    r"\b(?P<prep>en|à|au|aux|dans)\s+(?P<article>l['’]|le\s+|la\s+|les\s+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:[\s-][A-ZÀ-Þ][\w’'-]+)*)"
+)
+_LOCATED = re.compile(
+    r"(?:s['’]est\s+rendue?s?|se\s+sont\s+rendus|se\s+rendra|se\s+tiendra|se\s+tient|"
+    r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
+    r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
+    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?)"
+    r"(?:\s+[\w’'-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+"""Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A phrase that names an actor without its name, and whom it names."""
+
+    words: str
+    actor: str
+
+
+def _is_country(actor_id: str) -> bool:
+    return len(actor_id) == 2 and actor_id.isupper()
+
+
+def _positions(text: str, finder: ActorFinder) -> list[tuple[int, str]]:
+    """(position, actor id) of every actor mention of ``text``, in order."""
+    found: list[tuple[int, str]] = []
+    for match in re.finditer(r"[^,;:()]+", text):
+        for hit in finder.find(match.group(0)):
+            where = text.find(hit.text, match.start())
+            found.append((where if where >= 0 else match.start(), hit.id))
+    return sorted(set(found))
+
+
+def resolve(text: str, finder: ActorFinder, recent: list[str]) -> list[Resolved]:
+    """« le pays », « les deux pays » in ``text``: the countries named just before (in the
+    sentence, else in ``recent``, the article's countries by order of mention)."""
+    if not _ONE_COUNTRY.search(text) and not _TWO_COUNTRIES.search(text):
+        return []
+    mentions = [(pos, actor) for pos, actor in _positions(text, finder) if _is_country(actor)]
+    here = {actor for _, actor in mentions}
+    found: list[Resolved] = []
+    for match in _ONE_COUNTRY.finditer(text):
+        before = [actor for pos, actor in mentions if pos < match.start()]
+        # a country the sentence names itself is its partner, not « le pays » it speaks of
+        earlier = [actor for actor in recent if actor not in here]
+        named = (before or earlier)[-1:]
+        found += [Resolved(match.group(0), actor) for actor in named]
+    for match in _TWO_COUNTRIES.finditer(text):
+        before = [actor for pos, actor in mentions if pos < match.start()]
+        pool = list(dict.fromkeys(reversed([*recent, *before])))[:2]
+        if len(pool) == 2:
+            found += [Resolved(match.group(0), actor) for actor in reversed(pool)]
+    return found
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:ministre|vice-ministre|président|vice-président|premier ministre|ambassadeur|chef|"
+    r"commandant|homologue|porte-parole)\s+(?P<demonym>[a-zà-ÿ-]+)"
+    r"(?:\s+(?:de|des|du)\s+(?:la\s+|l['’])?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?,?\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+)
+"""« le ministre azerbaïdjanais de la Défense, Zakir Hasanov »: an official and his country."""
+
+
+def officials(text: str, finder: ActorFinder) -> dict[str, str]:
+    """Surnames of officials the sentence gives a country (« Hasanov » → AZ)."""
+    found: dict[str, str] = {}
+    for match in _OFFICIAL.finditer(text):
+        hits = finder.find(match.group("demonym"))
+        if hits and _is_country(hits[0].id):
+            found[match.group("name").split()[-1]] = hits[0].id
+    return found
+
+
+def named_officials(text: str, people: dict[str, str]) -> list[Resolved]:
+    """Officials of earlier sentences named again (« le ministre Hasanov ») → their country."""
+    return [
+        Resolved(name, country)
+        for name, country in people.items()
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    ]
+
+
+def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
+    """Actors of ``text`` named only as where something happens or happened."""
+    spans: list[tuple[int, int]] = []
+    for match in _PLACE.finditer(text):
+        plain = match.group("prep") == "en" and not match.group("article")
+        if not plain and not _LOCATED.search(text[: match.start()]):
+            continue  # « à Bakou » after « soutien », « livrer » is whom, not where
+        spans.append((match.start(), match.end()))
+    if not spans:
+        return []
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = " " * (end - start)
+    elsewhere = {hit.id for hit in finder.find("".join(blanked))}
+    inside = {hit.id for start, end in spans for hit in finder.find(text[start:end])}
+    return [hit for hit in hits if hit.id in inside and hit.id not in elsewhere]

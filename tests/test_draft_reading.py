@@ -1,0 +1,429 @@
+"""The draft tool on agency copies of our own (tests/draft_articles/) and a fixture base
+(tests/fixtures/draft_base/): metadata, relative days, modality, grouping, links, and the
+checks of ``python -m bot check`` that go with them. Nothing here reads the shipped content."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.check import run_check
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from bot.draft.article import Given, read_article
+from bot.draft.build import Candidate, draft_article, render_draft, summary_text
+from bot.draft.frdates import find_dates
+from bot.paths import PROJECT_ROOT
+
+HERE = Path(__file__).parent
+ARTICLES = HERE / "draft_articles"
+FIXTURE = HERE / "fixtures" / "draft_base"
+MEETING = ARTICLES / "depeche-kazakhstan-reunion.txt"
+REUTERS = ARTICLES / "depeche-reuters-traite.txt"
+OTS_SITE = ARTICLES / "site-exercice-ots.txt"
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    """The fixture base: one seed, an OTS exercise, a UK plan, a wish for a peace treaty."""
+    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+
+
+@pytest.fixture
+def small_copy(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "base")
+    return tmp_path / "base"
+
+
+def _draft(path: Path, base: FactBase, given: Given | None = None) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(render_draft(draft_article(text, path.name, base, given=given), "x"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
+    ]
+
+
+def _quotes(data: dict[str, Any]) -> list[str]:
+    return [item["quote"] for entry in _entries(data) for item in entry["evidence"]]
+
+
+def _with(data: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [e for e in _entries(data) if any(words in i["quote"] for i in e["evidence"])]
+    assert len(found) == 1, words
+    return found[0]
+
+
+def _check(folder: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    status = run_check(folder / "content", folder / "seeds", out)
+    return status, out.getvalue()
+
+
+# --- 1. real copies: title, date line, dateline, address, credits, navigation --------------
+
+
+def test_agency_dispatch_metadata_is_read_and_never_drafted_as_facts(small):
+    data = _draft(MEETING, small)
+    source = data["sources"][0]
+    assert source["title"] == "L'Azerbaïdjan et le Kazakhstan examinent leur coopération militaire"
+    assert source["published"] == "2025-10-23"
+    assert source["published_text"] == "Publié le 23 octobre 2025 à 14:05"
+    assert source["outlet"] == "AZERTAC"  # the dateline's agency, not the address line
+    meta = source["draft"]
+    assert meta["dateline"]["value"] == "Bakou, 23 octobre, AZERTAC"
+    assert meta["url"]["value"] == "https://azertag.az/fr/xeber/defense-kazakhstan-2025"
+    kinds = {line["text"]: line["kind"] for line in meta["noise"]}
+    assert kinds["Accueil > Politique > Défense"] == "noise"
+    assert kinds["Partager sur Facebook"] == "noise"
+    assert kinds["(Reportage Aysel Karimova, version française Jean Martin)"] == "byline"
+    quotes = " ".join(_quotes(data))
+    for leftover in ("AZERTAC", "Reportage", "Lire aussi", "https://", "Partager", "Accueil"):
+        assert leftover not in quotes
+    assert quotes.startswith("Le ministre azerbaïdjanais")  # the dateline cut off the prose
+    text = MEETING.read_text(encoding="utf-8")
+    assert all(quote in text for quote in _quotes(data))
+
+
+def test_a_version_francaise_credit_makes_nobody_an_actor(small):
+    data = _draft(REUTERS, small)
+    assert data["sources"][0]["outlet"] == "Reuters"
+    assert "FR" not in {a for e in _entries(data) for a in e.get("actors", e.get("parties", []))}
+    assert all("version française" not in quote for quote in _quotes(data))
+    assert data["sources"][0]["draft"]["credits"] == [] or all(
+        "version française" in credit for credit in data["sources"][0]["draft"]["credits"]
+    )
+
+
+def test_a_dateline_without_year_leaves_the_date_unknown_until_the_curator_gives_it(small):
+    alone = read_article(REUTERS.read_text(encoding="utf-8"))
+    assert alone.published_date is None and alone.published.value is None
+    assert "--date" in (alone.published.note or "")
+    data = _draft(REUTERS, small, Given(date=date(2025, 10, 23)))
+    source = data["sources"][0]
+    assert source["published"] is None and source["published_text"] is None
+    assert "donnée par le curateur" in source["note"]
+    assert source["draft"]["published"]["basis"] == "curateur"
+    said = _with(data, "a déclaré samedi")
+    assert said["date"] == "2025-10-18" and said["date_basis"] == "déduit"
+    assert "date_anchor" not in said  # the anchor is not the article's words
+    assert "curateur" in said["date_reason"] and "curateur" in said["date_note"]
+
+
+def test_a_date_only_the_address_gives_is_recorded_as_such(small):
+    article = read_article(OTS_SITE.read_text(encoding="utf-8"))
+    assert article.published.basis == "adresse" and article.published_date == date(2025, 10, 31)
+    data = _draft(OTS_SITE, small)
+    source = data["sources"][0]
+    assert source["published"] is None and "lue dans l'adresse" in source["note"]
+    assert source["outlet"] == "Caspienne Info"
+    exercise = _with(data, "ont achevé hier")
+    assert exercise["date"] == "2025-10-30" and exercise["date_basis"] == "déduit"
+    assert "adresse" in exercise["date_reason"] and "date_anchor" not in exercise
+    draft = draft_article(OTS_SITE.read_text(encoding="utf-8"), OTS_SITE.name, small)
+    assert "lue dans l'adresse (pas dans le texte)" in summary_text(draft)
+    assert "Léa Morel" not in " ".join(_quotes(data))
+
+
+def test_cli_draft_takes_url_date_and_outlet_and_refuses_a_bad_date(tmp_path):
+    command = [sys.executable, "-m", "bot", "draft", str(REUTERS), "--out", str(tmp_path)]
+    done = subprocess.run(
+        [
+            *command,
+            "--date",
+            "23 octobre 2025",
+            "--outlet",
+            "Reuters France",
+            "--url",
+            "https://example.org/reuters-traite",
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "donnée par le curateur" in done.stdout
+    data = yaml.safe_load((tmp_path / "depeche-reuters-traite.yaml").read_text(encoding="utf-8"))
+    source = data["sources"][0]
+    assert source["outlet"] is None  # the curator's outlet is not the article's words
+    assert source["draft"]["outlet"] == {
+        "value": "Reuters France",
+        "read_from": None,
+        "note": "donné par le curateur",
+        "basis": "curateur",
+    }
+    assert source["draft"]["url"]["value"] == "https://example.org/reuters-traite"
+    bad = subprocess.run(
+        [*command, "--date", "samedi"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "--date « samedi » : date illisible" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_check_refuses_a_publication_date_the_article_does_not_write(small_copy):
+    assert _check(small_copy)[0] == 0
+    sources = small_copy / "content" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(
+        text.replace(  # the year came from the address, not from these words
+            "published_text: Publié le 12 septembre 2025",
+            "published_text: Publié le 12 septembre",
+        ),
+        encoding="utf-8",
+    )
+    status, out = _check(small_copy)
+    assert status == 1
+    assert "content/sources.yaml › entrée « manoeuvres-ots » › champ « published »" in out
+    assert "« Publié le 12 septembre » ne dit pas ce jour ou cette année" in out
+
+
+# --- 2. relative days ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "iso", "basis"),
+    [
+        ("a déclaré samedi", "2025-10-18", "déduit"),
+        ("a reçu lundi dernier", "2025-10-20", "déduit"),
+        ("se tiendra vendredi prochain", "2025-10-24", "déduit"),
+        ("a déclaré hier", "2025-10-22", "déduit"),
+        ("se retrouver ce mois-ci", "2025-10", "déduit"),
+        ("signé le mois dernier", "2025-09", "déduit"),
+        ("ont récemment manifesté", "2025-10-23", "rapporté"),
+    ],
+)
+def test_relative_days_are_resolved_from_the_publication_date(words, iso, basis):
+    thursday = date(2025, 10, 23)
+    found = [d for d in find_dates(words, thursday) if d.iso is not None]
+    assert [(d.iso, d.basis) for d in found] == [(iso, basis)]
+    assert "23 octobre 2025" in (found[0].note or "")
+    assert all(d.iso is None for d in find_dates(words, None))  # no date: never guessed
+
+
+def test_a_weekday_in_a_dated_dispatch_becomes_an_inferred_date_with_its_anchor(small):
+    meeting = _with(_draft(MEETING, small), "a reçu lundi")
+    assert (meeting["date"], meeting["date_text"], meeting["date_basis"]) == (
+        "2025-10-20",
+        "lundi",
+        "déduit",
+    )
+    assert meeting["date_anchor"] == "depeche-kazakhstan-reunion"
+
+
+# --- 3. acts as the text says them ---------------------------------------------------------
+
+
+def test_a_wish_an_obligation_and_an_intention_are_never_drafted_as_done(small):
+    data = _draft(REUTERS, small, Given(date=date(2025, 10, 23)))
+    assert not [a for a in data.get("agreements") or [] if a["act"] in ("signe", "approuve")]
+    wish = _with(data, "volonté de signer un traité de paix")
+    assert wish["draft"]["act"] is None
+    assert wish["draft"]["modality"]["kind"] == "souhait"
+    assert wish["draft"]["modality"]["words"] == "volonté de signer"
+    assert _with(data, "devaient se retrouver")["draft"]["modality"]["kind"] == "obligation"
+    assert _with(data, "entendent aussi rouvrir")["draft"]["modality"]["kind"] == "intention"
+
+
+def test_a_proposed_exercise_is_a_proposal_and_a_period_is_not_a_date(small):
+    data = _draft(MEETING, small)
+    proposal = _with(data, "a proposé d'organiser")
+    assert proposal["draft"]["act"] == "proposé"
+    assert proposal.get("type") != "exercice"
+    assert proposal["draft"]["modality"]["kind"] == "proposition"
+    plan = _with(data, "pour l'année 2026")
+    assert plan["kind"] == "plan" and plan["act"] == "signe"
+    assert plan["period"] == "2026"
+    assert plan["date"] == "2025-09" and plan["date_text"] == "le mois dernier"
+
+
+def test_check_refuses_a_signed_act_whose_key_quote_only_wishes_it(small_copy):
+    agreements = small_copy / "content" / "agreements.yaml"
+    agreements.write_text(
+        agreements.read_text(encoding="utf-8")
+        + """\
+  - id: traite-paix-az-am
+    title: Traité de paix (Azerbaïdjan – Arménie)
+    kind: accord
+    act: signe
+    parties: [AZ, AM]
+    date: null
+    summary: L'Azerbaïdjan et l'Arménie ont manifesté leur volonté de signer un traité de paix.
+    evidence:
+      - source: manoeuvres-ots
+        quote: "L'Azerbaïdjan et l'Arménie ont manifesté leur volonté de signer un traité de paix."
+""",
+        encoding="utf-8",
+    )
+    status, out = _check(small_copy)
+    assert status == 1
+    assert "content/agreements.yaml › entrée « traite-paix-az-am » › champ « act »" in out
+    assert "« volonté de signer » (un souhait)" in out
+    assert "plan-az-gb-2026" not in out  # « ont signé » is done: accepted
+
+
+# --- 4. one candidate per event, « le pays », officials, places ---------------------------
+
+
+def test_a_meeting_dispatch_over_several_sentences_is_one_candidate(small):
+    data = _draft(MEETING, small)
+    meeting = _with(data, "a reçu lundi")
+    assert [item["quote"][:24] for item in meeting["evidence"]] == [
+        "Le ministre azerbaïdjana",
+        "Lors de la rencontre, le",
+        "Les deux ministres ont a",
+    ]
+    assert meeting["type"] == "reunion"  # « a reçu une délégation » is a meeting, no delivery
+    assert set(meeting["actors"]) == {"AZ", "KZ"}
+    assert len(_entries(data)) == 3
+
+
+def test_la_republique_and_a_named_minister_resolve_to_his_country(small):
+    plan = _with(_draft(MEETING, small), "la république avait signé")
+    assert set(plan["parties"]) == {"AZ", "KZ"}
+    resolved = {item["words"]: item["actor"] for item in plan["draft"]["resolved"]}
+    assert resolved == {"la république": "AZ", "Hasanov": "AZ"}
+
+
+def test_a_place_is_not_proposed_as_a_partner(small):
+    text = (
+        "Un accord militaire signé en Arménie\n"
+        "Publié le 9 février 2026\n"
+        "Le ministre kazakh de la Défense s'est rendu en Arménie, où il a signé un accord de "
+        "coopération militaire avec la Turquie.\n"
+        "Le vice-président turc s'est rendu au Kazakhstan, où il a signé avec les autorités du "
+        "pays un mémorandum sur la formation des officiers.\n"
+    )
+    draft = draft_article(text, "lieu.txt", small)
+    first, second = draft.candidates
+    assert [hit.id for hit in first.actors] == ["KZ", "TR"]
+    assert [hit.id for hit in first.places] == ["AM"]
+    assert {hit.id for hit in second.actors} == {"TR", "KZ"}  # « du pays »: the place's country
+    data = yaml.safe_load(render_draft(draft, "lieu.txt"))
+    assert "AM" not in data["agreements"][0]["parties"]
+    assert data["agreements"][0]["place"] == "Arménie"
+
+
+# --- 5. links that explain themselves -----------------------------------------------------
+
+
+def _only(draft_text: str, base: FactBase) -> Candidate:
+    candidates = draft_article(draft_text, "lien.txt", base).candidates
+    assert len(candidates) == 1
+    return candidates[0]
+
+
+def test_manoeuvres_link_to_the_exercise_and_say_why(small):
+    candidate = _only(
+        "Manœuvres de l'OTS\nPublié le 12 septembre 2025\nLes forces de l'Azerbaïdjan, de la "
+        "Turquie et du Kazakhstan ont achevé le 10 septembre 2025 des manœuvres conjointes de "
+        "l'OTS.\n",
+        small,
+    )
+    assert [(link.entry_id, link.relation) for link in candidate.links] == [
+        ("exercice-ots-2025", "même fait")
+    ]
+    reason = candidate.links[0].reason
+    assert "même genre (exercice ≈ manœuvres)" in reason
+    assert "acteurs communs (AZ, KZ, TR, ots)" in reason
+
+
+def test_a_plan_sharing_only_the_azerbaijan_is_not_linked_to_another_countrys_plan(small):
+    candidate = _only(
+        "Plan kazakh\nPublié le 12 septembre 2025\nLes ministères de la Défense de "
+        "l'Azerbaïdjan et du Kazakhstan ont signé le 11 septembre 2025 un plan de coopération "
+        "militaire pour l'année 2026.\n",
+        small,
+    )
+    assert candidate.links == []
+    same = _only(
+        "Plan britannique\nPublié le 12 septembre 2025\nLe Royaume-Uni et l'Azerbaïdjan ont "
+        "signé le 11 septembre 2025 un mémorandum de coopération militaire pour l'année 2026.\n",
+        small,
+    )
+    assert [link.entry_id for link in same.links] == ["plan-az-gb-2026"]
+    assert "accord ≈ plan ≈ mémorandum" in same.links[0].reason
+
+
+def test_an_exercise_of_another_date_is_not_the_same_exercise(small):
+    candidate = _only(
+        "Manœuvres\nPublié le 12 mars 2025\nLes forces de l'Azerbaïdjan, de la Turquie et du "
+        "Kazakhstan ont mené le 10 mars 2025 des manœuvres conjointes de l'OTS.\n",
+        small,
+    )
+    assert [link.relation for link in candidate.links] in ([], ["contradiction"])
+
+
+def test_a_sentence_opening_with_a_date_and_a_name_is_not_a_dateline():
+    article = read_article(
+        "Une visite\nLe 24 septembre, Ilham Aliyev a reçu à Bakou le ministre kazakh de la "
+        "Défense.\nBakou, 25 septembre, AZERTAC – Le ministre a quitté Bakou.\n"
+    )
+    assert article.sentences[0].text.startswith("Le 24 septembre, Ilham Aliyev")
+    assert article.dateline.value == "Bakou, 25 septembre, AZERTAC"
+    assert article.outlet.value == "AZERTAC"
+
+
+def test_check_drafts_refuses_an_intention_turned_into_a_signature_and_a_given_date(tmp_path):
+    from bot.draft.check_drafts import run_check_drafts
+
+    text = REUTERS.read_text(encoding="utf-8")
+    small = load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+    draft = draft_article(text, REUTERS.name, small, given=Given(date=date(2025, 10, 23)))
+    data = yaml.safe_load(render_draft(draft, str(REUTERS)))
+    assert (
+        run_check_drafts(
+            _write(tmp_path / "ok", data), FIXTURE / "content", FIXTURE / "seeds", io.StringIO()
+        )
+        == 0
+    )
+    wish = _with(data, "volonté de signer un traité de paix")
+    data["events"].remove(wish)
+    data["agreements"] = [
+        {
+            "id": "traite-paix",
+            "title": None,
+            "kind": "accord",
+            "act": "signe",
+            "parties": ["AZ", "AM"],
+            "date": None,
+            "summary": None,
+            "evidence": wish["evidence"],
+        }
+    ]
+    data["sources"][0]["published"] = "2025-10-23"
+    out = io.StringIO()
+    status = run_check_drafts(
+        _write(tmp_path / "bad", data), FIXTURE / "content", FIXTURE / "seeds", out
+    )
+    assert status == 1
+    report = out.getvalue()
+    assert "agreements/traite-paix.act : acte « signé »" in report
+    assert "« volonté de signer » (un souhait)" in report
+    assert "sources/depeche-reuters-traite.published : date donnée par le curateur" in report
+
+
+def _write(folder: Path, data: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "brouillon.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+    return folder
