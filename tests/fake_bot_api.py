@@ -67,6 +67,14 @@ class Slow(ApiError):
         self.seconds = seconds
 
 
+class HtmlPage(ApiError):
+    """Answer with an HTML error page (a proxy's, or a server's that echoes the path)."""
+
+    def __init__(self, code: int, body: str) -> None:
+        super().__init__(code, "page d'erreur HTML")
+        self.body = body
+
+
 @dataclass
 class Call:
     """One request the bot made: method and decoded parameters."""
@@ -332,6 +340,11 @@ class FakeBotApi:
                 if request.transport is not None:
                     request.transport.close()
                 return web.Response(status=500)
+            elif isinstance(fault, HtmlPage):
+                async with self._changed:
+                    self.calls.append(Call(f"!{method}", params))
+                    self._changed.notify_all()
+                return web.Response(status=fault.code, text=fault.body, content_type="text/html")
             elif fault is not None:
                 raise fault
             result = await handler(params)

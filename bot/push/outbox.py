@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bot.push.claims import LEASE, owner_is_dead, process_name
 from bot.push.migrations import migrate
+from bot.redact import redact
 
 POLL = 0.25
 """Seconds between two looks at the queue while another process is sending."""
@@ -269,7 +270,7 @@ class Outbox:
                 " lease_until = NULL, not_before = ?,"
                 " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END"
                 " WHERE id = ? AND status = 'sending'",
-                (error, time.time() + delay, max_attempts, item_id),
+                (redact(error), time.time() + delay, max_attempts, item_id),
             )
             row = self._db.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -280,7 +281,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ?",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def mark_uncertain(self, item_id: int, error: str) -> None:
@@ -288,7 +289,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ? AND status = 'sending'",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def unclaim(self, item_id: int) -> None:
@@ -420,7 +421,7 @@ class Outbox:
             self._db.execute(
                 "UPDATE outbox SET status = 'pending', last_error = ?, owner = NULL,"
                 " lease_until = NULL, not_before = 0 WHERE id = ? AND status = 'sending'",
-                (f"photo refusée, légende envoyée en texte : {error}", item_id),
+                (redact(f"photo refusée, légende envoyée en texte : {error}"), item_id),
             )
 
     # --- helpers --------------------------------------------------------------------

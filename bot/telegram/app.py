@@ -37,6 +37,7 @@ from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.migrations import StateVersionError
+from bot.redact import redact
 from bot.telegram import drafting, follow, handlers, jobs
 from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
@@ -156,7 +157,7 @@ async def _tell_admins(
     """A plain-text notice to every admin; one who never opened the bot is skipped."""
     for admin in sorted(found.settings.admin_ids):
         try:
-            await application.bot.send_message(admin, text, parse_mode=None)
+            await application.bot.send_message(admin, redact(text), parse_mode=None)
         except Exception as error:  # an admin who never opened the bot cannot be told
             log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
 

@@ -30,6 +30,7 @@ from bot.push.compose import Post, announceable, announcement_posts, digest_post
 from bot.push.follow import channel_offers, short_label
 from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
+from bot.redact import redact
 from bot.render.html import render_html
 from bot.telegram.fate import Fate, describe, fate
 from bot.telegram.follow_links import follow_link_markup
@@ -320,7 +321,7 @@ class Pusher:
         for admin in sorted(self.settings.admin_ids):
             try:
                 await self.bot.send_message(
-                    chat_id=admin, text=text, parse_mode=None, reply_markup=markup
+                    chat_id=admin, text=redact(text), parse_mode=None, reply_markup=markup
                 )
             except Exception as error:
                 log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
@@ -377,4 +378,4 @@ def _notice(item: Item) -> str:
             f"⚠️ Publication n° {item.id} en échec ; les suivantes continuent. Corrigez la cause "
             "(le bot est-il administrateur du canal ?) puis touchez « Republier »."
         )
-    return f"{head}\nRaison : {item.last_error}\nDébut : {preview}"
+    return redact(f"{head}\nRaison : {item.last_error}\nDébut : {preview}")
