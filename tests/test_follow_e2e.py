@@ -20,6 +20,7 @@ from bot.push.follow import candidates
 from bot.render.html import render_html
 from bot.telegram.app import build_application
 from bot.telegram.follow import GROUP_REFUSAL
+from bot.telegram.state import SUBSCRIPTIONS_UNAVAILABLE
 from tests.conftest import ContentCopy
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import bot_env, confirm_preview, polling, spawn_bot
@@ -309,7 +310,8 @@ async def test_an_unusable_state_file_turns_subscriptions_off_not_the_bot(api, c
         refused = (await said(api, 108))[0]["text"]
         await api.push(api.message_update("/org OTAN", user_id=109))
         await said(api, 109)  # the rest of the bot answers
-    assert refused.startswith("Abonnements indisponibles pour l'instant : fichier d'état")
+    assert refused == SUBSCRIPTIONS_UNAVAILABLE  # issue 24: no path, no library message
+    assert str(tmp_path) not in refused and "unable" not in refused
 
 
 async def test_a_follow_button_pressed_by_a_group_member_is_refused(api, copy, tmp_path):

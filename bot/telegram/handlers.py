@@ -331,9 +331,14 @@ async def _admin_pusher(
         await _refuse(update, message, command)
         return None
     found = services(context)
-    if found.pusher is None:
-        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
-        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
+    if found.pusher is None:  # the file's path and SQLite's message stay in the log
+        reason = (
+            "fichier d'état inutilisable pour l'instant ; le bot réessaie seul et vous "
+            "préviendra à la reprise"
+            if found.publishing_off
+            else "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        )
+        await message.reply_text(f"Publication désactivée : {reason}.")
     return found.pusher
 
 
@@ -467,8 +472,8 @@ async def on_preview_button(update: Update, context: Context) -> None:
 async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
     log.error("/publier : fichier d'état indisponible (%s)", error)
     await message.reply_text(
-        f"Publication impossible pour l'instant : fichier d'état indisponible "
-        f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+        "Publication impossible pour l'instant : fichier d'état indisponible. "
+        "Rien n'a été envoyé ; réessayez dans un instant."
     )
 
 
