@@ -42,6 +42,7 @@ from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
+from bot.telegram.updates import UpdateQueue
 from bot.text import count, fold
 from bot.text import count as plural
 
@@ -94,6 +95,9 @@ async def _held_back(update: Update, context: Context, message: Message) -> bool
         return False
     found = services(context)
     guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
+    queue = context.application.update_queue
+    if isinstance(queue, UpdateQueue) and queue.congested:  # a flood: everyone's turn first
+        guard = found.busy_guard
     verdict = guard.check(chat.id, user.id, time.monotonic())
     if verdict is Verdict.NOTICE:
         in_group = chat.type != ChatType.PRIVATE
