@@ -498,7 +498,12 @@ async def on_envois(update: Update, context: Context) -> None:
             return
         await message.reply_text(await _decide(found, action, int(words[1])), parse_mode=None)
         return
-    items = await pusher.store.run(pusher.outbox.open_items)
+    try:
+        items = await pusher.store.run(pusher.outbox.open_items)
+    except sqlite3.Error as error:
+        log.warning("/envois : fichier d'état indisponible (%s)", error)
+        await message.reply_text(STATE_BUSY, parse_mode=None)
+        return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
         queue_report(items),
@@ -521,8 +526,21 @@ ACTIONS = {"republier": "r", "retry": "r", "abandonner": "d", "drop": "d"}
 ENVOIS_USAGE = "Usage : /envois, /envois republier <n°> ou /envois abandonner <n°>."
 
 
+STATE_BUSY = (
+    "Fichier d'état momentanément indisponible : rien n'a changé. Réessayez dans un instant."
+)
+
+
 async def _decide(found: Services, action: str, item_id: int) -> str:
     """Carry out an admin's « republier » (r) or « abandonner » (d); the French answer."""
+    try:
+        return await _decision(found, action, item_id)
+    except sqlite3.Error as error:  # a lock held too long: said plainly, no traceback
+        log.warning("Décision sur l'envoi %s impossible : %s", item_id, error)
+        return STATE_BUSY
+
+
+async def _decision(found: Services, action: str, item_id: int) -> str:
     pusher = found.pusher
     if pusher is None:
         return "Publication désactivée."
