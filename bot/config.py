@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.paths import PROJECT_ROOT
+from bot.redact import register_secrets
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Europe/Paris"
@@ -142,6 +143,7 @@ class Settings:
             object.__setattr__(self, "token", SecretStr(str(self.token)))
         if self.webhook_secret is not None and not isinstance(self.webhook_secret, SecretStr):
             object.__setattr__(self, "webhook_secret", SecretStr(str(self.webhook_secret)))
+        register_secrets(self.secrets())  # masked in every text this process writes
 
     @property
     def webhook_path(self) -> str:

@@ -5,20 +5,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-REDACTED = "[secret masqué]"
+from bot.redact import REDACTED, redact, register_secrets
+
+__all__ = ["REDACTED", "RedactSecrets", "protect", "setup_logging"]
 
 
 class RedactSecrets(logging.Filter):
-    """Replace every secret (the bot token, the webhook secret) in a record's final text."""
+    """Mask every secret (the bot token, the webhook secret, anything shaped like a token) in
+    a record's final text and traceback: :func:`bot.redact.redact`."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
         self.secrets = tuple(secret for secret in secrets if secret)
+        register_secrets(self.secrets)
 
     def _clean(self, text: str) -> str:
-        for secret in self.secrets:
+        for secret in self.secrets:  # short ones too: in a log line, masking is always right
             text = text.replace(secret, REDACTED)
-        return text
+        return redact(text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

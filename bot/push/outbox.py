@@ -4,7 +4,8 @@ its fate kept: sent (with its message id), uncertain, failed or dropped.
 Several processes (the bot, ``python -m bot push`` from cron) may share one file. A message is
 *claimed* in one immediate transaction (status ``sending``, the claimer's name, a lease) and only
 the claimer sends it; while one message is being sent nobody claims another, so the channel
-gets posts in order. A claim whose owner died, or whose lease ran out, is never sent again
+gets posts in order; the sender renews its lease while the request is in flight
+(:meth:`Outbox.renew_claim`). A claim whose owner died, or whose lease ran out, is never sent again
 blindly: the message may have reached Telegram, so it becomes *uncertain* for an admin to judge.
 
 Announced entry ids are recorded in the same transaction as their post, so an entry is
@@ -14,19 +15,16 @@ announced at most once whatever happens to the process afterwards.
 from __future__ import annotations
 
 import hashlib
-import os
-import socket
 import sqlite3
 import time
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.push.claims import LEASE, owner_is_dead, process_name
 from bot.push.migrations import migrate
+from bot.redact import redact
 
-LEASE = 120.0
-"""Seconds a claim stays valid: longer than any send (timeouts and rate-limit waits included)."""
 POLL = 0.25
 """Seconds between two looks at the queue while another process is sending."""
 MAX_ATTEMPTS = 5
@@ -55,28 +53,6 @@ class Item:
     last_error: str | None
     notified_error: str | None
     message_id: int | None
-
-
-def process_name() -> str:
-    """A claimer's name: host, process id and a random part (a pid can be reused)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def _owner_is_dead(owner: str | None) -> bool:
-    """True when ``owner`` was a process on this host that no longer runs."""
-    if not owner:
-        return True
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False  # another machine: only its lease can tell
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, under another user
-        return False
-    return False
 
 
 class Outbox:
@@ -238,7 +214,7 @@ class Outbox:
         ).fetchall()
         for item_id, owner, lease_until in rows:
             expired = lease_until is None or lease_until < now
-            if expired or (owner != self.owner and _owner_is_dead(owner)):
+            if expired or (owner != self.owner and owner_is_dead(owner)):
                 self._db.execute(
                     "UPDATE outbox SET status = 'uncertain', last_error = ?, owner = NULL,"
                     " lease_until = NULL WHERE id = ? AND status = 'sending'",
@@ -261,6 +237,20 @@ class Outbox:
             return None
         return max(0.0, float(row[0]) - now)
 
+    def renew_claim(self, item_id: int, owner: str, until: float) -> bool:
+        """Extend ``owner``'s claim on a message being sent to ``until`` (a time.time()).
+
+        False when the claim is no longer ``owner``'s (settled, or reaped as uncertain).
+        """
+        return (
+            self._db.execute(
+                "UPDATE outbox SET lease_until = ? WHERE id = ? AND status = 'sending'"
+                " AND owner = ?",
+                (until, item_id, owner),
+            ).rowcount
+            == 1
+        )
+
     def mark_sent(self, item_id: int, message_id: int) -> None:
         """The message is in the channel: keep its id (even if its claim had expired)."""
         self._db.execute(
@@ -280,7 +270,7 @@ class Outbox:
                 " lease_until = NULL, not_before = ?,"
                 " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END"
                 " WHERE id = ? AND status = 'sending'",
-                (error, time.time() + delay, max_attempts, item_id),
+                (redact(error), time.time() + delay, max_attempts, item_id),
             )
             row = self._db.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -291,7 +281,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ?",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def mark_uncertain(self, item_id: int, error: str) -> None:
@@ -299,7 +289,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ? AND status = 'sending'",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def unclaim(self, item_id: int) -> None:
@@ -431,7 +421,7 @@ class Outbox:
             self._db.execute(
                 "UPDATE outbox SET status = 'pending', last_error = ?, owner = NULL,"
                 " lease_until = NULL, not_before = 0 WHERE id = ? AND status = 'sending'",
-                (f"photo refusée, légende envoyée en texte : {error}", item_id),
+                (redact(f"photo refusée, légende envoyée en texte : {error}"), item_id),
             )
 
     # --- helpers --------------------------------------------------------------------

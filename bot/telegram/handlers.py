@@ -36,11 +36,13 @@ from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, Post, compose
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
+from bot.redact import redact
 from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.services import Services, services
+from bot.telegram.updates import UpdateQueue
 from bot.text import count, fold
 from bot.text import count as plural
 
@@ -93,6 +95,9 @@ async def _held_back(update: Update, context: Context, message: Message) -> bool
         return False
     found = services(context)
     guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
+    queue = context.application.update_queue
+    if isinstance(queue, UpdateQueue) and queue.congested:  # a flood: everyone's turn first
+        guard = found.busy_guard
     verdict = guard.check(chat.id, user.id, time.monotonic())
     if verdict is Verdict.NOTICE:
         in_group = chat.type != ChatType.PRIVATE
@@ -295,7 +300,7 @@ PUBLISH_PATIENCE = 10.0
 
 def _outcome_text(outcome: Outcome, channel: int | str) -> str:
     """The admin's answer to /publier, in French (HTML)."""
-    reason = html.escape(outcome.error or "inconnu")
+    reason = html.escape(redact(outcome.error or "inconnu"))
     if outcome.sent:
         link = channel_link(channel, outcome.message_ids[0]) if outcome.message_ids else None
         where = f'<a href="{link}">voir la publication</a>' if link else "dans le canal"
@@ -309,7 +314,7 @@ def _outcome_text(outcome: Outcome, channel: int | str) -> str:
         return f"Publication en échec ({reason}). Voir /envois pour la republier ou l'abandonner."
     if outcome.status == "sending":
         return "Publication enregistrée ; un autre processus est en train de l'envoyer."
-    waiting = html.escape(outcome.error or "en file d'attente")
+    waiting = html.escape(redact(outcome.error or "en file d'attente"))
     return (
         f"Publication enregistrée mais pas encore envoyée ({waiting}). "
         "Elle sera retentée automatiquement ; voir /envois."
@@ -335,9 +340,14 @@ async def _admin_pusher(
         await _refuse(update, message, command)
         return None
     found = services(context)
-    if found.pusher is None:
-        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
-        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
+    if found.pusher is None:  # the file's path and SQLite's message stay in the log
+        reason = (
+            "fichier d'état inutilisable pour l'instant ; le bot réessaie seul et vous "
+            "préviendra à la reprise"
+            if found.publishing_off
+            else "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        )
+        await message.reply_text(f"Publication désactivée : {reason}.")
     return found.pusher
 
 
@@ -471,8 +481,8 @@ async def on_preview_button(update: Update, context: Context) -> None:
 async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
     log.error("/publier : fichier d'état indisponible (%s)", error)
     await message.reply_text(
-        f"Publication impossible pour l'instant : fichier d'état indisponible "
-        f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+        "Publication impossible pour l'instant : fichier d'état indisponible. "
+        "Rien n'a été envoyé ; réessayez dans un instant."
     )
 
 
@@ -493,7 +503,12 @@ async def on_envois(update: Update, context: Context) -> None:
             return
         await message.reply_text(await _decide(found, action, int(words[1])), parse_mode=None)
         return
-    items = await pusher.store.run(pusher.outbox.open_items)
+    try:
+        items = await pusher.store.run(pusher.outbox.open_items)
+    except sqlite3.Error as error:
+        log.warning("/envois : fichier d'état indisponible (%s)", error)
+        await message.reply_text(STATE_BUSY, parse_mode=None)
+        return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
         queue_report(items),
@@ -516,8 +531,21 @@ ACTIONS = {"republier": "r", "retry": "r", "abandonner": "d", "drop": "d"}
 ENVOIS_USAGE = "Usage : /envois, /envois republier <n°> ou /envois abandonner <n°>."
 
 
+STATE_BUSY = (
+    "Fichier d'état momentanément indisponible : rien n'a changé. Réessayez dans un instant."
+)
+
+
 async def _decide(found: Services, action: str, item_id: int) -> str:
     """Carry out an admin's « republier » (r) or « abandonner » (d); the French answer."""
+    try:
+        return await _decision(found, action, item_id)
+    except sqlite3.Error as error:  # a lock held too long: said plainly, no traceback
+        log.warning("Décision sur l'envoi %s impossible : %s", item_id, error)
+        return STATE_BUSY
+
+
+async def _decision(found: Services, action: str, item_id: int) -> str:
     pusher = found.pusher
     if pusher is None:
         return "Publication désactivée."
