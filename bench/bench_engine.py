@@ -41,7 +41,7 @@ from bot.content.model import FactBase  # noqa: E402
 from bot.engine.commands import answer  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
 from bot.render.html import render_html  # noqa: E402
-from bot.startup import ready_index  # noqa: E402
+from bot.startup import build_index, ready_index  # noqa: E402
 
 QUERIES = {
     "timeline": [
@@ -213,7 +213,7 @@ def _phases(content: Path, seeds: Path) -> tuple[Index, dict[str, float]]:
         indexed = time.perf_counter()
         index.full_text()
         texted = time.perf_counter()
-        index.prepare()  # the tables start-up builds (and the snapshot keeps)
+        build_index(index)  # the tables start-up builds (and the snapshot keeps)
         done = time.perf_counter()
     finally:
         gc.enable()

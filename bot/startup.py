@@ -17,7 +17,11 @@ from bot.engine.index import Index
 
 
 def build_index(index: Index) -> Index:
-    """Build every lazy table of ``index`` now (full text, listings…), not on a first command."""
+    """Build every lazy table of ``index`` now (full text, listings, the articles' own words),
+    not on a first command."""
+    from bot.engine.seedtext import prepare_seed_search
+
+    prepare_seed_search(index)
     return index.prepare()
 
 

@@ -41,7 +41,7 @@ DEFAULT_SNAPSHOT_DIR = PROJECT_ROOT / "data" / "cache"
 FORMAT = b"azsec-base-snapshot/2\n"
 _CODE_DIR = Path(__file__).resolve().parent.parent
 """The ``bot`` package: its code is part of the key (validation rules, models, pickling)."""
-LIBRARIES = ("pydantic", "babel", "pyyaml")
+LIBRARIES = ("pydantic", "babel", "pyyaml", "pystemmer")
 """Libraries whose version is part of the key: they validate, name and read the base."""
 
 

@@ -23,6 +23,7 @@ from bot.engine.common import (
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
+from bot.engine.seedtext import absence_blocks
 from bot.engine.timeline import is_kind, reading_notes, select
 from bot.text import count, fold, french_list, short_label
 
@@ -164,8 +165,13 @@ def _unknown(index: Index, query: str, countries: bool) -> Reply:
     suggestions.sort(key=lambda actor: actor.is_country != countries)
     what = "aucun pays nommé" if countries else "aucune organisation nommée"
     blocks: list[Block] = [Para(f"Je ne connais {what} « {query} » dans la base.")]
+    searched: list[tuple[Button, ...]] = []
     if index.is_other_country(query):
-        blocks = [Para(f"« {query} » n'apparaît dans aucun des articles de la base.")]
+        blocks, mentions = absence_blocks(index, query)
+        words = " ".join(tokens(query))
+        data = f"c:/cherche {words}"
+        if mentions and data.isascii() and len(data.encode()) <= 64:
+            searched.append((Button(f"🔎 Chercher « {query[:30]} »", data),))
     if suggestions:
         blocks.append(Para("Vouliez-vous dire :", "note"))
     else:
@@ -174,7 +180,7 @@ def _unknown(index: Index, query: str, countries: bool) -> Reply:
         (Button(actor_name(actor), f"{'p' if actor.is_country else 'o'}:{actor.id}"),)
         for actor in suggestions[:3]
     )
-    return Reply(tuple(blocks), buttons, found=False)
+    return Reply(tuple(blocks), (*buttons, *searched), found=False)
 
 
 LISTING_PAGE = 16

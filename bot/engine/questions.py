@@ -19,6 +19,7 @@ from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
+from bot.engine.seedtext import seed_mentions
 from bot.engine.timeline import describe, kind_label, select
 from bot.text import fold
 
@@ -183,7 +184,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             human, data = _command(index, "timeline", reading)
             return Understanding(human, data, "chronologie — les plus récents")
         return None
-    absent = [w for w in _name_runs(content) if index.is_other_country(w)]
+    absent = [
+        w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
+    ]
     if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
         name = absent[0]
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
@@ -242,6 +245,24 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         return searched
     human, data = _command(index, "timeline", reading)
     return Understanding(human, data, "chronologie" + _describe(index, reading))
+
+
+def _a_place(index: Index, question: str, name: str) -> bool:
+    """True when ``name`` (a country the base has no card for) is meant as a place: a word the
+    articles use (« réunion ») is a common noun unless the question capitalises it past its
+    first word (« à la Réunion ») or says « île »."""
+    if not seed_mentions(index, name):
+        return True
+    words = question.split()
+    first = fold(name).split()[0]
+    for position, word in enumerate(words):
+        if fold(word).split()[-1:] == [first] or fold(word) == first:
+            bare = word.split("'")[-1].split("\u2019")[-1]
+            if position > 0 and bare[:1].isupper():
+                return True
+            if position > 0 and fold(words[position - 1]) in {"ile", "iles"}:
+                return True
+    return False
 
 
 def _name_runs(content: str) -> list[str]:

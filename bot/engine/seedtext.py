@@ -1,0 +1,127 @@
+"""Full-text search of the seed articles themselves, before the bot says they never name a word.
+
+The fact base holds what the editors distilled; the articles hold more. A word missing from the
+base (« réunion ») may still be in the articles: the bot says « absent from the articles » only
+when this search of their whole text, accents and case ignored, finds none of it, and it says
+what it searched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from bot.engine.common import attribution
+from bot.engine.french import folded_stem
+from bot.engine.index import Index
+from bot.engine.reply import Block, Para, Quote
+from bot.text import count, fold
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+MOST_CHECKED = 20
+"""Articles checked sentence by sentence at most; past that the count says « au moins »."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an article names a word: its source and the first sentence that does."""
+
+    source: str
+    sentence: str
+    """The first sentence holding the word, verbatim from the article."""
+
+
+def _stems_by_source(index: Index) -> Mapping[str, tuple[str, ...]]:
+    """Stem of every word of the articles → the sources holding it, in base order; built
+    once per index (``prepare`` does, so a snapshot keeps it)."""
+
+    def build() -> Mapping[str, tuple[str, ...]]:
+        postings: dict[str, list[str]] = defaultdict(list)
+        for source_id, text in index.base.seeds.items():
+            for word in set(fold(text).split()):
+                postings[word].append(source_id)
+        by_stem: dict[str, dict[str, None]] = defaultdict(dict)
+        for word, sources in postings.items():
+            by_stem[folded_stem(word)].update(dict.fromkeys(sources))
+        order = {source_id: rank for rank, source_id in enumerate(index.base.seeds)}
+        return MappingProxyType(
+            {key: tuple(sorted(found, key=order.__getitem__)) for key, found in by_stem.items()}
+        )
+
+    return index.memo("seed stems", build)
+
+
+def prepare_seed_search(index: Index) -> None:
+    """Build the articles' stem table now, not on the first « absent » a user asks about."""
+    _stems_by_source(index)
+
+
+def _holds(folded_words: list[str], wanted: list[str]) -> bool:
+    stems = [folded_stem(word) for word in folded_words]
+    size = len(wanted)
+    return any(stems[i : i + size] == wanted for i in range(len(stems) - size + 1))
+
+
+def _first_sentence(text: str, wanted: list[str]) -> str | None:
+    for sentence in _SENTENCE.split(text):
+        if _holds(fold(sentence).split(), wanted):
+            return sentence.strip()
+    return None
+
+
+def seed_mentions(index: Index, phrase: str, most: int = MOST_CHECKED) -> list[Mention]:
+    """The articles whose full text holds ``phrase`` (accents, case and inflection aside:
+    « réunions » finds « réunion »), in base order, at most ``most`` of them."""
+    wanted = [folded_stem(word) for word in fold(phrase).split()]
+    if not wanted:
+        return []
+    table = _stems_by_source(index)
+    candidates = [set(table.get(key, ())) for key in wanted]
+    common = set.intersection(*candidates)
+    found: list[Mention] = []
+    for source_id in table.get(wanted[0], ()):
+        if source_id not in common:
+            continue
+        sentence = _first_sentence(index.base.seeds[source_id], wanted)
+        if sentence is not None:
+            found.append(Mention(source_id, sentence))
+            if len(found) >= most:
+                break
+    return found
+
+
+def absence_blocks(index: Index, phrase: str) -> tuple[list[Block], list[Mention]]:
+    """What the articles say of ``phrase`` the base does not: « absent » only after the
+    full-text search finds nothing (and what was searched), else where the articles name it,
+    with the first sentence that does, verbatim."""
+    mentions = seed_mentions(index, phrase)
+    if not mentions:
+        return [
+            Para(f"« {phrase} » n'apparaît dans aucun des articles de la base."),
+            Para(f"Vérifié par une {searched_words(index, phrase)}.", "note"),
+        ], mentions
+    base = index.base
+    first = mentions[0]
+    where = count(len(mentions), "article")
+    if len(mentions) >= MOST_CHECKED:
+        where = f"au moins {where}"
+    blocks: list[Block] = [
+        Para(
+            f"Aucune fiche ne porte le nom « {phrase} », mais le mot figure dans {where} de "
+            "la base. Par exemple :"
+        ),
+        Quote(first.sentence, attribution(base.sources[first.source]), first.source),
+    ]
+    return blocks, mentions
+
+
+def searched_words(index: Index, phrase: str) -> str:
+    """What was searched, said in a few words for the user."""
+    total = len(index.base.seeds)
+    return (
+        f"recherche de « {phrase} » dans le texte intégral des {count(total, 'article')} "
+        "de la base, accents et majuscules ignorés"
+    )

@@ -1,0 +1,78 @@
+"""The question reader on questions of its own (issue 22): no false « absent », common nouns
+that are not places, and the rest of the reader's classes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.engine.commands import answer, callback
+from bot.engine.index import Index
+from bot.engine.questions import respond, understand
+from bot.engine.seedtext import seed_mentions
+from bot.render.text import render_text
+from tests.conftest import ContentCopy
+
+TODAY = date(2026, 11, 23)
+
+
+def _text(reply) -> str:  # type: ignore[no-untyped-def]
+    return render_text(reply)
+
+
+def _with_sentence(copy: ContentCopy, sentence: str) -> Index:
+    """The fixture base with ``sentence`` appended to its first seed article."""
+    seed = sorted(copy.seeds.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    return Index(copy.load())
+
+
+# --- class 2: never a false « absent from the articles » --------------------------------------
+
+
+def test_absent_is_said_only_after_the_full_text_search_and_says_what_it_searched(copy):
+    index = Index(copy.load())
+    text = _text(answer(index, "/pays Madagascar", TODAY))
+    assert "« Madagascar » n'apparaît dans aucun des articles de la base." in text
+    assert "texte intégral des 5 articles" in text
+
+
+def test_a_word_the_articles_hold_is_never_said_absent_and_its_sentence_is_quoted(copy):
+    sentence = "Une délégation de Madagascar assistait aussi aux échanges."
+    index = _with_sentence(copy, sentence)
+    reply = answer(index, "/pays Madagascar", TODAY)
+    text = _text(reply)
+    assert "n'apparaît dans aucun" not in text
+    assert "figure dans 1 article" in text
+    assert f"« {sentence} »" in text  # verbatim, with its source
+    search = [b for row in reply.buttons for b in row if b.data.startswith("c:/cherche")]
+    assert search and callback(index, search[0].data) is not None
+
+
+def test_a_common_noun_of_the_articles_is_not_read_as_a_place(base):
+    index = Index(base)
+    assert seed_mentions(index, "réunion")  # the articles use the word
+    for question in ("réunion", "y a-t-il eu une réunion à Bruxelles ?", "la réunion de l'OTAN"):
+        found = understand(index, question, TODAY)
+        assert found is None or not found.data.startswith("/pays"), question
+        assert "n'apparaît dans aucun" not in _text(respond(index, question, TODAY))
+
+
+def test_a_question_that_makes_the_word_a_place_gets_the_truth_about_it(base):
+    index = Index(base)
+    text = _text(respond(index, "que se passe-t-il à la Réunion ?", TODAY))
+    assert "n'apparaît dans aucun" not in text
+    assert "figure dans" in text
+
+
+def test_a_country_no_article_names_is_still_said_absent_from_a_question(base):
+    index = Index(base)
+    assert not seed_mentions(index, "Pérou")
+    text = _text(respond(index, "relations avec le Pérou ?", TODAY))
+    assert "« Pérou » n'apparaît dans aucun des articles de la base." in text
+
+
+@pytest.mark.parametrize("phrase", ["réunions", "REUNION", "Réunion"])
+def test_the_seed_search_ignores_accents_case_and_plurals(base, phrase):
+    assert seed_mentions(Index(base), phrase)
