@@ -19,15 +19,18 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _STEMMER = Stemmer.Stemmer("french")
 
 STOP_WORDS = frozenset(
-    """
-    a à au aux avec ce ces cet cette c ça d de des du elle elles en et est été être eu il ils
-    je j l la le les leur leurs lui m ma mais me même mes moi mon n ne ni nos notre nous on ont
-    ou où par pas pour qu que quel quelle quelles quels qui s sa sans se ses si son sont sur t
-    ta te tes toi ton tu un une unes uns vos votre vous y étaient était étais était avait avaient
-    ai as avons avez sera seront serait seraient fut ont-ils a-t-il a-t-elle dit dite dits
-    c'était cela ceci celui celle ceux celles dont alors donc car comme aussi très plus moins
-    tout tous toute toutes autre autres quoi comment pourquoi combien quand
-    """.split()
+    " ".join(
+        (
+            "a à au aux avec ce ces cet cette c ça d de des du elle elles en et est été être eu",
+            "il ils je j l la le les leur leurs lui m ma mais me même mes moi mon n ne ni nos",
+            "notre nous on ont ou où par pas pour qu que quel quelle quelles quels qui s sa",
+            "sans se ses si son sont sur t ta te tes toi ton tu un une unes uns vos votre vous",
+            "y étaient était étais avait avaient ai as avons avez sera seront serait seraient",
+            "fut dit dite dits cela ceci celui celle ceux celles dont alors donc car comme",
+            "aussi très plus moins tout tous toute toutes autre autres quoi comment pourquoi",
+            "combien quand",
+        )
+    ).split()
 )
 """Words that carry no content for a search (folded before use)."""
 _STOP = frozenset(fold(word) for word in STOP_WORDS)

@@ -20,6 +20,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_mentions
+from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
 from bot.text import fold
 
@@ -308,25 +309,58 @@ QUESTION_PREFIX = "c:"
 def respond(index: Index, text: str, today: date | None = None) -> Reply:
     """Any message: a command as typed, or a plain question answered with the command it
     stands for (one behaviour for Telegram, inline, the console and ``ask``)."""
+    return respond_in_thread(index, text, today)[0]
+
+
+def respond_in_thread(
+    index: Index, text: str, today: date | None = None, previous: Asked | None = None
+) -> tuple[Reply, Asked | None]:
+    """``respond``, continuing ``previous`` (the same person's last question in the same chat)
+    when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
+    for the next one to continue (None when it asked nothing a follow-up could continue)."""
     text = clean_argument(text)
     if text.startswith("/"):
-        return answer(index, text, today)
+        reply = answer(index, text, today)
+        first, _, rest = text.partition(" ")
+        command = f"{first.split('@', 1)[0]} {rest}".strip()
+        return reply, Asked(command, command) if reply.found else None
+    found = follow_up(index, text, previous, today) if previous is not None else None
+    if found is None:
+        reply, found = _respond_question(index, text, today)
+    else:
+        reply = _answer_understood(index, found, today)
+    return reply, (Asked(found.data, found.command) if found is not None else None)
+
+
+def _respond_question(
+    index: Index, text: str, today: date | None
+) -> tuple[Reply, Understanding | None]:
     if len(text) > MAX_ARGUMENT:
-        return Reply(
-            (
-                Para(
-                    f"Votre question est trop longue ({len(text)} caractères ; "
-                    f"{MAX_ARGUMENT} au plus). Posez-la en quelques mots, par exemple « accords "
-                    "du Royaume-Uni »."
+        return _alone(
+            Reply(
+                (
+                    Para(
+                        f"Votre question est trop longue ({len(text)} caractères ; "
+                        f"{MAX_ARGUMENT} au plus). Posez-la en quelques mots, par exemple "
+                        "« accords du Royaume-Uni »."
+                    ),
                 ),
-            ),
-            found=False,
+                found=False,
+            )
         )
     if tokens(text) and all(w in GREETINGS for w in fold(text).split()):
-        return _greeting(index, text)
+        return _greeting(index, text), None
     found = understand(index, text, today)
     if found is None:
-        return not_understood(index, text)
+        return not_understood(index, text), None
+    return _answer_understood(index, found, today), found
+
+
+def _alone(reply: Reply) -> tuple[Reply, None]:
+    return reply, None
+
+
+def _answer_understood(index: Index, found: Understanding, today: date | None) -> Reply:
     reply = answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
@@ -377,3 +411,70 @@ def not_understood(index: Index, text: str) -> Reply:
     rows.append((Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")))
     rows.append((Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")))
     return Reply(tuple(blocks), tuple(rows), found=False)
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
+)
+MOST_FOLLOW_UP_WORDS = 8
+"""A follow-up is short: longer questions stand on their own."""
+
+
+def follow_up(
+    index: Index, text: str, previous: Asked | None, today: date | None = None
+) -> Understanding | None:
+    """« et en 2025 ? », « et avec la Grèce ? », « et les accords ? »: the previous question
+    with the parts this one names put in place of the same parts (an actor for an actor, a
+    period for a period), read as one question; None when ``text`` is not a follow-up."""
+    if previous is None:
+        return None
+    folded = fold(text)
+    opening = _FOLLOW_UP.match(folded)
+    if opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
+        return None
+    rest = folded[opening.end() :].strip()
+    if not rest:
+        return None
+    name, _, argument = previous.data.partition(" ")
+    name = name.lstrip("/")
+    if name == "cherche":
+        found = understand(index, f"{argument} {rest}", today)
+    else:
+        found = _merged(index, name, argument, rest, today)
+    if found is None:
+        return None
+    said = f"suite de « {previous.command} » — {found.said}"
+    return replace(found, said=said)
+
+
+def _merged(
+    index: Index, name: str, argument: str, rest: str, today: date | None
+) -> Understanding | None:
+    before = read_filter(index, argument, today) if name != "start" else Reading(TimelineFilter())
+    content = _content(index, rest)
+    new = read_filter(index, content, today)
+    intents = _intents(_folded(rest))
+    old, add = before.filter, new.filter
+    dated = add.start is not None or add.end is not None
+    merged = TimelineFilter(
+        add.start if dated else old.start,
+        add.end if dated else old.end,
+        add.actors or old.actors,
+        add.topics or old.topics,
+        add.kinds or old.kinds,
+    )
+    reading = Reading(merged, new.ignored, latest=new.latest, acts=new.acts or before.acts)
+    agreement_kinds = {"accord"} | {t.id for t in index.base.vocabulary.agreement_kinds}
+    about_agreements = (
+        "agreements" in intents or new.acts or (add.kinds and set(add.kinds) <= agreement_kinds)
+    )
+    if about_agreements or (name == "accord" and not {"timeline", "when"} & set(intents)):
+        view = "accords"
+    elif {"timeline", "when", "news"} & set(intents) or name == "timeline":
+        view = "chronologie"
+    elif len(merged.actors) == 1 and merged == TimelineFilter(actors=merged.actors):
+        view = ""
+    else:
+        view = "chronologie"
+    words = [view, *_filter_words(index, reading, ids=True), *new.ignored]
+    return understand(index, " ".join(word for word in words if word), today)

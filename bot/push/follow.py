@@ -14,9 +14,9 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, Event
 from bot.engine.common import actor_name, entry_text, key_quotes, when
-from bot.engine.seedtext import seed_mentions
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
+from bot.engine.seedtext import seed_mentions
 from bot.push.compose import announceable, entry_id
 from bot.text import fold
 
