@@ -76,3 +76,61 @@ def test_a_country_no_article_names_is_still_said_absent_from_a_question(base):
 @pytest.mark.parametrize("phrase", ["réunions", "REUNION", "Réunion"])
 def test_the_seed_search_ignores_accents_case_and_plurals(base, phrase):
     assert seed_mentions(Index(base), phrase)
+
+
+# --- class 1: an unread word never empties the answer, and no internal code shows ------------
+
+
+def test_an_unread_word_is_left_aside_not_turned_into_an_empty_answer(base):
+    index = Index(base)
+    reply = respond(index, "qui a servi de médiateur entre l'Azerbaïdjan et l'Arménie ?", TODAY)
+    text = _text(reply)
+    assert reply.found and "Aucun accord" not in text
+    assert "Laissé de côté" in text and "servi" in text
+    assert "AZ AM" not in text
+
+
+def test_an_accord_header_reached_from_a_question_speaks_the_users_names(base):
+    index = Index(base)
+    for question in ("plan de défense du Royaume-Uni", "accords de défense britanniques"):
+        reply = respond(index, question, TODAY)
+        found = understand(index, question, TODAY)
+        assert found is not None
+        ids = found.data.split()[1:]
+        header = next(
+            line.upper() for line in _text(reply).splitlines() if line.upper().startswith("ACCORDS")
+        )
+        codes = [word for word in ids if word.upper() in header.split() and word.isupper()]
+        assert codes == [], header
+
+
+# --- class 6: every button works when sent -----------------------------------------------------
+
+OWN_QUESTIONS = [
+    "qui a servi de médiateur entre l'Azerbaïdjan et l'Arménie ?",
+    "azerbaidjan israel",
+    "combien de pays au forum de Bakou ?",
+    "qui sont les membres de l'OTS ?",
+    "accords xyzt 2025",
+    "le 20 novembre",
+    "janvier",
+    "prévus en 2026",
+    "réunion",
+    "c'était quoi le forum ?",
+    "recette de la tarte aux pommes",
+    "et en 2025 ?",
+    "l'Iran a-t-il signé un accord ?",
+]
+
+
+@pytest.mark.parametrize("question", OWN_QUESTIONS)
+def test_every_button_of_an_answer_reaches_an_answer(base, question):
+    from bot.engine.commands import STALE
+
+    index = Index(base)
+    reply = respond(index, question, TODAY)
+    for row in reply.buttons:
+        for button in row:
+            assert callback(index, button.data) is not STALE, (question, button)
+    if not reply.found:  # no « ▶ /commande » that would only repeat an empty answer
+        assert not [b for row in reply.buttons for b in row if b.label.startswith("▶")]

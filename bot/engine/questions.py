@@ -366,7 +366,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
-    if button_data.isascii() and len(button_data.encode()) <= 64:
+    if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 

@@ -200,7 +200,7 @@ async def on_button(update: Update, context: Context) -> None:
     except (ValueError, KeyError, IndexError, OverflowError):  # forged data the engine missed
         log.warning("Bouton aux données invalides ignoré")
         reply = STALE
-    if not reply.found and not reply.quotes and reply.page is None and not reply.buttons:
+    if reply is STALE:  # an empty but genuine answer (« aucun accord ») is still sent
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
     await retrying(query.answer)
