@@ -16,6 +16,7 @@ MAX_PHRASE = 5
 _MONTHS = {fold(name): number for number, name in enumerate(MONTHS_FR, start=1)}
 _MONTHS.update({"fevr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "aout": 8})
 _SEASONS = {"printemps": (3, 5), "ete": (6, 8), "automne": (9, 11)}
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _DAY = r"(\d{1,2})(?:er)?"
@@ -229,6 +230,14 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
         if match is not None:
             found.append((start, end, match.group(0)))
             folded = folded[: match.start()] + " " + folded[match.end() :]
+    weekday = re.search(rf"\b(?:(?:ce|le) )?({'|'.join(_WEEKDAYS)})(?: (dernier|passe))?\b", folded)
+    if weekday is not None:  # the latest such day up to today (before today if « dernier »)
+        back = (today.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
+        if back == 0 and weekday.group(2):
+            back = 7
+        day = today - timedelta(days=back)
+        found.append((day, day, weekday.group(0)))
+        folded = folded[: weekday.start()] + " " + folded[weekday.end() :]
     span = re.search(
         r"\b(?:(?:les|des) )?(\d{1,2}) (derniers mois|dernieres annees|derniers jours)\b", folded
     )
@@ -267,16 +276,17 @@ def _bare_month(
     today (else the latest up to today), said in a note."""
     found: list[tuple[date, date, str, bool]] = []
     month = re.search(rf"\b(?:(?:le )?{_DAY} )?({_MONTH})\b", folded)
-    if month is not None:
-        number = _MONTHS[month.group(2)]
-        year = today.year if number <= today.month else today.year - 1
-        known = _latest_with_entries(index, year, number, number) if not month.group(1) else None
+    if month is not None:  # one rule for a day and a month: the latest such up to today
+        number = _MONTHS[month.group(2)]  # in a year the base has facts for that month
+        day_text = month.group(1)
+        year = today.year
+        if date(year, number, min(int(day_text or 1), 28)) > today:
+            year -= 1
+        known = _latest_with_entries(index, year, number, number)
         year = known or year
-        if month.group(1):
-            day = min(int(month.group(1)), calendar.monthrange(year, number)[1])
-            if date(year, number, day) > today:
-                year -= 1
-            start = end = date(year, number, min(day, calendar.monthrange(year, number)[1]))
+        if day_text:
+            day = min(int(day_text), calendar.monthrange(year, number)[1])
+            start = end = date(year, number, day)
         else:
             start, end = date(year, number, 1), _month_end(year, number)
         found.append((start, end, month.group(0), known is not None))

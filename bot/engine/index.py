@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -732,20 +733,30 @@ class Index:
                 near.update(postings[candidate])
         return exact, frozenset(near - exact)
 
+    def word_weight(self, holders: int) -> float:
+        """How much a query word held by ``holders`` entries counts: BM25's inverse document
+        frequency, so a rare word (« Israël ») outweighs a common one (« Azerbaïdjan »)."""
+        total = len(self.entries)
+        return math.log(1.0 + (total - holders + 0.5) / (holders + 0.5))
+
     def search_hits(self, query: str) -> Hits:
-        """The entries holding query words, grouped by score: each word adds EXACT_WEIGHT if
-        the entry holds it, else NEAR_WEIGHT for a prefix or typo of it. Groups are cut with
+        """The entries holding query words, grouped by score: each word adds its weight (rare
+        words weigh more, ``word_weight``) times EXACT_WEIGHT if the entry holds it, else times
+        NEAR_WEIGHT for a prefix or typo of it (the weight then taken from the entries holding
+        those). Groups are cut with
         set operations (in C), one word after the other, each score summed in word order."""
         groups: list[tuple[float, frozenset[str]]] = []
         seen: set[str] = set()
         for word in dict.fromkeys(tokens(query)):
             exact, near = self._word_hits(word)
+            weight = self.word_weight(len(exact) or len(near))
+            full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
             split: list[tuple[float, frozenset[str]]] = []
             for score, members in groups:
                 on_exact, on_near = members & exact, members & near
-                split += [(score + EXACT_WEIGHT, on_exact), (score + NEAR_WEIGHT, on_near)]
+                split += [(score + full, on_exact), (score + part, on_near)]
                 split.append((score, members - on_exact - on_near))
-            split += [(EXACT_WEIGHT, exact - seen), (NEAR_WEIGHT, near - seen)]
+            split += [(full, exact - seen), (part, near - seen)]
             seen |= exact
             seen |= near
             groups = [(score, members) for score, members in split if members]

@@ -16,6 +16,7 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
+from bot.engine.french import is_stop
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
@@ -153,7 +154,8 @@ SOFT_WORDS = frozenset(
     " ".join(
         (
             "annee annees date dates mois jour jours evenement evenements fait faits",
-            "chose choses histoire contre",
+            "chose choses histoire contre pays organisation organisations prevu prevus prevue",
+            "prevues planifie planifies programme programmes venir",
         )
     ).split()
 )
@@ -170,8 +172,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         ("countries", "/pays"),
         ("organisations", "/org"),
     ):
-        if name in intents:
+        if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
+    intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
     words = " ".join(tokens(content))
     searched = (
@@ -234,11 +237,16 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         if len(actors) == 1 and not dated and not wanted.kinds:
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
-    if pair and ("link" in intents or "card" in intents):
+    timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
+    if pair and ("link" in intents or "card" in intents or timeless):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         return _card(other, f"lien Azerbaïdjan – {other.name} : la fiche {other.name}")
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
+        actor = index.base.actors[actors[0]]
+        return _card(actor, f"fiche — {actor.name}")
+    who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
+    if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}")
     dates_asked = wanted.start is not None or wanted.end is not None
@@ -266,6 +274,19 @@ def _a_place(index: Index, question: str, name: str) -> bool:
     return False
 
 
+def _asks_more(folded: str, intent: str) -> bool:
+    """True when a listing question names more than the list (« combien de pays au forum
+    de Bakou ? » asks about the forum, not for every country of the base)."""
+    if intent not in ("countries", "organisations"):
+        return False
+    pattern = dict(_INTENTS)[intent]
+    rest = re.sub(pattern, " ", folded)
+    return any(
+        word not in QUESTION_WORDS and word not in SOFT_WORDS and not is_stop(word)
+        for word in rest.split()
+    )
+
+
 def _name_runs(content: str) -> list[str]:
     """Runs of one to three words of ``content``, longest first (« Corée du Sud », « Chine »)."""
     words = content.split()
@@ -287,7 +308,11 @@ def _describe(index: Index, reading: Reading) -> str:
         parts.append(next((t.label for t in index.base.vocabulary.acts if t.id == act), act))
     if reading.latest:
         parts.append("les plus récents")
-    return " — " + " · ".join(parts) if parts else ""
+    said = " — " + " · ".join(parts) if parts else ""
+    placed = [note for note in reading.notes if "sans année" in note]
+    if placed:  # how a day or a month without its year was placed
+        said += f" ({' ; '.join(placed)})"
+    return said
 
 
 def _card(actor: Actor, said: str) -> Understanding:
