@@ -196,7 +196,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
-    reading = replace(reading, ignored=tuple(w for w in reading.ignored if w not in SOFT_WORDS))
+    ignored = tuple(w for w in reading.ignored if w not in SOFT_WORDS and not is_stop(w))
+    reading = replace(reading, ignored=ignored)
     if whole is not None and whole.exact and not reading.understood():
         reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
     if not reading.understood():
@@ -240,20 +241,45 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
     if pair and ("link" in intents or "card" in intents or timeless):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
-        return _card(other, f"lien Azerbaïdjan – {other.name} : la fiche {other.name}")
+        said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
+        return _card(other, said + _aside(reading))
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}")
+        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
     who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}")
+        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
     dates_asked = wanted.start is not None or wanted.end is not None
     if not dates_asked and not select(index, reading.filter) and searched is not None:
         return searched
+    widened = ""
+    if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
+        for part in ("kinds", "topics"):
+            loose = replace(reading.filter, **{part: ()})
+            if getattr(reading.filter, part) and select(index, loose):
+                dropped = _filter_words(index, replace(reading, filter=_only(wanted, part)), False)
+                widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
+                reading = replace(reading, filter=loose)
+                break
     human, data = _command(index, "timeline", reading)
-    return Understanding(human, data, "chronologie" + _describe(index, reading))
+    said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
+    return Understanding(human, data, said)
+
+
+def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
+    """The filter with only its ``part`` (kinds or topics) kept."""
+    if part == "kinds":
+        return TimelineFilter(kinds=wanted.kinds)
+    return TimelineFilter(topics=wanted.topics)
+
+
+def _aside(reading: Reading) -> str:
+    """The words the answer does not use, said (« — Laissé de côté : « servi » »)."""
+    if not reading.ignored:
+        return ""
+    return " — Laissé de côté : " + ", ".join(f"« {word} »" for word in reading.ignored)
 
 
 def _a_place(index: Index, question: str, name: str) -> bool:
