@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
+from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import STOPWORDS, Index
 from bot.text import fold, normalise_typography, plural_phrase
 
@@ -388,10 +389,38 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             position = end
             break
         else:
-            unknown.append(words[position])
+            word = words[position]
+            slot = None if is_stop(word) else _by_stem(index).get(folded_stem(word))
+            if slot is None:
+                unknown.append(words[position])
+            else:
+                _add({"topic": topics, "kind": kinds, "act": acts}[slot[0]], slot[1])
             position += 1
     wanted = TimelineFilter(window[0], window[1], tuple(actors), tuple(topics), tuple(kinds))
     return Reading(wanted, tuple(unknown), tuple(notes), latest, tuple(acts))
+
+
+def _by_stem(index: Index) -> dict[str, tuple[str, str]]:
+    """Snowball stem of each one-word name of a theme, a kind or an act → (slot, id): so
+    « militaires », « diplomatique » or « signatures » reach what their stem names. Built once."""
+
+    def build() -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        vocabulary = index.base.vocabulary
+        named: list[tuple[str, str, str]] = []
+        for term in vocabulary.topics:
+            named += [("topic", term.id, name) for name in (term.id, term.label, *term.aliases)]
+        for term in (*vocabulary.event_types, *vocabulary.agreement_kinds):
+            named += [("kind", term.id, name) for name in (term.id, term.label, *term.aliases)]
+        for term in vocabulary.acts:
+            named += [("act", term.id, name) for name in (term.label, getattr(term, "noun", ""))]
+        for slot, term_id, name in named:
+            words = fold(name or "").split()
+            if len(words) == 1 and len(words[0]) >= 4:
+                found.setdefault(folded_stem(words[0]), (slot, term_id))
+        return found
+
+    return index.memo("slot stems", build)
 
 
 def _long_names_first(index: Index, folded: str) -> tuple[str, list[str]]:

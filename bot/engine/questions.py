@@ -16,8 +16,9 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
-from bot.engine.french import is_stop
+from bot.engine.counting import count_reply, counted
 from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_mentions
@@ -82,6 +83,9 @@ class Understanding:
     data: str
     """The same command, with ids, short and ASCII enough for a button."""
     said: str
+    counted: str = ""
+    """For « combien de pays au forum ? »: the counted noun; the answer is then the quotes that
+    give the figure, and ``data`` the search behind them."""
 
 
 def _folded(text: str) -> str:
@@ -177,6 +181,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
     words = " ".join(tokens(content))
+    counted = _counted(index, folded, words)
+    if counted is not None:
+        return counted
     searched = (
         Understanding(f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »")
         if words and index.search(words, limit=1)
@@ -257,7 +264,11 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     widened = ""
     if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
         for part in ("kinds", "topics"):
-            loose = replace(reading.filter, **{part: ()})
+            loose = (
+                replace(reading.filter, kinds=())
+                if part == "kinds"
+                else replace(reading.filter, topics=())
+            )
             if getattr(reading.filter, part) and select(index, loose):
                 dropped = _filter_words(index, replace(reading, filter=_only(wanted, part)), False)
                 widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
@@ -280,6 +291,21 @@ def _aside(reading: Reading) -> str:
     if not reading.ignored:
         return ""
     return " — Laissé de côté : " + ", ".join(f"« {word} »" for word in reading.ignored)
+
+
+def _counted(index: Index, folded: str, words: str) -> Understanding | None:
+    """« combien de pays au forum de Bakou ? »: the articles' own figure, when a quote gives
+    one and the question names more than the counted thing."""
+    match = re.search(r"\b(?:combien (?:de|d)|nombre (?:de|d))\s(\w+)", folded)
+    if match is None or not words:
+        return None
+    noun = match.group(1)
+    if folded_stem(noun) in {"accord", "trait"} or words.split() == [noun]:
+        return None  # « combien d'accords ? »: the list of agreements counts them
+    if not counted(index, noun, words):
+        return None
+    said = f"nombre de « {noun} » dans les citations, d'après « {words} »"
+    return Understanding(f"/cherche {words}", f"/cherche {words}", said, counted=noun)
 
 
 def _a_place(index: Index, question: str, name: str) -> bool:
@@ -412,7 +438,10 @@ def _alone(reply: Reply) -> tuple[Reply, None]:
 
 
 def _answer_understood(index: Index, found: Understanding, today: date | None) -> Reply:
-    reply = answer(index, found.data, today)
+    figures = (
+        count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
+    )
+    reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     button_data = QUESTION_PREFIX + found.data
