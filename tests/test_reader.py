@@ -134,3 +134,118 @@ def test_every_button_of_an_answer_reaches_an_answer(base, question):
             assert callback(index, button.data) is not STALE, (question, button)
     if not reply.found:  # no « ▶ /commande » that would only repeat an empty answer
         assert not [b for row in reply.buttons for b in row if b.label.startswith("▶")]
+
+
+# --- class 3: a rare word outweighs common ones; filler words are not searched ---------------
+
+
+def test_a_rare_word_outweighs_a_common_one_in_the_ranking(base):
+    index = Index(base)
+    postings = index.full_text()[0]
+    common = max(postings, key=lambda word: len(postings[word]))
+    rare = next(
+        word
+        for word in sorted(postings)
+        if len(postings[word]) == 1
+        and len(word) > 5
+        and not set(postings[word]) & set(postings[common])
+    )
+    top, _score = index.search(f"{common} {rare}", limit=1)[0]
+    assert top.id in postings[rare]  # the common word's entries, far more, come after
+
+
+def test_filler_words_are_neither_searched_nor_reported(base):
+    index = Index(base)
+    found = understand(index, "c'était quoi les drones, dit-on ?", TODAY)
+    assert found is not None
+    assert "etait" not in found.data and " dit" not in found.data
+    assert "Laissé de côté" not in found.said
+
+
+def test_words_left_aside_are_said_in_the_compris_line(base):
+    index = Index(base)
+    found = understand(index, "turquie otan machin", TODAY)
+    assert found is not None and "Laissé de côté : « machin »" in found.said
+
+
+# --- class 4: the question type chooses the view ----------------------------------------------
+
+
+def test_how_many_with_a_subject_answers_with_the_articles_own_figure(base):
+    from bot.engine.reply import Quote
+
+    index = Index(base)
+    reply = respond(index, "combien de pays au forum de Bakou ?", TODAY)
+    quotes = [block for block in reply.blocks if isinstance(block, Quote)]
+    assert quotes and reply.found
+    for quote in quotes:  # each says a number of countries, in the article's words
+        assert any(word.isdigit() for word in quote.text.split())
+        assert "pays" in quote.text and "Bakou" in quote.text
+    assert understand(index, "combien de pays ?", TODAY).data == "/pays"  # the bare count
+
+
+def test_who_are_the_members_of_an_organisation_gives_its_card(base):
+    index = Index(base)
+    found = understand(index, "qui sont les membres de l'OTS ?", TODAY)
+    assert found is not None and found.data == "/org ots"
+
+
+def test_azerbaijan_and_an_actor_with_no_dated_line_gives_that_actors_card(base):
+    index = Index(base)
+    found = understand(index, "azerbaidjan israel", TODAY)
+    assert found is not None and found.data == "/pays IL"
+
+
+def test_an_empty_period_view_is_loosened_and_says_so(base):
+    index = Index(base)
+    reply = respond(index, "c'était quoi le sommet de l'OTAN en 2025 ?", TODAY)
+    assert reply.found
+    assert "filtre élargi" in _text(reply).splitlines()[0] + _text(reply).splitlines()[1]
+
+
+def test_stems_reach_themes_kinds_and_acts(base):
+    from bot.engine.filters import read_filter
+
+    index = Index(base)
+    assert read_filter(index, "militaires").filter.topics == ("defense",)
+    assert read_filter(index, "diplomatique").filter.topics == ("diplomatie",)
+    assert read_filter(index, "signatures").acts == ("signe",)
+    assert read_filter(index, "à propos de la Turquie").acts == ()  # « propos » is not « proposé »
+
+
+# --- class 5: one rule for days, weekdays, months and years ------------------------------------
+
+
+def test_a_day_and_its_month_without_year_fall_in_the_same_year(base):
+    from bot.engine.filters import read_filter
+
+    index = Index(base)
+    for month in ("novembre", "septembre", "octobre"):
+        day = read_filter(index, f"le 20 {month}", TODAY).filter
+        whole = read_filter(index, month, TODAY).filter
+        assert day.start is not None and whole.start is not None
+        assert day.start.year == whole.start.year and day.start <= TODAY
+        assert whole.start <= day.start <= whole.end  # type: ignore[operator]
+
+
+def test_a_month_without_year_is_the_latest_with_facts_and_said(base):
+    from bot.engine.timeline import select
+
+    index = Index(base)
+    found = understand(index, "le 6 novembre", TODAY)
+    assert found is not None and "sans année" in found.said
+    reading_year = int(found.data.split()[2][:4])
+    assert reading_year <= TODAY.year
+    from bot.engine.filters import TimelineFilter
+
+    month = TimelineFilter(date(reading_year, 11, 1), date(reading_year, 11, 30))
+    assert select(index, month)  # the base has facts that November
+
+
+def test_weekdays_are_the_latest_such_day(base):
+    index = Index(base)
+    monday = TODAY  # 23 November 2026 is a Monday
+    assert monday.weekday() == 0
+    assert understand(index, "lundi", TODAY).data == "/timeline du 2026-11-23 au 2026-11-23"
+    assert understand(index, "lundi dernier", TODAY).data == "/timeline du 2026-11-16 au 2026-11-16"
+    assert understand(index, "vendredi", TODAY).data == "/timeline du 2026-11-20 au 2026-11-20"

@@ -180,7 +180,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
-    words = " ".join(tokens(content))
+    words = " ".join(word for word in tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
         return counted
