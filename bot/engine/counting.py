@@ -34,10 +34,24 @@ REFERRING = frozenset(["les", "des", "ces", "nos", "leurs", "ses"])
 """« les deux pays » names two already said, it counts nothing."""
 
 
-def _figure(quote: str, noun: str, others: set[str]) -> bool:
+MOST_REMEMBERED = 512
+"""Figures looked up kept per index (a question is read, then answered: once is enough)."""
+
+
+def _stems(index: Index, quote: str) -> tuple[list[str], frozenset[str]]:
+    """A quote's folded words and their stems, kept per index."""
+    cache = index.memo("quote stems", dict[str, tuple[list[str], frozenset[str]]])
+    found = cache.get(quote)
+    if found is None:
+        words = fold(quote).split()
+        found = cache[quote] = (words, frozenset(folded_stem(word) for word in words))
+    return found
+
+
+def _figure(index: Index, quote: str, noun: str, others: set[str]) -> bool:
     """True when ``quote`` gives a number of ``noun`` (a stem) and names one of ``others``."""
-    words = fold(quote).split()
-    if others and not others & {folded_stem(word) for word in words}:
+    words, stems = _stems(index, quote)
+    if noun not in stems or (others and not others & stems):
         return False
     for position, word in enumerate(words):
         year = word.isdigit() and len(word) == 4 and word[:2] in ("18", "19", "20")
@@ -52,6 +66,16 @@ def _figure(quote: str, noun: str, others: set[str]) -> bool:
 def counted(index: Index, noun: str, query: str) -> list[Evidence]:
     """Distinct quotes of the entries the ``query`` words find that give a number of
     ``noun``, best entry first."""
+    cache = index.memo("figures", dict[tuple[str, str], list[Evidence]])
+    key = (noun, query)
+    if key not in cache:
+        if len(cache) >= MOST_REMEMBERED:
+            cache.clear()
+        cache[key] = _counted(index, noun, query)
+    return cache[key]
+
+
+def _counted(index: Index, noun: str, query: str) -> list[Evidence]:
     stem = folded_stem(fold(noun))
     others = {folded_stem(word) for word in fold(query).split()} - {stem}
     found: dict[str, Evidence] = {}
@@ -60,7 +84,7 @@ def counted(index: Index, noun: str, query: str) -> list[Evidence]:
             quote = evidence.quote
             if any(quote in kept or kept in quote for kept in found):
                 continue  # the same words again, longer or shorter
-            if _figure(quote, stem, others):
+            if _figure(index, quote, stem, others):
                 found[quote] = evidence
         if len(found) >= SHOWN:
             break

@@ -21,7 +21,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
-from bot.engine.seedtext import seed_mentions
+from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
 from bot.text import fold
@@ -312,7 +312,7 @@ def _a_place(index: Index, question: str, name: str) -> bool:
     """True when ``name`` (a country the base has no card for) is meant as a place: a word the
     articles use (« réunion ») is a common noun unless the question capitalises it past its
     first word (« à la Réunion ») or says « île »."""
-    if not seed_mentions(index, name):
+    if not seed_holds(index, name):
         return True
     words = question.split()
     first = fold(name).split()[0]

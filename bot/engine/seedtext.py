@@ -66,10 +66,27 @@ def _holds(folded_words: list[str], wanted: list[str]) -> bool:
 
 
 def _first_sentence(text: str, wanted: list[str]) -> str | None:
-    for sentence in _SENTENCE.split(text):
-        if _holds(fold(sentence).split(), wanted):
-            return sentence.strip()
+    """The first sentence of ``text`` holding the stems ``wanted`` in a row: the sentences
+    whose folded text holds the first stem are read first (a stem is nearly always the
+    start of its word), then, if none, every sentence."""
+    sentences = _SENTENCE.split(text)
+    folded = [fold(sentence) for sentence in sentences]
+    for quick in (True, False):
+        for sentence, words in zip(sentences, folded, strict=True):
+            if quick and wanted[0] not in words:
+                continue
+            if _holds(words.split(), wanted):
+                return sentence.strip()
     return None
+
+
+def seed_holds(index: Index, phrase: str) -> bool:
+    """True when some article's full text holds ``phrase`` (as ``seed_mentions`` reads it);
+    a single word is one look-up in the stem table."""
+    wanted = [folded_stem(word) for word in fold(phrase).split()]
+    if len(wanted) == 1:
+        return wanted[0] in _stems_by_source(index)
+    return bool(seed_mentions(index, phrase, most=1))
 
 
 def seed_mentions(index: Index, phrase: str, most: int = MOST_CHECKED) -> list[Mention]:
