@@ -394,15 +394,19 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             if slot is None:
                 unknown.append(words[position])
             else:
-                _add({"topic": topics, "kind": kinds, "act": acts}[slot[0]], slot[1])
+                _add(
+                    {"topic": topics, "kind": kinds, "act": acts, "actor": actors}[slot[0]],
+                    slot[1],
+                )
             position += 1
     wanted = TimelineFilter(window[0], window[1], tuple(actors), tuple(topics), tuple(kinds))
     return Reading(wanted, tuple(unknown), tuple(notes), latest, tuple(acts))
 
 
 def _by_stem(index: Index) -> dict[str, tuple[str, str]]:
-    """Snowball stem of each one-word name of a theme, a kind or an act → (slot, id): so
-    « militaires », « diplomatique » or « signatures » reach what their stem names. Built once."""
+    """Snowball stem of each one-word name of a theme, a kind or an act, and of each actor's
+    demonyms → (slot, id): so « militaires », « diplomatique », « signatures » or « iraniennes »
+    reach what their stem names. Built once."""
 
     def build() -> dict[str, tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
@@ -414,6 +418,8 @@ def _by_stem(index: Index) -> dict[str, tuple[str, str]]:
             named += [("kind", term.id, name) for name in (term.id, term.label, *term.aliases)]
         for term in vocabulary.acts:
             named += [("act", term.id, name) for name in (term.label, getattr(term, "noun", ""))]
+        for actor in index.base.actors.values():  # « iraniennes » is « iranien »
+            named += [("actor", actor.id, name) for name in actor.demonyms]
         for slot, term_id, name in named:
             words = fold(name or "").split()
             if len(words) == 1 and len(words[0]) >= 4:

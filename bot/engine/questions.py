@@ -159,7 +159,7 @@ SOFT_WORDS = frozenset(
         (
             "annee annees date dates mois jour jours evenement evenements fait faits",
             "chose choses histoire contre pays organisation organisations prevu prevus prevue",
-            "prevues planifie planifies programme programmes venir",
+            "prevues planifie planifies programme programmes venir article articles",
         )
     ).split()
 )
