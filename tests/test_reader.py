@@ -249,3 +249,18 @@ def test_weekdays_are_the_latest_such_day(base):
     assert understand(index, "lundi", TODAY).data == "/timeline du 2026-11-23 au 2026-11-23"
     assert understand(index, "lundi dernier", TODAY).data == "/timeline du 2026-11-16 au 2026-11-16"
     assert understand(index, "vendredi", TODAY).data == "/timeline du 2026-11-20 au 2026-11-20"
+
+
+def test_an_act_no_agreement_holds_falls_back_to_the_events_of_that_kind(base):
+    from bot.engine.filters import TimelineFilter
+    from bot.engine.timeline import select
+
+    index = Index(base)
+    found = understand(index, "qu'a proposé le président azéri ?", TODAY)
+    assert found is not None and found.data.startswith("/timeline")
+    assert "aucun accord" in found.said
+    assert select(index, TimelineFilter(actors=("AZ",), kinds=("proposition",)))
+    assert respond(index, "qu'a proposé le président azéri ?", TODAY).found
+    assert (
+        understand(index, "accords proposés", TODAY).data == "/accord propose"
+    )  # said « accords »

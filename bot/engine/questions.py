@@ -234,11 +234,17 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             )
         human, data = _command(index, "accord", reading)
         extra = " ".join(reading.ignored)
-        return Understanding(
+        found = Understanding(
             f"{human} {extra}".strip(),
             f"{data} {extra}".strip(),
             "accords" + _describe(index, reading),
         )
+        named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
+        if reading.acts and not (kinds or named) and not answer(index, found.data, today).found:
+            events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
+            if events is not None:
+                return events
+        return found
     if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
         if searched is not None and any(index.expand_word(w) for w in reading.ignored):
             return searched
@@ -284,6 +290,29 @@ def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
     if part == "kinds":
         return TimelineFilter(kinds=wanted.kinds)
     return TimelineFilter(topics=wanted.topics)
+
+
+def _acted_events(index: Index, reading: Reading) -> Understanding | None:
+    """No agreement was « proposé » or « annoncé »: the dated lines of the kind whose stem
+    the act's starts (proposé → proposition, annoncé → annonce), with the same actors and
+    period, when there are any."""
+    kinds: list[str] = []
+    for act in reading.acts:
+        label = next((t.label for t in index.base.vocabulary.acts if t.id == act), act)
+        root = folded_stem(fold(label))
+        for term in index.base.vocabulary.event_types:
+            names = (term.id, term.label, *term.aliases)
+            if any(folded_stem(word).startswith(root) for n in names for word in fold(n).split()):
+                kinds.append(term.id)
+    if not kinds:
+        return None
+    wanted = replace(reading.filter, kinds=tuple(dict.fromkeys(kinds)))
+    if not select(index, wanted):
+        return None
+    events = Reading(wanted, reading.ignored, reading.notes, False)
+    human, data = _command(index, "timeline", events)
+    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(events)
+    return Understanding(human, data, said)
 
 
 def _aside(reading: Reading) -> str:
