@@ -261,13 +261,27 @@ def _latest_with_entries(index: Index, year: int, first: int, last: int) -> int 
     """The latest year, from ``year`` back, whose months ``first``–``last`` hold a dated entry
     of the base (dated to three months or better); ``year`` itself when none does."""
     earliest = index.dated[0].span.start.year if index.dated else year
+    months = _months_dated(index)
     for candidate in range(year, earliest - 1, -1):
-        low, high = date(candidate, first, 1), _month_end(candidate, last)
-        for item in index.dated:
-            span = item.span
-            if low <= span.start and span.end <= high:  # dated within those months
+        for start, end in months.get(candidate, ()):
+            if first <= start and end <= last:  # dated within those months
                 return candidate
     return None
+
+
+def _months_dated(index: Index) -> dict[int, frozenset[tuple[int, int]]]:
+    """Year → the (first month, last month) of each dated entry lying within that year;
+    built once, so a month without its year costs a few look-ups, not a walk of the base."""
+
+    def build() -> dict[int, frozenset[tuple[int, int]]]:
+        found: dict[int, set[tuple[int, int]]] = {}
+        for item in index.dated:
+            span = item.span
+            if span.start.year == span.end.year:
+                found.setdefault(span.start.year, set()).add((span.start.month, span.end.month))
+        return {year: frozenset(pairs) for year, pairs in found.items()}
+
+    return index.memo("months dated", build)
 
 
 def _bare_month(
@@ -373,8 +387,11 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             topic = index.find_topic(phrase)
             sort = kinds_by_name.get(phrase) if topic is None else None
             act = acts_by_name.get(phrase) if topic is None and sort is None else None
+            single = end - position == 1  # a run of words counts only when named exactly
             named = (
-                index.find_actor(phrase) if topic is None and sort is None and act is None else None
+                index.find_actor(phrase, fuzzy=single)
+                if topic is None and sort is None and act is None
+                else None
             )
             if topic is not None:
                 _add(topics, topic)
@@ -382,7 +399,7 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
                 _add(kinds, sort)
             elif act is not None:
                 _add(acts, act)
-            elif named is not None and (named.exact or end - position == 1):
+            elif named is not None and (named.exact or single):
                 _add(actors, named.actor.id)
             else:
                 continue

@@ -369,8 +369,9 @@ class Index:
 
     # --- actors -----------------------------------------------------------------------
 
-    def find_actor(self, query: str) -> Match | None:
-        """The actor ``query`` names: exact folded alias first, fuzzy only above the cutoff."""
+    def find_actor(self, query: str, fuzzy: bool = True) -> Match | None:
+        """The actor ``query`` names: exact folded alias first, fuzzy only above the cutoff
+        (and only when ``fuzzy``: a caller that keeps exact matches only skips that scan)."""
         key = fold(query)
         if not key:
             return None
@@ -382,7 +383,7 @@ class Index:
             if near is not None and near[0] in self.base.actors:
                 return Match(self.base.actors[near[0]], True, 100.0, near[1])
         key = _LEADING_ARTICLES.sub("", key)
-        if len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
+        if not fuzzy or len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
         best = process.extractOne(
             key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF

@@ -184,11 +184,14 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     counted = _counted(index, folded, words)
     if counted is not None:
         return counted
-    searched = (
-        Understanding(f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »")
-        if words and index.search(words, limit=1)
-        else None
-    )
+
+    def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
+        if words and index.search_hits(words).total:
+            return Understanding(
+                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
+            )
+        return None
+
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
@@ -216,7 +219,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
                 f"/start accord-{agreement.id}",
                 f"l'accord « {agreement.title} »",
             )
-        return searched
+        return searched()
     wanted = reading.filter
     if "news" in intents and not (wanted.start or wanted.end):
         reading = replace(reading, latest=True)
@@ -246,8 +249,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
                 return events
         return found
     if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
-        if searched is not None and any(index.expand_word(w) for w in reading.ignored):
-            return searched
+        if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
+            return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
@@ -265,8 +268,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
     dates_asked = wanted.start is not None or wanted.end is not None
-    if not dates_asked and not select(index, reading.filter) and searched is not None:
-        return searched
+    if not dates_asked and not select(index, reading.filter) and (hit := searched()):
+        return hit
     widened = ""
     if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
         for part in ("kinds", "topics"):

@@ -21,8 +21,9 @@ from bot.engine.reply import Block, Para, Quote
 from bot.text import count, fold
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-MOST_CHECKED = 20
-"""Articles checked sentence by sentence at most; past that the count says « au moins »."""
+MOST_CHECKED = 5
+"""Articles checked sentence by sentence at most for a phrase of several words; past that the
+count says « au moins » (a single word is counted exactly by the stem table)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ def absence_blocks(index: Index, phrase: str) -> tuple[list[Block], list[Mention
     """What the articles say of ``phrase`` the base does not: « absent » only after the
     full-text search finds nothing (and what was searched), else where the articles name it,
     with the first sentence that does, verbatim."""
-    mentions = seed_mentions(index, phrase)
+    words = fold(phrase).split()
+    mentions = seed_mentions(index, phrase, most=1 if len(words) == 1 else MOST_CHECKED)
     if not mentions:
         return [
             Para(f"« {phrase} » n'apparaît dans aucun des articles de la base."),
@@ -122,9 +124,12 @@ def absence_blocks(index: Index, phrase: str) -> tuple[list[Block], list[Mention
         ], mentions
     base = index.base
     first = mentions[0]
-    where = count(len(mentions), "article")
-    if len(mentions) >= MOST_CHECKED:
-        where = f"au moins {where}"
+    if len(words) == 1:  # one word: the stem table counts its articles exactly
+        where = count(len(_stems_by_source(index)[folded_stem(words[0])]), "article")
+    else:
+        where = count(len(mentions), "article")
+        if len(mentions) >= MOST_CHECKED:
+            where = f"au moins {where}"
     blocks: list[Block] = [
         Para(
             f"Aucune fiche ne porte le nom « {phrase} », mais le mot figure dans {where} de "
