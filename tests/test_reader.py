@@ -4,8 +4,10 @@ that are not places, and the rest of the reader's classes."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.engine.commands import answer, callback
 from bot.engine.index import Index
@@ -123,11 +125,24 @@ OWN_QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("question", OWN_QUESTIONS)
-def test_every_button_of_an_answer_reaches_an_answer(base, question):
+DEVELOPMENT = [
+    item["q"]
+    for item in yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text("utf-8"))[
+        "questions"
+    ]
+]
+
+
+@pytest.fixture(scope="module")
+def shared(base) -> Index:  # type: ignore[no-untyped-def]
+    return Index(base)
+
+
+@pytest.mark.parametrize("question", OWN_QUESTIONS + DEVELOPMENT)
+def test_every_button_of_an_answer_reaches_an_answer(shared, question):
     from bot.engine.commands import STALE
 
-    index = Index(base)
+    index = shared
     reply = respond(index, question, TODAY)
     for row in reply.buttons:
         for button in row:
