@@ -279,3 +279,29 @@ def test_an_act_no_agreement_holds_falls_back_to_the_events_of_that_kind(base):
     assert (
         understand(index, "accords proposés", TODAY).data == "/accord propose"
     )  # said « accords »
+
+
+# --- speed without changing an answer -----------------------------------------------------------
+
+
+def test_the_fuzzy_name_read_by_length_is_the_one_the_full_scan_finds(base):
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from bot.engine.index import FUZZY_CUTOFF
+
+    index = Index(base)
+    names = index._fuzzy_names
+    rng = random.Random(22)
+    keys = list(names)
+    for name in names:
+        for _ in range(4):
+            at = rng.randrange(len(name))
+            keys.append(name[:at] + rng.choice("aeiourstn") + name[at + 1 :])
+            keys.append(name[:at] + name[at + 1 :])
+    keys += ["recette", "tarte", "pommes", "servi", "bruxelles", "x", "zzzzzzzzzzzz"]
+    for key in keys:
+        full = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        expected = None if full is None else (float(full[1]), full[2])
+        assert index._closest_name(key) == expected, key

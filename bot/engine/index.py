@@ -385,12 +385,35 @@ class Index:
         key = _LEADING_ARTICLES.sub("", key)
         if not fuzzy or len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
-        best = process.extractOne(
-            key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
-        if best is None or self._closer_elsewhere(key, float(best[1])):
+        best = self._closest_name(key)
+        if best is None or self._closer_elsewhere(key, best[0]):
             return None
-        return Match(self.base.actors[self._fuzzy_owner[best[2]]], False, float(best[1]))
+        return Match(self.base.actors[self._fuzzy_owner[best[1]]], False, best[0])
+
+    def _closest_name(self, key: str) -> tuple[float, int] | None:
+        """(score, position) of the fuzzy name closest to ``key`` at FUZZY_CUTOFF or more,
+        the first one on a tie: what ``extractOne`` over every name gives, read only among
+        the names whose length can reach the cutoff."""
+        by_length = self.memo("fuzzy names by length", self._fuzzy_names_by_length)
+        best: tuple[float, int] | None = None
+        for size in compatible_lengths(len(key), FUZZY_CUTOFF):
+            names, positions = by_length.get(size, ((), ()))
+            found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if found is None:
+                continue
+            candidate = (float(found[1]), positions[found[2]])
+            if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
+                best = candidate
+        return best
+
+    def _fuzzy_names_by_length(self) -> dict[int, tuple[tuple[str, ...], tuple[int, ...]]]:
+        """Length → the fuzzy names of that length and their positions, in name order."""
+        grouped: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+        for position, name in enumerate(self._fuzzy_names):
+            names, positions = grouped[len(name)]
+            names.append(name)
+            positions.append(position)
+        return {size: (tuple(n), tuple(p)) for size, (n, p) in grouped.items()}
 
     def _closer_elsewhere(self, key: str, score: float) -> bool:
         """True when ``key`` looks more like a country the articles never name (a typo of
@@ -466,6 +489,7 @@ class Index:
         every actor's memberships, agreements and dated lines), so that no user's first
         command pays for it."""
         self.full_text()
+        self.memo("fuzzy names by length", self._fuzzy_names_by_length)
         self.words_by_length()
         self.bigrams()
         self.counts()
