@@ -1,9 +1,14 @@
 """Questions in plain French (« qu'a signé le Royaume-Uni ? ») read as one of the commands.
 
-Rules over the index, no model: intent words (signé, quand, c'est quoi, lie, combien…) pick the
-command; actors, periods, kinds and themes come from the same filter reader as /timeline. The
-answer says in one line how the question was read, with a button to the exact command, so a
-user learns the commands by asking. What nothing explains is said, with the closest commands.
+Rules over the index, no model: the words are normalised as a search engine does (elision,
+stop words, Snowball stems: ``french.py``); intent words (signé, quand, c'est quoi, lie,
+combien…) give the question's type, which picks the view; actors, dates, kinds, acts and themes
+come from the same filter reader as /timeline. Words nothing reads are left aside and said; a
+view that would be empty is loosened and says so; « combien de X … » is answered with the
+articles' own figure (``counting.py``); a short « et … ? » continues the previous question
+(``follow_up``). The answer says in one line how the question was read, with a button to the
+exact command, so a user learns the commands by asking. What nothing explains is said, with the
+closest commands.
 """
 
 from __future__ import annotations
