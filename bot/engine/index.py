@@ -312,14 +312,20 @@ class Index:
 
     @staticmethod
     def _full_text(base: FactBase) -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]:
-        """Word → the ids of the entries holding it (each once, in base order), and the sorted
-        words. Tuples, not sets: they are only walked, and a snapshot reads them back
-        several times faster and keeps them in a fraction of the memory."""
+        """Word → the ids of the entries holding it (each once, in base order) in their summary,
+        title, scope, quotes or the names of the actors they are about, and the sorted words.
+        Tuples, not sets: they are only walked, and a snapshot reads them back several times
+        faster and keeps them in a fraction of the memory."""
         postings: dict[str, list[str]] = defaultdict(list)
         for entry in base.entries():
             texts = [entry.summary]
             if isinstance(entry, Agreement):
                 texts.extend([entry.title, entry.scope or ""])
+                involved: tuple[str, ...] = (*entry.parties, *entry.mediators, *entry.related)
+            else:
+                involved = entry.actors
+            # the names of the actors it is about: « israel » finds « l'État hébreu »
+            texts.extend(base.actors[actor].name for actor in involved if actor in base.actors)
             texts.extend(evidence.quote for evidence in entry.evidence)
             entry_id = entry.id
             # one fold per entry; each distinct word once (set difference runs in C)
