@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +39,11 @@ from bench.e2e_loop import percentile  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 from bot.content.loader import load_factbase  # noqa: E402
 from bot.content.model import FactBase  # noqa: E402
-from bot.engine.commands import answer  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
+from bot.engine.questions import respond_in_thread  # noqa: E402
+from bot.engine.thread import Asked  # noqa: E402
 from bot.render.html import render_html  # noqa: E402
-from bot.startup import ready_index  # noqa: E402
+from bot.startup import build_index, ready_index  # noqa: E402
 
 QUERIES = {
     "timeline": [
@@ -75,6 +77,21 @@ QUERIES = {
     ],
     "sources": ["/sources"],
     "aide": ["/aide"],
+    "question": [
+        "qu'a signé le Royaume-Uni ?",
+        "qui a servi de médiateur entre l'Azerbaïdjan et l'Arménie ?",
+        "azerbaidjan israel",
+        "combien de pays au forum de Bakou ?",
+        "qui sont les membres de l'OTS ?",
+        "y a-t-il eu une réunion à Bruxelles ?",
+        "relations avec la Chine ?",
+        "c'était quoi le sommet de l'OTAN en 2025 ?",
+        "le 20 novembre",
+        "lundi dernier",
+        "cybersécurité depuis 2024",
+        "recette de la tarte aux pommes",
+    ],
+    "suite": ["et en 2025 ?", "et avec la Grèce ?", "et les accords ?"],
 }
 """Each command with its arguments: rare and common words, typos, long periods, filters; a bare
 /pays, /org, /accord or /timeline is a listing."""
@@ -118,6 +135,18 @@ MATCH_CASES: list[tuple[str, str | None]] = [
 ]
 
 
+TODAY = date(2026, 11, 23)
+"""The questions' today (relative dates), fixed so runs compare."""
+PREVIOUS = Asked("/pays TR", "/pays Turquie")
+"""What the « suite » queries continue (a follow-up after /pays Turquie)."""
+
+
+def _ask(index: Index, query: str) -> list[str]:
+    """The HTML of one answer: a follow-up continues PREVIOUS, the rest are asked alone."""
+    previous = PREVIOUS if query.startswith("et ") else None
+    return render_html(respond_in_thread(index, query, TODAY, previous)[0])
+
+
 def _time(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()
@@ -128,7 +157,7 @@ def first_calls(index: Index) -> dict[str, float]:
     """The slowest first call (ms) of each command's queries on an index just read from the
     snapshot, as after a restart: nothing asked before, nothing warm."""
     return {
-        command: max(_time(lambda q=query: render_html(answer(index, q))) for query in queries)
+        command: max(_time(lambda q=query: _ask(index, q)) for query in queries)
         for command, queries in QUERIES.items()
     }
 
@@ -138,7 +167,7 @@ def bench_commands(index: Index, samples: int) -> dict[str, tuple[float, float]]
     figures: dict[str, tuple[float, float]] = {}
     for command, queries in QUERIES.items():
         cycle = [queries[i % len(queries)] for i in range(samples)]
-        times = [_time(lambda q=query: render_html(answer(index, q))) for query in cycle]
+        times = [_time(lambda q=query: _ask(index, q)) for query in cycle]
         figures[command] = (statistics.median(times), percentile(times, 0.99))
     return figures
 
@@ -213,7 +242,7 @@ def _phases(content: Path, seeds: Path) -> tuple[Index, dict[str, float]]:
         indexed = time.perf_counter()
         index.full_text()
         texted = time.perf_counter()
-        index.prepare()  # the tables start-up builds (and the snapshot keeps)
+        build_index(index)  # the tables start-up builds (and the snapshot keeps)
         done = time.perf_counter()
     finally:
         gc.enable()

@@ -61,7 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")
     commands.add_parser("run", help="lance le bot Telegram (TELEGRAM_BOT_TOKEN requis)")
     ask = commands.add_parser("ask", help="une réponse, en texte (ou en HTML Telegram)")
-    ask.add_argument("question", help='par exemple "/pays Turquie"')
+    ask.add_argument("question", nargs="?", help='par exemple "/pays Turquie"')
+    ask.add_argument(
+        "--conversation",
+        action="store_true",
+        help="lit une question par ligne sur l'entrée standard, posées par une même personne "
+        "dans une même conversation (« et en 2025 ? » continue la précédente)",
+    )
     ask.add_argument("--html", action="store_true", help="affiche le HTML envoyé à Telegram")
     image = commands.add_parser("image", help="écrit la carte ou la frise en PNG")
     image.add_argument("kind", choices=("carte", "frise"), help="carte ou frise")
@@ -354,6 +360,16 @@ def _main(argv: Sequence[str] | None) -> int:
     if command == "ask":
         from bot.console import ask as ask_once
 
+        if args.conversation:
+            from bot.console import conversation
+
+            return conversation(index, sys.stdin, sys.stdout, args.html, _today())
+        if not args.question:
+            print(
+                "Donnez une question, ou --conversation pour les lire sur l'entrée.",
+                file=sys.stderr,
+            )
+            return 2
         print(ask_once(index, args.question, as_html=args.html, today=_today()))
         return 0
     from bot.console import run_console

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TextIO
 
 from bot.engine.commands import callback, picture_command
 from bot.engine.index import Index
 from bot.engine.pictures import Picture, picture
-from bot.engine.questions import respond
+from bot.engine.questions import respond, respond_in_thread
 from bot.engine.reply import Reply
+from bot.engine.thread import Threads
 from bot.render.html import render_html
 from bot.render.text import render_text
 
@@ -32,20 +34,61 @@ def picture_answer(index: Index, text: str) -> tuple[Reply, str] | None:
     return found.caption, f"Image écrite dans {path}"
 
 
-def ask(index: Index, question: str, as_html: bool = False, today: date | None = None) -> str:
-    """One answer (a command, a plain question or a picture), as terminal text or HTML."""
+NEXT_MESSAGE = "\n\n--- message suivant ---\n\n"
+"""Between two messages of one answer (``--html``)."""
+CONSOLE_CHAT = 0
+"""The console is one chat with one person, for follow-ups."""
+
+
+def ask(
+    index: Index,
+    question: str,
+    as_html: bool = False,
+    today: date | None = None,
+    threads: Threads | None = None,
+) -> str:
+    """One answer (a command, a plain question or a picture), as terminal text or HTML;
+    with ``threads``, a follow-up (« et en 2025 ? ») continues the previous question."""
     drawn = picture_answer(index, question)
-    reply = drawn[0] if drawn else respond(index, question, today)
+    reply = drawn[0] if drawn else _respond(index, question, today, threads)
     if drawn and drawn[1]:
-        text = (
-            "\n\n--- message suivant ---\n\n".join(render_html(reply))
-            if as_html
-            else render_text(reply)
-        )
+        text = NEXT_MESSAGE.join(render_html(reply)) if as_html else render_text(reply)
         return f"{text}\n\n{drawn[1]}"
     if as_html:
-        return "\n\n--- message suivant ---\n\n".join(render_html(reply))
+        return NEXT_MESSAGE.join(render_html(reply))
     return render_text(reply)
+
+
+def _respond(index: Index, text: str, today: date | None, threads: Threads | None) -> Reply:
+    if threads is None:
+        return respond(index, text, today)
+    now = time.monotonic()
+    previous = threads.recall(CONSOLE_CHAT, CONSOLE_CHAT, now)
+    reply, asked = respond_in_thread(index, text, today, previous)
+    threads.remember(CONSOLE_CHAT, CONSOLE_CHAT, now, asked)
+    return reply
+
+
+def conversation(
+    index: Index,
+    lines: Iterable[str],
+    out: TextIO,
+    as_html: bool = False,
+    today: date | None = None,
+) -> int:
+    """One question a line, asked as one person in one chat (follow-ups continue the previous
+    question); each answer after a marker line « ===== question N : … ===== »."""
+    threads = Threads()
+    number = 0
+    for line in lines:
+        question = line.strip()
+        if not question:
+            continue
+        number += 1
+        print(f"===== question {number} : {question} =====", file=out)
+        print(ask(index, question, as_html, today, threads), file=out)
+        print(file=out)
+    return 0
 
 
 def run_console(
@@ -54,6 +97,7 @@ def run_console(
     """Read commands until end of input; a number presses a button of the last reply."""
     print("Console du bot — tapez /aide, un numéro pour un bouton, Ctrl-D pour quitter.", file=out)
     last: Reply | None = None
+    threads = Threads()
     while True:
         try:
             line = read("> ").strip()
@@ -76,6 +120,6 @@ def run_console(
             if where:
                 print(where, file=out)
         else:
-            last = respond(index, line, today)
+            last = _respond(index, line, today, threads)
         print(render_text(last), file=out)
         print(file=out)

@@ -17,10 +17,12 @@ from bot.engine.index import Index
 
 
 def build_index(index: Index) -> Index:
-    """Build every lazy table of ``index`` now (full text, listings, the entries' sizes on a
-    page), not on a first command."""
+    """Build every lazy table of ``index`` now (full text, listings, the articles' own words,
+    the entries' sizes on a page), not on a first command."""
     from bot.engine.fit import prepare
+    from bot.engine.seedtext import prepare_seed_search
 
+    prepare_seed_search(index)
     return prepare(index.prepare())
 
 

@@ -141,3 +141,16 @@ def test_only_handled_updates_are_asked_for(monkeypatch, base):
     run(application, Settings(token="1:x"))
     assert asked["allowed_updates"] == ALLOWED_UPDATES
     assert set(ALLOWED_UPDATES) == {"message", "edited_message", "callback_query", "inline_query"}
+
+
+async def test_a_follow_up_continues_the_same_persons_question_in_the_same_chat(bot):
+    api = bot
+    await api.push(api.message_update("/pays Turquie"))
+    await until(lambda: texts_to(api, 42))
+    await api.push(api.message_update("et en 2025 ?"))
+    await until(lambda: any("suite de" in text for text in texts_to(api, 42)))
+    await api.push(api.message_update("et en 2025 ?", user_id=43))  # someone else: alone
+    await until(lambda: texts_to(api, 43))
+    assert not any("suite de" in text for text in texts_to(api, 43))
+    followed = next(text for text in texts_to(api, 42) if "suite de" in text)
+    assert "/timeline 2025 Turquie" in followed

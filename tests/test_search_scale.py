@@ -42,8 +42,10 @@ def _plain_scores(index: Index, query: str) -> dict[str, float]:
                 continue
             for entry_id in postings[candidate]:
                 best.setdefault(entry_id, 0.7)
-        for entry_id, weight in best.items():
-            scores[entry_id] += weight
+        exact = sum(1 for share in best.values() if share == 1.0)
+        weight = index.word_weight(exact or len(best))
+        for entry_id, share in best.items():
+            scores[entry_id] += share * weight
     return dict(scores)
 
 

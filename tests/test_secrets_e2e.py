@@ -28,10 +28,10 @@ async def test_a_rejected_token_is_reported_in_french_without_being_shown(api, t
 
 
 async def test_handler_errors_are_logged_with_ids_and_command_only(api, base, caplog, monkeypatch):
-    def broken(index, text):
+    def broken(index, text, today=None, previous=None):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(handlers, "answer", broken)
+    monkeypatch.setattr(handlers, "respond_in_thread", broken)
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
     async with polling(application):
         await api.push(api.message_update("/pays Turquie secrète", user_id=4242))

@@ -326,3 +326,18 @@ async def test_unknown_methods_are_refused_by_the_fake_server(api):
         )
     assert response.status_code == 404 and wrong_token.status_code == 401
     assert too_long.status_code == 400 and bad_html.status_code == 400
+
+
+async def test_a_button_whose_answer_is_empty_sends_that_answer_not_a_stale_notice(polling):
+    api = polling
+    shown = {
+        "message_id": 558,
+        "date": int(time.time()),
+        "chat": {"id": 42, "type": "private"},
+        "text": "question",
+    }
+    await api.push(api.callback_update("c:/cherche zzqqxxw", message=shown))
+    sent = (await api.wait_for("sendMessage"))[0]
+    assert "Rien trouvé" in sent["text"]
+    answered = (await api.wait_for("answerCallbackQuery"))[0]
+    assert answered.get("text") != STALE_BUTTON

@@ -62,6 +62,7 @@ def snapshot_key(content_dir: Path, seeds_dir: Path) -> str:
     digest = hashlib.sha256(FORMAT)
     versions = [sys.version, platform.python_implementation()]
     versions += [f"{name}={_version(name)}" for name in LIBRARIES]
+    versions.append(f"pystemmer={stemmer_version()}")  # the articles' stem table, read as is
     digest.update("|".join(versions).encode())
     for label, folder, pattern in (
         ("content", content_dir, "*"),
@@ -74,6 +75,14 @@ def snapshot_key(content_dir: Path, seeds_dir: Path) -> str:
             digest.update(f"\0{label}/{name}\0{len(data)}\0".encode())
             digest.update(data)
     return digest.hexdigest()
+
+
+def stemmer_version() -> str:
+    """PyStemmer's own version string: the stems kept in a snapshot depend on it (read from
+    the module, which the answers import anyway, not from the slower package metadata)."""
+    import Stemmer
+
+    return str(Stemmer.version())
 
 
 def _version(library: str) -> str:

@@ -24,7 +24,8 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
-from bot.engine.timeline import is_kind, is_loose, overlap_note, reading_notes, select
+from bot.engine.seedtext import absence_blocks
+from bot.engine.timeline import describe, is_kind, is_loose, overlap_note, reading_notes, select
 from bot.text import count, fold, french_list, short_label
 
 FACTS_PAGE = 4
@@ -178,8 +179,13 @@ def _unknown(index: Index, query: str, countries: bool) -> Reply:
     suggestions.sort(key=lambda actor: actor.is_country != countries)
     what = "aucun pays nommé" if countries else "aucune organisation nommée"
     blocks: list[Block] = [Para(f"Je ne connais {what} « {query} » dans la base.")]
+    searched: list[tuple[Button, ...]] = []
     if index.is_other_country(query):
-        blocks = [Para(f"« {query} » n'apparaît dans aucun des articles de la base.")]
+        blocks, mentions = absence_blocks(index, query)
+        words = " ".join(tokens(query))
+        data = f"c:/cherche {words}"
+        if mentions and data.isascii() and len(data.encode()) <= 64:
+            searched.append((Button(f"🔎 Chercher « {query[:30]} »", data),))
     if suggestions:
         blocks.append(Para("Vouliez-vous dire :", "note"))
     else:
@@ -188,7 +194,7 @@ def _unknown(index: Index, query: str, countries: bool) -> Reply:
         (Button(actor_name(actor), f"{'p' if actor.is_country else 'o'}:{actor.id}"),)
         for actor in suggestions[:3]
     )
-    return Reply(tuple(blocks), buttons, found=False)
+    return Reply(tuple(blocks), (*buttons, *searched), found=False)
 
 
 LISTING_PAGE = 16
@@ -418,15 +424,20 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         return agreements_of(index, match.actor.id)
     reading = read_filter(index, argument, today)
     words = index.agreements_matching(tokens(" ".join(reading.ignored)))
+    heading = _heading(index, reading, ())
     found: Sequence[Agreement]
     if reading.understood():
         found = _fitting(index, reading)
-        if reading.ignored and words:
+        if reading.ignored and words:  # the words narrow the list, never empty it
             named = {agreement.id for agreement in words}
-            found = [a for a in found if a.id in named]
-            reading = replace(reading, ignored=())
+            narrowed = [a for a in found if a.id in named]
+            if narrowed:
+                found = narrowed
+                heading = _heading(index, reading, reading.ignored)
+                reading = replace(reading, ignored=())
     else:
         found = index.newest_first(words or index.find_agreements(argument))
+        heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
     said = reading_notes(reading)
     if len(found) == 1 and not said:
@@ -438,11 +449,11 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     note = overlap_note(sum(is_loose(a, reading.filter) for a in found), "de cette liste")
     said += (note,) if note is not None else ()
     if found:
-        title = f"Accords — « {argument} »"
+        title = f"Accords — {heading}" if heading else "Accords"
         return _agreement_list(index, found, title, said=said)
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
-        Para(f"Aucun accord ne correspond à « {argument} »."),
+        Para(f"Aucun accord ne correspond à {heading or f'« {argument} »'}."),
         *said,
         Para(
             "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, en cours), "
@@ -456,6 +467,16 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         if index.agreements_of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
+
+
+def _heading(index: Index, reading: Reading, words: tuple[str, ...]) -> str:
+    """What an /accord filter asked, in the user's words and the base's names, never in ids:
+    « 2025 · 🇬🇧 Royaume-Uni · signé · « plan » »."""
+    parts = [describe(index, reading.filter)] if not reading.filter.is_empty() else []
+    labels = {term.id: term.label for term in index.base.vocabulary.acts}
+    parts += [labels.get(act, act) for act in reading.acts]
+    parts += [f"« {word} »" for word in words]
+    return " · ".join(part for part in parts if part)
 
 
 def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:

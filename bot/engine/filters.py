@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
+from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import STOPWORDS, Index
 from bot.text import fold, normalise_typography, plural_phrase
 
@@ -16,6 +17,7 @@ MAX_PHRASE = 5
 _MONTHS = {fold(name): number for number, name in enumerate(MONTHS_FR, start=1)}
 _MONTHS.update({"fevr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "aout": 8})
 _SEASONS = {"printemps": (3, 5), "ete": (6, 8), "automne": (9, 11)}
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(1[89]\d\d|20\d\d|2100)"
 _DAY = r"(\d{1,2})(?:er)?"
@@ -229,6 +231,14 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
         if match is not None:
             found.append((start, end, match.group(0)))
             folded = folded[: match.start()] + " " + folded[match.end() :]
+    weekday = re.search(rf"\b(?:(?:ce|le) )?({'|'.join(_WEEKDAYS)})(?: (dernier|passe))?\b", folded)
+    if weekday is not None:  # the latest such day up to today (before today if « dernier »)
+        back = (today.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
+        if back == 0 and weekday.group(2):
+            back = 7
+        day = today - timedelta(days=back)
+        found.append((day, day, weekday.group(0)))
+        folded = folded[: weekday.start()] + " " + folded[weekday.end() :]
     span = re.search(
         r"\b(?:(?:les|des) )?(\d{1,2}) (derniers mois|dernieres annees|derniers jours)\b", folded
     )
@@ -251,13 +261,27 @@ def _latest_with_entries(index: Index, year: int, first: int, last: int) -> int 
     """The latest year, from ``year`` back, whose months ``first``–``last`` hold a dated entry
     of the base (dated to three months or better); ``year`` itself when none does."""
     earliest = index.dated[0].span.start.year if index.dated else year
+    months = _months_dated(index)
     for candidate in range(year, earliest - 1, -1):
-        low, high = date(candidate, first, 1), _month_end(candidate, last)
-        for item in index.dated:
-            span = item.span
-            if low <= span.start and span.end <= high:  # dated within those months
+        for start, end in months.get(candidate, ()):
+            if first <= start and end <= last:  # dated within those months
                 return candidate
     return None
+
+
+def _months_dated(index: Index) -> dict[int, frozenset[tuple[int, int]]]:
+    """Year → the (first month, last month) of each dated entry lying within that year;
+    built once, so a month without its year costs a few look-ups, not a walk of the base."""
+
+    def build() -> dict[int, frozenset[tuple[int, int]]]:
+        found: dict[int, set[tuple[int, int]]] = {}
+        for item in index.dated:
+            span = item.span
+            if span.start.year == span.end.year:
+                found.setdefault(span.start.year, set()).add((span.start.month, span.end.month))
+        return {year: frozenset(pairs) for year, pairs in found.items()}
+
+    return index.memo("months dated", build)
 
 
 def _bare_month(
@@ -267,16 +291,17 @@ def _bare_month(
     today (else the latest up to today), said in a note."""
     found: list[tuple[date, date, str, bool]] = []
     month = re.search(rf"\b(?:(?:le )?{_DAY} )?({_MONTH})\b", folded)
-    if month is not None:
-        number = _MONTHS[month.group(2)]
-        year = today.year if number <= today.month else today.year - 1
-        known = _latest_with_entries(index, year, number, number) if not month.group(1) else None
+    if month is not None:  # one rule for a day and a month: the latest such up to today
+        number = _MONTHS[month.group(2)]  # in a year the base has facts for that month
+        day_text = month.group(1)
+        year = today.year
+        if date(year, number, min(int(day_text or 1), 28)) > today:
+            year -= 1
+        known = _latest_with_entries(index, year, number, number)
         year = known or year
-        if month.group(1):
-            day = min(int(month.group(1)), calendar.monthrange(year, number)[1])
-            if date(year, number, day) > today:
-                year -= 1
-            start = end = date(year, number, min(day, calendar.monthrange(year, number)[1]))
+        if day_text:
+            day = min(int(day_text), calendar.monthrange(year, number)[1])
+            start = end = date(year, number, day)
         else:
             start, end = date(year, number, 1), _month_end(year, number)
         found.append((start, end, month.group(0), known is not None))
@@ -362,8 +387,11 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             topic = index.find_topic(phrase)
             sort = kinds_by_name.get(phrase) if topic is None else None
             act = acts_by_name.get(phrase) if topic is None and sort is None else None
+            single = end - position == 1  # a run of words counts only when named exactly
             named = (
-                index.find_actor(phrase) if topic is None and sort is None and act is None else None
+                index.find_actor(phrase, fuzzy=single)
+                if topic is None and sort is None and act is None
+                else None
             )
             if topic is not None:
                 _add(topics, topic)
@@ -371,17 +399,51 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
                 _add(kinds, sort)
             elif act is not None:
                 _add(acts, act)
-            elif named is not None and (named.exact or end - position == 1):
+            elif named is not None and (named.exact or single):
                 _add(actors, named.actor.id)
             else:
                 continue
             position = end
             break
         else:
-            unknown.append(words[position])
+            word = words[position]
+            slot = None if is_stop(word) else _by_stem(index).get(folded_stem(word))
+            if slot is None:
+                unknown.append(words[position])
+            else:
+                _add(
+                    {"topic": topics, "kind": kinds, "act": acts, "actor": actors}[slot[0]],
+                    slot[1],
+                )
             position += 1
     wanted = TimelineFilter(window[0], window[1], tuple(actors), tuple(topics), tuple(kinds))
     return Reading(wanted, tuple(unknown), tuple(notes), latest, tuple(acts))
+
+
+def _by_stem(index: Index) -> dict[str, tuple[str, str]]:
+    """Snowball stem of each one-word name of a theme, a kind or an act, and of each actor's
+    demonyms → (slot, id): so « militaires », « diplomatique », « signatures » or « iraniennes »
+    reach what their stem names. Built once."""
+
+    def build() -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        vocabulary = index.base.vocabulary
+        named: list[tuple[str, str, str]] = []
+        for term in vocabulary.topics:
+            named += [("topic", term.id, name) for name in (term.id, term.label, *term.aliases)]
+        for term in (*vocabulary.event_types, *vocabulary.agreement_kinds):
+            named += [("kind", term.id, name) for name in (term.id, term.label, *term.aliases)]
+        for term in vocabulary.acts:
+            named += [("act", term.id, name) for name in (term.label, getattr(term, "noun", ""))]
+        for actor in index.base.actors.values():  # « iraniennes » is « iranien »
+            named += [("actor", actor.id, name) for name in actor.demonyms]
+        for slot, term_id, name in named:
+            words = fold(name or "").split()
+            if len(words) == 1 and len(words[0]) >= 4:
+                found.setdefault(folded_stem(words[0]), (slot, term_id))
+        return found
+
+    return index.memo("slot stems", build)
 
 
 def _long_names_first(index: Index, folded: str) -> tuple[str, list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -317,14 +318,20 @@ class Index:
 
     @staticmethod
     def _full_text(base: FactBase) -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]:
-        """Word → the ids of the entries holding it (each once, in base order), and the sorted
-        words. Tuples, not sets: they are only walked, and a snapshot reads them back
-        several times faster and keeps them in a fraction of the memory."""
+        """Word → the ids of the entries holding it (each once, in base order) in their summary,
+        title, scope, quotes or the names of the actors they are about, and the sorted words.
+        Tuples, not sets: they are only walked, and a snapshot reads them back several times
+        faster and keeps them in a fraction of the memory."""
         postings: dict[str, list[str]] = defaultdict(list)
         for entry in base.entries():
             texts = [entry.summary]
             if isinstance(entry, Agreement):
                 texts.extend([entry.title, entry.scope or ""])
+                involved: tuple[str, ...] = (*entry.parties, *entry.mediators, *entry.related)
+            else:
+                involved = entry.actors
+            # the names of the actors it is about: « israel » finds « l'État hébreu »
+            texts.extend(base.actors[actor].name for actor in involved if actor in base.actors)
             texts.extend(evidence.quote for evidence in entry.evidence)
             entry_id = entry.id
             # one fold per entry; each distinct word once (set difference runs in C)
@@ -373,8 +380,9 @@ class Index:
 
     # --- actors -----------------------------------------------------------------------
 
-    def find_actor(self, query: str) -> Match | None:
-        """The actor ``query`` names: exact folded alias first, fuzzy only above the cutoff."""
+    def find_actor(self, query: str, fuzzy: bool = True) -> Match | None:
+        """The actor ``query`` names: exact folded alias first, fuzzy only above the cutoff
+        (and only when ``fuzzy``: a caller that keeps exact matches only skips that scan)."""
         key = fold(query)
         if not key:
             return None
@@ -386,14 +394,37 @@ class Index:
             if near is not None and near[0] in self.base.actors:
                 return Match(self.base.actors[near[0]], True, 100.0, near[1])
         key = _LEADING_ARTICLES.sub("", key)
-        if len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
+        if not fuzzy or len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
-        best = process.extractOne(
-            key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        )
-        if best is None or self._closer_elsewhere(key, float(best[1])):
+        best = self._closest_name(key)
+        if best is None or self._closer_elsewhere(key, best[0]):
             return None
-        return Match(self.base.actors[self._fuzzy_owner[best[2]]], False, float(best[1]))
+        return Match(self.base.actors[self._fuzzy_owner[best[1]]], False, best[0])
+
+    def _closest_name(self, key: str) -> tuple[float, int] | None:
+        """(score, position) of the fuzzy name closest to ``key`` at FUZZY_CUTOFF or more,
+        the first one on a tie: what ``extractOne`` over every name gives, read only among
+        the names whose length can reach the cutoff."""
+        by_length = self.memo("fuzzy names by length", self._fuzzy_names_by_length)
+        best: tuple[float, int] | None = None
+        for size in compatible_lengths(len(key), FUZZY_CUTOFF):
+            names, positions = by_length.get(size, ((), ()))
+            found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if found is None:
+                continue
+            candidate = (float(found[1]), positions[found[2]])
+            if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
+                best = candidate
+        return best
+
+    def _fuzzy_names_by_length(self) -> dict[int, tuple[tuple[str, ...], tuple[int, ...]]]:
+        """Length → the fuzzy names of that length and their positions, in name order."""
+        grouped: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+        for position, name in enumerate(self._fuzzy_names):
+            names, positions = grouped[len(name)]
+            names.append(name)
+            positions.append(position)
+        return {size: (tuple(n), tuple(p)) for size, (n, p) in grouped.items()}
 
     def _closer_elsewhere(self, key: str, score: float) -> bool:
         """True when ``key`` looks more like a country the articles never name (a typo of
@@ -469,6 +500,7 @@ class Index:
         every actor's memberships, agreements and dated lines), so that no user's first
         command pays for it."""
         self.full_text()
+        self.memo("fuzzy names by length", self._fuzzy_names_by_length)
         self.words_by_length()
         self.bigrams()
         self.counts()
@@ -737,20 +769,30 @@ class Index:
                 near.update(postings[candidate])
         return exact, frozenset(near - exact)
 
+    def word_weight(self, holders: int) -> float:
+        """How much a query word held by ``holders`` entries counts: BM25's inverse document
+        frequency, so a rare word (« Israël ») outweighs a common one (« Azerbaïdjan »)."""
+        total = len(self.entries)
+        return math.log(1.0 + (total - holders + 0.5) / (holders + 0.5))
+
     def search_hits(self, query: str) -> Hits:
-        """The entries holding query words, grouped by score: each word adds EXACT_WEIGHT if
-        the entry holds it, else NEAR_WEIGHT for a prefix or typo of it. Groups are cut with
+        """The entries holding query words, grouped by score: each word adds its weight (rare
+        words weigh more, ``word_weight``) times EXACT_WEIGHT if the entry holds it, else times
+        NEAR_WEIGHT for a prefix or typo of it (the weight then taken from the entries holding
+        those). Groups are cut with
         set operations (in C), one word after the other, each score summed in word order."""
         groups: list[tuple[float, frozenset[str]]] = []
         seen: set[str] = set()
         for word in dict.fromkeys(tokens(query)):
             exact, near = self._word_hits(word)
+            weight = self.word_weight(len(exact) or len(near))
+            full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
             split: list[tuple[float, frozenset[str]]] = []
             for score, members in groups:
                 on_exact, on_near = members & exact, members & near
-                split += [(score + EXACT_WEIGHT, on_exact), (score + NEAR_WEIGHT, on_near)]
+                split += [(score + full, on_exact), (score + part, on_near)]
                 split.append((score, members - on_exact - on_near))
-            split += [(EXACT_WEIGHT, exact - seen), (NEAR_WEIGHT, near - seen)]
+            split += [(full, exact - seen), (part, near - seen)]
             seen |= exact
             seen |= near
             groups = [(score, members) for score, members in split if members]

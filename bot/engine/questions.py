@@ -1,9 +1,14 @@
 """Questions in plain French (« qu'a signé le Royaume-Uni ? ») read as one of the commands.
 
-Rules over the index, no model: intent words (signé, quand, c'est quoi, lie, combien…) pick the
-command; actors, periods, kinds and themes come from the same filter reader as /timeline. The
-answer says in one line how the question was read, with a button to the exact command, so a
-user learns the commands by asking. What nothing explains is said, with the closest commands.
+Rules over the index, no model: the words are normalised as a search engine does (elision,
+stop words, Snowball stems: ``french.py``); intent words (signé, quand, c'est quoi, lie,
+combien…) give the question's type, which picks the view; actors, dates, kinds, acts and themes
+come from the same filter reader as /timeline. Words nothing reads are left aside and said; a
+view that would be empty is loosened and says so; « combien de X … » is answered with the
+articles' own figure (``counting.py``); a short « et … ? » continues the previous question
+(``follow_up``). The answer says in one line how the question was read, with a button to the
+exact command, so a user learns the commands by asking. What nothing explains is said, with the
+closest commands.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
+from bot.engine.counting import count_reply, counted
 from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Para, Reply
+from bot.engine.seedtext import seed_holds
+from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
 from bot.text import fold
 
@@ -79,6 +88,9 @@ class Understanding:
     data: str
     """The same command, with ids, short and ASCII enough for a button."""
     said: str
+    counted: str = ""
+    """For « combien de pays au forum ? »: the counted noun; the answer is then the quotes that
+    give the figure, and ``data`` the search behind them."""
 
 
 def _folded(text: str) -> str:
@@ -151,7 +163,8 @@ SOFT_WORDS = frozenset(
     " ".join(
         (
             "annee annees date dates mois jour jours evenement evenements fait faits",
-            "chose choses histoire contre",
+            "chose choses histoire contre pays organisation organisations prevu prevus prevue",
+            "prevues planifie planifies programme programmes venir article articles",
         )
     ).split()
 )
@@ -168,28 +181,38 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         ("countries", "/pays"),
         ("organisations", "/org"),
     ):
-        if name in intents:
+        if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
+    intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
-    words = " ".join(tokens(content))
-    searched = (
-        Understanding(f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »")
-        if words and index.search(words, limit=1)
-        else None
-    )
+    words = " ".join(word for word in tokens(content) if not is_stop(word))
+    counted = _counted(index, folded, words)
+    if counted is not None:
+        return counted
+
+    def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
+        if words and index.search_hits(words).total:
+            return Understanding(
+                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
+            )
+        return None
+
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
             human, data = _command(index, "timeline", reading)
             return Understanding(human, data, "chronologie — les plus récents")
         return None
-    absent = [w for w in _name_runs(content) if index.is_other_country(w)]
+    absent = [
+        w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
+    ]
     if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
         name = absent[0]
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
-    reading = replace(reading, ignored=tuple(w for w in reading.ignored if w not in SOFT_WORDS))
+    ignored = tuple(w for w in reading.ignored if w not in SOFT_WORDS and not is_stop(w))
+    reading = replace(reading, ignored=ignored)
     if whole is not None and whole.exact and not reading.understood():
         reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
     if not reading.understood():
@@ -201,7 +224,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
                 f"/start accord-{agreement.id}",
                 f"l'accord « {agreement.title} »",
             )
-        return searched
+        return searched()
     wanted = reading.filter
     if "news" in intents and not (wanted.start or wanted.end):
         reading = replace(reading, latest=True)
@@ -219,29 +242,138 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             )
         human, data = _command(index, "accord", reading)
         extra = " ".join(reading.ignored)
-        return Understanding(
+        found = Understanding(
             f"{human} {extra}".strip(),
             f"{data} {extra}".strip(),
             "accords" + _describe(index, reading),
         )
+        named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
+        if reading.acts and not (kinds or named) and not answer(index, found.data, today).found:
+            events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
+            if events is not None:
+                return events
+        return found
     if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
-        if searched is not None and any(index.expand_word(w) for w in reading.ignored):
-            return searched
+        if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
+            return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
-    if pair and ("link" in intents or "card" in intents):
+    timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
+    if pair and ("link" in intents or "card" in intents or timeless):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
-        return _card(other, f"lien Azerbaïdjan – {other.name} : la fiche {other.name}")
+        said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
+        return _card(other, said + _aside(reading))
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}")
+        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
+    who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
+    if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
+        actor = index.base.actors[actors[0]]
+        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
     dates_asked = wanted.start is not None or wanted.end is not None
-    if not dates_asked and not select(index, reading.filter) and searched is not None:
-        return searched
+    if not dates_asked and not select(index, reading.filter) and (hit := searched()):
+        return hit
+    widened = ""
+    if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
+        for part in ("kinds", "topics"):
+            loose = (
+                replace(reading.filter, kinds=())
+                if part == "kinds"
+                else replace(reading.filter, topics=())
+            )
+            if getattr(reading.filter, part) and select(index, loose):
+                dropped = _filter_words(index, replace(reading, filter=_only(wanted, part)), False)
+                widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
+                reading = replace(reading, filter=loose)
+                break
     human, data = _command(index, "timeline", reading)
-    return Understanding(human, data, "chronologie" + _describe(index, reading))
+    said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
+    return Understanding(human, data, said)
+
+
+def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
+    """The filter with only its ``part`` (kinds or topics) kept."""
+    if part == "kinds":
+        return TimelineFilter(kinds=wanted.kinds)
+    return TimelineFilter(topics=wanted.topics)
+
+
+def _acted_events(index: Index, reading: Reading) -> Understanding | None:
+    """No agreement was « proposé » or « annoncé »: the dated lines of the kind whose stem
+    the act's starts (proposé → proposition, annoncé → annonce), with the same actors and
+    period, when there are any."""
+    kinds: list[str] = []
+    for act in reading.acts:
+        label = next((t.label for t in index.base.vocabulary.acts if t.id == act), act)
+        root = folded_stem(fold(label))
+        for term in index.base.vocabulary.event_types:
+            names = (term.id, term.label, *term.aliases)
+            if any(folded_stem(word).startswith(root) for n in names for word in fold(n).split()):
+                kinds.append(term.id)
+    if not kinds:
+        return None
+    wanted = replace(reading.filter, kinds=tuple(dict.fromkeys(kinds)))
+    if not select(index, wanted):
+        return None
+    events = Reading(wanted, reading.ignored, reading.notes, False)
+    human, data = _command(index, "timeline", events)
+    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(events)
+    return Understanding(human, data, said)
+
+
+def _aside(reading: Reading) -> str:
+    """The words the answer does not use, said (« — Laissé de côté : « servi » »)."""
+    if not reading.ignored:
+        return ""
+    return " — Laissé de côté : " + ", ".join(f"« {word} »" for word in reading.ignored)
+
+
+def _counted(index: Index, folded: str, words: str) -> Understanding | None:
+    """« combien de pays au forum de Bakou ? »: the articles' own figure, when a quote gives
+    one and the question names more than the counted thing."""
+    match = re.search(r"\b(?:combien (?:de|d)|nombre (?:de|d))\s(\w+)", folded)
+    if match is None or not words:
+        return None
+    noun = match.group(1)
+    if folded_stem(noun) in {"accord", "trait"} or words.split() == [noun]:
+        return None  # « combien d'accords ? »: the list of agreements counts them
+    if not counted(index, noun, words):
+        return None
+    said = f"nombre de « {noun} » dans les citations, d'après « {words} »"
+    return Understanding(f"/cherche {words}", f"/cherche {words}", said, counted=noun)
+
+
+def _a_place(index: Index, question: str, name: str) -> bool:
+    """True when ``name`` (a country the base has no card for) is meant as a place: a word the
+    articles use (« réunion ») is a common noun unless the question capitalises it past its
+    first word (« à la Réunion ») or says « île »."""
+    if not seed_holds(index, name):
+        return True
+    words = question.split()
+    first = fold(name).split()[0]
+    for position, word in enumerate(words):
+        if fold(word).split()[-1:] == [first] or fold(word) == first:
+            bare = word.split("'")[-1].split("\u2019")[-1]
+            if position > 0 and bare[:1].isupper():
+                return True
+            if position > 0 and fold(words[position - 1]) in {"ile", "iles"}:
+                return True
+    return False
+
+
+def _asks_more(folded: str, intent: str) -> bool:
+    """True when a listing question names more than the list (« combien de pays au forum
+    de Bakou ? » asks about the forum, not for every country of the base)."""
+    if intent not in ("countries", "organisations"):
+        return False
+    pattern = dict(_INTENTS)[intent]
+    rest = re.sub(pattern, " ", folded)
+    return any(
+        word not in QUESTION_WORDS and word not in SOFT_WORDS and not is_stop(word)
+        for word in rest.split()
+    )
 
 
 def _name_runs(content: str) -> list[str]:
@@ -265,7 +397,11 @@ def _describe(index: Index, reading: Reading) -> str:
         parts.append(next((t.label for t in index.base.vocabulary.acts if t.id == act), act))
     if reading.latest:
         parts.append("les plus récents")
-    return " — " + " · ".join(parts) if parts else ""
+    said = " — " + " · ".join(parts) if parts else ""
+    placed = [note for note in reading.notes if "sans année" in note]
+    if placed:  # how a day or a month without its year was placed
+        said += f" ({' ; '.join(placed)})"
+    return said
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -287,31 +423,67 @@ QUESTION_PREFIX = "c:"
 def respond(index: Index, text: str, today: date | None = None) -> Reply:
     """Any message: a command as typed, or a plain question answered with the command it
     stands for (one behaviour for Telegram, inline, the console and ``ask``)."""
+    return respond_in_thread(index, text, today)[0]
+
+
+def respond_in_thread(
+    index: Index, text: str, today: date | None = None, previous: Asked | None = None
+) -> tuple[Reply, Asked | None]:
+    """``respond``, continuing ``previous`` (the same person's last question in the same chat)
+    when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
+    for the next one to continue (None when it asked nothing a follow-up could continue)."""
     text = clean_argument(text)
     if text.startswith("/"):
-        return answer(index, text, today)
+        reply = answer(index, text, today)
+        first, _, rest = text.partition(" ")
+        command = f"{first.split('@', 1)[0]} {rest}".strip()
+        return reply, Asked(command, command) if reply.found else None
+    found = follow_up(index, text, previous, today) if previous is not None else None
+    if found is None:
+        reply, found = _respond_question(index, text, today)
+    else:
+        reply = _answer_understood(index, found, today)
+    return reply, (Asked(found.data, found.command) if found is not None else None)
+
+
+def _respond_question(
+    index: Index, text: str, today: date | None
+) -> tuple[Reply, Understanding | None]:
     if len(text) > MAX_ARGUMENT:
-        return Reply(
-            (
-                Para(
-                    f"Votre question est trop longue ({len(text)} caractères ; "
-                    f"{MAX_ARGUMENT} au plus). Posez-la en quelques mots, par exemple « accords "
-                    "du Royaume-Uni »."
+        return _alone(
+            Reply(
+                (
+                    Para(
+                        f"Votre question est trop longue ({len(text)} caractères ; "
+                        f"{MAX_ARGUMENT} au plus). Posez-la en quelques mots, par exemple "
+                        "« accords du Royaume-Uni »."
+                    ),
                 ),
-            ),
-            found=False,
+                found=False,
+            )
         )
     if tokens(text) and all(w in GREETINGS for w in fold(text).split()):
-        return _greeting(index, text)
+        return _greeting(index, text), None
     found = understand(index, text, today)
     if found is None:
-        return not_understood(index, text)
-    reply = answer(index, found.data, today)
+        return not_understood(index, text), None
+    return _answer_understood(index, found, today), found
+
+
+def _alone(reply: Reply) -> tuple[Reply, None]:
+    return reply, None
+
+
+def _answer_understood(index: Index, found: Understanding, today: date | None) -> Reply:
+    figures = (
+        count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
+    )
+    reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
-    if button_data.isascii() and len(button_data.encode()) <= 64:
+    if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 
@@ -356,3 +528,70 @@ def not_understood(index: Index, text: str) -> Reply:
     rows.append((Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")))
     rows.append((Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")))
     return Reply(tuple(blocks), tuple(rows), found=False)
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
+)
+MOST_FOLLOW_UP_WORDS = 8
+"""A follow-up is short: longer questions stand on their own."""
+
+
+def follow_up(
+    index: Index, text: str, previous: Asked | None, today: date | None = None
+) -> Understanding | None:
+    """« et en 2025 ? », « et avec la Grèce ? », « et les accords ? »: the previous question
+    with the parts this one names put in place of the same parts (an actor for an actor, a
+    period for a period), read as one question; None when ``text`` is not a follow-up."""
+    if previous is None:
+        return None
+    folded = fold(text)
+    opening = _FOLLOW_UP.match(folded)
+    if opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
+        return None
+    rest = folded[opening.end() :].strip()
+    if not rest:
+        return None
+    name, _, argument = previous.data.partition(" ")
+    name = name.lstrip("/")
+    if name == "cherche":
+        found = understand(index, f"{argument} {rest}", today)
+    else:
+        found = _merged(index, name, argument, rest, today)
+    if found is None:
+        return None
+    said = f"suite de « {previous.command} » — {found.said}"
+    return replace(found, said=said)
+
+
+def _merged(
+    index: Index, name: str, argument: str, rest: str, today: date | None
+) -> Understanding | None:
+    before = read_filter(index, argument, today) if name != "start" else Reading(TimelineFilter())
+    content = _content(index, rest)
+    new = read_filter(index, content, today)
+    intents = _intents(_folded(rest))
+    old, add = before.filter, new.filter
+    dated = add.start is not None or add.end is not None
+    merged = TimelineFilter(
+        add.start if dated else old.start,
+        add.end if dated else old.end,
+        add.actors or old.actors,
+        add.topics or old.topics,
+        add.kinds or old.kinds,
+    )
+    reading = Reading(merged, new.ignored, latest=new.latest, acts=new.acts or before.acts)
+    agreement_kinds = {"accord"} | {t.id for t in index.base.vocabulary.agreement_kinds}
+    about_agreements = (
+        "agreements" in intents or new.acts or (add.kinds and set(add.kinds) <= agreement_kinds)
+    )
+    if about_agreements or (name == "accord" and not {"timeline", "when"} & set(intents)):
+        view = "accords"
+    elif {"timeline", "when", "news"} & set(intents) or name == "timeline":
+        view = "chronologie"
+    elif len(merged.actors) == 1 and merged == TimelineFilter(actors=merged.actors):
+        view = ""
+    else:
+        view = "chronologie"
+    words = [view, *_filter_words(index, reading, ids=True), *new.ignored]
+    return understand(index, " ".join(word for word in words if word), today)

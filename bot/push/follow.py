@@ -16,6 +16,7 @@ from bot.content.model import Agreement, Event
 from bot.engine.common import actor_name, claim, entry_text, key_quotes, when
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
+from bot.engine.seedtext import seed_holds
 from bot.push.compose import SUBJECT, announceable, entry_id
 from bot.text import fold
 from bot.text import short_label as shorten
@@ -53,7 +54,7 @@ def resolve(index: Index, text: str) -> str | Unknown:
     topic = index.find_topic(words) or _fuzzy_topic(index, words)
     if topic is not None:
         return f"{TOPIC}:{topic}"
-    if index.is_other_country(words):
+    if index.is_other_country(words) and not seed_holds(index, words):
         return Unknown(
             f"« {words[:60]} » n'est cité dans aucun des articles : il n'y aura rien à "
             "signaler. /pays donne la liste des pays cités."

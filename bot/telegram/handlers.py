@@ -28,9 +28,9 @@ from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.clock import today
-from bot.engine.commands import STALE, answer, callback, command_argument, picture_command
+from bot.engine.commands import STALE, callback, command_argument, picture_command
 from bot.engine.inline import inline_offers
-from bot.engine.questions import respond
+from bot.engine.questions import respond, respond_in_thread
 from bot.engine.reply import Reply
 from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, Post, compose
@@ -109,6 +109,20 @@ def _today(context: Context) -> date:
     return today(services(context).settings.timezone)
 
 
+def _in_thread(update: Update, context: Context, text: str) -> Reply:
+    """The answer to ``text``, continuing the same person's last question in the same chat
+    when it is a follow-up (« et en 2025 ? »); remembers what it asked for the next one."""
+    found = services(context)
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return respond(found.index, text, _today(context))
+    now = time.monotonic()
+    previous = found.threads.recall(chat.id, user.id, now)
+    reply, asked = respond_in_thread(found.index, text, _today(context), previous)
+    found.threads.remember(chat.id, user.id, now, asked)
+    return reply
+
+
 async def on_command(update: Update, context: Context) -> None:
     """Any known command (/pays, /timeline…, with or without @NomDuBot): the engine's answer."""
     message = update.effective_message
@@ -119,7 +133,7 @@ async def on_command(update: Update, context: Context) -> None:
 
         await answer_picture(message, services(context).index)
         return
-    await _send(message, answer(services(context).index, message.text, _today(context)))
+    await _send(message, _in_thread(update, context, message.text))
 
 
 async def on_private_text(update: Update, context: Context) -> None:
@@ -127,7 +141,7 @@ async def on_private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
         return
-    await _send(message, respond(services(context).index, message.text, _today(context)))
+    await _send(message, _in_thread(update, context, message.text))
 
 
 async def on_group_question(update: Update, context: Context) -> None:
@@ -150,7 +164,7 @@ async def on_group_question(update: Update, context: Context) -> None:
     question = re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE)
     if not question.strip():
         question = "/aide"
-    await _send(message, respond(services(context).index, question, _today(context)))
+    await _send(message, _in_thread(update, context, question))
 
 
 NON_TEXT_HINT = (
@@ -196,7 +210,7 @@ async def on_button(update: Update, context: Context) -> None:
     except (ValueError, KeyError, IndexError, OverflowError):  # forged data the engine missed
         log.warning("Bouton aux données invalides ignoré")
         reply = STALE
-    if not reply.found and not reply.quotes and reply.page is None and not reply.buttons:
+    if reply is STALE:  # an empty but genuine answer (« aucun accord ») is still sent
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
     await retrying(query.answer)

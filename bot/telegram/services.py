@@ -10,6 +10,7 @@ from telegram.ext import CallbackContext
 
 from bot.config import Settings
 from bot.engine.index import Index
+from bot.engine.thread import Threads
 from bot.guard import FloodGuard
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.telegram.pusher import Pusher
@@ -49,6 +50,8 @@ class Services:
     """Subscriptions and their alerts (/suivre), with or without a channel (issue #16)."""
     alerts_off: str | None = None
     """Why subscriptions are off (state file unusable)."""
+    threads: Threads = field(default_factory=Threads)
+    """Each person's last question in each chat, for follow-ups (« et en 2025 ? »)."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -1,0 +1,101 @@
+"""« Combien de pays au forum de Bakou ? »: the quotes that give that number, not a list.
+
+A how-many question is answered by the articles' own figure (« plus de 80 pays ») when a quote
+of an entry the question's words find holds a number just before the counted noun (same
+Snowball stem); those quotes are shown verbatim, with their sources, and nothing else is said.
+"""
+
+from __future__ import annotations
+
+from bot.content.model import Evidence
+from bot.engine.common import quote_of
+from bot.engine.french import folded_stem
+from bot.engine.index import Index
+from bot.engine.reply import Block, Para, Reply
+from bot.text import fold
+
+NUMBER_WORDS = frozenset(
+    " ".join(
+        (
+            "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente",
+            "quarante cinquante soixante cent cents mille dizaine dizaines centaine centaines",
+        )
+    ).split()
+)
+NEAR = 3
+"""Words at most between the number and the noun (« 80 nations du monde » keeps « 80 »)."""
+CANDIDATES = 20
+"""Best search results whose quotes are read for a figure."""
+SHOWN = 2
+"""Entries shown with their figure."""
+
+
+REFERRING = frozenset(["les", "des", "ces", "nos", "leurs", "ses"])
+"""« les deux pays » names two already said, it counts nothing."""
+
+
+MOST_REMEMBERED = 512
+"""Figures looked up kept per index (a question is read, then answered: once is enough)."""
+
+
+def _stems(index: Index, quote: str) -> tuple[list[str], frozenset[str]]:
+    """A quote's folded words and their stems, kept per index."""
+    cache = index.memo("quote stems", dict[str, tuple[list[str], frozenset[str]]])
+    found = cache.get(quote)
+    if found is None:
+        words = fold(quote).split()
+        found = cache[quote] = (words, frozenset(folded_stem(word) for word in words))
+    return found
+
+
+def _figure(index: Index, quote: str, noun: str, others: set[str]) -> bool:
+    """True when ``quote`` gives a number of ``noun`` (a stem) and names one of ``others``."""
+    words, stems = _stems(index, quote)
+    if noun not in stems or (others and not others & stems):
+        return False
+    for position, word in enumerate(words):
+        year = word.isdigit() and len(word) == 4 and word[:2] in ("18", "19", "20")
+        referring = position > 0 and words[position - 1] in REFERRING
+        if ((word.isdigit() and not year) or word in NUMBER_WORDS) and not referring:
+            after = words[position + 1 : position + 1 + NEAR]
+            if any(folded_stem(other) == noun for other in after):
+                return True
+    return False
+
+
+def counted(index: Index, noun: str, query: str) -> list[Evidence]:
+    """Distinct quotes of the entries the ``query`` words find that give a number of
+    ``noun``, best entry first."""
+    cache = index.memo("figures", dict[tuple[str, str], list[Evidence]])
+    key = (noun, query)
+    if key not in cache:
+        if len(cache) >= MOST_REMEMBERED:
+            cache.clear()
+        cache[key] = _counted(index, noun, query)
+    return cache[key]
+
+
+def _counted(index: Index, noun: str, query: str) -> list[Evidence]:
+    stem = folded_stem(fold(noun))
+    others = {folded_stem(word) for word in fold(query).split()} - {stem}
+    found: dict[str, Evidence] = {}
+    for entry, _score in index.search(query, limit=CANDIDATES):
+        for evidence in entry.evidence:
+            quote = evidence.quote
+            if any(quote in kept or kept in quote for kept in found):
+                continue  # the same words again, longer or shorter
+            if _figure(index, quote, stem, others):
+                found[quote] = evidence
+        if len(found) >= SHOWN:
+            break
+    return list(found.values())[:SHOWN]
+
+
+def count_reply(index: Index, noun: str, query: str) -> Reply | None:
+    """The figures the articles give, in their own words; None when none does."""
+    found = counted(index, noun, query)
+    if not found:
+        return None
+    blocks: list[Block] = [Para(f"Combien de {noun} ? Ce que disent les articles :", "title")]
+    blocks += [quote_of(index.base, evidence) for evidence in found]
+    return Reply(tuple(blocks))
