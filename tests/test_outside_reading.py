@@ -26,7 +26,7 @@ from bot.engine.timeline import OVERLAP_WORDS
 from bot.push.compose import country_post, digest_post
 from bot.push.follow import alert_button_label
 from bot.render.text import render_text
-from bot.text import fold, keeps_modality, short_label
+from bot.text import count, fold, keeps_modality, short_label
 
 PROPOSED = (
     "Manœuvres militaires conjointes des pays membres de l'OTS, proposées par le président "
@@ -281,3 +281,25 @@ def test_selon_is_an_attribution_only_when_it_names_who_says_it():
         "La Douma réagit : selon Konstantin Zatulin, Aliyev a reconnu beaucoup de choses",
         short_label("La Douma réagit : selon Konstantin Zatulin, Aliyev a reconnu", 30),
     )
+
+
+def test_an_adhesion_is_never_called_an_agreement_on_a_card(index, base):
+    """Issue 29, point 3: the Partnership for Peace (an adhesion) is not counted as an
+    « accord » behind a card's button, nor titled so in the list it opens."""
+    seen = 0
+    for actor in base.actors.values():
+        found = index.agreements_involving(actor.id)
+        adhesions = [a for a in found if a.act == "adhesion"]
+        if not adhesions:
+            continue
+        seen += 1
+        card = actor_card(index, actor)
+        labels = [b.label for row in card.buttons for b in row if b.data == f"ac:{actor.id}"]
+        text = render_text(card)
+        if labels:
+            assert "dhésion" in labels[0], labels
+            assert count(len(adhesions), "adhésion") in text
+            assert count(len(found), "accord") not in text or len(adhesions) == 0
+        listing = render_text(callback(index, f"ac:{actor.id}"))
+        assert listing.splitlines()[0].startswith(("ACCORDS ET ADHÉSIONS", "ADHÉSIONS"))
+    assert seen, "the check ran on at least one actor with an adhesion"

@@ -127,7 +127,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     if dated:
         behind.append(f"chronologie ({count(len(dated), 'entrée')})")
     if agreements:
-        behind.append(f"accords ({count(len(agreements), 'accord')})")
+        behind.append(agreements_count(agreements))
     if facts:
         behind.append(f"contexte ({count(len(facts), 'constat')})")
     if behind:
@@ -137,7 +137,9 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         code = TimelineFilter(actors=(actor.id,)).encode()
         row.append(Button(f"📅 Chronologie ({len(dated)})", f"tl:1:{code}"))
     if agreements:
-        row.append(Button(f"📄 Accords ({len(agreements)})", f"ac:{actor.id}"))
+        row.append(
+            Button(f"📄 {agreements_heading(agreements)} ({len(agreements)})", f"ac:{actor.id}")
+        )
     if facts:
         row.append(Button(f"📌 Contexte ({len(facts)})", f"cx:{actor.id}:1"))
     crowded = visible(blocks) > CARD_BUDGET  # a long role folds every quote, the first too
@@ -404,8 +406,31 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
     return _agreement_list(
-        index, found, f"Accords — {actor_name(actor)}", page, f"ac:{actor_id}", actor
+        index,
+        found,
+        f"{agreements_heading(found)} — {actor_name(actor)}",
+        page,
+        f"ac:{actor_id}",
+        actor,
     )
+
+
+def agreements_heading(agreements: Sequence[Agreement]) -> str:
+    """« Accords », « Accords et adhésions » or « Adhésions »: an adhesion (the Partnership for
+    Peace) is not called an agreement."""
+    adhesions = sum(1 for agreement in agreements if agreement.act == "adhesion")
+    if adhesions == 0:
+        return "Accords"
+    return "Adhésions" if adhesions == len(agreements) else "Accords et adhésions"
+
+
+def agreements_count(agreements: Sequence[Agreement]) -> str:
+    """What sits under the agreements button, counted by kind: « accords (6 accords) »,
+    « accords et adhésions (6 accords, 1 adhésion) »."""
+    adhesions = sum(1 for agreement in agreements if agreement.act == "adhesion")
+    parts = [count(len(agreements) - adhesions, "accord"), count(adhesions, "adhésion")]
+    shown = [part for part in parts if not part.startswith("0 ")]
+    return f"{agreements_heading(agreements).lower()} ({', '.join(shown)})"
 
 
 def all_agreements(index: Index, page: int = 1) -> Reply:
