@@ -29,7 +29,8 @@ Compose = Callable[[list[str], list[str]], list[str]]
 class AlertOutbox(Outbox):
     """The alert lane of the outbox, and the subscriptions table."""
 
-    LANE = "post GLOB 'alerte:*'"
+    LANE = "substr(post, 1, 7) = 'alerte:'"
+    LOCK = "alerts"
     CHAT_GAP = CHAT_GAP
 
     # --- subscriptions ----------------------------------------------------------------
@@ -38,7 +39,8 @@ class AlertOutbox(Outbox):
         """Follow ``target``; False when the chat already did."""
         return (
             self._db.execute(
-                "INSERT OR IGNORE INTO subscriptions (chat_id, target, created) VALUES (?, ?, ?)",
+                "INSERT INTO subscriptions (chat_id, target, created) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (str(chat_id), target, time.time()),
             ).rowcount
             == 1
@@ -119,7 +121,8 @@ class AlertOutbox(Outbox):
                     "INSERT INTO meta (key, value) VALUES (?, ?)", (BASELINE, str(int(now)))
                 )
             self._db.executemany(
-                "INSERT OR IGNORE INTO alert_seen (entry_id) VALUES (?)", [(key,) for key in new]
+                "INSERT INTO alert_seen (entry_id) VALUES (?) ON CONFLICT DO NOTHING",
+                [(key,) for key in new],
             )
         return queued
 
