@@ -114,8 +114,8 @@ def test_first_pass_is_a_baseline_then_only_new_matching_entries_are_alerted(sta
     ]
     assert store.entries_of(pending[0].post) == ["e3"]
     # the alert lane and the channel lane never see each other's messages
-    assert Outbox(tmp_path / "etat.sqlite3").pending() == []
-    assert Outbox(tmp_path / "etat.sqlite3").claim() is None
+    assert Outbox(state).pending() == []
+    assert Outbox(state).claim() is None
 
 
 def test_two_processes_recording_the_same_batch_queue_it_once(state):
