@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -38,8 +38,24 @@ class StateUnavailable(Exception):  # noqa: N818 — a state, as the French mess
     no password."""
 
 
+STATE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, StateUnavailable)
+"""What a state call may raise when the state is unusable (file or server)."""
+
+
+def problem(location: Path | str, error: BaseException) -> str:
+    """Why the state is unusable, in French, naming the setting, never the password."""
+    if isinstance(error, StateUnavailable):
+        return str(error)
+    text = str(error)
+    secret = password_of(str(location)) if is_database_url(location) else None
+    if secret:
+        text = text.replace(secret, "***")
+    return f"{describe(location)} inutilisable ({text})"
+
+
 class Cursor(Protocol):
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def fetchone(self) -> Any: ...  # noqa: ANN401 — a row of either driver
     def fetchall(self) -> list[Any]: ...
@@ -139,7 +155,9 @@ class Database:
             text = text.replace(self._secret, "***")
         return StateUnavailable(f"{describe(self._url)} injoignable ou en erreur : {text}")
 
-    def _run(self, sql: str, args: Sequence[object] | Iterable[Sequence[object]], many: bool) -> Any:  # noqa: ANN401
+    def _run(
+        self, sql: str, args: Sequence[object] | Iterable[Sequence[object]], many: bool
+    ) -> Any:  # noqa: ANN401
         import psycopg
 
         connection = self._pg
@@ -151,7 +169,7 @@ class Database:
         try:
             if many:
                 cursor = connection.cursor()
-                cursor.executemany(query, list(args))  # type: ignore[arg-type]
+                cursor.executemany(query, list(args))
                 return cursor
             return connection.execute(query, args)
         except psycopg.OperationalError as error:
@@ -162,10 +180,8 @@ class Database:
 
     def _drop(self) -> None:
         if self._pg is not None:
-            try:
+            with suppress(Exception):  # already broken
                 self._pg.close()
-            except Exception:  # noqa: S110 — already broken
-                pass
         self._pg = None
 
     # --- statements ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ PostgreSQL's types by :meth:`Database.ddl`.
 
 from __future__ import annotations
 
-from bot.push.database import Database
+from bot.push.database import STATE_ERRORS, Database
 
 STATUSES = ("pending", "sending", "sent", "uncertain", "failed", "dropped")
 
@@ -131,6 +131,10 @@ LATEST = len(MIGRATIONS)
 
 class StateVersionError(Exception):
     """The state file was written by a newer version of the bot."""
+
+
+OPEN_ERRORS: tuple[type[Exception], ...] = (*STATE_ERRORS, OSError, StateVersionError)
+"""What opening the state may raise when it is unusable."""
 
 
 def migrate(db: Database) -> int:

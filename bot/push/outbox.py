@@ -110,7 +110,7 @@ class Outbox:
 
     @property
     def backend(self) -> str:
-        """"sqlite" or "postgres"."""
+        """ "sqlite" or "postgres"."""
         return self._db.kind
 
     def close(self) -> None:
@@ -229,7 +229,8 @@ class Outbox:
             row = self._db.execute(
                 f"SELECT {_COLUMNS} FROM outbox o WHERE status = 'pending' AND not_before <= ?"
                 f" AND {self.LANE} AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
-                f" AND p.part < o.part AND p.status != 'sent'){paced} ORDER BY id LIMIT 1{self._db.skip_locked}",
+                f" AND p.part < o.part AND p.status != 'sent'){paced} ORDER BY id LIMIT 1"
+                f"{self._db.skip_locked}",
                 args,
             ).fetchone()
             if row is None:
@@ -462,9 +463,7 @@ class Outbox:
                 "SELECT holder, until FROM roles WHERE role = ?", (role,)
             ).fetchone()
             if row is not None and row[0] == self.owner:
-                self._db.execute(
-                    "UPDATE roles SET until = ? WHERE role = ?", (now + lease, role)
-                )
+                self._db.execute("UPDATE roles SET until = ? WHERE role = ?", (now + lease, role))
                 return True, None
             if row is not None and float(row[1]) >= now and not _owner_is_dead(str(row[0])):
                 return False, None
@@ -492,9 +491,7 @@ class Outbox:
 
     def resign_role(self, role: str = "sender") -> None:
         """Give the role up (a clean stop): another instance takes it at its next look."""
-        self._db.execute(
-            "DELETE FROM roles WHERE role = ? AND holder = ?", (role, self.owner)
-        )
+        self._db.execute("DELETE FROM roles WHERE role = ? AND holder = ?", (role, self.owner))
 
     # --- helpers --------------------------------------------------------------------
 

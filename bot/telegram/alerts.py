@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,8 +24,9 @@ from telegram.ext import CallbackContext, JobQueue
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.alert_outbox import AlertOutbox
+from bot.push.database import STATE_ERRORS, problem
 from bot.push.follow import alert_buttons, alert_reply, candidates
-from bot.push.migrations import StateVersionError
+from bot.push.migrations import OPEN_ERRORS
 from bot.push.outbox import Item
 from bot.render.html import render_html
 from bot.telegram.pusher import Pusher
@@ -162,17 +162,22 @@ async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> 
     An unusable state file turns subscriptions off (``found.alerts_off``); answers go on.
     """
     try:
-        outbox = await asyncio.to_thread(AlertOutbox, found.settings.state_path)
-    except (sqlite3.Error, OSError, StateVersionError) as error:
-        found.alerts_off = f"fichier d'état {found.settings.state_path} inutilisable ({error})"
+        outbox = await open_alert_store(found)
+    except OPEN_ERRORS as error:
+        found.alerts_off = problem(found.settings.state, error)
         log.error("Abonnements désactivés : %s", found.alerts_off)
-        return
-    found.alerts = AlertPusher(outbox, bot, found.settings, lambda: found.index)
-    if jobs is not None:
+    else:
+        found.alerts = AlertPusher(outbox, bot, found.settings, lambda: found.index)
+    if jobs is not None:  # also when off: the store may be opened again (bot.telegram.sender)
         jobs.run_once(_alerts_at_start, when=0, name="alertes-au-demarrage")
         jobs.run_repeating(
             _resume_alerts, interval=RESUME_INTERVAL, first=RESUME_INTERVAL, name="reprise-alertes"
         )
+
+
+async def open_alert_store(found: Services) -> AlertOutbox:
+    """The alert lane of the state, opened in a thread, under this instance's name."""
+    return await asyncio.to_thread(AlertOutbox, found.settings.state, found.instance)
 
 
 async def close_alerts(found: Services) -> None:
@@ -187,7 +192,7 @@ async def _alerts_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None
         return
     try:
         await found.alerts.run(found.index)
-    except sqlite3.Error as error:
+    except STATE_ERRORS as error:
         log.error("Alertes des abonnés impossibles au démarrage : %s", error)
 
 

@@ -7,7 +7,6 @@ import contextlib
 import html
 import logging
 import signal
-import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,8 +35,9 @@ from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.push.migrations import StateVersionError
-from bot.telegram import drafting, follow, handlers, jobs
+from bot.push.database import problem
+from bot.push.migrations import OPEN_ERRORS
+from bot.telegram import drafting, follow, handlers, jobs, sender
 from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
 from bot.telegram.reload import reload_content
@@ -76,20 +76,22 @@ def build_application(
         application.bot_data[SERVICES_KEY] = found
         if settings.channel_id is not None:
             try:
-                found.pusher = await open_pusher(settings)
-            except (sqlite3.Error, OSError, StateVersionError) as error:
-                found.publishing_off = (
-                    f"fichier d'état {settings.state_path} inutilisable ({error})"
-                )
+                found.pusher = await open_pusher(settings, found.instance)
+            except OPEN_ERRORS as error:
+                found.publishing_off = problem(settings.state, error)
                 log.error("Publication dans le canal désactivée : %s", found.publishing_off)
         await open_alerts(found, application.bot, application.job_queue)  # issue #16
         if found.pusher is not None:  # issue #16: channel posts offer to follow their actors
             found.pusher.follow_index = lambda: found.index
+        sender.attach(found)  # issue 27: one sender among the instances, the state watched
+        await sender.tick(found)
+        if application.job_queue is not None:
+            sender.schedule(application.job_queue)
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
-        if found.pusher is not None and application.job_queue is not None:
-            jobs.schedule(application.job_queue, settings)
+        if settings.channel_id is not None and application.job_queue is not None:
+            jobs.schedule(application.job_queue, settings)  # they wait while publishing is off
         if found.publishing_off is not None:
             await _tell_admins(
                 application,
@@ -105,6 +107,8 @@ def build_application(
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signum)
         found = application.bot_data.get(SERVICES_KEY)
+        if isinstance(found, Services):
+            await sender.resign(found)  # issue 27: another instance takes over at once
         if isinstance(found, Services) and found.pusher is not None:
             await close_pusher(found.pusher)
         if isinstance(found, Services):

@@ -93,8 +93,8 @@ async def _ready(
     if await _held_back(update, context, message):
         return None
     found = services(context)
-    if found.alerts is None:
-        reason = found.alerts_off or "aucun fichier d'état"
+    if found.alerts is None or found.state_down:
+        reason = found.state_down or found.alerts_off or "aucun fichier d'état"
         await _say(message, f"Abonnements indisponibles pour l'instant : {reason}.")
         return None
     if not await may_manage(update, context, chat, update.effective_user, message):

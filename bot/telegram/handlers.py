@@ -6,7 +6,6 @@ import asyncio
 import html
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -34,12 +33,14 @@ from bot.engine.questions import respond
 from bot.engine.reply import Reply
 from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, Post, compose
+from bot.push.database import STATE_ERRORS
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
 from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
+from bot.telegram.sender import describe_role
 from bot.telegram.services import Services, services
 from bot.text import count, fold
 from bot.text import count as plural
@@ -333,6 +334,12 @@ async def _admin_pusher(
     if found.pusher is None:
         reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
         await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
+    elif found.state_down and command != "/envois":
+        await message.reply_text(
+            f"Publication indisponible pour l'instant : {html.escape(found.state_down)}. "
+            "Le bot réessaie seul ; rien n'a été enregistré."
+        )
+        return None
     return found.pusher
 
 
@@ -374,7 +381,7 @@ async def on_publier(update: Update, context: Context) -> None:
     except NothingToPostError as reason:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
-    except sqlite3.Error as error:
+    except STATE_ERRORS as error:
         await _state_unavailable(message, error)
         return
     previews[token] = Pending(key, post=post)
@@ -457,16 +464,16 @@ async def on_preview_button(update: Update, context: Context) -> None:
             outcome = await pusher.publish(pending.post, pending.key, patience=PUBLISH_PATIENCE)
         else:
             return
-    except sqlite3.Error as error:
+    except STATE_ERRORS as error:
         await _state_unavailable(message, error)
         return
     await retrying(lambda: message.reply_text(_outcome_text(outcome, pusher.channel)))
 
 
-async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
-    log.error("/publier : fichier d'état indisponible (%s)", error)
+async def _state_unavailable(message: Message, error: Exception) -> None:
+    log.error("/publier : état indisponible (%s)", error)
     await message.reply_text(
-        f"Publication impossible pour l'instant : fichier d'état indisponible "
+        f"Publication impossible pour l'instant : état indisponible "
         f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
     )
 
@@ -488,10 +495,15 @@ async def on_envois(update: Update, context: Context) -> None:
             return
         await message.reply_text(await _decide(found, action, int(words[1])), parse_mode=None)
         return
-    items = await pusher.store.run(pusher.outbox.open_items)
+    try:
+        items = await pusher.store.run(pusher.outbox.open_items)
+        role = await describe_role(found)
+    except STATE_ERRORS as error:
+        await _state_unavailable(message, error)
+        return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
-        queue_report(items),
+        f"{queue_report(items)}\n{role}",
         parse_mode=None,
         reply_markup=InlineKeyboardMarkup(
             [

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.guard import FloodGuard
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.push.outbox import process_name
 from bot.telegram.pusher import Pusher
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ class Services:
     """Subscriptions and their alerts (/suivre), with or without a channel (issue #16)."""
     alerts_off: str | None = None
     """Why subscriptions are off (state file unusable)."""
+    instance: str = field(default_factory=process_name)
+    """This process's name in the state (claims, the sender role): host, pid, random part."""
+    sender: bool = False
+    """Whether this instance holds the sender role (issue 27), renewed every few seconds."""
+    state_down: str | None = None
+    """Why the state (file or database) cannot be used right now; None when it can."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
