@@ -97,3 +97,17 @@ def state(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
     if request.param == "sqlite":
         return tmp_path / "etat.sqlite3"
     return str(request.getfixturevalue("pg_url"))
+
+
+def state_env(state: str | Path) -> dict[str, str]:
+    """The environment that points a bot process at ``state`` (file or database)."""
+    if isinstance(state, str) and state.startswith("postgres"):
+        return {"DATABASE_URL": state}
+    return {"BOT_STATE_PATH": str(state)}
+
+
+def state_settings(state: str | Path) -> dict[str, object]:
+    """The Settings fields that point a bot at ``state`` (file or database)."""
+    if isinstance(state, str) and state.startswith("postgres"):
+        return {"database_url": state}
+    return {"state_path": state}
