@@ -137,6 +137,8 @@ class Settings:
     """First pause, in seconds, before retrying a channel post after a network error."""
     database_url: SecretStr | None = None
     """DATABASE_URL: the state in PostgreSQL instead of the file at ``state_path``."""
+    instance_name: str | None = None
+    """BOT_INSTANCE_NAME: this instance's name in the state (default: the host name)."""
 
     def __post_init__(self) -> None:
         # Plain strings (tests, benchmarks) are wrapped so that no repr can show them.
@@ -262,9 +264,15 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
             "DATABASE_URL doit commencer par postgres:// ou postgresql:// "
             "(laissez-la vide pour le fichier d'état SQLite)."
         )
+    instance = env.get("BOT_INSTANCE_NAME", "").strip() or None
+    if instance is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", instance):
+        raise ConfigError(
+            f"BOT_INSTANCE_NAME « {instance[:40]} » : 1 à 40 caractères parmi A-Z, a-z, 0-9, . _ -."
+        )
     return Settings(
         token=SecretStr(token),
         database_url=SecretStr(database) if database else None,
+        instance_name=instance,
         channel_id=channel,
         channel_thread_id=thread,
         digest=parse_schedule(env.get("DIGEST_SCHEDULE", "")),

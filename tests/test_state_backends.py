@@ -199,3 +199,85 @@ def test_a_lost_connection_is_opened_again_by_itself(pg_url, pg_server):
         outbox.pending()
     assert PASSWORD not in str(caught.value) and "DATABASE_URL" in str(caught.value)
     assert [i.text for i in outbox.pending()] == ["un"]  # the next call reconnects
+
+
+# --- end to end: the bot with a database that is missing, then lost ------------------------
+
+
+async def test_the_bot_answers_without_its_database_and_takes_it_back_by_itself(
+    api, base, pg_server, caplog
+):
+    import asyncio
+    import logging
+
+    from bot.config import Settings
+    from bot.engine.index import Index
+    from bot.telegram.app import build_application
+    from tests.harness import polling
+    from tests.postgres import with_database
+
+    caplog.set_level(logging.INFO)
+    name = f"t_absente_{free_port()}"
+    url = with_database(pg_server, name)  # no such database yet: unreachable at start
+    settings = Settings(
+        token=api.token,
+        api_url=api.url,
+        channel_id=-1001234567890,
+        admin_ids=frozenset({42}),
+        database_url=url,
+        push_backoff=0.05,
+    )
+
+    def texts(chat: int) -> list[str]:
+        return [p["text"] for p in api.sent() if int(p["chat_id"]) == chat]
+
+    async def ask(chat: int, text: str) -> str:
+        before = len(texts(chat))
+        await api.push(api.message_update(text, user_id=chat))
+        for _ in range(200):
+            if len(texts(chat)) > before:
+                break
+            await asyncio.sleep(0.05)
+        return texts(chat)[-1]
+
+    def admin(sql: str) -> None:
+        with psycopg.connect(pg_server, autocommit=True) as connection:
+            connection.execute(sql)
+
+    async with polling(build_application(settings, Index(base))):
+        notice = (await api.wait_for("sendMessage"))[0]["text"]
+        assert "DATABASE_URL" in notice and "désactivée" in notice
+        assert "TURQUIE" in (await ask(7, "/pays Turquie")).upper()  # answers go on
+        refused = await ask(8, "/suivre Turquie")
+        assert refused.startswith("Abonnements indisponibles") and "DATABASE_URL" in refused
+        refused = await ask(42, "/publier pays Turquie")
+        assert "Publication désactivée" in refused and "DATABASE_URL" in refused
+        admin(f'CREATE DATABASE "{name}"')  # the add-on comes up
+        for _ in range(60):  # the next tick (every 5 s) opens it
+            answer = await ask(8, "/suivre Turquie")
+            if "indisponible" not in answer:
+                break
+            await asyncio.sleep(1)
+        assert "désormais" in answer, answer
+        # lost while running: the database refuses connections and drops the bot's sessions
+        admin(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+        admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+        for _ in range(60):
+            answer = await ask(9, "/suivre OTAN")
+            if "indisponible" in answer:
+                break
+            await asyncio.sleep(1)
+        assert answer.startswith("Abonnements indisponibles") and "DATABASE_URL" in answer
+        publish = await ask(42, "/publier pays Turquie")
+        assert "indisponible" in publish and "DATABASE_URL" in publish
+        assert "TURQUIE" in (await ask(7, "/pays Turquie")).upper()  # answers go on
+        admin(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')  # back
+        for _ in range(60):
+            answer = await ask(9, "/suivre OTAN")
+            if "indisponible" not in answer:
+                break
+            await asyncio.sleep(1)
+        assert "désormais" in answer, answer
+    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    everything = caplog.text + " ".join(str(p) for p in api.sent())
+    assert "DATABASE_URL" in caplog.text and PASSWORD not in everything

@@ -58,9 +58,11 @@ class Item:
     message_id: int | None
 
 
-def process_name() -> str:
-    """A claimer's name: host, process id and a random part (a pid can be reused)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+def process_name(machine: str | None = None) -> str:
+    """A claimer's name: host (or ``machine``, BOT_INSTANCE_NAME), process id and a random
+    part (a pid can be reused). A name whose host is not this host's is judged by its lease
+    only, as a process of another machine."""
+    return f"{machine or socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def _owner_is_dead(owner: str | None) -> bool:

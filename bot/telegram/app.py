@@ -37,6 +37,7 @@ from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.database import problem
 from bot.push.migrations import OPEN_ERRORS
+from bot.push.outbox import process_name
 from bot.telegram import drafting, follow, handlers, jobs, sender
 from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
@@ -72,7 +73,13 @@ def build_application(
     )
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        found = Services(index, settings, content_dir=content_dir, seeds_dir=seeds_dir)
+        found = Services(
+            index,
+            settings,
+            content_dir=content_dir,
+            seeds_dir=seeds_dir,
+            instance=process_name(settings.instance_name),
+        )
         application.bot_data[SERVICES_KEY] = found
         if settings.channel_id is not None:
             try:
