@@ -359,6 +359,9 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    from bot.redact import redacting
+
+    sys.stdout, sys.stderr = redacting(sys.stdout), redacting(sys.stderr)
     args = _parser().parse_args(argv)
     command = args.command
     if command == "check" and args.drafts is not None:

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.paths import PROJECT_ROOT
+from bot.redact import register_secrets
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Europe/Paris"
@@ -162,6 +163,7 @@ class Settings:
         from bot.push.database import describe
 
         return describe(self.state)
+        register_secrets(self.secrets())  # masked in every text this process writes
 
     @property
     def webhook_path(self) -> str:

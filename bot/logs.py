@@ -5,20 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-REDACTED = "[secret masqué]"
+from bot.redact import REDACTED, redact, register_secrets
+
+__all__ = ["REDACTED", "RedactSecrets", "protect", "setup_logging"]
 
 
 class RedactSecrets(logging.Filter):
-    """Replace every secret (the bot token, the webhook secret) in a record's final text."""
+    """Mask every secret (the bot token, the webhook secret, anything shaped like a token) in
+    a record's final text and traceback: :func:`bot.redact.redact`."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        self.secrets = tuple(secret for secret in secrets if secret)
+        register_secrets(secrets)
 
-    def _clean(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+    @staticmethod
+    def _clean(text: str) -> str:
+        return redact(text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -67,6 +67,14 @@ class Slow(ApiError):
         self.seconds = seconds
 
 
+class HtmlPage(ApiError):
+    """Answer with an HTML error page (a proxy's, or a server's that echoes the path)."""
+
+    def __init__(self, code: int, body: str) -> None:
+        super().__init__(code, "page d'erreur HTML")
+        self.body = body
+
+
 @dataclass
 class Call:
     """One request the bot made: method and decoded parameters."""
@@ -101,6 +109,10 @@ class FakeBotApi:
     """Chats whose user blocked the bot: sendMessage there answers 403."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Documents users sent, by file_id (served by getFile and the file download route)."""
+    arrived: list[Call] = field(default_factory=list)
+    """Every request as it arrives (before faults and waits), getUpdates excepted."""
+    chat_faults: dict[tuple[str, str], list[ApiError]] = field(default_factory=dict)
+    """(method, chat id) → errors for the next calls of that method to that chat."""
 
     # --- life cycle ---------------------------------------------------------------------
 
@@ -252,6 +264,30 @@ class FakeBotApi:
         """Answer the next calls of ``method`` with these errors, in order."""
         self.faults.setdefault(method, []).extend(errors)
 
+    def fail_in(self, chat_id: int | str, method: str, *errors: ApiError) -> None:
+        """Answer the next calls of ``method`` to ``chat_id`` with these errors, in order
+        (before any fault set by :meth:`fail`)."""
+        self.chat_faults.setdefault((method, str(chat_id)), []).extend(errors)
+
+    async def wait_arrived(
+        self, method: str, count: int = 1, timeout: float = 10.0, chat_id: int | None = None
+    ) -> None:
+        """Wait until ``count`` requests of ``method`` (to ``chat_id`` when given) arrived,
+        whether or not they were answered yet."""
+
+        def enough() -> bool:
+            found = [
+                c
+                for c in self.arrived
+                if c.method == method
+                and (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))
+            ]
+            return len(found) >= count
+
+        assert self._changed is not None
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(enough), timeout)
+
     # --- the server -------------------------------------------------------------------
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
@@ -279,7 +315,13 @@ class FakeBotApi:
             handler = getattr(self, f"_m_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
-            pending = self.faults.get(method)
+            if method != "getUpdates":
+                async with self._changed:
+                    self.arrived.append(Call(method, params))
+                    self._changed.notify_all()
+            pending = self.chat_faults.get((method, str(params.get("chat_id"))))
+            if not pending:
+                pending = self.faults.get(method)
             fault = pending.pop(0) if pending else None
             if isinstance(fault, Slow):
                 await asyncio.sleep(fault.seconds)
@@ -298,6 +340,11 @@ class FakeBotApi:
                 if request.transport is not None:
                     request.transport.close()
                 return web.Response(status=500)
+            elif isinstance(fault, HtmlPage):
+                async with self._changed:
+                    self.calls.append(Call(f"!{method}", params))
+                    self._changed.notify_all()
+                return web.Response(status=fault.code, text=fault.body, content_type="text/html")
             elif fault is not None:
                 raise fault
             result = await handler(params)

@@ -202,3 +202,22 @@ def test_the_readme_and_the_menu_document_every_subscription_command():
     for name in names:
         assert f"`/{name}" in readme, f"/{name} manque dans le README"
         assert name in [command.command for command in MENU]
+
+
+def test_stopping_a_subscription_cancels_the_alerts_queued_for_it_only(state):
+    store = _store(state)
+    store.subscribe(1, "acteur:TR")
+    store.subscribe(1, "theme:cyber")
+    store.subscribe(2, "acteur:TR")
+    store.record_alerts({}, _compose)
+    grown = {**TARGETS, "e3": frozenset({"acteur:TR"})}
+    store.record_alerts(grown, _compose)  # chat 1: e1, e2, e3 in one alert; chat 2: e1, e3
+    store.record_alerts({**grown, "e4": frozenset({"acteur:TR"})}, _compose)  # e4 for both
+    assert store.unsubscribe(1, "acteur:TR")
+    assert store.cancel_unfollowed(1, {**grown, "e4": frozenset({"acteur:TR"})}) == 1
+    left = sorted((i.chat_id, i.text) for i in store.pending())
+    assert left == [  # chat 1 keeps the alert that also holds cyber; chat 2 keeps both
+        ("1", "alerte e1,e2,e3 (acteur:TR,theme:cyber)"),
+        ("2", "alerte e1,e3 (acteur:TR)"),
+        ("2", "alerte e4 (acteur:TR)"),
+    ]

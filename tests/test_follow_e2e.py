@@ -21,7 +21,7 @@ from bot.render.html import render_html
 from bot.telegram.app import build_application
 from bot.telegram.follow import GROUP_REFUSAL
 from tests.conftest import ContentCopy, state_env, state_settings
-from tests.fake_bot_api import FakeBotApi
+from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import bot_env, confirm_preview, polling, spawn_bot
 
 ADMIN = 42
@@ -333,3 +333,34 @@ async def test_an_announcement_offers_to_follow_its_actors_in_one_tap(api, copy,
         await api.push(api.message_update("/start suivre-a-TR", user_id=111))
         assert "Vous suivez désormais 🇹🇷 Turquie" in (await said(api, 111))[0]["text"]
     assert AlertOutbox(tmp_path / "etat.sqlite3").subscriptions(111) == ["acteur:TR"]
+
+
+async def test_arreter_cancels_an_alert_already_queued_and_oublier_the_rest(api, copy, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    targets = candidates(Index(copy.load()))
+    turkey = next(k for k, t in targets.items() if "acteur:TR" in t and "theme:defense" not in t)
+    defence = next(k for k, t in targets.items() if "theme:defense" in t and "acteur:TR" not in t)
+    store = AlertOutbox(state)
+    store.subscribe(110, "acteur:TR")
+    store.subscribe(110, "theme:defense")
+    older = {k: t for k, t in targets.items() if k not in (turkey, defence)}
+    store.record_alerts(older, lambda entries, hit: ["?"])  # the baseline
+    for entry in (turkey, defence):  # two entries arrive, one alert each
+        older[entry] = targets[entry]
+        store.record_alerts(older, lambda entries, hit: [f"Alerte {' '.join(entries)}"])
+    store.close()
+    # Telegram refuses the first send for now: both alerts wait for their back-off
+    api.fail_in(110, "sendMessage", *[ApiError(500, "Internal Server Error")] * 2)
+    settings = settings_for(api, state, push_backoff=60.0)
+    async with running(settings, copy):
+        await api.wait_arrived("sendMessage", 2, chat_id=110)
+        await asyncio.sleep(0.3)
+        await api.push(api.message_update("/arreter Turquie", user_id=110))
+        assert "Abonnement arrêté" in (await said(api, 110))[0]["text"]
+        after_stop = {i.text: i.status for i in AlertOutbox(state)._select("1 = 1")}
+        await api.push(api.message_update("/oublier", user_id=110))
+        await said(api, 110, 2)
+        after_forget = AlertOutbox(state)._select("chat_id = '110'")
+    assert after_stop == {f"Alerte {turkey}": "dropped", f"Alerte {defence}": "pending"}
+    assert after_forget == []
+    assert [p["text"] for p in to_chat(api, 110) if p["text"].startswith("Alerte")] == []

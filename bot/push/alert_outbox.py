@@ -56,6 +56,41 @@ class AlertOutbox(Outbox):
             == 1
         )
 
+    def cancel_unfollowed(self, chat_id: int | str, targets: Mapping[str, frozenset[str]]) -> int:
+        """Drop the chat's unsent alerts that no longer match anything it follows (after
+        /arreter): ``targets`` maps entries to the ids they match. Returns how many went."""
+        chat = str(chat_id)
+        dropped = 0
+        with self._transaction():
+            followed = {
+                str(row[0])
+                for row in self._db.execute(
+                    "SELECT target FROM subscriptions WHERE chat_id = ?", (chat,)
+                )
+            }
+            posts = [
+                str(row[0])
+                for row in self._db.execute(
+                    f"SELECT DISTINCT post FROM outbox WHERE chat_id = ? AND {self.LANE}"
+                    " AND status = 'pending'",
+                    (chat,),
+                )
+            ]
+            for post in posts:
+                entries = [
+                    str(row[0])
+                    for row in self._db.execute(
+                        "SELECT entry_id FROM alerted WHERE post = ?", (post,)
+                    )
+                ]
+                if any(targets.get(entry, frozenset()) & followed for entry in entries):
+                    continue
+                dropped += self._db.execute(
+                    "UPDATE outbox SET status = 'dropped' WHERE post = ? AND status = 'pending'",
+                    (post,),
+                ).rowcount
+        return dropped
+
     def subscriptions(self, chat_id: int | str) -> list[str]:
         """What the chat follows, in the order it subscribed."""
         rows = self._db.execute(

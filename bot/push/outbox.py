@@ -4,7 +4,8 @@ its fate kept: sent (with its message id), uncertain, failed or dropped.
 Several processes (the bot, ``python -m bot push`` from cron) may share one file. A message is
 *claimed* in one immediate transaction (status ``sending``, the claimer's name, a lease) and only
 the claimer sends it; while one message is being sent nobody claims another, so the channel
-gets posts in order. A claim whose owner died, or whose lease ran out, is never sent again
+gets posts in order; the sender renews its lease while the request is in flight
+(:meth:`Outbox.renew_claim`). A claim whose owner died, or whose lease ran out, is never sent again
 blindly: the message may have reached Telegram, so it becomes *uncertain* for an admin to judge.
 
 Announced entry ids are recorded in the same transaction as their post, so an entry is
@@ -14,20 +15,17 @@ announced at most once whatever happens to the process afterwards.
 from __future__ import annotations
 
 import hashlib
-import os
-import socket
 import time
-import uuid
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.push.claims import LEASE, owner_is_dead, process_name
 from bot.push.database import Database
 from bot.push.migrations import migrate
+from bot.redact import redact
 
-LEASE = 120.0
-"""Seconds a claim stays valid: longer than any send (timeouts and rate-limit waits included)."""
 POLL = 0.25
 """Seconds between two looks at the queue while another process is sending."""
 MAX_ATTEMPTS = 5
@@ -56,30 +54,6 @@ class Item:
     last_error: str | None
     notified_error: str | None
     message_id: int | None
-
-
-def process_name(machine: str | None = None) -> str:
-    """A claimer's name: host (or ``machine``, BOT_INSTANCE_NAME), process id and a random
-    part (a pid can be reused). A name whose host is not this host's is judged by its lease
-    only, as a process of another machine."""
-    return f"{machine or socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def _owner_is_dead(owner: str | None) -> bool:
-    """True when ``owner`` was a process on this host that no longer runs."""
-    if not owner:
-        return True
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False  # another machine: only its lease can tell
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, under another user
-        return False
-    return False
 
 
 class Outbox:
@@ -252,7 +226,7 @@ class Outbox:
         ).fetchall()
         for item_id, owner, lease_until in rows:
             expired = lease_until is None or lease_until < now
-            if expired or (owner != self.owner and _owner_is_dead(owner)):
+            if expired or (owner != self.owner and owner_is_dead(owner)):
                 self._db.execute(
                     "UPDATE outbox SET status = 'uncertain', last_error = ?, owner = NULL,"
                     " lease_until = NULL WHERE id = ? AND status = 'sending'",
@@ -275,6 +249,20 @@ class Outbox:
             return None
         return max(0.0, float(row[0]) - now)
 
+    def renew_claim(self, item_id: int, owner: str, until: float) -> bool:
+        """Extend ``owner``'s claim on a message being sent to ``until`` (a time.time()).
+
+        False when the claim is no longer ``owner``'s (settled, or reaped as uncertain).
+        """
+        return (
+            self._db.execute(
+                "UPDATE outbox SET lease_until = ? WHERE id = ? AND status = 'sending'"
+                " AND owner = ?",
+                (until, item_id, owner),
+            ).rowcount
+            == 1
+        )
+
     def mark_sent(self, item_id: int, message_id: int) -> None:
         """The message is in the channel: keep its id (even if its claim had expired)."""
         self._db.execute(
@@ -294,7 +282,7 @@ class Outbox:
                 " lease_until = NULL, not_before = ?,"
                 " status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END"
                 " WHERE id = ? AND status = 'sending'",
-                (error, time.time() + delay, max_attempts, item_id),
+                (redact(error), time.time() + delay, max_attempts, item_id),
             )
             row = self._db.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -305,7 +293,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ?",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def mark_uncertain(self, item_id: int, error: str) -> None:
@@ -313,7 +301,7 @@ class Outbox:
         self._db.execute(
             "UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = ?,"
             " owner = NULL, lease_until = NULL WHERE id = ? AND status = 'sending'",
-            (error, item_id),
+            (redact(error), item_id),
         )
 
     def unclaim(self, item_id: int) -> None:
@@ -446,7 +434,7 @@ class Outbox:
             self._db.execute(
                 "UPDATE outbox SET status = 'pending', last_error = ?, owner = NULL,"
                 " lease_until = NULL, not_before = 0 WHERE id = ? AND status = 'sending'",
-                (f"photo refusée, légende envoyée en texte : {error}", item_id),
+                (redact(f"photo refusée, légende envoyée en texte : {error}"), item_id),
             )
 
     # --- the sender role (issue 27) -------------------------------------------------
@@ -467,7 +455,7 @@ class Outbox:
             if row is not None and row[0] == self.owner:
                 self._db.execute("UPDATE roles SET until = ? WHERE role = ?", (now + lease, role))
                 return True, None
-            if row is not None and float(row[1]) >= now and not _owner_is_dead(str(row[0])):
+            if row is not None and float(row[1]) >= now and not owner_is_dead(str(row[0])):
                 return False, None
             self._db.execute(
                 "INSERT INTO roles (role, holder, until, since) VALUES (?, ?, ?, ?)"

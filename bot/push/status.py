@@ -6,6 +6,7 @@ import html
 import re
 
 from bot.push.outbox import Item
+from bot.redact import redact
 
 LABELS = {
     "pending": "en attente",
@@ -43,4 +44,4 @@ def queue_report(items: list[Item]) -> str:
             "Une publication incertaine a peut-être été faite : vérifiez le canal avant de la "
             "republier. Republier ou abandonner : n° de l'élément (toute sa publication)."
         )
-    return "\n".join(lines)
+    return redact("\n".join(lines))

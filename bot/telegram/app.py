@@ -35,9 +35,10 @@ from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.push.claims import process_name
 from bot.push.database import problem
 from bot.push.migrations import OPEN_ERRORS
-from bot.push.outbox import process_name
+from bot.redact import redact
 from bot.telegram import drafting, follow, handlers, jobs, sender
 from bot.telegram.alerts import close_alerts, open_alerts
 from bot.telegram.push_bot import close_pusher, open_pusher
@@ -167,7 +168,7 @@ async def _tell_admins(
     """A plain-text notice to every admin; one who never opened the bot is skipped."""
     for admin in sorted(found.settings.admin_ids):
         try:
-            await application.bot.send_message(admin, text, parse_mode=None)
+            await application.bot.send_message(admin, redact(text), parse_mode=None)
         except Exception as error:  # an admin who never opened the bot cannot be told
             log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
 

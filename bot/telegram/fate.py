@@ -23,6 +23,8 @@ from telegram.error import (
     TimedOut,
 )
 
+from bot.redact import redact
+
 _NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
@@ -58,7 +60,7 @@ def fate(error: BaseException) -> Fate:
 def describe(error: BaseException) -> str:
     """A short French description of the failure, for admins and the state file."""
     kind = fate(error)
-    text = str(error)[:200]
+    text = redact(str(error))[:200]
     if kind is Fate.UNKNOWN:
         return f"réponse perdue ({type(error).__name__}: {text}) : publication peut-être faite"
     return f"{kind.value} ({type(error).__name__}: {text})"

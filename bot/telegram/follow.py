@@ -24,7 +24,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.engine.commands import command_argument
-from bot.push.follow import Unknown, is_known, label, resolve, short_label
+from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
 from bot.telegram.alerts import AlertPusher
 from bot.telegram.follow_links import target_of_payload
 from bot.telegram.handlers import STALE_BUTTON, _held_back, retrying
@@ -123,6 +123,14 @@ async def subscribe(found: Services, alerts: AlertPusher, chat: Chat, target: st
     )
 
 
+async def unsubscribe(found: Services, alerts: AlertPusher, chat: Chat, target: str) -> bool:
+    """Stop following ``target``, and cancel the chat's queued alerts that matched only it."""
+    stopped = await alerts.store.run(alerts.alerts.unsubscribe, chat.id, target)
+    if stopped:
+        await alerts.store.run(alerts.alerts.cancel_unfollowed, chat.id, candidates(found.index))
+    return stopped
+
+
 async def on_suivre(update: Update, context: Context) -> None:
     """/suivre <pays|organisation|thème>."""
     ready = await _ready(update, context)
@@ -188,7 +196,7 @@ async def on_arreter(update: Update, context: Context) -> None:
     if isinstance(target, Unknown):
         await _say(message, target.message)
         return
-    if await alerts.store.run(alerts.alerts.unsubscribe, chat.id, target):
+    if await unsubscribe(found, alerts, chat, target):
         await _say(message, f"Abonnement arrêté : {label(found.index, target)}.")
     else:
         await _say(message, f"Pas d'abonnement à {label(found.index, target)} ici. /suivis.")
@@ -250,7 +258,7 @@ async def on_follow_button(update: Update, context: Context) -> None:
         await retrying(query.answer)
         await _say(message, text)
         return
-    stopped = await alerts.store.run(alerts.alerts.unsubscribe, chat.id, target)
+    stopped = await unsubscribe(found, alerts, chat, target)
     name = short_label(found.index, target)
     await retrying(
         lambda: query.answer(f"Abonnement arrêté : {name}." if stopped else "Déjà arrêté.")

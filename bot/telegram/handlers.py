@@ -36,6 +36,7 @@ from bot.push.compose import NothingToPostError, Post, compose
 from bot.push.database import STATE_ERRORS
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
+from bot.redact import redact
 from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
@@ -291,7 +292,7 @@ PUBLISH_PATIENCE = 10.0
 
 def _outcome_text(outcome: Outcome, channel: int | str) -> str:
     """The admin's answer to /publier, in French (HTML)."""
-    reason = html.escape(outcome.error or "inconnu")
+    reason = html.escape(redact(outcome.error or "inconnu"))
     if outcome.sent:
         link = channel_link(channel, outcome.message_ids[0]) if outcome.message_ids else None
         where = f'<a href="{link}">voir la publication</a>' if link else "dans le canal"
@@ -305,7 +306,7 @@ def _outcome_text(outcome: Outcome, channel: int | str) -> str:
         return f"Publication en échec ({reason}). Voir /envois pour la republier ou l'abandonner."
     if outcome.status == "sending":
         return "Publication enregistrée ; un autre processus est en train de l'envoyer."
-    waiting = html.escape(outcome.error or "en file d'attente")
+    waiting = html.escape(redact(outcome.error or "en file d'attente"))
     return (
         f"Publication enregistrée mais pas encore envoyée ({waiting}). "
         "Elle sera retentée automatiquement ; voir /envois."

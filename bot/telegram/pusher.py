@@ -13,6 +13,7 @@ import contextlib
 import html
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,11 +24,13 @@ from telegram.error import RetryAfter
 
 from bot.config import Settings
 from bot.engine.index import Index
+from bot.push.claims import LEASE, renewal_interval
 from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
 from bot.push.database import STATE_ERRORS
 from bot.push.follow import channel_offers, short_label
 from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
+from bot.redact import redact
 from bot.render.html import render_html
 from bot.telegram.fate import Fate, describe, fate
 from bot.telegram.follow_links import follow_link_markup
@@ -96,6 +99,7 @@ class Pusher:
         backoff: float = 1.0,
         attempts: int = MAX_ATTEMPTS,
         patience: float = PATIENCE,
+        lease: float = LEASE,
     ) -> None:
         self.store = ThreadedOutbox(outbox)
         self.bot = bot
@@ -103,6 +107,8 @@ class Pusher:
         self.backoff = backoff
         self.attempts = attempts
         self.patience = patience
+        self.lease = lease
+        """Seconds a claim lasts unless renewed; renewed while its request is in flight."""
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self.follow_index: Callable[[], Index] | None = None
@@ -200,7 +206,7 @@ class Pusher:
         async with self._lock:
             try:
                 while not self._stopping.is_set() and self.sender:
-                    item = await self.store.run(self.outbox.claim)
+                    item = await self.store.run(self.outbox.claim, self.lease)
                     if item is not None:
                         await self._send(item)
                         continue
@@ -223,16 +229,33 @@ class Pusher:
         photo = await self.store.run(self.outbox.photo, item.id)
         request = asyncio.ensure_future(self._request(item, photo))
         stopping = asyncio.ensure_future(self._stopping.wait())
+        renewing = asyncio.ensure_future(self._keep_claim(item))
+        interrupted = False
         try:
             await asyncio.wait({request, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if not request.done():  # stopping: the request in flight gets a short grace
                 await asyncio.wait({request}, timeout=STOP_GRACE)
+        except asyncio.CancelledError:  # the drain itself is cancelled (shutdown)
+            interrupted = True
+            raise
         finally:
             stopping.cancel()
             if not request.done():
                 request.cancel()
+            # the claim is kept until the request has really ended (cancelled included)
+            await asyncio.wait({request})
+            renewing.cancel()
+            await asyncio.wait({renewing})
+            if interrupted:
+                await self._conclude(item, photo, request)
+        await self._conclude(item, photo, request)
+
+    async def _conclude(
+        self, item: Item, photo: bytes | None, request: asyncio.Future[Message]
+    ) -> None:
+        """Record what became of ``item``'s finished (or cancelled) request."""
         if request.cancelled():
-            await self.store.run(self.outbox.mark_uncertain, item.id, _STOPPED)
+            await self._interrupted(item)
             return
         error = request.exception()
         if error is None:
@@ -245,6 +268,28 @@ class Pusher:
             await self._settle(item, error)
         else:
             raise error
+
+    async def _interrupted(self, item: Item) -> None:
+        """The bot stopped while ``item`` was in flight: it may have been posted."""
+        log.error("Publication %s incertaine : %s", item.id, _STOPPED)
+        await self.store.run(self.outbox.mark_uncertain, item.id, _STOPPED)
+
+    async def _keep_claim(self, item: Item) -> None:
+        """Renew the claim on ``item`` while its request is in flight (rate-limit waits and
+        timeouts can outlast a lease): no other process may take it for a dead sender's."""
+        every = renewal_interval(self.lease)
+        while True:
+            await asyncio.sleep(every)
+            try:
+                kept = await self.store.run(
+                    self.outbox.renew_claim, item.id, self.outbox.owner, time.time() + self.lease
+                )
+            except STATE_ERRORS as error:  # busy or away: the next renewal comes well before expiry
+                log.warning("Bail de l'envoi %s non renouvelé (%s)", item.id, error)
+                continue
+            if not kept:
+                log.error("Envoi %s : la réservation a été perdue pendant l'envoi", item.id)
+                return
 
     async def _request(self, item: Item, photo: bytes | None = None) -> Message:
         """The Bot API call that sends ``item`` (``photo`` with the text as its caption when
@@ -317,7 +362,7 @@ class Pusher:
         for admin in sorted(self.settings.admin_ids):
             try:
                 await self.bot.send_message(
-                    chat_id=admin, text=text, parse_mode=None, reply_markup=markup
+                    chat_id=admin, text=redact(text), parse_mode=None, reply_markup=markup
                 )
             except Exception as error:
                 log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
@@ -374,4 +419,4 @@ def _notice(item: Item) -> str:
             f"⚠️ Publication n° {item.id} en échec ; les suivantes continuent. Corrigez la cause "
             "(le bot est-il administrateur du canal ?) puis touchez « Republier »."
         )
-    return f"{head}\nRaison : {item.last_error}\nDébut : {preview}"
+    return redact(f"{head}\nRaison : {item.last_error}\nDébut : {preview}")

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.guard import FloodGuard
 from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.push.outbox import process_name
+from bot.push.claims import process_name
 from bot.telegram.pusher import Pusher
 
 if TYPE_CHECKING:

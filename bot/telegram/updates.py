@@ -1,8 +1,12 @@
-"""The kinds of updates the bot asks Telegram for: only those a handler reads."""
+"""The kinds of updates the bot asks Telegram for, and how a page of them is fetched: with
+back-pressure, and without letting one update the library cannot read stop the bot."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
@@ -10,6 +14,8 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 if TYPE_CHECKING:  # the type of PTB's optional arguments, for the override's signature
     from telegram._utils.types import ODVInput
+
+log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [
     Update.MESSAGE,
@@ -19,6 +25,53 @@ ALLOWED_UPDATES = [
 ]
 """Messages, edited messages (answered with a note), buttons and inline queries; Telegram
 then sends nothing else (no polls, reactions, member changes…)."""
+
+
+class RecentIds:
+    """Update ids seen lately (the last ``size``), to act on each one once."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._size = size
+        self._ids: OrderedDict[int, None] = OrderedDict()
+
+    def first_time(self, update_id: int) -> bool:
+        """True the first time ``update_id`` is offered (within the window), then False."""
+        if update_id in self._ids:
+            return False
+        self._ids[update_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return True
+
+
+def readable_updates(payload: bytes, told: RecentIds) -> bytes:
+    """A getUpdates answer in which every update the library cannot read is replaced by an
+    empty update with the same id (no handler reads it, and polling moves past it).
+
+    Each skipped update is logged once, with its id only: never its sender or its text."""
+    try:
+        data = json.loads(payload)
+        updates = data["result"]
+    except (ValueError, KeyError, TypeError):
+        return payload  # not a page of updates: the library reports it as usual
+    if not isinstance(updates, list):
+        return payload
+    changed = False
+    for position, raw in enumerate(updates):
+        try:
+            Update.de_json(raw, None)
+            continue
+        except Exception as error:
+            update_id = raw.get("update_id") if isinstance(raw, dict) else None
+            if not isinstance(update_id, int):
+                return payload  # no id to move past: nothing better to do
+            if told.first_time(update_id):
+                log.warning(
+                    "Mise à jour %d illisible (%s) : ignorée", update_id, type(error).__name__
+                )
+            updates[position] = {"update_id": update_id}
+            changed = True
+    return json.dumps(data).encode() if changed else payload
 
 
 class UpdateQueue(asyncio.Queue[object]):
@@ -71,6 +124,7 @@ class PollingRequest(HTTPXRequest):
     def __init__(self, queue: UpdateQueue, **options: Any) -> None:  # noqa: ANN401
         super().__init__(**options)
         self._queue = queue
+        self._skipped = RecentIds()
 
     async def do_request(
         self,
@@ -83,6 +137,9 @@ class PollingRequest(HTTPXRequest):
         pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         await self._queue.room()
-        return await super().do_request(
+        code, payload = await super().do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
+        if code == 200 and url.endswith("/getUpdates"):
+            payload = readable_updates(payload, self._skipped)
+        return code, payload

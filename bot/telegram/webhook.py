@@ -24,12 +24,15 @@ from tornado.netutil import bind_sockets
 
 from bot.config import Settings
 from bot.telegram.services import SERVICES_KEY, Services
-from bot.telegram.updates import ALLOWED_UPDATES
+from bot.telegram.updates import ALLOWED_UPDATES, RecentIds
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
 """Bytes accepted in one update (Telegram's are a few kilobytes)."""
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+REDELIVERY_WINDOW = 10_000
+"""Update ids remembered to answer each once: Telegram redelivers an update it got no answer
+for in time, and ids only grow, so the last 10,000 cover hours of traffic."""
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -40,9 +43,10 @@ class UpdateHandler(tornado.web.RequestHandler):
 
     SUPPORTED_METHODS = ("POST",)
 
-    def initialize(self, secret: str, bot_app: AnyApplication) -> None:
+    def initialize(self, secret: str, bot_app: AnyApplication, seen: RecentIds) -> None:
         self.secret = secret
         self.application_ptb = bot_app
+        self.seen = seen
         self.chunks: list[bytes] = []
         self.size = 0
 
@@ -64,12 +68,22 @@ class UpdateHandler(tornado.web.RequestHandler):
     async def post(self) -> None:
         try:
             data = json.loads(b"".join(self.chunks))
-            update = Update.de_json(data, self.application_ptb.bot)
-        except Exception:
-            update = None
-        if update is None:
+        except ValueError:
+            data = None
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(update_id, int):
             log.warning("Webhook : corps illisible refusé")
             raise tornado.web.HTTPError(400)
+        if not self.seen.first_time(update_id):  # Telegram redelivers after a timeout
+            log.info("Webhook : mise à jour %d déjà reçue, ignorée", update_id)
+            self.finish()
+            return
+        try:
+            update = Update.de_json(data, self.application_ptb.bot)
+        except Exception as error:  # answered 200: Telegram must not send it again
+            log.warning("Mise à jour %d illisible (%s) : ignorée", update_id, type(error).__name__)
+            self.finish()
+            return
         await self.application_ptb.update_queue.put(update)
         self.set_status(200)
         self.finish()
@@ -92,7 +106,11 @@ class _Quiet(tornado.web.Application):
 def webhook_server(path: str, secret: str, application: AnyApplication) -> HTTPServer:
     """The HTTP server for ``/<path>`` (not yet listening)."""
     routes: list[Any] = [
-        (rf"/{path.strip('/')}/?", UpdateHandler, {"secret": secret, "bot_app": application})
+        (
+            rf"/{path.strip('/')}/?",
+            UpdateHandler,
+            {"secret": secret, "bot_app": application, "seen": RecentIds(REDELIVERY_WINDOW)},
+        )
     ]
     return HTTPServer(_Quiet(routes), max_body_size=MAX_BODY, max_header_size=16_384)
 
