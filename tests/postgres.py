@@ -41,7 +41,8 @@ def free_port() -> int:
 def _as_postgres(command: list[str]) -> list[str]:
     """initdb refuses root: run the server's tools as the postgres user when we are root."""
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
+        runuser = shutil.which("runuser", path="/usr/sbin:/sbin:/usr/bin:/bin") or "runuser"
+        return [runuser, "-u", "postgres", "--", *command]
     return command
 
 
