@@ -19,6 +19,8 @@ ALERT_PREFIX = "alerte"
 BASELINE = "alert_baseline"
 CHAT_GAP = 1.0
 """Seconds between two alert messages to the same chat."""
+BULK = 100
+"""Alerts queued at once past which PostgreSQL's statistics of the outbox are refreshed."""
 PACED_POLL = 0.05
 """Seconds to wait when every pending alert waits for its chat's gap."""
 
@@ -159,6 +161,8 @@ class AlertOutbox(Outbox):
                 "INSERT INTO alert_seen (entry_id) VALUES (?) ON CONFLICT DO NOTHING",
                 [(key,) for key in new],
             )
+        if queued >= BULK:
+            self._db.analyze("outbox")
         return queued
 
     def _queue(

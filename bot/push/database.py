@@ -268,6 +268,13 @@ class Database:
         self.execute("DELETE FROM state_version")
         self.execute("INSERT INTO state_version (version) VALUES (?)", (version,))
 
+    def analyze(self, table: str) -> None:
+        """Refresh PostgreSQL's statistics of ``table`` after a bulk write (thousands of alerts
+        at once): with stale ones it sorts every pending row at each claim instead of reading
+        the (status, id) index. Nothing to do on SQLite."""
+        if self.postgres:
+            self.execute(f"ANALYZE {table}")
+
     def now(self) -> float:
         """Seconds since the epoch (the process's clock; instances keep theirs in sync)."""
         return time.time()
