@@ -266,7 +266,7 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
             "DATABASE_URL doit commencer par postgres:// ou postgresql:// "
             "(laissez-la vide pour le fichier d'état SQLite)."
         )
-    instance = env.get("BOT_INSTANCE_NAME", "").strip() or None
+    instance = env.get("BOT_INSTANCE_NAME", "").strip() or env.get("DYNO", "").strip() or None
     if instance is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", instance):
         raise ConfigError(
             f"BOT_INSTANCE_NAME « {instance[:40]} » : 1 à 40 caractères parmi A-Z, a-z, 0-9, . _ -."

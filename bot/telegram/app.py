@@ -92,7 +92,7 @@ def build_application(
         if found.pusher is not None:  # issue #16: channel posts offer to follow their actors
             found.pusher.follow_index = lambda: found.index
         sender.attach(found)  # issue 27: one sender among the instances, the state watched
-        await sender.tick(found)
+        await sender.tick(found, kick=False)  # sending starts with the jobs, once running
         if application.job_queue is not None:
             sender.schedule(application.job_queue)
         _watch_signals(application, found)
@@ -193,8 +193,17 @@ def _watch_signals(application: Application, found: Services) -> None:  # type: 
             return
         stopping = True
         log.info("SIGTERM : arrêt (les envois en cours se terminent, les attentes sont levées)")
-        if found.pusher is not None:
-            found.pusher.stop()
+        for pusher in (found.pusher, found.alerts):
+            if pusher is not None:
+                pusher.stop()
+        if application.running:
+            application.stop_running()
+        else:  # still starting (post_init): stop as soon as it runs, never lose the signal
+            asyncio.get_running_loop().create_task(stop_once_running())
+
+    async def stop_once_running() -> None:
+        while not application.running:
+            await asyncio.sleep(0.05)
         application.stop_running()
 
     loop = asyncio.get_running_loop()

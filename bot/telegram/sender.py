@@ -44,8 +44,9 @@ def attach(found: Services) -> None:
             pusher.may_send = lambda: found.sender
 
 
-async def tick(found: Services, bot: Bot | None = None) -> None:
-    """Open what could not be opened, take or renew the role, and resume sending when taken."""
+async def tick(found: Services, bot: Bot | None = None, *, kick: bool = True) -> None:
+    """Open what could not be opened, take or renew the role, and (``kick``) resume sending
+    when it is held."""
     if bot is not None:
         await _reopen(found, bot)
     store = _store(found)
@@ -69,7 +70,7 @@ async def tick(found: Services, bot: Bot | None = None) -> None:
         log.info("Rôle d'expéditeur pris par l'instance %s%s", found.instance, after)
     elif was and not held:
         log.warning("Rôle d'expéditeur perdu par l'instance %s", found.instance)
-    if held:
+    if held and kick:
         for pusher in (found.pusher, found.alerts):
             if pusher is not None:
                 pusher.kick()
