@@ -16,6 +16,7 @@ Used by ``bench/bench_engine.py`` and by ``tests/test_loading_scales.py``.
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import re
 import shutil
@@ -150,8 +151,23 @@ class _Cloner:
         return cloned
 
 
+LARGE_CONTENT = {
+    "CONTENT_MAX_FILE_MB": "4096",
+    "CONTENT_MAX_TOTAL_MB": "16384",
+    "CONTENT_MAX_ENTRIES": "100000000",
+    "CONTENT_MAX_NODES": "1000000000",
+}
+"""Content limits (bot/content/limits.py) raised for synthetic bases of ×100 and more."""
+
+
 def write_synthetic(root: Path, factor: int, seed: int = 17, lexicon_size: int = 60_000) -> None:
-    """Write ``root/content`` and ``root/seeds``: the shipped base and ``factor - 1`` clones."""
+    """Write ``root/content`` and ``root/seeds``: the shipped base and ``factor - 1`` clones.
+
+    From ×100 on, the content limits are raised in this process's environment (and so in the
+    processes it starts): a ×1000 file is far beyond what a hand-curated base may hold."""
+    if factor >= 100:
+        for name, value in LARGE_CONTENT.items():
+            os.environ.setdefault(name, value)
     content, seeds = root / "content", root / "seeds"
     shutil.copytree(CONTENT_DIR, content, dirs_exist_ok=True)
     shutil.copytree(SEEDS_DIR, seeds, dirs_exist_ok=True)

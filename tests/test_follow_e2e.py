@@ -20,6 +20,7 @@ from bot.push.follow import candidates
 from bot.render.html import render_html
 from bot.telegram.app import build_application
 from bot.telegram.follow import GROUP_REFUSAL
+from bot.telegram.state import SUBSCRIPTIONS_UNAVAILABLE
 from tests.conftest import ContentCopy, state_env, state_settings
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import bot_env, confirm_preview, polling, spawn_bot
@@ -306,7 +307,8 @@ async def test_an_unusable_state_file_turns_subscriptions_off_not_the_bot(api, c
         refused = (await said(api, 108))[0]["text"]
         await api.push(api.message_update("/org OTAN", user_id=109))
         await said(api, 109)  # the rest of the bot answers
-    assert refused.startswith("Abonnements indisponibles pour l'instant : fichier d'état")
+    assert refused == SUBSCRIPTIONS_UNAVAILABLE  # issue 24: no path, no library message
+    assert str(tmp_path) not in refused and "unable" not in refused
 
 
 async def test_a_follow_button_pressed_by_a_group_member_is_refused(api, copy, tmp_path):
@@ -364,3 +366,29 @@ async def test_arreter_cancels_an_alert_already_queued_and_oublier_the_rest(api,
     assert after_stop == {f"Alerte {turkey}": "dropped", f"Alerte {defence}": "pending"}
     assert after_forget == []
     assert [p["text"] for p in to_chat(api, 110) if p["text"].startswith("Alerte")] == []
+
+
+MARKS = "\u202e\u2066\u2069\u200b\u200f\u061c\u00ad\ufeff\x07\U000e0041"
+
+
+async def test_bidi_and_invisible_marks_are_never_echoed_back(api, copy, tmp_path):
+    import unicodedata
+
+    settings = settings_for(api, tmp_path / "etat.sqlite3")
+    sent = [
+        f"/suivre {MARKS[:3]}Zorg{MARKS[3:6]}lub{MARKS[6:]}",
+        f"/arreter Zorg{MARKS}lub",
+        f"/start {MARKS}Zorglub",
+        f"/pays Zorg{MARKS}lub",
+        f"/suivre Tur{MARKS}quie",
+    ]
+    async with running(settings, copy):
+        for number, text in enumerate(sent, start=1):
+            await api.push(api.message_update(text, user_id=111))
+            await said(api, 111, number)
+    answers = [p["text"] for p in to_chat(api, 111)]
+    for answer_text in answers:
+        hidden = [c for c in answer_text if unicodedata.category(c) in ("Cf", "Cc") and c != "\n"]
+        assert hidden == [], (answer_text, hidden)
+    assert sum("Zorglub" in text for text in answers[:2]) == 2  # the cleaned word, echoed
+    assert "désormais" in answers[-1]  # « Tur…quie » read as Turquie once cleaned

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable
 
@@ -131,3 +132,57 @@ async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, s
     posts = texts_to(api, CHANNEL)
     assert posts and "paix" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once
+
+
+async def test_a_lock_at_start_turns_things_off_only_until_the_file_is_free(
+    api, base, tmp_path, monkeypatch
+):
+    from bot.push.outbox import Outbox
+    from bot.telegram import state as state_module
+
+    monkeypatch.setattr(state_module, "RETRY", 0.5)
+    path = tmp_path / "etat.sqlite3"
+    Outbox(path).close()
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another program holds the write lock at start
+    try:
+        application = build_application(settings_for(api, path), Index(base))
+        async with polling(application):
+            await api.push(api.message_update("/suivre Turquie", user_id=7))
+            await settle(lambda: bool(texts_to(api, 7)))
+            off = texts_to(api, 7)[0]
+            locker.execute("ROLLBACK")
+            await settle(lambda: any("rétablis" in t for t in texts_to(api, ADMIN)), 20)
+            await api.push(api.message_update("/suivre Turquie", user_id=7))
+            await settle(lambda: len(texts_to(api, 7)) == 2)
+            await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
+            await wait_for_preview(api, ADMIN)
+    finally:
+        locker.close()
+    assert off == state_module.SUBSCRIPTIONS_UNAVAILABLE
+    assert str(tmp_path) not in off and "locked" not in off
+    assert "désactivée" in texts_to(api, ADMIN)[0]
+    notice = next(t for t in texts_to(api, ADMIN) if "rétablis" in t)
+    assert "publication dans le canal" in notice and "abonnements" in notice
+    assert "désormais" in texts_to(api, 7)[1]
+
+
+async def test_a_lock_during_a_subscription_gets_a_french_unavailable_not_an_apology(
+    api, base, tmp_path, caplog
+):
+    from bot.telegram.state import SUBSCRIPTIONS_BUSY
+
+    path = tmp_path / "etat.sqlite3"
+    application = build_application(settings_for(api, path), Index(base))
+    async with polling(application):
+        await start_up_done(application)
+        locker = sqlite3.connect(path, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            await api.push(api.message_update("/suivre Turquie", user_id=8))
+            await settle(lambda: bool(texts_to(api, 8)), 15)
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+    assert texts_to(api, 8) == [SUBSCRIPTIONS_BUSY]
+    assert not any(r.exc_info for r in caplog.records if r.levelno >= logging.WARNING)

@@ -6,8 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -17,6 +16,7 @@ import yaml
 
 from bot.content.countries import country_name, flag, is_known_code
 from bot.content.errors import ContentError, ContentIssue
+from bot.content.limits import ContentLimits, shape_problem, size_problem
 from bot.content.model import Actor, FactBase
 from bot.content.schema import (
     Agreement,
@@ -127,40 +127,33 @@ class _Raw:
 _TARGETS = {"coverage_skips": "skips", "support_exceptions": "exceptions"}
 
 
-MAX_NESTING = 64
-"""Deepest [ ] / { } nesting a content file may hold: libyaml's C composer recurses on the C
-stack, and a hostile file nested 100,000 deep would crash the process instead of failing."""
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _nesting(text: str) -> int:
-    """The deepest flow-collection nesting of ``text`` (brackets inside quotes count too)."""
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        char = match.group(0)
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}" and depth:
-            depth -= 1
-    return deepest
-
-
-def _read_files(content_dir: Path, out: _Collector) -> _Raw:
+def _read_files(
+    content_dir: Path,
+    out: _Collector,
+    limits: ContentLimits | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> _Raw:
+    limits = ContentLimits.from_env() if limits is None else limits
     raw = _Raw([], [], [], [], [], [], [], [], [])
     files = sorted(content_dir.glob("*.yaml"))
     if not files:
         out.add(str(content_dir), None, None, "aucun fichier .yaml trouvé")
+    total = entry_count = 0
     for path in files:
         name = f"{content_dir.name}/{path.name}"
+        if on_file is not None:
+            on_file(name)
         try:
+            size = path.stat().st_size
+            total += size
+            problem = size_problem(size, total, limits)
+            if problem is not None:
+                out.add(name, None, None, problem)
+                continue
             text = path.read_text(encoding="utf-8")
-            if _nesting(text) > MAX_NESTING:
-                out.add(
-                    name, None, None, f"imbrication trop profonde (plus de {MAX_NESTING} [ ou {{)"
-                )
+            problem = shape_problem(text, limits)
+            if problem is not None:
+                out.add(name, None, None, problem)
                 continue
             data = yaml.load(text, Loader=_YamlLoader)
         except yaml.YAMLError as exc:
@@ -171,6 +164,17 @@ def _read_files(content_dir: Path, out: _Collector) -> _Raw:
         except UnicodeDecodeError:
             out.add(name, None, None, "le fichier n'est pas en UTF-8")
             continue
+        if isinstance(data, dict):
+            entry_count += sum(len(v) for v in data.values() if isinstance(v, list))
+            if entry_count > limits.entries:
+                out.add(
+                    name,
+                    None,
+                    None,
+                    f"trop d'entrées avec ce fichier (plus de {limits.entries} en tout, "
+                    "CONTENT_MAX_ENTRIES)",
+                )
+                continue
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -546,10 +550,18 @@ def _check_vocabulary(raw: _Raw, out: _Collector) -> None:
         )
 
 
-def load_factbase(content_dir: Path, seeds_dir: Path) -> FactBase:
-    """Read, validate and freeze the fact base; raise ContentError listing every issue."""
+def load_factbase(
+    content_dir: Path,
+    seeds_dir: Path,
+    limits: ContentLimits | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> FactBase:
+    """Read, validate and freeze the fact base; raise ContentError listing every issue.
+
+    Files are read under ``limits`` (from the environment by default); ``on_file`` is told the
+    name of each file before it is read."""
     out = _Collector()
-    raw = _read_files(content_dir, out)
+    raw = _read_files(content_dir, out, limits, on_file)
     _check_vocabulary(raw, out)
     _check_unique(raw.sources, "source", out)
     _check_unique([*raw.countries, *raw.organisations], "acteur", out)

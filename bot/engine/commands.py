@@ -144,9 +144,10 @@ def parse_command(text: str) -> tuple[str, str] | None:
 
 
 def command_argument(text: str) -> str:
-    """The argument of a command message ("/publier@Bot pays Turquie" → "pays Turquie")."""
+    """The argument of a command message ("/publier@Bot pays Turquie" → "pays Turquie"),
+    without control, bidi or invisible marks: it may be echoed back."""
     parsed = parse_command(text)
-    return " ".join(parsed[1].split()) if parsed is not None else ""
+    return clean_argument(parsed[1]) if parsed is not None else ""
 
 
 def picture_command(text: str) -> tuple[str, str] | None:
@@ -172,8 +173,8 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
     command = _BY_NAME.get(name)
     if command is None:
         return _unknown_command(name)
-    if command.name == "start" and raw_argument.strip():
-        return deep_link(index, raw_argument.strip()[:64])
+    if command.name == "start" and clean_argument(raw_argument):
+        return deep_link(index, clean_argument(raw_argument)[:64])
     if len(raw_argument) > MAX_ARGUMENT:
         return Reply(
             (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from bot.content.model import (
     DEFAULT_ROLES,
     Actor,
@@ -103,16 +105,16 @@ def names(base: FactBase, ids: tuple[str, ...]) -> str:
 
 
 def clean_argument(text: str) -> str:
-    """Drop control and zero-width characters and surrounding space from user input."""
-    kept = []
-    for char in text:
-        code = ord(char)
-        if code < 32 and char not in "\n\t":
-            continue
-        if char in "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e":
-            continue
-        kept.append(char)
+    """Drop control, format (bidi, zero-width, soft hyphen, tags…) and private-use characters
+    and surrounding space from user input; any run of spaces becomes one space."""
+    kept = [char for char in text if char.isspace() or _shown(char)]
     return " ".join("".join(kept).split())
+
+
+def _shown(char: str) -> bool:
+    """Printable for our purpose: everything but controls (Cc), formats (Cf: RTL marks,
+    isolates, zero-width joiners, BOM…), surrogates and private-use characters."""
+    return unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn")
 
 
 def party_role(agreement: Agreement, actor_id: str) -> str | None:

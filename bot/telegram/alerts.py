@@ -156,23 +156,27 @@ RESUME_INTERVAL = 60.0
 """Seconds between two looks at the alert lane (back-offs over, another process gone)."""
 
 
-async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> None:
+async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> bool:
     """Open the alert lane of the state file (with or without a channel) and its jobs.
 
-    An unusable state file turns subscriptions off (``found.alerts_off``); answers go on.
+    An unusable state file turns subscriptions off (``found.alerts_off``, for the logs and
+    the admins; users only read that they are unavailable) and returns False; answers go
+    on, and :mod:`bot.telegram.state` tries again later.
     """
     try:
         outbox = await open_alert_store(found)
     except OPEN_ERRORS as error:
         found.alerts_off = problem(found.settings.state, error)
         log.error("Abonnements désactivés : %s", found.alerts_off)
-    else:
-        found.alerts = AlertPusher(outbox, bot, found.settings, lambda: found.index)
-    if jobs is not None:  # also when off: the store may be opened again (bot.telegram.sender)
+        return False
+    found.alerts_off = None
+    found.alerts = AlertPusher(outbox, bot, found.settings, lambda: found.index)
+    if jobs is not None:
         jobs.run_once(_alerts_at_start, when=0, name="alertes-au-demarrage")
         jobs.run_repeating(
             _resume_alerts, interval=RESUME_INTERVAL, first=RESUME_INTERVAL, name="reprise-alertes"
         )
+    return True
 
 
 async def open_alert_store(found: Services) -> AlertOutbox:

@@ -36,14 +36,12 @@ from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
-from bot.push.database import problem
-from bot.push.migrations import OPEN_ERRORS
-from bot.redact import redact
-from bot.telegram import drafting, follow, handlers, jobs, sender
-from bot.telegram.alerts import close_alerts, open_alerts
-from bot.telegram.push_bot import close_pusher, open_pusher
+from bot.telegram import drafting, follow, handlers, sender
+from bot.telegram.alerts import close_alerts
+from bot.telegram.push_bot import close_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.state import open_state, tell_admins
 from bot.telegram.updates import ALLOWED_UPDATES, PollingRequest, UpdateQueue
 
 log = logging.getLogger(__name__)
@@ -82,15 +80,7 @@ def build_application(
             instance=process_name(settings.instance_name),
         )
         application.bot_data[SERVICES_KEY] = found
-        if settings.channel_id is not None:
-            try:
-                found.pusher = await open_pusher(settings, found.instance)
-            except OPEN_ERRORS as error:
-                found.publishing_off = problem(settings.state, error)
-                log.error("Publication dans le canal désactivée : %s", found.publishing_off)
-        await open_alerts(found, application.bot, application.job_queue)  # issue #16
-        if found.pusher is not None:  # issue #16: channel posts offer to follow their actors
-            found.pusher.follow_index = lambda: found.index
+        await open_state(application, found)  # the channel and subscriptions (issue #16)
         sender.attach(found)  # issue 27: one sender among the instances, the state watched
         await sender.tick(found, kick=False)  # sending starts with the jobs, once running
         if application.job_queue is not None:
@@ -98,15 +88,6 @@ def build_application(
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
-        if settings.channel_id is not None and application.job_queue is not None:
-            jobs.schedule(application.job_queue, settings)  # they wait while publishing is off
-        if found.publishing_off is not None:
-            await _tell_admins(
-                application,
-                found,
-                f"⚠️ Publication dans le canal désactivée : {found.publishing_off}. "
-                "Le bot continue de répondre ; corrigez le fichier puis redémarrez-le.",
-            )
         log.info("Bot @%s prêt", application.bot.username)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -160,19 +141,6 @@ def _requests(queue: UpdateQueue) -> tuple[HTTPXRequest, PollingRequest]:
     )
 
 
-async def _tell_admins(
-    application: Application,  # type: ignore[type-arg]
-    found: Services,
-    text: str,
-) -> None:
-    """A plain-text notice to every admin; one who never opened the bot is skipped."""
-    for admin in sorted(found.settings.admin_ids):
-        try:
-            await application.bot.send_message(admin, redact(text), parse_mode=None)
-        except Exception as error:  # an admin who never opened the bot cannot be told
-            log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
-
-
 def _watch_signals(application: Application, found: Services) -> None:  # type: ignore[type-arg]
     """SIGHUP reloads the content, like /recharger; SIGTERM stops promptly and cleanly."""
 
@@ -183,7 +151,7 @@ def _watch_signals(application: Application, found: Services) -> None:  # type: 
             log.error("SIGHUP : rechargement impossible", exc_info=True)
             ok, report = False, f"❌ Rechargement impossible ({type(error).__name__})."
         log.info("SIGHUP : rechargement %s", "réussi" if ok else "refusé")
-        await _tell_admins(application, found, html.unescape(report))
+        await tell_admins(application, found, html.unescape(report))
 
     stopping = False
 

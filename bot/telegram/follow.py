@@ -6,8 +6,11 @@ manage the group's. Only chat ids and followed ids are stored (see bot.push.aler
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import (
     BotCommand,
@@ -24,15 +27,18 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.engine.commands import command_argument
+from bot.push.database import STATE_ERRORS
 from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
 from bot.telegram.alerts import AlertPusher
 from bot.telegram.follow_links import target_of_payload
 from bot.telegram.handlers import STALE_BUTTON, _held_back, retrying
 from bot.telegram.services import Services, services
+from bot.telegram.state import SUBSCRIPTIONS_BUSY, subscriptions_unavailable
 from bot.text import count
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 MAX_SUBSCRIPTIONS = 30
 """Subscriptions one chat may hold."""
@@ -93,9 +99,8 @@ async def _ready(
     if await _held_back(update, context, message):
         return None
     found = services(context)
-    if found.alerts is None or found.state_down:
-        reason = found.state_down or found.alerts_off or "aucun fichier d'état"
-        await _say(message, f"Abonnements indisponibles pour l'instant : {reason}.")
+    if found.alerts is None or found.state_down:  # details are for the log and the admins
+        await _say(message, subscriptions_unavailable(found.settings))
         return None
     if not await may_manage(update, context, chat, update.effective_user, message):
         log.info("Abonnement refusé : utilisateur non administrateur du groupe %s", chat.id)
@@ -272,13 +277,36 @@ async def on_follow_button(update: Update, context: Context) -> None:
             raise
 
 
+def state_guarded(handler: Handler) -> Handler:
+    """``handler``, where a state-file failure (lock held too long, disk error) gets a short
+    French « indisponible » and one log line instead of the generic apology and a traceback."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: Context) -> None:
+        try:
+            await handler(update, context)
+        except STATE_ERRORS as error:
+            log.warning("Abonnements : fichier d'état indisponible (%s)", error)
+            query = update.callback_query
+            if query is not None:
+                await retrying(lambda: query.answer(SUBSCRIPTIONS_BUSY[:200], show_alert=True))
+            elif update.effective_message is not None:
+                await _say(update.effective_message, SUBSCRIPTIONS_BUSY)
+
+    return guarded
+
+
 def register(application: Application) -> None:  # type: ignore[type-arg]
     """The subscription handlers; registered before the engine's commands and buttons."""
     new = filters.UpdateType.MESSAGE
     deep_link = filters.Regex(r"^/start(@\w+)?\s+suivre")
-    application.add_handler(CommandHandler("start", on_start_follow, filters=new & deep_link))
-    application.add_handler(CommandHandler("suivre", on_suivre, filters=new))
-    application.add_handler(CommandHandler("suivis", on_suivis, filters=new))
-    application.add_handler(CommandHandler("arreter", on_arreter, filters=new))
-    application.add_handler(CommandHandler("oublier", on_oublier, filters=new))
-    application.add_handler(CallbackQueryHandler(on_follow_button, pattern=r"^sv:"))
+    start = state_guarded(on_start_follow)
+    application.add_handler(CommandHandler("start", start, filters=new & deep_link))
+    for name, handler in (
+        ("suivre", on_suivre),
+        ("suivis", on_suivis),
+        ("arreter", on_arreter),
+        ("oublier", on_oublier),
+    ):
+        application.add_handler(CommandHandler(name, state_guarded(handler), filters=new))
+    application.add_handler(CallbackQueryHandler(state_guarded(on_follow_button), pattern=r"^sv:"))

@@ -43,6 +43,7 @@ from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.sender import describe_role
 from bot.telegram.services import Services, services
+from bot.telegram.state import unavailable_reason
 from bot.text import count, fold
 from bot.text import count as plural
 
@@ -332,12 +333,17 @@ async def _admin_pusher(
         await _refuse(update, message, command)
         return None
     found = services(context)
-    if found.pusher is None:
-        reason = found.publishing_off or "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
-        await message.reply_text(f"Publication désactivée : {html.escape(reason)}.")
+    if found.pusher is None:  # the file's path and the library's message stay in the log
+        reason = (
+            f"{unavailable_reason(found.settings)} pour l'instant ; le bot réessaie seul et "
+            "vous préviendra à la reprise"
+            if found.publishing_off
+            else "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
+        )
+        await message.reply_text(f"Publication désactivée : {reason}.")
     elif found.state_down and command != "/envois":
         await message.reply_text(
-            f"Publication indisponible pour l'instant : {html.escape(found.state_down)}. "
+            f"Publication indisponible pour l'instant : {unavailable_reason(found.settings)}. "
             "Le bot réessaie seul ; rien n'a été enregistré."
         )
         return None
@@ -474,8 +480,8 @@ async def on_preview_button(update: Update, context: Context) -> None:
 async def _state_unavailable(message: Message, error: Exception) -> None:
     log.error("/publier : état indisponible (%s)", error)
     await message.reply_text(
-        f"Publication impossible pour l'instant : état indisponible "
-        f"({html.escape(str(error))}). Rien n'a été envoyé ; réessayez dans un instant."
+        "Publication impossible pour l'instant : état indisponible. "
+        "Rien n'a été envoyé ; réessayez dans un instant."
     )
 
 

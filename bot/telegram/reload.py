@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 
 from bot.clock import today
 from bot.content.errors import ContentError
+from bot.content.rebuild import RebuildError, rebuild_index
 from bot.engine.index import Index
 from bot.push.database import STATE_ERRORS
-from bot.startup import validated_index
 from bot.telegram.services import Services
 from bot.text import count
 
@@ -24,7 +23,7 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     Returns whether it worked and a French report (HTML-escaped) for the admin.
     """
     try:
-        index = await asyncio.to_thread(validated_index, found.content_dir, found.seeds_dir)
+        index = await rebuild_index(found.content_dir, found.seeds_dir)  # in a child process
     except ContentError as error:
         listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
         if len(error.issues) > MAX_LISTED:
@@ -35,14 +34,17 @@ async def reload_content(found: Services) -> tuple[bool, str]:
             "l'ancienne base reste en service.\n" + "\n".join(listed)
         )
         return False, report
-    except OSError as error:
+    except RebuildError as error:  # the child crashed, ran out of time or memory
         log.error("Rechargement impossible : %s", error)
-        return False, f"❌ Rechargement impossible : {html.escape(str(error))}"
-    except Exception as error:  # RecursionError (deeply nested YAML), MemoryError's kin…
+        return False, (
+            f"❌ Rechargement impossible : {html.escape(str(error))} ; "
+            "l'ancienne base reste en service."
+        )
+    except Exception as error:  # the child could not even start (OSError…)
         log.error("Rechargement impossible : %s", type(error).__name__, exc_info=True)
         return False, (
-            f"❌ Rechargement impossible ({type(error).__name__} : "
-            f"{html.escape(str(error)[:200])}) ; l'ancienne base reste en service."
+            f"❌ Rechargement impossible ({type(error).__name__}) ; "
+            "l'ancienne base reste en service."
         )
     found.index = index  # one assignment: every later update reads the new base
     announced = 0

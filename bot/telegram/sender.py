@@ -8,8 +8,8 @@ sends in flight become *uncertain* in the same transaction and are told to the a
 clean stop gives the role up at once.
 
 The same tick watches the state: when it cannot be reached, publishing and subscriptions say
-« indisponible » with the reason (``Services.state_down``); a store that could not be opened
-at start is opened again; when the state answers again, all of it comes back by itself.
+« indisponible » (``Services.state_down``) and come back by themselves when it answers again;
+a store that could not be opened at start is opened again by :mod:`bot.telegram.state`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Bot
 from telegram.ext import CallbackContext, JobQueue
 
 from bot.push.database import problem
@@ -44,11 +43,9 @@ def attach(found: Services) -> None:
             pusher.may_send = lambda: found.sender
 
 
-async def tick(found: Services, bot: Bot | None = None, *, kick: bool = True) -> None:
-    """Open what could not be opened, take or renew the role, and (``kick``) resume sending
-    when it is held."""
-    if bot is not None:
-        await _reopen(found, bot)
+async def tick(found: Services, *, kick: bool = True) -> None:
+    """Take or renew the role, note whether the state answers, and (``kick``) resume sending
+    when the role is held. (Stores that could not be opened: :mod:`bot.telegram.state`.)"""
     store = _store(found)
     if store is None:
         return
@@ -76,35 +73,8 @@ async def tick(found: Services, bot: Bot | None = None, *, kick: bool = True) ->
                 pusher.kick()
 
 
-async def _reopen(found: Services, bot: Bot) -> None:
-    """Open again the stores that could not be opened (state unreachable at start)."""
-    from bot.telegram.alerts import AlertPusher, open_alert_store
-    from bot.telegram.push_bot import open_pusher
-
-    settings = found.settings
-    if found.pusher is None and settings.channel_id is not None and found.publishing_off:
-        try:
-            found.pusher = await open_pusher(settings, found.instance)
-        except OPEN_ERRORS as error:
-            found.publishing_off = problem(settings.state, error)
-        else:
-            found.publishing_off = None
-            found.pusher.follow_index = lambda: found.index
-            log.info("Publication dans le canal rétablie")
-    if found.alerts is None and found.alerts_off:
-        try:
-            outbox = await open_alert_store(found)
-        except OPEN_ERRORS as error:
-            found.alerts_off = problem(settings.state, error)
-        else:
-            found.alerts_off = None
-            found.alerts = AlertPusher(outbox, bot, settings, lambda: found.index)
-            log.info("Abonnements rétablis")
-    attach(found)
-
-
 async def _tick_job(context: CallbackContext[Any, Any, Any, Any]) -> None:
-    await tick(services(context), context.bot)
+    await tick(services(context))
 
 
 def schedule(jobs: JobQueue[Any]) -> None:
