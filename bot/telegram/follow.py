@@ -33,7 +33,7 @@ from bot.telegram.alerts import AlertPusher
 from bot.telegram.follow_links import target_of_payload
 from bot.telegram.handlers import STALE_BUTTON, _held_back, retrying
 from bot.telegram.services import Services, services
-from bot.telegram.state import SUBSCRIPTIONS_BUSY, subscriptions_unavailable
+from bot.telegram.state import subscriptions_busy, subscriptions_unavailable
 from bot.text import count
 
 log = logging.getLogger(__name__)
@@ -286,12 +286,13 @@ def state_guarded(handler: Handler) -> Handler:
         try:
             await handler(update, context)
         except STATE_ERRORS as error:
-            log.warning("Abonnements : fichier d'état indisponible (%s)", error)
+            log.warning("Abonnements : état indisponible (%s)", error)
+            busy = subscriptions_busy(services(context).settings)
             query = update.callback_query
             if query is not None:
-                await retrying(lambda: query.answer(SUBSCRIPTIONS_BUSY[:200], show_alert=True))
+                await retrying(lambda: query.answer(busy[:200], show_alert=True))
             elif update.effective_message is not None:
-                await _say(update.effective_message, SUBSCRIPTIONS_BUSY)
+                await _say(update.effective_message, busy)
 
     return guarded
 

@@ -389,7 +389,7 @@ async def on_publier(update: Update, context: Context) -> None:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
     except STATE_ERRORS as error:
-        await _state_unavailable(message, error)
+        await _state_unavailable(message, error, found)
         return
     previews[token] = Pending(key, post=post)
     texts = [text for text, _markup in messages(post.reply)]
@@ -472,16 +472,16 @@ async def on_preview_button(update: Update, context: Context) -> None:
         else:
             return
     except STATE_ERRORS as error:
-        await _state_unavailable(message, error)
+        await _state_unavailable(message, error, found)
         return
     await retrying(lambda: message.reply_text(_outcome_text(outcome, pusher.channel)))
 
 
-async def _state_unavailable(message: Message, error: Exception) -> None:
+async def _state_unavailable(message: Message, error: Exception, found: Services) -> None:
     log.error("/publier : état indisponible (%s)", error)
     await message.reply_text(
-        "Publication impossible pour l'instant : état indisponible. "
-        "Rien n'a été envoyé ; réessayez dans un instant."
+        f"Publication impossible pour l'instant : état indisponible "
+        f"({unavailable_reason(found.settings)}). Rien n'a été envoyé ; réessayez dans un instant."
     )
 
 
@@ -506,7 +506,7 @@ async def on_envois(update: Update, context: Context) -> None:
         items = await pusher.store.run(pusher.outbox.open_items)
         role = await describe_role(found)
     except STATE_ERRORS as error:
-        await _state_unavailable(message, error)
+        await _state_unavailable(message, error, found)
         return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(

@@ -47,6 +47,16 @@ def unavailable_reason(settings: Settings) -> str:
     return "fichier d'état inutilisable"
 
 
+def subscriptions_busy(settings: Settings) -> str:
+    """The answer when a subscription command's state call failed just now."""
+    if not is_database_url(settings.state):
+        return SUBSCRIPTIONS_BUSY
+    return (
+        f"Abonnements momentanément indisponibles ({unavailable_reason(settings)}). "
+        "Réessayez dans un instant."
+    )
+
+
 def subscriptions_unavailable(settings: Settings) -> str:
     """/suivre's answer while subscriptions are off or the state is away."""
     if not is_database_url(settings.state):
