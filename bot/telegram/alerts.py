@@ -61,6 +61,7 @@ class AlertPusher(Pusher):
         self.index = index
         self.interval = alert_interval(settings) if interval is None else interval
         self._task: asyncio.Task[None] | None = None
+        self._next_at = 0.0
 
     async def run(self, index: Index) -> int:
         """Queue the alerts for entries new since the last pass, then send them in the
@@ -104,11 +105,13 @@ class AlertPusher(Pusher):
     # --- sending ----------------------------------------------------------------------
 
     async def _send(self, item: Item) -> None:
-        started = time.monotonic()
-        await super()._send(item)
-        rest = self.interval - (time.monotonic() - started)
+        """One alert every :attr:`interval` seconds, counted from one send's start to the
+        next (the claim's round trips to the state fall inside the interval)."""
+        rest = self._next_at - time.monotonic()
         if rest > 0:
             await self._pause(rest)
+        self._next_at = time.monotonic() + self.interval
+        await super()._send(item)
 
     async def _request(self, item: Item, photo: bytes | None = None) -> Message:
         """An alert is text only (``photo`` is never set for one)."""
