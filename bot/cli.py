@@ -358,10 +358,19 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit status."""
+    """Run the command line; return the process exit status. Everything it prints passes
+    through the one redaction (bot/redact.py): no secret reaches the terminal or cron's mail."""
     from bot.redact import redacting
 
+    saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = redacting(sys.stdout), redacting(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = args.command
     if command == "check" and args.drafts is not None:

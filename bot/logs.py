@@ -16,10 +16,12 @@ class RedactSecrets(logging.Filter):
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        register_secrets(secrets)
+        self.secrets = tuple(secret for secret in secrets if secret)
+        register_secrets(self.secrets)
 
-    @staticmethod
-    def _clean(text: str) -> str:
+    def _clean(self, text: str) -> str:
+        for secret in self.secrets:  # short ones too: in a log line, masking is always right
+            text = text.replace(secret, REDACTED)
         return redact(text)
 
     def filter(self, record: logging.LogRecord) -> bool:

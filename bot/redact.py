@@ -19,9 +19,15 @@ _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 _SECRETS: set[str] = set()
 
 
+MIN_SECRET = 8
+"""Shorter secrets are masked in log lines only (bot.logs): masking a 3-letter webhook secret
+in every text would mangle ordinary words."""
+
+
 def register_secrets(secrets: Iterable[str]) -> None:
-    """Mask these strings from now on, in this process."""
-    _SECRETS.update(secret for secret in secrets if secret)
+    """Mask these strings from now on, in this process (those of MIN_SECRET characters or
+    more: a bot token always is)."""
+    _SECRETS.update(secret for secret in secrets if len(secret) >= MIN_SECRET)
 
 
 def redact(text: str) -> str:

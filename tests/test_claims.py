@@ -119,3 +119,23 @@ async def test_sigterm_during_a_send_leaves_it_uncertain_and_tells_the_admins(ap
     assert "peut-être" in (items[0].last_error or "")
     notices = [p["text"] for p in api.sent() if int(p["chat_id"]) == ADMIN]
     assert any("incertaine" in text and "Republier" in text for text in notices), notices
+
+
+async def test_sigterm_during_a_push_from_cron_leaves_it_uncertain_and_says_so(api, tmp_path):
+    state = tmp_path / "etat.sqlite3"
+    api.fail_in(CHANNEL, "sendMessage", Slow(8))
+    env = bot_env(
+        api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_STATE_PATH=str(state), BOT_ADMIN_IDS=str(ADMIN)
+    )
+    process = await spawn_bot("push", "accord", "paix", env=env)
+    try:
+        await api.wait_arrived("sendMessage", chat_id=CHANNEL, timeout=60)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 1, err.decode()  # « incertaine », not killed
+    assert "incertaine" in err.decode() and "Traceback" not in err.decode()
+    items = Outbox(state).open_items()
+    assert [i.status for i in items][:1] == ["uncertain"], items
+    notices = [p["text"] for p in api.sent() if int(p["chat_id"]) == ADMIN]
+    assert any("incertaine" in text for text in notices), notices

@@ -186,3 +186,21 @@ async def test_a_lock_during_a_subscription_gets_a_french_unavailable_not_an_apo
             locker.close()
     assert texts_to(api, 8) == [SUBSCRIPTIONS_BUSY]
     assert not any(r.exc_info for r in caplog.records if r.levelno >= logging.WARNING)
+
+
+async def test_a_job_meeting_a_passing_lock_tries_again_and_turns_nothing_off(monkeypatch):
+    from types import SimpleNamespace
+
+    from bot.telegram import jobs
+
+    monkeypatch.setattr(jobs, "LOCK_PAUSE", 0.01)
+    calls: list[int] = []
+
+    async def work(_pusher: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+
+    found = SimpleNamespace(pusher=object(), publishing_off=None, settings=None)
+    await jobs._guarded(found, work)  # type: ignore[arg-type]
+    assert calls == [1, 1] and found.publishing_off is None

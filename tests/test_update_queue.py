@@ -72,3 +72,53 @@ async def test_a_stop_in_the_middle_of_a_burst_answers_nothing_twice(api: FakeBo
     assert answered and left  # stopped in the middle
     assert not answered & left  # (a bounded put cut short left 28 answered yet unconfirmed)
     assert answered | left == {1000 + number for number in range(burst)}  # none lost
+
+
+def _update(update_id: int, chat: int) -> object:
+    from telegram import Update
+
+    message = {
+        "message_id": update_id,
+        "date": 0,
+        "chat": {"id": chat, "type": "private"},
+        "text": f"/aide {update_id}",
+    }
+    return Update.de_json({"update_id": update_id, "message": message}, None)
+
+
+async def test_one_chats_flood_waits_behind_everyone_elses_next_update():
+    queue = UpdateQueue(in_flight=10_000, waiting=5000)
+    number = 0
+    for _round in range(20):  # 50 people flood, 20 messages each, interleaved
+        for chat in range(50):
+            number += 1
+            queue.put_nowait(_update(number, 1000 + chat))
+    queue.put_nowait(_update(number + 1, 7))  # then a bystander asks one thing
+    stop = object()
+    queue.put_nowait(stop)  # PTB's stop signal comes after every update
+    order = [await queue.get() for _ in range(queue.qsize())]
+    chats = [item.effective_chat.id if item is not stop else None for item in order]  # type: ignore[attr-defined]
+    assert chats.index(7) <= 50  # after at most one update of each flooder
+    assert order[-1] is stop
+    for chat in range(1000, 1050):  # each chat's own updates keep their order
+        ids = [u.update_id for u in order if u is not stop and u.effective_chat.id == chat]  # type: ignore[attr-defined]
+        assert ids == sorted(ids) and len(ids) == 20
+
+
+async def test_a_bystander_is_answered_before_most_of_a_flood(api: FakeBotApi, base) -> None:
+    flooders, each = 40, 12
+    for _round in range(each):  # the flood reaches Telegram first, interleaved
+        for user in range(flooders):
+            await api.push(api.message_update("/aide", user_id=2000 + user))
+    await api.push(api.message_update("/pays Turquie", user_id=7))
+    async with polling(_application(api, base)):
+        await api.wait_for("sendMessage", timeout=60)
+        for _ in range(1200):
+            if any(int(p["chat_id"]) == 7 for p in api.sent()):
+                break
+            await asyncio.sleep(0.05)
+    chats = [int(p["chat_id"]) for p in api.sent()]
+    assert 7 in chats
+    before = chats.index(7)
+    # a plain queue answered all 480 first; now at most a few answers per flooder come first
+    assert before <= flooders * 4, before

@@ -44,6 +44,7 @@ from bot.telegram.send import full_card_button, keyboard, messages, one_message,
 from bot.telegram.sender import describe_role
 from bot.telegram.services import Services, services
 from bot.telegram.state import unavailable_reason
+from bot.telegram.updates import UpdateQueue
 from bot.text import count, fold
 from bot.text import count as plural
 
@@ -96,6 +97,9 @@ async def _held_back(update: Update, context: Context, message: Message) -> bool
         return False
     found = services(context)
     guard = found.private_guard if chat.type == ChatType.PRIVATE else found.guard
+    queue = context.application.update_queue
+    if isinstance(queue, UpdateQueue) and queue.congested:  # a flood: everyone's turn first
+        guard = found.busy_guard
     verdict = guard.check(chat.id, user.id, time.monotonic())
     if verdict is Verdict.NOTICE:
         in_group = chat.type != ChatType.PRIVATE
@@ -506,7 +510,8 @@ async def on_envois(update: Update, context: Context) -> None:
         items = await pusher.store.run(pusher.outbox.open_items)
         role = await describe_role(found)
     except STATE_ERRORS as error:
-        await _state_unavailable(message, error, found)
+        log.warning("/envois : état indisponible (%s)", error)
+        await message.reply_text(STATE_BUSY, parse_mode=None)
         return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
@@ -530,8 +535,19 @@ ACTIONS = {"republier": "r", "retry": "r", "abandonner": "d", "drop": "d"}
 ENVOIS_USAGE = "Usage : /envois, /envois republier <n°> ou /envois abandonner <n°>."
 
 
+STATE_BUSY = "État momentanément indisponible : rien n'a changé. Réessayez dans un instant."
+
+
 async def _decide(found: Services, action: str, item_id: int) -> str:
     """Carry out an admin's « republier » (r) or « abandonner » (d); the French answer."""
+    try:
+        return await _decision(found, action, item_id)
+    except STATE_ERRORS as error:  # a lock held too long: said plainly, no traceback
+        log.warning("Décision sur l'envoi %s impossible : %s", item_id, error)
+        return STATE_BUSY
+
+
+async def _decision(found: Services, action: str, item_id: int) -> str:
     pusher = found.pusher
     if pusher is None:
         return "Publication désactivée."

@@ -6,7 +6,9 @@ use the state file logs it and tells the admins; it never stops the bot.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import time
 from typing import Any
@@ -21,6 +23,9 @@ from bot.telegram.pusher import Pusher
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
+LOCK_PAUSE = 2.0
+"""Seconds before a job tries again once when the state file was locked (a busy machine,
+another process's long transaction): a passing lock turns nothing off."""
 RETRY_INTERVAL = 60.0
 """Seconds between two looks at the outbox for posts waiting for a retry."""
 
@@ -33,7 +38,14 @@ async def _guarded(found: Services, work: Callable[[Pusher], Awaitable[None]]) -
     if pusher is None:
         return
     try:
-        await work(pusher)
+        try:
+            await work(pusher)
+        except sqlite3.OperationalError as error:  # a lock held past busy_timeout: once more
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            log.warning("Fichier d'état occupé (%s) : nouvel essai dans %g s", error, LOCK_PAUSE)
+            await asyncio.sleep(LOCK_PAUSE)
+            await work(pusher)
     except STATE_ERRORS as error:
         reason = problem(found.settings.state, error)
         log.error("Publication dans le canal suspendue : %s", reason)

@@ -7,6 +7,8 @@ on the channel pauses channel posts only, never the answers to users.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 
 from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ExtBot
@@ -59,8 +61,15 @@ async def publish_once(settings: Settings, outbox: Outbox, post: Post, key: str)
     except InvalidToken:
         raise TokenRejectedError("TELEGRAM_BOT_TOKEN refusé par Telegram") from None
     pusher = Pusher(outbox, bot, settings, backoff=settings.push_backoff)
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+        # SIGTERM (cron's timeout, a shutdown): the send in flight ends as for the bot —
+        # a short grace, then *uncertain*, the admins told before the process exits
+        loop.add_signal_handler(signal.SIGTERM, pusher.stop)
     try:
         return await pusher.publish(post, key)
     finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.remove_signal_handler(signal.SIGTERM)
         pusher.store.detach()
         await bot.shutdown()

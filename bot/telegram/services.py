@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 SERVICES_KEY = "services"
 PRIVATE_LIMIT = 20
 """Commands per 30 s one person may send in a private chat before the flood guard steps in."""
+BUSY_LIMIT = 2
+"""Commands per 30 s answered to one person while updates pile up (a flood is being worked
+through): everyone else's question is answered within seconds, not after the flood."""
 
 
 @dataclass
@@ -37,6 +40,10 @@ class Services:
     """Groups: 5 commands in 30 s per person, then one notice and a minute of silence."""
     private_guard: FloodGuard = field(default_factory=lambda: FloodGuard(limit=PRIVATE_LIMIT))
     """Private chats: more generous (a reader browses), but one person cannot hog the bot."""
+    busy_guard: FloodGuard = field(
+        default_factory=lambda: FloodGuard(limit=BUSY_LIMIT, silence=30.0)
+    )
+    """Any chat, while the update queue is congested (issue 24): a flood is shed early."""
     content_dir: Path = CONTENT_DIR
     seeds_dir: Path = SEEDS_DIR
     alerts: AlertPusher | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
@@ -74,8 +74,64 @@ def readable_updates(payload: bytes, told: RecentIds) -> bytes:
     return json.dumps(data).encode() if changed else payload
 
 
+def _sender(item: object) -> tuple[str, int] | None:
+    """Whose turn an update takes: its chat (or, for an inline query, its user)."""
+    if not isinstance(item, Update):
+        return None
+    if item.effective_chat is not None:
+        return ("chat", item.effective_chat.id)
+    if item.effective_user is not None:
+        return ("user", item.effective_user.id)
+    return None
+
+
+class FairLanes:
+    """The waiting updates, one lane per chat, handed out in turn: one chat's flood waits
+    behind everyone else's next update, never the other way round. Within a chat, updates
+    keep their order. Anything that is not an update from someone (PTB's stop signal) goes
+    after every update, as in a plain queue. The deque methods asyncio.Queue uses."""
+
+    def __init__(self) -> None:
+        self._lanes: dict[tuple[str, int], deque[object]] = {}
+        self._turns: deque[tuple[str, int]] = deque()
+        self._last: deque[object] = deque()
+        self._size = 0
+
+    def append(self, item: object) -> None:
+        key = _sender(item)
+        if key is None:
+            self._last.append(item)
+        else:
+            lane = self._lanes.get(key)
+            if lane is None:
+                lane = self._lanes[key] = deque()
+                self._turns.append(key)
+            lane.append(item)
+        self._size += 1
+
+    def popleft(self) -> object:
+        if not self._turns:
+            item = self._last.popleft()
+        else:
+            key = self._turns.popleft()
+            lane = self._lanes[key]
+            item = lane.popleft()
+            if lane:
+                self._turns.append(key)
+            else:
+                del self._lanes[key]
+        self._size -= 1
+        return item
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __bool__(self) -> bool:
+        return self._size > 0
+
+
 class UpdateQueue(asyncio.Queue[object]):
-    """PTB's update queue, with back-pressure.
+    """PTB's update queue, with back-pressure and per-chat fairness (:class:`FairLanes`).
 
     With concurrent updates, PTB starts a task for every update it takes from the queue, so
     a burst of thousands of updates became thousands of tasks held in memory at once. Here
@@ -85,6 +141,14 @@ class UpdateQueue(asyncio.Queue[object]):
     Telegram only once all of it is queued, so a put cut short would be fetched and answered
     again). The number waiting is bounded earlier, before fetching: see ``PollingRequest``.
     """
+
+    def _init(self, maxsize: int) -> None:
+        self._queue = FairLanes()  # asyncio.Queue's storage: append, popleft, len
+
+    @property
+    def congested(self) -> bool:
+        """More updates wait than a quarter of the bound: a flood is being worked through."""
+        return self.qsize() >= max(1, self._waiting // 4)
 
     def __init__(self, in_flight: int, waiting: int) -> None:
         super().__init__()
