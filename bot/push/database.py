@@ -14,7 +14,6 @@ message names ``DATABASE_URL`` and never holds its password.
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -274,10 +273,6 @@ class Database:
         the (status, id) index. Nothing to do on SQLite."""
         if self.postgres:
             self.execute(f"ANALYZE {table}")
-
-    def now(self) -> float:
-        """Seconds since the epoch (the process's clock; instances keep theirs in sync)."""
-        return time.time()
 
     def close(self) -> None:
         if self._lite is not None:
