@@ -1,6 +1,7 @@
 """Alerts benchmark: a user's command answered while thousands of subscribers get an alert.
 
     .tools/bin/uv run python bench/bench_alerts.py [--subscribers 5000] [--seconds 15]
+        [--backend sqlite|postgres|both] [--database-url postgresql://…]
 
 The real bot runs as its own process against the local fake Bot API server (127.0.0.1). Its
 state file holds ``--subscribers`` chats following Turkey and a baseline that lacks one of
@@ -9,18 +10,24 @@ Meanwhile a user asks « /pays Turquie » every 0.25 s (each time from a new pri
 the flood guard stays out of it); each question is timed to its last reply. The same loop
 runs first with no subscriber, for comparison. Prints figures, asserts nothing; the machine
 is shared, so run it a few times.
+
+``--backend postgres`` keeps the state in PostgreSQL (DATABASE_URL): the server given by
+``--database-url`` (a fresh database is created on it), or a throwaway cluster started from
+the PostgreSQL binaries of this machine, as the tests do.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,7 +66,7 @@ class CountingApi(FakeBotApi):
         return result
 
 
-def prepare(state: Path, index: Index, subscribers: int) -> str:
+def prepare(state: Path | str, index: Index, subscribers: int) -> str:
     """Subscribers follow Turkey; the baseline lacks Turkey's latest entry. Returns its id."""
     targets = candidates(index)
     fresh = [key for key, found in targets.items() if "acteur:TR" in found][-1]
@@ -93,20 +100,35 @@ async def ask_loop(api: CountingApi, parts: int, seconds: float, first_user: int
     return times
 
 
-async def run(subscribers: int, seconds: float, rate_limit: int, parts: int) -> None:
+async def run(
+    subscribers: int, seconds: float, rate_limit: int, parts: int, server: str | None = None
+) -> None:
+    """One round; ``server``: a PostgreSQL server's URL (a fresh database on it), else SQLite."""
+    if server is None:
+        folder = Path(tempfile.mkdtemp(prefix="bench-alertes-"))
+        await _round(folder / "etat.sqlite3", subscribers, seconds, rate_limit, parts)
+        return
+    from tests.postgres import fresh_database
+
+    with fresh_database(server) as url:
+        await _round(url, subscribers, seconds, rate_limit, parts)
+
+
+async def _round(
+    state: Path | str, subscribers: int, seconds: float, rate_limit: int, parts: int
+) -> None:
     index = ready_index(CONTENT_DIR, SEEDS_DIR)
     api = CountingApi(validate=False)
     await api.start()
-    folder = Path(tempfile.mkdtemp(prefix="bench-alertes-"))
-    state = folder / "etat.sqlite3"
     prepare(state, index, subscribers)
+    where = {"DATABASE_URL": state} if isinstance(state, str) else {"BOT_STATE_PATH": str(state)}
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": api.token,
         "TELEGRAM_API_URL": api.url,
         "LOG_LEVEL": "WARNING",
         "TELEGRAM_RATE_LIMIT": str(rate_limit),
-        "BOT_STATE_PATH": str(state),
+        **where,
     }
     env.pop("WEBHOOK_URL", None)
     process = await asyncio.create_subprocess_exec(
@@ -143,12 +165,43 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--subscribers", type=int, default=5000)
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="sqlite")
+    parser.add_argument("--database-url", help="un serveur PostgreSQL (sinon, un jetable)")
     args = parser.parse_args()
     parts = len(render_html(answer(ready_index(CONTENT_DIR, SEEDS_DIR), QUESTION)))
-    print("Réponses à un utilisateur pendant l'envoi d'alertes (serveur Bot API local) :")
-    asyncio.run(run(0, args.seconds, 30, parts))
-    asyncio.run(run(args.subscribers, args.seconds, 30, parts))
-    asyncio.run(run(args.subscribers, args.seconds, 0, parts))
+    with postgres_server(args.backend, args.database_url) as server:
+        for name, where in backends(args.backend, server):
+            print(
+                f"Réponses à un utilisateur pendant l'envoi d'alertes (serveur Bot API local),"
+                f" état {name} :"
+            )
+            asyncio.run(run(0, args.seconds, 30, parts, where))
+            asyncio.run(run(args.subscribers, args.seconds, 30, parts, where))
+            asyncio.run(run(args.subscribers, args.seconds, 0, parts, where))
+
+
+@contextlib.contextmanager
+def postgres_server(backend: str, given: str | None) -> Iterator[str | None]:
+    """A PostgreSQL server for the rounds that need one: ``given``, or a throwaway cluster."""
+    if backend == "sqlite":
+        yield None
+    elif given:
+        yield given
+    else:
+        from tests.postgres import throwaway_cluster
+
+        with throwaway_cluster() as url:
+            yield url
+
+
+def backends(backend: str, server: str | None) -> list[tuple[str, str | None]]:
+    """(name, PostgreSQL server or None for SQLite) for each backend to measure."""
+    found: list[tuple[str, str | None]] = []
+    if backend in ("sqlite", "both"):
+        found.append(("SQLite", None))
+    if backend in ("postgres", "both"):
+        found.append(("PostgreSQL", server))
+    return found
 
 
 if __name__ == "__main__":

@@ -85,6 +85,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     push.add_argument("--retry", type=int, metavar="N", help="republie la publication n° N")
     push.add_argument("--drop", type=int, metavar="N", help="abandonne la publication n° N")
+    state = commands.add_parser("state", help="l'état du bot (file d'envoi, abonnements)")
+    state_commands = state.add_subparsers(dest="state_command")
+    move = state_commands.add_parser(
+        "migrate", help="copie le fichier d'état SQLite dans PostgreSQL (deux fois sans risque)"
+    )
+    move.add_argument("--to", required=True, metavar="URL", help="postgres://… (DATABASE_URL)")
+    move.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FICHIER",
+        help="le fichier d'état (défaut : BOT_STATE_PATH ou data/etat.sqlite3)",
+    )
     return parser
 
 
@@ -154,17 +167,61 @@ def _queue_command(args: argparse.Namespace, outbox: Outbox) -> int:
     return 1 if any(item.status in ("uncertain", "failed") for item in items) else 0
 
 
-def _open_outbox(path: Path) -> Outbox | None:
-    import sqlite3
-
-    from bot.push.migrations import StateVersionError
+def _open_outbox(location: Path | str) -> Outbox | None:
+    from bot.push.database import problem
+    from bot.push.migrations import OPEN_ERRORS
     from bot.push.outbox import Outbox
 
     try:
-        return Outbox(path)
-    except (sqlite3.Error, OSError, StateVersionError) as error:
-        print(f"Fichier d'état {path} inutilisable : {error}.", file=sys.stderr)
+        return Outbox(location)
+    except OPEN_ERRORS as error:
+        print(f"{problem(location, error)}.", file=sys.stderr)
         return None
+
+
+def _state_exists(location: Path | str) -> bool:
+    from bot.push.database import is_database_url
+
+    return is_database_url(location) or Path(location).exists()
+
+
+def _run_state(args: argparse.Namespace) -> int:
+    """state migrate --to URL [--from FILE]: the SQLite state copied into PostgreSQL."""
+    from bot.config import DEFAULT_STATE_PATH
+    from bot.push.copy_state import CopyError, copy_state
+    from bot.push.database import describe, is_database_url, problem
+    from bot.push.migrations import OPEN_ERRORS
+
+    if args.state_command != "migrate":
+        print("Usage : python -m bot state migrate --to postgres://…", file=sys.stderr)
+        return 2
+    target = str(args.to).strip()
+    if not is_database_url(target):
+        print("--to doit être une URL postgres:// ou postgresql://.", file=sys.stderr)
+        return 2
+    env_path = os.environ.get("BOT_STATE_PATH", "").strip()
+    source = args.source or (Path(env_path) if env_path else DEFAULT_STATE_PATH)
+    try:
+        report = copy_state(source, target)
+    except CopyError as error:
+        print(f"Copie impossible : {error}.", file=sys.stderr)
+        return 2
+    except OPEN_ERRORS as error:
+        print(f"Copie impossible : {problem(target, error)}.", file=sys.stderr)
+        return 2
+    print(f"Copie de {source} vers {describe(target)} :")
+    for table in report:
+        mark = "ok" if table.complete else "MANQUE"
+        print(
+            f"  {table.table} : {table.source} ligne(s) dans le fichier, {table.added} ajoutée(s),"
+            f" {table.found} retrouvée(s) dans PostgreSQL ({table.target} au total) — {mark}"
+        )
+    missing = [table.table for table in report if not table.complete]
+    if missing:
+        print(f"Copie incomplète : {', '.join(missing)}.", file=sys.stderr)
+        return 1
+    print("Copie vérifiée : chaque ligne du fichier est dans PostgreSQL. Définissez DATABASE_URL.")
+    return 0
 
 
 def _run_push(args: argparse.Namespace) -> int:
@@ -183,10 +240,10 @@ def _run_push(args: argparse.Namespace) -> int:
         return 2
     setup_logging(settings.log_level if not args.dry_run else "WARNING", settings.secrets())
     if managing:
-        if not settings.state_path.exists():
+        if not _state_exists(settings.state):
             print(f"Aucune file d'envoi ({settings.state_path} n'existe pas).")
             return 0
-        found = _open_outbox(settings.state_path)
+        found = _open_outbox(settings.state)
         if found is None:
             return 2
         try:
@@ -200,8 +257,8 @@ def _run_push(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     request = " ".join(args.request)
-    exists = settings.state_path.exists()
-    outbox = _open_outbox(settings.state_path) if exists or not args.dry_run else None
+    exists = _state_exists(settings.state)
+    outbox = _open_outbox(settings.state) if exists or not args.dry_run else None
     if outbox is None and not args.dry_run:
         return 2
     announced = outbox.announced() if outbox is not None else set()
@@ -352,6 +409,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run_telegram(args)
     if command == "push":
         return _run_push(args)
+    if command == "state":
+        return _run_state(args)
     index = _index(args)
     if index is None:
         return 1

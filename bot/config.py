@@ -136,6 +136,10 @@ class Settings:
     """Messages per second for the whole bot (Telegram allows about 30); 0 turns the limiter off."""
     push_backoff: float = 1.0
     """First pause, in seconds, before retrying a channel post after a network error."""
+    database_url: SecretStr | None = None
+    """DATABASE_URL: the state in PostgreSQL instead of the file at ``state_path``."""
+    instance_name: str | None = None
+    """BOT_INSTANCE_NAME: this instance's name in the state (default: the host name)."""
 
     def __post_init__(self) -> None:
         # Plain strings (tests, benchmarks) are wrapped so that no repr can show them.
@@ -143,6 +147,22 @@ class Settings:
             object.__setattr__(self, "token", SecretStr(str(self.token)))
         if self.webhook_secret is not None and not isinstance(self.webhook_secret, SecretStr):
             object.__setattr__(self, "webhook_secret", SecretStr(str(self.webhook_secret)))
+        if self.database_url is not None and not isinstance(self.database_url, SecretStr):
+            object.__setattr__(self, "database_url", SecretStr(str(self.database_url)))
+
+    @property
+    def state(self) -> Path | str:
+        """Where the state lives: DATABASE_URL when set, else the SQLite file."""
+        if self.database_url:
+            return self.database_url.get_secret_value()
+        return self.state_path
+
+    @property
+    def state_label(self) -> str:
+        """The state named for messages, never with a password."""
+        from bot.push.database import describe
+
+        return describe(self.state)
         register_secrets(self.secrets())  # masked in every text this process writes
 
     @property
@@ -152,8 +172,15 @@ class Settings:
 
     def secrets(self) -> tuple[str, ...]:
         """Strings that must never appear in a log line."""
-        found = (self.token, self.webhook_secret)
-        return tuple(s.get_secret_value() for s in found if s and s.get_secret_value())
+        found = (self.token, self.webhook_secret, self.database_url)
+        values = [s.get_secret_value() for s in found if s and s.get_secret_value()]
+        if self.database_url:
+            from bot.push.database import password_of
+
+            password = password_of(self.database_url.get_secret_value())
+            if password:
+                values.append(password)
+        return tuple(values)
 
 
 def _url(name: str, value: str) -> str:
@@ -233,8 +260,21 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
     announce = env.get("ANNOUNCE_EXISTING", "").strip().lower()
     if announce not in ("", "0", "1", "true", "false", "oui", "non"):
         raise ConfigError(f"ANNOUNCE_EXISTING « {announce} » : oui ou non.")
+    database = env.get("DATABASE_URL", "").strip()
+    if database and database.split("://", 1)[0].lower() not in ("postgres", "postgresql"):
+        raise ConfigError(
+            "DATABASE_URL doit commencer par postgres:// ou postgresql:// "
+            "(laissez-la vide pour le fichier d'état SQLite)."
+        )
+    instance = env.get("BOT_INSTANCE_NAME", "").strip() or env.get("DYNO", "").strip() or None
+    if instance is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,40}", instance):
+        raise ConfigError(
+            f"BOT_INSTANCE_NAME « {instance[:40]} » : 1 à 40 caractères parmi A-Z, a-z, 0-9, . _ -."
+        )
     return Settings(
         token=SecretStr(token),
+        database_url=SecretStr(database) if database else None,
+        instance_name=instance,
         channel_id=channel,
         channel_thread_id=thread,
         digest=parse_schedule(env.get("DIGEST_SCHEDULE", "")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +61,53 @@ async def api() -> AsyncIterator[FakeBotApi]:
     await server.start()
     yield server
     await server.stop()
+
+
+# --- the two state backends (issue 27) -------------------------------------------------
+
+from tests import postgres  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server's URL: TEST_DATABASE_URL, or a throwaway cluster started here."""
+    given = os.environ.get("TEST_DATABASE_URL", "").strip()
+    if given:
+        yield given
+        return
+    if postgres.binaries() is None:
+        pytest.skip(
+            "PostgreSQL absent : ni TEST_DATABASE_URL ni binaires du serveur (initdb, pg_ctl) "
+            "dans /usr/lib/postgresql/*/bin ou le PATH"
+        )
+    with postgres.throwaway_cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (``postgres://…``)."""
+    with postgres.fresh_database(pg_server) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def state(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a test's state lives, once per backend: a SQLite file, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "etat.sqlite3"
+    return str(request.getfixturevalue("pg_url"))
+
+
+def state_env(state: str | Path) -> dict[str, str]:
+    """The environment that points a bot process at ``state`` (file or database)."""
+    if isinstance(state, str) and state.startswith("postgres"):
+        return {"DATABASE_URL": state}
+    return {"BOT_STATE_PATH": str(state)}
+
+
+def state_settings(state: str | Path) -> dict[str, object]:
+    """The Settings fields that point a bot at ``state`` (file or database)."""
+    if isinstance(state, str) and state.startswith("postgres"):
+        return {"database_url": state}
+    return {"state_path": state}

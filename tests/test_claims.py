@@ -14,6 +14,7 @@ from bot.push.claims import owner_is_dead, process_name
 from bot.push.outbox import INTERRUPTED, Outbox
 from bot.telegram.push_bot import make_bot
 from bot.telegram.pusher import Pusher
+from tests.conftest import state_env, state_settings
 from tests.fake_bot_api import ApiError, FakeBotApi, Slow
 from tests.harness import bot_env, spawn_bot
 
@@ -21,19 +22,18 @@ CHANNEL = -1001234567890
 ADMIN = 42
 
 
-def _settings(api: FakeBotApi, state: Path) -> Settings:
+def _settings(api: FakeBotApi, state: Path | str) -> Settings:
     return Settings(  # type: ignore[call-arg]
         token=api.token,
         api_url=api.url,
         channel_id=CHANNEL,
         admin_ids=frozenset({ADMIN}),
-        state_path=state,
         push_backoff=0.05,
+        **state_settings(state),  # type: ignore[arg-type]
     )
 
 
-async def test_a_send_longer_than_its_lease_keeps_its_claim_and_posts_once(api, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_a_send_longer_than_its_lease_keeps_its_claim_and_posts_once(api, state):
     sender, other = Outbox(state), Outbox(state)
     sender.record("long", CHANNEL, None, ["Une publication lente"])
     # Telegram makes the bot wait (429) twice, then answers late: 4 leases in all
@@ -65,8 +65,8 @@ async def test_a_send_longer_than_its_lease_keeps_its_claim_and_posts_once(api, 
     assert [p for p in api.sent() if int(p["chat_id"]) == ADMIN] == []  # nothing to report
 
 
-def test_a_renewal_extends_only_the_owners_live_claim(tmp_path):
-    first, second = Outbox(tmp_path / "e.db", owner="h:1:a"), Outbox(tmp_path / "e.db", "h:1:b")
+def test_a_renewal_extends_only_the_owners_live_claim(state):
+    first, second = Outbox(state, owner="h:1:a"), Outbox(state, "h:1:b")
     first.record("p", CHANNEL, None, ["un"])
     item = first.claim(lease=0.01)
     assert item is not None
@@ -77,13 +77,13 @@ def test_a_renewal_extends_only_the_owners_live_claim(tmp_path):
     assert first.renew_claim(item.id, first.owner, 10**10) is False  # settled: nothing held
 
 
-def test_a_claim_by_an_earlier_process_with_this_pid_is_stale_at_once(tmp_path):
+def test_a_claim_by_an_earlier_process_with_this_pid_is_stale_at_once(state):
     earlier = f"{socket.gethostname()}:{os.getpid()}:0badc0de:1"  # e.g. PID 1 in a container
-    crashed = Outbox(tmp_path / "e.db", owner=earlier)
+    crashed = Outbox(state, owner=earlier)
     crashed.record("p", CHANNEL, None, ["un"])
     assert crashed.claim() is not None
     crashed.close()
-    restarted = Outbox(tmp_path / "e.db")  # the new run, same pid, lease far from over
+    restarted = Outbox(state)  # the new run, same pid, lease far from over
     assert restarted.claim() is None
     item = restarted.of_post("p")[0]
     assert item.status == "uncertain" and item.last_error == INTERRUPTED
@@ -98,14 +98,13 @@ def test_a_reused_pid_started_at_another_time_holds_no_claim():
     assert not owner_is_dead(f"ailleurs:{parent}:cafe0000:1")  # another host: only its lease
 
 
-async def test_sigterm_during_a_send_leaves_it_uncertain_and_tells_the_admins(api, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_sigterm_during_a_send_leaves_it_uncertain_and_tells_the_admins(api, state):
     outbox = Outbox(state)
     outbox.record("file:0", CHANNEL, None, ["Publication longue à envoyer"])
     outbox.close()
     api.fail_in(CHANNEL, "sendMessage", Slow(8))
     env = bot_env(
-        api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_STATE_PATH=str(state), BOT_ADMIN_IDS=str(ADMIN)
+        api, TELEGRAM_CHANNEL_ID=str(CHANNEL), BOT_ADMIN_IDS=str(ADMIN), **state_env(state)
     )
     process = await spawn_bot("run", env=env)
     try:

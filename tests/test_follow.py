@@ -3,11 +3,11 @@ lane of the outbox (baseline, exactly once per chat and entry, /oublier, blocked
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 from bot.engine.index import Index
 from bot.push.alert_outbox import AlertOutbox
+from bot.push.database import Database
 from bot.push.follow import (
     Unknown,
     alert_buttons,
@@ -86,8 +86,9 @@ def test_the_alert_dates_each_entry_with_its_basis_quotes_and_sources(base):
     assert label(index, "theme:cyber") == "le thème « cybersécurité »"
 
 
-def _store(tmp_path, owner: str = "ici:1:a") -> AlertOutbox:
-    return AlertOutbox(tmp_path / "etat.sqlite3", owner=owner)
+def _store(state, owner: str = "ici:1:a") -> AlertOutbox:
+    """An alert store on ``state`` (the fixture: a SQLite file, then a PostgreSQL URL)."""
+    return AlertOutbox(state, owner=owner)
 
 
 def _compose(entries: list[str], hit: list[str]) -> list[str]:
@@ -97,8 +98,8 @@ def _compose(entries: list[str], hit: list[str]) -> list[str]:
 TARGETS = {"e1": frozenset({"acteur:TR"}), "e2": frozenset({"theme:cyber"})}
 
 
-def test_first_pass_is_a_baseline_then_only_new_matching_entries_are_alerted(tmp_path):
-    store = _store(tmp_path)
+def test_first_pass_is_a_baseline_then_only_new_matching_entries_are_alerted(state):
+    store = _store(state)
     store.subscribe(1, "acteur:TR")
     store.subscribe(2, "theme:cyber")
     store.subscribe(3, "acteur:FR")
@@ -113,12 +114,12 @@ def test_first_pass_is_a_baseline_then_only_new_matching_entries_are_alerted(tmp
     ]
     assert store.entries_of(pending[0].post) == ["e3"]
     # the alert lane and the channel lane never see each other's messages
-    assert Outbox(tmp_path / "etat.sqlite3").pending() == []
-    assert Outbox(tmp_path / "etat.sqlite3").claim() is None
+    assert Outbox(state).pending() == []
+    assert Outbox(state).claim() is None
 
 
-def test_two_processes_recording_the_same_batch_queue_it_once(tmp_path):
-    first, second = _store(tmp_path, "h:1:a"), _store(tmp_path, "h:2:b")
+def test_two_processes_recording_the_same_batch_queue_it_once(state):
+    first, second = _store(state, "h:1:a"), _store(state, "h:2:b")
     first.subscribe(1, "acteur:TR")
     first.record_alerts({}, _compose)
     assert first.record_alerts(TARGETS, _compose) == 1
@@ -126,8 +127,8 @@ def test_two_processes_recording_the_same_batch_queue_it_once(tmp_path):
     assert len(second.pending()) == 1
 
 
-def test_alerts_to_one_chat_are_a_second_apart_others_go_on(tmp_path):
-    store = _store(tmp_path)
+def test_alerts_to_one_chat_are_a_second_apart_others_go_on(state):
+    store = _store(state)
     store.subscribe(1, "acteur:TR")
     store.subscribe(2, "acteur:TR")
     store.record_alerts({}, _compose)
@@ -145,8 +146,8 @@ def test_alerts_to_one_chat_are_a_second_apart_others_go_on(tmp_path):
     assert third is not None and third.chat_id == "1"
 
 
-def test_forget_deletes_everything_about_a_chat_and_blocked_drops_its_alerts(tmp_path):
-    store = _store(tmp_path)
+def test_forget_deletes_everything_about_a_chat_and_blocked_drops_its_alerts(state):
+    store = _store(state)
     store.subscribe(1, "acteur:TR")
     store.subscribe(1, "theme:cyber")
     store.subscribe(2, "acteur:TR")
@@ -159,8 +160,8 @@ def test_forget_deletes_everything_about_a_chat_and_blocked_drops_its_alerts(tmp
     assert store.pending() == [] and store.subscriber_count() == 0
 
 
-def test_subscribe_is_idempotent_and_listed_in_order(tmp_path):
-    store = _store(tmp_path)
+def test_subscribe_is_idempotent_and_listed_in_order(state):
+    store = _store(state)
     assert store.subscribe(-100, "acteur:TR") and not store.subscribe(-100, "acteur:TR")
     store.subscribe(-100, "theme:cyber")
     assert store.subscriptions(-100) == ["acteur:TR", "theme:cyber"]
@@ -170,13 +171,13 @@ def test_subscribe_is_idempotent_and_listed_in_order(tmp_path):
 def test_a_channel_only_state_file_gains_the_subscription_tables(tmp_path):
     path = tmp_path / "ancien.sqlite3"
     mine = MIGRATIONS.index(_subscriptions)  # the file as the migrations before ours left it
-    db = sqlite3.connect(path, isolation_level=None)
+    db = Database(path)
     for statement in VERSION_0.split(";"):
         if statement.strip():
             db.execute(statement)
     for step in MIGRATIONS[:mine]:
         step(db)
-    db.execute(f"PRAGMA user_version = {mine}")
+    db.set_version(mine)
     db.execute(
         "INSERT INTO outbox (post, part, chat_id, text, created) VALUES ('vieux', 0, '-100',"
         " 'en attente', ?)",
@@ -203,8 +204,8 @@ def test_the_readme_and_the_menu_document_every_subscription_command():
         assert name in [command.command for command in MENU]
 
 
-def test_stopping_a_subscription_cancels_the_alerts_queued_for_it_only(tmp_path):
-    store = _store(tmp_path)
+def test_stopping_a_subscription_cancels_the_alerts_queued_for_it_only(state):
+    store = _store(state)
     store.subscribe(1, "acteur:TR")
     store.subscribe(1, "theme:cyber")
     store.subscribe(2, "acteur:TR")

@@ -21,7 +21,7 @@ from bot.render.html import render_html
 from bot.telegram.app import build_application
 from bot.telegram.follow import GROUP_REFUSAL
 from bot.telegram.state import SUBSCRIPTIONS_UNAVAILABLE
-from tests.conftest import ContentCopy
+from tests.conftest import ContentCopy, state_env, state_settings
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import bot_env, confirm_preview, polling, spawn_bot
 
@@ -41,13 +41,13 @@ NEW_ENTRY = """
 """
 
 
-def settings_for(api: FakeBotApi, state: Path, **extra: object) -> Settings:
+def settings_for(api: FakeBotApi, state: Path | str, **extra: object) -> Settings:
     values: dict[str, object] = {
         "token": api.token,
         "api_url": api.url,
         "admin_ids": frozenset({ADMIN}),
-        "state_path": state,
         "push_backoff": 0.05,
+        **state_settings(state),
     }  # no channel: subscriptions work without one
     values.update(extra)
     return Settings(**values)  # type: ignore[arg-type]
@@ -117,8 +117,7 @@ async def test_subscribe_reload_one_alert_for_a_match_none_for_others(api, copy,
     assert [b["callback_data"] for b in buttons] == ["e:test-alerte-turquie"]
 
 
-async def test_a_restart_in_the_middle_of_a_batch_sends_no_duplicate(api, copy, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_a_restart_in_the_middle_of_a_batch_sends_no_duplicate(api, copy, state):
     chats = list(range(1000, 1030))
     store = AlertOutbox(state)
     for chat in chats:
@@ -142,8 +141,7 @@ async def test_a_restart_in_the_middle_of_a_batch_sends_no_duplicate(api, copy, 
     assert all("Entrée ajoutée par le test" in p["text"] for p in api.sent())
 
 
-async def test_a_killed_process_never_sends_an_alert_twice(api, base, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_a_killed_process_never_sends_an_alert_twice(api, base, state):
     chats = list(range(2000, 2040))
     store = AlertOutbox(state)
     for chat in chats:
@@ -153,7 +151,7 @@ async def test_a_killed_process_never_sends_an_alert_twice(api, base, tmp_path):
     grown = {**targets, "fait-hors-base": frozenset({"acteur:TR"})}
     assert store.record_alerts(grown, lambda e, h: ["Alerte déjà en file"]) == len(chats)
     store.close()
-    env = bot_env(api, BOT_STATE_PATH=str(state), TELEGRAM_RATE_LIMIT="4")
+    env = bot_env(api, **state_env(state), TELEGRAM_RATE_LIMIT="4")
     process = await spawn_bot("run", env=env)
     try:
         await api.wait_for("sendMessage", 4, timeout=30)
@@ -161,7 +159,7 @@ async def test_a_killed_process_never_sends_an_alert_twice(api, base, tmp_path):
         process.send_signal(signal.SIGKILL)  # no clean-up at all
         await process.communicate()
     killed_after = len(api.sent())
-    env = bot_env(api, BOT_STATE_PATH=str(state))
+    env = bot_env(api, **state_env(state))
     process = await spawn_bot("run", env=env)
     try:
         for _ in range(400):
@@ -271,8 +269,7 @@ async def test_cards_and_channel_posts_offer_to_follow(api, copy, tmp_path):
     assert store.subscriptions(106) == ["acteur:TR"] and store.subscriptions(107) == ["theme:cyber"]
 
 
-async def test_two_processes_on_one_state_file_send_each_alert_once(api, base, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_two_processes_on_one_state_file_send_each_alert_once(api, base, state):
     chats = list(range(3000, 3030))
     store = AlertOutbox(state)
     for chat in chats:
@@ -282,7 +279,7 @@ async def test_two_processes_on_one_state_file_send_each_alert_once(api, base, t
     grown = {**targets, "fait-hors-base": frozenset({"theme:cyber"})}
     store.record_alerts(grown, lambda e, h: ["Alerte partagée"])
     store.close()
-    env = bot_env(api, BOT_STATE_PATH=str(state))
+    env = bot_env(api, **state_env(state))
     first, second = await asyncio.gather(spawn_bot("run", env=env), spawn_bot("run", env=env))
     try:
         for _ in range(400):

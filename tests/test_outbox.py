@@ -15,12 +15,13 @@ from bot.push.outbox import INTERRUPTED, Outbox
 from bot.push.status import queue_report
 
 
-def fresh(tmp_path, owner: str = "ici:1:a") -> Outbox:
-    return Outbox(tmp_path / "etat.sqlite3", owner=owner)
+def fresh(state, owner: str = "ici:1:a") -> Outbox:
+    """An outbox on ``state`` (the ``state`` fixture: a SQLite file, then a PostgreSQL URL)."""
+    return Outbox(state, owner=owner)
 
 
-def test_one_claim_per_message_across_connections(tmp_path):
-    first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
+def test_one_claim_per_message_across_connections(state):
+    first, second = fresh(state, "h:1:a"), fresh(state, "h:1:b")
     first.record("p1", -100, None, ["un"])
     first.record("p2", -100, None, ["deux"])
     claimed = first.claim()
@@ -33,9 +34,9 @@ def test_one_claim_per_message_across_connections(tmp_path):
     assert first.claim() is None
 
 
-def _failed_in_two_processes(tmp_path):
+def _failed_in_two_processes(state):
     """Two senders on one state file, and a message Telegram refused for good."""
-    first, second = fresh(tmp_path, "h:1:a"), fresh(tmp_path, "h:1:b")
+    first, second = fresh(state, "h:1:a"), fresh(state, "h:1:b")
     first.record("p1", -100, None, ["un"])
     claimed = first.claim()
     assert claimed is not None
@@ -43,8 +44,8 @@ def _failed_in_two_processes(tmp_path):
     return first, second, claimed
 
 
-def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
-    first, second, claimed = _failed_in_two_processes(tmp_path)
+def test_an_error_is_told_to_the_admins_by_one_process_only(state):
+    first, second, claimed = _failed_in_two_processes(state)
     failing = second.to_notify()
     assert [item.id for item in failing] == [claimed.id] == [i.id for i in first.to_notify()]
     error = failing[0].last_error or ""
@@ -54,8 +55,8 @@ def test_an_error_is_told_to_the_admins_by_one_process_only(tmp_path):
     assert first.to_notify() == [] == second.to_notify()
 
 
-def test_a_notice_read_before_a_retry_is_not_claimed_after_it(tmp_path):
-    first, second, claimed = _failed_in_two_processes(tmp_path)
+def test_a_notice_read_before_a_retry_is_not_claimed_after_it(state):
+    first, second, claimed = _failed_in_two_processes(state)
     seen = second.to_notify()[0]  # the second process reads the failure…
     assert first.claim_notice(claimed.id, seen.last_error or "") is True
     first.retry(claimed.id)  # … the admin retries, the message waits again …
@@ -66,7 +67,7 @@ def test_a_notice_read_before_a_retry_is_not_claimed_after_it(tmp_path):
     assert [item.id for item in second.to_notify()] == [claimed.id]  # told again, not lost
 
 
-def test_a_dead_senders_claim_becomes_uncertain_never_pending(tmp_path):
+def test_a_dead_senders_claim_becomes_uncertain_never_pending(state):
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         check=True,
@@ -75,25 +76,25 @@ def test_a_dead_senders_claim_becomes_uncertain_never_pending(tmp_path):
     ).stdout.strip()
     import socket
 
-    crashed = fresh(tmp_path, f"{socket.gethostname()}:{dead}:x")
+    crashed = fresh(state, f"{socket.gethostname()}:{dead}:x")
     crashed.record("p1", -100, None, ["un"])
     assert crashed.claim() is not None  # ... and the process died before recording the result
-    survivor = fresh(tmp_path, "h:2:b")
+    survivor = fresh(state, "h:2:b")
     assert survivor.claim() is None  # not sent again
     [item] = survivor.open_items()
     assert item.status == "uncertain" and item.last_error == INTERRUPTED
 
 
-def test_an_expired_lease_becomes_uncertain(tmp_path):
-    slow = fresh(tmp_path, "autre-machine:1:a")
+def test_an_expired_lease_becomes_uncertain(state):
+    slow = fresh(state, "autre-machine:1:a")
     slow.record("p1", -100, None, ["un"])
     assert slow.claim(lease=-1) is not None
-    other = fresh(tmp_path, "h:2:b")
+    other = fresh(state, "h:2:b")
     assert other.claim() is None and other.open_items()[0].status == "uncertain"
 
 
-def test_attempts_are_bounded_then_the_post_fails_and_later_posts_pass(tmp_path):
-    outbox = fresh(tmp_path)
+def test_attempts_are_bounded_then_the_post_fails_and_later_posts_pass(state):
+    outbox = fresh(state)
     outbox.record("p1", -100, None, ["un"])
     outbox.record("p2", -100, None, ["deux"])
     for attempt in range(3):
@@ -105,8 +106,8 @@ def test_attempts_are_bounded_then_the_post_fails_and_later_posts_pass(tmp_path)
     assert item is not None and item.text == "deux"
 
 
-def test_back_off_lets_other_posts_pass_and_says_how_long_to_wait(tmp_path):
-    outbox = fresh(tmp_path)
+def test_back_off_lets_other_posts_pass_and_says_how_long_to_wait(state):
+    outbox = fresh(state)
     outbox.record("p1", -100, None, ["un"])
     item = outbox.claim()
     assert item is not None
@@ -119,8 +120,8 @@ def test_back_off_lets_other_posts_pass_and_says_how_long_to_wait(tmp_path):
     assert (outbox.claim() or item).text == "deux"
 
 
-def test_parts_of_a_post_go_in_order_and_wait_for_a_failed_part(tmp_path):
-    outbox = fresh(tmp_path)
+def test_parts_of_a_post_go_in_order_and_wait_for_a_failed_part(state):
+    outbox = fresh(state)
     outbox.record("long", -100, None, ["partie 1", "partie 2"])
     first = outbox.claim()
     assert first is not None and first.part == 0
@@ -134,8 +135,8 @@ def test_parts_of_a_post_go_in_order_and_wait_for_a_failed_part(tmp_path):
     assert second is not None and second.part == 1
 
 
-def test_admin_retry_and_drop_act_on_the_whole_post(tmp_path):
-    outbox = fresh(tmp_path)
+def test_admin_retry_and_drop_act_on_the_whole_post(state):
+    outbox = fresh(state)
     outbox.record("p", -100, None, ["un", "deux"])
     item = outbox.claim()
     assert item is not None
@@ -145,15 +146,15 @@ def test_admin_retry_and_drop_act_on_the_whole_post(tmp_path):
     assert outbox.retry(item.id) == 0 and outbox.drop(999) == 0
 
 
-def test_the_same_key_is_recorded_once(tmp_path):
-    outbox = fresh(tmp_path)
+def test_the_same_key_is_recorded_once(state):
+    outbox = fresh(state)
     assert outbox.record("publier:1:2", -100, None, ["un"], ["e1"])
     assert not outbox.record("publier:1:2", -100, None, ["autre"], ["e2"])
     assert [i.text for i in outbox.pending()] == ["un"] and outbox.announced() == {"e1"}
 
 
-def test_the_baseline_is_one_write(tmp_path):
-    outbox = fresh(tmp_path)
+def test_the_baseline_is_one_write(state):
+    outbox = fresh(state)
     assert outbox.take_baseline("2026-01-01", ["a", "b"])
     assert not outbox.take_baseline("2026-01-02", ["c"])
     assert outbox.announced() == {"a", "b"} and outbox.get_meta("baseline") == "2026-01-01"
@@ -206,13 +207,13 @@ def test_a_corrupt_file_raises_a_database_error(tmp_path):
 
 
 def test_wal_and_busy_timeout_are_on(tmp_path):
-    outbox = fresh(tmp_path)
+    outbox = fresh(tmp_path / "etat.sqlite3")
     assert outbox._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert outbox._db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
-def test_queue_report_lists_states_and_reasons(tmp_path):
-    outbox = fresh(tmp_path)
+def test_queue_report_lists_states_and_reasons(state):
+    outbox = fresh(state)
     assert "vide" in queue_report(outbox.open_items())
     outbox.record("a", -100, None, ["<b>Turquie</b> et &amp; co"])
     outbox.record("b", -100, None, ["Royaume-Uni"])

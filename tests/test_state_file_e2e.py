@@ -10,6 +10,7 @@ from collections.abc import Callable
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.telegram.app import build_application
+from tests.conftest import state_settings
 from tests.harness import polling, press_preview, wait_for_preview
 
 ADMIN = 42
@@ -22,8 +23,8 @@ def settings_for(api, state) -> Settings:
         api_url=api.url,
         channel_id=CHANNEL,
         admin_ids=frozenset({ADMIN}),
-        state_path=state,
         push_backoff=0.05,
+        **state_settings(state),  # type: ignore[arg-type]
     )
 
 
@@ -66,6 +67,22 @@ async def test_a_state_path_that_cannot_be_opened_is_reported_too(api, base, tmp
     assert "désactivée" in notice["text"] and texts_to(api, 7)
 
 
+def hold_write_lock(state):
+    """Another program's connection holding the state's write lock: SQLite's exclusive
+    transaction, or the advisory lock every PostgreSQL write transaction of the bot takes."""
+    if isinstance(state, str):
+        import psycopg
+
+        from bot.push.database import LOCKS
+
+        locker = psycopg.connect(state.replace("postgres://", "postgresql://", 1), autocommit=True)
+        locker.execute("SELECT pg_advisory_lock(%s)", (LOCKS["state"],))
+        return locker
+    locker = sqlite3.connect(state, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    return locker
+
+
 async def settle(done: Callable[[], bool], seconds: float = 10.0) -> None:
     """Wait until ``done()`` holds or ``seconds`` pass (the assertions then say what failed)."""
     for _ in range(int(seconds / 0.05)):
@@ -74,15 +91,13 @@ async def settle(done: Callable[[], bool], seconds: float = 10.0) -> None:
         await asyncio.sleep(0.05)
 
 
-async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, state):
     application = build_application(settings_for(api, state), Index(base))
     async with polling(application):
         await start_up_done(application)  # first deployment: baseline, nothing posted
         await api.push(api.message_update("/publier pays Turquie", user_id=ADMIN))
         preview = await wait_for_preview(api, ADMIN)
-        locker = sqlite3.connect(state, isolation_level=None)
-        locker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        locker = hold_write_lock(state)  # another program holds the write lock
         try:
             await press_preview(api, ADMIN, preview)
             await asyncio.sleep(0.2)  # the confirmed publication now waits for the lock
@@ -92,18 +107,16 @@ async def test_a_locked_state_file_does_not_freeze_answers_to_users(api, base, t
             assert texts_to(api, 7) and texts_to(api, CHANNEL) == []
             assert not any("Publié" in text for text in texts_to(api, ADMIN))
         finally:
-            locker.execute("ROLLBACK")
-            locker.close()
+            locker.close()  # SQLite rolls back; PostgreSQL ends the session and its lock
         await settle(lambda: any("Publié" in text for text in texts_to(api, ADMIN)))
     posts = texts_to(api, CHANNEL)
     assert posts and "Turquie" in posts[0] and "Publié" in texts_to(api, ADMIN)[-1]
     assert len(posts) == len(set(posts))  # each message of the post once
 
 
-async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, tmp_path):
+async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, state):
     from tests.fake_bot_api import ApiError
 
-    state = tmp_path / "etat.sqlite3"
     application = build_application(settings_for(api, state), Index(base))
     async with polling(application):
         await start_up_done(application)

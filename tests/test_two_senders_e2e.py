@@ -6,6 +6,7 @@ import asyncio
 from collections import Counter
 
 from bot.push.outbox import Outbox
+from tests.conftest import state_env
 from tests.fake_bot_api import ApiError, Lost, Slow
 from tests.harness import bot_env, spawn_bot
 
@@ -14,8 +15,7 @@ ADMIN = 42
 BACKLOG = 8
 
 
-async def test_two_processes_share_the_outbox_and_post_each_message_at_most_once(api, tmp_path):
-    state = tmp_path / "etat.sqlite3"
+async def test_two_processes_share_the_outbox_and_post_each_message_at_most_once(api, state):
     outbox = Outbox(state)
     for number in range(BACKLOG):  # posts recorded earlier (by /publier, a reload…)
         outbox.record(f"file:{number}", CHANNEL, None, [f"Publication en file n° {number}"])
@@ -37,7 +37,7 @@ async def test_two_processes_share_the_outbox_and_post_each_message_at_most_once
     env = bot_env(
         api,
         TELEGRAM_CHANNEL_ID=str(CHANNEL),
-        BOT_STATE_PATH=str(state),
+        **state_env(state),
         BOT_ADMIN_IDS=str(ADMIN),
     )
     first, second = await asyncio.gather(

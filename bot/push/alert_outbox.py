@@ -19,6 +19,8 @@ ALERT_PREFIX = "alerte"
 BASELINE = "alert_baseline"
 CHAT_GAP = 1.0
 """Seconds between two alert messages to the same chat."""
+BULK = 100
+"""Alerts queued at once past which PostgreSQL's statistics of the outbox are refreshed."""
 PACED_POLL = 0.05
 """Seconds to wait when every pending alert waits for its chat's gap."""
 
@@ -29,7 +31,8 @@ Compose = Callable[[list[str], list[str]], list[str]]
 class AlertOutbox(Outbox):
     """The alert lane of the outbox, and the subscriptions table."""
 
-    LANE = "post GLOB 'alerte:*'"
+    LANE = "substr(post, 1, 7) = 'alerte:'"
+    LOCK = "alerts"
     CHAT_GAP = CHAT_GAP
 
     # --- subscriptions ----------------------------------------------------------------
@@ -38,7 +41,8 @@ class AlertOutbox(Outbox):
         """Follow ``target``; False when the chat already did."""
         return (
             self._db.execute(
-                "INSERT OR IGNORE INTO subscriptions (chat_id, target, created) VALUES (?, ?, ?)",
+                "INSERT INTO subscriptions (chat_id, target, created) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (str(chat_id), target, time.time()),
             ).rowcount
             == 1
@@ -154,8 +158,11 @@ class AlertOutbox(Outbox):
                     "INSERT INTO meta (key, value) VALUES (?, ?)", (BASELINE, str(int(now)))
                 )
             self._db.executemany(
-                "INSERT OR IGNORE INTO alert_seen (entry_id) VALUES (?)", [(key,) for key in new]
+                "INSERT INTO alert_seen (entry_id) VALUES (?) ON CONFLICT DO NOTHING",
+                [(key,) for key in new],
             )
+        if queued >= BULK:
+            self._db.analyze("outbox")
         return queued
 
     def _queue(
@@ -164,33 +171,42 @@ class AlertOutbox(Outbox):
         followed: dict[str, set[str]] = {}
         for chat, target in self._db.execute("SELECT chat_id, target FROM subscriptions"):
             followed.setdefault(str(chat), set()).add(str(target))
+        done: dict[str, set[str]] = {}  # chat → the new entries it was already alerted of
+        for start in range(0, len(new), 500):
+            chunk = new[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for chat, entry in self._db.execute(
+                f"SELECT chat_id, entry_id FROM alerted WHERE entry_id IN ({marks})", chunk
+            ):
+                done.setdefault(str(chat), set()).add(str(entry))
         rendered: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+        messages: list[tuple[str, int, str, str, float]] = []
+        traces: list[tuple[str, str, str]] = []
         queued = 0
         for chat, wanted in followed.items():
             entries, hit = matches(new, targets, wanted)
-            done = {
-                str(row[0])
-                for row in self._db.execute(
-                    "SELECT entry_id FROM alerted WHERE chat_id = ?", (chat,)
-                )
-            }
-            entries = [key for key in entries if key not in done]
+            seen = done.get(chat, set())
+            entries = [key for key in entries if key not in seen]
             for start in range(0, len(entries), MAX_PER_ALERT):
                 chunk = entries[start : start + MAX_PER_ALERT]
                 shape = (tuple(chunk), tuple(hit))
                 if shape not in rendered:  # thousands of chats share a few shapes
                     rendered[shape] = compose(chunk, hit)
                 post = post_key(f"{ALERT_PREFIX}:{chat}", *chunk)
-                self._db.executemany(
-                    "INSERT INTO outbox (post, part, chat_id, thread_id, text, created)"
-                    " VALUES (?, ?, ?, NULL, ?, ?)",
-                    [(post, part, chat, text, now) for part, text in enumerate(rendered[shape])],
+                messages.extend(
+                    (post, part, chat, text, now) for part, text in enumerate(rendered[shape])
                 )
-                self._db.executemany(
-                    "INSERT INTO alerted (chat_id, entry_id, post) VALUES (?, ?, ?)",
-                    [(chat, key, post) for key in chunk],
-                )
+                traces.extend((chat, key, post) for key in chunk)
                 queued += 1
+        # two statements for the whole pass (one round trip each on PostgreSQL's pipeline)
+        self._db.executemany(
+            "INSERT INTO outbox (post, part, chat_id, thread_id, text, created)"
+            " VALUES (?, ?, ?, NULL, ?, ?)",
+            messages,
+        )
+        self._db.executemany(
+            "INSERT INTO alerted (chat_id, entry_id, post) VALUES (?, ?, ?)", traces
+        )
         return queued
 
     def entries_of(self, post: str) -> list[str]:

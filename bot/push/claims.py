@@ -1,6 +1,6 @@
 """Who holds a claim on an outbox message, and whether that holder can still be sending.
 
-Shared by every store of the outbox (SQLite today): a claim records its owner's name and a
+Shared by every store of the outbox (SQLite or PostgreSQL): a claim records its owner's name and a
 lease; a live sender renews the lease while its request is in flight (see
 :func:`renewal_interval`), so only a dead or frozen sender's claim ever runs out.
 
@@ -36,9 +36,12 @@ def _start_ticks(pid: int | str) -> str:
     return fields[19] if len(fields) > 19 else ""  # field 22 of stat, after pid and comm
 
 
-def process_name() -> str:
-    """A new claimer's name for this process (see the module's docstring)."""
-    name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}:{_start_ticks('self')}"
+def process_name(machine: str | None = None) -> str:
+    """A new claimer's name for this process (see the module's docstring); ``machine``
+    (BOT_INSTANCE_NAME) replaces the host name: a name whose host is not this host's is
+    judged by its lease only, as a process of another machine."""
+    host = machine or socket.gethostname()
+    name = f"{host}:{os.getpid()}:{uuid.uuid4().hex[:8]}:{_start_ticks('self')}"
     _MINE.add(name)
     return name
 

@@ -1,12 +1,15 @@
-"""The state file's schema and its migrations, numbered by ``PRAGMA user_version``.
+"""The state's schema and its migrations, one numbered path for SQLite and PostgreSQL.
 
-Version 0 is the first format (no version recorded); each step brings a file one version up,
-inside the transaction that opened it, so a file is never left half-migrated.
+The version is SQLite's ``PRAGMA user_version`` or PostgreSQL's ``state_version`` row
+(:meth:`Database.version`). Version 0 is the first format (no version recorded; on PostgreSQL,
+an empty database); each step brings the state one version up, all inside the transaction that
+opened it, so a state is never left half-migrated. Statements are written for SQLite and given
+PostgreSQL's types by :meth:`Database.ddl`.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from bot.push.database import STATE_ERRORS, Database
 
 STATUSES = ("pending", "sending", "sent", "uncertain", "failed", "dropped")
 
@@ -60,10 +63,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """The first format, as files written before versioning hold it (kept to test migrations)."""
 
 
-def _to_1(db: sqlite3.Connection) -> None:
+def _to_1(db: Database) -> None:
     """Claims (owner, lease), a back-off time, and the uncertain/failed/dropped states."""
     db.execute("ALTER TABLE outbox RENAME TO outbox_v0")
-    db.execute(OUTBOX_TABLE)
+    db.execute(db.ddl(OUTBOX_TABLE))
     db.execute(
         "INSERT INTO outbox (id, post, part, chat_id, thread_id, text, status, attempts,"
         " last_error, notified_error, message_id, created, sent_at)"
@@ -74,7 +77,7 @@ def _to_1(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS outbox_status ON outbox (status, id)")
 
 
-def _subscriptions(db: sqlite3.Connection) -> None:
+def _subscriptions(db: Database) -> None:
     """Subscriptions (/suivre) and the alerts they get: chat ids and followed ids, no profile.
 
     ``alerted`` holds one row per chat and entry alerted, written with the alert's outbox
@@ -82,29 +85,46 @@ def _subscriptions(db: sqlite3.Connection) -> None:
     pass has already looked at (new entries are the others).
     """
     db.execute(
-        "CREATE TABLE subscriptions (chat_id TEXT NOT NULL, target TEXT NOT NULL,"
-        " created REAL NOT NULL, PRIMARY KEY (chat_id, target))"
+        db.ddl(
+            "CREATE TABLE subscriptions (chat_id TEXT NOT NULL, target TEXT NOT NULL,"
+            " created REAL NOT NULL, PRIMARY KEY (chat_id, target))"
+        )
     )
     db.execute(
-        "CREATE TABLE alerted (chat_id TEXT NOT NULL, entry_id TEXT NOT NULL,"
-        " post TEXT NOT NULL, PRIMARY KEY (chat_id, entry_id))"
+        db.ddl(
+            "CREATE TABLE alerted (chat_id TEXT NOT NULL, entry_id TEXT NOT NULL,"
+            " post TEXT NOT NULL, PRIMARY KEY (chat_id, entry_id))"
+        )
     )
     db.execute("CREATE INDEX alerted_post ON alerted (post)")
     db.execute("CREATE TABLE alert_seen (entry_id TEXT PRIMARY KEY)")
     db.execute("CREATE INDEX outbox_chat ON outbox (chat_id, sent_at)")
 
 
-def _add_photos(db: sqlite3.Connection) -> None:
+def _add_photos(db: Database) -> None:
     """Photos of channel posts (/publier carte, /publier frise): the PNG of a post's first
     message, kept as a BLOB so a resend after a restart posts the very image the admin asked
     for, whatever the content or the picture cache has become since."""
     db.execute(
-        "CREATE TABLE IF NOT EXISTS outbox_photos ("
-        " item_id INTEGER PRIMARY KEY REFERENCES outbox (id), png BLOB NOT NULL)"
+        db.ddl(
+            "CREATE TABLE IF NOT EXISTS outbox_photos ("
+            " item_id INTEGER PRIMARY KEY REFERENCES outbox (id), png BLOB NOT NULL)"
+        )
     )
 
 
-MIGRATIONS = (_to_1, _subscriptions, _add_photos)
+def _roles(db: Database) -> None:
+    """The sender role (issue 27): one row per role, held by one instance until ``until``
+    (a lease it renews); ``since`` is when it took the role."""
+    db.execute(
+        db.ddl(
+            "CREATE TABLE roles (role TEXT PRIMARY KEY, holder TEXT NOT NULL,"
+            " until REAL NOT NULL, since REAL NOT NULL)"
+        )
+    )
+
+
+MIGRATIONS = (_to_1, _subscriptions, _add_photos, _roles)
 """MIGRATIONS[n] brings a file from version n to n + 1."""
 LATEST = len(MIGRATIONS)
 
@@ -113,24 +133,24 @@ class StateVersionError(Exception):
     """The state file was written by a newer version of the bot."""
 
 
-def migrate(db: sqlite3.Connection) -> int:
-    """Create or upgrade the schema in one immediate transaction; return the old version."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+OPEN_ERRORS: tuple[type[Exception], ...] = (*STATE_ERRORS, OSError, StateVersionError)
+"""What opening the state may raise when it is unusable."""
+
+
+def migrate(db: Database) -> int:
+    """Create or upgrade the schema in one write transaction; return the old version."""
+    with db.transaction("migrate"):
+        version = db.version()
         if version > LATEST:
             raise StateVersionError(
-                f"fichier d'état en version {version}, ce bot ne connaît que la version {LATEST}"
+                f"état en version {version}, ce bot ne connaît que la version {LATEST}"
             )
         if version == 0:
             for statement in VERSION_0.split(";"):
                 if statement.strip():
-                    db.execute(statement)
+                    db.execute(db.ddl(statement))
         for step in MIGRATIONS[version:]:
             step(db)
-        db.execute(f"PRAGMA user_version = {LATEST}")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+        if version != LATEST:
+            db.set_version(LATEST)
     return version

@@ -15,13 +15,14 @@ announced at most once whatever happens to the process afterwards.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.push.claims import LEASE, owner_is_dead, process_name
+from bot.push.database import Database
 from bot.push.migrations import migrate
 from bot.redact import redact
 
@@ -66,30 +67,33 @@ class Outbox:
     for the other and /envois lists channel posts only.
     """
 
-    LANE = "post NOT GLOB 'alerte:*'"
+    LANE = "substr(post, 1, 7) <> 'alerte:'"
     """SQL condition on an outbox row: this lane's messages."""
+    LOCK = "posts"
+    """The lane's claim lock on PostgreSQL (one message in flight per lane)."""
     CHAT_GAP = 0.0
     """Seconds between two messages to one chat (0: no pause)."""
 
-    def __init__(self, path: Path | str, owner: str | None = None) -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, location: Path | str, owner: str | None = None) -> None:
+        """``location``: a SQLite file's path, or a ``postgres(ql)://`` URL."""
         self.owner = owner or process_name()
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._db = Database(location)
         try:
-            self._db.execute("PRAGMA busy_timeout=5000")
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
             migrate(self._db)
         except BaseException:
             self._db.close()
             raise
 
+    @property
+    def backend(self) -> str:
+        """ "sqlite" or "postgres"."""
+        return self._db.kind
+
     def close(self) -> None:
         self._db.close()
 
     def version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        return self._db.version()
 
     # --- recording ------------------------------------------------------------------
 
@@ -120,7 +124,8 @@ class Outbox:
                 ],
             )
             self._db.executemany(
-                "INSERT OR IGNORE INTO announced (entry_id, post, at) VALUES (?, ?, ?)",
+                "INSERT INTO announced (entry_id, post, at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(entry, post, now) for entry in entries],
             )
         return True
@@ -136,7 +141,8 @@ class Outbox:
                 return False
             self._db.execute("INSERT INTO meta (key, value) VALUES ('baseline', ?)", (day,))
             self._db.executemany(
-                "INSERT OR IGNORE INTO announced (entry_id, post, at) VALUES (?, NULL, ?)",
+                "INSERT INTO announced (entry_id, post, at) VALUES (?, NULL, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(entry, now) for entry in entries],
             )
         return True
@@ -146,7 +152,8 @@ class Outbox:
         now = time.time()
         with self._transaction():
             self._db.executemany(
-                "INSERT OR IGNORE INTO announced (entry_id, post, at) VALUES (?, ?, ?)",
+                "INSERT INTO announced (entry_id, post, at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(entry, post, now) for entry in entries],
             )
 
@@ -166,7 +173,11 @@ class Outbox:
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     # --- claiming and sending ---------------------------------------------------------
 
@@ -178,7 +189,7 @@ class Outbox:
         of dead processes and expired leases become uncertain first.
         """
         now = time.time()
-        with self._transaction():
+        with self._db.transaction(self.LOCK):
             self._reap(now)
             if self._db.execute(
                 f"SELECT 1 FROM outbox WHERE status = 'sending' AND {self.LANE}"
@@ -194,7 +205,8 @@ class Outbox:
             row = self._db.execute(
                 f"SELECT {_COLUMNS} FROM outbox o WHERE status = 'pending' AND not_before <= ?"
                 f" AND {self.LANE} AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.post = o.post"
-                f" AND p.part < o.part AND p.status != 'sent'){paced} ORDER BY id LIMIT 1",
+                f" AND p.part < o.part AND p.status != 'sent'){paced} ORDER BY id LIMIT 1"
+                f"{self._db.skip_locked}",
                 args,
             ).fetchone()
             if row is None:
@@ -306,8 +318,8 @@ class Outbox:
         the message's current, untold failure (not after an admin's retry or a new error)."""
         taken = self._db.execute(
             "UPDATE outbox SET notified_error = last_error WHERE id = ?"
-            " AND status IN ('uncertain', 'failed') AND last_error IS ?"
-            " AND notified_error IS NOT last_error",
+            " AND status IN ('uncertain', 'failed') AND last_error = ?"
+            " AND notified_error IS DISTINCT FROM last_error",
             (item_id, error),
         )
         return taken.rowcount == 1
@@ -343,7 +355,7 @@ class Outbox:
     def to_notify(self) -> list[Item]:
         """Uncertain or failed messages whose admins were not yet told of this error."""
         return self._select(
-            "status IN ('uncertain', 'failed') AND notified_error IS NOT last_error"
+            "status IN ('uncertain', 'failed') AND notified_error IS DISTINCT FROM last_error"
         )
 
     # --- an admin's decisions ---------------------------------------------------------
@@ -397,13 +409,14 @@ class Outbox:
             for part, text in enumerate(texts):
                 cursor = self._db.execute(
                     "INSERT INTO outbox (post, part, chat_id, thread_id, text, created)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                     (post, part, str(chat_id), thread_id, text, now),
                 )
+                item_id = int(cursor.fetchone()[0])
                 if part == 0:
                     self._db.execute(
                         "INSERT INTO outbox_photos (item_id, png) VALUES (?, ?)",
-                        (cursor.lastrowid, png),
+                        (item_id, png),
                     )
         return True
 
@@ -424,21 +437,56 @@ class Outbox:
                 (redact(f"photo refusée, légende envoyée en texte : {error}"), item_id),
             )
 
+    # --- the sender role (issue 27) -------------------------------------------------
+
+    def hold_role(self, lease: float, role: str = "sender") -> tuple[bool, str | None]:
+        """Take or renew ``role`` for this instance until ``lease`` seconds from now.
+
+        The role is taken when nobody holds it, when its lease ran out, or when its holder was
+        a process of this host that no longer runs (a restart after ``kill -9``). Returns
+        whether this instance holds it now, and the holder it took over from (whose claims
+        in flight became *uncertain* in the same transaction), if any.
+        """
+        now = time.time()
+        with self._transaction():
+            row = self._db.execute(
+                "SELECT holder, until FROM roles WHERE role = ?", (role,)
+            ).fetchone()
+            if row is not None and row[0] == self.owner:
+                self._db.execute("UPDATE roles SET until = ? WHERE role = ?", (now + lease, role))
+                return True, None
+            if row is not None and float(row[1]) >= now and not owner_is_dead(str(row[0])):
+                return False, None
+            self._db.execute(
+                "INSERT INTO roles (role, holder, until, since) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (role) DO UPDATE SET holder = excluded.holder,"
+                " until = excluded.until, since = excluded.since",
+                (role, self.owner, now + lease, now),
+            )
+            previous = None if row is None else str(row[0])
+            if previous is not None:  # its sends in flight may have reached Telegram
+                self._db.execute(
+                    "UPDATE outbox SET status = 'uncertain', last_error = ?, owner = NULL,"
+                    " lease_until = NULL WHERE status = 'sending' AND owner = ?",
+                    (INTERRUPTED, previous),
+                )
+        return True, previous
+
+    def role_holder(self, role: str = "sender") -> tuple[str, float, float] | None:
+        """Who holds ``role``: (holder, lease end, since), or None."""
+        row = self._db.execute(
+            "SELECT holder, until, since FROM roles WHERE role = ?", (role,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), float(row[1]), float(row[2]))
+
+    def resign_role(self, role: str = "sender") -> None:
+        """Give the role up (a clean stop): another instance takes it at its next look."""
+        self._db.execute("DELETE FROM roles WHERE role = ? AND holder = ?", (role, self.owner))
+
     # --- helpers --------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+    def _transaction(self) -> AbstractContextManager[None]:
+        return self._db.transaction()
 
 
 def post_key(prefix: str, *parts: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,8 +24,9 @@ from telegram.ext import CallbackContext, JobQueue
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.alert_outbox import AlertOutbox
+from bot.push.database import STATE_ERRORS, problem
 from bot.push.follow import alert_buttons, alert_reply, candidates
-from bot.push.migrations import StateVersionError
+from bot.push.migrations import OPEN_ERRORS
 from bot.push.outbox import Item
 from bot.render.html import render_html
 from bot.telegram.pusher import Pusher
@@ -61,6 +61,7 @@ class AlertPusher(Pusher):
         self.index = index
         self.interval = alert_interval(settings) if interval is None else interval
         self._task: asyncio.Task[None] | None = None
+        self._next_at = 0.0
 
     async def run(self, index: Index) -> int:
         """Queue the alerts for entries new since the last pass, then send them in the
@@ -104,11 +105,13 @@ class AlertPusher(Pusher):
     # --- sending ----------------------------------------------------------------------
 
     async def _send(self, item: Item) -> None:
-        started = time.monotonic()
-        await super()._send(item)
-        rest = self.interval - (time.monotonic() - started)
+        """One alert every :attr:`interval` seconds, counted from one send's start to the
+        next (the claim's round trips to the state fall inside the interval)."""
+        rest = self._next_at - time.monotonic()
         if rest > 0:
             await self._pause(rest)
+        self._next_at = time.monotonic() + self.interval
+        await super()._send(item)
 
     async def _request(self, item: Item, photo: bytes | None = None) -> Message:
         """An alert is text only (``photo`` is never set for one)."""
@@ -164,9 +167,9 @@ async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> 
     on, and :mod:`bot.telegram.state` tries again later.
     """
     try:
-        outbox = await asyncio.to_thread(AlertOutbox, found.settings.state_path)
-    except (sqlite3.Error, OSError, StateVersionError) as error:
-        found.alerts_off = f"fichier d'état {found.settings.state_path} inutilisable ({error})"
+        outbox = await open_alert_store(found)
+    except OPEN_ERRORS as error:
+        found.alerts_off = problem(found.settings.state, error)
         log.error("Abonnements désactivés : %s", found.alerts_off)
         return False
     found.alerts_off = None
@@ -177,6 +180,11 @@ async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> 
             _resume_alerts, interval=RESUME_INTERVAL, first=RESUME_INTERVAL, name="reprise-alertes"
         )
     return True
+
+
+async def open_alert_store(found: Services) -> AlertOutbox:
+    """The alert lane of the state, opened in a thread, under this instance's name."""
+    return await asyncio.to_thread(AlertOutbox, found.settings.state, found.instance)
 
 
 async def close_alerts(found: Services) -> None:
@@ -191,7 +199,7 @@ async def _alerts_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None
         return
     try:
         await found.alerts.run(found.index)
-    except sqlite3.Error as error:
+    except STATE_ERRORS as error:
         log.error("Alertes des abonnés impossibles au démarrage : %s", error)
 
 

@@ -35,7 +35,8 @@ from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.telegram import drafting, follow, handlers
+from bot.push.claims import process_name
+from bot.telegram import drafting, follow, handlers, sender
 from bot.telegram.alerts import close_alerts
 from bot.telegram.push_bot import close_pusher
 from bot.telegram.reload import reload_content
@@ -71,9 +72,19 @@ def build_application(
     )
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        found = Services(index, settings, content_dir=content_dir, seeds_dir=seeds_dir)
+        found = Services(
+            index,
+            settings,
+            content_dir=content_dir,
+            seeds_dir=seeds_dir,
+            instance=process_name(settings.instance_name),
+        )
         application.bot_data[SERVICES_KEY] = found
         await open_state(application, found)  # the channel and subscriptions (issue #16)
+        sender.attach(found)  # issue 27: one sender among the instances, the state watched
+        await sender.tick(found, kick=False)  # sending starts with the jobs, once running
+        if application.job_queue is not None:
+            sender.schedule(application.job_queue)
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
@@ -85,6 +96,8 @@ def build_application(
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signum)
         found = application.bot_data.get(SERVICES_KEY)
+        if isinstance(found, Services):
+            await sender.resign(found)  # issue 27: another instance takes over at once
         if isinstance(found, Services) and found.pusher is not None:
             await close_pusher(found.pusher)
         if isinstance(found, Services):
@@ -148,8 +161,17 @@ def _watch_signals(application: Application, found: Services) -> None:  # type: 
             return
         stopping = True
         log.info("SIGTERM : arrêt (les envois en cours se terminent, les attentes sont levées)")
-        if found.pusher is not None:
-            found.pusher.stop()
+        for pusher in (found.pusher, found.alerts):
+            if pusher is not None:
+                pusher.stop()
+        if application.running:
+            application.stop_running()
+        else:  # still starting (post_init): stop as soon as it runs, never lose the signal
+            asyncio.get_running_loop().create_task(stop_once_running())
+
+    async def stop_once_running() -> None:
+        while not application.running:
+            await asyncio.sleep(0.05)
         application.stop_running()
 
     loop = asyncio.get_running_loop()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import sqlite3
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -28,12 +27,13 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.engine.commands import command_argument
+from bot.push.database import STATE_ERRORS
 from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
 from bot.telegram.alerts import AlertPusher
 from bot.telegram.follow_links import target_of_payload
 from bot.telegram.handlers import STALE_BUTTON, _held_back, retrying
 from bot.telegram.services import Services, services
-from bot.telegram.state import SUBSCRIPTIONS_BUSY, SUBSCRIPTIONS_UNAVAILABLE
+from bot.telegram.state import subscriptions_busy, subscriptions_unavailable
 from bot.text import count
 
 log = logging.getLogger(__name__)
@@ -99,8 +99,8 @@ async def _ready(
     if await _held_back(update, context, message):
         return None
     found = services(context)
-    if found.alerts is None:  # the reason (path, library message) is for the log and admins
-        await _say(message, SUBSCRIPTIONS_UNAVAILABLE)
+    if found.alerts is None or found.state_down:  # details are for the log and the admins
+        await _say(message, subscriptions_unavailable(found.settings))
         return None
     if not await may_manage(update, context, chat, update.effective_user, message):
         log.info("Abonnement refusé : utilisateur non administrateur du groupe %s", chat.id)
@@ -285,13 +285,14 @@ def state_guarded(handler: Handler) -> Handler:
     async def guarded(update: Update, context: Context) -> None:
         try:
             await handler(update, context)
-        except sqlite3.Error as error:
-            log.warning("Abonnements : fichier d'état indisponible (%s)", error)
+        except STATE_ERRORS as error:
+            log.warning("Abonnements : état indisponible (%s)", error)
+            busy = subscriptions_busy(services(context).settings)
             query = update.callback_query
             if query is not None:
-                await retrying(lambda: query.answer(SUBSCRIPTIONS_BUSY[:200], show_alert=True))
+                await retrying(lambda: query.answer(busy[:200], show_alert=True))
             elif update.effective_message is not None:
-                await _say(update.effective_message, SUBSCRIPTIONS_BUSY)
+                await _say(update.effective_message, busy)
 
     return guarded
 

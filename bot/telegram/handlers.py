@@ -6,7 +6,6 @@ import asyncio
 import html
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from bot.engine.questions import respond, respond_in_thread
 from bot.engine.reply import Reply
 from bot.guard import Verdict
 from bot.push.compose import NothingToPostError, Post, compose
+from bot.push.database import STATE_ERRORS
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
 from bot.redact import redact
@@ -41,7 +41,9 @@ from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
+from bot.telegram.sender import describe_role
 from bot.telegram.services import Services, services
+from bot.telegram.state import unavailable_reason
 from bot.telegram.updates import UpdateQueue
 from bot.text import count, fold
 from bot.text import count as plural
@@ -354,14 +356,20 @@ async def _admin_pusher(
         await _refuse(update, message, command)
         return None
     found = services(context)
-    if found.pusher is None:  # the file's path and SQLite's message stay in the log
+    if found.pusher is None:  # the file's path and the library's message stay in the log
         reason = (
-            "fichier d'état inutilisable pour l'instant ; le bot réessaie seul et vous "
-            "préviendra à la reprise"
+            f"{unavailable_reason(found.settings)} pour l'instant ; le bot réessaie seul et "
+            "vous préviendra à la reprise"
             if found.publishing_off
             else "aucun canal n'est configuré (TELEGRAM_CHANNEL_ID)"
         )
         await message.reply_text(f"Publication désactivée : {reason}.")
+    elif found.state_down and command != "/envois":
+        await message.reply_text(
+            f"Publication indisponible pour l'instant : {unavailable_reason(found.settings)}. "
+            "Le bot réessaie seul ; rien n'a été enregistré."
+        )
+        return None
     return found.pusher
 
 
@@ -403,8 +411,8 @@ async def on_publier(update: Update, context: Context) -> None:
     except NothingToPostError as reason:
         await message.reply_text(f"Rien à publier : {html.escape(str(reason))}.")
         return
-    except sqlite3.Error as error:
-        await _state_unavailable(message, error)
+    except STATE_ERRORS as error:
+        await _state_unavailable(message, error, found)
         return
     previews[token] = Pending(key, post=post)
     texts = [text for text, _markup in messages(post.reply, screen=None)]  # as it will post
@@ -486,17 +494,17 @@ async def on_preview_button(update: Update, context: Context) -> None:
             outcome = await pusher.publish(pending.post, pending.key, patience=PUBLISH_PATIENCE)
         else:
             return
-    except sqlite3.Error as error:
-        await _state_unavailable(message, error)
+    except STATE_ERRORS as error:
+        await _state_unavailable(message, error, found)
         return
     await retrying(lambda: message.reply_text(_outcome_text(outcome, pusher.channel)))
 
 
-async def _state_unavailable(message: Message, error: sqlite3.Error) -> None:
-    log.error("/publier : fichier d'état indisponible (%s)", error)
+async def _state_unavailable(message: Message, error: Exception, found: Services) -> None:
+    log.error("/publier : état indisponible (%s)", error)
     await message.reply_text(
-        "Publication impossible pour l'instant : fichier d'état indisponible. "
-        "Rien n'a été envoyé ; réessayez dans un instant."
+        f"Publication impossible pour l'instant : état indisponible "
+        f"({unavailable_reason(found.settings)}). Rien n'a été envoyé ; réessayez dans un instant."
     )
 
 
@@ -519,13 +527,14 @@ async def on_envois(update: Update, context: Context) -> None:
         return
     try:
         items = await pusher.store.run(pusher.outbox.open_items)
-    except sqlite3.Error as error:
-        log.warning("/envois : fichier d'état indisponible (%s)", error)
+        role = await describe_role(found)
+    except STATE_ERRORS as error:
+        log.warning("/envois : état indisponible (%s)", error)
         await message.reply_text(STATE_BUSY, parse_mode=None)
         return
     problems = [item for item in items if item.status in ("uncertain", "failed")][:5]
     await message.reply_text(
-        queue_report(items),
+        f"{queue_report(items)}\n{role}",
         parse_mode=None,
         reply_markup=InlineKeyboardMarkup(
             [
@@ -545,16 +554,14 @@ ACTIONS = {"republier": "r", "retry": "r", "abandonner": "d", "drop": "d"}
 ENVOIS_USAGE = "Usage : /envois, /envois republier <n°> ou /envois abandonner <n°>."
 
 
-STATE_BUSY = (
-    "Fichier d'état momentanément indisponible : rien n'a changé. Réessayez dans un instant."
-)
+STATE_BUSY = "État momentanément indisponible : rien n'a changé. Réessayez dans un instant."
 
 
 async def _decide(found: Services, action: str, item_id: int) -> str:
     """Carry out an admin's « republier » (r) or « abandonner » (d); the French answer."""
     try:
         return await _decision(found, action, item_id)
-    except sqlite3.Error as error:  # a lock held too long: said plainly, no traceback
+    except STATE_ERRORS as error:  # a lock held too long: said plainly, no traceback
         log.warning("Décision sur l'envoi %s impossible : %s", item_id, error)
         return STATE_BUSY
 

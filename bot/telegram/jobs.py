@@ -18,6 +18,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from bot.clock import today
 from bot.config import Settings
+from bot.push.database import STATE_ERRORS, problem
 from bot.telegram.pusher import Pusher
 from bot.telegram.services import Services, services
 
@@ -45,12 +46,12 @@ async def _guarded(found: Services, work: Callable[[Pusher], Awaitable[None]]) -
             log.warning("Fichier d'état occupé (%s) : nouvel essai dans %g s", error, LOCK_PAUSE)
             await asyncio.sleep(LOCK_PAUSE)
             await work(pusher)
-    except sqlite3.Error as error:
-        reason = f"fichier d'état {found.settings.state_path} inutilisable ({error})"
+    except STATE_ERRORS as error:
+        reason = problem(found.settings.state, error)
         log.error("Publication dans le canal suspendue : %s", reason)
-        if found.publishing_off is None:
-            found.publishing_off = reason
-            await pusher.tell_admins(f"⚠️ Publication dans le canal désactivée : {reason}.")
+        if found.state_down is None:  # the sender role's tick says when it is back
+            found.state_down = reason
+            await pusher.tell_admins(f"⚠️ Publication dans le canal suspendue : {reason}.")
 
 
 async def push_at_start(context: Job) -> None:
@@ -82,7 +83,8 @@ async def send_digest(context: Job) -> None:
     found = services(context)
 
     async def work(pusher: Pusher) -> None:
-        await pusher.digest(found.index, today(found.settings.timezone))
+        if found.sender:  # issue 27: the instance holding the sender role posts it
+            await pusher.digest(found.index, today(found.settings.timezone))
 
     await _guarded(found, work)
 

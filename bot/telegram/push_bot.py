@@ -32,9 +32,10 @@ def make_bot(settings: Settings) -> ExtBot[int]:
     )
 
 
-async def open_pusher(settings: Settings) -> Pusher:
-    """The state file opened (in a thread) and the channel's Bot initialised."""
-    outbox = await asyncio.to_thread(Outbox, settings.state_path)
+async def open_pusher(settings: Settings, owner: str | None = None) -> Pusher:
+    """The state opened (in a thread) and the channel's Bot initialised; ``owner`` names this
+    instance in the state."""
+    outbox = await asyncio.to_thread(Outbox, settings.state, owner)
     bot = make_bot(settings)
     try:
         await bot.initialize()

@@ -13,7 +13,6 @@ import contextlib
 import html
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.claims import LEASE, renewal_interval
 from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
+from bot.push.database import STATE_ERRORS
 from bot.push.follow import channel_offers, short_label
 from bot.push.outbox import MAX_ATTEMPTS, Item, Outbox, post_key
 from bot.push.threaded import ThreadedOutbox
@@ -38,6 +38,8 @@ from bot.telegram.follow_links import follow_link_markup
 log = logging.getLogger(__name__)
 STOP_GRACE = 3.0
 """Seconds a send in flight may still take once the bot is stopping."""
+SENDER_POLL = 0.25
+"""Seconds between two looks at a post another instance is sending."""
 PATIENCE = 30.0
 """Seconds one drain may wait (back-offs, another process sending) before leaving the rest
 to the next drain."""
@@ -111,6 +113,10 @@ class Pusher:
         self._stopping = asyncio.Event()
         self.follow_index: Callable[[], Index] | None = None
         """The base in service, to offer « 🔔 Suivre » the actors a post announces."""
+        self.may_send: Callable[[], bool] | None = None
+        """In the bot, whether this instance holds the sender role (issue 27): only then does
+        it send; another instance records, and the sender sends. None: always (``push``)."""
+        self._background: asyncio.Task[None] | None = None
 
     @property
     def outbox(self) -> Outbox:
@@ -128,8 +134,15 @@ class Pusher:
 
     async def close(self) -> None:
         self.stop()
+        if self._background is not None:
+            await asyncio.wait({self._background}, timeout=STOP_GRACE + 2)
         async with self._lock:  # the drain in progress ends its current send first
             await self.store.close()
+
+    @property
+    def sender(self) -> bool:
+        """True when this process may send (it holds the sender role, or no role is kept)."""
+        return self.may_send is None or self.may_send()
 
     async def publish(self, post: Post, key: str, patience: float | None = None) -> Outcome:
         """Record the post (once per key), then send what is pending, in order."""
@@ -141,8 +154,35 @@ class Pusher:
             render_html(post.reply, screen=None),  # a post: Telegram's limit, as recorded
             post.entries,
         )
-        await self.drain(patience)
-        return outcome_of(await self.store.run(self.outbox.of_post, key))
+        return await self._settled(key, patience)
+
+    async def _settled(self, key: str, patience: float | None) -> Outcome:
+        """Send (as the sender) or wait for the sender to send, up to ``patience`` seconds;
+        the post's outcome then."""
+        budget = self.patience if patience is None else patience
+        if self.sender:
+            await self.drain(budget)
+            return outcome_of(await self.store.run(self.outbox.of_post, key))
+        deadline = asyncio.get_running_loop().time() + budget
+        while True:  # another instance holds the sender role: it sends, we watch
+            outcome = outcome_of(await self.store.run(self.outbox.of_post, key))
+            if outcome.status not in ("pending", "sending") or self._stopping.is_set():
+                return outcome
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                return outcome
+            await self._pause(min(SENDER_POLL, left))
+
+    def kick(self) -> None:
+        """Drain in the background (one at a time): the sender role's ticks never wait."""
+        if self._background is None or self._background.done():
+            self._background = asyncio.get_running_loop().create_task(self._drain_quietly())
+
+    async def _drain_quietly(self) -> None:
+        try:
+            await self.drain()
+        except STATE_ERRORS as error:
+            log.error("Envoi interrompu : %s", error)
 
     async def publish_photo(
         self, texts: list[str], png: bytes, key: str, patience: float | None = None
@@ -156,15 +196,16 @@ class Pusher:
             texts,
             png,
         )
-        await self.drain(patience)
-        return outcome_of(await self.store.run(self.outbox.of_post, key))
+        return await self._settled(key, patience)
 
     async def drain(self, patience: float | None = None) -> None:
         """Send what may be sent, oldest first; wait out back-offs up to ``patience`` s."""
         budget = self.patience if patience is None else patience
+        if not self.sender:
+            return
         async with self._lock:
             try:
-                while not self._stopping.is_set():
+                while not self._stopping.is_set() and self.sender:
                     item = await self.store.run(self.outbox.claim, self.lease)
                     if item is not None:
                         await self._send(item)
@@ -243,7 +284,7 @@ class Pusher:
                 kept = await self.store.run(
                     self.outbox.renew_claim, item.id, self.outbox.owner, time.time() + self.lease
                 )
-            except sqlite3.Error as error:  # busy: the next renewal comes well before expiry
+            except STATE_ERRORS as error:  # busy or away: the next renewal comes well before expiry
                 log.warning("Bail de l'envoi %s non renouvelé (%s)", item.id, error)
                 continue
             if not kept:
@@ -309,7 +350,7 @@ class Pusher:
         """Tell the admins, once per error, of every uncertain or failed post."""
         try:
             items = await self.store.run(self.outbox.to_notify)
-        except sqlite3.Error:
+        except STATE_ERRORS:
             log.exception("File d'envoi illisible")
             return
         for item in items:  # claimed first: two processes never tell the same error twice

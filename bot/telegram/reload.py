@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import logging
-import sqlite3
 
 from bot.clock import today
 from bot.content.errors import ContentError
 from bot.content.rebuild import RebuildError, rebuild_index
 from bot.engine.index import Index
+from bot.push.database import STATE_ERRORS
 from bot.telegram.services import Services
 from bot.text import count
 
@@ -51,7 +51,7 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     if found.pusher is not None:
         try:
             announced = await found.pusher.announce_new(index, today(found.settings.timezone))
-        except sqlite3.Error as error:
+        except STATE_ERRORS as error:
             log.error("Annonce des nouveaux faits impossible : %s", error)
     alerted = await _alert_subscribers(found, index)  # issue #16
     counts = index.base.counts()
@@ -70,7 +70,7 @@ async def _alert_subscribers(found: Services, index: Index) -> str:
         return ""
     try:
         queued = await found.alerts.run(index)
-    except sqlite3.Error as error:
+    except STATE_ERRORS as error:
         log.error("Alertes des abonnés impossibles : %s", error)
         return " ; alertes des abonnés impossibles (fichier d'état)"
     return f" ; {count(queued, 'alerte')} d'abonnés en file"

@@ -13,6 +13,7 @@ from bot.engine.index import Index
 from bot.engine.thread import Threads
 from bot.guard import FloodGuard
 from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.push.claims import process_name
 from bot.telegram.pusher import Pusher
 
 if TYPE_CHECKING:
@@ -52,6 +53,12 @@ class Services:
     """Why subscriptions are off (state file unusable)."""
     threads: Threads = field(default_factory=Threads)
     """Each person's last question in each chat, for follow-ups (« et en 2025 ? »)."""
+    instance: str = field(default_factory=process_name)
+    """This process's name in the state (claims, the sender role): host, pid, random part."""
+    sender: bool = False
+    """Whether this instance holds the sender role (issue 27), renewed every few seconds."""
+    state_down: str | None = None
+    """Why the state (file or database) cannot be used right now; None when it can."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -9,14 +9,15 @@ bot tries the file again, turns the services back on and tells the admins.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from typing import Any
 
 from telegram.ext import Application, CallbackContext
 
-from bot.push.migrations import StateVersionError
+from bot.config import Settings
+from bot.push.database import STATE_ERRORS, is_database_url, problem
+from bot.push.migrations import OPEN_ERRORS
 from bot.redact import redact
-from bot.telegram import jobs
+from bot.telegram import jobs, sender
 from bot.telegram.alerts import open_alerts
 from bot.telegram.push_bot import open_pusher
 from bot.telegram.services import Services, services
@@ -38,6 +39,34 @@ PUBLISHING_UNAVAILABLE = (
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
+def unavailable_reason(settings: Settings) -> str:
+    """What users may read of why the state is unusable: the setting, no path, no host, no
+    library message (those are for the log and the admins)."""
+    if is_database_url(settings.state):
+        return "la base de données (DATABASE_URL) ne répond pas"
+    return "fichier d'état inutilisable"
+
+
+def subscriptions_busy(settings: Settings) -> str:
+    """The answer when a subscription command's state call failed just now."""
+    if not is_database_url(settings.state):
+        return SUBSCRIPTIONS_BUSY
+    return (
+        f"Abonnements momentanément indisponibles ({unavailable_reason(settings)}). "
+        "Réessayez dans un instant."
+    )
+
+
+def subscriptions_unavailable(settings: Settings) -> str:
+    """/suivre's answer while subscriptions are off or the state is away."""
+    if not is_database_url(settings.state):
+        return SUBSCRIPTIONS_UNAVAILABLE
+    return (
+        f"Abonnements indisponibles pour l'instant : {unavailable_reason(settings)}. "
+        "Réessayez dans quelques minutes ; les réponses aux questions, elles, fonctionnent."
+    )
+
+
 async def tell_admins(application: AnyApplication, found: Services, text: str) -> None:
     """A plain-text notice to every admin; one who never opened the bot is skipped."""
     for admin in sorted(found.settings.admin_ids):
@@ -54,9 +83,9 @@ async def open_channel(application: AnyApplication, found: Services) -> bool:
     if settings.channel_id is None or found.pusher is not None:
         return True
     try:
-        found.pusher = await open_pusher(settings)
-    except (sqlite3.Error, OSError, StateVersionError) as error:
-        found.publishing_off = f"fichier d'état {settings.state_path} inutilisable ({error})"
+        found.pusher = await open_pusher(settings, found.instance)
+    except OPEN_ERRORS as error:
+        found.publishing_off = problem(settings.state, error)
         log.error("Publication dans le canal désactivée : %s", found.publishing_off)
         return False
     found.publishing_off = None
@@ -95,12 +124,13 @@ async def _reopen(context: CallbackContext[Any, Any, Any, Any]) -> None:
             back.append("publication dans le canal")
     if found.alerts is None and await open_alerts(found, application.bot, application.job_queue):
         back.append("abonnements")
+    sender.attach(found)  # a store opened again sends only while this instance holds the role
     if back:
-        log.info("Fichier d'état de nouveau utilisable : %s", ", ".join(back))
+        log.info("État de nouveau utilisable : %s", ", ".join(back))
         await tell_admins(
             application,
             found,
-            f"✅ Fichier d'état de nouveau utilisable : {' et '.join(back)} rétablis.",
+            f"✅ État de nouveau utilisable : {' et '.join(back)} rétablis.",
         )
 
 
@@ -110,6 +140,6 @@ async def _usable(found: Services) -> bool:
         return False
     try:
         await pusher.store.run(pusher.outbox.next_wait)
-    except sqlite3.Error:
+    except STATE_ERRORS:
         return False
     return True

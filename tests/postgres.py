@@ -1,0 +1,123 @@
+"""A real PostgreSQL server for the tests: TEST_DATABASE_URL when CI set one (.ci/run starts a
+throwaway cluster), or a throwaway cluster of our own when the server's binaries are here.
+
+Each test gets a database of its own (``CREATE DATABASE``), dropped afterwards. The URL holds a
+password (the cluster trusts loopback, so any password works): tests check it never leaks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+
+BIN_DIRS = [Path(p) for p in ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin")]
+PASSWORD = "mot-de-passe-secret-7Hq"
+
+
+def binaries() -> Path | None:
+    """The directory holding initdb and pg_ctl, or None."""
+    for directory in BIN_DIRS:
+        if (directory / "initdb").exists() and (directory / "pg_ctl").exists():
+            return directory
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """initdb refuses root: run the server's tools as the postgres user when we are root."""
+    if os.geteuid() == 0:
+        runuser = shutil.which("runuser", path="/usr/sbin:/sbin:/usr/bin:/bin") or "runuser"
+        return [runuser, "-u", "postgres", "--", *command]
+    return command
+
+
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[str]:
+    """Create, start and finally stop and remove a cluster on 127.0.0.1; yield its URL."""
+    bin_dir = binaries()
+    if bin_dir is None:
+        raise RuntimeError("no PostgreSQL binaries")
+    work = Path(tempfile.mkdtemp(prefix="azsec-pg-"))
+    data = work / "data"
+    if os.geteuid() == 0:
+        shutil.chown(work, "postgres", "postgres")
+    port = free_port()
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = (
+        f"-p {port} -k {work} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    )
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(work / "log"),
+                "-w",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres:{PASSWORD}@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def with_database(url: str, name: str) -> str:
+    """``url`` pointed at database ``name``."""
+    head, _, _old = url.rpartition("/")
+    return f"{head}/{name}"
+
+
+@contextlib.contextmanager
+def fresh_database(server: str) -> Iterator[str]:
+    """A new, empty database on ``server``; its URL (``postgres://`` as platforms write it)."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = with_database(server, name)
+    try:
+        yield url.replace("postgresql://", "postgres://", 1)
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
