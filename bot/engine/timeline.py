@@ -227,8 +227,7 @@ def timeline_page(
         budget -= len(loose.text) + 2
     blocks: list[Block] = list(heading)
     groups: list[Group] = []
-    few = [item.entry for item in items[:FEW]]
-    if len(page_starts(index, few, budget)) > 1:  # the period at a glance, month by month
+    if len(_page_starts(index, items, budget, wanted)) > 1:  # the period month by month
         groups = _groups(index, items, wanted)
         line = Para(_groups_line(groups, len(items)), "note")
         blocks.append(line)
@@ -327,10 +326,6 @@ def _groups_line(groups: list[Group], total: int) -> str:
     if sum(group.count for group in groups) > total:
         text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
     return f"{text}."
-
-
-FEW = 12
-"""Entries enough to know whether a filter's timeline takes more than one page."""
 
 
 def _page_starts(
