@@ -169,7 +169,7 @@ def test_a_year_overview_counts_each_month_and_fits_the_first_screen(base):
     overview = next(
         b.text for b in reply.blocks if isinstance(b, Para) and b.text.startswith("Par mois")
     )
-    assert "janvier 2024 (2)" in overview and "décembre 2024 (2)" in overview
+    assert overview.startswith("Par mois de 2024 : janvier (2)") and "décembre (2)" in overview
     # page 1 is full: the first entries of the period, not the remainder of a division
     assert reply.page is not None and reply.page.number == 1
     assert "Événement 0 " in messages[0]

@@ -155,7 +155,7 @@ def test_a_view_within_one_year_counts_by_month(page):
     index, reply = page
     # the first entry starts in December 2023: still a view of 2024, counted month by month
     counts = next(b.text for b in reply.blocks if isinstance(b, Para) and "(1)" in b.text)
-    assert counts.startswith("Par mois : ") and "2023" not in counts
+    assert counts.startswith("Par mois de 2024 : ") and "2023" not in counts
     months = [b for row in reply.buttons for b in row if b.data.startswith("tl:1:")]
     assert months and all(" 2024 (" in button.label for button in months)
     for button in months:  # each button opens what it counts

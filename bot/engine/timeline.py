@@ -320,11 +320,20 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
 
 
 def _groups_line(groups: list[Group], total: int) -> str:
-    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean."""
-    by = "Par mois" if groups and " " in groups[0].label else "Par année"
-    text = f"{by} : {', '.join(f'{group.label} ({group.count})' for group in groups)}"
+    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean; months
+    of one year are named once: « Par mois de 2025 : août (3), septembre (2)… »."""
+    months = bool(groups) and " " in groups[0].label
+    years = {group.label.rsplit(" ", 1)[-1] for group in groups}
+    if months and len(years) == 1:
+        by = f"Par mois de {years.pop()}"
+        named = [(group.label.rsplit(" ", 1)[0], group.count) for group in groups]
+    else:
+        by = "Par mois" if months else "Par année"
+        named = [(group.label, group.count) for group in groups]
+    text = f"{by} : {', '.join(f'{label} ({number})' for label, number in named)}"
     if sum(group.count for group in groups) > total:
-        text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
+        spread = "plusieurs mois" if months else "plusieurs années"
+        text += f" (une entrée datée sur {spread} compte dans chacun{'' if months else 'e'})"
     return f"{text}."
 
 
