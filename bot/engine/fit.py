@@ -89,6 +89,12 @@ def page_starts(index: Index, entries: Sequence[Entry], budget: int) -> list[int
     return starts
 
 
+def several_pages(index: Index, entries: Sequence[Entry], budget: int) -> bool:
+    """True when ``entries`` take more than one page of ``budget``: walked only as far as
+    one page can reach (every line shows ``LINE`` characters at least)."""
+    return len(page_starts(index, entries[: budget // LINE + 2], budget)) > 1
+
+
 def _attribution_sizes(index: Index) -> dict[str, int]:
     """Each source's attribution in a message footer, in visible characters."""
     return {key: len(attribution(source)) + 8 for key, source in index.base.sources.items()}

@@ -11,7 +11,7 @@ from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine.common import names, overview
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
-from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
+from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Page, Para, Reply
 from bot.text import count, plural_phrase
@@ -222,12 +222,14 @@ def timeline_page(
         )
     heading = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
     budget = PAGE_BUDGET - sum(len(para.text) + 2 for para in heading)
-    loose = overlap_note(len(items)) if _looser(items, wanted) else None
+    looser = cached(index, "timeline_loose", (wanted.encode(), 0), lambda: _looser(items, wanted))
+    loose = overlap_note(len(items)) if looser else None
     if loose is not None:  # room for the note a page of loosely dated entries carries
         budget -= len(loose.text) + 2
     blocks: list[Block] = list(heading)
     groups: list[Group] = []
-    if len(_page_starts(index, items, budget, wanted)) > 1:  # the period month by month
+    reach = [item.entry for item in items[: budget // LINE + 2]]  # what one page may hold
+    if several_pages(index, reach, budget):  # the period at a glance, month by month
         groups = _groups(index, items, wanted)
         line = Para(_groups_line(groups, len(items)), "note")
         blocks.append(line)
