@@ -18,7 +18,7 @@ from bot.dates import MONTHS_FR, parse_date, wording_problem
 from bot.engine import cards
 from bot.engine.cards import actor_card
 from bot.engine.commands import answer, callback
-from bot.engine.common import claim, entry_text, when
+from bot.engine.common import claim, entry_text, line_text, when
 from bot.engine.index import Index
 from bot.engine.inline import agreement_texts, event_texts
 from bot.engine.reply import Item, Para, Reply
@@ -79,7 +79,8 @@ def test_each_period_an_open_date_may_fall_in_answers_it_with_the_note(index, ba
         for words in (_month_words(end), _month_words(before), str(end.year)):
             reply = answer(index, f"/accord {words}")
             shown = {b.text for b in reply.blocks if isinstance(b, Item | Para)}
-            assert agreement.title in shown or entry_text(base, agreement) in shown, words
+            lines = (agreement.title, line_text(base, agreement))  # its card, or a list's line
+            assert any(line in shown for line in lines), words
             assert _noted(reply), f"/accord {words} sans la note de recoupement"
 
 
@@ -268,8 +269,8 @@ def test_an_adhesion_is_listed_with_adhesions_not_agreements(index, base):
         lines = lambda words: {  # noqa: E731
             b.text for b in answer(index, f"/timeline {words}").blocks if isinstance(b, Item)
         }
-        assert entry_text(base, agreement) not in lines(f"accord {year}")
-        assert entry_text(base, agreement) in lines(f"adhésion {year}")
+        assert line_text(base, agreement) not in lines(f"accord {year}")
+        assert line_text(base, agreement) in lines(f"adhésion {year}")
 
 
 def test_selon_is_an_attribution_only_when_it_names_who_says_it():

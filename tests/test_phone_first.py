@@ -12,7 +12,7 @@ from bot.engine.cards import actor_card, agreement_card, event_card
 from bot.engine.commands import COMMANDS, answer, callback
 from bot.engine.index import Index
 from bot.engine.inline import inline_offers
-from bot.engine.reply import Item, Para, Quote, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply, texts
 from bot.render.html import FOLDED_SHOWN, MESSAGE_LIMIT, render_html, visible_length
 from tests.telegram_html import html_errors
 
@@ -72,9 +72,12 @@ def test_nothing_is_cut_silently_in_any_reachable_answer(index, base):
         assert all(len(m) <= MESSAGE_LIMIT and html_errors(m) == [] for m in messages)
         text = shown_text(messages)
         for block in reply.blocks:
-            assert block.text in text, block.text[:60]
-            if isinstance(block, Quote):
-                assert block.attribution in text
+            for shown in texts(block):
+                assert shown in text, shown[:60]
+            quotes = [q for _, q in block.quotes] if isinstance(block, QuoteGroup) else [block]
+            for quote in quotes:
+                if isinstance(quote, Quote):
+                    assert quote.attribution in text
 
 
 def test_inline_results_are_compact_and_complete(index, base):
@@ -83,14 +86,15 @@ def test_inline_results_are_compact_and_complete(index, base):
             messages = render_html(offer.reply, screen=None)  # sent as one message
             assert len(messages) == 1, (query, offer.title)  # one message, never cut
             text = shown_text(messages)
-            assert all(block.text in text for block in offer.reply.blocks)
+            assert all(shown in text for block in offer.reply.blocks for shown in texts(block))
 
 
 def test_quotes_past_the_first_are_folded_and_sources_attributed_once(index):
-    reply = answer(index, "/accord Royaume-Uni")
+    reply = answer(index, "/accord Royaume-Uni")  # a list: its quotes in one folded group
     message = render_html(reply, screen=None)[0]
-    assert message.count("<blockquote>") == 1
-    assert message.count("<blockquote expandable>") == reply.quotes - 1
+    assert message.count("<blockquote>") == 0 and message.count("<blockquote expandable>") == 1
+    group = next(b for b in reply.blocks if isinstance(b, QuoteGroup))
+    assert len(group.quotes) == reply.quotes >= 2
     assert message.count("Lagazette, article du 31 octobre 2025") == 1  # once, in the footer
     # on the first screen, the first quote stays open only when the message still fits
     first = render_html(reply)[0]

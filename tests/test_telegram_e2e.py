@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import signal
 import socket
@@ -14,6 +15,7 @@ import pytest
 
 from bot.config import Settings
 from bot.engine.commands import callback
+from bot.engine.common import line_text
 from bot.engine.index import Index
 from bot.render.html import render_html
 from bot.telegram.app import build_application
@@ -135,7 +137,7 @@ async def test_timeline_page_button_edits_in_place(polling, base):
     assert len(api.sent()) == parts + page - 1  # edited, not sent anew
 
 
-async def test_card_buttons_send_a_new_message(polling):
+async def test_card_buttons_send_a_new_message(polling, base):
     api = polling
     shown = {
         "message_id": 556,
@@ -145,7 +147,8 @@ async def test_card_buttons_send_a_new_message(polling):
     }
     await api.push(api.callback_update("ac:GB", message=shown))
     sent = (await api.wait_for("sendMessage"))[0]
-    assert "Plan de coopération bilatérale" in sent["text"]
+    plan = next(a for a in base.agreements if a.id == "plan-defense-az-gb-2026-2027")
+    assert line_text(base, plan) in html.unescape(sent["text"])  # the list's line for it
     await api.wait_for("answerCallbackQuery")
 
 

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from bot.engine.commands import answer, callback
-from bot.engine.common import brief_when, claim, entry_text, when
+from bot.engine.common import brief_when, claim, entry_text, line_text, when
 from bot.engine.index import Index
 from bot.engine.inline import inline_offers
-from bot.engine.reply import Item, Quote
+from bot.engine.reply import Item, Quote, QuoteGroup
 from bot.push.compose import compose, digest_post
 
 
@@ -55,16 +55,23 @@ def every_reply(index, base):
 
 
 def test_every_entry_line_carries_its_marked_date_and_its_key_quotes(index, base):
-    lines = {entry_text(base, entry): entry for entry in [*base.events, *base.agreements]}
+    entries = [*base.events, *base.agreements]
+    lines = {entry_text(base, entry): entry for entry in entries}
+    lines |= {line_text(base, entry): entry for entry in entries}  # an overview's short line
     checked = 0
     for reply in every_reply(index, base):
         blocks = list(reply.blocks)
+        items = [block for block in blocks if isinstance(block, Item)]
         for position, block in enumerate(blocks):
             if not isinstance(block, Item) or block.text not in lines:
                 continue
             entry = lines[block.text]
             assert block.label == when(base, entry), (entry.id, block.label)
             following = [b.text for b in blocks[position + 1 :] if isinstance(b, Quote)]
+            number = items.index(block) + 1  # an overview numbers its quotes by line
+            for group in blocks[position + 1 :]:
+                if isinstance(group, QuoteGroup):
+                    following += [quote.text for n, quote in group.quotes if n == number]
             for evidence in entry.key_evidence():
                 assert evidence.quote in following, (entry.id, evidence.quote[:40])
             checked += 1

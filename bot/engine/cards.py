@@ -13,6 +13,7 @@ from bot.engine.common import (
     entry_text,
     key_quotes,
     names,
+    overview,
     parties_text,
     quote_of,
     when,
@@ -23,7 +24,7 @@ from bot.engine.common import (
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Index, tokens
-from bot.engine.reply import Block, Button, Item, Page, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import absence_blocks
 from bot.engine.timeline import describe, is_kind, is_loose, overlap_note, reading_notes, select
 from bot.text import count, fold, french_list, short_label
@@ -52,6 +53,10 @@ def visible(blocks: Sequence[Block], fold_all: bool = False) -> int:
             attributions.setdefault(block.source or block.attribution, block.attribution)
         elif isinstance(block, Item):
             total += len(block.label) + len(block.text) + 5
+        elif isinstance(block, QuoteGroup):  # folded: ~3 lines show
+            total += min(sum(len(quote.text) + 8 for _, quote in block.quotes), 150) + 2
+            for _, quote in block.quotes:
+                attributions.setdefault(quote.source or quote.attribution, quote.attribution)
         else:
             total += len(block.text) + 2
     return total + sum(len(text) + 30 for text in attributions.values())
@@ -365,8 +370,9 @@ def _agreement_list(
 ) -> Reply:
     """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
     whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``."""
-    blocks: list[Block] = [Para(f"{title} ({len(agreements)})", "title"), *said]
-    budget = SCREEN - 120 - sum(len(block.text) + 2 for block in blocks)
+    heading = [Para(f"{title} ({len(agreements)})", "title"), *said]
+    budget = SCREEN - 120 - sum(len(para.text) + 2 for para in heading)
+    blocks: list[Block] = list(heading)
     if more is None:
         starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
     else:
@@ -378,9 +384,10 @@ def _agreement_list(
     shown = agreements[low:high]
     if pages > 1:  # said on top: the page's entries end it, never a lone page number
         blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
-    for agreement in shown:
-        blocks.append(Item(when(index.base, agreement), entry_text(index.base, agreement)))
-        blocks.extend(key_quotes(index.base, agreement))
+    lines, quotes = overview(index.base, list(shown))
+    blocks.extend(lines)
+    if quotes is not None:
+        blocks.append(quotes)
     buttons: list[tuple[Button, ...]] = [
         (Button(short_label(agreement.title), f"a:{agreement.id}"),) for agreement in shown
     ]

@@ -14,7 +14,7 @@ from bot.content.model import (
     FactBase,
     Source,
 )
-from bot.engine.reply import Quote
+from bot.engine.reply import Item, Quote, QuoteGroup
 from bot.text import fold
 
 MAX_ARGUMENT = 300
@@ -176,6 +176,26 @@ def act_date(base: FactBase, agreement: Agreement) -> str:
         if term.id == agreement.act and term.noun:
             noun = term.noun
     return f"{noun} : {when(base, agreement)}"
+
+
+def line_text(base: FactBase, entry: Event | Agreement | Fact) -> str:
+    """The short line an overview shows: the curated ``label`` with the marks every view
+    gives (:func:`marked`, as the pictures do), else the list line (:func:`entry_text`)."""
+    return marked(entry, entry.label) if entry.label else entry_text(base, entry)
+
+
+def overview(
+    base: FactBase, entries: list[Event | Agreement]
+) -> tuple[list[Item], QuoteGroup | None]:
+    """An overview's lines, one per entry (its full date, its short text), and their key
+    quotes in one group, each numbered by its line."""
+    lines = [Item(when(base, entry), line_text(base, entry)) for entry in entries]
+    quotes = tuple(
+        (number, quote)
+        for number, entry in enumerate(entries, 1)
+        for quote in key_quotes(base, entry)
+    )
+    return lines, QuoteGroup(quotes) if quotes else None
 
 
 def entry_text(base: FactBase, entry: Event | Agreement | Fact) -> str:

@@ -1,9 +1,11 @@
 """What fits one phone screen: pages of entries cut by their visible size, not their number.
 
-A list page (timeline, agreements) shows each entry as one line with its key quotes folded
-(a folded quote shows ~150 characters) and each source attributed once. Pages hold as many
-entries as fit a budget of visible characters, one at least; the cuts of a list are walked
-once per index and kept (a bounded table: the index is immutable, rebuilt on reload).
+A list page (timeline, agreements) is an overview: each entry one line (its full date, its
+short text) and the page's key quotes in one folded group at the end, counted once as the
+~150 characters a folded quote shows; each source attributed once. Pages hold as many
+entries as fit a budget of visible characters (and Telegram's limit, the quotes unfolded),
+one at least; the cuts of a list are walked once per index and kept (a bounded table: the
+index is immutable, rebuilt on reload).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar, cast
 
 from bot.content.model import Agreement, Event, Fact
-from bot.engine.common import attribution, entry_text, when
+from bot.engine.common import attribution, line_text, when
 from bot.engine.index import Index
 
 SCREEN = 1200
@@ -36,40 +38,61 @@ def cached(index: Index, table: str, key: tuple[str, int], build: Callable[[], T
     return cast(T, found[key])
 
 
-def size(index: Index, entry: Entry) -> tuple[int, tuple[str, ...]]:
-    """About how many characters the entry's line shows with its key quotes folded, and the
-    sources of those quotes; computed once per entry and index."""
-    sizes: dict[str, tuple[int, tuple[str, ...]]] = index.memo("entry_sizes", dict)
+RAW = 3300
+"""HTML characters a page's lines and unfolded quotes may take: Telegram's 4096 less the
+title, notes, footer and tags."""
+LINE = 8
+"""Characters a line adds to its date and text: « • », « — », a line break."""
+QUOTED = 12
+"""Characters a quote adds in the group: its line number, « », its mark, a line break."""
+
+
+def size(index: Index, entry: Entry) -> tuple[int, int, tuple[str, ...]]:
+    """The visible characters of the entry's line, the characters its key quotes take in
+    the page's group (unfolded), and the sources of those quotes; once per entry and index."""
+    sizes: dict[str, tuple[int, int, tuple[str, ...]]] = index.memo("entry_sizes", dict)
     found = sizes.get(entry.id)
     if found is None:
         quotes = entry.key_evidence()
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
-        shown = len(label) + len(entry_text(index.base, entry)) + 6
-        shown += sum(min(len(evidence.quote), FOLDED) + 6 for evidence in quotes)
-        found = (shown, tuple(dict.fromkeys(evidence.source for evidence in quotes)))
+        shown = len(label) + len(line_text(index.base, entry)) + LINE
+        quoted = sum(len(evidence.quote) + QUOTED for evidence in quotes)
+        found = (shown, quoted, tuple(dict.fromkeys(evidence.source for evidence in quotes)))
         sizes[entry.id] = found
     return found
 
 
 def page_starts(index: Index, entries: Sequence[Entry], budget: int) -> list[int]:
     """Where each page starts: entries in order, as many as fit ``budget`` visible
-    characters with their folded quotes and their sources' attributions, one at least."""
+    characters (their lines, the folded group of their quotes, their sources'
+    attributions) and ``RAW`` characters once the quotes are open, one at least."""
     starts = [0]
-    used = 0
+    used = raw = 0
+    grouped = False  # the page's folded group of quotes is counted
     cited: set[str] = set()
     cost = index.memo("attribution_sizes", lambda: _attribution_sizes(index))
     for position, entry in enumerate(entries):
-        shown, quoted = size(index, entry)
-        fresh = quoted if position == starts[-1] else [s for s in quoted if s not in cited]
-        shown += sum(cost[source] for source in fresh)
-        if position > starts[-1] and used + shown > budget:
+        shown, quoted, sources = size(index, entry)
+        fresh = [s for s in sources if s not in cited]
+        added = shown + sum(cost[source] for source in fresh)
+        added += FOLDED + 2 if quoted and not grouped else 0  # the page's one folded group
+        if position > starts[-1] and (used + added > budget or raw + shown + quoted > RAW):
             starts.append(position)
-            used = 0
             cited = set()
-            shown += sum(cost[s] for s in quoted if s not in fresh)
-        used += shown
-        cited.update(quoted)
+            added = shown + sum(cost[s] for s in sources) + (FOLDED + 2 if quoted else 0)
+            used = raw = 0
+            grouped = False
+        used += added
+        raw += shown + quoted
+        grouped = grouped or quoted > 0
+        cited.update(sources)
     return starts
+
+
+def several_pages(index: Index, entries: Sequence[Entry], budget: int) -> bool:
+    """True when ``entries`` take more than one page of ``budget``: walked only as far as
+    one page can reach (every line shows ``LINE`` characters at least)."""
+    return len(page_starts(index, entries[: budget // LINE + 2], budget)) > 1
 
 
 def _attribution_sizes(index: Index) -> dict[str, int]:

@@ -35,7 +35,22 @@ class Quote:
     """The source's id: quotes of one source share one attribution in a message."""
 
 
-Block = Para | Item | Quote
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """A list page's key quotes gathered in one folded block at the end of the message,
+    each with the number of the line (1 for the page's first) it supports."""
+
+    quotes: tuple[tuple[int, Quote], ...]
+
+
+Block = Para | Item | Quote | QuoteGroup
+
+
+def texts(block: Block) -> list[str]:
+    """The texts a block shows: its own, or each quote of a group."""
+    if isinstance(block, QuoteGroup):
+        return [quote.text for _, quote in block.quotes]
+    return [block.text]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,4 +92,8 @@ class Reply:
     quotes: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "quotes", sum(isinstance(b, Quote) for b in self.blocks))
+        shown = sum(
+            1 if isinstance(b, Quote) else len(b.quotes) if isinstance(b, QuoteGroup) else 0
+            for b in self.blocks
+        )
+        object.__setattr__(self, "quotes", shown)

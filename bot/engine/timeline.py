@@ -9,16 +9,17 @@ from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
-from bot.engine.common import entry_text, key_quotes, names, when
+from bot.engine.common import names, overview
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
-from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
+from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
 from bot.engine.index import Dated, Index
-from bot.engine.reply import Block, Button, Item, Page, Para, Reply
+from bot.engine.reply import Block, Button, Page, Para, Reply
 from bot.text import count, plural_phrase
 
-PAGE_BUDGET = SCREEN - 120
-"""Visible characters a timeline page's entries and title may take: a phone screen less
-room for the page's notes (loosely dated entries, page number)."""
+PAGE_BUDGET = SCREEN - 50
+"""Visible characters a timeline page's entries, title and notes may take: a phone screen
+less room for the page number and a margin (the note on loosely dated entries is counted
+when the period may have some)."""
 
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
@@ -178,13 +179,6 @@ def _day(day: date) -> str:
     return DateSpan(day.isoformat(), day, day, Precision.DAY).label()
 
 
-def _line(index: Index, item: Dated) -> list[Block]:
-    entry = item.entry
-    blocks: list[Block] = [Item(when(index.base, entry), entry_text(index.base, entry))]
-    blocks.extend(key_quotes(index.base, entry))
-    return blocks
-
-
 LAST = 1_000_000_000
 """A page number past the end: the last page (« récent », « Dernières ⏭ »)."""
 
@@ -226,11 +220,16 @@ def timeline_page(
             ),
             found=False,
         )
-    blocks: list[Block] = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
-    budget = PAGE_BUDGET - sum(len(block.text) + 2 for block in blocks)
+    heading = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
+    budget = PAGE_BUDGET - sum(len(para.text) + 2 for para in heading)
+    looser = cached(index, "timeline_loose", (wanted.encode(), 0), lambda: _looser(items, wanted))
+    loose = overlap_note(len(items)) if looser else None
+    if loose is not None:  # room for the note a page of loosely dated entries carries
+        budget -= len(loose.text) + 2
+    blocks: list[Block] = list(heading)
     groups: list[Group] = []
-    few = [item.entry for item in items[:FEW]]
-    if len(page_starts(index, few, budget)) > 1:  # the period at a glance, month by month
+    reach = [item.entry for item in items[: budget // LINE + 2]]  # what one page may hold
+    if several_pages(index, reach, budget):  # the period at a glance, month by month
         groups = _groups(index, items, wanted)
         line = Para(_groups_line(groups, len(items)), "note")
         blocks.append(line)
@@ -244,8 +243,10 @@ def timeline_page(
     note = overlap_note(_looser(shown, wanted))
     if note is not None:
         blocks.append(note)
-    for item in shown:
-        blocks.extend(_line(index, item))
+    lines, quotes = overview(index.base, [item.entry for item in shown])
+    blocks.extend(lines)
+    if quotes is not None:
+        blocks.append(quotes)
     rows: list[tuple[Button, ...]] = []
     code = wanted.encode()
     if pages > 1:
@@ -284,19 +285,23 @@ class Group:
 
 
 def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
-    """The months (when every entry falls in one year) or the years the entries start in,
-    each with what its button shows: an entry dated across several months counts in each
-    month it overlaps, as the month's own timeline does (counted once per filter)."""
+    """The months (when the view lies within one year, or every entry does) or the years the
+    entries start in (within the view), each with what its button shows: an entry dated
+    across several months counts in each month it overlaps, as the month's own timeline does
+    (counted once per filter)."""
     return cached(
         index, "timeline_groups", (wanted.encode(), 0), lambda: _count(index, items, wanted)
     )
 
 
 def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
-    by_month = len({item.span.start.year for item in items} | {items[-1].span.end.year}) == 1
-    keys = sorted(
-        {(item.span.start.year, item.span.start.month if by_month else 0) for item in items}
-    )
+    low_bound, high_bound = wanted.start or date.min, wanted.end or date.max
+    starts = [max(item.span.start, low_bound) for item in items]
+    one_year = wanted.start is not None and wanted.end is not None
+    one_year = one_year and low_bound.year == high_bound.year
+    ends = [min(item.span.end, high_bound) for item in items]
+    by_month = one_year or len({day.year for day in (*starts, *ends)}) == 1
+    keys = sorted({(day.year, day.month if by_month else 0) for day in starts})
     groups: list[Group] = []
     for year, month in keys:
         if month:
@@ -317,16 +322,21 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
 
 
 def _groups_line(groups: list[Group], total: int) -> str:
-    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean."""
-    by = "Par mois" if groups and " " in groups[0].label else "Par année"
-    text = f"{by} : {', '.join(f'{group.label} ({group.count})' for group in groups)}"
+    """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean; months
+    of one year are named once: « Par mois de 2025 : août (3), septembre (2)… »."""
+    months = bool(groups) and " " in groups[0].label
+    years = {group.label.rsplit(" ", 1)[-1] for group in groups}
+    if months and len(years) == 1:
+        by = f"Par mois de {years.pop()}"
+        named = [(group.label.rsplit(" ", 1)[0], group.count) for group in groups]
+    else:
+        by = "Par mois" if months else "Par année"
+        named = [(group.label, group.count) for group in groups]
+    text = f"{by} : {', '.join(f'{label} ({number})' for label, number in named)}"
     if sum(group.count for group in groups) > total:
-        text += " (une entrée datée sur plusieurs mois ou années compte dans chacun)"
+        spread = "plusieurs mois" if months else "plusieurs années"
+        text += f" (une entrée datée sur {spread} compte dans chacun{'' if months else 'e'})"
     return f"{text}."
-
-
-FEW = 12
-"""Entries enough to know whether a filter's timeline takes more than one page."""
 
 
 def _page_starts(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.engine.reply import Block, Item, Para, Quote, Reply
+from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
 
 MESSAGE_LIMIT = 4096
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -46,12 +46,36 @@ def _sources(blocks: list[Block]) -> dict[str, str]:
     """Each distinct source of the message's quotes (by id, else attribution) → attribution."""
     found: dict[str, str] = {}
     for block in blocks:
-        if isinstance(block, Quote):
-            found.setdefault(block.source or block.attribution, block.attribution)
+        for quote in _quotes_of(block):
+            found.setdefault(quote.source or quote.attribution, quote.attribution)
     return found
 
 
-def _block_html(block: Block, text: str, folded: bool, mark: str) -> str:
+def _quotes_of(block: Block) -> list[Quote]:
+    """The quotes a block shows: itself, a group's, or none."""
+    if isinstance(block, Quote):
+        return [block]
+    if isinstance(block, QuoteGroup):
+        return [quote for _, quote in block.quotes]
+    return []
+
+
+def mark_of(position: int) -> str:
+    """The mark of a message's ``position``-th source: ①, ②… then (21), (22)…"""
+    return MARKS[position] if position < len(MARKS) else f"({position + 1})"
+
+
+def _group_html(group: QuoteGroup, keys: list[str]) -> str:
+    """A list page's quotes in one folded block, each after the number of its line and,
+    when the message cites several sources, before its source's mark."""
+    lines = []
+    for number, quote in group.quotes:
+        mark = f" {mark_of(keys.index(quote.source or quote.attribution))}" if len(keys) > 1 else ""
+        lines.append(f"{number}. « {_esc(quote.text)} »{mark}")
+    return "<blockquote expandable>" + "\n".join(lines) + "</blockquote>"
+
+
+def _block_html(block: Para | Item | Quote, text: str, folded: bool, mark: str) -> str:
     """One block's HTML for ``text`` (the block's text or a piece of it)."""
     if isinstance(block, Para):
         if block.style == "title":
@@ -76,6 +100,9 @@ def _message(blocks: list[Block], fold_all: bool = False) -> str:
     parts: list[str] = []
     quotes = 0
     for block in blocks:
+        if isinstance(block, QuoteGroup):
+            parts.append(_group_html(block, keys))
+            continue
         mark = ""
         if isinstance(block, Quote) and several:
             position = keys.index(block.source or block.attribution)
@@ -85,8 +112,7 @@ def _message(blocks: list[Block], fold_all: bool = False) -> str:
     if sources:
         if several:
             cited = " ; ".join(
-                f"{MARKS[n] if n < len(MARKS) else f'({n + 1})'} {attribution}"
-                for n, attribution in enumerate(sources.values())
+                f"{mark_of(n)} {attribution}" for n, attribution in enumerate(sources.values())
             )
             parts.append(f"<i>Sources des citations : {_esc(cited)}</i>")
         else:
@@ -107,9 +133,12 @@ def _words(text: str, budget: int) -> list[str]:
 
 
 def _pieces(block: Block, limit: int) -> list[Block]:
-    """The block, or copies of it holding consecutive pieces of its text, each one fitting."""
+    """The block, or copies of it holding consecutive pieces of its text, each one fitting
+    (a group of quotes: groups of whole quotes, a quote too long alone cut in pieces)."""
     if len(_message([block])) <= limit:
         return [block]
+    if isinstance(block, QuoteGroup):
+        return _group_pieces(block, limit)
     overhead = len(_message([_with_text(block, "")]))
     budget = max(limit - overhead - 8, 16)
     chunks: list[str] = []
@@ -126,7 +155,29 @@ def _pieces(block: Block, limit: int) -> list[Block]:
     return [_with_text(block, chunk) for chunk in chunks]
 
 
+def _group_pieces(group: QuoteGroup, limit: int) -> list[Block]:
+    """Consecutive groups of the quotes, each fitting ``limit``; a quote too long alone is
+    cut in pieces, each still after the number of its line."""
+    found: list[Block] = []
+    current: list[tuple[int, Quote]] = []
+    for number, quote in group.quotes:
+        if current and len(_message([QuoteGroup((*current, (number, quote)))])) > limit:
+            found.append(QuoteGroup(tuple(current)))
+            current = []
+        if len(_message([QuoteGroup(((number, quote),))])) > limit:
+            for piece in _pieces(quote, limit - 40):
+                if isinstance(piece, Quote):
+                    found.append(QuoteGroup(((number, piece),)))
+            continue
+        current.append((number, quote))
+    if current:
+        found.append(QuoteGroup(tuple(current)))
+    return found
+
+
 def _with_text(block: Block, text: str) -> Block:
+    if isinstance(block, QuoteGroup):
+        return block
     if isinstance(block, Para):
         return Para(text, block.style)
     if isinstance(block, Item):

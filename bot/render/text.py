@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.engine.reply import Item, Para, Quote, Reply
-from bot.render.html import MARKS
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from bot.render.html import mark_of
 
 WIDTH = 100
 
@@ -15,8 +15,11 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
     lines: list[str] = []
     sources: dict[str, str] = {}
     for block in reply.blocks:
-        if isinstance(block, Quote):
-            sources.setdefault(block.source or block.attribution, block.attribution)
+        quotes = [block] if isinstance(block, Quote) else []
+        if isinstance(block, QuoteGroup):
+            quotes = [quote for _, quote in block.quotes]
+        for quote in quotes:
+            sources.setdefault(quote.source or quote.attribution, quote.attribution)
     keys = list(sources)
     for block in reply.blocks:
         if isinstance(block, Para):
@@ -26,12 +29,23 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
                 lines += textwrap.wrap(f"({block.text})", width) or [""]
             else:
                 lines += textwrap.wrap(block.text, width) or [""]
+        elif isinstance(block, QuoteGroup):  # a list page's quotes, after its lines
+            lines += ["", "Citations (par ligne) :"]
+            for number, quote in block.quotes:
+                key = quote.source or quote.attribution
+                mark = f" {mark_of(keys.index(key))}" if len(keys) > 1 else ""
+                lines += textwrap.wrap(
+                    f"{number}. « {quote.text} »{mark}",
+                    width,
+                    initial_indent="  ",
+                    subsequent_indent="     ",
+                )
         elif isinstance(block, Item):
             head = "• " if block.label == "•" else f"• {block.label} — "
             lines += textwrap.wrap(head + block.text, width, subsequent_indent="    ") or [head]
         else:
             position = keys.index(block.source or block.attribution)
-            mark = f" {_mark(position)}" if len(keys) > 1 else ""
+            mark = f" {mark_of(position)}" if len(keys) > 1 else ""
             lines += textwrap.wrap(
                 f"« {block.text} »{mark}",
                 width,
@@ -44,7 +58,7 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
         lines += ["", "Sources des citations :"]
         for position, key in enumerate(keys):
             lines += textwrap.wrap(
-                f"{_mark(position)} {sources[key]}",
+                f"{mark_of(position)} {sources[key]}",
                 width,
                 initial_indent="  ",
                 subsequent_indent="    ",
@@ -55,7 +69,3 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
             number += 1
             lines.append(f"  [{number}] {button.label}")
     return "\n".join(lines).strip("\n")
-
-
-def _mark(position: int) -> str:
-    return MARKS[position] if position < len(MARKS) else f"({position + 1})"
