@@ -113,7 +113,27 @@ def test_each_entry_is_one_line_and_the_quotes_one_folded_group(page, fixture_ba
     assert first.count("<blockquote expandable>") == 1 and "<blockquote>" not in first
     assert len(re.findall(r"^• <b>", first, re.M)) == len(lines)  # each one line
     assert first.index("<blockquote expandable>") > first.rindex("• <b>")  # at the end
-    assert first.count("Source des citations") == 1  # the source said once, in the footer
+    assert first.count("Source des citations") == 1  # the source said once
+    # ... inside the fold, after the quotes: a page spends its screen on its lines
+    fold = first[first.index("<blockquote expandable>") :]
+    assert "Source des citations" in fold and fold.endswith("</blockquote>")
+
+
+def test_a_page_holds_more_lines_when_its_sources_are_named_inside_the_fold(fixture_base):
+    """The footer naming the sources is folded with the quotes: it costs no visible space,
+    so a page of entries from several sources holds as many lines as one from a single one."""
+    events = fixture_base.events
+    sources = dict(fixture_base.sources)
+    model = next(iter(sources.values()))
+    for n in range(len(events)):  # every entry its own source, with a long attribution
+        sources[f"src{n}"] = replace(model, id=f"src{n}", title=f"Un titre d'article long {n} " * 3)
+    spread = tuple(
+        replace(e, evidence=tuple(replace(q, source=f"src{n}") for q in e.evidence))
+        for n, e in enumerate(events)
+    )
+    many = Index(replace(fixture_base, sources=sources, events=spread))
+    one = Index(fixture_base)
+    assert len(_lines(answer(many, "/timeline 2024"))) == len(_lines(answer(one, "/timeline 2024")))
 
 
 def test_every_displayed_entry_has_its_quotes_numbered_in_the_message(page, fixture_base):

@@ -64,8 +64,8 @@ def size(index: Index, entry: Entry) -> tuple[int, int, tuple[str, ...]]:
 
 def page_starts(index: Index, entries: Sequence[Entry], budget: int) -> list[int]:
     """Where each page starts: entries in order, as many as fit ``budget`` visible
-    characters (their lines, the folded group of their quotes, their sources'
-    attributions) and ``RAW`` characters once the quotes are open, one at least."""
+    characters (their lines and the folded group of their quotes, which names their sources
+    too) and ``RAW`` characters once the group is open, one at least."""
     starts = [0]
     used = raw = 0
     grouped = False  # the page's folded group of quotes is counted
@@ -73,17 +73,19 @@ def page_starts(index: Index, entries: Sequence[Entry], budget: int) -> list[int
     cost = index.memo("attribution_sizes", lambda: _attribution_sizes(index))
     for position, entry in enumerate(entries):
         shown, quoted, sources = size(index, entry)
-        fresh = [s for s in sources if s not in cited]
-        added = shown + sum(cost[source] for source in fresh)
-        added += FOLDED + 2 if quoted and not grouped else 0  # the page's one folded group
-        if position > starts[-1] and (used + added > budget or raw + shown + quoted > RAW):
+        # the sources are named inside the page's one folded group, after its quotes
+        names = sum(cost[source] for source in sources if source not in cited)
+        added = shown + (FOLDED + 2 if quoted and not grouped else 0)
+        opened = shown + quoted + names
+        if position > starts[-1] and (used + added > budget or raw + opened > RAW):
             starts.append(position)
             cited = set()
-            added = shown + sum(cost[s] for s in sources) + (FOLDED + 2 if quoted else 0)
+            added = shown + (FOLDED + 2 if quoted else 0)
+            opened = shown + quoted + sum(cost[s] for s in sources)
             used = raw = 0
             grouped = False
         used += added
-        raw += shown + quoted
+        raw += opened
         grouped = grouped or quoted > 0
         cited.update(sources)
     return starts

@@ -65,14 +65,27 @@ def mark_of(position: int) -> str:
     return MARKS[position] if position < len(MARKS) else f"({position + 1})"
 
 
-def _group_html(group: QuoteGroup, keys: list[str]) -> str:
+def _group_html(group: QuoteGroup, keys: list[str], footer: str = "") -> str:
     """A list page's quotes in one folded block, each after the number of its line and,
-    when the message cites several sources, before its source's mark."""
+    when the message cites several sources, before its source's mark; ``footer`` (who said
+    them) closes the block when the message has no other quote."""
     lines = []
     for number, quote in group.quotes:
         mark = f" {mark_of(keys.index(quote.source or quote.attribution))}" if len(keys) > 1 else ""
         lines.append(f"{number}. « {_esc(quote.text)} »{mark}")
+    if footer:
+        lines.append(footer)
     return "<blockquote expandable>" + "\n".join(lines) + "</blockquote>"
+
+
+def _footer(sources: dict[str, str]) -> str:
+    """Who said the quoted words: one line naming each source once, marked when several."""
+    if len(sources) > 1:
+        cited = " ; ".join(
+            f"{mark_of(n)} {attribution}" for n, attribution in enumerate(sources.values())
+        )
+        return f"<i>Sources des citations : {_esc(cited)}</i>"
+    return f"<i>Source des citations : {_esc(next(iter(sources.values())))}</i>"
 
 
 def _block_html(block: Para | Item | Quote, text: str, folded: bool, mark: str) -> str:
@@ -99,9 +112,13 @@ def _message(blocks: list[Block], fold_all: bool = False) -> str:
     several = len(keys) > 1
     parts: list[str] = []
     quotes = 0
+    groups = [block for block in blocks if isinstance(block, QuoteGroup)]
+    # a list page whose quotes are all folded names their sources inside the fold, after them
+    inside = bool(groups) and not any(isinstance(block, Quote) for block in blocks)
     for block in blocks:
         if isinstance(block, QuoteGroup):
-            parts.append(_group_html(block, keys))
+            last = inside and block is groups[-1]
+            parts.append(_group_html(block, keys, _footer(sources) if last else ""))
             continue
         mark = ""
         if isinstance(block, Quote) and several:
@@ -109,14 +126,8 @@ def _message(blocks: list[Block], fold_all: bool = False) -> str:
             mark = MARKS[position] if position < len(MARKS) else f"({position + 1})"
         parts.append(_block_html(block, block.text, fold_all or quotes > 0, mark))
         quotes += isinstance(block, Quote)
-    if sources:
-        if several:
-            cited = " ; ".join(
-                f"{mark_of(n)} {attribution}" for n, attribution in enumerate(sources.values())
-            )
-            parts.append(f"<i>Sources des citations : {_esc(cited)}</i>")
-        else:
-            parts.append(f"<i>Source des citations : {_esc(next(iter(sources.values())))}</i>")
+    if sources and not inside:
+        parts.append(_footer(sources))
     return "\n".join(parts).strip()
 
 
