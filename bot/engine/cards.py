@@ -422,6 +422,22 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     )
 
 
+def _titled(index: Index, argument: str) -> Agreement | None:
+    """The one agreement whose title ``argument`` gives whole (every word of the title, in any
+    order, at least three), or None. Looked up among the agreements holding every word asked
+    (an index walk), so a long base costs no scan."""
+    asked = tokens(argument)
+    if len(set(asked)) < 3:
+        return None
+    wanted = set(asked)
+    found = [
+        agreement
+        for agreement in index.agreements_matching(asked)
+        if set(tokens(agreement.title)) == wanted
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def agreements_heading(agreements: Sequence[Agreement]) -> str:
     """« Accords », « Accords et adhésions » or « Adhésions »: an adhesion (the Partnership for
     Peace) is not called an agreement."""
@@ -454,6 +470,9 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     match = index.find_actor(argument)
     if match is not None and match.exact:  # paginated by actor, with its own buttons
         return agreements_of(index, match.actor.id)
+    titled = _titled(index, argument)
+    if titled is not None:  # a pasted title opens its card, whatever its words would filter
+        return agreement_card(index, titled)
     reading = read_filter(index, argument, today)
     words = index.agreements_matching(tokens(" ".join(reading.ignored)))
     heading = _heading(index, reading, ())

@@ -1,0 +1,30 @@
+"""/accord with an agreement's title, pasted as the bot shows it, opens that agreement's card:
+the title's words (a year, a country, « forum ») are not read as filters that hide it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.cards import agreement_card
+from bot.engine.commands import answer
+from bot.render.text import render_text
+
+
+def test_every_agreement_title_opens_its_own_card(index, base):
+    titled = [a for a in base.agreements if len(set(a.title.split())) >= 3]
+    assert titled, "the base has agreements with titles of three words or more"
+    for agreement in titled:
+        shown = render_text(answer(index, f"/accord {agreement.title}"))
+        assert shown == render_text(agreement_card(index, agreement)), agreement.id
+
+
+@pytest.mark.parametrize("argument", ["2025", "Royaume-Uni", "signés"])
+def test_a_filter_is_still_a_filter(index, argument):
+    assert not render_text(answer(index, f"/accord {argument}")).startswith("Aucun accord")
+
+
+@pytest.fixture(scope="module")
+def index(base):
+    from bot.engine.index import Index
+
+    return Index(base)
