@@ -74,6 +74,8 @@ def _fits(item: Dated, wanted: TimelineFilter) -> bool:
         return True
     window = (wanted.end - wanted.start).days + 1
     span = (item.span.end - item.span.start).days + 1
+    if window >= 28:  # a month or longer: every month as long as the longest (a season of
+        window = max(window, 31)  # three months answers each of them, June as July)
     return span <= max(3 * window, 31)
 
 
@@ -286,9 +288,9 @@ class Group:
 
 def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
     """The months (when the view lies within one year, or every entry does) or the years the
-    entries start in (within the view), each with what its button shows: an entry dated
-    across several months counts in each month it overlaps, as the month's own timeline does
-    (counted once per filter)."""
+    entries start or end in (within the view), each with what its button shows: an entry
+    dated across several months counts in each month whose own timeline lists it (counted
+    once per filter)."""
     return cached(
         index, "timeline_groups", (wanted.encode(), 0), lambda: _count(index, items, wanted)
     )
@@ -301,7 +303,15 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
     one_year = one_year and low_bound.year == high_bound.year
     ends = [min(item.span.end, high_bound) for item in items]
     by_month = one_year or len({day.year for day in (*starts, *ends)}) == 1
-    keys = sorted({(day.year, day.month if by_month else 0) for day in starts})
+    if by_month:  # every month the entries may fall in: each counts what its view lists
+        first, last = min(starts), max(ends)
+        span = (last.year - first.year) * 12 + last.month - first.month
+        keys = [
+            (first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1)
+            for n in range(span + 1)
+        ]
+    else:  # the years the entries start or end in
+        keys = sorted({(day.year, 0) for day in (*starts, *ends)})
     groups: list[Group] = []
     for year, month in keys:
         if month:
