@@ -28,3 +28,19 @@ def index(base):
     from bot.engine.index import Index
 
     return Index(base)
+
+
+def test_an_act_in_a_heading_agrees_with_the_agreements(index, base):
+    labels = {t.id: t.label for t in base.vocabulary.acts}
+    several = [
+        act for act in ("signe", "approuve") if [a.act for a in base.agreements].count(act) > 1
+    ]
+    assert several, "the base has several agreements of one act"
+    for act in several:
+        first = render_text(answer(index, f"/accord {labels[act]}s")).splitlines()[0]
+        assert first.startswith("ACCORDS") and f"{labels[act].upper()}S" in first, first
+
+
+def test_nothing_found_names_the_filter_as_such(index):
+    text = render_text(answer(index, "/accord proposés 1990"))
+    assert text.startswith("Aucun accord ne correspond à ce filtre : ")

@@ -157,7 +157,9 @@ def test_accord_single_match_opens_the_card(index):
 
 def test_accord_unknown_term(index):
     reply = answer(index, "/accord licorne")
-    assert not reply.found and "Aucun accord ne correspond à « licorne »" in text_of(reply)
+    assert not reply.found and "Aucun accord ne correspond à ce filtre : « licorne »" in text_of(
+        reply
+    )
 
 
 def test_uk_agreement_card_shows_period_and_inferred_date(index):

@@ -504,7 +504,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         return _agreement_list(index, found, title, said=said)
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
-        Para(f"Aucun accord ne correspond à {heading or f'« {argument} »'}."),
+        Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),
         *said,
         Para(
             "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, en cours), "
@@ -525,9 +525,18 @@ def _heading(index: Index, reading: Reading, words: tuple[str, ...]) -> str:
     « 2025 · 🇬🇧 Royaume-Uni · signé · « plan » »."""
     parts = [describe(index, reading.filter)] if not reading.filter.is_empty() else []
     labels = {term.id: term.label for term in index.base.vocabulary.acts}
-    parts += [labels.get(act, act) for act in reading.acts]
+    # « Accords — signés »: an act said of agreements agrees with them
+    parts += [_plural(labels.get(act, act)) for act in reading.acts]
     parts += [f"« {word} »" for word in words]
     return " · ".join(part for part in parts if part)
+
+
+def _plural(label: str) -> str:
+    """« signé » → « signés », « proposé » → « proposés »; a noun (« adhésion ») → plural."""
+    words = label.split(" ")
+    if words[0].endswith(("é", "ée", "ion")):
+        words[0] += "s"
+    return " ".join(words)
 
 
 def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
