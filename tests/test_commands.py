@@ -5,7 +5,7 @@ import pytest
 from bot.engine.commands import COMMANDS, answer, callback
 from bot.engine.common import line_text
 from bot.engine.index import Index
-from bot.engine.reply import Item, Para, Quote
+from bot.engine.reply import Item, Para, Quote, QuoteGroup
 from bot.render.text import render_text
 
 
@@ -178,7 +178,7 @@ def test_cherche_ranks_and_quotes(index):
     assert "drones de combat" in items[0].text
     # each hit shows the quotes its text rests on (at least one each)
     assert reply.quotes >= len(items)
-    quotes = [b for b in reply.blocks if isinstance(b, Quote)]
+    quotes = [q for b in reply.blocks if isinstance(b, QuoteGroup) for _, q in b.quotes]
     assert "drones de combat" in quotes[0].text
 
 

@@ -240,3 +240,23 @@ def test_every_overview_page_of_the_shipped_base_fits_with_its_quotes(index_ship
 @pytest.fixture(scope="module")
 def index_shipped(base: FactBase) -> Index:
     return Index(base)
+
+
+def test_search_pages_are_overviews_too(base):
+    """/cherche shows each result on one line and its quotes in one folded group at the end,
+    so the first message holds the page's results (it spilled into a second one before)."""
+    from collections import Counter
+
+    from bot.engine.index import tokens
+
+    index = Index(base)
+    words = Counter(w for e in base.entries() for w in set(tokens(e.summary)) if len(w) > 4)
+    for word, _ in words.most_common(12):
+        reply = answer(index, f"/cherche {word}")
+        assert not any(isinstance(block, Quote) for block in reply.blocks), word
+        groups = _groups(reply)
+        assert len(groups) == 1 and reply.blocks[-1] is groups[0], word
+        numbers = {number for number, _ in groups[0].quotes}
+        assert numbers == set(range(1, len(_lines(reply)) + 1)), word  # every line is backed
+        first = render_html(reply)[0]
+        assert visible_length(first) <= SCREEN and first.count("<blockquote expandable>") == 1

@@ -6,13 +6,16 @@ from datetime import date
 from itertools import islice
 
 from bot.content.model import Agreement, Event, Evidence, Fact
-from bot.engine.common import entry_text, quote_of, when
+from bot.engine.common import line_text, quote_of, when
 from bot.engine.index import Index, tokens
-from bot.engine.reply import Block, Button, Item, Page, Para, Reply
+from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.text import count, short_label
 
-PAGE = 4
-"""Results per page of /cherche (each comes with its quotes)."""
+PAGE = 3
+"""Results per page of /cherche: one line each, their quotes folded in one group."""
+LINE = 260
+"""The longest line of a result without a short label (its summary, cut at a word with « … »
+and its modality kept: the full text is on the entry's card, its quotes under the lines)."""
 
 
 def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
@@ -33,8 +36,9 @@ def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[
 
 
 def cherche(index: Index, argument: str, today: date | None = None, page: int = 1) -> Reply:
-    """Answer /cherche <texte>: every matching entry, best first, a page at a time, each with
-    the quotes that back it and the one closest to the query; the total is always said."""
+    """Answer /cherche <texte>: every matching entry, best first, a page at a time, each on one
+    line, then in one folded group the quotes that back each line and the one closest to the
+    query; the total is always said."""
     if not tokens(argument):
         return Reply(
             (
@@ -60,12 +64,14 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
         Para(f"Recherche « {argument} » — {count(hits.total, 'résultat')}", "title")
     ]
     buttons: list[tuple[Button, ...]] = []
-    for entry, _score in shown:
+    quotes: list[tuple[int, Quote]] = []  # one folded group, each quote after its line's number
+    for number, (entry, _score) in enumerate(shown, 1):
         if isinstance(entry, Agreement):
             buttons.append((Button(short_label(entry.title), f"a:{entry.id}"),))
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
-        blocks.append(Item(label, entry_text(index.base, entry)))
-        blocks.extend(quote_of(index.base, item) for item in _matching_quotes(entry, words))
+        line = line_text(index.base, entry)
+        blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
+        quotes += [(number, quote_of(index.base, item)) for item in _matching_quotes(entry, words)]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = ".".join(words)
@@ -78,6 +84,8 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             buttons.append(tuple(Button(label, data) for label, data in targets))
         else:  # a query too long to carry in a button: say how to see the rest
             blocks.append(Para("Précisez la recherche pour voir les autres résultats.", "note"))
+    if quotes:
+        blocks.append(QuoteGroup(tuple(quotes)))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
 
 
