@@ -130,10 +130,29 @@ def changed_readings(content: Path, seeds: Path) -> list[tuple[str, str | None, 
     return [(q, before[q], after[q]) for q in before if before[q] != after[q]]
 
 
+def show_answers(content: Path, seeds: Path, full: bool) -> None:
+    """What users would see change: the answers of tests/golden/answers.txt on the copy."""
+    from tests.golden import GOLDEN, changed_answers, diff, render_all
+
+    expected = GOLDEN.read_text(encoding="utf-8")
+    actual = render_all(content, seeds)
+    changed = changed_answers(expected, actual)
+    print(f"== réponses de référence qui changent (tests/golden/answers.txt) : {len(changed)}")
+    for asked in changed:
+        print(f"  {asked}")
+    if full and changed:
+        print(diff(expected, actual, limit=100_000))
+    elif changed:
+        print("  (le diff complet : python -m tests.growth --no-suite --diff)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.growth", description=__doc__)
     parser.add_argument("--keep", type=Path, help="dossier où construire la copie (gardé)")
     parser.add_argument("--no-suite", action="store_true", help="sans la suite de tests")
+    parser.add_argument(
+        "--diff", action="store_true", help="affiche le diff complet des réponses de référence"
+    )
     parser.add_argument("pytest_args", nargs="*", help="arguments passés à pytest")
     args = parser.parse_args(argv)
     if args.keep:
@@ -160,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {len(changes)} question(s) lue(s) autrement", flush=True)
         else:
             print("  (non calculé : la copie ne passe pas check)", flush=True)
+        if status == 0:
+            show_answers(content, seeds, full=args.diff)
         if not args.no_suite:
             print("== toute la suite de tests, le bot lisant la copie", flush=True)
             command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
