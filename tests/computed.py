@@ -16,7 +16,9 @@ PREFERRED = ("Lettonie", "Estonie", "Tadjikistan", "Pakistan", "Chine", "Mongoli
 def absent_countries(base: FactBase, count: int = 5) -> list[str]:
     """``count`` French names of real countries (CLDR) that ``base`` has no actor for."""
     territories = Locale("fr").territories
-    by_name = {name: code for code, name in territories.items() if len(code) == 2 and code.isalpha()}
+    by_name = {
+        name: code for code, name in territories.items() if len(code) == 2 and code.isalpha()
+    }
     others = sorted(set(by_name) - set(PREFERRED))
     found = [
         name

@@ -34,7 +34,8 @@ def test_no_filter_is_chronological_and_complete(index, base):
     assert len(items) == len(base.events) + dated
     starts = sorted(index.dated, key=lambda item: item.span.start)
     assert items[0].label == when(base, starts[0].entry)  # the oldest first, computed
-    assert items[-1].label in {when(base, i.entry) for i in starts if i.span.start == starts[-1].span.start}
+    newest = starts[-1].span.start
+    assert items[-1].label in {when(base, i.entry) for i in starts if i.span.start == newest}
 
 
 def bare(label):

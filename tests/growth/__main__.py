@@ -65,9 +65,7 @@ def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]
             ),
             len(lines),
         )
-        key = next(
-            i for i in range(start, end) if lines[i].startswith(" " * indent + "evidence:")
-        )
+        key = next(i for i in range(start, end) if lines[i].startswith(" " * indent + "evidence:"))
         last = next(
             (
                 i
@@ -87,7 +85,9 @@ def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]
             new.append(f"{pad}  quote: {_quoted(str(item['quote']))}\n")
         path.write_text("".join(lines[:last] + new + lines[last:]), encoding="utf-8")
         return
-    raise SystemExit(f"tests/growth/evidence.yaml : entrée « {entry_id} » introuvable dans content/")
+    raise SystemExit(
+        f"tests/growth/evidence.yaml : entrée « {entry_id} » introuvable dans content/"
+    )
 
 
 def build_copy(folder: Path) -> tuple[Path, Path]:
