@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -362,16 +363,26 @@ def test_drafting_a_seed_points_each_quoted_sentence_at_its_entry(base):
     assert "plan-defense-az-gb-2026-2027" in [link.entry_id for link in signed.duplicates]
 
 
-def test_a_reviewed_draft_entry_moves_into_content_with_only_the_curators_fields(copy, base):
-    """Drop `draft:`, write label, title and summary: the live loader accepts the entry."""
+def test_a_reviewed_draft_entry_moves_into_content_with_only_the_curators_fields(tmp_path):
+    """Drop `draft:`, write label, title and summary: the live loader accepts the entry.
+
+    On a copy of the fixture base (tests/fixtures/draft_base), never the shipped one: the
+    shipped base may already hold this article (the growth test adds it)."""
     from bot.content.support import check_support
 
+    fixture = Path(__file__).parent / "fixtures" / "draft_base"
+    shutil.copytree(fixture, tmp_path / "base")
+    content, seeds = tmp_path / "base" / "content", tmp_path / "base" / "seeds"
+    small = load_factbase(content, seeds)
     text = CHARTE.read_text(encoding="utf-8")
-    data = _draft(CHARTE, base)
+    data = _draft(CHARTE, small)
+    new = [item["code"] for item in data["draft"]["new_countries"]]  # type: ignore[index]
+    countries = {"countries": [{"code": code} for code in new]}  # README: new countries
+    (content / "pays.yaml").write_text(yaml.safe_dump(countries), encoding="utf-8")
     source = {key: value for key, value in data["sources"][0].items() if key != "draft"}  # type: ignore[index]
     source["label"] = "Charte Azerbaïdjan – États-Unis"
     body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-    (copy.seeds / source["seed"]).write_text(body.lstrip("\n"), encoding="utf-8")
+    (seeds / source["seed"]).write_text(body.lstrip("\n"), encoding="utf-8")
     nuclear = next(a for a in data["agreements"] if "nucléaire" in a["evidence"][0]["quote"])  # type: ignore[index]
     entry = {key: value for key, value in nuclear.items() if key != "draft"}
     entry["title"] = "Accord de coopération dans le domaine de l'énergie nucléaire civile"
@@ -379,11 +390,11 @@ def test_a_reviewed_draft_entry_moves_into_content_with_only_the_curators_fields
         "Le vice-président américain Jay D. Vance signe en Arménie un accord de coopération "
         "dans le domaine de l'énergie nucléaire civile."
     )
-    (copy.content / "nouveau.yaml").write_text(
+    (content / "nouveau.yaml").write_text(
         yaml.safe_dump({"sources": [source], "agreements": [entry]}, allow_unicode=True),
         encoding="utf-8",
     )
-    loaded = copy.load()
+    loaded = load_factbase(content, seeds)
     moved = next(a for a in loaded.agreements if a.id == entry["id"])
     assert moved.date is not None and moved.date.raw == "2026-02-09"
     assert moved.date_basis == "déduit" and moved.date_anchor == source["id"]

@@ -85,11 +85,18 @@ def test_sources_page_out_of_range_and_forged_data(large: Index) -> None:
     assert not callback(large, "~so:x").found and not callback(large, "so:²").found
 
 
-def test_shipped_articles_fit_one_page(shipped: Index) -> None:
+def test_the_shipped_articles_take_as_many_pages_as_they_need(shipped: Index) -> None:
+    # computed: one page (no buttons, no « Page ») up to SOURCES_PAGE articles, else pages
     reply = answer(shipped, "/sources")
-    assert reply.page is None and not reply.buttons
-    assert len(_articles(reply)) == len(shipped.base.sources)
-    assert "Page" not in " ".join(b.text for b in reply.blocks if isinstance(b, Para))
+    sources = len(shipped.base.sources)
+    if sources <= SOURCES_PAGE:
+        assert reply.page is None and not reply.buttons
+        assert len(_articles(reply)) == sources
+        assert "Page" not in " ".join(b.text for b in reply.blocks if isinstance(b, Para))
+    else:
+        assert reply.page is not None
+        assert reply.page.total == (sources + SOURCES_PAGE - 1) // SOURCES_PAGE
+        assert len(_articles(reply)) == SOURCES_PAGE
 
 
 def test_listings_and_help_are_computed_once_per_index(

@@ -106,7 +106,8 @@ def _typos(word: str, rng) -> list[str]:
     return found
 
 
-def test_misspelt_names_find_their_actor_or_nothing_never_another(index, base):
+def misspelt_names(index, base) -> tuple[int, int, int]:
+    """Five typos of each actor name of six letters or more: (right, wrong, silent)."""
     import random
 
     from bot.text import fold
@@ -127,11 +128,11 @@ def test_misspelt_names_find_their_actor_or_nothing_never_another(index, base):
                 right += 1
             else:
                 wrong += 1
-    print(f"fautes de frappe : {right} justes, {wrong} fausses, {silent} sans réponse")
-    assert wrong == 0 and right >= 0.9 * (right + silent)
+    return right, wrong, silent
 
 
-def test_misspelt_countries_absent_from_the_articles_get_no_wrong_card(index):
+def misspelt_absent_countries(index) -> tuple[list[tuple[str, str | None]], int]:
+    """One typo of each real country the articles do not name: (wrong answers, how many)."""
     import random
 
     from bot.content.countries import all_country_names
@@ -141,14 +142,25 @@ def test_misspelt_countries_absent_from_the_articles_get_no_wrong_card(index):
     absent = sorted(
         {n for n in all_country_names() if index.is_other_country(n) and len(fold(n)) >= 6}
     )
-    assert len(absent) > 150
     wrong = []
     for name in absent:
         query = _typos(name, rng)[0]
         match = index.find_actor(query)
         if match is not None or index.suggest_actors(query):
             wrong.append((query, match.actor.id if match else None))
-    print(f"pays absents mal orthographiés : {len(wrong)} réponses fausses sur {len(absent)}")
+    return wrong, len(absent)
+
+
+def test_misspelt_names_find_their_actor_or_nothing_never_another(index, base):
+    right, wrong, silent = misspelt_names(index, base)
+    print(f"fautes de frappe : {right} justes, {wrong} fausses, {silent} sans réponse")
+    assert wrong == 0 and right >= 0.9 * (right + silent)
+
+
+def test_misspelt_countries_absent_from_the_articles_get_no_wrong_card(index):
+    wrong, absent = misspelt_absent_countries(index)
+    assert absent > 150
+    print(f"pays absents mal orthographiés : {len(wrong)} réponses fausses sur {absent}")
     assert wrong == []
 
 

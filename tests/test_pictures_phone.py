@@ -425,3 +425,16 @@ def test_a_short_label_is_checked_against_its_key_quotes_like_the_summary(base):
     issues = check_support(replace(base, events=events))
     assert [(i.entry, i.field) for i in issues] == [(forum.id, "label")]
     assert "France" in issues[0].message
+
+
+def test_a_crowded_map_of_a_grown_base_still_names_every_country(tmp_path):
+    # The base of the growth test (tests/growth: China and Pakistan coloured too): at the
+    # usual angles no place was left for the United Kingdom among a coloured Europe.
+    from bot.content.loader import load_factbase
+    from tests.growth.__main__ import build_copy
+
+    content, seeds = build_copy(tmp_path)
+    grown = Index(load_factbase(content, seeds))
+    for argument in ("", "2025"):
+        spec = _map_spec(grown, argument)
+        assert render_map(spec).unplaced == (), argument

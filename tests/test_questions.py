@@ -13,6 +13,7 @@ from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.paths import PROJECT_ROOT
 from bot.render.text import render_text
+from tests.computed import absent_countries
 
 TODAY = date(2026, 11, 23)
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))[
@@ -25,6 +26,18 @@ def index(base):
     return Index(base)
 
 
+def expected(index: Index, item: dict) -> str | None:
+    """The reading ``item`` expects on this base: ``expect``, unless the item says the right
+    reading depends on what the base holds (``if_found``, ``if_actor``; see questions.yaml)."""
+    found = item.get("if_found")
+    if found and answer(index, found).found:
+        return str(found)
+    for actor, command in (item.get("if_actor") or {}).items():
+        if actor in index.base.actors:
+            return str(command)
+    return item["expect"]
+
+
 def test_the_set_holds_at_least_sixty_realistic_questions():
     assert len(QUESTIONS) >= 60
     assert len({item["q"] for item in QUESTIONS}) == len(QUESTIONS)
@@ -33,12 +46,13 @@ def test_the_set_holds_at_least_sixty_realistic_questions():
 @pytest.mark.parametrize("item", QUESTIONS, ids=[item["q"] for item in QUESTIONS])
 def test_each_question_is_read_as_the_expected_command(index, item):
     found = understand(index, item["q"], TODAY)
-    assert (found.data if found else None) == item["expect"]
+    assert (found.data if found else None) == expected(index, item)
 
 
 def test_the_readme_reports_the_measured_pass_rate(index):
     passed = sum(
-        (found.data if (found := understand(index, item["q"], TODAY)) else None) == item["expect"]
+        (found.data if (found := understand(index, item["q"], TODAY)) else None)
+        == expected(index, item)
         for item in QUESTIONS
     )
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
@@ -70,7 +84,10 @@ def test_a_question_that_names_nothing_says_so_and_offers_commands(index):
 
 
 def test_a_named_actor_in_an_unrelated_question_is_offered_not_answered(index):
-    reply = respond(index, "le temps qu'il fait à Paris", TODAY)
+    # the unrelated word is one no entry holds, computed: « temps » stops being unrelated once
+    # an article says « en temps réel » (the growth test's articles do)
+    word = next(w for w in ("météo", "temps", "pluie", "recette") if not index.search(w, limit=1))
+    reply = respond(index, f"la {word} à Paris", TODAY)
     assert not reply.found and reply.quotes == 0
     assert "p:FR" in {b.data for row in reply.buttons for b in row}
 
@@ -98,8 +115,9 @@ def test_greetings_get_a_friendly_answer_with_ways_in(index):
 
 
 def test_a_real_country_absent_from_the_articles_is_said_absent(index):
-    text = render_text(respond(index, "relations avec la Chine ?", TODAY))
-    assert "« Chine » n'apparaît dans aucun des articles de la base." in text
+    name = absent_countries(index.base)[0]  # one the base lacks, whatever it holds
+    text = render_text(respond(index, f"relations avec {name} ?", TODAY))
+    assert f"« {name} » n'apparaît dans aucun des articles de la base." in text
 
 
 def test_telegram_only_commands_say_so_in_the_console(index):

@@ -83,6 +83,10 @@ def test_any_callback_data_gives_a_sendable_reply(index, data):
 
 
 def test_terminal_text_numbers_buttons(index):
-    text = render_text(answer(index, "/pays Turquie"))
-    assert "[1] 📅 Chronologie (4)" in text and "[2] 📄 Accords (1)" in text
+    reply = answer(index, "/pays Turquie")
+    text = render_text(reply)
+    labels = [button.label for row in reply.buttons for button in row]
+    assert labels[0].startswith("📅 Chronologie (") and labels[1].startswith("📄 Accords (")
+    for number, label in enumerate(labels, start=1):  # each button, numbered in order
+        assert f"  [{number}] {label}" in text.splitlines()
     assert "<" not in text.replace("«", "")

@@ -5,7 +5,7 @@ results, the inline offers and the channel posts; each is walked over the whole 
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -84,7 +84,8 @@ def test_inferred_dates_never_appear_bare(index, base):
     for entry in inferred:
         shown = when(base, entry)
         assert shown.startswith(entry.date_label or entry.date.label())
-        assert "(déduit" in shown or "(l'article du" in shown or "(non daté" in shown
+        marks = ("(déduit", "(l'article du", "(non daté", "(rapporté : ")
+        assert any(mark in shown for mark in marks), shown
         if entry.date_anchor:
             anchor = base.sources[entry.date_anchor].published
             assert anchor is not None and anchor.label() in shown
@@ -184,8 +185,28 @@ def test_search_finds_what_the_articles_say(index, base, query, entry):
 
 def test_digest_never_presents_a_year_or_a_proposal_as_this_week(index, base):
     everything = {entry.id for entry in base.entries()}
-    # early 2026: only the whole-year 2026 items (proposed manoeuvres) overlap the window
-    assert digest_post(index, date(2026, 1, 10), everything) is None
+    # early 2026: the whole-year 2026 items (proposed manoeuvres) overlap the window but are
+    # never listed; what is listed is exactly what is dated to a short span in it (computed)
+    day = date(2026, 1, 10)
+    first, last = day - timedelta(days=7), day + timedelta(days=30)
+    overlapping = [i for i in index.dated if i.span.start <= last and i.span.end >= first]
+    loose = [
+        item.entry
+        for item in overlapping
+        if item.span.open
+        or (item.span.end - item.span.start).days >= 31
+        or item.entry.tense in ("futur", "conditionnel")
+        or getattr(item.entry, "type", None) == "proposition"
+    ]
+    short = [item.entry for item in overlapping if item.entry not in loose]
+    assert loose, "the 2026 proposals should overlap early 2026"
+    early = digest_post(index, day, everything)
+    listed = [b.text for b in early.reply.blocks if isinstance(b, Item)] if early else []
+    assert len(listed) == len(short)
+    for entry in loose:
+        assert not any(claim(entry) in line for line in listed), entry.id
+    for entry in short:
+        assert any(claim(entry) in line for line in listed), entry.id
     # around 10 February 2026: the signature of that day is listed
     post = digest_post(index, date(2026, 2, 12), everything)
     assert post is not None

@@ -56,6 +56,9 @@ LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
 RADII = (0, 45, 90, 140, 200, 270, 350, 450, 560, 680)
 """How far (pixels) a label may stand from its country, tried in this order."""
 ANGLES = tuple(range(0, 360, 15))
+FINE_ANGLES = tuple(angle for angle in range(0, 360, 5) if angle % 15)
+"""Tried only when no place was found at ANGLES: a crowded map (the United Kingdom among a
+coloured Europe once China and Pakistan are coloured too) still names every country."""
 LABEL_WIDTH = 420
 """Widest label line, in pixels (longer names wrap)."""
 
@@ -303,22 +306,25 @@ def _spot(
     and no other label, preferring a leader line that crosses no other coloured country,
     else one crossing the fewest (a small country ringed by coloured ones: Armenia)."""
     best: tuple[int, float, Bbox] | None = None
-    for radius in RADII:
-        for angle in ANGLES if radius else (0,):
-            cx = px + radius * math.cos(math.radians(angle))
-            cy = py - radius * math.sin(math.radians(angle))
-            box = Bbox(((cx - width / 2, cy - tall / 2), (cx + width / 2, cy + tall / 2)))
-            if not (area.containsx(box.x0) and area.containsx(box.x1)):
-                continue
-            if not (area.containsy(box.y0) and area.containsy(box.y1)):
-                continue
-            if any(box.overlaps(other) for other in taken) or covers_other(box, code, paths):
-                continue
-            crossed = _crossed((px, py), _edge(px, py, box), code, paths) if radius else 0
-            if crossed == 0:
-                return radius, box
-            if best is None or crossed < best[0]:
-                best = (crossed, radius, box)
+    for angles in (ANGLES, FINE_ANGLES):
+        for radius in RADII:
+            for angle in angles if radius else (0,):
+                cx = px + radius * math.cos(math.radians(angle))
+                cy = py - radius * math.sin(math.radians(angle))
+                box = Bbox(((cx - width / 2, cy - tall / 2), (cx + width / 2, cy + tall / 2)))
+                if not (area.containsx(box.x0) and area.containsx(box.x1)):
+                    continue
+                if not (area.containsy(box.y0) and area.containsy(box.y1)):
+                    continue
+                if any(box.overlaps(other) for other in taken) or covers_other(box, code, paths):
+                    continue
+                crossed = _crossed((px, py), _edge(px, py, box), code, paths) if radius else 0
+                if crossed == 0:
+                    return radius, box
+                if best is None or crossed < best[0]:
+                    best = (crossed, radius, box)
+        if best is not None:
+            break
     return None if best is None else (best[1], best[2])
 
 

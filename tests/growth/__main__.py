@@ -1,0 +1,197 @@
+"""The growth test: the shipped base plus the articles of tests/growth/, curated by following
+the README, must pass ``check``, the whole test suite and the question development set.
+
+    python -m tests.growth            # check + the whole suite + the questions on the grown copy
+    python -m tests.growth --keep D   # the same, building the copy in folder D (kept afterwards)
+    python -m tests.growth --no-suite # check and the questions only (quick, while curating)
+
+Steps: copy content/ and seeds/ to a temporary folder; add tests/growth/content/*.yaml (the
+curated entries, files of their own) and tests/growth/articles/*.txt as seeds (the leading
+« # » source lines removed, as the README says); run ``python -m bot check`` on the copy; run
+pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
+tests/questions.yaml on the shipped base and on the copy, and list those whose reading changed.
+Exit status 0 only if everything passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+GROWTH = Path(__file__).resolve().parent
+ARTICLES = GROWTH / "articles"
+OVERLAY = GROWTH / "content"
+ADDITIONS = GROWTH / "evidence.yaml"
+QUESTIONS = ROOT / "tests" / "questions.yaml"
+TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
+
+
+def seed_text(article: Path) -> str:
+    """The article as the seed holds it: without the curator's leading « # » lines."""
+    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    return "".join(lines)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]) -> None:
+    """Append ``evidence`` items at the end of the evidence list of entry ``entry_id``, in
+    whichever content/*.yaml file holds it, leaving every other line of the file as it is."""
+    for path in sorted(content.glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if line.strip() in (f"- id: {entry_id}",)]
+        if not starts:
+            continue
+        start = starts[0]
+        indent = len(lines[start]) - len(lines[start].lstrip()) + 2  # the entry's keys
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(lines))
+                if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) < indent
+            ),
+            len(lines),
+        )
+        key = next(i for i in range(start, end) if lines[i].startswith(" " * indent + "evidence:"))
+        last = next(
+            (
+                i
+                for i in range(key + 1, end)
+                if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent
+            ),
+            end,
+        )
+        while last > key + 1 and not lines[last - 1].strip():
+            last -= 1
+        pad = " " * (indent + 2)
+        new = []
+        for item in evidence:
+            new.append(f"{pad}- source: {item['source']}\n")
+            if item.get("key"):
+                new.append(f"{pad}  key: true\n")
+            new.append(f"{pad}  quote: {_quoted(str(item['quote']))}\n")
+        path.write_text("".join(lines[:last] + new + lines[last:]), encoding="utf-8")
+        return
+    raise SystemExit(
+        f"tests/growth/evidence.yaml : entrée « {entry_id} » introuvable dans content/"
+    )
+
+
+def build_copy(folder: Path) -> tuple[Path, Path]:
+    """content/ and seeds/ of the shipped base plus the growth overlay, in ``folder``."""
+    content, seeds = folder / "content", folder / "seeds"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
+    shutil.copytree(ROOT / "seeds", seeds)
+    for path in sorted(OVERLAY.glob("*.yaml")):
+        target = content / path.name
+        if target.exists():
+            raise SystemExit(f"{path.name} existe déjà dans content/ : renommer le fichier")
+        shutil.copy(path, target)
+    additions = yaml.safe_load(ADDITIONS.read_text(encoding="utf-8")) if ADDITIONS.exists() else {}
+    for addition in (additions or {}).get("additions", []):
+        add_evidence(content, addition["entry"], addition["evidence"])
+    for article in sorted(ARTICLES.glob("*.txt")):
+        (seeds / article.name).write_text(seed_text(article), encoding="utf-8")
+    return content, seeds
+
+
+def readings(content: Path, seeds: Path) -> dict[str, str | None]:
+    """How each question of the development set is read on the base in these folders."""
+    from bot.content.loader import load_factbase
+    from bot.engine.index import Index
+    from bot.engine.questions import understand
+
+    index = Index(load_factbase(content, seeds))
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    found: dict[str, str | None] = {}
+    for item in items:
+        reading = understand(index, item["q"], TODAY)
+        found[item["q"]] = reading.data if reading else None
+    return found
+
+
+def changed_readings(content: Path, seeds: Path) -> list[tuple[str, str | None, str | None]]:
+    """(question, reading on the shipped base, reading on the grown copy) where they differ."""
+    before = readings(ROOT / "content", ROOT / "seeds")
+    after = readings(content, seeds)
+    return [(q, before[q], after[q]) for q in before if before[q] != after[q]]
+
+
+def show_answers(content: Path, seeds: Path, full: bool) -> None:
+    """What users would see change: the answers of tests/golden/answers.txt on the copy."""
+    from tests.golden import GOLDEN, changed_answers, diff, render_all
+
+    expected = GOLDEN.read_text(encoding="utf-8")
+    actual = render_all(content, seeds)
+    changed = changed_answers(expected, actual)
+    print(f"== réponses de référence qui changent (tests/golden/answers.txt) : {len(changed)}")
+    for asked in changed:
+        print(f"  {asked}")
+    if full and changed:
+        print(diff(expected, actual, limit=100_000))
+    elif changed:
+        print("  (le diff complet : python -m tests.growth --no-suite --diff)", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.growth", description=__doc__)
+    parser.add_argument("--keep", type=Path, help="dossier où construire la copie (gardé)")
+    parser.add_argument("--no-suite", action="store_true", help="sans la suite de tests")
+    parser.add_argument(
+        "--diff", action="store_true", help="affiche le diff complet des réponses de référence"
+    )
+    parser.add_argument("pytest_args", nargs="*", help="arguments passés à pytest")
+    args = parser.parse_args(argv)
+    if args.keep:
+        folder = args.keep.resolve()
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="azsec-growth-"))
+    try:
+        content, seeds = build_copy(folder)
+        added = len(list(ARTICLES.glob("*.txt")))
+        print(f"== copie de la base avec {added} articles de plus : {folder}", flush=True)
+        env = {**os.environ, "BOT_CONTENT_DIR": str(content), "BOT_SEEDS_DIR": str(seeds)}
+        status = 0
+        print("== python -m bot check (copie)", flush=True)
+        if subprocess.run([sys.executable, "-m", "bot", "check"], cwd=ROOT, env=env).returncode:
+            status = 1
+        print("== questions dont la lecture change (tests/questions.yaml)", flush=True)
+        if status == 0:
+            changes = changed_readings(content, seeds)
+            for question, before, after in changes:
+                print(f"  « {question} » : {before} → {after}")
+            print(f"  {len(changes)} question(s) lue(s) autrement", flush=True)
+        else:
+            print("  (non calculé : la copie ne passe pas check)", flush=True)
+        if status == 0:
+            show_answers(content, seeds, full=args.diff)
+        if not args.no_suite:
+            print("== toute la suite de tests, le bot lisant la copie", flush=True)
+            command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            if subprocess.run([*command, *args.pytest_args], cwd=ROOT, env=env).returncode:
+                status = 1
+        print("== croissance : " + ("ÉCHEC" if status else "réussie"), flush=True)
+        return status
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The golden file of rendered answers (tests/golden/answers.txt): the answers of the shipped
+base as the console shows them. When they change, this fails with the diff and the command
+that regenerates the file, so a new article or a change of layout is reviewed as a diff."""
+
+from __future__ import annotations
+
+from bot.paths import PROJECT_ROOT
+from tests.golden import ASKED, GOLDEN, REGENERATE, changed_answers, diff, render_all
+
+
+def test_the_golden_file_holds_the_answers_of_the_shipped_base():
+    # Always the shipped base (content/ and seeds/ of the project), even when BOT_CONTENT_DIR
+    # points the rest of the suite at a grown copy: the file records what the repository ships.
+    actual = render_all(PROJECT_ROOT / "content", PROJECT_ROOT / "seeds")
+    expected = GOLDEN.read_text(encoding="utf-8") if GOLDEN.exists() else ""
+    if actual != expected:
+        changed = changed_answers(expected, actual)
+        raise AssertionError(
+            f"{len(changed)} réponse(s) ont changé ({', '.join(changed)}). Relire le diff "
+            f"ci-dessous ; s'il est voulu, régénérer le fichier avec `{REGENERATE}` et le "
+            f"committer avec le changement.\n{diff(expected, actual)}"
+        )
+
+
+def test_the_golden_file_answers_every_listed_command_once():
+    text = GOLDEN.read_text(encoding="utf-8")
+    assert [line[9:] for line in text.splitlines() if line.startswith("======== ")] == list(ASKED)
+    assert REGENERATE in text.splitlines()[1]
+
+
+def test_a_changed_summary_shows_as_a_diff_naming_the_answers_it_changes(copy):
+    before = render_all(copy.content, copy.seeds)
+    copy.edit(
+        "agreements.yaml",
+        "      Les ministères de la Défense britannique et azerbaïdjanais signent le plan",
+        "      Les ministères de la Défense britannique et azerbaïdjanais paraphent le plan",
+    )
+    after = render_all(copy.content, copy.seeds)
+    changed = changed_answers(before, after)
+    assert "/accord Royaume-Uni" in changed and "/sources" not in changed
+    shown = diff(before, after)
+    assert "+" in shown and "paraphent" in shown and "@@" in shown
+
+
+def test_the_readme_gives_the_command_that_regenerates_the_golden_file():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert REGENERATE in readme

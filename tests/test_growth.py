@@ -1,0 +1,66 @@
+"""The growth test's own parts: the BOT_CONTENT_DIR / BOT_SEEDS_DIR setting moves what the bot
+reads, and the curated overlay of tests/growth/ stays valid on a copy of the base."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.check import run_check
+from bot.paths import PROJECT_ROOT
+from tests.growth.__main__ import ARTICLES, OVERLAY, build_copy, changed_readings, seed_text
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+
+
+def test_the_content_and_seeds_folders_come_from_the_environment():
+    env = {
+        **os.environ,
+        "BOT_CONTENT_DIR": str(FIXTURE / "content"),
+        "BOT_SEEDS_DIR": str(FIXTURE / "seeds"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "/sources"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    sources = yaml.safe_load((FIXTURE / "content" / "sources.yaml").read_text(encoding="utf-8"))
+    assert f" {len(sources['sources'])} ARTICLE" in done.stdout  # the fixture's, counted
+    assert sources["sources"][0]["title"][:30] in done.stdout
+    assert "Lagazette" not in done.stdout  # nothing of the shipped base
+
+
+def test_every_growth_article_keeps_its_source_lines_and_is_curated(tmp_path):
+    seeds_named = set()
+    for path in OVERLAY.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        seeds_named |= {source["seed"] for source in data.get("sources", [])}
+    articles = sorted(ARTICLES.glob("*.txt"))
+    assert len(articles) >= 5
+    assert {article.name for article in articles} == seeds_named
+    for article in articles:
+        head = article.read_text(encoding="utf-8").splitlines()[:3]
+        assert head[0].startswith("# URL : https://"), article.name  # address
+        assert head[1].startswith("# Média : "), article.name  # outlet
+        assert not seed_text(article).startswith("#")
+
+
+def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path):
+    content, seeds = build_copy(tmp_path)
+    out = io.StringIO()
+    assert run_check(content, seeds, out) == 0, out.getvalue()
+    assert (PROJECT_ROOT / "content" / "agreements.yaml").read_text(encoding="utf-8") != (
+        content / "agreements.yaml"
+    ).read_text(encoding="utf-8")  # the « même fait » citations were added to the copy only
+    changes = changed_readings(content, seeds)
+    assert all(before != after for _question, before, after in changes)
