@@ -21,12 +21,13 @@ from bot.engine.commands import answer, callback
 from bot.engine.common import claim, entry_text, line_text, when
 from bot.engine.index import Index
 from bot.engine.inline import agreement_texts, event_texts
-from bot.engine.reply import Item, Para, Reply
+from bot.engine.reply import Item, Para
 from bot.engine.timeline import OVERLAP_WORDS
 from bot.push.compose import country_post, digest_post
 from bot.push.follow import alert_button_label
 from bot.render.text import render_text
 from bot.text import count, fold, keeps_modality, short_label
+from tests.test_first_screen import _pages
 
 PROPOSED = (
     "Manœuvres militaires conjointes des pays membres de l'OTS, proposées par le président "
@@ -112,16 +113,6 @@ def test_avant_x_sorts_before_the_entries_of_x(index, base):
         holding = [page for page in pages if "avant le" in render_text(page)]
         assert holding, "the open span is in its month's timeline"
         assert all(_noted(page) for page in holding)  # the page that shows it has the note
-
-
-def _pages(index: Index, reply: Reply) -> list[Reply]:
-    """The reply and every page after it, by « Suivant ▶ »."""
-    found = [reply]
-    while turn := [
-        b.data for row in found[-1].buttons for b in row if b.label.startswith("Suivant")
-    ]:
-        found.append(callback(index, turn[0]))
-    return found
 
 
 def test_a_digest_keeps_open_spans_out_of_its_week(index, base):
