@@ -44,7 +44,7 @@ async def test_publier_carte_posts_one_photo_with_its_caption(api, base, tmp_pat
     caption = photos[0]["caption"]
     assert len(caption) <= 1024 and "Pays liés" in caption
     # the post carries the quotes: one key quote per category, in the caption itself
-    assert "<blockquote" in caption and "Accord signé avec l'Azerbaïdjan" in caption
+    assert "<blockquote" in caption and "Accord signé ou approuvé" in caption
     rest = [p["text"] for p in api.sent() if int(p["chat_id"]) == CHANNEL]
     assert all("(suite)" in text for text in rest)  # what did not fit follows, never cut
     assert int(answer["chat_id"]) == ADMIN and "https://t.me/c/1234567890/" in answer["text"]

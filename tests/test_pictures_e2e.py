@@ -34,7 +34,7 @@ async def test_carte_sends_a_photo_with_caption_and_card_buttons(polling):
     caption = sent["caption"]
     assert 0 < len(caption) <= 1024
     assert sent["parse_mode"] == "HTML"
-    assert "Accord signé avec l'Azerbaïdjan" in caption and "<blockquote" in caption
+    assert "Accord signé ou approuvé" in caption and "<blockquote" in caption
     # what the caption cannot hold follows at once, with the buttons under the last part
     for _ in range(200):
         follow = [m for m in api.sent() if m.get("reply_markup")]

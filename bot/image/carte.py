@@ -48,9 +48,15 @@ EXTENT = ((-11.0, 36.0), (80.0, 36.0), (47.0, 66.0), (47.0, 21.0), (-12.0, 62.0)
 INSET = "US"
 """The country drawn in its own box rather than on the main map."""
 INSET_CENTRE = (-98.0, 39.0)
-INSET_BOX = (0, MAP_HEIGHT - 230, 330, MAP_HEIGHT)
+INSET_SIZE = (330, 230)
+"""Inset width and height in pixels, in the main map's bottom left corner."""
+MAP_MIN_HEIGHT = 520
+"""The main map gives up height to the notes under it (down to this) so that a picture
+stays at most twice as tall as wide."""
 """Inset (x0, y0, x1, y1) in pixels from the map's top left: over North Africa, where no
 country is coloured; its label goes above it."""
+ZOOM_BORDER = 5.0
+"""Width of the white borders in the zoom: Armenia, the same colour as Turkey, stays apart."""
 LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
 """Categories whose countries are named on the map (mentions are listed in the caption)."""
 RADII = (0, 45, 90, 140, 200, 270, 350, 450, 560, 680)
@@ -75,7 +81,9 @@ class RenderedMap:
     """Leader lines (x0, y0, x1, y1), from a country's point to its label."""
 
 
-def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, float]) -> None:
+def _draw_countries(
+    axes: Axes, colours: dict[str, str], centre: tuple[float, float], border: float = 1.0
+) -> None:
     verts, faces = [], []
     for code, rings in outlines().items():
         if all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1]):
@@ -84,7 +92,7 @@ def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, fl
             verts.append(ring)
             faces.append(colours.get(code, LAND))
     axes.add_collection(
-        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=1.0, zorder=1)
+        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=border, zorder=1)
     )
 
 
@@ -122,12 +130,13 @@ def _panel(
     tall: float,
     colours: dict[str, str],
     bounds: list[tuple[float, float]],
+    border: float = 1.0,
 ) -> Axes:
     """A map panel the full width of the picture, ``tall`` pixels from ``top``."""
     height = figure.bbox.height
     axes = figure.add_axes((0.0, 1 - (top + tall) / height, 1.0, tall / height))
     _plain(axes)
-    _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE)
+    _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE, border)
     _frame(axes, _bounds([laea(lon, lat) for lon, lat in bounds]), WIDTH_PX / tall)
     return axes
 
@@ -139,11 +148,13 @@ def render_map(spec: MapSpec) -> RenderedMap:
     full = WIDTH_PX - 2 * MARGIN
     y = float(MARGIN)
     y += sheet.text(MARGIN, y, spec.title, TITLE_SIZE, full, weight="bold", role="title")
-    y += sheet.text(
-        MARGIN, y, "Couleur : relation avec l'Azerbaïdjan", TEXT_SIZE, full, colour=MUTED
-    )
+    y += sheet.text(MARGIN, y, spec.subtitle, TEXT_SIZE, full, colour=MUTED)
     top = y + 16
-    y = top + MAP_HEIGHT + 12
+    noted = sum(
+        len(wrap(note, TEXT_SIZE, full)) * TEXT_SIZE * LINE + 8 for note in spec.notes
+    )
+    map_height = max(MAP_MIN_HEIGHT, round(MAP_HEIGHT - noted))
+    y = top + map_height + 12
     y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
     zoom_top = y + 6
     y = zoom_top + ZOOM_HEIGHT + 24
@@ -154,14 +165,17 @@ def render_map(spec: MapSpec) -> RenderedMap:
             sheet.mark(MARGIN + 22, y + row / 2, "s", True, shown.colour, size=34)
             y += sheet.text(MARGIN + 66, y, shown.label, TEXT_SIZE, full - 66, role="legend")
     y += 16
+    for note in spec.notes:  # what a forwarded copy must say without its caption
+        y += sheet.text(MARGIN, y, note, TEXT_SIZE, full, role="note")
+        y += 8
     y += sheet.text(MARGIN, y, spec.footer, TEXT_SIZE, full, role="footer")
     y += sheet.text(
         MARGIN, y, "Fond : Natural Earth (domaine public)", TEXT_SIZE, full, colour=MUTED
     )
     height = int(y + MARGIN)
     figure = sheet.figure(height)
-    axes = _panel(figure, top, MAP_HEIGHT, colours, list(EXTENT))
-    zoom = _panel(figure, zoom_top, ZOOM_HEIGHT, colours, list(ZOOM_EXTENT))
+    axes = _panel(figure, top, map_height, colours, list(EXTENT))
+    zoom = _panel(figure, zoom_top, ZOOM_HEIGHT, colours, list(ZOOM_EXTENT), ZOOM_BORDER)
     (zx0, zx1), (zy0, zy1) = zoom.get_xlim(), zoom.get_ylim()
     axes.add_patch(
         Rectangle((zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5)
@@ -169,7 +183,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
     blocked: list[Bbox] = []
     names = dict(spec.labels)
     if INSET in colours:
-        x0, y0, x1, y1 = INSET_BOX
+        x0, y0, x1, y1 = 0, map_height - INSET_SIZE[1], INSET_SIZE[0], map_height
         inset = figure.add_axes(
             (x0 / WIDTH_PX, 1 - (top + y1) / height, (x1 - x0) / WIDTH_PX, (y1 - y0) / height)
         )
@@ -202,7 +216,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
     main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
     zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
-    area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + MAP_HEIGHT - 4)))
+    area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + map_height - 4)))
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
     zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + ZOOM_HEIGHT - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
@@ -339,7 +353,8 @@ def _place_labels(
     missing = []
     paths = _paths(shapes)
     for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
-        if categories.get(code) not in LABELLED or code == INSET:
+        small = code in ZOOMED and code in categories  # Georgia, even as a mention
+        if (categories.get(code) not in LABELLED and not small) or code == INSET:
             continue
         if code not in points:
             continue  # named in the other panel (or off the map: the caption names it)
