@@ -250,9 +250,7 @@ def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> in
     return 1
 
 
-def _write_image(
-    index: Index, kind: str, argument: str, output: Path | None, page: int = 1
-) -> int:
+def _write_image(index: Index, kind: str, argument: str, output: Path | None, page: int = 1) -> int:
     """python -m bot image carte|frise [filtre] [--page N] [-o fichier.png]: write the PNG,
     say where."""
     from bot.engine.pictures import Picture, picture

@@ -199,7 +199,7 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
         notes.append(_loose_note(index, [r for r in found if r.code in loose]))
     subtitle = "Couleur : relation avec l'Azerbaïdjan"
     if not wanted.is_empty():
-        subtitle += " dans ces entrées seulement (tous les liens : /carte)"
+        subtitle += " dans ces seules entrées"
     spec = MapSpec(
         without_flags(title),
         ((HOME, "home"), *((r.code, r.main) for r in found)),
@@ -217,10 +217,7 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
 
 NAMED = frozenset({"accord", "organisation", "mediateur", "menace"})
 """Categories whose countries the map names (a mention is grey and listed in the caption)."""
-UNDATED_THREATS = (
-    "Menaces : les articles n'en datent aucune, un filtre de date les laisse de côté "
-    "(/carte sans année les montre)."
-)
+UNDATED_THREATS = "Menaces : non datées, donc absentes ici (voir /carte)."
 
 
 def map_title(index: Index, wanted: TimelineFilter) -> str:
@@ -254,8 +251,8 @@ def _loose_note(index: Index, found: list[Relation]) -> str:
     """The overlap note of the text views, for the countries marked « ≈ » on the map."""
     countries = ", ".join(r.name for r in found)
     return (
-        f"{LOOSE_MARK} {countries} : couleur due à une entrée datée moins précisément que la "
-        f"période, ou par déduction, qui la recoupe {OVERLAP_WORDS} (voir sa date)."
+        f"{LOOSE_MARK} {countries} : une entrée qui recoupe la période {OVERLAP_WORDS} "
+        "(date moins précise, ou déduite)."
     )
 
 

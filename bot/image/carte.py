@@ -37,6 +37,9 @@ MAP_HEIGHT = 800
 """Pixels of the main map (the picture is 1,080 wide)."""
 ZOOM_HEIGHT = 520
 """Pixels of the South Caucasus zoom under the main map."""
+ZOOM_MIN_HEIGHT = 400
+"""The zoom gives up height to the notes (down to this) once the main map has given all
+it can."""
 ZOOM_EXTENT = ((42.8, 40.0), (50.2, 40.0), (46.0, 42.6), (46.0, 38.4))
 """Points (longitude, latitude) the zoom must show: Georgia, Armenia, Azerbaijan with
 Nakhchivan, and the edges of Turkey, Russia and Iran."""
@@ -150,16 +153,25 @@ def render_map(spec: MapSpec) -> RenderedMap:
     y += sheet.text(MARGIN, y, spec.title, TITLE_SIZE, full, weight="bold", role="title")
     y += sheet.text(MARGIN, y, spec.subtitle, TEXT_SIZE, full, colour=MUTED)
     top = y + 16
-    noted = sum(
-        len(wrap(note, TEXT_SIZE, full)) * TEXT_SIZE * LINE + 8 for note in spec.notes
+    present = {category for _, category in spec.countries}
+    row = TEXT_SIZE * LINE
+    under = (  # everything under the panels: legend, notes, footer
+        sum(
+            row * len(wrap(c.label, TEXT_SIZE, full - 66))
+            for k, c in MAP_CATEGORIES.items()
+            if k in present
+        )
+        + sum(len(wrap(note, TEXT_SIZE, full)) * row + 8 for note in spec.notes)
+        + len(wrap(f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full)) * row
     )
-    map_height = max(MAP_MIN_HEIGHT, round(MAP_HEIGHT - noted))
+    fixed = top + 12 + row + 6 + 24 + under + 16 + MARGIN
+    excess = max(0.0, fixed + MAP_HEIGHT + ZOOM_HEIGHT - 2 * WIDTH_PX + 4)
+    map_height = max(MAP_MIN_HEIGHT, math.floor(MAP_HEIGHT - excess))
+    zoom_height = max(ZOOM_MIN_HEIGHT, math.floor(ZOOM_HEIGHT - excess + MAP_HEIGHT - map_height))
     y = top + map_height + 12
     y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
     zoom_top = y + 6
-    y = zoom_top + ZOOM_HEIGHT + 24
-    present = {category for _, category in spec.countries}
-    row = TEXT_SIZE * LINE
+    y = zoom_top + zoom_height + 24
     for category, shown in MAP_CATEGORIES.items():
         if category in present:
             sheet.mark(MARGIN + 22, y + row / 2, "s", True, shown.colour, size=34)
@@ -168,20 +180,22 @@ def render_map(spec: MapSpec) -> RenderedMap:
     for note in spec.notes:  # what a forwarded copy must say without its caption
         y += sheet.text(MARGIN, y, note, TEXT_SIZE, full, role="note")
         y += 8
-    y += sheet.text(MARGIN, y, spec.footer, TEXT_SIZE, full, role="footer")
     y += sheet.text(
-        MARGIN, y, "Fond : Natural Earth (domaine public)", TEXT_SIZE, full, colour=MUTED
+        MARGIN, y, f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full, role="footer"
     )
     height = int(y + MARGIN)
     figure = sheet.figure(height)
     axes = _panel(figure, top, map_height, colours, list(EXTENT))
-    zoom = _panel(figure, zoom_top, ZOOM_HEIGHT, colours, list(ZOOM_EXTENT), ZOOM_BORDER)
+    zoom = _panel(figure, zoom_top, zoom_height, colours, list(ZOOM_EXTENT), ZOOM_BORDER)
     (zx0, zx1), (zy0, zy1) = zoom.get_xlim(), zoom.get_ylim()
     axes.add_patch(
         Rectangle((zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5)
     )
     blocked: list[Bbox] = []
     names = dict(spec.labels)
+    codes = [code for code, _ in spec.countries]
+    main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
+    zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
     if INSET in colours:
         x0, y0, x1, y1 = 0, map_height - INSET_SIZE[1], INSET_SIZE[0], map_height
         inset = figure.add_axes(
@@ -201,9 +215,14 @@ def render_map(spec: MapSpec) -> RenderedMap:
         )
         name = wrap(names.get(INSET, INSET), TEXT_SIZE, LABEL_WIDTH, "bold")
         above = len(name) * TEXT_SIZE * LINE + 12
+        width = max(text_width(line, TEXT_SIZE, "bold") for line in name) + 8
+        label_top = top + y0 - above
+        over = Bbox(((x0 + 6, label_top - 4), (x0 + 14 + width, label_top + above - 8)))
+        if covers_other(over, INSET, _paths(main_shapes)):  # a coloured country above the
+            label_top = top + y0 + 6  # inset (Spain): the name goes inside, over the US
         sheet.text(
             x0 + 10,
-            top + y0 - above,
+            label_top,
             "\n".join(name),
             TEXT_SIZE,
             LABEL_WIDTH + 40,
@@ -211,14 +230,11 @@ def render_map(spec: MapSpec) -> RenderedMap:
             role="label",
             boxed=True,
         )
-        blocked.append(Bbox(((x0, top + y0 - above - 10), (x1 + 10, top + y1))))
-    codes = [code for code, _ in spec.countries]
-    main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
-    zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
+        blocked.append(Bbox(((x0, min(label_top, top + y0) - 10), (x1 + 10, top + y1))))
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
     area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + map_height - 4)))
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
-    zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + ZOOM_HEIGHT - 4)))
+    zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + zoom_height - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
     # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia)
     optional = frozenset(main_points)

@@ -1,7 +1,7 @@
 """One colour scheme and one type scale for every picture (map and timeline).
 
 Colours: Paul Tol's « muted » qualitative scheme (designed to stay distinct for the common
-colour-vision deficiencies), plus the orange of his « vibrant » scheme and greys; never black,
+colour-vision deficiencies), plus the yellow of his « high-contrast » scheme and greys; never black,
 which the shape key (● ○ ◆ □) uses. Each category id has one colour and one
 legend label, wherever it is drawn; no colour is used for two categories.
 
@@ -39,7 +39,7 @@ TIMELINE_CATEGORIES: dict[str, Category] = {
     "conflit": Category("#882255", "Conflit armé, sanction"),
     "parole": Category("#88CCEE", "Déclaration, proposition"),
     "rencontre": Category("#999933", "Rencontre, forum, exercice"),
-    "mesure": Category("#EE7733", "Mesure économique"),
+    "mesure": Category("#DDAA33", "Mesure économique"),
     "autre": Category("#777777", "Autre événement"),
 }
 """The timeline's categories; « accord » is the map's, colour and label."""
