@@ -42,7 +42,7 @@ def index(base) -> Index:
 
 
 def _picture(index: Index, kind: str, argument: str, page: int = 1) -> Picture:
-    found = picture(index, kind, argument, page)
+    found = picture(index, kind, argument, page) if page > 1 else picture(index, kind, argument)
     assert isinstance(found, Picture), argument
     return found
 
