@@ -417,7 +417,7 @@ def test_map_caption_gives_each_category_a_key_quote_and_says_what_it_leaves_out
     dated = picture(index, "carte", "2025")
     assert isinstance(dated, Picture)
     dated_text = " ".join(render_html(dated.caption, CAPTION_LIMIT))
-    assert "Menaces : non datées" in dated_text
+    assert "Menaces : les articles n'en datent aucune" in dated_text
     assert "aucun pays" not in dated_text
 
 

@@ -197,6 +197,7 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
         notes.append(UNDATED_THREATS)
     if loose:
         notes.append(_loose_note(index, [r for r in found if r.code in loose]))
+    notes.extend(_hedges(index, found))
     subtitle = "Couleur : relation avec l'Azerbaïdjan"
     if not wanted.is_empty():
         subtitle += " dans ces seules entrées"
@@ -217,7 +218,13 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
 
 NAMED = frozenset({"accord", "organisation", "mediateur", "menace"})
 """Categories whose countries the map names (a mention is grey and listed in the caption)."""
-UNDATED_THREATS = "Menaces : non datées, donc absentes ici (voir /carte)."
+UNDATED_THREATS = "Menaces : non datées, absentes ici."
+"""Under a map filtered by date: the articles date no threat."""
+UNDATED_THREATS_SAID = (
+    "Menaces : les articles n'en datent aucune, un filtre de date les laisse de côté "
+    "(/carte sans année les montre)."
+)
+"""The same, in the caption (room for the way back)."""
 
 
 def map_title(index: Index, wanted: TimelineFilter) -> str:
@@ -247,12 +254,26 @@ def _loose_colour(index: Index, relation: Relation, wanted: TimelineFilter) -> b
     return bool(shown) and all(is_loose(entry, wanted) for entry in shown)
 
 
+def _hedges(index: Index, found: list[Relation]) -> list[str]:
+    """« Royaume-Uni : accord, selon l'ambassade britannique. »: a colour
+    every backing entry of which the article attributes keeps that attribution on the map."""
+    said = []
+    for relation in found:
+        if relation.main not in NAMED:
+            continue
+        backing = [index.entries.get(e) for e in dict(relation.backing).get(relation.main, ())]
+        hedges = {e.hedge for e in backing if e is not None and not isinstance(e, Fact)}
+        if len(hedges) == 1 and None not in hedges and all(e is not None for e in backing):
+            said.append(f"{relation.name} : {SHORT[relation.main]}, {hedges.pop()}.")
+    return said
+
+
 def _loose_note(index: Index, found: list[Relation]) -> str:
     """The overlap note of the text views, for the countries marked « ≈ » on the map."""
     countries = ", ".join(r.name for r in found)
     return (
-        f"{LOOSE_MARK} {countries} : une entrée qui recoupe la période {OVERLAP_WORDS} "
-        "(date moins précise, ou déduite)."
+        f"{LOOSE_MARK} {countries} : entrée qui recoupe la période {OVERLAP_WORDS} (date "
+        "moins précise ou déduite)."
     )
 
 
@@ -323,7 +344,9 @@ def _map_caption(
         elif quote is not None:
             quoted.add(quote.text)
             blocks.append(quote)
-    blocks.extend(Para(note, "note") for note in notes)
+    blocks.extend(
+        Para(UNDATED_THREATS_SAID if note == UNDATED_THREATS else note, "note") for note in notes
+    )
     blocks.append(
         Para(
             "Couleur sur la carte : la première catégorie de cette liste ; les citations de "

@@ -37,9 +37,9 @@ MAP_HEIGHT = 800
 """Pixels of the main map (the picture is 1,080 wide)."""
 ZOOM_HEIGHT = 520
 """Pixels of the South Caucasus zoom under the main map."""
-ZOOM_MIN_HEIGHT = 400
-"""The zoom gives up height to the notes (down to this) once the main map has given all
-it can."""
+ZOOM_MIN_HEIGHT = 380
+"""The zoom gives up height to the notes under the map first, down to this; then the main
+map does, down to :data:`MAP_MIN_HEIGHT`."""
 ZOOM_EXTENT = ((42.8, 40.0), (50.2, 40.0), (46.0, 42.6), (46.0, 38.4))
 """Points (longitude, latitude) the zoom must show: Georgia, Armenia, Azerbaijan with
 Nakhchivan, and the edges of Turkey, Russia and Iran."""
@@ -54,8 +54,8 @@ INSET_CENTRE = (-98.0, 39.0)
 INSET_SIZE = (330, 230)
 """Inset width and height in pixels, in the main map's bottom left corner."""
 MAP_MIN_HEIGHT = 520
-"""The main map gives up height to the notes under it (down to this) so that a picture
-stays at most twice as tall as wide."""
+"""The main map gives up height to the notes under it (down to this, once the zoom has given
+all it can) so that a picture stays at most twice as tall as wide."""
 """Inset (x0, y0, x1, y1) in pixels from the map's top left: over North Africa, where no
 country is coloured; its label goes above it."""
 ZOOM_BORDER = 5.0
@@ -165,9 +165,10 @@ def render_map(spec: MapSpec) -> RenderedMap:
         + len(wrap(f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full)) * row
     )
     fixed = top + 12 + row + 6 + 24 + under + 16 + MARGIN
-    excess = max(0.0, fixed + MAP_HEIGHT + ZOOM_HEIGHT - 2 * WIDTH_PX + 4)
-    map_height = max(MAP_MIN_HEIGHT, math.floor(MAP_HEIGHT - excess))
-    zoom_height = max(ZOOM_MIN_HEIGHT, math.floor(ZOOM_HEIGHT - excess + MAP_HEIGHT - map_height))
+    excess = max(0.0, fixed + MAP_HEIGHT + ZOOM_HEIGHT - 2 * WIDTH_PX + 16)
+    # the zoom gives up height first (the main map's labels need room), then the main map
+    zoom_height = max(ZOOM_MIN_HEIGHT, math.floor(ZOOM_HEIGHT - excess))
+    map_height = max(MAP_MIN_HEIGHT, math.floor(MAP_HEIGHT - excess + ZOOM_HEIGHT - zoom_height))
     y = top + map_height + 12
     y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
     zoom_top = y + 6
@@ -216,12 +217,25 @@ def render_map(spec: MapSpec) -> RenderedMap:
         name = wrap(names.get(INSET, INSET), TEXT_SIZE, LABEL_WIDTH, "bold")
         above = len(name) * TEXT_SIZE * LINE + 12
         width = max(text_width(line, TEXT_SIZE, "bold") for line in name) + 8
-        label_top = top + y0 - above
-        over = Bbox(((x0 + 6, label_top - 4), (x0 + 14 + width, label_top + above - 8)))
-        if covers_other(over, INSET, _paths(main_shapes)):  # a coloured country above the
-            label_top = top + y0 + 6  # inset (Spain): the name goes inside, over the US
+        # above the inset; else at its right, over North Africa; else inside, over the US
+        spots = (
+            (x0 + 10, top + y0 - above),
+            (x1 + 12, top + y1 - above),
+            (x0 + 10, top + y0 + 6),
+        )
+        paths = _paths(main_shapes)
+        label_x, label_top = next(
+            (
+                (x, y)
+                for x, y in spots
+                if not covers_other(
+                    Bbox(((x - 4, y - 4), (x + width, y + above - 8))), INSET, paths
+                )
+            ),
+            spots[-1],
+        )
         sheet.text(
-            x0 + 10,
+            label_x,
             label_top,
             "\n".join(name),
             TEXT_SIZE,
@@ -230,7 +244,10 @@ def render_map(spec: MapSpec) -> RenderedMap:
             role="label",
             boxed=True,
         )
-        blocked.append(Bbox(((x0, min(label_top, top + y0) - 10), (x1 + 10, top + y1))))
+        blocked.append(Bbox(((x0, top + y0 - 10), (x1 + 10, top + y1))))
+        blocked.append(
+            Bbox(((label_x - 10, label_top - 10), (label_x + width + 10, label_top + above)))
+        )
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
     area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + map_height - 4)))
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
