@@ -27,7 +27,7 @@ from bot.engine.pictures import (
     planned,
     timeline_page_picture,
 )
-from bot.engine.relations import CATEGORIES
+from bot.engine.relations import CATEGORIES, relations
 from bot.engine.timeline import OVERLAP_WORDS, is_loose, select
 from bot.image.carte import ZOOMED, render_map
 from bot.image.frise import BASIS_LEGEND, MARKERS, render_timeline
@@ -267,3 +267,42 @@ def test_a_proposal_dated_at_what_it_proposes_is_drawn_apart(index):
     # the proposal made in October 2025 is a dated fact, drawn as such
     made = index.entries["proposition-manoeuvres-ots"]
     assert not planned(made)  # type: ignore[arg-type]
+
+
+# --- 8. and 12. labels never cut a quotation; the map keeps an attribution -------------------
+
+
+def test_a_label_quotes_only_whole_quotations_of_its_key_quotes(base):
+    """« … » in a short label is a quotation the key quotes hold whole, between the same
+    guillemets: never a piece cut out of a longer one."""
+    import re
+
+    from bot.content.model import Agreement, Event
+
+    for entry in (*base.events, *base.agreements):
+        assert isinstance(entry, Event | Agreement)
+        if not entry.label:
+            continue
+        whole = {
+            " ".join(part.split())
+            for evidence in entry.key_evidence()
+            for part in re.findall(r"«\s*(.*?)\s*»", evidence.quote)
+        }
+        for cited in re.findall(r"«\s*(.*?)\s*»", entry.label):
+            assert " ".join(cited.split()) in whole, (entry.id, cited)
+
+
+def test_the_map_keeps_the_attribution_of_what_colours_a_country(index):
+    spec = _picture(index, "carte", "").spec
+    assert isinstance(spec, MapSpec)
+    for code, category in spec.countries:
+        if category not in ("accord", "mediateur"):
+            continue
+        relation = next(r for r in relations(index, TimelineFilter()) if r.code == code)
+        backing = [index.entries[e] for e in dict(relation.backing)[category]]
+        hedges = {getattr(e, "hedge", None) for e in backing}
+        if len(hedges) == 1 and None not in hedges:
+            hedge = hedges.pop()
+            assert any(relation.name in n and hedge in n for n in spec.notes), code
+            assert hedge in _drawn(spec)
+    assert any("selon l'ambassade britannique" in note for note in spec.notes)
