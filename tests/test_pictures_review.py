@@ -306,3 +306,25 @@ def test_the_map_keeps_the_attribution_of_what_colours_a_country(index):
             assert any(relation.name in n and hedge in n for n in spec.notes), code
             assert hedge in _drawn(spec)
     assert any("selon l'ambassade britannique" in note for note in spec.notes)
+
+
+def test_a_small_coloured_country_shows_at_phone_size(index):
+    """Each coloured country of the main map shows at least 400 pixels of its colour around
+    its point (≈ 50 square points at 390 px): Israel is no invisible sliver."""
+    spec = _picture(index, "carte", "").spec
+    assert isinstance(spec, MapSpec)
+    drawn = render_map(spec)
+    image = Image.open(io.BytesIO(drawn.png)).convert("RGB")
+    colours = {code: _rgb(MAP_CATEGORIES[k].colour) for code, k in spec.countries}
+    labels = " ".join(t.text.replace("\n", " ") for t in drawn.texts if t.role == "label")
+    shown = {code for code, name in spec.labels if name.split(" (")[0] in labels}
+    assert "IL" in drawn.points
+    for code, (x, y) in drawn.points.items():
+        if code in ZOOMED or code not in colours or code in shown:
+            continue  # a named country: its label may sit on its point
+        window = [
+            image.getpixel((i, j))
+            for i in range(max(0, x - 30), min(image.width, x + 31))
+            for j in range(max(0, y - 30), min(image.height, y + 31))
+        ]
+        assert sum(pixel == colours[code] for pixel in window) >= 400, code

@@ -62,6 +62,10 @@ ZOOM_BORDER = 5.0
 """Width of the white borders in the zoom: Armenia, the same colour as Turkey, stays apart."""
 LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
 """Categories whose countries are named on the map (mentions are listed in the caption)."""
+SLIVER_AREA = 500.0
+"""A coloured country smaller than this (square pixels) on the main map, read at 390 px as a
+sliver, gets a dot of its colour (:data:`SLIVER_DOT`) so it shows: Israel, Slovenia."""
+SLIVER_DOT = 22
 RADII = (0, 45, 90, 140, 200, 270, 350, 450, 560, 680)
 """How far (pixels) a label may stand from its country, tried in this order."""
 ANGLES = tuple(range(0, 360, 15))
@@ -250,6 +254,9 @@ def render_map(spec: MapSpec) -> RenderedMap:
         )
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
     area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + map_height - 4)))
+    for code, rings in main_shapes.items():  # a sliver (Israel) gets a dot of its colour
+        if code in main_points and 0 < sum(_area(ring) for ring in rings) < SLIVER_AREA:
+            sheet.mark(*main_points[code], "o", True, colours[code], size=SLIVER_DOT)
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
     zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + zoom_height - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
@@ -299,6 +306,12 @@ def _pixels(
             px, py = axes.transData.transform(point)
             points[code] = (round(float(px)), round(height - float(py)))
     return shapes, points
+
+
+def _area(ring: Ring) -> float:
+    """The area of a ring, in square pixels (shoelace formula)."""
+    pairs = zip(ring, [*ring[1:], ring[0]], strict=True)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
 
 
 def _paths(shapes: dict[str, list[Ring]]) -> dict[str, list[Path]]:
