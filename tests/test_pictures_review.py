@@ -25,7 +25,6 @@ from bot.engine.pictures import (
     date_parts,
     picture,
     planned,
-    timeline_page_picture,
 )
 from bot.engine.relations import CATEGORIES, relations
 from bot.engine.timeline import OVERLAP_WORDS, is_loose, select
@@ -171,7 +170,9 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 def test_no_category_is_drawn_in_the_black_of_the_shape_key():
     for category in (*MAP_CATEGORIES.values(), *TIMELINE_CATEGORIES.values()):
         for ink in (INK, MUTED, "#000000"):
-            distance = sum((a - b) ** 2 for a, b in zip(_rgb(category.colour), _rgb(ink)))
+            distance = sum(
+                (a - b) ** 2 for a, b in zip(_rgb(category.colour), _rgb(ink), strict=True)
+            )
             assert distance**0.5 > 60, category.label
 
 
