@@ -503,7 +503,7 @@ def timeline_page_picture(
     loose = sum(1 for mark in marks if mark.loose)
     overlap = overlap_note(loose, "de cette image")
     notes = (*numbered, f"{LOOSE_MARK} {overlap.text}") if overlap else numbered
-    where = f", page {page}/{pages}{_page_word(page)}" if pages > 1 else ""
+    where = f", page {page}/{pages} : {_page_word(page)}" if pages > 1 else ""
     blocks: list[Block] = [
         Para(f"{title} ({count(len(items), 'entrée')}{where})", "title"),
         Para(
@@ -530,7 +530,7 @@ def timeline_page_picture(
     rows.append((Button("Chronologie détaillée", f"tl:1:{code}"),))
     heading = without_flags(title)
     if pages > 1:
-        heading += f" · page {page}/{pages}{_page_word(page)}"
+        heading += f" · page {page}/{pages}, {_page_word(page)}"
     spec = TimelineSpec(heading, tuple(marks), footer, notes, page, pages)
     suffix = f"-p{page}" if pages > 1 and page > 1 else ""
     return Picture(spec, Reply(tuple(blocks), tuple(rows)), f"{name}{suffix}")
@@ -538,7 +538,7 @@ def timeline_page_picture(
 
 def _page_word(page: int) -> str:
     """What a page holds, said after its number: page 1 opens on the newest entries."""
-    return " (les plus récentes)" if page == 1 else " (plus anciennes)"
+    return "les plus récentes" if page == 1 else "plus anciennes"
 
 
 def timeline_turn(index: Index, data: str) -> Picture | None:
