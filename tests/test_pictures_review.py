@@ -123,12 +123,12 @@ def test_the_latest_date_is_that_of_what_the_picture_shows(index):
         found = _picture(index, kind, argument)
         spec = found.spec
         if isinstance(spec, TimelineSpec):
-            shown = [m for m in spec.marks if m.basis != PLANNED]
+            shown = list(spec.marks)
             last = max(m.end for m in shown)
             expected = {
                 m.when.split(" [")[0].removeprefix(f"{LOOSE_MARK} ") for m in shown if m.end == last
             }
-            assert spec.footer.split(" · ")[0].removeprefix("Fait daté le plus récent ici : ") in (
+            assert spec.footer.split(" · ")[0].removeprefix("Date la plus récente ici : ") in (
                 expected
             )
         assert "ici" in spec.footer
@@ -264,7 +264,6 @@ def test_a_proposal_dated_at_what_it_proposes_is_drawn_apart(index):
     assert MARKERS[PLANNED] != MARKERS["texte"]
     drawn = " ".join(t.text.replace("\n", " ") for t in render_timeline(spec).texts)
     assert BASIS_LEGEND[PLANNED] in drawn
-    assert not spec.footer.startswith("Fait daté le plus récent ici : 2026 ")
     # the proposal made in October 2025 is a dated fact, drawn as such
     made = index.entries["proposition-manoeuvres-ots"]
     assert not planned(made)  # type: ignore[arg-type]

@@ -118,14 +118,14 @@ class Picture:
 
 
 def latest_shown(index: Index, ids: set[str]) -> str:
-    """« Fait daté le plus récent ici : 10 février 2026 »: the newest date of the entries a
-    picture shows (a filtered picture is not the whole base), as its date column words it;
-    a proposal dated at what it proposes is no fact (:func:`planned`)."""
-    shown = [item for item in index.dated if item.entry.id in ids and not planned(item.entry)]
+    """« Date la plus récente ici : 10 février 2026 »: the newest date of the entries a
+    picture shows (a filtered picture is not the whole base), as its date column words it —
+    a date, not a fact: it may be a forecast's or a proposal's, marked as such beside it."""
+    shown = [item for item in index.dated if item.entry.id in ids]
     if not shown:
-        return "Aucun fait daté sur cette image"
+        return "Aucune date sur cette image"
     newest = max(shown, key=lambda item: (item.span.end, item.span.start))
-    return f"Fait daté le plus récent ici : {date_parts(index, newest.entry)[0]}"
+    return f"Date la plus récente ici : {date_parts(index, newest.entry)[0]}"
 
 
 def _sources(entries: list[Event | Agreement | Fact]) -> str:
