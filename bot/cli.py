@@ -73,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     image.add_argument("kind", choices=("carte", "frise"), help="carte ou frise")
     image.add_argument("filter", nargs="*", help="filtre facultatif : 2025, Turquie, énergie…")
     image.add_argument("-o", "--output", type=Path, help="fichier PNG à écrire")
+    image.add_argument(
+        "--page", type=int, default=1, help="page de la frise (1 : les plus récentes)"
+    )
     push = commands.add_parser("push", help="publie dans le canal (cron), avec la même file")
     push.add_argument(
         "request", nargs="*", help="timeline [filtre] | pays <nom> | accord <terme> | nouveautés"
@@ -310,12 +313,16 @@ def _publish(settings: Settings, outbox: Outbox, post: Post, request: str) -> in
     return 1
 
 
-def _write_image(index: Index, kind: str, argument: str, output: Path | None) -> int:
-    """python -m bot image carte|frise [filtre] [-o fichier.png]: write the PNG, say where."""
+def _write_image(index: Index, kind: str, argument: str, output: Path | None, page: int = 1) -> int:
+    """python -m bot image carte|frise [filtre] [--page N] [-o fichier.png]: write the PNG,
+    say where."""
     from bot.engine.pictures import Picture, picture
     from bot.render.text import render_text
 
-    found = picture(index, kind, argument)
+    if page < 1 or (page > 1 and kind != "frise"):
+        print("--page : un nombre à partir de 1, pour la frise seulement.", file=sys.stderr)
+        return 2
+    found = picture(index, kind, argument, page)
     if not isinstance(found, Picture):
         print(render_text(found), file=sys.stderr)
         return 1
@@ -415,7 +422,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if index is None:
         return 1
     if command == "image":
-        return _write_image(index, args.kind, " ".join(args.filter), args.output)
+        return _write_image(index, args.kind, " ".join(args.filter), args.output, args.page)
     if command == "ask":
         from bot.console import ask as ask_once
 

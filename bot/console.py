@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TextIO
 
-from bot.engine.commands import callback, picture_command
+from bot.engine.commands import STALE, callback, picture_command
 from bot.engine.index import Index
-from bot.engine.pictures import Picture, picture
+from bot.engine.pictures import Picture, picture, timeline_turn
 from bot.engine.questions import respond, respond_in_thread
 from bot.engine.reply import Reply
 from bot.engine.thread import Threads
@@ -28,6 +28,20 @@ def picture_answer(index: Index, text: str) -> tuple[Reply, str] | None:
     found = picture(index, *asked)
     if not isinstance(found, Picture):
         return found, ""
+    from bot.image.files import write_picture
+
+    path = write_picture(found)
+    return found.caption, f"Image écrite dans {path}"
+
+
+def turn_answer(index: Index, data: str) -> tuple[Reply, str] | None:
+    """A « fr:<page>:<filtre> » button (◀ ▶ under /frise): that page's caption and where its
+    PNG was written, as Telegram edits the photo; None for other buttons."""
+    if not data.startswith("fr:"):
+        return None
+    found = timeline_turn(index, data)
+    if found is None:
+        return STALE, ""
     from bot.image.files import write_picture
 
     path = write_picture(found)
@@ -114,7 +128,13 @@ def run_console(
             if not 1 <= choice <= len(buttons):
                 print(f"Choisissez un numéro entre 1 et {len(buttons)}.", file=out)
                 continue
-            last = callback(index, buttons[choice - 1].data)
+            data = buttons[choice - 1].data
+            if turned := turn_answer(index, data):  # ◀ ▶ under /frise: another picture
+                last, where = turned
+                if where:
+                    print(where, file=out)
+            else:
+                last = callback(index, data)
         elif drawn := picture_answer(index, line):
             last, where = drawn
             if where:

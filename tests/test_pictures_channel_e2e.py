@@ -42,9 +42,9 @@ async def test_publier_carte_posts_one_photo_with_its_caption(api, base, tmp_pat
     assert len(photos) == 1
     assert Image.open(io.BytesIO(photos[0]["photo"])).size[0] == 1080
     caption = photos[0]["caption"]
-    assert len(caption) <= 1024 and "Pays liés" in caption
+    assert len(caption) <= 1024 and "pays cités" in caption
     # the post carries the quotes: one key quote per category, in the caption itself
-    assert "<blockquote" in caption and "Accord signé avec l'Azerbaïdjan" in caption
+    assert "<blockquote" in caption and "Accord signé ou approuvé" in caption
     rest = [p["text"] for p in api.sent() if int(p["chat_id"]) == CHANNEL]
     assert all("(suite)" in text for text in rest)  # what did not fit follows, never cut
     assert int(answer["chat_id"]) == ADMIN and "https://t.me/c/1234567890/" in answer["text"]
@@ -56,7 +56,7 @@ async def test_publier_frise_2025_posts_the_filtered_timeline(api, base, tmp_pat
         await confirm_preview(api, ADMIN)
         await published(api)
     photos = channel_photos(api)
-    assert len(photos) == 1 and "Frise chronologique — 2025" in photos[0]["caption"]
+    assert len(photos) == 1 and "frise chronologique — 2025" in photos[0]["caption"]
 
 
 async def test_refused_photo_falls_back_to_the_caption_as_text(api, base, tmp_path):
@@ -70,7 +70,7 @@ async def test_refused_photo_falls_back_to_the_caption_as_text(api, base, tmp_pa
                 break
             await asyncio.sleep(0.05)
     texts = [p["text"] for p in api.sent() if int(p["chat_id"]) == CHANNEL]
-    assert texts and "Pays liés à l'Azerbaïdjan dans la base — 2025" in texts[0]
+    assert texts and "Azerbaïdjan : pays cités dans les entrées de 2025" in texts[0]
     assert all("(suite)" in text for text in texts[1:])
     assert channel_photos(api) == []
 

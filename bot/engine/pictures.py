@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.content.model import Agreement, Event, Fact
-from bot.engine.common import actor_name, key_quotes, marked, quote_of, when
+from bot.engine.common import actor_name, key_quotes, marked, names, quote_of, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
 from bot.engine.relations import (
@@ -23,8 +23,8 @@ from bot.engine.relations import (
     relations,
 )
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
-from bot.engine.timeline import describe, select
-from bot.text import count
+from bot.engine.timeline import OVERLAP_WORDS, describe, is_loose, overlap_note, select
+from bot.text import count, fold
 
 CAPTION_LIMIT = 1024
 """Telegram's limit on a photo caption, in characters."""
@@ -50,6 +50,15 @@ EVENT_FAMILIES = {
     "mesure": "mesure",
 }
 """Event type → timeline category (its colour and legend, :mod:`bot.image.style`)."""
+PLANNED = "prévu"
+"""The basis a timeline mark gets when its date is what was proposed or planned."""
+PROPOSED = ("propose", "proposee", "proposes", "proposees", "prevu", "prevue", "prevus", "prevues")
+"""Folded words that, followed by « pour », date a proposal at what it proposes."""
+SUBJECT = "Azerbaïdjan"
+"""Who every picture is about: named in its title, so a forwarded copy says it."""
+LOOSE_MARK = "≈"
+"""Before the date of an entry a period may not really hold (:func:`is_loose`), and before
+the note that says so under the picture."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,10 @@ class MapSpec:
     """(ISO code, French name) of the countries named on the map, with their other
     categories: « Arménie (aussi menace) »."""
     footer: str
+    subtitle: str = "Couleur : relation avec l'Azerbaïdjan"
+    notes: tuple[str, ...] = ()
+    """What a forwarded copy must say without its caption: threats a date filter leaves
+    out, colours a period may not really hold (« ≈ »)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,8 @@ class Mark:
     when the date is inferred or reported (« août 2025 [1] »)."""
     kind: str
     basis: str
+    loose: bool = False
+    """The period asked for may not really hold it (« ≈ » before its date)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +117,15 @@ class Picture:
     name: str
 
 
-def base_date(index: Index) -> str:
-    """« Fait le plus récent : 10 février 2026 »: the latest date an article states for an
-    entry (not the date the base was made)."""
-    stated = [item for item in index.dated if item.entry.date_basis == "texte"]
-    if not stated:
-        return "Aucun fait daté par les articles"
-    newest = max(stated, key=lambda item: (item.span.start, item.span.end))
-    return f"Fait le plus récent : {when(index.base, newest.entry)}"
+def latest_shown(index: Index, ids: set[str]) -> str:
+    """« Date la plus récente ici : 10 février 2026 »: the newest date of the entries a
+    picture shows (a filtered picture is not the whole base), as its date column words it —
+    a date, not a fact: it may be a forecast's or a proposal's, marked as such beside it."""
+    shown = [item for item in index.dated if item.entry.id in ids]
+    if not shown:
+        return "Aucune date sur cette image"
+    newest = max(shown, key=lambda item: (item.span.end, item.span.start))
+    return f"Date la plus récente ici : {date_parts(index, newest.entry)[0]}"
 
 
 def _sources(entries: list[Event | Agreement | Fact]) -> str:
@@ -118,6 +134,7 @@ def _sources(entries: list[Event | Agreement | Fact]) -> str:
 
 
 def _title(index: Index, head: str, wanted: TimelineFilter) -> str:
+    """The timeline's title: ``head``, and the filter in French."""
     return head + (f" — {describe(index, wanted)}" if not wanted.is_empty() else "")
 
 
@@ -163,25 +180,101 @@ def _nothing(title: str, command: str) -> Reply:
     )
 
 
-def map_picture(index: Index, argument: str) -> Picture | Reply:
+def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
     """/carte [thème|année|pays]: the countries linked to Azerbaijan, coloured by relation."""
     wanted = parse_filter(index, argument)
     if isinstance(wanted, FilterProblem):
         return not_understood(wanted, "carte")
-    title = _title(index, "Pays liés à l'Azerbaïdjan dans la base", wanted)
+    title = map_title(index, wanted)
     found = relations(index, wanted)
     if not found:
         return _nothing(title, "carte")
     entries = backing_entries(index, found)
-    footer = f"{base_date(index)} · {_sources(entries)}"
+    footer = f"{latest_shown(index, {entry.id for entry in entries})} · {_sources(entries)}"
+    loose = {r.code for r in found if r.main in NAMED and _loose_colour(index, r, wanted)}
+    notes: list[str] = []
+    if _undated_threats(index, wanted, found):
+        notes.append(UNDATED_THREATS)
+    if loose:
+        notes.append(_loose_note(index, [r for r in found if r.code in loose]))
+    notes.extend(_hedges(index, found))
+    subtitle = "Couleur : relation avec l'Azerbaïdjan"
+    if not wanted.is_empty():
+        subtitle += " dans ces seules entrées"
     spec = MapSpec(
         without_flags(title),
         ((HOME, "home"), *((r.code, r.main) for r in found)),
-        ((HOME, index.base.actors[HOME].name), *((r.code, _map_label(r)) for r in found)),
+        (
+            (HOME, index.base.actors[HOME].name),
+            *((r.code, _map_label(r, r.code in loose)) for r in found),
+        ),
         footer,
+        subtitle,
+        tuple(notes),
     )
-    caption = _map_caption(index, wanted, title, found, footer)
+    caption = _map_caption(index, wanted, title, found, footer, tuple(notes))
     return Picture(spec, caption, _file_name("carte", argument))
+
+
+NAMED = frozenset({"accord", "organisation", "mediateur", "menace"})
+"""Categories whose countries the map names (a mention is grey and listed in the caption)."""
+UNDATED_THREATS = "Menaces : non datées, absentes ici."
+"""Under a map filtered by date: the articles date no threat."""
+UNDATED_THREATS_SAID = (
+    "Menaces : les articles n'en datent aucune, un filtre de date les laisse de côté "
+    "(/carte sans année les montre)."
+)
+"""The same, in the caption (room for the way back)."""
+
+
+def map_title(index: Index, wanted: TimelineFilter) -> str:
+    """« Azerbaïdjan : pays cités dans la base », and with a filter what it kept: « … dans
+    les entrées qui citent : Turquie » (a forwarded copy must not read as all the links)."""
+    head = f"{SUBJECT} : pays cités dans la base"
+    if wanted.is_empty():
+        return head
+    parts: list[str] = []
+    if wanted.start or wanted.end:
+        period = describe(index, TimelineFilter(start=wanted.start, end=wanted.end))
+        parts.append(period if period.startswith(("depuis", "jusqu")) else f"de {period}")
+    if wanted.actors:
+        parts.append(f"qui citent : {names(index.base, wanted.actors)}")
+    rest = TimelineFilter(topics=wanted.topics, kinds=wanted.kinds)
+    if not rest.is_empty():
+        parts.append(f"du thème : {describe(index, rest)}")
+    return f"{SUBJECT} : pays cités dans les entrées {' · '.join(parts)}"
+
+
+def _loose_colour(index: Index, relation: Relation, wanted: TimelineFilter) -> bool:
+    """True when every dated entry behind a country's colour may lie outside the period
+    asked for (:func:`is_loose`): « avant le 6 novembre 2025 » colouring « 2024 »."""
+    backing = dict(relation.backing).get(relation.main, ())
+    dated = [index.entries.get(entry_id) for entry_id in backing]
+    shown = [e for e in dated if isinstance(e, Event | Agreement)]
+    return bool(shown) and all(is_loose(entry, wanted) for entry in shown)
+
+
+def _hedges(index: Index, found: list[Relation]) -> list[str]:
+    """« Royaume-Uni : accord, selon l'ambassade britannique. »: a colour
+    every backing entry of which the article attributes keeps that attribution on the map."""
+    said = []
+    for relation in found:
+        if relation.main not in NAMED:
+            continue
+        backing = [index.entries.get(e) for e in dict(relation.backing).get(relation.main, ())]
+        hedges = {e.hedge for e in backing if e is not None and not isinstance(e, Fact)}
+        if len(hedges) == 1 and None not in hedges and all(e is not None for e in backing):
+            said.append(f"{relation.name} : {SHORT[relation.main]}, {hedges.pop()}.")
+    return said
+
+
+def _loose_note(index: Index, found: list[Relation]) -> str:
+    """The overlap note of the text views, for the countries marked « ≈ » on the map."""
+    countries = ", ".join(r.name for r in found)
+    return (
+        f"{LOOSE_MARK} {countries} : entrée qui recoupe la période {OVERLAP_WORDS} (date "
+        "moins précise ou déduite)."
+    )
 
 
 SHORT = {
@@ -193,10 +286,12 @@ SHORT = {
 }
 
 
-def _map_label(relation: Relation) -> str:
-    """The name shown on the map, with the categories its colour cannot show."""
+def _map_label(relation: Relation, loose: bool = False) -> str:
+    """The name shown on the map, with the categories its colour cannot show, and « ≈ » when
+    the period may not really hold what gives it its colour."""
     others = [SHORT[c] for c in relation.categories[1:]]
-    return f"{relation.name} (aussi {', '.join(others)})" if others else relation.name
+    name = f"{relation.name} {LOOSE_MARK}" if loose else relation.name
+    return f"{name} (aussi {', '.join(others)})" if others else name
 
 
 def _category_quote(index: Index, found: list[Relation], category: str) -> Quote | None:
@@ -229,7 +324,12 @@ def _undated_threats(index: Index, wanted: TimelineFilter, found: list[Relation]
 
 
 def _map_caption(
-    index: Index, wanted: TimelineFilter, title: str, found: list[Relation], footer: str
+    index: Index,
+    wanted: TimelineFilter,
+    title: str,
+    found: list[Relation],
+    footer: str,
+    notes: tuple[str, ...] = (),
 ) -> Reply:
     blocks: list[Block] = [Para(title, "title"), Para(footer, "note")]
     quoted: set[str] = set()
@@ -244,14 +344,9 @@ def _map_caption(
         elif quote is not None:
             quoted.add(quote.text)
             blocks.append(quote)
-    if _undated_threats(index, wanted, found):
-        blocks.append(
-            Para(
-                "Les menaces nommées par les articles ne sont pas datées : un filtre de date "
-                "les laisse de côté (/carte sans année les montre).",
-                "note",
-            )
-        )
+    blocks.extend(
+        Para(UNDATED_THREATS_SAID if note == UNDATED_THREATS else note, "note") for note in notes
+    )
     blocks.append(
         Para(
             "Couleur sur la carte : la première catégorie de cette liste ; les citations de "
@@ -303,6 +398,15 @@ def category(entry: Event | Agreement) -> str:
     return EVENT_FAMILIES.get(entry.type, "autre")
 
 
+def planned(entry: Event | Agreement) -> bool:
+    """True for a proposal dated at what it proposes (« manœuvres proposées pour 2026 »):
+    its date is not when anything happened; the picture draws it apart (hollow square)."""
+    if not isinstance(entry, Event) or entry.type != "proposition":
+        return False
+    words = fold(short_text(entry))
+    return any(f"{form} pour" in words for form in PROPOSED)
+
+
 def note_mark(number: int) -> str:
     """« [2] »: a footnote call, as large as the text it follows."""
     return f"[{number}]"
@@ -312,8 +416,11 @@ def _lines(text: str) -> int:
     return -(-len(text) // LINE_CHARS)
 
 
-def _page(index: Index, shown: list[Dated]) -> tuple[list[Mark], tuple[str, ...]]:
-    """The marks of one page and its numbered footnotes (one per distinct date origin)."""
+def _page(
+    index: Index, shown: list[Dated], wanted: TimelineFilter | None = None
+) -> tuple[list[Mark], tuple[str, ...]]:
+    """The marks of one page and its numbered footnotes (one per distinct date origin);
+    with a period, the entries it may not really hold are marked « ≈ » (:func:`is_loose`)."""
     notes: list[str] = []
     marks = []
     for item in shown:
@@ -322,6 +429,10 @@ def _page(index: Index, shown: list[Dated]) -> tuple[list[Mark], tuple[str, ...]
             if origin not in notes:
                 notes.append(origin)
             date_text = f"{date_text} {note_mark(notes.index(origin) + 1)}"
+        loose = wanted is not None and is_loose(item.entry, wanted)
+        basis = PLANNED if planned(item.entry) else item.entry.date_basis
+        if loose:
+            date_text = f"{LOOSE_MARK} {date_text}"
         marks.append(
             Mark(
                 item.span.end if item.span.open else item.span.start,  # « avant X »: at X
@@ -329,81 +440,105 @@ def _page(index: Index, shown: list[Dated]) -> tuple[list[Mark], tuple[str, ...]
                 label(item.entry),
                 date_text,
                 category(item.entry),
-                item.entry.date_basis,
+                basis,
+                loose,
             )
         )
     return marks, tuple(f"{note_mark(n)} {note}" for n, note in enumerate(notes, start=1))
 
 
-def _page_lines(index: Index, shown: list[Dated]) -> int:
-    """Estimated lines of a page's entries, footnotes and legend."""
-    marks, notes = _page(index, shown)
+def _page_lines(index: Index, shown: list[Dated], wanted: TimelineFilter | None = None) -> int:
+    """Estimated lines of a page's entries, footnotes (the overlap note included) and
+    legend."""
+    marks, notes = _page(index, shown, wanted)
     body = sum(_lines(m.when) + _lines(m.label) + 1 for m in marks)
     legend = len({m.kind for m in marks}) + len({m.basis for m in marks})
-    return body + sum(_lines(note) for note in notes) + legend + 1
+    overlap = overlap_note(sum(1 for m in marks if m.loose), "de cette image")
+    extra = _lines(f"{LOOSE_MARK} {overlap.text}") if overlap else 0
+    return body + sum(_lines(note) for note in notes) + extra + legend + 1
 
 
-def pages_of(index: Index, items: list[Dated], head: int) -> list[list[Dated]]:
-    """``items`` cut into pages, in order, each as full as :data:`PAGE_LINES` allows (one
-    entry at least)."""
+def pages_of(
+    index: Index, items: list[Dated], head: int, wanted: TimelineFilter | None = None
+) -> list[list[Dated]]:
+    """``items`` (oldest first) cut into pages, each as full as :data:`PAGE_LINES` allows
+    (one entry at least): page 1 holds the most recent entries, the next pages older ones
+    (as /timeline opens on « Dernières »: a forwarded first page shows what is new); each
+    page reads oldest to newest, top to bottom."""
     pages: list[list[Dated]] = [[]]
-    for item in items:
-        trial = [*pages[-1], item]
-        if pages[-1] and head + _page_lines(index, trial) > PAGE_LINES:
+    for item in reversed(items):
+        trial = [item, *pages[-1]]
+        if pages[-1] and head + _page_lines(index, trial, wanted) > PAGE_LINES:
             pages.append([item])
         else:
             pages[-1] = trial
     return pages
 
 
-def timeline_picture(index: Index, argument: str) -> Picture | Reply:
-    """/frise [filtre]: the first page of the matching dated entries, top to bottom."""
+def timeline_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
+    """/frise [filtre]: page ``page`` (1: the most recent entries) of the matching dated
+    entries, top to bottom."""
     wanted = parse_filter(index, argument)
     if isinstance(wanted, FilterProblem):
         return not_understood(wanted, "frise")
-    return timeline_page_picture(index, wanted, 1, _file_name("frise", argument))
+    return timeline_page_picture(index, wanted, page, _file_name("frise", argument))
 
 
 def timeline_page_picture(
     index: Index, wanted: TimelineFilter, page: int, name: str = "frise"
 ) -> Picture | Reply:
     """Page ``page`` (clamped) of the timeline picture for an already parsed filter."""
-    title = _title(index, "Frise chronologique", wanted)
+    title = _title(index, f"{SUBJECT} : frise chronologique", wanted)
     items = select(index, wanted)
     if not items:
         return _nothing(title, "frise")
     entries: list[Event | Agreement | Fact] = [item.entry for item in items]
-    footer = f"{base_date(index)} · {_sources(entries)}"
-    cut = pages_of(index, items, _lines(title) + _lines(footer))
+    footer = f"{latest_shown(index, {entry.id for entry in entries})} · {_sources(entries)}"
+    cut = pages_of(index, items, _lines(title) + _lines(footer), wanted)
     pages = len(cut)
     page = min(max(page, 1), pages)
-    marks, numbered = _page(index, cut[page - 1])
-    where = f", page {page}/{pages}" if pages > 1 else ""
+    shown = cut[page - 1]
+    footer = f"{latest_shown(index, {item.entry.id for item in shown})} · {_sources(entries)}"
+    marks, numbered = _page(index, shown, wanted)
+    loose = sum(1 for mark in marks if mark.loose)
+    overlap = overlap_note(loose, "de cette image")
+    notes = (*numbered, f"{LOOSE_MARK} {overlap.text}") if overlap else numbered
+    where = f", page {page}/{pages} : {_page_word(page)}" if pages > 1 else ""
     blocks: list[Block] = [
         Para(f"{title} ({count(len(items), 'entrée')}{where})", "title"),
         Para(
             "Chaque ligne : la date, puis ce que disent les articles, au même temps et avec la "
             "même attribution que dans le texte. Point plein : date donnée par l'article ; "
-            "point creux : date déduite ; losange : date de l'article qui le rapporte — "
-            "l'origine de ces dates est en note sous la frise.",
+            "point creux : date déduite ; losange : date de l'article qui le rapporte ; "
+            "carré creux : prévu ou proposé pour cette date — l'origine des dates déduites "
+            "est en note sous la frise.",
         ),
         Para(footer, "note"),
-        Para("Les citations : bouton « Chronologie détaillée ».", "note"),
     ]
+    if overlap is not None:
+        blocks.append(Para(f"{LOOSE_MARK} sur l'image : {overlap.text}", "note"))
+    blocks.append(Para("Les citations : bouton « Chronologie détaillée ».", "note"))
     code = wanted.encode()
     rows: list[tuple[Button, ...]] = []
     if pages > 1:
         turn = []
         if page > 1:
-            turn.append(Button("◀ Précédent", f"fr:{page - 1}:{code}"))
+            turn.append(Button("◀ Plus récentes", f"fr:{page - 1}:{code}"))
         if page < pages:
-            turn.append(Button("Suivant ▶", f"fr:{page + 1}:{code}"))
+            turn.append(Button("Plus anciennes ▶", f"fr:{page + 1}:{code}"))
         rows.append(tuple(turn))
     rows.append((Button("Chronologie détaillée", f"tl:1:{code}"),))
-    heading = f"{without_flags(title)}{f' · page {page}/{pages}' if pages > 1 else ''}"
-    spec = TimelineSpec(heading, tuple(marks), footer, numbered, page, pages)
+    heading = without_flags(title)
+    if pages > 1:
+        heading += f" · page {page}/{pages}, {_page_word(page)}"
+    spec = TimelineSpec(heading, tuple(marks), footer, notes, page, pages)
     suffix = f"-p{page}" if pages > 1 and page > 1 else ""
     return Picture(spec, Reply(tuple(blocks), tuple(rows)), f"{name}{suffix}")
+
+
+def _page_word(page: int) -> str:
+    """What a page holds, said after its number: page 1 opens on the newest entries."""
+    return "les plus récentes" if page == 1 else "plus anciennes"
 
 
 def timeline_turn(index: Index, data: str) -> Picture | None:
@@ -422,13 +557,17 @@ def timeline_turn(index: Index, data: str) -> Picture | None:
     return found if isinstance(found, Picture) else None
 
 
-PICTURES = {"carte": map_picture, "frise": timeline_picture}
+PICTURES: dict[str, Callable[[Index, str, int], Picture | Reply]] = {
+    "carte": map_picture,
+    "frise": timeline_picture,
+}
 """Picture commands and the function that prepares each."""
 
 
-def picture(index: Index, kind: str, argument: str) -> Picture | Reply:
-    """The picture ``kind`` (carte or frise) for ``argument``, or a French message why not."""
-    return PICTURES[kind](index, argument)
+def picture(index: Index, kind: str, argument: str, page: int = 1) -> Picture | Reply:
+    """The picture ``kind`` (carte or frise) for ``argument``, or a French message why not
+    (``page``: of the timeline; the map has one)."""
+    return PICTURES[kind](index, argument, page)
 
 
 def caption_only(kind: str) -> Callable[[Index, str, date | None], Reply]:

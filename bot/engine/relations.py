@@ -29,10 +29,10 @@ HOME = "AZ"
 """The country every relation is about."""
 
 CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("accord", "Accord signé avec l'Azerbaïdjan"),
+    ("accord", "Accord signé ou approuvé"),
     ("organisation", "Membre d'une organisation commune"),
     ("mediateur", "Médiateur d'un accord de l'Azerbaïdjan"),
-    ("menace", "Menace nommée par un article"),
+    ("menace", "Menace selon un article"),
     ("mention", "Autre mention"),
 )
 """Category ids and their French legend, in order of precedence."""
@@ -49,6 +49,8 @@ class Relation:
     entries: tuple[str, ...]
     first: tuple[tuple[str, str], ...] = ()
     """(category, the first entry or organisation id backing it), for each category."""
+    backing: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(category, every entry or organisation id backing it), for each category."""
 
     @property
     def main(self) -> str:
@@ -163,9 +165,15 @@ def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
             named.remove("mention")
         backing = [entry_id for name in named for entry_id in held[name]]
         firsts = tuple((name, held[name][0]) for name in named)
+        every = tuple((name, tuple(held[name])) for name in named)
         result.append(
             Relation(
-                code, base.actors[code].name, tuple(named), tuple(dict.fromkeys(backing)), firsts
+                code,
+                base.actors[code].name,
+                tuple(named),
+                tuple(dict.fromkeys(backing)),
+                firsts,
+                every,
             )
         )
     return sorted(result, key=lambda r: (order.index(r.main), fold(r.name)))

@@ -37,6 +37,9 @@ MAP_HEIGHT = 800
 """Pixels of the main map (the picture is 1,080 wide)."""
 ZOOM_HEIGHT = 520
 """Pixels of the South Caucasus zoom under the main map."""
+ZOOM_MIN_HEIGHT = 380
+"""The zoom gives up height to the notes under the map first, down to this; then the main
+map does, down to :data:`MAP_MIN_HEIGHT`."""
 ZOOM_EXTENT = ((42.8, 40.0), (50.2, 40.0), (46.0, 42.6), (46.0, 38.4))
 """Points (longitude, latitude) the zoom must show: Georgia, Armenia, Azerbaijan with
 Nakhchivan, and the edges of Turkey, Russia and Iran."""
@@ -48,11 +51,21 @@ EXTENT = ((-11.0, 36.0), (80.0, 36.0), (47.0, 66.0), (47.0, 21.0), (-12.0, 62.0)
 INSET = "US"
 """The country drawn in its own box rather than on the main map."""
 INSET_CENTRE = (-98.0, 39.0)
-INSET_BOX = (0, MAP_HEIGHT - 230, 330, MAP_HEIGHT)
+INSET_SIZE = (330, 230)
+"""Inset width and height in pixels, in the main map's bottom left corner."""
+MAP_MIN_HEIGHT = 520
+"""The main map gives up height to the notes under it (down to this, once the zoom has given
+all it can) so that a picture stays at most twice as tall as wide."""
 """Inset (x0, y0, x1, y1) in pixels from the map's top left: over North Africa, where no
 country is coloured; its label goes above it."""
+ZOOM_BORDER = 5.0
+"""Width of the white borders in the zoom: Armenia, the same colour as Turkey, stays apart."""
 LABELLED = frozenset({"home", "accord", "organisation", "mediateur", "menace"})
 """Categories whose countries are named on the map (mentions are listed in the caption)."""
+SLIVER_AREA = 500.0
+"""A coloured country smaller than this (square pixels) on the main map, read at 390 px as a
+sliver, gets a dot of its colour (:data:`SLIVER_DOT`) so it shows: Israel, Slovenia."""
+SLIVER_DOT = 22
 RADII = (0, 45, 90, 140, 200, 270, 350, 450, 560, 680)
 """How far (pixels) a label may stand from its country, tried in this order."""
 ANGLES = tuple(range(0, 360, 15))
@@ -78,7 +91,9 @@ class RenderedMap:
     """Leader lines (x0, y0, x1, y1), from a country's point to its label."""
 
 
-def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, float]) -> None:
+def _draw_countries(
+    axes: Axes, colours: dict[str, str], centre: tuple[float, float], border: float = 1.0
+) -> None:
     verts, faces = [], []
     for code, rings in outlines().items():
         if all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1]):
@@ -87,7 +102,7 @@ def _draw_countries(axes: Axes, colours: dict[str, str], centre: tuple[float, fl
             verts.append(ring)
             faces.append(colours.get(code, LAND))
     axes.add_collection(
-        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=1.0, zorder=1)
+        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=border, zorder=1)
     )
 
 
@@ -125,12 +140,13 @@ def _panel(
     tall: float,
     colours: dict[str, str],
     bounds: list[tuple[float, float]],
+    border: float = 1.0,
 ) -> Axes:
     """A map panel the full width of the picture, ``tall`` pixels from ``top``."""
     height = figure.bbox.height
     axes = figure.add_axes((0.0, 1 - (top + tall) / height, 1.0, tall / height))
     _plain(axes)
-    _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE)
+    _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE, border)
     _frame(axes, _bounds([laea(lon, lat) for lon, lat in bounds]), WIDTH_PX / tall)
     return axes
 
@@ -142,37 +158,54 @@ def render_map(spec: MapSpec) -> RenderedMap:
     full = WIDTH_PX - 2 * MARGIN
     y = float(MARGIN)
     y += sheet.text(MARGIN, y, spec.title, TITLE_SIZE, full, weight="bold", role="title")
-    y += sheet.text(
-        MARGIN, y, "Couleur : relation avec l'Azerbaïdjan", TEXT_SIZE, full, colour=MUTED
-    )
+    y += sheet.text(MARGIN, y, spec.subtitle, TEXT_SIZE, full, colour=MUTED)
     top = y + 16
-    y = top + MAP_HEIGHT + 12
-    y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
-    zoom_top = y + 6
-    y = zoom_top + ZOOM_HEIGHT + 24
     present = {category for _, category in spec.countries}
     row = TEXT_SIZE * LINE
+    under = (  # everything under the panels: legend, notes, footer
+        sum(
+            row * len(wrap(c.label, TEXT_SIZE, full - 66))
+            for k, c in MAP_CATEGORIES.items()
+            if k in present
+        )
+        + sum(len(wrap(note, TEXT_SIZE, full)) * row + 8 for note in spec.notes)
+        + len(wrap(f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full)) * row
+    )
+    fixed = top + 12 + row + 6 + 24 + under + 16 + MARGIN
+    excess = max(0.0, fixed + MAP_HEIGHT + ZOOM_HEIGHT - 2 * WIDTH_PX + 16)
+    # the zoom gives up height first (the main map's labels need room), then the main map
+    zoom_height = max(ZOOM_MIN_HEIGHT, math.floor(ZOOM_HEIGHT - excess))
+    map_height = max(MAP_MIN_HEIGHT, math.floor(MAP_HEIGHT - excess + ZOOM_HEIGHT - zoom_height))
+    y = top + map_height + 12
+    y += sheet.text(MARGIN, y, "Zoom : Caucase du Sud (cadre noir)", TEXT_SIZE, full, colour=MUTED)
+    zoom_top = y + 6
+    y = zoom_top + zoom_height + 24
     for category, shown in MAP_CATEGORIES.items():
         if category in present:
             sheet.mark(MARGIN + 22, y + row / 2, "s", True, shown.colour, size=34)
             y += sheet.text(MARGIN + 66, y, shown.label, TEXT_SIZE, full - 66, role="legend")
     y += 16
-    y += sheet.text(MARGIN, y, spec.footer, TEXT_SIZE, full, role="footer")
+    for note in spec.notes:  # what a forwarded copy must say without its caption
+        y += sheet.text(MARGIN, y, note, TEXT_SIZE, full, role="note")
+        y += 8
     y += sheet.text(
-        MARGIN, y, "Fond : Natural Earth (domaine public)", TEXT_SIZE, full, colour=MUTED
+        MARGIN, y, f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full, role="footer"
     )
     height = int(y + MARGIN)
     figure = sheet.figure(height)
-    axes = _panel(figure, top, MAP_HEIGHT, colours, list(EXTENT))
-    zoom = _panel(figure, zoom_top, ZOOM_HEIGHT, colours, list(ZOOM_EXTENT))
+    axes = _panel(figure, top, map_height, colours, list(EXTENT))
+    zoom = _panel(figure, zoom_top, zoom_height, colours, list(ZOOM_EXTENT), ZOOM_BORDER)
     (zx0, zx1), (zy0, zy1) = zoom.get_xlim(), zoom.get_ylim()
     axes.add_patch(
         Rectangle((zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5)
     )
     blocked: list[Bbox] = []
     names = dict(spec.labels)
+    codes = [code for code, _ in spec.countries]
+    main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
+    zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
     if INSET in colours:
-        x0, y0, x1, y1 = INSET_BOX
+        x0, y0, x1, y1 = 0, map_height - INSET_SIZE[1], INSET_SIZE[0], map_height
         inset = figure.add_axes(
             (x0 / WIDTH_PX, 1 - (top + y1) / height, (x1 - x0) / WIDTH_PX, (y1 - y0) / height)
         )
@@ -190,9 +223,27 @@ def render_map(spec: MapSpec) -> RenderedMap:
         )
         name = wrap(names.get(INSET, INSET), TEXT_SIZE, LABEL_WIDTH, "bold")
         above = len(name) * TEXT_SIZE * LINE + 12
+        width = max(text_width(line, TEXT_SIZE, "bold") for line in name) + 8
+        # above the inset; else at its right, over North Africa; else inside, over the US
+        spots = (
+            (x0 + 10, top + y0 - above),
+            (x1 + 12, top + y1 - above),
+            (x0 + 10, top + y0 + 6),
+        )
+        paths = _paths(main_shapes)
+        label_x, label_top = next(
+            (
+                (x, y)
+                for x, y in spots
+                if not covers_other(
+                    Bbox(((x - 4, y - 4), (x + width, y + above - 8))), INSET, paths
+                )
+            ),
+            spots[-1],
+        )
         sheet.text(
-            x0 + 10,
-            top + y0 - above,
+            label_x,
+            label_top,
             "\n".join(name),
             TEXT_SIZE,
             LABEL_WIDTH + 40,
@@ -200,14 +251,17 @@ def render_map(spec: MapSpec) -> RenderedMap:
             role="label",
             boxed=True,
         )
-        blocked.append(Bbox(((x0, top + y0 - above - 10), (x1 + 10, top + y1))))
-    codes = [code for code, _ in spec.countries]
-    main_shapes, main_points = _pixels(axes, codes, figure.bbox.height)
-    zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
+        blocked.append(Bbox(((x0, top + y0 - 10), (x1 + 10, top + y1))))
+        blocked.append(
+            Bbox(((label_x - 10, label_top - 10), (label_x + width + 10, label_top + above)))
+        )
     main_points = {c: p for c, p in main_points.items() if c not in ZOOMED}
-    area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + MAP_HEIGHT - 4)))
+    area = Bbox(((4, top + 4), (WIDTH_PX - 4, top + map_height - 4)))
+    for code, rings in main_shapes.items():  # a sliver (Israel) gets a dot of its colour
+        if code in main_points and 0 < sum(_area(ring) for ring in rings) < SLIVER_AREA:
+            sheet.mark(*main_points[code], "o", True, colours[code], size=SLIVER_DOT)
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
-    zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + ZOOM_HEIGHT - 4)))
+    zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + zoom_height - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
     # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia)
     optional = frozenset(main_points)
@@ -255,6 +309,12 @@ def _pixels(
             px, py = axes.transData.transform(point)
             points[code] = (round(float(px)), round(height - float(py)))
     return shapes, points
+
+
+def _area(ring: Ring) -> float:
+    """The area of a ring, in square pixels (shoelace formula)."""
+    pairs = zip(ring, [*ring[1:], ring[0]], strict=True)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
 
 
 def _paths(shapes: dict[str, list[Ring]]) -> dict[str, list[Path]]:
@@ -345,7 +405,8 @@ def _place_labels(
     missing = []
     paths = _paths(shapes)
     for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
-        if categories.get(code) not in LABELLED or code == INSET:
+        small = code in ZOOMED and code in categories  # Georgia, even as a mention
+        if (categories.get(code) not in LABELLED and not small) or code == INSET:
             continue
         if code not in points:
             continue  # named in the other panel (or off the map: the caption names it)

@@ -27,12 +27,18 @@ TEXT_X = AXIS_X + 44
 """Where dates and labels start."""
 ROW_GAP = 34
 """Pixels between two entries."""
-MARKERS = {"texte": ("o", True), "déduit": ("o", False), "rapporté": ("D", True)}
+MARKERS = {
+    "texte": ("o", True),
+    "déduit": ("o", False),
+    "rapporté": ("D", True),
+    "prévu": ("s", False),
+}
 """Date basis → marker shape and whether it is filled."""
 BASIS_LEGEND = {
     "texte": "date donnée par l'article",
     "déduit": "date déduite (origine en note)",
     "rapporté": "date de l'article qui le rapporte",
+    "prévu": "prévu ou proposé pour cette date, pas un fait",
 }
 
 

@@ -131,6 +131,20 @@ class Sheet:
                 )
             )
         for x, y, shape, filled, colour, size in self.marks:
+            if not filled:  # a hollow marker: a thin dark ring around a thick coloured one,
+                figure.add_artist(  # so that a light colour still shows on white at 390 px
+                    Line2D(
+                        [x / WIDTH_PX],
+                        [1 - y / height],
+                        marker=shape,
+                        markersize=size + 6,
+                        markerfacecolor="none",
+                        markeredgecolor=INK,
+                        markeredgewidth=2,
+                        transform=figure.transFigure,
+                        zorder=4,
+                    )
+                )
             figure.add_artist(
                 Line2D(
                     [x / WIDTH_PX],
@@ -139,7 +153,7 @@ class Sheet:
                     markersize=size,
                     markerfacecolor=colour if filled else "white",
                     markeredgecolor=colour,
-                    markeredgewidth=4,
+                    markeredgewidth=4 if filled else 7,
                     transform=figure.transFigure,
                     zorder=4,
                 )

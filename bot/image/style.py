@@ -1,7 +1,8 @@
 """One colour scheme and one type scale for every picture (map and timeline).
 
 Colours: Paul Tol's « muted » qualitative scheme (designed to stay distinct for the common
-colour-vision deficiencies), plus greys and black. Each category id has one colour and one
+colour-vision deficiencies), plus the yellow of his « high-contrast » scheme and greys; never black,
+which the shape key (● ○ ◆ □) uses. Each category id has one colour and one
 legend label, wherever it is drawn; no colour is used for two categories.
 
 Sizes: every picture is ``WIDTH_PX`` wide and drawn at 72 dpi, so a font of N points is N
@@ -28,7 +29,7 @@ MAP_CATEGORIES: dict[str, Category] = {
     "accord": Category("#332288", "Accord signé ou approuvé"),
     "organisation": Category("#44AA99", "Membre d'une organisation commune"),
     "mediateur": Category("#AA4499", "Médiateur d'un accord de l'Azerbaïdjan"),
-    "menace": Category("#CC6677", "Menace nommée par un article"),
+    "menace": Category("#CC6677", "Menace selon un article"),
     "mention": Category("#BBBBBB", "Autre mention (voir le message)"),
 }
 """The map's categories (same ids and wording as :data:`bot.engine.relations.CATEGORIES`)."""
@@ -38,7 +39,7 @@ TIMELINE_CATEGORIES: dict[str, Category] = {
     "conflit": Category("#882255", "Conflit armé, sanction"),
     "parole": Category("#88CCEE", "Déclaration, proposition"),
     "rencontre": Category("#999933", "Rencontre, forum, exercice"),
-    "mesure": Category("#222222", "Mesure économique"),
+    "mesure": Category("#DDAA33", "Mesure économique"),
     "autre": Category("#777777", "Autre événement"),
 }
 """The timeline's categories; « accord » is the map's, colour and label."""
