@@ -29,6 +29,7 @@ from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
+from bot.engine.unsaid import unsaid_para, unsaid_words
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -91,6 +92,9 @@ class Understanding:
     counted: str = ""
     """For « combien de pays au forum ? »: the counted noun; the answer is then the quotes that
     give the figure, and ``data`` the search behind them."""
+    unsaid: tuple[str, ...] = ()
+    """Content words of the question that no article holds (``unsaid.py``): the answer opens
+    by saying so."""
 
 
 def _folded(text: str) -> str:
@@ -172,7 +176,17 @@ SOFT_WORDS = frozenset(
 
 
 def understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
-    """The command a plain question stands for, or None when nothing in it names anything."""
+    """The command a plain question stands for, or None when nothing in it names anything;
+    with the question's words that no article holds, for the answer to say first."""
+    found = _understand(index, text, today)
+    if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
+        return found
+    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS)
+    return replace(found, unsaid=tuple(unsaid)) if unsaid else found
+
+
+def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
+    """``understand`` without the words no article holds."""
     folded = _folded(text)
     intents = _intents(folded)
     for name, command in (
@@ -481,6 +495,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
+    if found.unsaid:  # what the articles never mention is said before anything else
+        blocks = (unsaid_para(index, list(found.unsaid)), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
