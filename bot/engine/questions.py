@@ -181,7 +181,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = _understand(index, text, today)
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
-    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS)
+    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS, today)
     return replace(found, unsaid=tuple(unsaid)) if unsaid else found
 
 
@@ -247,6 +247,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     agreement_kinds = {"accord"} | {t.id for t in index.base.vocabulary.agreement_kinds}
     about_agreements = "agreements" in intents or reading.acts or wanted.kinds
     if about_agreements and set(wanted.kinds) <= agreement_kinds and "timeline" not in intents:
+        if _detail_in_text(index, reading) and (hit := searched()):
+            return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
         if len(actors) == 1 and not (dated or reading.acts or kinds or reading.ignored):
@@ -267,7 +269,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             if events is not None:
                 return events
         return found
-    if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
+    dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
+    if reading.ignored and not dates_first:  # a word the filter cannot read: search for it
         if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
@@ -305,6 +308,20 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
     return Understanding(human, data, said)
+
+
+FEW_DATED = 4
+"""« quand … ? » about actors with at most this many dated lines gets their chronology (the
+dates first) rather than a search of its other words."""
+
+
+def _detail_in_text(index: Index, reading: Reading) -> bool:
+    """True when words the filter leaves aside are ones the entries hold but no agreement's
+    title or scope does: the question asks for a detail (« dialogue », « techno »,
+    « domaines ») that a list of agreements would not show, and the ranked search over
+    summaries and quotes finds it."""
+    held = [word for word in reading.ignored if index.expand_word(word)]
+    return bool(held) and not index.agreements_matching(held)
 
 
 def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
@@ -563,9 +580,12 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
+    if opening is None and _bare_follow_up(folded):  # « sa fonction ? », « date ? »
+        rest = folded
+    elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
-    rest = folded[opening.end() :].strip()
+    else:
+        rest = folded[opening.end() :].strip()
     if not rest:
         return None
     name, _, argument = previous.data.partition(" ")
@@ -578,6 +598,49 @@ def follow_up(
         return None
     said = f"suite de « {previous.command} » — {found.said}"
     return replace(found, said=said)
+
+
+ANAPHORA = frozenset(
+    [
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "autre",
+        "autres",
+        "y",
+        "lui",
+    ]
+)
+"""Words by which a short question points back at what was just asked (« sa fonction ? »)."""
+ASKING_ONLY = frozenset(
+    " ".join(
+        (
+            "date dates quand lieu ou qui combien volume volumes montant fonction poste role",
+            "nom noms chiffre chiffres periode duree pourquoi comment quoi quel quelle quels",
+            "quelles exactement precisement",
+        )
+    ).split()
+)
+"""Words that only ask for one more detail of the thing just asked about (« date ? »)."""
+MOST_BARE_WORDS = 4
+
+
+def _bare_follow_up(folded: str) -> bool:
+    """True when a short question names no subject of its own and points back at the last
+    one: it opens with a word like « sa », « ce », « autres », or only asks for a detail
+    (« date ? », « lieu ? », « volumes ? »)."""
+    words = folded.split()
+    if not words or len(words) > MOST_BARE_WORDS:
+        return False
+    if words[0] in ANAPHORA:
+        return True
+    return all(word in ASKING_ONLY or is_stop(word) for word in words)
 
 
 def _merged(

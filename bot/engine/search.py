@@ -11,7 +11,7 @@ from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Reply
 from bot.text import count, short_label
 
-PAGE = 4
+PAGE = 3
 """Results per page of /cherche (each comes with its quotes)."""
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
@@ -34,6 +35,7 @@ ANSWER_KIND_WORDS = frozenset(
             "total totale chiffre chiffres fonction fonctions poste titre role quantite",
             "exactement precisement precis precise vite besoin genre svp stp merci",
             "pourriez pourrais pouvez indiquer preciser dire savoir",
+            "sert servent servir joue jouer retenu retenue retenus retenues",
         )
     ).split()
 )
@@ -77,7 +79,9 @@ def _sorted_seed_stems(index: Index) -> list[str]:
     return index.memo("sorted seed stems", build)
 
 
-def unsaid_words(index: Index, question: str, skip: frozenset[str] = frozenset()) -> list[str]:
+def unsaid_words(
+    index: Index, question: str, skip: frozenset[str] = frozenset(), today: date | None = None
+) -> list[str]:
     """The content words of ``question`` that no article holds (see the module's rules), in
     the user's spelling, in question order; ``skip`` holds folded words never to report."""
     from bot.engine.filters import read_filter  # the filter reader imports the index too
@@ -102,7 +106,7 @@ def unsaid_words(index: Index, question: str, skip: frozenset[str] = frozenset()
             continue
         if _related_in_seeds(index, folded_stem(word)):
             continue
-        if read_filter(index, word).understood():
+        if read_filter(index, word, today).understood():
             continue
         out.append(spelled.get(word, word))
     return out
@@ -114,5 +118,6 @@ def unsaid_para(index: Index, words: list[str]) -> Para:
     total = count(len(index.base.seeds), "article")
     return Para(
         f"Les articles ne mentionnent pas {named} (recherche dans le texte intégral des "
-        f"{total}, accents, majuscules et flexions ignorés). Ce qu'ils disent de plus proche :"
+        f"{total}) ; au plus proche :",
+        "note",  # a note, so that the answer itself still opens the first message
     )
