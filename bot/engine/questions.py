@@ -21,7 +21,7 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
-from bot.engine.counting import count_reply, counted
+from bot.engine.counting import asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
@@ -95,6 +95,9 @@ class Understanding:
     unsaid: tuple[str, ...] = ()
     """Content words of the question that no article holds (``unsaid.py``): the answer opens
     by saying so."""
+    no_figure: str = ""
+    """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
+    of the articles gives one: the answer opens by saying so."""
 
 
 def _folded(text: str) -> str:
@@ -182,7 +185,13 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS, today)
-    return replace(found, unsaid=tuple(unsaid)) if unsaid else found
+    noun = asked_figure(fold(text))
+    no_figure = ""
+    if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
+        no_figure = "" if figure_in_articles(index, noun) else noun
+    if not (unsaid or no_figure):
+        return found
+    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure)
 
 
 def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
@@ -512,8 +521,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
-    if found.unsaid:  # what the articles never mention is said before anything else
-        blocks = (unsaid_para(index, list(found.unsaid)), *blocks)
+    if found.unsaid or found.no_figure:  # what the articles never say comes first
+        blocks = (unsaid_para(index, list(found.unsaid), found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
@@ -592,6 +601,9 @@ def follow_up(
     name = name.lstrip("/")
     if name == "cherche":
         found = understand(index, f"{argument} {rest}", today)
+        if found is not None and found.unsaid:  # only this question's own words are said
+            own = set(fold(rest).split())
+            found = replace(found, unsaid=tuple(w for w in found.unsaid if fold(w) in own))
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:

@@ -116,6 +116,11 @@ def _first_sentence(text: str, wanted: list[str]) -> str | None:
     return None
 
 
+def sources_holding(index: Index, stem: str) -> list[str]:
+    """The sources whose full text holds a word of Snowball stem ``stem``, in base order."""
+    return _stems_by_source(index).of(stem)
+
+
 def seed_holds(index: Index, phrase: str) -> bool:
     """True when some article's full text holds ``phrase`` (as ``seed_mentions`` reads it);
     a single word is one look-up in the stem table."""

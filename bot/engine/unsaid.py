@@ -112,12 +112,19 @@ def unsaid_words(
     return out
 
 
-def unsaid_para(index: Index, words: list[str]) -> Para:
-    """The opening line: which words the articles never mention, and what was searched."""
-    named = " ni ".join(f"« {word} »" for word in words)
+def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
+    """The opening line: which words the articles never mention, which noun they give no
+    figure of, and what was searched."""
+    said: list[str] = []
+    if words:
+        named = " ni ".join(f"« {word} »" for word in words)
+        said.append(f"Les articles ne mentionnent pas {named}")
+    if no_figure:
+        said.append(
+            f"{'ils' if said else 'Les articles'} ne donnent pas de chiffre de « {no_figure} »"
+        )
     total = count(len(index.base.seeds), "article")
     return Para(
-        f"Les articles ne mentionnent pas {named} (recherche dans le texte intégral des "
-        f"{total}) ; au plus proche :",
+        f"{' ; '.join(said)} (recherche dans le texte intégral des {total}) ; au plus proche :",
         "note",  # a note, so that the answer itself still opens the first message
     )
