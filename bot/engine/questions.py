@@ -29,7 +29,7 @@ from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
-from bot.engine.unsaid import unsaid_para, unsaid_words
+from bot.engine.unsaid import undated_para, unsaid_para, unsaid_words
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -95,6 +95,8 @@ class Understanding:
     unsaid: tuple[str, ...] = ()
     """Content words of the question that no article holds (``unsaid.py``): the answer opens
     by saying so."""
+    undated: Para | None = None
+    """For a date asked of a line the articles date only in words (« récemment »)."""
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
@@ -189,9 +191,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
-    if not (unsaid or no_figure):
+    undated = undated_para(index, _content(index, text), today)
+    if not (unsaid or no_figure or undated):
         return found
-    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure)
+    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated)
 
 
 def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
@@ -521,6 +524,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
+    if found.undated is not None:
+        blocks = (found.undated, *blocks)
     if found.unsaid or found.no_figure:  # what the articles never say comes first
         blocks = (unsaid_para(index, list(found.unsaid), found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data

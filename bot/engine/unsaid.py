@@ -128,3 +128,36 @@ def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
         f"{' ; '.join(said)} (recherche dans le texte intégral des {total}) ; au plus proche :",
         "note",  # a note, so that the answer itself still opens the first message
     )
+
+
+_ASKS_DATE = re.compile(r"\b(?:quand|date|en quelle annee|quel jour|depuis quand)\b")
+
+
+def undated_para(index: Index, question: str, today: date | None = None) -> Para | None:
+    """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
+    and its words select exactly one dated line whose date the article gives only in words
+    without a figure (« récemment », « cet été ») and not to the day, the answer opens by
+    saying the articles give no precise date, with their own words; None otherwise."""
+    from bot.engine.filters import read_filter
+    from bot.engine.timeline import select
+
+    if not _ASKS_DATE.search(f" {fold(question)} "):
+        return None
+    wanted = read_filter(index, question, today).filter
+    if wanted.is_empty():
+        return None
+    chosen = select(index, wanted)
+    if len(chosen) != 1:
+        return None
+    line = chosen[0]
+    entry = line.entry
+    words = entry.date_text or ""
+    if line.span.start == line.span.end or not words or any(c.isdigit() for c in words):
+        return None
+    if entry.date_basis == "texte":
+        return None
+    said = entry.date_label or line.span.label()
+    return Para(
+        f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
+        "note",
+    )
