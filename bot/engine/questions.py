@@ -276,10 +276,14 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             "accords" + _describe(index, reading),
         )
         named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
-        if reading.acts and not (kinds or named) and not answer(index, found.data, today).found:
+        if answer(index, found.data, today).found:
+            return found
+        if reading.acts and not (kinds or named):
             events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
             if events is not None:
                 return events
+        if wanted.topics and (hit := searched()):  # « l'accord … parle-t-il d'IA ? »: no
+            return hit  # agreement filed under that theme, but a quote that names it
         return found
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
     if reading.ignored and not dates_first:  # a word the filter cannot read: search for it
