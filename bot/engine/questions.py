@@ -191,7 +191,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
-    undated = undated_para(index, _content(index, text), today)
+    undated = undated_para(index, text, _content(index, text), today)
     if not (unsaid or no_figure or undated):
         return found
     return replace(found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated)

@@ -133,17 +133,20 @@ def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
 _ASKS_DATE = re.compile(r"\b(?:quand|date|en quelle annee|quel jour|depuis quand)\b")
 
 
-def undated_para(index: Index, question: str, today: date | None = None) -> Para | None:
+def undated_para(
+    index: Index, question: str, content: str, today: date | None = None
+) -> Para | None:
     """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
     and its words select exactly one dated line whose date the article gives only in words
     without a figure (« récemment », « cet été ») and not to the day, the answer opens by
-    saying the articles give no precise date, with their own words; None otherwise."""
+    saying the articles give no precise date, with their own words; None otherwise.
+    ``content`` is the question without its question words (what the filter reads)."""
     from bot.engine.filters import read_filter
     from bot.engine.timeline import select
 
     if not _ASKS_DATE.search(f" {fold(question)} "):
         return None
-    wanted = read_filter(index, question, today).filter
+    wanted = read_filter(index, content, today).filter
     if wanted.is_empty():
         return None
     chosen = select(index, wanted)
