@@ -151,3 +151,16 @@ def test_a_theme_label_finds_every_entry_filed_under_it(base):
     filed = {entry.id for entry in base.entries() if "cyber" in entry.topics}
     found = {entry.id for entry, _score in index.search(label, limit=len(index.entries))}
     assert filed and filed <= found
+
+
+# --- when a link began ----------------------------------------------------------------------
+
+
+def test_when_a_link_began_gets_the_card_that_dates_it_not_a_search(base):
+    index = Index(base)
+    question = "en quelle année ont commencé les relations entre Bakou et l'OTAN ?"
+    found = understand(index, question, TODAY)
+    assert found is not None and found.data == "/org otan"
+    role = base.actors["otan"].role or ""
+    year = next(word for word in role.split() if word.isdigit())  # the card's own date
+    assert year in render_text(respond(index, question, TODAY))

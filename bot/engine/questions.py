@@ -286,7 +286,10 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return hit  # agreement filed under that theme, but a quote that names it
         return found
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
-    if reading.ignored and not dates_first:  # a word the filter cannot read: search for it
+    # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
+    # link began is said on the other actor's card, not in a dated line
+    linked = {"link", "when"} <= set(intents) and len(actors) == 2 and "AZ" in actors
+    if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
         if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
