@@ -336,9 +336,9 @@ dates first) rather than a search of its other words."""
 
 def _detail_in_text(index: Index, reading: Reading) -> bool:
     """True when words the filter leaves aside are ones the entries hold but no agreement's
-    title or scope does: the question asks for a detail (« dialogue », « techno »,
-    « domaines ») that a list of agreements would not show, and the ranked search over
-    summaries and quotes finds it."""
+    title or scope does: the question asks for a detail (« dialogue », « domaines ») that a
+    list of agreements would not show, and the ranked search over summaries and quotes
+    finds it."""
     held = [word for word in reading.ignored if index.expand_word(word)]
     return bool(held) and not index.agreements_matching(held)
 

@@ -25,7 +25,7 @@ from datetime import date
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Para
-from bot.engine.seedtext import seed_holds
+from bot.engine.seedtext import seed_holds, sorted_seed_stems
 from bot.text import count, fold
 
 ANSWER_KIND_WORDS = frozenset(
@@ -50,7 +50,7 @@ same word for the absence rule."""
 
 def _related_in_seeds(index: Index, stem: str) -> bool:
     """True when an article holds a word whose stem starts ``stem`` or that ``stem`` starts."""
-    sorted_stems = _sorted_seed_stems(index)
+    sorted_stems = sorted_seed_stems(index)
     for size in range(RELATED, len(stem)):
         if _stem_exact(index, stem[:size]):
             return True
@@ -62,21 +62,9 @@ def _related_in_seeds(index: Index, stem: str) -> bool:
 
 def _stem_exact(index: Index, stem: str) -> bool:
     """True when ``stem`` is itself a stem of a word of the articles."""
-    stems = _sorted_seed_stems(index)
+    stems = sorted_seed_stems(index)
     position = bisect_left(stems, stem)
     return position < len(stems) and stems[position] == stem
-
-
-def _sorted_seed_stems(index: Index) -> list[str]:
-    """Every stem of the articles' words, sorted (kept per index)."""
-
-    def build() -> list[str]:
-        found: set[str] = set()
-        for text in index.base.seeds.values():
-            found.update(folded_stem(word) for word in set(fold(text).split()))
-        return sorted(found)
-
-    return index.memo("sorted seed stems", build)
 
 
 def unsaid_words(
