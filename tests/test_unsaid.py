@@ -164,3 +164,18 @@ def test_when_a_link_began_gets_the_card_that_dates_it_not_a_search(base):
     role = base.actors["otan"].role or ""
     year = next(word for word in role.split() if word.isdigit())  # the card's own date
     assert year in render_text(respond(index, question, TODAY))
+
+
+def test_a_word_read_as_part_of_a_phrase_is_never_said_absent(base):
+    index = Index(base)
+    assert not seed_holds(index, "semaine")
+    assert unsaid_words(index, "la semaine dernière", today=TODAY) == []
+    assert "ne mentionnent pas" not in _first_line(index, "la semaine dernière")
+
+
+def test_a_card_that_says_a_name_is_absent_is_not_preceded_by_the_same_statement(base):
+    index = Index(base)
+    assert not seed_holds(index, "Lettonie")
+    text = render_text(respond(index, "Lettonie", TODAY))
+    assert "ne mentionnent pas « Lettonie »" not in text
+    assert "« Lettonie » n'apparaît dans aucun des articles" in text

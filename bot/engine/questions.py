@@ -186,7 +186,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = _understand(index, text, today)
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
-    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS, today)
+    card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
+    named = frozenset(fold(found.command).split()) if card else frozenset()
+    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     noun = asked_figure(fold(text))
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:

@@ -10,7 +10,8 @@ hold, so the statement is always true and never noise:
   said absent from articles that say « ouvert »);
 - the fact base holds neither the word, a word it starts, nor a close typo of it (a misspelt
   « investisements » is read as « investissements », never said absent);
-- the question reader does not read the word as something (an actor, a date, a kind, a theme);
+- the question reader does not read the word as something (an actor, a date, a kind, a theme),
+  alone or as part of the question (« semaine » in « la semaine dernière »);
 - it is a content word: not a stop word, not a question word, not a word naming only the kind
   of answer wanted (« date », « lieu », « nom », « nombre »…: the answer may be there without
   the word).
@@ -72,7 +73,7 @@ def unsaid_words(
 ) -> list[str]:
     """The content words of ``question`` that no article holds (see the module's rules), in
     the user's spelling, in question order; ``skip`` holds folded words never to report."""
-    from bot.engine.filters import read_filter  # the filter reader imports the index too
+    from bot.engine.filters import TimelineFilter, read_filter  # it imports the index too
 
     spelled: dict[str, str] = {}
     for raw in re.split(r"[\s?!.,;:«»\"()/]+", question):
@@ -81,6 +82,7 @@ def unsaid_words(
         if key and " " not in key:
             spelled.setdefault(key, bare)
     out: list[str] = []
+    whole: TimelineFilter | None = None
     for word in dict.fromkeys(tokens(question)):
         if (
             len(word) < SHORTEST
@@ -96,6 +98,11 @@ def unsaid_words(
             continue
         if read_filter(index, word, today).understood():
             continue
+        if whole is None:
+            whole = read_filter(index, question, today).filter
+        without = " ".join(w for w in question.split() if fold(w) != word)
+        if read_filter(index, without, today).filter != whole:
+            continue  # part of something read whole (« la semaine dernière »)
         out.append(spelled.get(word, word))
     return out
 
