@@ -7,11 +7,14 @@ Snowball stem); those quotes are shown verbatim, with their sources, and nothing
 
 from __future__ import annotations
 
+import re
+
 from bot.content.model import Evidence
 from bot.engine.common import quote_of
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Block, Para, Reply
+from bot.engine.seedtext import sources_holding
 from bot.text import fold
 
 NUMBER_WORDS = frozenset(
@@ -19,6 +22,7 @@ NUMBER_WORDS = frozenset(
         (
             "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente",
             "quarante cinquante soixante cent cents mille dizaine dizaines centaine centaines",
+            "millier milliers million millions milliard milliards",
         )
     ).split()
 )
@@ -32,6 +36,13 @@ SHOWN = 2
 
 REFERRING = frozenset(["les", "des", "ces", "nos", "leurs", "ses"])
 """« les deux pays » names two already said, it counts nothing."""
+COLLECTIVE = frozenset(
+    (
+        *("dizaine", "dizaines", "centaine", "centaines", "millier", "milliers"),
+        *("million", "millions", "milliard", "milliards"),
+    )
+)
+"""« des centaines de drones » does count: these take « des » and still give a figure."""
 
 
 MOST_REMEMBERED = 512
@@ -55,7 +66,7 @@ def _figure(index: Index, quote: str, noun: str, others: set[str]) -> bool:
         return False
     for position, word in enumerate(words):
         year = word.isdigit() and len(word) == 4 and word[:2] in ("18", "19", "20")
-        referring = position > 0 and words[position - 1] in REFERRING
+        referring = position > 0 and words[position - 1] in REFERRING and word not in COLLECTIVE
         if ((word.isdigit() and not year) or word in NUMBER_WORDS) and not referring:
             after = words[position + 1 : position + 1 + NEAR]
             if any(folded_stem(other) == noun for other in after):
@@ -99,3 +110,42 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     blocks: list[Block] = [Para(f"Combien de {noun} ? Ce que disent les articles :", "title")]
     blocks += [quote_of(index.base, evidence) for evidence in found]
     return Reply(tuple(blocks))
+
+
+_ASKS_FIGURE = re.compile(
+    r"\b(?:combien (?:de|d)|nombre (?:total )?(?:de|d)|(?:quel|le) (?:volume|montant|nombre"
+    r"|chiffre|budget|cout|total)(?: total)? (?:de|d|du|des)|(?:quelle|la) (?:quantite|somme"
+    r"|part) (?:de|d|du|des))\s(?:(?:l|la|le|les) )?(\w+)"
+)
+"""« combien de X », « nombre total de X », « quel volume de X »: the question asks a figure
+of X."""
+MOST_SEED_CHECKED = 50
+"""Articles read sentence by sentence at most to prove that none gives a figure of a noun;
+past that nothing is claimed."""
+
+
+def asked_figure(folded: str) -> str | None:
+    """The noun whose figure a folded question asks for (« gaz » in « quel volume de gaz
+    … ? »), or None."""
+    match = _ASKS_FIGURE.search(folded)
+    return match.group(1) if match else None
+
+
+def figure_in_articles(index: Index, noun: str) -> bool:
+    """True unless a full-text search proves that no sentence of any article gives a number
+    of ``noun`` (a number at most NEAR words before a word of the same stem); also True when
+    too many articles hold the noun to read them all (nothing is then claimed)."""
+    cache = index.memo("figure in articles", dict[str, bool])
+    stem = folded_stem(fold(noun))
+    if stem not in cache:
+        holders = sources_holding(index, stem)
+        if len(holders) > MOST_SEED_CHECKED:
+            cache[stem] = True
+        else:
+            cache[stem] = any(
+                _figure(index, sentence, stem, set())
+                for source in holders
+                for sentence in re.split(r"(?<=[.!?…])\s+|\n+", index.base.seeds[source])
+                if stem[:4] in fold(sentence)
+            )
+    return cache[stem]

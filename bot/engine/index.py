@@ -319,12 +319,17 @@ class Index:
     @staticmethod
     def _full_text(base: FactBase) -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]:
         """Word → the ids of the entries holding it (each once, in base order) in their summary,
-        title, scope, quotes or the names of the actors they are about, and the sorted words.
+        title, scope, quotes, the names of the actors they are about or the labels of their
+        themes, and the sorted words.
         Tuples, not sets: they are only walked, and a snapshot reads them back several times
         faster and keeps them in a fraction of the memory."""
         postings: dict[str, list[str]] = defaultdict(list)
+        topic_labels = {topic.id: topic.label for topic in base.vocabulary.topics}
         for entry in base.entries():
             texts = [entry.summary]
+            # the label of each theme it is filed under: « cybersécurité » finds the roadmap
+            # an article files under cybercrime (a slot match, weighted like any word)
+            texts.extend(topic_labels.get(topic, "") for topic in entry.topics)
             if isinstance(entry, Agreement):
                 texts.extend([entry.title, entry.scope or ""])
                 involved: tuple[str, ...] = (*entry.parties, *entry.mediators, *entry.related)

@@ -21,7 +21,7 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
-from bot.engine.counting import count_reply, counted
+from bot.engine.counting import asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
@@ -29,6 +29,7 @@ from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
+from bot.engine.unsaid import undated_para, unsaid_para, unsaid_words
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -91,6 +92,14 @@ class Understanding:
     counted: str = ""
     """For « combien de pays au forum ? »: the counted noun; the answer is then the quotes that
     give the figure, and ``data`` the search behind them."""
+    unsaid: tuple[str, ...] = ()
+    """Content words of the question that no article holds (``unsaid.py``): the answer opens
+    by saying so."""
+    undated: Para | None = None
+    """For a date asked of a line the articles date only in words (« récemment »)."""
+    no_figure: str = ""
+    """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
+    of the articles gives one: the answer opens by saying so."""
 
 
 def _folded(text: str) -> str:
@@ -172,7 +181,26 @@ SOFT_WORDS = frozenset(
 
 
 def understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
-    """The command a plain question stands for, or None when nothing in it names anything."""
+    """The command a plain question stands for, or None when nothing in it names anything;
+    with the question's words that no article holds, for the answer to say first."""
+    found = _understand(index, text, today)
+    if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
+        return found
+    card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
+    named = frozenset(fold(found.command).split()) if card else frozenset()
+    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    noun = asked_figure(fold(text))
+    no_figure = ""
+    if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
+        no_figure = "" if figure_in_articles(index, noun) else noun
+    undated = undated_para(index, text, _content(index, text), today)
+    if not (unsaid or no_figure or undated):
+        return found
+    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated)
+
+
+def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
+    """``understand`` without the words no article holds."""
     folded = _folded(text)
     intents = _intents(folded)
     for name, command in (
@@ -233,6 +261,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     agreement_kinds = {"accord"} | {t.id for t in index.base.vocabulary.agreement_kinds}
     about_agreements = "agreements" in intents or reading.acts or wanted.kinds
     if about_agreements and set(wanted.kinds) <= agreement_kinds and "timeline" not in intents:
+        if _detail_in_text(index, reading) and (hit := searched()):
+            return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
         if len(actors) == 1 and not (dated or reading.acts or kinds or reading.ignored):
@@ -248,12 +278,20 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             "accords" + _describe(index, reading),
         )
         named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
-        if reading.acts and not (kinds or named) and not answer(index, found.data, today).found:
+        if answer(index, found.data, today).found:
+            return found
+        if reading.acts and not (kinds or named):
             events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
             if events is not None:
                 return events
+        if wanted.topics and (hit := searched()):  # « l'accord … parle-t-il d'IA ? »: no
+            return hit  # agreement filed under that theme, but a quote that names it
         return found
-    if reading.ignored:  # a word the filter cannot read: the text may hold it, else say so
+    dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
+    # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
+    # link began is said on the other actor's card, not in a dated line
+    linked = {"link", "when"} <= set(intents) and len(actors) == 2 and "AZ" in actors
+    if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
         if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
@@ -291,6 +329,20 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
     return Understanding(human, data, said)
+
+
+FEW_DATED = 4
+"""« quand … ? » about actors with at most this many dated lines gets their chronology (the
+dates first) rather than a search of its other words."""
+
+
+def _detail_in_text(index: Index, reading: Reading) -> bool:
+    """True when words the filter leaves aside are ones the entries hold but no agreement's
+    title or scope does: the question asks for a detail (« dialogue », « domaines ») that a
+    list of agreements would not show, and the ranked search over summaries and quotes
+    finds it."""
+    held = [word for word in reading.ignored if index.expand_word(word)]
+    return bool(held) and not index.agreements_matching(held)
 
 
 def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
@@ -481,6 +533,10 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or answer(index, found.data, today)
     line = Para(f"Compris : {found.said} → {found.command}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
+    if found.undated is not None:
+        blocks = (found.undated, *blocks)
+    if found.unsaid or found.no_figure:  # what the articles never say comes first
+        blocks = (unsaid_para(index, list(found.unsaid), found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
@@ -547,21 +603,70 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
+    if opening is None and _bare_follow_up(folded):  # « sa fonction ? », « date ? »
+        rest = folded
+    elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
-    rest = folded[opening.end() :].strip()
+    else:
+        rest = folded[opening.end() :].strip()
     if not rest:
         return None
     name, _, argument = previous.data.partition(" ")
     name = name.lstrip("/")
     if name == "cherche":
         found = understand(index, f"{argument} {rest}", today)
+        if found is not None and found.unsaid:  # only this question's own words are said
+            own = set(fold(rest).split())
+            found = replace(found, unsaid=tuple(w for w in found.unsaid if fold(w) in own))
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:
         return None
     said = f"suite de « {previous.command} » — {found.said}"
     return replace(found, said=said)
+
+
+ANAPHORA = frozenset(
+    [
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "autre",
+        "autres",
+        "y",
+        "lui",
+    ]
+)
+"""Words by which a short question points back at what was just asked (« sa fonction ? »)."""
+ASKING_ONLY = frozenset(
+    " ".join(
+        (
+            "date dates quand lieu ou qui combien volume volumes montant fonction poste role",
+            "nom noms chiffre chiffres periode duree pourquoi comment quoi quel quelle quels",
+            "quelles exactement precisement",
+        )
+    ).split()
+)
+"""Words that only ask for one more detail of the thing just asked about (« date ? »)."""
+MOST_BARE_WORDS = 4
+
+
+def _bare_follow_up(folded: str) -> bool:
+    """True when a short question names no subject of its own and points back at the last
+    one: it opens with a word like « sa », « ce », « autres », or only asks for a detail
+    (« date ? », « lieu ? », « volumes ? »)."""
+    words = folded.split()
+    if not words or len(words) > MOST_BARE_WORDS:
+        return False
+    if words[0] in ANAPHORA:
+        return True
+    return all(word in ASKING_ONLY or is_stop(word) for word in words)
 
 
 def _merged(

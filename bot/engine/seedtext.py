@@ -93,6 +93,13 @@ def _stems_by_source(index: Index) -> SeedStems:
 def prepare_seed_search(index: Index) -> None:
     """Build the articles' stem table now, not on the first « absent » a user asks about."""
     _stems_by_source(index)
+    sorted_seed_stems(index)
+
+
+def sorted_seed_stems(index: Index) -> tuple[str, ...]:
+    """Every stem of the articles' words, sorted (for « a stem that starts with … »), kept
+    per index; drawn from the stem table's keys, so nothing is stemmed twice."""
+    return index.memo("sorted seed stems", lambda: tuple(sorted(_stems_by_source(index).slots)))
 
 
 def _holds(folded_words: list[str], wanted: list[str]) -> bool:
@@ -114,6 +121,11 @@ def _first_sentence(text: str, wanted: list[str]) -> str | None:
             if _holds(words.split(), wanted):
                 return sentence.strip()
     return None
+
+
+def sources_holding(index: Index, stem: str) -> list[str]:
+    """The sources whose full text holds a word of Snowball stem ``stem``, in base order."""
+    return _stems_by_source(index).of(stem)
 
 
 def seed_holds(index: Index, phrase: str) -> bool:

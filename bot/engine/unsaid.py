@@ -1,0 +1,161 @@
+"""What a question asks that the articles never say: named first, after a full-text search.
+
+« montant des investissements américains ? » — no article holds « montant »: the answer opens
+by saying so (« Les articles ne mentionnent pas « montant » (recherche dans le texte intégral
+des 5 articles…) »), then shows what they do say. A word is said absent only when all of these
+hold, so the statement is always true and never noise:
+
+- the full-text search of the articles (``seedtext``) finds no word of the same Snowball stem,
+  nor a longer or shorter word sharing a stem of five letters or more (« ouverture » is not
+  said absent from articles that say « ouvert »);
+- the fact base holds neither the word, a word it starts, nor a close typo of it (a misspelt
+  « investisements » is read as « investissements », never said absent);
+- the question reader does not read the word as something (an actor, a date, a kind, a theme),
+  alone or as part of the question (« semaine » in « la semaine dernière »);
+- it is a content word: not a stop word, not a question word, not a word naming only the kind
+  of answer wanted (« date », « lieu », « nom », « nombre »…: the answer may be there without
+  the word).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from bot.engine.french import folded_stem, is_stop
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Para
+from bot.engine.seedtext import seed_holds, sorted_seed_stems
+from bot.text import count, fold
+
+ANSWER_KIND_WORDS = frozenset(
+    " ".join(
+        (
+            "lieu lieux endroit ville date dates jour jours annee annees nom noms nombre nombres",
+            "total totale chiffre chiffres fonction fonctions poste titre role quantite",
+            "exactement precisement precis precise vite besoin genre svp stp merci",
+            "pourriez pourrais pouvez indiquer preciser dire savoir",
+            "sert servent servir joue jouer retenu retenue retenus retenues",
+        )
+    ).split()
+)
+"""Words that name the kind of answer wanted, or only politeness and haste: never said absent."""
+
+SHORTEST = 3
+"""Shorter words are never said absent (abbreviations, typos of little words)."""
+RELATED = 5
+"""Two words whose stems share this many first letters (one stem starting the other) are the
+same word for the absence rule."""
+
+
+def _related_in_seeds(index: Index, stem: str) -> bool:
+    """True when an article holds a word whose stem starts ``stem`` or that ``stem`` starts."""
+    sorted_stems = sorted_seed_stems(index)
+    for size in range(RELATED, len(stem)):
+        if _stem_exact(index, stem[:size]):
+            return True
+    if len(stem) < RELATED:
+        return False
+    position = bisect_left(sorted_stems, stem)
+    return position < len(sorted_stems) and sorted_stems[position].startswith(stem)
+
+
+def _stem_exact(index: Index, stem: str) -> bool:
+    """True when ``stem`` is itself a stem of a word of the articles."""
+    stems = sorted_seed_stems(index)
+    position = bisect_left(stems, stem)
+    return position < len(stems) and stems[position] == stem
+
+
+def unsaid_words(
+    index: Index, question: str, skip: frozenset[str] = frozenset(), today: date | None = None
+) -> list[str]:
+    """The content words of ``question`` that no article holds (see the module's rules), in
+    the user's spelling, in question order; ``skip`` holds folded words never to report."""
+    from bot.engine.filters import TimelineFilter, read_filter  # it imports the index too
+
+    spelled: dict[str, str] = {}
+    for raw in re.split(r"[\s?!.,;:«»\"()/]+", question):
+        bare = re.split(r"['’]", raw)[-1]
+        key = fold(bare)
+        if key and " " not in key:
+            spelled.setdefault(key, bare)
+    out: list[str] = []
+    whole: TimelineFilter | None = None
+    for word in dict.fromkeys(tokens(question)):
+        if (
+            len(word) < SHORTEST
+            or any(ch.isdigit() for ch in word)
+            or is_stop(word)
+            or word in ANSWER_KIND_WORDS
+            or word in skip
+            or seed_holds(index, word)
+            or index.expand_word(word)
+        ):
+            continue
+        if _related_in_seeds(index, folded_stem(word)):
+            continue
+        if read_filter(index, word, today).understood():
+            continue
+        if whole is None:
+            whole = read_filter(index, question, today).filter
+        without = " ".join(w for w in question.split() if fold(w) != word)
+        if read_filter(index, without, today).filter != whole:
+            continue  # part of something read whole (« la semaine dernière »)
+        out.append(spelled.get(word, word))
+    return out
+
+
+def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
+    """The opening line: which words the articles never mention, which noun they give no
+    figure of, and what was searched."""
+    said: list[str] = []
+    if words:
+        named = " ni ".join(f"« {word} »" for word in words)
+        said.append(f"Les articles ne mentionnent pas {named}")
+    if no_figure:
+        said.append(
+            f"{'ils' if said else 'Les articles'} ne donnent pas de chiffre de « {no_figure} »"
+        )
+    total = count(len(index.base.seeds), "article")
+    return Para(
+        f"{' ; '.join(said)} (recherche dans le texte intégral des {total}) ; au plus proche :",
+        "note",  # a note, so that the answer itself still opens the first message
+    )
+
+
+_ASKS_DATE = re.compile(r"\b(?:quand|date|en quelle annee|quel jour|depuis quand)\b")
+
+
+def undated_para(
+    index: Index, question: str, content: str, today: date | None = None
+) -> Para | None:
+    """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
+    and its words select exactly one dated line whose date the article gives only in words
+    without a figure (« récemment », « cet été ») and not to the day, the answer opens by
+    saying the articles give no precise date, with their own words; None otherwise.
+    ``content`` is the question without its question words (what the filter reads)."""
+    from bot.engine.filters import read_filter
+    from bot.engine.timeline import select
+
+    if not _ASKS_DATE.search(f" {fold(question)} "):
+        return None
+    wanted = read_filter(index, content, today).filter
+    if wanted.is_empty():
+        return None
+    chosen = select(index, wanted)
+    if len(chosen) != 1:
+        return None
+    line = chosen[0]
+    entry = line.entry
+    words = entry.date_text or ""
+    if line.span.start == line.span.end or not words or any(c.isdigit() for c in words):
+        return None
+    if entry.date_basis == "texte":
+        return None
+    said = entry.date_label or line.span.label()
+    return Para(
+        f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
+        "note",
+    )
