@@ -5,8 +5,9 @@
 Each file holds questions with ``expect_all`` / ``expect_any`` fragments taken verbatim from the
 articles. A covered question is right when its answer (the messages a person sees, at most the
 first two) shows every ``expect_all`` fragment and at least one ``expect_any`` fragment, compared
-without case and accents. A question the articles do not cover is right when the answer says that
-nothing was found rather than answering with unrelated facts. Follow-ups (``follow_up_of``) are
+without case and accents. A question the articles do not cover is right when the first message
+says, above the first entry it lists, that the articles don't give it (an entry's own words such
+as « l'article ne dit pas qu'elles ont été décidées » don't count). Follow-ups (``follow_up_of``) are
 asked right after their question, as the same person in the same chat.
 """
 
@@ -85,9 +86,10 @@ class Question:
     def right(self) -> bool:
         """Whether the first two messages hold the expected fragments (or a « nothing found »)."""
         seen = fold(" ".join(self.messages[:2]))
-        if not self.covered:
-            first = fold(self.messages[0]) if self.messages else ""
-            return any(marker in first for marker in NOT_FOUND)
+        if not self.covered:  # said by the bot itself, above the first entry it lists
+            first = self.messages[0] if self.messages else ""
+            head = fold(re.split(r"^\s*(?:•|\d+\. «)", first, maxsplit=1, flags=re.M)[0])
+            return any(marker in head for marker in NOT_FOUND)
         if not all(fold(part) in seen for part in self.expect_all):
             return False
         return not self.expect_any or any(fold(part) in seen for part in self.expect_any)
