@@ -6,9 +6,9 @@ Each file holds questions with ``expect_all`` / ``expect_any`` fragments taken v
 articles. A covered question is right when its answer (the messages a person sees, at most the
 first two) shows every ``expect_all`` fragment and at least one ``expect_any`` fragment, compared
 without case and accents. A question the articles do not cover is right when the first message
-says, above the first entry it lists, that the articles don't give it (an entry's own words such
-as « l'article ne dit pas qu'elles ont été décidées » don't count). Follow-ups (``follow_up_of``) are
-asked right after their question, as the same person in the same chat.
+says, above the first entry it lists, that the articles don't give it (an entry's own words
+such as « l'article ne dit pas qu'elles ont été décidées » don't count). Follow-ups
+(``follow_up_of``) are asked right after their question, as the same person in the same chat.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ NOT_FOUND = (
     "aucun fait",
     "aucun evenement",
     "aucun accord",
+    "absent du texte",
+    "absents du texte",
 )
 """Phrases by which an answer says the articles hold nothing on what was asked (folded)."""
 

@@ -14,6 +14,7 @@ from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.engine.seedtext import seed_mentions
 from bot.render.text import render_text
+from bot.text import count
 from tests.conftest import ContentCopy
 
 TODAY = date(2026, 11, 23)
@@ -37,7 +38,7 @@ def test_absent_is_said_only_after_the_full_text_search_and_says_what_it_searche
     index = Index(copy.load())
     text = _text(answer(index, "/pays Madagascar", TODAY))
     assert "« Madagascar » n'apparaît dans aucun des articles de la base." in text
-    assert "texte intégral des 5 articles" in text
+    assert f"texte intégral des {count(len(index.base.seeds), 'article')}" in text
 
 
 def test_a_word_the_articles_hold_is_never_said_absent_and_its_sentence_is_quoted(copy):

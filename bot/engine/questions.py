@@ -29,7 +29,7 @@ from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
-from bot.engine.unsaid import undated_para, unsaid_para, unsaid_words
+from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -531,12 +531,16 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
     )
     reply = figures or answer(index, found.data, today)
-    line = Para(f"Compris : {found.said} → {found.command}", "note")
+    # a word no article holds is said about the word, in the reading line: said on top as
+    # « the articles don't mention X », it read as a denial above answers that were right
+    line = Para(
+        f"Compris : {found.said} → {found.command}{absent_words(index, found.unsaid)}", "note"
+    )
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if found.undated is not None:
         blocks = (found.undated, *blocks)
-    if found.unsaid or found.no_figure:  # what the articles never say comes first
-        blocks = (unsaid_para(index, list(found.unsaid), found.no_figure), *blocks)
+    if found.no_figure:  # a figure the articles never give comes first
+        blocks = (unsaid_para(index, [], found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:

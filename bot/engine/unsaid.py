@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from bot.engine.french import folded_stem, is_stop
+from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
@@ -42,8 +42,11 @@ ANSWER_KIND_WORDS = frozenset(
 )
 """Words that name the kind of answer wanted, or only politeness and haste: never said absent."""
 
-SHORTEST = 3
-"""Shorter words are never said absent (abbreviations, typos of little words)."""
+STOP_FOLDED = tuple(sorted({fold(word) for word in STOP_WORDS if len(word) >= 4}))
+"""Stop and question words long enough for a typo of them to look like a content word."""
+SHORTEST = 4
+"""Shorter words are never said absent (abbreviations such as « aze », typos of little
+words)."""
 RELATED = 5
 """Two words whose stems share this many first letters (one stem starting the other) are the
 same word for the absence rule."""
@@ -59,6 +62,20 @@ def _related_in_seeds(index: Index, stem: str) -> bool:
         return False
     position = bisect_left(sorted_stems, stem)
     return position < len(sorted_stems) and sorted_stems[position].startswith(stem)
+
+
+def _starts_a_seed_word(index: Index, word: str) -> bool:
+    """True when an article holds a word that ``word`` starts (its stem does too)."""
+    stems = sorted_seed_stems(index)
+    position = bisect_left(stems, word)
+    return position < len(stems) and stems[position].startswith(word)
+
+
+def _little_word_typo(word: str) -> bool:
+    """True when ``word`` is a typo of a stop or question word (one letter off or swapped)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(word, STOP_FOLDED, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
 def _stem_exact(index: Index, stem: str) -> bool:
@@ -94,8 +111,10 @@ def unsaid_words(
             or index.expand_word(word)
         ):
             continue
-        if _related_in_seeds(index, folded_stem(word)):
-            continue
+        if _related_in_seeds(index, folded_stem(word)) or _starts_a_seed_word(index, word):
+            continue  # an abbreviation (« azer » for « azerbaïdjanais ») is not an absence
+        if _little_word_typo(word):
+            continue  # « combein », « quelle » misspelt: a question word, not a content word
         if read_filter(index, word, today).understood():
             continue
         if whole is None:
@@ -105,6 +124,16 @@ def unsaid_words(
             continue  # part of something read whole (« la semaine dernière »)
         out.append(spelled.get(word, word))
     return out
+
+
+def absent_words(index: Index, words: tuple[str, ...]) -> str:
+    """For the « Compris » line: the question's words no article holds, said as words (« — mot
+    absent du texte des 5 articles : « budget » »), or nothing."""
+    if not words:
+        return ""
+    named = ", ".join(f"« {word} »" for word in words)
+    kind = "mot absent" if len(words) == 1 else "mots absents"
+    return f" — {kind} du texte des {count(len(index.base.seeds), 'article')} : {named}"
 
 
 def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
