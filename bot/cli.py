@@ -326,6 +326,10 @@ def _write_image(index: Index, kind: str, argument: str, output: Path | None, pa
     if not isinstance(found, Picture):
         print(render_text(found), file=sys.stderr)
         return 1
+    pages = getattr(found.spec, "pages", 1)
+    if page > pages:  # never another page than the one asked for
+        print(f"--page : cette frise n'a que {pages} page(s).", file=sys.stderr)
+        return 2
     from bot.image.files import write_picture
 
     try:

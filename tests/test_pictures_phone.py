@@ -413,7 +413,7 @@ def test_map_caption_gives_each_category_a_key_quote_and_says_what_it_leaves_out
     assert any(fold(name) in fold(quote.text) for name in ("Iran", "Russie", "russe", "iranien"))
     assert "Iran" in names
     text = " ".join(render_html(found.caption, CAPTION_LIMIT))
-    assert "Date la plus récente ici : 10 février 2026" in text and "Base du" not in text
+    assert "Fait daté le plus récent ici : 10 février 2026" in text and "Base du" not in text
     dated = picture(index, "carte", "2025")
     assert isinstance(dated, Picture)
     dated_text = " ".join(render_html(dated.caption, CAPTION_LIMIT))

@@ -124,8 +124,25 @@ def latest_shown(index: Index, ids: set[str]) -> str:
     shown = [item for item in index.dated if item.entry.id in ids]
     if not shown:
         return "Aucune date sur cette image"
+    # a fact the article dates itself, if the picture has one: not a forecast, not a proposal
+    # for a later year, not a date inferred from the article's own (a forwarded picture
+    # travels without the notes that would say so)
+    done = [item for item in shown if _dated_fact(item.entry)]
+    if done:
+        newest = max(done, key=lambda item: (item.span.end, item.span.start))
+        return f"Fait daté le plus récent ici : {date_parts(index, newest.entry)[0]}"
     newest = max(shown, key=lambda item: (item.span.end, item.span.start))
-    return f"Date la plus récente ici : {date_parts(index, newest.entry)[0]}"
+    return f"Date la plus récente ici : {when(index.base, newest.entry)}"
+
+
+def _dated_fact(entry: Event | Agreement | Fact) -> bool:
+    """True for an entry that happened on a date its article gives: not a forecast (future
+    tense), not a proposal, not dated by inference or by the article reporting it."""
+    if isinstance(entry, Fact) or entry.date_basis != "texte" or entry.tense == "futur":
+        return False
+    if isinstance(entry, Agreement):
+        return entry.act not in ("propose", "annonce", "en-finalisation")
+    return entry.type != "proposition"
 
 
 def _sources(entries: list[Event | Agreement | Fact]) -> str:
