@@ -63,10 +63,17 @@ def test_typos_related_words_and_words_naming_the_answer_are_never_said_absent(b
 
 def test_a_word_read_as_a_slot_is_never_said_absent(base):
     index = Index(base)
-    assert not seed_holds(index, "mardi")
-    assert unsaid_words(index, "mardi", today=TODAY) == []  # a weekday: a date slot
-    for word in ("turkey", "ankara"):  # an alias and a capital: the actor Turquie
-        assert not seed_holds(index, word) and not index.expand_word(word)
+    # the premise (no article holds the word) is computed: a growing base may hold some
+    weekdays = [w for w in ("mardi", "dimanche", "mercredi") if not seed_holds(index, w)]
+    names = [
+        w
+        for w in ("turkey", "ankara", "türkiye", "angleterre", "washington")
+        if not seed_holds(index, w) and not index.expand_word(w)
+    ]
+    assert weekdays and names, "some weekdays and actor names are in no article"
+    for word in weekdays:  # a weekday: a date slot
+        assert unsaid_words(index, word, today=TODAY) == [], word
+    for word in names:  # an alias or a capital: an actor
         assert unsaid_words(index, word) == [], word
     assert unsaid_words(index, "vendredi janvier", today=TODAY) == []
 
