@@ -102,6 +102,7 @@ def build_application(
             await close_pusher(found.pusher)
         if isinstance(found, Services):
             await close_alerts(found)  # issue #16
+            await found.drawer.close()  # issue 25: the picture process
 
     queue = UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES)
     answers, polling = _requests(queue)
