@@ -18,7 +18,7 @@ from bot.engine.common import MAX_ARGUMENT
 from bot.engine.index import Index
 from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture, timeline_turn
 from bot.engine.reply import Reply
-from bot.image.drawer import Drawer, PictureError
+from bot.image.drawer import Drawer, PictureError, release_memory
 from bot.render.html import render_html
 from bot.telegram.handlers import STALE_BUTTON, _send, retrying
 from bot.telegram.send import keyboard
@@ -41,6 +41,14 @@ async def draw(drawer: Drawer, found: Picture) -> bytes:
 
 
 async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
+    """:func:`_send_picture`, then the memory its PNG used goes back to the system."""
+    try:
+        await _send_picture(message, found, drawer)
+    finally:
+        release_memory()
+
+
+async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
     """Send the photo with its caption and buttons; the caption as text if Telegram refuses;
     a French message when the picture could not be drawn."""
     in_group = message.chat.type != ChatType.PRIVATE
@@ -79,6 +87,13 @@ async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None
 async def turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
     """◀ ▶ under a timeline picture: the same message shows the other page (photo, caption
     and buttons); a stale button gets a short French notice, a failed drawing a message."""
+    try:
+        await _turn_page(query, index, drawer)
+    finally:
+        release_memory()
+
+
+async def _turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
     found = timeline_turn(index, query.data or "")
     if found is None:
         await retrying(lambda: query.answer(STALE_BUTTON))
