@@ -2,6 +2,7 @@
 latency while pictures are drawn, with questions spaced as people send them.
 
     .tools/bin/uv run python bench/bench_pictures.py [--seconds 20] [--pictures 60]
+        [--earlier ../avant]
 
 The real bot runs as its own process (``python -m bot run``, Telegram's 30 messages a second)
 against the local fake Bot API server. Questions (« /pays Turquie », each from a new private
@@ -13,7 +14,9 @@ chat so the flood guard stays out of it) arrive at random, exponentially spaced 
 then ``--pictures`` more pictures in a row (more than one picture process's quota of 40, so
 it is replaced at least once). The bot's resident memory (VmRSS) is read at rest before any
 picture, after the first, and at rest after all of them, with its peak (VmHWM) and the picture
-process's own. Prints figures, asserts nothing; the machine is shared, so run it a few times.
+process's own. ``--earlier DIR`` runs the bot of another checkout (e.g. one that drew pictures
+in its own process) the same way, afterwards, for comparison. Prints figures, asserts nothing;
+the machine is shared, so run it a few times.
 """
 
 from __future__ import annotations
@@ -146,7 +149,7 @@ def summary(label: str, times: list[float], floor: float | None = None) -> str:
     )
 
 
-async def run(seconds: float, pictures: int, parts: int) -> None:
+async def run(seconds: float, pictures: int, parts: int, root: Path = ROOT) -> None:
     api = CountingApi(validate=False)
     await api.start()
     env = {
@@ -161,7 +164,7 @@ async def run(seconds: float, pictures: int, parts: int) -> None:
     env.pop("WEBHOOK_URL", None)
     env.pop("DATABASE_URL", None)
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.DEVNULL
+        sys.executable, "-m", "bot", "run", cwd=root, env=env, stderr=asyncio.subprocess.DEVNULL
     )
     users = Users()
     try:
@@ -209,9 +212,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--pictures", type=int, default=60)
+    parser.add_argument("--earlier", type=Path, help="une autre copie du bot, mesurée ensuite")
     args = parser.parse_args()
     parts = len(render_html(answer(ready_index(CONTENT_DIR, SEEDS_DIR), QUESTION)))
+    print(f"Ce bot ({ROOT}) :")
     asyncio.run(run(args.seconds, args.pictures, parts))
+    if args.earlier is not None:
+        print(f"Autre copie ({args.earlier.resolve()}) :")
+        asyncio.run(run(args.seconds, args.pictures, parts, args.earlier.resolve()))
 
 
 if __name__ == "__main__":
