@@ -175,6 +175,8 @@ async def run(seconds: float, pictures: int, parts: int, root: Path = ROOT) -> N
         before = memory(process.pid)
         print(f"RSS du bot au repos, avant toute image : {before['VmRSS']:.1f} Mio")
         rest = await ask_loop(api, users, parts, seconds)
+        await asyncio.sleep(1.0)
+        texts_only = memory(process.pid)
         asking = asyncio.create_task(ask_loop(api, users, parts, seconds))
         drawn = await picture_loop(api, users, None, seconds)
         during = await asking
@@ -198,7 +200,8 @@ async def run(seconds: float, pictures: int, parts: int, root: Path = ROOT) -> N
         f"max {max(drawn + more):.0f} ms, {len(drawn) + len(more)} demandes"
     )
     print(
-        f"RSS du bot au repos : avant {before['VmRSS']:.1f} Mio ; après {len(drawn)} images "
+        f"RSS du bot au repos : avant {before['VmRSS']:.1f} Mio ; après {len(rest)} questions "
+        f"sans image {texts_only['VmRSS']:.1f} Mio ; après {len(drawn)} images "
         f"{after_some['VmRSS']:.1f} Mio ; après {len(drawn) + len(more)} images "
         f"{after['VmRSS']:.1f} Mio (×{after['VmRSS'] / before['VmRSS']:.2f}) ; "
         f"pic (VmHWM) {after['VmHWM']:.1f} Mio"

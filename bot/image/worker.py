@@ -7,11 +7,13 @@ until its input closes (the bot stopped, or retired this process). A request is 
 big-endian length, then a pickled :class:`MapSpec` or :class:`TimelineSpec`); an answer is a
 frame whose first byte says what follows: ``O`` the PNG, ``E`` the error's text. Anything else
 written to file descriptor 1 (a library's warning) is sent to standard error, never mixed
-with the answers. Only the bot writes requests, so unpickling them is safe.
+with the answers. Only the bot writes requests, so unpickling them is safe. It runs at a lower
+priority (``nice`` 10): on a busy machine, text answers get the processor first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import struct
@@ -57,7 +59,13 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> int:
     return served
 
 
+NICENESS = 10
+"""The picture process yields the processor to the bot's answers when both want it."""
+
+
 def main() -> None:
+    with contextlib.suppress(OSError, AttributeError):  # not on every system
+        os.nice(NICENESS)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray output goes to standard error, not into the answers
     sys.stdout = sys.stderr
