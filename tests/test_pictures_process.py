@@ -78,6 +78,21 @@ async def test_the_process_is_recycled_after_its_quota_of_pictures(index):
         await drawer.close()
 
 
+async def test_pictures_asked_at_once_are_drawn_one_at_a_time_by_one_process(index):
+    drawer = Drawer()
+    try:
+        specs = [
+            _spec(index, "carte"),
+            _spec(index, "frise", "2025"),
+            _spec(index, "carte", "2025"),
+        ]
+        drawn = await asyncio.gather(*(drawer.draw(spec) for spec in specs))
+        assert all(_is_png(data) for data in drawn) and len(set(drawn)) == 3
+        assert drawer.started == 1 and drawer.draws == 3
+    finally:
+        await drawer.close()
+
+
 async def test_an_idle_process_is_stopped_and_the_next_picture_starts_another(index):
     drawer = Drawer(idle=0.2)
     try:
