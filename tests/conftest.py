@@ -128,6 +128,7 @@ E2E_MODULES = frozenset(
         "test_content_limits",
         "test_entry_point_live",
         "test_outbox",
+        "test_pictures_process",
         "test_snapshot",
         "test_state_backends",
         "test_update_queue",
@@ -165,8 +166,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)
-        on_postgres = "pg_server" in getattr(item, "fixturenames", ()) or (
-            callspec is not None and "postgres" in callspec.id.split("-")
+        fixtures = getattr(item, "fixturenames", ())
+        real_io = (
+            "pg_server" in fixtures
+            or "api" in fixtures
+            or (callspec is not None and "postgres" in callspec.id.split("-"))
         )
-        lane = "e2e" if on_postgres else lane_of(item.path.stem)
+        lane = "e2e" if real_io else lane_of(item.path.stem)
         item.add_marker(getattr(pytest.mark, lane))
