@@ -27,6 +27,14 @@ def caused(error: Exception, cause: BaseException) -> Exception:
             caused(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone")),
             Fate.UNKNOWN,
         ),
+        (  # PTB's HTTP client already closed (the bot shutting down): no request was made
+            caused(
+                NetworkError("Unknown error in HTTP implementation"),
+                RuntimeError("This HTTPXRequest is not initialized!"),
+            ),
+            Fate.NOT_SENT,
+        ),
+        (caused(NetworkError("Unknown error"), RuntimeError("boom")), Fate.UNKNOWN),
         (BadRequest("Chat not found"), Fate.REFUSED),
         (Forbidden("bot was blocked"), Fate.REFUSED),
         (RetryAfter(3), Fate.RATE_LIMITED),

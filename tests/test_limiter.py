@@ -109,3 +109,31 @@ async def test_alerts_go_in_the_alert_lane_and_answers_do_not(api, copy, tmp_pat
     to_subscriber = [alert for chat, endpoint, alert in lanes if chat == 101]
     assert to_subscriber == [False, True]  # the answer to /suivre, then the alert
     assert not any(alert for chat, _, alert in lanes if chat == ADMIN)
+
+
+async def test_an_alert_stopped_while_waiting_in_its_lane_is_known_never_sent():
+    """The ticket says whether the alert's request was made: the sender puts an alert
+    cancelled before that back in the queue instead of calling it uncertain (it would be
+    lost: uncertain posts are never re-sent)."""
+    limiter = PriorityRateLimiter(overall_max_rate=4, overall_time_period=0.2, headroom=1)
+    made: list[int] = []
+
+    async def call() -> bool:
+        made.append(1)
+        return True
+
+    async def alert() -> bool:
+        with alert_lane() as ticket:
+            tickets.append(ticket)
+            return await limiter.process_request(call, (), {}, "sendMessage", {"chat_id": 5}, None)
+
+    tickets: list = []
+    limiter.waiting_answers = 1  # an answer waits: the alert may not go
+    waiting = asyncio.create_task(alert())
+    await asyncio.sleep(0.2)
+    waiting.cancel()
+    await asyncio.gather(waiting, return_exceptions=True)
+    assert made == [] and tickets[0].started is False
+    limiter.waiting_answers = 0
+    assert await alert() is True
+    assert made == [1] and tickets[1].started is True

@@ -30,7 +30,7 @@ from bot.push.follow import alert_buttons, alert_reply, candidates
 from bot.push.migrations import OPEN_ERRORS
 from bot.push.outbox import Item
 from bot.render.html import render_html
-from bot.telegram.limiter import alert_lane
+from bot.telegram.limiter import Ticket, alert_lane
 from bot.telegram.pusher import Pusher
 from bot.telegram.services import Services, services
 
@@ -64,6 +64,8 @@ class AlertPusher(Pusher):
         self.interval = alert_interval(settings) if interval is None else interval
         self._task: asyncio.Task[None] | None = None
         self._next_at = 0.0
+        self._ticket: Ticket | None = None
+        """The alert in flight's place in the limiter's lane (one alert in flight at a time)."""
 
     async def run(self, index: Index) -> int:
         """Queue the alerts for entries new since the last pass, then send them in the
@@ -113,12 +115,22 @@ class AlertPusher(Pusher):
         if rest > 0:
             await self._pause(rest)
         self._next_at = time.monotonic() + self.interval
+        self._ticket = None
         await super()._send(item)
+
+    async def _interrupted(self, item: Item) -> None:
+        """Stopped while ``item`` still waited in the limiter's lane: its request was never
+        made, so it goes back to the queue (sent by the next run); else it is uncertain."""
+        if self._ticket is not None and not self._ticket.started:
+            log.info("Alerte %s remise en file : arrêt avant son envoi", item.id)
+            await self.store.run(self.outbox.unclaim, item.id)
+            return
+        await super()._interrupted(item)
 
     async def _request(self, item: Item, photo: bytes | None = None) -> Message:
         """An alert is text only (``photo`` is never set for one), sent in the alert lane."""
         markup = await self._markup(item)
-        with alert_lane():
+        with alert_lane() as self._ticket:
             return await self.bot.send_message(
                 chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
                 text=item.text,

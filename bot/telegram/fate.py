@@ -50,6 +50,8 @@ def fate(error: BaseException) -> Fate:
     cause = error.__cause__
     if isinstance(cause, _NEVER_LEFT):
         return Fate.NOT_SENT
+    if isinstance(cause, RuntimeError) and "not initialized" in str(cause):
+        return Fate.NOT_SENT  # PTB's HTTP client was already closed: no request was made
     if isinstance(error, TimedOut):
         return Fate.UNKNOWN
     if isinstance(error, NetworkError) and (cause is None or isinstance(cause, TelegramError)):

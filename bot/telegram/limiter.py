@@ -22,22 +22,33 @@ from telegram.ext import AIORateLimiter
 HEADROOM = 4
 """Slots of the bot-wide bucket alerts always leave free, for answers that arrive meanwhile
 (an answer is up to 3 messages)."""
-_ALERT: ContextVar[bool] = ContextVar("alert_lane", default=False)
+
+
+class Ticket:
+    """An alert's place in the lane: ``started`` turns true when its request is really made
+    (before that, a cancelled alert provably never reached Telegram)."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+
+_ALERT: ContextVar[Ticket | None] = ContextVar("alert_lane", default=None)
 
 
 @contextlib.contextmanager
-def alert_lane() -> Iterator[None]:
+def alert_lane() -> Iterator[Ticket]:
     """Requests made in this block (in this task) are alerts: they yield to answers."""
-    token = _ALERT.set(True)
+    ticket = Ticket()
+    token = _ALERT.set(ticket)
     try:
-        yield
+        yield ticket
     finally:
         _ALERT.reset(token)
 
 
 def in_alert_lane() -> bool:
     """True inside :func:`alert_lane`."""
-    return _ALERT.get()
+    return _ALERT.get() is not None
 
 
 class PriorityRateLimiter(AIORateLimiter):
@@ -102,6 +113,9 @@ class PriorityRateLimiter(AIORateLimiter):
                 finally:
                     self.waiting_answers -= 1
             await self._retry_after_event.wait()
+            ticket = _ALERT.get()
+            if ticket is not None:
+                ticket.started = True
             return await callback(*args, **kwargs)
 
 
