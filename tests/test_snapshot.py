@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,9 @@ class LoadCounter:
         self.calls = 0
         real = loader.load_factbase
 
-        def counted(content: Path, seeds: Path) -> FactBase:
+        def counted(content: Path, seeds: Path, **options: Any) -> FactBase:
             self.calls += 1
-            return real(content, seeds)
+            return real(content, seeds, **options)
 
         monkeypatch.setattr(loader, "load_factbase", counted)
 
