@@ -47,7 +47,8 @@ PTB_START = (
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds to the first line printed by ``command``, and its peak RSS (MiB)."""
+    """Seconds to the first line printed by ``command``, and its peak RSS (MiB); the CPU
+    seconds it used in all are printed too (less sensitive to a busy machine)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE)
     assert process.stdout is not None
@@ -58,6 +59,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0 or not first:
         raise RuntimeError(f"{command[-1]!r} a échoué ({process.returncode})")
+    print(f"    (processus : {usage.ru_utime + usage.ru_stime:.2f} s de CPU)", flush=True)
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -91,7 +93,8 @@ def _line(label: str, figures: list[tuple[float, float]]) -> None:
     seconds = [s for s, _ in figures]
     peak = max(r for _, r in figures)
     spread = f" ({min(seconds):.2f} – {max(seconds):.2f})" if len(seconds) > 1 else ""
-    print(f"  {label} : {statistics.median(seconds):.2f} s{spread} ; RSS max {peak:.0f} Mio")
+    median = statistics.median(seconds)
+    print(f"  {label} : {median:.2f} s{spread} ; RSS max {peak:.0f} Mio", flush=True)
 
 
 def key_times(content: Path, seeds: Path, snapshots: Path) -> tuple[float, float]:
