@@ -15,6 +15,7 @@ write). The clock stops at the answer's first line; the peak RSS is the child's 
 - start after ONE changed file among the large synthetic ones (its last entry edited);
 - the snapshot key alone, in process: from the files' sizes and times, and with every file
   hashed (what the key cost before issue 25);
+- a start after one changed file phase by phase, in process (wall and CPU seconds);
 - the floor: the start of a minimal python-telegram-bot process (import PTB, build an
   Application), with the restart's ratio to it.
 
@@ -97,6 +98,49 @@ def _line(label: str, figures: list[tuple[float, float]]) -> None:
     print(f"  {label} : {median:.2f} s{spread} ; RSS max {peak:.0f} Mio", flush=True)
 
 
+def phases(content: Path, seeds: Path, snapshots: Path) -> None:
+    """A start after one changed file, phase by phase in this process (GC paused, as at
+    start-up): wall and CPU seconds of each, the validation cache warm."""
+    import gc
+
+    from bot.content import snapshot
+    from bot.content.loader import load_factbase
+    from bot.engine.index import Index
+    from bot.startup import VALIDATION_CACHE, build_index
+
+    _edit_small(content, 7)
+    marks = [(time.perf_counter(), time.process_time())]
+    names = []
+    gc.disable()
+    try:
+        key = snapshot.snapshot_key(content, seeds, snapshots)
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("clé")
+        base = load_factbase(content, seeds, cache=snapshots / VALIDATION_CACHE)
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("lecture (cache par fichier) + contrôles croisés")
+        index = Index(base)
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("index")
+        index.full_text()
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("plein texte")
+        build_index(index)
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("tables (prepare)")
+        snapshot.write_snapshot(snapshots, key, index)
+        marks.append((time.perf_counter(), time.process_time()))
+        names.append("écriture de l'instantané")
+    finally:
+        gc.enable()
+    print("  phases d'un démarrage après UN fichier modifié (dans ce processus) :")
+    for name, (wall0, cpu0), (wall1, cpu1) in zip(names, marks, marks[1:], strict=True):
+        print(f"    {name} : {wall1 - wall0:.2f} s ({cpu1 - cpu0:.2f} s de CPU)")
+    wall = marks[-1][0] - marks[0][0]
+    cpu = marks[-1][1] - marks[0][1]
+    print(f"    total : {wall:.2f} s ({cpu:.2f} s de CPU)", flush=True)
+
+
 def key_times(content: Path, seeds: Path, snapshots: Path) -> tuple[float, float]:
     """Seconds for the snapshot key from sizes and times, and with every file hashed."""
     from bot.content import snapshot
@@ -147,6 +191,7 @@ def main() -> None:
             )
         except TypeError:  # the code before issue 25: one way only
             pass
+        phases(content, seeds, snapshots)
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         floor = [timed([sys.executable, "-c", PTB_START], env) for _ in range(args.starts)]
         _line("plancher : bot PTB minimal (import + Application)", floor)
