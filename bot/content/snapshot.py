@@ -80,9 +80,27 @@ RACY_SECONDS = 2.0
 _HASHED = 1 << 20
 
 
-def _signature(path: Path) -> list[int]:
-    found = path.stat()
-    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+def _listing(folder: Path, suffix: str) -> list[tuple[str, str, list[int]]]:
+    """Every file under ``folder`` whose name ends with ``suffix``, sorted by relative name:
+    (relative name, path, stat signature — size, mtime, ctime, inode, in nanoseconds), one
+    ``stat`` per file."""
+    found: list[tuple[str, str, list[int]]] = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, where = pending.pop()
+        try:
+            entries = list(os.scandir(where))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                pending.append((f"{prefix}{entry.name}/", entry.path))
+            elif entry.name.endswith(suffix) and entry.is_file():
+                stat = entry.stat()
+                signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+                found.append((prefix + entry.name, entry.path, signature))
+    found.sort()
+    return found
 
 
 def _file_hash(path: Path) -> str:
@@ -148,21 +166,16 @@ def snapshot_key(content_dir: Path, seeds_dir: Path, folder: Path | None = None)
     hashed. The key is the same either way."""
     digest = hashlib.sha256(FORMAT)
     digest.update(_versions().encode())
-    folders = (
-        ("content", content_dir, "*"),
-        ("seeds", seeds_dir, "*"),
-        ("code", _CODE_DIR, "*.py"),
-    )
-    roots = [str(path.resolve()) for _label, path, _pattern in folders]
+    folders = (("content", content_dir, ""), ("seeds", seeds_dir, ""), ("code", _CODE_DIR, ".py"))
+    roots = [str(path.resolve()) for _label, path, _suffix in folders]
     known, stamp = _read_manifest(folder, roots) if folder is not None else ({}, 0)
     racy_after = stamp - int(RACY_SECONDS * 1e9)
     now = time.time_ns()
     files: dict[str, Any] = {}
     hashed = False
-    for label, base, pattern in folders:
-        for path in _files(base, pattern):
-            name = f"{label}/{path.relative_to(base).as_posix()}"
-            signature = _signature(path)
+    for label, base, suffix in folders:
+        for relative, path, signature in _listing(base, suffix):
+            name = f"{label}/{relative}"
             recorded = known.get(name)
             if (
                 isinstance(recorded, dict)
@@ -172,7 +185,7 @@ def snapshot_key(content_dir: Path, seeds_dir: Path, folder: Path | None = None)
             ):
                 sha = str(recorded["sha256"])
             else:
-                sha, hashed = _file_hash(path), True
+                sha, hashed = _file_hash(Path(path)), True
             files[name] = {"stat": signature, "sha256": sha}
             digest.update(f"\0{name}\0{sha}\0".encode())
     if folder is not None and (hashed or files.keys() != known.keys()):
