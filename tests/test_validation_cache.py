@@ -170,6 +170,9 @@ def test_the_reload_child_validates_only_the_changed_file_and_hands_over_the_new
     assert _child(copy.content, copy.seeds, transfer) == 0
     assert parses.take() == _files(copy)
     capsys.readouterr()
+    assert _child(copy.content, copy.seeds, transfer) == 0  # nothing changed: nothing read
+    assert parses.take() == 0
+    assert _written(capsys.readouterr().out, transfer)[0] == kept
     copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     assert _child(copy.content, copy.seeds, transfer) == 0
     assert parses.take() == 1

@@ -7,7 +7,8 @@ the serving process keeps its base and gets a French reason naming the file bein
 
 The child reuses the per-file validation cache of the snapshot directory (``SNAPSHOT_DIR``,
 :mod:`bot.content.filecache`): after one changed file, only that file is parsed and validated.
-It also leaves the snapshot of the new base there, so the next restart starts from it. The
+It also leaves the snapshot of the new base there, so the next restart starts from it; when
+nothing changed since that snapshot (same key), it reads nothing and hands that one over. The
 serving process reads the child's snapshot in a thread with the cyclic garbage collector
 paused, then freezes the new index (as at start-up): collections never walk its objects, and
 answers keep their pace while the base is swapped.
@@ -27,7 +28,13 @@ import tempfile
 from pathlib import Path
 
 from bot.content.errors import ContentError, ContentIssue
-from bot.content.snapshot import read_snapshot, snapshot_dir, snapshot_key, write_snapshot
+from bot.content.snapshot import (
+    has_snapshot,
+    read_snapshot,
+    snapshot_dir,
+    snapshot_key,
+    write_snapshot,
+)
 from bot.engine.index import Index
 from bot.paths import PROJECT_ROOT
 from bot.startup import VALIDATION_CACHE, build_index, gc_paused
@@ -132,6 +139,10 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
     kept = snapshot_dir(os.environ)  # the bot's own snapshot directory, None when off
     cache = None if kept is None else kept / VALIDATION_CACHE
     key = None if kept is None else snapshot_key(content_dir, seeds_dir, kept)  # before reading
+    if kept is not None and key is not None and has_snapshot(kept, key):
+        # nothing changed since that snapshot was validated and built: the parent reads it
+        print(f"{WRITTEN}{key} {kept}", flush=True)
+        return 0
     try:
         with gc_paused():
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)

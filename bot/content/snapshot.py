@@ -237,6 +237,17 @@ class _HashingWriter:
 SNAPSHOT_NAME = "base.snapshot"
 
 
+def has_snapshot(folder: Path, key: str) -> bool:
+    """Whether the snapshot in ``folder`` says it was built for ``key`` (its header only; the
+    payload's digest is checked when it is read)."""
+    expected = FORMAT + key.encode() + b"\n"
+    try:
+        with (folder / SNAPSHOT_NAME).open("rb") as file:
+            return file.read(len(expected)) == expected
+    except OSError:
+        return False
+
+
 class _HashingReader:
     """A file read by pickle, hashed as it goes: one pass, no copy of the whole payload."""
 
