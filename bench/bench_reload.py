@@ -12,8 +12,8 @@ so the flood guard stays out of it), each question timed to its answer:
 - at rest for 3 s (the floor: the same answers without a reload);
 - during a reload with every file's validation in the cache (the content unchanged);
 - during a reload after ONE changed file (a word of a summary in ``content/events.yaml``);
-- during a reload with the validation cache emptied (every file parsed and validated again,
-  as the first reload after an upgrade of the bot).
+- during a reload with the validation cache and the snapshot removed (every file parsed and
+  validated again, as the first reload after an upgrade of the bot).
 
 For each it prints the reload's seconds (from /recharger to its report), the answers' p50,
 p99 and max, and the ratio of the p99 to the one at rest, then the process's RSS.
@@ -42,6 +42,7 @@ from bench.e2e_loop import percentile  # noqa: E402
 from bench.synthetic import LARGE_CONTENT, write_synthetic  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.content.rebuild import rebuild_index  # noqa: E402
+from bot.content.snapshot import SNAPSHOT_NAME  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
 from bot.startup import VALIDATION_CACHE, ready_index, validated_index  # noqa: E402
 from bot.telegram import reload as reload_module  # noqa: E402
@@ -151,8 +152,9 @@ async def measure(root: Path, way: str) -> None:
             waits, seconds = await asker.during_reload()
             _figures("… et encore une fois", waits, rest_p99, seconds)
             shutil.rmtree(cache / VALIDATION_CACHE, ignore_errors=True)
+            (cache / SNAPSHOT_NAME).unlink(missing_ok=True)  # else it is handed over as is
             waits, seconds = await asker.during_reload()
-            _figures("rechargement, cache de validation vide", waits, rest_p99, seconds)
+            _figures("rechargement, caches vidés", waits, rest_p99, seconds)
             rest = await asker.at_rest()
             _figures("au repos ensuite", rest, rest_p99, None)
             print(f"  RSS ensuite : {_rss():.0f} Mio")
