@@ -192,12 +192,13 @@ def main() -> None:
             )
         except TypeError:  # the code before issue 25: one way only
             pass
-        phases(content, seeds, snapshots)
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         floor = [timed([sys.executable, "-c", PTB_START], env) for _ in range(args.starts)]
         _line("plancher : bot PTB minimal (import + Application)", floor)
         ratio = statistics.median(s for s, _ in restarts) / statistics.median(s for s, _ in floor)
         print(f"  redémarrage / plancher : ×{ratio:.1f}")
+        phases(content, seeds, snapshots)  # last: it makes this process large, and a child's
+        # peak RSS (wait4) counts the pages it shared with this process before its exec
 
 
 if __name__ == "__main__":
