@@ -1,17 +1,23 @@
-"""Benchmark of the pictures (/carte, /frise): import, first drawing, cached drawing.
+"""Benchmark of the pictures (/carte, /frise): warm drawing against a minimal figure, and the
+picture process as the bot uses it.
 
     .tools/bin/uv run python bench/bench_images.py [--samples N]
 
-Prints, for a fresh process: the time to import matplotlib and the renderers (paid once, on
-the first picture asked for, never at start-up); then for each picture the time to prepare
-its data (pure engine), its first drawing (fonts and shapes loaded on the way), the median
-and the worst of ``--samples`` uncached drawings with the first one counted in, and the time
-to serve it from the cache, with the PNG's size and weight. Target: worst ≤ 1 s.
+Prints, for a fresh process: the time to import matplotlib and the renderers (paid by each
+new picture process, never by the bot); then for each picture the time to prepare its data
+(pure engine), its first drawing, the median (« warm ») and worst of ``--samples`` uncached
+drawings after the first, and the floor: the median drawing of a minimal matplotlib figure of
+the same size (one line of text, saved as PNG with matplotlib's defaults), with the ratio
+warm / floor (target ≤ ×2); the PNG's size and weight. Then the same pictures through the
+bot's picture process (:class:`bot.image.drawer.Drawer`): its start (first picture) and each
+round trip, drawing included.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import io
 import statistics
 import sys
 import time
@@ -19,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine.filters import TimelineFilter
-from bot.engine.pictures import Picture, TimelineSpec, picture, timeline_page_picture
+from bot.engine.pictures import Picture, picture
+from bot.image.drawer import Drawer
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.startup import ready_index
 
@@ -34,6 +40,40 @@ REQUESTS = (
 )
 
 
+def minimal_png(width: int, height: int) -> bytes:
+    """The floor: a figure of the same size with one line of text, matplotlib's defaults."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width / 72, height / 72), dpi=72)
+    canvas = FigureCanvasAgg(figure)
+    figure.text(0.1, 0.9, "Azerbaïdjan", fontsize=45)
+    buffer = io.BytesIO()
+    canvas.print_png(buffer)
+    return buffer.getvalue()
+
+
+def median_of(samples: int, call: object) -> tuple[float, float, float]:
+    """(first, median after the first, worst after the first) of ``samples + 1`` calls."""
+    timings = []
+    for _ in range(samples + 1):
+        began = time.perf_counter()
+        call()  # type: ignore[operator]
+        timings.append(time.perf_counter() - began)
+    return timings[0], statistics.median(timings[1:]), max(timings[1:])
+
+
+async def through_process(pictures: list[tuple[str, Picture]]) -> None:
+    drawer = Drawer()
+    try:
+        for label, found in pictures * 2:
+            began = time.perf_counter()
+            await drawer.draw(found.spec)
+            print(f"  {label:<16}{(time.perf_counter() - began) * 1000:>8.0f} ms")
+    finally:
+        await drawer.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=int, default=10)
@@ -42,48 +82,35 @@ def main() -> None:
     started = time.perf_counter()
     from bot.image import render  # matplotlib and the renderers
 
-    render.draw  # noqa: B018
-    import bot.image.carte
-    import bot.image.frise  # noqa: F401
-
-    print(f"import de matplotlib et des moteurs de dessin : {time.perf_counter() - started:.2f} s")
+    render.warm()
     print(
-        f"{'image':<16}{'données':>10}{'1er dessin':>12}{'dessin p50':>12}{'dessin max':>12}"
-        f"{'cache':>10}  taille"
+        f"import de matplotlib et des moteurs de dessin, fond de carte projeté : "
+        f"{time.perf_counter() - started:.2f} s"
     )
+    print(
+        f"{'image':<16}{'données':>10}{'1er':>9}{'à chaud':>10}{'pire':>9}"
+        f"{'plancher':>10}{'rapport':>9}  taille"
+    )
+    pictures = []
     for kind, argument in REQUESTS:
         began = time.perf_counter()
         found = picture(index, kind, argument)
         prepared = time.perf_counter() - began
         assert isinstance(found, Picture)
-        timings = []
-        data = b""
-        for _ in range(samples):
-            began = time.perf_counter()
-            data = render.draw(found.spec)
-            timings.append(time.perf_counter() - began)
-        render.png(found)  # fills the cache
-        began = time.perf_counter()
-        render.png(picture(index, kind, argument))
-        cached = time.perf_counter() - began
         label = f"/{kind} {argument}".strip()
+        pictures.append((label, found))
+        data = render.draw(found.spec)
+        first, warm, worst = median_of(samples, lambda: render.draw(found.spec))  # noqa: B023
         width = int.from_bytes(data[16:20], "big")
         height = int.from_bytes(data[20:24], "big")
+        _, floor, _ = median_of(samples, lambda: minimal_png(width, height))  # noqa: B023
         print(
-            f"{label:<16}{prepared * 1000:>8.1f} ms{timings[0]:>10.2f} s"
-            f"{statistics.median(timings):>10.2f} s{max(timings):>10.2f} s"
-            f"{cached * 1000:>7.1f} ms  {width}×{height}, {len(data) // 1024} Kio"
+            f"{label:<16}{prepared * 1000:>7.1f} ms{first * 1000:>6.0f} ms{warm * 1000:>7.0f} ms"
+            f"{worst * 1000:>6.0f} ms{floor * 1000:>7.0f} ms{warm / floor:>8.2f}×"
+            f"  {width}×{height}, {len(data) // 1024} Kio"
         )
-    spec = picture(index, "frise", "")
-    assert isinstance(spec, Picture) and isinstance(spec.spec, TimelineSpec)
-    wanted = TimelineFilter()
-    for page in range(2, spec.spec.pages + 1):
-        turned = timeline_page_picture(index, wanted, page)
-        assert isinstance(turned, Picture)
-        began = time.perf_counter()
-        data = render.draw(turned.spec)
-        drawn = time.perf_counter() - began
-        print(f"/frise page {page}/{spec.spec.pages} : {drawn:.2f} s, {len(data) // 1024} Kio")
+    print("Par le processus de dessin du bot (démarrage au premier, puis aller-retour) :")
+    asyncio.run(through_process(pictures))
 
 
 if __name__ == "__main__":

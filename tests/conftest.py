@@ -111,3 +111,66 @@ def state_settings(state: str | Path) -> dict[str, object]:
     if isinstance(state, str) and state.startswith("postgres"):
         return {"database_url": state}
     return {"state_path": state}
+
+
+# --- test lanes (issue 28) ---------------------------------------------------------------
+# Every test gets one lane marker, so that `pytest -m fast` runs the quick lane while working
+# and a plain `pytest` (what CI runs) runs everything, in parallel (pytest-xdist, see
+# pyproject.toml). A test may set its lane itself with @pytest.mark.e2e or @pytest.mark.slow;
+# otherwise its module decides:
+# - e2e: the bot or a tool runs as a real process, or over the fake Bot API, or on PostgreSQL;
+# - slow: pictures drawn, bases built at scale, whole question sets or the fuzzer;
+# - fast: everything else (the engine, the content, the renderers, on fixture bases).
+E2E_MODULES = frozenset(
+    {
+        "test_claims",
+        "test_cli",
+        "test_content_limits",
+        "test_entry_point_live",
+        "test_outbox",
+        "test_pictures_process",
+        "test_snapshot",
+        "test_state_backends",
+        "test_update_queue",
+    }
+)
+SLOW_MODULES = frozenset(
+    {
+        "test_draft",
+        "test_first_screen",
+        "test_fuzz",
+        "test_growth",
+        "test_loading_scales",
+        "test_pictures",
+        "test_pictures_phone",
+        "test_pictures_review",
+        "test_search_scale",
+        "test_engine_scale",
+        "test_support",
+    }
+)
+LANES = ("fast", "slow", "e2e")
+
+
+def lane_of(module: str) -> str:
+    """The lane of a test module that did not choose one: e2e, slow or fast."""
+    if module.endswith("_e2e") or module in E2E_MODULES:
+        return "e2e"
+    if module in SLOW_MODULES:
+        return "slow"
+    return "fast"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(lane) for lane in LANES):
+            continue
+        callspec = getattr(item, "callspec", None)
+        fixtures = getattr(item, "fixturenames", ())
+        real_io = (
+            "pg_server" in fixtures
+            or "api" in fixtures
+            or (callspec is not None and "postgres" in callspec.id.split("-"))
+        )
+        lane = "e2e" if real_io else lane_of(item.path.stem)
+        item.add_marker(getattr(pytest.mark, lane))

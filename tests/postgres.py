@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,12 +110,24 @@ def with_database(url: str, name: str) -> str:
     return f"{head}/{name}"
 
 
+def create_database(server: str, name: str) -> None:
+    """CREATE DATABASE, retried while another test's CREATE holds the template (parallel runs)."""
+    for attempt in range(50):
+        try:
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
+
+
 @contextlib.contextmanager
 def fresh_database(server: str) -> Iterator[str]:
     """A new, empty database on ``server``; its URL (``postgres://`` as platforms write it)."""
     name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    create_database(server, name)
     url = with_database(server, name)
     try:
         yield url.replace("postgresql://", "postgres://", 1)

@@ -17,7 +17,7 @@ from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
 from bot.engine.pictures import MapSpec
-from bot.image.geometry import CENTRE, Ring, inside_point, laea, outlines, project
+from bot.image.geometry import CENTRE, Ring, inside_point, laea, outlines, project, projected
 from bot.image.layout import Drawn, Sheet, text_width, wrap
 from bot.image.style import (
     BORDER,
@@ -95,10 +95,8 @@ def _draw_countries(
     axes: Axes, colours: dict[str, str], centre: tuple[float, float], border: float = 1.0
 ) -> None:
     verts, faces = [], []
-    for code, rings in outlines().items():
-        if all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1]):
-            continue
-        for ring in project(rings, centre):
+    for code, rings in projected(centre).items():  # projected once per process
+        for ring in rings:
             verts.append(ring)
             faces.append(colours.get(code, LAND))
     axes.add_collection(
@@ -149,6 +147,12 @@ def _panel(
     _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE, border)
     _frame(axes, _bounds([laea(lon, lat) for lon, lat in bounds]), WIDTH_PX / tall)
     return axes
+
+
+def warm() -> None:
+    """Project the basemap around both centres now (the picture process does it at start)."""
+    projected(CENTRE)
+    projected(INSET_CENTRE)
 
 
 def render_map(spec: MapSpec) -> RenderedMap:
@@ -290,10 +294,11 @@ def _pixels(
     box = axes.bbox  # the panel, in pixels from the top left: shapes end at its edges
     panel = Bbox(((box.x0, height - box.y1), (box.x1, height - box.y0)))
     known = outlines()
+    around = projected(CENTRE)
     for code in codes:
         if code not in known or code == INSET:
             continue
-        rings = project(known[code], CENTRE)
+        rings = list(around[code]) if code in around else project(known[code], CENTRE)
         shapes[code] = []
         for ring in rings:
             if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring):

@@ -49,6 +49,18 @@ def project(rings: tuple[Ring, ...], centre: tuple[float, float] = CENTRE) -> li
     return [[laea(lon, lat, centre) for lon, lat in ring] for ring in rings]
 
 
+@cache
+def projected(centre: tuple[float, float] = CENTRE) -> dict[str, tuple[Ring, ...]]:
+    """Every country's rings projected around ``centre``, computed once per centre (the map
+    uses two: the Caucasus and the United States' inset); countries more than 120° of
+    longitude away from the centre are left out (they fall off any map drawn around it)."""
+    return {
+        code: tuple(project(rings, centre))
+        for code, rings in outlines().items()
+        if not all(abs(lon - centre[0]) > 120 for ring in rings for lon, _ in ring[:1])
+    }
+
+
 def inside_point(
     rings: list[Ring], window: tuple[float, float, float, float] | None = None
 ) -> tuple[float, float] | None:

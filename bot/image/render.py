@@ -37,6 +37,17 @@ def draw(spec: MapSpec | TimelineSpec) -> bytes:
     return render_timeline(spec).png
 
 
+def warm() -> None:
+    """Import the renderers and load what every picture uses (fonts, the projected
+    basemap), so that a picture process's first drawing costs what the next ones do."""
+    from bot.image.carte import warm as warm_map
+    from bot.image.layout import text_width
+
+    warm_map()
+    text_width("Azerbaïdjan 2025", 45, "bold")
+    text_width("Azerbaïdjan 2025", 45)
+
+
 def png(picture: Picture) -> bytes:
     """The picture's PNG, from the cache when the same contents were drawn before."""
     digest = key(picture.spec)

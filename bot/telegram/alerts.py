@@ -1,9 +1,10 @@
 """Send subscribers' alerts: the outbox's alert lane, paced, never before a user's answer.
 
-Alerts go out through the application's own Bot, so its AIORateLimiter counts them with the
-answers; this sender keeps them to :data:`ALERT_SHARE` of the bot's limit, one message in
-flight at a time (at most one request waits in the limiter: an answer never queues behind a
-batch), and one message a second per chat. A chat that blocked the bot (403) loses its
+Alerts go out through the application's own Bot, in the limiter's alert lane
+(:class:`bot.telegram.limiter.PriorityRateLimiter`): an alert takes only the capacity users'
+answers leave, never a slot an answer waits for, within Telegram's limits (about 30 messages a
+second for the bot, 20 a minute per group). One alert in flight at a time, and one message a
+second per chat. A chat that blocked the bot (403) loses its
 subscriptions and its unsent alerts, with a log line. Uncertain or refused alerts are
 logged, never re-sent, never reported to the admins one by one.
 """
@@ -29,19 +30,20 @@ from bot.push.follow import alert_buttons, alert_reply, candidates
 from bot.push.migrations import OPEN_ERRORS
 from bot.push.outbox import Item
 from bot.render.html import render_html
+from bot.telegram.limiter import alert_lane
 from bot.telegram.pusher import Pusher
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
-ALERT_SHARE = 0.5
-"""Share of the bot's rate limit (RATE_LIMIT) alerts may use; answers keep the rest."""
 
 
 def alert_interval(settings: Settings) -> float:
-    """Seconds between two alerts (0 when the limiter is off, for benchmarks)."""
+    """Least seconds between two alerts: never faster than the bot's whole limit (0 when the
+    limiter is off, for benchmarks). How much of it alerts get is the limiter's business:
+    whatever the answers leave (:mod:`bot.telegram.limiter`)."""
     if settings.rate_limit <= 0:
         return 0.0
-    return 1.0 / max(1.0, settings.rate_limit * ALERT_SHARE)
+    return 1.0 / max(1.0, float(settings.rate_limit))
 
 
 class AlertPusher(Pusher):
@@ -114,14 +116,16 @@ class AlertPusher(Pusher):
         await super()._send(item)
 
     async def _request(self, item: Item, photo: bytes | None = None) -> Message:
-        """An alert is text only (``photo`` is never set for one)."""
-        return await self.bot.send_message(
-            chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
-            text=item.text,
-            parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
-            reply_markup=await self._markup(item),
-        )
+        """An alert is text only (``photo`` is never set for one), sent in the alert lane."""
+        markup = await self._markup(item)
+        with alert_lane():
+            return await self.bot.send_message(
+                chat_id=int(item.chat_id) if item.chat_id.lstrip("-").isdigit() else item.chat_id,
+                text=item.text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=markup,
+            )
 
     async def _markup(self, item: Item) -> InlineKeyboardMarkup | None:
         """One button per entry, to its card, under the alert's last part."""

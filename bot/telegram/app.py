@@ -20,7 +20,6 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -38,6 +37,7 @@ from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
 from bot.telegram import drafting, follow, handlers, sender
 from bot.telegram.alerts import close_alerts
+from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.push_bot import close_pusher
 from bot.telegram.reload import reload_content
 from bot.telegram.services import SERVICES_KEY, Services
@@ -105,6 +105,7 @@ def build_application(
             await close_pusher(found.pusher)
         if isinstance(found, Services):
             await close_alerts(found)  # issue #16
+            await found.drawer.close()  # issue 25: the picture process
 
     queue = UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES)
     answers, polling = _requests(queue)
@@ -122,8 +123,8 @@ def build_application(
         .post_shutdown(post_shutdown)
     )
     application: Application = (  # type: ignore[type-arg]
-        builder.rate_limiter(
-            AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
+        builder.rate_limiter(  # answers first; alerts take what they leave (issue 25)
+            PriorityRateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
         ).build()
         if settings.rate_limit > 0
         else builder.build()  # no limiter: only to benchmark the bot's own capacity

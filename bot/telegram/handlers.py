@@ -133,7 +133,8 @@ async def on_command(update: Update, context: Context) -> None:
     if picture_command(message.text) is not None:  # /carte, /frise send a photo
         from bot.telegram.pictures import answer_picture
 
-        await answer_picture(message, services(context).index)
+        found = services(context)
+        await answer_picture(message, found.index, found.drawer)
         return
     await _send(message, _in_thread(update, context, message.text))
 
@@ -205,7 +206,8 @@ async def on_button(update: Update, context: Context) -> None:
     if (query.data or "").startswith("fr:"):  # ◀ ▶ under a timeline picture
         from bot.telegram.pictures import turn_page
 
-        await turn_page(query, services(context).index)
+        found = services(context)
+        await turn_page(query, found.index, found.drawer)
         return
     try:
         reply = callback(services(context).index, query.data or "")

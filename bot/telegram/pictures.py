@@ -1,12 +1,12 @@
 """/carte and /frise in Telegram: the PNG as a photo with its caption and buttons.
 
-Drawing happens in a worker thread (never on the event loop) and is cached per content;
-matplotlib is imported on the first picture asked for, not at start-up.
+Drawing happens in a separate process (:mod:`bot.image.drawer`), started on the first picture
+asked for: matplotlib is never imported by the bot. Each PNG is cached per content. A picture
+that crashes or takes too long gets a French message; the next one gets a fresh process.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
@@ -18,6 +18,7 @@ from bot.engine.common import MAX_ARGUMENT
 from bot.engine.index import Index
 from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture, timeline_turn
 from bot.engine.reply import Reply
+from bot.image.drawer import Drawer, PictureError, release_memory
 from bot.render.html import render_html
 from bot.telegram.handlers import STALE_BUTTON, _send, retrying
 from bot.telegram.send import keyboard
@@ -34,19 +35,31 @@ def caption_and_rest(reply: Reply) -> tuple[str, list[str]]:
     return parts[0], parts[1:]
 
 
-async def draw(found: Picture) -> bytes:
-    """The picture's PNG, drawn in a worker thread (cached per content)."""
-    from bot.image.render import png
-
-    return await asyncio.to_thread(png, found)
+async def draw(drawer: Drawer, found: Picture) -> bytes:
+    """The picture's PNG, from the cache or drawn by the picture process."""
+    return await drawer.png(found.spec)
 
 
-async def send_picture(message: Message, found: Picture) -> None:
-    """Send the photo with its caption and buttons; the caption as text if Telegram refuses."""
-    data = await draw(found)
+async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
+    """:func:`_send_picture`, then the memory its PNG used goes back to the system."""
+    try:
+        await _send_picture(message, found, drawer)
+    finally:
+        release_memory()
+
+
+async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
+    """Send the photo with its caption and buttons; the caption as text if Telegram refuses;
+    a French message when the picture could not be drawn."""
+    in_group = message.chat.type != ChatType.PRIVATE
+    try:
+        data = await draw(drawer, found)
+    except PictureError as failed:
+        note = str(failed)
+        await retrying(lambda: message.reply_text(note, do_quote=in_group))
+        return
     caption, rest = caption_and_rest(found.caption)
     markup: InlineKeyboardMarkup | None = keyboard(found.caption)
-    in_group = message.chat.type != ChatType.PRIVATE
     try:
         await retrying(
             lambda: message.reply_photo(
@@ -71,15 +84,28 @@ async def send_picture(message: Message, found: Picture) -> None:
         )
 
 
-async def turn_page(query: CallbackQuery, index: Index) -> None:
+async def turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
     """◀ ▶ under a timeline picture: the same message shows the other page (photo, caption
-    and buttons); a stale button gets a short French notice."""
+    and buttons); a stale button gets a short French notice, a failed drawing a message."""
+    try:
+        await _turn_page(query, index, drawer)
+    finally:
+        release_memory()
+
+
+async def _turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
     found = timeline_turn(index, query.data or "")
     if found is None:
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
     await retrying(query.answer)
-    data = await draw(found)
+    try:
+        data = await draw(drawer, found)
+    except PictureError as failed:
+        note, shown = str(failed), query.message
+        if isinstance(shown, Message):
+            await retrying(lambda: shown.reply_text(note))
+        return
     caption, rest = caption_and_rest(found.caption)
     markup = keyboard(found.caption)
     media = InputMediaPhoto(
@@ -104,7 +130,7 @@ async def turn_page(query: CallbackQuery, index: Index) -> None:
             )
 
 
-async def answer_picture(message: Message, index: Index) -> None:
+async def answer_picture(message: Message, index: Index, drawer: Drawer) -> None:
     """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message.
 
     Called by the command handler once the flood guard has let the message through.
@@ -118,7 +144,7 @@ async def answer_picture(message: Message, index: Index) -> None:
     if not isinstance(found, Picture):
         await _send(message, found)
         return
-    await send_picture(message, found)
+    await send_picture(message, found, drawer)
 
 
 async def picture_post(
@@ -126,7 +152,7 @@ async def picture_post(
 ) -> tuple[bytes, list[str]] | bool:
     """/publier carte [filtre] or /publier frise [filtre]: the PNG and the caption's messages,
     to preview then post. False when ``request`` is not a picture; True when the request was
-    answered already (an unknown filter, said in French)."""
+    answered already (an unknown filter or a failed drawing, said in French)."""
     words = request.split(maxsplit=1)
     kind = fold(words[0]) if words else ""
     if kind not in PICTURES:
@@ -137,4 +163,9 @@ async def picture_post(
             await message.reply_text(text)
         return True
     caption, rest = caption_and_rest(made.caption)
-    return await draw(made), [caption, *rest]
+    try:
+        data = await draw(found.drawer, made)
+    except PictureError as failed:
+        await message.reply_text(str(failed))
+        return True
+    return data, [caption, *rest]

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.engine.thread import Threads
 from bot.guard import FloodGuard
+from bot.image.drawer import Drawer
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
 from bot.telegram.pusher import Pusher
@@ -59,6 +60,8 @@ class Services:
     """Whether this instance holds the sender role (issue 27), renewed every few seconds."""
     state_down: str | None = None
     """Why the state (file or database) cannot be used right now; None when it can."""
+    drawer: Drawer = field(default_factory=Drawer)
+    """The picture process (/carte, /frise), started on the first picture (issue 25)."""
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

@@ -1,0 +1,229 @@
+"""Pictures benchmark, the real bot: its memory before and after pictures, and text answers'
+latency while pictures are drawn, with questions spaced as people send them.
+
+    .tools/bin/uv run python bench/bench_pictures.py [--seconds 20] [--pictures 60]
+        [--earlier ../avant]
+
+The real bot runs as its own process (``python -m bot run``, Telegram's 30 messages a second)
+against the local fake Bot API server. Questions (« /pays Turquie », each from a new private
+chat so the flood guard stays out of it) arrive at random, exponentially spaced intervals
+(0.25 s on average, as independent people write), each timed to its last reply:
+1. at rest, for ``--seconds``;
+2. the same, while another person asks for /carte and /frise (11 filters, one picture after
+   the other, each awaited), for ``--seconds``;
+then ``--pictures`` more pictures in a row (more than one picture process's quota of 40, so
+it is replaced at least once). The bot's resident memory (VmRSS) is read at rest before any
+picture, after the first, and at rest after all of them, with its peak (VmHWM) and the picture
+process's own. ``--earlier DIR`` runs the bot of another checkout (e.g. one that drew pictures
+in its own process) the same way, afterwards, for comparison. Prints figures, asserts nothing;
+the machine is shared, so run it a few times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.e2e_loop import percentile  # noqa: E402
+from bot.engine.commands import answer  # noqa: E402
+from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
+from bot.render.html import render_html  # noqa: E402
+from bot.startup import ready_index  # noqa: E402
+from tests.fake_bot_api import FakeBotApi  # noqa: E402
+
+QUESTION = "/pays Turquie"
+PICTURES = tuple(
+    f"/{kind} {argument}".strip()
+    for kind in ("carte", "frise")
+    for argument in ("", "2025", "2024", "Turquie", "Russie", "Arménie")
+)[:11]
+MEAN_GAP = 0.25
+
+
+@dataclass
+class CountingApi(FakeBotApi):
+    """The fake server, counting messages and photos per chat as they arrive."""
+
+    per_chat: Counter[int] = field(default_factory=Counter)
+    photos: Counter[int] = field(default_factory=Counter)
+
+    async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        result = await super()._m_sendMessage(params)
+        self.per_chat[int(params["chat_id"])] += 1
+        return result
+
+    async def _m_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        result = await super()._m_sendPhoto(params)
+        self.photos[int(params["chat_id"])] += 1
+        return result
+
+
+def memory(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM of ``pid``, in MiB."""
+    found = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            found[name] = int(value.split()[0]) / 1024
+    return found
+
+
+def children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(word) for word in text.split()]
+
+
+class Users:
+    """A new private chat for every request."""
+
+    def __init__(self) -> None:
+        self.next = 1_000
+
+    def take(self) -> int:
+        self.next += 1
+        return self.next
+
+
+async def ask_loop(api: CountingApi, users: Users, parts: int, seconds: float) -> list[float]:
+    """Questions at exponential intervals (mean :data:`MEAN_GAP`); each timed (ms)."""
+    times: list[float] = []
+    draw = random.Random(25)
+
+    async def one(user: int) -> None:
+        started = time.perf_counter()
+        await api.push(api.message_update(QUESTION, user_id=user))
+        while api.per_chat[user] < parts:
+            await asyncio.sleep(0.001)
+        times.append((time.perf_counter() - started) * 1000)
+
+    tasks = []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        tasks.append(asyncio.create_task(one(users.take())))
+        await asyncio.sleep(draw.expovariate(1 / MEAN_GAP))
+    await asyncio.wait_for(asyncio.gather(*tasks), 60)
+    return times
+
+
+async def picture_loop(
+    api: CountingApi, users: Users, count: int | None, seconds: float | None = None
+) -> list[float]:
+    """Pictures one after the other (each awaited, ms), ``count`` of them or for ``seconds``."""
+    times: list[float] = []
+    end = None if seconds is None else time.perf_counter() + seconds
+    n = 0
+    while (count is None or n < count) and (end is None or time.perf_counter() < end):
+        user = users.take()
+        started = time.perf_counter()
+        await api.push(api.message_update(PICTURES[n % len(PICTURES)], user_id=user))
+        for _ in range(60_000):
+            if api.photos[user] or api.per_chat[user]:
+                break
+            await asyncio.sleep(0.001)
+        times.append((time.perf_counter() - started) * 1000)
+        n += 1
+    return times
+
+
+def summary(label: str, times: list[float], floor: float | None = None) -> str:
+    p99 = percentile(times, 0.99)
+    ratio = f" (×{p99 / floor:.2f} le p99 au repos)" if floor else ""
+    return (
+        f"  {label} : {len(times)} questions, médiane {statistics.median(times):.1f} ms, "
+        f"p95 {percentile(times, 0.95):.1f} ms, p99 {p99:.1f} ms{ratio}, max {max(times):.1f} ms"
+    )
+
+
+async def run(seconds: float, pictures: int, parts: int, root: Path = ROOT) -> None:
+    api = CountingApi(validate=False)
+    await api.start()
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_URL": api.url,
+        "LOG_LEVEL": "WARNING",
+        "BOT_STATE_PATH": str(
+            Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-images-{os.getpid()}.sqlite3"
+        ),
+    }
+    env.pop("WEBHOOK_URL", None)
+    env.pop("DATABASE_URL", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=root, env=env, stderr=asyncio.subprocess.DEVNULL
+    )
+    users = Users()
+    try:
+        while api.first_poll_at is None:
+            await asyncio.sleep(0.01)
+        await ask_loop(api, users, parts, 2.0)  # warm-up
+        await asyncio.sleep(1.0)
+        before = memory(process.pid)
+        print(f"RSS du bot au repos, avant toute image : {before['VmRSS']:.1f} Mio")
+        rest = await ask_loop(api, users, parts, seconds)
+        await asyncio.sleep(1.0)
+        texts_only = memory(process.pid)
+        asking = asyncio.create_task(ask_loop(api, users, parts, seconds))
+        drawn = await picture_loop(api, users, None, seconds)
+        during = await asking
+        await asyncio.sleep(1.0)
+        after_some = memory(process.pid)
+        more = await picture_loop(api, users, pictures)
+        await asyncio.sleep(2.0)
+        after = memory(process.pid)
+        workers = children(process.pid)
+        worker = memory(workers[0]) if workers else None
+    finally:
+        process.terminate()
+        await process.wait()
+        await api.stop()
+    print("Réponses texte, questions espacées au hasard (0,25 s en moyenne) :")
+    floor = percentile(rest, 0.99)
+    print(summary("au repos", rest))
+    print(summary(f"pendant {len(drawn)} images", during, floor))
+    print(
+        f"Images (demande → photo) : médiane {statistics.median(drawn + more):.0f} ms, "
+        f"max {max(drawn + more):.0f} ms, {len(drawn) + len(more)} demandes"
+    )
+    print(
+        f"RSS du bot au repos : avant {before['VmRSS']:.1f} Mio ; après {len(rest)} questions "
+        f"sans image {texts_only['VmRSS']:.1f} Mio ; après {len(drawn)} images "
+        f"{after_some['VmRSS']:.1f} Mio ; après {len(drawn) + len(more)} images "
+        f"{after['VmRSS']:.1f} Mio (×{after['VmRSS'] / before['VmRSS']:.2f}) ; "
+        f"pic (VmHWM) {after['VmHWM']:.1f} Mio"
+    )
+    if worker is not None:
+        rss = worker["VmRSS"]
+        print(f"Processus de dessin (à part, arrêté après 120 s sans image) : {rss:.1f} Mio")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--pictures", type=int, default=60)
+    parser.add_argument("--earlier", type=Path, help="une autre copie du bot, mesurée ensuite")
+    args = parser.parse_args()
+    parts = len(render_html(answer(ready_index(CONTENT_DIR, SEEDS_DIR), QUESTION)))
+    print(f"Ce bot ({ROOT}) :")
+    asyncio.run(run(args.seconds, args.pictures, parts))
+    if args.earlier is not None:
+        print(f"Autre copie ({args.earlier.resolve()}) :")
+        asyncio.run(run(args.seconds, args.pictures, parts, args.earlier.resolve()))
+
+
+if __name__ == "__main__":
+    main()
