@@ -1,20 +1,34 @@
 """Reload benchmark: how long users wait for an answer while /recharger reads a large base.
 
-    .tools/bin/uv run python bench/bench_reload.py [--factor 30] [--way both]
+    .tools/bin/uv run python bench/bench_reload.py [--factors 1 100 1000] [--bases /tmp/bases]
 
-The real Application runs in this process against the local fake Bot API server, serving a
-synthetic base ×``--factor`` (bench/synthetic.py). An admin sends /recharger; meanwhile a user
-asks « /pays Turquie » every 0.1 s (each time from a new private chat, so the flood guard stays
-out of it) until the reload's report arrives, each question timed to its answer. ``child`` is
-how the bot reloads now (a child process reads, validates and indexes); ``thread`` is how it
-did before issue 24 (the same work in a thread of the serving process). Prints figures,
-asserts nothing; the machine is shared, so run it a few times.
+For each size, the real Application runs in this process against the local fake Bot API
+server, serving a synthetic base ×N (bench/synthetic.py; with ``--bases DIR`` the base is
+written once to ``DIR/xN`` and reused by later runs, since ×1000 takes minutes to write). The
+bot starts as it does in production, its snapshot directory (``SNAPSHOT_DIR``) a fresh
+temporary one. A user asks « /pays Turquie » every 0.1 s (each time from a new private chat,
+so the flood guard stays out of it), each question timed to its answer:
+
+- at rest for 3 s (the floor: the same answers without a reload);
+- during a reload with every file's validation in the cache (the content unchanged);
+- during a reload after ONE changed file (a word of a summary in ``content/events.yaml``);
+- during a reload with the validation cache and the snapshot removed (every file parsed and
+  validated again, as the first reload after an upgrade of the bot).
+
+For each it prints the reload's seconds (from /recharger to its report), the answers' p50,
+p99 and max, and the ratio of the p99 to the one at rest, then the process's RSS.
+``--way thread`` runs the reloads as the bot did before issue 24 (validation in a thread of
+the serving process), for comparison. Prints figures, asserts nothing; the machine is
+shared, so run it a few times.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -25,11 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.e2e_loop import percentile  # noqa: E402
-from bench.synthetic import write_synthetic  # noqa: E402
+from bench.synthetic import LARGE_CONTENT, write_synthetic  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.content.rebuild import rebuild_index  # noqa: E402
+from bot.content.snapshot import SNAPSHOT_NAME  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
-from bot.startup import ready_index, validated_index  # noqa: E402
+from bot.startup import VALIDATION_CACHE, ready_index, validated_index  # noqa: E402
 from bot.telegram import reload as reload_module  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
@@ -37,6 +52,7 @@ from tests.harness import polling  # noqa: E402
 
 ADMIN = 42
 QUESTION = "/pays Turquie"
+REST_SECONDS = 3.0
 
 
 async def _in_a_thread(content_dir: Path, seeds_dir: Path) -> Index:
@@ -44,53 +60,131 @@ async def _in_a_thread(content_dir: Path, seeds_dir: Path) -> Index:
     return await asyncio.to_thread(validated_index, content_dir, seeds_dir)
 
 
-async def measure(root: Path, way: str) -> tuple[list[float], float]:
-    """Answer times (ms) of the questions asked during one reload, and the reload's seconds."""
+class Asker:
+    """Asks the question every 0.1 s from a new chat, timing each answer (ms)."""
+
+    def __init__(self, api: FakeBotApi) -> None:
+        self.api = api
+        self.user = 10_000
+
+    async def ask(self) -> float:
+        self.user += 1
+        asked = time.perf_counter()
+        await self.api.push(self.api.message_update(QUESTION, user_id=self.user))
+        while not any(int(p["chat_id"]) == self.user for p in self.api.sent()[-20:]):
+            await asyncio.sleep(0.002)
+        return (time.perf_counter() - asked) * 1000
+
+    async def at_rest(self) -> list[float]:
+        waits: list[float] = []
+        end = time.perf_counter() + REST_SECONDS
+        while time.perf_counter() < end:
+            waits.append(await self.ask())
+            await asyncio.sleep(0.1)
+        return waits
+
+    async def during_reload(self) -> tuple[list[float], float]:
+        """Answer times during one /recharger, and the reload's seconds to its report."""
+        reports = sum(int(p["chat_id"]) == ADMIN for p in self.api.sent())
+        started = time.perf_counter()
+        await self.api.push(self.api.message_update("/recharger", user_id=ADMIN))
+        waits: list[float] = []
+        while sum(int(p["chat_id"]) == ADMIN for p in self.api.sent()) == reports:
+            waits.append(await self.ask())
+            await asyncio.sleep(0.1)
+        report = [p for p in self.api.sent() if int(p["chat_id"]) == ADMIN][-1]
+        if "✅" not in str(report.get("text")):
+            raise RuntimeError(f"rechargement refusé : {report.get('text')}")
+        return waits, time.perf_counter() - started
+
+
+def _rss() -> float:
+    """This process's resident memory now (MiB)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _figures(label: str, waits: list[float], rest_p99: float, seconds: float | None) -> None:
+    took = f"rechargement {seconds:6.1f} s ; " if seconds is not None else " " * 22
+    p99 = percentile(waits, 0.99)
+    print(
+        f"  {label:<38} {took}{len(waits):4} questions, attente p50 "
+        f"{statistics.median(waits):5.0f} ms, p99 {p99:5.0f} ms (×{p99 / rest_p99:.1f} "
+        f"du repos), max {max(waits):5.0f} ms"
+    )
+
+
+def _edit_one_file(content: Path, round_: int) -> None:
+    path = content / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    old, new = ("rejoint", "rejoins") if round_ % 2 == 0 else ("rejoins", "rejoint")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+async def measure(root: Path, way: str) -> None:
+    """Every figure for the base under ``root`` (a copy this function may edit)."""
     reload_module.rebuild_index = rebuild_index if way == "child" else _in_a_thread  # type: ignore[assignment]
+    content, seeds, cache = root / "content", root / "seeds", root / "cache"
+    os.environ["SNAPSHOT_DIR"] = str(cache)  # the reload's child inherits it, as in production
+    started = time.perf_counter()
+    index = ready_index(content, seeds)
+    seconds = time.perf_counter() - started
+    print(f"  premier démarrage (tout validé, instantané écrit) : {seconds:.1f} s")
     api = FakeBotApi(validate=False)
     await api.start()
-    content, seeds = root / "content", root / "seeds"
     settings = Settings(  # type: ignore[call-arg]
         token=api.token, api_url=api.url, admin_ids=frozenset({ADMIN}), rate_limit=0
     )
-    index = ready_index(content, seeds, {"SNAPSHOT_DIR": "off"})
-    waits: list[float] = []
+    asker = Asker(api)
     try:
         async with polling(build_application(settings, index, content, seeds)):
-            started = time.perf_counter()
-            await api.push(api.message_update("/recharger", user_id=ADMIN))
-            user = 10_000
-            while not any(int(p["chat_id"]) == ADMIN for p in api.sent()):
-                user += 1
-                asked = time.perf_counter()
-                await api.push(api.message_update(QUESTION, user_id=user))
-                while not any(int(p["chat_id"]) == user for p in api.sent()[-20:]):
-                    await asyncio.sleep(0.002)
-                waits.append((time.perf_counter() - asked) * 1000)
-                await asyncio.sleep(0.1)
-            seconds = time.perf_counter() - started
+            rest = await asker.at_rest()
+            rest_p99 = percentile(rest, 0.99)
+            _figures("au repos", rest, rest_p99, None)
+            print(f"  RSS au repos : {_rss():.0f} Mio")
+            waits, seconds = await asker.during_reload()
+            _figures("rechargement, rien de changé", waits, rest_p99, seconds)
+            print(f"  RSS après : {_rss():.0f} Mio")
+            _edit_one_file(content, 0)
+            waits, seconds = await asker.during_reload()
+            _figures("rechargement, UN fichier modifié", waits, rest_p99, seconds)
+            _edit_one_file(content, 1)
+            waits, seconds = await asker.during_reload()
+            _figures("… et encore une fois", waits, rest_p99, seconds)
+            shutil.rmtree(cache / VALIDATION_CACHE, ignore_errors=True)
+            (cache / SNAPSHOT_NAME).unlink(missing_ok=True)  # else it is handed over as is
+            waits, seconds = await asker.during_reload()
+            _figures("rechargement, caches vidés", waits, rest_p99, seconds)
+            rest = await asker.at_rest()
+            _figures("au repos ensuite", rest, rest_p99, None)
+            print(f"  RSS ensuite : {_rss():.0f} Mio")
     finally:
         await api.stop()
-    return waits, seconds
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--factor", type=int, default=30)
-    parser.add_argument("--way", choices=("child", "thread", "both"), default="both")
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--bases", type=Path, help="folder keeping the bases written (xN)")
+    parser.add_argument("--way", choices=("child", "thread"), default="child")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="azsec-bench-reload-") as folder:
-        root = Path(folder)
-        write_synthetic(root, args.factor)
-        size = sum(p.stat().st_size for p in (root / "content").glob("*.yaml")) / 1e6
-        print(f"Base ×{args.factor} : {size:.1f} Mo de YAML")
-        for way in ("child", "thread") if args.way == "both" else (args.way,):
-            waits, seconds = await measure(root, way)
-            print(
-                f"{way:>6} : rechargement {seconds:.1f} s ; {len(waits)} questions pendant ; "
-                f"attente médiane {statistics.median(waits):.0f} ms, "
-                f"p99 {percentile(waits, 0.99):.0f} ms, max {max(waits):.0f} ms"
-            )
+    os.environ.update({name: value for name, value in LARGE_CONTENT.items()})
+    for factor in args.factors:
+        with tempfile.TemporaryDirectory(prefix="azsec-bench-reload-") as folder:
+            root = Path(folder)
+            kept = None if args.bases is None else args.bases / f"x{factor}"
+            if kept is not None and not (kept / "content").is_dir():
+                write_synthetic(kept, factor)
+            if kept is not None:
+                shutil.copytree(kept / "content", root / "content")
+                shutil.copytree(kept / "seeds", root / "seeds")
+            else:
+                write_synthetic(root, factor)
+            size = sum(p.stat().st_size for p in (root / "content").glob("*.yaml")) / 1e6
+            print(f"Base ×{factor} : {size:.1f} Mo de YAML ({args.way})")
+            await measure(root, args.way)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"RSS maximal de ce processus : {peak:.0f} Mio")
 
 
 if __name__ == "__main__":

@@ -26,15 +26,21 @@ def build_index(index: Index) -> Index:
     return prepare(index.prepare())
 
 
-def validated_index(content_dir: Path, seeds_dir: Path) -> Index:
-    """Read and validate the content, then index it all; raises ContentError when invalid."""
+VALIDATION_CACHE = "validation"
+"""Folder of the snapshot directory holding each content file's validation (by its hash)."""
+
+
+def validated_index(content_dir: Path, seeds_dir: Path, cache: Path | None = None) -> Index:
+    """Read and validate the content, then index it all; raises ContentError when invalid.
+
+    ``cache``: where each file's own validation is kept by content hash (none by default)."""
     from bot.content.loader import load_factbase  # pydantic, PyYAML, Babel: only to validate
 
-    return build_index(Index(load_factbase(content_dir, seeds_dir)))
+    return build_index(Index(load_factbase(content_dir, seeds_dir, cache=cache)))
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic GC while tens of thousands of long-lived objects are created at once."""
     enabled = gc.isenabled()
     gc.disable()
@@ -54,16 +60,16 @@ def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | Non
     the process: they are frozen afterwards, so GC passes skip them.
     """
     folder = snapshot_dir(os.environ if env is None else env)
-    with _gc_paused():
+    with gc_paused():
         if folder is None:
             index = validated_index(content_dir, seeds_dir)
         else:
-            key = snapshot_key(content_dir, seeds_dir)
+            key = snapshot_key(content_dir, seeds_dir, folder)
             cached = read_snapshot(folder, key, Index)
             if cached is not None:
                 index = build_index(cached)
             else:
-                index = validated_index(content_dir, seeds_dir)
+                index = validated_index(content_dir, seeds_dir, folder / VALIDATION_CACHE)
                 write_snapshot(folder, key, index)
     gc.freeze()
     return index

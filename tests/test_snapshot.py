@@ -4,7 +4,11 @@ trusted otherwise."""
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +28,9 @@ class LoadCounter:
         self.calls = 0
         real = loader.load_factbase
 
-        def counted(content: Path, seeds: Path) -> FactBase:
+        def counted(content: Path, seeds: Path, **options: Any) -> FactBase:
             self.calls += 1
-            return real(content, seeds)
+            return real(content, seeds, **options)
 
         monkeypatch.setattr(loader, "load_factbase", counted)
 
@@ -203,3 +207,109 @@ def test_the_key_covers_the_versions_of_the_libraries_that_shape_the_base(
     real = snapshot._version
     monkeypatch.setattr(snapshot, "_version", lambda name: real(name) + ("+1" * (name == "babel")))
     assert snapshot.snapshot_key(copy.content, copy.seeds) != before
+
+
+class Hashes:
+    """Counts the files read and hashed for the snapshot key."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.names: list[str] = []
+        real = snapshot._file_hash
+
+        def counted(path: Path) -> str:
+            self.names.append(path.name)
+            return real(path)
+
+        monkeypatch.setattr(snapshot, "_file_hash", counted)
+
+    def take(self) -> list[str]:
+        found, self.names = self.names, []
+        return found
+
+
+def test_the_key_reads_no_file_whose_size_and_times_are_unchanged(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25, point 4: the key from a manifest of sizes and times, the same key as with
+    every file hashed; only a changed file is hashed again."""
+    monkeypatch.setattr(snapshot, "RACY_SECONDS", 0.0)  # files copied just now are not racy
+    folder = tmp_path / "cache"
+    full = snapshot.snapshot_key(copy.content, copy.seeds)
+    hashes = Hashes(monkeypatch)
+    assert snapshot.snapshot_key(copy.content, copy.seeds, folder) == full
+    assert len(hashes.take()) > 10  # no manifest yet: every file hashed, the manifest written
+    assert snapshot.snapshot_key(copy.content, copy.seeds, folder) == full
+    assert hashes.take() == []
+    time.sleep(0.05)  # past the file system clock's tick
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    edited = snapshot.snapshot_key(copy.content, copy.seeds, folder)
+    assert hashes.take() == ["events.yaml"]
+    assert edited != full
+    assert edited == snapshot.snapshot_key(copy.content, copy.seeds)
+
+
+def test_an_edit_of_the_same_size_with_its_time_set_back_changes_the_key(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change time, which no program sets back, gives such an edit away."""
+    monkeypatch.setattr(snapshot, "RACY_SECONDS", 0.0)
+    folder = tmp_path / "cache"
+    before = snapshot.snapshot_key(copy.content, copy.seeds, folder)
+    time.sleep(0.05)
+    path = copy.content / "events.yaml"
+    old = path.stat()
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan REJOINT")
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (old.st_size, old.st_mtime_ns)
+    assert snapshot.snapshot_key(copy.content, copy.seeds, folder) != before
+
+
+def test_a_file_changed_just_before_its_hash_was_recorded_is_hashed_again(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Racily clean (git's word): within RACY_SECONDS of the manifest, stat is not trusted,
+    so an edit within the same tick of the file system's clock is still seen."""
+    folder = tmp_path / "cache"
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan rejoins")
+    before = snapshot.snapshot_key(copy.content, copy.seeds, folder)
+    hashes = Hashes(monkeypatch)
+    path = copy.content / "events.yaml"
+    old = path.stat()
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoins", "\n      L'Azerbaïdjan REJOINS")
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert snapshot.snapshot_key(copy.content, copy.seeds, folder) != before
+    assert "events.yaml" in hashes.take()
+
+
+def test_a_manifest_for_other_folders_or_damaged_is_ignored(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    key = snapshot.snapshot_key(copy.content, copy.seeds, folder)
+    (folder / snapshot.MANIFEST).write_text("{pas du json", encoding="utf-8")
+    assert snapshot.snapshot_key(copy.content, copy.seeds, folder) == key
+    other = tmp_path / "autre"
+    shutil.copytree(copy.content, other / "content")
+    shutil.copytree(copy.seeds, other / "seeds")
+    (other / "content" / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    assert snapshot.snapshot_key(other / "content", other / "seeds", folder) != key
+
+
+def test_a_snapshot_is_read_without_a_copy_of_its_payload(tmp_path: Path) -> None:
+    """Issue 25, point 4: the payload is unpickled as a stream, never held whole in memory
+    next to the objects it gives."""
+    import tracemalloc
+
+    value = [f"entrée {n:08d}" * 4 for n in range(100_000)]
+    key = "0" * 64
+    assert snapshot.write_snapshot(tmp_path, key, value)
+    payload = (tmp_path / "base.snapshot").stat().st_size
+    assert payload > 4_000_000
+    tracemalloc.start()
+    try:
+        read = snapshot.read_snapshot(tmp_path, key, list)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read == value
+    assert peak - kept < payload / 4, (peak, kept, payload)

@@ -16,6 +16,7 @@ import yaml
 
 from bot.content.countries import country_name, flag, is_known_code
 from bot.content.errors import ContentError, ContentIssue
+from bot.content.filecache import FileCache, FileRecord
 from bot.content.limits import ContentLimits, shape_problem, size_problem
 from bot.content.model import Actor, FactBase
 from bot.content.schema import (
@@ -133,9 +134,11 @@ def _read_files(
     out: _Collector,
     limits: ContentLimits | None = None,
     on_file: Callable[[str], None] | None = None,
+    cache: Path | None = None,
 ) -> _Raw:
     limits = ContentLimits.from_env() if limits is None else limits
     raw = _Raw([], [], [], [], [], [], [], [], [])
+    records = None if cache is None else FileCache(cache, limits)
     files = sorted(content_dir.glob("*.yaml"))
     if not files:
         out.add(str(content_dir), None, None, "aucun fichier .yaml trouvé")
@@ -151,12 +154,24 @@ def _read_files(
             if problem is not None:
                 out.add(name, None, None, problem)
                 continue
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
+            key = None if records is None else records.key(name, data)
+            record = None if records is None or key is None else records.get(key)
+            if record is not None:  # this very file was read and validated before
+                entry_count += record.count
+                if entry_count > limits.entries:
+                    out.add(name, None, None, _too_many(limits))
+                    continue
+                for target, values in record.parts:
+                    _target(raw, target).extend(values)
+                continue
+            # as read_text would: UTF-8, universal newlines
+            text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
             problem = shape_problem(text, limits)
             if problem is not None:
                 out.add(name, None, None, problem)
                 continue
-            data = yaml.load(text, Loader=_YamlLoader)
+            parsed_yaml = yaml.load(text, Loader=_YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
@@ -165,42 +180,62 @@ def _read_files(
         except UnicodeDecodeError:
             out.add(name, None, None, "le fichier n'est pas en UTF-8")
             continue
-        if isinstance(data, dict):
-            entry_count += sum(len(v) for v in data.values() if isinstance(v, list))
+        issues_before = len(out.issues)
+        count = 0
+        if isinstance(parsed_yaml, dict):
+            count = sum(len(v) for v in parsed_yaml.values() if isinstance(v, list))
+            entry_count += count
             if entry_count > limits.entries:
-                out.add(
-                    name,
-                    None,
-                    None,
-                    f"trop d'entrées avec ce fichier (plus de {limits.entries} en tout, "
-                    "CONTENT_MAX_ENTRIES)",
-                )
+                out.add(name, None, None, _too_many(limits))
                 continue
-        if data is None:
-            continue
-        if not isinstance(data, dict):
+        if parsed_yaml is not None and not isinstance(parsed_yaml, dict):
             out.add(name, None, None, "le fichier doit contenir des sections (sources:, events:…)")
             continue
-        for section, entries in data.items():
-            if section == "vocabulary":
-                vocabulary = out.parse(Vocabulary, entries, name, 0)
-                if vocabulary is not None:
-                    raw.vocabulary.append(Located(name, vocabulary))
-                continue
-            model = LIST_SECTIONS.get(str(section))
-            if model is None:
-                known = ", ".join([*LIST_SECTIONS, "vocabulary"])
-                out.add(name, None, str(section), f"section inconnue (connues : {known})")
-                continue
-            if not isinstance(entries, list):
-                out.add(name, None, str(section), "la section doit être une liste d'entrées")
-                continue
-            target: list[Any] = getattr(raw, _TARGETS.get(str(section), str(section)))
-            for index, entry in enumerate(entries):
-                parsed = out.parse(model, entry, name, index)
-                if parsed is not None:
-                    target.append(Located(name, parsed))
+        parts = _read_sections(parsed_yaml or {}, name, out)
+        for target, values in parts:
+            _target(raw, target).extend(values)
+        if records is not None and key is not None and len(out.issues) == issues_before:
+            records.put(key, FileRecord(count, parts))
+    if records is not None:
+        records.prune()
     return raw
+
+
+def _too_many(limits: ContentLimits) -> str:
+    return f"trop d'entrées avec ce fichier (plus de {limits.entries} en tout, CONTENT_MAX_ENTRIES)"
+
+
+def _target(raw: _Raw, target: str) -> list[Any]:
+    found: list[Any] = getattr(raw, target)
+    return found
+
+
+def _read_sections(
+    data: dict[Any, Any], name: str, out: _Collector
+) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """Each section's entries, validated and located in file ``name``, in file order."""
+    parts: list[tuple[str, tuple[Any, ...]]] = []
+    for section, entries in data.items():
+        if section == "vocabulary":
+            vocabulary = out.parse(Vocabulary, entries, name, 0)
+            if vocabulary is not None:
+                parts.append(("vocabulary", (Located(name, vocabulary),)))
+            continue
+        model = LIST_SECTIONS.get(str(section))
+        if model is None:
+            known = ", ".join([*LIST_SECTIONS, "vocabulary"])
+            out.add(name, None, str(section), f"section inconnue (connues : {known})")
+            continue
+        if not isinstance(entries, list):
+            out.add(name, None, str(section), "la section doit être une liste d'entrées")
+            continue
+        located = []
+        for index, entry in enumerate(entries):
+            parsed = out.parse(model, entry, name, index)
+            if parsed is not None:
+                located.append(Located(name, parsed))
+        parts.append((_TARGETS.get(str(section), str(section)), tuple(located)))
+    return tuple(parts)
 
 
 def _check_unique(entries: Iterable[Located[Any]], kind: str, out: _Collector) -> None:
@@ -559,13 +594,16 @@ def load_factbase(
     seeds_dir: Path,
     limits: ContentLimits | None = None,
     on_file: Callable[[str], None] | None = None,
+    cache: Path | None = None,
 ) -> FactBase:
     """Read, validate and freeze the fact base; raise ContentError listing every issue.
 
     Files are read under ``limits`` (from the environment by default); ``on_file`` is told the
-    name of each file before it is read."""
+    name of each file before it is read. With ``cache`` (a folder), each file's own validation
+    is kept there by content hash and reused while the file is unchanged
+    (:mod:`bot.content.filecache`); the checks across files always run on the whole base."""
     out = _Collector()
-    raw = _read_files(content_dir, out, limits, on_file)
+    raw = _read_files(content_dir, out, limits, on_file, cache)
     _check_vocabulary(raw, out)
     _check_unique(raw.sources, "source", out)
     _check_unique([*raw.countries, *raw.organisations], "acteur", out)

@@ -4,11 +4,25 @@ validating and indexing it.
 The snapshot is keyed by a hash of every file of ``content/`` and ``seeds/``, of the bot's own
 code and of the versions of Python and of the libraries that shape the base (pydantic
 validates it, Babel names its countries, PyYAML reads it): any edit, any new version, gives a
-new key and the base is loaded, validated and indexed again. A snapshot is never trusted
-blindly: one that is unreadable, truncated, altered (its SHA-256 digest is stored with it),
-built for another key or holding something else is ignored and rebuilt. Writing is atomic
-(temporary file, then rename) and optional: on a read-only disk the bot validates at every
-start.
+new key and the base is loaded, validated and indexed again.
+
+Computing that key does not re-read every file at each start. A manifest kept next to the
+snapshot (``files.manifest``) records, for each file, its SHA-256 and what ``stat`` said of it
+when it was hashed: size, modification time, change time and inode, to the nanosecond. A file
+whose four values are unchanged keeps its recorded hash; any other file is hashed again (an
+edit always moves the change time, which no program can set back — ``touch -r`` and
+``cp -p`` restore the modification time only). A file whose times fall within
+``RACY_SECONDS`` of the moment its hash was recorded is hashed again anyway: it may have been
+edited again within the same tick of the file system's clock, size unchanged (git calls such
+entries « racily clean »). So a same-size edit with the same modification time is still seen;
+only someone who turns the system clock back, or edits the disk behind the file system, could
+go unseen — and a manifest that does not decode, or was written for other folders, is ignored.
+
+A snapshot is never trusted blindly: one that is unreadable, truncated, altered (its SHA-256
+digest is stored with it and checked while it is read), built for another key or holding
+something else is ignored and rebuilt. It is read as a stream, never copied whole into
+memory. Writing is atomic (temporary file, then rename) and optional: on a read-only disk the
+bot validates at every start.
 
 The snapshot directory is a setting (``SNAPSHOT_DIR``, default ``data/cache/`` under the
 project, which git ignores; ``off`` disables the cache). The file is a pickle, read only from
@@ -18,18 +32,19 @@ that directory, which the bot itself writes: whoever can write there can also ch
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import logging
 import os
 import pickle
 import platform
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from bot.paths import PROJECT_ROOT
 
@@ -57,23 +72,124 @@ def _files(folder: Path, pattern: str) -> Iterator[Path]:
     return iter(sorted(path for path in folder.rglob(pattern) if path.is_file()))
 
 
-def snapshot_key(content_dir: Path, seeds_dir: Path) -> str:
-    """SHA-256 of the content, the seeds, the bot's code and the versions that shape a pickle."""
-    digest = hashlib.sha256(FORMAT)
+MANIFEST = "files.manifest"
+"""File of the snapshot folder holding each file's hash and ``stat`` signature."""
+RACY_SECONDS = 2.0
+"""A file changed less than this before its hash was recorded is hashed again at each start
+(coarse file-system clocks: 2 s on FAT, about 10 ms elsewhere)."""
+_HASHED = 1 << 20
+
+
+def _listing(folder: Path, suffix: str) -> list[tuple[str, str, list[int]]]:
+    """Every file under ``folder`` whose name ends with ``suffix``, sorted by relative name:
+    (relative name, path, stat signature — size, mtime, ctime, inode, in nanoseconds), one
+    ``stat`` per file."""
+    found: list[tuple[str, str, list[int]]] = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, where = pending.pop()
+        try:
+            entries = list(os.scandir(where))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                pending.append((f"{prefix}{entry.name}/", entry.path))
+            elif entry.name.endswith(suffix) and entry.is_file():
+                stat = entry.stat()
+                signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+                found.append((prefix + entry.name, entry.path, signature))
+    found.sort()
+    return found
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def _read_manifest(folder: Path, roots: list[str]) -> tuple[dict[str, Any], int]:
+    """The recorded files (name → {"stat", "sha256"}) and when they were hashed, if the
+    manifest is readable and was written for these same folders; else nothing."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if data["roots"] != roots:
+            return {}, 0
+        files, stamp = data["files"], data["stamp"]
+        if isinstance(files, dict) and isinstance(stamp, int):
+            return files, stamp
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}, 0
+
+
+def _write_manifest(folder: Path, roots: list[str], files: dict[str, Any], stamp: int) -> None:
+    text = json.dumps({"roots": roots, "stamp": stamp, "files": files}, separators=(",", ":"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".files-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, folder / MANIFEST)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        log.warning("Manifeste des fichiers non écrit (%s) : ils seront hachés au démarrage", error)
+
+
+def _versions() -> str:
     versions = [sys.version, platform.python_implementation()]
     versions += [f"{name}={_version(name)}" for name in LIBRARIES]
     versions.append(f"pystemmer={stemmer_version()}")  # the articles' stem table, read as is
-    digest.update("|".join(versions).encode())
-    for label, folder, pattern in (
-        ("content", content_dir, "*"),
-        ("seeds", seeds_dir, "*"),
-        ("code", _CODE_DIR, "*.py"),
-    ):
-        for path in _files(folder, pattern):
-            data = path.read_bytes()
-            name = path.relative_to(folder).as_posix()
-            digest.update(f"\0{label}/{name}\0{len(data)}\0".encode())
-            digest.update(data)
+    return "|".join(versions)
+
+
+def code_key() -> str:
+    """SHA-256 of the bot's code and of the versions that shape what it reads (the key of the
+    per-file validation cache, with each file's own hash)."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(_versions().encode())
+    for path in _files(_CODE_DIR, "*.py"):
+        digest.update(f"\0{path.relative_to(_CODE_DIR).as_posix()}\0".encode())
+        digest.update(bytes.fromhex(_file_hash(path)))
+    return digest.hexdigest()
+
+
+def snapshot_key(content_dir: Path, seeds_dir: Path, folder: Path | None = None) -> str:
+    """SHA-256 of the content, the seeds, the bot's code and the versions that shape a pickle.
+
+    With ``folder`` (the snapshot's), a file whose ``stat`` signature matches the manifest
+    there keeps its recorded hash instead of being read (see the module's docstring for the
+    rule); the manifest is updated when a file had to be hashed. Without it, every file is
+    hashed. The key is the same either way."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(_versions().encode())
+    folders = (("content", content_dir, ""), ("seeds", seeds_dir, ""), ("code", _CODE_DIR, ".py"))
+    roots = [str(path.resolve()) for _label, path, _suffix in folders]
+    known, stamp = _read_manifest(folder, roots) if folder is not None else ({}, 0)
+    racy_after = stamp - int(RACY_SECONDS * 1e9)
+    now = time.time_ns()
+    files: dict[str, Any] = {}
+    hashed = False
+    for label, base, suffix in folders:
+        for relative, path, signature in _listing(base, suffix):
+            name = f"{label}/{relative}"
+            recorded = known.get(name)
+            if (
+                isinstance(recorded, dict)
+                and recorded.get("stat") == signature
+                and max(signature[1], signature[2]) < racy_after
+                and isinstance(recorded.get("sha256"), str)
+            ):
+                sha = str(recorded["sha256"])
+            else:
+                sha, hashed = _file_hash(Path(path)), True
+            files[name] = {"stat": signature, "sha256": sha}
+            digest.update(f"\0{name}\0{sha}\0".encode())
+    if folder is not None and (hashed or files.keys() != known.keys()):
+        _write_manifest(folder, roots, files, now)
     return digest.hexdigest()
 
 
@@ -106,58 +222,114 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _dumps(payload: object) -> bytes:
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
-    return buffer.getvalue()
+class _HashingWriter:
+    """The snapshot file as pickle writes it, hashed as it goes (no copy of the payload)."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.digest.update(data)
+        return self.file.write(data)
 
 
-def _path(folder: Path) -> Path:
-    return folder / "base.snapshot"
+SNAPSHOT_NAME = "base.snapshot"
 
 
-def read_snapshot(folder: Path, key: str, kind: type[T]) -> T | None:
-    """The object of type ``kind`` cached for ``key``, or None when absent, stale, corrupt,
-    unreadable or of another type."""
-    path = _path(folder)
+def has_snapshot(folder: Path, key: str) -> bool:
+    """Whether the snapshot in ``folder`` says it was built for ``key`` (its header only; the
+    payload's digest is checked when it is read)."""
+    expected = FORMAT + key.encode() + b"\n"
     try:
-        data = path.read_bytes()
+        with (folder / SNAPSHOT_NAME).open("rb") as file:
+            return file.read(len(expected)) == expected
+    except OSError:
+        return False
+
+
+class _HashingReader:
+    """A file read by pickle, hashed as it goes: one pass, no copy of the whole payload."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        self.digest.update(data)
+        return data
+
+    def readline(self) -> bytes:
+        data = self.file.readline()
+        self.digest.update(data)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        size = self.file.readinto(buffer)  # type: ignore[attr-defined]
+        self.digest.update(memoryview(buffer)[:size])
+        return int(size)
+
+    def finish(self) -> str:
+        """The digest of the whole file, whatever pickle left unread."""
+        while chunk := self.file.read(_HASHED):
+            self.digest.update(chunk)
+        return self.digest.hexdigest()
+
+
+def read_snapshot(folder: Path, key: str, kind: type[T], name: str = SNAPSHOT_NAME) -> T | None:
+    """The object of type ``kind`` cached for ``key``, or None when absent, stale, corrupt,
+    unreadable or of another type. The payload is unpickled as it is read and hashed (its
+    digest checked before the object is returned), never held whole in memory."""
+    path = folder / name
+    header_size = len(FORMAT) + 64 + 1 + 64 + 1
+    expected = FORMAT + key.encode() + b"\n"
+    try:
+        with path.open("rb") as file:
+            header = file.read(header_size)
+            if not header.startswith(expected) or len(header) != header_size:
+                log.info("Instantané périmé ou d'un autre format : la base sera revalidée")
+                return None
+            reader = _HashingReader(file)
+            try:
+                stored: object = pickle.load(reader)
+                problem = None
+            except Exception as error:  # a snapshot that does not decode is never used
+                stored, problem = None, error
+            digest = reader.finish()
     except FileNotFoundError:
         return None
     except OSError as error:
         log.warning("Instantané illisible (%s) : la base sera revalidée", error)
         return None
-    header_size = len(FORMAT) + 64 + 1 + 64 + 1
-    header, payload = data[:header_size], data[header_size:]
-    expected = FORMAT + key.encode() + b"\n"
-    if not header.startswith(expected):
-        log.info("Instantané périmé ou d'un autre format : la base sera revalidée")
-        return None
-    if header[len(expected) :] != hashlib.sha256(payload).hexdigest().encode() + b"\n":
+    if header[len(expected) :] != digest.encode() + b"\n":
         log.warning("Instantané altéré (empreinte fausse) : ignoré, la base sera revalidée")
         return None
-    try:
-        stored: object = pickle.loads(payload)
-        if not isinstance(stored, kind):
-            raise TypeError(f"{type(stored).__name__} au lieu de {kind.__name__}")
-    except Exception as error:  # a snapshot that does not decode is never used
-        log.warning("Instantané inutilisable (%s) : ignoré, la base sera revalidée", error)
+    if problem is None and not isinstance(stored, kind):
+        problem = TypeError(f"{type(stored).__name__} au lieu de {kind.__name__}")
+    if problem is not None:
+        log.warning("Instantané inutilisable (%s) : ignoré, la base sera revalidée", problem)
         return None
-    return stored
+    return stored  # type: ignore[return-value]
 
 
-def write_snapshot(folder: Path, key: str, value: object) -> bool:
-    """Store ``value`` under ``key`` atomically; False (and a warning) when the disk refuses."""
-    payload = _dumps(value)
-    header = FORMAT + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+def write_snapshot(folder: Path, key: str, value: object, name: str = SNAPSHOT_NAME) -> bool:
+    """Store ``value`` under ``key`` atomically; False (and a warning) when the disk refuses.
+
+    The payload is pickled straight to the file, hashed as it goes; its digest is written in
+    the header last, before the file takes the snapshot's name."""
+    start = FORMAT + key.encode() + b"\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".base-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(header)
-                out.write(payload)
-            os.replace(temporary, _path(folder))
+                out.write(start + b"0" * 64 + b"\n")
+                writer = _HashingWriter(out)
+                _Pickler(writer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+                out.seek(len(start))
+                out.write(writer.digest.hexdigest().encode())
+            os.replace(temporary, folder / name)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

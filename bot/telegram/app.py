@@ -71,9 +71,12 @@ def build_application(
         tzinfo=ZoneInfo(settings.timezone),
     )
 
+    first = [index]  # handed over once: a closure holding the index would keep it alive
+    # after a reload replaced it (issue 25: the replaced index is freed piece by piece)
+
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         found = Services(
-            index,
+            first.pop(),
             settings,
             content_dir=content_dir,
             seeds_dir=seeds_dir,

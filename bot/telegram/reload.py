@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
 from bot.clock import today
 from bot.content.errors import ContentError
-from bot.content.rebuild import RebuildError, rebuild_index
+from bot.content.rebuild import RebuildError, rebuild_index, release_index
 from bot.engine.index import Index
 from bot.push.database import STATE_ERRORS
 from bot.telegram.services import Services
@@ -46,7 +47,9 @@ async def reload_content(found: Services) -> tuple[bool, str]:
             f"❌ Rechargement impossible ({type(error).__name__}) ; "
             "l'ancienne base reste en service."
         )
+    replaced = [found.index]
     found.index = index  # one assignment: every later update reads the new base
+    await asyncio.to_thread(release_index, replaced)  # the old one freed piece by piece
     announced = 0
     if found.pusher is not None:
         try:

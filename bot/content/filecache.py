@@ -1,0 +1,76 @@
+"""Per-file validation results, cached by the file's content hash: one changed file costs one
+file's reading and validation, not the whole base's.
+
+What a content file gives on its own — its YAML parsed under the content limits, each entry
+validated by its schema — depends only on its bytes, its name (entries are located by it),
+the limits and the code and libraries that read it. The cache key is a SHA-256 of exactly
+that, the bytes hashed at every load (never a size or a date: an edit of the same size at the
+same time still gives a new key). Only a file that gave no problem is cached: a bad file is
+read again, and its problems reported afresh, at every load. The checks across files (unique
+ids, references, every quote in its article, dates and their anchors) run on the whole base
+every time; they are cheap next to parsing and validating.
+
+Records live in ``validation/`` under the snapshot directory (``SNAPSHOT_DIR``), one file per
+content file, each written atomically with its own digest (:mod:`bot.content.snapshot`);
+records no longer used by the content are removed after a load. ``python -m bot check``
+uses no cache: it validates every file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.content.limits import ContentLimits
+from bot.content.snapshot import code_key, read_snapshot, write_snapshot
+
+log = logging.getLogger(__name__)
+SUFFIX = ".entries"
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What one valid content file gave: its entries, by section target, in file order."""
+
+    count: int
+    """Entries in the file's list sections, for the CONTENT_MAX_ENTRIES limit."""
+    parts: tuple[tuple[str, tuple[Any, ...]], ...]
+    """(the loader's target list, the file's entries for it), in the order they were read."""
+
+
+class FileCache:
+    """The validation records of one load, under ``folder``."""
+
+    def __init__(self, folder: Path, limits: ContentLimits) -> None:
+        self.folder = folder
+        self.salt = f"{code_key()}|{limits!r}".encode()
+        self.used: set[str] = set()
+
+    def key(self, name: str, data: bytes) -> str:
+        """The record's key: the code, the limits, the file's name and its bytes."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(f"\0{name}\0".encode())
+        digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> FileRecord | None:
+        """The record stored for ``key``, None when absent or unusable."""
+        self.used.add(key)
+        return read_snapshot(self.folder, key, FileRecord, name=key + SUFFIX)
+
+    def put(self, key: str, record: FileRecord) -> None:
+        """Store ``record`` (a disk that refuses only costs a validation next time)."""
+        self.used.add(key)
+        write_snapshot(self.folder, key, record, name=key + SUFFIX)
+
+    def prune(self) -> None:
+        """Remove the records this load did not use (content since edited or removed)."""
+        try:
+            for path in self.folder.glob("*" + SUFFIX):
+                if path.name[: -len(SUFFIX)] not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("Cache de validation non nettoyé (%s)", error)
