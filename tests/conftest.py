@@ -129,6 +129,7 @@ E2E_MODULES = frozenset(
         "test_entry_point_live",
         "test_outbox",
         "test_pictures_process",
+        "test_validation_cache",
         "test_snapshot",
         "test_state_backends",
         "test_update_queue",
@@ -147,6 +148,7 @@ SLOW_MODULES = frozenset(
         "test_search_scale",
         "test_engine_scale",
         "test_support",
+        "test_text_speed_equivalence",
     }
 )
 LANES = ("fast", "slow", "e2e")
