@@ -122,6 +122,17 @@ def test_a_dateline_without_year_leaves_the_date_unknown_until_the_curator_gives
     assert "curateur" in said["date_reason"] and "curateur" in said["date_note"]
 
 
+@pytest.mark.parametrize("written", ["2025-10-23", "23 octobre 2025", "2025-10-23 (site)"])
+def test_a_header_date_line_in_iso_or_french_is_read_as_the_curators(small, written):
+    text = f"# Date : {written}\n" + REUTERS.read_text(encoding="utf-8")
+    article = read_article(text)
+    assert article.published_date == date(2025, 10, 23)
+    assert article.published.basis == "curateur"
+    data = yaml.safe_load(render_draft(draft_article(text, REUTERS.name, small), "x"))
+    said = _with(data, "a déclaré samedi")
+    assert said["date"] == "2025-10-18" and said["date_basis"] == "déduit"
+
+
 def test_a_date_only_the_address_gives_is_recorded_as_such(small):
     article = read_article(OTS_SITE.read_text(encoding="utf-8"))
     assert article.published.basis == "adresse" and article.published_date == date(2025, 10, 31)
