@@ -219,6 +219,28 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_REFERS_BACK = re.compile(
+    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment)\b|"
+    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}",
+    re.IGNORECASE,
+)
+"""« Par exemple », « Outre … », or a demonstrative in the first words (« L'achat de ces
+chasseurs ») : the sentence goes on about what the one before said."""
+
+
+def _refers_back(group: Candidate, item: Candidate) -> str | None:
+    """Why a sentence naming no actor of its own continues the one just before, or None."""
+    if item.position - group.position != 1 or item.actors or item.modality is not None:
+        return None
+    if item.kind == "agreement" or (item.kind == "event" and group.kind != "event"):
+        return None
+    found = _REFERS_BACK.match(item.sentence.text)
+    if found is None:
+        return None
+    words = " ".join(found.group(0).split()[-2:])
+    return f"« {words} » reprend la phrase d'avant, sans acteur à elle"
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
     if item.position - group.position != 1 or item.modality is not None:
@@ -226,6 +248,9 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    back = _refers_back(group, item)
+    if back is not None:
+        return back
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
@@ -240,6 +265,8 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             why = _continues(previous, item) if previous is not None else None
         else:
             why = _joins(previous, item) if previous is not None else None
+            if why is None and previous is not None:
+                why = _refers_back(previous, item)
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
@@ -314,7 +341,9 @@ def draft_article(
             unknown_all.setdefault(unknown_name, None)
         period = _period(sentence.text, dates)
         dated = [d for d in dates if d is not period]
-        kind, subtype = _kind(sentence.text, act, dated, modality)
+        # a day without its year (« le mercredi 25 septembre » in an undated article) dates
+        # nothing: the sentence is drafted as a constat unless another date resolves
+        kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
