@@ -18,8 +18,8 @@ import yaml
 from bot.check import run_check
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
-from bot.draft.article import Given, read_article
 from bot.draft.analyse import ActorFinder
+from bot.draft.article import Given, read_article
 from bot.draft.build import Candidate, draft_article, render_draft, summary_text
 from bot.draft.frdates import find_dates
 from bot.paths import PROJECT_ROOT
