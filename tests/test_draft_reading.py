@@ -326,6 +326,24 @@ def test_a_day_without_year_is_a_constat_and_a_following_sentence_referring_back
     assert any("reprend la phrase d'avant" in why for why in example["draft"]["grouped"])
 
 
+def test_le_pays_opening_a_sentence_continues_and_this_reception_takes_its_actors(small):
+    text = (
+        "Des chasseurs kazakhs pour Bakou\n"
+        "Publié le 3 novembre 2025\n"
+        "Après la guerre, l'Azerbaïdjan cherche à renforcer son armée de l'air.\n"
+        "Et surtout, à la moderniser d'urgence.\n"
+        "Le pays vient d'acquérir des appareils achetés au Kazakhstan.\n"
+        "L'Azerbaïdjan a réceptionné le 30 octobre 2025 cinq appareils du Kazakhstan.\n"
+        "Cette réception concrétise un contrat signé en 2023.\n"
+    )
+    first, reception, contract = draft_article(text, "reprise.txt", small).candidates
+    assert reception.kind == "event"
+    assert [more.text[:12] for more in first.more] == ["Et surtout, ", "Le pays vien"]
+    assert {hit.id for hit in first.actors} == {"AZ", "KZ"}
+    assert contract.kind == "agreement" and {hit.id for hit in contract.actors} == {"AZ", "KZ"}
+    assert {(item.words, item.actor) for item in contract.resolved} >= {("Cette réception", "KZ")}
+
+
 def test_talks_due_and_an_accusation_get_their_event_types(small):
     text = (
         "Des ministres à Téhéran\n"

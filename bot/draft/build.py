@@ -189,10 +189,31 @@ def _actor_ids(candidate: Candidate) -> set[str]:
     return {hit.id for hit in candidate.actors}
 
 
+def _named_opener(group: Candidate, item: Candidate) -> str | None:
+    """« « Le pays » reprend … » when ``item`` opens on a phrase resolved to an actor of
+    ``group`` (« Le pays vient d'acquérir… » after « l'Azerbaïdjan cherche… »), or None."""
+    start = item.sentence.text.casefold()
+    for found in item.resolved:
+        words = found.words.casefold()
+        if words.startswith("les "):
+            continue  # « les deux pays » names a pair, not what the sentence before told
+        if start.startswith(words) and found.actor in _actor_ids(group):
+            return f"« {found.words} » reprend {found.actor} de la phrase d'avant"
+    return None
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    opener = _named_opener(group, item)
+    if (
+        opener is not None
+        and item.position - group.position == 1
+        and not item.dates
+        and item.modality is None
+    ):
+        return opener
     if (group.modality is None) != (item.modality is None):
         return None
     if item.act not in (None, "annonce", group.act):
@@ -220,7 +241,7 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
 
 
 _REFERS_BACK = re.compile(
-    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment)\b|"
+    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or)\b|"
     r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}",
     re.IGNORECASE,
 )
@@ -257,6 +278,28 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:Cet(?:te)?|Ce|Ces)\s+\w{4,}")
+
+
+def _inherit(grouped: list[Candidate], item: Candidate) -> None:
+    """« Cette réception concrétise un contrat… » shortly after the reception: the agreement or
+    event the demonstrative subject points to — the nearest event or agreement before — gives
+    its actors (noted in ``resolved``)."""
+    opener = _DEMONSTRATIVE_SUBJECT.match(item.sentence.text)
+    if opener is None or item.kind == "fact":
+        return
+    for earlier in reversed(grouped):
+        if item.position - earlier.position > GROUP_DISTANCE:
+            return
+        if earlier.kind != "fact":
+            known = _actor_ids(item)
+            for hit in earlier.actors:
+                if hit.id not in known:
+                    item.actors.append(hit)
+                    item.resolved.append(Resolved(opener.group(0), hit.id))
+            return
+
+
 def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candidate]:
     grouped: list[Candidate] = []
     for item in candidates:
@@ -271,6 +314,7 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             skipped.append(item.sentence)
             continue
         if previous is None or why is None:
+            _inherit(grouped, item)
             grouped.append(item)
             continue
         previous.more.append(item.sentence)
