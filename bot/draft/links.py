@@ -12,6 +12,7 @@ sides name partners: they must share a partner. Every link says why, in French.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_left
@@ -205,6 +206,15 @@ class Linker:
     """
 
     def __init__(self, base: FactBase) -> None:
+        enabled = gc.isenabled()
+        gc.disable()  # millions of small long-lived objects: no collection pass while made
+        try:
+            self._build(base)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, base: FactBase) -> None:
         sources: list[_Source] = []
         postings: dict[str, list[int]] = {}
         starts: dict[str, list[int]] = {}
