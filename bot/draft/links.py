@@ -75,7 +75,7 @@ def _stems_of_words(words: set[str]) -> set[str]:
     found: set[str | None] = set(map(_STEM_OF.get, words))
     if None in found:  # words never seen before
         found.discard(None)
-        found.update(_stem(word) for word in words - _STEM_OF.keys())
+        found.update(_stem(word) for word in words if word not in _STEM_OF)
     found.discard("")
     return cast("set[str]", found)
 
