@@ -14,6 +14,8 @@ trivial difference). A candidate is **right as drafted** when it touches exactly
   wrote for « récemment » equals the draft's D marked « rapporté » —, every key quote of the
   unit among its quotes; the summary, title, topics and labels are the curator's to write;
 - for a quote added to an existing entry: its first link is « même fait » with that entry.
+A candidate whose act is done (signé, adhésion, approuvé, livré) while the draft reads a wish,
+intention, plan, obligation or proposal in it is counted as an **intention drafted as an act**.
 A candidate touching no unit is **invented** (the curator kept none of its sentences); one
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
@@ -40,6 +42,8 @@ from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
 from bot.text import normalise_typography  # noqa: E402
 
 GROWTH = ROOT / "tests" / "growth"
+DONE = ("signe", "adhesion", "approuve", "livre")
+"""Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
 SECTIONS = {"events": "événement", "agreements": "accord", "facts": "constat"}
 
 
@@ -173,6 +177,7 @@ def main() -> None:
     linker = Linker(base)
     units, sources = curated()
     totals = {"candidats": 0, "justes": 0, "inventés": 0, "fusions": 0, "manqués": 0}
+    overstated = 0
     sources_right = 0
     articles = sorted((GROWTH / "articles").glob("*.txt"))
     for path in articles:
@@ -185,6 +190,10 @@ def main() -> None:
         candidates = [(s, e) for s in SECTIONS for e in data.get(s) or []]
         for section, entry in candidates:
             quotes = [item["quote"] for item in entry["evidence"]]
+            modality = entry["draft"].get("modality")
+            if modality and entry.get("act") in DONE and modality.get("kind") != "futur":
+                overstated += 1
+                lines.append(f"  INTENTION PRISE POUR UN ACTE {entry['id']} ({modality})")
             touched = [u for u in mine if any(_holds(q, uq) for q in quotes for uq in u.quotes)]
             for unit in touched:
                 unit.touched_by.append(entry["id"])
@@ -227,7 +236,8 @@ def main() -> None:
     print(
         f"\nTotal : {totals['justes']}/{totals['candidats']} candidats justes tels que proposés "
         f"({share:.0f} %), {totals['inventés']} inventés, {totals['fusions']} fusions, "
-        f"{totals['manqués']} faits manqués ; sources justes {sources_right}/{len(articles)}"
+        f"{totals['manqués']} faits manqués, {overstated} intention(s) proposée(s) comme un acte ; "
+        f"sources justes {sources_right}/{len(articles)}"
     )
 
 
