@@ -346,6 +346,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     from bot.draft.build import summary_text
     from bot.draft.files import drafts_dir, write_draft
     from bot.draft.intake import ArticleError, decode_article, given_of
+    from bot.draft.links import linker_of
 
     try:
         given = given_of(args.url, args.date, args.outlet)
@@ -375,7 +376,9 @@ def _run_draft(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        draft, target, replaced = write_draft(intake.text, path, index.base, out_dir, given)
+        draft, target, replaced = write_draft(
+            intake.text, path, index.base, out_dir, given, linker_of(index)
+        )
     except OSError as error:
         print(f"Impossible d'écrire dans {out_dir} : {error.strerror or error}.", file=sys.stderr)
         return 2

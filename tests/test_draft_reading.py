@@ -18,6 +18,7 @@ import yaml
 from bot.check import run_check
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.draft.analyse import ActorFinder
 from bot.draft.article import Given, read_article
 from bot.draft.build import Candidate, draft_article, render_draft, summary_text
 from bot.draft.frdates import find_dates
@@ -120,6 +121,17 @@ def test_a_dateline_without_year_leaves_the_date_unknown_until_the_curator_gives
     assert said["date"] == "2025-10-18" and said["date_basis"] == "déduit"
     assert "date_anchor" not in said  # the anchor is not the article's words
     assert "curateur" in said["date_reason"] and "curateur" in said["date_note"]
+
+
+@pytest.mark.parametrize("written", ["2025-10-23", "23 octobre 2025", "2025-10-23 (site)"])
+def test_a_header_date_line_in_iso_or_french_is_read_as_the_curators(small, written):
+    text = f"# Date : {written}\n" + REUTERS.read_text(encoding="utf-8")
+    article = read_article(text)
+    assert article.published_date == date(2025, 10, 23)
+    assert article.published.basis == "curateur"
+    data = yaml.safe_load(render_draft(draft_article(text, REUTERS.name, small), "x"))
+    said = _with(data, "a déclaré samedi")
+    assert said["date"] == "2025-10-18" and said["date_basis"] == "déduit"
 
 
 def test_a_date_only_the_address_gives_is_recorded_as_such(small):
@@ -278,6 +290,70 @@ def test_check_refuses_a_signed_act_whose_key_quote_only_wishes_it(small_copy):
     assert "content/agreements.yaml › entrée « traite-paix-az-am » › champ « act »" in out
     assert "« volonté de signer » (un souhait)" in out
     assert "plan-az-gb-2026" not in out  # « ont signé » is done: accepted
+
+
+# --- 8. what the scorer (bench/score_draft.py) showed: general rules, own articles --------
+
+
+def test_a_compound_adjective_names_both_countries_and_indo_pacific_nobody(small):
+    finder = ActorFinder(small.actors)
+    found = finder.find("des avions de la coopération sino-pakistanaise et russo-turque")
+    assert [hit.id for hit in found] == ["CN", "PK", "RU", "TR"]
+    assert [hit.id for hit in finder.find("une stratégie indo-pacifique turque")] == ["TR"]
+
+
+def test_a_day_without_year_is_a_constat_and_a_following_sentence_referring_back_joins(small):
+    text = (
+        "Des chasseurs présentés à Bakou\n"
+        "Le ministère azerbaïdjanais de la Défense a annoncé que le pays avait reçu des "
+        "chasseurs turcs.\n"
+        "Le mercredi 25 septembre, les premiers appareils ont été présentés au président "
+        "azerbaïdjanais.\n"
+        "L'achat de ces chasseurs a été annoncé au début de l'année pour 1,6 milliard de "
+        "dollars.\n"
+        "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
+        "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion de transport.\n"
+    )
+    data = yaml.safe_load(render_draft(draft_article(text, "sans-annee.txt", small), "x"))
+    assert not data.get("events")  # no year anywhere: nothing dated, constats only
+    presented = _with(data, "25 septembre")
+    assert "date" not in presented
+    assert presented["draft"]["dates"][0]["basis"] == "année inconnue"
+    bought = _with(data, "L'achat de ces chasseurs")
+    assert bought is presented  # « ces chasseurs » goes on about the sentence before
+    example = _with(data, "Par exemple")
+    assert example is _with(data, "modernise son armée")
+    assert any("reprend la phrase d'avant" in why for why in example["draft"]["grouped"])
+
+
+def test_le_pays_opening_a_sentence_continues_and_this_reception_takes_its_actors(small):
+    text = (
+        "Des chasseurs kazakhs pour Bakou\n"
+        "Publié le 3 novembre 2025\n"
+        "Après la guerre, l'Azerbaïdjan cherche à renforcer son armée de l'air.\n"
+        "Et surtout, à la moderniser d'urgence.\n"
+        "Le pays vient d'acquérir des appareils achetés au Kazakhstan.\n"
+        "L'Azerbaïdjan a réceptionné le 30 octobre 2025 cinq appareils du Kazakhstan.\n"
+        "Cette réception concrétise un contrat signé en 2023.\n"
+    )
+    first, reception, contract = draft_article(text, "reprise.txt", small).candidates
+    assert reception.kind == "event"
+    assert [more.text[:12] for more in first.more] == ["Et surtout, ", "Le pays vien"]
+    assert {hit.id for hit in first.actors} == {"AZ", "KZ"}
+    assert contract.kind == "agreement" and {hit.id for hit in contract.actors} == {"AZ", "KZ"}
+    assert {(item.words, item.actor) for item in contract.resolved} >= {("Cette réception", "KZ")}
+
+
+def test_talks_due_and_an_accusation_get_their_event_types(small):
+    text = (
+        "Des ministres à Téhéran\n"
+        "Publié le 23 octobre 2023\n"
+        "Les ministres de l'Arménie et de l'Azerbaïdjan devaient s'entretenir lundi à Téhéran.\n"
+        "Bakou a accusé ce mois-ci Erevan de saper le processus de paix.\n"
+    )
+    talks, accusation = draft_article(text, "types.txt", small).candidates
+    assert talks.subtype == "reunion" and talks.act is None
+    assert accusation.subtype == "declaration"
 
 
 # --- 4. one candidate per event, « le pays », officials, places ---------------------------

@@ -16,7 +16,14 @@ from bot.content.countries import country_name, is_known_code
 from bot.content.modality import Modality, modality_of
 from bot.content.model import Actor
 from bot.dates import MONTHS_FR
-from bot.draft.lexicon import CAPITALS, DEMONYMS, FUNCTION_WORDS, TITLES, inflections
+from bot.draft.lexicon import (
+    CAPITALS,
+    COMBINING_FORMS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    TITLES,
+    inflections,
+)
 from bot.text import fold
 
 MAX_NGRAM = 6
@@ -107,6 +114,12 @@ class ActorFinder:
                 matched = size
                 break
             index += matched or 1
+        for position, (word, start, end) in enumerate(words[:-1]):
+            code = _COMBINING.get(folded[position])
+            if code is not None and text[end : end + 1] in "-‑" and text[end : end + 1]:
+                following = folded[position + 1]
+                if following in self._adjectives:  # « sino-pakistanais »: China too
+                    found.append((start, ActorHit(code, word, code in self.known)))
         if self._exact_pattern is not None:
             for match in self._exact_pattern.finditer(text):
                 actor_id = self._exact[match.group(1)]
@@ -114,6 +127,9 @@ class ActorFinder:
         for _, hit in sorted(found, key=lambda pair: pair[0]):
             hits.setdefault(hit.id, hit)
         return list(hits.values())
+
+
+_COMBINING = {fold(form): code for form, code in COMBINING_FORMS.items()}
 
 
 def _capitalised(surface: str) -> bool:
@@ -310,7 +326,7 @@ _EVENT_TYPES = (
     (
         "reunion",
         re.compile(
-            r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien|retrouv\w*|"
+            r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien|s['’]entret\w*|retrouv\w*|"
             r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
             r"ministre|homologue|"
             r"ambassadeur|vice-ministre|chef|président|commandant))",
@@ -320,6 +336,10 @@ _EVENT_TYPES = (
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
     ("sanction", re.compile(r"\b(?:sanction\w*|embargo)\b", re.IGNORECASE)),
     ("conflit", re.compile(r"\b(?:guerre|hostilités|conflit|offensive|combats)\b", re.I)),
+    (
+        "declaration",
+        re.compile(r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti)\b", re.I),
+    ),
 )
 _FUTURE = re.compile(
     r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|rons|ront)|"

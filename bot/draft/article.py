@@ -420,6 +420,21 @@ def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
     return [(start, content[: match.end()].rstrip()), (start + match.end() + lead, rest.strip())]
 
 
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def header_day(text: str) -> date | None:
+    """The day a « # Date : » line gives: ISO (« 2025-11-06 ») or French (« 6 novembre 2025 »)."""
+    iso = _ISO_DAY.match(text)
+    if iso is not None:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    found = [d for d in find_dates(text, None) if d.precision == "jour" and d.iso]
+    return date.fromisoformat(found[0].iso) if found and found[0].iso else None
+
+
 def read_article(text: str, given: Given | None = None) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
     header = _header(text)
@@ -429,9 +444,9 @@ def read_article(text: str, given: Given | None = None) -> Article:
     if given.outlet is None and "media" in header:
         given = Given(given.url, given.date, re.split(r"\s+\(", header["media"])[0].strip())
     if given.date is None and "date" in header:
-        found = [d for d in find_dates(header["date"], None) if d.precision == "jour" and d.iso]
-        if found and found[0].iso:
-            given = Given(given.url, date.fromisoformat(found[0].iso), given.outlet)
+        day = header_day(header["date"])
+        if day is not None:
+            given = Given(given.url, day, given.outlet)
     lines: list[Line] = []
     seen: set[str] = set()
     raw_lines: list[tuple[int, str]] = []

@@ -189,10 +189,31 @@ def _actor_ids(candidate: Candidate) -> set[str]:
     return {hit.id for hit in candidate.actors}
 
 
+def _named_opener(group: Candidate, item: Candidate) -> str | None:
+    """« « Le pays » reprend … » when ``item`` opens on a phrase resolved to an actor of
+    ``group`` (« Le pays vient d'acquérir… » after « l'Azerbaïdjan cherche… »), or None."""
+    start = item.sentence.text.casefold()
+    for found in item.resolved:
+        words = found.words.casefold()
+        if words.startswith("les "):
+            continue  # « les deux pays » names a pair, not what the sentence before told
+        if start.startswith(words) and found.actor in _actor_ids(group):
+            return f"« {found.words} » reprend {found.actor} de la phrase d'avant"
+    return None
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    opener = _named_opener(group, item)
+    if (
+        opener is not None
+        and item.position - group.position == 1
+        and not item.dates
+        and item.modality is None
+    ):
+        return opener
     if (group.modality is None) != (item.modality is None):
         return None
     if item.act not in (None, "annonce", group.act):
@@ -219,6 +240,28 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_REFERS_BACK = re.compile(
+    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or)\b|"
+    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}",
+    re.IGNORECASE,
+)
+"""« Par exemple », « Outre … », or a demonstrative in the first words (« L'achat de ces
+chasseurs ») : the sentence goes on about what the one before said."""
+
+
+def _refers_back(group: Candidate, item: Candidate) -> str | None:
+    """Why a sentence naming no actor of its own continues the one just before, or None."""
+    if item.position - group.position != 1 or item.actors or item.modality is not None:
+        return None
+    if item.kind == "agreement" or (item.kind == "event" and group.kind != "event"):
+        return None
+    found = _REFERS_BACK.match(item.sentence.text)
+    if found is None:
+        return None
+    words = " ".join(found.group(0).split()[-2:])
+    return f"« {words} » reprend la phrase d'avant, sans acteur à elle"
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
     if item.position - group.position != 1 or item.modality is not None:
@@ -226,10 +269,35 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    back = _refers_back(group, item)
+    if back is not None:
+        return back
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
     return None
+
+
+_DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:Cet(?:te)?|Ce|Ces)\s+\w{4,}")
+
+
+def _inherit(grouped: list[Candidate], item: Candidate) -> None:
+    """« Cette réception concrétise un contrat… » shortly after the reception: the agreement or
+    event the demonstrative subject points to — the nearest event or agreement before — gives
+    its actors (noted in ``resolved``)."""
+    opener = _DEMONSTRATIVE_SUBJECT.match(item.sentence.text)
+    if opener is None or item.kind == "fact":
+        return
+    for earlier in reversed(grouped):
+        if item.position - earlier.position > GROUP_DISTANCE:
+            return
+        if earlier.kind != "fact":
+            known = _actor_ids(item)
+            for hit in earlier.actors:
+                if hit.id not in known:
+                    item.actors.append(hit)
+                    item.resolved.append(Resolved(opener.group(0), hit.id))
+            return
 
 
 def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candidate]:
@@ -240,10 +308,13 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             why = _continues(previous, item) if previous is not None else None
         else:
             why = _joins(previous, item) if previous is not None else None
+            if why is None and previous is not None:
+                why = _refers_back(previous, item)
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
         if previous is None or why is None:
+            _inherit(grouped, item)
             grouped.append(item)
             continue
         previous.more.append(item.sentence)
@@ -314,7 +385,9 @@ def draft_article(
             unknown_all.setdefault(unknown_name, None)
         period = _period(sentence.text, dates)
         dated = [d for d in dates if d is not period]
-        kind, subtype = _kind(sentence.text, act, dated, modality)
+        # a day without its year (« le mercredi 25 septembre » in an undated article) dates
+        # nothing: the sentence is drafted as a constat unless another date resolves
+        kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense

@@ -78,6 +78,25 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 """Masculine singular demonyms by ISO code."""
 
+COMBINING_FORMS: dict[str, str] = {
+    "sino": "CN",
+    "russo": "RU",
+    "turco": "TR",
+    "israélo": "IL",
+    "américano": "US",
+    "franco": "FR",
+    "germano": "DE",
+    "arméno": "AM",
+    "azerbaïdjano": "AZ",
+    "irano": "IR",
+    "pakistano": "PK",
+    "italo": "IT",
+    "nippo": "JP",
+    "indo": "IN",
+}
+"""First halves of compound adjectives (« sino-pakistanais » : China and Pakistan), read as a
+country only when a demonym follows the hyphen (« indo-pacifique » names nobody)."""
+
 CAPITALS: dict[str, str] = {
     "Islamabad": "PK",
     "Pékin": "CN",

@@ -12,16 +12,19 @@ sides name partners: they must share a partner. Every link says why, in French.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import MONTHS_FR, DateSpan, parse_date
-from bot.engine.index import STOPWORDS
+from bot.engine.index import STOPWORDS, Index
 from bot.text import fold, normalise_typography
 
 STEM = 6
@@ -52,16 +55,35 @@ KIND_NAMES = {"exerci": "exercice ≈ manœuvres", "accord": "accord ≈ plan �
 _MONTHS = frozenset(fold(month) for month in MONTHS_FR)
 
 
+_STEM_OF: dict[str, str] = {}
+"""Folded word → its word start (« » when it has none): each word is looked at once."""
+
+
+def _stem(word: str) -> str:
+    found = _STEM_OF.get(word)
+    if found is None:
+        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in _MONTHS:
+            found = ""
+        else:
+            start = word[:STEM]
+            found = KIND_SYNONYMS.get(word, KIND_SYNONYMS.get(start, start))
+        _STEM_OF[word] = found
+    return found
+
+
+def _stems_of_words(words: set[str]) -> set[str]:
+    found: set[str | None] = set(map(_STEM_OF.get, words))
+    if None in found:  # words never seen before
+        found.discard(None)
+        found.update(_stem(word) for word in words if word not in _STEM_OF)
+    found.discard("")
+    return cast("set[str]", found)
+
+
 def stems(text: str) -> set[str]:
     """Word starts of ``text`` (folded, no stopwords, no month names: dates are compared as
     dates; at least four letters), kinds unified."""
-    found: set[str] = set()
-    for word in fold(text).split():
-        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in _MONTHS:
-            continue
-        start = word[:STEM]
-        found.add(KIND_SYNONYMS.get(word, KIND_SYNONYMS.get(start, start)))
-    return found
+    return _stems_of_words(set(fold(text).split()))
 
 
 def _kind_words(text: str) -> set[str]:
@@ -88,21 +110,13 @@ class Link:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
-    id: str
-    actors: frozenset[str]
-    stems: frozenset[str]
-    kinds: frozenset[str]
-    span: DateSpan | None
-    explicit: bool
-    figures: dict[str, str]
-    quotes: tuple[tuple[str, frozenset[str]], ...]
-    """The entry's quotes, typography normalised and casefolded, with their word starts."""
-
-
 SAME_WORDS = 0.7
 """Share of a candidate's word starts found in one quote of an entry for « mêmes mots »."""
+LONG_QUOTE = 40
+"""A quote at least this long, found whole in a sentence (or holding it), is « la même phrase »."""
+
+
+SAME_SENTENCE = "la même phrase figure dans ses citations"
 
 
 def _same_quote(
@@ -111,8 +125,8 @@ def _same_quote(
     """Why a sentence (``plain``: normalised, casefolded; ``mine``: its word starts) repeats
     one of ``quotes`` (verbatim, or nearly word for word), or None."""
     for quote, theirs in quotes:
-        if len(quote) >= 40 and (quote in plain or plain in quote):
-            return "la même phrase figure dans ses citations"
+        if len(quote) >= LONG_QUOTE and (quote in plain or plain in quote):
+            return SAME_SENTENCE
         if len(mine) >= 5:
             shared = len(mine & theirs)
             if shared >= SAME_WORDS * len(mine):
@@ -142,71 +156,208 @@ def _words(entry: Event | Agreement | Fact) -> str:
     return " ".join(parts)
 
 
+def _shared_needed(size: int) -> int:
+    """The fewest shared word starts that make ``size`` of them « presque les mêmes mots »."""
+    needed = 0
+    while needed < SAME_WORDS * size:
+        needed += 1
+    return needed
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What the linker keeps of a known item from its one pass over the base."""
+
+    id: str
+    actors: frozenset[str]
+    text: str
+    evidence: tuple[Evidence, ...]
+    span: DateSpan | None
+    explicit: bool
+    kinds: frozenset[str]
+
+
+_NO_KINDS: frozenset[str] = frozenset()
+PROBE_POSTINGS = 1_000_000
+"""How many postings « presque les mêmes mots » reads to narrow its candidates: more words
+counted, fewer items whose quotes are compared."""
+
+
+def _quote_start(quote: str) -> str:
+    """The first LONG_QUOTE characters of ``quote`` normalised and casefolded, or « » for a
+    shorter quote; only the quote's beginning is normalised when that settles it."""
+    head = normalise_typography(quote[: 3 * LONG_QUOTE]).casefold()
+    if len(head) <= LONG_QUOTE + 10:  # near the cut, spaces and marks may still merge
+        head = normalise_typography(quote).casefold()
+        if len(head) < LONG_QUOTE:
+            return ""
+    return head[:LONG_QUOTE]
+
+
 class Linker:
-    """The base's entries prepared for comparison with new candidates."""
+    """The base's entries prepared for comparison with new candidates.
+
+    Built once per base (``linker_of``), in one pass: each item's word starts go into an
+    index by word start, its kind words and actors are kept, and each long quote is indexed
+    by its first characters. ``links`` then compares a candidate only with the items that
+    can pass a test (see ``_narrow``), and prepares an item's quotes word by word or its
+    figures the first time a candidate needs them: it gives exactly what comparing the
+    candidate with every item would give (tested against the linker that did).
+    """
 
     def __init__(self, base: FactBase) -> None:
-        known: list[_Known] = []
+        enabled = gc.isenabled()
+        gc.disable()  # millions of small long-lived objects: no collection pass while made
+        try:
+            self._build(base)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, base: FactBase) -> None:
+        sources: list[_Source] = []
+        postings: dict[str, list[int]] = {}
+        starts: dict[str, list[int]] = {}
+        involvement: Counter[str] = Counter()
+        items: list[tuple[str, frozenset[str], str, tuple[Evidence, ...], DateSpan | None, bool]]
+        items = []
         for entry in base.entries():
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
             explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
-            text = _words(entry)
-            quotes = _quotes(entry.evidence)
-            known.append(
-                _Known(
-                    entry.id,
-                    _actors(entry),
-                    frozenset(stems(text)),
-                    frozenset(_kind_words(text)),
-                    span,
-                    explicit,
-                    figures(text),
-                    quotes,
-                )
-            )
+            items.append((entry.id, _actors(entry), _words(entry), entry.evidence, span, explicit))
         for actor in base.actors.values():  # an actor's role rests on quotes too
             if actor.evidence:
                 text = " ".join(item.quote for item in actor.evidence)
-                quotes = _quotes(actor.evidence)
-                known.append(
-                    _Known(
-                        actor.id,
-                        frozenset({actor.id}),
-                        frozenset(stems(text)),
-                        frozenset(_kind_words(text)),
-                        None,
-                        False,
-                        figures(text),
-                        quotes,
-                    )
-                )
-        self._known = known
-        frequency: Counter[str] = Counter()
-        for item in known:
-            frequency.update(item.stems)
-        total = max(len(known), 1)
-        self._idf = {word: math.log(total / count) for word, count in frequency.items()}
+                items.append((actor.id, frozenset({actor.id}), text, actor.evidence, None, False))
+        for position, (item_id, actors, text, evidence, span, explicit) in enumerate(items):
+            words = set(fold(text).split())
+            found = _stems_of_words(words)
+            for word in found:
+                postings.setdefault(word, []).append(position)
+            kinds = (
+                frozenset(word[:STEM] for word in words if _stem(word) in KIND_NAMES)
+                if not found.isdisjoint(KIND_NAMES)
+                else _NO_KINDS
+            )
+            sources.append(_Source(item_id, actors, text, evidence, span, explicit, kinds))
+            for item in evidence:
+                if len(item.quote) >= LONG_QUOTE:
+                    start = _quote_start(item.quote)
+                    if start:
+                        holders = starts.setdefault(start, [])
+                        if not holders or holders[-1] != position:
+                            holders.append(position)
+            involvement.update(actors)
+        self._sources = sources
+        self._postings = postings
+        self._starts = starts
+        self._quotes: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}
+        self._plain: dict[int, tuple[str, ...]] = {}
+        self._figures: dict[int, dict[str, str]] = {}
+        total = max(len(sources), 1)
+        self._idf = {word: math.log(total / len(held)) for word, held in postings.items()}
         self._rare = max(2, total // 20)
-        self._frequency = frequency
-        involvement: Counter[str] = Counter()
-        for item in known:
-            involvement.update(item.actors)
         self._hub = involvement.most_common(1)[0][0] if involvement else None
         """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
 
+    def _frequency(self, word: str) -> int:
+        return len(self._postings.get(word, ()))
+
+    def _quotes_of(self, position: int) -> tuple[tuple[str, frozenset[str]], ...]:
+        quotes = self._quotes.get(position)
+        if quotes is None:
+            quotes = self._quotes[position] = _quotes(self._sources[position].evidence)
+        return quotes
+
+    def _plain_quotes_of(self, position: int) -> tuple[str, ...]:
+        quotes = self._plain.get(position)
+        if quotes is None:
+            known = self._quotes.get(position)
+            quotes = self._plain[position] = (
+                tuple(quote for quote, _ in known)
+                if known is not None
+                else tuple(
+                    normalise_typography(item.quote).casefold()
+                    for item in self._sources[position].evidence
+                )
+            )
+        return quotes
+
+    def _figures_of(self, position: int) -> dict[str, str]:
+        found = self._figures.get(position)
+        if found is None:
+            found = self._figures[position] = figures(self._sources[position].text)
+        return found
+
     @staticmethod
-    def _genre(text: str, item: _Known) -> str:
+    def _genre(text: str, kinds: frozenset[str]) -> str:
         """« ; même genre (exercice ≈ manœuvres) » when the two say one kind in two words."""
-        mine, theirs = _kind_words(text), item.kinds
+        mine = _kind_words(text)
         for name, label in KIND_NAMES.items():
             said = {word for word in mine if KIND_SYNONYMS.get(word, word) == name}
-            other = {word for word in theirs if KIND_SYNONYMS.get(word, word) == name}
+            other = {word for word in kinds if KIND_SYNONYMS.get(word, word) == name}
             if said and other and said != other:
                 return f" ; même genre ({label})"
         return ""
 
-    def _distinctive(self, shared: Iterable[str]) -> list[str]:
-        return sorted(word for word in shared if self._frequency[word] <= self._rare)
+    def _narrow(
+        self, plain: str, words: set[str], mine: frozenset[str]
+    ) -> tuple[set[int], set[int], dict[int, list[str]]]:
+        """The items a long quote of which may hold or be held by the sentence, those whose
+        quotes may repeat most of its words, and those sharing at least two distinctive word
+        starts with it (with those words); no other item passes a test.
+
+        - a long quote inside the sentence starts at one of its characters (``_starts``);
+        - a long quote holding the sentence holds each whole word inside it: the items
+          holding the rarest of its inner word starts, then each of the others;
+        - « presque les mêmes mots » needs ``needed`` of the sentence's n word starts in one
+          quote: of any set S of them, the item holds at least |S| − (n − needed);
+        - shared actors need two distinctive (rare) word starts in common.
+        """
+        verbatim: set[int] = set()
+        for at in range(len(plain) - LONG_QUOTE + 1):
+            holders = self._starts.get(plain[at : at + LONG_QUOTE])
+            if holders is not None:
+                verbatim.update(holders)
+        inner = sorted(
+            stems(" ".join(fold(plain).split()[1:-1])),
+            key=lambda word: (self._frequency(word), word),
+        )
+        if not inner:  # no whole word to look a holding quote up by: every item
+            verbatim = set(range(len(self._sources)))
+        else:
+            holding = self._postings.get(inner[0], [])
+            for word in inner[1:]:
+                if not holding:
+                    break
+                others = self._postings[word]
+                holding = [item for item in holding if _holds(others, item)]
+            verbatim.update(holding)
+        wording: set[int] = set()
+        rarest_first = sorted(words, key=lambda word: (self._frequency(word), word))
+        rare = [word for word in rarest_first if 0 < self._frequency(word) <= self._rare]
+        held: Counter[int] = Counter()
+        for word in rare:
+            held.update(self._postings.get(word, ()))
+        if len(words) >= 5:
+            missing = len(words) - _shared_needed(len(words))
+            absent = sum(1 for word in words if word not in self._postings)
+            chosen = absent + len(rare)
+            counts = held.copy()
+            read = sum(self._frequency(word) for word in rare)
+            for word in rarest_first[chosen:]:
+                if chosen > missing and read + self._frequency(word) > PROBE_POSTINGS:
+                    break
+                counts.update(self._postings[word])
+                read += self._frequency(word)
+                chosen += 1
+            wording.update(item for item, times in counts.items() if times >= chosen - missing)
+        sharing: dict[int, list[str]] = {}
+        if mine:
+            for item, times in held.items():
+                if times >= MIN_DISTINCTIVE:
+                    sharing[item] = [w for w in rare if _holds(self._postings[w], item)]
+        return verbatim, wording, sharing
 
     def links(
         self,
@@ -221,10 +372,21 @@ class Linker:
         words = stems(text)
         plain = normalise_typography(text).casefold()
         numbers = figures(text)
+        kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
+        partners = mine - {self._hub}
+        verbatim, wording, sharing = self._narrow(plain, words, mine)
         scored: list[tuple[float, Link]] = []
-        for item in self._known:
-            repeated = _same_quote(plain, words, item.quotes)
-            partners, theirs = mine - {self._hub}, item.actors - {self._hub}
+        for position in sorted(verbatim | wording | sharing.keys()):
+            item = self._sources[position]
+            repeated = None
+            if position in wording:
+                repeated = _same_quote(plain, words, self._quotes_of(position))
+            elif position in verbatim and any(
+                len(quote) >= LONG_QUOTE and (quote in plain or plain in quote)
+                for quote in self._plain_quotes_of(position)
+            ):
+                repeated = SAME_SENTENCE
+            theirs = item.actors - {self._hub}
             other_partners = bool(partners and theirs and not partners & theirs)
             if repeated is not None and other_partners and not repeated.startswith("la même"):
                 repeated = None  # the same wording about other partners: another fact
@@ -244,22 +406,22 @@ class Linker:
                     continue
                 shared_text = ", ".join(sorted(mine & item.actors))
                 extra = f" ; acteurs communs ({shared_text})" if shared_text else ""
-                genre = self._genre(text, item)
+                genre = self._genre(text, item.kinds)
                 scored.append((1000.0, Link(item.id, "même fait", f"{repeated}{extra}{genre}")))
                 continue
+            distinctive = sharing.get(position)
+            if distinctive is None:
+                continue  # fewer than two distinctive words in common
             shared = mine & item.actors
             if not shared or (len(shared) < 2 and len(mine) > 1):
                 continue
             if other_partners:
                 continue  # only the hub in common: the Kazakh plan is not the British one
-            kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
             kinds_there = {KIND_SYNONYMS.get(w, w) for w in item.kinds}
             if kinds_here and kinds_there and not kinds_here & kinds_there:
                 continue  # a plan is not an exercise
             single = len(shared) < 2
-            distinctive = self._distinctive(words & item.stems)
-            if len(distinctive) < MIN_DISTINCTIVE:
-                continue
+            distinctive = sorted(distinctive)
             score = sum(self._idf.get(word, 0.0) for word in distinctive)
             overlap = (
                 span is not None
@@ -280,8 +442,9 @@ class Linker:
                 continue
             strong = len(distinctive) >= STRONG_DISTINCTIVE
             if (overlap and (strong or not single)) or (strong and not single):
+                theirs_figures = self._figures_of(position)
                 for unit, value in numbers.items():
-                    other = item.figures.get(unit)
+                    other = theirs_figures.get(unit)
                     if other is not None and other != value.replace(",", "."):
                         reason = (
                             f"autre nombre pour « {unit} » : {value} ici, {other} dans {item.id}"
@@ -293,11 +456,23 @@ class Linker:
                     else ""
                 )
                 actors_text = ", ".join(sorted(shared))
-                genre = self._genre(text, item)
+                genre = self._genre(text, item.kinds)
                 reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}{genre}"
                 scored.append((score, Link(item.id, "même fait", reason)))
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
+
+
+def _holds(positions: list[int], item: int) -> bool:
+    """Whether the sorted ``positions`` hold ``item``."""
+    at = bisect_left(positions, item)
+    return at < len(positions) and positions[at] == item
+
+
+def linker_of(index: Index) -> Linker:
+    """The linker of ``index``'s base, built on its first draft and kept with the index (a
+    reload builds a new index, hence a new linker)."""
+    return index.memo("draft-linker", lambda: Linker(index.base))
 
 
 def reported_span(published: date) -> DateSpan:

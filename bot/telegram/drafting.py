@@ -81,9 +81,12 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
         return
     from bot.draft.build import summary_text  # on first use only
     from bot.draft.files import draft_document
+    from bot.draft.links import linker_of
 
-    base = services(context).index.base
-    draft, rendered = await asyncio.to_thread(draft_document, intake.text, name, base, name)
+    index = services(context).index  # the linker is built on the first draft, then kept
+    draft, rendered = await asyncio.to_thread(
+        lambda: draft_document(intake.text, name, index.base, name, linker=linker_of(index))
+    )
     summary = summary_text(draft)
     if intake.note:
         summary = f"Attention : {intake.note}.\n{summary}"

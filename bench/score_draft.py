@@ -1,0 +1,245 @@
+"""Score the draft tool against hand-curated entries (issue 23, point 8).
+
+    .tools/bin/uv run python bench/score_draft.py [-v]
+
+Drafts each article of tests/growth/articles/ against the shipped base and compares each
+candidate with what the curator kept in tests/growth/content/*.yaml (new entries) and
+tests/growth/evidence.yaml (quotes added to an entry already in the base, « même fait »).
+
+A candidate *touches* a curated unit when one of its quotes and one of the unit's quotes hold
+one another (typography normalised, case folded: a dateline the curator left in a quote is a
+trivial difference). A candidate is **right as drafted** when it touches exactly one unit and:
+- for a new entry: same section (event, agreement, fact), same act (agreement) or type
+  (event), same actors (parties for an agreement), same date — an open « ../D » the curator
+  wrote for « récemment » equals the draft's D marked « rapporté » —, every key quote of the
+  unit among its quotes; the summary, title, topics and labels are the curator's to write;
+- for a quote added to an existing entry: its first link is « même fait » with that entry.
+A candidate whose act is done (signé, adhésion, approuvé, livré) while the draft reads a wish,
+intention, plan, obligation or proposal in it is counted as an **intention drafted as an act**.
+A candidate touching no unit is **invented** (the curator kept none of its sentences); one
+touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
+source's outlet, title and publication date (read, or given by the curator's « # » lines)
+against the curated source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.content.loader import load_factbase  # noqa: E402
+from bot.draft.build import draft_article, draft_data  # noqa: E402
+from bot.draft.links import Linker  # noqa: E402
+from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
+from bot.text import normalise_typography  # noqa: E402
+
+GROWTH = ROOT / "tests" / "growth"
+DONE = ("signe", "adhesion", "approuve", "livre")
+"""Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
+SECTIONS = {"events": "événement", "agreements": "accord", "facts": "constat"}
+
+
+def _norm(text: str) -> str:
+    return normalise_typography(text).casefold().strip(" .")
+
+
+@dataclass
+class Unit:
+    """What the curator kept from one article: an entry, or quotes added to one."""
+
+    id: str
+    section: str
+    """events, agreements, facts, or « ajout » (quotes added to an entry of the base)."""
+    act: str | None
+    actors: frozenset[str]
+    date: str | None
+    quotes: list[str]
+    keys: list[str]
+    touched_by: list[str] = field(default_factory=list)
+
+
+def curated() -> tuple[dict[str, list[Unit]], dict[str, dict[str, Any]]]:
+    """Seed file name → its units; seed file name → its curated source."""
+    sources: dict[str, dict[str, Any]] = {}
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted((GROWTH / "content").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for source in data.get("sources", []):
+            sources[source["id"]] = source
+        for section in SECTIONS:
+            entries += [(section, entry) for entry in data.get(section, [])]
+    units: dict[str, list[Unit]] = {}
+    for section, entry in entries:
+        by_seed: dict[str, list[dict[str, Any]]] = {}
+        for item in entry["evidence"]:
+            if item["source"] in sources:
+                by_seed.setdefault(sources[item["source"]]["seed"], []).append(item)
+        for seed, items in by_seed.items():
+            actors = entry.get("actors") or entry.get("parties") or []
+            units.setdefault(seed, []).append(
+                Unit(
+                    entry["id"],
+                    section,
+                    entry.get("act") if section == "agreements" else entry.get("type"),
+                    frozenset(actors),
+                    entry.get("date"),
+                    [item["quote"] for item in items],
+                    [item["quote"] for item in items if item.get("key")],
+                )
+            )
+    added = yaml.safe_load((GROWTH / "evidence.yaml").read_text(encoding="utf-8")) or {}
+    for addition in added.get("additions", []):
+        by_seed = {}
+        for item in addition["evidence"]:
+            by_seed.setdefault(sources[item["source"]]["seed"], []).append(item)
+        for seed, items in by_seed.items():
+            quotes = [item["quote"] for item in items]
+            units.setdefault(seed, []).append(
+                Unit(addition["entry"], "ajout", None, frozenset(), None, quotes, [])
+            )
+    return units, {source["seed"]: source for source in sources.values()}
+
+
+def _holds(one: str, other: str) -> bool:
+    a, b = _norm(one), _norm(other)
+    return a in b or b in a
+
+
+def _same_date(draft: dict[str, Any], unit: Unit) -> bool:
+    mine, theirs = draft.get("date"), unit.date
+    if mine == theirs:
+        return True
+    return bool(
+        theirs
+        and theirs.startswith("../")
+        and mine == theirs[3:]
+        and draft.get("date_basis") == "rapporté"
+    )
+
+
+def judge(entry: dict[str, Any], section: str, unit: Unit) -> list[str]:
+    """What differs between a candidate and the one unit it touches (empty: right)."""
+    quotes = [item["quote"] for item in entry["evidence"]]
+    if unit.section == "ajout":
+        links = entry["draft"].get("links") or []
+        first = links[0] if links else None
+        if first is None or first.get("entry") != unit.id or first.get("relation") != "même fait":
+            return [f"pas relié à {unit.id} (« même fait »)"]
+        return []
+    wrong: list[str] = []
+    if section != unit.section:
+        wrong.append(f"genre {SECTIONS[section]} ≠ {SECTIONS[unit.section]}")
+    else:
+        act = entry.get("act") if section == "agreements" else entry.get("type")
+        if section != "facts" and act != unit.act:
+            wrong.append(f"acte/type {act} ≠ {unit.act}")
+    actors = frozenset(entry.get("actors") or entry.get("parties") or [])
+    if actors != unit.actors:
+        wrong.append(f"acteurs {','.join(sorted(actors))} ≠ {','.join(sorted(unit.actors))}")
+    if section != "facts" and unit.section != "facts" and not _same_date(entry, unit):
+        wrong.append(f"date {entry.get('date')} ≠ {unit.date}")
+    missing = [key for key in unit.keys if not any(_holds(key, quote) for quote in quotes)]
+    if missing:
+        wrong.append(f"{len(missing)} citation(s) clé(s) à regrouper ici")
+    return wrong
+
+
+def _source_right(data: dict[str, Any], source: dict[str, Any]) -> list[str]:
+    """Outlet, title and date of the drafted source against the curated one."""
+    mine = data["sources"][0]
+    notes = mine.get("draft", {})
+    wrong = []
+    if _norm(mine.get("title") or "") != _norm(source.get("title") or ""):
+        wrong.append(f"titre « {mine.get('title')} »")
+    published = mine.get("published") or (notes.get("published") or {}).get("value")
+    curated_day = source.get("published")
+    if curated_day and published != curated_day:
+        wrong.append(f"date {published} ≠ {curated_day}")
+    outlet = (notes.get("outlet") or {}).get("value")
+    if outlet is None:
+        wrong.append("média absent")
+    return wrong
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-v", "--verbose", action="store_true", help="chaque candidat")
+    args = parser.parse_args()
+    base = load_factbase(CONTENT_DIR, SEEDS_DIR)
+    linker = Linker(base)
+    units, sources = curated()
+    totals = {"candidats": 0, "justes": 0, "inventés": 0, "fusions": 0, "manqués": 0}
+    overstated = 0
+    sources_right = 0
+    articles = sorted((GROWTH / "articles").glob("*.txt"))
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        draft = draft_article(text, path.name, base, linker=linker)
+        data = draft_data(draft, str(path))
+        mine = units.get(path.name, [])
+        lines: list[str] = []
+        right = invented = merged = 0
+        candidates = [(s, e) for s in SECTIONS for e in data.get(s) or []]
+        for section, entry in candidates:
+            quotes = [item["quote"] for item in entry["evidence"]]
+            modality = entry["draft"].get("modality")
+            if modality and entry.get("act") in DONE and modality.get("kind") != "futur":
+                overstated += 1
+                lines.append(f"  INTENTION PRISE POUR UN ACTE {entry['id']} ({modality})")
+            touched = [u for u in mine if any(_holds(q, uq) for q in quotes for uq in u.quotes)]
+            for unit in touched:
+                unit.touched_by.append(entry["id"])
+            first = quotes[0][:70]
+            if not touched:
+                invented += 1
+                lines.append(f"  INVENTÉ  {entry['id']} : « {first}… »")
+            elif len(touched) > 1:
+                merged += 1
+                names = ", ".join(unit.id for unit in touched)
+                lines.append(f"  FUSION   {entry['id']} touche {names}")
+            else:
+                wrong = judge(entry, section, touched[0])
+                if wrong:
+                    lines.append(
+                        f"  à corriger {entry['id']} → {touched[0].id} : {'; '.join(wrong)}"
+                    )
+                else:
+                    right += 1
+                    lines.append(f"  juste    {entry['id']} → {touched[0].id}")
+        missed = [unit for unit in mine if not unit.touched_by]
+        lines += [f"  MANQUÉ   {unit.id} : « {unit.quotes[0][:70]}… »" for unit in missed]
+        source_wrong = _source_right(data, sources[path.name])
+        sources_right += not source_wrong
+        count = len(candidates)
+        share = f"{100 * right / count:.0f} %" if count else "—"
+        print(
+            f"{path.name} : {right}/{count} justes ({share}), {invented} inventés, "
+            f"{merged} fusions, {len(missed)} manqués ; source "
+            + ("juste" if not source_wrong else "à corriger : " + ", ".join(source_wrong))
+        )
+        if args.verbose:
+            print("\n".join(lines))
+        totals["candidats"] += count
+        totals["justes"] += right
+        totals["inventés"] += invented
+        totals["fusions"] += merged
+        totals["manqués"] += len(missed)
+    share = 100 * totals["justes"] / max(totals["candidats"], 1)
+    print(
+        f"\nTotal : {totals['justes']}/{totals['candidats']} candidats justes tels que proposés "
+        f"({share:.0f} %), {totals['inventés']} inventés, {totals['fusions']} fusions, "
+        f"{totals['manqués']} faits manqués, {overstated} intention(s) proposée(s) comme un acte ; "
+        f"sources justes {sources_right}/{len(articles)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
