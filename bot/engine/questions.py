@@ -25,6 +25,7 @@ from bot.engine.counting import asked_figure, count_reply, counted, figure_in_ar
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
+from bot.engine.passage import asked_type, asks_several, passage_reply
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
@@ -97,6 +98,11 @@ class Understanding:
     by saying so."""
     undated: Para | None = None
     """For a date asked of a line the articles date only in words (« récemment »)."""
+    several: bool = False
+    """The question asks for several things (« quelles régions ? »): a search lists more."""
+    kind: str = ""
+    """What the question asks (« quand », « combien », « qui », « ou », or ""): a search
+    answer checks its passage against it (``passage.py``)."""
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
@@ -186,6 +192,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = _understand(index, text, today)
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
+    found = replace(found, kind=asked_type(text), several=asks_several(text))
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
@@ -530,12 +537,27 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     figures = (
         count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
     )
-    reply = figures or answer(index, found.data, today)
+    searched = found.data.startswith("/cherche ") and not found.counted
+    passage = (
+        passage_reply(
+            index,
+            found.data.split(" ", 1)[1],
+            found.kind,
+            bool(found.no_figure or found.undated),
+            found.several,
+        )
+        if searched
+        else None
+    )
+    reply = figures or passage or answer(index, found.data, today)
+    # a search says its words once: « Compris : une recherche de « x y » » (the command is
+    # under the « Tous les résultats » button)
+    target = (
+        "" if passage and found.said.endswith(found.command[9:] + " »") else f" → {found.command}"
+    )
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    line = Para(
-        f"Compris : {found.said} → {found.command}{absent_words(index, found.unsaid)}", "note"
-    )
+    line = Para(f"Compris : {found.said}{target}{absent_words(index, found.unsaid)}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if found.undated is not None:
         blocks = (found.undated, *blocks)
@@ -544,7 +566,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
-        buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+        label = "🔎 Tous les résultats" if passage else f"▶ {found.command}"[:60]
+        buttons = (*buttons, (Button(label, button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 
 

@@ -26,7 +26,7 @@ def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence
     return max(evidence, key=hits)
 
 
-def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
+def matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
     """The key quotes (they back the summary), then the quote that best matches the query."""
     shown = list(entry.key_evidence())
     best = _best_evidence(entry.evidence, words)
@@ -71,7 +71,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         line = line_text(index.base, entry)
         blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
-        quotes += [(number, quote_of(index.base, item)) for item in _matching_quotes(entry, words)]
+        quotes += [(number, quote_of(index.base, item)) for item in matching_quotes(entry, words)]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = ".".join(words)
