@@ -99,7 +99,6 @@ _PLACE = re.compile(r"\b(?:à|au|en|vers|depuis|de) [A-ZÀ-Ý][\w'’-]+")
 
 SAID = {
     "quand": "de date",
-    "combien": "de chiffre",
     "qui": "de nom",
     "ou": "de lieu",
 }
@@ -242,7 +241,9 @@ def passage_reply(
     entry, sentence, answers, others, total = found
     base = index.base
     blocks: list[Block] = []
-    if not answers and not said:  # ``said``: the answer already says what the articles lack
+    # « combien »: whether the articles give a figure is proved on the full text
+    # (``counting.figure_in_articles``) and said by the question reader, not here
+    if not answers and not said and kind != "combien":
         blocks.append(
             Para(
                 f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
