@@ -122,8 +122,9 @@ def _content(index: Index, text: str) -> str:
     out: list[str] = []
     for word in kept:
         parts = fold(word).split()
-        if parts and all(part in QUESTION_WORDS for part in parts):
-            continue
+        named = word.isupper() and len(word) > 1 and index.find_actor(word) is not None
+        if parts and all(part in QUESTION_WORDS for part in parts) and not named:
+            continue  # « EU », « US » typed in capitals name an actor, not « eu », « us »
         if len(parts) > 1 and parts[0] in {"qu", "c", "s", "t", "m"}:  # « qu'a » → « a »
             word = word.split("'", 1)[-1].split("\u2019", 1)[-1]
         out.append(word)
@@ -232,6 +233,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             )
         return None
 
+    if not words and content.isupper() and (named := index.find_actor(content)) is not None:
+        if named.exact:  # « EU ? », « US » : a name in capitals that is also a little word
+            return _card(named.actor, f"fiche — {named.actor.name}")
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
@@ -425,7 +429,7 @@ def _a_place(index: Index, question: str, name: str) -> bool:
 def _asks_more(folded: str, intent: str) -> bool:
     """True when a listing question names more than the list (« combien de pays au forum
     de Bakou ? » asks about the forum, not for every country of the base)."""
-    if intent not in ("countries", "organisations"):
+    if intent not in ("countries", "organisations", "help"):
         return False
     pattern = dict(_INTENTS)[intent]
     rest = re.sub(pattern, " ", folded)
@@ -640,6 +644,11 @@ def follow_up(
         return None
     name, _, argument = previous.data.partition(" ")
     name = name.lstrip("/")
+    subject = previous.command.partition(" ")[2]
+    if opening is None and asked_figure(folded) and subject:  # « combien de pays ? »: of
+        found = understand(index, f"{rest} {subject}", today)  # what was just asked
+        if found is not None and found.counted:
+            return replace(found, said=f"suite de « {previous.command} » — {found.said}")
     if name == "cherche":
         found = understand(index, f"{argument} {rest}", today)
         if found is not None and found.unsaid:  # only this question's own words are said
@@ -693,6 +702,10 @@ def _bare_follow_up(folded: str) -> bool:
         return False
     if words[0] in ANAPHORA:
         return True
+    if asked_figure(folded) and all(
+        word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) for word in words
+    ):
+        return True  # « combien de pays ? », « nombre de participants ? »: of the last subject
     return all(word in ASKING_ONLY or is_stop(word) for word in words)
 
 

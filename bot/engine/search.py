@@ -100,7 +100,8 @@ def sources(index: Index, argument: str = "", today: date | None = None, page: i
     total = len(base.sources)
     pages = max(1, (total + SOURCES_PAGE - 1) // SOURCES_PAGE)
     page = min(max(page, 1), pages)
-    blocks: list[Block] = [Para(f"Les {count(total, 'article')} de la base", "title")]
+    title = "L'article de la base" if total == 1 else f"Les {count(total, 'article')} de la base"
+    blocks: list[Block] = [Para(title, "title")]
     first = (page - 1) * SOURCES_PAGE
     for source_id in islice(base.sources, first, first + SOURCES_PAGE):
         blocks.extend(_source_lines(index, source_id))
