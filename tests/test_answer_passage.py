@@ -86,7 +86,7 @@ def test_a_name_in_capitals_that_is_a_little_word_names_its_actor(base):
 
 def test_combien_de_after_a_question_counts_within_its_subject(base):
     index = Index(base)
-    first, asked = respond_in_thread(index, "forum de bakou", TODAY)
+    _first, asked = respond_in_thread(index, "forum de bakou", TODAY)
     assert asked is not None
     reply, again = respond_in_thread(index, "combien de pays ?", TODAY, asked)
     text = render_text(reply)
@@ -115,4 +115,4 @@ def test_a_base_of_one_article_is_counted_in_the_singular(base):
     )
     index = Index(single)
     title = render_text(sources(index)).splitlines()[0]
-    assert fold(title).startswith("l'article de la base"), title
+    assert fold(title).startswith("l article de la base"), title

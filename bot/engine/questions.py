@@ -233,9 +233,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             )
         return None
 
-    if not words and content.isupper() and (named := index.find_actor(content)) is not None:
-        if named.exact:  # « EU ? », « US » : a name in capitals that is also a little word
-            return _card(named.actor, f"fiche — {named.actor.name}")
+    named = index.find_actor(content) if not words and content.isupper() else None
+    if named is not None and named.exact:  # « EU ? », « US »: a name in capitals that is
+        return _card(named.actor, f"fiche — {named.actor.name}")  # also a little word
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
