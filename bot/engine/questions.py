@@ -233,9 +233,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             )
         return None
 
-    named = index.find_actor(content) if not words and content.isupper() else None
-    if named is not None and named.exact:  # « EU ? », « US »: a name in capitals that is
-        return _card(named.actor, f"fiche — {named.actor.name}")  # also a little word
+    capitals = index.find_actor(content) if not words and content.isupper() else None
+    if capitals is not None and capitals.exact:  # « EU ? », « US »: a name in capitals that
+        return _card(capitals.actor, f"fiche — {capitals.actor.name}")  # is a little word too
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
