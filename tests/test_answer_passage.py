@@ -116,3 +116,32 @@ def test_a_base_of_one_article_is_counted_in_the_singular(base):
     index = Index(single)
     title = render_text(sources(index)).splitlines()[0]
     assert fold(title).startswith("l article de la base"), title
+
+
+def test_an_alias_the_articles_never_write_is_searched_as_the_actors_name(base):
+    from bot.engine.index import tokens
+    from bot.engine.questions import _named
+
+    index = Index(base)
+    vocabulary = index.full_text()[0]
+    checked = 0
+    for actor in base.actors.values():
+        for alias in actor.aliases:
+            word = fold(alias)
+            match = index.find_actor(alias)
+            if " " in word or word in vocabulary or match is None or match.actor is not actor:
+                continue
+            assert _named(index, word) == " ".join(tokens(actor.name)), alias
+            checked += 1
+    assert checked >= 3  # « UK », « NATO », « Turkey »…
+    assert _named(index, "bakou") == "bakou"  # a word the articles hold is searched as it is
+
+
+def test_an_english_country_name_is_answered_with_its_french_name(base):
+    index = Index(base)
+    for english, french in (("germany", "Allemagne"), ("china", "Chine")):
+        if index.find_actor(french) is not None:
+            continue  # the base has its card: another test's business
+        asked = understand(index, f"relations avec la {english} ?", TODAY)
+        assert asked is not None and asked.command == f"/pays {french}", asked
+        assert english not in " ".join(asked.unsaid)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from bot.content.countries import french_country_name
 from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
@@ -131,6 +132,18 @@ def _content(index: Index, text: str) -> str:
     return " ".join(out)
 
 
+def _named(index: Index, word: str) -> str:
+    """A searched word as the articles write it: an actor's alias they never use (« uk »,
+    « nato ») is searched as the actor's name (« royaume uni », « otan »); a word the
+    articles hold (« bakou », « usa ») is searched as it is."""
+    if word in index.full_text()[0]:
+        return word
+    match = index.find_actor(word)
+    if match is None or not match.exact:
+        return word
+    return " ".join(tokens(match.actor.name)) or word
+
+
 def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
     """The filter's dates as words /timeline reads back."""
     if wanted.start and wanted.end:
@@ -196,6 +209,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = replace(found, kind=asked_type(text), several=asks_several(text))
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
+    if card:  # « china » asked, « Chine » answered: the typed name is not a missing word
+        named |= {
+            word
+            for word in fold(text).split()
+            if fold(french_country_name(word) or "-") in fold(found.command)
+        }
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     noun = asked_figure(fold(text))
     no_figure = ""
@@ -221,7 +240,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
-    words = " ".join(word for word in tokens(content) if not is_stop(word))
+    words = " ".join(_named(index, word) for word in tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
         return counted
@@ -246,7 +265,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
     ]
     if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
-        name = absent[0]
+        name = french_country_name(absent[0]) or absent[0]  # « germany » is « Allemagne »
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
