@@ -17,7 +17,7 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine.common import brief_when, line_text, marked, quote_of
-from bot.engine.counting import NUMBER_WORDS
+from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
@@ -36,6 +36,8 @@ FIRST_LINE = 150
 """Longest line of the answering entry (its full text is on its card)."""
 NEIGHBOUR_LINE = 90
 """Longest line of a neighbour."""
+LISTED_LINE = 130
+"""Longest line of a neighbour when the question asks for several things."""
 WHOLE_QUOTE = 300
 """A quote this short is shown whole rather than cut to its best sentence."""
 LINE_SHARE = 0.5
@@ -44,7 +46,9 @@ of, not one whose quote merely mentions it)."""
 TYPE_BONUS = 2.5
 DATED_BONUS = 0.5
 """An event or agreement (dated, with a card) goes before a context entry quoting the same."""
-CLOSE = 0.6
+ANSWERS_FACTOR = 1.5
+"""How much more an entry counts when its passage carries what the question's type asks."""
+CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
 
@@ -94,7 +98,12 @@ _ROLES = [
     "depute",
 ]
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«A-ZÀ-Ý\"])")
-_CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w-]+")
+_CAPITAL = re.compile(r"(?:(?<=[^.!?\s] )|(?<=\b[dlDL]['’]))[A-ZÀ-Ý][\w-]+")
+"""A capitalised word inside a sentence (not its first word): a name."""
+_PERSON = re.compile(r"\b[A-ZÀ-Ý][\w.-]+ [A-ZÀ-Ý][\w-]+")
+"""Two capitalised words in a row: a person's name (« Konstantin Zatulin », « JD Vance »)."""
+_FOOTNOTE = re.compile(r"\(\d+\)")
+"""An article's footnote call (« paix(2) »): no figure."""
 _PLACE = re.compile(r"\b(?:à|au|en|vers|depuis|de) [A-ZÀ-Ý][\w'’-]+")
 
 SAID = {
@@ -119,16 +128,33 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
     question does not already give: ``asked`` holds its folded words)."""
     if not kind:
         return True
-    words = re.findall(r"\w+", fold(sentence))
-    if kind == "combien":
-        return any(w.isdigit() or w in NUMBER_WORDS for w in words)
+    words = re.findall(r"\w+", fold(_FOOTNOTE.sub(" ", sentence)))
+    if kind == "combien":  # a figure, not a day or a year (« le 20 novembre », « 2025 »)
+        return any(
+            (w.isdigit() and not _a_date(words, at)) or w in NUMBER_WORDS
+            for at, w in enumerate(words)
+        )
     if kind == "quand":
         return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
     if kind == "qui":
-        names = [fold(name) for name in _CAPITAL.findall(sentence)[1:]]
+        names = [fold(name) for name in _CAPITAL.findall(sentence)]
         new = [n for n in names if not any(n.startswith(w[:5]) for w in asked)]
         return bool(new) or any(w in _ROLES for w in words)
     return bool(_PLACE.search(sentence))
+
+
+def _names_someone(sentence: str) -> bool:
+    """True when ``sentence`` names a person, or someone by their office."""
+    words = re.findall(r"\w+", fold(sentence))
+    return bool(_PERSON.search(sentence)) or any(w in _ROLES for w in words)
+
+
+def _a_date(words: list[str], at: int) -> bool:
+    """True when the number ``words[at]`` is a year or a day of a month."""
+    word = words[at]
+    if len(word) == 4 and 1900 <= int(word) <= 2100:
+        return True
+    return at + 1 < len(words) and words[at + 1] in _MONTHS
 
 
 def _sentences(quote: str) -> list[str]:
@@ -172,7 +198,7 @@ def _dated(entry: Entry) -> bool:
 
 
 def best_passage(
-    index: Index, query: str, kind: str, several: bool = False
+    index: Index, query: str, kind: str, several: bool = False, noun: str = ""
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -189,14 +215,21 @@ def best_passage(
         best: tuple[float, str, bool] | None = None
         for evidence in entry.evidence:
             for sentence in _sentences(evidence.quote):
-                answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+                if kind == "combien" and noun:  # a number of the thing counted
+                    answers = gives_figure(index, sentence, noun)
+                else:
+                    answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
                 value = _sentence_score(sentence, weights) + (TYPE_BONUS if answers else 0.0)
                 if best is None or value > best[0]:
                     best = (value, sentence, answers)
         if best is not None:
             line = _sentence_score(line_text(index.base, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
-            scored.append((score + line + best[0], -position, entry, best[1], best[2]))
+            total = score + line + best[0]
+            strict = best[2] and (kind != "qui" or _names_someone(best[1]))
+            if kind and strict:  # it answers what is asked: ahead of closer wording
+                total *= ANSWERS_FACTOR
+            scored.append((total, -position, entry, best[1], best[2]))
     if not scored:
         return None
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
@@ -229,13 +262,18 @@ def asks_several(question: str) -> bool:
 
 
 def passage_reply(
-    index: Index, query: str, kind: str, said: bool = False, several: bool = False
+    index: Index,
+    query: str,
+    kind: str,
+    said: bool = False,
+    several: bool = False,
+    noun: str = "",
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; the neighbours in an « Aussi : » list; every
     line's key quotes in one folded group (an entry's line is its claim: its quotes go
     with it; a context entry shows its quote alone)."""
-    found = best_passage(index, query, kind, several)
+    found = best_passage(index, query, kind, several, noun)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
@@ -261,7 +299,7 @@ def passage_reply(
     if others:
         blocks.append(Para("Aussi :", "note"))
         for other in others:
-            line = short_label(line_text(base, other), NEIGHBOUR_LINE)
+            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
             blocks.append(Item(_label(index, other, 60), line))
     words = tokens(query)
     group = [

@@ -99,6 +99,8 @@ class Understanding:
     by saying so."""
     undated: Para | None = None
     """For a date asked of a line the articles date only in words (« récemment »)."""
+    noun: str = ""
+    """The noun a « combien / quel volume de … » question asks a figure of."""
     several: bool = False
     """The question asks for several things (« quelles régions ? »): a search lists more."""
     kind: str = ""
@@ -217,6 +219,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         }
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     noun = asked_figure(fold(text))
+    found = replace(found, noun=noun or "")
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
@@ -568,6 +571,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.kind,
             bool(found.no_figure or found.undated),
             found.several,
+            found.noun,
         )
         if searched
         else None
