@@ -157,8 +157,17 @@ def _a_date(words: list[str], at: int) -> bool:
     return at + 1 < len(words) and words[at + 1] in _MONTHS
 
 
-def _sentences(quote: str) -> list[str]:
-    """The quote whole when short, else its sentences (each verbatim in the quote)."""
+def _sentences(index: Index, quote: str) -> list[tuple[str, frozenset[str]]]:
+    """The quote whole when short, else its sentences (each verbatim in the quote), each with
+    the prefixes of its words (``_prefixes``); once per quote and index."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = index.memo("passage sentences", dict)
+    found = table.get(quote)
+    if found is None:
+        found = table[quote] = [(part, _prefixes(part)) for part in _split(quote)]
+    return found
+
+
+def _split(quote: str) -> list[str]:
     if len(quote) <= WHOLE_QUOTE:
         return [quote]
     parts = [part.strip() for part in _SENTENCE.split(quote) if part.strip()]
@@ -171,26 +180,45 @@ def _sentences(quote: str) -> list[str]:
     return [part for part in merged if part in quote] or [quote]
 
 
+PREFIX = 5
+"""A query word matches a word of a passage that starts with its first PREFIX letters."""
+MOST_WEIGHTS = 4096
+"""Query words whose weight an index keeps (then it starts afresh)."""
+
+
+def _prefixes(text: str) -> frozenset[str]:
+    """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
+    word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them."""
+    return frozenset(word[:n] for word in tokens(text) for n in range(1, PREFIX + 1))
+
+
 def _weights(index: Index, words: list[str]) -> dict[str, float]:
-    """Each query word's BM25 weight (rare words count more)."""
+    """Each query word's BM25 weight (rare words count more); kept per index."""
+    table: dict[str, float] = index.memo("passage weights", dict)
     postings = index.full_text()[0]
     found: dict[str, float] = {}
     for word in words:
-        holders: set[str] = set()
-        for candidate in index.expand_word(word):
-            holders.update(postings.get(candidate, ()))
-        if holders:
-            found[word] = index.word_weight(len(holders))
+        if word not in table:
+            if len(table) >= MOST_WEIGHTS:
+                table.clear()
+            holders: set[str] = set()
+            for candidate in index.expand_word(word):
+                holders.update(postings.get(candidate, ()))
+            table[word] = index.word_weight(len(holders)) if holders else 0.0
+        if table[word]:
+            found[word] = table[word]
     return found
 
 
-def _sentence_score(sentence: str, weights: dict[str, float]) -> float:
-    held = set(tokens(sentence))
-    return sum(
-        weight
-        for word, weight in weights.items()
-        if any(token.startswith(word[:5]) for token in held)
-    )
+def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
+    return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
+
+
+def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
+    table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
+    if entry.id not in table:
+        table[entry.id] = _prefixes(line_text(index.base, entry))
+    return table[entry.id]
 
 
 def _dated(entry: Entry) -> bool:
@@ -214,16 +242,16 @@ def best_passage(
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
         for evidence in entry.evidence:
-            for sentence in _sentences(evidence.quote):
+            for sentence, prefixes in _sentences(index, evidence.quote):
                 if kind == "combien" and noun:  # a number of the thing counted
                     answers = gives_figure(index, sentence, noun)
                 else:
                     answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
-                value = _sentence_score(sentence, weights) + (TYPE_BONUS if answers else 0.0)
+                value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
                 if best is None or value > best[0]:
                     best = (value, sentence, answers)
         if best is not None:
-            line = _sentence_score(line_text(index.base, entry), weights) * LINE_SHARE
+            line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
             total = score + line + best[0]
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
