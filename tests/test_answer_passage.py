@@ -105,6 +105,7 @@ def test_a_base_of_one_article_is_counted_in_the_singular(base):
     single = replace(
         base,
         sources={one: base.sources[one]},
+        seeds={one: base.seeds[one]},
         events=alone(base.events),
         agreements=alone(base.agreements),
         facts=alone(base.facts),
@@ -116,6 +117,11 @@ def test_a_base_of_one_article_is_counted_in_the_singular(base):
     index = Index(single)
     title = render_text(sources(index)).splitlines()[0]
     assert fold(title).startswith("l article de la base"), title
+    from bot.engine.commands import answer
+    from bot.engine.seedtext import searched_words
+
+    assert "1 article de presse" in render_text(answer(index, "/aide"))
+    assert "texte integral de l article" in fold(searched_words(index, "xyz"))
 
 
 def test_an_alias_the_articles_never_write_is_searched_as_the_actors_name(base):

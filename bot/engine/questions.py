@@ -579,9 +579,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or passage or answer(index, found.data, today)
     # a search says its words once: « Compris : une recherche de « x y » » (the command is
     # under the « Tous les résultats » button)
-    target = (
-        "" if passage and found.said.endswith(found.command[9:] + " »") else f" → {found.command}"
-    )
+    target = "" if passage else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
     line = Para(f"Compris : {found.said}{target}{absent_words(index, found.unsaid)}", "note")
@@ -682,6 +680,9 @@ def follow_up(
     if found is None:
         return None
     said = f"suite de « {previous.command} » — {found.said}"
+    if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
+        added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
+        said = f"suite de « {previous.command} », avec « {added} »"
     return replace(found, said=said)
 
 
