@@ -151,3 +151,14 @@ def test_an_english_country_name_is_answered_with_its_french_name(base):
         asked = understand(index, f"relations avec la {english} ?", TODAY)
         assert asked is not None and asked.command == f"/pays {french}", asked
         assert english not in " ".join(asked.unsaid)
+
+
+def test_every_passage_answer_offers_a_working_search_button(base):
+    from bot.engine.commands import callback
+
+    index = Index(base)
+    for question in _searched(index):
+        reply = respond(index, question, TODAY)
+        searches = [b for row in reply.buttons for b in row if b.label.startswith("🔎")]
+        assert len(searches) == 1, question
+        assert callback(index, searches[0].data).found, (question, searches[0].data)

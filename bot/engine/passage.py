@@ -341,7 +341,28 @@ def passage_reply(
     more = total - 1 - len(others)
     if more > 0:
         more_text = count(more, "autre résultat", "autres résultats")
-        blocks.append(Para(f"+ {more_text} : bouton 🔎.", "note"))
+        blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
     buttons = [button for shown in [entry, *others] if (button := _button(shown))]
     rows = tuple((button,) for button in buttons[:2])
     return Reply(tuple(blocks), rows)
+
+
+SEARCH_DATA = 64
+"""Telegram's limit on a button's data, in bytes."""
+
+
+def search_button(index: Index, query: str) -> Button:
+    """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
+    button's data keeps its rarest words, in their order, and the label says which."""
+    data = f"c:/cherche {query}"
+    if data.isascii() and len(data.encode()) <= SEARCH_DATA:
+        return Button("🔎 Tous les résultats", data)
+    words = [word for word in dict.fromkeys(tokens(query)) if word.isascii()]
+    weights = _weights(index, words)
+    kept: set[str] = set()
+    for word in sorted(words, key=lambda w: -weights.get(w, 0.0)):
+        trial = " ".join(w for w in words if w in kept | {word})
+        if len(f"c:/cherche {trial}".encode()) <= SEARCH_DATA:
+            kept.add(word)
+    short = " ".join(w for w in words if w in kept)
+    return Button(short_label(f"🔎 Chercher « {short} »", 48), f"c:/cherche {short}")

@@ -26,7 +26,7 @@ from bot.engine.counting import asked_figure, count_reply, counted, figure_in_ar
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
-from bot.engine.passage import asked_type, asks_several, passage_reply
+from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
@@ -590,9 +590,10 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (unsaid_para(index, [], found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
-    if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
-        label = "🔎 Tous les résultats" if passage else f"▶ {found.command}"[:60]
-        buttons = (*buttons, (Button(label, button_data),))
+    if passage:  # the search behind the passage, whole or on its rarest words
+        buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
+    elif reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
+        buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 
 
