@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.content.countries import french_country_name
 from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
@@ -211,8 +210,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = replace(found, kind=asked_type(text), several=asks_several(text))
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
-    if card:  # « china » asked, « Chine » answered: the typed name is not a missing word
-        named |= {
+    if card and index.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
+        from bot.content.countries import french_country_name  # base has no card for (Babel,
+
+        named |= {  # loaded only then): « china » asked, « Chine » answered is no missing word
             word
             for word in fold(text).split()
             if fold(french_country_name(word) or "-") in fold(found.command)
@@ -268,6 +269,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
     ]
     if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
+        from bot.content.countries import french_country_name  # Babel, only when asked
+
         name = french_country_name(absent[0]) or absent[0]  # « germany » is « Allemagne »
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
