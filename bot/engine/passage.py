@@ -349,6 +349,8 @@ def passage_reply(
 
 SEARCH_DATA = 64
 """Telegram's limit on a button's data, in bytes."""
+SEARCH_LABEL = 30
+"""Characters of the searched words a button's label shows."""
 
 
 def search_button(index: Index, query: str) -> Button:
@@ -365,4 +367,6 @@ def search_button(index: Index, query: str) -> Button:
         if len(f"c:/cherche {trial}".encode()) <= SEARCH_DATA:
             kept.add(word)
     short = " ".join(w for w in words if w in kept)
-    return Button(short_label(f"🔎 Chercher « {short} »", 48), f"c:/cherche {short}")
+    shown = short if len(short) <= SEARCH_LABEL else short[:SEARCH_LABEL].rsplit(" ", 1)[0] + "…"
+    # the label names the searched words (no claim: cut plainly, no modality to keep)
+    return Button(f"🔎 Chercher « {shown} »", f"c:/cherche {short}")
