@@ -84,6 +84,11 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number:,} {noun}".replace(",", "\u202f")
 
 
+def of_articles(number: int) -> str:
+    """« des 5 articles », « de l'article » (a base of one): after « le texte intégral »."""
+    return "de l'article" if number == 1 else f"des {count(number, 'article')}"
+
+
 def plural_phrase(label: str) -> str:
     """« exercice militaire » → « exercices militaires »; « plan de coopération » → « plans de
     coopération » (words after « de » keep their number)."""

@@ -10,10 +10,11 @@ from pathlib import Path
 from bench.score_questions import answer_all, load
 
 DEV2 = Path(__file__).parent / "questions_dev2.yaml"
-FLOOR = 53
+FLOOR = 55
 """Right answers out of 60, measured on 2026-12-06 with the scorer that reads a « not in the
-articles » only above the first listed entry (41 on the reader of 5 December): a floor, never a
-target; raise it when the reader improves."""
+articles » only above the first listed entry, after searched questions got their answering
+passage on top (53 before, 41 on the reader of 5 December): a floor, never a target; raise it
+when the reader improves."""
 ASKED_ON = date(2026, 12, 6)
 
 

@@ -33,3 +33,23 @@ def all_country_names() -> list[str]:
     for locale in ("fr", "en"):
         found += [name for code, name in _territories(locale).items() if is_known_code(code)]
     return found
+
+
+@cache
+def _french_by_name() -> dict[str, str]:
+    from bot.text import fold  # folded names, as the index compares them
+
+    found: dict[str, str] = {}
+    for locale in ("fr", "en"):
+        for code, name in _territories(locale).items():
+            if is_known_code(code):
+                found.setdefault(fold(name), _territories("fr")[code])
+    return found
+
+
+def french_country_name(name: str) -> str | None:
+    """The French name of a country named in French or English (« germany » → « Allemagne »),
+    or None when ``name`` names no country CLDR knows."""
+    from bot.text import fold
+
+    return _french_by_name().get(fold(name))

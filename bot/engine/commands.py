@@ -29,7 +29,7 @@ from bot.engine.pictures import caption_only
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.search import cherche, sources
 from bot.engine.timeline import timeline, timeline_page
-from bot.text import fold
+from bot.text import count, fold
 
 Answer = Callable[[Index, str, date | None], Reply]
 
@@ -51,9 +51,10 @@ def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     blocks: list[Block] = [
         Para("Partenariats de sécurité de l'Azerbaïdjan", "title"),
         Para(
-            f"Je réponds à partir de {counts['sources']} articles de presse "
-            f"({counts['événements']} événements, {counts['accords']} accords, "
-            f"{counts['pays']} pays, {counts['organisations']} organisations) : chaque fait "
+            f"Je réponds à partir de {count(counts['sources'], 'article')} de presse "
+            f"({count(counts['événements'], 'événement')}, {count(counts['accords'], 'accord')}, "
+            f"{count(counts['pays'], 'pays', 'pays')}, "
+            f"{count(counts['organisations'], 'organisation')}) : chaque fait "
             "vient avec la citation exacte de l'article et sa source (média et date, ou « non "
             "indiqué »)."
         ),

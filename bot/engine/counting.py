@@ -59,6 +59,11 @@ def _stems(index: Index, quote: str) -> tuple[list[str], frozenset[str]]:
     return found
 
 
+def gives_figure(index: Index, sentence: str, noun: str) -> bool:
+    """True when ``sentence`` gives a number of ``noun`` (« plus de 80 pays » for « pays »)."""
+    return _figure(index, sentence, folded_stem(fold(noun)), set())
+
+
 def _figure(index: Index, quote: str, noun: str, others: set[str]) -> bool:
     """True when ``quote`` gives a number of ``noun`` (a stem) and names one of ``others``."""
     words, stems = _stems(index, quote)

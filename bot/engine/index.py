@@ -180,6 +180,10 @@ def _kinds_of(item: Dated) -> tuple[str, ...]:
     return ("accord", entry.kind)
 
 
+MOST_TYPO_WORDS = 4096
+"""Words whose close typos an index keeps (then it starts afresh)."""
+
+
 def tokens(text: str) -> list[str]:
     """Folded words of ``text`` without stopwords."""
     return [word for word in fold(text).split() if word not in STOPWORDS]
@@ -757,8 +761,13 @@ class Index:
             while position < len(vocabulary) and vocabulary[position].startswith(word):
                 found.add(vocabulary[position])
                 position += 1
-        if len(word) >= 5 and not found:
-            found.update(self.typos(word))
+        if len(word) >= 5 and not found:  # kept per word (bounded): a question's search and
+            known: dict[str, list[str]] = self.memo("typos of words", dict)  # its passage
+            if word not in known:  # both read the same words
+                if len(known) >= MOST_TYPO_WORDS:
+                    known.clear()
+                known[word] = self.typos(word)
+            found.update(known[word])
         return found
 
     def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -25,6 +25,7 @@ from bot.engine.counting import asked_figure, count_reply, counted, figure_in_ar
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
+from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
@@ -97,6 +98,13 @@ class Understanding:
     by saying so."""
     undated: Para | None = None
     """For a date asked of a line the articles date only in words (« récemment »)."""
+    noun: str = ""
+    """The noun a « combien / quel volume de … » question asks a figure of."""
+    several: bool = False
+    """The question asks for several things (« quelles régions ? »): a search lists more."""
+    kind: str = ""
+    """What the question asks (« quand », « combien », « qui », « ou », or ""): a search
+    answer checks its passage against it (``passage.py``)."""
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
@@ -116,12 +124,25 @@ def _content(index: Index, text: str) -> str:
     out: list[str] = []
     for word in kept:
         parts = fold(word).split()
-        if parts and all(part in QUESTION_WORDS for part in parts):
-            continue
+        named = word.isupper() and len(word) > 1 and index.find_actor(word) is not None
+        if parts and all(part in QUESTION_WORDS for part in parts) and not named:
+            continue  # « EU », « US » typed in capitals name an actor, not « eu », « us »
         if len(parts) > 1 and parts[0] in {"qu", "c", "s", "t", "m"}:  # « qu'a » → « a »
             word = word.split("'", 1)[-1].split("\u2019", 1)[-1]
         out.append(word)
     return " ".join(out)
+
+
+def _named(index: Index, word: str) -> str:
+    """A searched word as the articles write it: an actor's alias they never use (« uk »,
+    « nato ») is searched as the actor's name (« royaume uni », « otan »); a word the
+    articles hold (« bakou », « usa ») is searched as it is."""
+    if word in index.full_text()[0]:
+        return word
+    match = index.find_actor(word)
+    if match is None or not match.exact:
+        return word
+    return " ".join(tokens(match.actor.name)) or word
 
 
 def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
@@ -186,10 +207,20 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = _understand(index, text, today)
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
+    found = replace(found, kind=asked_type(text), several=asks_several(text))
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
+    if card and index.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
+        from bot.content.countries import french_country_name  # base has no card for (Babel,
+
+        named |= {  # loaded only then): « china » asked, « Chine » answered is no missing word
+            word
+            for word in fold(text).split()
+            if fold(french_country_name(word) or "-") in fold(found.command)
+        }
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     noun = asked_figure(fold(text))
+    found = replace(found, noun=noun or "")
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
@@ -213,7 +244,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
-    words = " ".join(word for word in tokens(content) if not is_stop(word))
+    words = " ".join(_named(index, word) for word in tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
         return counted
@@ -225,6 +256,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             )
         return None
 
+    capitals = index.find_actor(content) if not words and content.isupper() else None
+    if capitals is not None and capitals.exact:  # « EU ? », « US »: a name in capitals that
+        return _card(capitals.actor, f"fiche — {capitals.actor.name}")  # is a little word too
     if not words:
         if "news" in intents:
             reading = Reading(TimelineFilter(), latest=True)
@@ -235,7 +269,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
     ]
     if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
-        name = absent[0]
+        from bot.content.countries import french_country_name  # Babel, only when asked
+
+        name = french_country_name(absent[0]) or absent[0]  # « germany » is « Allemagne »
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.find_actor(content)
     reading = read_filter(index, content, today)
@@ -418,7 +454,7 @@ def _a_place(index: Index, question: str, name: str) -> bool:
 def _asks_more(folded: str, intent: str) -> bool:
     """True when a listing question names more than the list (« combien de pays au forum
     de Bakou ? » asks about the forum, not for every country of the base)."""
-    if intent not in ("countries", "organisations"):
+    if intent not in ("countries", "organisations", "help"):
         return False
     pattern = dict(_INTENTS)[intent]
     rest = re.sub(pattern, " ", folded)
@@ -530,12 +566,26 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     figures = (
         count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
     )
-    reply = figures or answer(index, found.data, today)
+    searched = found.data.startswith("/cherche ") and not found.counted
+    passage = (
+        passage_reply(
+            index,
+            found.data.split(" ", 1)[1],
+            found.kind,
+            bool(found.no_figure or found.undated),
+            found.several,
+            found.noun,
+        )
+        if searched
+        else None
+    )
+    reply = figures or passage or answer(index, found.data, today)
+    # a search says its words once: « Compris : une recherche de « x y » » (the command is
+    # under the « Tous les résultats » button)
+    target = "" if passage else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    line = Para(
-        f"Compris : {found.said} → {found.command}{absent_words(index, found.unsaid)}", "note"
-    )
+    line = Para(f"Compris : {found.said}{target}{absent_words(index, found.unsaid)}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if found.undated is not None:
         blocks = (found.undated, *blocks)
@@ -543,7 +593,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (unsaid_para(index, [], found.no_figure), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
-    if reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
+    if passage:  # the search behind the passage, whole or on its rarest words
+        buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
+    elif reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 
@@ -617,6 +669,11 @@ def follow_up(
         return None
     name, _, argument = previous.data.partition(" ")
     name = name.lstrip("/")
+    subject = previous.command.partition(" ")[2]
+    if opening is None and asked_figure(folded) and subject:  # « combien de pays ? »: of
+        found = understand(index, f"{rest} {subject}", today)  # what was just asked
+        if found is not None and found.counted:
+            return replace(found, said=f"suite de « {previous.command} » — {found.said}")
     if name == "cherche":
         found = understand(index, f"{argument} {rest}", today)
         if found is not None and found.unsaid:  # only this question's own words are said
@@ -627,6 +684,9 @@ def follow_up(
     if found is None:
         return None
     said = f"suite de « {previous.command} » — {found.said}"
+    if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
+        added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
+        said = f"suite de « {previous.command} », avec « {added} »"
     return replace(found, said=said)
 
 
@@ -670,6 +730,10 @@ def _bare_follow_up(folded: str) -> bool:
         return False
     if words[0] in ANAPHORA:
         return True
+    if asked_figure(folded) and all(
+        word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) for word in words
+    ):
+        return True  # « combien de pays ? », « nombre de participants ? »: of the last subject
     return all(word in ASKING_ONLY or is_stop(word) for word in words)
 
 

@@ -26,7 +26,7 @@ def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence
     return max(evidence, key=hits)
 
 
-def _matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
+def matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
     """The key quotes (they back the summary), then the quote that best matches the query."""
     shown = list(entry.key_evidence())
     best = _best_evidence(entry.evidence, words)
@@ -71,7 +71,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         line = line_text(index.base, entry)
         blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
-        quotes += [(number, quote_of(index.base, item)) for item in _matching_quotes(entry, words)]
+        quotes += [(number, quote_of(index.base, item)) for item in matching_quotes(entry, words)]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = ".".join(words)
@@ -100,7 +100,8 @@ def sources(index: Index, argument: str = "", today: date | None = None, page: i
     total = len(base.sources)
     pages = max(1, (total + SOURCES_PAGE - 1) // SOURCES_PAGE)
     page = min(max(page, 1), pages)
-    blocks: list[Block] = [Para(f"Les {count(total, 'article')} de la base", "title")]
+    title = "L'article de la base" if total == 1 else f"Les {count(total, 'article')} de la base"
+    blocks: list[Block] = [Para(title, "title")]
     first = (page - 1) * SOURCES_PAGE
     for source_id in islice(base.sources, first, first + SOURCES_PAGE):
         blocks.extend(_source_lines(index, source_id))

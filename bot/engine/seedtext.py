@@ -19,7 +19,7 @@ from bot.engine.common import attribution
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Block, Para, Quote
-from bot.text import count, fold
+from bot.text import count, fold, of_articles
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 MOST_CHECKED = 5
@@ -193,6 +193,6 @@ def searched_words(index: Index, phrase: str) -> str:
     """What was searched, said in a few words for the user."""
     total = len(index.base.seeds)
     return (
-        f"recherche de « {phrase} » dans le texte intégral des {count(total, 'article')} "
+        f"recherche de « {phrase} » dans le texte intégral {of_articles(total)} "
         "de la base, accents et majuscules ignorés"
     )

@@ -27,7 +27,7 @@ from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
-from bot.text import count, fold
+from bot.text import count, fold, of_articles
 
 ANSWER_KIND_WORDS = frozenset(
     " ".join(
@@ -133,7 +133,7 @@ def absent_words(index: Index, words: tuple[str, ...]) -> str:
         return ""
     named = ", ".join(f"« {word} »" for word in words)
     kind = "mot absent" if len(words) == 1 else "mots absents"
-    return f" — {kind} du texte des {count(len(index.base.seeds), 'article')} : {named}"
+    return f" — {kind} du texte {of_articles(len(index.base.seeds))} : {named}"
 
 
 def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:

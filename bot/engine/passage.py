@@ -1,0 +1,372 @@
+"""A plain question answered by a search: the one passage of the articles that answers it, on
+top and unfolded, then a short « Aussi : » list.
+
+The list of /cherche (three long lines, their quotes folded) made a phone reader open a fold
+to find the date, the number or the name asked. Here the question's type (when, how many,
+who, where: ``asked_type``) and its words pick, among the best search hits, the entry and the
+sentence of its quotes that carry both; that sentence is shown whole, verbatim, under the
+entry's line, and the entry's key quotes stay in one folded group with the neighbours'. When
+the chosen passage does not carry what the type asks (no date, no figure, no name), the
+answer says so on top, about that passage — never about the articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.model import Agreement, Event, Fact
+from bot.dates import MONTHS_FR
+from bot.engine.common import brief_when, line_text, marked, quote_of
+from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.index import Index, tokens
+from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.search import matching_quotes
+from bot.text import count, fold, short_label
+
+Entry = Event | Agreement | Fact
+
+CANDIDATES = 8
+"""Best search hits among which the answering entry is chosen."""
+NEIGHBOURS = 1
+"""Entries listed under « Aussi : » for a plain question."""
+LISTED = 3
+"""Entries listed under « Aussi : » for a question asking several things (« quelles
+régions », « les 3 menaces »), and for a search whose results are that few in all."""
+FIRST_LINE = 150
+"""Longest line of the answering entry (its full text is on its card)."""
+NEIGHBOUR_LINE = 90
+"""Longest line of a neighbour."""
+LISTED_LINE = 130
+"""Longest line of a neighbour when the question asks for several things."""
+WHOLE_QUOTE = 300
+"""A quote this short is shown whole rather than cut to its best sentence."""
+LINE_SHARE = 0.5
+"""How much the query words an entry's own line holds add (an entry about the meeting asked
+of, not one whose quote merely mentions it)."""
+TYPE_BONUS = 2.5
+DATED_BONUS = 0.5
+"""An event or agreement (dated, with a card) goes before a context entry quoting the same."""
+ANSWERS_FACTOR = 1.5
+"""How much more an entry counts when its passage carries what the question's type asks."""
+CLOSE = 0.75
+"""A neighbour is listed only when it scores this share of the answer at least."""
+"""What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
+
+_TYPES: tuple[tuple[str, str], ...] = (
+    (
+        "combien",
+        r"\b(?:combien|nombre|chiffre|volumes?|montant|quantite|tonnes?|pourcentage)\b",
+    ),
+    (
+        "quand",
+        r"\b(?:quand|date|dates|quel jour|quelle annee|en quelle annee|periode|duree"
+        r"|depuis quand|a quel moment)\b",
+    ),
+    (
+        "qui",
+        r"(?:^|[,;:] )(?:qui|ki)\b|\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
+        r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
+    ),
+    ("ou", r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"),
+)
+_SEVERAL = re.compile(
+    r"\b(?:quels|quelles|lesquels|lesquelles|liste|autres)\b|\bles (?:\d+|deux|trois|quatre|cinq)\b"
+)
+"""A question asking for several things: its neighbours are listed."""
+"""Question types a search answer can check its passage against, most specific first."""
+
+_MONTHS = frozenset(fold(month) for month in MONTHS_FR)
+_WHEN_WORDS = frozenset(
+    ["hier", "aujourd", "demain", "recemment", "ete", "hiver", "printemps", "automne"]
+)
+_ROLES = [
+    "president",
+    "presidente",
+    "ministre",
+    "ambassadeur",
+    "ambassade",
+    "secretaire",
+    "vice",
+    "chef",
+    "representant",
+    "representants",
+    "commandant",
+    "directeur",
+    "porte",
+    "parole",
+    "general",
+    "depute",
+]
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«A-ZÀ-Ý\"])")
+_CAPITAL = re.compile(r"(?:(?<=[^.!?\s] )|(?<=\b[dlDL]['’]))[A-ZÀ-Ý][\w-]+")
+"""A capitalised word inside a sentence (not its first word): a name."""
+_PERSON = re.compile(r"\b[A-ZÀ-Ý][\w.-]+ [A-ZÀ-Ý][\w-]+")
+"""Two capitalised words in a row: a person's name (« Konstantin Zatulin », « JD Vance »)."""
+_FOOTNOTE = re.compile(r"\(\d+\)")
+"""An article's footnote call (« paix(2) »): no figure."""
+_PLACE = re.compile(r"\b(?:à|au|en|vers|depuis|de) [A-ZÀ-Ý][\w'’-]+")
+
+SAID = {
+    "quand": "de date",
+    "qui": "de nom",
+    "ou": "de lieu",
+}
+"""What a passage lacks, by question type, as the answer says it."""
+
+
+def asked_type(question: str) -> str:
+    """« quand », « combien », « qui » or « ou » when the question asks that, else ""."""
+    folded = fold(question)
+    for name, pattern in _TYPES:
+        if re.search(pattern, folded):
+            return name
+    return ""
+
+
+def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
+    """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
+    question does not already give: ``asked`` holds its folded words)."""
+    if not kind:
+        return True
+    words = re.findall(r"\w+", fold(_FOOTNOTE.sub(" ", sentence)))
+    if kind == "combien":  # a figure, not a day or a year (« le 20 novembre », « 2025 »)
+        return any(
+            (w.isdigit() and not _a_date(words, at)) or w in NUMBER_WORDS
+            for at, w in enumerate(words)
+        )
+    if kind == "quand":
+        return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
+    if kind == "qui":
+        names = [fold(name) for name in _CAPITAL.findall(sentence)]
+        new = [n for n in names if not any(n.startswith(w[:5]) for w in asked)]
+        return bool(new) or any(w in _ROLES for w in words)
+    return bool(_PLACE.search(sentence))
+
+
+def _names_someone(sentence: str) -> bool:
+    """True when ``sentence`` names a person, or someone by their office."""
+    words = re.findall(r"\w+", fold(sentence))
+    return bool(_PERSON.search(sentence)) or any(w in _ROLES for w in words)
+
+
+def _a_date(words: list[str], at: int) -> bool:
+    """True when the number ``words[at]`` is a year or a day of a month."""
+    word = words[at]
+    if len(word) == 4 and 1900 <= int(word) <= 2100:
+        return True
+    return at + 1 < len(words) and words[at + 1] in _MONTHS
+
+
+def _sentences(index: Index, quote: str) -> list[tuple[str, frozenset[str]]]:
+    """The quote whole when short, else its sentences (each verbatim in the quote), each with
+    the prefixes of its words (``_prefixes``); once per quote and index."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = index.memo("passage sentences", dict)
+    found = table.get(quote)
+    if found is None:
+        found = table[quote] = [(part, _prefixes(part)) for part in _split(quote)]
+    return found
+
+
+def _split(quote: str) -> list[str]:
+    if len(quote) <= WHOLE_QUOTE:
+        return [quote]
+    parts = [part.strip() for part in _SENTENCE.split(quote) if part.strip()]
+    merged: list[str] = []
+    for part in parts:  # a very short sentence goes with the one before it
+        if merged and len(part) < 40 and f"{merged[-1]} {part}" in quote:
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return [part for part in merged if part in quote] or [quote]
+
+
+PREFIX = 5
+"""A query word matches a word of a passage that starts with its first PREFIX letters."""
+MOST_WEIGHTS = 4096
+"""Query words whose weight an index keeps (then it starts afresh)."""
+
+
+def _prefixes(text: str) -> frozenset[str]:
+    """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
+    word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them."""
+    return frozenset(word[:n] for word in tokens(text) for n in range(1, PREFIX + 1))
+
+
+def _weights(index: Index, words: list[str]) -> dict[str, float]:
+    """Each query word's BM25 weight (rare words count more); kept per index."""
+    table: dict[str, float] = index.memo("passage weights", dict)
+    postings = index.full_text()[0]
+    found: dict[str, float] = {}
+    for word in words:
+        if word not in table:
+            if len(table) >= MOST_WEIGHTS:
+                table.clear()
+            holders: set[str] = set()
+            for candidate in index.expand_word(word):
+                holders.update(postings.get(candidate, ()))
+            table[word] = index.word_weight(len(holders)) if holders else 0.0
+        if table[word]:
+            found[word] = table[word]
+    return found
+
+
+def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
+    return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
+
+
+def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
+    table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
+    if entry.id not in table:
+        table[entry.id] = _prefixes(line_text(index.base, entry))
+    return table[entry.id]
+
+
+def _dated(entry: Entry) -> bool:
+    return not isinstance(entry, Fact) and entry.date is not None
+
+
+def best_passage(
+    index: Index, query: str, kind: str, several: bool = False, noun: str = ""
+) -> tuple[Entry, str, bool, list[Entry], int] | None:
+    """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
+    whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
+    entries (``LISTED`` when the question asks ``several`` things, else ``NEIGHBOURS`` close
+    enough), and how many entries the search found; None when nothing matches."""
+    hits = index.search_hits(query)
+    if not hits.total:
+        return None
+    ranked = index.ranked_hits(hits, 0, CANDIDATES)
+    weights = _weights(index, tokens(query))
+    asked = frozenset(tokens(query))
+    scored: list[tuple[float, int, Entry, str, bool]] = []
+    for position, (entry, score) in enumerate(ranked):
+        best: tuple[float, str, bool] | None = None
+        for evidence in entry.evidence:
+            for sentence, prefixes in _sentences(index, evidence.quote):
+                if kind == "combien" and noun:  # a number of the thing counted
+                    answers = gives_figure(index, sentence, noun)
+                else:
+                    answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+                value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
+                if best is None or value > best[0]:
+                    best = (value, sentence, answers)
+        if best is not None:
+            line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
+            line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
+            total = score + line + best[0]
+            strict = best[2] and (kind != "qui" or _names_someone(best[1]))
+            if kind and strict:  # it answers what is asked: ahead of closer wording
+                total *= ANSWERS_FACTOR
+            scored.append((total, -position, entry, best[1], best[2]))
+    if not scored:
+        return None
+    scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    value, _position, entry, sentence, answers = scored[0]
+    if hits.total <= 1 + LISTED:  # so few results: all of them
+        others = [row[2] for row in scored[1:]]
+    else:
+        wanted = LISTED if several else NEIGHBOURS
+        others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
+    return entry, sentence, answers, others, hits.total
+
+
+def _label(index: Index, entry: Entry, limit: int) -> str:
+    return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
+
+
+def _button(entry: Entry) -> Button | None:
+    if isinstance(entry, Agreement):
+        return Button(short_label(entry.title), f"a:{entry.id}")
+    if isinstance(entry, Event):
+        return Button(
+            short_label(f"📅 {marked(entry, entry.label or entry.summary)}"), f"e:{entry.id}"
+        )
+    return None
+
+
+def asks_several(question: str) -> bool:
+    """True when the question asks for several things (« quelles régions ? »)."""
+    return bool(_SEVERAL.search(fold(question)))
+
+
+def passage_reply(
+    index: Index,
+    query: str,
+    kind: str,
+    said: bool = False,
+    several: bool = False,
+    noun: str = "",
+) -> Reply | None:
+    """The answer to a plain question read as a search for ``query``: the answering passage
+    on top, unfolded, under its entry's line; the neighbours in an « Aussi : » list; every
+    line's key quotes in one folded group (an entry's line is its claim: its quotes go
+    with it; a context entry shows its quote alone)."""
+    found = best_passage(index, query, kind, several, noun)
+    if found is None:
+        return None
+    entry, sentence, answers, others, total = found
+    base = index.base
+    blocks: list[Block] = []
+    # « combien »: whether the articles give a figure is proved on the full text
+    # (``counting.figure_in_articles``) and said by the question reader, not here
+    if not answers and not said and kind != "combien":
+        blocks.append(
+            Para(
+                f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
+                "avec les entrées voisines :"
+            )
+        )
+    evidence = next(item for item in entry.evidence if sentence in item.quote)
+    source = quote_of(base, evidence)
+    if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
+        blocks.append(Para("D'après l'article :", "note"))
+    else:
+        line = short_label(line_text(base, entry), FIRST_LINE)
+        blocks.append(Item(_label(index, entry, 60), line))
+    blocks.append(Quote(sentence, source.attribution, source.source))
+    if others:
+        blocks.append(Para("Aussi :", "note"))
+        for other in others:
+            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
+            blocks.append(Item(_label(index, other, 60), line))
+    words = tokens(query)
+    group = [
+        (number, quote_of(base, evidence))
+        for number, shown in enumerate([entry, *others], 1)
+        for evidence in (shown.key_evidence() if number == 1 else matching_quotes(shown, words))
+        if not (number == 1 and (evidence.quote == sentence or isinstance(entry, Fact)))
+    ]
+    if group:
+        blocks.append(QuoteGroup(tuple(group)))
+    more = total - 1 - len(others)
+    if more > 0:
+        more_text = count(more, "autre résultat", "autres résultats")
+        blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
+    buttons = [button for shown in [entry, *others] if (button := _button(shown))]
+    rows = tuple((button,) for button in buttons[:2])
+    return Reply(tuple(blocks), rows)
+
+
+SEARCH_DATA = 64
+"""Telegram's limit on a button's data, in bytes."""
+SEARCH_LABEL = 30
+"""Characters of the searched words a button's label shows."""
+
+
+def search_button(index: Index, query: str) -> Button:
+    """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
+    button's data keeps its rarest words, in their order, and the label says which."""
+    data = f"c:/cherche {query}"
+    if data.isascii() and len(data.encode()) <= SEARCH_DATA:
+        return Button("🔎 Tous les résultats", data)
+    words = [word for word in dict.fromkeys(tokens(query)) if word.isascii()]
+    weights = _weights(index, words)
+    kept: set[str] = set()
+    for word in sorted(words, key=lambda w: -weights.get(w, 0.0)):
+        trial = " ".join(w for w in words if w in kept | {word})
+        if len(f"c:/cherche {trial}".encode()) <= SEARCH_DATA:
+            kept.add(word)
+    short = " ".join(w for w in words if w in kept)
+    shown = short if len(short) <= SEARCH_LABEL else short[:SEARCH_LABEL].rsplit(" ", 1)[0] + "…"
+    # the label names the searched words (no claim: cut plainly, no modality to keep)
+    return Button(f"🔎 Chercher « {shown} »", f"c:/cherche {short}")
