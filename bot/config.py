@@ -149,6 +149,7 @@ class Settings:
             object.__setattr__(self, "webhook_secret", SecretStr(str(self.webhook_secret)))
         if self.database_url is not None and not isinstance(self.database_url, SecretStr):
             object.__setattr__(self, "database_url", SecretStr(str(self.database_url)))
+        register_secrets(self.secrets())  # masked in every text this process writes
 
     @property
     def state(self) -> Path | str:
@@ -163,7 +164,6 @@ class Settings:
         from bot.push.database import describe
 
         return describe(self.state)
-        register_secrets(self.secrets())  # masked in every text this process writes
 
     @property
     def webhook_path(self) -> str:

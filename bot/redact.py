@@ -38,10 +38,6 @@ def redact(text: str) -> str:
     return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
-def redact_optional(text: str | None) -> str | None:
-    return None if text is None else redact(text)
-
-
 class RedactingStream:
     """A text stream (stdout, stderr) whose every write is redacted first."""
 

@@ -4,7 +4,7 @@ only what nobody else reads is taken apart."""
 from __future__ import annotations
 
 from bot.content.model import FactBase
-from bot.content.rebuild import release_index
+from bot.rebuild import release_index
 from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.render.html import render_html

@@ -17,7 +17,7 @@ from bot.content import filecache, loader
 from bot.content.errors import ContentError
 from bot.content.filecache import SUFFIX
 from bot.content.model import FactBase
-from bot.content.rebuild import _INVALID, _child, _receive, _written
+from bot.rebuild import _INVALID, _child, _receive, _written
 from tests.conftest import ContentCopy
 
 

@@ -43,8 +43,6 @@ TIMELINE_CATEGORIES: dict[str, Category] = {
     "autre": Category("#777777", "Autre événement"),
 }
 """The timeline's categories; « accord » is the map's, colour and label."""
-COLOURS = {key: value.colour for key, value in (MAP_CATEGORIES | TIMELINE_CATEGORIES).items()}
-"""Category id → colour, for every picture."""
 LAND = "#F1F1F1"
 SEA = "#E4EEF5"
 BORDER = "#FFFFFF"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.content.model import Agreement, Event, Evidence
+from bot.content.model import Agreement, Event
 from bot.dates import parse_date
 from bot.engine.common import (
     MAX_ARGUMENT,
@@ -50,10 +50,6 @@ def _line(index: Index, entry: Event | Agreement) -> list[Block]:
 
 def _lines(index: Index, entries: list[Event | Agreement]) -> list[Block]:
     return [block for entry in entries for block in _line(index, entry)]
-
-
-def _key_evidence(entries: list[Event | Agreement]) -> list[Evidence]:
-    return [evidence for entry in entries for evidence in entry.key_evidence()]
 
 
 def _dated_post(index: Index, headline: str, entries: list[Event | Agreement]) -> Reply:

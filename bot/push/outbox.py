@@ -147,16 +147,6 @@ class Outbox:
             )
         return True
 
-    def mark_announced(self, entries: Iterable[str], post: str | None = None) -> None:
-        """Record entries as announced without posting."""
-        now = time.time()
-        with self._transaction():
-            self._db.executemany(
-                "INSERT INTO announced (entry_id, post, at) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                [(entry, post, now) for entry in entries],
-            )
-
     def announced(self) -> set[str]:
         """Ids of every entry already announced (or part of the baseline)."""
         return {row[0] for row in self._db.execute("SELECT entry_id FROM announced")}
@@ -171,13 +161,6 @@ class Outbox:
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
-
-    def set_meta(self, key: str, value: str) -> None:
-        self._db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
 
     # --- claiming and sending ---------------------------------------------------------
 

@@ -95,11 +95,6 @@ class AlertPusher(Pusher):
         except Exception:
             log.exception("Envoi des alertes interrompu ; reprise au prochain passage")
 
-    async def wait_idle(self) -> None:
-        """Wait for the background drain (tests and benchmarks)."""
-        if self._task is not None:
-            await asyncio.shield(self._task)
-
     async def close(self) -> None:
         self.stop()
         if self._task is not None:

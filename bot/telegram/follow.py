@@ -31,7 +31,8 @@ from bot.push.database import STATE_ERRORS
 from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
 from bot.telegram.alerts import AlertPusher
 from bot.telegram.follow_links import target_of_payload
-from bot.telegram.handlers import STALE_BUTTON, _held_back, retrying
+from bot.telegram.handlers import _held_back
+from bot.telegram.replying import STALE_BUTTON, retrying
 from bot.telegram.services import Services, services
 from bot.telegram.state import subscriptions_busy, subscriptions_unavailable
 from bot.text import count
@@ -170,10 +171,6 @@ def _listing(found: Services, targets: list[str]) -> tuple[str, InlineKeyboardMa
     ]
     text = "\n".join([head, *lines, "Touchez un bouton pour arrêter un abonnement."])
     return text, InlineKeyboardMarkup(buttons) if buttons else None
-
-
-def _stop_label(found: Services, target: str) -> str:
-    return f"Arrêter : {short_label(found.index, target)}"
 
 
 async def on_suivis(update: Update, context: Context) -> None:

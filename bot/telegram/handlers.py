@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -23,7 +21,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.clock import today
@@ -37,9 +35,9 @@ from bot.push.database import STATE_ERRORS
 from bot.push.outbox import channel_link
 from bot.push.status import queue_report
 from bot.redact import redact
-from bot.telegram.fate import Fate, fate
 from bot.telegram.pusher import Outcome, Pusher
 from bot.telegram.reload import reload_content
+from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
 from bot.telegram.send import full_card_button, keyboard, messages, one_message, page_messages
 from bot.telegram.sender import describe_role
 from bot.telegram.services import Services, services
@@ -52,42 +50,12 @@ log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
 APOLOGY = "Désolé, une erreur est survenue de mon côté. Réessayez dans un instant."
-STALE_BUTTON = "Ce bouton n'est plus valable : relancez la commande."
 
 
 T = TypeVar("T")
 FLOOD_NOTICE = (
     "Doucement : trop de commandes d'affilée. Je vous réponds de nouveau dans une minute."
 )
-
-
-async def retrying(call: Callable[[], Awaitable[T]], attempts: int = 3, delay: float = 0.5) -> T:
-    """Call the Bot API again only when the request provably never reached Telegram.
-
-    A refused connection or an error answer (5xx) is retried; a timeout or a connection
-    dropped after sending is not (the message may already be there: no blind re-send); 429s
-    belong to the rate limiter; refusals (400, 403) would fail the same way.
-    """
-    for attempt in range(attempts):
-        try:
-            return await call()
-        except NetworkError as error:
-            if attempt == attempts - 1 or fate(error) is not Fate.NOT_SENT:
-                raise
-            log.warning("Appel à l'API Bot échoué, nouvel essai (%d/%d)", attempt + 2, attempts)
-            await asyncio.sleep(delay * 2**attempt)
-    raise AssertionError("unreachable")
-
-
-async def _send(message: Message, reply: Reply) -> None:
-    """Reply to ``message``; in groups quote it. reply_text keeps the forum topic."""
-    in_group = message.chat.type != ChatType.PRIVATE
-    for text, markup in messages(reply):
-        await retrying(
-            lambda text=text, markup=markup: message.reply_text(  # type: ignore[misc]
-                text, reply_markup=markup, do_quote=in_group
-            )
-        )
 
 
 async def _held_back(update: Update, context: Context, message: Message) -> bool:
@@ -136,7 +104,7 @@ async def on_command(update: Update, context: Context) -> None:
         found = services(context)
         await answer_picture(message, found.index, found.drawer)
         return
-    await _send(message, _in_thread(update, context, message.text))
+    await send_reply(message, _in_thread(update, context, message.text))
 
 
 async def on_private_text(update: Update, context: Context) -> None:
@@ -144,7 +112,7 @@ async def on_private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None or await _held_back(update, context, message):
         return
-    await _send(message, _in_thread(update, context, message.text))
+    await send_reply(message, _in_thread(update, context, message.text))
 
 
 async def on_group_question(update: Update, context: Context) -> None:
@@ -167,7 +135,7 @@ async def on_group_question(update: Update, context: Context) -> None:
     question = re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE)
     if not question.strip():
         question = "/aide"
-    await _send(message, _in_thread(update, context, question))
+    await send_reply(message, _in_thread(update, context, question))
 
 
 NON_TEXT_HINT = (
@@ -241,7 +209,7 @@ async def on_button(update: Update, context: Context) -> None:
                 )
             )
         return
-    await _send(message, reply)
+    await send_reply(message, reply)
 
 
 async def on_inline(update: Update, context: Context) -> None:

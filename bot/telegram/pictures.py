@@ -20,7 +20,7 @@ from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture, timel
 from bot.engine.reply import Reply
 from bot.image.drawer import Drawer, PictureError, release_memory
 from bot.render.html import render_html
-from bot.telegram.handlers import STALE_BUTTON, _send, retrying
+from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
 from bot.telegram.send import keyboard
 from bot.telegram.services import Services
 from bot.text import fold
@@ -73,7 +73,7 @@ async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> Non
     except BadRequest as error:
         log.warning("Photo refusée par Telegram (%s) ; légende envoyée en texte", error)
         await retrying(lambda: message.reply_text(REFUSED_NOTE, do_quote=in_group))
-        await _send(message, found.caption)
+        await send_reply(message, found.caption)
         return
     for position, text in enumerate(rest, start=1):
         last = position == len(rest)
@@ -138,11 +138,11 @@ async def answer_picture(message: Message, index: Index, drawer: Drawer) -> None
     text = message.text or ""
     asked = picture_command(text)
     if asked is None or len(asked[1]) > MAX_ARGUMENT:
-        await _send(message, answer(index, text))
+        await send_reply(message, answer(index, text))
         return
     found = picture(index, *asked)
     if not isinstance(found, Picture):
-        await _send(message, found)
+        await send_reply(message, found)
         return
     await send_picture(message, found, drawer)
 

@@ -8,9 +8,9 @@ import logging
 
 from bot.clock import today
 from bot.content.errors import ContentError
-from bot.content.rebuild import RebuildError, rebuild_index, release_index
 from bot.engine.index import Index
 from bot.push.database import STATE_ERRORS
+from bot.rebuild import RebuildError, rebuild_index, release_index
 from bot.telegram.services import Services
 from bot.text import count
 

@@ -32,10 +32,6 @@ SUBSCRIPTIONS_UNAVAILABLE = (
 SUBSCRIPTIONS_BUSY = (
     "Abonnements momentanément indisponibles (fichier d'état occupé). Réessayez dans un instant."
 )
-PUBLISHING_UNAVAILABLE = (
-    "Publication indisponible pour l'instant (fichier d'état inutilisable) ; le bot réessaie "
-    "seul et préviendra les administrateurs dès qu'elle reprend."
-)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 

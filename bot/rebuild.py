@@ -13,7 +13,7 @@ serving process reads the child's snapshot in a thread with the cyclic garbage c
 paused, then freezes the new index (as at start-up): collections never walk its objects, and
 answers keep their pace while the base is swapped.
 
-Run as ``python -m bot.content.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` only).
+Run as ``python -m bot.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` only).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path) -> Index:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "bot.content.rebuild",
+            "bot.rebuild",
             str(content_dir),
             str(seeds_dir),
             folder,
