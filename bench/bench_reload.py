@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT))
 from bench.e2e_loop import percentile  # noqa: E402
 from bench.synthetic import LARGE_CONTENT, write_synthetic  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.rebuild import rebuild_index  # noqa: E402
 from bot.content.snapshot import SNAPSHOT_NAME  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
+from bot.rebuild import rebuild_index  # noqa: E402
 from bot.startup import VALIDATION_CACHE, ready_index, validated_index  # noqa: E402
 from bot.telegram import reload as reload_module  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402

@@ -4,9 +4,9 @@ only what nobody else reads is taken apart."""
 from __future__ import annotations
 
 from bot.content.model import FactBase
-from bot.rebuild import release_index
 from bot.engine.commands import answer
 from bot.engine.index import Index
+from bot.rebuild import release_index
 from bot.render.html import render_html
 
 

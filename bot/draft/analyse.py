@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from bot.content.countries import country_name, is_known_code
+from bot.content.countries import is_known_code
 from bot.content.modality import Modality, modality_of
 from bot.content.model import Actor
 from bot.dates import MONTHS_FR
@@ -149,11 +149,6 @@ def _cldr_names() -> dict[str, str]:
             if is_known_code(code) and len(fold(name)) > 3:
                 found.setdefault(fold(name), code)
     return found
-
-
-def country_label(code: str) -> str:
-    """« Pakistan (PK) » for the summary and the draft's notes."""
-    return f"{country_name(code, 'fr')} ({code})" if is_known_code(code) else code
 
 
 _NAME = re.compile(

@@ -521,8 +521,3 @@ def read_article(text: str, given: Given | None = None) -> Article:
         dateline=dateline,
         credits=credits,
     )
-
-
-def dates_in(sentence: Sentence, anchor: date | None) -> list[FoundDate]:
-    """The dates of one sentence, resolved against the article's date when known."""
-    return find_dates(sentence.text, anchor)

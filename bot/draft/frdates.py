@@ -83,11 +83,6 @@ class FoundDate:
     """texte (explicit), déduit (year or day from the article's date), inconnu (no year)."""
     note: str | None = None
 
-    @property
-    def year_unknown(self) -> bool:
-        """True when the article does not support a year for this date."""
-        return self.iso is None
-
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 CALENDAR_YEARS = range(2015, 2031)

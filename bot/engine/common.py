@@ -161,14 +161,6 @@ def parties_text(base: FactBase, agreement: Agreement) -> str:
     return text
 
 
-def act_label(base: FactBase, agreement: Agreement) -> str:
-    """What was done, as a noun that agrees with any title: « signature », « adhésion »…"""
-    for term in base.vocabulary.acts:
-        if term.id == agreement.act:
-            return term.noun.lower() if term.noun else term.label
-    return "cité par l'article"
-
-
 def act_date(base: FactBase, agreement: Agreement) -> str:
     """The act and its date: « Signature : 30 octobre 2025 (déduit : …) », « Adhésion : 1994 »."""
     noun = "Date"

@@ -52,21 +52,6 @@ def is_stop(word: str) -> bool:
     return fold(word) in _STOP
 
 
-def content_stems(text: str) -> list[str]:
-    """The stems of the content words of ``text``, in order, each once."""
-    found: dict[str, None] = {}
-    for word in words(text):
-        for part in word.split("-"):
-            if part and not is_stop(part):
-                found[stem(part)] = None
-    return list(found)
-
-
-def stems_of(text: str) -> list[str]:
-    """The stems of every word of ``text`` (stop words kept), in order, for phrase matching."""
-    return [stem(part) for word in words(text) for part in word.split("-") if part]
-
-
 @lru_cache(maxsize=65536)
 def folded_stem(word: str) -> str:
     """The Snowball stem of an already folded word (for tables built over folded text)."""

@@ -142,7 +142,7 @@ class UpdateQueue(asyncio.Queue[object]):
     again). The number waiting is bounded earlier, before fetching: see ``PollingRequest``.
     """
 
-    def _init(self, maxsize: int) -> None:
+    def _init(self, _maxsize: int) -> None:
         self._queue = FairLanes()  # asyncio.Queue's storage: append, popleft, len
 
     @property

@@ -92,7 +92,7 @@ class UpdateHandler(tornado.web.RequestHandler):
         self,
         typ: type[BaseException] | None,
         value: BaseException | None,
-        tb: TracebackType | None,
+        _tb: TracebackType | None,
     ) -> None:
         if not isinstance(value, tornado.web.HTTPError):
             log.error("Webhook : erreur %s", typ.__name__ if typ else "?")
