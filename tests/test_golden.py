@@ -5,6 +5,7 @@ that regenerates the file, so a new article or a change of layout is reviewed as
 from __future__ import annotations
 
 from bot.paths import PROJECT_ROOT
+from tests.docs import documentation
 from tests.golden import ASKED, GOLDEN, REGENERATE, changed_answers, diff, render_all
 
 
@@ -51,6 +52,5 @@ def test_a_changed_summary_shows_as_a_diff_naming_the_answers_it_changes(copy):
     assert "+" in shown and "Paraphent" in shown and "@@" in shown
 
 
-def test_the_readme_gives_the_command_that_regenerates_the_golden_file():
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    assert REGENERATE in readme
+def test_the_documentation_gives_the_command_that_regenerates_the_golden_file():
+    assert REGENERATE in documentation()

@@ -82,3 +82,12 @@ def test_readme_documents_admin_commands_and_every_setting():
     assert variables, "config.py reads no variable?"
     for variable in variables:
         assert f"`{variable}`" in README, f"{variable} manque dans le README"
+
+
+def test_every_contributor_document_is_linked_from_the_readme_and_every_link_resolves():
+    docs = sorted(path.name for path in (PROJECT_ROOT / "docs").glob("*.md"))
+    assert docs, "docs/ holds the contributors' documentation"
+    for name in docs:
+        assert f"](docs/{name})" in README, f"docs/{name} n'est pas lié depuis le README"
+    for target in re.findall(r"\]\((docs/[^)#]+)\)", README):
+        assert (PROJECT_ROOT / target).is_file(), f"lien mort dans le README : {target}"

@@ -14,6 +14,7 @@ from bot.engine.index import Index
 from bot.engine.questions import respond
 from bot.paths import PROJECT_ROOT
 from bot.render.text import render_text
+from tests.docs import documentation_files
 from tests.test_matching import misspelt_absent_countries, misspelt_names
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
@@ -56,7 +57,8 @@ def test_the_readme_card_footer_example_is_what_that_card_shows(shipped):
     assert footer in _flat(render_text(respond(index, command, TODAY)))
 
 
-def test_the_readme_does_not_pin_how_many_articles_ship():
+def test_the_documentation_does_not_pin_how_many_articles_ship():
     # « les cinq articles » goes stale with the next article: the README says « les articles »
     # and /sources and /start give the count, computed.
-    assert not re.search(r"\b(?:les|des) (?:cinq|5) articles\b", _flat(README))
+    for name, text in documentation_files().items():
+        assert not re.search(r"\b(?:les|des) (?:cinq|5) articles\b", _flat(text)), name
