@@ -87,27 +87,33 @@ def _smallest(texts: tuple[Drawn, ...]) -> float:
 # --- 1. designed for a phone first ------------------------------------------------------
 
 
-def test_every_text_of_every_picture_reads_at_telegram_body_size_on_a_phone(index):
+def test_the_body_text_size_reads_at_telegram_body_size_on_a_phone():
+    assert phone_points(TEXT_SIZE) >= PHONE_MIN_POINTS
+
+
+@pytest.mark.parametrize("argument", MAP_FILTERS)
+def test_every_text_of_every_map_reads_at_telegram_body_size_on_a_phone(index, argument):
     """Each text drawn, measured from its font size in pixels and the picture's width,
     shows at 16 points or more on a 390-point-wide screen; pictures are at most twice as tall
     as wide, so the phone's viewer fits them to its width, not its height."""
-    assert phone_points(TEXT_SIZE) >= PHONE_MIN_POINTS
-    for argument in MAP_FILTERS:
-        drawn = render_map(_map_spec(index, argument))
+    drawn = render_map(_map_spec(index, argument))
+    width, height = Image.open(io.BytesIO(drawn.png)).size
+    assert (width, height) == drawn.size and width == WIDTH_PX
+    assert height <= 2 * width, argument
+    assert _smallest(drawn.texts) >= PHONE_MIN_POINTS, argument
+
+
+@pytest.mark.parametrize("argument", TIMELINE_FILTERS)
+def test_every_text_of_every_timeline_page_reads_on_a_phone_and_stays_inside(index, argument):
+    for page in _pages(index, argument):
+        assert isinstance(page.spec, TimelineSpec)
+        drawn = render_timeline(page.spec)
         width, height = Image.open(io.BytesIO(drawn.png)).size
-        assert (width, height) == drawn.size and width == WIDTH_PX
-        assert height <= 2 * width, argument
-        assert _smallest(drawn.texts) >= PHONE_MIN_POINTS, argument
-    for argument in TIMELINE_FILTERS:
-        for page in _pages(index, argument):
-            assert isinstance(page.spec, TimelineSpec)
-            drawn = render_timeline(page.spec)
-            width, height = Image.open(io.BytesIO(drawn.png)).size
-            assert width == WIDTH_PX and height <= 2 * width, (argument, page.spec.page)
-            assert _smallest(drawn.texts) >= PHONE_MIN_POINTS, (argument, page.spec.page)
-            for text in drawn.texts:  # nothing runs off the picture
-                x0, y0, x1, y1 = text.box
-                assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height, text.text
+        assert width == WIDTH_PX and height <= 2 * width, (argument, page.spec.page)
+        assert _smallest(drawn.texts) >= PHONE_MIN_POINTS, (argument, page.spec.page)
+        for text in drawn.texts:  # nothing runs off the picture
+            x0, y0, x1, y1 = text.box
+            assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height, text.text
 
 
 def test_timeline_pages_hold_every_entry_once_in_order_with_page_buttons(index):
@@ -301,22 +307,25 @@ def _off(point: tuple[int, int], segments: tuple[tuple[float, float, float, floa
     return True
 
 
-def test_drawn_colours_are_the_categories_on_the_map_and_the_timeline(index):
-    for argument in ("", "2025"):
-        spec = _map_spec(index, argument)
-        drawn = render_map(spec)
-        image = Image.open(io.BytesIO(drawn.png)).convert("RGB")
-        expected = dict(spec.countries)
-        assert set(drawn.shapes) == set(expected) - {"US"}
-        boxes = [t.box for t in drawn.texts]
-        for code, rings in drawn.shapes.items():
-            colour = _rgb(MAP_CATEGORIES[expected[code]].colour)
-            inside = [xy for xy in _inside_pixels(rings, boxes) if _off(xy, drawn.leaders)]
-            if len(inside) < 5:
-                continue  # a sliver at the edge of a panel
-            same = sum(image.getpixel(xy) == colour for xy in inside)
-            # all but borders, leader lines and the zoom frame
-            assert same >= 0.9 * len(inside), (argument, code, same, len(inside))
+@pytest.mark.parametrize("argument", ["", "2025"])
+def test_drawn_colours_are_the_categories_on_the_map(index, argument):
+    spec = _map_spec(index, argument)
+    drawn = render_map(spec)
+    image = Image.open(io.BytesIO(drawn.png)).convert("RGB")
+    expected = dict(spec.countries)
+    assert set(drawn.shapes) == set(expected) - {"US"}
+    boxes = [t.box for t in drawn.texts]
+    for code, rings in drawn.shapes.items():
+        colour = _rgb(MAP_CATEGORIES[expected[code]].colour)
+        inside = [xy for xy in _inside_pixels(rings, boxes) if _off(xy, drawn.leaders)]
+        if len(inside) < 5:
+            continue  # a sliver at the edge of a panel
+        same = sum(image.getpixel(xy) == colour for xy in inside)
+        # all but borders, leader lines and the zoom frame
+        assert same >= 0.9 * len(inside), (argument, code, same, len(inside))
+
+
+def test_drawn_colours_are_the_categories_on_the_timeline(index):
     accord = _rgb(TIMELINE_CATEGORIES["accord"].colour)
     seen_accords = 0
     for argument in ("", "Turquie"):  # agreements: the same colour whatever the filter
@@ -336,13 +345,16 @@ def test_drawn_colours_are_the_categories_on_the_map_and_the_timeline(index):
     assert seen_accords >= 2
 
 
-def test_legends_list_only_the_categories_drawn(index):
-    for argument in MAP_FILTERS:
-        spec = _map_spec(index, argument)
-        legend = [" ".join(t.text.split()) for t in render_map(spec).texts if t.role == "legend"]
-        present = {c for _, c in spec.countries}
-        assert legend == [c.label for k, c in MAP_CATEGORIES.items() if k in present]
-        assert not any("aucun pays" in text for text in legend)
+@pytest.mark.parametrize("argument", MAP_FILTERS)
+def test_map_legends_list_only_the_categories_drawn(index, argument):
+    spec = _map_spec(index, argument)
+    legend = [" ".join(t.text.split()) for t in render_map(spec).texts if t.role == "legend"]
+    present = {c for _, c in spec.countries}
+    assert legend == [c.label for k, c in MAP_CATEGORIES.items() if k in present]
+    assert not any("aucun pays" in text for text in legend)
+
+
+def test_timeline_legends_list_only_the_categories_drawn(index):
     for found in _pages(index, "2025"):
         assert isinstance(found.spec, TimelineSpec)
         drawn = render_timeline(found.spec).texts
