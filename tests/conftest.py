@@ -138,6 +138,7 @@ E2E_MODULES = frozenset(
 SLOW_MODULES = frozenset(
     {
         "test_draft",
+        "test_draft_linker",
         "test_first_screen",
         "test_fuzz",
         "test_growth",
