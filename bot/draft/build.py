@@ -179,7 +179,8 @@ _ANAPHORA = re.compile(
     r"^(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
-    r"Les ministres|Les deux ministres|Les deux parties|Les délégations)\b",
+    r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
+    r"Depuis(?=\s*,))\b",
 )
 GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
@@ -202,10 +203,59 @@ def _named_opener(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_SAME_NOUN = re.compile(
+    r"\b(?:ces|cet|cette|ce|(?:le|la|les)\s+mêmes?)\s+(\w{4,})", re.IGNORECASE
+)
+"""A demonstrative or « le même » before a noun: « sur ces vols », « les mêmes avions »."""
+
+
+def _group_text(group: Candidate) -> str:
+    return fold(" ".join([group.sentence.text] + [s.text for s in group.more]))
+
+
+def _same_noun(group: Candidate, item: Candidate) -> str | None:
+    """« … n'a pas répondu à nos questions sur ces vols » right after the sentences that told
+    of the flights: a demonstrative (or « le même ») before a noun those sentences used points
+    back to them, whatever actors it adds. A date or modality of its own keeps it apart."""
+    if item.position - group.position != 1 or item.modality is not None:
+        return None
+    if item.kind == "agreement" or item.dates:
+        return None
+    told = _group_text(group)
+    for match in _SAME_NOUN.finditer(item.sentence.text):
+        stem = fold(match.group(1)).rstrip("sx")
+        if len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}[sx]?\b", told):
+            return f"« {match.group(0)} » reprend ce que disent les phrases d'avant"
+    return None
+
+
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)e?s?\b")
+
+
+def _background(group: Candidate, item: Candidate) -> str | None:
+    """« Cette livraison s'inscrit dans une alliance entre A, B et C. Le Pakistan avait apporté
+    un soutien à Bakou en 2020. » : a sentence in the pluperfect right after an undated constat,
+    naming only its actors, tells the background of that constat (its own date stays in the
+    annotations; the constat stays a constat)."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.dates:
+        return None
+    if item.modality is not None or item.kind == "agreement" or group.more:
+        return None
+    theirs = _actor_ids(item)
+    if not theirs or not theirs <= _actor_ids(group):
+        return None
+    if _PLUPERFECT.search(item.sentence.text) is None:
+        return None
+    return "plus-que-parfait : le contexte du constat d'avant, mêmes acteurs"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    same = _same_noun(group, item)
+    if same is not None:
+        return same
     opener = _named_opener(group, item)
     if (
         opener is not None
@@ -242,11 +292,11 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
 
 _REFERS_BACK = re.compile(
     r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or)\b|"
-    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}",
+    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}|^.*?\bdepuis lors\b",
     re.IGNORECASE,
 )
 """« Par exemple », « Outre … », or a demonstrative in the first words (« L'achat de ces
-chasseurs ») : the sentence goes on about what the one before said."""
+chasseurs »), or « depuis lors » : the sentence goes on about what the one before said."""
 
 
 def _refers_back(group: Candidate, item: Candidate) -> str | None:
@@ -269,7 +319,7 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    back = _refers_back(group, item)
+    back = _refers_back(group, item) or _same_noun(group, item)
     if back is not None:
         return back
     kind = event_type(item.sentence.text, None)
@@ -310,6 +360,9 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
                 why = _refers_back(previous, item)
+            background = why is None and previous is not None and _background(previous, item)
+            if background:
+                why = background
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
@@ -328,7 +381,7 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
         previous.dates += [d for d in item.dates if d.iso not in {x.iso for x in previous.dates}]
         previous.numbers += item.numbers
         previous.unknown += [name for name in item.unknown if name not in previous.unknown]
-        if previous.kind == "fact" and item.kind != "fact":
+        if previous.kind == "fact" and item.kind != "fact" and not background:
             previous.kind, previous.subtype = item.kind, item.subtype
         previous.act = previous.act or item.act
         previous.period = previous.period or item.period
