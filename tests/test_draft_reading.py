@@ -372,6 +372,55 @@ def test_a_meeting_dispatch_over_several_sentences_is_one_candidate(small):
     assert len(_entries(data)) == 3
 
 
+def test_a_demonstrative_or_le_meme_before_a_noun_already_used_joins_the_event(small):
+    text = (
+        "Des vols entre Astana et Bakou\n"
+        "Le 12 mars, des observateurs ont noté trois vols d'avions-cargos kazakhs entre "
+        "Astana et Bakou.\n"
+        "Ils sont présumés avoir atterri sur une base militaire.\n"
+        "Deux autres appareils ont été signalés depuis lors sur la même route.\n"
+        "Contactée, l'armée kazakhe n'a pas répondu à nos questions sur ces vols.\n"
+        "Les mêmes appareils ont été vus entre Bakou et Ankara.\n"
+        "Un conseiller turc indiquait le 20 mars que ces vols transportaient du fret civil.\n"
+    )
+    flights, adviser = draft_article(text, "vols.txt", small).candidates
+    assert [more.text[:14] for more in flights.more] == [
+        "Ils sont présu",
+        "Deux autres ap",
+        "Contactée, l'a",
+        "Les mêmes appa",
+    ]
+    assert "TR" in {hit.id for hit in flights.actors}  # « les mêmes appareils » adds Ankara
+    assert any("« ces vols »" in why for why in flights.grouped_why)
+    assert any("« Les mêmes appareils »" in why for why in flights.grouped_why)
+    assert any("depuis lors" in why for why in flights.grouped_why)
+    # a date of its own keeps a sentence apart, even when it says « ces vols »
+    assert adviser.sentence.text.startswith("Un conseiller turc") and not adviser.more
+
+
+def test_a_pluperfect_background_joins_the_undated_constat_it_explains(small):
+    text = (
+        "Une alliance qui grandit\n"
+        "Publié le 3 novembre 2025\n"
+        "Cette coopération s'inscrit dans une alliance croissante entre l'Azerbaïdjan, le "
+        "Kazakhstan et la Turquie.\n"
+        "Le Kazakhstan avait apporté un soutien politique fort à Bakou en 2020.\n"
+        "Depuis, les échanges militaires entre les deux pays se sont intensifiés.\n"
+        "Récemment, le Kazakhstan a pu livrer du matériel militaire à Bakou.\n"
+        "Le 24 septembre, des observateurs kazakhs avaient noté deux vols vers Bakou.\n"
+    )
+    draft = draft_article(text, "contexte.txt", small)
+    alliance, delivery, flights = draft.candidates
+    assert [more.text[:12] for more in alliance.more] == ["Le Kazakhsta", "Depuis, les "]
+    assert alliance.kind == "fact"  # the background's 2020 does not make the constat an event
+    assert any("plus-que-parfait" in why for why in alliance.grouped_why)
+    data = yaml.safe_load(render_draft(draft, "x"))
+    assert "date" not in _with(data, "Cette coopération")
+    # after a dated sentence, a pluperfect with a date of its own is another fact
+    assert delivery.sentence.text.startswith("Récemment") and not delivery.more
+    assert flights.sentence.text.startswith("Le 24 septembre")
+
+
 def test_la_republique_and_a_named_minister_resolve_to_his_country(small):
     plan = _with(_draft(MEETING, small), "la république avait signé")
     assert set(plan["parties"]) == {"AZ", "KZ"}

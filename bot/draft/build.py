@@ -203,9 +203,7 @@ def _named_opener(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
-_SAME_NOUN = re.compile(
-    r"\b(?:ces|cet|cette|ce|(?:le|la|les)\s+mêmes?)\s+(\w{4,})", re.IGNORECASE
-)
+_SAME_NOUN = re.compile(r"\b(?:ces|cet|cette|ce|(?:le|la|les)\s+mêmes?)\s+(\w{4,})", re.IGNORECASE)
 """A demonstrative or « le même » before a noun: « sur ces vols », « les mêmes avions »."""
 
 
