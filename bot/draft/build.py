@@ -221,8 +221,9 @@ def _same_noun(group: Candidate, item: Candidate) -> str | None:
         return None
     told = _group_text(group)
     for match in _SAME_NOUN.finditer(item.sentence.text):
-        stem = fold(match.group(1)).rstrip("sx")
-        if len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}[sx]?\b", told):
+        # the noun as the sentences before wrote it, number included: « ces régions » does
+        # not point back at « cette région » (another, wider thing)
+        if re.search(rf"\b{re.escape(fold(match.group(1)))}\b", told):
             return f"« {match.group(0)} » reprend ce que disent les phrases d'avant"
     return None
 
