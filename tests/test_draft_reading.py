@@ -421,6 +421,46 @@ def test_a_pluperfect_background_joins_the_undated_constat_it_explains(small):
     assert flights.sentence.text.startswith("Le 24 septembre")
 
 
+def test_a_pronoun_describing_the_constats_subject_and_a_repeated_name_join_it(small):
+    text = (
+        "Un avion turc\n"
+        "Le Hürjet est un avion d'entraînement développé par l'industrie turque.\n"
+        "Il a volé pour la première fois en 2023 et équipe l'armée de l'air turque.\n"
+        "Le Hürjet est capable de missions d'attaque légère.\n"
+        "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
+        "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion Spartan.\n"
+        "Le nombre exact de Spartan reste inconnu.\n"
+        "Le Kazakhstan est un partenaire de la Turquie.\n"
+        "Il a signé en 2024 un accord de défense avec Ankara.\n"
+    )
+    draft = draft_article(text, "sujet.txt", small)
+    jet, modern, partner, treaty = draft.candidates
+    assert [more.text[:12] for more in jet.more] == ["Il a volé po", "Le Hürjet es"]
+    assert jet.kind == "fact"  # its 2023 is the jet's history: the constat stays a constat
+    assert any("reprend le sujet du constat" in why for why in jet.grouped_why)
+    assert any("« Hürjet » nommé" in why for why in jet.grouped_why)
+    assert [more.text[:12] for more in modern.more] == ["Par exemple,", "Le nombre ex"]
+    # a pronoun that signs an agreement opens an agreement of its own, never a constat's line
+    assert not partner.more and treaty.kind == "agreement"
+
+
+def test_a_line_opening_on_par_exemple_is_prose_and_par_a_name_a_byline():
+    text = (
+        "Des avions pour Bakou\n"
+        "Par Jean Martin\n"
+        "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
+        "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion Spartan.\n"
+        "Par ailleurs, le Kazakhstan a livré deux hélicoptères.\n"
+    )
+    article = read_article(text, None)
+    assert [line.text for line in article.lines if line.kind == "byline"] == ["Par Jean Martin"]
+    assert [sentence.text[:12] for sentence in article.sentences] == [
+        "L'Azerbaïdja",
+        "Par exemple,",
+        "Par ailleurs",
+    ]
+
+
 def test_la_republique_and_a_named_minister_resolve_to_his_country(small):
     plan = _with(_draft(MEETING, small), "la république avait signé")
     assert set(plan["parties"]) == {"AZ", "KZ"}

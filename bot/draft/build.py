@@ -248,6 +248,26 @@ def _background(group: Candidate, item: Candidate) -> str | None:
     return "plus-que-parfait : le contexte du constat d'avant, mêmes acteurs"
 
 
+_PRONOUN_SUBJECT = re.compile(r"^(?:Il|Elle)\s")
+
+
+def _same_subject(group: Candidate, item: Candidate) -> str | None:
+    """« Le JF-17 est un chasseur développé par … Il a volé pour la première fois en 2003. » :
+    a sentence opening on « Il »/« Elle » right after an undated constat, naming none but its
+    actors, with no act nor kind of event of its own, goes on describing the constat's subject;
+    its date is that subject's history, and the constat stays a constat."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.dates:
+        return None
+    if item.modality is not None or item.act is not None or item.subtype is not None:
+        return None
+    if item.kind == "agreement" or not _actor_ids(item) <= _actor_ids(group):
+        return None
+    opener = _PRONOUN_SUBJECT.match(item.sentence.text)
+    if opener is None:
+        return None
+    return f"« {opener.group(0).strip()} » reprend le sujet du constat d'avant"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -321,6 +341,9 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     back = _refers_back(group, item) or _same_noun(group, item)
     if back is not None:
         return back
+    shared = [name for name in item.unknown if name in group.unknown]
+    if shared:
+        return f"« {shared[0]} » nommé dans la phrase d'avant"
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
@@ -359,7 +382,11 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
                 why = _refers_back(previous, item)
-            background = why is None and previous is not None and _background(previous, item)
+            background = (
+                why is None
+                and previous is not None
+                and (_background(previous, item) or _same_subject(previous, item))
+            )
             if background:
                 why = background
         if item.weak and (previous is None or why is None):
