@@ -487,6 +487,23 @@ def test_a_place_is_not_proposed_as_a_partner(small):
     assert data["agreements"][0]["place"] == "Arménie"
 
 
+def test_a_country_named_only_by_its_militiamen_is_not_a_partner(small):
+    text = (
+        "Des avions entre Bakou et Ankara\n"
+        "Des avions azerbaïdjanais ont volé vers Ankara, qui a déployé des miliciens syriens "
+        "sur le terrain.\n"
+        "La Syrie a démenti avoir envoyé des combattants syriens au Kazakhstan.\n"
+    )
+    draft = draft_article(text, "miliciens.txt", small)
+    flights, denial = draft.candidates
+    assert {hit.id for hit in flights.actors} == {"AZ", "TR"}
+    assert [hit.id for hit in flights.nationals] == ["SY"]
+    assert "SY" in {hit.id for hit in denial.actors}  # the state named as such stays an actor
+    data = yaml.safe_load(render_draft(draft, "x"))
+    noted = _with(data, "miliciens syriens")["draft"]["nationals"]
+    assert noted[0]["id"] == "SY" and "pas un partenaire" in noted[0]["note"]
+
+
 # --- 5. links that explain themselves -----------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
-from bot.draft.actors import Resolved, named_officials, officials, places, resolve
+from bot.draft.actors import Resolved, named_officials, nationals, officials, places, resolve
 from bot.draft.analyse import (
     ACT_LABELS,
     ActorFinder,
@@ -67,6 +67,8 @@ class Candidate:
     modality: Modality | None = None
     period: FoundDate | None = None
     places: list[ActorHit] = field(default_factory=list)
+    nationals: list[ActorHit] = field(default_factory=list)
+    """Countries named only by the nationality of fighters or people (« miliciens syriens »)."""
     resolved: list[Resolved] = field(default_factory=list)
     more: list[Sentence] = field(default_factory=list)
     """Further sentences of the same event or agreement, grouped with the first."""
@@ -404,6 +406,7 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
         previous.actors += [hit for hit in item.actors if hit.id not in known]
         previous.resolved += item.resolved
         previous.places += [hit for hit in item.places if hit.id not in known]
+        previous.nationals += [hit for hit in item.nationals if hit.id not in known]
         previous.dates += [d for d in item.dates if d.iso not in {x.iso for x in previous.dates}]
         previous.numbers += item.numbers
         previous.unknown += [name for name in item.unknown if name not in previous.unknown]
@@ -442,7 +445,8 @@ def draft_article(
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]
-        actors = [hit for hit in found if hit not in where]
+        people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
+        actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
@@ -456,7 +460,7 @@ def draft_article(
             continue
         weak = not (actors or where or dates or figures or act)
         for hit in found:
-            if not hit.known:
+            if not hit.known and hit not in people_of:
                 seen = new_countries.setdefault(hit.id, [])
                 if hit.text not in seen:
                     seen.append(hit.text)
@@ -486,6 +490,7 @@ def draft_article(
                 modality=modality,
                 period=period,
                 places=where,
+                nationals=people_of,
                 resolved=resolved,
                 position=position,
                 weak=weak,
@@ -568,6 +573,15 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         "places": [
             {"id": hit.id, "text": hit.text, "note": "lieu de l'événement, pas un partenaire"}
             for hit in candidate.places
+        ],
+        "nationals": [
+            {
+                "id": hit.id,
+                "text": hit.text,
+                "note": "des ressortissants (miliciens, combattants…), pas l'État : "
+                "pas un partenaire",
+            }
+            for hit in candidate.nationals
         ],
         "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
         "grouped": candidate.grouped_why,
