@@ -372,6 +372,95 @@ def test_a_meeting_dispatch_over_several_sentences_is_one_candidate(small):
     assert len(_entries(data)) == 3
 
 
+def test_a_demonstrative_or_le_meme_before_a_noun_already_used_joins_the_event(small):
+    text = (
+        "Des vols entre Astana et Bakou\n"
+        "Le 12 mars, des observateurs ont noté trois vols d'avions-cargos kazakhs entre "
+        "Astana et Bakou.\n"
+        "Ils sont présumés avoir atterri sur une base militaire.\n"
+        "Deux autres appareils ont été signalés depuis lors sur la même route.\n"
+        "Contactée, l'armée kazakhe n'a pas répondu à nos questions sur ces vols.\n"
+        "Les mêmes appareils ont été vus entre Bakou et Ankara.\n"
+        "Un conseiller turc indiquait le 20 mars que ces vols transportaient du fret civil.\n"
+    )
+    flights, adviser = draft_article(text, "vols.txt", small).candidates
+    assert [more.text[:14] for more in flights.more] == [
+        "Ils sont présu",
+        "Deux autres ap",
+        "Contactée, l'a",
+        "Les mêmes appa",
+    ]
+    assert "TR" in {hit.id for hit in flights.actors}  # « les mêmes appareils » adds Ankara
+    assert any("« ces vols »" in why for why in flights.grouped_why)
+    assert any("« Les mêmes appareils »" in why for why in flights.grouped_why)
+    assert any("depuis lors" in why for why in flights.grouped_why)
+    # a date of its own keeps a sentence apart, even when it says « ces vols »
+    assert adviser.sentence.text.startswith("Un conseiller turc") and not adviser.more
+
+
+def test_a_pluperfect_background_joins_the_undated_constat_it_explains(small):
+    text = (
+        "Une alliance qui grandit\n"
+        "Publié le 3 novembre 2025\n"
+        "Cette coopération s'inscrit dans une alliance croissante entre l'Azerbaïdjan, le "
+        "Kazakhstan et la Turquie.\n"
+        "Le Kazakhstan avait apporté un soutien politique fort à Bakou en 2020.\n"
+        "Depuis, les échanges militaires entre les deux pays se sont intensifiés.\n"
+        "Récemment, le Kazakhstan a pu livrer du matériel militaire à Bakou.\n"
+        "Le 24 septembre, des observateurs kazakhs avaient noté deux vols vers Bakou.\n"
+    )
+    draft = draft_article(text, "contexte.txt", small)
+    alliance, delivery, flights = draft.candidates
+    assert [more.text[:12] for more in alliance.more] == ["Le Kazakhsta", "Depuis, les "]
+    assert alliance.kind == "fact"  # the background's 2020 does not make the constat an event
+    assert any("plus-que-parfait" in why for why in alliance.grouped_why)
+    data = yaml.safe_load(render_draft(draft, "x"))
+    assert "date" not in _with(data, "Cette coopération")
+    # after a dated sentence, a pluperfect with a date of its own is another fact
+    assert delivery.sentence.text.startswith("Récemment") and not delivery.more
+    assert flights.sentence.text.startswith("Le 24 septembre")
+
+
+def test_a_pronoun_describing_the_constats_subject_and_a_repeated_name_join_it(small):
+    text = (
+        "Un avion turc\n"
+        "Le Hürjet est un avion d'entraînement développé par l'industrie turque.\n"
+        "Il a volé pour la première fois en 2023 et équipe l'armée de l'air turque.\n"
+        "Le Hürjet est capable de missions d'attaque légère.\n"
+        "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
+        "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion Spartan.\n"
+        "Le nombre exact de Spartan reste inconnu.\n"
+        "Le Kazakhstan est un partenaire de la Turquie.\n"
+        "Il a signé en 2024 un accord de défense avec Ankara.\n"
+    )
+    draft = draft_article(text, "sujet.txt", small)
+    jet, modern, partner, treaty = draft.candidates
+    assert [more.text[:12] for more in jet.more] == ["Il a volé po", "Le Hürjet es"]
+    assert jet.kind == "fact"  # its 2023 is the jet's history: the constat stays a constat
+    assert any("reprend le sujet du constat" in why for why in jet.grouped_why)
+    assert any("« Hürjet » nommé" in why for why in jet.grouped_why)
+    assert [more.text[:12] for more in modern.more] == ["Par exemple,", "Le nombre ex"]
+    # a pronoun that signs an agreement opens an agreement of its own, never a constat's line
+    assert not partner.more and treaty.kind == "agreement"
+
+
+def test_a_line_opening_on_par_exemple_is_prose_and_par_a_name_a_byline():
+    text = (
+        "Des avions pour Bakou\n"
+        "Par Jean Martin\n"
+        "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
+        "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion Spartan.\n"
+        "Par ailleurs, le Kazakhstan a livré deux hélicoptères.\n"
+    )
+    article = read_article(text, None)
+    assert [line.text for line in article.lines if line.kind == "byline"] == ["Par Jean Martin"]
+    assert [sentence.text[:12] for sentence in article.sentences] == [
+        "L'Azerbaïdja",
+        "Par exemple,",
+        "Par ailleurs",
+    ]
+
+
 def test_la_republique_and_a_named_minister_resolve_to_his_country(small):
     plan = _with(_draft(MEETING, small), "la république avait signé")
     assert set(plan["parties"]) == {"AZ", "KZ"}
@@ -396,6 +485,23 @@ def test_a_place_is_not_proposed_as_a_partner(small):
     data = yaml.safe_load(render_draft(draft, "lieu.txt"))
     assert "AM" not in data["agreements"][0]["parties"]
     assert data["agreements"][0]["place"] == "Arménie"
+
+
+def test_a_country_named_only_by_its_militiamen_is_not_a_partner(small):
+    text = (
+        "Des avions entre Bakou et Ankara\n"
+        "Des avions azerbaïdjanais ont volé vers Ankara, qui a déployé des miliciens syriens "
+        "sur le terrain.\n"
+        "La Syrie a démenti avoir envoyé des combattants syriens au Kazakhstan.\n"
+    )
+    draft = draft_article(text, "miliciens.txt", small)
+    flights, denial = draft.candidates
+    assert {hit.id for hit in flights.actors} == {"AZ", "TR"}
+    assert [hit.id for hit in flights.nationals] == ["SY"]
+    assert "SY" in {hit.id for hit in denial.actors}  # the state named as such stays an actor
+    data = yaml.safe_load(render_draft(draft, "x"))
+    noted = _with(data, "miliciens syriens")["draft"]["nationals"]
+    assert noted[0]["id"] == "SY" and "pas un partenaire" in noted[0]["note"]
 
 
 # --- 5. links that explain themselves -----------------------------------------------------

@@ -1,7 +1,8 @@
 """Who a sentence is about: « le pays », « la république », « les deux pays » resolved to the
 countries the article named just before; a country named only as the place where something
 happened (« en Arménie », « à Bakou », « se tiendra au Kazakhstan ») kept apart as a place,
-never proposed as a partner.
+never proposed as a partner; a country named only by the nationality of fighters or people
+who are not its state (« des miliciens syriens ») is not a partner either.
 """
 
 from __future__ import annotations
@@ -114,6 +115,28 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
+    if not spans:
+        return []
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = " " * (end - start)
+    elsewhere = {hit.id for hit in finder.find("".join(blanked))}
+    inside = {hit.id for start, end in spans for hit in finder.find(text[start:end])}
+    return [hit for hit in hits if hit.id in inside and hit.id not in elsewhere]
+
+
+_NATIONALS = re.compile(
+    r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
+    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?)\s+(?P<demonym>[a-zà-ÿ-]+)",
+    re.IGNORECASE,
+)
+"""« des miliciens syriens », « des mercenaires libyens »: people of a country, not its state."""
+
+
+def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
+    """Actors of ``text`` named only by the nationality of fighters, militias, refugees… who do
+    not act for their state: never proposed as a party (the curator decides)."""
+    spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
     if not spans:
         return []
     blanked = list(text)

@@ -175,6 +175,18 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_PAR_LOCUTION = re.compile(
+    r"^par\s+(?:exemple|ailleurs|conséquent|contre|comparaison|contraste|la suite|suite|"
+    r"rapport|ricochet|endroits|moments|principe|définition|précaution|chance|hasard)\b",
+    re.IGNORECASE,
+)
+"""« Par exemple, … », « Par ailleurs, … »: a French locution opening a sentence, not a byline."""
+
+
+def _byline(text: str) -> bool:
+    return _starts(text, BYLINE_PREFIXES) and len(text) < 80 and not _PAR_LOCUTION.match(text)
+
+
 def _starts(line: str, prefixes: tuple[str, ...]) -> bool:
     folded = normalise_typography(line).casefold()
     return folded.startswith(prefixes)
@@ -216,7 +228,7 @@ def _classify(text: str, seen: set[str]) -> str:
         return "address"
     if _CREDIT.match(text) and len(text) < 200:
         return "byline"
-    if _starts(text, BYLINE_PREFIXES) and len(text) < 80:
+    if _byline(text):
         return "byline"
     if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text):
         return "noise"
@@ -232,7 +244,7 @@ def _classify(text: str, seen: set[str]) -> str:
         return "updated"
     if _starts(text, SOURCE_PREFIXES):
         return "source"
-    if _starts(text, BYLINE_PREFIXES) and len(text) < 80:
+    if _byline(text):
         return "byline"
     if _starts(text, PUBLISHED_PREFIXES) and _is_date_line(text):
         return "published"

@@ -21,7 +21,7 @@ from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
-from bot.draft.actors import Resolved, named_officials, officials, places, resolve
+from bot.draft.actors import Resolved, named_officials, nationals, officials, places, resolve
 from bot.draft.analyse import (
     ACT_LABELS,
     ActorFinder,
@@ -67,6 +67,8 @@ class Candidate:
     modality: Modality | None = None
     period: FoundDate | None = None
     places: list[ActorHit] = field(default_factory=list)
+    nationals: list[ActorHit] = field(default_factory=list)
+    """Countries named only by the nationality of fighters or people (« miliciens syriens »)."""
     resolved: list[Resolved] = field(default_factory=list)
     more: list[Sentence] = field(default_factory=list)
     """Further sentences of the same event or agreement, grouped with the first."""
@@ -179,7 +181,8 @@ _ANAPHORA = re.compile(
     r"^(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
-    r"Les ministres|Les deux ministres|Les deux parties|Les délégations)\b",
+    r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
+    r"Depuis(?=\s*,))\b",
 )
 GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
@@ -202,10 +205,78 @@ def _named_opener(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_SAME_NOUN = re.compile(r"\b(?:ces|cet|cette|ce|(?:le|la|les)\s+mêmes?)\s+(\w{4,})", re.IGNORECASE)
+"""A demonstrative or « le même » before a noun: « sur ces vols », « les mêmes avions »."""
+
+
+def _group_text(group: Candidate) -> str:
+    return fold(" ".join([group.sentence.text] + [s.text for s in group.more]))
+
+
+def _same_noun(group: Candidate, item: Candidate) -> str | None:
+    """« … n'a pas répondu à nos questions sur ces vols » right after the sentences that told
+    of the flights: a demonstrative (or « le même ») before a noun those sentences used points
+    back to them, whatever actors it adds. A date or modality of its own keeps it apart."""
+    if item.position - group.position != 1 or item.modality is not None:
+        return None
+    if item.kind == "agreement" or item.dates:
+        return None
+    told = _group_text(group)
+    for match in _SAME_NOUN.finditer(item.sentence.text):
+        # the noun as the sentences before wrote it, number included: « ces régions » does
+        # not point back at « cette région » (another, wider thing)
+        if re.search(rf"\b{re.escape(fold(match.group(1)))}\b", told):
+            return f"« {match.group(0)} » reprend ce que disent les phrases d'avant"
+    return None
+
+
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)e?s?\b")
+
+
+def _background(group: Candidate, item: Candidate) -> str | None:
+    """« Cette livraison s'inscrit dans une alliance entre A, B et C. Le Pakistan avait apporté
+    un soutien à Bakou en 2020. » : a sentence in the pluperfect right after an undated constat,
+    naming only its actors, tells the background of that constat (its own date stays in the
+    annotations; the constat stays a constat)."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.dates:
+        return None
+    if item.modality is not None or item.kind == "agreement" or group.more:
+        return None
+    theirs = _actor_ids(item)
+    if not theirs or not theirs <= _actor_ids(group):
+        return None
+    if _PLUPERFECT.search(item.sentence.text) is None:
+        return None
+    return "plus-que-parfait : le contexte du constat d'avant, mêmes acteurs"
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(?:Il|Elle)\s")
+
+
+def _same_subject(group: Candidate, item: Candidate) -> str | None:
+    """« Le JF-17 est un chasseur développé par … Il a volé pour la première fois en 2003. » :
+    a sentence opening on « Il »/« Elle » right after an undated constat, naming none but its
+    actors, with no act nor kind of event of its own, goes on describing the constat's subject;
+    its date is that subject's history, and the constat stays a constat."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.dates:
+        return None
+    if item.modality is not None or item.act is not None or item.subtype is not None:
+        return None
+    if item.kind == "agreement" or not _actor_ids(item) <= _actor_ids(group):
+        return None
+    opener = _PRONOUN_SUBJECT.match(item.sentence.text)
+    if opener is None:
+        return None
+    return f"« {opener.group(0).strip()} » reprend le sujet du constat d'avant"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    same = _same_noun(group, item)
+    if same is not None:
+        return same
     opener = _named_opener(group, item)
     if (
         opener is not None
@@ -242,11 +313,11 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
 
 _REFERS_BACK = re.compile(
     r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or)\b|"
-    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}",
+    r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}|^.*?\bdepuis lors\b",
     re.IGNORECASE,
 )
 """« Par exemple », « Outre … », or a demonstrative in the first words (« L'achat de ces
-chasseurs ») : the sentence goes on about what the one before said."""
+chasseurs »), or « depuis lors » : the sentence goes on about what the one before said."""
 
 
 def _refers_back(group: Candidate, item: Candidate) -> str | None:
@@ -269,9 +340,12 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    back = _refers_back(group, item)
+    back = _refers_back(group, item) or _same_noun(group, item)
     if back is not None:
         return back
+    shared = [name for name in item.unknown if name in group.unknown]
+    if shared:
+        return f"« {shared[0]} » nommé dans la phrase d'avant"
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
@@ -310,6 +384,13 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
                 why = _refers_back(previous, item)
+            background = (
+                why is None
+                and previous is not None
+                and (_background(previous, item) or _same_subject(previous, item))
+            )
+            if background:
+                why = background
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
@@ -325,10 +406,11 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
         previous.actors += [hit for hit in item.actors if hit.id not in known]
         previous.resolved += item.resolved
         previous.places += [hit for hit in item.places if hit.id not in known]
+        previous.nationals += [hit for hit in item.nationals if hit.id not in known]
         previous.dates += [d for d in item.dates if d.iso not in {x.iso for x in previous.dates}]
         previous.numbers += item.numbers
         previous.unknown += [name for name in item.unknown if name not in previous.unknown]
-        if previous.kind == "fact" and item.kind != "fact":
+        if previous.kind == "fact" and item.kind != "fact" and not background:
             previous.kind, previous.subtype = item.kind, item.subtype
         previous.act = previous.act or item.act
         previous.period = previous.period or item.period
@@ -363,7 +445,8 @@ def draft_article(
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]
-        actors = [hit for hit in found if hit not in where]
+        people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
+        actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
@@ -377,7 +460,7 @@ def draft_article(
             continue
         weak = not (actors or where or dates or figures or act)
         for hit in found:
-            if not hit.known:
+            if not hit.known and hit not in people_of:
                 seen = new_countries.setdefault(hit.id, [])
                 if hit.text not in seen:
                     seen.append(hit.text)
@@ -407,6 +490,7 @@ def draft_article(
                 modality=modality,
                 period=period,
                 places=where,
+                nationals=people_of,
                 resolved=resolved,
                 position=position,
                 weak=weak,
@@ -489,6 +573,15 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         "places": [
             {"id": hit.id, "text": hit.text, "note": "lieu de l'événement, pas un partenaire"}
             for hit in candidate.places
+        ],
+        "nationals": [
+            {
+                "id": hit.id,
+                "text": hit.text,
+                "note": "des ressortissants (miliciens, combattants…), pas l'État : "
+                "pas un partenaire",
+            }
+            for hit in candidate.nationals
         ],
         "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
         "grouped": candidate.grouped_why,
