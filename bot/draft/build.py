@@ -594,9 +594,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": draft.source_id,
         "label": None,
-        "outlet": article.outlet.value
-        if article.outlet.basis in ("texte", "ligne d'agence")
-        else None,
+        "outlet": article.outlet.value,
         "title": article.title.value,
         "published": article.published.value if article.published.basis == "texte" else None,
         "published_text": (
@@ -608,6 +606,10 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     }
     if article.relayed_from.value:
         source["relayed_from"] = article.relayed_from.value
+    if article.outlet.value and article.outlet.basis in ("curateur", "adresse"):
+        source["outlet_basis"] = article.outlet.basis  # shown as such, never as the article's
+    if article.url.value and article.url.value.lower().startswith(("http://", "https://")):
+        source["url"] = article.url.value
     where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}
     outside = []
     if article.outlet.value and article.outlet.basis in where:

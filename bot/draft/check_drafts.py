@@ -10,6 +10,7 @@ not as errors.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -237,6 +238,8 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
     failed = 0
     for path in files:
         report = check_draft(path, content_dir, seeds_dir)
+        if not report.errors and not report.todo:
+            _check_as_moved(path, content_dir, seeds_dir, report)
         mark = "✗" if report.errors else "✓"
         print(
             f"{mark} {path.name} : {count(report.entries, 'entrée')}, "
@@ -252,13 +255,41 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
             print(f"  à compléter : {', '.join(report.todo[:12])}", file=out)
             if len(report.todo) > 12:
                 print(f"  … et {len(report.todo) - 12} autres", file=out)
+            print(
+                "  le contrôle complet (celui de `check` une fois les entrées dans content/) "
+                "se fait quand tout est complété",
+                file=out,
+            )
         failed += bool(report.errors)
     if failed:
         print(f"✗ {count(failed, 'brouillon invalide', 'brouillons invalides')}.", file=out)
         return 1
     print(
-        "✓ Brouillons valides (citations mot pour mot, champs connus) ; rien n'a été chargé "
-        "dans la base.",
+        "✓ Brouillons valides (citations mot pour mot, champs connus ; complets : la base "
+        "avec chacun passe `check`) ; rien n'a été chargé dans la base.",
         file=out,
     )
     return 0
+
+
+def _check_as_moved(path: Path, content_dir: Path, seeds_dir: Path, report: DraftReport) -> None:
+    """Run ``check`` on a copy of the base with the draft moved in (``draft --promote``'s
+    merge): what ``check`` would refuse after the move is an error of the draft now."""
+    from bot.draft.promote import PromoteError, check_merged
+
+    try:
+        status, text, _ = check_merged(path, content_dir, seeds_dir)
+    except PromoteError as error:
+        report.errors.append(str(error))
+        return
+    if status == 0:
+        return
+    report.errors.append("une fois déplacé dans content/, `check` refuserait :")
+    report.errors.extend(
+        "  " + line.strip().removeprefix("- ")
+        for line in text.splitlines()
+        if line.strip()
+        and not line.lstrip().startswith("✓")
+        and not re.fullmatch(r"\s+[^\s-].*\s\d+", line)  # the counts of a passing load
+        and line != "Couverture des articles :"
+    )
