@@ -39,6 +39,7 @@ from bot.draft.analyse import (
     unknown_names,
 )
 from bot.draft.article import Article, Given, Sentence, read_article
+from bot.draft.cards import cards_to_review, new_country_cards
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
 from bot.text import count, fold
@@ -659,6 +660,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         },
         "sources": [source],
     }
+    known = [hit.id for c in draft.candidates for hit in c.actors if hit.known]
+    data["draft"]["cards"] = cards_to_review(known)
+    names = {code: country_name(code, "fr") for code in draft.new_countries}
+    if draft.new_countries:
+        data["countries"] = new_country_cards(draft.new_countries, names)
     data.update({key: value for key, value in sections.items() if value})
     return data
 

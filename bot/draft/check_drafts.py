@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 import yaml
 
-from bot.content.schema import Agreement, Entry, Event, Fact, Source
+from bot.content.schema import Agreement, Country, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
 from bot.draft.analyse import ACT_LABELS
@@ -25,12 +25,14 @@ from bot.text import count, normalise_typography
 
 SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
+    "countries": Country,
     "events": Event,
     "agreements": Agreement,
     "facts": Fact,
 }
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
+    "countries": {},
     "events": {"summary": "à écrire", "date": "1900", "type": "declaration", "actors": ["AZ"]},
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
@@ -158,7 +160,7 @@ def _check_entry(
         out.errors.append(f"{section}[{index}] : une entrée doit être un objet (clé: valeur)")
         return
     entry = {key: value for key, value in raw.items() if key != "draft"}
-    label = f"{section}/{entry.get('id', f'n°{index + 1}')}"
+    label = f"{section}/{entry.get('id', entry.get('code', f'n°{index + 1}'))}"
     filled = dict(entry)
     for name, stand_in in PLACEHOLDERS[section].items():
         if name in entry and entry[name] in (None, []):
