@@ -138,8 +138,8 @@ def append_entries(text: str, section: str, entries: list[object]) -> str:
     end = next(
         (i for i in range(start + 1, len(lines)) if re.match(r"^[^\s#]", lines[i])), len(lines)
     )
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # blank lines and comments before the next section stay with it
     items = [line for line in lines[start + 1 : end] if line.lstrip().startswith("- ")]
     indent = re.match(r"^\s*", items[0]).group(0) if items else "  "  # type: ignore[union-attr]
     if lines[end - 1 : end] and not lines[end - 1].endswith("\n"):
