@@ -76,6 +76,15 @@ def test_a_curator_basis_without_an_outlet_is_refused(base: Path) -> None:
     assert any("« outlet »" in issue and "exige un média" in issue for issue in _issues(base))
 
 
+def test_an_outlet_read_off_the_address_needs_the_address(base: Path) -> None:
+    _set_source(base, outlet="exemple.az", outlet_basis="adresse", note="lu dans l'adresse")
+    assert any("« url »" in issue and "adresse" in issue for issue in _issues(base))
+    _set_source(base, url="https://exemple.az/fr/article")
+    assert _issues(base) == []
+    source = load_factbase(base / "content", base / "seeds").sources["manoeuvres-ots"]
+    assert attribution(source).startswith("exemple.az (média lu dans l'adresse), ")
+
+
 def test_draft_records_the_given_outlet_and_address_as_the_curators(base: Path) -> None:
     text = (
         "Bakou reçoit une délégation kazakhe\n"

@@ -586,6 +586,13 @@ def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
             f"outlet_basis: {source.outlet_basis} exige un média (outlet) ; sinon outlet: null "
             "et outlet_basis retiré",
         )
+    if source.outlet_basis == "adresse" and source.url is None:
+        out.add(
+            file,
+            source.id,
+            "url",
+            "outlet_basis: adresse exige l'adresse d'où le média est lu (url)",
+        )
     if source.note is None:
         out.add(
             file,
