@@ -672,9 +672,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
 _HEADER = """\
 # Brouillon de « python -m bot draft » pour {name} — à relire, jamais chargé par la base.
 # Chaque entrée suit le format de content/ ; la clé `draft:` (annotations de l'outil :
-# dates détectées, acteurs, noms inconnus, nombres, liens vers la base) est à supprimer en
+# dates détectées, acteurs, noms inconnus, nombres, liens vers la base) est retirée en
 # déplaçant l'entrée dans content/. `summary`, `title` (accord) et `label` (source) valent
-# null : {todo}, puis `python -m bot check` vérifie que le texte repose sur les citations.
+# null : {todo}, puis `python -m bot check --drafts` vérifie le brouillon comme `check` le
+# fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
+# `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
 # à l'entrée existante ; « contradiction » signale une autre date ou un autre nombre.
 """
