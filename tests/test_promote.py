@@ -176,3 +176,20 @@ def test_append_entries_keeps_comments_and_the_following_section() -> None:
     assert append_entries("coverage_skips: []\n", "coverage_skips", [{"a": "1"}]) == (
         'coverage_skips:\n  - a: "1"\n'
     )
+
+
+def test_check_drafts_says_when_the_base_itself_fails_without_blaming_the_draft(
+    base: Path,
+) -> None:
+    facts = base / "content" / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "summary: L'Azerbaïdjan et l'Arménie ont manifesté",
+            "summary: La Géorgie, l'Azerbaïdjan et l'Arménie ont manifesté",
+        ),
+        encoding="utf-8",
+    )  # the base alone now fails check (a name its quote does not give)
+    status, text = _check_drafts(base)
+    assert status == 1  # check would refuse the base with the draft moved in
+    assert "la base elle-même ne passe pas `check`" in text
+    assert "Géorgie" not in text  # the base's own problem is not listed as the draft's

@@ -10,6 +10,7 @@ not as errors.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from bot.check import run_check
 from bot.content.schema import Agreement, Country, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
@@ -238,10 +240,11 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
         print(f"Aucun brouillon dans {folder}.", file=out)
         return 0
     failed = 0
+    known: dict[str, set[str]] = {}  # what check says of the base alone, computed once
     for path in files:
         report = check_draft(path, content_dir, seeds_dir)
         if not report.errors and not report.todo:
-            _check_as_moved(path, content_dir, seeds_dir, report)
+            _check_as_moved(path, content_dir, seeds_dir, report, known)
         mark = "✗" if report.errors else "✓"
         print(
             f"{mark} {path.name} : {count(report.entries, 'entrée')}, "
@@ -274,7 +277,13 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
     return 0
 
 
-def _check_as_moved(path: Path, content_dir: Path, seeds_dir: Path, report: DraftReport) -> None:
+def _check_as_moved(
+    path: Path,
+    content_dir: Path,
+    seeds_dir: Path,
+    report: DraftReport,
+    known: dict[str, set[str]],
+) -> None:
     """Run ``check`` on a copy of the base with the draft moved in (``draft --promote``'s
     merge): what ``check`` would refuse after the move is an error of the draft now."""
     from bot.draft.promote import PromoteError, check_merged
@@ -286,12 +295,36 @@ def _check_as_moved(path: Path, content_dir: Path, seeds_dir: Path, report: Draf
         return
     if status == 0:
         return
+    before = _base_problems(content_dir, seeds_dir, known)
+    found = [line for line in _problems(text) if line not in before]
+    if before:  # check stops at its first failing stage: the draft is not fully checked
+        report.errors.append(
+            "la base elle-même ne passe pas `check` (python -m bot check) : la corriger "
+            "d'abord ; le brouillon n'a pas pu être vérifié en entier"
+            + (" (ses problèmes propres suivent)" if found else "")
+        )
+    if not found:
+        return
     report.errors.append("une fois déplacé dans content/, `check` refuserait :")
-    report.errors.extend(
-        "  " + line.strip().removeprefix("- ")
+    report.errors.extend(f"  {line}" for line in found)
+
+
+def _problems(text: str) -> list[str]:
+    """The lines of a failing ``check`` report that name a problem."""
+    return [
+        line.strip().removeprefix("- ")
         for line in text.splitlines()
         if line.strip()
         and not line.lstrip().startswith("✓")
         and not re.fullmatch(r"\s+[^\s-].*\s\d+", line)  # the counts of a passing load
         and line != "Couverture des articles :"
-    )
+    ]
+
+
+def _base_problems(content_dir: Path, seeds_dir: Path, known: dict[str, set[str]]) -> set[str]:
+    """What ``check`` already refuses in the base without the draft (once per run)."""
+    if "base" not in known:
+        out = io.StringIO()
+        status = run_check(content_dir, seeds_dir, out)
+        known["base"] = set() if status == 0 else set(_problems(out.getvalue()))
+    return known["base"]
