@@ -47,7 +47,14 @@ def _parser() -> argparse.ArgumentParser:
         help="valide les brouillons (content/drafts/ par défaut) sans les charger dans la base",
     )
     draft = commands.add_parser("draft", help="brouillon d'entrées à partir d'un nouvel article")
-    draft.add_argument("article", type=Path, help="l'article, en texte UTF-8 (.txt)")
+    draft.add_argument("article", type=Path, nargs="?", help="l'article, en texte UTF-8 (.txt)")
+    draft.add_argument(
+        "--promote",
+        type=Path,
+        metavar="BROUILLON",
+        help="déplace un brouillon relu dans content/ (et son article dans seeds/) si la base "
+        "avec lui passe `check` ; sinon n'écrit rien",
+    )
     draft.add_argument(
         "--out", type=Path, help="dossier où écrire le brouillon (défaut : content/drafts/)"
     )
@@ -348,6 +355,18 @@ def _run_draft(args: argparse.Namespace) -> int:
     from bot.draft.intake import ArticleError, decode_article, given_of
     from bot.draft.links import linker_of
 
+    if args.promote is not None:
+        from bot.draft.promote import promote
+
+        if args.article is not None:
+            print("--promote prend un brouillon, pas un article.", file=sys.stderr)
+            return 2
+        status, text = promote(args.promote, Path(args.content), Path(args.seeds))
+        print(text, file=sys.stdout if status == 0 else sys.stderr)
+        return status
+    if args.article is None:
+        print("Donner l'article (draft ARTICLE.txt) ou --promote BROUILLON.yaml.", file=sys.stderr)
+        return 2
     try:
         given = given_of(args.url, args.date, args.outlet)
     except ArticleError as error:

@@ -171,7 +171,10 @@ def test_cli_draft_takes_url_date_and_outlet_and_refuses_a_bad_date(tmp_path):
     assert "donnée par le curateur" in done.stdout
     data = yaml.safe_load((tmp_path / "depeche-reuters-traite.yaml").read_text(encoding="utf-8"))
     source = data["sources"][0]
-    assert source["outlet"] is None  # the curator's outlet is not the article's words
+    # the curator's outlet is recorded as the curator's, never as the article's words
+    assert (source["outlet"], source["outlet_basis"]) == ("Reuters France", "curateur")
+    assert "média Reuters France donné par le curateur" in source["note"]
+    assert source["url"] == "https://example.org/reuters-traite"
     assert source["draft"]["outlet"] == {
         "value": "Reuters France",
         "read_from": None,

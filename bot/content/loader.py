@@ -540,10 +540,11 @@ def _cross_check(
         text = normalised.get(source.id)
         if text is None:
             continue
+        _check_outlet_basis(located_source.file, source, out)
         written: dict[str, str | None] = {
             "published_text": source.published_text,
             "title": source.title,
-            "outlet": source.outlet,
+            "outlet": source.outlet if source.outlet_basis == "texte" else None,
         }
         for field, wording in written.items():
             if wording and normalise_typography(wording).casefold() not in text.casefold():
@@ -570,6 +571,37 @@ def _cross_check(
                 "sentence",
                 f"phrase introuvable dans seeds/{sources[skip.source].seed}",
             )
+
+
+def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
+    """An outlet the curator gave, or read off the address, is named and said to be so."""
+    if source.outlet_basis == "texte":
+        return
+    origin = "donné par le curateur" if source.outlet_basis == "curateur" else "lu dans l'adresse"
+    if source.outlet is None:
+        out.add(
+            file,
+            source.id,
+            "outlet",
+            f"outlet_basis: {source.outlet_basis} exige un média (outlet) ; sinon outlet: null "
+            "et outlet_basis retiré",
+        )
+    if source.outlet_basis == "adresse" and source.url is None:
+        out.add(
+            file,
+            source.id,
+            "url",
+            "outlet_basis: adresse exige l'adresse d'où le média est lu (url)",
+        )
+    if source.note is None:
+        out.add(
+            file,
+            source.id,
+            "note",
+            f"un média {origin} (outlet_basis: {source.outlet_basis}) se dit dans note, "
+            f"par exemple « média {source.outlet or '…'} {origin} — pas dans le texte de "
+            "l'article »",
+        )
 
 
 def _check_vocabulary(raw: _Raw, out: _Collector) -> None:

@@ -68,6 +68,11 @@ DateBasis = Literal["texte", "déduit", "rapporté"]
 """How a date was obtained: stated by the text, deduced from context, or the date of the report."""
 Tense = Literal["passé", "présent", "futur", "conditionnel"]
 """The tense of the claim as the article puts it; a forecast stays a forecast."""
+SourceBasis = Literal["texte", "curateur", "adresse"]
+"""Where a source's outlet comes from: the article's words (checked verbatim), the curator
+(``draft --outlet``), or the page address; anything but « texte » is shown as such."""
+Url = Annotated[str, Rule(pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", max_length=500)]
+"""A web address: http(s), a host with a dot, no blank."""
 PartyRole = Literal["signataire", "membre", "organisateur", "partenaire", "proposant"]
 """What a party does in an agreement; mediators are listed apart."""
 
@@ -108,6 +113,13 @@ class Source(Entry):
     seed: Text
     relayed_from: Text | None = None
     note: Text | None = None
+    """What the curator knows that the article does not say (an outlet or a date given by
+    the curator or read off the address), in words; required when ``outlet_basis`` is not
+    « texte »."""
+    outlet_basis: SourceBasis = "texte"
+    """« texte » (the outlet is written in the article), « curateur » or « adresse »."""
+    url: Url | None = None
+    """The page's address, when known; shown in /sources."""
 
 
 @dataclass(frozen=True, kw_only=True)

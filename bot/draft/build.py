@@ -39,6 +39,7 @@ from bot.draft.analyse import (
     unknown_names,
 )
 from bot.draft.article import Article, Given, Sentence, read_article
+from bot.draft.cards import cards_to_review, new_country_cards
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
 from bot.text import count, fold
@@ -687,9 +688,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": draft.source_id,
         "label": None,
-        "outlet": article.outlet.value
-        if article.outlet.basis in ("texte", "ligne d'agence")
-        else None,
+        "outlet": article.outlet.value,
         "title": article.title.value,
         "published": article.published.value if article.published.basis == "texte" else None,
         "published_text": (
@@ -701,6 +700,10 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     }
     if article.relayed_from.value:
         source["relayed_from"] = article.relayed_from.value
+    if article.outlet.value and article.outlet.basis in ("curateur", "adresse"):
+        source["outlet_basis"] = article.outlet.basis  # shown as such, never as the article's
+    if article.url.value and article.url.value.lower().startswith(("http://", "https://")):
+        source["url"] = article.url.value
     where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}
     outside = []
     if article.outlet.value and article.outlet.basis in where:
@@ -750,6 +753,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         },
         "sources": [source],
     }
+    known = [hit.id for c in draft.candidates for hit in c.actors if hit.known]
+    data["draft"]["cards"] = cards_to_review(known)
+    names = {code: country_name(code, "fr") for code in draft.new_countries}
+    if draft.new_countries:
+        data["countries"] = new_country_cards(draft.new_countries, names)
     data.update({key: value for key, value in sections.items() if value})
     return data
 
@@ -757,9 +765,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
 _HEADER = """\
 # Brouillon de « python -m bot draft » pour {name} — à relire, jamais chargé par la base.
 # Chaque entrée suit le format de content/ ; la clé `draft:` (annotations de l'outil :
-# dates détectées, acteurs, noms inconnus, nombres, liens vers la base) est à supprimer en
+# dates détectées, acteurs, noms inconnus, nombres, liens vers la base) est retirée en
 # déplaçant l'entrée dans content/. `summary`, `title` (accord) et `label` (source) valent
-# null : {todo}, puis `python -m bot check` vérifie que le texte repose sur les citations.
+# null : {todo}, puis `python -m bot check --drafts` vérifie le brouillon comme `check` le
+# fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
+# `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
 # à l'entrée existante ; « contradiction » signale une autre date ou un autre nombre.
 """

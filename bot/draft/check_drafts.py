@@ -10,13 +10,16 @@ not as errors.
 from __future__ import annotations
 
 import hashlib
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
 
-from bot.content.schema import Agreement, Entry, Event, Fact, Source
+from bot.check import run_check
+from bot.content.schema import Agreement, Country, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
 from bot.draft.analyse import ACT_LABELS
@@ -24,12 +27,14 @@ from bot.text import count, normalise_typography
 
 SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
+    "countries": Country,
     "events": Event,
     "agreements": Agreement,
     "facts": Fact,
 }
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
+    "countries": {},
     "events": {"summary": "à écrire", "date": "1900", "type": "declaration", "actors": ["AZ"]},
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
@@ -157,7 +162,7 @@ def _check_entry(
         out.errors.append(f"{section}[{index}] : une entrée doit être un objet (clé: valeur)")
         return
     entry = {key: value for key, value in raw.items() if key != "draft"}
-    label = f"{section}/{entry.get('id', f'n°{index + 1}')}"
+    label = f"{section}/{entry.get('id', entry.get('code', f'n°{index + 1}'))}"
     filled = dict(entry)
     for name, stand_in in PLACEHOLDERS[section].items():
         if name in entry and entry[name] in (None, []):
@@ -235,8 +240,11 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
         print(f"Aucun brouillon dans {folder}.", file=out)
         return 0
     failed = 0
+    known: dict[str, set[str]] = {}  # what check says of the base alone, computed once
     for path in files:
         report = check_draft(path, content_dir, seeds_dir)
+        if not report.errors and not report.todo:
+            _check_as_moved(path, content_dir, seeds_dir, report, known)
         mark = "✗" if report.errors else "✓"
         print(
             f"{mark} {path.name} : {count(report.entries, 'entrée')}, "
@@ -252,13 +260,71 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
             print(f"  à compléter : {', '.join(report.todo[:12])}", file=out)
             if len(report.todo) > 12:
                 print(f"  … et {len(report.todo) - 12} autres", file=out)
+            print(
+                "  le contrôle complet (celui de `check` une fois les entrées dans content/) "
+                "se fait quand tout est complété",
+                file=out,
+            )
         failed += bool(report.errors)
     if failed:
         print(f"✗ {count(failed, 'brouillon invalide', 'brouillons invalides')}.", file=out)
         return 1
     print(
-        "✓ Brouillons valides (citations mot pour mot, champs connus) ; rien n'a été chargé "
-        "dans la base.",
+        "✓ Brouillons valides (citations mot pour mot, champs connus ; complets : la base "
+        "avec chacun passe `check`) ; rien n'a été chargé dans la base.",
         file=out,
     )
     return 0
+
+
+def _check_as_moved(
+    path: Path,
+    content_dir: Path,
+    seeds_dir: Path,
+    report: DraftReport,
+    known: dict[str, set[str]],
+) -> None:
+    """Run ``check`` on a copy of the base with the draft moved in (``draft --promote``'s
+    merge): what ``check`` would refuse after the move is an error of the draft now."""
+    from bot.draft.promote import PromoteError, check_merged
+
+    try:
+        status, text, _ = check_merged(path, content_dir, seeds_dir)
+    except PromoteError as error:
+        report.errors.append(str(error))
+        return
+    if status == 0:
+        return
+    before = _base_problems(content_dir, seeds_dir, known)
+    found = [line for line in _problems(text) if line not in before]
+    if before:  # check stops at its first failing stage: the draft is not fully checked
+        report.errors.append(
+            "la base elle-même ne passe pas `check` (python -m bot check) : la corriger "
+            "d'abord ; le brouillon n'a pas pu être vérifié en entier"
+            + (" (ses problèmes propres suivent)" if found else "")
+        )
+    if not found:
+        return
+    report.errors.append("une fois déplacé dans content/, `check` refuserait :")
+    report.errors.extend(f"  {line}" for line in found)
+
+
+def _problems(text: str) -> list[str]:
+    """The lines of a failing ``check`` report that name a problem."""
+    return [
+        line.strip().removeprefix("- ")
+        for line in text.splitlines()
+        if line.strip()
+        and not line.lstrip().startswith("✓")
+        and not re.fullmatch(r"\s+[^\s-].*\s\d+", line)  # the counts of a passing load
+        and line != "Couverture des articles :"
+    ]
+
+
+def _base_problems(content_dir: Path, seeds_dir: Path, known: dict[str, set[str]]) -> set[str]:
+    """What ``check`` already refuses in the base without the draft (once per run)."""
+    if "base" not in known:
+        out = io.StringIO()
+        status = run_check(content_dir, seeds_dir, out)
+        known["base"] = set() if status == 0 else set(_problems(out.getvalue()))
+    return known["base"]

@@ -21,6 +21,17 @@ MAX_ARGUMENT = 300
 """Longest argument a command accepts, in characters."""
 
 
+def outlet_text(source: Source) -> str:
+    """The outlet as shown: marked when the curator gave it or the address showed it."""
+    if source.outlet is None:
+        return "média non indiqué"
+    if source.outlet_basis == "curateur":
+        return f"{source.outlet} (média indiqué par le curateur)"
+    if source.outlet_basis == "adresse":
+        return f"{source.outlet} (média lu dans l'adresse)"
+    return source.outlet
+
+
 def attribution(source: Source) -> str:
     """Who published a quote and when, saying plainly what the article does not give.
 
@@ -28,7 +39,7 @@ def attribution(source: Source) -> str:
     untitled article is named by its editors' label in brackets, never as a title.
     """
     when = f"article du {source.published.label()}" if source.published else "article non daté"
-    outlet = source.outlet or "média non indiqué"
+    outlet = outlet_text(source)
     if source.title:
         return f"{outlet}, {when}"
     return f"{outlet}, {when} [sans titre ; réf. : {source.label}]"

@@ -6,7 +6,7 @@ from datetime import date
 from itertools import islice
 
 from bot.content.model import Agreement, Event, Evidence, Fact
-from bot.engine.common import line_text, quote_of, when
+from bot.engine.common import line_text, outlet_text, quote_of, when
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.text import count, short_label
@@ -135,4 +135,6 @@ def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:
     )
     if source.relayed_from:
         detail += f" Reprend : {source.relayed_from}."
-    return Item(f"{source.outlet or 'média non indiqué'}, {when}", title), Para(detail, "note")
+    if source.url:
+        detail += f" Adresse : {source.url}"
+    return Item(f"{outlet_text(source)}, {when}", title), Para(detail, "note")

@@ -1,0 +1,195 @@
+"""Moving a reviewed draft into the base (``draft --promote``) and checking a draft as ``check``
+will once it is moved (``check --drafts``), on a copy of tests/fixtures/draft_base/ and the
+fictional article of tests/fixtures/promote/ (issue 23, newcomer's findings 3 and 6)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from bot.content.loader import load_factbase
+from bot.draft.check_drafts import run_check_drafts
+from bot.draft.promote import append_entries
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DRAFT_NAME = "depeche-bakou-astana.yaml"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A copy of the draft fixture base with the reviewed draft in content/drafts/."""
+    shutil.copytree(FIXTURES / "draft_base" / "content", tmp_path / "content")
+    shutil.copytree(FIXTURES / "draft_base" / "seeds", tmp_path / "seeds")
+    drafts = tmp_path / "content" / "drafts"
+    drafts.mkdir()
+    article = drafts / "depeche-bakou-astana.txt"
+    shutil.copyfile(FIXTURES / "promote" / "depeche-bakou-astana.txt", article)
+    data = yaml.safe_load((FIXTURES / "promote" / DRAFT_NAME).read_text(encoding="utf-8"))
+    data["draft"]["article"] = str(article)
+    _write(drafts / DRAFT_NAME, data)
+    return tmp_path
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _edit(root: Path, change: object) -> None:
+    path = root / "content" / "drafts" / DRAFT_NAME
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    _write(path, data)
+
+
+def _check_drafts(root: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    status = run_check_drafts(root / "content" / "drafts", root / "content", root / "seeds", out)
+    return status, out.getvalue()
+
+
+def _tree(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _promote(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(
+        [
+            "--content",
+            str(root / "content"),
+            "--seeds",
+            str(root / "seeds"),
+            "draft",
+            "--promote",
+            str(root / "content" / "drafts" / DRAFT_NAME),
+        ]
+    )
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+def test_check_drafts_passes_a_complete_draft_that_check_will_accept(base: Path) -> None:
+    status, text = _check_drafts(base)
+    assert status == 0, text
+    assert "la base avec chacun passe `check`" in text
+
+
+def test_check_drafts_refuses_an_inferred_date_without_its_note(base: Path) -> None:
+    def infer(data: dict[str, object]) -> None:
+        event = data["events"][0]  # type: ignore[index]
+        event.update(date_basis="déduit", date_reason="jour de la dépêche, sans année")
+
+    _edit(base, infer)
+    status, text = _check_drafts(base)
+    assert status == 1
+    assert "reunion-az-kz-2025-03" in text and "date_note" in text, text
+    assert "content/events.yaml" in text  # the file the entry will live in
+
+
+def test_check_drafts_refuses_a_non_key_quote_that_leaves_its_sentence_uncovered(
+    base: Path,
+) -> None:
+    _edit(base, lambda data: data["events"][0]["evidence"][1].update(key=False))
+    status, text = _check_drafts(base)
+    assert status == 1
+    assert "NON TRAITÉE" in text and "Les ministres ont évoqué" in text, text
+
+
+def test_clutter_the_tool_recognised_is_set_aside_and_unrecognised_clutter_is_refused(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(base, lambda data: data["sources"][0]["draft"]["noise"].pop(0))  # forget « ARMEE »
+    status, text = _check_drafts(base)
+    assert status == 1
+    assert "NON TRAITÉE : « ARMEE »" in text, text
+    before = _tree(base)
+    status, text = _promote(base, capsys)
+    assert status == 1 and "rien n'a été écrit" in text and "ARMEE" in text
+    assert _tree(base) == before  # nothing half-written
+
+
+def test_promote_moves_the_draft_in_and_check_passes(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, text = _promote(base, capsys)
+    assert status == 0, text
+    seed = (base / "seeds" / "depeche-bakou-astana.txt").read_text(encoding="utf-8")
+    assert not seed.startswith("#") and seed.startswith("ARMEE\n")  # header lines removed
+    events = (base / "content" / "events.yaml").read_text(encoding="utf-8")
+    assert "draft:" not in events and 'date: "2025-03-13"' in events  # dates stay quoted
+    assert events.startswith("events:\n  - id: exercice-ots-2025")  # the rest kept as it was
+    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert {skip["sentence"] for skip in skips["coverage_skips"]} == {
+        "ARMEE",
+        "Bakou, 14 mars, AZERTAC",
+    }
+    assert not (base / "content" / "drafts" / DRAFT_NAME).exists()
+    assert (base / "content" / "drafts" / f"{DRAFT_NAME}.promu").exists()
+    loaded = load_factbase(base / "content", base / "seeds")
+    assert loaded.sources["depeche-bakou-astana"].url == (
+        "https://azertag.example.az/fr/depeche-bakou-astana"
+    )
+    assert main(["--content", str(base / "content"), "--seeds", str(base / "seeds"), "check"]) == 0
+
+
+def test_promote_refuses_an_unfinished_draft_and_writes_nothing(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(base, lambda data: data["events"][0].update(summary=None))
+    before = _tree(base)
+    status, text = _promote(base, capsys)
+    assert status == 1
+    assert "rien n'a été écrit" in text and "reunion-az-kz-2025-03" in text and "summary" in text
+    assert _tree(base) == before
+
+
+def test_promote_adds_a_new_country_card_to_its_section(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def add_pakistan(data: dict[str, object]) -> None:
+        data["countries"] = [{"code": "UZ", "demonyms": ["ouzbek"]}]
+
+    _edit(base, add_pakistan)
+    status, text = _promote(base, capsys)
+    assert status == 0, text
+    actors = yaml.safe_load((base / "content" / "actors.yaml").read_text(encoding="utf-8"))
+    assert actors["countries"][-1] == {"code": "UZ", "demonyms": ["ouzbek"]}
+    assert actors["organisations"][0]["id"] == "ots"  # the next section is untouched
+
+
+def test_append_entries_keeps_comments_and_the_following_section() -> None:
+    text = "# en-tête\ncountries:\n  - code: AZ\n\n# les organisations\norganisations:\n  - id: x\n"
+    out = append_entries(text, "countries", [{"code": "PK"}])
+    assert out == (
+        "# en-tête\ncountries:\n  - code: AZ\n  - code: PK\n\n# les organisations\n"
+        "organisations:\n  - id: x\n"
+    )
+    assert append_entries("coverage_skips: []\n", "coverage_skips", [{"a": "1"}]) == (
+        'coverage_skips:\n  - a: "1"\n'
+    )
+
+
+def test_check_drafts_says_when_the_base_itself_fails_without_blaming_the_draft(
+    base: Path,
+) -> None:
+    facts = base / "content" / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "summary: L'Azerbaïdjan et l'Arménie ont manifesté",
+            "summary: La Géorgie, l'Azerbaïdjan et l'Arménie ont manifesté",
+        ),
+        encoding="utf-8",
+    )  # the base alone now fails check (a name its quote does not give)
+    status, text = _check_drafts(base)
+    assert status == 1  # check would refuse the base with the draft moved in
+    assert "la base elle-même ne passe pas `check`" in text
+    assert "Géorgie" not in text  # the base's own problem is not listed as the draft's
