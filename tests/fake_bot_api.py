@@ -251,9 +251,11 @@ class FakeBotApi:
         return [call.params for call in self.calls if call.method == method]
 
     async def wait_for(
-        self, method: str, count: int = 1, timeout: float = 10.0
+        self, method: str, count: int = 1, timeout: float = 45.0
     ) -> list[dict[str, Any]]:
-        """Wait until the bot has called ``method`` at least ``count`` times."""
+        """Wait until the bot has called ``method`` at least ``count`` times (returns at once
+        when it has: the generous default only matters under load, e.g. a picture process
+        starting at nice 10 while the parallel suite keeps both cores busy)."""
         assert self._changed is not None
         async with self._changed:
             await asyncio.wait_for(

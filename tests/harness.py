@@ -70,7 +70,7 @@ async def spawn_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Proce
     )
 
 
-async def wait_for_preview(api: FakeBotApi, admin: int, timeout: float = 10) -> dict[str, Any]:
+async def wait_for_preview(api: FakeBotApi, admin: int, timeout: float = 45) -> dict[str, Any]:
     """The latest /publier preview note sent to ``admin`` (the one with the buttons)."""
     for _ in range(int(timeout / 0.05)):
         previews = [
