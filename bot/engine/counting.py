@@ -118,12 +118,15 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
 
 
 _ASKS_FIGURE = re.compile(
-    r"\b(?:combien (?:de|d)|nombre (?:total )?(?:de|d)|(?:quel|le) (?:volume|montant|nombre"
-    r"|chiffre|budget|cout|total)(?: total)? (?:de|d|du|des)|(?:quelle|la) (?:quantite|somme"
-    r"|part) (?:de|d|du|des))\s(?:(?:l|la|le|les) )?(\w+)"
+    r"\b(?:combien (?:de|d)|nombre (?:total )?(?:de|d)|nb(?:re)?(?: (?:de|d))?"
+    r"|(?:quel|le) (?:volume|montant|nombre|chiffre|budget|cout|total)(?: total)? (?:de|d|du|des)"
+    r"|(?:quelle|la) (?:quantite|somme"
+    r"|part) (?:de|d|du|des))\s(?:(?:l|la|le|les) )?(?:(?:grande?s?|grosses?|gros|petite?s?"
+    r"|principale?s?|principaux|nouveaux|nouvelles?|autres?|vraie?s?) )?(\w+)"
 )
-"""« combien de X », « nombre total de X », « quel volume de X »: the question asks a figure
-of X."""
+"""« combien de X », « nombre total de X », « nb X », « quel volume de X »: the question asks a
+figure of X (an adjective that goes before its noun, « combien de grandes menaces », is
+passed over)."""
 MOST_SEED_CHECKED = 50
 """Articles read sentence by sentence at most to prove that none gives a figure of a noun;
 past that nothing is claimed."""

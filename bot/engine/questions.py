@@ -26,7 +26,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
-from bot.engine.reply import Block, Button, Para, Reply
+from bot.engine.reply import Block, Button, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, select
@@ -108,6 +108,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    shown: str = ""
+    """A follow-up without a subject: the passage the previous answer put on top, which this
+    answer does not give again (``passage.best_passage``)."""
 
 
 def _folded(text: str) -> str:
@@ -531,7 +534,17 @@ def respond_in_thread(
         reply, found = _respond_question(index, text, today)
     else:
         reply = _answer_understood(index, found, today)
-    return reply, (Asked(found.data, found.command) if found is not None else None)
+    if found is None:
+        return reply, None
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+
+
+def _passage_shown(found: Understanding, reply: Reply) -> str:
+    """The passage a search (or a count) answer put on top (its first quote), for a follow-up
+    to go on from; "" for other answers."""
+    if not found.data.startswith("/cherche "):
+        return ""
+    return next((block.text for block in reply.blocks if isinstance(block, Quote)), "")
 
 
 def _respond_question(
@@ -575,6 +588,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             bool(found.no_figure or found.undated),
             found.several,
             found.noun,
+            found.shown,
         )
         if searched
         else None
@@ -675,10 +689,20 @@ def follow_up(
         if found is not None and found.counted:
             return replace(found, said=f"suite de « {previous.command} » — {found.said}")
     if name == "cherche":
+        asked = rest
+        if opening is None:  # « c'est lesquelles ? »: its asking words are not searched
+            rest = " ".join(word for word in rest.split() if word not in ASKING_ONLY) or rest
         found = understand(index, f"{argument} {rest}", today)
         if found is not None and found.unsaid:  # only this question's own words are said
             own = set(fold(rest).split())
             found = replace(found, unsaid=tuple(w for w in found.unsaid if fold(w) in own))
+        if found is not None and opening is None:  # « qui est contre ? »: what this one asks,
+            found = replace(  # of the same subject (the entries that hold the passage
+                found,  # just shown), what this one asks
+                kind=asked_type(asked),
+                several=asks_several(asked),
+                shown=previous.shown,
+            )
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:
@@ -713,11 +737,16 @@ ASKING_ONLY = frozenset(
         (
             "date dates quand lieu ou qui combien volume volumes montant fonction poste role",
             "nom noms chiffre chiffres periode duree pourquoi comment quoi quel quelle quels",
-            "quelles exactement precisement",
+            "quelles exactement precisement exact exacte exacts exactes precis precise",
+            "lequel laquelle lesquels lesquelles ceux celles celui celle combien nb nbre",
+            "contre pour signe signes signee signees signer signature annonce annonces",
+            "annoncee propose proposes proposee decide decidee participe participants",
+            "membres membre parties partie",
         )
     ).split()
 )
-"""Words that only ask for one more detail of the thing just asked about (« date ? »)."""
+"""Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
+contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
 
 
@@ -734,7 +763,19 @@ def _bare_follow_up(folded: str) -> bool:
         word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) for word in words
     ):
         return True  # « combien de pays ? », « nombre de participants ? »: of the last subject
-    return all(word in ASKING_ONLY or is_stop(word) for word in words)
+    if _LIST_INTENT.search(folded):  # « quels pays ? » lists the countries, even in a thread
+        return False
+    return all(
+        word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) or word in QUESTION_WORDS
+        for word in words
+    )
+
+
+_LIST_INTENT = re.compile(
+    "|".join(pattern for name, pattern in _INTENTS if name in ("help", "sources", "countries"))
+    + r"|\b(?:quelles organisations|liste des organisations)\b"
+)
+"""A short question that asks for a whole list or for help stands on its own."""
 
 
 def _merged(
