@@ -21,7 +21,7 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
-from bot.engine.counting import asked_figure, count_reply, counted, figure_in_articles
+from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
@@ -74,7 +74,7 @@ QUESTION_WORDS = frozenset(
             "connaitre liste tous toutes tout cites citees cite citee peux pouvez chronologie",
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
-            "rejoindre adhere mediateur mediateurs mediation",
+            "rejoindre adhere mediateur mediateurs mediation nb nbre",
         )
     ).split()
 )
@@ -424,10 +424,9 @@ def _aside(reading: Reading) -> str:
 def _counted(index: Index, folded: str, words: str) -> Understanding | None:
     """« combien de pays au forum de Bakou ? »: the articles' own figure, when a quote gives
     one and the question names more than the counted thing."""
-    match = re.search(r"\b(?:combien (?:de|d)|nombre (?:de|d))\s(\w+)", folded)
-    if match is None or not words:
+    noun = asked_count(folded)
+    if noun is None or not words:
         return None
-    noun = match.group(1)
     if folded_stem(noun) in {"accord", "trait"} or words.split() == [noun]:
         return None  # « combien d'accords ? »: the list of agreements counts them
     if not counted(index, noun, words):
@@ -673,7 +672,7 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None and _bare_follow_up(folded):  # « sa fonction ? », « date ? »
+    if opening is None and _bare_follow_up(index, folded, today):  # « sa fonction ? », « date ? »
         rest = folded
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
@@ -750,14 +749,16 @@ contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names
 MOST_BARE_WORDS = 4
 
 
-def _bare_follow_up(folded: str) -> bool:
+def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:
     """True when a short question names no subject of its own and points back at the last
-    one: it opens with a word like « sa », « ce », « autres », or only asks for a detail
-    (« date ? », « lieu ? », « volumes ? »)."""
+    one: it opens with a word like « sa », « ce », « autres », holds one and names nothing
+    (« qui s'y oppose ? »), or only asks for a detail (« date ? », « lieu ? », « volumes ? »)."""
     words = folded.split()
     if not words or len(words) > MOST_BARE_WORDS:
         return False
     if words[0] in ANAPHORA:
+        return True
+    if set(words) & ANAPHORA and not read_filter(index, folded, today).understood():
         return True
     if asked_figure(folded) and all(
         word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) for word in words
