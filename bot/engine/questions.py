@@ -29,7 +29,7 @@ from bot.engine.passage import asked_type, asks_several, passage_reply, search_b
 from bot.engine.reply import Block, Button, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
-from bot.engine.timeline import describe, kind_label, select
+from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
 from bot.text import fold
 
@@ -340,15 +340,15 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if pair and ("link" in intents or "card" in intents or timeless):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
-        return _card(other, said + _aside(reading))
+        return _card(other, said + _aside(index, reading))
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
+        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
     who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
+        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
     dates_asked = wanted.start is not None or wanted.end is not None
     if not dates_asked and not select(index, reading.filter) and (hit := searched()):
         return hit
@@ -366,7 +366,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
                 reading = replace(reading, filter=loose)
                 break
     human, data = _command(index, "timeline", reading)
-    said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
+    said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
 
 
@@ -410,15 +410,18 @@ def _acted_events(index: Index, reading: Reading) -> Understanding | None:
         return None
     events = Reading(wanted, reading.ignored, reading.notes, False)
     human, data = _command(index, "timeline", events)
-    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(events)
+    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(index, events)
     return Understanding(human, data, said)
 
 
-def _aside(reading: Reading) -> str:
-    """The words the answer does not use, said (« — Laissé de côté : « servi » »)."""
-    if not reading.ignored:
-        return ""
-    return " — Laissé de côté : " + ", ".join(f"« {word} »" for word in reading.ignored)
+def _aside(index: Index, reading: Reading) -> str:
+    """The words the answer does not use, said (« — Laissé de côté : « servi » »); a word the
+    articles hold is said as one the view does not filter on, never as left aside."""
+    unknown, held = split_aside(index, reading.ignored)
+    said = f" — Laissé de côté : {quoted_words(unknown)}" if unknown else ""
+    if held:
+        said += f" — sans filtre pour {quoted_words(held)} (mot des articles)"
+    return said
 
 
 def _counted(index: Index, folded: str, words: str) -> Understanding | None:
