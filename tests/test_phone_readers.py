@@ -1,6 +1,8 @@
-"""What phone readers of an outside question set found (issue 22, follow-up): the Turkic
-states read as the organisation, not as Turkey; an actor's agreement list that says when the
-actor only mediated; words of the articles never called unread; no two buttons alike."""
+"""What phone readers of an outside question set found (issue 22, follow-up): an agreement
+asked of an actor the articles never tie to one is said absent, after reading their full text;
+the Turkic states read as the organisation, not as Turkey; an actor's agreement list that says
+when the actor only mediated; words of the articles never called unread; no two buttons
+alike."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from bot.content.model import Actor
 from bot.engine.cards import agreements_of
 from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.engine.reply import Button, Para, Reply, distinct_buttons
 from bot.engine.timeline import split_aside
+from bot.engine.unsigned import agreeing_in_seeds
 from bot.render.text import render_text
 from bot.text import fold
 
@@ -95,3 +99,42 @@ def test_a_reply_never_shows_two_buttons_alike():
     assert len(labels) == len(set(labels)) == 3
     assert [b.data for row in reply.buttons for b in row] == ["e:1", "e:2", "s:x"]
     assert distinct_buttons(reply.buttons) == reply.buttons
+
+
+def _unagreed(index: Index) -> list[Actor]:
+    return [
+        actor
+        for actor in index.base.actors.values()
+        if actor.is_country and actor.id != "AZ" and not index.agreements_involving(actor.id)
+    ]
+
+
+def test_an_agreement_asked_of_an_actor_the_articles_never_tie_to_one_is_said_absent(base):
+    """« X a signé un accord avec l'Azerbaïdjan ? »: the first line says the articles cite none
+    exactly when neither the base nor any sentence of the articles ties X to an agreement —
+    never for an actor that has one (no false denial)."""
+    index = Index(base)
+    for actor in index.base.actors.values():
+        if actor.id == "AZ":
+            continue
+        text = render_text(respond(index, f"{actor.name} a signé un accord avec Bakou ?", TODAY))
+        said = text.splitlines()[0].startswith("(Les articles ne citent aucun accord")
+        absent = not index.agreements_involving(actor.id) and not agreeing_in_seeds(index, actor)
+        assert said == absent, (actor.name, text[:300])
+    assert any(not agreeing_in_seeds(index, actor) for actor in _unagreed(index))
+
+
+def test_the_full_text_of_the_articles_is_read_before_saying_no_agreement(base):
+    """On a base of the test's own: the same actor, with a seed sentence that ties it to an
+    agreement or one that does not."""
+    actor = _unagreed(Index(base))[0]
+    first = next(iter(base.seeds))
+    for sentence, tied in (
+        (f"Le pays {actor.name} a signé un mémorandum avec Bakou.", True),
+        (f"Le pays {actor.name} assistait à la réunion.", False),
+    ):
+        seeds = {source: "Rien ici." for source in base.seeds} | {first: sentence}
+        index = Index(replace(base, seeds=seeds))
+        assert agreeing_in_seeds(index, actor) == tied
+        found = understand(index, f"{actor.name} a signé un accord ?", TODAY)
+        assert found is not None and (actor.id in found.unsigned) == (not tied)

@@ -31,6 +31,7 @@ from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
+from bot.engine.unsigned import unsigned_para, without_agreement
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -108,6 +109,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    unsigned: tuple[str, ...] = ()
+    """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
+    base and no sentence of the articles ties to one (``unsigned.py``): said first."""
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
@@ -228,9 +232,15 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
     undated = undated_para(index, text, _content(index, text), today)
-    if not (unsaid or no_figure or undated):
+    unsigned: tuple[str, ...] = ()
+    if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
+        asked = read_filter(index, _content(index, text), today).filter.actors
+        unsigned = tuple(actor.id for actor in without_agreement(index, asked))
+    if not (unsaid or no_figure or undated or unsigned):
         return found
-    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated)
+    return replace(
+        found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated, unsigned=unsigned
+    )
 
 
 def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
@@ -607,6 +617,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
         blocks = (unsaid_para(index, [], found.no_figure), *blocks)
+    if found.unsigned:  # so does an agreement they never tie to the actor asked about
+        actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
+        blocks = (unsigned_para(index, actors, reply.found), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
