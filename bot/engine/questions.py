@@ -726,6 +726,8 @@ def follow_up(
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
         said = f"suite de « {previous.command} », avec « {added} »"
+    elif name == "cherche" and found.data == previous.data:  # « signé quand ? »: same words
+        said = f"suite de « {previous.command} », même sujet"
     return replace(found, said=said)
 
 
