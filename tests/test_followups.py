@@ -7,8 +7,11 @@ import io
 from datetime import date
 
 from bot.console import conversation
-from bot.engine.index import Index
+from bot.engine.counting import asked_count
+from bot.engine.index import Index, tokens
+from bot.engine.passage import carries
 from bot.engine.questions import respond_in_thread
+from bot.engine.reply import Quote, Reply
 from bot.engine.thread import Asked, Threads
 from bot.render.text import render_text
 
@@ -77,3 +80,56 @@ def test_the_console_replays_a_conversation_with_a_marker_per_answer(base):
     assert "===== question 2 : et en 2025 ? =====" in text
     after = text.split("===== question 2", 1)[1]
     assert "Compris : suite de « /pays Turquie »" in after
+
+
+def _first_quote(reply: Reply) -> str:
+    return next(block.text for block in reply.blocks if isinstance(block, Quote))
+
+
+def test_a_question_without_a_subject_asks_more_of_the_passage_just_shown(base):
+    """« qui s'y oppose ? » after a search: the same entries, a sentence that names someone,
+    not the passage already given; and the reading line says whose question it continues."""
+    index = Index(base)
+    first, asked = respond_in_thread(index, "le projet de corridor de Zanguezour", TODAY, None)
+    assert asked is not None and asked.shown == _first_quote(first)
+    second, _ = respond_in_thread(index, "qui s'y oppose ?", TODAY, asked)
+    line = render_text(second).splitlines()[0]
+    assert line.startswith("(Compris : suite de « /cherche ")
+    top = _first_quote(second)
+    assert top != asked.shown and carries("qui", top, frozenset(tokens(asked.data)))
+    holders = [e for e in index.base.facts if any(asked.shown in q.quote for q in e.evidence)]
+    assert any(top in item.quote for entry in holders for item in entry.evidence)
+
+
+def test_short_questions_that_only_ask_a_detail_continue_the_thread(base):
+    """« signé quand ? », « date précise ? », « c'est lesquels ? »: never « pas compris » after
+    a question whose subject answers them."""
+    index = Index(base)
+    for opening in ("plan de défense avec Londres", "le corridor de Zanguezour"):
+        _reply, asked = respond_in_thread(index, opening, TODAY, None)
+        for follow in ("signé quand ?", "date précise ?", "c'est lesquels ?", "qui est pour ?"):
+            reply, _ = respond_in_thread(index, follow, TODAY, asked)
+            text = render_text(reply)
+            assert "pas compris" not in text, (opening, follow)
+            assert text.startswith("(Compris : suite de"), (opening, follow, text[:200])
+
+
+def test_a_list_question_stands_on_its_own_even_in_a_thread(base):
+    index = Index(base)
+    _reply, asked = respond_in_thread(index, "le corridor de Zanguezour", TODAY, None)
+    _reply, then = respond_in_thread(index, "quels pays ?", TODAY, asked)
+    assert then is not None and then.data == "/pays"
+
+
+def test_an_abbreviated_count_continues_with_the_articles_own_figure(base):
+    """« nb pays ? » after a question about the forum: how many, from the quote that says it
+    (a figure the article gives, computed from the base, not pinned)."""
+    index = Index(base)
+    assert asked_count("nb pays") == "pays" and asked_count("combien de grandes menaces") == (
+        "menaces"
+    )
+    _reply, asked = respond_in_thread(index, "le forum de sécurité de Bakou", TODAY, None)
+    reply, then = respond_in_thread(index, "nb pays ?", TODAY, asked)
+    assert then is not None and then.data.startswith("/cherche ") and " nb " not in then.data
+    text = render_text(reply)
+    assert "suite de" in text.splitlines()[0] and "COMBIEN DE PAYS" in text

@@ -89,7 +89,9 @@ def test_an_unread_word_is_left_aside_not_turned_into_an_empty_answer(base):
     reply = respond(index, "qui a servi de médiateur entre l'Azerbaïdjan et l'Arménie ?", TODAY)
     text = _text(reply)
     assert reply.found and "Aucun accord" not in text
-    assert "Laissé de côté" in text and "servi" in text
+    # said, never dropped: « servi » is a word of the articles (« a servi de cadre »), so it is
+    # said as one the filter does not use rather than as one left unread (issue 22 follow-up)
+    assert "sans effet sur ce filtre : « servi »" in text or "Laissé de côté" in text
     assert "AZ AM" not in text
 
 

@@ -15,6 +15,7 @@ from bot.engine.common import (
     names,
     overview,
     parties_text,
+    party_role,
     quote_of,
     when,
 )
@@ -367,9 +368,12 @@ def _agreement_list(
     more: str | None = None,
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
+    role_of: Actor | None = None,
 ) -> Reply:
     """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
-    whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``."""
+    whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``. A list of
+    one actor's agreements (``role_of``) says that actor's role on each line where it is not a
+    party (« médiateur »): under « Accords — États-Unis » a mediated peace is not theirs."""
     heading = [Para(f"{title} ({len(agreements)})", "title"), *said]
     budget = SCREEN - 120 - sum(len(para.text) + 2 for para in heading)
     blocks: list[Block] = list(heading)
@@ -385,6 +389,8 @@ def _agreement_list(
     if pages > 1:  # said on top: the page's entries end it, never a lone page number
         blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     lines, quotes = overview(index.base, list(shown))
+    if role_of is not None:
+        lines = [_with_role(line, a, role_of) for line, a in zip(lines, shown, strict=True)]
     blocks.extend(lines)
     if quotes is not None:
         blocks.append(quotes)
@@ -419,7 +425,16 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
         page,
         f"ac:{actor_id}",
         actor,
+        role_of=actor,
     )
+
+
+def _with_role(line: Item, agreement: Agreement, actor: Actor) -> Item:
+    """The line, with ``actor``'s role when it is not one of the agreement's parties."""
+    if actor.id in agreement.parties:
+        return line
+    role = party_role(agreement, actor.id) or "cité, non partie"
+    return Item(line.label, f"{line.text} — {actor_name(actor)} : {role}")
 
 
 def _titled(index: Index, argument: str) -> Agreement | None:
@@ -490,7 +505,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         found = index.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
-    said = reading_notes(reading)
+    said = reading_notes(reading, index)
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
         note = overlap_note(int(is_loose(found[0], reading.filter)), "")
@@ -501,7 +516,9 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     said += (note,) if note is not None else ()
     if found:
         title = f"Accords — {heading}" if heading else "Accords"
-        return _agreement_list(index, found, title, said=said)
+        actors = reading.filter.actors
+        role_of = index.base.actors[actors[0]] if len(actors) == 1 else None
+        return _agreement_list(index, found, title, said=said, role_of=role_of)
     suggestions = index.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),

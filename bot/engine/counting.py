@@ -117,16 +117,35 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     return Reply(tuple(blocks))
 
 
-_ASKS_FIGURE = re.compile(
-    r"\b(?:combien (?:de|d)|nombre (?:total )?(?:de|d)|(?:quel|le) (?:volume|montant|nombre"
-    r"|chiffre|budget|cout|total)(?: total)? (?:de|d|du|des)|(?:quelle|la) (?:quantite|somme"
-    r"|part) (?:de|d|du|des))\s(?:(?:l|la|le|les) )?(\w+)"
+_BEFORE_NOUN = (
+    r"(?:(?:grande?s?|grosses?|gros|petite?s?|principale?s?|principaux|nouveaux|nouvelles?"
+    r"|autres?|vraie?s?) )?"
 )
-"""« combien de X », « nombre total de X », « quel volume de X »: the question asks a figure
-of X."""
+"""An adjective that goes before its noun (« combien de grandes menaces »): passed over."""
+_ASKS_FIGURE = re.compile(
+    r"\b(?:combien (?:de|d)|nombre (?:total )?(?:de|d)|nb(?:re)?(?: (?:de|d))?"
+    r"|(?:quel|le) (?:volume|montant|nombre|chiffre|budget|cout|total)(?: total)? (?:de|d|du|des)"
+    r"|(?:quelle|la) (?:quantite|somme"
+    r"|part) (?:de|d|du|des))\s(?:(?:l|la|le|les) )?" + _BEFORE_NOUN + r"(\w+)"
+)
+"""« combien de X », « nombre total de X », « nb X », « quel volume de X »: the question asks a
+figure of X (an adjective that goes before its noun, « combien de grandes menaces », is
+passed over)."""
 MOST_SEED_CHECKED = 50
 """Articles read sentence by sentence at most to prove that none gives a figure of a noun;
 past that nothing is claimed."""
+
+
+_ASKS_COUNT = re.compile(
+    r"\b(?:combien (?:de|d)|nombre (?:de|d)|nb(?:re)?(?: (?:de|d))?)\s" + _BEFORE_NOUN + r"(\w+)"
+)
+"""« combien de X », « nombre de X », « nb X »: the question asks how many X."""
+
+
+def asked_count(folded: str) -> str | None:
+    """The noun whose number a folded question asks (« pays » in « nb pays ? »), or None."""
+    match = _ASKS_COUNT.search(folded)
+    return match.group(1) if match else None
 
 
 def asked_figure(folded: str) -> str | None:

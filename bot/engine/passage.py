@@ -48,6 +48,9 @@ DATED_BONUS = 0.5
 """An event or agreement (dated, with a card) goes before a context entry quoting the same."""
 ANSWERS_FACTOR = 1.5
 """How much more an entry counts when its passage carries what the question's type asks."""
+SUBJECT_FACTOR = 2.0
+"""How much more an entry counts, for a follow-up without a subject, when it holds the passage
+the previous answer showed: the thread's subject."""
 CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
@@ -226,12 +229,14 @@ def _dated(entry: Entry) -> bool:
 
 
 def best_passage(
-    index: Index, query: str, kind: str, several: bool = False, noun: str = ""
+    index: Index, query: str, kind: str, several: bool = False, noun: str = "", shown: str = ""
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
     entries (``LISTED`` when the question asks ``several`` things, else ``NEIGHBOURS`` close
-    enough), and how many entries the search found; None when nothing matches."""
+    enough), and how many entries the search found; None when nothing matches. ``shown`` is
+    a sentence the reader was just given: a follow-up (« qui est contre ? ») is about the
+    entries that hold it, and when it asks a who/when/how many/where, not that sentence again."""
     hits = index.search_hits(query)
     if not hits.total:
         return None
@@ -243,6 +248,8 @@ def best_passage(
         best: tuple[float, str, bool] | None = None
         for evidence in entry.evidence:
             for sentence, prefixes in _sentences(index, evidence.quote):
+                if kind and shown and sentence in shown:  # asked again: something new
+                    continue
                 if kind == "combien" and noun:  # a number of the thing counted
                     answers = gives_figure(index, sentence, noun)
                 else:
@@ -254,6 +261,8 @@ def best_passage(
             line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
             total = score + line + best[0]
+            if shown and any(shown in item.quote or item.quote in shown for item in entry.evidence):
+                total *= SUBJECT_FACTOR  # a follow-up: the entries of the passage just shown
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
@@ -296,12 +305,13 @@ def passage_reply(
     said: bool = False,
     several: bool = False,
     noun: str = "",
+    shown: str = "",
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; the neighbours in an « Aussi : » list; every
     line's key quotes in one folded group (an entry's line is its claim: its quotes go
     with it; a context entry shows its quote alone)."""
-    found = best_passage(index, query, kind, several, noun)
+    found = best_passage(index, query, kind, several, noun, shown)
     if found is None:
         return None
     entry, sentence, answers, others, total = found

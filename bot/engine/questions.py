@@ -21,16 +21,17 @@ from bot.content.model import Actor
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
-from bot.engine.counting import asked_figure, count_reply, counted, figure_in_articles
+from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
-from bot.engine.reply import Block, Button, Para, Reply
+from bot.engine.reply import Block, Button, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.thread import Asked
-from bot.engine.timeline import describe, kind_label, select
+from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
+from bot.engine.unsigned import unsigned_para, without_agreement
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -74,7 +75,7 @@ QUESTION_WORDS = frozenset(
             "connaitre liste tous toutes tout cites citees cite citee peux pouvez chronologie",
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
-            "rejoindre adhere mediateur mediateurs mediation",
+            "rejoindre adhere mediateur mediateurs mediation nb nbre",
         )
     ).split()
 )
@@ -108,6 +109,12 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    unsigned: tuple[str, ...] = ()
+    """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
+    base and no sentence of the articles ties to one (``unsigned.py``): said first."""
+    shown: str = ""
+    """A follow-up without a subject: the passage the previous answer put on top, which this
+    answer does not give again (``passage.best_passage``)."""
 
 
 def _folded(text: str) -> str:
@@ -225,9 +232,15 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
     undated = undated_para(index, text, _content(index, text), today)
-    if not (unsaid or no_figure or undated):
+    unsigned: tuple[str, ...] = ()
+    if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
+        asked = read_filter(index, _content(index, text), today).filter.actors
+        unsigned = tuple(actor.id for actor in without_agreement(index, asked))
+    if not (unsaid or no_figure or undated or unsigned):
         return found
-    return replace(found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated)
+    return replace(
+        found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated, unsigned=unsigned
+    )
 
 
 def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
@@ -337,15 +350,15 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if pair and ("link" in intents or "card" in intents or timeless):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
-        return _card(other, said + _aside(reading))
+        return _card(other, said + _aside(index, reading))
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
+        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
     who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(reading)}")
+        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
     dates_asked = wanted.start is not None or wanted.end is not None
     if not dates_asked and not select(index, reading.filter) and (hit := searched()):
         return hit
@@ -363,7 +376,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
                 reading = replace(reading, filter=loose)
                 break
     human, data = _command(index, "timeline", reading)
-    said = "chronologie" + _describe(index, reading) + widened + _aside(reading)
+    said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
 
 
@@ -407,24 +420,26 @@ def _acted_events(index: Index, reading: Reading) -> Understanding | None:
         return None
     events = Reading(wanted, reading.ignored, reading.notes, False)
     human, data = _command(index, "timeline", events)
-    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(events)
+    said = "aucun accord ; chronologie" + _describe(index, events) + _aside(index, events)
     return Understanding(human, data, said)
 
 
-def _aside(reading: Reading) -> str:
-    """The words the answer does not use, said (« — Laissé de côté : « servi » »)."""
-    if not reading.ignored:
-        return ""
-    return " — Laissé de côté : " + ", ".join(f"« {word} »" for word in reading.ignored)
+def _aside(index: Index, reading: Reading) -> str:
+    """The words the answer does not use, said (« — Laissé de côté : « servi » »); a word the
+    articles hold is said as one the view does not filter on, never as left aside."""
+    unknown, held = split_aside(index, reading.ignored)
+    said = f" — Laissé de côté : {quoted_words(unknown)}" if unknown else ""
+    if held:
+        said += f" — sans filtre pour {quoted_words(held)} (mot des articles)"
+    return said
 
 
 def _counted(index: Index, folded: str, words: str) -> Understanding | None:
     """« combien de pays au forum de Bakou ? »: the articles' own figure, when a quote gives
     one and the question names more than the counted thing."""
-    match = re.search(r"\b(?:combien (?:de|d)|nombre (?:de|d))\s(\w+)", folded)
-    if match is None or not words:
+    noun = asked_count(folded)
+    if noun is None or not words:
         return None
-    noun = match.group(1)
     if folded_stem(noun) in {"accord", "trait"} or words.split() == [noun]:
         return None  # « combien d'accords ? »: the list of agreements counts them
     if not counted(index, noun, words):
@@ -531,7 +546,17 @@ def respond_in_thread(
         reply, found = _respond_question(index, text, today)
     else:
         reply = _answer_understood(index, found, today)
-    return reply, (Asked(found.data, found.command) if found is not None else None)
+    if found is None:
+        return reply, None
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+
+
+def _passage_shown(found: Understanding, reply: Reply) -> str:
+    """The passage a search (or a count) answer put on top (its first quote), for a follow-up
+    to go on from; "" for other answers."""
+    if not found.data.startswith("/cherche "):
+        return ""
+    return next((block.text for block in reply.blocks if isinstance(block, Quote)), "")
 
 
 def _respond_question(
@@ -575,6 +600,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             bool(found.no_figure or found.undated),
             found.several,
             found.noun,
+            found.shown,
         )
         if searched
         else None
@@ -591,6 +617,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
         blocks = (unsaid_para(index, [], found.no_figure), *blocks)
+    if found.unsigned:  # so does an agreement they never tie to the actor asked about
+        actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
+        blocks = (unsigned_para(index, actors, reply.found), *blocks)
     button_data = QUESTION_PREFIX + found.data
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
@@ -659,7 +688,7 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None and _bare_follow_up(folded):  # « sa fonction ? », « date ? »
+    if opening is None and _bare_follow_up(index, folded, today):  # « sa fonction ? », « date ? »
         rest = folded
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
@@ -675,10 +704,20 @@ def follow_up(
         if found is not None and found.counted:
             return replace(found, said=f"suite de « {previous.command} » — {found.said}")
     if name == "cherche":
+        asked = rest
+        if opening is None:  # « c'est lesquelles ? »: its asking words are not searched
+            rest = " ".join(word for word in rest.split() if word not in ASKING_ONLY) or rest
         found = understand(index, f"{argument} {rest}", today)
         if found is not None and found.unsaid:  # only this question's own words are said
             own = set(fold(rest).split())
             found = replace(found, unsaid=tuple(w for w in found.unsaid if fold(w) in own))
+        if found is not None and opening is None:  # « qui est contre ? »: what this one asks,
+            found = replace(  # of the same subject (the entries that hold the passage
+                found,  # just shown), what this one asks
+                kind=asked_type(asked),
+                several=asks_several(asked),
+                shown=previous.shown,
+            )
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:
@@ -687,6 +726,8 @@ def follow_up(
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
         said = f"suite de « {previous.command} », avec « {added} »"
+    elif name == "cherche" and found.data == previous.data:  # « signé quand ? »: same words
+        said = f"suite de « {previous.command} », même sujet"
     return replace(found, said=said)
 
 
@@ -713,28 +754,47 @@ ASKING_ONLY = frozenset(
         (
             "date dates quand lieu ou qui combien volume volumes montant fonction poste role",
             "nom noms chiffre chiffres periode duree pourquoi comment quoi quel quelle quels",
-            "quelles exactement precisement",
+            "quelles exactement precisement exact exacte exacts exactes precis precise",
+            "lequel laquelle lesquels lesquelles ceux celles celui celle combien nb nbre",
+            "contre pour signe signes signee signees signer signature annonce annonces",
+            "annoncee propose proposes proposee decide decidee participe participants",
+            "membres membre parties partie",
         )
     ).split()
 )
-"""Words that only ask for one more detail of the thing just asked about (« date ? »)."""
+"""Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
+contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
 
 
-def _bare_follow_up(folded: str) -> bool:
+def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:
     """True when a short question names no subject of its own and points back at the last
-    one: it opens with a word like « sa », « ce », « autres », or only asks for a detail
-    (« date ? », « lieu ? », « volumes ? »)."""
+    one: it opens with a word like « sa », « ce », « autres », holds one and names nothing
+    (« qui s'y oppose ? »), or only asks for a detail (« date ? », « lieu ? », « volumes ? »)."""
     words = folded.split()
     if not words or len(words) > MOST_BARE_WORDS:
         return False
     if words[0] in ANAPHORA:
         return True
+    if set(words) & ANAPHORA and not read_filter(index, folded, today).understood():
+        return True
     if asked_figure(folded) and all(
         word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) for word in words
     ):
         return True  # « combien de pays ? », « nombre de participants ? »: of the last subject
-    return all(word in ASKING_ONLY or is_stop(word) for word in words)
+    if _LIST_INTENT.search(folded):  # « quels pays ? » lists the countries, even in a thread
+        return False
+    return all(
+        word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) or word in QUESTION_WORDS
+        for word in words
+    )
+
+
+_LIST_INTENT = re.compile(
+    "|".join(pattern for name, pattern in _INTENTS if name in ("help", "sources", "countries"))
+    + r"|\b(?:quelles organisations|liste des organisations)\b"
+)
+"""A short question that asks for a whole list or for help stands on its own."""
 
 
 def _merged(

@@ -97,3 +97,25 @@ class Reply:
             for b in self.blocks
         )
         object.__setattr__(self, "quotes", shown)
+        object.__setattr__(self, "buttons", distinct_buttons(self.buttons))
+
+
+def distinct_buttons(rows: tuple[tuple[Button, ...], ...]) -> tuple[tuple[Button, ...], ...]:
+    """The rows with no two buttons alike on screen: a button that repeats an earlier one
+    (same label, same data) is dropped, and a label that an earlier button with other data
+    already bears gets its rank (« … (2) »), so a reader never sees two buttons they cannot
+    tell apart. Empty rows are dropped."""
+    seen: dict[str, set[str]] = {}
+    kept_rows: list[tuple[Button, ...]] = []
+    for row in rows:
+        kept: list[Button] = []
+        for button in row:
+            datas = seen.setdefault(button.label, set())
+            if button.data in datas:
+                continue
+            label = button.label if not datas else f"{button.label} ({len(datas) + 1})"
+            datas.add(button.data)
+            kept.append(button if label == button.label else Button(label, button.data))
+        if kept:
+            kept_rows.append(tuple(kept))
+    return tuple(kept_rows)

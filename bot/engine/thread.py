@@ -21,6 +21,9 @@ class Asked:
 
     data: str
     command: str
+    shown: str = ""
+    """The passage the answer put on top (a plain question answered by a search): a follow-up
+    without a subject (« qui est contre ? ») asks for more than that sentence."""
 
 
 class Threads:

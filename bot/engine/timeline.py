@@ -14,7 +14,7 @@ from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filt
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Page, Para, Reply
-from bot.text import count, plural_phrase
+from bot.text import count, fold, plural_phrase
 
 PAGE_BUDGET = SCREEN - 50
 """Visible characters a timeline page's entries, title and notes may take: a phone screen
@@ -193,17 +193,44 @@ def timeline(index: Index, argument: str, today: date | None = None) -> Reply:
     reading = read_filter(index, argument, today)
     if reading.ignored and not reading.understood():
         return _not_understood(index, FilterProblem(reading.ignored))
-    said = reading_notes(reading)
+    said = reading_notes(reading, index)
     return timeline_page(index, reading.filter, LAST if reading.latest else 1, said)
 
 
-def reading_notes(reading: Reading) -> tuple[Para, ...]:
-    """How a filter was read, in notes: months without a year, words left aside."""
+def reading_notes(reading: Reading, index: Index | None = None) -> tuple[Para, ...]:
+    """How a filter was read, in notes: months without a year, words left aside (with the
+    ``index``, a word the articles hold is said as such, never as one not understood)."""
     notes = [Para(f"Compris : {note}.", "note") for note in reading.notes]
-    if reading.ignored:
-        words = ", ".join(f"« {word} »" for word in reading.ignored)
+    unknown, held = split_aside(index, reading.ignored)
+    if unknown:
+        words = quoted_words(unknown)
         notes.append(Para(f"Laissé de côté (je ne sais pas le lire) : {words}.", "note"))
+    if held:
+        search = " ".join(held)
+        notes.append(
+            Para(
+                f"{'Mots' if len(held) > 1 else 'Mot'} des articles sans effet sur ce filtre : "
+                f"{quoted_words(held)} "
+                f"(pour le chercher : /cherche {search}).",
+                "note",
+            )
+        )
     return tuple(notes)
+
+
+def quoted_words(words: Sequence[str]) -> str:
+    """« a », « b »."""
+    return ", ".join(f"« {word} »" for word in words)
+
+
+def split_aside(index: Index | None, words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Words a filter did not use, split into those no article holds (nor anything close: a
+    typo, a missing accent) and those the articles hold (« aliyev », « strategique »), which
+    an answer must not call unread."""
+    if index is None:
+        return list(words), []
+    held = [word for word in words if index.expand_word(fold(word))]
+    return [word for word in words if word not in held], held
 
 
 def timeline_page(
