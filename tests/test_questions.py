@@ -77,6 +77,8 @@ def test_a_question_that_names_nothing_says_so_and_offers_commands(index):
     text = render_text(reply)
     assert "Je n'ai pas compris « recette de la tarte aux pommes »" in text
     assert "Tapez une commande" not in text  # never the old canned line
+    # not understanding is no proof of absence: nothing was searched in the articles
+    assert "rien dans la base" not in text and "ne disent pas" not in text
     data = {b.data for row in reply.buttons for b in row}
     assert {"c:/timeline recent", "al:1", "c:/pays", "c:/aide"} <= data
     for item in data:

@@ -652,10 +652,12 @@ def not_understood(index: Index, text: str) -> Reply:
     """Nothing in the question leads to an answer: say so, and offer the closest commands."""
     shown = text if len(text) <= 80 else text[:79] + "…"
     blocks: list[Block] = [
-        Para(f"Je n'ai pas compris « {shown} » : je ne trouve rien dans la base qui y réponde."),
+        # never « nothing in the base answers it »: nothing here was searched in the articles
+        Para(f"Je n'ai pas compris « {shown} » : je ne sais pas à quoi la rattacher."),
         Para(
-            "Essayez par exemple : « accords du Royaume-Uni », « turquie otan », « que s'est-il "
-            "passé en 2025 ? », une commande ci-dessous, ou /aide pour toutes.",
+            "Précisez de quoi vous parlez (un pays, un accord, une date) ou essayez par exemple : "
+            "« accords du Royaume-Uni », « turquie otan », « que s'est-il passé en 2025 ? », une "
+            "commande ci-dessous, ou /aide pour toutes.",
             "note",
         ),
     ]
