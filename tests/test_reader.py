@@ -14,7 +14,7 @@ from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.engine.seedtext import seed_mentions
 from bot.render.text import render_text
-from bot.text import count
+from bot.text import count, fold
 from tests.conftest import ContentCopy
 
 TODAY = date(2026, 11, 23)
@@ -327,3 +327,20 @@ def test_search_finds_an_entry_by_the_name_of_the_actor_it_is_about(base):
     for entry_id, name in unnamed:
         found = {entry.id for entry, _score in index.search(name, limit=len(index.entries))}
         assert entry_id in found, (entry_id, name)
+
+
+def test_words_an_agreement_filter_cannot_read_lead_to_the_quote_not_to_an_empty_list(shared):
+    """« mecanisme suivi prevu ds accord » (typed without accents, « ds » for « dans ») is no
+    filter of agreements: rather than « Aucun accord ne correspond à ce filtre », the search
+    finds the agreement's own words."""
+    asked = 0
+    for agreement in shared.base.agreements:
+        for evidence in agreement.evidence:
+            words = [fold(w) for w in evidence.quote.split() if len(w) >= 9 and w.isalpha()]
+            if len(words) >= 2:
+                question = f"{words[0]} {words[1]} prevu ds accord"
+                text = fold(render_text(respond(shared, question, TODAY)))
+                assert "aucun accord ne correspond" not in text, question
+                asked += 1
+                break
+    assert asked

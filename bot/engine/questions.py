@@ -335,6 +335,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
                 return events
         if wanted.topics and (hit := searched()):  # « l'accord … parle-t-il d'IA ? »: no
             return hit  # agreement filed under that theme, but a quote that names it
+        if reading.ignored and (hit := searched()):  # words the filter cannot read never
+            return hit  # make an empty answer: « mécanisme de suivi prévu dans l'accord »
         return found
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
     # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
