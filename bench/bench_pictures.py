@@ -37,13 +37,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from aiohttp import web  # noqa: E402
+
 from bench.e2e_loop import percentile  # noqa: E402
 from bot.engine.commands import answer  # noqa: E402
 from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
 from bot.render.html import render_html  # noqa: E402
 from bot.startup import ready_index  # noqa: E402
-from aiohttp import web  # noqa: E402
-
 from tests.fake_bot_api import JSON_FIELDS, FakeBotApi  # noqa: E402
 
 QUESTION = "/pays Turquie"

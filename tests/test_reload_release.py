@@ -7,9 +7,9 @@ import gc
 from pathlib import Path
 
 from bot.content.model import FactBase
+from bot.content.snapshot import write_snapshot
 from bot.engine.commands import answer
 from bot.engine.index import Index
-from bot.content.snapshot import write_snapshot
 from bot.rebuild import _receive, release_index
 from bot.render.html import render_html
 
