@@ -113,7 +113,10 @@ def _receive(folder: Path, key: str) -> Index | None:
         index = read_snapshot(folder, key, Index)
         if index is not None:
             build_index(index)  # nothing left to build: the child did it all
-    gc.freeze()
+        # frozen BEFORE collections resume: the millions of objects just decoded all sit in
+        # the youngest generation, and the first collection after gc.enable() would walk
+        # them in one go, holding the interpreter (1.4 s at ×1000, answers stopped)
+        gc.freeze()
     return index
 
 

@@ -71,5 +71,5 @@ def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | Non
             else:
                 index = validated_index(content_dir, seeds_dir, folder / VALIDATION_CACHE)
                 write_snapshot(folder, key, index)
-    gc.freeze()
+        gc.freeze()  # before collections resume (see bot.rebuild._receive)
     return index

@@ -3,10 +3,14 @@ only what nobody else reads is taken apart."""
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
+
 from bot.content.model import FactBase
+from bot.content.snapshot import write_snapshot
 from bot.engine.commands import answer
 from bot.engine.index import Index
-from bot.rebuild import release_index
+from bot.rebuild import _receive, release_index
 from bot.render.html import render_html
 
 
@@ -43,3 +47,33 @@ def test_a_table_shared_with_anything_else_is_left_whole(base: FactBase) -> None
     del index
     release_index(holder)
     assert shared == {"clé": {"valeur": 1}}
+
+
+def test_a_received_index_is_frozen_before_any_collection_walks_it(
+    base: FactBase, tmp_path: Path
+) -> None:
+    """The reloaded index is decoded with collections paused and frozen before they resume:
+    otherwise the first collection after ``gc.enable()`` walks every decoded object at once
+    (1.4 s at ×1000, the answering loop stopped)."""
+    key = "0" * 64
+    assert write_snapshot(tmp_path, key, _built(base))
+    started: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    assert gc.isenabled()
+    gc.callbacks.append(record)
+    try:
+        index = _receive(tmp_path, key)
+    finally:
+        gc.callbacks.remove(record)
+    assert index is not None
+    assert render_html(answer(index, "/pays Turquie")) == render_html(
+        answer(_built(base), "/pays Turquie")
+    )
+    assert started == []  # no collection ran while the decoded objects were still young
+    assert gc.isenabled()
+    young = {id(item) for item in gc.get_objects()}
+    assert id(index.base) not in young  # frozen: no later collection walks it either

@@ -292,28 +292,59 @@ def _pixels(
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
     box = axes.bbox  # the panel, in pixels from the top left: shapes end at its edges
-    panel = Bbox(((box.x0, height - box.y1), (box.x1, height - box.y0)))
-    known = outlines()
-    around = projected(CENTRE)
+    corners = axes.transData.transform([(x0, y0), (x1, y1)])
+    frame = (x0, x1, y0, y1, height, *corners.ravel().tolist(), *box.bounds)
     for code in codes:
-        if code not in known or code == INSET:
+        if code not in outlines() or code == INSET:
             continue
-        rings = list(around[code]) if code in around else project(known[code], CENTRE)
-        shapes[code] = []
-        for ring in rings:
-            if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring):
-                continue
-            pixels = [(float(px), height - float(py)) for px, py in axes.transData.transform(ring)]
-            clipped = Path([*pixels, pixels[0]], closed=True).clip_to_bbox(panel, inside=True)
-            for polygon in clipped.to_polygons(closed_only=False):
-                points_list: list[list[float]] = np.asarray(polygon, dtype=float).tolist()
-                if len(points_list) >= 3:
-                    shapes[code].append([(x, y) for x, y in points_list])
-        point = inside_point(rings, (x0, x1, y0, y1))
+        rings, point = _country_pixels(axes, code, height, frame)
+        shapes[code] = [list(ring) for ring in rings]
         if point is not None:
-            px, py = axes.transData.transform(point)
-            points[code] = (round(float(px)), round(height - float(py)))
+            points[code] = point
     return shapes, points
+
+
+_PIXELS_KEPT = 512
+_pixels_cache: dict[tuple[str, tuple[float, ...]], tuple[tuple[Ring, ...], tuple[int, int] | None]]
+_pixels_cache = {}
+"""A country's rings and inside point for one panel frame (limits, pixel corners, height):
+they depend on the basemap and the frame only, never on the data, so a map drawn again (same
+countries, same layout) skips the clipping and the chord search."""
+
+
+def _country_pixels(
+    axes: Axes, code: str, height: float, frame: tuple[float, ...]
+) -> tuple[tuple[Ring, ...], tuple[int, int] | None]:
+    """``code``'s rings in pixels, clipped to the panel, and its inside point (remembered)."""
+    found = _pixels_cache.get((code, frame))
+    if found is not None:
+        return found
+    x0, x1 = axes.get_xlim()
+    y0, y1 = axes.get_ylim()
+    box = axes.bbox
+    panel = Bbox(((box.x0, height - box.y1), (box.x1, height - box.y0)))
+    around = projected(CENTRE)
+    rings = list(around[code]) if code in around else project(outlines()[code], CENTRE)
+    clipped_rings: list[Ring] = []
+    for ring in rings:
+        if not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in ring):
+            continue
+        pixels = [(float(px), height - float(py)) for px, py in axes.transData.transform(ring)]
+        clipped = Path([*pixels, pixels[0]], closed=True).clip_to_bbox(panel, inside=True)
+        for polygon in clipped.to_polygons(closed_only=False):
+            points_list: list[list[float]] = np.asarray(polygon, dtype=float).tolist()
+            if len(points_list) >= 3:
+                clipped_rings.append([(x, y) for x, y in points_list])
+    inside = inside_point(rings, (x0, x1, y0, y1))
+    point = None
+    if inside is not None:
+        px, py = axes.transData.transform(inside)
+        point = (round(float(px)), round(height - float(py)))
+    found = (tuple(clipped_rings), point)
+    if len(_pixels_cache) >= _PIXELS_KEPT:
+        _pixels_cache.pop(next(iter(_pixels_cache)))
+    _pixels_cache[(code, frame)] = found
+    return found
 
 
 def _area(ring: Ring) -> float:

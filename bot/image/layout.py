@@ -8,7 +8,6 @@ can check the smallest text and where labels fall.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,12 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
+from bot.image.png import canvas_png
 from bot.image.style import DPI, INK, LINE, WIDTH_PX
 
 _renderer: RendererAgg | None = None
-PNG_LEVEL = 1
-"""zlib level of the PNGs: lossless at every level; 1 encodes several times faster than the
-default 6 for files about a third larger (still far under Telegram's 10 Mo for a photo)."""
 
 
 def renderer() -> RendererAgg:
@@ -187,8 +184,7 @@ class Sheet:
                 else None,
             )
             artists.append((artist, role))
-        buffer = io.BytesIO()
-        canvas.print_png(buffer, pil_kwargs={"compress_level": PNG_LEVEL})
+        data = canvas_png(canvas)
         drawn = []
         for artist, role in artists:
             box = artist.get_window_extent(canvas.get_renderer())
@@ -200,4 +196,4 @@ class Sheet:
                     role,
                 )
             )
-        return buffer.getvalue(), tuple(drawn)
+        return data, tuple(drawn)

@@ -7,6 +7,7 @@ that crashes or takes too long gets a French message; the next one gets a fresh 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
@@ -45,7 +46,7 @@ async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None
     try:
         await _send_picture(message, found, drawer)
     finally:
-        release_memory()
+        await asyncio.to_thread(release_memory)  # malloc_trim walks the heap: off the loop
 
 
 async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
@@ -90,7 +91,7 @@ async def turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
     try:
         await _turn_page(query, index, drawer)
     finally:
-        release_memory()
+        await asyncio.to_thread(release_memory)  # malloc_trim walks the heap: off the loop
 
 
 async def _turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
