@@ -115,14 +115,7 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
-    if not spans:
-        return []
-    blanked = list(text)
-    for start, end in spans:
-        blanked[start:end] = " " * (end - start)
-    elsewhere = {hit.id for hit in finder.find("".join(blanked))}
-    inside = {hit.id for start, end in spans for hit in finder.find(text[start:end])}
-    return [hit for hit in hits if hit.id in inside and hit.id not in elsewhere]
+    return _only_inside(text, spans, finder, hits)
 
 
 _NATIONALS = re.compile(
@@ -137,6 +130,13 @@ def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[Acto
     """Actors of ``text`` named only by the nationality of fighters, militias, refugees… who do
     not act for their state: never proposed as a party (the curator decides)."""
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
+    return _only_inside(text, spans, finder, hits)
+
+
+def _only_inside(
+    text: str, spans: list[tuple[int, int]], finder: ActorFinder, hits: list[ActorHit]
+) -> list[ActorHit]:
+    """The hits named inside ``spans`` of ``text`` and nowhere else in it."""
     if not spans:
         return []
     blanked = list(text)
