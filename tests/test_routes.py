@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import routes
+from bot.engine import paging, routes
 from bot.engine.commands import STALE, answer, callback
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
@@ -164,9 +164,12 @@ def test_stale_route_data_gets_the_stale_answer(index):
         assert callback(index, data) == STALE
 
 
-def test_page_helpers():
-    assert routes.page_count(0, 8) == 1
-    assert routes.page_count(17, 8) == 3
-    assert routes.page_slice(17, 8, 3) == (16, 17, 3)
-    assert routes.page_slice(17, 8, 4) is None
-    assert routes.page_slice(17, 8, 0) is None
+def test_one_pagination_helper_clamps_and_refuses_what_cannot_fit():
+    assert paging.window(0, 8, 1) == (1, 0, 0, 1)
+    assert paging.window(17, 8, 3) == (3, 16, 17, 3)
+    assert paging.window(17, 8, 9) == (3, 16, 17, 3)  # a page past the end shows the last
+    assert paging.window(17, 8, 0) == (1, 0, 8, 3)
+    middle = paging.turns(2, 3, routes.SOURCES.turn)
+    assert middle is not None and [b.data for b in middle] == ["~so:1", "~so:3"]
+    assert paging.turns(1, 1, routes.SOURCES.turn) == ()
+    assert paging.turns(1, 2, lambda n: routes.SEARCH.turn(n, "x" * 70)) is None

@@ -180,7 +180,7 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
     if command is None:
         return _unknown_command(name)
     if command.name == "start" and clean_argument(raw_argument):
-        return deep_link(index, clean_argument(raw_argument)[:64])
+        return deep_link(index, clean_argument(raw_argument)[: routes.LIMIT])
     if len(raw_argument) > MAX_ARGUMENT:
         return Reply(
             (
@@ -242,12 +242,17 @@ def deep_link(index: Index, payload: str) -> Reply:
     return Reply(
         (
             Para(
-                f"Ce lien ne mène à aucune fiche connue (« {payload[:64]} ») : la base a peut-être "
-                "changé, ou le lien a été mal copié."
+                f"Ce lien ne mène à aucune fiche connue (« {payload[: routes.LIMIT]} ») : la base "
+                "a peut-être changé, ou le lien a été mal copié."
             ),
             Para("Posez votre question en toutes lettres, ou tapez /aide.", "note"),
         ),
-        ((Button("❓ Aide", "c:/aide"), Button("📄 Accords", "al:1")),),
+        (
+            (
+                Button("❓ Aide", routes.COMMAND.build("/aide")),
+                Button("📄 Accords", routes.ALL_AGREEMENTS.build(1)),
+            ),
+        ),
         found=False,
     )
 

@@ -44,21 +44,31 @@ class Route:
         return data
 
     def build_or_none(self, *values: object) -> str | None:
-        """The data for ``values``, or None when it cannot fit (the caller drops the button)."""
+        """The data for ``values``, or None when it cannot fit or would not read back (the
+        caller drops the button: a button whose press could only be stale is no button)."""
         try:
             return self.build(*values)
-        except TooLongError:
+        except ValueError:
             return None
+
+    def owns(self, data: str) -> bool:
+        """True when ``data`` carries this route's prefix (valid or not)."""
+        return data.startswith(self.prefix + self.separator)
 
     def parse(self, data: str) -> tuple[str, ...] | None:
         """The fields of ``data`` if this route wrote it, else None."""
-        head = self.prefix + self.separator
-        if not data.startswith(head):
+        if not self.owns(data):
             return None
-        match = re.fullmatch(self.rest, data[len(head) :], re.DOTALL)
+        match = re.fullmatch(self.rest, data[len(self.prefix) + 1 :], re.DOTALL)
         if match is None:
             return None
         return tuple(group or "" for group in match.groups())
+
+    def turn(self, *values: object) -> str | None:
+        """Data for a page turn (◀ ▶): its answer replaces the message; None when it cannot
+        fit."""
+        data = self.build_or_none(*values)
+        return None if data is None else EDIT + data
 
     @property
     def pattern(self) -> str:
@@ -171,17 +181,3 @@ def parse_link(payload: str) -> Parsed | Stale:
         if values is not None:
             return Parsed(route, values)
     return Stale(payload)
-
-
-def page_count(total: int, per_page: int) -> int:
-    """How many pages ``total`` items fill, at least one."""
-    return max(1, -(-total // per_page))
-
-
-def page_slice(total: int, per_page: int, page: int) -> tuple[int, int, int] | None:
-    """``(start, stop, pages)`` of page ``page`` (from 1), or None when it does not exist."""
-    pages = page_count(total, per_page)
-    if page < 1 or page > pages:
-        return None
-    start = (page - 1) * per_page
-    return start, min(total, start + per_page), pages
