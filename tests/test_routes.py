@@ -67,6 +67,8 @@ def test_data_that_cannot_fit_is_refused_not_cut():
         routes.AGREEMENT.build("x" * 70)
     assert routes.AGREEMENT.build_or_none("x" * 70) is None
     assert routes.AGREEMENT.build_or_none("x" * 62) == "a:" + "x" * 62
+    assert routes.AGREEMENT.turn("x" * 62) is None  # the page-turn mark ~ makes it 65 bytes
+    assert routes.AGREEMENT.turn("x" * 61) == "~a:" + "x" * 61
     with pytest.raises(routes.TooLongError):  # an accent is two bytes, and not ASCII
         routes.COMMAND.build("/cherche sécurité")
     with pytest.raises(ValueError):  # a value its own route cannot read back

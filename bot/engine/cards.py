@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -365,12 +365,12 @@ def _agreement_list(
     agreements: Sequence[Agreement],
     title: str,
     page: int = 1,
-    more: str | None = None,
+    more: Callable[[int], str | None] | None = None,
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
     role_of: Actor | None = None,
 ) -> Reply:
-    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
+    """A page of agreements; ``more(n)`` is the data that turns to page n (``routes``),
     whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``. A list of
     one actor's agreements (``role_of``) says that actor's role on each line where it is not a
     party (« médiateur »): under « Accords — États-Unis » a mediated peace is not theirs."""
@@ -381,7 +381,10 @@ def _agreement_list(
         starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
     else:
         starts = cached(
-            index, "agreement_pages", (more, budget), lambda: page_starts(index, agreements, budget)
+            index,
+            "agreement_pages",
+            (more(1) or title, budget),
+            lambda: page_starts(index, agreements, budget),
         )
     pages = len(starts)
     page, low, high = page_of(starts, len(agreements), page)
@@ -402,7 +405,7 @@ def _agreement_list(
         if more is None:
             blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
         else:
-            buttons.append(paging.turns(page, pages, lambda n: f"~{more}:{n}") or ())
+            buttons.append(paging.turns(page, pages, more) or ())
     if back is not None:
         buttons.append((back_to_card(back),))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
@@ -419,7 +422,7 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
         found,
         f"{agreements_heading(found)} — {actor_name(actor)}",
         page,
-        f"ac:{actor_id}",
+        lambda n: routes.AGREEMENTS_OF.turn(actor_id, n),
         actor,
         role_of=actor,
     )
@@ -470,7 +473,9 @@ def agreements_count(agreements: Sequence[Agreement]) -> str:
 def all_agreements(index: Index, page: int = 1) -> Reply:
     """Every agreement, the latest first, a page at a time."""
     agreements = index.newest_agreements()
-    return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
+    return _agreement_list(
+        index, agreements, "Accords, plans et partenariats", page, routes.ALL_AGREEMENTS.turn
+    )
 
 
 def accord(index: Index, argument: str, today: date | None = None) -> Reply:

@@ -66,9 +66,9 @@ class Route:
 
     def turn(self, *values: object) -> str | None:
         """Data for a page turn (◀ ▶): its answer replaces the message; None when it cannot
-        fit."""
+        fit (the mark ``~`` counts too)."""
         data = self.build_or_none(*values)
-        return None if data is None else EDIT + data
+        return EDIT + data if data is not None and fits(EDIT + data) else None
 
     @property
     def pattern(self) -> str:

@@ -293,7 +293,8 @@ def timeline_page(
     rows += [tuple(group_buttons[n : n + 3]) for n in range(0, len(group_buttons), 3)]
     if len(wanted.actors) == 1:
         actor = index.base.actors[wanted.actors[0]]
-        rows.append((Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}"),))
+        card = routes.COUNTRY if actor.is_country else routes.ORGANISATION
+        rows.append((Button("◀ Fiche", routes.EDIT + card.build(actor.id)),))
     return Reply(tuple(blocks), tuple(rows), Page(page, pages), fold_quotes=True)
 
 
