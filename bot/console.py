@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TextIO
 
+from bot.engine import routes
 from bot.engine.commands import STALE, callback, picture_command
 from bot.engine.index import Index
 from bot.engine.pictures import Picture, picture, timeline_turn
@@ -37,7 +38,7 @@ def picture_answer(index: Index, text: str) -> tuple[Reply, str] | None:
 def turn_answer(index: Index, data: str) -> tuple[Reply, str] | None:
     """A « fr:<page>:<filtre> » button (◀ ▶ under /frise): that page's caption and where its
     PNG was written, as Telegram edits the photo; None for other buttons."""
-    if not data.startswith("fr:"):
+    if not routes.FRIEZE.owns(data):
         return None
     found = timeline_turn(index, data)
     if found is None:

@@ -69,3 +69,19 @@ def test_procfile_has_worker_and_documents_web():
     procfile = (PROJECT_ROOT / "Procfile").read_text(encoding="utf-8")
     assert "worker: python -m bot run" in procfile
     assert "# web: python -m bot run" in procfile
+
+
+def test_button_handlers_are_chosen_by_the_route_table(base):
+    """Each adapter's button handler takes its pattern from bot.engine.routes; the last one
+    (the engine's buttons) has none and reads the data through routes.parse."""
+    from bot.engine import routes
+
+    app = build_application(Settings(token=TOKEN), Index(base))
+    buttons = [h for h in app.handlers[0] if isinstance(h, CallbackQueryHandler)]
+    patterns = [h.pattern.pattern if h.pattern is not None else None for h in buttons]
+    assert patterns == [
+        routes.FOLLOW.pattern,
+        routes.OUTBOX.pattern,
+        routes.PREVIEW.pattern,
+        None,
+    ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from bot.content.model import Actor, Agreement, Event
+from bot.engine import paging, routes
 from bot.engine.common import (
     act_date,
     actor_name,
@@ -74,12 +75,16 @@ def _card_heading(actor: Actor) -> str:
 
 def card_button(actor: Actor) -> Button:
     """The button that opens an actor's card as a new message."""
-    return Button(actor_name(actor), f"{'p' if actor.is_country else 'o'}:{actor.id}")
+    return Button(actor_name(actor), _card_route(actor).build(actor.id))
+
+
+def _card_route(actor: Actor) -> routes.Route:
+    return routes.COUNTRY if actor.is_country else routes.ORGANISATION
 
 
 def back_to_card(actor: Actor) -> Button:
     """« ◀ Fiche »: turns a section's page back into the actor's card, in place."""
-    return Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}")
+    return Button("◀ Fiche", routes.EDIT + _card_route(actor).build(actor.id))
 
 
 def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
@@ -141,13 +146,16 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     row: list[Button] = []
     if dated:
         code = TimelineFilter(actors=(actor.id,)).encode()
-        row.append(Button(f"📅 Chronologie ({len(dated)})", f"tl:1:{code}"))
+        row.append(Button(f"📅 Chronologie ({len(dated)})", routes.TIMELINE.build(1, code)))
     if agreements:
         row.append(
-            Button(f"📄 {agreements_heading(agreements)} ({len(agreements)})", f"ac:{actor.id}")
+            Button(
+                f"📄 {agreements_heading(agreements)} ({len(agreements)})",
+                routes.AGREEMENTS_OF.build(actor.id),
+            )
         )
     if facts:
-        row.append(Button(f"📌 Contexte ({len(facts)})", f"cx:{actor.id}:1"))
+        row.append(Button(f"📌 Contexte ({len(facts)})", routes.CONTEXT.build(actor.id, 1)))
     crowded = visible(blocks) > CARD_BUDGET  # a long role folds every quote, the first too
     return Reply(
         tuple(blocks),
@@ -164,17 +172,12 @@ def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
     facts = index.facts_of(actor_id)
     if not facts:
         return Reply((Para(f"Aucun constat pour {actor_name(actor)}."),), found=False)
-    pages = (len(facts) + FACTS_PAGE - 1) // FACTS_PAGE
-    page = min(max(page, 1), pages)
+    page, start, stop, pages = paging.window(len(facts), FACTS_PAGE, page)
     blocks: list[Block] = [Para(f"Contexte — {actor_name(actor)} ({len(facts)})", "title")]
-    for fact in facts[(page - 1) * FACTS_PAGE : page * FACTS_PAGE]:
+    for fact in facts[start:stop]:
         blocks.append(Item("•", entry_text(base, fact)))
         blocks.extend(key_quotes(base, fact))
-    row: list[Button] = []
-    if page > 1:
-        row.append(Button("◀ Précédent", f"~cx:{actor_id}:{page - 1}"))
-    if page < pages:
-        row.append(Button("Suivant ▶", f"~cx:{actor_id}:{page + 1}"))
+    row = paging.turns(page, pages, lambda n: routes.CONTEXT.turn(actor_id, n)) or ()
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
     rows = [tuple(row)] if row else []
@@ -191,8 +194,8 @@ def _unknown(index: Index, query: str, countries: bool) -> Reply:
     if index.is_other_country(query):
         blocks, mentions = absence_blocks(index, query)
         words = " ".join(tokens(query))
-        data = f"c:/cherche {words}"
-        if mentions and data.isascii() and len(data.encode()) <= 64:
+        data = routes.COMMAND.build_or_none(f"/cherche {words}")
+        if mentions and data is not None:
             searched.append((Button(f"🔎 Chercher « {query[:30]} »", data),))
     if suggestions:
         blocks.append(Para("Vouliez-vous dire :", "note"))
@@ -223,9 +226,8 @@ def by_weight(index: Index, countries: bool) -> tuple[Actor, ...]:
 def listing(index: Index, countries: bool, page: int = 1) -> Reply:
     """/pays or /org without a name: every actor as a button (two columns, by page)."""
     actors = by_weight(index, countries)
-    pages = max(1, (len(actors) + LISTING_PAGE - 1) // LISTING_PAGE)
-    page = min(max(page, 1), pages)
-    shown = actors[(page - 1) * LISTING_PAGE : page * LISTING_PAGE]
+    page, start, stop, pages = paging.window(len(actors), LISTING_PAGE, page)
+    shown = actors[start:stop]
     title = "Pays cités" if countries else "Organisations citées"
     blocks: list[Block] = [
         Para(f"{title} ({len(actors)})", "title"),
@@ -251,12 +253,8 @@ def listing(index: Index, countries: bool, page: int = 1) -> Reply:
         )
         for n in range(0, len(shown), 2)
     ]
-    prefix = "lp" if countries else "lo"
-    nav: list[Button] = []
-    if page > 1:
-        nav.append(Button("◀ Précédent", f"~{prefix}:{page - 1}"))
-    if page < pages:
-        nav.append(Button("Suivant ▶", f"~{prefix}:{page + 1}"))
+    route = routes.COUNTRIES if countries else routes.ORGANISATIONS
+    nav = paging.turns(page, pages, route.turn)
     if nav:
         rows.append(tuple(nav))
     return Reply(tuple(blocks), tuple(rows), Page(page, pages) if pages > 1 else None)
@@ -307,7 +305,7 @@ def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Re
     if agreement.scope:
         extra.append(Item("Portée", agreement.scope))
     buttons = [card_button(base.actors[p]) for p in agreement.parties]
-    return _fitted(blocks, keys, extra, buttons, f"ad:{agreement.id}", full)
+    return _fitted(blocks, keys, extra, buttons, routes.AGREEMENT_FULL.build(agreement.id), full)
 
 
 def _fitted(
@@ -357,7 +355,9 @@ def event_card(index: Index, event: Event, full: bool = False) -> Reply:
     if event.date_note:  # the date's mark and origin are in the title; this explains more
         extra.append(Para(f"Sur la date : {event.date_note}", "note"))
     extra += [quote_of(base, evidence) for evidence in event.evidence if evidence not in shown]
-    return _fitted(blocks, key_quotes(base, event), extra, [], f"ed:{event.id}", full)
+    return _fitted(
+        blocks, key_quotes(base, event), extra, [], routes.EVENT_FULL.build(event.id), full
+    )
 
 
 def _agreement_list(
@@ -365,12 +365,12 @@ def _agreement_list(
     agreements: Sequence[Agreement],
     title: str,
     page: int = 1,
-    more: str | None = None,
+    more: Callable[[int], str | None] | None = None,
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
     role_of: Actor | None = None,
 ) -> Reply:
-    """A page of agreements; ``more`` is the callback prefix for other pages ("al", "ac:TR"),
+    """A page of agreements; ``more(n)`` is the data that turns to page n (``routes``),
     whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``. A list of
     one actor's agreements (``role_of``) says that actor's role on each line where it is not a
     party (« médiateur »): under « Accords — États-Unis » a mediated peace is not theirs."""
@@ -381,7 +381,10 @@ def _agreement_list(
         starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
     else:
         starts = cached(
-            index, "agreement_pages", (more, budget), lambda: page_starts(index, agreements, budget)
+            index,
+            "agreement_pages",
+            (more(1) or title, budget),
+            lambda: page_starts(index, agreements, budget),
         )
     pages = len(starts)
     page, low, high = page_of(starts, len(agreements), page)
@@ -395,18 +398,14 @@ def _agreement_list(
     if quotes is not None:
         blocks.append(quotes)
     buttons: list[tuple[Button, ...]] = [
-        (Button(short_label(agreement.title), f"a:{agreement.id}"),) for agreement in shown
+        (Button(short_label(agreement.title), routes.AGREEMENT.build(agreement.id)),)
+        for agreement in shown
     ]
     if pages > 1:
         if more is None:
             blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
         else:
-            row = []
-            if page > 1:
-                row.append(Button("◀ Précédent", f"~{more}:{page - 1}"))
-            if page < pages:
-                row.append(Button("Suivant ▶", f"~{more}:{page + 1}"))
-            buttons.append(tuple(row))
+            buttons.append(paging.turns(page, pages, more) or ())
     if back is not None:
         buttons.append((back_to_card(back),))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
@@ -423,7 +422,7 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
         found,
         f"{agreements_heading(found)} — {actor_name(actor)}",
         page,
-        f"ac:{actor_id}",
+        lambda n: routes.AGREEMENTS_OF.turn(actor_id, n),
         actor,
         role_of=actor,
     )
@@ -474,7 +473,9 @@ def agreements_count(agreements: Sequence[Agreement]) -> str:
 def all_agreements(index: Index, page: int = 1) -> Reply:
     """Every agreement, the latest first, a page at a time."""
     agreements = index.newest_agreements()
-    return _agreement_list(index, agreements, "Accords, plans et partenariats", page, "al")
+    return _agreement_list(
+        index, agreements, "Accords, plans et partenariats", page, routes.ALL_AGREEMENTS.turn
+    )
 
 
 def accord(index: Index, argument: str, today: date | None = None) -> Reply:
@@ -530,7 +531,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         ),
     ]
     buttons = tuple(
-        (Button(f"Accords : {actor.name}", f"ac:{actor.id}"),)
+        (Button(f"Accords : {actor.name}", routes.AGREEMENTS_OF.build(actor.id)),)
         for actor in suggestions
         if index.agreements_of(actor.id)
     )

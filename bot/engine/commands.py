@@ -10,6 +10,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Event
+from bot.engine import routes
 from bot.engine.cards import (
     accord,
     actor_card,
@@ -179,7 +180,7 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
     if command is None:
         return _unknown_command(name)
     if command.name == "start" and clean_argument(raw_argument):
-        return deep_link(index, clean_argument(raw_argument)[:64])
+        return deep_link(index, clean_argument(raw_argument)[: routes.LIMIT])
     if len(raw_argument) > MAX_ARGUMENT:
         return Reply(
             (
@@ -241,12 +242,17 @@ def deep_link(index: Index, payload: str) -> Reply:
     return Reply(
         (
             Para(
-                f"Ce lien ne mène à aucune fiche connue (« {payload[:64]} ») : la base a peut-être "
-                "changé, ou le lien a été mal copié."
+                f"Ce lien ne mène à aucune fiche connue (« {payload[: routes.LIMIT]} ») : la base "
+                "a peut-être changé, ou le lien a été mal copié."
             ),
             Para("Posez votre question en toutes lettres, ou tapez /aide.", "note"),
         ),
-        ((Button("❓ Aide", "c:/aide"), Button("📄 Accords", "al:1")),),
+        (
+            (
+                Button("❓ Aide", routes.COMMAND.build("/aide")),
+                Button("📄 Accords", routes.ALL_AGREEMENTS.build(1)),
+            ),
+        ),
         found=False,
     )
 
@@ -257,63 +263,47 @@ STALE = Reply(
 )
 
 
-MAX_DATA = 64
-"""Telegram's limit for callback data, in bytes; the bot's own data is ASCII."""
-
-
 def callback(index: Index, data: str) -> Reply:
     """The reply to a button's data; stale or forged data gets a polite message."""
-    if not data.isascii() or len(data) > MAX_DATA:  # "²".isdigit() is True: refuse it early
+    parsed = routes.parse(data)
+    if isinstance(parsed, routes.Stale):
         return STALE
-    if data.startswith("~"):  # ◀ ▶ and « ◀ Fiche »: the answer replaces the message
-        reply = _callback(index, data[1:])
-        return reply if reply is STALE else replace(reply, edit=True)
-    return _callback(index, data)
+    reply = _callback(index, parsed.route, parsed.values)
+    if parsed.edit and reply is not STALE:  # ◀ ▶ and « ◀ Fiche »: the answer replaces the message
+        return replace(reply, edit=True)
+    return reply
 
 
-def _callback(index: Index, data: str) -> Reply:
-    kind, _, rest = data.partition(":")
-    if kind == "c" and rest.startswith("/"):  # the exact command a question stood for
-        return answer(index, rest)
+def _callback(index: Index, route: routes.Route, values: tuple[str, ...]) -> Reply:
     base = index.base
-    if kind == "tl":
-        page_text, _, code = rest.partition(":")
-        wanted = TimelineFilter.decode(code)
-        if not page_text.isdigit() or wanted is None:
-            return STALE
-        if any(actor not in base.actors for actor in wanted.actors):
+    first = values[0]
+    if route is routes.COMMAND:  # the exact command a question stood for
+        return answer(index, first)
+    if route is routes.TIMELINE:
+        wanted = TimelineFilter.decode(values[1])
+        if wanted is None or any(actor not in base.actors for actor in wanted.actors):
             return STALE
         if any(topic not in index.topic_labels for topic in wanted.topics):
             return STALE
-        return timeline_page(index, wanted, int(page_text))
-    if kind in ("p", "o") and rest in base.actors:
-        return actor_card(index, base.actors[rest])
-    if kind == "ac":
-        actor_id, _, page = rest.partition(":")
-        if actor_id in base.actors and (page == "" or page.isdigit()):
-            return agreements_of(index, actor_id, int(page or 1))
-    if kind == "cx":
-        actor_id, _, page = rest.partition(":")
-        if actor_id in base.actors and page.isdigit():
-            return facts_page(index, actor_id, int(page))
-    if kind == "sr":  # pages of /cherche: the folded query words travel in the data
-        page_text, _, code = rest.partition(":")
-        if page_text.isdigit() and code and all(w.isalnum() for w in code.split(".")):
-            return cherche(index, " ".join(code.split(".")), page=int(page_text))
-    if kind in ("lp", "lo") and rest.isdigit():
-        return listing(index, kind == "lp", int(rest))
-    if kind == "al" and rest.isdigit():
-        return all_agreements(index, int(rest))
-    if kind == "so" and rest.isdigit():  # pages of /sources
-        return sources(index, page=int(rest))
-    if kind == "ad" and rest in index.agreements:  # « Détails »: everything, as a new message
-        return agreement_card(index, index.agreements[rest], full=True)
-    detailed = index.entries.get(rest) if kind == "ed" else None
-    if isinstance(detailed, Event):
-        return event_card(index, detailed, full=True)
-    if kind == "a" and rest in index.agreements:
-        return agreement_card(index, index.agreements[rest])
-    event = index.entries.get(rest) if kind == "e" else None
+        return timeline_page(index, wanted, int(first))
+    if route in (routes.COUNTRY, routes.ORGANISATION) and first in base.actors:
+        return actor_card(index, base.actors[first])
+    if route is routes.AGREEMENTS_OF and first in base.actors:
+        return agreements_of(index, first, int(values[1] or 1))
+    if route is routes.CONTEXT and first in base.actors:
+        return facts_page(index, first, int(values[1]))
+    if route is routes.SEARCH:  # pages of /cherche: the folded query words travel in the data
+        return cherche(index, " ".join(values[1].split(".")), page=int(first))
+    if route in (routes.COUNTRIES, routes.ORGANISATIONS):
+        return listing(index, route is routes.COUNTRIES, int(first))
+    if route is routes.ALL_AGREEMENTS:
+        return all_agreements(index, int(first))
+    if route is routes.SOURCES:
+        return sources(index, page=int(first))
+    if route in (routes.AGREEMENT, routes.AGREEMENT_FULL) and first in index.agreements:
+        # « Détails »: everything, as a new message
+        return agreement_card(index, index.agreements[first], full=route is routes.AGREEMENT_FULL)
+    event = index.entries.get(first) if route in (routes.EVENT, routes.EVENT_FULL) else None
     if isinstance(event, Event):
-        return event_card(index, event)
+        return event_card(index, event, full=route is routes.EVENT_FULL)
     return STALE

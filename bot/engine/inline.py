@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.content.model import Agreement, Event
+from bot.engine import routes
 from bot.engine.cards import actor_card, agreement_card, event_card
 from bot.engine.common import actor_name, brief_when, claim
 from bot.engine.index import Index, tokens
@@ -69,7 +70,10 @@ def inline_offers(
                 actor_name(actor),
                 _short(actor.role or actor.full_name or "Cité par les articles"),
                 actor_card(index, actor),
-                f"{'pays' if actor.is_country else 'org'}-{actor_id}",
+                (
+                    routes.LINK_COUNTRY if actor.is_country else routes.LINK_ORGANISATION
+                ).build_or_none(actor_id)
+                or "",
             ),
         )
 
@@ -80,7 +84,7 @@ def inline_offers(
                 f"a:{agreement.id}",
                 *agreement_texts(index, agreement),
                 agreement_card(index, agreement),
-                f"accord-{agreement.id}",
+                routes.LINK_AGREEMENT.build_or_none(agreement.id) or "",
             ),
         )
 
@@ -91,7 +95,7 @@ def inline_offers(
                 f"e:{event.id}",
                 *event_texts(index, event),
                 event_card(index, event),
-                f"fait-{event.id}",
+                routes.LINK_EVENT.build_or_none(event.id) or "",
             ),
         )
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.content.model import Agreement, Event, Fact
+from bot.engine import routes
 from bot.engine.common import actor_name, key_quotes, marked, names, quote_of, when
 from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
@@ -372,7 +373,7 @@ def _map_caption(
         )
     )
     actors = index.base.actors
-    buttons = [Button(actor_name(actors[r.code]), f"p:{r.code}") for r in found]
+    buttons = [Button(actor_name(actors[r.code]), routes.COUNTRY.build(r.code)) for r in found]
     rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
     return Reply(tuple(blocks), rows)
 
@@ -540,11 +541,11 @@ def timeline_page_picture(
     if pages > 1:
         turn = []
         if page > 1:
-            turn.append(Button("◀ Plus récentes", f"fr:{page - 1}:{code}"))
+            turn.append(Button("◀ Plus récentes", routes.FRIEZE.build(page - 1, code)))
         if page < pages:
-            turn.append(Button("Plus anciennes ▶", f"fr:{page + 1}:{code}"))
+            turn.append(Button("Plus anciennes ▶", routes.FRIEZE.build(page + 1, code)))
         rows.append(tuple(turn))
-    rows.append((Button("Chronologie détaillée", f"tl:1:{code}"),))
+    rows.append((Button("Chronologie détaillée", routes.TIMELINE.build(1, code)),))
     heading = without_flags(title)
     if pages > 1:
         heading += f" · page {page}/{pages}, {_page_word(page)}"
@@ -561,10 +562,12 @@ def _page_word(page: int) -> str:
 def timeline_turn(index: Index, data: str) -> Picture | None:
     """The page a « fr:<page>:<filter> » button asks for, or None for stale or forged data
     (an actor or topic the base no longer knows, a page that is not a number)."""
-    kind, _, rest = data.partition(":")
-    page_text, _, code = rest.partition(":")
+    values = routes.FRIEZE.parse(data)
+    if values is None:
+        return None
+    page_text, code = values
     wanted = TimelineFilter.decode(code)
-    if kind != "fr" or not page_text.isdigit() or len(page_text) > 4 or wanted is None:
+    if wanted is None:
         return None
     if any(actor not in index.base.actors for actor in wanted.actors):
         return None

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-CALLBACK_LIMIT = 64
-"""Telegram's limit on callback data, in bytes."""
+from bot.engine.routes import LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +60,8 @@ class Button:
     data: str
 
     def __post_init__(self) -> None:
-        if len(self.data.encode("utf-8")) > CALLBACK_LIMIT:
-            raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {self.data!r}")
+        if len(self.data.encode("utf-8")) > LIMIT:  # routes.Route.build says it first
+            raise ValueError(f"callback data over {LIMIT} bytes: {self.data!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from datetime import date
 from itertools import islice
 
 from bot.content.model import Agreement, Event, Evidence, Fact
+from bot.engine import paging, routes
 from bot.engine.common import line_text, outlet_text, quote_of, when
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
@@ -57,9 +58,8 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             found=False,
         )
     words = tokens(argument)
-    pages = (hits.total + PAGE - 1) // PAGE
-    page = min(max(page, 1), pages)
-    shown = index.ranked_hits(hits, (page - 1) * PAGE, page * PAGE)  # only this page's
+    page, start, stop, pages = paging.window(hits.total, PAGE, page)
+    shown = index.ranked_hits(hits, start, stop)  # only this page's
     blocks: list[Block] = [
         Para(f"Recherche « {argument} » — {count(hits.total, 'résultat')}", "title")
     ]
@@ -67,7 +67,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
     quotes: list[tuple[int, Quote]] = []  # one folded group, each quote after its line's number
     for number, (entry, _score) in enumerate(shown, 1):
         if isinstance(entry, Agreement):
-            buttons.append((Button(short_label(entry.title), f"a:{entry.id}"),))
+            buttons.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         line = line_text(index.base, entry)
         blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
@@ -75,13 +75,9 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = ".".join(words)
-        targets = []
-        if page > 1:
-            targets.append(("◀ Précédent", f"~sr:{page - 1}:{code}"))
-        if page < pages:
-            targets.append(("Suivant ▶", f"~sr:{page + 1}:{code}"))
-        if all(len(data.encode()) <= 64 and data.isascii() for _label, data in targets):
-            buttons.append(tuple(Button(label, data) for label, data in targets))
+        turns = paging.turns(page, pages, lambda n: routes.SEARCH.turn(n, code))
+        if turns is not None:
+            buttons.append(turns)
         else:  # a query too long to carry in a button: say how to see the rest
             blocks.append(Para("Précisez la recherche pour voir les autres résultats.", "note"))
     if quotes:
@@ -98,12 +94,10 @@ def sources(index: Index, argument: str = "", today: date | None = None, page: i
     at a time; the title always gives how many articles the base holds."""
     base = index.base
     total = len(base.sources)
-    pages = max(1, (total + SOURCES_PAGE - 1) // SOURCES_PAGE)
-    page = min(max(page, 1), pages)
+    page, first, stop, pages = paging.window(total, SOURCES_PAGE, page)
     title = "L'article de la base" if total == 1 else f"Les {count(total, 'article')} de la base"
     blocks: list[Block] = [Para(title, "title")]
-    first = (page - 1) * SOURCES_PAGE
-    for source_id in islice(base.sources, first, first + SOURCES_PAGE):
+    for source_id in islice(base.sources, first, stop):
         blocks.extend(_source_lines(index, source_id))
     blocks.append(
         Para(
@@ -115,12 +109,8 @@ def sources(index: Index, argument: str = "", today: date | None = None, page: i
     if pages == 1:
         return Reply(tuple(blocks))
     blocks.append(Para(f"Page {page}/{pages}", "note"))
-    row: list[Button] = []
-    if page > 1:
-        row.append(Button("◀ Précédent", f"~so:{page - 1}"))
-    if page < pages:
-        row.append(Button("Suivant ▶", f"~so:{page + 1}"))
-    return Reply(tuple(blocks), (tuple(row),), Page(page, pages))
+    row = paging.turns(page, pages, routes.SOURCES.turn) or ()
+    return Reply(tuple(blocks), (row,), Page(page, pages))
 
 
 def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:

@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
+from bot.engine import paging, routes
 from bot.engine.common import names, overview
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
@@ -279,23 +280,21 @@ def timeline_page(
     rows: list[tuple[Button, ...]] = []
     code = wanted.encode()
     if pages > 1:
-        row = []
-        if page > 1:
-            row.append(Button("◀ Précédent", f"~tl:{page - 1}:{code}"))
-        if page < pages:
-            row.append(Button("Suivant ▶", f"~tl:{page + 1}:{code}"))
-        if page < pages - 1:
-            row.append(Button("Dernières ⏭", f"~tl:{pages}:{code}"))
+        row = list(paging.turns(page, pages, lambda n: routes.TIMELINE.turn(n, code)) or ())
+        last = routes.TIMELINE.turn(pages, code)
+        if page < pages - 1 and last is not None:
+            row.append(Button("Dernières ⏭", last))
         rows.append(tuple(row))
     group_buttons = [
-        Button(f"{group.label} ({group.count})", f"tl:1:{group.wanted.encode()}")
+        Button(f"{group.label} ({group.count})", routes.TIMELINE.build(1, group.wanted.encode()))
         for group in groups
         if group.count < len(items)
     ][:GROUP_BUTTONS]
     rows += [tuple(group_buttons[n : n + 3]) for n in range(0, len(group_buttons), 3)]
     if len(wanted.actors) == 1:
         actor = index.base.actors[wanted.actors[0]]
-        rows.append((Button("◀ Fiche", f"~{'p' if actor.is_country else 'o'}:{actor.id}"),))
+        card = routes.COUNTRY if actor.is_country else routes.ORGANISATION
+        rows.append((Button("◀ Fiche", routes.EDIT + card.build(actor.id)),))
     return Reply(tuple(blocks), tuple(rows), Page(page, pages), fold_quotes=True)
 
 
@@ -407,7 +406,8 @@ def _not_understood(index: Index, problem: FilterProblem) -> Reply:
     buttons = tuple(
         (
             Button(
-                f"Chronologie : {actor.name}", f"tl:1:{TimelineFilter(actors=(actor.id,)).encode()}"
+                f"Chronologie : {actor.name}",
+                routes.TIMELINE.build(1, TimelineFilter(actors=(actor.id,)).encode()),
             ),
         )
         for actor in suggestions

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, Event
+from bot.engine import routes
 from bot.engine.common import actor_name, claim, entry_text, key_quotes, when
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
@@ -174,8 +175,9 @@ def alert_buttons(index: Index, entries: list[str]) -> tuple[tuple[Button, ...],
         entry = _entry(index, key)
         if entry is None:
             continue
-        data = f"{'a' if isinstance(entry, Agreement) else 'e'}:{key}"
-        if len(data.encode("utf-8")) > 64:
+        route = routes.AGREEMENT if isinstance(entry, Agreement) else routes.EVENT
+        data = route.build_or_none(key)
+        if data is None:  # cannot fit Telegram's limit: no button rather than a cut one
             continue
         buttons.append(Button(alert_button_label(entry), data))
     return tuple((button,) for button in buttons)

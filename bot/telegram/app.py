@@ -31,6 +31,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings, TokenRejectedError
+from bot.engine import routes
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
@@ -209,8 +210,12 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         )
     )
     # 3. Buttons: the outbox's admin buttons, then pages, suggestions, links between cards.
-    application.add_handler(CallbackQueryHandler(handlers.on_outbox_button, pattern=r"^ob:"))
-    application.add_handler(CallbackQueryHandler(handlers.on_preview_button, pattern=r"^pv:"))
+    application.add_handler(
+        CallbackQueryHandler(handlers.on_outbox_button, pattern=routes.OUTBOX.pattern)
+    )
+    application.add_handler(
+        CallbackQueryHandler(handlers.on_preview_button, pattern=routes.PREVIEW.pattern)
+    )
     application.add_handler(CallbackQueryHandler(handlers.on_button))
     # 4. Inline mode: "@NomDuBot turquie" in any chat.
     application.add_handler(InlineQueryHandler(handlers.on_inline))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -26,6 +25,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.engine import routes
 from bot.engine.commands import command_argument
 from bot.push.database import STATE_ERRORS
 from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
@@ -61,7 +61,6 @@ FORGOTTEN = (
     "C'est fait : le bot ne garde plus rien sur cette conversation (abonnements et "
     "alertes en attente effacés)."
 )
-_DATA = re.compile(r"sv:([fx]):([a-z]+:[A-Za-z0-9_-]{1,48})")
 
 
 def _whose(chat: Chat) -> str:
@@ -161,13 +160,9 @@ def _listing(found: Services, targets: list[str]) -> tuple[str, InlineKeyboardMa
     lines = [f"• {label(found.index, target)}" for target in targets]
     head = f"Abonnements de cette conversation ({len(targets)}) :"
     buttons = [
-        [
-            InlineKeyboardButton(
-                f"Arrêter : {short_label(found.index, t)}", callback_data=f"sv:x:{t}"
-            )
-        ]
+        [InlineKeyboardButton(f"Arrêter : {short_label(found.index, t)}", callback_data=data)]
         for t in targets
-        if len(f"sv:x:{t}".encode()) <= 64
+        if (data := routes.FOLLOW.build_or_none("x", t)) is not None
     ]
     text = "\n".join([head, *lines, "Touchez un bouton pour arrêter un abonnement."])
     return text, InlineKeyboardMarkup(buttons) if buttons else None
@@ -237,7 +232,7 @@ async def on_follow_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    match = _DATA.fullmatch(query.data or "")
+    match = routes.FOLLOW.parse(query.data or "")
     message = query.message
     found = services(context)
     if match is None or not isinstance(message, Message):
@@ -250,7 +245,7 @@ async def on_follow_button(update: Update, context: Context) -> None:
     if not await may_manage(update, context, chat, query.from_user, None):
         await retrying(lambda: query.answer(GROUP_REFUSAL[:200], show_alert=True))
         return
-    action, target = match.groups()
+    action, target = match
     alerts = found.alerts
     if action == "f":
         if not is_known(found.index, target):
@@ -307,4 +302,6 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         ("oublier", on_oublier),
     ):
         application.add_handler(CommandHandler(name, state_guarded(handler), filters=new))
-    application.add_handler(CallbackQueryHandler(state_guarded(on_follow_button), pattern=r"^sv:"))
+    application.add_handler(
+        CallbackQueryHandler(state_guarded(on_follow_button), pattern=routes.FOLLOW.pattern)
+    )

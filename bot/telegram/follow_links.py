@@ -6,18 +6,17 @@ posts carry a link that opens the private chat with ``/start suivre[-a-<id>|-t-<
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.helpers import create_deep_linked_url
 
+from bot.engine import routes
 from bot.push.follow import ACTOR, TOPIC
 
 FOLLOW = "🔔 Suivre"
 PAYLOAD = "suivre"
 _KINDS = {ACTOR: "a", TOPIC: "t"}
-_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def payload_of(target: str | None) -> str:
@@ -49,13 +48,15 @@ def follow_link_markup(
     rows = [
         [InlineKeyboardButton(text, url=create_deep_linked_url(username, payload))]
         for text, payload in wanted
-        if _PAYLOAD.fullmatch(payload)
+        if routes.PAYLOAD.fullmatch(payload)
     ]
     return InlineKeyboardMarkup(
         rows or [[InlineKeyboardButton(FOLLOW, url=create_deep_linked_url(username, PAYLOAD))]]
     )
 
 
-def follow_button(target: str) -> InlineKeyboardButton:
-    """The callback button under a card: follow ``target`` in this chat."""
-    return InlineKeyboardButton(FOLLOW, callback_data=f"sv:f:{target}")
+def follow_button(target: str) -> InlineKeyboardButton | None:
+    """The callback button under a card: follow ``target`` in this chat (None when its data
+    cannot fit Telegram's limit)."""
+    data = routes.FOLLOW.build_or_none("f", target)
+    return None if data is None else InlineKeyboardButton(FOLLOW, callback_data=data)

@@ -25,6 +25,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.clock import today
+from bot.engine import routes
 from bot.engine.commands import STALE, callback, command_argument, picture_command
 from bot.engine.inline import inline_offers
 from bot.engine.questions import respond, respond_in_thread
@@ -171,7 +172,7 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    if (query.data or "").startswith("fr:"):  # ◀ ▶ under a timeline picture
+    if routes.FRIEZE.owns(query.data or ""):  # ◀ ▶ under a timeline picture
         from bot.telegram.pictures import turn_page
 
         found = services(context)
@@ -405,8 +406,8 @@ async def _ask_confirmation(message: Message, token: str, parts: int) -> None:
     choice = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("✅ Publier", callback_data=f"pv:ok:{token}"),
-                InlineKeyboardButton("✖ Annuler", callback_data=f"pv:no:{token}"),
+                InlineKeyboardButton("✅ Publier", callback_data=routes.PREVIEW.build("ok", token)),
+                InlineKeyboardButton("✖ Annuler", callback_data=routes.PREVIEW.build("no", token)),
             ]
         ]
     )
@@ -415,13 +416,13 @@ async def _ask_confirmation(message: Message, token: str, parts: int) -> None:
 
 
 async def _admin_button(
-    update: Update, context: Context, pattern: str
-) -> tuple[CallbackQuery, re.Match[str]] | None:
-    """An admin's button whose data matches ``pattern``; others get a stale or refusal note."""
+    update: Update, context: Context, route: routes.Route
+) -> tuple[CallbackQuery, tuple[str, ...]] | None:
+    """An admin's button that ``route`` reads; others get a stale or refusal note."""
     query = update.callback_query
     if query is None:
         return None
-    match = re.fullmatch(pattern, query.data or "")
+    match = route.parse(query.data or "")
     if match is None:
         await retrying(lambda: query.answer(STALE_BUTTON))
         return None
@@ -433,12 +434,12 @@ async def _admin_button(
 
 async def on_preview_button(update: Update, context: Context) -> None:
     """[Publier] or [Annuler] under a preview (admins only); a second press does nothing."""
-    pressed = await _admin_button(update, context, r"pv:(ok|no):(-?[0-9]{1,20}\.[0-9]{1,12})")
+    pressed = await _admin_button(update, context, routes.PREVIEW)
     if pressed is None:
         return
     query, match = pressed
     previews: dict[str, Pending] = context.bot_data.setdefault(PREVIEWS_KEY, {})
-    pending = previews.pop(match.group(2), None)
+    pending = previews.pop(match[1], None)
     if pending is None:
         await retrying(
             lambda: query.answer("Cet aperçu a déjà été traité (ou le bot a redémarré).")
@@ -446,7 +447,7 @@ async def on_preview_button(update: Update, context: Context) -> None:
         return
     await retrying(query.answer)
     message = query.message
-    if match.group(1) == "no":
+    if match[0] == "no":
         if isinstance(message, Message):
             await retrying(lambda: message.edit_text("Publication annulée : rien n'a été envoyé."))
         return
@@ -509,8 +510,12 @@ async def on_envois(update: Update, context: Context) -> None:
         reply_markup=InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton(f"Republier n° {i.id}", callback_data=f"ob:r:{i.id}"),
-                    InlineKeyboardButton(f"Abandonner n° {i.id}", callback_data=f"ob:d:{i.id}"),
+                    InlineKeyboardButton(
+                        f"Republier n° {i.id}", callback_data=routes.OUTBOX.build("r", i.id)
+                    ),
+                    InlineKeyboardButton(
+                        f"Abandonner n° {i.id}", callback_data=routes.OUTBOX.build("d", i.id)
+                    ),
                 ]
                 for i in problems
             ]
@@ -560,12 +565,12 @@ async def _decision(found: Services, action: str, item_id: int) -> str:
 
 async def on_outbox_button(update: Update, context: Context) -> None:
     """« Republier » / « Abandonner » under an outbox notice (admins only)."""
-    pressed = await _admin_button(update, context, r"ob:([rd]):([0-9]{1,12})")
+    pressed = await _admin_button(update, context, routes.OUTBOX)
     if pressed is None:
         return
     query, match = pressed
     await retrying(query.answer)
-    report = await _decide(services(context), match.group(1), int(match.group(2)))
+    report = await _decide(services(context), match[0], int(match[1]))
     if isinstance(query.message, Message):
         await query.message.reply_text(report, parse_mode=None)
 

@@ -23,6 +23,7 @@ from telegram.constants import ParseMode
 from telegram.error import RetryAfter
 
 from bot.config import Settings
+from bot.engine import routes
 from bot.engine.index import Index
 from bot.push.claims import LEASE, renewal_interval
 from bot.push.compose import Post, announceable, announcement_posts, digest_post, entry_id
@@ -80,8 +81,8 @@ def admin_buttons(item_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Republier", callback_data=f"ob:r:{item_id}"),
-                InlineKeyboardButton("Abandonner", callback_data=f"ob:d:{item_id}"),
+                InlineKeyboardButton("Republier", callback_data=routes.OUTBOX.build("r", item_id)),
+                InlineKeyboardButton("Abandonner", callback_data=routes.OUTBOX.build("d", item_id)),
             ]
         ]
     )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.helpers import create_deep_linked_url
 
+from bot.engine import routes
 from bot.engine.reply import Reply
 from bot.render.html import MESSAGE_LIMIT, SCREEN, render_html
 from bot.telegram.follow_links import follow_button
@@ -14,7 +13,6 @@ from bot.telegram.follow_links import follow_button
 CUT_MARKER = "\n\n<i>[…] Suite coupée : la fiche complète est derrière le bouton.</i>"
 """Ends a message that could not hold the whole card (never cut silently)."""
 PAGE_MARKER = "\n\n<i>[…] Suite dans le message ci-dessous.</i>"
-_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -29,9 +27,8 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 def follow_rows(reply: Reply) -> list[list[InlineKeyboardButton]]:
     """« 🔔 Suivre » under a card about something one can follow (issue #16)."""
-    if reply.follow is None or len(f"sv:f:{reply.follow}".encode()) > 64:
-        return []
-    return [[follow_button(reply.follow)]]
+    button = None if reply.follow is None else follow_button(reply.follow)
+    return [] if button is None else [[button]]
 
 
 def messages(
@@ -66,7 +63,7 @@ def page_messages(reply: Reply) -> list[str]:
 
 def full_card_button(bot_username: str, payload: str) -> InlineKeyboardMarkup | None:
     """A button opening the full card in a private chat (a /start deep link)."""
-    if not bot_username or not _PAYLOAD.fullmatch(payload):
+    if not bot_username or not routes.PAYLOAD.fullmatch(payload):
         return None
     url = create_deep_linked_url(bot_username, payload)
     return InlineKeyboardMarkup([[InlineKeyboardButton("Fiche complète", url=url)]])
