@@ -28,6 +28,7 @@ from bot.engine.index import Index, tokens
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
 from bot.engine.reply import Block, Button, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
+from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
@@ -538,6 +539,8 @@ def respond_in_thread(
     when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
     for the next one to continue (None when it asked nothing a follow-up could continue)."""
     text = clean_argument(text)
+    if not text.startswith("/"):
+        text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -722,6 +725,9 @@ def follow_up(
                 several=asks_several(asked),
                 shown=previous.shown,
             )
+    elif opening is None and all(_asks_only(word) for word in rest.split()):
+        # « objet ? », « lieu ? » after a card or a list: the same view, its details in it
+        found = Understanding(previous.command, previous.data, "même sujet")
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:
@@ -730,7 +736,7 @@ def follow_up(
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
         said = f"suite de « {previous.command} », avec « {added} »"
-    elif name == "cherche" and found.data == previous.data:  # « signé quand ? »: same words
+    elif found.data == previous.data:  # « signé quand ? »: same words
         said = f"suite de « {previous.command} », même sujet"
     return replace(found, said=said)
 
@@ -762,13 +768,19 @@ ASKING_ONLY = frozenset(
             "lequel laquelle lesquels lesquelles ceux celles celui celle combien nb nbre",
             "contre pour signe signes signee signees signer signature annonce annonces",
             "annoncee propose proposes proposee decide decidee participe participants",
-            "membres membre parties partie",
+            "membres membre parties partie objet objectif objectifs but buts contenu teneur",
+            "portee endroit ville montant montants somme budget cout",
         )
     ).split()
 )
 """Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
 contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
+
+
+def _asks_only(word: str) -> bool:
+    """True for a word that names no subject (« objet », « quand », « de »)."""
+    return word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) or word in QUESTION_WORDS
 
 
 def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:
