@@ -31,7 +31,14 @@ from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
-from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
+from bot.engine.unsaid import (
+    absent_para,
+    absent_words,
+    all_key_words_unsaid,
+    undated_para,
+    unsaid_para,
+    unsaid_words,
+)
 from bot.engine.unsigned import unsigned_para, without_agreement
 from bot.text import fold
 
@@ -113,6 +120,9 @@ class Understanding:
     unsigned: tuple[str, ...] = ()
     """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
     base and no sentence of the articles ties to one (``unsigned.py``): said first."""
+    key_unsaid: bool = False
+    """Every key word of the question is one no article holds (``unsaid.all_key_words_unsaid``):
+    the answer opens by saying so, with what was searched."""
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
@@ -213,6 +223,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     """The command a plain question stands for, or None when nothing in it names anything;
     with the question's words that no article holds, for the answer to say first."""
     found = _understand(index, text, today)
+    if found is None:  # « quel est le budget de l'Azerbaïdjan ? »: what it asks of an actor is
+        found = _absent_of_actor(index, text, today)  # in no article: its card, said so
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
     found = replace(found, kind=asked_type(text), several=asks_several(text))
@@ -227,6 +239,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             if fold(french_country_name(word) or "-") in fold(found.command)
         }
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
+    key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
     noun = asked_figure(fold(text))
     found = replace(found, noun=noun or "")
     no_figure = ""
@@ -240,7 +254,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
-        found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated, unsigned=unsigned
+        found,
+        unsaid=tuple(unsaid),
+        no_figure=no_figure,
+        undated=undated,
+        unsigned=unsigned,
+        key_unsaid=key_unsaid,
     )
 
 
@@ -381,6 +400,25 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
+
+
+def _absent_of_actor(index: Index, text: str, today: date | None) -> Understanding | None:
+    """A question about one actor whose every other key word no article holds (after a
+    full-text search): that actor's card, for the answer to open by saying what is absent;
+    None otherwise (the question stays not understood)."""
+    content = _content(index, text)
+    actors = read_filter(index, content, today).filter.actors
+    if len(actors) != 1:
+        return None
+    unsaid = unsaid_words(index, content, SOFT_WORDS, today)
+    skip = SOFT_WORDS | QUESTION_WORDS | ASKING_ONLY
+    if not all_key_words_unsaid(index, content, unsaid, skip, today):
+        return None
+    actor = index.base.actors[actors[0]]
+    names = (actor.name, actor.name_en, actor.full_name)
+    if not any(name and re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) for name in names):
+        return None  # « la météo à Paris » names a city, not France: offered, not answered
+    return _card(actor, f"fiche — {actor.name}")
 
 
 FEW_DATED = 4
@@ -616,8 +654,11 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     target = "" if passage else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    line = Para(f"Compris : {found.said}{target}{absent_words(index, found.unsaid)}", "note")
+    absent = "" if found.key_unsaid else absent_words(index, found.unsaid)
+    line = Para(f"Compris : {found.said}{target}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
+    if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
+        blocks = (absent_para(index, found.unsaid), *blocks)
     if found.undated is not None:
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
@@ -666,6 +707,11 @@ def not_understood(index: Index, text: str) -> Reply:
             "note",
         ),
     ]
+    content = _content(index, text)
+    unsaid = unsaid_words(index, content, SOFT_WORDS)
+    skip = SOFT_WORDS | QUESTION_WORDS | ASKING_ONLY
+    if all_key_words_unsaid(index, content, unsaid, skip):  # « qui a gagné l'Eurovision ? »:
+        blocks.insert(0, absent_para(index, tuple(unsaid), nearest=False))  # searched, absent
     rows: list[tuple[Button, ...]] = []
     named = [index.base.actors[a] for a in read_filter(index, text).filter.actors]
     named += index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
