@@ -26,7 +26,7 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
-from bot.engine.reply import Block, Button, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
@@ -40,6 +40,7 @@ from bot.engine.unsaid import (
     unsaid_words,
 )
 from bot.engine.unsigned import unsigned_para, without_agreement
+from bot.engine.yesno import states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -120,6 +121,9 @@ class Understanding:
     unsigned: tuple[str, ...] = ()
     """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
     base and no sentence of the articles ties to one (``unsigned.py``): said first."""
+    yes_no: bool = False
+    """The question asks yes or no (« est-ce que … ? », « … a-t-il … ? »): a passage that
+    states it is introduced by « Oui, d'après l'article : » (``yesno.states``)."""
     key_unsaid: bool = False
     """Every key word of the question is one no article holds (``unsaid.all_key_words_unsaid``):
     the answer opens by saying so, with what was searched."""
@@ -577,8 +581,10 @@ def respond_in_thread(
     when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
     for the next one to continue (None when it asked nothing a follow-up could continue)."""
     text = clean_argument(text)
+    yes_no = False
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -586,9 +592,9 @@ def respond_in_thread(
         return reply, Asked(command, command) if reply.found else None
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
-        reply, found = _respond_question(index, text, today)
+        reply, found = _respond_question(index, text, today, yes_no)
     else:
-        reply = _answer_understood(index, found, today)
+        reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if found is None:
         return reply, None
     return reply, Asked(found.data, found.command, _passage_shown(found, reply))
@@ -603,7 +609,7 @@ def _passage_shown(found: Understanding, reply: Reply) -> str:
 
 
 def _respond_question(
-    index: Index, text: str, today: date | None
+    index: Index, text: str, today: date | None, yes_no: bool = False
 ) -> tuple[Reply, Understanding | None]:
     if len(text) > MAX_ARGUMENT:
         return _alone(
@@ -623,7 +629,7 @@ def _respond_question(
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
-    return _answer_understood(index, found, today), found
+    return _answer_understood(index, replace(found, yes_no=yes_no), today), found
 
 
 def _alone(reply: Reply) -> tuple[Reply, None]:
@@ -648,6 +654,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         if searched
         else None
     )
+    if passage is not None and found.yes_no:
+        passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or answer(index, found.data, today)
     # a search says its words once: « Compris : une recherche de « x y » » (the command is
     # under the « Tous les résultats » button)
@@ -673,6 +681,23 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     elif reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+def _verdict(passage: Reply, query: str) -> Reply:
+    """A yes/no question's passage, its quote introduced by « Oui, d'après l'article : » when
+    it states every word asked (``yesno.states``); unchanged otherwise (never a « non »)."""
+    blocks = list(passage.blocks)
+    quotes = [(i, block.text) for i, block in enumerate(blocks) if isinstance(block, Quote)]
+    if not quotes or not states(quotes[0][1], query, QUESTION_WORDS | ASKING_ONLY | SOFT_WORDS):
+        return passage
+    at = quotes[0][0]
+    oui = Para("Oui, d'après l'article :", "note")
+    before = blocks[at - 1] if at else None
+    if isinstance(before, Para) and before.text == "D'après l'article :":
+        blocks[at - 1] = oui
+    else:
+        blocks.insert(max(at - 1, 0) if isinstance(before, Item) else at, oui)
+    return replace(passage, blocks=tuple(blocks))
 
 
 def _greeting(index: Index, text: str) -> Reply:
