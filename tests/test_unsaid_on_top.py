@@ -88,3 +88,8 @@ def test_no_covered_question_of_the_dev_sets_opens_with_an_absence(index, name):
             if covered and _absent_on_top(reply):
                 wrong.append((item.get("id", item["q"]), _absent_on_top(reply)))
     assert wrong == []
+
+
+def test_a_piece_of_a_hyphenated_word_is_never_said_to_have_no_figure(index):
+    text = render_text(respond(index, "combien de sous-marins a la Turquie ?", TODAY))
+    assert "chiffre de « sous »" not in text

@@ -246,6 +246,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
     key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
     noun = asked_figure(fold(text))
+    joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
+    if noun and noun in joined:
+        noun = None  # « sous-marins »: a piece of a word is no noun to say no figure of
     found = replace(found, noun=noun or "")
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
