@@ -26,12 +26,21 @@ from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
-from bot.engine.reply import Block, Button, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
+from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
-from bot.engine.unsaid import absent_words, undated_para, unsaid_para, unsaid_words
+from bot.engine.unsaid import (
+    absent_para,
+    absent_words,
+    all_key_words_unsaid,
+    undated_para,
+    unsaid_para,
+    unsaid_words,
+)
 from bot.engine.unsigned import unsigned_para, without_agreement
+from bot.engine.yesno import states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -112,6 +121,12 @@ class Understanding:
     unsigned: tuple[str, ...] = ()
     """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
     base and no sentence of the articles ties to one (``unsigned.py``): said first."""
+    yes_no: bool = False
+    """The question asks yes or no (« est-ce que … ? », « … a-t-il … ? »): a passage that
+    states it is introduced by « Oui, d'après l'article : » (``yesno.states``)."""
+    key_unsaid: bool = False
+    """Every key word of the question is one no article holds (``unsaid.all_key_words_unsaid``):
+    the answer opens by saying so, with what was searched."""
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
@@ -212,6 +227,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     """The command a plain question stands for, or None when nothing in it names anything;
     with the question's words that no article holds, for the answer to say first."""
     found = _understand(index, text, today)
+    if found is None:  # « quel est le budget de l'Azerbaïdjan ? »: what it asks of an actor is
+        found = _absent_of_actor(index, text, today)  # in no article: its card, said so
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
     found = replace(found, kind=asked_type(text), several=asks_several(text))
@@ -226,7 +243,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             if fold(french_country_name(word) or "-") in fold(found.command)
         }
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
+    key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
     noun = asked_figure(fold(text))
+    joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
+    if noun and noun in joined:
+        noun = None  # « sous-marins »: a piece of a word is no noun to say no figure of
     found = replace(found, noun=noun or "")
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
@@ -239,7 +261,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
-        found, unsaid=tuple(unsaid), no_figure=no_figure, undated=undated, unsigned=unsigned
+        found,
+        unsaid=tuple(unsaid),
+        no_figure=no_figure,
+        undated=undated,
+        unsigned=unsigned,
+        key_unsaid=key_unsaid,
     )
 
 
@@ -380,6 +407,25 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
+
+
+def _absent_of_actor(index: Index, text: str, today: date | None) -> Understanding | None:
+    """A question about one actor whose every other key word no article holds (after a
+    full-text search): that actor's card, for the answer to open by saying what is absent;
+    None otherwise (the question stays not understood)."""
+    content = _content(index, text)
+    actors = read_filter(index, content, today).filter.actors
+    if len(actors) != 1:
+        return None
+    unsaid = unsaid_words(index, content, SOFT_WORDS, today)
+    skip = SOFT_WORDS | QUESTION_WORDS | ASKING_ONLY
+    if not all_key_words_unsaid(index, content, unsaid, skip, today):
+        return None
+    actor = index.base.actors[actors[0]]
+    names = (actor.name, actor.name_en, actor.full_name)
+    if not any(name and re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) for name in names):
+        return None  # « la météo à Paris » names a city, not France: offered, not answered
+    return _card(actor, f"fiche — {actor.name}")
 
 
 FEW_DATED = 4
@@ -538,6 +584,10 @@ def respond_in_thread(
     when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
     for the next one to continue (None when it asked nothing a follow-up could continue)."""
     text = clean_argument(text)
+    yes_no = False
+    if not text.startswith("/"):
+        text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -545,9 +595,9 @@ def respond_in_thread(
         return reply, Asked(command, command) if reply.found else None
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
-        reply, found = _respond_question(index, text, today)
+        reply, found = _respond_question(index, text, today, yes_no)
     else:
-        reply = _answer_understood(index, found, today)
+        reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if found is None:
         return reply, None
     return reply, Asked(found.data, found.command, _passage_shown(found, reply))
@@ -562,7 +612,7 @@ def _passage_shown(found: Understanding, reply: Reply) -> str:
 
 
 def _respond_question(
-    index: Index, text: str, today: date | None
+    index: Index, text: str, today: date | None, yes_no: bool = False
 ) -> tuple[Reply, Understanding | None]:
     if len(text) > MAX_ARGUMENT:
         return _alone(
@@ -582,7 +632,7 @@ def _respond_question(
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
-    return _answer_understood(index, found, today), found
+    return _answer_understood(index, replace(found, yes_no=yes_no), today), found
 
 
 def _alone(reply: Reply) -> tuple[Reply, None]:
@@ -607,14 +657,19 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         if searched
         else None
     )
+    if passage is not None and found.yes_no:
+        passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or answer(index, found.data, today)
     # a search says its words once: « Compris : une recherche de « x y » » (the command is
     # under the « Tous les résultats » button)
     target = "" if passage else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    line = Para(f"Compris : {found.said}{target}{absent_words(index, found.unsaid)}", "note")
+    absent = "" if found.key_unsaid else absent_words(index, found.unsaid)
+    line = Para(f"Compris : {found.said}{target}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
+    if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
+        blocks = (absent_para(index, found.unsaid), *blocks)
     if found.undated is not None:
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
@@ -629,6 +684,23 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     elif reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+def _verdict(passage: Reply, query: str) -> Reply:
+    """A yes/no question's passage, its quote introduced by « Oui, d'après l'article : » when
+    it states every word asked (``yesno.states``); unchanged otherwise (never a « non »)."""
+    blocks = list(passage.blocks)
+    quotes = [(i, block.text) for i, block in enumerate(blocks) if isinstance(block, Quote)]
+    if not quotes or not states(quotes[0][1], query, QUESTION_WORDS | ASKING_ONLY | SOFT_WORDS):
+        return passage
+    at = quotes[0][0]
+    oui = Para("Oui, d'après l'article :", "note")
+    before = blocks[at - 1] if at else None
+    if isinstance(before, Para) and before.text == "D'après l'article :":
+        blocks[at - 1] = oui
+    else:
+        blocks.insert(max(at - 1, 0) if isinstance(before, Item) else at, oui)
+    return replace(passage, blocks=tuple(blocks))
 
 
 def _greeting(index: Index, text: str) -> Reply:
@@ -663,6 +735,11 @@ def not_understood(index: Index, text: str) -> Reply:
             "note",
         ),
     ]
+    content = _content(index, text)
+    unsaid = unsaid_words(index, content, SOFT_WORDS)
+    skip = SOFT_WORDS | QUESTION_WORDS | ASKING_ONLY
+    if all_key_words_unsaid(index, content, unsaid, skip):  # « qui a gagné l'Eurovision ? »:
+        blocks.insert(0, absent_para(index, tuple(unsaid), nearest=False))  # searched, absent
     rows: list[tuple[Button, ...]] = []
     named = [index.base.actors[a] for a in read_filter(index, text).filter.actors]
     named += index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
@@ -722,6 +799,9 @@ def follow_up(
                 several=asks_several(asked),
                 shown=previous.shown,
             )
+    elif opening is None and all(_asks_only(word) for word in rest.split()):
+        # « objet ? », « lieu ? » after a card or a list: the same view, its details in it
+        found = Understanding(previous.command, previous.data, "même sujet")
     else:
         found = _merged(index, name, argument, rest, today)
     if found is None:
@@ -730,7 +810,7 @@ def follow_up(
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
         said = f"suite de « {previous.command} », avec « {added} »"
-    elif name == "cherche" and found.data == previous.data:  # « signé quand ? »: same words
+    elif found.data == previous.data:  # « signé quand ? »: same words
         said = f"suite de « {previous.command} », même sujet"
     return replace(found, said=said)
 
@@ -762,13 +842,19 @@ ASKING_ONLY = frozenset(
             "lequel laquelle lesquels lesquelles ceux celles celui celle combien nb nbre",
             "contre pour signe signes signee signees signer signature annonce annonces",
             "annoncee propose proposes proposee decide decidee participe participants",
-            "membres membre parties partie",
+            "membres membre parties partie objet objectif objectifs but buts contenu teneur",
+            "portee endroit ville montant montants somme budget cout",
         )
     ).split()
 )
 """Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
 contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
+
+
+def _asks_only(word: str) -> bool:
+    """True for a word that names no subject (« objet », « quand », « de »)."""
+    return word in ASKING_ONLY or word in SOFT_WORDS or is_stop(word) or word in QUESTION_WORDS
 
 
 def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:

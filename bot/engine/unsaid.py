@@ -188,3 +188,54 @@ def undated_para(
         f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
         "note",
     )
+
+
+def all_key_words_unsaid(
+    index: Index,
+    question: str,
+    unsaid: list[str],
+    skip: frozenset[str] = frozenset(),
+    today: date | None = None,
+) -> bool:
+    """True when every key word of ``question`` (a content word that no reader takes for an
+    actor, a date or an act: what the question asks of them) is one no article holds.
+    Then what is asked is absent from the articles, not only a word of it: the answer can say
+    so first. False as soon as one key word is in the articles, a theme or a kind included
+    (« budget de l'Azerbaïdjan ? » says « budget » absent on top; « les armes azéris viennent
+    d'où ? » does not, « armes » is there)."""
+    from bot.engine.filters import read_filter
+
+    absent = {fold(word) for word in unsaid}
+    if not absent:
+        return False
+    for word in dict.fromkeys(tokens(question)):
+        if word in absent:
+            continue
+        if (
+            len(word) < SHORTEST
+            or any(ch.isdigit() for ch in word)
+            or is_stop(word)
+            or word in ANSWER_KIND_WORDS
+            or word in skip
+            or _little_word_typo(word)
+        ):
+            continue
+        reading = read_filter(index, word, today)
+        wanted = reading.filter
+        if reading.understood() and not (wanted.topics or wanted.kinds):
+            continue  # an actor, a date, an act: whom and when it is about, not what is asked
+        return False  # a key word the articles hold (a theme or a kind is one)
+    return True
+
+
+def absent_para(index: Index, words: tuple[str, ...], nearest: bool = True) -> Para:
+    """The opening line of an answer whose key words no article holds: said plainly, with what
+    was searched, before the nearest entries."""
+    named = " ni ".join(f"« {word} »" for word in words)
+    searched = ", ".join(f"« {word} »" for word in words)
+    total = count(len(index.base.seeds), "article")
+    return Para(
+        f"Les articles ne mentionnent pas {named} : j'ai cherché {searched} dans leur texte "
+        f"intégral ({total}), sans le trouver.{' Au plus proche :' if nearest else ''}",
+        "note",
+    )

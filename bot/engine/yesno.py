@@ -1,0 +1,70 @@
+"""Yes/no questions (« est-ce que … ? », « … ? oui/non », « vrai ou faux : … »): their verdict
+words set aside, and « Oui » said only when the quote on top states what was asked.
+
+A « Oui » is a claim: it is said only when every content word of the question (by Snowball
+stem) is in the quote shown under it and neither the quote nor the question holds a negation.
+Never a « Non »: that a quote does not state something proves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.french import folded_stem, is_stop, words
+from bot.text import fold
+
+_VERDICT = re.compile(
+    r"\bvrai ou faux\b\s*[:?]?|\boui ou non\b\s*\??|\boui\s*/\s*non\b\s*\??"
+    r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])",
+    re.IGNORECASE,
+)
+_INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
+_NEGATION = frozenset(
+    [
+        "ne",
+        "n",
+        "pas",
+        "jamais",
+        "aucun",
+        "aucune",
+        "non",
+        "sans",
+        "ni",
+        "nullement",
+        "plus",
+        "guere",
+    ]
+)
+
+
+def verdict_set_aside(text: str) -> tuple[str, bool]:
+    """``text`` without its yes/no words (« vrai ou faux : », « oui/non », « est-ce que »),
+    and whether it asks yes or no (those words, or an inverted verb: « a-t-il signé ? »)."""
+    stripped = _VERDICT.sub(" ", text)
+    stripped = re.sub(r"\s{2,}", " ", stripped).strip(" :")
+    asked = stripped != text.strip() or bool(_INVERTED.search(text.casefold()))
+    if not stripped.strip(" ?!.,;:"):
+        return text, False
+    return stripped, asked
+
+
+def _stems(text: str) -> set[str]:
+    return {folded_stem(fold(word)) for word in words(text)}
+
+
+def _negated(text: str) -> bool:
+    return any(fold(word) in _NEGATION for word in re.findall(r"\w+", text))
+
+
+def states(quote: str, question: str, skip: frozenset[str] = frozenset()) -> bool:
+    """True when ``quote`` says what the yes/no ``question`` asks: every content word of the
+    question (not a stop word, not in ``skip``, folded) has its stem in the quote, and no
+    negation on either side."""
+    if _negated(quote) or _negated(question):
+        return False
+    wanted = {
+        folded_stem(fold(word))
+        for word in words(question)
+        if not is_stop(word) and fold(word) not in skip and len(word) > 2
+    }
+    return bool(wanted) and wanted <= _stems(quote)
