@@ -1,0 +1,58 @@
+"""Dispatch layouts the draft reads (issue 23, newcomers' class 1), on articles written here."""
+
+from __future__ import annotations
+
+from bot.draft.article import read_article
+
+_PORTAL = """Dernière mise à jour à 11h05 le 03/02
+
+Accueil>>Monde
+
+La Serbie et la Hongrie organisent une patrouille aérienne commune
+
+Tanjug | 03.02.2019 10h47
+
+La Serbie et la Hongrie ont organisé samedi une patrouille aérienne commune au-dessus du Danube,
+a indiqué le ministère serbe de la Défense.
+"""
+
+_RUBRIC = """DEFENSE
+
+Le Chili et le Pérou signent une feuille de route navale
+
+Lima, 12 mars, AGENCIA
+
+Le Chili et le Pérou ont signé une feuille de route navale à Lima.
+"""
+
+_NAMED = """Le Ghana et le Togo lancent la patrouille conjointe « Lagune 2019 »
+La patrouille a commencé lundi sur la côte.
+"""
+
+
+def test_portal_clutter_is_never_the_title_and_the_agency_line_gives_outlet_and_date():
+    article = read_article(_PORTAL)
+    assert (
+        article.title.value == "La Serbie et la Hongrie organisent une patrouille aérienne commune"
+    )
+    assert article.outlet.value == "Tanjug"
+    assert article.published.value == "2019-02-03"
+    kinds = {line.text: line.kind for line in article.lines}
+    assert kinds["Dernière mise à jour à 11h05 le 03/02"] == "updated"
+    assert kinds["Accueil>>Monde"] == "noise"
+    assert all("Accueil" not in s.text and "Tanjug" not in s.text for s in article.sentences)
+
+
+def test_an_all_caps_rubric_is_neither_outlet_nor_title():
+    article = read_article(_RUBRIC)
+    assert article.title.value == "Le Chili et le Pérou signent une feuille de route navale"
+    assert article.outlet.value == "AGENCIA"
+    assert next(line for line in article.lines if line.text == "DEFENSE").kind == "noise"
+
+
+def test_a_headline_ending_on_a_quoted_name_is_the_title_not_a_fact():
+    article = read_article(_NAMED)
+    assert (
+        article.title.value == "Le Ghana et le Togo lancent la patrouille conjointe « Lagune 2019 »"
+    )
+    assert [s.text for s in article.sentences] == ["La patrouille a commencé lundi sur la côte."]
