@@ -56,3 +56,18 @@ def test_a_headline_ending_on_a_quoted_name_is_the_title_not_a_fact():
         article.title.value == "Le Ghana et le Togo lancent la patrouille conjointe « Lagune 2019 »"
     )
     assert [s.text for s in article.sentences] == ["La patrouille a commencé lundi sur la côte."]
+
+
+def test_present_in_ons_is_not_future_and_future_or_conditional_is_marked():
+    from bot.draft.analyse import tense_of
+
+    assert (
+        tense_of("« Nous considérons qu'il est utile de coopérer », a dit le ministre.") == "passé"
+    )
+    assert (
+        tense_of("« Nous déclarons notre soutien et nous assurons la relève », a-t-il dit.")
+        == "passé"
+    )
+    assert tense_of("Les drones seront au centre des manœuvres.") == "futur"
+    assert tense_of("Nous aurons des exercices et nous pourrons les mener.") == "futur"
+    assert tense_of("Cet accord contribuerait à la stabilité.") == "conditionnel"
