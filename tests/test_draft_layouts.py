@@ -71,3 +71,15 @@ def test_present_in_ons_is_not_future_and_future_or_conditional_is_marked():
     assert tense_of("Les drones seront au centre des manœuvres.") == "futur"
     assert tense_of("Nous aurons des exercices et nous pourrons les mener.") == "futur"
     assert tense_of("Cet accord contribuerait à la stabilité.") == "conditionnel"
+
+
+def test_a_weekday_tied_to_a_past_verb_dates_the_declaration_not_the_future_event():
+    from datetime import date
+
+    from bot.draft.frdates import find_dates
+
+    text = "Les deux armées vont organiser des manœuvres, a annoncé samedi le ministre."
+    found = find_dates(text, date(2019, 2, 4))  # a Monday
+    assert [(d.text, d.iso, d.basis) for d in found] == [("samedi", "2019-02-02", "déduit")]
+    ahead = find_dates("Les deux armées organiseront des manœuvres samedi.", date(2019, 2, 4))
+    assert [d.iso for d in ahead] == ["2019-02-09"]

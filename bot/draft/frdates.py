@@ -60,6 +60,13 @@ _FUTURE_HINT = re.compile(
     re.IGNORECASE,
 )
 """Verb forms that turn a bare weekday towards the days after the article."""
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:(?:été|déjà|également|aussi)\s+)?"
+    r"[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|eint)\s+(?:(?:ce|le)\s+)?$",
+    re.IGNORECASE,
+)
+"""« … a déclaré dimanche », « se sont réunis mardi »: the weekday dates a past verb, so it
+is the day before the article even when the sentence reports a future event."""
 
 DEDUCTION_WINDOW = timedelta(days=92)
 """A day or month without a year takes the article's year (or the one before or after)
@@ -342,9 +349,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             note = "jour de la semaine sans date : article non daté, jour non résolu"
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
             continue
-        resolved = _weekday(
-            words, match.group(2), match.group(3), bool(_FUTURE_HINT.search(text)), anchor
+        future = bool(_FUTURE_HINT.search(text)) and not _PAST_VERB_BEFORE.search(
+            text[max(0, match.start() - 60) : match.start()]
         )
+        resolved = _weekday(words, match.group(2), match.group(3), future, anchor)
         add(
             FoundDate(
                 words,
