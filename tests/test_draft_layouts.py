@@ -83,3 +83,30 @@ def test_a_weekday_tied_to_a_past_verb_dates_the_declaration_not_the_future_even
     assert [(d.text, d.iso, d.basis) for d in found] == [("samedi", "2019-02-02", "déduit")]
     ahead = find_dates("Les deux armées organiseront des manœuvres samedi.", date(2019, 2, 4))
     assert [d.iso for d in ahead] == ["2019-02-09"]
+
+
+def test_same_fact_by_words_needs_compatible_dates_and_a_shared_place_or_name():
+    from pathlib import Path
+
+    from bot.content.loader import load_factbase
+    from bot.dates import parse_date
+    from bot.draft.links import Linker
+
+    folder = Path(__file__).parent / "fixtures" / "draft_base"
+    linker = Linker(load_factbase(folder / "content", folder / "seeds"))
+    partners = ["AZ", "TR", "KZ"]
+    elsewhere = (
+        "Les armées de l'Azerbaïdjan, de la Turquie et du Kazakhstan ont tenu à Gabala "
+        "des manœuvres militaires conjointes, a indiqué Bakou."
+    )
+    # same partners, same month, shared words — but no shared place or name: another meeting
+    assert linker.links(elsewhere, partners, parse_date("2025-09"), True) == []
+    retold = (
+        "Les armées de l'Azerbaïdjan, de la Turquie et du Kazakhstan ont tenu des manœuvres "
+        "militaires conjointes de l'Organisation des États turciques."
+    )
+    links = linker.links(retold, partners, parse_date("2025-09"), True)
+    assert [(link.entry_id, link.relation) for link in links] == [
+        ("exercice-ots-2025", "même fait")
+    ]
+    assert "acteurs communs" in links[0].reason
