@@ -110,3 +110,13 @@ def test_same_fact_by_words_needs_compatible_dates_and_a_shared_place_or_name():
         ("exercice-ots-2025", "même fait")
     ]
     assert "acteurs communs" in links[0].reason
+
+
+def test_a_year_that_ends_a_quoted_name_is_inferred_not_the_texts_date():
+    from bot.draft.frdates import find_dates
+
+    named = find_dates("Les patrouilles « Lagune – 2019 » ont commencé.", None)
+    assert [(d.iso, d.basis) for d in named] == [("2019", "déduit")]
+    assert "nom" in (named[0].note or "")
+    said = find_dates("« Nous signerons en 2024 », a-t-il dit.", None)
+    assert [(d.iso, d.basis) for d in said] == [("2024", "texte")]

@@ -35,6 +35,9 @@ _MONTH_ALONE = re.compile(
     r"(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+_NAME_BEFORE_YEAR = re.compile(r"[«“\"]\s*[A-ZÀ-Þ][^«»“”\".!?]{0,40}?[\s–—-]*$")
+_NAME_AFTER_YEAR = re.compile(r"\s*[»”\"]")
+"""« Trois Frères – 2021 », « Anatolian Eagle 2023 »: a year that ends a quoted name."""
 _YEAR = re.compile(
     r"(?:\b(?:en|depuis|dès|avant|après)\s+)?(?<![\d./-])((?:19|20)\d\d)(?![\d/]|-\d)",
     re.IGNORECASE,
@@ -324,6 +327,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         )
     for match in _YEAR.finditer(text):
         if not free(match.start(), match.end()):
+            continue
+        name = _NAME_BEFORE_YEAR.search(text[: match.start()])
+        bare = match.group(0) == match.group(1)  # « en 2024 » is a date, never a name's year
+        if bare and name is not None and _NAME_AFTER_YEAR.match(text[match.end() :]):
+            words = name.group(0).lstrip('«“" ').strip()
+            note = (
+                f"année lue dans le nom « {words} {match.group(1)} » : "
+                "déduite, pas une date du texte"
+            )
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    note,
+                )
+            )
             continue
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
     for match in _RELATIVE.finditer(text):
