@@ -120,3 +120,23 @@ def test_a_year_that_ends_a_quoted_name_is_inferred_not_the_texts_date():
     assert "nom" in (named[0].note or "")
     said = find_dates("« Nous signerons en 2024 », a-t-il dit.", None)
     assert [(d.iso, d.basis) for d in said] == [("2024", "texte")]
+
+
+def test_son_pays_said_by_a_named_official_is_his_country():
+    from pathlib import Path
+
+    from bot.content.loader import load_factbase
+    from bot.draft.build import draft_article
+
+    folder = Path(__file__).parent / "fixtures" / "draft_base"
+    base = load_factbase(folder / "content", folder / "seeds")
+    text = (
+        "Le ministre turc de la Défense, Hulusi Akar, a rencontré à Ankara le ministre kazakh "
+        "de la Défense, Rouslan Jaksylykov, le 3 mars 2025.\n\n"
+        "Selon Akar, le Kazakhstan est un partenaire fiable et son pays veut renforcer "
+        "leurs exercices communs.\n"
+    )
+    draft = draft_article(text, "rencontre-ankara.txt", base)
+    said = next(c for c in draft.candidates if "son pays" in c.sentence.text)
+    mine = [item.actor for item in said.resolved if item.words == "son pays"]
+    assert mine == ["TR"]  # the speaker's country, not the Kazakhstan named before it
