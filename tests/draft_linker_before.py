@@ -18,7 +18,9 @@ from bot.draft.links import (
     STRONG_DISTINCTIVE,
     Link,
     _kind_words,
+    actor_words,
     figures,
+    name_stems,
     stems,
 )
 from bot.text import normalise_typography
@@ -82,6 +84,7 @@ class Linker:
     """The base's entries prepared for comparison with new candidates."""
 
     def __init__(self, base: FactBase) -> None:
+        self._actor_words = actor_words(base)
         known: list[_Known] = []
         for entry in base.entries():
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
@@ -214,8 +217,8 @@ class Linker:
                 continue
             if clash:
                 continue
-            strong = len(distinctive) >= STRONG_DISTINCTIVE
-            if (overlap and (strong or not single)) or (strong and not single):
+            named = [word for word in distinctive if word in name_stems(text, self._actor_words)]
+            if overlap and named and (len(distinctive) >= STRONG_DISTINCTIVE or not single):
                 for unit, value in numbers.items():
                     other = item.figures.get(unit)
                     if other is not None and other != value.replace(",", "."):
@@ -230,7 +233,10 @@ class Linker:
                 )
                 actors_text = ", ".join(sorted(shared))
                 genre = self._genre(text, item)
-                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}{genre}"
+                reason = (
+                    f"acteurs communs ({actors_text}), {why}même lieu ou nom "
+                    f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
+                )
                 scored.append((score, Link(item.id, "même fait", reason)))
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]

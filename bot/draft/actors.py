@@ -57,9 +57,26 @@ def _positions(text: str, finder: ActorFinder) -> list[tuple[int, str]]:
     return sorted(set(found))
 
 
-def resolve(text: str, finder: ActorFinder, recent: list[str]) -> list[Resolved]:
+_POSSESSIVE = re.compile(r"^(?i:son|sa|notre)\s")
+"""« son pays », « notre pays »: the speaker's country when the sentence names the speaker."""
+
+
+def _speaker_country(text: str, speakers: dict[str, str]) -> str | None:
+    """The one country of the officials ``text`` names (« Hasanov » → AZ), else None."""
+    named = {
+        country
+        for name, country in speakers.items()
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def resolve(
+    text: str, finder: ActorFinder, recent: list[str], speakers: dict[str, str] | None = None
+) -> list[Resolved]:
     """« le pays », « les deux pays » in ``text``: the countries named just before (in the
-    sentence, else in ``recent``, the article's countries by order of mention)."""
+    sentence, else in ``recent``, the article's countries by order of mention); « son pays »,
+    « notre pays » said by an official the article gave a country (``speakers``): his."""
     if not _ONE_COUNTRY.search(text) and not _TWO_COUNTRIES.search(text):
         return []
     mentions = [(pos, actor) for pos, actor in _positions(text, finder) if _is_country(actor)]
@@ -70,6 +87,9 @@ def resolve(text: str, finder: ActorFinder, recent: list[str]) -> list[Resolved]
         # a country the sentence names itself is its partner, not « le pays » it speaks of
         earlier = [actor for actor in recent if actor not in here]
         named = (before or earlier)[-1:]
+        speaker = _speaker_country(text, speakers or {})
+        if speaker is not None and _POSSESSIVE.match(match.group(0)):
+            named = [speaker]
         found += [Resolved(match.group(0), actor) for actor in named]
     for match in _TWO_COUNTRIES.finditer(text):
         before = [actor for pos, actor in mentions if pos < match.start()]

@@ -337,9 +337,15 @@ _EVENT_TYPES = (
     ),
 )
 _FUTURE = re.compile(
-    r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|rons|ront)|"
-    r"sera|seront|aura|auront|fera|feront|ira|iront|vont\s+\w+er|va\s+\w+er)\b"
+    r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|"
+    r"drons|rrons|vrons|urons|ront)|"
+    r"serons|sera|seront|aurons|aura|auront|ferons|fera|feront|ira|iront|"
+    r"vont\s+\w+(?:er|ir|re)|va\s+\w+(?:er|ir|re))\b"
 )
+_PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivrons|lirons)$")
+"""Present forms the future's endings would catch: « tirons », « assurons », « ouvrons »
+(verbs in -irer, -urer, -vrir); « aurons », « pourrons » stay future by their stem."""
+_FUTURE_STEMS = re.compile(r"(?:au|pour|dev|sau|vou|fau|ser)(?:rons|ront)$")
 _CONDITIONAL = re.compile(r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b")
 _HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
 
@@ -400,8 +406,10 @@ def tense_of(text: str) -> str:
     """futur, conditionnel or passé (the draft's default), from the verb forms."""
     if _CONDITIONAL.search(text):
         return "conditionnel"
-    if _FUTURE.search(text):
-        return "futur"
+    for match in _FUTURE.finditer(text):
+        word = match.group(0).casefold()
+        if " " in word or not _PRESENT_IN_RONS.search(word) or _FUTURE_STEMS.search(word):
+            return "futur"
     return "passé"
 
 

@@ -20,6 +20,7 @@ from bot.draft.lexicon import (
     BYLINE_PREFIXES,
     NOISE_PREFIXES,
     PUBLISHED_PREFIXES,
+    RUBRICS,
     SOURCE_PREFIXES,
     UPDATED_PREFIXES,
 )
@@ -56,7 +57,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 """« (Reportage X, version française Y) »: a credit of the agency's staff, not a fact."""
-_BREADCRUMB = re.compile(r"^[^.!?«»]{1,60}(?:\s[>›|/]\s[^.!?«»]{1,60}){1,8}$")
+_BREADCRUMB = re.compile(
+    r"^[^.!?«»>›]{1,60}(?:(?:\s[>›|/]\s|\s*(?:>>|››|»»)\s*)[^.!?«»>›]{1,60}){1,8}$"
+)
+_ENDS_WITH_NAME = re.compile(r"\s«\s?[^«».!?]{1,40}?\s?»\s*$")
+"""A headline ending on a short quoted name (« … « Lagune 2019 » »), not a quotation."""
+_AGENCY_DATE = re.compile(r"^(?P<name>[A-ZÀ-Þ][^|\d]{1,40}?)\s*\|\s*\d")
+"""« Xinhua | 16.05.2016 08h26 »: the dispatch's outlet, then its date and time."""
 """« Accueil > Monde > Caucase »: navigation, not text."""
 
 
@@ -211,6 +218,8 @@ def _outlet_of(text: str, following: int) -> str | None:
     """The site's name when the first line is one (« Lagazette », « X – Journal … »)."""
     if following == 0 or _starts(text, NOISE_PREFIXES) or _is_date_line(text):
         return None
+    if text.isupper() and all(word.casefold() in RUBRICS for word in text.split()):
+        return None  # « ARMEE », « POLITIQUE » : the site's rubric
     tagline = _TAGLINE.match(text)
     if tagline:
         return tagline.group("name").strip()
@@ -251,6 +260,8 @@ def _classify(text: str, seen: set[str]) -> str:
     if _is_date_line(text):
         return "published"
     ends_like_prose = text.rstrip().endswith((".", "!", "?", "…", "»", ":", ";", '"'))
+    if text.isupper() and all(word.casefold() in RUBRICS for word in text.split()):
+        return "noise"  # a rubric (« ARMEE », « POLITIQUE »), never the headline
     if text.isupper() and len(text) <= TITLE_MAX:
         return "heading"  # a headline in capitals, never prose
     if not ends_like_prose and len(text.split()) <= 14:
@@ -405,6 +416,13 @@ def _outlet(
         return Metadata(given.outlet, None, "donné par le curateur", "curateur")
     if agency:
         return Metadata(agency, agency, "l'agence de la ligne d'agence", "ligne d'agence")
+    for line in lines:
+        agency_date = _AGENCY_DATE.match(line.text) if line.kind == "published" else None
+        if agency_date is not None:
+            name = agency_date.group("name").strip()
+            return Metadata(
+                name, line.text, "le nom de la ligne « média | date »", "ligne d'agence"
+            )
     outlet_line = next((line for line in lines if line.kind == "outlet"), None)
     if outlet_line is not None:
         return Metadata(
@@ -482,7 +500,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
         lines.append(Line(start, content, kind))
         seen.add(normalise_typography(content).casefold())
     for position, line in enumerate(lines):  # the headline: before any prose, no final period
-        if line.kind == "prose" and line.text.rstrip().endswith((".", "!", "?", "»")):
+        ends = line.text.rstrip().endswith((".", "!", "?", "»"))
+        if line.kind == "prose" and ends and not _ENDS_WITH_NAME.search(line.text):
             break
         if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:
             lines[position] = Line(line.start, line.text, "title")

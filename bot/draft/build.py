@@ -440,7 +440,10 @@ def draft_article(
     for position, sentence in enumerate(article.sentences):
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
-        resolved = resolve(sentence.text, finder, recent) + named_officials(sentence.text, people)
+        speakers = {**people, **officials(sentence.text, finder)}
+        resolved = resolve(sentence.text, finder, recent, speakers) + named_officials(
+            sentence.text, people
+        )
         people.update(officials(sentence.text, finder))
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
         where = places(sentence.text, finder, found)

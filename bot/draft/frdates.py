@@ -35,6 +35,9 @@ _MONTH_ALONE = re.compile(
     r"(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+_NAME_BEFORE_YEAR = re.compile(r"[«“\"]\s*[A-ZÀ-Þ][^«»“”\".!?]{0,40}?[\s–—-]*$")
+_NAME_AFTER_YEAR = re.compile(r"\s*[»”\"]")
+"""« Trois Frères – 2021 », « Anatolian Eagle 2023 »: a year that ends a quoted name."""
 _YEAR = re.compile(
     r"(?:\b(?:en|depuis|dès|avant|après)\s+)?(?<![\d./-])((?:19|20)\d\d)(?![\d/]|-\d)",
     re.IGNORECASE,
@@ -60,6 +63,13 @@ _FUTURE_HINT = re.compile(
     re.IGNORECASE,
 )
 """Verb forms that turn a bare weekday towards the days after the article."""
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:(?:été|déjà|également|aussi)\s+)?"
+    r"[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|eint)\s+(?:(?:ce|le)\s+)?$",
+    re.IGNORECASE,
+)
+"""« … a déclaré dimanche », « se sont réunis mardi »: the weekday dates a past verb, so it
+is the day before the article even when the sentence reports a future event."""
 
 DEDUCTION_WINDOW = timedelta(days=92)
 """A day or month without a year takes the article's year (or the one before or after)
@@ -318,6 +328,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
     for match in _YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
+        name = _NAME_BEFORE_YEAR.search(text[: match.start()])
+        bare = match.group(0) == match.group(1)  # « en 2024 » is a date, never a name's year
+        if bare and name is not None and _NAME_AFTER_YEAR.match(text[match.end() :]):
+            words = name.group(0).lstrip('«“" ').strip()
+            note = (
+                f"année lue dans le nom « {words} {match.group(1)} » : "
+                "déduite, pas une date du texte"
+            )
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    note,
+                )
+            )
+            continue
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
@@ -342,9 +372,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             note = "jour de la semaine sans date : article non daté, jour non résolu"
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
             continue
-        resolved = _weekday(
-            words, match.group(2), match.group(3), bool(_FUTURE_HINT.search(text)), anchor
+        future = bool(_FUTURE_HINT.search(text)) and not _PAST_VERB_BEFORE.search(
+            text[max(0, match.start() - 60) : match.start()]
         )
+        resolved = _weekday(words, match.group(2), match.group(3), future, anchor)
         add(
             FoundDate(
                 words,

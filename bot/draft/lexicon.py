@@ -225,7 +225,49 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "propos recueillis par",
 )
 PUBLISHED_PREFIXES: tuple[str, ...] = ("publié le", "publié", "date :", "date:", "le ")
-UPDATED_PREFIXES: tuple[str, ...] = ("mis à jour le", "mis à jour", "modifié le", "actualisé le")
+UPDATED_PREFIXES: tuple[str, ...] = (
+    "mis à jour le",
+    "mis à jour",
+    "dernière mise à jour",
+    "derniere mise a jour",
+    "modifié le",
+    "actualisé le",
+)
+RUBRICS = frozenset(
+    [
+        "politique",
+        "armee",
+        "armée",
+        "defense",
+        "défense",
+        "international",
+        "internationale",
+        "monde",
+        "economie",
+        "économie",
+        "societe",
+        "société",
+        "culture",
+        "sport",
+        "sports",
+        "region",
+        "région",
+        "regions",
+        "régions",
+        "securite",
+        "sécurité",
+        "diplomatie",
+        "actualite",
+        "actualité",
+        "actualites",
+        "actualités",
+        "europe",
+        "asie",
+        "afrique",
+        "caucase",
+    ]
+)
+"""Section names: an all-caps line of these over a dispatch is its rubric, not its outlet."""
 SOURCE_PREFIXES: tuple[str, ...] = ("source :", "source:", "sources :")
 
 FUNCTION_WORDS = frozenset(

@@ -257,6 +257,7 @@ class Linker:
         total = max(len(sources), 1)
         self._idf = {word: math.log(total / len(held)) for word, held in postings.items()}
         self._rare = max(2, total // 20)
+        self._actor_words = actor_words(base)
         self._hub = involvement.most_common(1)[0][0] if involvement else None
         """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
 
@@ -440,8 +441,8 @@ class Linker:
                 continue
             if clash:
                 continue
-            strong = len(distinctive) >= STRONG_DISTINCTIVE
-            if (overlap and (strong or not single)) or (strong and not single):
+            named = [word for word in distinctive if word in name_stems(text, self._actor_words)]
+            if overlap and named and (len(distinctive) >= STRONG_DISTINCTIVE or not single):
                 theirs_figures = self._figures_of(position)
                 for unit, value in numbers.items():
                     other = theirs_figures.get(unit)
@@ -457,10 +458,32 @@ class Linker:
                 )
                 actors_text = ", ".join(sorted(shared))
                 genre = self._genre(text, item.kinds)
-                reason = f"acteurs communs ({actors_text}), {why}mots distinctifs : {shown}{genre}"
+                reason = (
+                    f"acteurs communs ({actors_text}), {why}même lieu ou nom "
+                    f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
+                )
                 scored.append((score, Link(item.id, "même fait", reason)))
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(’'])([A-ZÀ-Þ][\w’'-]{2,})")
+"""A capitalised word inside a sentence (not its first word): a place or a name."""
+
+
+def name_stems(text: str, actor_words: frozenset[str]) -> set[str]:
+    """Word starts of the places and names a text writes (« Gabala », « Trois Frères »),
+    without the base's actor names: those are the shared actors, not a shared place."""
+    return stems(" ".join(_CAPITALISED.findall(text))) - actor_words
+
+
+def actor_words(base: FactBase) -> frozenset[str]:
+    """Word starts of every actor's names, aliases and demonyms."""
+    names: list[str] = []
+    for actor in base.actors.values():
+        names += [actor.name, actor.name_en or "", actor.full_name or "", *actor.aliases]
+        names += list(actor.demonyms)
+    return frozenset(stems(" ".join(names)))
 
 
 def _holds(positions: list[int], item: int) -> bool:
