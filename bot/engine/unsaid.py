@@ -101,15 +101,7 @@ def unsaid_words(
     out: list[str] = []
     whole: TimelineFilter | None = None
     for word in dict.fromkeys(tokens(question)):
-        if (
-            len(word) < SHORTEST
-            or any(ch.isdigit() for ch in word)
-            or is_stop(word)
-            or word in ANSWER_KIND_WORDS
-            or word in skip
-            or seed_holds(index, word)
-            or index.expand_word(word)
-        ):
+        if _not_a_key_word(word, skip) or seed_holds(index, word) or index.expand_word(word):
             continue
         if _related_in_seeds(index, folded_stem(word)) or _starts_a_seed_word(index, word):
             continue  # an abbreviation (« azer » for « azerbaïdjanais ») is not an absence
@@ -211,14 +203,7 @@ def all_key_words_unsaid(
     for word in dict.fromkeys(tokens(question)):
         if word in absent:
             continue
-        if (
-            len(word) < SHORTEST
-            or any(ch.isdigit() for ch in word)
-            or is_stop(word)
-            or word in ANSWER_KIND_WORDS
-            or word in skip
-            or _little_word_typo(word)
-        ):
+        if _not_a_key_word(word, skip) or _little_word_typo(word):
             continue
         reading = read_filter(index, word, today)
         wanted = reading.filter
@@ -238,4 +223,16 @@ def absent_para(index: Index, words: tuple[str, ...], nearest: bool = True) -> P
         f"Les articles ne mentionnent pas {named} : j'ai cherché {searched} dans leur texte "
         f"intégral ({total}), sans le trouver.{' Au plus proche :' if nearest else ''}",
         "note",
+    )
+
+
+def _not_a_key_word(word: str, skip: frozenset[str]) -> bool:
+    """Too short, a number, a stop word, a word that names the kind of answer (« quand »,
+    « combien »), or one the caller reads otherwise: never said absent."""
+    return (
+        len(word) < SHORTEST
+        or any(ch.isdigit() for ch in word)
+        or is_stop(word)
+        or word in ANSWER_KIND_WORDS
+        or word in skip
     )
