@@ -13,8 +13,10 @@ from bot.engine.commands import STALE, answer, callback
 from bot.engine.filters import TimelineFilter, parse_filter
 from bot.engine.index import Index
 from bot.render.html import render_html
+from bot.telegram.answers import EDITED_NOTE
 from bot.telegram.app import build_application
-from bot.telegram.handlers import EDITED_NOTE, FLOOD_NOTICE, STALE_BUTTON
+from bot.telegram.gates import FLOOD_NOTICE
+from bot.telegram.replying import STALE_BUTTON
 from bot.telegram.send import CUT_MARKER
 from bot.text import fold
 from tests.harness import confirm_preview, polling

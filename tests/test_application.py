@@ -24,38 +24,28 @@ def test_application_is_configured_from_settings(base):
 
 
 def test_handlers_are_registered_in_order(base):
+    """The awaited article first, then the admin gate and the flood gate, each alone in its
+    group; then the features in group 0, subscriptions before the engine's /start, admin
+    commands and documents before the private-text handler that would take them."""
+    from bot.telegram import gates
+
     app = build_application(Settings(token=TOKEN), Index(base))
-    # the subscription handlers (issue #16) come first: « /start suivre-… » before /start
-    follow = app.handlers[0][:6]
-    assert [type(h) for h in follow] == [CommandHandler] * 5 + [CallbackQueryHandler]
-    assert [h.commands for h in follow[:5]] == [
-        frozenset({name}) for name in ("start", "suivre", "suivis", "arreter", "oublier")
-    ]
-    handlers = app.handlers[0][6:]
-    kinds = [type(handler) for handler in handlers]
-    assert kinds == [
-        CommandHandler,
-        CommandHandler,
-        CommandHandler,
-        CommandHandler,
-        MessageHandler,
-        CallbackQueryHandler,
-        CallbackQueryHandler,
-        CallbackQueryHandler,
-        InlineQueryHandler,
-        CommandHandler,  # /brouillon (drafts, issue #14)
-        MessageHandler,  # .txt documents in private chats, before the generic private text
-        MessageHandler,
-        MessageHandler,
-        MessageHandler,
-    ]
-    assert handlers[9].commands == frozenset({"brouillon"})
-    assert [type(handler) for handler in app.handlers[-1]] == [MessageHandler]  # awaited text
-    assert handlers[1].commands == frozenset({"publier"})
-    assert handlers[2].commands == frozenset({"recharger"})
-    assert handlers[3].commands == frozenset({"envois"})
-    commands = handlers[0].commands
-    assert {c.name for c in COMMANDS} <= commands and "help" in commands
+    assert sorted(app.handlers) == [gates.BEFORE_GATES, gates.ADMIN_GROUP, gates.FLOOD_GROUP, 0]
+    assert [type(h) for h in app.handlers[gates.BEFORE_GATES]] == [MessageHandler]
+    assert [type(h) for h in app.handlers[gates.ADMIN_GROUP]] == [gates.Gate]
+    assert [type(h) for h in app.handlers[gates.FLOOD_GROUP]] == [gates.Gate]
+    features = app.handlers[0]
+    commands = [sorted(h.commands) for h in features if isinstance(h, CommandHandler)]
+    assert commands[:5] == [["start"], ["suivre"], ["suivis"], ["arreter"], ["oublier"]]
+    assert "carte" in commands[5] and "frise" in commands[5]
+    assert commands[6:10] == [["publier"], ["recharger"], ["envois"], ["brouillon"]]
+    engine = commands[-1]
+    assert {c.name for c in COMMANDS} - {"carte", "frise"} <= set(engine) and "help" in engine
+    kinds = [type(h) for h in features]
+    assert kinds.index(InlineQueryHandler) < kinds.index(
+        MessageHandler, kinds.index(InlineQueryHandler)
+    )
+    assert isinstance(features[-1], MessageHandler)  # private non-text: the hint, last
     assert app.error_handlers
 
 
@@ -72,16 +62,22 @@ def test_procfile_has_worker_and_documents_web():
 
 
 def test_button_handlers_are_chosen_by_the_route_table(base):
-    """Each adapter's button handler takes its pattern from bot.engine.routes; the last one
-    (the engine's buttons) has none and reads the data through routes.parse."""
+    """Each button family's handler takes its pattern from bot.engine.routes, matching the
+    whole data (fields included); the engine's family is chosen by its prefixes; the last
+    handler (no pattern) answers stale data."""
     from bot.engine import routes
+    from bot.telegram.button_patterns import route_pattern
 
     app = build_application(Settings(token=TOKEN), Index(base))
     buttons = [h for h in app.handlers[0] if isinstance(h, CallbackQueryHandler)]
-    patterns = [h.pattern.pattern if h.pattern is not None else None for h in buttons]
-    assert patterns == [
-        routes.FOLLOW.pattern,
-        routes.OUTBOX.pattern,
-        routes.PREVIEW.pattern,
-        None,
+    patterns = [h.pattern for h in buttons]
+    assert patterns[:4] == [
+        route_pattern(routes.FOLLOW),
+        route_pattern(routes.FRIEZE),
+        route_pattern(routes.PREVIEW),
+        route_pattern(routes.OUTBOX),
     ]
+    engine = patterns[4]
+    assert engine is not None and engine.match("~tl:2:") and engine.match("p:TR")
+    assert not engine.match("sv:f:a:TR") and not engine.match("ob:r:1")
+    assert patterns[5] is None and len(buttons) == 6

@@ -19,7 +19,7 @@ from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, PROJECT_ROOT
 from bot.telegram.app import build_application
 from bot.telegram.drafting import ASK_TEXT, NOT_TXT, PRIVATE_ONLY, TOO_BIG
-from bot.telegram.handlers import REFUSAL
+from bot.telegram.gates import REFUSAL
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling as running
 

@@ -11,7 +11,7 @@ from bot.engine.index import Index
 from bot.push.compose import compose
 from bot.push.outbox import Outbox
 from bot.telegram.app import build_application
-from bot.telegram.handlers import APOLOGY
+from bot.telegram.errors import APOLOGY
 from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, Drop, Lost, Slow
 from tests.harness import polling

@@ -11,8 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.engine.index import Index
 from bot.telegram.app import build_application
-from bot.telegram.handlers import FLOOD_NOTICE, REFUSAL
-from bot.telegram.services import SERVICES_KEY
+from bot.telegram.gates import FLOOD_NOTICE, REFUSAL
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import bot_env, polling, spawn_bot
 
@@ -33,7 +32,7 @@ async def bot_on_copy(api, copy, tmp_path) -> AsyncIterator[tuple[FakeBotApi, ob
     )
     application = build_application(settings, Index(copy.load()), copy.content, copy.seeds)
     async with polling(application):
-        pusher = application.bot_data[SERVICES_KEY].pusher
+        pusher = application.bot_data.services.pusher
         for _ in range(200):  # the start-up job takes the first-deployment baseline
             if pusher.outbox.get_meta("baseline") is not None:
                 break

@@ -6,7 +6,7 @@ from bot.config import Settings
 from bot.engine.index import Index
 from bot.push.outbox import Outbox
 from bot.telegram.app import build_application
-from bot.telegram.handlers import REFUSAL
+from bot.telegram.gates import REFUSAL
 from tests.harness import bot_env, polling, spawn_bot
 
 ADMIN = 42

@@ -29,7 +29,7 @@ from bot.image.drawer import (
 )
 from bot.paths import PROJECT_ROOT
 from bot.telegram.app import build_application
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.services import Services
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling as running
 
@@ -167,7 +167,7 @@ async def bot(api: FakeBotApi, base) -> AsyncIterator[tuple[FakeBotApi, Services
     settings = Settings(token=api.token, api_url=api.url)  # type: ignore[call-arg]
     application = build_application(settings, Index(base))
     async with running(application):
-        found = application.bot_data[SERVICES_KEY]
+        found = application.bot_data.services
         assert isinstance(found, Services)
         yield api, found
 
@@ -213,7 +213,6 @@ from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.startup import ready_index
 from bot.telegram.app import build_application
-from bot.telegram.services import SERVICES_KEY
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling
 
@@ -226,7 +225,7 @@ async def main():
         for command in ("/carte", "/frise 2025"):
             await api.push(api.message_update(command))
         photos = await api.wait_for("sendPhoto", 2)
-        drawer = application.bot_data[SERVICES_KEY].drawer
+        drawer = application.bot_data.services.drawer
         print(len(photos), drawer.started, "matplotlib" in sys.modules)
     await api.stop()
 

@@ -15,7 +15,7 @@ from bot.push.compose import compose
 from bot.push.outbox import Outbox
 from bot.render.html import render_html
 from bot.telegram.app import build_application
-from bot.telegram.handlers import REFUSAL
+from bot.telegram.gates import REFUSAL
 from bot.telegram.push_bot import publish_once
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import (

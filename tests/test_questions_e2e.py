@@ -9,8 +9,8 @@ import pytest
 
 from bot.config import Settings
 from bot.engine.index import Index
+from bot.telegram.answers import NON_TEXT_HINT
 from bot.telegram.app import build_application, run
-from bot.telegram.handlers import NON_TEXT_HINT
 from bot.telegram.updates import ALLOWED_UPDATES
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling as running

@@ -13,7 +13,7 @@ from bot.content.filecache import SUFFIX
 from bot.engine.index import Index
 from bot.startup import VALIDATION_CACHE
 from bot.telegram.app import build_application
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.services import Services
 from tests.conftest import ContentCopy
 from tests.fake_bot_api import FakeBotApi
 from tests.harness import polling
@@ -43,7 +43,7 @@ async def served(
     )
     application = build_application(settings, Index(copy.load()), copy.content, copy.seeds)
     async with polling(application):
-        yield application.bot_data[SERVICES_KEY]
+        yield application.bot_data.services
 
 
 async def _reload(api: FakeBotApi) -> str:

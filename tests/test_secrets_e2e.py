@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import Settings
 from bot.engine.index import Index
-from bot.telegram import handlers
+from bot.telegram import answers, errors
 from bot.telegram.app import build_application
 from tests.harness import bot_env, polling, spawn_bot
 
@@ -31,12 +31,12 @@ async def test_handler_errors_are_logged_with_ids_and_command_only(api, base, ca
     def broken(index, text, today=None, previous=None):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(handlers, "respond_in_thread", broken)
+    monkeypatch.setattr(answers, "respond_in_thread", broken)
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
     async with polling(application):
         await api.push(api.message_update("/pays Turquie secrète", user_id=4242))
         apology = (await api.wait_for("sendMessage"))[0]
-    assert apology["text"] == handlers.APOLOGY
+    assert apology["text"] == errors.APOLOGY
     [record] = [r for r in caplog.records if r.levelno >= logging.ERROR and "Échec" in r.msg]
     line = record.getMessage()
     assert "4242" in line and "/pays" in line

@@ -19,7 +19,8 @@ from bot.engine.common import line_text
 from bot.engine.index import Index
 from bot.render.html import render_html
 from bot.telegram.app import build_application
-from bot.telegram.handlers import APOLOGY, STALE_BUTTON
+from bot.telegram.errors import APOLOGY
+from bot.telegram.replying import STALE_BUTTON
 from bot.telegram.webhook import SECRET_HEADER, listen, webhook_server
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import bot_env, spawn_bot

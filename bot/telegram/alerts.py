@@ -15,12 +15,11 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
-from telegram.ext import CallbackContext, JobQueue
+from telegram.ext import JobQueue
 
 from bot.config import Settings
 from bot.engine.index import Index
@@ -30,9 +29,10 @@ from bot.push.follow import alert_buttons, alert_reply, candidates
 from bot.push.migrations import OPEN_ERRORS
 from bot.push.outbox import Item
 from bot.render.html import render_html
+from bot.telegram.context import BotContext
 from bot.telegram.limiter import Ticket, alert_lane
 from bot.telegram.pusher import Pusher
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ RESUME_INTERVAL = 60.0
 """Seconds between two looks at the alert lane (back-offs over, another process gone)."""
 
 
-async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[Any] | None) -> bool:
+async def open_alerts(found: Services, bot: Bot, jobs: JobQueue[BotContext] | None) -> bool:
     """Open the alert lane of the state file (with or without a channel) and its jobs.
 
     An unusable state file turns subscriptions off (``found.alerts_off``, for the logs and
@@ -203,9 +203,9 @@ async def close_alerts(found: Services) -> None:
         await found.alerts.close()
 
 
-async def _alerts_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def _alerts_at_start(context: BotContext) -> None:
     """Resume the alerts left by the previous run, then alert for entries new since then."""
-    found = services(context)
+    found = context.services
     if found.alerts is None:
         return
     try:
@@ -214,7 +214,7 @@ async def _alerts_at_start(context: CallbackContext[Any, Any, Any, Any]) -> None
         log.error("Alertes des abonnés impossibles au démarrage : %s", error)
 
 
-async def _resume_alerts(context: CallbackContext[Any, Any, Any, Any]) -> None:
-    found = services(context)
+async def _resume_alerts(context: BotContext) -> None:
+    found = context.services
     if found.alerts is not None:
         found.alerts.kick()

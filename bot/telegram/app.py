@@ -19,29 +19,33 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    Defaults,
-    InlineQueryHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import Application, Defaults
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings, TokenRejectedError
-from bot.engine import routes
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
-from bot.telegram import drafting, follow, handlers, sender
+from bot.telegram import (
+    admin,
+    answers,
+    buttons,
+    drafting,
+    errors,
+    follow,
+    gates,
+    inline,
+    pictures,
+    publishing,
+    sender,
+)
 from bot.telegram.alerts import close_alerts
+from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.push_bot import close_pusher
 from bot.telegram.reload import reload_content
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.services import Services
 from bot.telegram.state import open_state, tell_admins
 from bot.telegram.updates import ALLOWED_UPDATES, PollingRequest, UpdateQueue
 
@@ -64,7 +68,7 @@ def build_application(
     index: Index,
     content_dir: Path = CONTENT_DIR,
     seeds_dir: Path = SEEDS_DIR,
-) -> Application:  # type: ignore[type-arg]
+) -> App:
     """The bot, ready to run: Bot API root from the settings, HTML, no link previews."""
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
@@ -75,7 +79,7 @@ def build_application(
     first = [index]  # handed over once: a closure holding the index would keep it alive
     # after a reload replaced it (issue 25: the replaced index is freed piece by piece)
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: App) -> None:
         found = Services(
             first.pop(),
             settings,
@@ -83,7 +87,7 @@ def build_application(
             seeds_dir=seeds_dir,
             instance=process_name(settings.instance_name),
         )
-        application.bot_data[SERVICES_KEY] = found
+        application.bot_data.services = found
         await open_state(application, found)  # the channel and subscriptions (issue #16)
         sender.attach(found)  # issue 27: one sender among the instances, the state watched
         await sender.tick(found, kick=False)  # sending starts with the jobs, once running
@@ -94,24 +98,25 @@ def build_application(
             await application.bot.set_my_commands(MENU, scope=scope)
         log.info("Bot @%s prêt", application.bot.username)
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(application: App) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signum)
-        found = application.bot_data.get(SERVICES_KEY)
-        if isinstance(found, Services):
-            await sender.resign(found)  # issue 27: another instance takes over at once
-        if isinstance(found, Services) and found.pusher is not None:
+        found = application.bot_data.started
+        if found is None:  # post_init never ran
+            return
+        await sender.resign(found)  # issue 27: another instance takes over at once
+        if found.pusher is not None:
             await close_pusher(found.pusher)
-        if isinstance(found, Services):
-            await close_alerts(found)  # issue #16
-            await found.drawer.close()  # issue 25: the picture process
+        await close_alerts(found)  # issue #16
+        await found.drawer.close()  # issue 25: the picture process
 
     queue = UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES)
     answers, polling = _requests(queue)
     builder = (
         Application.builder()
+        .context_types(CONTEXT_TYPES)
         .token(settings.token.get_secret_value())
         .base_url(f"{settings.api_url}/bot")
         .base_file_url(f"{settings.api_url}/file/bot")
@@ -123,7 +128,7 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    application: Application = (  # type: ignore[type-arg]
+    application: App = (
         builder.rate_limiter(  # answers first; alerts take what they leave (issue 25)
             PriorityRateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
         ).build()
@@ -146,7 +151,7 @@ def _requests(queue: UpdateQueue) -> tuple[HTTPXRequest, PollingRequest]:
     )
 
 
-def _watch_signals(application: Application, found: Services) -> None:  # type: ignore[type-arg]
+def _watch_signals(application: App, found: Services) -> None:
     """SIGHUP reloads the content, like /recharger; SIGTERM stops promptly and cleanly."""
 
     async def reload_and_tell() -> None:
@@ -187,82 +192,28 @@ def _watch_signals(application: Application, found: Services) -> None:  # type: 
         log.debug("Signaux non disponibles ici ; /recharger reste possible")
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
-    """Every handler, in the order they are tried (first match wins within a group)."""
-    # 0. Subscriptions (issue #16): /suivre, /suivis, /arreter, /oublier, « /start suivre-… »
-    #    and their buttons (sv:…), before the engine's /start and its catch-all buttons.
-    follow.register(application)
-    # 1. The engine's commands, in every chat. In groups PTB only accepts "/cmd@ThisBot"
-    #    or a bare "/cmd", so commands meant for another bot are ignored.
-    names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
-    new = filters.UpdateType.MESSAGE  # edited messages are handled apart (below)
-    application.add_handler(CommandHandler(names, handlers.on_command, filters=new))
-    # 2. Admin only: /publier previews a summary; [Publier] posts it to the channel.
-    application.add_handler(CommandHandler("publier", handlers.on_publier, filters=new))
-    #    /recharger validates the content again and swaps it in (admins only).
-    application.add_handler(CommandHandler("recharger", handlers.on_recharger, filters=new))
-    #    /envois lists the outbox; « republier » / « abandonner » a post (admins only).
-    application.add_handler(CommandHandler("envois", handlers.on_envois, filters=new))
-    #    An edited command gets a short note, never a second answer nor a second post.
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.EDITED_MESSAGE & filters.COMMAND, handlers.on_edited_command
-        )
-    )
-    # 3. Buttons: the outbox's admin buttons, then pages, suggestions, links between cards.
-    application.add_handler(
-        CallbackQueryHandler(handlers.on_outbox_button, pattern=routes.OUTBOX.pattern)
-    )
-    application.add_handler(
-        CallbackQueryHandler(handlers.on_preview_button, pattern=routes.PREVIEW.pattern)
-    )
-    application.add_handler(CallbackQueryHandler(handlers.on_button))
-    # 4. Inline mode: "@NomDuBot turquie" in any chat.
-    application.add_handler(InlineQueryHandler(handlers.on_inline))
-    # 4b. Drafts (issue #14), admins in private chats, BEFORE the generic private handlers
-    #     so that documents and the awaited article text are never swallowed by them:
-    #     /brouillon [texte], a .txt document, and (group -1, stops the others only when an
-    #     admin's /brouillon is waiting) the article pasted in the next message.
-    application.add_handler(CommandHandler("brouillon", drafting.on_brouillon, filters=new))
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.Document.ALL,
-            drafting.on_document,
-        )
-    )
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
-            drafting.on_awaited_text,
-        ),
-        group=-1,
-    )
-    # 5. Private chats: unknown commands and plain text are read as questions; anything
-    #    else (sticker, photo, voice…) gets a hint. In groups, only a message that mentions
-    #    the bot or replies to it is read as a question; the rest of the chat is ignored.
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT,
-            handlers.on_private_text,
-        )
-    )
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGE & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND,
-            handlers.on_group_question,
-        )
-    )
-    application.add_handler(
-        MessageHandler(
-            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT,
-            handlers.on_private_other,
-        )
-    )
-    # 6. Errors: logged with their update; the user gets a short apology.
-    application.add_error_handler(handlers.on_error)
+def register(application: App) -> None:
+    """Every feature, in the order PTB tries its handlers (the first match wins in a group).
+
+    The gates come first (:mod:`bot.telegram.gates`: the admin check, then the flood guard,
+    each in a group of its own before the features'). Then, in group 0: subscriptions
+    (« /start suivre-… » before the engine's /start), pictures, the admins' publishing and
+    commands, drafts, buttons, inline mode, and last the engine's commands and questions,
+    whose private-text handler would take any command or message registered after it.
+    """
+    gates.install(application)
+    follow.register(application)  # issue #16: /suivre, /suivis, /arreter, /oublier, sv: buttons
+    pictures.register(application)  # /carte, /frise and the frieze's ◀ ▶
+    publishing.register(application)  # /publier and [Publier] [Annuler]
+    admin.register(application)  # /recharger, /envois and the outbox's buttons
+    drafting.register(application)  # issue #14: /brouillon, .txt documents, the awaited text
+    buttons.register(application)  # the engine's buttons, then stale data
+    inline.register(application)  # « @NomDuBot turquie » in any chat
+    answers.register(application)  # commands and questions; edited commands get a note
+    errors.register(application)  # ids in the log, an apology, the admins told once per kind
 
 
-def run(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+def run(application: App, settings: Settings) -> None:
     """Run until stopped: webhook when WEBHOOK_URL is set, long polling otherwise.
 
     A token Telegram rejects raises TokenRejectedError, whose message never holds the token.

@@ -18,15 +18,13 @@ import time
 from pathlib import Path
 
 from telegram import InputFile, Message, Update
-from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop, CommandHandler, MessageHandler, filters
 
 from bot.draft.intake import MAX_ARTICLE_BYTES, ArticleError, decode_article
-from bot.telegram.handlers import REFUSAL
-from bot.telegram.services import services
+from bot.telegram import gates
+from bot.telegram.context import App, BotContext
 
 log = logging.getLogger(__name__)
-Context = ContextTypes.DEFAULT_TYPE
 
 AWAITING = "brouillon_en_attente"
 """user_data key: when the admin sent /brouillon alone; their next text is the article."""
@@ -50,11 +48,6 @@ TOO_BIG = (
 )
 
 
-def _is_admin(update: Update, context: Context) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in services(context).settings.admin_ids
-
-
 SUMMARY_LIMIT = 3500
 """Characters of the summary message (Telegram's limit is 4096 once escaped)."""
 
@@ -72,7 +65,7 @@ def _fit(summary: str) -> str:
     return "\n".join(kept)
 
 
-async def _reply_draft(message: Message, context: Context, data: bytes, name: str) -> None:
+async def _reply_draft(message: Message, context: BotContext, data: bytes, name: str) -> None:
     """Decode, draft, and answer with the summary and the YAML document."""
     try:
         intake = decode_article(data)
@@ -83,7 +76,7 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
     from bot.draft.files import draft_document
     from bot.draft.links import linker_of
 
-    index = services(context).index  # the linker is built on the first draft, then kept
+    index = context.services.index  # the linker is built on the first draft, then kept
     draft, rendered = await asyncio.to_thread(
         lambda: draft_document(intake.text, name, index.base, name, linker=linker_of(index))
     )
@@ -101,16 +94,17 @@ async def _reply_draft(message: Message, context: Context, data: bytes, name: st
     )
 
 
-async def on_brouillon(update: Update, context: Context) -> None:
+async def on_brouillon_elsewhere(update: Update, context: BotContext) -> None:
+    """/brouillon outside a private chat, from anyone: drafts are made in private."""
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(PRIVATE_ONLY, do_quote=True)
+
+
+async def on_brouillon(update: Update, context: BotContext) -> None:
     """/brouillon [texte] (admins, private chats): draft the pasted text, or wait for it."""
     message = update.effective_message
     if message is None:
-        return
-    if message.chat.type != ChatType.PRIVATE:
-        await message.reply_text(PRIVATE_ONLY, do_quote=True)
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(REFUSAL)
         return
     parts = (message.text or "").split(None, 1)  # « /brouillon texte » or a line break
     text = parts[1].strip() if len(parts) == 2 else ""
@@ -122,25 +116,23 @@ async def on_brouillon(update: Update, context: Context) -> None:
     await _reply_draft(message, context, text.encode("utf-8"), "article-colle.txt")
 
 
-async def on_awaited_text(update: Update, context: Context) -> None:
-    """The text after a lone /brouillon (admins); any other text goes on to the next handlers."""
+async def on_awaited_text(update: Update, context: BotContext) -> None:
+    """The text after an admin's lone /brouillon (only admins reach /brouillon, so only they
+    are awaited); any other text goes on to the gates and the features."""
     message = update.effective_message
     if message is None or context.user_data is None or AWAITING not in context.user_data:
         return
     asked = context.user_data.pop(AWAITING)
-    if not _is_admin(update, context) or time.monotonic() - float(asked) > AWAIT_SECONDS:
+    if time.monotonic() - float(asked) > AWAIT_SECONDS:
         return
     await _reply_draft(message, context, (message.text or "").encode("utf-8"), "article-colle.txt")
     raise ApplicationHandlerStop
 
 
-async def on_document(update: Update, context: Context) -> None:
-    """A document in a private chat: an admin's .txt article is drafted; others refused."""
+async def on_document(update: Update, context: BotContext) -> None:
+    """A document in a private chat (admins only): a .txt article is drafted."""
     message = update.effective_message
     if message is None or message.document is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(REFUSAL)
         return
     document = message.document
     name = document.file_name or "article.txt"
@@ -156,3 +148,20 @@ async def on_document(update: Update, context: Context) -> None:
     data = bytes(await file.download_as_bytearray())
     log.info("Brouillon demandé pour %s (%d octets)", name, len(data))
     await _reply_draft(message, context, data, Path(name).name)
+
+
+def register(application: App) -> None:
+    """/brouillon and .txt documents in private chats behind the admin gate; /brouillon
+    elsewhere gets « en privé » from anyone; the awaited article, before every gate, so that
+    neither the flood guard nor the private-text handler ever takes it."""
+    new = filters.UpdateType.MESSAGE
+    private = new & filters.ChatType.PRIVATE
+    gates.admin_only(application, CommandHandler("brouillon", on_brouillon, filters=private))
+    application.add_handler(
+        CommandHandler("brouillon", on_brouillon_elsewhere, filters=new & ~filters.ChatType.PRIVATE)
+    )
+    gates.admin_only(application, MessageHandler(private & filters.Document.ALL, on_document))
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_awaited_text),
+        group=gates.BEFORE_GATES,
+    )

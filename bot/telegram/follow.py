@@ -23,23 +23,24 @@ from telegram import (
 )
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.engine import routes
 from bot.engine.commands import command_argument
 from bot.push.database import STATE_ERRORS
 from bot.push.follow import Unknown, candidates, is_known, label, resolve, short_label
+from bot.telegram import gates
 from bot.telegram.alerts import AlertPusher
+from bot.telegram.button_patterns import fields, route_pattern
+from bot.telegram.context import App, BotContext
 from bot.telegram.follow_links import target_of_payload
-from bot.telegram.handlers import _held_back
 from bot.telegram.replying import STALE_BUTTON, retrying
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 from bot.telegram.state import subscriptions_busy, subscriptions_unavailable
 from bot.text import count
 
 log = logging.getLogger(__name__)
-Context = ContextTypes.DEFAULT_TYPE
-Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 MAX_SUBSCRIPTIONS = 30
 """Subscriptions one chat may hold."""
@@ -68,7 +69,7 @@ def _whose(chat: Chat) -> str:
 
 
 async def may_manage(
-    update: Update, context: Context, chat: Chat, user: User | None, message: Message | None
+    update: Update, context: BotContext, chat: Chat, user: User | None, message: Message | None
 ) -> bool:
     """Private chat: yes. Group: only its administrators (or an anonymous admin)."""
     if chat.type == ChatType.PRIVATE:
@@ -89,16 +90,14 @@ async def _say(message: Message, text: str, markup: InlineKeyboardMarkup | None 
 
 
 async def _ready(
-    update: Update, context: Context
+    update: Update, context: BotContext
 ) -> tuple[Message, Chat, AlertPusher, Services] | None:
     """The message, its chat and the alert store when the sender may manage subscriptions;
     otherwise the reason is said (refusal, subscriptions off) and None returned."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or message.text is None or chat is None:
         return None
-    if await _held_back(update, context, message):
-        return None
-    found = services(context)
+    found = context.services
     if found.alerts is None or found.state_down:  # details are for the log and the admins
         await _say(message, subscriptions_unavailable(found.settings))
         return None
@@ -136,7 +135,7 @@ async def unsubscribe(found: Services, alerts: AlertPusher, chat: Chat, target: 
     return stopped
 
 
-async def on_suivre(update: Update, context: Context) -> None:
+async def on_suivre(update: Update, context: BotContext) -> None:
     """/suivre <pays|organisation|thème>."""
     ready = await _ready(update, context)
     if ready is None:
@@ -168,7 +167,7 @@ def _listing(found: Services, targets: list[str]) -> tuple[str, InlineKeyboardMa
     return text, InlineKeyboardMarkup(buttons) if buttons else None
 
 
-async def on_suivis(update: Update, context: Context) -> None:
+async def on_suivis(update: Update, context: BotContext) -> None:
     """/suivis: the chat's subscriptions, a button to stop each."""
     ready = await _ready(update, context)
     if ready is None:
@@ -179,7 +178,7 @@ async def on_suivis(update: Update, context: Context) -> None:
     await _say(message, text, markup)
 
 
-async def on_arreter(update: Update, context: Context) -> None:
+async def on_arreter(update: Update, context: BotContext) -> None:
     """/arreter <…>: stop one subscription."""
     ready = await _ready(update, context)
     if ready is None:
@@ -199,7 +198,7 @@ async def on_arreter(update: Update, context: Context) -> None:
         await _say(message, f"Pas d'abonnement à {label(found.index, target)} ici. /suivis.")
 
 
-async def on_oublier(update: Update, context: Context) -> None:
+async def on_oublier(update: Update, context: BotContext) -> None:
     """/oublier: delete every subscription and alert stored for this chat."""
     ready = await _ready(update, context)
     if ready is None:
@@ -213,7 +212,7 @@ async def on_oublier(update: Update, context: Context) -> None:
     )
 
 
-async def on_start_follow(update: Update, context: Context) -> None:
+async def on_start_follow(update: Update, context: BotContext) -> None:
     """/start suivre[-a-<id>|-t-<id>]: the « 🔔 Suivre » link of a channel post."""
     ready = await _ready(update, context)
     if ready is None:
@@ -227,15 +226,14 @@ async def on_start_follow(update: Update, context: Context) -> None:
     await _say(message, await subscribe(found, alerts, chat, target))
 
 
-async def on_follow_button(update: Update, context: Context) -> None:
+async def on_follow_button(update: Update, context: BotContext) -> None:
     """« 🔔 Suivre » under a card (sv:f:…) and « Arrêter » under /suivis (sv:x:…)."""
     query = update.callback_query
-    if query is None:
+    if query is None or not context.matches:
         return
-    match = routes.FOLLOW.parse(query.data or "")
     message = query.message
-    found = services(context)
-    if match is None or not isinstance(message, Message):
+    found = context.services
+    if not isinstance(message, Message):
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
     chat = message.chat
@@ -245,7 +243,7 @@ async def on_follow_button(update: Update, context: Context) -> None:
     if not await may_manage(update, context, chat, query.from_user, None):
         await retrying(lambda: query.answer(GROUP_REFUSAL[:200], show_alert=True))
         return
-    action, target = match
+    action, target = fields(context.matches[0])
     alerts = found.alerts
     if action == "f":
         if not is_known(found.index, target):
@@ -274,12 +272,12 @@ def state_guarded(handler: Handler) -> Handler:
     French « indisponible » and one log line instead of the generic apology and a traceback."""
 
     @functools.wraps(handler)
-    async def guarded(update: Update, context: Context) -> None:
+    async def guarded(update: Update, context: BotContext) -> None:
         try:
             await handler(update, context)
         except STATE_ERRORS as error:
             log.warning("Abonnements : état indisponible (%s)", error)
-            busy = subscriptions_busy(services(context).settings)
+            busy = subscriptions_busy(context.services.settings)
             query = update.callback_query
             if query is not None:
                 await retrying(lambda: query.answer(busy[:200], show_alert=True))
@@ -289,19 +287,20 @@ def state_guarded(handler: Handler) -> Handler:
     return guarded
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
-    """The subscription handlers; registered before the engine's commands and buttons."""
+def register(application: App) -> None:
+    """The subscription commands behind the flood guard, and their buttons; registered before
+    the engine's /start, which « /start suivre-… » must not reach."""
     new = filters.UpdateType.MESSAGE
     deep_link = filters.Regex(r"^/start(@\w+)?\s+suivre")
     start = state_guarded(on_start_follow)
-    application.add_handler(CommandHandler("start", start, filters=new & deep_link))
+    gates.flood_guarded(application, CommandHandler("start", start, filters=new & deep_link))
     for name, handler in (
         ("suivre", on_suivre),
         ("suivis", on_suivis),
         ("arreter", on_arreter),
         ("oublier", on_oublier),
     ):
-        application.add_handler(CommandHandler(name, state_guarded(handler), filters=new))
-    application.add_handler(
-        CallbackQueryHandler(state_guarded(on_follow_button), pattern=routes.FOLLOW.pattern)
-    )
+        command = CommandHandler(name, state_guarded(handler), filters=new)
+        gates.flood_guarded(application, command)
+    button = state_guarded(on_follow_button)
+    application.add_handler(CallbackQueryHandler(button, pattern=route_pattern(routes.FOLLOW)))

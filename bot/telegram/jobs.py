@@ -11,16 +11,16 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import time
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import CallbackContext, JobQueue
+from telegram.ext import JobQueue
 
 from bot.clock import today
 from bot.config import Settings
 from bot.push.database import STATE_ERRORS, problem
+from bot.telegram.context import BotContext
 from bot.telegram.pusher import Pusher
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 LOCK_PAUSE = 2.0
@@ -28,8 +28,6 @@ LOCK_PAUSE = 2.0
 another process's long transaction): a passing lock turns nothing off."""
 RETRY_INTERVAL = 60.0
 """Seconds between two looks at the outbox for posts waiting for a retry."""
-
-Job = CallbackContext[Any, Any, Any, Any]
 
 
 async def _guarded(found: Services, work: Callable[[Pusher], Awaitable[None]]) -> None:
@@ -54,9 +52,9 @@ async def _guarded(found: Services, work: Callable[[Pusher], Awaitable[None]]) -
             await pusher.tell_admins(f"⚠️ Publication dans le canal suspendue : {reason}.")
 
 
-async def push_at_start(context: Job) -> None:
+async def push_at_start(context: BotContext) -> None:
     """Resume the outbox left by the previous run, then announce entries new since then."""
-    found = services(context)
+    found = context.services
 
     async def work(pusher: Pusher) -> None:
         await pusher.drain()
@@ -67,9 +65,9 @@ async def push_at_start(context: Job) -> None:
     await _guarded(found, work)
 
 
-async def retry_outbox(context: Job) -> None:
+async def retry_outbox(context: BotContext) -> None:
     """Try again what is waiting (back-offs over, another process gone)."""
-    found = services(context)
+    found = context.services
 
     async def work(pusher: Pusher) -> None:
         if await pusher.store.run(pusher.outbox.next_wait) is not None:
@@ -78,9 +76,9 @@ async def retry_outbox(context: Job) -> None:
     await _guarded(found, work)
 
 
-async def send_digest(context: Job) -> None:
+async def send_digest(context: BotContext) -> None:
     """The scheduled digest (off unless DIGEST_SCHEDULE is set)."""
-    found = services(context)
+    found = context.services
 
     async def work(pusher: Pusher) -> None:
         if found.sender:  # issue 27: the instance holding the sender role posts it
@@ -89,7 +87,7 @@ async def send_digest(context: Job) -> None:
     await _guarded(found, work)
 
 
-def schedule(jobs: JobQueue[Any], settings: Settings) -> None:
+def schedule(jobs: JobQueue[BotContext], settings: Settings) -> None:
     """Create the push jobs (called at every start)."""
     jobs.run_once(push_at_start, when=0, name="annonces-au-demarrage")
     jobs.run_repeating(retry_outbox, interval=RETRY_INTERVAL, first=RETRY_INTERVAL, name="reprise")

@@ -10,17 +10,22 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.engine.commands import answer, picture_command
+from bot.engine import routes
+from bot.engine.commands import COMMANDS, PICTURE_COMMANDS, answer, picture_command
 from bot.engine.common import MAX_ARGUMENT
 from bot.engine.index import Index
 from bot.engine.pictures import CAPTION_LIMIT, PICTURES, Picture, picture, timeline_turn
 from bot.engine.reply import Reply
 from bot.image.drawer import Drawer, PictureError, release_memory
 from bot.render.html import render_html
+from bot.telegram import gates
+from bot.telegram.button_patterns import route_pattern
+from bot.telegram.context import App, BotContext
 from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
 from bot.telegram.send import keyboard
 from bot.telegram.services import Services
@@ -134,7 +139,7 @@ async def _turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None
 async def answer_picture(message: Message, index: Index, drawer: Drawer) -> None:
     """/carte [filtre] and /frise [filtre]: the image; a bad filter gets a French message.
 
-    Called by the command handler once the flood guard has let the message through.
+    The flood gate has let the message through already.
     """
     text = message.text or ""
     asked = picture_command(text)
@@ -170,3 +175,36 @@ async def picture_post(
         await message.reply_text(str(failed))
         return True
     return data, [caption, *rest]
+
+
+async def on_picture_command(update: Update, context: BotContext) -> None:
+    """/carte and /frise (aliases too): the picture, or the engine's answer for a bad filter."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    found = context.services
+    await answer_picture(message, found.index, found.drawer)
+
+
+async def on_frieze_button(update: Update, context: BotContext) -> None:
+    """◀ ▶ under a timeline picture (data of the FRIEZE route, matched whole by PTB)."""
+    query = update.callback_query
+    if query is None:
+        return
+    found = context.services
+    await turn_page(query, found.index, found.drawer)
+
+
+def register(application: App) -> None:
+    """/carte and /frise behind the flood guard, and the frieze's page buttons."""
+    names = [
+        name
+        for command in COMMANDS
+        if command.name in PICTURE_COMMANDS
+        for name in (command.name, *command.aliases)
+    ]
+    new = filters.UpdateType.MESSAGE
+    gates.flood_guarded(application, CommandHandler(names, on_picture_command, filters=new))
+    application.add_handler(
+        CallbackQueryHandler(on_frieze_button, pattern=route_pattern(routes.FRIEZE))
+    )

@@ -15,14 +15,14 @@ a store that could not be opened at start is opened again by :mod:`bot.telegram.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from telegram.ext import CallbackContext, JobQueue
+from telegram.ext import JobQueue
 
 from bot.push.database import problem
 from bot.push.migrations import OPEN_ERRORS
+from bot.telegram.context import BotContext
 from bot.telegram.pusher import Pusher
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 LEASE = 15.0
@@ -73,11 +73,11 @@ async def tick(found: Services, *, kick: bool = True) -> None:
                 pusher.kick()
 
 
-async def _tick_job(context: CallbackContext[Any, Any, Any, Any]) -> None:
-    await tick(services(context))
+async def _tick_job(context: BotContext) -> None:
+    await tick(context.services)
 
 
-def schedule(jobs: JobQueue[Any]) -> None:
+def schedule(jobs: JobQueue[BotContext]) -> None:
     jobs.run_repeating(_tick_job, interval=TICK, first=TICK, name="role-expediteur")
 
 

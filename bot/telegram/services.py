@@ -1,12 +1,10 @@
-"""Shared state built once at start-up and read through one typed accessor."""
+"""Shared state built once at start-up; handlers read it as ``context.services``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from telegram.ext import CallbackContext
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.engine.index import Index
@@ -20,7 +18,6 @@ from bot.telegram.pusher import Pusher
 if TYPE_CHECKING:
     from bot.telegram.alerts import AlertPusher
 
-SERVICES_KEY = "services"
 PRIVATE_LIMIT = 20
 """Commands per 30 s one person may send in a private chat before the flood guard steps in."""
 BUSY_LIMIT = 2
@@ -62,11 +59,3 @@ class Services:
     """Why the state (file or database) cannot be used right now; None when it can."""
     drawer: Drawer = field(default_factory=Drawer)
     """The picture process (/carte, /frise), started on the first picture (issue 25)."""
-
-
-def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
-    """The services stored in ``bot_data`` at start-up."""
-    found = context.bot_data.get(SERVICES_KEY)
-    if not isinstance(found, Services):
-        raise RuntimeError("services absents de bot_data : post_init n'a pas tourné")
-    return found

@@ -9,9 +9,6 @@ bot tries the file again, turns the services back on and tells the admins.
 from __future__ import annotations
 
 import logging
-from typing import Any
-
-from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
 from bot.push.database import STATE_ERRORS, is_database_url, problem
@@ -19,8 +16,9 @@ from bot.push.migrations import OPEN_ERRORS
 from bot.redact import redact
 from bot.telegram import jobs, sender
 from bot.telegram.alerts import open_alerts
+from bot.telegram.context import App, BotContext
 from bot.telegram.push_bot import open_pusher
-from bot.telegram.services import Services, services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 RETRY = 30.0
@@ -32,7 +30,6 @@ SUBSCRIPTIONS_UNAVAILABLE = (
 SUBSCRIPTIONS_BUSY = (
     "Abonnements momentanément indisponibles (fichier d'état occupé). Réessayez dans un instant."
 )
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
 def unavailable_reason(settings: Settings) -> str:
@@ -63,7 +60,7 @@ def subscriptions_unavailable(settings: Settings) -> str:
     )
 
 
-async def tell_admins(application: AnyApplication, found: Services, text: str) -> None:
+async def tell_admins(application: App, found: Services, text: str) -> None:
     """A plain-text notice to every admin; one who never opened the bot is skipped."""
     for admin in sorted(found.settings.admin_ids):
         try:
@@ -72,7 +69,7 @@ async def tell_admins(application: AnyApplication, found: Services, text: str) -
             log.warning("Impossible de prévenir l'administrateur %s (%s)", admin, error)
 
 
-async def open_channel(application: AnyApplication, found: Services) -> bool:
+async def open_channel(application: App, found: Services) -> bool:
     """Open the channel's pusher and schedule its jobs; False (and the reason kept) when the
     state file is unusable. Nothing to do without a channel."""
     settings = found.settings
@@ -91,7 +88,7 @@ async def open_channel(application: AnyApplication, found: Services) -> bool:
     return True
 
 
-async def open_state(application: AnyApplication, found: Services) -> None:
+async def open_state(application: App, found: Services) -> None:
     """At start: both services, and the job that reopens whichever could not be opened."""
     channel = await open_channel(application, found)
     await open_alerts(found, application.bot, application.job_queue)
@@ -106,10 +103,10 @@ async def open_state(application: AnyApplication, found: Services) -> None:
         )
 
 
-async def _reopen(context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def _reopen(context: BotContext) -> None:
     """Try the state file again for whatever is off; tell the admins what came back."""
-    found = services(context)
-    application = context.application
+    found = context.services
+    application: App = context.application
     back: list[str] = []
     if found.settings.channel_id is not None and found.publishing_off is not None:
         if found.pusher is None:

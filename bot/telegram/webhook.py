@@ -18,12 +18,11 @@ from typing import Any
 
 import tornado.web
 from telegram import Update
-from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from bot.config import Settings
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.context import App
 from bot.telegram.updates import ALLOWED_UPDATES, RecentIds
 
 log = logging.getLogger(__name__)
@@ -34,8 +33,6 @@ REDELIVERY_WINDOW = 10_000
 """Update ids remembered to answer each once: Telegram redelivers an update it got no answer
 for in time, and ids only grow, so the last 10,000 cover hours of traffic."""
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
-
 
 @tornado.web.stream_request_body
 class UpdateHandler(tornado.web.RequestHandler):
@@ -43,7 +40,7 @@ class UpdateHandler(tornado.web.RequestHandler):
 
     SUPPORTED_METHODS = ("POST",)
 
-    def initialize(self, secret: str, bot_app: AnyApplication, seen: RecentIds) -> None:
+    def initialize(self, secret: str, bot_app: App, seen: RecentIds) -> None:
         self.secret = secret
         self.application_ptb = bot_app
         self.seen = seen
@@ -103,7 +100,7 @@ class _Quiet(tornado.web.Application):
         """No access log: request lines carry nothing useful and cost time."""
 
 
-def webhook_server(path: str, secret: str, application: AnyApplication) -> HTTPServer:
+def webhook_server(path: str, secret: str, application: App) -> HTTPServer:
     """The HTTP server for ``/<path>`` (not yet listening)."""
     routes: list[Any] = [
         (
@@ -122,7 +119,7 @@ def listen(server: HTTPServer, address: str, port: int) -> int:
     return int(sockets[0].getsockname()[1])
 
 
-async def serve_webhook(application: AnyApplication, settings: Settings) -> None:
+async def serve_webhook(application: App, settings: Settings) -> None:
     """Run the bot in webhook mode until SIGTERM or SIGINT, then stop cleanly."""
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     stop = asyncio.Event()
@@ -134,8 +131,8 @@ async def serve_webhook(application: AnyApplication, settings: Settings) -> None
             await application.post_init(application)
 
         def request_stop() -> None:
-            found = application.bot_data.get(SERVICES_KEY)
-            if isinstance(found, Services) and found.pusher is not None:
+            found = application.bot_data.started
+            if found is not None and found.pusher is not None:
                 found.pusher.stop()
             stop.set()
 
@@ -164,5 +161,5 @@ async def serve_webhook(application: AnyApplication, settings: Settings) -> None
             await application.post_shutdown(application)
 
 
-def run_webhook(application: AnyApplication, settings: Settings) -> None:
+def run_webhook(application: App, settings: Settings) -> None:
     asyncio.run(serve_webhook(application, settings))
