@@ -1,4 +1,4 @@
-"""Build the Application: configuration, defaults, and every handler in one ordered place."""
+"""Build the Application: configuration, defaults, and every feature registered in order."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ the admins are told once per kind of crash (exception type and place in the code
 Which kinds were told is kept in memory (``BotData.crashes_told``): after a restart, each kind
 is told once again. Nothing the user wrote, nor the exception's message (which may quote it),
 reaches the log or the admins: the update's ids, the command's name, the exception's type
-and the code's frames.
+and the places in the code it went through.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from bot.telegram.context import App, BotContext
 from bot.telegram.state import tell_admins
 
 log = logging.getLogger(__name__)
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The ``bot`` package: a crash's place is the innermost frame there."""
 
 APOLOGY = "Désolé, une erreur est survenue de mon côté. Réessayez dans un instant."
 
@@ -39,9 +41,9 @@ def command_name(update: Update) -> str:
 
 def crash_kind(error: BaseException) -> str:
     """« ValueError dans bot/engine/cards.py:123 (actor_card) »: the exception's type and the
-    innermost frame in the project's code (the last frame when none is)."""
+    innermost frame in the bot's own code (the last frame when none is)."""
     frames = traceback.extract_tb(error.__traceback__)
-    ours = [frame for frame in frames if _in_project(frame.filename)]
+    ours = [frame for frame in frames if Path(frame.filename).is_relative_to(PACKAGE)]
     kind = type(error).__name__
     if not (ours or frames):
         return kind
@@ -60,8 +62,9 @@ def _shown(filename: str) -> str:
 
 
 def _frames(error: BaseException) -> str:
-    """The traceback's frames (files, lines, code), without the exception's message."""
-    return "".join(traceback.format_tb(error.__traceback__)).rstrip()
+    """The traceback as places only (file, line, function): no source line, no message."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return "\n".join(f"  {_shown(f.filename)}:{f.lineno} ({f.name})" for f in frames)
 
 
 def admin_notice(kind: str, update_id: int | None) -> str:
