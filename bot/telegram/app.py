@@ -40,7 +40,7 @@ from bot.telegram import (
     publishing,
     sender,
 )
-from bot.telegram.alerts import close_alerts
+from bot.telegram.alert_jobs import close_alerts
 from bot.telegram.context import CONTEXT_TYPES, App
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.push_bot import close_pusher

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.engine.index import Index
@@ -13,10 +12,8 @@ from bot.guard import FloodGuard
 from bot.image.drawer import Drawer
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
+from bot.telegram.alerts import AlertPusher
 from bot.telegram.pusher import Pusher
-
-if TYPE_CHECKING:
-    from bot.telegram.alerts import AlertPusher
 
 PRIVATE_LIMIT = 20
 """Commands per 30 s one person may send in a private chat before the flood guard steps in."""

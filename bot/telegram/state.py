@@ -15,7 +15,7 @@ from bot.push.database import STATE_ERRORS, is_database_url, problem
 from bot.push.migrations import OPEN_ERRORS
 from bot.redact import redact
 from bot.telegram import jobs, sender
-from bot.telegram.alerts import open_alerts
+from bot.telegram.alert_jobs import open_alerts
 from bot.telegram.context import App, BotContext
 from bot.telegram.push_bot import open_pusher
 from bot.telegram.services import Services
