@@ -149,9 +149,10 @@ async def test_the_flood_gate_watches_only_what_its_features_take(api, base, mon
 @pytest.mark.parametrize("route", list(routes.BUTTONS), ids=lambda route: route.prefix)
 def test_each_route_pattern_reads_the_fields_as_the_route_table_does(route):
     data = route.build(*SAMPLES[route])
-    match = route_pattern(route).match(data)
-    assert match is not None and fields(match) == route.parse(data)
-    assert route_pattern(route).match(data + "\n") is None or route.parse(data + "\n")
+    assert route_pattern(route).match(data) is not None
+    for probe in (data, data + "\n", data + ":x", routes.EDIT + data, data[:-1]):
+        match = route_pattern(route).match(probe)
+        assert (fields(match) if match else None) == route.parse(probe), probe
 
 
 async def test_a_button_callback_gets_its_fields_from_the_match(api, base, monkeypatch):

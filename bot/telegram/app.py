@@ -113,7 +113,7 @@ def build_application(
         await found.drawer.close()  # issue 25: the picture process
 
     queue = UpdateQueue(in_flight=2 * CONCURRENT_UPDATES, waiting=WAITING_UPDATES)
-    answers, polling = _requests(queue)
+    answering, polling = _requests(queue)
     builder = (
         Application.builder()
         .context_types(CONTEXT_TYPES)
@@ -121,7 +121,7 @@ def build_application(
         .base_url(f"{settings.api_url}/bot")
         .base_file_url(f"{settings.api_url}/file/bot")
         .defaults(defaults)
-        .request(answers)
+        .request(answering)
         .get_updates_request(polling)
         .update_queue(queue)
         .concurrent_updates(CONCURRENT_UPDATES)
