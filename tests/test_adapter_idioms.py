@@ -205,3 +205,43 @@ def test_the_kind_of_a_crash_is_its_type_and_place_in_our_code():
     assert kind.startswith("KeyError dans tests/test_adapter_idioms.py:")
     assert kind.endswith("(inner)") and "utilisateur" not in kind
     assert "mise à jour 7" in admin_notice(kind, 7)
+
+
+class _Bot:
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, str]] = []
+
+    async def send_message(self, chat_id: int, text: str, **_options: Any) -> None:
+        self.sent.append((chat_id, text))
+
+
+class _Context:
+    """What on_error reads of PTB's context for an error outside any update (a job's)."""
+
+    def __init__(self, application: Any, error: BaseException) -> None:
+        self.application, self.error = application, error
+
+
+async def test_a_job_crash_is_told_once_per_kind_in_memory(base):
+    from types import SimpleNamespace
+
+    from bot.telegram.errors import on_error
+
+    bot, data = _Bot(), BotData()
+    data.services = Services(Index(base), Settings(token="1:x", admin_ids=frozenset({ADMIN, 7})))
+    application = SimpleNamespace(bot=bot, bot_data=data)
+
+    def crash(kind: type[Exception]) -> BaseException:
+        try:
+            raise kind("détail")
+        except Exception as error:
+            return error
+
+    for kind in (OSError, OSError, LookupError):
+        await on_error(None, _Context(application, crash(kind)))  # type: ignore[arg-type]
+    told = [text for _chat, text in bot.sent]
+    assert [chat for chat, _text in bot.sent] == [7, ADMIN, 7, ADMIN]  # every admin, in order
+    assert sum("OSError" in text for text in told) == 2  # once per admin, not per crash
+    assert sum("LookupError" in text for text in told) == 2
+    assert not any("détail" in text for text in told)
+    assert len(data.crashes_told) == 2
