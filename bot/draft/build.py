@@ -78,6 +78,10 @@ class Candidate:
     grouped_why: list[str] = field(default_factory=list)
     weak: bool = False
     """No actor, date, number or act of its own: kept only as the next sentence of an event."""
+    in_quote: bool = False
+    """The sentence starts inside a quotation opened by an earlier sentence."""
+    said_by_pronoun: bool = False
+    """The sentence opens a quotation attributed by a pronoun (« …», a-t-il dit)."""
 
     @property
     def text(self) -> str:
@@ -271,11 +275,123 @@ def _same_subject(group: Candidate, item: Candidate) -> str | None:
     return f"« {opener.group(0).strip()} » reprend le sujet du constat d'avant"
 
 
+_OPENING = "«“"
+_CLOSING = "»”"
+
+
+def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
+    """For each sentence: does it start inside a quotation an earlier sentence opened, and,
+    for a sentence that opens one, the words after the mark that closes it (its attribution:
+    « , a-t-il dit »), found in this sentence or a later one."""
+    inside: list[bool] = []
+    depth = 0
+    straight = False
+    closers: list[tuple[int, int]] = []  # (sentence, offset after the closing mark)
+    for number, text in enumerate(texts):
+        inside.append(depth > 0 or straight)
+        for offset, char in enumerate(text):
+            if char in _OPENING:
+                depth += 1
+            elif char in _CLOSING and depth > 0:
+                depth -= 1
+                if depth == 0 and not straight:
+                    closers.append((number, offset + 1))
+            elif char == '"':
+                straight = not straight
+                if not straight and depth == 0:
+                    closers.append((number, offset + 1))
+    result: list[tuple[bool, str]] = []
+    for number, text in enumerate(texts):
+        opens = not inside[number] and text[:1] in _OPENING + '"'
+        after = ""
+        if opens:
+            after = next(
+                (texts[where][offset:] for where, offset in closers if where >= number), ""
+            )
+        result.append((inside[number], after))
+    return result
+
+
+_PRONOUN_SAID = re.compile(r"^\W*(?:a|ont|avait|avaient)-t?-?(?:il|elle|ils|elles)\b")
+"""« …», a-t-il dit » : the quotation's speaker is named only by a pronoun."""
+_SPEECH = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
+    r"indiqué|affirmé|fait savoir|expliqué|précisé|rappelé|assuré|insisté|martelé|"
+    r"condamné|exprimé)\b|\bs['’]est dit\b",
+    re.IGNORECASE,
+)
+"""A verb of saying: the sentence tells what a speaker said."""
+
+
+def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
+    """Why ``item`` belongs to the quotation (or the speaker) of ``group``, or None.
+
+    A sentence inside a quotation an earlier sentence opened goes with that sentence — one
+    speech is one candidate, not an opening « without its closing » — unless it gives a full
+    date of its own that the group lacks (another event, told inside the speech). A quotation
+    whose speaker is only « a-t-il dit » goes with the sentence just before when that one
+    tells what someone said: the pronoun is that speaker."""
+    if item.position - group.position != 1:
+        return None
+    if item.in_quote:
+        own = _main_date(item.dates)
+        main = _main_date(group.dates)
+        if own is not None and own.iso and own.basis == "texte" and (main is None or not main.iso):
+            return None
+        return "suite de la citation de la phrase d'avant"
+    if item.said_by_pronoun and _SPEECH.search(last):
+        return "citation attribuée par « il » à l'orateur de la phrase d'avant"
+    return None
+
+
+_SAID_THESE = re.compile(
+    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b",
+    re.IGNORECASE,
+)
+"""« ont fait ces remarques lors de la réunion … » : the sentence dates what the one before said."""
+
+
+def _said_these(group: Candidate, item: Candidate) -> str | None:
+    """The lead « X et Y soulignent … » followed by « ils ont fait ces remarques lors de la
+    réunion du 18 novembre » : one event, dated by the second sentence."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.more:
+        return None
+    if group.modality is not None or item.modality is not None or item.kind == "agreement":
+        return None
+    if not _actor_ids(item) <= _actor_ids(group):
+        return None
+    found = _SAID_THESE.search(item.sentence.text)
+    return f"« {found.group(0)} » reprend ce que dit la phrase d'avant" if found else None
+
+
+def _same_event(group: Candidate, item: Candidate) -> str | None:
+    """« Les premiers exercices … ont débuté dimanche » then « Les exercices « Trois Frères –
+    2021 » ont débuté par une cérémonie » : the next sentence tells the same kind of event
+    (exercise, meeting…) with no actor beyond the group's, and only one of them is dated —
+    one event. A sentence that reports what someone said (« a déclaré dans un communiqué
+    que… ») is that speaker's statement, kept apart."""
+    if item.position - group.position != 1 or item.kind == "agreement":
+        return None
+    if _SPEECH.search(item.sentence.text):
+        return None
+    if group.modality is not None or item.modality is not None:
+        return None
+    main, other = _main_date(group.dates), _main_date(item.dates)
+    if main is not None and main.iso and other is not None and other.iso:
+        return None
+    kind = event_type(item.sentence.text, None)
+    if kind in (None, "declaration") or kind != event_type(group.sentence.text, None):
+        return None
+    if not _actor_ids(item) <= _actor_ids(group):
+        return None
+    return f"même événement ({kind}), phrase suivante"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
-    same = _same_noun(group, item)
+    same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
     opener = _named_opener(group, item)
@@ -379,7 +495,12 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
     grouped: list[Candidate] = []
     for item in candidates:
         previous = grouped[-1] if grouped else None
-        if item.weak:
+        last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
+        quoted = _same_quotation(previous, item, last) if previous is not None else None
+        background: str | bool | None = None
+        if quoted is not None:
+            why: str | None = quoted
+        elif item.weak:
             why = _continues(previous, item) if previous is not None else None
         else:
             why = _joins(previous, item) if previous is not None else None
@@ -418,6 +539,54 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
     return grouped
 
 
+_AT_EVENT = re.compile(
+    r"\b(?:[àa] l['’]issue|lors|au cours|en marge|à la fin|au terme|pendant|durant)\s+"
+    r"(?:de\s+(?:la|cette|leur|sa)|du|des|de\s+l['’]|de\s+ces)\s*"
+    r"(?:rencontre|réunion|visite|cérémonie|entretiens?|sommet|conférence|négociations|"
+    r"pourparlers|forum|séance)\b",
+    re.IGNORECASE,
+)
+"""« A l'issue de la rencontre », « lors de la visite » : the sentence happens at an event the
+article told just before."""
+MEETINGS = ("reunion", "forum")
+
+
+def _date_from_event(candidates: list[Candidate]) -> None:
+    """An undated agreement or event « signé à l'issue de la rencontre » takes the date of the
+    nearest meeting told before it — inferred (« déduit »), its basis said in the note."""
+    for number, candidate in enumerate(candidates):
+        if candidate.kind == "fact" or _span(_main_date(candidate.dates)) is not None:
+            continue
+        found = _AT_EVENT.search(candidate.sentence.text)
+        if found is None:
+            continue
+        for earlier in reversed(candidates[:number]):
+            if earlier.kind != "event" or earlier.subtype not in MEETINGS:
+                continue
+            main = _main_date(earlier.dates)
+            if main is None or _span(main) is None:
+                break
+            note = (
+                f"« {found.group(0)} » : la date de la rencontre, que l'article date de "
+                f"« {main.text} »" + (f" ({main.note})" if main.note else "")
+            )
+            candidate.dates.insert(
+                0,
+                FoundDate(
+                    found.group(0),
+                    found.start(),
+                    found.end(),
+                    main.iso,
+                    main.precision,
+                    "déduit",
+                    note,
+                    event=main.text,
+                ),
+            )
+            candidate.grouped_why.append(f"daté par la rencontre d'avant (« {main.text} »)")
+            break
+
+
 def draft_article(
     text: str,
     name: str,
@@ -437,6 +606,7 @@ def draft_article(
     unknown_all: dict[str, None] = {}
     recent: list[str] = []
     people: dict[str, str] = {}
+    quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     for position, sentence in enumerate(article.sentences):
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
@@ -498,9 +668,12 @@ def draft_article(
                 resolved=resolved,
                 position=position,
                 weak=weak,
+                in_quote=quotations[position][0],
+                said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
     candidates = _group(candidates, skipped)
+    _date_from_event(candidates)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -537,7 +710,13 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
     entry["date_text"] = main.text
     if main.iso is None:
         return  # year unknown: no basis to claim; the draft annotation says so
-    if main.basis in ("déduit", "rapporté"):
+    if main.event is not None:  # the date of the meeting the sentence happens at
+        entry["date_basis"] = "déduit"
+        entry["date_reason"] = f"date de la rencontre (« {main.event[:40]} »)"
+        if article.published.basis != "texte" and article.published.value:
+            entry["date_reason"] += f", article du {article.published.value}"
+        entry["date_note"] = main.note
+    elif main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
         if article.published.basis == "texte":
             entry["date_anchor"] = source_id

@@ -92,6 +92,9 @@ class FoundDate:
     basis: str
     """texte (explicit), déduit (year or day from the article's date), inconnu (no year)."""
     note: str | None = None
+    event: str | None = None
+    """For a date taken from the meeting or visit the sentence names (« à l'issue de la
+    rencontre »): that meeting's own date words (« ce mardi »)."""
 
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
