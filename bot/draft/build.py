@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from bot.draft.analyse import (
     hedge_of,
     modality_of,
     numbers,
+    second_agreement,
     tense_of,
     uncertainty_of,
     unknown_names,
@@ -587,6 +588,39 @@ def _date_from_event(candidates: list[Candidate]) -> None:
             break
 
 
+def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
+    """Two agreements signed in one sentence (« un plan …, ainsi qu'un mémorandum … ») are
+    two candidates on that sentence: same parties, date and act; a period (« pour l'année
+    2025 ») goes with the agreement it follows."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        out.append(candidate)
+        if candidate.kind != "agreement":
+            continue
+        second = second_agreement(candidate.sentence.text)
+        if second is None:
+            continue
+        words, kind = second
+        period = candidate.period
+        if period is not None and period.start > candidate.sentence.text.find(words):
+            candidate.period, period = None, period  # « …, ainsi qu'un plan pour 2025 »
+        else:
+            period = None
+        out.append(
+            replace(
+                candidate,
+                subtype=kind,
+                period=period,
+                dates=list(candidate.dates),
+                actors=list(candidate.actors),
+                links=[],
+                more=[],
+                grouped_why=[f"deuxième accord de la même phrase (« {words} »)"],
+            )
+        )
+    return out
+
+
 def draft_article(
     text: str,
     name: str,
@@ -674,6 +708,7 @@ def draft_article(
         )
     candidates = _group(candidates, skipped)
     _date_from_event(candidates)
+    candidates = _split_agreements(candidates)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
