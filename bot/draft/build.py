@@ -645,8 +645,11 @@ def draft_article(
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
-        resolved = resolve(sentence.text, finder, recent, speakers) + named_officials(
-            sentence.text, people
+        # an official named again gives his country only to a sentence that names none: « Le
+        # général Mirzayev faisait référence à la guerre … la Russie » is not about his country
+        countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        resolved = resolve(sentence.text, finder, recent, speakers) + (
+            [] if countries_here else named_officials(sentence.text, people)
         )
         people.update(officials(sentence.text, finder))
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
