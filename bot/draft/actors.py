@@ -18,7 +18,8 @@ _ONE_COUNTRY = re.compile(
     r"|\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
 )
 _TWO_COUNTRIES = re.compile(
-    r"\b(?i:les|des|aux)\s+deux\s+(?:pays|États|nations|capitales|délégations|parties)\b"
+    r"\b(?i:les|des|aux)\s+deux\s+(?:peuples\s+et\s+)?"
+    r"(?:pays|États|nations|capitales|délégations|parties|peuples)\b"
 )
 _PLACE = re.compile(
     r"\b(?P<prep>en|à|au|aux|dans)\s+(?P<article>l['’]|le\s+|la\s+|les\s+)?"

@@ -373,8 +373,8 @@ def _same_event(group: Candidate, item: Candidate) -> str | None:
     que… ») is that speaker's statement, kept apart."""
     if item.position - group.position != 1 or item.kind == "agreement":
         return None
-    if _SPEECH.search(item.sentence.text):
-        return None
+    if _SPEECH.search(item.sentence.text) or item.tense != group.tense:
+        return None  # a statement, or what the meeting « sera »: not the meeting told
     if group.modality is not None or item.modality is not None:
         return None
     main, other = _main_date(group.dates), _main_date(item.dates)
@@ -422,6 +422,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
     if main is not None and other is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
+    if group.tense != item.tense and "futur" in (group.tense, item.tense):
+        return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = item.act == group.act or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
     if theirs and theirs <= mine and same_act and same_kind:
@@ -451,6 +453,21 @@ def _refers_back(group: Candidate, item: Candidate) -> str | None:
     return f"« {words} » reprend la phrase d'avant, sans acteur à elle"
 
 
+_PHRASE = re.compile(r"(?=\b(\w{5,})\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|d['’])(\w{5,}))")
+"""A noun and its complement (« protection des projets »): what a sentence is about."""
+
+
+def _shared_phrase(group: Candidate, item: Candidate) -> str | None:
+    """A noun and its complement the sentences before wrote too: « La protection des projets
+    régionaux donnera … » after « … la protection des projets économiques … »."""
+    told = _group_text(group)
+    for match in _PHRASE.finditer(item.sentence.text):
+        noun, complement = fold(match.group(1)), fold(match.group(2))
+        if re.search(rf"\b{re.escape(noun)}\s+(?:\w+\s+)?{re.escape(complement)}\b", told):
+            return f"{match.group(1)} … {match.group(2)}"
+    return None
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
     if item.position - group.position != 1 or item.modality is not None:
@@ -464,6 +481,9 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     shared = [name for name in item.unknown if name in group.unknown]
     if shared:
         return f"« {shared[0]} » nommé dans la phrase d'avant"
+    phrase = _shared_phrase(group, item)
+    if phrase is not None and item.tense == group.tense:
+        return f"« {phrase} » repris de la phrase d'avant"
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
