@@ -169,6 +169,10 @@ def _kind(
             return "event", "proposition"
         if modality is not None and modality.kind in ("souhait", "intention"):
             return "event", "declaration"
+        if modality is not None and _SPEECH.search(text):
+            # « … vont procéder à des exercices, a déclaré dimanche le ministre » : what is
+            # dated is the statement; the exercise has not taken place
+            return "event", "declaration"
         return "event", event_type(text, act)
     return "fact", None
 
@@ -641,6 +645,24 @@ def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_OUR_COUNTRIES = re.compile(
+    r"\b(?i:nos|leurs)\s+(?:(?P<count>deux|trois|quatre)\s+)?pays\b(?!\s+(?:membres?|voisins?))"
+)
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
+
+
+def _our_countries(text: str, lead: list[str], here: list[ActorHit]) -> list[Resolved]:
+    """« la coopération entre nos pays », said in a sentence naming no pair of its own: the
+    countries the article's lead named together (its parties), when their number fits."""
+    found = _OUR_COUNTRIES.search(text)
+    if found is None or len(lead) < 2 or len({hit.id for hit in here}) >= 2:
+        return []
+    count = found.group("count")
+    if count is not None and _COUNTS[count.casefold()] != len(lead):
+        return []
+    return [Resolved(found.group(0), actor) for actor in lead]
+
+
 def draft_article(
     text: str,
     name: str,
@@ -661,6 +683,8 @@ def draft_article(
     recent: list[str] = []
     people: dict[str, str] = {}
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
+    lead: list[str] = []
+    """The countries of the first sentence that names several: the article's parties."""
     for position, sentence in enumerate(article.sentences):
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
@@ -672,6 +696,9 @@ def draft_article(
             [] if countries_here else named_officials(sentence.text, people)
         )
         people.update(officials(sentence.text, finder))
+        if not lead and len({hit.id for hit in countries_here}) >= 2:
+            lead = list(dict.fromkeys(hit.id for hit in countries_here))
+        resolved += _our_countries(sentence.text, lead, countries_here)
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
