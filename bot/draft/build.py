@@ -322,7 +322,9 @@ _PRONOUN_SAID = re.compile(r"^\W*(?:a|ont|avait|avaient)-t?-?(?:il|elle|ils|elle
 _SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
     r"indiqué|affirmé|fait savoir|expliqué|précisé|rappelé|assuré|insisté|martelé|"
-    r"condamné|exprimé)\b|\bs['’]est dit\b",
+    r"condamné|exprimé|salué|évoqué|déploré|appelé|plaidé|réaffirmé|confirmé|averti|"
+    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé)\b|"
+    r"\bs['’]est dit\b",
     re.IGNORECASE,
 )
 """A verb of saying: the sentence tells what a speaker said."""
