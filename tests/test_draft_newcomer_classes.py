@@ -294,3 +294,18 @@ def test_a_headline_is_the_source_title_never_a_candidate(small):
     data = _draft(text, small)
     assert data["sources"][0]["title"].startswith("La Turquie et l'Azerbaïdjan lancent")
     assert not _holding(data, "lancent les exercices")
+
+
+def test_a_quotation_whose_il_could_be_any_of_several_named_ministers_is_set_aside(small):
+    text = (
+        "Les ministres de la Défense turc, Ali Demir, azerbaïdjanais, Kamal Aliev, et kazakh, "
+        "Nurlan Beketov, se sont réunis mercredi à Kars.\n"
+        '"Cette attitude montre une arrogance sans bornes", a-t-il martelé devant la presse.\n'
+        "Le ministre azerbaïdjanais de la Défense, Kamal Aliev, a salué la coopération.\n"
+    )
+    data = _draft(text, small)
+    assert not _holding(data, "Cette attitude")
+    (skipped,) = data["draft"]["skipped"]
+    assert skipped["sentence"].startswith('"Cette attitude')
+    assert "plusieurs orateurs possibles" in skipped["reason"]
+    assert set(_one(data, "se sont réunis")["actors"]) == {"TR", "AZ", "KZ"}

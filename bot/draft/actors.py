@@ -118,6 +118,14 @@ _APPOSITION = re.compile(
 title in apposition, naming one country."""
 
 
+_LISTED = re.compile(
+    r"(?:\b(?:ministres|chefs|commandants|présidents)\b[^,]*?\s|,\s+(?:et\s+)?)"
+    r"(?P<demonym>[a-zà-ÿ-]{4,}),\s+(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+)
+"""« Les ministres de la Défense turc, Hulusi Akar, azerbaïdjanais, Zakir Hasanov, et
+géorgien, Juansher Burchuladze » : each name after its nationality."""
+
+
 def officials(text: str, finder: ActorFinder) -> dict[str, str]:
     """Surnames of officials the sentence gives a country (« Hasanov » → AZ), by a title before
     the name (« le ministre azerbaïdjanais de la Défense, Zakir Hasanov ») or after it, in
@@ -127,6 +135,10 @@ def officials(text: str, finder: ActorFinder) -> dict[str, str]:
         hits = finder.find(match.group("demonym"))
         if hits and _is_country(hits[0].id):
             found[match.group("name").split()[-1]] = hits[0].id
+    for match in _LISTED.finditer(text):
+        hits = finder.find(match.group("demonym"))
+        if hits and _is_country(hits[0].id):
+            found.setdefault(match.group("name").split()[-1], hits[0].id)
     for match in _APPOSITION.finditer(text):
         countries = {hit.id for hit in finder.find(match.group("title")) if _is_country(hit.id)}
         if len(countries) == 1:

@@ -112,6 +112,8 @@ class Draft:
     skipped: list[Sentence]
     new_countries: dict[str, list[str]]
     unknown: list[str]
+    reasons: dict[int, str] = field(default_factory=dict)
+    """Why a set-aside sentence (by its start) was set aside, when not the default reason."""
 
 
 def slug(name: str, limit: int = 30) -> str:
@@ -518,7 +520,21 @@ def _inherit(grouped: list[Candidate], item: Candidate) -> None:
             return
 
 
-def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candidate]:
+UNATTRIBUTED = (
+    "citation attribuée par « il » alors que la phrase d'avant nomme plusieurs orateurs "
+    "possibles : à attribuer à la main ou à écarter"
+)
+
+
+def _group(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    speakers: dict[int, int] | None = None,
+    reasons: dict[int, str] | None = None,
+) -> list[Candidate]:
+    """Join each candidate to the one before when they tell the same thing; ``speakers`` is
+    how many officials each sentence (by position) names, ``reasons`` receives why a sentence
+    was set aside when it is not the default."""
     grouped: list[Candidate] = []
     for item in candidates:
         previous = grouped[-1] if grouped else None
@@ -540,6 +556,17 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             )
             if background:
                 why = background
+        if (
+            why is None
+            and item.said_by_pronoun
+            and previous is not None
+            and item.position - previous.position == 1
+            and (speakers or {}).get(previous.position, 0) > 1
+        ):  # « …», a-t-il martelé » after « Les ministres A, B et C se sont réunis »
+            skipped.append(item.sentence)
+            if reasons is not None:
+                reasons[item.sentence.start] = UNATTRIBUTED
+            continue
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
@@ -687,6 +714,7 @@ def draft_article(
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
     """The countries of the first sentence that names several: the article's parties."""
+    speakers_at: dict[int, int] = {}
     for position, sentence in enumerate(article.sentences):
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
@@ -697,7 +725,9 @@ def draft_article(
         resolved = resolve(sentence.text, finder, recent, speakers) + (
             [] if countries_here else named_officials(sentence.text, people)
         )
-        people.update(officials(sentence.text, finder))
+        named_here = officials(sentence.text, finder)
+        speakers_at[position] = len(named_here)
+        people.update(named_here)
         if not lead and len({hit.id for hit in countries_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in countries_here))
         resolved += _our_countries(sentence.text, lead, countries_here)
@@ -758,7 +788,8 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
-    candidates = _group(candidates, skipped)
+    reasons: dict[int, str] = {}
+    candidates = _group(candidates, skipped, speakers_at, reasons)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
     skipped.sort(key=lambda sentence: sentence.start)
@@ -780,6 +811,7 @@ def draft_article(
         sha256=digest,
         candidates=candidates,
         skipped=skipped,
+        reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
     )
@@ -1016,7 +1048,12 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
             ],
             "unknown_names": draft.unknown,
             "skipped": [
-                {"sentence": sentence.text, "reason": "ni acteur, ni date, ni nombre, ni acte"}
+                {
+                    "sentence": sentence.text,
+                    "reason": draft.reasons.get(
+                        sentence.start, "ni acteur, ni date, ni nombre, ni acte"
+                    ),
+                }
                 for sentence in draft.skipped
             ],
         },
