@@ -309,3 +309,17 @@ def test_a_quotation_whose_il_could_be_any_of_several_named_ministers_is_set_asi
     assert skipped["sentence"].startswith('"Cette attitude')
     assert "plusieurs orateurs possibles" in skipped["reason"]
     assert set(_one(data, "se sont réunis")["actors"]) == {"TR", "AZ", "KZ"}
+
+
+def test_an_official_named_again_gives_his_country_only_to_a_sentence_naming_none(small):
+    text = (
+        "Le général Kamal Aliev, commandant des forces spéciales azerbaïdjanaises, a ouvert les "
+        "exercices conjoints avec la Turquie.\n"
+        "Le général Kamal Aliev faisait référence à la trêve négociée par le Royaume-Uni.\n"
+        "Le général Kamal Aliev a rappelé son attachement à la paix.\n"
+    )
+    data = _draft(text, small)
+    truce = _one(data, "trêve négociée")
+    assert truce["actors"] == ["GB"]
+    assert {"words": "Aliev", "actor": "AZ"} in truce["draft"]["resolved"]  # noted, not added
+    assert "AZ" in _one(data, "son attachement")["actors"]

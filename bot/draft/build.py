@@ -719,12 +719,9 @@ def draft_article(
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
-        # an official named again gives his country only to a sentence that names none: « Le
-        # général Mirzayev faisait référence à la guerre … la Russie » is not about his country
         countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
-        resolved = resolve(sentence.text, finder, recent, speakers) + (
-            [] if countries_here else named_officials(sentence.text, people)
-        )
+        again = named_officials(sentence.text, people)
+        resolved = resolve(sentence.text, finder, recent, speakers) + again
         named_here = officials(sentence.text, finder)
         speakers_at[position] = len(named_here)
         people.update(named_here)
@@ -738,6 +735,11 @@ def draft_article(
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
+            if item in again and countries_here:
+                # an official named again gives his country only to a sentence naming none:
+                # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
+                # country stays noted in draft.resolved)
+                continue
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
                 actors.append(ActorHit(item.actor, item.words, known))
