@@ -284,6 +284,11 @@ def test_a_year_read_only_in_an_exercises_name_is_inferred(small):
     entry = _one(_draft(text, small), "Frères d'armes 2021")
     assert entry["date"] == "2021"
     assert entry["date_basis"] == "déduit"
+    # the year rests on the name, not on the (here unknown) date of the article: no anchor,
+    # which `check` would refuse (« la source … n'est pas datée »), but a reason naming it
+    assert "date_anchor" not in entry
+    assert entry["date_reason"] == "année lue dans le nom « Frères d'armes 2021 »"
+    assert "Frères d'armes 2021" in entry["date_note"]
 
 
 def test_a_headline_is_the_source_title_never_a_candidate(small):

@@ -837,6 +837,10 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         if article.published.basis != "texte" and article.published.value:
             entry["date_reason"] += f", article du {article.published.value}"
         entry["date_note"] = main.note
+    elif main.reason is not None:  # the year of a name: not the article's date
+        entry["date_basis"] = main.basis
+        entry["date_reason"] = main.reason
+        entry["date_note"] = main.note
     elif main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
         if article.published.basis == "texte":
