@@ -328,3 +328,13 @@ def test_an_official_named_again_gives_his_country_only_to_a_sentence_naming_non
     assert truce["actors"] == ["GB"]
     assert {"words": "Aliev", "actor": "AZ"} in truce["draft"]["resolved"]  # noted, not added
     assert "AZ" in _one(data, "son attachement")["actors"]
+
+
+def test_a_quotation_mark_never_closed_does_not_glue_the_rest_of_the_article(small):
+    text = (
+        "Le ministre turc de la Défense, Ali Demir, a salué « la coopération avec l'Azerbaïdjan.\n"
+        "Le Kazakhstan et l'Azerbaïdjan ont signé un accord militaire.\n"
+        "Le Royaume-Uni et l'Arménie ont organisé des exercices conjoints.\n"
+    )
+    data = _draft(text, small)
+    assert len(_entries(data)) == 3

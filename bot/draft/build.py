@@ -294,7 +294,10 @@ def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
     depth = 0
     straight = False
     closers: list[tuple[int, int]] = []  # (sentence, offset after the closing mark)
+    opened_at = 0
     for number, text in enumerate(texts):
+        if not (depth > 0 or straight):
+            opened_at = number
         inside.append(depth > 0 or straight)
         for offset, char in enumerate(text):
             if char in _OPENING:
@@ -307,6 +310,8 @@ def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
                 straight = not straight
                 if not straight and depth == 0:
                     closers.append((number, offset + 1))
+    if depth > 0 or straight:  # a mark never closed (a typo, a cut copy) opens nothing
+        inside[opened_at:] = [False] * (len(texts) - opened_at)
     result: list[tuple[bool, str]] = []
     for number, text in enumerate(texts):
         opens = not inside[number] and text[:1] in _OPENING + '"'
