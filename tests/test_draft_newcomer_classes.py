@@ -230,6 +230,17 @@ def test_a_future_said_by_a_speaker_is_a_declaration_not_the_exercise(small):
     assert entry["draft"]["modality"]["kind"] == "futur"
 
 
+def test_a_future_exercise_whose_own_date_is_given_stays_the_exercise(small):
+    text = (
+        "Les exercices conjoints de l'Azerbaïdjan et de la Turquie se tiendront en mai 2026, a "
+        "précisé le ministère azerbaïdjanais de la Défense.\n"
+    )
+    entry = _one(_draft(text, small), "se tiendront en mai 2026")
+    assert entry["type"] == "exercice"
+    assert entry["date"] == "2026-05"
+    assert entry["tense"] == "futur"
+
+
 # --- 5. the speaker's country, the meeting's parties ------------------------------------------
 
 

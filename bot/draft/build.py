@@ -160,6 +160,17 @@ def _period(text: str, dates: list[FoundDate]) -> FoundDate | None:
     return None
 
 
+def _said_on(text: str, dates: list[FoundDate]) -> bool:
+    """A date that dates the saying (« a déclaré dimanche », « a annoncé le 15 mai 2016 »),
+    not what is said (« les exercices se tiendront en mai, a précisé le ministère »)."""
+    for found in dates:
+        before = text[: found.start].rstrip(" ,")
+        for match in _SPEECH.finditer(before):
+            if len(before[match.end() :].split()) <= 1:
+                return True
+    return False
+
+
 def _kind(
     text: str, act: str | None, dates: list[FoundDate], modality: Modality | None
 ) -> tuple[str, str | None]:
@@ -171,7 +182,7 @@ def _kind(
             return "event", "proposition"
         if modality is not None and modality.kind in ("souhait", "intention"):
             return "event", "declaration"
-        if modality is not None and _SPEECH.search(text):
+        if modality is not None and _said_on(text, dates):
             # « … vont procéder à des exercices, a déclaré dimanche le ministre » : what is
             # dated is the statement; the exercise has not taken place
             return "event", "declaration"
