@@ -349,3 +349,30 @@ def test_a_quotation_mark_never_closed_does_not_glue_the_rest_of_the_article(sma
     )
     data = _draft(text, small)
     assert len(_entries(data)) == 3
+
+
+def test_the_two_agreements_dated_by_the_meeting_pass_the_full_check_once_completed(
+    small, tmp_path
+):
+    """What the curator adds is prose (summaries, titles, labels, keys): the dates, kinds and
+    parties the tool drafted pass `check` on the base with the draft in it, unchanged."""
+    article = tmp_path / "essai.txt"
+    article.write_text(MEETING_THEN_PLAN, encoding="utf-8")
+    data = _draft(MEETING_THEN_PLAN, small, Given(date=date(2025, 9, 24)), str(article))
+    data["sources"][0]["label"] = "Essai de brouillon"
+    titles = {"plan": "Plan de coopération militaire", "memorandum": "Mémorandum militaire"}
+    for entry in _entries(data):
+        for item in entry["evidence"]:
+            item["key"] = True
+        entry["summary"] = " ".join(item["quote"] for item in entry["evidence"])
+        entry["topics"] = ["defense"]
+        if "kind" in entry:
+            entry["title"] = titles[entry["kind"]]
+            entry["label"] = (
+                f"Les parties ont signé un {entry['kind'].replace('memorandum', 'mémorandum')}"
+            )
+        elif entry.get("date"):
+            entry["label"] = "Le ministre azerbaïdjanais a rencontré son homologue kazakh"
+    status, report = _passes_check_drafts(data, tmp_path / "complet")
+    assert status == 0, report
+    assert "0 champ à compléter" in report
