@@ -18,7 +18,8 @@ _ONE_COUNTRY = re.compile(
     r"|\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
 )
 _TWO_COUNTRIES = re.compile(
-    r"\b(?i:les|des|aux)\s+deux\s+(?:pays|États|nations|capitales|délégations|parties)\b"
+    r"\b(?i:les|des|aux)\s+deux\s+(?:peuples\s+et\s+)?"
+    r"(?:pays|États|nations|capitales|délégations|parties|peuples)\b"
 )
 _PLACE = re.compile(
     r"\b(?P<prep>en|à|au|aux|dans)\s+(?P<article>l['’]|le\s+|la\s+|les\s+)?"
@@ -108,13 +109,40 @@ _OFFICIAL = re.compile(
 """« le ministre azerbaïdjanais de la Défense, Zakir Hasanov »: an official and his country."""
 
 
+_APPOSITION = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2}),\s+(?P<title>(?:le\s+|la\s+|l['’])?"
+    r"(?:ministre|vice-ministre|président|vice-président|premier ministre|ambassadeur|chef|"
+    r"commandant|porte-parole|général|conseiller)\b[^,;.]{0,80}),"
+)
+"""« Hikmat Mirzayev, commandant des Forces spéciales azerbaïdjanaises, » : a name, then his
+title in apposition, naming one country."""
+
+
+_LISTED = re.compile(
+    r"(?:\b(?:ministres|chefs|commandants|présidents)\b[^,]*?\s|,\s+(?:et\s+)?)"
+    r"(?P<demonym>[a-zà-ÿ-]{4,}),\s+(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+)
+"""« Les ministres de la Défense turc, Hulusi Akar, azerbaïdjanais, Zakir Hasanov, et
+géorgien, Juansher Burchuladze » : each name after its nationality."""
+
+
 def officials(text: str, finder: ActorFinder) -> dict[str, str]:
-    """Surnames of officials the sentence gives a country (« Hasanov » → AZ)."""
+    """Surnames of officials the sentence gives a country (« Hasanov » → AZ), by a title before
+    the name (« le ministre azerbaïdjanais de la Défense, Zakir Hasanov ») or after it, in
+    apposition (« Hikmat Mirzayev, commandant des Forces spéciales azerbaïdjanaises, »)."""
     found: dict[str, str] = {}
     for match in _OFFICIAL.finditer(text):
         hits = finder.find(match.group("demonym"))
         if hits and _is_country(hits[0].id):
             found[match.group("name").split()[-1]] = hits[0].id
+    for match in _LISTED.finditer(text):
+        hits = finder.find(match.group("demonym"))
+        if hits and _is_country(hits[0].id):
+            found.setdefault(match.group("name").split()[-1], hits[0].id)
+    for match in _APPOSITION.finditer(text):
+        countries = {hit.id for hit in finder.find(match.group("title")) if _is_country(hit.id)}
+        if len(countries) == 1:
+            found.setdefault(match.group("name").split()[-1], countries.pop())
     return found
 
 

@@ -386,6 +386,26 @@ def agreement_kind(text: str) -> str | None:
     return _AGREEMENT_KIND[match.group(1).casefold()] if match else None
 
 
+_SECOND_AGREEMENT = re.compile(
+    r"(?:,\s*)?\b(?:ainsi\s+qu['’]|et\s+)(?:un|une|le|la|l['’]|les|des|deux)\s*"
+    r"(?:\w+\s+){0,2}?(accord|charte|mémorandum|memorandum|traité|plan|contrat|protocole|"
+    r"feuille de route)s?\b",
+    re.IGNORECASE,
+)
+
+
+def second_agreement(text: str) -> tuple[str, str] | None:
+    """« … ont signé un plan de coopération …, ainsi qu'un mémorandum entre les universités » :
+    a second agreement signed in the same sentence, as (its words, its vocabulary kind)."""
+    first = _AGREEMENT_NOUN.search(text)
+    if first is None:
+        return None
+    found = _SECOND_AGREEMENT.search(text, first.end())
+    if found is None:
+        return None
+    return found.group(0).strip(" ,"), _AGREEMENT_KIND[found.group(1).casefold()]
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {

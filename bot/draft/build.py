@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from bot.draft.analyse import (
     hedge_of,
     modality_of,
     numbers,
+    second_agreement,
     tense_of,
     uncertainty_of,
     unknown_names,
@@ -78,6 +79,10 @@ class Candidate:
     grouped_why: list[str] = field(default_factory=list)
     weak: bool = False
     """No actor, date, number or act of its own: kept only as the next sentence of an event."""
+    in_quote: bool = False
+    """The sentence starts inside a quotation opened by an earlier sentence."""
+    said_by_pronoun: bool = False
+    """The sentence opens a quotation attributed by a pronoun (« …», a-t-il dit)."""
 
     @property
     def text(self) -> str:
@@ -107,6 +112,8 @@ class Draft:
     skipped: list[Sentence]
     new_countries: dict[str, list[str]]
     unknown: list[str]
+    reasons: dict[int, str] = field(default_factory=dict)
+    """Why a set-aside sentence (by its start) was set aside, when not the default reason."""
 
 
 def slug(name: str, limit: int = 30) -> str:
@@ -153,6 +160,17 @@ def _period(text: str, dates: list[FoundDate]) -> FoundDate | None:
     return None
 
 
+def _said_on(text: str, dates: list[FoundDate]) -> bool:
+    """A date that dates the saying (« a déclaré dimanche », « a annoncé le 15 mai 2016 »),
+    not what is said (« les exercices se tiendront en mai, a précisé le ministère »)."""
+    for found in dates:
+        before = text[: found.start].rstrip(" ,")
+        for match in _SPEECH.finditer(before):
+            if len(before[match.end() :].split()) <= 1:
+                return True
+    return False
+
+
 def _kind(
     text: str, act: str | None, dates: list[FoundDate], modality: Modality | None
 ) -> tuple[str, str | None]:
@@ -163,6 +181,10 @@ def _kind(
         if modality is not None and modality.kind == "proposition":
             return "event", "proposition"
         if modality is not None and modality.kind in ("souhait", "intention"):
+            return "event", "declaration"
+        if modality is not None and _said_on(text, dates):
+            # « … vont procéder à des exercices, a déclaré dimanche le ministre » : what is
+            # dated is the statement; the exercise has not taken place
             return "event", "declaration"
         return "event", event_type(text, act)
     return "fact", None
@@ -271,11 +293,130 @@ def _same_subject(group: Candidate, item: Candidate) -> str | None:
     return f"« {opener.group(0).strip()} » reprend le sujet du constat d'avant"
 
 
+_OPENING = "«“"
+_CLOSING = "»”"
+
+
+def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
+    """For each sentence: does it start inside a quotation an earlier sentence opened, and,
+    for a sentence that opens one, the words after the mark that closes it (its attribution:
+    « , a-t-il dit »), found in this sentence or a later one."""
+    inside: list[bool] = []
+    depth = 0
+    straight = False
+    closers: list[tuple[int, int]] = []  # (sentence, offset after the closing mark)
+    opened_at = 0
+    for number, text in enumerate(texts):
+        if not (depth > 0 or straight):
+            opened_at = number
+        inside.append(depth > 0 or straight)
+        for offset, char in enumerate(text):
+            if char in _OPENING:
+                depth += 1
+            elif char in _CLOSING and depth > 0:
+                depth -= 1
+                if depth == 0 and not straight:
+                    closers.append((number, offset + 1))
+            elif char == '"':
+                straight = not straight
+                if not straight and depth == 0:
+                    closers.append((number, offset + 1))
+    if depth > 0 or straight:  # a mark never closed (a typo, a cut copy) opens nothing
+        inside[opened_at:] = [False] * (len(texts) - opened_at)
+    result: list[tuple[bool, str]] = []
+    for number, text in enumerate(texts):
+        opens = not inside[number] and text[:1] in _OPENING + '"'
+        after = ""
+        if opens:
+            after = next(
+                (texts[where][offset:] for where, offset in closers if where >= number), ""
+            )
+        result.append((inside[number], after))
+    return result
+
+
+_PRONOUN_SAID = re.compile(r"^\W*(?:a|ont|avait|avaient)-t?-?(?:il|elle|ils|elles)\b")
+"""« …», a-t-il dit » : the quotation's speaker is named only by a pronoun."""
+_SPEECH = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
+    r"indiqué|affirmé|fait savoir|expliqué|précisé|rappelé|assuré|insisté|martelé|"
+    r"condamné|exprimé|salué|évoqué|déploré|appelé|plaidé|réaffirmé|confirmé|averti|"
+    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé)\b|"
+    r"\bs['’]est dit\b",
+    re.IGNORECASE,
+)
+"""A verb of saying: the sentence tells what a speaker said."""
+
+
+def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
+    """Why ``item`` belongs to the quotation (or the speaker) of ``group``, or None.
+
+    A sentence inside a quotation an earlier sentence opened goes with that sentence — one
+    speech is one candidate, not an opening « without its closing » — unless it gives a full
+    date of its own that the group lacks (another event, told inside the speech). A quotation
+    whose speaker is only « a-t-il dit » goes with the sentence just before when that one
+    tells what someone said: the pronoun is that speaker."""
+    if item.position - group.position != 1:
+        return None
+    if item.in_quote:
+        own = _main_date(item.dates)
+        main = _main_date(group.dates)
+        if own is not None and own.iso and own.basis == "texte" and (main is None or not main.iso):
+            return None
+        return "suite de la citation de la phrase d'avant"
+    if item.said_by_pronoun and _SPEECH.search(last):
+        return "citation attribuée par « il » à l'orateur de la phrase d'avant"
+    return None
+
+
+_SAID_THESE = re.compile(
+    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b",
+    re.IGNORECASE,
+)
+"""« ont fait ces remarques lors de la réunion … » : the sentence dates what the one before said."""
+
+
+def _said_these(group: Candidate, item: Candidate) -> str | None:
+    """The lead « X et Y soulignent … » followed by « ils ont fait ces remarques lors de la
+    réunion du 18 novembre » : one event, dated by the second sentence."""
+    if item.position - group.position != 1 or group.kind != "fact" or group.more:
+        return None
+    if group.modality is not None or item.modality is not None or item.kind == "agreement":
+        return None
+    if not _actor_ids(item) <= _actor_ids(group):
+        return None
+    found = _SAID_THESE.search(item.sentence.text)
+    return f"« {found.group(0)} » reprend ce que dit la phrase d'avant" if found else None
+
+
+def _same_event(group: Candidate, item: Candidate) -> str | None:
+    """« Les premiers exercices … ont débuté dimanche » then « Les exercices « Trois Frères –
+    2021 » ont débuté par une cérémonie » : the next sentence tells the same kind of event
+    (exercise, meeting…) with no actor beyond the group's, and only one of them is dated —
+    one event. A sentence that reports what someone said (« a déclaré dans un communiqué
+    que… ») is that speaker's statement, kept apart."""
+    if item.position - group.position != 1 or item.kind == "agreement":
+        return None
+    if _SPEECH.search(item.sentence.text) or item.tense != group.tense:
+        return None  # a statement, or what the meeting « sera »: not the meeting told
+    if group.modality is not None or item.modality is not None:
+        return None
+    main, other = _main_date(group.dates), _main_date(item.dates)
+    if main is not None and main.iso and other is not None and other.iso:
+        return None
+    kind = event_type(item.sentence.text, None)
+    if kind in (None, "declaration") or kind != event_type(group.sentence.text, None):
+        return None
+    if not _actor_ids(item) <= _actor_ids(group):
+        return None
+    return f"même événement ({kind}), phrase suivante"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
-    same = _same_noun(group, item)
+    same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
     opener = _named_opener(group, item)
@@ -305,6 +446,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
     if main is not None and other is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
+    if group.tense != item.tense and "futur" in (group.tense, item.tense):
+        return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = item.act == group.act or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
     if theirs and theirs <= mine and same_act and same_kind:
@@ -334,6 +477,21 @@ def _refers_back(group: Candidate, item: Candidate) -> str | None:
     return f"« {words} » reprend la phrase d'avant, sans acteur à elle"
 
 
+_PHRASE = re.compile(r"(?=\b(\w{5,})\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|d['’])(\w{5,}))")
+"""A noun and its complement (« protection des projets »): what a sentence is about."""
+
+
+def _shared_phrase(group: Candidate, item: Candidate) -> str | None:
+    """A noun and its complement the sentences before wrote too: « La protection des projets
+    régionaux donnera … » after « … la protection des projets économiques … »."""
+    told = _group_text(group)
+    for match in _PHRASE.finditer(item.sentence.text):
+        noun, complement = fold(match.group(1)), fold(match.group(2))
+        if re.search(rf"\b{re.escape(noun)}\s+(?:\w+\s+)?{re.escape(complement)}\b", told):
+            return f"{match.group(1)} … {match.group(2)}"
+    return None
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
     if item.position - group.position != 1 or item.modality is not None:
@@ -347,6 +505,9 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     shared = [name for name in item.unknown if name in group.unknown]
     if shared:
         return f"« {shared[0]} » nommé dans la phrase d'avant"
+    phrase = _shared_phrase(group, item)
+    if phrase is not None and item.tense == group.tense:
+        return f"« {phrase} » repris de la phrase d'avant"
     kind = event_type(item.sentence.text, None)
     if kind is not None and kind == group.subtype:
         return f"même événement ({kind}), phrase suivante"
@@ -375,11 +536,30 @@ def _inherit(grouped: list[Candidate], item: Candidate) -> None:
             return
 
 
-def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candidate]:
+UNATTRIBUTED = (
+    "citation attribuée par « il » alors que la phrase d'avant nomme plusieurs orateurs "
+    "possibles : à attribuer à la main ou à écarter"
+)
+
+
+def _group(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    speakers: dict[int, int] | None = None,
+    reasons: dict[int, str] | None = None,
+) -> list[Candidate]:
+    """Join each candidate to the one before when they tell the same thing; ``speakers`` is
+    how many officials each sentence (by position) names, ``reasons`` receives why a sentence
+    was set aside when it is not the default."""
     grouped: list[Candidate] = []
     for item in candidates:
         previous = grouped[-1] if grouped else None
-        if item.weak:
+        last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
+        quoted = _same_quotation(previous, item, last) if previous is not None else None
+        background: str | bool | None = None
+        if quoted is not None:
+            why: str | None = quoted
+        elif item.weak:
             why = _continues(previous, item) if previous is not None else None
         else:
             why = _joins(previous, item) if previous is not None else None
@@ -392,6 +572,17 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
             )
             if background:
                 why = background
+        if (
+            why is None
+            and item.said_by_pronoun
+            and previous is not None
+            and item.position - previous.position == 1
+            and (speakers or {}).get(previous.position, 0) > 1
+        ):  # « …», a-t-il martelé » after « Les ministres A, B et C se sont réunis »
+            skipped.append(item.sentence)
+            if reasons is not None:
+                reasons[item.sentence.start] = UNATTRIBUTED
+            continue
         if item.weak and (previous is None or why is None):
             skipped.append(item.sentence)
             continue
@@ -418,6 +609,105 @@ def _group(candidates: list[Candidate], skipped: list[Sentence]) -> list[Candida
     return grouped
 
 
+_AT_EVENT = re.compile(
+    r"\b(?:[àa] l['’]issue|lors|au cours|en marge|à la fin|au terme|pendant|durant)\s+"
+    r"(?:de\s+(?:la|cette|leur|sa)|du|des|de\s+l['’]|de\s+ces)\s*"
+    r"(?:rencontre|réunion|visite|cérémonie|entretiens?|sommet|conférence|négociations|"
+    r"pourparlers|forum|séance)\b",
+    re.IGNORECASE,
+)
+"""« A l'issue de la rencontre », « lors de la visite » : the sentence happens at an event the
+article told just before."""
+MEETINGS = ("reunion", "forum")
+
+
+def _date_from_event(candidates: list[Candidate]) -> None:
+    """An undated agreement or event « signé à l'issue de la rencontre » takes the date of the
+    nearest meeting told before it — inferred (« déduit »), its basis said in the note."""
+    for number, candidate in enumerate(candidates):
+        if candidate.kind == "fact" or _span(_main_date(candidate.dates)) is not None:
+            continue
+        found = _AT_EVENT.search(candidate.sentence.text)
+        if found is None:
+            continue
+        for earlier in reversed(candidates[:number]):
+            if earlier.kind != "event" or earlier.subtype not in MEETINGS:
+                continue
+            main = _main_date(earlier.dates)
+            if main is None or _span(main) is None:
+                break
+            note = (
+                f"« {found.group(0)} » : la date de la rencontre, que l'article date de "
+                f"« {main.text} »" + (f" ({main.note})" if main.note else "")
+            )
+            candidate.dates.insert(
+                0,
+                FoundDate(
+                    found.group(0),
+                    found.start(),
+                    found.end(),
+                    main.iso,
+                    main.precision,
+                    "déduit",
+                    note,
+                    event=main.text,
+                ),
+            )
+            candidate.grouped_why.append(f"daté par la rencontre d'avant (« {main.text} »)")
+            break
+
+
+def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
+    """Two agreements signed in one sentence (« un plan …, ainsi qu'un mémorandum … ») are
+    two candidates on that sentence: same parties, date and act; a period (« pour l'année
+    2025 ») goes with the agreement it follows."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        out.append(candidate)
+        if candidate.kind != "agreement":
+            continue
+        second = second_agreement(candidate.sentence.text)
+        if second is None:
+            continue
+        words, kind = second
+        period = candidate.period
+        if period is not None and period.start > candidate.sentence.text.find(words):
+            candidate.period, period = None, period  # « …, ainsi qu'un plan pour 2025 »
+        else:
+            period = None
+        out.append(
+            replace(
+                candidate,
+                subtype=kind,
+                period=period,
+                dates=list(candidate.dates),
+                actors=list(candidate.actors),
+                links=[],
+                more=[],
+                grouped_why=[f"deuxième accord de la même phrase (« {words} »)"],
+            )
+        )
+    return out
+
+
+_OUR_COUNTRIES = re.compile(
+    r"\b(?i:nos|leurs)\s+(?:(?P<count>deux|trois|quatre)\s+)?pays\b(?!\s+(?:membres?|voisins?))"
+)
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
+
+
+def _our_countries(text: str, lead: list[str], here: list[ActorHit]) -> list[Resolved]:
+    """« la coopération entre nos pays », said in a sentence naming no pair of its own: the
+    countries the article's lead named together (its parties), when their number fits."""
+    found = _OUR_COUNTRIES.search(text)
+    if found is None or len(lead) < 2 or len({hit.id for hit in here}) >= 2:
+        return []
+    count = found.group("count")
+    if count is not None and _COUNTS[count.casefold()] != len(lead):
+        return []
+    return [Resolved(found.group(0), actor) for actor in lead]
+
+
 def draft_article(
     text: str,
     name: str,
@@ -437,14 +727,23 @@ def draft_article(
     unknown_all: dict[str, None] = {}
     recent: list[str] = []
     people: dict[str, str] = {}
+    quotations = _quotation_depths([sentence.text for sentence in article.sentences])
+    lead: list[str] = []
+    """The countries of the first sentence that names several: the article's parties."""
+    speakers_at: dict[int, int] = {}
     for position, sentence in enumerate(article.sentences):
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
-        resolved = resolve(sentence.text, finder, recent, speakers) + named_officials(
-            sentence.text, people
-        )
-        people.update(officials(sentence.text, finder))
+        countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        again = named_officials(sentence.text, people)
+        resolved = resolve(sentence.text, finder, recent, speakers) + again
+        named_here = officials(sentence.text, finder)
+        speakers_at[position] = len(named_here)
+        people.update(named_here)
+        if not lead and len({hit.id for hit in countries_here}) >= 2:
+            lead = list(dict.fromkeys(hit.id for hit in countries_here))
+        resolved += _our_countries(sentence.text, lead, countries_here)
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
@@ -452,6 +751,11 @@ def draft_article(
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
+            if item in again and countries_here:
+                # an official named again gives his country only to a sentence naming none:
+                # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
+                # country stays noted in draft.resolved)
+                continue
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
                 actors.append(ActorHit(item.actor, item.words, known))
@@ -498,9 +802,14 @@ def draft_article(
                 resolved=resolved,
                 position=position,
                 weak=weak,
+                in_quote=quotations[position][0],
+                said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
-    candidates = _group(candidates, skipped)
+    reasons: dict[int, str] = {}
+    candidates = _group(candidates, skipped, speakers_at, reasons)
+    _date_from_event(candidates)
+    candidates = _split_agreements(candidates)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -520,6 +829,7 @@ def draft_article(
         sha256=digest,
         candidates=candidates,
         skipped=skipped,
+        reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
     )
@@ -537,7 +847,17 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
     entry["date_text"] = main.text
     if main.iso is None:
         return  # year unknown: no basis to claim; the draft annotation says so
-    if main.basis in ("déduit", "rapporté"):
+    if main.event is not None:  # the date of the meeting the sentence happens at
+        entry["date_basis"] = "déduit"
+        entry["date_reason"] = f"date de la rencontre (« {main.event[:40]} »)"
+        if article.published.basis != "texte" and article.published.value:
+            entry["date_reason"] += f", article du {article.published.value}"
+        entry["date_note"] = main.note
+    elif main.reason is not None:  # the year of a name: not the article's date
+        entry["date_basis"] = main.basis
+        entry["date_reason"] = main.reason
+        entry["date_note"] = main.note
+    elif main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
         if article.published.basis == "texte":
             entry["date_anchor"] = source_id
@@ -750,7 +1070,12 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
             ],
             "unknown_names": draft.unknown,
             "skipped": [
-                {"sentence": sentence.text, "reason": "ni acteur, ni date, ni nombre, ni acte"}
+                {
+                    "sentence": sentence.text,
+                    "reason": draft.reasons.get(
+                        sentence.start, "ni acteur, ni date, ni nombre, ni acte"
+                    ),
+                }
                 for sentence in draft.skipped
             ],
         },

@@ -92,6 +92,12 @@ class FoundDate:
     basis: str
     """texte (explicit), déduit (year or day from the article's date), inconnu (no year)."""
     note: str | None = None
+    event: str | None = None
+    """For a date taken from the meeting or visit the sentence names (« à l'issue de la
+    rencontre »): that meeting's own date words (« ce mardi »)."""
+    reason: str | None = None
+    """For a date inferred from something else than the article's date (the year of a name):
+    where it comes from, in a few words (the entry's ``date_reason``; no ``date_anchor``)."""
 
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -345,6 +351,7 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     "année",
                     "déduit",
                     note,
+                    reason=f"année lue dans le nom « {words[:50]} {match.group(1)} »",
                 )
             )
             continue
