@@ -385,6 +385,21 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
                 )
 
 
+def _check_near_names(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
+    """A near name (vocabulary ``near_names``) leads to a known actor and is no actor's own
+    name (that one would win, and the note would never be said)."""
+    if not raw.vocabulary:
+        return
+    located = raw.vocabulary[0]
+    names = {fold(name) for actor in actors.values() for name in (*actor.names(), *actor.demonyms)}
+    for position, near in enumerate(located.value.near_names):
+        label = f"near_names[{position}]"
+        if near.actor not in actors:
+            out.add(located.file, label, "actor", f"référence inconnue : {near.actor}")
+        if fold(near.name) in names:
+            out.add(located.file, label, "name", f"« {near.name} » est déjà le nom d'un acteur")
+
+
 def _check_refs(
     file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
 ) -> None:
@@ -643,6 +658,7 @@ def load_factbase(
     seeds = _read_seeds(raw, seeds_dir, out)
     actors = _build_actors(raw, out)
     _check_aliases(raw, actors, out)
+    _check_near_names(raw, actors, out)
     _cross_check(raw, actors, seeds, out)
     if out.issues:
         raise ContentError(out.issues)

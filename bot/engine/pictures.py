@@ -122,7 +122,7 @@ def latest_shown(index: Index, ids: set[str]) -> str:
     """« Date la plus récente ici : 10 février 2026 »: the newest date of the entries a
     picture shows (a filtered picture is not the whole base), as its date column words it —
     a date, not a fact: it may be a forecast's or a proposal's, marked as such beside it."""
-    shown = [item for item in index.dated if item.entry.id in ids]
+    shown = [item for item in index.timeline.dated if item.entry.id in ids]
     if not shown:
         return "Aucune date sur cette image"
     # a fact the article dates itself, if the picture has one: not a forecast, not a proposal

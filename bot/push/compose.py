@@ -72,7 +72,7 @@ def timeline_post(index: Index, argument: str) -> Post:
 
 def country_post(index: Index, argument: str) -> Post:
     """An actor's summary: its role with its quotes, then its dated facts with theirs."""
-    match = index.find_actor(argument)
+    match = index.names.find_actor(argument)
     if match is None:
         raise NothingToPostError(f"« {argument} » ne désigne aucun pays ni organisation connus")
     actor = match.actor
@@ -114,7 +114,7 @@ def agreement_post(index: Index, argument: str) -> Post:
 
 def announceable(index: Index) -> list[Dated | Agreement]:
     """Every event and agreement, chronologically (undated agreements last)."""
-    dated: list[Dated | Agreement] = list(index.dated)
+    dated: list[Dated | Agreement] = list(index.timeline.dated)
     dated += [a for a in index.base.agreements if a.date is None]
     return dated
 

@@ -49,18 +49,18 @@ def resolve(index: Index, text: str) -> str | Unknown:
             "Précisez ce que vous voulez suivre : un pays (/suivre Turquie), une organisation "
             "(/suivre OTAN) ou un thème (/suivre cybersécurité)."
         )
-    match = index.find_actor(words)
+    match = index.names.find_actor(words)
     if match is not None:
         return target_of_actor(match.actor.id)
-    topic = index.find_topic(words) or _fuzzy_topic(index, words)
+    topic = index.names.find_topic(words) or _fuzzy_topic(index, words)
     if topic is not None:
         return f"{TOPIC}:{topic}"
-    if index.is_other_country(words) and not seed_holds(index, words):
+    if index.names.is_other_country(words) and not seed_holds(index, words):
         return Unknown(
             f"« {words[:60]} » n'est cité dans aucun des articles : il n'y aura rien à "
             "signaler. /pays donne la liste des pays cités."
         )
-    suggestions = [actor_name(actor) for actor in index.suggest_actors(words)]
+    suggestions = [actor_name(actor) for actor in index.names.suggest_actors(words)]
     hint = f" Vouliez-vous dire : {', '.join(suggestions)} ?" if suggestions else ""
     topics = ", ".join(index.topic_labels.values())
     return Unknown(
