@@ -14,6 +14,7 @@ import pytest
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.engine.index import Index
+from bot.startup import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "draft_base"
@@ -198,3 +199,24 @@ def test_a_damaged_part_is_built_again(small: Path, tmp_path: Path) -> None:
         data[-5] ^= 0xFF  # a flipped byte in the payload: its digest no longer matches
         path.write_bytes(bytes(data))
     assert _answers(Index(load_factbase(small / "content", small / "seeds"), parts)) == expected
+
+
+def test_the_articles_stem_table_is_read_back_while_the_articles_are_unchanged(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.engine import seedtext
+
+    parts = tmp_path / "parts"
+    folded: list[str] = []
+    real_fold = seedtext.fold
+    monkeypatch.setattr(seedtext, "fold", lambda text: folded.append(text) or real_fold(text))
+    first = build_index(Index(load_factbase(small / "content", small / "seeds"), parts))
+    assert len(folded) == len(first.base.seeds)  # each article folded once, to build it
+    _edit_events(small)  # a content file changes, the articles do not
+    folded.clear()
+    again = build_index(Index(load_factbase(small / "content", small / "seeds"), parts))
+    assert folded == []  # read back, not built
+    full = build_index(_load(small))
+    assert seedtext.sorted_seed_stems(again) == seedtext.sorted_seed_stems(full)
+    for stem in seedtext.sorted_seed_stems(full):
+        assert seedtext.sources_holding(again, stem) == seedtext.sources_holding(full, stem)
