@@ -220,3 +220,39 @@ def test_the_articles_stem_table_is_read_back_while_the_articles_are_unchanged(
     assert seedtext.sorted_seed_stems(again) == seedtext.sorted_seed_stems(full)
     for stem in seedtext.sorted_seed_stems(full):
         assert seedtext.sources_holding(again, stem) == seedtext.sources_holding(full, stem)
+
+
+def test_the_home_country_and_the_featured_actors_come_from_the_vocabulary(small: Path) -> None:
+    from bot.engine.filters import TimelineFilter
+    from bot.engine.inline import inline_offers
+    from bot.engine.relations import relations
+
+    def featured(index: Index) -> list[str]:
+        return [offer.id for offer in inline_offers(index, "") if offer.id.startswith("p:")]
+
+    index = _load(small)
+    assert featured(index) == ["p:AZ", "p:ots", "p:TR"]
+    assert "GB" in {found.code for found in relations(index, TimelineFilter())}
+    _edit(small, "  home: AZ\n  featured: [AZ, ots, TR]", "  home: GB\n  featured: [TR, AZ]")
+    index = _load(small)
+    assert featured(index) == ["p:TR", "p:AZ"]
+    codes = {found.code for found in relations(index, TimelineFilter())}
+    assert "AZ" in codes and "GB" not in codes  # the map is now about the United Kingdom
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("  home: AZ\n", "  home: FR\n", "home"),
+        ("  featured: [AZ, ots, TR]", "  featured: [nato, ots, TR]", "featured[0]"),
+    ],
+)
+def test_an_unknown_home_or_featured_actor_names_file_and_field(
+    small: Path, old: str, new: str, field: str
+) -> None:
+    _edit(small, old, new)
+    with pytest.raises(ContentError) as caught:
+        _load(small)
+    [issue] = caught.value.issues
+    assert (issue.file, issue.field) == ("content/vocabulary.yaml", field)
+    assert "référence inconnue" in issue.message

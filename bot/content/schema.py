@@ -274,6 +274,10 @@ class Vocabulary(Entry):
     stop_words: tuple[Annotated[str, Rule(pattern=r"^[a-z]+$")], ...]
     """Little words a search never looks up (folded: lowercase, no accents)."""
     near_names: tuple[NearName, ...] = ()
+    home: CountryCode
+    """The country whose partnerships the base is about (its relations map, its own card)."""
+    featured: tuple[ActorRef, ...] = ()
+    """The actors inline mode offers before anything is typed, in that order."""
 
 
 @dataclass(frozen=True, kw_only=True)

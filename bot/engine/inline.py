@@ -103,7 +103,7 @@ def inline_offers(
     if not index.tokens(query):
         for agreement in base.agreements:
             add_agreement(agreement)
-        for actor_id in ("AZ", "otan", "TR", "US", "GB", "RU", "ots"):
+        for actor_id in base.vocabulary.featured:
             if actor_id in base.actors:
                 add_actor(actor_id)
         return list(offers.values())[:limit]

@@ -17,7 +17,6 @@ from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
 from bot.engine.relations import (
     CATEGORIES,
-    HOME,
     Relation,
     backing_entries,
     named_in,
@@ -219,11 +218,12 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
     subtitle = "Couleur : relation avec l'Azerbaïdjan"
     if not wanted.is_empty():
         subtitle += " dans ces seules entrées"
+    home = index.base.vocabulary.home
     spec = MapSpec(
         without_flags(title),
-        ((HOME, "home"), *((r.code, r.main) for r in found)),
+        ((home, "home"), *((r.code, r.main) for r in found)),
         (
-            (HOME, index.base.actors[HOME].name),
+            (home, index.base.actors[home].name),
             *((r.code, _map_label(r, r.code in loose)) for r in found),
         ),
         footer,

@@ -18,7 +18,7 @@ from bot.engine.common import actor_name, claim, entry_text, key_quotes, when
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.seedtext import seed_holds
-from bot.push.compose import SUBJECT, announceable, entry_id
+from bot.push.compose import announceable, entry_id
 from bot.text import fold
 from bot.text import short_label as shorten
 
@@ -144,7 +144,7 @@ def channel_offers(index: Index, entries: list[str], limit: int = 3) -> list[str
             else entry.actors
         )
         for actor in actors:
-            if actor != SUBJECT and actor in index.base.actors:
+            if actor != index.base.vocabulary.home and actor in index.base.actors:
                 found.setdefault(target_of_actor(actor))
     return list(found)[:limit]
 
