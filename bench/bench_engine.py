@@ -211,7 +211,9 @@ def scan_match(base: FactBase, query: str) -> str | None:
 
 
 def bench_matcher(index: Index, rounds: int) -> None:
-    ours = [_time(lambda q=q: index.find_actor(q)) for _ in range(rounds) for q, _e in MATCH_CASES]
+    ours = [
+        _time(lambda q=q: index.names.find_actor(q)) for _ in range(rounds) for q, _e in MATCH_CASES
+    ]
     scan = [
         _time(lambda q=q: scan_match(index.base, q))
         for _ in range(max(1, rounds // 10))
@@ -219,7 +221,7 @@ def bench_matcher(index: Index, rounds: int) -> None:
     ]
 
     def found(q: str) -> str | None:
-        match = index.find_actor(q)
+        match = index.names.find_actor(q)
         return match.actor.id if match else None
 
     our_ok = sum(found(q) == e for q, e in MATCH_CASES)
@@ -240,7 +242,7 @@ def _phases(content: Path, seeds: Path) -> tuple[Index, dict[str, float]]:
         loaded = time.perf_counter()
         index = Index(base)
         indexed = time.perf_counter()
-        index.full_text()
+        _ = index.fulltext.postings
         texted = time.perf_counter()
         build_index(index)  # the tables start-up builds (and the snapshot keeps)
         done = time.perf_counter()
@@ -293,7 +295,7 @@ def main() -> None:
         print(
             f"\nBase ×{factor} : {counts['événements']} événements, {counts['accords']} accords, "
             f"{counts['constats']} constats, {len(index.base.actors)} acteurs, "
-            f"{counts['citations']} citations, {len(index.full_text()[1])} mots indexés ; "
+            f"{counts['citations']} citations, {len(index.fulltext.vocabulary)} mots indexés ; "
             f"{args.samples} appels par commande"
         )
         print(

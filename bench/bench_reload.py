@@ -47,7 +47,12 @@ from bot.config import Settings  # noqa: E402
 from bot.content.snapshot import SNAPSHOT_NAME  # noqa: E402
 from bot.engine.index import Index  # noqa: E402
 from bot.rebuild import rebuild_index  # noqa: E402
-from bot.startup import VALIDATION_CACHE, ready_index, validated_index  # noqa: E402
+from bot.startup import (  # noqa: E402
+    FULLTEXT_CACHE,
+    VALIDATION_CACHE,
+    ready_index,
+    validated_index,
+)
 from bot.telegram import reload as reload_module  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
@@ -169,6 +174,7 @@ async def measure(root: Path, way: str) -> None:
             waits, seconds = await asker.during_reload()
             _figures("… et encore une fois", waits, rest_p99, seconds)
             shutil.rmtree(cache / VALIDATION_CACHE, ignore_errors=True)
+            shutil.rmtree(cache / FULLTEXT_CACHE, ignore_errors=True)
             (cache / SNAPSHOT_NAME).unlink(missing_ok=True)  # else it is handed over as is
             waits, seconds = await asker.during_reload()
             _figures("rechargement, caches vidés", waits, rest_p99, seconds)

@@ -106,7 +106,7 @@ def phases(content: Path, seeds: Path, snapshots: Path) -> None:
     from bot.content import snapshot
     from bot.content.loader import load_factbase
     from bot.engine.index import Index
-    from bot.startup import VALIDATION_CACHE, build_index
+    from bot.startup import FULLTEXT_CACHE, VALIDATION_CACHE, build_index
 
     _edit_small(content, 7)
     marks = [(time.perf_counter(), time.process_time())]
@@ -119,10 +119,10 @@ def phases(content: Path, seeds: Path, snapshots: Path) -> None:
         base = load_factbase(content, seeds, cache=snapshots / VALIDATION_CACHE)
         marks.append((time.perf_counter(), time.process_time()))
         names.append("lecture (cache par fichier) + contrôles croisés")
-        index = Index(base)
+        index = Index(base, snapshots / FULLTEXT_CACHE)
         marks.append((time.perf_counter(), time.process_time()))
         names.append("index")
-        index.full_text()
+        _ = index.fulltext.postings
         marks.append((time.perf_counter(), time.process_time()))
         names.append("plein texte")
         build_index(index)

@@ -53,7 +53,7 @@ def shortened_issues(index: Index) -> list[str]:
 def _periods(index: Index) -> dict[str, tuple[date, date]]:
     """Each month and year a dated entry touches, as a person types it (« novembre 2025 »)."""
     found: dict[str, tuple[date, date]] = {}
-    for item in index.dated:
+    for item in index.timeline.dated:
         for day in (item.span.start, item.span.end):
             last = calendar.monthrange(day.year, day.month)[1]
             month = f"{MONTHS_FR[day.month - 1]} {day.year}"

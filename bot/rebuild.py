@@ -26,6 +26,7 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.snapshot import (
@@ -36,8 +37,9 @@ from bot.content.snapshot import (
     write_snapshot,
 )
 from bot.engine.index import Index
+from bot.engine.tables import Table
 from bot.paths import PROJECT_ROOT
-from bot.startup import VALIDATION_CACHE, build_index, gc_paused
+from bot.startup import FULLTEXT_CACHE, VALIDATION_CACHE, build_index, gc_paused
 
 TIMEOUT = 900.0
 """Seconds a rebuild may take before the child is stopped (×1000 takes about 30 s)."""
@@ -139,12 +141,19 @@ def release_index(holder: list[Index]) -> None:
 
 
 def _take_apart(value: object) -> None:
-    """Empty ``value`` item by item when it is a dict only the caller holds (nobody else can
-    see it emptied); its items in turn, recursively."""
-    if type(value) is not dict or sys.getrefcount(value) > 3:  # caller, argument, getrefcount
+    """Empty ``value`` item by item when it is a dict, or one of the index's tables, that only
+    the caller holds (nobody else can see it emptied); its items in turn, recursively."""
+    if sys.getrefcount(value) > 3:  # caller, argument, getrefcount: someone else holds it
         return
-    while value:
-        _key, item = value.popitem()
+    state: dict[Any, object]
+    if isinstance(value, Table):
+        state = vars(value)
+    elif type(value) is dict:
+        state = cast("dict[Any, object]", value)
+    else:
+        return
+    while state:
+        _key, item = state.popitem()
         _take_apart(item)
         del item
 
@@ -178,7 +187,8 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
     try:
         with gc_paused():
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)
-            index = build_index(Index(factbase))
+            parts = None if kept is None else kept / FULLTEXT_CACHE
+            index = build_index(Index(factbase, parts))
     except ContentError as error:
         with (folder / _ISSUES).open("wb") as file:
             pickle.dump(list(error.issues), file)

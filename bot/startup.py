@@ -28,15 +28,20 @@ def build_index(index: Index) -> Index:
 
 VALIDATION_CACHE = "validation"
 """Folder of the snapshot directory holding each content file's validation (by its hash)."""
+FULLTEXT_CACHE = "fulltext"
+"""Folder of the snapshot directory holding each content file's part of the full text."""
 
 
-def validated_index(content_dir: Path, seeds_dir: Path, cache: Path | None = None) -> Index:
+def validated_index(content_dir: Path, seeds_dir: Path, folder: Path | None = None) -> Index:
     """Read and validate the content, then index it all; raises ContentError when invalid.
 
-    ``cache``: where each file's own validation is kept by content hash (none by default)."""
+    ``folder``: the snapshot directory, where each file's own validation and its part of the
+    full text are kept by content hash (nowhere by default)."""
     from bot.content.loader import load_factbase  # pydantic, PyYAML, Babel: only to validate
 
-    return build_index(Index(load_factbase(content_dir, seeds_dir, cache=cache)))
+    cache = None if folder is None else folder / VALIDATION_CACHE
+    parts = None if folder is None else folder / FULLTEXT_CACHE
+    return build_index(Index(load_factbase(content_dir, seeds_dir, cache=cache), parts))
 
 
 @contextmanager
@@ -69,7 +74,7 @@ def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | Non
             if cached is not None:
                 index = build_index(cached)
             else:
-                index = validated_index(content_dir, seeds_dir, folder / VALIDATION_CACHE)
+                index = validated_index(content_dir, seeds_dir, folder)
                 write_snapshot(folder, key, index)
         gc.freeze()  # before collections resume (see bot.rebuild._receive)
     return index

@@ -22,6 +22,7 @@ from bot.draft.links import (
     figures,
     name_stems,
     stems,
+    stop_words,
 )
 from bot.text import normalise_typography
 
@@ -60,9 +61,11 @@ def _same_quote(
     return None
 
 
-def _quotes(evidence: Iterable[Evidence]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _quotes(
+    evidence: Iterable[Evidence], stop: frozenset[str]
+) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(
-        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote)))
+        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote, stop)))
         for item in evidence
     )
 
@@ -85,17 +88,18 @@ class Linker:
 
     def __init__(self, base: FactBase) -> None:
         self._actor_words = actor_words(base)
+        self._stop = stop = stop_words(base)
         known: list[_Known] = []
         for entry in base.entries():
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
             explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
             text = _words(entry)
-            quotes = _quotes(entry.evidence)
+            quotes = _quotes(entry.evidence, stop)
             known.append(
                 _Known(
                     entry.id,
                     _actors(entry),
-                    frozenset(stems(text)),
+                    frozenset(stems(text, stop)),
                     frozenset(_kind_words(text)),
                     span,
                     explicit,
@@ -106,12 +110,12 @@ class Linker:
         for actor in base.actors.values():  # an actor's role rests on quotes too
             if actor.evidence:
                 text = " ".join(item.quote for item in actor.evidence)
-                quotes = _quotes(actor.evidence)
+                quotes = _quotes(actor.evidence, stop)
                 known.append(
                     _Known(
                         actor.id,
                         frozenset({actor.id}),
-                        frozenset(stems(text)),
+                        frozenset(stems(text, stop)),
                         frozenset(_kind_words(text)),
                         None,
                         False,
@@ -157,7 +161,7 @@ class Linker:
     ) -> list[Link]:
         """Probable duplicates and contradictions of a candidate, strongest first."""
         mine = frozenset(actors)
-        words = stems(text)
+        words = stems(text, self._stop)
         plain = normalise_typography(text).casefold()
         numbers = figures(text)
         scored: list[tuple[float, Link]] = []
@@ -217,7 +221,11 @@ class Linker:
                 continue
             if clash:
                 continue
-            named = [word for word in distinctive if word in name_stems(text, self._actor_words)]
+            named = [
+                word
+                for word in distinctive
+                if word in name_stems(text, self._actor_words, self._stop)
+            ]
             if overlap and named and (len(distinctive) >= STRONG_DISTINCTIVE or not single):
                 for unit, value in numbers.items():
                     other = item.figures.get(unit)

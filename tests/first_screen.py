@@ -69,7 +69,7 @@ def questions(folder: Path = QUESTIONS_DIR) -> list[str]:
 
 def frequent_words(index: Index, limit: int = FREQUENT_WORDS) -> list[str]:
     """The base's most frequent words of four letters or more (by entries holding them)."""
-    postings, _ = index.full_text()
+    postings = index.fulltext.postings
     ranked = sorted(
         (word for word in postings if len(word) >= 4 and word.isalpha()),
         key=lambda word: (-len(postings[word]), word),
@@ -80,7 +80,7 @@ def frequent_words(index: Index, limit: int = FREQUENT_WORDS) -> list[str]:
 def periods(index: Index) -> list[str]:
     """Every year and month (``2025-08``) an entry of the timeline is dated in, exactly."""
     found: set[str] = set()
-    for item in index.dated:
+    for item in index.timeline.dated:
         span = item.span
         found.add(str(span.start.year))
         if (span.start.year, span.start.month) == (span.end.year, span.end.month):
@@ -154,7 +154,9 @@ def _message_of(reply: Reply) -> str:
 def has_fact(index: Index, actor_id: str) -> bool:
     """True when the base holds a fact about the actor: a role, an entry, a membership."""
     actor = index.base.actors[actor_id]
-    return bool(actor.role or index.entries_of(actor_id) or index.named_memberships(actor_id))
+    return bool(
+        actor.role or index.links.entries_of(actor_id) or index.links.named_memberships(actor_id)
+    )
 
 
 def problems(

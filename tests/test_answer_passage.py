@@ -78,7 +78,7 @@ def test_aide_inside_a_sentence_is_not_the_help_command(base):
 def test_a_name_in_capitals_that_is_a_little_word_names_its_actor(base):
     index = Index(base)
     for alias in ("EU", "US"):
-        match = index.find_actor(alias)
+        match = index.names.find_actor(alias)
         assert match is not None
         asked = understand(index, alias, TODAY)
         assert asked is not None and match.actor.name in asked.command
@@ -125,19 +125,18 @@ def test_a_base_of_one_article_is_counted_in_the_singular(base):
 
 
 def test_an_alias_the_articles_never_write_is_searched_as_the_actors_name(base):
-    from bot.engine.index import tokens
     from bot.engine.questions import _named
 
     index = Index(base)
-    vocabulary = index.full_text()[0]
+    vocabulary = index.fulltext.postings
     checked = 0
     for actor in base.actors.values():
         for alias in actor.aliases:
             word = fold(alias)
-            match = index.find_actor(alias)
+            match = index.names.find_actor(alias)
             if " " in word or word in vocabulary or match is None or match.actor is not actor:
                 continue
-            assert _named(index, word) == " ".join(tokens(actor.name)), alias
+            assert _named(index, word) == " ".join(index.tokens(actor.name)), alias
             checked += 1
     assert checked >= 3  # « UK », « NATO », « Turkey »…
     assert _named(index, "bakou") == "bakou"  # a word the articles hold is searched as it is
@@ -146,7 +145,7 @@ def test_an_alias_the_articles_never_write_is_searched_as_the_actors_name(base):
 def test_an_english_country_name_is_answered_with_its_french_name(base):
     index = Index(base)
     for english, french in (("germany", "Allemagne"), ("china", "Chine")):
-        if index.find_actor(french) is not None:
+        if index.names.find_actor(french) is not None:
             continue  # the base has its card: another test's business
         asked = understand(index, f"relations avec la {english} ?", TODAY)
         assert asked is not None and asked.command == f"/pays {french}", asked

@@ -63,7 +63,7 @@ def test_schwa_folds_to_a(copy):
     copy.edit("actors.yaml", "aliases: [Azerbaidjan,", "aliases: [Azərbaycan, Azerbaidjan,")
     index = Index(copy.load())
     for spelling in ("Azərbaycan", "AZƏRBAYCAN", "Azarbaycan"):
-        found = index.find_actor(spelling)
+        found = index.names.find_actor(spelling)
         assert found is not None and found.actor.id == "AZ", spelling
 
 

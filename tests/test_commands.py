@@ -71,7 +71,7 @@ def test_country_without_argument_lists_the_countries(index, base):
     labels = [b.label for page in pages for b in buttons(page) if b.data.startswith("p:")]
     assert len(labels) == len(cited) and any("Royaume-Uni" in label for label in labels)
     # flag, name, and how many entries cite it
-    assert f"🇬🇧 Royaume-Uni · {len(index.entries_of('GB'))}" in labels
+    assert f"🇬🇧 Royaume-Uni · {len(index.links.entries_of('GB'))}" in labels
     assert all(len(row) <= 2 for page in pages for row in page.buttons)  # two columns
     assert pages[1].edit and not any("OTAN" in label for label in labels)
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-import bot.engine.index as index_module
+import bot.engine.actor_links as links_module
+import bot.engine.deals as deals_module
 from bench.synthetic import write_synthetic
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
@@ -115,7 +116,8 @@ def test_listings_and_help_are_computed_once_per_index(
         return builtins.sorted(*args, **kwargs)
 
     monkeypatch.setattr(FactBase, "counts", counts)
-    monkeypatch.setattr(index_module, "sorted", sorting, raising=False)
+    for module in (links_module, deals_module):  # the tables that sort
+        monkeypatch.setattr(module, "sorted", sorting, raising=False)
     commands = ["/aide", "/start", "/pays", "/org", "/accord", "/accord Turquie", "/accord paix"]
     first = [answer(index, command) for command in commands]
     after_first = dict(counted)
@@ -133,26 +135,28 @@ def _scan(items: tuple[Dated, ...], low: date, high: date) -> list[Dated]:
 
 
 def test_span_index_finds_what_a_scan_finds(large: Index) -> None:
-    years = sorted({item.span.start.year for item in large.dated})
+    years = sorted({item.span.start.year for item in large.timeline.dated})
     windows = [(date.min, date.max), (date.min, date(2020, 1, 1)), (date(2024, 1, 1), date.max)]
     for year in years[:: max(1, len(years) // 12)]:
         windows += [(date(year, 1, 1), date(year, 12, 31)), (date(year, 8, 1), date(year, 8, 31))]
         windows.append((date(year, 6, 15), date(year, 6, 15) + timedelta(days=3)))
     for actor in (None, "TR", "GB", "otan"):
-        items = large.dated if actor is None else large.dated_by_actor.get(actor, ())
+        items = large.timeline.dated if actor is None else large.timeline.by_actor.get(actor, ())
         spans = SpanIndex(items)
         for low, high in windows:
             assert spans.overlapping(low, high) == _scan(items, low, high)
     for topic in large.topic_labels:  # a topic's lines, in timeline order
-        items = tuple(item for item in large.dated if topic in item.topics)
-        assert large.dated_about(topic) == items
+        items = tuple(item for item in large.timeline.dated if topic in item.topics)
+        assert large.timeline.about(topic) == items
         for low, high in windows:
-            assert large.spans(None, topic).overlapping(low, high) == _scan(items, low, high)
+            assert large.timeline.spans(None, topic).overlapping(low, high) == _scan(
+                items, low, high
+            )
 
 
 def _long_names_scan(index: Index, folded: str) -> tuple[str, list[str]]:
     named: list[str] = []
-    for key, actor_id in index.long_names():
+    for key, actor_id in index.names.long_names:
         if f" {key} " in folded:
             named += [] if actor_id in named else [actor_id]
             folded = folded.replace(f" {key} ", " ")
@@ -172,18 +176,20 @@ def _long_names_scan(index: Index, folded: str) -> tuple[str, list[str]]:
 def test_long_names_by_word_runs_match_the_scan(large: Index, text: str) -> None:
     folded = f" {fold(text)} "
     assert _long_names_first(large, folded) == _long_names_scan(large, folded)
-    long_name = large.long_names()[len(large.long_names()) // 2][0]
+    long_name = large.names.long_names[len(large.names.long_names) // 2][0]
     folded = f" avant {long_name} apres "
     assert _long_names_first(large, folded) == _long_names_scan(large, folded)
 
 
 def test_search_ranks_only_the_page_but_counts_every_result(large: Index) -> None:
     for query in ("drones", "petrole Lukoil", "cyberataques", "defense aerienne"):
-        hits = large.search_hits(query)
+        hits = large.fulltext.search_hits(query)
         scores = {entry_id: score for score, ids in hits.buckets for entry_id in ids}
         full = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         for limit in (1, 4, 12, len(scores)):
-            ranked = [(entry.id, score) for entry, score in large.ranked_hits(hits, 0, limit)]
+            ranked = [
+                (entry.id, score) for entry, score in large.fulltext.ranked_hits(hits, 0, limit)
+            ]
             assert ranked == full[:limit]
         shown: list[str] = []
         reply = answer(large, f"/cherche {query}")

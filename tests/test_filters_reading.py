@@ -83,7 +83,7 @@ def test_accord_2025_reads_the_date_not_the_title(index):
 def test_accord_by_status(index):
     reply = answer(index, "/accord signés", TODAY)
     shown = [b.data for row in reply.buttons for b in row if b.data.startswith("a:")]
-    assert shown and all(index.agreements[d[2:]].act == "signe" for d in shown)
+    assert shown and all(index.deals.by_id[d[2:]].act == "signe" for d in shown)
     assert shown[0] == "a:partenariat-strategique-az-us"  # newest first
 
 
@@ -91,7 +91,7 @@ def test_accord_list_is_sorted_newest_first_with_whole_word_labels(index):
     reply = answer(index, "/accord")
     labels = [b.label for row in reply.buttons for b in row if b.data.startswith("a:")]
     dates = [
-        index.agreements[b.data[2:]].date
+        index.deals.by_id[b.data[2:]].date
         for row in reply.buttons
         for b in row
         if b.data.startswith("a:")

@@ -55,7 +55,7 @@ def test_the_forms_cover_the_whole_base_and_every_question_set(index, base):
         assert f"/{'pays' if actor.is_country else 'org'} {actor.name}" in texts
     assert all(f"a:{agreement.id}" in texts for agreement in base.agreements)
     assert all(f"/timeline {period}" in texts for period in periods(index))
-    assert {str(item.span.start.year) for item in index.dated} <= set(periods(index))
+    assert {str(item.span.start.year) for item in index.timeline.dated} <= set(periods(index))
     assert all(f"/cherche {word}" in texts for word in frequent_words(index))
     assert any(text.startswith("~lp:") for text in texts)  # /pays page 2 and on
     assert set(questions()) <= texts and len(questions()) >= 1
@@ -288,7 +288,7 @@ def test_lists_start_with_the_actors_the_base_says_most_about(base):
     first = reply.buttons[0][0]
     assert first.data == "p:GR" and first.label.endswith("· 24")
     weights = [
-        len(index.entries_of(b.data[2:]))
+        len(index.links.entries_of(b.data[2:]))
         for row in reply.buttons
         for b in row
         if b.data.startswith("p:")

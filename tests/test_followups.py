@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.console import conversation
 from bot.engine.counting import asked_count
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.passage import carries
 from bot.engine.questions import respond_in_thread
 from bot.engine.reply import Quote, Reply
@@ -96,7 +96,7 @@ def test_a_question_without_a_subject_asks_more_of_the_passage_just_shown(base):
     line = render_text(second).splitlines()[0]
     assert line.startswith("(Compris : suite de « /cherche ")
     top = _first_quote(second)
-    assert top != asked.shown and carries("qui", top, frozenset(tokens(asked.data)))
+    assert top != asked.shown and carries("qui", top, frozenset(index.tokens(asked.data)))
     holders = [e for e in index.base.facts if any(asked.shown in q.quote for q in e.evidence)]
     assert any(top in item.quote for entry in holders for item in entry.evidence)
 

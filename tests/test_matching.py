@@ -46,7 +46,7 @@ def index(base):
     ],
 )
 def test_exact_names(index, query, expected):
-    match = index.find_actor(query)
+    match = index.names.find_actor(query)
     assert match is not None and match.actor.id == expected
     assert match.exact
 
@@ -63,29 +63,29 @@ def test_exact_names(index, query, expected):
     ],
 )
 def test_typos_match_fuzzily(index, query, expected):
-    match = index.find_actor(query)
+    match = index.names.find_actor(query)
     assert match is not None and match.actor.id == expected
     assert not match.exact
 
 
 @pytest.mark.parametrize("query", ["suedee", "ukrain", "ue x", "uk1", "Bel", "xyzzy", "France2025"])
 def test_traps_never_hit_a_short_alias(index, query):
-    match = index.find_actor(query)
+    match = index.names.find_actor(query)
     assert match is None or match.actor.id not in {"ue", "GB", "US", "union-africaine"}
 
 
 @pytest.mark.parametrize("query", ["", "   ", "Atlantide", "zzzz", "12345", "<b>Turquie</b>x"])
 def test_unknown_names_match_nothing(index, query):
-    assert index.find_actor(query) is None
+    assert index.names.find_actor(query) is None
 
 
 def test_short_queries_are_exact_only(index):
-    assert index.find_actor("tur") is None
-    assert index.find_actor("ue").actor.id == "ue"
+    assert index.names.find_actor("tur") is None
+    assert index.names.find_actor("ue").actor.id == "ue"
 
 
 def test_suggestions_offer_the_closest_names(index):
-    suggestions = [actor.id for actor in index.suggest_actors("Turkmenistanne")]
+    suggestions = [actor.id for actor in index.names.suggest_actors("Turkmenistanne")]
     assert suggestions and suggestions[0] == "TM"
 
 
@@ -118,9 +118,11 @@ def misspelt_names(index, base) -> tuple[int, int, int]:
         if len(fold(actor.name)) < 6:
             continue
         for query in _typos(actor.name, rng):
-            match = index.find_actor(query)
+            match = index.names.find_actor(query)
             guess = (
-                match.actor.id if match else next((a.id for a in index.suggest_actors(query)), None)
+                match.actor.id
+                if match
+                else next((a.id for a in index.names.suggest_actors(query)), None)
             )
             if guess is None:
                 silent += 1
@@ -140,13 +142,13 @@ def misspelt_absent_countries(index) -> tuple[list[tuple[str, str | None]], int]
 
     rng = random.Random(11)
     absent = sorted(
-        {n for n in all_country_names() if index.is_other_country(n) and len(fold(n)) >= 6}
+        {n for n in all_country_names() if index.names.is_other_country(n) and len(fold(n)) >= 6}
     )
     wrong = []
     for name in absent:
         query = _typos(name, rng)[0]
-        match = index.find_actor(query)
-        if match is not None or index.suggest_actors(query):
+        match = index.names.find_actor(query)
+        if match is not None or index.names.suggest_actors(query):
             wrong.append((query, match.actor.id if match else None))
     return wrong, len(absent)
 
@@ -179,17 +181,17 @@ def test_misspelt_countries_absent_from_the_articles_get_no_wrong_card(index):
     ],
 )
 def test_demonyms_capitals_and_local_spellings(index, query, expected):
-    match = index.find_actor(query)
+    match = index.names.find_actor(query)
     assert match is not None and match.actor.id == expected and match.exact
 
 
 def test_angleterre_leads_to_the_united_kingdom_with_a_note(index):
     for name in ("Angleterre", "England"):
-        match = index.find_actor(name)
+        match = index.names.find_actor(name)
         assert match is not None and match.actor.id == "GB"
         assert match.note and "Royaume-Uni" in match.note
 
 
 def test_suggestions_stay_quiet_for_unrelated_words(index):
     for word in ("signés", "licorne", "paix", "Lettonie", "bonjour"):
-        assert index.suggest_actors(word) == [], word
+        assert index.names.suggest_actors(word) == [], word

@@ -102,7 +102,7 @@ def test_the_period_check_catches_an_answer_without_the_note(index, monkeypatch)
 
 
 def test_avant_x_sorts_before_the_entries_of_x(index, base):
-    lines = list(index.dated)
+    lines = list(index.timeline.dated)
     for agreement in _open_agreements(base):
         assert agreement.date is not None
         mine = next(i for i, item in enumerate(lines) if item.entry is agreement)
@@ -280,7 +280,7 @@ def test_an_adhesion_is_never_called_an_agreement_on_a_card(index, base):
     « accord » behind a card's button, nor titled so in the list it opens."""
     seen = 0
     for actor in base.actors.values():
-        found = index.agreements_involving(actor.id)
+        found = index.deals.involving(actor.id)
         adhesions = [a for a in found if a.act == "adhesion"]
         if not adhesions:
             continue

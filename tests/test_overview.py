@@ -247,10 +247,8 @@ def test_search_pages_are_overviews_too(base):
     so the first message holds the page's results (it spilled into a second one before)."""
     from collections import Counter
 
-    from bot.engine.index import tokens
-
     index = Index(base)
-    words = Counter(w for e in base.entries() for w in set(tokens(e.summary)) if len(w) > 4)
+    words = Counter(w for e in base.entries() for w in set(index.tokens(e.summary)) if len(w) > 4)
     for word, _ in words.most_common(12):
         reply = answer(index, f"/cherche {word}")
         assert not any(isinstance(block, Quote) for block in reply.blocks), word

@@ -27,7 +27,7 @@ def _month(year: int, month: int) -> TimelineFilter:
 
 def test_a_season_answers_each_of_its_months(index):
     checked = 0
-    for item in index.dated:
+    for item in index.timeline.dated:
         span = item.span
         months = (span.end.year - span.start.year) * 12 + span.end.month - span.start.month + 1
         whole = (
@@ -45,7 +45,7 @@ def test_a_season_answers_each_of_its_months(index):
 
 
 def test_every_month_of_a_year_view_that_lists_something_has_its_count(index):
-    years = sorted({item.span.start.year for item in index.dated if not item.span.open})
+    years = sorted({item.span.start.year for item in index.timeline.dated if not item.span.open})
     for year in years:
         wanted = TimelineFilter(start=date(year, 1, 1), end=date(year, 12, 31))
         items = select(index, wanted)

@@ -36,7 +36,7 @@ def test_the_turkic_states_are_the_organisation_not_turkey(base):
     index = Index(base)
     turkic = _turkic(index)
     for said in ("les États turciques", "pays turciques", "Etats turciques"):
-        match = index.find_actor(said)
+        match = index.names.find_actor(said)
         assert match is not None and match.actor.id == turkic, said
     found = understand(index, "qu'a proposé le président azéri aux pays turciques ?", TODAY)
     assert found is not None and turkic in found.data.split() and "TR" not in found.data.split()
@@ -105,7 +105,7 @@ def _unagreed(index: Index) -> list[Actor]:
     return [
         actor
         for actor in index.base.actors.values()
-        if actor.is_country and actor.id != "AZ" and not index.agreements_involving(actor.id)
+        if actor.is_country and actor.id != "AZ" and not index.deals.involving(actor.id)
     ]
 
 
@@ -119,7 +119,7 @@ def test_an_agreement_asked_of_an_actor_the_articles_never_tie_to_one_is_said_ab
             continue
         text = render_text(respond(index, f"{actor.name} a signé un accord avec Bakou ?", TODAY))
         said = text.splitlines()[0].startswith("(Les articles ne citent aucun accord")
-        absent = not index.agreements_involving(actor.id) and not agreeing_in_seeds(index, actor)
+        absent = not index.deals.involving(actor.id) and not agreeing_in_seeds(index, actor)
         assert said == absent, (actor.name, text[:300])
     assert any(not agreeing_in_seeds(index, actor) for actor in _unagreed(index))
 

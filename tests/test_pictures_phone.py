@@ -155,7 +155,7 @@ def test_a_page_button_gives_that_page_and_forged_data_nothing(index):
 
 
 def test_labels_keep_the_text_views_tense_and_hedge(index):
-    dated = [item.entry for item in index.dated]
+    dated = [item.entry for item in index.timeline.dated]
     assert any(entry.tense == "futur" for entry in dated)  # the base has forecasts to mark
     assert any(entry.hedge for entry in dated)
     for entry in dated:

@@ -88,7 +88,9 @@ def test_a_question_that_names_nothing_says_so_and_offers_commands(index):
 def test_a_named_actor_in_an_unrelated_question_is_offered_not_answered(index):
     # the unrelated word is one no entry holds, computed: « temps » stops being unrelated once
     # an article says « en temps réel » (the growth test's articles do)
-    word = next(w for w in ("météo", "temps", "pluie", "recette") if not index.search(w, limit=1))
+    word = next(
+        w for w in ("météo", "temps", "pluie", "recette") if not index.fulltext.search(w, limit=1)
+    )
     reply = respond(index, f"la {word} à Paris", TODAY)
     assert not reply.found and reply.quotes == 0
     assert "p:FR" in {b.data for row in reply.buttons for b in row}

@@ -159,7 +159,7 @@ def test_every_button_of_an_answer_reaches_an_answer(shared, question):
 
 def test_a_rare_word_outweighs_a_common_one_in_the_ranking(base):
     index = Index(base)
-    postings = index.full_text()[0]
+    postings = index.fulltext.postings
     common = max(postings, key=lambda word: len(postings[word]))
     rare = next(
         word
@@ -168,7 +168,7 @@ def test_a_rare_word_outweighs_a_common_one_in_the_ranking(base):
         and len(word) > 5
         and not set(postings[word]) & set(postings[common])
     )
-    top, _score = index.search(f"{common} {rare}", limit=1)[0]
+    top, _score = index.fulltext.search(f"{common} {rare}", limit=1)[0]
     assert top.id in postings[rare]  # the common word's entries, far more, come after
 
 
@@ -292,10 +292,10 @@ def test_the_fuzzy_name_read_by_length_is_the_one_the_full_scan_finds(base):
 
     from rapidfuzz import fuzz, process
 
-    from bot.engine.index import FUZZY_CUTOFF
+    from bot.engine.names import FUZZY_CUTOFF
 
     index = Index(base)
-    names = index._fuzzy_names
+    names = index.names.fuzzy[0]
     rng = random.Random(22)
     keys = list(names)
     for name in names:
@@ -307,7 +307,7 @@ def test_the_fuzzy_name_read_by_length_is_the_one_the_full_scan_finds(base):
     for key in keys:
         full = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         expected = None if full is None else (float(full[1]), full[2])
-        assert index._closest_name(key) == expected, key
+        assert index.names._closest_name(key) == expected, key
 
 
 def test_search_finds_an_entry_by_the_name_of_the_actor_it_is_about(base):
@@ -325,7 +325,9 @@ def test_search_finds_an_entry_by_the_name_of_the_actor_it_is_about(base):
                 unnamed.append((entry.id, name))
     assert unnamed  # « l'État hébreu » for Israël, « Ankara » for la Turquie…
     for entry_id, name in unnamed:
-        found = {entry.id for entry, _score in index.search(name, limit=len(index.entries))}
+        found = {
+            entry.id for entry, _score in index.fulltext.search(name, limit=len(index.entries))
+        }
         assert entry_id in found, (entry_id, name)
 
 

@@ -12,10 +12,11 @@ from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.rebuild import _receive, release_index
 from bot.render.html import render_html
+from bot.startup import build_index
 
 
 def _built(base: FactBase) -> Index:
-    return Index(base).prepare()
+    return build_index(Index(base))  # as start-up builds it: tables and memo
 
 
 def test_a_replaced_index_nobody_reads_is_taken_apart(base: FactBase) -> None:
@@ -30,6 +31,17 @@ def test_a_replaced_index_nobody_reads_is_taken_apart(base: FactBase) -> None:
     release_index(holder)
     assert holder == []
     assert state == {}  # every table dropped one at a time
+
+
+def test_the_tables_of_a_replaced_index_are_taken_apart_too(base: FactBase) -> None:
+    """Each small table of the index is emptied part by part, not freed in one go."""
+    index = _built(base)
+    parts = [vars(table) for table in index.tables()]
+    assert all(parts)
+    holder = [index]
+    del index
+    release_index(holder)
+    assert parts == [{}] * len(parts)
 
 
 def test_an_index_still_read_is_left_whole(base: FactBase) -> None:

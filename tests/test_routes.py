@@ -109,7 +109,7 @@ def test_unknown_payload_reads_as_stale(payload):
 def test_longest_shipped_ids_fit_or_are_refused(base, index):
     """On the shipped base, each route's longest realistic data fits, or build says it cannot."""
     longest_actor = max(base.actors, key=len)
-    longest_agreement = max(index.agreements, key=len)
+    longest_agreement = max(index.deals.by_id, key=len)
     longest_entry = max(index.entries, key=len)
     every = TimelineFilter(actors=tuple(sorted(base.actors))[:3]).encode()
     cases = [

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bench.synthetic import write_synthetic
 from bot.content.loader import load_factbase
-from bot.engine.index import Index, sorted_slice, tokens
+from bot.engine.index import Index, sorted_slice
 from bot.engine.typos import TYPO_CUTOFF
 
 FACTOR = 3
@@ -25,25 +25,25 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Index:
 
 
 def _plain_typos(index: Index, word: str) -> set[str]:
-    vocabulary = index.full_text()[1]
+    vocabulary = index.fulltext.vocabulary
     found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=3)
     return {candidate for candidate, _score, _position in found}
 
 
 def _plain_scores(index: Index, query: str) -> dict[str, float]:
     """The loop /cherche ran before: every posting of every matching word, in Python."""
-    postings = index.full_text()[0]
+    postings = index.fulltext.postings
     scores: dict[str, float] = defaultdict(float)
-    for word in dict.fromkeys(tokens(query)):
+    for word in dict.fromkeys(index.tokens(query)):
         best: dict[str, float] = {}
-        for candidate in index.expand_word(word):
+        for candidate in index.fulltext.expand_word(word):
             if candidate == word:
                 best.update(dict.fromkeys(postings[candidate], 1.0))
                 continue
             for entry_id in postings[candidate]:
                 best.setdefault(entry_id, 0.7)
         exact = sum(1 for share in best.values() if share == 1.0)
-        weight = index.word_weight(exact or len(best))
+        weight = index.fulltext.word_weight(exact or len(best))
         for entry_id, share in best.items():
             scores[entry_id] += share * weight
     return dict(scores)
@@ -64,12 +64,12 @@ def _misspell(word: str, rng: random.Random) -> str:
 
 def test_typos_by_length_are_the_plain_scan(large: Index) -> None:
     rng = random.Random(7)
-    vocabulary = large.full_text()[1]
+    vocabulary = large.fulltext.vocabulary
     words = [w for w in vocabulary if len(w) >= 5]
     typos = [_misspell(rng.choice(words), rng) for _ in range(300)]
     typos += ["cyberataques", "accrd", "defnse", "xyzzy", "azerbaidjn", "ministere", "ottan"]
     for typo in typos:
-        assert set(large.typos(typo)) == _plain_typos(large, typo), typo
+        assert set(large.fulltext.typos(typo)) == _plain_typos(large, typo), typo
     # the candidates found have a length the bound allows, and the bound is never too tight
     for size in range(1, 30):
         for other in range(1, 60):
@@ -103,7 +103,7 @@ def _bounds(size: int) -> tuple[int, int]:
 )
 def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, query: str) -> None:
     plain = _plain_scores(large, query)
-    hits = large.search_hits(query)
+    hits = large.fulltext.search_hits(query)
     assert hits.total == len(plain)
     assert {entry_id: score for score, ids in hits.buckets for entry_id in ids} == plain
     full = sorted(plain.items(), key=lambda item: (-item[1], item[0]))
@@ -115,9 +115,12 @@ def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, quer
         (0, len(full)),
         (len(full) - 4, len(full)),
     ]:
-        shown = [(entry.id, score) for entry, score in large.ranked_hits(hits, max(start, 0), stop)]
+        shown = [
+            (entry.id, score)
+            for entry, score in large.fulltext.ranked_hits(hits, max(start, 0), stop)
+        ]
         assert shown == full[max(start, 0) : stop]
-    assert [(e.id, s) for e, s in large.ranked_hits(hits, 0, 10)] == full[:10]
+    assert [(e.id, s) for e, s in large.fulltext.ranked_hits(hits, 0, 10)] == full[:10]
 
 
 def test_sorted_slice_reads_the_order_from_either_end() -> None:

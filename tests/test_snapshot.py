@@ -15,6 +15,7 @@ import pytest
 from bot.content import loader, snapshot
 from bot.content.errors import ContentError
 from bot.content.model import FactBase
+from bot.engine.fulltext import FullText
 from bot.engine.index import Index
 from bot.paths import PROJECT_ROOT
 from bot.startup import ready_index
@@ -150,12 +151,13 @@ def test_start_up_builds_the_full_text_index_before_the_first_search(
     copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built = []
-    real = Index._full_text
-    monkeypatch.setattr(Index, "_full_text", staticmethod(lambda b: built.append(1) or real(b)))
+    real = FullText._part
+    monkeypatch.setattr(FullText, "_part", lambda self, e: built.append(len(e)) or real(self, e))
     index = ready_index(copy.content, copy.seeds, {"SNAPSHOT_DIR": str(tmp_path / "cache")})
-    assert built == [1]
-    assert index.search("drones")
-    assert built == [1]  # the first /cherche found it ready
+    assert sum(built) == len(index.base.entries())  # every content file's part, once
+    done = list(built)
+    assert index.fulltext.search("drones")
+    assert built == done  # the first /cherche found it ready
 
 
 def test_a_restart_answers_exactly_as_a_validating_start(copy: ContentCopy, tmp_path: Path) -> None:
@@ -186,7 +188,7 @@ def test_a_restart_from_the_snapshot_loads_no_validation_library(
         "import bot.cli, bot.config, bot.logs, bot.telegram.app\n"
         f"index = ready_index(Path({str(copy.content)!r}), Path({str(copy.seeds)!r}),"
         f" {{'SNAPSHOT_DIR': {str(folder)!r}}})\n"
-        "assert index.search('drones')\n"
+        "assert index.fulltext.search('drones')\n"
         "print(sorted(m for m in ('pydantic', 'pydantic_core', 'yaml', 'babel') "
         "if m in sys.modules))\n"
     )

@@ -32,7 +32,7 @@ def test_no_filter_is_chronological_and_complete(index, base):
     items = all_items(index, "")
     dated = sum(1 for a in base.agreements if a.date is not None)
     assert len(items) == len(base.events) + dated
-    starts = sorted(index.dated, key=lambda item: item.span.start)
+    starts = sorted(index.timeline.dated, key=lambda item: item.span.start)
     assert items[0].label == when(base, starts[0].entry)  # the oldest first, computed
     newest = starts[-1].span.start
     assert items[-1].label in {when(base, i.entry) for i in starts if i.span.start == newest}
@@ -83,7 +83,7 @@ def test_turkish_memorandum_is_in_the_turkey_timeline(index):
 def overlapping(index, first, last):
     """The date labels a period should list, computed from the base: every dated entry whose
     span meets [first, last], oldest start first (a whole year sorts at its start)."""
-    items = [i for i in index.dated if i.span.start <= last and i.span.end >= first]
+    items = [i for i in index.timeline.dated if i.span.start <= last and i.span.end >= first]
     return sorted(when(index.base, i.entry) for i in items), sorted(i.span.start for i in items)
 
 

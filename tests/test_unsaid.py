@@ -68,7 +68,7 @@ def test_a_word_read_as_a_slot_is_never_said_absent(base):
     names = [
         w
         for w in ("turkey", "ankara", "türkiye", "angleterre", "washington")
-        if not seed_holds(index, w) and not index.expand_word(w)
+        if not seed_holds(index, w) and not index.fulltext.expand_word(w)
     ]
     assert weekdays and names, "some weekdays and actor names are in no article"
     for word in weekdays:  # a weekday: a date slot
@@ -160,7 +160,7 @@ def test_a_theme_label_finds_every_entry_filed_under_it(base):
     index = Index(base)
     label = next(t.label for t in base.vocabulary.topics if t.id == "cyber")
     filed = {entry.id for entry in base.entries() if "cyber" in entry.topics}
-    found = {entry.id for entry, _score in index.search(label, limit=len(index.entries))}
+    found = {entry.id for entry, _score in index.fulltext.search(label, limit=len(index.entries))}
     assert filed and filed <= found
 
 

@@ -189,7 +189,7 @@ def test_digest_never_presents_a_year_or_a_proposal_as_this_week(index, base):
     # never listed; what is listed is exactly what is dated to a short span in it (computed)
     day = date(2026, 1, 10)
     first, last = day - timedelta(days=7), day + timedelta(days=30)
-    overlapping = [i for i in index.dated if i.span.start <= last and i.span.end >= first]
+    overlapping = [i for i in index.timeline.dated if i.span.start <= last and i.span.end >= first]
     loose = [
         item.entry
         for item in overlapping

@@ -385,6 +385,28 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
                 )
 
 
+def _check_vocabulary_actors(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
+    """The vocabulary's actors are known (``home``, ``featured``), and a near name
+    (``near_names``) leads to a known actor and is no actor's own name (that one would win,
+    and the note would never be said)."""
+    if not raw.vocabulary:
+        return
+    located = raw.vocabulary[0]
+    names = {fold(name) for actor in actors.values() for name in (*actor.names(), *actor.demonyms)}
+    vocabulary = located.value
+    if vocabulary.home not in actors:
+        out.add(located.file, None, "home", f"référence inconnue : {vocabulary.home}")
+    for position, actor_id in enumerate(vocabulary.featured):
+        if actor_id not in actors:
+            out.add(located.file, None, f"featured[{position}]", f"référence inconnue : {actor_id}")
+    for position, near in enumerate(located.value.near_names):
+        label = f"near_names[{position}]"
+        if near.actor not in actors:
+            out.add(located.file, label, "actor", f"référence inconnue : {near.actor}")
+        if fold(near.name) in names:
+            out.add(located.file, label, "name", f"« {near.name} » est déjà le nom d'un acteur")
+
+
 def _check_refs(
     file: str, label: str, field: str, refs: Sequence[str], known: Iterable[str], out: _Collector
 ) -> None:
@@ -643,6 +665,7 @@ def load_factbase(
     seeds = _read_seeds(raw, seeds_dir, out)
     actors = _build_actors(raw, out)
     _check_aliases(raw, actors, out)
+    _check_vocabulary_actors(raw, actors, out)
     _cross_check(raw, actors, seeds, out)
     if out.issues:
         raise ContentError(out.issues)

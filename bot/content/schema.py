@@ -252,14 +252,32 @@ class Term(Entry):
 
 
 @dataclass(frozen=True, kw_only=True)
+class NearName(Entry):
+    """A name that is not an actor's but commonly stands for it (« Angleterre » for the
+    United Kingdom): answered with the actor and ``note``, said with it."""
+
+    name: Text
+    actor: ActorRef
+    note: Text
+
+
+@dataclass(frozen=True, kw_only=True)
 class Vocabulary(Entry):
-    """The controlled vocabularies the other entries must use."""
+    """The controlled vocabularies the other entries must use, and the words the search reads
+    past (``stop_words``) or reads as an actor's (``near_names``)."""
 
     event_types: tuple[Term, ...]
     agreement_kinds: tuple[Term, ...]
     acts: tuple[Term, ...]
     organisation_kinds: tuple[Term, ...]
     topics: tuple[Term, ...]
+    stop_words: tuple[Annotated[str, Rule(pattern=r"^[a-z]+$")], ...]
+    """Little words a search never looks up (folded: lowercase, no accents)."""
+    near_names: tuple[NearName, ...] = ()
+    home: CountryCode
+    """The country whose partnerships the base is about (its relations map, its own card)."""
+    featured: tuple[ActorRef, ...] = ()
+    """The actors inline mode offers before anything is typed, in that order."""
 
 
 @dataclass(frozen=True, kw_only=True)

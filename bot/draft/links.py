@@ -24,7 +24,7 @@ from typing import cast
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import MONTHS_FR, DateSpan, parse_date
-from bot.engine.index import STOPWORDS, Index
+from bot.engine.index import Index
 from bot.text import fold, normalise_typography
 
 STEM = 6
@@ -62,7 +62,7 @@ _STEM_OF: dict[str, str] = {}
 def _stem(word: str) -> str:
     found = _STEM_OF.get(word)
     if found is None:
-        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in _MONTHS:
+        if len(word) < 4 or word.isdigit() or word in _MONTHS:
             found = ""
         else:
             start = word[:STEM]
@@ -71,7 +71,13 @@ def _stem(word: str) -> str:
     return found
 
 
-def _stems_of_words(words: set[str]) -> set[str]:
+def stop_words(base: FactBase) -> frozenset[str]:
+    """The base's stop words (vocabulary ``stop_words``), folded: never a word start."""
+    return frozenset(fold(word) for word in base.vocabulary.stop_words)
+
+
+def _stems_of_words(words: set[str], stop: frozenset[str]) -> set[str]:
+    words = words - stop
     found: set[str | None] = set(map(_STEM_OF.get, words))
     if None in found:  # words never seen before
         found.discard(None)
@@ -80,10 +86,10 @@ def _stems_of_words(words: set[str]) -> set[str]:
     return cast("set[str]", found)
 
 
-def stems(text: str) -> set[str]:
-    """Word starts of ``text`` (folded, no stopwords, no month names: dates are compared as
+def stems(text: str, stop: frozenset[str]) -> set[str]:
+    """Word starts of ``text`` (folded, no stop words, no month names: dates are compared as
     dates; at least four letters), kinds unified."""
-    return _stems_of_words(set(fold(text).split()))
+    return _stems_of_words(set(fold(text).split()), stop)
 
 
 def _kind_words(text: str) -> set[str]:
@@ -136,9 +142,11 @@ def _same_quote(
     return None
 
 
-def _quotes(evidence: Iterable[Evidence]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _quotes(
+    evidence: Iterable[Evidence], stop: frozenset[str]
+) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(
-        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote)))
+        (normalise_typography(item.quote).casefold(), frozenset(stems(item.quote, stop)))
         for item in evidence
     )
 
@@ -215,6 +223,7 @@ class Linker:
                 gc.enable()
 
     def _build(self, base: FactBase) -> None:
+        self._stop = stop_words(base)
         sources: list[_Source] = []
         postings: dict[str, list[int]] = {}
         starts: dict[str, list[int]] = {}
@@ -231,7 +240,7 @@ class Linker:
                 items.append((actor.id, frozenset({actor.id}), text, actor.evidence, None, False))
         for position, (item_id, actors, text, evidence, span, explicit) in enumerate(items):
             words = set(fold(text).split())
-            found = _stems_of_words(words)
+            found = _stems_of_words(words, self._stop)
             for word in found:
                 postings.setdefault(word, []).append(position)
             kinds = (
@@ -267,7 +276,7 @@ class Linker:
     def _quotes_of(self, position: int) -> tuple[tuple[str, frozenset[str]], ...]:
         quotes = self._quotes.get(position)
         if quotes is None:
-            quotes = self._quotes[position] = _quotes(self._sources[position].evidence)
+            quotes = self._quotes[position] = _quotes(self._sources[position].evidence, self._stop)
         return quotes
 
     def _plain_quotes_of(self, position: int) -> tuple[str, ...]:
@@ -321,7 +330,7 @@ class Linker:
             if holders is not None:
                 verbatim.update(holders)
         inner = sorted(
-            stems(" ".join(fold(plain).split()[1:-1])),
+            stems(" ".join(fold(plain).split()[1:-1]), self._stop),
             key=lambda word: (self._frequency(word), word),
         )
         if not inner:  # no whole word to look a holding quote up by: every item
@@ -370,7 +379,7 @@ class Linker:
     ) -> list[Link]:
         """Probable duplicates and contradictions of a candidate, strongest first."""
         mine = frozenset(actors)
-        words = stems(text)
+        words = stems(text, self._stop)
         plain = normalise_typography(text).casefold()
         numbers = figures(text)
         kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
@@ -441,7 +450,11 @@ class Linker:
                 continue
             if clash:
                 continue
-            named = [word for word in distinctive if word in name_stems(text, self._actor_words)]
+            named = [
+                word
+                for word in distinctive
+                if word in name_stems(text, self._actor_words, self._stop)
+            ]
             if overlap and named and (len(distinctive) >= STRONG_DISTINCTIVE or not single):
                 theirs_figures = self._figures_of(position)
                 for unit, value in numbers.items():
@@ -471,10 +484,10 @@ _CAPITALISED = re.compile(r"(?<=[\s(’'])([A-ZÀ-Þ][\w’'-]{2,})")
 """A capitalised word inside a sentence (not its first word): a place or a name."""
 
 
-def name_stems(text: str, actor_words: frozenset[str]) -> set[str]:
+def name_stems(text: str, actor_words: frozenset[str], stop: frozenset[str]) -> set[str]:
     """Word starts of the places and names a text writes (« Gabala », « Trois Frères »),
     without the base's actor names: those are the shared actors, not a shared place."""
-    return stems(" ".join(_CAPITALISED.findall(text))) - actor_words
+    return stems(" ".join(_CAPITALISED.findall(text)), stop) - actor_words
 
 
 def actor_words(base: FactBase) -> frozenset[str]:
@@ -483,7 +496,7 @@ def actor_words(base: FactBase) -> frozenset[str]:
     for actor in base.actors.values():
         names += [actor.name, actor.name_en or "", actor.full_name or "", *actor.aliases]
         names += list(actor.demonyms)
-    return frozenset(stems(" ".join(names)))
+    return frozenset(stems(" ".join(names), stop_words(base)))
 
 
 def _holds(positions: list[int], item: int) -> bool:

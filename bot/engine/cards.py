@@ -25,7 +25,7 @@ from bot.engine.common import (
 )
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import absence_blocks
 from bot.engine.timeline import describe, is_kind, is_loose, overlap_note, reading_notes, select
@@ -103,11 +103,11 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         blocks.append(Item("Membres cités", names(base, actor.members)))
     if actor.observers:
         blocks.append(Item("Observateurs", names(base, actor.observers)))
-    for org, status, backing in index.named_memberships(actor.id):  # shown with its quote
+    for org, status, backing in index.links.named_memberships(actor.id):  # shown with its quote
         blocks.append(Item(org.name, f"{status} ({org.full_name})"))
         blocks.append(quote_of(base, backing))
-    agreements = index.agreements_of(actor.id)
-    facts = index.facts_of(actor.id)
+    agreements = index.deals.of(actor.id)
+    facts = index.links.facts_of(actor.id)
     dated = select(index, TimelineFilter(actors=(actor.id,)))
     heading = Para("Fait daté" if len(dated) == 1 else "Faits datés : les plus récents", "title")
     quoted = any(isinstance(block, Quote) for block in blocks)
@@ -169,7 +169,7 @@ def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
     """An actor's undated facts, each with the quotes it rests on, a page at a time."""
     base = index.base
     actor = base.actors[actor_id]
-    facts = index.facts_of(actor_id)
+    facts = index.links.facts_of(actor_id)
     if not facts:
         return Reply((Para(f"Aucun constat pour {actor_name(actor)}."),), found=False)
     page, start, stop, pages = paging.window(len(facts), FACTS_PAGE, page)
@@ -186,14 +186,14 @@ def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
 
 
 def _unknown(index: Index, query: str, countries: bool) -> Reply:
-    suggestions = index.suggest_actors(query, countries=None)
+    suggestions = index.names.suggest_actors(query, countries=None)
     suggestions.sort(key=lambda actor: actor.is_country != countries)
     what = "aucun pays nommé" if countries else "aucune organisation nommée"
     blocks: list[Block] = [Para(f"Je ne connais {what} « {query} » dans la base.")]
     searched: list[tuple[Button, ...]] = []
-    if index.is_other_country(query):
+    if index.names.is_other_country(query):
         blocks, mentions = absence_blocks(index, query)
-        words = " ".join(tokens(query))
+        words = " ".join(index.tokens(query))
         data = routes.COMMAND.build_or_none(f"/cherche {words}")
         if mentions and data is not None:
             searched.append((Button(f"🔎 Chercher « {query[:30]} »", data),))
@@ -217,8 +217,8 @@ def by_weight(index: Index, countries: bool) -> tuple[Actor, ...]:
     number of facts citing them, then by name (sorted once per index)."""
 
     def build() -> tuple[Actor, ...]:
-        named = index.actors_by_name(countries)
-        return tuple(sorted(named, key=lambda actor: -len(index.entries_of(actor.id))))
+        named = index.links.actors_by_name(countries)
+        return tuple(sorted(named, key=lambda actor: -len(index.links.entries_of(actor.id))))
 
     return index.memo(f"by_weight:{countries}", build)
 
@@ -240,8 +240,8 @@ def listing(index: Index, countries: bool, page: int = 1) -> Reply:
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages}", "note"))
     labels = [
-        f"{actor_name(actor)} · {len(index.entries_of(actor.id))}"
-        if index.entries_of(actor.id)
+        f"{actor_name(actor)} · {len(index.links.entries_of(actor.id))}"
+        if index.links.entries_of(actor.id)
         else actor_name(actor)
         for actor in shown
     ]
@@ -273,7 +273,7 @@ def org(index: Index, argument: str, today: date | None = None) -> Reply:
 def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
     if not argument:
         return listing(index, countries)
-    match = index.find_actor(argument)
+    match = index.names.find_actor(argument)
     if match is None:
         return _unknown(index, argument, countries)
     return actor_card(index, match.actor, match.note)
@@ -414,7 +414,7 @@ def _agreement_list(
 def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
     """Every agreement an actor is party to or mediates, the latest first."""
     actor = index.base.actors[actor_id]
-    found = index.agreements_involving(actor_id)
+    found = index.deals.involving(actor_id)
     if not found:
         return Reply((Para(f"Aucun accord connu pour {actor_name(actor)}."),), found=False)
     return _agreement_list(
@@ -440,14 +440,14 @@ def _titled(index: Index, argument: str) -> Agreement | None:
     """The one agreement whose title ``argument`` gives whole (every word of the title, in any
     order, at least three), or None. Looked up among the agreements holding every word asked
     (an index walk), so a long base costs no scan."""
-    asked = tokens(argument)
+    asked = index.tokens(argument)
     if len(set(asked)) < 3:
         return None
     wanted = set(asked)
     found = [
         agreement
-        for agreement in index.agreements_matching(asked)
-        if set(tokens(agreement.title)) == wanted
+        for agreement in index.deals.matching(asked)
+        if set(index.tokens(agreement.title)) == wanted
     ]
     return found[0] if len(found) == 1 else None
 
@@ -472,7 +472,7 @@ def agreements_count(agreements: Sequence[Agreement]) -> str:
 
 def all_agreements(index: Index, page: int = 1) -> Reply:
     """Every agreement, the latest first, a page at a time."""
-    agreements = index.newest_agreements()
+    agreements = index.deals.newest
     return _agreement_list(
         index, agreements, "Accords, plans et partenariats", page, routes.ALL_AGREEMENTS.turn
     )
@@ -483,14 +483,14 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     kind, theme or words, the latest first; one match opens its card."""
     if not argument:
         return all_agreements(index)
-    match = index.find_actor(argument)
+    match = index.names.find_actor(argument)
     if match is not None and match.exact:  # paginated by actor, with its own buttons
         return agreements_of(index, match.actor.id)
     titled = _titled(index, argument)
     if titled is not None:  # a pasted title opens its card, whatever its words would filter
         return agreement_card(index, titled)
     reading = read_filter(index, argument, today)
-    words = index.agreements_matching(tokens(" ".join(reading.ignored)))
+    words = index.deals.matching(index.tokens(" ".join(reading.ignored)))
     heading = _heading(index, reading, ())
     found: Sequence[Agreement]
     if reading.understood():
@@ -503,7 +503,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
                 heading = _heading(index, reading, reading.ignored)
                 reading = replace(reading, ignored=())
     else:
-        found = index.newest_first(words or index.find_agreements(argument))
+        found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
     said = reading_notes(reading, index)
@@ -520,7 +520,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         actors = reading.filter.actors
         role_of = index.base.actors[actors[0]] if len(actors) == 1 else None
         return _agreement_list(index, found, title, said=said, role_of=role_of)
-    suggestions = index.suggest_actors(argument)
+    suggestions = index.names.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),
         *said,
@@ -533,7 +533,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     buttons = tuple(
         (Button(f"Accords : {actor.name}", routes.AGREEMENTS_OF.build(actor.id)),)
         for actor in suggestions
-        if index.agreements_of(actor.id)
+        if index.deals.of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
 
@@ -562,15 +562,15 @@ def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
     group the index has for one of its topics or actors is walked, and checked one agreement
     at a time only when the filter says more than that group does."""
     wanted = reading.filter
-    groups: list[Sequence[Agreement]] = [index.agreements_about(t) for t in wanted.topics]
-    groups += [index.agreements_involving(actor) for actor in wanted.actors]
+    groups: list[Sequence[Agreement]] = [index.deals.about(t) for t in wanted.topics]
+    groups += [index.deals.involving(actor) for actor in wanted.actors]
     if len(reading.acts) == 1:
         if not (groups or wanted.kinds or wanted.start or wanted.end):
-            return index.agreements_by_act(reading.acts[0])
-        groups.append(index.agreements_by_act(reading.acts[0]))
+            return index.deals.at_act(reading.acts[0])
+        groups.append(index.deals.at_act(reading.acts[0]))
     if wanted.start and wanted.end:
-        groups.append(index.agreements_dated_in(wanted.start, wanted.end))
-    walked = min(groups, key=len) if groups else index.newest_agreements()
+        groups.append(index.deals.dated_in(wanted.start, wanted.end))
+    walked = min(groups, key=len) if groups else index.deals.newest
     if len(groups) <= 1 and not (wanted.kinds or reading.acts or wanted.start or wanted.end):
         return walked
     return [agreement for agreement in walked if _agreement_fits(index, agreement, reading)]
@@ -586,7 +586,7 @@ def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> boo
     if wanted.topics and any(topic not in agreement.topics for topic in wanted.topics):
         return False
     if wanted.kinds and not any(
-        is_kind(agreement, kind) or fold(kind) in index.agreement_words[agreement.id]
+        is_kind(agreement, kind) or fold(kind) in index.deals.words[agreement.id]
         for kind in wanted.kinds
     ):
         return False

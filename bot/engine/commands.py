@@ -48,7 +48,7 @@ class Command:
 
 def start(index: Index, argument: str = "", today: date | None = None) -> Reply:
     """Answer /start and /aide: what the bot knows and every command with an example."""
-    counts = index.counts()
+    counts = index.links.counts
     blocks: list[Block] = [
         Para("Partenariats de sécurité de l'Azerbaïdjan", "title"),
         Para(
@@ -230,8 +230,8 @@ def deep_link(index: Index, payload: str) -> Reply:
         return pays(index, words)
     if kind == "org" and words:
         return org(index, words)
-    if kind == "accord" and rest in index.agreements:
-        return agreement_card(index, index.agreements[rest])
+    if kind == "accord" and rest in index.deals.by_id:
+        return agreement_card(index, index.deals.by_id[rest])
     if kind == "timeline":
         return timeline(index, words)
     event = index.entries.get(rest) if kind == "fait" else None
@@ -300,9 +300,9 @@ def _callback(index: Index, route: routes.Route, values: tuple[str, ...]) -> Rep
         return all_agreements(index, int(first))
     if route is routes.SOURCES:
         return sources(index, page=int(first))
-    if route in (routes.AGREEMENT, routes.AGREEMENT_FULL) and first in index.agreements:
+    if route in (routes.AGREEMENT, routes.AGREEMENT_FULL) and first in index.deals.by_id:
         # « Détails »: everything, as a new message
-        return agreement_card(index, index.agreements[first], full=route is routes.AGREEMENT_FULL)
+        return agreement_card(index, index.deals.by_id[first], full=route is routes.AGREEMENT_FULL)
     event = index.entries.get(first) if route in (routes.EVENT, routes.EVENT_FULL) else None
     if isinstance(event, Event):
         return event_card(index, event, full=route is routes.EVENT_FULL)

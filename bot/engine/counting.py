@@ -95,7 +95,7 @@ def _counted(index: Index, noun: str, query: str) -> list[Evidence]:
     stem = folded_stem(fold(noun))
     others = {folded_stem(word) for word in fold(query).split()} - {stem}
     found: dict[str, Evidence] = {}
-    for entry, _score in index.search(query, limit=CANDIDATES):
+    for entry, _score in index.fulltext.search(query, limit=CANDIDATES):
         for evidence in entry.evidence:
             quote = evidence.quote
             if any(quote in kept or kept in quote for kept in found):

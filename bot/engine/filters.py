@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
-from bot.engine.index import STOPWORDS, Index
+from bot.engine.index import Index
 from bot.text import fold, normalise_typography, plural_phrase
 
 MAX_PHRASE = 5
@@ -260,7 +260,7 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
 def _latest_with_entries(index: Index, year: int, first: int, last: int) -> int | None:
     """The latest year, from ``year`` back, whose months ``first``–``last`` hold a dated entry
     of the base (dated to three months or better); ``year`` itself when none does."""
-    earliest = index.dated[0].span.start.year if index.dated else year
+    earliest = index.timeline.dated[0].span.start.year if index.timeline.dated else year
     months = _months_dated(index)
     for candidate in range(year, earliest - 1, -1):
         for start, end in months.get(candidate, ()):
@@ -275,7 +275,7 @@ def _months_dated(index: Index) -> dict[int, frozenset[tuple[int, int]]]:
 
     def build() -> dict[int, frozenset[tuple[int, int]]]:
         found: dict[int, set[tuple[int, int]]] = {}
-        for item in index.dated:
+        for item in index.timeline.dated:
             span = item.span
             if span.start.year == span.end.year:
                 found.setdefault(span.start.year, set()).add((span.start.month, span.end.month))
@@ -367,7 +367,7 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             window = _intersect(window, (first, last))
             which = "le plus récent dont la base a des faits" if known else "le plus récent"
             notes.append(f"« {said} » sans année : {_period_words(first, last)}, {which}")
-    words = [w for w in folded.split() if w not in STOPWORDS]
+    words = [w for w in folded.split() if w not in index.fulltext.stop_words]
     kinds_by_name = index.memo("kind names", lambda: _kind_names(index))
     acts_by_name = index.memo("act names", lambda: _act_names(index))
     actors: list[str] = named_first
@@ -384,12 +384,12 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             continue
         for end in range(min(len(words), position + MAX_PHRASE), position, -1):
             phrase = " ".join(words[position:end])
-            topic = index.find_topic(phrase)
+            topic = index.names.find_topic(phrase)
             sort = kinds_by_name.get(phrase) if topic is None else None
             act = acts_by_name.get(phrase) if topic is None and sort is None else None
             single = end - position == 1  # a run of words counts only when named exactly
             named = (
-                index.find_actor(phrase, fuzzy=single)
+                index.names.find_actor(phrase, fuzzy=single)
                 if topic is None and sort is None and act is None
                 else None
             )
@@ -451,7 +451,7 @@ def _long_names_first(index: Index, folded: str) -> tuple[str, list[str]]:
     read before stopwords are dropped; each is taken out of ``folded``."""
     named: list[str] = []
     after = -1
-    while (found := index.first_long_name(folded, after)) is not None:
+    while (found := index.names.first_long_name(folded, after)) is not None:
         after, key, actor_id = found
         _add(named, actor_id)
         folded = folded.replace(f" {key} ", " ")

@@ -9,7 +9,7 @@ from bot.content.model import Agreement, Event
 from bot.engine import routes
 from bot.engine.cards import actor_card, agreement_card, event_card
 from bot.engine.common import actor_name, brief_when, claim
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.engine.reply import Reply
 from bot.text import short_label
@@ -51,7 +51,7 @@ def inline_offers(
     a plain question read as a list or a timeline comes first, as its answer."""
     base = index.base
     offers: dict[str, Offer] = {}
-    understood = understand(index, query.strip()[:200], today) if tokens(query) else None
+    understood = understand(index, query.strip()[:200], today) if index.tokens(query) else None
     if understood is not None and not understood.data.startswith(("/pays", "/org")):
         reply = respond(index, query.strip()[:200], today)
         offers["q"] = Offer(
@@ -100,29 +100,29 @@ def inline_offers(
         )
 
     query = query.strip()[:200]
-    if not tokens(query):
+    if not index.tokens(query):
         for agreement in base.agreements:
             add_agreement(agreement)
-        for actor_id in ("AZ", "otan", "TR", "US", "GB", "RU", "ots"):
+        for actor_id in base.vocabulary.featured:
             if actor_id in base.actors:
                 add_actor(actor_id)
         return list(offers.values())[:limit]
-    match = index.find_actor(query)
+    match = index.names.find_actor(query)
     if match is not None:
         add_actor(match.actor.id)
-        for agreement in index.agreements_of(match.actor.id):
+        for agreement in index.deals.of(match.actor.id):
             add_agreement(agreement)
-    for actor in index.suggest_actors(query, limit=3):
+    for actor in index.names.suggest_actors(query, limit=3):
         add_actor(actor.id)
-    for agreement in index.agreements_matching(tokens(query)):
+    for agreement in index.deals.matching(index.tokens(query)):
         add_agreement(agreement)
-    for entry, _score in index.search(query, limit=limit):
+    for entry, _score in index.fulltext.search(query, limit=limit):
         if isinstance(entry, Agreement):
             add_agreement(entry)
         elif isinstance(entry, Event):
             add_event(entry)
     if match is not None:
-        for item in index.dated_by_actor.get(match.actor.id, ()):
+        for item in index.timeline.by_actor.get(match.actor.id, ()):
             if isinstance(item.entry, Event):
                 add_event(item.entry)
     return list(offers.values())[:limit]

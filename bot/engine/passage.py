@@ -18,7 +18,7 @@ from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine.common import brief_when, line_text, marked, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.text import count, fold, short_label
@@ -166,7 +166,7 @@ def _sentences(index: Index, quote: str) -> list[tuple[str, frozenset[str]]]:
     table: dict[str, list[tuple[str, frozenset[str]]]] = index.memo("passage sentences", dict)
     found = table.get(quote)
     if found is None:
-        found = table[quote] = [(part, _prefixes(part)) for part in _split(quote)]
+        found = table[quote] = [(part, _prefixes(index, part)) for part in _split(quote)]
     return found
 
 
@@ -189,25 +189,25 @@ MOST_WEIGHTS = 4096
 """Query words whose weight an index keeps (then it starts afresh)."""
 
 
-def _prefixes(text: str) -> frozenset[str]:
+def _prefixes(index: Index, text: str) -> frozenset[str]:
     """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
     word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them."""
-    return frozenset(word[:n] for word in tokens(text) for n in range(1, PREFIX + 1))
+    return frozenset(word[:n] for word in index.tokens(text) for n in range(1, PREFIX + 1))
 
 
 def _weights(index: Index, words: list[str]) -> dict[str, float]:
     """Each query word's BM25 weight (rare words count more); kept per index."""
     table: dict[str, float] = index.memo("passage weights", dict)
-    postings = index.full_text()[0]
+    postings = index.fulltext.postings
     found: dict[str, float] = {}
     for word in words:
         if word not in table:
             if len(table) >= MOST_WEIGHTS:
                 table.clear()
             holders: set[str] = set()
-            for candidate in index.expand_word(word):
+            for candidate in index.fulltext.expand_word(word):
                 holders.update(postings.get(candidate, ()))
-            table[word] = index.word_weight(len(holders)) if holders else 0.0
+            table[word] = index.fulltext.word_weight(len(holders)) if holders else 0.0
         if table[word]:
             found[word] = table[word]
     return found
@@ -220,7 +220,7 @@ def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
     if entry.id not in table:
-        table[entry.id] = _prefixes(line_text(index.base, entry))
+        table[entry.id] = _prefixes(index, line_text(index.base, entry))
     return table[entry.id]
 
 
@@ -237,12 +237,12 @@ def best_passage(
     enough), and how many entries the search found; None when nothing matches. ``shown`` is
     a sentence the reader was just given: a follow-up (« qui est contre ? ») is about the
     entries that hold it, and when it asks a who/when/how many/where, not that sentence again."""
-    hits = index.search_hits(query)
+    hits = index.fulltext.search_hits(query)
     if not hits.total:
         return None
-    ranked = index.ranked_hits(hits, 0, CANDIDATES)
-    weights = _weights(index, tokens(query))
-    asked = frozenset(tokens(query))
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)
+    weights = _weights(index, index.tokens(query))
+    asked = frozenset(index.tokens(query))
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
@@ -339,11 +339,13 @@ def passage_reply(
         for other in others:
             line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
             blocks.append(Item(_label(index, other, 60), line))
-    words = tokens(query)
+    words = index.tokens(query)
     group = [
         (number, quote_of(base, evidence))
         for number, shown in enumerate([entry, *others], 1)
-        for evidence in (shown.key_evidence() if number == 1 else matching_quotes(shown, words))
+        for evidence in (
+            shown.key_evidence() if number == 1 else matching_quotes(index, shown, words)
+        )
         if not (number == 1 and (evidence.quote == sentence or isinstance(entry, Fact)))
     ]
     if group:
@@ -369,7 +371,7 @@ def search_button(index: Index, query: str) -> Button:
     data = f"c:/cherche {query}"
     if data.isascii() and len(data.encode()) <= SEARCH_DATA:
         return Button("🔎 Tous les résultats", data)
-    words = [word for word in dict.fromkeys(tokens(query)) if word.isascii()]
+    words = [word for word in dict.fromkeys(index.tokens(query)) if word.isascii()]
     weights = _weights(index, words)
     kept: set[str] = set()
     for word in sorted(words, key=lambda w: -weights.get(w, 0.0)):

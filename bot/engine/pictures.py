@@ -17,7 +17,6 @@ from bot.engine.filters import FilterProblem, TimelineFilter, parse_filter
 from bot.engine.index import Dated, Index
 from bot.engine.relations import (
     CATEGORIES,
-    HOME,
     Relation,
     backing_entries,
     named_in,
@@ -122,7 +121,7 @@ def latest_shown(index: Index, ids: set[str]) -> str:
     """« Date la plus récente ici : 10 février 2026 »: the newest date of the entries a
     picture shows (a filtered picture is not the whole base), as its date column words it —
     a date, not a fact: it may be a forecast's or a proposal's, marked as such beside it."""
-    shown = [item for item in index.dated if item.entry.id in ids]
+    shown = [item for item in index.timeline.dated if item.entry.id in ids]
     if not shown:
         return "Aucune date sur cette image"
     # a fact the article dates itself, if the picture has one: not a forecast, not a proposal
@@ -219,11 +218,12 @@ def map_picture(index: Index, argument: str, page: int = 1) -> Picture | Reply:
     subtitle = "Couleur : relation avec l'Azerbaïdjan"
     if not wanted.is_empty():
         subtitle += " dans ces seules entrées"
+    home = index.base.vocabulary.home
     spec = MapSpec(
         without_flags(title),
-        ((HOME, "home"), *((r.code, r.main) for r in found)),
+        ((home, "home"), *((r.code, r.main) for r in found)),
         (
-            (HOME, index.base.actors[HOME].name),
+            (home, index.base.actors[home].name),
             *((r.code, _map_label(r, r.code in loose)) for r in found),
         ),
         footer,

@@ -24,7 +24,7 @@ from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
@@ -146,7 +146,7 @@ def _content(index: Index, text: str) -> str:
     out: list[str] = []
     for word in kept:
         parts = fold(word).split()
-        named = word.isupper() and len(word) > 1 and index.find_actor(word) is not None
+        named = word.isupper() and len(word) > 1 and index.names.find_actor(word) is not None
         if parts and all(part in QUESTION_WORDS for part in parts) and not named:
             continue  # « EU », « US » typed in capitals name an actor, not « eu », « us »
         if len(parts) > 1 and parts[0] in {"qu", "c", "s", "t", "m"}:  # « qu'a » → « a »
@@ -159,12 +159,12 @@ def _named(index: Index, word: str) -> str:
     """A searched word as the articles write it: an actor's alias they never use (« uk »,
     « nato ») is searched as the actor's name (« royaume uni », « otan »); a word the
     articles hold (« bakou », « usa ») is searched as it is."""
-    if word in index.full_text()[0]:
+    if word in index.fulltext.postings:
         return word
-    match = index.find_actor(word)
+    match = index.names.find_actor(word)
     if match is None or not match.exact:
         return word
-    return " ".join(tokens(match.actor.name)) or word
+    return " ".join(index.tokens(match.actor.name)) or word
 
 
 def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
@@ -234,7 +234,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     found = replace(found, kind=asked_type(text), several=asks_several(text))
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
-    if card and index.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
+    if card and index.names.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
         from bot.content.countries import french_country_name  # base has no card for (Babel,
 
         named |= {  # loaded only then): « china » asked, « Chine » answered is no missing word
@@ -284,19 +284,19 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
-    words = " ".join(_named(index, word) for word in tokens(content) if not is_stop(word))
+    words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
         return counted
 
     def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
-        if words and index.search_hits(words).total:
+        if words and index.fulltext.search_hits(words).total:
             return Understanding(
                 f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
             )
         return None
 
-    capitals = index.find_actor(content) if not words and content.isupper() else None
+    capitals = index.names.find_actor(content) if not words and content.isupper() else None
     if capitals is not None and capitals.exact:  # « EU ? », « US »: a name in capitals that
         return _card(capitals.actor, f"fiche — {capitals.actor.name}")  # is a little word too
     if not words:
@@ -306,14 +306,16 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(human, data, "chronologie — les plus récents")
         return None
     absent = [
-        w for w in _name_runs(content) if index.is_other_country(w) and _a_place(index, text, w)
+        w
+        for w in _name_runs(content)
+        if index.names.is_other_country(w) and _a_place(index, text, w)
     ]
-    if absent and index.find_actor(content) is None:  # « relations avec la Chine ? »
+    if absent and index.names.find_actor(content) is None:  # « relations avec la Chine ? »
         from bot.content.countries import french_country_name  # Babel, only when asked
 
         name = french_country_name(absent[0]) or absent[0]  # « germany » is « Allemagne »
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
-    whole = index.find_actor(content)
+    whole = index.names.find_actor(content)
     reading = read_filter(index, content, today)
     ignored = tuple(w for w in reading.ignored if w not in SOFT_WORDS and not is_stop(w))
     reading = replace(reading, ignored=ignored)
@@ -370,7 +372,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     # link began is said on the other actor's card, not in a dated line
     linked = {"link", "when"} <= set(intents) and len(actors) == 2 and "AZ" in actors
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
-        if any(index.expand_word(w) for w in reading.ignored) and (hit := searched()):
+        if any(index.fulltext.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
         if len(actors) == 1 and not dated and not wanted.kinds:
             return None  # « le temps qu'il fait à Paris » is not a question about France
@@ -438,8 +440,8 @@ def _detail_in_text(index: Index, reading: Reading) -> bool:
     title or scope does: the question asks for a detail (« dialogue », « domaines ») that a
     list of agreements would not show, and the ranked search over summaries and quotes
     finds it."""
-    held = [word for word in reading.ignored if index.expand_word(word)]
-    return bool(held) and not index.agreements_matching(held)
+    held = [word for word in reading.ignored if index.fulltext.expand_word(word)]
+    return bool(held) and not index.deals.matching(held)
 
 
 def _only(wanted: TimelineFilter, part: str) -> TimelineFilter:
@@ -627,7 +629,7 @@ def _respond_question(
                 found=False,
             )
         )
-    if tokens(text) and all(w in GREETINGS for w in fold(text).split()):
+    if index.tokens(text) and all(w in GREETINGS for w in fold(text).split()):
         return _greeting(index, text), None
     found = understand(index, text, today)
     if found is None:
@@ -742,7 +744,7 @@ def not_understood(index: Index, text: str) -> Reply:
         blocks.insert(0, absent_para(index, tuple(unsaid), nearest=False))  # searched, absent
     rows: list[tuple[Button, ...]] = []
     named = [index.base.actors[a] for a in read_filter(index, text).filter.actors]
-    named += index.suggest_actors(" ".join(tokens(text))) if tokens(text) else []
+    named += index.names.suggest_actors(" ".join(index.tokens(text))) if index.tokens(text) else []
     cards = list({actor.id: actor for actor in named}.values())[:2]
     if cards:
         blocks.append(Para("Une fiche vous aiderait peut-être :", "note"))

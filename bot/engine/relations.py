@@ -25,9 +25,6 @@ from bot.engine.filters import TimelineFilter
 from bot.engine.index import Entry, Index
 from bot.text import fold
 
-HOME = "AZ"
-"""The country every relation is about."""
-
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("accord", "Accord signé ou approuvé"),
     ("organisation", "Membre d'une organisation commune"),
@@ -95,7 +92,7 @@ def _threat_subject(index: Index, fact: Fact) -> str | None:
     if "menace" not in fold(fact.summary) or not any("menace" in fold(q) for q in quotes):
         return None
     subject = index.base.actors.get(fact.actors[0])
-    if subject is None or not subject.is_country or subject.id == HOME:
+    if subject is None or not subject.is_country or subject.id == index.base.vocabulary.home:
         return None
     # the state itself must be named: « la population arménienne » is not Armenia
     return subject.id if named_in(subject, quotes, demonyms=False) else None
@@ -125,19 +122,20 @@ def _organisations_of(
 def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
     """Every country other than Azerbaijan the kept entries name, with its categories."""
     base = index.base
+    home = base.vocabulary.home  # the country every relation is about
     entries = [entry for entry in base.entries() if kept(entry, wanted)]
     found: dict[str, dict[str, list[str]]] = {}
 
     def add(code: str, category: str, backing: str) -> None:
         actor = base.actors.get(code)
-        if actor is None or not actor.is_country or code == HOME:
+        if actor is None or not actor.is_country or code == home:
             return
         found.setdefault(code, {}).setdefault(category, [])
         if backing not in found[code][category]:
             found[code][category].append(backing)
 
     for entry in entries:
-        if isinstance(entry, Agreement) and HOME in entry.parties:
+        if isinstance(entry, Agreement) and home in entry.parties:
             for party in entry.parties:
                 role = party_role(entry, party)
                 if entry.act in SIGNED_ACTS and role != "médiateur":
@@ -147,10 +145,10 @@ def relations(index: Index, wanted: TimelineFilter) -> list[Relation]:
         if isinstance(entry, Fact) and (subject := _threat_subject(index, entry)):
             add(subject, "menace", entry.id)
     undated = wanted.is_empty()
-    home_orgs = _organisations_of(index, HOME, entries, undated)
+    home_orgs = _organisations_of(index, home, entries, undated)
     if home_orgs:
         for code, actor in base.actors.items():
-            if actor.is_country and code != HOME:
+            if actor.is_country and code != home:
                 for org, through in _organisations_of(index, code, entries, undated).items():
                     if org in home_orgs:
                         add(code, "organisation", through)

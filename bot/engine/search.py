@@ -8,7 +8,7 @@ from itertools import islice
 from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine import paging, routes
 from bot.engine.common import line_text, outlet_text, quote_of, when
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.text import count, short_label
 
@@ -19,18 +19,20 @@ LINE = 260
 and its modality kept: the full text is on the entry's card, its quotes under the lines)."""
 
 
-def _best_evidence(evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
+def _best_evidence(index: Index, evidence: tuple[Evidence, ...], words: list[str]) -> Evidence:
     def hits(item: Evidence) -> int:
-        text = set(tokens(item.quote))
+        text = set(index.tokens(item.quote))
         return sum(1 for word in words if any(w.startswith(word[:5]) for w in text))
 
     return max(evidence, key=hits)
 
 
-def matching_quotes(entry: Event | Agreement | Fact, words: list[str]) -> list[Evidence]:
+def matching_quotes(
+    index: Index, entry: Event | Agreement | Fact, words: list[str]
+) -> list[Evidence]:
     """The key quotes (they back the summary), then the quote that best matches the query."""
     shown = list(entry.key_evidence())
-    best = _best_evidence(entry.evidence, words)
+    best = _best_evidence(index, entry.evidence, words)
     if best not in shown:
         shown.append(best)
     return shown
@@ -40,7 +42,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
     """Answer /cherche <texte>: every matching entry, best first, a page at a time, each on one
     line, then in one folded group the quotes that back each line and the one closest to the
     query; the total is always said."""
-    if not tokens(argument):
+    if not index.tokens(argument):
         return Reply(
             (
                 Para("Que faut-il chercher ? Exemple : /cherche drones"),
@@ -48,7 +50,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             ),
             found=False,
         )
-    hits = index.search_hits(argument)
+    hits = index.fulltext.search_hits(argument)
     if not hits.total:
         return Reply(
             (
@@ -57,9 +59,9 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             ),
             found=False,
         )
-    words = tokens(argument)
+    words = index.tokens(argument)
     page, start, stop, pages = paging.window(hits.total, PAGE, page)
-    shown = index.ranked_hits(hits, start, stop)  # only this page's
+    shown = index.fulltext.ranked_hits(hits, start, stop)  # only this page's
     blocks: list[Block] = [
         Para(f"Recherche « {argument} » — {count(hits.total, 'résultat')}", "title")
     ]
@@ -71,7 +73,9 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         line = line_text(index.base, entry)
         blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
-        quotes += [(number, quote_of(index.base, item)) for item in matching_quotes(entry, words)]
+        quotes += [
+            (number, quote_of(index.base, item)) for item in matching_quotes(index, entry, words)
+        ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = ".".join(words)
@@ -116,7 +120,7 @@ def sources(index: Index, argument: str = "", today: date | None = None, page: i
 def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:
     """One article: outlet and date, title, then what it brings to the base."""
     source = index.base.sources[source_id]
-    stats = index.source_stats[source_id]
+    stats = index.links.source_stats[source_id]
     when = f"article du {source.published.label()}" if source.published else "article non daté"
     title = f"« {source.title} »" if source.title else f"sans titre (réf. : {source.label})"
     detail = (

@@ -8,10 +8,12 @@ what it searched.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -87,7 +89,37 @@ def _stems_by_source(index: Index) -> SeedStems:
             bounds.append(len(packed))
         return SeedStems(sources, MappingProxyType(slots), bounds, packed)
 
-    return index.memo("seed stems", build)
+    return index.memo("seed stems", lambda: _kept(index, build))
+
+
+STEMS_SUFFIX = ".stems"
+"""Name ending of the articles' stem table in the index's parts folder."""
+
+
+def _kept(index: Index, build: Callable[[], SeedStems]) -> SeedStems:
+    """The stem table read back from the index's parts folder when the articles have not
+    changed (key: a SHA-256 of the code and of every article's source id and text), else
+    built and kept there in place of the older one: a changed content file leaves the
+    articles, hence this table, as they were."""
+    folder = index.parts
+    if folder is None:
+        return build()
+    from bot.content.snapshot import code_key, read_snapshot, write_snapshot
+
+    digest = hashlib.sha256(code_key().encode())
+    for source, text in index.base.seeds.items():
+        digest.update(f"\0{source}\0".encode())
+        digest.update(text.encode())
+    key = digest.hexdigest()
+    found = read_snapshot(folder, key, SeedStems, name=key + STEMS_SUFFIX)
+    if found is None:
+        found = build()
+        if write_snapshot(folder, key, found, name=key + STEMS_SUFFIX):
+            with suppress(OSError):  # an old table left behind costs disk, nothing else
+                for path in folder.glob("*" + STEMS_SUFFIX):
+                    if path.name != key + STEMS_SUFFIX:
+                        path.unlink(missing_ok=True)
+    return found
 
 
 def prepare_seed_search(index: Index) -> None:

@@ -1,4 +1,4 @@
-"""Timeline lines that overlap a window, found by bisection instead of a scan."""
+"""Timeline lines, and those that overlap a window, found by bisection instead of a scan."""
 
 from __future__ import annotations
 
@@ -6,13 +6,22 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bot.engine.index import Dated
+from bot.content.model import Agreement, Event
+from bot.dates import DateSpan
 
 SPAN_LIMITS = (0, 31, 366, 3660)
 """Upper bounds (days past the start) of the span groups a SpanIndex searches separately."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A timeline line: an event, or an agreement at its signature date."""
+
+    span: DateSpan
+    entry: Event | Agreement
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,19 +50,20 @@ def _smallest_group(
     topic = wanted.topics[0] if wanted.topics and actor is None else None
     if wanted.start or wanted.end:  # by bisection, not a walk through every line
         low, high = wanted.start or date.min, wanted.end or date.max
-        overlapping = index.spans(actor, topic).overlapping(low, high)
+        overlapping = index.timeline.spans(actor, topic).overlapping(low, high)
         if wanted.start and wanted.end:
             overlapping = [item for item in overlapping if _fits(item, wanted)]
         held = {("actor", actor)} if actor else ({("topic", topic)} if topic else set())
         return overlapping, held
     options: list[tuple[Sequence[Dated], tuple[str, str]]] = [
-        (index.dated_by_actor.get(actor_id, ()), ("actor", actor_id)) for actor_id in wanted.actors
+        (index.timeline.by_actor.get(actor_id, ()), ("actor", actor_id))
+        for actor_id in wanted.actors
     ]
-    options += [(index.dated_about(topic_id), ("topic", topic_id)) for topic_id in wanted.topics]
+    options += [(index.timeline.about(topic_id), ("topic", topic_id)) for topic_id in wanted.topics]
     if len(wanted.kinds) == 1:
-        options.append((index.dated_of_kind(wanted.kinds[0]), ("kind", wanted.kinds[0])))
+        options.append((index.timeline.of_kind(wanted.kinds[0]), ("kind", wanted.kinds[0])))
     if not options:
-        return index.dated, set()
+        return index.timeline.dated, set()
     group, part = min(options, key=lambda option: len(option[0]))
     return group, {part}
 
@@ -230,7 +231,7 @@ def split_aside(index: Index | None, words: Sequence[str]) -> tuple[list[str], l
     an answer must not call unread."""
     if index is None:
         return list(words), []
-    held = [word for word in words if index.expand_word(fold(word))]
+    held = [word for word in words if index.fulltext.expand_word(fold(word))]
     return [word for word in words if word not in held], held
 
 
@@ -393,7 +394,7 @@ def _only(actor_id: str) -> str:
 
 def _not_understood(index: Index, problem: FilterProblem) -> Reply:
     words = ", ".join(f"« {word} »" for word in problem.unknown)
-    suggestions = index.suggest_actors(" ".join(problem.unknown))
+    suggestions = index.names.suggest_actors(" ".join(problem.unknown))
     blocks: list[Block] = [
         Para(f"Je n'ai pas compris ce filtre : {words}."),
         Para(

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from datetime import date
 
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
-from bot.engine.index import Index, tokens
+from bot.engine.index import Index
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
 from bot.text import count, fold, of_articles
@@ -100,8 +100,12 @@ def unsaid_words(
             spelled.setdefault(key, bare)
     out: list[str] = []
     whole: TimelineFilter | None = None
-    for word in dict.fromkeys(tokens(question)):
-        if _not_a_key_word(word, skip) or seed_holds(index, word) or index.expand_word(word):
+    for word in dict.fromkeys(index.tokens(question)):
+        if (
+            _not_a_key_word(word, skip)
+            or seed_holds(index, word)
+            or index.fulltext.expand_word(word)
+        ):
             continue
         if _related_in_seeds(index, folded_stem(word)) or _starts_a_seed_word(index, word):
             continue  # an abbreviation (« azer » for « azerbaïdjanais ») is not an absence
@@ -200,7 +204,7 @@ def all_key_words_unsaid(
     absent = {fold(word) for word in unsaid}
     if not absent:
         return False
-    for word in dict.fromkeys(tokens(question)):
+    for word in dict.fromkeys(index.tokens(question)):
         if word in absent:
             continue
         if _not_a_key_word(word, skip) or _little_word_typo(word):

@@ -68,7 +68,7 @@ def without_agreement(index: Index, actor_ids: tuple[str, ...]) -> list[Actor]:
     found = []
     for actor_id in actor_ids:
         actor = index.base.actors[actor_id]
-        if actor_id == "AZ" or index.agreements_involving(actor_id):
+        if actor_id == index.base.vocabulary.home or index.deals.involving(actor_id):
             continue
         if not agreeing_in_seeds(index, actor):
             found.append(actor)

@@ -22,9 +22,6 @@ from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Item, Para, Reply
 from bot.engine.timeline import describe, select
 
-SUBJECT = "AZ"
-"""The country every article is about: its own post is not « X et l'Azerbaïdjan »."""
-
 GROUP_AFTER = 3
 """More new entries than this are announced as one digest instead of one post each."""
 
@@ -72,7 +69,7 @@ def timeline_post(index: Index, argument: str) -> Post:
 
 def country_post(index: Index, argument: str) -> Post:
     """An actor's summary: its role with its quotes, then its dated facts with theirs."""
-    match = index.find_actor(argument)
+    match = index.names.find_actor(argument)
     if match is None:
         raise NothingToPostError(f"« {argument} » ne désigne aucun pays ni organisation connus")
     actor = match.actor
@@ -81,7 +78,7 @@ def country_post(index: Index, argument: str) -> Post:
         raise NothingToPostError(f"aucun fait cité pour {actor.name}")
     headline = (
         f"{actor_name(actor)} : ses partenariats de sécurité et de défense"
-        if actor.id == SUBJECT
+        if actor.id == index.base.vocabulary.home  # its own post is not « X et l'Azerbaïdjan »
         else f"{actor_name(actor)} et l'Azerbaïdjan"
     )
     blocks: list[Block] = [Para(headline, "title")]
@@ -114,7 +111,7 @@ def agreement_post(index: Index, argument: str) -> Post:
 
 def announceable(index: Index) -> list[Dated | Agreement]:
     """Every event and agreement, chronologically (undated agreements last)."""
-    dated: list[Dated | Agreement] = list(index.dated)
+    dated: list[Dated | Agreement] = list(index.timeline.dated)
     dated += [a for a in index.base.agreements if a.date is None]
     return dated
 

@@ -18,7 +18,7 @@ from bot.engine.common import actor_name, claim, entry_text, key_quotes, when
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.seedtext import seed_holds
-from bot.push.compose import SUBJECT, announceable, entry_id
+from bot.push.compose import announceable, entry_id
 from bot.text import fold
 from bot.text import short_label as shorten
 
@@ -49,18 +49,18 @@ def resolve(index: Index, text: str) -> str | Unknown:
             "Précisez ce que vous voulez suivre : un pays (/suivre Turquie), une organisation "
             "(/suivre OTAN) ou un thème (/suivre cybersécurité)."
         )
-    match = index.find_actor(words)
+    match = index.names.find_actor(words)
     if match is not None:
         return target_of_actor(match.actor.id)
-    topic = index.find_topic(words) or _fuzzy_topic(index, words)
+    topic = index.names.find_topic(words) or _fuzzy_topic(index, words)
     if topic is not None:
         return f"{TOPIC}:{topic}"
-    if index.is_other_country(words) and not seed_holds(index, words):
+    if index.names.is_other_country(words) and not seed_holds(index, words):
         return Unknown(
             f"« {words[:60]} » n'est cité dans aucun des articles : il n'y aura rien à "
             "signaler. /pays donne la liste des pays cités."
         )
-    suggestions = [actor_name(actor) for actor in index.suggest_actors(words)]
+    suggestions = [actor_name(actor) for actor in index.names.suggest_actors(words)]
     hint = f" Vouliez-vous dire : {', '.join(suggestions)} ?" if suggestions else ""
     topics = ", ".join(index.topic_labels.values())
     return Unknown(
@@ -144,7 +144,7 @@ def channel_offers(index: Index, entries: list[str], limit: int = 3) -> list[str
             else entry.actors
         )
         for actor in actors:
-            if actor != SUBJECT and actor in index.base.actors:
+            if actor != index.base.vocabulary.home and actor in index.base.actors:
                 found.setdefault(target_of_actor(actor))
     return list(found)[:limit]
 

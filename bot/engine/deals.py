@@ -1,0 +1,153 @@
+"""The agreements table: by id, latest first, by act, topic and actor, by date, by word."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import cached_property
+from types import MappingProxyType
+from typing import cast
+
+from bot.content.model import Agreement, FactBase
+from bot.engine.chronology import Chronology
+from bot.engine.tables import Table, group_by
+
+
+def parties_of(agreement: Agreement) -> tuple[str, ...]:
+    """The actors an agreement involves: parties, mediators, related (each once)."""
+    return tuple(dict.fromkeys((*agreement.parties, *agreement.mediators, *agreement.related)))
+
+
+class Deals(Table):
+    """The base's agreements, ordered and grouped once."""
+
+    def __init__(
+        self, base: FactBase, timeline: Chronology, tokens: Callable[[str], list[str]]
+    ) -> None:
+        self.base = base
+        self.timeline = timeline
+        self.tokens = tokens
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Agreement]:
+        """Agreement id → agreement."""
+        return MappingProxyType({agreement.id: agreement for agreement in self.base.agreements})
+
+    @cached_property
+    def newest(self) -> tuple[Agreement, ...]:
+        """Every agreement by date, the latest first (ties by id, descending); undated ones
+        last, in the base's order."""
+        agreements = self.base.agreements
+        dated = sorted(
+            (a for a in agreements if a.date is not None),
+            key=lambda a: (a.date.end if a.date else date.min, a.id),
+            reverse=True,
+        )
+        return (*dated, *(a for a in agreements if a.date is None))
+
+    @cached_property
+    def rank(self) -> Mapping[str, int]:
+        """Agreement id → its position in ``newest``."""
+        return MappingProxyType({agreement.id: n for n, agreement in enumerate(self.newest)})
+
+    def newest_first(self, agreements: Iterable[Agreement]) -> list[Agreement]:
+        """``agreements`` (the base's) in the order of ``newest``."""
+        rank = self.rank
+        return sorted(agreements, key=lambda agreement: rank[agreement.id])
+
+    @cached_property
+    def of_actor(self) -> Mapping[str, tuple[Agreement, ...]]:
+        """Actor id → the agreements it is party to, mediates or is related to, in the base's
+        order."""
+        return group_by(self.base.agreements, parties_of)
+
+    def of(self, actor_id: str) -> tuple[Agreement, ...]:
+        """The agreements ``actor_id`` is party to, mediates or is related to (base order)."""
+        return self.of_actor.get(actor_id, ())
+
+    @cached_property
+    def involving_actor(self) -> Mapping[str, tuple[Agreement, ...]]:
+        """Actor id → its agreements, the latest first."""
+        return MappingProxyType(
+            {key: tuple(self.newest_first(found)) for key, found in self.of_actor.items()}
+        )
+
+    def involving(self, actor_id: str) -> tuple[Agreement, ...]:
+        """The agreements of ``actor_id``, the latest first."""
+        return self.involving_actor.get(actor_id, ())
+
+    @cached_property
+    def by_topic(self) -> Mapping[str, tuple[Agreement, ...]]:
+        """Topic id → its agreements, the latest first."""
+        return group_by(self.newest, lambda agreement: agreement.topics)
+
+    def about(self, topic: str) -> tuple[Agreement, ...]:
+        """The agreements on ``topic``, the latest first."""
+        return self.by_topic.get(topic, ())
+
+    @cached_property
+    def by_act(self) -> Mapping[str, tuple[Agreement, ...]]:
+        """Act (signé, proposé…) → its agreements, the latest first."""
+        return group_by(
+            self.newest, lambda agreement: () if agreement.act is None else (agreement.act,)
+        )
+
+    def at_act(self, act: str) -> tuple[Agreement, ...]:
+        """The agreements at ``act``, the latest first."""
+        return self.by_act.get(act, ())
+
+    def dated_in(self, low: date, high: date) -> list[Agreement]:
+        """The agreements whose date meets [low, high], the latest first (by bisection)."""
+        found = self.timeline.agreement_spans.overlapping(low, high)
+        return self.newest_first(cast(Agreement, item.entry) for item in found)
+
+    @cached_property
+    def words(self) -> Mapping[str, frozenset[str]]:
+        """Agreement id → the words of its title, summary, scope, kind and topics' labels."""
+        vocabulary = self.base.vocabulary
+        kinds = {term.id: term.label for term in vocabulary.agreement_kinds}
+        labels = {term.id: term.label for term in vocabulary.topics}
+        tokens = self.tokens
+        return MappingProxyType(
+            {
+                a.id: frozenset(
+                    tokens(" ".join([a.title, a.summary, a.scope or "", kinds.get(a.kind, "")]))
+                    + tokens(" ".join(labels.get(t, t) for t in a.topics))
+                )
+                for a in self.base.agreements
+            }
+        )
+
+    @cached_property
+    def postings(self) -> Mapping[str, frozenset[str]]:
+        """Word → the ids of the agreements whose ``words`` hold it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for agreement_id, words in self.words.items():
+            for word in words:
+                found[word].append(agreement_id)
+        return MappingProxyType({word: frozenset(ids) for word, ids in found.items()})
+
+    @cached_property
+    def vocabulary(self) -> tuple[str, ...]:
+        """The words of ``postings``, sorted."""
+        return tuple(sorted(self.postings))
+
+    def matching(self, words: list[str]) -> list[Agreement]:
+        """Agreements whose title, scope, kind or topics hold every word (4+ letters: prefix)."""
+        found: set[str] | None = None
+        postings, vocabulary = self.postings, self.vocabulary
+        for word in words:
+            hits: set[str] = set(postings.get(word, ()))
+            if len(word) >= 4:
+                position = bisect_left(vocabulary, word)
+                while position < len(vocabulary) and vocabulary[position].startswith(word):
+                    hits |= postings[vocabulary[position]]
+                    position += 1
+            found = hits if found is None else found & hits
+            if not found:
+                return []
+        if found is None:
+            return []
+        return [a for a in self.base.agreements if a.id in found]

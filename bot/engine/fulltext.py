@@ -1,0 +1,314 @@
+"""The full-text table: word → entries, prefixes and close typos, and /cherche's ranking."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
+from pathlib import Path
+from types import MappingProxyType
+
+from rapidfuzz import fuzz, process
+
+from bot.content.model import Agreement, FactBase
+from bot.engine.names import ByLength, by_length
+from bot.engine.tables import Entry, Table
+from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
+from bot.text import fold
+
+log = logging.getLogger(__name__)
+
+PART_SUFFIX = ".words"
+"""Name ending of a content file's part of the full text, in the parts folder."""
+EXACT_WEIGHT = 1.0
+"""What a query word adds to an entry's /cherche score when the entry holds it."""
+NEAR_WEIGHT = 0.7
+"""What it adds when the entry holds only a longer word it starts, or a close typo of it."""
+MOST_TYPO_WORDS = 4096
+"""Words whose close typos a table keeps (then it starts afresh)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What a /cherche query finds: the entry ids grouped by score, best score first, and
+    how many there are in all."""
+
+    buckets: tuple[tuple[float, frozenset[str]], ...]
+    total: int
+
+
+def sorted_slice(
+    members: frozenset[str], ordered: tuple[str, ...], start: int, stop: int
+) -> list[str]:
+    """``sorted(members)[start:stop]``, where ``ordered`` is every id sorted: a large group is
+    read off ``ordered`` from its nearer end (filtered in C, stopping early), a small one sorted."""
+    size = len(members)
+    stop = min(stop, size)
+    if start >= stop:
+        return []
+    forward = stop * len(ordered) // size
+    backward = (size - start) * len(ordered) // size
+    if size * size.bit_length() <= 2 * min(forward, backward):
+        return sorted(members)[start:stop]
+    if forward <= backward:
+        return list(islice(filter(members.__contains__, ordered), start, stop))
+    tail = islice(filter(members.__contains__, reversed(ordered)), size - stop, size - start)
+    return list(tail)[::-1]
+
+
+class FullText(Table):
+    """Every word of the entries (summary, title, scope, quotes, the names of their actors,
+    the labels of their themes) and the entries holding it; the base's stop words left out."""
+
+    def __init__(self, base: FactBase, parts: Path | None = None) -> None:
+        self.base = base
+        self.parts = parts
+        """Where each content file's part of ``postings`` is kept (None: nowhere)."""
+        self.used_parts: set[str] = set()
+        self.stop_words = frozenset(fold(word) for word in base.vocabulary.stop_words)
+        self.known_typos: dict[str, list[str]] = {}
+        """Word → its close typos, kept per word (bounded): a question's search and its
+        passage both read the same words."""
+
+    def tokens(self, text: str) -> list[str]:
+        """Folded words of ``text`` without the base's stop words."""
+        stop = self.stop_words
+        return [word for word in fold(text).split() if word not in stop]
+
+    @cached_property
+    def entries(self) -> Mapping[str, Entry]:
+        """Entry id → entry."""
+        return MappingProxyType({entry.id: entry for entry in self.base.entries()})
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        """Every entry id, sorted."""
+        return tuple(sorted(self.entries))
+
+    def _text(self, entry: Entry) -> str:
+        """What an entry is found by: its summary, the labels of its themes (« cybersécurité »
+        finds the roadmap an article files under cybercrime), an agreement's title and scope,
+        the names of the actors it is about (« israel » finds « l'État hébreu »), its quotes."""
+        base = self.base
+        texts = [entry.summary]
+        texts.extend(self.topic_labels.get(topic, "") for topic in entry.topics)
+        if isinstance(entry, Agreement):
+            texts.extend([entry.title, entry.scope or ""])
+            involved: tuple[str, ...] = (*entry.parties, *entry.mediators, *entry.related)
+        else:
+            involved = entry.actors
+        texts.extend(base.actors[actor].name for actor in involved if actor in base.actors)
+        texts.extend(evidence.quote for evidence in entry.evidence)
+        return " ".join(texts)
+
+    @cached_property
+    def topic_labels(self) -> Mapping[str, str]:
+        """Topic id → its label."""
+        return MappingProxyType({t.id: t.label for t in self.base.vocabulary.topics})
+
+    def _part(self, entries: list[Entry]) -> dict[str, tuple[str, ...]]:
+        """Word → the ids of ``entries`` holding it, in their order: one content file's part
+        of ``postings``. With a parts folder, kept there under a hash of exactly what it is
+        built from (the code, the stop words, each entry's id and text), so a file whose
+        entries read the same is never folded again."""
+        texts = [(entry.id, self._text(entry)) for entry in entries]
+        key = None
+        if self.parts is not None:
+            from bot.content.snapshot import read_snapshot
+
+            digest = hashlib.sha256(self._salt())
+            for entry_id, text in texts:
+                digest.update(f"{entry_id}\0{text}\1".encode())
+            key = digest.hexdigest()
+            self.used_parts.add(key)
+            kept = read_snapshot(self.parts, key, dict, name=key + PART_SUFFIX)
+            if kept is not None:
+                return kept
+        found: dict[str, list[str]] = defaultdict(list)
+        stop = self.stop_words
+        for entry_id, text in texts:
+            # one fold per entry; each distinct word once (set difference runs in C)
+            for word in set(fold(text).split()) - stop:
+                found[word].append(entry_id)
+        part = {word: tuple(ids) for word, ids in found.items()}
+        if self.parts is not None and key is not None:
+            from bot.content.snapshot import write_snapshot
+
+            write_snapshot(self.parts, key, part, name=key + PART_SUFFIX)
+        return part
+
+    def _salt(self) -> bytes:
+        from bot.content.snapshot import code_key
+
+        return f"{code_key()}|{' '.join(sorted(self.stop_words))}|".encode()
+
+    @cached_property
+    def postings(self) -> Mapping[str, tuple[str, ...]]:
+        """Word → the ids of the entries holding it (each once) in their summary, title,
+        scope, quotes, the names of the actors they are about or the labels of their themes:
+        content file by content file (each file's part built, or read back, on its own), in
+        base order within a file. Tuples, not sets: they are only walked, and a snapshot
+        reads them back several times faster and keeps them in a fraction of the memory."""
+        files = self.base.files or {}
+        by_file: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.base.entries():
+            by_file[files.get(entry.id, "")].append(entry)
+        merged: dict[str, tuple[str, ...]] = {}
+        for name in sorted(by_file):
+            for word, ids in self._part(by_file[name]).items():
+                held = merged.get(word)
+                merged[word] = ids if held is None else held + ids
+        self._prune()
+        return MappingProxyType(merged)
+
+    def _prune(self) -> None:
+        """Remove the parts this build did not use (files since edited or removed)."""
+        if self.parts is None:
+            return
+        try:
+            for path in self.parts.glob("*" + PART_SUFFIX):
+                if path.name[: -len(PART_SUFFIX)] not in self.used_parts:
+                    path.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("Parties du plein texte non nettoyées (%s)", error)
+
+    @cached_property
+    def vocabulary(self) -> tuple[str, ...]:
+        """The words of ``postings``, sorted."""
+        return tuple(sorted(self.postings))
+
+    @cached_property
+    def words_by_length(self) -> ByLength:
+        """Length → the vocabulary's words of that length and their positions in it."""
+        return by_length(self.vocabulary)
+
+    @cached_property
+    def bigrams(self) -> Mapping[tuple[int, str], tuple[int, ...]]:
+        """(word length, bigram key) → the vocabulary positions of the words of that length
+        holding that key, in order."""
+        grouped: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for position, word in enumerate(self.vocabulary):
+            for key in bigram_keys(word):
+                grouped[len(word), key].append(position)
+        return MappingProxyType({key: tuple(v) for key, v in grouped.items()})
+
+    def _typo_pool(self, word: str, size: int) -> tuple[list[str], tuple[int, ...]]:
+        """The index words of ``size`` letters that may reach the cutoff with ``word``, and
+        their vocabulary positions, in vocabulary order. A word that does holds at least
+        ``need`` of ``word``'s bigram keys, hence one of its ``len(keys) − need + 1`` rarest:
+        only the words holding one of those are kept."""
+        words, positions = self.words_by_length[size]
+        keys = bigram_keys(word)
+        need = shared_bigrams_needed(len(word), size, TYPO_CUTOFF)
+        if need <= 0:
+            return list(words), positions
+        bigrams = self.bigrams
+        lists = sorted((bigrams.get((size, key), ()) for key in keys), key=len)
+        pool = sorted(set().union(*lists[: len(keys) - need + 1]))
+        vocabulary = self.vocabulary
+        return [vocabulary[position] for position in pool], tuple(pool)
+
+    def typos(self, word: str, limit: int = 3) -> list[str]:
+        """The ``limit`` index words closest to ``word`` (``ratio`` ≥ TYPO_CUTOFF), best first,
+        ties in vocabulary order: what ``process.extract`` over the whole vocabulary gives,
+        read only among the words whose length and shared bigrams can reach the cutoff."""
+        found: list[tuple[float, int, str]] = []
+        grouped = self.words_by_length
+        for size in compatible_lengths(len(word), TYPO_CUTOFF):
+            if size not in grouped:
+                continue
+            words, positions = self._typo_pool(word, size)
+            for candidate, score, at in process.extract(
+                word, words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
+            ):
+                found.append((-score, positions[at], candidate))
+        found.sort()
+        return [candidate for _score, _position, candidate in found[:limit]]
+
+    def expand_word(self, word: str) -> set[str]:
+        """Index words matching ``word``: itself, words it starts (4+ letters), close typos."""
+        postings, vocabulary = self.postings, self.vocabulary
+        found = {word} if word in postings else set()
+        if len(word) >= 4:  # the vocabulary is sorted: words starting with ``word`` are adjacent
+            position = bisect_left(vocabulary, word)
+            while position < len(vocabulary) and vocabulary[position].startswith(word):
+                found.add(vocabulary[position])
+                position += 1
+        if len(word) >= 5 and not found:
+            known = self.known_typos
+            if word not in known:
+                if len(known) >= MOST_TYPO_WORDS:
+                    known.clear()
+                known[word] = self.typos(word)
+            found.update(known[word])
+        return found
+
+    def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The entries holding ``word`` itself, and those holding only a word it starts or a
+        typo of it."""
+        postings = self.postings
+        exact: frozenset[str] = frozenset()
+        near: set[str] = set()
+        for candidate in self.expand_word(word):
+            if candidate == word:
+                exact = frozenset(postings[candidate])
+            else:
+                near.update(postings[candidate])
+        return exact, frozenset(near - exact)
+
+    def word_weight(self, holders: int) -> float:
+        """How much a query word held by ``holders`` entries counts: BM25's inverse document
+        frequency, so a rare word (« Israël ») outweighs a common one (« Azerbaïdjan »)."""
+        total = len(self.entries)
+        return math.log(1.0 + (total - holders + 0.5) / (holders + 0.5))
+
+    def search_hits(self, query: str) -> Hits:
+        """The entries holding query words, grouped by score: each word adds its weight (rare
+        words weigh more, ``word_weight``) times EXACT_WEIGHT if the entry holds it, else times
+        NEAR_WEIGHT for a prefix or typo of it (the weight then taken from the entries holding
+        those). Groups are cut with
+        set operations (in C), one word after the other, each score summed in word order."""
+        groups: list[tuple[float, frozenset[str]]] = []
+        seen: set[str] = set()
+        for word in dict.fromkeys(self.tokens(query)):
+            exact, near = self._word_hits(word)
+            weight = self.word_weight(len(exact) or len(near))
+            full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
+            split: list[tuple[float, frozenset[str]]] = []
+            for score, members in groups:
+                on_exact, on_near = members & exact, members & near
+                split += [(score + full, on_exact), (score + part, on_near)]
+                split.append((score, members - on_exact - on_near))
+            split += [(full, exact - seen), (part, near - seen)]
+            seen |= exact
+            seen |= near
+            groups = [(score, members) for score, members in split if members]
+        merged: dict[float, frozenset[str]] = {}
+        for score, members in groups:
+            merged[score] = merged.get(score, frozenset()) | members
+        return Hits(tuple(sorted(merged.items(), reverse=True)), len(seen))
+
+    def ranked_hits(self, hits: Hits, start: int, stop: int) -> list[tuple[Entry, float]]:
+        """Ranks ``start`` to ``stop`` of ``hits``, best score first, ties by id: only the
+        groups that hold those ranks are ordered."""
+        shown: list[tuple[Entry, float]] = []
+        offset = 0
+        entries, ids = self.entries, self.ids
+        for score, members in hits.buckets:
+            if offset >= stop:
+                break
+            if offset + len(members) > start:
+                chosen = sorted_slice(members, ids, max(start - offset, 0), stop - offset)
+                shown.extend((entries[entry_id], score) for entry_id in chosen)
+            offset += len(members)
+        return shown
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:
+        """Entries ranked by how many query words they contain (typos and prefixes allowed)."""
+        return self.ranked_hits(self.search_hits(query), 0, limit)

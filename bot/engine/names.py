@@ -1,0 +1,230 @@
+"""The names table: which actor or topic a query names (exact folded name, then fuzzy)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+
+from rapidfuzz import fuzz, process
+
+from bot.content.model import Actor, FactBase
+from bot.engine.tables import Table
+from bot.engine.typos import compatible_lengths
+from bot.text import fold
+
+FUZZY_MIN_QUERY = 4
+"""Queries shorter than this (folded) only match exactly: "ue" never fuzzes to "suede"."""
+FUZZY_MIN_NAME = 4
+"""Names shorter than this (UE, UK, US, AU…) are never fuzzy candidates."""
+FUZZY_CUTOFF = 82.0
+"""Minimum rapidfuzz ``ratio`` for a typo to count as a match."""
+SUGGEST_CUTOFF = 72.0
+"""Minimum ``ratio`` for a « Vouliez-vous dire » suggestion; measured in tests/test_matching.py:
+below it, misspelt countries the articles never name got wrong suggestions."""
+LEADING_ARTICLES = re.compile(r"^(?:(?:le|la|les|l|de|du|des|d|en|au|aux)\s+)+")
+"""French articles and prepositions a name may start with (« la Turquie », « aux USA »)."""
+
+ByLength = Mapping[int, tuple[tuple[str, ...], tuple[int, ...]]]
+"""Length → the names (or words) of that length and their positions, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The actor a query names, and how it was found."""
+
+    actor: Actor
+    exact: bool
+    score: float
+    note: str | None = None
+    """Why a near name led here (« l'Angleterre fait partie du Royaume-Uni… »)."""
+
+
+def by_length(names: tuple[str, ...]) -> ByLength:
+    """Length → the names of that length and their positions in ``names``, in that order."""
+    grouped: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+    for position, name in enumerate(names):
+        found, positions = grouped[len(name)]
+        found.append(name)
+        positions.append(position)
+    return MappingProxyType({size: (tuple(n), tuple(p)) for size, (n, p) in grouped.items()})
+
+
+class NameTable(Table):
+    """Every name of the base's actors and topics, folded, and the countries it never names."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+
+    @cached_property
+    def exact(self) -> Mapping[str, str]:
+        """Folded name, alias or demonym → its actor's id (the first actor that has it)."""
+        found: dict[str, str] = {}
+        for actor in self.base.actors.values():
+            for name in (*actor.names(), *actor.demonyms):
+                found.setdefault(fold(name), actor.id)
+        return MappingProxyType(found)
+
+    @cached_property
+    def fuzzy(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The folded names long enough to be fuzzy candidates, and their actors' ids."""
+        names: list[str] = []
+        owners: list[str] = []
+        for actor in self.base.actors.values():
+            for name in (*actor.names(), *actor.demonyms):
+                key = fold(name)
+                if len(key) >= FUZZY_MIN_NAME:
+                    names.append(key)
+                    owners.append(actor.id)
+        return tuple(names), tuple(owners)
+
+    @cached_property
+    def fuzzy_by_length(self) -> ByLength:
+        """The fuzzy names grouped by length (``by_length``)."""
+        return by_length(self.fuzzy[0])
+
+    @cached_property
+    def near(self) -> Mapping[str, tuple[str, str]]:
+        """Folded near name (vocabulary ``near_names``) → (actor id, the note said with it)."""
+        return MappingProxyType(
+            {fold(near.name): (near.actor, near.note) for near in self.base.vocabulary.near_names}
+        )
+
+    @cached_property
+    def elsewhere(self) -> frozenset[str]:
+        """Folded names of real countries that no actor of the base answers to."""
+        from bot.content.countries import all_country_names  # Babel: only to build an index
+
+        exact = self.exact
+        return frozenset(
+            key for key in (fold(name) for name in all_country_names()) if key not in exact
+        )
+
+    @cached_property
+    def elsewhere_names(self) -> tuple[str, ...]:
+        """The names of ``elsewhere`` of four letters or more, sorted: fuzzy rivals."""
+        return tuple(sorted(key for key in self.elsewhere if len(key) >= 4))
+
+    @cached_property
+    def long_names(self) -> tuple[tuple[str, str], ...]:
+        """Folded names of three words or more (« partenariat pour la paix »), longest first,
+        with their actor: found in a sentence before its little words are dropped."""
+        return tuple(
+            sorted(
+                ((key, owner) for key, owner in self.exact.items() if key.count(" ") >= 2),
+                key=lambda pair: -len(pair[0]),
+            )
+        )
+
+    @cached_property
+    def long_rank(self) -> Mapping[str, int]:
+        """Long name → its position in ``long_names``."""
+        return MappingProxyType({key: n for n, (key, _a) in enumerate(self.long_names)})
+
+    @cached_property
+    def long_words(self) -> int:
+        """How many words the longest long name has."""
+        return max((key.count(" ") + 1 for key, _a in self.long_names), default=0)
+
+    @cached_property
+    def topics(self) -> Mapping[str, str]:
+        """Folded topic id, label or alias → the topic's id."""
+        found: dict[str, str] = {}
+        for term in self.base.vocabulary.topics:
+            for name in (term.id, term.label, *term.aliases):
+                found.setdefault(fold(name), term.id)
+        return MappingProxyType(found)
+
+    def find_topic(self, query: str) -> str | None:
+        """The topic id ``query`` names exactly (label, id or alias, folded)."""
+        return self.topics.get(fold(query))
+
+    def find_actor(self, query: str, fuzzy: bool = True) -> Match | None:
+        """The actor ``query`` names: exact folded alias first, fuzzy only above the cutoff
+        (and only when ``fuzzy``: a caller that keeps exact matches only skips that scan)."""
+        key = fold(query)
+        if not key:
+            return None
+        actors = self.base.actors
+        for candidate in (key, LEADING_ARTICLES.sub("", key)):
+            actor_id = self.exact.get(candidate)
+            if actor_id is not None:
+                return Match(actors[actor_id], True, 100.0)
+            near = self.near.get(candidate)
+            if near is not None and near[0] in actors:
+                return Match(actors[near[0]], True, 100.0, near[1])
+        key = LEADING_ARTICLES.sub("", key)
+        if not fuzzy or len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
+            return None
+        best = self._closest_name(key)
+        if best is None or self._closer_elsewhere(key, best[0]):
+            return None
+        return Match(actors[self.fuzzy[1][best[1]]], False, best[0])
+
+    def _closest_name(self, key: str) -> tuple[float, int] | None:
+        """(score, position) of the fuzzy name closest to ``key`` at FUZZY_CUTOFF or more,
+        the first one on a tie: what ``extractOne`` over every name gives, read only among
+        the names whose length can reach the cutoff."""
+        grouped = self.fuzzy_by_length
+        best: tuple[float, int] | None = None
+        for size in compatible_lengths(len(key), FUZZY_CUTOFF):
+            names, positions = grouped.get(size, ((), ()))
+            found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if found is None:
+                continue
+            candidate = (float(found[1]), positions[found[2]])
+            if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
+                best = candidate
+        return best
+
+    def _closer_elsewhere(self, key: str, score: float) -> bool:
+        """True when ``key`` looks more like a country the articles never name (a typo of
+        « Lettonie » is not « Slovénie »)."""
+        other = process.extractOne(key, self.elsewhere_names, scorer=fuzz.ratio, score_cutoff=score)
+        return other is not None
+
+    def first_long_name(self, folded: str, after: int = -1) -> tuple[int, str, str] | None:
+        """The first long name (in ``long_names`` order, past position ``after``) that
+        ``folded`` holds between spaces: (position, folded name, actor id). Only the word runs
+        of ``folded`` are looked up, not every name."""
+        words = folded.split()
+        best: int | None = None
+        long_rank, long_names = self.long_rank, self.long_names
+        for size in range(3, min(self.long_words, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                rank = long_rank.get(" ".join(words[start : start + size]), -1)
+                closer = rank > after and (best is None or rank < best)
+                if closer and f" {long_names[rank][0]} " in folded:
+                    best = rank
+        if best is None:
+            return None
+        return (best, *long_names[best])
+
+    def is_other_country(self, query: str) -> bool:
+        """True when ``query`` is a real country's name that the articles do not mention."""
+        return LEADING_ARTICLES.sub("", fold(query)) in self.elsewhere
+
+    def suggest_actors(
+        self, query: str, limit: int = 3, countries: bool | None = None
+    ) -> list[Actor]:
+        """The actors whose names come closest to ``query``, best first, for "did you mean"."""
+        key = LEADING_ARTICLES.sub("", fold(query))
+        if not key or self.is_other_country(key):
+            return []
+        found: dict[str, Actor] = {}
+        names, owners = self.fuzzy
+        scored = process.extract(
+            key, names, scorer=fuzz.ratio, limit=limit * 8, score_cutoff=SUGGEST_CUTOFF
+        )
+        for _name, score, position in scored:
+            if self._closer_elsewhere(key, float(score)):
+                break
+            actor = self.base.actors[owners[position]]
+            if countries is None or actor.is_country == countries:
+                found.setdefault(actor.id, actor)
+            if len(found) == limit:
+                break
+        return list(found.values())
