@@ -40,7 +40,7 @@ from bot.content.snapshot import (
 )
 from bot.engine.index import Index
 from bot.paths import PROJECT_ROOT
-from bot.startup import VALIDATION_CACHE, build_index, gc_paused
+from bot.startup import VALIDATION_CACHE, build_index, gc_paused, remember_key, served_key
 
 TIMEOUT = 900.0
 """Seconds a rebuild may take before the child is stopped (×1000 takes about 30 s)."""
@@ -61,9 +61,11 @@ class RebuildError(Exception):
     """The content could not be read at all (not merely invalid); the message is French."""
 
 
-async def rebuild_index(content_dir: Path, seeds_dir: Path) -> Index:
+async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | None = None) -> Index:
     """The validated, fully built index of the content, built in a child process.
 
+    ``current`` (the index being served) is returned as it is when the content, seeds and
+    code are those it was read or built from (same snapshot key): nothing to decode or swap.
     Raises ContentError when the content is invalid, RebuildError when the child failed.
     """
     with tempfile.TemporaryDirectory(prefix="azsec-rechargement-") as folder:
@@ -92,6 +94,8 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path) -> Index:
             raise
         if process.returncode == 0:
             where, key = _written(out.decode("utf-8", "replace"), Path(folder))
+            if current is not None and key == served_key(current):
+                return current  # nothing changed since it was read: no 170 Mo to decode
             index = await asyncio.to_thread(_receive, where, key)
             if index is None:
                 raise RebuildError("la base relue n'a pas pu être transmise")
@@ -119,6 +123,8 @@ def _receive(folder: Path, key: str) -> Index | None:
         index = read_snapshot(folder, key, Index)
         if index is not None:
             build_index(index)  # nothing left to build: the child did it all
+            if key != KEY:  # the bot's own snapshot (not the temporary folder's)
+                remember_key(index, key)
         # frozen BEFORE collections resume: the millions of objects just decoded all sit in
         # the youngest generation, and the first collection after gc.enable() would walk
         # them in one go, holding the interpreter (1.4 s at ×1000, answers stopped)
