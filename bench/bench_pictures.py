@@ -113,6 +113,12 @@ def memory(pid: int) -> dict[str, float]:
     return found
 
 
+def cpu(pid: int) -> float:
+    """Processor seconds used so far by ``pid`` (user and system), its threads included."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
@@ -209,12 +215,16 @@ async def run(
         await asyncio.sleep(1.0)
         before = memory(process.pid)
         print(f"RSS du bot au repos, avant toute image : {before['VmRSS']:.1f} Mio")
+        cpu_before = cpu(process.pid)
         rest = await ask_loop(api, users, parts, seconds)
+        cpu_rest = cpu(process.pid) - cpu_before
         await asyncio.sleep(1.0)
         texts_only = memory(process.pid)
+        cpu_before = cpu(process.pid)
         asking = asyncio.create_task(ask_loop(api, users, parts, seconds))
         drawn = await picture_loop(api, users, None, seconds)
         during = await asking
+        cpu_during = cpu(process.pid) - cpu_before
         await asyncio.sleep(1.0)
         after_some = memory(process.pid)
         more = await picture_loop(api, users, pictures)
@@ -230,6 +240,12 @@ async def run(
     floor = percentile(rest, 0.99)
     print(summary("au repos", rest))
     print(summary(f"pendant {len(drawn)} images", during, floor))
+    per_question = cpu_rest / len(rest)
+    per_picture = (cpu_during - per_question * len(during)) / len(drawn)
+    print(
+        f"CPU du bot (son processus seul, dessin exclu) : {per_question * 1000:.1f} ms par "
+        f"question au repos ; {per_picture * 1000:.1f} ms par image (envoi de la photo compris)"
+    )
     print(
         f"Images (demande → photo) : médiane {statistics.median(drawn + more):.0f} ms, "
         f"max {max(drawn + more):.0f} ms, {len(drawn) + len(more)} demandes"

@@ -63,7 +63,7 @@ QUESTION = "/pays Turquie"
 REST_SECONDS = 3.0
 
 
-async def _in_a_thread(content_dir: Path, seeds_dir: Path) -> Index:
+async def _in_a_thread(content_dir: Path, seeds_dir: Path, _current: Index | None = None) -> Index:
     """The reload as it was before issue 24: validated in a thread of the serving process."""
     return await asyncio.to_thread(validated_index, content_dir, seeds_dir)
 

@@ -19,14 +19,16 @@ Run as ``python -m bot.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from types import MappingProxyType
 
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.snapshot import (
@@ -37,9 +39,15 @@ from bot.content.snapshot import (
     write_snapshot,
 )
 from bot.engine.index import Index
-from bot.engine.tables import Table
 from bot.paths import PROJECT_ROOT
-from bot.startup import FULLTEXT_CACHE, VALIDATION_CACHE, build_index, gc_paused
+from bot.startup import (
+    FULLTEXT_CACHE,
+    VALIDATION_CACHE,
+    build_index,
+    gc_paused,
+    remember_key,
+    served_key,
+)
 
 TIMEOUT = 900.0
 """Seconds a rebuild may take before the child is stopped (×1000 takes about 30 s)."""
@@ -51,15 +59,20 @@ WRITTEN = "instantané : "
 """Prefix of the child's last stdout line when it wrote the bot's own snapshot: key, folder."""
 _ISSUES = "issues.pickle"
 _INVALID = 3
+NICENESS = 10
+"""The child yields the processor to the serving process's answers when both want it (at
+×1000 it parses and indexes for ~20 s of CPU, a whole core of two)."""
 
 
 class RebuildError(Exception):
     """The content could not be read at all (not merely invalid); the message is French."""
 
 
-async def rebuild_index(content_dir: Path, seeds_dir: Path) -> Index:
+async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | None = None) -> Index:
     """The validated, fully built index of the content, built in a child process.
 
+    ``current`` (the index being served) is returned as it is when the content, seeds and
+    code are those it was read or built from (same snapshot key): nothing to decode or swap.
     Raises ContentError when the content is invalid, RebuildError when the child failed.
     """
     with tempfile.TemporaryDirectory(prefix="azsec-rechargement-") as folder:
@@ -88,6 +101,8 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path) -> Index:
             raise
         if process.returncode == 0:
             where, key = _written(out.decode("utf-8", "replace"), Path(folder))
+            if current is not None and key == served_key(current):
+                return current  # nothing changed since it was read: no 170 Mo to decode
             index = await asyncio.to_thread(_receive, where, key)
             if index is None:
                 raise RebuildError("la base relue n'a pas pu être transmise")
@@ -115,6 +130,8 @@ def _receive(folder: Path, key: str) -> Index | None:
         index = read_snapshot(folder, key, Index)
         if index is not None:
             build_index(index)  # nothing left to build: the child did it all
+            if key != KEY:  # the bot's own snapshot (not the temporary folder's)
+                remember_key(index, key)
         # frozen BEFORE collections resume: the millions of objects just decoded all sit in
         # the youngest generation, and the first collection after gc.enable() would walk
         # them in one go, holding the interpreter (1.4 s at ×1000, answers stopped)
@@ -122,40 +139,70 @@ def _receive(folder: Path, key: str) -> Index | None:
     return index
 
 
+SPLIT = 64
+"""A container (tuple, list, set, dict, mapping) at least this long is emptied an item at a
+time wherever it sits in the replaced index."""
+DEEP = 2
+"""Down to this depth (the index's tables, then their items), everything is taken apart."""
+_LEAVES = (str, bytes, int, float, complex, bool, type(None))
+
+
 def release_index(holder: list[Index]) -> None:
     """Free a replaced index a piece at a time; run in a thread once the new one serves.
 
-    Freeing millions of objects in one go holds the interpreter for its whole length (about
-    0.3 s at ×1000, during which no answer moves); taken table by table and entry by entry,
-    the answering loop gets its turn between pieces. Only what nobody else holds is taken
-    apart: an index still read by an answer in flight, or a table shared with anything else,
-    is left whole to be freed as usual when its last reader lets go."""
+    Freeing millions of objects in one go holds the interpreter for its whole length (0.3 s
+    to 1 s at ×1000, during which no answer moves): dropping one table drops every entry only
+    it still held, and each of their quotes. Here the index is walked instead: each piece is
+    held while what it holds is taken out of it, so that it dies alone, and the answering
+    loop gets its turn between pieces. Nothing is ever changed in place, save the replaced
+    index's own attributes: an index still read by an answer in flight is left whole, and a
+    table or an entry shared with anything else is only let go of, freed as usual when its
+    last reader lets go."""
+    for _ in _pieces(holder):
+        pass
+
+
+def _pieces(holder: list[Index]) -> Iterator[None]:
+    """:func:`release_index` a step at a time: each step lets go of one piece."""
     index = holder.pop()
     if sys.getrefcount(index) > 2:  # this name and the call's argument: anyone else reads it
         return
     state = vars(index)
-    while state:
-        _name, value = state.popitem()
-        _take_apart(value)
-        del value
+    pending: list[tuple[int, object]] = [(1, value) for value in state.values()]
+    state.clear()  # the values are still held by ``pending``: nothing is freed yet
+    del index
+    while pending:
+        depth, value = pending.pop()
+        if sys.getrefcount(value) == 2 and (depth < DEEP or _long(value)):  # ours alone
+            pending.extend((depth + 1, part) for part in _parts(value))
+        del value  # now frees this piece alone: what it held is in ``pending``
+        yield
 
 
-def _take_apart(value: object) -> None:
-    """Empty ``value`` item by item when it is a dict, or one of the index's tables, that only
-    the caller holds (nobody else can see it emptied); its items in turn, recursively."""
-    if sys.getrefcount(value) > 3:  # caller, argument, getrefcount: someone else holds it
-        return
-    state: dict[Any, object]
-    if isinstance(value, Table):
-        state = vars(value)
-    elif type(value) is dict:
-        state = cast("dict[Any, object]", value)
-    else:
-        return
-    while state:
-        _key, item = state.popitem()
-        _take_apart(item)
-        del item
+def _long(value: object) -> bool:
+    return isinstance(value, tuple | list | set | frozenset | dict | MappingProxyType) and (
+        len(value) >= SPLIT
+    )
+
+
+def _parts(value: object) -> list[object]:
+    """What ``value`` holds directly (containers' items, objects' attributes), read only."""
+    if isinstance(value, _LEAVES):
+        return []
+    if isinstance(value, dict | MappingProxyType):
+        return [*value.keys(), *value.values()]
+    if isinstance(value, tuple | list | set | frozenset):
+        return list(value)
+    parts: list[object] = []
+    own = getattr(value, "__dict__", None)
+    if isinstance(own, dict):
+        parts.extend(own.values())
+    for kind in type(value).__mro__:
+        slots = kind.__dict__.get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name not in ("__dict__", "__weakref__") and hasattr(value, name):
+                parts.append(getattr(value, name))
+    return parts
 
 
 def _read_issues(path: Path) -> list[ContentIssue]:
@@ -200,7 +247,14 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
     return 0 if write_snapshot(folder, KEY, index) else 4
 
 
+def _lower_priority() -> None:
+    """Run at ``nice`` :data:`NICENESS` (where the system has it): answers come first."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICENESS)
+
+
 if __name__ == "__main__":
+    _lower_priority()
     arguments = [Path(value) for value in sys.argv[1:4]]
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 2000))
     os._exit(_child(*arguments) if len(arguments) == 3 else 2)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,23 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_served: tuple[weakref.ref[Index], str] | None = None
+
+
+def remember_key(index: Index, key: str) -> None:
+    """Note that ``index`` is the content under snapshot ``key`` (the last one noted)."""
+    global _served
+    _served = (weakref.ref(index), key)
+
+
+def served_key(index: Index) -> str | None:
+    """The snapshot key ``index`` was read or built under, when it is the last one noted:
+    a reload that finds the same key has nothing to swap."""
+    if _served is None or _served[0]() is not index:
+        return None
+    return _served[1]
+
+
 def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | None = None) -> Index:
     """The index the bot serves from, full text included; raises ContentError when invalid.
 
@@ -76,5 +94,6 @@ def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | Non
             else:
                 index = validated_index(content_dir, seeds_dir, folder)
                 write_snapshot(folder, key, index)
+            remember_key(index, key)
         gc.freeze()  # before collections resume (see bot.rebuild._receive)
     return index

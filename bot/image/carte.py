@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, BboxTransform, IdentityTransform, Transform
 
 from bot.engine.pictures import MapSpec
 from bot.image.geometry import CENTRE, Ring, inside_point, laea, outlines, project, projected
@@ -91,29 +91,82 @@ class RenderedMap:
     """Leader lines (x0, y0, x1, y1), from a country's point to its label."""
 
 
-def _draw_countries(
-    axes: Axes, colours: dict[str, str], centre: tuple[float, float], border: float = 1.0
-) -> None:
-    verts, faces = [], []
-    for code, rings in projected(centre).items():  # projected once per process
-        for ring in rings:
-            verts.append(ring)
-            faces.append(colours.get(code, LAND))
-    axes.add_collection(
-        PolyCollection(verts, facecolors=faces, edgecolors=BORDER, linewidths=border, zorder=1)
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """A map panel drawn straight on the figure: its box in pixels (from the bottom left, as
+    matplotlib counts them) and the data limits shown in it at equal scale. A matplotlib
+    ``Axes`` would cost ~10 ms to make (ticks, spines, grid, never shown) for each of the
+    two or three panels of a map."""
+
+    box: Bbox
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+
+    @property
+    def bbox(self) -> Bbox:
+        return self.box
+
+    @property
+    def transData(self) -> Transform:  # noqa: N802 (the name matplotlib's Axes use)
+        (x0, x1), (y0, y1) = self.xlim, self.ylim
+        return BboxTransform(Bbox.from_extents(x0, y0, x1, y1), self.box)
+
+    def get_xlim(self) -> tuple[float, float]:
+        return self.xlim
+
+    def get_ylim(self) -> tuple[float, float]:
+        return self.ylim
+
+
+@cache
+def _country_paths(centre: tuple[float, float]) -> tuple[tuple[str, Path], ...]:
+    """Every country's rings around ``centre`` as closed paths (made once per process)."""
+    return tuple(
+        (code, Path(np.concatenate([ring, ring[:1]]), closed=True))
+        for code, rings in projected(centre).items()
+        for ring in rings
     )
 
 
-def _plain(axes: Axes) -> None:
-    axes.set_facecolor(SEA)
-    axes.set_xticks([])
-    axes.set_yticks([])
-    for spine in axes.spines.values():
-        spine.set_visible(False)
+def _draw_countries(
+    figure: Figure,
+    panel: Panel,
+    colours: dict[str, str],
+    centre: tuple[float, float],
+    zorder: float,
+    border: float = 1.0,
+) -> None:
+    shapes = _country_paths(centre)
+    collection = PathCollection(
+        [path for _, path in shapes],
+        facecolors=[colours.get(code, LAND) for code, _ in shapes],
+        edgecolors=BORDER,
+        linewidths=border,
+        zorder=zorder,
+        transform=panel.transData,
+    )
+    collection.set_clip_box(panel.box)
+    figure.add_artist(collection)
 
 
-def _frame(axes: Axes, bounds: tuple[float, float, float, float], ratio: float) -> None:
-    """Show ``bounds`` at equal scale in axes of width/height ``ratio`` (widening one side)."""
+def _sea(figure: Figure, box: Bbox, zorder: float) -> None:
+    """The panel's background."""
+    sea = Rectangle(
+        (box.x0, box.y0), box.width, box.height, facecolor=SEA, edgecolor="none", zorder=zorder
+    )
+    sea.set_transform(IdentityTransform())
+    figure.add_artist(sea)
+
+
+def _box(figure: Figure, x0: float, top: float, width: float, tall: float) -> Bbox:
+    """A panel's box in pixels from the bottom left, from its top left from the top."""
+    height = figure.bbox.height
+    return Bbox.from_bounds(x0, height - (top + tall), width, tall)
+
+
+def _frame(box: Bbox, bounds: tuple[float, float, float, float]) -> Panel:
+    """Show ``bounds`` at equal scale in ``box`` (widening one side)."""
+    ratio = box.width / box.height
     x0, x1, y0, y1 = bounds
     width, height = x1 - x0, y1 - y0
     if width / height < ratio:
@@ -122,8 +175,7 @@ def _frame(axes: Axes, bounds: tuple[float, float, float, float], ratio: float) 
     else:
         extra = (width / ratio - height) / 2
         y0, y1 = y0 - extra, y1 + extra
-    axes.set_xlim(x0, x1)
-    axes.set_ylim(y0, y1)
+    return Panel(box, (x0, x1), (y0, y1))
 
 
 def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -138,15 +190,16 @@ def _panel(
     tall: float,
     colours: dict[str, str],
     bounds: list[tuple[float, float]],
+    zorder: float,
     border: float = 1.0,
-) -> Axes:
+) -> Panel:
     """A map panel the full width of the picture, ``tall`` pixels from ``top``."""
-    height = figure.bbox.height
-    axes = figure.add_axes((0.0, 1 - (top + tall) / height, 1.0, tall / height))
-    _plain(axes)
-    _draw_countries(axes, {k: v for k, v in colours.items() if k != INSET}, CENTRE, border)
-    _frame(axes, _bounds([laea(lon, lat) for lon, lat in bounds]), WIDTH_PX / tall)
-    return axes
+    box = _box(figure, 0.0, top, WIDTH_PX, tall)
+    panel = _frame(box, _bounds([laea(lon, lat) for lon, lat in bounds]))
+    _sea(figure, box, zorder)
+    colours = {k: v for k, v in colours.items() if k != INSET}
+    _draw_countries(figure, panel, colours, CENTRE, zorder + 0.01, border)
+    return panel
 
 
 def warm() -> None:
@@ -197,12 +250,15 @@ def render_map(spec: MapSpec) -> RenderedMap:
     )
     height = int(y + MARGIN)
     figure = sheet.figure(height)
-    axes = _panel(figure, top, map_height, colours, list(EXTENT))
-    zoom = _panel(figure, zoom_top, zoom_height, colours, list(ZOOM_EXTENT), ZOOM_BORDER)
+    axes = _panel(figure, top, map_height, colours, list(EXTENT), 0.1)
+    zoom = _panel(figure, zoom_top, zoom_height, colours, list(ZOOM_EXTENT), 0.2, ZOOM_BORDER)
     (zx0, zx1), (zy0, zy1) = zoom.get_xlim(), zoom.get_ylim()
-    axes.add_patch(
-        Rectangle((zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5)
+    outline = Rectangle(
+        (zx0, zy0), zx1 - zx0, zy1 - zy0, fill=False, edgecolor=INK, linewidth=2.5, zorder=0.15
     )
+    outline.set_transform(axes.transData)
+    outline.set_clip_box(axes.box)
+    figure.add_artist(outline)
     blocked: list[Bbox] = []
     names = dict(spec.labels)
     codes = [code for code, _ in spec.countries]
@@ -210,21 +266,17 @@ def render_map(spec: MapSpec) -> RenderedMap:
     zoom_shapes, zoom_points = _pixels(zoom, codes, figure.bbox.height)
     if INSET in colours:
         x0, y0, x1, y1 = 0, map_height - INSET_SIZE[1], INSET_SIZE[0], map_height
-        inset = figure.add_axes(
-            (x0 / WIDTH_PX, 1 - (top + y1) / height, (x1 - x0) / WIDTH_PX, (y1 - y0) / height)
-        )
-        _plain(inset)
-        for spine in inset.spines.values():
-            spine.set_visible(True)
-            spine.set_edgecolor(INK)
-            spine.set_linewidth(2)
-        _draw_countries(inset, {INSET: colours[INSET]}, INSET_CENTRE)
+        box = _box(figure, x0, top + y0, x1 - x0, y1 - y0)
         corners = ((-125, 48), (-67, 45), (-98, 22), (-98, 50))
-        _frame(
-            inset,
-            _bounds([laea(lon, lat, INSET_CENTRE) for lon, lat in corners]),
-            (x1 - x0) / (y1 - y0),
+        inset = _frame(box, _bounds([laea(lon, lat, INSET_CENTRE) for lon, lat in corners]))
+        _sea(figure, box, 0.3)
+        _draw_countries(figure, inset, {INSET: colours[INSET]}, INSET_CENTRE, 0.31)
+        edge = Rectangle(
+            (box.x0, box.y0), box.width, box.height, fill=False, edgecolor=INK, linewidth=2
         )
+        edge.set_transform(IdentityTransform())
+        edge.set_zorder(0.32)
+        figure.add_artist(edge)
         name = wrap(names.get(INSET, INSET), TEXT_SIZE, LABEL_WIDTH, "bold")
         above = len(name) * TEXT_SIZE * LINE + 12
         width = max(text_width(line, TEXT_SIZE, "bold") for line in name) + 8
@@ -283,7 +335,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
 
 
 def _pixels(
-    axes: Axes, codes: list[str], height: float
+    axes: Panel, codes: list[str], height: float
 ) -> tuple[dict[str, list[Ring]], dict[str, tuple[int, int]]]:
     """Each coloured country of a panel as rings in pixels from the top left (clipped to the
     panel), and a point well inside its visible part."""
@@ -313,7 +365,7 @@ countries, same layout) skips the clipping and the chord search."""
 
 
 def _country_pixels(
-    axes: Axes, code: str, height: float, frame: tuple[float, ...]
+    axes: Panel, code: str, height: float, frame: tuple[float, ...]
 ) -> tuple[tuple[Ring, ...], tuple[int, int] | None]:
     """``code``'s rings in pixels, clipped to the panel, and its inside point (remembered)."""
     found = _pixels_cache.get((code, frame))

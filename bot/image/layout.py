@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
+from bot.image.glyphs import canvas as line_canvas
 from bot.image.png import canvas_png
 from bot.image.style import DPI, INK, LINE, WIDTH_PX
 
@@ -121,7 +122,7 @@ class Sheet:
     def draw(self, figure: Figure) -> tuple[bytes, tuple[Drawn, ...]]:
         """Draw everything on ``figure`` (made by :meth:`figure`); the PNG and each text."""
         height = figure.bbox.height
-        canvas = FigureCanvasAgg(figure)
+        canvas = line_canvas(figure)
         for x0, y0, x1, y1, colour, width in self.lines:
             figure.add_artist(
                 Line2D(

@@ -24,7 +24,8 @@ async def reload_content(found: Services) -> tuple[bool, str]:
     Returns whether it worked and a French report (HTML-escaped) for the admin.
     """
     try:
-        index = await rebuild_index(found.content_dir, found.seeds_dir)  # in a child process
+        # in a child process; the served index itself when nothing changed since it was read
+        index = await rebuild_index(found.content_dir, found.seeds_dir, found.index)
     except ContentError as error:
         listed = [f"• {html.escape(str(issue))}" for issue in error.issues[:MAX_LISTED]]
         if len(error.issues) > MAX_LISTED:
