@@ -40,6 +40,8 @@ LISTED_LINE = 130
 """Longest line of a neighbour when the question asks for several things."""
 WHOLE_QUOTE = 300
 """A quote this short is shown whole rather than cut to its best sentence."""
+WITH_ANTECEDENT = 520
+"""Longest pair of sentences shown whole when the answering one refers back to the other."""
 LINE_SHARE = 0.5
 """How much the query words an entry's own line holds add (an entry about the meeting asked
 of, not one whose quote merely mentions it)."""
@@ -217,6 +219,53 @@ def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
 
 
+INHERITED = 0.9
+"""What a word of the sentence before counts for a sentence that refers back to it (« Moscou
+et Téhéran sont arqueboutés contre ce projet » after the sentence naming the corridor): a bit
+less than its own words, so that the sentence naming the thing wins a tie."""
+REPEATED = 0.4
+"""What a sentence the reader was just shown counts for a follow-up asking a who/when/how
+many/where: something new goes first, but it stays the answer when the entry has nothing else."""
+ANAPHOR_WORDS = 8
+"""A sentence refers back when a demonstrative stands among its first words."""
+_ANAPHOR = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!qu|dont\b)[a-zà-ÿ]")
+
+
+def refers_back(sentence: str) -> bool:
+    """True when ``sentence`` opens on a demonstrative that points at the sentence before
+    (« Cette organisation réunit… », « … contre ce projet soutenu par Washington »)."""
+    head = " ".join(sentence.split()[:ANAPHOR_WORDS])
+    return bool(_ANAPHOR.search(head.casefold()))
+
+
+def _entry_sentences(
+    index: Index, entry: Entry
+) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """Every sentence of the entry's quotes in order, with its word prefixes and, when it
+    refers back (``refers_back``), the prefixes of the sentence before it (else empty)."""
+    rows: list[tuple[str, frozenset[str], frozenset[str]]] = []
+    before: frozenset[str] = frozenset()
+    for evidence in entry.evidence:
+        for sentence, prefixes in _sentences(index, evidence.quote):
+            rows.append((sentence, prefixes, before if refers_back(sentence) else frozenset()))
+            before = prefixes
+    return rows
+
+
+def antecedent(entry: Entry, sentence: str) -> str:
+    """The sentence of ``entry``'s quotes just before ``sentence`` when ``sentence`` refers
+    back to it, else ""."""
+    if not refers_back(sentence):
+        return ""
+    previous = ""
+    for evidence in entry.evidence:
+        for part in _split(evidence.quote):
+            if part == sentence:
+                return previous
+            previous = part
+    return ""
+
+
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
     if entry.id not in table:
@@ -246,17 +295,18 @@ def best_passage(
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
-        for evidence in entry.evidence:
-            for sentence, prefixes in _sentences(index, evidence.quote):
-                if kind and shown and sentence in shown:  # asked again: something new
-                    continue
-                if kind == "combien" and noun:  # a number of the thing counted
-                    answers = gives_figure(index, sentence, noun)
-                else:
-                    answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
-                value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
-                if best is None or value > best[0]:
-                    best = (value, sentence, answers)
+        for sentence, prefixes, before in _entry_sentences(index, entry):
+            if kind == "combien" and noun:  # a number of the thing counted
+                answers = gives_figure(index, sentence, noun)
+            else:
+                answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+            value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
+            if before:  # what it refers back to counts for it, a bit less
+                value += INHERITED * _score(before - prefixes, weights)
+            if kind and shown and sentence in shown:  # asked again: something new first
+                value *= REPEATED
+            if best is None or value > best[0]:
+                best = (value, sentence, answers)
         if best is not None:
             line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
@@ -333,6 +383,11 @@ def passage_reply(
     else:
         line = short_label(line_text(base, entry), FIRST_LINE)
         blocks.append(Item(_label(index, entry, 60), line))
+    before = antecedent(entry, sentence)
+    if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
+        held = next(item for item in entry.evidence if before in item.quote)
+        first = quote_of(base, held)
+        blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source))
     if others:
         blocks.append(Para("Aussi :", "note"))
@@ -344,7 +399,7 @@ def passage_reply(
         (number, quote_of(base, evidence))
         for number, shown in enumerate([entry, *others], 1)
         for evidence in (shown.key_evidence() if number == 1 else matching_quotes(shown, words))
-        if not (number == 1 and (evidence.quote == sentence or isinstance(entry, Fact)))
+        if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
     ]
     if group:
         blocks.append(QuoteGroup(tuple(group)))

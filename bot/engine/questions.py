@@ -217,6 +217,7 @@ SOFT_WORDS = frozenset(
             "annee annees date dates mois jour jours evenement evenements fait faits",
             "chose choses histoire contre pays organisation organisations prevu prevus prevue",
             "prevues planifie planifies programme programmes venir article articles",
+            "exactement precisement exact exacte precis precise concretement vraiment",
         )
     ).split()
 )
@@ -608,7 +609,13 @@ def _passage_shown(found: Understanding, reply: Reply) -> str:
     to go on from; "" for other answers."""
     if not found.data.startswith("/cherche "):
         return ""
-    return next((block.text for block in reply.blocks if isinstance(block, Quote)), "")
+    shown: list[str] = []  # the first quote, and the one right under it that answers when
+    for block in reply.blocks:  # the first is what it refers back to (``passage.antecedent``)
+        if isinstance(block, Quote):
+            shown.append(block.text)
+        elif shown:
+            break
+    return " ".join(shown)
 
 
 def _respond_question(

@@ -147,6 +147,10 @@ def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
 
 
 _ASKS_DATE = re.compile(r"\b(?:quand|date|en quelle annee|quel jour|depuis quand)\b")
+_ASKS_DAY = re.compile(
+    r"\b(?:quel jour|jour exact|date (?:exacte|precise)|a quelle date|le combien)\b"
+)
+"""A question asking the day itself, not only when."""
 
 
 def undated_para(
@@ -171,11 +175,17 @@ def undated_para(
     line = chosen[0]
     entry = line.entry
     words = entry.date_text or ""
+    said = entry.date_label or line.span.label()
+    if line.span.start != line.span.end and _ASKS_DAY.search(f" {fold(question)} "):
+        # « quel jour exactement … ? » of a line dated « en août 2025 »: the day is not given
+        given = f"« {words} »" if words else said
+        if words and fold(said) not in fold(words):
+            given += f" ({said})"
+        return Para(f"Les articles ne donnent pas le jour exact : ils disent {given}.", "note")
     if line.span.start == line.span.end or not words or any(c.isdigit() for c in words):
         return None
     if entry.date_basis == "texte":
         return None
-    said = entry.date_label or line.span.label()
     return Para(
         f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
         "note",

@@ -1,0 +1,82 @@
+"""The classes outside phone readers still reported (issue 22, third pass), on cases of our
+own written from the articles: the sentence that answers on top even when it only refers back
+to the one naming the subject; the day asked of a line the articles date to the month; a name
+asked that the passage does not give; a yes/no question the articles answer otherwise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.dates import Precision
+from bot.engine.index import Index
+from bot.engine.passage import refers_back
+from bot.engine.questions import respond
+from bot.engine.reply import Quote, QuoteGroup
+from bot.render.text import render_text
+
+TODAY = date(2026, 12, 6)
+
+
+def _top_quotes(reply) -> list[str]:  # type: ignore[no-untyped-def]
+    """The quotes shown whole, in order (not the folded group)."""
+    return [block.text for block in reply.blocks if isinstance(block, Quote)]
+
+
+# --- 1. the sentence that answers, on top ----------------------------------------------------
+
+
+def test_a_sentence_opening_on_a_demonstrative_refers_back():
+    assert refers_back("Cette organisation réunit depuis 2009 des pays de langue turcique.")
+    assert refers_back("Moscou et Téhéran sont arqueboutés contre ce projet soutenu par X.")
+    assert not refers_back("Ce que le pays est en train de devenir grâce à ses richesses.")
+    assert not refers_back("Le Royaume-Uni figure parmi les partenaires européens les plus actifs.")
+
+
+def test_the_sentence_that_answers_by_referring_back_is_shown_whole_under_its_antecedent(base):
+    """« qui est contre le corridor ? »: the sentence naming the corridor does not say who is
+    against it; the next one (« … contre ce projet ») does: both are shown, in order."""
+    index = Index(base)
+    for question, word in (
+        ("qui est contre le corridor de Zanguezour ?", "contre"),
+        ("qui soutient le projet de corridor de Zanguezour ?", "soutenu"),
+    ):
+        reply = respond(index, question, TODAY)
+        quotes = _top_quotes(reply)
+        answering = [q for q in quotes if refers_back(q) and word in q]
+        assert answering, (question, quotes)
+        at = quotes.index(answering[0])
+        assert at >= 1 and "corridor" in quotes[at - 1]  # what « ce projet » is, just above
+        for text in quotes:  # each verbatim in one of the base's quotes
+            assert any(text in e.quote for f in base.facts for e in f.evidence)
+
+
+# --- 3. the day asked of a line dated to the month -------------------------------------------
+
+
+def test_the_day_asked_of_a_line_dated_to_the_month_is_said_missing_with_what_they_say(base):
+    index = Index(base)
+    peace = [a for a in base.agreements if a.date and "AM" in a.parties]
+    assert peace and peace[0].date is not None
+    assert peace[0].date.precision is Precision.MONTH  # the premise, computed
+    question = "quel jour exactement a été signé l'accord de paix Arménie – Azerbaïdjan ?"
+    first = render_text(respond(index, question, TODAY)).splitlines()[0]
+    assert first.startswith("(Les articles ne donnent pas le jour exact : ils disent « ")
+    assert (peace[0].date_text or peace[0].date.label()) in first
+    # « quand ? » is answered by the month itself: nothing said missing
+    plain = "quand a été signé l'accord de paix entre l'Arménie et l'Azerbaïdjan ?"
+    assert "ne donnent pas" not in render_text(respond(index, plain, TODAY)).splitlines()[0]
+
+
+def test_words_that_only_insist_are_never_left_aside():
+    """« exactement », « concrètement »: no word to read, no « Laissé de côté »."""
+    from bot.engine.questions import SOFT_WORDS
+
+    assert {"exactement", "concretement", "precisement"} <= SOFT_WORDS
+
+
+def test_the_folded_group_never_repeats_a_quote_shown_whole(base):
+    reply = respond(Index(base), "qui est contre le corridor de Zanguezour ?", TODAY)
+    whole = set(_top_quotes(reply))
+    for block in reply.blocks:
+        if isinstance(block, QuoteGroup):
+            assert not whole & {quote.text for _n, quote in block.quotes}
