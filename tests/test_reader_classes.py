@@ -80,3 +80,45 @@ def test_the_folded_group_never_repeats_a_quote_shown_whole(base):
     for block in reply.blocks:
         if isinstance(block, QuoteGroup):
             assert not whole & {quote.text for _n, quote in block.quotes}
+
+
+# --- 4. yes/no: the other side, over the article's own line ------------------------------
+
+
+def test_a_question_put_as_a_statement_asks_yes_or_no():
+    from bot.engine.yesno import asked_as_statement
+
+    assert asked_as_statement("l'accord avec les USA a été signé en 2025 ?")
+    assert asked_as_statement("la Hongrie est membre de l'OTS ?")
+    assert not asked_as_statement("accords turquie ?")  # no verb
+    assert not asked_as_statement("qui a signé l'accord ?")  # a question word
+    assert not asked_as_statement("l'accord a été signé en 2025")  # no question mark
+    assert not asked_as_statement("participation à Agile Spirit ?")  # « à » is no « a »
+
+
+def test_a_yes_no_question_the_articles_date_otherwise_says_so_over_their_line(base):
+    """« … signé en 2025 ? » of the agreement with the United States: its only agreement with
+    them as a party is dated otherwise (computed); the one they mediated in 2025 is not it."""
+    index = Index(base)
+    theirs = [a for a in base.agreements if "US" in a.parties]
+    mediated = [a for a in base.agreements if "US" in a.mediators]
+    assert theirs and mediated  # the premise
+    assert all(a.date and a.date.start.year != 2025 for a in theirs)
+    assert any(a.date and a.date.start.year == 2025 for a in mediated)
+    text = render_text(respond(index, "l'accord avec les USA a été signé en 2025 ?", TODAY))
+    first = text.splitlines()[0]
+    assert first.startswith("(Pas d'après les articles, qui le datent autrement (période")
+    assert "2025" in first
+    label = theirs[0].date.label() if theirs[0].date else ""
+    assert label in text and theirs[0].key_evidence()[0].quote[:60] in text.replace("\n", " ")
+    # asked with the right year: no « pas d'après »
+    right = render_text(respond(index, "l'accord avec les USA a été signé en 2026 ?", TODAY))
+    assert "Pas d'après" not in right
+
+
+def test_no_other_side_is_said_without_a_line_of_the_subject(base):
+    """A word the filter cannot read (« visité ») must be in the line; with nothing of the
+    subject, nothing is said against it (never a « non » from an absence)."""
+    index = Index(base)
+    for question in ("Aliyev a-t-il visité Paris en 2024 ?", "la Chine a-t-elle signé en 2025 ?"):
+        assert "Pas d'après" not in render_text(respond(index, question, TODAY)), question

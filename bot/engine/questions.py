@@ -25,6 +25,7 @@ from bot.engine.counting import asked_count, asked_figure, count_reply, counted,
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index, tokens
+from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
@@ -40,7 +41,7 @@ from bot.engine.unsaid import (
     unsaid_words,
 )
 from bot.engine.unsigned import unsigned_para, without_agreement
-from bot.engine.yesno import states, verdict_set_aside
+from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -589,6 +590,7 @@ def respond_in_thread(
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
+        yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -639,7 +641,15 @@ def _respond_question(
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
-    return _answer_understood(index, replace(found, yes_no=yes_no), today), found
+    reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if yes_no:  # « … signé en 2025 ? » that the articles date otherwise: said first
+        agreements = "agreements" in _intents(_folded(text))
+        period, lines = dated_otherwise(index, _content(index, text), agreements, today)
+        if lines:
+            said = otherwise_blocks(index, period, lines)  # the verdict, then the reading
+            blocks = (said[0], *reply.blocks[:1], *said[1:])
+            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(lines))
+    return reply, found
 
 
 def _alone(reply: Reply) -> tuple[Reply, None]:
