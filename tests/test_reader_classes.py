@@ -122,3 +122,45 @@ def test_no_other_side_is_said_without_a_line_of_the_subject(base):
     index = Index(base)
     for question in ("Aliyev a-t-il visité Paris en 2024 ?", "la Chine a-t-elle signé en 2025 ?"):
         assert "Pas d'après" not in render_text(respond(index, question, TODAY)), question
+
+
+# --- 2. two-part questions: each part answered -------------------------------------------
+
+
+def test_each_part_of_a_two_part_question_gets_its_passage_unfolded(base):
+    """« en quelle année … le NCCA, et le Partenariat pour la paix ? »: two lines, two years,
+    each with the sentence that gives it shown whole (neither only in the folded group)."""
+    index = Index(base)
+    question = "en quelle année Bakou a rejoint le NCCA, et le Partenariat pour la paix ?"
+    quotes = _top_quotes(respond(index, question, TODAY))
+    assert any("NCCA" in q and "1992" in q for q in quotes), quotes
+    assert any("Partenariat pour la paix" in q and "1994" in q for q in quotes), quotes
+
+
+def test_a_part_that_names_nothing_adds_no_passage(base):
+    """« quand et où … » asks two things of one subject: one passage, no second line."""
+    from bot.engine.questions import understand
+
+    found = understand(Index(base), "quand et où a eu lieu le forum international de sécurité ?")
+    assert found is not None and found.parts == ()
+
+
+# --- 6. « avoir lieu » asks no place -------------------------------------------------------
+
+
+def test_taking_place_is_no_place_to_look_for():
+    from bot.engine.idioms import without_idioms
+
+    assert without_idioms("quand a eu lieu l'exercice ?") == "quand a eu l'exercice ?"
+    assert without_idioms("où aura lieu le forum ?") == "où aura le forum ?"
+    assert without_idioms("quel est le lieu de la signature ?") == (
+        "quel est le lieu de la signature ?"
+    )
+
+
+def test_when_it_took_place_is_read_as_a_date_question_without_lieu(base):
+    index = Index(base)
+    text = render_text(respond(index, "quand a eu lieu la rencontre entre Aliyev et JD Vance ?"))
+    first = text.splitlines()[0]
+    assert "lieu" not in first  # neither searched nor « laissé de côté »
+    assert "10 février 2026" in text

@@ -329,6 +329,57 @@ def best_passage(
     return entry, sentence, answers, others, hits.total
 
 
+PART_MISSING = 0.5
+"""A part of a two-part question (« …, et le Partenariat pour la paix ? ») is answered on its
+own when the passage on top lacks this share of its words' weight."""
+PART_HIT = 0.5
+"""The entry answering the other part scores at least this share of the best hit."""
+
+
+def other_part(
+    index: Index,
+    query: str,
+    kind: str,
+    parts: tuple[str, ...],
+    entry: Entry,
+    sentence: str,
+) -> tuple[Entry, str] | None:
+    """For a question in two parts (``parts``: each part's search words), the entry and
+    verbatim sentence that answer the part the passage on top (``entry``, ``sentence``)
+    leaves out, among the best hits of the whole ``query``; None when each part is there."""
+    if len(parts) < 2:
+        return None
+    held = _prefixes(sentence) | _line_prefixes(index, entry)
+    hits = index.search_hits(query)
+    ranked = index.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    if ranked:  # a hit far below the best answers no part: a word shared by chance
+        ranked = [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
+    asked = frozenset(tokens(query))
+    for part in parts:
+        weights = _weights(index, tokens(part))
+        total = sum(weights.values())
+        missing = {w: v for w, v in weights.items() if w[:PREFIX] not in held}
+        if not total or sum(missing.values()) < PART_MISSING * total:
+            continue
+        best: tuple[float, Entry, str] | None = None
+        for other, _hit in ranked:
+            for candidate, prefixes, before in _entry_sentences(index, other):
+                if candidate == sentence:
+                    continue
+                value = _score(prefixes, missing)
+                if before:
+                    value += INHERITED * _score(before - prefixes, missing)
+                if not value:
+                    continue  # it must hold a word the top passage lacks
+                value += _score(prefixes, weights)
+                value += TYPE_BONUS if carries(kind, candidate, asked) else 0.0
+                if best is None or value > best[0]:
+                    best = (value, other, candidate)
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
 def _label(index: Index, entry: Entry, limit: int) -> str:
     return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
 
@@ -356,15 +407,20 @@ def passage_reply(
     several: bool = False,
     noun: str = "",
     shown: str = "",
+    parts: tuple[str, ...] = (),
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
-    on top, unfolded, under its entry's line; the neighbours in an « Aussi : » list; every
-    line's key quotes in one folded group (an entry's line is its claim: its quotes go
-    with it; a context entry shows its quote alone)."""
+    on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
+    part the passage leaves out, that part's passage unfolded under it; the neighbours in an
+    « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
+    claim: its quotes go with it; a context entry shows its quote alone)."""
     found = best_passage(index, query, kind, several, noun, shown)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
+    second = other_part(index, query, kind, parts, entry, sentence)
+    if second is not None:  # each part answered: the second takes the neighbours' place
+        others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     base = index.base
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
@@ -389,7 +445,15 @@ def passage_reply(
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source))
-    if others:
+    if second is not None:
+        other_entry, other_sentence = second
+        if other_entry is not entry and not isinstance(other_entry, Fact):
+            line = short_label(line_text(base, other_entry), FIRST_LINE)
+            blocks.append(Item(_label(index, other_entry, 60), line))
+        held = next(item for item in other_entry.evidence if other_sentence in item.quote)
+        other_source = quote_of(base, held)
+        blocks.append(Quote(other_sentence, other_source.attribution, other_source.source))
+    if others and second is None:
         blocks.append(Para("Aussi :", "note"))
         for other in others:
             line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
@@ -400,6 +464,7 @@ def passage_reply(
         for number, shown in enumerate([entry, *others], 1)
         for evidence in (shown.key_evidence() if number == 1 else matching_quotes(shown, words))
         if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
+        and not (second is not None and evidence.quote == second[1])
     ]
     if group:
         blocks.append(QuoteGroup(tuple(group)))

@@ -24,6 +24,7 @@ from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
+from bot.engine.idioms import without_idioms
 from bot.engine.index import Index, tokens
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
@@ -131,6 +132,10 @@ class Understanding:
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
+    parts: tuple[str, ...] = ()
+    """A question in two parts joined by « et » (« en quelle année Bakou a rejoint le NCCA,
+    et le Partenariat pour la paix ? »): each part's search words, for a search answer to
+    answer the part its passage leaves out (``passage.other_part``)."""
 
 
 def _folded(text: str) -> str:
@@ -154,6 +159,25 @@ def _content(index: Index, text: str) -> str:
             word = word.split("'", 1)[-1].split("\u2019", 1)[-1]
         out.append(word)
     return " ".join(out)
+
+
+_AND = re.compile(r",?\s+et\s+", re.IGNORECASE)
+
+
+def _parts(index: Index, text: str) -> tuple[str, ...]:
+    """The search words of each part of a question joined by one « et » when both parts
+    name something (« quand et où … » does not: « quand » names nothing); () otherwise."""
+    pieces = _AND.split(text)
+    if len(pieces) != 2:
+        return ()
+    queries: list[str] = []
+    for piece in pieces:
+        content = _content(index, piece)
+        words = " ".join(_named(index, word) for word in tokens(content) if not is_stop(word))
+        if not words:
+            return ()
+        queries.append(words)
+    return tuple(queries)
 
 
 def _named(index: Index, word: str) -> str:
@@ -233,7 +257,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found = _absent_of_actor(index, text, today)  # in no article: its card, said so
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
-    found = replace(found, kind=asked_type(text), several=asks_several(text))
+    found = replace(
+        found, kind=asked_type(text), several=asks_several(text), parts=_parts(index, text)
+    )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
     if card and index.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
@@ -589,6 +615,7 @@ def respond_in_thread(
     yes_no = False
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
@@ -670,6 +697,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.several,
             found.noun,
             found.shown,
+            found.parts,
         )
         if searched
         else None
