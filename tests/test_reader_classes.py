@@ -164,3 +164,33 @@ def test_when_it_took_place_is_read_as_a_date_question_without_lieu(base):
     first = text.splitlines()[0]
     assert "lieu" not in first  # neither searched nor « laissé de côté »
     assert "10 février 2026" in text
+
+
+# --- 3. a person asked that the passage does not name ------------------------------------
+
+
+def test_a_person_asked_is_said_missing_from_a_passage_that_names_none(base):
+    """« qui a présidé … ? », « …, son nom ? »: the passage on top is the closest the search
+    finds; when it names nobody (no name, no office), the answer says so about that passage
+    first — never about the articles."""
+    from bot.engine.passage import asks_someone, names_asked
+
+    assert asks_someone("qui a présidé le forum de Bakou ?") == "personne"
+    assert asks_someone("qui a représenté la France, son nom ?") == "nom"
+    assert asks_someone("qui est contre le corridor ?") == ""
+    assert not names_asked("personne", "Plusieurs États ont présenté leurs stratégies.")
+    assert names_asked("personne", "a annoncé le président Ilham Aliyev lors d'une rencontre")
+    assert not names_asked("nom", "les représentants permanents adjoints de la France")
+    index = Index(base)
+    for question in (
+        "qui a présidé le forum de Bakou ?",
+        "qui a représenté la France à la réunion avec Aliyev, son nom ?",
+    ):
+        reply = respond(index, question, TODAY)
+        lines = render_text(reply).splitlines()
+        assert lines[1].startswith("Le passage le plus proche ne donne pas de nom"), lines[:3]
+        top = _top_quotes(reply)[0]
+        assert not names_asked(asks_someone(question), top)
+    # a passage that names the person asked: nothing said missing
+    said = render_text(respond(index, "comment s'appelle le vice-président américain ?", TODAY))
+    assert "ne donne pas de nom" not in said and "JD Vance" in said

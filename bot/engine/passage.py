@@ -119,6 +119,33 @@ SAID = {
 """What a passage lacks, by question type, as the answer says it."""
 
 
+_NAME = re.compile(r"\b(?:son nom|leur nom|leurs noms|le nom|les noms|nom|noms|s'appel\w*)\b")
+_OFFICE = re.compile(
+    r"\bqui (?:a |ont |l'a |les a )?(?:preside|presidait|dirige|dirigeait|dirigent|conduit"
+    r"|conduisait|mene|menait|represente|representait|organise|organisait)\b"
+)
+
+
+def asks_someone(question: str) -> str:
+    """« nom » when the question asks a person's name (« son nom ? », « comment s'appelle »),
+    « personne » when it asks who held an office (« qui a présidé … ? »), else ""."""
+    folded = fold(question).replace("’", "'")
+    if _NAME.search(folded):
+        return "nom"
+    return "personne" if _OFFICE.search(folded) else ""
+
+
+def names_asked(someone: str, sentence: str) -> bool:
+    """True when ``sentence`` gives what ``asks_someone`` found asked: a person's name for
+    « nom » (two capitalised words in a row), a person or an office for « personne »."""
+    if not someone:
+        return True
+    person = any(found.start() > 0 for found in _PERSON.finditer(sentence))  # not « Plusieurs
+    if someone == "nom" or person:  # États » opening the sentence
+        return person
+    return any(word in _ROLES for word in re.findall(r"\w+", fold(sentence)))
+
+
 def asked_type(question: str) -> str:
     """« quand », « combien », « qui » or « ou » when the question asks that, else ""."""
     folded = fold(question)
@@ -408,6 +435,7 @@ def passage_reply(
     noun: str = "",
     shown: str = "",
     parts: tuple[str, ...] = (),
+    someone: str = "",
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
@@ -425,7 +453,10 @@ def passage_reply(
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
     # (``counting.figure_in_articles``) and said by the question reader, not here
-    if not answers and not said and kind != "combien":
+    if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
+        what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
+        blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
+    elif not answers and not said and kind != "combien":
         blocks.append(
             Para(
                 f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "

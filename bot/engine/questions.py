@@ -27,7 +27,13 @@ from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index, tokens
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
-from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
+from bot.engine.passage import (
+    asked_type,
+    asks_several,
+    asks_someone,
+    passage_reply,
+    search_button,
+)
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
@@ -133,6 +139,9 @@ class Understanding:
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
     parts: tuple[str, ...] = ()
+    someone: str = ""
+    """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
+    search answer whose passage names none says so first."""
     """A question in two parts joined by « et » (« en quelle année Bakou a rejoint le NCCA,
     et le Partenariat pour la paix ? »): each part's search words, for a search answer to
     answer the part its passage leaves out (``passage.other_part``)."""
@@ -258,7 +267,11 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
     found = replace(
-        found, kind=asked_type(text), several=asks_several(text), parts=_parts(index, text)
+        found,
+        kind=asked_type(text),
+        several=asks_several(text),
+        parts=_parts(index, text),
+        someone=asks_someone(text),
     )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
@@ -698,6 +711,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.noun,
             found.shown,
             found.parts,
+            found.someone,
         )
         if searched
         else None
