@@ -194,3 +194,43 @@ def test_a_person_asked_is_said_missing_from_a_passage_that_names_none(base):
     # a passage that names the person asked: nothing said missing
     said = render_text(respond(index, "comment s'appelle le vice-président américain ?", TODAY))
     assert "ne donne pas de nom" not in said and "JD Vance" in said
+
+
+# --- 6. « prévu en 2026 »: what is coming, not what was signed --------------------------
+
+
+def test_what_is_planned_for_a_year_is_what_is_coming_or_covered_not_what_was_signed(base):
+    """« qu'est-ce qui est prévu en 2026 ? »: the lines in the future, proposed, or an
+    agreement whose period covers 2026 — not an agreement signed in 2026 (computed)."""
+    from bot.engine.plans import planned
+
+    index = Index(base)
+    period, coming = planned(index, "2026", TODAY)
+    assert period == "2026" and coming
+    ids = {item.entry.id for item in coming}
+    covering = {a.id for a in base.agreements if a.period and a.period.start.year <= 2026}
+    signed_in_2026 = {
+        a.id for a in base.agreements if a.date and a.date.start.year == 2026 and a.act == "signe"
+    }
+    assert covering <= ids and signed_in_2026  # the premise: one was signed in 2026
+    assert not (signed_in_2026 - covering) & ids
+    for item in coming:  # each coming line keeps its mark or its period
+        entry = item.entry
+        assert (
+            item.covers
+            or entry.tense in ("futur", "conditionnel")
+            or (
+                getattr(entry, "act", None) in ("propose", "annonce", "en-finalisation")
+                or getattr(entry, "type", None) == "proposition"
+            )
+        )
+    text = render_text(respond(index, "qu'est-ce qui est prévu en 2026 niveau défense ?", TODAY))
+    assert text.startswith("(Compris : ce qui est prévu — 2026")
+    assert "manoeuvres militaires conjointes en 2026" in text
+    assert "Le 10 février 2026" not in text
+
+
+def test_nothing_coming_for_the_actor_asked_leaves_the_usual_answer(base):
+    from bot.engine.plans import planned
+
+    assert planned(Index(base), "Grèce 2026", TODAY) == ("", [])

@@ -34,6 +34,7 @@ from bot.engine.passage import (
     passage_reply,
     search_button,
 )
+from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
@@ -678,6 +679,10 @@ def _respond_question(
         )
     if tokens(text) and all(w in GREETINGS for w in fold(text).split()):
         return _greeting(index, text), None
+    if asks_plans(text) and not yes_no:  # « qu'est-ce qui est prévu en 2026 ? »
+        period, coming = planned(index, _content(index, text), today)
+        if coming:
+            return _plans_reply(index, text, period, coming, today)
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
@@ -690,6 +695,20 @@ def _respond_question(
             blocks = (said[0], *reply.blocks[:1], *said[1:])
             reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(lines))
     return reply, found
+
+
+def _plans_reply(
+    index: Index, text: str, period: str, coming: list[Coming], today: date | None
+) -> tuple[Reply, Understanding]:
+    """What the articles give as coming in the period asked (``plans.py``), under its
+    reading line; a follow-up (« et en 2027 ? ») continues the period's chronology."""
+    wanted = read_filter(index, _content(index, text), today).filter
+    reading = Reading(TimelineFilter(start=wanted.start, end=wanted.end))
+    human, data = _command(index, "timeline", reading)
+    found = Understanding(human, data, f"ce qui est prévu — {period}")
+    line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
+    blocks = (line, *plans_blocks(index, period, coming))
+    return Reply(blocks, plans_buttons(coming)), found
 
 
 def _alone(reply: Reply) -> tuple[Reply, None]:
