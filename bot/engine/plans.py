@@ -67,7 +67,8 @@ def planned(index: Index, content: str, today: date | None = None) -> tuple[str,
     low, high = wanted.start, wanted.end
     found: list[Coming] = []
     base = index.base
-    for entry in (*base.events, *base.agreements):
+    entries: list[Event | Agreement] = [*base.events, *base.agreements]
+    for entry in entries:
         if entry.date is not None and entry.date.overlaps(low, high) and _coming(entry):
             found.append(Coming(entry, covers=False))
         elif isinstance(entry, Agreement) and entry.period and entry.period.overlaps(low, high):
