@@ -234,3 +234,18 @@ def test_nothing_coming_for_the_actor_asked_leaves_the_usual_answer(base):
     from bot.engine.plans import planned
 
     assert planned(Index(base), "Grèce 2026", TODAY) == ("", [])
+
+
+# --- 5. a follow-up asking the day keeps its subject and says what is missing ---------------
+
+
+def test_a_follow_up_asking_the_day_of_a_month_dated_agreement_says_it_is_not_given(base):
+    from bot.engine.questions import respond_in_thread
+
+    index = Index(base)
+    _reply, asked = respond_in_thread(index, "accord de paix arménie", TODAY, None)
+    assert asked is not None
+    reply, _ = respond_in_thread(index, "signé le combien exactement ?", TODAY, asked)
+    lines = render_text(reply).splitlines()
+    assert lines[0].startswith("(Les articles ne donnent pas le jour exact : ils disent « ")
+    assert any(line.startswith("(Compris : suite de « /accord ") for line in lines[:3])

@@ -640,7 +640,12 @@ def respond_in_thread(
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
-    else:
+    else:  # « signé le combien ? » of a line dated to the month: said first, as asked alone
+        subject = found.command.partition(" ")[2]
+        if found.undated is None and subject and not found.command.startswith("/cherche "):
+            agreements = found.command.startswith("/accord ")
+            undated = undated_para(index, text, subject, today, agreements)
+            found = replace(found, undated=undated)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if found is None:
         return reply, None

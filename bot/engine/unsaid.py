@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from bot.content.model import Agreement
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Index, tokens
 from bot.engine.reply import Para
@@ -154,7 +155,11 @@ _ASKS_DAY = re.compile(
 
 
 def undated_para(
-    index: Index, question: str, content: str, today: date | None = None
+    index: Index,
+    question: str,
+    content: str,
+    today: date | None = None,
+    agreements: bool = False,
 ) -> Para | None:
     """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
     and its words select exactly one dated line whose date the article gives only in words
@@ -164,12 +169,15 @@ def undated_para(
     from bot.engine.filters import read_filter
     from bot.engine.timeline import select
 
-    if not _ASKS_DATE.search(f" {fold(question)} "):
+    asked = f" {fold(question)} "
+    if not (_ASKS_DATE.search(asked) or _ASKS_DAY.search(asked)):
         return None
     wanted = read_filter(index, content, today).filter
     if wanted.is_empty():
         return None
     chosen = select(index, wanted)
+    if agreements:  # the subject is an /accord view: its lines only
+        chosen = [line for line in chosen if isinstance(line.entry, Agreement)]
     if len(chosen) != 1:
         return None
     line = chosen[0]
