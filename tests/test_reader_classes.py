@@ -249,3 +249,28 @@ def test_a_follow_up_asking_the_day_of_a_month_dated_agreement_says_it_is_not_gi
     lines = render_text(reply).splitlines()
     assert lines[0].startswith("(Les articles ne donnent pas le jour exact : ils disent « ")
     assert any(line.startswith("(Compris : suite de « /accord ") for line in lines[:3])
+
+
+# --- 1. the quote that answers is never folded -------------------------------------------
+
+
+def test_a_quote_marked_open_shows_in_full_after_the_first(base):
+    """The renderer folds every quote after a message's first; the one that carries the
+    answer (marked ``open``) stays unfolded, here and in a real answer."""
+    from bot.engine.reply import Para, Reply
+    from bot.render.html import render_html
+
+    made = Reply(
+        (
+            Para("x"),
+            Quote("Premier.", "source"),
+            Quote("Deuxième, replié.", "source"),
+            Quote("Troisième, ouvert.", "source", open=True),
+        )
+    )
+    html = render_html(made)[0]
+    assert "<blockquote>Premier.</blockquote>" in html
+    assert "<blockquote expandable>Deuxième, replié.</blockquote>" in html
+    assert "<blockquote>Troisième, ouvert.</blockquote>" in html
+    answer = render_html(respond(Index(base), "qui est contre le corridor de Zanguezour ?", TODAY))
+    assert "<blockquote>Moscou et Téhéran sont arqueboutés contre ce projet" in answer[0]

@@ -475,7 +475,7 @@ def passage_reply(
         held = next(item for item in entry.evidence if before in item.quote)
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
-    blocks.append(Quote(sentence, source.attribution, source.source))
+    blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
     if second is not None:
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
@@ -483,7 +483,9 @@ def passage_reply(
             blocks.append(Item(_label(index, other_entry, 60), line))
         held = next(item for item in other_entry.evidence if other_sentence in item.quote)
         other_source = quote_of(base, held)
-        blocks.append(Quote(other_sentence, other_source.attribution, other_source.source))
+        blocks.append(
+            Quote(other_sentence, other_source.attribution, other_source.source, open=True)
+        )
     if others and second is None:
         blocks.append(Para("Aussi :", "note"))
         for other in others:
