@@ -90,13 +90,15 @@ def test_a_question_without_a_subject_asks_more_of_the_passage_just_shown(base):
     """« qui s'y oppose ? » after a search: the same entries, a sentence that names someone,
     not the passage already given; and the reading line says whose question it continues."""
     index = Index(base)
-    first, asked = respond_in_thread(index, "le corridor de Zanguezour", TODAY, None)
+    first, asked = respond_in_thread(index, "le projet de corridor de Zanguezour", TODAY, None)
     assert asked is not None and asked.shown == _first_quote(first)
-    second, _ = respond_in_thread(index, "qui est contre ?", TODAY, asked)
+    second, _ = respond_in_thread(index, "qui s'y oppose ?", TODAY, asked)
     line = render_text(second).splitlines()[0]
     assert line.startswith("(Compris : suite de « /cherche ")
+    # the sentence that answers is new; the one just shown may stand above it as what it
+    # refers back to (« … contre ce projet »: ``passage.antecedent``)
     quotes = [block.text for block in second.blocks if isinstance(block, Quote)]
-    new = [text for text in quotes if text not in asked.shown]
+    new = [text for text in quotes if text != asked.shown]
     assert new and carries("qui", new[0], frozenset(tokens(asked.data)))
     holders = [e for e in index.base.facts if any(asked.shown in q.quote for q in e.evidence)]
     assert any(new[0] in item.quote for entry in holders for item in entry.evidence)

@@ -30,6 +30,27 @@ def test_a_sentence_opening_on_a_demonstrative_refers_back():
     assert refers_back("Moscou et Téhéran sont arqueboutés contre ce projet soutenu par X.")
     assert not refers_back("Ce que le pays est en train de devenir grâce à ses richesses.")
     assert not refers_back("Le Royaume-Uni figure parmi les partenaires européens les plus actifs.")
+    assert not refers_back("Cet été, l'armée azerbaïdjanaise a participé à l'exercice.")  # a time
+    assert not refers_back("Cette année, le forum a réuni plus de pays.")
+
+
+def test_a_sentence_refers_back_only_to_the_one_right_before_it_in_the_article(base):
+    """Each sentence that opens on a demonstrative, among the shipped quotes, gets as its
+    antecedent only a sentence that precedes it in its article (computed on the seeds)."""
+    from bot.engine.passage import antecedent
+    from bot.text import fold
+
+    index = Index(base)
+    found = 0
+    for entry in (*base.events, *base.agreements, *base.facts):
+        for evidence in entry.evidence:
+            before = antecedent(index, entry, evidence.quote)
+            if before:
+                found += 1
+                seed = " ".join(fold(base.seeds[evidence.source]).split())
+                pair = " ".join(fold(f"{before} {evidence.quote}").split())
+                assert pair in seed, (entry.id, before[:40])
+    assert found  # the premise: the base has such sentences
 
 
 def test_the_sentence_that_answers_by_referring_back_is_shown_whole_under_its_antecedent(base):
@@ -94,6 +115,8 @@ def test_a_question_put_as_a_statement_asks_yes_or_no():
     assert not asked_as_statement("qui a signé l'accord ?")  # a question word
     assert not asked_as_statement("l'accord a été signé en 2025")  # no question mark
     assert not asked_as_statement("participation à Agile Spirit ?")  # « à » is no « a »
+    assert not asked_as_statement("et a partir de decembre ?")  # « a » typed for « à »
+    assert asked_as_statement("l'azerbaidjan a signé avec la turquie ?")
 
 
 def test_a_yes_no_question_the_articles_date_otherwise_says_so_over_their_line(base):

@@ -250,12 +250,14 @@ INHERITED = 0.9
 """What a word of the sentence before counts for a sentence that refers back to it (« Moscou
 et Téhéran sont arqueboutés contre ce projet » after the sentence naming the corridor): a bit
 less than its own words, so that the sentence naming the thing wins a tie."""
-REPEATED = 0.4
-"""What a sentence the reader was just shown counts for a follow-up asking a who/when/how
-many/where: something new goes first, but it stays the answer when the entry has nothing else."""
 ANAPHOR_WORDS = 8
 """A sentence refers back when a demonstrative stands among its first words."""
-_ANAPHOR = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?!qu|dont\b)[a-zà-ÿ]")
+_ANAPHOR = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(?!qu|dont\b|(?:été|hiver|printemps|automne|année|années|an"
+    r"|mois|jour|jours|matin|soir|semaine|semaines|fois|moment|siècle|époque|dernier|dernière"
+    r"|derniers|dernières)\b)[a-zà-ÿ]"
+)
+"""A demonstrative pointing back (« ce projet »), not a time (« cet été », « cette année »)."""
 
 
 def refers_back(sentence: str) -> bool:
@@ -265,32 +267,58 @@ def refers_back(sentence: str) -> bool:
     return bool(_ANAPHOR.search(head.casefold()))
 
 
-def _entry_sentences(
-    index: Index, entry: Entry
-) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    """Every sentence of the entry's quotes in order, with its word prefixes and, when it
-    refers back (``refers_back``), the prefixes of the sentence before it (else empty)."""
-    rows: list[tuple[str, frozenset[str], frozenset[str]]] = []
-    before: frozenset[str] = frozenset()
-    for evidence in entry.evidence:
-        for sentence, prefixes in _sentences(index, evidence.quote):
-            rows.append((sentence, prefixes, before if refers_back(sentence) else frozenset()))
-            before = prefixes
+Row = tuple[str, frozenset[str], frozenset[str], str]
+"""A sentence of an entry's quotes, its word prefixes, and — when it refers back to the
+sentence just before it in the article — that sentence's prefixes and text (else empty)."""
+
+
+def _folded_seed(index: Index, source: str) -> str:
+    table: dict[str, str] = index.memo("passage folded seeds", dict)
+    if source not in table:
+        table[source] = " ".join(fold(index.base.seeds.get(source, "")).split())
+    return table[source]
+
+
+def _follows(index: Index, source: str, before: str, sentence: str) -> bool:
+    """True when ``sentence`` comes right after ``before`` in the article ``source``."""
+    pair = " ".join(fold(f"{before} {sentence}").split())
+    return pair in _folded_seed(index, source)
+
+
+def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
+    """Every sentence of the entry's quotes in order (``Row``); once per entry and index. A
+    sentence refers back only to the one right before it in the article, when that one is
+    among the entry's quotes too (in the same quote, or in another quote of that article)."""
+    table: dict[str, list[Row]] = index.memo("passage entry sentences", dict)
+    found = table.get(entry.id)
+    if found is not None:
+        return found
+    held = [
+        (sentence, prefixes, evidence.source, number)
+        for number, evidence in enumerate(entry.evidence)
+        for sentence, prefixes in _sentences(index, evidence.quote)
+    ]
+    rows: list[Row] = []
+    for at, (sentence, prefixes, source, number) in enumerate(held):
+        before: frozenset[str] = frozenset()
+        text = ""
+        if refers_back(sentence):
+            for other, other_prefixes, other_source, other_number in held:
+                if other == sentence or other_source != source:
+                    continue
+                right_before = at > 0 and held[at - 1][0] == other and other_number == number
+                if right_before or _follows(index, source, other, sentence):
+                    before, text = other_prefixes, other
+                    break
+        rows.append((sentence, prefixes, before, text))
+    table[entry.id] = rows
     return rows
 
 
-def antecedent(entry: Entry, sentence: str) -> str:
-    """The sentence of ``entry``'s quotes just before ``sentence`` when ``sentence`` refers
-    back to it, else ""."""
-    if not refers_back(sentence):
-        return ""
-    previous = ""
-    for evidence in entry.evidence:
-        for part in _split(evidence.quote):
-            if part == sentence:
-                return previous
-            previous = part
-    return ""
+def antecedent(index: Index, entry: Entry, sentence: str) -> str:
+    """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
+    it and both are among ``entry``'s quotes, else ""."""
+    return next((row[3] for row in _entry_sentences(index, entry) if row[0] == sentence), "")
 
 
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
@@ -322,7 +350,9 @@ def best_passage(
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
-        for sentence, prefixes, before in _entry_sentences(index, entry):
+        for sentence, prefixes, before, _text in _entry_sentences(index, entry):
+            if kind and shown and sentence in shown:  # asked again: something new
+                continue
             if kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
@@ -330,8 +360,6 @@ def best_passage(
             value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
-            if kind and shown and sentence in shown:  # asked again: something new first
-                value *= REPEATED
             if best is None or value > best[0]:
                 best = (value, sentence, answers)
         if best is not None:
@@ -390,7 +418,7 @@ def other_part(
             continue
         best: tuple[float, Entry, str] | None = None
         for other, _hit in ranked:
-            for candidate, prefixes, before in _entry_sentences(index, other):
+            for candidate, prefixes, before, _text in _entry_sentences(index, other):
                 if candidate == sentence:
                     continue
                 value = _score(prefixes, missing)
@@ -470,7 +498,7 @@ def passage_reply(
     else:
         line = short_label(line_text(base, entry), FIRST_LINE)
         blocks.append(Item(_label(index, entry, 60), line))
-    before = antecedent(entry, sentence)
+    before = antecedent(index, entry, sentence)
     if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
         held = next(item for item in entry.evidence if before in item.quote)
         first = quote_of(base, held)

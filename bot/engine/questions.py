@@ -657,13 +657,7 @@ def _passage_shown(found: Understanding, reply: Reply) -> str:
     to go on from; "" for other answers."""
     if not found.data.startswith("/cherche "):
         return ""
-    shown: list[str] = []  # the first quote, and the one right under it that answers when
-    for block in reply.blocks:  # the first is what it refers back to (``passage.antecedent``)
-        if isinstance(block, Quote):
-            shown.append(block.text)
-        elif shown:
-            break
-    return " ".join(shown)
+    return next((block.text for block in reply.blocks if isinstance(block, Quote)), "")
 
 
 def _respond_question(

@@ -184,7 +184,7 @@ def undated_para(
     entry = line.entry
     words = entry.date_text or ""
     said = entry.date_label or line.span.label()
-    if line.span.start != line.span.end and _ASKS_DAY.search(f" {fold(question)} "):
+    if not line.span.open and line.span.start != line.span.end and _ASKS_DAY.search(asked):
         # « quel jour exactement … ? » of a line dated « en août 2025 »: the day is not given
         given = f"« {words} »" if words else said
         if words and fold(said) not in fold(words):

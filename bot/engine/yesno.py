@@ -53,9 +53,12 @@ _ASKING = re.compile(
     r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
 )
 _FINITE = re.compile(
-    r"(?<![\w'’-])(?:a|ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
+    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint))(?![\w'’-])"
 )
+"""A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
+« à » it is no verb (« et a partir de décembre ? »)."""
 
 
 def asked_as_statement(text: str) -> bool:
