@@ -117,6 +117,7 @@ def test_a_question_put_as_a_statement_asks_yes_or_no():
     assert not asked_as_statement("participation à Agile Spirit ?")  # « à » is no « a »
     assert not asked_as_statement("et a partir de decembre ?")  # « a » typed for « à »
     assert asked_as_statement("l'azerbaidjan a signé avec la turquie ?")
+    assert asked_as_statement("l'Azerbaïdjan a rejoint le Partenariat pour la paix en 1996 ?")
 
 
 def test_a_yes_no_question_the_articles_date_otherwise_says_so_over_their_line(base):

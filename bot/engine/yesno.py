@@ -55,7 +55,7 @@ _ASKING = re.compile(
 _FINITE = re.compile(
     r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
-    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint))(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
 )
 """A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
 « à » it is no verb (« et a partir de décembre ? »)."""
