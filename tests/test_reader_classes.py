@@ -298,3 +298,15 @@ def test_a_quote_marked_open_shows_in_full_after_the_first(base):
     assert "<blockquote>Troisième, ouvert.</blockquote>" in html
     answer = render_html(respond(Index(base), "qui est contre le corridor de Zanguezour ?", TODAY))
     assert "<blockquote>Moscou et Téhéran sont arqueboutés contre ce projet" in answer[0]
+
+
+def test_who_asked_after_a_passage_that_names_the_person_gives_it_again(base):
+    """« qui ? » after « le président azéri a proposé … »: that sentence is the answer, not an
+    unrelated one that happens to be new."""
+    from bot.engine.questions import respond_in_thread
+
+    index = Index(base)
+    _first, asked = respond_in_thread(index, "manœuvres conjointes OTS", TODAY, None)
+    assert asked is not None and "président azéri" in asked.shown  # the premise
+    second, _ = respond_in_thread(index, "qui ?", TODAY, asked)
+    assert _top_quotes(second)[0] == asked.shown

@@ -181,6 +181,13 @@ def _names_someone(sentence: str) -> bool:
     return bool(_PERSON.search(sentence)) or any(w in _ROLES for w in words)
 
 
+def _gives(kind: str, sentence: str, asked: frozenset[str]) -> bool:
+    """True when ``sentence`` plainly gives what ``kind`` asks (for « qui », a person or an
+    office, not any capitalised word): « qui ? » after « le président azéri a proposé … » is
+    answered by that sentence again."""
+    return carries(kind, sentence, asked) and (kind != "qui" or _names_someone(sentence))
+
+
 def _a_date(words: list[str], at: int) -> bool:
     """True when the number ``words[at]`` is a year or a day of a month."""
     word = words[at]
@@ -351,8 +358,8 @@ def best_passage(
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
-            if kind and shown and sentence in shown:  # asked again: something new
-                continue
+            if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
+                continue  # asked again of a sentence that did not give it: something new
             if kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
