@@ -4,6 +4,8 @@ on them: the scorer's own functions replay every conversation and check the firs
 - ``tests/questions_dev2.yaml``: 60 questions written from the articles alone.
 - ``tests/questions_dev3.yaml``: 55 questions by a writer in a journalist's persona (short
   questions, English names, follow-ups without a subject).
+- ``tests/questions_dev4.yaml``: 54 questions the team wrote from the articles alone in the
+  classes outside phone readers still reported (issue 22, third pass).
 
 A floor, never a target: raise it when the reader improves.
 """
@@ -22,9 +24,12 @@ FLOORS = {
     # 2026-12-06, scorer reading a « not in the articles » only above the first listed entry,
     # searched questions answered by their passage (53 before, 41 on the reader of 5 December)
     "questions_dev2.yaml": 55,
-    # 2026-12-06, follow-ups without a subject continue the thread, the Turkic states read as
-    # the OTS, « combien de grandes X » counts X (43 before)
-    "questions_dev3.yaml": 47,
+    # 2026-12-06 evening: « prévu en 2026 », the exact day and the name asked said missing
+    # (48 before; 43 before the follow-ups without a subject and the Turkic states)
+    "questions_dev3.yaml": 51,
+    # 2026-12-06, the team's own set in the six classes still reported on phones: the sentence
+    # that refers back, two-part questions, yes/no dated otherwise, plans (47 before)
+    "questions_dev4.yaml": 52,
 }
 
 

@@ -40,6 +40,8 @@ LISTED_LINE = 130
 """Longest line of a neighbour when the question asks for several things."""
 WHOLE_QUOTE = 300
 """A quote this short is shown whole rather than cut to its best sentence."""
+WITH_ANTECEDENT = 520
+"""Longest pair of sentences shown whole when the answering one refers back to the other."""
 LINE_SHARE = 0.5
 """How much the query words an entry's own line holds add (an entry about the meeting asked
 of, not one whose quote merely mentions it)."""
@@ -117,6 +119,33 @@ SAID = {
 """What a passage lacks, by question type, as the answer says it."""
 
 
+_NAME = re.compile(r"\b(?:son nom|leur nom|leurs noms|le nom|les noms|nom|noms|s'appel\w*)\b")
+_OFFICE = re.compile(
+    r"\bqui (?:a |ont |l'a |les a )?(?:preside|presidait|dirige|dirigeait|dirigent|conduit"
+    r"|conduisait|mene|menait|represente|representait|organise|organisait)\b"
+)
+
+
+def asks_someone(question: str) -> str:
+    """« nom » when the question asks a person's name (« son nom ? », « comment s'appelle »),
+    « personne » when it asks who held an office (« qui a présidé … ? »), else ""."""
+    folded = fold(question).replace("’", "'")
+    if _NAME.search(folded):
+        return "nom"
+    return "personne" if _OFFICE.search(folded) else ""
+
+
+def names_asked(someone: str, sentence: str) -> bool:
+    """True when ``sentence`` gives what ``asks_someone`` found asked: a person's name for
+    « nom » (two capitalised words in a row), a person or an office for « personne »."""
+    if not someone:
+        return True
+    person = any(found.start() > 0 for found in _PERSON.finditer(sentence))  # not « Plusieurs
+    if someone == "nom" or person:  # États » opening the sentence
+        return person
+    return any(word in _ROLES for word in re.findall(r"\w+", fold(sentence)))
+
+
 def asked_type(question: str) -> str:
     """« quand », « combien », « qui » or « ou » when the question asks that, else ""."""
     folded = fold(question)
@@ -150,6 +179,13 @@ def _names_someone(sentence: str) -> bool:
     """True when ``sentence`` names a person, or someone by their office."""
     words = re.findall(r"\w+", fold(sentence))
     return bool(_PERSON.search(sentence)) or any(w in _ROLES for w in words)
+
+
+def _gives(kind: str, sentence: str, asked: frozenset[str]) -> bool:
+    """True when ``sentence`` plainly gives what ``kind`` asks (for « qui », a person or an
+    office, not any capitalised word): « qui ? » after « le président azéri a proposé … » is
+    answered by that sentence again."""
+    return carries(kind, sentence, asked) and (kind != "qui" or _names_someone(sentence))
 
 
 def _a_date(words: list[str], at: int) -> bool:
@@ -217,6 +253,81 @@ def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
 
 
+INHERITED = 0.9
+"""What a word of the sentence before counts for a sentence that refers back to it (« Moscou
+et Téhéran sont arqueboutés contre ce projet » after the sentence naming the corridor): a bit
+less than its own words, so that the sentence naming the thing wins a tie."""
+ANAPHOR_WORDS = 8
+"""A sentence refers back when a demonstrative stands among its first words."""
+_ANAPHOR = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(?!qu|dont\b|(?:été|hiver|printemps|automne|année|années|an"
+    r"|mois|jour|jours|matin|soir|semaine|semaines|fois|moment|siècle|époque|dernier|dernière"
+    r"|derniers|dernières)\b)[a-zà-ÿ]"
+)
+"""A demonstrative pointing back (« ce projet »), not a time (« cet été », « cette année »)."""
+
+
+def refers_back(sentence: str) -> bool:
+    """True when ``sentence`` opens on a demonstrative that points at the sentence before
+    (« Cette organisation réunit… », « … contre ce projet soutenu par Washington »)."""
+    head = " ".join(sentence.split()[:ANAPHOR_WORDS])
+    return bool(_ANAPHOR.search(head.casefold()))
+
+
+Row = tuple[str, frozenset[str], frozenset[str], str]
+"""A sentence of an entry's quotes, its word prefixes, and — when it refers back to the
+sentence just before it in the article — that sentence's prefixes and text (else empty)."""
+
+
+def _folded_seed(index: Index, source: str) -> str:
+    table: dict[str, str] = index.memo("passage folded seeds", dict)
+    if source not in table:
+        table[source] = " ".join(fold(index.base.seeds.get(source, "")).split())
+    return table[source]
+
+
+def _follows(index: Index, source: str, before: str, sentence: str) -> bool:
+    """True when ``sentence`` comes right after ``before`` in the article ``source``."""
+    pair = " ".join(fold(f"{before} {sentence}").split())
+    return pair in _folded_seed(index, source)
+
+
+def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
+    """Every sentence of the entry's quotes in order (``Row``); once per entry and index. A
+    sentence refers back only to the one right before it in the article, when that one is
+    among the entry's quotes too (in the same quote, or in another quote of that article)."""
+    table: dict[str, list[Row]] = index.memo("passage entry sentences", dict)
+    found = table.get(entry.id)
+    if found is not None:
+        return found
+    held = [
+        (sentence, prefixes, evidence.source, number)
+        for number, evidence in enumerate(entry.evidence)
+        for sentence, prefixes in _sentences(index, evidence.quote)
+    ]
+    rows: list[Row] = []
+    for at, (sentence, prefixes, source, number) in enumerate(held):
+        before: frozenset[str] = frozenset()
+        text = ""
+        if refers_back(sentence):
+            for other, other_prefixes, other_source, other_number in held:
+                if other == sentence or other_source != source:
+                    continue
+                right_before = at > 0 and held[at - 1][0] == other and other_number == number
+                if right_before or _follows(index, source, other, sentence):
+                    before, text = other_prefixes, other
+                    break
+        rows.append((sentence, prefixes, before, text))
+    table[entry.id] = rows
+    return rows
+
+
+def antecedent(index: Index, entry: Entry, sentence: str) -> str:
+    """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
+    it and both are among ``entry``'s quotes, else ""."""
+    return next((row[3] for row in _entry_sentences(index, entry) if row[0] == sentence), "")
+
+
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
     if entry.id not in table:
@@ -246,17 +357,18 @@ def best_passage(
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
-        for evidence in entry.evidence:
-            for sentence, prefixes in _sentences(index, evidence.quote):
-                if kind and shown and sentence in shown:  # asked again: something new
-                    continue
-                if kind == "combien" and noun:  # a number of the thing counted
-                    answers = gives_figure(index, sentence, noun)
-                else:
-                    answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
-                value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
-                if best is None or value > best[0]:
-                    best = (value, sentence, answers)
+        for sentence, prefixes, before, _text in _entry_sentences(index, entry):
+            if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
+                continue  # asked again of a sentence that did not give it: something new
+            if kind == "combien" and noun:  # a number of the thing counted
+                answers = gives_figure(index, sentence, noun)
+            else:
+                answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+            value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
+            if before:  # what it refers back to counts for it, a bit less
+                value += INHERITED * _score(before - prefixes, weights)
+            if best is None or value > best[0]:
+                best = (value, sentence, answers)
         if best is not None:
             line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
@@ -277,6 +389,57 @@ def best_passage(
         wanted = LISTED if several else NEIGHBOURS
         others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
     return entry, sentence, answers, others, hits.total
+
+
+PART_MISSING = 0.5
+"""A part of a two-part question (« …, et le Partenariat pour la paix ? ») is answered on its
+own when the passage on top lacks this share of its words' weight."""
+PART_HIT = 0.5
+"""The entry answering the other part scores at least this share of the best hit."""
+
+
+def other_part(
+    index: Index,
+    query: str,
+    kind: str,
+    parts: tuple[str, ...],
+    entry: Entry,
+    sentence: str,
+) -> tuple[Entry, str] | None:
+    """For a question in two parts (``parts``: each part's search words), the entry and
+    verbatim sentence that answer the part the passage on top (``entry``, ``sentence``)
+    leaves out, among the best hits of the whole ``query``; None when each part is there."""
+    if len(parts) < 2:
+        return None
+    held = _prefixes(index, sentence) | _line_prefixes(index, entry)
+    hits = index.fulltext.search_hits(query)
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    if ranked:  # a hit far below the best answers no part: a word shared by chance
+        ranked = [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
+    asked = frozenset(index.tokens(query))
+    for part in parts:
+        weights = _weights(index, index.tokens(part))
+        total = sum(weights.values())
+        missing = {w: v for w, v in weights.items() if w[:PREFIX] not in held}
+        if not total or sum(missing.values()) < PART_MISSING * total:
+            continue
+        best: tuple[float, Entry, str] | None = None
+        for other, _hit in ranked:
+            for candidate, prefixes, before, _text in _entry_sentences(index, other):
+                if candidate == sentence:
+                    continue
+                value = _score(prefixes, missing)
+                if before:
+                    value += INHERITED * _score(before - prefixes, missing)
+                if not value:
+                    continue  # it must hold a word the top passage lacks
+                value += _score(prefixes, weights)
+                value += TYPE_BONUS if carries(kind, candidate, asked) else 0.0
+                if best is None or value > best[0]:
+                    best = (value, other, candidate)
+        if best is not None:
+            return best[1], best[2]
+    return None
 
 
 def _label(index: Index, entry: Entry, limit: int) -> str:
@@ -306,20 +469,29 @@ def passage_reply(
     several: bool = False,
     noun: str = "",
     shown: str = "",
+    parts: tuple[str, ...] = (),
+    someone: str = "",
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
-    on top, unfolded, under its entry's line; the neighbours in an « Aussi : » list; every
-    line's key quotes in one folded group (an entry's line is its claim: its quotes go
-    with it; a context entry shows its quote alone)."""
+    on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
+    part the passage leaves out, that part's passage unfolded under it; the neighbours in an
+    « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
+    claim: its quotes go with it; a context entry shows its quote alone)."""
     found = best_passage(index, query, kind, several, noun, shown)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
+    second = other_part(index, query, kind, parts, entry, sentence)
+    if second is not None:  # each part answered: the second takes the neighbours' place
+        others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     base = index.base
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
     # (``counting.figure_in_articles``) and said by the question reader, not here
-    if not answers and not said and kind != "combien":
+    if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
+        what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
+        blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
+    elif not answers and not said and kind != "combien":
         blocks.append(
             Para(
                 f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
@@ -333,8 +505,23 @@ def passage_reply(
     else:
         line = short_label(line_text(base, entry), FIRST_LINE)
         blocks.append(Item(_label(index, entry, 60), line))
-    blocks.append(Quote(sentence, source.attribution, source.source))
-    if others:
+    before = antecedent(index, entry, sentence)
+    if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
+        held = next(item for item in entry.evidence if before in item.quote)
+        first = quote_of(base, held)
+        blocks.append(Quote(before, first.attribution, first.source))
+    blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if second is not None:
+        other_entry, other_sentence = second
+        if other_entry is not entry and not isinstance(other_entry, Fact):
+            line = short_label(line_text(base, other_entry), FIRST_LINE)
+            blocks.append(Item(_label(index, other_entry, 60), line))
+        held = next(item for item in other_entry.evidence if other_sentence in item.quote)
+        other_source = quote_of(base, held)
+        blocks.append(
+            Quote(other_sentence, other_source.attribution, other_source.source, open=True)
+        )
+    if others and second is None:
         blocks.append(Para("Aussi :", "note"))
         for other in others:
             line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
@@ -346,7 +533,8 @@ def passage_reply(
         for evidence in (
             shown.key_evidence() if number == 1 else matching_quotes(index, shown, words)
         )
-        if not (number == 1 and (evidence.quote == sentence or isinstance(entry, Fact)))
+        if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
+        and not (second is not None and evidence.quote == second[1])
     ]
     if group:
         blocks.append(QuoteGroup(tuple(group)))

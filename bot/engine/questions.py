@@ -24,8 +24,17 @@ from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.french import folded_stem, is_stop
+from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
-from bot.engine.passage import asked_type, asks_several, passage_reply, search_button
+from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
+from bot.engine.passage import (
+    asked_type,
+    asks_several,
+    asks_someone,
+    passage_reply,
+    search_button,
+)
+from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
@@ -40,7 +49,7 @@ from bot.engine.unsaid import (
     unsaid_words,
 )
 from bot.engine.unsigned import unsigned_para, without_agreement
-from bot.engine.yesno import states, verdict_set_aside
+from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -130,6 +139,13 @@ class Understanding:
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
+    parts: tuple[str, ...] = ()
+    someone: str = ""
+    """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
+    search answer whose passage names none says so first."""
+    """A question in two parts joined by « et » (« en quelle année Bakou a rejoint le NCCA,
+    et le Partenariat pour la paix ? »): each part's search words, for a search answer to
+    answer the part its passage leaves out (``passage.other_part``)."""
 
 
 def _folded(text: str) -> str:
@@ -153,6 +169,25 @@ def _content(index: Index, text: str) -> str:
             word = word.split("'", 1)[-1].split("\u2019", 1)[-1]
         out.append(word)
     return " ".join(out)
+
+
+_AND = re.compile(r",?\s+et\s+", re.IGNORECASE)
+
+
+def _parts(index: Index, text: str) -> tuple[str, ...]:
+    """The search words of each part of a question joined by one « et » when both parts
+    name something (« quand et où … » does not: « quand » names nothing); () otherwise."""
+    pieces = _AND.split(text)
+    if len(pieces) != 2:
+        return ()
+    queries: list[str] = []
+    for piece in pieces:
+        content = _content(index, piece)
+        words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
+        if not words:
+            return ()
+        queries.append(words)
+    return tuple(queries)
 
 
 def _named(index: Index, word: str) -> str:
@@ -217,6 +252,7 @@ SOFT_WORDS = frozenset(
             "annee annees date dates mois jour jours evenement evenements fait faits",
             "chose choses histoire contre pays organisation organisations prevu prevus prevue",
             "prevues planifie planifies programme programmes venir article articles",
+            "exactement precisement exact exacte precis precise concretement vraiment",
         )
     ).split()
 )
@@ -231,7 +267,13 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found = _absent_of_actor(index, text, today)  # in no article: its card, said so
     if found is None or found.command.split(" ", 1)[0] in ("/aide", "/sources"):
         return found
-    found = replace(found, kind=asked_type(text), several=asks_several(text))
+    found = replace(
+        found,
+        kind=asked_type(text),
+        several=asks_several(text),
+        parts=_parts(index, text),
+        someone=asks_someone(text),
+    )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
     if card and index.names.find_actor(found.command.split(" ", 1)[1]) is None:  # a country the
@@ -589,7 +631,9 @@ def respond_in_thread(
     yes_no = False
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
+        yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -598,7 +642,12 @@ def respond_in_thread(
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
-    else:
+    else:  # « signé le combien ? » of a line dated to the month: said first, as asked alone
+        subject = found.command.partition(" ")[2]
+        if found.undated is None and subject and not found.command.startswith("/cherche "):
+            agreements = found.command.startswith("/accord ")
+            undated = undated_para(index, text, subject, today, agreements)
+            found = replace(found, undated=undated)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if found is None:
         return reply, None
@@ -631,10 +680,36 @@ def _respond_question(
         )
     if index.tokens(text) and all(w in GREETINGS for w in fold(text).split()):
         return _greeting(index, text), None
+    if asks_plans(text) and not yes_no:  # « qu'est-ce qui est prévu en 2026 ? »
+        period, coming = planned(index, _content(index, text), today)
+        if coming:
+            return _plans_reply(index, text, period, coming, today)
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
-    return _answer_understood(index, replace(found, yes_no=yes_no), today), found
+    reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if yes_no:  # « … signé en 2025 ? » that the articles date otherwise: said first
+        agreements = "agreements" in _intents(_folded(text))
+        period, lines = dated_otherwise(index, _content(index, text), agreements, today)
+        if lines:
+            said = otherwise_blocks(index, period, lines)  # the verdict, then the reading
+            blocks = (said[0], *reply.blocks[:1], *said[1:])
+            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(lines))
+    return reply, found
+
+
+def _plans_reply(
+    index: Index, text: str, period: str, coming: list[Coming], today: date | None
+) -> tuple[Reply, Understanding]:
+    """What the articles give as coming in the period asked (``plans.py``), under its
+    reading line; a follow-up (« et en 2027 ? ») continues the period's chronology."""
+    wanted = read_filter(index, _content(index, text), today).filter
+    reading = Reading(TimelineFilter(start=wanted.start, end=wanted.end))
+    human, data = _command(index, "timeline", reading)
+    found = Understanding(human, data, f"ce qui est prévu — {period}")
+    line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
+    blocks = (line, *plans_blocks(index, period, coming))
+    return Reply(blocks, plans_buttons(coming)), found
 
 
 def _alone(reply: Reply) -> tuple[Reply, None]:
@@ -655,6 +730,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.several,
             found.noun,
             found.shown,
+            found.parts,
+            found.someone,
         )
         if searched
         else None

@@ -32,6 +32,9 @@ class Quote:
     attribution: str
     source: str = ""
     """The source's id: quotes of one source share one attribution in a message."""
+    open: bool = False
+    """Shown in full even when it is not the message's first quote: it carries the answer
+    (« … contre ce projet » under the sentence naming the project)."""
 
 
 @dataclass(frozen=True, slots=True)

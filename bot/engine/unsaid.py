@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from bot.content.model import Agreement
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para
@@ -151,10 +152,18 @@ def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
 
 
 _ASKS_DATE = re.compile(r"\b(?:quand|date|en quelle annee|quel jour|depuis quand)\b")
+_ASKS_DAY = re.compile(
+    r"\b(?:quel jour|jour exact|date (?:exacte|precise)|a quelle date|le combien)\b"
+)
+"""A question asking the day itself, not only when."""
 
 
 def undated_para(
-    index: Index, question: str, content: str, today: date | None = None
+    index: Index,
+    question: str,
+    content: str,
+    today: date | None = None,
+    agreements: bool = False,
 ) -> Para | None:
     """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
     and its words select exactly one dated line whose date the article gives only in words
@@ -164,22 +173,31 @@ def undated_para(
     from bot.engine.filters import read_filter
     from bot.engine.timeline import select
 
-    if not _ASKS_DATE.search(f" {fold(question)} "):
+    asked = f" {fold(question)} "
+    if not (_ASKS_DATE.search(asked) or _ASKS_DAY.search(asked)):
         return None
     wanted = read_filter(index, content, today).filter
     if wanted.is_empty():
         return None
     chosen = select(index, wanted)
+    if agreements:  # the subject is an /accord view: its lines only
+        chosen = [line for line in chosen if isinstance(line.entry, Agreement)]
     if len(chosen) != 1:
         return None
     line = chosen[0]
     entry = line.entry
     words = entry.date_text or ""
+    said = entry.date_label or line.span.label()
+    if not line.span.open and line.span.start != line.span.end and _ASKS_DAY.search(asked):
+        # « quel jour exactement … ? » of a line dated « en août 2025 »: the day is not given
+        given = f"« {words} »" if words else said
+        if words and fold(said) not in fold(words):
+            given += f" ({said})"
+        return Para(f"Les articles ne donnent pas le jour exact : ils disent {given}.", "note")
     if line.span.start == line.span.end or not words or any(c.isdigit() for c in words):
         return None
     if entry.date_basis == "texte":
         return None
-    said = entry.date_label or line.span.label()
     return Para(
         f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
         "note",

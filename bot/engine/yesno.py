@@ -48,6 +48,30 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
     return stripped, asked
 
 
+_ASKING = re.compile(
+    r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle"
+    r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
+)
+_FINITE = re.compile(
+    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
+    r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
+)
+"""A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
+« à » it is no verb (« et a partir de décembre ? »)."""
+
+
+def asked_as_statement(text: str) -> bool:
+    """True for a yes/no question put as a statement with a question mark (« l'accord avec
+    les USA a été signé en 2025 ? »): it ends with « ? », holds a finite verb (an auxiliary
+    or a common verb, accents kept: « à » is no « a ») and no question word."""
+    stripped = text.strip()
+    if not stripped.endswith("?"):
+        return False
+    lowered = stripped.casefold().replace("’", "'")
+    return bool(_FINITE.search(lowered)) and not _ASKING.search(lowered)
+
+
 def _stems(text: str) -> set[str]:
     return {folded_stem(fold(word)) for word in words(text)}
 

@@ -1,7 +1,8 @@
 """Render a Reply as Telegram HTML messages, each within Telegram's 4096-character limit.
 
 Phone-first: the first quote of a message shows in full, the others are folded
-(``<blockquote expandable>``, a tap opens them); each source is attributed once per message,
+(``<blockquote expandable>``, a tap opens them) unless marked ``open`` (one that carries the
+answer); each source is attributed once per message,
 in a footer, with a mark (①, ②…) after its quotes when the message cites several. Messages
 break between sections (a bold title starts one), never inside one unless a section alone is
 too long; a message that continues a section says so, so every message stands on its own.
@@ -124,7 +125,8 @@ def _message(blocks: list[Block], fold_all: bool = False) -> str:
         if isinstance(block, Quote) and several:
             position = keys.index(block.source or block.attribution)
             mark = MARKS[position] if position < len(MARKS) else f"({position + 1})"
-        parts.append(_block_html(block, block.text, fold_all or quotes > 0, mark))
+        opened = isinstance(block, Quote) and block.open and not fold_all
+        parts.append(_block_html(block, block.text, not opened and (fold_all or quotes > 0), mark))
         quotes += isinstance(block, Quote)
     if sources and not inside:
         parts.append(_footer(sources))
@@ -193,7 +195,7 @@ def _with_text(block: Block, text: str) -> Block:
         return Para(text, block.style)
     if isinstance(block, Item):
         return Item(block.label, text)
-    return Quote(text, block.attribution, block.source)
+    return Quote(text, block.attribution, block.source, block.open)
 
 
 def sections(blocks: tuple[Block, ...]) -> list[list[Block]]:
