@@ -153,6 +153,12 @@ SLOW_MODULES = frozenset(
     }
 )
 LANES = ("fast", "slow", "e2e")
+DRAWING_PROCESS_MODULES = frozenset(
+    {"test_pictures_channel_e2e", "test_pictures_e2e", "test_pictures_process"}
+)
+"""Tests whose bot starts its picture process (matplotlib, ~2 s of CPU to draw the first
+picture): one xdist worker runs them one after the other (``--dist loadgroup``), so that they
+never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
 
 
 def lane_of(module: str) -> str:
@@ -178,6 +184,8 @@ def _lane(item: pytest.Item) -> str:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if item.path.stem in DRAWING_PROCESS_MODULES:
+            item.add_marker(pytest.mark.xdist_group("dessin"))
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)
