@@ -140,6 +140,9 @@ class Settings:
     """DATABASE_URL: the state in PostgreSQL instead of the file at ``state_path``."""
     instance_name: str | None = None
     """BOT_INSTANCE_NAME: this instance's name in the state (default: the host name)."""
+    sender_lease: float = 15.0
+    """BOT_SENDER_LEASE: seconds the sender role outlives an instance that stopped renewing it
+    (renewed every third of it); the other instance takes over within about 4/3 of it."""
 
     def __post_init__(self) -> None:
         # Plain strings (tests, benchmarks) are wrapped so that no repr can show them.
@@ -271,8 +274,14 @@ def load_settings(env: Mapping[str, str] | None = None, require_token: bool = Tr
         raise ConfigError(
             f"BOT_INSTANCE_NAME « {instance[:40]} » : 1 à 40 caractères parmi A-Z, a-z, 0-9, . _ -."
         )
+    lease_text = env.get("BOT_SENDER_LEASE", "").strip() or "15"
+    if not re.fullmatch(r"[0-9]{1,4}", lease_text) or not 3 <= int(lease_text) <= 3600:
+        raise ConfigError(
+            f"BOT_SENDER_LEASE « {lease_text[:20]} » : un nombre de secondes entre 3 et 3600."
+        )
     return Settings(
         token=SecretStr(token),
+        sender_lease=float(lease_text),
         database_url=SecretStr(database) if database else None,
         instance_name=instance,
         channel_id=channel,

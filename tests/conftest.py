@@ -153,6 +153,12 @@ SLOW_MODULES = frozenset(
     }
 )
 LANES = ("fast", "slow", "e2e")
+DRAWING_PROCESS_MODULES = frozenset(
+    {"test_pictures_channel_e2e", "test_pictures_e2e", "test_pictures_process"}
+)
+"""Tests whose bot starts its picture process (matplotlib, ~2 s of CPU to draw the first
+picture): one xdist worker runs them one after the other (``--dist loadgroup``), so that they
+never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
 
 
 def lane_of(module: str) -> str:
@@ -164,8 +170,22 @@ def lane_of(module: str) -> str:
     return "fast"
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """How many workers ``-n auto`` (pyproject's default) starts: 2 for the fast lane, which is
+    CPU-bound work on 2 cores (each extra worker only collects the suite again), 4 otherwise,
+    where most of an end-to-end test is waiting on a process, a socket or PostgreSQL."""
+    lanes = str(config.getoption("markexpr", "") or "").split()
+    return 2 if lanes == ["fast"] else 4
+
+
+def _lane(item: pytest.Item) -> str:
+    return next(lane for lane in LANES if item.get_closest_marker(lane))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if item.path.stem in DRAWING_PROCESS_MODULES:
+            item.add_marker(pytest.mark.xdist_group("dessin"))
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)
@@ -177,3 +197,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
         lane = "e2e" if real_io else lane_of(item.path.stem)
         item.add_marker(getattr(pytest.mark, lane))
+    # The longest tests first, so that no worker starts one near the end while the others idle:
+    # pytest-xdist hands tests out in this order. Stable: a module's tests keep their order.
+    first = {"e2e": 0, "slow": 1, "fast": 2}
+    items.sort(key=lambda item: first[_lane(item)])

@@ -123,7 +123,9 @@ class FakeBotApi:
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
-        self._runner = web.AppRunner(app, access_log=None)
+        # At stop, after the test's assertions: a handler still in a Slow wait or a long poll
+        # is cancelled after 0.1 s instead of being waited for (aiohttp's 60 s).
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

@@ -103,6 +103,9 @@ def test_secrets_never_show_in_repr_str_or_format():
         ("TELEGRAM_RATE_LIMIT", "³"),
         ("TELEGRAM_CHANNEL_THREAD_ID", "¹"),
         ("WEBHOOK_LISTEN", "tout le monde"),
+        ("BOT_SENDER_LEASE", "1"),
+        ("BOT_SENDER_LEASE", "quinze"),
+        ("BOT_SENDER_LEASE", "5.5"),
     ],
 )
 def test_unusual_bad_values_give_a_french_message_naming_the_variable(variable, value):
@@ -115,3 +118,23 @@ def test_listen_address_is_a_setting():
     assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_LISTEN": "127.0.0.1"}).listen == (
         "127.0.0.1"
     )
+
+
+def test_the_sender_lease_is_a_setting_and_its_tick_a_third_of_it():
+    from bot.telegram import sender
+
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}).sender_lease == sender.LEASE == 15
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_SENDER_LEASE": "6"})
+    assert settings.sender_lease == 6.0
+
+    every: list[float] = []
+
+    class Jobs:
+        def run_repeating(self, callback, interval, first, name):
+            every.extend([interval, first])
+
+    sender.schedule(Jobs(), settings.sender_lease)  # type: ignore[arg-type]
+    assert every == [2.0, 2.0]
+    every.clear()
+    sender.schedule(Jobs())  # type: ignore[arg-type]
+    assert every == [sender.TICK, sender.TICK] == [5.0, 5.0]

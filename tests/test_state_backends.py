@@ -205,17 +205,22 @@ def test_a_lost_connection_is_opened_again_by_itself(pg_url, pg_server):
 
 
 async def test_the_bot_answers_without_its_database_and_takes_it_back_by_itself(
-    api, base, pg_server, caplog
+    api, base, pg_server, caplog, monkeypatch
 ):
     import asyncio
     import logging
 
     from bot.config import Settings
     from bot.engine.index import Index
+    from bot.telegram import state as state_module
     from bot.telegram.app import build_application
     from tests.harness import polling
     from tests.postgres import with_database
 
+    # The bot's own timings, shortened: it tries a state it could not open again every RETRY
+    # seconds (30 in production) and looks at the role and the state every third of its sender
+    # lease (BOT_SENDER_LEASE, 15 s by default).
+    monkeypatch.setattr(state_module, "RETRY", 0.5)
     caplog.set_level(logging.INFO)
     name = f"t_absente_{free_port()}"
     url = with_database(pg_server, name)  # no such database yet: unreachable at start
@@ -226,6 +231,7 @@ async def test_the_bot_answers_without_its_database_and_takes_it_back_by_itself(
         admin_ids=frozenset({42}),
         database_url=url,
         push_backoff=0.05,
+        sender_lease=1.5,
     )
 
     def texts(chat: int) -> list[str]:
@@ -254,30 +260,30 @@ async def test_the_bot_answers_without_its_database_and_takes_it_back_by_itself(
         refused = await ask(42, "/publier pays Turquie")
         assert "Publication désactivée" in refused and "DATABASE_URL" in refused
         admin(f'CREATE DATABASE "{name}"')  # the add-on comes up
-        for attempt in range(90):  # the state is tried again every 30 s
+        for attempt in range(360):  # the state is tried again every RETRY seconds
             answer = await ask(1000 + attempt, "/suivre Turquie")  # new chats: no flood guard
             if "indisponible" not in answer:
                 break
-            await asyncio.sleep(1)
+            await asyncio.sleep(0.25)
         assert "désormais" in answer, answer
         # lost while running: the database refuses connections and drops the bot's sessions
         admin(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
         admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
-        for attempt in range(60):
+        for attempt in range(240):
             answer = await ask(2000 + attempt, "/suivre OTAN")
             if "indisponible" in answer:
                 break
-            await asyncio.sleep(1)
+            await asyncio.sleep(0.25)
         assert "Abonnements" in answer and "DATABASE_URL" in answer  # busy, then off
         publish = await ask(42, "/publier pays Turquie")
         assert "indisponible" in publish and "DATABASE_URL" in publish
         assert "TURQUIE" in (await ask(7, "/pays Turquie")).upper()  # answers go on
         admin(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')  # back
-        for attempt in range(60):
+        for attempt in range(240):
             answer = await ask(3000 + attempt, "/suivre OTAN")
             if "indisponible" not in answer:
                 break
-            await asyncio.sleep(1)
+            await asyncio.sleep(0.25)
         assert "désormais" in answer, answer
     admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     everything = caplog.text + " ".join(str(p) for p in api.sent())

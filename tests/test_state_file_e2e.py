@@ -137,10 +137,14 @@ async def test_a_rate_limit_on_the_channel_does_not_hold_up_answers(api, base, s
 async def test_a_lock_at_start_turns_things_off_only_until_the_file_is_free(
     api, base, tmp_path, monkeypatch
 ):
+    from bot.push import database
     from bot.push.outbox import Outbox
     from bot.telegram import state as state_module
 
     monkeypatch.setattr(state_module, "RETRY", 0.5)
+    monkeypatch.setattr(
+        database, "LOCK_TIMEOUT_MS", 1000
+    )  # each open waits 1 s, not 5, then gives up
     path = tmp_path / "etat.sqlite3"
     Outbox(path).close()
     locker = sqlite3.connect(path, isolation_level=None)
@@ -168,10 +172,12 @@ async def test_a_lock_at_start_turns_things_off_only_until_the_file_is_free(
 
 
 async def test_a_lock_during_a_subscription_gets_a_french_unavailable_not_an_apology(
-    api, base, tmp_path, caplog
+    api, base, tmp_path, caplog, monkeypatch
 ):
+    from bot.push import database
     from bot.telegram.state import SUBSCRIPTIONS_BUSY
 
+    monkeypatch.setattr(database, "LOCK_TIMEOUT_MS", 1000)  # the subscription waits 1 s, not 5
     path = tmp_path / "etat.sqlite3"
     application = build_application(settings_for(api, path), Index(base))
     async with polling(application):

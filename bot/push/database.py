@@ -24,7 +24,7 @@ SCHEMES = ("postgres", "postgresql")
 CONNECT_TIMEOUT = 5
 """Seconds to wait for the PostgreSQL server before saying it is unreachable."""
 LOCK_TIMEOUT_MS = 5000
-"""Milliseconds a statement waits for a lock (as SQLite's busy_timeout)."""
+"""Milliseconds a statement waits for a lock: PostgreSQL's lock_timeout, SQLite's busy_timeout."""
 ROWID_TABLES = ("announced", "alerted")
 """Tables read ``ORDER BY rowid``: SQLite has that column; PostgreSQL gets one of that name."""
 LOCKS = {"state": 1_733_010, "posts": 1_733_011, "alerts": 1_733_012, "migrate": 1_733_013}
@@ -113,7 +113,7 @@ class Database:
             Path(location).parent.mkdir(parents=True, exist_ok=True)
         self._lite = sqlite3.connect(str(location), isolation_level=None, check_same_thread=False)
         try:
-            self._lite.execute("PRAGMA busy_timeout=5000")
+            self._lite.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT_MS)}")
             self._lite.execute("PRAGMA journal_mode=WAL")
             self._lite.execute("PRAGMA synchronous=NORMAL")
         except BaseException:

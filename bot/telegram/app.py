@@ -92,7 +92,7 @@ def build_application(
         sender.attach(found)  # issue 27: one sender among the instances, the state watched
         await sender.tick(found, kick=False)  # sending starts with the jobs, once running
         if application.job_queue is not None:
-            sender.schedule(application.job_queue)
+            sender.schedule(application.job_queue, settings.sender_lease)
         _watch_signals(application, found)
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)

@@ -2,7 +2,8 @@
 
 Every instance answers users. Exactly one holds the *sender role* — channel posts, the digest,
 alerts, retries — through a lease row in the state (:meth:`Outbox.hold_role`), renewed every
-:data:`TICK` seconds for :data:`LEASE` seconds. When the sender dies (``kill -9``), its lease runs
+:data:`TICK` seconds for :data:`LEASE` seconds (``BOT_SENDER_LEASE`` sets the lease, the tick is a
+third of it). When the sender dies (``kill -9``), its lease runs
 out and the next tick of another instance takes the role: within ``LEASE + TICK`` seconds; its
 sends in flight become *uncertain* in the same transaction and are told to the admins once. A
 clean stop gives the role up at once.
@@ -26,9 +27,11 @@ from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 LEASE = 15.0
-"""Seconds the sender role stays with an instance that stopped renewing it."""
-TICK = 5.0
-"""Seconds between two renewals (and, for the others, two looks at the role)."""
+"""Seconds the sender role stays with an instance that stopped renewing it (the default of
+``Settings.sender_lease``)."""
+TICK = LEASE / 3
+"""Seconds between two renewals (and, for the others, two looks at the role): a third of the
+lease."""
 
 
 def _store(found: Services) -> Pusher | None:
@@ -50,7 +53,7 @@ async def tick(found: Services, *, kick: bool = True) -> None:
     if store is None:
         return
     try:
-        held, previous = await store.store.run(store.outbox.hold_role, LEASE)
+        held, previous = await store.store.run(store.outbox.hold_role, found.settings.sender_lease)
     except OPEN_ERRORS as error:
         reason = problem(found.settings.state, error)
         if found.state_down is None:
@@ -77,8 +80,9 @@ async def _tick_job(context: BotContext) -> None:
     await tick(context.services)
 
 
-def schedule(jobs: JobQueue[BotContext]) -> None:
-    jobs.run_repeating(_tick_job, interval=TICK, first=TICK, name="role-expediteur")
+def schedule(jobs: JobQueue[BotContext], lease: float = LEASE) -> None:
+    every = lease / 3  # TICK for the default lease
+    jobs.run_repeating(_tick_job, interval=every, first=every, name="role-expediteur")
 
 
 async def resign(found: Services) -> None:

@@ -1,0 +1,140 @@
+"""Issue 28, point 5: the test lanes — workers per lane, the longest tests first, the
+picture-process tests on one worker, bytecode kept outside the tree, a fake Bot API that
+does not wait for a slow answer at the end of a test."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.paths import PROJECT_ROOT
+from tests import conftest
+from tests.fake_bot_api import FakeBotApi, Slow
+
+
+def _config(markexpr: str) -> Any:
+    return SimpleNamespace(getoption=lambda name, default=None: markexpr)
+
+
+def test_the_fast_lane_runs_on_two_workers_everything_else_on_four():
+    assert conftest.pytest_xdist_auto_num_workers(_config("fast")) == 2  # type: ignore[arg-type]
+    assert conftest.pytest_xdist_auto_num_workers(_config(" fast ")) == 2  # type: ignore[arg-type]
+    for other in ("", "not e2e", "fast or slow", "e2e"):
+        assert conftest.pytest_xdist_auto_num_workers(_config(other)) == 4  # type: ignore[arg-type]
+
+
+@dataclass
+class _Item:
+    """What the lane hook reads of a collected test."""
+
+    stem: str
+    fixturenames: tuple[str, ...] = ()
+    marks: list[Any] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return Path(f"tests/{self.stem}.py")
+
+    def get_closest_marker(self, name: str) -> Any:
+        return next((mark for mark in self.marks if mark.name == name), None)
+
+    def add_marker(self, mark: Any) -> None:
+        self.marks.append(mark.mark if hasattr(mark, "mark") else mark)
+
+
+def test_every_test_gets_one_lane_and_the_longest_lanes_start_first():
+    items = [
+        _Item("test_reader"),
+        _Item("test_fuzz"),
+        _Item("test_outbox", ("api",)),
+        _Item("test_render"),
+        _Item("test_pictures_process"),
+        _Item("test_push_e2e"),
+        _Item("test_matching", marks=[pytest.mark.e2e.mark]),  # chosen by the test itself
+    ]
+    conftest.pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    lanes = [conftest._lane(item) for item in items]  # type: ignore[arg-type]
+    assert lanes == ["e2e"] * 4 + ["slow", "fast", "fast"]
+    assert [item.stem for item in items][:4] == [
+        "test_outbox",
+        "test_pictures_process",
+        "test_push_e2e",
+        "test_matching",
+    ]  # stable: collection order kept inside a lane
+    for item in items:
+        assert sum(1 for lane in conftest.LANES if item.get_closest_marker(lane)) == 1
+    grouped = [item.stem for item in items if item.get_closest_marker("xdist_group")]
+    assert grouped == ["test_pictures_process"]
+    assert items[1].get_closest_marker("xdist_group").args == ("dessin",)
+
+
+def test_the_picture_process_modules_exist_and_the_suite_distributes_by_group():
+    for stem in conftest.DRAWING_PROCESS_MODULES:
+        assert (PROJECT_ROOT / "tests" / f"{stem}.py").is_file(), stem
+    settings = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "-n auto" in settings and "--dist loadgroup" in settings
+
+
+PROBE = (
+    "import os, sys; import pytest, tests; "
+    "print(sys.dont_write_bytecode, sys.pycache_prefix, "
+    "os.environ.get('PYTHONDONTWRITEBYTECODE'), os.environ.get('PYTHONPYCACHEPREFIX'))"
+)
+
+
+def _probe(code: str, **env: str) -> list[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.split()
+
+
+def test_bytecode_is_kept_outside_the_tree_when_the_environment_forbids_it_in_the_tree():
+    from tests import PYCACHE
+
+    kept = str(PYCACHE)
+    assert _probe(PROBE, PYTHONDONTWRITEBYTECODE="1") == ["False", kept, "None", kept]
+    assert not str(PYCACHE).startswith(str(PROJECT_ROOT))
+    # without the variable, or outside pytest, nothing changes
+    assert _probe(PROBE) == ["False", "None", "None", "None"]
+    outside = PROBE.replace("import pytest, tests", "import tests")
+    assert _probe(outside, PYTHONDONTWRITEBYTECODE="1") == ["True", "None", "1", "None"]
+
+
+async def test_the_fake_api_stops_without_waiting_for_a_slow_answer():
+    api = FakeBotApi()
+    await api.start()
+    api.fail("sendMessage", Slow(60))
+    async with aiohttp.ClientSession() as session:
+        request = asyncio.ensure_future(
+            session.post(
+                f"{api.url}/bot{api.token}/sendMessage", json={"chat_id": 7, "text": "lent"}
+            )
+        )
+        await api.wait_arrived("sendMessage")
+        start = time.monotonic()
+        await api.stop()
+        stopped = time.monotonic() - start
+        request.cancel()
+        await asyncio.gather(request, return_exceptions=True)
+    assert stopped < 30  # aiohttp's default waited for the 60 s answer
