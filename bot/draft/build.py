@@ -125,9 +125,24 @@ def slug(name: str, limit: int = 30) -> str:
     return text if text[0].isalnum() else "a" + text
 
 
+_FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
+    """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
+    a finer date of the same year the sentence tells (« qui débutera demain »)."""
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
+            if found.reason and found.reason.startswith("année lue dans le nom"):
+                finer = [
+                    other
+                    for other in dates
+                    if other.iso
+                    and other.precision in _FINER.get(found.precision, ())
+                    and other.iso.startswith(found.iso)
+                ]
+                if finer:
+                    return finer[0]
             return found
     return dates[0] if dates else None
 
@@ -171,9 +186,29 @@ def _said_on(text: str, dates: list[FoundDate]) -> bool:
     return False
 
 
+_THAT = re.compile(r"\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def dated_statement(text: str, dates: list[FoundDate]) -> bool:
+    """« Vedomosti a déclaré mercredi 14 août 2013 que … contrats conclus », « le ministre a
+    déclaré le 30 septembre que Téhéran avait le droit d'organiser des exercices » : the date
+    is the statement's, and what follows « que » is what was said — a declaration, never the
+    agreement or exercise it mentions."""
+    for found in dates:
+        before = text[: found.start].rstrip(" ,")
+        if not _THAT.match(text[found.end :]):
+            continue
+        for match in _SPEECH.finditer(before):
+            if len(before[match.end() :].split()) <= 1:
+                return True
+    return False
+
+
 def _kind(
     text: str, act: str | None, dates: list[FoundDate], modality: Modality | None
 ) -> tuple[str, str | None]:
+    if dates and dated_statement(text, dates):
+        return "event", "declaration"
     agreement = agreement_kind(text)
     if agreement and act in ("signe", "adhesion", "approuve", "propose"):
         return "agreement", agreement
@@ -190,6 +225,10 @@ def _kind(
     return "fact", None
 
 
+DONE_ACTS = ("signe", "adhesion", "approuve", "livre")
+"""Acts that say a thing was done."""
+
+
 def _act(text: str, modality: Modality | None) -> str | None:
     """The act as the sentence says it: a wish, plan or proposal is never an act done."""
     act = act_of(text)
@@ -197,7 +236,7 @@ def _act(text: str, modality: Modality | None) -> str | None:
         return act
     if modality.kind == "proposition" and act is not None:
         return "propose"
-    return None if act in ("signe", "adhesion", "approuve", "livre") else act
+    return None if act in DONE_ACTS else act
 
 
 _ANAPHORA = re.compile(
@@ -536,6 +575,21 @@ def _inherit(grouped: list[Candidate], item: Candidate) -> None:
             return
 
 
+_QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)")
+_HEARSAY = re.compile(
+    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:(?:également|déjà|aussi|bien|été|notamment)\s+)*"
+    r"[a-zà-ÿ]+(?:é|i|u|is|it|ert)e?s?\b",
+    re.IGNORECASE,
+)
+"""« Moscou aurait accepté », « ils auraient été livrés » : the past in the conditional, what
+the article reports without establishing it (« pourrait être », « contribuerait » are not)."""
+
+
+def _reported(text: str) -> bool:
+    """A past in the conditional outside any quotation: inside one it is the speaker's."""
+    return _HEARSAY.search(_QUOTED.sub(" ", text)) is not None
+
+
 UNATTRIBUTED = (
     "citation attribuée par « il » alors que la phrase d'avant nomme plusieurs orateurs "
     "possibles : à attribuer à la main ou à écarter"
@@ -572,6 +626,13 @@ def _group(
             )
             if background:
                 why = background
+        if (
+            why is not None
+            and quoted is None
+            and previous is not None
+            and _reported(item.sentence.text) != _reported(_group_text(previous))
+        ):
+            why = None  # « Moscou aurait accepté » is reported, never one with what was done
         if (
             why is None
             and item.said_by_pronoun
@@ -779,6 +840,8 @@ def draft_article(
         # a day without its year (« le mercredi 25 septembre » in an undated article) dates
         # nothing: the sentence is drafted as a constat unless another date resolves
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
+        if subtype == "declaration" and act in DONE_ACTS:
+            act = None  # what a statement reports was not done on the statement's day
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense

@@ -44,6 +44,18 @@ _YEAR = re.compile(
 )
 """A year, with the preposition before it kept as the article's wording (« en 2003 »)."""
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?!\d)")
+_BETWEEN = re.compile(
+    r"\b(?:entre|de)\s+((?:19|20)\d\d)\s+(?:et|à)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+"""« entre 2011 et 2012 », « de 2011 à 2013 »: a span of years, never its first year alone."""
+_EVENT_NOUN_BEFORE = re.compile(
+    r"\b(?:exercices?|manœuvres?|manoeuvres?|salon|forum|sommet|édition|opération)"
+    r"(?:\s+[a-zà-ÿ]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"\s*[«“\"]\s*(?P<name>[A-ZÀ-Þ][^«»“”\"]{0,40}?)\s*[»”\"]")
+"""« un exercice militaire 2021 « Indestructible Brotherhood » »: the year of the exercise's
+name, written before it; the exercise's own day is told elsewhere (« débutera demain »)."""
 _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
     r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
@@ -318,6 +330,11 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     f"année déduite : « {words} » dans l'article du {_label(anchor)}",
                 )
             )
+    for match in _BETWEEN.finditer(text):
+        if not free(match.start(), match.end()) or int(match.group(2)) <= int(match.group(1)):
+            continue
+        iso = f"{match.group(1)}/{match.group(2)}"
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
     for match in _PERIOD.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -336,6 +353,22 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         name = _NAME_BEFORE_YEAR.search(text[: match.start()])
         bare = match.group(0) == match.group(1)  # « en 2024 » is a date, never a name's year
+        after = _NAME_AFTER.match(text[match.end() :])
+        if bare and after is not None and _EVENT_NOUN_BEFORE.search(text[: match.start()]):
+            words = f"{match.group(1)} « {after.group('name')} »"
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    f"année lue dans le nom « {words} » : déduite, pas une date du texte",
+                    reason=f"année lue dans le nom « {words[:50]} »",
+                )
+            )
+            continue
         if bare and name is not None and _NAME_AFTER_YEAR.match(text[match.end() :]):
             words = name.group(0).lstrip('«“" ').strip()
             note = (
