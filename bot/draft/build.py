@@ -590,6 +590,19 @@ def _reported(text: str) -> bool:
     return _HEARSAY.search(_QUOTED.sub(" ", text)) is not None
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
+
+
+def _list_item(group: Candidate, item: Candidate, last: str) -> str | None:
+    """« Des dispositions … mettent l'accent sur : » then « • La standardisation … », « • L'échange
+    … » : the items of a list belong to the sentence that announces it, one candidate."""
+    if item.position - group.position != 1 or not _BULLET.match(item.sentence.text):
+        return None
+    if last.rstrip().endswith(":") or _BULLET.match(last):
+        return "élément de la liste qu'annonce « : » dans la phrase d'avant"
+    return None
+
+
 UNATTRIBUTED = (
     "citation attribuée par « il » alors que la phrase d'avant nomme plusieurs orateurs "
     "possibles : à attribuer à la main ou à écarter"
@@ -606,12 +619,15 @@ def _group(
     how many officials each sentence (by position) names, ``reasons`` receives why a sentence
     was set aside when it is not the default."""
     grouped: list[Candidate] = []
-    for item in candidates:
+    for index, item in enumerate(candidates):
         previous = grouped[-1] if grouped else None
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
         background: str | bool | None = None
-        if quoted is not None:
+        listed = _list_item(previous, item, last) if previous is not None else None
+        if listed is not None:
+            quoted = why = listed
+        elif quoted is not None:
             why: str | None = quoted
         elif item.weak:
             why = _continues(previous, item) if previous is not None else None
@@ -644,7 +660,14 @@ def _group(
             if reasons is not None:
                 reasons[item.sentence.start] = UNATTRIBUTED
             continue
-        if item.weak and (previous is None or why is None):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        announces = (
+            following is not None
+            and following.position - item.position == 1
+            and item.sentence.text.rstrip().endswith(":")
+            and _BULLET.match(following.sentence.text) is not None
+        )
+        if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
             continue
         if previous is None or why is None:
@@ -718,6 +741,45 @@ def _date_from_event(candidates: list[Candidate]) -> None:
             break
 
 
+_SIGNED_ON = re.compile(r"\b(?:sign|conclu|paraph)\w*\s+(?:le\s+|en\s+)?$", re.IGNORECASE)
+_RATIFIED_ON = re.compile(
+    r"\b(?:ratifi|promulgu)\w*\s+(?:(?:la|le|les|l['’])\s+\w+\s+)?(?:le\s+)?$", re.IGNORECASE
+)
+"""« a ratifié vendredi 10 janvier » : the date of the ratification, not of the signing."""
+
+
+def _dated_by(text: str, dates: list[FoundDate], verb: re.Pattern[str]) -> FoundDate | None:
+    for found in dates:
+        if found.iso and verb.search(text[max(0, found.start - 40) : found.start]):
+            return found
+    return None
+
+
+def _ratification(candidate: Candidate) -> Candidate | None:
+    """« Aliyev a ratifié vendredi 10 janvier la loi entérinant l'« Accord … », signé le 30
+    octobre 2024 » : the agreement keeps the day it was signed; the ratification, dated on its
+    own, is an event of its own (act approuvé) on the same sentence."""
+    text = candidate.sentence.text
+    signed = _dated_by(text, candidate.dates, _SIGNED_ON)
+    ratified = _dated_by(text, candidate.dates, _RATIFIED_ON)
+    if signed is not None:
+        candidate.dates = [signed] + [d for d in candidate.dates if d is not signed]
+    if ratified is None or ratified is signed:
+        return None
+    return replace(
+        candidate,
+        kind="event",
+        subtype="accord",
+        act="approuve",
+        period=None,
+        dates=[ratified],
+        actors=list(candidate.actors),
+        links=[],
+        more=[],
+        grouped_why=[f"ratification de l'accord de la même phrase (« {ratified.text} »)"],
+    )
+
+
 def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
     """Two agreements signed in one sentence (« un plan …, ainsi qu'un mémorandum … ») are
     two candidates on that sentence: same parties, date and act; a period (« pour l'année
@@ -727,6 +789,9 @@ def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
         out.append(candidate)
         if candidate.kind != "agreement":
             continue
+        ratification = _ratification(candidate)
+        if ratification is not None:
+            out.append(ratification)
         second = second_agreement(candidate.sentence.text)
         if second is None:
             continue

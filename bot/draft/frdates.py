@@ -233,6 +233,29 @@ def _weekday(words: str, name: str, when: str | None, future: bool, anchor: date
     return FoundDate(words, 0, 0, day.isoformat(), "jour", "déduit", note)
 
 
+def _year_beside(text: str, weekday: str | None, month: int, day: int) -> tuple[date, str] | None:
+    """« a ratifié vendredi 10 janvier la loi …, signé le 30 octobre 2024 » in an undated
+    article: the one year within a year of a full date of the same sentence in which that
+    day falls on that weekday (10 January is a Friday in 2025, not in 2023 or 2024)."""
+    if weekday is None:
+        return None
+    for other in _DAY_MONTH_YEAR.finditer(text):
+        if other.group(4) is None:
+            continue
+        year = int(other.group(4))
+        fits = []
+        for candidate in (year - 1, year, year + 1):
+            try:
+                reading = date(candidate, month, day)
+            except ValueError:
+                continue
+            if WEEKDAYS[reading.weekday()] == weekday.casefold():
+                fits.append(reading)
+        if len(fits) == 1:
+            return fits[0], other.group(0)
+    return None
+
+
 def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
     """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
 
@@ -270,6 +293,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         words = match.group(0)
         calendar_hint = _weekday_years(weekday, month, day)
+        beside = _year_beside(text, weekday, month, day) if anchor is None else None
+        if beside is not None:
+            reading, known = beside
+            note = (
+                f"année déduite : « {words} » tombe un {weekday.casefold()} en {reading.year} "
+                f"seulement, à un an près de la date « {known} » que donne la même phrase"
+            )
+            add(
+                FoundDate(
+                    words,
+                    match.start(),
+                    match.end(),
+                    reading.isoformat(),
+                    "jour",
+                    "déduit",
+                    note,
+                    reason=f"{weekday.casefold()} en {reading.year}, près du « {known} »",
+                )
+            )
+            continue
         if anchor is None:
             note = "année inconnue : l'article ne la donne pas et n'est pas daté" + calendar_hint
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
