@@ -513,7 +513,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
     for position, line in enumerate(lines):  # the headline: before any prose, no final period
         if line.kind in ("dateline", "kicker"):
             break  # what follows a dateline or a kicker is the lead, not the headline
-        ends = line.text.rstrip().endswith((".", "!", "?", "»"))
+        ends = line.text.rstrip().endswith((".", "!", "?", "»", ":"))
         if line.kind == "prose" and ends and not _ENDS_WITH_NAME.search(line.text):
             break
         if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:

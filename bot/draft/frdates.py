@@ -9,7 +9,7 @@ known article date. Nothing else is ever given a year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
@@ -472,14 +472,9 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         )
     if anchor_basis:
         found = [
-            FoundDate(
-                item.text,
-                item.start,
-                item.end,
-                item.iso,
-                item.precision,
-                item.basis,
-                f"{item.note} ({anchor_basis})" if item.note else f"({anchor_basis})",
+            replace(
+                item,
+                note=f"{item.note} ({anchor_basis})" if item.note else f"({anchor_basis})",
             )
             if item.basis in ("déduit", "rapporté") and item.iso is not None
             else item
