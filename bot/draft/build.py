@@ -625,10 +625,10 @@ def _group(
         quoted = _same_quotation(previous, item, last) if previous is not None else None
         background: str | bool | None = None
         listed = _list_item(previous, item, last) if previous is not None else None
-        if listed is not None:
-            quoted = why = listed
-        elif quoted is not None:
-            why: str | None = quoted
+        quoted = listed or quoted
+        why: str | bool | None
+        if quoted is not None:
+            why = quoted
         elif item.weak:
             why = _continues(previous, item) if previous is not None else None
         else:

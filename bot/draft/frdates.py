@@ -295,9 +295,9 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         calendar_hint = _weekday_years(weekday, month, day)
         beside = _year_beside(text, weekday, month, day) if anchor is None else None
         if beside is not None:
-            reading, known = beside
+            fit, known = beside
             note = (
-                f"année déduite : « {words} » tombe un {weekday.casefold()} en {reading.year} "
+                f"année déduite : « {words} » tombe un {weekday.casefold()} en {fit.year} "
                 f"seulement, à un an près de la date « {known} » que donne la même phrase"
             )
             add(
@@ -305,11 +305,11 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     words,
                     match.start(),
                     match.end(),
-                    reading.isoformat(),
+                    fit.isoformat(),
                     "jour",
                     "déduit",
                     note,
-                    reason=f"{weekday.casefold()} en {reading.year}, près du « {known} »",
+                    reason=f"{weekday.casefold()} en {fit.year}, près du « {known} »",
                 )
             )
             continue
