@@ -1286,7 +1286,7 @@ def summary_text(draft: Draft) -> str:
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
     else:
-        lines.append("Date de l'article : non indiquée (aucune année n'est déduite).")
+        lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
     if draft.new_countries:
         names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")
