@@ -146,3 +146,14 @@ def test_a_list_announced_by_a_colon_is_one_candidate(small: FactBase) -> None:
     quotes = [item["quote"] for item in listed["evidence"]]
     assert any("échanges réguliers" in quote for quote in quotes)
     assert any("formation commune" in quote for quote in quotes)
+
+
+def test_the_country_goods_are_sold_in_is_the_buyer_not_a_place(small: FactBase) -> None:
+    text = (
+        "Des ventes importantes d'armes turques en Azerbaïdjan ont précédé la signature d'un "
+        "contrat de 300 millions de dollars en 2019."
+    )
+    [(section, entry)] = _sections(_draft(text, small), "ventes importantes")
+    assert section == "agreements"
+    assert "AZ" in entry["parties"]
+    assert "place" not in entry
