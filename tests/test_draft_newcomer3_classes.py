@@ -157,3 +157,49 @@ def test_the_country_goods_are_sold_in_is_the_buyer_not_a_place(small: FactBase)
     assert section == "agreements"
     assert "AZ" in entry["parties"]
     assert "place" not in entry
+
+
+def _base_with(tmp_path: Path, summary: str, tense: str | None) -> FactBase:
+    """The fixture base plus one event whose key quote reports a delivery in the conditional."""
+    import shutil
+
+    shutil.copytree(FIXTURE, tmp_path / "base")
+    seed = tmp_path / "base" / "seeds" / "manoeuvres-ots-2025.txt"
+    sentence = "Selon la presse, la Turquie aurait livré en 2024 des drones à l'Azerbaïdjan."
+    seed.write_text(seed.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
+    events = tmp_path / "base" / "content" / "events.yaml"
+    entry = {
+        "id": "drones-turcs-2024",
+        "date": "2024",
+        "date_text": "en 2024",
+        "type": "mesure",
+        "actors": ["TR", "AZ"],
+        "topics": [],
+        "hedge": "selon la presse",
+        "summary": summary,
+        "evidence": [{"source": "manoeuvres-ots", "quote": sentence, "key": True}],
+    }
+    if tense:
+        entry["tense"] = tense
+    data = yaml.safe_load(events.read_text(encoding="utf-8"))
+    data["events"].append(entry)
+    events.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_factbase(tmp_path / "base" / "content", tmp_path / "base" / "seeds")
+
+
+def test_check_refuses_a_reported_delivery_told_as_done(tmp_path: Path) -> None:
+    from bot.content.support import check_support
+
+    done = _base_with(
+        tmp_path / "done",
+        "Selon la presse, la Turquie a livré des drones à l'Azerbaïdjan en 2024.",
+        None,
+    )
+    issues = [i for i in check_support(done) if i.entry == "drones-turcs-2024"]
+    assert [(i.field, "« aurait livré »" in i.message) for i in issues] == [("summary", True)]
+    kept = _base_with(
+        tmp_path / "kept",
+        "Selon la presse, la Turquie aurait livré des drones à l'Azerbaïdjan en 2024.",
+        "conditionnel",
+    )
+    assert [i for i in check_support(kept) if i.entry == "drones-turcs-2024"] == []

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from bot.content.countries import country_name
-from bot.content.modality import MODALITY_LABELS
+from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
 from bot.draft.actors import Resolved, named_officials, nationals, officials, places, resolve
@@ -575,19 +575,9 @@ def _inherit(grouped: list[Candidate], item: Candidate) -> None:
             return
 
 
-_QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)")
-_HEARSAY = re.compile(
-    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:(?:également|déjà|aussi|bien|été|notamment)\s+)*"
-    r"[a-zà-ÿ]+(?:é|i|u|is|it|ert)e?s?\b",
-    re.IGNORECASE,
-)
-"""« Moscou aurait accepté », « ils auraient été livrés » : the past in the conditional, what
-the article reports without establishing it (« pourrait être », « contribuerait » are not)."""
-
-
 def _reported(text: str) -> bool:
     """A past in the conditional outside any quotation: inside one it is the speaker's."""
-    return _HEARSAY.search(_QUOTED.sub(" ", text)) is not None
+    return hearsay(text) is not None
 
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
