@@ -1,13 +1,16 @@
 """Score the draft tool against hand-curated entries (issue 23, point 8).
 
-    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer]
+    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3]
 
-Scores two sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores three sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
 - newcomer: bench/newcomer/, six articles that two newcomers curated by following the guide
-  alone, with their reviewed entries as the reference of what right looks like.
+  alone, with their reviewed entries as the reference of what right looks like;
+- newcomer3: bench/newcomer3/, three more articles (MENA News relaying Nova, Afrique Asie,
+  Barlamane) a third newcomer curated, with the « # URL : » and « # Média : » lines the page
+  gave and the entries they kept after review.
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -50,7 +53,11 @@ from bot.draft.links import Linker  # noqa: E402
 from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
 from bot.text import normalise_typography  # noqa: E402
 
-SETS = {"growth": ROOT / "tests" / "growth", "newcomer": ROOT / "bench" / "newcomer"}
+SETS = {
+    "growth": ROOT / "tests" / "growth",
+    "newcomer": ROOT / "bench" / "newcomer",
+    "newcomer3": ROOT / "bench" / "newcomer3",
+}
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
 SECTIONS = {"events": "événement", "agreements": "accord", "facts": "constat"}
@@ -282,7 +289,7 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-v", "--verbose", action="store_true", help="chaque candidat")
-    parser.add_argument("--set", choices=sorted(SETS), help="un seul jeu (défaut : les deux)")
+    parser.add_argument("--set", choices=sorted(SETS), help="un seul jeu (défaut : tous)")
     args = parser.parse_args()
     base = load_factbase(CONTENT_DIR, SEEDS_DIR)
     linker = Linker(base)

@@ -151,3 +151,19 @@ def _governed_verb(text: str) -> Modality | None:
             if after is not None:
                 return Modality(kind, text[match.start() : match.end() + after.end()].strip())
     return None
+
+
+_QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)")
+_HEARSAY = re.compile(
+    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:(?:également|déjà|aussi|bien|été|notamment)\s+)*"
+    r"[a-zà-ÿ]+(?:é|i|u|is|it|ert)e?s?\b",
+    re.IGNORECASE,
+)
+
+
+def hearsay(text: str) -> str | None:
+    """« Moscou aurait accepté », « ils auraient été livrés » : a past in the conditional
+    outside any quotation — what the article reports without establishing it (inside a
+    quotation it is the speaker's; « pourrait être », « contribuerait » are not pasts)."""
+    found = _HEARSAY.search(_QUOTED.sub(lambda m: " " * len(m.group(0)), text))
+    return found.group(0) if found else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.content.errors import ContentIssue
 from bot.content.forms import guillemet_issues, name_issues
-from bot.content.modality import MODALITY_LABELS, modality_of
+from bot.content.modality import MODALITY_LABELS, hearsay, modality_of
 from bot.content.model import Actor, Agreement, Event, Fact, FactBase
 from bot.content.schema import Evidence, SupportException
 from bot.dates import MONTHS_FR
@@ -286,7 +286,17 @@ class _Checker:
                     )
         if entry.tense == "futur" and not _FUTURE.search(summary):
             self.report(shown, "tense", "tense: futur mais le résumé n'est pas au futur")
-        if entry.tense == "conditionnel" and not _CONDITIONAL.search(summary):
+        reported = next(
+            (words for item in entry.key_evidence() if (words := hearsay(item.quote))), None
+        )
+        if reported and not _CONDITIONAL.search(summary):
+            self.report(
+                shown,
+                "tense",
+                f"la citation clé rapporte au conditionnel (« {reported} ») : le résumé doit le "
+                "garder (tense: conditionnel), ou séparer ce que l'article établit",
+            )
+        elif entry.tense == "conditionnel" and not _CONDITIONAL.search(summary):
             self.report(shown, "tense", "tense: conditionnel mais le résumé ne l'est pas")
         # « selon ses normes » is a manner, not an attribution
         attributed = re.search(r"\bselon (?!ses |sa |son |leurs |leur |les normes)", quotes)

@@ -34,6 +34,13 @@ _LOCATED = re.compile(
     re.IGNORECASE,
 )
 """Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient."""
+_TRADED = re.compile(
+    r"\b(?:ventes?|livraisons?|exportations?|transferts?|importations?)(?:\s+[a-zà-ÿ]+)?\s+"
+    r"(?:d['’]|de\s+)"
+    r"[\w’'-]+(?:\s+[a-zà-ÿ-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+"""« des ventes d'armes russes en Azerbaïdjan » : the country the goods go to, the buyer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +167,8 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
     spans: list[tuple[int, int]] = []
     for match in _PLACE.finditer(text):
         plain = match.group("prep") == "en" and not match.group("article")
+        if plain and _TRADED.search(text[: match.start()]):
+            continue  # the buyer of what is sold, not where it happens
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))

@@ -287,7 +287,10 @@ _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("propose", re.compile(r"\b(?:propos[ée]\w*|propose\w*)\b", re.IGNORECASE)),
     (
         "livre",
-        re.compile(r"\b(?:livr[ée]\w*|livraison\w*|réceptionn\w*|reçu\w*|reçoit)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:livr[ée]\w*|livraison\w*|réceptionn\w*|reçu\w*|reçoit|fourni(?:e|s|es)?)\b",
+            re.IGNORECASE,
+        ),
     ),
     ("annonce", re.compile(r"\b(?:annonc\w*|déclar\w*)\b", re.IGNORECASE)),
 )

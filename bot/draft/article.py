@@ -34,15 +34,19 @@ _OPEN_QUOTE = re.compile(r"«[^»]*$")
 TITLE_MAX = 200
 _MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _DATELINE = re.compile(
-    r"^(?:(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:[ -][A-ZÀ-Þ][\w’'.-]*){0,3})\s*,\s*)?"
+    r"^(?P<open>\(\s*)?(?:(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:[ -][A-ZÀ-Þ][\w’'.-]*){0,3})\s*,\s*)?"
     rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
     r"\s*(?:,\s*(?P<agency>[A-Z][A-Z&.-]{1,}(?:\s[A-Z][A-Z&.-]+){0,2}|"
     r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
-    r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\))"
+    r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|(?(open)\)\.?|(?!)))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
 """An agency dateline opening a dispatch: « Bakou, 18 octobre, AZERTAC », « 23 octobre
-(Reuters) - ». Place, day, month (and year), outlet; never a sentence of the article."""
+(Reuters) - », « (Rome, 04 octobre 2021). ». Place, day, month (and year), outlet; never a
+sentence of the article."""
+_KICKER = re.compile(r"^[A-ZÀ-Þ][\w’'-]+(?:\s[\w’'-]+)?\s:\s+\S")
+"""A kicker (surtitre) opening the copy: « Realpolitik : Comment … » — a rubric word and a
+colon, the page's framing of the article, never one of its facts."""
 _ADDRESS = re.compile(
     r"^(?:(?:source|lien|url|adresse)\s*:\s*)?(?P<url>(?:https?://|www\.)\S+)$", re.IGNORECASE
 )
@@ -497,10 +501,19 @@ def read_article(text: str, given: Given | None = None) -> Article:
             kind = "outlet"
         else:
             kind = _classify(content, seen)
+        if (
+            kind == "prose"
+            and not any(line.kind in ("prose", "title") for line in lines)
+            and _KICKER.match(content)
+            and len(content.split()) <= 16
+        ):
+            kind = "kicker"
         lines.append(Line(start, content, kind))
         seen.add(normalise_typography(content).casefold())
     for position, line in enumerate(lines):  # the headline: before any prose, no final period
-        ends = line.text.rstrip().endswith((".", "!", "?", "»"))
+        if line.kind in ("dateline", "kicker"):
+            break  # what follows a dateline or a kicker is the lead, not the headline
+        ends = line.text.rstrip().endswith((".", "!", "?", "»", ":"))
         if line.kind == "prose" and ends and not _ENDS_WITH_NAME.search(line.text):
             break
         if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:

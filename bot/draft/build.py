@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from bot.content.countries import country_name
-from bot.content.modality import MODALITY_LABELS
+from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
 from bot.draft.actors import Resolved, named_officials, nationals, officials, places, resolve
@@ -125,9 +125,24 @@ def slug(name: str, limit: int = 30) -> str:
     return text if text[0].isalnum() else "a" + text
 
 
+_FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
+    """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
+    a finer date of the same year the sentence tells (« qui débutera demain »)."""
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
+            if found.reason and found.reason.startswith("année lue dans le nom"):
+                finer = [
+                    other
+                    for other in dates
+                    if other.iso
+                    and other.precision in _FINER.get(found.precision, ())
+                    and other.iso.startswith(found.iso)
+                ]
+                if finer:
+                    return finer[0]
             return found
     return dates[0] if dates else None
 
@@ -171,9 +186,29 @@ def _said_on(text: str, dates: list[FoundDate]) -> bool:
     return False
 
 
+_THAT = re.compile(r"\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def dated_statement(text: str, dates: list[FoundDate]) -> bool:
+    """« Vedomosti a déclaré mercredi 14 août 2013 que … contrats conclus », « le ministre a
+    déclaré le 30 septembre que Téhéran avait le droit d'organiser des exercices » : the date
+    is the statement's, and what follows « que » is what was said — a declaration, never the
+    agreement or exercise it mentions."""
+    for found in dates:
+        before = text[: found.start].rstrip(" ,")
+        if not _THAT.match(text[found.end :]):
+            continue
+        for match in _SPEECH.finditer(before):
+            if len(before[match.end() :].split()) <= 1:
+                return True
+    return False
+
+
 def _kind(
     text: str, act: str | None, dates: list[FoundDate], modality: Modality | None
 ) -> tuple[str, str | None]:
+    if dates and dated_statement(text, dates):
+        return "event", "declaration"
     agreement = agreement_kind(text)
     if agreement and act in ("signe", "adhesion", "approuve", "propose"):
         return "agreement", agreement
@@ -190,6 +225,10 @@ def _kind(
     return "fact", None
 
 
+DONE_ACTS = ("signe", "adhesion", "approuve", "livre")
+"""Acts that say a thing was done."""
+
+
 def _act(text: str, modality: Modality | None) -> str | None:
     """The act as the sentence says it: a wish, plan or proposal is never an act done."""
     act = act_of(text)
@@ -197,7 +236,7 @@ def _act(text: str, modality: Modality | None) -> str | None:
         return act
     if modality.kind == "proposition" and act is not None:
         return "propose"
-    return None if act in ("signe", "adhesion", "approuve", "livre") else act
+    return None if act in DONE_ACTS else act
 
 
 _ANAPHORA = re.compile(
@@ -536,6 +575,24 @@ def _inherit(grouped: list[Candidate], item: Candidate) -> None:
             return
 
 
+def _reported(text: str) -> bool:
+    """A past in the conditional outside any quotation: inside one it is the speaker's."""
+    return hearsay(text) is not None
+
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
+
+
+def _list_item(group: Candidate, item: Candidate, last: str) -> str | None:
+    """« Des dispositions … mettent l'accent sur : » then « • La standardisation … », « • L'échange
+    … » : the items of a list belong to the sentence that announces it, one candidate."""
+    if item.position - group.position != 1 or not _BULLET.match(item.sentence.text):
+        return None
+    if last.rstrip().endswith(":") or _BULLET.match(last):
+        return "élément de la liste qu'annonce « : » dans la phrase d'avant"
+    return None
+
+
 UNATTRIBUTED = (
     "citation attribuée par « il » alors que la phrase d'avant nomme plusieurs orateurs "
     "possibles : à attribuer à la main ou à écarter"
@@ -552,13 +609,16 @@ def _group(
     how many officials each sentence (by position) names, ``reasons`` receives why a sentence
     was set aside when it is not the default."""
     grouped: list[Candidate] = []
-    for item in candidates:
+    for index, item in enumerate(candidates):
         previous = grouped[-1] if grouped else None
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
         background: str | bool | None = None
+        listed = _list_item(previous, item, last) if previous is not None else None
+        quoted = listed or quoted
+        why: str | bool | None
         if quoted is not None:
-            why: str | None = quoted
+            why = quoted
         elif item.weak:
             why = _continues(previous, item) if previous is not None else None
         else:
@@ -573,6 +633,13 @@ def _group(
             if background:
                 why = background
         if (
+            why is not None
+            and quoted is None
+            and previous is not None
+            and _reported(item.sentence.text) != _reported(_group_text(previous))
+        ):
+            why = None  # « Moscou aurait accepté » is reported, never one with what was done
+        if (
             why is None
             and item.said_by_pronoun
             and previous is not None
@@ -583,7 +650,14 @@ def _group(
             if reasons is not None:
                 reasons[item.sentence.start] = UNATTRIBUTED
             continue
-        if item.weak and (previous is None or why is None):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        announces = (
+            following is not None
+            and following.position - item.position == 1
+            and item.sentence.text.rstrip().endswith(":")
+            and _BULLET.match(following.sentence.text) is not None
+        )
+        if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
             continue
         if previous is None or why is None:
@@ -657,6 +731,45 @@ def _date_from_event(candidates: list[Candidate]) -> None:
             break
 
 
+_SIGNED_ON = re.compile(r"\b(?:sign|conclu|paraph)\w*\s+(?:le\s+|en\s+)?$", re.IGNORECASE)
+_RATIFIED_ON = re.compile(
+    r"\b(?:ratifi|promulgu)\w*\s+(?:(?:la|le|les|l['’])\s+\w+\s+)?(?:le\s+)?$", re.IGNORECASE
+)
+"""« a ratifié vendredi 10 janvier » : the date of the ratification, not of the signing."""
+
+
+def _dated_by(text: str, dates: list[FoundDate], verb: re.Pattern[str]) -> FoundDate | None:
+    for found in dates:
+        if found.iso and verb.search(text[max(0, found.start - 40) : found.start]):
+            return found
+    return None
+
+
+def _ratification(candidate: Candidate) -> Candidate | None:
+    """« Aliyev a ratifié vendredi 10 janvier la loi entérinant l'« Accord … », signé le 30
+    octobre 2024 » : the agreement keeps the day it was signed; the ratification, dated on its
+    own, is an event of its own (act approuvé) on the same sentence."""
+    text = candidate.sentence.text
+    signed = _dated_by(text, candidate.dates, _SIGNED_ON)
+    ratified = _dated_by(text, candidate.dates, _RATIFIED_ON)
+    if signed is not None:
+        candidate.dates = [signed] + [d for d in candidate.dates if d is not signed]
+    if ratified is None or ratified is signed:
+        return None
+    return replace(
+        candidate,
+        kind="event",
+        subtype="accord",
+        act="approuve",
+        period=None,
+        dates=[ratified],
+        actors=list(candidate.actors),
+        links=[],
+        more=[],
+        grouped_why=[f"ratification de l'accord de la même phrase (« {ratified.text} »)"],
+    )
+
+
 def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
     """Two agreements signed in one sentence (« un plan …, ainsi qu'un mémorandum … ») are
     two candidates on that sentence: same parties, date and act; a period (« pour l'année
@@ -666,6 +779,9 @@ def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
         out.append(candidate)
         if candidate.kind != "agreement":
             continue
+        ratification = _ratification(candidate)
+        if ratification is not None:
+            out.append(ratification)
         second = second_agreement(candidate.sentence.text)
         if second is None:
             continue
@@ -779,6 +895,8 @@ def draft_article(
         # a day without its year (« le mercredi 25 septembre » in an undated article) dates
         # nothing: the sentence is drafted as a constat unless another date resolves
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
+        if subtype == "declaration" and act in DONE_ACTS:
+            act = None  # what a statement reports was not done on the statement's day
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
@@ -1158,7 +1276,7 @@ def summary_text(draft: Draft) -> str:
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
     else:
-        lines.append("Date de l'article : non indiquée (aucune année n'est déduite).")
+        lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
     if draft.new_countries:
         names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")

@@ -9,7 +9,7 @@ known article date. Nothing else is ever given a year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.dates import MONTHS_FR
@@ -44,6 +44,18 @@ _YEAR = re.compile(
 )
 """A year, with the preposition before it kept as the article's wording (« en 2003 »)."""
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)(?!\d)")
+_BETWEEN = re.compile(
+    r"\b(?:entre|de)\s+((?:19|20)\d\d)\s+(?:et|à)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+"""« entre 2011 et 2012 », « de 2011 à 2013 »: a span of years, never its first year alone."""
+_EVENT_NOUN_BEFORE = re.compile(
+    r"\b(?:exercices?|manœuvres?|manoeuvres?|salon|forum|sommet|édition|opération)"
+    r"(?:\s+[a-zà-ÿ]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"\s*[«“\"]\s*(?P<name>[A-ZÀ-Þ][^«»“”\"]{0,40}?)\s*[»”\"]")
+"""« un exercice militaire 2021 « Indestructible Brotherhood » »: the year of the exercise's
+name, written before it; the exercise's own day is told elsewhere (« débutera demain »)."""
 _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
     r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
@@ -221,6 +233,29 @@ def _weekday(words: str, name: str, when: str | None, future: bool, anchor: date
     return FoundDate(words, 0, 0, day.isoformat(), "jour", "déduit", note)
 
 
+def _year_beside(text: str, weekday: str | None, month: int, day: int) -> tuple[date, str] | None:
+    """« a ratifié vendredi 10 janvier la loi …, signé le 30 octobre 2024 » in an undated
+    article: the one year within a year of a full date of the same sentence in which that
+    day falls on that weekday (10 January is a Friday in 2025, not in 2023 or 2024)."""
+    if weekday is None:
+        return None
+    for other in _DAY_MONTH_YEAR.finditer(text):
+        if other.group(4) is None:
+            continue
+        year = int(other.group(4))
+        fits = []
+        for candidate in (year - 1, year, year + 1):
+            try:
+                reading = date(candidate, month, day)
+            except ValueError:
+                continue
+            if WEEKDAYS[reading.weekday()] == weekday.casefold():
+                fits.append(reading)
+        if len(fits) == 1:
+            return fits[0], other.group(0)
+    return None
+
+
 def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
     """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
 
@@ -258,6 +293,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         words = match.group(0)
         calendar_hint = _weekday_years(weekday, month, day)
+        beside = _year_beside(text, weekday, month, day) if anchor is None else None
+        if beside is not None:
+            fit, known = beside
+            note = (
+                f"année déduite : « {words} » tombe un {weekday.casefold()} en {fit.year} "
+                f"seulement, à un an près de la date « {known} » que donne la même phrase"
+            )
+            add(
+                FoundDate(
+                    words,
+                    match.start(),
+                    match.end(),
+                    fit.isoformat(),
+                    "jour",
+                    "déduit",
+                    note,
+                    reason=f"{weekday.casefold()} en {fit.year}, près du « {known} »",
+                )
+            )
+            continue
         if anchor is None:
             note = "année inconnue : l'article ne la donne pas et n'est pas daté" + calendar_hint
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
@@ -318,6 +373,11 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     f"année déduite : « {words} » dans l'article du {_label(anchor)}",
                 )
             )
+    for match in _BETWEEN.finditer(text):
+        if not free(match.start(), match.end()) or int(match.group(2)) <= int(match.group(1)):
+            continue
+        iso = f"{match.group(1)}/{match.group(2)}"
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
     for match in _PERIOD.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -336,6 +396,22 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         name = _NAME_BEFORE_YEAR.search(text[: match.start()])
         bare = match.group(0) == match.group(1)  # « en 2024 » is a date, never a name's year
+        after = _NAME_AFTER.match(text[match.end() :])
+        if bare and after is not None and _EVENT_NOUN_BEFORE.search(text[: match.start()]):
+            words = f"{match.group(1)} « {after.group('name')} »"
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    f"année lue dans le nom « {words} » : déduite, pas une date du texte",
+                    reason=f"année lue dans le nom « {words[:50]} »",
+                )
+            )
+            continue
         if bare and name is not None and _NAME_AFTER_YEAR.match(text[match.end() :]):
             words = name.group(0).lstrip('«“" ').strip()
             note = (
@@ -396,14 +472,9 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         )
     if anchor_basis:
         found = [
-            FoundDate(
-                item.text,
-                item.start,
-                item.end,
-                item.iso,
-                item.precision,
-                item.basis,
-                f"{item.note} ({anchor_basis})" if item.note else f"({anchor_basis})",
+            replace(
+                item,
+                note=f"{item.note} ({anchor_basis})" if item.note else f"({anchor_basis})",
             )
             if item.basis in ("déduit", "rapporté") and item.iso is not None
             else item
