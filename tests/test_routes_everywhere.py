@@ -154,3 +154,12 @@ def test_no_module_writes_or_splits_button_data_by_hand():
 def test_the_route_has_no_second_pattern():
     """Handlers take their pattern from bot.telegram.button_patterns only."""
     assert not hasattr(routes.Route, "pattern")
+
+
+def test_a_button_checks_the_limit_with_the_route_table():
+    """Short data that no route could write (not ASCII) is refused like over-long data."""
+    from bot.engine.reply import Button
+
+    with pytest.raises(ValueError):
+        Button("x", "a:é")
+    assert Button("x", routes.AGREEMENT.build("gb-az-2025")).data == "a:gb-az-2025"
