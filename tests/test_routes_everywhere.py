@@ -163,3 +163,19 @@ def test_a_button_checks_the_limit_with_the_route_table():
     with pytest.raises(ValueError):
         Button("x", "a:é")
     assert Button("x", routes.AGREEMENT.build("gb-az-2025")).data == "a:gb-az-2025"
+
+
+def test_the_adapters_payloads_are_the_route_tables(index):
+    """« Ouvrir le bot » (inline) and « 🔔 Suivre » (channel posts) write and read their
+    payloads with the table: they open what they promise."""
+    from bot.push.follow import ACTOR
+    from bot.telegram.follow_links import payload_of, target_of_payload
+    from bot.telegram.inline import OPEN_BOT
+
+    assert answer(index, f"/start {OPEN_BOT}") == answer(index, "/start")
+    target = f"{ACTOR}:TR"
+    payload = payload_of(target)
+    assert payload == "suivre-a-TR" and target_of_payload(payload) == target
+    assert payload_of(f"{ACTOR}:" + "T" * 60) is None  # over 64 characters: no link, not cut
+    for other in ("suivre", "suivre-a-", "suivre-x-TR", "pays-turquie", "suivre-a-é"):
+        assert target_of_payload(other) is None, other
