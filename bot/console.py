@@ -40,7 +40,8 @@ def turn_answer(index: Index, data: str) -> tuple[Reply, str] | None:
     PNG was written, as Telegram edits the photo; None for other buttons."""
     if not routes.FRIEZE.owns(data):
         return None
-    found = timeline_turn(index, data)
+    turn = routes.FRIEZE.parse(data)
+    found = timeline_turn(index, int(turn[0]), turn[1]) if turn is not None else None
     if found is None:
         return STALE, ""
     from bot.image.files import write_picture

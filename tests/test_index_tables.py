@@ -223,19 +223,23 @@ def test_the_articles_stem_table_is_read_back_while_the_articles_are_unchanged(
 
 
 def test_the_home_country_and_the_featured_actors_come_from_the_vocabulary(small: Path) -> None:
+    from bot.engine import routes
     from bot.engine.filters import TimelineFilter
     from bot.engine.inline import inline_offers
     from bot.engine.relations import relations
 
     def featured(index: Index) -> list[str]:
-        return [offer.id for offer in inline_offers(index, "") if offer.id.startswith("p:")]
+        """The actors offered first inline (an offer's id is its card's button data)."""
+        read = [routes.parse(offer.id) for offer in inline_offers(index, "")]
+        cards = (routes.COUNTRY, routes.ORGANISATION)
+        return [r.values[0] for r in read if isinstance(r, routes.Parsed) and r.route in cards]
 
     index = _load(small)
-    assert featured(index) == ["p:AZ", "p:ots", "p:TR"]
+    assert featured(index) == ["AZ", "ots", "TR"]
     assert "GB" in {found.code for found in relations(index, TimelineFilter())}
     _edit(small, "  home: AZ\n  featured: [AZ, ots, TR]", "  home: GB\n  featured: [TR, AZ]")
     index = _load(small)
-    assert featured(index) == ["p:TR", "p:AZ"]
+    assert featured(index) == ["TR", "AZ"]
     codes = {found.code for found in relations(index, TimelineFilter())}
     assert "AZ" in codes and "GB" not in codes  # the map is now about the United Kingdom
 

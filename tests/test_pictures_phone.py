@@ -17,6 +17,7 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from bot.content.model import Agreement, Event
+from bot.engine import routes
 from bot.engine.common import TENSE_MARKS, when
 from bot.engine.filters import TimelineFilter, parse_filter
 from bot.engine.index import Index
@@ -141,14 +142,20 @@ def test_timeline_pages_hold_every_entry_once_in_order_with_page_buttons(index):
     assert len(_pages(index, "")) > 1  # the whole base does not fit one phone picture
 
 
+def _turned(index, data: str):
+    """What a frieze button's data gives: read by the route table, then turned."""
+    turn = routes.FRIEZE.parse(data)
+    return None if turn is None else timeline_turn(index, int(turn[0]), turn[1])
+
+
 def test_a_page_button_gives_that_page_and_forged_data_nothing(index):
     code = TimelineFilter().encode()
-    second = timeline_turn(index, f"fr:2:{code}")
+    second = _turned(index, f"fr:2:{code}")
     assert second is not None and isinstance(second.spec, TimelineSpec)
     assert second.spec.page == 2
-    assert timeline_turn(index, f"fr:999:{code}") is not None  # clamped to the last page
+    assert _turned(index, f"fr:999:{code}") is not None  # clamped to the last page
     for forged in ("fr:x:" + code, "fr:2:zz", "fr:2:-/ZZ//", "tl:2:" + code, "fr:99999:" + code):
-        assert timeline_turn(index, forged) is None, forged
+        assert _turned(index, forged) is None, forged
 
 
 # --- 2. labels say what the text views say ----------------------------------------------

@@ -37,6 +37,8 @@ SAMPLES: dict[routes.Route, tuple[str, ...]] = {
     routes.LINK_AGREEMENT: ("gb-az-2025",),
     routes.LINK_TIMELINE: ("2025",),
     routes.LINK_EVENT: ("evt-1",),
+    routes.LINK_INLINE: (),
+    routes.LINK_FOLLOW: ("a", "TR"),
 }
 
 

@@ -180,7 +180,7 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
     if command is None:
         return _unknown_command(name)
     if command.name == "start" and clean_argument(raw_argument):
-        return deep_link(index, clean_argument(raw_argument)[: routes.LIMIT])
+        return deep_link(index, clean_argument(raw_argument))
     if len(raw_argument) > MAX_ARGUMENT:
         return Reply(
             (
@@ -222,23 +222,31 @@ def _unknown_command(name: str) -> Reply:
     return Reply(tuple(blocks), found=False)
 
 
-def deep_link(index: Index, payload: str) -> Reply:
-    """/start with a payload: "pays-turquie", "org-otan", "accord-<id>", "timeline-2025"."""
-    kind, _, rest = payload.partition("-")
-    words = rest.replace("-", " ").replace("_", " ")
-    if kind == "pays" and words:
-        return pays(index, words)
-    if kind == "org" and words:
-        return org(index, words)
-    if kind == "accord" and rest in index.deals.by_id:
-        return agreement_card(index, index.deals.by_id[rest])
-    if kind == "timeline":
-        return timeline(index, words)
-    event = index.entries.get(rest) if kind == "fait" else None
+def _linked(index: Index, route: routes.Route, values: tuple[str, ...]) -> Reply | None:
+    """The answer a deep link's route and fields stand for, or None when it leads nowhere."""
+    value = values[0] if values else ""
+    if route in (routes.LINK_COUNTRY, routes.LINK_ORGANISATION):
+        finder = pays if route is routes.LINK_COUNTRY else org
+        return finder(index, routes.link_words(value))
+    if route is routes.LINK_AGREEMENT and value in index.deals.by_id:
+        return agreement_card(index, index.deals.by_id[value])
+    if route is routes.LINK_TIMELINE:
+        return timeline(index, routes.link_words(value))
+    event = index.entries.get(value) if route is routes.LINK_EVENT else None
     if isinstance(event, Event):
         return event_card(index, event)
-    if payload == "inline":  # « Ouvrir le bot » under an inline query that found nothing
+    if route is routes.LINK_INLINE:  # « Ouvrir le bot » under an inline query that found nothing
         return start(index)
+    return None
+
+
+def deep_link(index: Index, payload: str) -> Reply:
+    """/start with a payload ("pays-turquie", "org-otan", "accord-<id>", "timeline-2025"),
+    read by the route table; a payload no route reads says the link leads nowhere."""
+    link = routes.parse_link(payload)
+    found = _linked(index, link.route, link.values) if isinstance(link, routes.Parsed) else None
+    if found is not None:
+        return found
     return Reply(
         (
             Para(
@@ -264,8 +272,14 @@ STALE = Reply(
 
 
 def callback(index: Index, data: str) -> Reply:
-    """The reply to a button's data; stale or forged data gets a polite message."""
-    parsed = routes.parse(data)
+    """The reply to a button's raw data (console, tests): read by the route table, then
+    answered by :func:`button_reply`."""
+    return button_reply(index, routes.parse(data))
+
+
+def button_reply(index: Index, parsed: routes.Parsed | routes.Stale) -> Reply:
+    """The reply to a button the route table has read; stale or forged data gets a polite
+    message."""
     if isinstance(parsed, routes.Stale):
         return STALE
     reply = _callback(index, parsed.route, parsed.values)
@@ -293,7 +307,7 @@ def _callback(index: Index, route: routes.Route, values: tuple[str, ...]) -> Rep
     if route is routes.CONTEXT and first in base.actors:
         return facts_page(index, first, int(values[1]))
     if route is routes.SEARCH:  # pages of /cherche: the folded query words travel in the data
-        return cherche(index, " ".join(values[1].split(".")), page=int(first))
+        return cherche(index, routes.field_words(values[1]), page=int(first))
     if route in (routes.COUNTRIES, routes.ORGANISATIONS):
         return listing(index, route is routes.COUNTRIES, int(first))
     if route is routes.ALL_AGREEMENTS:

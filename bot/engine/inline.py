@@ -63,25 +63,26 @@ def inline_offers(
 
     def add_actor(actor_id: str) -> None:
         actor = base.actors[actor_id]
+        card = routes.COUNTRY if actor.is_country else routes.ORGANISATION
+        link = routes.LINK_COUNTRY if actor.is_country else routes.LINK_ORGANISATION
+        key = card.build(actor_id)  # the result's id: its card's button data
         offers.setdefault(
-            f"p:{actor_id}",
+            key,
             Offer(
-                f"p:{actor_id}",
+                key,
                 actor_name(actor),
                 _short(actor.role or actor.full_name or "Cité par les articles"),
                 actor_card(index, actor),
-                (
-                    routes.LINK_COUNTRY if actor.is_country else routes.LINK_ORGANISATION
-                ).build_or_none(actor_id)
-                or "",
+                link.build_or_none(actor_id) or "",
             ),
         )
 
     def add_agreement(agreement: Agreement) -> None:
+        key = routes.AGREEMENT.build(agreement.id)
         offers.setdefault(
-            f"a:{agreement.id}",
+            key,
             Offer(
-                f"a:{agreement.id}",
+                key,
                 *agreement_texts(index, agreement),
                 agreement_card(index, agreement),
                 routes.LINK_AGREEMENT.build_or_none(agreement.id) or "",
@@ -89,10 +90,11 @@ def inline_offers(
         )
 
     def add_event(event: Event) -> None:
+        key = routes.EVENT.build(event.id)
         offers.setdefault(
-            f"e:{event.id}",
+            key,
             Offer(
-                f"e:{event.id}",
+                key,
                 *event_texts(index, event),
                 event_card(index, event),
                 routes.LINK_EVENT.build_or_none(event.id) or "",

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.content.model import Agreement
+from bot.engine import routes
 from bot.engine.common import brief_when, key_quotes, line_text, marked
 from bot.engine.filters import TimelineFilter, read_filter
 from bot.engine.index import Dated, Index
@@ -93,8 +94,8 @@ def otherwise_buttons(lines: list[Dated]) -> tuple[tuple[Button, ...], ...]:
     for line in lines[:SHOWN]:
         entry = line.entry
         if isinstance(entry, Agreement):
-            rows.append((Button(short_label(entry.title), f"a:{entry.id}"),))
+            rows.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
         else:
             label = short_label(f"📅 {marked(entry, entry.label or entry.summary)}")
-            rows.append((Button(label, f"e:{entry.id}"),))
+            rows.append((Button(label, routes.EVENT.build(entry.id)),))
     return tuple(rows)

@@ -16,6 +16,7 @@ import re
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
+from bot.engine import routes
 from bot.engine.common import brief_when, line_text, marked, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.index import Index
@@ -448,10 +449,11 @@ def _label(index: Index, entry: Entry, limit: int) -> str:
 
 def _button(entry: Entry) -> Button | None:
     if isinstance(entry, Agreement):
-        return Button(short_label(entry.title), f"a:{entry.id}")
+        return Button(short_label(entry.title), routes.AGREEMENT.build(entry.id))
     if isinstance(entry, Event):
         return Button(
-            short_label(f"📅 {marked(entry, entry.label or entry.summary)}"), f"e:{entry.id}"
+            short_label(f"📅 {marked(entry, entry.label or entry.summary)}"),
+            routes.EVENT.build(entry.id),
         )
     return None
 
@@ -547,26 +549,25 @@ def passage_reply(
     return Reply(tuple(blocks), rows)
 
 
-SEARCH_DATA = 64
-"""Telegram's limit on a button's data, in bytes."""
 SEARCH_LABEL = 30
 """Characters of the searched words a button's label shows."""
 
 
 def search_button(index: Index, query: str) -> Button:
     """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
-    button's data keeps its rarest words, in their order, and the label says which."""
-    data = f"c:/cherche {query}"
-    if data.isascii() and len(data.encode()) <= SEARCH_DATA:
+    button's data (the route table says) keeps its rarest words, in their order, and the
+    label says which."""
+    data = routes.COMMAND.build_or_none(f"/cherche {query}")
+    if data is not None:
         return Button("🔎 Tous les résultats", data)
     words = [word for word in dict.fromkeys(index.tokens(query)) if word.isascii()]
     weights = _weights(index, words)
     kept: set[str] = set()
     for word in sorted(words, key=lambda w: -weights.get(w, 0.0)):
         trial = " ".join(w for w in words if w in kept | {word})
-        if len(f"c:/cherche {trial}".encode()) <= SEARCH_DATA:
+        if routes.COMMAND.build_or_none(f"/cherche {trial}") is not None:
             kept.add(word)
     short = " ".join(w for w in words if w in kept)
     shown = short if len(short) <= SEARCH_LABEL else short[:SEARCH_LABEL].rsplit(" ", 1)[0] + "…"
     # the label names the searched words (no claim: cut plainly, no modality to keep)
-    return Button(f"🔎 Chercher « {shown} »", f"c:/cherche {short}")
+    return Button(f"🔎 Chercher « {shown} »", routes.COMMAND.build(f"/cherche {short}"))

@@ -559,13 +559,9 @@ def _page_word(page: int) -> str:
     return "les plus récentes" if page == 1 else "plus anciennes"
 
 
-def timeline_turn(index: Index, data: str) -> Picture | None:
-    """The page a « fr:<page>:<filter> » button asks for, or None for stale or forged data
-    (an actor or topic the base no longer knows, a page that is not a number)."""
-    values = routes.FRIEZE.parse(data)
-    if values is None:
-        return None
-    page_text, code = values
+def timeline_turn(index: Index, page: int, code: str) -> Picture | None:
+    """The page a « fr:<page>:<filter> » button asks for (its fields, read by the route
+    table), or None for a stale or forged filter (an actor or topic the base no longer knows)."""
     wanted = TimelineFilter.decode(code)
     if wanted is None:
         return None
@@ -573,7 +569,7 @@ def timeline_turn(index: Index, data: str) -> Picture | None:
         return None
     if any(topic not in index.topic_labels for topic in wanted.topics):
         return None
-    found = timeline_page_picture(index, wanted, int(page_text))
+    found = timeline_page_picture(index, wanted, page)
     return found if isinstance(found, Picture) else None
 
 

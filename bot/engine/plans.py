@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.content.model import Agreement, Event
+from bot.engine import routes
 from bot.engine.common import brief_when, key_quotes, line_text, marked
 from bot.engine.filters import TimelineFilter, read_filter
 from bot.engine.index import Index
@@ -126,8 +127,8 @@ def plans_buttons(found: list[Coming]) -> tuple[tuple[Button, ...], ...]:
     for item in found[:4]:
         entry = item.entry
         if isinstance(entry, Agreement):
-            rows.append((Button(short_label(entry.title), f"a:{entry.id}"),))
+            rows.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
         else:
             text = short_label(f"📅 {marked(entry, entry.label or entry.summary)}")
-            rows.append((Button(text, f"e:{entry.id}"),))
+            rows.append((Button(text, routes.EVENT.build(entry.id)),))
     return tuple(rows)

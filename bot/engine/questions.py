@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.content.model import Actor
+from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
@@ -611,9 +612,6 @@ _SAID = {
     "organisations": "la liste des organisations",
 }
 
-QUESTION_PREFIX = "c:"
-"""Callback data of the « exact command » button: ``c:/accord GB``."""
-
 
 def respond(index: Index, text: str, today: date | None = None) -> Reply:
     """Any message: a command as typed, or a plain question answered with the command it
@@ -756,11 +754,11 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
-    button_data = QUESTION_PREFIX + found.data
+    button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
-    elif reply.found and button_data.isascii() and len(button_data.encode()) <= 64:
+    elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
 
@@ -782,6 +780,19 @@ def _verdict(passage: Reply, query: str) -> Reply:
     return replace(passage, blocks=tuple(blocks))
 
 
+WAYS_IN: tuple[tuple[Button, ...], ...] = (
+    (
+        Button("📅 Derniers faits", routes.COMMAND.build("/timeline recent")),
+        Button("📄 Accords", routes.ALL_AGREEMENTS.build(1)),
+    ),
+    (
+        Button("🌍 Pays", routes.COMMAND.build("/pays")),
+        Button("❓ Aide", routes.COMMAND.build("/aide")),
+    ),
+)
+"""The ways in offered under a greeting or a question not understood."""
+
+
 def _greeting(index: Index, text: str) -> Reply:
     """« bonjour », « merci » : a short, friendly answer with ways in."""
     thanks = "merci" in fold(text)
@@ -794,10 +805,7 @@ def _greeting(index: Index, text: str) -> Reply:
                 "ou tapez /aide."
             ),
         ),
-        (
-            (Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")),
-            (Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")),
-        ),
+        (*WAYS_IN,),
     )
 
 
@@ -826,8 +834,7 @@ def not_understood(index: Index, text: str) -> Reply:
     if cards:
         blocks.append(Para("Une fiche vous aiderait peut-être :", "note"))
         rows.append(tuple(card_button(actor) for actor in cards))
-    rows.append((Button("📅 Derniers faits", "c:/timeline recent"), Button("📄 Accords", "al:1")))
-    rows.append((Button("🌍 Pays", "c:/pays"), Button("❓ Aide", "c:/aide")))
+    rows.extend(WAYS_IN)
     return Reply(tuple(blocks), tuple(rows), found=False)
 
 

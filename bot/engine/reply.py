@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.engine.routes import LIMIT
+from bot.engine.routes import LIMIT, fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +63,8 @@ class Button:
     data: str
 
     def __post_init__(self) -> None:
-        if len(self.data.encode("utf-8")) > LIMIT:  # routes.Route.build says it first
-            raise ValueError(f"callback data over {LIMIT} bytes: {self.data!r}")
+        if not fits(self.data):  # routes.Route.build says it first
+            raise ValueError(f"callback data over {LIMIT} bytes or not ASCII: {self.data!r}")
 
 
 @dataclass(frozen=True, slots=True)

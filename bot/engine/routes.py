@@ -8,11 +8,17 @@ here only. Data that no route reads, or that a route refuses, parses to ``STALE`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
 LIMIT: Final = 64
 """Telegram's limit on callback data (bytes) and on a /start payload (characters)."""
+
+LINK: Final = "-"
+"""Separator of a deep-link payload's fields (``pays-turquie``); button data uses ``:``."""
+PAYLOAD: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""What Telegram accepts as a deep-link payload."""
 
 EDIT: Final = "~"
 """Leading mark of a button whose answer replaces its message (◀ ▶, « ◀ Fiche »)."""
@@ -37,7 +43,7 @@ class Route:
         """The data for ``values``; raises ``TooLongError`` when it cannot fit, ValueError when a
         value does not parse back."""
         data = self.separator.join((self.prefix, *(str(value) for value in values)))
-        if not fits(data):
+        if not fits(data) or (self.separator == LINK and PAYLOAD.fullmatch(data) is None):
             raise TooLongError(f"{self.prefix}: {len(data.encode())} octets > {LIMIT} : {data!r}")
         if self.parse(data) is None:
             raise ValueError(f"{self.prefix}: valeurs illisibles au retour : {data!r}")
@@ -52,8 +58,10 @@ class Route:
             return None
 
     def owns(self, data: str) -> bool:
-        """True when ``data`` carries this route's prefix (valid or not)."""
-        return data.startswith(self.prefix + self.separator)
+        """True when ``data`` carries this route's prefix (valid or not); a deep link may be
+        its bare prefix (« /start timeline »)."""
+        bare = self.separator == LINK and data == self.prefix
+        return bare or data.startswith(self.prefix + self.separator)
 
     def parse(self, data: str) -> tuple[str, ...] | None:
         """The fields of ``data`` if this route wrote it, else None."""
@@ -70,14 +78,10 @@ class Route:
         data = self.build_or_none(*values)
         return EDIT + data if data is not None and fits(EDIT + data) else None
 
-    @property
-    def pattern(self) -> str:
-        """A regular expression for a handler choosing this route's updates."""
-        return f"^{re.escape(self.prefix + self.separator)}"
-
 
 def fits(data: str) -> bool:
-    """True when ``data`` is ASCII and within Telegram's limit."""
+    """True when ``data`` is ASCII and within Telegram's limit (callback data: 64 bytes; a
+    deep-link payload, all ASCII, is also checked against ``PAYLOAD`` by ``Route.build``)."""
     return data.isascii() and len(data.encode()) <= LIMIT
 
 
@@ -131,16 +135,29 @@ BUTTONS: Final = (
 )
 _BY_PREFIX: Final = {route.prefix: route for route in BUTTONS}
 
-# Deep links: /start <payload>, payload [A-Za-z0-9_-]{1,64}.
-_SLUG = r"([A-Za-z0-9_-]*)"
-LINK_COUNTRY = Route("pays", ("words",), _SLUG, "/start pays-turquie", "-")
-LINK_ORGANISATION = Route("org", ("words",), _SLUG, "/start org-otan", "-")
-LINK_AGREEMENT = Route("accord", ("agreement",), _SLUG, "/start accord-<id>", "-")
-LINK_TIMELINE = Route("timeline", ("words",), _SLUG, "/start timeline-2025", "-")
-LINK_EVENT = Route("fait", ("event",), _SLUG, "/start fait-<id>", "-")
-LINKS: Final = (LINK_COUNTRY, LINK_ORGANISATION, LINK_AGREEMENT, LINK_TIMELINE, LINK_EVENT)
-PAYLOAD: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
-"""What Telegram accepts as a deep-link payload."""
+# Deep links: /start <payload>, payload [A-Za-z0-9_-]{1,64}; a bare prefix (« timeline »,
+# « inline », « suivre ») reads as the prefix with empty fields where the route allows them.
+_SLUG = r"([A-Za-z0-9_-]+)"
+LINK_COUNTRY = Route("pays", ("words",), _SLUG, "/start pays-turquie", LINK)
+LINK_ORGANISATION = Route("org", ("words",), _SLUG, "/start org-otan", LINK)
+LINK_AGREEMENT = Route("accord", ("agreement",), _SLUG, "/start accord-<id>", LINK)
+LINK_TIMELINE = Route("timeline", ("words",), r"([A-Za-z0-9_-]*)", "/start timeline-2025", LINK)
+LINK_EVENT = Route("fait", ("event",), _SLUG, "/start fait-<id>", LINK)
+LINK_INLINE = Route(
+    "inline", (), "", "/start inline: « Ouvrir le bot » under an inline query", LINK
+)
+LINK_FOLLOW = Route(
+    "suivre", ("kind", "key"), r"(?:([a-z])-([A-Za-z0-9_-]+))?", "/start suivre-a-TR", LINK
+)
+LINKS: Final = (
+    LINK_COUNTRY,
+    LINK_ORGANISATION,
+    LINK_AGREEMENT,
+    LINK_TIMELINE,
+    LINK_EVENT,
+    LINK_INLINE,
+    LINK_FOLLOW,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +198,22 @@ def parse_link(payload: str) -> Parsed | Stale:
         if values is not None:
             return Parsed(route, values)
     return Stale(payload)
+
+
+def link_words(slug: str) -> str:
+    """The words a deep-link field stands for: ``royaume-uni`` → ``royaume uni``."""
+    return slug.replace(LINK, " ").replace("_", " ")
+
+
+WORDS: Final = "."
+"""Joins the folded words of a /cherche query in a ``sr:`` page turn: ``petrole.lukoil``."""
+
+
+def words_field(words: Sequence[str]) -> str:
+    """The ``words`` field of ``SEARCH`` for a query's folded words."""
+    return WORDS.join(words)
+
+
+def field_words(field: str) -> str:
+    """The query a ``words`` field of ``SEARCH`` carries, its words separated by spaces."""
+    return " ".join(field.split(WORDS))

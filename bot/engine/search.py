@@ -78,7 +78,7 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
         ]
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
-        code = ".".join(words)
+        code = routes.words_field(words)
         turns = paging.turns(page, pages, lambda n: routes.SEARCH.turn(n, code))
         if turns is not None:
             buttons.append(turns)

@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
 from bot.engine import routes
-from bot.engine.commands import STALE, callback
+from bot.engine.commands import STALE, button_reply
 from bot.telegram.button_patterns import prefixes_pattern
 from bot.telegram.context import App, BotContext
 from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 ADAPTER_ROUTES = (routes.FRIEZE, routes.FOLLOW, routes.OUTBOX, routes.PREVIEW)
 """Button families whose handlers live in the adapter's other feature modules."""
 ENGINE_ROUTES = tuple(route for route in routes.BUTTONS if route not in ADAPTER_ROUTES)
-"""Button families the engine answers (``bot.engine.commands.callback``)."""
+"""Button families the engine answers (``bot.engine.commands.button_reply``)."""
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -30,7 +30,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     try:
-        reply = callback(context.services.index, query.data or "")
+        reply = button_reply(context.services.index, routes.parse(query.data or ""))
     except (ValueError, KeyError, IndexError, OverflowError):  # forged data the engine missed
         log.warning("Bouton aux données invalides ignoré")
         reply = STALE

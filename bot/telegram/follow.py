@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -291,7 +292,7 @@ def register(application: App) -> None:
     """The subscription commands behind the flood guard, and their buttons; registered before
     the engine's /start, which « /start suivre-… » must not reach."""
     new = filters.UpdateType.MESSAGE
-    deep_link = filters.Regex(r"^/start(@\w+)?\s+suivre")
+    deep_link = filters.Regex(rf"^/start(@\w+)?\s+{re.escape(routes.LINK_FOLLOW.prefix)}")
     start = state_guarded(on_start_follow)
     gates.flood_guarded(application, CommandHandler("start", start, filters=new & deep_link))
     for name, handler in (

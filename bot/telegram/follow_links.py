@@ -15,26 +15,27 @@ from bot.engine import routes
 from bot.push.follow import ACTOR, TOPIC
 
 FOLLOW = "🔔 Suivre"
-PAYLOAD = "suivre"
+PAYLOAD = routes.LINK_FOLLOW.prefix
 _KINDS = {ACTOR: "a", TOPIC: "t"}
 
 
-def payload_of(target: str | None) -> str:
-    """The deep-link payload that subscribes to ``target`` (or explains /suivre when None)."""
+def payload_of(target: str | None) -> str | None:
+    """The deep-link payload that subscribes to ``target`` (or explains /suivre when None);
+    None when the route table cannot write it within Telegram's limit."""
     if target is None:
         return PAYLOAD
     kind, _, key = target.partition(":")
-    return f"{PAYLOAD}-{_KINDS.get(kind, 'x')}-{key}"
+    return routes.LINK_FOLLOW.build_or_none(_KINDS.get(kind, "x"), key)
 
 
 def target_of_payload(payload: str) -> str | None:
     """``suivre-a-TR`` → ``acteur:TR``; None for a bare ``suivre`` or anything else."""
-    head, _, rest = payload.partition("-")
-    kind, _, key = rest.partition("-")
-    names = {short: name for name, short in _KINDS.items()}
-    if head != PAYLOAD or kind not in names or not key:
+    link = routes.parse_link(payload)
+    if not isinstance(link, routes.Parsed) or link.route is not routes.LINK_FOLLOW:
         return None
-    return f"{names[kind]}:{key}"
+    kind, key = link.values
+    names = {short: name for name, short in _KINDS.items()}
+    return f"{names[kind]}:{key}" if kind in names and key else None
 
 
 def follow_link_markup(
@@ -48,7 +49,7 @@ def follow_link_markup(
     rows = [
         [InlineKeyboardButton(text, url=create_deep_linked_url(username, payload))]
         for text, payload in wanted
-        if routes.PAYLOAD.fullmatch(payload)
+        if payload is not None
     ]
     return InlineKeyboardMarkup(
         rows or [[InlineKeyboardButton(FOLLOW, url=create_deep_linked_url(username, PAYLOAD))]]

@@ -11,10 +11,14 @@ from telegram import (
 from telegram.ext import InlineQueryHandler
 
 from bot.clock import today
+from bot.engine import routes
 from bot.engine.inline import inline_offers
 from bot.telegram.context import App, BotContext
 from bot.telegram.replying import retrying
 from bot.telegram.send import full_card_button, one_message
+
+OPEN_BOT = routes.LINK_INLINE.build()
+"""The /start payload of « Ouvrir le bot » under inline results that found nothing."""
 
 
 async def on_inline(update: Update, context: BotContext) -> None:
@@ -38,7 +42,7 @@ async def on_inline(update: Update, context: BotContext) -> None:
         )
     button = None
     if not results and username:  # nothing matched: a way into the bot, never a dead end
-        button = InlineQueryResultsButton(text="Ouvrir le bot", start_parameter="inline")
+        button = InlineQueryResultsButton(text="Ouvrir le bot", start_parameter=OPEN_BOT)
     await retrying(lambda: query.answer(results, cache_time=60, button=button))
 
 

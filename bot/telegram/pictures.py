@@ -24,7 +24,7 @@ from bot.engine.reply import Reply
 from bot.image.drawer import Drawer, PictureError, release_memory
 from bot.render.html import render_html
 from bot.telegram import gates
-from bot.telegram.button_patterns import route_pattern
+from bot.telegram.button_patterns import fields, route_pattern
 from bot.telegram.context import App, BotContext
 from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
 from bot.telegram.send import keyboard
@@ -90,17 +90,23 @@ async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> Non
         )
 
 
-async def turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
-    """◀ ▶ under a timeline picture: the same message shows the other page (photo, caption
-    and buttons); a stale button gets a short French notice, a failed drawing a message."""
+async def turn_page(
+    query: CallbackQuery, index: Index, drawer: Drawer, turn: tuple[str, ...]
+) -> None:
+    """◀ ▶ under a timeline picture (``turn``: the FRIEZE route's fields, page and filter):
+    the same message shows the other page (photo, caption and buttons); a stale button gets
+    a short French notice, a failed drawing a message."""
     try:
-        await _turn_page(query, index, drawer)
+        await _turn_page(query, index, drawer, turn)
     finally:
         await asyncio.to_thread(release_memory)  # malloc_trim walks the heap: off the loop
 
 
-async def _turn_page(query: CallbackQuery, index: Index, drawer: Drawer) -> None:
-    found = timeline_turn(index, query.data or "")
+async def _turn_page(
+    query: CallbackQuery, index: Index, drawer: Drawer, turn: tuple[str, ...]
+) -> None:
+    page, code = turn
+    found = timeline_turn(index, int(page), code)
     if found is None:
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
@@ -189,10 +195,10 @@ async def on_picture_command(update: Update, context: BotContext) -> None:
 async def on_frieze_button(update: Update, context: BotContext) -> None:
     """◀ ▶ under a timeline picture (data of the FRIEZE route, matched whole by PTB)."""
     query = update.callback_query
-    if query is None:
+    if query is None or not context.matches:
         return
     found = context.services
-    await turn_page(query, found.index, found.drawer)
+    await turn_page(query, found.index, found.drawer, fields(context.matches[0]))
 
 
 def register(application: App) -> None:
