@@ -15,7 +15,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.content.snapshot import read_snapshot, snapshot_dir, snapshot_key, write_snapshot
+from bot.content.snapshot import (
+    read_snapshot,
+    remove_leftovers,
+    snapshot_dir,
+    snapshot_key,
+    write_snapshot,
+)
 from bot.engine.index import Index
 
 log = logging.getLogger(__name__)
@@ -88,6 +94,9 @@ def _write_later(folder: Path, key: str, index: Index) -> None:
     ``write_snapshot`` writes a temporary file and renames it only once complete, its digest
     in the header: a process stopped mid-write leaves no snapshot that loads wrong."""
     try:
+        removed = remove_leftovers(folder)  # a bot killed while writing left its file
+        if removed:
+            log.info("Instantanés inachevés supprimés : %d", removed)
         write_snapshot(folder, key, index)
     except Exception:  # whatever stops the write, the next start revalidates
         log.warning("Instantané non écrit : la base sera revalidée au démarrage", exc_info=True)

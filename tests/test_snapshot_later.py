@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,26 @@ def test_a_one_shot_answer_prints_first_and_the_process_leaves_its_snapshot(
     key = snapshot.snapshot_key(copy.content, copy.seeds, folder)
     assert snapshot.has_snapshot(folder, key)
     assert isinstance(snapshot.read_snapshot(folder, key, Index), Index)
+
+
+def test_a_start_removes_the_files_of_writes_killed_midway_and_only_those(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    """A bot killed while it wrote its snapshot leaves a temporary file (170 Mo at ×1000);
+    the next write removes those untouched for long, never one being written now."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old = folder / ".base-killed.tmp"
+    old.write_bytes(b"half a snapshot")
+    long_ago = time.time() - snapshot.STALE_TEMPORARY - 60
+    os.utime(old, (long_ago, long_ago))
+    fresh = folder / ".base-writing.tmp"  # another writer, busy with it right now
+    fresh.write_bytes(b"being written")
+    unrelated = folder / "notes.tmp"
+    unrelated.write_text("not a snapshot's", encoding="utf-8")
+    os.utime(unrelated, (long_ago, long_ago))
+    startup.ready_index(copy.content, copy.seeds, {"SNAPSHOT_DIR": str(folder)}, serve_first=True)
+    startup.wait_for_snapshot()
+    assert not old.exists()
+    assert fresh.exists() and unrelated.exists()
+    assert (folder / snapshot.SNAPSHOT_NAME).exists()
