@@ -88,6 +88,10 @@ _writing: threading.Thread | None = None
 """The snapshot being written after a start that served first (see :func:`ready_index`)."""
 
 
+WRITE_ATTEMPTS = 3
+"""Writes tried after a start that served first (see :func:`_write_later`)."""
+
+
 def _write_later(folder: Path, key: str, index: Index) -> None:
     """Write the snapshot of ``index``; a failure is logged, never raised (the bot serves on).
 
@@ -97,7 +101,15 @@ def _write_later(folder: Path, key: str, index: Index) -> None:
         removed = remove_leftovers(folder)  # a bot killed while writing left its file
         if removed:
             log.info("Instantanés inachevés supprimés : %d", removed)
-        write_snapshot(folder, key, index)
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                write_snapshot(folder, key, index)
+                return
+            except RuntimeError:
+                # a table built on demand by a command while pickle walked it (« dictionary
+                # changed size »): built now, the next attempt finds it complete
+                if attempt == WRITE_ATTEMPTS:
+                    raise
     except Exception:  # whatever stops the write, the next start revalidates
         log.warning("Instantané non écrit : la base sera revalidée au démarrage", exc_info=True)
 

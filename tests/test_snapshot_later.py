@@ -155,3 +155,34 @@ def test_a_start_removes_the_files_of_writes_killed_midway_and_only_those(
     assert not old.exists()
     assert fresh.exists() and unrelated.exists()
     assert (folder / snapshot.SNAPSHOT_NAME).exists()
+
+
+def test_a_table_built_by_a_command_during_the_write_does_not_cost_the_snapshot(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the snapshot is written, a user's command may build a table on demand
+    (``Index.memo``): pickle then stops (« dictionary changed size during iteration »); the
+    write is tried again, and the snapshot holds the base as a full build does."""
+    folder = tmp_path / "cache"
+    real = snapshot.write_snapshot
+    tries: list[int] = []
+
+    def disturbed(where: Path, key: str, value: object, name: str = snapshot.SNAPSHOT_NAME) -> bool:
+        tries.append(1)
+        if len(tries) == 1:
+            assert isinstance(value, Index)
+            for number in range(3):  # as a command would, in the middle of the walk
+                value.memo(f"construite-pendant-l-ecriture-{number}", list)
+            raise RuntimeError("dictionary changed size during iteration")
+        return real(where, key, value, name)
+
+    monkeypatch.setattr(startup, "write_snapshot", disturbed)
+    fresh = startup.ready_index(
+        copy.content, copy.seeds, {"SNAPSHOT_DIR": str(folder)}, serve_first=True
+    )
+    startup.wait_for_snapshot()
+    assert len(tries) == 2
+    key = snapshot.snapshot_key(copy.content, copy.seeds, folder)
+    restored = snapshot.read_snapshot(folder, key, Index)
+    assert isinstance(restored, Index)
+    assert _answers(restored) == _answers(fresh)
