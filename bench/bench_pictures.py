@@ -15,7 +15,10 @@ then ``--pictures`` more pictures in a row (more than one picture process's quot
 it is replaced at least once). The bot's resident memory (VmRSS) is read at rest before any
 picture, after the first, and at rest after all of them, with its peak (VmHWM) and the picture
 process's own. ``--earlier DIR`` runs the bot of another checkout (e.g. one that drew pictures
-in its own process) the same way, afterwards, for comparison. Prints figures, asserts nothing;
+in its own process) the same way, afterwards, for comparison. ``--profile FILE`` runs the bot
+under cProfile (where its own CPU per picture goes; times inflated). The floor of the bot's
+own CPU per picture: a minimal python-telegram-bot bot (bench/ptb_bot.py) sending the same
+PNG bytes, 40 times, measured after the bot. Prints figures, asserts nothing;
 the machine is shared, so run it a few times.
 """
 
@@ -28,6 +31,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,9 +73,14 @@ class CountingApi(FakeBotApi):
         self.per_chat[int(params["chat_id"])] += 1
         return result
 
+    last_photo: bytes = b""
+    """The last photo received (the floor's bot sends those very bytes)."""
+
     async def _m_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
         result = await super()._m_sendPhoto(params)
         self.photos[int(params["chat_id"])] += 1
+        if isinstance(params.get("photo"), bytes):
+            self.last_photo = params["photo"]
         return result
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
@@ -179,6 +188,40 @@ async def picture_loop(
     return times
 
 
+async def floor_cpu(picture: bytes, count: int) -> float:
+    """CPU seconds per picture of a minimal python-telegram-bot bot (bench/ptb_bot.py) sending
+    ``picture`` (the real bot's own PNG bytes) for each « /carte » and « /frise »."""
+    api = CountingApi(validate=False)
+    await api.start()
+    with tempfile.TemporaryDirectory(prefix="azsec-bench-floor-") as folder:
+        png, answers = Path(folder) / "picture.png", Path(folder) / "answers.json"
+        png.write_bytes(picture)
+        answers.write_text("{}", encoding="utf-8")
+        script = str(ROOT / "bench" / "ptb_bot.py")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            script,
+            api.url,
+            api.token,
+            str(answers),
+            str(png),
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        users = Users()
+        try:
+            while api.first_poll_at is None:
+                await asyncio.sleep(0.01)
+            await picture_loop(api, users, 3)  # warm-up
+            before = cpu(process.pid)
+            await picture_loop(api, users, count)
+            spent = cpu(process.pid) - before
+        finally:
+            process.terminate()
+            await process.wait()
+            await api.stop()
+    return spent / count
+
+
 def summary(label: str, times: list[float], floor: float | None = None) -> str:
     p99 = percentile(times, 0.99)
     ratio = f" (×{p99 / floor:.2f} le p99 au repos)" if floor else ""
@@ -189,7 +232,12 @@ def summary(label: str, times: list[float], floor: float | None = None) -> str:
 
 
 async def run(
-    seconds: float, pictures: int, parts: int, root: Path = ROOT, fast: bool = True
+    seconds: float,
+    pictures: int,
+    parts: int,
+    root: Path = ROOT,
+    fast: bool = True,
+    profile: Path | None = None,
 ) -> None:
     api = CountingApi(validate=False, fast_multipart=fast)
     await api.start()
@@ -204,8 +252,16 @@ async def run(
     }
     env.pop("WEBHOOK_URL", None)
     env.pop("DATABASE_URL", None)
+    profiled = [] if profile is None else ["-m", "cProfile", "-o", str(profile.resolve())]
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=root, env=env, stderr=asyncio.subprocess.DEVNULL
+        sys.executable,
+        *profiled,
+        "-m",
+        "bot",
+        "run",
+        cwd=root,
+        env=env,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     users = Users()
     try:
@@ -246,6 +302,13 @@ async def run(
         f"CPU du bot (son processus seul, dessin exclu) : {per_question * 1000:.1f} ms par "
         f"question au repos ; {per_picture * 1000:.1f} ms par image (envoi de la photo compris)"
     )
+    if api.last_photo:
+        floor_picture = await floor_cpu(api.last_photo, 40)
+        print(
+            f"Plancher : bot PTB minimal envoyant la même photo ({len(api.last_photo) / 1000:.0f}"
+            f" ko) : {floor_picture * 1000:.1f} ms de CPU par image ; le bot : "
+            f"×{per_picture / floor_picture:.2f}"
+        )
     print(
         f"Images (demande → photo) : médiane {statistics.median(drawn + more):.0f} ms, "
         f"max {max(drawn + more):.0f} ms, {len(drawn) + len(more)} demandes"
@@ -279,11 +342,17 @@ def main() -> None:
         action="store_true",
         help="le faux serveur lit les photos avec le lecteur de formulaire d'aiohttp (avant)",
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="le bot tourne sous cProfile, ses mesures écrites dans ce fichier à son arrêt "
+        "(lire avec pstats ; les chiffres de temps sont alors gonflés)",
+    )
     args = parser.parse_args()
     parts = len(render_html(answer(ready_index(CONTENT_DIR, SEEDS_DIR), QUESTION)))
     print(f"Ce bot ({ROOT}) :")
     fast = not args.slow_server
-    asyncio.run(run(args.seconds, args.pictures, parts, fast=fast))
+    asyncio.run(run(args.seconds, args.pictures, parts, fast=fast, profile=args.profile))
     if args.earlier is not None:
         print(f"Autre copie ({args.earlier.resolve()}) :")
         asyncio.run(run(args.seconds, args.pictures, parts, args.earlier.resolve(), fast))

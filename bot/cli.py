@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _index(args: argparse.Namespace) -> Index | None:
     try:
-        index = ready_index(args.content, args.seeds)
+        index = ready_index(args.content, args.seeds, serve_first=True)
     except ContentError as error:
         print(f"Impossible de charger la base de faits.\n{error}", file=sys.stderr)
         print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
@@ -462,7 +462,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 file=sys.stderr,
             )
             return 2
-        print(ask_once(index, args.question, as_html=args.html, today=_today()))
+        # flushed now: the snapshot may still be written (ready_index) before the exit
+        print(ask_once(index, args.question, as_html=args.html, today=_today()), flush=True)
         return 0
     from bot.console import run_console
 

@@ -47,6 +47,7 @@ from bot.startup import (
     gc_paused,
     remember_key,
     served_key,
+    wait_for_snapshot,
 )
 
 TIMEOUT = 900.0
@@ -75,6 +76,9 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
     code are those it was read or built from (same snapshot key): nothing to decode or swap.
     Raises ContentError when the content is invalid, RebuildError when the child failed.
     """
+    # the start's own snapshot, when still being written, first: the child may reuse it,
+    # and it never lands over the one the child writes
+    await asyncio.to_thread(wait_for_snapshot)
     with tempfile.TemporaryDirectory(prefix="azsec-rechargement-") as folder:
         process = await asyncio.create_subprocess_exec(
             sys.executable,

@@ -7,14 +7,24 @@ the content has to be read and validated (no snapshot, or a stale one).
 from __future__ import annotations
 
 import gc
+import logging
 import os
+import threading
 import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.content.snapshot import read_snapshot, snapshot_dir, snapshot_key, write_snapshot
+from bot.content.snapshot import (
+    read_snapshot,
+    remove_leftovers,
+    snapshot_dir,
+    snapshot_key,
+    write_snapshot,
+)
 from bot.engine.index import Index
+
+log = logging.getLogger(__name__)
 
 
 def build_index(index: Index) -> Index:
@@ -74,15 +84,65 @@ def served_key(index: Index) -> str | None:
     return _served[1]
 
 
-def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | None = None) -> Index:
+_writing: threading.Thread | None = None
+"""The snapshot being written after a start that served first (see :func:`ready_index`)."""
+
+
+WRITE_ATTEMPTS = 3
+"""Writes tried after a start that served first (see :func:`_write_later`)."""
+
+
+def _write_later(folder: Path, key: str, index: Index) -> None:
+    """Write the snapshot of ``index``; a failure is logged, never raised (the bot serves on).
+
+    ``write_snapshot`` writes a temporary file and renames it only once complete, its digest
+    in the header: a process stopped mid-write leaves no snapshot that loads wrong."""
+    try:
+        removed = remove_leftovers(folder)  # a bot killed while writing left its file
+        if removed:
+            log.info("Instantanés inachevés supprimés : %d", removed)
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                write_snapshot(folder, key, index)
+                return
+            except RuntimeError:
+                # a table built on demand by a command while pickle walked it (« dictionary
+                # changed size »): built now, the next attempt finds it complete
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+    except Exception:  # whatever stops the write, the next start revalidates
+        log.warning("Instantané non écrit : la base sera revalidée au démarrage", exc_info=True)
+
+
+def wait_for_snapshot() -> None:
+    """Return once the snapshot a start left to write is on disk (at once when none is)."""
+    writing = _writing
+    if writing is not None:
+        writing.join()
+
+
+def ready_index(
+    content_dir: Path,
+    seeds_dir: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    serve_first: bool = False,
+) -> Index:
     """The index the bot serves from, full text included; raises ContentError when invalid.
 
     With a snapshot directory (``SNAPSHOT_DIR``), a matching snapshot of the whole index
     replaces reading, validating and indexing; otherwise the content is validated and
     indexed, and the snapshot written for the next start. The objects built live as long as
     the process: they are frozen afterwards, so GC passes skip them.
+
+    ``serve_first``: the snapshot is written by a thread after the index is returned (a
+    third of a start after a content change at ×1000), not before; the interpreter waits
+    for that thread before it exits, and :func:`wait_for_snapshot` waits for it too.
     """
+    global _writing
+    wait_for_snapshot()  # a start before the previous one's snapshot was written: in turn
     folder = snapshot_dir(os.environ if env is None else env)
+    later: tuple[Path, str] | None = None
     with gc_paused():
         if folder is None:
             index = validated_index(content_dir, seeds_dir)
@@ -93,7 +153,15 @@ def ready_index(content_dir: Path, seeds_dir: Path, env: Mapping[str, str] | Non
                 index = build_index(cached)
             else:
                 index = validated_index(content_dir, seeds_dir, folder)
-                write_snapshot(folder, key, index)
+                if serve_first:
+                    later = (folder, key)
+                else:
+                    write_snapshot(folder, key, index)
             remember_key(index, key)
         gc.freeze()  # before collections resume (see bot.rebuild._receive)
+    if later is not None:
+        _writing = threading.Thread(
+            target=_write_later, args=(*later, index), name="instantané", daemon=False
+        )
+        _writing.start()
     return index

@@ -313,6 +313,30 @@ def read_snapshot(folder: Path, key: str, kind: type[T], name: str = SNAPSHOT_NA
     return stored  # type: ignore[return-value]
 
 
+STALE_TEMPORARY = 600.0
+"""Seconds after which a snapshot's temporary file nobody renamed is a leftover (its writer
+was killed mid-write): no write takes that long between two chunks."""
+
+
+def remove_leftovers(folder: Path, now: float | None = None) -> int:
+    """Delete the temporary files of snapshots whose writer died mid-write (untouched for
+    :data:`STALE_TEMPORARY` seconds; at ×1000 each is up to 170 Mo); how many were deleted."""
+    moment = time.time() if now is None else now
+    removed = 0
+    try:
+        found = list(folder.glob(".base-*.tmp"))
+    except OSError:
+        return 0
+    for path in found:
+        try:
+            if moment - path.stat().st_mtime > STALE_TEMPORARY:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # renamed or deleted meanwhile: not ours to worry about
+    return removed
+
+
 def write_snapshot(folder: Path, key: str, value: object, name: str = SNAPSHOT_NAME) -> bool:
     """Store ``value`` under ``key`` atomically; False (and a warning) when the disk refuses.
 
