@@ -69,7 +69,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ),
     (
         "qui",
-        r"(?:^|[,;:] )(?:qui|ki)\b|\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
+        r"(?:^|[,;:] )(?:qui|ki)\b|(?<!ce )\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
         r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
     ),
     ("ou", r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"),
