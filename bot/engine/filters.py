@@ -202,6 +202,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_WEEKDAY_ASKED = re.compile(r"\b(?:un|quel|quel jour|quel jour de la semaine|etait ce)\s*$")
+"""What comes before a weekday that asks it rather than names a day (« c'était un lundi ? »,
+« quel jour : mardi ? »)."""
+
+
+def _weekday_asked(before: str) -> bool:
+    """True when the words before a weekday ask which day of the week a fact fell on."""
+    return bool(_WEEKDAY_ASKED.search(before.rstrip()))
+
+
 def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
     """Relative periods (« la semaine dernière », « ce mois-ci »…) as dates, against today."""
     found: list[tuple[date, date, str]] = []
@@ -232,6 +242,10 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
             found.append((start, end, match.group(0)))
             folded = folded[: match.start()] + " " + folded[match.end() :]
     weekday = re.search(rf"\b(?:(?:ce|le) )?({'|'.join(_WEEKDAYS)})(?: (dernier|passe))?\b", folded)
+    if weekday is not None and _weekday_asked(folded[: weekday.start()]):
+        # « c'était un lundi ? » asks the day of the week of a fact: no filter, no search word
+        folded = folded[: weekday.start()] + " " + folded[weekday.end() :]
+        weekday = None
     if weekday is not None:  # the latest such day up to today (before today if « dernier »)
         back = (today.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
         if back == 0 and weekday.group(2):
