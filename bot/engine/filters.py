@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.content.model import Actor
 from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
@@ -356,6 +357,16 @@ def _act_names(index: Index) -> dict[str, str]:
     return names
 
 
+def _a_little_word(actor: Actor, phrase: str, text: str) -> bool:
+    """True when ``phrase`` is a French little word (« me », « se », « si ») that only the
+    actor's code spells (ME, SE, SI): it names the actor only typed in capitals."""
+    if not is_stop(phrase) or phrase != fold(actor.id):
+        return False
+    if any(fold(name or "") == phrase for name in (actor.name, actor.name_en, *actor.aliases)):
+        return False
+    return not re.search(rf"(?<!\w){re.escape(actor.id)}(?!\w)", text)
+
+
 def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     """Read a French filter as far as it goes; say what was left aside instead of refusing.
 
@@ -414,6 +425,8 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             elif act is not None:
                 _add(acts, act)
             elif named is not None and (named.exact or single):
+                if _a_little_word(named.actor, phrase, text):
+                    continue  # « peux-tu me lister » names no Montenegro (ME)
                 _add(actors, named.actor.id)
             else:
                 continue

@@ -48,7 +48,7 @@ from bot.engine.unsaid import (
     unsaid_para,
     unsaid_words,
 )
-from bot.engine.unsigned import unsigned_para, without_agreement
+from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
@@ -299,7 +299,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
         asked = read_filter(index, _content(index, text), today).filter.actors
-        unsigned = tuple(actor.id for actor in without_agreement(index, asked))
+        plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
+        unsigned = tuple(actor.id for actor in without_agreement(index, plain))
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
