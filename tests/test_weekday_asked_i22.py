@@ -35,6 +35,8 @@ def test_a_weekday_naming_a_day_still_filters(base):
 def test_a_weekday_question_about_an_agreement_never_answers_none(base):
     index = Index(base)
     for weekday in ("lundi", "mardi", "samedi"):
-        text = render_text(respond(index, f"c etait un {weekday} la signature avec les usa ?", TODAY))
+        text = render_text(
+            respond(index, f"c etait un {weekday} la signature avec les usa ?", TODAY)
+        )
         assert "Aucun accord ne correspond" not in text, weekday
         assert "novembre 2026 ·" not in text.split("\n")[0] and weekday not in text.split("\n")[0]

@@ -433,7 +433,7 @@ def _with_role(line: Item, agreement: Agreement, actor: Actor) -> Item:
     if actor.id in agreement.parties:
         return line
     role = party_role(agreement, actor.id) or "cité, non partie"
-    return Item(line.label, f"{line.text} — {actor_name(actor)} : {role}")
+    return replace(line, text=f"{line.text} — {actor_name(actor)} : {role}")
 
 
 def _titled(index: Index, argument: str) -> Agreement | None:

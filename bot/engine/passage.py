@@ -500,32 +500,7 @@ def passage_reply(
         )
     evidence = next(item for item in entry.evidence if sentence in item.quote)
     source = quote_of(base, evidence)
-    if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
-        blocks.append(Para("D'après l'article :", "note"))
-    else:
-        line = short_label(line_text(base, entry), FIRST_LINE)
-        blocks.append(Item(_label(index, entry, 60), line))
     before = antecedent(index, entry, sentence)
-    if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
-        held = next(item for item in entry.evidence if before in item.quote)
-        first = quote_of(base, held)
-        blocks.append(Quote(before, first.attribution, first.source))
-    blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
-    if second is not None:
-        other_entry, other_sentence = second
-        if other_entry is not entry and not isinstance(other_entry, Fact):
-            line = short_label(line_text(base, other_entry), FIRST_LINE)
-            blocks.append(Item(_label(index, other_entry, 60), line))
-        held = next(item for item in other_entry.evidence if other_sentence in item.quote)
-        other_source = quote_of(base, held)
-        blocks.append(
-            Quote(other_sentence, other_source.attribution, other_source.source, open=True)
-        )
-    if others and second is None:
-        blocks.append(Para("Aussi :", "note"))
-        for other in others:
-            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
-            blocks.append(Item(_label(index, other, 60), line))
     words = index.tokens(query)
     group = [
         (number, quote_of(base, evidence))
@@ -536,6 +511,35 @@ def passage_reply(
         if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
         and not (second is not None and evidence.quote == second[1])
     ]
+    referred = {number for number, _ in group}  # lines the folded group refers to by number
+    if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
+        blocks.append(Para("D'après l'article :", "note"))
+    else:
+        line = short_label(line_text(base, entry), FIRST_LINE)
+        blocks.append(Item(_label(index, entry, 60), line, 1 if 1 in referred else 0, entry.id))
+    if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
+        held = next(item for item in entry.evidence if before in item.quote)
+        first = quote_of(base, held)
+        blocks.append(Quote(before, first.attribution, first.source))
+    blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if second is not None:
+        other_entry, other_sentence = second
+        if other_entry is not entry and not isinstance(other_entry, Fact):
+            line = short_label(line_text(base, other_entry), FIRST_LINE)
+            blocks.append(Item(_label(index, other_entry, 60), line, entry=other_entry.id))
+        elif other_entry is not entry:  # another article's context: alone, never under the
+            blocks.append(Para("Aussi, d'après l'article :", "note"))  # line above
+        held = next(item for item in other_entry.evidence if other_sentence in item.quote)
+        other_source = quote_of(base, held)
+        blocks.append(
+            Quote(other_sentence, other_source.attribution, other_source.source, open=True)
+        )
+    if others and second is None:
+        blocks.append(Para("Aussi :", "note"))
+        for number, other in enumerate(others, 2):
+            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
+            ref = number if number in referred else 0
+            blocks.append(Item(_label(index, other, 60), line, ref, other.id))
     if group:
         blocks.append(QuoteGroup(tuple(group)))
     more = total - 1 - len(others)
