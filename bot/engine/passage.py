@@ -526,7 +526,8 @@ def passage_reply(
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
             line = short_label(line_text(base, other_entry), FIRST_LINE)
-            blocks.append(Item(_label(index, other_entry, 60), line, entry=other_entry.id))
+            ref = 2 if 2 in referred and others and others[0] is other_entry else 0
+            blocks.append(Item(_label(index, other_entry, 60), line, ref, other_entry.id))
         elif other_entry is not entry:  # another article's context: alone, never under the
             blocks.append(Para("Aussi, d'après l'article :", "note"))  # line above
         held = next(item for item in other_entry.evidence if other_sentence in item.quote)
