@@ -42,16 +42,16 @@ def faults(index: Index, reply: Reply) -> list[str]:
                         f"« {quote.text[:60]} » numéroté {number} : aucune ligne {number}."
                     )
                 elif owners[0].entry and not _held(index, owners[0].entry, quote):
+                    line = owners[0].text[:50]
                     found.append(
-                        f"« {quote.text[:60]} » sous le numéro {number} de « {owners[0].text[:50]} »,"
+                        f"« {quote.text[:60]} » sous le numéro {number} de « {line} »,"
                         " dont l'entrée ne le tient pas."
                     )
             above = None
         elif isinstance(block, Quote):
             if above is not None and above.entry and not _held(index, above.entry, block):
-                found.append(
-                    f"« {block.text[:60]} » sous « {above.text[:50]} », dont l'entrée ne le tient pas."
-                )
+                line = above.text[:50]
+                found.append(f"« {block.text[:60]} » sous « {line} », dont l'entrée ne le tient pas.")
         else:
             above = block if isinstance(block, Item) else None
     return found
