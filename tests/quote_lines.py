@@ -51,7 +51,8 @@ def faults(index: Index, reply: Reply) -> list[str]:
         elif isinstance(block, Quote):
             if above is not None and above.entry and not _held(index, above.entry, block):
                 line = above.text[:50]
-                found.append(f"« {block.text[:60]} » sous « {line} », dont l'entrée ne le tient pas.")
+                said = f"« {block.text[:60]} » sous « {line} »"
+                found.append(f"{said}, dont l'entrée ne le tient pas.")
         else:
             above = block if isinstance(block, Item) else None
     return found
