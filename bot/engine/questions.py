@@ -835,6 +835,20 @@ def not_understood(index: Index, text: str) -> Reply:
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
 )
+_POINTING = re.compile(
+    r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
+    r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
+    r"|reunions?|visites?|plans?|groupes?)\b"
+)
+"""A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
+« cet accord »): the question points back at the previous subject, however long it is."""
+
+
+def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
+    """True when the question names an actor of its own (« ce pays, la Turquie ? »)."""
+    return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
+
+
 MOST_FOLLOW_UP_WORDS = 8
 """A follow-up is short: longer questions stand on their own."""
 
@@ -849,8 +863,13 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None and _bare_follow_up(index, folded, today):  # « sa fonction ? », « date ? »
-        rest = folded
+    pointing = _POINTING.search(folded) if opening is None else None
+    pointed = pointing is not None and not _names_own_subject(index, folded, today)
+    if pointing is not None and pointed:
+        # « c'est qui les membres de cette organisation ? »: of the subject just asked about
+        folded = f"{folded[: pointing.start()]} {folded[pointing.end() :]}".strip(" ?")
+    if opening is None and (pointed or _bare_follow_up(index, folded, today)):
+        rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
     else:
