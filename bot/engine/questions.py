@@ -863,7 +863,10 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    pointing = _POINTING.search(folded) if opening is None else None
+    # a search's words hold what it asked besides its subject: a long question pointing back at
+    # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
+    searched = previous.data.startswith("/cherche")
+    pointing = _POINTING.search(folded) if opening is None and not searched else None
     pointed = pointing is not None and not _names_own_subject(index, folded, today)
     if pointing is not None and pointed:
         # « c'est qui les membres de cette organisation ? »: of the subject just asked about
