@@ -40,3 +40,37 @@ def test_a_weekday_question_about_an_agreement_never_answers_none(base):
         )
         assert "Aucun accord ne correspond" not in text, weekday
         assert "novembre 2026 ·" not in text.split("\n")[0] and weekday not in text.split("\n")[0]
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def test_the_weekday_asked_is_computed_from_the_first_line_dated_to_the_day(base):
+    from bot.dates import Precision
+    from bot.engine.reply import Item, Para
+
+    index = Index(base)
+    said_any = False
+    for actor in base.actors.values():
+        reply = respond(index, f"c'était un jeudi, l'accord avec {actor.name} ?", TODAY)
+        dated = [
+            index.entries[b.entry]
+            for b in reply.blocks
+            if isinstance(b, Item) and b.entry in index.entries
+        ]
+        dated = [
+            e
+            for e in dated
+            if getattr(e, "date", None) is not None
+            and e.date.precision is Precision.DAY
+            and getattr(e, "date_basis", "texte") == "texte"
+        ]
+        notes = [b.text for b in reply.blocks if isinstance(b, Para) and "jour calculé" in b.text]
+        if not dated:
+            assert not notes, actor.id
+            continue
+        said_any = True
+        day = dated[0].date.start
+        assert len(notes) == 1 and f"était un {WEEKDAYS[day.weekday()]}" in notes[0], actor.id
+        assert dated[0].date.label() in notes[0]
+    assert said_any  # some agreement of the base is dated to the day by its article

@@ -208,6 +208,18 @@ _WEEKDAY_ASKED = re.compile(r"\b(?:un|quel|quel jour|quel jour de la semaine|eta
 « quel jour : mardi ? »)."""
 
 
+def asks_weekday(text: str) -> bool:
+    """True when the question asks which day of the week something fell on (« c'était un
+    lundi ? », « quel jour de la semaine ? »)."""
+    folded = fold(text)
+    if re.search(r"\bquel jour de la semaine\b", folded):
+        return True
+    return any(
+        _weekday_asked(folded[: found.start()])
+        for found in re.finditer(rf"\b(?:{'|'.join(_WEEKDAYS)})\b", folded)
+    )
+
+
 def _weekday_asked(before: str) -> bool:
     """True when the words before a weekday ask which day of the week a fact fell on."""
     return bool(_WEEKDAY_ASKED.search(before.rstrip()))

@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.content.model import Actor
+from bot.dates import Precision
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
-from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
@@ -650,9 +651,36 @@ def respond_in_thread(
             undated = undated_para(index, text, subject, today, agreements)
             found = replace(found, undated=undated)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
+        reply = _weekday_said(index, reply)
     if found is None:
         return reply, None
     return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+
+
+_WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _weekday_said(index: Index, reply: Reply) -> Reply:
+    """The reply with, after its « Compris » line, the day of the week of its first line dated
+    to the day by the article itself, said as computed (no article gives it)."""
+    for block in reply.blocks:
+        entry = index.entries.get(block.entry) if isinstance(block, Item) else None
+        span = getattr(entry, "date", None) if entry is not None else None
+        if span is None or span.precision is not Precision.DAY:
+            continue
+        if getattr(entry, "date_basis", "texte") != "texte":
+            continue  # an inferred day: its weekday would be inferred twice
+        day = span.start
+        which = f" (ligne {block.ref})" if isinstance(block, Item) and block.ref else ""
+        said = Para(
+            f"Le {span.label()}{which} était un {_WEEKDAY_NAMES[day.weekday()]} : jour "
+            "calculé d'après la date, l'article ne le donne pas.",
+            "note",
+        )
+        at = 1 if isinstance(reply.blocks[0], Para) and "Compris" in reply.blocks[0].text else 0
+        return replace(reply, blocks=(*reply.blocks[:at], said, *reply.blocks[at:]))
+    return reply
 
 
 def _passage_shown(found: Understanding, reply: Reply) -> str:
