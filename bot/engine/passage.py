@@ -502,13 +502,15 @@ def passage_reply(
     source = quote_of(base, evidence)
     before = antecedent(index, entry, sentence)
     words = index.tokens(query)
+    # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
+    top = 0 if isinstance(entry, Fact) else 1
     group = [
         (number, quote_of(base, evidence))
-        for number, shown in enumerate([entry, *others], 1)
+        for number, shown in enumerate([entry, *others], top)
         for evidence in (
-            shown.key_evidence() if number == 1 else matching_quotes(index, shown, words)
+            shown.key_evidence() if shown is entry else matching_quotes(index, shown, words)
         )
-        if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
+        if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
         and not (second is not None and evidence.quote == second[1])
     ]
     referred = {number for number, _ in group}  # lines the folded group refers to by number
@@ -526,7 +528,7 @@ def passage_reply(
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
             line = short_label(line_text(base, other_entry), FIRST_LINE)
-            ref = 2 if 2 in referred and others and others[0] is other_entry else 0
+            ref = top + 1 if top + 1 in referred and others and others[0] is other_entry else 0
             blocks.append(Item(_label(index, other_entry, 60), line, ref, other_entry.id))
         elif other_entry is not entry:  # another article's context: alone, never under the
             blocks.append(Para("Aussi, d'après l'article :", "note"))  # line above
@@ -537,7 +539,7 @@ def passage_reply(
         )
     if others and second is None:
         blocks.append(Para("Aussi :", "note"))
-        for number, other in enumerate(others, 2):
+        for number, other in enumerate(others, top + 1):
             line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
             ref = number if number in referred else 0
             blocks.append(Item(_label(index, other, 60), line, ref, other.id))
