@@ -74,3 +74,16 @@ def test_the_weekday_asked_is_computed_from_the_first_line_dated_to_the_day(base
         assert len(notes) == 1 and f"était un {WEEKDAYS[day.weekday()]}" in notes[0], actor.id
         assert dated[0].date.label() in notes[0]
     assert said_any  # some agreement of the base is dated to the day by its article
+
+
+def test_a_weekday_asked_as_a_follow_up_keeps_the_subject_and_claims_no_absence(base):
+    from bot.engine.questions import respond_in_thread
+
+    index = Index(base)
+    for actor in list(base.actors.values())[:6]:
+        _, first = respond_in_thread(index, f"/accord {actor.name}", TODAY)
+        if first is None:
+            continue
+        reply, later = respond_in_thread(index, "c'était un jeudi ?", TODAY, first)
+        assert later is not None and later.data == first.data, actor.id
+        assert "ne mentionnent pas" not in render_text(reply), actor.id

@@ -285,6 +285,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             for word in fold(text).split()
             if fold(french_country_name(word) or "-") in fold(found.command)
         }
+    if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
+        named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
     key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
@@ -899,6 +901,15 @@ def follow_up(
     if pointing is not None and pointed:
         # « c'est qui les membres de cette organisation ? »: of the subject just asked about
         folded = f"{folded[: pointing.start()]} {folded[pointing.end() :]}".strip(" ?")
+    if (
+        opening is None
+        and asks_weekday(folded)
+        and not read_filter(index, text, today).understood()
+    ):
+        # « c'était un mardi ? »: the weekday of what was just shown (said by respond_in_thread)
+        return Understanding(
+            previous.command, previous.data, f"suite de « {previous.command} », même sujet"
+        )
     if opening is None and (pointed or _bare_follow_up(index, folded, today)):
         rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
