@@ -111,8 +111,10 @@ def test_each_entry_is_one_line_and_the_quotes_one_folded_group(page, fixture_ba
     assert len(messages) == 1 and visible_length(messages[0]) <= SCREEN
     first = messages[0]
     assert first.count("<blockquote expandable>") == 1 and "<blockquote>" not in first
-    assert len(re.findall(r"^• <b>", first, re.M)) == len(lines)  # each one line
-    assert first.index("<blockquote expandable>") > first.rindex("• <b>")  # at the end
+    # each one line, showing the number its quotes carry (issue 22: never read as a neighbour's)
+    assert [line.ref for line in lines] == list(range(1, len(lines) + 1))
+    assert len(re.findall(r"^\d+\. <b>", first, re.M)) == len(lines)
+    assert first.index("<blockquote expandable>") > first.rindex(f"{len(lines)}. <b>")  # at the end
     assert first.count("Source des citations") == 1  # the source said once
     # ... inside the fold, after the quotes: a page spends its screen on its lines
     fold = first[first.index("<blockquote expandable>") :]
@@ -189,7 +191,8 @@ def test_the_console_shows_the_same_lines_then_the_numbered_quotes(page):
     text = render_text(reply, width=400)
     lines = _lines(reply)
     group = _groups(reply)[0]
-    assert text.index(f"• {lines[-1].label} — {lines[-1].text}") < text.index("Citations")
+    last = lines[-1]
+    assert text.index(f"{last.ref}. {last.label} — {last.text}") < text.index("Citations")
     number, quote = group.quotes[-1]
     assert f"  {number}. « {quote.text} »" in text
 

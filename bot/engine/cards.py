@@ -114,7 +114,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     shown_dated = shown_facts = 0
     for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
-        lines: list[Block] = [Item(when(base, entry), entry_text(base, entry))]
+        lines: list[Block] = [Item(when(base, entry), entry_text(base, entry), entry=entry.id)]
         lines.extend(key_quotes(base, entry))
         opening = [] if heading in blocks else [heading]
         forced = not quoted  # a card never shows only its title: one fact with its quote
@@ -125,7 +125,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         shown_dated += 1
     if facts and not quoted:  # no fact shown yet: the first undated one, never none
         blocks.append(Para("Contexte", "title"))
-        blocks.append(Item("•", entry_text(base, facts[0])))
+        blocks.append(Item("•", entry_text(base, facts[0]), entry=facts[0].id))
         blocks.extend(key_quotes(base, facts[0]))
         shown_facts = 1
     # a button never repeats what the card shows: a section it holds whole has none
@@ -175,7 +175,7 @@ def facts_page(index: Index, actor_id: str, page: int = 1) -> Reply:
     page, start, stop, pages = paging.window(len(facts), FACTS_PAGE, page)
     blocks: list[Block] = [Para(f"Contexte — {actor_name(actor)} ({len(facts)})", "title")]
     for fact in facts[start:stop]:
-        blocks.append(Item("•", entry_text(base, fact)))
+        blocks.append(Item("•", entry_text(base, fact), entry=fact.id))
         blocks.extend(key_quotes(base, fact))
     row = paging.turns(page, pages, lambda n: routes.CONTEXT.turn(actor_id, n)) or ()
     if pages > 1:
@@ -433,7 +433,7 @@ def _with_role(line: Item, agreement: Agreement, actor: Actor) -> Item:
     if actor.id in agreement.parties:
         return line
     role = party_role(agreement, actor.id) or "cité, non partie"
-    return Item(line.label, f"{line.text} — {actor_name(actor)} : {role}")
+    return replace(line, text=f"{line.text} — {actor_name(actor)} : {role}")
 
 
 def _titled(index: Index, argument: str) -> Agreement | None:

@@ -192,12 +192,15 @@ def overview(
 ) -> tuple[list[Item], QuoteGroup | None]:
     """An overview's lines, one per entry (its full date, its short text), and their key
     quotes in one group, each numbered by its line."""
-    lines = [Item(when(base, entry), line_text(base, entry)) for entry in entries]
     quotes = tuple(
         (number, quote)
         for number, entry in enumerate(entries, 1)
         for quote in key_quotes(base, entry)
     )
+    lines = [  # each line shows its number when quotes follow: a quote reads as its own line's
+        Item(when(base, entry), line_text(base, entry), number if quotes else 0, entry.id)
+        for number, entry in enumerate(entries, 1)
+    ]
     return lines, QuoteGroup(quotes) if quotes else None
 
 

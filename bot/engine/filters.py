@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.content.model import Actor
 from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
@@ -202,6 +203,28 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_WEEKDAY_ASKED = re.compile(r"\b(?:un|quel|quel jour|quel jour de la semaine|etait ce)\s*$")
+"""What comes before a weekday that asks it rather than names a day (« c'était un lundi ? »,
+« quel jour : mardi ? »)."""
+
+
+def asks_weekday(text: str) -> bool:
+    """True when the question asks which day of the week something fell on (« c'était un
+    lundi ? », « quel jour de la semaine ? »)."""
+    folded = fold(text)
+    if re.search(r"\bquel jour de la semaine\b", folded):
+        return True
+    return any(
+        _weekday_asked(folded[: found.start()])
+        for found in re.finditer(rf"\b(?:{'|'.join(_WEEKDAYS)})\b", folded)
+    )
+
+
+def _weekday_asked(before: str) -> bool:
+    """True when the words before a weekday ask which day of the week a fact fell on."""
+    return bool(_WEEKDAY_ASKED.search(before.rstrip()))
+
+
 def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
     """Relative periods (« la semaine dernière », « ce mois-ci »…) as dates, against today."""
     found: list[tuple[date, date, str]] = []
@@ -232,6 +255,10 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
             found.append((start, end, match.group(0)))
             folded = folded[: match.start()] + " " + folded[match.end() :]
     weekday = re.search(rf"\b(?:(?:ce|le) )?({'|'.join(_WEEKDAYS)})(?: (dernier|passe))?\b", folded)
+    if weekday is not None and _weekday_asked(folded[: weekday.start()]):
+        # « c'était un lundi ? » asks the day of the week of a fact: no filter, no search word
+        folded = folded[: weekday.start()] + " " + folded[weekday.end() :]
+        weekday = None
     if weekday is not None:  # the latest such day up to today (before today if « dernier »)
         back = (today.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
         if back == 0 and weekday.group(2):
@@ -342,6 +369,16 @@ def _act_names(index: Index) -> dict[str, str]:
     return names
 
 
+def _a_little_word(actor: Actor, phrase: str, text: str) -> bool:
+    """True when ``phrase`` is a French little word (« me », « se », « si ») that only the
+    actor's code spells (ME, SE, SI): it names the actor only typed in capitals."""
+    if not is_stop(phrase) or phrase != fold(actor.id):
+        return False
+    if any(fold(name or "") == phrase for name in (actor.name, actor.name_en, *actor.aliases)):
+        return False
+    return not re.search(rf"(?<!\w){re.escape(actor.id)}(?!\w)", text)
+
+
 def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     """Read a French filter as far as it goes; say what was left aside instead of refusing.
 
@@ -400,6 +437,8 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             elif act is not None:
                 _add(acts, act)
             elif named is not None and (named.exact or single):
+                if _a_little_word(named.actor, phrase, text):
+                    continue  # « peux-tu me lister » names no Montenegro (ME)
                 _add(actors, named.actor.id)
             else:
                 continue

@@ -83,7 +83,8 @@ def otherwise_blocks(index: Index, period: str, lines: list[Dated]) -> tuple[Blo
     ]
     for line in lines[:SHOWN]:
         entry = line.entry
-        blocks.append(Item(brief_when(base, entry, 60), short_label(line_text(base, entry), LINE)))
+        line_shown = short_label(line_text(base, entry), LINE)
+        blocks.append(Item(brief_when(base, entry, 60), line_shown, entry=entry.id))
         blocks.extend(key_quotes(base, entry)[:1])
     return tuple(blocks)
 

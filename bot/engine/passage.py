@@ -70,7 +70,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ),
     (
         "qui",
-        r"(?:^|[,;:] )(?:qui|ki)\b|\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
+        r"(?:^|[,;:] )(?:qui|ki)\b|(?<!ce )\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
         r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
     ),
     ("ou", r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"),
@@ -502,12 +502,25 @@ def passage_reply(
         )
     evidence = next(item for item in entry.evidence if sentence in item.quote)
     source = quote_of(base, evidence)
+    before = antecedent(index, entry, sentence)
+    words = index.tokens(query)
+    # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
+    top = 0 if isinstance(entry, Fact) else 1
+    group = [
+        (number, quote_of(base, evidence))
+        for number, shown in enumerate([entry, *others], top)
+        for evidence in (
+            shown.key_evidence() if shown is entry else matching_quotes(index, shown, words)
+        )
+        if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
+        and not (second is not None and evidence.quote == second[1])
+    ]
+    referred = {number for number, _ in group}  # lines the folded group refers to by number
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:
         line = short_label(line_text(base, entry), FIRST_LINE)
-        blocks.append(Item(_label(index, entry, 60), line))
-    before = antecedent(index, entry, sentence)
+        blocks.append(Item(_label(index, entry, 60), line, 1 if 1 in referred else 0, entry.id))
     if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
         held = next(item for item in entry.evidence if before in item.quote)
         first = quote_of(base, held)
@@ -517,7 +530,10 @@ def passage_reply(
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
             line = short_label(line_text(base, other_entry), FIRST_LINE)
-            blocks.append(Item(_label(index, other_entry, 60), line))
+            ref = top + 1 if top + 1 in referred and others and others[0] is other_entry else 0
+            blocks.append(Item(_label(index, other_entry, 60), line, ref, other_entry.id))
+        elif other_entry is not entry:  # another article's context: alone, never under the
+            blocks.append(Para("Aussi, d'après l'article :", "note"))  # line above
         held = next(item for item in other_entry.evidence if other_sentence in item.quote)
         other_source = quote_of(base, held)
         blocks.append(
@@ -525,19 +541,10 @@ def passage_reply(
         )
     if others and second is None:
         blocks.append(Para("Aussi :", "note"))
-        for other in others:
+        for number, other in enumerate(others, top + 1):
             line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
-            blocks.append(Item(_label(index, other, 60), line))
-    words = index.tokens(query)
-    group = [
-        (number, quote_of(base, evidence))
-        for number, shown in enumerate([entry, *others], 1)
-        for evidence in (
-            shown.key_evidence() if number == 1 else matching_quotes(index, shown, words)
-        )
-        if not (number == 1 and (evidence.quote in (sentence, before) or isinstance(entry, Fact)))
-        and not (second is not None and evidence.quote == second[1])
-    ]
+            ref = number if number in referred else 0
+            blocks.append(Item(_label(index, other, 60), line, ref, other.id))
     if group:
         blocks.append(QuoteGroup(tuple(group)))
     more = total - 1 - len(others)

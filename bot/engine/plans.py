@@ -113,7 +113,7 @@ def plans_blocks(index: Index, period: str, found: list[Coming]) -> tuple[Block,
             label = f"période {entry.period.label()}"
         else:
             label = brief_when(base, entry, 60)
-        blocks.append(Item(label, short_label(line_text(base, entry), LINE)))
+        blocks.append(Item(label, short_label(line_text(base, entry), LINE), entry=entry.id))
         blocks.extend(key_quotes(base, entry)[:1])
     if len(found) > SHOWN:
         more = count(len(found) - SHOWN, "autre entrée", "autres entrées")

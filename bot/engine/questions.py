@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.content.model import Actor
+from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
-from bot.engine.filters import Reading, TimelineFilter, read_filter
+from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
@@ -49,7 +50,7 @@ from bot.engine.unsaid import (
     unsaid_para,
     unsaid_words,
 )
-from bot.engine.unsigned import unsigned_para, without_agreement
+from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
@@ -285,6 +286,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
             for word in fold(text).split()
             if fold(french_country_name(word) or "-") in fold(found.command)
         }
+    if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
+        named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
     key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
@@ -300,7 +303,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
         asked = read_filter(index, _content(index, text), today).filter.actors
-        unsigned = tuple(actor.id for actor in without_agreement(index, asked))
+        plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
+        unsigned = tuple(actor.id for actor in without_agreement(index, plain))
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
@@ -647,9 +651,36 @@ def respond_in_thread(
             undated = undated_para(index, text, subject, today, agreements)
             found = replace(found, undated=undated)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
+        reply = _weekday_said(index, reply)
     if found is None:
         return reply, None
     return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+
+
+_WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _weekday_said(index: Index, reply: Reply) -> Reply:
+    """The reply with, after its « Compris » line, the day of the week of its first line dated
+    to the day by the article itself, said as computed (no article gives it)."""
+    for block in reply.blocks:
+        entry = index.entries.get(block.entry) if isinstance(block, Item) else None
+        span = getattr(entry, "date", None) if entry is not None else None
+        if span is None or span.precision is not Precision.DAY:
+            continue
+        if getattr(entry, "date_basis", "texte") != "texte":
+            continue  # an inferred day: its weekday would be inferred twice
+        day = span.start
+        which = f" (ligne {block.ref})" if isinstance(block, Item) and block.ref else ""
+        said = Para(
+            f"Le {span.label()}{which} était un {_WEEKDAY_NAMES[day.weekday()]} : jour "
+            "calculé d'après la date, l'article ne le donne pas.",
+            "note",
+        )
+        at = 1 if isinstance(reply.blocks[0], Para) and "Compris" in reply.blocks[0].text else 0
+        return replace(reply, blocks=(*reply.blocks[:at], said, *reply.blocks[at:]))
+    return reply
 
 
 def _passage_shown(found: Understanding, reply: Reply) -> str:
@@ -841,6 +872,20 @@ def not_understood(index: Index, text: str) -> Reply:
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
 )
+_POINTING = re.compile(
+    r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
+    r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
+    r"|reunions?|visites?|plans?|groupes?)\b"
+)
+"""A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
+« cet accord »): the question points back at the previous subject, however long it is."""
+
+
+def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
+    """True when the question names an actor of its own (« ce pays, la Turquie ? »)."""
+    return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
+
+
 MOST_FOLLOW_UP_WORDS = 8
 """A follow-up is short: longer questions stand on their own."""
 
@@ -855,8 +900,25 @@ def follow_up(
         return None
     folded = fold(text)
     opening = _FOLLOW_UP.match(folded)
-    if opening is None and _bare_follow_up(index, folded, today):  # « sa fonction ? », « date ? »
-        rest = folded
+    # a search's words hold what it asked besides its subject: a long question pointing back at
+    # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
+    searched = previous.data.startswith("/cherche")
+    pointing = _POINTING.search(folded) if opening is None and not searched else None
+    pointed = pointing is not None and not _names_own_subject(index, folded, today)
+    if pointing is not None and pointed:
+        # « c'est qui les membres de cette organisation ? »: of the subject just asked about
+        folded = f"{folded[: pointing.start()]} {folded[pointing.end() :]}".strip(" ?")
+    if (
+        opening is None
+        and asks_weekday(folded)
+        and not read_filter(index, text, today).understood()
+    ):
+        # « c'était un mardi ? »: the weekday of what was just shown (said by respond_in_thread)
+        return Understanding(
+            previous.command, previous.data, f"suite de « {previous.command} », même sujet"
+        )
+    if opening is None and (pointed or _bare_follow_up(index, folded, today)):
+        rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
     else:

@@ -22,6 +22,12 @@ class Item:
 
     label: str
     text: str
+    ref: int = 0
+    """The number shown before the line when a folded group of quotes after it refers to it
+    (« 2. » on the line and on its quotes): a quote never reads as its neighbour's."""
+    entry: str = ""
+    """The id of the entry the line states (not shown): the quotes under the line, or under
+    its ``ref``, are that entry's evidence (``tests/quote_lines.py`` checks it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,10 +72,12 @@ def cherche(index: Index, argument: str, today: date | None = None, page: int = 
             buttons.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         line = line_text(index.base, entry)
-        blocks.append(Item(label, line if entry.label else short_label(line, LINE)))
-        quotes += [
+        held = [
             (number, quote_of(index.base, item)) for item in matching_quotes(index, entry, words)
         ]
+        text = line if entry.label else short_label(line, LINE)
+        blocks.append(Item(label, text, number, entry.id))
+        quotes += held
     if pages > 1:
         blocks.append(Para(f"Page {page}/{pages} — les meilleurs résultats d'abord", "note"))
         code = routes.words_field(words)

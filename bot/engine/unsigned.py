@@ -62,6 +62,16 @@ def _agreeing(index: Index, actor: Actor) -> bool:
     return False
 
 
+def named_plainly(actor: Actor, text: str) -> bool:
+    """True when ``text`` names ``actor`` by one of its names, aliases or demonyms written out
+    (folded, whole words), or by its code in capitals: a typo's near name or a little word
+    that spells a code (« me ») never opens an absence line."""
+    folded = fold(text)
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) for name in _names(actor)):
+        return True
+    return bool(re.search(rf"(?<!\w){re.escape(actor.id)}(?!\w)", text))
+
+
 def without_agreement(index: Index, actor_ids: tuple[str, ...]) -> list[Actor]:
     """The actors named (Azerbaijan aside) for whom the base files no agreement and no
     article sentence names them with a word of agreeing."""

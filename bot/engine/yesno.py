@@ -19,6 +19,12 @@ _VERDICT = re.compile(
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
+_INTERROGATIVE = re.compile(
+    r"(?<![\w-])(?:qui|que|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi"
+    r"|lequel|laquelle|lesquels|lesquelles|où|qu')(?![\w-])|(?<![\w-])qu'"
+)
+"""An interrogative word before the inverted verb or « est-ce que » (« à quel exercice
+l'armée a-t-elle participé ? », « quand est-ce que … ? »): a which/what question, not yes/no."""
 _NEGATION = frozenset(
     [
         "ne",
@@ -39,10 +45,14 @@ _NEGATION = frozenset(
 
 def verdict_set_aside(text: str) -> tuple[str, bool]:
     """``text`` without its yes/no words (« vrai ou faux : », « oui/non », « est-ce que »),
-    and whether it asks yes or no (those words, or an inverted verb: « a-t-il signé ? »)."""
+    and whether it asks yes or no (those words, or an inverted verb: « a-t-il signé ? »), never
+    when an interrogative word comes before them (« à quel exercice a-t-elle participé ? »)."""
     stripped = _VERDICT.sub(" ", text)
     stripped = re.sub(r"\s{2,}", " ", stripped).strip(" :")
-    asked = stripped != text.strip() or bool(_INVERTED.search(text.casefold()))
+    marker = _VERDICT.search(text) or _INVERTED.search(text.casefold())
+    asked = marker is not None and not _INTERROGATIVE.search(
+        text[: marker.start()].casefold().replace("’", "'")
+    )
     if not stripped.strip(" ?!.,;:"):
         return text, False
     return stripped, asked

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
 
@@ -98,9 +99,10 @@ def _block_html(block: Para | Item | Quote, text: str, folded: bool, mark: str) 
             return f"<i>{_esc(text)}</i>"
         return _esc(text)
     if isinstance(block, Item):
+        bullet = f"{block.ref}." if block.ref else "•"
         if block.label == "•":
-            return f"• {_esc(text)}"
-        return f"• <b>{_esc(block.label)}</b> — {_esc(text)}"
+            return f"{bullet} {_esc(text)}"
+        return f"{bullet} <b>{_esc(block.label)}</b> — {_esc(text)}"
     tag = "<blockquote expandable>" if folded else "<blockquote>"
     suffix = f" <i>{mark}</i>" if mark else ""
     return f"{tag}{_esc(text)}</blockquote>{suffix}"
@@ -194,7 +196,7 @@ def _with_text(block: Block, text: str) -> Block:
     if isinstance(block, Para):
         return Para(text, block.style)
     if isinstance(block, Item):
-        return Item(block.label, text)
+        return replace(block, text=text)
     return Quote(text, block.attribution, block.source, block.open)
 
 

@@ -41,7 +41,8 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
                     subsequent_indent="     ",
                 )
         elif isinstance(block, Item):
-            head = "• " if block.label == "•" else f"• {block.label} — "
+            bullet = f"{block.ref}." if block.ref else "•"
+            head = f"{bullet} " if block.label == "•" else f"{bullet} {block.label} — "
             lines += textwrap.wrap(head + block.text, width, subsequent_indent="    ") or [head]
         else:
             position = keys.index(block.source or block.attribution)
