@@ -9,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.check import run_check
+from bot.content.loader import load_factbase
 from bot.paths import PROJECT_ROOT
-from tests.growth.__main__ import ARTICLES, OVERLAY, build_copy, changed_readings, seed_text
+from tests.growth.__main__ import SETS, build_copy, changed_readings, seed_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 
@@ -41,13 +43,14 @@ def test_the_content_and_seeds_folders_come_from_the_environment():
     assert "Lagazette" not in done.stdout  # nothing of the shipped base
 
 
-def test_every_growth_article_keeps_its_source_lines_and_is_curated(tmp_path):
+@pytest.mark.parametrize("growth_set", SETS, ids=lambda path: path.name)
+def test_every_growth_article_keeps_its_source_lines_and_is_curated(growth_set):
     seeds_named = set()
-    for path in OVERLAY.glob("*.yaml"):
+    for path in (growth_set / "content").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         seeds_named |= {source["seed"] for source in data.get("sources", [])}
-    articles = sorted(ARTICLES.glob("*.txt"))
-    assert len(articles) >= 5
+    articles = sorted((growth_set / "articles").glob("*.txt"))
+    assert len(articles) >= 3
     assert {article.name for article in articles} == seeds_named
     for article in articles:
         head = article.read_text(encoding="utf-8").splitlines()[:3]
@@ -63,5 +66,15 @@ def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path
     assert (PROJECT_ROOT / "content" / "agreements.yaml").read_text(encoding="utf-8") != (
         content / "agreements.yaml"
     ).read_text(encoding="utf-8")  # the « même fait » citations were added to the copy only
+    grown = load_factbase(content, seeds)
+    for growth_set in SETS:  # every set is in the copy, entries and articles
+        for path in (growth_set / "content").glob("*.yaml"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for source in data.get("sources", []):
+                assert source["id"] in grown.sources, (growth_set.name, source["id"])
+                assert (seeds / source["seed"]).is_file()
+            for section in ("events", "agreements", "facts"):
+                ids = {entry.id for entry in getattr(grown, section)}
+                assert {entry["id"] for entry in data.get(section, [])} <= ids, path.name
     changes = changed_readings(content, seeds)
     assert all(before != after for _question, before, after in changes)
