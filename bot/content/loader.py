@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from bot.content.countries import country_name, flag, is_known_code
+from bot.content.duplicates import DuplicateKeys
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.filecache import FileCache, FileRecord
-from bot.content.duplicates import DuplicateKeys
 from bot.content.limits import ContentLimits, shape_problem, size_problem
 from bot.content.model import Actor, FactBase
 from bot.content.schema import (
