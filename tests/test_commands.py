@@ -196,8 +196,9 @@ def test_cherche_ranks_and_quotes(index):
     items = [b for b in reply.blocks if isinstance(b, Item)]
     # each hit shows the quotes its text rests on (at least one each)
     assert items and reply.quotes >= len(items)
-    quotes = [q for b in reply.blocks if isinstance(b, QuoteGroup) for _, q in b.quotes]
-    assert "drone" in quotes[0].text.lower()  # the best hit's quote says what was asked
+    groups = [b for b in reply.blocks if isinstance(b, QuoteGroup)]
+    assert any("drone" in q.text.lower() for _, q in groups[0].quotes)  # the best hit's
+    # quotes say what was asked (computed: which article ranks first depends on the base)
 
 
 def test_cherche_tolerates_typos_and_accents(index):
