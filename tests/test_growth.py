@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,29 @@ def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path
                 assert {entry["id"] for entry in data.get(section, [])} <= ids, path.name
     changes = changed_readings(content, seeds)
     assert all(before != after for _question, before, after in changes)
+
+
+def test_a_country_the_base_already_ships_is_not_added_twice(tmp_path, monkeypatch):
+    # a curator ships Pakistan's card (the first growth set has one too): the grown copy
+    # keeps the shipped card and still passes check, instead of « PK » defined twice
+    import tests.growth.__main__ as growth
+
+    shipped = tmp_path / "shipped"
+    shutil.copytree(PROJECT_ROOT / "content", shipped / "content")
+    shutil.copytree(PROJECT_ROOT / "seeds", shipped / "seeds")
+    actors = shipped / "content" / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    assert "\n  - code: PK\n" not in text
+    actors.write_text(
+        text.replace(
+            "\norganisations:", "  - code: PK\n    demonyms: [pakistanais]\n\norganisations:", 1
+        ),
+        encoding="utf-8",
+    )
+    assert "  - code: PK\n" in actors.read_text(encoding="utf-8")  # the shipped card is there
+    monkeypatch.setattr(growth, "ROOT", shipped)
+    content, seeds = build_copy(tmp_path / "copy")
+    out = io.StringIO()
+    assert run_check(content, seeds, out) == 0, out.getvalue()
+    base = load_factbase(content, seeds)
+    assert "PK" in base.actors and "MA" in base.actors

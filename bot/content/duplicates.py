@@ -68,7 +68,8 @@ class DuplicateKeys:
             if isinstance(event, yaml.ScalarEvent):
                 key = str(event.value)
                 if key in top.keys:
-                    self.found = self._duplicate(key, event.start_mark.line + 1)
+                    mark = event.start_mark
+                    self.found = self._duplicate(key, mark.line + 1 if mark else 0)
                     return
                 top.keys.add(key)
                 top.pending = key

@@ -158,7 +158,11 @@ def add_entries(text: str, section: str, entries: list[object]) -> str:
     date order wants it (``events.yaml`` is kept oldest first), the others at the end."""
     rest: list[object] = []
     for entry in entries:
-        placed = insert_dated(text, section, entry, lambda indent, e=entry: _dump([e], indent))
+
+        def dump(indent: str, entry: object = entry) -> str:
+            return _dump([entry], indent)
+
+        placed = insert_dated(text, section, entry, dump)
         if placed is None:
             rest.append(entry)
         else:

@@ -94,6 +94,29 @@ def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]
     )
 
 
+def _drop_known_countries(content: Path, added: Path) -> None:
+    """Country cards of ``added`` that another file of ``content`` already has are left out:
+    once a curator ships Pakistan's card, the growth set's own card for it must not turn the
+    growth test red (« pays défini deux fois »)."""
+    data = yaml.safe_load(added.read_text(encoding="utf-8")) or {}
+    cards = data.get("countries") or []
+    if not cards:
+        return
+    known: set[str] = set()
+    for path in content.glob("*.yaml"):
+        if path != added:
+            other = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            known |= {str(card.get("code")) for card in other.get("countries") or []}
+    kept = [card for card in cards if str(card.get("code")) not in known]
+    if len(kept) == len(cards):
+        return
+    if kept:
+        data["countries"] = kept
+    else:
+        data.pop("countries")
+    added.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def build_copy(folder: Path) -> tuple[Path, Path]:
     """content/ and seeds/ of the shipped base plus the growth overlay, in ``folder``."""
     content, seeds = folder / "content", folder / "seeds"
@@ -105,6 +128,7 @@ def build_copy(folder: Path) -> tuple[Path, Path]:
             if target.exists():
                 raise SystemExit(f"{path.name} existe déjà dans content/ : renommer le fichier")
             shutil.copy(path, target)
+            _drop_known_countries(content, target)
         extra = growth_set / "evidence.yaml"
         additions = yaml.safe_load(extra.read_text(encoding="utf-8")) if extra.exists() else {}
         for addition in (additions or {}).get("additions", []):
