@@ -105,3 +105,25 @@ def test_a_country_the_base_already_ships_is_not_added_twice(tmp_path, monkeypat
     assert run_check(content, seeds, out) == 0, out.getvalue()
     base = load_factbase(content, seeds)
     assert "PK" in base.actors and "MA" in base.actors
+
+
+def test_a_theme_named_by_an_alias_its_dated_lines_never_say_gives_the_search(tmp_path):
+    # On the grown copy, the theme « armement » (alias « drones ») has dated lines — a 2013
+    # Russian arms contract — none of which says « drone »: « drones » must still find the
+    # drone facts (the search), not open that chronology.
+    from datetime import date
+
+    from bot.engine.filters import TimelineFilter
+    from bot.engine.index import Index
+    from bot.engine.questions import understand
+    from bot.engine.timeline import select
+
+    content, seeds = build_copy(tmp_path)
+    index = Index(load_factbase(content, seeds))
+    dated = select(index, TimelineFilter(topics=("armement",)))
+    assert dated  # the chronology the old reading opened
+    assert not any("drone" in item.entry.summary.lower() for item in dated)
+    found = understand(index, "drones", date(2026, 11, 23))
+    assert found is not None and found.data == "/cherche drones"
+    found = understand(index, "armement", date(2026, 11, 23))  # the theme's own name
+    assert found is not None and found.data == "/timeline armement"
