@@ -51,9 +51,7 @@ async def test_flood_in_a_group_gets_one_notice_then_silence(bot_on_copy):
     texts = [sent["text"] for sent in api.sent() if int(sent["chat_id"]) == -100777]
     assert texts.count(FLOOD_NOTICE) == 1
     assert len(texts) == 6  # five answers, one notice, then silence
-    await api.push(
-        api.message_update("/aide", user_id=8, chat_id=-100777, chat_type="supergroup")
-    )
+    await api.push(api.message_update("/aide", user_id=8, chat_id=-100777, chat_type="supergroup"))
     await api.wait_for("sendMessage", 7)  # another user is not silenced
 
 
