@@ -77,9 +77,9 @@ async def test_flood_guard_applies_to_private_chats(api, base):
     application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
     async with polling(application):
         for _ in range(25):
-            await api.push(api.message_update("/sources", user_id=9))
+            await api.push(api.message_update("/aide", user_id=9))
         await api.wait_for("sendMessage", 21)
-        await api.push(api.message_update("/sources", user_id=10))  # someone else
+        await api.push(api.message_update("/aide", user_id=10))  # someone else
         await api.wait_for("sendMessage", 22)
         await asyncio.sleep(0.3)
     to_9 = [p["text"] for p in api.sent() if int(p["chat_id"]) == 9]

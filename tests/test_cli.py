@@ -59,4 +59,5 @@ def test_console_handles_numbers_plain_text_and_end_of_input(base):
     assert run_console(Index(base), lambda prompt: next(lines), out) == 0
     text = out.getvalue()
     assert "Choisissez un numéro entre 1 et " in text
-    assert "Page 1/" in text and "drones de combat" in text
+    assert "Page 1/" in text and "Compris : une recherche de « drones »" in text
+    assert "drones de combat" in text  # a shipped fact, kept by every grown base

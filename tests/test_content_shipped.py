@@ -28,7 +28,9 @@ def test_every_seed_is_a_source_and_every_fact_sentence_is_accounted_for(base):
 
 def test_metadata_is_never_invented(base):
     # Computed for every source: a publication date only with the article's own words for it
-    # (day and year written there), an outlet only when the article names it.
+    # (day and year written there), an outlet only when the article names it — or, when the
+    # curator gave it or read it off the address (outlet_basis), said so in the source's note
+    # (every view marks it; tests/test_source_origin.py).
     for key, source in base.sources.items():
         seed = normalise_typography(base.seeds[key]).casefold()
         if source.published is not None:
@@ -36,8 +38,11 @@ def test_metadata_is_never_invented(base):
             assert normalise_typography(source.published_text).casefold() in seed, key
             day = source.published.start
             assert str(day.year) in source.published_text, key
-        if source.outlet is not None:
+        if source.outlet is not None and source.outlet_basis == "texte":
             assert normalise_typography(source.outlet).casefold() in seed, key
+        elif source.outlet is not None:
+            assert source.note, key  # where the outlet comes from, in words
+            assert source.outlet_basis != "adresse" or source.url, key
     # the two shipped articles that give their date keep it, as the article writes it
     assert str(base.sources["lagazette"].published.raw) == "2025-10-31"  # type: ignore[union-attr]
     assert str(base.sources["otan-delegation"].published.raw) == "2025-11-06"  # type: ignore[union-attr]

@@ -19,7 +19,9 @@ def test_the_golden_file_holds_the_answers_of_the_shipped_base():
         raise AssertionError(
             f"{len(changed)} réponse(s) ont changé ({', '.join(changed)}). Relire le diff "
             f"ci-dessous ; s'il est voulu, régénérer le fichier avec `{REGENERATE}` et le "
-            f"committer avec le changement.\n{diff(expected, actual)}"
+            f"committer avec le changement. (EN: {len(changed)} rendered answer(s) changed; "
+            f"review the diff below, then regenerate the file with `{REGENERATE}` and commit "
+            f"it with the change.)\n{diff(expected, actual)}"
         )
 
 

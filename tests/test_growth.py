@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.check import run_check
+from bot.content.loader import load_factbase
 from bot.paths import PROJECT_ROOT
-from tests.growth.__main__ import ARTICLES, OVERLAY, build_copy, changed_readings, seed_text
+from tests.growth.__main__ import SETS, build_copy, changed_readings, seed_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 
@@ -41,13 +44,14 @@ def test_the_content_and_seeds_folders_come_from_the_environment():
     assert "Lagazette" not in done.stdout  # nothing of the shipped base
 
 
-def test_every_growth_article_keeps_its_source_lines_and_is_curated(tmp_path):
+@pytest.mark.parametrize("growth_set", SETS, ids=lambda path: path.name)
+def test_every_growth_article_keeps_its_source_lines_and_is_curated(growth_set):
     seeds_named = set()
-    for path in OVERLAY.glob("*.yaml"):
+    for path in (growth_set / "content").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         seeds_named |= {source["seed"] for source in data.get("sources", [])}
-    articles = sorted(ARTICLES.glob("*.txt"))
-    assert len(articles) >= 5
+    articles = sorted((growth_set / "articles").glob("*.txt"))
+    assert len(articles) >= 3
     assert {article.name for article in articles} == seeds_named
     for article in articles:
         head = article.read_text(encoding="utf-8").splitlines()[:3]
@@ -63,5 +67,63 @@ def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path
     assert (PROJECT_ROOT / "content" / "agreements.yaml").read_text(encoding="utf-8") != (
         content / "agreements.yaml"
     ).read_text(encoding="utf-8")  # the « même fait » citations were added to the copy only
+    grown = load_factbase(content, seeds)
+    for growth_set in SETS:  # every set is in the copy, entries and articles
+        for path in (growth_set / "content").glob("*.yaml"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for source in data.get("sources", []):
+                assert source["id"] in grown.sources, (growth_set.name, source["id"])
+                assert (seeds / source["seed"]).is_file()
+            for section in ("events", "agreements", "facts"):
+                ids = {entry.id for entry in getattr(grown, section)}
+                assert {entry["id"] for entry in data.get(section, [])} <= ids, path.name
     changes = changed_readings(content, seeds)
     assert all(before != after for _question, before, after in changes)
+
+
+def test_a_country_the_base_already_ships_is_not_added_twice(tmp_path, monkeypatch):
+    # a curator ships Pakistan's card (the first growth set has one too): the grown copy
+    # keeps the shipped card and still passes check, instead of « PK » defined twice
+    import tests.growth.__main__ as growth
+
+    shipped = tmp_path / "shipped"
+    shutil.copytree(PROJECT_ROOT / "content", shipped / "content")
+    shutil.copytree(PROJECT_ROOT / "seeds", shipped / "seeds")
+    actors = shipped / "content" / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    assert "\n  - code: PK\n" not in text
+    actors.write_text(
+        text.replace(
+            "\norganisations:", "  - code: PK\n    demonyms: [pakistanais]\n\norganisations:", 1
+        ),
+        encoding="utf-8",
+    )
+    assert "  - code: PK\n" in actors.read_text(encoding="utf-8")  # the shipped card is there
+    monkeypatch.setattr(growth, "ROOT", shipped)
+    content, seeds = build_copy(tmp_path / "copy")
+    out = io.StringIO()
+    assert run_check(content, seeds, out) == 0, out.getvalue()
+    base = load_factbase(content, seeds)
+    assert "PK" in base.actors and "MA" in base.actors
+
+
+def test_a_theme_named_by_an_alias_its_dated_lines_never_say_gives_the_search(tmp_path):
+    # On the grown copy, the theme « armement » (alias « drones ») has dated lines — a 2013
+    # Russian arms contract — none of which says « drone »: « drones » must still find the
+    # drone facts (the search), not open that chronology.
+    from datetime import date
+
+    from bot.engine.filters import TimelineFilter
+    from bot.engine.index import Index
+    from bot.engine.questions import understand
+    from bot.engine.timeline import select
+
+    content, seeds = build_copy(tmp_path)
+    index = Index(load_factbase(content, seeds))
+    dated = select(index, TimelineFilter(topics=("armement",)))
+    assert dated  # the chronology the old reading opened
+    assert not any("drone" in item.entry.summary.lower() for item in dated)
+    found = understand(index, "drones", date(2026, 11, 23))
+    assert found is not None and found.data == "/cherche drones"
+    found = understand(index, "armement", date(2026, 11, 23))  # the theme's own name
+    assert found is not None and found.data == "/timeline armement"

@@ -44,16 +44,14 @@ async def test_flood_in_a_group_gets_one_notice_then_silence(bot_on_copy):
     api, _copy = bot_on_copy
     for _ in range(8):
         await api.push(
-            api.message_update("/sources", user_id=7, chat_id=-100777, chat_type="supergroup")
+            api.message_update("/aide", user_id=7, chat_id=-100777, chat_type="supergroup")
         )
     await api.wait_for("sendMessage", 6)
     await asyncio.sleep(0.8)
     texts = [sent["text"] for sent in api.sent() if int(sent["chat_id"]) == -100777]
     assert texts.count(FLOOD_NOTICE) == 1
     assert len(texts) == 6  # five answers, one notice, then silence
-    await api.push(
-        api.message_update("/sources", user_id=8, chat_id=-100777, chat_type="supergroup")
-    )
+    await api.push(api.message_update("/aide", user_id=8, chat_id=-100777, chat_type="supergroup"))
     await api.wait_for("sendMessage", 7)  # another user is not silenced
 
 

@@ -48,7 +48,13 @@ def test_categories_come_from_the_entries(index):
         assert agreement in found[code].entries
     assert "mediateur" in found["US"].categories  # the peace accord's mediator
     assert found["IR"].main == "menace" and "menace-iran" in found["IR"].entries
-    assert found["RU"].main == "menace"
+    # Russia is a threat in the articles; it is drawn as one unless an agreement it signed
+    # with Azerbaijan comes first (a grown base may hold one: then it must be among its entries)
+    assert "menace" in found["RU"].categories
+    assert found["RU"].main == "menace" or (
+        found["RU"].main == "accord"
+        and any(agreement.id in found["RU"].entries for agreement in index.base.agreements)
+    )
     # the article's threat is « une partie importante de la population arménienne », not the
     # Armenian state: Armenia is never coloured as a threat
     assert "menace" not in found["AM"].categories

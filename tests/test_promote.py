@@ -15,7 +15,7 @@ import yaml
 from bot.cli import main
 from bot.content.loader import load_factbase
 from bot.draft.check_drafts import run_check_drafts
-from bot.draft.promote import append_entries
+from bot.draft.promote import add_entries, append_entries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFT_NAME = "depeche-bakou-astana.yaml"
@@ -126,7 +126,9 @@ def test_promote_moves_the_draft_in_and_check_passes(
     assert not seed.startswith("#") and seed.startswith("ARMEE\n")  # header lines removed
     events = (base / "content" / "events.yaml").read_text(encoding="utf-8")
     assert "draft:" not in events and 'date: "2025-03-13"' in events  # dates stay quoted
-    assert events.startswith("events:\n  - id: exercice-ots-2025")  # the rest kept as it was
+    assert events.startswith("events:\n  - id: reunion-az-kz-2025-03\n")  # oldest first:
+    assert "\n  - id: exercice-ots-2025\n" in events  # the March meeting before September's
+    assert events.index("reunion-az-kz-2025-03") < events.index("exercice-ots-2025")
     skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
     assert {skip["sentence"] for skip in skips["coverage_skips"]} == {
         "ARMEE",
@@ -193,3 +195,76 @@ def test_check_drafts_says_when_the_base_itself_fails_without_blaming_the_draft(
     assert status == 1  # check would refuse the base with the draft moved in
     assert "la base elle-même ne passe pas `check`" in text
     assert "Géorgie" not in text  # the base's own problem is not listed as the draft's
+
+
+def test_a_draft_sets_a_sentence_aside_in_coverage_skips_and_promote_carries_it(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the kicker « ARMEE » is no longer recognised as clutter: the curator sets it aside
+    # himself, in the draft, with a reason (docs/curation.md « Écarter une phrase »)
+    def set_aside(data: dict[str, object]) -> None:
+        data["sources"][0]["draft"]["noise"].pop(0)  # type: ignore[index]
+        data["coverage_skips"] = [
+            {
+                "source": "depeche-bakou-astana",
+                "sentence": "ARMEE",
+                "reason": "Surtitre, sans fait.",
+            }
+        ]
+
+    _edit(base, set_aside)
+    status, text = _check_drafts(base)
+    assert status == 0, text
+    status, text = _promote(base, capsys)
+    assert status == 0, text
+    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert {
+        "source": "depeche-bakou-astana",
+        "sentence": "ARMEE",
+        "reason": "Surtitre, sans fait.",
+    } in (skips["coverage_skips"])
+
+
+def test_a_sentence_set_aside_must_be_the_articles_word_for_word(base: Path) -> None:
+    _edit(
+        base,
+        lambda data: data.update(
+            coverage_skips=[
+                {"source": "depeche-bakou-astana", "sentence": "ARMÉES", "reason": "Surtitre."},
+                {"source": "autre", "sentence": "ARMEE", "reason": "Surtitre, sans fait."},
+            ]
+        ),
+    )
+    status, text = _check_drafts(base)
+    assert status == 1
+    assert "coverage_skips/n°1.sentence : phrase introuvable telle quelle" in text, text
+    assert "coverage_skips/n°2.source : « autre » n'est pas la source du brouillon" in text, text
+
+
+def test_promote_puts_a_dated_entry_where_the_sections_date_order_wants_it() -> None:
+    text = (
+        "# events, oldest first\nevents:\n"
+        '  - id: a\n    date: "2019"\n\n'
+        "  # a comment about b\n"
+        '  - id: b\n    date: "2023-05"\n\n'
+        '  - id: c\n    date: "2023-01"\n\n'
+        "facts:\n  - id: f\n"
+    )
+    entries: list[object] = [
+        {"id": "new-2021", "date": "2021-10-05"},
+        {"id": "new-undated", "date": None},
+        {"id": "new-2030", "date": "2030"},
+        {"id": "new-2023-02", "date": "2023-02"},
+    ]
+    out = add_entries(text, "events", entries)
+    order = [entry["id"] for entry in yaml.safe_load(out)["events"]]
+    # each before the first entry that starts after it; undated and newest at the end
+    assert order == ["a", "new-2021", "new-2023-02", "b", "c", "new-undated", "new-2030"]
+    assert out.index("# a comment about b") < out.index("id: b")  # comment stays with b
+    assert out.index("new-2021") < out.index("# a comment about b")
+    assert yaml.safe_load(out)["facts"] == [{"id": "f"}]  # the next section untouched
+    unordered = text.replace('"2019"', '"2024"')  # a file kept in another order
+    order = [
+        entry["id"] for entry in yaml.safe_load(add_entries(unordered, "events", entries))["events"]
+    ]
+    assert order[:3] == ["a", "b", "c"]  # left alone: appended

@@ -33,20 +33,24 @@ def _flat(text: str) -> str:
 
 def test_the_readme_typo_figures_are_those_measured_on_the_shipped_base(shipped):
     base, index = shipped
+    # the README states floors (« plus de 300 ») and « aucun » / « chacune »: claims that hold
+    # on the shipped base, checked here, and that a new article does not make stale
     found = re.search(
-        r"sur (\d+) pays absents des articles, chacun avec une faute de frappe, aucun ne reçoit"
-        r" de fiche ni de suggestion ; sur (\d+) fautes de frappe des noms de la base, (\d+)"
-        r" mènent au bon nom",
+        r"des plus de (\d+) pays absents des articles, chacun écrit avec une faute de frappe,"
+        r" aucun ne reçoit de fiche ni de suggestion ; chacune des plus de (\d+) fautes de"
+        r" frappe des noms de la base mène au bon nom",
         _flat(README),
     )
     assert found is not None, "le README doit donner les chiffres des fautes de frappe"
     wrong, absent = misspelt_absent_countries(index)
     right, wrong_names, silent = misspelt_names(index, base)
-    stated = tuple(int(group) for group in found.groups())
-    assert stated == (absent, right + wrong_names + silent, right), (
-        f"README : {stated} ; base livrée : {(absent, right + wrong_names + silent, right)}"
+    floor_absent, floor_names = (int(group) for group in found.groups())
+    assert absent > floor_absent and right + wrong_names + silent > floor_names, (
+        f"README : plus de {floor_absent} et {floor_names} ; base livrée : {absent} et "
+        f"{right + wrong_names + silent}"
     )
-    assert wrong == [] and wrong_names == 0  # « aucun ne reçoit de fiche »
+    assert wrong == []  # « aucun ne reçoit de fiche ni de suggestion »
+    assert wrong_names == 0 and silent == 0  # « chacune … mène au bon nom »
 
 
 def test_the_readme_card_footer_example_is_what_that_card_shows(shipped):
@@ -54,7 +58,10 @@ def test_the_readme_card_footer_example_is_what_that_card_shows(shipped):
     found = re.search(r"\(`(/pays [^`]+)` : « (Sous les boutons : [^»]+\)) »", _flat(README))
     assert found is not None, "le README doit citer le pied d'une fiche, avec sa commande"
     command, footer = found.groups()
-    assert footer in _flat(render_text(respond(index, command, TODAY)))
+    # the example's wording, its counts being whatever the card counts today (a new article
+    # about Turkey adds to them; tests/computed.py checks each count against its button)
+    shape = r"\d+".join(re.escape(part) for part in re.split(r"\d+", footer))
+    assert re.search(shape, _flat(render_text(respond(index, command, TODAY)))), footer
 
 
 def test_the_documentation_does_not_pin_how_many_articles_ship():

@@ -94,10 +94,10 @@ async def test_commands_for_another_bot_and_plain_group_text_are_ignored(polling
     )
     await api.push(api.message_update("bonjour à tous", chat_id=-1007, chat_type="supergroup"))
     await api.push(api.message_update("/inconnue", chat_id=-1007, chat_type="supergroup"))
-    await api.push(api.message_update("/sources", chat_id=-1007, chat_type="supergroup"))
+    await api.push(api.message_update("/aide", chat_id=-1007, chat_type="supergroup"))
     sent = await api.wait_for("sendMessage")
     await quiet(api)
-    assert len(api.sent()) == 1 and "articles de la base" in sent[0]["text"]
+    assert len(api.sent()) == 1 and "Partenariats de sécurité" in sent[0]["text"]
 
 
 async def test_forum_topic_reply_stays_in_the_topic(polling):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from bot.content.duplicates import DuplicateKeys
+
 try:  # the C parser: fast, and its event pass is iterative
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -77,16 +79,21 @@ def size_problem(size: int, total: int, limits: ContentLimits) -> str | None:
     return None
 
 
-def shape_problem(text: str, limits: ContentLimits) -> str | None:
+def shape_problem(
+    text: str, limits: ContentLimits, keys: DuplicateKeys | None = None
+) -> str | None:
     """Why ``text`` may not be composed (too deep, too many nodes), from its events alone.
 
-    Returns None when it may; raises yaml.YAMLError when it is not YAML at all.
+    Returns None when it may; raises yaml.YAMLError when it is not YAML at all. ``keys``,
+    when given, is fed the same events (keys written twice, in the same pass).
     """
     sizes: list[int] = [0]  # nodes counted so far at each open level
     anchors: list[str | None] = [None]
     anchored: dict[str, int] = {}
     total = 0
     for event in yaml.parse(text, Loader=_Loader):
+        if keys is not None:
+            keys.feed(event)
         if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if len(sizes) > limits.depth:
                 return f"imbrication trop profonde (plus de {limits.depth} niveaux)"

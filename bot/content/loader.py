@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from bot.content.countries import country_name, flag, is_known_code
+from bot.content.duplicates import DuplicateKeys
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.filecache import FileCache, FileRecord
 from bot.content.limits import ContentLimits, shape_problem, size_problem
@@ -167,7 +168,8 @@ def _read_files(
                 continue
             # as read_text would: UTF-8, universal newlines
             text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-            problem = shape_problem(text, limits)
+            keys = DuplicateKeys()
+            problem = shape_problem(text, limits, keys)
             if problem is not None:
                 out.add(name, None, None, problem)
                 continue
@@ -181,6 +183,8 @@ def _read_files(
             out.add(name, None, None, "le fichier n'est pas en UTF-8")
             continue
         issues_before = len(out.issues)
+        if keys.found is not None:  # never cached: reported at every load until fixed
+            out.add(name, keys.found.entry, keys.found.field, keys.found.message)
         count = 0
         if isinstance(parsed_yaml, dict):
             count = sum(len(v) for v in parsed_yaml.values() if isinstance(v, list))

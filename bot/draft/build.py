@@ -117,9 +117,14 @@ class Draft:
 
 
 def slug(name: str, limit: int = 30) -> str:
-    """An entry id made of ``name``: lowercase ASCII words joined by hyphens."""
+    """An entry id made of ``name``: lowercase ASCII words joined by hyphens, cut after the
+    last whole word that fits in ``limit`` characters (never inside a word)."""
     words = fold(Path(name).stem).split()
-    text = "-".join(words)[:limit].strip("-")
+    text = "-".join(words)
+    if len(text) > limit:
+        cut = text[: limit + 1].rfind("-")
+        text = text[:cut] if cut > 0 else text[:limit]  # one long word: cut it
+    text = text.strip("-")
     if len(text) < 2:
         text = "article"
     return text if text[0].isalnum() else "a" + text

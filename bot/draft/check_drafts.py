@@ -19,7 +19,8 @@ from typing import Any, TextIO
 import yaml
 
 from bot.check import run_check
-from bot.content.schema import Agreement, Country, Entry, Event, Fact, Source
+from bot.content.duplicates import DuplicateKeys
+from bot.content.schema import Agreement, Country, CoverageSkip, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
 from bot.draft.analyse import ACT_LABELS
@@ -31,13 +32,16 @@ SECTIONS: dict[str, type[Entry]] = {
     "events": Event,
     "agreements": Agreement,
     "facts": Fact,
+    "coverage_skips": CoverageSkip,
 }
+"""The sections a draft may hold (``coverage_skips``: sentences set aside, with a reason)."""
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
     "countries": {},
     "events": {"summary": "à écrire", "date": "1900", "type": "declaration", "actors": ["AZ"]},
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
+    "coverage_skips": {},
 }
 """Values standing in, for the schema check only, for fields the curator must fill."""
 
@@ -181,6 +185,8 @@ def _check_entry(
     if article is None:
         return
     flat = normalise_typography(article)
+    if section == "coverage_skips":
+        _check_skip(entry, label, flat, sources, out)
     for position, item in enumerate(entry.get("evidence") or []):
         if not isinstance(item, dict):
             continue
@@ -197,11 +203,31 @@ def _check_entry(
             )
 
 
+def _check_skip(
+    entry: dict[str, Any], label: str, flat: str, sources: set[str], out: DraftReport
+) -> None:
+    """A sentence set aside must be the article's, word for word, and the draft's source."""
+    sentence = entry.get("sentence")
+    if isinstance(sentence, str) and normalise_typography(sentence.strip()) not in flat:
+        out.errors.append(f"{label}.sentence : phrase introuvable telle quelle dans l'article")
+    if entry.get("source") not in sources:
+        out.errors.append(
+            f"{label}.source : « {entry.get('source')} » n'est pas la source du brouillon"
+        )
+
+
 def check_draft(path: Path, content_dir: Path, seeds_dir: Path) -> DraftReport:
     """Check one draft file against its article and the content schema."""
     report = DraftReport(str(path))
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        keys = DuplicateKeys()
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            keys.feed(event)
+        if keys.found is not None:  # the move would keep one value silently
+            where = f"{keys.found.entry}." if keys.found.entry else ""
+            report.errors.append(f"{where}{keys.found.field} : {keys.found.message}")
+        data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         report.errors.append(f"YAML illisible : {getattr(error, 'problem', error)}")
         return report

@@ -1,8 +1,9 @@
 """A reviewed draft moved into ``content/``: checked on a copy of the base first, then written
 all at once or not at all (``python -m bot draft --promote DRAFT.yaml``).
 
-The draft's entries lose their ``draft:`` key and are appended to the section they belong to
-in the base's own files (comments and order kept); its proposed country cards go to
+The draft's entries lose their ``draft:`` key and are added to the section they belong to
+in the base's own files (comments kept; a dated entry goes where a section kept in date order
+wants it, the others at the end); its proposed country cards go to
 ``countries``; the article, without its ``#`` header lines, goes to ``seeds/`` under the
 source's ``seed`` name; the lines the tool recognised as page clutter (and the sentences it
 set aside) that no entry covers go to ``coverage_skips`` with their reason. The same merged
@@ -27,6 +28,7 @@ from bot.content.coverage import seed_coverage
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.draft.intake import ArticleError, decode_article
+from bot.draft.order import insert_dated
 from bot.text import normalise_typography
 
 SECTION_FILES = {
@@ -151,6 +153,23 @@ def append_entries(text: str, section: str, entries: list[object]) -> str:
     return "".join(lines)
 
 
+def add_entries(text: str, section: str, entries: list[object]) -> str:
+    """``text`` with ``entries`` added to ``section``: each dated entry where the section's
+    date order wants it (``events.yaml`` is kept oldest first), the others at the end."""
+    rest: list[object] = []
+    for entry in entries:
+
+        def dump(indent: str, entry: object = entry) -> str:
+            return _dump([entry], indent)
+
+        placed = insert_dated(text, section, entry, dump)
+        if placed is None:
+            rest.append(entry)
+        else:
+            text = placed
+    return append_entries(text, section, rest) if rest else text
+
+
 def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
     """The base's files with the draft's entries moved in (nothing is written)."""
     try:
@@ -175,7 +194,7 @@ def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
         if current is None:
             path = content_dir / name
             current = path.read_text(encoding="utf-8") if path.exists() else ""
-        texts[name] = append_entries(current, section, [_without_draft(e) for e in entries])
+        texts[name] = add_entries(current, section, [_without_draft(e) for e in entries])
         added[section] = len(entries)
     return Merged(texts, seed_name, seed_text, added)
 

@@ -22,7 +22,7 @@ from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
-from bot.engine.common import MAX_ARGUMENT, clean_argument
+from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
 from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
@@ -437,6 +437,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
+    if _theme_lacks_its_word(index, reading, words) and (hit := searched()):
+        return hit  # « drones » read as the theme « armement », whose dated lines never say it
     dates_asked = wanted.start is not None or wanted.end is not None
     if not dates_asked and not select(index, reading.filter) and (hit := searched()):
         return hit
@@ -475,6 +477,29 @@ def _absent_of_actor(index: Index, text: str, today: date | None) -> Understandi
     if not any(name and re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) for name in names):
         return None  # « la météo à Paris » names a city, not France: offered, not answered
     return _card(actor, f"fiche — {actor.name}")
+
+
+def _theme_lacks_its_word(index: Index, reading: Reading, words: str) -> bool:
+    """True when the question is only a theme named by one of its other words (an alias:
+    « drones » for « armement »), the articles hold that word, and no dated line of the theme
+    says it, in its text or its quotes: the search finds what the question names, the
+    theme's chronology would show other things (a 2013 arms contract for « drones »)."""
+    wanted = reading.filter
+    if not wanted.topics or wanted.actors or wanted.kinds or wanted.start or wanted.end:
+        return False
+    if reading.latest or reading.acts:
+        return False
+    labels = {fold(index.topic_labels.get(t, t)) for t in wanted.topics} | set(wanted.topics)
+    named = [w for w in words.split() if w not in labels and index.fulltext.expand_word(w)]
+    if not named:
+        return False
+    stems = [folded_stem(word) for word in named]
+    for item in select(index, wanted):
+        quotes = [evidence.quote for evidence in item.entry.evidence]
+        said = fold(" ".join([entry_text(index.base, item.entry), *quotes]))
+        if any(stem in said for stem in stems):
+            return False
+    return True
 
 
 FEW_DATED = 4

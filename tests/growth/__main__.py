@@ -5,9 +5,10 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --keep D   # the same, building the copy in folder D (kept afterwards)
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
-Steps: copy content/ and seeds/ to a temporary folder; add tests/growth/content/*.yaml (the
-curated entries, files of their own) and tests/growth/articles/*.txt as seeds (the leading
-« # » source lines removed, as the README says); run ``python -m bot check`` on the copy; run
+Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth, then
+tests/growth/newcomer3), its content/*.yaml (the curated entries, files of their own) and its
+articles/*.txt as seeds (the leading « # » source lines removed, as the README says); run
+``python -m bot check`` on the copy; run
 pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
 tests/questions.yaml on the shipped base and on the copy, and list those whose reading changed.
 Exit status 0 only if everything passed.
@@ -28,9 +29,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 GROWTH = Path(__file__).resolve().parent
-ARTICLES = GROWTH / "articles"
-OVERLAY = GROWTH / "content"
-ADDITIONS = GROWTH / "evidence.yaml"
+SETS = (GROWTH, GROWTH / "newcomer3")
+"""The growth sets, added to the copy one after the other as the base grows: each holds
+``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
+files of their own) and, optionally, ``evidence.yaml`` (quotes added to entries already in
+the base). The first set is tests/growth itself (five articles); the second, newcomer3, the
+three articles a third newcomer curated from the README alone."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
@@ -90,22 +94,56 @@ def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]
     )
 
 
+def _drop_known_countries(content: Path, added: Path) -> None:
+    """Country cards of ``added`` that another file of ``content`` already has are left out:
+    once a curator ships Pakistan's card, the growth set's own card for it must not turn the
+    growth test red (« pays défini deux fois »)."""
+    data = yaml.safe_load(added.read_text(encoding="utf-8")) or {}
+    cards = data.get("countries") or []
+    if not cards:
+        return
+    known: set[str] = set()
+    for path in content.glob("*.yaml"):
+        if path != added:
+            other = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            known |= {str(card.get("code")) for card in other.get("countries") or []}
+    kept = [card for card in cards if str(card.get("code")) not in known]
+    if len(kept) == len(cards):
+        return
+    if kept:
+        data["countries"] = kept
+    else:
+        data.pop("countries")
+    added.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def build_copy(folder: Path) -> tuple[Path, Path]:
     """content/ and seeds/ of the shipped base plus the growth overlay, in ``folder``."""
     content, seeds = folder / "content", folder / "seeds"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("drafts"))
     shutil.copytree(ROOT / "seeds", seeds)
-    for path in sorted(OVERLAY.glob("*.yaml")):
-        target = content / path.name
-        if target.exists():
-            raise SystemExit(f"{path.name} existe déjà dans content/ : renommer le fichier")
-        shutil.copy(path, target)
-    additions = yaml.safe_load(ADDITIONS.read_text(encoding="utf-8")) if ADDITIONS.exists() else {}
-    for addition in (additions or {}).get("additions", []):
-        add_evidence(content, addition["entry"], addition["evidence"])
-    for article in sorted(ARTICLES.glob("*.txt")):
-        (seeds / article.name).write_text(seed_text(article), encoding="utf-8")
+    for growth_set in SETS:
+        for path in sorted((growth_set / "content").glob("*.yaml")):
+            target = content / path.name
+            if target.exists():
+                raise SystemExit(f"{path.name} existe déjà dans content/ : renommer le fichier")
+            shutil.copy(path, target)
+            _drop_known_countries(content, target)
+        extra = growth_set / "evidence.yaml"
+        additions = yaml.safe_load(extra.read_text(encoding="utf-8")) if extra.exists() else {}
+        for addition in (additions or {}).get("additions", []):
+            add_evidence(content, addition["entry"], addition["evidence"])
+        for article in sorted((growth_set / "articles").glob("*.txt")):
+            target = seeds / article.name
+            if target.exists():
+                raise SystemExit(f"seeds/{article.name} existe déjà : renommer l'article")
+            target.write_text(seed_text(article), encoding="utf-8")
     return content, seeds
+
+
+def growth_articles() -> list[Path]:
+    """Every article of every growth set."""
+    return sorted(path for growth_set in SETS for path in (growth_set / "articles").glob("*.txt"))
 
 
 def readings(content: Path, seeds: Path) -> dict[str, str | None]:
@@ -164,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tempfile.mkdtemp(prefix="azsec-growth-"))
     try:
         content, seeds = build_copy(folder)
-        added = len(list(ARTICLES.glob("*.txt")))
+        added = len(growth_articles())
         print(f"== copie de la base avec {added} articles de plus : {folder}", flush=True)
         env = {**os.environ, "BOT_CONTENT_DIR": str(content), "BOT_SEEDS_DIR": str(seeds)}
         status = 0
