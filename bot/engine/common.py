@@ -14,8 +14,9 @@ from bot.content.model import (
     FactBase,
     Source,
 )
-from bot.engine.reply import Item, Quote, QuoteGroup
-from bot.text import fold
+from bot.engine import routes
+from bot.engine.reply import Button, Item, Quote, QuoteGroup
+from bot.text import fold, short_label
 
 MAX_ARGUMENT = 300
 """Longest argument a command accepts, in characters."""
@@ -209,3 +210,14 @@ def entry_text(base: FactBase, entry: Event | Agreement | Fact) -> str:
     if isinstance(entry, Agreement):
         return f"{entry.title} : {claim(entry)}"
     return claim(entry)
+
+
+def entry_button(entry: Event | Agreement | Fact) -> Button | None:
+    """The button that opens a dated line's card: an agreement's by its title, an event's by
+    its label (« 📅 … », marked when planned or hedged); None for a fact, which has no card."""
+    if isinstance(entry, Agreement):
+        return Button(short_label(entry.title), routes.AGREEMENT.build(entry.id))
+    if isinstance(entry, Event):
+        label = short_label(f"📅 {marked(entry, entry.label or entry.summary)}")
+        return Button(label, routes.EVENT.build(entry.id))
+    return None

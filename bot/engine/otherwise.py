@@ -15,8 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.content.model import Agreement
-from bot.engine import routes
-from bot.engine.common import brief_when, key_quotes, line_text, marked
+from bot.engine.common import brief_when, entry_button, key_quotes, line_text
 from bot.engine.filters import TimelineFilter, read_filter
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para
@@ -91,12 +90,5 @@ def otherwise_blocks(index: Index, period: str, lines: list[Dated]) -> tuple[Blo
 
 def otherwise_buttons(lines: list[Dated]) -> tuple[tuple[Button, ...], ...]:
     """A card button for each line shown."""
-    rows: list[tuple[Button, ...]] = []
-    for line in lines[:SHOWN]:
-        entry = line.entry
-        if isinstance(entry, Agreement):
-            rows.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
-        else:
-            label = short_label(f"📅 {marked(entry, entry.label or entry.summary)}")
-            rows.append((Button(label, routes.EVENT.build(entry.id)),))
-    return tuple(rows)
+    buttons = (entry_button(line.entry) for line in lines[:SHOWN])
+    return tuple((button,) for button in buttons if button is not None)

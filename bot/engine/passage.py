@@ -17,7 +17,7 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
-from bot.engine.common import brief_when, line_text, marked, quote_of
+from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -447,17 +447,6 @@ def _label(index: Index, entry: Entry, limit: int) -> str:
     return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
 
 
-def _button(entry: Entry) -> Button | None:
-    if isinstance(entry, Agreement):
-        return Button(short_label(entry.title), routes.AGREEMENT.build(entry.id))
-    if isinstance(entry, Event):
-        return Button(
-            short_label(f"📅 {marked(entry, entry.label or entry.summary)}"),
-            routes.EVENT.build(entry.id),
-        )
-    return None
-
-
 def asks_several(question: str) -> bool:
     """True when the question asks for several things (« quelles régions ? »)."""
     return bool(_SEVERAL.search(fold(question)))
@@ -551,7 +540,7 @@ def passage_reply(
     if more > 0:
         more_text = count(more, "autre résultat", "autres résultats")
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
-    buttons = [button for shown in [entry, *others] if (button := _button(shown))]
+    buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
     rows = tuple((button,) for button in buttons[:2])
     return Reply(tuple(blocks), rows)
 

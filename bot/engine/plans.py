@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.content.model import Agreement, Event
-from bot.engine import routes
-from bot.engine.common import brief_when, key_quotes, line_text, marked
+from bot.engine.common import brief_when, entry_button, key_quotes, line_text
 from bot.engine.filters import TimelineFilter, read_filter
 from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Item, Para
@@ -123,12 +122,5 @@ def plans_blocks(index: Index, period: str, found: list[Coming]) -> tuple[Block,
 
 def plans_buttons(found: list[Coming]) -> tuple[tuple[Button, ...], ...]:
     """A card button for each line (at most four)."""
-    rows: list[tuple[Button, ...]] = []
-    for item in found[:4]:
-        entry = item.entry
-        if isinstance(entry, Agreement):
-            rows.append((Button(short_label(entry.title), routes.AGREEMENT.build(entry.id)),))
-        else:
-            text = short_label(f"📅 {marked(entry, entry.label or entry.summary)}")
-            rows.append((Button(text, routes.EVENT.build(entry.id)),))
-    return tuple(rows)
+    buttons = (entry_button(item.entry) for item in found[:4])
+    return tuple((button,) for button in buttons if button is not None)

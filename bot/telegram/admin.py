@@ -10,13 +10,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.engine import routes
-from bot.engine.commands import command_argument
 from bot.push.database import STATE_ERRORS
 from bot.push.status import queue_report
 from bot.telegram import gates
 from bot.telegram.button_patterns import fields, route_pattern
 from bot.telegram.context import App, BotContext
-from bot.telegram.publishing import PUBLISH_PATIENCE, channel_pusher
+from bot.telegram.publishing import PUBLISH_PATIENCE, channel_command
 from bot.telegram.reload import reload_content
 from bot.telegram.replying import retrying
 from bot.telegram.sender import describe_role
@@ -33,14 +32,12 @@ STATE_BUSY = "État momentanément indisponible : rien n'a changé. Réessayez d
 
 async def on_envois(update: Update, context: BotContext) -> None:
     """/envois [republier|abandonner <n°>] (admins only): the outbox and decisions on it."""
-    message = update.effective_message
-    if message is None or message.text is None:
+    asked = await channel_command(update, context, "/envois")
+    if asked is None:
         return
+    message, argument, pusher = asked
     found = context.services
-    pusher = await channel_pusher(found, message, "/envois")
-    if pusher is None:
-        return
-    words = command_argument(message.text).split()
+    words = argument.split()
     if words:
         action = ACTIONS.get(fold(words[0]))
         if action is None or len(words) != 2 or not re.fullmatch(r"[0-9]{1,12}", words[1]):

@@ -77,6 +77,20 @@ async def channel_pusher(found: Services, message: Message, command: str) -> Pus
     return found.pusher
 
 
+async def channel_command(
+    update: Update, context: BotContext, command: str
+) -> tuple[Message, str, Pusher] | None:
+    """An admin's channel command (/publier, /envois): its message, its argument and the
+    channel's pusher; None when there is no text or publishing is off (said to the admin)."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return None
+    pusher = await channel_pusher(context.services, message, command)
+    if pusher is None:
+        return None
+    return message, command_argument(message.text), pusher
+
+
 async def state_unavailable(message: Message, error: Exception, found: Services) -> None:
     """A state call failed during /publier: said plainly, the details in the log."""
     log.error("/publier : état indisponible (%s)", error)
@@ -88,14 +102,11 @@ async def state_unavailable(message: Message, error: Exception, found: Services)
 
 async def on_publier(update: Update, context: BotContext) -> None:
     """/publier <quoi> (admins only, the admin gate let it through): the preview."""
-    message = update.effective_message
-    if message is None or message.text is None:
+    asked = await channel_command(update, context, "/publier")
+    if asked is None:
         return
+    message, request, pusher = asked
     found = context.services
-    pusher = await channel_pusher(found, message, "/publier")
-    if pusher is None:
-        return
-    request = command_argument(message.text)
     token = f"{message.chat_id}.{message.message_id}"
     key = f"publier:{message.chat_id}:{message.message_id}"
     previews = context.bot_data.previews
