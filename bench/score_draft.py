@@ -1,8 +1,8 @@
 """Score the draft tool against hand-curated entries (issue 23, point 8).
 
-    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3]
+    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3|newcomer4]
 
-Scores three sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores four sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
@@ -10,7 +10,10 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   alone, with their reviewed entries as the reference of what right looks like;
 - newcomer3: bench/newcomer3/, three more articles (MENA News relaying Nova, Afrique Asie,
   Barlamane) a third newcomer curated, with the « # URL : » and « # Média : » lines the page
-  gave and the entries they kept after review.
+  gave and the entries they kept after review;
+- newcomer4: bench/newcomer4/, three more (insider-news.press on two Israeli satellites, AZERTAC
+  on a Pakistani delegation, radio-plus.be on Jens Stoltenberg in Bakou) a fourth newcomer
+  curated, with the entries they kept after review.
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -57,6 +60,7 @@ SETS = {
     "growth": ROOT / "tests" / "growth",
     "newcomer": ROOT / "bench" / "newcomer",
     "newcomer3": ROOT / "bench" / "newcomer3",
+    "newcomer4": ROOT / "bench" / "newcomer4",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
