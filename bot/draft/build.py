@@ -829,6 +829,31 @@ def _our_countries(text: str, lead: list[str], here: list[ActorHit]) -> list[Res
     return [Resolved(found.group(0), actor) for actor in lead]
 
 
+CUT_OFF = (
+    "phrase coupée en fin de copie (pas de ponctuation finale) : la compléter d'après "
+    "l'article en ligne ou l'écarter"
+)
+FINAL_PUNCTUATION = (".", "!", "?", "…", "»", '"', "”", ")")
+"""What ends a whole sentence; the copy's last one without it was cut mid-sentence."""
+
+
+def _cut_off(text: str) -> bool:
+    """True when ``text`` (the copy's last sentence) ends with no final punctuation."""
+    return not text.rstrip().endswith(FINAL_PUNCTUATION)
+
+
+def _says_whole(text: str) -> bool:
+    """True when a cut sentence still says something whole before the cut: a clause closed
+    by a comma, semicolon or colon, not in the conditional. « La Russie a déjà fait face à de
+    viv » has none; « Le refus … s'inscrirait, en part » lost the very claim its conditional
+    hedged. The curator quotes the whole part (« …se sont intensifiés, symbolisant un
+    rapprocheme » gives « …se sont intensifiés »)."""
+    text = text.rstrip()
+    cut = max(text.rfind(", "), text.rfind("; "), text.rfind(" : "))
+    kept = text[:cut].rstrip() if cut > 0 else ""
+    return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
+
+
 def draft_article(
     text: str,
     name: str,
@@ -852,7 +877,13 @@ def draft_article(
     lead: list[str] = []
     """The countries of the first sentence that names several: the article's parties."""
     speakers_at: dict[int, int] = {}
+    reasons: dict[int, str] = {}
+    last = len(article.sentences) - 1
     for position, sentence in enumerate(article.sentences):
+        if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
+            skipped.append(sentence)
+            reasons[sentence.start] = CUT_OFF
+            continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
@@ -929,7 +960,6 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
-    reasons: dict[int, str] = {}
     candidates = _group(candidates, skipped, speakers_at, reasons)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
