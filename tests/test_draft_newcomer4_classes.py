@@ -1,15 +1,18 @@
 """The draft on short articles of our own, one per class a fourth newcomer had to fix by
-hand (issue 23): a copy cut in the middle of its last sentence.
+hand (issue 23): a copy cut in the middle of its last sentence, « Nations Unies » read as a
+country.
 Runs on the fixture base (tests/fixtures/draft_base/), never on the shipped content."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.draft.build import draft_article, render_draft
@@ -79,3 +82,32 @@ def test_a_whole_last_sentence_in_the_conditional_is_drafted(small: FactBase) ->
     data = _draft(OPENING + whole, small)
     assert _quoted(data, "livrerait")
     assert not _skipped(data, "livrerait")
+
+
+def test_the_united_nations_are_never_a_new_country(small: FactBase) -> None:
+    text = OPENING + (
+        "Les résolutions du Conseil de sécurité des Nations Unies sur l'Arménie n'ont pas été "
+        "appliquées, a dit le président azerbaïdjanais."
+    )
+    data = _draft(text, small)
+    assert not [item for item in data["draft"]["new_countries"] if item["code"] == "UN"]
+    assert "UN" not in {country["code"] for country in data.get("countries") or []}
+    actors = [
+        actor
+        for section in ("events", "agreements", "facts")
+        for entry in data.get(section) or []
+        for actor in entry.get("actors") or []
+    ]
+    assert "UN" not in actors and "AM" in actors
+
+
+def test_content_refuses_an_organisation_written_as_a_country(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    actors = content / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(text.replace("  - code: AM\n", "  - code: AM\n  - code: UN\n"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_factbase(content, FIXTURE / "seeds")
+    message = str(caught.value)
+    assert "actors.yaml" in message and "« UN »" in message and "pas un pays" in message
