@@ -204,6 +204,10 @@ def _touched(
 ) -> list[Unit]:
     """The units a candidate touches; of several holding one sentence, those of its kind.
 
+    A sentence the curator quoted in several units (« Nous pensons …, a souligné le président
+    azerbaïdjanais », the attribution of a speech without quotation marks) touches them only
+    when the candidate holds none of a unit's own sentences.
+
     A curator may quote the dateline (« Tbilissi, 23 mai, AZERTAC ») to carry the date: the
     draft records it as the source's dateline, so it neither touches nor is missing.
     """
@@ -213,6 +217,19 @@ def _touched(
             unit.quotes = [q for q in unit.quotes if _norm(q) != _norm(dateline)] or unit.quotes
             unit.keys = [q for q in unit.keys if _norm(q) != _norm(dateline)]
     touched = [u for u in units if any(_holds(q, uq) for q in quotes for uq in u.quotes)]
+    if len(touched) > 1:  # a sentence quoted in several units (who spoke) decides nothing
+        shared = {
+            _norm(q)
+            for u in units
+            for q in u.quotes
+            if sum(_norm(q) in map(_norm, o.quotes) for o in units) > 1
+        }
+        own = [
+            u
+            for u in touched
+            if any(_holds(q, uq) for q in quotes for uq in u.quotes if _norm(uq) not in shared)
+        ]
+        touched = own or touched
     if len(touched) > 1:
         same = [u for u in touched if u.section == section and u.kind == entry.get("kind")]
         if len(same) == 1:

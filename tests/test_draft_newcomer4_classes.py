@@ -111,3 +111,57 @@ def test_content_refuses_an_organisation_written_as_a_country(tmp_path: Path) ->
         load_factbase(content, FIXTURE / "seeds")
     message = str(caught.value)
     assert "actors.yaml" in message and "« UN »" in message and "pas un pays" in message
+
+
+SPEECH = (
+    "Notre coopération militaire avec la Turquie a un grand potentiel. Nous connaissons "
+    "déjà les produits de l'industrie de la défense de la Turquie. En même temps, nous pensons "
+    "à des exercices militaires conjoints. Nous pensons que c'est le bon moment, a souligné le "
+    "président azerbaïdjanais Ilham Aliyev lors de son entretien avec une délégation turque.\n"
+)
+ATTRIBUTION = "a souligné le président azerbaïdjanais"
+
+
+def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [
+        entry
+        for section in ("events", "agreements", "facts")
+        for entry in data.get(section) or []
+        if any(words in item["quote"] for item in entry["evidence"])
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_speech_without_quotation_marks_gives_the_speaker_and_his_country(
+    small: FactBase,
+) -> None:
+    data = _draft(SPEECH, small)
+    for words in ("Notre coopération militaire", "Nous connaissons déjà"):
+        entry = _holding(data, words)
+        actors = entry.get("actors") or entry.get("parties")
+        assert "AZ" in actors and "TR" in actors  # the speaker's country too
+        keys = [item["quote"] for item in entry["evidence"] if item["key"]]
+        assert any(ATTRIBUTION in quote for quote in keys)  # who said it, as a key quote
+
+
+def test_an_intention_in_a_speech_is_kept_with_its_speaker(small: FactBase) -> None:
+    data = _draft(SPEECH, small)
+    assert not _skipped(data, "exercices militaires conjoints")
+    entry = _holding(data, "nous pensons à des exercices")
+    quotes = [item["quote"] for item in entry["evidence"] if item["key"]]
+    assert any("nous pensons à des exercices militaires conjoints" in q for q in quotes)
+    assert any(ATTRIBUTION in q for q in quotes)
+    assert "AZ" in (entry.get("actors") or entry.get("parties"))
+
+
+def test_a_third_person_sentence_before_an_attribution_gets_no_speaker(
+    small: FactBase,
+) -> None:
+    text = (
+        "La Turquie a livré des drones à l'Arménie en 2020. Nous pensons que c'est le bon "
+        "moment, a souligné le président azerbaïdjanais Ilham Aliyev.\n"
+    )
+    entry = _holding(_draft(text, small), "La Turquie a livré")
+    assert "AZ" not in (entry.get("actors") or entry.get("parties"))
+    assert all(ATTRIBUTION not in item["quote"] for item in entry["evidence"])

@@ -83,6 +83,11 @@ class Candidate:
     """The sentence starts inside a quotation opened by an earlier sentence."""
     said_by_pronoun: bool = False
     """The sentence opens a quotation attributed by a pronoun (« …», a-t-il dit)."""
+    spoken: list[Sentence] = field(default_factory=list)
+    """First-person sentences set aside as weak that the attribution's speaker said: key."""
+    said_in: Sentence | None = None
+    """The later sentence of the paragraph that names who said it, without quotation marks
+    (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
 
     @property
     def text(self) -> str:
@@ -390,6 +395,68 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 """A verb of saying: the sentence tells what a speaker said."""
+
+
+_UNQUOTED_SAID = re.compile(
+    r",\s+(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
+    r"indiqué|affirmé|expliqué|précisé|rappelé|assuré|insisté)\s+(?P<who>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""« Nous pensons que …, a souligné le président azerbaïdjanais Ilham Aliyev lors de … »:
+words said without quotation marks, then who said them."""
+_FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes)\b", re.IGNORECASE)
+_MARKS = '«»"“”'
+
+
+def _unquoted_speech(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    article: Article,
+    finder: ActorFinder,
+    reasons: dict[int, str],
+) -> None:
+    """A paragraph of speech without quotation marks ended by « …, a souligné le président
+    azerbaïdjanais X »: the speaker's country is an actor of each first-person sentence of
+    the paragraph before it, the attribution a key quote of each; a first-person sentence
+    set aside just before the attribution (« En même temps, nous pensons à des exercices
+    militaires conjoints. ») is what the speaker said: it joins the attribution's candidate."""
+    for said in candidates:
+        text = said.sentence.text
+        match = _UNQUOTED_SAID.search(text)
+        if match is None or any(mark in text for mark in _MARKS):
+            continue
+        if not _FIRST_PERSON.search(text[: match.start()]):
+            continue
+        speaker = [
+            hit for hit in finder.find(match.group("who")) if len(hit.id) == 2 and hit.id.isupper()
+        ][:1]
+        if not speaker:
+            continue
+        paragraph = article.text.rfind("\n", 0, said.sentence.start) + 1
+        starts = [c.sentence.start for c in candidates]
+        before = [
+            sentence
+            for sentence in skipped
+            if paragraph <= sentence.start < said.sentence.start and sentence.start not in reasons
+        ]
+        if (
+            before
+            and _FIRST_PERSON.search(before[-1].text)
+            and not any(before[-1].start < start < said.sentence.start for start in starts)
+        ):
+            skipped.remove(before[-1])
+            said.spoken.append(before[-1])
+        for candidate in candidates:
+            start = candidate.sentence.start
+            if not paragraph <= start < said.sentence.start or candidate.in_quote:
+                continue
+            if any(mark in candidate.text for mark in _MARKS):
+                continue
+            if not _FIRST_PERSON.search(candidate.text):
+                continue
+            if speaker[0].id not in {hit.id for hit in candidate.actors}:
+                candidate.actors.insert(0, speaker[0])
+            candidate.said_in = said.sentence
 
 
 def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
@@ -961,6 +1028,7 @@ def draft_article(
             )
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
+    _unquoted_speech(candidates, skipped, article, finder, reasons)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
     skipped.sort(key=lambda sentence: sentence.start)
@@ -1150,6 +1218,13 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             for more in candidate.more
         ),
     ]
+    entry["evidence"] += [
+        {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
+    ]
+    if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
+        entry["evidence"].append(
+            {"source": source_id, "quote": candidate.said_in.text, "key": True}
+        )
     entry["draft"] = _annotations(candidate)
     return entry
 
