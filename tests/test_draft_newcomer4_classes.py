@@ -165,3 +165,34 @@ def test_a_third_person_sentence_before_an_attribution_gets_no_speaker(
     entry = _holding(_draft(text, small), "La Turquie a livré")
     assert "AZ" not in (entry.get("actors") or entry.get("parties"))
     assert all(ATTRIBUTION not in item["quote"] for item in entry["evidence"])
+
+
+def test_le_president_de_la_republique_is_no_reference_to_the_last_country(
+    small: FactBase,
+) -> None:
+    text = (
+        "« Nos résolutions sur l'Arménie n'ont pas été appliquées pendant 27 ans. Nous avons "
+        "atteint cet objectif », a dit le président de la République.\n"
+    )
+    data = _draft(text, small)
+    resolved = [
+        item
+        for section in ("events", "agreements", "facts")
+        for entry in data.get(section) or []
+        for item in entry["draft"].get("resolved") or []
+    ]
+    assert not [item for item in resolved if "République" in item["words"]], resolved
+
+
+def test_la_republique_just_named_is_still_that_country(small: FactBase) -> None:
+    text = (
+        "Le ministre kazakh a rencontré son homologue à Astana le 3 mars 2023. La République "
+        "a signé le même jour un accord de défense avec le Royaume-Uni.\n"
+    )
+    resolved = [
+        item
+        for section in ("events", "agreements", "facts")
+        for entry in _draft(text, small).get(section) or []
+        for item in entry["draft"].get("resolved") or []
+    ]
+    assert any(item["actor"] == "KZ" for item in resolved), resolved
