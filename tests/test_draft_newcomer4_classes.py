@@ -196,3 +196,32 @@ def test_la_republique_just_named_is_still_that_country(small: FactBase) -> None
         for item in entry["draft"].get("resolved") or []
     ]
     assert any(item["actor"] == "KZ" for item in resolved), resolved
+
+
+def test_a_ceasefire_between_two_countries_has_those_parties_and_its_mediator(
+    small: FactBase,
+) -> None:
+    text = (
+        "Le Royaume-Uni et le Kazakhstan cherchent depuis des années à peser dans la région, "
+        "où la Turquie a cherché à reprendre pied à la faveur du cessez-le-feu signé en "
+        "novembre 2020, entre l'Arménie et l'Azerbaïdjan sous l'égide d'Ankara.\n"
+    )
+    entry = _holding(_draft(text, small), "cessez-le-feu signé")
+    if "parties" in entry:  # an agreement: its parties, and its mediator apart
+        assert entry["parties"] == ["AM", "AZ"]
+        assert entry["mediators"] == ["TR"]
+    else:  # the signing of an agreement the base holds: who took part
+        assert entry["type"] == "accord"
+        assert entry["actors"] == ["AM", "AZ", "TR"]
+
+
+def test_an_agreement_naming_no_two_parties_keeps_the_countries_of_its_sentence(
+    small: FactBase,
+) -> None:
+    text = (
+        "L'Azerbaïdjan, la Turquie et le Kazakhstan ont signé le 3 mars 2023 un accord de "
+        "défense.\n"
+    )
+    entry = _holding(_draft(text, small), "ont signé")
+    assert set(entry.get("parties") or entry["actors"]) == {"AZ", "TR", "KZ"}
+    assert "mediators" not in entry

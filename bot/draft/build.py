@@ -83,6 +83,8 @@ class Candidate:
     """The sentence starts inside a quotation opened by an earlier sentence."""
     said_by_pronoun: bool = False
     """The sentence opens a quotation attributed by a pronoun (« …», a-t-il dit)."""
+    mediators: list[ActorHit] = field(default_factory=list)
+    """Countries under whose aegis an agreement was signed (« sous l'égide de Moscou »)."""
     spoken: list[Sentence] = field(default_factory=list)
     """First-person sentences set aside as weak that the attribution's speaker said: key."""
     said_in: Sentence | None = None
@@ -395,6 +397,46 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 """A verb of saying: the sentence tells what a speaker said."""
+
+
+_BETWEEN = re.compile(
+    r"\b(?:sign[ée]e?s?|conclue?s?|accord|cessez-le-feu|traité)\b[^.;]{0,40}?\bentre\s+"
+    r"(?P<one>[^,;.]{2,60}?)\s+et\s+(?P<other>[^,;.]{2,60})",
+    re.IGNORECASE,
+)
+"""« le cessez-le-feu signé en novembre 2020, entre l'Arménie et l'Azerbaïdjan »: its parties."""
+_AEGIS = re.compile(
+    r"\bsous\s+l['’]égide\s+(?:de\s+la\s+|de\s+l['’]|d['’]|du\s+|des\s+|de\s+)"
+    r"(?P<who>[^,;.]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def _parties_between(candidate: Candidate, finder: ActorFinder) -> None:
+    """An agreement « signé … entre X et Y » has X and Y for parties, not every country of the
+    sentence (« l'UE et l'OTAN cherchent à peser … où la Russie a cherché à reprendre pied »);
+    « sous l'égide de Moscou » names its mediator."""
+    text = candidate.sentence.text
+    match = _BETWEEN.search(text)
+    if match is None:
+        return
+    tail = match.group("other")
+    aegis = _AEGIS.search(tail)
+    if aegis is not None:
+        tail = tail[: aegis.start()]
+    named = [*finder.find(match.group("one")), *finder.find(tail)]
+    ids = list(dict.fromkeys(hit.id for hit in named))
+    if len(ids) != 2:
+        return
+    by_id = {hit.id: hit for hit in candidate.actors}
+    if not all(actor in by_id for actor in ids):
+        return
+    candidate.actors = [by_id[actor] for actor in ids]
+    found = _AEGIS.search(text[match.start() :])
+    if found is not None:
+        candidate.mediators = [hit for hit in finder.find(found.group("who")) if hit.id not in ids][
+            :1
+        ]
 
 
 _UNQUOTED_SAID = re.compile(
@@ -1031,6 +1073,10 @@ def draft_article(
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    for candidate in candidates:
+        signing = candidate.kind == "agreement" or candidate.subtype == "accord"
+        if signing and not candidate.more:
+            _parties_between(candidate, finder)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -1182,6 +1228,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
         )
         entry["parties"] = ids
+        if candidate.mediators:
+            entry["mediators"] = [hit.id for hit in candidate.mediators]
         _dating(candidate, source_id, entry, article)
         if candidate.period is not None and candidate.period.iso:
             entry["period"] = candidate.period.iso
@@ -1190,7 +1238,7 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     elif candidate.kind == "event":
         _dating(candidate, source_id, entry, article)
         entry["type"] = candidate.subtype
-        entry["actors"] = ids
+        entry["actors"] = ids + [hit.id for hit in candidate.mediators if hit.id not in ids]
     else:
         entry["actors"] = ids
     entry["topics"] = []
