@@ -1,8 +1,8 @@
 """Score the draft tool against hand-curated entries (issue 23, point 8).
 
-    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3]
+    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3|newcomer4]
 
-Scores three sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores four sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
@@ -10,7 +10,10 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   alone, with their reviewed entries as the reference of what right looks like;
 - newcomer3: bench/newcomer3/, three more articles (MENA News relaying Nova, Afrique Asie,
   Barlamane) a third newcomer curated, with the « # URL : » and « # Média : » lines the page
-  gave and the entries they kept after review.
+  gave and the entries they kept after review;
+- newcomer4: bench/newcomer4/, three more (insider-news.press on two Israeli satellites, AZERTAC
+  on a Pakistani delegation, radio-plus.be on Jens Stoltenberg in Bakou) a fourth newcomer
+  curated, with the entries they kept after review.
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -57,6 +60,7 @@ SETS = {
     "growth": ROOT / "tests" / "growth",
     "newcomer": ROOT / "bench" / "newcomer",
     "newcomer3": ROOT / "bench" / "newcomer3",
+    "newcomer4": ROOT / "bench" / "newcomer4",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -200,6 +204,10 @@ def _touched(
 ) -> list[Unit]:
     """The units a candidate touches; of several holding one sentence, those of its kind.
 
+    A sentence the curator quoted in several units (« Nous pensons …, a souligné le président
+    azerbaïdjanais », the attribution of a speech without quotation marks) touches them only
+    when the candidate holds none of a unit's own sentences.
+
     A curator may quote the dateline (« Tbilissi, 23 mai, AZERTAC ») to carry the date: the
     draft records it as the source's dateline, so it neither touches nor is missing.
     """
@@ -209,6 +217,19 @@ def _touched(
             unit.quotes = [q for q in unit.quotes if _norm(q) != _norm(dateline)] or unit.quotes
             unit.keys = [q for q in unit.keys if _norm(q) != _norm(dateline)]
     touched = [u for u in units if any(_holds(q, uq) for q in quotes for uq in u.quotes)]
+    if len(touched) > 1:  # a sentence quoted in several units (who spoke) decides nothing
+        shared = {
+            _norm(q)
+            for u in units
+            for q in u.quotes
+            if sum(_norm(q) in map(_norm, o.quotes) for o in units) > 1
+        }
+        own = [
+            u
+            for u in touched
+            if any(_holds(q, uq) for q in quotes for uq in u.quotes if _norm(uq) not in shared)
+        ]
+        touched = own or touched
     if len(touched) > 1:
         same = [u for u in touched if u.section == section and u.kind == entry.get("kind")]
         if len(same) == 1:

@@ -12,6 +12,16 @@ def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
+NOT_COUNTRIES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
+"""CLDR « territories » that are no country: Nations Unies, Union européenne, zone euro, a
+region, test codes. An organisation is never drafted or written as a country."""
+
+
+def is_country_code(code: str) -> bool:
+    """True when ``code`` is a known alpha-2 code of a country (not an organisation)."""
+    return is_known_code(code) and code not in NOT_COUNTRIES
+
+
 def is_known_code(code: str) -> bool:
     """True when ``code`` is an ISO 3166 alpha-2 code CLDR names."""
     return code.isalpha() and len(code) == 2 and code in _territories("fr")

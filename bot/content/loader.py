@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from bot.content.countries import country_name, flag, is_known_code
+from bot.content.countries import NOT_COUNTRIES, country_name, flag, is_known_code
 from bot.content.duplicates import DuplicateKeys
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.filecache import FileCache, FileRecord
@@ -325,6 +325,15 @@ def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
         country = located.value
         if not is_known_code(country.code):
             out.add(located.file, country.code, "code", "code ISO 3166 alpha-2 inconnu")
+            continue
+        if country.code in NOT_COUNTRIES:
+            out.add(
+                located.file,
+                country.code,
+                "code",
+                f"« {country_name(country.code)} » n'est pas un pays : une organisation va "
+                "dans organisations",
+            )
             continue
         actors.setdefault(
             country.code,

@@ -57,8 +57,9 @@ _ROLE_STEMS: dict[str, tuple[str, ...]] = {
     "proposant": ("propos",),
     "partenaire": ("partenari", "cooper", "collabor"),
     "organisateur": (),
-    "médiateur": ("mediat",),
+    "médiateur": ("mediat", "egide"),
 }
+"""« sous l'égide de » says a mediator as plainly as « avec la médiation de »."""
 """Word starts (folded) the key quotes must hold for a party's role."""
 
 
@@ -329,9 +330,13 @@ class _Checker:
         self.report(shown, f"act-{label}", undone_message(label, said))
 
     def _mediates(self, actor_id: str, folded_quotes: str) -> bool:
-        """True when the quotes say « avec la médiation de <actor> »."""
+        """True when the quotes say « avec la médiation de <actor> » or « sous l'égide de
+        <actor> »."""
         for form, _exact in _mention_forms(self.base.actors[actor_id]):
-            pattern = rf"\bmediation (?:de |des |du |d )(?:la |l )?{re.escape(fold(form))}\b"
+            pattern = (
+                r"\b(?:mediation|sous l egide) (?:de |des |du |d )(?:la |l )?"
+                rf"{re.escape(fold(form))}\b"
+            )
             if re.search(pattern, folded_quotes):
                 return True
         return False

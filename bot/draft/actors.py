@@ -15,8 +15,11 @@ from bot.draft.analyse import ActorFinder, ActorHit
 _ONE_COUNTRY = re.compile(
     r"\b(?i:le|du|au|ce|cet|son|sa|leur|notre)\s+pays\b(?!\s+(?:membres?|tiers|voisins?|"
     r"partenaires?|hôtes?|de|d['’]|des|du))"
-    r"|\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
+    r"|(?<![Pp]résident )(?<![Pp]résident de )(?<![Pp]résidente )(?<![Pp]résidente de )"
+    r"\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
 )
+"""« le pays », « la République » just named; never « le président de la République », the
+title of the head of state speaking (not the last country the quote names)."""
 _TWO_COUNTRIES = re.compile(
     r"\b(?i:les|des|aux)\s+deux\s+(?:peuples\s+et\s+)?"
     r"(?:pays|États|nations|capitales|délégations|parties|peuples)\b"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from bot.content.countries import is_known_code
+from bot.content.countries import is_country_code
 from bot.content.modality import Modality, modality_of
 from bot.content.model import Actor
 from bot.dates import MONTHS_FR
@@ -140,13 +140,14 @@ def _capitalised(surface: str) -> bool:
 
 @cache
 def _cldr_names() -> dict[str, str]:
-    """Folded French and English CLDR names → ISO code, for every real country."""
+    """Folded French and English CLDR names → ISO code, for every real country (« Nations
+    Unies », « Union européenne » are organisations, never countries)."""
     from babel import Locale
 
     found: dict[str, str] = {}
     for locale in ("fr", "en"):
         for code, name in Locale.parse(locale).territories.items():
-            if is_known_code(code) and len(fold(name)) > 3:
+            if is_country_code(code) and len(fold(name)) > 3:
                 found.setdefault(fold(name), code)
     return found
 

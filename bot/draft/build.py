@@ -83,6 +83,13 @@ class Candidate:
     """The sentence starts inside a quotation opened by an earlier sentence."""
     said_by_pronoun: bool = False
     """The sentence opens a quotation attributed by a pronoun (« …», a-t-il dit)."""
+    mediators: list[ActorHit] = field(default_factory=list)
+    """Countries under whose aegis an agreement was signed (« sous l'égide de Moscou »)."""
+    spoken: list[Sentence] = field(default_factory=list)
+    """First-person sentences set aside as weak that the attribution's speaker said: key."""
+    said_in: Sentence | None = None
+    """The later sentence of the paragraph that names who said it, without quotation marks
+    (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
 
     @property
     def text(self) -> str:
@@ -390,6 +397,108 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 """A verb of saying: the sentence tells what a speaker said."""
+
+
+_BETWEEN = re.compile(
+    r"\b(?:sign[ée]e?s?|conclue?s?|accord|cessez-le-feu|traité)\b[^.;]{0,40}?\bentre\s+"
+    r"(?P<one>[^,;.]{2,60}?)\s+et\s+(?P<other>[^,;.]{2,60})",
+    re.IGNORECASE,
+)
+"""« le cessez-le-feu signé en novembre 2020, entre l'Arménie et l'Azerbaïdjan »: its parties."""
+_AEGIS = re.compile(
+    r"\bsous\s+l['’]égide\s+(?:de\s+la\s+|de\s+l['’]|d['’]|du\s+|des\s+|de\s+)"
+    r"(?P<who>[^,;.]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def _parties_between(candidate: Candidate, finder: ActorFinder) -> None:
+    """An agreement « signé … entre X et Y » has X and Y for parties, not every country of the
+    sentence (« l'UE et l'OTAN cherchent à peser … où la Russie a cherché à reprendre pied »);
+    « sous l'égide de Moscou » names its mediator."""
+    text = candidate.sentence.text
+    match = _BETWEEN.search(text)
+    if match is None:
+        return
+    tail = match.group("other")
+    aegis = _AEGIS.search(tail)
+    if aegis is not None:
+        tail = tail[: aegis.start()]
+    named = [*finder.find(match.group("one")), *finder.find(tail)]
+    ids = list(dict.fromkeys(hit.id for hit in named))
+    if len(ids) != 2:
+        return
+    by_id = {hit.id: hit for hit in candidate.actors}
+    if not all(actor in by_id for actor in ids):
+        return
+    candidate.actors = [by_id[actor] for actor in ids]
+    found = _AEGIS.search(text[match.start() :])
+    if found is not None:
+        candidate.mediators = [hit for hit in finder.find(found.group("who")) if hit.id not in ids][
+            :1
+        ]
+
+
+_UNQUOTED_SAID = re.compile(
+    r",\s+(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
+    r"indiqué|affirmé|expliqué|précisé|rappelé|assuré|insisté)\s+(?P<who>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""« Nous pensons que …, a souligné le président azerbaïdjanais Ilham Aliyev lors de … »:
+words said without quotation marks, then who said them."""
+_FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes)\b", re.IGNORECASE)
+_MARKS = '«»"“”'
+
+
+def _unquoted_speech(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    article: Article,
+    finder: ActorFinder,
+    reasons: dict[int, str],
+) -> None:
+    """A paragraph of speech without quotation marks ended by « …, a souligné le président
+    azerbaïdjanais X »: the speaker's country is an actor of each first-person sentence of
+    the paragraph before it, the attribution a key quote of each; a first-person sentence
+    set aside just before the attribution (« En même temps, nous pensons à des exercices
+    militaires conjoints. ») is what the speaker said: it joins the attribution's candidate."""
+    for said in candidates:
+        text = said.sentence.text
+        match = _UNQUOTED_SAID.search(text)
+        if match is None or any(mark in text for mark in _MARKS):
+            continue
+        if not _FIRST_PERSON.search(text[: match.start()]):
+            continue
+        speaker = [
+            hit for hit in finder.find(match.group("who")) if len(hit.id) == 2 and hit.id.isupper()
+        ][:1]
+        if not speaker:
+            continue
+        paragraph = article.text.rfind("\n", 0, said.sentence.start) + 1
+        starts = [c.sentence.start for c in candidates]
+        before = [
+            sentence
+            for sentence in skipped
+            if paragraph <= sentence.start < said.sentence.start and sentence.start not in reasons
+        ]
+        if (
+            before
+            and _FIRST_PERSON.search(before[-1].text)
+            and not any(before[-1].start < start < said.sentence.start for start in starts)
+        ):
+            skipped.remove(before[-1])
+            said.spoken.append(before[-1])
+        for candidate in candidates:
+            start = candidate.sentence.start
+            if not paragraph <= start < said.sentence.start or candidate.in_quote:
+                continue
+            if any(mark in candidate.text for mark in _MARKS):
+                continue
+            if not _FIRST_PERSON.search(candidate.text):
+                continue
+            if speaker[0].id not in {hit.id for hit in candidate.actors}:
+                candidate.actors.insert(0, speaker[0])
+            candidate.said_in = said.sentence
 
 
 def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
@@ -829,6 +938,31 @@ def _our_countries(text: str, lead: list[str], here: list[ActorHit]) -> list[Res
     return [Resolved(found.group(0), actor) for actor in lead]
 
 
+CUT_OFF = (
+    "phrase coupée en fin de copie (pas de ponctuation finale) : la compléter d'après "
+    "l'article en ligne ou l'écarter"
+)
+FINAL_PUNCTUATION = (".", "!", "?", "…", "»", '"', "”", ")")
+"""What ends a whole sentence; the copy's last one without it was cut mid-sentence."""
+
+
+def _cut_off(text: str) -> bool:
+    """True when ``text`` (the copy's last sentence) ends with no final punctuation."""
+    return not text.rstrip().endswith(FINAL_PUNCTUATION)
+
+
+def _says_whole(text: str) -> bool:
+    """True when a cut sentence still says something whole before the cut: a clause closed
+    by a comma, semicolon or colon, not in the conditional. « La Russie a déjà fait face à de
+    viv » has none; « Le refus … s'inscrirait, en part » lost the very claim its conditional
+    hedged. The curator quotes the whole part (« …se sont intensifiés, symbolisant un
+    rapprocheme » gives « …se sont intensifiés »)."""
+    text = text.rstrip()
+    cut = max(text.rfind(", "), text.rfind("; "), text.rfind(" : "))
+    kept = text[:cut].rstrip() if cut > 0 else ""
+    return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
+
+
 def draft_article(
     text: str,
     name: str,
@@ -852,7 +986,13 @@ def draft_article(
     lead: list[str] = []
     """The countries of the first sentence that names several: the article's parties."""
     speakers_at: dict[int, int] = {}
+    reasons: dict[int, str] = {}
+    last = len(article.sentences) - 1
     for position, sentence in enumerate(article.sentences):
+        if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
+            skipped.append(sentence)
+            reasons[sentence.start] = CUT_OFF
+            continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
@@ -929,10 +1069,14 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
-    reasons: dict[int, str] = {}
     candidates = _group(candidates, skipped, speakers_at, reasons)
+    _unquoted_speech(candidates, skipped, article, finder, reasons)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    for candidate in candidates:
+        signing = candidate.kind == "agreement" or candidate.subtype == "accord"
+        if signing and not candidate.more:
+            _parties_between(candidate, finder)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -1084,6 +1228,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
         )
         entry["parties"] = ids
+        if candidate.mediators:
+            entry["mediators"] = [hit.id for hit in candidate.mediators]
         _dating(candidate, source_id, entry, article)
         if candidate.period is not None and candidate.period.iso:
             entry["period"] = candidate.period.iso
@@ -1092,7 +1238,7 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     elif candidate.kind == "event":
         _dating(candidate, source_id, entry, article)
         entry["type"] = candidate.subtype
-        entry["actors"] = ids
+        entry["actors"] = ids + [hit.id for hit in candidate.mediators if hit.id not in ids]
     else:
         entry["actors"] = ids
     entry["topics"] = []
@@ -1120,6 +1266,13 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             for more in candidate.more
         ),
     ]
+    entry["evidence"] += [
+        {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
+    ]
+    if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
+        entry["evidence"].append(
+            {"source": source_id, "quote": candidate.said_in.text, "key": True}
+        )
     entry["draft"] = _annotations(candidate)
     return entry
 
