@@ -340,15 +340,34 @@ def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
 
+def _part_share(index: Index, parts: tuple[str, ...], prefixes: frozenset[str]) -> float:
+    """The largest share of one part's word weight that ``prefixes`` hold (0 to 1)."""
+    shares = [0.0]
+    for part in parts:
+        weights = _weights(index, index.tokens(part))
+        if total := sum(weights.values()):
+            shares.append(_score(prefixes, weights) / total)
+    return max(shares)
+
+
 def best_passage(
-    index: Index, query: str, kind: str, several: bool = False, noun: str = "", shown: str = ""
+    index: Index,
+    query: str,
+    kind: str,
+    several: bool = False,
+    noun: str = "",
+    shown: str = "",
+    parts: tuple[str, ...] = (),
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
     entries (``LISTED`` when the question asks ``several`` things, else ``NEIGHBOURS`` close
     enough), and how many entries the search found; None when nothing matches. ``shown`` is
     a sentence the reader was just given: a follow-up (« qui est contre ? ») is about the
-    entries that hold it, and when it asks a who/when/how many/where, not that sentence again."""
+    entries that hold it, and when it asks a who/when/how many/where, not that sentence again.
+    For a question in two ``parts``, an entry counts more the more of one part it holds
+    (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
+    answers neither part, and must not come before the one naming the Partenariat)."""
     hits = index.fulltext.search_hits(query)
     if not hits.total:
         return None
@@ -376,6 +395,9 @@ def best_passage(
             total = score + line + best[0]
             if shown and any(shown in item.quote or item.quote in shown for item in entry.evidence):
                 total *= SUBJECT_FACTOR  # a follow-up: the entries of the passage just shown
+            if len(parts) > 1:
+                held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
+                total *= 1.0 + PART_WEIGHT * _part_share(index, parts, held)
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
@@ -392,6 +414,9 @@ def best_passage(
     return entry, sentence, answers, others, hits.total
 
 
+PART_WEIGHT = 1.0
+"""For a two-part question, an entry's score grows by this share times the largest share of
+one part's words (by weight) its passage and line hold: whole parts first."""
 PART_MISSING = 0.5
 """A part of a two-part question (« …, et le Partenariat pour la paix ? ») is answered on its
 own when the passage on top lacks this share of its words' weight."""
@@ -468,7 +493,7 @@ def passage_reply(
     part the passage leaves out, that part's passage unfolded under it; the neighbours in an
     « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
     claim: its quotes go with it; a context entry shows its quote alone)."""
-    found = best_passage(index, query, kind, several, noun, shown)
+    found = best_passage(index, query, kind, several, noun, shown, parts)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
