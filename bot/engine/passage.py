@@ -340,6 +340,18 @@ def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
 
+KIND_WORDS = {"ou": frozenset({"lieu", "endroit"}), "quand": frozenset({"date"})}
+"""Words that name the kind of answer asked (« lieu des manœuvres ? »), not its subject: a
+passage is not ranked for holding them (« a eu lieu à Bakou » says nothing of manœuvres)."""
+
+
+def without_kind_words(index: Index, query: str, kind: str) -> str:
+    """``query`` without the words naming what ``kind`` asks, unless nothing else is left."""
+    dropped = KIND_WORDS.get(kind, frozenset())
+    kept = [word for word in index.tokens(query) if word not in dropped]
+    return " ".join(kept) if kept and len(kept) < len(index.tokens(query)) else query
+
+
 def _part_share(index: Index, parts: tuple[str, ...], prefixes: frozenset[str]) -> float:
     """The largest share of one part's word weight that ``prefixes`` hold (0 to 1)."""
     shares = [0.0]
@@ -368,6 +380,7 @@ def best_passage(
     For a question in two ``parts``, an entry counts more the more of one part it holds
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
     answers neither part, and must not come before the one naming the Partenariat)."""
+    query = without_kind_words(index, query, kind)
     hits = index.fulltext.search_hits(query)
     if not hits.total:
         return None
@@ -450,7 +463,7 @@ def other_part(
         if not total or sum(missing.values()) < PART_MISSING * total:
             continue
         best: tuple[float, Entry, str] | None = None
-        for other, _hit in ranked:
+        for other, _hit in [*ranked, *_part_hits(index, part)]:
             for candidate, prefixes, before, _text in _entry_sentences(index, other):
                 if candidate == sentence:
                     continue
@@ -466,6 +479,14 @@ def other_part(
         if best is not None:
             return best[1], best[2]
     return None
+
+
+def _part_hits(index: Index, part: str) -> list[tuple[Entry, float]]:
+    """The best hits of one part's own words: as the base grows, the entry answering a part
+    may fall out of the whole question's first hits (« NCCA » among many « partenariat »)."""
+    hits = index.fulltext.search_hits(part)
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    return [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
 
 
 def _label(index: Index, entry: Entry, limit: int) -> str:
