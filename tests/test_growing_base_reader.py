@@ -127,3 +127,15 @@ def test_a_code_that_is_a_french_little_word_names_its_actor_in_capitals(base):
     index = Index(base)
     assert read_filter(index, "AZ IL").filter.actors == ("AZ", "IL")  # « il » is a stop word
     assert "IL" not in read_filter(index, "il a signé").filter.actors
+
+
+def test_figures_that_do_not_say_the_year_asked_are_said_not_to_give_it(base):
+    from bot.render.text import render_text
+
+    index = Index(base)
+    question = "combien de drones turcs l'Azerbaïdjan a-t-il achetés en 2025 ?"
+    text = render_text(respond(index, question, TODAY))
+    assert "Ces citations ne donnent pas ce nombre pour 2025." in text
+    assert "centaines de drones" in text  # what they do say is still shown
+    said = render_text(respond(index, "combien de pays au forum de Bakou 2025 ?", TODAY))
+    assert "80 pays" in said and "ne donnent pas ce nombre" not in said  # the quote says 2025
