@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from bot.engine.commands import answer, callback
+from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.questions import respond, understand
+from bot.engine.timeline import select
 from bot.paths import PROJECT_ROOT
 from bot.render.text import render_text
 from tests.computed import absent_countries
@@ -28,12 +30,16 @@ def index(base):
 
 def expected(index: Index, item: dict) -> str | None:
     """The reading ``item`` expects on this base: ``expect``, unless the item says the right
-    reading depends on what the base holds (``if_found``, ``if_actor``; see questions.yaml)."""
+    reading depends on what the base holds (``if_found``, ``if_actor``, ``if_dated``; see
+    questions.yaml)."""
     found = item.get("if_found")
     if found and answer(index, found).found:
         return str(found)
     for actor, command in (item.get("if_actor") or {}).items():
         if actor in index.base.actors:
+            return str(command)
+    for actors, command in (item.get("if_dated") or {}).items():
+        if select(index, TimelineFilter(actors=tuple(actors.split()))):
             return str(command)
     return item["expect"]
 

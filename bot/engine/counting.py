@@ -113,8 +113,33 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     if not found:
         return None
     blocks: list[Block] = [Para(f"Combien de {noun} ? Ce que disent les articles :", "title")]
+    year = _year_none_gives(index, query, found)
+    if year:
+        blocks.append(Para(f"Ces citations ne donnent pas ce nombre pour {year}.", "note"))
     blocks += [quote_of(index.base, evidence) for evidence in found]
     return Reply(tuple(blocks))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:18|19|20)\d{2}(?!\d)")
+
+
+def _year_none_gives(index: Index, query: str, found: list[Evidence]) -> str:
+    """The year the question names (« … achetés en 2025 ? ») when none of the ``found``
+    quotes says it and no entry holding one of them is dated in it; "" otherwise: the reader
+    is told the figures shown are not that year's, never that the articles lack it."""
+    years = _YEAR.findall(query)
+    if len(years) != 1:
+        return ""
+    year: str = years[0]
+    if any(year in evidence.quote for evidence in found):
+        return ""
+    quotes = {evidence.quote for evidence in found}
+    for entry in index.base.entries():
+        span = getattr(entry, "date", None)
+        holds = any(evidence.quote in quotes for evidence in entry.evidence)
+        if holds and span is not None and span.start.year <= int(year) <= span.end.year:
+            return ""
+    return year
 
 
 _BEFORE_NOUN = (

@@ -379,6 +379,15 @@ def _a_little_word(actor: Actor, phrase: str, text: str) -> bool:
     return not re.search(rf"(?<!\w){re.escape(actor.id)}(?!\w)", text)
 
 
+def _a_code_in_capitals(index: Index, word: str, text: str) -> bool:
+    """True when the little word ``word`` (« il ») is an actor's code typed in capitals in
+    ``text`` (« /timeline AZ IL »): it names the actor, it is not left out as a stop word."""
+    named = index.names.find_actor(word, fuzzy=False)
+    if named is None or fold(named.actor.id) != word:
+        return False
+    return re.search(rf"(?<!\w){re.escape(named.actor.id)}(?!\w)", text) is not None
+
+
 def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     """Read a French filter as far as it goes; say what was left aside instead of refusing.
 
@@ -404,7 +413,8 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             window = _intersect(window, (first, last))
             which = "le plus récent dont la base a des faits" if known else "le plus récent"
             notes.append(f"« {said} » sans année : {_period_words(first, last)}, {which}")
-    words = [w for w in folded.split() if w not in index.fulltext.stop_words]
+    stop = index.fulltext.stop_words
+    words = [w for w in folded.split() if w not in stop or _a_code_in_capitals(index, w, text)]
     kinds_by_name = index.memo("kind names", lambda: _kind_names(index))
     acts_by_name = index.memo("act names", lambda: _act_names(index))
     actors: list[str] = named_first

@@ -340,15 +340,47 @@ def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
 
+KIND_WORDS = {"ou": frozenset({"lieu", "endroit"}), "quand": frozenset({"date"})}
+"""Words that name the kind of answer asked (« lieu des manœuvres ? »), not its subject: a
+passage is not ranked for holding them (« a eu lieu à Bakou » says nothing of manœuvres)."""
+
+
+def without_kind_words(index: Index, query: str, kind: str) -> str:
+    """``query`` without the words naming what ``kind`` asks, unless nothing else is left."""
+    dropped = KIND_WORDS.get(kind, frozenset())
+    kept = [word for word in index.tokens(query) if word not in dropped]
+    return " ".join(kept) if kept and len(kept) < len(index.tokens(query)) else query
+
+
+def _part_share(index: Index, parts: tuple[str, ...], prefixes: frozenset[str]) -> float:
+    """The largest share of one part's word weight that ``prefixes`` hold (0 to 1)."""
+    shares = [0.0]
+    for part in parts:
+        weights = _weights(index, index.tokens(part))
+        if total := sum(weights.values()):
+            shares.append(_score(prefixes, weights) / total)
+    return max(shares)
+
+
 def best_passage(
-    index: Index, query: str, kind: str, several: bool = False, noun: str = "", shown: str = ""
+    index: Index,
+    query: str,
+    kind: str,
+    several: bool = False,
+    noun: str = "",
+    shown: str = "",
+    parts: tuple[str, ...] = (),
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
     entries (``LISTED`` when the question asks ``several`` things, else ``NEIGHBOURS`` close
     enough), and how many entries the search found; None when nothing matches. ``shown`` is
     a sentence the reader was just given: a follow-up (« qui est contre ? ») is about the
-    entries that hold it, and when it asks a who/when/how many/where, not that sentence again."""
+    entries that hold it, and when it asks a who/when/how many/where, not that sentence again.
+    For a question in two ``parts``, an entry counts more the more of one part it holds
+    (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
+    answers neither part, and must not come before the one naming the Partenariat)."""
+    query = without_kind_words(index, query, kind)
     hits = index.fulltext.search_hits(query)
     if not hits.total:
         return None
@@ -376,6 +408,9 @@ def best_passage(
             total = score + line + best[0]
             if shown and any(shown in item.quote or item.quote in shown for item in entry.evidence):
                 total *= SUBJECT_FACTOR  # a follow-up: the entries of the passage just shown
+            if len(parts) > 1:
+                held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
+                total *= 1.0 + PART_WEIGHT * _part_share(index, parts, held)
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
@@ -392,6 +427,9 @@ def best_passage(
     return entry, sentence, answers, others, hits.total
 
 
+PART_WEIGHT = 1.0
+"""For a two-part question, an entry's score grows by this share times the largest share of
+one part's words (by weight) its passage and line hold: whole parts first."""
 PART_MISSING = 0.5
 """A part of a two-part question (« …, et le Partenariat pour la paix ? ») is answered on its
 own when the passage on top lacks this share of its words' weight."""
@@ -425,7 +463,7 @@ def other_part(
         if not total or sum(missing.values()) < PART_MISSING * total:
             continue
         best: tuple[float, Entry, str] | None = None
-        for other, _hit in ranked:
+        for other, _hit in [*ranked, *_part_hits(index, part)]:
             for candidate, prefixes, before, _text in _entry_sentences(index, other):
                 if candidate == sentence:
                     continue
@@ -441,6 +479,14 @@ def other_part(
         if best is not None:
             return best[1], best[2]
     return None
+
+
+def _part_hits(index: Index, part: str) -> list[tuple[Entry, float]]:
+    """The best hits of one part's own words: as the base grows, the entry answering a part
+    may fall out of the whole question's first hits (« NCCA » among many « partenariat »)."""
+    hits = index.fulltext.search_hits(part)
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    return [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
 
 
 def _label(index: Index, entry: Entry, limit: int) -> str:
@@ -468,7 +514,7 @@ def passage_reply(
     part the passage leaves out, that part's passage unfolded under it; the neighbours in an
     « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
     claim: its quotes go with it; a context entry shows its quote alone)."""
-    found = best_passage(index, query, kind, several, noun, shown)
+    found = best_passage(index, query, kind, several, noun, shown, parts)
     if found is None:
         return None
     entry, sentence, answers, others, total = found

@@ -25,7 +25,7 @@ from datetime import date
 
 from bot.content.model import Agreement
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
-from bot.engine.index import Index
+from bot.engine.index import Dated, Index
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
 from bot.text import count, fold, of_articles
@@ -158,6 +158,32 @@ _ASKS_DAY = re.compile(
 """A question asking the day itself, not only when."""
 
 
+FEW_UNDAYED = 3
+"""« signé le combien exactement ? » of a view of at most this many lines, none dated to the
+day: the answer opens by saying so for each."""
+
+
+def _no_day_of_any(chosen: list[Dated]) -> Para | None:
+    """« Les articles ne donnent le jour exact d'aucune de ces lignes : … » when no line of
+    ``chosen`` is dated to the day, each with the articles' own words; None otherwise."""
+    given: list[str] = []
+    for line in chosen:
+        if line.span.open or line.span.start == line.span.end:
+            return None  # a line dated to the day (or open-ended): it may answer
+        entry = line.entry
+        said = entry.date_label or line.span.label()
+        words = entry.date_text or ""
+        given.append(f"« {words} »" if words and fold(said) in fold(words) else said)
+    return Para(
+        "Les articles ne donnent pas le jour exact de ces lignes : ils disent "
+        + ", ".join(given[:-1])
+        + " et "
+        + given[-1]
+        + ".",
+        "note",
+    )
+
+
 def undated_para(
     index: Index,
     question: str,
@@ -182,6 +208,8 @@ def undated_para(
     chosen = select(index, wanted)
     if agreements:  # the subject is an /accord view: its lines only
         chosen = [line for line in chosen if isinstance(line.entry, Agreement)]
+    if 1 < len(chosen) <= FEW_UNDAYED and _ASKS_DAY.search(asked):
+        return _no_day_of_any(chosen)
     if len(chosen) != 1:
         return None
     line = chosen[0]
