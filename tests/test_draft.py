@@ -81,25 +81,38 @@ SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 
 @pytest.mark.parametrize("path", ARTICLES + SEEDS, ids=lambda p: p.name)
 def test_no_date_gets_a_year_the_article_does_not_support(path, base):
-    """Every year the draft gives is in the article's words, or deduced from its own date."""
+    """Every year the draft gives is in the article's words, or deduced from its own date, or
+    (an undated article) from a full date the article writes, which the note quotes."""
+    text = path.read_text(encoding="utf-8")
     data = _draft(path, base)
     source = data["sources"][0]  # type: ignore[index]
     published = source["published"]
+    given = published or source["draft"]["published"]["value"]  # the article's or the curator's
     for entry in _entries(data):
         for found in entry["draft"]["dates"]:  # type: ignore[index]
             if found["iso"] is None:
                 assert found["basis"] == "année inconnue"
                 continue
-            years = set(re.findall(r"(?:19|20)\d\d", found["iso"]))
+            years = {int(year) for year in re.findall(r"(?:19|20)\d\d", found["iso"])}
             if found["basis"] == "texte":
                 for year in years:  # « 2026/27 »: the century of the first year
-                    assert year in found["text"] or f"/{year[2:]}" in found["text"], found
-            else:
-                assert published is not None, found  # nothing is resolved without a date
-                anchor = int(str(published)[:4])
-                assert {int(year) for year in years} <= {anchor - 1, anchor, anchor + 1}
+                    assert str(year) in found["text"] or f"/{str(year)[2:]}" in found["text"]
+                continue
+            if given is not None:
+                anchors = {int(str(given)[:4])}
+            else:  # a weekday's year: only from a full date the article writes, quoted
+                quoted = re.findall(r"« ([^»]*(?:19|20)\d\d[^»]*) »", found.get("note") or "")
+                assert quoted, found  # nothing is resolved without a written date
+                assert all(words in text for words in quoted), found
+                anchors = {int(y) for words in quoted for y in re.findall(r"(?:19|20)\d\d", words)}
+            near = {year + step for year in anchors for step in (-1, 0, 1)}
+            assert years <= near, found
         if entry.get("date") is not None and entry.get("date_basis") in ("déduit", "rapporté"):
-            assert entry["date_anchor"] == source["id"] and entry["date_note"]
+            assert entry["date_note"]
+            if published is not None:  # built on the article's own date: anchored to it
+                assert entry["date_anchor"] == source["id"]
+            else:  # an article without its date anchors nothing: the reason says the basis
+                assert "date_anchor" not in entry and entry["date_reason"]
 
 
 def test_day_and_month_without_year_stay_without_year(base):
