@@ -307,3 +307,16 @@ def test_who_asked_after_a_passage_that_names_the_person_gives_it_again(base):
     assert asked is not None and "président azéri" in asked.shown  # the premise
     second, _ = respond_in_thread(index, "qui ?", TODAY, asked)
     assert _top_quotes(second)[0] == asked.shown
+
+
+def test_a_second_part_that_only_asks_the_first_ones_date_or_place_is_no_second_part(base):
+    """« …, et pour quelle année ? » asks the date of what the first part names: no second
+    passage is searched for « année » (a fidelity reader saw « cet accord … les années à
+    venir » shown as if it answered a proposal of manœuvres)."""
+    from bot.engine.questions import _parts
+
+    index = Index(base)
+    for tail in ("et pour quelle année ?", "et à quelle date ?", "et en quel lieu ?"):
+        assert _parts(index, f"qui a proposé des manœuvres conjointes, {tail}") == ()
+    both = _parts(index, "en quelle année le NCCA, et le Partenariat pour la paix ?")
+    assert len(both) == 2

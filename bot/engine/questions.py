@@ -43,6 +43,7 @@ from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
+    ANSWER_KIND_WORDS,
     absent_para,
     absent_words,
     all_key_words_unsaid,
@@ -178,14 +179,19 @@ _AND = re.compile(r",?\s+et\s+", re.IGNORECASE)
 
 def _parts(index: Index, text: str) -> tuple[str, ...]:
     """The search words of each part of a question joined by one « et » when both parts
-    name something (« quand et où … » does not: « quand » names nothing); () otherwise."""
+    name something (« quand et où … » does not: « quand » names nothing, nor does « et pour
+    quelle année ? », which asks the first part's date); () otherwise."""
     pieces = _AND.split(text)
     if len(pieces) != 2:
         return ()
     queries: list[str] = []
     for piece in pieces:
         content = _content(index, piece)
-        words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
+        words = " ".join(
+            _named(index, word)
+            for word in index.tokens(content)
+            if not is_stop(word) and word not in ANSWER_KIND_WORDS
+        )
         if not words:
             return ()
         queries.append(words)
