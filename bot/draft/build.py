@@ -43,6 +43,7 @@ from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.cards import cards_to_review, new_country_cards
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
 
 TODO = "TODO curateur"
@@ -1383,27 +1384,12 @@ def render_draft(draft: Draft, article_path: str) -> str:
     """The draft as commented YAML (dates quoted, accents kept, long quotes unwrapped)."""
     body = yaml.dump(
         draft_data(draft, article_path),
-        Dumper=_QuotedDumper,
+        Dumper=QuotedDumper,
         allow_unicode=True,
         sort_keys=False,
         width=1000,
     )
     return _HEADER.format(name=Path(draft.name).name, todo=TODO) + body
-
-
-class _QuotedDumper(yaml.SafeDumper):
-    """Writes every string that looks like a date or a number between quotes."""
-
-
-_LOOKS_TYPED = re.compile(r"^[\d./-]+$|^(?:yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if _LOOKS_TYPED.match(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_QuotedDumper.add_representer(str, _str)
 
 
 def summary_text(draft: Draft) -> str:

@@ -29,6 +29,7 @@ from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.draft.intake import ArticleError, decode_article
 from bot.draft.order import insert_dated
+from bot.draft.yaml_out import QuotedDumper
 from bot.text import normalise_typography
 
 SECTION_FILES = {
@@ -102,23 +103,8 @@ def _section_file(content_dir: Path, section: str) -> str:
     return SECTION_FILES[section]
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes dates and numbers held as text between quotes, as the base's files do."""
-
-
-_LOOKS_TYPED = re.compile(r"^[\d./-]+$|^(?:yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if _LOOKS_TYPED.match(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-
-
 def _dump(entries: list[object], indent: str) -> str:
-    text = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(entries, Dumper=QuotedDumper, allow_unicode=True, sort_keys=False, width=1000)
     return "".join(indent + line if line.strip() else line for line in text.splitlines(True))
 
 
