@@ -66,13 +66,17 @@ _MODAL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ACT_WORD = re.compile(
     r"\b(?:sign\w*|paraph\w*|conclu\w*|adopt\w*|approuv\w*|ratifi\w*|adh[ée]r\w*|adhésion|"
     r"rejoin\w*|livr\w*|men(?:é|ée|és|ées|er|era\w*|erai\w*)|organis\w*|t(?:enir|enu\w*)|"
-    r"exercices?|manœuvres?|manoeuvres?|rencontr\w*|retrouv\w*|réuni\w*|visite\w*)\b",
+    r"exercices?|manœuvres?|manoeuvres?|rencontr\w*|retrouv\w*|réuni\w*|visite\w*|"
+    r"recevoir|acheter|achèter\w*|acquérir|acquisitions?|vendre|"
+    r"(?:recevr|vendr|acquerr)(?:a|as|ai|ons|ez|ont|ais|ait|ions|iez|aient))\b",
     re.I,
 )
 """Words of an act or of an event that can be done — or only wished, planned, proposed."""
 _UNDONE_FORM = re.compile(
     r"^(?:\w+(?:er|ir|re)|\w+(?:era|eront|erait|eraient|ira|iront|irait|iraient))$", re.I
 )
+_IRREGULAR_FUTURE = re.compile(r"^(?:recevr|vendr|acquerr)\w+$", re.I)
+"""« recevra », « vendront », « acquerrait » : futures and conditionals the endings miss."""
 _NOUN_FORM = re.compile(
     r"^(?:\w+(?:ure|ures|ion|ions|aison|aisons)|exercices?|man\w+|membres?)$", re.I
 )
@@ -118,6 +122,10 @@ def modality_of(text: str, act_words: re.Pattern[str] = _ACT_WORD) -> Modality |
         if marker is not None:
             kind, words = marker
             undone.append(Modality(kind, words))
+            continue
+        if _IRREGULAR_FUTURE.match(word):
+            kind = "attente" if re.search(r"(?:ait|aient)$", word, re.I) else "futur"
+            undone.append(Modality(kind, word))
             continue
         if _UNDONE_FORM.match(word) and not _NOUN_FORM.match(word):
             if re.search(r"(?:era|eront|ira|iront)$", word, re.I):

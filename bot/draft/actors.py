@@ -37,6 +37,12 @@ _LOCATED = re.compile(
     re.IGNORECASE,
 )
 """Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient."""
+_REACTION = re.compile(
+    r"\b(?:inquiétudes?|préoccupations?|colère|indignation|protestations?|réactions?|émoi|"
+    r"consternation|satisfaction)\s*$",
+    re.IGNORECASE,
+)
+"""« provoquent de profondes inquiétudes en Arménie » : the country that reacts, not a place."""
 _TRADED = re.compile(
     r"\b(?:ventes?|livraisons?|exportations?|transferts?|importations?)(?:\s+[a-zà-ÿ]+)?\s+"
     r"(?:d['’]|de\s+)"
@@ -172,6 +178,8 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
         plain = match.group("prep") == "en" and not match.group("article")
         if plain and _TRADED.search(text[: match.start()]):
             continue  # the buyer of what is sold, not where it happens
+        if plain and _REACTION.search(text[: match.start()]):
+            continue  # the country that worries or protests: an actor
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
@@ -205,3 +213,28 @@ def _only_inside(
     elsewhere = {hit.id for hit in finder.find("".join(blanked))}
     inside = {hit.id for start, end in spans for hit in finder.find(text[start:end])}
     return [hit for hit in hits if hit.id in inside and hit.id not in elsewhere]
+
+
+_HEAD_NAMED = re.compile(
+    r"\b[Pp]résidente?\s+(?P<demonym>[a-zà-ÿ-]{4,})\s+(?P<name>[A-ZÀ-Þ][\w-]+"
+    r"(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+)
+"""« le président azerbaïdjanais Ilham Aliyev » : a head of state and his country (never
+« le président du Comité … », whose title names no country of its own)."""
+HEAD_TITLE = re.compile(
+    r"\b(?:chef\s+de\s+l['’]\s?[EÉ]tat|présidente?\s+de\s+la\s+[Rr]épublique)\b"
+    r"(?!\s+(?:islamique\s+|populaire\s+|fédérale\s+)?(?:d['’]|de\s+|du\s+|des\s+))"
+    r"(?!\s+[a-zà-ÿ-]{4,})"
+)
+"""« le chef de l'État », « le président de la République » with no country after it: the
+head of state the article named before (« le chef de l'État turc » names its own)."""
+
+
+def head_of_state(text: str, finder: ActorFinder) -> str | None:
+    """The one country of the head of state ``text`` names with his nationality, else None."""
+    countries = set()
+    for match in _HEAD_NAMED.finditer(text):
+        hits = finder.find(match.group("demonym"))
+        if hits and _is_country(hits[0].id):
+            countries.add(hits[0].id)
+    return countries.pop() if len(countries) == 1 else None

@@ -289,7 +289,17 @@ _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "livre",
         re.compile(
-            r"\b(?:livr[ée]\w*|livraison\w*|réceptionn\w*|reçu\w*|reçoit|fourni(?:e|s|es)?)\b",
+            r"\b(?:livr[ée]\w*|livraison\w*|réceptionn\w*|reçu\w*|reçoi(?:t|vent)|"
+            r"recevr\w*|recevoir|fourni(?:e|s|es)?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "achat",
+        re.compile(
+            r"\b(?:achet\w*|achèt\w*|achats?|acqu(?:is|ise|ises|iert|ièrent|érir|err\w*)|"
+            r"acquisitions?|vend(?:u|ue|us|ues|re|ra|rait|raient|ront|ait|aient|ent)|"
+            r"ventes?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -301,8 +311,13 @@ ACT_LABELS = {
     "approuve": "approuvé",
     "propose": "proposé",
     "livre": "livré",
+    "achat": "acheté ou vendu",
     "annonce": "annoncé",
 }
+EVENT_ONLY_ACTS = ("livre", "achat")
+"""Acts an event's type says (a delivery, a purchase or sale: type « mesure »); never an
+agreement's act: a sale contract is an agreement signed (kind accord), the goods changing
+hands an event."""
 _AGREEMENT_NOUN = re.compile(
     r"\b(accord|charte|mémorandum|memorandum|traité|plan|contrat|protocole|feuille de route|"
     r"partenariat)s?\b",
@@ -325,16 +340,34 @@ _EVENT_TYPES = (
     (
         "reunion",
         re.compile(
-            r"\b(?:rencontr\w*|visite|s'est rendu|réuni\w*|entretien|s['’]entret\w*|retrouv\w*|"
+            r"\b(?:rencontr\w*|visite|s['’]est rendu|se sont rendus|réuni\w*|entretien|"
+            r"s['’]entret\w*|retrouv\w*|pourparlers|(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\s+à|"
             r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
             r"ministre|homologue|"
             r"ambassadeur|vice-ministre|chef|président|commandant))",
             re.I,
         ),
     ),
+    (
+        "fondation",
+        re.compile(
+            r"\b(?:établissement|établi\w*|nou(?:é|ée|és|ées|ent|èrent|er))\s+(?:de\s+|des\s+|d['’]|leurs\s+|"
+            r"les\s+|ses\s+|ces\s+)*relations\s+diplomatiques\b|\b(?:création|fondation)\s+"
+            r"(?:de\s+|du\s+|d['’]|des\s+)(?:l['’]|la\s+|le\s+)?[\w-]+",
+            re.IGNORECASE,
+        ),
+    ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
     ("sanction", re.compile(r"\b(?:sanction\w*|embargo)\b", re.IGNORECASE)),
-    ("conflit", re.compile(r"\b(?:guerre|hostilités|conflit|offensive|combats)\b", re.I)),
+    (
+        "conflit",
+        re.compile(
+            r"\b(?:guerre|hostilités|conflit|offensive|combats|"
+            r"crise(?!\s+(?:diplomatique|politique|économique|financière|humanitaire|"
+            r"énergétique|sanitaire|migratoire)))\b",
+            re.I,
+        ),
+    ),
     (
         "declaration",
         re.compile(r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti)\b", re.I),
@@ -344,6 +377,7 @@ _FUTURE = re.compile(
     r"\b(?:[a-zà-ÿ]{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|"
     r"drons|rrons|vrons|urons|ront)|"
     r"serons|sera|seront|aurons|aura|auront|ferons|fera|feront|ira|iront|"
+    r"(?:recevr|vendr|acquerr)(?:a|as|ai|ons|ez|ont)|"
     r"vont\s+\w+(?:er|ir|re)|va\s+\w+(?:er|ir|re))\b"
 )
 _PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivrons|lirons)$")
@@ -384,10 +418,31 @@ def act_of(text: str) -> str | None:
     return None
 
 
+_SIGNED_NOUN = re.compile(
+    r"\b(?:signatures?|sign\w+|conclu\w*|paraph\w+)\s+(?:(?:d['’]|de\s+|du\s+)?"
+    r"(?:un|une|le|la|l['’]|les|des|ce|cet|cette|deux|trois|nouvel|nouveau|nouvelle)\s*)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(accord|charte|mémorandum|memorandum|traité|plan|contrat|protocole|feuille de route|"
+    r"partenariat)s?\b",
+    re.IGNORECASE,
+)
+"""« la signature d'un accord », « ont signé un contrat » : the noun of what is signed."""
+
+
 def agreement_kind(text: str) -> str | None:
-    """The agreement noun of a sentence, as a vocabulary kind (accord, plan, mémorandum…)."""
-    match = _AGREEMENT_NOUN.search(text)
-    return _AGREEMENT_KIND[match.group(1).casefold()] if match else None
+    """The agreement noun of a sentence, as a vocabulary kind (accord, plan, mémorandum…):
+    the noun of what is signed when the sentence says it (« renforcent leur partenariat avec
+    la signature d'un accord comprenant la vente… » is an accord, not a partenariat), else
+    the first agreement noun other than « partenariat », which is only the kind when the
+    sentence names no other (a sale contract is an accord)."""
+    signed = _SIGNED_NOUN.search(text)
+    if signed is not None:
+        return _AGREEMENT_KIND[signed.group(1).casefold()]
+    nouns = [match.group(1).casefold() for match in _AGREEMENT_NOUN.finditer(text)]
+    precise = [noun for noun in nouns if noun != "partenariat"]
+    if precise:
+        return _AGREEMENT_KIND[precise[0]]
+    return _AGREEMENT_KIND[nouns[0]] if nouns else None
 
 
 _SECOND_AGREEMENT = re.compile(
@@ -418,6 +473,7 @@ def event_type(text: str, act: str | None) -> str | None:
         "propose": "proposition",
         "annonce": "declaration",
         "livre": "mesure",
+        "achat": "mesure",
         "approuve": "accord",
     }
     for kind, pattern in _EVENT_TYPES:

@@ -21,9 +21,19 @@ from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
 from bot.dates import DateSpan, parse_date
-from bot.draft.actors import Resolved, named_officials, nationals, officials, places, resolve
+from bot.draft.actors import (
+    HEAD_TITLE,
+    Resolved,
+    head_of_state,
+    named_officials,
+    nationals,
+    officials,
+    places,
+    resolve,
+)
 from bot.draft.analyse import (
     ACT_LABELS,
+    EVENT_ONLY_ACTS,
     ActorFinder,
     ActorHit,
     Modality,
@@ -238,7 +248,7 @@ def _kind(
     return "fact", None
 
 
-DONE_ACTS = ("signe", "adhesion", "approuve", "livre")
+DONE_ACTS = ("signe", "adhesion", "approuve", "livre", "achat")
 """Acts that say a thing was done."""
 
 
@@ -502,6 +512,89 @@ def _unquoted_speech(
             candidate.said_in = said.sentence
 
 
+def _titled_speaker(candidates: list[Candidate], article: Article, finder: ActorFinder) -> None:
+    """« …», a dit le président de la République / a estimé le chef de l'État : the head of
+    state the article named earlier with his nationality (« le président azerbaïdjanais Ilham
+    Aliyev ») — his country is an actor of what he said, the sentence naming him a key quote
+    (it is what shows who « le chef de l'État » is). Only when the article named one."""
+    heads = [
+        (sentence, country)
+        for sentence in article.sentences
+        if (country := head_of_state(sentence.text, finder)) is not None
+    ]
+    if len({country for _, country in heads}) != 1:
+        return
+    naming, country = heads[0]
+    for candidate in candidates:
+        sentences = [candidate.sentence, *candidate.more]
+        if not any(HEAD_TITLE.search(sentence.text) for sentence in sentences):
+            continue
+        if candidate.sentence.start <= naming.start and not candidate.in_quote:
+            continue  # the title before the name: not a reference back
+        if country not in {hit.id for hit in candidate.actors}:
+            candidate.actors.insert(0, ActorHit(country, "chef de l'État", country in finder.known))
+            candidate.resolved.append(Resolved("le chef de l'État", country))
+        named = naming in sentences or naming in candidate.spoken or candidate.said_in == naming
+        if not named and candidate.said_in is None:
+            candidate.said_in = naming
+
+
+_AGREEMENT_SUBJECT = re.compile(
+    r"^(?:L['’]accord|Le contrat|Le traité|Le mémorandum|Le plan|Le protocole|La charte|"
+    r"Cet accord|Ce contrat|Ce traité|Ce mémorandum|Ce plan|Ce protocole|Cette charte)\b"
+)
+
+
+def _agreement_parties(candidates: list[Candidate]) -> None:
+    """« L'accord était sur la table depuis avril dernier. » names no actor: its subject is
+    the agreement drafted just before, whose parties are the sentence's actors."""
+    latest: Candidate | None = None
+    for candidate in candidates:
+        if candidate.kind == "agreement":
+            latest = candidate
+            continue
+        found = _AGREEMENT_SUBJECT.match(candidate.sentence.text)
+        if candidate.actors or found is None or latest is None or not latest.actors:
+            continue
+        candidate.actors = list(latest.actors)
+        candidate.resolved += [Resolved(found.group(0), hit.id) for hit in latest.actors]
+
+
+def _same_day_events(candidates: list[Candidate]) -> list[Candidate]:
+    """One meeting or visit told twice (« rencontre … à Bakou le 17 mars 2024 », later « est
+    arrivé à Bakou le 17 mars dernier »): an event of the same type and day as an earlier
+    one, naming no actor the earlier one lacks, is that event — its sentence joins it."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        main = _main_date(candidate.dates)
+        day = main.iso if main is not None and main.precision == "jour" else None
+        earlier = next(
+            (
+                other
+                for other in kept
+                if candidate.kind == "event"
+                and other.kind == "event"
+                and candidate.subtype in (*MEETINGS, "exercice", "mesure")
+                and other.subtype == candidate.subtype
+                and day is not None
+                and day in {found.iso for found in other.dates}
+                and candidate.modality is None
+                and other.modality is None
+                and _actor_ids(candidate) <= _actor_ids(other)
+                and candidate.tense == other.tense
+            ),
+            None,
+        )
+        if earlier is None:
+            kept.append(candidate)
+            continue
+        earlier.more += [candidate.sentence, *candidate.more]
+        earlier.grouped_why.append(
+            f"même {candidate.subtype} le même jour ({day}), sans acteur de plus"
+        )
+    return kept
+
+
 def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
     """Why ``item`` belongs to the quotation (or the speaker) of ``group``, or None.
 
@@ -566,10 +659,42 @@ def _same_event(group: Candidate, item: Candidate) -> str | None:
     return f"même événement ({kind}), phrase suivante"
 
 
+_THIS_AGREEMENT = re.compile(
+    r"\b(?:ce|cet|cette|ces|ledit|ladite|(?:le|la)\s+même)\s+"
+    r"(accord|contrat|traité|mémorandum|memorandum|plan|protocole|charte)s?\b",
+    re.IGNORECASE,
+)
+"""« La signature de cet accord a eu lieu à Bakou » : the agreement just told, not another."""
+
+
+def _this_agreement(group: Candidate, item: Candidate) -> str | None:
+    """A sentence pointing back at the agreement ``group`` drafted (« cet accord », « ce
+    contrat ») with no date nor actor of its own beyond the group's: the same agreement."""
+    if group.kind != "agreement" or item.modality is not None:
+        return None
+    found = _THIS_AGREEMENT.search(item.sentence.text)
+    if found is None or agreement_kind(found.group(0)) != group.subtype:
+        return None
+    if any(found_date.iso for found_date in item.dates) or not _actor_ids(item) <= _actor_ids(
+        group
+    ):
+        return None
+    return f"« {found.group(0)} » reprend l'accord de la phrase d'avant"
+
+
+def _family(act: str | None) -> str | None:
+    """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
+    (« réceptionné … livrés ») of the same goods group together."""
+    return "livre" if act == "achat" else act
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    this = _this_agreement(group, item)
+    if this is not None:
+        return this
     same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
@@ -583,7 +708,7 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return opener
     if (group.modality is None) != (item.modality is None):
         return None
-    if item.act not in (None, "annonce", group.act):
+    if _family(item.act) not in (None, "annonce", _family(group.act)):
         return None
     main, other = _main_date(group.dates), _main_date(item.dates)
     if other is not None and other.iso and main is not None and main.iso != other.iso:
@@ -592,7 +717,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     if theirs - mine and not _ANAPHORA.match(item.sentence.text):
         return None
     if other is not None and (main is None or main.text != other.text):
-        if main is None and item.act is not None and item.act == group.act and theirs <= mine:
+        one_act = _family(item.act) == _family(group.act)
+        if main is None and item.act is not None and one_act and theirs <= mine:
             return f"même acte ({ACT_LABELS.get(item.act, item.act)}), qu'elle date"
         return None  # a date of its own: another event (« le 30 septembre, il a déclaré »)
     anaphora = _ANAPHORA.match(item.sentence.text)
@@ -602,7 +728,7 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # an undated sentence after a dated event: another fact unless it says so
     if group.tense != item.tense and "futur" in (group.tense, item.tense):
         return None  # « … seront au centre de l'attention » after what was done: what comes
-    same_act = item.act == group.act or item.act is None
+    same_act = _family(item.act) == _family(group.act) or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
     if theirs and theirs <= mine and same_act and same_kind:
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
@@ -610,7 +736,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
 
 
 _REFERS_BACK = re.compile(
-    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or)\b|"
+    r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or|Malgré cela|"
+    r"Malgré tout|Pour autant)\b|"
     r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}|^.*?\bdepuis lors\b",
     re.IGNORECASE,
 )
@@ -618,9 +745,19 @@ _REFERS_BACK = re.compile(
 chasseurs »), or « depuis lors » : the sentence goes on about what the one before said."""
 
 
+_DESPITE_THAT = re.compile(r"^(?:Malgré cela|Malgré tout|Pour autant)\b", re.IGNORECASE)
+"""« Malgré cela, ses déclarations provoquent des inquiétudes en Arménie » : the reaction to
+what the sentence before told, whoever reacts — one fact with it."""
+
+
 def _refers_back(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence naming no actor of its own continues the one just before, or None."""
-    if item.position - group.position != 1 or item.actors or item.modality is not None:
+    if item.position - group.position != 1 or item.modality is not None:
+        return None
+    despite = _DESPITE_THAT.match(item.sentence.text)
+    if despite is not None and not item.dates and item.kind == "fact" and group.kind == "fact":
+        return f"« {despite.group(0)} » reprend la phrase d'avant"
+    if item.actors:
         return None
     if item.kind == "agreement" or (item.kind == "event" and group.kind != "event"):
         return None
@@ -923,7 +1060,9 @@ def _split_agreements(candidates: list[Candidate]) -> list[Candidate]:
 
 _OUR_COUNTRIES = re.compile(
     r"\b(?i:nos|leurs)\s+(?:(?P<count>deux|trois|quatre)\s+)?pays\b(?!\s+(?:membres?|voisins?))"
+    r"|\b(?i:leurs)\s+(?P<pair>relations)\s+(?:diplomatiques|bilatérales)\b"
 )
+"""« nos pays », « leurs deux pays »; « leurs relations diplomatiques » (a pair's bond)."""
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 
 
@@ -935,6 +1074,8 @@ def _our_countries(text: str, lead: list[str], here: list[ActorHit]) -> list[Res
         return []
     count = found.group("count")
     if count is not None and _COUNTS[count.casefold()] != len(lead):
+        return []
+    if found.group("pair") is not None and len(lead) != 2:
         return []
     return [Resolved(found.group(0), actor) for actor in lead]
 
@@ -988,6 +1129,8 @@ def draft_article(
     """The countries of the first sentence that names several: the article's parties."""
     speakers_at: dict[int, int] = {}
     reasons: dict[int, str] = {}
+    heads: set[str] = set()
+    """Countries of the heads of state named so far (« le président azerbaïdjanais X »)."""
     last = len(article.sentences) - 1
     for position, sentence in enumerate(article.sentences):
         if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
@@ -1006,6 +1149,12 @@ def draft_article(
         if not lead and len({hit.id for hit in countries_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in countries_here))
         resolved += _our_countries(sentence.text, lead, countries_here)
+        title = HEAD_TITLE.search(sentence.text)
+        if title is not None and len(heads) == 1:  # « a estimé le chef de l'État »
+            resolved.append(Resolved(title.group(0), next(iter(heads))))
+        head = head_of_state(sentence.text, finder)
+        if head is not None:
+            heads.add(head)
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
@@ -1072,6 +1221,9 @@ def draft_article(
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
+    _titled_speaker(candidates, article, finder)
+    _agreement_parties(candidates)
+    candidates = _same_day_events(candidates)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
     for candidate in candidates:
@@ -1199,6 +1351,11 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             for number in candidate.numbers
         ],
     }
+    if candidate.act == "achat":
+        notes["act_note"] = (
+            "achat ou vente : un contrat signé est un accord (act: signe), le matériel "
+            "qui change de mains un événement (type: mesure)"
+        )
     if candidate.act == "livre":
         notes["act_note"] = "« livré » n'est pas dans le vocabulaire acts : l'ajouter ou choisir"
     notes["links"] = [
@@ -1226,7 +1383,9 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
         entry["title"] = None
         entry["kind"] = candidate.subtype
         entry["act"] = (
-            candidate.act if candidate.act in ACT_LABELS and candidate.act != "livre" else None
+            candidate.act
+            if candidate.act in ACT_LABELS and candidate.act not in EVENT_ONLY_ACTS
+            else None
         )
         entry["parties"] = ids
         if candidate.mediators:
