@@ -15,6 +15,7 @@ import yaml
 from bot.content.loader import load_factbase
 from bot.content.modality import modality_of
 from bot.content.model import FactBase
+from bot.draft.actors import HEAD_TITLE
 from bot.draft.analyse import act_of, agreement_kind, event_type, tense_of
 from bot.draft.build import draft_article, render_draft
 
@@ -86,6 +87,9 @@ def test_a_title_before_any_name_or_with_its_own_country_names_nobody_else(small
     data = _draft(text, small)
     _, met = _one(data, "chef de l'Etat turc")
     assert "AZ" not in _actors(met)  # « turc » names Turkey; Aliyev comes after
+    assert HEAD_TITLE.search("a dit le chef de l'État.")
+    assert not HEAD_TITLE.search("le chef de l'État-major des armées")
+    assert not HEAD_TITLE.search("le président de la République d'Azerbaïdjan")
 
 
 CONTRACT = (
@@ -123,6 +127,8 @@ def test_event_types_come_from_the_verb_and_the_nouns(small):
     assert event_type("lors de la crise de 2008 entre la Russie et la Géorgie", None) == "conflit"
     assert event_type("la crise diplomatique de 2016 entre les deux pays", None) is None
     assert event_type("de nouvelles relations diplomatiques", None) is None
+    assert event_type("la création de l'OTS en 2009", None) == "fondation"
+    assert event_type("la création d'emplois en 2020", None) is None
 
 
 # --- 3. a sale contract is an accord, a purchase an event -----------------------------------

@@ -222,7 +222,7 @@ _HEAD_NAMED = re.compile(
 """« le président azerbaïdjanais Ilham Aliyev » : a head of state and his country (never
 « le président du Comité … », whose title names no country of its own)."""
 HEAD_TITLE = re.compile(
-    r"\b(?:chef\s+de\s+l['’]\s?[EÉ]tat|présidente?\s+de\s+la\s+[Rr]épublique)\b"
+    r"\b(?:chef\s+de\s+l['’]\s?[EÉ]tat|présidente?\s+de\s+la\s+[Rr]épublique)(?![\w-])"
     r"(?!\s+(?:islamique\s+|populaire\s+|fédérale\s+)?(?:d['’]|de\s+|du\s+|des\s+))"
     r"(?!\s+[a-zà-ÿ-]{4,})"
 )

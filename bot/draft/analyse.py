@@ -351,10 +351,11 @@ _EVENT_TYPES = (
     (
         "fondation",
         re.compile(
-            r"\b(?:établissement|établi\w*|nou(?:é|ée|és|ées|ent|èrent|er))\s+(?:de\s+|des\s+|d['’]|leurs\s+|"
-            r"les\s+|ses\s+|ces\s+)*relations\s+diplomatiques\b|\b(?:création|fondation)\s+"
-            r"(?:de\s+|du\s+|d['’]|des\s+)(?:l['’]|la\s+|le\s+)?[\w-]+",
-            re.IGNORECASE,
+            r"\b(?i:établissement|établi\w*|nou(?:é|ée|és|ées|ent|èrent|er))\s+"
+            r"(?i:de\s+|des\s+|d['’]|leurs\s+|les\s+|ses\s+|ces\s+)*"
+            r"(?i:relations\s+diplomatiques)\b"
+            r"|\b(?i:création|fondation)\s+(?i:de\s+|du\s+|d['’]|des\s+)(?i:l['’]|la\s+|le\s+)?"
+            r"(?:[A-ZÀ-Þ][\w-]+|(?i:organisation|alliance|conseil|commission|comité|agence)s?\b)"
         ),
     ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
