@@ -146,9 +146,21 @@ def _versions() -> str:
     return "|".join(versions)
 
 
+_code_keys: dict[Path, str] = {}
+
+
 def code_key() -> str:
     """SHA-256 of the bot's code and of the versions that shape what it reads (the key of the
-    per-file validation cache, with each file's own hash)."""
+    per-file validation cache, with each file's own hash). Computed once per process (~25 ms,
+    asked by each cache of a load): the code a process runs is the code it imported, even if
+    a file is edited on disk meanwhile."""
+    found = _code_keys.get(_CODE_DIR)
+    if found is None:
+        found = _code_keys[_CODE_DIR] = _code_key()
+    return found
+
+
+def _code_key() -> str:
     digest = hashlib.sha256(FORMAT)
     digest.update(_versions().encode())
     for path in _files(_CODE_DIR, "*.py"):
