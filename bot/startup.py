@@ -166,7 +166,8 @@ def ready_index(
     serve_first: bool = False,
     after_answer: bool = False,
 ) -> Index:
-    """The index the bot serves from, full text included; raises ContentError when invalid.
+    """The index the bot serves from; raises ContentError when invalid. Its tables (full
+    text included) are built when it is returned, except when serving first (below).
 
     With a snapshot directory (``SNAPSHOT_DIR``), a matching snapshot of the whole index
     replaces reading, validating and indexing; otherwise the content is validated and
