@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bot.content.errors import ContentError
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, SEEDS_DIR
-from bot.startup import ready_index
+from bot.startup import answered, ready_index
 from bot.text import count as plural
 
 if TYPE_CHECKING:
@@ -111,9 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _index(args: argparse.Namespace) -> Index | None:
+def _index(args: argparse.Namespace, *, after_answer: bool = False) -> Index | None:
     try:
-        index = ready_index(args.content, args.seeds, serve_first=True)
+        index = ready_index(args.content, args.seeds, serve_first=True, after_answer=after_answer)
     except ContentError as error:
         print(f"Impossible de charger la base de faits.\n{error}", file=sys.stderr)
         print("Lancez « python -m bot check » pour le détail.", file=sys.stderr)
@@ -444,9 +444,18 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run_push(args)
     if command == "state":
         return _run_state(args)
-    index = _index(args)
+    one_shot = command == "ask" and not args.conversation and bool(args.question)
+    index = _index(args, after_answer=one_shot)
     if index is None:
         return 1
+    try:
+        return _serve(args, command, index)
+    finally:
+        answered()  # a one-shot answer is out (or failed): the remaining tables may be built
+
+
+def _serve(args: argparse.Namespace, command: str | None, index: Index) -> int:
+    """Answer the local commands (image, ask, console) from ``index``."""
     if command == "image":
         return _write_image(index, args.kind, " ".join(args.filter), args.output, args.page)
     if command == "ask":

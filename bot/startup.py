@@ -43,16 +43,20 @@ FULLTEXT_CACHE = "fulltext"
 """Folder of the snapshot directory holding each content file's part of the full text."""
 
 
-def validated_index(content_dir: Path, seeds_dir: Path, folder: Path | None = None) -> Index:
+def validated_index(
+    content_dir: Path, seeds_dir: Path, folder: Path | None = None, *, build: bool = True
+) -> Index:
     """Read and validate the content, then index it all; raises ContentError when invalid.
 
     ``folder``: the snapshot directory, where each file's own validation and its part of the
-    full text are kept by content hash (nowhere by default)."""
+    full text are kept by content hash (nowhere by default). ``build=False``: the index's
+    tables are left to be built on first use (or by :func:`build_index`)."""
     from bot.content.loader import load_factbase  # pydantic, PyYAML, Babel: only to validate
 
     cache = None if folder is None else folder / VALIDATION_CACHE
     parts = None if folder is None else folder / FULLTEXT_CACHE
-    return build_index(Index(load_factbase(content_dir, seeds_dir, cache=cache), parts))
+    index = Index(load_factbase(content_dir, seeds_dir, cache=cache), parts)
+    return build_index(index) if build else index
 
 
 @contextmanager
@@ -92,11 +96,44 @@ WRITE_ATTEMPTS = 3
 """Writes tried after a start that served first (see :func:`_write_later`)."""
 
 
-def _write_later(folder: Path, key: str, index: Index) -> None:
-    """Write the snapshot of ``index``; a failure is logged, never raised (the bot serves on).
+_answered = threading.Event()
+"""Set by :func:`answered` once a one-shot start printed its answer."""
+ANSWER_WAIT = 60.0
+"""Seconds the tables of a one-shot start wait for its answer at most (see :func:`answered`)."""
 
-    ``write_snapshot`` writes a temporary file and renames it only once complete, its digest
-    in the header: a process stopped mid-write leaves no snapshot that loads wrong."""
+
+def answered() -> None:
+    """Say that the first answer is out: a start that serves first and was told to wait for
+    it (``ready_index(…, after_answer=True)``) now builds its remaining tables."""
+    _answered.set()
+
+
+def _write_later(
+    folder: Path, key: str, index: Index, after_answer: bool = False, resume_gc: bool = False
+) -> None:
+    """Build the tables of ``index`` no answer built yet, then write its snapshot; a failure
+    is logged, never raised (the bot serves on).
+
+    ``after_answer``: the building waits for :func:`answered` (``ANSWER_WAIT`` at most), so
+    that a one-shot answer does not share the processor with it. ``write_snapshot`` writes a
+    temporary file and renames it only once complete, its digest in the header: a process
+    stopped mid-write leaves no snapshot that loads wrong.
+
+    ``resume_gc``: the start left the cyclic GC paused (as it was while the content was read
+    and validated) for the first answers and the tables; it resumes once they are built and
+    frozen, as after a start that built everything at once."""
+    try:
+        if after_answer:
+            _answered.wait(ANSWER_WAIT)
+        with gc_paused():  # as at start-up: tens of thousands of long-lived objects at once
+            build_index(index)  # an answer may build a table at the same time: see ready_index
+            gc.freeze()
+    except Exception:  # an answer will build what it needs; the snapshot is not written
+        log.warning("Tables non construites : la base sera revalidée au démarrage", exc_info=True)
+        return
+    finally:
+        if resume_gc:
+            gc.enable()
     try:
         removed = remove_leftovers(folder)  # a bot killed while writing left its file
         if removed:
@@ -127,23 +164,33 @@ def ready_index(
     env: Mapping[str, str] | None = None,
     *,
     serve_first: bool = False,
+    after_answer: bool = False,
 ) -> Index:
-    """The index the bot serves from, full text included; raises ContentError when invalid.
+    """The index the bot serves from; raises ContentError when invalid. Its tables (full
+    text included) are built when it is returned, except when serving first (below).
 
     With a snapshot directory (``SNAPSHOT_DIR``), a matching snapshot of the whole index
     replaces reading, validating and indexing; otherwise the content is validated and
     indexed, and the snapshot written for the next start. The objects built live as long as
     the process: they are frozen afterwards, so GC passes skip them.
 
-    ``serve_first``: the snapshot is written by a thread after the index is returned (a
-    third of a start after a content change at ×1000), not before; the interpreter waits
-    for that thread before it exits, and :func:`wait_for_snapshot` waits for it too.
+    ``serve_first``: after a content change (no matching snapshot), the index is returned
+    as soon as the content is validated; its tables are built on first use by the answers
+    and all of them by a thread, which then writes the snapshot (at ×1000, tables and
+    snapshot are two thirds of such a start). The interpreter waits for that thread before
+    it exits, and :func:`wait_for_snapshot` waits for it too. A table an answer needs while
+    the thread builds it is built once (``cached_property`` holds a lock per table until
+    Python 3.12; from 3.12, both may build it and one copy is kept: the same table either
+    way). ``after_answer``: the thread starts building only once :func:`answered` is called
+    (a one-shot answer, ``python -m bot ask``).
     """
     global _writing
     wait_for_snapshot()  # a start before the previous one's snapshot was written: in turn
     folder = snapshot_dir(os.environ if env is None else env)
     later: tuple[Path, str] | None = None
-    with gc_paused():
+    enabled = gc.isenabled()
+    gc.disable()  # no cyclic GC while tens of thousands of long-lived objects are created
+    try:
         if folder is None:
             index = validated_index(content_dir, seeds_dir)
         else:
@@ -151,17 +198,30 @@ def ready_index(
             cached = read_snapshot(folder, key, Index)
             if cached is not None:
                 index = build_index(cached)
+            elif serve_first:
+                index = validated_index(content_dir, seeds_dir, folder, build=False)
+                later = (folder, key)
             else:
                 index = validated_index(content_dir, seeds_dir, folder)
-                if serve_first:
-                    later = (folder, key)
-                else:
-                    write_snapshot(folder, key, index)
+                write_snapshot(folder, key, index)
             remember_key(index, key)
         gc.freeze()  # before collections resume (see bot.rebuild._receive)
+    finally:
+        if enabled and later is None:
+            gc.enable()  # else resumed by the thread, once the tables are built too
     if later is not None:
+        if after_answer:
+            _answered.clear()  # this start's answer, not an earlier one's
         _writing = threading.Thread(
-            target=_write_later, args=(*later, index), name="instantané", daemon=False
+            target=_write_later,
+            args=(*later, index, after_answer, enabled),
+            name="instantané",
+            daemon=False,
         )
-        _writing.start()
+        try:
+            _writing.start()
+        except BaseException:
+            if enabled:
+                gc.enable()  # no thread to resume collections: resumed here
+            raise
     return index

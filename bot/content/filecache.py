@@ -6,9 +6,10 @@ validated by its schema — depends only on its bytes, its name (entries are loc
 the limits and the code and libraries that read it. The cache key is a SHA-256 of exactly
 that, the bytes hashed at every load (never a size or a date: an edit of the same size at the
 same time still gives a new key). Only a file that gave no problem is cached: a bad file is
-read again, and its problems reported afresh, at every load. The checks across files (unique
-ids, references, every quote in its article, dates and their anchors) run on the whole base
-every time; they are cheap next to parsing and validating.
+read again, and its problems reported afresh, at every load. The checks across files that
+read the articles (every quote in its article, titles and dates against the article) are
+kept per file too (:mod:`bot.content.checkcache`); the references between files (unique ids,
+actors, agreements, vocabulary terms) are looked up on the whole base every time.
 
 Records live in ``validation/`` under the snapshot directory (``SNAPSHOT_DIR``), one file per
 content file, each written atomically with its own digest (:mod:`bot.content.snapshot`);
@@ -38,7 +39,16 @@ class FileRecord:
     count: int
     """Entries in the file's list sections, for the CONTENT_MAX_ENTRIES limit."""
     parts: tuple[tuple[str, tuple[Any, ...]], ...]
-    """(the loader's target list, the file's entries for it), in the order they were read."""
+    """(the loader's target list, the file's entries for it — schema objects, not yet
+    located: the loader pairs them with the file's name), in the order they were read."""
+    sources: tuple[str, ...]
+    """The source ids the file's entries cite, anchor on or define, sorted: what the checks
+    against the articles depend on besides the file itself."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a frozen slotted dataclass unpickles through a Python-level __setstate__; a call of
+        # the class is one step (the records of a ×1000 base are read at every content change)
+        return (FileRecord, (self.count, self.parts, self.sources))
 
 
 class FileCache:

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
+from bot.content.checkcache import CheckMarks, source_fingerprint
 from bot.content.countries import NOT_COUNTRIES, country_name, flag, is_known_code
 from bot.content.duplicates import DuplicateKeys
 from bot.content.errors import ContentError, ContentIssue
@@ -125,6 +126,9 @@ class _Raw:
     skips: list[Located[CoverageSkip]]
     vocabulary: list[Located[Vocabulary]]
     exceptions: list[Located[SupportException]]
+    records: dict[str, tuple[str, tuple[str, ...]]]
+    """File name → its validation record's key and the source ids its entries name, for
+    each file read whole and without a problem under a cache (see :func:`_marks`)."""
 
 
 _TARGETS = {"coverage_skips": "skips", "support_exceptions": "exceptions"}
@@ -138,7 +142,7 @@ def _read_files(
     cache: Path | None = None,
 ) -> _Raw:
     limits = ContentLimits.from_env() if limits is None else limits
-    raw = _Raw([], [], [], [], [], [], [], [], [])
+    raw = _Raw([], [], [], [], [], [], [], [], [], {})
     records = None if cache is None else FileCache(cache, limits)
     files = sorted(content_dir.glob("*.yaml"))
     if not files:
@@ -158,13 +162,14 @@ def _read_files(
             data = path.read_bytes()
             key = None if records is None else records.key(name, data)
             record = None if records is None or key is None else records.get(key)
-            if record is not None:  # this very file was read and validated before
+            if record is not None and key is not None:  # read and validated before
                 entry_count += record.count
                 if entry_count > limits.entries:
                     out.add(name, None, None, _too_many(limits))
                     continue
                 for target, values in record.parts:
-                    _target(raw, target).extend(values)
+                    _target(raw, target).extend([Located(name, value) for value in values])
+                raw.records[name] = (key, record.sources)
                 continue
             # as read_text would: UTF-8, universal newlines
             text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
@@ -197,12 +202,31 @@ def _read_files(
             continue
         parts = _read_sections(parsed_yaml or {}, name, out)
         for target, values in parts:
-            _target(raw, target).extend(values)
+            _target(raw, target).extend([Located(name, value) for value in values])
         if records is not None and key is not None and len(out.issues) == issues_before:
-            records.put(key, FileRecord(count, parts))
+            used = _sources_named(parts)
+            records.put(key, FileRecord(count, parts, used))
+            raw.records[name] = (key, used)
     if records is not None:
         records.prune()
     return raw
+
+
+def _sources_named(parts: Iterable[tuple[str, tuple[Any, ...]]]) -> tuple[str, ...]:
+    """The source ids a file's entries cite (evidence), anchor on (date_anchor), skip a
+    sentence of (coverage_skips) or define (sources): what its checks read besides itself."""
+    named: set[str] = set()
+    for _target_name, values in parts:
+        for value in values:
+            if isinstance(value, Source):
+                named.add(value.id)
+            elif isinstance(value, CoverageSkip):
+                named.add(value.source)
+            named.update(item.source for item in getattr(value, "evidence", ()))
+            anchor = getattr(value, "date_anchor", None)
+            if anchor is not None:
+                named.add(anchor)
+    return tuple(sorted(named))
 
 
 def _too_many(limits: ContentLimits) -> str:
@@ -217,13 +241,14 @@ def _target(raw: _Raw, target: str) -> list[Any]:
 def _read_sections(
     data: dict[Any, Any], name: str, out: _Collector
 ) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    """Each section's entries, validated and located in file ``name``, in file order."""
+    """Each section's entries of file ``name``, validated, in file order (not located: a
+    validation record keeps them so, and the reader pairs them with the file's name)."""
     parts: list[tuple[str, tuple[Any, ...]]] = []
     for section, entries in data.items():
         if section == "vocabulary":
             vocabulary = out.parse(Vocabulary, entries, name, 0)
             if vocabulary is not None:
-                parts.append(("vocabulary", (Located(name, vocabulary),)))
+                parts.append(("vocabulary", (vocabulary,)))
             continue
         model = LIST_SECTIONS.get(str(section))
         if model is None:
@@ -233,12 +258,12 @@ def _read_sections(
         if not isinstance(entries, list):
             out.add(name, None, str(section), "la section doit être une liste d'entrées")
             continue
-        located = []
+        valid = []
         for index, entry in enumerate(entries):
             parsed = out.parse(model, entry, name, index)
             if parsed is not None:
-                located.append(Located(name, parsed))
-        parts.append((_TARGETS.get(str(section), str(section)), tuple(located)))
+                valid.append(parsed)
+        parts.append((_TARGETS.get(str(section), str(section)), tuple(valid)))
     return tuple(parts)
 
 
@@ -292,11 +317,38 @@ def _diverges_at(quote: str, text: str) -> str:
     return quote[:low]
 
 
+class _Articles:
+    """Each article's text with its typography normalised, on first use: a load whose files
+    are all marked (:mod:`bot.content.checkcache`) normalises no article."""
+
+    def __init__(self, seeds: dict[str, str]) -> None:
+        self.seeds = seeds
+        self.done: dict[str, str] = {}
+
+    def get(self, source: str) -> str | None:
+        found = self.done.get(source)
+        if found is None:
+            text = self.seeds.get(source)
+            if text is None:
+                return None
+            found = self.done[source] = normalise_typography(text)
+        return found
+
+    def __contains__(self, source: str) -> bool:
+        return source in self.seeds
+
+    def __getitem__(self, source: str) -> str:
+        found = self.get(source)
+        if found is None:
+            raise KeyError(source)
+        return found
+
+
 def _check_evidence(
     file: str,
     label: str,
     evidence: Sequence[Evidence],
-    normalised: dict[str, str],
+    normalised: _Articles,
     sources: dict[str, Source],
     out: _Collector,
 ) -> None:
@@ -506,14 +558,24 @@ def _check_roles(
 
 
 def _cross_check(
-    raw: _Raw, actors: dict[str, Actor], seeds: dict[str, str], out: _Collector
+    raw: _Raw,
+    actors: dict[str, Actor],
+    seeds: dict[str, str],
+    out: _Collector,
+    checked: Container[str] = frozenset(),
 ) -> None:
+    """Every check across entries. Those that read the articles (quotes, titles, date
+    wordings and anchors: :mod:`bot.content.checkcache`) are skipped for the files in
+    ``checked``, which passed them with the very same entries and sources; the references
+    (actors, agreements, vocabulary terms) are looked up for every entry."""
     sources = {entry.value.id: entry.value for entry in raw.sources}
-    normalised = {key: normalise_typography(text) for key, text in seeds.items()}
+    normalised = _Articles(seeds)
     vocab = raw.vocabulary[0].value if raw.vocabulary else None
     topics = {term.id for term in vocab.topics} if vocab else set()
     org_kinds = {term.id for term in vocab.organisation_kinds} if vocab else set()
     event_types = {term.id for term in vocab.event_types} if vocab else set()
+    kinds = {term.id for term in vocab.agreement_kinds} if vocab else set()
+    acts = {term.id for term in vocab.acts} if vocab else set()
 
     def check_topics(file: str, label: str, values: Sequence[str]) -> None:
         for index, topic in enumerate(values):
@@ -525,9 +587,12 @@ def _cross_check(
     ]
     for located_actor in actor_entries:
         file, label, value = located_actor.file, located_actor.label, located_actor.value
-        _check_evidence(file, label, value.evidence, normalised, sources, out)
-        if value.role is not None and not value.evidence:
-            out.add(file, label, "evidence", "un rôle doit être appuyé par au moins une citation")
+        if file not in checked:
+            _check_evidence(file, label, value.evidence, normalised, sources, out)
+            if value.role is not None and not value.evidence:
+                out.add(
+                    file, label, "evidence", "un rôle doit être appuyé par au moins une citation"
+                )
         if isinstance(value, Organisation):
             _check_refs(file, label, "members", value.members, actors, out)
             _check_refs(file, label, "observers", value.observers, actors, out)
@@ -538,10 +603,12 @@ def _cross_check(
     agreement_ids = {entry.label for entry in raw.agreements}
     for located_event in raw.events:
         file, label, event = located_event.file, located_event.label, located_event.value
-        _check_evidence(file, label, event.evidence, normalised, sources, out)
+        if file not in checked:
+            _check_evidence(file, label, event.evidence, normalised, sources, out)
         _check_refs(file, label, "actors", event.actors, actors, out)
         _check_refs(file, label, "agreements", event.agreements, agreement_ids, out)
-        _check_dating(file, label, event, sources, out)
+        if file not in checked:
+            _check_dating(file, label, event, sources, out)
         check_topics(file, label, event.topics)
         if vocab:
             _check_term(file, label, "type", event.type, event_types, "event_types", out)
@@ -551,27 +618,30 @@ def _cross_check(
             located_agreement.label,
             located_agreement.value,
         )
-        _check_evidence(file, label, agreement.evidence, normalised, sources, out)
+        if file not in checked:
+            _check_evidence(file, label, agreement.evidence, normalised, sources, out)
         _check_refs(file, label, "parties", agreement.parties, actors, out)
         _check_refs(file, label, "mediators", agreement.mediators, actors, out)
         if not agreement.parties and agreement.parties_note is None:
             out.add(file, label, "parties", "aucune partie : le dire dans parties_note")
-        _check_dating(file, label, agreement, sources, out)
+        if file not in checked:
+            _check_dating(file, label, agreement, sources, out)
         _check_roles(file, label, agreement, actors, out)
         check_topics(file, label, agreement.topics)
         if vocab:
-            kinds = {term.id for term in vocab.agreement_kinds}
-            acts = {term.id for term in vocab.acts}
             _check_term(file, label, "kind", agreement.kind, kinds, "agreement_kinds", out)
             if agreement.act is not None:
                 _check_term(file, label, "act", agreement.act, acts, "acts", out)
     for located_fact in raw.facts:
         file, label, fact = located_fact.file, located_fact.label, located_fact.value
-        _check_evidence(file, label, fact.evidence, normalised, sources, out)
+        if file not in checked:
+            _check_evidence(file, label, fact.evidence, normalised, sources, out)
         _check_refs(file, label, "actors", fact.actors, actors, out)
         check_topics(file, label, fact.topics)
     for located_source in raw.sources:
         source = located_source.value
+        if located_source.file in checked:
+            continue
         text = normalised.get(source.id)
         if text is None:
             continue
@@ -592,6 +662,8 @@ def _cross_check(
                 )
     for located_skip in raw.skips:
         skip = located_skip.value
+        if located_skip.file in checked:
+            continue
         if skip.source not in sources:
             out.add(
                 located_skip.file, located_skip.label, "source", f"source inconnue : {skip.source}"
@@ -606,6 +678,28 @@ def _cross_check(
                 "sentence",
                 f"phrase introuvable dans seeds/{sources[skip.source].seed}",
             )
+
+
+def _marks(
+    raw: _Raw, seeds: dict[str, str], folder: Path | None
+) -> tuple[CheckMarks | None, dict[str, str]]:
+    """The check marks under ``folder`` and each cached file's mark key (none without one)."""
+    if folder is None:
+        return None, {}
+    marks = CheckMarks(folder)
+    sources = {entry.value.id: entry.value for entry in raw.sources}
+    prints: dict[str, str] = {}
+
+    def fingerprint(source: str) -> str:
+        found = prints.get(source)
+        if found is None:
+            found = prints[source] = source_fingerprint(sources.get(source), seeds.get(source))
+        return found
+
+    keys = {
+        name: marks.key(record, named, fingerprint) for name, (record, named) in raw.records.items()
+    }
+    return marks, keys
 
 
 def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
@@ -668,7 +762,9 @@ def load_factbase(
     Files are read under ``limits`` (from the environment by default); ``on_file`` is told the
     name of each file before it is read. With ``cache`` (a folder), each file's own validation
     is kept there by content hash and reused while the file is unchanged
-    (:mod:`bot.content.filecache`); the checks across files always run on the whole base."""
+    (:mod:`bot.content.filecache`), and so is the fact that the file passed the checks that
+    read the articles, while the sources it names are unchanged too
+    (:mod:`bot.content.checkcache`); references across files are looked up at every load."""
     out = _Collector()
     raw = _read_files(content_dir, out, limits, on_file, cache)
     _check_vocabulary(raw, out)
@@ -679,9 +775,14 @@ def load_factbase(
     actors = _build_actors(raw, out)
     _check_aliases(raw, actors, out)
     _check_vocabulary_actors(raw, actors, out)
-    _cross_check(raw, actors, seeds, out)
+    marks, keys = _marks(raw, seeds, cache)
+    checked = {name for name, key in keys.items() if marks is not None and marks.passed(key)}
+    _cross_check(raw, actors, seeds, out, checked)
     if out.issues:
         raise ContentError(out.issues)
+    if marks is not None:  # only after a load without any problem
+        marks.mark(key for name, key in keys.items() if name not in checked)
+        marks.prune()
     located: list[Located[Any]] = [
         *raw.events,
         *raw.agreements,

@@ -23,6 +23,10 @@ __all__ = ["FUZZY_CUTOFF", "Dated", "Entry", "Hits", "Index", "Match", "sorted_s
 T = TypeVar("T")
 
 
+PIECE = 2048
+"""Objects per piece of the snapshot (see :meth:`Index.snapshot_pieces`)."""
+
+
 class Index:
     """Every look-up the answers need, over an immutable FactBase, table by table."""
 
@@ -86,6 +90,17 @@ class Index:
         if name not in self._memo:
             self._memo[name] = build()
         return cast(T, self._memo[name])
+
+    def snapshot_pieces(self) -> list[tuple[object, ...]]:
+        """The base's entries, actors and sources in slices of ``PIECE``: the snapshot writes
+        each slice as a pickle of its own (:func:`bot.content.snapshot._dump`), so that no
+        single decoder holds millions of objects when a reload reads the new base."""
+        items: list[object] = [
+            *self.base.entries(),
+            *self.base.actors.values(),
+            *self.base.sources.values(),
+        ]
+        return [tuple(items[start : start + PIECE]) for start in range(0, len(items), PIECE)]
 
     def find_agreements(self, term: str) -> list[Agreement]:
         """Agreements ``term`` names: all when empty, an actor's, or by words or topic."""
