@@ -15,6 +15,7 @@ from bot.content.model import (
     Source,
 )
 from bot.engine import routes
+from bot.engine.own_evidence import own_key_evidence
 from bot.engine.reply import Button, Item, Quote, QuoteGroup
 from bot.text import fold, short_label
 
@@ -52,8 +53,9 @@ def quote_of(base: FactBase, evidence: Evidence) -> Quote:
 
 
 def key_quotes(base: FactBase, entry: Event | Agreement | Fact) -> list[Quote]:
-    """The quotes a summary rests on, shown with it in every view."""
-    return [quote_of(base, evidence) for evidence in entry.key_evidence()]
+    """The quotes a summary rests on, shown with it in every view: its own, never another
+    entry's sentence (``own_evidence``)."""
+    return [quote_of(base, evidence) for evidence in own_key_evidence(base, entry)]
 
 
 TENSE_MARKS = {

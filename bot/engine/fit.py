@@ -16,6 +16,7 @@ from typing import TypeVar, cast
 from bot.content.model import Agreement, Event, Fact
 from bot.engine.common import attribution, line_text, when
 from bot.engine.index import Index
+from bot.engine.own_evidence import own_key_evidence
 
 SCREEN = 1200
 """Visible characters of a first message (bot.render.html.SCREEN)."""
@@ -53,7 +54,7 @@ def size(index: Index, entry: Entry) -> tuple[int, int, tuple[str, ...]]:
     sizes: dict[str, tuple[int, int, tuple[str, ...]]] = index.memo("entry_sizes", dict)
     found = sizes.get(entry.id)
     if found is None:
-        quotes = entry.key_evidence()
+        quotes = own_key_evidence(index.base, entry)
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         shown = len(label) + len(line_text(index.base, entry)) + LINE
         quoted = sum(len(evidence.quote) + QUOTED for evidence in quotes)

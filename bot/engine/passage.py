@@ -20,6 +20,7 @@ from bot.engine import routes
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.text import count, fold, short_label
@@ -73,7 +74,11 @@ _TYPES: tuple[tuple[str, str], ...] = (
         r"(?:^|[,;:] )(?:qui|ki)\b|(?<!ce )\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
         r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
     ),
-    ("ou", r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"),
+    (
+        "ou",
+        r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
+        r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
+    ),
 )
 _SEVERAL = re.compile(
     r"\b(?:quels|quelles|lesquels|lesquelles|liste|autres)\b|\bles (?:\d+|deux|trois|quatre|cinq)\b"
@@ -323,6 +328,13 @@ def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
     return rows
 
 
+def _foreign(index: Index, entry: Entry, sentence: str) -> bool:
+    """True when every quote of ``entry`` holding ``sentence`` is another entry's
+    (``own_evidence``): the sentence is that entry's proof, not this one's."""
+    held = [item.quote for item in entry.evidence if sentence in item.quote]
+    return bool(held) and all(is_foreign(index.base, entry, quote) for quote in held)
+
+
 def antecedent(index: Index, entry: Entry, sentence: str) -> str:
     """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
     it and both are among ``entry``'s quotes, else ""."""
@@ -340,9 +352,13 @@ def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
 
-KIND_WORDS = {"ou": frozenset({"lieu", "endroit"}), "quand": frozenset({"date"})}
-"""Words that name the kind of answer asked (« lieu des manœuvres ? »), not its subject: a
-passage is not ranked for holding them (« a eu lieu à Bakou » says nothing of manœuvres)."""
+KIND_WORDS = {
+    "ou": frozenset({"lieu", "endroit", "port", "ports", "ville", "villes", "region", "regions"}),
+    "quand": frozenset({"date"}),
+}
+"""Words that name the kind of answer asked (« lieu des manœuvres ? », « par quel port ? »),
+not its subject: a passage is not ranked for holding them (« a eu lieu à Bakou » says nothing
+of manœuvres; « le port de Bakou » is not where the oil is exported from)."""
 
 
 def without_kind_words(index: Index, query: str, kind: str) -> str:
@@ -393,6 +409,8 @@ def best_passage(
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
+            if _foreign(index, entry, sentence):
+                continue  # another entry's sentence: shown under that entry, never this one
             if kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
@@ -465,7 +483,7 @@ def other_part(
         best: tuple[float, Entry, str] | None = None
         for other, _hit in [*ranked, *_part_hits(index, part)]:
             for candidate, prefixes, before, _text in _entry_sentences(index, other):
-                if candidate == sentence:
+                if candidate == sentence or _foreign(index, other, candidate):
                     continue
                 value = _score(prefixes, missing)
                 if before:
@@ -487,6 +505,30 @@ def _part_hits(index: Index, part: str) -> list[tuple[Entry, float]]:
     hits = index.fulltext.search_hits(part)
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
     return [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
+
+
+def _kind_of(entry: Entry) -> str:
+    if isinstance(entry, Event):
+        return entry.type
+    return entry.kind if isinstance(entry, Agreement) else ""
+
+
+def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...] = ()) -> bool:
+    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share an
+    actor (Azerbaïdjan aside) or a kind, or the question's part names one of its actors; two
+    entries naming no actor but Azerbaïdjan go together when one article holds both. A
+    sentence on the US accord is no « Aussi » to a question on OTS manœuvres."""
+    if other is entry:
+        return True
+    mine, theirs = subjects(entry), subjects(other)
+    if set(mine) & set(theirs) or (_kind_of(entry) and _kind_of(entry) == _kind_of(other)):
+        return True
+    if theirs and any(names_any(index.base, theirs, part) for part in parts):
+        return True
+    if mine and theirs:
+        return False
+    sources = {item.source for item in entry.evidence}
+    return any(item.source in sources for item in other.evidence)
 
 
 def _label(index: Index, entry: Entry, limit: int) -> str:
@@ -518,7 +560,10 @@ def passage_reply(
     if found is None:
         return None
     entry, sentence, answers, others, total = found
+    others = [other for other in others if same_subject(index, entry, other, parts)]
     second = other_part(index, query, kind, parts, entry, sentence)
+    if second is not None and not same_subject(index, entry, second[0], parts):
+        second = None  # another event's sentence: no answer to a part of this question
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     base = index.base
@@ -535,9 +580,14 @@ def passage_reply(
                 "avec les entrées voisines :"
             )
         )
-    evidence = next(item for item in entry.evidence if sentence in item.quote)
+    holding = [item for item in entry.evidence if sentence in item.quote]
+    evidence = next(
+        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
+    )
     source = quote_of(base, evidence)
     before = antecedent(index, entry, sentence)
+    if before and _foreign(index, entry, before):
+        before = ""  # another entry's sentence (its date, its act): never under this line
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
@@ -545,7 +595,9 @@ def passage_reply(
         (number, quote_of(base, evidence))
         for number, shown in enumerate([entry, *others], top)
         for evidence in (
-            shown.key_evidence() if shown is entry else matching_quotes(index, shown, words)
+            own_key_evidence(base, shown)
+            if shown is entry
+            else matching_quotes(index, shown, words)
         )
         if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
         and not (second is not None and evidence.quote == second[1])
