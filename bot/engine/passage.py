@@ -378,6 +378,21 @@ def _part_share(index: Index, parts: tuple[str, ...], prefixes: frozenset[str]) 
     return max(shares)
 
 
+SUBJECT_SHARE = 0.3
+"""A query word is the question's subject when it weighs this share of all its words."""
+
+
+def _subject_word(weights: dict[str, float]) -> str:
+    """The rarest query word when it outweighs the others by far (« mémorandum » in « qui a
+    signé le mémorandum avec la Turquie côté turc ? »), else "": an entry whose passage and
+    line lack it answers the type (a name, a date) of another subject."""
+    total = sum(weights.values())
+    if len(weights) < 2 or not total:
+        return ""
+    word = max(weights, key=lambda w: weights[w])
+    return word if weights[word] >= SUBJECT_SHARE * total else ""
+
+
 def best_passage(
     index: Index,
     query: str,
@@ -403,6 +418,7 @@ def best_passage(
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
+    subject = _subject_word(weights)
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
@@ -430,6 +446,9 @@ def best_passage(
                 held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
                 total *= 1.0 + PART_WEIGHT * _part_share(index, parts, held)
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
+            if strict and subject:  # a name, a date, a figure about another subject: no answer
+                held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
+                strict = subject[:PREFIX] in held
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
             scored.append((total, -position, entry, best[1], best[2]))

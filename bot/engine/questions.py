@@ -23,7 +23,14 @@ from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
-from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
+from bot.engine.counting import (
+    asked_count,
+    asked_figure,
+    asked_measure,
+    count_reply,
+    counted,
+    figure_in_articles,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
@@ -96,7 +103,7 @@ QUESTION_WORDS = frozenset(
             "connaitre liste tous toutes tout cites citees cite citee peux pouvez chronologie",
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
-            "rejoindre adhere mediateur mediateurs mediation nb nbre",
+            "rejoindre adhere mediateur mediateurs mediation nb nbre porte portent portait",
         )
     ).split()
 )
@@ -130,6 +137,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    measure: str = ""
+    """What figure of ``no_figure`` is asked (« budget », « montant », « volume »…; « chiffre »
+    for a count): the opening line names it (issue 22 A.4)."""
     unsigned: tuple[str, ...] = ()
     """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
     base and no sentence of the articles ties to one (``unsigned.py``): said first."""
@@ -317,6 +327,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
+        measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
         unsigned=unsigned,
         key_unsaid=key_unsaid,
@@ -812,7 +823,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.undated is not None:
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
-        blocks = (unsaid_para(index, [], found.no_figure), *blocks)
+        blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
