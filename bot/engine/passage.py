@@ -208,7 +208,9 @@ def _sentences(index: Index, quote: str) -> list[tuple[str, frozenset[str]]]:
     table: dict[str, list[tuple[str, frozenset[str]]]] = index.memo("passage sentences", dict)
     found = table.get(quote)
     if found is None:
-        found = table[quote] = [(part, _prefixes(index, part)) for part in _split(quote)]
+        found = table[quote] = [  # a footnote call « (3) » is no word « 3 » of the sentence
+            (part, _prefixes(index, _FOOTNOTE.sub(" ", part))) for part in _split(quote)
+        ]
     return found
 
 

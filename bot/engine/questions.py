@@ -35,6 +35,7 @@ from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filte
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
     asked_type,
@@ -682,7 +683,12 @@ def respond_in_thread(
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
         command = f"{first.split('@', 1)[0]} {rest}".strip()
-        return reply, Asked(command, command) if reply.found else None
+        return reply, Asked(command, command, lines=_lines(reply)) if reply.found else None
+    rank = asked_rank(text) if previous is not None and previous.lines else None
+    if previous is not None and rank is not None:  # « et le 2e ? »: that line of the last answer
+        ranked = rank_reply(index, previous.lines, rank, previous.command)
+        if ranked is not None:
+            return ranked, previous  # « et le 3e ? » next still counts the same lines
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
@@ -697,7 +703,13 @@ def respond_in_thread(
         reply = _weekday_said(index, reply)
     if found is None:
         return reply, None
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply), _lines(reply))
+
+
+def _lines(reply: Reply) -> tuple[str, ...]:
+    """The entries of the reply's lines, in order, each once."""
+    found = (b.entry for b in reply.blocks if isinstance(b, Item) and b.entry)
+    return tuple(dict.fromkeys(found))
 
 
 _WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
