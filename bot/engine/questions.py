@@ -45,7 +45,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
-from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
@@ -60,6 +60,7 @@ from bot.engine.unsaid import (
     unsaid_words,
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
+from bot.engine.verdicts import otherwise
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
@@ -701,6 +702,8 @@ def respond_in_thread(
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
+    if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
+        reply = _said_otherwise(reply, text)
     if found is None:
         return reply, None
     return reply, Asked(found.data, found.command, _passage_shown(found, reply), _lines(reply))
@@ -846,6 +849,27 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+def _said_otherwise(reply: Reply, question: str) -> Reply:
+    """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
+    when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
+    said = [b.text for b in reply.blocks if isinstance(b, Para)]
+    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne")) for text in said):
+        return reply
+    first = next(
+        (
+            block.text if isinstance(block, Quote) else block.quotes[0][1].text
+            for block in reply.blocks
+            if isinstance(block, Quote) or (isinstance(block, QuoteGroup) and block.quotes)
+        ),
+        "",
+    )
+    why = otherwise(question, first) if first else ""
+    if not why:
+        return reply
+    verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
+    return replace(reply, blocks=(verdict, *reply.blocks))
 
 
 def _verdict(passage: Reply, query: str) -> Reply:
