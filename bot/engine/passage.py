@@ -552,6 +552,41 @@ def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...
     return any(item.source in sources for item in other.evidence)
 
 
+_SEED_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def said_in_articles(index: Index, word: str, kind: str) -> bool:
+    """True unless a full-text search proves that no sentence of the articles holding
+    ``word`` (by its first PREFIX letters) gives what ``kind`` asks: a date, a place, a name
+    or an office (issue 22 B.6: « the articles don't say » only once proved)."""
+    table: dict[tuple[str, str], bool] = index.memo("passage said in articles", dict)
+    key = (word[:PREFIX], kind)
+    if key not in table:
+        holding = [
+            sentence
+            for seed in index.base.seeds.values()
+            for sentence in _SEED_SENTENCE.split(seed)
+            if word[:PREFIX] in _prefixes(index, sentence)
+        ]
+        if kind == "qui":  # a person, an office, or a capitalised word naming no actor
+            table[key] = not holding or any(_may_name(index, s) for s in holding)
+        else:
+            table[key] = not holding or any(carries(kind, s) for s in holding)
+    return table[key]
+
+
+def _may_name(index: Index, sentence: str) -> bool:
+    """True when ``sentence`` may name someone: a person, an office, or a capitalised word
+    inside it that names no country or organisation of the base (« Aliyev a signé »)."""
+    if _names_someone(sentence):
+        return True
+    actors = index.names.exact
+    return any(
+        fold(word) not in actors and fold(word) not in _MONTHS
+        for word in _CAPITAL.findall(sentence)
+    )
+
+
 def _label(index: Index, entry: Entry, limit: int) -> str:
     return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
 
@@ -595,12 +630,23 @@ def passage_reply(
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif not answers and not said and kind != "combien":
-        blocks.append(
-            Para(
-                f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
-                "avec les entrées voisines :"
+        subject = _subject_word(_weights(index, index.tokens(query)))
+        if subject and not said_in_articles(index, subject, kind):  # proved on the full text
+            total_seeds = count(len(base.seeds), "article")
+            blocks.append(
+                Para(
+                    f"Les articles ne le disent pas : aucune de leurs phrases qui citent "
+                    f"« {subject} » ne donne {SAID[kind]} (recherche dans le texte intégral "
+                    f"des {total_seeds}) ; ce qu'ils en disent :"
+                )
             )
-        )
+        else:
+            blocks.append(
+                Para(
+                    f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
+                    "avec les entrées voisines :"
+                )
+            )
     holding = [item for item in entry.evidence if sentence in item.quote]
     evidence = next(
         (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
