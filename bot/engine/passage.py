@@ -17,6 +17,7 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
+from bot.engine.cards import visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.index import Index
@@ -55,6 +56,11 @@ ANSWERS_FACTOR = 1.5
 SUBJECT_FACTOR = 2.0
 """How much more an entry counts, for a follow-up without a subject, when it holds the passage
 the previous answer showed: the thread's subject."""
+ANSWER_SCREEN = 900
+"""Visible characters (``cards.visible``, folded quotes counted short) past which a passage
+answer drops its « Aussi » lines (they stay one 🔎 tap away), unless the question asks for
+several things (« les 3 menaces »: the lines are the answer): with the « Compris » line and
+the buttons, its first message then stays near 1,000 (issue 22 B.8; the rule is 1,200)."""
 CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
@@ -606,6 +612,7 @@ def passage_reply(
     shown: str = "",
     parts: tuple[str, ...] = (),
     someone: str = "",
+    neighbours: bool = True,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
@@ -617,6 +624,8 @@ def passage_reply(
         return None
     entry, sentence, answers, others, total = found
     others = [other for other in others if same_subject(index, entry, other, parts)]
+    if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
+        others = []
     second = other_part(index, query, kind, parts, entry, sentence)
     if second is not None and not same_subject(index, entry, second[0], parts):
         second = None  # another event's sentence: no answer to a part of this question
@@ -707,6 +716,10 @@ def passage_reply(
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
     buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
     rows = tuple((button,) for button in buttons[:2])
+    if others and second is None and not several and visible(blocks) > ANSWER_SCREEN:
+        return passage_reply(
+            index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
+        )
     return Reply(tuple(blocks), rows)
 
 

@@ -848,7 +848,38 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+    if not passage:  # the quote that answers what the filter could not read: unfolded
+        blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+OPENED_QUOTE = 320
+"""Longest quote a question's answer unfolds past the first (``_answering_quote_open``)."""
+
+
+def _answering_quote_open(index: Index, blocks: tuple[Block, ...], asked: str) -> tuple[Block, ...]:
+    """``blocks`` with, when a quote past the first of a card or list holds the asked words
+    the first quote lacks (« l'accord … prévoit quel mécanisme ? »: « L'accord prévoit …
+    avec des mécanismes de suivi »), that quote marked open: a phone shows it whole instead of
+    three folded lines (issue 22 B.8)."""
+    quotes = [(at, block) for at, block in enumerate(blocks) if isinstance(block, Quote)]
+    words = {word[:5] for word in index.tokens(asked) if not is_stop(word)}
+    if len(quotes) < 2 or not words:
+        return blocks
+
+    def held(text: str) -> set[str]:
+        return {word for word in words if any(t.startswith(word) for t in index.tokens(text))}
+
+    lacking = words - held(quotes[0][1].text)
+    best, best_at, best_quote = 0, -1, quotes[0][1]
+    for at, quote in quotes[1:]:
+        found = len(held(quote.text) & lacking)
+        if found > best and len(quote.text) <= OPENED_QUOTE:
+            best, best_at, best_quote = found, at, quote
+    if best_at < 0 or best * 2 < len(lacking):
+        return blocks
+    opened = replace(best_quote, open=True)
+    return (*blocks[:best_at], opened, *blocks[best_at + 1 :])
 
 
 def _said_otherwise(reply: Reply, question: str) -> Reply:
