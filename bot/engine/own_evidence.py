@@ -70,6 +70,27 @@ def _date_words(entry: Entry) -> str:
     return _flat(entry.date_text)
 
 
+Signature = tuple[str, object, bool, tuple[str, ...]]
+"""What the rules read of an entry holding a quote: its date words, its date, whether it is a
+context entry, its actors: clones of one entry (a base grown ×1000) share one."""
+
+
+def _signature(entry: Entry) -> Signature:
+    date = None if isinstance(entry, Fact) else entry.date
+    return (_date_words(entry), date, isinstance(entry, Fact), subjects(entry))
+
+
+def _claims(base: FactBase, other: Signature, actors: tuple[str, ...], quote: str) -> bool:
+    """True when ``quote``, which names none of ``actors``, is the proof of an entry of
+    signature ``other``: it names one of that entry's actors, or that entry is a dated event
+    or agreement about other actors (the forum's « 80 pays »). A context sentence several
+    context entries share (« trois principales menaces » before each threat) is none's."""
+    theirs, is_fact = other[3], other[2]
+    if theirs and names_any(base, theirs, quote):
+        return True
+    return not is_fact and not set(theirs) & set(actors)
+
+
 TOLD = 0.7
 """A quote whose long words the entry's summary holds at this share is the summary's own."""
 
@@ -77,17 +98,6 @@ TOLD = 0.7
 def _told(flat: str, summary: frozenset[str]) -> bool:
     words = {word for word in flat.split() if len(word) >= 4}
     return bool(words) and len(words & summary) >= TOLD * len(words)
-
-
-def _claims(base: FactBase, other: Entry, actors: tuple[str, ...], quote: str) -> bool:
-    """True when ``quote``, which names none of ``actors``, is ``other``'s proof: it names one
-    of ``other``'s actors, or ``other`` is a dated event or agreement about other actors (the
-    forum's « 80 pays »). A context sentence several context entries share (« trois
-    principales menaces » before each threat) is none's in particular."""
-    theirs = subjects(other)
-    if theirs and names_any(base, theirs, quote):
-        return True
-    return not isinstance(other, Fact) and not set(theirs) & set(actors)
 
 
 HEAD = 3
@@ -98,66 +108,84 @@ def _head(flat: str) -> str:
     return " ".join(flat.split()[:HEAD])
 
 
+Owners = dict[Signature, list[str]]
+
+
 def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
-    """Entry id → the quotes (their text) of its evidence that are another entry's."""
+    """Entry id → the quotes (their text) of its evidence that are another entry's. Quotes are
+    compared folded; the entries holding each quote are grouped by signature, so that a base
+    of many clones is read once per distinct quote and signature."""
     entries = base.entries()
-    holders: dict[str, list[tuple[Entry, str]]] = {}
-    flats = {
-        (entry.id, item.quote): _flat(item.quote) for entry in entries for item in entry.evidence
-    }
+    flats: dict[str, str] = {}
+    owners: dict[str, Owners] = {}  # a distinct quote → its holders, by signature
     for entry in entries:
+        signature = _signature(entry)
         for item in entry.evidence:
-            holders.setdefault(flats[entry.id, item.quote], []).append((entry, item.quote))
-    starts: dict[str, list[str]] = {}  # a quote's first words → the quotes holding them
-    for held in holders:
+            flat = flats.setdefault(item.quote, _flat(item.quote))
+            owners.setdefault(flat, {}).setdefault(signature, []).append(entry.id)
+    starts: dict[str, list[str]] = {}  # three words in a row → the quotes holding them
+    for held in owners:
         split = held.split()
         for at in range(max(1, len(split) - HEAD + 1)):
             found = starts.setdefault(" ".join(split[at : at + HEAD]), [])
             if not found or found[-1] != held:
                 found.append(held)
+    containing: dict[str, list[str]] = {}
+    decided: dict[tuple[str, Signature], bool] = {}
     table: dict[str, frozenset[str]] = {}
     for entry in entries:
-        own_words = _date_words(entry)
-        own_date = None if isinstance(entry, Fact) else entry.date
-        actors = subjects(entry)
+        signature = _signature(entry)
         summary = frozenset(_flat(entry.summary).split())
         foreign: set[str] = set()
         for item in entry.evidence:
-            flat = flats[entry.id, item.quote]
-            if own_words and f" {own_words} " in f" {flat} ":
-                continue  # it holds this entry's own date words: its own
+            flat = flats[item.quote]
             if _told(flat, summary):
                 continue  # the entry's summary says it again: its own
-            others = [
-                other
-                for held in starts.get(_head(flat), (flat,))
-                if flat in held
-                for other, _quote in holders.get(held, ())
-                if other.id != entry.id
-            ]
-            for other in others:
-                words = _date_words(other)
-                other_date = None if isinstance(other, Fact) else other.date
-                if (
-                    words
-                    and other_date != own_date
-                    and any(
-                        f" {words} " in f" {flats[other.id, held.quote]} "
-                        and flat in flats[other.id, held.quote]
-                        for held in other.evidence
-                    )
-                ):
-                    foreign.add(item.quote)  # cut from the sentence dating another entry
-                    break
-            else:
-                if (
-                    actors
-                    and not names_any(base, actors, item.quote)
-                    and any(_claims(base, other, actors, item.quote) for other in others)
-                ):
-                    foreign.add(item.quote)  # about none of its actors: another's claim
+            key = (flat, signature)
+            if key not in decided:
+                if flat not in containing:
+                    containing[flat] = [
+                        held for held in starts.get(_head(flat), [flat]) if flat in held
+                    ]
+                decided[key] = _is_foreign(
+                    base,
+                    entry.id,
+                    signature,
+                    item.quote,
+                    flat,
+                    [(held, owners[held]) for held in containing[flat]],
+                )
+            if decided[key]:
+                foreign.add(item.quote)
         table[entry.id] = frozenset(foreign)
     return table
+
+
+def _is_foreign(
+    base: FactBase,
+    entry_id: str,
+    signature: Signature,
+    quote: str,
+    flat: str,
+    holding: list[tuple[str, Owners]],
+) -> bool:
+    """The two rules of the module's docstring for one quote of an entry of ``signature``
+    (the quotes ``holding`` it, each with its holders by signature)."""
+    own_words, own_date, _fact, actors = signature
+    if own_words and f" {own_words} " in f" {flat} ":
+        return False  # it holds this entry's own date words: its own
+    others: list[Signature] = []
+    for held, by_signature in holding:
+        for other, ids in by_signature.items():
+            if ids == [entry_id]:
+                continue  # only this entry holds that quote
+            words, date = other[0], other[1]
+            if words and date != own_date and f" {words} " in f" {held} ":
+                return True  # cut from the sentence dating another entry
+            others.append(other)
+    if not actors or not others or names_any(base, actors, quote):
+        return False
+    return any(_claims(base, other, actors, quote) for other in others)
 
 
 def _table(base: FactBase) -> dict[str, frozenset[str]]:
