@@ -29,8 +29,6 @@ from bot.text import fold
 
 Entry = Event | Agreement | Fact
 
-HOME = "AZ"
-"""The country every article is about: naming it says nothing of whose sentence it is."""
 KEPT_BASES = 4
 """Bases whose tables are kept (tests build several)."""
 
@@ -41,13 +39,15 @@ def _flat(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text.replace("’", "'"))))
 
 
-def subjects(entry: Entry) -> tuple[str, ...]:
-    """The entry's actors (parties, related, mediators of an agreement) but Azerbaïdjan."""
+def subjects(entry: Entry, home: str) -> tuple[str, ...]:
+    """The entry's actors (parties, related, mediators of an agreement) but the base's home
+    country (Azerbaïdjan: every article is about it, so naming it says nothing of whose
+    sentence it is)."""
     if isinstance(entry, Agreement):
         ids = (*entry.parties, *entry.related, *entry.mediators)
     else:
         ids = entry.actors
-    return tuple(dict.fromkeys(actor for actor in ids if actor != HOME))
+    return tuple(dict.fromkeys(actor for actor in ids if actor != home))
 
 
 def _names(base: FactBase, actor_id: str) -> tuple[str, ...]:
@@ -75,9 +75,9 @@ Signature = tuple[str, object, bool, tuple[str, ...]]
 context entry, its actors: clones of one entry (a base grown ×1000) share one."""
 
 
-def _signature(entry: Entry) -> Signature:
+def _signature(entry: Entry, home: str) -> Signature:
     date = None if isinstance(entry, Fact) else entry.date
-    return (_date_words(entry), date, isinstance(entry, Fact), subjects(entry))
+    return (_date_words(entry), date, isinstance(entry, Fact), subjects(entry, home))
 
 
 def _claims(base: FactBase, other: Signature, actors: tuple[str, ...], quote: str) -> bool:
@@ -119,7 +119,7 @@ def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
     flats: dict[str, str] = {}
     owners: dict[str, Owners] = {}  # a distinct quote → its holders, by signature
     for entry in entries:
-        signature = _signature(entry)
+        signature = _signature(entry, base.vocabulary.home)
         for item in entry.evidence:
             flat = flats.setdefault(item.quote, _flat(item.quote))
             owners.setdefault(flat, {}).setdefault(signature, []).append(entry.id)
@@ -134,7 +134,7 @@ def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
     decided: dict[tuple[str, Signature], bool] = {}
     table: dict[str, frozenset[str]] = {}
     for entry in entries:
-        signature = _signature(entry)
+        signature = _signature(entry, base.vocabulary.home)
         summary = frozenset(_flat(entry.summary).split())
         foreign: set[str] = set()
         for item in entry.evidence:

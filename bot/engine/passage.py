@@ -547,7 +547,8 @@ def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...
     sentence on the US accord is no « Aussi » to a question on OTS manœuvres."""
     if other is entry:
         return True
-    mine, theirs = subjects(entry), subjects(other)
+    home = index.base.vocabulary.home
+    mine, theirs = subjects(entry, home), subjects(other, home)
     if set(mine) & set(theirs) or (_kind_of(entry) and _kind_of(entry) == _kind_of(other)):
         return True
     if theirs and any(names_any(index.base, theirs, part) for part in parts):
