@@ -113,48 +113,47 @@ Owners = dict[Signature, list[str]]
 
 def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
     """Entry id → the quotes (their text) of its evidence that are another entry's. Quotes are
-    compared folded; the entries holding each quote are grouped by signature, so that a base
-    of many clones is read once per distinct quote and signature."""
+    compared folded, within their article only (a sentence is one article's); the entries
+    holding each quote are grouped by signature, so that a base of many clones is read once
+    per distinct quote and signature."""
     entries = base.entries()
+    home = base.vocabulary.home
     flats: dict[str, str] = {}
-    owners: dict[str, Owners] = {}  # a distinct quote → its holders, by signature
+    owners: dict[str, dict[str, Owners]] = {}  # article → quote → its holders, by signature
     for entry in entries:
-        signature = _signature(entry, base.vocabulary.home)
+        signature = _signature(entry, home)
         for item in entry.evidence:
             flat = flats.setdefault(item.quote, _flat(item.quote))
-            owners.setdefault(flat, {}).setdefault(signature, []).append(entry.id)
-    starts: dict[str, list[str]] = {}  # three words in a row → the quotes holding them
-    for held in owners:
-        split = held.split()
-        for at in range(max(1, len(split) - HEAD + 1)):
-            found = starts.setdefault(" ".join(split[at : at + HEAD]), [])
-            if not found or found[-1] != held:
-                found.append(held)
-    containing: dict[str, list[str]] = {}
-    decided: dict[tuple[str, Signature], bool] = {}
+            held = owners.setdefault(item.source, {}).setdefault(flat, {})
+            held.setdefault(signature, []).append(entry.id)
+    starts: dict[str, dict[str, list[str]]] = {}  # article → three words → quotes holding them
+    for source, quotes in owners.items():
+        heads = starts[source] = {}
+        for held_flat in quotes:
+            split = held_flat.split()
+            for at in range(max(1, len(split) - HEAD + 1)):
+                found = heads.setdefault(" ".join(split[at : at + HEAD]), [])
+                if not found or found[-1] != held_flat:
+                    found.append(held_flat)
+    decided: dict[tuple[str, str, Signature], bool] = {}
     table: dict[str, frozenset[str]] = {}
     for entry in entries:
-        signature = _signature(entry, base.vocabulary.home)
+        signature = _signature(entry, home)
         summary = frozenset(_flat(entry.summary).split())
         foreign: set[str] = set()
         for item in entry.evidence:
             flat = flats[item.quote]
             if _told(flat, summary):
                 continue  # the entry's summary says it again: its own
-            key = (flat, signature)
+            key = (item.source, flat, signature)
             if key not in decided:
-                if flat not in containing:
-                    containing[flat] = [
-                        held for held in starts.get(_head(flat), [flat]) if flat in held
-                    ]
-                decided[key] = _is_foreign(
-                    base,
-                    entry.id,
-                    signature,
-                    item.quote,
-                    flat,
-                    [(held, owners[held]) for held in containing[flat]],
-                )
+                quotes = owners[item.source]
+                holding = [
+                    (held, quotes[held])
+                    for held in starts[item.source].get(_head(flat), [flat])
+                    if flat in held
+                ]
+                decided[key] = _is_foreign(base, entry.id, signature, item.quote, flat, holding)
             if decided[key]:
                 foreign.add(item.quote)
         table[entry.id] = frozenset(foreign)
@@ -188,14 +187,24 @@ def _is_foreign(
     return any(_claims(base, other, actors, quote) for other in others)
 
 
-def _table(base: FactBase) -> dict[str, frozenset[str]]:
+def foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
+    """The base's table (entry id → its quotes that are another entry's), built once: the
+    start-up builds it into the index (``fit.prepare``), so the snapshot keeps it."""
     for held, table in _CACHE:
         if held is base:
             return table
-    table = _foreign_table(base)
-    _CACHE.append((base, table))
-    del _CACHE[:-KEPT_BASES]
+    return remember(base, _foreign_table(base))
+
+
+def remember(base: FactBase, table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Keep ``table`` as the base's (an index read from its snapshot brings it along)."""
+    if not any(held is base for held, _ in _CACHE):
+        _CACHE.append((base, table))
+        del _CACHE[:-KEPT_BASES]
     return table
+
+
+_table = foreign_table
 
 
 def is_foreign(base: FactBase, entry: Entry, quote: str) -> bool:

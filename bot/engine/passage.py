@@ -20,10 +20,12 @@ from bot.engine import routes
 from bot.engine.cards import visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
+from bot.engine.seedtext import sources_holding
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -559,6 +561,9 @@ def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...
     return any(item.source in sources for item in other.evidence)
 
 
+MOST_SEEDS_READ = 50
+"""Articles read sentence by sentence at most to prove a detail absent; past that, nothing is
+claimed of the articles."""
 _SEED_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -569,10 +574,14 @@ def said_in_articles(index: Index, word: str, kind: str) -> bool:
     table: dict[tuple[str, str], bool] = index.memo("passage said in articles", dict)
     key = (word[:PREFIX], kind)
     if key not in table:
+        sources = sources_holding(index, folded_stem(word))
+        if len(sources) > MOST_SEEDS_READ:  # too many to read: nothing is claimed
+            table[key] = True
+            return True
         holding = [
             sentence
-            for seed in index.base.seeds.values()
-            for sentence in _SEED_SENTENCE.split(seed)
+            for source in sources
+            for sentence in _SEED_SENTENCE.split(index.base.seeds[source])
             if word[:PREFIX] in _prefixes(index, sentence)
         ]
         if kind == "qui":  # a person, an office, or a capitalised word naming no actor
