@@ -113,51 +113,47 @@ Owners = dict[Signature, list[str]]
 
 def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
     """Entry id → the quotes (their text) of its evidence that are another entry's. Quotes are
-    compared folded, within their article only (a sentence is one article's); the entries
-    holding each quote are grouped by signature, so that a base of many clones is read once
-    per distinct quote and signature."""
+    compared folded, within their article only (a sentence is one article's), one article at
+    a time (what one article's quotes need is dropped before the next); the entries holding
+    each quote are grouped by signature, so that clones are read once per distinct quote."""
     entries = base.entries()
     home = base.vocabulary.home
-    flats: dict[str, str] = {}
-    owners: dict[str, dict[str, Owners]] = {}  # article → quote → its holders, by signature
+    signatures = {entry.id: _signature(entry, home) for entry in entries}
+    by_source: dict[str, list[tuple[Entry, str]]] = {}
     for entry in entries:
-        signature = _signature(entry, home)
         for item in entry.evidence:
-            flat = flats.setdefault(item.quote, _flat(item.quote))
-            held = owners.setdefault(item.source, {}).setdefault(flat, {})
-            held.setdefault(signature, []).append(entry.id)
-    starts: dict[str, dict[str, list[str]]] = {}  # article → three words → quotes holding them
-    for source, quotes in owners.items():
-        heads = starts[source] = {}
-        for held_flat in quotes:
-            split = held_flat.split()
+            by_source.setdefault(item.source, []).append((entry, item.quote))
+    summaries: dict[str, frozenset[str]] = {}
+    foreign: dict[str, set[str]] = {}
+    for held_items in by_source.values():
+        flats = {quote: _flat(quote) for _, quote in held_items}
+        owners: dict[str, Owners] = {}  # a quote → its holders, by signature
+        for entry, quote in held_items:
+            by_signature = owners.setdefault(flats[quote], {})
+            by_signature.setdefault(signatures[entry.id], []).append(entry.id)
+        heads: dict[str, list[str]] = {}  # three words in a row → the quotes holding them
+        for held in owners:
+            split = held.split()
             for at in range(max(1, len(split) - HEAD + 1)):
                 found = heads.setdefault(" ".join(split[at : at + HEAD]), [])
-                if not found or found[-1] != held_flat:
-                    found.append(held_flat)
-    decided: dict[tuple[str, str, Signature], bool] = {}
-    table: dict[str, frozenset[str]] = {}
-    for entry in entries:
-        signature = _signature(entry, home)
-        summary = frozenset(_flat(entry.summary).split())
-        foreign: set[str] = set()
-        for item in entry.evidence:
-            flat = flats[item.quote]
-            if _told(flat, summary):
+                if not found or found[-1] != held:
+                    found.append(held)
+        decided: dict[tuple[str, Signature], bool] = {}
+        for entry, quote in held_items:
+            flat = flats[quote]
+            if entry.id not in summaries:
+                summaries[entry.id] = frozenset(_flat(entry.summary).split())
+            if _told(flat, summaries[entry.id]):
                 continue  # the entry's summary says it again: its own
-            key = (item.source, flat, signature)
+            signature = signatures[entry.id]
+            key = (flat, signature)
             if key not in decided:
-                quotes = owners[item.source]
-                holding = [
-                    (held, quotes[held])
-                    for held in starts[item.source].get(_head(flat), [flat])
-                    if flat in held
-                ]
-                decided[key] = _is_foreign(base, entry.id, signature, item.quote, flat, holding)
+                holding = [(held, owners[held]) for held in heads.get(_head(flat), [flat])]
+                holding = [(held, by) for held, by in holding if flat in held]
+                decided[key] = _is_foreign(base, entry.id, signature, quote, flat, holding)
             if decided[key]:
-                foreign.add(item.quote)
-        table[entry.id] = frozenset(foreign)
-    return table
+                foreign.setdefault(entry.id, set()).add(quote)
+    return {entry.id: frozenset(foreign.get(entry.id, ())) for entry in entries}
 
 
 def _is_foreign(
