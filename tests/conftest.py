@@ -201,3 +201,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # pytest-xdist hands tests out in this order. Stable: a module's tests keep their order.
     first = {"e2e": 0, "slow": 1, "fast": 2}
     items.sort(key=lambda item: first[_lane(item)])
+
+
+# --- one warm picture process for the picture tests that do not test its life ------------
+
+
+@pytest.fixture(scope="session")
+def drawing_relay() -> Iterator[tuple[str, ...]]:
+    """The command of a relay to one warm picture process, started once per worker
+    (tests/drawing_server.py)."""
+    from tests.drawing_server import shared_drawing_process
+
+    with shared_drawing_process() as command:
+        yield command
+
+
+@pytest.fixture
+def shared_drawing(monkeypatch: pytest.MonkeyPatch, drawing_relay: tuple[str, ...]) -> None:
+    """Every Drawer made during the test (the bot's included) draws through the shared warm
+    process: its default command becomes the relay, for this test only."""
+    from bot.image.drawer import Drawer
+
+    defaults = Drawer.__init__.__kwdefaults__
+    assert defaults is not None and "command" in defaults
+    monkeypatch.setitem(defaults, "command", drawing_relay)
