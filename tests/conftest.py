@@ -161,6 +161,13 @@ picture): one xdist worker runs them one after the other (``--dist loadgroup``),
 never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
 
 
+ONE_WORKER_MODULES = frozenset({"test_engine_scale", "test_pictures_phone", "test_search_scale"})
+"""Modules whose tests share something costly to build (a synthetic ×3 base, pictures drawn
+once and read by several tests): each runs on one xdist worker (``--dist loadgroup``) instead
+of building it again on every worker that gets one of its tests (0.7 s a synthetic base,
+~1 s a whole-base map)."""
+
+
 def lane_of(module: str) -> str:
     """The lane of a test module that did not choose one: e2e, slow or fast."""
     if module.endswith("_e2e") or module in E2E_MODULES:
@@ -182,10 +189,36 @@ def _lane(item: pytest.Item) -> str:
     return next(lane for lane in LANES if item.get_closest_marker(lane))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def _keep_group(item: pytest.Item) -> None:
+    """Write the item's xdist group into its node id, where ``--dist loadgroup`` reads it.
+
+    pytest-xdist 3.8 appends ``@group`` to the legacy ``_nodeid`` field, which pytest 9.2 no
+    longer reads (its node ids are structured): the groups were silently ignored and every
+    grouped test went to any worker (pytest-xdist issue #1386). With an older pytest, or once
+    pytest-xdist writes the id itself, this does nothing."""
+    names = sorted(
+        {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+    )
+    structured = getattr(item, "_id", None)
+    if not names or structured is None or not hasattr(type(structured), "parse"):
+        return
+    if item.nodeid.endswith("@" + "_".join(names)):
+        return
+    item._id = type(structured).parse(f"{item.nodeid}@{'_'.join(names)}")  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.stem in DRAWING_PROCESS_MODULES:
             item.add_marker(pytest.mark.xdist_group("dessin"))
+        elif item.path.stem in ONE_WORKER_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        if getattr(config.option, "loadgroup", False):  # in a worker of --dist loadgroup
+            _keep_group(item)
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)

@@ -23,7 +23,7 @@ from tests.fake_bot_api import FakeBotApi, Slow
 
 
 def _config(markexpr: str) -> Any:
-    return SimpleNamespace(getoption=lambda name, default=None: markexpr)
+    return SimpleNamespace(getoption=lambda name, default=None: markexpr, option=SimpleNamespace())
 
 
 def test_the_fast_lane_runs_on_two_workers_everything_else_on_four():
@@ -62,7 +62,7 @@ def test_every_test_gets_one_lane_and_the_longest_lanes_start_first():
         _Item("test_push_e2e"),
         _Item("test_matching", marks=[pytest.mark.e2e.mark]),  # chosen by the test itself
     ]
-    conftest.pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    conftest.pytest_collection_modifyitems(_config(""), items)  # type: ignore[arg-type]
     lanes = [conftest._lane(item) for item in items]  # type: ignore[arg-type]
     assert lanes == ["e2e"] * 4 + ["slow", "fast", "fast"]
     assert [item.stem for item in items][:4] == [
@@ -83,6 +83,47 @@ def test_the_picture_process_modules_exist_and_the_suite_distributes_by_group():
         assert (PROJECT_ROOT / "tests" / f"{stem}.py").is_file(), stem
     settings = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "-n auto" in settings and "--dist loadgroup" in settings
+
+
+GROUPED = """
+import pytest
+
+@pytest.mark.parametrize("number", range(6))
+def test_draws(number):
+    pass
+"""
+UNGROUPED = GROUPED.replace("test_draws", "test_reads")
+PLUGIN_ARGS = ("--dist", "loadgroup", "-W", "ignore::pytest.PytestUnknownMarkWarning")
+
+
+def test_the_picture_process_tests_really_run_on_one_worker(tmp_path):
+    """The groups reach pytest-xdist's scheduler with the pytest installed here: a copy of
+    the suite's collection hook on a module named like a picture-process module puts its six
+    tests on one worker, while an ungrouped module's tests are spread (pytest 9.2 silently
+    dropped the group that pytest-xdist 3.8 writes: pytest-xdist issue #1386)."""
+    (tmp_path / "conftest.py").write_text(
+        "from tests.conftest import pytest_collection_modifyitems  # noqa: F401\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "test_pictures_process.py").write_text(GROUPED, encoding="utf-8")
+    (tmp_path / "test_reader.py").write_text(UNGROUPED, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v", "-n", "2", *PLUGIN_ARGS],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    workers: dict[str, set[str]] = {"test_draws": set(), "test_reads": set()}
+    for line in done.stdout.splitlines():
+        if "PASSED" in line:
+            name = line.split("::")[1].split("[")[0]
+            workers[name].add(line.split()[0])
+    assert sum(len(found) for found in workers.values()) > 0, done.stdout[-2000:]
+    assert len(workers["test_draws"]) == 1, done.stdout[-2000:]
+    assert "@dessin" in done.stdout
 
 
 PROBE = (

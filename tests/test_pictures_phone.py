@@ -58,10 +58,9 @@ from bot.text import fold
 MAP_FILTERS = ("", "2025", "Turquie", "énergie", "Russie", "OTAN")
 TIMELINE_FILTERS = ("", "2025", "Turquie", "énergie")
 
-# This module's tests run on one pytest-xdist worker (``--dist loadgroup``), so that a
-# picture several tests read is drawn once: the whole base's map was drawn five times and its
-# timeline pages three times, on each of the four workers (~10 s of CPU in all).
-pytestmark = pytest.mark.xdist_group("dessins_du_telephone")
+# Several tests read the same pictures: each is drawn once (the whole base's map was drawn five
+# times and its timeline pages three times, on each of four workers: ~10 s of CPU in all); the
+# module runs on one xdist worker (ONE_WORKER_MODULES in conftest.py).
 _drawn: dict[str, RenderedMap | RenderedTimeline] = {}
 
 
