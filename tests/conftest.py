@@ -161,11 +161,13 @@ picture): one xdist worker runs them one after the other (``--dist loadgroup``),
 never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
 
 
-ONE_WORKER_MODULES = frozenset({"test_engine_scale", "test_pictures_phone", "test_search_scale"})
+ONE_WORKER_MODULES = frozenset(
+    {"test_engine_scale", "test_first_screen", "test_pictures_phone", "test_search_scale"}
+)
 """Modules whose tests share something costly to build (a synthetic ×3 base, pictures drawn
-once and read by several tests): each runs on one xdist worker (``--dist loadgroup``) instead
-of building it again on every worker that gets one of its tests (0.7 s a synthetic base,
-~1 s a whole-base map)."""
+once and read by several tests, the answer to every command form): each runs on one xdist
+worker (``--dist loadgroup``) instead of building it again on every worker that gets one of
+its tests (0.7 s a synthetic base, ~1 s a whole-base map, ~2 s every answer)."""
 
 
 def lane_of(module: str) -> str:
