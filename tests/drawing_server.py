@@ -71,8 +71,9 @@ def _serve_one(connection: socket.socket) -> int:
     return 0
 
 
-def serve_forever(path: Path) -> None:
-    """Warm matplotlib once, then fork one drawing copy per connection until SIGTERM."""
+def serve_forever(path: Path, parent: int) -> None:
+    """Warm matplotlib once, then fork one drawing copy per connection until SIGTERM, or
+    until the process ``parent`` (the pytest process that started this one) has ended."""
     from bot.image.render import warm
     from bot.image.worker import NICENESS
 
@@ -82,21 +83,28 @@ def serve_forever(path: Path) -> None:
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(str(path))
     listener.listen(16)
+    listener.settimeout(1.0)  # to notice, once a second, a pytest process that died
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     children: set[int] = set()
     try:
-        while True:
-            connection, _ = listener.accept()
-            pid = os.fork()
-            if pid == 0:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                listener.close()
-                os._exit(_serve_one(connection))
-            connection.close()
-            children.add(pid)
+        while os.getppid() == parent:  # never left running after its pytest process
+            try:
+                connection, _ = listener.accept()  # a blocking socket (no default timeout)
+            except TimeoutError:
+                connection = None
+            if connection is not None:
+                pid = os.fork()
+                if pid == 0:
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                    listener.close()
+                    os._exit(_serve_one(connection))
+                connection.close()
+                children.add(pid)
             while children and (ended := os.waitpid(-1, os.WNOHANG)[0]):
                 children.discard(ended)
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
         for pid in children:  # copies still drawing when the tests end
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
@@ -131,4 +139,4 @@ def shared_drawing_process() -> Iterator[tuple[str, ...]]:
 
 
 if __name__ == "__main__":
-    serve_forever(Path(sys.argv[1]))
+    serve_forever(Path(sys.argv[1]), os.getppid())
