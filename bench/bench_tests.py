@@ -53,7 +53,9 @@ def run_lane(lane: str, extra: list[str], per_test: Path | None = None) -> tuple
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     wall, cpu = time.monotonic() - start, _children_cpu() - cpu
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    return wall, cpu, lines[-1] if lines else f"code de sortie {done.returncode}"
+    failed = [line for line in lines if line.startswith(("FAILED ", "ERROR "))]
+    outcome = lines[-1] if lines else f"code de sortie {done.returncode}"
+    return wall, cpu, "\n  ".join([outcome, *failed])  # which tests failed, from pytest's -ra
 
 
 def print_modules(folder: Path, count: int) -> None:
