@@ -153,12 +153,14 @@ SLOW_MODULES = frozenset(
     }
 )
 LANES = ("fast", "slow", "e2e")
-DRAWING_PROCESS_MODULES = frozenset(
-    {"test_pictures_channel_e2e", "test_pictures_e2e", "test_pictures_process"}
-)
-"""Tests whose bot starts its picture process (matplotlib, ~2 s of CPU to draw the first
-picture): one xdist worker runs them one after the other (``--dist loadgroup``), so that they
-never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
+SHARED_DRAWING = "shared_drawing"
+"""The fixture of the tests that draw through the one warm picture process of their pytest
+process (tests/drawing_server.py): they run on one xdist worker (group ``dessin``), which
+starts that process once. The tests of the picture process's own life (start, quota, idle
+stop, time limit, crash) start real ones at nice 10 and mostly wait on them: they go to any
+worker, so that on a loaded machine their waits overlap with the rest of the suite instead
+of adding up on one worker (measured: the whole group on one worker took 140 – 170 s of wall
+time at load 6 – 8, longer than the rest of the suite)."""
 
 
 ONE_WORKER_MODULES = frozenset(
@@ -215,7 +217,8 @@ def _keep_group(item: pytest.Item) -> None:
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.stem in DRAWING_PROCESS_MODULES:
+        fixtures = getattr(item, "fixturenames", ())
+        if SHARED_DRAWING in fixtures:
             item.add_marker(pytest.mark.xdist_group("dessin"))
         elif item.path.stem in ONE_WORKER_MODULES:
             item.add_marker(pytest.mark.xdist_group(item.path.stem))
@@ -224,7 +227,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)
-        fixtures = getattr(item, "fixturenames", ())
         real_io = (
             "pg_server" in fixtures
             or "api" in fixtures
