@@ -641,16 +641,19 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
         return []
     word = fold(found.group(0).split()[0])
     most = int(word) if word.isdigit() else _SMALL_NUMBERS.index(word) + 2
-    article = ""
+    source = next((e.source for e in entry.evidence if sentence in e.quote), "")
+    article = fold(index.base.seeds.get(source, ""))
     placed: list[tuple[int, str, Entry]] = []
-    for other in index.entries.values():
-        if other is entry or not isinstance(other, Event | Agreement | Fact):
-            continue
-        holding = [e for e in other.evidence if _announces(e.quote, sentence)]
+    hits = index.fulltext.search_hits(sentence)  # those quoting it rank first: no full scan
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    for other, _score in ranked:
+        if other is entry:
+            continue  # the same article only: never a list pieced from two articles
+        holding = [
+            e for e in other.evidence if e.source == source and _announces(e.quote, sentence)
+        ]
         if not holding:
             continue
-        source = holding[0].source
-        article = fold(index.base.seeds.get(source, ""))
         rest = [e for e in other.evidence if e.source == source and e not in holding]
         if not rest:
             continue
