@@ -19,7 +19,7 @@ from bot.engine.compare import asks_order, order_reply
 from bot.engine.index import Index
 from bot.engine.passage import asked_type, enumerating
 from bot.engine.questions import respond_in_thread
-from bot.engine.reply import Item, Para, Reply
+from bot.engine.reply import Item, Para, Quote, Reply
 from bot.render.text import render_text
 
 TODAY = date(2026, 12, 6)
@@ -134,11 +134,24 @@ def test_a_comparison_needs_two_dated_things(base):
 
 def test_a_sentence_announcing_a_list_comes_with_its_items(base):
     index = Index(base)
-    (reply,) = _thread(index, "3 menaces azerbaidjan lesquelles ?")
+    (reply,) = _thread(index, "les 3 menaces de bakou ?")
+    assert "trois principales menaces" in render_text(reply)
+    announcing = "à trois principales menaces"
     text = render_text(reply)
-    assert "trois principales menaces" in text
     for wanted in ("Iran", "Russie", "arménienne"):
         assert wanted in text
+    top = next(b for b in reply.blocks if isinstance(b, Quote))
+    named = [  # the items: the entry on top when it gives one in an open quote, then the lines
+        *(["top"] if any(isinstance(b, Quote) and b.open for b in reply.blocks) else []),
+        *(
+            b.entry
+            for b in reply.blocks
+            if isinstance(b, Item)
+            and any(announcing in x.quote for x in index.entries[b.entry].evidence)
+        ),
+    ]
+    assert announcing in top.text
+    assert len(named) >= 3, named  # as many items as announced, each of its own entry
     assert "« 3 »" not in _understood(reply)  # « 3 » is read, not left aside
 
 

@@ -634,8 +634,9 @@ _ANNOUNCED = re.compile(
 
 def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     """When ``sentence`` announces a list of N things (« trois principales menaces »), the
-    other entries that quote it as their own and say one of them each, in the order the
-    article gives them (at most N); [] when it announces none or no entry enumerates it."""
+    entries (``entry`` too) that quote it as their own and say one of them each, in the order
+    the article gives them (at most N; an entry holding every item comes only when too few
+    hold one each); [] when it announces none or no entry enumerates it."""
     found = _ANNOUNCED.search(sentence)
     if found is None:
         return []
@@ -646,9 +647,11 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     placed: list[tuple[int, str, Entry]] = []
     hits = index.fulltext.search_hits(sentence)  # those quoting it rank first: no full scan
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
-    for other, _score in ranked:
-        if other is entry:
-            continue  # the same article only: never a list pieced from two articles
+    singles: list[tuple[int, str, Entry]] = []
+    for other, _score in [(entry, 0.0), *ranked]:
+        if other is entry and placed:
+            continue  # the top entry is read first, never twice
+        # the same article only: never a list pieced from two articles
         holding = [
             e for e in other.evidence if e.source == source and _announces(e.quote, sentence)
         ]
@@ -658,9 +661,13 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
         if not rest:
             continue
         at = article.find(fold(rest[0].quote)[:60])
-        placed.append((at if at >= 0 else len(article), other.id, other))
-    placed.sort(key=lambda row: (row[0], row[1]))
-    return [row[2] for row in placed[:most]] if len(placed) >= 2 else []
+        row = (at if at >= 0 else len(article), other.id, other)
+        placed.append(row)
+        if len(rest) == 1:  # one item each; an entry holding them all sums the list up
+            singles.append(row)
+    chosen = singles if len(singles) >= 2 else placed
+    chosen.sort(key=lambda row: (row[0], row[1]))
+    return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
 
 
 def _announces(quote: str, sentence: str) -> bool:
@@ -706,8 +713,9 @@ def passage_reply(
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
+    top_listed = entry in listing  # the entry on top names the first item itself
     if listing:  # « trois principales menaces »: the lines that name them, in the article's order
-        others = listing
+        others = [other for other in listing if other is not entry]
     base = index.base
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
@@ -766,6 +774,11 @@ def passage_reply(
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if top_listed and isinstance(entry, Fact):  # its item, said by its own quote (no line)
+        for item in own_key_evidence(base, entry):
+            if item.source == evidence.source and not _announces(item.quote, sentence):
+                told = quote_of(base, item)
+                blocks.append(Quote(item.quote, told.attribution, told.source, open=True))
     if second is not None:
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
