@@ -1036,7 +1036,7 @@ def follow_up(
     elif _slot_of_same_subject(index, folded, previous, opening is not None, today):
         # « et il s'est ouvert quel jour, ce forum ? », « aliyev a vu qui côté US »: one detail
         # of the subject just asked about, however many words ask it
-        return _slot_follow_up(index, folded, previous, opening, today)
+        return _slot_follow_up(index, folded, previous, opening, today, text)
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
     else:
@@ -1133,7 +1133,12 @@ _ASKS_WHICH = re.compile(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b")
 
 
 def _slot_follow_up(
-    index: Index, folded: str, previous: Asked, opening: re.Match[str] | None, today: date | None
+    index: Index,
+    folded: str,
+    previous: Asked,
+    opening: re.Match[str] | None,
+    today: date | None,
+    text: str = "",
 ) -> Understanding | None:
     """The previous subject, asked one detail more: a search goes on with this question's own
     words (ranked within the entries of the passage just shown), any other view is shown again
@@ -1149,9 +1154,10 @@ def _slot_follow_up(
     if found is None:
         return None
     own = set(words)
+    typed = {fold(word): word for word in re.findall(r"\w+", text)}  # « relayé » as typed
     found = replace(
         found,
-        unsaid=tuple(w for w in found.unsaid if fold(w) in own),
+        unsaid=tuple(typed.get(fold(w), w) for w in found.unsaid if fold(w) in own),
         kind=asked_type(rest),
         several=asks_several(rest),
         shown=previous.shown,
