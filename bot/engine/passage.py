@@ -626,10 +626,11 @@ def _label(index: Index, entry: Entry, limit: int) -> str:
 
 _ANNOUNCED = re.compile(
     r"\b(?:[2-9]|10|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"[\w'’-]+[sx]\b",
+    r"[\w'’-]+[sx]\s*[:.;]?\s*$",
     re.IGNORECASE,
 )
-"""A sentence announcing a list (« à trois principales menaces », « deux volets »)."""
+"""A sentence ending on the announcement of a list, which comes next (« … à trois principales
+menaces », « … comporte deux volets : »); « les deux pays ont signé » announces none."""
 
 
 def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
