@@ -584,28 +584,49 @@ claimed of the articles."""
 _SEED_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
-def said_in_articles(index: Index, word: str, kind: str) -> bool:
-    """True unless a full-text search proves that no sentence of the articles holding
-    ``word`` (by its first PREFIX letters) gives what ``kind`` asks: a date, a place, a name
-    or an office (issue 22 B.6: « the articles don't say » only once proved)."""
-    table: dict[tuple[str, str], bool] = index.memo("passage said in articles", dict)
-    key = (word[:PREFIX], kind)
+def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...] = ()) -> bool:
+    """True unless a full-text search proves that no sentence of the articles about the
+    question gives what ``kind`` asks: a date, a place, a name or an office (issue 22 B.6:
+    « the articles don't say » only once proved). A sentence is about the question when it
+    holds ``word`` (its subject, by its first PREFIX letters) or two of its ``others`` words:
+    the rarest word is not always the subject (« depuis quelle année … l'OTAN ? » is answered by
+    « … ses relations avec l'OTAN en 1992 », which has no « année »). For a place, a sentence
+    naming a country or its people may give it (« d'origine russe »): nothing is claimed then."""
+    table: dict[tuple[str, str, tuple[str, ...]], bool] = index.memo(
+        "passage said in articles", dict
+    )
+    rest = tuple(sorted({other[:PREFIX] for other in others} - {word[:PREFIX]}))
+    key = (word[:PREFIX], kind, rest)
     if key not in table:
-        sources = sources_holding(index, folded_stem(word))
+        sources = set(sources_holding(index, folded_stem(word)))
+        if len(rest) >= 2:
+            for other in rest:
+                sources |= set(sources_holding(index, folded_stem(other)))
         if len(sources) > MOST_SEEDS_READ:  # too many to read: nothing is claimed
             table[key] = True
             return True
-        holding = [
-            sentence
-            for source in sources
-            for sentence in _SEED_SENTENCE.split(index.base.seeds[source])
-            if word[:PREFIX] in _prefixes(index, sentence)
-        ]
+        holding = []
+        for source in sorted(sources):
+            for sentence in _SEED_SENTENCE.split(index.base.seeds[source]):
+                prefixes = _prefixes(index, sentence)
+                if word[:PREFIX] in prefixes or sum(other in prefixes for other in rest) >= 2:
+                    holding.append(sentence)
         if kind == "qui":  # a person, an office, or a capitalised word naming no actor
             table[key] = not holding or any(_may_name(index, s) for s in holding)
+        elif kind == "ou":
+            table[key] = not holding or any(
+                carries(kind, s) or _names_actor(index, s) for s in holding
+            )
         else:
             table[key] = not holding or any(carries(kind, s) for s in holding)
     return table[key]
+
+
+def _names_actor(index: Index, sentence: str) -> bool:
+    """True when ``sentence`` names a country or an organisation of the base, or its people
+    (« russe », « israéliens »): it may say where something comes from or takes place."""
+    actors = index.names.exact
+    return any(word in actors for word in index.tokens(sentence))
 
 
 def _may_name(index: Index, sentence: str) -> bool:
@@ -726,7 +747,8 @@ def passage_reply(
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif not answers and not said and kind != "combien":
         subject = _subject_word(_weights(index, index.tokens(query)))
-        if subject and not said_in_articles(index, subject, kind):  # proved on the full text
+        words = tuple(index.tokens(query))
+        if subject and not said_in_articles(index, subject, kind, words):  # proved on the full text
             total_seeds = count(len(base.seeds), "article")
             blocks.append(
                 Para(
