@@ -584,6 +584,9 @@ claimed of the articles."""
 _SEED_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
+_SaidKey = tuple[str, str, tuple[str, ...]]
+
+
 def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...] = ()) -> bool:
     """True unless a full-text search proves that no sentence of the articles about the
     question gives what ``kind`` asks: a date, a place, a name or an office (issue 22 B.6:
@@ -747,8 +750,8 @@ def passage_reply(
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif not answers and not said and kind != "combien":
         subject = _subject_word(_weights(index, index.tokens(query)))
-        words = tuple(index.tokens(query))
-        if subject and not said_in_articles(index, subject, kind, words):  # proved on the full text
+        asked_words = tuple(index.tokens(query))
+        if subject and not said_in_articles(index, subject, kind, asked_words):  # proved on the full text
             total_seeds = count(len(base.seeds), "article")
             blocks.append(
                 Para(
