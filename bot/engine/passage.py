@@ -751,7 +751,8 @@ def passage_reply(
     elif not answers and not said and kind != "combien":
         subject = _subject_word(_weights(index, index.tokens(query)))
         asked_words = tuple(index.tokens(query))
-        if subject and not said_in_articles(index, subject, kind, asked_words):  # proved on the full text
+        # proved on the full text
+        if subject and not said_in_articles(index, subject, kind, asked_words):
             total_seeds = count(len(base.seeds), "article")
             blocks.append(
                 Para(
