@@ -4,6 +4,7 @@ caption, buttons, PNG key), never shown from a base that is no longer served."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,6 +20,10 @@ from bot.telegram import picture_cache, pictures
 from bot.telegram.picture_cache import PictureCache, Prepared
 
 
+def _get(cache: PictureCache, *args: Any) -> Any:
+    return asyncio.run(cache.get(*args))
+
+
 class Counted:
     """``picture`` of the engine, counting its calls."""
 
@@ -32,8 +37,8 @@ class Counted:
 
 def test_the_same_request_on_the_same_index_is_prepared_once(base: FactBase) -> None:
     index, cache, made = Index(base), PictureCache(), Counted()
-    first = cache.get(index, ("carte", ""), lambda: made(index, "carte", ""))
-    again = cache.get(index, ("carte", ""), lambda: made(index, "carte", ""))
+    first = _get(cache, index, ("carte", ""), lambda: made(index, "carte", ""))
+    again = _get(cache, index, ("carte", ""), lambda: made(index, "carte", ""))
     assert made.calls == 1 and again is first
     assert isinstance(first, Prepared)
     fresh = picture(index, "carte", "")
@@ -46,11 +51,11 @@ def test_the_same_request_on_the_same_index_is_prepared_once(base: FactBase) -> 
 
 def test_another_index_empties_the_cache(base: FactBase) -> None:
     old, new, cache, made = Index(base), Index(base), PictureCache(), Counted()
-    cache.get(old, ("frise", "2025"), lambda: made(old, "frise", "2025"))
-    kept = cache.get(new, ("frise", "2025"), lambda: made(new, "frise", "2025"))
+    _get(cache, old, ("frise", "2025"), lambda: made(old, "frise", "2025"))
+    kept = _get(cache, new, ("frise", "2025"), lambda: made(new, "frise", "2025"))
     assert made.calls == 2
     assert isinstance(kept, Prepared)
-    cache.get(old, ("frise", "2025"), lambda: made(old, "frise", "2025"))
+    _get(cache, old, ("frise", "2025"), lambda: made(old, "frise", "2025"))
     assert made.calls == 3  # the old base's picture was not kept for it either
 
 
@@ -58,12 +63,12 @@ def test_a_refusal_is_kept_as_the_engine_said_it_and_the_cache_is_bounded(
     base: FactBase,
 ) -> None:
     index, cache, made = Index(base), PictureCache(size=2), Counted()
-    refused = cache.get(index, ("carte", "zzqx"), lambda: made(index, "carte", "zzqx"))
+    refused = _get(cache, index, ("carte", "zzqx"), lambda: made(index, "carte", "zzqx"))
     assert isinstance(refused, Reply) and refused == picture(index, "carte", "zzqx")
     for argument in ("2025", "2024"):
-        cache.get(index, ("carte", argument), lambda a=argument: made(index, "carte", a))
+        _get(cache, index, ("carte", argument), lambda a=argument: made(index, "carte", a))
     assert made.calls == 3
-    cache.get(index, ("carte", "zzqx"), lambda: made(index, "carte", "zzqx"))
+    _get(cache, index, ("carte", "zzqx"), lambda: made(index, "carte", "zzqx"))
     assert made.calls == 4  # pushed out by the two later requests
 
 
@@ -109,3 +114,24 @@ def test_carte_twice_builds_the_picture_once_and_again_after_a_reload(
     caption, _ = pictures.caption_and_rest(expected.caption)
     assert all(photo["caption"] == caption for photo in sent)
     assert drawer.asked == [key(expected.spec)] * 3  # the key handed over, not hashed again
+
+
+def test_a_picture_is_prepared_off_the_answering_loop_once_for_concurrent_requests(
+    base: FactBase,
+) -> None:
+    index, cache, threads = Index(base), PictureCache(), []
+
+    def make() -> Picture | Reply:
+        threads.append(threading.current_thread())
+        return picture(index, "carte", "")
+
+    async def both() -> list[Any]:
+        return list(
+            await asyncio.gather(
+                cache.get(index, ("carte", ""), make), cache.get(index, ("carte", ""), make)
+            )
+        )
+
+    first, second = asyncio.run(both())
+    assert isinstance(first, Prepared) and second is first
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()

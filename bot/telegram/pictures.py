@@ -110,7 +110,9 @@ async def _turn_page(
     query: CallbackQuery, index: Index, drawer: Drawer, turn: tuple[str, ...]
 ) -> None:
     page, code = turn
-    ready = CACHE.get(index, ("tourner", page, code), lambda: timeline_turn(index, int(page), code))
+    ready = await CACHE.get(
+        index, ("tourner", page, code), lambda: timeline_turn(index, int(page), code)
+    )
     if not isinstance(ready, Prepared):
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
@@ -158,7 +160,7 @@ async def answer_picture(message: Message, index: Index, drawer: Drawer) -> None
         await send_reply(message, answer(index, text))
         return
     kind, argument = asked
-    found = CACHE.get(index, (kind, argument), lambda: picture(index, kind, argument))
+    found = await CACHE.get(index, (kind, argument), lambda: picture(index, kind, argument))
     if not isinstance(found, Prepared):
         await send_reply(message, found if found is not None else answer(index, text))
         return
