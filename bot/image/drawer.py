@@ -117,9 +117,10 @@ class Drawer:
         """True when ``spec``'s PNG is in the bot's cache."""
         return key(spec) in self._cache
 
-    async def png(self, spec: Spec) -> bytes:
-        """``spec``'s PNG, from the cache or drawn by the picture process."""
-        digest = key(spec)
+    async def png(self, spec: Spec, digest: str | None = None) -> bytes:
+        """``spec``'s PNG, from the cache or drawn by the picture process (``digest``: its
+        :func:`key`, when the caller has it already)."""
+        digest = key(spec) if digest is None else digest
         found = self._cache.get(digest)
         if found is not None:
             self._cache.move_to_end(digest)

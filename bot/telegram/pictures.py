@@ -26,8 +26,8 @@ from bot.render.html import render_html
 from bot.telegram import gates
 from bot.telegram.button_patterns import fields, route_pattern
 from bot.telegram.context import App, BotContext
+from bot.telegram.picture_cache import CACHE, Prepared, prepare
 from bot.telegram.replying import STALE_BUTTON, retrying, send_reply
-from bot.telegram.send import keyboard
 from bot.telegram.services import Services
 from bot.text import fold
 
@@ -41,12 +41,14 @@ def caption_and_rest(reply: Reply) -> tuple[str, list[str]]:
     return parts[0], parts[1:]
 
 
-async def draw(drawer: Drawer, found: Picture) -> bytes:
+async def draw(drawer: Drawer, found: Picture | Prepared) -> bytes:
     """The picture's PNG, from the cache or drawn by the picture process."""
+    if isinstance(found, Prepared):
+        return await drawer.png(found.found.spec, found.digest)
     return await drawer.png(found.spec)
 
 
-async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
+async def send_picture(message: Message, found: Picture | Prepared, drawer: Drawer) -> None:
     """:func:`_send_picture`, then the memory its PNG used goes back to the system."""
     try:
         await _send_picture(message, found, drawer)
@@ -54,18 +56,20 @@ async def send_picture(message: Message, found: Picture, drawer: Drawer) -> None
         await asyncio.to_thread(release_memory)  # malloc_trim walks the heap: off the loop
 
 
-async def _send_picture(message: Message, found: Picture, drawer: Drawer) -> None:
+async def _send_picture(message: Message, found: Picture | Prepared, drawer: Drawer) -> None:
     """Send the photo with its caption and buttons; the caption as text if Telegram refuses;
     a French message when the picture could not be drawn."""
+    ready = found if isinstance(found, Prepared) else prepare(found)
+    found = ready.found
     in_group = message.chat.type != ChatType.PRIVATE
     try:
-        data = await draw(drawer, found)
+        data = await draw(drawer, ready)
     except PictureError as failed:
         note = str(failed)
         await retrying(lambda: message.reply_text(note, do_quote=in_group))
         return
-    caption, rest = caption_and_rest(found.caption)
-    markup: InlineKeyboardMarkup | None = keyboard(found.caption)
+    caption, rest = ready.caption, ready.rest
+    markup: InlineKeyboardMarkup | None = ready.markup
     try:
         await retrying(
             lambda: message.reply_photo(
@@ -106,20 +110,23 @@ async def _turn_page(
     query: CallbackQuery, index: Index, drawer: Drawer, turn: tuple[str, ...]
 ) -> None:
     page, code = turn
-    found = timeline_turn(index, int(page), code)
-    if found is None:
+    ready = await CACHE.get(
+        index, ("tourner", page, code), lambda: timeline_turn(index, int(page), code)
+    )
+    if not isinstance(ready, Prepared):
         await retrying(lambda: query.answer(STALE_BUTTON))
         return
+    found = ready.found
     await retrying(query.answer)
     try:
-        data = await draw(drawer, found)
+        data = await draw(drawer, ready)
     except PictureError as failed:
         note, shown = str(failed), query.message
         if isinstance(shown, Message):
             await retrying(lambda: shown.reply_text(note))
         return
-    caption, rest = caption_and_rest(found.caption)
-    markup = keyboard(found.caption)
+    caption, rest = ready.caption, ready.rest
+    markup = ready.markup
     media = InputMediaPhoto(
         data, caption=caption, parse_mode=ParseMode.HTML, filename=f"{found.name}.png"
     )
@@ -152,9 +159,10 @@ async def answer_picture(message: Message, index: Index, drawer: Drawer) -> None
     if asked is None or len(asked[1]) > MAX_ARGUMENT:
         await send_reply(message, answer(index, text))
         return
-    found = picture(index, *asked)
-    if not isinstance(found, Picture):
-        await send_reply(message, found)
+    kind, argument = asked
+    found = await CACHE.get(index, (kind, argument), lambda: picture(index, kind, argument))
+    if not isinstance(found, Prepared):
+        await send_reply(message, found if found is not None else answer(index, text))
         return
     await send_picture(message, found, drawer)
 
