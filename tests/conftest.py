@@ -147,6 +147,7 @@ SLOW_MODULES = frozenset(
         "test_pictures_phone",
         "test_pictures_review",
         "test_search_scale",
+        "test_reload_one_file",
         "test_engine_scale",
         "test_support",
         "test_text_speed_equivalence",
