@@ -187,6 +187,37 @@ def show_answers(content: Path, seeds: Path, full: bool) -> None:
         print("  (le diff complet : python -m tests.growth --no-suite --diff)", flush=True)
 
 
+DEV_SETS = ("questions_dev2.yaml", "questions_dev3.yaml", "questions_dev4.yaml")
+"""The outside development sets of tests/test_questions_dev_floors.py."""
+ASKED_ON = date(2026, 12, 6)  # the day those sets are asked on
+
+
+def dev_changes(content: Path, seeds: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """Per development set: the questions right on the shipped base and wrong on the copy,
+    and those wrong on the shipped base and right on the copy (the scorer's own reading)."""
+    from bench.score_questions import answer_all, load
+
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for name in DEV_SETS:
+        right: list[set[str]] = []
+        for folders in ((ROOT / "content", ROOT / "seeds"), (content, seeds)):
+            questions = load([ROOT / "tests" / name])
+            answer_all(questions, ASKED_ON, *folders)
+            right.append({q.id for q in questions if q.right()})
+        found[name] = (sorted(right[0] - right[1]), sorted(right[1] - right[0]))
+    return found
+
+
+def show_dev_changes(content: Path, seeds: Path) -> None:
+    """The development questions whose answer turns right or wrong on the copy: listed for
+    review (a new, better answer is the base growing; a word-only match drowning the right
+    one is a ranking bug to fix)."""
+    print("== questions de développement dont la réponse change (tests/questions_dev*.yaml)")
+    for name, (lost, gained) in dev_changes(content, seeds).items():
+        lost_text, gained_text = ", ".join(lost) or "—", ", ".join(gained) or "—"
+        print(f"  {name} : fausses sur la copie {lost_text} ; justes sur la copie {gained_text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.growth", description=__doc__)
     parser.add_argument("--keep", type=Path, help="dossier où construire la copie (gardé)")
@@ -222,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             print("  (non calculé : la copie ne passe pas check)", flush=True)
         if status == 0:
             show_answers(content, seeds, full=args.diff)
+            show_dev_changes(content, seeds)
         if not args.no_suite:
             print("== toute la suite de tests, le bot lisant la copie", flush=True)
             command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
