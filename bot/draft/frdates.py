@@ -64,6 +64,22 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_STATE_BEFORE = re.compile(
+    r"\b(?:peu[tx]|peuvent|pouvons|pourrait|pourraient|est|sont|reste\w*|demeure\w*|doit|"
+    r"doivent|faut|compte\w*|n['’]est|n['’]a)\s+(?:pas\s+|plus\s+|encore\s+)?$",
+    re.IGNORECASE,
+)
+_STATE_AFTER = re.compile(r"^\s*(?:encore|même)\b", re.IGNORECASE)
+
+
+def _nowadays(text: str, start: int, end: int) -> bool:
+    """« aujourd'hui » meaning « nowadays » in a general statement (« ne peut aujourd'hui
+    adhérer », « est aujourd'hui un partenaire », « aujourd'hui encore »): no day of its own."""
+    if text[start:end].casefold().replace("’", "'") != "aujourd'hui":
+        return False
+    return bool(_STATE_BEFORE.search(text[:start]) or _STATE_AFTER.match(text[end:]))
+
+
 _WEEKDAY_ALONE = re.compile(
     rf"\b(?:(ce|le)\s+)?({_WEEKDAY})(?:\s+(dernier|passé|prochain))?\b(?!\s+(?:1er|\d))",
     re.IGNORECASE,
@@ -434,6 +450,8 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
+            continue
+        if _nowadays(text, match.start(), match.end()):
             continue
         resolved = _relative(match.group(0), anchor)
         add(

@@ -1,0 +1,102 @@
+"""The draft on short articles of our own, one per class a fifth newcomer had to fix by hand
+(issue 23): an agency line « PLACE, d mois - AGENCE. », an act no one has done yet (« n'a pas
+encore défini sa position sur l'adhésion »), « aujourd'hui » meaning « nowadays ».
+Runs on the fixture base (tests/fixtures/draft_base/), never on the shipped content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from bot.draft.analyse import act_of
+from bot.draft.build import draft_article, render_draft
+from bot.draft.frdates import find_dates
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+HEAD = "# URL : https://exemple.fr/monde/20230512/depeche.html\n# Média : Agence Exemple\n"
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+
+
+def _draft(text: str, base: FactBase) -> dict[str, Any]:
+    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
+    ]
+
+
+def test_an_agency_line_with_a_dash_and_a_full_stop_is_the_dateline(small: FactBase) -> None:
+    text = HEAD + (
+        "ASTANA, 12 mai - Kazinform. Le Kazakhstan et l'Azerbaïdjan ont tenu des "
+        "consultations militaires à Astana, a indiqué le ministère kazakh.\n"
+    )
+    data = _draft(text, small)
+    dateline = data["sources"][0]["draft"]["dateline"]
+    assert dateline["value"] == "ASTANA, 12 mai - Kazinform."
+    assert "agence Kazinform" in dateline["note"]
+    quotes = [item["quote"] for entry in _entries(data) for item in entry["evidence"]]
+    assert quotes and not any("Kazinform" in quote for quote in quotes), quotes
+    assert any(quote.startswith("Le Kazakhstan et l'Azerbaïdjan") for quote in quotes)
+
+
+def test_a_dash_after_a_day_is_no_agency_without_its_full_stop() -> None:
+    from bot.draft.article import _DATELINE
+
+    match = _DATELINE.match("Bakou, 12 mai - Le ministre a parlé de la défense")
+    assert match is None or not match.group("agency3")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bien que l'Arménie n'ait pas encore défini sa position sur l'adhésion à l'OTS, "
+        "le pays envisage d'élargir sa coopération.",
+        "Si l'Arménie ne peut aujourd'hui adhérer à l'OTS, elle cherche d'autres formes de "
+        "coopération.",
+        "Le Kazakhstan n'a jamais signé ce protocole avec la Turquie.",
+    ],
+)
+def test_an_act_under_a_negation_is_no_act(sentence: str, small: FactBase) -> None:
+    assert act_of(sentence) is None
+    data = _draft(HEAD + sentence + "\n", small)
+    for entry in _entries(data):
+        assert entry.get("act") not in ("adhesion", "signe"), entry
+        assert entry["draft"]["act"] not in ("adhésion", "signé"), entry
+
+
+def test_an_act_said_as_done_is_still_read() -> None:
+    assert act_of("L'Arménie a rejoint l'OTS en 2019, sans condition.") == "adhesion"
+    assert act_of("Le Kazakhstan a signé un accord, sans attendre la Turquie.") == "signe"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Si l'Arménie ne peut aujourd'hui adhérer à l'OTS, elle coopère.",
+        "La Turquie est aujourd'hui le premier partenaire de l'Azerbaïdjan.",
+        "Aujourd'hui encore, le Kazakhstan achète des armes à la Turquie.",
+    ],
+)
+def test_aujourd_hui_in_a_general_statement_is_no_date(sentence: str) -> None:
+    found = find_dates(sentence, None)
+    assert not [d for d in found if "aujourd" in d.text.casefold()], found
+
+
+def test_aujourd_hui_for_the_day_of_the_article_is_still_a_date() -> None:
+    from datetime import date
+
+    found = find_dates("Le Kazakhstan a signé aujourd'hui un accord.", date(2023, 5, 12))
+    assert [d.iso for d in found if "aujourd" in d.text] == ["2023-05-12"]
