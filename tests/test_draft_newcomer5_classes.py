@@ -100,3 +100,43 @@ def test_aujourd_hui_for_the_day_of_the_article_is_still_a_date() -> None:
 
     found = find_dates("Le Kazakhstan a signé aujourd'hui un accord.", date(2023, 5, 12))
     assert [d.iso for d in found if "aujourd" in d.text] == ["2023-05-12"]
+
+
+def _with_alliance(tmp_path: Path, names: str) -> FactBase:
+    """The fixture base plus NATO and the vocabulary's ``article_names`` given."""
+    import shutil
+
+    content, seeds = tmp_path / "content", tmp_path / "seeds"
+    shutil.copytree(FIXTURE / "content", content)
+    shutil.copytree(FIXTURE / "seeds", seeds)
+    with (content / "actors.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - id: otan\n    name: OTAN\n    full_name: Alliance atlantique\n")
+        out.write("    kind: organisation\n")
+    vocabulary = (content / "vocabulary.yaml").read_text(encoding="utf-8")
+    (content / "vocabulary.yaml").write_text(
+        vocabulary.replace("  event_types:", f"{names}  event_types:", 1), encoding="utf-8"
+    )
+    return load_factbase(content, seeds)
+
+
+def test_l_alliance_is_nato_through_the_vocabulary(tmp_path: Path) -> None:
+    sentence = (
+        "Selon lui, l'Alliance doit se tourner vers l'Asie et a besoin de partenaires comme "
+        "l'Azerbaïdjan.\n"
+    )
+    without = _draft(HEAD + sentence, _with_alliance(tmp_path / "a", ""))
+    assert "Alliance" in without["draft"]["unknown_names"]
+    base = _with_alliance(tmp_path / "b", "  article_names:\n    - {name: Alliance, actor: otan}\n")
+    data = _draft(HEAD + sentence, base)
+    assert "Alliance" not in data["draft"]["unknown_names"]
+    assert any("otan" in entry["actors"] for entry in _entries(data)), _entries(data)
+    # lowercase « une alliance » is a common noun, not NATO
+    common = _draft(HEAD + "La Turquie et l'Azerbaïdjan forment une alliance solide.\n", base)
+    assert not any("otan" in (entry.get("actors") or []) for entry in _entries(common))
+
+
+def test_an_article_name_must_lead_to_a_known_actor(tmp_path: Path) -> None:
+    from bot.content.errors import ContentError
+
+    with pytest.raises(ContentError, match="article_names"):
+        _with_alliance(tmp_path, "  article_names:\n    - {name: Alliance, actor: xx}\n")

@@ -52,8 +52,13 @@ class Number:
 class ActorFinder:
     """Folded-name look-up of the base's actors and of every other CLDR country."""
 
-    def __init__(self, actors: Mapping[str, Actor]) -> None:
+    def __init__(
+        self, actors: Mapping[str, Actor], article_names: Iterable[tuple[str, str]] = ()
+    ) -> None:
         names: dict[str, str] = {}
+        for given, actor_id in article_names:  # « l'Alliance »: capitalised, never an adjective
+            if actor_id in actors:
+                names.setdefault(fold(given), actor_id)
         adjectives: set[str] = set()  # demonyms: lowercase in prose; other names capitalised
         exact: dict[str, str] = {}
         for actor in actors.values():

@@ -1115,7 +1115,10 @@ def draft_article(
     """Read ``text`` (an article named ``name``) against ``base`` and propose entries."""
     article = read_article(text, given)
     source_id = slug(name)
-    finder = ActorFinder(base.actors)
+    finder = ActorFinder(
+        base.actors,
+        [(named.name, named.actor) for named in base.vocabulary.article_names],
+    )
     linker = linker or Linker(base)
     anchor = article.published_date
     candidates: list[Candidate] = []
