@@ -140,3 +140,43 @@ def test_an_article_name_must_lead_to_a_known_actor(tmp_path: Path) -> None:
 
     with pytest.raises(ContentError, match="article_names"):
         _with_alliance(tmp_path, "  article_names:\n    - {name: Alliance, actor: xx}\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso", "words"),
+    [
+        (
+            "Les deux pays sont en conflit depuis leur indépendance dans les années 1990.",
+            "1990/1999",
+            "dans les années 1990",
+        ),
+        (
+            "Les ventes au cours des neuf premiers mois de 2019 se sont élevées à 20 millions.",
+            "2019-01/2019-09",
+            "neuf premiers mois de 2019",
+        ),
+        (
+            "Les 3 premiers mois de 2021 ont été calmes.",
+            "2021-01/2021-03",
+            "3 premiers mois de 2021",
+        ),
+    ],
+)
+def test_a_period_is_read_as_its_span_not_as_its_first_year(
+    sentence: str, iso: str, words: str
+) -> None:
+    found = find_dates(sentence, None)
+    assert [(d.iso, d.text) for d in found] == [(iso, words)], found
+
+
+def test_a_run_of_months_of_one_year_is_the_period_they_span(small: FactBase) -> None:
+    text = HEAD.replace("20230512", "20201024") + (
+        "Les ventes de la Turquie à l'Azerbaïdjan sont passées de 2 millions de dollars au mois "
+        "de juillet à 36 millions de dollars au mois d'août, et à 77 millions de dollars en "
+        "septembre.\n"
+    )
+    data = _draft(text, small)
+    dated = [entry for entry in data.get("events") or [] if entry.get("date")]
+    assert [entry["date"] for entry in dated] == ["2020-07/2020-09"], dated
+    assert dated[0]["date_text"] == "au mois de juillet"
+    assert dated[0]["date_basis"] == "déduit"

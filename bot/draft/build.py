@@ -151,9 +151,30 @@ def slug(name: str, limit: int = 30) -> str:
 _FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
 
 
+def _month_run(dates: list[FoundDate]) -> FoundDate | None:
+    """Several months of one year and no day (« au mois de juillet … au mois d'août … en
+    septembre »): the period from the first to the last, read from its first month's words."""
+    if any(found.precision == "jour" for found in dates):
+        return None
+    months = [found for found in dates if found.precision == "mois" and found.iso]
+    years = {found.iso[:4] for found in months if found.iso}
+    isos = sorted({found.iso for found in months if found.iso})
+    if len(years) != 1 or len(isos) < 2:
+        return None
+    first = months[0]
+    note = f"de « {first.text} » à « {months[-1].text} »" + (
+        f" ; {first.note}" if first.note else ""
+    )
+    return replace(first, iso=f"{isos[0]}/{isos[-1]}", precision="intervalle", note=note)
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
-    a finer date of the same year the sentence tells (« qui débutera demain »)."""
+    a finer date of the same year the sentence tells (« qui débutera demain »); a run of
+    months of one year is the period they span."""
+    run = _month_run(dates)
+    if run is not None:
+        return run
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
             if found.reason and found.reason.startswith("année lue dans le nom"):
