@@ -180,3 +180,41 @@ def test_a_run_of_months_of_one_year_is_the_period_they_span(small: FactBase) ->
     assert [entry["date"] for entry in dated] == ["2020-07/2020-09"], dated
     assert dated[0]["date_text"] == "au mois de juillet"
     assert dated[0]["date_basis"] == "déduit"
+
+
+def _actors_of(data: dict[str, Any], words: str) -> list[str]:
+    return next(
+        list(entry.get("actors") or entry.get("parties") or [])
+        for entry in _entries(data)
+        if any(words in item["quote"] for item in entry["evidence"])
+    )
+
+
+def test_the_country_hosting_an_embassy_is_a_party_not_a_place(small: FactBase) -> None:
+    text = HEAD + (
+        "En juin, le ministre azerbaïdjanais des Affaires étrangères a ouvert la première "
+        "ambassade de Bakou en Turquie.\n"
+    )
+    assert set(_actors_of(_draft(text, small), "ambassade de Bakou")) == {"AZ", "TR"}
+    located = HEAD + "Le ministre azerbaïdjanais s'est rendu en Turquie en juin.\n"
+    assert "TR" not in _actors_of(_draft(located, small), "s'est rendu")  # a visit's place
+
+
+def test_a_lead_official_without_a_country_is_of_the_article_s_subject(small: FactBase) -> None:
+    text = HEAD + (
+        "Le Kazakhstan renforce ses liens avec l'Azerbaïdjan.\n"
+        "Le ministre de la Défense, Ruslan Zhaksylykov, doit se rendre à Bakou mercredi pour "
+        "rencontrer son homologue.\n"
+        "Zhaksylykov rencontrera aussi des responsables de l'industrie de défense.\n"
+        "Le Kazakhstan a signé l'an dernier un accord avec la Turquie.\n"
+    )
+    data = _draft(text, small)
+    assert "KZ" in _actors_of(data, "Ruslan Zhaksylykov")
+    assert "KZ" in _actors_of(data, "Zhaksylykov rencontrera")
+    # an official whose words give his country keeps it
+    given = HEAD + (
+        "Le Kazakhstan renforce ses liens avec l'Azerbaïdjan.\n"
+        "Le ministre de la Défense de la Turquie, Yaşar Güler, s'est rendu à Bakou en juin.\n"
+        "Le Kazakhstan a signé un accord avec l'Azerbaïdjan l'an dernier.\n"
+    )
+    assert "KZ" not in _actors_of(_draft(given, small), "Yaşar Güler")

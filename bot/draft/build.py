@@ -25,11 +25,13 @@ from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
     head_of_state,
+    lead_official,
     named_officials,
     nationals,
     officials,
     places,
     resolve,
+    subject_country,
 )
 from bot.draft.analyse import (
     ACT_LABELS,
@@ -1156,6 +1158,12 @@ def draft_article(
     heads: set[str] = set()
     """Countries of the heads of state named so far (« le président azerbaïdjanais X »)."""
     last = len(article.sentences) - 1
+    subject = subject_country(
+        [article.title.value or "", *(sentence.text for sentence in article.sentences)],
+        finder,
+        base.vocabulary.home,
+    )
+    """The foreign country the article is about (the country of its lead's official)."""
     for position, sentence in enumerate(article.sentences):
         if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
             skipped.append(sentence)
@@ -1168,6 +1176,10 @@ def draft_article(
         again = named_officials(sentence.text, people)
         resolved = resolve(sentence.text, finder, recent, speakers) + again
         named_here = officials(sentence.text, finder)
+        official = lead_official(sentence.text, finder) if position <= 1 else None
+        if official is not None and subject is not None and official.words not in people:
+            named_here.setdefault(official.words, subject)  # his country: the article's subject
+            resolved.append(Resolved(official.words, subject))
         speakers_at[position] = len(named_here)
         people.update(named_here)
         if not lead and len({hit.id for hit in countries_here}) >= 2:
