@@ -218,3 +218,17 @@ def test_a_lead_official_without_a_country_is_of_the_article_s_subject(small: Fa
         "Le Kazakhstan a signé un accord avec l'Azerbaïdjan l'an dernier.\n"
     )
     assert "KZ" not in _actors_of(_draft(given, small), "Yaşar Güler")
+
+
+def test_les_deux_pays_are_the_pair_of_the_sentence_before_with_its_official(
+    small: FactBase,
+) -> None:
+    text = HEAD + (
+        "Le Kazakhstan renforce ses liens avec la Turquie, voisine de l'Arménie.\n"
+        "Le ministre de la Défense, Ruslan Zhaksylykov, doit se rendre à Bakou mercredi pour "
+        "rencontrer le président de l'Azerbaïdjan.\n"
+        "Cette visite est la dernière expression des liens entre les deux pays.\n"
+        "Le Kazakhstan a signé l'an dernier un accord avec l'Azerbaïdjan.\n"
+    )
+    data = _draft(text, small)
+    assert set(_actors_of(data, "entre les deux pays")) == {"KZ", "AZ"}

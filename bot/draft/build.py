@@ -1192,6 +1192,9 @@ def draft_article(
         if head is not None:
             heads.add(head)
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        # an official's country the sentence gives without naming it (« Gallant » → Israel)
+        # is one of the countries it is about: « les deux pays » next counts it
+        recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]
