@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign
 from bot.engine.reply import Item, Quote, QuoteGroup, Reply
 from tests.first_screen import Asked, command_forms, list_pages, question_files, questions
 from tests.golden import ASKED
@@ -20,11 +21,16 @@ from tests.golden import ASKED
 
 def _held(index: Index, entry_id: str, quote: Quote) -> bool:
     """True when the entry ``entry_id`` holds ``quote`` among its evidence (verbatim, whole or
-    a sentence of it)."""
+    a sentence of it) as its own proof, not as another entry's sentence (issue 22 A.1:
+    ``bot.engine.own_evidence``)."""
     entry = index.entries.get(entry_id)
     if entry is None:
         return False
-    return any(quote.text in item.quote or item.quote in quote.text for item in entry.evidence)
+    return any(
+        (quote.text in item.quote or item.quote in quote.text)
+        and not is_foreign(index.base, entry, item.quote)
+        for item in entry.evidence
+    )
 
 
 def faults(index: Index, reply: Reply) -> list[str]:

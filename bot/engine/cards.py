@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from bot.content.model import Actor, Agreement, Event
+from bot.content.model import Actor, Agreement, Event, FactBase
 from bot.engine import paging, routes
 from bot.engine.common import (
     act_date,
@@ -26,6 +26,7 @@ from bot.engine.common import (
 from bot.engine.filters import Reading, TimelineFilter, read_filter
 from bot.engine.fit import SCREEN, cached, page_of, page_starts, which
 from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign, own_key_evidence
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import absence_blocks
 from bot.engine.timeline import describe, is_kind, is_loose, overlap_note, reading_notes, select
@@ -298,14 +299,29 @@ def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Re
     extra: list[Block] = []
     if agreement.date_note:
         extra.append(Para(f"Sur la date : {agreement.date_note}", "note"))
-    shown = agreement.key_evidence()
-    extra += [quote_of(base, evidence) for evidence in agreement.evidence if evidence not in shown]
+    extra += _other_quotes(base, agreement)
     if agreement.place:
         extra.append(Item("Lieu", agreement.place))
     if agreement.scope:
         extra.append(Item("Portée", agreement.scope))
     buttons = [card_button(base.actors[p]) for p in agreement.parties]
     return _fitted(blocks, keys, extra, buttons, routes.AGREEMENT_FULL.build(agreement.id), full)
+
+
+CONTEXT_NOTE = "Contexte (phrases qui appuient une autre entrée) :"
+"""Said before the quotes of a card that are another entry's sentence (``own_evidence``)."""
+
+
+def _other_quotes(base: FactBase, entry: Event | Agreement) -> list[Block]:
+    """The card's quotes beyond its key ones: its own, then, labelled as context, those that
+    are another entry's proof (a dated signing under an undated partnership)."""
+    shown = own_key_evidence(base, entry)
+    rest = [evidence for evidence in entry.evidence if evidence not in shown]
+    own: list[Block] = [
+        quote_of(base, item) for item in rest if not is_foreign(base, entry, item.quote)
+    ]
+    context = [quote_of(base, item) for item in rest if is_foreign(base, entry, item.quote)]
+    return [*own, Para(CONTEXT_NOTE, "note"), *context] if context else own
 
 
 def _fitted(
@@ -326,6 +342,10 @@ def _fitted(
             break
         blocks.append(block)
         kept += 1
+    last = blocks[-1] if kept else None
+    if kept < len(extra) and isinstance(last, Para) and last.text == CONTEXT_NOTE:
+        blocks.pop()  # the context label goes with its quotes, behind the button
+        kept -= 1
     rows: list[tuple[Button, ...]] = []
     left = extra[kept:]
     if left:
@@ -333,7 +353,7 @@ def _fitted(
         what = [count(quotes, "autre citation", "autres citations")] if quotes else []
         named = {"Acteurs": "les acteurs", "Portée": "la portée", "Lieu": "le lieu"}
         what[:0] = [named.get(b.label, b.label.lower()) for b in left if isinstance(b, Item)]
-        if any(isinstance(block, Para) for block in left):
+        if any(isinstance(block, Para) and block.text != CONTEXT_NOTE for block in left):
             what.insert(len(what) - (1 if quotes else 0), "une note sur la date")
         listed = french_list(what)
         blocks.append(Para(f"Aussi : {listed} (bouton Détails).", "note"))
@@ -350,11 +370,10 @@ def event_card(index: Index, event: Event, full: bool = False) -> Reply:
     """One event: its date, what happened and the quotes it rests on (others one button away)."""
     base = index.base
     blocks: list[Block] = [Para(when(base, event), "title"), Para(claim_of(event))]
-    shown = event.key_evidence()
     extra: list[Block] = [Item("Acteurs", names(base, event.actors))]
     if event.date_note:  # the date's mark and origin are in the title; this explains more
         extra.append(Para(f"Sur la date : {event.date_note}", "note"))
-    extra += [quote_of(base, evidence) for evidence in event.evidence if evidence not in shown]
+    extra += _other_quotes(base, event)
     return _fitted(
         blocks, key_quotes(base, event), extra, [], routes.EVENT_FULL.build(event.id), full
     )

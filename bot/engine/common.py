@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.content.model import (
@@ -15,6 +16,7 @@ from bot.content.model import (
     Source,
 )
 from bot.engine import routes
+from bot.engine.own_evidence import own_key_evidence
 from bot.engine.reply import Button, Item, Quote, QuoteGroup
 from bot.text import fold, short_label
 
@@ -52,8 +54,9 @@ def quote_of(base: FactBase, evidence: Evidence) -> Quote:
 
 
 def key_quotes(base: FactBase, entry: Event | Agreement | Fact) -> list[Quote]:
-    """The quotes a summary rests on, shown with it in every view."""
-    return [quote_of(base, evidence) for evidence in entry.key_evidence()]
+    """The quotes a summary rests on, shown with it in every view: its own, never another
+    entry's sentence (``own_evidence``)."""
+    return [quote_of(base, evidence) for evidence in own_key_evidence(base, entry)]
 
 
 TENSE_MARKS = {
@@ -108,17 +111,43 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     return f"{label} (rapporté : {entry.date_reason})"
 
 
-BRIEF_MARKS = {"déduit": "date déduite ; origine sur la fiche", "rapporté": "date de l'article"}
+BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article"}
+"""The short mark of a date's basis when nothing shorter says where it comes from."""
+BRIEF_REASON = 45
+"""Longest first clause of a ``date_reason`` a short date mark shows."""
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def brief_when(base: FactBase, entry: Event | Agreement, limit: int = 120) -> str:
     """``when()`` when it fits ``limit``, else the date with a short mark of its basis (never
-    cut inside its origin): « novembre 2025 (date déduite ; origine sur la fiche) »."""
+    cut inside its origin): « novembre 2025 (année déduite ; l'article dit « en novembre ») »."""
     full = when(base, entry)
     if len(full) <= limit or entry.date is None or entry.date_basis == "texte":
         return full
     label = entry.date_label or entry.date.label()
-    return f"{label} ({BRIEF_MARKS[entry.date_basis]})"
+    return f"{label} ({brief_origin(base, entry, label)})"
+
+
+def brief_origin(base: FactBase, entry: Event | Agreement, label: str) -> str:
+    """Where an inferred or reported date comes from, in a few words (issue 22 A.4): « d'après
+    « Hier », article du 31 octobre 2025 »; « année déduite ; l'article dit « début octobre »
+    » when the article gives all but the year; « l'article dit « récemment » » for a bound
+    from « récemment »; else the first clause of the curator's reason, or the plain mark."""
+    anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
+    dated = anchor.published.label() if anchor and anchor.published else None
+    words = entry.date_text
+    if entry.date_basis == "rapporté":
+        return f"l'article dit « {words} »" if words else BRIEF_MARKS["rapporté"]
+    if words and dated:
+        return f"d'après « {words} », article du {dated}"
+    if words and not _YEAR.search(words) and _YEAR.search(label):
+        if fold(words) in fold(label):  # « à partir du 20 novembre 2025 »: all but the year
+            return "année déduite, absente de l'article"
+        return f"année déduite ; l'article dit « {words} »"
+    reason = (entry.date_reason or "").split(" ; ")[0].strip()
+    if reason and len(reason) <= BRIEF_REASON:
+        return f"déduit : {reason}"
+    return BRIEF_MARKS["déduit"]
 
 
 def actor_name(actor: Actor) -> str:

@@ -180,6 +180,25 @@ def asked_figure(folded: str) -> str | None:
     return match.group(1) if match else None
 
 
+_MEASURES = {
+    "budget": "budget",
+    "montant": "montant",
+    "volume": "volume",
+    "cout": "coût",
+    "quantite": "quantité",
+    "somme": "somme",
+    "part": "part",
+}
+_MEASURE = re.compile(r"\b(" + "|".join(_MEASURES) + r")\b")
+
+
+def asked_measure(folded: str) -> str:
+    """The figure a folded question asks by name (« budget », « montant », « volume »…), or
+    « chiffre » for a count (« combien de », « nombre de »)."""
+    match = _MEASURE.search(folded)
+    return _MEASURES[match.group(1)] if match else "chiffre"
+
+
 def figure_in_articles(index: Index, noun: str) -> bool:
     """True unless a full-text search proves that no sentence of any article gives a number
     of ``noun`` (a number at most NEAR words before a word of the same stem); also True when

@@ -16,6 +16,7 @@ from typing import TypeVar, cast
 from bot.content.model import Agreement, Event, Fact
 from bot.engine.common import attribution, line_text, when
 from bot.engine.index import Index
+from bot.engine.own_evidence import foreign_table, own_key_evidence, remember
 
 SCREEN = 1200
 """Visible characters of a first message (bot.render.html.SCREEN)."""
@@ -53,7 +54,7 @@ def size(index: Index, entry: Entry) -> tuple[int, int, tuple[str, ...]]:
     sizes: dict[str, tuple[int, int, tuple[str, ...]]] = index.memo("entry_sizes", dict)
     found = sizes.get(entry.id)
     if found is None:
-        quotes = entry.key_evidence()
+        quotes = own_key_evidence(index.base, entry)
         label = "Contexte" if isinstance(entry, Fact) else when(index.base, entry)
         shown = len(label) + len(line_text(index.base, entry)) + LINE
         quoted = sum(len(evidence.quote) + QUOTED for evidence in quotes)
@@ -103,7 +104,9 @@ def _attribution_sizes(index: Index) -> dict[str, int]:
 
 
 def prepare(index: Index) -> Index:
-    """Size every entry now (start-up; the snapshot keeps the sizes), not on a first page."""
+    """Size every entry now (start-up; the snapshot keeps the sizes), not on a first page;
+    the quotes that are another entry's are found first (the snapshot keeps them too)."""
+    remember(index.base, index.memo("own evidence", lambda: foreign_table(index.base)))
     for entry in index.base.entries():
         size(index, entry)
     index.memo("attribution_sizes", lambda: _attribution_sizes(index))

@@ -28,7 +28,7 @@ STOP_WORDS = frozenset(
             "y étaient était étais avait avaient ai as avons avez sera seront serait seraient",
             "fut dit dite dits cela ceci celui celle ceux celles dont alors donc car comme",
             "aussi très plus moins tout tous toute toutes autre autres quoi comment pourquoi",
-            "combien quand propos",
+            "combien quand propos au-delà delà",
         )
     ).split()
 )

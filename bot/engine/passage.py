@@ -17,11 +17,15 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
+from bot.engine.cards import visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.french import folded_stem
 from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
+from bot.engine.seedtext import sources_holding
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -54,6 +58,11 @@ ANSWERS_FACTOR = 1.5
 SUBJECT_FACTOR = 2.0
 """How much more an entry counts, for a follow-up without a subject, when it holds the passage
 the previous answer showed: the thread's subject."""
+ANSWER_SCREEN = 900
+"""Visible characters (``cards.visible``, folded quotes counted short) past which a passage
+answer drops its « Aussi » lines (they stay one 🔎 tap away), unless the question asks for
+several things (« les 3 menaces »: the lines are the answer): with the « Compris » line and
+the buttons, its first message then stays near 1,000 (issue 22 B.8; the rule is 1,200)."""
 CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
@@ -73,7 +82,11 @@ _TYPES: tuple[tuple[str, str], ...] = (
         r"(?:^|[,;:] )(?:qui|ki)\b|(?<!ce )\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
         r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
     ),
-    ("ou", r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"),
+    (
+        "ou",
+        r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
+        r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
+    ),
 )
 _SEVERAL = re.compile(
     r"\b(?:quels|quelles|lesquels|lesquelles|liste|autres)\b|\bles (?:\d+|deux|trois|quatre|cinq)\b"
@@ -203,7 +216,9 @@ def _sentences(index: Index, quote: str) -> list[tuple[str, frozenset[str]]]:
     table: dict[str, list[tuple[str, frozenset[str]]]] = index.memo("passage sentences", dict)
     found = table.get(quote)
     if found is None:
-        found = table[quote] = [(part, _prefixes(index, part)) for part in _split(quote)]
+        found = table[quote] = [  # a footnote call « (3) » is no word « 3 » of the sentence
+            (part, _prefixes(index, _FOOTNOTE.sub(" ", part))) for part in _split(quote)
+        ]
     return found
 
 
@@ -323,6 +338,13 @@ def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
     return rows
 
 
+def _foreign(index: Index, entry: Entry, sentence: str) -> bool:
+    """True when every quote of ``entry`` holding ``sentence`` is another entry's
+    (``own_evidence``): the sentence is that entry's proof, not this one's."""
+    held = [item.quote for item in entry.evidence if sentence in item.quote]
+    return bool(held) and all(is_foreign(index.base, entry, quote) for quote in held)
+
+
 def antecedent(index: Index, entry: Entry, sentence: str) -> str:
     """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
     it and both are among ``entry``'s quotes, else ""."""
@@ -340,9 +362,13 @@ def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
 
-KIND_WORDS = {"ou": frozenset({"lieu", "endroit"}), "quand": frozenset({"date"})}
-"""Words that name the kind of answer asked (« lieu des manœuvres ? »), not its subject: a
-passage is not ranked for holding them (« a eu lieu à Bakou » says nothing of manœuvres)."""
+KIND_WORDS = {
+    "ou": frozenset({"lieu", "endroit", "port", "ports", "ville", "villes", "region", "regions"}),
+    "quand": frozenset({"date"}),
+}
+"""Words that name the kind of answer asked (« lieu des manœuvres ? », « par quel port ? »),
+not its subject: a passage is not ranked for holding them (« a eu lieu à Bakou » says nothing
+of manœuvres; « le port de Bakou » is not where the oil is exported from)."""
 
 
 def without_kind_words(index: Index, query: str, kind: str) -> str:
@@ -360,6 +386,21 @@ def _part_share(index: Index, parts: tuple[str, ...], prefixes: frozenset[str]) 
         if total := sum(weights.values()):
             shares.append(_score(prefixes, weights) / total)
     return max(shares)
+
+
+SUBJECT_SHARE = 0.3
+"""A query word is the question's subject when it weighs this share of all its words."""
+
+
+def _subject_word(weights: dict[str, float]) -> str:
+    """The rarest query word when it outweighs the others by far (« mémorandum » in « qui a
+    signé le mémorandum avec la Turquie côté turc ? »), else "": an entry whose passage and
+    line lack it answers the type (a name, a date) of another subject."""
+    total = sum(weights.values())
+    if len(weights) < 2 or not total:
+        return ""
+    word = max(weights, key=lambda w: weights[w])
+    return word if weights[word] >= SUBJECT_SHARE * total else ""
 
 
 def best_passage(
@@ -387,12 +428,15 @@ def best_passage(
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
+    subject = _subject_word(weights)
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
+            if _foreign(index, entry, sentence):
+                continue  # another entry's sentence: shown under that entry, never this one
             if kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
@@ -412,6 +456,9 @@ def best_passage(
                 held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
                 total *= 1.0 + PART_WEIGHT * _part_share(index, parts, held)
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
+            if strict and subject:  # a name, a date, a figure about another subject: no answer
+                held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
+                strict = subject[:PREFIX] in held
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
             scored.append((total, -position, entry, best[1], best[2]))
@@ -465,7 +512,7 @@ def other_part(
         best: tuple[float, Entry, str] | None = None
         for other, _hit in [*ranked, *_part_hits(index, part)]:
             for candidate, prefixes, before, _text in _entry_sentences(index, other):
-                if candidate == sentence:
+                if candidate == sentence or _foreign(index, other, candidate):
                     continue
                 value = _score(prefixes, missing)
                 if before:
@@ -489,6 +536,73 @@ def _part_hits(index: Index, part: str) -> list[tuple[Entry, float]]:
     return [(hit, score) for hit, score in ranked if score >= PART_HIT * ranked[0][1]]
 
 
+def _kind_of(entry: Entry) -> str:
+    if isinstance(entry, Event):
+        return entry.type
+    return entry.kind if isinstance(entry, Agreement) else ""
+
+
+def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...] = ()) -> bool:
+    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share an
+    actor (Azerbaïdjan aside) or a kind, or the question's part names one of its actors; two
+    entries naming no actor but Azerbaïdjan go together when one article holds both. A
+    sentence on the US accord is no « Aussi » to a question on OTS manœuvres."""
+    if other is entry:
+        return True
+    home = index.base.vocabulary.home
+    mine, theirs = subjects(entry, home), subjects(other, home)
+    if set(mine) & set(theirs) or (_kind_of(entry) and _kind_of(entry) == _kind_of(other)):
+        return True
+    if theirs and any(names_any(index.base, theirs, part) for part in parts):
+        return True
+    if mine and theirs:
+        return False
+    sources = {item.source for item in entry.evidence}
+    return any(item.source in sources for item in other.evidence)
+
+
+MOST_SEEDS_READ = 50
+"""Articles read sentence by sentence at most to prove a detail absent; past that, nothing is
+claimed of the articles."""
+_SEED_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def said_in_articles(index: Index, word: str, kind: str) -> bool:
+    """True unless a full-text search proves that no sentence of the articles holding
+    ``word`` (by its first PREFIX letters) gives what ``kind`` asks: a date, a place, a name
+    or an office (issue 22 B.6: « the articles don't say » only once proved)."""
+    table: dict[tuple[str, str], bool] = index.memo("passage said in articles", dict)
+    key = (word[:PREFIX], kind)
+    if key not in table:
+        sources = sources_holding(index, folded_stem(word))
+        if len(sources) > MOST_SEEDS_READ:  # too many to read: nothing is claimed
+            table[key] = True
+            return True
+        holding = [
+            sentence
+            for source in sources
+            for sentence in _SEED_SENTENCE.split(index.base.seeds[source])
+            if word[:PREFIX] in _prefixes(index, sentence)
+        ]
+        if kind == "qui":  # a person, an office, or a capitalised word naming no actor
+            table[key] = not holding or any(_may_name(index, s) for s in holding)
+        else:
+            table[key] = not holding or any(carries(kind, s) for s in holding)
+    return table[key]
+
+
+def _may_name(index: Index, sentence: str) -> bool:
+    """True when ``sentence`` may name someone: a person, an office, or a capitalised word
+    inside it that names no country or organisation of the base (« Aliyev a signé »)."""
+    if _names_someone(sentence):
+        return True
+    actors = index.names.exact
+    return any(
+        fold(word) not in actors and fold(word) not in _MONTHS
+        for word in _CAPITAL.findall(sentence)
+    )
+
+
 def _label(index: Index, entry: Entry, limit: int) -> str:
     return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
 
@@ -508,6 +622,7 @@ def passage_reply(
     shown: str = "",
     parts: tuple[str, ...] = (),
     someone: str = "",
+    neighbours: bool = True,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
@@ -518,7 +633,12 @@ def passage_reply(
     if found is None:
         return None
     entry, sentence, answers, others, total = found
+    others = [other for other in others if same_subject(index, entry, other, parts)]
+    if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
+        others = []
     second = other_part(index, query, kind, parts, entry, sentence)
+    if second is not None and not same_subject(index, entry, second[0], parts):
+        second = None  # another event's sentence: no answer to a part of this question
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     base = index.base
@@ -529,15 +649,31 @@ def passage_reply(
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif not answers and not said and kind != "combien":
-        blocks.append(
-            Para(
-                f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
-                "avec les entrées voisines :"
+        subject = _subject_word(_weights(index, index.tokens(query)))
+        if subject and not said_in_articles(index, subject, kind):  # proved on the full text
+            total_seeds = count(len(base.seeds), "article")
+            blocks.append(
+                Para(
+                    f"Les articles ne le disent pas : aucune de leurs phrases qui citent "
+                    f"« {subject} » ne donne {SAID[kind]} (recherche dans le texte intégral "
+                    f"des {total_seeds}) ; ce qu'ils en disent :"
+                )
             )
-        )
-    evidence = next(item for item in entry.evidence if sentence in item.quote)
+        else:
+            blocks.append(
+                Para(
+                    f"Le passage le plus proche ne donne pas {SAID[kind]} ; le voici, "
+                    "avec les entrées voisines :"
+                )
+            )
+    holding = [item for item in entry.evidence if sentence in item.quote]
+    evidence = next(
+        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
+    )
     source = quote_of(base, evidence)
     before = antecedent(index, entry, sentence)
+    if before and _foreign(index, entry, before):
+        before = ""  # another entry's sentence (its date, its act): never under this line
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
@@ -545,7 +681,9 @@ def passage_reply(
         (number, quote_of(base, evidence))
         for number, shown in enumerate([entry, *others], top)
         for evidence in (
-            shown.key_evidence() if shown is entry else matching_quotes(index, shown, words)
+            own_key_evidence(base, shown)
+            if shown is entry
+            else matching_quotes(index, shown, words)
         )
         if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
         and not (second is not None and evidence.quote == second[1])
@@ -588,6 +726,10 @@ def passage_reply(
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
     buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
     rows = tuple((button,) for button in buttons[:2])
+    if others and second is None and not several and visible(blocks) > ANSWER_SCREEN:
+        return passage_reply(
+            index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
+        )
     return Reply(tuple(blocks), rows)
 
 

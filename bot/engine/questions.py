@@ -23,11 +23,19 @@ from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
-from bot.engine.counting import asked_count, asked_figure, count_reply, counted, figure_in_articles
+from bot.engine.counting import (
+    asked_count,
+    asked_figure,
+    asked_measure,
+    count_reply,
+    counted,
+    figure_in_articles,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
     asked_type,
@@ -37,7 +45,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
-from bot.engine.reply import Block, Button, Item, Para, Quote, Reply
+from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds
 from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
@@ -52,6 +60,7 @@ from bot.engine.unsaid import (
     unsaid_words,
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
+from bot.engine.verdicts import otherwise
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
@@ -96,7 +105,7 @@ QUESTION_WORDS = frozenset(
             "connaitre liste tous toutes tout cites citees cite citee peux pouvez chronologie",
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
-            "rejoindre adhere mediateur mediateurs mediation nb nbre",
+            "rejoindre adhere mediateur mediateurs mediation nb nbre porte portent portait",
         )
     ).split()
 )
@@ -130,6 +139,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    measure: str = ""
+    """What figure of ``no_figure`` is asked (« budget », « montant », « volume »…; « chiffre »
+    for a count): the opening line names it (issue 22 A.4)."""
     unsigned: tuple[str, ...] = ()
     """Actors an agreement is asked of (« la France a signé … ? ») that no agreement of the
     base and no sentence of the articles ties to one (``unsigned.py``): said first."""
@@ -317,6 +329,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
+        measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
         unsigned=unsigned,
         key_unsaid=key_unsaid,
@@ -671,7 +684,12 @@ def respond_in_thread(
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
         command = f"{first.split('@', 1)[0]} {rest}".strip()
-        return reply, Asked(command, command) if reply.found else None
+        return reply, Asked(command, command, lines=_lines(reply)) if reply.found else None
+    rank = asked_rank(text) if previous is not None and previous.lines else None
+    if previous is not None and rank is not None:  # « et le 2e ? »: that line of the last answer
+        ranked = rank_reply(index, previous.lines, rank, previous.command)
+        if ranked is not None:
+            return ranked, previous  # « et le 3e ? » next still counts the same lines
     found = follow_up(index, text, previous, today) if previous is not None else None
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
@@ -684,9 +702,17 @@ def respond_in_thread(
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
+    if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
+        reply = _said_otherwise(reply, text)
     if found is None:
         return reply, None
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply))
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply), _lines(reply))
+
+
+def _lines(reply: Reply) -> tuple[str, ...]:
+    """The entries of the reply's lines, in order, each once."""
+    found = (b.entry for b in reply.blocks if isinstance(b, Item) and b.entry)
+    return tuple(dict.fromkeys(found))
 
 
 _WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -812,7 +838,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.undated is not None:
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
-        blocks = (unsaid_para(index, [], found.no_figure), *blocks)
+        blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
@@ -822,7 +848,59 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+    if not passage:  # the quote that answers what the filter could not read: unfolded
+        blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
     return replace(reply, blocks=blocks, buttons=buttons)
+
+
+OPENED_QUOTE = 320
+"""Longest quote a question's answer unfolds past the first (``_answering_quote_open``)."""
+
+
+def _answering_quote_open(index: Index, blocks: tuple[Block, ...], asked: str) -> tuple[Block, ...]:
+    """``blocks`` with, when a quote past the first of a card or list holds the asked words
+    the first quote lacks (« l'accord … prévoit quel mécanisme ? »: « L'accord prévoit …
+    avec des mécanismes de suivi »), that quote marked open: a phone shows it whole instead of
+    three folded lines (issue 22 B.8)."""
+    quotes = [(at, block) for at, block in enumerate(blocks) if isinstance(block, Quote)]
+    words = {word[:5] for word in index.tokens(asked) if not is_stop(word)}
+    if len(quotes) < 2 or not words:
+        return blocks
+
+    def held(text: str) -> set[str]:
+        return {word for word in words if any(t.startswith(word) for t in index.tokens(text))}
+
+    lacking = words - held(quotes[0][1].text)
+    best, best_at, best_quote = 0, -1, quotes[0][1]
+    for at, quote in quotes[1:]:
+        found = len(held(quote.text) & lacking)
+        if found > best and len(quote.text) <= OPENED_QUOTE:
+            best, best_at, best_quote = found, at, quote
+    if best_at < 0 or best * 2 < len(lacking):
+        return blocks
+    opened = replace(best_quote, open=True)
+    return (*blocks[:best_at], opened, *blocks[best_at + 1 :])
+
+
+def _said_otherwise(reply: Reply, question: str) -> Reply:
+    """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
+    when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
+    said = [b.text for b in reply.blocks if isinstance(b, Para)]
+    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne")) for text in said):
+        return reply
+    first = next(
+        (
+            block.text if isinstance(block, Quote) else block.quotes[0][1].text
+            for block in reply.blocks
+            if isinstance(block, Quote) or (isinstance(block, QuoteGroup) and block.quotes)
+        ),
+        "",
+    )
+    why = otherwise(question, first) if first else ""
+    if not why:
+        return reply
+    verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
+    return replace(reply, blocks=(verdict, *reply.blocks))
 
 
 def _verdict(passage: Reply, query: str) -> Reply:

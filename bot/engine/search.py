@@ -9,6 +9,7 @@ from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine import paging, routes
 from bot.engine.common import line_text, outlet_text, quote_of, when
 from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign, own_key_evidence
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
 from bot.text import count, short_label
 
@@ -30,9 +31,11 @@ def _best_evidence(index: Index, evidence: tuple[Evidence, ...], words: list[str
 def matching_quotes(
     index: Index, entry: Event | Agreement | Fact, words: list[str]
 ) -> list[Evidence]:
-    """The key quotes (they back the summary), then the quote that best matches the query."""
-    shown = list(entry.key_evidence())
-    best = _best_evidence(index, entry.evidence, words)
+    """The key quotes (they back the summary), then the quote that best matches the query;
+    never another entry's sentence (``own_evidence``)."""
+    shown = list(own_key_evidence(index.base, entry))
+    own = tuple(item for item in entry.evidence if not is_foreign(index.base, entry, item.quote))
+    best = _best_evidence(index, own or entry.evidence, words)
     if best not in shown:
         shown.append(best)
     return shown

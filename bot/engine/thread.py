@@ -24,6 +24,8 @@ class Asked:
     shown: str = ""
     """The passage the answer put on top (a plain question answered by a search): a follow-up
     without a subject (« qui est contre ? ») asks for more than that sentence."""
+    lines: tuple[str, ...] = ()
+    """The entries of the answer's lines, in order: « et le 2e ? » opens the second."""
 
 
 class Threads:

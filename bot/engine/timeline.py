@@ -258,7 +258,7 @@ def timeline_page(
             ),
             found=False,
         )
-    heading = [Para(f"{title} ({count(len(items), 'entrée')})", "title"), *said]
+    heading = [Para(f"{title} ({_heading_count(items, wanted)})", "title"), *said]
     budget = PAGE_BUDGET - sum(len(para.text) + 2 for para in heading)
     looser = cached(index, "timeline_loose", (wanted.encode(), 0), lambda: _looser(items, wanted))
     loose = overlap_note(len(items)) if looser else None
@@ -318,6 +318,9 @@ class Group:
     count: int
     wanted: TimelineFilter
     """The filter that shows just them (its count is what that timeline holds)."""
+    windowed: int = 0
+    """Of ``count``, entries dated only by a window (« récemment »: on or before a day),
+    counted once, in the month or year of that day (issue 22 A.4)."""
 
 
 def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
@@ -361,10 +364,35 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
             start=max(low, wanted.start) if wanted.start else low,
             end=min(high, wanted.end) if wanted.end else high,
         )
-        number = len(select(index, narrowed))
-        if number:
-            groups.append(Group(label, number, narrowed))
+        kept = [  # a « récemment » window counts once: where it ends, not in every month
+            item for item in select(index, narrowed) if not windowed_outside(item, narrowed)
+        ]
+        if kept:
+            windowed = sum(1 for item in kept if item.span.open)
+            groups.append(Group(label, len(kept), narrowed, windowed))
     return groups
+
+
+def windowed_outside(item: Dated, wanted: TimelineFilter) -> bool:
+    """True when ``item`` is dated only by a window (« récemment »: on or before a day) that
+    ends outside the bounded period ``wanted``: the period may hold it, never counts it."""
+    if not item.span.open or wanted.start is None or wanted.end is None:
+        return False
+    return not wanted.start <= item.span.end <= wanted.end
+
+
+def _heading_count(items: list[Dated], wanted: TimelineFilter) -> str:
+    """« 3 entrées », or « 1 entrée, et 1 dite « récemment » qui peut y tomber » when the
+    period lists a window that ends outside it (the count its button shows is the first)."""
+    window = sum(1 for item in items if windowed_outside(item, wanted))
+    if not window:
+        return count(len(items), "entrée")
+    plural = window > 1
+    maybe = f"dite{'s' if plural else ''} « récemment » qui {'peuvent' if plural else 'peut'}"
+    firm = len(items) - window
+    if not firm:
+        return f"{count(window, 'entrée')} {maybe} y tomber"
+    return f"{count(firm, 'entrée')}, et {window} {maybe} y tomber"
 
 
 def _groups_line(groups: list[Group], total: int) -> str:
@@ -379,10 +407,14 @@ def _groups_line(groups: list[Group], total: int) -> str:
         by = "Par mois" if months else "Par année"
         named = [(group.label, group.count) for group in groups]
     text = f"{by} : {', '.join(f'{label} ({number})' for label, number in named)}"
+    notes: list[str] = []
     if sum(group.count for group in groups) > total:
         spread = "plusieurs mois" if months else "plusieurs années"
-        text += f" (une entrée datée sur {spread} compte dans chacun{'' if months else 'e'})"
-    return f"{text}."
+        notes.append(f"une entrée datée sur {spread} compte dans chacun{'' if months else 'e'}")
+    if any(group.windowed for group in groups):
+        where = "au mois" if months else "à l'année"
+        notes.append(f"une entrée dite « récemment » compte une fois, {where} où l'article l'écrit")
+    return f"{text} ({' ; '.join(notes)})." if notes else f"{text}."
 
 
 def _page_starts(

@@ -133,16 +133,19 @@ def absent_words(index: Index, words: tuple[str, ...]) -> str:
     return f" — {kind} du texte {of_articles(len(index.base.seeds))} : {named}"
 
 
-def unsaid_para(index: Index, words: list[str], no_figure: str = "") -> Para:
+def unsaid_para(
+    index: Index, words: list[str], no_figure: str = "", measure: str = "chiffre"
+) -> Para:
     """The opening line: which words the articles never mention, which noun they give no
-    figure of, and what was searched."""
+    figure of — named as asked: « pas de budget pour « plan » » — and what was searched."""
     said: list[str] = []
     if words:
         named = " ni ".join(f"« {word} »" for word in words)
         said.append(f"Les articles ne mentionnent pas {named}")
     if no_figure:
         said.append(
-            f"{'ils' if said else 'Les articles'} ne donnent pas de chiffre de « {no_figure} »"
+            f"{'ils' if said else 'Les articles'} ne donnent pas de {measure or 'chiffre'}"
+            f" {'de' if (measure or 'chiffre') == 'chiffre' else 'pour'} « {no_figure} »"
         )
     total = count(len(index.base.seeds), "article")
     return Para(

@@ -1,0 +1,223 @@
+"""Which of an entry's quotes are its own evidence for its line, and which are another
+entry's: a sentence two entries quote is shown under the one whose claim it supports.
+
+The curators quote a sentence under every entry it helps (« Hier, les ministères … ont signé
+le plan … » under the plan's signing and under the long-term partnership it belongs to;
+« … avec l'OTAN en 1992 » under the 1994 membership « deux ans plus tard »). Under a line, a
+reader takes each quote as proof of that line: the 1992 sentence under the 1994 line, or a
+dated signing under an undated partnership, says something the line does not. A quote is
+**another entry's** (foreign to this one) when
+
+- it is cut from (or is) the sentence that dates another entry — that entry's own date words
+  (``date_text``) stand in it — while this entry has another date and its own date words are
+  not in it; or
+- it names none of this entry's actors (beyond Azerbaïdjan, in every article), while another
+  entry quotes it as its own proof — naming that entry's actors, or dating an event about
+  others: a sentence about the NATO meeting under the Turkish memorandum, the « 80 pays » of
+  the forum under an EU–India line.
+
+Views show an entry's own quotes under its line; another entry's sentence never stands as
+its proof (it stays on that other entry, where it is the proof).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
+from bot.text import fold
+
+Entry = Event | Agreement | Fact
+
+KEPT_BASES = 4
+"""Bases whose tables are kept (tests build several)."""
+
+_CACHE: list[tuple[FactBase, dict[str, frozenset[str]]]] = []
+
+
+def _flat(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text.replace("’", "'"))))
+
+
+def subjects(entry: Entry, home: str) -> tuple[str, ...]:
+    """The entry's actors (parties, related, mediators of an agreement) but the base's home
+    country (Azerbaïdjan: every article is about it, so naming it says nothing of whose
+    sentence it is)."""
+    if isinstance(entry, Agreement):
+        ids = (*entry.parties, *entry.related, *entry.mediators)
+    else:
+        ids = entry.actors
+    return tuple(dict.fromkeys(actor for actor in ids if actor != home))
+
+
+def _names(base: FactBase, actor_id: str) -> tuple[str, ...]:
+    actor = base.actors.get(actor_id)
+    if actor is None:
+        return (_flat(actor_id),)
+    found = [_flat(name) for name in (*actor.names(), *actor.demonyms)]
+    return tuple(name for name in found if len(name) >= 2)
+
+
+def names_any(base: FactBase, actor_ids: tuple[str, ...], text: str) -> bool:
+    """True when ``text`` names one of the actors (a name, an alias or an adjective)."""
+    flat = f" {_flat(text)} "
+    return any(f" {name} " in flat for actor in actor_ids for name in _names(base, actor))
+
+
+def _date_words(entry: Entry) -> str:
+    if isinstance(entry, Fact) or entry.date is None or not entry.date_text:
+        return ""
+    return _flat(entry.date_text)
+
+
+Signature = tuple[str, object, bool, tuple[str, ...]]
+"""What the rules read of an entry holding a quote: its date words, its date, whether it is a
+context entry, its actors: clones of one entry (a base grown ×1000) share one."""
+
+
+def _signature(entry: Entry, home: str) -> Signature:
+    date = None if isinstance(entry, Fact) else entry.date
+    return (_date_words(entry), date, isinstance(entry, Fact), subjects(entry, home))
+
+
+def _claims(base: FactBase, other: Signature, actors: tuple[str, ...], quote: str) -> bool:
+    """True when ``quote``, which names none of ``actors``, is the proof of an entry of
+    signature ``other``: it names one of that entry's actors, or that entry is a dated event
+    or agreement about other actors (the forum's « 80 pays »). A context sentence several
+    context entries share (« trois principales menaces » before each threat) is none's."""
+    theirs, is_fact = other[3], other[2]
+    if theirs and names_any(base, theirs, quote):
+        return True
+    return not is_fact and not set(theirs) & set(actors)
+
+
+TOLD = 0.7
+"""A quote whose long words the entry's summary holds at this share is the summary's own."""
+
+
+def _told(flat: str, summary: frozenset[str]) -> bool:
+    words = {word for word in flat.split() if len(word) >= 4}
+    return bool(words) and len(words & summary) >= TOLD * len(words)
+
+
+HEAD = 3
+"""Words of a quote looked up to find the longer quotes that hold it."""
+
+
+def _head(flat: str) -> str:
+    return " ".join(flat.split()[:HEAD])
+
+
+Owners = dict[Signature, list[str]]
+
+
+def _foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
+    """Entry id → the quotes (their text) of its evidence that are another entry's. Quotes are
+    compared folded, within their article only (a sentence is one article's), one article at
+    a time (what one article's quotes need is dropped before the next); the entries holding
+    each quote are grouped by signature, so that clones are read once per distinct quote."""
+    entries = base.entries()
+    home = base.vocabulary.home
+    signatures = {entry.id: _signature(entry, home) for entry in entries}
+    by_source: dict[str, list[tuple[Entry, str]]] = {}
+    for entry in entries:
+        for item in entry.evidence:
+            by_source.setdefault(item.source, []).append((entry, item.quote))
+    summaries: dict[str, frozenset[str]] = {}
+    foreign: dict[str, set[str]] = {}
+    for held_items in by_source.values():
+        flats = {quote: _flat(quote) for _, quote in held_items}
+        owners: dict[str, Owners] = {}  # a quote → its holders, by signature
+        for entry, quote in held_items:
+            by_signature = owners.setdefault(flats[quote], {})
+            by_signature.setdefault(signatures[entry.id], []).append(entry.id)
+        heads: dict[str, list[str]] = {}  # three words in a row → the quotes holding them
+        for held in owners:
+            split = held.split()
+            for at in range(max(1, len(split) - HEAD + 1)):
+                found = heads.setdefault(" ".join(split[at : at + HEAD]), [])
+                if not found or found[-1] != held:
+                    found.append(held)
+        decided: dict[tuple[str, Signature], bool] = {}
+        for entry, quote in held_items:
+            flat = flats[quote]
+            if entry.id not in summaries:
+                summaries[entry.id] = frozenset(_flat(entry.summary).split())
+            if _told(flat, summaries[entry.id]):
+                continue  # the entry's summary says it again: its own
+            signature = signatures[entry.id]
+            key = (flat, signature)
+            if key not in decided:
+                holding = [(held, owners[held]) for held in heads.get(_head(flat), [flat])]
+                holding = [(held, by) for held, by in holding if flat in held]
+                decided[key] = _is_foreign(base, entry.id, signature, quote, flat, holding)
+            if decided[key]:
+                foreign.setdefault(entry.id, set()).add(quote)
+    return {entry.id: frozenset(foreign.get(entry.id, ())) for entry in entries}
+
+
+def _is_foreign(
+    base: FactBase,
+    entry_id: str,
+    signature: Signature,
+    quote: str,
+    flat: str,
+    holding: list[tuple[str, Owners]],
+) -> bool:
+    """The two rules of the module's docstring for one quote of an entry of ``signature``
+    (the quotes ``holding`` it, each with its holders by signature)."""
+    own_words, own_date, _fact, actors = signature
+    if own_words and f" {own_words} " in f" {flat} ":
+        return False  # it holds this entry's own date words: its own
+    others: list[Signature] = []
+    for held, by_signature in holding:
+        for other, ids in by_signature.items():
+            if ids == [entry_id]:
+                continue  # only this entry holds that quote
+            words, date = other[0], other[1]
+            if words and date != own_date and f" {words} " in f" {held} ":
+                return True  # cut from the sentence dating another entry
+            others.append(other)
+    if not actors or not others or names_any(base, actors, quote):
+        return False
+    return any(_claims(base, other, actors, quote) for other in others)
+
+
+def foreign_table(base: FactBase) -> dict[str, frozenset[str]]:
+    """The base's table (entry id → its quotes that are another entry's), built once: the
+    start-up builds it into the index (``fit.prepare``), so the snapshot keeps it."""
+    for held, table in _CACHE:
+        if held is base:
+            return table
+    return remember(base, _foreign_table(base))
+
+
+def remember(base: FactBase, table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Keep ``table`` as the base's (an index read from its snapshot brings it along)."""
+    if not any(held is base for held, _ in _CACHE):
+        _CACHE.append((base, table))
+        del _CACHE[:-KEPT_BASES]
+    return table
+
+
+_table = foreign_table
+
+
+def is_foreign(base: FactBase, entry: Entry, quote: str) -> bool:
+    """True when ``quote`` (one of ``entry``'s) is another entry's evidence, not this entry's
+    proof for its line (see the module's docstring)."""
+    return quote in _table(base).get(entry.id, frozenset())
+
+
+def own_key_evidence(base: FactBase, entry: Entry) -> tuple[Evidence, ...]:
+    """The key quotes shown under the entry's line, without another entry's sentence; when
+    every key quote is another's, its first own quote; when it has none, its key quotes."""
+    foreign = _table(base).get(entry.id, frozenset())
+    key = entry.key_evidence()
+    if not foreign:
+        return key
+    kept = tuple(item for item in key if item.quote not in foreign)
+    if kept:
+        return kept
+    own = tuple(item for item in entry.evidence if item.quote not in foreign)
+    return own[:1] or key
