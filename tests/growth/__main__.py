@@ -187,7 +187,7 @@ def show_answers(content: Path, seeds: Path, full: bool) -> None:
         print("  (le diff complet : python -m tests.growth --no-suite --diff)", flush=True)
 
 
-DEV_SETS = ("questions_dev2.yaml", "questions_dev3.yaml", "questions_dev4.yaml")
+DEV_SETS = tuple(sorted(path.name for path in (ROOT / "tests").glob("questions_dev*.yaml")))
 """The outside development sets of tests/test_questions_dev_floors.py."""
 ASKED_ON = date(2026, 12, 6)  # the day those sets are asked on
 
