@@ -459,7 +459,13 @@ def best_passage(
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
-            value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
+            about = (
+                kind != "qui"
+                or not subject
+                or subject[:PREFIX] in prefixes | (before or frozenset())
+            )
+            # a name in a sentence about another subject answers no « qui »
+            value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
             if best is None or value > best[0]:
