@@ -153,12 +153,23 @@ SLOW_MODULES = frozenset(
     }
 )
 LANES = ("fast", "slow", "e2e")
-DRAWING_PROCESS_MODULES = frozenset(
-    {"test_pictures_channel_e2e", "test_pictures_e2e", "test_pictures_process"}
+SHARED_DRAWING = "shared_drawing"
+"""The fixture of the tests that draw through the one warm picture process of their pytest
+process (tests/drawing_server.py): they run on one xdist worker (group ``dessin``), which
+starts that process once. The tests of the picture process's own life (start, quota, idle
+stop, time limit, crash) start real ones at nice 10 and mostly wait on them: they go to any
+worker, so that on a loaded machine their waits overlap with the rest of the suite instead
+of adding up on one worker (measured: the whole group on one worker took 140 – 170 s of wall
+time at load 6 – 8, longer than the rest of the suite)."""
+
+
+ONE_WORKER_MODULES = frozenset(
+    {"test_engine_scale", "test_first_screen", "test_pictures_phone", "test_search_scale"}
 )
-"""Tests whose bot starts its picture process (matplotlib, ~2 s of CPU to draw the first
-picture): one xdist worker runs them one after the other (``--dist loadgroup``), so that they
-never draw at the same time on 2 cores and hit the drawer's 30 s limit on a loaded machine."""
+"""Modules whose tests share something costly to build (a synthetic ×3 base, pictures drawn
+once and read by several tests, the answer to every command form): each runs on one xdist
+worker (``--dist loadgroup``) instead of building it again on every worker that gets one of
+its tests (0.7 s a synthetic base, ~1 s a whole-base map, ~2 s every answer)."""
 
 
 def lane_of(module: str) -> str:
@@ -182,14 +193,40 @@ def _lane(item: pytest.Item) -> str:
     return next(lane for lane in LANES if item.get_closest_marker(lane))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def _keep_group(item: pytest.Item) -> None:
+    """Write the item's xdist group into its node id, where ``--dist loadgroup`` reads it.
+
+    pytest-xdist 3.8 appends ``@group`` to the legacy ``_nodeid`` field, which pytest 9.2 no
+    longer reads (its node ids are structured): the groups were silently ignored and every
+    grouped test went to any worker (pytest-xdist issue #1386). With an older pytest, or once
+    pytest-xdist writes the id itself, this does nothing."""
+    names = sorted(
+        {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+    )
+    structured = getattr(item, "_id", None)
+    if not names or structured is None or not hasattr(type(structured), "parse"):
+        return
+    if item.nodeid.endswith("@" + "_".join(names)):
+        return
+    item._id = type(structured).parse(f"{item.nodeid}@{'_'.join(names)}")  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.stem in DRAWING_PROCESS_MODULES:
+        fixtures = getattr(item, "fixturenames", ())
+        if SHARED_DRAWING in fixtures:
             item.add_marker(pytest.mark.xdist_group("dessin"))
+        elif item.path.stem in ONE_WORKER_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        if getattr(config.option, "loadgroup", False):  # in a worker of --dist loadgroup
+            _keep_group(item)
         if any(item.get_closest_marker(lane) for lane in LANES):
             continue
         callspec = getattr(item, "callspec", None)
-        fixtures = getattr(item, "fixturenames", ())
         real_io = (
             "pg_server" in fixtures
             or "api" in fixtures
@@ -201,3 +238,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # pytest-xdist hands tests out in this order. Stable: a module's tests keep their order.
     first = {"e2e": 0, "slow": 1, "fast": 2}
     items.sort(key=lambda item: first[_lane(item)])
+
+
+# --- one warm picture process for the picture tests that do not test its life ------------
+
+
+@pytest.fixture(scope="session")
+def drawing_relay() -> Iterator[tuple[str, ...]]:
+    """The command of a relay to one warm picture process, started once per worker
+    (tests/drawing_server.py)."""
+    from tests.drawing_server import shared_drawing_process
+
+    with shared_drawing_process() as command:
+        yield command
+
+
+@pytest.fixture
+def shared_drawing(monkeypatch: pytest.MonkeyPatch, drawing_relay: tuple[str, ...]) -> None:
+    """Every Drawer made during the test (the bot's included) draws through the shared warm
+    process: its default command becomes the relay, for this test only."""
+    from bot.image.drawer import Drawer
+
+    defaults = Drawer.__init__.__kwdefaults__
+    assert defaults is not None and "command" in defaults
+    monkeypatch.setitem(defaults, "command", drawing_relay)

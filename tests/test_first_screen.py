@@ -41,17 +41,25 @@ def index(base):
     return Index(base)
 
 
+@pytest.fixture(scope="module")
+def answered(index) -> list[tuple[Asked, Reply]]:
+    """Every form and its answer, computed once for the three tests that read them all (~2 s
+    of CPU each time; the module runs on one xdist worker: ONE_WORKER_MODULES in conftest)."""
+    return [(form, form.reply(index)) for form in every_form(index)]
+
+
 # --- the rule over the shipped base and every question set -----------------------------------
 
 
-def test_every_command_form_and_every_question_passes_the_first_screen_rule(index):
-    forms = every_form(index)
-    broken = [(form.text, found) for form in forms if (found := problems(index, form))]
+def test_every_command_form_and_every_question_passes_the_first_screen_rule(index, answered):
+    broken = [
+        (form.text, found) for form, reply in answered if (found := problems(index, form, reply))
+    ]
     assert broken == []
 
 
-def test_the_forms_cover_the_whole_base_and_every_question_set(index, base):
-    texts = {form.text for form in every_form(index)}
+def test_the_forms_cover_the_whole_base_and_every_question_set(index, base, answered):
+    texts = {form.text for form, _reply in answered}
     for actor in base.actors.values():
         assert f"/{'pays' if actor.is_country else 'org'} {actor.name}" in texts
     assert all(f"a:{agreement.id}" in texts for agreement in base.agreements)
@@ -62,10 +70,10 @@ def test_the_forms_cover_the_whole_base_and_every_question_set(index, base):
     assert set(questions()) <= texts and len(questions()) >= 1
 
 
-def test_each_month_or_year_button_counts_what_it_opens(index):
+def test_each_month_or_year_button_counts_what_it_opens(index, answered):
     checked = 0
-    for form in every_form(index):
-        for row in form.reply(index).buttons:
+    for _form, reply in answered:
+        for row in reply.buttons:
             for button in row:
                 if button.data.startswith("tl:1:") and button.label.endswith(")"):
                     number = button.label.rsplit("(", 1)[1].rstrip(")")

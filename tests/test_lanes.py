@@ -23,7 +23,7 @@ from tests.fake_bot_api import FakeBotApi, Slow
 
 
 def _config(markexpr: str) -> Any:
-    return SimpleNamespace(getoption=lambda name, default=None: markexpr)
+    return SimpleNamespace(getoption=lambda name, default=None: markexpr, option=SimpleNamespace())
 
 
 def test_the_fast_lane_runs_on_two_workers_everything_else_on_four():
@@ -59,30 +59,82 @@ def test_every_test_gets_one_lane_and_the_longest_lanes_start_first():
         _Item("test_outbox", ("api",)),
         _Item("test_render"),
         _Item("test_pictures_process"),
+        _Item("test_pictures_e2e", ("shared_drawing", "api")),
         _Item("test_push_e2e"),
         _Item("test_matching", marks=[pytest.mark.e2e.mark]),  # chosen by the test itself
     ]
-    conftest.pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    conftest.pytest_collection_modifyitems(_config(""), items)  # type: ignore[arg-type]
     lanes = [conftest._lane(item) for item in items]  # type: ignore[arg-type]
-    assert lanes == ["e2e"] * 4 + ["slow", "fast", "fast"]
-    assert [item.stem for item in items][:4] == [
+    assert lanes == ["e2e"] * 5 + ["slow", "fast", "fast"]
+    assert [item.stem for item in items][:5] == [
         "test_outbox",
         "test_pictures_process",
+        "test_pictures_e2e",
         "test_push_e2e",
         "test_matching",
     ]  # stable: collection order kept inside a lane
     for item in items:
         assert sum(1 for lane in conftest.LANES if item.get_closest_marker(lane)) == 1
+    # only the tests drawing through the shared warm picture process share a worker; those
+    # of the picture process's life (test_pictures_process without it) go to any worker
     grouped = [item.stem for item in items if item.get_closest_marker("xdist_group")]
-    assert grouped == ["test_pictures_process"]
-    assert items[1].get_closest_marker("xdist_group").args == ("dessin",)
+    assert grouped == ["test_pictures_e2e"]
+    assert items[2].get_closest_marker("xdist_group").args == ("dessin",)
 
 
 def test_the_picture_process_modules_exist_and_the_suite_distributes_by_group():
-    for stem in conftest.DRAWING_PROCESS_MODULES:
+    for stem in conftest.ONE_WORKER_MODULES:
         assert (PROJECT_ROOT / "tests" / f"{stem}.py").is_file(), stem
     settings = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "-n auto" in settings and "--dist loadgroup" in settings
+
+
+GROUPED = """
+import pytest
+
+@pytest.mark.parametrize("number", range(6))
+def test_draws(number, shared_drawing):
+    pass
+"""
+UNGROUPED = GROUPED.replace("test_draws", "test_reads").replace(", shared_drawing", "")
+CONFTEST = """
+import pytest
+from tests.conftest import pytest_collection_modifyitems  # noqa: F401
+
+@pytest.fixture
+def shared_drawing():
+    return None  # the name is what the hook reads
+"""
+PLUGIN_ARGS = (
+    *("--dist", "loadgroup", "-W", "ignore::pytest.PytestUnknownMarkWarning"),
+    *("-p", "no:hypothesispytest", "-p", "no:anyio", "-p", "no:asyncio", "-p", "no:timeout"),
+)
+
+
+def test_the_shared_drawing_tests_carry_their_group_to_the_xdist_scheduler(tmp_path):
+    """With the pytest and pytest-xdist installed here, the suite's collection hook (copied
+    into a throwaway folder) makes each worker report the tests that ask for the shared
+    picture process as ``…@dessin``: the suffix ``--dist loadgroup`` sends to one worker.
+    pytest 9.2 silently dropped the one pytest-xdist 3.8 writes (pytest-xdist issue #1386):
+    every « grouped » test went to any worker. One worker is enough to see the ids."""
+    (tmp_path / "conftest.py").write_text(CONFTEST, encoding="utf-8")
+    (tmp_path / "test_pictures_e2e.py").write_text(GROUPED, encoding="utf-8")
+    (tmp_path / "test_reader.py").write_text(UNGROUPED, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v", "-n", "1", *PLUGIN_ARGS],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    passed = [line.split()[-1] for line in done.stdout.splitlines() if "PASSED" in line]
+    draws = [nodeid for nodeid in passed if "test_draws" in nodeid]
+    reads = [nodeid for nodeid in passed if "test_reads" in nodeid]
+    assert len(draws) == len(reads) == 6, done.stdout[-2000:]
+    assert all(nodeid.endswith("]@dessin") for nodeid in draws), draws
+    assert not any("@" in nodeid for nodeid in reads), reads
 
 
 PROBE = (

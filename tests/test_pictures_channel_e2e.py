@@ -6,6 +6,7 @@ import asyncio
 import io
 import sqlite3
 
+import pytest
 from PIL import Image
 
 from bot.engine.index import Index
@@ -14,6 +15,10 @@ from bot.push.outbox import Outbox
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import confirm_preview, press_preview, wait_for_preview
 from tests.test_push_e2e import ADMIN, CHANNEL, running, settings_for
+
+# The photos come from one warm picture process shared by the tests (tests/drawing_server.py):
+# these tests check what the bot sends, not the process's life (test_pictures_process does).
+pytestmark = pytest.mark.usefixtures("shared_drawing")
 
 
 async def published(api: FakeBotApi) -> dict:

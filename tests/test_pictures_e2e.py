@@ -19,6 +19,10 @@ from bot.telegram.pictures import REFUSED_NOTE
 from tests.fake_bot_api import ApiError, FakeBotApi
 from tests.harness import polling as running
 
+# The photos come from one warm picture process shared by the tests (tests/drawing_server.py):
+# these tests check what the bot sends, not the process's life (test_pictures_process does).
+pytestmark = pytest.mark.usefixtures("shared_drawing")
+
 
 @pytest.fixture
 async def polling(api: FakeBotApi, base) -> AsyncIterator[FakeBotApi]:

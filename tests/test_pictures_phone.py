@@ -36,9 +36,11 @@ from bot.engine.pictures import (
 )
 from bot.engine.reply import Item, Quote
 from bot.engine.timeline import select
-from bot.image.carte import render_map
-from bot.image.frise import AXIS_X, render_timeline
+from bot.image import carte, frise
+from bot.image.carte import RenderedMap
+from bot.image.frise import AXIS_X, RenderedTimeline
 from bot.image.layout import Drawn
+from bot.image.render import key as contents_key
 from bot.image.style import (
     LAND,
     LINE,
@@ -55,6 +57,32 @@ from bot.text import fold
 
 MAP_FILTERS = ("", "2025", "Turquie", "énergie", "Russie", "OTAN")
 TIMELINE_FILTERS = ("", "2025", "Turquie", "énergie")
+
+# Several tests read the same pictures: each is drawn once (the whole base's map was drawn five
+# times and its timeline pages three times, on each of four workers: ~10 s of CPU in all); the
+# module runs on one xdist worker (ONE_WORKER_MODULES in conftest.py).
+_drawn: dict[str, RenderedMap | RenderedTimeline] = {}
+
+
+def render_map(spec: MapSpec) -> RenderedMap:
+    """``spec`` drawn by :func:`bot.image.carte.render_map`, once per contents in this run
+    (the tests only read what was drawn)."""
+    digest = contents_key(spec)
+    if digest not in _drawn:
+        _drawn[digest] = carte.render_map(spec)
+    found = _drawn[digest]
+    assert isinstance(found, RenderedMap)
+    return found
+
+
+def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
+    """``spec`` drawn by :func:`bot.image.frise.render_timeline`, once per contents."""
+    digest = contents_key(spec)
+    if digest not in _drawn:
+        _drawn[digest] = frise.render_timeline(spec)
+    found = _drawn[digest]
+    assert isinstance(found, RenderedTimeline)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +312,7 @@ def _inside_pixels(
     """Pixels on a 6-pixel grid well inside the rings (3 pixels from any edge) and under no
     text."""
     found = []
+    shifts = ((0, 0), (-3, 0), (3, 0), (0, -3), (0, 3))
     for ring in rings:
         path = Path([*ring, ring[0]], closed=True)
         xs = [x for x, _ in ring]
@@ -293,9 +322,13 @@ def _inside_pixels(
             for x in range(int(min(xs)), int(max(xs)) + 1, 6)
             for y in range(int(min(ys)), int(max(ys)) + 1, 6)
         ]
-        for x, y in grid:
-            probes = [(x, y), (x - 3, y), (x + 3, y), (x, y - 3), (x, y + 3)]
-            if not all(path.contains_points(probes)):
+        if not grid:
+            continue
+        # every probe of every grid point in one call (one call per point took ~1 s a map)
+        probes = [(x + dx, y + dy) for x, y in grid for dx, dy in shifts]
+        inside = path.contains_points(probes).reshape(len(grid), len(shifts)).all(axis=1)
+        for (x, y), within in zip(grid, inside, strict=True):
+            if not within:
                 continue
             if any(b[0] - 3 <= x <= b[2] + 3 and b[1] - 3 <= y <= b[3] + 3 for b in boxes):
                 continue

@@ -136,7 +136,7 @@ async def test_a_process_killed_while_drawing_gives_a_french_message_then_recove
         await drawer.close()
 
 
-async def test_a_drawing_error_is_a_french_message_and_the_process_goes_on(index):
+async def test_a_drawing_error_is_a_french_message_and_the_process_goes_on(shared_drawing, index):
     drawer = Drawer()
     try:
         await drawer.draw(_spec(index, "frise", "2025"))
@@ -149,7 +149,7 @@ async def test_a_drawing_error_is_a_french_message_and_the_process_goes_on(index
         await drawer.close()
 
 
-async def test_the_cache_is_bounded_in_bytes(index):
+async def test_the_cache_is_bounded_in_bytes(shared_drawing, index):
     drawer = Drawer(cache_bytes=1)  # nothing fits: every picture is drawn again
     try:
         spec = _spec(index, "frise", "Turquie")
@@ -185,7 +185,7 @@ async def test_a_crashed_picture_tells_the_user_in_french_and_the_next_one_is_se
     assert _is_png(sent["photo"])
 
 
-async def test_a_timed_out_page_turn_tells_the_user_in_french(bot):
+async def test_a_timed_out_page_turn_tells_the_user_in_french(shared_drawing, bot):
     api, found = bot
     await api.push(api.message_update("/frise"))
     sent = (await api.wait_for("sendPhoto"))[0]

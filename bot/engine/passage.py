@@ -80,7 +80,14 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (
         "qui",
         r"(?:^|[,;:] )(?:qui|ki)\b|(?<!ce )\bqui (?:a|ont|est|sont|etait|dirige|dirigeait)\b"
-        r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b",
+        r"|\b(?:nom|noms|signataire|signataires|fonction|poste)\b"
+        r"|\b(?:par|avec|vu|rencontre|recu) qui\b|\bqui (?:du )?cote\b",
+    ),
+    (
+        "media",
+        r"\b(?:quel(?:le)?s? (?:media|medias|journal|journaux|agence|agences|site|sites"
+        r"|quotidien|chaine|organe)|(?:media|medias|agence|journal|site) (?:\w+ )?(?:a|ont) "
+        r"(?:relaye|repris|cite|rapporte|publie))\b",
     ),
     (
         "ou",
@@ -129,6 +136,7 @@ SAID = {
     "quand": "de date",
     "qui": "de nom",
     "ou": "de lieu",
+    "media": "de média",
 }
 """What a passage lacks, by question type, as the answer says it."""
 
@@ -186,7 +194,16 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
         names = [fold(name) for name in _CAPITAL.findall(sentence)]
         new = [n for n in names if not any(n.startswith(w[:5]) for w in asked)]
         return bool(new) or any(w in _ROLES for w in words)
+    if kind == "media":
+        return bool(_MEDIUM.search(sentence))
     return bool(_PLACE.search(sentence))
+
+
+_MEDIUM = re.compile(
+    r"\b(?:cit[ée]e?s? par|rapport[ée]e?s? par|relay[ée]e?s? par|selon (?:le site|l'agence|le "
+    r"journal|le quotidien|la chaîne|les médias)|agence de presse)\b|\b[A-Z][\w-]+\.[A-Z][a-z]+\b"
+)
+"""A sentence naming the medium that carried a statement (« citée par Caliber.Az »)."""
 
 
 def _names_someone(sentence: str) -> bool:
@@ -631,6 +648,61 @@ def _label(index: Index, entry: Entry, limit: int) -> str:
     return "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, limit)
 
 
+_ANNOUNCED = re.compile(
+    r"\b(?:[2-9]|10|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"[\w'’-]+[sx]\s*[:.;]?\s*$",
+    re.IGNORECASE,
+)
+"""A sentence ending on the announcement of a list, which comes next (« … à trois principales
+menaces », « … comporte deux volets : »); « les deux pays ont signé » announces none."""
+
+
+def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
+    """When ``sentence`` announces a list of N things (« trois principales menaces »), the
+    entries (``entry`` too) that quote it as their own and say one of them each, in the order
+    the article gives them (at most N; an entry holding every item comes only when too few
+    hold one each); [] when it announces none or no entry enumerates it."""
+    found = _ANNOUNCED.search(sentence)
+    if found is None:
+        return []
+    word = fold(found.group(0).split()[0])
+    most = int(word) if word.isdigit() else _SMALL_NUMBERS.index(word) + 2
+    source = next((e.source for e in entry.evidence if sentence in e.quote), "")
+    article = fold(index.base.seeds.get(source, ""))
+    placed: list[tuple[int, str, Entry]] = []
+    hits = index.fulltext.search_hits(sentence)  # those quoting it rank first: no full scan
+    ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES) if hits.total else []
+    singles: list[tuple[int, str, Entry]] = []
+    for other, _score in [(entry, 0.0), *ranked]:
+        if other is entry and placed:
+            continue  # the top entry is read first, never twice
+        # the same article only: never a list pieced from two articles
+        holding = [
+            e for e in other.evidence if e.source == source and _announces(e.quote, sentence)
+        ]
+        if not holding:
+            continue
+        rest = [e for e in other.evidence if e.source == source and e not in holding]
+        if not rest:
+            continue
+        at = article.find(fold(rest[0].quote)[:60])
+        row = (at if at >= 0 else len(article), other.id, other)
+        placed.append(row)
+        if len(rest) == 1:  # one item each; an entry holding them all sums the list up
+            singles.append(row)
+    chosen = singles if len(singles) >= 2 else placed
+    chosen.sort(key=lambda row: (row[0], row[1]))
+    return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
+
+
+def _announces(quote: str, sentence: str) -> bool:
+    """True when ``quote`` is the announcing ``sentence``, or the part of it that announces."""
+    return sentence in quote or (quote in sentence and _ANNOUNCED.search(quote) is not None)
+
+
+_SMALL_NUMBERS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
+
+
 def asks_several(question: str) -> bool:
     """True when the question asks for several things (« quelles régions ? »)."""
     return bool(_SEVERAL.search(fold(question)))
@@ -666,6 +738,10 @@ def passage_reply(
         second = None  # another event's sentence: no answer to a part of this question
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
+    listing = enumerating(index, entry, sentence) if second is None else []
+    top_listed = entry in listing  # the entry on top names the first item itself
+    if listing:  # « trois principales menaces »: the lines that name them, in the article's order
+        others = [other for other in listing if other is not entry]
     base = index.base
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
@@ -724,6 +800,11 @@ def passage_reply(
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if top_listed and isinstance(entry, Fact):  # its item, said by its own quote (no line)
+        for item in own_key_evidence(base, entry):
+            if item.source == evidence.source and not _announces(item.quote, sentence):
+                told = quote_of(base, item)
+                blocks.append(Quote(item.quote, told.attribution, told.source, open=True))
     if second is not None:
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
@@ -751,7 +832,13 @@ def passage_reply(
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
     buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
     rows = tuple((button,) for button in buttons[:2])
-    if others and second is None and not several and visible(blocks) > ANSWER_SCREEN:
+    if (
+        others
+        and second is None
+        and not several
+        and not listing
+        and visible(blocks) > ANSWER_SCREEN
+    ):
         return passage_reply(
             index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
         )

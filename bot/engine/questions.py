@@ -23,6 +23,7 @@ from bot.engine import routes
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
+from bot.engine.compare import order_reply
 from bot.engine.counting import (
     asked_count,
     asked_figure,
@@ -775,6 +776,10 @@ def _respond_question(
         period, coming = planned(index, _content(index, text), today)
         if coming:
             return _plans_reply(index, text, period, coming, today)
+    ordered = order_reply(index, text) if not yes_no else None
+    if ordered is not None:  # « lequel est venu en premier, et à quelles dates ? »
+        reply, words = ordered
+        return reply, Understanding(f"/cherche {words}", f"/cherche {words}", "deux entrées")
     found = understand(index, text, today)
     if found is None:
         return not_understood(index, text), None
@@ -1034,6 +1039,10 @@ def follow_up(
         )
     if opening is None and (pointed or _bare_follow_up(index, folded, today)):
         rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
+    elif _slot_of_same_subject(index, folded, previous, opening is not None, today):
+        # « et il s'est ouvert quel jour, ce forum ? », « aliyev a vu qui côté US »: one detail
+        # of the subject just asked about, however many words ask it
+        return _slot_follow_up(index, folded, previous, opening, today, text)
     elif opening is None or len(folded.split()) > MOST_FOLLOW_UP_WORDS:
         return None
     else:
@@ -1075,6 +1084,93 @@ def follow_up(
         said = f"suite de « {previous.command} », avec « {added} »"
     elif found.data == previous.data:  # « signé quand ? »: same words
         said = f"suite de « {previous.command} », même sujet"
+    return replace(found, said=said)
+
+
+def _slot_of_same_subject(
+    index: Index, folded: str, previous: Asked, opened: bool, today: date | None
+) -> bool:
+    """True when the question asks one detail (who, when, where, which, how many) and names
+    nothing the previous subject lacks: no actor outside it, no period of its own. Without an
+    opening « et … », it must also name one of the previous subject's actors and no kind of
+    thing the previous question did not ask about (« aliyev a vu qui côté US » after the US
+    accord, a card shown again with the detail in it), so that a fresh question (« qui a
+    signé le plan de défense ? », « lieu des manœuvres OTS ? ») stands alone."""
+    if not (asked_type(folded) or _ASKS_WHICH.search(folded)):
+        return False
+    argument = previous.data.partition(" ")[2]
+    if previous.data.startswith(("/start", "/aide", "/sources")) or not argument:
+        return False
+    before = read_filter(index, argument, today).filter
+    own = read_filter(index, _content(index, folded), today).filter
+    if own.start is not None or own.end is not None:
+        return False  # « et en 2025, qui … ? » merges a period: read by _merged
+    home = index.base.vocabulary.home  # every entry is about it: « à Bakou » names no new one
+    if not set(own.actors) - {home} <= set(before.actors):
+        return False
+    if opened:
+        return True
+    if previous.data.startswith("/cherche "):
+        return False  # a search's subject is its words: « lieu des manœuvres OTS ? » stands alone
+    new_kinds = [kind for kind in own.kinds if kind not in before.kinds]
+    return (
+        bool(set(own.actors) - {home})
+        and all(_said_in_lines(index, previous, kind) for kind in new_kinds)
+        and not (set(own.topics) - set(before.topics))
+    )
+
+
+def _said_in_lines(index: Index, previous: Asked, kind: str) -> bool:
+    """True when a line of the previous answer is of ``kind`` or its summary names it (« a
+    rencontré » after an accord signed « à l'issue d'une rencontre »)."""
+    vocabulary = index.base.vocabulary
+    terms = [*vocabulary.event_types, *vocabulary.agreement_kinds]
+    words = [fold(w) for term in terms if term.id == kind for w in (term.label, *term.aliases)]
+    for entry_id in previous.lines:
+        entry = index.entries.get(entry_id)
+        summary = fold(entry.summary) if entry is not None else ""
+        if any(re.search(rf"\b{re.escape(word)}", summary) for word in words):
+            return True
+    return False
+
+
+_ASKS_WHICH = re.compile(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle)\b")
+"""« quel média … ? », « laquelle … ? »: a question asking which one of something."""
+
+
+def _slot_follow_up(
+    index: Index,
+    folded: str,
+    previous: Asked,
+    opening: re.Match[str] | None,
+    today: date | None,
+    text: str = "",
+) -> Understanding | None:
+    """The previous subject, asked one detail more: a search goes on with this question's own
+    words (ranked within the entries of the passage just shown), any other view is shown again
+    (its card or lines hold the detail)."""
+    rest = folded[opening.end() :].strip() if opening is not None else folded
+    name, _, argument = previous.data.partition(" ")
+    if name != "/cherche":
+        return Understanding(
+            previous.command, previous.data, f"suite de « {previous.command} », même sujet"
+        )
+    words = [word for word in rest.split() if not _asks_only(word)]
+    found = understand(index, f"{argument} {' '.join(words)}".strip(), today)
+    if found is None:
+        return None
+    own = set(words)
+    typed = {fold(word): word for word in re.findall(r"\w+", text)}  # « relayé » as typed
+    found = replace(
+        found,
+        unsaid=tuple(typed.get(fold(w), w) for w in found.unsaid if fold(w) in own),
+        kind=asked_type(rest),
+        several=asks_several(rest),
+        shown=previous.shown,
+    )
+    said = f"suite de « {previous.command} », même sujet"
+    if found.data.startswith(f"{previous.data} "):
+        said = f"suite de « {previous.command} », avec « {found.data[len(previous.data) + 1 :]} »"
     return replace(found, said=said)
 
 
