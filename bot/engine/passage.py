@@ -416,6 +416,10 @@ _AUXILIARY_VERB = re.compile(
 """« qui a ouvert … », « a-t-il signé … »: the verb after the auxiliary (folded question)."""
 
 
+SIDE_WORDS = frozenset({"cote"})
+"""« côté US », « côté turc »: which side is asked, never the question's subject."""
+
+
 def question_verbs(question: str) -> frozenset[str]:
     """The verbs of a question said after an auxiliary: what is asked of the subject (« ouvert »
     in « qui a ouvert le forum de Bakou ? »), never its subject."""
@@ -428,7 +432,7 @@ def _subject_word(weights: dict[str, float], verbs: frozenset[str] = frozenset()
     line lack it answers the type (a name, a date) of another subject. The verb of the
     question (« ouvert » in « qui a ouvert le forum ? ») is no subject: a new article saying
     « a ouvert une ambassade » with a name must not answer who opened the forum."""
-    nouns = {word: weight for word, weight in weights.items() if word not in verbs}
+    nouns = {word: weight for word, weight in weights.items() if word not in verbs | SIDE_WORDS}
     total = sum(nouns.values())  # the verbs weigh in neither the subject nor its share
     if len(weights) < 2 or not total:
         return ""
@@ -467,6 +471,7 @@ def best_passage(
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
+        line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
@@ -479,9 +484,10 @@ def best_passage(
             about = (
                 kind != "qui"
                 or not subject
-                or subject[:PREFIX] in prefixes | (before or frozenset())
+                or subject[:PREFIX] in prefixes | (before or frozenset()) | line_held
             )
-            # a name in a sentence about another subject answers no « qui »
+            # a name in a sentence about another subject (neither it nor its line holds
+            # the subject word) answers no « qui »
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
