@@ -1,8 +1,8 @@
 """Score the draft tool against hand-curated entries (issue 23, point 8).
 
-    .tools/bin/uv run python bench/score_draft.py [-v] [--set growth|newcomer|newcomer3|newcomer4]
+    .tools/bin/uv run python bench/score_draft.py [-v] [--set NAME]   (NAME: a key of SETS)
 
-Scores four sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores five sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
@@ -13,7 +13,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   gave and the entries they kept after review;
 - newcomer4: bench/newcomer4/, three more (insider-news.press on two Israeli satellites, AZERTAC
   on a Pakistani delegation, radio-plus.be on Jens Stoltenberg in Bakou) a fourth newcomer
-  curated, with the entries they kept after review.
+  curated, with the entries they kept after review;
+- newcomer5: bench/newcomer5/, three more (RIA Novosti 2009 on Araz Azimov and NATO, The Times
+  of Israël on Yoav Gallant in Bakou, Yourtopia 2020 on Turkish arms sales) a fifth newcomer
+  curated, with their entries as reviewed after (Israel a party of its minister's visit, the
+  decade « années 1990 » as 1990/1999, the months of July to September as one period).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -61,6 +65,7 @@ SETS = {
     "newcomer": ROOT / "bench" / "newcomer",
     "newcomer3": ROOT / "bench" / "newcomer3",
     "newcomer4": ROOT / "bench" / "newcomer4",
+    "newcomer5": ROOT / "bench" / "newcomer5",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

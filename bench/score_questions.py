@@ -133,12 +133,19 @@ def conversations(questions: list[Question]) -> list[list[Question]]:
     return [chains[root] for root in order]
 
 
-def answer_all(questions: list[Question], today: date) -> None:
-    """Ask every chat through the console's conversation mode, in HTML, and keep the messages."""
+def answer_all(
+    questions: list[Question], today: date, content: Path | None = None, seeds: Path | None = None
+) -> None:
+    """Ask every chat through the console's conversation mode, in HTML, and keep the messages.
+
+    The base is ``content`` / ``seeds`` when given, else the one the bot serves: content/ and
+    seeds/ of the project, or BOT_CONTENT_DIR / BOT_SEEDS_DIR (never a path relative to the
+    folder the command was started from)."""
     import bot.console as console
+    from bot.paths import CONTENT_DIR, SEEDS_DIR
     from bot.startup import validated_index
 
-    index = validated_index(Path("content"), Path("seeds"))
+    index = validated_index(content or CONTENT_DIR, seeds or SEEDS_DIR)
     between = "--- message suivant ---"
     if not hasattr(console, "conversation"):  # an earlier version: each question on its own
         for question in questions:

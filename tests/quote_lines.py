@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from bot.engine.index import Index
-from bot.engine.own_evidence import is_foreign
+from bot.engine.own_evidence import is_foreign, own_key_evidence
 from bot.engine.reply import Item, Quote, QuoteGroup, Reply
 from tests.first_screen import Asked, command_forms, list_pages, question_files, questions
 from tests.golden import ASKED
@@ -26,9 +26,10 @@ def _held(index: Index, entry_id: str, quote: Quote) -> bool:
     entry = index.entries.get(entry_id)
     if entry is None:
         return False
-    return any(
+    shown = own_key_evidence(index.base, entry)  # an entry with no sentence of its own shows
+    return any(  # its key quotes: they are still its proof (``own_key_evidence``)
         (quote.text in item.quote or item.quote in quote.text)
-        and not is_foreign(index.base, entry, item.quote)
+        and (not is_foreign(index.base, entry, item.quote) or item in shown)
         for item in entry.evidence
     )
 

@@ -33,14 +33,27 @@ def test_the_golden_file_answers_every_listed_command_once():
 
 def test_a_changed_summary_shows_as_a_diff_naming_the_answers_it_changes(copy):
     before = render_all(copy.content, copy.seeds)
+    shown = before.replace("\n", " ")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in copy.content.glob("*.yaml")}
+
+    def summary_file(start: str) -> str | None:
+        """The one content file whose ``summary:`` field begins with ``start``, if only one
+        place in the content holds those words (a summary equal to its quote is passed over)."""
+        places = [(name, text) for name, text in texts.items() if start in text]
+        if len(places) != 1 or places[0][1].count(start) != 1:
+            return None
+        name, text = places[0]
+        lines = text[: text.index(start)].split("\n")
+        near = (lines[-1], lines[-2] if len(lines) > 1 else "")
+        return name if any(line.strip().startswith("summary:") for line in near) else None
+
     # an entry whose summary some answer shows, found in the rendering (nothing named)
-    entry = next(e for e in copy.load().entries() if e.summary[:40] in before.replace("\n", " "))
-    start = entry.summary[:30]
-    file = next(
-        name
-        for name in ("events.yaml", "agreements.yaml", "facts.yaml")
-        if start in (copy.content / name).read_text(encoding="utf-8")
+    entry, file = next(
+        (e, name)
+        for e in sorted(copy.load().entries(), key=lambda e: e.id)
+        if e.summary[:40] in shown and (name := summary_file(e.summary[:30])) is not None
     )
+    start = entry.summary[:30]
     copy.edit(file, start, f"Paraphent {start}")
     after = render_all(copy.content, copy.seeds)
     changed = changed_answers(before, after)

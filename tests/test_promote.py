@@ -268,3 +268,30 @@ def test_promote_puts_a_dated_entry_where_the_sections_date_order_wants_it() -> 
         entry["id"] for entry in yaml.safe_load(add_entries(unordered, "events", entries))["events"]
     ]
     assert order[:3] == ["a", "b", "c"]  # left alone: appended
+
+
+def test_a_leftover_line_of_any_length_can_be_set_aside_and_promoted(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # issue 23, fifth newcomer: a page-footer counter « 0 » left in the pasted copy could not be
+    # set aside (« trop court ») and the curator had to cut it from the article by hand
+    article = base / "content" / "drafts" / "depeche-bakou-astana.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n0\n", encoding="utf-8")
+
+    def set_aside(data: dict[str, object]) -> None:
+        data["coverage_skips"] = [
+            {
+                "source": "depeche-bakou-astana",
+                "sentence": "0",
+                "reason": "Habillage de la page (compteur du pied de page).",
+            }
+        ]
+
+    _edit(base, set_aside)
+    status, text = _check_drafts(base)
+    assert status == 0, text
+    status, text = _promote(base, capsys)
+    assert status == 0, text
+    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert "0" in {skip["sentence"] for skip in skips["coverage_skips"]}
+    assert load_factbase(base / "content", base / "seeds").skips

@@ -470,6 +470,12 @@ def _check_vocabulary_actors(raw: _Raw, actors: dict[str, Actor], out: _Collecto
             out.add(located.file, label, "actor", f"référence inconnue : {near.actor}")
         if fold(near.name) in names:
             out.add(located.file, label, "name", f"« {near.name} » est déjà le nom d'un acteur")
+    for position, named in enumerate(located.value.article_names):
+        label = f"article_names[{position}]"
+        if named.actor not in actors:
+            out.add(located.file, label, "actor", f"référence inconnue : {named.actor}")
+        if fold(named.name) in names:
+            out.add(located.file, label, "name", f"« {named.name} » est déjà le nom d'un acteur")
 
 
 def _check_refs(

@@ -262,6 +262,15 @@ class NearName(Entry):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ArticleName(Entry):
+    """A capitalised name an article uses for an actor after naming it (« l'Alliance » for
+    NATO): read by the draft only, never by the question reader (« une alliance »)."""
+
+    name: Text
+    actor: ActorRef
+
+
+@dataclass(frozen=True, kw_only=True)
 class Vocabulary(Entry):
     """The controlled vocabularies the other entries must use, and the words the search reads
     past (``stop_words``) or reads as an actor's (``near_names``)."""
@@ -274,6 +283,8 @@ class Vocabulary(Entry):
     stop_words: tuple[Annotated[str, Rule(pattern=r"^[a-z]+$")], ...]
     """Little words a search never looks up (folded: lowercase, no accents)."""
     near_names: tuple[NearName, ...] = ()
+    article_names: tuple[ArticleName, ...] = ()
+    """Names the draft reads as an actor's when capitalised (``ArticleName``)."""
     home: CountryCode
     """The country whose partnerships the base is about (its relations map, its own card)."""
     featured: tuple[ActorRef, ...] = ()
@@ -295,5 +306,5 @@ class CoverageSkip(Entry):
     """A seed sentence deliberately left out of the fact base, with the reason."""
 
     source: Id
-    sentence: Annotated[str, Rule(min_length=3)]
+    sentence: Annotated[str, Rule(min_length=1)]
     reason: Text

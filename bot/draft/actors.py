@@ -50,6 +50,12 @@ _TRADED = re.compile(
     re.IGNORECASE,
 )
 """« des ventes d'armes russes en Azerbaïdjan » : the country the goods go to, the buyer."""
+_HOSTED = re.compile(
+    r"\b(?:ambassades?|consulats?|représentations?\s+diplomatiques?)\b(?:\s+[\w’'-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+"""« ouvert la première ambassade de Bakou en Israël » : the country that hosts a mission is a
+party of its opening, not the place where it happens."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,8 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
             continue  # the buyer of what is sold, not where it happens
         if plain and _REACTION.search(text[: match.start()]):
             continue  # the country that worries or protests: an actor
+        if _HOSTED.search(text[: match.start()]):
+            continue  # the host of an embassy: a party
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
@@ -238,3 +246,39 @@ def head_of_state(text: str, finder: ActorFinder) -> str | None:
         if hits and _is_country(hits[0].id):
             countries.add(hits[0].id)
     return countries.pop() if len(countries) == 1 else None
+
+
+_BARE_OFFICIAL = re.compile(
+    r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+(?:vice-)?(?:ministre|président|premier ministre)"
+    r"(?:\s+de\s+la\s+Défense|\s+des\s+Affaires\s+étrangères)?\s*,?\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+)
+"""« Le ministre de la Défense, Yoav Gallant » : an official whose country the words omit."""
+
+
+def subject_country(texts: list[str], finder: ActorFinder, home: str) -> str | None:
+    """The one foreign country the article is about: named in at least two of its sentences
+    (title included) and in more of them than any other country but ``home``."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for actor in {hit.id for hit in finder.find(text) if _is_country(hit.id)} - {home}:
+            counts[actor] = counts.get(actor, 0) + 1
+    ranked = sorted(counts.items(), key=lambda pair: -pair[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def lead_official(text: str, finder: ActorFinder) -> Resolved | None:
+    """The official a lead sentence names without a country (« Le ministre de la Défense,
+    Yoav Gallant, doit se rendre à Bakou ») when the words right after his name give none:
+    his surname, for the article's subject country to fill."""
+    match = _BARE_OFFICIAL.search(text)
+    if match is None:
+        return None
+    after = text[match.end() : match.end() + 40]
+    if any(_is_country(hit.id) for hit in finder.find(match.group(0))) or re.match(
+        r"\s*(?:de|du|des)\s", after
+    ):
+        return None
+    return Resolved(match.group("name").split()[-1], "")

@@ -52,8 +52,13 @@ class Number:
 class ActorFinder:
     """Folded-name look-up of the base's actors and of every other CLDR country."""
 
-    def __init__(self, actors: Mapping[str, Actor]) -> None:
+    def __init__(
+        self, actors: Mapping[str, Actor], article_names: Iterable[tuple[str, str]] = ()
+    ) -> None:
         names: dict[str, str] = {}
+        for given, actor_id in article_names:  # « l'Alliance »: capitalised, never an adjective
+            if actor_id in actors:
+                names.setdefault(fold(given), actor_id)
         adjectives: set[str] = set()  # demonyms: lowercase in prose; other names capitalised
         exact: dict[str, str] = {}
         for actor in actors.values():
@@ -410,12 +415,24 @@ _RECEIVED_VISITORS = re.compile(
 """« a reçu une délégation » is a meeting, not a delivery."""
 
 
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:n['’]|ne\s+)[\w'’]+(?:\s+[\w'’]+)?\s+(?:pas|jamais|plus|point)\b"
+    r"|\bne\s+(?:peu[tv]\w*|pouv\w+|saur\w+)\b|\bsans\b)"
+    r"[^,;.:!?]{0,60}$",
+    re.IGNORECASE,
+)
+"""A negation governing the act word that follows in its clause: « n'ait pas encore défini sa
+position sur l'adhésion », « ne peut aujourd'hui adhérer », « sans signer » — nothing done."""
+
+
 def act_of(text: str) -> str | None:
-    """The act a sentence reports (signé, adhésion, livré…), by the first verb found."""
+    """The act a sentence reports (signé, adhésion, livré…), by the first verb found that no
+    negation governs (« n'a pas encore défini sa position sur l'adhésion » reports no act)."""
     for act, pattern in _ACTS:
         plain = _RECEIVED_VISITORS.sub("", text) if act == "livre" else text
-        if pattern.search(plain):
-            return act
+        for match in pattern.finditer(plain):
+            if not _NEGATED_BEFORE.search(plain[: match.start()]):
+                return act
     return None
 
 

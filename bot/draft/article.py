@@ -38,12 +38,14 @@ _DATELINE = re.compile(
     rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
     r"\s*(?:,\s*(?P<agency>[A-Z][A-Z&.-]{1,}(?:\s[A-Z][A-Z&.-]+){0,2}|"
     r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
-    r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|(?(open)\)\.?|(?!)))"
+    r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|"
+    r"\s*[-–—]\s*(?P<agency3>[A-ZÀ-Þ][\w.-]*(?:\s[A-ZÀ-Þ][\w.-]*){0,2})\.(?=\s|$)|"
+    r"(?(open)\)\.?|(?!)))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
 """An agency dateline opening a dispatch: « Bakou, 18 octobre, AZERTAC », « 23 octobre
-(Reuters) - », « (Rome, 04 octobre 2021). ». Place, day, month (and year), outlet; never a
-sentence of the article."""
+(Reuters) - », « (Rome, 04 octobre 2021). », « BAKOU, 9 avril - RIA Novosti. ». Place, day,
+month (and year), outlet; never a sentence of the article."""
 _KICKER = re.compile(r"^[A-ZÀ-Þ][\w’'-]+(?:\s[\w’'-]+)?\s:\s+\S")
 """A kicker (surtitre) opening the copy: « Realpolitik : Comment … » — a rubric word and a
 colon, the page's framing of the article, never one of its facts."""
@@ -342,7 +344,9 @@ def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | N
         match = _DATELINE.match(line.text)
         if match is None:
             continue
-        agency = (match.group("agency") or match.group("agency2") or "").strip() or None
+        agency = (
+            match.group("agency") or match.group("agency2") or match.group("agency3") or ""
+        ).strip() or None
         words = f"{match.group('day')} {match.group('month')}" + (
             f" {match.group('year')}" if match.group("year") else ""
         )

@@ -25,11 +25,13 @@ from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
     head_of_state,
+    lead_official,
     named_officials,
     nationals,
     officials,
     places,
     resolve,
+    subject_country,
 )
 from bot.draft.analyse import (
     ACT_LABELS,
@@ -151,9 +153,30 @@ def slug(name: str, limit: int = 30) -> str:
 _FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
 
 
+def _month_run(dates: list[FoundDate]) -> FoundDate | None:
+    """Several months of one year and no day (« au mois de juillet … au mois d'août … en
+    septembre »): the period from the first to the last, read from its first month's words."""
+    if any(found.precision == "jour" for found in dates):
+        return None
+    months = [found for found in dates if found.precision == "mois" and found.iso]
+    years = {found.iso[:4] for found in months if found.iso}
+    isos = sorted({found.iso for found in months if found.iso})
+    if len(years) != 1 or len(isos) < 2:
+        return None
+    first = months[0]
+    note = f"de « {first.text} » à « {months[-1].text} »" + (
+        f" ; {first.note}" if first.note else ""
+    )
+    return replace(first, iso=f"{isos[0]}/{isos[-1]}", precision="intervalle", note=note)
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
-    a finer date of the same year the sentence tells (« qui débutera demain »)."""
+    a finer date of the same year the sentence tells (« qui débutera demain »); a run of
+    months of one year is the period they span."""
+    run = _month_run(dates)
+    if run is not None:
+        return run
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
             if found.reason and found.reason.startswith("année lue dans le nom"):
@@ -1115,7 +1138,10 @@ def draft_article(
     """Read ``text`` (an article named ``name``) against ``base`` and propose entries."""
     article = read_article(text, given)
     source_id = slug(name)
-    finder = ActorFinder(base.actors)
+    finder = ActorFinder(
+        base.actors,
+        [(named.name, named.actor) for named in base.vocabulary.article_names],
+    )
     linker = linker or Linker(base)
     anchor = article.published_date
     candidates: list[Candidate] = []
@@ -1132,6 +1158,12 @@ def draft_article(
     heads: set[str] = set()
     """Countries of the heads of state named so far (« le président azerbaïdjanais X »)."""
     last = len(article.sentences) - 1
+    subject = subject_country(
+        [article.title.value or "", *(sentence.text for sentence in article.sentences)],
+        finder,
+        base.vocabulary.home,
+    )
+    """The foreign country the article is about (the country of its lead's official)."""
     for position, sentence in enumerate(article.sentences):
         if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
             skipped.append(sentence)
@@ -1144,6 +1176,10 @@ def draft_article(
         again = named_officials(sentence.text, people)
         resolved = resolve(sentence.text, finder, recent, speakers) + again
         named_here = officials(sentence.text, finder)
+        official = lead_official(sentence.text, finder) if position <= 1 else None
+        if official is not None and subject is not None and official.words not in people:
+            named_here.setdefault(official.words, subject)  # his country: the article's subject
+            resolved.append(Resolved(official.words, subject))
         speakers_at[position] = len(named_here)
         people.update(named_here)
         if not lead and len({hit.id for hit in countries_here}) >= 2:
@@ -1156,6 +1192,9 @@ def draft_article(
         if head is not None:
             heads.add(head)
         recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        # an official's country the sentence gives without naming it (« Gallant » → Israel)
+        # is one of the countries it is about: « les deux pays » next counts it
+        recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
         where = places(sentence.text, finder, found)
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]

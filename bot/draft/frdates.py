@@ -31,7 +31,8 @@ _PART_MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
-    rf"\b((?:en|d[eè]s|depuis|fin|début|mi|courant)(?:\s+|-)(?:de\s+|d['’])?)({_MONTH_ALT})\b"
+    rf"\b((?:en|d[eè]s|depuis|fin|début|mi|courant|au\s+mois|du\s+mois|le\s+mois)(?:\s+|-)"
+    rf"(?:de\s+|d['’])?)({_MONTH_ALT})\b"
     r"(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
@@ -63,6 +64,31 @@ _RELATIVE = re.compile(
     r"la semaine dernière|la semaine prochaine|ce mois-ci)\b",
     re.IGNORECASE,
 )
+
+_DECADE = re.compile(r"\b(?:(?:dans|durant|pendant|depuis)\s+)?les\s+années\s+((?:19|20)\d0)\b")
+"""« dans les années 1990 »: the decade, 1990/1999 — never the year 1990 alone."""
+_COUNTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
+_FIRST_MONTHS = re.compile(
+    rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+premiers\s+mois\s+(?:de\s+(?:l['’]année\s+)?)?"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""« les neuf premiers mois de 2019 »: January to September 2019, not the whole year."""
+_STATE_BEFORE = re.compile(
+    r"\b(?:peu[tx]|peuvent|pouvons|pourrait|pourraient|est|sont|reste\w*|demeure\w*|doit|"
+    r"doivent|faut|compte\w*|n['’]est|n['’]a)\s+(?:pas\s+|plus\s+|encore\s+)?$",
+    re.IGNORECASE,
+)
+_STATE_AFTER = re.compile(r"^\s*(?:encore|même)\b", re.IGNORECASE)
+
+
+def _nowadays(text: str, start: int, end: int) -> bool:
+    """« aujourd'hui » meaning « nowadays » in a general statement (« ne peut aujourd'hui
+    adhérer », « est aujourd'hui un partenaire », « aujourd'hui encore »): no day of its own."""
+    if text[start:end].casefold().replace("’", "'") != "aujourd'hui":
+        return False
+    return bool(_STATE_BEFORE.search(text[:start]) or _STATE_AFTER.match(text[end:]))
+
 
 _WEEKDAY_ALONE = re.compile(
     rf"\b(?:(ce|le)\s+)?({_WEEKDAY})(?:\s+(dernier|passé|prochain))?\b(?!\s+(?:1er|\d))",
@@ -271,6 +297,17 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         found.append(item)
         taken.append((item.start, item.end))
 
+    for match in _DECADE.finditer(text):  # « dans les années 1990 »: 1990 to 1999
+        decade = int(match.group(1))
+        iso = f"{decade}/{decade + 9}"
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
+    for match in _FIRST_MONTHS.finditer(text):  # « neuf premiers mois de 2019 »
+        count, year_text = match.group(1).casefold(), match.group(2)
+        months = int(count) if count.isdigit() else _COUNTS.index(count) + 2
+        if not 2 <= months <= 12:
+            continue
+        iso = f"{year_text}-01/{year_text}-{months:02d}"
+        add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
     for match in _NUMERIC.finditer(text):
         day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         try:
@@ -434,6 +471,8 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
+            continue
+        if _nowadays(text, match.start(), match.end()):
             continue
         resolved = _relative(match.group(0), anchor)
         add(

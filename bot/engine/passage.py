@@ -409,15 +409,35 @@ SUBJECT_SHARE = 0.3
 """A query word is the question's subject when it weighs this share of all its words."""
 
 
-def _subject_word(weights: dict[str, float]) -> str:
+_AUXILIARY_VERB = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront|est|sont|etait|etaient)(?:-t-(?:il|elle|ils|elles))?"
+    r"\s+([a-z]+)"
+)
+"""« qui a ouvert … », « a-t-il signé … »: the verb after the auxiliary (folded question)."""
+
+
+SIDE_WORDS = frozenset({"cote"})
+"""« côté US », « côté turc »: which side is asked, never the question's subject."""
+
+
+def question_verbs(question: str) -> frozenset[str]:
+    """The verbs of a question said after an auxiliary: what is asked of the subject (« ouvert »
+    in « qui a ouvert le forum de Bakou ? »), never its subject."""
+    return frozenset(match.group(1) for match in _AUXILIARY_VERB.finditer(fold(question)))
+
+
+def _subject_word(weights: dict[str, float], verbs: frozenset[str] = frozenset()) -> str:
     """The rarest query word when it outweighs the others by far (« mémorandum » in « qui a
     signé le mémorandum avec la Turquie côté turc ? »), else "": an entry whose passage and
-    line lack it answers the type (a name, a date) of another subject."""
-    total = sum(weights.values())
+    line lack it answers the type (a name, a date) of another subject. The verb of the
+    question (« ouvert » in « qui a ouvert le forum ? ») is no subject: a new article saying
+    « a ouvert une ambassade » with a name must not answer who opened the forum."""
+    nouns = {word: weight for word, weight in weights.items() if word not in verbs | SIDE_WORDS}
+    total = sum(nouns.values())  # the verbs weigh in neither the subject nor its share
     if len(weights) < 2 or not total:
         return ""
-    word = max(weights, key=lambda w: weights[w])
-    return word if weights[word] >= SUBJECT_SHARE * total else ""
+    word = max(nouns, key=lambda w: nouns[w])
+    return word if nouns[word] >= SUBJECT_SHARE * total else ""
 
 
 def best_passage(
@@ -428,6 +448,7 @@ def best_passage(
     noun: str = "",
     shown: str = "",
     parts: tuple[str, ...] = (),
+    verbs: frozenset[str] = frozenset(),
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -437,7 +458,8 @@ def best_passage(
     entries that hold it, and when it asks a who/when/how many/where, not that sentence again.
     For a question in two ``parts``, an entry counts more the more of one part it holds
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
-    answers neither part, and must not come before the one naming the Partenariat)."""
+    answers neither part, and must not come before the one naming the Partenariat).
+    ``verbs``: the question's verbs (``question_verbs``), never its subject word."""
     query = without_kind_words(index, query, kind)
     hits = index.fulltext.search_hits(query)
     if not hits.total:
@@ -445,10 +467,11 @@ def best_passage(
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
-    subject = _subject_word(weights)
+    subject = _subject_word(weights, verbs)
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool] | None = None
+        line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
@@ -458,7 +481,14 @@ def best_passage(
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
-            value = _score(prefixes, weights) + (TYPE_BONUS if answers else 0.0)
+            about = (
+                kind != "qui"
+                or not subject
+                or subject[:PREFIX] in prefixes | (before or frozenset()) | line_held
+            )
+            # a name in a sentence about another subject (neither it nor its line holds
+            # the subject word) answers no « qui »
+            value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
             if best is None or value > best[0]:
@@ -719,13 +749,14 @@ def passage_reply(
     parts: tuple[str, ...] = (),
     someone: str = "",
     neighbours: bool = True,
+    verbs: frozenset[str] = frozenset(),
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
     part the passage leaves out, that part's passage unfolded under it; the neighbours in an
     « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
     claim: its quotes go with it; a context entry shows its quote alone)."""
-    found = best_passage(index, query, kind, several, noun, shown, parts)
+    found = best_passage(index, query, kind, several, noun, shown, parts, verbs)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
@@ -749,7 +780,7 @@ def passage_reply(
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif not answers and not said and kind != "combien":
-        subject = _subject_word(_weights(index, index.tokens(query)))
+        subject = _subject_word(_weights(index, index.tokens(query)), verbs)
         asked_words = tuple(index.tokens(query))
         # proved on the full text
         if subject and not said_in_articles(index, subject, kind, asked_words):

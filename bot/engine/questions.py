@@ -43,6 +43,7 @@ from bot.engine.passage import (
     asks_several,
     asks_someone,
     passage_reply,
+    question_verbs,
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
@@ -156,6 +157,9 @@ class Understanding:
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
     parts: tuple[str, ...] = ()
+    verbs: frozenset[str] = frozenset()
+    """The question's verbs after an auxiliary (« ouvert » in « qui a ouvert le forum ? »):
+    never the subject a passage must hold (``passage.question_verbs``)."""
     someone: str = ""
     """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
     search answer whose passage names none says so first."""
@@ -294,6 +298,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         several=asks_several(text),
         parts=_parts(index, text),
         someone=asks_someone(text),
+        verbs=question_verbs(text),
     )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
@@ -823,6 +828,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.shown,
             found.parts,
             found.someone,
+            verbs=found.verbs,
         )
         if searched
         else None

@@ -71,14 +71,21 @@ def _smallest_group(
 def _fits(item: Dated, wanted: TimelineFilter) -> bool:
     """False for an entry dated far more loosely than a short window asks for: « 2026 »
     overlaps « la semaine dernière » but says nothing about it (« été 2025 » still answers
-    « août 2025 »)."""
+    « août 2025 »). A year or longer answers a decade (« dans les années 1990 » is listed
+    under 1995, marked as dated more loosely than the year)."""
     if wanted.start is None or wanted.end is None or item.span.open:
         return True
     window = (wanted.end - wanted.start).days + 1
     span = (item.span.end - item.span.start).days + 1
+    if window >= 365:
+        return span <= max(3 * window, DECADE_DAYS)
     if window >= 28:  # a month or longer: every month as long as the longest (a season of
         window = max(window, 31)  # three months answers each of them, June as July)
     return span <= max(3 * window, 31)
+
+
+DECADE_DAYS = 3653
+"""Days of a decade (« les années 1990 », 1990/1999): the loosest date a year view lists."""
 
 
 def is_loose(entry: Event | Agreement, wanted: TimelineFilter) -> bool:
@@ -327,6 +334,8 @@ def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gr
 
 
 def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
+    if not items:  # nothing listed, no month or year to count (a period with no entry)
+        return []
     low_bound, high_bound = wanted.start or date.min, wanted.end or date.max
     starts = [max(item.span.start, low_bound) for item in items]
     one_year = wanted.start is not None and wanted.end is not None

@@ -72,6 +72,26 @@ def _starts_a_seed_word(index: Index, word: str) -> bool:
     return position < len(stems) and stems[position].startswith(word)
 
 
+SHORT_STEM = 3
+"""A stem this many letters shorter than its word (« montant » → « mont ») is shared by
+unrelated words (« monté »): the articles must hold the word's own start to hold it."""
+
+
+def _holds_word(index: Index, word: str) -> bool:
+    """True when an article holds ``word`` (folded) by its stem, and, when that stem is much
+    shorter than the word, by the word's own start too (« montant » is not held by « est
+    monté en tête » though both stem to « mont »)."""
+    if not seed_holds(index, word):
+        return False
+    if len(word) - len(folded_stem(word)) < SHORT_STEM:
+        return True
+    table: dict[str, str] = index.memo("unsaid folded seeds", dict)
+    if not table:
+        table.update({key: fold(text) for key, text in index.base.seeds.items()})
+    start = re.compile(rf"(?<![a-z0-9]){re.escape(word[:-2])}")
+    return any(start.search(text) for text in table.values())
+
+
 def _little_word_typo(word: str) -> bool:
     """True when ``word`` is a typo of a stop or question word (one letter off or swapped)."""
     from rapidfuzz import fuzz, process
@@ -104,7 +124,7 @@ def unsaid_words(
     for word in dict.fromkeys(index.tokens(question)):
         if (
             _not_a_key_word(word, skip)
-            or seed_holds(index, word)
+            or _holds_word(index, word)
             or index.fulltext.expand_word(word)
         ):
             continue

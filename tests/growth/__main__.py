@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth, then
-tests/growth/newcomer3, then tests/growth/newcomer4), its content/*.yaml (the curated entries,
+tests/growth/newcomer3, newcomer4 and newcomer5), its content/*.yaml (the curated entries,
 files of their own) and its articles/*.txt as seeds (the leading « # » source lines
 removed, as the README says); run ``python -m bot check`` on the copy; run
 pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -29,13 +29,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 GROWTH = Path(__file__).resolve().parent
-SETS = (GROWTH, GROWTH / "newcomer3", GROWTH / "newcomer4")
+SETS = (GROWTH, GROWTH / "newcomer3", GROWTH / "newcomer4", GROWTH / "newcomer5")
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
 files of their own) and, optionally, ``evidence.yaml`` (quotes added to entries already in
 the base). The first set is tests/growth itself (five articles); the second, newcomer3, the
 three articles a third newcomer curated from the README alone; the third, newcomer4, the three
-a fourth newcomer curated (AZERTAC, insider-news.press, radio-plus.be), reviewed after."""
+a fourth newcomer curated (AZERTAC, insider-news.press, radio-plus.be), reviewed after; the
+fourth, newcomer5, the three a fifth newcomer curated (RIA Novosti 2009, The Times of Israël,
+Yourtopia 2020), reviewed after."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
@@ -185,6 +187,37 @@ def show_answers(content: Path, seeds: Path, full: bool) -> None:
         print("  (le diff complet : python -m tests.growth --no-suite --diff)", flush=True)
 
 
+DEV_SETS = tuple(sorted(path.name for path in (ROOT / "tests").glob("questions_dev*.yaml")))
+"""The outside development sets of tests/test_questions_dev_floors.py."""
+ASKED_ON = date(2026, 12, 6)  # the day those sets are asked on
+
+
+def dev_changes(content: Path, seeds: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """Per development set: the questions right on the shipped base and wrong on the copy,
+    and those wrong on the shipped base and right on the copy (the scorer's own reading)."""
+    from bench.score_questions import answer_all, load
+
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for name in DEV_SETS:
+        right: list[set[str]] = []
+        for folders in ((ROOT / "content", ROOT / "seeds"), (content, seeds)):
+            questions = load([ROOT / "tests" / name])
+            answer_all(questions, ASKED_ON, *folders)
+            right.append({q.id for q in questions if q.right()})
+        found[name] = (sorted(right[0] - right[1]), sorted(right[1] - right[0]))
+    return found
+
+
+def show_dev_changes(content: Path, seeds: Path) -> None:
+    """The development questions whose answer turns right or wrong on the copy: listed for
+    review (a new, better answer is the base growing; a word-only match drowning the right
+    one is a ranking bug to fix)."""
+    print("== questions de développement dont la réponse change (tests/questions_dev*.yaml)")
+    for name, (lost, gained) in dev_changes(content, seeds).items():
+        lost_text, gained_text = ", ".join(lost) or "—", ", ".join(gained) or "—"
+        print(f"  {name} : fausses sur la copie {lost_text} ; justes sur la copie {gained_text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.growth", description=__doc__)
     parser.add_argument("--keep", type=Path, help="dossier où construire la copie (gardé)")
@@ -220,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             print("  (non calculé : la copie ne passe pas check)", flush=True)
         if status == 0:
             show_answers(content, seeds, full=args.diff)
+            show_dev_changes(content, seeds)
         if not args.no_suite:
             print("== toute la suite de tests, le bot lisant la copie", flush=True)
             command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
