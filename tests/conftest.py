@@ -27,6 +27,18 @@ def base() -> FactBase:
     return load_factbase(CONTENT_DIR, SEEDS_DIR)
 
 
+FIVE = Path(__file__).resolve().parent / "fixtures" / "five"
+"""The base of the five shipped articles, frozen on 6 December 2026 (tests/fixtures/five)."""
+
+
+@pytest.fixture(scope="session")
+def five_base() -> FactBase:
+    """The frozen five-article base: for tests whose cases are written on those articles'
+    sentences, so that a grown base (a curator's new article, the growth run) leaves what they
+    check unchanged."""
+    return load_factbase(FIVE / "content", FIVE / "seeds")
+
+
 @dataclass
 class ContentCopy:
     """A throwaway copy of content/ and seeds/ that a test may edit."""

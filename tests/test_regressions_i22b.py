@@ -7,7 +7,8 @@
 3. a sentence on top that announces a list (« trois principales menaces ») comes with the
    entries that enumerate it; « 3 » in a question stays a word.
 
-Computed over the shipped base (entries found by what they say, never pinned by id)."""
+Computed over the frozen five-article base (tests/fixtures/five: a grown base leaves these cases
+unchanged), entries found by what they say, never pinned by id."""
 
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ def _understood(reply: Reply) -> str:
         ("/accord États-Unis", "ilham aliyev a rencontré qui cote americain", "JD Vance"),
     ],
 )
-def test_a_long_slot_follow_up_keeps_the_previous_subject(base, first, then, wanted):
-    index = Index(base)
+def test_a_long_slot_follow_up_keeps_the_previous_subject(five_base, first, then, wanted):
+    index = Index(five_base)
     _, second = _thread(index, first, then)
     assert "suite de" in _understood(second), then
     top = [b for b in second.blocks[:4] if not isinstance(b, Para) or b.style != "note"]
@@ -70,8 +71,8 @@ def test_a_long_slot_follow_up_keeps_the_previous_subject(base, first, then, wan
     assert top, then
 
 
-def test_a_slot_question_naming_another_subject_stands_alone(base):
-    index = Index(base)
+def test_a_slot_question_naming_another_subject_stands_alone(five_base):
+    index = Index(five_base)
     _, second = _thread(
         index,
         "/accord États-Unis",
@@ -114,8 +115,8 @@ def test_the_slot_asked_is_read(text, kind):
         ),
     ],
 )
-def test_two_named_entries_are_shown_dated_and_ordered(base, text, older, newer):
-    index = Index(base)
+def test_two_named_entries_are_shown_dated_and_ordered(five_base, text, older, newer):
+    index = Index(five_base)
     (reply,) = _thread(index, text)
     lines = [b for b in reply.blocks if isinstance(b, Item)]
     assert len(lines) == 2
@@ -125,15 +126,15 @@ def test_two_named_entries_are_shown_dated_and_ordered(base, text, older, newer)
     assert reply.quotes >= 2  # each line with its quote
 
 
-def test_a_comparison_needs_two_dated_things(base):
-    index = Index(base)
+def test_a_comparison_needs_two_dated_things(five_base):
+    index = Index(five_base)
     assert asks_order("lequel est venu en premier ?")
     assert order_reply(index, "lequel est venu en premier ?") is None  # names nothing
     assert order_reply(index, "qui a signé le plan de défense ?") is None
 
 
-def test_a_sentence_announcing_a_list_comes_with_its_items(base):
-    index = Index(base)
+def test_a_sentence_announcing_a_list_comes_with_its_items(five_base):
+    index = Index(five_base)
     (reply,) = _thread(index, "les 3 menaces de bakou ?")
     assert "trois principales menaces" in render_text(reply)
     announcing = "à trois principales menaces"
@@ -155,8 +156,8 @@ def test_a_sentence_announcing_a_list_comes_with_its_items(base):
     assert "« 3 »" not in _understood(reply)  # « 3 » is read, not left aside
 
 
-def test_only_entries_quoting_the_announcing_sentence_enumerate_it(base):
-    index = Index(base)
+def test_only_entries_quoting_the_announcing_sentence_enumerate_it(five_base):
+    index = Index(five_base)
     sentence = "Bakou est exposé dans un avenir plus ou moins lointain à trois principales menaces"
     holder = next(e for e in index.entries.values() if any(sentence in x.quote for x in e.evidence))
     listed = enumerating(index, holder, sentence)
