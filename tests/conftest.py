@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,7 +82,7 @@ from tests import postgres  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
+def pg_server(request: pytest.FixtureRequest) -> Iterator[str]:
     """A PostgreSQL server's URL: TEST_DATABASE_URL, or a throwaway cluster started here."""
     given = os.environ.get("TEST_DATABASE_URL", "").strip()
     if given:
@@ -92,8 +93,35 @@ def pg_server() -> Iterator[str]:
             "PostgreSQL absent : ni TEST_DATABASE_URL ni binaires du serveur (initdb, pg_ctl) "
             "dans /usr/lib/postgresql/*/bin ou le PATH"
         )
+    shared = getattr(request.config, "workerinput", {}).get(SHARED_PG_KEY)
+    if shared:  # a pytest-xdist worker: one cluster for the whole session
+        yield postgres.shared_cluster(Path(shared))
+        return
     with postgres.throwaway_cluster() as url:
         yield url
+
+
+SHARED_PG_KEY = "azsec_pg_shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller (or a run without workers)
+        config.stash[_SHARED_PG] = tempfile.mkdtemp(prefix="azsec-pg-shared-")
+
+
+_SHARED_PG = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist: each worker learns where the session's shared cluster is written down."""
+    node.workerinput[SHARED_PG_KEY] = node.config.stash[_SHARED_PG]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shared = config.stash.get(_SHARED_PG, None)
+    if shared is not None:
+        postgres.stop_shared_cluster(Path(shared))
 
 
 @pytest.fixture

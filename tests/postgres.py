@@ -8,6 +8,8 @@ password (the cluster trusts loopback, so any password works): tests check it ne
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import json
 import os
 import shutil
 import socket
@@ -47,9 +49,8 @@ def _as_postgres(command: list[str]) -> list[str]:
     return command
 
 
-@contextlib.contextmanager
-def throwaway_cluster() -> Iterator[str]:
-    """Create, start and finally stop and remove a cluster on 127.0.0.1; yield its URL."""
+def start_cluster() -> tuple[str, Path]:
+    """Create and start a cluster on 127.0.0.1; its URL and the directory to give stop_cluster."""
     bin_dir = binaries()
     if bin_dir is None:
         raise RuntimeError("no PostgreSQL binaries")
@@ -94,14 +95,56 @@ def throwaway_cluster() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    try:
-        yield f"postgresql://postgres:{PASSWORD}@127.0.0.1:{port}/postgres"
-    finally:
+    return f"postgresql://postgres:{PASSWORD}@127.0.0.1:{port}/postgres", work
+
+
+def stop_cluster(work: Path) -> None:
+    """Stop the cluster start_cluster made in ``work`` and remove it."""
+    bin_dir = binaries()
+    if bin_dir is not None:
         subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            _as_postgres(
+                [str(bin_dir / "pg_ctl"), "-D", str(work / "data"), "-m", "immediate", "stop"]
+            ),
             capture_output=True,
         )
-        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[str]:
+    """Create, start and finally stop and remove a cluster on 127.0.0.1; yield its URL."""
+    url, work = start_cluster()
+    try:
+        yield url
+    finally:
+        stop_cluster(work)
+
+
+SHARED_RECORD = "cluster.json"
+
+
+def shared_cluster(shared: Path) -> str:
+    """The URL of the one cluster of a pytest-xdist session: the first worker that needs it
+    starts it and writes it down in ``shared`` (under a lock), the others read it; the
+    controller stops it when the session ends (stop_shared_cluster). Each test still gets a
+    database of its own (fresh_database), so workers never see each other's data."""
+    record = shared / SHARED_RECORD
+    with open(shared / "cluster.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            return str(json.loads(record.read_text(encoding="utf-8"))["url"])
+        url, work = start_cluster()
+        record.write_text(json.dumps({"url": url, "work": str(work)}), encoding="utf-8")
+        return url
+
+
+def stop_shared_cluster(shared: Path) -> None:
+    """Stop the cluster shared_cluster started in ``shared``, if any, and remove ``shared``."""
+    record = shared / SHARED_RECORD
+    if record.exists():
+        stop_cluster(Path(json.loads(record.read_text(encoding="utf-8"))["work"]))
+    shutil.rmtree(shared, ignore_errors=True)
 
 
 def with_database(url: str, name: str) -> str:
