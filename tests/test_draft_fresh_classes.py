@@ -6,31 +6,23 @@ Runs on the fixture base (tests/fixtures/draft_base/), never on the shipped cont
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from bot.content.loader import load_factbase
 from bot.content.modality import modality_of
 from bot.content.model import FactBase
 from bot.draft.actors import HEAD_TITLE
 from bot.draft.analyse import act_of, agreement_kind, event_type, tense_of
-from bot.draft.build import draft_article, render_draft
-
-FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+from tests.draft_helpers import draft_yaml, small_base
 
 
 @pytest.fixture(scope="module")
 def small() -> FactBase:
-    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+    return small_base()
 
 
-def _draft(text: str, base: FactBase) -> dict[str, Any]:
-    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
-    assert isinstance(data, dict)
-    return data
+_draft = draft_yaml
 
 
 def _entries(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -10,14 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
-from bot.draft.build import draft_article, render_draft
-
-FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+from tests.draft_helpers import FIXTURE, draft_yaml, small_base
 
 OPENING = (
     "L'Azerbaïdjan et la Turquie ont signé le 11 mars 2023 un accord de coopération "
@@ -29,13 +26,10 @@ of its own without final punctuation would be read as a heading)."""
 
 @pytest.fixture(scope="module")
 def small() -> FactBase:
-    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+    return small_base()
 
 
-def _draft(text: str, base: FactBase) -> dict[str, Any]:
-    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
-    assert isinstance(data, dict)
-    return data
+_draft = draft_yaml
 
 
 def _quoted(data: dict[str, Any], words: str) -> bool:

@@ -9,27 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.draft.analyse import act_of
-from bot.draft.build import draft_article, render_draft
 from bot.draft.frdates import find_dates
+from tests.draft_helpers import FIXTURE, draft_yaml, small_base
 
-FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 HEAD = "# URL : https://exemple.fr/monde/20230512/depeche.html\n# Média : Agence Exemple\n"
 
 
 @pytest.fixture(scope="module")
 def small() -> FactBase:
-    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+    return small_base()
 
 
-def _draft(text: str, base: FactBase) -> dict[str, Any]:
-    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
-    assert isinstance(data, dict)
-    return data
+_draft = draft_yaml
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,29 @@
+"""What the draft's class tests share: the small fixture base they draft against, and the
+draft of an article read back as the YAML a curator sees."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from bot.draft.build import draft_article, render_draft
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+
+
+@cache
+def small_base() -> FactBase:
+    """The fixture base of tests/fixtures/draft_base, loaded once per process."""
+    return load_factbase(FIXTURE / "content", FIXTURE / "seeds")
+
+
+def draft_yaml(text: str, base: FactBase) -> dict[str, Any]:
+    """The draft of ``text`` against ``base``, as the YAML the draft command prints."""
+    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
+    assert isinstance(data, dict)
+    return data
