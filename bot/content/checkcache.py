@@ -27,6 +27,8 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from bot.content.filecache import prune_unused
+
 log = logging.getLogger(__name__)
 SUFFIX = ".checked"
 ABSENT = "absent"
@@ -69,12 +71,7 @@ class CheckMarks:
 
     def prune(self) -> None:
         """Remove the marks this load did not use (content or sources since changed)."""
-        try:
-            for path in self.folder.glob("*" + SUFFIX):
-                if path.name[: -len(SUFFIX)] not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError as error:
-            log.warning("Marques de contrôle non nettoyées (%s)", error)
+        prune_unused(self.folder, SUFFIX, self.used, "Marques de contrôle non nettoyées (%s)")
 
 
 def source_fingerprint(source: object | None, article: str | None) -> str:

@@ -78,9 +78,15 @@ class FileCache:
 
     def prune(self) -> None:
         """Remove the records this load did not use (content since edited or removed)."""
-        try:
-            for path in self.folder.glob("*" + SUFFIX):
-                if path.name[: -len(SUFFIX)] not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError as error:
-            log.warning("Cache de validation non nettoyé (%s)", error)
+        prune_unused(self.folder, SUFFIX, self.used, "Cache de validation non nettoyé (%s)")
+
+
+def prune_unused(folder: Path, suffix: str, used: set[str], warning: str) -> None:
+    """Remove the files of ``folder`` ending in ``suffix`` whose key a load did not use; a
+    folder that cannot be cleaned is logged (``warning`` with the error), never fatal."""
+    try:
+        for path in folder.glob("*" + suffix):
+            if path.name[: -len(suffix)] not in used:
+                path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning(warning, error)
