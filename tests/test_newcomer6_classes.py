@@ -3,8 +3,11 @@ small article of its own written into a throwaway copy of the base (``copy``).""
 
 from __future__ import annotations
 
+import json
+
 from bot.engine.commands import answer
 from bot.engine.index import Index
+from bot.engine.pictures import MapSpec
 from bot.render.html import render_html
 from tests.first_screen import Asked, has_fact, problems
 
@@ -58,3 +61,65 @@ def test_a_card_whose_actor_is_only_party_to_an_undated_agreement_shows_it_with_
     assert QUOTE in first and "Contrat pour deux patrouilleurs" in first
     assert "« 3 mars » (année non indiquée)" in first
     assert not any("Accords" in button.text for row in reply.buttons for button in row)
+
+
+# --- 3. a crowded map names every country, or says which one it could not place -------------
+
+_ACCORDS = ("AM", "US", "IL", "IT", "MA", "UZ", "PK", "GB", "RU", "TR")
+_GREY = ("CN", "ES", "FR", "GE", "GR", "HU", "IN", "KZ", "KG", "MK", "ME", "NO", "OM", "NL")
+_NAMES = {"UZ": "Ouzbékistan", "GB": "Royaume-Uni", "AM": "Arménie", "TR": "Turquie"}
+
+
+def _crowded() -> MapSpec:
+    """Newcomer 6's map: Uzbekistan coloured among grey Central Asian neighbours (Kazakhstan,
+    Kirghizstan, Turkménistan) in a base that already colours China, India and Pakistan."""
+    countries = (
+        ("AZ", "home"),
+        *((code, "accord") for code in _ACCORDS),
+        ("IR", "menace"),
+        *((code, "mention") for code in (*_GREY, "PT", "SK", "SI", "SE", "CZ", "TM", "UA")),
+    )
+    labels = tuple((code, _NAMES.get(code, code)) for code, _ in countries)
+    return MapSpec("Carte", countries, labels, "Sources : essai")
+
+
+def test_a_country_ringed_by_grey_neighbours_is_still_named_on_the_map():
+    """3. Uzbekistan (placeable: its outline is in shapes/countries.json) was left unnamed: no
+    box beside it avoided every grey neighbour. A label may lie over a grey (mentioned)
+    country when nothing else is free; never over a coloured one."""
+    from bot.image.carte import render_map
+
+    drawn = render_map(_crowded())
+    assert drawn.unplaced == ()
+    assert any(text.text == "Ouzbékistan" for text in drawn.texts)
+    assert not any(text.role == "unplaced" for text in drawn.texts)
+
+
+def test_every_country_the_region_s_articles_may_name_has_an_outline_to_place():
+    """3. Central Asia, the Caucasus, the Middle East and Europe: each has an outline, or the
+    map could not place it (the microstates are named by the caption only)."""
+    from bot.image.geometry import DATA
+
+    outlines = set(json.loads(DATA.read_text(encoding="utf-8"))["countries"])
+    region = {
+        *("KZ", "KG", "TJ", "TM", "UZ", "AF", "MN"),
+        *("AM", "AZ", "GE", "RU", "TR", "IR"),
+        *("IQ", "SY", "LB", "IL", "PS", "JO", "SA", "YE", "OM", "AE", "QA", "KW", "EG", "CY"),
+        *("PK", "IN", "CN", "UA", "BY", "MD", "RO", "BG", "GR", "RS", "HR", "BA", "ME", "MK"),
+        *("AL", "SI", "HU", "SK", "CZ", "PL", "LT", "LV", "EE", "FI", "SE", "NO", "DK", "DE"),
+        *("NL", "BE", "LU", "FR", "CH", "AT", "IT", "ES", "PT", "GB", "IE", "IS"),
+    }
+    assert region - outlines == set()
+
+
+def test_a_country_the_map_cannot_name_is_said_on_the_map_never_dropped(monkeypatch):
+    """3. When no place is left for a label, the picture itself says which country it could
+    not name (a forwarded map has no caption), and ``unplaced`` lists it."""
+    import bot.image.carte as carte
+
+    monkeypatch.setattr(carte, "_spot", lambda *args, **kwargs: None)
+    drawn = carte.render_map(_crowded())
+    assert "UZ" in drawn.unplaced and "GB" in drawn.unplaced
+    notes = [text.text.replace("\n", " ") for text in drawn.texts if text.role == "unplaced"]
+    assert len(notes) == 1 and notes[0].startswith("Pays non placés sur la carte : ")
+    assert "Ouzbékistan" in notes[0] and "Royaume-Uni" in notes[0]
