@@ -123,3 +123,41 @@ def test_a_country_the_map_cannot_name_is_said_on_the_map_never_dropped(monkeypa
     notes = [text.text.replace("\n", " ") for text in drawn.texts if text.role == "unplaced"]
     assert len(notes) == 1 and notes[0].startswith("Pays non placés sur la carte : ")
     assert "Ouzbékistan" in notes[0] and "Royaume-Uni" in notes[0]
+
+
+# --- 4. a word of another article only is said absent from the lines that answer ---------------
+
+
+def _add_seed(copy, source_id: str, text: str) -> None:
+    (copy.seeds / f"{source_id}.txt").write_text(text, encoding="utf-8")
+    sources = copy.content / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + f"  - id: {source_id}\n    label: Essai\n    outlet: null\n    title: null\n"
+        f"    published: null\n    published_text: null\n    seed: {source_id}.txt\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_word_only_another_article_holds_is_said_absent_from_the_lines_shown(copy):
+    """4. « quel jour exactement le forum de Bakou s'est-il terminé ? »: once a new article says
+    « s'est terminée » of another meeting, the question still reads as « when » (« quel jour »)
+    on the forum's line, and says « terminé » is absent from that line's article — not a
+    full-text search whose first hit is about something else."""
+    from bot.engine.questions import respond
+
+    _add_seed(copy, "fixture-rencontre", "La rencontre s'est terminée par un plan commun.\n")
+    facts = copy.content / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8")
+        + "  - id: fixture-rencontre-1\n    actors: [AZ]\n    topics: []\n    tense: passé\n"
+        "    summary: La rencontre s'est terminée par un plan commun.\n    evidence:\n"
+        "      - source: fixture-rencontre\n        key: true\n"
+        '        quote: "La rencontre s\'est terminée par un plan commun."\n',
+        encoding="utf-8",
+    )
+    index = Index(copy.load())
+    question = "quel jour exactement le forum de Bakou s'est-il terminé ?"
+    first = render_html(respond(index, question))[0]
+    assert "/timeline" in first and "Forum" in first
+    assert "mot absent du texte de l'article de cette ligne : « termine »" in first
