@@ -1,15 +1,30 @@
 """Issue 23 (newcomer 6): the classes a sixth newcomer's correct articles exposed, each on a
-small article of its own written into a throwaway copy of the base (``copy``)."""
+small article of its own written into a throwaway copy of the frozen five-article base
+(tests/fixtures/five), so that the shipped content growing leaves them unchanged."""
 
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
+
+import pytest
 
 from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.engine.pictures import MapSpec
 from bot.render.html import render_html
+from tests.conftest import FIVE, ContentCopy
 from tests.first_screen import Asked, has_fact, problems
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> ContentCopy:
+    """A throwaway copy of the frozen five-article base (not of the shipped content)."""
+    shutil.copytree(FIVE / "content", tmp_path / "content")
+    shutil.copytree(FIVE / "seeds", tmp_path / "seeds")
+    return ContentCopy(tmp_path / "content", tmp_path / "seeds")
+
 
 CONTRACT = (
     "L'Azerbaïdjan a signé un contrat avec le constructeur italien Fincantieri le 3 mars pour "
@@ -18,8 +33,11 @@ CONTRACT = (
 QUOTE = "L'Azerbaïdjan a signé un contrat avec le constructeur italien Fincantieri le 3 mars"
 
 
-def _only_an_undated_contract(copy) -> None:
-    """Italy in the copy is only a party of one undated contract: no role, no fact, no date."""
+def _only_an_undated_contract(copy) -> str:
+    """A country the base does not hold yet, in the copy only a party of one undated contract:
+    no role, no fact, no date; its code."""
+    held = set(copy.load().actors)
+    code = next(c for c in ("IS", "MT", "LU", "EE", "LV", "IE", "FI", "DK") if c not in held)
     (copy.seeds / "fixture-contrat.txt").write_text(CONTRACT, encoding="utf-8")
     sources = copy.content / "sources.yaml"
     sources.write_text(
@@ -28,14 +46,14 @@ def _only_an_undated_contract(copy) -> None:
         "    published: null\n    published_text: null\n    seed: fixture-contrat.txt\n",
         encoding="utf-8",
     )
-    copy.edit("actors.yaml", "\norganisations:\n", "  - code: IT\n\norganisations:\n")
+    copy.edit("actors.yaml", "\norganisations:\n", f"  - code: {code}\n\norganisations:\n")
     agreements = copy.content / "agreements.yaml"
     agreements.write_text(
         agreements.read_text(encoding="utf-8") + "  - id: fixture-contrat-1\n"
         "    title: Contrat pour deux patrouilleurs\n"
         "    kind: accord\n"
         "    act: signe\n"
-        "    parties: [AZ, IT]\n"
+        f"    parties: [AZ, {code}]\n"
         "    date: null\n"
         "    date_text: 3 mars\n"
         "    summary: L'Azerbaïdjan a signé un contrat avec Fincantieri pour deux patrouilleurs.\n"
@@ -45,18 +63,21 @@ def _only_an_undated_contract(copy) -> None:
         "        key: true\n",
         encoding="utf-8",
     )
+    return code
 
 
 def test_a_card_whose_actor_is_only_party_to_an_undated_agreement_shows_it_with_its_quote(copy):
     """2. « /pays Italie »: a country known only as a party of an undated contract shows that
     contract and its quote on the first screen (not « cité sans rôle »), with the day the
     article gives — and no button repeating the one agreement the card holds whole."""
-    _only_an_undated_contract(copy)
+    code = _only_an_undated_contract(copy)
     index = Index(copy.load())
-    assert has_fact(index, "IT")
-    reply = answer(index, "/pays Italie")
+    assert has_fact(index, code)
+    asked = f"/pays {index.base.actors[code].name}"
+    reply = answer(index, asked)
     first = render_html(reply)[0]
-    assert problems(index, Asked("/pays Italie"), reply) == []
+    assert reply.follow == f"acteur:{code}"
+    assert problems(index, Asked(asked), reply) == []
     assert "sans lui donner de rôle" not in first
     assert QUOTE in first and "Contrat pour deux patrouilleurs" in first
     assert "« 3 mars » (année non indiquée)" in first
