@@ -182,3 +182,16 @@ def test_a_word_only_another_article_holds_is_said_absent_from_the_lines_shown(c
     first = render_html(respond(index, question))[0]
     assert "/timeline" in first and "Forum" in first
     assert "mot absent du texte de l'article de cette ligne : « termine »" in first
+
+
+# --- draft classes: a printed date glued to its weekday ---------------------------------------
+
+
+def test_a_printed_date_glued_to_its_weekday_is_read_to_the_day():
+    """« samedi15 mai 2010, par … » (a page's date line without its space) is the 15 May 2010,
+    to the day, as the article prints it — not only « mai 2010 »."""
+    from bot.draft.frdates import find_dates
+
+    found = find_dates("vendredi3 juin 2022, par la rédaction", None)
+    assert [(f.iso, f.precision, f.basis) for f in found] == [("2022-06-03", "jour", "texte")]
+    assert found[0].text == "vendredi3 juin 2022"
