@@ -74,15 +74,6 @@ def _card_heading(actor: Actor) -> str:
     return heading
 
 
-def _undated_when(base: FactBase, agreement: Agreement) -> str:
-    """The date line of an agreement the timeline cannot place: the article's words when it
-    gives a day without its year (« « 8 juin » (année non indiquée) »), never « non indiquée »
-    for a date the article does give."""
-    if agreement.date is None and agreement.date_text:
-        return f"« {agreement.date_text} » (année non indiquée)"
-    return when(base, agreement)
-
-
 def card_button(actor: Actor) -> Button:
     """The button that opens an actor's card as a new message."""
     return Button(actor_name(actor), _card_route(actor).build(actor.id))
@@ -142,7 +133,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     if agreements and not quoted:  # only undated agreements: the latest one, never none
         latest = index.deals.involving_actor[actor.id][0]
         blocks.append(Para(agreements_heading((latest,)).removesuffix("s"), "title"))
-        blocks.append(Item(_undated_when(base, latest), entry_text(base, latest), entry=latest.id))
+        blocks.append(Item(when(base, latest), entry_text(base, latest), entry=latest.id))
         blocks.extend(key_quotes(base, latest))
         shown_agreements = 1
     # a button never repeats what the card shows: a section it holds whole has none
