@@ -229,12 +229,18 @@ def test_what_is_planned_for_a_year_is_what_is_coming_or_covered_not_what_was_si
     period, coming = planned(index, "2026", TODAY)
     assert period == "2026" and coming
     ids = {item.entry.id for item in coming}
-    covering = {a.id for a in base.agreements if a.period and a.period.start.year <= 2026}
+    covering = {  # a period covers 2026 only if it includes it: start ≤ 2026 ≤ end
+        a.id
+        for a in base.agreements
+        if a.period and a.period.start.year <= 2026 <= a.period.end.year
+    }
+    ended = {a.id for a in base.agreements if a.period and a.period.end.year < 2026}
     signed_in_2026 = {
         a.id for a in base.agreements if a.date and a.date.start.year == 2026 and a.act == "signe"
     }
     assert covering <= ids and signed_in_2026  # the premise: one was signed in 2026
     assert not (signed_in_2026 - covering) & ids
+    assert not ended & ids  # a plan « pour 2019 » is not planned for 2026
     for item in coming:  # each coming line keeps its mark or its period
         entry = item.entry
         assert (

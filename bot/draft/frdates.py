@@ -22,7 +22,7 @@ _MONTH_INDEX = {name: number for number, name in enumerate(MONTHS_FR, start=1)} 
 }
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:({_WEEKDAY})\s+)?(1er|[0-3]?\d)\s+({_MONTH_ALT})(?:\s+((?:19|20)\d\d))?(?![\w-])",
+    rf"\b(?:({_WEEKDAY})\s*)?(1er|[0-3]?\d)\s+({_MONTH_ALT})(?:\s+((?:19|20)\d\d))?(?![\w-])",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"(?<![\d.])([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)(?![\d.])")

@@ -112,7 +112,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
     dated = select(index, TimelineFilter(actors=(actor.id,)))
     heading = Para("Fait daté" if len(dated) == 1 else "Faits datés : les plus récents", "title")
     quoted = any(isinstance(block, Quote) for block in blocks)
-    shown_dated = shown_facts = 0
+    shown_dated = shown_facts = shown_agreements = 0
     for item in reversed(dated):  # the latest first, as many as fit one screen
         entry = item.entry
         lines: list[Block] = [Item(when(base, entry), entry_text(base, entry), entry=entry.id)]
@@ -129,9 +129,17 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         blocks.append(Item("•", entry_text(base, facts[0]), entry=facts[0].id))
         blocks.extend(key_quotes(base, facts[0]))
         shown_facts = 1
+        quoted = True
+    if agreements and not quoted:  # only undated agreements: the latest one, never none
+        latest = index.deals.involving_actor[actor.id][0]
+        blocks.append(Para(agreements_heading((latest,)).removesuffix("s"), "title"))
+        blocks.append(Item(when(base, latest), entry_text(base, latest), entry=latest.id))
+        blocks.extend(key_quotes(base, latest))
+        shown_agreements = 1
     # a button never repeats what the card shows: a section it holds whole has none
     dated = dated if shown_dated < len(dated) else []
     facts = facts if shown_facts < len(facts) else ()
+    agreements = agreements if shown_agreements < len(agreements) else ()
     said = len(blocks) > 1 + (1 if note else 0) + (0 if actor.is_country else 1)
     if not said:
         blocks.append(Para("Les articles le citent sans lui donner de rôle particulier.", "note"))

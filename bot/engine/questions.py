@@ -48,7 +48,7 @@ from bot.engine.passage import (
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
-from bot.engine.seedtext import seed_holds
+from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
@@ -89,7 +89,11 @@ _INTENTS: tuple[tuple[str, str], ...] = (
         r"|mediation|combien d accords)\b",
     ),
     ("link", r"\b(?:lie|lient|lien|liens|relations?|rapports?|entre)\b"),
-    ("when", r"\b(?:quand|quelle date|en quelle annee|depuis quand)\b"),
+    (
+        "when",
+        r"\b(?:quand|quelle date|en quelle annee|depuis quand|quel jour|a quelle date"
+        r"|le combien)\b",
+    ),
     ("timeline", r"\b(?:chronologie|historique|frise|timeline|chrono)\b"),
     ("news", r"\b(?:passe|nouveau|neuf|nouveautes|actualites?|dernieres nouvelles|recemment)\b"),
 )
@@ -576,6 +580,19 @@ def _aside(index: Index, reading: Reading) -> str:
     articles hold is said as one the view does not filter on, never as left aside."""
     unknown, held = split_aside(index, reading.ignored)
     said = f" — Laissé de côté : {quoted_words(unknown)}" if unknown else ""
+    shown = select(index, reading.filter) if held else []
+    sources = {evidence.source for item in shown for evidence in item.entry.evidence}
+    elsewhere = [
+        w
+        for w in held
+        if sources and not set(sources_holding(index, folded_stem(fold(w)))) & sources
+    ]
+    if elsewhere:  # « terminé » held by another article only: absent from these lines' own
+        held = [w for w in held if w not in elsewhere]
+        kind = "mot absent" if len(elsewhere) == 1 else "mots absents"
+        whose = "de l'article" if len(sources) == 1 else f"des {len(sources)} articles"
+        lines = "cette ligne" if len(shown) == 1 else "ces lignes"
+        said += f" — {kind} du texte {whose} de {lines} : {quoted_words(elsewhere)}"
     if held:
         said += f" — sans filtre pour {quoted_words(held)} (mot des articles)"
     return said

@@ -329,6 +329,24 @@ def render_map(spec: MapSpec) -> RenderedMap:
     points = {**zoom_points, **main_points}
     labelled = [c for c, category in spec.countries if category in LABELLED and c != INSET]
     unplaced += tuple(code for code in labelled if code not in points)
+    if unplaced:  # never dropped silently: the map says which country it could not name
+        names = dict(spec.labels)
+        plural = "s" if len(unplaced) > 1 else ""
+        said = f"Pays non placé{plural} sur la carte : " + ", ".join(
+            names.get(c, c) for c in unplaced
+        )
+        lines = wrap(said, TEXT_SIZE, WIDTH_PX - 60, "bold")
+        tall = len(lines) * TEXT_SIZE * LINE + 6
+        sheet.text(
+            12,
+            top + map_height - tall - 12,
+            "\n".join(lines),
+            TEXT_SIZE,
+            WIDTH_PX - 40,
+            weight="bold",
+            role="unplaced",
+            boxed=True,
+        )
     png, texts = sheet.draw(figure)
     leaders = tuple((x0, y0, x1, y1) for x0, y0, x1, y1, _, _ in sheet.lines)
     return RenderedMap(png, (WIDTH_PX, height), points, texts, shapes, unplaced, leaders)
@@ -492,6 +510,7 @@ def _place_labels(
     taken = list(blocked)
     missing = []
     paths = _paths(shapes)
+    named_paths = {c: p for c, p in paths.items() if categories.get(c) in LABELLED}
     for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
         small = code in ZOOMED and code in categories  # Georgia, even as a mention
         if (categories.get(code) not in LABELLED and not small) or code == INSET:
@@ -503,6 +522,8 @@ def _place_labels(
         tall = len(lines) * TEXT_SIZE * LINE + 6
         px, py = points[code]
         spot = _spot(px, py, width, tall, code, paths, taken, area)
+        if spot is None:  # a crowded map: the label may lie over a grey (mentioned) country
+            spot = _spot(px, py, width, tall, code, named_paths, taken, area)
         if spot is None:
             if code not in optional:
                 missing.append(code)
