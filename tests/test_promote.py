@@ -8,6 +8,7 @@ import hashlib
 import io
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -197,19 +198,23 @@ def test_check_drafts_says_when_the_base_itself_fails_without_blaming_the_draft(
     assert "Géorgie" not in text  # the base's own problem is not listed as the draft's
 
 
-def test_a_draft_sets_a_sentence_aside_in_coverage_skips_and_promote_carries_it(
-    base: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # the kicker « ARMEE » is no longer recognised as clutter: the curator sets it aside
-    # himself, in the draft, with a reason (docs/curation.md « Écarter une phrase »)
+def _set_aside_and_promote(
+    base: Path,
+    capsys: pytest.CaptureFixture[str],
+    sentence: str,
+    reason: str,
+    *,
+    from_noise: bool,
+) -> dict[str, Any]:
+    """The curator sets ``sentence`` aside in the draft (taking it out of the draft's noise
+    first when ``from_noise``), ``check --drafts`` and ``--promote`` pass: the promoted
+    coverage.yaml, read back."""
+
     def set_aside(data: dict[str, object]) -> None:
-        data["sources"][0]["draft"]["noise"].pop(0)  # type: ignore[index]
+        if from_noise:
+            data["sources"][0]["draft"]["noise"].pop(0)  # type: ignore[index]
         data["coverage_skips"] = [
-            {
-                "source": "depeche-bakou-astana",
-                "sentence": "ARMEE",
-                "reason": "Surtitre, sans fait.",
-            }
+            {"source": "depeche-bakou-astana", "sentence": sentence, "reason": reason}
         ]
 
     _edit(base, set_aside)
@@ -218,6 +223,16 @@ def test_a_draft_sets_a_sentence_aside_in_coverage_skips_and_promote_carries_it(
     status, text = _promote(base, capsys)
     assert status == 0, text
     skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert isinstance(skips, dict)
+    return skips
+
+
+def test_a_draft_sets_a_sentence_aside_in_coverage_skips_and_promote_carries_it(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the kicker « ARMEE » is no longer recognised as clutter: the curator sets it aside
+    # himself, in the draft, with a reason (docs/curation.md « Écarter une phrase »)
+    skips = _set_aside_and_promote(base, capsys, "ARMEE", "Surtitre, sans fait.", from_noise=True)
     assert {
         "source": "depeche-bakou-astana",
         "sentence": "ARMEE",
@@ -278,20 +293,8 @@ def test_a_leftover_line_of_any_length_can_be_set_aside_and_promoted(
     article = base / "content" / "drafts" / "depeche-bakou-astana.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\n0\n", encoding="utf-8")
 
-    def set_aside(data: dict[str, object]) -> None:
-        data["coverage_skips"] = [
-            {
-                "source": "depeche-bakou-astana",
-                "sentence": "0",
-                "reason": "Habillage de la page (compteur du pied de page).",
-            }
-        ]
-
-    _edit(base, set_aside)
-    status, text = _check_drafts(base)
-    assert status == 0, text
-    status, text = _promote(base, capsys)
-    assert status == 0, text
-    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    skips = _set_aside_and_promote(
+        base, capsys, "0", "Habillage de la page (compteur du pied de page).", from_noise=False
+    )
     assert "0" in {skip["sentence"] for skip in skips["coverage_skips"]}
     assert load_factbase(base / "content", base / "seeds").skips
