@@ -282,21 +282,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # pytest-xdist hands tests out in this order. Stable: a module's tests keep their order.
     first = {"e2e": 0, "slow": 1, "fast": 2}
     items.sort(key=lambda item: first[_lane(item)])
-    if os.environ.get("AZSEC_ORDER") == "mixed":
-        _spread_waits(items)
-
-
-def _spread_waits(items: list[pytest.Item]) -> None:
-    """Interleave the e2e tests (mostly waiting) with the others (all CPU), the e2e ones over
-    the first ``share`` of the run, so that the waits of some workers overlap with the work of
-    the others instead of all workers waiting together at the start."""
-    share = float(os.environ.get("AZSEC_SHARE", "0.6"))
-    e2e = [item for item in items if _lane(item) == "e2e"]
-    rest = [item for item in items if _lane(item) != "e2e"]
-    keyed = [(share * n / max(len(e2e), 1), 0, item) for n, item in enumerate(e2e)]
-    keyed += [(n / max(len(rest), 1), 1, item) for n, item in enumerate(rest)]
-    keyed.sort(key=lambda k: (k[0], k[1]))
-    items[:] = [item for _, _, item in keyed]
 
 
 FAST_LANE_REFUSAL = (
