@@ -92,6 +92,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (
         "ou",
         r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
+        r"|\b(?:quand|date) et ou\b"
         r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
     ),
 )
@@ -177,6 +178,12 @@ def asked_type(question: str) -> str:
     return ""
 
 
+def asked_types(question: str) -> list[str]:
+    """Every type the question asks (« quand et où … ? »: « quand » and « ou »)."""
+    folded = fold(question)
+    return [name for name, pattern in _TYPES if re.search(pattern, folded)]
+
+
 def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
     question does not already give: ``asked`` holds its folded words)."""
@@ -217,6 +224,11 @@ def _gives(kind: str, sentence: str, asked: frozenset[str]) -> bool:
     office, not any capitalised word): « qui ? » after « le président azéri a proposé … » is
     answered by that sentence again."""
     return carries(kind, sentence, asked) and (kind != "qui" or _names_someone(sentence))
+
+
+def gives(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
+    """True when ``sentence`` plainly gives what ``kind`` asks (``_gives``)."""
+    return _gives(kind, sentence, asked)
 
 
 def _a_date(words: list[str], at: int) -> bool:
@@ -284,6 +296,26 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
 
 def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
+
+
+def word_weights(index: Index, words: list[str]) -> dict[str, float]:
+    """Each word's BM25 weight in the base (rare words count more); 0-weight words left out."""
+    return _weights(index, words)
+
+
+def word_prefixes(index: Index, text: str) -> frozenset[str]:
+    """The prefixes a query word is matched by in ``text`` (``PREFIX``)."""
+    return _prefixes(index, text)
+
+
+def held_weight(prefixes: frozenset[str], weights: dict[str, float]) -> float:
+    """The weight of the query words ``prefixes`` hold."""
+    return _score(prefixes, weights)
+
+
+def sentences_of(quote: str) -> list[str]:
+    """The quote whole when short, else its sentences, each verbatim in it."""
+    return _split(quote)
 
 
 INHERITED = 0.9
@@ -608,6 +640,72 @@ def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...
     return any(item.source in sources for item in other.evidence)
 
 
+MISSING_SHARE = 0.3
+"""The top sentence (with its line) lacks this share of the question's word weight at least
+before another sentence is shown open under it (``complement``)."""
+MISSING_MORE = 0.4
+"""When the top passage holds the question's subject word (or it has none), it lacks this
+share of the question's word weight at least before another sentence is shown under it, one
+holding the heaviest word it lacks and HALF of that weight (and only when the question's type
+is not already answered on top)."""
+HALF = 0.5
+COMPLEMENT_LONGEST = 400
+"""Longest sentence shown open under the top one: a phone shows it whole."""
+
+
+def complement(
+    index: Index,
+    query: str,
+    kind: str,
+    entry: Entry,
+    sentence: str,
+    candidates: list[Entry],
+    verbs: frozenset[str] = frozenset(),
+) -> tuple[Entry, str] | None:
+    """The entry and verbatim sentence (among ``candidates``' own quotes) that say what the
+    question asks and the passage on top leaves out: its subject word (« le thème » under the
+    sentence opening the forum) when the top passage lacks it and MISSING_SHARE of the
+    question's weight; else, when it lacks MISSING_MORE and its type is not answered on top,
+    the heaviest word it lacks with HALF of that weight. Shown open under the top passage
+    (issue 22, class 1: the answer is never left in a fold or under « Aussi »); None when the
+    top passage says it, or no sentence does."""
+    weights = _weights(index, index.tokens(without_kind_words(index, query, kind)))
+    total = sum(weights.values())
+    if not total:
+        return None
+    shown = _prefixes(index, sentence) | _line_prefixes(index, entry)
+    before = antecedent(index, entry, sentence)
+    if before:
+        shown |= _prefixes(index, before)
+    missing = {word: weight for word, weight in weights.items() if word[:PREFIX] not in shown}
+    lacking = sum(missing.values())
+    if lacking < MISSING_SHARE * total:
+        return None
+    asked = frozenset(index.tokens(query))
+    subject = _subject_word(weights, verbs)
+    least = 0.0  # what a sentence must hold of the words the top lacks, past the one needed
+    if subject not in missing:  # the top holds the subject: only when it lacks much more
+        if lacking < MISSING_MORE * total or (kind and carries(kind, sentence, asked)):
+            return None
+        subject = max(missing, key=lambda word: missing[word])
+        least = HALF * lacking
+    best: tuple[float, int, Entry, str] | None = None
+    for rank, candidate in enumerate(candidates):
+        for text, prefixes, _before, _text in _entry_sentences(index, candidate):
+            if text == sentence or len(text) > COMPLEMENT_LONGEST or text in before:
+                continue
+            if _foreign(index, candidate, text):
+                continue
+            held = _score(prefixes, missing)
+            if subject[:PREFIX] not in prefixes or held < least:
+                continue
+            if kind and carries(kind, text, asked) and not carries(kind, sentence, asked):
+                held += TYPE_BONUS
+            if best is None or (held, -rank) > (best[0], best[1]):
+                best = (held, -rank, candidate, text)
+    return None if best is None else (best[2], best[3])
+
+
 MOST_SEEDS_READ = 50
 """Articles read sentence by sentence at most to prove a detail absent; past that, nothing is
 claimed of the articles."""
@@ -766,6 +864,8 @@ def passage_reply(
     second = other_part(index, query, kind, parts, entry, sentence)
     if second is not None and not same_subject(index, entry, second[0], parts):
         second = None  # another event's sentence: no answer to a part of this question
+    if second is None and not several:  # the words the top sentence lacks, said by another
+        second = complement(index, query, kind, entry, sentence, [entry, *others], verbs)
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []

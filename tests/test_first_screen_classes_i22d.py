@@ -1,0 +1,103 @@
+"""Issue 22, what phone readers scored 0 or 1 (layout): the sentence that answers shows
+unfolded on top, never only in a fold or under « Aussi » (class 1); cards fit a screen with
+their answer first (class 2); « Aussi » lines and buttons share the answer's subject (class
+3); the « Compris » line says briefly how the question was read (class 4); a day written
+without its year is never « date non indiquée » (class 5). Cases on the frozen five-article
+base (``five_base``), so a grown shipped base leaves them unchanged."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import date
+
+from bot.engine.index import Index
+from bot.engine.questions import respond
+from bot.render.html import render_html
+
+TODAY = date(2026, 12, 6)
+_FOLDED = re.compile(r"<blockquote expandable>.*?</blockquote>", re.DOTALL)
+
+
+def _first(index: Index, question: str) -> str:
+    return render_html(respond(index, question, TODAY))[0]
+
+
+def _on_top(message: str) -> str:
+    """What a phone shows of a first message without a tap and above its « Aussi » list:
+    folded quotes and everything from « Aussi » on are left out (folded, no accents)."""
+    shown = html.unescape(re.sub(r"<[^>]+>", "", _FOLDED.sub("", message)))
+    shown = _plain(shown)
+    return shown.split("aussi :")[0].split("aussi, d'apres")[0]
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents, plain spaces and apostrophes; punctuation kept."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold().replace("\xa0", " ").replace("\u202f", " ").replace("’", "'")
+
+
+# class 1: the answer is on top, unfolded
+
+
+def test_the_theme_asked_is_shown_unfolded_under_the_event_it_belongs_to(five_base):
+    """The forum's opening sentence names no theme: the entry's sentence « Sous le thème … »,
+    folded before, is shown open under it."""
+    top = _on_top(_first(Index(five_base), "quel était le thème du forum de sécurité de Bakou ?"))
+    assert "sous le theme" in top and "prevention des conflits" in top
+
+
+def test_the_exercise_asked_is_on_top_not_under_aussi(five_base):
+    """« pris part à des exercices … en 2025 ? »: the sentence naming Agile Spirit 2025 was
+    folded under « Aussi » below a sentence on a joint training."""
+    message = _first(
+        Index(five_base),
+        "L'Azerbaïdjan a-t-il pris part à des exercices militaires de l'Alliance en 2025 ?",
+    )
+    assert "agile spirit 2025" in _on_top(message)
+
+
+def test_the_network_asked_is_on_top(five_base):
+    """« annoncé sur quel réseau ? »: the sentence naming the social network X is shown open."""
+    message = _first(
+        Index(five_base), "plan de défense Azerbaïdjan Royaume-Uni, annoncé sur quel réseau ?"
+    )
+    assert "reseau social x" in _on_top(message)
+
+
+def test_a_passage_holding_what_is_asked_gets_nothing_added(five_base):
+    """The top passage names who reacted at the Duma: no other sentence is pushed under it."""
+    message = _first(
+        Index(five_base),
+        "qui a réagi à la Douma après la rencontre avec la délégation de l'OTAN ?",
+    )
+    top = _on_top(message)
+    assert "konstantin zatulin" in top
+    assert "modernise deja ses forces armees" not in top
+
+
+def test_a_list_shows_the_mediator_asked_open_under_its_line(five_base):
+    """An agreement list folded every quote: « qui a servi de médiateur ? » hid the United
+    States in the fold; the sentence naming them is now open under the agreement's line."""
+    message = _first(Index(five_base), "l'accord avec l'Arménie, qui a servi de médiateur ?")
+    top = _on_top(message)
+    assert "avec la mediation des etats-unis" in top
+    assert top.index("processus de paix") < top.index("avec la mediation des etats-unis")
+
+
+def test_a_list_shows_the_place_asked_with_the_date(five_base):
+    """« quand et où … signé ? »: the line gives the date; the place is in its quote, opened."""
+    top = _on_top(
+        _first(Index(five_base), "quand et où l'accord avec les États-Unis a-t-il été signé ?")
+    )
+    assert "10 fevrier 2026, a bakou" in top
+
+
+def test_a_later_lines_sentence_is_never_opened_as_the_answer(five_base):
+    """« signé à Washington ? »: only the peace agreement's quote (line 2) names Washington;
+    opening it would pass another agreement's sentence for the answer."""
+    top = _on_top(
+        _first(Index(five_base), "l'accord avec les États-Unis a été signé à Washington ?")
+    )
+    assert "washington empietant" not in top
