@@ -12,9 +12,11 @@ import re
 import unicodedata
 from datetime import date
 
+from bot.engine.cards import CARD_BUDGET, agreement_card
 from bot.engine.index import Index
 from bot.engine.questions import respond
-from bot.render.html import render_html
+from bot.engine.reply import Para, Quote
+from bot.render.html import render_html, visible_length
 
 TODAY = date(2026, 12, 6)
 _FOLDED = re.compile(r"<blockquote expandable>.*?</blockquote>", re.DOTALL)
@@ -101,3 +103,50 @@ def test_a_later_lines_sentence_is_never_opened_as_the_answer(five_base):
         _first(Index(five_base), "l'accord avec les États-Unis a été signé à Washington ?")
     )
     assert "washington empietant" not in top
+
+
+# class 2: cards fit a screen, the answer and its quote first
+
+
+def _visible(index: Index, question: str) -> int:
+    return visible_length(_first(index, question))
+
+
+def test_an_agreement_card_asked_as_a_question_fits_the_aim(five_base):
+    """The US partnership's card under its « Compris » line was 1,106 to 1,118 visible
+    characters: its folded extra quotes now wait behind « Détails », the date and place first."""
+    index = Index(five_base)
+    for question in (
+        "accord de partenariat avec les USA",
+        "où a été signé l'accord de partenariat stratégique avec Washington ?",
+        "le partenariat avec les États-Unis a été signé quel jour ?",
+    ):
+        message = _first(index, question)
+        assert visible_length(message) <= CARD_BUDGET, question
+        top = _on_top(message)
+        assert "10 fevrier 2026" in top and "bakou" in top, question
+        assert "bouton details" in _plain(message), question
+
+
+def test_the_same_card_leads_with_what_each_question_asks(five_base):
+    """Asked where the ceremony was, or what mechanism the accord sets up, the card leads with
+    the quote that says it — open, even when it was behind « Détails » — not the same card."""
+    index = Index(five_base)
+    building = _first(
+        index,
+        "dans quel bâtiment s'est tenue la cérémonie de l'accord de partenariat avec les USA ?",
+    )
+    mechanism = _first(index, "l'accord avec les États-Unis prévoit quel mécanisme ?")
+    assert "palais presidentiel" in _on_top(building)
+    assert "mecanismes de suivi" in _on_top(mechanism)
+    assert building.split("</i>", 1)[1] != mechanism.split("</i>", 1)[1]
+
+
+def test_a_card_asked_by_command_keeps_its_summary(five_base):
+    """Typed as a command, a card opens on its summary; only a question's answer may lead with
+    another quote."""
+    index = Index(five_base)
+    agreement = next(a for a in five_base.agreements if "etats-unis" in _plain(a.title))
+    plain = agreement_card(index, agreement)
+    assert any(isinstance(block, Para) and block.style == "plain" for block in plain.blocks[1:2])
+    assert not any(isinstance(block, Quote) and block.open for block in plain.blocks)

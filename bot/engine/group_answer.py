@@ -11,9 +11,12 @@ answer goes on top, and a later line's sentence must not pass for the answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from bot.engine.cards import visible
+from bot.content.model import Agreement, Event
+from bot.engine import routes
+from bot.engine.cards import agreement_card, event_card, visible
 from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import (
@@ -95,3 +98,48 @@ def answer_opened(index: Index, reply: Reply, question: str) -> Reply:
     if visible(new) > SCREEN:
         return reply
     return replace(reply, blocks=tuple(new))
+
+
+def card_led(index: Index, reply: Reply, question: str) -> Reply:
+    """``reply`` — a plain question answered by one agreement's or event's card (its
+    « 📎 Détails » button says which) — rebuilt so that the card's quote answering
+    ``question`` best (its words, the name, date or place its type asks) comes first, open,
+    under the card's summary, even when it was behind the button; unchanged otherwise."""
+    entry: Agreement | Event | None = None
+    for row in reply.buttons:
+        for button in row:
+            if (values := routes.AGREEMENT_FULL.parse(button.data)) is not None:
+                entry = index.deals.by_id.get(values[0])
+            elif (values := routes.EVENT_FULL.parse(button.data)) is not None:
+                found = index.entries.get(values[0])
+                entry = found if isinstance(found, Event) else None
+    if entry is None:
+        return reply
+    score = _scorer(index, question)
+    if isinstance(entry, Agreement):
+        plain, led = agreement_card(index, entry), agreement_card(index, entry, lead=score)
+    else:
+        plain, led = event_card(index, entry), event_card(index, entry, lead=score)
+    head = plain.blocks[0]
+    if led.blocks == plain.blocks or head not in reply.blocks:
+        return reply
+    at = reply.blocks.index(head)
+    if reply.blocks[at : at + len(plain.blocks)] != plain.blocks:
+        return reply  # not that card as built: nothing is swapped
+    blocks = (*reply.blocks[:at], *led.blocks, *reply.blocks[at + len(plain.blocks) :])
+    return replace(reply, blocks=blocks, fold_quotes=led.fold_quotes)
+
+
+def _scorer(index: Index, question: str) -> Callable[[Quote], float]:
+    """How much of ``question`` a quote says: the weight of its words the quote holds, and
+    TYPE_BONUS for each type asked (quand, qui, où…) the quote carries."""
+    words = [word for word in index.tokens(question) if not is_stop(word)]
+    weights = word_weights(index, words)
+    kinds = asked_types(question)
+    asked = frozenset(words)
+
+    def score(quote: Quote) -> float:
+        value = held_weight(word_prefixes(index, quote.text), weights)
+        return value + sum(TYPE_BONUS for kind in kinds if gives(kind, quote.text, asked))
+
+    return score

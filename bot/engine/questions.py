@@ -34,7 +34,7 @@ from bot.engine.counting import (
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
-from bot.engine.group_answer import answer_opened
+from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.ordinal import asked_rank, rank_reply
@@ -727,7 +727,7 @@ def respond_in_thread(
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
-        reply = answer_opened(index, reply, text)
+        reply = card_led(index, answer_opened(index, reply, text), text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
     if found is None:
