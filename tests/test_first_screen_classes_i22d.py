@@ -10,15 +10,21 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
+
+import yaml
 
 from bot.engine.cards import CARD_BUDGET, agreement_card
+from bot.engine.common import brief_when, when
 from bot.engine.index import Index
 from bot.engine.questions import respond
 from bot.engine.reply import Para, Quote
 from bot.render.html import render_html, visible_length
 
 TODAY = date(2026, 12, 6)
+HERE = Path(__file__).parent
 _FOLDED = re.compile(r"<blockquote expandable>.*?</blockquote>", re.DOTALL)
 
 
@@ -150,3 +156,77 @@ def test_a_card_asked_by_command_keeps_its_summary(five_base):
     plain = agreement_card(index, agreement)
     assert any(isinstance(block, Para) and block.style == "plain" for block in plain.blocks[1:2])
     assert not any(isinstance(block, Quote) and block.open for block in plain.blocks)
+
+
+# class 3: « Aussi » lines share the answer's subject
+
+
+def _aussi(message: str) -> str:
+    """What a first message lists under « Aussi : » (no accents), "" when nothing."""
+    shown = _plain(html.unescape(re.sub(r"<[^>]+>", "", _FOLDED.sub("", message))))
+    return shown.split("aussi :", 1)[1] if "aussi :" in shown else ""
+
+
+def test_no_eu_india_aside_under_who_chaired_the_forum(five_base):
+    """The forum's answer names no actor; the EU–India accords of the same article name two
+    the question never asked about: not the same subject."""
+    message = _first(Index(five_base), "qui a présidé le forum de Bakou ?")
+    assert "union europeenne" not in _aussi(message)
+
+
+def test_no_energy_aside_under_who_opposes_the_corridor(five_base):
+    """The Zanguezour corridor (territory) and the gas corridors (energy) share only the
+    United States among many actors: one actor in common is not one subject."""
+    message = _first(Index(five_base), "corridor zanguezour : opposants ?")
+    assert "energie" not in _aussi(message)
+
+
+def test_an_aside_on_the_actor_the_question_names_stays(five_base):
+    """« … investissements américains … accord avec Bakou »: the US accord shares the actor the
+    question names; it stays one line under the answer."""
+    message = _first(
+        Index(five_base), "montant des investisements americains prévu dans l'acord avec bakou ??"
+    )
+    assert "partenariat strategique" in _plain(html.unescape(message))
+
+
+# class 5: a day without its year is said as the article gives it
+
+
+def test_a_day_without_its_year_is_never_date_non_indiquee(five_base):
+    """An agreement the base cannot place, whose article gives « 8 juin » without a year."""
+    agreement = five_base.agreements[0]
+    dayed = replace(agreement, date=None, date_text="8 juin")
+    assert when(five_base, dayed) == "8 juin (année non précisée dans l'article)"
+    assert brief_when(five_base, dayed, 30) == when(five_base, dayed)
+    assert when(five_base, replace(agreement, date=None, date_text=None)) == "date non indiquée"
+    assert when(five_base, replace(agreement, date=None, date_text="récemment")) == (
+        "date non indiquée"
+    )
+
+
+def test_every_answer_found_offers_a_tap_beyond_the_same_search(five_base):
+    """Over the development questions: an answer that found something ends with at least one
+    button besides « 🔎 » (the search behind it): a card of its line, of the actor it is about,
+    or of the article's event."""
+    index = Index(five_base)
+    checked = 0
+    for path in sorted(HERE.glob("questions_dev*.yaml")):
+        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+            if question.get("follow_up_of"):
+                continue
+            reply = respond(index, question["q"], TODAY)
+            labels = [button.label for row in reply.buttons for button in row]
+            if not reply.found or not labels:
+                continue
+            checked += 1
+            assert any(not label.startswith("🔎") for label in labels), question["q"]
+    assert checked > 50
+
+
+def test_a_context_answer_offers_its_actors_and_its_event(five_base):
+    index = Index(five_base)
+    threats = respond(index, "c quoi les 3 menaces principales pr l'azerbaidjan ?", TODAY)
+    assert "🇮🇷 Iran" in [button.label for row in threats.buttons for button in row]
+    chaired = respond(index, "qui a présidé le forum de Bakou ?", TODAY)
+    assert any("Forum" in button.label for row in chaired.buttons for button in row)

@@ -17,15 +17,17 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
-from bot.engine.cards import visible
+from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.filters import TimelineFilter
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
+from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -621,20 +623,37 @@ def _kind_of(entry: Entry) -> str:
     return entry.kind if isinstance(entry, Agreement) else ""
 
 
+def _topics_meet(entry: Entry, other: Entry) -> bool:
+    """True unless both entries have themes and share none (the gas corridor's energy under
+    the Zanguezour corridor's territory: one actor in common is not one subject)."""
+    mine, theirs = set(entry.topics), set(other.topics)
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...] = ()) -> bool:
-    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share an
-    actor (Azerbaïdjan aside) or a kind, or the question's part names one of its actors; two
-    entries naming no actor but Azerbaïdjan go together when one article holds both. A
-    sentence on the US accord is no « Aussi » to a question on OTS manœuvres."""
+    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share half
+    of the answer's actors (Azerbaïdjan aside), or one of its many actors and a theme (or one
+    has none, or the question's ``parts`` name that actor), or a kind, or the question's
+    ``parts`` name one of its actors; an answer naming no actor but Azerbaïdjan goes with an
+    entry naming none either when one article holds both. A sentence on the US accord is no
+    « Aussi » to a question on OTS manœuvres, nor the EU–India accords to one on who chaired
+    the forum, nor the gas corridors to the Zanguezour corridor (issue 22, class 3)."""
     if other is entry:
         return True
     home = index.base.vocabulary.home
     mine, theirs = subjects(entry, home), subjects(other, home)
-    if set(mine) & set(theirs) or (_kind_of(entry) and _kind_of(entry) == _kind_of(other)):
+    shared = tuple(set(mine) & set(theirs))
+    if shared and (
+        2 * len(shared) >= len(mine)  # the answer's own subject, not one of its many actors
+        or _topics_meet(entry, other)
+        or any(names_any(index.base, shared, part) for part in parts)
+    ):
+        return True
+    if _kind_of(entry) and _kind_of(entry) == _kind_of(other):
         return True
     if theirs and any(names_any(index.base, theirs, part) for part in parts):
         return True
-    if mine and theirs:
+    if theirs:  # actors the answer does not name: another subject
         return False
     sources = {item.source for item in entry.evidence}
     return any(item.source in sources for item in other.evidence)
@@ -858,11 +877,11 @@ def passage_reply(
     if found is None:
         return None
     entry, sentence, answers, others, total = found
-    others = [other for other in others if same_subject(index, entry, other, parts)]
+    others = [other for other in others if same_subject(index, entry, other, (*parts, query))]
     if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
         others = []
     second = other_part(index, query, kind, parts, entry, sentence)
-    if second is not None and not same_subject(index, entry, second[0], parts):
+    if second is not None and not same_subject(index, entry, second[0], (*parts, query)):
         second = None  # another event's sentence: no answer to a part of this question
     if second is None and not several:  # the words the top sentence lacks, said by another
         second = complement(index, query, kind, entry, sentence, [entry, *others], verbs)
@@ -962,8 +981,7 @@ def passage_reply(
     if more > 0:
         more_text = count(more, "autre résultat", "autres résultats")
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
-    buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
-    rows = tuple((button,) for button in buttons[:2])
+    rows = tuple((button,) for button in next_taps(index, [entry, *others], query))
     if (
         others
         and second is None
@@ -975,6 +993,44 @@ def passage_reply(
             index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
         )
     return Reply(tuple(blocks), rows)
+
+
+def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:
+    """At most two buttons that go on from the answer, besides the search behind it: the
+    cards of its dated lines; else, for context entries, the cards of the actors they are
+    about (those the question names first); else the card of the dated entry of the same
+    article whose line holds most of the question (the forum's opening under a fact of the
+    forum); else the chronology of their theme. Never only « run the same search again »
+    (issue 22, class 3)."""
+    buttons = [button for shown in entries if (button := entry_button(shown))]
+    if buttons:
+        return buttons[:2]
+    base = index.base
+    actors: list[str] = []
+    for shown in entries:
+        actors += [a for a in subjects(shown, base.vocabulary.home) if a not in actors]
+    named = [actor for actor in actors if names_any(base, (actor,), query)]
+    ordered = [*named, *(actor for actor in actors if actor not in named)]
+    if ordered:
+        return [card_button(base.actors[actor]) for actor in ordered[:2]]
+    sources = {item.source for shown in entries for item in shown.evidence}
+    weights = _weights(index, index.tokens(query))
+    pool: list[Event | Agreement] = [*base.events, *base.agreements]
+    dated = [
+        (_score(_line_prefixes(index, other), weights), -at, other)
+        for at, other in enumerate(pool)
+        if any(item.source in sources for item in other.evidence)
+    ]
+    if dated and (best := max(dated, key=lambda row: (row[0], row[1])))[0] > 0:
+        return [button] if (button := entry_button(best[2])) else []  # the article's event
+    labels = {term.id: term.label for term in base.vocabulary.topics}
+    for shown in entries:
+        for topic in shown.topics:
+            wanted = TimelineFilter(topics=(topic,))
+            if select(index, wanted):
+                label = f"📅 Chronologie : {labels.get(topic, topic)}"
+                return [Button(short_label(label), routes.TIMELINE.build(1, wanted.encode()))]
+    return []
 
 
 SEARCH_LABEL = 30
