@@ -20,6 +20,7 @@ from bot.engine.cards import CARD_BUDGET, agreement_card
 from bot.engine.common import brief_when, when
 from bot.engine.index import Index
 from bot.engine.questions import respond
+from bot.engine.reading_line import spelled
 from bot.engine.reply import Para, Quote
 from bot.render.html import render_html, visible_length
 
@@ -230,3 +231,36 @@ def test_a_context_answer_offers_its_actors_and_its_event(five_base):
     assert "🇮🇷 Iran" in [button.label for row in threats.buttons for button in row]
     chaired = respond(index, "qui a présidé le forum de Bakou ?", TODAY)
     assert any("Forum" in button.label for row in chaired.buttons for button in row)
+
+
+# class 4: the « Compris » line says briefly what is asked, in the question's words
+
+
+def _reading(message: str) -> str:
+    return next(
+        line
+        for line in html.unescape(re.sub(r"<[^>]+>", "", message)).splitlines()
+        if "Compris" in line
+    )
+
+
+def test_the_reading_line_says_what_is_asked_in_the_questions_spelling(five_base):
+    """« preside forum bakou » (folded index words) read as noise: the line now says the type
+    asked and the words as the question spells them."""
+    line = _reading(_first(Index(five_base), "qui a présidé le forum de Bakou ?"))
+    assert "« qui ? »" in line and "« présidé forum Bakou »" in line
+    question = (
+        "Quel lien l'article établit-il entre le rapprochement de Bakou avec l'OTAN et la "
+        "réaction du Kremlin ?"
+    )
+    line = _reading(_first(Index(five_base), question))
+    assert "établit rapprochement Bakou OTAN réaction Kremlin" in line
+    assert "établit-il" not in line
+
+
+def test_an_actor_code_never_shows_in_the_reading_line(five_base):
+    """A follow-up's search carries the previous filter's codes (« az »): said by name."""
+    index = Index(five_base)
+    assert spelled(index, "2025 AZ forum thème", "2025 az forum theme") == (
+        "2025 Azerbaïdjan forum thème"
+    )

@@ -48,6 +48,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
+from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -368,9 +369,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
 
     def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
         if words and index.fulltext.search_hits(words).total:
-            return Understanding(
-                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
-            )
+            said = search_said(index, text, words)  # the question's own spelling
+            return Understanding(f"/cherche {words}", f"/cherche {words}", said)
         return None
 
     capitals = index.names.find_actor(content) if not words and content.isupper() else None
