@@ -264,3 +264,14 @@ def test_an_actor_code_never_shows_in_the_reading_line(five_base):
     assert spelled(index, "2025 AZ forum thème", "2025 az forum theme") == (
         "2025 Azerbaïdjan forum thème"
     )
+
+
+def test_the_sentence_holding_the_subject_leads_when_both_do_not_fit(five_base):
+    """« quels pays étaient à la réunion … ? »: the top sentence (Aliyev's announcement at
+    the meeting) names no country; the list of representatives, folded under « Aussi », would
+    not fit under it on one screen: it leads alone, open."""
+    message = _first(
+        Index(five_base), "quels pays étaient à la réunion avec la délégation Nato chez Aliyev ?"
+    )
+    assert visible_length(message) <= 1200
+    assert "etaient presents a la reunion les representants permanents" in _on_top(message)

@@ -867,24 +867,32 @@ def passage_reply(
     someone: str = "",
     neighbours: bool = True,
     verbs: frozenset[str] = frozenset(),
+    forced: tuple[Entry, str] | None = None,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
     part the passage leaves out, that part's passage unfolded under it; the neighbours in an
     « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
-    claim: its quotes go with it; a context entry shows its quote alone)."""
+    claim: its quotes go with it; a context entry shows its quote alone). When the passage on
+    top lacks the question's subject, the sentence holding it comes open under it
+    (``complement``), or alone (``forced``) when both would not fit a phone screen."""
     found = best_passage(index, query, kind, several, noun, shown, parts, verbs)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
+    if forced is not None:  # the sentence holding the question's subject, alone on top
+        entry, sentence = forced
+        answers, others = carries(kind, sentence, frozenset(index.tokens(query))), []
     others = [other for other in others if same_subject(index, entry, other, (*parts, query))]
     if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
         others = []
     second = other_part(index, query, kind, parts, entry, sentence)
     if second is not None and not same_subject(index, entry, second[0], (*parts, query)):
         second = None  # another event's sentence: no answer to a part of this question
-    if second is None and not several:  # the words the top sentence lacks, said by another
+    completed = False
+    if second is None and forced is None:  # the words the top sentence lacks, said by another
         second = complement(index, query, kind, entry, sentence, [entry, *others], verbs)
+        completed = second is not None
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
@@ -982,6 +990,12 @@ def passage_reply(
         more_text = count(more, "autre résultat", "autres résultats")
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
     rows = tuple((button,) for button in next_taps(index, [entry, *others], query))
+    # both do not fit one screen: the sentence holding the question's subject leads alone
+    overflow = completed and second is not None and second[0] is not entry
+    if overflow and second is not None and visible(blocks) > ANSWER_SCREEN:
+        return passage_reply(
+            index, query, kind, said, several, noun, shown, parts, someone, True, verbs, second
+        )
     if (
         others
         and second is None
