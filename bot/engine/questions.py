@@ -34,6 +34,7 @@ from bot.engine.counting import (
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
+from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.ordinal import asked_rank, rank_reply
@@ -47,6 +48,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
+from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -367,9 +369,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
 
     def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
         if words and index.fulltext.search_hits(words).total:
-            return Understanding(
-                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
-            )
+            said = search_said(index, text, words)  # the question's own spelling
+            return Understanding(f"/cherche {words}", f"/cherche {words}", said)
         return None
 
     capitals = index.names.find_actor(content) if not words and content.isupper() else None
@@ -725,6 +726,8 @@ def respond_in_thread(
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
+    if found is not None:  # a list's sentence that answers: open under its line, not folded
+        reply = card_led(index, answer_opened(index, reply, text), text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
     if found is None:
