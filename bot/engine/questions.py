@@ -32,6 +32,13 @@ from bot.engine.counting import (
     counted,
     figure_in_articles,
 )
+from bot.engine.detail import (
+    Detail,
+    asked_detail,
+    detail_reply,
+    subject_actors,
+    subject_entries,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.idioms import without_idioms
@@ -39,9 +46,11 @@ from bot.engine.index import Index
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
+    Entry,
     asked_type,
     asks_several,
     asks_someone,
+    best_passage,
     passage_reply,
     question_verbs,
     search_button,
@@ -714,8 +723,14 @@ def respond_in_thread(
         if ranked is not None:
             return ranked, previous  # « et le 3e ? » next still counts the same lines
     found = follow_up(index, text, previous, today) if previous is not None else None
+    if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
+        detailed = _detail_of_subject(index, text, previous, found, today)
+        if detailed is not None:
+            return detailed
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
+        if found is not None and not yes_no:  # « combien coûte l'accord avec les USA ? »
+            reply = _detail_of_own_subject(index, text, found, reply)
     else:  # « signé le combien ? » of a line dated to the month: said first, as asked alone
         subject = found.command.partition(" ")[2]
         if found.undated is None and subject and not found.command.startswith("/cherche "):
@@ -729,7 +744,153 @@ def respond_in_thread(
         reply = _said_otherwise(reply, text)
     if found is None:
         return reply, None
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply), _lines(reply))
+    lines = _lines(reply) or _card_subject(reply)
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+
+
+MOST_DETAIL_WORDS = 8
+"""A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
+ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour"})
+"""Details no other reading answers: asked after an answer, always of its subject."""
+ASKED_ALONE = frozenset({"cout", "presents"})
+"""Details a question that names its subject gets answered by ``detail.py`` too."""
+
+
+def _detail_of_subject(
+    index: Index, text: str, previous: Asked, found: Understanding | None, today: date | None
+) -> tuple[Reply, Asked] | None:
+    """A short follow-up asking one detail of the previous answer's entries, naming nothing
+    they lack: that detail of those entries (``detail.py``), never the previous view again nor
+    a search of the follow-up's lone word; None when another reading answers it."""
+    detail = asked_detail(text)
+    folded = fold(text)
+    if detail is None or not previous.lines or len(folded.split()) > MOST_DETAIL_WORDS:
+        return None
+    holding = [  # the entry whose sentence the previous answer put on top (a context fact
+        entry.id  # has no numbered line)
+        for entry in index.base.entries()
+        if previous.shown and any(previous.shown in item.quote for item in entry.evidence)
+    ]
+    subject = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
+    if not subject or _names_new_subject(index, text, subject, detail, today):
+        return None
+    searched = previous.data.startswith("/cherche ")
+    # a search's follow-up of the same words still picks another sentence (``shown``)
+    repeats = found is None or (not searched and found.data == previous.data)
+    lost = (  # « domaines ? » after a card: a search of that word alone, the subject lost
+        found is not None
+        and not searched
+        and not found.counted
+        and found.data.startswith("/cherche ")
+        and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
+    )
+    if not (repeats or lost or detail.kind in ALWAYS_OF_SUBJECT):
+        return None
+    reply = detail_reply(index, detail, subject, previous.shown, previous.command)
+    if reply is None:
+        return None
+    shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
+    return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+def _names_new_subject(
+    index: Index, text: str, subject: list[Entry], detail: Detail, today: date | None
+) -> bool:
+    """True when the follow-up names an actor, a period or a word its subject lacks: it asks
+    about something else and is read on its own."""
+    content = _content(index, text)
+    wanted = read_filter(index, content, today).filter
+    if wanted.start is not None or wanted.end is not None:
+        return True
+    home = index.base.vocabulary.home
+    if set(wanted.actors) - {home} - subject_actors(index, subject):
+        return True
+    held = " ".join(
+        fold(f"{entry_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
+        for entry in subject
+    )
+    for word in index.tokens(content):
+        if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
+            continue
+        if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
+            continue
+        if word[:5] not in held:
+            return True
+    return False
+
+
+DETAIL_ONLY = frozenset(
+    [
+        "pays",
+        "etats",
+        "nations",
+        "delegations",
+        "participants",
+        "presents",
+        "present",
+        "presente",
+        "presentes",
+        "representes",
+        "represente",
+        "autre",
+        "autres",
+        "encore",
+        "dit",
+        "declare",
+        "ajoute",
+        "exacte",
+        "exact",
+        "precise",
+        "cote",
+        "ca",
+        "cela",
+        "coute",
+        "couter",
+    ]
+)
+"""Words that only say which detail is asked (never a new subject)."""
+
+
+def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply: Reply) -> Reply:
+    """« combien coûte l'accord avec les États-Unis ? », « quels pays étaient présents au forum
+    de Bakou ? »: a cost or the countries present, asked of the entries the question's own
+    words found — the frank absence or the sentence, instead of a list that leaves it aside."""
+    detail = asked_detail(text)
+    named = detail is not None and detail.kind == "objet" and bool(detail.noun)
+    if detail is None or not (detail.kind in ASKED_ALONE or named):
+        return reply
+    ids = list(_lines(reply))
+    if found.data.startswith("/cherche "):
+        query = " ".join(
+            w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
+        )
+        best = best_passage(index, query, "") if query else None
+        if best is not None:
+            ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
+    subject = subject_entries(index, dict.fromkeys(ids))
+    answered = detail_reply(index, detail, subject)
+    if answered is None:
+        return reply
+    if named:  # « quels domaines couvre … ? »: only the sentence naming them, when the
+        # answer did not open on it (the reading line first: nothing said missing)
+        opening = answered.blocks[0]
+        first = next((b.text for b in reply.blocks if isinstance(b, Quote)), "")
+        said = next((b.text for b in answered.blocks if isinstance(b, Quote)), "")
+        if not (isinstance(opening, Para) and opening.text.startswith("Compris")) or said == first:
+            return reply
+    return answered
+
+
+def _card_subject(reply: Reply) -> tuple[str, ...]:
+    """The entry a card shows (its « 📎 Détails » button names it): the subject a follow-up
+    (« signé qd ? ») of a card asks about; () for any other view."""
+    for row in reply.buttons:
+        for button in row:
+            for route in (routes.AGREEMENT_FULL, routes.EVENT_FULL):
+                parsed = route.parse(button.data)
+                if parsed:
+                    return (parsed[0],)
+    return ()
 
 
 def _lines(reply: Reply) -> tuple[str, ...]:

@@ -1,0 +1,691 @@
+"""One detail asked of a subject: « signé qd ? », « objet ? », « combien ? », « et la date ? »,
+« qui côté américain ? », « et les pays présents ? », « il a dit quoi d'autre ? », « combien ça
+coûte ? » (issue 22, fifth pass).
+
+After an answer, such a follow-up asks one thing of the entries that answer just showed (its
+subject). Showing that answer again, or searching the follow-up's lone word across the whole
+base, answers something else. Here the detail is looked for in the subject's own quotes, then
+in the full text of the subject's articles; the answer opens with the sentence that gives it,
+unfolded under its entry's line, or — when neither gives it — with a frank « Les articles ne
+donnent pas … » that says what was searched, then what they do say, with its quotes.
+
+A question that names its subject itself (« combien coûte l'accord avec les États-Unis ? »,
+« quels pays étaient présents au forum de Bakou ? ») is answered the same way, its subject
+being the entries its own words find.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.content.model import Agreement, Event, Fact
+from bot.dates import Precision
+from bot.engine.common import (
+    BRIEF_MARKS,
+    attribution,
+    brief_when,
+    entry_button,
+    line_text,
+    quote_of,
+)
+from bot.engine.counting import NUMBER_WORDS
+from bot.engine.index import Index
+from bot.engine.own_evidence import names_any, own_key_evidence, subjects
+from bot.engine.reply import Block, Item, Para, Quote, Reply
+from bot.text import fold, short_label
+
+Entry = Event | Agreement | Fact
+
+MOST_SUBJECT = 3
+"""Entries of the previous answer taken as its subject (its first lines)."""
+MOST_SHOWN = 3
+"""Sentences an answer shows at most (one screen)."""
+LINE = 110
+"""Longest entry line in a detail answer: the sentence under it is the answer."""
+SUBJECT_LABEL = 55
+"""Longest subject line in a « Compris » line."""
+LISTED_COUNTRIES = 3
+"""A sentence naming this many countries lists who was there."""
+
+_COST = re.compile(
+    r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme|tarif\w*"
+    r"|combien (?:ca|cela|ils|il|elle) (?:a )?(?:coute|vaut|paye)|valeur)\b"
+)
+_COST_WORDS = re.compile(
+    r"\b(?:cout\w*|couter|budget\w*|montant\w*|prix|financement\w*|finance[rs]?|financee?s?"
+    r"|milliards?|millions?|dollars?|euros?|manats?)(?![\w-])"
+)
+"""How an article would give a cost (folded): searched before saying it doesn't."""
+_PRESENT = re.compile(
+    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats|nations|delegations|participants)"
+    r"(?: \w+){0,3} (?:presents?|presentes?|representes?|representees?|participants?|particip\w*"
+    r"|assist\w*|venus?|la)|(?:pays|etats|nations) (?:presents?|participants?|representes?)"
+    r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
+)
+_SAID_MORE = re.compile(
+    r"\b(?:(?:a|ont|avait) (?:dit|declare|ajoute|affirme|souligne|annonce)"
+    r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
+    r"|\bquoi d[' ]autre\b|\bd[' ]autres (?:declarations|propos)\b"
+)
+_WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
+_DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
+_WHEN = re.compile(
+    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
+)
+_HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
+_WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
+_WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_WHAT = re.compile(
+    r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
+    r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
+)
+_NAMED_DETAIL = re.compile(r"\b(domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b")
+"""A detail the question names with its own noun: a sentence holding that noun gives it."""
+_SIDE = re.compile(r"\bcote (\w+)")
+_ROLE = re.compile(
+    r"\b(?:ministres?|ministeres?|president|presidente|vice-president\w*|ambassad\w+"
+    r"|representants?|chefs? d'etat|premier ministre|delegations?)\b"
+)
+"""Someone named by an office or an institution (« les ministères de la Défense »)."""
+_COUNT_OF_COUNTRIES = re.compile(
+    r"\b(?:(?:plus|moins|pres) de |environ )?(?:\d+|plusieurs|une? \w+aine de|des dizaines de)"
+    r"\s+(?:\w+\s+)?(?:pays|nations|etats|delegations)\b"
+)
+_PERSON = re.compile(r"\b[A-ZÀ-Ý][\w.-]+ [A-ZÀ-Ý][\w-]+")
+_SENTENCE = re.compile(r"(?<=[.!?…»])(?<! [A-Z]\.)\s+(?=[A-ZÀ-Ý«(])|\n+")
+_MONTHS = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """What one question asks of its subject."""
+
+    kind: str
+    """« cout », « presents », « dit », « pourquoi », « jour », « quand », « combien »,
+    « qui », « ou » or « objet »."""
+    what: str
+    """The detail in words, as the answer names it (« le coût », « la date »)."""
+    noun: str = ""
+    """For « objet »: the noun the question names (« domaines », « thème »); for « qui »: the
+    side asked (« américain »)."""
+
+
+def asked_detail(text: str) -> Detail | None:
+    """The one detail ``text`` asks, or None when it asks none of these."""
+    folded = f" {fold(text).replace('’', chr(39))} "
+    if _COST.search(folded):
+        return Detail("cout", "le coût (ni budget ni montant)")
+    if _PRESENT.search(folded):
+        return Detail("presents", "la liste des pays présents")
+    if _SAID_MORE.search(folded):
+        return Detail("dit", "ce qu'il a dit d'autre")
+    if _WHY.search(folded):
+        return Detail("pourquoi", "la raison")
+    if _DAY.search(folded):
+        return Detail("jour", "le jour exact")
+    if _WHEN.search(folded):
+        return Detail("quand", "la date")
+    if _HOW_MANY.search(folded):
+        return Detail("combien", "de chiffre")
+    named = _NAMED_DETAIL.search(folded)
+    if named is not None:
+        typed = {fold(word): word for word in re.findall(r"\w+", text)}
+        word = typed.get(named.group(1), str(named.group(1)))
+        return Detail("objet", f"le détail demandé (« {word} »)", word)
+    side = _SIDE.search(folded)
+    if _WHO.search(folded):
+        typed = {fold(word): word for word in re.findall(r"\w+", text)}
+        noun = typed.get(side.group(1), str(side.group(1))) if side else ""
+        return Detail("qui", "de nom", noun)
+    if _WHERE.search(folded):
+        return Detail("ou", "le lieu")
+    if _WHAT.search(folded):
+        return Detail("objet", "l'objet")
+    return None
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each a verbatim slice of it."""
+    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
+
+
+def _lower(text: str) -> str:
+    """Lower case without accents, hyphens kept (« euro-atlantique » is no « euro »)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _seed_run(text: str) -> list[str]:
+    """An article's sentences, apostrophes and spaces made plain as the quotes' are (the
+    quote check compares them after ``normalise_typography``)."""
+    plain = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return [re.sub(r"[ \t]+", " ", sentence) for sentence in sentences(plain)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _has_figure(sentence: str) -> bool:
+    words = _words(re.sub(r"\(\d+\)", " ", sentence))
+    for at, word in enumerate(words):
+        if word in NUMBER_WORDS:
+            return True
+        if not word.isdigit():
+            continue
+        if len(word) == 4 and 1900 <= int(word) <= 2100:
+            continue  # a year
+        if at + 1 < len(words) and words[at + 1] in _MONTHS:
+            continue  # a day of a month
+        return True
+    return False
+
+
+def _has_date(sentence: str) -> bool:
+    words = _words(sentence)
+    return any((w.isdigit() and len(w) == 4) or w in _MONTHS for w in words) or any(
+        phrase in fold(sentence)
+        for phrase in ("hier", "recemment", "cet ete", "debut ", "fin ", "ans plus tard")
+    )
+
+
+def _holds_start(sentence: str, starts: Iterable[str]) -> bool:
+    words = _words(sentence)
+    return any(word.startswith(start) for start in starts for word in words)
+
+
+def _stem(word: str) -> str:
+    return fold(word)[:5]
+
+
+SHORTEST_NAME = 4
+"""Shorter country names and aliases (« IL », « se ») are not looked for in a sentence."""
+
+
+def _countries_named(index: Index, sentence: str) -> int:
+    """How many countries but the base's home ``sentence`` names, by name or alias."""
+    flat = f" {' '.join(_words(sentence))} "
+    home = index.base.vocabulary.home
+    return sum(
+        1
+        for actor in index.base.actors.values()
+        if actor.is_country
+        and actor.id != home
+        and any(
+            f" {name} " in flat
+            for name in (" ".join(_words(n)) for n in actor.names())
+            if len(name) >= SHORTEST_NAME
+        )
+    )
+
+
+def _gives(index: Index, detail: Detail, sentence: str) -> bool:
+    """True when ``sentence`` gives the detail asked."""
+    kind = detail.kind
+    if kind == "cout":
+        return bool(_COST_WORDS.search(_lower(sentence)))
+    if kind == "presents":
+        return _countries_named(index, sentence) >= LISTED_COUNTRIES
+    if kind == "pourquoi":
+        return bool(
+            re.search(
+                r"\b(?:parce que|car|en raison|afin de|pour (?:repondre|renforcer))\b",
+                fold(sentence),
+            )
+        )
+    if kind in ("quand", "jour"):
+        return _has_date(sentence)
+    if kind == "combien":
+        return _has_figure(sentence)
+    if kind == "qui":
+        if detail.noun and not _holds_start(sentence, [_stem(detail.noun)]):
+            return False  # « côté américain »: a sentence naming that side
+        return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
+    if kind == "ou":
+        return bool(re.search(r"\b(?:à|au|aux) [A-ZÀ-Ý]", sentence))
+    if kind == "objet" and detail.noun:
+        return _holds_start(sentence, [_stem(detail.noun)])
+    return kind == "objet"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A sentence that gives the detail, and where it stands."""
+
+    sentence: str
+    source: str
+    entry: Entry | None
+
+
+def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
+    out: list[Found] = []
+    for entry in subject:
+        key = own_key_evidence(index.base, entry)
+        ordered = [*key, *(item for item in entry.evidence if item not in key)]
+        for item in ordered:
+            out.extend(Found(s, item.source, entry) for s in sentences(item.quote))
+    return out
+
+
+def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
+    """Every sentence of the subject's articles, with the entry that quotes it when one does
+    (the subject's entries first)."""
+    base = index.base
+    sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
+    quoting: dict[str, Entry] = {}
+    for entry in [*subject, *base.entries()]:
+        for item in entry.evidence:
+            for sentence in sentences(item.quote):
+                quoting.setdefault(sentence, entry)
+    out: list[Found] = []
+    for source in sources:
+        for sentence in _seed_run(base.seeds.get(source, "")):
+            held = quoting.get(sentence) or next(
+                (entry for text, entry in quoting.items() if sentence in text), None
+            )
+            out.append(Found(sentence, source, held))
+    return out
+
+
+def _subject_label(index: Index, entry: Entry) -> str:
+    """The subject in a few words for the « Compris » line: its line, and its date with a
+    short mark when the article does not give it."""
+    text = short_label(line_text(index.base, entry), SUBJECT_LABEL)
+    if isinstance(entry, Fact) or entry.date is None:
+        return f"« {text} »"
+    label = entry.date_label or entry.date.label()
+    mark = BRIEF_MARKS.get(entry.date_basis, "")
+    return f"« {text} » ({label}{', ' + mark if mark else ''})"
+
+
+def _line(index: Index, entry: Entry) -> Item:
+    label = "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, 60)
+    return Item(label, short_label(line_text(index.base, entry), LINE), 0, entry.id)
+
+
+def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
+    """Each sentence unfolded under its entry's line (one line per entry), a sentence no entry
+    quotes under « Dans le même article : »."""
+    blocks: list[Block] = []
+    last: Entry | None = None
+    for item in found[:MOST_SHOWN]:
+        source = index.base.sources[item.source]
+        quote = Quote(item.sentence, attribution(source), item.source, open=True)
+        if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
+            blocks.append(Para("Dans le même article :", "note"))
+            last = None
+        elif item.entry is not last:
+            blocks.append(_line(index, item.entry))
+            last = item.entry
+        blocks.append(quote)
+    return blocks
+
+
+def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:
+    """The subject's lines with their first own quote, open: what the articles do say."""
+    blocks: list[Block] = []
+    for entry in subject[:2]:
+        blocks.append(_line(index, entry))
+        for item in own_key_evidence(index.base, entry)[:1]:
+            quote = quote_of(index.base, item)
+            blocks.append(Quote(quote.text, quote.attribution, quote.source, open=True))
+    return blocks
+
+
+_NOT_A_FIRST_NAME = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "selon",
+        "president",
+        "presidente",
+        "ministre",
+        "vice",
+        "m",
+        "chef",
+        "etat",
+    ]
+)
+
+
+def _person(index: Index, text: str) -> str:
+    """The surname of the first person ``text`` names (« Zatulin », « Aliyev »): two
+    capitalised words in a row that are no actor's name, or ""."""
+    words = re.findall(r"[\w.-]+", text)
+    for first, second in itertools.pairwise(words):
+        if not (first[:1].isupper() and second[:1].isupper()):
+            continue
+        if fold(first).strip(".") in _NOT_A_FIRST_NAME:
+            continue
+        if names_any(index.base, tuple(index.base.actors), f"{first} {second}"):
+            continue
+        return str(second)
+    return ""
+
+
+_SPEECH = re.compile(
+    r"\b(?:a|avait|ont|aurait) (?:\w+ )?(?:souligne|ajoute|annonce|declare|affirme|reconnu|indique"
+    r"|averti|estime|precise|rappele|insiste)|\bselon (?:m |lui|le president)|\bavertit\b"
+    r"|\bannonca\b|\bpour (?:le president )?\w+ \w+, il\b"
+)
+"""A sentence reporting what someone said."""
+
+
+def _said_by(index: Index, surname: str, seen: str, first: str = "") -> list[Found]:
+    """The sentences of the articles that quote ``surname``, and the next ones that go on
+    with what that person said (« Il a souligné … », « Le vice-président a toutefois … »)."""
+    base = index.base
+    quoting: dict[str, Entry] = {}
+    for entry in base.entries():
+        for item in entry.evidence:
+            for sentence in sentences(item.quote):
+                quoting.setdefault(sentence, entry)
+    key = fold(surname)
+    out: list[Found] = []
+    for source, text in base.seeds.items():
+        run = _seed_run(text)
+        naming = ""
+        for sentence in run:
+            words = _words(sentence)
+            if key in words:
+                naming = sentence
+            elif (naming and words[:1] in (["il"], ["elle"])) or (
+                naming
+                and len(words) > 1
+                and words[0] in ("le", "la")
+                and words[1] in _words(naming)
+            ):
+                pass
+            else:
+                naming = ""
+                continue
+            if (seen and (sentence in seen or seen in sentence)) or not (
+                _SPEECH.search(fold(sentence)) or "«" in sentence
+            ):
+                continue
+            held = quoting.get(sentence) or next(
+                (entry for text_, entry in quoting.items() if sentence in text_), None
+            )
+            out.append(Found(sentence, source, held))
+    out.sort(key=lambda found: found.source != first)  # the subject's article first
+    return out
+
+
+def detail_reply(
+    index: Index,
+    detail: Detail,
+    subject: list[Entry],
+    shown: str = "",
+    previous: str = "",
+) -> Reply | None:
+    """The answer to ``detail`` asked of ``subject`` (the entries of the previous answer, or
+    those the question's own words find): the sentences that give it, or the frank absence
+    and what the articles say; None when there is no subject to ask it of."""
+    if not subject:
+        return None
+    subject = subject[:MOST_SUBJECT]
+    top = subject[0]
+    about = _subject_label(index, top)
+    if previous:  # a follow-up: which question it continues, and that the subject stays
+        about = f"suite de « {previous} », même sujet — {about}"
+    if detail.kind == "dit":
+        surname = _person(index, shown or " ".join(e.quote for e in top.evidence))
+        if not surname:
+            return None
+        found = _said_by(index, surname, shown, top.evidence[0].source)
+        thread = f"suite de « {previous} » — " if previous else ""
+        line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
+        if not found:
+            blocks: list[Block] = [
+                line,
+                Para(f"Les articles ne citent rien d'autre de {surname} que ce passage :"),
+                *_what_they_say(index, subject[:1]),
+            ]
+        else:
+            blocks = [line, *_shown_blocks(index, found)]
+        return _reply(index, blocks, found, subject)
+    line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
+    own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
+    if detail.kind == "presents":
+        return _present_reply(index, detail, subject, line, own)
+    if detail.kind in ("quand", "jour"):
+        return _when_reply(index, detail, subject, line, own)
+    if detail.kind == "objet" and not detail.noun:
+        return _reply(index, [line, *_what_they_say(index, subject)], [], subject)
+    if shown:  # asked again of the passage just shown: something new, if there is
+        fresh = [f for f in own if f.sentence not in shown]
+        own = fresh or own
+    line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
+    own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
+    if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
+        exact = [
+            f
+            for f in [*own, *_seed_sentences(index, subject)]
+            if fold(detail.noun) in _words(f.sentence) and _gives(index, detail, f.sentence)
+        ]
+        own = exact or own
+    if own:
+        return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
+    in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
+    if detail.kind == "qui" and not detail.noun:
+        in_text = []  # any name of the article: no answer about this subject
+    if detail.kind == "combien":
+        in_text = []  # a figure elsewhere in the article is another subject's
+    if in_text and detail.kind != "pourquoi":
+        blocks = [line, *_shown_blocks(index, _distinct(in_text))]
+        return _reply(index, blocks, in_text, subject)
+    if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
+        # may answer it without a person's name; no absence is said, the subject is shown
+        told = Para("Aucune phrase de ce sujet ne nomme de personne ; ce que disent les articles :")
+        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+    absent = Para(
+        f"Les articles ne donnent pas {detail.what} : {_searched(index, detail, subject)}. "
+        "Ce qu'ils en disent :",
+        "note",
+    )
+    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+def _asked_words(detail: Detail) -> str:
+    return {
+        "cout": "son coût",
+        "presents": "qui y était",
+        "pourquoi": "pourquoi",
+        "jour": "le jour exact",
+        "quand": "quand",
+        "combien": "combien",
+        "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
+        "ou": "où",
+        "objet": f"ses {detail.noun}"
+        if detail.noun.endswith("s")
+        else (f"son {detail.noun}" if detail.noun else "son objet"),
+    }.get(detail.kind, detail.what)
+
+
+def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
+    sources = {item.source for entry in subject for item in entry.evidence}
+    where = (
+        "du texte intégral de l'article"
+        if len(sources) == 1
+        else (f"du texte intégral des {len(sources)} articles qui en parlent")
+    )
+    if detail.kind == "cout":
+        return f"aucune phrase {where} ne parle de coût, de budget, de montant ni de prix"
+    if detail.kind == "pourquoi":
+        return f"aucune phrase {where} n'en donne la raison"
+    if detail.kind == "qui":
+        side = f" côté {detail.noun}" if detail.noun else ""
+        return f"aucune de leurs phrases sur ce sujet ne nomme de personne{side}"
+    if detail.kind == "combien":
+        return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
+    if detail.kind == "objet" and detail.noun:
+        return f"aucune phrase {where} ne cite de « {detail.noun} » à ce sujet"
+    return f"aucune de leurs phrases sur ce sujet ne le dit ; lu {where}"
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out: list[Found] = []
+    for item in found:
+        if item.sentence in seen:
+            continue
+        seen.add(item.sentence)
+        out.append(item)
+    return out
+
+
+def _present_reply(
+    index: Index, detail: Detail, subject: list[Entry], line: Para, own: list[Found]
+) -> Reply:
+    """Who was there: the sentence of the subject's article that lists the countries present;
+    when the article gives only a count (« plus de 80 nations »), that the list is not given,
+    with the count — never another event's attendees."""
+    own = [f for f in own if f.entry is subject[0]]
+    listed = own or [
+        f
+        for f in _seed_sentences(index, subject[:1])
+        if _gives(index, detail, f.sentence)
+        and re.search(r"\b(?:present|particip|assist|represent)", fold(f.sentence))
+        and _same_occasion(index, subject, f)
+    ]
+    if listed:
+        return _reply(index, [line, *_shown_blocks(index, listed[:1])], listed[:1], subject)
+    counted = [
+        f
+        for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject)]
+        if _COUNT_OF_COUNTRIES.search(fold(f.sentence))
+    ]
+    counted = _distinct(counted)
+    if counted:
+        figure = _COUNT_OF_COUNTRIES.search(fold(counted[0].sentence))
+        said = f" : ils disent « {_verbatim(counted[0].sentence, figure)} »" if figure else ""
+        absent = Para(f"Les articles ne donnent pas la liste des pays présents{said}.", "note")
+        return _reply(index, [absent, line, *_shown_blocks(index, counted[:1])], counted, subject)
+    absent = Para(
+        "Les articles ne donnent pas la liste des pays présents (aucune phrase des articles "
+        "qui en parlent ne les énumère) ; ce qu'ils en disent :",
+        "note",
+    )
+    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+def _verbatim(sentence: str, match: re.Match[str]) -> str:
+    """The article's own words for a folded match (same length once folded letter by letter)."""
+    folded = fold(sentence)
+    if len(folded) == len(sentence):
+        return sentence[match.start() : match.end()]
+    return match.group(0)
+
+
+def _same_occasion(index: Index, subject: list[Entry], found: Found) -> bool:
+    """True when ``found`` is about the subject's occasion: the entry that quotes it shares
+    the subject's date and article, or its sentence names the subject's kind of meeting."""
+    words = set(_words(found.sentence))
+    entry = subject[0]
+    text = set(
+        _words(f"{line_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
+    )
+    return any(words & group and text & group for group in _OCCASIONS)
+
+
+_OCCASIONS = (
+    frozenset({"reunion", "rencontre", "entretien", "entretiens"}),
+    frozenset({"forum"}),
+    frozenset({"sommet"}),
+    frozenset({"conference"}),
+    frozenset({"exercice", "manoeuvres"}),
+    frozenset({"ceremonie"}),
+)
+"""Words naming one kind of occasion: a list of those present is about the subject's only when
+both name the same kind."""
+
+
+def _when_reply(
+    index: Index, detail: Detail, subject: list[Entry], line: Para, own: list[Found]
+) -> Reply:
+    """When: each dated line of the subject with the sentence that dates it; the exact day
+    said missing when the articles give only a window (« récemment », « début octobre »)."""
+    dated = [entry for entry in subject if not isinstance(entry, Fact) and entry.date is not None]
+    blocks: list[Block] = []
+    loose = [
+        entry
+        for entry in dated
+        if entry.date is not None and entry.date.precision is not Precision.DAY
+    ]
+    if dated and len(loose) == len(dated):
+        words = [
+            f"« {entry.date_text} »" if entry.date_text else brief_when(index.base, entry, 40)
+            for entry in loose[:2]
+        ]
+        blocks.append(
+            Para(
+                f"Les articles ne donnent pas le jour exact : ils disent {' et '.join(words)}.",
+                "note",
+            )
+        )
+    blocks.append(line)
+    shown: list[Found] = []
+    for entry in dated[:MOST_SUBJECT] or subject[:1]:
+        mine = [f for f in own if f.entry is entry]
+        said = fold(getattr(entry, "date_text", "") or "")
+        best = next((f for f in mine if said and said in fold(f.sentence)), None)
+        best = best or (mine[0] if mine else None)
+        blocks.append(_line(index, entry))
+        if best is not None:
+            source = index.base.sources[best.source]
+            blocks.append(Quote(best.sentence, attribution(source), best.source, open=True))
+            shown.append(best)
+        if len(shown) >= 2:
+            break
+    if not dated:  # a context fact: its own sentence that dates something, else none
+        dating = [f for f in own if f.entry is subject[0]]
+        if dating:
+            blocks.append(_shown_blocks(index, dating[:1])[-1])
+            shown.extend(dating[:1])
+        else:
+            blocks.insert(
+                0,
+                Para(
+                    "Les articles ne donnent pas de date pour ce sujet : aucune de ses phrases "
+                    "n'en donne. Ce qu'ils en disent :",
+                    "note",
+                ),
+            )
+    return _reply(index, blocks, shown, subject)
+
+
+def _reply(index: Index, blocks: list[Block], found: list[Found], subject: list[Entry]) -> Reply:
+    entries = [f.entry for f in found if f.entry is not None] + list(subject)
+    unique = list({entry.id: entry for entry in entries}.values())
+    buttons = [b for entry in unique if (b := entry_button(entry))]
+    return Reply(tuple(blocks), tuple((button,) for button in buttons[:2]))
+
+
+def subject_entries(index: Index, ids: Iterable[str]) -> list[Entry]:
+    """The entries of ``ids`` still in the base, in order."""
+    return [index.entries[i] for i in ids if i in index.entries]
+
+
+def subject_actors(index: Index, subject: list[Entry]) -> set[str]:
+    """The actors of the subject's entries (but the base's home country)."""
+    home = index.base.vocabulary.home
+    return {actor for entry in subject for actor in subjects(entry, home)}
