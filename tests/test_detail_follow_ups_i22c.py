@@ -113,9 +113,12 @@ def test_a_cost_asked_of_the_subject_is_said_absent_on_top_then_what_they_say(fi
 
 
 def test_a_date_given_only_as_a_window_says_the_day_is_not_given(five_base):
-    _, when = _chat(five_base, "mémorandum avec la Turquie", "et la date ?")
+    *_, when = _chat(
+        five_base, "proposition d'Aliyev à l'OTS", "c'était quand ?", "et la date exacte ?"
+    )
     assert _opening(when).startswith("Les articles ne donnent pas le jour exact")
-    assert "« récemment »" in _opening(when)
+    assert "« début octobre »" in _opening(when)
+    assert any("début octobre" in quote for quote in _open_quotes(when))
 
 
 def test_a_detail_whose_words_are_in_the_article_is_shown_not_said_absent(five_base):
@@ -139,3 +142,55 @@ def test_a_cost_the_article_gives_is_shown_never_said_absent(tmp_path: Path):
     _, cost = _chat(base, "accord avec le Royaume-Uni", "combien ça coûte ?")
     assert "ne donnent pas" not in _text(cost)
     assert added in _open_quotes(cost)
+
+
+# 3. a word the reader does not know in an otherwise clear question
+
+
+def test_a_cost_verb_in_a_clear_question_reads_the_rest_and_says_the_cost_missing(five_base):
+    for question, said in (
+        ("combien coûte l'accord avec les États-Unis ?", "JD Vance"),
+        ("coute combien l'accord US", "JD Vance"),
+        ("combien ça coûte le plan avec Londres ?", "2026/27"),
+    ):
+        (reply,) = _chat(five_base, question)
+        text = _text(reply)
+        assert _opening(reply).startswith("Les articles ne donnent pas le coût"), question
+        assert "Laissé de côté" not in text and "pas compris" not in text, question
+        assert any(said in quote for quote in _open_quotes(reply)), question
+
+
+def test_a_named_detail_is_answered_by_the_sentence_that_names_it(five_base):
+    (reply,) = _chat(five_base, "quels domaines couvre le plan de défense avec le Royaume-Uni ?")
+    shown = " ".join(_open_quotes(reply))
+    assert "formation militaire" in shown and "cybersécurité" in shown
+
+
+# 4. « which countries were present »
+
+
+def test_countries_present_at_an_event_that_gives_only_a_count(five_base):
+    for question in (
+        "quels pays étaient présents au forum de Bakou ?",
+        "liste des participants au forum de Bakou",
+    ):
+        (reply,) = _chat(five_base, question)
+        assert _opening(reply).startswith("Les articles ne donnent pas la liste des pays"), question
+        assert "plus de 80" in _opening(reply), question  # the count, in the articles' words
+        assert "Monténégro" not in _text(reply), question  # never another event's attendees
+
+
+def test_countries_present_at_an_event_that_names_them(five_base):
+    (reply,) = _chat(
+        five_base, "quels pays ont participé à la réunion avec la délégation de l'OTAN ?"
+    )
+    shown = " ".join(_open_quotes(reply))
+    assert "Monténégro" in shown and "Portugal" in shown
+    assert "ne donnent pas" not in _text(reply)
+
+
+def test_countries_present_at_an_event_with_neither_list_nor_count(five_base):
+    (reply,) = _chat(five_base, "quels pays ont participé à l'exercice Agile Spirit 2025 ?")
+    assert _opening(reply).startswith("Les articles ne donnent pas la liste des pays")
+    assert "Monténégro" not in _text(reply) and "80" not in _text(reply)
+    assert any("Agile Spirit" in quote for quote in _open_quotes(reply))

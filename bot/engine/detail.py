@@ -34,7 +34,7 @@ from bot.engine.common import (
 )
 from bot.engine.counting import NUMBER_WORDS
 from bot.engine.index import Index
-from bot.engine.own_evidence import names_any, own_key_evidence, subjects
+from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.text import fold, short_label
 
@@ -92,8 +92,8 @@ _ROLE = re.compile(
 )
 """Someone named by an office or an institution (« les ministères de la Défense »)."""
 _COUNT_OF_COUNTRIES = re.compile(
-    r"\b(?:(?:plus|moins|pres) de |environ )?(?:\d+|plusieurs|une? \w+aine de|des dizaines de)"
-    r"\s+(?:\w+\s+)?(?:pays|nations|etats|delegations)\b"
+    r"\b(?:(?:plus|moins|pres) de |environ )?(?:(?!(?:19|20)\d\d\b)\d+|plusieurs"
+    r"|une? \w+aine de|des dizaines de)\s+(?:pays|nations|etats|delegations)\b"
 )
 _PERSON = re.compile(r"\b[A-ZÀ-Ý][\w.-]+ [A-ZÀ-Ý][\w-]+")
 _SENTENCE = re.compile(r"(?<=[.!?…»])(?<! [A-Z]\.)\s+(?=[A-ZÀ-Ý«(])|\n+")
@@ -280,8 +280,25 @@ def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
         key = own_key_evidence(index.base, entry)
         ordered = [*key, *(item for item in entry.evidence if item not in key)]
         for item in ordered:
+            if is_foreign(index.base, entry, item.quote):
+                continue  # another entry's proof: never shown under this line
             out.extend(Found(s, item.source, entry) for s in sentences(item.quote))
     return out
+
+
+def _quoting(index: Index, first: list[Entry]) -> dict[str, Entry]:
+    """Each sentence of the base's quotes → the entry whose own proof it is (``first``'s
+    entries before the others; never an entry it is foreign to: the forum's « plus de 80
+    pays » is not shown under the EU–India line)."""
+    base = index.base
+    quoting: dict[str, Entry] = {}
+    for entry in [*first, *base.entries()]:
+        for item in entry.evidence:
+            if is_foreign(base, entry, item.quote):
+                continue
+            for sentence in sentences(item.quote):
+                quoting.setdefault(sentence, entry)
+    return quoting
 
 
 def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
@@ -289,11 +306,7 @@ def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     (the subject's entries first)."""
     base = index.base
     sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
-    quoting: dict[str, Entry] = {}
-    for entry in [*subject, *base.entries()]:
-        for item in entry.evidence:
-            for sentence in sentences(item.quote):
-                quoting.setdefault(sentence, entry)
+    quoting = _quoting(index, subject)
     out: list[Found] = []
     for source in sources:
         for sentence in _seed_run(base.seeds.get(source, "")):
@@ -394,11 +407,7 @@ def _said_by(index: Index, surname: str, seen: str, first: str = "") -> list[Fou
     """The sentences of the articles that quote ``surname``, and the next ones that go on
     with what that person said (« Il a souligné … », « Le vice-président a toutefois … »)."""
     base = index.base
-    quoting: dict[str, Entry] = {}
-    for entry in base.entries():
-        for item in entry.evidence:
-            for sentence in sentences(item.quote):
-                quoting.setdefault(sentence, entry)
+    quoting = _quoting(index, [])
     key = fold(surname)
     out: list[Found] = []
     for source, text in base.seeds.items():
@@ -490,6 +499,25 @@ def detail_reply(
         in_text = []  # any name of the article: no answer about this subject
     if detail.kind == "combien":
         in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
+        other = [f for f in in_text if f.entry is not None and f.entry not in subject]
+        in_text = [f for f in in_text if f.entry is None or f.entry in subject]
+        if other and not in_text:
+            absent = Para(
+                f"Les articles ne donnent pas {detail.what} de ce sujet ; ce qu'ils en disent :",
+                "note",
+            )
+            elsewhere = Para(
+                "Un article sur ce sujet cite un montant, à propos d'une autre entrée :"
+            )
+            blocks = [
+                absent,
+                line,
+                *_what_they_say(index, subject[:1]),
+                elsewhere,
+                *_shown_blocks(index, _distinct(other)[:1]),
+            ]
+            return _reply(index, blocks, other[:1], subject)
     if in_text and detail.kind != "pourquoi":
         blocks = [line, *_shown_blocks(index, _distinct(in_text))]
         return _reply(index, blocks, in_text, subject)
@@ -568,17 +596,20 @@ def _present_reply(
         and _same_occasion(index, subject, f)
     ]
     if listed:
+        line = _said_of(index, line, listed[0], subject)
         return _reply(index, [line, *_shown_blocks(index, listed[:1])], listed[:1], subject)
     counted = [
         f
-        for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject)]
+        for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject[:1])]
         if _COUNT_OF_COUNTRIES.search(fold(f.sentence))
+        and (f.entry in subject or _same_occasion(index, subject, f))
     ]
     counted = _distinct(counted)
     if counted:
         figure = _COUNT_OF_COUNTRIES.search(fold(counted[0].sentence))
         said = f" : ils disent « {_verbatim(counted[0].sentence, figure)} »" if figure else ""
         absent = Para(f"Les articles ne donnent pas la liste des pays présents{said}.", "note")
+        line = _said_of(index, line, counted[0], subject)
         return _reply(index, [absent, line, *_shown_blocks(index, counted[:1])], counted, subject)
     absent = Para(
         "Les articles ne donnent pas la liste des pays présents (aucune phrase des articles "
@@ -586,6 +617,16 @@ def _present_reply(
         "note",
     )
     return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
+    """The « Compris » line naming the entry whose sentence answers, when it is not the
+    subject's first (a question's own words found several entries about one occasion)."""
+    if found.entry is None or found.entry is subject[0] or "suite de" in line.text:
+        return line
+    if isinstance(found.entry, Fact) and not isinstance(subject[0], Fact):
+        return line  # the occasion's dated line names it better than a context fact
+    return Para(f"Compris : {_subject_label(index, found.entry)} — qui y était", "note")
 
 
 def _verbatim(sentence: str, match: re.Match[str]) -> str:
@@ -634,7 +675,7 @@ def _when_reply(
     if dated and len(loose) == len(dated):
         words = [
             f"« {entry.date_text} »" if entry.date_text else brief_when(index.base, entry, 40)
-            for entry in loose[:2]
+            for entry in loose[:1]  # the subject's own words (the next lines show theirs)
         ]
         blocks.append(
             Para(

@@ -846,6 +846,17 @@ DETAIL_ONLY = frozenset(
         "cela",
         "coute",
         "couter",
+        "participe",
+        "participer",
+        "participes",
+        "participent",
+        "participants",
+        "assiste",
+        "etait",
+        "etaient",
+        "representees",
+        "representee",
+        "liste",
     ]
 )
 """Words that only say which detail is asked (never a new subject)."""
