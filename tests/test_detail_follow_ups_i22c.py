@@ -96,6 +96,31 @@ def test_qui_cote_americain_after_a_card_names_the_american(five_base):
     assert "côté américain" in _understood(who)
 
 
+def test_a_detail_asked_after_an_actors_card_is_one_of_its_entries(five_base):
+    # « combien ? » after /org Lukoil: the tonnes its entries give, not the card again
+    card, counted = _chat(five_base, "Lukoil", "combien ?")
+    assert counted.blocks != card.blocks
+    assert any("tonnes" in quote for quote in _open_quotes(counted))
+    _, since = _chat(five_base, "/pays Hongrie", "depuis quand ?")
+    assert "Hongrie" in _understood(since)
+    assert any("2018" in quote for quote in _open_quotes(since))
+
+
+def test_qui_of_a_sentence_opening_on_il_shows_who_il_is(five_base):
+    # « Il a souligné que … les deux pays ont récemment signé un mémorandum »: the sentence
+    # before it names the president, and is shown under its own entry's line
+    _, who = _chat(five_base, "mémorandum avec la Turquie", "qui l'a annoncé ?")
+    shown = " ".join(_open_quotes(who))
+    assert "Ilham Aliyev" in shown and "mémorandum d'entente" in shown
+    assert "ne nomment personne" not in _text(who)
+
+
+def test_ou_is_answered_by_the_subjects_place_or_said_missing(five_base):
+    _, where = _chat(five_base, "forum de Bakou", "où ?")
+    assert any("capitale azerbaïdjanaise Bakou" in quote for quote in _open_quotes(where))
+    assert "ne donnent pas" not in _text(where)
+
+
 def test_a_follow_up_naming_a_new_subject_starts_fresh(five_base):
     _, other = _chat(five_base, "accord avec le Royaume-Uni", "et la Turquie, signé qd ?")
     assert "/accord Turquie" in _understood(other)  # the Turkish agreements, not the plan

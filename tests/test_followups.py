@@ -117,7 +117,7 @@ def test_short_questions_that_only_ask_a_detail_continue_the_thread(base):
             # the reading line, under a « Les articles ne donnent pas … » when the detail
             # is missing (issue 22, fifth pass: the absence comes first)
             lines = text.splitlines()
-            first = lines[0] if lines[0].startswith("(Compris") else lines[1]
+            first = next(line for line in lines if line.startswith("(Compris"))
             assert lines[0].startswith(("(Compris", "(Les articles ne donnent pas")), text[:200]
             assert first.startswith("(Compris : suite de"), (opening, follow, text[:200])
 

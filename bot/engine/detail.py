@@ -132,7 +132,7 @@ def asked_detail(text: str) -> Detail | None:
     folded = f" {fold(text).replace('’', chr(39))} "
     if _COST.search(folded):
         return Detail("cout", "le coût (ni budget ni montant)")
-    if _PRESENT.search(folded):
+    if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
@@ -170,6 +170,16 @@ def _lower(text: str) -> str:
     """Lower case without accents, hyphens kept (« euro-atlantique » is no « euro »)."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def names_noun(noun: str, sentence: str) -> bool:
+    """True when ``sentence`` holds ``noun`` itself, singular or plural (« thème », « thèmes »;
+    not « domaine » for « domaines » only when the question says the plural)."""
+    wanted = fold(noun)
+    forms = {wanted, wanted.rstrip("s"), f"{wanted.rstrip('s')}s"}
+    if wanted.endswith("s"):  # « domaines » asked: « le domaine de la défense » is no list
+        forms = {wanted}
+    return bool(forms & set(_words(sentence)))
 
 
 def _seed_run(text: str) -> list[str]:
@@ -258,8 +268,10 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         if detail.noun and not _holds_start(sentence, [_stem(detail.noun)]):
             return False  # « côté américain »: a sentence naming that side
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
-    if kind == "ou":
-        return bool(re.search(r"\b(?:à|au|aux) [A-ZÀ-Ý]", sentence))
+    if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
+        return bool(
+            re.search(r"\b(?:à|au|aux|en) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
+        )
     if kind == "objet" and detail.noun:
         return _holds_start(sentence, [_stem(detail.noun)])
     return kind == "objet"
@@ -326,6 +338,19 @@ def _subject_label(index: Index, entry: Entry) -> str:
     label = entry.date_label or entry.date.label()
     mark = BRIEF_MARKS.get(entry.date_basis, "")
     return f"« {text} » ({label}{', ' + mark if mark else ''})"
+
+
+def _before(index: Index, sentence: str) -> str:
+    """The sentence just before ``sentence`` in its article when ``sentence`` opens on a
+    pronoun that refers back (« Il a souligné que … »), else ""."""
+    if not sentence or not re.match(r"(?:Il|Elle|Ils|Elles|Le président|Selon lui)\b", sentence):
+        return ""
+    for text in index.base.seeds.values():
+        run = _seed_run(text)
+        for at, here in enumerate(run):
+            if at and (here == sentence or sentence in here):
+                return run[at - 1]
+    return ""
 
 
 def _line(index: Index, entry: Entry) -> Item:
@@ -457,7 +482,9 @@ def detail_reply(
     if previous:  # a follow-up: which question it continues, and that the subject stays
         about = f"suite de « {previous} », même sujet — {about}"
     if detail.kind == "dit":
-        surname = _person(index, shown or " ".join(e.quote for e in top.evidence))
+        said = [shown, _before(index, shown), line_text(index.base, top)]
+        said += [item.quote for item in top.evidence]
+        surname = next((name for text in said if (name := _person(index, text))), "")
         if not surname:
             return None
         found = _said_by(index, surname, shown, top.evidence[0].source)
@@ -474,6 +501,13 @@ def detail_reply(
         return _reply(index, blocks, found, subject)
     line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
     own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
+    if detail.kind == "qui" and not own:  # « Il a souligné que … » : who « il » is, from
+        quoting = _quoting(index, subject)  # the sentence before it, under its own entry
+        for f in _own_sentences(index, subject):
+            before = _before(index, f.sentence)
+            if before and _gives(index, detail, before):
+                own = [Found(before, f.source, quoting.get(before)), f]
+                break
     if detail.kind == "presents":
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):
@@ -489,16 +523,18 @@ def detail_reply(
         exact = [
             f
             for f in [*own, *_seed_sentences(index, subject)]
-            if fold(detail.noun) in _words(f.sentence) and _gives(index, detail, f.sentence)
+            if names_noun(detail.noun, f.sentence)
         ]
         own = exact or own
     if own:
         return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
     in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
-    if detail.kind == "qui" and not detail.noun:
-        in_text = []  # any name of the article: no answer about this subject
+    if detail.kind in ("qui", "ou") and not detail.noun:
+        in_text = []  # any name or place of the article: no answer about this subject
     if detail.kind == "combien":
         in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
+        return None
     if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
         other = [f for f in in_text if f.entry is not None and f.entry not in subject]
         in_text = [f for f in in_text if f.entry is None or f.entry in subject]
@@ -523,7 +559,7 @@ def detail_reply(
         return _reply(index, blocks, in_text, subject)
     if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
         # may answer it without a person's name; no absence is said, the subject is shown
-        told = Para("Aucune phrase de ce sujet ne nomme de personne ; ce que disent les articles :")
+        told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
         return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
     absent = Para(
         f"Les articles ne donnent pas {detail.what} : {_searched(index, detail, subject)}. "
@@ -565,6 +601,8 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return f"aucune de leurs phrases sur ce sujet ne nomme de personne{side}"
     if detail.kind == "combien":
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
+    if detail.kind == "ou":
+        return "aucune de leurs phrases sur ce sujet ne nomme de lieu"
     if detail.kind == "objet" and detail.noun:
         return f"aucune phrase {where} ne cite de « {detail.noun} » à ce sujet"
     return f"aucune de leurs phrases sur ce sujet ne le dit ; lu {where}"

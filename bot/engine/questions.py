@@ -36,6 +36,7 @@ from bot.engine.detail import (
     Detail,
     asked_detail,
     detail_reply,
+    names_noun,
     subject_actors,
     subject_entries,
 )
@@ -716,7 +717,8 @@ def respond_in_thread(
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
         command = f"{first.split('@', 1)[0]} {rest}".strip()
-        return reply, Asked(command, command, lines=_lines(reply)) if reply.found else None
+        lines = _lines(reply) or _card_subject(index, reply, command)
+        return reply, Asked(command, command, lines=lines) if reply.found else None
     rank = asked_rank(text) if previous is not None and previous.lines else None
     if previous is not None and rank is not None:  # « et le 2e ? »: that line of the last answer
         ranked = rank_reply(index, previous.lines, rank, previous.command)
@@ -744,7 +746,7 @@ def respond_in_thread(
         reply = _said_otherwise(reply, text)
     if found is None:
         return reply, None
-    lines = _lines(reply) or _card_subject(reply)
+    lines = _lines(reply) or _card_subject(index, reply, found.data)
     return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
 
 
@@ -879,29 +881,44 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         if best is not None:
             ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
     subject = subject_entries(index, dict.fromkeys(ids))
+    opening = reply.blocks[0] if reply.blocks else None
+    if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
+        return reply  # it already opens on what the articles lack, or is no reading at all
     answered = detail_reply(index, detail, subject)
     if answered is None:
         return reply
+    searches = tuple(row for row in reply.buttons if any(b.label.startswith("🔎") for b in row))
+    answered = replace(answered, buttons=(*answered.buttons, *searches))
     if named:  # « quels domaines couvre … ? »: only the sentence naming them, when the
         # answer did not open on it (the reading line first: nothing said missing)
         opening = answered.blocks[0]
         first = next((b.text for b in reply.blocks if isinstance(b, Quote)), "")
-        said = next((b.text for b in answered.blocks if isinstance(b, Quote)), "")
-        if not (isinstance(opening, Para) and opening.text.startswith("Compris")) or said == first:
+        if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
             return reply
+        if detail is not None and names_noun(detail.noun, first):
+            return reply  # the answer already opens on a sentence naming it
     return answered
 
 
-def _card_subject(reply: Reply) -> tuple[str, ...]:
-    """The entry a card shows (its « 📎 Détails » button names it): the subject a follow-up
-    (« signé qd ? ») of a card asks about; () for any other view."""
+def _card_subject(index: Index, reply: Reply, data: str) -> tuple[str, ...]:
+    """The entries a card shows: an agreement's or event's (its « 📎 Détails » button names
+    it), or an actor's dated entries then its facts (« /org Lukoil »): the subject a
+    follow-up (« signé qd ? », « combien ? ») of a card asks about; () for any other view."""
     for row in reply.buttons:
         for button in row:
             for route in (routes.AGREEMENT_FULL, routes.EVENT_FULL):
                 parsed = route.parse(button.data)
                 if parsed:
                     return (parsed[0],)
-    return ()
+    name, _, argument = data.partition(" ")
+    if name not in ("/pays", "/org") or not argument:
+        return ()
+    actors = (
+        (argument,) if argument in index.base.actors else read_filter(index, argument).filter.actors
+    )
+    if len(actors) != 1:
+        return ()
+    return tuple(entry.id for entry in index.links.entries_of(actors[0]))
 
 
 def _lines(reply: Reply) -> tuple[str, ...]:
