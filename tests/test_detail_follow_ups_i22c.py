@@ -219,3 +219,11 @@ def test_countries_present_at_an_event_with_neither_list_nor_count(five_base):
     assert _opening(reply).startswith("Les articles ne donnent pas la liste des pays")
     assert "Monténégro" not in _text(reply) and "80" not in _text(reply)
     assert any("Agile Spirit" in quote for quote in _open_quotes(reply))
+
+
+def test_countries_present_asked_after_a_context_passage_keep_its_subject(five_base):
+    # the previous answer put a context fact on top (no numbered line): it is the subject
+    *_, present = _chat(five_base, "agile spirit", "combien de pays ?", "et les pays présents ?")
+    assert _opening(present).startswith("Les articles ne donnent pas la liste des pays")
+    assert "Monténégro" not in _text(present)
+    assert "suite de" in _understood(present)

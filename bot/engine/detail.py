@@ -609,14 +609,15 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
 
 
 def _distinct(found: list[Found]) -> list[Found]:
-    seen: set[str] = set()
-    out: list[Found] = []
+    """``found`` without a sentence already kept (or held in, or holding, one kept), grouped
+    by entry in the order of first appearance: one line per entry."""
+    kept: list[Found] = []
     for item in found:
-        if item.sentence in seen:
+        if any(item.sentence in k.sentence or k.sentence in item.sentence for k in kept):
             continue
-        seen.add(item.sentence)
-        out.append(item)
-    return out
+        kept.append(item)
+    order = list(dict.fromkeys(id(k.entry) for k in kept))
+    return sorted(kept, key=lambda k: order.index(id(k.entry)))
 
 
 def _present_reply(

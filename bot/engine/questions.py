@@ -766,7 +766,7 @@ def _detail_of_subject(
     a search of the follow-up's lone word; None when another reading answers it."""
     detail = asked_detail(text)
     folded = fold(text)
-    if detail is None or not previous.lines or len(folded.split()) > MOST_DETAIL_WORDS:
+    if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
         return None
     holding = [  # the entry whose sentence the previous answer put on top (a context fact
         entry.id  # has no numbered line)
