@@ -33,9 +33,11 @@ from bot.engine.common import (
     quote_of,
 )
 from bot.engine.counting import NUMBER_WORDS
+from bot.engine.french import folded_stem
 from bot.engine.index import Index
-from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.own_evidence import is_foreign, own_key_evidence, subjects
 from bot.engine.reply import Block, Item, Para, Quote, Reply
+from bot.engine.seedtext import sources_holding
 from bot.text import fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -48,6 +50,10 @@ LINE = 110
 """Longest entry line in a detail answer: the sentence under it is the answer."""
 SUBJECT_LABEL = 55
 """Longest subject line in a « Compris » line."""
+MOST_SOURCES = 12
+"""Articles read at most for what one person said (the subject's first)."""
+MOST_SAID = 2 * MOST_SHOWN
+"""Sentences of one person gathered at most (the articles past that are not read)."""
 LISTED_COUNTRIES = 3
 """A sentence naming this many countries lists who was there."""
 
@@ -229,21 +235,32 @@ SHORTEST_NAME = 4
 """Shorter country names and aliases (« IL », « se ») are not looked for in a sentence."""
 
 
+def _country_names(index: Index) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching any country's name or alias (but the base's home, and names shorter
+    than ``SHORTEST_NAME``) in a flat sentence, and each flat name's actor; built once."""
+
+    def build() -> tuple[re.Pattern[str], dict[str, str]]:
+        home = index.base.vocabulary.home
+        owner: dict[str, str] = {}
+        for actor in index.base.actors.values():
+            if not actor.is_country or actor.id == home:
+                continue
+            for name in actor.names():
+                flat = " ".join(_words(name))
+                if len(flat) >= SHORTEST_NAME:
+                    owner.setdefault(flat, actor.id)
+        names = sorted(owner, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names) or "(?!)"
+        return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"), owner
+
+    return index.memo("detail: country names", build)
+
+
 def _countries_named(index: Index, sentence: str) -> int:
     """How many countries but the base's home ``sentence`` names, by name or alias."""
-    flat = f" {' '.join(_words(sentence))} "
-    home = index.base.vocabulary.home
-    return sum(
-        1
-        for actor in index.base.actors.values()
-        if actor.is_country
-        and actor.id != home
-        and any(
-            f" {name} " in flat
-            for name in (" ".join(_words(n)) for n in actor.names())
-            if len(name) >= SHORTEST_NAME
-        )
-    )
+    pattern, owner = _country_names(index)
+    flat = " ".join(_words(sentence))
+    return len({owner[found] for found in pattern.findall(flat)})
 
 
 def _gives(index: Index, detail: Detail, sentence: str) -> bool:
@@ -298,35 +315,68 @@ def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     return out
 
 
-def _quoting(index: Index, first: list[Entry]) -> dict[str, Entry]:
-    """Each sentence of the base's quotes → the entry whose own proof it is (``first``'s
-    entries before the others; never an entry it is foreign to: the forum's « plus de 80
-    pays » is not shown under the EU–India line)."""
-    base = index.base
-    quoting: dict[str, Entry] = {}
-    for entry in [*first, *base.entries()]:
-        for item in entry.evidence:
-            if is_foreign(base, entry, item.quote):
-                continue
-            for sentence in sentences(item.quote):
-                quoting.setdefault(sentence, entry)
-    return quoting
+def _by_source(index: Index) -> dict[str, list[Entry]]:
+    """Source id → the entries quoting it, in base order (one pass, no text read)."""
+
+    def build() -> dict[str, list[Entry]]:
+        table: dict[str, list[Entry]] = {}
+        for entry in index.base.entries():
+            for source in dict.fromkeys(item.source for item in entry.evidence):
+                table.setdefault(source, []).append(entry)
+        return table
+
+    return index.memo("detail: entries by source", build)
+
+
+def _own_proofs(index: Index, source: str) -> list[tuple[str, Entry]]:
+    """Each sentence of the base's quotes from ``source`` and the entry whose own proof it is
+    (never an entry it is foreign to: the forum's « plus de 80 pays » is not shown under the
+    EU–India line); read once per article, when first asked (a base of thousands of articles
+    reads only those a question reaches)."""
+    cache = index.memo("detail: own proofs", dict[str, list[tuple[str, Entry]]])
+    if source not in cache:
+        rows: list[tuple[str, Entry]] = []
+        for entry in _by_source(index).get(source, []):
+            for item in entry.evidence:
+                if item.source == source and not is_foreign(index.base, entry, item.quote):
+                    rows.extend((sentence, entry) for sentence in sentences(item.quote))
+        cache[source] = rows
+    return cache[source]
+
+
+def _run(index: Index, source: str) -> list[str]:
+    """An article's sentences (``_seed_run``), split once, when first asked."""
+    cache = index.memo("detail: seed sentences", dict[str, list[str]])
+    if source not in cache:
+        cache[source] = _seed_run(index.base.seeds.get(source, ""))
+    return cache[source]
+
+
+def _folded_run(index: Index, source: str) -> list[str]:
+    """``_run`` folded (``fold``), for quick look-ups of a word."""
+    cache = index.memo("detail: folded seed sentences", dict[str, list[str]])
+    if source not in cache:
+        cache[source] = [fold(sentence) for sentence in _run(index, source)]
+    return cache[source]
+
+
+def _quoted_by(index: Index, source: str, sentence: str, first: list[Entry]) -> Entry | None:
+    """The entry whose own quote from ``source`` holds ``sentence``: one of ``first`` when it
+    does, else the first in base order; None when no entry quotes it."""
+    rows = _own_proofs(index, source)
+    held = [entry for text, entry in rows if sentence == text or sentence in text]
+    return next((entry for entry in held if entry in first), held[0] if held else None)
 
 
 def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     """Every sentence of the subject's articles, with the entry that quotes it when one does
     (the subject's entries first)."""
-    base = index.base
     sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
-    quoting = _quoting(index, subject)
-    out: list[Found] = []
-    for source in sources:
-        for sentence in _seed_run(base.seeds.get(source, "")):
-            held = quoting.get(sentence) or next(
-                (entry for text, entry in quoting.items() if sentence in text), None
-            )
-            out.append(Found(sentence, source, held))
-    return out
+    return [
+        Found(sentence, source, _quoted_by(index, source, sentence, subject))
+        for source in sources
+        for sentence in _run(index, source)
+    ]
 
 
 def _subject_label(index: Index, entry: Entry) -> str:
@@ -340,16 +390,15 @@ def _subject_label(index: Index, entry: Entry) -> str:
     return f"« {text} » ({label}{', ' + mark if mark else ''})"
 
 
-def _before(index: Index, sentence: str) -> str:
-    """The sentence just before ``sentence`` in its article when ``sentence`` opens on a
-    pronoun that refers back (« Il a souligné que … »), else ""."""
+def _before(index: Index, sentence: str, source: str) -> str:
+    """The sentence just before ``sentence`` in its article (``source``) when ``sentence``
+    opens on a pronoun that refers back (« Il a souligné que … »), else ""."""
     if not sentence or not re.match(r"(?:Il|Elle|Ils|Elles|Le président|Selon lui)\b", sentence):
         return ""
-    for text in index.base.seeds.values():
-        run = _seed_run(text)
-        for at, here in enumerate(run):
-            if at and (here == sentence or sentence in here):
-                return run[at - 1]
+    run = _run(index, source)
+    for at, here in enumerate(run):
+        if at and (here == sentence or sentence in here):
+            return run[at - 1]
     return ""
 
 
@@ -405,17 +454,32 @@ _NOT_A_FIRST_NAME = frozenset(
 )
 
 
+def _actor_names(index: Index) -> frozenset[str]:
+    """Every actor's names, aliases and demonyms, flat (built once per index)."""
+    return index.memo(
+        "detail: actor names",
+        lambda: frozenset(
+            " ".join(_words(name))
+            for actor in index.base.actors.values()
+            for name in (*actor.names(), *actor.demonyms)
+            if len(_words(name)) > 0
+        ),
+    )
+
+
 def _person(index: Index, text: str) -> str:
     """The surname of the first person ``text`` names (« Zatulin », « Aliyev »): two
     capitalised words in a row that are no actor's name, or ""."""
     words = re.findall(r"[\w.-]+", text)
+    names = _actor_names(index)
     for first, second in itertools.pairwise(words):
         if not (first[:1].isupper() and second[:1].isupper()):
             continue
         if fold(first).strip(".") in _NOT_A_FIRST_NAME:
             continue
-        if names_any(index.base, tuple(index.base.actors), f"{first} {second}"):
-            continue
+        pair = " ".join(_words(f"{first} {second}"))
+        if pair in names or any(word in names for word in pair.split()):
+            continue  # an actor (« Royaume-Uni », « Turquie ») is no person
         return str(second)
     return ""
 
@@ -431,14 +495,18 @@ _SPEECH = re.compile(
 def _said_by(index: Index, surname: str, seen: str, first: str = "") -> list[Found]:
     """The sentences of the articles that quote ``surname``, and the next ones that go on
     with what that person said (« Il a souligné … », « Le vice-président a toutefois … »)."""
-    base = index.base
-    quoting = _quoting(index, [])
     key = fold(surname)
     out: list[Found] = []
-    for source, text in base.seeds.items():
-        run = _seed_run(text)
+    holding = sources_holding(index, folded_stem(key))  # the articles naming them, the
+    ordered = sorted(holding, key=lambda source: source != first)  # subject's first
+    for source in ordered[:MOST_SOURCES]:
+        if len(out) >= MOST_SAID:
+            break  # enough for one screen: the other articles are not read
+        run = _run(index, source)
         naming = ""
-        for sentence in run:
+        for sentence, flat in zip(run, _folded_run(index, source), strict=True):
+            if not naming and key not in flat:
+                continue  # most sentences: no word read
             words = _words(sentence)
             if key in words:
                 naming = sentence
@@ -456,11 +524,7 @@ def _said_by(index: Index, surname: str, seen: str, first: str = "") -> list[Fou
                 _SPEECH.search(fold(sentence)) or "«" in sentence
             ):
                 continue
-            held = quoting.get(sentence) or next(
-                (entry for text_, entry in quoting.items() if sentence in text_), None
-            )
-            out.append(Found(sentence, source, held))
-    out.sort(key=lambda found: found.source != first)  # the subject's article first
+            out.append(Found(sentence, source, _quoted_by(index, source, sentence, [])))
     return out
 
 
@@ -482,7 +546,9 @@ def detail_reply(
     if previous:  # a follow-up: which question it continues, and that the subject stays
         about = f"suite de « {previous} », même sujet — {about}"
     if detail.kind == "dit":
-        said = [shown, _before(index, shown), line_text(index.base, top)]
+        sources = [item.source for item in top.evidence if shown and shown in item.quote]
+        before = _before(index, shown, sources[0]) if sources else ""
+        said = [shown, before, line_text(index.base, top)]
         said += [item.quote for item in top.evidence]
         surname = next((name for text in said if (name := _person(index, text))), "")
         if not surname:
@@ -502,11 +568,10 @@ def detail_reply(
     line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
     own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind == "qui" and not own:  # « Il a souligné que … » : who « il » is, from
-        quoting = _quoting(index, subject)  # the sentence before it, under its own entry
-        for f in _own_sentences(index, subject):
-            before = _before(index, f.sentence)
+        for f in _own_sentences(index, subject):  # the sentence before it, under its entry
+            before = _before(index, f.sentence, f.source)
             if before and _gives(index, detail, before):
-                own = [Found(before, f.source, quoting.get(before)), f]
+                own = [Found(before, f.source, _quoted_by(index, f.source, before, subject)), f]
                 break
     if detail.kind == "presents":
         return _present_reply(index, detail, subject, line, own)

@@ -768,11 +768,20 @@ def _detail_of_subject(
     folded = fold(text)
     if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
         return None
-    holding = [  # the entry whose sentence the previous answer put on top (a context fact
-        entry.id  # has no numbered line)
-        for entry in index.base.entries()
-        if previous.shown and any(previous.shown in item.quote for item in entry.evidence)
-    ]
+    holding: list[str] = []  # the entry whose sentence the previous answer put on top (a
+    if previous.shown:  # context fact has no numbered line): among its lines, else the base's
+        listed = subject_entries(index, previous.lines)
+        held = [e for e in listed if any(previous.shown in i.quote for i in e.evidence)]
+        if not held:
+            held = [
+                entry
+                for entry in index.base.entries()
+                if any(previous.shown in item.quote for item in entry.evidence)
+            ][:1]
+        order = index.memo(
+            "questions: base order", lambda: {e.id: n for n, e in enumerate(index.base.entries())}
+        )
+        holding = sorted((entry.id for entry in held), key=lambda i: order.get(i, 0))[:1]
     subject = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
     if not subject or _names_new_subject(index, text, subject, detail, today):
         return None
