@@ -227,3 +227,12 @@ def test_countries_present_asked_after_a_context_passage_keep_its_subject(five_b
     assert _opening(present).startswith("Les articles ne donnent pas la liste des pays")
     assert "Monténégro" not in _text(present)
     assert "suite de" in _understood(present)
+
+
+def test_pourquoi_after_a_card_never_says_a_reason_missing_nor_repeats_the_card(five_base):
+    # a reason needs no « parce que »: without a sentence giving one, the subject's sentences
+    # are shown as what was found, never « les articles ne donnent pas la raison »
+    card, why = _chat(five_base, "Lukoil", "pourquoi ?")
+    assert why.blocks != card.blocks
+    assert "ne donnent pas" not in _text(why)
+    assert "pourquoi" in _understood(why) and _open_quotes(why)

@@ -599,7 +599,12 @@ def detail_reply(
     if detail.kind == "combien":
         in_text = []  # a figure elsewhere in the article is another subject's
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
-        return None
+        if shown or not previous:
+            return None  # after a search, the next passage may hold it: the earlier reading
+        told = Para(  # after a card or a list: its sentences, said as what was found
+            "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
+        )
+        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
     if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
         other = [f for f in in_text if f.entry is not None and f.entry not in subject]
         in_text = [f for f in in_text if f.entry is None or f.entry in subject]
