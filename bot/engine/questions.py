@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.content.model import Actor
+from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.cards import card_button
@@ -876,6 +876,10 @@ DETAIL_ONLY = frozenset(
 """Words that only say which detail is asked (never a new subject)."""
 
 
+AGREEMENT_WORDS = ("accord", "acord", "traite", "memorandum", "contrat")
+"""Words (folded) by which a question names an agreement as the subject of its detail."""
+
+
 def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply: Reply) -> Reply:
     """« combien coûte l'accord avec les États-Unis ? », « quels pays étaient présents au forum
     de Bakou ? »: a cost or the countries present, asked of the entries the question's own
@@ -892,6 +896,9 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         best = best_passage(index, query, "") if query else None
         if best is not None:
             ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
+    if any(word in fold(text) for word in AGREEMENT_WORDS):  # « … prévu dans l'accord … »:
+        # the agreement asked of leads the subject, before context sentences sharing words
+        ids.sort(key=lambda i: not isinstance(index.entries.get(i), Agreement))
     subject = subject_entries(index, dict.fromkeys(ids))
     opening = reply.blocks[0] if reply.blocks else None
     if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
