@@ -1,0 +1,78 @@
+"""The draft on short articles of our own, one per class a sixth newcomer met (issue 23): a
+pasted copy whose lines are cut mid-sentence, a dateline giving day and month to the lead, a
+done act holding a future clause, a company's country, « la menace iranienne ».
+Runs on the fixture base (tests/fixtures/draft_base/), never on the shipped content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.content.model import FactBase
+from bot.draft.article import read_article
+from bot.text import normalise_typography
+from tests.draft_helpers import draft_yaml, small_base
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
+    ]
+
+
+def _quotes(data: dict[str, Any]) -> list[str]:
+    return [item["quote"] for entry in _entries(data) for item in entry["evidence"]]
+
+
+CUT = (
+    "# Date : 2024-03-05\n"
+    "Ankara et Astana resserrent leurs liens\n"
+    "Le ministre kazakh de la Défense a signé mardi un\n"
+    "mémorandum de coopération avec\n"
+    "son homologue turc à Ankara, entre la Turquie et\n"
+    "Kazakhstan, a indiqué le ministère.\n"
+    "\n"
+    "La Turquie livrera des drones au Kazakhstan\n"
+    "en 2025, a précisé le ministère.\n"
+)
+
+
+def test_lines_cut_mid_sentence_are_read_as_one_sentence(small: FactBase) -> None:
+    article = read_article(CUT)
+    texts = [" ".join(sentence.text.split()) for sentence in article.sentences]
+    assert texts == [
+        "Le ministre kazakh de la Défense a signé mardi un mémorandum de coopération avec son "
+        "homologue turc à Ankara, entre la Turquie et Kazakhstan, a indiqué le ministère.",
+        "La Turquie livrera des drones au Kazakhstan en 2025, a précisé le ministère.",
+    ]
+    assert article.title.value == "Ankara et Astana resserrent leurs liens"
+    for sentence in article.sentences:  # offsets still point into the text as pasted
+        raw = CUT[sentence.start : sentence.end]
+        assert normalise_typography(raw) == normalise_typography(sentence.text)
+    data = draft_yaml(CUT, small)
+    seed = normalise_typography(CUT)
+    quotes = _quotes(data)
+    assert any(quote.startswith("Le ministre kazakh") and "Ankara" in quote for quote in quotes)
+    assert all(normalise_typography(quote) in seed for quote in quotes), quotes
+    signed = [entry for entry in data.get("agreements") or [] if entry.get("act") == "signe"]
+    assert signed and set(signed[0]["parties"]) == {"KZ", "TR"}
+
+
+def test_a_headline_or_a_finished_line_is_not_joined_to_the_next() -> None:
+    text = (
+        "Bakou et Ankara, une alliance\n"
+        "Le ministre turc est arrivé à Bakou.\n"
+        "Il a rencontré son homologue.\n"
+    )
+    article = read_article(text)
+    assert article.title.value == "Bakou et Ankara, une alliance"
+    assert [sentence.text for sentence in article.sentences] == [
+        "Le ministre turc est arrivé à Bakou.",
+        "Il a rencontré son homologue.",
+    ]
