@@ -76,3 +76,45 @@ def test_a_headline_or_a_finished_line_is_not_joined_to_the_next() -> None:
         "Le ministre turc est arrivé à Bakou.",
         "Il a rencontré son homologue.",
     ]
+
+
+DISPATCH = (
+    "# Date : 2021-05-20\n"
+    "Astana, 19 mai, AZERTAC\n"
+    "\n"
+    "Le ministre géorgien de la Défense a rencontré son homologue kazakh à Astana.\n"
+    "\n"
+    "La rencontre s'est terminée par la signature d'un plan de coopération militaire "
+    "pour 2022 entre la Géorgie et le Kazakhstan.\n"
+)
+
+
+def test_a_dateline_dates_the_lead_with_the_curators_year_inferred(small: FactBase) -> None:
+    data = draft_yaml(DISPATCH, small)
+    meeting = (data.get("events") or [])[0]
+    assert meeting["type"] == "reunion" and set(meeting["actors"]) == {"GE", "KZ"}
+    assert meeting["date"] == "2021-05-19" and meeting["date_basis"] == "déduit"
+    assert meeting["date_text"] == "19 mai"
+    assert "ligne d'agence" in meeting["date_reason"] and "curateur" in meeting["date_reason"]
+    assert "date_anchor" not in meeting  # the year is not the article's words
+    assert meeting["evidence"][0] == {
+        "source": "essai",
+        "quote": "Astana, 19 mai, AZERTAC",
+        "key": True,
+    }
+    plan = (data.get("agreements") or [])[0]
+    assert plan["act"] == "signe" and plan["period"] == "2022"
+    assert plan["date"] == "2021-05-19" and plan["date_basis"] == "déduit"
+
+
+def test_a_dateline_without_a_year_anywhere_dates_nothing(small: FactBase) -> None:
+    data = draft_yaml(DISPATCH.split("\n", 1)[1], small)
+    for entry in _entries(data):
+        assert entry.get("date") is None, entry
+        assert "Astana, 19 mai, AZERTAC" not in [item["quote"] for item in entry["evidence"]]
+
+
+def test_a_statement_in_the_lead_is_not_dated_by_the_dateline(small: FactBase) -> None:
+    text = DISPATCH.replace("a rencontré son homologue kazakh à Astana", "a affirmé sa position")
+    data = draft_yaml(text.split("\n\nLa rencontre")[0] + "\n", small)
+    assert all(entry.get("date") is None for entry in _entries(data)), data

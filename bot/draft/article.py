@@ -130,6 +130,9 @@ class Article:
     dateline: Metadata = field(default_factory=lambda: Metadata(None, None))
     credits: list[Sentence] = field(default_factory=list)
     """Sentences of prose that are staff credits (« (Reportage …, version française …) »)."""
+    dateline_day: FoundDate | None = None
+    """The day and month of the dispatch's dateline (« Tachkent, 12 octobre, AZERTAC »), its
+    year only if the dateline writes one."""
 
     @property
     def anchor_basis(self) -> str | None:
@@ -605,4 +608,5 @@ def read_article(text: str, given: Given | None = None) -> Article:
         url=url_meta,
         dateline=dateline,
         credits=credits,
+        dateline_day=dateline_date,
     )

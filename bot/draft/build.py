@@ -747,8 +747,9 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    if main is not None and other is None:
+    if main is not None and other is None and main.dateline is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
+        # (the dispatch's own day, from its dateline, dates what follows just as well)
     if group.tense != item.tense and "futur" in (group.tense, item.tense):
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
@@ -962,7 +963,9 @@ _AT_EVENT = re.compile(
     r"\b(?:[àa] l['’]issue|lors|au cours|en marge|à la fin|au terme|pendant|durant)\s+"
     r"(?:de\s+(?:la|cette|leur|sa)|du|des|de\s+l['’]|de\s+ces)\s*"
     r"(?:rencontre|réunion|visite|cérémonie|entretiens?|sommet|conférence|négociations|"
-    r"pourparlers|forum|séance)\b",
+    r"pourparlers|forum|séance)\b"
+    r"|\b(?:[Ll]a|[Cc]ette|[Ll]eur)\s+(?:rencontre|réunion|visite|séance)\s+s['’]est\s+"
+    r"(?:terminée|achevée|conclue|close)\b",
     re.IGNORECASE,
 )
 """« A l'issue de la rencontre », « lors de la visite » : the sentence happens at an event the
@@ -1226,6 +1229,10 @@ def draft_article(
             unknown_all.setdefault(unknown_name, None)
         period = _period(sentence.text, dates)
         dated = [d for d in dates if d is not period]
+        if position == 0 and not any(d.iso for d in dated):
+            from_dateline = _lead_date(sentence.text, article, act, modality)
+            if from_dateline is not None:
+                dated.insert(0, from_dateline)
         # a day without its year (« le mercredi 25 septembre » in an undated article) dates
         # nothing: the sentence is drafted as a constat unless another date resolves
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
@@ -1291,6 +1298,49 @@ def draft_article(
         reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
+    )
+
+
+def _lead_date(
+    text: str, article: Article, act: str | None, modality: Modality | None
+) -> FoundDate | None:
+    """The date a dispatch's dateline (« Tachkent, 12 octobre, AZERTAC ») gives the act of its
+    lead, a first sentence with no date of its own that tells something done (« a rencontré »,
+    « se sont réunis », « a signé »), not a statement:
+    day and month from the dateline, the year from it if written, else from the article's date
+    the curator gave or the address holds — always inferred, with that basis said; with no
+    year anywhere, the day is kept with its year unknown."""
+    day = article.dateline_day
+    if day is None or article.dateline.value is None or modality is not None:
+        return None
+    if tense_of(text) != "passé" or event_type(text, act) in (None, "declaration"):
+        return None  # a position said (« a affirmé ») is the article's to date, not its lead
+    words = f"« {day.text} »"
+    if day.iso:
+        iso, reason = day.iso, f"ligne d'agence {words}, jour de la dépêche"
+    else:
+        resolved = [d for d in find_dates(day.text, article.published_date) if d.iso]
+        if not resolved:  # no year anywhere: the day stays, its year unknown
+            return replace(day, start=0, end=0, basis="inconnu", dateline=article.dateline.value)
+        iso = str(resolved[0].iso)
+        where = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}.get(
+            article.published.basis or "", "de l'article"
+        )
+        reason = f"ligne d'agence {words}, année de la date {where}"
+    note = (
+        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de son "
+        "attaque en prend le jour"
+        + ("" if day.iso else f", l'année {str(iso)[:4]} vient de la date de l'article {where}")
+    )
+    return replace(
+        day,
+        start=0,
+        end=0,
+        iso=iso,
+        basis="déduit",
+        reason=reason,
+        note=note,
+        dateline=article.dateline.value,
     )
 
 
@@ -1468,6 +1518,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["evidence"] += [
         {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
     ]
+    if main is not None and main.dateline is not None and main.iso:  # the words of its date
+        entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
     if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
         entry["evidence"].append(
             {"source": source_id, "quote": candidate.said_in.text, "key": True}
