@@ -118,3 +118,28 @@ def test_a_statement_in_the_lead_is_not_dated_by_the_dateline(small: FactBase) -
     text = DISPATCH.replace("a rencontré son homologue kazakh à Astana", "a affirmé sa position")
     data = draft_yaml(text.split("\n\nLa rencontre")[0] + "\n", small)
     assert all(entry.get("date") is None for entry in _entries(data)), data
+
+
+def test_a_contract_with_a_company_does_not_make_its_country_a_party(small: FactBase) -> None:
+    text = (
+        "# Date : 2021-05-20\n"
+        "La Géorgie a signé un contrat avec l'industriel turc Aselsan le 3 mai pour acquérir "
+        "des radars.\n"
+    )
+    data = draft_yaml(text, small)
+    contract = (data.get("agreements") or [])[0]
+    assert contract["act"] == "signe" and contract["parties"] == ["GE"]
+    assert [hit["id"] for hit in contract["draft"]["nationals"]] == ["TR"]
+    state = draft_yaml(text.replace("avec l'industriel turc Aselsan", "avec la Turquie"), small)
+    assert set((state.get("agreements") or [])[0]["parties"]) == {"GE", "TR"}
+
+
+def test_a_threat_named_by_its_country_is_neither_party_nor_place(small: FactBase) -> None:
+    text = (
+        "# Date : 2021-05-20\n"
+        "Le Kazakhstan et la Géorgie ont tenu des consultations militaires face à la menace "
+        "iranienne.\n"
+    )
+    entry = _entries(draft_yaml(text, small))[0]
+    assert set(entry.get("actors") or entry.get("parties") or []) == {"KZ", "GE"}
+    assert not entry["draft"]["places"]

@@ -1411,8 +1411,8 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             {
                 "id": hit.id,
                 "text": hit.text,
-                "note": "des ressortissants (miliciens, combattants…), pas l'État : "
-                "pas un partenaire",
+                "note": f"« {hit.text} » dit des ressortissants, une société ou une menace "
+                "de ce pays, pas l'État : pas un partenaire",
             }
             for hit in candidate.nationals
         ],
