@@ -143,3 +143,24 @@ def test_a_threat_named_by_its_country_is_neither_party_nor_place(small: FactBas
     entry = _entries(draft_yaml(text, small))[0]
     assert set(entry.get("actors") or entry.get("parties") or []) == {"KZ", "GE"}
     assert not entry["draft"]["places"]
+
+
+def test_later_sentences_about_the_contract_join_it(small: FactBase) -> None:
+    text = (
+        "# Date : 2021-05-20\n"
+        "La Géorgie a signé un contrat avec l'industriel turc Aselsan le 3 mai pour acquérir "
+        "des radars.\n\n"
+        "Un total de six radars pourraient figurer dans ce contrat.\n\n"
+        "Une délégation géorgienne était en Turquie pour la signature du contrat en présence de "
+        "représentants des ministres de la Défense des deux pays. Cet accord fait partie du "
+        "programme de modernisation de l'armée géorgienne.\n"
+    )
+    data = draft_yaml(text, small)
+    agreements = data.get("agreements") or []
+    assert len(agreements) == 1, agreements
+    quotes = [item["quote"] for item in agreements[0]["evidence"]]
+    assert any("pour la signature du contrat" in quote for quote in quotes)
+    assert any(quote.startswith("Cet accord fait partie") for quote in quotes)
+    assert agreements[0]["parties"] == ["GE"]
+    maybe = [e for e in data.get("facts") or [] if "pourraient" in e["evidence"][0]["quote"]]
+    assert maybe and maybe[0].get("tense") == "conditionnel"  # a possibility stays apart

@@ -201,9 +201,10 @@ _NATIONALS = re.compile(
     re.IGNORECASE,
 )
 _COUNTERPARTY = re.compile(
-    r"\bavec\s+(?:l['’]\s?|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:industriels?|sociétés?|"
+    r"(?:\bavec\s+(?:l['’]\s?|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:industriels?|sociétés?|"
     r"entreprises?|groupes?|constructeurs?|fabricants?|avionneurs?|motoristes?|firmes?|"
-    r"conglomérats?|chantiers?)\s+(?P<demonym>[a-zà-ÿ-]+)",
+    r"conglomérats?|chantiers?)|\bproduits\s+de\s+l['’]\s?industrie)\s+"
+    r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )
 """« des miliciens syriens », « des mercenaires libyens »: people of a country, not its state;

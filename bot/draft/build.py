@@ -693,8 +693,8 @@ _THIS_AGREEMENT = re.compile(
 def _this_agreement(group: Candidate, item: Candidate) -> str | None:
     """A sentence pointing back at the agreement ``group`` drafted (« cet accord », « ce
     contrat ») with no date nor actor of its own beyond the group's: the same agreement."""
-    if group.kind != "agreement" or item.modality is not None:
-        return None
+    if group.kind != "agreement" or item.modality is not None or item.tense != group.tense:
+        return None  # « quatre exemplaires pourraient figurer dans ce contrat »: a possibility
     found = _THIS_AGREEMENT.search(item.sentence.text)
     if found is None or agreement_kind(found.group(0)) != group.subtype:
         return None
@@ -703,6 +703,52 @@ def _this_agreement(group: Candidate, item: Candidate) -> str | None:
     ):
         return None
     return f"« {found.group(0)} » reprend l'accord de la phrase d'avant"
+
+
+_THE_SIGNING = re.compile(
+    r"\b(?:la\s+signature|la\s+conclusion)\s+(?:du\s+|de\s+l['’]\s?)"
+    r"(accord|contrat|traité|mémorandum|memorandum|plan|protocole|charte)\b",
+    re.IGNORECASE,
+)
+"""« … était en Italie pour la signature du contrat » : the contract the article told."""
+
+
+def _named_ids(candidate: Candidate) -> set[str]:
+    """The actors of a candidate beyond those « les deux pays » (or « le pays ») stands for:
+    a sentence about the two countries of an agreement names no new party."""
+    return _actor_ids(candidate) - {item.actor for item in candidate.resolved}
+
+
+def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
+    """A later candidate that names the agreement told before (« pour la signature du
+    contrat », « Cet accord fait partie … ») with no date, modality or actor of its own beyond
+    it, and no other agreement between them, joins that agreement though other sentences
+    (its number of aircraft, its delivery) came between: one candidate per agreement."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _THE_SIGNING.search(item.sentence.text) or _THIS_AGREEMENT.search(
+            item.sentence.text
+        )
+        earlier = next((c for c in reversed(kept) if c.kind == "agreement"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "fact"
+            or item.modality is not None
+            or item.tense != "passé"
+            or agreement_kind(found.group(0)) != earlier.subtype
+            or any(d.iso for d in item.dates)
+            or not _named_ids(item) <= _actor_ids(earlier)
+        ):
+            kept.append(item)
+            continue
+        earlier.more += [item.sentence, *item.more]
+        earlier.grouped_why.append(f"« {found.group(0)} » reprend l'accord d'avant")
+        earlier.places += [hit for hit in item.places if hit not in earlier.places]
+        earlier.nationals += [hit for hit in item.nationals if hit not in earlier.nationals]
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
 
 
 def _family(act: str | None) -> str | None:
@@ -718,6 +764,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     this = _this_agreement(group, item)
     if this is not None:
         return this
+    if group.kind == "agreement" and item.tense == "conditionnel" != group.tense:
+        return None  # « six radars pourraient figurer dans ce contrat »: what may be, apart
     same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
@@ -1185,8 +1233,13 @@ def draft_article(
             resolved.append(Resolved(official.words, subject))
         speakers_at[position] = len(named_here)
         people.update(named_here)
-        if not lead and len({hit.id for hit in countries_here}) >= 2:
-            lead = list(dict.fromkeys(hit.id for hit in countries_here))
+        # a company's or a threat's country (« l'industriel italien ») is none of the parties
+        # « les deux pays » names next
+        parties_here = [
+            h for h in countries_here if h not in nationals(sentence.text, finder, found)
+        ]
+        if not lead and len({hit.id for hit in parties_here}) >= 2:
+            lead = list(dict.fromkeys(hit.id for hit in parties_here))
         resolved += _our_countries(sentence.text, lead, countries_here)
         title = HEAD_TITLE.search(sentence.text)
         if title is not None and len(heads) == 1:  # « a estimé le chef de l'État »
@@ -1194,7 +1247,7 @@ def draft_article(
         head = head_of_state(sentence.text, finder)
         if head is not None:
             heads.add(head)
-        recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        recent += [hit.id for hit in parties_here]
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -1266,6 +1319,7 @@ def draft_article(
             )
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
+    candidates = _back_to_agreement(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
