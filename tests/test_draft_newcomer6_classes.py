@@ -164,3 +164,23 @@ def test_later_sentences_about_the_contract_join_it(small: FactBase) -> None:
     assert agreements[0]["parties"] == ["GE"]
     maybe = [e for e in data.get("facts") or [] if "pourraient" in e["evidence"][0]["quote"]]
     assert maybe and maybe[0].get("tense") == "conditionnel"  # a possibility stays apart
+
+
+def test_a_done_act_with_a_future_relative_clause_stays_done(small: FactBase) -> None:
+    from bot.content.clauses import main_clauses
+    from bot.draft.analyse import tense_of
+
+    done = (
+        "Le ministre géorgien, en visite au Kazakhstan afin de participer au sommet qui aura "
+        "lieu à Astana, a rencontré son homologue kazakh."
+    )
+    assert "aura" not in main_clauses(done) and "a rencontré" in main_clauses(done)
+    assert tense_of(done) == "passé"
+    # the clause's own event stays future, and a sentence with no done act keeps its future
+    assert tense_of("Le sommet aura lieu à Astana.") == "futur"
+    coming = "Le ministre participera au sommet qui aura lieu à Astana."
+    assert main_clauses(coming) == coming and tense_of(coming) == "futur"
+    announced = "La Géorgie a annoncé un exercice à Batoumi qui débutera demain."
+    assert main_clauses(announced) == announced and tense_of(announced) == "futur"
+    entry = _entries(draft_yaml("# Date : 2021-05-20\n" + done + "\n", small))[0]
+    assert entry.get("tense", "passé") == "passé" and entry["draft"]["tense"] == "passé"
