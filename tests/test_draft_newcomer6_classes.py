@@ -184,3 +184,25 @@ def test_a_done_act_with_a_future_relative_clause_stays_done(small: FactBase) ->
     assert main_clauses(announced) == announced and tense_of(announced) == "futur"
     entry = _entries(draft_yaml("# Date : 2021-05-20\n" + done + "\n", small))[0]
     assert entry.get("tense", "passé") == "passé" and entry["draft"]["tense"] == "passé"
+
+
+def test_a_sentence_naming_no_one_about_the_contract_takes_its_parties(small: FactBase) -> None:
+    text = (
+        "# Date : 2021-05-20\n"
+        "La Géorgie a signé un contrat avec la Turquie le 3 mai pour acquérir des radars.\n\n"
+        "Le nombre de radars n'a pas été communiqué, mais ils seront livrés dans une version "
+        "nouvelle. Un total de six radars pourraient figurer dans ce contrat.\n\n"
+        "Le programme comprend aussi des munitions de petit calibre fabriquées localement.\n"
+    )
+    data = draft_yaml(text, small)
+    facts = {entry["evidence"][0]["quote"][:12]: entry for entry in data.get("facts") or []}
+    for opening in ("Le nombre de", "Un total de "):
+        fact = facts[opening]
+        assert set(fact["actors"]) == {"GE", "TR"}, fact
+        assert {item["actor"] for item in fact["draft"]["resolved"]} == {"GE", "TR"}
+    # a sentence naming no one and pointing back at nothing takes no one
+    assert all(
+        not entry.get("actors")
+        for entry in data.get("facts") or []
+        if entry["evidence"][0]["quote"].startswith("Le programme")
+    )

@@ -880,12 +880,22 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:Cet(?:te)?|Ce|Ces)\s+\w{4,}")
 
 
+_THEY = re.compile(r"(?:^|,\s+(?:mais|et)\s+|\bet\s+)(?:ils|elles)\s+\w+", re.IGNORECASE)
+"""« …, mais ils seront livrés … » : a pronoun subject standing for what was just told."""
+
+
 def _inherit(grouped: list[Candidate], item: Candidate) -> None:
     """« Cette réception concrétise un contrat… » shortly after the reception: the agreement or
     event the demonstrative subject points to — the nearest event or agreement before — gives
     its actors (noted in ``resolved``)."""
     opener = _DEMONSTRATIVE_SUBJECT.match(item.sentence.text)
-    if opener is None or item.kind == "fact":
+    if not item.actors and opener is None:
+        # « Un total de quatre exemplaires pourraient figurer dans ce contrat », « … mais ils
+        # seront livrés » : a sentence naming no one, about the agreement or event just told
+        opener = _THIS_AGREEMENT.search(item.sentence.text) or _THEY.search(item.sentence.text)
+    elif opener is None or item.kind == "fact":
+        return
+    if opener is None:
         return
     for earlier in reversed(grouped):
         if item.position - earlier.position > GROUP_DISTANCE:
