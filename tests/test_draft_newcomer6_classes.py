@@ -206,3 +206,21 @@ def test_a_sentence_naming_no_one_about_the_contract_takes_its_parties(small: Fa
         for entry in data.get("facts") or []
         if entry["evidence"][0]["quote"].startswith("Le programme")
     )
+
+
+def test_an_attribution_of_a_later_sentence_does_not_lead_a_shortened_line() -> None:
+    from bot.text import short_label
+
+    line = (
+        "Contrat avec Aselsan pour des radars : La Géorgie a signé un contrat avec la société "
+        "Aselsan pour acquérir des radars. Ce contrat fait partie du programme de "
+        "modernisation de l'armée, « qui se tourne vers l'industrie turque » selon Aselsan."
+    )
+    shown = short_label(line, 120)
+    assert not shown.startswith("Selon") and shown.startswith("Contrat avec Aselsan")
+    # an attribution of what the cut shows still leads it
+    said = (
+        "Radars pour la Géorgie : la Géorgie achètera des radars turcs en 2022 selon la presse "
+        "géorgienne et ses sources. Le contrat sera signé à Tbilissi."
+    )
+    assert short_label(said, 60).startswith("Selon la presse")
