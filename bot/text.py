@@ -158,8 +158,9 @@ def modal_words(text: str, scope: str | None = None) -> list[str]:
 
 def keeps_modality(full: str, short: str, scope: str | None = None) -> bool:
     """True when ``short`` says every modality ``full`` says (compared folded); an attribution
-    counts only within ``scope`` when given."""
+    counts only within ``scope``, by default the sentences of ``full`` that ``short`` shows."""
     kept = {fold(lead) for lead in modal_words(short)}
+    scope = _scope(full, short) if scope is None else scope
     return all(fold(lead) in kept for lead in modal_words(full, scope))
 
 
@@ -170,7 +171,11 @@ def _scope(text: str, cut: str) -> str:
     """``text`` up to the end of the sentence a shortened ``cut`` of it stops in: a « selon
     Leonardo » of a later sentence is that sentence's, which the cut drops whole, never an
     attribution of what the cut shows (« Contrat avec Leonardo… » is not « Selon Leonardo »)."""
-    stop = _SENTENCE_STOP.search(text, max(len(cut.rstrip("…")) - 1, 0))
+    shown = cut.rstrip("…").rstrip()
+    tail = shown[-24:]  # where the cut stops in ``text`` (``cut`` may carry a lead before it)
+    found = text.find(tail) if tail else -1
+    end = found + len(tail) if found >= 0 else len(shown)
+    stop = _SENTENCE_STOP.search(text, max(end - 1, 0))
     return text[: stop.end()] if stop else text
 
 
