@@ -109,6 +109,7 @@ class Asker:
         """Answer times during one /recharger, and the reload's seconds to its report."""
         reports = self.api.per_chat[ADMIN]
         started = time.perf_counter()
+        cpu = _cpu()
         await self.api.push(self.api.message_update("/recharger", user_id=ADMIN))
         waits: list[float] = []
         while self.api.per_chat[ADMIN] == reports:
@@ -117,7 +118,22 @@ class Asker:
         report = [p for p in self.api.sent() if int(p["chat_id"]) == ADMIN][-1]
         if "✅" not in str(report.get("text")):
             raise RuntimeError(f"rechargement refusé : {report.get('text')}")
-        return waits, time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        own, child = (after - before for after, before in zip(_cpu(), cpu, strict=True))
+        print(
+            f"    CPU du rechargement : {own + child:.2f} s (processus qui répond, réponses "
+            f"comprises : {own:.2f} s ; processus de lecture : {child:.2f} s)",
+            flush=True,
+        )
+        return waits, seconds
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by this process and by its finished children
+    (the reload's reading process)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _rss() -> float:
@@ -140,6 +156,8 @@ def _edit_one_file(content: Path, round_: int) -> None:
     path = content / "events.yaml"
     text = path.read_text(encoding="utf-8")
     old, new = ("rejoint", "rejoins") if round_ % 2 == 0 else ("rejoins", "rejoint")
+    if old not in text:  # a base left edited by an earlier run: the change still happens
+        old, new = new, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 

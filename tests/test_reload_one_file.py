@@ -13,7 +13,16 @@ import pytest
 from bot.content.errors import ContentIssue
 from bot.engine.commands import answer
 from bot.engine.index import Index
-from bot.rebuild import _INVALID, _ISSUES, _child, _read_issues, _receive, _written
+from bot.rebuild import (
+    _INVALID,
+    _ISSUES,
+    _child,
+    _read_issues,
+    _read_validated,
+    _receive,
+    _validated,
+    _written,
+)
 from bot.render.html import render_html
 from tests.conftest import ContentCopy
 
@@ -27,7 +36,7 @@ def _reload(
     if cached:
         monkeypatch.setenv("SNAPSHOT_DIR", str(folder / "cache"))
     else:
-        monkeypatch.delenv("SNAPSHOT_DIR", raising=False)  # everything read and checked
+        monkeypatch.setenv("SNAPSHOT_DIR", "off")  # no cache at all: everything read and checked
     transfer = folder / ("transfer-cached" if cached else "transfer-full")
     transfer.mkdir(exist_ok=True)
     out = io.StringIO()
@@ -37,6 +46,11 @@ def _reload(
     if code == _INVALID:
         return _read_issues(transfer / _ISSUES)
     assert code == 0
+    validated = _validated(out.getvalue())
+    if cached:  # the serving process reads the validated base from the per-file cache
+        assert validated is not None
+        return _read_validated(copy.content, copy.seeds, *validated)
+    assert validated is None  # no cache to read from: the child hands the whole index over
     index = _receive(*_written(out.getvalue(), transfer))
     assert index is not None
     return index

@@ -18,14 +18,17 @@ from tests.conftest import ContentCopy
 
 @pytest.fixture
 def decoded(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The new bases the serving process read: from a snapshot (``_receive``) or, since a
+    reload serves first, from the per-file cache its child validated (``_read_validated``)."""
     calls: list[Any] = []
-    original = rebuild._receive
+    for name in ("_receive", "_read_validated"):
+        original = getattr(rebuild, name)
 
-    def counted(*args: Any) -> Any:
-        calls.append(args)
-        return original(*args)
+        def counted(*args: Any, _original: Any = original) -> Any:
+            calls.append(args)
+            return _original(*args)
 
-    monkeypatch.setattr(rebuild, "_receive", counted)
+        monkeypatch.setattr(rebuild, name, counted)
     return calls
 
 
