@@ -5,21 +5,26 @@ limits (:mod:`bot.content.limits`), and hands back the built index as a snapshot
 happens to the child — invalid content, a crash, memory exhausted, a parse that never ends —
 the serving process keeps its base and gets a French reason naming the file being read.
 
-With a snapshot directory (``SNAPSHOT_DIR``), a reload is a start after a content change
-(:func:`bot.startup.ready_index` serving first), split in two. The child validates the content
-with the per-file validation cache there (:mod:`bot.content.filecache`, and the check marks of
-:mod:`bot.content.checkcache`): after one changed file, only that file is parsed and validated
-and only its quotes searched in their articles, every reference across files looked up again.
-It builds no table and writes no snapshot: it says « validé » with the snapshot key it read the
-content under. The serving process then reads the base from that cache in a thread (each
-file's validated entries, the references looked up once more; a file not in the cache is
-never parsed there: the reload fails instead), with the cyclic garbage collector paused, and
-freezes it; the new base is served as soon as it is read, its tables built on first use by the
-answers and all of them by a thread, which then writes the snapshot for the next start
-(:func:`bot.startup.build_later`). When nothing changed since the snapshot (same key), the
-child reads nothing and the serving process reads that snapshot instead, or keeps the base it
-serves. Without a snapshot directory, the child builds the whole index and hands it over as a
-snapshot in a temporary folder.
+With a snapshot directory (``SNAPSHOT_DIR``), a reload reads the content as a start after a
+content change does (:func:`bot.startup.ready_index`), split in two. The child validates the
+content with the per-file validation cache there (:mod:`bot.content.filecache`, and the check
+marks of :mod:`bot.content.checkcache`): after one changed file, only that file is parsed and
+validated and only its quotes searched in their articles, every reference across files looked
+up again. It builds no table and writes no snapshot: it says « validé » with the snapshot key
+it read the content under. The serving process then reads the base from that cache in a
+thread (each file's validated entries, the references looked up once more; a file not in the
+cache is never parsed there: the reload fails instead), with the cyclic garbage collector
+paused, builds its tables there (the full text from its per-file parts), freezes it, and only
+then swaps it in. Unlike a start, it does not serve the new base before its tables: an answer
+on it would build the tables it needs in the answering loop, or wait for the thread building
+them, and at ×1000 that stopped every answer for 30 – 47 s (measured, issue 25). No snapshot is
+written after a reload (pickling the index in the serving process would hold the interpreter
+for seconds): the next start reads the same per-file cache and writes it.
+
+When nothing changed since the snapshot (same key), the child reads nothing and the serving
+process reads that snapshot instead, or keeps the base it serves. Without a snapshot
+directory, the child builds the whole index and hands it over as a snapshot in a temporary
+folder.
 
 Run as ``python -m bot.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` only).
 """
@@ -52,7 +57,6 @@ from bot.paths import PROJECT_ROOT
 from bot.startup import (
     VALIDATION_CACHE,
     build_index,
-    build_later,
     gc_paused,
     remember_key,
     served_key,
@@ -147,24 +151,22 @@ def _validated(out: str) -> tuple[str, Path] | None:
 async def _serve_validated(
     content_dir: Path, seeds_dir: Path, current: Index | None, key: str, folder: Path
 ) -> Index:
-    """The base the child validated, read from the cache in a thread, its tables left to the
-    answers and to the thread that then writes its snapshot (as a start that serves first)."""
+    """The base the child validated, read from the cache and its tables built in a thread."""
     if current is not None and key == served_key(current):
         return current
-    index = await asyncio.to_thread(_read_validated, content_dir, seeds_dir, key, folder)
-    build_later(folder, key, index)
-    return index
+    return await asyncio.to_thread(_read_validated, content_dir, seeds_dir, key, folder)
 
 
 def _read_validated(content_dir: Path, seeds_dir: Path, key: str, folder: Path) -> Index:
-    """The validated base from the per-file cache (references checked again), with
-    collections paused, then frozen (see :func:`_receive`). Raises RebuildError when the
-    content changed since the child read it (another key, or a file not in the cache)."""
+    """The validated base from the per-file cache (references checked again) and all its
+    tables, built with collections paused, then frozen (see :func:`_receive`). Raises
+    RebuildError when the content changed since the child read it (another key, or a file not
+    in the cache)."""
     with gc_paused():
         if snapshot_key(content_dir, seeds_dir, folder) != key:
             raise RebuildError(CHANGED)
         try:
-            index = validated_index(content_dir, seeds_dir, folder, build=False, cached_only=True)
+            index = validated_index(content_dir, seeds_dir, folder, cached_only=True)
         except NotCachedError as error:
             raise RebuildError(f"{CHANGED} ({error})") from None
         remember_key(index, key)

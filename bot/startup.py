@@ -231,8 +231,7 @@ def build_later(
     folder: Path, key: str, index: Index, *, after_answer: bool = False, resume_gc: bool = False
 ) -> None:
     """Start the thread that builds the tables of ``index`` no answer built yet, then writes
-    its snapshot under ``key`` (:func:`_write_later`): after a start that served first, and
-    after a reload, which serves the new base as soon as it is validated (:mod:`bot.rebuild`).
+    its snapshot under ``key`` (:func:`_write_later`), after a start that served first.
     :func:`wait_for_snapshot` waits for it."""
     global _writing
     _writing = threading.Thread(

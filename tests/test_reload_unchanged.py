@@ -64,3 +64,31 @@ async def test_an_index_not_read_from_that_content_is_replaced(
     assert fresh is not first
     assert len(decoded) == 1
     assert await rebuild.rebuild_index(copy.content, copy.seeds, fresh) is fresh
+
+
+async def test_a_reload_swaps_in_a_base_read_from_the_cache_with_every_table_built(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decoded: list[Any]
+) -> None:
+    """Issue 25, point 2: after one changed file, the serving process reads the base its
+    child validated from the per-file cache (no snapshot decoded, no YAML parsed there), and
+    the index it swaps in has every table built: no answer builds one in the answering loop
+    (at ×1000 that stopped all answers 30 – 47 s)."""
+    import yaml
+
+    from tests.test_start_tables_later import TABLES, _built
+
+    monkeypatch.setenv("SNAPSHOT_DIR", str(tmp_path / "cache"))
+    served = ready_index(copy.content, copy.seeds)
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    parsed: list[object] = []
+    real = yaml.load
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: parsed.append(a) or real(*a, **k))
+    received = rebuild._receive
+    monkeypatch.setattr(rebuild, "_receive", lambda *a: pytest.fail("snapshot decoded"))
+    changed = await rebuild.rebuild_index(copy.content, copy.seeds, served)
+    monkeypatch.setattr(rebuild, "_receive", received)
+    assert parsed == []  # the child parsed the changed file; the serving process nothing
+    assert len(decoded) == 1  # read once, from the per-file cache (_read_validated)
+    assert _built(changed) == set(TABLES)
+    assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in changed.base.events)
+    assert rebuild.served_key(changed) is not None
