@@ -5,26 +5,13 @@ limits (:mod:`bot.content.limits`), and hands back the built index as a snapshot
 happens to the child — invalid content, a crash, memory exhausted, a parse that never ends —
 the serving process keeps its base and gets a French reason naming the file being read.
 
-With a snapshot directory (``SNAPSHOT_DIR``), a reload reads the content as a start after a
-content change does (:func:`bot.startup.ready_index`), split in two. The child validates the
-content with the per-file validation cache there (:mod:`bot.content.filecache`, and the check
-marks of :mod:`bot.content.checkcache`): after one changed file, only that file is parsed and
-validated and only its quotes searched in their articles, every reference across files looked
-up again. It builds no table and writes no snapshot: it says « validé » with the snapshot key
-it read the content under. The serving process then reads the base from that cache in a
-thread (each file's validated entries, the references looked up once more; a file not in the
-cache is never parsed there: the reload fails instead), with the cyclic garbage collector
-paused, builds its tables there (the full text from its per-file parts), freezes it, and only
-then swaps it in. Unlike a start, it does not serve the new base before its tables: an answer
-on it would build the tables it needs in the answering loop, or wait for the thread building
-them, and at ×1000 that stopped every answer for 30 – 47 s (measured, issue 25). No snapshot is
-written after a reload (pickling the index in the serving process would hold the interpreter
-for seconds): the next start reads the same per-file cache and writes it.
-
-When nothing changed since the snapshot (same key), the child reads nothing and the serving
-process reads that snapshot instead, or keeps the base it serves. Without a snapshot
-directory, the child builds the whole index and hands it over as a snapshot in a temporary
-folder.
+The child reuses the per-file validation cache of the snapshot directory (``SNAPSHOT_DIR``,
+:mod:`bot.content.filecache`): after one changed file, only that file is parsed and validated.
+It also leaves the snapshot of the new base there, so the next restart starts from it; when
+nothing changed since that snapshot (same key), it reads nothing and hands that one over. The
+serving process reads the child's snapshot in a thread with the cyclic garbage collector
+paused, then freezes the new index (as at start-up): collections never walk its objects, and
+answers keep their pace while the base is swapped.
 
 Run as ``python -m bot.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` only).
 """
@@ -44,7 +31,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.content.errors import ContentError, ContentIssue
-from bot.content.filecache import NotCachedError
 from bot.content.snapshot import (
     has_snapshot,
     read_snapshot,
@@ -55,12 +41,12 @@ from bot.content.snapshot import (
 from bot.engine.index import Index
 from bot.paths import PROJECT_ROOT
 from bot.startup import (
+    FULLTEXT_CACHE,
     VALIDATION_CACHE,
     build_index,
     gc_paused,
     remember_key,
     served_key,
-    validated_index,
     wait_for_snapshot,
 )
 
@@ -72,9 +58,6 @@ KEY = hashlib.sha256(b"rechargement").hexdigest()
 """The snapshot key between parent and child (a digest, as snapshot keys are)."""
 WRITTEN = "instantané : "
 """Prefix of the child's last stdout line when it wrote the bot's own snapshot: key, folder."""
-VALIDATED = "validé : "
-"""Prefix of the child's last stdout line when it validated the content into the cache of the
-bot's snapshot directory: the snapshot key, the folder."""
 _ISSUES = "issues.pickle"
 _INVALID = 3
 NICENESS = 10
@@ -121,11 +104,7 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
                 await process.wait()
             raise
         if process.returncode == 0:
-            said = out.decode("utf-8", "replace")
-            validated = _validated(said)
-            if validated is not None:
-                return await _serve_validated(content_dir, seeds_dir, current, *validated)
-            where, key = _written(said, Path(folder))
+            where, key = _written(out.decode("utf-8", "replace"), Path(folder))
             if current is not None and key == served_key(current):
                 return current  # nothing changed since it was read: no 170 Mo to decode
             index = await asyncio.to_thread(_receive, where, key)
@@ -136,45 +115,6 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
             issues = await asyncio.to_thread(_read_issues, Path(folder) / _ISSUES)
             raise ContentError(issues)
         raise RebuildError(_crash_reason(process.returncode, err.decode("utf-8", "replace")))
-
-
-def _validated(out: str) -> tuple[str, Path] | None:
-    """The snapshot key and folder of a child that validated the content into the cache of
-    the bot's snapshot directory (its last stdout line), None when it did not."""
-    lines = out.strip().splitlines()
-    if lines and lines[-1].startswith(VALIDATED):
-        key, _, where = lines[-1][len(VALIDATED) :].partition(" ")
-        return key, Path(where)
-    return None
-
-
-async def _serve_validated(
-    content_dir: Path, seeds_dir: Path, current: Index | None, key: str, folder: Path
-) -> Index:
-    """The base the child validated, read from the cache and its tables built in a thread."""
-    if current is not None and key == served_key(current):
-        return current
-    return await asyncio.to_thread(_read_validated, content_dir, seeds_dir, key, folder)
-
-
-def _read_validated(content_dir: Path, seeds_dir: Path, key: str, folder: Path) -> Index:
-    """The validated base from the per-file cache (references checked again) and all its
-    tables, built with collections paused, then frozen (see :func:`_receive`). Raises
-    RebuildError when the content changed since the child read it (another key, or a file not
-    in the cache)."""
-    with gc_paused():
-        if snapshot_key(content_dir, seeds_dir, folder) != key:
-            raise RebuildError(CHANGED)
-        try:
-            index = validated_index(content_dir, seeds_dir, folder, cached_only=True)
-        except NotCachedError as error:
-            raise RebuildError(f"{CHANGED} ({error})") from None
-        remember_key(index, key)
-        gc.freeze()
-    return index
-
-
-CHANGED = "le contenu a changé pendant le rechargement : relancez-le"
 
 
 def _written(out: str, folder: Path) -> tuple[Path, str]:
@@ -298,15 +238,16 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
     try:
         with gc_paused():
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)
-            if kept is not None and key is not None:
-                # every file's validation is now in the cache: the serving process reads it
-                print(f"{VALIDATED}{key} {kept}", flush=True)
-                return 0
-            index = build_index(Index(factbase))
+            parts = None if kept is None else kept / FULLTEXT_CACHE
+            index = build_index(Index(factbase, parts))
     except ContentError as error:
         with (folder / _ISSUES).open("wb") as file:
             pickle.dump(list(error.issues), file)
         return _INVALID
+    if kept is not None and key is not None and write_snapshot(kept, key, index):
+        # one write serves both: the serving process reads it, the next restart starts from it
+        print(f"{WRITTEN}{key} {kept}", flush=True)
+        return 0
     return 0 if write_snapshot(folder, KEY, index) else 4
 
 

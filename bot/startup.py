@@ -44,25 +44,18 @@ FULLTEXT_CACHE = "fulltext"
 
 
 def validated_index(
-    content_dir: Path,
-    seeds_dir: Path,
-    folder: Path | None = None,
-    *,
-    build: bool = True,
-    cached_only: bool = False,
+    content_dir: Path, seeds_dir: Path, folder: Path | None = None, *, build: bool = True
 ) -> Index:
     """Read and validate the content, then index it all; raises ContentError when invalid.
 
     ``folder``: the snapshot directory, where each file's own validation and its part of the
     full text are kept by content hash (nowhere by default). ``build=False``: the index's
-    tables are left to be built on first use (or by :func:`build_index`). ``cached_only``:
-    every file must be in the validation cache (else NotCached, :mod:`bot.content.loader`)."""
+    tables are left to be built on first use (or by :func:`build_index`)."""
     from bot.content.loader import load_factbase  # pydantic, PyYAML, Babel: only to validate
 
     cache = None if folder is None else folder / VALIDATION_CACHE
     parts = None if folder is None else folder / FULLTEXT_CACHE
-    base = load_factbase(content_dir, seeds_dir, cache=cache, cached_only=cached_only)
-    index = Index(base, parts)
+    index = Index(load_factbase(content_dir, seeds_dir, cache=cache), parts)
     return build_index(index) if build else index
 
 
@@ -191,6 +184,7 @@ def ready_index(
     way). ``after_answer``: the thread starts building only once :func:`answered` is called
     (a one-shot answer, ``python -m bot ask``).
     """
+    global _writing
     wait_for_snapshot()  # a start before the previous one's snapshot was written: in turn
     folder = snapshot_dir(os.environ if env is None else env)
     later: tuple[Path, str] | None = None
@@ -218,26 +212,16 @@ def ready_index(
     if later is not None:
         if after_answer:
             _answered.clear()  # this start's answer, not an earlier one's
+        _writing = threading.Thread(
+            target=_write_later,
+            args=(*later, index, after_answer, enabled),
+            name="instantané",
+            daemon=False,
+        )
         try:
-            build_later(*later, index, after_answer=after_answer, resume_gc=enabled)
+            _writing.start()
         except BaseException:
             if enabled:
                 gc.enable()  # no thread to resume collections: resumed here
             raise
     return index
-
-
-def build_later(
-    folder: Path, key: str, index: Index, *, after_answer: bool = False, resume_gc: bool = False
-) -> None:
-    """Start the thread that builds the tables of ``index`` no answer built yet, then writes
-    its snapshot under ``key`` (:func:`_write_later`), after a start that served first.
-    :func:`wait_for_snapshot` waits for it."""
-    global _writing
-    _writing = threading.Thread(
-        target=_write_later,
-        args=(folder, key, index, after_answer, resume_gc),
-        name="instantané",
-        daemon=False,
-    )
-    _writing.start()

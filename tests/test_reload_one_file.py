@@ -13,16 +13,7 @@ import pytest
 from bot.content.errors import ContentIssue
 from bot.engine.commands import answer
 from bot.engine.index import Index
-from bot.rebuild import (
-    _INVALID,
-    _ISSUES,
-    _child,
-    _read_issues,
-    _read_validated,
-    _receive,
-    _validated,
-    _written,
-)
+from bot.rebuild import _INVALID, _ISSUES, _child, _read_issues, _receive, _written
 from bot.render.html import render_html
 from tests.conftest import ContentCopy
 
@@ -46,11 +37,6 @@ def _reload(
     if code == _INVALID:
         return _read_issues(transfer / _ISSUES)
     assert code == 0
-    validated = _validated(out.getvalue())
-    if cached:  # the serving process reads the validated base from the per-file cache
-        assert validated is not None
-        return _read_validated(copy.content, copy.seeds, *validated)
-    assert validated is None  # no cache to read from: the child hands the whole index over
     index = _receive(*_written(out.getvalue(), transfer))
     assert index is not None
     return index

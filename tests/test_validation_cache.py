@@ -18,8 +18,7 @@ from bot.content import filecache, loader
 from bot.content.errors import ContentError
 from bot.content.filecache import SUFFIX
 from bot.content.model import FactBase
-from bot.rebuild import _INVALID, RebuildError, _child, _read_validated, _validated
-from bot.startup import VALIDATION_CACHE, served_key
+from bot.rebuild import _INVALID, _child, _receive, _written
 from tests.conftest import ContentCopy
 
 
@@ -160,7 +159,7 @@ def test_check_validates_every_file_whatever_the_cache(
     assert parses.take() == _files(copy)
 
 
-def test_the_reload_child_validates_only_the_changed_file_and_the_bot_reads_it_unparsed(
+def test_the_reload_child_validates_only_the_changed_file_and_hands_over_the_new_base(
     copy: ContentCopy,
     tmp_path: Path,
     parses: Parses,
@@ -174,47 +173,17 @@ def test_the_reload_child_validates_only_the_changed_file_and_the_bot_reads_it_u
     transfer.mkdir()
     assert _child(copy.content, copy.seeds, transfer) == 0
     assert parses.take() == _files(copy)
-    first = _validated(capsys.readouterr().out)
-    assert first is not None and first[1] == kept
-    assert _child(copy.content, copy.seeds, transfer) == 0  # nothing changed: nothing parsed
+    capsys.readouterr()
+    assert _child(copy.content, copy.seeds, transfer) == 0  # nothing changed: nothing read
     assert parses.take() == 0
-    assert _validated(capsys.readouterr().out) == first
+    assert _written(capsys.readouterr().out, transfer)[0] == kept
     copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     assert _child(copy.content, copy.seeds, transfer) == 0
     assert parses.take() == 1
-    validated = _validated(capsys.readouterr().out)
-    assert validated is not None and validated != first
-    assert not list(transfer.iterdir())  # no index handed over: the bot reads the cache
-    index = _read_validated(copy.content, copy.seeds, *validated)
-    assert parses.take() == 0  # the serving process parses no YAML
+    where, key = _written(capsys.readouterr().out, transfer)
+    assert where == kept  # written once, where the next restart finds it
+    index = _receive(where, key)
+    assert index is not None
     assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in index.base.events)
-    assert served_key(index) == validated[0]
     copy.edit("events.yaml", 'date: "2025-11-06"', 'date: "6 novembre"')
     assert _child(copy.content, copy.seeds, transfer) == _INVALID
-
-
-def test_content_changed_after_the_child_validated_it_is_never_parsed_by_the_bot(
-    copy: ContentCopy,
-    tmp_path: Path,
-    parses: Parses,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    kept = tmp_path / "cache"
-    monkeypatch.setenv("SNAPSHOT_DIR", str(kept))
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert _child(copy.content, copy.seeds, tmp_path) == 0
-    validated = _validated(capsys.readouterr().out)
-    assert validated is not None
-    parses.take()
-    # edited after the child's reading: another key, the reload refused
-    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
-    with pytest.raises(RebuildError, match="a changé pendant le rechargement"):
-        _read_validated(copy.content, copy.seeds, *validated)
-    # the same key but a file's validation gone from the cache: refused, not parsed
-    copy.edit("events.yaml", "\n      L'Azerbaïdjan adhère au", "\n      L'Azerbaïdjan rejoint")
-    for record in (kept / VALIDATION_CACHE).glob("*" + SUFFIX):
-        record.unlink()
-    with pytest.raises(RebuildError, match="content/"):
-        _read_validated(copy.content, copy.seeds, *validated)
-    assert parses.take() == 0

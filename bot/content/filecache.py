@@ -30,8 +30,6 @@ from bot.content.snapshot import code_key, read_snapshot, write_snapshot
 
 log = logging.getLogger(__name__)
 SUFFIX = ".entries"
-PIECE = 2048
-"""Entries per piece of a record as written (see :meth:`FileRecord.snapshot_pieces`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +45,10 @@ class FileRecord:
     """The source ids the file's entries cite, anchor on or define, sorted: what the checks
     against the articles depend on besides the file itself."""
 
-    def snapshot_pieces(self) -> list[tuple[object, ...]]:
-        """The file's entries in slices of ``PIECE``, each written as a pickle of its own
-        (:func:`bot.content.snapshot._dump`): a reload reads the records of a ×1000 base in
-        the serving process, and one decoder for a whole large file held the interpreter
-        0.2 – 0.3 s, no answer moving meanwhile."""
-        entries = [value for _target, values in self.parts for value in values]
-        return [tuple(entries[start : start + PIECE]) for start in range(0, len(entries), PIECE)]
-
     def __reduce__(self) -> tuple[Any, ...]:
         # a frozen slotted dataclass unpickles through a Python-level __setstate__; a call of
         # the class is one step (the records of a ×1000 base are read at every content change)
         return (FileRecord, (self.count, self.parts, self.sources))
-
-
-class NotCachedError(Exception):
-    """A content file whose validation is not in the cache, when only cached ones may be read
-    (the message: the file's name)."""
 
 
 class FileCache:

@@ -18,7 +18,7 @@ from bot.content.checkcache import CheckMarks, source_fingerprint
 from bot.content.countries import NOT_COUNTRIES, country_name, flag, is_known_code
 from bot.content.duplicates import DuplicateKeys
 from bot.content.errors import ContentError, ContentIssue
-from bot.content.filecache import FileCache, FileRecord, NotCachedError
+from bot.content.filecache import FileCache, FileRecord
 from bot.content.limits import ContentLimits, shape_problem, size_problem
 from bot.content.model import Actor, FactBase
 from bot.content.schema import (
@@ -140,7 +140,6 @@ def _read_files(
     limits: ContentLimits | None = None,
     on_file: Callable[[str], None] | None = None,
     cache: Path | None = None,
-    cached_only: bool = False,
 ) -> _Raw:
     limits = ContentLimits.from_env() if limits is None else limits
     raw = _Raw([], [], [], [], [], [], [], [], [], {})
@@ -172,8 +171,6 @@ def _read_files(
                     _target(raw, target).extend([Located(name, value) for value in values])
                 raw.records[name] = (key, record.sources)
                 continue
-            if cached_only and records is not None:
-                raise NotCachedError(name)
             # as read_text would: UTF-8, universal newlines
             text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
             keys = DuplicateKeys()
@@ -770,8 +767,6 @@ def load_factbase(
     limits: ContentLimits | None = None,
     on_file: Callable[[str], None] | None = None,
     cache: Path | None = None,
-    *,
-    cached_only: bool = False,
 ) -> FactBase:
     """Read, validate and freeze the fact base; raise ContentError listing every issue.
 
@@ -780,12 +775,9 @@ def load_factbase(
     is kept there by content hash and reused while the file is unchanged
     (:mod:`bot.content.filecache`), and so is the fact that the file passed the checks that
     read the articles, while the sources it names are unchanged too
-    (:mod:`bot.content.checkcache`); references across files are looked up at every load.
-    ``cached_only`` (with ``cache``): a file whose validation is not in the cache raises
-    NotCachedError instead of being parsed — a reload's serving process reads only what its child
-    process validated (:mod:`bot.rebuild`), never a YAML file itself."""
+    (:mod:`bot.content.checkcache`); references across files are looked up at every load."""
     out = _Collector()
-    raw = _read_files(content_dir, out, limits, on_file, cache, cached_only)
+    raw = _read_files(content_dir, out, limits, on_file, cache)
     _check_vocabulary(raw, out)
     _check_unique(raw.sources, "source", out)
     _check_unique([*raw.countries, *raw.organisations], "acteur", out)
@@ -813,7 +805,7 @@ def load_factbase(
         (entry.value for entry in raw.events),
         key=lambda event: (event.date.order(), event.id),
     )
-    base = FactBase(
+    return FactBase(
         sources=MappingProxyType({entry.value.id: entry.value for entry in raw.sources}),
         seeds=MappingProxyType(seeds),
         actors=MappingProxyType(actors),
@@ -825,21 +817,3 @@ def load_factbase(
         exceptions=tuple(entry.value for entry in raw.exceptions),
         files=MappingProxyType({entry.label: entry.file for entry in located}),
     )
-    del located
-    _let_go(raw)
-    return base
-
-
-LET_GO = 1024
-"""Wrappers freed at a time when a load ends (see :func:`_let_go`)."""
-
-
-def _let_go(raw: _Raw) -> None:
-    """Free the load's wrappers (one ``Located`` per entry, 233,000 at ×1000) a slice at a
-    time: dropped at once when the load returned, they held the interpreter 0.2 – 0.3 s, no
-    answer moving meanwhile when a reload reads the base in the serving process."""
-    for name in (*_Raw.__dataclass_fields__, "records"):
-        found = getattr(raw, name)
-        if isinstance(found, list):
-            while found:
-                del found[-LET_GO:]
