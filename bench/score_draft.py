@@ -17,7 +17,12 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
 - newcomer5: bench/newcomer5/, three more (RIA Novosti 2009 on Araz Azimov and NATO, The Times
   of Israël on Yoav Gallant in Bakou, Yourtopia 2020 on Turkish arms sales) a fifth newcomer
   curated, with their entries as reviewed after (Israel a party of its minister's visit, the
-  decade « années 1990 » as 1990/1999, the months of July to September as one period).
+  decade « années 1990 » as 1990/1999, the months of July to September as one period);
+- newcomer6: bench/newcomer6/, three more (AZERTAC 2018 on Zakir Hassanov in Tachkent, Le
+  Journal de l'Aviation on a C-27J contract with Leonardo, armenianclub.com 2010 on Anatoli
+  Serdioukov in Bakou) a sixth newcomer curated, reviewed after (the dateline « 12 octobre »
+  dates the meeting with the curator's year, deduced; a company's country is no party; « entamée
+  mardi » is the Tuesday before the article's Saturday, deduced).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -66,6 +71,7 @@ SETS = {
     "newcomer3": ROOT / "bench" / "newcomer3",
     "newcomer4": ROOT / "bench" / "newcomer4",
     "newcomer5": ROOT / "bench" / "newcomer5",
+    "newcomer6": ROOT / "bench" / "newcomer6",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

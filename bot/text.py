@@ -145,20 +145,38 @@ def _attribution(text: str) -> str | None:
     return "Selon " + " ".join(words) if words else None
 
 
-def modal_words(text: str) -> list[str]:
+def modal_words(text: str, scope: str | None = None) -> list[str]:
     """The modality leads ``text`` carries: « Proposition », « Selon la presse »… (the
-    first attribution only: it is the one a shortened text must keep)."""
+    first attribution only: it is the one a shortened text must keep); the attribution is
+    looked for in ``scope`` (a beginning of ``text``) when given."""
     folded = f" {fold(text)} "
-    first = _attribution(text)
+    first = _attribution(text if scope is None else scope)
     found = [first] if first else []
     found += [lead for lead, pattern in MODALS if pattern.search(folded)]
     return list(dict.fromkeys(found))
 
 
-def keeps_modality(full: str, short: str) -> bool:
-    """True when ``short`` says every modality ``full`` says (compared folded)."""
+def keeps_modality(full: str, short: str, scope: str | None = None) -> bool:
+    """True when ``short`` says every modality ``full`` says (compared folded); an attribution
+    counts only within ``scope``, by default the sentences of ``full`` that ``short`` shows."""
     kept = {fold(lead) for lead in modal_words(short)}
-    return all(fold(lead) in kept for lead in modal_words(full))
+    scope = _scope(full, short) if scope is None else scope
+    return all(fold(lead) in kept for lead in modal_words(full, scope))
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)")
+
+
+def _scope(text: str, cut: str) -> str:
+    """``text`` up to the end of the sentence a shortened ``cut`` of it stops in: a « selon
+    Leonardo » of a later sentence is that sentence's, which the cut drops whole, never an
+    attribution of what the cut shows (« Contrat avec Leonardo… » is not « Selon Leonardo »)."""
+    shown = cut.rstrip("…").rstrip()
+    tail = shown[-24:]  # where the cut stops in ``text`` (``cut`` may carry a lead before it)
+    found = text.find(tail) if tail else -1
+    end = found + len(tail) if found >= 0 else len(shown)
+    stop = _SENTENCE_STOP.search(text, max(end - 1, 0))
+    return text[: stop.end()] if stop else text
 
 
 def _cut(text: str, limit: int) -> str:
@@ -173,13 +191,14 @@ def short_label(text: str, limit: int = 40) -> str:
     (never cut inside a word). A modality the cut would drop (proposed, announced, future,
     « selon … ») is put first: « Proposition : Manœuvres militaires… »."""
     cut = _cut(text, limit)
-    if cut == text or keeps_modality(text, cut):
+    scope = _scope(text, cut)
+    if cut == text or keeps_modality(text, cut, scope):
         return cut
     kept = {fold(lead) for lead in modal_words(cut)}
-    leads = modal_words(text)
+    leads = modal_words(text, scope)
     for chosen in ([lead for lead in leads if fold(lead) not in kept], leads):
         joined = " ; ".join(chosen[:1] + [word[:1].lower() + word[1:] for word in chosen[1:]])
         shortened = _cut(f"{joined} : {text}", limit)
-        if keeps_modality(text, shortened):
+        if keeps_modality(text, shortened, scope):
             break
     return shortened

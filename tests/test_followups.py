@@ -114,7 +114,12 @@ def test_short_questions_that_only_ask_a_detail_continue_the_thread(base):
             reply, _ = respond_in_thread(index, follow, TODAY, asked)
             text = render_text(reply)
             assert "pas compris" not in text, (opening, follow)
-            assert text.startswith("(Compris : suite de"), (opening, follow, text[:200])
+            # the reading line, under a « Les articles ne donnent pas … » when the detail
+            # is missing (issue 22, fifth pass: the absence comes first)
+            lines = text.splitlines()
+            first = next(line for line in lines if line.startswith("(Compris"))
+            assert lines[0].startswith(("(Compris", "(Les articles ne donnent pas")), text[:200]
+            assert first.startswith("(Compris : suite de"), (opening, follow, text[:200])
 
 
 def test_a_list_question_stands_on_its_own_even_in_a_thread(base):

@@ -80,7 +80,7 @@ def test_a_card_whose_actor_is_only_party_to_an_undated_agreement_shows_it_with_
     assert problems(index, Asked(asked), reply) == []
     assert "sans lui donner de rôle" not in first
     assert QUOTE in first and "Contrat pour deux patrouilleurs" in first
-    assert "date non indiquée" in first  # when() as in every view (the same line everywhere)
+    assert "3 mars (année non précisée dans l'article)" in first  # the day, never « non indiquée »
     assert not any("Accords" in button.text for row in reply.buttons for button in row)
 
 

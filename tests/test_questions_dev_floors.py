@@ -13,6 +13,9 @@ on them: the scorer's own functions replay every conversation and check the firs
 - ``tests/questions_dev6.yaml``: 30 questions the team wrote from the articles alone for the
   regressions of that pass (long follow-ups asking who / when / which medium, two dated entries
   compared, a number in the question and a list the top sentence announces).
+- ``tests/questions_dev7.yaml``: 40 questions the team wrote from the articles alone for the
+  fifth pass (follow-ups that keep their subject, frank absences of a detail, an unknown word
+  in a clear question, « quels pays étaient présents »; 17 follow-ups).
 
 A floor, never a target: raise it when the reader improves.
 """
@@ -44,6 +47,9 @@ FLOORS = {
     # 2026-12-06 late: long slot follow-ups keep their subject, two dated entries compared,
     # an announced list shown (22 before)
     "questions_dev6.yaml": 29,
+    # 2026-12-07: details asked of the subject just shown (« signé qd ? », « combien ? »,
+    # « et les pays présents ? »), frank absences of a cost or an exact day (29 before)
+    "questions_dev7.yaml": 38,
 }
 
 

@@ -61,3 +61,22 @@ async def test_an_index_not_read_from_that_content_is_replaced(
     assert fresh is not first
     assert len(decoded) == 1
     assert await rebuild.rebuild_index(copy.content, copy.seeds, fresh) is fresh
+
+
+async def test_a_reload_swaps_in_a_base_with_every_table_built(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decoded: list[Any]
+) -> None:
+    """Issue 25, point 2: the index a reload swaps in after one changed file has every table
+    built (by the child, which read the other files from the per-file cache). Serving it
+    before its tables, as a start does, was tried and measured at ×1000: the answers then
+    build the tables they need in the answering loop, or wait for the thread building them,
+    and every answer stopped 30 – 47 s (docs/performances.md)."""
+    from tests.test_start_tables_later import TABLES, _built
+
+    monkeypatch.setenv("SNAPSHOT_DIR", str(tmp_path / "cache"))
+    served = ready_index(copy.content, copy.seeds)
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    changed = await rebuild.rebuild_index(copy.content, copy.seeds, served)
+    assert len(decoded) == 1
+    assert _built(changed) == set(TABLES)
+    assert any(e.summary.startswith("L'Azerbaïdjan adhère au") for e in changed.base.events)

@@ -41,8 +41,12 @@ def test_a_word_no_article_holds_opens_the_answer_with_what_was_searched(copy):
     # of an answer that holds what was asked)
     total = count(len(index.base.seeds), "article")
     opening = " ".join(lines[:3])
-    assert lines[0].startswith("(Compris")
-    assert f"mot absent du texte des {total} : « budget »" in opening
+    if lines[0].startswith("(Compris"):
+        assert f"mot absent du texte des {total} : « budget »" in opening
+    else:  # issue 22, fifth pass: a cost asked of a covered subject is said missing on top,
+        # with what was searched (the full text of the subject's articles)
+        assert lines[0].startswith("(Les articles ne donnent pas le coût")
+        assert "texte intégral" in opening and "budget" in opening
     assert reply.found  # what they do say follows: the Turquie agreements
 
 

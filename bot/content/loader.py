@@ -273,10 +273,15 @@ def _check_unique(entries: Iterable[Located[Any]], kind: str, out: _Collector) -
                 entry.file,
                 label,
                 field,
-                f"identifiant de {kind} en double (déjà dans {seen[label]})",
+                f"identifiant {_of(kind)} en double (déjà dans {seen[label]})",
             )
         else:
             seen[label] = entry.file
+
+
+def _of(noun: str) -> str:
+    """« de » before ``noun``, elided before a vowel (« d'entrée », « de source »)."""
+    return f"d'{noun}" if fold(noun[:1]) in "aeiouy" else f"de {noun}"
 
 
 def _read_seeds(raw: _Raw, seeds_dir: Path, out: _Collector) -> dict[str, str]:

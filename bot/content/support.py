@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.content.clauses import main_clauses
 from bot.content.errors import ContentIssue
 from bot.content.forms import guillemet_issues, name_issues
 from bot.content.modality import MODALITY_LABELS, hearsay, modality_of
@@ -266,7 +267,8 @@ class _Checker:
         shown = Shown(file, entry.id, "summary", entry.summary, entry.key_evidence())
         quotes = fold(" ".join(item.quote for item in entry.key_evidence()))
         summary = fold(entry.summary)
-        future = _FUTURE.search(quotes)
+        said = fold(" ".join(main_clauses(item.quote) for item in entry.key_evidence()))
+        future = _FUTURE.search(said)  # « … qui se tiendra …, a rencontré » is done
         if future and entry.tense not in ("futur", "conditionnel"):
             self.report(
                 shown,

@@ -196,16 +196,27 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
 
 _NATIONALS = re.compile(
     r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
-    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?)\s+(?P<demonym>[a-zà-ÿ-]+)",
+    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?)\s+"
+    r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )
-"""« des miliciens syriens », « des mercenaires libyens »: people of a country, not its state."""
+_COUNTERPARTY = re.compile(
+    r"(?:\bavec\s+(?:l['’]\s?|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:industriels?|sociétés?|"
+    r"entreprises?|groupes?|constructeurs?|fabricants?|avionneurs?|motoristes?|firmes?|"
+    r"conglomérats?|chantiers?)|\bproduits\s+de\s+l['’]\s?industrie)\s+"
+    r"(?P<demonym>[a-zà-ÿ-]+)",
+    re.IGNORECASE,
+)
+"""« des miliciens syriens », « des mercenaires libyens »: people of a country, not its state;
+« un contrat avec l'industriel italien Leonardo »: a company, whose country is no
+party to its contract; « la menace iranienne »: what is feared, neither a place nor a party."""
 
 
 def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only by the nationality of fighters, militias, refugees… who do
     not act for their state: never proposed as a party (the curator decides)."""
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
+    spans += [match.span("demonym") for match in _COUNTERPARTY.finditer(text)]
     return _only_inside(text, spans, finder, hits)
 
 

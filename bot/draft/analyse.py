@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from bot.content.clauses import main_clauses
 from bot.content.countries import is_country_code
 from bot.content.modality import Modality, modality_of
 from bot.content.model import Actor
@@ -501,7 +502,10 @@ def event_type(text: str, act: str | None) -> str | None:
 
 
 def tense_of(text: str) -> str:
-    """futur, conditionnel or passé (the draft's default), from the verb forms."""
+    """futur, conditionnel or passé (the draft's default), from the verb forms; a future
+    relative clause (« la réunion qui se tiendra à Tachkent ») in a done act's sentence does not
+    make the act future."""
+    text = main_clauses(text)
     if _CONDITIONAL.search(text):
         return "conditionnel"
     for match in _FUTURE.finditer(text):

@@ -130,6 +130,9 @@ class Article:
     dateline: Metadata = field(default_factory=lambda: Metadata(None, None))
     credits: list[Sentence] = field(default_factory=list)
     """Sentences of prose that are staff credits (« (Reportage …, version française …) »)."""
+    dateline_day: FoundDate | None = None
+    """The day and month of the dispatch's dateline (« Tachkent, 12 octobre, AZERTAC »), its
+    year only if the dateline writes one."""
 
     @property
     def anchor_basis(self) -> str | None:
@@ -171,10 +174,39 @@ def fold_key(key: str) -> str:
     return {"adresse": "url", "média": "media"}.get(key, key)
 
 
+_WRAP_LIST = (
+    "et ou de du des la le les l' d' à au aux en un une par pour avec sur sous dans entre vers "
+    "que qu' qui dont son sa ses leur leurs ce cet cette ces nos notre votre mais"
+)
+_WRAP_WORDS = frozenset(_WRAP_LIST.split())
+"""Words a sentence does not end on: a line ending on one was cut (« entre Bakou et »)."""
+_SENTENCE_CLOSERS = (".", "!", "?", "…", ":", ";")
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """True when ``line`` is cut mid-sentence and ``following`` (the next line, no blank line
+    between) carries on: the next line opens in lower case (« la visite du » / « ministre »),
+    or the line ends on a comma or a word no sentence ends on (« et », « du », « la »)."""
+    if not following or line.endswith(_SENTENCE_CLOSERS) or _ADDRESS.match(following):
+        return False
+    if following.casefold().startswith(("http", "www.")) or _starts(line, NOISE_PREFIXES):
+        return False
+    if following[0].islower():
+        return True
+    if not (following[0].isalpha() or following[0] in '«"“'):
+        return False
+    last = line.split()[-1].casefold().replace("’", "'")
+    return line.endswith(",") or last in _WRAP_WORDS or last.endswith(("l'", "d'", "qu'"))
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of ``text`` (after the curator's « # » lines) with their offsets; a
+    line a pasted copy cut mid-sentence is joined to the next one (the newline becomes a space,
+    so every offset stays that of the text)."""
     found: list[tuple[int, str]] = []
     offset = 0
     header = True
+    joinable = False
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         if header and stripped.startswith("#"):
@@ -183,7 +215,15 @@ def _lines(text: str) -> list[tuple[int, str]]:
         if stripped:
             header = False
             lead = len(raw) - len(raw.lstrip())
-            found.append((offset + lead, stripped))
+            if joinable and found and _wrapped(found[-1][1], stripped):
+                start, before = found[-1]
+                gap = offset + lead - (start + len(before))
+                found[-1] = (start, before + " " * gap + stripped)
+            else:
+                found.append((offset + lead, stripped))
+            joinable = True
+        else:
+            joinable = False
         offset += len(raw)
     return found
 
@@ -568,4 +608,5 @@ def read_article(text: str, given: Given | None = None) -> Article:
         url=url_meta,
         dateline=dateline,
         credits=credits,
+        dateline_day=dateline_date,
     )

@@ -693,8 +693,8 @@ _THIS_AGREEMENT = re.compile(
 def _this_agreement(group: Candidate, item: Candidate) -> str | None:
     """A sentence pointing back at the agreement ``group`` drafted (« cet accord », « ce
     contrat ») with no date nor actor of its own beyond the group's: the same agreement."""
-    if group.kind != "agreement" or item.modality is not None:
-        return None
+    if group.kind != "agreement" or item.modality is not None or item.tense != group.tense:
+        return None  # « quatre exemplaires pourraient figurer dans ce contrat »: a possibility
     found = _THIS_AGREEMENT.search(item.sentence.text)
     if found is None or agreement_kind(found.group(0)) != group.subtype:
         return None
@@ -703,6 +703,52 @@ def _this_agreement(group: Candidate, item: Candidate) -> str | None:
     ):
         return None
     return f"« {found.group(0)} » reprend l'accord de la phrase d'avant"
+
+
+_THE_SIGNING = re.compile(
+    r"\b(?:la\s+signature|la\s+conclusion)\s+(?:du\s+|de\s+l['’]\s?)"
+    r"(accord|contrat|traité|mémorandum|memorandum|plan|protocole|charte)\b",
+    re.IGNORECASE,
+)
+"""« … était en Italie pour la signature du contrat » : the contract the article told."""
+
+
+def _named_ids(candidate: Candidate) -> set[str]:
+    """The actors of a candidate beyond those « les deux pays » (or « le pays ») stands for:
+    a sentence about the two countries of an agreement names no new party."""
+    return _actor_ids(candidate) - {item.actor for item in candidate.resolved}
+
+
+def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
+    """A later candidate that names the agreement told before (« pour la signature du
+    contrat », « Cet accord fait partie … ») with no date, modality or actor of its own beyond
+    it, and no other agreement between them, joins that agreement though other sentences
+    (its number of aircraft, its delivery) came between: one candidate per agreement."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _THE_SIGNING.search(item.sentence.text) or _THIS_AGREEMENT.search(
+            item.sentence.text
+        )
+        earlier = next((c for c in reversed(kept) if c.kind == "agreement"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "fact"
+            or item.modality is not None
+            or item.tense != "passé"
+            or agreement_kind(found.group(0)) != earlier.subtype
+            or any(d.iso for d in item.dates)
+            or not _named_ids(item) <= _actor_ids(earlier)
+        ):
+            kept.append(item)
+            continue
+        earlier.more += [item.sentence, *item.more]
+        earlier.grouped_why.append(f"« {found.group(0)} » reprend l'accord d'avant")
+        earlier.places += [hit for hit in item.places if hit not in earlier.places]
+        earlier.nationals += [hit for hit in item.nationals if hit not in earlier.nationals]
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
 
 
 def _family(act: str | None) -> str | None:
@@ -718,6 +764,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     this = _this_agreement(group, item)
     if this is not None:
         return this
+    if group.kind == "agreement" and item.tense == "conditionnel" != group.tense:
+        return None  # « six radars pourraient figurer dans ce contrat »: what may be, apart
     same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
@@ -747,8 +795,9 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    if main is not None and other is None:
+    if main is not None and other is None and main.dateline is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
+        # (the dispatch's own day, from its dateline, dates what follows just as well)
     if group.tense != item.tense and "futur" in (group.tense, item.tense):
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
@@ -831,12 +880,22 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
 _DEMONSTRATIVE_SUBJECT = re.compile(r"^(?:Cet(?:te)?|Ce|Ces)\s+\w{4,}")
 
 
+_THEY = re.compile(r"(?:^|,\s+(?:mais|et)\s+|\bet\s+)(?:ils|elles)\s+\w+", re.IGNORECASE)
+"""« …, mais ils seront livrés … » : a pronoun subject standing for what was just told."""
+
+
 def _inherit(grouped: list[Candidate], item: Candidate) -> None:
     """« Cette réception concrétise un contrat… » shortly after the reception: the agreement or
     event the demonstrative subject points to — the nearest event or agreement before — gives
     its actors (noted in ``resolved``)."""
     opener = _DEMONSTRATIVE_SUBJECT.match(item.sentence.text)
-    if opener is None or item.kind == "fact":
+    if not item.actors and opener is None:
+        # « Un total de quatre exemplaires pourraient figurer dans ce contrat », « … mais ils
+        # seront livrés » : a sentence naming no one, about the agreement or event just told
+        opener = _THIS_AGREEMENT.search(item.sentence.text) or _THEY.search(item.sentence.text)
+    elif opener is None or item.kind == "fact":
+        return
+    if opener is None:
         return
     for earlier in reversed(grouped):
         if item.position - earlier.position > GROUP_DISTANCE:
@@ -962,7 +1021,9 @@ _AT_EVENT = re.compile(
     r"\b(?:[àa] l['’]issue|lors|au cours|en marge|à la fin|au terme|pendant|durant)\s+"
     r"(?:de\s+(?:la|cette|leur|sa)|du|des|de\s+l['’]|de\s+ces)\s*"
     r"(?:rencontre|réunion|visite|cérémonie|entretiens?|sommet|conférence|négociations|"
-    r"pourparlers|forum|séance)\b",
+    r"pourparlers|forum|séance)\b"
+    r"|\b(?:[Ll]a|[Cc]ette|[Ll]eur)\s+(?:rencontre|réunion|visite|séance)\s+s['’]est\s+"
+    r"(?:terminée|achevée|conclue|close)\b",
     re.IGNORECASE,
 )
 """« A l'issue de la rencontre », « lors de la visite » : the sentence happens at an event the
@@ -1182,8 +1243,13 @@ def draft_article(
             resolved.append(Resolved(official.words, subject))
         speakers_at[position] = len(named_here)
         people.update(named_here)
-        if not lead and len({hit.id for hit in countries_here}) >= 2:
-            lead = list(dict.fromkeys(hit.id for hit in countries_here))
+        # a company's or a threat's country (« l'industriel italien ») is none of the parties
+        # « les deux pays » names next
+        parties_here = [
+            h for h in countries_here if h not in nationals(sentence.text, finder, found)
+        ]
+        if not lead and len({hit.id for hit in parties_here}) >= 2:
+            lead = list(dict.fromkeys(hit.id for hit in parties_here))
         resolved += _our_countries(sentence.text, lead, countries_here)
         title = HEAD_TITLE.search(sentence.text)
         if title is not None and len(heads) == 1:  # « a estimé le chef de l'État »
@@ -1191,7 +1257,7 @@ def draft_article(
         head = head_of_state(sentence.text, finder)
         if head is not None:
             heads.add(head)
-        recent += [hit.id for hit in found if len(hit.id) == 2 and hit.id.isupper()]
+        recent += [hit.id for hit in parties_here]
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -1226,6 +1292,10 @@ def draft_article(
             unknown_all.setdefault(unknown_name, None)
         period = _period(sentence.text, dates)
         dated = [d for d in dates if d is not period]
+        if position == 0 and not any(d.iso for d in dated):
+            from_dateline = _lead_date(sentence.text, article, act, modality)
+            if from_dateline is not None:
+                dated.insert(0, from_dateline)
         # a day without its year (« le mercredi 25 septembre » in an undated article) dates
         # nothing: the sentence is drafted as a constat unless another date resolves
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
@@ -1259,6 +1329,7 @@ def draft_article(
             )
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
+    candidates = _back_to_agreement(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
@@ -1291,6 +1362,49 @@ def draft_article(
         reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
+    )
+
+
+def _lead_date(
+    text: str, article: Article, act: str | None, modality: Modality | None
+) -> FoundDate | None:
+    """The date a dispatch's dateline (« Tachkent, 12 octobre, AZERTAC ») gives the act of its
+    lead, a first sentence with no date of its own that tells something done (« a rencontré »,
+    « se sont réunis », « a signé »), not a statement:
+    day and month from the dateline, the year from it if written, else from the article's date
+    the curator gave or the address holds — always inferred, with that basis said; with no
+    year anywhere, the day is kept with its year unknown."""
+    day = article.dateline_day
+    if day is None or article.dateline.value is None or modality is not None:
+        return None
+    if tense_of(text) != "passé" or event_type(text, act) in (None, "declaration"):
+        return None  # a position said (« a affirmé ») is the article's to date, not its lead
+    words = f"« {day.text} »"
+    if day.iso:
+        iso, reason = day.iso, f"ligne d'agence {words}, jour de la dépêche"
+    else:
+        resolved = [d for d in find_dates(day.text, article.published_date) if d.iso]
+        if not resolved:  # no year anywhere: the day stays, its year unknown
+            return replace(day, start=0, end=0, basis="inconnu", dateline=article.dateline.value)
+        iso = str(resolved[0].iso)
+        where = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}.get(
+            article.published.basis or "", "de l'article"
+        )
+        reason = f"ligne d'agence {words}, année de la date {where}"
+    note = (
+        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de son "
+        "attaque en prend le jour"
+        + ("" if day.iso else f", l'année {str(iso)[:4]} vient de la date de l'article {where}")
+    )
+    return replace(
+        day,
+        start=0,
+        end=0,
+        iso=iso,
+        basis="déduit",
+        reason=reason,
+        note=note,
+        dateline=article.dateline.value,
     )
 
 
@@ -1361,8 +1475,8 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             {
                 "id": hit.id,
                 "text": hit.text,
-                "note": "des ressortissants (miliciens, combattants…), pas l'État : "
-                "pas un partenaire",
+                "note": f"« {hit.text} » dit des ressortissants, une société ou une menace "
+                "de ce pays, pas l'État : pas un partenaire",
             }
             for hit in candidate.nationals
         ],
@@ -1468,6 +1582,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["evidence"] += [
         {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
     ]
+    if main is not None and main.dateline is not None and main.iso:  # the words of its date
+        entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
     if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
         entry["evidence"].append(
             {"source": source_id, "quote": candidate.said_in.text, "key": True}

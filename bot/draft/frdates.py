@@ -136,6 +136,9 @@ class FoundDate:
     reason: str | None = None
     """For a date inferred from something else than the article's date (the year of a name):
     where it comes from, in a few words (the entry's ``date_reason``; no ``date_anchor``)."""
+    dateline: str | None = None
+    """For the date of a dispatch's lead taken from its dateline: the dateline as written, a
+    key quote of the entry (its words are the date's)."""
 
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -43,6 +43,11 @@ def _kinds(index: Index) -> dict[str, str]:
 
 CARD_BUDGET = 1000
 """Visible characters a card's first message may use (a phone screen is about 1,200)."""
+READING_LINE = 120
+"""Room a card keeps for the « Compris » line a plain question's answer opens with: asked as
+a question, the card still fits CARD_BUDGET (issue 22, class 2: cards of 1,036 to 1,238)."""
+DETAILS_LINE = 70
+"""Room for the « Aussi : … (bouton Détails). » line that counts what the button sends."""
 
 
 def visible(blocks: Sequence[Block], fold_all: bool = False) -> int:
@@ -119,7 +124,7 @@ def actor_card(index: Index, actor: Actor, note: str | None = None) -> Reply:
         lines.extend(key_quotes(base, entry))
         opening = [] if heading in blocks else [heading]
         forced = not quoted  # a card never shows only its title: one fact with its quote
-        if not forced and visible([*blocks, *opening, *lines]) + 160 > CARD_BUDGET:
+        if not forced and visible([*blocks, *opening, *lines]) + 160 + READING_LINE > CARD_BUDGET:
             break
         blocks.extend([*opening, *lines])
         quoted = True
@@ -288,10 +293,17 @@ def _actor_command(index: Index, argument: str, countries: bool) -> Reply:
     return actor_card(index, match.actor, match.note)
 
 
-def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Reply:
+Lead = Callable[[Quote], float]
+"""How well a quote answers the question a card is the answer to (``group_answer``)."""
+
+
+def agreement_card(
+    index: Index, agreement: Agreement, full: bool = False, lead: Lead | None = None
+) -> Reply:
     """One agreement: what was done, by whom, when, and the quotes it rests on. The first
     message fits a phone screen; the rest (scope, other quotes) is one button away, unless
-    ``full`` asks for everything at once."""
+    ``full`` asks for everything at once. ``lead``: the card answers a question, and the
+    quote that answers it best goes on top (``_fitted``)."""
     base = index.base
     blocks: list[Block] = [Para(agreement.title, "title"), Para(claim_of(agreement))]
     blocks.append(Item("Parties", parties_text(base, agreement)))
@@ -313,7 +325,8 @@ def agreement_card(index: Index, agreement: Agreement, full: bool = False) -> Re
     if agreement.scope:
         extra.append(Item("Portée", agreement.scope))
     buttons = [card_button(base.actors[p]) for p in agreement.parties]
-    return _fitted(blocks, keys, extra, buttons, routes.AGREEMENT_FULL.build(agreement.id), full)
+    more = routes.AGREEMENT_FULL.build(agreement.id)
+    return _fitted(blocks, keys, extra, buttons, more, full, lead)
 
 
 CONTEXT_NOTE = "Contexte (phrases qui appuient une autre entrée) :"
@@ -339,14 +352,30 @@ def _fitted(
     buttons: list[Button],
     more: str,
     full: bool,
+    lead: Lead | None = None,
 ) -> Reply:
     """A card's blocks with its key quotes, then what else fits one screen; what does not is
-    counted and sent by the « Détails » button (``more``)."""
+    counted and sent by the « Détails » button (``more``). A card answering a question
+    (``lead``) whose answering quote is not its first key quote shows that quote first, open,
+    right under its summary: the same card asked « où ? » and « qui ? » leads with what each
+    asks, and the button counts what it still holds (issue 22, class 2)."""
+    led = False
+    if lead is not None and not full:
+        size = len(blocks)
+        blocks, keys, extra = _led(blocks, keys, extra, lead)
+        led = len(blocks) > size
+        summary = blocks[1] if len(blocks) > 1 else None
+        crowded = visible([*blocks, *keys]) > CARD_BUDGET - READING_LINE
+        if crowded and isinstance(summary, Para) and summary.style == "plain":
+            blocks.remove(summary)  # its key quote says it, open or under the answer
     blocks = [*blocks, *keys]
-    fold_all = not full and visible(blocks) > CARD_BUDGET  # a long card folds every quote
+    # a long card folds every quote; never the one leading with the answer
+    fold_all = not full and not led and visible(blocks) > CARD_BUDGET
     kept = 0
-    for block in extra:
-        if not full and visible([*blocks, block], fold_all) > CARD_BUDGET:
+    budget = CARD_BUDGET - READING_LINE
+    for at, block in enumerate(extra):
+        room = budget - (DETAILS_LINE if at < len(extra) - 1 else 0)  # the rest behind Détails
+        if not full and visible([*blocks, block], fold_all) > room:
             break
         blocks.append(block)
         kept += 1
@@ -371,20 +400,43 @@ def _fitted(
     return Reply(tuple(blocks), tuple(rows), fold_quotes=fold_all)
 
 
+def _led(
+    blocks: list[Block], keys: list[Quote], extra: list[Block], lead: Lead
+) -> tuple[list[Block], list[Quote], list[Block]]:
+    """The card's head, key quotes and extras with the quote ``lead`` scores highest moved
+    under the head, open, when it scores above the first key quote; unchanged otherwise. A
+    context quote (another entry's proof, after CONTEXT_NOTE) never leads."""
+    own = extra
+    if any(isinstance(block, Para) and block.text == CONTEXT_NOTE for block in extra):
+        own = extra[: next(at for at, b in enumerate(extra) if isinstance(b, Para))]
+    candidates = [*keys, *(block for block in own if isinstance(block, Quote))]
+    if len(candidates) < 2:
+        return blocks, keys, extra
+    best = max(candidates, key=lead)
+    if best is candidates[0] or lead(best) <= max(lead(candidates[0]), 0.0):
+        return blocks, keys, extra
+    opened = replace(best, open=True)
+    return (
+        [*blocks, opened],
+        [quote for quote in keys if quote is not best],
+        [block for block in extra if block is not best],
+    )
+
+
 LIST_PAGE = 4
 
 
-def event_card(index: Index, event: Event, full: bool = False) -> Reply:
-    """One event: its date, what happened and the quotes it rests on (others one button away)."""
+def event_card(index: Index, event: Event, full: bool = False, lead: Lead | None = None) -> Reply:
+    """One event: its date, what happened and the quotes it rests on (others one button away);
+    ``lead`` as for ``agreement_card``."""
     base = index.base
     blocks: list[Block] = [Para(when(base, event), "title"), Para(claim_of(event))]
     extra: list[Block] = [Item("Acteurs", names(base, event.actors))]
     if event.date_note:  # the date's mark and origin are in the title; this explains more
         extra.append(Para(f"Sur la date : {event.date_note}", "note"))
     extra += _other_quotes(base, event)
-    return _fitted(
-        blocks, key_quotes(base, event), extra, [], routes.EVENT_FULL.build(event.id), full
-    )
+    keys = key_quotes(base, event)
+    return _fitted(blocks, keys, extra, [], routes.EVENT_FULL.build(event.id), full, lead)
 
 
 def _agreement_list(

@@ -15,6 +15,7 @@ from bot.content.model import (
     FactBase,
     Source,
 )
+from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.own_evidence import own_key_evidence
 from bot.engine.reply import Button, Item, Quote, QuoteGroup
@@ -85,11 +86,12 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     « 21 septembre 2025 » when the article says so; « août 2025 (déduit : « En août » dans
     l'article du 6 novembre 2025) »; « avant le 6 novembre 2025 (l'article du 6 novembre 2025
     dit « récemment ») »; « rapporté le 6 novembre 2025 (non daté ; date de l'article du
-    6 novembre 2025) »; « date non indiquée ».
+    6 novembre 2025) »; « 8 juin (année non précisée dans l'article) » for a day the base
+    cannot place (``undated``); « date non indiquée ».
     """
     span = entry.date
     if span is None:
-        return "date non indiquée"
+        return undated(entry.date_text)
     label = entry.date_label or span.label()
     if entry.date_basis == "texte":
         return label
@@ -109,6 +111,19 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     if dated:
         return f"{label} (non daté ; date de l'article du {dated})"
     return f"{label} (rapporté : {entry.date_reason})"
+
+
+_MONTH_WORDS = frozenset(fold(month) for month in MONTHS_FR)
+
+
+def undated(words: str | None) -> str:
+    """The date line of an entry the base cannot place in time: the article's own words when
+    they give a day or a month without its year (« 8 juin (année non précisée dans
+    l'article) ») — never « date non indiquée » when the article gives a day (issue 22, class
+    5) — else « date non indiquée »."""
+    if words and not _YEAR.search(words) and _MONTH_WORDS & set(fold(words).split()):
+        return f"{words} (année non précisée dans l'article)"
+    return "date non indiquée"
 
 
 BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article"}

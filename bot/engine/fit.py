@@ -106,7 +106,7 @@ def _attribution_sizes(index: Index) -> dict[str, int]:
 def prepare(index: Index) -> Index:
     """Size every entry now (start-up; the snapshot keeps the sizes), not on a first page;
     the quotes that are another entry's are found first (the snapshot keeps them too)."""
-    remember(index.base, index.memo("own evidence", lambda: foreign_table(index.base)))
+    remember(index.base, index.memo("own evidence", lambda: foreign_table(index.base, index.parts)))
     for entry in index.base.entries():
         size(index, entry)
     index.memo("attribution_sizes", lambda: _attribution_sizes(index))

@@ -15,6 +15,7 @@ from bot.engine.chronology import Chronology
 from bot.engine.deals import Deals
 from bot.engine.fulltext import FullText, Hits, sorted_slice
 from bot.engine.names import FUZZY_CUTOFF, Match, NameTable
+from bot.engine.own_evidence import keep_parts
 from bot.engine.spans import Dated
 from bot.engine.tables import Entry, Table
 
@@ -34,6 +35,8 @@ class Index:
         self.base = base
         self.parts = parts
         """Where the full text keeps each content file's part (None: nowhere)."""
+        if parts is not None:
+            keep_parts(base, parts)  # where the own-evidence table keeps each article's
         self._memo: dict[str, object] = {}
 
     @cached_property

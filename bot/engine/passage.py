@@ -17,15 +17,17 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
-from bot.engine.cards import visible
+from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.filters import TimelineFilter
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
+from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -92,6 +94,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (
         "ou",
         r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
+        r"|\b(?:quand|date) et ou\b"
         r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
     ),
 )
@@ -177,6 +180,12 @@ def asked_type(question: str) -> str:
     return ""
 
 
+def asked_types(question: str) -> list[str]:
+    """Every type the question asks (« quand et où … ? »: « quand » and « ou »)."""
+    folded = fold(question)
+    return [name for name, pattern in _TYPES if re.search(pattern, folded)]
+
+
 def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
     question does not already give: ``asked`` holds its folded words)."""
@@ -217,6 +226,11 @@ def _gives(kind: str, sentence: str, asked: frozenset[str]) -> bool:
     office, not any capitalised word): « qui ? » after « le président azéri a proposé … » is
     answered by that sentence again."""
     return carries(kind, sentence, asked) and (kind != "qui" or _names_someone(sentence))
+
+
+def gives(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
+    """True when ``sentence`` plainly gives what ``kind`` asks (``_gives``)."""
+    return _gives(kind, sentence, asked)
 
 
 def _a_date(words: list[str], at: int) -> bool:
@@ -284,6 +298,26 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
 
 def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
+
+
+def word_weights(index: Index, words: list[str]) -> dict[str, float]:
+    """Each word's BM25 weight in the base (rare words count more); 0-weight words left out."""
+    return _weights(index, words)
+
+
+def word_prefixes(index: Index, text: str) -> frozenset[str]:
+    """The prefixes a query word is matched by in ``text`` (``PREFIX``)."""
+    return _prefixes(index, text)
+
+
+def held_weight(prefixes: frozenset[str], weights: dict[str, float]) -> float:
+    """The weight of the query words ``prefixes`` hold."""
+    return _score(prefixes, weights)
+
+
+def sentences_of(quote: str) -> list[str]:
+    """The quote whole when short, else its sentences, each verbatim in it."""
+    return _split(quote)
 
 
 INHERITED = 0.9
@@ -589,23 +623,106 @@ def _kind_of(entry: Entry) -> str:
     return entry.kind if isinstance(entry, Agreement) else ""
 
 
+def _topics_meet(entry: Entry, other: Entry) -> bool:
+    """True unless both entries have themes and share none (the gas corridor's energy under
+    the Zanguezour corridor's territory: one actor in common is not one subject)."""
+    mine, theirs = set(entry.topics), set(other.topics)
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def same_subject(index: Index, entry: Entry, other: Entry, parts: tuple[str, ...] = ()) -> bool:
-    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share an
-    actor (Azerbaïdjan aside) or a kind, or the question's part names one of its actors; two
-    entries naming no actor but Azerbaïdjan go together when one article holds both. A
-    sentence on the US accord is no « Aussi » to a question on OTS manœuvres."""
+    """True when ``other`` may be shown « Aussi » under the answer ``entry``: they share half
+    of the answer's actors (Azerbaïdjan aside), or one of its many actors and a theme (or one
+    has none, or the question's ``parts`` name that actor), or a kind, or the question's
+    ``parts`` name one of its actors; an answer naming no actor but Azerbaïdjan goes with an
+    entry naming none either when one article holds both. A sentence on the US accord is no
+    « Aussi » to a question on OTS manœuvres, nor the EU–India accords to one on who chaired
+    the forum, nor the gas corridors to the Zanguezour corridor (issue 22, class 3)."""
     if other is entry:
         return True
     home = index.base.vocabulary.home
     mine, theirs = subjects(entry, home), subjects(other, home)
-    if set(mine) & set(theirs) or (_kind_of(entry) and _kind_of(entry) == _kind_of(other)):
+    shared = tuple(set(mine) & set(theirs))
+    if shared and (
+        2 * len(shared) >= len(mine)  # the answer's own subject, not one of its many actors
+        or _topics_meet(entry, other)
+        or any(names_any(index.base, shared, part) for part in parts)
+    ):
+        return True
+    if _kind_of(entry) and _kind_of(entry) == _kind_of(other):
         return True
     if theirs and any(names_any(index.base, theirs, part) for part in parts):
         return True
-    if mine and theirs:
+    if theirs:  # actors the answer does not name: another subject
         return False
     sources = {item.source for item in entry.evidence}
     return any(item.source in sources for item in other.evidence)
+
+
+MISSING_SHARE = 0.3
+"""The top sentence (with its line) lacks this share of the question's word weight at least
+before another sentence is shown open under it (``complement``)."""
+MISSING_MORE = 0.4
+"""When the top passage holds the question's subject word (or it has none), it lacks this
+share of the question's word weight at least before another sentence is shown under it, one
+holding the heaviest word it lacks and HALF of that weight (and only when the question's type
+is not already answered on top)."""
+HALF = 0.5
+COMPLEMENT_LONGEST = 400
+"""Longest sentence shown open under the top one: a phone shows it whole."""
+
+
+def complement(
+    index: Index,
+    query: str,
+    kind: str,
+    entry: Entry,
+    sentence: str,
+    candidates: list[Entry],
+    verbs: frozenset[str] = frozenset(),
+) -> tuple[Entry, str] | None:
+    """The entry and verbatim sentence (among ``candidates``' own quotes) that say what the
+    question asks and the passage on top leaves out: its subject word (« le thème » under the
+    sentence opening the forum) when the top passage lacks it and MISSING_SHARE of the
+    question's weight; else, when it lacks MISSING_MORE and its type is not answered on top,
+    the heaviest word it lacks with HALF of that weight. Shown open under the top passage
+    (issue 22, class 1: the answer is never left in a fold or under « Aussi »); None when the
+    top passage says it, or no sentence does."""
+    weights = _weights(index, index.tokens(without_kind_words(index, query, kind)))
+    total = sum(weights.values())
+    if not total:
+        return None
+    shown = _prefixes(index, sentence) | _line_prefixes(index, entry)
+    before = antecedent(index, entry, sentence)
+    if before:
+        shown |= _prefixes(index, before)
+    missing = {word: weight for word, weight in weights.items() if word[:PREFIX] not in shown}
+    lacking = sum(missing.values())
+    if lacking < MISSING_SHARE * total:
+        return None
+    asked = frozenset(index.tokens(query))
+    subject = _subject_word(weights, verbs)
+    least = 0.0  # what a sentence must hold of the words the top lacks, past the one needed
+    if subject not in missing:  # the top holds the subject: only when it lacks much more
+        if lacking < MISSING_MORE * total or (kind and carries(kind, sentence, asked)):
+            return None
+        subject = max(missing, key=lambda word: missing[word])
+        least = HALF * lacking
+    best: tuple[float, int, Entry, str] | None = None
+    for rank, candidate in enumerate(candidates):
+        for text, prefixes, _before, _text in _entry_sentences(index, candidate):
+            if text == sentence or len(text) > COMPLEMENT_LONGEST or text in before:
+                continue
+            if _foreign(index, candidate, text):
+                continue
+            held = _score(prefixes, missing)
+            if subject[:PREFIX] not in prefixes or held < least:
+                continue
+            if kind and carries(kind, text, asked) and not carries(kind, sentence, asked):
+                held += TYPE_BONUS
+            if best is None or (held, -rank) > (best[0], best[1]):
+                best = (held, -rank, candidate, text)
+    return None if best is None else (best[2], best[3])
 
 
 MOST_SEEDS_READ = 50
@@ -750,22 +867,32 @@ def passage_reply(
     someone: str = "",
     neighbours: bool = True,
     verbs: frozenset[str] = frozenset(),
+    forced: tuple[Entry, str] | None = None,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
     part the passage leaves out, that part's passage unfolded under it; the neighbours in an
     « Aussi : » list; every line's key quotes in one folded group (an entry's line is its
-    claim: its quotes go with it; a context entry shows its quote alone)."""
+    claim: its quotes go with it; a context entry shows its quote alone). When the passage on
+    top lacks the question's subject, the sentence holding it comes open under it
+    (``complement``), or alone (``forced``) when both would not fit a phone screen."""
     found = best_passage(index, query, kind, several, noun, shown, parts, verbs)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
-    others = [other for other in others if same_subject(index, entry, other, parts)]
+    if forced is not None:  # the sentence holding the question's subject, alone on top
+        entry, sentence = forced
+        answers, others = carries(kind, sentence, frozenset(index.tokens(query))), []
+    others = [other for other in others if same_subject(index, entry, other, (*parts, query))]
     if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
         others = []
     second = other_part(index, query, kind, parts, entry, sentence)
-    if second is not None and not same_subject(index, entry, second[0], parts):
+    if second is not None and not same_subject(index, entry, second[0], (*parts, query)):
         second = None  # another event's sentence: no answer to a part of this question
+    completed = False
+    if second is None and forced is None:  # the words the top sentence lacks, said by another
+        second = complement(index, query, kind, entry, sentence, [entry, *others], verbs)
+        completed = second is not None
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
@@ -862,8 +989,13 @@ def passage_reply(
     if more > 0:
         more_text = count(more, "autre résultat", "autres résultats")
         blocks.append(Para(f"+ {more_text} (bouton 🔎).", "note"))
-    buttons = [button for shown in [entry, *others] if (button := entry_button(shown))]
-    rows = tuple((button,) for button in buttons[:2])
+    rows = tuple((button,) for button in next_taps(index, [entry, *others], query))
+    # both do not fit one screen: the sentence holding the question's subject leads alone
+    overflow = completed and second is not None and second[0] is not entry
+    if overflow and second is not None and visible(blocks) > ANSWER_SCREEN:
+        return passage_reply(
+            index, query, kind, said, several, noun, shown, parts, someone, True, verbs, second
+        )
     if (
         others
         and second is None
@@ -875,6 +1007,44 @@ def passage_reply(
             index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
         )
     return Reply(tuple(blocks), rows)
+
+
+def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:
+    """At most two buttons that go on from the answer, besides the search behind it: the
+    cards of its dated lines; else, for context entries, the cards of the actors they are
+    about (those the question names first); else the card of the dated entry of the same
+    article whose line holds most of the question (the forum's opening under a fact of the
+    forum); else the chronology of their theme. Never only « run the same search again »
+    (issue 22, class 3)."""
+    buttons = [button for shown in entries if (button := entry_button(shown))]
+    if buttons:
+        return buttons[:2]
+    base = index.base
+    actors: list[str] = []
+    for shown in entries:
+        actors += [a for a in subjects(shown, base.vocabulary.home) if a not in actors]
+    named = [actor for actor in actors if names_any(base, (actor,), query)]
+    ordered = [*named, *(actor for actor in actors if actor not in named)]
+    if ordered:
+        return [card_button(base.actors[actor]) for actor in ordered[:2]]
+    sources = {item.source for shown in entries for item in shown.evidence}
+    weights = _weights(index, index.tokens(query))
+    pool: list[Event | Agreement] = [*base.events, *base.agreements]
+    dated = [
+        (_score(_line_prefixes(index, other), weights), -at, other)
+        for at, other in enumerate(pool)
+        if any(item.source in sources for item in other.evidence)
+    ]
+    if dated and (best := max(dated, key=lambda row: (row[0], row[1])))[0] > 0:
+        return [button] if (button := entry_button(best[2])) else []  # the article's event
+    labels = {term.id: term.label for term in base.vocabulary.topics}
+    for shown in entries:
+        for topic in shown.topics:
+            wanted = TimelineFilter(topics=(topic,))
+            if select(index, wanted):
+                label = f"📅 Chronologie : {labels.get(topic, topic)}"
+                return [Button(short_label(label), routes.TIMELINE.build(1, wanted.encode()))]
+    return []
 
 
 SEARCH_LABEL = 30

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.content.model import Actor
+from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.cards import card_button
@@ -32,21 +32,33 @@ from bot.engine.counting import (
     counted,
     figure_in_articles,
 )
+from bot.engine.detail import (
+    Detail,
+    asked_detail,
+    detail_reply,
+    names_noun,
+    subject_actors,
+    subject_entries,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
+from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
+    Entry,
     asked_type,
     asks_several,
     asks_someone,
+    best_passage,
     passage_reply,
     question_verbs,
     search_button,
 )
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
+from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -367,9 +379,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
 
     def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
         if words and index.fulltext.search_hits(words).total:
-            return Understanding(
-                f"/cherche {words}", f"/cherche {words}", f"une recherche de « {words} »"
-            )
+            said = search_said(index, text, words)  # the question's own spelling
+            return Understanding(f"/cherche {words}", f"/cherche {words}", said)
         return None
 
     capitals = index.names.find_actor(content) if not words and content.isupper() else None
@@ -707,15 +718,22 @@ def respond_in_thread(
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
         command = f"{first.split('@', 1)[0]} {rest}".strip()
-        return reply, Asked(command, command, lines=_lines(reply)) if reply.found else None
+        lines = _lines(reply) or _card_subject(index, reply, command)
+        return reply, Asked(command, command, lines=lines) if reply.found else None
     rank = asked_rank(text) if previous is not None and previous.lines else None
     if previous is not None and rank is not None:  # « et le 2e ? »: that line of the last answer
         ranked = rank_reply(index, previous.lines, rank, previous.command)
         if ranked is not None:
             return ranked, previous  # « et le 3e ? » next still counts the same lines
     found = follow_up(index, text, previous, today) if previous is not None else None
+    if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
+        detailed = _detail_of_subject(index, text, previous, found, today)
+        if detailed is not None:
+            return detailed
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
+        if found is not None and not yes_no:  # « combien coûte l'accord avec les USA ? »
+            reply = _detail_of_own_subject(index, text, found, reply)
     else:  # « signé le combien ? » of a line dated to the month: said first, as asked alone
         subject = found.command.partition(" ")[2]
         if found.undated is None and subject and not found.command.startswith("/cherche "):
@@ -725,11 +743,201 @@ def respond_in_thread(
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
+    if found is not None:  # a list's sentence that answers: open under its line, not folded
+        reply = card_led(index, answer_opened(index, reply, text), text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
     if found is None:
         return reply, None
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply), _lines(reply))
+    lines = _lines(reply) or _card_subject(index, reply, found.data)
+    return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+
+
+MOST_DETAIL_WORDS = 8
+"""A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
+ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour"})
+"""Details no other reading answers: asked after an answer, always of its subject."""
+ASKED_ALONE = frozenset({"cout", "presents"})
+"""Details a question that names its subject gets answered by ``detail.py`` too."""
+
+
+def _detail_of_subject(
+    index: Index, text: str, previous: Asked, found: Understanding | None, today: date | None
+) -> tuple[Reply, Asked] | None:
+    """A short follow-up asking one detail of the previous answer's entries, naming nothing
+    they lack: that detail of those entries (``detail.py``), never the previous view again nor
+    a search of the follow-up's lone word; None when another reading answers it."""
+    detail = asked_detail(text)
+    folded = fold(text)
+    if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
+        return None
+    holding: list[str] = []  # the entry whose sentence the previous answer put on top (a
+    if previous.shown:  # context fact has no numbered line): among its lines, else the base's
+        listed = subject_entries(index, previous.lines)
+        held = [e for e in listed if any(previous.shown in i.quote for i in e.evidence)]
+        if not held:
+            held = [
+                entry
+                for entry in index.base.entries()
+                if any(previous.shown in item.quote for item in entry.evidence)
+            ][:1]
+        order = index.memo(
+            "questions: base order", lambda: {e.id: n for n, e in enumerate(index.base.entries())}
+        )
+        holding = sorted((entry.id for entry in held), key=lambda i: order.get(i, 0))[:1]
+    subject = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
+    if not subject or _names_new_subject(index, text, subject, detail, today):
+        return None
+    searched = previous.data.startswith("/cherche ")
+    # a search's follow-up of the same words still picks another sentence (``shown``)
+    repeats = found is None or (not searched and found.data == previous.data)
+    lost = (  # « domaines ? » after a card: a search of that word alone, the subject lost
+        found is not None
+        and not searched
+        and not found.counted
+        and found.data.startswith("/cherche ")
+        and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
+    )
+    if not (repeats or lost or detail.kind in ALWAYS_OF_SUBJECT):
+        return None
+    reply = detail_reply(index, detail, subject, previous.shown, previous.command)
+    if reply is None:
+        return None
+    shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
+    return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+def _names_new_subject(
+    index: Index, text: str, subject: list[Entry], detail: Detail, today: date | None
+) -> bool:
+    """True when the follow-up names an actor, a period or a word its subject lacks: it asks
+    about something else and is read on its own."""
+    content = _content(index, text)
+    wanted = read_filter(index, content, today).filter
+    if wanted.start is not None or wanted.end is not None:
+        return True
+    home = index.base.vocabulary.home
+    if set(wanted.actors) - {home} - subject_actors(index, subject):
+        return True
+    held = " ".join(
+        fold(f"{entry_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
+        for entry in subject
+    )
+    for word in index.tokens(content):
+        if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
+            continue
+        if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
+            continue
+        if word[:5] not in held:
+            return True
+    return False
+
+
+DETAIL_ONLY = frozenset(
+    [
+        "pays",
+        "etats",
+        "nations",
+        "delegations",
+        "participants",
+        "presents",
+        "present",
+        "presente",
+        "presentes",
+        "representes",
+        "represente",
+        "autre",
+        "autres",
+        "encore",
+        "dit",
+        "declare",
+        "ajoute",
+        "exacte",
+        "exact",
+        "precise",
+        "cote",
+        "ca",
+        "cela",
+        "coute",
+        "couter",
+        "participe",
+        "participer",
+        "participes",
+        "participent",
+        "participants",
+        "assiste",
+        "etait",
+        "etaient",
+        "representees",
+        "representee",
+        "liste",
+    ]
+)
+"""Words that only say which detail is asked (never a new subject)."""
+
+
+AGREEMENT_WORDS = ("accord", "acord", "traite", "memorandum", "contrat")
+"""Words (folded) by which a question names an agreement as the subject of its detail."""
+
+
+def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply: Reply) -> Reply:
+    """« combien coûte l'accord avec les États-Unis ? », « quels pays étaient présents au forum
+    de Bakou ? »: a cost or the countries present, asked of the entries the question's own
+    words found — the frank absence or the sentence, instead of a list that leaves it aside."""
+    detail = asked_detail(text)
+    named = detail is not None and detail.kind == "objet" and bool(detail.noun)
+    if detail is None or not (detail.kind in ASKED_ALONE or named):
+        return reply
+    ids = list(_lines(reply))
+    if found.data.startswith("/cherche "):
+        query = " ".join(
+            w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
+        )
+        best = best_passage(index, query, "") if query else None
+        if best is not None:
+            ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
+    if any(word in fold(text) for word in AGREEMENT_WORDS):  # « … prévu dans l'accord … »:
+        # the agreement asked of leads the subject, before context sentences sharing words
+        ids.sort(key=lambda i: not isinstance(index.entries.get(i), Agreement))
+    subject = subject_entries(index, dict.fromkeys(ids))
+    opening = reply.blocks[0] if reply.blocks else None
+    if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
+        return reply  # it already opens on what the articles lack, or is no reading at all
+    answered = detail_reply(index, detail, subject)
+    if answered is None:
+        return reply
+    searches = tuple(row for row in reply.buttons if any(b.label.startswith("🔎") for b in row))
+    answered = replace(answered, buttons=(*answered.buttons, *searches))
+    if named:  # « quels domaines couvre … ? »: only the sentence naming them, when the
+        # answer did not open on it (the reading line first: nothing said missing)
+        opening = answered.blocks[0]
+        first = next((b.text for b in reply.blocks if isinstance(b, Quote)), "")
+        if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
+            return reply
+        if detail is not None and names_noun(detail.noun, first):
+            return reply  # the answer already opens on a sentence naming it
+    return answered
+
+
+def _card_subject(index: Index, reply: Reply, data: str) -> tuple[str, ...]:
+    """The entries a card shows: an agreement's or event's (its « 📎 Détails » button names
+    it), or an actor's dated entries then its facts (« /org Lukoil »): the subject a
+    follow-up (« signé qd ? », « combien ? ») of a card asks about; () for any other view."""
+    for row in reply.buttons:
+        for button in row:
+            for route in (routes.AGREEMENT_FULL, routes.EVENT_FULL):
+                parsed = route.parse(button.data)
+                if parsed:
+                    return (parsed[0],)
+    name, _, argument = data.partition(" ")
+    if name not in ("/pays", "/org") or not argument:
+        return ()
+    actors = (
+        (argument,) if argument in index.base.actors else read_filter(index, argument).filter.actors
+    )
+    if len(actors) != 1:
+        return ()
+    return tuple(entry.id for entry in index.links.entries_of(actors[0]))
 
 
 def _lines(reply: Reply) -> tuple[str, ...]:

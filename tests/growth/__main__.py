@@ -5,9 +5,9 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --keep D   # the same, building the copy in folder D (kept afterwards)
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
-Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth, then
-tests/growth/newcomer3, newcomer4 and newcomer5), its content/*.yaml (the curated entries,
-files of their own) and its articles/*.txt as seeds (the leading « # » source lines
+Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
+then tests/growth/newcomer3, newcomer4, newcomer5 and newcomer6), its content/*.yaml (the
+curated entries, files of their own) and its articles/*.txt as seeds (the leading « # » source lines
 removed, as the README says); run ``python -m bot check`` on the copy; run
 pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
 tests/questions.yaml on the shipped base and on the copy, and list those whose reading changed.
@@ -29,7 +29,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 GROWTH = Path(__file__).resolve().parent
-SETS = (GROWTH, GROWTH / "newcomer3", GROWTH / "newcomer4", GROWTH / "newcomer5")
+SETS = (
+    GROWTH,
+    GROWTH / "newcomer3",
+    GROWTH / "newcomer4",
+    GROWTH / "newcomer5",
+    GROWTH / "newcomer6",
+)
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
 files of their own) and, optionally, ``evidence.yaml`` (quotes added to entries already in
@@ -37,7 +43,8 @@ the base). The first set is tests/growth itself (five articles); the second, new
 three articles a third newcomer curated from the README alone; the third, newcomer4, the three
 a fourth newcomer curated (AZERTAC, insider-news.press, radio-plus.be), reviewed after; the
 fourth, newcomer5, the three a fifth newcomer curated (RIA Novosti 2009, The Times of Israël,
-Yourtopia 2020), reviewed after."""
+Yourtopia 2020), reviewed after; the fifth, newcomer6, the three a sixth newcomer curated
+(AZERTAC 2018, Le Journal de l'Aviation, armenianclub.com 2010), reviewed after."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 

@@ -1,0 +1,841 @@
+"""One detail asked of a subject: « signé qd ? », « objet ? », « combien ? », « et la date ? »,
+« qui côté américain ? », « et les pays présents ? », « il a dit quoi d'autre ? », « combien ça
+coûte ? » (issue 22, fifth pass).
+
+After an answer, such a follow-up asks one thing of the entries that answer just showed (its
+subject). Showing that answer again, or searching the follow-up's lone word across the whole
+base, answers something else. Here the detail is looked for in the subject's own quotes, then
+in the full text of the subject's articles; the answer opens with the sentence that gives it,
+unfolded under its entry's line, or — when neither gives it — with a frank « Les articles ne
+donnent pas … » that says what was searched, then what they do say, with its quotes.
+
+A question that names its subject itself (« combien coûte l'accord avec les États-Unis ? »,
+« quels pays étaient présents au forum de Bakou ? ») is answered the same way, its subject
+being the entries its own words find.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.content.model import Agreement, Event, Fact
+from bot.dates import Precision
+from bot.engine.common import (
+    BRIEF_MARKS,
+    attribution,
+    brief_when,
+    entry_button,
+    line_text,
+    quote_of,
+)
+from bot.engine.counting import NUMBER_WORDS
+from bot.engine.french import folded_stem
+from bot.engine.index import Index
+from bot.engine.own_evidence import is_foreign, own_key_evidence, subjects
+from bot.engine.reply import Block, Item, Para, Quote, Reply
+from bot.engine.seedtext import sources_holding
+from bot.text import fold, short_label
+
+Entry = Event | Agreement | Fact
+
+MOST_SUBJECT = 3
+"""Entries of the previous answer taken as its subject (its first lines)."""
+MOST_SHOWN = 3
+"""Sentences an answer shows at most (one screen)."""
+LINE = 110
+"""Longest entry line in a detail answer: the sentence under it is the answer."""
+SUBJECT_LABEL = 55
+"""Longest subject line in a « Compris » line."""
+MOST_SOURCES = 12
+"""Articles read at most for what one person said (the subject's first)."""
+MOST_SAID = 2 * MOST_SHOWN
+"""Sentences of one person gathered at most (the articles past that are not read)."""
+LISTED_COUNTRIES = 3
+"""A sentence naming this many countries lists who was there."""
+
+_COST = re.compile(
+    r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme|tarif\w*"
+    r"|combien (?:ca|cela|ils|il|elle) (?:a )?(?:coute|vaut|paye)|valeur)\b"
+)
+_COST_WORDS = re.compile(
+    r"\b(?:cout\w*|couter|budget\w*|montant\w*|prix|financement\w*|finance[rs]?|financee?s?"
+    r"|milliards?|millions?|dollars?|euros?|manats?)(?![\w-])"
+)
+"""How an article would give a cost (folded): searched before saying it doesn't."""
+_PRESENT = re.compile(
+    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats|nations|delegations|participants)"
+    r"(?: \w+){0,3} (?:presents?|presentes?|representes?|representees?|participants?|particip\w*"
+    r"|assist\w*|venus?|la)|(?:pays|etats|nations) (?:presents?|participants?|representes?)"
+    r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
+)
+_SAID_MORE = re.compile(
+    r"\b(?:(?:a|ont|avait) (?:dit|declare|ajoute|affirme|souligne|annonce)"
+    r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
+    r"|\bquoi d[' ]autre\b|\bd[' ]autres (?:declarations|propos)\b"
+)
+_WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
+_DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
+_WHEN = re.compile(
+    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
+)
+_HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
+_WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
+_WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_WHAT = re.compile(
+    r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
+    r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
+)
+_NAMED_DETAIL = re.compile(r"\b(domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b")
+"""A detail the question names with its own noun: a sentence holding that noun gives it."""
+_SIDE = re.compile(r"\bcote (\w+)")
+_ROLE = re.compile(
+    r"\b(?:ministres?|ministeres?|president|presidente|vice-president\w*|ambassad\w+"
+    r"|representants?|chefs? d'etat|premier ministre|delegations?)\b"
+)
+"""Someone named by an office or an institution (« les ministères de la Défense »)."""
+_COUNT_OF_COUNTRIES = re.compile(
+    r"\b(?:(?:plus|moins|pres) de |environ )?(?:(?!(?:19|20)\d\d\b)\d+|plusieurs"
+    r"|une? \w+aine de|des dizaines de)\s+(?:pays|nations|etats|delegations)\b"
+)
+_PERSON = re.compile(r"\b[A-ZÀ-Ý][\w.-]+ [A-ZÀ-Ý][\w-]+")
+_SENTENCE = re.compile(r"(?<=[.!?…»])(?<! [A-Z]\.)\s+(?=[A-ZÀ-Ý«(])|\n+")
+_MONTHS = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """What one question asks of its subject."""
+
+    kind: str
+    """« cout », « presents », « dit », « pourquoi », « jour », « quand », « combien »,
+    « qui », « ou » or « objet »."""
+    what: str
+    """The detail in words, as the answer names it (« le coût », « la date »)."""
+    noun: str = ""
+    """For « objet »: the noun the question names (« domaines », « thème »); for « qui »: the
+    side asked (« américain »)."""
+
+
+def asked_detail(text: str) -> Detail | None:
+    """The one detail ``text`` asks, or None when it asks none of these."""
+    folded = f" {fold(text).replace('’', chr(39))} "
+    if _COST.search(folded):
+        return Detail("cout", "le coût (ni budget ni montant)")
+    if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
+        return Detail("presents", "la liste des pays présents")
+    if _SAID_MORE.search(folded):
+        return Detail("dit", "ce qu'il a dit d'autre")
+    if _WHY.search(folded):
+        return Detail("pourquoi", "la raison")
+    if _DAY.search(folded):
+        return Detail("jour", "le jour exact")
+    if _WHEN.search(folded):
+        return Detail("quand", "la date")
+    if _HOW_MANY.search(folded):
+        return Detail("combien", "de chiffre")
+    named = _NAMED_DETAIL.search(folded)
+    if named is not None:
+        typed = {fold(word): word for word in re.findall(r"\w+", text)}
+        word = typed.get(named.group(1), str(named.group(1)))
+        return Detail("objet", f"le détail demandé (« {word} »)", word)
+    side = _SIDE.search(folded)
+    if _WHO.search(folded):
+        typed = {fold(word): word for word in re.findall(r"\w+", text)}
+        noun = typed.get(side.group(1), str(side.group(1))) if side else ""
+        return Detail("qui", "de nom", noun)
+    if _WHERE.search(folded):
+        return Detail("ou", "le lieu")
+    if _WHAT.search(folded):
+        return Detail("objet", "l'objet")
+    return None
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each a verbatim slice of it."""
+    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
+
+
+def _lower(text: str) -> str:
+    """Lower case without accents, hyphens kept (« euro-atlantique » is no « euro »)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def names_noun(noun: str, sentence: str) -> bool:
+    """True when ``sentence`` holds ``noun`` itself, singular or plural (« thème », « thèmes »;
+    not « domaine » for « domaines » only when the question says the plural)."""
+    wanted = fold(noun)
+    forms = {wanted, wanted.rstrip("s"), f"{wanted.rstrip('s')}s"}
+    if wanted.endswith("s"):  # « domaines » asked: « le domaine de la défense » is no list
+        forms = {wanted}
+    return bool(forms & set(_words(sentence)))
+
+
+def _seed_run(text: str) -> list[str]:
+    """An article's sentences, apostrophes and spaces made plain as the quotes' are (the
+    quote check compares them after ``normalise_typography``)."""
+    plain = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return [re.sub(r"[ \t]+", " ", sentence) for sentence in sentences(plain)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _has_figure(sentence: str) -> bool:
+    words = _words(re.sub(r"\(\d+\)", " ", sentence))
+    for at, word in enumerate(words):
+        if word in NUMBER_WORDS:
+            return True
+        if not word.isdigit():
+            continue
+        if len(word) == 4 and 1900 <= int(word) <= 2100:
+            continue  # a year
+        if at + 1 < len(words) and words[at + 1] in _MONTHS:
+            continue  # a day of a month
+        return True
+    return False
+
+
+def _has_date(sentence: str) -> bool:
+    words = _words(sentence)
+    return any((w.isdigit() and len(w) == 4) or w in _MONTHS for w in words) or any(
+        phrase in fold(sentence)
+        for phrase in ("hier", "recemment", "cet ete", "debut ", "fin ", "ans plus tard")
+    )
+
+
+def _holds_start(sentence: str, starts: Iterable[str]) -> bool:
+    words = _words(sentence)
+    return any(word.startswith(start) for start in starts for word in words)
+
+
+def _stem(word: str) -> str:
+    return fold(word)[:5]
+
+
+SHORTEST_NAME = 4
+"""Shorter country names and aliases (« IL », « se ») are not looked for in a sentence."""
+
+
+def _country_names(index: Index) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching any country's name or alias (but the base's home, and names shorter
+    than ``SHORTEST_NAME``) in a flat sentence, and each flat name's actor; built once."""
+
+    def build() -> tuple[re.Pattern[str], dict[str, str]]:
+        home = index.base.vocabulary.home
+        owner: dict[str, str] = {}
+        for actor in index.base.actors.values():
+            if not actor.is_country or actor.id == home:
+                continue
+            for name in actor.names():
+                flat = " ".join(_words(name))
+                if len(flat) >= SHORTEST_NAME:
+                    owner.setdefault(flat, actor.id)
+        names = sorted(owner, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names) or "(?!)"
+        return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"), owner
+
+    return index.memo("detail: country names", build)
+
+
+def _countries_named(index: Index, sentence: str) -> int:
+    """How many countries but the base's home ``sentence`` names, by name or alias."""
+    pattern, owner = _country_names(index)
+    flat = " ".join(_words(sentence))
+    return len({owner[found] for found in pattern.findall(flat)})
+
+
+def _gives(index: Index, detail: Detail, sentence: str) -> bool:
+    """True when ``sentence`` gives the detail asked."""
+    kind = detail.kind
+    if kind == "cout":
+        return bool(_COST_WORDS.search(_lower(sentence)))
+    if kind == "presents":
+        return _countries_named(index, sentence) >= LISTED_COUNTRIES
+    if kind == "pourquoi":
+        return bool(
+            re.search(
+                r"\b(?:parce que|car|en raison|afin de|pour (?:repondre|renforcer))\b",
+                fold(sentence),
+            )
+        )
+    if kind in ("quand", "jour"):
+        return _has_date(sentence)
+    if kind == "combien":
+        return _has_figure(sentence)
+    if kind == "qui":
+        if detail.noun and not _holds_start(sentence, [_stem(detail.noun)]):
+            return False  # « côté américain »: a sentence naming that side
+        return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
+    if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
+        return bool(
+            re.search(r"\b(?:à|au|aux|en) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
+        )
+    if kind == "objet" and detail.noun:
+        return _holds_start(sentence, [_stem(detail.noun)])
+    return kind == "objet"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A sentence that gives the detail, and where it stands."""
+
+    sentence: str
+    source: str
+    entry: Entry | None
+
+
+def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
+    out: list[Found] = []
+    for entry in subject:
+        key = own_key_evidence(index.base, entry)
+        ordered = [*key, *(item for item in entry.evidence if item not in key)]
+        for item in ordered:
+            if is_foreign(index.base, entry, item.quote):
+                continue  # another entry's proof: never shown under this line
+            out.extend(Found(s, item.source, entry) for s in sentences(item.quote))
+    return out
+
+
+def _by_source(index: Index) -> dict[str, list[Entry]]:
+    """Source id → the entries quoting it, in base order (one pass, no text read)."""
+
+    def build() -> dict[str, list[Entry]]:
+        table: dict[str, list[Entry]] = {}
+        for entry in index.base.entries():
+            for source in dict.fromkeys(item.source for item in entry.evidence):
+                table.setdefault(source, []).append(entry)
+        return table
+
+    return index.memo("detail: entries by source", build)
+
+
+def _own_proofs(index: Index, source: str) -> list[tuple[str, Entry]]:
+    """Each sentence of the base's quotes from ``source`` and the entry whose own proof it is
+    (never an entry it is foreign to: the forum's « plus de 80 pays » is not shown under the
+    EU–India line); read once per article, when first asked (a base of thousands of articles
+    reads only those a question reaches)."""
+    cache = index.memo("detail: own proofs", dict[str, list[tuple[str, Entry]]])
+    if source not in cache:
+        rows: list[tuple[str, Entry]] = []
+        for entry in _by_source(index).get(source, []):
+            for item in entry.evidence:
+                if item.source == source and not is_foreign(index.base, entry, item.quote):
+                    rows.extend((sentence, entry) for sentence in sentences(item.quote))
+        cache[source] = rows
+    return cache[source]
+
+
+def _run(index: Index, source: str) -> list[str]:
+    """An article's sentences (``_seed_run``), split once, when first asked."""
+    cache = index.memo("detail: seed sentences", dict[str, list[str]])
+    if source not in cache:
+        cache[source] = _seed_run(index.base.seeds.get(source, ""))
+    return cache[source]
+
+
+def _folded_run(index: Index, source: str) -> list[str]:
+    """``_run`` folded (``fold``), for quick look-ups of a word."""
+    cache = index.memo("detail: folded seed sentences", dict[str, list[str]])
+    if source not in cache:
+        cache[source] = [fold(sentence) for sentence in _run(index, source)]
+    return cache[source]
+
+
+def _quoted_by(index: Index, source: str, sentence: str, first: list[Entry]) -> Entry | None:
+    """The entry whose own quote from ``source`` holds ``sentence``: one of ``first`` when it
+    does, else the first in base order; None when no entry quotes it."""
+    rows = _own_proofs(index, source)
+    held = [entry for text, entry in rows if sentence == text or sentence in text]
+    return next((entry for entry in held if entry in first), held[0] if held else None)
+
+
+def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
+    """Every sentence of the subject's articles, with the entry that quotes it when one does
+    (the subject's entries first)."""
+    sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
+    return [
+        Found(sentence, source, _quoted_by(index, source, sentence, subject))
+        for source in sources
+        for sentence in _run(index, source)
+    ]
+
+
+def _subject_label(index: Index, entry: Entry) -> str:
+    """The subject in a few words for the « Compris » line: its line, and its date with a
+    short mark when the article does not give it."""
+    text = short_label(line_text(index.base, entry), SUBJECT_LABEL)
+    if isinstance(entry, Fact) or entry.date is None:
+        return f"« {text} »"
+    label = entry.date_label or entry.date.label()
+    mark = BRIEF_MARKS.get(entry.date_basis, "")
+    return f"« {text} » ({label}{', ' + mark if mark else ''})"
+
+
+def _before(index: Index, sentence: str, source: str) -> str:
+    """The sentence just before ``sentence`` in its article (``source``) when ``sentence``
+    opens on a pronoun that refers back (« Il a souligné que … »), else ""."""
+    if not sentence or not re.match(r"(?:Il|Elle|Ils|Elles|Le président|Selon lui)\b", sentence):
+        return ""
+    run = _run(index, source)
+    for at, here in enumerate(run):
+        if at and (here == sentence or sentence in here):
+            return run[at - 1]
+    return ""
+
+
+def _line(index: Index, entry: Entry) -> Item:
+    label = "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, 60)
+    return Item(label, short_label(line_text(index.base, entry), LINE), 0, entry.id)
+
+
+def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
+    """Each sentence unfolded under its entry's line (one line per entry), a sentence no entry
+    quotes under « Dans le même article : »."""
+    blocks: list[Block] = []
+    last: Entry | None = None
+    for item in found[:MOST_SHOWN]:
+        source = index.base.sources[item.source]
+        quote = Quote(item.sentence, attribution(source), item.source, open=True)
+        if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
+            blocks.append(Para("Dans le même article :", "note"))
+            last = None
+        elif item.entry is not last:
+            blocks.append(_line(index, item.entry))
+            last = item.entry
+        blocks.append(quote)
+    return blocks
+
+
+def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:
+    """The subject's lines with their first own quote, open: what the articles do say."""
+    blocks: list[Block] = []
+    for entry in subject[:2]:
+        blocks.append(_line(index, entry))
+        for item in own_key_evidence(index.base, entry)[:1]:
+            quote = quote_of(index.base, item)
+            blocks.append(Quote(quote.text, quote.attribution, quote.source, open=True))
+    return blocks
+
+
+_NOT_A_FIRST_NAME = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "selon",
+        "president",
+        "presidente",
+        "ministre",
+        "vice",
+        "m",
+        "chef",
+        "etat",
+    ]
+)
+
+
+def _actor_names(index: Index) -> frozenset[str]:
+    """Every actor's names, aliases and demonyms, flat (built once per index)."""
+    return index.memo(
+        "detail: actor names",
+        lambda: frozenset(
+            " ".join(_words(name))
+            for actor in index.base.actors.values()
+            for name in (*actor.names(), *actor.demonyms)
+            if len(_words(name)) > 0
+        ),
+    )
+
+
+def _person(index: Index, text: str) -> str:
+    """The surname of the first person ``text`` names (« Zatulin », « Aliyev »): two
+    capitalised words in a row that are no actor's name, or ""."""
+    words = re.findall(r"[\w.-]+", text)
+    names = _actor_names(index)
+    for first, second in itertools.pairwise(words):
+        if not (first[:1].isupper() and second[:1].isupper()):
+            continue
+        if fold(first).strip(".") in _NOT_A_FIRST_NAME:
+            continue
+        pair = " ".join(_words(f"{first} {second}"))
+        if pair in names or any(word in names for word in pair.split()):
+            continue  # an actor (« Royaume-Uni », « Turquie ») is no person
+        return str(second)
+    return ""
+
+
+_SPEECH = re.compile(
+    r"\b(?:a|avait|ont|aurait) (?:\w+ )?(?:souligne|ajoute|annonce|declare|affirme|reconnu|indique"
+    r"|averti|estime|precise|rappele|insiste)|\bselon (?:m |lui|le president)|\bavertit\b"
+    r"|\bannonca\b|\bpour (?:le president )?\w+ \w+, il\b"
+)
+"""A sentence reporting what someone said."""
+
+
+def _said_by(index: Index, surname: str, seen: str, first: str = "") -> list[Found]:
+    """The sentences of the articles that quote ``surname``, and the next ones that go on
+    with what that person said (« Il a souligné … », « Le vice-président a toutefois … »)."""
+    key = fold(surname)
+    out: list[Found] = []
+    holding = sources_holding(index, folded_stem(key))  # the articles naming them, the
+    ordered = sorted(holding, key=lambda source: source != first)  # subject's first
+    for source in ordered[:MOST_SOURCES]:
+        if len(out) >= MOST_SAID:
+            break  # enough for one screen: the other articles are not read
+        run = _run(index, source)
+        naming = ""
+        for sentence, flat in zip(run, _folded_run(index, source), strict=True):
+            if not naming and key not in flat:
+                continue  # most sentences: no word read
+            words = _words(sentence)
+            if key in words:
+                naming = sentence
+            elif (naming and words[:1] in (["il"], ["elle"])) or (
+                naming
+                and len(words) > 1
+                and words[0] in ("le", "la")
+                and words[1] in _words(naming)
+            ):
+                pass
+            else:
+                naming = ""
+                continue
+            if (seen and (sentence in seen or seen in sentence)) or not (
+                _SPEECH.search(fold(sentence)) or "«" in sentence
+            ):
+                continue
+            out.append(Found(sentence, source, _quoted_by(index, source, sentence, [])))
+    return out
+
+
+def detail_reply(
+    index: Index,
+    detail: Detail,
+    subject: list[Entry],
+    shown: str = "",
+    previous: str = "",
+) -> Reply | None:
+    """The answer to ``detail`` asked of ``subject`` (the entries of the previous answer, or
+    those the question's own words find): the sentences that give it, or the frank absence
+    and what the articles say; None when there is no subject to ask it of."""
+    if not subject:
+        return None
+    subject = subject[:MOST_SUBJECT]
+    top = subject[0]
+    about = _subject_label(index, top)
+    if previous:  # a follow-up: which question it continues, and that the subject stays
+        about = f"suite de « {previous} », même sujet — {about}"
+    if detail.kind == "dit":
+        sources = [item.source for item in top.evidence if shown and shown in item.quote]
+        before = _before(index, shown, sources[0]) if sources else ""
+        said = [shown, before, line_text(index.base, top)]
+        said += [item.quote for item in top.evidence]
+        surname = next((name for text in said if (name := _person(index, text))), "")
+        if not surname:
+            return None
+        found = _said_by(index, surname, shown, top.evidence[0].source)
+        thread = f"suite de « {previous} » — " if previous else ""
+        line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
+        if not found:
+            blocks: list[Block] = [
+                line,
+                Para(f"Les articles ne citent rien d'autre de {surname} que ce passage :"),
+                *_what_they_say(index, subject[:1]),
+            ]
+        else:
+            blocks = [line, *_shown_blocks(index, found)]
+        return _reply(index, blocks, found, subject)
+    line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
+    own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
+    if detail.kind == "qui" and not own:  # « Il a souligné que … » : who « il » is, from
+        for f in _own_sentences(index, subject):  # the sentence before it, under its entry
+            before = _before(index, f.sentence, f.source)
+            if before and _gives(index, detail, before):
+                own = [Found(before, f.source, _quoted_by(index, f.source, before, subject)), f]
+                break
+    if detail.kind == "presents":
+        return _present_reply(index, detail, subject, line, own)
+    if detail.kind in ("quand", "jour"):
+        return _when_reply(index, detail, subject, line, own)
+    if detail.kind == "objet" and not detail.noun:
+        return _reply(index, [line, *_what_they_say(index, subject)], [], subject)
+    if shown:  # asked again of the passage just shown: something new, if there is
+        fresh = [f for f in own if f.sentence not in shown]
+        own = fresh or own
+    line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
+    own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
+    if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
+        exact = [
+            f
+            for f in [*own, *_seed_sentences(index, subject)]
+            if names_noun(detail.noun, f.sentence)
+        ]
+        own = exact or own
+    if own:
+        return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
+    in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
+    if detail.kind in ("qui", "ou") and not detail.noun:
+        in_text = []  # any name or place of the article: no answer about this subject
+    if detail.kind == "combien":
+        in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
+        if shown or not previous:
+            return None  # after a search, the next passage may hold it: the earlier reading
+        told = Para(  # after a card or a list: its sentences, said as what was found
+            "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
+        )
+        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+    if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
+        other = [f for f in in_text if f.entry is not None and f.entry not in subject]
+        in_text = [f for f in in_text if f.entry is None or f.entry in subject]
+        if other and not in_text:
+            absent = Para(
+                f"Les articles ne donnent pas {detail.what} de ce sujet ; ce qu'ils en disent :",
+                "note",
+            )
+            elsewhere = Para(
+                "Un article sur ce sujet cite un montant, à propos d'une autre entrée :"
+            )
+            blocks = [
+                absent,
+                line,
+                *_what_they_say(index, subject[:1]),
+                elsewhere,
+                *_shown_blocks(index, _distinct(other)[:1]),
+            ]
+            return _reply(index, blocks, other[:1], subject)
+    if in_text and detail.kind != "pourquoi":
+        blocks = [line, *_shown_blocks(index, _distinct(in_text))]
+        return _reply(index, blocks, in_text, subject)
+    if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
+        # may answer it without a person's name; no absence is said, the subject is shown
+        told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
+        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+    absent = Para(
+        f"Les articles ne donnent pas {detail.what} : {_searched(index, detail, subject)}. "
+        "Ce qu'ils en disent :",
+        "note",
+    )
+    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+def _asked_words(detail: Detail) -> str:
+    return {
+        "cout": "son coût",
+        "presents": "qui y était",
+        "pourquoi": "pourquoi",
+        "jour": "le jour exact",
+        "quand": "quand",
+        "combien": "combien",
+        "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
+        "ou": "où",
+        "objet": f"ses {detail.noun}"
+        if detail.noun.endswith("s")
+        else (f"son {detail.noun}" if detail.noun else "son objet"),
+    }.get(detail.kind, detail.what)
+
+
+def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
+    sources = {item.source for entry in subject for item in entry.evidence}
+    where = (
+        "du texte intégral de l'article"
+        if len(sources) == 1
+        else (f"du texte intégral des {len(sources)} articles qui en parlent")
+    )
+    if detail.kind == "cout":
+        return f"aucune phrase {where} ne parle de coût, de budget, de montant ni de prix"
+    if detail.kind == "pourquoi":
+        return f"aucune phrase {where} n'en donne la raison"
+    if detail.kind == "qui":
+        side = f" côté {detail.noun}" if detail.noun else ""
+        return f"aucune de leurs phrases sur ce sujet ne nomme de personne{side}"
+    if detail.kind == "combien":
+        return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
+    if detail.kind == "ou":
+        return "aucune de leurs phrases sur ce sujet ne nomme de lieu"
+    if detail.kind == "objet" and detail.noun:
+        return f"aucune phrase {where} ne cite de « {detail.noun} » à ce sujet"
+    return f"aucune de leurs phrases sur ce sujet ne le dit ; lu {where}"
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """``found`` without a sentence already kept (or held in, or holding, one kept), grouped
+    by entry in the order of first appearance: one line per entry."""
+    kept: list[Found] = []
+    for item in found:
+        if any(item.sentence in k.sentence or k.sentence in item.sentence for k in kept):
+            continue
+        kept.append(item)
+    order = list(dict.fromkeys(id(k.entry) for k in kept))
+    return sorted(kept, key=lambda k: order.index(id(k.entry)))
+
+
+def _present_reply(
+    index: Index, detail: Detail, subject: list[Entry], line: Para, own: list[Found]
+) -> Reply:
+    """Who was there: the sentence of the subject's article that lists the countries present;
+    when the article gives only a count (« plus de 80 nations »), that the list is not given,
+    with the count — never another event's attendees."""
+    own = [f for f in own if f.entry is subject[0]]
+    listed = own or [
+        f
+        for f in _seed_sentences(index, subject[:1])
+        if _gives(index, detail, f.sentence)
+        and re.search(r"\b(?:present|particip|assist|represent)", fold(f.sentence))
+        and _same_occasion(index, subject, f)
+    ]
+    if listed:
+        line = _said_of(index, line, listed[0], subject)
+        return _reply(index, [line, *_shown_blocks(index, listed[:1])], listed[:1], subject)
+    counted = [
+        f
+        for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject[:1])]
+        if _COUNT_OF_COUNTRIES.search(fold(f.sentence))
+        and (f.entry in subject or _same_occasion(index, subject, f))
+    ]
+    counted = _distinct(counted)
+    if counted:
+        figure = _COUNT_OF_COUNTRIES.search(fold(counted[0].sentence))
+        said = f" : ils disent « {_verbatim(counted[0].sentence, figure)} »" if figure else ""
+        absent = Para(f"Les articles ne donnent pas la liste des pays présents{said}.", "note")
+        line = _said_of(index, line, counted[0], subject)
+        return _reply(index, [absent, line, *_shown_blocks(index, counted[:1])], counted, subject)
+    absent = Para(
+        "Les articles ne donnent pas la liste des pays présents (aucune phrase des articles "
+        "qui en parlent ne les énumère) ; ce qu'ils en disent :",
+        "note",
+    )
+    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
+    """The « Compris » line naming the entry whose sentence answers, when it is not the
+    subject's first (a question's own words found several entries about one occasion)."""
+    if found.entry is None or found.entry is subject[0] or "suite de" in line.text:
+        return line
+    if isinstance(found.entry, Fact) and not isinstance(subject[0], Fact):
+        return line  # the occasion's dated line names it better than a context fact
+    return Para(f"Compris : {_subject_label(index, found.entry)} — qui y était", "note")
+
+
+def _verbatim(sentence: str, match: re.Match[str]) -> str:
+    """The article's own words for a folded match (same length once folded letter by letter)."""
+    folded = fold(sentence)
+    if len(folded) == len(sentence):
+        return sentence[match.start() : match.end()]
+    return match.group(0)
+
+
+def _same_occasion(index: Index, subject: list[Entry], found: Found) -> bool:
+    """True when ``found`` is about the subject's occasion: the entry that quotes it shares
+    the subject's date and article, or its sentence names the subject's kind of meeting."""
+    words = set(_words(found.sentence))
+    entry = subject[0]
+    text = set(
+        _words(f"{line_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
+    )
+    return any(words & group and text & group for group in _OCCASIONS)
+
+
+_OCCASIONS = (
+    frozenset({"reunion", "rencontre", "entretien", "entretiens"}),
+    frozenset({"forum"}),
+    frozenset({"sommet"}),
+    frozenset({"conference"}),
+    frozenset({"exercice", "manoeuvres"}),
+    frozenset({"ceremonie"}),
+)
+"""Words naming one kind of occasion: a list of those present is about the subject's only when
+both name the same kind."""
+
+
+def _when_reply(
+    index: Index, detail: Detail, subject: list[Entry], line: Para, own: list[Found]
+) -> Reply:
+    """When: each dated line of the subject with the sentence that dates it; the exact day
+    said missing when the articles give only a window (« récemment », « début octobre »)."""
+    dated = [entry for entry in subject if not isinstance(entry, Fact) and entry.date is not None]
+    blocks: list[Block] = []
+    loose = [
+        entry
+        for entry in dated
+        if entry.date is not None and entry.date.precision is not Precision.DAY
+    ]
+    if dated and len(loose) == len(dated):
+        words = [
+            f"« {entry.date_text} »" if entry.date_text else brief_when(index.base, entry, 40)
+            for entry in loose[:1]  # the subject's own words (the next lines show theirs)
+        ]
+        blocks.append(
+            Para(
+                f"Les articles ne donnent pas le jour exact : ils disent {' et '.join(words)}.",
+                "note",
+            )
+        )
+    blocks.append(line)
+    shown: list[Found] = []
+    for entry in dated[:MOST_SUBJECT] or subject[:1]:
+        mine = [f for f in own if f.entry is entry]
+        said = fold(getattr(entry, "date_text", "") or "")
+        best = next((f for f in mine if said and said in fold(f.sentence)), None)
+        best = best or (mine[0] if mine else None)
+        blocks.append(_line(index, entry))
+        if best is not None:
+            source = index.base.sources[best.source]
+            blocks.append(Quote(best.sentence, attribution(source), best.source, open=True))
+            shown.append(best)
+        if len(shown) >= 2:
+            break
+    if not dated:  # a context fact: its own sentence that dates something, else none
+        dating = [f for f in own if f.entry is subject[0]]
+        if dating:
+            blocks.append(_shown_blocks(index, dating[:1])[-1])
+            shown.extend(dating[:1])
+        else:
+            blocks.insert(
+                0,
+                Para(
+                    "Les articles ne donnent pas de date pour ce sujet : aucune de ses phrases "
+                    "n'en donne. Ce qu'ils en disent :",
+                    "note",
+                ),
+            )
+    return _reply(index, blocks, shown, subject)
+
+
+def _reply(index: Index, blocks: list[Block], found: list[Found], subject: list[Entry]) -> Reply:
+    entries = [f.entry for f in found if f.entry is not None] + list(subject)
+    unique = list({entry.id: entry for entry in entries}.values())
+    buttons = [b for entry in unique if (b := entry_button(entry))]
+    return Reply(tuple(blocks), tuple((button,) for button in buttons[:2]))
+
+
+def subject_entries(index: Index, ids: Iterable[str]) -> list[Entry]:
+    """The entries of ``ids`` still in the base, in order."""
+    return [index.entries[i] for i in ids if i in index.entries]
+
+
+def subject_actors(index: Index, subject: list[Entry]) -> set[str]:
+    """The actors of the subject's entries (but the base's home country)."""
+    home = index.base.vocabulary.home
+    return {actor for entry in subject for actor in subjects(entry, home)}
