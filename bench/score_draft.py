@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content.yamlread import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -104,7 +104,7 @@ def curated(root: Path) -> tuple[dict[str, list[Unit]], dict[str, dict[str, Any]
     sources: dict[str, dict[str, Any]] = {}
     entries: list[tuple[str, dict[str, Any]]] = []
     for path in sorted((root / "content").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
         for source in data.get("sources", []):
             sources[source["id"]] = source
         for section in SECTIONS:
@@ -131,7 +131,7 @@ def curated(root: Path) -> tuple[dict[str, list[Unit]], dict[str, dict[str, Any]
                 )
             )
     additions = root / "evidence.yaml"
-    added = yaml.safe_load(additions.read_text(encoding="utf-8")) if additions.exists() else {}
+    added = read_yaml(additions.read_text(encoding="utf-8")) if additions.exists() else {}
     for addition in (added or {}).get("additions", []):
         by_seed = {}
         for item in addition["evidence"]:

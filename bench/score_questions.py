@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content.yamlread import read_yaml
 
 NOT_FOUND = (
     "ne correspond",
@@ -101,7 +101,7 @@ def load(paths: list[Path]) -> list[Question]:
     """Every question of the files, in file order."""
     questions: list[Question] = []
     for path in paths:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         for item in data["questions"]:
             questions.append(
                 Question(

@@ -163,12 +163,14 @@ def state_settings(state: str | Path) -> dict[str, object]:
 # - fast: everything else (the engine, the content, the renderers, on fixture bases).
 E2E_MODULES = frozenset(
     {
+        "test_background_priority",
         "test_claims",
         "test_cli",
         "test_content_limits",
         "test_entry_point_live",
         "test_outbox",
         "test_pictures_process",
+        "test_reload_unchanged",
         "test_validation_cache",
         "test_snapshot",
         "test_state_backends",
@@ -183,6 +185,7 @@ SLOW_MODULES = frozenset(
         "test_fuzz",
         "test_growth",
         "test_loading_scales",
+        "test_picture_lines",
         "test_pictures",
         "test_pictures_phone",
         "test_pictures_review",
@@ -279,6 +282,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # pytest-xdist hands tests out in this order. Stable: a module's tests keep their order.
     first = {"e2e": 0, "slow": 1, "fast": 2}
     items.sort(key=lambda item: first[_lane(item)])
+
+
+FAST_LANE_REFUSAL = (
+    "la voie rapide ne lance pas de processus ; marquez ce test @pytest.mark.e2e "
+    "(ou son module dans E2E_MODULES de tests/conftest.py)"
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_process_in_the_fast_lane(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test of the fast lane that starts a process (subprocess, asyncio, multiprocessing)
+    fails at once and says which lane it belongs to: a process costs the lane ~0.5 s of
+    start-up, and the lane is kept for what runs in process."""
+    if request.node.get_closest_marker("fast") is None:
+        return
+    import multiprocessing.util
+    import subprocess
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError(FAST_LANE_REFUSAL)
+
+    monkeypatch.setattr(subprocess.Popen, "_execute_child", refuse)
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
 
 
 # --- one warm picture process for the picture tests that do not test its life ------------

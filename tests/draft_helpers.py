@@ -7,10 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from bot.draft.build import draft_article, render_draft
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
@@ -24,6 +23,6 @@ def small_base() -> FactBase:
 
 def draft_yaml(text: str, base: FactBase) -> dict[str, Any]:
     """The draft of ``text`` against ``base``, as the YAML the draft command prints."""
-    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base), "x"))
+    data = read_yaml(render_draft(draft_article(text, "essai.txt", base), "x"))
     assert isinstance(data, dict)
     return data

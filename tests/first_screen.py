@@ -18,8 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.content.yamlread import read_yaml
 from bot.engine.commands import callback
 from bot.engine.index import Index
 from bot.engine.questions import respond
@@ -58,7 +57,7 @@ def questions(folder: Path = QUESTIONS_DIR) -> list[str]:
     string is a question too; other keys are ignored)."""
     found: list[str] = []
     for path in question_files(folder):
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = read_yaml(path.read_text(encoding="utf-8"))
         items = data.get("questions", []) if isinstance(data, dict) else data
         for item in items or []:
             text = item.get("q") or item.get("question") if isinstance(item, dict) else item

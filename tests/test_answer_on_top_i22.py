@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from bot.content.yamlread import read_yaml
 from bot.engine.cards import visible
 from bot.engine.index import Index
 from bot.engine.passage import ANSWER_SCREEN, passage_reply
@@ -36,7 +35,7 @@ def test_a_passage_answer_keeps_its_aussi_lines_only_within_a_phone_screen(base)
     index = Index(base)
     checked = 0
     for path in sorted(HERE.glob("questions_dev*.yaml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+        for question in read_yaml(path.read_text(encoding="utf-8"))["questions"]:
             if question.get("follow_up_of"):
                 continue
             found = understand(index, question["q"], TODAY)

@@ -9,8 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from bot.content.yamlread import read_yaml
 from bot.engine.index import Index
 from bot.engine.passage import asked_type, carries
 from bot.engine.questions import respond, respond_in_thread, understand
@@ -45,7 +44,7 @@ def test_the_question_type_is_read_and_checked_against_a_passage():
 
 def _searched(index: Index) -> list[str]:
     found = []
-    for question in yaml.safe_load(QUESTIONS.read_text())["questions"]:
+    for question in read_yaml(QUESTIONS.read_text())["questions"]:
         if question.get("follow_up_of"):
             continue
         reading = understand(index, question["q"], TODAY)

@@ -15,6 +15,7 @@ from bot.content import loader
 from bot.content.checkcache import SUFFIX
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from tests.conftest import ContentCopy
 
 
@@ -61,7 +62,7 @@ def _refused_as_without_cache(copy: ContentCopy, cache: Path) -> set[ContentIssu
 def _rewrite(copy: ContentCopy, file: str, change: Any) -> None:
     """Load content/``file``, let ``change`` edit its data, write it back."""
     path = copy.content / file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -153,7 +154,7 @@ def test_a_source_undated_refuses_dates_anchored_on_it_in_other_files(
 ) -> None:
     cache = tmp_path / "validation"
     _load(copy, cache)
-    listed = yaml.safe_load((copy.content / "sources.yaml").read_text(encoding="utf-8"))
+    listed = read_yaml((copy.content / "sources.yaml").read_text(encoding="utf-8"))
     own = {source["id"] for source in listed["sources"]}
     anchored = next(  # anchored on a source of content/sources.yaml (a grown base adds files)
         e for e in (*base.events, *base.agreements) if e.date_anchor in own

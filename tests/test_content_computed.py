@@ -9,10 +9,9 @@ import io
 import re
 from pathlib import Path
 
-import yaml
-
 from bot.check import run_check
 from bot.content.model import Agreement, Event
+from bot.content.yamlread import read_yaml
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 
 
@@ -20,7 +19,7 @@ def _sections() -> dict[str, int]:
     """How many items each top-level list of content/*.yaml holds, all files together."""
     found: dict[str, int] = {}
     for path in sorted(CONTENT_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
         for key, value in data.items():
             if isinstance(value, list):
                 found[key] = found.get(key, 0) + len(value)

@@ -2,10 +2,9 @@
 
 import io
 
-import yaml
-
 from bot.check import run_check
 from bot.content.coverage import seed_coverage
+from bot.content.yamlread import read_yaml
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.text import normalise_typography
 
@@ -74,7 +73,7 @@ def test_timeline_spans_the_1990s_to_2026_and_each_file_lists_events_oldest_firs
     years = [event.date.start.year for event in base.events]
     assert min(years) <= 1999 and max(years) >= 2026
     for path in sorted(CONTENT_DIR.glob("*.yaml")):  # « du plus ancien au plus récent »
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
         ids = [item["id"] for item in data.get("events", [])]
         by_id = {event.id: event for event in base.events}
         starts = [by_id[key].date.start.year for key in ids]

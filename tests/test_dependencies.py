@@ -4,7 +4,7 @@ import importlib.util
 
 import yaml
 
-from bot.content import loader
+from bot.content import limits, loader, yamlread
 
 
 def test_sniffio_is_installed_so_httpcore_stops_retrying_a_failing_import():
@@ -14,7 +14,7 @@ def test_sniffio_is_installed_so_httpcore_stops_retrying_a_failing_import():
 
 
 def test_the_loader_uses_libyaml_when_pyyaml_has_it():
-    if yaml.__with_libyaml__:
-        assert loader._YamlLoader is yaml.CSafeLoader
-    else:
-        assert loader._YamlLoader is yaml.SafeLoader
+    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    assert loader._YamlLoader is expected
+    assert limits._Loader is expected
+    assert yamlread.SafeLoader is expected

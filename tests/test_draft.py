@@ -14,6 +14,7 @@ import yaml
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from bot.draft.article import read_article
 from bot.draft.build import draft_article, render_draft, summary_text
 from bot.draft.check_drafts import run_check_drafts
@@ -30,7 +31,7 @@ MOPAYS = Path(__file__).parent / "articles" / "mopays-armes-israeliennes.txt"
 
 def _draft(path: Path, base: FactBase) -> dict[str, object]:
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(render_draft(draft_article(text, path.name, base), str(path)))
+    data = read_yaml(render_draft(draft_article(text, path.name, base), str(path)))
     assert isinstance(data, dict)
     return data
 

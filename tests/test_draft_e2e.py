@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.config import Settings
 from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.intake import MAX_ARTICLE_BYTES
 from bot.engine.index import Index
 from bot.paths import CONTENT_DIR, PROJECT_ROOT
@@ -55,7 +55,7 @@ async def test_admin_document_gets_a_summary_and_the_draft_yaml(bot):
     assert "partenariat-strategique-az-us" in summary  # the repeated fact, pointed at
     sent = documents[0]["document"]
     assert sent["filename"] == "courrier-am-charte-etats-unis.yaml"
-    data = yaml.safe_load(sent["content"].decode("utf-8"))
+    data = read_yaml(sent["content"].decode("utf-8"))
     text = article.decode("utf-8")
     for section in ("events", "agreements", "facts"):
         for entry in data.get(section) or []:
@@ -171,7 +171,7 @@ async def test_a_lone_brouillon_is_forgotten_after_a_while(bot, monkeypatch):
 
 
 def _without_path(rendered: str) -> dict[str, object]:
-    data = yaml.safe_load(rendered)
+    data = read_yaml(rendered)
     assert isinstance(data, dict)
     data["draft"].pop("article")
     return data

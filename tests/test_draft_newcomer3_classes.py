@@ -15,6 +15,7 @@ import yaml
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from bot.draft.article import Given
 from bot.draft.build import draft_article, render_draft
 
@@ -27,7 +28,7 @@ def small() -> FactBase:
 
 
 def _draft(text: str, base: FactBase, given: Given | None = None) -> dict[str, Any]:
-    data = yaml.safe_load(render_draft(draft_article(text, "essai.txt", base, given=given), "x"))
+    data = read_yaml(render_draft(draft_article(text, "essai.txt", base, given=given), "x"))
     assert isinstance(data, dict)
     return data
 
@@ -181,7 +182,7 @@ def _base_with(tmp_path: Path, summary: str, tense: str | None) -> FactBase:
     }
     if tense:
         entry["tense"] = tense
-    data = yaml.safe_load(events.read_text(encoding="utf-8"))
+    data = read_yaml(events.read_text(encoding="utf-8"))
     data["events"].append(entry)
     events.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_factbase(tmp_path / "base" / "content", tmp_path / "base" / "seeds")

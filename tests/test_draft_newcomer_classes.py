@@ -16,6 +16,7 @@ import yaml
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from bot.draft.article import Given
 from bot.draft.build import draft_article, render_draft
 from bot.draft.check_drafts import run_check_drafts
@@ -32,7 +33,7 @@ def _draft(
     text: str, base: FactBase, given: Given | None = None, path: str = "x"
 ) -> dict[str, Any]:
     draft = draft_article(text, "essai.txt", base, given=given)
-    data = yaml.safe_load(render_draft(draft, path))
+    data = read_yaml(render_draft(draft, path))
     assert isinstance(data, dict)
     return data
 

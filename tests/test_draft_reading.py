@@ -18,6 +18,7 @@ import yaml
 from bot.check import run_check
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
 from bot.draft.analyse import ActorFinder
 from bot.draft.article import Given, read_article
 from bot.draft.build import Candidate, draft_article, render_draft, summary_text
@@ -46,7 +47,7 @@ def small_copy(tmp_path: Path) -> Path:
 
 def _draft(path: Path, base: FactBase, given: Given | None = None) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(render_draft(draft_article(text, path.name, base, given=given), "x"))
+    data = read_yaml(render_draft(draft_article(text, path.name, base, given=given), "x"))
     assert isinstance(data, dict)
     return data
 
@@ -129,7 +130,7 @@ def test_a_header_date_line_in_iso_or_french_is_read_as_the_curators(small, writ
     article = read_article(text)
     assert article.published_date == date(2025, 10, 23)
     assert article.published.basis == "curateur"
-    data = yaml.safe_load(render_draft(draft_article(text, REUTERS.name, small), "x"))
+    data = read_yaml(render_draft(draft_article(text, REUTERS.name, small), "x"))
     said = _with(data, "a déclaré samedi")
     assert said["date"] == "2025-10-18" and said["date_basis"] == "déduit"
 
@@ -149,6 +150,7 @@ def test_a_date_only_the_address_gives_is_recorded_as_such(small):
     assert "Léa Morel" not in " ".join(_quotes(data))
 
 
+@pytest.mark.e2e  # a real process
 def test_cli_draft_takes_url_date_and_outlet_and_refuses_a_bad_date(tmp_path):
     command = [sys.executable, "-m", "bot", "draft", str(REUTERS), "--out", str(tmp_path)]
     done = subprocess.run(
@@ -169,7 +171,7 @@ def test_cli_draft_takes_url_date_and_outlet_and_refuses_a_bad_date(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "donnée par le curateur" in done.stdout
-    data = yaml.safe_load((tmp_path / "depeche-reuters-traite.yaml").read_text(encoding="utf-8"))
+    data = read_yaml((tmp_path / "depeche-reuters-traite.yaml").read_text(encoding="utf-8"))
     source = data["sources"][0]
     # the curator's outlet is recorded as the curator's, never as the article's words
     assert (source["outlet"], source["outlet_basis"]) == ("Reuters France", "curateur")
@@ -317,7 +319,7 @@ def test_a_day_without_year_is_a_constat_and_a_following_sentence_referring_back
         "L'Azerbaïdjan modernise son armée de l'air en achetant de nouveaux appareils.\n"
         "Par exemple, en juin, il a été annoncé qu'il avait acheté un avion de transport.\n"
     )
-    data = yaml.safe_load(render_draft(draft_article(text, "sans-annee.txt", small), "x"))
+    data = read_yaml(render_draft(draft_article(text, "sans-annee.txt", small), "x"))
     assert not data.get("events")  # no year anywhere: nothing dated, constats only
     presented = _with(data, "25 septembre")
     assert "date" not in presented
@@ -422,7 +424,7 @@ def test_a_pluperfect_background_joins_the_undated_constat_it_explains(small):
     assert [more.text[:12] for more in alliance.more] == ["Le Kazakhsta", "Depuis, les "]
     assert alliance.kind == "fact"  # the background's 2020 does not make the constat an event
     assert any("plus-que-parfait" in why for why in alliance.grouped_why)
-    data = yaml.safe_load(render_draft(draft, "x"))
+    data = read_yaml(render_draft(draft, "x"))
     assert "date" not in _with(data, "Cette coopération")
     # after a dated sentence, a pluperfect with a date of its own is another fact
     assert delivery.sentence.text.startswith("Récemment") and not delivery.more
@@ -490,7 +492,7 @@ def test_a_place_is_not_proposed_as_a_partner(small):
     assert [hit.id for hit in first.actors] == ["KZ", "TR"]
     assert [hit.id for hit in first.places] == ["AM"]
     assert {hit.id for hit in second.actors} == {"TR", "KZ"}  # « du pays »: the place's country
-    data = yaml.safe_load(render_draft(draft, "lieu.txt"))
+    data = read_yaml(render_draft(draft, "lieu.txt"))
     assert "AM" not in data["agreements"][0]["parties"]
     assert data["agreements"][0]["place"] == "Arménie"
 
@@ -507,7 +509,7 @@ def test_a_country_named_only_by_its_militiamen_is_not_a_partner(small):
     assert {hit.id for hit in flights.actors} == {"AZ", "TR"}
     assert [hit.id for hit in flights.nationals] == ["SY"]
     assert "SY" in {hit.id for hit in denial.actors}  # the state named as such stays an actor
-    data = yaml.safe_load(render_draft(draft, "x"))
+    data = read_yaml(render_draft(draft, "x"))
     noted = _with(data, "miliciens syriens")["draft"]["nationals"]
     assert noted[0]["id"] == "SY" and "pas un partenaire" in noted[0]["note"]
 
@@ -578,7 +580,7 @@ def test_check_drafts_refuses_an_intention_turned_into_a_signature_and_a_given_d
     text = REUTERS.read_text(encoding="utf-8")
     small = load_factbase(FIXTURE / "content", FIXTURE / "seeds")
     draft = draft_article(text, REUTERS.name, small, given=Given(date=date(2025, 10, 23)))
-    data = yaml.safe_load(render_draft(draft, str(REUTERS)))
+    data = read_yaml(render_draft(draft, str(REUTERS)))
     assert (
         run_check_drafts(
             _write(tmp_path / "ok", data), FIXTURE / "content", FIXTURE / "seeds", io.StringIO()

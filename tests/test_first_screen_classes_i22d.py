@@ -14,8 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from bot.content.yamlread import read_yaml
 from bot.engine.cards import CARD_BUDGET, agreement_card
 from bot.engine.common import brief_when, when
 from bot.engine.index import Index
@@ -213,7 +212,7 @@ def test_every_answer_found_offers_a_tap_beyond_the_same_search(five_base):
     index = Index(five_base)
     checked = 0
     for path in sorted(HERE.glob("questions_dev*.yaml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+        for question in read_yaml(path.read_text(encoding="utf-8"))["questions"]:
             if question.get("follow_up_of"):
                 continue
             reply = respond(index, question["q"], TODAY)

@@ -4,8 +4,11 @@ lane of the outbox (baseline, exactly once per chat and entry, /oublier, blocked
 from __future__ import annotations
 
 import time
+from types import SimpleNamespace
 
 from bot.engine.index import Index
+from bot.push import alert_outbox as alert_outbox_module
+from bot.push import outbox as outbox_module
 from bot.push.alert_outbox import AlertOutbox
 from bot.push.database import Database
 from bot.push.follow import (
@@ -127,7 +130,11 @@ def test_two_processes_recording_the_same_batch_queue_it_once(state):
     assert len(second.pending()) == 1
 
 
-def test_alerts_to_one_chat_are_a_second_apart_others_go_on(state):
+def test_alerts_to_one_chat_are_a_second_apart_others_go_on(state, monkeypatch):
+    later = [0.0]  # seconds added to the outboxes' clock: the gap passes without a sleep
+    clock = SimpleNamespace(time=lambda: time.time() + later[0])
+    monkeypatch.setattr(outbox_module, "time", clock)
+    monkeypatch.setattr(alert_outbox_module, "time", clock)
     store = _store(state)
     store.subscribe(1, "acteur:TR")
     store.subscribe(2, "acteur:TR")
@@ -141,7 +148,9 @@ def test_alerts_to_one_chat_are_a_second_apart_others_go_on(state):
     assert second is not None and second.chat_id == "2"  # chat 1 waits for its gap
     store.mark_sent(second.id, 11)
     assert store.claim() is None and store.next_wait() is not None
-    time.sleep(store.CHAT_GAP)
+    later[0] = store.CHAT_GAP * 0.9
+    assert store.claim() is None  # not yet a second after the first
+    later[0] = store.CHAT_GAP + 0.05
     third = store.claim()
     assert third is not None and third.chat_id == "1"
 

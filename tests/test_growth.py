@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.check import run_check
 from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.article import read_article
 from bot.paths import PROJECT_ROOT
 from tests.growth.__main__ import SETS, build_copy, changed_readings, seed_text
@@ -38,7 +38,7 @@ def test_the_content_and_seeds_folders_come_from_the_environment():
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    sources = yaml.safe_load((FIXTURE / "content" / "sources.yaml").read_text(encoding="utf-8"))
+    sources = read_yaml((FIXTURE / "content" / "sources.yaml").read_text(encoding="utf-8"))
     total = len(sources["sources"])  # the fixture's, counted (« L'article » when one)
     assert ("L'ARTICLE DE LA BASE" if total == 1 else f" {total} ARTICLES") in done.stdout
     assert sources["sources"][0]["title"][:30] in done.stdout
@@ -49,7 +49,7 @@ def test_the_content_and_seeds_folders_come_from_the_environment():
 def test_every_growth_article_keeps_its_source_lines_and_is_curated(growth_set):
     seeds_named = set()
     for path in (growth_set / "content").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
         seeds_named |= {source["seed"] for source in data.get("sources", [])}
     articles = sorted((growth_set / "articles").glob("*.txt"))
     assert len(articles) >= 3
@@ -76,7 +76,7 @@ def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path
     grown = load_factbase(content, seeds)
     for growth_set in SETS:  # every set is in the copy, entries and articles
         for path in (growth_set / "content").glob("*.yaml"):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml(path.read_text(encoding="utf-8")) or {}
             for source in data.get("sources", []):
                 assert source["id"] in grown.sources, (growth_set.name, source["id"])
                 assert (seeds / source["seed"]).is_file()

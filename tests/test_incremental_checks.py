@@ -17,13 +17,14 @@ import yaml
 
 from bot.content import loader
 from bot.content.errors import ContentError, ContentIssue
+from bot.content.yamlread import read_yaml
 from tests.conftest import ContentCopy
 
 Data = dict[str, Any]
 
 
 def _read(copy: ContentCopy, file: str) -> Data:
-    found: Data = yaml.safe_load((copy.content / file).read_text(encoding="utf-8"))
+    found: Data = read_yaml((copy.content / file).read_text(encoding="utf-8"))
     return found
 
 

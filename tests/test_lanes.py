@@ -111,6 +111,7 @@ PLUGIN_ARGS = (
 )
 
 
+@pytest.mark.e2e  # a real process
 def test_the_shared_drawing_tests_carry_their_group_to_the_xdist_scheduler(tmp_path):
     """With the pytest and pytest-xdist installed here, the suite's collection hook (copied
     into a throwaway folder) makes each worker report the tests that ask for the shared
@@ -161,6 +162,7 @@ def _probe(code: str, **env: str) -> list[str]:
     return done.stdout.split()
 
 
+@pytest.mark.e2e  # a real process
 def test_bytecode_is_kept_outside_the_tree_when_the_environment_forbids_it_in_the_tree():
     from tests import PYCACHE
 
@@ -190,3 +192,15 @@ async def test_the_fake_api_stops_without_waiting_for_a_slow_answer():
         request.cancel()
         await asyncio.gather(request, return_exceptions=True)
     assert stopped < 30  # aiohttp's default waited for the 60 s answer
+
+
+@pytest.mark.fast
+def test_a_fast_test_that_starts_a_process_fails_and_names_its_lane():
+    with pytest.raises(AssertionError, match="voie rapide ne lance pas de processus"):
+        subprocess.run(["true"], check=False)
+
+    async def spawn() -> None:
+        await asyncio.create_subprocess_exec("true")
+
+    with pytest.raises(AssertionError, match="E2E_MODULES"):
+        asyncio.run(spawn())

@@ -104,6 +104,7 @@ def _crowded() -> MapSpec:
     return MapSpec("Carte", countries, labels, "Sources : essai")
 
 
+@pytest.mark.slow  # a map laid out
 def test_a_country_ringed_by_grey_neighbours_is_still_named_on_the_map():
     """3. Uzbekistan (placeable: its outline is in shapes/countries.json) was left unnamed: no
     box beside it avoided every grey neighbour. A label may lie over a grey (mentioned)
@@ -133,6 +134,7 @@ def test_every_country_the_region_s_articles_may_name_has_an_outline_to_place():
     assert region - outlines == set()
 
 
+@pytest.mark.slow  # a map laid out
 def test_a_country_the_map_cannot_name_is_said_on_the_map_never_dropped(monkeypatch):
     """3. When no place is left for a label, the picture itself says which country it could
     not name (a forwarded map has no caption), and ``unplaced`` lists it."""

@@ -15,6 +15,7 @@ import yaml
 
 from bot.cli import main
 from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.check_drafts import run_check_drafts
 from bot.draft.promote import add_entries, append_entries
 
@@ -31,7 +32,7 @@ def base(tmp_path: Path) -> Path:
     drafts.mkdir()
     article = drafts / "depeche-bakou-astana.txt"
     shutil.copyfile(FIXTURES / "promote" / "depeche-bakou-astana.txt", article)
-    data = yaml.safe_load((FIXTURES / "promote" / DRAFT_NAME).read_text(encoding="utf-8"))
+    data = read_yaml((FIXTURES / "promote" / DRAFT_NAME).read_text(encoding="utf-8"))
     data["draft"]["article"] = str(article)
     _write(drafts / DRAFT_NAME, data)
     return tmp_path
@@ -43,7 +44,7 @@ def _write(path: Path, data: dict[str, object]) -> None:
 
 def _edit(root: Path, change: object) -> None:
     path = root / "content" / "drafts" / DRAFT_NAME
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     change(data)  # type: ignore[operator]
     _write(path, data)
 
@@ -130,7 +131,7 @@ def test_promote_moves_the_draft_in_and_check_passes(
     assert events.startswith("events:\n  - id: reunion-az-kz-2025-03\n")  # oldest first:
     assert "\n  - id: exercice-ots-2025\n" in events  # the March meeting before September's
     assert events.index("reunion-az-kz-2025-03") < events.index("exercice-ots-2025")
-    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    skips = read_yaml((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
     assert {skip["sentence"] for skip in skips["coverage_skips"]} == {
         "ARMEE",
         "Bakou, 14 mars, AZERTAC",
@@ -164,7 +165,7 @@ def test_promote_adds_a_new_country_card_to_its_section(
     _edit(base, add_pakistan)
     status, text = _promote(base, capsys)
     assert status == 0, text
-    actors = yaml.safe_load((base / "content" / "actors.yaml").read_text(encoding="utf-8"))
+    actors = read_yaml((base / "content" / "actors.yaml").read_text(encoding="utf-8"))
     assert actors["countries"][-1] == {"code": "UZ", "demonyms": ["ouzbek"]}
     assert actors["organisations"][0]["id"] == "ots"  # the next section is untouched
 
@@ -222,7 +223,7 @@ def _set_aside_and_promote(
     assert status == 0, text
     status, text = _promote(base, capsys)
     assert status == 0, text
-    skips = yaml.safe_load((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
+    skips = read_yaml((base / "content" / "coverage.yaml").read_text(encoding="utf-8"))
     assert isinstance(skips, dict)
     return skips
 
@@ -272,15 +273,15 @@ def test_promote_puts_a_dated_entry_where_the_sections_date_order_wants_it() -> 
         {"id": "new-2023-02", "date": "2023-02"},
     ]
     out = add_entries(text, "events", entries)
-    order = [entry["id"] for entry in yaml.safe_load(out)["events"]]
+    order = [entry["id"] for entry in read_yaml(out)["events"]]
     # each before the first entry that starts after it; undated and newest at the end
     assert order == ["a", "new-2021", "new-2023-02", "b", "c", "new-undated", "new-2030"]
     assert out.index("# a comment about b") < out.index("id: b")  # comment stays with b
     assert out.index("new-2021") < out.index("# a comment about b")
-    assert yaml.safe_load(out)["facts"] == [{"id": "f"}]  # the next section untouched
+    assert read_yaml(out)["facts"] == [{"id": "f"}]  # the next section untouched
     unordered = text.replace('"2019"', '"2024"')  # a file kept in another order
     order = [
-        entry["id"] for entry in yaml.safe_load(add_entries(unordered, "events", entries))["events"]
+        entry["id"] for entry in read_yaml(add_entries(unordered, "events", entries))["events"]
     ]
     assert order[:3] == ["a", "b", "c"]  # left alone: appended
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.content.yamlread import read_yaml
 from bot.engine.commands import answer, callback
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
@@ -18,7 +18,7 @@ from bot.render.text import render_text
 from tests.computed import absent_countries
 
 TODAY = date(2026, 11, 23)
-QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))[
+QUESTIONS = read_yaml((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))[
     "questions"
 ]
 

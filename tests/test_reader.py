@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.content.yamlread import read_yaml
 from bot.engine.commands import answer, callback
 from bot.engine.index import Index
 from bot.engine.questions import respond, understand
@@ -130,7 +130,7 @@ OWN_QUESTIONS = [
 
 DEVELOPMENT = [
     item["q"]
-    for item in yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text("utf-8"))[
+    for item in read_yaml((Path(__file__).parent / "questions.yaml").read_text("utf-8"))[
         "questions"
     ]
 ]

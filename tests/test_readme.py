@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from bot.engine.commands import COMMANDS
 from bot.paths import PROJECT_ROOT
 
@@ -56,6 +58,7 @@ def test_every_readme_command_works_without_uv_on_the_path():
     assert "`uv run" not in README
 
 
+@pytest.mark.e2e  # a real process
 def test_run_py_hands_arguments_and_stdin_to_the_project_uv(tmp_path):
     shutil.copy(PROJECT_ROOT / "run.py", tmp_path / "run.py")
     fake_uv = tmp_path / ".tools" / "bin" / "uv"

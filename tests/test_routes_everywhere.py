@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.content.yamlread import read_yaml
 from bot.engine import routes
 from bot.engine.commands import STALE, answer, button_reply, callback
 from bot.engine.index import Index
@@ -34,7 +34,7 @@ def index(base) -> Index:
 def _asked() -> list[str]:
     asked = list(ASKED)
     for name in DEV_SETS:
-        loaded = yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))
+        loaded = read_yaml((ROOT / "tests" / name).read_text(encoding="utf-8"))
         asked += [str(question["q"]) for question in loaded["questions"]]
     return asked
 

@@ -115,6 +115,7 @@ def test_a_write_stopped_midway_leaves_no_snapshot_and_the_next_start_revalidate
     assert snapshot.has_snapshot(folder, key)  # this start, not serving first, wrote it
 
 
+@pytest.mark.e2e  # a real process
 def test_a_one_shot_answer_prints_first_and_the_process_leaves_its_snapshot(
     copy: ContentCopy, tmp_path: Path
 ) -> None:

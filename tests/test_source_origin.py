@@ -12,6 +12,7 @@ import yaml
 from bot.content.errors import ContentError
 from bot.content.field_limits import field_limits, guide_table, limits_table
 from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.build import draft_article, draft_data
 from bot.draft.cards import new_country_cards
 from bot.draft.intake import given_of
@@ -34,7 +35,7 @@ def base(tmp_path: Path) -> Path:
 
 def _set_source(root: Path, **fields: object) -> None:
     path = root / "content" / "sources.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     data["sources"][0].update(fields)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

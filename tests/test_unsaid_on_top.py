@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.content.yamlread import read_yaml
 from bot.engine.index import Index
 from bot.engine.questions import respond, respond_in_thread
 from bot.engine.reply import Para, Reply
@@ -67,7 +67,7 @@ def test_a_key_word_the_articles_hold_keeps_the_absence_off_the_top(index):
 
 
 def _chats(name: str) -> list[list[dict[str, object]]]:
-    items = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))["questions"]
+    items = read_yaml((ROOT / name).read_text(encoding="utf-8"))["questions"]
     chats: list[list[dict[str, object]]] = []
     for item in items:
         if item.get("follow_up_of") and chats:

@@ -18,11 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from bot.content.duplicates import DuplicateKeys
-
-try:  # the C parser: fast, and its event pass is iterative
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from bot.content.yamlread import SafeLoader as _Loader  # C: fast, its event pass iterative
 
 MB = 1024 * 1024
 

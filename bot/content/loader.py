@@ -35,13 +35,9 @@ from bot.content.schema import (
     Vocabulary,
 )
 from bot.content.validation import validate
+from bot.content.yamlread import SafeLoader as _YamlLoader
 from bot.dates import wording_problem
 from bot.text import fold, normalise_typography
-
-try:  # libyaml's C parser is several times faster; the pure-Python one is the fallback
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 M = TypeVar("M", bound=Entry)
 T = TypeVar("T")

@@ -23,6 +23,7 @@ from bot.content.duplicates import DuplicateKeys
 from bot.content.schema import Agreement, Country, CoverageSkip, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.validation import validate
+from bot.content.yamlread import read_yaml
 from bot.draft.analyse import ACT_LABELS
 from bot.text import count, normalise_typography
 
@@ -81,7 +82,7 @@ def _article(data: dict[str, Any], seeds_dir: Path, report: DraftReport) -> str 
 def _act_stems(content_dir: Path) -> dict[str, tuple[str, ...]]:
     """Act id → the word starts its key quotes must hold (vocabulary ``acts``)."""
     try:
-        data = yaml.safe_load((content_dir / "vocabulary.yaml").read_text(encoding="utf-8"))
+        data = read_yaml((content_dir / "vocabulary.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
     acts = data.get("vocabulary", {}).get("acts", []) if isinstance(data, dict) else []
@@ -123,7 +124,7 @@ def _check_source_dates(raw: dict[str, Any], label: str, out: DraftReport) -> No
 def _vocabulary(content_dir: Path) -> dict[str, set[str]]:
     path = content_dir / "vocabulary.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
     vocab = data.get("vocabulary", {}) if isinstance(data, dict) else {}
@@ -227,7 +228,7 @@ def check_draft(path: Path, content_dir: Path, seeds_dir: Path) -> DraftReport:
         if keys.found is not None:  # the move would keep one value silently
             where = f"{keys.found.entry}." if keys.found.entry else ""
             report.errors.append(f"{where}{keys.found.field} : {keys.found.message}")
-        data = yaml.safe_load(text)
+        data = read_yaml(text)
     except yaml.YAMLError as error:
         report.errors.append(f"YAML illisible : {getattr(error, 'problem', error)}")
         return report

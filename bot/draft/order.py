@@ -15,6 +15,7 @@ from datetime import date
 
 import yaml
 
+from bot.content.yamlread import read_yaml
 from bot.dates import parse_date
 
 
@@ -37,7 +38,7 @@ def insert_dated(text: str, section: str, entry: object, dump: Callable[[str], s
     if start is None:
         return None
     try:
-        data = yaml.safe_load(text)
+        data = read_yaml(text)
     except yaml.YAMLError:
         return None
     items = data.get(section) if isinstance(data, dict) else None

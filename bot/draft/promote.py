@@ -27,6 +27,7 @@ from bot.check import run_check
 from bot.content.coverage import seed_coverage
 from bot.content.errors import ContentError
 from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.intake import ArticleError, decode_article
 from bot.draft.order import insert_dated
 from bot.draft.yaml_out import QuotedDumper
@@ -159,7 +160,7 @@ def add_entries(text: str, section: str, entries: list[object]) -> str:
 def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
     """The base's files with the draft's entries moved in (nothing is written)."""
     try:
-        data = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+        data = read_yaml(draft_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise PromoteError(
             f"{draft_path} illisible : {getattr(error, 'problem', error)}"
@@ -283,7 +284,7 @@ def _add_skips(merged: Merged, data: dict[str, Any], content: Path, seeds: Path)
 def check_merged(draft_path: Path, content_dir: Path, seeds_dir: Path) -> tuple[int, str, Merged]:
     """Run ``check`` on a copy of the base with the draft moved in: status, report, merge."""
     merged = merge_draft(draft_path, content_dir, seeds_dir)
-    data = yaml.safe_load(draft_path.read_text(encoding="utf-8"))
+    data = read_yaml(draft_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="promote-") as folder:
         content, seeds = _write_copy(merged, content_dir, seeds_dir, Path(folder))
         _add_skips(merged, data, content, seeds)
