@@ -236,3 +236,13 @@ def test_pourquoi_after_a_card_never_says_a_reason_missing_nor_repeats_the_card(
     assert why.blocks != card.blocks
     assert "ne donnent pas" not in _text(why)
     assert "pourquoi" in _understood(why) and _open_quotes(why)
+
+
+def test_a_side_named_by_its_abbreviation_is_found_never_said_unnamed(five_base):
+    """« côté usa » is the United States: the sentence naming « vice-président américain JD
+    Vance » answers it; the articles are never said to name no one on that side."""
+    for side in ("usa", "us", "américain"):
+        reply = _chat(five_base, "/accord Azerbaïdjan États-Unis", f"côté {side}, qui ?")[-1]
+        shown = _text(reply)
+        assert "JD Vance" in shown, shown
+        assert "ne nomme de personne" not in shown, shown

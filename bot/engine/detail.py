@@ -35,7 +35,7 @@ from bot.engine.common import (
 from bot.engine.counting import NUMBER_WORDS
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
-from bot.engine.own_evidence import is_foreign, own_key_evidence, subjects
+from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
 from bot.text import fold, short_label
@@ -282,7 +282,7 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
     if kind == "combien":
         return _has_figure(sentence)
     if kind == "qui":
-        if detail.noun and not _holds_start(sentence, [_stem(detail.noun)]):
+        if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
     if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
@@ -292,6 +292,16 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
     if kind == "objet" and detail.noun:
         return _holds_start(sentence, [_stem(detail.noun)])
     return kind == "objet"
+
+
+def _names_side(index: Index, side: str, sentence: str) -> bool:
+    """True when ``sentence`` names the side asked (« côté américain », « côté us », « côté
+    UK »): the word itself, or any name, alias or adjective of the actor it names
+    (« vice-président américain », « États-Unis » for « us »)."""
+    if _holds_start(sentence, [_stem(side)]):
+        return True
+    match = index.names.find_actor(side, fuzzy=False)
+    return match is not None and names_any(index.base, (match.actor.id,), sentence)
 
 
 @dataclass(frozen=True, slots=True)
