@@ -246,3 +246,12 @@ def test_a_side_named_by_its_abbreviation_is_found_never_said_unnamed(five_base)
         shown = _text(reply)
         assert "JD Vance" in shown, shown
         assert "ne nomme de personne" not in shown, shown
+
+
+def test_the_word_objet_asks_what_an_act_is_about_and_is_never_said_absent(five_base):
+    """« objet du mémorandum » asks what it is about: the articles lacking the word « objet »
+    says nothing of that, and must not open the answer as if they lacked the content."""
+    reply = _chat(five_base, "quel est l'objet du mémorandum avec la Turquie ?")[-1]
+    shown = _text(reply)
+    assert "mentionnent pas « objet »" not in shown, shown
+    assert "mémorandum" in shown, shown  # the act asked about, with its line

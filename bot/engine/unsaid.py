@@ -38,6 +38,7 @@ ANSWER_KIND_WORDS = frozenset(
             "exactement precisement precis precise vite besoin genre svp stp merci",
             "pourriez pourrais pouvez indiquer preciser dire savoir",
             "sert servent servir joue jouer retenu retenue retenus retenues",
+            "objet objets contenu teneur",
         )
     ).split()
 )
