@@ -470,22 +470,34 @@ POINT_GAP = 16
 country's line for another's."""
 
 
+Box = tuple[float, float, float, float]
+"""A box (x0, y0, x1, y1), in pixels from the top left."""
+
+
 @dataclass(slots=True)
 class Placed:
     """What a new label must keep clear of on a panel: the labels and boxes already there,
     the leader lines drawn and the dots they start from (by country)."""
 
-    taken: list[Bbox]
+    taken: list[Box]
     leaders: list[Segment]
     points: dict[str, tuple[float, float]]
+
+    def free(self, box: Bbox) -> bool:
+        """True when ``box`` overlaps no label (or other box) already there."""
+        x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+        return not any(
+            x0 <= ox1 and ox0 <= x1 and y0 <= oy1 and oy0 <= y1 for ox0, oy0, ox1, oy1 in self.taken
+        )
 
     def clear(self, box: Bbox, leader: Segment | None, code: str) -> bool:
         """True when ``box`` overlaps no label and no leader line, and its own ``leader``
         (if any) crosses no other label, keeps :data:`LEADER_GAP` from every other leader
         and :data:`POINT_GAP` from every other leader's dot."""
-        if any(box.overlaps(other) for other in self.taken):
+        if not self.free(box):
             return False
-        if any(_segment_meets_box(other, box) for other in self.leaders):
+        extents = (box.x0, box.y0, box.x1, box.y1)
+        if any(_segment_meets_box(other, extents) for other in self.leaders):
             return False
         if leader is None:
             return True
@@ -526,15 +538,27 @@ def _segments_apart(a: Segment, b: Segment) -> float:
     )
 
 
-def _segment_meets_box(segment: Segment, box: Bbox) -> bool:
-    """True when the segment has a point in ``box`` (or on its edge)."""
-    x0, y0 = segment[:2]
-    if box.x0 <= x0 <= box.x1 and box.y0 <= y0 <= box.y1:
-        return True
-    corners = ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
-    return any(
-        _segments_apart(segment, (*corners[n], *corners[(n + 1) % 4])) == 0 for n in range(4)
-    )
+def _segment_meets_box(segment: Segment, box: Box) -> bool:
+    """True when the segment has a point in ``box`` or on its edge (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = segment
+    bx0, by0, bx1, by1 = box
+    if max(x0, x1) < bx0 or min(x0, x1) > bx1 or max(y0, y1) < by0 or min(y0, y1) > by1:
+        return False
+    low, high = 0.0, 1.0
+    dx, dy = x1 - x0, y1 - y0
+    for step, room in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+        if step == 0:
+            if room < 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def _edge(px: float, py: float, box: Bbox) -> tuple[float, float]:
@@ -606,27 +630,31 @@ def _anywhere(
     (grey mentions included) and no other label; the one whose leader line crosses the fewest
     countries, then the nearest. Uzbekistan, ringed by grey Central Asia, is named over
     Arabia rather than over Turkmenistan and China (which a label would hide)."""
-    extents = [
-        (path.get_extents(), path)
-        for other, rings in paths.items()
-        if other != code
-        for path in rings
-    ]
+    extents: list[tuple[float, float, float, float, Path]] = []
+    for other, rings in paths.items():
+        for path in rings if other != code else ():
+            x0, y0, x1, y1 = (float(v) for v in path.get_extents().extents)
+            extents.append((x0, y0, x1, y1, path))
     best: tuple[int, float, Bbox] | None = None
     y = area.y0
     while y + tall <= area.y1:
         x = area.x0
         while x + width <= area.x1:
             box = Bbox(((x, y), (x + width, y + tall)))
+            x0, y0, x1, y1 = x, y, x + width, y + tall
             x += GRID_STEP
+            if not placed.free(box) or any(
+                x0 < nx1
+                and nx0 < x1
+                and y0 < ny1
+                and ny0 < y1
+                and path.intersects_bbox(box, filled=True)
+                for nx0, ny0, nx1, ny1, path in extents
+            ):
+                continue
             ex, ey = _edge(px, py, box)
             within = _within(box, paths[code])
             if not placed.clear(box, None if within else (px, py, ex, ey), code):
-                continue
-            if any(
-                near.overlaps(box) and path.intersects_bbox(box, filled=True)
-                for near, path in extents
-            ):
                 continue
             if within:  # on its country, no leader line (Iran, crossed by another's line)
                 return 0, box
@@ -651,7 +679,7 @@ def _place_labels(
     label and stays on the map: on the country when it fits, else aside with a leader line.
     Returns the countries no place was found for."""
     categories = dict(spec.countries)
-    placed = Placed(list(blocked), [], {})
+    placed = Placed([(b.x0, b.y0, b.x1, b.y1) for b in blocked], [], {})
     missing = []
     paths = _paths(shapes)
     for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
@@ -689,5 +717,6 @@ def _place_labels(
             role="label",
             boxed=True,
         )
-        placed.taken.append(box.expanded(1.04, 1.1))
+        kept = box.expanded(1.04, 1.1)
+        placed.taken.append((kept.x0, kept.y0, kept.x1, kept.y1))
     return tuple(missing)
