@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from bot.engine.pictures import MapSpec
 from bot.render.html import render_html
 from tests.conftest import FIVE, ContentCopy
 from tests.first_screen import Asked, has_fact, problems
+
+if TYPE_CHECKING:
+    from bot.image.carte import RenderedMap
 
 
 @pytest.fixture
@@ -104,17 +108,76 @@ def _crowded() -> MapSpec:
     return MapSpec("Carte", countries, labels, "Sources : essai")
 
 
+def _covered(drawn: RenderedMap, spec: MapSpec) -> list[tuple[str, str]]:
+    """(label, country) for each label box that overlaps another country of the map, grey
+    mentions included: a label hides what it covers and reads as naming it."""
+    from matplotlib.path import Path as Outline
+    from matplotlib.transforms import Bbox
+
+    found = []
+    for text in drawn.texts:
+        if text.role != "label":
+            continue
+        owner = next(code for code, name in spec.labels if name == text.text)
+        box = Bbox(((text.box[0], text.box[1]), (text.box[2], text.box[3])))
+        for other, rings in drawn.shapes.items():
+            if other != owner and any(
+                Outline([*ring, ring[0]], closed=True).intersects_bbox(box, filled=True)
+                for ring in rings
+            ):
+                found.append((text.text, other))
+    return found
+
+
 @pytest.mark.slow  # a map laid out
 def test_a_country_ringed_by_grey_neighbours_is_still_named_on_the_map():
     """3. Uzbekistan (placeable: its outline is in shapes/countries.json) was left unnamed: no
-    box beside it avoided every grey neighbour. A label may lie over a grey (mentioned)
-    country when nothing else is free; never over a coloured one."""
+    box beside it avoided every grey neighbour. Its name then lay over grey Turkmenistan,
+    Kazakhstan and China (hiding them, and reading as their name): a label covers no other
+    country of the map, grey or not; when no place is free around the country, the label
+    goes wherever the map is free, with a leader line (over Arabia here)."""
     from bot.image.carte import render_map
 
-    drawn = render_map(_crowded())
+    spec = _crowded()
+    drawn = render_map(spec)
     assert drawn.unplaced == ()
-    assert any(text.text == "Ouzbékistan" for text in drawn.texts)
+    uzbek = next(text for text in drawn.texts if text.text == "Ouzbékistan")
     assert not any(text.role == "unplaced" for text in drawn.texts)
+    assert _covered(drawn, spec) == []
+    px, py = drawn.points["UZ"]
+    x0, y0, x1, y1 = uzbek.box
+    ends = {(ax, ay, bx, by) for ax, ay, bx, by in drawn.leaders if (ax, ay) == (px, py)}
+    assert len(ends) == 1  # a leader line from Uzbekistan to its name
+    bx, by = ends.pop()[2:]
+    assert x0 - 5 <= bx <= x1 + 5 and y0 - 5 <= by <= y1 + 5
+
+
+@pytest.mark.slow  # a map laid out
+def test_a_neighbour_the_crowded_main_map_cannot_name_is_named_in_the_zoom(monkeypatch):
+    """3. On the grown base Uzbekistan's leader line crosses Iran where Iran's name would go:
+    Iran, drawn in the zoom too (same colours, same picture), is named there, and is not
+    said « non placé »."""
+    import bot.image.carte as carte
+
+    spot, anywhere = carte._spot, carte._anywhere
+
+    def main_map_full(name):  # no place for Iran on the main map (above the zoom)
+        real = {"spot": spot, "anywhere": anywhere}[name]
+
+        def find(px, py, width, tall, code, paths, placed, area):
+            if code == "IR" and area.y0 < 400:
+                return None
+            return real(px, py, width, tall, code, paths, placed, area)
+
+        return find
+
+    monkeypatch.setattr(carte, "_spot", main_map_full("spot"))
+    monkeypatch.setattr(carte, "_anywhere", main_map_full("anywhere"))
+    drawn = carte.render_map(_crowded())
+    assert drawn.unplaced == ()
+    assert not any(text.role == "unplaced" for text in drawn.texts)
+    irans = [text for text in drawn.texts if text.role == "label" and text.text == "IR"]
+    assert len(irans) == 1 and irans[0].box[1] > drawn.points["GB"][1] + 400  # in the zoom
 
 
 def test_every_country_the_region_s_articles_may_name_has_an_outline_to_place():
@@ -141,6 +204,7 @@ def test_a_country_the_map_cannot_name_is_said_on_the_map_never_dropped(monkeypa
     import bot.image.carte as carte
 
     monkeypatch.setattr(carte, "_spot", lambda *args, **kwargs: None)
+    monkeypatch.setattr(carte, "_anywhere", lambda *args, **kwargs: None)  # the last resort
     drawn = carte.render_map(_crowded())
     assert "UZ" in drawn.unplaced and "GB" in drawn.unplaced
     notes = [text.text.replace("\n", " ") for text in drawn.texts if text.role == "unplaced"]

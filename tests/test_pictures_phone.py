@@ -440,6 +440,45 @@ def test_no_map_label_sits_over_another_coloured_country(index):
             assert apart, (argument, a.text, b.text)
 
 
+def _along(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+    """Points every 2 pixels along a segment."""
+    steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / 2))
+    return [(x0 + (x1 - x0) * n / steps, y0 + (y1 - y0) * n / steps) for n in range(steps + 1)]
+
+
+def test_a_map_leader_line_leads_to_its_own_label_only(index):
+    """A reader follows a leader line from a country's dot to a name: the line crosses no
+    other label, keeps 8 pixels from every other leader line and 12 from every other dot.
+    (The shipped map's United Kingdom was named over Africa at the end of a line passing the
+    United States' inset; on the grown base a dot sat on Uzbekistan's line.)"""
+    for argument in MAP_FILTERS:
+        drawn = render_map(_map_spec(index, argument))
+        labels = [t.box for t in drawn.texts if t.role == "label"]
+        leaders = sorted(set(drawn.leaders))
+        for x0, y0, x1, y1 in leaders:
+            own = [b for b in labels if b[0] - 6 <= x1 <= b[2] + 6 and b[1] - 6 <= y1 <= b[3] + 6]
+            assert len(own) == 1, (argument, x0, y0)  # the line ends on one label
+            points = _along(x0, y0, x1, y1)
+            for box in labels:
+                if box == own[0]:
+                    continue
+                inside = [
+                    p for p in points if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
+                ]
+                assert inside == [], (argument, (x0, y0), box)
+            for other in leaders:
+                if other == (x0, y0, x1, y1):
+                    continue
+                gap = min(
+                    ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+                    for ax, ay in points
+                    for bx, by in _along(*other)
+                )
+                assert gap >= 8, (argument, (x0, y0), other[:2])
+                dot = min(((ax - other[0]) ** 2 + (ay - other[1]) ** 2) ** 0.5 for ax, ay in points)
+                assert dot >= 12, (argument, (x0, y0), other[:2])
+
+
 def test_the_caucasus_is_named_where_it_can_be_read(index):
     spec = _map_spec(index, "")
     drawn = render_map(spec)

@@ -72,6 +72,8 @@ ANGLES = tuple(range(0, 360, 15))
 FINE_ANGLES = tuple(angle for angle in range(0, 360, 5) if angle % 15)
 """Tried only when no place was found at ANGLES: a crowded map (the United Kingdom among a
 coloured Europe once China and Pakistan are coloured too) still names every country."""
+GRID_STEP = 10
+"""Pixels between two boxes tried by :func:`_anywhere`, the last resort of a crowded map."""
 LABEL_WIDTH = 420
 """Widest label line, in pixels (longer names wrap)."""
 
@@ -319,9 +321,15 @@ def render_map(spec: MapSpec) -> RenderedMap:
     unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
     zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + zoom_height - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
-    # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia)
-    optional = frozenset(main_points)
-    unplaced += _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional)
+    # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia);
+    # a neighbour the crowded main map could not name (Iran, under Uzbekistan's leader line
+    # on the grown base) must be named in the zoom, the same picture in the same colours
+    optional = frozenset(main_points) - set(unplaced)
+    zoom_missing = _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional)
+    unplaced = (
+        *(code for code in unplaced if code not in zoom_points or code in zoom_missing),
+        *(code for code in zoom_missing if code not in unplaced),
+    )
     shapes = {
         code: main_shapes.get(code, []) + zoom_shapes.get(code, [])
         for code in {*main_shapes, *zoom_shapes}
@@ -453,6 +461,106 @@ def _crossed(
     )
 
 
+Segment = tuple[float, float, float, float]
+"""A leader line (x0, y0, x1, y1), in pixels from the top left."""
+LEADER_GAP = 10
+"""Pixels a leader line keeps from another leader line."""
+POINT_GAP = 16
+"""Pixels a leader line keeps from another country's leader dot: a reader never takes one
+country's line for another's."""
+
+
+Box = tuple[float, float, float, float]
+"""A box (x0, y0, x1, y1), in pixels from the top left."""
+
+
+@dataclass(slots=True)
+class Placed:
+    """What a new label must keep clear of on a panel: the labels and boxes already there,
+    the leader lines drawn and the dots they start from (by country)."""
+
+    taken: list[Box]
+    leaders: list[Segment]
+    points: dict[str, tuple[float, float]]
+
+    def free(self, box: Bbox) -> bool:
+        """True when ``box`` overlaps no label (or other box) already there."""
+        x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+        return not any(
+            x0 <= ox1 and ox0 <= x1 and y0 <= oy1 and oy0 <= y1 for ox0, oy0, ox1, oy1 in self.taken
+        )
+
+    def clear(self, box: Bbox, leader: Segment | None, code: str) -> bool:
+        """True when ``box`` overlaps no label and no leader line, and its own ``leader``
+        (if any) crosses no other label, keeps :data:`LEADER_GAP` from every other leader
+        and :data:`POINT_GAP` from every other leader's dot."""
+        if not self.free(box):
+            return False
+        extents = (box.x0, box.y0, box.x1, box.y1)
+        if any(_segment_meets_box(other, extents) for other in self.leaders):
+            return False
+        if leader is None:
+            return True
+        if any(_segment_meets_box(leader, other) for other in self.taken):
+            return False
+        if any(_segments_apart(leader, other) < LEADER_GAP for other in self.leaders):
+            return False
+        return all(
+            _to_segment(x, y, leader) >= POINT_GAP
+            for other, (x, y) in self.points.items()
+            if other != code
+        )
+
+
+def _turn(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+
+
+def _to_segment(x: float, y: float, segment: Segment) -> float:
+    """Distance from (x, y) to the segment."""
+    x0, y0, x1, y1 = segment
+    dx, dy = x1 - x0, y1 - y0
+    t = max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(x - x0 - t * dx, y - y0 - t * dy)
+
+
+def _segments_apart(a: Segment, b: Segment) -> float:
+    """Distance between two segments (0 when they cross)."""
+    if _turn(*b, a[0], a[1]) * _turn(*b, a[2], a[3]) < 0 and (
+        _turn(*a, b[0], b[1]) * _turn(*a, b[2], b[3]) < 0
+    ):
+        return 0.0
+    return min(
+        _to_segment(a[0], a[1], b),
+        _to_segment(a[2], a[3], b),
+        _to_segment(b[0], b[1], a),
+        _to_segment(b[2], b[3], a),
+    )
+
+
+def _segment_meets_box(segment: Segment, box: Box) -> bool:
+    """True when the segment has a point in ``box`` or on its edge (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = segment
+    bx0, by0, bx1, by1 = box
+    if max(x0, x1) < bx0 or min(x0, x1) > bx1 or max(y0, y1) < by0 or min(y0, y1) > by1:
+        return False
+    low, high = 0.0, 1.0
+    dx, dy = x1 - x0, y1 - y0
+    for step, room in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+        if step == 0:
+            if room < 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
 def _edge(px: float, py: float, box: Bbox) -> tuple[float, float]:
     """The point of ``box`` nearest to (px, py): where a leader line meets the label."""
     return min(max(px, box.x0), box.x1), min(max(py, box.y0), box.y1)
@@ -465,12 +573,13 @@ def _spot(
     tall: float,
     code: str,
     paths: dict[str, list[Path]],
-    taken: list[Bbox],
+    placed: Placed,
     area: Bbox,
 ) -> tuple[float, Bbox] | None:
-    """Where a label goes: the nearest box on the map that covers no other coloured country
-    and no other label, preferring a leader line that crosses no other coloured country,
-    else one crossing the fewest (a small country ringed by coloured ones: Armenia)."""
+    """Where a label goes: the nearest box on the map that covers no other coloured country,
+    no other label and no other leader line (:meth:`Placed.clear`), preferring a leader line
+    that crosses no other coloured country, else one crossing the fewest (a small country
+    ringed by coloured ones: Armenia)."""
     best: tuple[int, float, Bbox] | None = None
     for angles in (ANGLES, FINE_ANGLES):
         for radius in RADII:
@@ -482,9 +591,13 @@ def _spot(
                     continue
                 if not (area.containsy(box.y0) and area.containsy(box.y1)):
                     continue
-                if any(box.overlaps(other) for other in taken) or covers_other(box, code, paths):
+                within = radius == 0 or _within(box, paths[code])  # its own country
+                leader = None if within else (px, py, *_edge(px, py, box))
+                if not placed.clear(box, leader, code) or covers_other(box, code, paths):
                     continue
-                crossed = _crossed((px, py), _edge(px, py, box), code, paths) if radius else 0
+                if within:  # on its country: no leader line
+                    return 0, box
+                crossed = _crossed((px, py), _edge(px, py, box), code, paths)
                 if crossed == 0:
                     return radius, box
                 if best is None or crossed < best[0]:
@@ -492,6 +605,65 @@ def _spot(
         if best is not None:
             break
     return None if best is None else (best[1], best[2])
+
+
+def _within(box: Bbox, rings: list[Path]) -> bool:
+    """True when ``box`` lies on its country (its corners and centre inside one ring): the
+    label needs no leader line."""
+    corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
+    probes = [*corners, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)]
+    return any(bool(ring.contains_points(probes).all()) for ring in rings)
+
+
+def _anywhere(
+    px: float,
+    py: float,
+    width: float,
+    tall: float,
+    code: str,
+    paths: dict[str, list[Path]],
+    placed: Placed,
+    area: Bbox,
+) -> tuple[float, Bbox] | None:
+    """Where a label goes when no place was found around its country (:func:`_spot`): every
+    box of a :data:`GRID_STEP` grid over the map that covers no other country of the map
+    (grey mentions included) and no other label; the one whose leader line crosses the fewest
+    countries, then the nearest. Uzbekistan, ringed by grey Central Asia, is named over
+    Arabia rather than over Turkmenistan and China (which a label would hide)."""
+    extents: list[tuple[float, float, float, float, Path]] = []
+    for other, rings in paths.items():
+        for path in rings if other != code else ():
+            x0, y0, x1, y1 = (float(v) for v in path.get_extents().extents)
+            extents.append((x0, y0, x1, y1, path))
+    best: tuple[int, float, Bbox] | None = None
+    y = area.y0
+    while y + tall <= area.y1:
+        x = area.x0
+        while x + width <= area.x1:
+            box = Bbox(((x, y), (x + width, y + tall)))
+            x0, y0, x1, y1 = x, y, x + width, y + tall
+            x += GRID_STEP
+            if not placed.free(box) or any(
+                x0 < nx1
+                and nx0 < x1
+                and y0 < ny1
+                and ny0 < y1
+                and path.intersects_bbox(box, filled=True)
+                for nx0, ny0, nx1, ny1, path in extents
+            ):
+                continue
+            ex, ey = _edge(px, py, box)
+            within = _within(box, paths[code])
+            if not placed.clear(box, None if within else (px, py, ex, ey), code):
+                continue
+            if within:  # on its country, no leader line (Iran, crossed by another's line)
+                return 0, box
+            distance = math.hypot(ex - px, ey - py)
+            crossed = _crossed((px, py), (ex, ey), code, paths)
+            if best is None or (crossed, distance) < best[:2]:
+                best = (crossed, distance, box)
+        y += GRID_STEP
+    return None if best is None else (max(best[1], 1.0), best[2])
 
 
 def _place_labels(
@@ -507,10 +679,9 @@ def _place_labels(
     label and stays on the map: on the country when it fits, else aside with a leader line.
     Returns the countries no place was found for."""
     categories = dict(spec.countries)
-    taken = list(blocked)
+    placed = Placed([(b.x0, b.y0, b.x1, b.y1) for b in blocked], [], {})
     missing = []
     paths = _paths(shapes)
-    named_paths = {c: p for c, p in paths.items() if categories.get(c) in LABELLED}
     for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
         small = code in ZOOMED and code in categories  # Georgia, even as a mention
         if (categories.get(code) not in LABELLED and not small) or code == INSET:
@@ -521,9 +692,9 @@ def _place_labels(
         width = max(text_width(line, TEXT_SIZE, "bold") for line in lines) + 8
         tall = len(lines) * TEXT_SIZE * LINE + 6
         px, py = points[code]
-        spot = _spot(px, py, width, tall, code, paths, taken, area)
-        if spot is None:  # a crowded map: the label may lie over a grey (mentioned) country
-            spot = _spot(px, py, width, tall, code, named_paths, taken, area)
+        spot = _spot(px, py, width, tall, code, paths, placed, area)
+        if spot is None:  # a crowded map: any free place on the map, with a leader line
+            spot = _anywhere(px, py, width, tall, code, paths, placed, area)
         if spot is None:
             if code not in optional:
                 missing.append(code)
@@ -531,6 +702,8 @@ def _place_labels(
         radius, box = spot
         if radius:
             ex, ey = _edge(px, py, box)
+            placed.leaders.append((px, py, ex, ey))
+            placed.points[code] = (px, py)
             sheet.line(px, py, ex, ey, colour="white", width=7)
             sheet.line(px, py, ex, ey, colour=INK, width=3)
             sheet.mark(px, py, "o", True, INK, size=9)
@@ -544,5 +717,6 @@ def _place_labels(
             role="label",
             boxed=True,
         )
-        taken.append(box.expanded(1.04, 1.1))
+        kept = box.expanded(1.04, 1.1)
+        placed.taken.append((kept.x0, kept.y0, kept.x1, kept.y1))
     return tuple(missing)
