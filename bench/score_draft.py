@@ -2,7 +2,7 @@
 
     .tools/bin/uv run python bench/score_draft.py [-v] [--set NAME]   (NAME: a key of SETS)
 
-Scores five sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores its sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
@@ -22,7 +22,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Journal de l'Aviation on a C-27J contract with Leonardo, armenianclub.com 2010 on Anatoli
   Serdioukov in Bakou) a sixth newcomer curated, reviewed after (the dateline « 12 octobre »
   dates the meeting with the curator's year, deduced; a company's country is no party; « entamée
-  mardi » is the Tuesday before the article's Saturday, deduced).
+  mardi » is the Tuesday before the article's Saturday, deduced);
+- newcomer7: bench/newcomer7/, three more (Boursier.com relaying Reuters 2023 on joint exercises
+  with Turkey, Nouvelles d'Arménie 2021 on the Turkish-Russian centre in Aghdam, Press TV 2016 on
+  an Iron Dome sale) a seventh newcomer curated, reviewed after (« prêtes à être livrées » is no
+  delivery; « le 30 janvier » after a memorandum of 11 November 2020 is 2021, deduced).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -72,6 +76,7 @@ SETS = {
     "newcomer4": ROOT / "bench" / "newcomer4",
     "newcomer5": ROOT / "bench" / "newcomer5",
     "newcomer6": ROOT / "bench" / "newcomer6",
+    "newcomer7": ROOT / "bench" / "newcomer7",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
