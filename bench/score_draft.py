@@ -63,11 +63,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_factbase  # noqa: E402
+from bot.content.modality import modality_of  # noqa: E402
 from bot.content.model import FactBase  # noqa: E402
 from bot.draft.build import draft_article, draft_data  # noqa: E402
 from bot.draft.links import Linker  # noqa: E402
 from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
-from bot.text import normalise_typography  # noqa: E402
+from bot.text import fold, normalise_typography  # noqa: E402
 
 SETS = {
     "growth": ROOT / "tests" / "growth",
@@ -253,6 +254,23 @@ def _touched(
     return touched
 
 
+def _done_act(entry: dict[str, Any]) -> bool:
+    """The entry's act, or for a fact the act its draft notes read (« livré »), is done."""
+    act = entry.get("act") or entry["draft"].get("act") or ""
+    return fold(act) in DONE
+
+
+def _undone(entry: dict[str, Any]) -> dict[str, str] | None:
+    """The modality the module reads in the candidate's key quotes, whatever the draft noted:
+    a draft that missed « prêtes à être livrées » is still counted."""
+    for item in entry["evidence"]:
+        if item.get("key"):
+            found = modality_of(item["quote"])
+            if found is not None:
+                return {"kind": found.kind, "words": found.words}
+    return None
+
+
 def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bool) -> None:
     """Draft every article of one set and print how each candidate compares."""
     units, sources = curated(root)
@@ -272,8 +290,8 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
         candidates = [(s, e) for s in SECTIONS for e in data.get(s) or []]
         for section, entry in candidates:
             quotes = [item["quote"] for item in entry["evidence"]]
-            modality = entry["draft"].get("modality")
-            if modality and entry.get("act") in DONE and modality.get("kind") != "futur":
+            modality = entry["draft"].get("modality") or _undone(entry)
+            if modality and _done_act(entry) and modality.get("kind") != "futur":
                 overstated += 1
                 lines.append(f"  INTENTION PRISE POUR UN ACTE {entry['id']} ({modality})")
             touched = _touched(entry, section, mine, dateline)

@@ -1,0 +1,78 @@
+"""The draft on short articles of our own, one per class a seventh newcomer met (issue 23):
+« prêtes à être livrées » drafted as a delivery. Runs on the fixture base
+(tests/fixtures/draft_base/), never on the shipped content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.content.modality import modality_of
+from bot.content.model import FactBase
+from bot.text import fold
+from tests.draft_helpers import draft_yaml, small_base
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
+    ]
+
+
+def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [
+        entry
+        for entry in _entries(data)
+        if any(words in item["quote"] for item in entry["evidence"])
+    ]
+    assert len(found) == 1, [entry["evidence"] for entry in _entries(data)]
+    return found[0]
+
+
+DONE = {"signe", "adhesion", "approuve", "livre", "achat"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un député géorgien a déclaré que les radars turcs étaient prêts à être livrés.",
+        "Un député géorgien a déclaré que les batteries turques étaient prêtes à être livrées.",
+        "Selon un député géorgien, la batterie turque est prête à être livrée.",
+        "Les batteries turques devraient être livrées à la Géorgie.",
+        "Les batteries turques pourraient être livrées à la Géorgie.",
+        "Les batteries turques doivent être livrées à la Géorgie.",
+    ],
+)
+def test_ready_to_be_delivered_is_never_drafted_as_delivered(
+    small: FactBase, sentence: str
+) -> None:
+    text = f"# Date : 2024-03-05\nRadars pour Tbilissi\n\n{sentence}\n"
+    entry = _holding(draft_yaml(text, small), "livr")
+    acts = {fold(entry.get("act") or ""), fold(entry["draft"].get("act") or "")}
+    assert not acts & DONE, entry
+    assert entry["draft"]["modality"] is not None, entry
+    assert "livr" in entry["draft"]["modality"]["words"]
+
+
+def test_a_delivery_said_done_stays_done(small: FactBase) -> None:
+    sentence = "Les radars turcs ont été livrés à la Géorgie."
+    text = f"# Date : 2024-03-05\nRadars pour Tbilissi\n\n{sentence}\n"
+    assert modality_of(sentence) is None
+    entry = _holding(draft_yaml(text, small), "livr")
+    assert entry["draft"]["modality"] is None
+    assert "livr" in fold(entry.get("act") or entry["draft"].get("act") or "")
+
+
+def test_check_refuses_a_delivery_whose_quote_is_only_ready() -> None:
+    from bot.content.support import undone_act
+
+    quote = "Un député a déclaré que les batteries étaient prêtes à être livrées."
+    said = undone_act([quote], ["livr"], "passé")
+    assert said and "prêtes à être livrées" in said[0]
+    assert undone_act(["Les batteries ont été livrées."], ["livr"], "passé") == []
