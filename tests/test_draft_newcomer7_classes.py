@@ -76,3 +76,25 @@ def test_check_refuses_a_delivery_whose_quote_is_only_ready() -> None:
     said = undone_act([quote], ["livr"], "passé")
     assert said and "prêtes à être livrées" in said[0]
     assert undone_act(["Les batteries ont été livrées."], ["livr"], "passé") == []
+
+
+CAPTIONS = (
+    "# Date : 2024-03-05\n"
+    "La Géorgie et la Turquie ont signé un contrat de radars\n"
+    "\n"
+    "Senator Jane Roe talks with reporters in Washington, DC, on March 8, 2019. (AFP photo)\n"
+    "Tbilissi a signé un contrat avec Ankara sur des radars. (Photo d'archives)\n"
+    "\n"
+    "La Géorgie et la Turquie ont signé lundi un contrat sur des radars de courte portée.\n"
+)
+
+
+def test_a_picture_caption_is_no_fact(small: FactBase) -> None:
+    data = draft_yaml(CAPTIONS, small)
+    quotes = [item["quote"] for entry in _entries(data) for item in entry["evidence"]]
+    assert not any("Jane Roe" in quote or "2019" in quote for quote in quotes), quotes
+    assert not any("Photo d'archives" in quote or "Tbilissi a signé" in quote for quote in quotes)
+    assert any(quote.startswith("La Géorgie et la Turquie ont signé lundi") for quote in quotes)
+    noise = [item["text"] for item in data["sources"][0]["draft"]["noise"]]
+    assert any("(AFP photo)" in text for text in noise), noise
+    assert any("(Photo d'archives)" in text for text in noise), noise

@@ -63,6 +63,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 """« (Reportage X, version française Y) »: a credit of the agency's staff, not a fact."""
+_CAPTION = re.compile(
+    r"\((?:[^()]{0,40}\s)?photos?(?:\s[^()]{0,60})?\)\.?\s*$"
+    r"|\((?:crédits?\s+photos?|©)[^()]{0,60}\)\.?\s*$",
+    re.IGNORECASE,
+)
+"""A picture's caption, ending on its credit (« … (AFP photo) », « … (Photo d'archives) »):
+the page's picture, not the article's words — whatever it shows, it is no fact to draft."""
 _BREADCRUMB = re.compile(
     r"^[^.!?«»>›]{1,60}(?:(?:\s[>›|/]\s|\s*(?:>>|››|»»)\s*)[^.!?«»>›]{1,60}){1,8}$"
 )
@@ -285,7 +292,7 @@ def _classify(text: str, seen: set[str]) -> str:
         return "byline"
     if _byline(text):
         return "byline"
-    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text):
+    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text) or _CAPTION.search(text):
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
