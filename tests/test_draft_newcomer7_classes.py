@@ -98,3 +98,20 @@ def test_a_picture_caption_is_no_fact(small: FactBase) -> None:
     noise = [item["text"] for item in data["sources"][0]["draft"]["noise"]]
     assert any("(AFP photo)" in text for text in noise), noise
     assert any("(Photo d'archives)" in text for text in noise), noise
+
+
+RECENTLY = (
+    "# Date : 2024-03-05\n"
+    "Tbilissi et Ankara\n"
+    "\n"
+    "La Géorgie et la Turquie ont récemment signé un accord de coopération militaire.\n"
+)
+
+
+def test_recently_drafts_the_open_span_check_asks_for(small: FactBase) -> None:
+    from bot.dates import parse_date, wording_problem
+
+    entry = _holding(draft_yaml(RECENTLY, small), "récemment")
+    assert entry["date"] == "../2024-03-05"
+    assert entry["date_basis"] == "rapporté"
+    assert wording_problem(entry["date_text"], parse_date(entry["date"])) is None

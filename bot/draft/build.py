@@ -1445,6 +1445,9 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
     if main.precision == "relatif":
         entry["date_basis"] = "rapporté"
         entry["date_label"] = None
+        # « récemment » does not say the day: an open span ending on the article's day, the
+        # form `check` asks of that wording (never the article's day as if it were the fact's)
+        entry["date"] = f"../{main.iso}"
 
 
 def _annotations(candidate: Candidate) -> dict[str, Any]:
