@@ -115,3 +115,20 @@ def test_recently_drafts_the_open_span_check_asks_for(small: FactBase) -> None:
     assert entry["date"] == "../2024-03-05"
     assert entry["date_basis"] == "rapporté"
     assert wording_problem(entry["date_text"], parse_date(entry["date"])) is None
+
+
+def test_a_source_footer_naming_the_site_itself_is_no_relay() -> None:
+    from bot.draft.article import read_article
+
+    page = (
+        "# URL : https://fr.exemple-tv.com/Detail/2024/3/5/1/radars\n"
+        "# Média : Exemple TV\n"
+        "La Géorgie et la Turquie ont signé lundi un contrat sur des radars.\n"
+        "\n"
+        "SOURCE: FRENCH EXEMPLE TV\n"
+    )
+    assert read_article(page).relayed_from.value is None
+    relayed = page.replace("SOURCE: FRENCH EXEMPLE TV", "SOURCE: AGENCE ANADOLU")
+    assert read_article(relayed).relayed_from.value == "AGENCE ANADOLU"
+    no_outlet = page.replace("# Média : Exemple TV\n", "")  # the address alone names it
+    assert read_article(no_outlet).relayed_from.value is None

@@ -24,7 +24,7 @@ from bot.draft.lexicon import (
     SOURCE_PREFIXES,
     UPDATED_PREFIXES,
 )
-from bot.text import normalise_typography
+from bot.text import fold, normalise_typography
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…»)])\s+(?=[«\"“(A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = re.compile(
@@ -324,6 +324,27 @@ def _classify(text: str, seen: set[str]) -> str:
     return "prose"
 
 
+_GENERIC_HOST_LABELS = frozenset({"www", "french", "france", "news", "info", "actu", "media"})
+"""Labels of an address that name no outlet (french.presstv.com: « presstv » names it)."""
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+def _names_the_site(name: str, outlet: str | None, url: str | None) -> bool:
+    """True when a « SOURCE: FRENCH PRESS TV » footer names the site that published the page
+    (its outlet, or a label of its address such as « presstv » in french.presstv.com)."""
+    squeezed = _squeezed(name)
+    if not squeezed:
+        return False
+    own = [_squeezed(outlet)] if outlet else []
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
+        own += [_squeezed(label) for label in host.split(".") if label not in _GENERIC_HOST_LABELS]
+    return any(len(label) >= 4 and (label in squeezed or squeezed in label) for label in own)
+
+
 def is_credit(sentence: str) -> bool:
     """True for a staff credit: « (Reportage Jane Doe, version française Jean Dupont) »."""
     return bool(_CREDIT.match(sentence.strip())) and len(sentence) < 200
@@ -596,6 +617,12 @@ def read_article(text: str, given: Given | None = None) -> Article:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
     outlet = _outlet(lines, outlet_name, given, agency, url_meta.value)
+    if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value):
+        relayed = Metadata(
+            None,
+            relayed.read_from,
+            "« SOURCE » nomme le site lui-même (son pied de page), pas un média d'origine",
+        )
     sentences: list[Sentence] = []
     credits: list[Sentence] = []
     for line in lines:
