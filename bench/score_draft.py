@@ -43,6 +43,8 @@ candidate is **right as drafted** when it touches exactly one unit and:
 - for a quote added to an existing entry: its first link is « même fait » with that entry.
 A candidate whose act is done (signé, adhésion, approuvé, livré) while the draft reads a wish,
 intention, plan, obligation or proposal in it is counted as an **intention drafted as an act**.
+A quote the draft added only because it names the countries « les deux pays » stands for
+(draft.named_in) touches nothing: it is context, not a second event merged in.
 A candidate touching no unit is **invented** (the curator kept none of its sentences); one
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
@@ -228,7 +230,8 @@ def _touched(
     A curator may quote the dateline (« Tbilissi, 23 mai, AZERTAC ») to carry the date: the
     draft records it as the source's dateline, so it neither touches nor is missing.
     """
-    quotes = [item["quote"] for item in entry["evidence"]]
+    context = set(entry["draft"].get("named_in") or [])
+    quotes = [item["quote"] for item in entry["evidence"] if item["quote"] not in context]
     if dateline:
         for unit in units:
             unit.quotes = [q for q in unit.quotes if _norm(q) != _norm(dateline)] or unit.quotes

@@ -132,3 +132,25 @@ def test_a_source_footer_naming_the_site_itself_is_no_relay() -> None:
     assert read_article(relayed).relayed_from.value == "AGENCE ANADOLU"
     no_outlet = page.replace("# Média : Exemple TV\n", "")  # the address alone names it
     assert read_article(no_outlet).relayed_from.value is None
+
+
+PAIR = (
+    "# Date : 2024-03-05\n"
+    "Tbilissi et Ankara\n"
+    "\n"
+    "La Géorgie est le premier client des radars de la Turquie depuis dix ans.\n"
+    "\n"
+    "Les deux pays ont signé un contrat en février 2012 sur la vente de radars.\n"
+)
+
+
+def test_the_sentence_naming_the_two_countries_is_a_key_quote_of_the_pair(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(PAIR, small)
+    signed = _holding(data, "Les deux pays ont signé")
+    assert set(signed.get("parties") or signed.get("actors") or []) == {"GE", "TR"}
+    keys = [item["quote"] for item in signed["evidence"] if item["key"]]
+    naming = "La Géorgie est le premier client des radars de la Turquie depuis dix ans."
+    assert naming in keys, signed["evidence"]
+    assert signed["draft"]["named_in"] == [naming]

@@ -27,6 +27,7 @@ from bot.draft.actors import (
     head_of_state,
     lead_official,
     named_officials,
+    names_a_pair,
     nationals,
     officials,
     places,
@@ -100,6 +101,9 @@ class Candidate:
     """Countries under whose aegis an agreement was signed (« sous l'égide de Moscou »)."""
     spoken: list[Sentence] = field(default_factory=list)
     """First-person sentences set aside as weak that the attribution's speaker said: key."""
+    named_in: list[Sentence] = field(default_factory=list)
+    """Earlier sentences naming the countries « les deux pays » stands for: key quotes, since
+    the entry names them and its own sentence does not."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -1210,6 +1214,8 @@ def draft_article(
     new_countries: dict[str, list[str]] = {}
     unknown_all: dict[str, None] = {}
     recent: list[str] = []
+    naming: dict[str, Sentence] = {}
+    """The last sentence naming each country (what « les deux pays » later stands for)."""
     people: dict[str, str] = {}
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
@@ -1257,7 +1263,17 @@ def draft_article(
         head = head_of_state(sentence.text, finder)
         if head is not None:
             heads.add(head)
+        pair = [item.actor for item in resolved if names_a_pair(item.words)]
+        named_in = list(
+            dict.fromkeys(
+                naming[actor]
+                for actor in pair
+                if actor in naming and actor not in {hit.id for hit in countries_here}
+            )
+        )
         recent += [hit.id for hit in parties_here]
+        for hit in parties_here:
+            naming[hit.id] = sentence
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -1322,6 +1338,7 @@ def draft_article(
                 places=where,
                 nationals=people_of,
                 resolved=resolved,
+                named_in=named_in,
                 position=position,
                 weak=weak,
                 in_quote=quotations[position][0],
@@ -1485,6 +1502,7 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         ],
         "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
         "grouped": candidate.grouped_why,
+        "named_in": [sentence.text for sentence in candidate.named_in],
         "tense": candidate.tense,
         "hedge": candidate.hedge,
         "uncertain": uncertainty_of(candidate.sentence.text),
@@ -1587,6 +1605,12 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
+    quoted = {item["quote"] for item in entry["evidence"]}
+    entry["evidence"] += [  # where « les deux pays » names its countries
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.named_in
+        if sentence.text not in quoted and not any(sentence.text in q for q in quoted)
+    ]
     if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
         entry["evidence"].append(
             {"source": source_id, "quote": candidate.said_in.text, "key": True}
