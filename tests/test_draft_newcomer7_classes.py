@@ -154,3 +154,21 @@ def test_the_sentence_naming_the_two_countries_is_a_key_quote_of_the_pair(
     naming = "La Géorgie est le premier client des radars de la Turquie depuis dix ans."
     assert naming in keys, signed["evidence"]
     assert signed["draft"]["named_in"] == [naming]
+
+
+RESERVE = (
+    "# Date : 2024-03-05\n"
+    "Radars pour Tbilissi\n"
+    "\n"
+    "Un député géorgien a déclaré que les radars turcs étaient prêts à être livrés.\n"
+    'Cependant, "il n\'y avait aucune indication du moment où ils devaient arriver".\n'
+)
+
+
+def test_a_reserve_opening_on_cependant_stays_with_what_it_qualifies(small: FactBase) -> None:
+    data = draft_yaml(RESERVE, small)
+    entry = _holding(data, "prêts à être livrés")
+    quotes = [item["quote"] for item in entry["evidence"]]
+    assert any(quote.startswith("Cependant") for quote in quotes), quotes
+    skipped = [item["sentence"] for item in data["draft"]["skipped"]]
+    assert not any(sentence.startswith("Cependant") for sentence in skipped)

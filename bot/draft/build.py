@@ -859,8 +859,17 @@ def _shared_phrase(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_CONTRAST = re.compile(r"^(Cependant|Toutefois|Néanmoins|Pourtant|Mais|En revanche)\b,?")
+"""A sentence opening on a reserve (« Cependant, … ») qualifies the one before."""
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    contrast = _CONTRAST.match(item.sentence.text)
+    if item.position - group.position == 1 and contrast is not None:
+        # « Cependant, "il n'y avait aucune indication du moment où elles devaient arriver" »:
+        # the reserve the article puts on what it just told, whatever its own verb
+        return f"« {contrast.group(1)} » nuance la phrase d'avant"
     if item.position - group.position != 1 or item.modality is not None:
         return None
     anaphora = _ANAPHORA.match(item.sentence.text)
