@@ -172,3 +172,36 @@ def test_a_reserve_opening_on_cependant_stays_with_what_it_qualifies(small: Fact
     assert any(quote.startswith("Cependant") for quote in quotes), quotes
     skipped = [item["sentence"] for item in data["draft"]["skipped"]]
     assert not any(sentence.startswith("Cependant") for sentence in skipped)
+
+
+UNDATED = (
+    "La cérémonie d'inauguration du Centre conjoint géorgien et turc de surveillance a eu lieu "
+    "le 30 janvier.\n"
+    "\n"
+    "Il est à noter que le 11 novembre 2020, les ministres de la Défense géorgien et turc "
+    "avaient signé un mémorandum sur la création du Centre conjoint.\n"
+    "\n"
+    "La trêve entre la Géorgie et la Turquie avait été signée le 10 novembre dernier.\n"
+)
+
+
+def test_a_day_without_year_in_an_undated_article_follows_its_latest_date(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(UNDATED, small)
+    opening = _holding(data, "cérémonie d'inauguration")
+    assert opening["date"] == "2021-01-30"
+    assert opening["date_basis"] == "déduit"
+    assert "11 novembre 2020" in opening["date_reason"]
+    assert opening["type"] == "fondation"
+    # « novembre dernier » counts from the article's own date, which it does not give
+    truce = _holding(data, "10 novembre dernier")
+    assert truce.get("date") is None
+
+
+def test_a_day_without_year_stays_unknown_when_the_articles_years_differ(
+    small: FactBase,
+) -> None:
+    text = UNDATED.replace("11 novembre 2020", "11 novembre 2020 (puis le 3 mai 2019)")
+    opening = _holding(draft_yaml(text, small), "cérémonie d'inauguration")
+    assert opening.get("date") is None

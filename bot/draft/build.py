@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import yaml
 from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
-from bot.dates import DateSpan, parse_date
+from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
@@ -54,7 +55,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import FoundDate, find_dates
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -1202,6 +1203,60 @@ def _says_whole(text: str) -> bool:
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
+def _only_year_day(article: Article) -> FoundDate | None:
+    """In an undated article whose explicit dates all fall in one year, the latest full day it
+    gives (« le 11 novembre 2020 »): what a later day without its year (« le 30 janvier »)
+    is read after. None when the article's dates span several years."""
+    explicit = [
+        found
+        for sentence in article.sentences
+        for found in find_dates(sentence.text, None)
+        if found.basis == "texte" and found.iso
+    ]
+    years = {found.iso[:4] for found in explicit if found.iso}
+    days = [found for found in explicit if found.precision == "jour"]
+    if len(years) != 1 or not days:
+        return None
+    return max(days, key=lambda found: str(found.iso))
+
+
+def _after_latest(found: FoundDate, latest: FoundDate, text: str) -> FoundDate:
+    """A day without its year (« le 30 janvier ») in an undated article: the first such day
+    on or after the article's latest explicit day, inferred and said so (to check). « le 10
+    novembre dernier » counts from the article's own date, unknown: left without a year."""
+    if found.iso is not None or found.precision != "jour" or found.basis != "inconnu":
+        return found
+    if re.match(r"\s+(?:dernier|prochain|passé)\b", text[found.end :], re.I):
+        return found
+    words = re.search(r"(\d{1,2}|1er)\s+(" + "|".join(MONTHS_FR) + r")\b", found.text, re.I)
+    if words is None or latest.iso is None:
+        return found
+    day = 1 if words.group(1).casefold() == "1er" else int(words.group(1))
+    month = MONTHS_FR.index(words.group(2).casefold()) + 1
+    after = date.fromisoformat(latest.iso)
+    try:
+        reading = date(after.year, month, day)
+        if reading < after:
+            reading = date(after.year + 1, month, day)
+    except ValueError:
+        return found
+    named = re.search(
+        r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", found.text, re.I
+    )
+    if named is not None and WEEKDAYS[reading.weekday()] != named.group(1).casefold():
+        return found  # « lundi 14 janvier » that is no Monday then: the year stays unknown
+    return replace(
+        found,
+        iso=reading.isoformat(),
+        basis="déduit",
+        note=(
+            f"année déduite : le premier « {found.text} » après le « {latest.text} » que "
+            "donne l'article (non daté) ; à vérifier"
+        ),
+        reason=f"le {found.text} qui suit le {latest.text} de l'article",
+    )
+
+
 def draft_article(
     text: str,
     name: str,
@@ -1218,6 +1273,7 @@ def draft_article(
     )
     linker = linker or Linker(base)
     anchor = article.published_date
+    latest_day = _only_year_day(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
@@ -1246,6 +1302,8 @@ def draft_article(
             reasons[sentence.start] = CUT_OFF
             continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        if anchor is None and latest_day is not None:
+            dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
         countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
