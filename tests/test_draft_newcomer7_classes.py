@@ -205,3 +205,28 @@ def test_a_day_without_year_stays_unknown_when_the_articles_years_differ(
     text = UNDATED.replace("11 novembre 2020", "11 novembre 2020 (puis le 3 mai 2019)")
     opening = _holding(draft_yaml(text, small), "cérémonie d'inauguration")
     assert opening.get("date") is None
+
+
+CEREMONY = (
+    "# Date : 2021-02-01\n"
+    "Un centre à Tbilissi\n"
+    "\n"
+    "La cérémonie d'inauguration du Centre conjoint turc de surveillance a eu lieu lundi à "
+    "Tbilissi.\n"
+    "\n"
+    "Le centre surveille la mise en œuvre de l'accord de cessez-le-feu signé par la Géorgie.\n"
+    "\n"
+    "Le ministre géorgien de la Défense et le vice-ministre turc de la Défense ont été présents "
+    "à la cérémonie d'inauguration.\n"
+)
+
+
+def test_who_attended_the_ceremony_joins_the_ceremony_over_a_sentence_between(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(CEREMONY, small)
+    opening = _holding(data, "ont été présents")
+    quotes = [item["quote"] for item in opening["evidence"]]
+    assert quotes[0].startswith("La cérémonie d'inauguration"), quotes
+    assert {"GE", "TR"} <= set(opening["actors"])
+    assert opening["date"] == "2021-02-01"

@@ -756,6 +756,45 @@ def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_AT_THE_EVENT = re.compile(
+    r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
+    r"(?:\s+d['’](inauguration))?\b",
+    re.IGNORECASE,
+)
+"""« … ont été présents à la cérémonie d'inauguration »: the event an earlier sentence told."""
+
+
+def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
+    """A later sentence telling who was « présent à la cérémonie d'inauguration » (the same
+    event noun as an event told just before, other sentences between), with no date or
+    modality of its own, joins that event: one candidate per event, its attendees its actors."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _AT_THE_EVENT.search(item.sentence.text)
+        nouns = [fold(word) for word in found.groups() if word] if found else []
+        earlier = next((c for c in reversed(kept) if c.kind == "event"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "agreement"
+            or item.modality is not None
+            or any(d.iso for d in item.dates)
+            or item.position - earlier.position > GROUP_DISTANCE + 1
+            or not all(noun in fold(earlier.sentence.text) for noun in nouns)
+        ):
+            kept.append(item)
+            continue
+        earlier.more += [item.sentence, *item.more]
+        earlier.grouped_why.append(f"« {found.group(0).strip()} » reprend l'événement d'avant")
+        earlier.position = item.position
+        known = _actor_ids(earlier)
+        earlier.actors += [hit for hit in item.actors if hit.id not in known]
+        earlier.resolved += item.resolved
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -1414,6 +1453,7 @@ def draft_article(
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
+    candidates = _back_to_event(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
