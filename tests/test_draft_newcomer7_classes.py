@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -230,3 +231,17 @@ def test_who_attended_the_ceremony_joins_the_ceremony_over_a_sentence_between(
     assert quotes[0].startswith("La cérémonie d'inauguration"), quotes
     assert {"GE", "TR"} <= set(opening["actors"])
     assert opening["date"] == "2021-02-01"
+
+
+def test_an_unpadded_date_in_the_address_path_is_read_as_the_address_date() -> None:
+    from bot.draft.article import read_article, url_date
+
+    assert url_date("https://french.presstv.com/Detail/2016/10/8/488197/Bakou") == date(2016, 10, 8)
+    assert url_date("https://exemple.com/article/2016/10/488197") is None  # no day: nothing
+    page = (
+        "# URL : https://fr.exemple-tv.com/Detail/2016/10/8/488197/radars\n"
+        "La Géorgie et la Turquie ont signé mardi un contrat sur des radars.\n"
+    )
+    article = read_article(page)
+    assert article.published.value == "2016-10-08"
+    assert article.published.basis == "adresse"  # never as the article's words

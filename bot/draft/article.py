@@ -55,7 +55,10 @@ _ADDRESS = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)(?P<year>20\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>3[01]|[12]\d|0?[1-9])/"
 )
+"""« 2025-10-23 », « 20251023 », « /2025/10/23/ » and, as path segments only, unpadded
+« /2016/10/8/ » (french.presstv.com/Detail/2016/10/8/…)."""
 _CREDIT = re.compile(
     r"^\([^()]*\b(?:version française|traduction|traduit|reportage|rédaction|édité par|"
     r"édition|avec la contribution)\b[^()]*\)\.?$"
@@ -391,9 +394,11 @@ def url_date(url: str) -> date | None:
     """A full date written in an address's path (« /2025/10/18/ », « -20251018- »)."""
     for match in _URL_DATE.finditer(url):
         try:
-            return date(
-                int(match.group("year")), int(match.group("month")), int(match.group("day"))
-            )
+            if match.group("year"):
+                return date(
+                    int(match.group("year")), int(match.group("month")), int(match.group("day"))
+                )
+            return date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
         except ValueError:
             continue
     return None
