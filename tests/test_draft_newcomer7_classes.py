@@ -245,3 +245,24 @@ def test_an_unpadded_date_in_the_address_path_is_read_as_the_address_date() -> N
     article = read_article(page)
     assert article.published.value == "2016-10-08"
     assert article.published.basis == "adresse"  # never as the article's words
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Boursier.com (dépêche Reuters)", "Boursier.com (dépêche Reuters)"),
+        ("Nouvelles d'Arménie (armenews.com)", "Nouvelles d'Arménie"),
+        ("exemple.be ; pas de ligne de date", "exemple.be"),
+    ],
+)
+def test_the_curators_outlet_keeps_the_agency_whose_dispatch_it_carries(
+    line: str, outlet: str
+) -> None:
+    from bot.draft.article import read_article
+
+    page = (
+        f"# Média : {line}\nLa Géorgie et la Turquie ont signé mardi un contrat sur des radars.\n"
+    )
+    article = read_article(page)
+    assert article.outlet.value == outlet
+    assert article.outlet.basis == "curateur"

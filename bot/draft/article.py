@@ -546,6 +546,22 @@ def header_day(text: str) -> date | None:
     return date.fromisoformat(found[0].iso) if found and found[0].iso else None
 
 
+_DISPATCH_OF = re.compile(
+    r"^(?P<name>[^(;]+?)\s+(?P<relay>\(dépêches?\s+[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*)?\))"
+)
+"""« Boursier.com (dépêche Reuters) »: the site and the agency whose dispatch it carries."""
+
+
+def _given_outlet(value: str) -> str:
+    """The outlet of a « # Média : » line: the name before the curator's notes in brackets
+    (« Nouvelles d'Arménie (armenews.com) » → « Nouvelles d'Arménie »), except the agency
+    whose dispatch the site carries, which is part of it (« Boursier.com (dépêche Reuters) »)."""
+    dispatch = _DISPATCH_OF.match(value)
+    if dispatch is not None:
+        return f"{dispatch.group('name').strip()} {dispatch.group('relay')}"
+    return re.split(r"\s+\(|\s*;", value)[0].strip()
+
+
 def read_article(text: str, given: Given | None = None) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
     header = _header(text)
@@ -553,7 +569,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
     if given.url is None and "url" in header:
         given = Given(header["url"], given.date, given.outlet)
     if given.outlet is None and "media" in header:
-        given = Given(given.url, given.date, re.split(r"\s+\(", header["media"])[0].strip())
+        given = Given(given.url, given.date, _given_outlet(header["media"]))
     if given.date is None and "date" in header:
         day = header_day(header["date"])
         if day is not None:
