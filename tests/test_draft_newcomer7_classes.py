@@ -266,3 +266,19 @@ def test_the_curators_outlet_keeps_the_agency_whose_dispatch_it_carries(
     article = read_article(page)
     assert article.outlet.value == outlet
     assert article.outlet.basis == "curateur"
+
+
+def test_a_possible_sale_dated_by_its_reports_is_a_declaration_never_a_sale(
+    small: FactBase,
+) -> None:
+    text = (
+        "# Date : 2024-03-08\n"
+        "Radars pour Tbilissi\n"
+        "\n"
+        "La Turquie pourrait vendre des radars à la Géorgie, selon des informations non "
+        "confirmées, publiées mardi dans les médias géorgiens.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "pourrait vendre")
+    assert entry["type"] == "declaration"
+    assert entry["date"] == "2024-03-05" and entry["date_basis"] == "déduit"
+    assert not {fold(entry["draft"].get("act") or "")} & DONE

@@ -234,7 +234,17 @@ def _said_on(text: str, dates: list[FoundDate]) -> bool:
         for match in _SPEECH.finditer(before):
             if len(before[match.end() :].split()) <= 1:
                 return True
+        if _PUBLISHED_ON.search(before):
+            return True
     return False
+
+
+_PUBLISHED_ON = re.compile(
+    r"\b(?:informations?|rapports?|articles?|dépêches?|révélations?)\b[^.;]{0,60}?"
+    r"\b(?:publiée?s?|parue?s?|diffusée?s?)$",
+    re.IGNORECASE,
+)
+"""« selon des informations non confirmées, publiées mardi »: the date is the report's."""
 
 
 _THAT = re.compile(r"\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
