@@ -282,3 +282,19 @@ def test_a_possible_sale_dated_by_its_reports_is_a_declaration_never_a_sale(
     assert entry["type"] == "declaration"
     assert entry["date"] == "2024-03-05" and entry["date_basis"] == "déduit"
     assert not {fold(entry["draft"].get("act") or "")} & DONE
+
+
+def test_a_date_opening_a_statement_dates_the_statement_not_the_purchase(
+    small: FactBase,
+) -> None:
+    text = (
+        "# Date : 2016-10-08\n"
+        "Radars pour Tbilissi\n"
+        "\n"
+        "Plus tôt cette année, un ancien commandant géorgien avait déclaré que la Géorgie avait "
+        "déjà acheté quatre radars à la Turquie.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "avait déjà acheté")
+    assert entry["type"] == "declaration"
+    assert entry["date"] == "2016" and entry["date_basis"] == "déduit"
+    assert not {fold(entry["draft"].get("act") or "")} & DONE

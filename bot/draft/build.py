@@ -256,6 +256,8 @@ def dated_statement(text: str, dates: list[FoundDate]) -> bool:
     is the statement's, and what follows « que » is what was said — a declaration, never the
     agreement or exercise it mentions."""
     for found in dates:
+        if _opens_a_statement(text, found):
+            return True
         before = text[: found.start].rstrip(" ,")
         if not _THAT.match(text[found.end :]):
             continue
@@ -263,6 +265,20 @@ def dated_statement(text: str, dates: list[FoundDate]) -> bool:
             if len(before[match.end() :].split()) <= 1:
                 return True
     return False
+
+
+def _opens_a_statement(text: str, found: FoundDate) -> bool:
+    """« Plus tôt cette année, un ancien commandant avait déclaré que … »: a date opening the
+    sentence, then its speaker (a few words, no verb of its own), then « a déclaré que »."""
+    if len(text[: found.start].split()) > 3:
+        return False
+    after = text[found.end :]
+    if not after.startswith(","):
+        return False
+    match = _SPEECH.search(after)
+    if match is None or not _THAT.match(after[match.end() :]):
+        return False
+    return len(after[1 : match.start()].split()) <= 8 and "," not in after[1 : match.start()]
 
 
 def _kind(
