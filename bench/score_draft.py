@@ -2,7 +2,7 @@
 
     .tools/bin/uv run python bench/score_draft.py [-v] [--set NAME]   (NAME: a key of SETS)
 
-Scores five sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
+Scores its sets, each a folder of articles/ (as pasted, with the curator's « # URL : »,
 « # Date : », « # Média : » lines), content/*.yaml (the entries the curator kept) and, for
 growth, evidence.yaml (quotes added to an entry already in the base, « même fait »):
 - growth: tests/growth/, the five articles of the growth test (the tool was tuned on them);
@@ -22,7 +22,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Journal de l'Aviation on a C-27J contract with Leonardo, armenianclub.com 2010 on Anatoli
   Serdioukov in Bakou) a sixth newcomer curated, reviewed after (the dateline « 12 octobre »
   dates the meeting with the curator's year, deduced; a company's country is no party; « entamée
-  mardi » is the Tuesday before the article's Saturday, deduced).
+  mardi » is the Tuesday before the article's Saturday, deduced);
+- newcomer7: bench/newcomer7/, three more (Boursier.com relaying Reuters 2023 on joint exercises
+  with Turkey, Nouvelles d'Arménie 2021 on the Turkish-Russian centre in Aghdam, Press TV 2016 on
+  an Iron Dome sale) a seventh newcomer curated, reviewed after (« prêtes à être livrées » is no
+  delivery; « le 30 janvier » after a memorandum of 11 November 2020 is 2021, deduced).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -39,6 +43,8 @@ candidate is **right as drafted** when it touches exactly one unit and:
 - for a quote added to an existing entry: its first link is « même fait » with that entry.
 A candidate whose act is done (signé, adhésion, approuvé, livré) while the draft reads a wish,
 intention, plan, obligation or proposal in it is counted as an **intention drafted as an act**.
+A quote the draft added only because it names the countries « les deux pays » stands for
+(draft.named_in) touches nothing: it is context, not a second event merged in.
 A candidate touching no unit is **invented** (the curator kept none of its sentences); one
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
@@ -59,11 +65,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_factbase  # noqa: E402
+from bot.content.modality import modality_of  # noqa: E402
 from bot.content.model import FactBase  # noqa: E402
 from bot.draft.build import draft_article, draft_data  # noqa: E402
 from bot.draft.links import Linker  # noqa: E402
 from bot.paths import CONTENT_DIR, SEEDS_DIR  # noqa: E402
-from bot.text import normalise_typography  # noqa: E402
+from bot.text import fold, normalise_typography  # noqa: E402
 
 SETS = {
     "growth": ROOT / "tests" / "growth",
@@ -72,6 +79,7 @@ SETS = {
     "newcomer4": ROOT / "bench" / "newcomer4",
     "newcomer5": ROOT / "bench" / "newcomer5",
     "newcomer6": ROOT / "bench" / "newcomer6",
+    "newcomer7": ROOT / "bench" / "newcomer7",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -222,7 +230,8 @@ def _touched(
     A curator may quote the dateline (« Tbilissi, 23 mai, AZERTAC ») to carry the date: the
     draft records it as the source's dateline, so it neither touches nor is missing.
     """
-    quotes = [item["quote"] for item in entry["evidence"]]
+    context = set(entry["draft"].get("named_in") or [])
+    quotes = [item["quote"] for item in entry["evidence"] if item["quote"] not in context]
     if dateline:
         for unit in units:
             unit.quotes = [q for q in unit.quotes if _norm(q) != _norm(dateline)] or unit.quotes
@@ -248,6 +257,23 @@ def _touched(
     return touched
 
 
+def _done_act(entry: dict[str, Any]) -> bool:
+    """The entry's act, or for a fact the act its draft notes read (« livré »), is done."""
+    act = entry.get("act") or entry["draft"].get("act") or ""
+    return fold(act) in DONE
+
+
+def _undone(entry: dict[str, Any]) -> dict[str, str] | None:
+    """The modality the module reads in the candidate's key quotes, whatever the draft noted:
+    a draft that missed « prêtes à être livrées » is still counted."""
+    for item in entry["evidence"]:
+        if item.get("key"):
+            found = modality_of(item["quote"])
+            if found is not None:
+                return {"kind": found.kind, "words": found.words}
+    return None
+
+
 def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bool) -> None:
     """Draft every article of one set and print how each candidate compares."""
     units, sources = curated(root)
@@ -267,8 +293,8 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
         candidates = [(s, e) for s in SECTIONS for e in data.get(s) or []]
         for section, entry in candidates:
             quotes = [item["quote"] for item in entry["evidence"]]
-            modality = entry["draft"].get("modality")
-            if modality and entry.get("act") in DONE and modality.get("kind") != "futur":
+            modality = entry["draft"].get("modality") or _undone(entry)
+            if modality and _done_act(entry) and modality.get("kind") != "futur":
                 overstated += 1
                 lines.append(f"  INTENTION PRISE POUR UN ACTE {entry['id']} ({modality})")
             touched = _touched(entry, section, mine, dateline)

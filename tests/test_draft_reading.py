@@ -63,7 +63,16 @@ def _quotes(data: dict[str, Any]) -> list[str]:
 
 
 def _with(data: dict[str, Any], words: str) -> dict[str, Any]:
-    found = [e for e in _entries(data) if any(words in i["quote"] for i in e["evidence"])]
+    """The entry whose own sentences hold ``words`` (a sentence another entry quotes only
+    because it names the countries of « les deux pays », draft.named_in, is not its own)."""
+    found = [
+        e
+        for e in _entries(data)
+        if any(
+            words in i["quote"] and i["quote"] not in e["draft"].get("named_in", [])
+            for i in e["evidence"]
+        )
+    ]
     assert len(found) == 1, words
     return found[0]
 

@@ -43,7 +43,7 @@ _MODAL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:entend(?:ent)?|intentions?|compt(?:e|ent)|veu(?:t|lent)|voulai\w*|"
             r"cherch\w* à|vis\w* à|envisag\w*|s['’]appr[êe]t\w*|en vue d[e'’]|"
-            r"(?:se )?(?:sont |est )?engag\w* à|déterminé\w* à|prêts? à)",
+            r"(?:se )?(?:sont |est )?engag\w* à|déterminé\w* à|prête?s? à)",
             re.I,
         ),
     ),

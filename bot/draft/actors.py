@@ -24,6 +24,13 @@ _TWO_COUNTRIES = re.compile(
     r"\b(?i:les|des|aux)\s+deux\s+(?:peuples\s+et\s+)?"
     r"(?:pays|États|nations|capitales|délégations|parties|peuples)\b"
 )
+
+
+def names_a_pair(words: str) -> bool:
+    """True for « les deux pays », « des deux parties »: a pair named earlier, not here."""
+    return bool(_TWO_COUNTRIES.search(words))
+
+
 _PLACE = re.compile(
     r"\b(?P<prep>en|à|au|aux|dans)\s+(?P<article>l['’]|le\s+|la\s+|les\s+)?"
     r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:[\s-][A-ZÀ-Þ][\w’'-]+)*)"

@@ -362,6 +362,7 @@ _EVENT_TYPES = (
             r"(?i:relations\s+diplomatiques)\b"
             r"|\b(?i:création|fondation)\s+(?i:de\s+|du\s+|d['’]|des\s+)(?i:l['’]|la\s+|le\s+)?"
             r"(?:[A-ZÀ-Þ][\w-]+|(?i:organisation|alliance|conseil|commission|comité|agence)s?\b)"
+            r"|\b(?i:inauguration)\s+(?i:du|des|de\s+la|de\s+l['’])\s*[A-ZÀ-Þ]"
         ),
     ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),

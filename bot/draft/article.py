@@ -24,7 +24,7 @@ from bot.draft.lexicon import (
     SOURCE_PREFIXES,
     UPDATED_PREFIXES,
 )
-from bot.text import normalise_typography
+from bot.text import fold, normalise_typography
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…»)])\s+(?=[«\"“(A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = re.compile(
@@ -55,7 +55,10 @@ _ADDRESS = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)(?P<year>20\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>3[01]|[12]\d|0?[1-9])/"
 )
+"""« 2025-10-23 », « 20251023 », « /2025/10/23/ » and, as path segments only, unpadded
+« /2016/10/8/ » (french.presstv.com/Detail/2016/10/8/…)."""
 _CREDIT = re.compile(
     r"^\([^()]*\b(?:version française|traduction|traduit|reportage|rédaction|édité par|"
     r"édition|avec la contribution)\b[^()]*\)\.?$"
@@ -63,6 +66,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 """« (Reportage X, version française Y) »: a credit of the agency's staff, not a fact."""
+_CAPTION = re.compile(
+    r"\((?:[^()]{0,40}\s)?photos?(?:\s[^()]{0,60})?\)\.?\s*$"
+    r"|\((?:crédits?\s+photos?|©)[^()]{0,60}\)\.?\s*$",
+    re.IGNORECASE,
+)
+"""A picture's caption, ending on its credit (« … (AFP photo) », « … (Photo d'archives) »):
+the page's picture, not the article's words — whatever it shows, it is no fact to draft."""
 _BREADCRUMB = re.compile(
     r"^[^.!?«»>›]{1,60}(?:(?:\s[>›|/]\s|\s*(?:>>|››|»»)\s*)[^.!?«»>›]{1,60}){1,8}$"
 )
@@ -285,7 +295,7 @@ def _classify(text: str, seen: set[str]) -> str:
         return "byline"
     if _byline(text):
         return "byline"
-    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text):
+    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text) or _CAPTION.search(text):
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
@@ -315,6 +325,27 @@ def _classify(text: str, seen: set[str]) -> str:
     if len(text.split()) <= 2:
         return "noise"
     return "prose"
+
+
+_GENERIC_HOST_LABELS = frozenset({"www", "french", "france", "news", "info", "actu", "media"})
+"""Labels of an address that name no outlet (french.presstv.com: « presstv » names it)."""
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+def _names_the_site(name: str, outlet: str | None, url: str | None) -> bool:
+    """True when a « SOURCE: FRENCH PRESS TV » footer names the site that published the page
+    (its outlet, or a label of its address such as « presstv » in french.presstv.com)."""
+    squeezed = _squeezed(name)
+    if not squeezed:
+        return False
+    own = [_squeezed(outlet)] if outlet else []
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
+        own += [_squeezed(label) for label in host.split(".") if label not in _GENERIC_HOST_LABELS]
+    return any(len(label) >= 4 and (label in squeezed or squeezed in label) for label in own)
 
 
 def is_credit(sentence: str) -> bool:
@@ -363,9 +394,11 @@ def url_date(url: str) -> date | None:
     """A full date written in an address's path (« /2025/10/18/ », « -20251018- »)."""
     for match in _URL_DATE.finditer(url):
         try:
-            return date(
-                int(match.group("year")), int(match.group("month")), int(match.group("day"))
-            )
+            if match.group("year"):
+                return date(
+                    int(match.group("year")), int(match.group("month")), int(match.group("day"))
+                )
+            return date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
         except ValueError:
             continue
     return None
@@ -513,6 +546,22 @@ def header_day(text: str) -> date | None:
     return date.fromisoformat(found[0].iso) if found and found[0].iso else None
 
 
+_DISPATCH_OF = re.compile(
+    r"^(?P<name>[^(;]+?)\s+(?P<relay>\(dépêches?\s+[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*)?\))"
+)
+"""« Boursier.com (dépêche Reuters) »: the site and the agency whose dispatch it carries."""
+
+
+def _given_outlet(value: str) -> str:
+    """The outlet of a « # Média : » line: the name before the curator's notes in brackets
+    (« Nouvelles d'Arménie (armenews.com) » → « Nouvelles d'Arménie »), except the agency
+    whose dispatch the site carries, which is part of it (« Boursier.com (dépêche Reuters) »)."""
+    dispatch = _DISPATCH_OF.match(value)
+    if dispatch is not None:
+        return f"{dispatch.group('name').strip()} {dispatch.group('relay')}"
+    return re.split(r"\s+\(|\s*;", value)[0].strip()
+
+
 def read_article(text: str, given: Given | None = None) -> Article:
     """Split ``text`` into classified lines, the source stub and prose sentences."""
     header = _header(text)
@@ -520,7 +569,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
     if given.url is None and "url" in header:
         given = Given(header["url"], given.date, given.outlet)
     if given.outlet is None and "media" in header:
-        given = Given(given.url, given.date, re.split(r"\s+\(", header["media"])[0].strip())
+        given = Given(given.url, given.date, _given_outlet(header["media"]))
     if given.date is None and "date" in header:
         day = header_day(header["date"])
         if day is not None:
@@ -589,6 +638,12 @@ def read_article(text: str, given: Given | None = None) -> Article:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
     outlet = _outlet(lines, outlet_name, given, agency, url_meta.value)
+    if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value):
+        relayed = Metadata(
+            None,
+            relayed.read_from,
+            "« SOURCE » nomme le site lui-même (son pied de page), pas un média d'origine",
+        )
     sentences: list[Sentence] = []
     credits: list[Sentence] = []
     for line in lines:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,14 @@ import yaml
 from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
-from bot.dates import DateSpan, parse_date
+from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
     head_of_state,
     lead_official,
     named_officials,
+    names_a_pair,
     nationals,
     officials,
     places,
@@ -53,7 +55,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import FoundDate, find_dates
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -100,6 +102,9 @@ class Candidate:
     """Countries under whose aegis an agreement was signed (« sous l'égide de Moscou »)."""
     spoken: list[Sentence] = field(default_factory=list)
     """First-person sentences set aside as weak that the attribution's speaker said: key."""
+    named_in: list[Sentence] = field(default_factory=list)
+    """Earlier sentences naming the countries « les deux pays » stands for: key quotes, since
+    the entry names them and its own sentence does not."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -229,7 +234,17 @@ def _said_on(text: str, dates: list[FoundDate]) -> bool:
         for match in _SPEECH.finditer(before):
             if len(before[match.end() :].split()) <= 1:
                 return True
+        if _PUBLISHED_ON.search(before):
+            return True
     return False
+
+
+_PUBLISHED_ON = re.compile(
+    r"\b(?:informations?|rapports?|articles?|dépêches?|révélations?)\b[^.;]{0,60}?"
+    r"\b(?:publiée?s?|parue?s?|diffusée?s?)$",
+    re.IGNORECASE,
+)
+"""« selon des informations non confirmées, publiées mardi »: the date is the report's."""
 
 
 _THAT = re.compile(r"\s*,?\s*qu(?:e\b|['’])", re.IGNORECASE)
@@ -241,6 +256,8 @@ def dated_statement(text: str, dates: list[FoundDate]) -> bool:
     is the statement's, and what follows « que » is what was said — a declaration, never the
     agreement or exercise it mentions."""
     for found in dates:
+        if _opens_a_statement(text, found):
+            return True
         before = text[: found.start].rstrip(" ,")
         if not _THAT.match(text[found.end :]):
             continue
@@ -248,6 +265,20 @@ def dated_statement(text: str, dates: list[FoundDate]) -> bool:
             if len(before[match.end() :].split()) <= 1:
                 return True
     return False
+
+
+def _opens_a_statement(text: str, found: FoundDate) -> bool:
+    """« Plus tôt cette année, un ancien commandant avait déclaré que … »: a date opening the
+    sentence, then its speaker (a few words, no verb of its own), then « a déclaré que »."""
+    if len(text[: found.start].split()) > 3:
+        return False
+    after = text[found.end :]
+    if not after.startswith(","):
+        return False
+    match = _SPEECH.search(after)
+    if match is None or not _THAT.match(after[match.end() :]):
+        return False
+    return len(after[1 : match.start()].split()) <= 8 and "," not in after[1 : match.start()]
 
 
 def _kind(
@@ -751,6 +782,45 @@ def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_AT_THE_EVENT = re.compile(
+    r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
+    r"(?:\s+d['’](inauguration))?\b",
+    re.IGNORECASE,
+)
+"""« … ont été présents à la cérémonie d'inauguration »: the event an earlier sentence told."""
+
+
+def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
+    """A later sentence telling who was « présent à la cérémonie d'inauguration » (the same
+    event noun as an event told just before, other sentences between), with no date or
+    modality of its own, joins that event: one candidate per event, its attendees its actors."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _AT_THE_EVENT.search(item.sentence.text)
+        nouns = [fold(word) for word in found.groups() if word] if found else []
+        earlier = next((c for c in reversed(kept) if c.kind == "event"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "agreement"
+            or item.modality is not None
+            or any(d.iso for d in item.dates)
+            or item.position - earlier.position > GROUP_DISTANCE + 1
+            or not all(noun in fold(earlier.sentence.text) for noun in nouns)
+        ):
+            kept.append(item)
+            continue
+        earlier.more += [item.sentence, *item.more]
+        earlier.grouped_why.append(f"« {found.group(0).strip()} » reprend l'événement d'avant")
+        earlier.position = item.position
+        known = _actor_ids(earlier)
+        earlier.actors += [hit for hit in item.actors if hit.id not in known]
+        earlier.resolved += item.resolved
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -855,8 +925,17 @@ def _shared_phrase(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_CONTRAST = re.compile(r"^(Cependant|Toutefois|Néanmoins|Pourtant|Mais|En revanche)\b,?")
+"""A sentence opening on a reserve (« Cependant, … ») qualifies the one before."""
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    contrast = _CONTRAST.match(item.sentence.text)
+    if item.position - group.position == 1 and contrast is not None:
+        # « Cependant, "il n'y avait aucune indication du moment où elles devaient arriver" »:
+        # the reserve the article puts on what it just told, whatever its own verb
+        return f"« {contrast.group(1)} » nuance la phrase d'avant"
     if item.position - group.position != 1 or item.modality is not None:
         return None
     anaphora = _ANAPHORA.match(item.sentence.text)
@@ -1189,6 +1268,60 @@ def _says_whole(text: str) -> bool:
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
+def _only_year_day(article: Article) -> FoundDate | None:
+    """In an undated article whose explicit dates all fall in one year, the latest full day it
+    gives (« le 11 novembre 2020 »): what a later day without its year (« le 30 janvier »)
+    is read after. None when the article's dates span several years."""
+    explicit = [
+        found
+        for sentence in article.sentences
+        for found in find_dates(sentence.text, None)
+        if found.basis == "texte" and found.iso
+    ]
+    years = {found.iso[:4] for found in explicit if found.iso}
+    days = [found for found in explicit if found.precision == "jour"]
+    if len(years) != 1 or not days:
+        return None
+    return max(days, key=lambda found: str(found.iso))
+
+
+def _after_latest(found: FoundDate, latest: FoundDate, text: str) -> FoundDate:
+    """A day without its year (« le 30 janvier ») in an undated article: the first such day
+    on or after the article's latest explicit day, inferred and said so (to check). « le 10
+    novembre dernier » counts from the article's own date, unknown: left without a year."""
+    if found.iso is not None or found.precision != "jour" or found.basis != "inconnu":
+        return found
+    if re.match(r"\s+(?:dernier|prochain|passé)\b", text[found.end :], re.I):
+        return found
+    words = re.search(r"(\d{1,2}|1er)\s+(" + "|".join(MONTHS_FR) + r")\b", found.text, re.I)
+    if words is None or latest.iso is None:
+        return found
+    day = 1 if words.group(1).casefold() == "1er" else int(words.group(1))
+    month = MONTHS_FR.index(words.group(2).casefold()) + 1
+    after = date.fromisoformat(latest.iso)
+    try:
+        reading = date(after.year, month, day)
+        if reading < after:
+            reading = date(after.year + 1, month, day)
+    except ValueError:
+        return found
+    named = re.search(
+        r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", found.text, re.I
+    )
+    if named is not None and WEEKDAYS[reading.weekday()] != named.group(1).casefold():
+        return found  # « lundi 14 janvier » that is no Monday then: the year stays unknown
+    return replace(
+        found,
+        iso=reading.isoformat(),
+        basis="déduit",
+        note=(
+            f"année déduite : le premier « {found.text} » après le « {latest.text} » que "
+            "donne l'article (non daté) ; à vérifier"
+        ),
+        reason=f"le {found.text} qui suit le {latest.text} de l'article",
+    )
+
+
 def draft_article(
     text: str,
     name: str,
@@ -1205,11 +1338,14 @@ def draft_article(
     )
     linker = linker or Linker(base)
     anchor = article.published_date
+    latest_day = _only_year_day(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
     unknown_all: dict[str, None] = {}
     recent: list[str] = []
+    naming: dict[str, Sentence] = {}
+    """The last sentence naming each country (what « les deux pays » later stands for)."""
     people: dict[str, str] = {}
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
@@ -1231,6 +1367,8 @@ def draft_article(
             reasons[sentence.start] = CUT_OFF
             continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        if anchor is None and latest_day is not None:
+            dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
         speakers = {**people, **officials(sentence.text, finder)}
         countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
@@ -1257,7 +1395,17 @@ def draft_article(
         head = head_of_state(sentence.text, finder)
         if head is not None:
             heads.add(head)
+        pair = [item.actor for item in resolved if names_a_pair(item.words)]
+        named_in = list(
+            dict.fromkeys(
+                naming[actor]
+                for actor in pair
+                if actor in naming and actor not in {hit.id for hit in countries_here}
+            )
+        )
         recent += [hit.id for hit in parties_here]
+        for hit in parties_here:
+            naming[hit.id] = sentence
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -1322,6 +1470,7 @@ def draft_article(
                 places=where,
                 nationals=people_of,
                 resolved=resolved,
+                named_in=named_in,
                 position=position,
                 weak=weak,
                 in_quote=quotations[position][0],
@@ -1330,6 +1479,7 @@ def draft_article(
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
+    candidates = _back_to_event(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
@@ -1445,6 +1595,9 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
     if main.precision == "relatif":
         entry["date_basis"] = "rapporté"
         entry["date_label"] = None
+        # « récemment » does not say the day: an open span ending on the article's day, the
+        # form `check` asks of that wording (never the article's day as if it were the fact's)
+        entry["date"] = f"../{main.iso}"
 
 
 def _annotations(candidate: Candidate) -> dict[str, Any]:
@@ -1482,6 +1635,7 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         ],
         "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
         "grouped": candidate.grouped_why,
+        "named_in": [sentence.text for sentence in candidate.named_in],
         "tense": candidate.tense,
         "hedge": candidate.hedge,
         "uncertain": uncertainty_of(candidate.sentence.text),
@@ -1584,6 +1738,12 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
+    quoted = {item["quote"] for item in entry["evidence"]}
+    entry["evidence"] += [  # where « les deux pays » names its countries
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.named_in
+        if sentence.text not in quoted and not any(sentence.text in q for q in quoted)
+    ]
     if candidate.said_in is not None:  # who spoke: the speech has no quotation marks
         entry["evidence"].append(
             {"source": source_id, "quote": candidate.said_in.text, "key": True}
