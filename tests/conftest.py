@@ -189,6 +189,7 @@ SLOW_MODULES = frozenset(
         "test_pictures",
         "test_pictures_phone",
         "test_pictures_review",
+        "test_questions_dev_floors",
         "test_search_scale",
         "test_reload_one_file",
         "test_engine_scale",

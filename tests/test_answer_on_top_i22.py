@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.content.yamlread import read_yaml
 from bot.engine.cards import visible
 from bot.engine.index import Index
@@ -31,6 +33,7 @@ def test_the_quote_holding_the_asked_words_is_unfolded(base):
     assert _answering_quote_open(index, blocks, "ministres signe") == blocks  # first has it
 
 
+@pytest.mark.slow  # a whole question set
 def test_a_passage_answer_keeps_its_aussi_lines_only_within_a_phone_screen(base):
     index = Index(base)
     checked = 0

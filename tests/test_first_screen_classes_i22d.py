@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.content.yamlread import read_yaml
 from bot.engine.cards import CARD_BUDGET, agreement_card
 from bot.engine.common import brief_when, when
@@ -205,6 +207,7 @@ def test_a_day_without_its_year_is_never_date_non_indiquee(five_base):
     )
 
 
+@pytest.mark.slow  # a whole question set
 def test_every_answer_found_offers_a_tap_beyond_the_same_search(five_base):
     """Over the development questions: an answer that found something ends with at least one
     button besides « 🔎 » (the search behind it): a card of its line, of the actor it is about,

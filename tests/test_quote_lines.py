@@ -19,6 +19,7 @@ def index(base):
     return Index(base)
 
 
+@pytest.mark.slow  # a whole question set
 def test_every_walked_answer_keeps_each_quote_with_its_own_line(index):
     assert all_faults(index) == {}
 

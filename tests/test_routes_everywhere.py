@@ -50,6 +50,7 @@ def _rebuilt(parsed: routes.Parsed) -> str:
     return routes.EDIT + data if parsed.edit else data
 
 
+@pytest.mark.slow  # a whole question set
 def test_every_button_any_answer_carries_reads_back_through_the_route_table(index):
     seen: set[str] = set()
     replies = [respond(index, asked, TODAY) for asked in _asked()]

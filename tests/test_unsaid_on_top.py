@@ -77,6 +77,7 @@ def _chats(name: str) -> list[list[dict[str, object]]]:
     return chats
 
 
+@pytest.mark.slow  # a whole question set
 @pytest.mark.parametrize("name", DEV_SETS)
 def test_no_covered_question_of_the_dev_sets_opens_with_an_absence(index, name):
     wrong = []
