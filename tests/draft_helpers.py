@@ -26,3 +26,10 @@ def draft_yaml(text: str, base: FactBase) -> dict[str, Any]:
     data = read_yaml(render_draft(draft_article(text, "essai.txt", base), "x"))
     assert isinstance(data, dict)
     return data
+
+
+def drafted_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The candidate entries of a draft's YAML, events then agreements then facts."""
+    return [
+        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
+    ]

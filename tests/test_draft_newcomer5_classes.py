@@ -14,7 +14,7 @@ from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.draft.analyse import act_of
 from bot.draft.frdates import find_dates
-from tests.draft_helpers import FIXTURE, draft_yaml, small_base
+from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, small_base
 
 HEAD = "# URL : https://exemple.fr/monde/20230512/depeche.html\n# Média : Agence Exemple\n"
 
@@ -27,10 +27,7 @@ def small() -> FactBase:
 _draft = draft_yaml
 
 
-def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
-    ]
+_entries = drafted_entries
 
 
 def test_an_agency_line_with_a_dash_and_a_full_stop_is_the_dateline(small: FactBase) -> None:

@@ -12,7 +12,7 @@ import pytest
 from bot.content.model import FactBase
 from bot.draft.article import read_article
 from bot.text import normalise_typography
-from tests.draft_helpers import draft_yaml, small_base
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,7 @@ def small() -> FactBase:
     return small_base()
 
 
-def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
-    ]
+_entries = drafted_entries
 
 
 def _quotes(data: dict[str, Any]) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from bot.content.modality import modality_of
 from bot.content.model import FactBase
 from bot.text import fold
-from tests.draft_helpers import draft_yaml, small_base
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,7 @@ def small() -> FactBase:
     return small_base()
 
 
-def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
-    ]
+_entries = drafted_entries
 
 
 def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:

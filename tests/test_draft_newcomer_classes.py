@@ -20,6 +20,7 @@ from bot.content.yamlread import read_yaml
 from bot.draft.article import Given
 from bot.draft.build import draft_article, render_draft
 from bot.draft.check_drafts import run_check_drafts
+from tests.draft_helpers import drafted_entries
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 
@@ -38,10 +39,7 @@ def _draft(
     return data
 
 
-def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
-    ]
+_entries = drafted_entries
 
 
 def _holding(data: dict[str, Any], words: str) -> list[dict[str, Any]]:

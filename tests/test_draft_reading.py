@@ -24,6 +24,7 @@ from bot.draft.article import Given, read_article
 from bot.draft.build import Candidate, draft_article, render_draft, summary_text
 from bot.draft.frdates import find_dates
 from bot.paths import PROJECT_ROOT
+from tests.draft_helpers import drafted_entries
 
 HERE = Path(__file__).parent
 ARTICLES = HERE / "draft_articles"
@@ -52,10 +53,7 @@ def _draft(path: Path, base: FactBase, given: Given | None = None) -> dict[str, 
     return data
 
 
-def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
-    ]
+_entries = drafted_entries
 
 
 def _quotes(data: dict[str, Any]) -> list[str]:
