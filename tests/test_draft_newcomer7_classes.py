@@ -295,3 +295,21 @@ def test_a_date_opening_a_statement_dates_the_statement_not_the_purchase(
     assert entry["type"] == "declaration"
     assert entry["date"] == "2016" and entry["date_basis"] == "déduit"
     assert not {fold(entry["draft"].get("act") or "")} & DONE
+
+
+def test_an_act_dated_by_its_meeting_is_anchored_to_the_article_that_dates_it(small):
+    """Eighth newcomer: « Lors de la réunion, … ont signé un plan » takes the meeting's date;
+    when that date's year is the article's own printed date, the entry is anchored to the
+    article (as every date built on it), not left with a reason alone."""
+    text = (
+        "Publié le 21 janvier 2020\n\n"
+        "Le ministre azerbaïdjanais de la Défense a rencontré le 21 janvier à Tbilissi son "
+        "homologue géorgien.\n\n"
+        "Lors de la réunion, les ministères de la Défense des deux pays ont signé un plan de "
+        "coopération bilatérale pour 2020.\n"
+    )
+    data = draft_yaml(text, small)
+    [plan] = [e for e in drafted_entries(data) if "Lors de la réunion" in e["evidence"][0]["quote"]]
+    assert plan["date"] == "2020-01-21" and plan["date_basis"] == "déduit"
+    assert plan["date_anchor"] == data["sources"][0]["id"]
+    assert "rencontre" in plan["date_reason"]

@@ -1573,7 +1573,9 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
     if main.event is not None:  # the date of the meeting the sentence happens at
         entry["date_basis"] = "déduit"
         entry["date_reason"] = f"date de la rencontre (« {main.event[:40]} »)"
-        if article.published.basis != "texte" and article.published.value:
+        if article.published.basis == "texte":  # the meeting's year is the article's own
+            entry["date_anchor"] = source_id
+        elif article.published.value:
             entry["date_reason"] += f", article du {article.published.value}"
         entry["date_note"] = main.note
     elif main.reason is not None:  # the year of a name: not the article's date
