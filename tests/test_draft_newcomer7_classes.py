@@ -313,3 +313,17 @@ def test_an_act_dated_by_its_meeting_is_anchored_to_the_article_that_dates_it(sm
     assert plan["date"] == "2020-01-21" and plan["date_basis"] == "déduit"
     assert plan["date_anchor"] == data["sources"][0]["id"]
     assert "rencontre" in plan["date_reason"]
+
+
+def test_a_visit_made_to_sign_is_never_drafted_as_signed(small):
+    """Eighth newcomer: « venu à Paris pour signer l'accord » says what the visit was for,
+    not that the agreement was signed; « ont signé » in the next sentence is an act."""
+    aim = (
+        "Le ministre de la Défense de l'Azerbaïdjan, venu à Paris pour signer l'accord de "
+        "coopération entre la France et l'Azerbaïdjan, a rencontré le chef d'état-major."
+    )
+    [entry] = drafted_entries(draft_yaml(f"Publié le 14 janvier 2014\n\n{aim}\n", small))
+    assert entry.get("act") != "signe", entry
+    done = "Le 14 janvier, la France et l'Azerbaïdjan ont signé un accord de coopération."
+    [signed] = drafted_entries(draft_yaml(f"Publié le 14 janvier 2014\n\n{done}\n", small))
+    assert signed.get("act") == "signe", signed

@@ -433,9 +433,16 @@ def act_of(text: str) -> str | None:
     for act, pattern in _ACTS:
         plain = _RECEIVED_VISITORS.sub("", text) if act == "livre" else text
         for match in pattern.finditer(plain):
+            if _PURPOSE_BEFORE.search(plain[: match.start()]) and _INFINITIVE.match(match.group(0)):
+                continue  # « venu à Paris pour signer l'accord »: the aim, not the act
             if not _NEGATED_BEFORE.search(plain[: match.start()]):
                 return act
     return None
+
+
+_PURPOSE_BEFORE = re.compile(r"\b(?:pour|afin\s+de|afin\s+d['’]|en\s+vue\s+de)\s*$", re.I)
+"""A purpose just before an infinitive (« pour signer ») says what a visit was for."""
+_INFINITIVE = re.compile(r"^\w+(?:er|ir|re)$", re.I)
 
 
 _SIGNED_NOUN = re.compile(
