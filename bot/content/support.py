@@ -11,6 +11,7 @@ are words the quotes use. A legitimate exception is listed in the content with i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -166,24 +167,38 @@ def _numbers(text: str) -> set[str]:
 
 def _mention_forms(actor: Actor) -> list[tuple[str, bool]]:
     """(form, exact) pairs: short acronyms match in capitals, the rest folded."""
+    names = (actor.name, actor.name_en, actor.full_name, *actor.aliases, *actor.demonyms)
+    return list(_forms_of(actor.id, names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_of(actor_id: str, names: tuple[str | None, ...]) -> tuple[tuple[str, bool], ...]:
     forms: list[tuple[str, bool]] = []
-    for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases, *actor.demonyms):
-        if not name or (name == actor.id and len(name) == 2):
+    for name in names:
+        if not name or (name == actor_id and len(name) == 2):
             continue
         if name.isupper() and len(name) <= 5:
             forms.append((name, True))
         else:
             forms.append((fold(name), False))
-    return forms
+    return tuple(forms)
+
+
+@functools.lru_cache(maxsize=8192)
+def _form_pattern(form: str, exact: bool) -> re.Pattern[str]:
+    """An acronym in capitals between non-word characters; a folded name as whole words."""
+    if exact:
+        return re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])")
+    return re.compile(rf"\b{re.escape(form)}\b")
 
 
 def _mentions(text: str, folded: str, forms: list[tuple[str, bool]]) -> list[str]:
     found = []
-    for form, exact in forms:
+    for form, exact in forms:  # the substring test first: most forms are not there at all
         if exact:
-            if re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+            if form in text and _form_pattern(form, True).search(text):
                 found.append(form)
-        elif form and re.search(rf"\b{re.escape(form)}\b", folded):
+        elif form and form in folded and _form_pattern(form, False).search(folded):
             found.append(form)
     return found
 
@@ -238,9 +253,9 @@ class _Checker:
                     "texte ne nomment pas",
                 )
             for form, exact in forms:
-                if exact:
+                if exact or not form or form not in folded_text:
                     continue
-                for found in re.finditer(rf"\b{re.escape(form)}\b", folded_text):
+                for found in _form_pattern(form, False).finditer(folded_text):
                     covered.append((found.start(), found.end()))
         for match in _CAPITALISED.finditer(shown.text):
             before = shown.text[: match.start()]
