@@ -295,9 +295,10 @@ FAST_LANE_REFUSAL = (
 def _no_process_in_the_fast_lane(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A test of the fast lane that starts a process (subprocess, asyncio, multiprocessing)
-    fails at once and says which lane it belongs to: a process costs the lane ~0.5 s of
-    start-up, and the lane is kept for what runs in process."""
+    """A test of the fast lane that starts a process fails at once and says which lane it
+    belongs to: a process costs the lane ~0.5 s of start-up, and the lane is kept for what
+    runs in process. Refused: subprocess (asyncio's included), multiprocessing (fork, spawn
+    or forkserver), ``os.fork``, ``os.system``, ``os.posix_spawn(p)``."""
     if request.node.get_closest_marker("fast") is None:
         return
     import multiprocessing.util
@@ -308,6 +309,9 @@ def _no_process_in_the_fast_lane(
 
     monkeypatch.setattr(subprocess.Popen, "_execute_child", refuse)
     monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
+    for name in ("fork", "system", "posix_spawn", "posix_spawnp"):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, refuse)
 
 
 # --- one warm picture process for the picture tests that do not test its life ------------

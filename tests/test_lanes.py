@@ -5,6 +5,7 @@ does not wait for a slow answer at the end of a test."""
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -204,3 +205,9 @@ def test_a_fast_test_that_starts_a_process_fails_and_names_its_lane():
 
     with pytest.raises(AssertionError, match="E2E_MODULES"):
         asyncio.run(spawn())
+    for start in ("fork", "spawn"):  # multiprocessing's default on Linux is fork
+        context = multiprocessing.get_context(start)
+        with pytest.raises(AssertionError, match="voie rapide"):
+            context.Process(target=print).start()
+    with pytest.raises(AssertionError, match="voie rapide"):
+        os.system("true")
