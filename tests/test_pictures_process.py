@@ -37,6 +37,11 @@ SILENT_CHILD = (sys.executable, "-c", "import sys; sys.stdin.buffer.read()")
 """A picture process that never answers (reads until its input closes)."""
 DYING_CHILD = (sys.executable, "-c", "import sys; sys.stdin.buffer.read(1); sys.exit(3)")
 """A picture process that dies on its first request."""
+LIGHT = (sys.executable, "-m", "tests.light_worker")
+"""A picture process that speaks the real frames but answers a tiny PNG without drawing
+(tests/light_worker.py): for the tests of the Drawer's mechanics, which start several
+processes (~1.2 s of CPU each for the real one, which imports matplotlib). The real process
+is started by the test of pictures asked at once and by the bot's own process below."""
 
 
 def _spec(index: Index, kind: str, argument: str = "") -> Any:
@@ -65,7 +70,7 @@ def index(base) -> Index:
 
 
 async def test_the_process_is_recycled_after_its_quota_of_pictures(index):
-    drawer = Drawer(max_draws=2)
+    drawer = Drawer(max_draws=2, command=LIGHT)
     try:
         first = await drawer.draw(_spec(index, "carte"))
         pid = drawer.pid
@@ -87,6 +92,7 @@ async def test_pictures_asked_at_once_are_drawn_one_at_a_time_by_one_process(ind
             _spec(index, "carte", "2025"),
         ]
         drawn = await asyncio.gather(*(drawer.draw(spec) for spec in specs))
+        assert drawer.command == COMMAND  # the real picture process: it draws
         assert all(_is_png(data) for data in drawn) and len(set(drawn)) == 3
         assert drawer.started == 1 and drawer.draws == 3
     finally:
@@ -94,7 +100,7 @@ async def test_pictures_asked_at_once_are_drawn_one_at_a_time_by_one_process(ind
 
 
 async def test_an_idle_process_is_stopped_and_the_next_picture_starts_another(index):
-    drawer = Drawer(idle=0.2)
+    drawer = Drawer(idle=0.2, command=LIGHT)
     try:
         await drawer.draw(_spec(index, "frise", "Turquie"))
         pid = drawer.pid
@@ -114,22 +120,23 @@ async def test_a_picture_over_the_time_limit_is_abandoned_and_the_next_one_comes
             await drawer.draw(_spec(index, "carte"))
         assert str(failed.value) == TIMEOUT_MESSAGE and "trop de temps" in TIMEOUT_MESSAGE
         assert drawer.pid is None  # killed
-        drawer.command, drawer.timeout = COMMAND, 120.0
+        drawer.command, drawer.timeout = LIGHT, 120.0
         assert _is_png(await drawer.draw(_spec(index, "carte")))
     finally:
         await drawer.close()
 
 
 async def test_a_process_killed_while_drawing_gives_a_french_message_then_recovers(index):
-    drawer = Drawer()
+    drawer = Drawer(command=SILENT_CHILD)  # it never answers: killed while it "draws"
     try:
         drawing = asyncio.create_task(drawer.draw(_spec(index, "carte")))
-        while drawer.pid is None:  # the process starts (matplotlib's import takes ~1 s)
+        while drawer.pid is None:  # the process starts
             await asyncio.sleep(0.001)
         os.kill(drawer.pid, signal.SIGKILL)
         with pytest.raises(PictureCrashError) as failed:
             await drawing
         assert str(failed.value) == CRASH_MESSAGE and "n'a pas pu être dessinée" in CRASH_MESSAGE
+        drawer.command = LIGHT
         assert _is_png(await drawer.draw(_spec(index, "carte")))
         assert drawer.started == 2
     finally:
@@ -179,7 +186,7 @@ async def test_a_crashed_picture_tells_the_user_in_french_and_the_next_one_is_se
     text = (await api.wait_for("sendMessage"))[0]["text"]
     assert text == CRASH_MESSAGE
     assert api.sent("sendPhoto") == []
-    found.drawer.command = COMMAND
+    found.drawer.command = LIGHT
     await api.push(api.message_update("/carte"))
     sent = (await api.wait_for("sendPhoto"))[0]
     assert _is_png(sent["photo"])
