@@ -1,0 +1,108 @@
+"""The classes an eighth newcomer met (issue 23), each on a short article or entry of our own:
+`check` accepting « venu pour signer » (an aim) under act: signé. Runs on the fixture base
+(tests/fixtures/draft_base/), never on the shipped content."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.check import run_check
+from bot.content.modality import modality_of
+from bot.content.support import undone_act
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+
+VISIT = (
+    "Visite du ministre\n\n"
+    "Le ministre turc est venu à Bakou pour signer un accord de coopération militaire.\n\n"
+    "Le ministre turc et son homologue azerbaïdjanais ont signé un mémorandum sur la "
+    "formation.\n"
+)
+AIM = "Le ministre turc est venu à Bakou pour signer un accord de coopération militaire."
+DONE = "Le ministre turc et son homologue azerbaïdjanais ont signé un mémorandum sur la formation."
+
+
+def _base_with(tmp_path: Path, quote: str, entry_id: str) -> Path:
+    """A copy of the fixture base with a made-up article and one agreement said signed on
+    ``quote``."""
+    base = tmp_path / "base"
+    shutil.copytree(FIXTURE, base)
+    (base / "seeds" / "visite-ministre.txt").write_text(VISIT, encoding="utf-8")
+    sources = base / "content" / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + """\
+  - id: visite-ministre
+    label: Visite du ministre
+    outlet: null
+    title: Visite du ministre
+    published: null
+    published_text: null
+    seed: visite-ministre.txt
+""",
+        encoding="utf-8",
+    )
+    agreements = base / "content" / "agreements.yaml"
+    agreements.write_text(
+        agreements.read_text(encoding="utf-8")
+        + f"""\
+  - id: {entry_id}
+    title: Accord de coopération militaire
+    kind: accord
+    act: signe
+    parties: [AZ, TR]
+    date: null
+    summary: Un accord de coopération militaire.
+    evidence:
+      - source: visite-ministre
+        quote: "{quote}"
+        key: true
+""",
+        encoding="utf-8",
+    )
+    return base
+
+
+def _check(base: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    status = run_check(base / "content", base / "seeds", out)
+    return status, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (AIM, "pour signer"),
+        ("La délégation est arrivée afin de signer le plan.", "afin de signer"),
+        ("Le ministre est venu pour le signer.", "pour le signer"),
+        ("Les ministres se sont retrouvés afin d'adopter la feuille de route.", "afin d'adopter"),
+    ],
+)
+def test_a_purpose_before_a_bare_infinitive_is_an_aim(sentence: str, words: str) -> None:
+    import re
+
+    acts = re.compile(r"\b(?:sign|adopt)\w*", re.IGNORECASE)
+    modality = modality_of(sentence, acts)
+    assert modality is not None and modality.kind == "but"
+    assert modality.words == words
+
+
+def test_check_refuses_a_signed_act_whose_key_quote_only_says_pour_signer(
+    tmp_path: Path,
+) -> None:
+    status, out = _check(_base_with(tmp_path, AIM, "accord-venu-signer"))
+    assert status == 1
+    where = "content/agreements.yaml › entrée « accord-venu-signer » › champ « act »"
+    line = next(row for row in out.splitlines() if where in row)
+    assert "« pour signer » (un but)" in line
+    assert "ne le disent pas accompli" in line
+
+
+def test_check_accepts_the_same_act_when_the_key_quote_says_it_done(tmp_path: Path) -> None:
+    assert undone_act([DONE], ["sign"], "passé") == []
+    _, out = _check(_base_with(tmp_path, DONE, "memorandum-signe"))
+    assert "entrée « memorandum-signe » › champ « act »" not in out
