@@ -1,20 +1,41 @@
 """The classes an eighth newcomer met (issue 23), each on a short article or entry of our own:
 `check` accepting « venu pour signer » (an aim) under act: signé. Runs on the fixture base
-(tests/fixtures/draft_base/), never on the shipped content."""
+(tests/fixtures/draft_base/), never on the shipped content; an update line taken as the
+publication date, a view counter kept in it, the site's own « Sources : » footer taken as a
+relay."""
 
 from __future__ import annotations
 
 import io
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.check import run_check
 from bot.content.modality import modality_of
+from bot.content.model import FactBase
 from bot.content.support import undone_act
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [
+        entry
+        for entry in drafted_entries(data)
+        if any(words in item["quote"] for item in entry["evidence"])
+    ]
+    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
+    return found[0]
+
 
 VISIT = (
     "Visite du ministre\n\n"
@@ -106,3 +127,56 @@ def test_check_accepts_the_same_act_when_the_key_quote_says_it_done(tmp_path: Pa
     assert undone_act([DONE], ["sign"], "passé") == []
     _, out = _check(_base_with(tmp_path, DONE, "memorandum-signe"))
     assert "entrée « memorandum-signe » › champ « act »" not in out
+
+
+# --- source metadata: an update line, a view counter, the site's own « Sources : » ---------
+
+UPDATED_PAGE = """\
+# URL : https://archives.exemple.gouv.fr/emb/actualite/visite-du-ministre.html
+Accueil | EMB | Actualité | Visite du ministre azerbaïdjanais
+
+Visite du ministre azerbaïdjanais
+
+Mise à jour  : 20/03/2015
+
+Le 12 mars 2015, le chef d'état-major turc a rencontré le ministre azerbaïdjanais de la Défense.
+
+Un dialogue entre états-majors s'était tenu à Bakou en février dernier.
+
+
+Sources : EMB
+Droits : Ministère
+"""
+
+
+def test_an_update_line_is_no_publication_date_and_dates_built_on_it_say_so(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(UPDATED_PAGE, small)
+    source = data["sources"][0]
+    assert source["published"] is None and source["published_text"] is None
+    assert source["draft"]["updated"]["value"] == "2015-03-20"
+    dialogue = _holding(data, "février dernier")
+    assert dialogue["date"] == "2015-02" and dialogue["date_basis"] == "déduit"
+    assert "date_anchor" not in dialogue  # the article's date is unknown: no anchor on it
+    assert "mise à jour" in dialogue["date_reason"]
+    assert "dans l'article du" not in dialogue["date_note"]
+
+
+def test_a_sources_footer_naming_the_sites_own_section_is_no_relay(small: FactBase) -> None:
+    data = draft_yaml(UPDATED_PAGE, small)
+    source = data["sources"][0]
+    assert "relayed_from" not in source
+    assert source["draft"]["relayed_from"]["read_from"] == "Sources : EMB"
+    elsewhere = UPDATED_PAGE.replace("Sources : EMB", "Sources : Trend")
+    assert draft_yaml(elsewhere, small)["sources"][0]["relayed_from"] == "Trend"
+
+
+def test_a_view_counter_is_no_part_of_the_publication_line(small: FactBase) -> None:
+    text = (
+        "Le ministre turc à Bakou\n\n  21 Janvier 2020    Lu: 1080\n\n"
+        "Le ministre turc de la Défense a rencontré le 21 janvier son homologue azerbaïdjanais.\n"
+    )
+    source = draft_yaml(text, small)["sources"][0]
+    assert source["published"] == "2020-01-21"
+    assert source["published_text"] == "21 Janvier 2020"

@@ -1268,6 +1268,10 @@ def _says_whole(text: str) -> bool:
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
+_ARTICLE_OF = "dans l'article du "
+_UPDATED_ON = "dans la page mise à jour le "
+
+
 def _only_year_day(article: Article) -> FoundDate | None:
     """In an undated article whose explicit dates all fall in one year, the latest full day it
     gives (« le 11 novembre 2020 »): what a later day without its year (« le 30 janvier »)
@@ -1337,7 +1341,7 @@ def draft_article(
         [(named.name, named.actor) for named in base.vocabulary.article_names],
     )
     linker = linker or Linker(base)
-    anchor = article.published_date
+    anchor = article.anchor
     latest_day = _only_year_day(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
@@ -1367,6 +1371,14 @@ def draft_article(
             reasons[sentence.start] = CUT_OFF
             continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        if article.published_date is None and anchor is not None:
+            # the anchor is the page's update date: never call it the article's date
+            dates = [
+                replace(found, note=found.note.replace(_ARTICLE_OF, _UPDATED_ON))
+                if found.note
+                else found
+                for found in dates
+            ]
         if anchor is None and latest_day is not None:
             dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
@@ -1584,7 +1596,12 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date_note"] = main.note
     elif main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
-        if article.published.basis == "texte":
+        if article.published_date is None and article.updated.value:
+            entry["date_reason"] = (
+                f"date de mise à jour de la page (« {article.updated.read_from} »), "
+                "pas de publication"
+            )
+        elif article.published.basis == "texte":
             entry["date_anchor"] = source_id
         else:  # the anchor is not the article's words: say where it comes from
             where = (
