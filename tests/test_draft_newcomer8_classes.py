@@ -180,3 +180,43 @@ def test_a_view_counter_is_no_part_of_the_publication_line(small: FactBase) -> N
     source = draft_yaml(text, small)["sources"][0]
     assert source["published"] == "2020-01-21"
     assert source["published_text"] == "21 Janvier 2020"
+
+
+# --- a year read off « l'édition 2021 » is inferred, and says from where ------------------
+
+EDITION = """\
+Au début du mois de mars, des navires turcs et azerbaïdjanais prendront part à des exercices \
+conjoints en mer Noire, a fait savoir un amiral turc.
+
+Les manœuvres se dérouleront à l'issue de l'édition 2019 des jeux navals Coupe du Bosphore \
+organisée actuellement en Turquie.
+
+Ainsi en février dernier, des navires turcs avaient pris part à des exercices kazakhs dans le \
+nord de la Caspienne.
+"""
+
+
+def test_an_editions_year_is_inferred_never_the_articles_words() -> None:
+    from bot.draft.frdates import find_dates
+
+    found = find_dates("à l'issue de l'édition 2019 des jeux navals Coupe du Bosphore", None)
+    year = next(item for item in found if item.iso == "2019")
+    assert year.basis == "déduit"
+    assert year.reason is not None and "édition 2019 des jeux navals" in year.reason
+    plain = find_dates("Les jeux navals ont eu lieu en 2019.", None)
+    assert [item.basis for item in plain if item.iso == "2019"] == ["texte"]
+
+
+def test_an_undated_article_written_during_an_edition_dates_its_months_in_that_year(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(EDITION, small)
+    exercise = _holding(data, "Au début du mois de mars")
+    assert exercise["date"] == "2019-03" and exercise["date_basis"] == "déduit"
+    assert "édition 2019" in exercise["date_reason"]
+    assert "date_anchor" not in exercise
+    assert any("l'édition 2019" in item["quote"] for item in exercise["evidence"])
+    earlier = _holding(data, "février dernier")
+    assert earlier["date"] == "2019-02" and earlier["date_basis"] == "déduit"
+    for entry in drafted_entries(data):  # no entry dated by the edition's year as written
+        assert not (entry.get("date") == "2019" and entry.get("date_basis") is None), entry

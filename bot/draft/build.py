@@ -704,7 +704,9 @@ def _same_event(group: Candidate, item: Candidate) -> str | None:
         return None
     main, other = _main_date(group.dates), _main_date(item.dates)
     if main is not None and main.iso and other is not None and other.iso:
-        return None
+        edition = bool(other.reason and other.reason.startswith(_EDITION_REASON))
+        if not (edition and main.iso.startswith(other.iso)):
+            return None  # an edition's year (« l'édition 2021 ») dates no second event
     kind = event_type(item.sentence.text, None)
     if kind in (None, "declaration") or kind != event_type(group.sentence.text, None):
         return None
@@ -1268,6 +1270,58 @@ def _says_whole(text: str) -> bool:
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
+_EDITION_NOW = re.compile(
+    r"\b(l['’]\s*édition\s+((?:19|20)\d\d)\b[^.;()]{0,60}?)\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:organisée?s?\s+|qui\s+se\s+(?:tient|déroule)\s+)?(?:actuellement|en\s+cours)\b",
+    re.IGNORECASE,
+)
+"""« l'édition 2021 des jeux navals Sea Cup (Coupe de la mer) organisée actuellement »: an
+undated article written during that edition, so in its year."""
+_EDITION_REASON = "année de « l"
+"""How a date_reason built on an edition's year (frdates, « l'édition 2021 ») begins."""
+_PART_BEFORE = re.compile(r"\b(début|fin|mi)(?:\s+|-)$", re.IGNORECASE)
+
+
+def _edition_now(article: Article) -> tuple[str, str] | None:
+    """The year of an edition the undated article says is under way, and its words."""
+    for sentence in article.sentences:
+        match = _EDITION_NOW.search(sentence.text)
+        if match is not None:
+            return match.group(2), match.group(1)
+    return None
+
+
+def _in_edition_year(found: FoundDate, text: str, edition: tuple[str, str]) -> FoundDate:
+    """A month or day without its year (« au début du mois de septembre », « en février
+    dernier ») in an undated article written during an edition of a named event: that
+    edition's year, inferred and said so (never the article's words)."""
+    if found.iso is not None or found.basis != "inconnu" or found.precision not in ("mois", "jour"):
+        return found
+    year, words = edition
+    month = re.search(r"\b(" + "|".join(MONTHS_FR) + r")\b", found.text, re.IGNORECASE)
+    if month is None:
+        return found
+    if found.precision == "mois":
+        part = _PART_BEFORE.search(text[: found.start])
+        phrase = f"{part.group(1) + ' ' if part else ''}{month.group(1)} {year}"
+    else:
+        phrase = f"{found.text} {year}"
+    parsed = [d for d in find_dates(phrase, None) if d.iso and d.basis == "texte"]
+    if not parsed:
+        return found
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    return replace(
+        found,
+        text=f"{part.group(0)}{found.text}" if found.precision == "mois" and part else found.text,
+        iso=parsed[0].iso,
+        precision=parsed[0].precision,
+        basis="déduit",
+        reason=f"année de « {shown} »",
+        note=f"année déduite : « {found.text} » dans un article non daté écrit pendant "
+        f"« {shown} » ; à vérifier",
+    )
+
+
 _ARTICLE_OF = "dans l'article du "
 _UPDATED_ON = "dans la page mise à jour le "
 
@@ -1343,6 +1397,7 @@ def draft_article(
     linker = linker or Linker(base)
     anchor = article.anchor
     latest_day = _only_year_day(article) if anchor is None else None
+    edition = _edition_now(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
@@ -1371,6 +1426,8 @@ def draft_article(
             reasons[sentence.start] = CUT_OFF
             continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        if anchor is None and edition is not None:
+            dates = [_in_edition_year(found, sentence.text, edition) for found in dates]
         if article.published_date is None and anchor is not None:
             # the anchor is the page's update date: never call it the article's date
             dates = [

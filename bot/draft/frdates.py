@@ -57,6 +57,8 @@ _EVENT_NOUN_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"\s*[«“\"]\s*(?P<name>[A-ZÀ-Þ][^«»“”\"]{0,40}?)\s*[»”\"]")
 """« un exercice militaire 2021 « Indestructible Brotherhood » »: the year of the exercise's
 name, written before it; the exercise's own day is told elsewhere (« débutera demain »)."""
+_EDITION = re.compile(r"\b(?:l['’]\s*|d['’]\s*)?édition\s+$", re.IGNORECASE)
+"""« l'édition 2021 des jeux navals Sea Cup »: the year names an edition, not the fact's date."""
 _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
     r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
@@ -468,6 +470,24 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     "déduit",
                     note,
                     reason=f"année lue dans le nom « {words[:50]} {match.group(1)} »",
+                )
+            )
+            continue
+        edition = _EDITION.search(text[: match.start()]) if bare else None
+        if edition is not None:
+            tail = re.match(r"[^,;.()«»]{0,40}", text[match.end() :])
+            words = (text[edition.start() : match.end()] + (tail.group(0) if tail else "")).strip()
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    f"année de « {words} » : l'édition d'un événement, pas la date du fait "
+                    "que la phrase raconte ; déduite",
+                    reason=f"année de « {words[:60]} »",
                 )
             )
             continue
