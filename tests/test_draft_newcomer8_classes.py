@@ -220,3 +220,29 @@ def test_an_undated_article_written_during_an_edition_dates_its_months_in_that_y
     assert earlier["date"] == "2019-02" and earlier["date_basis"] == "déduit"
     for entry in drafted_entries(data):  # no entry dated by the edition's year as written
         assert not (entry.get("date") == "2019" and entry.get("date_basis") is None), entry
+
+
+# --- a country's name inside a place's name is not the country ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Des navires turcs ont pris part à des exercices dans le nord de l'océan Indien.", "IN"),
+        ("Des navires turcs ont pris part à des exercices en mer de Chine méridionale.", "CN"),
+        ("Des navires turcs ont pris part à des exercices dans le golfe d'Oman.", "OM"),
+    ],
+)
+def test_a_country_name_inside_a_place_name_is_no_actor(
+    small: FactBase, sentence: str, absent: str
+) -> None:
+    from bot.draft.analyse import ActorFinder
+
+    finder = ActorFinder(small.actors)
+    ids = [hit.id for hit in finder.find(sentence)]
+    assert absent not in ids and "TR" in ids
+    assert "IN" in [hit.id for hit in finder.find("Des navires indiens et turcs sont arrivés.")]
+    entry = _holding(
+        draft_yaml(f"# Date : 2021-03-05\nExercices\n\n{sentence}\n", small), "exercices"
+    )
+    assert absent not in (entry.get("actors") or entry.get("parties") or [])
