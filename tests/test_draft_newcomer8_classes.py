@@ -246,3 +246,42 @@ def test_a_country_name_inside_a_place_name_is_no_actor(
         draft_yaml(f"# Date : 2021-03-05\nExercices\n\n{sentence}\n", small), "exercices"
     )
     assert absent not in (entry.get("actors") or entry.get("parties") or [])
+
+
+# --- the talks and the press conference around a meeting are part of it -------------------
+
+MEETING = """\
+# Date : 2020-01-21
+Le ministre turc rencontre son homologue azerbaïdjanais
+
+Le ministre turc de la Défense, en visite officielle en Azerbaïdjan, s'est entretenu avec son \
+homologue azerbaïdjanais le 21 janvier.
+
+La cérémonie d'accueil officiel de la délégation turque a eu lieu au Ministère azerbaïdjanais de \
+la Défense.
+
+Au cours de la réunion, les ministres ont procédé à un échange de vues sur la coopération \
+militaire.
+
+Lors de la réunion, un plan de coopération bilatérale pour 2020 a été signé entre les ministères \
+de la défense de la Turquie et de l'Azerbaïdjan. Le document prévoit des visites mutuelles \
+d'experts.
+
+Ensuite, une conférence de presse des ministres de la défense des deux pays a été organisée pour \
+les médias.
+"""
+
+
+def test_the_ceremony_talks_and_press_conference_of_a_meeting_are_one_candidate(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(MEETING, small)
+    meeting = _holding(data, "s'est entretenu avec son homologue")
+    quotes = " ".join(item["quote"] for item in meeting["evidence"])
+    assert "cérémonie d'accueil" in quotes
+    assert "échange de vues" in quotes
+    assert "conférence de presse" in quotes
+    plan = _holding(data, "un plan de coopération bilatérale")
+    assert plan["act"] == "signe"
+    assert not any("conférence de presse" in item["quote"] for item in plan["evidence"])
+    assert len(drafted_entries(data)) == 2, [e["evidence"] for e in drafted_entries(data)]

@@ -823,6 +823,64 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_MEETING_PART = re.compile(
+    r"\b(?:cérémonie\s+d['’]accueil|accueil\s+officiel|conférences?\s+de\s+presse|"
+    r"points?\s+de\s+presse|échanges?\s+de\s+vues|pourparlers)",
+    re.IGNORECASE,
+)
+"""What happens around a meeting — the welcome ceremony, the talks, the press conference —
+is part of it, not an event of its own. « Lors de l'entretien, il a été noté que … » is not:
+what was said there is a fact a curator keeps apart."""
+_PRESS = re.compile(r"\b(?:conférences?|points?)\s+de\s+presse\b", re.IGNORECASE)
+
+
+def _meeting_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per meeting: a sentence telling its welcome ceremony, its talks (« les
+    ministres ont procédé à un échange de vues ») or its press
+    conference, with no date, act or modality of its own and no actor beyond the meeting's,
+    joins the dated meeting told before it; a press conference another candidate grouped
+    (an agreement signed at the meeting) moves to the meeting too."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        meeting = next(
+            (
+                c
+                for c in reversed(kept)
+                if c.kind == "event"
+                and c.subtype in MEETINGS
+                and _span(_main_date(c.dates)) is not None
+            ),
+            None,
+        )
+        if meeting is None:
+            kept.append(item)
+            continue
+        if item.kind != "agreement":
+            found = _MEETING_PART.search(item.sentence.text)
+            if (
+                found is not None
+                and item.modality is None
+                and item.act is None
+                and not any(d.iso for d in item.dates)
+                and _actor_ids(item) <= _actor_ids(meeting)
+            ):
+                meeting.more += [item.sentence, *item.more]
+                meeting.grouped_why.append(f"« {found.group(0)} » : partie de la rencontre")
+                meeting.resolved += item.resolved
+                meeting.unknown += [n for n in item.unknown if n not in meeting.unknown]
+                meeting.numbers += item.numbers
+                continue
+        press = [more for more in item.more if _PRESS.search(more.text)]
+        if press and item is not meeting:
+            item.more = [more for more in item.more if more not in press]
+            meeting.more += press
+            meeting.grouped_why.append("conférence de presse : partie de la rencontre")
+        kept.append(item)
+    for candidate in kept:
+        candidate.more.sort(key=lambda sentence: sentence.start)
+    return kept
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -1549,6 +1607,7 @@ def draft_article(
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
+    candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
