@@ -285,3 +285,29 @@ def test_the_ceremony_talks_and_press_conference_of_a_meeting_are_one_candidate(
     assert plan["act"] == "signe"
     assert not any("conférence de presse" in item["quote"] for item in plan["evidence"])
     assert len(drafted_entries(data)) == 2, [e["evidence"] for e in drafted_entries(data)]
+
+
+# --- « Ces derniers mois » is a time, not a pointer back to the sentence before ----------
+
+EXAMPLE = """\
+# Date : 2019-08-20
+Manœuvres en Caspienne
+
+Les jeux navals réunissent des corvettes de quatre pays. La partie turque y est \
+représentée par deux bâtiments, Anadolu et Marmara.
+
+Ces derniers mois, plusieurs exercices impliquant des navires turcs et kazakhs ont eu lieu dans \
+la région caspienne. Ainsi en mars 2019, une corvette turque avait pris part aux exercices \
+réalisés par les forces navales du Kazakhstan.
+"""
+
+
+def test_ces_derniers_mois_points_nowhere_and_its_example_joins_it(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(EXAMPLE, small)
+    exercise = _holding(data, "Ainsi en mars 2019")
+    quotes = [item["quote"] for item in exercise["evidence"]]
+    assert any(quote.startswith("Ces derniers mois") for quote in quotes)
+    assert exercise["date"] == "2019-03"
+    assert not any("Anadolu" in quote for quote in quotes)

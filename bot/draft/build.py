@@ -316,8 +316,11 @@ def _act(text: str, modality: Modality | None) -> str | None:
     return None if act in DONE_ACTS else act
 
 
+# « Ces derniers mois », « ce matin » say when, not which thing told before
 _ANAPHORA = re.compile(
-    r"^(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
+    r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
+    r"temps|matin|soir|nuit|week-end|an)\b)"
+    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
     r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
