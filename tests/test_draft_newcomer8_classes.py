@@ -311,3 +311,20 @@ def test_ces_derniers_mois_points_nowhere_and_its_example_joins_it(
     assert any(quote.startswith("Ces derniers mois") for quote in quotes)
     assert exercise["date"] == "2019-03"
     assert not any("Anadolu" in quote for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("opening", "points_back"),
+    [
+        ("Ces derniers mois, plusieurs exercices ont eu lieu.", False),
+        ("Cette année, la marine a reçu deux corvettes.", False),
+        ("Ce matin, le ministre est arrivé.", False),
+        ("Ce jour-là, les ministres ont aussi signé un plan.", True),
+        ("Ces exercices ont duré trois jours.", True),
+        ("Cette visite confirme le dynamisme de la relation.", True),
+    ],
+)
+def test_a_time_phrase_is_no_anaphora(opening: str, points_back: bool) -> None:
+    from bot.draft.build import _ANAPHORA
+
+    assert bool(_ANAPHORA.match(opening)) is points_back

@@ -319,7 +319,7 @@ def _act(text: str, modality: Modality | None) -> str | None:
 # « Ces derniers mois », « ce matin » say when, not which thing told before
 _ANAPHORA = re.compile(
     r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
-    r"temps|matin|soir|nuit|week-end|an)\b)"
+    r"temps|matin|soir|nuit|week-end|an)\b(?!-là))"
     r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
