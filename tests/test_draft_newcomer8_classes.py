@@ -328,3 +328,33 @@ def test_a_time_phrase_is_no_anaphora(opening: str, points_back: bool) -> None:
     from bot.draft.build import _ANAPHORA
 
     assert bool(_ANAPHORA.match(opening)) is points_back
+
+
+# --- « il y a un an », and « alors » ties a sentence to the time just told -----------------
+
+A_YEAR_AGO = """\
+Des navires turcs participeront à l'issue de l'édition 2019 des jeux navals Coupe du Bosphore \
+organisée actuellement en Turquie à des manœuvres en Caspienne.
+
+Il y a un an, Ankara et Astana avaient signé un accord de coopération portant sur leur \
+partenariat militaire. Les deux pays ont alors également évoqué des exercices conjoints en \
+Caspienne.
+"""
+
+
+def test_il_y_a_un_an_is_the_year_before_and_alors_joins_what_it_dates(
+    small: FactBase,
+) -> None:
+    from datetime import date
+
+    from bot.draft.frdates import find_dates
+
+    found = [d for d in find_dates("Il y a un an, ils avaient signé.", date(2021, 8, 20))]
+    assert [(d.iso, d.basis) for d in found] == [("2020", "déduit")]
+    undated = find_dates("Il y a un an, ils avaient signé.", None)
+    assert [d.iso for d in undated] == [None]
+    data = draft_yaml(A_YEAR_AGO, small)
+    agreement = _holding(data, "Il y a un an")
+    assert agreement["date"] == "2018" and agreement["date_basis"] == "déduit"
+    assert "édition 2019" in agreement["date_reason"]
+    assert any("ont alors également" in item["quote"] for item in agreement["evidence"])

@@ -55,7 +55,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -316,6 +316,11 @@ def _act(text: str, modality: Modality | None) -> str | None:
     return None if act in DONE_ACTS else act
 
 
+_THEN = re.compile(
+    r"\b(?:ont|a|avaient|avait|sont|est|étaient|était)\s+alors\b(?!\s+(?:que|même))",
+    re.IGNORECASE,
+)
+"""« Les deux pays ont alors également évoqué … » : at the time the sentence before told."""
 # « Ces derniers mois », « ce matin » say when, not which thing told before
 _ANAPHORA = re.compile(
     r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
@@ -928,6 +933,9 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    then = _THEN.search(item.sentence.text)
+    if then is not None and other is None and item.position - group.position == 1:
+        return f"« {then.group(0)} » : le moment de la phrase d'avant"
     if main is not None and other is None and main.dateline is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
         # (the dispatch's own day, from its dateline, dates what follows just as well)
@@ -1356,9 +1364,23 @@ def _in_edition_year(found: FoundDate, text: str, edition: tuple[str, str]) -> F
     """A month or day without its year (« au début du mois de septembre », « en février
     dernier ») in an undated article written during an edition of a named event: that
     edition's year, inferred and said so (never the article's words)."""
-    if found.iso is not None or found.basis != "inconnu" or found.precision not in ("mois", "jour"):
+    if found.iso is not None or found.basis != "inconnu":
         return found
     year, words = edition
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    named = relative_year(found.text, int(year)) if found.precision == "relatif" else None
+    if named is not None:  # « il y a un an » in an article written during the 2021 edition
+        return replace(
+            found,
+            iso=named,
+            precision="année",
+            basis="déduit",
+            reason=f"« {found.text} » dans un article écrit pendant « {shown} »",
+            note=f"année déduite : « {found.text} » dans un article non daté écrit pendant "
+            f"« {shown} » ; à vérifier",
+        )
+    if found.precision not in ("mois", "jour"):
+        return found
     month = re.search(r"\b(" + "|".join(MONTHS_FR) + r")\b", found.text, re.IGNORECASE)
     if month is None:
         return found
@@ -1370,7 +1392,6 @@ def _in_edition_year(found: FoundDate, text: str, edition: tuple[str, str]) -> F
     parsed = [d for d in find_dates(phrase, None) if d.iso and d.basis == "texte"]
     if not parsed:
         return found
-    shown = words if len(words) <= 60 else words[:59] + "…"
     return replace(
         found,
         text=f"{part.group(0)}{found.text}" if found.precision == "mois" and part else found.text,

@@ -63,9 +63,26 @@ _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
     r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
     r"l['’]an prochain|l['’]année prochaine|le mois dernier|le mois prochain|"
-    r"la semaine dernière|la semaine prochaine|ce mois-ci)\b",
+    r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_YEAR_SHIFT = {
+    "cette année": 0,
+    "l'an dernier": -1,
+    "l'année dernière": -1,
+    "il y a un an": -1,
+    "l'an prochain": 1,
+    "l'année prochaine": 1,
+}
+"""Relative words that name a year, whatever the day of the article."""
+
+
+def relative_year(word: str, year: int) -> str | None:
+    """The year a year-level relative word (« il y a un an », « l'an dernier ») names in an
+    article written in ``year``; None for a word that needs the article's day."""
+    shift = _YEAR_SHIFT.get(word.casefold().replace("’", "'"))
+    return None if shift is None else str(year + shift)
+
 
 _DECADE = re.compile(r"\b(?:(?:dans|durant|pendant|depuis)\s+)?les\s+années\s+((?:19|20)\d0)\b")
 """« dans les années 1990 »: the decade, 1990/1999 — never the year 1990 alone."""
@@ -229,6 +246,9 @@ def _relative(word: str, anchor: date | None) -> FoundDate:
         return FoundDate(word, 0, 0, str(year), "année", "déduit", f"l'article du {label}")
     if key in ("l'an dernier", "l'année dernière"):
         return FoundDate(word, 0, 0, str(year - 1), "année", "déduit", f"l'article du {label}")
+    if key == "il y a un an":
+        note = f"« {word} » : environ un an avant l'article du {label}"
+        return FoundDate(word, 0, 0, str(year - 1), "année", "déduit", note)
     if key in ("l'an prochain", "l'année prochaine"):
         return FoundDate(word, 0, 0, str(year + 1), "année", "déduit", f"l'article du {label}")
     if key in ("le mois dernier", "le mois prochain", "ce mois-ci"):
