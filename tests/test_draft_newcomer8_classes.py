@@ -212,7 +212,8 @@ def test_an_undated_article_written_during_an_edition_dates_its_months_in_that_y
 ) -> None:
     data = draft_yaml(EDITION, small)
     exercise = _holding(data, "Au début du mois de mars")
-    assert exercise["date"] == "2019-03" and exercise["date_basis"] == "déduit"
+    assert exercise["date"] == "2019-03-01/2019-03-10" and exercise["date_basis"] == "déduit"
+    assert "du 1er au 10" in exercise["date_note"]
     assert "édition 2019" in exercise["date_reason"]
     assert "date_anchor" not in exercise
     assert any("l'édition 2019" in item["quote"] for item in exercise["evidence"])
@@ -358,3 +359,21 @@ def test_il_y_a_un_an_is_the_year_before_and_alors_joins_what_it_dates(
     assert agreement["date"] == "2018" and agreement["date_basis"] == "déduit"
     assert "édition 2019" in agreement["date_reason"]
     assert any("ont alors également" in item["quote"] for item in agreement["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("words", "iso"),
+    [
+        ("début octobre 2025", "2025-10-01/2025-10-10"),
+        ("mi-mars 2024", "2024-03-11/2024-03-20"),
+        ("fin février 2024", "2024-02-21/2024-02-29"),
+    ],
+)
+def test_a_part_of_a_month_is_drafted_as_the_span_check_asks(words: str, iso: str) -> None:
+    from bot.dates import parse_date, wording_problem
+    from bot.draft.frdates import find_dates
+
+    found = find_dates(f"Les exercices auront lieu {words}.", None)
+    assert [(item.iso, item.basis) for item in found] == [(iso, "texte")]
+    assert wording_problem(words, parse_date(iso)) is None
+    assert wording_problem(words, parse_date(iso[:7])) is not None  # the month alone: refused

@@ -1400,7 +1400,7 @@ def _in_edition_year(found: FoundDate, text: str, edition: tuple[str, str]) -> F
         basis="déduit",
         reason=f"année de « {shown} »",
         note=f"année déduite : « {found.text} » dans un article non daté écrit pendant "
-        f"« {shown} » ; à vérifier",
+        f"« {shown} » ; à vérifier" + (f" ; {parsed[0].note}" if parsed[0].note else ""),
     )
 
 

@@ -8,11 +8,12 @@ known article date. Nothing else is ever given a year.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.dates import MONTHS_FR
+from bot.dates import MONTH_PARTS, MONTHS_FR
 
 _MONTH_ALT = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _MONTH_INDEX = {name: number for number, name in enumerate(MONTHS_FR, start=1)} | {
@@ -75,6 +76,16 @@ _YEAR_SHIFT = {
     "l'année prochaine": 1,
 }
 """Relative words that name a year, whatever the day of the article."""
+
+
+def month_part(part: str, year: int, month: int) -> tuple[str, str]:
+    """« début / mi / fin <mois> <année> » as the span `check` asks for that part of the
+    month (début = 1er–10, mi = 11–20, fin = 21–dernier jour), and the note that says so."""
+    first, last = MONTH_PARTS[part.casefold()]
+    last = min(last, calendar.monthrange(year, month)[1])
+    iso = f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+    first_text = "1er" if first == 1 else str(first)
+    return iso, f"{part.casefold()} du mois : du {first_text} au {last} (convention)"
 
 
 def relative_year(word: str, year: int) -> str | None:
@@ -402,6 +413,20 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         part, month_text, year_text = match.groups()
         iso = f"{year_text}-{_month(month_text):02d}"
         part_note = f"{part.casefold()} du mois" if part else None
+        if part and part.casefold() in MONTH_PARTS:
+            iso, part_note = month_part(part, int(year_text), _month(month_text))
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    iso,
+                    "intervalle",
+                    "texte",
+                    part_note,
+                )
+            )
+            continue
         add(FoundDate(match.group(0), match.start(), match.end(), iso, "mois", "texte", part_note))
     for match in _MONTH_ALONE.finditer(text):
         if not free(match.start(), match.end()):
