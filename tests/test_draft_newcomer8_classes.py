@@ -377,3 +377,15 @@ def test_a_part_of_a_month_is_drafted_as_the_span_check_asks(words: str, iso: st
     assert [(item.iso, item.basis) for item in found] == [(iso, "texte")]
     assert wording_problem(words, parse_date(iso)) is None
     assert wording_problem(words, parse_date(iso[:7])) is not None  # the month alone: refused
+
+
+def test_a_part_of_a_month_without_its_year_is_the_same_span_in_a_dated_article() -> None:
+    from datetime import date
+
+    from bot.draft.frdates import find_dates
+
+    found = find_dates("Les exercices auront lieu début octobre.", date(2025, 9, 20))
+    assert [(item.iso, item.basis) for item in found] == [("2025-10-01/2025-10-10", "déduit")]
+    assert "du 1er au 10" in str(found[0].note)
+    plain = find_dates("Les exercices auront lieu en octobre.", date(2025, 9, 20))
+    assert [item.iso for item in plain] == ["2025-10"]

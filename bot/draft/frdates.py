@@ -449,17 +449,13 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             )
         else:
             assert anchor is not None
-            add(
-                FoundDate(
-                    words,
-                    match.start(),
-                    match.end(),
-                    f"{reading.year}-{month:02d}",
-                    "mois",
-                    "déduit",
-                    f"année déduite : « {words} » dans l'article du {_label(anchor)}",
-                )
-            )
+            iso, precision = f"{reading.year}-{month:02d}", "mois"
+            note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+            part = re.match(r"(début|mi|fin)\b", match.group(1), re.IGNORECASE)
+            if part is not None:  # « début octobre »: the part of the month check asks for
+                iso, part_note = month_part(part.group(1), reading.year, month)
+                precision, note = "intervalle", f"{note} ; {part_note}"
+            add(FoundDate(words, match.start(), match.end(), iso, precision, "déduit", note))
     for match in _BETWEEN.finditer(text):
         if not free(match.start(), match.end()) or int(match.group(2)) <= int(match.group(1)):
             continue
