@@ -26,7 +26,12 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
 - newcomer7: bench/newcomer7/, three more (Boursier.com relaying Reuters 2023 on joint exercises
   with Turkey, Nouvelles d'Arménie 2021 on the Turkish-Russian centre in Aghdam, Press TV 2016 on
   an Iron Dome sale) a seventh newcomer curated, reviewed after (« prêtes à être livrées » is no
-  delivery; « le 30 janvier » after a memorandum of 11 November 2020 is 2021, deduced).
+  delivery; « le 30 janvier » after a memorandum of 11 November 2020 is 2021, deduced);
+- newcomer8: bench/newcomer8/, three more (the French Ministry of Defence's archived EMA page
+  2014 on Zakir Hassanov in Paris, Perspectives Med 2021 on Caspian manoeuvres, Azvision.az
+  2020 on a plan signed with Georgia) an eighth newcomer curated, reviewed after (« Mise à
+  jour : 21/01/2014 » is no publication date; « venu pour signer » is an aim, act null; the
+  year of an undated article read off « l'édition 2021 » is deduced).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -80,6 +85,7 @@ SETS = {
     "newcomer5": ROOT / "bench" / "newcomer5",
     "newcomer6": ROOT / "bench" / "newcomer6",
     "newcomer7": ROOT / "bench" / "newcomer7",
+    "newcomer8": ROOT / "bench" / "newcomer8",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -212,6 +218,11 @@ def _source_right(data: dict[str, Any], source: dict[str, Any]) -> list[str]:
     curated_day = source.get("published")
     if curated_day and published != curated_day:
         wrong.append(f"date {published} ≠ {curated_day}")
+    elif not curated_day and mine.get("published"):
+        # an update line (« Mise à jour : 21/01/2014 ») is no publication date
+        wrong.append(f"date {mine.get('published')} ≠ non indiquée")
+    if (mine.get("relayed_from") or None) != (source.get("relayed_from") or None):
+        wrong.append(f"relais {mine.get('relayed_from')} ≠ {source.get('relayed_from')}")
     outlet = (notes.get("outlet") or {}).get("value")
     if outlet is None:
         wrong.append("média absent")

@@ -15,6 +15,7 @@ MODALITY_LABELS = {
     "obligation": "une obligation",
     "proposition": "une proposition",
     "attente": "une attente ou une possibilité",
+    "but": "un but",
     "futur": "un futur",
 }
 
@@ -25,7 +26,7 @@ class Modality:
     or an expectation — never an act already done."""
 
     kind: str
-    """souhait, intention, projet, obligation, proposition, attente, futur."""
+    """souhait, intention, projet, obligation, proposition, attente, but, futur."""
     words: str
     """The article's words that say it (« volonté de signer »)."""
 
@@ -80,6 +81,12 @@ _IRREGULAR_FUTURE = re.compile(r"^(?:recevr|vendr|acquerr)\w+$", re.I)
 _NOUN_FORM = re.compile(
     r"^(?:\w+(?:ure|ures|ion|ions|aison|aisons)|exercices?|man\w+|membres?)$", re.I
 )
+_PURPOSE = re.compile(
+    r"\b(?:pour|afin\s+d(?:e\s+|['’]\s*))\s*(?:(?:y|en|le|la|les|se|ne|pas)\s+|[ls]['’]\s*)*$",
+    re.I,
+)
+"""A purpose just before a bare infinitive (« venu pour signer », « afin de l'adopter »):
+what someone came for, not what was done."""
 MODAL_WINDOW = 6
 """Words before an act's word within which a marker governs it (« volonté de signer »)."""
 
@@ -132,6 +139,10 @@ def modality_of(text: str, act_words: re.Pattern[str] = _ACT_WORD) -> Modality |
                 undone.append(Modality("futur", word))
             elif re.search(r"(?:rait|raient)$", word, re.I):
                 undone.append(Modality("attente", word))
+            else:
+                purpose = _PURPOSE.search(text[: match.start()])
+                if purpose is not None:
+                    undone.append(Modality("but", text[purpose.start() : match.end()]))
             continue  # a bare infinitive (« pour signer ») says nothing done
         if _NOUN_FORM.match(word):
             continue  # « l'exercice », « la signature » alone: neither done nor undone

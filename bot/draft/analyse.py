@@ -115,6 +115,8 @@ class ActorFinder:
                 surface = text[start:end]
                 if key not in self._adjectives and not _capitalised(surface):
                     continue  # « la réunion » is a meeting, not La Réunion
+                if _PLACE_NOUN_BEFORE.search(text[:start]):
+                    continue  # « l'océan Indien », « le golfe d'Oman » : a place, not a country
                 surface = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
                 found.append((start, ActorHit(actor_id, surface, actor_id in self.known)))
                 matched = size
@@ -136,6 +138,13 @@ class ActorFinder:
 
 
 _COMBINING = {fold(form): code for form, code in COMBINING_FORMS.items()}
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:océans?|mers?|golfes?|détroits?|baies?|lacs?|fleuves?|monts?|péninsules?)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])?$",
+    re.IGNORECASE,
+)
+"""A geographic noun just before a name makes it part of a place's name: « l'océan Indien »,
+« la mer de Chine », « le golfe d'Oman » name no country."""
 
 
 def _capitalised(surface: str) -> bool:

@@ -145,8 +145,24 @@ class Article:
     year only if the dateline writes one."""
 
     @property
+    def anchor(self) -> date | None:
+        """The date relative days (« en décembre dernier ») are resolved from: the publication
+        date, else the page's update date (« Mise à jour : 21/01/2014 ») — the article is no
+        later than it — each date built on the latter marked as such (anchor_basis)."""
+        if self.published_date is not None:
+            return self.published_date
+        if self.updated.value:
+            return date.fromisoformat(self.updated.value)
+        return None
+
+    @property
     def anchor_basis(self) -> str | None:
         """Where the date relative days are resolved from comes from, when not the text."""
+        if self.published_date is None and self.updated.value:
+            return (
+                f"date de mise à jour de la page, « {self.updated.read_from} », pas de "
+                "publication : à vérifier"
+            )
         if self.published_date is None or self.published.basis == "texte":
             return None
         return {
@@ -335,16 +351,28 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
-def _names_the_site(name: str, outlet: str | None, url: str | None) -> bool:
+def _names_the_site(
+    name: str, outlet: str | None, url: str | None, lines: list[Line] | None = None
+) -> bool:
     """True when a « SOURCE: FRENCH PRESS TV » footer names the site that published the page
-    (its outlet, or a label of its address such as « presstv » in french.presstv.com)."""
+    (its outlet, or a label of its address such as « presstv » in french.presstv.com), or one
+    of the site's own sections: a folder of the page's address or an item of its breadcrumb
+    (« Sources : EMA » under archives.defense.gouv.fr/ema/… and « Accueil | EMA | … »)."""
     squeezed = _squeezed(name)
     if not squeezed:
         return False
     own = [_squeezed(outlet)] if outlet else []
+    sections: set[str] = set()
     if url:
-        host = re.sub(r"^[a-z]+://", "", url.casefold()).split("/")[0]
+        address = re.sub(r"^[a-z]+://", "", url.casefold())
+        host = address.split("/")[0]
         own += [_squeezed(label) for label in host.split(".") if label not in _GENERIC_HOST_LABELS]
+        sections |= {_squeezed(folder) for folder in address.split("/")[1:-1]}
+    for line in lines or []:
+        if line.kind == "noise" and _BREADCRUMB.match(line.text):
+            sections |= {_squeezed(item) for item in re.split(r"[>›|/]", line.text)}
+    if squeezed in sections - {""}:
+        return True
     return any(len(label) >= 4 and (label in squeezed or squeezed in label) for label in own)
 
 
@@ -369,13 +397,20 @@ def _split(text: str, start: int) -> list[Sentence]:
     return sentences
 
 
+_COUNTER = re.compile(
+    r"\s+(?:lu|vu|vues?|lectures?|affichages?|consultations?)\s*:?\s*\d[\d\s.]*$", re.IGNORECASE
+)
+"""A page's view counter after its date (« 21 Janvier 2020    Lu: 1080 »): no part of it."""
+
+
 def _published_in_text(lines: list[Line]) -> tuple[Metadata, date | None]:
     for line in lines:
         if line.kind not in ("published", "byline"):
             continue
         for found in find_dates(line.text, None):
             if found.basis == "texte" and found.precision == "jour" and found.iso:
-                return Metadata(found.iso, line.text), date.fromisoformat(found.iso)
+                words = _COUNTER.sub("", line.text).rstrip()
+                return Metadata(found.iso, words), date.fromisoformat(found.iso)
         relative = [d for d in find_dates(line.text, None) if d.precision == "relatif"]
         if relative:
             return (
@@ -638,7 +673,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
     outlet = _outlet(lines, outlet_name, given, agency, url_meta.value)
-    if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value):
+    if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value, lines):
         relayed = Metadata(
             None,
             relayed.read_from,

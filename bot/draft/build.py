@@ -55,7 +55,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -316,8 +316,16 @@ def _act(text: str, modality: Modality | None) -> str | None:
     return None if act in DONE_ACTS else act
 
 
+_THEN = re.compile(
+    r"\b(?:ont|a|avaient|avait|sont|est|étaient|était)\s+alors\b(?!\s+(?:que|même))",
+    re.IGNORECASE,
+)
+"""« Les deux pays ont alors également évoqué … » : at the time the sentence before told."""
+# « Ces derniers mois », « ce matin » say when, not which thing told before
 _ANAPHORA = re.compile(
-    r"^(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
+    r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
+    r"temps|matin|soir|nuit|week-end|an)\b(?!-là))"
+    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
     r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
@@ -704,7 +712,9 @@ def _same_event(group: Candidate, item: Candidate) -> str | None:
         return None
     main, other = _main_date(group.dates), _main_date(item.dates)
     if main is not None and main.iso and other is not None and other.iso:
-        return None
+        edition = bool(other.reason and other.reason.startswith(_EDITION_REASON))
+        if not (edition and main.iso.startswith(other.iso)):
+            return None  # an edition's year (« l'édition 2021 ») dates no second event
     kind = event_type(item.sentence.text, None)
     if kind in (None, "declaration") or kind != event_type(group.sentence.text, None):
         return None
@@ -821,6 +831,64 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_MEETING_PART = re.compile(
+    r"\b(?:cérémonie\s+d['’]accueil|accueil\s+officiel|conférences?\s+de\s+presse|"
+    r"points?\s+de\s+presse|échanges?\s+de\s+vues|pourparlers)",
+    re.IGNORECASE,
+)
+"""What happens around a meeting — the welcome ceremony, the talks, the press conference —
+is part of it, not an event of its own. « Lors de l'entretien, il a été noté que … » is not:
+what was said there is a fact a curator keeps apart."""
+_PRESS = re.compile(r"\b(?:conférences?|points?)\s+de\s+presse\b", re.IGNORECASE)
+
+
+def _meeting_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per meeting: a sentence telling its welcome ceremony, its talks (« les
+    ministres ont procédé à un échange de vues ») or its press
+    conference, with no date, act or modality of its own and no actor beyond the meeting's,
+    joins the dated meeting told before it; a press conference another candidate grouped
+    (an agreement signed at the meeting) moves to the meeting too."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        meeting = next(
+            (
+                c
+                for c in reversed(kept)
+                if c.kind == "event"
+                and c.subtype in MEETINGS
+                and _span(_main_date(c.dates)) is not None
+            ),
+            None,
+        )
+        if meeting is None:
+            kept.append(item)
+            continue
+        if item.kind != "agreement":
+            found = _MEETING_PART.search(item.sentence.text)
+            if (
+                found is not None
+                and item.modality is None
+                and item.act is None
+                and not any(d.iso for d in item.dates)
+                and _actor_ids(item) <= _actor_ids(meeting)
+            ):
+                meeting.more += [item.sentence, *item.more]
+                meeting.grouped_why.append(f"« {found.group(0)} » : partie de la rencontre")
+                meeting.resolved += item.resolved
+                meeting.unknown += [n for n in item.unknown if n not in meeting.unknown]
+                meeting.numbers += item.numbers
+                continue
+        press = [more for more in item.more if _PRESS.search(more.text)]
+        if press and item is not meeting:
+            item.more = [more for more in item.more if more not in press]
+            meeting.more += press
+            meeting.grouped_why.append("conférence de presse : partie de la rencontre")
+        kept.append(item)
+    for candidate in kept:
+        candidate.more.sort(key=lambda sentence: sentence.start)
+    return kept
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -865,6 +933,9 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
+    then = _THEN.search(item.sentence.text)
+    if then is not None and other is None and item.position - group.position == 1:
+        return f"« {then.group(0)} » : le moment de la phrase d'avant"
     if main is not None and other is None and main.dateline is None:
         return None  # an undated sentence after a dated event: another fact unless it says so
         # (the dispatch's own day, from its dateline, dates what follows just as well)
@@ -1268,6 +1339,75 @@ def _says_whole(text: str) -> bool:
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
+_EDITION_NOW = re.compile(
+    r"\b(l['’]\s*édition\s+((?:19|20)\d\d)\b[^.;()]{0,60}?)\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:organisée?s?\s+|qui\s+se\s+(?:tient|déroule)\s+)?(?:actuellement|en\s+cours)\b",
+    re.IGNORECASE,
+)
+"""« l'édition 2021 des jeux navals Sea Cup (Coupe de la mer) organisée actuellement »: an
+undated article written during that edition, so in its year."""
+_EDITION_REASON = "année de « l"
+"""How a date_reason built on an edition's year (frdates, « l'édition 2021 ») begins."""
+_PART_BEFORE = re.compile(r"\b(début|fin|mi)(?:\s+|-)$", re.IGNORECASE)
+
+
+def _edition_now(article: Article) -> tuple[str, str] | None:
+    """The year of an edition the undated article says is under way, and its words."""
+    for sentence in article.sentences:
+        match = _EDITION_NOW.search(sentence.text)
+        if match is not None:
+            return match.group(2), match.group(1)
+    return None
+
+
+def _in_edition_year(found: FoundDate, text: str, edition: tuple[str, str]) -> FoundDate:
+    """A month or day without its year (« au début du mois de septembre », « en février
+    dernier ») in an undated article written during an edition of a named event: that
+    edition's year, inferred and said so (never the article's words)."""
+    if found.iso is not None or found.basis != "inconnu":
+        return found
+    year, words = edition
+    shown = words if len(words) <= 60 else words[:59] + "…"
+    named = relative_year(found.text, int(year)) if found.precision == "relatif" else None
+    if named is not None:  # « il y a un an » in an article written during the 2021 edition
+        return replace(
+            found,
+            iso=named,
+            precision="année",
+            basis="déduit",
+            reason=f"« {found.text} » dans un article écrit pendant « {shown} »",
+            note=f"année déduite : « {found.text} » dans un article non daté écrit pendant "
+            f"« {shown} » ; à vérifier",
+        )
+    if found.precision not in ("mois", "jour"):
+        return found
+    month = re.search(r"\b(" + "|".join(MONTHS_FR) + r")\b", found.text, re.IGNORECASE)
+    if month is None:
+        return found
+    if found.precision == "mois":
+        part = _PART_BEFORE.search(text[: found.start])
+        phrase = f"{part.group(1) + ' ' if part else ''}{month.group(1)} {year}"
+    else:
+        phrase = f"{found.text} {year}"
+    parsed = [d for d in find_dates(phrase, None) if d.iso and d.basis == "texte"]
+    if not parsed:
+        return found
+    return replace(
+        found,
+        text=f"{part.group(0)}{found.text}" if found.precision == "mois" and part else found.text,
+        iso=parsed[0].iso,
+        precision=parsed[0].precision,
+        basis="déduit",
+        reason=f"année de « {shown} »",
+        note=f"année déduite : « {found.text} » dans un article non daté écrit pendant "
+        f"« {shown} » ; à vérifier" + (f" ; {parsed[0].note}" if parsed[0].note else ""),
+    )
+
+
+_ARTICLE_OF = "dans l'article du "
+_UPDATED_ON = "dans la page mise à jour le "
+
+
 def _only_year_day(article: Article) -> FoundDate | None:
     """In an undated article whose explicit dates all fall in one year, the latest full day it
     gives (« le 11 novembre 2020 »): what a later day without its year (« le 30 janvier »)
@@ -1337,8 +1477,9 @@ def draft_article(
         [(named.name, named.actor) for named in base.vocabulary.article_names],
     )
     linker = linker or Linker(base)
-    anchor = article.published_date
+    anchor = article.anchor
     latest_day = _only_year_day(article) if anchor is None else None
+    edition = _edition_now(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
@@ -1367,6 +1508,16 @@ def draft_article(
             reasons[sentence.start] = CUT_OFF
             continue
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
+        if anchor is None and edition is not None:
+            dates = [_in_edition_year(found, sentence.text, edition) for found in dates]
+        if article.published_date is None and anchor is not None:
+            # the anchor is the page's update date: never call it the article's date
+            dates = [
+                replace(found, note=found.note.replace(_ARTICLE_OF, _UPDATED_ON))
+                if found.note
+                else found
+                for found in dates
+            ]
         if anchor is None and latest_day is not None:
             dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
@@ -1480,6 +1631,7 @@ def draft_article(
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
+    candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
@@ -1584,7 +1736,12 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date_note"] = main.note
     elif main.basis in ("déduit", "rapporté"):
         entry["date_basis"] = main.basis
-        if article.published.basis == "texte":
+        if article.published_date is None and article.updated.value:
+            entry["date_reason"] = (
+                f"date de mise à jour de la page (« {article.updated.read_from} »), "
+                "pas de publication"
+            )
+        elif article.published.basis == "texte":
             entry["date_anchor"] = source_id
         else:  # the anchor is not the article's words: say where it comes from
             where = (

@@ -8,11 +8,12 @@ known article date. Nothing else is ever given a year.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.dates import MONTHS_FR
+from bot.dates import MONTH_PARTS, MONTHS_FR
 
 _MONTH_ALT = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _MONTH_INDEX = {name: number for number, name in enumerate(MONTHS_FR, start=1)} | {
@@ -57,13 +58,42 @@ _EVENT_NOUN_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"\s*[«“\"]\s*(?P<name>[A-ZÀ-Þ][^«»“”\"]{0,40}?)\s*[»”\"]")
 """« un exercice militaire 2021 « Indestructible Brotherhood » »: the year of the exercise's
 name, written before it; the exercise's own day is told elsewhere (« débutera demain »)."""
+_EDITION = re.compile(r"\b(?:l['’]\s*|d['’]\s*)?édition\s+$", re.IGNORECASE)
+"""« l'édition 2021 des jeux navals Sea Cup »: the year names an edition, not the fact's date."""
 _RELATIVE = re.compile(
     r"\b(avant-hier|hier|aujourd['’]hui|demain|récemment|dernièrement|cet été|cet hiver|"
     r"ce printemps|cet automne|cette année|l['’]an dernier|l['’]année dernière|"
     r"l['’]an prochain|l['’]année prochaine|le mois dernier|le mois prochain|"
-    r"la semaine dernière|la semaine prochaine|ce mois-ci)\b",
+    r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_YEAR_SHIFT = {
+    "cette année": 0,
+    "l'an dernier": -1,
+    "l'année dernière": -1,
+    "il y a un an": -1,
+    "l'an prochain": 1,
+    "l'année prochaine": 1,
+}
+"""Relative words that name a year, whatever the day of the article."""
+
+
+def month_part(part: str, year: int, month: int) -> tuple[str, str]:
+    """« début / mi / fin <mois> <année> » as the span `check` asks for that part of the
+    month (début = 1er–10, mi = 11–20, fin = 21–dernier jour), and the note that says so."""
+    first, last = MONTH_PARTS[part.casefold()]
+    last = min(last, calendar.monthrange(year, month)[1])
+    iso = f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+    first_text = "1er" if first == 1 else str(first)
+    return iso, f"{part.casefold()} du mois : du {first_text} au {last} (convention)"
+
+
+def relative_year(word: str, year: int) -> str | None:
+    """The year a year-level relative word (« il y a un an », « l'an dernier ») names in an
+    article written in ``year``; None for a word that needs the article's day."""
+    shift = _YEAR_SHIFT.get(word.casefold().replace("’", "'"))
+    return None if shift is None else str(year + shift)
+
 
 _DECADE = re.compile(r"\b(?:(?:dans|durant|pendant|depuis)\s+)?les\s+années\s+((?:19|20)\d0)\b")
 """« dans les années 1990 »: the decade, 1990/1999 — never the year 1990 alone."""
@@ -227,6 +257,9 @@ def _relative(word: str, anchor: date | None) -> FoundDate:
         return FoundDate(word, 0, 0, str(year), "année", "déduit", f"l'article du {label}")
     if key in ("l'an dernier", "l'année dernière"):
         return FoundDate(word, 0, 0, str(year - 1), "année", "déduit", f"l'article du {label}")
+    if key == "il y a un an":
+        note = f"« {word} » : environ un an avant l'article du {label}"
+        return FoundDate(word, 0, 0, str(year - 1), "année", "déduit", note)
     if key in ("l'an prochain", "l'année prochaine"):
         return FoundDate(word, 0, 0, str(year + 1), "année", "déduit", f"l'article du {label}")
     if key in ("le mois dernier", "le mois prochain", "ce mois-ci"):
@@ -380,6 +413,20 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         part, month_text, year_text = match.groups()
         iso = f"{year_text}-{_month(month_text):02d}"
         part_note = f"{part.casefold()} du mois" if part else None
+        if part and part.casefold() in MONTH_PARTS:
+            iso, part_note = month_part(part, int(year_text), _month(month_text))
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    iso,
+                    "intervalle",
+                    "texte",
+                    part_note,
+                )
+            )
+            continue
         add(FoundDate(match.group(0), match.start(), match.end(), iso, "mois", "texte", part_note))
     for match in _MONTH_ALONE.finditer(text):
         if not free(match.start(), match.end()):
@@ -402,17 +449,13 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             )
         else:
             assert anchor is not None
-            add(
-                FoundDate(
-                    words,
-                    match.start(),
-                    match.end(),
-                    f"{reading.year}-{month:02d}",
-                    "mois",
-                    "déduit",
-                    f"année déduite : « {words} » dans l'article du {_label(anchor)}",
-                )
-            )
+            iso, precision = f"{reading.year}-{month:02d}", "mois"
+            note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+            part = re.match(r"(début|mi|fin)\b", match.group(1), re.IGNORECASE)
+            if part is not None:  # « début octobre »: the part of the month check asks for
+                iso, part_note = month_part(part.group(1), reading.year, month)
+                precision, note = "intervalle", f"{note} ; {part_note}"
+            add(FoundDate(words, match.start(), match.end(), iso, precision, "déduit", note))
     for match in _BETWEEN.finditer(text):
         if not free(match.start(), match.end()) or int(match.group(2)) <= int(match.group(1)):
             continue
@@ -468,6 +511,24 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     "déduit",
                     note,
                     reason=f"année lue dans le nom « {words[:50]} {match.group(1)} »",
+                )
+            )
+            continue
+        edition = _EDITION.search(text[: match.start()]) if bare else None
+        if edition is not None:
+            tail = re.match(r"[^,;.()«»]{0,40}", text[match.end() :])
+            words = (text[edition.start() : match.end()] + (tail.group(0) if tail else "")).strip()
+            add(
+                FoundDate(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    match.group(1),
+                    "année",
+                    "déduit",
+                    f"année de « {words} » : l'édition d'un événement, pas la date du fait "
+                    "que la phrase raconte ; déduite",
+                    reason=f"année de « {words[:60]} »",
                 )
             )
             continue

@@ -228,6 +228,7 @@ PUBLISHED_PREFIXES: tuple[str, ...] = ("publié le", "publié", "date :", "date:
 UPDATED_PREFIXES: tuple[str, ...] = (
     "mis à jour le",
     "mis à jour",
+    "mise à jour",
     "dernière mise à jour",
     "derniere mise a jour",
     "modifié le",
