@@ -33,11 +33,11 @@ def _leaks(caplog, api: FakeBotApi) -> list[str]:
     ]
 
 
-async def test_an_unreadable_update_is_skipped_once_and_polling_moves_on(api, base, caplog):
+async def test_an_unreadable_update_is_skipped_once_and_polling_moves_on(api, five_base, caplog):
     caplog.set_level(logging.DEBUG)
     poison = await api.push(_poison(api))
     await api.push(api.message_update("/pays Géorgie", user_id=78))
-    application = build_application(Settings(token=api.token, api_url=api.url), Index(base))
+    application = build_application(Settings(token=api.token, api_url=api.url), Index(five_base))
     async with polling(application):
         await api.wait_for("sendMessage", 1, timeout=20)
         polls_before = len([c for c in api.arrived if c.method == "getUpdates"])
@@ -57,11 +57,11 @@ async def test_an_unreadable_update_is_skipped_once_and_polling_moves_on(api, ba
     assert polls_before < 50  # no tight loop over the same page
 
 
-async def test_a_webhook_update_delivered_twice_is_answered_once(api, base, caplog):
+async def test_a_webhook_update_delivered_twice_is_answered_once(api, five_base, caplog):
     settings = Settings(  # type: ignore[call-arg]
         token=api.token, api_url=api.url, webhook_url="http://127.0.0.1/hook", webhook_secret="k"
     )
-    application = build_application(settings, Index(base))
+    application = build_application(settings, Index(five_base))
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)
