@@ -767,10 +767,13 @@ def _detail_of_subject(
     """A short follow-up asking one detail of the previous answer's entries, naming nothing
     they lack: that detail of those entries (``detail.py``), never the previous view again nor
     a search of the follow-up's lone word; None when another reading answers it."""
+    text, rest = _first_clause(text)
     detail = asked_detail(text)
     folded = fold(text)
     if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
         return None
+    if rest and _names_new_actor_or_period(index, rest, previous, today):
+        return None  # « et le coût ? et en Turquie ? »: the rest asks about something else
     holding: list[str] = []  # the entry whose sentence the previous answer put on top (a
     if previous.shown:  # context fact has no numbered line): among its lines, else the base's
         listed = subject_entries(index, previous.lines)
@@ -805,6 +808,33 @@ def _detail_of_subject(
         return None
     shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
     return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+_CLAUSE = re.compile(r"\?\s+(?=\S)")
+
+
+def _first_clause(text: str) -> tuple[str, str]:
+    """A follow-up asked in two questions (« et le montant ? combien d'investissements sont
+    prévus dans ce deal ? », « signé par qui ? ministre ou à quel niveau ? »): the first one
+    asks the detail, the next ones only say it again in other words. Returns the first clause
+    and the rest ("" when the text is one question)."""
+    parts = _CLAUSE.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or asked_detail(parts[0]) is None:
+        return text, ""
+    return f"{parts[0]} ?", parts[1]
+
+
+def _names_new_actor_or_period(
+    index: Index, rest: str, previous: Asked, today: date | None
+) -> bool:
+    """True when the rest of a two-clause follow-up names a period or an actor the previous
+    subject lacks (its words may differ from the subject's: they only rephrase the detail)."""
+    wanted = read_filter(index, _content(index, rest), today).filter
+    if wanted.start is not None or wanted.end is not None:
+        return True
+    home = index.base.vocabulary.home
+    subject = subject_entries(index, previous.lines)
+    return bool(set(wanted.actors) - {home} - subject_actors(index, subject))
 
 
 def _names_new_subject(
