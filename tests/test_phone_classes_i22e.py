@@ -4,6 +4,9 @@ base (``tests/fixtures/five``), with questions of our own:
 1. a follow-up asked in two questions (« et le montant ? combien … dans ce deal ? », « signé par
    qui ? ministre ou à quel niveau ? ») answers the detail its first question asks, of the
    subject just shown — never the previous answer again nor a search of its other words;
+5. a word that asks an aspect of what the question names (« lieu », « canal », « titre »,
+   « objet », « but ») is read as asked, never « laissé de côté », and the sentence that gives
+   it goes on top, open, under its line;
 """
 
 from __future__ import annotations
@@ -75,3 +78,50 @@ def test_a_second_question_naming_another_country_starts_afresh(five_base):
         "et le coût ? et celui avec le Royaume-Uni ?",
     )
     assert "Royaume-Uni" in _text(other)
+
+
+# 5. aspects asked are read, and their sentence goes on top
+
+
+def test_objet_of_a_memorandum_is_read_and_its_purpose_is_on_top(five_base):
+    (reply,) = _chat(five_base, "objet du mémorandum avec la Turquie ?")
+    assert "Laissé de côté" not in _text(reply)
+    quotes = [block for block in reply.blocks if isinstance(block, Quote)]
+    assert quotes and "visant à renforcer leur sécurité militaire mutuelle" in quotes[0].text
+    assert not reply.fold_quotes
+
+
+def test_canal_titre_lieu_are_never_left_aside(five_base):
+    for question in (
+        "sur quel canal le plan avec le Royaume-Uni a-t-il été annoncé ?",
+        "à quel titre la Hongrie est-elle dans l'OTS ?",
+        "lieu de signature de l'accord avec les États-Unis ?",
+        "dans quel but la feuille de route cyber ?",
+    ):
+        (reply,) = _chat(five_base, question)
+        text = _text(reply)
+        assert "Laissé de côté" not in text, question
+        for word in ("canal", "titre", "lieu", "« but"):
+            assert f"« {word.strip('« ')} »" not in text, (question, word)
+
+
+def test_a_folded_page_opens_the_sentence_giving_the_aspect_asked(five_base):
+    # a status asked of a page whose line does not say it: the sentence saying it opens on top
+    from bot.engine.group_answer import answer_opened
+    from bot.engine.passage import asked_aspects, carries
+
+    assert asked_aspects("à quel titre la Hongrie ?") == ["titre"]
+    assert asked_aspects("sur quel canal ?") == ["canal"]
+    assert asked_aspects("objet du MoU ?") == ["objet"]
+    assert carries("titre", "La Hongrie en est devenue membre observateur en 2018")
+    assert carries("canal", "a indiqué la représentation sur le réseau social X.")
+    assert carries("objet", "un mémorandum d'entente visant à renforcer leur sécurité")
+    assert not carries("objet", "Le 21 septembre 2025, Bakou a ouvert son forum.")
+    index = Index(five_base)
+    from bot.engine.commands import answer
+
+    page = answer(index, "/timeline Turquie mémorandums d'entente", TODAY)
+    opened = answer_opened(index, page, "dans quel but, ce mémorandum avec la Turquie ?")
+    shown = [b for b in opened.blocks if isinstance(b, Quote) and b.open]
+    assert shown and "visant à" in shown[0].text
+    assert not opened.fold_quotes

@@ -124,6 +124,7 @@ QUESTION_WORDS = frozenset(
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
             "rejoindre adhere mediateur mediateurs mediation nb nbre porte portent portait",
+            "lieu endroit canal titre statut qualite objet but buts",  # aspects (``passage``)
         )
     ).split()
 )
