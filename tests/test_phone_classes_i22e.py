@@ -7,6 +7,9 @@ base (``tests/fixtures/five``), with questions of our own:
 5. a word that asks an aspect of what the question names (« lieu », « canal », « titre »,
    « objet », « but ») is read as asked, never « laissé de côté », and the sentence that gives
    it goes on top, open, under its line;
+3. a yes/no question answered by a list or a card opens on « Oui, d'après … » over the line
+   whose quote states every word asked — never over a proposal, a forecast or an attribution
+   the question lacks, never when a word asked (« membre ») is missing from the quote;
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from datetime import date
 from bot.content.model import FactBase
 from bot.engine.index import Index
 from bot.engine.questions import respond_in_thread
-from bot.engine.reply import Para, Quote, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from tests.conftest import FIVE  # noqa: F401  (the base the fixtures load)
 
 TODAY = date(2026, 12, 6)
@@ -125,3 +128,40 @@ def test_a_folded_page_opens_the_sentence_giving_the_aspect_asked(five_base):
     shown = [b for b in opened.blocks if isinstance(b, Quote) and b.open]
     assert shown and "visant à" in shown[0].text
     assert not opened.fold_quotes
+
+
+# 3. yes/no questions answered by a list or a card get « Oui » on top, only when settled
+
+
+def test_a_yes_no_answered_by_a_list_says_oui_over_the_stating_quote(five_base):
+    (reply,) = _chat(five_base, "la Grèce était présente à la réunion avec l'OTAN ?")
+    said = [b for b in reply.blocks if isinstance(b, Para) and b.text.startswith("Oui")]
+    assert said, _text(reply)
+    at = reply.blocks.index(said[0])
+    assert isinstance(reply.blocks[at + 1], Item)  # right over the line it stands on
+    assert at < min(n for n, b in enumerate(reply.blocks) if isinstance(b, (Quote, QuoteGroup)))
+
+
+def test_no_oui_when_a_word_asked_is_not_in_the_quote(five_base):
+    # « membre » is asked: the quotes say the country joined a council and a partnership
+    for question in (
+        "l'Azerbaïdjan est membre de l'OTAN ?",
+        "l'Italie était présente à la réunion avec l'OTAN ?",
+    ):
+        (reply,) = _chat(five_base, question)
+        oui = [b for b in reply.blocks if isinstance(b, Para) and b.text.startswith("Oui")]
+        assert not oui, question
+
+
+def test_no_oui_over_a_proposal_a_forecast_or_an_attribution():
+    from bot.engine.yes_on_top import yes_on_top
+
+    proposed = Quote(
+        "le président a proposé que les pays membres mènent des manoeuvres en 2026", "x", "s"
+    )
+    line = Item("2026", "Manœuvres proposées", ref=0, entry="e")
+    reply = Reply((Para("Compris : …", "note"), line, proposed))
+    assert yes_on_top(reply, "les pays membres mènent des manoeuvres en 2026 ?") is reply
+    plain = Quote("les pays membres ont mené des manoeuvres en 2026", "x", "s")
+    said = yes_on_top(Reply((line, plain)), "les pays membres ont mené des manoeuvres en 2026 ?")
+    assert isinstance(said.blocks[0], Para) and said.blocks[0].text.startswith("Oui")
