@@ -165,3 +165,26 @@ def test_no_oui_over_a_proposal_a_forecast_or_an_attribution():
     plain = Quote("les pays membres ont mené des manoeuvres en 2026", "x", "s")
     said = yes_on_top(Reply((line, plain)), "les pays membres ont mené des manoeuvres en 2026 ?")
     assert isinstance(said.blocks[0], Para) and said.blocks[0].text.startswith("Oui")
+
+
+# 5. reading: « depuis quand » asks when a link began; « yes/no » is no Norway
+
+
+def test_depuis_quand_of_a_pair_finds_when_the_link_began(five_base):
+    # the date is in the organisation's card (« relations … depuis 1992 »), not a search hit
+    for question in ("azerbaidjan otan depuis quand", "depuis quand l'Azerbaïdjan et l'OTAN ?"):
+        (reply,) = _chat(five_base, question)
+        assert "1992" in _text(reply), question
+        assert "depuis 2009" not in _text(reply), question
+        assert "« depuis »" not in _text(reply), question
+
+
+def test_yes_no_tags_are_set_aside_never_read_as_a_country(five_base):
+    from bot.engine.yesno import verdict_set_aside
+
+    assert verdict_set_aside("Bakou a stoppé le pétrole russe ? yes/no") == (
+        "Bakou a stoppé le pétrole russe ?",
+        True,
+    )
+    (reply,) = _chat(five_base, "Bakou a bien arrêté les importations de pétrole russe ? yes/no")
+    assert "Norvège" not in _text(reply) and "norvege" not in _text(reply)

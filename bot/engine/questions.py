@@ -373,7 +373,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
-    content = _content(index, text)
+    since = bool(_SINCE_WHEN.search(folded))  # « aze otan depuis quand »: the link's start
+    content = _content(index, _SINCE_WHEN.sub(" quand ", text) if since else text)
     words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
@@ -459,7 +460,13 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
     # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
     # link began is said on the other actor's card, not in a dated line
-    linked = {"link", "when"} <= set(intents) and len(actors) == 2 and "AZ" in actors
+    linked = (
+        ("link" in intents or since)
+        and "when" in intents
+        and len(actors) == 2
+        and "AZ" in actors
+        and not reading.ignored
+    )
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
         if any(index.fulltext.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
@@ -467,7 +474,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
     timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
-    if pair and ("link" in intents or "card" in intents or timeless):
+    if pair and ("link" in intents or "card" in intents or timeless or linked):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
         return _card(other, said + _aside(index, reading))
@@ -500,6 +507,10 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
+
+
+_SINCE_WHEN = re.compile(r"\bdepuis (?:quand|quelle annee)\b", re.IGNORECASE)
+"""« depuis quand … ? » asks when a link began: « depuis » is no word to search."""
 
 
 def _absent_of_actor(index: Index, text: str, today: date | None) -> Understanding | None:

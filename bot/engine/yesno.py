@@ -15,7 +15,8 @@ from bot.text import fold
 
 _VERDICT = re.compile(
     r"\bvrai ou faux\b\s*[:?]?|\boui ou non\b\s*\??|\boui\s*/\s*non\b\s*\??"
-    r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])",
+    r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])"
+    r"|\byes\s*(?:/|or|ou)\s*no\b\s*\??|\boui\s*(?:/|ou|or)\s*no\b\s*\??",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
