@@ -373,8 +373,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
     intents = [name for name in intents if name not in ("countries", "organisations")]
-    since = bool(_SINCE_WHEN.search(folded))  # « aze otan depuis quand »: the link's start
-    content = _content(index, _SINCE_WHEN.sub(" quand ", text) if since else text)
+    content = _content(index, text)
     words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
     counted = _counted(index, folded, words)
     if counted is not None:
@@ -460,13 +459,16 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
     # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
     # link began is said on the other actor's card, not in a dated line
+    # « aze otan depuis quand »: « depuis » its only other word, it asks when the link began
+    since = bool(_SINCE_WHEN.search(folded)) and {fold(w) for w in reading.ignored} <= {"depuis"}
     linked = (
         ("link" in intents or since)
         and "when" in intents
         and len(actors) == 2
         and "AZ" in actors
-        and not reading.ignored
     )
+    if linked and since:  # « depuis » is then no word left aside
+        reading = replace(reading, ignored=())
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
         if any(index.fulltext.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
