@@ -188,3 +188,35 @@ def test_yes_no_tags_are_set_aside_never_read_as_a_country(five_base):
     )
     (reply,) = _chat(five_base, "Bakou a bien arrêté les importations de pétrole russe ? yes/no")
     assert "Norvège" not in _text(reply) and "norvege" not in _text(reply)
+
+
+# 1. follow-ups: the act's own date, a longer question pointing back, a rank
+
+
+def test_when_proposed_shows_the_whole_sentence_with_the_acts_date(five_base):
+    # the quote starts at « le président azéri a proposé … »; the article's sentence opens on
+    # « Notamment, début octobre, »: asked « quand ? », that date is the answer
+    _, when = _chat(five_base, "manoeuvres de l'OTS prévues en 2026", "proposé quand ?")
+    shown = " ".join(_open_quotes(when))
+    assert "début octobre" in shown, _text(when)
+    assert "mènent des manoeuvres militaires conjointes en 2026" in shown
+
+
+def test_a_longer_follow_up_pointing_back_asks_its_detail(five_base):
+    listed, who = _chat(
+        five_base,
+        "quoi de neuf entre bakou et washington ?",
+        "qui a signé cet accord avec aliyev côté américain ?",
+    )
+    assert who.blocks != listed.blocks
+    assert any("JD Vance" in quote for quote in _open_quotes(who))
+
+
+def test_a_rank_asked_after_the_forum_gives_its_edition_or_says_it_missing(five_base):
+    _, rank = _chat(five_base, "forum de Bakou", "c'est le combientième ?")
+    assert any("3ᵉ Forum" in quote for quote in _open_quotes(rank)), _text(rank)
+    assert "son rang" in _text(rank)
+    _, none = _chat(
+        five_base, "plan de défense avec le Royaume-Uni", "c'est la quantième édition ?"
+    )
+    assert _opening(none).startswith("Les articles ne donnent pas le rang")

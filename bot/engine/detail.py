@@ -82,6 +82,17 @@ _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien
 _WHEN = re.compile(
     r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
 )
+_RANK = re.compile(
+    r"\b(?:combientieme|combien-?ieme|quantieme|quelle edition|quel numero|quel rang"
+    r"|combien d'editions|combien d editions)\b"
+)
+"""« c'est le combientième ? », « quelle édition ? »: a rank (« 3ᵉ Forum »), not a count."""
+_ORDINAL = re.compile(
+    r"\b\d+(?:ᵉ|e|è|er|re|ème|eme|ieme)(?!\w)|\b(?:premier|première|premiere|deuxième"
+    r"|deuxieme|troisième|troisieme|quatrième|quatrieme|cinquième|cinquieme|sixième|sixieme"
+    r"|second|seconde)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
@@ -140,6 +151,8 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("cout", "le coût (ni budget ni montant)")
     if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
+    if _RANK.search(folded):
+        return Detail("rang", "le rang (quelle édition)")
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
     if _WHY.search(folded):
@@ -281,6 +294,8 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return _has_date(sentence)
     if kind == "combien":
         return _has_figure(sentence)
+    if kind == "rang":
+        return bool(_ORDINAL.search(sentence))
     if kind == "qui":
         if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
@@ -606,8 +621,8 @@ def detail_reply(
     in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind in ("qui", "ou") and not detail.noun:
         in_text = []  # any name or place of the article: no answer about this subject
-    if detail.kind == "combien":
-        in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind in ("combien", "rang"):
+        in_text = []  # a figure or a rank elsewhere in the article is another subject's
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading
@@ -657,6 +672,7 @@ def _asked_words(detail: Detail) -> str:
         "jour": "le jour exact",
         "quand": "quand",
         "combien": "combien",
+        "rang": "son rang (quelle édition)",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
         "ou": "où",
         "objet": f"ses {detail.noun}"
@@ -681,6 +697,8 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return f"aucune de leurs phrases sur ce sujet ne nomme de personne{side}"
     if detail.kind == "combien":
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
+    if detail.kind == "rang":
+        return "aucune de leurs phrases sur ce sujet ne donne de rang ni de numéro d'édition"
     if detail.kind == "ou":
         return "aucune de leurs phrases sur ce sujet ne nomme de lieu"
     if detail.kind == "objet" and detail.noun:
@@ -809,6 +827,7 @@ def _when_reply(
         said = fold(getattr(entry, "date_text", "") or "")
         best = next((f for f in mine if said and said in fold(f.sentence)), None)
         best = best or (mine[0] if mine else None)
+        best = _whole_dated(index, best) if best is not None else None
         blocks.append(_line(index, entry))
         if best is not None:
             source = index.base.sources[best.source]
@@ -831,6 +850,34 @@ def _when_reply(
                 ),
             )
     return _reply(index, blocks, shown, subject)
+
+
+WHOLE_SENTENCE = 400
+"""Longest article sentence shown in place of a quote cut before its date."""
+_WHEN_WORDS = frozenset(["hier", "recemment", "debut", "fin", "mi", "ete", "hiver", "automne"])
+
+
+def _date_words(text: str) -> set[str]:
+    """The words of ``text`` that date something: a year, a month, « hier », « début »…"""
+    found = set()
+    for word in _words(text):
+        if (word.isdigit() and len(word) == 4) or word in _MONTHS or word in _WHEN_WORDS:
+            found.add(word)
+    return found
+
+
+def _whole_dated(index: Index, found: Found) -> Found:
+    """``found``, or the whole article sentence it was cut from when that sentence dates
+    something the cut does not (« Notamment, début octobre, le président azéri a proposé que
+    … » quoted from « le président azéri »): asked « quand ? », the date of the act itself is
+    the answer. The sentence is verbatim from the article and holds the quote whole."""
+    for sentence in _run(index, found.source):
+        if found.sentence not in sentence or sentence == found.sentence:
+            continue
+        if len(sentence) <= WHOLE_SENTENCE and _date_words(sentence) - _date_words(found.sentence):
+            return Found(sentence, found.source, found.entry)
+        break
+    return found
 
 
 def _reply(index: Index, blocks: list[Block], found: list[Found], subject: list[Entry]) -> Reply:

@@ -462,10 +462,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     # « aze otan depuis quand »: « depuis » its only other word, it asks when the link began
     since = bool(_SINCE_WHEN.search(folded)) and {fold(w) for w in reading.ignored} <= {"depuis"}
     linked = (
-        ("link" in intents or since)
-        and "when" in intents
-        and len(actors) == 2
-        and "AZ" in actors
+        ("link" in intents or since) and "when" in intents and len(actors) == 2 and "AZ" in actors
     )
     if linked and since:  # « depuis » is then no word left aside
         reading = replace(reading, ignored=())
@@ -772,6 +769,8 @@ def respond_in_thread(
 
 MOST_DETAIL_WORDS = 8
 """A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
+POINTING_MORE = 4
+"""Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
 ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour"})
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents"})
@@ -787,7 +786,9 @@ def _detail_of_subject(
     text, rest = _first_clause(text)
     detail = asked_detail(text)
     folded = fold(text)
-    if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
+    # « qui a signé cet accord avec aliyev côté américain ? » points back: longer, still a detail
+    most = MOST_DETAIL_WORDS + POINTING_MORE if _POINTING.search(folded) else MOST_DETAIL_WORDS
+    if detail is None or len(folded.split()) > most:
         return None
     if rest and _names_new_actor_or_period(index, rest, previous, today):
         return None  # « et le coût ? et en Turquie ? »: the rest asks about something else
@@ -918,6 +919,10 @@ DETAIL_ONLY = frozenset(
         "representees",
         "representee",
         "liste",
+        "edition",
+        "editions",
+        "numero",
+        "rang",
     ]
 )
 """Words that only say which detail is asked (never a new subject)."""
