@@ -7,6 +7,8 @@ base (``tests/fixtures/five``), with questions of our own:
 5. a word that asks an aspect of what the question names (« lieu », « canal », « titre »,
    « objet », « but ») is read as asked, never « laissé de côté », and the sentence that gives
    it goes on top, open, under its line;
+2. when the articles give no amount invested, or nobody who presided, the answer opens on
+   « Les articles ne … pas … » with what was searched, then the nearest facts;
 3. a yes/no question answered by a list or a card opens on « Oui, d'après … » over the line
    whose quote states every word asked — never over a proposal, a forecast or an attribution
    the question lacks, never when a word asked (« membre ») is missing from the quote;
@@ -220,3 +222,28 @@ def test_a_rank_asked_after_the_forum_gives_its_edition_or_says_it_missing(five_
         five_base, "plan de défense avec le Royaume-Uni", "c'est la quantième édition ?"
     )
     assert _opening(none).startswith("Les articles ne donnent pas le rang")
+
+
+# 2. a frank absence of what is asked: an amount invested, who presided
+
+
+def test_how_much_invested_is_said_missing_when_no_amount_is_given(five_base):
+    (reply,) = _chat(five_base, "les USA investissent combien en Azerbaïdjan ?")
+    assert _opening(reply).startswith("Les articles ne donnent pas le coût")
+
+
+def test_who_presided_is_said_missing_and_what_was_searched(five_base):
+    (reply,) = _chat(five_base, "qui présidait le forum de Bakou ?")
+    opening = _opening(reply)
+    assert opening.startswith("Les articles ne disent pas qui présidait")
+    assert "sous la présidence de" in opening  # what was searched
+    assert any("3ᵉ Forum" in quote for quote in _open_quotes(reply))  # then what they say
+
+
+def test_who_presided_never_takes_a_title_for_the_office(five_base):
+    from bot.engine.detail import Detail, _gives
+
+    index = Index(five_base)
+    office = Detail("office", "qui présidait", "présidait")
+    assert not _gives(index, office, "Le président Ilham Aliyev a ouvert le forum.")
+    assert _gives(index, office, "La session, présidée par Ilham Aliyev, a réuni les délégations.")

@@ -59,6 +59,7 @@ LISTED_COUNTRIES = 3
 
 _COST = re.compile(
     r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme|tarif\w*"
+    r"|combien (?:\w+ ){0,3}invest\w*|invest\w* (?:\w+ ){0,3}combien"
     r"|combien (?:ca|cela|ils|il|elle) (?:a )?(?:coute|vaut|paye)|valeur)\b"
 )
 _COST_WORDS = re.compile(
@@ -82,6 +83,19 @@ _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien
 _WHEN = re.compile(
     r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
 )
+_OFFICE = re.compile(
+    r"\bqui (?:l'|l |le |la |les )?(?:a |ont |avait |avaient )?"
+    r"(?P<verb>preside\w*|presidai\w*|dirige\w*|dirigeai\w*)\b"
+)
+"""« qui présidait le forum ? »: who held an office there — a person, never any name (who
+organised or hosted it may be a city or a state: « Bakou a ouvert son forum »; not asked here)."""
+_OFFICE_WORDS = re.compile(
+    r"\b(?:preside|presidee|presidait|presidaient|presidera|copreside\w*|dirige|dirigee"
+    r"|dirigeait|dirigeaient|organise|organisee|organisait|organisaient|anime|animait"
+    r"|modere|moderait|sous la presidence|sous l'egide|sous la direction)\b"
+)
+"""How an article says who held an office (folded): searched before saying it doesn't."""
+_OFFICE_LABEL = {"presid": "présidait", "dirig": "dirigeait"}
 _RANK = re.compile(
     r"\b(?:combientieme|combien-?ieme|quantieme|quelle edition|quel numero|quel rang"
     r"|combien d'editions|combien d editions)\b"
@@ -151,6 +165,11 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("cout", "le coût (ni budget ni montant)")
     if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
+    office = _OFFICE.search(folded)
+    if office is not None:
+        typed = office.group("verb")
+        verb = next((v for k, v in _OFFICE_LABEL.items() if typed.startswith(k)), "présidait")
+        return Detail("office", f"qui {verb}", verb)
     if _RANK.search(folded):
         return Detail("rang", "le rang (quelle édition)")
     if _SAID_MORE.search(folded):
@@ -296,6 +315,8 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return _has_figure(sentence)
     if kind == "rang":
         return bool(_ORDINAL.search(sentence))
+    if kind == "office":  # a person and the office's own verb (« président » is no « présidait »)
+        return bool(_OFFICE_WORDS.search(_lower(sentence))) and bool(_person(index, sentence))
     if kind == "qui":
         if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
@@ -656,8 +677,9 @@ def detail_reply(
         # may answer it without a person's name; no absence is said, the subject is shown
         told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
         return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+    verb = "disent" if detail.kind == "office" else "donnent"  # « ne disent pas qui présidait »
     absent = Para(
-        f"Les articles ne donnent pas {detail.what} : {_searched(index, detail, subject)}. "
+        f"Les articles ne {verb} pas {detail.what} : {_searched(index, detail, subject)}. "
         "Ce qu'ils en disent :",
         "note",
     )
@@ -673,6 +695,7 @@ def _asked_words(detail: Detail) -> str:
         "quand": "quand",
         "combien": "combien",
         "rang": "son rang (quelle édition)",
+        "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
         "ou": "où",
         "objet": f"ses {detail.noun}"
@@ -699,6 +722,11 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
     if detail.kind == "rang":
         return "aucune de leurs phrases sur ce sujet ne donne de rang ni de numéro d'édition"
+    if detail.kind == "office":
+        return (
+            f"aucune phrase {where} ne dit qui présidait ou dirigeait, ni « sous la "
+            "présidence de », « sous la direction de »"
+        )
     if detail.kind == "ou":
         return "aucune de leurs phrases sur ce sujet ne nomme de lieu"
     if detail.kind == "objet" and detail.noun:
