@@ -247,3 +247,29 @@ def test_who_presided_never_takes_a_title_for_the_office(five_base):
     office = Detail("office", "qui présidait", "présidait")
     assert not _gives(index, office, "Le président Ilham Aliyev a ouvert le forum.")
     assert _gives(index, office, "La session, présidée par Ilham Aliyev, a réuni les délégations.")
+
+
+def test_the_next_edition_asked_is_said_missing_not_the_last_one_again(five_base):
+    forum, following = _chat(
+        five_base, "forum de Bakou, c'était quel jour ?", "et le prochain, il est prévu quand ?"
+    )
+    assert following.blocks != forum.blocks
+    assert _opening(following).startswith("Les articles ne donnent pas de date pour une prochaine")
+
+
+def test_who_signed_a_text_never_said_signed_is_said_missing(five_base):
+    _, who = _chat(five_base, "la feuille de route cyber approuvée au forum ?", "signée par qui ?")
+    assert _opening(who).startswith("Les articles ne donnent pas de signataire")
+    # « les deux pays ont signé »: the articles say it signed; no absence is claimed
+    _, signed = _chat(five_base, "mémorandum avec la Turquie", "signé par qui ?")
+    assert "Les articles ne" not in _text(signed)
+    assert any("ont récemment signé" in quote for quote in _open_quotes(signed))
+
+
+def test_a_footnote_reference_is_never_the_answer(five_base):
+    _, who = _chat(
+        five_base,
+        "qui a servi de médiateur entre l'Arménie et l'Azerbaïdjan en août 2025 ?",
+        "et par qui côté arménien ?",
+    )
+    assert not any(quote.lstrip().startswith("(2)") for quote in _open_quotes(who)), _text(who)

@@ -107,6 +107,15 @@ _ORDINAL = re.compile(
     r"|second|seconde)\b",
     re.IGNORECASE,
 )
+_NEXT = re.compile(r"\b(?:prochain|prochaine|prochains|prochaines|suivant|suivante)\b")
+"""« et le prochain forum, il est prévu quand ? »: the next one, not the one shown."""
+_NEXT_SAID = re.compile(
+    r"\b(?:prochain|prochaine|prochains|prochaines|suivant|suivante|se tiendra|aura lieu"
+    r"|sera organise\w*|se deroulera|l'an prochain|l'annee prochaine)\b"
+)
+"""How an article would speak of a next edition (folded): searched before saying it doesn't."""
+_FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
+"""An article's footnote (« (2) Voir : … »): a reference, never an answer."""
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
@@ -156,6 +165,8 @@ class Detail:
     noun: str = ""
     """For « objet »: the noun the question names (« domaines », « thème »); for « qui »: the
     side asked (« américain »)."""
+    signed: bool = False
+    """For « qui »: the question asks who signed (« signée par qui ? »)."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -172,6 +183,8 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("office", f"qui {verb}", verb)
     if _RANK.search(folded):
         return Detail("rang", "le rang (quelle édition)")
+    if _NEXT.search(folded) and _WHEN.search(folded):
+        return Detail("prochain", "de date pour une prochaine édition")
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
     if _WHY.search(folded):
@@ -191,7 +204,7 @@ def asked_detail(text: str) -> Detail | None:
     if _WHO.search(folded):
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
-        return Detail("qui", "de nom", noun)
+        return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
     if _WHERE.search(folded):
         return Detail("ou", "le lieu")
     if _WHAT.search(folded):
@@ -313,8 +326,12 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return _has_date(sentence)
     if kind == "combien":
         return _has_figure(sentence)
+    if _FOOTNOTE_LINE.match(sentence):
+        return False
     if kind == "rang":
         return bool(_ORDINAL.search(sentence))
+    if kind == "prochain":
+        return bool(_NEXT_SAID.search(_lower(sentence)))
     if kind == "office":  # a person and the office's own verb (« président » is no « présidait »)
         return bool(_OFFICE_WORDS.search(_lower(sentence))) and bool(_person(index, sentence))
     if kind == "qui":
@@ -673,6 +690,15 @@ def detail_reply(
     if in_text and detail.kind != "pourquoi":
         blocks = [line, *_shown_blocks(index, _distinct(in_text))]
         return _reply(index, blocks, in_text, subject)
+    if detail.kind == "qui" and detail.signed and not _speaks_of_signing(index, subject):
+        # « signée par qui ? » of a text the articles never say signed (« approuvée »): no
+        # signatory to name, said so; never when they say it signed (« les deux pays ont signé »)
+        absent = Para(
+            "Les articles ne donnent pas de signataire : aucune de leurs phrases sur ce sujet "
+            "ne parle de signature. Ce qu'ils en disent :",
+            "note",
+        )
+        return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
     if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
         # may answer it without a person's name; no absence is said, the subject is shown
         told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
@@ -686,6 +712,12 @@ def detail_reply(
     return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
 
 
+def _speaks_of_signing(index: Index, subject: list[Entry]) -> bool:
+    """True when a sentence of the subject, or of its articles, speaks of a signature."""
+    found = [*_own_sentences(index, subject), *_seed_sentences(index, subject)]
+    return any(re.search(r"\bsign", fold(f.sentence)) for f in found if f.entry in subject)
+
+
 def _asked_words(detail: Detail) -> str:
     return {
         "cout": "son coût",
@@ -695,6 +727,7 @@ def _asked_words(detail: Detail) -> str:
         "quand": "quand",
         "combien": "combien",
         "rang": "son rang (quelle édition)",
+        "prochain": "la date du prochain",
         "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
         "ou": "où",
@@ -722,6 +755,11 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
     if detail.kind == "rang":
         return "aucune de leurs phrases sur ce sujet ne donne de rang ni de numéro d'édition"
+    if detail.kind == "prochain":
+        return (
+            f"aucune phrase {where} ne parle d'une prochaine édition ni de ce qui « se "
+            "tiendra » ou « aura lieu »"
+        )
     if detail.kind == "office":
         return (
             f"aucune phrase {where} ne dit qui présidait ou dirigeait, ni « sous la "

@@ -771,7 +771,7 @@ MOST_DETAIL_WORDS = 8
 """A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
 POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
-ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour", "office"})
+ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain"})
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
 """Details a question that names its subject gets answered by ``detail.py`` too."""
@@ -819,7 +819,8 @@ def _detail_of_subject(
         and found.data.startswith("/cherche ")
         and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
     )
-    if not (repeats or lost or detail.kind in ALWAYS_OF_SUBJECT):
+    signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
+    if not (repeats or lost or signed or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
@@ -921,6 +922,10 @@ DETAIL_ONLY = frozenset(
         "liste",
         "edition",
         "editions",
+        "prochain",
+        "prochaine",
+        "suivant",
+        "suivante",
         "numero",
         "rang",
     ]
