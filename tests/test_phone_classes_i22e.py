@@ -273,3 +273,22 @@ def test_a_footnote_reference_is_never_the_answer(five_base):
         "et par qui côté arménien ?",
     )
     assert not any(quote.lstrip().startswith("(2)") for quote in _open_quotes(who)), _text(who)
+
+
+# 3. yes/no tags
+
+
+def test_oui_non_at_the_end_is_a_yes_no_tag():
+    from bot.engine.yesno import verdict_set_aside
+
+    assert verdict_set_aside("aze veut entrer dans l otan oui non") == (
+        "aze veut entrer dans l otan",
+        True,
+    )
+
+
+def test_jusqu_ou_asks_a_place_not_yes_or_no():
+    from bot.engine.yesno import asked_as_statement
+
+    assert not asked_as_statement("le pipeline depuis le daghestan il va jusqu'ou ?")
+    assert asked_as_statement("le pipeline va jusqu'à Novorossiisk ?")
