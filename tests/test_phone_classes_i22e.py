@@ -292,3 +292,20 @@ def test_jusqu_ou_asks_a_place_not_yes_or_no():
 
     assert not asked_as_statement("le pipeline depuis le daghestan il va jusqu'ou ?")
     assert asked_as_statement("le pipeline va jusqu'à Novorossiisk ?")
+
+
+def test_oui_over_a_long_open_quote_keeps_it_as_shown(five_base):
+    (reply,) = _chat(five_base, "les Pays-Bas étaient présents à la réunion avec l'OTAN ?")
+    said = [b for b in reply.blocks if isinstance(b, Para) and b.text.startswith("Oui")]
+    assert said
+    after = reply.blocks[reply.blocks.index(said[0]) + 1 :]
+    first_quote = next(b for b in after if isinstance(b, Quote))  # the first: shown unfolded
+    assert "des Pays-Bas" in first_quote.text
+    assert not any(isinstance(b, Quote) for b in reply.blocks[: reply.blocks.index(said[0])])
+
+
+def test_a_quel_moment_asks_when_of_the_subject(five_base):
+    _, when = _chat(
+        five_base, "qu'est-ce qui est prévu en 2026 ?", "les manœuvres, proposées à quel moment ?"
+    )
+    assert any("début octobre" in quote for quote in _open_quotes(when)), _text(when)

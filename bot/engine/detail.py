@@ -81,7 +81,8 @@ _SAID_MORE = re.compile(
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
-    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
+    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand"
+    r"|a quel moment)\b"
 )
 _OFFICE = re.compile(
     r"\bqui (?:l'|l |le |la |les )?(?:a |ont |avait |avaient )?"
@@ -647,6 +648,8 @@ def detail_reply(
         own = fresh or own
     line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
     own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
+    if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: who signed, first
+        own.sort(key=lambda f: not re.search(r"\bsign", fold(f.sentence)))
     if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
         exact = [
             f

@@ -928,6 +928,7 @@ DETAIL_ONLY = frozenset(
         "suivante",
         "numero",
         "rang",
+        "moment",
     ]
 )
 """Words that only say which detail is asked (never a new subject)."""

@@ -52,9 +52,12 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
         block = blocks[at]
         if isinstance(block, Quote) and _settles(block.text, question):
             line = first if first is not None and first < at else at
+            said = [*blocks[:line], Para(YES, "note"), *blocks[line:]]
             blocks[at] = replace(block, open=True)
             new = [*blocks[:line], Para(YES, "note"), *blocks[line:]]
-            return _fitting(reply, new)
+            if visible(new) <= SCREEN:
+                return replace(reply, blocks=tuple(new), fold_quotes=False)
+            return replace(reply, blocks=tuple(said))  # the quote as it was shown
     if first is None:
         return reply
     item = blocks[first]
@@ -85,11 +88,3 @@ def _settles(quote: str, question: str) -> bool:
         return False
     asked = {m.group(0)[:6] for m in _MODAL.finditer(fold(question))}
     return all(m.group(0)[:6] in asked for m in _MODAL.finditer(fold(quote)))
-
-
-def _fitting(reply: Reply, blocks: list[Block]) -> Reply:
-    """The reply with ``blocks`` (the quote the « Oui » stands on open), unless that would not
-    fit a phone's first screen."""
-    if visible(blocks) > SCREEN:
-        return reply
-    return replace(reply, blocks=tuple(blocks), fold_quotes=False)
