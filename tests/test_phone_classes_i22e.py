@@ -309,3 +309,16 @@ def test_a_quel_moment_asks_when_of_the_subject(five_base):
         five_base, "qu'est-ce qui est prévu en 2026 ?", "les manœuvres, proposées à quel moment ?"
     )
     assert any("début octobre" in quote for quote in _open_quotes(when)), _text(when)
+
+
+def test_signed_asked_of_a_text_in_finalisation_is_answered_not_yet():
+    from bot.engine.verdicts import otherwise
+
+    said = otherwise(
+        "les accords UE-Inde sont signés ?",
+        "Des accords sont en cours de finalisation pour développer la coopération.",
+    )
+    assert said.startswith("ils le disent « en cours de finalisation »")
+    assert not otherwise(
+        "les accords sont signés ?", "Des accords en cours de finalisation ont été signés."
+    )

@@ -46,6 +46,9 @@ MOST_SUBJECT = 3
 """Entries of the previous answer taken as its subject (its first lines)."""
 MOST_SHOWN = 3
 """Sentences an answer shows at most (one screen)."""
+QUOTED_AT_MOST = 650
+"""Characters of open sentences a detail answer shows at most past its first (with its lines
+and its « Compris » line, the first message stays near 1,000 visible characters)."""
 LINE = 110
 """Longest entry line in a detail answer: the sentence under it is the answer."""
 SUBJECT_LABEL = 55
@@ -476,7 +479,11 @@ def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
     quotes under « Dans le même article : »."""
     blocks: list[Block] = []
     last: Entry | None = None
+    shown = 0
     for item in found[:MOST_SHOWN]:
+        if shown and shown + len(item.sentence) > QUOTED_AT_MOST:
+            break  # the first screen holds the answer: the next sentences stay behind 📎
+        shown += len(item.sentence)
         source = index.base.sources[item.source]
         quote = Quote(item.sentence, attribution(source), item.source, open=True)
         if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
