@@ -76,8 +76,8 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
             if visible(new) <= SCREEN:
                 return replace(reply, blocks=tuple(new), fold_quotes=False)
             # too long to open: said over the line, the quote staying in its fold below
-            said = Para(f"Oui, d'après la citation de la ligne {number} ci-dessous :", "note")
-            return replace(reply, blocks=(*blocks[:first], said, *blocks[first:]))
+            named = Para(f"Oui, d'après la citation de la ligne {number} ci-dessous :", "note")
+            return replace(reply, blocks=(*blocks[:first], named, *blocks[first:]))
     return reply
 
 
