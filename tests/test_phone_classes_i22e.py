@@ -322,3 +322,17 @@ def test_signed_asked_of_a_text_in_finalisation_is_answered_not_yet():
     assert not otherwise(
         "les accords sont signés ?", "Des accords en cours de finalisation ont été signés."
     )
+
+
+def test_sur_le_plan_militaire_names_no_plan(five_base):
+    from bot.engine.idioms import without_idioms
+
+    assert without_idioms("ce qui lie Bakou et Ankara sur le plan militaire ?") == (
+        "ce qui lie Bakou et Ankara militaire ?"
+    )
+    assert without_idioms("le plan de défense avec Londres") == "le plan de défense avec Londres"
+    (reply,) = _chat(
+        five_base, "qu'est-ce qui lie l'Azerbaïdjan et la Turquie sur le plan militaire ?"
+    )
+    assert "Royaume-Uni" not in _text(reply)
+    assert "Turquie" in _text(reply)
