@@ -965,7 +965,9 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     if answered is None:
         return reply
     searches = tuple(row for row in reply.buttons if any(b.label.startswith("🔎") for b in row))
-    answered = replace(answered, buttons=(*answered.buttons, *searches))
+    # a subject of context facts has no card of its own: the reading's own taps stay
+    kept = searches if answered.buttons else reply.buttons
+    answered = replace(answered, buttons=(*answered.buttons, *kept))
     if named:  # « quels domaines couvre … ? »: only the sentence naming them, when the
         # answer did not open on it (the reading line first: nothing said missing)
         opening = answered.blocks[0]
