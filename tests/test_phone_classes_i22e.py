@@ -7,6 +7,8 @@ base (``tests/fixtures/five``), with questions of our own:
 5. a word that asks an aspect of what the question names (« lieu », « canal », « titre »,
    « objet », « but ») is read as asked, never « laissé de côté », and the sentence that gives
    it goes on top, open, under its line;
+4. a detail a question names of an agreement answered by its card (« priorités du plan … »)
+   opens on the sentence naming it, not on the card with it behind 📎;
 2. when the articles give no amount invested, or nobody who presided, the answer opens on
    « Les articles ne … pas … » with what was searched, then the nearest facts;
 3. a yes/no question answered by a list or a card opens on « Oui, d'après … » over the line
@@ -336,3 +338,13 @@ def test_sur_le_plan_militaire_names_no_plan(five_base):
     )
     assert "Royaume-Uni" not in _text(reply)
     assert "Turquie" in _text(reply)
+
+
+# 4. the answer on top: a detail named of an agreement answered by its card
+
+
+def test_a_named_detail_of_an_agreement_card_opens_on_its_sentence(five_base):
+    (reply,) = _chat(five_base, "priorités du plan de défense britannique ?")
+    quotes = _open_quotes(reply)
+    assert quotes and "priorités partagées" in quotes[0], _text(reply)
+    assert "formation militaire" in quotes[0]

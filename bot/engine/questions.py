@@ -946,7 +946,7 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     named = detail is not None and detail.kind == "objet" and bool(detail.noun)
     if detail is None or not (detail.kind in ASKED_ALONE or named):
         return reply
-    ids = list(_lines(reply))
+    ids = list(_lines(reply) or _card_subject(index, reply, found.data))  # a card: its entry
     if found.data.startswith("/cherche "):
         query = " ".join(
             w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
