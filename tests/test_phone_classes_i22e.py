@@ -348,3 +348,16 @@ def test_a_named_detail_of_an_agreement_card_opens_on_its_sentence(five_base):
     quotes = _open_quotes(reply)
     assert quotes and "priorités partagées" in quotes[0], _text(reply)
     assert "formation militaire" in quotes[0]
+
+
+def test_pourquoi_shows_what_the_article_writes_just_before_never_calls_it_the_reason(five_base):
+    _, why = _chat(
+        five_base,
+        "Lukoil arrête de fournir du pétrole à l'Azerbaïdjan à partir de quand ?",
+        "et pourquoi ?",
+    )
+    text = _text(why)
+    assert "Ce que l'article écrit juste avant, pour le contexte :" in text
+    assert "ne donnent pas" not in text  # a reason needs no « parce que »: never said missing
+    assert any("sanctions contre Moscou" in quote for quote in _open_quotes(why))
+    assert "parce que" not in text and "raison :" not in text

@@ -674,6 +674,17 @@ def detail_reply(
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading
+        before = _context_before(index, subject[0])
+        if before:  # what the article writes just before: read by the reader, never called
+            # the reason (« Pour répondre aux demandes de sanctions … » before Lukoil's stop)
+            told = Para("Ce que l'article écrit juste avant, pour le contexte :")
+            blocks = [
+                line,
+                told,
+                *_shown_blocks(index, before),
+                *_what_they_say(index, subject[:1]),
+            ]
+            return _reply(index, blocks, before, subject)
         told = Para(  # after a card or a list: its sentences, said as what was found
             "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
         )
@@ -720,6 +731,32 @@ def detail_reply(
         "note",
     )
     return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+
+
+CONTEXT_BEFORE = 2
+"""Sentences of the article shown before a subject asked « pourquoi ? »."""
+CONTEXT_LENGTH = 420
+"""Characters those sentences may take at most (a phone screen with the subject's line)."""
+
+
+def _context_before(index: Index, entry: Entry) -> list[Found]:
+    """The sentences of the article just before ``entry``'s first own sentence (at most
+    ``CONTEXT_BEFORE``, within ``CONTEXT_LENGTH``, nearest kept), each with the entry quoting
+    it; [] when the sentence opens its article or cannot be found."""
+    own = _own_sentences(index, [entry])
+    if not own:
+        return []
+    first = own[0]
+    run = _run(index, first.source)
+    at = next((n for n, text in enumerate(run) if first.sentence in text), -1)
+    found: list[Found] = []
+    length = 0
+    for text in reversed(run[max(at - CONTEXT_BEFORE, 0) : max(at, 0)]):
+        if _FOOTNOTE_LINE.match(text) or length + len(text) > CONTEXT_LENGTH:
+            break
+        length += len(text)
+        found.insert(0, Found(text, first.source, _quoted_by(index, first.source, text, [])))
+    return found
 
 
 def _speaks_of_signing(index: Index, subject: list[Entry]) -> bool:
