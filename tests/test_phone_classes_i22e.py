@@ -361,3 +361,33 @@ def test_pourquoi_shows_what_the_article_writes_just_before_never_calls_it_the_r
     assert "ne donnent pas" not in text  # a reason needs no « parce que »: never said missing
     assert any("sanctions contre Moscou" in quote for quote in _open_quotes(why))
     assert "parce que" not in text and "raison :" not in text
+
+
+def test_quels_domaines_lists_what_the_talks_bore_on_after_the_sentence_naming_them(five_base):
+    (reply,) = _chat(five_base, "l'accord avec les États-Unis porte sur quels domaines ?")
+    quotes = _open_quotes(reply)
+    assert "intelligence artificielle" in quotes[0]  # the sentence naming « domaines » first
+    assert any("infrastructures énergétiques" in quote for quote in quotes[1:]), _text(reply)
+
+
+# 6. first messages: a detail answer shows the subject's next line only when it fits
+
+
+def test_a_detail_answer_keeps_its_first_message_near_one_screen(five_base):
+    from bot.render.html import render_html, visible_length
+
+    for chat in (
+        ("qui dirigeait la délégation de l'OTAN reçue par Aliyev ?",),
+        ("Lukoil arrête de fournir du pétrole à partir de quand ?", "et pourquoi ?"),
+    ):
+        reply = _chat(five_base, *chat)[-1]
+        assert visible_length(render_html(reply)[0]) <= 1000, chat
+
+
+def test_les_etats_unis_never_reads_as_the_states_present():
+    from bot.engine.detail import asked_detail
+
+    detail = asked_detail("l'accord avec les États-Unis, lequel est venu d'abord ?")
+    assert detail is None or detail.kind != "presents"
+    found = asked_detail("quels États étaient présents ?")
+    assert found is not None and found.kind == "presents"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import Precision
+from bot.engine.cards import visible
 from bot.engine.common import (
     BRIEF_MARKS,
     attribution,
@@ -71,7 +72,8 @@ _COST_WORDS = re.compile(
 )
 """How an article would give a cost (folded): searched before saying it doesn't."""
 _PRESENT = re.compile(
-    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats|nations|delegations|participants)"
+    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats(?! unis)|nations|delegations"
+    r"|participants)"
     r"(?: \w+){0,3} (?:presents?|presentes?|representes?|representees?|participants?|particip\w*"
     r"|assist\w*|venus?|la)|(?:pays|etats|nations) (?:presents?|participants?|representes?)"
     r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
@@ -127,6 +129,11 @@ _WHAT = re.compile(
     r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
     r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
 )
+_TOPICS_SAID = re.compile(
+    r"\b(?:ont porte|a porte|portaient|portait|porteront|porte egalement|ont egalement porte)"
+    r" sur\b|\bl'un des themes\b|\bthemes? centra"
+)
+"""A sentence saying what talks or an agreement bore on (lower case, no accents)."""
 _NAMED_DETAIL = re.compile(r"\b(domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b")
 """A detail the question names with its own noun: a sentence holding that noun gives it."""
 _SIDE = re.compile(r"\bcote (\w+)")
@@ -507,6 +514,14 @@ def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:
     return blocks
 
 
+def _with_said(index: Index, head: list[Block], subject: list[Entry]) -> list[Block]:
+    """``head`` then what the articles say of the subject (``_what_they_say``): its first line
+    always, the next only when the first message still fits ``SCREEN``."""
+    blocks = [*head, *_what_they_say(index, subject[:1])]
+    fuller = [*head, *_what_they_say(index, subject)]
+    return fuller if visible(fuller) <= SCREEN else blocks
+
+
 _NOT_A_FIRST_NAME = frozenset(
     [
         "le",
@@ -649,7 +664,7 @@ def detail_reply(
     if detail.kind in ("quand", "jour"):
         return _when_reply(index, detail, subject, line, own)
     if detail.kind == "objet" and not detail.noun:
-        return _reply(index, [line, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]
         own = fresh or own
@@ -663,6 +678,14 @@ def detail_reply(
             for f in [*own, *_seed_sentences(index, subject)]
             if names_noun(detail.noun, f.sentence)
         ]
+        if exact and fold(detail.noun).endswith("s"):  # « quels domaines ? »: a list asked,
+            # the sentences that say what the talks bore on follow the one naming the noun
+            seen = {f.sentence for f in exact}
+            exact += [
+                f
+                for f in _seed_sentences(index, subject)
+                if f.sentence not in seen and _TOPICS_SAID.search(_lower(f.sentence))
+            ]
         own = exact or own
     if own:
         return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
@@ -678,17 +701,15 @@ def detail_reply(
         if before:  # what the article writes just before: read by the reader, never called
             # the reason (« Pour répondre aux demandes de sanctions … » before Lukoil's stop)
             told = Para("Ce que l'article écrit juste avant, pour le contexte :")
-            blocks = [
-                line,
-                told,
-                *_shown_blocks(index, before),
-                *_what_they_say(index, subject[:1]),
-            ]
+            blocks = [line, told, *_shown_blocks(index, before)]
+            with_subject = [*blocks, *_what_they_say(index, subject[:1])]
+            if visible(with_subject) <= SCREEN:  # the subject the previous answer just showed
+                blocks = with_subject  # comes again only when the screen holds it
             return _reply(index, blocks, before, subject)
         told = Para(  # after a card or a list: its sentences, said as what was found
             "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
         )
-        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line, told], subject), [], subject)
     if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
         other = [f for f in in_text if f.entry is not None and f.entry not in subject]
         in_text = [f for f in in_text if f.entry is None or f.entry in subject]
@@ -719,20 +740,22 @@ def detail_reply(
             "ne parle de signature. Ce qu'ils en disent :",
             "note",
         )
-        return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [absent, line], subject), [], subject)
     if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
         # may answer it without a person's name; no absence is said, the subject is shown
         told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
-        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line, told], subject), [], subject)
     verb = "disent" if detail.kind == "office" else "donnent"  # « ne disent pas qui présidait »
     absent = Para(
         f"Les articles ne {verb} pas {detail.what} : {_searched(index, detail, subject)}. "
         "Ce qu'ils en disent :",
         "note",
     )
-    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+    return _reply(index, _with_said(index, [absent, line], subject), [], subject)
 
 
+SCREEN = 1000
+"""Visible characters a detail answer aims at (the rule is 1,200)."""
 CONTEXT_BEFORE = 2
 """Sentences of the article shown before a subject asked « pourquoi ? »."""
 CONTEXT_LENGTH = 420
@@ -866,7 +889,7 @@ def _present_reply(
         "qui en parlent ne les énumère) ; ce qu'ils en disent :",
         "note",
     )
-    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+    return _reply(index, _with_said(index, [absent, line], subject), [], subject)
 
 
 def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
