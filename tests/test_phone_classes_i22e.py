@@ -391,3 +391,11 @@ def test_les_etats_unis_never_reads_as_the_states_present():
     assert detail is None or detail.kind != "presents"
     found = asked_detail("quels États étaient présents ?")
     assert found is not None and found.kind == "presents"
+
+
+def test_a_plan_asked_when_shows_the_acts_own_date(five_base):
+    (reply,) = _chat(five_base, "manœuvres OTS prévues en 2026 : qui les a proposées et quand ?")
+    quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+    assert quotes and "début octobre" in quotes[0], _text(reply)
+    (plain,) = _chat(five_base, "qu'est-ce qui est prévu en 2026 ?")  # no « quand »: as cut
+    assert not any("Notamment" in b.text for b in plain.blocks if isinstance(b, Quote))

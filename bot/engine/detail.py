@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import Precision
@@ -1014,6 +1014,15 @@ def _whole_dated(index: Index, found: Found) -> Found:
             return Found(sentence, found.source, found.entry)
         break
     return found
+
+
+def whole_dated_quote(index: Index, quote: Quote) -> Quote:
+    """``quote``, or the article's whole sentence it was cut from when that sentence dates
+    something the cut does not (``_whole_dated``), shown open."""
+    found = _whole_dated(index, Found(quote.text, quote.source, None))
+    if found.sentence == quote.text:
+        return quote
+    return replace(quote, text=found.sentence, open=True)
 
 
 def _reply(index: Index, blocks: list[Block], found: list[Found], subject: list[Entry]) -> Reply:

@@ -39,6 +39,7 @@ from bot.engine.detail import (
     names_noun,
     subject_actors,
     subject_entries,
+    whole_dated_quote,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
@@ -50,6 +51,7 @@ from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_bu
 from bot.engine.passage import (
     Entry,
     asked_type,
+    asked_types,
     asks_several,
     asks_someone,
     best_passage,
@@ -1090,6 +1092,9 @@ def _plans_reply(
     found = Understanding(human, data, f"ce qui est prévu — {period}")
     line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
     blocks = (line, *plans_blocks(index, period, coming))
+    if "quand" in asked_types(text):  # « … prévues en 2026 : proposées quand ? »: the act's
+        # own date, when the quote was cut before it (« Notamment, début octobre, … »)
+        blocks = tuple(whole_dated_quote(index, b) if isinstance(b, Quote) else b for b in blocks)
     return Reply(blocks, plans_buttons(coming)), found
 
 
