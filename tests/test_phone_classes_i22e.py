@@ -1,19 +1,26 @@
-"""Issue 22, sixth pass (the phone readers of the fifth blind set), on the frozen five-article
-base (``tests/fixtures/five``), with questions of our own:
+"""Issue 22, sixth pass (the classes the phone readers of the fifth blind set reported), on
+the frozen five-article base (``tests/fixtures/five``), with questions of our own:
 
-1. a follow-up asked in two questions (« et le montant ? combien … dans ce deal ? », « signé par
-   qui ? ministre ou à quel niveau ? ») answers the detail its first question asks, of the
-   subject just shown — never the previous answer again nor a search of its other words;
-5. a word that asks an aspect of what the question names (« lieu », « canal », « titre »,
-   « objet », « but ») is read as asked, never « laissé de côté », and the sentence that gives
-   it goes on top, open, under its line;
-4. a detail a question names of an agreement answered by its card (« priorités du plan … »)
-   opens on the sentence naming it, not on the card with it behind 📎;
-2. when the articles give no amount invested, or nobody who presided, the answer opens on
-   « Les articles ne … pas … » with what was searched, then the nearest facts;
-3. a yes/no question answered by a list or a card opens on « Oui, d'après … » over the line
-   whose quote states every word asked — never over a proposal, a forecast or an attribution
-   the question lacks, never when a word asked (« membre ») is missing from the quote;
+1. follow-ups: a follow-up asked in two questions (« et le montant ? combien … dans ce
+   deal ? », « signé par qui ? ministre ou à quel niveau ? ») answers the detail its first
+   question asks, of the subject just shown; a longer one pointing back (« cet accord ») too;
+   a rank (« c'est le combientième ? »), the act's own date (« proposé quand ? »: the whole
+   sentence when the quote was cut before it), the next edition, « pourquoi ? » (what the
+   article writes just before, never called the reason);
+2. frank absences: no amount invested, nobody who presided, no next edition, no signatory of
+   a text only « approuvé » — said on top with what was searched, then the nearest facts; never
+   when the articles say it (« les deux pays ont signé »); a footnote is never an answer;
+3. yes/no: « Oui, d'après … » over the line of a list or a card whose quote states every word
+   asked — never over a proposal, a forecast or an attribution the question lacks, never when
+   a word asked (« membre ») is missing; « en cours de finalisation » answers « signés ? »;
+   « oui non », « yes/no » are yes/no tags, « jusqu'où » asks a place;
+4. the answer on top: a detail named of an agreement's card (« priorités du plan … ») opens on
+   the sentence naming it; « quels domaines ? » lists what the talks bore on;
+5. reading: « lieu », « canal », « titre », « objet », « but » are read as the aspect asked,
+   never « laissé de côté », its sentence on top; « depuis quand » of a pair finds when the
+   link began (« depuis 1992 »); « sur le plan militaire » names no plan; « les États-Unis »
+   never reads as the states present;
+6. first messages: a detail answer shows the subject's next line only when it fits.
 """
 
 from __future__ import annotations
