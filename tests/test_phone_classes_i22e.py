@@ -406,3 +406,10 @@ def test_a_plan_asked_when_shows_the_acts_own_date(five_base):
     assert quotes and "début octobre" in quotes[0], _text(reply)
     (plain,) = _chat(five_base, "qu'est-ce qui est prévu en 2026 ?")  # no « quand »: as cut
     assert not any("Notamment" in b.text for b in plain.blocks if isinstance(b, Quote))
+
+
+def test_c_qui_les_membres_after_a_plan_lists_the_organisations_members(five_base):
+    _, members = _chat(five_base, "qu'est-ce qui est prévu en 2026 ?", "c qui les membres ?")
+    shown = " ".join(_open_quotes(members))
+    assert "Kazakhstan" in shown and "Ouzbékistan" in shown, _text(members)
+    assert "ses membres" in _text(members)

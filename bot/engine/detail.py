@@ -78,6 +78,12 @@ _PRESENT = re.compile(
     r"|assist\w*|venus?|la)|(?:pays|etats|nations) (?:presents?|participants?|representes?)"
     r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
 )
+_MEMBERS = re.compile(
+    r"\b(?:qui|quels?|quelles?|c) (?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
+    r"(?:membres|pays membres|etats membres)\b|\bliste des membres\b"
+)
+"""« c qui les membres ? », « quels sont ses membres ? »: who belongs to the organisation."""
+_MEMBERSHIP = re.compile(r"\b(?:membres?|reunit|regroupe|rassemble|compte|comprend)\b")
 _SAID_MORE = re.compile(
     r"\b(?:(?:a|ont|avait) (?:dit|declare|ajoute|affirme|souligne|annonce)"
     r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
@@ -185,6 +191,8 @@ def asked_detail(text: str) -> Detail | None:
     folded = f" {fold(text).replace('’', chr(39))} "
     if _COST.search(folded):
         return Detail("cout", "le coût (ni budget ni montant)")
+    if _MEMBERS.search(folded) and not _HOW_MANY.search(folded):  # « c qui les membres ? »
+        return Detail("membres", "la liste de ses membres")
     if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
     office = _OFFICE.search(folded)
@@ -341,6 +349,10 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return False
     if kind == "rang":
         return bool(_ORDINAL.search(sentence))
+    if kind == "membres":  # a sentence listing countries as members (« réunit … dont la
+        # Turquie, le Kazakhstan, la Kirghizie et l'Ouzbékistan »)
+        listed = _countries_named(index, sentence) >= LISTED_COUNTRIES
+        return listed and bool(_MEMBERSHIP.search(_lower(sentence)))
     if kind == "prochain":
         return bool(_NEXT_SAID.search(_lower(sentence)))
     if kind == "office":  # a person and the office's own verb (« président » is no « présidait »)
@@ -797,6 +809,7 @@ def _asked_words(detail: Detail) -> str:
         "quand": "quand",
         "combien": "combien",
         "rang": "son rang (quelle édition)",
+        "membres": "ses membres",
         "prochain": "la date du prochain",
         "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
@@ -825,6 +838,8 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
     if detail.kind == "rang":
         return "aucune de leurs phrases sur ce sujet ne donne de rang ni de numéro d'édition"
+    if detail.kind == "membres":
+        return f"aucune phrase {where} n'énumère de pays membres"
     if detail.kind == "prochain":
         return (
             f"aucune phrase {where} ne parle d'une prochaine édition ni de ce qui « se "

@@ -773,7 +773,9 @@ MOST_DETAIL_WORDS = 8
 """A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
 POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
-ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain"})
+ALWAYS_OF_SUBJECT = frozenset(
+    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres"}
+)
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
 """Details a question that names its subject gets answered by ``detail.py`` too."""
