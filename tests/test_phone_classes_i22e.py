@@ -413,3 +413,19 @@ def test_c_qui_les_membres_after_a_plan_lists_the_organisations_members(five_bas
     shown = " ".join(_open_quotes(members))
     assert "Kazakhstan" in shown and "Ouzbékistan" in shown, _text(members)
     assert "ses membres" in _text(members)
+
+
+def test_a_chronology_asked_politely_of_a_pair_is_that_pairs_timeline(five_base):
+    from bot.engine.idioms import without_idioms
+
+    assert without_idioms(
+        "tu peux me faire une chronologie depuis le début jusqu'à aujourd'hui"
+    ) == ("une chronologie")
+    (reply,) = _chat(
+        five_base,
+        "tu peux me faire une chronologie des relations azerbaïdjan-OTAN depuis le début "
+        "jusqu'a aujourd'hui stp",
+    )
+    assert "Compris : chronologie" in _text(reply)
+    lines = [b for b in reply.blocks if isinstance(b, Item)]
+    assert lines and lines[0].label.startswith("1992")

@@ -27,7 +27,25 @@ _ON_THE_LEVEL = re.compile(
 )
 
 
+_ALL_ALONG = re.compile(
+    r"\b(?:depuis le (?:tout )?début|jusqu['’ ]?(?:à|a) (?:aujourd['’ ]?hui|maintenant|nos jours"
+    r"|ce jour|présent|present)|à ce jour|a ce jour)\b",
+    re.IGNORECASE,
+)
+"""« depuis le début jusqu'à aujourd'hui »: the whole span, which a chronology shows anyway."""
+_POLITE_ASK = re.compile(
+    r"\b(?:tu peux|tu pourrais|vous pouvez|vous pourriez|peux-tu|pourrais-tu|pouvez-vous"
+    r"|pourriez-vous)(?: me| nous)? (?:faire|donner|sortir|montrer|préparer|preparer)\b"
+    r"|\bfais(?:-| )moi\b",
+    re.IGNORECASE,
+)
+"""« tu peux me faire une chronologie … ? »: the request itself, no word to search."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
-    « sur le plan » before an adjective (« sur le plan militaire » → « militaire »)."""
-    return _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
+    « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
+    le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out."""
+    text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
+    text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
+    return re.sub(r"\s{2,}", " ", text).strip()

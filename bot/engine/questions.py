@@ -475,7 +475,12 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
     timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
-    if pair and ("link" in intents or "card" in intents or timeless or linked):
+    asked_timeline = "timeline" in intents  # « une chronologie des relations … »: a timeline
+    if (
+        pair
+        and not asked_timeline
+        and ("link" in intents or "card" in intents or timeless or linked)
+    ):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
         return _card(other, said + _aside(index, reading))
