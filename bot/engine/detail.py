@@ -709,15 +709,15 @@ def detail_reply(
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading
-        before = _context_before(index, subject[0])
-        if before:  # what the article writes just before: read by the reader, never called
+        context = _context_before(index, subject[0])
+        if context:  # what the article writes just before: read by the reader, never called
             # the reason (« Pour répondre aux demandes de sanctions … » before Lukoil's stop)
             told = Para("Ce que l'article écrit juste avant, pour le contexte :")
-            blocks = [line, told, *_shown_blocks(index, before)]
+            blocks = [line, told, *_shown_blocks(index, context)]
             with_subject = [*blocks, *_what_they_say(index, subject[:1])]
             if visible(with_subject) <= SCREEN:  # the subject the previous answer just showed
                 blocks = with_subject  # comes again only when the screen holds it
-            return _reply(index, blocks, before, subject)
+            return _reply(index, blocks, context, subject)
         told = Para(  # after a card or a list: its sentences, said as what was found
             "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
         )
