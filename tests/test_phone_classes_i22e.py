@@ -429,3 +429,18 @@ def test_a_chronology_asked_politely_of_a_pair_is_that_pairs_timeline(five_base)
     assert "Compris : chronologie" in _text(reply)
     lines = [b for b in reply.blocks if isinstance(b, Item)]
     assert lines and lines[0].label.startswith("1992")
+
+
+def test_no_oui_over_a_stop_or_a_ban_the_question_does_not_ask_about():
+    from bot.engine.yes_on_top import _settles
+
+    stopped = (
+        "Pour répondre aux demandes de sanctions contre Moscou, l'Azerbaïdjan a arrêté ses "
+        "importations de pétrole russe et a interdit aux pétroliers russes d'utiliser le port de "
+        "Bakou."
+    )
+    assert not _settles(stopped, "est-ce que Bakou importe encore du pétrole russe ?")
+    assert not _settles(stopped, "l'Azerbaïdjan importe du pétrole russe ?")
+    only = "l'Azerbaïdjan a arrêté ses importations de pétrole russe."
+    assert _settles(only, "l'Azerbaïdjan a arrêté d'importer du pétrole russe ?")
+    assert not _settles(stopped, "l'Azerbaïdjan a arrêté d'importer du pétrole russe ?")

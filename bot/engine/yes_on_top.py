@@ -23,8 +23,8 @@ YES = "Oui, d'après l'article :"
 SCREEN = 1000
 """Visible characters the answer may reach with the stating quote opened (the rule is 1,200)."""
 VERDICT_WORDS = frozenset(
-    {"oui", "non", "vrai", "faux", "bien", "vraiment", "alors", "donc", "deja", "aussi"}
-    | {"encore", "c", "ce", "ca", "cela", "t", "il", "elle", "ils", "elles"}
+    {"oui", "non", "vrai", "faux", "bien", "vraiment", "alors", "donc", "aussi"}
+    | {"c", "ce", "ca", "cela", "t", "il", "elle", "ils", "elles"}
 )
 """The only words of a yes/no question a quote need not hold: every other one (« membre »,
 « signé », « prévu ») is what is asked, and a « Oui » over a quote lacking it would be false."""
@@ -35,6 +35,13 @@ _MODAL = re.compile(
 )
 """A quote's plan, wish, forecast, condition or attribution (folded): a « Oui » over it would
 turn it into a plain fact, unless the question asks in the same words."""
+_REVERSAL = re.compile(
+    r"\b(?:arret\w*|cess\w*|interdi\w*|suspend\w*|stopp\w*|renonc\w*|annul\w*|romp\w*"
+    r"|rompu\w*|quitt\w*|retir\w*|refus\w*|gel\w*|mis fin|met fin|ne plus)\b"
+)
+"""A quote that stops, bans or refuses (folded): it may say the opposite of what the question
+asks in the same words (« importe encore du pétrole russe ? » over « a arrêté ses importations
+de pétrole russe »); no « Oui » over it unless the question says the same."""
 _VERDICTS = ("Oui", "Pas d'après", "Les articles ne", "Le passage le plus proche ne")
 
 
@@ -83,8 +90,12 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
 
 def _settles(quote: str, question: str) -> bool:
     """True when ``quote`` states ``question`` as a plain fact: every word asked, nothing said
-    otherwise (``verdicts.otherwise``), no plan, hedge or attribution the question lacks."""
+    otherwise (``verdicts.otherwise``), no plan, hedge or attribution the question lacks, no
+    stop, ban or refusal it does not ask about."""
     if not states(quote, question, VERDICT_WORDS) or otherwise(question, quote):
         return False
     asked = {m.group(0)[:6] for m in _MODAL.finditer(fold(question))}
-    return all(m.group(0)[:6] in asked for m in _MODAL.finditer(fold(quote)))
+    if not all(m.group(0)[:6] in asked for m in _MODAL.finditer(fold(quote))):
+        return False
+    stopped = {m.group(0)[:5] for m in _REVERSAL.finditer(fold(question))}
+    return all(m.group(0)[:5] in stopped for m in _REVERSAL.finditer(fold(quote)))
