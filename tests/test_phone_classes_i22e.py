@@ -444,3 +444,12 @@ def test_no_oui_over_a_stop_or_a_ban_the_question_does_not_ask_about():
     only = "l'Azerbaïdjan a arrêté ses importations de pétrole russe."
     assert _settles(only, "l'Azerbaïdjan a arrêté d'importer du pétrole russe ?")
     assert not _settles(stopped, "l'Azerbaïdjan a arrêté d'importer du pétrole russe ?")
+
+
+def test_pourquoi_of_a_search_adds_the_next_sentence_when_it_gives_a_reason(five_base):
+    (reply,) = _chat(five_base, "pourquoi le Kremlin est irrité par le rapprochement avec l'OTAN ?")
+    texts = [b.text for b in reply.blocks if isinstance(b, (Para, Quote))]
+    at = texts.index("Ce que l'article écrit juste après, pour le contexte :")
+    assert "la raison principale" in texts[at + 1] and "Ukraine" in texts[at + 1]
+    (plain,) = _chat(five_base, "le Kremlin est irrité par le rapprochement avec l'OTAN")
+    assert "pour le contexte" not in _text(plain)  # only when « pourquoi » is asked

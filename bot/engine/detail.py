@@ -438,6 +438,11 @@ def _run(index: Index, source: str) -> list[str]:
     return cache[source]
 
 
+def article_sentences(index: Index, source: str) -> list[str]:
+    """The sentences of the article ``source``, apostrophes and spaces made plain (read once)."""
+    return _run(index, source)
+
+
 def _folded_run(index: Index, source: str) -> list[str]:
     """``_run`` folded (``fold``), for quick look-ups of a word."""
     cache = index.memo("detail: folded seed sentences", dict[str, list[str]])

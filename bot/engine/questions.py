@@ -77,6 +77,7 @@ from bot.engine.unsaid import (
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
+from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
@@ -764,6 +765,7 @@ def respond_in_thread(
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
         reply = card_led(index, answer_opened(index, reply, text), text)
+        reply = with_reason_after(index, reply, text)  # « pourquoi … ? »: the next sentence
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
