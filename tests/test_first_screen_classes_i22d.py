@@ -249,8 +249,10 @@ def _reading(message: str) -> str:
 def test_the_reading_line_says_what_is_asked_in_the_questions_spelling(five_base):
     """« preside forum bakou » (folded index words) read as noise: the line now says the type
     asked and the words as the question spells them."""
-    line = _reading(_first(Index(five_base), "qui a présidé le forum de Bakou ?"))
-    assert "« qui ? »" in line and "« présidé forum Bakou »" in line
+    # (« qui a présidé … ? » is now a detail asked of the forum, said missing: issue 22,
+    # sixth pass, tests/test_phone_classes_i22e.py)
+    line = _reading(_first(Index(five_base), "qui a réuni le forum de Bakou ?"))
+    assert "« qui ? »" in line and "« réuni forum Bakou »" in line
     question = (
         "Quel lien l'article établit-il entre le rapprochement de Bakou avec l'OTAN et la "
         "réaction du Kremlin ?"

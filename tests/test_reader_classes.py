@@ -203,15 +203,16 @@ def test_a_person_asked_is_said_missing_from_a_passage_that_names_none(base):
     assert names_asked("personne", "a annoncé le président Ilham Aliyev lors d'une rencontre")
     assert not names_asked("nom", "les représentants permanents adjoints de la France")
     index = Index(base)
-    for question in (
-        "qui a présidé le forum de Bakou ?",
-        "qui a représenté la France à la réunion avec Aliyev, son nom ?",
-    ):
+    for question in ("qui a représenté la France à la réunion avec Aliyev, son nom ?",):
         reply = respond(index, question, TODAY)
         lines = render_text(reply).splitlines()
         assert lines[1].startswith("Le passage le plus proche ne donne pas de nom"), lines[:3]
         top = _top_quotes(reply)[0]
         assert not names_asked(asks_someone(question), top)
+    # who chaired it is now a detail of the forum, its absence checked on the article's
+    # full text and said first (issue 22, sixth pass: tests/test_phone_classes_i22e.py)
+    chaired = render_text(respond(index, "qui a présidé le forum de Bakou ?", TODAY))
+    assert chaired.lstrip("(").startswith("Les articles ne disent pas qui présidait")
     # a passage that names the person asked: nothing said missing
     said = render_text(respond(index, "comment s'appelle le vice-président américain ?", TODAY))
     assert "ne donne pas de nom" not in said and "JD Vance" in said

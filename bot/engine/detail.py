@@ -20,10 +20,11 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import Precision
+from bot.engine.cards import visible
 from bot.engine.common import (
     BRIEF_MARKS,
     attribution,
@@ -46,6 +47,9 @@ MOST_SUBJECT = 3
 """Entries of the previous answer taken as its subject (its first lines)."""
 MOST_SHOWN = 3
 """Sentences an answer shows at most (one screen)."""
+QUOTED_AT_MOST = 650
+"""Characters of open sentences a detail answer shows at most past its first (with its lines
+and its « Compris » line, the first message stays near 1,000 visible characters)."""
 LINE = 110
 """Longest entry line in a detail answer: the sentence under it is the answer."""
 SUBJECT_LABEL = 55
@@ -59,6 +63,7 @@ LISTED_COUNTRIES = 3
 
 _COST = re.compile(
     r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme|tarif\w*"
+    r"|combien (?:\w+ ){0,3}invest\w*|invest\w* (?:\w+ ){0,3}combien"
     r"|combien (?:ca|cela|ils|il|elle) (?:a )?(?:coute|vaut|paye)|valeur)\b"
 )
 _COST_WORDS = re.compile(
@@ -67,11 +72,18 @@ _COST_WORDS = re.compile(
 )
 """How an article would give a cost (folded): searched before saying it doesn't."""
 _PRESENT = re.compile(
-    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats|nations|delegations|participants)"
+    r"\b(?:(?:quels?|quelles?|les|des|liste des?) (?:pays|etats(?! unis)|nations|delegations"
+    r"|participants)"
     r"(?: \w+){0,3} (?:presents?|presentes?|representes?|representees?|participants?|particip\w*"
     r"|assist\w*|venus?|la)|(?:pays|etats|nations) (?:presents?|participants?|representes?)"
     r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
 )
+_MEMBERS = re.compile(
+    r"\b(?:qui|quels?|quelles?|c) (?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
+    r"(?:membres|pays membres|etats membres)\b|\bliste des membres\b"
+)
+"""« c qui les membres ? », « quels sont ses membres ? »: who belongs to the organisation."""
+_MEMBERSHIP = re.compile(r"\b(?:membres?|reunit|regroupe|rassemble|compte|comprend)\b")
 _SAID_MORE = re.compile(
     r"\b(?:(?:a|ont|avait) (?:dit|declare|ajoute|affirme|souligne|annonce)"
     r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
@@ -80,8 +92,42 @@ _SAID_MORE = re.compile(
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
-    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand)\b"
+    r"\b(?:quand|qd|date|dates|quel jour|quelle annee|en quelle annee|depuis quand"
+    r"|a quel moment)\b"
 )
+_OFFICE = re.compile(
+    r"\bqui (?:l'|l |le |la |les )?(?:a |ont |avait |avaient )?"
+    r"(?P<verb>preside\w*|presidai\w*|dirige\w*|dirigeai\w*)\b"
+)
+"""« qui présidait le forum ? »: who held an office there — a person, never any name (who
+organised or hosted it may be a city or a state: « Bakou a ouvert son forum »; not asked here)."""
+_OFFICE_WORDS = re.compile(
+    r"\b(?:preside|presidee|presidait|presidaient|presidera|copreside\w*|dirige|dirigee"
+    r"|dirigeait|dirigeaient|organise|organisee|organisait|organisaient|anime|animait"
+    r"|modere|moderait|sous la presidence|sous l'egide|sous la direction)\b"
+)
+"""How an article says who held an office (folded): searched before saying it doesn't."""
+_OFFICE_LABEL = {"presid": "présidait", "dirig": "dirigeait"}
+_RANK = re.compile(
+    r"\b(?:combientieme|combien-?ieme|quantieme|quelle edition|quel numero|quel rang"
+    r"|combien d'editions|combien d editions)\b"
+)
+"""« c'est le combientième ? », « quelle édition ? »: a rank (« 3ᵉ Forum »), not a count."""
+_ORDINAL = re.compile(
+    r"\b\d+(?:ᵉ|e|è|er|re|ème|eme|ieme)(?!\w)|\b(?:premier|première|premiere|deuxième"
+    r"|deuxieme|troisième|troisieme|quatrième|quatrieme|cinquième|cinquieme|sixième|sixieme"
+    r"|second|seconde)\b",
+    re.IGNORECASE,
+)
+_NEXT = re.compile(r"\b(?:prochain|prochaine|prochains|prochaines|suivant|suivante)\b")
+"""« et le prochain forum, il est prévu quand ? »: the next one, not the one shown."""
+_NEXT_SAID = re.compile(
+    r"\b(?:prochain|prochaine|prochains|prochaines|suivant|suivante|se tiendra|aura lieu"
+    r"|sera organise\w*|se deroulera|l'an prochain|l'annee prochaine)\b"
+)
+"""How an article would speak of a next edition (folded): searched before saying it doesn't."""
+_FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
+"""An article's footnote (« (2) Voir : … »): a reference, never an answer."""
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
@@ -89,6 +135,11 @@ _WHAT = re.compile(
     r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
     r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
 )
+_TOPICS_SAID = re.compile(
+    r"\b(?:ont porte|a porte|portaient|portait|porteront|porte egalement|ont egalement porte)"
+    r" sur\b|\bl'un des themes\b|\bthemes? centra"
+)
+"""A sentence saying what talks or an agreement bore on (lower case, no accents)."""
 _NAMED_DETAIL = re.compile(r"\b(domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b")
 """A detail the question names with its own noun: a sentence holding that noun gives it."""
 _SIDE = re.compile(r"\bcote (\w+)")
@@ -131,6 +182,8 @@ class Detail:
     noun: str = ""
     """For « objet »: the noun the question names (« domaines », « thème »); for « qui »: the
     side asked (« américain »)."""
+    signed: bool = False
+    """For « qui »: the question asks who signed (« signée par qui ? »)."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -138,8 +191,19 @@ def asked_detail(text: str) -> Detail | None:
     folded = f" {fold(text).replace('’', chr(39))} "
     if _COST.search(folded):
         return Detail("cout", "le coût (ni budget ni montant)")
+    if _MEMBERS.search(folded) and not _HOW_MANY.search(folded):  # « c qui les membres ? »
+        return Detail("membres", "la liste de ses membres")
     if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
+    office = _OFFICE.search(folded)
+    if office is not None:
+        typed = office.group("verb")
+        verb = next((v for k, v in _OFFICE_LABEL.items() if typed.startswith(k)), "présidait")
+        return Detail("office", f"qui {verb}", verb)
+    if _RANK.search(folded):
+        return Detail("rang", "le rang (quelle édition)")
+    if _NEXT.search(folded) and _WHEN.search(folded):
+        return Detail("prochain", "de date pour une prochaine édition")
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
     if _WHY.search(folded):
@@ -159,7 +223,7 @@ def asked_detail(text: str) -> Detail | None:
     if _WHO.search(folded):
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
-        return Detail("qui", "de nom", noun)
+        return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
     if _WHERE.search(folded):
         return Detail("ou", "le lieu")
     if _WHAT.search(folded):
@@ -281,6 +345,18 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return _has_date(sentence)
     if kind == "combien":
         return _has_figure(sentence)
+    if _FOOTNOTE_LINE.match(sentence):
+        return False
+    if kind == "rang":
+        return bool(_ORDINAL.search(sentence))
+    if kind == "membres":  # a sentence listing countries as members (« réunit … dont la
+        # Turquie, le Kazakhstan, la Kirghizie et l'Ouzbékistan »)
+        listed = _countries_named(index, sentence) >= LISTED_COUNTRIES
+        return listed and bool(_MEMBERSHIP.search(_lower(sentence)))
+    if kind == "prochain":
+        return bool(_NEXT_SAID.search(_lower(sentence)))
+    if kind == "office":  # a person and the office's own verb (« président » is no « présidait »)
+        return bool(_OFFICE_WORDS.search(_lower(sentence))) and bool(_person(index, sentence))
     if kind == "qui":
         if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
@@ -362,6 +438,11 @@ def _run(index: Index, source: str) -> list[str]:
     return cache[source]
 
 
+def article_sentences(index: Index, source: str) -> list[str]:
+    """The sentences of the article ``source``, apostrophes and spaces made plain (read once)."""
+    return _run(index, source)
+
+
 def _folded_run(index: Index, source: str) -> list[str]:
     """``_run`` folded (``fold``), for quick look-ups of a word."""
     cache = index.memo("detail: folded seed sentences", dict[str, list[str]])
@@ -422,7 +503,11 @@ def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
     quotes under « Dans le même article : »."""
     blocks: list[Block] = []
     last: Entry | None = None
+    shown = 0
     for item in found[:MOST_SHOWN]:
+        if shown and shown + len(item.sentence) > QUOTED_AT_MOST:
+            break  # the first screen holds the answer: the next sentences stay behind 📎
+        shown += len(item.sentence)
         source = index.base.sources[item.source]
         quote = Quote(item.sentence, attribution(source), item.source, open=True)
         if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
@@ -444,6 +529,14 @@ def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:
             quote = quote_of(index.base, item)
             blocks.append(Quote(quote.text, quote.attribution, quote.source, open=True))
     return blocks
+
+
+def _with_said(index: Index, head: list[Block], subject: list[Entry]) -> list[Block]:
+    """``head`` then what the articles say of the subject (``_what_they_say``): its first line
+    always, the next only when the first message still fits ``SCREEN``."""
+    blocks = [*head, *_what_they_say(index, subject[:1])]
+    fuller = [*head, *_what_they_say(index, subject)]
+    return fuller if visible(fuller) <= SCREEN else blocks
 
 
 _NOT_A_FIRST_NAME = frozenset(
@@ -588,33 +681,52 @@ def detail_reply(
     if detail.kind in ("quand", "jour"):
         return _when_reply(index, detail, subject, line, own)
     if detail.kind == "objet" and not detail.noun:
-        return _reply(index, [line, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]
         own = fresh or own
     line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
     own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
+    if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: who signed, first
+        own.sort(key=lambda f: not re.search(r"\bsign", fold(f.sentence)))
     if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
         exact = [
             f
             for f in [*own, *_seed_sentences(index, subject)]
             if names_noun(detail.noun, f.sentence)
         ]
+        if exact and fold(detail.noun).endswith("s"):  # « quels domaines ? »: a list asked,
+            # the sentences that say what the talks bore on follow the one naming the noun
+            seen = {f.sentence for f in exact}
+            exact += [
+                f
+                for f in _seed_sentences(index, subject)
+                if f.sentence not in seen and _TOPICS_SAID.search(_lower(f.sentence))
+            ]
         own = exact or own
     if own:
         return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
     in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind in ("qui", "ou") and not detail.noun:
         in_text = []  # any name or place of the article: no answer about this subject
-    if detail.kind == "combien":
-        in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind in ("combien", "rang"):
+        in_text = []  # a figure or a rank elsewhere in the article is another subject's
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading
+        context = _context_before(index, subject[0])
+        if context:  # what the article writes just before: read by the reader, never called
+            # the reason (« Pour répondre aux demandes de sanctions … » before Lukoil's stop)
+            told = Para("Ce que l'article écrit juste avant, pour le contexte :")
+            blocks = [line, told, *_shown_blocks(index, context)]
+            with_subject = [*blocks, *_what_they_say(index, subject[:1])]
+            if visible(with_subject) <= SCREEN:  # the subject the previous answer just showed
+                blocks = with_subject  # comes again only when the screen holds it
+            return _reply(index, blocks, context, subject)
         told = Para(  # after a card or a list: its sentences, said as what was found
             "Je ne trouve pas de phrase qui dise pourquoi parmi celles de ce sujet ; les voici :"
         )
-        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line, told], subject), [], subject)
     if detail.kind == "cout":  # a sum another entry quotes is that entry's, not the subject's
         other = [f for f in in_text if f.entry is not None and f.entry not in subject]
         in_text = [f for f in in_text if f.entry is None or f.entry in subject]
@@ -637,16 +749,60 @@ def detail_reply(
     if in_text and detail.kind != "pourquoi":
         blocks = [line, *_shown_blocks(index, _distinct(in_text))]
         return _reply(index, blocks, in_text, subject)
+    if detail.kind == "qui" and detail.signed and not _speaks_of_signing(index, subject):
+        # « signée par qui ? » of a text the articles never say signed (« approuvée »): no
+        # signatory to name, said so; never when they say it signed (« les deux pays ont signé »)
+        absent = Para(
+            "Les articles ne donnent pas de signataire : aucune de leurs phrases sur ce sujet "
+            "ne parle de signature. Ce qu'ils en disent :",
+            "note",
+        )
+        return _reply(index, _with_said(index, [absent, line], subject), [], subject)
     if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
         # may answer it without a person's name; no absence is said, the subject is shown
         told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
-        return _reply(index, [line, told, *_what_they_say(index, subject)], [], subject)
+        return _reply(index, _with_said(index, [line, told], subject), [], subject)
+    verb = "disent" if detail.kind == "office" else "donnent"  # « ne disent pas qui présidait »
     absent = Para(
-        f"Les articles ne donnent pas {detail.what} : {_searched(index, detail, subject)}. "
+        f"Les articles ne {verb} pas {detail.what} : {_searched(index, detail, subject)}. "
         "Ce qu'ils en disent :",
         "note",
     )
-    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+    return _reply(index, _with_said(index, [absent, line], subject), [], subject)
+
+
+SCREEN = 1000
+"""Visible characters a detail answer aims at (the rule is 1,200)."""
+CONTEXT_BEFORE = 2
+"""Sentences of the article shown before a subject asked « pourquoi ? »."""
+CONTEXT_LENGTH = 420
+"""Characters those sentences may take at most (a phone screen with the subject's line)."""
+
+
+def _context_before(index: Index, entry: Entry) -> list[Found]:
+    """The sentences of the article just before ``entry``'s first own sentence (at most
+    ``CONTEXT_BEFORE``, within ``CONTEXT_LENGTH``, nearest kept), each with the entry quoting
+    it; [] when the sentence opens its article or cannot be found."""
+    own = _own_sentences(index, [entry])
+    if not own:
+        return []
+    first = own[0]
+    run = _run(index, first.source)
+    at = next((n for n, text in enumerate(run) if first.sentence in text), -1)
+    found: list[Found] = []
+    length = 0
+    for text in reversed(run[max(at - CONTEXT_BEFORE, 0) : max(at, 0)]):
+        if _FOOTNOTE_LINE.match(text) or length + len(text) > CONTEXT_LENGTH:
+            break
+        length += len(text)
+        found.insert(0, Found(text, first.source, _quoted_by(index, first.source, text, [])))
+    return found
+
+
+def _speaks_of_signing(index: Index, subject: list[Entry]) -> bool:
+    """True when a sentence of the subject, or of its articles, speaks of a signature."""
+    found = [*_own_sentences(index, subject), *_seed_sentences(index, subject)]
+    return any(re.search(r"\bsign", fold(f.sentence)) for f in found if f.entry in subject)
 
 
 def _asked_words(detail: Detail) -> str:
@@ -657,6 +813,10 @@ def _asked_words(detail: Detail) -> str:
         "jour": "le jour exact",
         "quand": "quand",
         "combien": "combien",
+        "rang": "son rang (quelle édition)",
+        "membres": "ses membres",
+        "prochain": "la date du prochain",
+        "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
         "ou": "où",
         "objet": f"ses {detail.noun}"
@@ -681,6 +841,20 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
         return f"aucune de leurs phrases sur ce sujet ne nomme de personne{side}"
     if detail.kind == "combien":
         return "aucune de leurs phrases sur ce sujet ne donne de chiffre"
+    if detail.kind == "rang":
+        return "aucune de leurs phrases sur ce sujet ne donne de rang ni de numéro d'édition"
+    if detail.kind == "membres":
+        return f"aucune phrase {where} n'énumère de pays membres"
+    if detail.kind == "prochain":
+        return (
+            f"aucune phrase {where} ne parle d'une prochaine édition ni de ce qui « se "
+            "tiendra » ou « aura lieu »"
+        )
+    if detail.kind == "office":
+        return (
+            f"aucune phrase {where} ne dit qui présidait ou dirigeait, ni « sous la "
+            "présidence de », « sous la direction de »"
+        )
     if detail.kind == "ou":
         return "aucune de leurs phrases sur ce sujet ne nomme de lieu"
     if detail.kind == "objet" and detail.noun:
@@ -735,7 +909,7 @@ def _present_reply(
         "qui en parlent ne les énumère) ; ce qu'ils en disent :",
         "note",
     )
-    return _reply(index, [absent, line, *_what_they_say(index, subject)], [], subject)
+    return _reply(index, _with_said(index, [absent, line], subject), [], subject)
 
 
 def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
@@ -809,6 +983,7 @@ def _when_reply(
         said = fold(getattr(entry, "date_text", "") or "")
         best = next((f for f in mine if said and said in fold(f.sentence)), None)
         best = best or (mine[0] if mine else None)
+        best = _whole_dated(index, best) if best is not None else None
         blocks.append(_line(index, entry))
         if best is not None:
             source = index.base.sources[best.source]
@@ -831,6 +1006,43 @@ def _when_reply(
                 ),
             )
     return _reply(index, blocks, shown, subject)
+
+
+WHOLE_SENTENCE = 400
+"""Longest article sentence shown in place of a quote cut before its date."""
+_WHEN_WORDS = frozenset(["hier", "recemment", "debut", "fin", "mi", "ete", "hiver", "automne"])
+
+
+def _date_words(text: str) -> set[str]:
+    """The words of ``text`` that date something: a year, a month, « hier », « début »…"""
+    found = set()
+    for word in _words(text):
+        if (word.isdigit() and len(word) == 4) or word in _MONTHS or word in _WHEN_WORDS:
+            found.add(word)
+    return found
+
+
+def _whole_dated(index: Index, found: Found) -> Found:
+    """``found``, or the whole article sentence it was cut from when that sentence dates
+    something the cut does not (« Notamment, début octobre, le président azéri a proposé que
+    … » quoted from « le président azéri »): asked « quand ? », the date of the act itself is
+    the answer. The sentence is verbatim from the article and holds the quote whole."""
+    for sentence in _run(index, found.source):
+        if found.sentence not in sentence or sentence == found.sentence:
+            continue
+        if len(sentence) <= WHOLE_SENTENCE and _date_words(sentence) - _date_words(found.sentence):
+            return Found(sentence, found.source, found.entry)
+        break
+    return found
+
+
+def whole_dated_quote(index: Index, quote: Quote) -> Quote:
+    """``quote``, or the article's whole sentence it was cut from when that sentence dates
+    something the cut does not (``_whole_dated``), shown open."""
+    found = _whole_dated(index, Found(quote.text, quote.source, None))
+    if found.sentence == quote.text:
+        return quote
+    return replace(quote, text=found.sentence, open=True)
 
 
 def _reply(index: Index, blocks: list[Block], found: list[Found], subject: list[Entry]) -> Reply:

@@ -21,6 +21,7 @@ from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import (
     TYPE_BONUS,
+    asked_aspects,
     asked_types,
     carries,
     gives,
@@ -43,8 +44,8 @@ def answer_opened(index: Index, reply: Reply, question: str) -> Reply:
     under the line it supports, when its lines do not already say it; unchanged otherwise
     (an answer that already shows a quote open, a question whose words the lines hold)."""
     blocks = reply.blocks
-    if reply.fold_quotes or any(isinstance(block, Quote) for block in blocks):
-        return reply
+    if any(isinstance(block, Quote) for block in blocks):
+        return reply  # a page that folds all its quotes may still open the one that answers
     groups = [at for at, block in enumerate(blocks) if isinstance(block, QuoteGroup)]
     if len(groups) != 1:
         return reply
@@ -53,7 +54,7 @@ def answer_opened(index: Index, reply: Reply, question: str) -> Reply:
     lines = {block.ref: block for block in blocks if isinstance(block, Item) and block.ref}
     words = [word for word in index.tokens(question) if not is_stop(word)]
     weights = word_weights(index, words)
-    kinds = asked_types(question)
+    kinds = [*asked_types(question), *asked_aspects(question)]
     asked = frozenset(words)
     best: tuple[float, int, int, str] | None = None
     first = min((number for number, _ in group.quotes if number in lines), default=0)
@@ -97,7 +98,7 @@ def answer_opened(index: Index, reply: Reply, question: str) -> Reply:
             new.append(opened)
     if visible(new) > SCREEN:
         return reply
-    return replace(reply, blocks=tuple(new))
+    return replace(reply, blocks=tuple(new), fold_quotes=False)
 
 
 def card_led(index: Index, reply: Reply, question: str) -> Reply:
@@ -135,7 +136,7 @@ def _scorer(index: Index, question: str) -> Callable[[Quote], float]:
     TYPE_BONUS for each type asked (quand, qui, où…) the quote carries."""
     words = [word for word in index.tokens(question) if not is_stop(word)]
     weights = word_weights(index, words)
-    kinds = asked_types(question)
+    kinds = [*asked_types(question), *asked_aspects(question)]
     asked = frozenset(words)
 
     def score(quote: Quote) -> float:

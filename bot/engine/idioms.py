@@ -1,8 +1,11 @@
-"""French verb phrases whose noun names nothing: « avoir lieu » (take place).
+"""French phrases whose noun names nothing: « avoir lieu » (take place), « sur le plan
+militaire » (militarily).
 
 « quand a eu lieu l'exercice ? » asks a date: its « lieu » is no place to look for, no word
 to search and no word to set aside. The phrase keeps its verb and loses the noun, before any
-reader sees the question (question type, filter, search).
+reader sees the question (question type, filter, search). Likewise « qu'est-ce qui lie Bakou
+et Ankara sur le plan militaire ? » asks about military ties: its « plan » is no plan of
+cooperation (« le plan de défense avec le Royaume-Uni »), and the phrase reads « militaire ».
 """
 
 from __future__ import annotations
@@ -16,6 +19,33 @@ _TAKES_PLACE = re.compile(
 )
 
 
+_ON_THE_LEVEL = re.compile(
+    r"\b(?:sur|au|du) (?:le )?plan (?=(?:militaire|économique|economique|politique|"
+    r"diplomatique|sécuritaire|securitaire|énergétique|energetique|stratégique|strategique"
+    r"|technologique|commercial|international|régional|regional)s?\b)",
+    re.IGNORECASE,
+)
+
+
+_ALL_ALONG = re.compile(
+    r"\b(?:depuis le (?:tout )?début|jusqu['’ ]?(?:à|a) (?:aujourd['’ ]?hui|maintenant|nos jours"
+    r"|ce jour|présent|present)|à ce jour|a ce jour)\b",
+    re.IGNORECASE,
+)
+"""« depuis le début jusqu'à aujourd'hui »: the whole span, which a chronology shows anyway."""
+_POLITE_ASK = re.compile(
+    r"\b(?:tu peux|tu pourrais|vous pouvez|vous pourriez|peux-tu|pourrais-tu|pouvez-vous"
+    r"|pourriez-vous)(?: me| nous)? (?:faire|donner|sortir|montrer|préparer|preparer)\b"
+    r"|\bfais(?:-| )moi\b",
+    re.IGNORECASE,
+)
+"""« tu peux me faire une chronologie … ? »: the request itself, no word to search."""
+
+
 def without_idioms(text: str) -> str:
-    """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu »)."""
-    return _TAKES_PLACE.sub(r"\1", text)
+    """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
+    « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
+    le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out."""
+    text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
+    text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
+    return re.sub(r"\s{2,}", " ", text).strip()

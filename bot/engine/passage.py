@@ -186,6 +186,46 @@ def asked_types(question: str) -> list[str]:
     return [name for name, pattern in _TYPES if re.search(pattern, folded)]
 
 
+_ASPECTS: tuple[tuple[str, str], ...] = (
+    (
+        "canal",
+        r"\b(?:canal|canaux|quel moyen|par quel biais|sur quel (?:reseau|site|media|compte)"
+        r"|plateforme|comment (?:l'|l )?a-t-(?:il|elle) annonce)\b",
+    ),
+    ("titre", r"\b(?:titre|statut|en quelle qualite|quelle qualite|comme quoi)\b"),
+    (
+        "objet",
+        r"\b(?:objet|dans quel but|quel but|son but|leur but|vise quoi|vise a quoi"
+        r"|a quoi (?:sert|servait|servira)|sert a quoi)\b",
+    ),
+)
+"""Aspects a question may ask of what it names, besides a date, a name, a place or a figure
+(« sur quel canal ? », « à quel titre ? », « objet du mémorandum ? »): a sentence carrying
+one is opened on top of a list or a card; an aspect is never said missing on its own (the
+articles may give a purpose or a status in words no pattern knows)."""
+_CHANNEL = re.compile(
+    r"\b(?:réseau social|réseaux sociaux|communiqué|conférence de presse|sur (?:X|Twitter"
+    r"|Facebook|Telegram|Instagram)\b|a indiqué|a annoncé|a déclaré)",
+    re.IGNORECASE,
+)
+_STATUS = re.compile(
+    r"\b(?:observateur|observatrice|observateurs|membre|membres|en tant que|en qualité de"
+    r"|partenaire|statut)\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(
+    r"\b(?:visant|vise|visent|viser|afin de|afin d|dans le but|pour objectif|destiné"
+    r"|destinée|porte sur|portant sur|a pour)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_aspects(question: str) -> list[str]:
+    """The aspects (``_ASPECTS``) the question asks: « canal », « titre », « objet »."""
+    folded = fold(question).replace("’", "'")
+    return [name for name, pattern in _ASPECTS if re.search(pattern, folded)]
+
+
 def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
     question does not already give: ``asked`` holds its folded words)."""
@@ -205,6 +245,12 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
         return bool(new) or any(w in _ROLES for w in words)
     if kind == "media":
         return bool(_MEDIUM.search(sentence))
+    if kind == "canal":
+        return bool(_CHANNEL.search(sentence) or _MEDIUM.search(sentence))
+    if kind == "titre":
+        return bool(_STATUS.search(sentence))
+    if kind == "objet":
+        return bool(_PURPOSE.search(sentence))
     return bool(_PLACE.search(sentence))
 
 

@@ -39,6 +39,7 @@ from bot.engine.detail import (
     names_noun,
     subject_actors,
     subject_entries,
+    whole_dated_quote,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import folded_stem, is_stop
@@ -50,6 +51,7 @@ from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_bu
 from bot.engine.passage import (
     Entry,
     asked_type,
+    asked_types,
     asks_several,
     asks_someone,
     best_passage,
@@ -75,6 +77,8 @@ from bot.engine.unsaid import (
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
+from bot.engine.why_context import with_reason_after
+from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
@@ -124,6 +128,7 @@ QUESTION_WORDS = frozenset(
             "historique frise timeline chrono",
             "stp svp merci bonjour salut hello bot eu ete avoir nouvelles dernieres rejoint",
             "rejoindre adhere mediateur mediateurs mediation nb nbre porte portent portait",
+            "lieu endroit canal titre statut qualite objet but buts",  # aspects (``passage``)
         )
     ).split()
 )
@@ -457,7 +462,13 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     dates_first = "when" in intents and actors and 0 < len(select(index, wanted)) <= FEW_DATED
     # « en quelle année l'Azerbaïdjan a-t-il engagé ses relations avec l'OTAN ? »: when the
     # link began is said on the other actor's card, not in a dated line
-    linked = {"link", "when"} <= set(intents) and len(actors) == 2 and "AZ" in actors
+    # « aze otan depuis quand »: « depuis » its only other word, it asks when the link began
+    since = bool(_SINCE_WHEN.search(folded)) and {fold(w) for w in reading.ignored} <= {"depuis"}
+    linked = (
+        ("link" in intents or since) and "when" in intents and len(actors) == 2 and "AZ" in actors
+    )
+    if linked and since:  # « depuis » is then no word left aside
+        reading = replace(reading, ignored=())
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
         if any(index.fulltext.expand_word(w) for w in reading.ignored) and (hit := searched()):
             return hit
@@ -465,7 +476,12 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return None  # « le temps qu'il fait à Paris » is not a question about France
     pair = len(actors) == 2 and "AZ" in actors and not dated and not wanted.kinds
     timeless = pair and not {"when", "timeline"} & set(intents) and not select(index, wanted)
-    if pair and ("link" in intents or "card" in intents or timeless):
+    asked_timeline = "timeline" in intents  # « une chronologie des relations … »: a timeline
+    if (
+        pair
+        and not asked_timeline
+        and ("link" in intents or "card" in intents or timeless or linked)
+    ):
         other = index.base.actors[actors[0] if actors[1] == "AZ" else actors[1]]
         said = f"lien Azerbaïdjan – {other.name} : la fiche {other.name}"
         return _card(other, said + _aside(index, reading))
@@ -498,6 +514,10 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
+
+
+_SINCE_WHEN = re.compile(r"\bdepuis (?:quand|quelle annee)\b", re.IGNORECASE)
+"""« depuis quand … ? » asks when a link began: « depuis » is no word to search."""
 
 
 def _absent_of_actor(index: Index, text: str, today: date | None) -> Understanding | None:
@@ -745,6 +765,9 @@ def respond_in_thread(
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
         reply = card_led(index, answer_opened(index, reply, text), text)
+        reply = with_reason_after(index, reply, text)  # « pourquoi … ? »: the next sentence
+    if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
+        reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
     if found is None:
@@ -755,9 +778,13 @@ def respond_in_thread(
 
 MOST_DETAIL_WORDS = 8
 """A detail follow-up (« signé qd ? », « et les pays présents ? ») is short."""
-ALWAYS_OF_SUBJECT = frozenset({"cout", "presents", "dit", "pourquoi", "jour"})
+POINTING_MORE = 4
+"""Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
+ALWAYS_OF_SUBJECT = frozenset(
+    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres"}
+)
 """Details no other reading answers: asked after an answer, always of its subject."""
-ASKED_ALONE = frozenset({"cout", "presents"})
+ASKED_ALONE = frozenset({"cout", "presents", "office"})
 """Details a question that names its subject gets answered by ``detail.py`` too."""
 
 
@@ -767,10 +794,15 @@ def _detail_of_subject(
     """A short follow-up asking one detail of the previous answer's entries, naming nothing
     they lack: that detail of those entries (``detail.py``), never the previous view again nor
     a search of the follow-up's lone word; None when another reading answers it."""
+    text, rest = _first_clause(text)
     detail = asked_detail(text)
     folded = fold(text)
-    if detail is None or len(folded.split()) > MOST_DETAIL_WORDS:
+    # « qui a signé cet accord avec aliyev côté américain ? » points back: longer, still a detail
+    most = MOST_DETAIL_WORDS + POINTING_MORE if _POINTING.search(folded) else MOST_DETAIL_WORDS
+    if detail is None or len(folded.split()) > most:
         return None
+    if rest and _names_new_actor_or_period(index, rest, previous, today):
+        return None  # « et le coût ? et en Turquie ? »: the rest asks about something else
     holding: list[str] = []  # the entry whose sentence the previous answer put on top (a
     if previous.shown:  # context fact has no numbered line): among its lines, else the base's
         listed = subject_entries(index, previous.lines)
@@ -798,13 +830,41 @@ def _detail_of_subject(
         and found.data.startswith("/cherche ")
         and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
     )
-    if not (repeats or lost or detail.kind in ALWAYS_OF_SUBJECT):
+    signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
+    if not (repeats or lost or signed or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
         return None
     shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
     return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+_CLAUSE = re.compile(r"\?\s+(?=\S)")
+
+
+def _first_clause(text: str) -> tuple[str, str]:
+    """A follow-up asked in two questions (« et le montant ? combien d'investissements sont
+    prévus dans ce deal ? », « signé par qui ? ministre ou à quel niveau ? »): the first one
+    asks the detail, the next ones only say it again in other words. Returns the first clause
+    and the rest ("" when the text is one question)."""
+    parts = _CLAUSE.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or asked_detail(parts[0]) is None:
+        return text, ""
+    return f"{parts[0]} ?", parts[1]
+
+
+def _names_new_actor_or_period(
+    index: Index, rest: str, previous: Asked, today: date | None
+) -> bool:
+    """True when the rest of a two-clause follow-up names a period or an actor the previous
+    subject lacks (its words may differ from the subject's: they only rephrase the detail)."""
+    wanted = read_filter(index, _content(index, rest), today).filter
+    if wanted.start is not None or wanted.end is not None:
+        return True
+    home = index.base.vocabulary.home
+    subject = subject_entries(index, previous.lines)
+    return bool(set(wanted.actors) - {home} - subject_actors(index, subject))
 
 
 def _names_new_subject(
@@ -871,6 +931,15 @@ DETAIL_ONLY = frozenset(
         "representees",
         "representee",
         "liste",
+        "edition",
+        "editions",
+        "prochain",
+        "prochaine",
+        "suivant",
+        "suivante",
+        "numero",
+        "rang",
+        "moment",
     ]
 )
 """Words that only say which detail is asked (never a new subject)."""
@@ -888,7 +957,7 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     named = detail is not None and detail.kind == "objet" and bool(detail.noun)
     if detail is None or not (detail.kind in ASKED_ALONE or named):
         return reply
-    ids = list(_lines(reply))
+    ids = list(_lines(reply) or _card_subject(index, reply, found.data))  # a card: its entry
     if found.data.startswith("/cherche "):
         query = " ".join(
             w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
@@ -907,7 +976,9 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     if answered is None:
         return reply
     searches = tuple(row for row in reply.buttons if any(b.label.startswith("🔎") for b in row))
-    answered = replace(answered, buttons=(*answered.buttons, *searches))
+    # a subject of context facts has no card of its own: the reading's own taps stay
+    kept = searches if answered.buttons else reply.buttons
+    answered = replace(answered, buttons=(*answered.buttons, *kept))
     if named:  # « quels domaines couvre … ? »: only the sentence naming them, when the
         # answer did not open on it (the reading line first: nothing said missing)
         opening = answered.blocks[0]
@@ -1030,6 +1101,9 @@ def _plans_reply(
     found = Understanding(human, data, f"ce qui est prévu — {period}")
     line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
     blocks = (line, *plans_blocks(index, period, coming))
+    if "quand" in asked_types(text):  # « … prévues en 2026 : proposées quand ? »: the act's
+        # own date, when the quote was cut before it (« Notamment, début octobre, … »)
+        blocks = tuple(whole_dated_quote(index, b) if isinstance(b, Quote) else b for b in blocks)
     return Reply(blocks, plans_buttons(coming)), found
 
 

@@ -36,6 +36,7 @@ SHORTHAND: dict[str, str] = {
     "mtn": "maintenant",
     "auj": "aujourd'hui",
     "c koi": "c'est quoi",
+    "cest": "c'est",
     "koi": "quoi",
 }
 """Shorthand → its words ("" for a politeness that asks nothing: « svp »)."""

@@ -6,7 +6,8 @@ answer then opens on what differs, the quote under it:
 
 - another figure: « une cinquantaine de pays ? » over « plus de 80 pays »;
 - another place: « signé à Washington ? » over « … à Bakou, … a officiellement signé … »;
-- proposed, not done: « confirmées ? », « signé ? » over « a proposé que … ».
+- proposed, not done: « confirmées ? », « signé ? » over « a proposé que … »;
+- pending, not done: « signés ? » over « sont en cours de finalisation ».
 
 Anything else is left to the answer as it is (no verdict is better than a wrong one).
 """
@@ -37,6 +38,10 @@ _PLACE = re.compile(r"(?:^|[\s,(])(?:à|a) ([A-ZÀ-Ý][\w'’-]+)")
 _DONE = ("confirm", "decid", "sign", "approuv", "adopt", "conclu", "ratifi")
 """Stems of the words asking whether something was done (« confirmées ? », « signé ? »)."""
 _PROPOSED = re.compile(r"\b(?:propos\w*|envisag\w*|souhait\w*)\b")
+_PENDING = re.compile(
+    r"\ben cours de (?:finalisation|negociation|discussion|preparation|redaction|elaboration)\b"
+)
+"""Not done yet (folded): « des accords sont en cours de finalisation »."""
 
 
 def _figures(text: str) -> list[int]:
@@ -97,4 +102,7 @@ def otherwise(question: str, quote: str) -> str:
         and not any(re.search(rf"\b{stem}", folded_quote) for stem in done)
     ):
         return "ils le disent proposé, sans dire qu'il a été décidé ou fait"
+    pending = _PENDING.search(folded_quote)
+    if done and pending and not any(re.search(rf"\b{stem}", folded_quote) for stem in done):
+        return f"ils le disent « {pending.group(0)} », sans parler de signature ni de conclusion"
     return ""

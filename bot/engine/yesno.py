@@ -15,7 +15,9 @@ from bot.text import fold
 
 _VERDICT = re.compile(
     r"\bvrai ou faux\b\s*[:?]?|\boui ou non\b\s*\??|\boui\s*/\s*non\b\s*\??"
-    r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])",
+    r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])"
+    r"|\byes\s*(?:/|or|ou)\s*no\b\s*\??|\boui\s*(?:/|ou|or)\s*no\b\s*\??"
+    r"|\boui\s+non\s*\??\s*$",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
@@ -61,6 +63,7 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
 _ASKING = re.compile(
     r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle"
     r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
+    r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
 )
 _FINITE = re.compile(
     r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
