@@ -447,12 +447,13 @@ def _agreement_list(
     more: Callable[[int], str | None] | None = None,
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
-    role_of: Actor | None = None,
+    roles_of: tuple[Actor, ...] = (),
 ) -> Reply:
     """A page of agreements; ``more(n)`` is the data that turns to page n (``routes``),
     whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``. A list of
-    one actor's agreements (``role_of``) says that actor's role on each line where it is not a
-    party (« médiateur »): under « Accords — États-Unis » a mediated peace is not theirs."""
+    the agreements of one actor or of a pair (``roles_of``) says each one's role on each line
+    where it is not a party (« médiateur »): under « Accords — États-Unis » or « Accords —
+    Azerbaïdjan et États-Unis » a peace the United States mediated is not theirs."""
     heading = [Para(f"{title} ({len(agreements)})", "title"), *said]
     budget = SCREEN - 120 - sum(len(para.text) + 2 for para in heading)
     blocks: list[Block] = list(heading)
@@ -471,8 +472,8 @@ def _agreement_list(
     if pages > 1:  # said on top: the page's entries end it, never a lone page number
         blocks.append(Para(f"Page {page}/{pages} : {which(low + 1, high)}", "note"))
     lines, quotes = overview(index.base, list(shown))
-    if role_of is not None:
-        lines = [_with_role(line, a, role_of) for line, a in zip(lines, shown, strict=True)]
+    for actor in roles_of:
+        lines = [_with_role(line, a, actor) for line, a in zip(lines, shown, strict=True)]
     blocks.extend(lines)
     if quotes is not None:
         blocks.append(quotes)
@@ -503,7 +504,7 @@ def agreements_of(index: Index, actor_id: str, page: int = 1) -> Reply:
         page,
         lambda n: routes.AGREEMENTS_OF.turn(actor_id, n),
         actor,
-        role_of=actor,
+        roles_of=(actor,),
     )
 
 
@@ -596,9 +597,8 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     said += (note,) if note is not None else ()
     if found:
         title = f"Accords — {heading}" if heading else "Accords"
-        actors = reading.filter.actors
-        role_of = index.base.actors[actors[0]] if len(actors) == 1 else None
-        return _agreement_list(index, found, title, said=said, role_of=role_of)
+        roles_of = tuple(index.base.actors[actor] for actor in reading.filter.actors)
+        return _agreement_list(index, found, title, said=said, roles_of=roles_of)
     suggestions = index.names.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),
