@@ -36,6 +36,7 @@ def test_the_reading_child_never_collects_and_hands_over_the_same_base(
             collections.append(phase)
 
     runs: list[tuple[str, Path]] = []
+    was_enabled = gc.isenabled()
     for name, entry in (("collected", _child), ("child", run_child)):
         monkeypatch.setenv("SNAPSHOT_DIR", str(tmp_path / name / "cache"))
         transfer = tmp_path / name / "transfer"
@@ -49,7 +50,10 @@ def test_the_reading_child_never_collects_and_hands_over_the_same_base(
             enabled = gc.isenabled()
         finally:
             gc.callbacks.remove(counted)
-            gc.enable()
+            if was_enabled:
+                gc.enable()
+            else:
+                gc.disable()
             monkeypatch.setattr(sys, "stdout", sys.__stdout__)
         if entry is run_child:
             assert not enabled and collections == []  # not one collection, start to end
