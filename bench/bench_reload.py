@@ -16,7 +16,9 @@ so the flood guard stays out of it), each question timed to its answer:
   validated again, as the first reload after an upgrade of the bot).
 
 For each it prints the reload's seconds (from /recharger to its report), the answers' p50,
-p99 and max, and the ratio of the p99 to the one at rest, then the process's RSS.
+p99 and max, and the ratio of the p99 to the one at rest, then the process's RSS; and the
+reload's CPU: the reading child's, and the serving process's extra (its CPU during the
+reload less the questions answered meanwhile, each at the CPU a question cost at rest).
 ``--way thread`` runs the reloads as the bot did before issue 24 (validation in a thread of
 the serving process), for comparison. Prints figures, asserts nothing; the machine is
 shared, so run it a few times.
@@ -89,6 +91,8 @@ class Asker:
     def __init__(self, api: CountingApi) -> None:
         self.api = api
         self.user = 10_000
+        self.per_answer = 0.0
+        """CPU seconds this process spends per question at rest (set by :meth:`at_rest`)."""
 
     async def ask(self) -> float:
         self.user += 1
@@ -100,10 +104,14 @@ class Asker:
 
     async def at_rest(self) -> list[float]:
         waits: list[float] = []
+        cpu = _cpu()[0]
         end = time.perf_counter() + REST_SECONDS
         while time.perf_counter() < end:
             waits.append(await self.ask())
             await asyncio.sleep(0.1)
+        self.per_answer = (_cpu()[0] - cpu) / len(waits)
+        per_answer = self.per_answer * 1000
+        print(f"    CPU du processus qui répond par question au repos : {per_answer:.1f} ms")
         return waits
 
     async def during_reload(self) -> tuple[list[float], float]:
@@ -121,10 +129,14 @@ class Asker:
             raise RuntimeError(f"rechargement refusé : {report.get('text')}")
         seconds = time.perf_counter() - started
         own, child = (after - before for after, before in zip(_cpu(), cpu, strict=True))
+        extra = own - len(waits) * self.per_answer
         print(
             f"    CPU jusqu'au rapport (nouvelle base servie) : {own + child:.2f} s (processus "
             f"qui répond, réponses comprises : {own:.2f} s ; processus de lecture : "
-            f"{child:.2f} s)",
+            f"{child:.2f} s)\n"
+            f"    rechargement seul, réponses ôtées au CPU du repos ({len(waits)} × "
+            f"{self.per_answer * 1000:.1f} ms) : {extra + child:.2f} s (lecture {child:.2f} s "
+            f"+ relecture de la base neuve dans le processus qui répond {extra:.2f} s)",
             flush=True,
         )
         # since the reload serves first, a thread builds the tables and writes the snapshot

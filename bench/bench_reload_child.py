@@ -1,0 +1,109 @@
+"""The reload's reading process alone: its CPU after ONE changed file, at scale, optionally
+in turn with another checkout's (the fairest comparison on a shared machine).
+
+    .tools/bin/uv run python bench/bench_reload_child.py [--factor 1000] [--base DIR]
+        [--rounds 3] [--earlier ../avant]
+
+A copy of a synthetic base ×``--factor`` (bench/synthetic.py; ``--base`` reuses one written
+there) is read by ``python -m bot.rebuild`` — the process a /recharger starts — with a
+snapshot directory of its own per checkout. The first run fills the caches (everything
+validated and indexed, reported apart); then each round changes one word of a summary in
+``content/events.yaml`` (a new word each time, so that no snapshot matches) and runs the
+reading process of this checkout, then of ``--earlier``'s, one after the other. Prints, for
+each run, the CPU seconds (user + system, from ``wait4``) and the peak RSS, then the medians
+and their ratio. The reading process runs at ``nice`` 10 as in production; the bot's own
+relecture of the new base (~1.3 – 1.7 s at ×1000) is not part of it (``bench_reload.py``
+estimates it). Prints figures, asserts nothing; the machine is shared: read the CPU seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import LARGE_CONTENT, write_synthetic  # noqa: E402
+
+WORDS = ("rejoint ", "rejoins ", "rejoindra ")
+"""The changed word cycles through these: three states, so that with two checkouts reading in
+turn, neither ever finds the content its last snapshot was built from."""
+
+
+def edit_one_file(content: Path) -> None:
+    """One word of one summary of ``content/events.yaml`` changed (size changed too)."""
+    path = content / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    for position, word in enumerate(WORDS):
+        if word in text:
+            following = WORDS[(position + 1) % len(WORDS)]
+            path.write_text(text.replace(word, following, 1), encoding="utf-8")
+            return
+    raise SystemExit(f"aucun des mots {WORDS} dans {path}")
+
+
+def read_once(checkout: Path, content: Path, seeds: Path, cache: Path) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MiB) of one reading process of ``checkout``."""
+    env = {**os.environ, **LARGE_CONTENT, "SNAPSHOT_DIR": str(cache)}
+    with tempfile.TemporaryDirectory(prefix="azsec-bench-child-") as folder:
+        command = [sys.executable, "-m", "bot.rebuild", str(content), str(seeds), folder]
+        process = subprocess.Popen(
+            command, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{checkout} : le processus de lecture a échoué ({status})")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--factor", type=int, default=1000)
+    parser.add_argument("--base", type=Path, help="a base written by bench/synthetic.py")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--earlier", type=Path, help="another checkout, read in turn")
+    args = parser.parse_args()
+    checkouts = {"ce code": ROOT}
+    if args.earlier is not None:
+        checkouts["--earlier"] = args.earlier.resolve()
+    with tempfile.TemporaryDirectory(prefix="azsec-bench-child-") as work:
+        root = Path(work)
+        if args.base is not None:
+            shutil.copytree(args.base / "content", root / "content")
+            shutil.copytree(args.base / "seeds", root / "seeds")
+        else:
+            write_synthetic(root, args.factor)
+        content, seeds = root / "content", root / "seeds"
+        size = sum(p.stat().st_size for p in content.glob("*.yaml")) / 1e6
+        print(f"Base : {size:.1f} Mo de YAML ; {', '.join(map(str, checkouts.values()))}")
+        cpu: dict[str, list[float]] = {name: [] for name in checkouts}
+        caches = {name: root / f"cache-{number}" for number, name in enumerate(checkouts)}
+        for name, checkout in checkouts.items():
+            seconds, rss = read_once(checkout, content, seeds, caches[name])
+            print(f"  {name} : caches vides, tout validé : {seconds:.2f} s de CPU, {rss:.0f} Mio")
+        for round_ in range(1, args.rounds + 1):
+            for name, checkout in checkouts.items():
+                edit_one_file(content)
+                seconds, rss = read_once(checkout, content, seeds, caches[name])
+                cpu[name].append(seconds)
+                print(
+                    f"  {name}, UN fichier modifié ({round_}) : {seconds:.2f} s de CPU, "
+                    f"{rss:.0f} Mio"
+                )
+        medians = {name: statistics.median(found) for name, found in cpu.items()}
+        for name, median in medians.items():
+            runs = ", ".join(f"{seconds:.2f}" for seconds in cpu[name])
+            print(f"  {name} : médiane {median:.2f} s de CPU ({runs})")
+        if len(medians) == 2:
+            print(f"  ce code / --earlier : ×{medians['ce code'] / medians['--earlier']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
