@@ -1946,6 +1946,8 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         outside.append(f"date de publication {article.published.value} {when}")
     if outside:
         source["note"] = " ; ".join(outside) + " — pas dans le texte de l'article"
+    if article.date_clash:  # never resolved silently: the curator decides
+        source["note"] = " ; ".join(filter(None, [source.get("note"), article.date_clash]))
     source["draft"] = {
         "outlet": _meta(article.outlet.value, article.outlet.read_from, article.outlet.note)
         | {"basis": article.outlet.basis},
@@ -2054,6 +2056,8 @@ def summary_text(draft: Draft) -> str:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
+    if draft.article.date_clash:
+        lines.append(f"Attention : {draft.article.date_clash}.")
     if draft.new_countries:
         names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")
