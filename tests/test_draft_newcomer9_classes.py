@@ -76,3 +76,48 @@ def test_an_outlet_the_dateline_does_not_print_stays_the_curators(small: FactBas
     source = draft_yaml(text, small)["sources"][0]
     assert source["outlet"] == "Le Site du Sud"
     assert source["outlet_basis"] == "curateur"
+
+
+SALE = (
+    "Ventes d'armes\n\n"
+    "Une entreprise turque a vendu à l'Azerbaïdjan des drones d'une valeur de 300 millions "
+    "de dollars. "
+    "Selon le quotidien turc Sabah, cette vente comprend des drones armés et des radars. "
+    "Il faut souligner que cette transaction intervient alors que les relations entre Bakou "
+    "et Erevan restent tendues. "
+    "Parallèlement, on constate un rapprochement entre Bakou et Ankara.\n"
+)
+
+
+def test_an_impersonal_il_does_not_carry_the_sentence_before_into_its_fact(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(SALE, small)
+    sabah = _holding(data, "Selon le quotidien turc Sabah")
+    assert not any("Il faut souligner" in item["quote"] for item in sabah["evidence"])
+
+
+def test_a_sentence_turning_to_another_matter_starts_its_own_candidate(small: FactBase) -> None:
+    data = draft_yaml(SALE, small)
+    turn = _holding(data, "Parallèlement, on constate")
+    assert [item["quote"] for item in turn["evidence"]] == [
+        "Parallèlement, on constate un rapprochement entre Bakou et Ankara."
+    ]
+
+
+def test_a_selon_covering_one_sentence_of_a_candidate_is_not_the_entrys_hedge(
+    small: FactBase,
+) -> None:
+    text = (
+        "Exercices\n\n"
+        "Selon le ministère turc, la Turquie et l'Azerbaïdjan ont mené un exercice naval. "
+        "La Turquie et l'Azerbaïdjan ont aussi mené un exercice aérien.\n"
+    )
+    data = draft_yaml(text, small)
+    both = _holding(data, "Selon le ministère turc")
+    assert len(both["evidence"]) == 2, both["evidence"]  # one exercise pair, grouped
+    assert "hedge" not in both
+    note = both["draft"]["hedge_note"]
+    assert "« selon le ministère turc »" in note and "jamais pour les autres" in note
+    alone = draft_yaml(text.split(". La Turquie")[0] + ".\n", small)
+    assert drafted_entries(alone)[0]["hedge"] == "selon le ministère turc"

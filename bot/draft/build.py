@@ -325,7 +325,9 @@ _THEN = re.compile(
 _ANAPHORA = re.compile(
     r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
     r"temps|matin|soir|nuit|week-end|an)\b(?!-là))"
-    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
+    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il(?!\s+(?:faut|fallait|faudra|faudrait|"
+    r"y\s+a|y\s+avait|convient|importe|est\s+(?:à\s+noter|\w+\s+(?:de|d['’]|que))))|"
+    r"Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
     r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
@@ -333,6 +335,11 @@ _ANAPHORA = re.compile(
 )
 GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
+# « Il faut souligner que … », « Il convient de … » : an impersonal « il » points back at
+# nothing (« Il s'agit de deux satellites » does: the thing just told)
+_NEW_TOPIC = re.compile(r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan)\b")
+"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … » : the
+article turns to another matter — never the same fact as the sentence before."""
 
 
 def _actor_ids(candidate: Candidate) -> set[str]:
@@ -1105,7 +1112,7 @@ def _group(
             why = quoted
         elif item.weak:
             why = _continues(previous, item) if previous is not None else None
-        else:
+        elif not _NEW_TOPIC.match(item.sentence.text):
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
                 why = _refers_back(previous, item)
@@ -1116,6 +1123,8 @@ def _group(
             )
             if background:
                 why = background
+        else:
+            why = None
         if (
             why is not None
             and quoted is None
@@ -1759,6 +1768,27 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date"] = f"../{main.iso}"
 
 
+def _partly_hedged(candidate: Candidate) -> bool:
+    """« Selon le quotidien Maariv, cet accord … » grouped with sentences the article says on
+    its own: the attribution covers its sentence, not the whole entry."""
+    sentences = [candidate.sentence, *candidate.more]
+    return len(sentences) > 1 and not all(hedge_of(sentence.text) for sentence in sentences)
+
+
+def _hedge_note(candidate: Candidate) -> str | None:
+    """Which sentences of a partly attributed candidate the « selon … » covers."""
+    if not _partly_hedged(candidate):
+        return None
+    hedged = [s.text for s in (candidate.sentence, *candidate.more) if hedge_of(s.text)]
+    if not hedged:
+        return None
+    said = " ; ".join(f"« {hedge_of(text)} » pour « {text[:60]}… »" for text in hedged)
+    return (
+        f"attribution d'une partie des citations seulement ({said}) : pas de hedge pour "
+        "l'entrée ; la dire dans le résumé pour ces phrases-là, jamais pour les autres"
+    )
+
+
 def _annotations(candidate: Candidate) -> dict[str, Any]:
     modality = candidate.modality
     notes: dict[str, Any] = {
@@ -1838,6 +1868,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         }
         for link in candidate.links
     ]
+    hedge_note = _hedge_note(candidate)
+    if hedge_note is not None:
+        notes["hedge_note"] = hedge_note
     return notes
 
 
@@ -1878,7 +1911,7 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
         ),
         None,
     )
-    if hedge:
+    if hedge and not _partly_hedged(candidate):
         entry["hedge"] = hedge
     entry["summary"] = None
     entry["evidence"] = [
