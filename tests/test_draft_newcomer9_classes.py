@@ -121,3 +121,18 @@ def test_a_selon_covering_one_sentence_of_a_candidate_is_not_the_entrys_hedge(
     assert "« selon le ministère turc »" in note and "jamais pour les autres" in note
     alone = draft_yaml(text.split(". La Turquie")[0] + ".\n", small)
     assert drafted_entries(alone)[0]["hedge"] == "selon le ministère turc"
+
+
+def test_a_country_named_by_the_occupation_regions_were_freed_from_is_no_actor(
+    small: FactBase,
+) -> None:
+    text = (
+        "Déclaration\n\n"
+        "La Turquie et l'Azerbaïdjan soutiendront le déminage des régions libérées de "
+        "l'occupation arménienne.\n"
+    )
+    entry = drafted_entries(draft_yaml(text, small))[0]
+    assert sorted(entry["actors"]) == ["AZ", "TR"]
+    assert [hit["id"] for hit in entry["draft"]["nationals"]] == ["AM"]
+    named = text.replace("de l'occupation arménienne", "et l'Arménie")
+    assert "AM" in drafted_entries(draft_yaml(named, small))[0]["actors"]
