@@ -136,3 +136,21 @@ def test_a_country_named_by_the_occupation_regions_were_freed_from_is_no_actor(
     assert [hit["id"] for hit in entry["draft"]["nationals"]] == ["AM"]
     named = text.replace("de l'occupation arménienne", "et l'Arménie")
     assert "AM" in drafted_entries(draft_yaml(named, small))[0]["actors"]
+
+
+def test_a_declaration_made_at_a_meeting_told_next_is_one_meeting(small: FactBase) -> None:
+    text = (
+        "# Date : 2024-03-14\n"
+        "Le ministre en visite\n\n"
+        "La coopération avec la Turquie est une priorité, a déclaré jeudi à Bakou le ministre "
+        "azerbaïdjanais de la Défense. "
+        "Le ministre a fait cette déclaration lors de sa rencontre jeudi avec une délégation "
+        "turque.\n"
+    )
+    entries = drafted_entries(draft_yaml(text, small))
+    assert len(entries) == 1, [entry["evidence"] for entry in entries]
+    meeting = entries[0]
+    assert meeting["type"] == "reunion"
+    assert meeting["date"] == "2024-03-14"
+    assert sorted(meeting["actors"]) == ["AZ", "TR"]
+    assert len(meeting["evidence"]) == 2

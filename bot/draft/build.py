@@ -686,16 +686,19 @@ def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
 
 
 _SAID_THESE = re.compile(
-    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b",
+    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b"
+    r"|\bcette\s+(?:déclaration|remarque|affirmation)\b",
     re.IGNORECASE,
 )
-"""« ont fait ces remarques lors de la réunion … » : the sentence dates what the one before said."""
+"""« ont fait ces remarques lors de la réunion … », « a fait cette déclaration lors de sa
+rencontre jeudi avec … » : the sentence tells where and when the one before was said."""
 
 
 def _said_these(group: Candidate, item: Candidate) -> str | None:
     """The lead « X et Y soulignent … » followed by « ils ont fait ces remarques lors de la
     réunion du 18 novembre » : one event, dated by the second sentence."""
-    if item.position - group.position != 1 or group.kind != "fact" or group.more:
+    said = group.kind == "fact" or (group.kind == "event" and group.subtype == "declaration")
+    if item.position - group.position != 1 or not said or group.more:
         return None
     if group.modality is not None or item.modality is not None or item.kind == "agreement":
         return None
@@ -1171,6 +1174,13 @@ def _group(
         previous.unknown += [name for name in item.unknown if name not in previous.unknown]
         if previous.kind == "fact" and item.kind != "fact" and not background:
             previous.kind, previous.subtype = item.kind, item.subtype
+        elif (
+            previous.subtype == "declaration"
+            and item.kind == "event"
+            and item.subtype in MEETINGS
+            and _SAID_THESE.search(item.sentence.text)
+        ):  # « a fait cette déclaration lors de sa rencontre … » : the event is the meeting
+            previous.subtype = item.subtype
         previous.act = previous.act or item.act
         previous.period = previous.period or item.period
     return grouped
