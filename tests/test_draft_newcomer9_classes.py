@@ -154,3 +154,32 @@ def test_a_declaration_made_at_a_meeting_told_next_is_one_meeting(small: FactBas
     assert meeting["date"] == "2024-03-14"
     assert sorted(meeting["actors"]) == ["AZ", "TR"]
     assert len(meeting["evidence"]) == 2
+
+
+PACT = (
+    "Pacte\n\n"
+    "En cas d'agression contre l'une des Parties, les Parties tiendront des consultations "
+    "conjointes et s'apporteront l'aide nécessaire. "
+    "La forme de cette aide sera déterminée par des discussions urgentes. "
+    "Ces dispositions sont contenues dans la Déclaration de Kars sur l'alliance entre la "
+    "République d'Azerbaïdjan et la République de Turquie. "
+    "D'après la déclaration, les ministres de la Défense de la Turquie et de l'Azerbaïdjan "
+    "se réuniront chaque année.\n"
+)
+
+
+def test_the_provisions_a_document_holds_are_that_document_an_agreement_never_skipped(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(PACT, small)
+    pact = _holding(data, "Ces dispositions sont contenues")
+    assert pact in data["agreements"]
+    assert pact["act"] is None and pact["date"] is None  # neither signed nor dated by the text
+    assert sorted(pact["parties"]) == ["AZ", "TR"]
+    assert pact["tense"] == "futur"
+    quotes = [item["quote"] for item in pact["evidence"]]
+    assert quotes[0].startswith("En cas d'agression") and quotes[1].startswith("La forme")
+    assert all(item["key"] for item in pact["evidence"])
+    assert data["draft"]["skipped"] == []
+    later = _holding(data, "se réuniront chaque année")
+    assert later is not pact

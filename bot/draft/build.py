@@ -105,6 +105,9 @@ class Candidate:
     named_in: list[Sentence] = field(default_factory=list)
     """Earlier sentences naming the countries « les deux pays » stands for: key quotes, since
     the entry names them and its own sentence does not."""
+    provisions: list[Sentence] = field(default_factory=list)
+    """Sentences without actor of their own just before « Ces dispositions sont contenues dans
+    la Déclaration … » : the provisions that document holds, key quotes before it."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -1093,6 +1096,39 @@ UNATTRIBUTED = (
 )
 
 
+_PROVISIONS = re.compile(
+    r"^Ces\s+(?:dispositions|clauses|engagements|obligations|principes)\b[^.]{0,40}?\bdans\s+"
+    r"(?:la|le|l['’]|cette|ce|cet)\s?(?P<doc>déclaration|accord|traité|charte|mémorandum|"
+    r"convention|pacte|protocole)\b",
+    re.IGNORECASE,
+)
+"""« Ces dispositions sont contenues dans la Déclaration de Choucha … » : the sentences just
+before, with no actor of their own, are what the document provides — one agreement."""
+
+
+def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Sentence]) -> None:
+    """Give ``item`` the run of actorless sentences just before it when it says they are the
+    provisions of a document, and make it that document (an agreement, act left null: the
+    sentence says what it holds, not who signed it nor when)."""
+    found = _PROVISIONS.match(item.sentence.text)
+    if found is None or not pending or pending[-1].position != item.position - 1:
+        return
+    run = [pending[-1]]
+    for earlier in reversed(pending[:-1]):
+        if earlier.position != run[0].position - 1:
+            break
+        run.insert(0, earlier)
+    item.provisions = [earlier.sentence for earlier in run]
+    for earlier in run:
+        skipped.remove(earlier.sentence)
+    item.kind = "agreement"
+    item.subtype = agreement_kind(found.group(0)) or "accord"
+    item.act = None
+    if any(tense_of(sentence.text) == "futur" for sentence in item.provisions):
+        item.tense = "futur"  # « les Parties tiendront … » : what the document provides
+    item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
+
+
 def _group(
     candidates: list[Candidate],
     skipped: list[Sentence],
@@ -1103,7 +1139,10 @@ def _group(
     how many officials each sentence (by position) names, ``reasons`` receives why a sentence
     was set aside when it is not the default."""
     grouped: list[Candidate] = []
+    pending: list[Candidate] = []
+    """The weak sentences set aside so far, in a row (the provisions of a document named next)."""
     for index, item in enumerate(candidates):
+        _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
@@ -1155,6 +1194,7 @@ def _group(
         )
         if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
+            pending.append(item)
             continue
         if previous is None or why is None:
             _inherit(grouped, item)
@@ -1937,6 +1977,10 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     entry["evidence"] += [
         {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
+    ]
+    entry["evidence"][:0] = [  # the provisions the document holds, in the article's order
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.provisions
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
