@@ -183,3 +183,21 @@ def test_the_provisions_a_document_holds_are_that_document_an_agreement_never_sk
     assert data["draft"]["skipped"] == []
     later = _holding(data, "se réuniront chaque année")
     assert later is not pact
+
+
+def test_this_deal_told_after_an_intention_joins_the_sale_it_details(small: FactBase) -> None:
+    text = (
+        "Ventes d'armes\n\n"
+        "Une entreprise turque a vendu à l'Azerbaïdjan des drones d'une valeur de 300 millions "
+        "de dollars. "
+        "Bakou compte recevoir aussi des radars. "
+        "Selon le quotidien turc Sabah, cet accord comprend des drones armés et des radars.\n"
+    )
+    data = draft_yaml(text, small)
+    sale = _holding(data, "a vendu à l'Azerbaïdjan")
+    quotes = [item["quote"] for item in sale["evidence"]]
+    assert quotes[1].startswith("Selon le quotidien turc Sabah, cet accord")
+    assert "hedge" not in sale  # « selon Sabah » covers its sentence, not the sale
+    assert "« selon le quotidien turc Sabah »" in sale["draft"]["hedge_note"]
+    intention = _holding(data, "compte recevoir")
+    assert intention is not sale and intention["draft"]["modality"]["kind"] == "intention"

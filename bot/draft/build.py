@@ -805,6 +805,44 @@ def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_THIS_SALE = re.compile(
+    r"^(?:(?:Selon|D['’]après)\s[^,]{1,80},\s+)?(?:ce|cet|cette|ces)\s+"
+    r"(?:accord|contrat|transaction|vente|achat|acquisition)s?\b",
+    re.IGNORECASE,
+)
+"""« Selon le quotidien israélien Maariv, cet accord incluent des drones … » : a sentence whose
+subject points back at the sale told before."""
+
+
+def _back_to_sale(candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence whose subject is « cet accord », « cette transaction » (after its
+    attribution, if any) joins the sale told just before (« a vendu à l'Azerbaïdjan … ») though
+    another sentence (« Bakou compte recevoir aussi … », an intention kept apart) came between,
+    when it has no date, modality or actor of its own beyond the sale's."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _THIS_SALE.match(item.sentence.text)
+        earlier = next((c for c in reversed(kept) if c.act == "achat"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "agreement"
+            or item.modality is not None
+            or item.more
+            or any(d.iso for d in item.dates)
+            or item.position - earlier.position > GROUP_DISTANCE
+            or any(c.kind == "agreement" for c in kept[kept.index(earlier) + 1 :])
+            or not _actor_ids(item) <= _actor_ids(earlier)
+        ):
+            kept.append(item)
+            continue
+        earlier.more.append(item.sentence)
+        earlier.grouped_why.append(f"« {found.group(0)} » reprend la vente d'avant")
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
+
+
 _AT_THE_EVENT = re.compile(
     r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
     r"(?:\s+d['’](inauguration))?\b",
@@ -1690,6 +1728,7 @@ def draft_article(
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
+    candidates = _back_to_sale(candidates)
     candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
