@@ -843,6 +843,38 @@ def _back_to_sale(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _bare(text: str) -> str:
+    """A sentence's words only: « qu’"Israël" aurait » and « qu’Israël aurait » are one."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """A candidate of one sentence that another candidate repeats word for word (the
+    standfirst the body writes again, quotation marks aside) is no fact of its own: it joins
+    the one that repeats it, as a further quote."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        words = _bare(item.sentence.text)
+        twin = next(
+            (
+                other
+                for other in candidates
+                if other is not item
+                and other.position != item.position
+                and any(
+                    _bare(sentence.text) == words for sentence in (other.sentence, *other.more)
+                )
+            ),
+            None,
+        )
+        if item.more or twin is None or len(words.split()) < 6:
+            kept.append(item)
+            continue
+        twin.more.append(item.sentence)
+        twin.grouped_why.append("répète mot pour mot une phrase de l'entrée (chapeau repris)")
+    return kept
+
+
 _AT_THE_EVENT = re.compile(
     r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
     r"(?:\s+d['’](inauguration))?\b",
@@ -1729,6 +1761,7 @@ def draft_article(
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
     candidates = _back_to_sale(candidates)
+    candidates = _repeats(candidates)
     candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
