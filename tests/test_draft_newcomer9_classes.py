@@ -205,7 +205,7 @@ def test_this_deal_told_after_an_intention_joins_the_sale_it_details(small: Fact
 
 def test_a_standfirst_the_body_repeats_is_no_candidate_of_its_own(small: FactBase) -> None:
     text = (
-        "Plusieurs sources indiquent que la Turquie aurait livré des \"drones\" à "
+        'Plusieurs sources indiquent que la Turquie aurait livré des "drones" à '
         "l'Azerbaïdjan.\n"
         "La Turquie et l'Azerbaïdjan ont signé un accord de défense le 3 mars 2024.\n"
         "Plusieurs sources indiquent que la Turquie aurait livré des drones à l'Azerbaïdjan.\n"
@@ -213,11 +213,11 @@ def test_a_standfirst_the_body_repeats_is_no_candidate_of_its_own(small: FactBas
     data = draft_yaml(text, small)
     entries = drafted_entries(data)
     assert len(entries) == 2, [entry["evidence"] for entry in entries]
-    repeated = [
+    repeated = next(
         entry
         for entry in entries
         if any("des drones à" in item["quote"] for item in entry["evidence"])
-    ][0]
+    )
     quotes = [item["quote"] for item in repeated["evidence"]]
     assert len(quotes) == 2 and quotes[1].startswith("Plusieurs sources") and '"' in quotes[1]
     assert repeated["evidence"][0]["key"] and not repeated["evidence"][1]["key"]
