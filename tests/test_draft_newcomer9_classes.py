@@ -221,3 +221,20 @@ def test_a_standfirst_the_body_repeats_is_no_candidate_of_its_own(small: FactBas
     quotes = [item["quote"] for item in repeated["evidence"]]
     assert len(quotes) == 2 and quotes[1].startswith("Plusieurs sources") and '"' in quotes[1]
     assert repeated["evidence"][0]["key"] and not repeated["evidence"][1]["key"]
+
+
+def test_a_plan_named_by_its_title_links_to_that_agreement_whatever_the_word_order(
+    small: FactBase,
+) -> None:
+    text = (
+        "Coopération\n\n"
+        "Selon le ministre, la deuxième étape du Plan Militaire de Coopération de l'Azerbaïdjan "
+        "avec le Royaume-Uni est en cours de réalisation.\n"
+    )
+    entry = drafted_entries(draft_yaml(text, small))[0]
+    first = entry["draft"]["links"][0]
+    assert first["entry"] == "plan-az-gb-2026" and first["relation"] == "même fait"
+    assert "même accord nommé (« Plan Militaire de Coopération »" in first["reason"]
+    other = text.replace("le Royaume-Uni", "le Kazakhstan")  # the same name, other partners
+    links = drafted_entries(draft_yaml(other, small))[0]["draft"]["links"]
+    assert all(link["entry"] != "plan-az-gb-2026" for link in links)

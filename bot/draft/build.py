@@ -861,9 +861,7 @@ def _repeats(candidates: list[Candidate]) -> list[Candidate]:
                 for other in candidates
                 if other is not item
                 and other.position != item.position
-                and any(
-                    _bare(sentence.text) == words for sentence in (other.sentence, *other.more)
-                )
+                and any(_bare(sentence.text) == words for sentence in (other.sentence, *other.more))
             ),
             None,
         )

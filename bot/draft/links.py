@@ -185,6 +185,86 @@ class _Source:
     kinds: frozenset[str]
 
 
+_PROPER_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w-]*(?:(?:\s+(?:de|du|des|et|pour|sur)\s+(?:la\s+|l['’])?|\s+d['’]|\s+)"
+    r"[A-ZÀ-Þ][\w-]*)+"
+)
+"""A capitalised name of several words (« Plan d'Action de Partenariat Individuel »)."""
+NAME_WORDS = 3
+"""The fewest word starts a name needs to name one agreement of the base by itself."""
+
+
+def name_key(name: str) -> frozenset[str]:
+    """The word starts of an agreement's name, whatever their order and case: « Plan
+    d'Action de Partenariat Individuel » and « Plan d'action individuel de partenariat » are
+    one name (the acronym in brackets, IPAP or PAIP, is left out)."""
+    head = re.split(r"\s*[(–—:]", name, maxsplit=1)[0]
+    words = [word for word in re.findall(r"\w+", fold(head)) if word not in _NAME_GLUE]
+    return frozenset(filter(None, (_stem(word) for word in words)))
+
+
+_NAME_GLUE = frozenset(
+    ("pour", "avec", "entre", "dans", "sous", "contre", "vers", "sans", "chez", "leur", "leurs")
+)
+"""Words of four letters or more that join a name's words (« Plan … pour 2026 »)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An agreement of the base as its title names it."""
+
+    id: str
+    actors: frozenset[str]
+    span: DateSpan | None
+
+
+def agreement_names(base: FactBase) -> dict[frozenset[str], list[Named]]:
+    """The base's agreements by the word starts of their title's name (3 words at least)."""
+    named: dict[frozenset[str], list[Named]] = {}
+    for agreement in base.agreements:
+        key = name_key(agreement.title) if agreement.title else frozenset()
+        if len(key) >= NAME_WORDS:
+            named.setdefault(key, []).append(
+                Named(agreement.id, _actors(agreement), agreement.date)
+            )
+    return named
+
+
+def named_links(
+    text: str,
+    mine: frozenset[str],
+    span: DateSpan | None,
+    named: dict[frozenset[str], list[Named]],
+    linked: set[str],
+) -> list[tuple[float, Link]]:
+    """« même fait » with an agreement the sentence names by its title, word order, case and
+    acronym aside (« Plan d'Action de Partenariat Individuel (IPAP) » is the base's « Plan
+    d'action individuel de partenariat (PAIP) »), when they share actors as the word links ask
+    and their dates, if both have one, overlap; ``linked`` already linked, skipped."""
+    found: list[tuple[float, Link]] = []
+    for whole in _PROPER_NAME.findall(text):
+        words = whole.split()  # « Plan de Coopération Militaire de l'Azerbaïdjan »: its head
+        heads = (" ".join(words[:end]) for end in range(1, len(words) + 1))
+        name = next((head for head in heads if name_key(head) in named), whole)
+        for item in named.get(name_key(name), ()):
+            shared = mine & item.actors
+            if item.id in linked or not shared or (len(shared) < 2 and len(mine) > 1):
+                continue  # the same name between other partners: another agreement
+            if (
+                span is not None
+                and item.span is not None
+                and not item.span.overlaps(span.start, span.end)
+            ):
+                continue
+            linked.add(item.id)
+            reason = (
+                f"même accord nommé (« {name} », titre de {item.id}) ; acteurs communs "
+                f"({', '.join(sorted(shared))})"
+            )
+            found.append((500.0, Link(item.id, "même fait", reason)))
+    return found
+
+
 _NO_KINDS: frozenset[str] = frozenset()
 PROBE_POSTINGS = 1_000_000
 """How many postings « presque les mêmes mots » reads to narrow its candidates: more words
@@ -267,6 +347,7 @@ class Linker:
         self._idf = {word: math.log(total / len(held)) for word, held in postings.items()}
         self._rare = max(2, total // 20)
         self._actor_words = actor_words(base)
+        self._named = agreement_names(base)
         self._hub = involvement.most_common(1)[0][0] if involvement else None
         """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
 
@@ -476,6 +557,7 @@ class Linker:
                     f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
                 )
                 scored.append((score, Link(item.id, "même fait", reason)))
+        scored += named_links(text, mine, span, self._named, {link.entry_id for _, link in scored})
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
 
