@@ -5,10 +5,13 @@ recorded as given by the curator."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.draft.build import draft_article, summary_text
 from tests.draft_helpers import draft_yaml, drafted_entries, small_base
@@ -238,3 +241,65 @@ def test_a_plan_named_by_its_title_links_to_that_agreement_whatever_the_word_ord
     other = text.replace("le Royaume-Uni", "le Kazakhstan")  # the same name, other partners
     links = drafted_entries(draft_yaml(other, small))[0]["draft"]["links"]
     assert all(link["entry"] != "plan-az-gb-2026" for link in links)
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
+SAID = (
+    "Le président Ilham Aliyev a reçu le ministre turc à Bakou.",
+    "Selon le président Ilham Aliyev, l'Azerbaïdjan modernise son armée.",
+)
+
+
+def _base_quoting(tmp_path: Path, pairs: list[tuple[str, list[str]]]) -> FactBase:
+    """The fixture base with one more article and a fact per (quote, actors) pair."""
+    base = tmp_path / "base"
+    shutil.copytree(FIXTURE, base)
+    (base / "seeds" / "propos.txt").write_text(
+        "Propos\n\n" + " ".join(quote for quote, _ in pairs) + "\n", encoding="utf-8"
+    )
+    sources = base / "content" / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + "  - id: propos\n    label: Propos\n    outlet: null\n    title: Propos\n"
+        "    published: null\n    published_text: null\n    seed: propos.txt\n",
+        encoding="utf-8",
+    )
+    facts = base / "content" / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8")
+        + "".join(
+            f"  - id: propos-{number}\n    actors: [{', '.join(actors)}]\n    topics: []\n"
+            f"    summary: Propos.\n    evidence:\n      - source: propos\n"
+            f'        quote: "{quote}"\n'
+            for number, (quote, actors) in enumerate(pairs)
+        ),
+        encoding="utf-8",
+    )
+    return load_factbase(base / "content", base / "seeds")
+
+
+def test_a_person_the_base_quotes_with_one_country_gives_it_whatever_the_spelling(
+    tmp_path: Path,
+) -> None:
+    base = _base_quoting(tmp_path, [(SAID[0], ["AZ", "TR"]), (SAID[1], ["AZ"])])
+    text = (
+        "Sanctions\n\n"
+        "Favorable aux sanctions, Ilham Aliev a critiqué les entreprises russes. "
+        "Les câbles révèlent le rapprochement du président Aliev avec Washington.\n"
+    )
+    data = draft_yaml(text, base)
+    critic = _holding(data, "Ilham Aliev a critiqué")
+    assert "AZ" in critic["actors"]
+    note = next(item for item in critic["draft"]["resolved"] if item["actor"] == "AZ")["note"]
+    assert "« Ilham Aliyev » est nommé dans 2 entrées de la base" in note
+    assert "pas de l'article" in note
+    cables = _holding(data, "président Aliev")
+    assert sorted(cables["actors"]) == ["AZ", "US"]
+
+
+def test_a_person_quoted_once_or_with_two_countries_gives_none(tmp_path: Path) -> None:
+    text = "Sanctions\n\nFavorable aux sanctions, Ilham Aliev a critiqué les entreprises russes.\n"
+    once = _base_quoting(tmp_path / "one", [(SAID[0], ["AZ", "TR"])])
+    assert "AZ" not in _holding(draft_yaml(text, once), "Ilham Aliev")["actors"]
+    both = _base_quoting(tmp_path / "two", [(SAID[0], ["AZ", "TR"]), (SAID[1], ["AZ", "TR"])])
+    assert "AZ" not in _holding(draft_yaml(text, both), "Ilham Aliev")["actors"]

@@ -71,6 +71,9 @@ class Resolved:
 
     words: str
     actor: str
+    note: str | None = None
+    """Where the link comes from when not the article (« nommé Aliyev dans 10 entrées de la
+    base, toutes avec AZ »)."""
 
 
 def _is_country(actor_id: str) -> bool:

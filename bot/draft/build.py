@@ -1701,6 +1701,10 @@ def draft_article(
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
                 actors.append(ActorHit(item.actor, item.words, known))
+        for known_person in linker.people_in(sentence.text, finder):
+            if known_person.actor not in {hit.id for hit in actors}:
+                actors.append(ActorHit(known_person.actor, known_person.words, True))
+                resolved.append(known_person)
         unknown = unknown_names(sentence.text, finder, found)
         figures = numbers(sentence.text, [(d.start, d.end) for d in dates])
         modality = modality_of(sentence.text)
@@ -1942,7 +1946,10 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             }
             for hit in candidate.nationals
         ],
-        "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
+        "resolved": [
+            {"words": item.words, "actor": item.actor} | ({"note": item.note} if item.note else {})
+            for item in candidate.resolved
+        ],
         "grouped": candidate.grouped_why,
         "named_in": [sentence.text for sentence in candidate.named_in],
         "tense": candidate.tense,
