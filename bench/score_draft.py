@@ -31,7 +31,13 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   2014 on Zakir Hassanov in Paris, Perspectives Med 2021 on Caspian manoeuvres, Azvision.az
   2020 on a plan signed with Georgia) an eighth newcomer curated, reviewed after (« Mise à
   jour : 21/01/2014 » is no publication date; « venu pour signer » is an aim, act null; the
-  year of an undated article read off « l'édition 2021 » is deduced).
+  year of an undated article read off « l'édition 2021 » is deduced);
+- newcomer9: bench/newcomer9/, three more (RIA Novosti 2007 archived by Sputnik on Elmar
+  Mamediarov and a NATO parliamentary delegation, Al-Manar 2012 on an IAI arms sale, AZERTAC
+  2021 on the Shusha Declaration) a ninth newcomer curated, reviewed after (the outlet of a
+  dateline is read in the text; the IPAP sentence is a quote added to paip-az-otan, in
+  evidence.yaml; the mutual-assistance clause is the declaration itself, an agreement, act
+  null; « l'occupation arménienne » makes Armenia no actor).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -86,6 +92,7 @@ SETS = {
     "newcomer6": ROOT / "bench" / "newcomer6",
     "newcomer7": ROOT / "bench" / "newcomer7",
     "newcomer8": ROOT / "bench" / "newcomer8",
+    "newcomer9": ROOT / "bench" / "newcomer9",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -226,6 +233,11 @@ def _source_right(data: dict[str, Any], source: dict[str, Any]) -> list[str]:
     outlet = (notes.get("outlet") or {}).get("value")
     if outlet is None:
         wrong.append("média absent")
+    elif mine.get("outlet_basis") and not source.get("outlet_basis"):
+        # the agency of a dateline is the article's own words, not the curator's « # Média : »
+        dateline = (notes.get("dateline") or {}).get("value") or ""
+        if fold(outlet) in fold(dateline):
+            wrong.append(f"média lu dans la ligne d'agence noté {mine['outlet_basis']}")
     return wrong
 
 
@@ -261,7 +273,9 @@ def _touched(
             if any(_holds(q, uq) for q in quotes for uq in u.quotes if _norm(uq) not in shared)
         ]
         touched = own or touched
-    if len(touched) > 1:
+    if len(touched) > 1 and any(
+        all(any(_holds(q, uq) for uq in u.quotes) for u in touched) for q in quotes
+    ):  # one sentence in each (two agreements signed in it): the one of its kind
         same = [u for u in touched if u.section == section and u.kind == entry.get("kind")]
         if len(same) == 1:
             return same

@@ -19,8 +19,10 @@ from bot.draft.links import (
     Link,
     _kind_words,
     actor_words,
+    agreement_names,
     figures,
     name_stems,
+    named_links,
     stems,
     stop_words,
 )
@@ -87,6 +89,7 @@ class Linker:
     """The base's entries prepared for comparison with new candidates."""
 
     def __init__(self, base: FactBase) -> None:
+        self._named = agreement_names(base)  # issue 23: an agreement named by its title
         self._actor_words = actor_words(base)
         self._stop = stop = stop_words(base)
         known: list[_Known] = []
@@ -256,5 +259,6 @@ class Linker:
                     f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
                 )
                 scored.append((score, Link(item.id, "même fait", reason)))
+        scored += named_links(text, mine, span, self._named, {link.entry_id for _, link in scored})
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]

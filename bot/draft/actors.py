@@ -71,6 +71,9 @@ class Resolved:
 
     words: str
     actor: str
+    note: str | None = None
+    """Where the link comes from when not the article (« nommé Aliyev dans 10 entrées de la
+    base, toutes avec AZ »)."""
 
 
 def _is_country(actor_id: str) -> bool:
@@ -203,7 +206,7 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
 
 _NATIONALS = re.compile(
     r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
-    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?)\s+"
+    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?)\s+"
     r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )
@@ -216,7 +219,9 @@ _COUNTERPARTY = re.compile(
 )
 """« des miliciens syriens », « des mercenaires libyens »: people of a country, not its state;
 « un contrat avec l'industriel italien Leonardo »: a company, whose country is no
-party to its contract; « la menace iranienne »: what is feared, neither a place nor a party."""
+party to its contract; « la menace iranienne »: what is feared, neither a place nor a party;
+« les régions libérées de l'occupation arménienne »: what the regions went through, no party
+of what the sentence tells (« Les Parties soutiendront … »)."""
 
 
 def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:

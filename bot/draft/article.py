@@ -143,6 +143,9 @@ class Article:
     dateline_day: FoundDate | None = None
     """The day and month of the dispatch's dateline (« Tachkent, 12 octobre, AZERTAC »), its
     year only if the dateline writes one."""
+    date_clash: str | None = None
+    """Said when the dateline's day (« BAKOU, 19 septembre ») is not the day the curator or the
+    address gives (20070920): the draft keeps that day but never resolves the clash silently."""
 
     @property
     def anchor(self) -> date | None:
@@ -165,10 +168,11 @@ class Article:
             )
         if self.published_date is None or self.published.basis == "texte":
             return None
-        return {
+        basis = {
             "curateur": "date donnée par le curateur, pas par l'article",
             "adresse": "date lue dans l'adresse de la page, pas dans l'article",
         }.get(self.published.basis, self.published.basis)
+        return f"{basis} ; {self.date_clash}" if self.date_clash else basis
 
     def noise(self) -> list[Line]:
         """Lines left out of the prose: furniture, bylines, dates, repeated headlines."""
@@ -525,11 +529,37 @@ def _published(
     return in_text, None
 
 
+def _date_clash(
+    dateline_date: FoundDate | None, published: Metadata, published_date: date | None
+) -> str | None:
+    """What to say when a dateline without its year (« BAKOU, 19 septembre - RIA Novosti. »)
+    names another day than the curator's date or the address (20070920)."""
+    if dateline_date is None or published_date is None or published.basis == "texte":
+        return None
+    if dateline_date.iso and dateline_date.basis == "texte":
+        return None  # a dateline with its year is the publication date itself
+    days = [d for d in find_dates(dateline_date.text, published_date) if d.iso]
+    if not days or days[0].precision != "jour" or days[0].iso == published_date.isoformat():
+        return None
+    where = "donnée par le curateur" if published.basis == "curateur" else "lue dans l'adresse"
+    return (
+        f"la ligne d'agence dit « {dateline_date.text} », la date {where} "
+        f"{published_date.isoformat()} : elles ne concordent pas, à trancher"
+    )
+
+
 def _outlet(
     lines: list[Line], outlet_name: str | None, given: Given, agency: str | None, url: str | None
 ) -> Metadata:
-    if given.outlet:
+    if given.outlet and not (agency and fold(agency) == fold(given.outlet)):
         return Metadata(given.outlet, None, "donné par le curateur", "curateur")
+    if agency and given.outlet:  # the text prints it: the article's words, not the curator's
+        return Metadata(
+            agency,
+            agency,
+            "l'agence de la ligne d'agence (le curateur donne le même nom)",
+            "ligne d'agence",
+        )
     if agency:
         return Metadata(agency, agency, "l'agence de la ligne d'agence", "ligne d'agence")
     for line in lines:
@@ -662,6 +692,14 @@ def read_article(text: str, given: Given | None = None) -> Article:
         url_meta = Metadata(match.group("url") if match else address_line.text, address_line.text)
     dateline, dateline_date, agency = _dateline_of(lines)
     published, published_date = _published(lines, given, url_meta.value, dateline_date)
+    clash = _date_clash(dateline_date, published, published_date)
+    if clash is not None:
+        published = Metadata(
+            published.value,
+            published.read_from,
+            f"{published.note} ; {clash}" if published.note else clash,
+            published.basis,
+        )
     updated_line = next((line for line in lines if line.kind == "updated"), None)
     updated = Metadata(None, None)
     if updated_line is not None:
@@ -699,4 +737,5 @@ def read_article(text: str, given: Given | None = None) -> Article:
         dateline=dateline,
         credits=credits,
         dateline_day=dateline_date,
+        date_clash=clash,
     )

@@ -105,6 +105,9 @@ class Candidate:
     named_in: list[Sentence] = field(default_factory=list)
     """Earlier sentences naming the countries « les deux pays » stands for: key quotes, since
     the entry names them and its own sentence does not."""
+    provisions: list[Sentence] = field(default_factory=list)
+    """Sentences without actor of their own just before « Ces dispositions sont contenues dans
+    la Déclaration … » : the provisions that document holds, key quotes before it."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -325,7 +328,9 @@ _THEN = re.compile(
 _ANAPHORA = re.compile(
     r"^(?!(?:Ces|Ce|Cette|Cet)\s+(?:derni\w+\s+|même\s+)?(?:mois|jours?|semaines?|années?|"
     r"temps|matin|soir|nuit|week-end|an)\b(?!-là))"
-    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il|Ils|Elles|Le document|"
+    r"(?:Cet(?:te)?|Ces|Ce|Celui-ci|Celle-ci|Elle|Il(?!\s+(?:faut|fallait|faudra|faudrait|"
+    r"y\s+a|y\s+avait|convient|importe|est\s+(?:à\s+noter|\w+\s+(?:de|d['’]|que))))|"
+    r"Ils|Elles|Le document|"
     r"Le texte|L['’]accord|Le mémorandum|Le plan|Le traité|La charte|Lors de|À l['’]issue|"
     r"Au cours de|Durant|Pendant|Parmi|En outre|Selon le communiqué|Les parties|"
     r"Les ministres|Les deux ministres|Les deux parties|Les délégations|Depuis lors|"
@@ -333,6 +338,11 @@ _ANAPHORA = re.compile(
 )
 GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
+# « Il faut souligner que … », « Il convient de … » : an impersonal « il » points back at
+# nothing (« Il s'agit de deux satellites » does: the thing just told)
+_NEW_TOPIC = re.compile(r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan)\b")
+"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … » : the
+article turns to another matter — never the same fact as the sentence before."""
 
 
 def _actor_ids(candidate: Candidate) -> set[str]:
@@ -679,16 +689,19 @@ def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
 
 
 _SAID_THESE = re.compile(
-    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b",
+    r"\b(?:ces|ses|leurs)\s+(?:remarques|propos|déclarations|commentaires|affirmations)\b"
+    r"|\bcette\s+(?:déclaration|remarque|affirmation)\b",
     re.IGNORECASE,
 )
-"""« ont fait ces remarques lors de la réunion … » : the sentence dates what the one before said."""
+"""« ont fait ces remarques lors de la réunion … », « a fait cette déclaration lors de sa
+rencontre jeudi avec … » : the sentence tells where and when the one before was said."""
 
 
 def _said_these(group: Candidate, item: Candidate) -> str | None:
     """The lead « X et Y soulignent … » followed by « ils ont fait ces remarques lors de la
     réunion du 18 novembre » : one event, dated by the second sentence."""
-    if item.position - group.position != 1 or group.kind != "fact" or group.more:
+    said = group.kind == "fact" or (group.kind == "event" and group.subtype == "declaration")
+    if item.position - group.position != 1 or not said or group.more:
         return None
     if group.modality is not None or item.modality is not None or item.kind == "agreement":
         return None
@@ -789,6 +802,74 @@ def _back_to_agreement(candidates: list[Candidate]) -> list[Candidate]:
         earlier.nationals += [hit for hit in item.nationals if hit not in earlier.nationals]
         earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
         earlier.numbers += item.numbers
+    return kept
+
+
+_THIS_SALE = re.compile(
+    r"^(?:(?:Selon|D['’]après)\s[^,]{1,80},\s+)?(?:ce|cet|cette|ces)\s+"
+    r"(?:accord|contrat|transaction|vente|achat|acquisition)s?\b",
+    re.IGNORECASE,
+)
+"""« Selon le quotidien israélien Maariv, cet accord incluent des drones … » : a sentence whose
+subject points back at the sale told before."""
+
+
+def _back_to_sale(candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence whose subject is « cet accord », « cette transaction » (after its
+    attribution, if any) joins the sale told just before (« a vendu à l'Azerbaïdjan … ») though
+    another sentence (« Bakou compte recevoir aussi … », an intention kept apart) came between,
+    when it has no date, modality or actor of its own beyond the sale's."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        found = _THIS_SALE.match(item.sentence.text)
+        earlier = next((c for c in reversed(kept) if c.act == "achat"), None)
+        if (
+            found is None
+            or earlier is None
+            or item.kind == "agreement"
+            or item.modality is not None
+            or item.more
+            or any(d.iso for d in item.dates)
+            or item.position - earlier.position > GROUP_DISTANCE
+            or any(c.kind == "agreement" for c in kept[kept.index(earlier) + 1 :])
+            or not _actor_ids(item) <= _actor_ids(earlier)
+        ):
+            kept.append(item)
+            continue
+        earlier.more.append(item.sentence)
+        earlier.grouped_why.append(f"« {found.group(0)} » reprend la vente d'avant")
+        earlier.unknown += [name for name in item.unknown if name not in earlier.unknown]
+        earlier.numbers += item.numbers
+    return kept
+
+
+def _bare(text: str) -> str:
+    """A sentence's words only: « qu’"Israël" aurait » and « qu’Israël aurait » are one."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """A candidate of one sentence that another candidate repeats word for word (the
+    standfirst the body writes again, quotation marks aside) is no fact of its own: it joins
+    the one that repeats it, as a further quote."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        words = _bare(item.sentence.text)
+        twin = next(
+            (
+                other
+                for other in candidates
+                if other is not item
+                and other.position != item.position
+                and any(_bare(sentence.text) == words for sentence in (other.sentence, *other.more))
+            ),
+            None,
+        )
+        if item.more or twin is None or len(words.split()) < 6:
+            kept.append(item)
+            continue
+        twin.more.append(item.sentence)
+        twin.grouped_why.append("répète mot pour mot une phrase de l'entrée (chapeau repris)")
     return kept
 
 
@@ -1083,6 +1164,39 @@ UNATTRIBUTED = (
 )
 
 
+_PROVISIONS = re.compile(
+    r"^Ces\s+(?:dispositions|clauses|engagements|obligations|principes)\b[^.]{0,40}?\bdans\s+"
+    r"(?:la|le|l['’]|cette|ce|cet)\s?(?P<doc>déclaration|accord|traité|charte|mémorandum|"
+    r"convention|pacte|protocole)\b",
+    re.IGNORECASE,
+)
+"""« Ces dispositions sont contenues dans la Déclaration de Choucha … » : the sentences just
+before, with no actor of their own, are what the document provides — one agreement."""
+
+
+def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Sentence]) -> None:
+    """Give ``item`` the run of actorless sentences just before it when it says they are the
+    provisions of a document, and make it that document (an agreement, act left null: the
+    sentence says what it holds, not who signed it nor when)."""
+    found = _PROVISIONS.match(item.sentence.text)
+    if found is None or not pending or pending[-1].position != item.position - 1:
+        return
+    run = [pending[-1]]
+    for earlier in reversed(pending[:-1]):
+        if earlier.position != run[0].position - 1:
+            break
+        run.insert(0, earlier)
+    item.provisions = [earlier.sentence for earlier in run]
+    for earlier in run:
+        skipped.remove(earlier.sentence)
+    item.kind = "agreement"
+    item.subtype = agreement_kind(found.group(0)) or "accord"
+    item.act = None
+    if any(tense_of(sentence.text) == "futur" for sentence in item.provisions):
+        item.tense = "futur"  # « les Parties tiendront … » : what the document provides
+    item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
+
+
 def _group(
     candidates: list[Candidate],
     skipped: list[Sentence],
@@ -1093,7 +1207,10 @@ def _group(
     how many officials each sentence (by position) names, ``reasons`` receives why a sentence
     was set aside when it is not the default."""
     grouped: list[Candidate] = []
+    pending: list[Candidate] = []
+    """The weak sentences set aside so far, in a row (the provisions of a document named next)."""
     for index, item in enumerate(candidates):
+        _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
@@ -1105,7 +1222,7 @@ def _group(
             why = quoted
         elif item.weak:
             why = _continues(previous, item) if previous is not None else None
-        else:
+        elif not _NEW_TOPIC.match(item.sentence.text):
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
                 why = _refers_back(previous, item)
@@ -1116,6 +1233,8 @@ def _group(
             )
             if background:
                 why = background
+        else:
+            why = None
         if (
             why is not None
             and quoted is None
@@ -1143,6 +1262,7 @@ def _group(
         )
         if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
+            pending.append(item)
             continue
         if previous is None or why is None:
             _inherit(grouped, item)
@@ -1162,6 +1282,13 @@ def _group(
         previous.unknown += [name for name in item.unknown if name not in previous.unknown]
         if previous.kind == "fact" and item.kind != "fact" and not background:
             previous.kind, previous.subtype = item.kind, item.subtype
+        elif (
+            previous.subtype == "declaration"
+            and item.kind == "event"
+            and item.subtype in MEETINGS
+            and _SAID_THESE.search(item.sentence.text)
+        ):  # « a fait cette déclaration lors de sa rencontre … » : the event is the meeting
+            previous.subtype = item.subtype
         previous.act = previous.act or item.act
         previous.period = previous.period or item.period
     return grouped
@@ -1574,6 +1701,10 @@ def draft_article(
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
                 actors.append(ActorHit(item.actor, item.words, known))
+        for known_person in linker.people_in(sentence.text, finder):
+            if known_person.actor not in {hit.id for hit in actors}:
+                actors.append(ActorHit(known_person.actor, known_person.words, True))
+                resolved.append(known_person)
         unknown = unknown_names(sentence.text, finder, found)
         figures = numbers(sentence.text, [(d.start, d.end) for d in dates])
         modality = modality_of(sentence.text)
@@ -1631,6 +1762,8 @@ def draft_article(
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
+    candidates = _back_to_sale(candidates)
+    candidates = _repeats(candidates)
     candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
@@ -1759,6 +1892,27 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date"] = f"../{main.iso}"
 
 
+def _partly_hedged(candidate: Candidate) -> bool:
+    """« Selon le quotidien Maariv, cet accord … » grouped with sentences the article says on
+    its own: the attribution covers its sentence, not the whole entry."""
+    sentences = [candidate.sentence, *candidate.more]
+    return len(sentences) > 1 and not all(hedge_of(sentence.text) for sentence in sentences)
+
+
+def _hedge_note(candidate: Candidate) -> str | None:
+    """Which sentences of a partly attributed candidate the « selon … » covers."""
+    if not _partly_hedged(candidate):
+        return None
+    hedged = [s.text for s in (candidate.sentence, *candidate.more) if hedge_of(s.text)]
+    if not hedged:
+        return None
+    said = " ; ".join(f"« {hedge_of(text)} » pour « {text[:60]}… »" for text in hedged)
+    return (
+        f"attribution d'une partie des citations seulement ({said}) : pas de hedge pour "
+        "l'entrée ; la dire dans le résumé pour ces phrases-là, jamais pour les autres"
+    )
+
+
 def _annotations(candidate: Candidate) -> dict[str, Any]:
     modality = candidate.modality
     notes: dict[str, Any] = {
@@ -1792,7 +1946,10 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             }
             for hit in candidate.nationals
         ],
-        "resolved": [{"words": item.words, "actor": item.actor} for item in candidate.resolved],
+        "resolved": [
+            {"words": item.words, "actor": item.actor} | ({"note": item.note} if item.note else {})
+            for item in candidate.resolved
+        ],
         "grouped": candidate.grouped_why,
         "named_in": [sentence.text for sentence in candidate.named_in],
         "tense": candidate.tense,
@@ -1838,6 +1995,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         }
         for link in candidate.links
     ]
+    hedge_note = _hedge_note(candidate)
+    if hedge_note is not None:
+        notes["hedge_note"] = hedge_note
     return notes
 
 
@@ -1878,7 +2038,7 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
         ),
         None,
     )
-    if hedge:
+    if hedge and not _partly_hedged(candidate):
         entry["hedge"] = hedge
     entry["summary"] = None
     entry["evidence"] = [
@@ -1894,6 +2054,10 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     entry["evidence"] += [
         {"source": source_id, "quote": sentence.text, "key": True} for sentence in candidate.spoken
+    ]
+    entry["evidence"][:0] = [  # the provisions the document holds, in the article's order
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.provisions
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
@@ -1946,6 +2110,8 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         outside.append(f"date de publication {article.published.value} {when}")
     if outside:
         source["note"] = " ; ".join(outside) + " — pas dans le texte de l'article"
+    if article.date_clash:  # never resolved silently: the curator decides
+        source["note"] = " ; ".join(filter(None, [source.get("note"), article.date_clash]))
     source["draft"] = {
         "outlet": _meta(article.outlet.value, article.outlet.read_from, article.outlet.note)
         | {"basis": article.outlet.basis},
@@ -2054,6 +2220,8 @@ def summary_text(draft: Draft) -> str:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
+    if draft.article.date_clash:
+        lines.append(f"Attention : {draft.article.date_clash}.")
     if draft.new_countries:
         names = ", ".join(f"{country_name(code, 'fr')} ({code})" for code in draft.new_countries)
         lines.append(f"Nouveaux pays : {names}.")

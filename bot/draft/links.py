@@ -24,6 +24,8 @@ from typing import cast
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import MONTHS_FR, DateSpan, parse_date
+from bot.draft.actors import Resolved
+from bot.draft.analyse import ActorFinder
 from bot.engine.index import Index
 from bot.text import fold, normalise_typography
 
@@ -185,6 +187,122 @@ class _Source:
     kinds: frozenset[str]
 
 
+_PROPER_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w-]*(?:(?:\s+(?:de|du|des|et|pour|sur)\s+(?:la\s+|l['’])?|\s+d['’]|\s+)"
+    r"[A-ZÀ-Þ][\w-]*)+"
+)
+"""A capitalised name of several words (« Plan d'Action de Partenariat Individuel »)."""
+NAME_WORDS = 3
+"""The fewest word starts a name needs to name one agreement of the base by itself."""
+
+
+def name_key(name: str) -> frozenset[str]:
+    """The word starts of an agreement's name, whatever their order and case: « Plan
+    d'Action de Partenariat Individuel » and « Plan d'action individuel de partenariat » are
+    one name (the acronym in brackets, IPAP or PAIP, is left out)."""
+    head = re.split(r"\s*[(–—:]", name, maxsplit=1)[0]
+    words = [word for word in re.findall(r"\w+", fold(head)) if word not in _NAME_GLUE]
+    return frozenset(filter(None, (_stem(word) for word in words)))
+
+
+_NAME_GLUE = frozenset(
+    ("pour", "avec", "entre", "dans", "sous", "contre", "vers", "sans", "chez", "leur", "leurs")
+)
+"""Words of four letters or more that join a name's words (« Plan … pour 2026 »)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An agreement of the base as its title names it."""
+
+    id: str
+    actors: frozenset[str]
+    span: DateSpan | None
+
+
+def agreement_names(base: FactBase) -> dict[frozenset[str], list[Named]]:
+    """The base's agreements by the word starts of their title's name (3 words at least)."""
+    named: dict[frozenset[str], list[Named]] = {}
+    for agreement in base.agreements:
+        key = name_key(agreement.title) if agreement.title else frozenset()
+        if len(key) >= NAME_WORDS:
+            named.setdefault(key, []).append(
+                Named(agreement.id, _actors(agreement), agreement.date)
+            )
+    return named
+
+
+def named_links(
+    text: str,
+    mine: frozenset[str],
+    span: DateSpan | None,
+    named: dict[frozenset[str], list[Named]],
+    linked: set[str],
+) -> list[tuple[float, Link]]:
+    """« même fait » with an agreement the sentence names by its title, word order, case and
+    acronym aside (« Plan d'Action de Partenariat Individuel (IPAP) » is the base's « Plan
+    d'action individuel de partenariat (PAIP) »), when they share actors as the word links ask
+    and their dates, if both have one, overlap; ``linked`` already linked, skipped."""
+    found: list[tuple[float, Link]] = []
+    for whole in _PROPER_NAME.findall(text):
+        words = whole.split()  # « Plan de Coopération Militaire de l'Azerbaïdjan »: its head
+        heads = (" ".join(words[:end]) for end in range(1, len(words) + 1))
+        name = next((head for head in heads if name_key(head) in named), whole)
+        for item in named.get(name_key(name), ()):
+            shared = mine & item.actors
+            if item.id in linked or not shared or (len(shared) < 2 and len(mine) > 1):
+                continue  # the same name between other partners: another agreement
+            if (
+                span is not None
+                and item.span is not None
+                and not item.span.overlaps(span.start, span.end)
+            ):
+                continue
+            linked.add(item.id)
+            reason = (
+                f"même accord nommé (« {name} », titre de {item.id}) ; acteurs communs "
+                f"({', '.join(sorted(shared))})"
+            )
+            found.append((500.0, Link(item.id, "même fait", reason)))
+    return found
+
+
+_TOKEN = re.compile(r"[\w.’'-]+")
+_TITLES = frozenset(("président", "présidente", "ministre", "M.", "Mme"))
+_NAME_PAIR = re.compile(
+    r"(?:[A-ZÀ-Þ][\w.’'-]*|président|présidente|ministre)\s+[A-ZÀ-Þ][a-zà-ÿ]{3}"
+)
+
+
+def people_named(text: str) -> list[tuple[str, str]]:
+    """The people ``text`` names — a surname after a first name that follows a lowercase word
+    (« le président Ilham Aliyev », « Favorable …, Ilham Aliev a … »; never the capitalised
+    opening of a sentence, « Les Parties ») or after a title (« du président Aliev ») — as
+    (the words, the surname)."""
+    if _NAME_PAIR.search(text) is None:
+        return []  # most quotes: no two capitalised words in a row, no title before one
+    tokens = [match.group(0) for match in _TOKEN.finditer(text)]
+    found: list[tuple[str, str]] = []
+    for at in range(1, len(tokens)):
+        word, before = tokens[at], tokens[at - 1]
+        if len(word) < 4 or not word[0].isupper() or not word[1:].replace("-", "").islower():
+            continue
+        first_name = before[0].isupper() and at >= 2 and tokens[at - 2][0].islower()
+        if before in _TITLES or first_name:
+            found.append((f"{before} {word}", word))
+    return found
+
+
+PERSON_ENTRIES = 2
+"""The fewest entries of the base that must quote a surname for it to give a country."""
+
+
+def person_key(surname: str) -> str:
+    """A surname whatever its transliteration: « Aliyev » and « Aliev » are one."""
+    key = fold(surname).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 _NO_KINDS: frozenset[str] = frozenset()
 PROBE_POSTINGS = 1_000_000
 """How many postings « presque les mêmes mots » reads to narrow its candidates: more words
@@ -267,8 +385,45 @@ class Linker:
         self._idf = {word: math.log(total / len(held)) for word, held in postings.items()}
         self._rare = max(2, total // 20)
         self._actor_words = actor_words(base)
+        self._named = agreement_names(base)
+        self._people: dict[str, dict[int, str]] = {}
+        """A surname (``person_key``) → the entries quoting it, with its spelling there."""
+        for position, source in enumerate(sources[: len(base.entries())]):
+            for item in source.evidence:
+                for spelled, surname in people_named(item.quote):
+                    held = self._people.setdefault(person_key(surname), {})
+                    held.setdefault(position, spelled)
         self._hub = involvement.most_common(1)[0][0] if involvement else None
         """The actor most entries name (the Azerbaïdjan): shared by nearly everything."""
+
+    def people_in(self, text: str, finder: ActorFinder) -> list[Resolved]:
+        """People ``text`` names (« Ilham Aliev ») whose surname, in any transliteration, the
+        base quotes in several entries that all name one same country and no other: that
+        country, with a note saying it comes from the base, not the article."""
+        found: list[Resolved] = []
+        for words, surname in people_named(text):
+            if finder.find(words):
+                continue  # a name the base knows as an actor (« Nations Unies »)
+            held = self._people.get(person_key(surname), {})
+            if len(held) < PERSON_ENTRIES:
+                continue
+            countries = frozenset.intersection(
+                *(
+                    frozenset(a for a in self._sources[p].actors if len(a) == 2 and a.isupper())
+                    for p in held
+                )
+            )
+            if len(countries) != 1:
+                continue
+            country = next(iter(countries))
+            spelled = next(iter(held.values()))
+            note = (
+                f"« {spelled} » est nommé dans {len(held)} entrées de la base, toutes avec "
+                f"{country} et sans autre pays commun : pays déduit de la base, pas de "
+                "l'article — à vérifier"
+            )
+            found.append(Resolved(words, country, note))
+        return found
 
     def _frequency(self, word: str) -> int:
         return len(self._postings.get(word, ()))
@@ -476,6 +631,7 @@ class Linker:
                     f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
                 )
                 scored.append((score, Link(item.id, "même fait", reason)))
+        scored += named_links(text, mine, span, self._named, {link.entry_id for _, link in scored})
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
 
