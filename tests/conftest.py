@@ -28,6 +28,24 @@ def base() -> FactBase:
     return load_factbase(CONTENT_DIR, SEEDS_DIR)
 
 
+@pytest.fixture(scope="session")
+def shipped_index(base: FactBase) -> Any:
+    """One index of the shipped base, for the tests that walk every answer."""
+    from bot.engine.index import Index
+
+    return Index(base)
+
+
+@pytest.fixture(scope="session")
+def walked(shipped_index: Any) -> list[tuple[Any, Any]]:
+    """Every command form and every question of every question set with its answer, computed
+    once per pytest process: tests/test_first_screen.py and tests/test_quote_lines.py read them
+    all (group ``parcours``: one xdist worker)."""
+    from tests.first_screen import every_form
+
+    return [(form, form.reply(shipped_index)) for form in every_form(shipped_index)]
+
+
 FIVE = Path(__file__).resolve().parent / "fixtures" / "five"
 """The base of the five shipped articles, frozen on 6 December 2026 (tests/fixtures/five)."""
 
@@ -208,13 +226,16 @@ of adding up on one worker (measured: the whole group on one worker took 140 –
 time at load 6 – 8, longer than the rest of the suite)."""
 
 
-ONE_WORKER_MODULES = frozenset(
-    {"test_engine_scale", "test_first_screen", "test_pictures_phone", "test_search_scale"}
-)
+ONE_WORKER_MODULES = frozenset({"test_engine_scale", "test_pictures_phone", "test_search_scale"})
 """Modules whose tests share something costly to build (a synthetic ×3 base, pictures drawn
 once and read by several tests, the answer to every command form): each runs on one xdist
 worker (``--dist loadgroup``) instead of building it again on every worker that gets one of
 its tests (0.7 s a synthetic base, ~1 s a whole-base map, ~2 s every answer)."""
+
+WALKING = "parcours"
+WALKING_MODULES = frozenset({"test_first_screen", "test_quote_lines"})
+"""Modules that read every answer of every command form and question set (``walked``): they
+run on one xdist worker (group ``parcours``), which answers them all once (~3 s of CPU)."""
 
 
 def lane_of(module: str) -> str:
@@ -267,6 +288,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group("dessin"))
         elif item.path.stem in ONE_WORKER_MODULES:
             item.add_marker(pytest.mark.xdist_group(item.path.stem))
+        elif item.path.stem in WALKING_MODULES:
+            item.add_marker(pytest.mark.xdist_group(WALKING))
         if getattr(config.option, "loadgroup", False):  # in a worker of --dist loadgroup
             _keep_group(item)
         if any(item.get_closest_marker(lane) for lane in LANES):

@@ -26,7 +26,6 @@ from bot.render.html import render_html, visible_length
 from tests.first_screen import (
     SCREEN,
     Asked,
-    every_form,
     frequent_words,
     periods,
     problems,
@@ -37,15 +36,15 @@ from tests.test_phone_first import shown_text
 
 
 @pytest.fixture(scope="module")
-def index(base):
-    return Index(base)
+def index(shipped_index):
+    return shipped_index
 
 
 @pytest.fixture(scope="module")
-def answered(index) -> list[tuple[Asked, Reply]]:
-    """Every form and its answer, computed once for the three tests that read them all (~2 s
-    of CPU each time; the module runs on one xdist worker: ONE_WORKER_MODULES in conftest)."""
-    return [(form, form.reply(index)) for form in every_form(index)]
+def answered(walked) -> list[tuple[Asked, Reply]]:
+    """Every form and its answer, computed once per pytest process for the tests here and in
+    tests/test_quote_lines.py (``walked`` in conftest; both modules run on one xdist worker)."""
+    return walked
 
 
 # --- the rule over the shipped base and every question set -----------------------------------
