@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
+from bot.engine.acts_asked import acts_asked
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
@@ -435,6 +436,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
+        if not reading.acts:  # « qu'a signé le Royaume-Uni ? »: the verb is the act asked
+            reading = replace(reading, acts=acts_asked(index, text))
         if len(actors) == 1 and not (dated or reading.acts or kinds or reading.ignored):
             actor = index.base.actors[actors[0]]
             return Understanding(
