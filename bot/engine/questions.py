@@ -65,6 +65,7 @@ from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
+from bot.engine.signing_untold import signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
@@ -769,6 +770,10 @@ def respond_in_thread(
     if found is not None:  # a list's sentence that answers: open under its line, not folded
         reply = card_led(index, answer_opened(index, reply, text), text)
         reply = with_reason_after(index, reply, text)  # « pourquoi … ? »: the next sentence
+    if found is not None:  # « quand a été signée X ? » of an X no article says was signed
+        untold = signing_untold(index, text, reply)
+        if untold is not reply:
+            return untold, Asked(found.data, found.command, "", _lines(reply))
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
