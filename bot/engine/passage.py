@@ -17,6 +17,7 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
+from bot.engine.amounts import asks_amount, gives_amount
 from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
@@ -529,6 +530,7 @@ def best_passage(
     shown: str = "",
     parts: tuple[str, ...] = (),
     verbs: frozenset[str] = frozenset(),
+    amount: bool = False,
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -539,7 +541,10 @@ def best_passage(
     For a question in two ``parts``, an entry counts more the more of one part it holds
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
     answers neither part, and must not come before the one naming the Partenariat).
-    ``verbs``: the question's verbs (``question_verbs``), never its subject word."""
+    ``verbs``: the question's verbs (``question_verbs``), never its subject word. ``amount``:
+    a « combien » that asks a sum even when its money word is no longer in ``query``."""
+    # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
+    amount = kind == "combien" and (amount or asks_amount(query))
     query = without_kind_words(index, query, kind)
     hits = index.fulltext.search_hits(query)
     if not hits.total:
@@ -557,7 +562,9 @@ def best_passage(
                 continue  # asked again of a sentence that did not give it: something new
             if _foreign(index, entry, sentence):
                 continue  # another entry's sentence: shown under that entry, never this one
-            if kind == "combien" and noun:  # a number of the thing counted
+            if amount:  # « combien a coûté … ? »: « 1,6 milliard de dollars », never
+                answers = gives_amount(sentence)  # « des centaines de drones »
+            elif kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))

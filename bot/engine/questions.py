@@ -970,7 +970,8 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         query = " ".join(
             w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
         )
-        best = best_passage(index, query, "") if query else None
+        cost = detail.kind == "cout"  # « quelle est la valeur du contrat … ? »: a sum
+        best = best_passage(index, query, "combien" if cost else "", amount=cost) if query else None
         if best is not None:
             ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
     if any(word in fold(text) for word in AGREEMENT_WORDS):  # « … prévu dans l'accord … »:
