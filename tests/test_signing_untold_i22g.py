@@ -126,3 +126,10 @@ def test_the_future_mark_of_an_existing_agreement_says_its_clauses_are(gandja: I
     assert "(ses dispositions au futur dans l'article)" in render_text(
         respond(gandja, "/accord Turquie", TODAY)
     )
+
+
+def test_an_act_that_is_no_done_act_is_never_said_missing(gandja: Index) -> None:
+    # « annoncé » asks how a text was made known, not whether it was done: nothing claimed
+    reply = respond(gandja, "quand a été annoncée la déclaration de Gandja ?", TODAY)
+    assert "ne rapportent aucune" not in render_text(reply)
+    assert "ne donnent pas de date d'annonce" not in render_text(reply)

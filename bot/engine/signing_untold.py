@@ -1,5 +1,6 @@
 """« quand a été signée la déclaration de Choucha ? » of an agreement the articles never say was
-signed: the answer opens by saying the articles give no signing date, then what they do give
+signed (the base notes it with no act done — no signature, approval or adhesion): the
+answer opens by saying the articles give no signing date, then what they do give
 (« au plus tard le 16 juin 2021 (rapporté : dépêche …) »), instead of a date that reads as the
 signing's. Also « … a-t-elle été signée ? »: no « Oui » over a line the base notes no signing of.
 
@@ -15,7 +16,7 @@ from dataclasses import replace
 
 from bot.content.model import Agreement
 from bot.engine.acts_asked import acts_asked
-from bot.engine.common import when
+from bot.engine.common import IN_FORCE_ACTS, when
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para, Reply
@@ -103,10 +104,10 @@ def signing_untold(index: Index, question: str, reply: Reply) -> Reply:
     agreement it names, when the base notes that agreement with no such act and its articles
     hold no sentence saying it; ``reply`` unchanged otherwise."""
     acts = acts_asked(index, question)
-    if len(acts) != 1:
-        return reply
+    if len(acts) != 1 or acts[0] not in IN_FORCE_ACTS:  # « annoncé sur quel réseau ? » asks
+        return reply  # how a signed plan was made known, not whether it was done
     agreement = named_agreement(index, question)
-    if agreement is None or agreement.act == acts[0]:
+    if agreement is None or agreement.act in IN_FORCE_ACTS:  # done: whatever act, it exists
         return reply
     if _articles_tell_act(index, agreement, acts[0]):
         return reply
