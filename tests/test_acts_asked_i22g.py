@@ -6,14 +6,18 @@ where the long-term UK partnership has no act and only the 2026/27 plan is signe
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.engine.questions import respond, understand
 from bot.engine.reply import Item, Para, Reply
 from bot.render.text import render_text
+from tests.conftest import FIVE
 
 TODAY = date(2026, 12, 6)
 PARTNERSHIP = "Partenariat stratégique de long terme"
@@ -86,3 +90,32 @@ def test_the_accord_command_with_an_act_says_what_it_left_out(five_base: FactBas
     assert PARTNERSHIP not in _listed(reply)
     plain = answer(index, "/accord Royaume-Uni", TODAY)  # no act asked: both, nothing left out
     assert PARTNERSHIP in _listed(plain) and "Non compté" not in _notes(plain)
+
+
+def test_an_act_no_article_speaks_of_is_said_first_never_listed_as_done(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    for question in (
+        "qu'a ratifié le Royaume-Uni ?",
+        "quels accords la Turquie a ratifiés ?",
+        "la Turquie a-t-elle ratifié le mémorandum ?",
+    ):
+        reply = respond(index, question, TODAY)
+        opening = reply.blocks[0]
+        assert isinstance(opening, Para), question
+        assert opening.text.startswith("Les articles ne mentionnent pas « ratifi"), question
+        assert "texte intégral" in opening.text  # what was searched
+        assert "Oui" not in render_text(reply).splitlines()[0], question
+
+
+def test_an_act_an_article_speaks_of_is_never_said_absent(tmp_path: Path) -> None:
+    content, seeds = tmp_path / "content", tmp_path / "seeds"
+    shutil.copytree(FIVE / "content", content)
+    shutil.copytree(FIVE / "seeds", seeds)
+    seed = seeds / "lagazette-plan-defense-royaume-uni.txt"
+    added = "Le Parlement britannique a ratifié le plan en novembre."
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    index = Index(load_factbase(content, seeds))
+    text = render_text(respond(index, "qu'a ratifié le Royaume-Uni ?", TODAY))
+    assert "ne mentionnent pas « ratifié »" not in text

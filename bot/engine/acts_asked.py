@@ -11,6 +11,7 @@ the articles, which the base cannot prove.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.content.model import Agreement
@@ -33,6 +34,22 @@ def acts_asked(index: Index, question: str) -> tuple[str, ...]:
         if act is not None and act not in found:
             found.append(act)
     return tuple(found)
+
+
+_AUXILIARY = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront|est|sont|etait|etaient)"
+    r"(?:\s+t\s+(?:il|elle|ils|elles))?\s+([a-z]+)"
+)
+"""« qu'a ratifié », « a-t-elle ratifié », « ont signés »: the verb after the auxiliary."""
+
+
+def unread_acts(question: str, unsaid: Sequence[str]) -> tuple[str, ...]:
+    """The words of ``unsaid`` (the question's words no article holds, after a full-text
+    search) that the question uses as its verb after an auxiliary (« ratifié » in « qu'a
+    ratifié le Royaume-Uni ? »): an act the articles never speak of, to say first rather than
+    list agreements as if they answered it."""
+    verbs = {match.group(1) for match in _AUXILIARY.finditer(fold(question))}
+    return tuple(word for word in unsaid if fold(word) in verbs)
 
 
 def act_label(index: Index, act: str | None) -> str:

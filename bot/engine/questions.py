@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
-from bot.engine.acts_asked import acts_asked
+from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
@@ -103,7 +103,7 @@ _INTENTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "agreements",
-        r"\b(?:signe|signes|signee|signees|signer|signature|traites?|accords?|mediateurs?"
+        r"\b(?:signe|signes|signee|signees|signer|signature|ratifi\w*|traites?|accords?|mediateurs?"
         r"|mediation|combien d accords)\b",
     ),
     ("link", r"\b(?:lie|lient|lien|liens|relations?|rapports?|entre)\b"),
@@ -352,6 +352,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         asked = read_filter(index, _content(index, text), today).filter.actors
         plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
         unsigned = tuple(actor.id for actor in without_agreement(index, plain))
+    if unsaid and "agreements" in _intents(_folded(text)) and unread_acts(text, unsaid):
+        key_unsaid = True  # « qu'a ratifié le Royaume-Uni ? »: no article says « ratifié »,
+        # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
