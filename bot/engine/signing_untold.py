@@ -56,7 +56,7 @@ def named_agreement(index: Index, question: str) -> Agreement | None:
     actors = _actor_stems(index)
     scored: list[tuple[int, Agreement]] = []
     for agreement in index.base.agreements:
-        title = _title_stems(index, agreement) | (_stems(index, agreement.title) & actors)
+        title = _title_stems(index, agreement) | (_named_actors(index, agreement) & actors)
         shared = asked & title
         if len(shared) >= 2 and shared - actors:
             scored.append((len(shared), agreement))
@@ -68,7 +68,19 @@ def named_agreement(index: Index, question: str) -> Agreement | None:
 
 def _title_stems(index: Index, agreement: Agreement) -> set[str]:
     """The stems of the title's words that no actor's name holds (« choucha », « partenari »)."""
-    return _stems(index, agreement.title, SHORTEST_TITLE_WORD) - _actor_stems(index)
+    table: dict[str, frozenset[str]] = index.memo("signing_untold: title stems", dict)
+    if agreement.id not in table:
+        stems = _stems(index, agreement.title, SHORTEST_TITLE_WORD) - _actor_stems(index)
+        table[agreement.id] = frozenset(stems)
+    return set(table[agreement.id])
+
+
+def _named_actors(index: Index, agreement: Agreement) -> set[str]:
+    """The stems of the title's words (any length), kept per index."""
+    table: dict[str, frozenset[str]] = index.memo("signing_untold: title words", dict)
+    if agreement.id not in table:
+        table[agreement.id] = frozenset(_stems(index, agreement.title))
+    return set(table[agreement.id])
 
 
 def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
