@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.engine.acts_asked import left_out_para
 from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.engine.questions import respond, understand
@@ -119,3 +120,13 @@ def test_an_act_an_article_speaks_of_is_never_said_absent(tmp_path: Path) -> Non
     index = Index(load_factbase(content, seeds))
     text = render_text(respond(index, "qu'a ratifié le Royaume-Uni ?", TODAY))
     assert "ne mentionnent pas « ratifié »" not in text
+
+
+def test_the_left_out_note_is_written_in_french_for_every_act(five_base: FactBase) -> None:
+    index = Index(five_base)
+    signed = [a for a in five_base.agreements if a.act == "signe"]
+    approved = left_out_para(index, ["approuve"], signed[:1])
+    assert approved is not None and "faute d'approbation notée dans la base" in approved.text
+    many = left_out_para(index, ["adhesion"], signed[:3])
+    assert many is not None and many.text.startswith("Non comptés ici, faute d'adhésion")
+    assert many.text.endswith("; et 1 autre (voir /accord).")

@@ -72,7 +72,9 @@ def left_out_para(index: Index, acts: Sequence[str], left: Sequence[Agreement]) 
     wanted = " ou ".join(act_label(index, act) for act in acts)
     nouns = [_act_noun(index, act) for act in acts]
     if all(nouns):
-        why = f"faute de {' ou '.join(nouns)} notée dans la base"
+        said = " ou ".join(nouns)
+        of = "d'" if fold(said[:1]) in "aeiouy" else "de "  # « faute d'approbation »
+        why = f"faute {of}{said} notée dans la base"
     else:
         why = f"faute d'être noté {wanted} dans la base"
     named = " ; ".join(
