@@ -41,8 +41,8 @@ def test_a_period_an_actor_or_a_view_replaces_the_same_part_of_the_previous_ques
 def test_a_follow_up_of_a_plain_question_keeps_its_view(base):
     index = Index(base)
     steps = _chain(index, ["qu'a signé le Royaume-Uni ?", "et avec les États-Unis ?"])
-    assert steps[1][1] is not None and steps[1][1].data == "/accord US"
-    assert "suite de « /accord Royaume-Uni »" in steps[1][0]
+    assert steps[1][1] is not None and steps[1][1].data == "/accord US signe"
+    assert "suite de « /accord Royaume-Uni signé »" in steps[1][0]
 
 
 def test_without_a_previous_question_a_follow_up_is_read_alone(base):

@@ -70,11 +70,13 @@ def test_the_readme_reports_the_measured_pass_rate(index):
 def test_an_answer_says_how_it_understood_and_offers_the_exact_command(index):
     reply = respond(index, "qu'a signé le Royaume-Uni ?", TODAY)
     text = render_text(reply)
-    assert text.splitlines()[0] == "(Compris : accords — Royaume-Uni → /accord Royaume-Uni)"
+    assert text.splitlines()[0] == (
+        "(Compris : accords — 🇬🇧 Royaume-Uni · signé → /accord Royaume-Uni signé)"
+    )
     exact = [b for row in reply.buttons for b in row if b.data.startswith("c:")]
-    assert [b.label for b in exact] == ["▶ /accord Royaume-Uni"]
+    assert [b.label for b in exact] == ["▶ /accord Royaume-Uni signé"]
     same = callback(index, exact[0].data)  # the button runs the command itself
-    assert same.blocks == answer(index, "/accord Royaume-Uni").blocks == reply.blocks[1:]
+    assert same.blocks == answer(index, "/accord Royaume-Uni signé").blocks == reply.blocks[1:]
 
 
 def test_a_question_that_names_nothing_says_so_and_offers_commands(index):

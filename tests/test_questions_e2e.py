@@ -41,11 +41,13 @@ async def test_a_private_question_is_answered_with_what_was_understood(bot):
     await api.push(api.message_update("qu'a signé le Royaume-Uni ?"))
     await until(lambda: texts_to(api, 42))
     first = api.sent()[0]
-    assert first["text"].startswith("<i>Compris : accords — Royaume-Uni → /accord Royaume-Uni</i>")
+    assert first["text"].startswith(
+        "<i>Compris : accords — 🇬🇧 Royaume-Uni · signé → /accord Royaume-Uni signé</i>"
+    )
     await until(lambda: "reply_markup" in api.sent()[-1])  # on the last message of the answer
     last = api.sent()[-1]
     data = [b["callback_data"] for row in last["reply_markup"]["inline_keyboard"] for b in row]
-    assert "c:/accord GB" in data
+    assert "c:/accord GB signe" in data
 
 
 async def test_in_a_group_only_a_mention_or_a_reply_to_the_bot_is_a_question(bot):

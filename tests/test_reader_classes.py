@@ -5,6 +5,7 @@ asked that the passage does not give; a yes/no question the articles answer othe
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.dates import Precision
@@ -34,10 +35,12 @@ def test_a_sentence_opening_on_a_demonstrative_refers_back():
     assert not refers_back("Cette année, le forum a réuni plus de pays.")
 
 
-def test_a_sentence_refers_back_only_to_the_one_right_before_it_in_the_article(base):
+def test_a_sentence_refers_back_only_to_one_shortly_before_it_in_the_article(base):
     """Each sentence that opens on a demonstrative, among the shipped quotes, gets as its
-    antecedent only a sentence that precedes it in its article (computed on the seeds)."""
-    from bot.engine.passage import antecedent
+    antecedent only a sentence that precedes it in its article: right before it, or (issue 22,
+    « cet accord » two sentences after the sale it means) at most ANTECEDENT_BACK sentences
+    up (computed on the seeds)."""
+    from bot.engine.passage import ANTECEDENT_BACK, antecedent
     from bot.text import fold
 
     index = Index(base)
@@ -48,8 +51,12 @@ def test_a_sentence_refers_back_only_to_the_one_right_before_it_in_the_article(b
             if before:
                 found += 1
                 seed = " ".join(fold(base.seeds[evidence.source]).split())
-                pair = " ".join(fold(f"{before} {evidence.quote}").split())
-                assert pair in seed, (entry.id, before[:40])
+                first = " ".join(fold(before).split())
+                then = " ".join(fold(evidence.quote).split())
+                start, end = seed.find(first), seed.find(then)
+                assert 0 <= start < end, (entry.id, before[:40])
+                between = seed[start + len(first) : end]
+                assert len(re.findall(r"[.!?]\s", between)) <= ANTECEDENT_BACK, entry.id
     assert found  # the premise: the base has such sentences
 
 

@@ -141,7 +141,7 @@ def test_a_bare_detail_or_a_pointing_word_continues_the_last_question(base):
     _reply, asked = respond_in_thread(index, "qu'a signé le Royaume-Uni ?", TODAY, None)
     for follow in ("date ?", "leur contenu ?"):
         reply, then = respond_in_thread(index, follow, TODAY, asked)
-        assert "suite de « /accord Royaume-Uni »" in render_text(reply), follow
+        assert "suite de « /accord Royaume-Uni signé »" in render_text(reply), follow
         assert then is not None and "GB" in then.data
 
 

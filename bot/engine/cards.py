@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.content.model import Actor, Agreement, Event, FactBase
 from bot.engine import paging, routes
+from bot.engine.acts_asked import left_out_para
 from bot.engine.common import (
     act_date,
     actor_name,
@@ -448,6 +449,7 @@ def _agreement_list(
     back: Actor | None = None,
     said: tuple[Para, ...] = (),
     roles_of: tuple[Actor, ...] = (),
+    after: tuple[Para, ...] = (),
 ) -> Reply:
     """A page of agreements; ``more(n)`` is the data that turns to page n (``routes``),
     whose pages hold what fits one screen; a list without it shows ``LIST_PAGE``. A list of
@@ -455,7 +457,7 @@ def _agreement_list(
     where it is not a party (« médiateur »): under « Accords — États-Unis » or « Accords —
     Azerbaïdjan et États-Unis » a peace the United States mediated is not theirs."""
     heading = [Para(f"{title} ({len(agreements)})", "title"), *said]
-    budget = SCREEN - 120 - sum(len(para.text) + 2 for para in heading)
+    budget = SCREEN - 120 - sum(len(para.text) + 2 for para in (*heading, *after))
     blocks: list[Block] = list(heading)
     if more is None:
         starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
@@ -475,6 +477,7 @@ def _agreement_list(
     for actor in roles_of:
         lines = [_with_role(line, a, actor) for line, a in zip(lines, shown, strict=True)]
     blocks.extend(lines)
+    blocks.extend(after)  # what the list leaves out, once its lines are read
     if quotes is not None:
         blocks.append(quotes)
     buttons: list[tuple[Button, ...]] = [
@@ -573,15 +576,23 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     words = index.deals.matching(index.tokens(" ".join(reading.ignored)))
     heading = _heading(index, reading, ())
     found: Sequence[Agreement]
+    left_out: Para | None = None
     if reading.understood():
         found = _fitting(index, reading)
+        # « signés »: the agreements of every other part of the filter that the act leaves
+        # out are named, never dropped silently (issue 22: an unsigned partnership is no
+        # answer to « qu'a signé le Royaume-Uni ? », nor is it hidden from the reader)
+        others = _fitting(index, replace(reading, acts=())) if reading.acts else []
         if reading.ignored and words:  # the words narrow the list, never empty it
             named = {agreement.id for agreement in words}
             narrowed = [a for a in found if a.id in named]
             if narrowed:
                 found = narrowed
+                others = [a for a in others if a.id in named]
                 heading = _heading(index, reading, reading.ignored)
                 reading = replace(reading, ignored=())
+        kept = {agreement.id for agreement in found}
+        left_out = left_out_para(index, reading.acts, [a for a in others if a.id not in kept])
     else:
         found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
@@ -590,19 +601,22 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
         note = overlap_note(int(is_loose(found[0], reading.filter)), "")
-        if note is None:
+        notes = tuple(n for n in (note, left_out) if n is not None)
+        if not notes:
             return card
-        return replace(card, blocks=(card.blocks[0], note, *card.blocks[1:]))
+        return replace(card, blocks=(card.blocks[0], *notes, *card.blocks[1:]))
     note = overlap_note(sum(is_loose(a, reading.filter) for a in found), "de cette liste")
     said += (note,) if note is not None else ()
     if found:
         title = f"Accords — {heading}" if heading else "Accords"
         roles_of = tuple(index.base.actors[actor] for actor in reading.filter.actors)
-        return _agreement_list(index, found, title, said=said, roles_of=roles_of)
+        after = (left_out,) if left_out is not None else ()
+        return _agreement_list(index, found, title, said=said, roles_of=roles_of, after=after)
     suggestions = index.names.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),
         *said,
+        *((left_out,) if left_out is not None else ()),
         Para(
             "Essayez un pays (Royaume-Uni), une année (2025), un état (signé, en cours), "
             "un thème (défense, paix) ou /accord seul.",

@@ -76,8 +76,24 @@ def marked(entry: Event | Agreement | Fact, text: str) -> str:
     before it when it does not say it, and its tense mark after it: one wording for every view."""
     if entry.hedge and fold(entry.hedge) not in fold(text):
         text = f"{entry.hedge[:1].upper()}{entry.hedge[1:]} : {text}"
-    mark = TENSE_MARKS.get(entry.tense)
+    mark = tense_mark(entry)
     return f"{text} ({mark})" if mark else text
+
+
+IN_FORCE_ACTS = frozenset({"signe", "approuve", "adhesion"})
+"""Acts after which an agreement exists: a future in it is its clauses', not its own."""
+
+
+def tense_mark(entry: Event | Agreement | Fact) -> str | None:
+    """The tense mark of an entry (« au futur dans l'article »), saying what is future: for
+    an agreement that exists — its act is done, or the article reports it at the latest on a
+    day (« ../2021-06-16 ») — only its clauses are (« ses dispositions au futur dans
+    l'article »), never the agreement itself."""
+    mark = TENSE_MARKS.get(entry.tense)
+    if mark is None or not isinstance(entry, Agreement):
+        return mark
+    exists = entry.act in IN_FORCE_ACTS or (entry.date is not None and entry.date.open)
+    return f"ses dispositions {mark}" if exists else mark
 
 
 def when(base: FactBase, entry: Event | Agreement) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import Precision
+from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
     BRIEF_MARKS,
@@ -643,6 +644,10 @@ def detail_reply(
     and what the articles say; None when there is no subject to ask it of."""
     if not subject:
         return None
+    if detail.kind == "cout" and not (previous or shown):  # asked alone (« quelle est la
+        # valeur du contrat avec Israël ? »): the entries whose quotes give a sum come first,
+        # before one the question's words found whose quote only counts (« des centaines »)
+        subject = sorted(subject, key=lambda e: not any(gives_amount(i.quote) for i in e.evidence))
     subject = subject[:MOST_SUBJECT]
     top = subject[0]
     about = _subject_label(index, top)

@@ -357,7 +357,7 @@ def _kind_names(index: Index) -> dict[str, str]:
     return names
 
 
-def _act_names(index: Index) -> dict[str, str]:
+def act_names(index: Index) -> dict[str, str]:
     """Folded acts and their agreed forms (« signé », « signés », « signées ») → act id."""
     names: dict[str, str] = {}
     for term in index.base.vocabulary.acts:
@@ -416,7 +416,7 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     stop = index.fulltext.stop_words
     words = [w for w in folded.split() if w not in stop or _a_code_in_capitals(index, w, text)]
     kinds_by_name = index.memo("kind names", lambda: _kind_names(index))
-    acts_by_name = index.memo("act names", lambda: _act_names(index))
+    acts_by_name = index.memo("act names", lambda: act_names(index))
     actors: list[str] = named_first
     topics: list[str] = []
     kinds: list[str] = []

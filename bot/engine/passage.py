@@ -17,6 +17,7 @@ import re
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
+from bot.engine.amounts import asks_amount, gives_amount
 from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
@@ -380,11 +381,21 @@ _ANAPHOR = re.compile(
 """A demonstrative pointing back (« ce projet »), not a time (« cet été », « cette année »)."""
 
 
+_PRONOUN_START = re.compile(
+    r"^\W*(?:il|elle|ils|elles|ce dernier|cette dernière|ces derniers|ces dernières"
+    r"|celui-ci|celle-ci|ceux-ci|celles-ci)\b(?!\s+(?:y\s+a|faut|s'agit|semble|paraît)\b)",
+    re.IGNORECASE,
+)
+"""A sentence opening on a pronoun that stands for what the text named before (« Il a
+souligné … », « Ce dernier … »), not an impersonal « il y a », « il faut »."""
+
+
 def refers_back(sentence: str) -> bool:
     """True when ``sentence`` opens on a demonstrative that points at the sentence before
-    (« Cette organisation réunit… », « … contre ce projet soutenu par Washington »)."""
+    (« Cette organisation réunit… », « … contre ce projet soutenu par Washington ») or on a
+    pronoun standing for what it named (« Il a souligné … », « Ce dernier … »)."""
     head = " ".join(sentence.split()[:ANAPHOR_WORDS])
-    return bool(_ANAPHOR.search(head.casefold()))
+    return bool(_ANAPHOR.search(head.casefold()) or _PRONOUN_START.search(sentence))
 
 
 Row = tuple[str, frozenset[str], frozenset[str], str]
@@ -403,6 +414,25 @@ def _follows(index: Index, source: str, before: str, sentence: str) -> bool:
     """True when ``sentence`` comes right after ``before`` in the article ``source``."""
     pair = " ".join(fold(f"{before} {sentence}").split())
     return pair in _folded_seed(index, source)
+
+
+ANTECEDENT_BACK = 3
+"""Sentences at most between a sentence that refers back and the earlier sentence of the same
+entry that names what it refers to (« Selon Maariv, cet accord incluent … » two sentences
+after the one on the sale it means)."""
+
+
+def _precedes(index: Index, source: str, before: str, sentence: str) -> bool:
+    """True when ``before`` comes shortly before ``sentence`` in the article ``source`` (at
+    most ``ANTECEDENT_BACK`` sentence ends between them)."""
+    text = _folded_seed(index, source)
+    first = " ".join(fold(before).split())
+    then = " ".join(fold(sentence).split())
+    start, end = text.find(first), text.find(then)
+    if start < 0 or end < 0 or end <= start:
+        return False
+    between = text[start + len(first) : end]
+    return len(re.findall(r"[.!?]\s", between)) <= ANTECEDENT_BACK
 
 
 def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
@@ -430,6 +460,18 @@ def _entry_sentences(index: Index, entry: Entry) -> list[Row]:
                 if right_before or _follows(index, source, other, sentence):
                     before, text = other_prefixes, other
                     break
+            if not text:  # not right before it: the entry's nearest earlier sentence of the
+                # article, a few sentences up (what « cet accord » is, when the curator quoted
+                # it), shown before it; not counted for its ranking (it may be farther off)
+                earlier = [
+                    (other, other_prefixes)
+                    for other, other_prefixes, other_source, _number in held
+                    if other != sentence
+                    and other_source == source
+                    and _precedes(index, source, other, sentence)
+                ]
+                if earlier:
+                    text = earlier[-1][0]
         rows.append((sentence, prefixes, before, text))
     table[entry.id] = rows
     return rows
@@ -529,6 +571,7 @@ def best_passage(
     shown: str = "",
     parts: tuple[str, ...] = (),
     verbs: frozenset[str] = frozenset(),
+    amount: bool = False,
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -539,7 +582,10 @@ def best_passage(
     For a question in two ``parts``, an entry counts more the more of one part it holds
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
     answers neither part, and must not come before the one naming the Partenariat).
-    ``verbs``: the question's verbs (``question_verbs``), never its subject word."""
+    ``verbs``: the question's verbs (``question_verbs``), never its subject word. ``amount``:
+    a « combien » that asks a sum even when its money word is no longer in ``query``."""
+    # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
+    amount = kind == "combien" and (amount or asks_amount(query))
     query = without_kind_words(index, query, kind)
     hits = index.fulltext.search_hits(query)
     if not hits.total:
@@ -557,7 +603,9 @@ def best_passage(
                 continue  # asked again of a sentence that did not give it: something new
             if _foreign(index, entry, sentence):
                 continue  # another entry's sentence: shown under that entry, never this one
-            if kind == "combien" and noun:  # a number of the thing counted
+            if amount:  # « combien a coûté … ? »: « 1,6 milliard de dollars », never
+                answers = gives_amount(sentence)  # « des centaines de drones »
+            elif kind == "combien" and noun:  # a number of the thing counted
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
+from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
@@ -64,6 +65,7 @@ from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
+from bot.engine.signing_untold import signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
@@ -101,7 +103,7 @@ _INTENTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "agreements",
-        r"\b(?:signe|signes|signee|signees|signer|signature|traites?|accords?|mediateurs?"
+        r"\b(?:signe|signes|signee|signees|signer|signature|ratifi\w*|traites?|accords?|mediateurs?"
         r"|mediation|combien d accords)\b",
     ),
     ("link", r"\b(?:lie|lient|lien|liens|relations?|rapports?|entre)\b"),
@@ -350,6 +352,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         asked = read_filter(index, _content(index, text), today).filter.actors
         plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
         unsigned = tuple(actor.id for actor in without_agreement(index, plain))
+    if unsaid and "agreements" in _intents(_folded(text)) and unread_acts(text, unsaid):
+        key_unsaid = True  # « qu'a ratifié le Royaume-Uni ? »: no article says « ratifié »,
+        # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
         return found
     return replace(
@@ -435,6 +440,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
+        if not reading.acts:  # « qu'a signé le Royaume-Uni ? »: the verb is the act asked
+            reading = replace(reading, acts=acts_asked(index, text))
         if len(actors) == 1 and not (dated or reading.acts or kinds or reading.ignored):
             actor = index.base.actors[actors[0]]
             return Understanding(
@@ -766,6 +773,10 @@ def respond_in_thread(
     if found is not None:  # a list's sentence that answers: open under its line, not folded
         reply = card_led(index, answer_opened(index, reply, text), text)
         reply = with_reason_after(index, reply, text)  # « pourquoi … ? »: the next sentence
+    if found is not None:  # « quand a été signée X ? » of an X no article says was signed
+        untold = signing_untold(index, text, reply)
+        if untold is not reply:
+            return untold, Asked(found.data, found.command, "", _lines(reply))
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
@@ -962,7 +973,8 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         query = " ".join(
             w for w in found.data.split()[1:] if asked_detail(w) is None and w not in DETAIL_ONLY
         )
-        best = best_passage(index, query, "") if query else None
+        cost = detail.kind == "cout"  # « quelle est la valeur du contrat … ? »: a sum
+        best = best_passage(index, query, "combien" if cost else "", amount=cost) if query else None
         if best is not None:
             ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
     if any(word in fold(text) for word in AGREEMENT_WORDS):  # « … prévu dans l'accord … »:
