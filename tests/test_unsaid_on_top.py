@@ -53,7 +53,14 @@ def test_an_actor_asked_for_what_no_article_holds_gets_it_said_first(index):
     assert "Azerbaïdjan" in render_text(reply)
 
 
-def test_a_question_on_nothing_the_articles_hold_says_what_was_searched(index):
+@pytest.fixture(scope="module")
+def five_index(five_base):
+    """The frozen five-article base: a curator's article may hold « remporté »."""
+    return Index(five_base)
+
+
+def test_a_question_on_nothing_the_articles_hold_says_what_was_searched(five_index):
+    index = five_index
     word = _absent_word(index, "Eurovision", "Olympiades", "carnaval")
     reply = respond(index, f"qui a remporté l'{word} ?", TODAY)
     assert f"« {word} »" in _absent_on_top(reply)
