@@ -65,7 +65,7 @@ from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
-from bot.engine.signing_untold import signing_untold
+from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
@@ -776,7 +776,10 @@ def respond_in_thread(
     if found is not None:  # « quand a été signée X ? » of an X no article says was signed
         untold = signing_untold(index, text, reply)
         if untold is not reply:
-            return untold, Asked(found.data, found.command, "", _lines(reply))
+            named = named_agreement(index, text)  # a follow-up continues the card shown
+            command = f"/accord {named.title}" if named is not None else found.command
+            lines = _lines(untold) or _card_subject(index, untold, command)
+            return untold, Asked(command, command, "", lines)
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
