@@ -98,3 +98,18 @@ def test_a_follow_up_continues_the_named_agreement(five_base: FactBase) -> None:
         "et la période ?",
     )
     assert "Partenariat stratégique" in render_text(again)
+
+
+# 2. « signé par qui ? » opens on the sentence whose subject signs
+
+
+def test_signed_by_whom_after_a_search_opens_on_the_signatories(five_base: FactBase) -> None:
+    for first in (
+        "plan de défense avec Londres, pour quelle période ?",
+        "partenariat stratégique avec Londres",
+    ):
+        _, who = _chat(five_base, first, "signé par qui ? un ministre ou quelqu'un d'autre ?")
+        quotes = [b.text for b in who.blocks if isinstance(b, Quote)]
+        assert quotes, first
+        assert "ont signé" in quotes[0], (first, quotes[0])  # the signatories, first
+        assert not quotes[0].startswith("Selon l'ambassade"), first
