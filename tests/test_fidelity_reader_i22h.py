@@ -113,3 +113,19 @@ def test_signed_by_whom_after_a_search_opens_on_the_signatories(five_base: FactB
         assert quotes, first
         assert "ont signé" in quotes[0], (first, quotes[0])  # the signatories, first
         assert not quotes[0].startswith("Selon l'ambassade"), first
+
+
+# 3. the noun asked outweighs a shared adverb
+
+
+def test_an_adverb_shared_never_outweighs_the_noun_asked(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question in (
+        "Bakou importe encore du pétrole russe ?",
+        "l'Azerbaïdjan achète toujours du pétrole russe ?",
+    ):
+        reply = respond(index, question, TODAY)
+        quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+        assert quotes, question
+        assert "a arrêté ses importations de pétrole russe" in quotes[0], (question, quotes[0])
+

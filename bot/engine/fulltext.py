@@ -17,6 +17,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, FactBase
+from bot.engine.french import lightness
 from bot.engine.names import ByLength, by_length
 from bot.engine.tables import Entry, Table
 from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
@@ -278,7 +279,7 @@ class FullText(Table):
         seen: set[str] = set()
         for word in dict.fromkeys(self.tokens(query)):
             exact, near = self._word_hits(word)
-            weight = self.word_weight(len(exact) or len(near))
+            weight = self.word_weight(len(exact) or len(near)) * lightness(word)
             full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
             split: list[tuple[float, frozenset[str]]] = []
             for score, members in groups:

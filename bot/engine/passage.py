@@ -22,7 +22,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem
+from bot.engine.french import folded_stem, lightness
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -337,7 +337,8 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
             holders: set[str] = set()
             for candidate in index.fulltext.expand_word(word):
                 holders.update(postings.get(candidate, ()))
-            table[word] = index.fulltext.word_weight(len(holders)) if holders else 0.0
+            weight = index.fulltext.word_weight(len(holders)) if holders else 0.0
+            table[word] = weight * lightness(word)  # « encore » never outweighs « pétrole »
         if table[word]:
             found[word] = table[word]
     return found
