@@ -128,4 +128,3 @@ def test_an_adverb_shared_never_outweighs_the_noun_asked(five_base: FactBase) ->
         quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
         assert quotes, question
         assert "a arrêté ses importations de pétrole russe" in quotes[0], (question, quotes[0])
-

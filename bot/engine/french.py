@@ -37,10 +37,12 @@ _STOP = frozenset(fold(word) for word in STOP_WORDS)
 
 LIGHT_WORDS = frozenset(
     fold(word)
-    for word in (
-        "encore toujours déjà jamais désormais enfin vraiment bien actuellement maintenant "
-        "aujourd'hui seulement également surtout beaucoup peu trop assez vraiment souvent "
-        "parfois longtemps bientôt tard tôt ensuite puis récemment officiellement réellement"
+    for word in " ".join(
+        (
+            "encore toujours déjà jamais désormais enfin vraiment bien actuellement maintenant",
+            "seulement également surtout beaucoup peu trop assez souvent parfois longtemps",
+            "bientôt tard tôt ensuite puis récemment officiellement réellement",
+        )
     ).split()
 )
 """Adverbs of time, aspect and degree (« encore », « toujours », « déjà »): searched, but they
