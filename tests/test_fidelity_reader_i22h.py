@@ -128,3 +128,33 @@ def test_an_adverb_shared_never_outweighs_the_noun_asked(five_base: FactBase) ->
         quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
         assert quotes, question
         assert "a arrêté ses importations de pétrole russe" in quotes[0], (question, quotes[0])
+
+
+# 4. a word absent whose near synonym the articles use
+
+
+def test_a_word_absent_is_read_as_its_near_synonym_the_articles_use(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question in (
+        "l'oléoduc depuis le Daghestan va jusqu'où ?",
+        "le gazoduc depuis le Daghestan, jusqu'où ?",
+    ):
+        reply = respond(index, question, TODAY)
+        text = " ".join(getattr(b, "text", "") for b in reply.blocks)
+        assert "mot absent" not in text, question
+        assert "lu « pipeline »" in text, question  # said, never silent
+        quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+        assert quotes and "pipeline vers Novorossiysk" in quotes[0], (question, quotes[:1])
+        assert "Géorgie" not in quotes[0], question
+
+
+def test_a_word_the_articles_hold_is_searched_as_asked(five_base: FactBase) -> None:
+    from bot.engine.near_words import with_near_words
+
+    index = Index(five_base)
+    assert with_near_words(index, "le pipeline vers Novorossiysk ?") == (
+        "le pipeline vers Novorossiysk ?",
+        (),
+    )
+    text, read = with_near_words(index, "l'Oléoduc ?")
+    assert read == (("Oléoduc", "pipeline"),) and "pipeline" in text

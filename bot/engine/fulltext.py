@@ -35,6 +35,11 @@ MOST_TYPO_WORDS = 4096
 """Words whose close typos a table keeps (then it starts afresh)."""
 
 
+STEM_FALLBACK = 6
+"""Letters a query word no index word starts with (nor is a typo of) shares with the words
+taken as its family: « majoritairement » finds « majorité », « importe » « importations »."""
+
+
 @dataclass(frozen=True, slots=True)
 class Hits:
     """What a /cherche query finds: the entry ids grouped by score, best score first, and
@@ -248,6 +253,14 @@ class FullText(Table):
                     known.clear()
                 known[word] = self.typos(word)
             found.update(known[word])
+        if len(word) >= STEM_FALLBACK + 1 and not found:  # « majoritairement », « importe »:
+            # no word of the base starts with it, nor is a typo of it; the words sharing its
+            # first letters (« majorité », « importations ») are its family
+            start = word[:STEM_FALLBACK]
+            position = bisect_left(vocabulary, start)
+            while position < len(vocabulary) and vocabulary[position].startswith(start):
+                found.add(vocabulary[position])
+                position += 1
         return found
 
     def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -96,7 +96,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
         "ou",
         r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
         r"|\b(?:quand|date) et ou\b"
-        r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
+        r"|\b(?:vers|d|par) ou\b|\bjusqu'? ?ou\b"
+        r"|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
     ),
 )
 _SEVERAL = re.compile(
@@ -595,9 +596,10 @@ def best_passage(
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
     subject = _subject_word(weights, verbs)
+    order = [word for word in dict.fromkeys(index.tokens(query)) if word in weights]
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
-        best: tuple[float, str, bool] | None = None
+        best: tuple[float, str, bool, int] | None = None
         line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
@@ -620,8 +622,11 @@ def best_passage(
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
-            if best is None or value > best[0]:
-                best = (value, sentence, answers)
+            # a tie goes to the sentence holding the word asked first (« l'oléoduc depuis le
+            # Daghestan … ? »: the pipeline's sentence, not the Daghestan's): the subject
+            first = next((n for n, w in enumerate(order) if w[:PREFIX] in prefixes), len(order))
+            if best is None or value > best[0] or (value == best[0] and first < best[3]):
+                best = (value, sentence, answers, first)
         if best is not None:
             line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS
