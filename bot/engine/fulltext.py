@@ -37,7 +37,8 @@ MOST_TYPO_WORDS = 4096
 
 STEM_FALLBACK = 6
 """Letters a query word no index word starts with (nor is a typo of) shares with the words
-taken as its family: « majoritairement » finds « majorité », « importe » « importations »."""
+weighed as its family when entries and passages are ranked (``family``), never when a
+word is said absent from the articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,14 +254,18 @@ class FullText(Table):
                     known.clear()
                 known[word] = self.typos(word)
             found.update(known[word])
-        if len(word) >= STEM_FALLBACK + 1 and not found:  # « majoritairement », « importe »:
-            # no word of the base starts with it, nor is a typo of it; the words sharing its
-            # first letters (« majorité », « importations ») are its family
-            start = word[:STEM_FALLBACK]
-            position = bisect_left(vocabulary, start)
-            while position < len(vocabulary) and vocabulary[position].startswith(start):
-                found.add(vocabulary[position])
-                position += 1
+        return found
+
+    def family(self, word: str) -> set[str]:
+        """Index words sharing the first ``STEM_FALLBACK`` letters of a longer ``word`` (its
+        family: « majoritairement » → « majorité », « importe » → « importations »)."""
+        if len(word) <= STEM_FALLBACK:
+            return set()
+        start, vocabulary, found = word[:STEM_FALLBACK], self.vocabulary, set()
+        position = bisect_left(vocabulary, start)
+        while position < len(vocabulary) and vocabulary[position].startswith(start):
+            found.add(vocabulary[position])
+            position += 1
         return found
 
     def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -269,7 +274,7 @@ class FullText(Table):
         postings = self.postings
         exact: frozenset[str] = frozenset()
         near: set[str] = set()
-        for candidate in self.expand_word(word):
+        for candidate in self.expand_word(word) or self.family(word):
             if candidate == word:
                 exact = frozenset(postings[candidate])
             else:

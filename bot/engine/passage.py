@@ -336,7 +336,10 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
             if len(table) >= MOST_WEIGHTS:
                 table.clear()
             holders: set[str] = set()
-            for candidate in index.fulltext.expand_word(word):
+            # a word no index word starts with weighs as its family (« majoritairement »:
+            # « majorité »), so the sentence holding it is not outranked by one that lacks it
+            candidates = index.fulltext.expand_word(word) or index.fulltext.family(word)
+            for candidate in candidates:
                 holders.update(postings.get(candidate, ()))
             weight = index.fulltext.word_weight(len(holders)) if holders else 0.0
             table[word] = weight * lightness(word)  # « encore » never outweighs « pétrole »
