@@ -158,3 +158,12 @@ def test_a_word_the_articles_hold_is_searched_as_asked(five_base: FactBase) -> N
     )
     text, read = with_near_words(index, "l'Oléoduc ?")
     assert read == (("Oléoduc", "pipeline"),) and "pipeline" in text
+
+
+def test_a_word_no_index_word_starts_with_ranks_by_its_family(five_base: FactBase) -> None:
+    # « majoritairement » is in no article; « majorité » is: the entry holding it is found
+    index = Index(five_base)
+    assert not index.fulltext.expand_word("majoritairement")
+    assert "majorite" in index.fulltext.family("majoritairement")
+    found = [entry.id for entry, _ in index.fulltext.search("majoritairement")]
+    assert "armements-origine" in found
