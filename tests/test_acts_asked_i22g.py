@@ -57,8 +57,15 @@ def test_yes_no_on_the_unsigned_partnership_never_lists_it_as_signed(five_base: 
     ):
         reply = respond(index, question, TODAY)
         text = render_text(reply)
-        assert PARTNERSHIP not in _listed(reply), question
-        assert PARTNERSHIP in _notes(reply), question
+        # named by its title words, the answer is about it (issue 22, i22h): said unsigned
+        # first, then its own card, with no signing line — never listed as signed
+        opening = reply.blocks[0]
+        assert isinstance(opening, Para), question
+        assert opening.text.startswith(
+            ("Les articles ne rapportent aucune signature", "Les articles ne donnent pas")
+        ), question
+        assert PARTNERSHIP in opening.text, question
+        assert not any(isinstance(b, Item) and b.label == "Signature" for b in reply.blocks)
         assert not text.split("\n", 2)[-1].lstrip().startswith(("Oui", "Non")), question
 
 

@@ -681,6 +681,14 @@ def detail_reply(
             if before and _gives(index, detail, before):
                 own = [Found(before, f.source, _quoted_by(index, f.source, before, subject)), f]
                 break
+    if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: the sentence whose
+        # subject signs (« Les ministères … ont signé »), never one naming only who spoke of
+        # it (« Selon l'ambassade … s'inscrit »); else the one of its articles that does
+        own = [f for f in own if _SIGNS.search(fold(f.sentence))] or [
+            f
+            for f in _seed_sentences(index, subject)
+            if _SIGNS.search(fold(f.sentence)) and _gives(index, detail, f.sentence)
+        ]
     if detail.kind == "presents":
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):
@@ -802,6 +810,10 @@ def _context_before(index: Index, entry: Entry) -> list[Found]:
         length += len(text)
         found.insert(0, Found(text, first.source, _quoted_by(index, first.source, text, [])))
     return found
+
+
+_SIGNS = re.compile(r"\bsign(?:e|es|ee|ees|ent|er|a|ait|aient|erent|eront|era)\b")
+"""A verb of signing (« ont signé », « signent »), not the noun (« cette signature »)."""
 
 
 def _speaks_of_signing(index: Index, subject: list[Entry]) -> bool:

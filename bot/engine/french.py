@@ -35,6 +35,28 @@ STOP_WORDS = frozenset(
 """Words that carry no content for a search (folded before use)."""
 _STOP = frozenset(fold(word) for word in STOP_WORDS)
 
+LIGHT_WORDS = frozenset(
+    fold(word)
+    for word in " ".join(
+        (
+            "encore toujours déjà jamais désormais enfin vraiment bien actuellement maintenant",
+            "seulement également surtout beaucoup peu trop assez souvent parfois longtemps",
+            "bientôt tard tôt ensuite puis récemment officiellement réellement",
+        )
+    ).split()
+)
+"""Adverbs of time, aspect and degree (« encore », « toujours », « déjà »): searched, but they
+say how or when of what is asked, never what — a sentence sharing one with the question
+must not outweigh the one holding its noun (« pétrole »)."""
+LIGHT_WEIGHT = 0.25
+"""The share of its rarity weight a light word keeps in a ranking (``LIGHT_WORDS``)."""
+
+
+def lightness(word: str) -> float:
+    """The factor a folded query word's weight is taken with: ``LIGHT_WEIGHT`` for an adverb
+    of ``LIGHT_WORDS``, else 1."""
+    return LIGHT_WEIGHT if word in LIGHT_WORDS else 1.0
+
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, FactBase
+from bot.engine.french import lightness
 from bot.engine.names import ByLength, by_length
 from bot.engine.tables import Entry, Table
 from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
@@ -32,6 +33,12 @@ NEAR_WEIGHT = 0.7
 """What it adds when the entry holds only a longer word it starts, or a close typo of it."""
 MOST_TYPO_WORDS = 4096
 """Words whose close typos a table keeps (then it starts afresh)."""
+
+
+STEM_FALLBACK = 6
+"""Letters a query word no index word starts with (nor is a typo of) shares with the words
+weighed as its family when entries and passages are ranked (``family``), never when a
+word is said absent from the articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,13 +256,25 @@ class FullText(Table):
             found.update(known[word])
         return found
 
+    def family(self, word: str) -> set[str]:
+        """Index words sharing the first ``STEM_FALLBACK`` letters of a longer ``word`` (its
+        family: « majoritairement » → « majorité », « importe » → « importations »)."""
+        if len(word) <= STEM_FALLBACK:
+            return set()
+        start, vocabulary, found = word[:STEM_FALLBACK], self.vocabulary, set()
+        position = bisect_left(vocabulary, start)
+        while position < len(vocabulary) and vocabulary[position].startswith(start):
+            found.add(vocabulary[position])
+            position += 1
+        return found
+
     def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
         """The entries holding ``word`` itself, and those holding only a word it starts or a
         typo of it."""
         postings = self.postings
         exact: frozenset[str] = frozenset()
         near: set[str] = set()
-        for candidate in self.expand_word(word):
+        for candidate in self.expand_word(word) or self.family(word):
             if candidate == word:
                 exact = frozenset(postings[candidate])
             else:
@@ -278,7 +297,7 @@ class FullText(Table):
         seen: set[str] = set()
         for word in dict.fromkeys(self.tokens(query)):
             exact, near = self._word_hits(word)
-            weight = self.word_weight(len(exact) or len(near))
+            weight = self.word_weight(len(exact) or len(near)) * lightness(word)
             full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
             split: list[tuple[float, frozenset[str]]] = []
             for score, members in groups:

@@ -22,7 +22,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem
+from bot.engine.french import folded_stem, lightness
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -96,7 +96,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
         "ou",
         r"\b(?:lieu|endroit|ville|destination|ou exactement)\b|^ou\b|\bou (?:se|a|ont)\b"
         r"|\b(?:quand|date) et ou\b"
-        r"|\b(?:vers|d|par) ou\b|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
+        r"|\b(?:vers|d|par) ou\b|\bjusqu'? ?ou\b"
+        r"|\bquel(?:le)?s? (?:port|ports|ville|villes|region|regions)\b",
     ),
 )
 _SEVERAL = re.compile(
@@ -335,9 +336,13 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
             if len(table) >= MOST_WEIGHTS:
                 table.clear()
             holders: set[str] = set()
-            for candidate in index.fulltext.expand_word(word):
+            # a word no index word starts with weighs as its family (« majoritairement »:
+            # « majorité »), so the sentence holding it is not outranked by one that lacks it
+            candidates = index.fulltext.expand_word(word) or index.fulltext.family(word)
+            for candidate in candidates:
                 holders.update(postings.get(candidate, ()))
-            table[word] = index.fulltext.word_weight(len(holders)) if holders else 0.0
+            weight = index.fulltext.word_weight(len(holders)) if holders else 0.0
+            table[word] = weight * lightness(word)  # « encore » never outweighs « pétrole »
         if table[word]:
             found[word] = table[word]
     return found
@@ -594,9 +599,10 @@ def best_passage(
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
     subject = _subject_word(weights, verbs)
+    order = [word for word in dict.fromkeys(index.tokens(query)) if word in weights]
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
-        best: tuple[float, str, bool] | None = None
+        best: tuple[float, str, bool, int] | None = None
         line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
@@ -619,8 +625,11 @@ def best_passage(
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
-            if best is None or value > best[0]:
-                best = (value, sentence, answers)
+            # a tie goes to the sentence holding the word asked first (« l'oléoduc depuis le
+            # Daghestan … ? »: the pipeline's sentence, not the Daghestan's): the subject
+            first = next((n for n, w in enumerate(order) if w[:PREFIX] in prefixes), len(order))
+            if best is None or value > best[0] or (value == best[0] and first < best[3]):
+                best = (value, sentence, answers, first)
         if best is not None:
             line = _score(_line_prefixes(index, entry), weights) * LINE_SHARE
             line += 0.0 if isinstance(entry, Fact) else DATED_BONUS

@@ -47,6 +47,7 @@ from bot.engine.french import folded_stem, is_stop
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.near_words import read_as, with_near_words
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
@@ -65,7 +66,7 @@ from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
-from bot.engine.signing_untold import signing_untold
+from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
@@ -733,7 +734,32 @@ def respond_in_thread(
 ) -> tuple[Reply, Asked | None]:
     """``respond``, continuing ``previous`` (the same person's last question in the same chat)
     when the message is a follow-up (« et en 2025 ? »); also returns what this message asked,
-    for the next one to continue (None when it asked nothing a follow-up could continue)."""
+    for the next one to continue (None when it asked nothing a follow-up could continue).
+    A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
+    as that synonym, and the « Compris » line says so (``near_words``)."""
+    near: tuple[tuple[str, str], ...] = ()
+    if not text.lstrip().startswith("/"):
+        text, near = with_near_words(index, text)
+    reply, asked = _respond_in_thread(index, text, today, previous)
+    if near:
+        reply = _said_read_as(reply, read_as(near))
+    return reply, asked
+
+
+def _said_read_as(reply: Reply, said: str) -> Reply:
+    """``reply`` with ``said`` added to its « Compris » line, or opening it as a note."""
+    blocks = list(reply.blocks)
+    for at, block in enumerate(blocks):
+        if isinstance(block, Para) and block.text.startswith("Compris"):
+            blocks[at] = replace(block, text=f"{block.text} — {said}")
+            return replace(reply, blocks=tuple(blocks))
+    return replace(reply, blocks=(Para(f"Compris : {said}", "note"), *blocks))
+
+
+def _respond_in_thread(
+    index: Index, text: str, today: date | None, previous: Asked | None
+) -> tuple[Reply, Asked | None]:
+    """``respond_in_thread`` on the text as read."""
     text = clean_argument(text)
     yes_no = False
     if not text.startswith("/"):
@@ -776,7 +802,10 @@ def respond_in_thread(
     if found is not None:  # « quand a été signée X ? » of an X no article says was signed
         untold = signing_untold(index, text, reply)
         if untold is not reply:
-            return untold, Asked(found.data, found.command, "", _lines(reply))
+            named = named_agreement(index, text)  # a follow-up continues the card shown
+            command = f"/accord {named.title}" if named is not None else found.command
+            lines = _lines(untold) or _card_subject(index, untold, command)
+            return untold, Asked(command, command, "", lines)
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from bot.content.model import Agreement
 from bot.engine.acts_asked import acts_asked
+from bot.engine.cards import agreement_card
 from bot.engine.common import IN_FORCE_ACTS, when
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
@@ -49,21 +50,39 @@ def _actor_stems(index: Index) -> set[str]:
 
 
 def named_agreement(index: Index, question: str) -> Agreement | None:
-    """The one agreement whose title the question names best, by at least two title words
-    of which one is no actor's name (« partenariat stratégique … Royaume-Uni », « déclaration
-    de Choucha »); None when no agreement, or more than one, fits that well."""
+    """The one agreement whose title the question names best: a word of its title that is no
+    actor's name (« partenariat stratégique », « déclaration de Choucha »), with at least one
+    more title word or one of its parties named by any of its names (« avec Londres »); None
+    when no agreement, or more than one, fits that well."""
     asked = _stems(index, question)
-    actors = _actor_stems(index)
+    named = _actors_named(index, asked)
     scored: list[tuple[int, Agreement]] = []
     for agreement in index.base.agreements:
-        title = _title_stems(index, agreement) | (_named_actors(index, agreement) & actors)
-        shared = asked & title
-        if len(shared) >= 2 and shared - actors:
-            scored.append((len(shared), agreement))
+        words = len(asked & _title_stems(index, agreement))
+        parties = len(named & set(agreement.parties))
+        if words >= 1 and words + parties >= 2:
+            scored.append((words + parties, agreement))
     scored.sort(key=lambda pair: -pair[0])
     if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]
+
+
+def _actors_named(index: Index, asked: set[str]) -> set[str]:
+    """The actors one of whose names (« Royaume-Uni », « Londres », « UK ») has every stem
+    among ``asked``."""
+
+    def build() -> tuple[tuple[str, frozenset[str]], ...]:
+        names: list[tuple[str, frozenset[str]]] = []
+        for actor in index.base.actors.values():
+            for name in (actor.name, actor.name_en or "", *actor.aliases):
+                stems = frozenset(_stems(index, name))
+                if stems:
+                    names.append((actor.id, stems))
+        return tuple(names)
+
+    table = index.memo("signing_untold: actor names", build)
+    return {actor for actor, stems in table if stems <= asked}
 
 
 def _title_stems(index: Index, agreement: Agreement) -> set[str]:
@@ -84,11 +103,12 @@ def _named_actors(index: Index, agreement: Agreement) -> set[str]:
 
 
 def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
-    """True when a sentence of one of the agreement's articles holds a word starting with one
-    of the act's stems (« sign ») and either a word of this agreement's title or no word of
-    another agreement's title from the same articles (« elles l'ont signée » may be about
-    it): the articles may say it was done, whatever the base notes. Only a sentence that
-    names another agreement alone (« ont signé le plan de coopération ») is set aside."""
+    """True when a sentence of one of the agreement's articles may say THIS agreement was
+    done: it holds a word starting with one of the act's stems (« sign ») whose object is
+    this agreement (``_act_about``). A sentence where another agreement is the one signed
+    (« ont signé le plan de coopération », even « au sein du partenariat stratégique »), or
+    that points back to such a signing (« Cette signature marque … »), is set aside; one that
+    names no agreement and points back to none (« elles l'ont signée ») may be about it."""
     term = next((t for t in index.base.vocabulary.acts if t.id == act), None)
     starts = tuple(fold(stem) for stem in (term.stems if term else ()))
     if not starts:
@@ -101,14 +121,42 @@ def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
             others |= _title_stems(index, other)
     others -= own
     for source in sources:
+        last: str | None = None  # what the article's last signing sentence was about
         for sentence in _SENTENCE.split(index.base.seeds.get(source, "")):
-            words = fold(sentence).split()
-            if not any(word.startswith(starts) for word in words):
+            about = _act_about(index, sentence, starts, own, others)
+            if about is None:
                 continue
-            held = _stems(index, sentence)
-            if held & own or not held & others:
+            if about == "nothing":  # « Cette signature … », « l'ont signée »: the last one
+                about = last or "own"
+            if about == "own":
                 return True
+            last = about
     return False
+
+
+def _act_about(
+    index: Index, sentence: str, starts: tuple[str, ...], own: set[str], others: set[str]
+) -> str | None:
+    """Which agreement the act word of ``sentence`` is said of: « own », « other », or
+    « nothing » when it names no agreement; None when the sentence holds no act word. The
+    title word nearest after the act word is its object (« ont signé le plan … au sein du
+    partenariat » signs the plan); with none after, the nearest before (« le partenariat
+    … a été signé »)."""
+    words = [word for word in index.tokens(sentence) if not is_stop(word)]
+    acts = [n for n, word in enumerate(words) if word.startswith(starts)]
+    if not acts:
+        return None
+    stems = [folded_stem(word) for word in words]
+    verdict = "nothing"
+    for at in acts:
+        after = [s for s in stems[at + 1 :] if s in own or s in others]
+        before = [s for s in reversed(stems[:at]) if s in own or s in others]
+        nearest = after or before
+        if nearest and nearest[0] in own:
+            return "own"
+        if nearest:
+            verdict = "other"
+    return verdict
 
 
 def signing_untold(index: Index, question: str, reply: Reply) -> Reply:
@@ -138,7 +186,11 @@ def signing_untold(index: Index, question: str, reply: Reply) -> Reply:
         text = f"{said} {given}"
     else:
         text = f"Les articles ne rapportent aucune {noun} de : {agreement.title}{noted}."
-    return replace(reply, blocks=(Para(text), *reply.blocks))
+    # the answer is about the agreement named: its own card (what the articles give of it),
+    # never the card of another agreement that the act asked would have picked
+    card = agreement_card(index, agreement)
+    understood = Para(f"Compris : la {noun} de l'accord nommé — {agreement.title}", "note")
+    return replace(card, blocks=(Para(text), understood, *card.blocks))
 
 
 def _act_label(index: Index, agreement: Agreement) -> str:
