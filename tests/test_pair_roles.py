@@ -44,3 +44,22 @@ def test_each_line_of_a_pair_list_says_who_only_mediated(index):
                     assert (role in line) == (mediator in shown.mediators), line
                     checked += 1
     assert checked >= 2, "la base figée a une liste de paire avec un accord arbitré"
+
+
+def test_signed_by_a_pair_never_counts_what_one_of_them_only_mediated(index):
+    checked = 0
+    for agreement in index.base.agreements:
+        if agreement.act != "signe":
+            continue
+        for mediator in agreement.mediators:
+            for party in agreement.parties:
+                names = [index.base.actors[a].name for a in (party, mediator)]
+                reply = answer(index, f"/accord {names[0]} {names[1]} signés")
+                text = " ".join(getattr(b, "text", "") for b in reply.blocks)
+                # not among the pair's signed agreements, and never said unsigned
+                assert f"{agreement.title} (" in text and "médiateur" in text, text
+                assert "faute de signature" not in text.split(agreement.title)[0][-80:], text
+                lines = [b.text for b in reply.blocks if isinstance(b, Item)]
+                assert not any(agreement.label and agreement.label in line for line in lines)
+                checked += 1
+    assert checked, "la base figée a un accord signé avec médiation"

@@ -592,7 +592,14 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
                 heading = _heading(index, reading, reading.ignored)
                 reading = replace(reading, ignored=())
         kept = {agreement.id for agreement in found}
-        left_out = left_out_para(index, reading.acts, [a for a in others if a.id not in kept])
+        left = [a for a in others if a.id not in kept]
+        # done, but an actor asked is no party to it (a mediator signs nothing): said as such,
+        # never « faute de signature » (the peace the United States mediated is signed)
+        not_party = [a for a in left if a.act in reading.acts]
+        left_out = _joined(
+            left_out_para(index, reading.acts, [a for a in left if a.act not in reading.acts]),
+            _not_party_para(index, reading.filter.actors, not_party),
+        )
     else:
         found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
@@ -629,6 +636,36 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         if index.deals.of(actor.id)
     )
     return Reply(tuple(blocks), buttons, found=False)
+
+
+def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreement]) -> Para | None:
+    """« Non compté ici, un pays demandé n'y étant pas partie : Accord … (États-Unis :
+    médiateur). » for the agreements an act filter left out only because an actor asked is
+    not one of their parties; None when there is none."""
+    if not left:
+        return None
+    named = []
+    for agreement in left[:2]:
+        roles = ", ".join(
+            f"{actor_name(index.base.actors[actor])} : "
+            f"{party_role(agreement, actor) or 'cité, non partie'}"
+            for actor in actors
+            if actor not in agreement.parties
+        )
+        named.append(f"{agreement.title} ({roles})")
+    if len(left) > 2:
+        named.append(f"et {len(left) - 2} autre{'s' if len(left) > 3 else ''} (voir /accord)")
+    counted = "Non comptés" if len(left) > 1 else "Non compté"
+    return Para(
+        f"{counted} ici, un pays demandé n'y étant pas partie : {' ; '.join(named)}.", "note"
+    )
+
+
+def _joined(first: Para | None, second: Para | None) -> Para | None:
+    """Two notes as one paragraph (either may be None)."""
+    if first is None or second is None:
+        return first or second
+    return Para(f"{first.text} {second.text}", "note")
 
 
 def _heading(index: Index, reading: Reading, words: tuple[str, ...]) -> str:
@@ -674,6 +711,9 @@ def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> boo
     wanted = reading.filter
     if wanted.actors:
         involved = (*agreement.parties, *agreement.mediators, *agreement.related)
+        if reading.acts:  # « signés » by the actors named: a mediator or a related actor
+            involved = agreement.parties  # signed nothing (« AZ et US · signés » is not the
+            # peace the United States mediated)
         if any(actor not in involved for actor in wanted.actors):
             return False
     if wanted.topics and any(topic not in agreement.topics for topic in wanted.topics):

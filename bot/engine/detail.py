@@ -28,6 +28,7 @@ from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
     BRIEF_MARKS,
+    IN_FORCE_ACTS,
     attribution,
     brief_when,
     entry_button,
@@ -40,6 +41,7 @@ from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
+from bot.engine.signing_untold import signed_by_whom_untold, signs_this
 from bot.text import fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -649,6 +651,22 @@ def detail_reply(
         # before one the question's words found whose quote only counts (« des centaines »)
         subject = sorted(subject, key=lambda e: not any(gives_amount(i.quote) for i in e.evidence))
     subject = subject[:MOST_SUBJECT]
+    if detail.kind == "qui" and detail.signed:  # « signé par qui ? » after a list whose first
+        # agreement no article says signed: a signed one of the list answers, under its own line
+        # or the signed agreement whose sentence the previous answer showed (« Les
+        # ministères … ont signé un plan … » shown under the partnership's line)
+        first = subject[0]
+        if isinstance(first, Agreement) and signed_by_whom_untold(index, first):
+            signed = [
+                a
+                for a in (*subject, *index.base.agreements)
+                if isinstance(a, Agreement)
+                and a.act in IN_FORCE_ACTS
+                and (a in subject or (shown and any(shown in i.quote for i in a.evidence)))
+            ]
+            signed = [a for n, a in enumerate(signed) if all(a is not b for b in signed[:n])]
+            rest = [e for e in subject if all(e is not a for a in signed)]
+            subject = [*signed, *rest][:MOST_SUBJECT]
     top = subject[0]
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
@@ -683,12 +701,24 @@ def detail_reply(
                 break
     if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: the sentence whose
         # subject signs (« Les ministères … ont signé »), never one naming only who spoke of
-        # it (« Selon l'ambassade … s'inscrit »); else the one of its articles that does
+        # it (« Selon l'ambassade … s'inscrit »); else the one of its articles that does —
+        # never a sentence signing another agreement (the plan signed « au sein du
+        # partenariat » is no signatory of the partnership: an outside reader saw it shown so)
+        agreement = top if isinstance(top, Agreement) else None
+        if agreement is not None and signed_by_whom_untold(index, agreement):
+            absent = Para(
+                "Les articles ne disent pas qui l'a signé : ils ne rapportent pas sa signature. "
+                "Ce qu'ils en disent :",
+                "note",
+            )
+            return _reply(index, _with_said(index, [absent, line], subject), [], subject)
         own = [f for f in own if _SIGNS.search(fold(f.sentence))] or [
             f
             for f in _seed_sentences(index, subject)
             if _SIGNS.search(fold(f.sentence)) and _gives(index, detail, f.sentence)
         ]
+        if agreement is not None:
+            own = [f for f in own if signs_this(index, agreement, f.sentence)]
     if detail.kind == "presents":
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):

@@ -16,18 +16,19 @@ from bot.engine.seedtext import seed_holds
 from bot.text import fold
 
 NEAR: dict[str, tuple[str, ...]] = {
-    "oleoduc": ("pipeline", "gazoduc"),
-    "oleoducs": ("pipeline", "gazoduc"),
-    "gazoduc": ("pipeline", "oleoduc"),
-    "gazoducs": ("pipeline", "oleoduc"),
-    "pipeline": ("oleoduc", "gazoduc"),
-    "pipelines": ("oleoduc", "gazoduc"),
+    "oleoduc": ("pipeline",),
+    "oleoducs": ("pipeline",),
+    "pipeline": ("oleoduc",),
+    "pipelines": ("oleoduc",),
     "tanker": ("petrolier",),
     "tankers": ("petrolier",),
     "petrolier": ("tanker",),
     "petroliers": ("tanker",),
 }
-"""Folded word → the words the articles may use for the same thing, nearest first."""
+"""Folded word → the words the articles may use for the same thing, nearest first. Only words
+that name the same thing: a gas pipeline (« gazoduc ») is not an oil pipeline, so it is never
+read as « pipeline » or « oléoduc » (an outside reader saw « gazoduc » answered with Lukoil's
+oil pipeline to Novorossiysk)."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 

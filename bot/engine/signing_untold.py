@@ -134,6 +134,28 @@ def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
     return False
 
 
+def signed_by_whom_untold(index: Index, agreement: Agreement) -> bool:
+    """True when the base notes ``agreement`` with no signing (or approval, adhesion…) and
+    no sentence of its articles says THIS agreement was signed: « signé par qui ? » has no
+    signatory to show (a sentence signing another agreement of the same article is not one)."""
+    return agreement.act not in IN_FORCE_ACTS and not _articles_tell_act(index, agreement, "signe")
+
+
+def signs_this(index: Index, agreement: Agreement, sentence: str) -> bool:
+    """True unless ``sentence``'s signing verb is said of another agreement than ``agreement``
+    (« ont signé le plan … au sein du partenariat » signs the plan, not the partnership)."""
+    term = next((t for t in index.base.vocabulary.acts if t.id == "signe"), None)
+    starts = tuple(fold(stem) for stem in (term.stems if term else ()))
+    if not starts:
+        return True
+    own = _title_stems(index, agreement)
+    others: set[str] = set()
+    for other in index.base.agreements:
+        if other.id != agreement.id:
+            others |= _title_stems(index, other)
+    return _act_about(index, sentence, starts, own, others - own) != "other"
+
+
 def _act_about(
     index: Index, sentence: str, starts: tuple[str, ...], own: set[str], others: set[str]
 ) -> str | None:
