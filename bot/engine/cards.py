@@ -639,7 +639,7 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
 
 
 def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreement]) -> Para | None:
-    """« Non compté ici, un pays demandé n'y étant pas partie : Accord … (États-Unis :
+    """« Écarté de cette liste, un pays demandé n'y étant pas partie : Accord … (États-Unis :
     médiateur). » for the agreements an act filter left out only because an actor asked is
     not one of their parties; None when there is none."""
     if not left:
@@ -655,10 +655,9 @@ def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreemen
         named.append(f"{agreement.title} ({roles})")
     if len(left) > 2:
         named.append(f"et {len(left) - 2} autre{'s' if len(left) > 3 else ''} (voir /accord)")
-    counted = "Non comptés" if len(left) > 1 else "Non compté"
-    return Para(
-        f"{counted} ici, un pays demandé n'y étant pas partie : {' ; '.join(named)}.", "note"
-    )
+    put = "Écartés" if len(left) > 1 else "Écarté"
+    text = f"{put} de cette liste, un pays demandé n'y étant pas partie : {' ; '.join(named)}."
+    return Para(text, "note")
 
 
 def _joined(first: Para | None, second: Para | None) -> Para | None:
