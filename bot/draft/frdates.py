@@ -95,8 +95,21 @@ def relative_year(word: str, year: int) -> str | None:
     return None if shift is None else str(year + shift)
 
 
-_DECADE = re.compile(r"\b(?:(?:dans|durant|pendant|depuis)\s+)?les\s+années\s+((?:19|20)\d0)\b")
-"""« dans les années 1990 »: the decade, 1990/1999 — never the year 1990 alone."""
+_DECADE = re.compile(
+    r"\b(?:(?:(?:au\s+)?(?:tout\s+)?(?:début|milieu|fin)\s+)?des|"
+    r"(?:(?:dans|durant|pendant|depuis)\s+)?les)\s+années\s+((?:19|20)\d0)\b",
+    re.IGNORECASE,
+)
+"""« dans les années 1990 », « au début des années 1990 »: the decade, 1990/1999 — never the
+year 1990 alone (the guide's rule: the part of the decade stays in the article's words)."""
+_DAY_RANGE = re.compile(
+    rf"\b(?:du|entre\s+le)\s+(1er|[0-3]?\d)(?:\s+({_MONTH_ALT}))?(?:\s+((?:19|20)\d\d))?"
+    rf"\s+(?:au|et\s+le)\s+(1er|[0-3]?\d)\s+({_MONTH_ALT})\s+((?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+"""« du 30 mars au 3 avril 1918 », « du 3 au 5 avril 2021 »: one span whose year is written
+at its end — the first day takes that year (the year before when its month comes later),
+never the article's."""
 _COUNTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
 _FIRST_MONTHS = re.compile(
     rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+premiers\s+mois\s+(?:de\s+(?:l['’]année\s+)?)?"
@@ -318,6 +331,24 @@ def _year_beside(text: str, weekday: str | None, month: int, day: int) -> tuple[
     return None
 
 
+def _day(text: str) -> int:
+    return 1 if text.casefold() == "1er" else int(text)
+
+
+def _day_range(match: re.Match[str]) -> str | None:
+    """The ISO span of a « du … au … AAAA » match, or None when it is no calendar span."""
+    first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
+    end_month = _month(last_month)
+    month = _month(first_month) if first_month else end_month
+    year = int(first_year) if first_year else int(last_year) - (month > end_month)
+    try:
+        first = date(year, month, _day(first_day))
+        last = date(int(last_year), end_month, _day(last_day))
+    except ValueError:
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
+
+
 def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
     """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
 
@@ -337,6 +368,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         decade = int(match.group(1))
         iso = f"{decade}/{decade + 9}"
         add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
+    for match in _DAY_RANGE.finditer(text):  # « du 30 mars au 3 avril 1918 »
+        span = _day_range(match)
+        if span is not None:
+            add(FoundDate(match.group(0), match.start(), match.end(), span, "intervalle", "texte"))
     for match in _FIRST_MONTHS.finditer(text):  # « neuf premiers mois de 2019 »
         count, year_text = match.group(1).casefold(), match.group(2)
         months = int(count) if count.isdigit() else _COUNTS.index(count) + 2

@@ -1,0 +1,62 @@
+"""The classes a tenth newcomer met (issue 23), each on a short article of our own, drafted
+against the fixture base (tests/fixtures/draft_base/), never the shipped content: a span of
+days whose year is written at its end, a decade's part, ..."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.content.model import FactBase
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [
+        entry
+        for entry in drafted_entries(data)
+        if any(words in item["quote"] for item in entry["evidence"])
+    ]
+    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
+    return found[0]
+
+
+DATED = "# URL : https://exemple.org/article-1\n# Date : 2022-06-10\n"
+
+
+def test_a_span_of_days_takes_the_year_written_at_its_end_never_the_articles(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le ministre géorgien a rappelé que du 12 mai au 2 juin 1920, des combats avaient "
+        "opposé la Géorgie à la Russie près de Tbilissi.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "du 12 mai au 2 juin 1920")
+    assert entry["date"] == "1920-05-12/1920-06-02"
+    assert entry.get("date_basis") != "déduit"
+    assert all("2022" not in (item["iso"] or "") for item in entry["draft"]["dates"])
+
+
+def test_a_span_within_one_month_keeps_its_first_day(small: FactBase) -> None:
+    text = DATED + (
+        "Des manœuvres conjointes de la Géorgie et de la Turquie ont eu lieu du 3 au 7 mai 2021 "
+        "près de Tbilissi.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "du 3 au 7 mai 2021")
+    assert entry["date"] == "2021-05-03/2021-05-07"
+
+
+def test_the_start_of_a_decade_is_the_decade_never_its_first_year(small: FactBase) -> None:
+    text = DATED + (
+        "La Géorgie et la Russie se sont affrontées au début des années 1990 pour le contrôle "
+        "de l'Abkhazie.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "au début des années 1990")
+    assert entry["date"] == "1990/1999"
+    assert entry["date_text"] == "au début des années 1990"
