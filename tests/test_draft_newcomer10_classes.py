@@ -60,3 +60,24 @@ def test_the_start_of_a_decade_is_the_decade_never_its_first_year(small: FactBas
     entry = _holding(draft_yaml(text, small), "au début des années 1990")
     assert entry["date"] == "1990/1999"
     assert entry["date_text"] == "au début des années 1990"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lors des combats, la Turquie a été accusée d'avoir livré des missiles à la Géorgie, "
+        "ce qu'Ankara dément.",
+        "La Russie a livré des missiles à la Géorgie, ce que Moscou dément.",
+        "La Géorgie est soupçonnée d'avoir acheté des drones à la Turquie.",
+    ],
+)
+def test_an_accused_or_denied_act_is_never_drafted_as_done(small: FactBase, sentence: str) -> None:
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), sentence[:30])
+    assert entry["draft"]["act"] is None
+    assert entry["draft"]["uncertain"], "the accusation or denial is said to the curator"
+
+
+def test_a_delivery_said_plainly_stays_a_delivery(small: FactBase) -> None:
+    sentence = "La Russie a livré des missiles à la Géorgie en mai 2021."
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), sentence[:30])
+    assert entry["draft"]["act"] == "livré"
