@@ -81,3 +81,26 @@ def test_a_delivery_said_plainly_stays_a_delivery(small: FactBase) -> None:
     sentence = "La Russie a livré des missiles à la Géorgie en mai 2021."
     entry = _holding(draft_yaml(DATED + sentence + "\n", small), sentence[:30])
     assert entry["draft"]["act"] == "livré"
+
+
+def test_ce_pays_stands_for_the_country_named_not_a_nationality_adjective(
+    small: FactBase,
+) -> None:
+    sentence = (
+        "Le ministre turc s'est rendu lundi en Géorgie pour une visite de deux jours, la "
+        "première d'un ministre russe dans ce pays frontalier de l'Arménie."
+    )
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "dans ce pays")
+    resolved = {item["words"]: item["actor"] for item in entry["draft"]["resolved"]}
+    assert resolved.get("ce pays") == "GE"
+    assert "AM" not in entry["actors"], "a neighbour is geography, not a party"
+    assert "AM" in [place["id"] for place in entry["draft"]["places"]]
+
+
+def test_a_republic_the_words_qualify_is_not_the_last_country_named(small: FactBase) -> None:
+    sentence = (
+        "Selon le cessez-le-feu négocié par la Russie, une partie de la république "
+        "autoproclamée du Haut-Pays survit."
+    )
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "république autoproclamée")
+    assert all("république" not in item["words"] for item in entry["draft"]["resolved"])
