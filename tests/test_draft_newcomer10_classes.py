@@ -104,3 +104,19 @@ def test_a_republic_the_words_qualify_is_not_the_last_country_named(small: FactB
     )
     entry = _holding(draft_yaml(DATED + sentence + "\n", small), "république autoproclamée")
     assert all("république" not in item["words"] for item in entry["draft"]["resolved"])
+
+
+def test_last_autumn_is_the_autumn_before_the_articles_date(small: FactBase) -> None:
+    sentence = "À l'automne dernier, la Géorgie a remporté une bataille face à la Russie."
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "automne dernier")
+    assert entry["date"] == "2021-09/2021-11"
+    assert entry["date_basis"] == "déduit"
+
+
+def test_a_month_said_last_is_before_the_article_even_when_a_later_one_is_closer(
+    small: FactBase,
+) -> None:
+    sentence = "Un exercice géorgien et turc avait déjà eu lieu en juillet dernier près de Kars."
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "juillet dernier")
+    assert entry["date"] == "2021-07"  # the article is of 10 June 2022: never July 2022
+    assert entry["date_basis"] == "déduit"

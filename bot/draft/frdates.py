@@ -67,6 +67,16 @@ _RELATIVE = re.compile(
     r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_SIDE_AFTER = re.compile(r"\s+(dernier|prochain)\b", re.IGNORECASE)
+"""« en février dernier », « en mai prochain »: which side of the article's date."""
+_SEASON_SIDE = re.compile(
+    r"\b(?:l['’]\s?(été|automne|hiver)|(?:le|au)\s+(printemps))\s+(dernier|prochain)\b",
+    re.IGNORECASE,
+)
+"""« à l'automne dernier », « au printemps prochain »: the season before (after) the article's
+date — the last one already over (the next one not yet begun)."""
+_SEASON_MONTHS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (1, 2)}
+"""The guide's convention for a season's months (« été 2025 » is 2025-06/2025-08)."""
 _YEAR_SHIFT = {
     "cette année": 0,
     "l'an dernier": -1,
@@ -469,6 +479,18 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         words = text[match.start() : match.end()]
         month = _month(match.group(2))
         reading = _closest(month, None, anchor) if anchor is not None else None
+        side = _SIDE_AFTER.match(text, match.end())
+        if side is not None and anchor is not None:
+            # « en février dernier »: the last February before the article, however far;
+            # « en mai prochain »: the next May after it — never the closest of the two
+            words, end = text[match.start() : side.end()], side.end()
+            if side.group(1).casefold() == "dernier":
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            else:
+                year = anchor.year if month > anchor.month else anchor.year + 1
+            note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+            add(FoundDate(words, match.start(), end, f"{year}-{month:02d}", "mois", "déduit", note))
+            continue
         if reading is None:
             why = "l'article n'est pas daté" if anchor is None else "trop loin de la date"
             add(
@@ -568,6 +590,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             )
             continue
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
+    for match in _SEASON_SIDE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        season = (match.group(1) or match.group(2)).casefold()
+        first, last = _SEASON_MONTHS[season]
+        words = match.group(0)
+        if anchor is None:
+            note = "article non daté : date relative non résolue"
+            add(FoundDate(words, match.start(), match.end(), None, "relatif", "inconnu", note))
+            continue
+        if match.group(3).casefold() == "dernier":
+            year = anchor.year if last < anchor.month else anchor.year - 1
+        else:
+            year = anchor.year if first > anchor.month else anchor.year + 1
+        iso = f"{year}-{first:02d}/{year}-{last:02d}"
+        note = (
+            f"« {words} » dans l'article du {_label(anchor)} : {season} {year} "
+            f"(mois {first} à {last} par convention)"
+        )
+        add(FoundDate(words, match.start(), match.end(), iso, "intervalle", "déduit", note))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
