@@ -120,3 +120,62 @@ def test_a_month_said_last_is_before_the_article_even_when_a_later_one_is_closer
     entry = _holding(draft_yaml(DATED + sentence + "\n", small), "juillet dernier")
     assert entry["date"] == "2021-07"  # the article is of 10 June 2022: never July 2022
     assert entry["date_basis"] == "déduit"
+
+
+def test_how_an_exercise_goes_on_is_that_exercise_never_one_of_its_own(small: FactBase) -> None:
+    text = DATED + (
+        "La Géorgie a entamé mercredi des manœuvres militaires avec la Turquie près de "
+        "Tbilissi.\n\n"
+        "Ils doivent se prolonger samedi.\n\n"
+        "Dans un communiqué, l'armée géorgienne indique qu'ils se déroulent sur trois polygones.\n"
+    )
+    data = draft_yaml(text, small)
+    exercise = _holding(data, "a entamé mercredi")
+    quotes = [item["quote"] for item in exercise["evidence"]]
+    assert any("se prolonger samedi" in quote for quote in quotes)
+    assert any("se déroulent sur trois polygones" in quote for quote in quotes)
+    assert exercise["date"] == "2022-06-08"  # the start, never the end « samedi »
+    assert len(drafted_entries(data)) == 1
+
+
+def test_what_a_meeting_talked_about_is_that_meeting(small: FactBase) -> None:
+    text = DATED + (
+        "Les ministres géorgien et turc de la Défense se sont réunis le 9 juin à Tbilissi.\n\n"
+        "La sécurité régionale et les projets communs ont fait l'objet de discussions.\n"
+    )
+    data = draft_yaml(text, small)
+    meeting = _holding(data, "se sont réunis")
+    assert any("fait l'objet de discussions" in item["quote"] for item in meeting["evidence"])
+    assert len(drafted_entries(data)) == 1
+
+
+def test_a_participants_statement_is_a_declaration_apart_with_its_sequel_and_its_answer(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Les ministres géorgien et turc de la Défense se sont réunis le 9 juin à Tbilissi.\n\n"
+        "Lors de son intervention, le ministre géorgien a souligné que le 9 juin marquait "
+        "l'anniversaire du massacre de 1924.\n\n"
+        "Il a fait savoir que du 2 au 9 juin 1924, des centaines de Géorgiens avaient été tués "
+        "par les forces russes.\n\n"
+        "Le ministre turc a exprimé ses condoléances au peuple géorgien.\n"
+    )
+    data = draft_yaml(text, small)
+    meeting = _holding(data, "se sont réunis")
+    assert len(meeting["evidence"]) == 1
+    statement = _holding(data, "Lors de son intervention")
+    assert statement["type"] == "declaration"
+    quotes = " ".join(item["quote"] for item in statement["evidence"])
+    assert "du 2 au 9 juin 1924" in quotes and "condoléances" in quotes
+    assert "RU" not in statement["actors"], "the country a speaker names is no party"
+    assert statement["date"] == "2022-06-09"
+
+
+def test_an_opening_speech_that_lists_topics_stays_the_meetings(small: FactBase) -> None:
+    text = DATED + (
+        "Les ministres géorgien et turc de la Défense se sont réunis le 9 juin à Tbilissi.\n\n"
+        "Dans son discours d'ouverture, le ministre géorgien a parlé des liens avec la Turquie "
+        "et de la coopération militaire.\n"
+    )
+    meeting = _holding(draft_yaml(text, small), "se sont réunis")
+    assert any("discours d'ouverture" in item["quote"] for item in meeting["evidence"])

@@ -387,7 +387,11 @@ _EVENT_TYPES = (
     ),
     (
         "declaration",
-        re.compile(r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti)\b", re.I),
+        re.compile(
+            r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti|souligné|"
+            r"fait\s+savoir)\b|\b(?:son|sa|leur)\s+(?:intervention|discours|allocution)\b",
+            re.I,
+        ),
     ),
 )
 _FUTURE = re.compile(
