@@ -179,3 +179,36 @@ def test_an_opening_speech_that_lists_topics_stays_the_meetings(small: FactBase)
     )
     meeting = _holding(draft_yaml(text, small), "se sont réunis")
     assert any("discours d'ouverture" in item["quote"] for item in meeting["evidence"])
+
+
+def test_an_exercise_told_in_the_pluperfect_after_a_constat_is_an_event_of_its_own(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "La Turquie a été accusée d'avoir envoyé des supplétifs syriens en Géorgie, ce "
+        "qu'Ankara dément.\n\n"
+        "Un exercice militaire turco-géorgien avait déjà eu lieu en février dernier près de "
+        "Kars.\n"
+    )
+    data = draft_yaml(text, small)
+    accused = _holding(data, "supplétifs syriens")
+    assert len(accused["evidence"]) == 1
+    assert "SY" not in accused["actors"], "fighters' nationality, not a party"
+    exercise = _holding(data, "avait déjà eu lieu")
+    assert exercise["type"] == "exercice"
+    assert exercise["date"] == "2022-02"
+
+
+def test_a_military_victory_is_a_conflict(small: FactBase) -> None:
+    sentence = "En mai 2021, la Géorgie a remporté une large victoire militaire face à la Russie."
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "victoire militaire")
+    assert entry["type"] == "conflit"
+
+
+def test_what_is_owed_about_a_planned_thing_it_points_back_to_joins_it(small: FactBase) -> None:
+    text = DATED + (
+        "A Tbilissi, le ministre turc inaugurera le pavillon turc du salon de défense.\n\n"
+        "Le ministère turc doit être représenté sur ce pavillon par douze entreprises.\n"
+    )
+    pavilion = _holding(draft_yaml(text, small), "inaugurera le pavillon")
+    assert any("sur ce pavillon" in item["quote"] for item in pavilion["evidence"])

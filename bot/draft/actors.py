@@ -222,7 +222,8 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
 
 _NATIONALS = re.compile(
     r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
-    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?)\s+"
+    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?|"
+    r"supplétifs?|auxiliaires?|paramilitaires?)\s+"
     r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )

@@ -379,7 +379,8 @@ _EVENT_TYPES = (
     (
         "conflit",
         re.compile(
-            r"\b(?:guerre|hostilités|conflit|offensive|combats|"
+            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|"
+            r"victoire\s+(?:\w+\s+)?militaire|"
             r"crise(?!\s+(?:diplomatique|politique|économique|financière|humanitaire|"
             r"énergétique|sanitaire|migratoire)))\b",
             re.I,

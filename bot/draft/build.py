@@ -374,8 +374,10 @@ def _same_noun(group: Candidate, item: Candidate) -> str | None:
     """« … n'a pas répondu à nos questions sur ces vols » right after the sentences that told
     of the flights: a demonstrative (or « le même ») before a noun those sentences used points
     back to them, whatever actors it adds. A date or modality of its own keeps it apart."""
-    if item.position - group.position != 1 or item.modality is not None:
+    if item.position - group.position != 1:
         return None
+    if item.modality is not None and group.modality is None and group.tense != "futur":
+        return None  # what is only owed or planned, after what was done: apart
     if item.kind == "agreement" or item.dates:
         return None
     told = _group_text(group)
@@ -399,6 +401,8 @@ def _background(group: Candidate, item: Candidate) -> str | None:
         return None
     if item.modality is not None or item.kind == "agreement" or group.more:
         return None
+    if item.kind == "event" and item.subtype in (*MEETINGS, "exercice"):
+        return None  # « Un exercice … avait déjà eu lieu en février dernier » : its own event
     theirs = _actor_ids(item)
     if not theirs or not theirs <= _actor_ids(group):
         return None
