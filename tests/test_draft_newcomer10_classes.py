@@ -212,3 +212,40 @@ def test_what_is_owed_about_a_planned_thing_it_points_back_to_joins_it(small: Fa
     )
     pavilion = _holding(draft_yaml(text, small), "inaugurera le pavillon")
     assert any("sur ce pavillon" in item["quote"] for item in pavilion["evidence"])
+
+
+def test_a_caption_under_a_photo_credit_line_is_no_quote(small: FactBase) -> None:
+    text = DATED + (
+        "La Turquie a livré des drones à la Géorgie en mai 2021.\n\n"
+        "PHOTO JEAN DUPONT, ARCHIVES AGENCE EXEMPLE\n\n"
+        "Le drone turc Kuzgun, montré à l'usine de Turkish Aerospace, à Ankara, en Turquie.\n\n"
+        "La Géorgie et la Turquie ont signé un accord de défense en juin 2021.\n"
+    )
+    data = draft_yaml(text, small)
+    quotes = [item["quote"] for entry in drafted_entries(data) for item in entry["evidence"]]
+    assert not any("Kuzgun" in quote or "PHOTO" in quote for quote in quotes)
+    noise = " ".join(str(item) for item in data["sources"][0]["draft"]["noise"])
+    assert "Kuzgun" in noise and "PHOTO JEAN DUPONT" in noise
+
+
+def test_a_date_split_as_yyyymm_then_dd_in_the_address_is_read(small: FactBase) -> None:
+    text = (
+        "# URL : https://www.exemple.ca/international/202104/08/01-123-la-georgie.php\n"
+        "La Géorgie a entamé jeudi des manœuvres avec la Turquie.\n"
+    )
+    data = draft_yaml(text, small)
+    published = data["sources"][0]["draft"]["published"]
+    assert published["value"] == "2021-04-08"
+    exercise = _holding(data, "a entamé jeudi")
+    assert exercise["date"] == "2021-04-08"
+    assert exercise["date_basis"] == "déduit"
+
+
+def test_prose_right_after_a_photo_credit_line_stays_prose(small: FactBase) -> None:
+    text = DATED + (
+        "La Turquie a livré des drones à la Géorgie en mai 2021.\n\n"
+        "PHOTO ARCHIVES AGENCE EXEMPLE\n\n"
+        "Un exercice militaire turco-géorgien avait déjà eu lieu en février dernier.\n"
+    )
+    exercise = _holding(draft_yaml(text, small), "avait déjà eu lieu")
+    assert exercise["type"] == "exercice"
