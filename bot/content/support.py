@@ -53,6 +53,19 @@ _AIM_WORDS = (
     "s engage",
 )
 """Words (folded) that make a sentence an aim, not a fact: the summary must keep one."""
+_WILL_TO = re.compile(r"\bvolonte(?: \w+){0,4}? (?:de|d) \w+(?:er|ir|re)\b")
+"""« volonté de signer », « la volonté des deux pays de renforcer » : a will to do something —
+never « reflétaient la volonté des peuples », a noun that aims at no act."""
+
+
+def aims_in(folded: str) -> list[str]:
+    """The aim words of folded quotes (« cherche à », « volonté de signer »…)."""
+    found = [word for word in _AIM_WORDS if word in folded + " "]
+    if "volonte" in found and not _WILL_TO.search(folded):
+        found.remove("volonte")
+    return found
+
+
 _ROLE_STEMS: dict[str, tuple[str, ...]] = {
     "signataire": ("sign",),
     "membre": ("membre", "adhe", "adher", "rejoign"),
@@ -327,7 +340,7 @@ class _Checker:
             )
         if entry.hedge and not all(w in quotes.split() for w in fold(entry.hedge).split()):
             self.report(shown, "hedge", f"hedge « {entry.hedge} » absent des citations clés")
-        aims = [word for word in _AIM_WORDS if word in quotes + " "]
+        aims = aims_in(quotes)
         if aims and not any(word in summary + " " for word in _AIM_WORDS):
             self.report(
                 shown,
