@@ -27,6 +27,8 @@ from bot.text import fold, normalise_typography
 
 _NUMBER = re.compile(r"\d+(?:[  .,\u202f]\d{3})*")
 _SEPARATORS = re.compile(r"(?<=\d)[  .,\u202f](?=\d{3}\b)")
+_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»")
+"""What a label or a quote puts between French guillemets."""
 _QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\"([^\"]+)\"")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?(«—–]\s*|\s[-–—]\s)$")
@@ -289,6 +291,29 @@ class _Checker:
                 return True
         return False
 
+    def check_label_quotations(self, entry: Event | Agreement | Fact) -> None:
+        """« … » in a short label is a whole quotation of its key quotes, between the same
+        guillemets: never words cut out of a longer quotation, nor words no quote puts
+        between guillemets (the label would make them look quoted)."""
+        if not entry.label:
+            return
+        whole = {
+            " ".join(part.split())
+            for item in entry.key_evidence()
+            for part in _GUILLEMETS.findall(item.quote)
+        }
+        file = _file(self.base, entry.id)
+        for cited in _GUILLEMETS.findall(entry.label):
+            if " ".join(cited.split()) not in whole:
+                shown = Shown(file, entry.id, "label", entry.label, entry.key_evidence())
+                self.report(
+                    shown,
+                    cited,
+                    f"« {cited} » est entre guillemets dans le label mais n'est pas une citation "
+                    "entière entre guillemets des citations clés : ôter les guillemets, ou citer "
+                    "tout le passage que l'article met entre guillemets",
+                )
+
     def check_claim(self, entry: Event | Agreement | Fact) -> None:
         """Tense, attribution and aim of the summary against its key quotes."""
         file = _file(self.base, entry.id)
@@ -474,6 +499,7 @@ def check_support(base: FactBase) -> list[ContentIssue]:
             checker.check(shown)
     for entry in base.entries():
         checker.check_claim(entry)
+        checker.check_label_quotations(entry)
         checker.check_terms(entry)
     known = {*(entry.id for entry in base.entries()), *base.actors}
     for key, exception in exceptions.items():
