@@ -37,7 +37,12 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   2021 on the Shusha Declaration) a ninth newcomer curated, reviewed after (the outlet of a
   dateline is read in the text; the IPAP sentence is a quote added to paip-az-otan, in
   evidence.yaml; the mutual-assistance clause is the declaration itself, an agreement, act
-  null; « l'occupation arménienne » makes Armenia no actor).
+  null; « l'occupation arménienne » makes Armenia no actor);
+- newcomer10: bench/newcomer10/, three more (AZERTAC 2018 on a trilateral meeting in Giresun, La
+  Presse relaying AFP 2021 on exercises with Turkey, Al-Manar 2014 on Moshe Yaalon in Bakou) a
+  tenth newcomer curated, reviewed after (« du 30 mars au 3 avril 1918 » is the past a speech
+  recalls; « ce pays frontalier de l'Iran » is Azerbaijan, Iran no actor; « ce qu'Ankara dément »
+  is no delivery; the visit's date is the curator's, not the article's).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -93,6 +98,7 @@ SETS = {
     "newcomer7": ROOT / "bench" / "newcomer7",
     "newcomer8": ROOT / "bench" / "newcomer8",
     "newcomer9": ROOT / "bench" / "newcomer9",
+    "newcomer10": ROOT / "bench" / "newcomer10",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

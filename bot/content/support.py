@@ -27,6 +27,8 @@ from bot.text import fold, normalise_typography
 
 _NUMBER = re.compile(r"\d+(?:[  .,\u202f]\d{3})*")
 _SEPARATORS = re.compile(r"(?<=\d)[  .,\u202f](?=\d{3}\b)")
+_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»")
+"""What a label or a quote puts between French guillemets."""
 _QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\"([^\"]+)\"")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]")
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?(«—–]\s*|\s[-–—]\s)$")
@@ -53,6 +55,19 @@ _AIM_WORDS = (
     "s engage",
 )
 """Words (folded) that make a sentence an aim, not a fact: the summary must keep one."""
+_WILL_TO = re.compile(r"\bvolonte(?: \w+){0,4}? (?:de|d) \w+(?:er|ir|re)\b")
+"""« volonté de signer », « la volonté des deux pays de renforcer » : a will to do something —
+never « reflétaient la volonté des peuples », a noun that aims at no act."""
+
+
+def aims_in(folded: str) -> list[str]:
+    """The aim words of folded quotes (« cherche à », « volonté de signer »…)."""
+    found = [word for word in _AIM_WORDS if word in folded + " "]
+    if "volonte" in found and not _WILL_TO.search(folded):
+        found.remove("volonte")
+    return found
+
+
 _ROLE_STEMS: dict[str, tuple[str, ...]] = {
     "signataire": ("sign",),
     "membre": ("membre", "adhe", "adher", "rejoign"),
@@ -276,6 +291,29 @@ class _Checker:
                 return True
         return False
 
+    def check_label_quotations(self, entry: Event | Agreement | Fact) -> None:
+        """« … » in a short label is a whole quotation of its key quotes, between the same
+        guillemets: never words cut out of a longer quotation, nor words no quote puts
+        between guillemets (the label would make them look quoted)."""
+        if not entry.label:
+            return
+        whole = {
+            " ".join(part.split())
+            for item in entry.key_evidence()
+            for part in _GUILLEMETS.findall(item.quote)
+        }
+        file = _file(self.base, entry.id)
+        for cited in _GUILLEMETS.findall(entry.label):
+            if " ".join(cited.split()) not in whole:
+                shown = Shown(file, entry.id, "label", entry.label, entry.key_evidence())
+                self.report(
+                    shown,
+                    cited,
+                    f"« {cited} » est entre guillemets dans le label mais n'est pas une citation "
+                    "entière entre guillemets des citations clés : ôter les guillemets, ou citer "
+                    "tout le passage que l'article met entre guillemets",
+                )
+
     def check_claim(self, entry: Event | Agreement | Fact) -> None:
         """Tense, attribution and aim of the summary against its key quotes."""
         file = _file(self.base, entry.id)
@@ -327,7 +365,7 @@ class _Checker:
             )
         if entry.hedge and not all(w in quotes.split() for w in fold(entry.hedge).split()):
             self.report(shown, "hedge", f"hedge « {entry.hedge} » absent des citations clés")
-        aims = [word for word in _AIM_WORDS if word in quotes + " "]
+        aims = aims_in(quotes)
         if aims and not any(word in summary + " " for word in _AIM_WORDS):
             self.report(
                 shown,
@@ -461,6 +499,7 @@ def check_support(base: FactBase) -> list[ContentIssue]:
             checker.check(shown)
     for entry in base.entries():
         checker.check_claim(entry)
+        checker.check_label_quotations(entry)
         checker.check_terms(entry)
     known = {*(entry.id for entry in base.entries()), *base.actors}
     for key, exception in exceptions.items():

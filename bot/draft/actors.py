@@ -16,10 +16,12 @@ _ONE_COUNTRY = re.compile(
     r"\b(?i:le|du|au|ce|cet|son|sa|leur|notre)\s+pays\b(?!\s+(?:membres?|tiers|voisins?|"
     r"partenaires?|hôtes?|de|d['’]|des|du))"
     r"|(?<![Pp]résident )(?<![Pp]résident de )(?<![Pp]résidente )(?<![Pp]résidente de )"
-    r"\b(?i:la|de la|cette)\s+[Rr]épublique\b(?!\s+(?:d|de|du|des|populaire|islamique)\b)",
+    r"\b(?i:la|de la|cette)\s+[Rr]épublique\b"
+    r"(?!\s+(?:[a-zà-ÿ-]+\s+)?(?:d|de|du|des)\b|\s+(?:populaire|islamique)\b)",
 )
 """« le pays », « la République » just named; never « le président de la République », the
-title of the head of state speaking (not the last country the quote names)."""
+title of the head of state speaking (not the last country the quote names), nor « la république
+autoproclamée du Nagorny Karabakh », a republic the words name themselves."""
 _TWO_COUNTRIES = re.compile(
     r"\b(?i:les|des|aux)\s+deux\s+(?:peuples\s+et\s+)?"
     r"(?:pays|États|nations|capitales|délégations|parties|peuples)\b"
@@ -80,13 +82,13 @@ def _is_country(actor_id: str) -> bool:
     return len(actor_id) == 2 and actor_id.isupper()
 
 
-def _positions(text: str, finder: ActorFinder) -> list[tuple[int, str]]:
-    """(position, actor id) of every actor mention of ``text``, in order."""
-    found: list[tuple[int, str]] = []
+def _positions(text: str, finder: ActorFinder) -> list[tuple[int, str, str]]:
+    """(position, actor id, words) of every actor mention of ``text``, in order."""
+    found: list[tuple[int, str, str]] = []
     for match in re.finditer(r"[^,;:()]+", text):
         for hit in finder.find(match.group(0)):
             where = text.find(hit.text, match.start())
-            found.append((where if where >= 0 else match.start(), hit.id))
+            found.append((where if where >= 0 else match.start(), hit.id, hit.text))
     return sorted(set(found))
 
 
@@ -112,20 +114,26 @@ def resolve(
     « notre pays » said by an official the article gave a country (``speakers``): his."""
     if not _ONE_COUNTRY.search(text) and not _TWO_COUNTRIES.search(text):
         return []
-    mentions = [(pos, actor) for pos, actor in _positions(text, finder) if _is_country(actor)]
-    here = {actor for _, actor in mentions}
+    mentions = [(pos, actor, words) for pos, actor, words in _positions(text, finder)]
+    mentions = [mention for mention in mentions if _is_country(mention[1])]
+    here = {actor for _, actor, _ in mentions}
     found: list[Resolved] = []
     for match in _ONE_COUNTRY.finditer(text):
-        before = [actor for pos, actor in mentions if pos < match.start()]
+        before = [actor for pos, actor, _ in mentions if pos < match.start()]
+        # « s'est rendu en Azerbaïdjan, … un ministre israélien … dans ce pays » : a country
+        # stands for a country's name (or its capital), never for a nationality's adjective
+        by_name = [
+            actor for pos, actor, words in mentions if pos < match.start() and words[:1].isupper()
+        ]
         # a country the sentence names itself is its partner, not « le pays » it speaks of
         earlier = [actor for actor in recent if actor not in here]
-        named = (before or earlier)[-1:]
+        named = (by_name or before or earlier)[-1:]
         speaker = _speaker_country(text, speakers or {})
         if speaker is not None and _POSSESSIVE.match(match.group(0)):
             named = [speaker]
         found += [Resolved(match.group(0), actor) for actor in named]
     for match in _TWO_COUNTRIES.finditer(text):
-        before = [actor for pos, actor in mentions if pos < match.start()]
+        before = [actor for pos, actor, _ in mentions if pos < match.start()]
         pool = list(dict.fromkeys(reversed([*recent, *before])))[:2]
         if len(pool) == 2:
             found += [Resolved(match.group(0), actor) for actor in reversed(pool)]
@@ -187,9 +195,17 @@ def named_officials(text: str, people: dict[str, str]) -> list[Resolved]:
     ]
 
 
+_NEIGHBOUR = re.compile(
+    r"\b(?i:frontali\w+|voisine?s?|limitrophes?)\s+(?:de|du|des|avec)\s+"
+    r"(?:l['’]\s?|la\s+|le\s+|les\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]+)"
+)
+"""« ce pays frontalier de l'Iran » : a neighbour, geography — not a party of what is told."""
+
+
 def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
-    """Actors of ``text`` named only as where something happens or happened."""
-    spans: list[tuple[int, int]] = []
+    """Actors of ``text`` named only as where something happens or happened, or as the
+    neighbour of a country (« frontalier de l'Iran »)."""
+    spans: list[tuple[int, int]] = [match.span("name") for match in _NEIGHBOUR.finditer(text)]
     for match in _PLACE.finditer(text):
         plain = match.group("prep") == "en" and not match.group("article")
         if plain and _TRADED.search(text[: match.start()]):
@@ -206,7 +222,8 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
 
 _NATIONALS = re.compile(
     r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
-    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?)\s+"
+    r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?|"
+    r"supplétifs?|auxiliaires?|paramilitaires?)\s+"
     r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )

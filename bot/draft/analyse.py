@@ -379,7 +379,8 @@ _EVENT_TYPES = (
     (
         "conflit",
         re.compile(
-            r"\b(?:guerre|hostilités|conflit|offensive|combats|"
+            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|"
+            r"victoire\s+(?:\w+\s+)?militaire|"
             r"crise(?!\s+(?:diplomatique|politique|économique|financière|humanitaire|"
             r"énergétique|sanitaire|migratoire)))\b",
             re.I,
@@ -387,7 +388,11 @@ _EVENT_TYPES = (
     ),
     (
         "declaration",
-        re.compile(r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti)\b", re.I),
+        re.compile(
+            r"\b(?:a|ont)\s+(?:accusé|dénoncé|condamné|déclaré|affirmé|averti|souligné|"
+            r"fait\s+savoir)\b|\b(?:son|sa|leur)\s+(?:intervention|discours|allocution)\b",
+            re.I,
+        ),
     ),
 )
 _FUTURE = re.compile(
@@ -407,9 +412,23 @@ _HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|
 
 _UNCERTAIN = re.compile(
     r"\b(?:a pu|ont pu|aurait pu|auraient pu|présumée?s?|supposée?s?|semble(?:nt)?|"
-    r"probablement|peut-être|hypothèses?|rumeurs?|indiquant que|affirme(?:nt)?)\b",
+    r"probablement|peut-être|hypothèses?|rumeurs?|indiquant que|affirme(?:nt)?|"
+    r"(?:accusée?s?|soupçonnée?s?|suspectée?s?)\s+d['’]\s*(?:avoir|être)|"
+    r"dément(?:ent)?|démenti\w*|nie(?:nt)?|conteste(?:nt)?)\b",
     re.IGNORECASE,
 )
+_ACCUSED_BEFORE = re.compile(
+    r"\b(?:accus\w*|soupçonn\w*|suspect\w*|reproch\w*)\s+(?:\w+\s+)?d(?:e\s+|['’]\s*)"
+    r"(?:(?:avoir|être)\s+)?(?:été\s+)?(?:[\w'’]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""« la Turquie a été accusée d'avoir fourni … » : what someone is accused of is no act done."""
+_DENIED = re.compile(
+    r"\b(?:ce\s+qu(?:e\s+|['’]\s*)[^,;.]{1,40}?\s+(?:dément|démentent|nie|nient|conteste|"
+    r"contestent|réfute|réfutent)|(?:a|ont)\s+démenti|démentant|niant)\b",
+    re.IGNORECASE,
+)
+"""« …, ce qu'Ankara dément », « a démenti » : an act the sentence says is denied."""
 
 
 def uncertainty_of(text: str) -> list[str]:
@@ -444,6 +463,10 @@ def act_of(text: str) -> str | None:
         for match in pattern.finditer(plain):
             if _PURPOSE_BEFORE.search(plain[: match.start()]) and _INFINITIVE.match(match.group(0)):
                 continue  # « venu à Paris pour signer l'accord »: the aim, not the act
+            if _ACCUSED_BEFORE.search(plain[: match.start()]) or (
+                act in ("livre", "achat", "signe") and _DENIED.search(plain)
+            ):
+                continue  # an accusation, or a denied act: never drafted as done
             if not _NEGATED_BEFORE.search(plain[: match.start()]):
                 return act
     return None

@@ -56,9 +56,10 @@ _URL_DATE = re.compile(
     r"(?<!\d)(?P<year>20\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
     r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>3[01]|[12]\d|0?[1-9])/"
+    r"|/(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])/(?P<d3>0[1-9]|[12]\d|3[01])/"
 )
 """« 2025-10-23 », « 20251023 », « /2025/10/23/ » and, as path segments only, unpadded
-« /2016/10/8/ » (french.presstv.com/Detail/2016/10/8/…)."""
+« /2016/10/8/ » (french.presstv.com/Detail/2016/10/8/…) and « /202104/08/ » (lapresse.ca)."""
 _CREDIT = re.compile(
     r"^\([^()]*\b(?:version française|traduction|traduit|reportage|rédaction|édité par|"
     r"édition|avec la contribution)\b[^()]*\)\.?$"
@@ -73,6 +74,25 @@ _CAPTION = re.compile(
 )
 """A picture's caption, ending on its credit (« … (AFP photo) », « … (Photo d'archives) »):
 the page's picture, not the article's words — whatever it shows, it is no fact to draft."""
+_PHOTO_CREDIT = re.compile(r"^(?:PHOTO|PHOTOS|CRÉDIT PHOTO|CREDIT PHOTO)\b[^a-z]{0,120}$")
+"""« PHOTO ADEM ALTAN, ARCHIVES AGENCE FRANCE-PRESSE » : a picture's credit line, in capitals."""
+
+
+_FINITE = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|serait|seraient|doit|"
+    r"doivent|peut|peuvent|va|vont|fait|font)\b|\b\w{3,}(?:ait|aient)\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_like(text: str) -> bool:
+    """One short sentence with no finite verb, as a picture's caption is (« Le drone turc Anka,
+    montré à … »); « Un exercice … avait déjà eu lieu en février » after a credit line is the
+    article's prose (kept: a fact wrongly kept is seen, one wrongly dropped is not)."""
+    body = text.rstrip().rstrip(".")
+    return len(text) <= 200 and not re.search(r"[.!?]\s", body) and not _FINITE.search(body)
+
+
 _BREADCRUMB = re.compile(
     r"^[^.!?«»>›]{1,60}(?:(?:\s[>›|/]\s|\s*(?:>>|››|»»)\s*)[^.!?«»>›]{1,60}){1,8}$"
 )
@@ -437,7 +457,9 @@ def url_date(url: str) -> date | None:
                 return date(
                     int(match.group("year")), int(match.group("month")), int(match.group("day"))
                 )
-            return date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+            if match.group("y2"):
+                return date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+            return date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
         except ValueError:
             continue
     return None
@@ -659,6 +681,13 @@ def read_article(text: str, given: Given | None = None) -> Article:
             kind = "outlet"
         else:
             kind = _classify(content, seen)
+        if (
+            kind == "prose"
+            and lines
+            and _PHOTO_CREDIT.match(lines[-1].text)
+            and _caption_like(content)
+        ):
+            kind = "noise"  # the caption under a picture's credit line: the page's, no fact
         if (
             kind == "prose"
             and not any(line.kind in ("prose", "title") for line in lines)

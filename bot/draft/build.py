@@ -374,8 +374,10 @@ def _same_noun(group: Candidate, item: Candidate) -> str | None:
     """« … n'a pas répondu à nos questions sur ces vols » right after the sentences that told
     of the flights: a demonstrative (or « le même ») before a noun those sentences used points
     back to them, whatever actors it adds. A date or modality of its own keeps it apart."""
-    if item.position - group.position != 1 or item.modality is not None:
+    if item.position - group.position != 1:
         return None
+    if item.modality is not None and group.modality is None and group.tense != "futur":
+        return None  # what is only owed or planned, after what was done: apart
     if item.kind == "agreement" or item.dates:
         return None
     told = _group_text(group)
@@ -399,6 +401,8 @@ def _background(group: Candidate, item: Candidate) -> str | None:
         return None
     if item.modality is not None or item.kind == "agreement" or group.more:
         return None
+    if item.kind == "event" and item.subtype in (*MEETINGS, "exercice"):
+        return None  # « Un exercice … avait déjà eu lieu en février dernier » : its own event
     theirs = _actor_ids(item)
     if not theirs or not theirs <= _actor_ids(group):
         return None
@@ -976,10 +980,110 @@ def _family(act: str | None) -> str | None:
     return "livre" if act == "achat" else act
 
 
+_COURSE_VERB = (
+    r"(?:se\s+prolong\w*|se\s+poursuiv\w*|dur(?:e|ent|er|era|eront|ait|aient)|"
+    r"s['’]ach[eè]v\w*|se\s+termin\w*|prendr\w*\s+fin|se\s+déroul\w*|"
+    r"(?:ont|auront|avaient)\s+lieu|réuniss\w*|mobilis\w*)"
+)
+_COURSE = re.compile(
+    rf"^(?:Ils|Elles)\s+(?:\w+\s+)?{_COURSE_VERB}|\bqu['’]\s*(?:ils|elles)\s+(?:\w+\s+)?"
+    rf"{_COURSE_VERB}",
+    re.IGNORECASE,
+)
+"""« Ils doivent se prolonger vendredi », « … indique qu'ils se déroulent sur plusieurs
+terrains » : a pronoun standing for the event just told, and how it goes on (its length, its
+end, where it takes place) — that event, never one of its own (its day is the end's)."""
+_TALKED = re.compile(
+    r"\b(?:(?:ont|a)\s+fait\s+l['’]objet\s+d(?:e\s+|['’]\s*)(?:discussions|échanges|"
+    r"entretiens|débats|consultations)|(?:ont|a)\s+été\s+(?:discuté|évoqué|abordé|examiné|"
+    r"passé\w*\s+en\s+revue)\w*|au\s+centre\s+des\s+(?:discussions|entretiens|échanges|"
+    r"pourparlers))",
+    re.IGNORECASE,
+)
+"""« Les perspectives de la coopération … ont fait l'objet de discussions » : what the meeting
+just told talked about."""
+
+
+def _goes_on(group: Candidate, item: Candidate) -> str | None:
+    """Why ``item`` tells more of the event ``group`` just told (its course, its talks)."""
+    if group.kind != "event" or item.kind == "agreement" or item.position - group.position > 1:
+        return None
+    if _actor_ids(item) - _actor_ids(group):
+        return None
+    course = _COURSE.search(item.sentence.text)
+    if course is not None:
+        return f"« {course.group(0).strip()} » : le déroulement de l'événement d'avant"
+    talked = _TALKED.search(item.sentence.text)
+    if talked is not None and group.subtype in MEETINGS and not item.dates:
+        return f"« {talked.group(0)} » : ce dont la rencontre d'avant a parlé"
+    speech = _SPEECH_OPENER.match(item.sentence.text)
+    if (
+        speech is not None
+        and group.subtype in MEETINGS
+        and not item.dates
+        and not _CLAIMS.search(item.sentence.text)
+    ):
+        return f"« {speech.group(0)} » : ce dont la rencontre d'avant a parlé"
+    return None
+
+
+_SPEECH_OPENER = re.compile(
+    r"^(?:Lors|Au\s+cours|Dans|Pendant|Durant)\s+(?:de\s+)?(?:son|sa|leur)\s+"
+    r"(?:intervention|discours|allocution|prise\s+de\s+parole|exposé)\b",
+    re.IGNORECASE,
+)
+_CLAIMS = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+\s+){0,3}?(?:souligné|déclaré|affirmé|indiqué|noté|estimé|"
+    r"fait\s+savoir|rappelé|assuré)\s+(?:que\b|qu['’])",
+    re.IGNORECASE,
+)
+"""« Lors de son intervention, X a souligné que … » : one participant's statement (a claim, « que
+… »), a declaration of its own — not more of the meeting told before; « Dans son discours
+d'ouverture, X a parlé des liens … » lists what the meeting talked about: the meeting's."""
+_SPEECH_GOES_ON = re.compile(
+    r"^(?:Il|Elle)\s+(?:a|avait)\s+(?:\w+\s+)?(?:fait\s+savoir|souligné|ajouté|précisé|"
+    r"rappelé|indiqué|déclaré|affirmé|estimé|noté|expliqué|poursuivi)\s+(?:que\b|qu['’])",
+)
+"""« Il a fait savoir que du 30 mars au 3 avril 1918, … » right after a statement: more of the
+same speaker's words; its dates and the countries it names are what he said, not the
+statement's."""
+_ANSWERED = re.compile(
+    r"\b(?:a|ont)\s+(?:exprimé|présenté|adressé|transmis)\s+(?:ses|leurs|les)\s+"
+    r"(?:sincères\s+)?condoléances|\b(?:a|ont)\s+rendu\s+hommage\b",
+    re.IGNORECASE,
+)
+"""« Y a exprimé ses condoléances … » right after a statement: the answer to it, one fact."""
+SPEECH_CONTINUED = "la suite des propos de la phrase d'avant"
+
+
+def _speech(group: Candidate, item: Candidate) -> str | None:
+    """Why ``item`` goes on with (or answers) the statement ``group`` told just before."""
+    if group.subtype != "declaration" or item.position - group.position != 1:
+        return None
+    if item.kind == "agreement" or item.modality is not None:
+        return None
+    said = _SPEECH_GOES_ON.match(item.sentence.text)
+    if said is not None:
+        return f"« {said.group(0)} » : {SPEECH_CONTINUED}"
+    answered = _ANSWERED.search(item.sentence.text)
+    if answered is not None and not item.dates:
+        return f"« {answered.group(0)} » : la réponse aux propos de la phrase d'avant"
+    return None
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
+    goes_on = _goes_on(group, item) or _speech(group, item)
+    if goes_on is not None:
+        return goes_on
+    if (
+        _SPEECH_OPENER.match(item.sentence.text)
+        and _CLAIMS.search(item.sentence.text)
+        and group.subtype != "declaration"
+    ):
+        return None  # a participant's own statement: a declaration apart from the meeting
     this = _this_agreement(group, item)
     if this is not None:
         return this
@@ -1083,6 +1187,9 @@ _CONTRAST = re.compile(r"^(Cependant|Toutefois|Néanmoins|Pourtant|Mais|En revan
 
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    goes_on = _goes_on(group, item)
+    if goes_on is not None:
+        return goes_on
     contrast = _CONTRAST.match(item.sentence.text)
     if item.position - group.position == 1 and contrast is not None:
         # « Cependant, "il n'y avait aucune indication du moment où elles devaient arriver" »:
@@ -1273,6 +1380,10 @@ def _group(
         previous.grouped_why.append(why)
         previous.position = item.position
         known = _actor_ids(previous)
+        if isinstance(why, str) and SPEECH_CONTINUED in why:
+            # the countries a speaker names (« les forces arméniennes » of 1918) are what he
+            # said, no party of his statement: kept in the quote, not in the actors
+            item.actors = [hit for hit in item.actors if hit.id in known]
         previous.actors += [hit for hit in item.actors if hit.id not in known]
         previous.resolved += item.resolved
         previous.places += [hit for hit in item.places if hit.id not in known]

@@ -67,6 +67,16 @@ _RELATIVE = re.compile(
     r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_SIDE_AFTER = re.compile(r"\s+(dernier|prochain)\b", re.IGNORECASE)
+"""« en février dernier », « en mai prochain »: which side of the article's date."""
+_SEASON_SIDE = re.compile(
+    r"\b(?:l['’]\s?(été|automne|hiver)|(?:le|au)\s+(printemps))\s+(dernier|prochain)\b",
+    re.IGNORECASE,
+)
+"""« à l'automne dernier », « au printemps prochain »: the season before (after) the article's
+date — the last one already over (the next one not yet begun)."""
+_SEASON_MONTHS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (1, 2)}
+"""The guide's convention for a season's months (« été 2025 » is 2025-06/2025-08)."""
 _YEAR_SHIFT = {
     "cette année": 0,
     "l'an dernier": -1,
@@ -95,8 +105,21 @@ def relative_year(word: str, year: int) -> str | None:
     return None if shift is None else str(year + shift)
 
 
-_DECADE = re.compile(r"\b(?:(?:dans|durant|pendant|depuis)\s+)?les\s+années\s+((?:19|20)\d0)\b")
-"""« dans les années 1990 »: the decade, 1990/1999 — never the year 1990 alone."""
+_DECADE = re.compile(
+    r"\b(?:(?:(?:au\s+)?(?:tout\s+)?(?:début|milieu|fin)\s+)?des|"
+    r"(?:(?:dans|durant|pendant|depuis)\s+)?les)\s+années\s+((?:19|20)\d0)\b",
+    re.IGNORECASE,
+)
+"""« dans les années 1990 », « au début des années 1990 »: the decade, 1990/1999 — never the
+year 1990 alone (the guide's rule: the part of the decade stays in the article's words)."""
+_DAY_RANGE = re.compile(
+    rf"\b(?:du|entre\s+le)\s+(1er|[0-3]?\d)(?:\s+({_MONTH_ALT}))?(?:\s+((?:19|20)\d\d))?"
+    rf"\s+(?:au|et\s+le)\s+(1er|[0-3]?\d)\s+({_MONTH_ALT})\s+((?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+"""« du 30 mars au 3 avril 1918 », « du 3 au 5 avril 2021 »: one span whose year is written
+at its end — the first day takes that year (the year before when its month comes later),
+never the article's."""
 _COUNTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
 _FIRST_MONTHS = re.compile(
     rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+premiers\s+mois\s+(?:de\s+(?:l['’]année\s+)?)?"
@@ -318,6 +341,24 @@ def _year_beside(text: str, weekday: str | None, month: int, day: int) -> tuple[
     return None
 
 
+def _day(text: str) -> int:
+    return 1 if text.casefold() == "1er" else int(text)
+
+
+def _day_range(match: re.Match[str]) -> str | None:
+    """The ISO span of a « du … au … AAAA » match, or None when it is no calendar span."""
+    first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
+    end_month = _month(last_month)
+    month = _month(first_month) if first_month else end_month
+    year = int(first_year) if first_year else int(last_year) - (month > end_month)
+    try:
+        first = date(year, month, _day(first_day))
+        last = date(int(last_year), end_month, _day(last_day))
+    except ValueError:
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
+
+
 def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
     """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
 
@@ -337,6 +378,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         decade = int(match.group(1))
         iso = f"{decade}/{decade + 9}"
         add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
+    for match in _DAY_RANGE.finditer(text):  # « du 30 mars au 3 avril 1918 »
+        span = _day_range(match)
+        if span is not None:
+            add(FoundDate(match.group(0), match.start(), match.end(), span, "intervalle", "texte"))
     for match in _FIRST_MONTHS.finditer(text):  # « neuf premiers mois de 2019 »
         count, year_text = match.group(1).casefold(), match.group(2)
         months = int(count) if count.isdigit() else _COUNTS.index(count) + 2
@@ -434,6 +479,18 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         words = text[match.start() : match.end()]
         month = _month(match.group(2))
         reading = _closest(month, None, anchor) if anchor is not None else None
+        side = _SIDE_AFTER.match(text, match.end())
+        if side is not None and anchor is not None:
+            # « en février dernier »: the last February before the article, however far;
+            # « en mai prochain »: the next May after it — never the closest of the two
+            words, end = text[match.start() : side.end()], side.end()
+            if side.group(1).casefold() == "dernier":
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            else:
+                year = anchor.year if month > anchor.month else anchor.year + 1
+            note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+            add(FoundDate(words, match.start(), end, f"{year}-{month:02d}", "mois", "déduit", note))
+            continue
         if reading is None:
             why = "l'article n'est pas daté" if anchor is None else "trop loin de la date"
             add(
@@ -533,6 +590,26 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             )
             continue
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
+    for match in _SEASON_SIDE.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        season = (match.group(1) or match.group(2)).casefold()
+        first, last = _SEASON_MONTHS[season]
+        words = match.group(0)
+        if anchor is None:
+            note = "article non daté : date relative non résolue"
+            add(FoundDate(words, match.start(), match.end(), None, "relatif", "inconnu", note))
+            continue
+        if match.group(3).casefold() == "dernier":
+            year = anchor.year if last < anchor.month else anchor.year - 1
+        else:
+            year = anchor.year if first > anchor.month else anchor.year + 1
+        iso = f"{year}-{first:02d}/{year}-{last:02d}"
+        note = (
+            f"« {words} » dans l'article du {_label(anchor)} : {season} {year} "
+            f"(mois {first} à {last} par convention)"
+        )
+        add(FoundDate(words, match.start(), match.end(), iso, "intervalle", "déduit", note))
     for match in _RELATIVE.finditer(text):
         if not free(match.start(), match.end()):
             continue
