@@ -504,20 +504,24 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if _theme_lacks_its_word(index, reading, words) and (hit := searched()):
         return hit  # « drones » read as the theme « armement », whose dated lines never say it
     dates_asked = wanted.start is not None or wanted.end is not None
-    if not dates_asked and not select(index, reading.filter) and (hit := searched()):
+    acted = replace(reading.filter, acts=reading.acts)  # what the /timeline shows (« proposé »
+    if not dates_asked and not select(index, acted) and (hit := searched()):  # keeps proposals)
         return hit
     widened = ""
-    if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
-        for part in ("kinds", "topics"):
-            loose = (
-                replace(reading.filter, kinds=())
-                if part == "kinds"
-                else replace(reading.filter, topics=())
-            )
-            if getattr(reading.filter, part) and select(index, loose):
-                dropped = _filter_words(index, replace(reading, filter=_only(wanted, part)), False)
+    if not select(index, acted):  # an empty view: loosen the kind, then the theme, then the act
+        for part in ("kinds", "topics", "acts"):
+            loose = {
+                "kinds": replace(acted, kinds=()),
+                "topics": replace(acted, topics=()),
+                "acts": replace(acted, acts=()),
+            }[part]
+            if getattr(acted, part) and select(index, loose):
+                only = replace(reading, filter=_only(wanted, part), acts=())
+                if part == "acts":
+                    only = Reading(TimelineFilter(), acts=reading.acts)
+                dropped = _filter_words(index, only, False)
                 widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
-                reading = replace(reading, filter=loose)
+                reading = replace(reading, filter=replace(loose, acts=()), acts=loose.acts)
                 break
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)

@@ -1,0 +1,71 @@
+"""Issue 22, a misleading date line an outside phone reader found, on the frozen five-article
+base (``tests/fixtures/five``), with questions of our own:
+
+1. an act word in a timeline filter (« proposé », « signé ») is applied: the timeline keeps
+   the lines that are that act — proposals, signed agreements — and never lists an event that
+   took place (the Agile Spirit exercise) as the answer to « proposé »; a proposal answers a
+   kind asked with the act when its own words name it (« manœuvres » for « exercices »);
+2. a follow-up that points back (« il », « ça ») and adds a kind (« les manœuvres ») keeps the
+   previous question's actors;
+3. « Les articles ne donnent pas de date précise : ils disent … » is said only of the line the
+   answer shows, never of a line its list does not hold.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.content.model import Agreement, Event, FactBase
+from bot.engine.commands import answer
+from bot.engine.filters import TimelineFilter
+from bot.engine.index import Index
+from bot.engine.reply import Button, Item, Para, Reply
+from tests.conftest import FIVE  # noqa: F401  (the base the fixtures load)
+
+TODAY = date(2026, 12, 6)
+
+
+def _entries(index: Index, reply: Reply) -> list[Event | Agreement]:
+    ids = [block.entry for block in reply.blocks if isinstance(block, Item) and block.entry]
+    by_id: dict[str, Event | Agreement] = {e.id: e for e in index.base.events}
+    by_id.update({a.id: a for a in index.base.agreements})
+    return [by_id[entry_id] for entry_id in ids]
+
+
+def _buttons(reply: Reply) -> list[Button]:
+    return [button for row in reply.buttons for button in row]
+
+
+# 1. the act asked of a timeline is applied
+
+
+def test_a_timeline_of_proposed_exercises_lists_no_exercise_held(five_base: FactBase) -> None:
+    index = Index(five_base)
+    held = [e for e in five_base.events if e.type == "exercice"]
+    assert held, "the five articles hold an exercise that took place (Agile Spirit)"
+    reply = answer(index, "/timeline exercices militaires proposé", TODAY)
+    shown = _entries(index, reply)
+    assert shown, "the articles say Aliyev proposed manoeuvres: the answer lists them"
+    assert not {e.id for e in held} & {e.id for e in shown}
+    for entry in shown:  # each line is a proposal, and names the manoeuvres proposed
+        assert isinstance(entry, Event) and entry.type == "proposition"
+        assert "manœuvres" in (entry.label or "").lower()
+    title = next(b.text for b in reply.blocks if isinstance(b, Para) and b.style == "title")
+    assert "proposé" in title
+
+
+def test_a_timeline_of_signed_lines_keeps_only_the_signed_agreements(five_base: FactBase) -> None:
+    index = Index(five_base)
+    signed = {a.id for a in five_base.agreements if a.act == "signe" and a.date is not None}
+    reply = answer(index, "/timeline signé", TODAY)
+    shown = {entry.id for entry in _entries(index, reply)}
+    assert signed and shown == signed  # no event, no agreement only approved or proposed
+
+
+def test_the_act_survives_the_timeline_buttons(five_base: FactBase) -> None:
+    wanted = TimelineFilter(actors=("ots",), acts=("propose",))
+    assert TimelineFilter.decode(wanted.encode()) == wanted
+    with_kind = TimelineFilter(kinds=("exercice",), acts=("propose",))
+    assert TimelineFilter.decode(with_kind.encode()) == with_kind
+    plain = TimelineFilter(actors=("ots",), kinds=("exercice",))
+    assert TimelineFilter.decode(plain.encode()) == plain
