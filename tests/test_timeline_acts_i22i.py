@@ -13,13 +13,15 @@ base (``tests/fixtures/five``), with questions of our own:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.content.model import Agreement, Event, FactBase
 from bot.engine.commands import answer
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
-from bot.engine.reply import Button, Item, Para, Reply
+from bot.engine.questions import Understanding, _answer_understood, respond_in_thread
+from bot.engine.reply import Item, Para, Reply
 from tests.conftest import FIVE  # noqa: F401  (the base the fixtures load)
 
 TODAY = date(2026, 12, 6)
@@ -32,8 +34,8 @@ def _entries(index: Index, reply: Reply) -> list[Event | Agreement]:
     return [by_id[entry_id] for entry_id in ids]
 
 
-def _buttons(reply: Reply) -> list[Button]:
-    return [button for row in reply.buttons for button in row]
+def _text(reply: Reply) -> str:
+    return " ".join(getattr(block, "text", "") for block in reply.blocks)
 
 
 # 1. the act asked of a timeline is applied
@@ -69,3 +71,47 @@ def test_the_act_survives_the_timeline_buttons(five_base: FactBase) -> None:
     assert TimelineFilter.decode(with_kind.encode()) == with_kind
     plain = TimelineFilter(actors=("ots",), kinds=("exercice",))
     assert TimelineFilter.decode(plain.encode()) == plain
+
+
+# 3. « pas de date précise » is said only of the line the answer shows
+
+UNDATED = "ne donnent pas de date précise"
+
+
+def _says_undated(reply: Reply) -> bool:
+    return any(UNDATED in block.text for block in reply.blocks if isinstance(block, Para))
+
+
+def test_no_vague_date_of_an_exercise_held_over_the_proposals(five_base: FactBase) -> None:
+    reply, _ = respond_in_thread(
+        Index(five_base), "il a proposé ça quand, et les manoeuvres prévus pour quand ?", TODAY
+    )
+    assert not _says_undated(reply)  # « Cet été » is the date of Agile Spirit, not of them
+    assert "Cet été" not in _text(reply)
+
+
+def test_the_vague_date_is_still_said_of_the_line_asked(five_base: FactBase) -> None:
+    reply, _ = respond_in_thread(
+        Index(five_base), "l'exercice Agile Spirit de l'OTAN, c'était quand ?", TODAY
+    )
+    assert _says_undated(reply)
+    assert "« Cet été »" in _text(reply)
+
+
+def test_a_vague_date_note_is_never_put_over_a_list_without_its_line(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    note = Para(f"Les articles {UNDATED} : ils disent « Cet été » (été 2025).", "note")
+    found = Understanding(
+        "/timeline OTS proposé",
+        "/timeline ots propose",
+        "chronologie — OTS · proposé",
+        undated=note,
+        undated_about=("agile-spirit-2025",),
+    )
+    assert not _says_undated(_answer_understood(index, found, TODAY))
+    over_its_line = replace(
+        found, command="/timeline exercices", data="/timeline exercice", said="chronologie"
+    )
+    assert _says_undated(_answer_understood(index, over_its_line, TODAY))

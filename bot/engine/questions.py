@@ -74,7 +74,7 @@ from bot.engine.unsaid import (
     absent_para,
     absent_words,
     all_key_words_unsaid,
-    undated_para,
+    undated_lines,
     unsaid_para,
     unsaid_words,
 )
@@ -155,6 +155,8 @@ class Understanding:
     by saying so."""
     undated: Para | None = None
     """For a date asked of a line the articles date only in words (« récemment »)."""
+    undated_about: tuple[str, ...] = ()
+    """The ids of the lines ``undated`` speaks of: said only over an answer showing them."""
     noun: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of."""
     several: bool = False
@@ -347,7 +349,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
-    undated = undated_para(index, text, _content(index, text), today)
+    undated, about = undated_lines(index, text, _content(index, text), today)
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
         asked = read_filter(index, _content(index, text), today).filter.actors
@@ -364,6 +366,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         no_figure=no_figure,
         measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
+        undated_about=about,
         unsigned=unsigned,
         key_unsaid=key_unsaid,
     )
@@ -795,8 +798,8 @@ def _respond_in_thread(
         subject = found.command.partition(" ")[2]
         if found.undated is None and subject and not found.command.startswith("/cherche "):
             agreements = found.command.startswith("/accord ")
-            undated = undated_para(index, text, subject, today, agreements)
-            found = replace(found, undated=undated)
+            undated, about = undated_lines(index, text, subject, today, agreements)
+            found = replace(found, undated=undated, undated_about=about)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
@@ -1152,6 +1155,14 @@ def _plans_reply(
     return Reply(blocks, plans_buttons(coming)), found
 
 
+def _shows_first(reply: Reply, about: tuple[str, ...]) -> bool:
+    """True when ``reply`` lists no line (a card), or opens on one of the lines ``about`` and
+    lists them all: a note on how the articles date a line is said over that line, never
+    over a list that opens on another or lacks it (issue 22)."""
+    shown = [block.entry for block in reply.blocks if isinstance(block, Item) and block.entry]
+    return not shown or (shown[0] in about and set(about) <= set(shown))
+
+
 def _alone(reply: Reply) -> tuple[Reply, None]:
     return reply, None
 
@@ -1190,7 +1201,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
         blocks = (absent_para(index, found.unsaid), *blocks)
-    if found.undated is not None:
+    if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
         blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
