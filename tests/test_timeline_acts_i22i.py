@@ -73,6 +73,45 @@ def test_the_act_survives_the_timeline_buttons(five_base: FactBase) -> None:
     assert TimelineFilter.decode(plain.encode()) == plain
 
 
+# 2. a follow-up pointing back by a pronoun keeps the previous actors when it adds a kind
+
+THREAD = (
+    "pour Organisation des Etats turciques, Aliyev a proposé quoi ?",
+    "il a proposé ça quand, et les manoeuvres prévus pour quand ?",
+)
+
+
+def _chat(index: Index, *questions: str) -> list[Reply]:
+    replies: list[Reply] = []
+    previous = None
+    for question in questions:
+        reply, previous = respond_in_thread(index, question, TODAY, previous)
+        replies.append(reply)
+    return replies
+
+
+def test_a_pronoun_follow_up_adding_a_kind_keeps_the_previous_actors(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    first, second = _chat(index, *THREAD)
+    assert {e.id for e in _entries(index, first)} >= {"proposition-manoeuvres-ots"}
+    shown = _entries(index, second)
+    assert shown and all("ots" in entry.actors for entry in shown if isinstance(entry, Event))
+    assert {e.id for e in shown} == {"proposition-manoeuvres-ots", "manoeuvres-ots-2026"}
+    compris = next(b.text for b in second.blocks if isinstance(b, Para) and "Compris" in b.text)
+    assert "suite de" in compris and "OTS" in compris
+    assert not _says_undated(second)
+
+
+def test_the_same_question_asked_alone_names_no_subject_it_did_not_get(
+    five_base: FactBase,
+) -> None:
+    (alone,) = _chat(Index(five_base), THREAD[1])
+    compris = next(b.text for b in alone.blocks if isinstance(b, Para) and "Compris" in b.text)
+    assert "suite de" not in compris
+
+
 # 3. « pas de date précise » is said only of the line the answer shows
 
 UNDATED = "ne donnent pas de date précise"

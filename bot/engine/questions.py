@@ -1356,6 +1356,39 @@ _POINTING = re.compile(
 « cet accord »): the question points back at the previous subject, however long it is."""
 
 
+_PRONOUN = re.compile(r"\b(?:ca|cela|il|elle|ils|elles)\b")
+"""A pronoun that points back at the subject just asked about (« il a proposé ça quand ? »)."""
+
+
+def _pronoun_adds_kind(index: Index, folded: str, previous: Asked, today: date | None) -> bool:
+    """True when the question points back by a pronoun (« il », « ça »), names no actor of
+    its own but a kind (« les manœuvres »), and the previous answer was a chronology or a
+    list of agreements of actors: it asks that kind of those actors, not of everyone."""
+    name, _, argument = previous.data.partition(" ")
+    if name not in ("/timeline", "/accord") or not _PRONOUN.search(folded):
+        return False
+    if not read_filter(index, argument, today).filter.actors:
+        return False
+    own = read_filter(index, _content(index, folded), today).filter
+    return bool(own.kinds) and not own.actors
+
+
+def _of_same_actors(
+    index: Index, folded: str, previous: Asked, today: date | None
+) -> Understanding | None:
+    """The chronology this question asks (its kind, act, period, themes) of the previous
+    question's actors, said as a follow-up of it."""
+    before = read_filter(index, previous.data.partition(" ")[2], today)
+    new = read_filter(index, _content(index, folded), today)
+    wanted = replace(new.filter, actors=before.filter.actors)
+    reading = Reading(wanted, new.ignored, latest=new.latest, acts=new.acts)
+    words = ["chronologie", *_filter_words(index, reading, ids=True), *new.ignored]
+    found = understand(index, " ".join(words), today)
+    if found is None:
+        return None
+    return replace(found, said=f"suite de « {previous.command} » — {found.said}")
+
+
 def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
     """True when the question names an actor of its own (« ce pays, la Turquie ? »)."""
     return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
@@ -1394,6 +1427,9 @@ def follow_up(
         )
     if opening is None and (pointed or _bare_follow_up(index, folded, today)):
         rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
+    elif opening is None and _pronoun_adds_kind(index, folded, previous, today):
+        return _of_same_actors(index, folded, previous, today)  # « il a proposé ça quand, et
+        # les manœuvres ? »: that kind, of the actors just asked about
     elif _slot_of_same_subject(index, folded, previous, opening is not None, today):
         # « et il s'est ouvert quel jour, ce forum ? », « aliyev a vu qui côté US »: one detail
         # of the subject just asked about, however many words ask it
