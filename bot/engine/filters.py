@@ -56,19 +56,26 @@ class TimelineFilter:
     topics: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     """Event types or agreement kinds (« accord » keeps every agreement); any one matches."""
+    acts: tuple[str, ...] = ()
+    """Acts asked (« proposé »): only the lines that are one of them (``acted.has_act``)."""
 
     def encode(self) -> str:
-        """A compact form for callback data: "20240101-20261231/TR.otan/cyber/accord"."""
+        """A compact form for callback data: "20240101-20261231/TR.otan/cyber/accord", with
+        "/propose" after the kinds when an act is asked."""
         start = self.start.strftime("%Y%m%d") if self.start else ""
         end = self.end.strftime("%Y%m%d") if self.end else ""
         text = f"{start}-{end}/{'.'.join(self.actors)}/{'.'.join(self.topics)}"
+        if self.acts:
+            return f"{text}/{'.'.join(self.kinds)}/{'.'.join(self.acts)}"
         return f"{text}/{'.'.join(self.kinds)}" if self.kinds else text
 
     @classmethod
     def decode(cls, text: str) -> TimelineFilter | None:
         """The filter ``encode`` produced, or None when ``text`` is not one."""
         match = re.fullmatch(
-            r"(\d{8})?-(\d{8})?/([A-Za-z0-9.-]*)/([a-z0-9.-]*)(?:/([a-z0-9.-]*))?", text
+            r"(\d{8})?-(\d{8})?/([A-Za-z0-9.-]*)/([a-z0-9.-]*)"
+            r"(?:/([a-z0-9.-]*)(?:/([a-z0-9.-]*))?)?",
+            text,
         )
         if match is None:
             return None
@@ -80,7 +87,8 @@ class TimelineFilter:
         actors = tuple(part for part in match.group(3).split(".") if part)
         topics = tuple(part for part in match.group(4).split(".") if part)
         kinds = tuple(part for part in (match.group(5) or "").split(".") if part)
-        return cls(start, end, actors, topics, kinds)
+        acts = tuple(part for part in (match.group(6) or "").split(".") if part)
+        return cls(start, end, actors, topics, kinds, acts)
 
     def is_empty(self) -> bool:
         """True when the filter keeps everything."""

@@ -74,7 +74,7 @@ from bot.engine.unsaid import (
     absent_para,
     absent_words,
     all_key_words_unsaid,
-    undated_para,
+    undated_lines,
     unsaid_para,
     unsaid_words,
 )
@@ -155,6 +155,8 @@ class Understanding:
     by saying so."""
     undated: Para | None = None
     """For a date asked of a line the articles date only in words (« récemment »)."""
+    undated_about: tuple[str, ...] = ()
+    """The ids of the lines ``undated`` speaks of: said only over an answer showing them."""
     noun: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of."""
     several: bool = False
@@ -347,7 +349,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     no_figure = ""
     if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
         no_figure = "" if figure_in_articles(index, noun) else noun
-    undated = undated_para(index, text, _content(index, text), today)
+    undated, about = undated_lines(index, text, _content(index, text), today)
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
         asked = read_filter(index, _content(index, text), today).filter.actors
@@ -364,6 +366,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         no_figure=no_figure,
         measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
+        undated_about=about,
         unsigned=unsigned,
         key_unsaid=key_unsaid,
     )
@@ -504,20 +507,24 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if _theme_lacks_its_word(index, reading, words) and (hit := searched()):
         return hit  # « drones » read as the theme « armement », whose dated lines never say it
     dates_asked = wanted.start is not None or wanted.end is not None
-    if not dates_asked and not select(index, reading.filter) and (hit := searched()):
+    acted = replace(reading.filter, acts=reading.acts)  # what the /timeline shows (« proposé »
+    if not dates_asked and not select(index, acted) and (hit := searched()):  # keeps proposals)
         return hit
     widened = ""
-    if not select(index, reading.filter):  # an empty view: loosen the kind, then the theme
-        for part in ("kinds", "topics"):
-            loose = (
-                replace(reading.filter, kinds=())
-                if part == "kinds"
-                else replace(reading.filter, topics=())
-            )
-            if getattr(reading.filter, part) and select(index, loose):
-                dropped = _filter_words(index, replace(reading, filter=_only(wanted, part)), False)
+    if not select(index, acted):  # an empty view: loosen the kind, then the theme, then the act
+        for part in ("kinds", "topics", "acts"):
+            loose = {
+                "kinds": replace(acted, kinds=()),
+                "topics": replace(acted, topics=()),
+                "acts": replace(acted, acts=()),
+            }[part]
+            if getattr(acted, part) and select(index, loose):
+                only = replace(reading, filter=_only(wanted, part), acts=())
+                if part == "acts":
+                    only = Reading(TimelineFilter(), acts=reading.acts)
+                dropped = _filter_words(index, only, False)
                 widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
-                reading = replace(reading, filter=loose)
+                reading = replace(reading, filter=replace(loose, acts=()), acts=loose.acts)
                 break
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
@@ -791,8 +798,8 @@ def _respond_in_thread(
         subject = found.command.partition(" ")[2]
         if found.undated is None and subject and not found.command.startswith("/cherche "):
             agreements = found.command.startswith("/accord ")
-            undated = undated_para(index, text, subject, today, agreements)
-            found = replace(found, undated=undated)
+            undated, about = undated_lines(index, text, subject, today, agreements)
+            found = replace(found, undated=undated, undated_about=about)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
@@ -1148,6 +1155,14 @@ def _plans_reply(
     return Reply(blocks, plans_buttons(coming)), found
 
 
+def _shows_first(reply: Reply, about: tuple[str, ...]) -> bool:
+    """True when ``reply`` lists no line (a card), or opens on one of the lines ``about`` and
+    lists them all: a note on how the articles date a line is said over that line, never
+    over a list that opens on another or lacks it (issue 22)."""
+    shown = [block.entry for block in reply.blocks if isinstance(block, Item) and block.entry]
+    return not shown or (shown[0] in about and set(about) <= set(shown))
+
+
 def _alone(reply: Reply) -> tuple[Reply, None]:
     return reply, None
 
@@ -1186,7 +1201,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
         blocks = (absent_para(index, found.unsaid), *blocks)
-    if found.undated is not None:
+    if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
         blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
@@ -1341,6 +1356,39 @@ _POINTING = re.compile(
 « cet accord »): the question points back at the previous subject, however long it is."""
 
 
+_PRONOUN = re.compile(r"\b(?:ca|cela|il|elle|ils|elles)\b")
+"""A pronoun that points back at the subject just asked about (« il a proposé ça quand ? »)."""
+
+
+def _pronoun_adds_kind(index: Index, folded: str, previous: Asked, today: date | None) -> bool:
+    """True when the question points back by a pronoun (« il », « ça »), names no actor of
+    its own but a kind (« les manœuvres »), and the previous answer was a chronology or a
+    list of agreements of actors: it asks that kind of those actors, not of everyone."""
+    name, _, argument = previous.data.partition(" ")
+    if name not in ("/timeline", "/accord") or not _PRONOUN.search(folded):
+        return False
+    if not read_filter(index, argument, today).filter.actors:
+        return False
+    own = read_filter(index, _content(index, folded), today).filter
+    return bool(own.kinds) and not own.actors
+
+
+def _of_same_actors(
+    index: Index, folded: str, previous: Asked, today: date | None
+) -> Understanding | None:
+    """The chronology this question asks (its kind, act, period, themes) of the previous
+    question's actors, said as a follow-up of it."""
+    before = read_filter(index, previous.data.partition(" ")[2], today)
+    new = read_filter(index, _content(index, folded), today)
+    wanted = replace(new.filter, actors=before.filter.actors)
+    reading = Reading(wanted, new.ignored, latest=new.latest, acts=new.acts)
+    words = ["chronologie", *_filter_words(index, reading, ids=True), *new.ignored]
+    found = understand(index, " ".join(words), today)
+    if found is None:
+        return None
+    return replace(found, said=f"suite de « {previous.command} » — {found.said}")
+
+
 def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
     """True when the question names an actor of its own (« ce pays, la Turquie ? »)."""
     return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
@@ -1379,6 +1427,9 @@ def follow_up(
         )
     if opening is None and (pointed or _bare_follow_up(index, folded, today)):
         rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
+    elif opening is None and _pronoun_adds_kind(index, folded, previous, today):
+        return _of_same_actors(index, folded, previous, today)  # « il a proposé ça quand, et
+        # les manœuvres ? »: that kind, of the actors just asked about
     elif _slot_of_same_subject(index, folded, previous, opening is not None, today):
         # « et il s'est ouvert quel jour, ce forum ? », « aliyev a vu qui côté US »: one detail
         # of the subject just asked about, however many words ask it

@@ -10,6 +10,7 @@ from datetime import date
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine import paging, routes
+from bot.engine.acted import act_event_types, has_act, names_kind
 from bot.engine.common import names, overview
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
@@ -25,6 +26,8 @@ when the period may have some)."""
 
 def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
     """The dated entries the filter keeps; date spans are compared by overlap."""
+    if wanted.acts:
+        return _acted(index, wanted)
     group, done = _smallest_group(index, wanted)
     others = [actor for actor in wanted.actors if ("actor", actor) not in done]
     topics = [topic for topic in wanted.topics if ("topic", topic) not in done]
@@ -38,6 +41,30 @@ def select(index: Index, wanted: TimelineFilter) -> list[Dated]:
         and all(topic in item.topics for topic in topics)
         and (not kinds or any(is_kind(item.entry, kind) for kind in kinds))
     ]
+
+
+def _acted(index: Index, wanted: TimelineFilter) -> list[Dated]:
+    """The lines of the filter without its kinds that are one of its acts (« proposé »: the
+    proposals, never an exercise held) and, when kinds are asked too, of one of them or,
+    for an event of the act's own type (a proposal), naming one (« manœuvres »)."""
+    acted_types = {kind for act in wanted.acts for kind in act_event_types(index, act)}
+    kept: list[Dated] = []
+    for item in select(index, replace(wanted, kinds=(), acts=())):
+        entry = item.entry
+        if not has_act(index, entry, wanted.acts):
+            continue
+        if wanted.kinds and not any(
+            is_kind(entry, kind)
+            or (
+                isinstance(entry, Event)
+                and entry.type in acted_types
+                and names_kind(index, entry, kind)
+            )
+            for kind in wanted.kinds
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _smallest_group(
@@ -157,6 +184,8 @@ def describe(index: Index, wanted: TimelineFilter) -> str:
         parts.append(names(index.base, wanted.actors))
     parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
     parts.extend(kind_label(index, kind) for kind in wanted.kinds)
+    labels = {term.id: term.label for term in index.base.vocabulary.acts}
+    parts.extend(labels.get(act, act) for act in wanted.acts)
     return " · ".join(parts)
 
 
@@ -203,7 +232,8 @@ def timeline(index: Index, argument: str, today: date | None = None) -> Reply:
     if reading.ignored and not reading.understood():
         return _not_understood(index, FilterProblem(reading.ignored))
     said = reading_notes(reading, index)
-    return timeline_page(index, reading.filter, LAST if reading.latest else 1, said)
+    wanted = replace(reading.filter, acts=reading.acts)  # « proposé » keeps the proposals
+    return timeline_page(index, wanted, LAST if reading.latest else 1, said)
 
 
 def reading_notes(reading: Reading, index: Index | None = None) -> tuple[Para, ...]:

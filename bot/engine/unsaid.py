@@ -215,27 +215,44 @@ def undated_para(
     today: date | None = None,
     agreements: bool = False,
 ) -> Para | None:
+    """:func:`undated_lines` without the lines it speaks of."""
+    return undated_lines(index, question, content, today, agreements)[0]
+
+
+def undated_lines(
+    index: Index,
+    question: str,
+    content: str,
+    today: date | None = None,
+    agreements: bool = False,
+) -> tuple[Para | None, tuple[str, ...]]:
     """« memorandum turquie-azerbaïdjan : date de signature ? »: when the question asks a date
     and its words select exactly one dated line whose date the article gives only in words
     without a figure (« récemment », « cet été ») and not to the day, the answer opens by
     saying the articles give no precise date, with their own words; None otherwise.
-    ``content`` is the question without its question words (what the filter reads)."""
+    ``content`` is the question without its question words (what the filter reads). The
+    ids of the lines the note speaks of come with it: the answer says it only over them.
+    The act asked (« proposé ») selects as the view does: a line that took place is never
+    the one a date of « proposé » is said of."""
+    from dataclasses import replace
+
     from bot.engine.filters import read_filter
     from bot.engine.timeline import select
 
     asked = f" {fold(question)} "
     if not (_ASKS_DATE.search(asked) or _ASKS_DAY.search(asked)):
-        return None
-    wanted = read_filter(index, content, today).filter
-    if wanted.is_empty():
-        return None
-    chosen = select(index, wanted)
+        return None, ()
+    reading = read_filter(index, content, today)
+    if reading.filter.is_empty():
+        return None, ()
+    chosen = select(index, replace(reading.filter, acts=reading.acts))
     if agreements:  # the subject is an /accord view: its lines only
         chosen = [line for line in chosen if isinstance(line.entry, Agreement)]
+    about = tuple(line.entry.id for line in chosen)
     if 1 < len(chosen) <= FEW_UNDAYED and _ASKS_DAY.search(asked):
-        return _no_day_of_any(chosen)
+        return _no_day_of_any(chosen), about
     if len(chosen) != 1:
-        return None
+        return None, ()
     line = chosen[0]
     entry = line.entry
     words = entry.date_text or ""
@@ -245,15 +262,16 @@ def undated_para(
         given = f"« {words} »" if words else said
         if words and fold(said) not in fold(words):
             given += f" ({said})"
-        return Para(f"Les articles ne donnent pas le jour exact : ils disent {given}.", "note")
+        note = Para(f"Les articles ne donnent pas le jour exact : ils disent {given}.", "note")
+        return note, about
     if line.span.start == line.span.end or not words or any(c.isdigit() for c in words):
-        return None
+        return None, ()
     if entry.date_basis == "texte":
-        return None
+        return None, ()
     return Para(
         f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
         "note",
-    )
+    ), about
 
 
 def all_key_words_unsaid(
