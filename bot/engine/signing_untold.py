@@ -94,14 +94,6 @@ def _title_stems(index: Index, agreement: Agreement) -> set[str]:
     return set(table[agreement.id])
 
 
-def _named_actors(index: Index, agreement: Agreement) -> set[str]:
-    """The stems of the title's words (any length), kept per index."""
-    table: dict[str, frozenset[str]] = index.memo("signing_untold: title words", dict)
-    if agreement.id not in table:
-        table[agreement.id] = frozenset(_stems(index, agreement.title))
-    return set(table[agreement.id])
-
-
 def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
     """True when a sentence of one of the agreement's articles may say THIS agreement was
     done: it holds a word starting with one of the act's stems (« sign ») whose object is
