@@ -33,3 +33,14 @@ def drafted_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         entry for section in ("events", "agreements", "facts") for entry in data.get(section) or []
     ]
+
+
+def entry_holding(data: dict[str, Any], words: str) -> dict[str, Any]:
+    """The one drafted entry one of whose quotes holds ``words`` (fails if none or several)."""
+    found = [
+        entry
+        for entry in drafted_entries(data)
+        if any(words in item["quote"] for item in entry["evidence"])
+    ]
+    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
+    return found[0]

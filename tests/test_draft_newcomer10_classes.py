@@ -4,27 +4,16 @@ days whose year is written at its end, a decade's part, ..."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.content.model import FactBase
 from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import entry_holding as _holding
 
 
 @pytest.fixture(scope="module")
 def small() -> FactBase:
     return small_base()
-
-
-def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
-    found = [
-        entry
-        for entry in drafted_entries(data)
-        if any(words in item["quote"] for item in entry["evidence"])
-    ]
-    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
-    return found[0]
 
 
 DATED = "# URL : https://exemple.org/article-1\n# Date : 2022-06-10\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,6 +17,7 @@ from bot.content.modality import modality_of
 from bot.content.model import FactBase
 from bot.content.support import undone_act
 from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import entry_holding as _holding
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 
@@ -25,16 +25,6 @@ FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 @pytest.fixture(scope="module")
 def small() -> FactBase:
     return small_base()
-
-
-def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
-    found = [
-        entry
-        for entry in drafted_entries(data)
-        if any(words in item["quote"] for item in entry["evidence"])
-    ]
-    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
-    return found[0]
 
 
 VISIT = (

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,21 +14,12 @@ from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.draft.build import draft_article, summary_text
 from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import entry_holding as _holding
 
 
 @pytest.fixture(scope="module")
 def small() -> FactBase:
     return small_base()
-
-
-def _holding(data: dict[str, Any], words: str) -> dict[str, Any]:
-    found = [
-        entry
-        for entry in drafted_entries(data)
-        if any(words in item["quote"] for item in entry["evidence"])
-    ]
-    assert len(found) == 1, [entry["evidence"] for entry in drafted_entries(data)]
-    return found[0]
 
 
 DISPATCH = (
