@@ -27,28 +27,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.content.model import FactBase
 from bot.engine.index import Index
-from bot.engine.questions import respond_in_thread
 from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from tests.chat import chat as _chat
+from tests.chat import reply_text as _text
 from tests.conftest import FIVE  # noqa: F401  (the base the fixtures load)
 
 TODAY = date(2026, 12, 6)
-
-
-def _chat(base: FactBase, *questions: str) -> list[Reply]:
-    """Each question asked in turn by one person in one chat."""
-    index = Index(base)
-    replies: list[Reply] = []
-    previous = None
-    for question in questions:
-        reply, previous = respond_in_thread(index, question, TODAY, previous)
-        replies.append(reply)
-    return replies
-
-
-def _text(reply: Reply) -> str:
-    return " ".join(getattr(block, "text", "") for block in reply.blocks)
 
 
 def _opening(reply: Reply) -> str:
