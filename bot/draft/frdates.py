@@ -359,6 +359,21 @@ def _day_range(match: re.Match[str]) -> str | None:
     return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
 
 
+def _deduced_year(match: re.Match[str], note: str, reason: str) -> FoundDate:
+    """The year of ``match`` (group 1) as a date the draft deduced, with its note and reason:
+    a year read in a name (« Forum 2025 »), an edition's year… never the article's words."""
+    return FoundDate(
+        match.group(0),
+        match.start(),
+        match.end(),
+        match.group(1),
+        "année",
+        "déduit",
+        note,
+        reason=reason,
+    )
+
+
 def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) -> list[FoundDate]:
     """Every date expression of ``text``, left to right; ``anchor`` is the article's date.
 
@@ -540,15 +555,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
         if bare and after is not None and _EVENT_NOUN_BEFORE.search(text[: match.start()]):
             words = f"{match.group(1)} « {after.group('name')} »"
             add(
-                FoundDate(
-                    match.group(0),
-                    match.start(),
-                    match.end(),
-                    match.group(1),
-                    "année",
-                    "déduit",
+                _deduced_year(
+                    match,
                     f"année lue dans le nom « {words} » : déduite, pas une date du texte",
-                    reason=f"année lue dans le nom « {words[:50]} »",
+                    f"année lue dans le nom « {words[:50]} »",
                 )
             )
             continue
@@ -559,15 +569,8 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                 "déduite, pas une date du texte"
             )
             add(
-                FoundDate(
-                    match.group(0),
-                    match.start(),
-                    match.end(),
-                    match.group(1),
-                    "année",
-                    "déduit",
-                    note,
-                    reason=f"année lue dans le nom « {words[:50]} {match.group(1)} »",
+                _deduced_year(
+                    match, note, f"année lue dans le nom « {words[:50]} {match.group(1)} »"
                 )
             )
             continue
@@ -576,16 +579,11 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             tail = re.match(r"[^,;.()«»]{0,40}", text[match.end() :])
             words = (text[edition.start() : match.end()] + (tail.group(0) if tail else "")).strip()
             add(
-                FoundDate(
-                    match.group(0),
-                    match.start(),
-                    match.end(),
-                    match.group(1),
-                    "année",
-                    "déduit",
+                _deduced_year(
+                    match,
                     f"année de « {words} » : l'édition d'un événement, pas la date du fait "
                     "que la phrase raconte ; déduite",
-                    reason=f"année de « {words[:60]} »",
+                    f"année de « {words[:60]} »",
                 )
             )
             continue
