@@ -25,3 +25,33 @@ def test_derived_family_keeps_accents_apart(five_base: FactBase) -> None:
     family = derived_words(index, "armes")
     assert "armements" in family
     assert not any(word.startswith("armen") for word in family)
+    assert not derived_words(index, "armée")
+
+
+def test_side_signatory_unnamed_is_said_with_what_the_articles_say(five_base: FactBase) -> None:
+    """« … et qui a paraphé cet accord avec Aliyev côté américain ? »: the articles name no
+    US signatory (only a meeting with JD Vance): said plainly, the sentence naming Vance shown
+    verbatim, never the agreement's card again nor a line reading as his signature."""
+    _, reply = chat(
+        five_base,
+        "accord de partenariat stratégique avec Washington",
+        "et qui a paraphé cet accord avec Aliyev côté américain ?",
+    )
+    text = reply_text(reply)
+    assert text.startswith("Les articles ne nomment pas de signataire américain")
+    assert "rencontre entre le Président Ilham Aliyev et vice-président américain JD Vance" in text
+    assert "(signataire)" not in text
+    assert "Vance a signé" not in text and "signé par" not in text
+
+
+def test_a_named_signing_body_is_never_said_unnamed(five_base: FactBase) -> None:
+    """The plan with London was signed by « les ministères de la Défense »: its articles name
+    who signed, so no « ne nomment pas » is said of it, whatever the side asked."""
+    from bot.engine.signer_untold import signer_untold
+
+    index = Index(five_base)
+    plan = next(a for a in five_base.agreements if a.id == "plan-defense-az-gb-2026-2027")
+    assert signer_untold(index, "qui a signé ce plan ?", plan) is None
+    assert signer_untold(index, "qui a signé ce plan côté britannique ?", plan) is None
+    us = next(a for a in five_base.agreements if a.id == "partenariat-strategique-az-us")
+    assert signer_untold(index, "qui a signé cet accord côté américain ?", us) is not None

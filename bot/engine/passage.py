@@ -368,15 +368,16 @@ def _spellings(index: Index) -> dict[str, set[str]]:
 
 
 def derived_words(index: Index, word: str) -> set[str]:
-    """Index words derived from ``word`` in their own spelling (``_roots``: « armes » →
-    « armement », « armements », never « arménienne »)."""
-    root = _root(word)
+    """Index words derived from ``word`` (in the question's own spelling), in their own
+    spelling (``_roots``: « armes » → « armements », never « arménienne »; « armée »: none)."""
+    stem = spelled_stem(word)  # « armée » (stem « armé ») derives no « armements »
+    root = ROOT + stem if len(stem) >= 4 and stem.endswith("e") else ""
     if not root:
         return set()
     spellings = index.memo("passage spellings", lambda: _spellings(index))
-    stem, vocabulary, found = root[1:], index.fulltext.vocabulary, set()
-    position = bisect_left(vocabulary, stem)
-    while position < len(vocabulary) and vocabulary[position].startswith(stem):
+    start, vocabulary, found = fold(stem), index.fulltext.vocabulary, set()
+    position = bisect_left(vocabulary, start)
+    while position < len(vocabulary) and vocabulary[position].startswith(start):
         candidate = vocabulary[position]
         if any(root in _roots(spelling) for spelling in spellings.get(candidate, ())):
             found.add(candidate)
@@ -658,7 +659,7 @@ def best_passage(
     # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
     amount = kind == "combien" and (amount or asks_amount(query))
     query = without_kind_words(index, query, kind)
-    derived = {d for word in index.tokens(query) for d in derived_words(index, word)}
+    derived = {d for word in french_words(query) for d in derived_words(index, word)}
     hits = index.fulltext.search_hits(" ".join([query, *sorted(derived)]))
     if not hits.total:
         return None
