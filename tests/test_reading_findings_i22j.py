@@ -55,3 +55,16 @@ def test_a_named_signing_body_is_never_said_unnamed(five_base: FactBase) -> None
     assert signer_untold(index, "qui a signé ce plan côté britannique ?", plan) is None
     us = next(a for a in five_base.agreements if a.id == "partenariat-strategique-az-us")
     assert signer_untold(index, "qui a signé cet accord côté américain ?", us) is not None
+
+
+def test_period_question_naming_the_plan_opens_on_its_period(five_base: FactBase) -> None:
+    """« plan de défense avec Londres, pour quelle période ? » names the plan by its title's
+    words: the answer opens on the plan and its period with the quote giving « 2026-2027 »,
+    not on the long-term partnership (« date non indiquée »)."""
+    (reply,) = chat(five_base, "plan de défense avec Londres, pour quelle période ?")
+    first = reply_text(reply)[:400]
+    assert first.startswith("Période : 2026")
+    assert "Plan de coopération bilatérale en matière de défense" in first
+    assert "pour la période 2026-2027" in first
+    assert "date non indiquée" not in first
+    assert "Partenariat stratégique de long terme" not in first

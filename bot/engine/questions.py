@@ -61,6 +61,7 @@ from bot.engine.passage import (
     question_verbs,
     search_button,
 )
+from bot.engine.period_asked import period_answer
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -786,6 +787,12 @@ def _respond_in_thread(
         ranked = rank_reply(index, previous.lines, rank, previous.command)
         if ranked is not None:
             return ranked, previous  # « et le 3e ? » next still counts the same lines
+    period = period_answer(index, text)
+    if period is not None:  # « plan de défense avec Londres, pour quelle période ? »
+        _, read = _respond_question(index, text, today, yes_no)  # a follow-up goes on from
+        shown = next((b.text for b in period[0].blocks if isinstance(b, Quote)), "")  # the
+        data, command = (read.data, read.command) if read else (f"/accord {period[1].id}",) * 2
+        return period[0], Asked(data, command, shown, (period[1].id,))  # question as read
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
