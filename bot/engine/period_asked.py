@@ -6,11 +6,13 @@ line only mentions it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.content.model import Agreement
 from bot.engine.common import entry_button, quote_of
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
+from bot.engine.passage import search_button
 from bot.engine.reply import Block, Para, Reply
 from bot.text import fold
 
@@ -89,7 +91,9 @@ def period_answer(index: Index, question: str) -> tuple[Reply, Agreement] | None
     giving.sort(key=lambda item: "periode" not in fold(item.quote))  # « pour la période … »
     blocks: list[Block] = [
         Para(f"Période : {label}, d'après l'article — {agreement.title}."),
-        *(quote_of(index.base, item) for item in giving[:2]),
+        replace(quote_of(index.base, giving[0]), open=True),  # the answer's own quote, open
+        *(quote_of(index.base, item) for item in giving[1:2]),
     ]
     button = entry_button(agreement)
-    return Reply(tuple(blocks), ((button,),) if button is not None else ()), agreement
+    row = (button, search_button(index, question)) if button else (search_button(index, question),)
+    return Reply(tuple(blocks), (row,)), agreement

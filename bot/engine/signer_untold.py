@@ -11,6 +11,7 @@ a person (or an office) before it, its subject (« le ministre X a signé »), o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.content.model import Agreement
 from bot.engine.common import entry_button, quote_of
@@ -93,6 +94,7 @@ def signer_untold(index: Index, question: str, agreement: Agreement) -> Reply | 
     naming = [item for item in quotes if gives("qui", item.quote)]
     if naming:
         blocks.append(Para("Ce qu'ils disent de la signature, mot pour mot :"))
-        blocks.extend(quote_of(index.base, item) for item in naming)
+        shown = [quote_of(index.base, item) for item in naming]  # the first one open
+        blocks.extend([replace(shown[0], open=True), *shown[1:]])
     button = entry_button(agreement)
     return Reply(tuple(blocks), ((button,),) if button is not None else ())
