@@ -78,3 +78,10 @@ def is_stop(word: str) -> bool:
 def folded_stem(word: str) -> str:
     """The Snowball stem of an already folded word (for tables built over folded text)."""
     return str(_STEMMER.stemWord(word))
+
+
+@lru_cache(maxsize=65536)
+def spelled_stem(word: str) -> str:
+    """The Snowball stem of a word in its own spelling, accents kept (« arménienne » →
+    « arménien », so that it never shares « arme » with « armements »)."""
+    return str(_STEMMER.stemWord(word.casefold()))

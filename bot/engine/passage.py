@@ -13,6 +13,7 @@ answer says so on top, about that passage — never about the articles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
@@ -22,7 +23,8 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem, lightness
+from bot.engine.french import folded_stem, lightness, spelled_stem
+from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -320,10 +322,75 @@ MOST_WEIGHTS = 4096
 """Query words whose weight an index keeps (then it starts afresh)."""
 
 
+DERIVED = 3
+"""Letters a word's stem has beyond a query word's stem to be derived from it (« armements »,
+stem « armement », from « armes », stem « arme »); an equal stem is the same word, and a
+stem longer by one or two letters is another word (« armée », stem « arme », is no « arme »
+derivative: its stem is equal, and « armes » matches it neither way)."""
+ROOT = "~"
+"""Marks a stem root among a passage's prefixes (``_roots``), never a word's prefix."""
+
+
+def _roots(word: str) -> list[str]:
+    """The roots a word in its own (accented) spelling derives from: each beginning of its
+    stem of 4 letters or more that leaves at least DERIVED letters, marked with ROOT
+    (« armements » → « ~arme », « ~armem »; « arménienne » → « ~armé », never « ~arme »)."""
+    stem = spelled_stem(word)
+    return [ROOT + stem[:n] for n in range(4, len(stem) - DERIVED + 1)]
+
+
+def _root(word: str) -> str:
+    """The root key a query word matches its derived words by (« armes » → « ~arme »): only a
+    stem ending in a mute « e » (a noun or verb base a suffix attaches to: « arme »,
+    « engage »); a stem cut before its ending (« part » of « partie », « petrol ») would
+    take in unrelated words (« partenariat »)."""
+    stem = folded_stem(word)
+    return ROOT + stem if len(stem) >= 4 and stem.endswith("e") else ""
+
+
 def _prefixes(index: Index, text: str) -> frozenset[str]:
     """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
-    word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them."""
-    return frozenset(word[:n] for word in index.tokens(text) for n in range(1, PREFIX + 1))
+    word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them; and the roots of each
+    word (``_roots``): a query word matches a word derived from it (« armes »: « armements »)."""
+    found = {word[:n] for word in index.tokens(text) for n in range(1, PREFIX + 1)}
+    found.update(root for word in french_words(text) for root in _roots(word))
+    return frozenset(found)
+
+
+def _spellings(index: Index) -> dict[str, set[str]]:
+    """Each folded word of the entries' quotes and summaries, with its own spellings."""
+    table: dict[str, set[str]] = {}
+    for entry in index.base.entries():
+        texts = [entry.summary, *(item.quote for item in entry.evidence)]
+        for word in french_words(" ".join(text for text in texts if text)):
+            table.setdefault(fold(word.casefold()), set()).add(word)
+    return table
+
+
+def derived_words(index: Index, word: str) -> set[str]:
+    """Index words derived from ``word`` (in the question's own spelling), in their own
+    spelling (``_roots``: « armes » → « armements », never « arménienne »; « armée »: none)."""
+    stem = spelled_stem(word)  # « armée » (stem « armé ») derives no « armements »
+    root = ROOT + stem if len(stem) >= 4 and stem.endswith("e") else ""
+    if not root:
+        return set()
+    spellings = index.memo("passage spellings", lambda: _spellings(index))
+    start, vocabulary, found = fold(stem), index.fulltext.vocabulary, set()
+    position = bisect_left(vocabulary, start)
+    while position < len(vocabulary) and vocabulary[position].startswith(start):
+        candidate = vocabulary[position]
+        if any(root in _roots(spelling) for spelling in spellings.get(candidate, ())):
+            found.add(candidate)
+        position += 1
+    return found
+
+
+def _matches(word: str, prefixes: frozenset[str]) -> bool:
+    """Whether a passage with ``prefixes`` holds ``word`` or a word derived from it."""
+    if word[:PREFIX] in prefixes:
+        return True
+    root = _root(word)
+    return bool(root) and root in prefixes
 
 
 def _weights(index: Index, words: list[str]) -> dict[str, float]:
@@ -349,7 +416,7 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
 
 
 def _score(prefixes: frozenset[str], weights: dict[str, float]) -> float:
-    return sum(weight for word, weight in weights.items() if word[:PREFIX] in prefixes)
+    return sum(weight for word, weight in weights.items() if _matches(word, prefixes))
 
 
 def word_weights(index: Index, words: list[str]) -> dict[str, float]:
@@ -592,7 +659,8 @@ def best_passage(
     # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
     amount = kind == "combien" and (amount or asks_amount(query))
     query = without_kind_words(index, query, kind)
-    hits = index.fulltext.search_hits(query)
+    derived = {d for word in french_words(query) for d in derived_words(index, word)}
+    hits = index.fulltext.search_hits(" ".join([query, *sorted(derived)]))
     if not hits.total:
         return None
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)

@@ -61,11 +61,13 @@ from bot.engine.passage import (
     question_verbs,
     search_button,
 )
+from bot.engine.period_asked import period_answer
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
+from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
@@ -785,6 +787,15 @@ def _respond_in_thread(
         ranked = rank_reply(index, previous.lines, rank, previous.command)
         if ranked is not None:
             return ranked, previous  # « et le 3e ? » next still counts the same lines
+    period = period_answer(index, text)
+    if period is not None:  # « plan de défense avec Londres, pour quelle période ? »
+        _, read = _respond_question(index, text, today, yes_no)  # a follow-up goes on from
+        shown = next((b.text for b in period[0].blocks if isinstance(b, Quote)), "")  # the
+        data, command = (read.data, read.command) if read else (f"/accord {period[1].id}",) * 2
+        return period[0], Asked(data, command, shown, (period[1].id,))  # question as read
+    signer = _signer_untold(index, text, previous)
+    if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
+        return signer
     found = follow_up(index, text, previous, today) if previous is not None else None
     if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
         detailed = _detail_of_subject(index, text, previous, found, today)
@@ -1036,6 +1047,36 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         if detail is not None and names_noun(detail.noun, first):
             return reply  # the answer already opens on a sentence naming it
     return answered
+
+
+_POINTS_BACK = re.compile(r"\b(?:cet|cette|ce|celui-ci|celle-ci|l'a|l'ont)\b")
+_SIDE_ASKED = re.compile(r"\bcotes? (\w+)")
+
+
+def _signer_untold(index: Index, text: str, previous: Asked | None) -> tuple[Reply, Asked] | None:
+    """« qui a signé l'accord X côté américain ? », or « … cet accord … » after X's card,
+    when X's articles name no signatory: said plainly, with what they say (``signer_untold``).
+    Only a question asking one side's signatory: « qui a signé X ? » alone is answered by the
+    parties that signed, on X's card."""
+    folded = fold(text)
+    if not asks_signer(text) or not _SIDE_ASKED.search(folded):
+        return None
+    side = _SIDE_ASKED.search(folded)
+    if _POINTS_BACK.search(folded):  # « cet accord »: the one just shown whose side is asked
+        agreements = {a.id: a for a in index.base.agreements}
+        lines = previous.lines if previous is not None else ()
+        shown = [agreements[i] for i in lines if i in agreements]
+        sided = [a for a in shown if side and side_is_party(index, a, side.group(1))]
+        agreement = sided[0] if len(sided) == 1 else None
+    else:
+        agreement = named_agreement(index, text)
+    if agreement is None:
+        return None
+    reply = signer_untold(index, text, agreement)
+    if reply is None:
+        return None
+    command = f"/accord {agreement.title}"
+    return reply, Asked(command, command, "", (agreement.id,))
 
 
 def _card_subject(index: Index, reply: Reply, data: str) -> tuple[str, ...]:
