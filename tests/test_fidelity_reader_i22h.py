@@ -14,24 +14,14 @@ from datetime import date
 
 from bot.content.model import Agreement, FactBase
 from bot.engine.index import Index
-from bot.engine.questions import respond, respond_in_thread
+from bot.engine.questions import respond
 from bot.engine.reply import Para, Quote, Reply
 from bot.engine.signing_untold import _act_about, _articles_tell_act, _title_stems
 from bot.render.text import render_text
+from tests.chat import chat as _chat
 from tests.conftest import FIVE  # noqa: F401  (the base the fixtures load)
 
 TODAY = date(2026, 12, 6)
-
-
-def _chat(base: FactBase, *questions: str) -> list[Reply]:
-    """Each question asked in turn by one person in one chat."""
-    index = Index(base)
-    replies: list[Reply] = []
-    previous = None
-    for question in questions:
-        reply, previous = respond_in_thread(index, question, TODAY, previous)
-        replies.append(reply)
-    return replies
 
 
 def _titles(reply: Reply) -> list[str]:
