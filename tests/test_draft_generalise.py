@@ -1,0 +1,57 @@
+"""The general changes of issue 23's last pass (what curators fixed most across eleven
+newcomers' first drafts, bench/fix_kinds.py), each on a short article of our own drafted
+against the fixture base (tests/fixtures/draft_base/), never the shipped content."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.model import FactBase
+from tests.draft_helpers import draft_yaml, small_base
+from tests.draft_helpers import entry_holding as _holding
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+VISIT = (
+    "# URL : https://exemple.org/2024/05/10/visite.html\n"
+    "# Date : 2024-05-10\n"
+    "# Média : Journal Est\n"
+    "Un ministre kazakh à Bakou\n\n"
+    "Le ministre kazakh de la Défense est arrivé jeudi à Bakou pour une visite de deux jours.\n"
+    "Le Kazakhstan veut renforcer ses liens militaires avec Bakou, selon son ministère.\n"
+    "L'exposition internationale de l'industrie militaire réunit cette année 215 entreprises "
+    "de 40 pays.\n"
+)
+"""Kazakhstan is the foreign country the article is about; the last sentence names no one."""
+
+
+def test_a_sentence_naming_no_one_gets_the_articles_parties_noted_to_check(
+    small: FactBase,
+) -> None:
+    fair = _holding(draft_yaml(VISIT, small), "215 entreprises")
+    assert sorted(fair["actors"]) == ["AZ", "KZ"]
+    notes = [item for item in fair["draft"]["resolved"] if item["actor"] in ("AZ", "KZ")]
+    assert len(notes) == 2
+    for item in notes:
+        assert "pays de l'article" in item["note"] and "à vérifier" in item["note"]
+
+
+def test_a_sentence_naming_a_country_keeps_only_what_it_names(small: FactBase) -> None:
+    data = draft_yaml(VISIT, small)
+    arrival = _holding(data, "est arrivé jeudi")
+    assert arrival["actors"] == ["KZ"]
+    assert not any(
+        "pays de l'article" in (i.get("note") or "") for i in arrival["draft"]["resolved"]
+    )
+
+
+def test_without_a_subject_country_nothing_is_added(small: FactBase) -> None:
+    single = VISIT.replace(
+        "Le Kazakhstan veut renforcer ses liens militaires avec Bakou, selon son ministère.\n", ""
+    ).replace("Un ministre kazakh à Bakou", "Un ministre à Bakou")
+    fair = _holding(draft_yaml(single, small), "215 entreprises")
+    assert fair["actors"] == []
