@@ -21,7 +21,7 @@ VISIT = (
     "# Date : 2024-05-10\n"
     "# Média : Journal Est\n"
     "Un ministre kazakh à Bakou\n\n"
-    "Le ministre kazakh de la Défense est arrivé jeudi à Bakou pour une visite de deux jours.\n"
+    "Le ministre kazakh de la Défense a inspecté jeudi deux régiments de son armée.\n"
     "Le Kazakhstan veut renforcer ses liens militaires avec Bakou, selon son ministère.\n"
     "L'exposition internationale de l'industrie militaire réunit cette année 215 entreprises "
     "de 40 pays.\n"
@@ -42,7 +42,7 @@ def test_a_sentence_naming_no_one_gets_the_articles_parties_noted_to_check(
 
 def test_a_sentence_naming_a_country_keeps_only_what_it_names(small: FactBase) -> None:
     data = draft_yaml(VISIT, small)
-    arrival = _holding(data, "est arrivé jeudi")
+    arrival = _holding(data, "a inspecté jeudi")
     assert arrival["actors"] == ["KZ"]
     assert not any(
         "pays de l'article" in (i.get("note") or "") for i in arrival["draft"]["resolved"]
@@ -55,3 +55,27 @@ def test_without_a_subject_country_nothing_is_added(small: FactBase) -> None:
     ).replace("Un ministre kazakh à Bakou", "Un ministre à Bakou")
     fair = _holding(draft_yaml(single, small), "215 entreprises")
     assert fair["actors"] == []
+
+
+STAY = (
+    "# URL : https://exemple.org/2024/05/10/sejour.html\n"
+    "# Date : 2024-05-10\n"
+    "# Média : Journal Est\n"
+    "Un ministre turc en visite\n\n"
+    "La visite du ministre turc de la Défense, la semaine dernière, en Azerbaïdjan, montre "
+    "l'élan des liens militaires.\n"
+    "Le ministre turc s'est rendu jeudi au Kazakhstan, pays voisin de l'Arménie.\n"
+)
+
+
+def test_the_country_a_visit_goes_to_is_its_other_party_noted_to_check(small: FactBase) -> None:
+    visit = _holding(draft_yaml(STAY, small), "La visite du ministre turc")
+    assert sorted(visit["actors"]) == ["AZ", "TR"]
+    host = [item for item in visit["draft"]["resolved"] if item["actor"] == "AZ"]
+    assert host and "pays hôte de la visite" in host[0]["note"] and "à vérifier" in host[0]["note"]
+    assert "AZ" not in [place["id"] for place in visit["draft"]["places"]]
+
+
+def test_a_neighbour_named_after_the_visit_is_no_host(small: FactBase) -> None:
+    trip = _holding(draft_yaml(STAY, small), "s'est rendu jeudi")
+    assert "AM" not in trip.get("actors", [])

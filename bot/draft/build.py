@@ -1883,6 +1883,7 @@ def draft_article(
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
     _article_parties(candidates, base.vocabulary.home, subject)
+    _visit_hosts(candidates)
     for candidate in candidates:
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
         if signing and not candidate.more:
@@ -1942,6 +1943,55 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
         for code in parties:
             candidate.actors.append(ActorHit(code, "", True))
             candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+
+
+_VISIT = re.compile(
+    r"\b(?:s['’](?:est|était)\s+rendue?s?|se\s+rend(?:ra|re|ent|ront)?|"
+    r"(?:est|sont)\s+arrivée?s?|en\s+visite|(?:la|sa|cette|une|leur)\s+visite)\b",
+    re.IGNORECASE,
+)
+"""A visit told in the sentence: « s'est rendu mercredi en Azerbaïdjan », « en visite à
+Bakou », « la visite de Jens Stoltenberg … en Azerbaïdjan »."""
+_NEIGHBOURING = re.compile(r"\b(?:frontali\w*|voisin\w*|limitrophe\w*)\s+(?:de|du|des)\b[^,;.]*$")
+HOST_NOTE = "pays hôte de la visite (« {words} ») : partie de la rencontre — à vérifier"
+
+
+def _visit_hosts(candidates: list[Candidate]) -> None:
+    """The country a visitor comes to (« La visite de Jens Stoltenberg … en Azerbaïdjan ») is
+    the visit's other party, not only where it happened: curators kept the host as an actor
+    of every visit they reviewed. Only a sentence telling a visit by an actor it names, and
+    only the first place after the visit's words (« frontalier de l'Iran » further on is no
+    host); noted in ``resolved`` and removed from ``places``."""
+    for candidate in candidates:
+        if candidate.kind == "agreement" or candidate.subtype == "accord":
+            continue
+        text = candidate.sentence.text
+        found = _VISIT.search(text)
+        named = _actor_ids(candidate)
+        if found is None or not named:
+            continue
+        after = sorted(
+            (text.find(hit.text, found.start()), index)
+            for index, hit in enumerate(candidate.places)
+            if text.find(hit.text, found.start()) >= 0
+        )
+        if not after:
+            continue
+        where, index = after[0]
+        hit = candidate.places[index]
+        if _NEIGHBOURING.search(text[max(0, where - 30) : where]):
+            continue  # « … dans ce pays frontalier de l'Iran » : a neighbour, no host
+        if not _is_country_id(hit.id) or hit.id in named:
+            continue
+        candidate.actors.append(ActorHit(hit.id, hit.text, hit.known))
+        candidate.resolved.append(
+            Resolved(hit.text, hit.id, HOST_NOTE.format(words=found.group(0)))
+        )
+        candidate.places.remove(hit)
+
+
+def _is_country_id(code: str) -> bool:
+    return len(code) == 2 and code.isupper()
 
 
 def _lead_date(
