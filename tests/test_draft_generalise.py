@@ -79,3 +79,30 @@ def test_the_country_a_visit_goes_to_is_its_other_party_noted_to_check(small: Fa
 def test_a_neighbour_named_after_the_visit_is_no_host(small: FactBase) -> None:
     trip = _holding(draft_yaml(STAY, small), "s'est rendu jeudi")
     assert "AM" not in trip.get("actors", [])
+
+
+TRIP = (
+    "# URL : https://exemple.org/2024/05/10/voyage.html\n"
+    "# Date : 2024-05-10\n"
+    "# Média : Journal Est\n"
+    "Le ministre kazakh à Bakou\n\n"
+    "Le ministre kazakh de la Défense s'est rendu jeudi en Azerbaïdjan pour une visite de "
+    "deux jours.\n"
+    "Le Kazakhstan a acheté 12 blindés à la Turquie en 2019.\n"
+    "Bakou dispose de la plus grande armée du Caucase, avec 60 000 soldats.\n"
+    "Le voyage n'a été annoncé qu'après son arrivée.\n"
+    "Le ministre kazakh a rencontré lors de cette visite le président azerbaïdjanais.\n"
+)
+"""A visit taken up twice, sentences later."""
+
+
+def test_a_visit_taken_up_further_on_is_one_candidate(small: FactBase) -> None:
+    data = draft_yaml(TRIP, small)
+    visit = _holding(data, "s'est rendu jeudi")
+    quotes = [item["quote"] for item in visit["evidence"]]
+    assert any("Le voyage n'a été annoncé" in quote for quote in quotes)
+    assert any("lors de cette visite" in quote for quote in quotes)
+    assert any("reprend la visite" in why for why in visit["draft"]["grouped"])
+    # what lies between stays apart
+    for words in ("12 blindés", "60 000 soldats"):
+        assert _holding(data, words)["id"] != visit["id"]

@@ -916,6 +916,61 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_THIS_VISIT = re.compile(
+    r"\b(?:(?:lors|au\s+cours|à\s+l['’]occasion)\s+de\s+(?:cette|sa|la)\s+visite|"
+    r"(?:[Cc]ette|[Ss]a)\s+visite|(?:[Cc]e|[Ll]e|[Ss]on)\s+(?:voyage|déplacement|séjour))\b"
+)
+"""« Le voyage a été annoncé … », « a rencontré lors de cette visite officielle … » : the
+visit an earlier sentence told."""
+_JUDGES_VISIT = re.compile(
+    r"(?:[Cc]ette|[Ss]a|[Ll]a)\s+visite\b[^,.;]*?\s+(?:est|constitue|marque|témoigne|illustre|"
+    r"confirme|montre|reflète|souligne)\b"
+)
+"""« Cette visite de deux jours est la dernière expression publique des liens … » : what the
+visit shows is a fact of its own, not the visit."""
+_TELLS_VISIT = re.compile(
+    r"\b(?:s['’](?:est|était)\s+rendue?s?|se\s+rend(?:ra|re|ent|ront)?|en\s+visite|"
+    r"(?:est|sont)\s+arrivée?s?|une\s+visite|visite\s+officielle)\b",
+    re.IGNORECASE,
+)
+
+
+def _back_to_visit(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per visit: a later sentence that points back to it (« Le voyage a été
+    annoncé seulement après que Yaalon soit arrivé », « X a rencontré lors de cette visite
+    officielle … », however far), with no date, act (but its announcement) or modality of its
+    own and no country beyond the visit's, joins the last candidate before it that told a
+    visit; what the visit shows (« Cette visite … est la dernière expression des liens »)
+    stays a fact of its own. Regrouping was the
+    curators' most frequent fix (64 of 169 first drafts); a visit told in one place and taken
+    up sentences later was its commonest far case."""
+    kept: list[Candidate] = []
+    visit: Candidate | None = None
+    for item in candidates:
+        found = _THIS_VISIT.search(item.sentence.text)
+        if (
+            visit is None
+            or found is None
+            or item.kind == "agreement"
+            or _JUDGES_VISIT.match(item.sentence.text)
+            or item.modality is not None
+            or item.act not in (None, "annonce")
+            or any(d.iso for d in item.dates)
+            or not _actor_ids(item) <= _actor_ids(visit) | {h.id for h in visit.places}
+        ):
+            kept.append(item)
+            if _TELLS_VISIT.search(item.text):
+                visit = item  # the nearest visit told before: « cette visite » is the last one
+            continue
+        visit.more += [item.sentence, *item.more]
+        visit.grouped_why.append(f"« {found.group(0)} » reprend la visite d'avant")
+        visit.position = max(visit.position, item.position)
+        visit.resolved += item.resolved
+        visit.unknown += [name for name in item.unknown if name not in visit.unknown]
+        visit.numbers += item.numbers
+    return kept
+
+
 _MEETING_PART = re.compile(
     r"\b(?:cérémonie\s+d['’]accueil|accueil\s+officiel|conférences?\s+de\s+presse|"
     r"points?\s+de\s+presse|échanges?\s+de\s+vues|pourparlers)",
@@ -1873,6 +1928,7 @@ def draft_article(
     candidates = _group(candidates, skipped, speakers_at, reasons)
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
+    candidates = _back_to_visit(candidates)
     candidates = _back_to_sale(candidates)
     candidates = _repeats(candidates)
     candidates = _meeting_parts(candidates)
