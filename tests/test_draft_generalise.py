@@ -106,3 +106,22 @@ def test_a_visit_taken_up_further_on_is_one_candidate(small: FactBase) -> None:
     # what lies between stays apart
     for words in ("12 blindés", "60 000 soldats"):
         assert _holding(data, words)["id"] != visit["id"]
+
+
+CONTRACT = (
+    "# URL : https://exemple.org/2024/06/10/contrat.html\n"
+    "# Date : 2024-06-10\n"
+    "# Média : Journal Est\n"
+    "Bakou commande des avions britanniques\n\n"
+    "L'Azerbaïdjan a signé le 8 juin un contrat avec l'industriel britannique Vickers pour "
+    "acquérir des avions de transport.\n"
+    "Cet accord fait partie du programme de modernisation des forces azerbaïdjanaises, qui se "
+    "tournent vers les produits de l'industrie britannique.\n"
+    "Le salon de Farnborough réunit cette année 1 500 exposants.\n"
+)
+"""The United Kingdom is named twice, each time as a company's country: no party."""
+
+
+def test_a_companys_country_named_twice_is_not_the_articles_party(small: FactBase) -> None:
+    fair = _holding(draft_yaml(CONTRACT, small), "1 500 exposants")
+    assert "GB" not in fair["actors"]

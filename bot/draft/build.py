@@ -1985,10 +1985,11 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
     bench/fix_kinds.py) and an empty field always needs one; a sentence that names even one
     country keeps only what it names (« L'Azerbaïdjan … sa flotte » stays Azerbaijan's), and an
     agreement keeps the parties its sentences name. Without a subject (no foreign country
-    named in two sentences more than any other) nothing is added.
+    named in two sentences more than any other), or when no candidate has it for an actor
+    (« l'industriel italien Leonardo », twice), nothing is added.
     """
-    if subject is None:
-        return
+    if subject is None or not any(subject in _actor_ids(c) for c in candidates):
+        return  # a company's country named twice (« l'industriel italien ») is no party
     parties = [home, subject]
     note = ARTICLE_PARTY_NOTE.format(parties=", ".join(parties))
     for candidate in candidates:
