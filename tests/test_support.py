@@ -251,3 +251,32 @@ def test_fidelity_report_exits_non_zero_and_marks_the_problem(copy):
     out = io.StringIO()
     assert run_check(copy.content, copy.seeds, out, fidelity=True) == 1
     assert "    ✗ le nombre 150000 n'est dans aucune citation" in out.getvalue()
+
+
+def _one_fact_saying(base: FactBase, quote: str, summary: str) -> FactBase:
+    """``base`` reduced to one of its facts, its key quote and summary replaced."""
+    fact = next(f for f in base.facts if f.evidence)
+    evidence = (dataclasses.replace(fact.evidence[0], quote=quote),)
+    changed = dataclasses.replace(fact, evidence=evidence, summary=summary, tense=None, hedge=None)
+    return dataclasses.replace(base, events=(), agreements=(), facts=(changed,), exceptions=())
+
+
+def _future_said(base: FactBase) -> list[str]:
+    return [issue.message for issue in check_support(base) if "futur" in issue.message]
+
+
+def test_a_present_in_erons_is_not_read_as_a_future(five_base):
+    # issue 23, eleventh newcomer: « espérons », « coopérons » (present of -érer verbs) end in
+    # « -erons » once their accents are folded away, and check asked for tense: futur
+    present = _one_fact_saying(
+        five_base,
+        "Nous espérons que nous coopérons et opérons ensemble.",
+        "Le ministre espère que les deux pays coopèrent et opèrent ensemble.",
+    )
+    assert _future_said(present) == []
+    future = _one_fact_saying(
+        five_base,
+        "Nous coopérerons ensemble.",
+        "Le ministre dit que les deux pays coopèrent ensemble.",
+    )
+    assert any("au futur (« coopérerons »)" in message for message in _future_said(future))

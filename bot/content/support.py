@@ -37,6 +37,15 @@ _FUTURE = re.compile(
     r"pourra|pourront|devra|devront|ira|iront|viendra|tiendra|rejoindra|poursuivra)\b"
     r"|\b(?:va|vont)\s+\w+(?:er|ir|re)\b"
 )
+_SPOKEN_WORD = re.compile(r"\w+")
+
+
+def _spoken(text: str) -> str:
+    """``text`` in lower case, its words only, accents kept (where :func:`fold` drops them):
+    what tells « espérons » (present) from « espérerons » (future)."""
+    return " ".join(_SPOKEN_WORD.findall(normalise_typography(text).casefold()))
+
+
 _CONDITIONAL = re.compile(r"\b\w+(?:rais|rait|rions|riez|raient)\b")
 _AIM_WORDS = (
     "cherche a",
@@ -320,8 +329,10 @@ class _Checker:
         shown = Shown(file, entry.id, "summary", entry.summary, entry.key_evidence())
         quotes = fold(" ".join(item.quote for item in entry.key_evidence()))
         summary = fold(entry.summary)
-        said = fold(" ".join(main_clauses(item.quote) for item in entry.key_evidence()))
-        future = _FUTURE.search(said)  # « … qui se tiendra …, a rencontré » is done
+        # the future is read with its accents: « espérons », « coopérons » are present,
+        # « espérerons » future (folded, both would end in « -erons »)
+        spoken = _spoken(" ".join(main_clauses(item.quote) for item in entry.key_evidence()))
+        future = _FUTURE.search(spoken)  # « … qui se tiendra …, a rencontré » is done
         if future and entry.tense not in ("futur", "conditionnel"):
             self.report(
                 shown,
@@ -329,7 +340,8 @@ class _Checker:
                 f"la citation clé est au futur (« {future.group(0)} ») : écrire tense: futur "
                 "et garder le futur dans le résumé, ou séparer ce qui est déjà fait",
             )
-        for verb in sorted(set(_FUTURE.findall(quotes))):
+        quotes_spoken = _spoken(" ".join(item.quote for item in entry.key_evidence()))
+        for verb in sorted({fold(found) for found in _FUTURE.findall(quotes_spoken)}):
             stem = re.sub(r"(?:erai|eras|era|erons|erez|eront)$", "", verb)
             if len(stem) < 4 or stem == verb:
                 continue
@@ -340,7 +352,7 @@ class _Checker:
                         word,
                         f"« {word} » dit fait ce que la citation annonce au futur (« {verb} »)",
                     )
-        if entry.tense == "futur" and not _FUTURE.search(summary):
+        if entry.tense == "futur" and not _FUTURE.search(_spoken(entry.summary)):
             self.report(shown, "tense", "tense: futur mais le résumé n'est pas au futur")
         reported = next(
             (words for item in entry.key_evidence() if (words := hearsay(item.quote))), None
