@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -36,14 +37,34 @@ def shipped_index(base: FactBase) -> Any:
     return Index(base)
 
 
+WALK_SHARDS = 3
+"""The answer walk (every command form and every question of every set) is cut into this many
+shards: each shard's tests run together on one xdist worker (group ``parcours-<k>``), so the
+walk's CPU is spread over workers instead of one long test at the tail of the run."""
+
+
 @pytest.fixture(scope="session")
-def walked(shipped_index: Any) -> list[tuple[Any, Any]]:
-    """Every command form and every question of every question set with its answer, computed
-    once per pytest process: tests/test_first_screen.py and tests/test_quote_lines.py read them
-    all (group ``parcours``: one xdist worker)."""
+def walk_forms(shipped_index: Any) -> list[Any]:
+    """Every command form and every question of every question set (not answered)."""
     from tests.first_screen import every_form
 
-    return [(form, form.reply(shipped_index)) for form in every_form(shipped_index)]
+    return every_form(shipped_index)
+
+
+@pytest.fixture(scope="session")
+def walker(shipped_index: Any, walk_forms: list[Any]) -> Callable[[int], list[tuple[Any, Any]]]:
+    """``walker(k)``: the forms of shard ``k`` with their answers, computed once per pytest
+    process: tests/test_first_screen.py and tests/test_quote_lines.py read the same shard
+    (group ``parcours-<k>``: one xdist worker per shard)."""
+    shards: dict[int, list[tuple[Any, Any]]] = {}
+
+    def walked(shard: int) -> list[tuple[Any, Any]]:
+        if shard not in shards:
+            mine = walk_forms[shard::WALK_SHARDS]
+            shards[shard] = [(form, form.reply(shipped_index)) for form in mine]
+        return shards[shard]
+
+    return walked
 
 
 FIVE = Path(__file__).resolve().parent / "fixtures" / "five"
@@ -233,9 +254,11 @@ worker (``--dist loadgroup``) instead of building it again on every worker that 
 its tests (0.7 s a synthetic base, ~1 s a whole-base map, ~2 s every answer)."""
 
 WALKING = "parcours"
+_NO = SimpleNamespace(params={})
 WALKING_MODULES = frozenset({"test_first_screen", "test_quote_lines"})
-"""Modules that read every answer of every command form and question set (``walked``): they
-run on one xdist worker (group ``parcours``), which answers them all once (~3 s of CPU)."""
+"""Modules that read every answer of every command form and question set (``walker``): the
+tests of shard ``k`` of both run on one xdist worker (group ``parcours-<k>``), which answers
+that shard once; the shards (~1.5 s of CPU each) go to different workers."""
 
 
 def lane_of(module: str) -> str:
@@ -288,8 +311,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group("dessin"))
         elif item.path.stem in ONE_WORKER_MODULES:
             item.add_marker(pytest.mark.xdist_group(item.path.stem))
-        elif item.path.stem in WALKING_MODULES:
-            item.add_marker(pytest.mark.xdist_group(WALKING))
+        elif item.path.stem in WALKING_MODULES and "shard" in getattr(item, "callspec", _NO).params:
+            item.add_marker(pytest.mark.xdist_group(f"{WALKING}-{item.callspec.params['shard']}"))
         if getattr(config.option, "loadgroup", False):  # in a worker of --dist loadgroup
             _keep_group(item)
         if any(item.get_closest_marker(lane) for lane in LANES):

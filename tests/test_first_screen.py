@@ -23,6 +23,7 @@ from bot.engine.commands import answer, callback
 from bot.engine.index import Index
 from bot.engine.reply import Button, Item, Para, Quote, Reply, texts
 from bot.render.html import render_html, visible_length
+from tests.conftest import WALK_SHARDS
 from tests.first_screen import (
     SCREEN,
     Asked,
@@ -40,25 +41,21 @@ def index(shipped_index):
     return shipped_index
 
 
-@pytest.fixture(scope="module")
-def answered(walked) -> list[tuple[Asked, Reply]]:
-    """Every form and its answer, computed once per pytest process for the tests here and in
-    tests/test_quote_lines.py (``walked`` in conftest; both modules run on one xdist worker)."""
-    return walked
+SHARDS = range(WALK_SHARDS)
 
 
-# --- the rule over the shipped base and every question set -----------------------------------
-
-
-def test_every_command_form_and_every_question_passes_the_first_screen_rule(index, answered):
+@pytest.mark.parametrize("shard", SHARDS)
+def test_every_command_form_and_every_question_passes_the_first_screen_rule(index, walker, shard):
     broken = [
-        (form.text, found) for form, reply in answered if (found := problems(index, form, reply))
+        (form.text, found)
+        for form, reply in walker(shard)
+        if (found := problems(index, form, reply))
     ]
     assert broken == []
 
 
-def test_the_forms_cover_the_whole_base_and_every_question_set(index, base, answered):
-    texts = {form.text for form, _reply in answered}
+def test_the_forms_cover_the_whole_base_and_every_question_set(index, base, walk_forms):
+    texts = {form.text for form in walk_forms}
     for actor in base.actors.values():
         assert f"/{'pays' if actor.is_country else 'org'} {actor.name}" in texts
     assert all(f"a:{agreement.id}" in texts for agreement in base.agreements)
@@ -69,9 +66,10 @@ def test_the_forms_cover_the_whole_base_and_every_question_set(index, base, answ
     assert set(questions()) <= texts and len(questions()) >= 1
 
 
-def test_each_month_or_year_button_counts_what_it_opens(index, answered):
+@pytest.mark.parametrize("shard", SHARDS)
+def test_each_month_or_year_button_counts_what_it_opens(index, walker, shard):
     checked = 0
-    for _form, reply in answered:
+    for _form, reply in walker(shard):
         for row in reply.buttons:
             for button in row:
                 if button.data.startswith("tl:1:") and button.label.endswith(")"):

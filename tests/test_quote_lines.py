@@ -10,6 +10,7 @@ from bot.engine.common import quote_of
 from bot.engine.reply import Item, Para, QuoteGroup, Reply
 from bot.render.html import render_html
 from bot.render.text import render_text
+from tests.conftest import WALK_SHARDS
 from tests.quote_lines import faults
 
 
@@ -19,8 +20,9 @@ def index(shipped_index):
 
 
 @pytest.mark.slow  # a whole question set
-def test_every_walked_answer_keeps_each_quote_with_its_own_line(index, walked):
-    found = {form.text: wrong for form, reply in walked if (wrong := faults(index, reply))}
+@pytest.mark.parametrize("shard", range(WALK_SHARDS))
+def test_every_walked_answer_keeps_each_quote_with_its_own_line(index, walker, shard):
+    found = {form.text: wrong for form, reply in walker(shard) if (wrong := faults(index, reply))}
     assert found == {}
 
 

@@ -431,33 +431,64 @@ def _area(ring: Ring) -> float:
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs)) / 2
 
 
-def _paths(shapes: dict[str, list[Ring]]) -> dict[str, list[Path]]:
-    return {
-        code: [Path([*ring, ring[0]], closed=True) for ring in rings]
-        for code, rings in shapes.items()
-    }
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """One closed ring of a country as a path, with its bounding box (x0, y0, x1, y1) in
+    pixels from the top left: a box or a line that misses the bounding box misses the ring,
+    so the exact (costly) test runs only on the few rings near a candidate label."""
+
+    path: Path
+    box: tuple[float, float, float, float]
 
 
-def covers_other(box: Bbox, code: str, paths: dict[str, list[Path]]) -> bool:
+def _paths(shapes: dict[str, list[Ring]]) -> dict[str, list[Outline]]:
+    outlines: dict[str, list[Outline]] = {}
+    for code, rings in shapes.items():
+        outlines[code] = []
+        for ring in rings:
+            xs = [x for x, _ in ring]
+            ys = [y for _, y in ring]
+            path = Path([*ring, ring[0]], closed=True)
+            outlines[code].append(Outline(path, (min(xs), min(ys), max(xs), max(ys))))
+    return outlines
+
+
+def _near(outline: Outline, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """True when the box (x0, y0, x1, y1) meets the ring's bounding box (edges included)."""
+    ox0, oy0, ox1, oy1 = outline.box
+    return ox0 <= x1 and x0 <= ox1 and oy0 <= y1 and y0 <= oy1
+
+
+def covers_other(box: Bbox, code: str, paths: dict[str, list[Outline]]) -> bool:
     """True when ``box`` (pixels from the top left) overlaps a coloured country other than
     ``code``."""
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
     return any(
-        path.intersects_bbox(box, filled=True)
+        _near(ring, x0, y0, x1, y1) and ring.path.intersects_bbox(box, filled=True)
         for other, rings in paths.items()
         if other != code
-        for path in rings
+        for ring in rings
     )
 
 
 def _crossed(
-    start: tuple[float, float], end: tuple[float, float], code: str, paths: dict[str, list[Path]]
+    start: tuple[float, float],
+    end: tuple[float, float],
+    code: str,
+    paths: dict[str, list[Outline]],
 ) -> int:
     """How many coloured countries other than ``code`` the segment crosses."""
     segment = Path([start, end])
+    x0, x1 = sorted((start[0], end[0]))
+    y0, y1 = sorted((start[1], end[1]))
     return sum(
         1
         for other, rings in paths.items()
-        if other != code and any(segment.intersects_path(path, filled=True) for path in rings)
+        if other != code
+        and any(
+            _near(ring, x0, y0, x1, y1) and segment.intersects_path(ring.path, filled=True)
+            for ring in rings
+        )
     )
 
 
@@ -572,7 +603,7 @@ def _spot(
     width: float,
     tall: float,
     code: str,
-    paths: dict[str, list[Path]],
+    paths: dict[str, list[Outline]],
     placed: Placed,
     area: Bbox,
 ) -> tuple[float, Bbox] | None:
@@ -607,12 +638,16 @@ def _spot(
     return None if best is None else (best[1], best[2])
 
 
-def _within(box: Bbox, rings: list[Path]) -> bool:
+def _within(box: Bbox, rings: list[Outline]) -> bool:
     """True when ``box`` lies on its country (its corners and centre inside one ring): the
     label needs no leader line."""
     corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
     probes = [*corners, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)]
-    return any(bool(ring.contains_points(probes).all()) for ring in rings)
+    return any(
+        _near(ring, box.x0, box.y0, box.x1, box.y1)
+        and bool(ring.path.contains_points(probes).all())
+        for ring in rings
+    )
 
 
 def _anywhere(
@@ -621,7 +656,7 @@ def _anywhere(
     width: float,
     tall: float,
     code: str,
-    paths: dict[str, list[Path]],
+    paths: dict[str, list[Outline]],
     placed: Placed,
     area: Bbox,
 ) -> tuple[float, Bbox] | None:
@@ -632,9 +667,8 @@ def _anywhere(
     Arabia rather than over Turkmenistan and China (which a label would hide)."""
     extents: list[tuple[float, float, float, float, Path]] = []
     for other, rings in paths.items():
-        for path in rings if other != code else ():
-            x0, y0, x1, y1 = (float(v) for v in path.get_extents().extents)
-            extents.append((x0, y0, x1, y1, path))
+        for ring in rings if other != code else ():
+            extents.append((*ring.box, ring.path))
     best: tuple[int, float, Bbox] | None = None
     y = area.y0
     while y + tall <= area.y1:
