@@ -43,10 +43,12 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.french import folded_stem, is_stop
+from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.misspelt import read_as as typos_read_as
+from bot.engine.misspelt import with_typos_read
 from bot.engine.near_words import read_as, with_near_words
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
@@ -747,12 +749,26 @@ def respond_in_thread(
     A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
     as that synonym, and the « Compris » line says so (``near_words``)."""
     near: tuple[tuple[str, str], ...] = ()
+    typos: tuple[tuple[str, str], ...] = ()
     if not text.lstrip().startswith("/"):
+        text, typos = with_typos_read(
+            index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
+        )
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
     if near:
         reply = _said_read_as(reply, read_as(near))
+    if typos:
+        reply = _said_read_as(reply, typos_read_as(typos))
     return reply, asked
+
+
+def _reader_knows(index: Index, word: str, today: date | None) -> bool:
+    """True when the reader reads ``word`` (folded) as typed: a question or stop word, a
+    word of an intent (« chronologie »), a date, an actor, a kind or a topic."""
+    if word in READER_WORDS or is_stop(word) or _intents(f" {word} "):
+        return True
+    return read_filter(index, word, today).understood() or asked_type(word) != ""
 
 
 def _said_read_as(reply: Reply, said: str) -> Reply:
@@ -1709,3 +1725,11 @@ def _merged(
         view = "chronologie"
     words = [view, *_filter_words(index, reading, ids=True), *new.ignored]
     return understand(index, " ".join(word for word in words if word), today)
+
+
+READER_WORDS = frozenset(
+    fold(word)
+    for word in (*QUESTION_WORDS, *ASKING_ONLY, *SOFT_WORDS, *STOP_WORDS, *ANAPHORA)
+    if " " not in word
+)
+"""The words the reader asks with, that a misspelt word may stand for (« qand »)."""
