@@ -49,6 +49,7 @@ from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
+from bot.engine.moves import asked_move, moved_window
 from bot.engine.near_words import read_as, with_near_words
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
@@ -72,6 +73,7 @@ from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
+from bot.engine.told_by import told_by_blocks
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
@@ -812,6 +814,9 @@ def _respond_in_thread(
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
+    moved = _moved(index, text, previous, today) if previous is not None else None
+    if moved is not None:  # « et avant ? », « qui le dit ? »: from what was just shown
+        return moved
     found = follow_up(index, text, previous, today) if previous is not None else None
     if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
         detailed = _detail_of_subject(index, text, previous, found, today)
@@ -848,6 +853,70 @@ def _respond_in_thread(
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+
+
+def _moved(
+    index: Index, text: str, previous: Asked, today: date | None
+) -> tuple[Reply, Asked] | None:
+    """« et avant ? », « et après ? »: the same actors' chronology before the earliest (after
+    the latest) line just shown; « qui le dit ? »: who says what was just shown (``moves``,
+    ``told_by``). None when the message asks no move or the previous answer showed no line."""
+    move = asked_move(text)
+    if move is None:
+        return None
+    if move == "source":
+        blocks = told_by_blocks(index, previous.lines, previous.shown)
+        if blocks is None:
+            return None
+        said = Para(
+            f"Compris : suite de « {previous.command} » — qui le dit : la source de ce qui "
+            "vient d'être montré",
+            "note",
+        )
+        buttons = _entry_buttons(index, previous.lines)
+        return Reply((said, *blocks), buttons), previous
+    window = moved_window(index, previous.lines, move)
+    if window is None:
+        return None
+    actors = read_filter(index, previous.data.partition(" ")[2], today).filter.actors
+    dropped: list[str] = []
+    while True:  # the same actors; none before (after)? the last named is let go, and said
+        wanted = TimelineFilter(window.start, window.end, actors)
+        if len(actors) <= 1 or select(index, wanted):
+            break
+        dropped.append(index.base.actors[actors[-1]].name)
+        actors = actors[:-1]
+    words = ["chronologie", *_filter_words(index, Reading(wanted, ()), ids=True)]
+    found = understand(index, " ".join(words), today)
+    if found is None:
+        return None
+    how = "avant" if move == "earlier" else "après"
+    which = "la première ligne" if move == "earlier" else "la dernière ligne"
+    said = f"suite de « {previous.command} » — {how} {which} montrée"
+    if dropped:
+        said += f" (rien avec {' ni '.join(dropped)} : filtre élargi)"
+    found = replace(found, said=f"{said} : {found.said}")
+    reply = _answer_understood(index, found, today)
+    lines = _lines(reply) or previous.lines  # nothing then: « et après ? » still moves from
+    return reply, Asked(found.data, found.command, "", lines)  # the lines shown before
+
+
+def _entry_buttons(index: Index, lines: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
+    """A card button for each of the first two lines (built by the route table)."""
+    row: list[Button] = []
+    for entry_id in lines[:2]:
+        entry = index.entries.get(entry_id)
+        if isinstance(entry, Agreement):
+            data = routes.AGREEMENT.build_or_none(entry.id)
+            label = entry.title
+        elif entry is not None:
+            data = routes.EVENT.build_or_none(entry.id)
+            label = f"📅 {entry.summary}"
+        else:
+            continue
+        if data is not None:
+            row.append(Button(label if len(label) <= 34 else label[:33] + "…", data))
+    return (tuple(row),) if row else ()
 
 
 MOST_DETAIL_WORDS = 8
