@@ -21,16 +21,25 @@ from bot.text import fold
 
 Move = Literal["earlier", "later", "source"]
 
-_EARLIER = frozenset("avant auparavant precedemment anterieurement".split())
-_LATER = frozenset("apres ensuite suite plus tard puis".split())
+_EARLIER = frozenset(" ".join(("avant auparavant precedemment anterieurement",)).split())
+_LATER = frozenset(" ".join(("apres ensuite suite plus tard puis",)).split())
 _SOURCE = frozenset(
-    "source sources media medias journal journaux dit dire disent affirme affirment rapporte "
-    "rapportent ecrit ecrivent selon provenance vient viennent origine publie".split()
+    " ".join(
+        (
+            "source sources media medias journal journaux dit dire disent affirme affirment",
+            "rapporte rapportent ecrit ecrivent selon provenance vient viennent origine",
+            "publie",
+        )
+    ).split()
 )
 _LITTLE = frozenset(
-    "et mais puis alors donc ca cela ceci il y a eu ont quoi qu que qui quel quelle quels "
-    "quelles s est passe passes se d de du des le la les l lui leur on ou c t fait "
-    "info infos information informations cette ces ce avait avaient eté".split()
+    " ".join(
+        (
+            "et mais puis alors donc ca cela ceci il y a eu ont quoi qu que qui quel quelle",
+            "quels quelles s est passe passes se d de du des le la les l lui leur on ou c t",
+            "fait info infos information informations cette ces ce avait avaient ete",
+        )
+    ).split()
 )
 """Words that may stand around a move without naming anything (folded)."""
 MOST_WORDS = 6
@@ -61,7 +70,9 @@ def asked_move(text: str) -> Move | None:
     return None
 
 
-_NOUNS = frozenset("source sources media medias journal journaux provenance origine".split())
+_NOUNS = frozenset(
+    " ".join(("source sources media medias journal journaux provenance origine",)).split()
+)
 
 
 @dataclass(frozen=True, slots=True)

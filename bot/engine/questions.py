@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.content.model import Actor, Agreement
+from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
-from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
+from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
 from bot.engine.counting import (
     asked_count,
@@ -51,6 +51,7 @@ from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
 from bot.engine.near_words import read_as, with_near_words
+from bot.engine.next_taps import with_next_taps
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
@@ -73,8 +74,8 @@ from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
-from bot.engine.told_by import told_by_blocks
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
+from bot.engine.told_by import told_by_blocks
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
     absent_para,
@@ -868,13 +869,13 @@ def _moved(
         blocks = told_by_blocks(index, previous.lines, previous.shown)
         if blocks is None:
             return None
-        said = Para(
+        line = Para(
             f"Compris : suite de « {previous.command} » — qui le dit : la source de ce qui "
             "vient d'être montré",
             "note",
         )
         buttons = _entry_buttons(index, previous.lines)
-        return Reply((said, *blocks), buttons), previous
+        return Reply((line, *blocks), buttons), previous
     window = moved_window(index, previous.lines, move)
     if window is None:
         return None
@@ -903,20 +904,10 @@ def _moved(
 
 def _entry_buttons(index: Index, lines: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
     """A card button for each of the first two lines (built by the route table)."""
-    row: list[Button] = []
-    for entry_id in lines[:2]:
-        entry = index.entries.get(entry_id)
-        if isinstance(entry, Agreement):
-            data = routes.AGREEMENT.build_or_none(entry.id)
-            label = entry.title
-        elif entry is not None:
-            data = routes.EVENT.build_or_none(entry.id)
-            label = f"📅 {entry.summary}"
-        else:
-            continue
-        if data is not None:
-            row.append(Button(label if len(label) <= 34 else label[:33] + "…", data))
-    return (tuple(row),) if row else ()
+    found = [index.entries.get(entry_id) for entry_id in lines[:2]]
+    row = [entry_button(entry) for entry in found if isinstance(entry, Event | Agreement)]
+    kept = tuple(button for button in row if button is not None)
+    return (kept,) if kept else ()
 
 
 MOST_DETAIL_WORDS = 8
@@ -1342,7 +1333,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     if not passage:  # the quote that answers what the filter could not read: unfolded
         blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
-    return replace(reply, blocks=blocks, buttons=buttons)
+    # only « ▶ /timeline … » under it: the lines' cards, their actors, their year too
+    return with_next_taps(index, replace(reply, blocks=blocks, buttons=buttons))
 
 
 OPENED_QUOTE = 320
