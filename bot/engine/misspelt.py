@@ -2,7 +2,9 @@
 
 A word of the question is corrected only when the reader cannot read it as typed: it is in no
 article (not even by its stem or as the start of a word: « azer »), it is no word the reader
-knows (question words, stop words, dates, kinds, actors), and it has at least four letters. It
+knows (question words, stop words, dates, kinds, actors), it is no French word (the French
+dictionary of ``pyspellchecker``: « coup », « ministre », « vendre » are read as typed, even
+where the articles lack them), and it has at least four letters. It
 is then read as the nearest word of the base's own vocabulary (every word of the articles and
 of the entries) or of the reader's question words, by the optimal-string-alignment distance of
 ``rapidfuzz`` (one edit — a letter missing, added, changed, or two letters swapped — for words
@@ -21,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -35,6 +38,16 @@ LONG = 8
 """Words of this many letters or more may be two edits away from the word meant."""
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """The folded words of ``pyspellchecker``'s French dictionary (about 134,000): a word
+    found there is French as typed, never a typo. Loaded on the first word the base and the
+    reader do not know (about 0.3 s once), never at start-up."""
+    from spellchecker import SpellChecker
+
+    return frozenset(fold(word) for word in SpellChecker(language="fr").word_frequency.keys())
 
 
 def _base_words(index: Index) -> Counter[str]:
@@ -91,6 +104,8 @@ def nearest(
         return None
     if seed_holds(index, word) or _starts_a_word(index, word):
         return None  # an inflection or an abbreviation of a word of the articles
+    if word in french_words():
+        return None  # a French word the articles lack (« coup », « vendre »): read as typed
     asked = frozenset(w for w in reader_words if len(w) >= SHORTEST - 1)
     choices = [*asked, *(w for w in counts if w not in asked)]
     found = process.extract(
