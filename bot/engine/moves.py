@@ -42,7 +42,7 @@ _LITTLE = frozenset(
     ).split()
 )
 """Words that may stand around a move without naming anything (folded)."""
-MOST_WORDS = 6
+MOST_WORDS = 8
 """A move is short: « et avant ça, il y a eu quoi ? »."""
 _WORD = re.compile(r"[^\W_]+")
 
