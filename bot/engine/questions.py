@@ -881,12 +881,14 @@ def _moved(
         return None
     actors = read_filter(index, previous.data.partition(" ")[2], today).filter.actors
     dropped: list[str] = []
-    while True:  # the same actors; none before (after)? the last named is let go, and said
-        wanted = TimelineFilter(window.start, window.end, actors)
-        if len(actors) <= 1 or select(index, wanted):
+    by_actor = index.timeline.by_actor
+    while True:  # the same actors; none before (after)? the one with the fewest lines (the
+        wanted = TimelineFilter(window.start, window.end, actors)  # most particular: « PPP »
+        if len(actors) <= 1 or select(index, wanted):  # before « OTAN ») is let go, and said
             break
-        dropped.append(index.base.actors[actors[-1]].name)
-        actors = actors[:-1]
+        rarest = min(actors, key=lambda actor: len(by_actor.get(actor, ())))
+        dropped.append(index.base.actors[rarest].name)
+        actors = tuple(actor for actor in actors if actor != rarest)
     words = ["chronologie", *_filter_words(index, Reading(wanted, ()), ids=True)]
     found = understand(index, " ".join(words), today)
     if found is None:
@@ -1718,6 +1720,9 @@ ASKING_ONLY = frozenset(
 """Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
 contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
+MOST_ASKING_WORDS = 7
+"""A longer question still points back when every word of it only asks (« il a quelle
+fonction, lui ? »): none names a subject."""
 
 
 def _asks_only(word: str) -> bool:
@@ -1730,8 +1735,16 @@ def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:
     one: it opens with a word like « sa », « ce », « autres », holds one and names nothing
     (« qui s'y oppose ? »), or only asks for a detail (« date ? », « lieu ? », « volumes ? »)."""
     words = folded.split()
-    if not words or len(words) > MOST_BARE_WORDS:
+    if not words:
         return False
+    if len(words) > MOST_BARE_WORDS:  # « il a quelle fonction, lui ? »: only asking words
+        return (
+            len(words) <= MOST_ASKING_WORDS
+            and all(
+                word in ASKING_ONLY or is_stop(word) or word in QUESTION_WORDS for word in words
+            )
+            and any(word in ASKING_ONLY and not is_stop(word) for word in words)
+        )
     if words[0] in ANAPHORA:
         return True
     if set(words) & ANAPHORA and not read_filter(index, folded, today).understood():
