@@ -63,7 +63,9 @@ EVENTS = """
       Les marines de l'Azerbaïdjan et du Kazakhstan mènent un exercice conjoint de balisage.
     evidence:
       - source: agence-balise
-        quote: "En 2008, les marines de l'Azerbaïdjan et du Kazakhstan ont mené un exercice conjoint de balisage autour du phare de Sangachal."
+        quote: >-
+          En 2008, les marines de l'Azerbaïdjan et du Kazakhstan ont mené un exercice
+          conjoint de balisage autour du phare de Sangachal.
 
   - id: kz-accord-2012
     label: "Accord Azerbaïdjan – Kazakhstan sur les routes maritimes"
@@ -78,7 +80,9 @@ EVENTS = """
       des routes maritimes de la Caspienne.
     evidence:
       - source: agence-balise
-        quote: "Selon l'agence Trend, l'Azerbaïdjan et le Kazakhstan ont signé en 2012 un accord sur la sécurité des routes maritimes de la Caspienne."
+        quote: >-
+          Selon l'agence Trend, l'Azerbaïdjan et le Kazakhstan ont signé en 2012 un accord
+          sur la sécurité des routes maritimes de la Caspienne.
 
   - id: kz-reunion-2019
     label: "Réunion des ministres de la Défense à Astana"
@@ -91,7 +95,9 @@ EVENTS = """
       Les ministres de la Défense de l'Azerbaïdjan et du Kazakhstan se réunissent à Astana.
     evidence:
       - source: agence-balise
-        quote: "En 2019, les ministres de la Défense des deux pays se sont réunis à Astana pour préparer la troisième phase"
+        quote: >-
+          En 2019, les ministres de la Défense des deux pays se sont réunis à Astana pour
+          préparer la troisième phase
 """
 
 

@@ -47,7 +47,7 @@ def french_words() -> frozenset[str]:
     reader do not know (about 0.3 s once), never at start-up."""
     from spellchecker import SpellChecker
 
-    return frozenset(fold(word) for word in SpellChecker(language="fr").word_frequency.keys())
+    return frozenset(fold(word) for word in SpellChecker(language="fr").word_frequency.dictionary)
 
 
 def _base_words(index: Index) -> Counter[str]:

@@ -1,10 +1,10 @@
 """Buttons to what a reader taps next, under an answer that offers only itself again.
 
 An answer whose only buttons re-run its own command (« ▶ /timeline PPP ») or turn back to a
-card leaves a reader on a phone nowhere to go. It gets, from its own lines: the card of its first two lines (an
-agreement's or an event's), the cards of the actors of its first line (the base's home country
-aside: every entry is about it), and the year of its first line. Every button is built by the
-route table (``routes``), so none can be stale when sent.
+card leaves a reader on a phone nowhere to go. It gets, from its own lines: the card of its
+first two lines (an agreement's or an event's), the cards of the actors of its first line (the
+base's home country aside: every entry is about it), and the year of its first line. Every
+button is built by the route table (``routes``), so none can be stale when sent.
 """
 
 from __future__ import annotations
