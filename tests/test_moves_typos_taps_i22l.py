@@ -148,6 +148,7 @@ def _quotes(reply: Reply) -> list[str]:
         ("source ?", "source"),
         ("quel média ?", "source"),
         ("avant 2020", None),
+        ("sources ?", None),
         ("et la Turquie ?", None),
         ("qui a signé ?", None),
     ],

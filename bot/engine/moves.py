@@ -61,6 +61,8 @@ def asked_move(text: str) -> Move | None:
         return "earlier"
     if content and all(w in _LATER for w in content):
         return "later"
+    if words == ["sources"]:
+        return None  # « sources ? » alone asks the list of articles (/sources), as ever
     said = set(words)
     asks_who = "qui" in said or "ou" in said or "quel" in said or "quelle" in said
     if content and all(w in _SOURCE for w in content) and (asks_who or said & _NOUNS):
