@@ -44,7 +44,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def french_words() -> frozenset[str]:
     """The folded words of ``pyspellchecker``'s French dictionary (about 134,000): a word
     found there is French as typed, never a typo. Loaded on the first word the base and the
-    reader do not know (about 0.3 s once), never at start-up."""
+    reader do not know and that lies near one of theirs (about 0.3 s once), never at
+    start-up."""
     from spellchecker import SpellChecker
 
     return frozenset(fold(word) for word in SpellChecker(language="fr").word_frequency.dictionary)
@@ -104,16 +105,14 @@ def nearest(
         return None
     if seed_holds(index, word) or _starts_a_word(index, word):
         return None  # an inflection or an abbreviation of a word of the articles
-    if word in french_words():
-        return None  # a French word the articles lack (« coup », « vendre »): read as typed
     asked = frozenset(w for w in reader_words if len(w) >= SHORTEST - 1)
     choices = [*asked, *(w for w in counts if w not in asked)]
     found = process.extract(
         word, choices, scorer=OSA.distance, score_cutoff=_edits(word), limit=None
     )
     close = [(choice, distance) for choice, distance, _ in found if _same_start(word, choice)]
-    if not close:
-        return None
+    if not close or word in french_words():  # the dictionary only when a word is near:
+        return None  # « coup », « vendre » are French words the articles lack, read as typed
     best = min(distance for _, distance in close)
     ranked = sorted(
         (choice for choice, distance in close if distance == best),
