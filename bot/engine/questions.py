@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.content.model import Actor, Agreement
+from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
-from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
+from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
 from bot.engine.counting import (
     asked_count,
@@ -43,11 +43,15 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.french import folded_stem, is_stop
+from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.misspelt import read_as as typos_read_as
+from bot.engine.misspelt import with_typos_read
+from bot.engine.moves import asked_move, moved_window
 from bot.engine.near_words import read_as, with_near_words
+from bot.engine.next_taps import with_next_taps
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
@@ -71,6 +75,7 @@ from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
+from bot.engine.told_by import told_by_blocks
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
     absent_para,
@@ -747,12 +752,26 @@ def respond_in_thread(
     A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
     as that synonym, and the « Compris » line says so (``near_words``)."""
     near: tuple[tuple[str, str], ...] = ()
+    typos: tuple[tuple[str, str], ...] = ()
     if not text.lstrip().startswith("/"):
+        text, typos = with_typos_read(
+            index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
+        )
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
     if near:
         reply = _said_read_as(reply, read_as(near))
+    if typos:
+        reply = _said_read_as(reply, typos_read_as(typos))
     return reply, asked
+
+
+def _reader_knows(index: Index, word: str, today: date | None) -> bool:
+    """True when the reader reads ``word`` (folded) as typed: a question or stop word, a
+    word of an intent (« chronologie »), a date, an actor, a kind or a topic."""
+    if word in READER_WORDS or is_stop(word) or _intents(f" {word} "):
+        return True
+    return read_filter(index, word, today).understood() or asked_type(word) != ""
 
 
 def _said_read_as(reply: Reply, said: str) -> Reply:
@@ -796,6 +815,9 @@ def _respond_in_thread(
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
+    moved = _moved(index, text, previous, today) if previous is not None else None
+    if moved is not None:  # « et avant ? », « qui le dit ? »: from what was just shown
+        return moved
     found = follow_up(index, text, previous, today) if previous is not None else None
     if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
         detailed = _detail_of_subject(index, text, previous, found, today)
@@ -832,6 +854,62 @@ def _respond_in_thread(
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+
+
+def _moved(
+    index: Index, text: str, previous: Asked, today: date | None
+) -> tuple[Reply, Asked] | None:
+    """« et avant ? », « et après ? »: the same actors' chronology before the earliest (after
+    the latest) line just shown; « qui le dit ? »: who says what was just shown (``moves``,
+    ``told_by``). None when the message asks no move or the previous answer showed no line."""
+    move = asked_move(text)
+    if move is None:
+        return None
+    if move == "source":
+        blocks = told_by_blocks(index, previous.lines, previous.shown)
+        if blocks is None:
+            return None
+        line = Para(
+            f"Compris : suite de « {previous.command} » — qui le dit : la source de ce qui "
+            "vient d'être montré",
+            "note",
+        )
+        buttons = _entry_buttons(index, previous.lines)
+        return Reply((line, *blocks), buttons), previous
+    window = moved_window(index, previous.lines, move)
+    if window is None:
+        return None
+    actors = read_filter(index, previous.data.partition(" ")[2], today).filter.actors
+    dropped: list[str] = []
+    by_actor = index.timeline.by_actor
+    while True:  # the same actors; none before (after)? the one with the fewest lines (the
+        wanted = TimelineFilter(window.start, window.end, actors)  # most particular: « PPP »
+        if len(actors) <= 1 or select(index, wanted):  # before « OTAN ») is let go, and said
+            break
+        rarest = min(actors, key=lambda actor: len(by_actor.get(actor, ())))
+        dropped.append(index.base.actors[rarest].name)
+        actors = tuple(actor for actor in actors if actor != rarest)
+    words = ["chronologie", *_filter_words(index, Reading(wanted, ()), ids=True)]
+    found = understand(index, " ".join(words), today)
+    if found is None:
+        return None
+    how = "avant" if move == "earlier" else "après"
+    which = "la première ligne" if move == "earlier" else "la dernière ligne"
+    said = f"suite de « {previous.command} » — {how} {which} montrée"
+    if dropped:
+        said += f" (rien avec {' ni '.join(dropped)} : filtre élargi)"
+    found = replace(found, said=f"{said} : {found.said}")
+    reply = _answer_understood(index, found, today)
+    lines = _lines(reply) or previous.lines  # nothing then: « et après ? » still moves from
+    return reply, Asked(found.data, found.command, "", lines)  # the lines shown before
+
+
+def _entry_buttons(index: Index, lines: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
+    """A card button for each of the first two lines (built by the route table)."""
+    found = [index.entries.get(entry_id) for entry_id in lines[:2]]
+    row = [entry_button(entry) for entry in found if isinstance(entry, Event | Agreement)]
+    kept = tuple(button for button in row if button is not None)
+    return (kept,) if kept else ()
 
 
 MOST_DETAIL_WORDS = 8
@@ -1257,7 +1335,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     if not passage:  # the quote that answers what the filter could not read: unfolded
         blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
-    return replace(reply, blocks=blocks, buttons=buttons)
+    # only « ▶ /timeline … » under it: the lines' cards, their actors, their year too
+    return with_next_taps(index, replace(reply, blocks=blocks, buttons=buttons))
 
 
 OPENED_QUOTE = 320
@@ -1641,6 +1720,9 @@ ASKING_ONLY = frozenset(
 """Words that only ask for one more detail of the thing just asked about (« date ? », « qui est
 contre ? », « signé quand ? », « c'est lesquelles ? »): none of them names a subject."""
 MOST_BARE_WORDS = 4
+MOST_ASKING_WORDS = 7
+"""A longer question still points back when every word of it only asks (« il a quelle
+fonction, lui ? »): none names a subject."""
 
 
 def _asks_only(word: str) -> bool:
@@ -1653,8 +1735,16 @@ def _bare_follow_up(index: Index, folded: str, today: date | None) -> bool:
     one: it opens with a word like « sa », « ce », « autres », holds one and names nothing
     (« qui s'y oppose ? »), or only asks for a detail (« date ? », « lieu ? », « volumes ? »)."""
     words = folded.split()
-    if not words or len(words) > MOST_BARE_WORDS:
+    if not words:
         return False
+    if len(words) > MOST_BARE_WORDS:  # « il a quelle fonction, lui ? »: only asking words
+        return (
+            len(words) <= MOST_ASKING_WORDS
+            and all(
+                word in ASKING_ONLY or is_stop(word) or word in QUESTION_WORDS for word in words
+            )
+            and any(word in ASKING_ONLY and not is_stop(word) for word in words)
+        )
     if words[0] in ANAPHORA:
         return True
     if set(words) & ANAPHORA and not read_filter(index, folded, today).understood():
@@ -1709,3 +1799,11 @@ def _merged(
         view = "chronologie"
     words = [view, *_filter_words(index, reading, ids=True), *new.ignored]
     return understand(index, " ".join(word for word in words if word), today)
+
+
+READER_WORDS = frozenset(
+    fold(word)
+    for word in (*QUESTION_WORDS, *ASKING_ONLY, *SOFT_WORDS, *STOP_WORDS, *ANAPHORA)
+    if " " not in word
+)
+"""The words the reader asks with, that a misspelt word may stand for (« qand »)."""

@@ -1,0 +1,146 @@
+"""Misspelt words read as the word meant: « qand », « accrod », « memebre », « otna ».
+
+A word of the question is corrected only when the reader cannot read it as typed: it is in no
+article (not even by its stem or as the start of a word: « azer »), it is no word the reader
+knows (question words, stop words, dates, kinds, actors), it is no French word (the French
+dictionary of ``pyspellchecker``: « coup », « ministre », « vendre » are read as typed, even
+where the articles lack them), and it has at least four letters. It
+is then read as the nearest word of the base's own vocabulary (every word of the articles and
+of the entries) or of the reader's question words, by the optimal-string-alignment distance of
+``rapidfuzz`` (one edit — a letter missing, added, changed, or two letters swapped — for words
+of four to seven letters, two for longer ones). The first letter must be the same (or swapped
+with the second): a reader rarely mistypes it, and « vendre » is no typo of « rendre ».
+Several nearest words: the one the articles use most, the reader's question words first.
+
+Accents need no correction: every comparison is made on folded words (« strategique » is
+« stratégique »). The answer says every correction (« Lu : accord (pour « accrod ») »), so that
+a wrong guess is seen at once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.engine.index import Index
+from bot.engine.seedtext import seed_holds
+from bot.text import fold
+
+SHORTEST = 4
+"""Shorter words are never corrected: too many words of the base lie one edit away."""
+LONG = 8
+"""Words of this many letters or more may be two edits away from the word meant."""
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """The folded words of ``pyspellchecker``'s French dictionary (about 134,000): a word
+    found there is French as typed, never a typo. Loaded on the first word the base and the
+    reader do not know and that lies near one of theirs (about 0.3 s once), never at
+    start-up."""
+    from spellchecker import SpellChecker
+
+    return frozenset(fold(word) for word in SpellChecker(language="fr").word_frequency.dictionary)
+
+
+def _base_words(index: Index) -> Counter[str]:
+    """Folded word → how often the articles and the entries use it (built once per index)."""
+
+    def build() -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for text in index.base.seeds.values():
+            counts.update(w for w in _WORD.findall(fold(text)) if len(w) >= SHORTEST - 1)
+        counts.update(w for w in index.fulltext.vocabulary if w.isalpha())
+        return counts
+
+    return index.memo("misspelt base words", build)
+
+
+def _starts_a_word(index: Index, word: str) -> bool:
+    """True when ``word`` starts a word of the index (« azer », « strat »)."""
+    vocabulary = index.fulltext.vocabulary
+    position = bisect_left(vocabulary, word)
+    return position < len(vocabulary) and vocabulary[position].startswith(word)
+
+
+def _spelled(index: Index) -> dict[str, str]:
+    """Folded word → its spelling most used in the articles (« cyberdefense » →
+    « cyberdéfense »), for the word read to be said and searched as they write it."""
+
+    def build() -> dict[str, str]:
+        counts: Counter[str] = Counter()
+        for text in index.base.seeds.values():
+            counts.update(word.lower() for word in _WORD.findall(text))
+        out: dict[str, str] = {}
+        for word, _ in counts.most_common():
+            out.setdefault(fold(word), word)
+        return out
+
+    return index.memo("misspelt spellings", build)
+
+
+def _edits(word: str) -> int:
+    return 1 if len(word) < LONG else 2
+
+
+def _same_start(word: str, other: str) -> bool:
+    return word[0] == other[0] or (word[:2] == other[1::-1])
+
+
+def nearest(
+    index: Index, word: str, reader_words: Iterable[str], known: Callable[[str], bool]
+) -> str | None:
+    """The word ``word`` (folded) stands for, or None when it is read as typed or is near
+    nothing (see the module's rules)."""
+    counts = _base_words(index)
+    if len(word) < SHORTEST or not word.isalpha() or word in counts or known(word):
+        return None
+    if seed_holds(index, word) or _starts_a_word(index, word):
+        return None  # an inflection or an abbreviation of a word of the articles
+    asked = frozenset(w for w in reader_words if len(w) >= SHORTEST - 1)
+    choices = [*asked, *(w for w in counts if w not in asked)]
+    found = process.extract(
+        word, choices, scorer=OSA.distance, score_cutoff=_edits(word), limit=None
+    )
+    close = [(choice, distance) for choice, distance, _ in found if _same_start(word, choice)]
+    if not close or word in french_words():  # the dictionary only when a word is near:
+        return None  # « coup », « vendre » are French words the articles lack, read as typed
+    best = min(distance for _, distance in close)
+    ranked = sorted(
+        (choice for choice, distance in close if distance == best),
+        key=lambda choice: (choice not in asked, -counts.get(choice, 0), choice),
+    )
+    return _spelled(index).get(ranked[0], ranked[0])
+
+
+def with_typos_read(
+    index: Index, text: str, reader_words: Iterable[str], known: Callable[[str], bool]
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with each misspelt word replaced by the word meant, and the pairs (word as
+    typed, word read); ``text`` unchanged and () when no word is corrected."""
+    read: list[tuple[str, str]] = []
+    words = frozenset(reader_words)
+
+    def swap(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        meant = nearest(index, fold(typed), words, known)
+        if meant is None:
+            return typed
+        read.append((typed, meant))
+        return meant
+
+    changed = _WORD.sub(swap, text)
+    return (changed, tuple(read)) if read else (text, ())
+
+
+def read_as(pairs: tuple[tuple[str, str], ...]) -> str:
+    """For the « Compris » line: « Lu : accord (pour « accrod ») »."""
+    return "Lu : " + ", ".join(f"{meant} (pour « {typed} »)" for typed, meant in pairs)
