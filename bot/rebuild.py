@@ -107,7 +107,7 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
             where, key = _written(out.decode("utf-8", "replace"), Path(folder))
             if current is not None and key == served_key(current):
                 return current  # nothing changed since it was read: no 170 Mo to decode
-            index = await asyncio.to_thread(_receive, where, key)
+            index = await asyncio.to_thread(_receive, where, key, current)
             if index is None:
                 raise RebuildError("la base relue n'a pas pu être transmise")
             return index
@@ -127,11 +127,17 @@ def _written(out: str, folder: Path) -> tuple[Path, str]:
     return folder, KEY
 
 
-def _receive(folder: Path, key: str) -> Index | None:
+def _receive(folder: Path, key: str, current: Index | None = None) -> Index | None:
     """The child's index, read with collections paused, then frozen: the serving process
-    keeps it as long as the base it replaces, and no later collection walks it."""
+    keeps it as long as the base it replaces, and no later collection walks it.
+
+    The pieces kept per content file that ``current`` (the served index) holds under the
+    same key are taken from it instead of being decoded again: the same objects, read from
+    the same bytes of the same file by the same code (the key names all of it). After one
+    changed file, only that file's piece and the tables are decoded."""
+    known = None if current is None else dict(current.snapshot_files())
     with gc_paused():
-        index = read_snapshot(folder, key, Index)
+        index = read_snapshot(folder, key, Index, known=known)
         if index is not None:
             build_index(index)  # nothing left to build: the child did it all
             if key != KEY:  # the bot's own snapshot (not the temporary folder's)

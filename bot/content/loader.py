@@ -812,4 +812,23 @@ def load_factbase(
         skips=tuple(entry.value for entry in raw.skips),
         exceptions=tuple(entry.value for entry in raw.exceptions),
         files=MappingProxyType({entry.label: entry.file for entry in located}),
+        origins=_origins(raw),
     )
+
+
+_KEPT_TARGETS = ("sources", "events", "agreements", "facts", "skips", "exceptions")
+"""The sections whose objects a base holds as read (countries and organisations become
+:class:`Actor` objects built at each load; the vocabulary is one small object)."""
+
+
+def _origins(raw: _Raw) -> tuple[tuple[str, tuple[object, ...]], ...]:
+    """Each file read under the per-file cache (``raw.records``): its record's key and its
+    objects the base holds as they were read, target by target in file order — the same
+    objects, in the same order, whenever the record's key is the same."""
+    found: dict[str, list[object]] = {name: [] for name in raw.records}
+    for target in _KEPT_TARGETS:
+        for located in _target(raw, target):
+            kept = found.get(located.file)
+            if kept is not None:
+                kept.append(located.value)
+    return tuple((raw.records[name][0], tuple(found[name])) for name in sorted(found))
