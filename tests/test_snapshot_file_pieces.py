@@ -151,8 +151,11 @@ def test_a_restart_reads_the_pieces_from_disk_as_the_base_was_built(
     assert [key for key, _ in read.base.origins] == [key for key, _ in built.base.origins]
     for entry in read.base.entries():  # one object, wherever it is held
         assert read.entries[entry.id] is entry
-    for source in read.base.sources.values():
-        assert any(source is item for _, items in read.base.origins for item in items)
+    kept = {id(item) for _, items in read.base.origins for item in items}
+    assert all(id(source) in kept for source in read.base.sources.values())
+    assert all(id(actor) in kept for actor in read.base.actors.values())
+    assert all(id(entry) in kept for entry in read.base.entries())
+    assert not read.snapshot_pieces()  # nothing of the base left outside the files' pieces
     assert read.base == built.base
     assert _shape(read.tables()) == _shape(built.tables())
     assert _answers(read) == _answers(built)
@@ -164,6 +167,7 @@ def test_a_piece_altered_or_missing_makes_the_snapshot_unused_then_it_is_rewritt
 ) -> None:
     built = validated_index(copy.content, copy.seeds, tmp_path)
     assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
+    assert snapshot.has_snapshot(tmp_path, "k" * 64)
     piece = snapshot._piece_path(tmp_path, built.base.origins[0][0])
     if damage == "altered":
         data = bytearray(piece.read_bytes())
@@ -171,6 +175,7 @@ def test_a_piece_altered_or_missing_makes_the_snapshot_unused_then_it_is_rewritt
         piece.write_bytes(bytes(data))
     else:
         piece.unlink()
+        assert not snapshot.has_snapshot(tmp_path, "k" * 64)  # a reload's child reads anew
     assert snapshot.read_snapshot(tmp_path, "k" * 64, Index) is None  # revalidated instead
     assert not piece.exists()  # never taken as written by the next snapshot
     assert snapshot.write_snapshot(tmp_path, "k" * 64, built)

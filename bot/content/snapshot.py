@@ -413,14 +413,21 @@ SNAPSHOT_NAME = "base.snapshot"
 
 
 def has_snapshot(folder: Path, key: str) -> bool:
-    """Whether the snapshot in ``folder`` says it was built for ``key`` (its header only; the
-    payload's digest is checked when it is read)."""
+    """Whether the snapshot in ``folder`` says it was built for ``key`` and the pieces it
+    names are on disk (its header and first pickle only; the digests are checked when it is
+    read)."""
     expected = FORMAT + key.encode() + b"\n"
     try:
         with (folder / SNAPSHOT_NAME).open("rb") as file:
-            return file.read(len(expected)) == expected
-    except OSError:
+            if file.read(len(expected)) != expected:
+                return False
+            file.read(65)  # the payload's digest and its line break
+            header = pickle.load(file)  # a count, or (count, keys): a few hundred bytes
+    except Exception:  # unreadable: not a snapshot to hand over
         return False
+    if isinstance(header, tuple) and len(header) == 2 and isinstance(header[1], tuple):
+        return all(isinstance(k, str) and _piece_path(folder, k).is_file() for k in header[1])
+    return isinstance(header, int)
 
 
 class _HashingReader:
