@@ -832,10 +832,11 @@ def _origins(raw: _Raw, actors: Mapping[str, Actor]) -> tuple[tuple[str, tuple[o
             kept = found.get(located.file)
             if kept is not None:
                 kept.append(located.value)
-    for located_actor in [*raw.countries, *raw.organisations]:
-        kept = found.get(located_actor.file)
-        value = located_actor.value
-        actor = actors.get(value.code if isinstance(value, Country) else value.id)
+    named: list[tuple[str, str]] = [(c.file, c.value.code) for c in raw.countries]
+    named += [(o.file, o.value.id) for o in raw.organisations]
+    for file, actor_id in named:
+        kept = found.get(file)
+        actor = actors.get(actor_id)
         if kept is not None and actor is not None:
             kept.append(actor)
     return tuple((raw.records[name][0], tuple(found[name])) for name in sorted(found))
