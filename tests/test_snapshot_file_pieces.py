@@ -16,6 +16,7 @@ from types import MappingProxyType, MethodType
 import pytest
 
 from bot.content import snapshot
+from bot.engine import index as index_module
 from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.rebuild import _child, _receive, _written
@@ -196,3 +197,20 @@ def test_the_served_pieces_are_taken_only_under_their_own_key(
     assert isinstance(read, Index) and read.base == built.base
     stranger = decoy["0" * 64][0][0]
     assert all(item is not stranger for _, items in read.base.origins for item in items)
+
+
+def test_served_pieces_cut_otherwise_are_read_from_disk_instead(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot names each kept piece's chunks by length: a served base whose pieces are
+    cut otherwise (another slice size) is never matched position by position with them."""
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    monkeypatch.setattr(index_module, "PIECE", 3)
+    assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
+    monkeypatch.setattr(index_module, "PIECE", 2048)
+    served = dict(built.snapshot_files())
+    read = snapshot.read_snapshot(tmp_path, "k" * 64, Index, known=served)
+    assert isinstance(read, Index) and read.base == built.base
+    held = {id(item) for chunks in served.values() for chunk in chunks for item in chunk}
+    assert not any(id(entry) in held for entry in read.base.entries())
+    assert _answers(read) == _answers(built)

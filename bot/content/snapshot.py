@@ -352,7 +352,10 @@ def _dump(
             for position, item in enumerate(chunk):
                 placed.setdefault(id(item), (number, position))
             number += 1
-    header: object = (len(pieces), tuple(key for key, _ in files)) if files else len(pieces)
+    header: object = len(pieces)
+    if files:  # each kept piece's key and the length of each of its chunks, checked on reading
+        shapes = tuple((key, tuple(len(chunk) for chunk in chunks)) for key, chunks in files)
+        header = (len(pieces), shapes)
     _Pickler(out).dump(header)
     for piece in pieces:
         _Pickler(out, placed).dump(piece)
@@ -369,25 +372,19 @@ def _load(
     """What :func:`_dump` wrote: the pieces first, each by a decoder of its own; the pieces
     kept per content file are taken from ``known`` (a served base's, the same objects for the
     same key) or read from ``folder``'s ``pieces/``."""
-    header = pickle.load(reader)
-    keys: tuple[object, ...] = ()
-    if isinstance(header, tuple) and len(header) == 2 and isinstance(header[1], tuple):
-        header, keys = header
-    if not isinstance(header, int) or header < 0 or not all(isinstance(k, str) for k in keys):
-        raise pickle.UnpicklingError("nombre de morceaux illisible")
+    count, shapes = _header(pickle.load(reader))
     pieces: list[tuple[object, ...]] = []
-    for key in keys:
-        assert isinstance(key, str)
+    for key, lengths in shapes:
         chunks = None if known is None else known.get(key)
-        if chunks is None:
+        if chunks is None or _lengths(chunks) != lengths:  # the served ones cut otherwise
             chunks = _read_piece(folder, key)
-        if chunks is None:
+        if chunks is None or _lengths(chunks) != lengths:
             raise pickle.UnpicklingError(f"morceau {key[:12]}… absent ou illisible")
         pieces.extend(chunks)
     before = getattr(_reading, "pieces", None)
     _reading.pieces = pieces
     try:
-        for _ in range(header):
+        for _ in range(count):
             piece = pickle.load(reader)
             if not isinstance(piece, tuple):
                 raise pickle.UnpicklingError("morceau illisible")
@@ -395,6 +392,29 @@ def _load(
         return pickle.load(reader)
     finally:
         _reading.pieces = before
+
+
+def _header(found: object) -> tuple[int, list[tuple[str, tuple[int, ...]]]]:
+    """The first pickle of a snapshot: its count of pieces, and the pieces kept per content
+    file it names (key, lengths of the chunks); raises when it is anything else."""
+    shapes: object = ()
+    if isinstance(found, tuple) and len(found) == 2:
+        found, shapes = found
+    named: list[tuple[str, tuple[int, ...]]] = []
+    for shape in shapes if isinstance(shapes, tuple) else (None,):
+        if not (isinstance(shape, tuple) and len(shape) == 2 and isinstance(shape[0], str)):
+            raise pickle.UnpicklingError("morceaux nommés illisibles")
+        key, lengths = shape
+        if not (isinstance(lengths, tuple) and all(isinstance(n, int) for n in lengths)):
+            raise pickle.UnpicklingError("morceaux nommés illisibles")
+        named.append((key, lengths))
+    if not isinstance(found, int) or isinstance(found, bool) or found < 0:
+        raise pickle.UnpicklingError("nombre de morceaux illisible")
+    return found, named
+
+
+def _lengths(chunks: Chunks) -> tuple[int, ...]:
+    return tuple(len(chunk) for chunk in chunks)
 
 
 class _HashingWriter:
@@ -423,11 +443,10 @@ def has_snapshot(folder: Path, key: str) -> bool:
                 return False
             file.read(65)  # the payload's digest and its line break
             header = pickle.load(file)  # a count, or (count, keys): a few hundred bytes
+        _count, shapes = _header(header)
     except Exception:  # unreadable: not a snapshot to hand over
         return False
-    if isinstance(header, tuple) and len(header) == 2 and isinstance(header[1], tuple):
-        return all(isinstance(k, str) and _piece_path(folder, k).is_file() for k in header[1])
-    return isinstance(header, int)
+    return all(_piece_path(folder, key).is_file() for key, _lengths in shapes)
 
 
 class _HashingReader:
