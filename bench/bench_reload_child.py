@@ -131,10 +131,10 @@ def main() -> None:
                 edit_one_file(content)
                 seconds, rss = read_once(checkout, content, seeds, caches[name])
                 cpu[name].append(seconds)
-                print(
-                    f"  {name}, UN fichier modifié ({round_}) : {seconds:.2f} s de CPU, "
-                    f"{rss:.0f} Mio"
-                )
+                # with --receive, this process holds bases, and a child's peak RSS counts the
+                # pages it shared before it ran python: not the reading process's own
+                memory = "RSS non mesuré (--receive)" if args.receive else f"{rss:.0f} Mio"
+                print(f"  {name}, UN fichier modifié ({round_}) : {seconds:.2f} s de CPU, {memory}")
                 if args.receive and name == "ce code":
                     served, reused, whole = receive_once(caches[name], served)
                     received.append(reused)
