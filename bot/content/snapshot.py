@@ -338,8 +338,9 @@ def _dump(
     per-file cache) names first the pieces kept per content file, by key, in ``folder``'s
     ``pieces/``: each is written there once (:func:`_keep_piece`), and only its key goes in
     the snapshot. After one changed file, a snapshot writes that file's piece and the
-    tables, not the whole base; the header is then (count of pieces, keys). Returns those
-    keys (None for a value without ``snapshot_files``)."""
+    tables, not the whole base; the header is then (count of pieces, ((key, lengths of its
+    chunks), …)), and a reader takes a piece only if its chunks have those lengths. Returns
+    the keys (None for a value without ``snapshot_files``)."""
     files_of = getattr(value, "snapshot_files", None)
     files: list[tuple[str, Chunks]] = [] if files_of is None or folder is None else files_of()
     method = getattr(value, "snapshot_pieces", None)
@@ -442,7 +443,7 @@ def has_snapshot(folder: Path, key: str) -> bool:
             if file.read(len(expected)) != expected:
                 return False
             file.read(65)  # the payload's digest and its line break
-            header = pickle.load(file)  # a count, or (count, keys): a few hundred bytes
+            header = pickle.load(file)  # a count, or (count, pieces named): a few kilobytes
         _count, shapes = _header(header)
     except Exception:  # unreadable: not a snapshot to hand over
         return False
