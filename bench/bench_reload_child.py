@@ -70,11 +70,11 @@ def receive_once(cache: Path, served: object) -> tuple[object, float, float]:
     import time
 
     from bot.content.snapshot import snapshot_key
-    from bot.rebuild import _receive
+    from bot.rebuild import _receive, served_pieces
 
     key = snapshot_key(cache.parent / "content", cache.parent / "seeds", cache)
     started = time.process_time()
-    index = _receive(cache, key, served)  # type: ignore[arg-type]
+    index = _receive(cache, key, served_pieces(served))  # type: ignore[arg-type]
     reused = time.process_time() - started
     started = time.process_time()
     alone = _receive(cache, key, None)

@@ -6,20 +6,23 @@ tables, same answers."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import sys
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType, MethodType
+from typing import TypeVar
 
 import pytest
 
+from bot import rebuild
 from bot.content import snapshot
 from bot.engine import index as index_module
 from bot.engine.commands import answer
 from bot.engine.index import Index
-from bot.rebuild import _child, _receive, _written
+from bot.rebuild import _child, _receive, _written, served_pieces
 from bot.render.html import render_html
 from bot.startup import validated_index
 from tests.conftest import ContentCopy
@@ -34,6 +37,7 @@ QUESTIONS = (
     "/frise 2025",
 )
 EDITED = "events.yaml"
+T = TypeVar("T")
 
 
 def _answers(index: Index) -> list[list[str]]:
@@ -85,7 +89,7 @@ def _reload(copy: ContentCopy, cache: Path, served: Index | None) -> Index:
         assert _child(copy.content, copy.seeds, transfer) == 0
     finally:
         sys.stdout = real
-    index = _receive(*_written(out.getvalue(), transfer), served)
+    index = _receive(*_written(out.getvalue(), transfer), served_pieces(served))
     assert index is not None
     return index
 
@@ -214,3 +218,27 @@ def test_served_pieces_cut_otherwise_are_read_from_disk_instead(
     held = {id(item) for chunks in served.values() for chunk in chunks for item in chunk}
     assert not any(id(entry) in held for entry in read.base.entries())
     assert _answers(read) == _answers(built)
+
+
+@pytest.mark.e2e
+async def test_the_thread_reading_the_new_base_is_never_handed_the_served_index(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker thread keeps its call's arguments a moment after its result is out: handed
+    the served index, it could still hold it when the swap lets go of it, and release_index
+    would then leave it whole (seen once, under load, in tests/test_reload_swap_e2e.py). The
+    thread gets the served pieces only; the objects are reused all the same."""
+    served = _reload(copy, cache, None)
+    copy.edit(EDITED, "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    handed: list[object] = []
+    real = asyncio.to_thread
+
+    async def recording(function: Callable[..., T], /, *args: object) -> T:
+        handed.extend(args)
+        return await real(function, *args)
+
+    monkeypatch.setattr(rebuild.asyncio, "to_thread", recording)
+    reloaded = await rebuild.rebuild_index(copy.content, copy.seeds, served)
+    assert handed and not any(argument is served for argument in handed)
+    old = {id(item) for _, items in served.base.origins for item in items}
+    assert sum(id(entry) in old for entry in reloaded.base.entries()) > 0
