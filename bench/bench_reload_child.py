@@ -63,12 +63,39 @@ def read_once(checkout: Path, content: Path, seeds: Path, cache: Path) -> tuple[
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def receive_once(cache: Path, served: object) -> tuple[object, float, float]:
+    """The serving process's side, in this process: the new base read from the snapshot the
+    reading process left in ``cache`` (``bot.rebuild._receive``), taking the pieces ``served``
+    already holds (this code) — CPU seconds, then the same read with nothing served."""
+    import time
+
+    from bot.content.snapshot import snapshot_key
+    from bot.rebuild import _receive, served_pieces
+
+    key = snapshot_key(cache.parent / "content", cache.parent / "seeds", cache)
+    started = time.process_time()
+    index = _receive(cache, key, served_pieces(served))  # type: ignore[arg-type]
+    reused = time.process_time() - started
+    started = time.process_time()
+    alone = _receive(cache, key, None)
+    whole = time.process_time() - started
+    if index is None or alone is None:
+        raise SystemExit("la nouvelle base n'a pas pu être relue")
+    del alone
+    return index, reused, whole
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--factor", type=int, default=1000)
     parser.add_argument("--base", type=Path, help="a base written by bench/synthetic.py")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--earlier", type=Path, help="another checkout, read in turn")
+    parser.add_argument(
+        "--receive",
+        action="store_true",
+        help="also time the serving process's read of each new base (this code only)",
+    )
     args = parser.parse_args()
     checkouts = {"ce code": ROOT}
     if args.earlier is not None:
@@ -88,19 +115,44 @@ def main() -> None:
         for name, checkout in checkouts.items():
             seconds, rss = read_once(checkout, content, seeds, caches[name])
             print(f"  {name} : caches vides, tout validé : {seconds:.2f} s de CPU, {rss:.0f} Mio")
+        served: object = None
+        received: list[float] = []
+        if args.receive:
+            import gc
+
+            from bot.content.snapshot import read_snapshot, snapshot_key
+            from bot.engine.index import Index
+
+            gc.disable()  # as _receive reads: no collection walks the bases read here
+            first = caches["ce code"]
+            served = read_snapshot(first, snapshot_key(content, seeds, first), Index)
         for round_ in range(1, args.rounds + 1):
             for name, checkout in checkouts.items():
                 edit_one_file(content)
                 seconds, rss = read_once(checkout, content, seeds, caches[name])
                 cpu[name].append(seconds)
-                print(
-                    f"  {name}, UN fichier modifié ({round_}) : {seconds:.2f} s de CPU, "
-                    f"{rss:.0f} Mio"
-                )
+                # with --receive, this process holds bases, and a child's peak RSS counts the
+                # pages it shared before it ran python: not the reading process's own
+                memory = "RSS non mesuré (--receive)" if args.receive else f"{rss:.0f} Mio"
+                print(f"  {name}, UN fichier modifié ({round_}) : {seconds:.2f} s de CPU, {memory}")
+                if args.receive and name == "ce code":
+                    served, reused, whole = receive_once(caches[name], served)
+                    received.append(reused)
+                    print(
+                        f"    relecture par le bot : {reused:.2f} s de CPU en reprenant sa base "
+                        f"servie ({whole:.2f} s sans elle) ; lecture + relecture "
+                        f"{seconds + reused:.2f} s"
+                    )
         medians = {name: statistics.median(found) for name, found in cpu.items()}
         for name, median in medians.items():
             runs = ", ".join(f"{seconds:.2f}" for seconds in cpu[name])
             print(f"  {name} : médiane {median:.2f} s de CPU ({runs})")
+        if received:
+            total = statistics.median(cpu["ce code"]) + statistics.median(received)
+            print(
+                f"  ce code : relecture médiane {statistics.median(received):.2f} s ; "
+                f"rechargement (lecture + relecture) {total:.2f} s de CPU"
+            )
         if len(medians) == 2:
             print(f"  ce code / --earlier : ×{medians['ce code'] / medians['--earlier']:.2f}")
 

@@ -195,7 +195,8 @@ def main() -> None:
         restarts = [bot_start(content, seeds, snapshots) for _ in range(args.starts)]
         _line("redémarrage, instantané valable", restarts)
         snapshot_size = sum(p.stat().st_size for p in snapshots.glob("*.snapshot")) / 1e6
-        print(f"  (instantané : {snapshot_size:.0f} Mo)")
+        pieces = sum(p.stat().st_size for p in snapshots.glob("pieces/*.piece")) / 1e6
+        print(f"  (instantané : {snapshot_size:.0f} Mo, morceaux par fichier : {pieces:.0f} Mo)")
         small = []
         for round_ in range(args.starts):
             _edit_small(content, round_)

@@ -26,12 +26,13 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
 from bot.content.errors import ContentError, ContentIssue
 from bot.content.snapshot import (
+    Chunks,
     has_snapshot,
     read_snapshot,
     snapshot_dir,
@@ -107,7 +108,11 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
             where, key = _written(out.decode("utf-8", "replace"), Path(folder))
             if current is not None and key == served_key(current):
                 return current  # nothing changed since it was read: no 170 Mo to decode
-            index = await asyncio.to_thread(_receive, where, key)
+            # the served index's pieces, not the index: a thread that still held the index
+            # when the swap is done would keep release_index from taking it apart
+            known = served_pieces(current)
+            index = await asyncio.to_thread(_receive, where, key, known)
+            del known
             if index is None:
                 raise RebuildError("la base relue n'a pas pu être transmise")
             return index
@@ -127,11 +132,21 @@ def _written(out: str, folder: Path) -> tuple[Path, str]:
     return folder, KEY
 
 
-def _receive(folder: Path, key: str) -> Index | None:
+def served_pieces(current: Index | None) -> dict[str, Chunks] | None:
+    """The pieces kept per content file of the served index, by key (see :func:`_receive`)."""
+    return None if current is None else dict(current.snapshot_files())
+
+
+def _receive(folder: Path, key: str, known: Mapping[str, Chunks] | None = None) -> Index | None:
     """The child's index, read with collections paused, then frozen: the serving process
-    keeps it as long as the base it replaces, and no later collection walks it."""
+    keeps it as long as the base it replaces, and no later collection walks it.
+
+    The pieces kept per content file that ``known`` holds under the same key (the served
+    index's, :func:`served_pieces`) are taken from it instead of being decoded again: the
+    same objects, read from the same bytes of the same file by the same code (the key names
+    all of it). After one changed file, only that file's piece and the tables are decoded."""
     with gc_paused():
-        index = read_snapshot(folder, key, Index)
+        index = read_snapshot(folder, key, Index, known=known)
         if index is not None:
             build_index(index)  # nothing left to build: the child did it all
             if key != KEY:  # the bot's own snapshot (not the temporary folder's)

@@ -6,7 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -812,4 +812,31 @@ def load_factbase(
         skips=tuple(entry.value for entry in raw.skips),
         exceptions=tuple(entry.value for entry in raw.exceptions),
         files=MappingProxyType({entry.label: entry.file for entry in located}),
+        origins=_origins(raw, actors),
     )
+
+
+_KEPT_TARGETS = ("sources", "events", "agreements", "facts", "skips", "exceptions")
+"""The sections whose objects a base holds as read (the vocabulary is one small object)."""
+
+
+def _origins(raw: _Raw, actors: Mapping[str, Actor]) -> tuple[tuple[str, tuple[object, ...]], ...]:
+    """Each file read under the per-file cache (``raw.records``): its record's key and the
+    objects the base holds from it — as they were read, target by target in file order, then
+    the actors built from its countries and organisations, in file order (an actor follows
+    from its entry, the code and the libraries' versions alone: the record's key names them
+    all). The same objects, in the same order, whenever the record's key is the same."""
+    found: dict[str, list[object]] = {name: [] for name in raw.records}
+    for target in _KEPT_TARGETS:
+        for located in _target(raw, target):
+            kept = found.get(located.file)
+            if kept is not None:
+                kept.append(located.value)
+    named: list[tuple[str, str]] = [(c.file, c.value.code) for c in raw.countries]
+    named += [(o.file, o.value.id) for o in raw.organisations]
+    for file, actor_id in named:
+        kept = found.get(file)
+        actor = actors.get(actor_id)
+        if kept is not None and actor is not None:
+            kept.append(actor)
+    return tuple((raw.records[name][0], tuple(found[name])) for name in sorted(found))

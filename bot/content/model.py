@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.content.schema import (
     Agreement,
@@ -68,6 +68,15 @@ class FactBase:
     exceptions: tuple[SupportException, ...] = ()
     files: Mapping[str, str] | None = None
     """Entry or actor id → the content file it was read from (for error messages)."""
+    origins: tuple[tuple[str, tuple[object, ...]], ...] = field(
+        default=(), compare=False, repr=False
+    )
+    """For each content file whose validation is kept by the per-file cache: that record's
+    key and the file's own objects held by this base (sources, events, agreements, facts,
+    skipped sentences, exceptions, in the record's order). The key names exactly what they
+    were read from (the file's bytes and name, the code, the limits), so a snapshot keeps
+    them once per key and a reload reuses the served ones (:mod:`bot.content.snapshot`).
+    Bookkeeping only: not part of the base's value (equality ignores it)."""
 
     def entries(self) -> tuple[Event | Agreement | Fact, ...]:
         """Events, agreements and facts, in that order."""

@@ -54,7 +54,7 @@ T = TypeVar("T")
 
 SNAPSHOT_VARIABLE = "SNAPSHOT_DIR"
 DEFAULT_SNAPSHOT_DIR = PROJECT_ROOT / "data" / "cache"
-FORMAT = b"azsec-base-snapshot/3\n"
+FORMAT = b"azsec-base-snapshot/4\n"
 _CODE_DIR = Path(__file__).resolve().parent.parent
 """The ``bot`` package: its code is part of the key (validation rules, models, pickling)."""
 LIBRARIES = ("pydantic", "babel", "pyyaml")
@@ -254,8 +254,77 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _dump(out: IO[bytes] | _HashingWriter, value: object) -> None:
-    """``value`` pickled to ``out`` as a count of pieces, the pieces, then itself.
+PIECES = "pieces"
+"""Folder of the snapshot directory holding the pieces kept per content file (see
+:func:`_dump`), each ``KEY.piece``: the key of that file's validation record."""
+PIECE_SUFFIX = ".piece"
+Chunks = list[tuple[object, ...]]
+"""A piece kept per content file: its objects a few thousand at a time."""
+
+
+class _Chunks:
+    """The value of a piece file: its chunks, written and read as the pieces of the file
+    (each by a decoder of its own); the value itself pickles as a call that gathers them."""
+
+    def __init__(self, chunks: Chunks) -> None:
+        self.chunks = chunks
+
+    def snapshot_pieces(self) -> Chunks:
+        return self.chunks
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _gathered, ()
+
+
+def _gathered() -> _Chunks:
+    """The chunks read so far from the piece file being read (its value's pickle)."""
+    return _Chunks(list(_reading.pieces))
+
+
+def _piece_path(folder: Path, key: str) -> Path:
+    return folder / PIECES / f"{key}{PIECE_SUFFIX}"
+
+
+def _keep_piece(folder: Path, key: str, chunks: Chunks) -> None:
+    """Write the piece kept under ``key`` unless it is on disk already: written once, then
+    reused by every snapshot of a base holding that file as it is (its objects follow from
+    the key alone: see :attr:`bot.content.model.FactBase.origins`)."""
+    path = _piece_path(folder, key)
+    if path.is_file():
+        return
+    if not write_snapshot(path.parent, key, _Chunks(chunks), name=path.name):
+        raise OSError(f"morceau {path.name} non écrit")
+
+
+def _read_piece(folder: Path | None, key: str) -> Chunks | None:
+    """The piece kept under ``key``, None when absent or unusable (then deleted: it would
+    otherwise be taken as written by the next snapshot, which would never load)."""
+    if folder is None:
+        return None
+    path = _piece_path(folder, key)
+    found = read_snapshot(path.parent, key, _Chunks, name=path.name)
+    if found is None:
+        path.unlink(missing_ok=True)
+        return None
+    return found.chunks
+
+
+def prune_pieces(folder: Path, used: set[str]) -> None:
+    """Remove the pieces no snapshot of ``folder`` uses any more (their file was edited or
+    removed since); a piece another process still reads is only missed by it: its snapshot
+    is then ignored and the base revalidated, never read wrong."""
+    try:
+        for path in (folder / PIECES).glob("*" + PIECE_SUFFIX):
+            if path.name[: -len(PIECE_SUFFIX)] not in used:
+                path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("Morceaux de l'instantané non nettoyés (%s)", error)
+
+
+def _dump(
+    out: IO[bytes] | _HashingWriter, value: object, folder: Path | None = None
+) -> tuple[str, ...] | None:
+    """``value`` pickled to ``out`` as its header, its pieces, then itself.
 
     A value with a ``snapshot_pieces()`` method (the index) is written in pieces: each piece
     (a tuple of objects: a few thousand entries) is a pickle of its own, and the objects of
@@ -263,25 +332,58 @@ def _dump(out: IO[bytes] | _HashingWriter, value: object) -> None:
     decoder, whose table of what it decoded (one slot per object) is let go of at its end,
     holding the interpreter while it does: a few milliseconds for a piece, against 0.14 –
     0.25 s for a whole ×1000 index read in one pickle — a stop of the answering loop when a
-    reload hands over the new base (issue 25)."""
+    reload hands over the new base (issue 25).
+
+    A value with a ``snapshot_files()`` method too (the index of a base read under the
+    per-file cache) names first the pieces kept per content file, by key, in ``folder``'s
+    ``pieces/``: each is written there once (:func:`_keep_piece`), and only its key goes in
+    the snapshot. After one changed file, a snapshot writes that file's piece and the
+    tables, not the whole base; the header is then (count of pieces, ((key, lengths of its
+    chunks), …)), and a reader takes a piece only if its chunks have those lengths. Returns
+    the keys (None for a value without ``snapshot_files``)."""
+    files_of = getattr(value, "snapshot_files", None)
+    files: list[tuple[str, Chunks]] = [] if files_of is None or folder is None else files_of()
     method = getattr(value, "snapshot_pieces", None)
-    pieces: list[tuple[object, ...]] = [] if method is None else list(method())
-    _Pickler(out).dump(len(pieces))
+    pieces: Chunks = [] if method is None else list(method())
     placed: dict[int, tuple[int, int]] = {}
-    for number, piece in enumerate(pieces):
+    number = 0
+    for key, chunks in files:
+        _keep_piece(folder, key, chunks)  # type: ignore[arg-type]  # folder is set with files
+        for chunk in chunks:
+            for position, item in enumerate(chunk):
+                placed.setdefault(id(item), (number, position))
+            number += 1
+    header: object = len(pieces)
+    if files:  # each kept piece's key and the length of each of its chunks, checked on reading
+        shapes = tuple((key, tuple(len(chunk) for chunk in chunks)) for key, chunks in files)
+        header = (len(pieces), shapes)
+    _Pickler(out).dump(header)
+    for piece in pieces:
         _Pickler(out, placed).dump(piece)
         for position, item in enumerate(piece):
             placed.setdefault(id(item), (number, position))
+        number += 1
     _Pickler(out, placed).dump(value)
+    return None if files_of is None else tuple(key for key, _ in files)
 
 
-def _load(reader: _HashingReader) -> object:
-    """What :func:`_dump` wrote: the pieces first, each by a decoder of its own."""
-    count = pickle.load(reader)
-    if not isinstance(count, int) or count < 0:
-        raise pickle.UnpicklingError("nombre de morceaux illisible")
+def _load(
+    reader: _HashingReader, folder: Path | None = None, known: Mapping[str, Chunks] | None = None
+) -> object:
+    """What :func:`_dump` wrote: the pieces first, each by a decoder of its own; the pieces
+    kept per content file are taken from ``known`` (a served base's, the same objects for the
+    same key) or read from ``folder``'s ``pieces/``."""
+    count, shapes = _header(pickle.load(reader))
+    pieces: list[tuple[object, ...]] = []
+    for key, lengths in shapes:
+        chunks = None if known is None else known.get(key)
+        if chunks is None or _lengths(chunks) != lengths:  # the served ones cut otherwise
+            chunks = _read_piece(folder, key)
+        if chunks is None or _lengths(chunks) != lengths:
+            raise pickle.UnpicklingError(f"morceau {key[:12]}… absent ou illisible")
+        pieces.extend(chunks)
     before = getattr(_reading, "pieces", None)
-    _reading.pieces = pieces = []
+    _reading.pieces = pieces
     try:
         for _ in range(count):
             piece = pickle.load(reader)
@@ -291,6 +393,29 @@ def _load(reader: _HashingReader) -> object:
         return pickle.load(reader)
     finally:
         _reading.pieces = before
+
+
+def _header(found: object) -> tuple[int, list[tuple[str, tuple[int, ...]]]]:
+    """The first pickle of a snapshot: its count of pieces, and the pieces kept per content
+    file it names (key, lengths of the chunks); raises when it is anything else."""
+    shapes: object = ()
+    if isinstance(found, tuple) and len(found) == 2:
+        found, shapes = found
+    named: list[tuple[str, tuple[int, ...]]] = []
+    for shape in shapes if isinstance(shapes, tuple) else (None,):
+        if not (isinstance(shape, tuple) and len(shape) == 2 and isinstance(shape[0], str)):
+            raise pickle.UnpicklingError("morceaux nommés illisibles")
+        key, lengths = shape
+        if not (isinstance(lengths, tuple) and all(isinstance(n, int) for n in lengths)):
+            raise pickle.UnpicklingError("morceaux nommés illisibles")
+        named.append((key, lengths))
+    if not isinstance(found, int) or isinstance(found, bool) or found < 0:
+        raise pickle.UnpicklingError("nombre de morceaux illisible")
+    return found, named
+
+
+def _lengths(chunks: Chunks) -> tuple[int, ...]:
+    return tuple(len(chunk) for chunk in chunks)
 
 
 class _HashingWriter:
@@ -309,14 +434,20 @@ SNAPSHOT_NAME = "base.snapshot"
 
 
 def has_snapshot(folder: Path, key: str) -> bool:
-    """Whether the snapshot in ``folder`` says it was built for ``key`` (its header only; the
-    payload's digest is checked when it is read)."""
+    """Whether the snapshot in ``folder`` says it was built for ``key`` and the pieces it
+    names are on disk (its header and first pickle only; the digests are checked when it is
+    read)."""
     expected = FORMAT + key.encode() + b"\n"
     try:
         with (folder / SNAPSHOT_NAME).open("rb") as file:
-            return file.read(len(expected)) == expected
-    except OSError:
+            if file.read(len(expected)) != expected:
+                return False
+            file.read(65)  # the payload's digest and its line break
+            header = pickle.load(file)  # a count, or (count, pieces named): a few kilobytes
+        _count, shapes = _header(header)
+    except Exception:  # unreadable: not a snapshot to hand over
         return False
+    return all(_piece_path(folder, key).is_file() for key, _lengths in shapes)
 
 
 class _HashingReader:
@@ -348,10 +479,18 @@ class _HashingReader:
         return self.digest.hexdigest()
 
 
-def read_snapshot(folder: Path, key: str, kind: type[T], name: str = SNAPSHOT_NAME) -> T | None:
+def read_snapshot(
+    folder: Path,
+    key: str,
+    kind: type[T],
+    name: str = SNAPSHOT_NAME,
+    known: Mapping[str, Chunks] | None = None,
+) -> T | None:
     """The object of type ``kind`` cached for ``key``, or None when absent, stale, corrupt,
     unreadable or of another type. The payload is unpickled as it is read and hashed (its
-    digest checked before the object is returned), never held whole in memory."""
+    digest checked before the object is returned), never held whole in memory. The pieces
+    kept per content file come from ``known`` when it has their key (the served base's own
+    objects, see :meth:`bot.engine.index.Index.snapshot_files`), else from ``folder``."""
     path = folder / name
     header_size = len(FORMAT) + 64 + 1 + 64 + 1
     expected = FORMAT + key.encode() + b"\n"
@@ -363,7 +502,7 @@ def read_snapshot(folder: Path, key: str, kind: type[T], name: str = SNAPSHOT_NA
                 return None
             reader = _HashingReader(file)
             try:
-                stored: object = _load(reader)
+                stored: object = _load(reader, folder, known)
                 problem = None
             except Exception as error:  # a snapshot that does not decode is never used
                 stored, problem = None, error
@@ -421,10 +560,12 @@ def write_snapshot(folder: Path, key: str, value: object, name: str = SNAPSHOT_N
             with os.fdopen(handle, "wb") as out:
                 out.write(start + b"0" * 64 + b"\n")
                 writer = _HashingWriter(out)
-                _dump(writer, value)
+                used = _dump(writer, value, folder)
                 out.seek(len(start))
                 out.write(writer.digest.hexdigest().encode())
             os.replace(temporary, folder / name)
+            if used is not None:
+                prune_pieces(folder, set(used))  # the snapshot in place uses no other
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

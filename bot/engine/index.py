@@ -3,7 +3,7 @@ relations), each built on first use, all at once by ``prepare``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -26,6 +26,10 @@ T = TypeVar("T")
 
 PIECE = 2048
 """Objects per piece of the snapshot (see :meth:`Index.snapshot_pieces`)."""
+
+
+def _slices(items: Sequence[object]) -> list[tuple[object, ...]]:
+    return [tuple(items[start : start + PIECE]) for start in range(0, len(items), PIECE)]
 
 
 class Index:
@@ -94,16 +98,28 @@ class Index:
             self._memo[name] = build()
         return cast(T, self._memo[name])
 
+    def snapshot_files(self) -> list[tuple[str, list[tuple[object, ...]]]]:
+        """The base's objects kept per content file (:attr:`FactBase.origins`), each file's
+        in slices of ``PIECE``, under its validation record's key: the snapshot keeps each
+        once per key, and a reload takes the served index's own for the keys it has."""
+        return [(key, _slices(items)) for key, items in self.base.origins]
+
     def snapshot_pieces(self) -> list[tuple[object, ...]]:
-        """The base's entries, actors and sources in slices of ``PIECE``: the snapshot writes
-        each slice as a pickle of its own (:func:`bot.content.snapshot._dump`), so that no
-        single decoder holds millions of objects when a reload reads the new base."""
+        """The base's entries, actors and sources not kept per content file, in slices of
+        ``PIECE``: the snapshot writes each slice as a pickle of its own
+        (:func:`bot.content.snapshot._dump`), so that no single decoder holds millions of
+        objects when a reload reads the new base."""
+        kept = {id(item) for _key, items in self.base.origins for item in items}
         items: list[object] = [
-            *self.base.entries(),
-            *self.base.actors.values(),
-            *self.base.sources.values(),
+            item
+            for item in (
+                *self.base.entries(),
+                *self.base.actors.values(),
+                *self.base.sources.values(),
+            )
+            if id(item) not in kept
         ]
-        return [tuple(items[start : start + PIECE]) for start in range(0, len(items), PIECE)]
+        return _slices(items)
 
     def find_agreements(self, term: str) -> list[Agreement]:
         """Agreements ``term`` names: all when empty, an actor's, or by words or topic."""
