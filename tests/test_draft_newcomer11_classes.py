@@ -43,3 +43,23 @@ def test_aujourdhui_with_something_done_that_day_still_dates_it(small: FactBase)
     text = DATED + "Aujourd'hui, le ministre turc est arrivé à Tbilissi pour une visite.\n"
     entry = _holding(draft_yaml(text, small), "est arrivé à Tbilissi")
     assert entry["date"] == "2022-06-10"
+
+
+def test_the_bracketed_country_of_a_medium_is_no_party(small: FactBase) -> None:
+    text = DATED + (
+        "La Géorgie n'est pas encore prête à adhérer à l'OTSC, a déclaré le président géorgien "
+        "dans une interview à la Deutsche Welle (Allemagne) publiée mercredi.\n\n"
+        '"Quand les deux parties seront prêtes, cela se fera", a-t-il ajouté.\n'
+    )
+    data = draft_yaml(text, small)
+    first = _holding(data, "pas encore prête")
+    assert "DE" not in (first.get("actors") or [])
+    assert "GE" in (first.get("actors") or [])
+    second = _holding(data, "les deux parties")
+    assert "DE" not in (second.get("actors") or [])
+
+
+def test_a_country_named_in_brackets_after_a_country_stays_a_party(small: FactBase) -> None:
+    text = DATED + "La Turquie (Ankara) a livré des drones à la Géorgie le 2 juin.\n"
+    entry = _holding(draft_yaml(text, small), "a livré des drones")
+    assert {"TR", "GE"} <= set(entry.get("actors") or entry.get("parties") or [])
