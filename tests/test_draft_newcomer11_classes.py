@@ -63,3 +63,18 @@ def test_a_country_named_in_brackets_after_a_country_stays_a_party(small: FactBa
     text = DATED + "La Turquie (Ankara) a livré des drones à la Géorgie le 2 juin.\n"
     entry = _holding(draft_yaml(text, small), "a livré des drones")
     assert {"TR", "GE"} <= set(entry.get("actors") or entry.get("parties") or [])
+
+
+def test_a_quotation_opened_straight_and_closed_curly_is_one_candidate(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre turc a souligné que la victoire avait une place importante dans "
+        "l’histoire du Caucase.\n\n"
+        '"Pour couronner cette victoire, il est important d’ouvrir la route entre Zougdidi et '
+        "Senaki le plus tôt possible.\n\n"
+        "Je pense qu’il est très important que la Turquie et la Géorgie se connectent "
+        "physiquement”, a-t-il souligné.\n"
+    )
+    data = draft_yaml(text, small)
+    opening = _holding(data, "Pour couronner cette victoire")
+    closing = _holding(data, "se connectent physiquement")
+    assert opening is closing

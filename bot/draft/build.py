@@ -455,6 +455,11 @@ def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
                 depth -= 1
                 if depth == 0 and not straight:
                     closers.append((number, offset + 1))
+            elif char in _CLOSING and straight:
+                # « "Pour couronner … physiquement”, a-t-il souligné » : a copy that opens with
+                # a straight mark and closes with a curly one still quotes one speech
+                straight = False
+                closers.append((number, offset + 1))
             elif char == '"':
                 straight = not straight
                 if not straight and depth == 0:
