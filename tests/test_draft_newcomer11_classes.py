@@ -78,3 +78,16 @@ def test_a_quotation_opened_straight_and_closed_curly_is_one_candidate(small: Fa
     opening = _holding(data, "Pour couronner cette victoire")
     closing = _holding(data, "se connectent physiquement")
     assert opening is closing
+
+
+def test_the_minister_of_the_articles_pair_keeps_his_country_beside_the_other(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le ministre turc de la Défense Hulusi Akar a été reçu par le président géorgien à "
+        "Tbilissi, capitale de la Géorgie.\n\n"
+        "Hulusi Akar a exprimé sa conviction qu’avec les investissements que la Géorgie fera "
+        "dans ses terres, la région deviendra un centre d’attraction.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "les investissements que la Géorgie fera")
+    assert set(entry.get("actors") or []) == {"TR", "GE"}

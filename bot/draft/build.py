@@ -1864,10 +1864,17 @@ def draft_article(
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
-            if item in again and countries_here:
+            here_ids = {hit.id for hit in countries_here}
+            if (
+                item in again
+                and countries_here
+                and not (len(lead) == 2 and item.actor in lead and here_ids <= set(lead))
+            ):
                 # an official named again gives his country only to a sentence naming none:
                 # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
-                # country stays noted in draft.resolved)
+                # country stays noted in draft.resolved) — or naming only the other country of
+                # the pair the article opened with (« Akar … les investissements que
+                # l'Azerbaïdjan fera » in an article on Turkey and Azerbaijan: both)
                 continue
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
