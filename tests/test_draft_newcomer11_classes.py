@@ -91,3 +91,16 @@ def test_the_minister_of_the_articles_pair_keeps_his_country_beside_the_other(
     )
     entry = _holding(draft_yaml(text, small), "les investissements que la Géorgie fera")
     assert set(entry.get("actors") or []) == {"TR", "GE"}
+
+
+def test_a_quotation_said_by_il_goes_with_the_speaker_who_relevait_just_before(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        '"Pour la Turquie comme pour nous, il est évident que notre pays n\'est pas prêt", a '
+        "relevé le ministre géorgien.\n\n"
+        '"Aussi devons-nous poursuivre notre coopération en tant que partenaires", a-t-il '
+        "repris.\n"
+    )
+    data = draft_yaml(text, small)
+    assert _holding(data, "Aussi devons-nous") is _holding(data, "n'est pas prêt")

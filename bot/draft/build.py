@@ -484,7 +484,8 @@ _SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
     r"indiqué|affirmé|fait savoir|expliqué|précisé|rappelé|assuré|insisté|martelé|"
     r"condamné|exprimé|salué|évoqué|déploré|appelé|plaidé|réaffirmé|confirmé|averti|"
-    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé)\b|"
+    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé|relevé|"
+    r"observé|repris|poursuivi|conclu|fait remarquer|fait observer)\b|"
     r"\bs['’]est dit\b",
     re.IGNORECASE,
 )
