@@ -104,3 +104,20 @@ def test_a_quotation_said_by_il_goes_with_the_speaker_who_relevait_just_before(
     )
     data = draft_yaml(text, small)
     assert _holding(data, "Aussi devons-nous") is _holding(data, "n'est pas prêt")
+
+
+def test_the_opening_of_a_quotation_without_actor_stays_with_its_sequel(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien a reçu son homologue turc à Tbilissi le 8 juin.\n\n"
+        '"Je ne voudrais pas faire de prévisions hâtives. Nous devons baser notre politique sur '
+        "des réalités. Quand les deux parties seront prêtes, cela ne manquera pas de se "
+        'produire", a estimé en conclusion le ministre géorgien.\n'
+    )
+    data = draft_yaml(text, small)
+    entry = _holding(data, "Quand les deux parties")
+    quotes = [item["quote"] for item in entry["evidence"]]
+    assert quotes[0].startswith('"Je ne voudrais pas')
+    assert "Nous devons baser notre politique sur des réalités." in quotes
+    assert all(item["key"] for item in entry["evidence"][:2])
+    skipped = [item["sentence"] for item in data["draft"].get("skipped") or []]
+    assert not any("prévisions" in sentence for sentence in skipped)

@@ -108,6 +108,9 @@ class Candidate:
     provisions: list[Sentence] = field(default_factory=list)
     """Sentences without actor of their own just before « Ces dispositions sont contenues dans
     la Déclaration … » : the provisions that document holds, key quotes before it."""
+    opened_by: list[Sentence] = field(default_factory=list)
+    """The sentences of the same quotation just before, set aside as weak (« "Je ne voudrais
+    pas …. Nous devons … » before « Quand les deux parties … ») : its opening, key quotes."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -1365,6 +1368,25 @@ def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Se
     item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
 
 
+def _take_opening(item: Candidate, pending: list[Candidate], skipped: list[Sentence]) -> None:
+    """Give ``item``, inside a quotation, the sentences of that quotation set aside just before
+    it for want of an actor or a date of their own: one quotation, one candidate."""
+    run: list[Candidate] = []
+    for earlier in reversed(pending):
+        if earlier.position != item.position - 1 - len(run) or earlier.sentence not in skipped:
+            break
+        run.insert(0, earlier)
+        if not earlier.in_quote:
+            break  # the sentence that opens the quotation
+    if not run or run[0].in_quote or run[0].sentence.text.lstrip()[:1] not in _OPENING + '"':
+        return
+    item.opened_by = [earlier.sentence for earlier in run]
+    for earlier in run:
+        skipped.remove(earlier.sentence)
+        pending.remove(earlier)
+    item.grouped_why.append("début de la même citation, mis de côté faute d'acteur à lui")
+
+
 def _group(
     candidates: list[Candidate],
     skipped: list[Sentence],
@@ -1433,6 +1455,8 @@ def _group(
             pending.append(item)
             continue
         if previous is None or why is None:
+            if item.in_quote:
+                _take_opening(item, pending, skipped)
             _inherit(grouped, item)
             grouped.append(item)
             continue
@@ -2322,6 +2346,10 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["evidence"][:0] = [  # the provisions the document holds, in the article's order
         {"source": source_id, "quote": sentence.text, "key": True}
         for sentence in candidate.provisions
+    ]
+    entry["evidence"][:0] = [  # the opening of its quotation, in the article's order
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.opened_by
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
