@@ -121,3 +121,19 @@ def test_the_opening_of_a_quotation_without_actor_stays_with_its_sequel(small: F
     assert all(item["key"] for item in entry["evidence"][:2])
     skipped = [item["sentence"] for item in data["draft"].get("skipped") or []]
     assert not any("prévisions" in sentence for sentence in skipped)
+
+
+def test_a_visit_a_speech_dates_is_apart_from_the_state_it_spoke_of_before(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        '"Depuis de longues années, nous coopérons avec la Turquie dans de nombreux '
+        "programmes. Au mois de mars dernier, j'ai visité le ministère turc de la Défense où "
+        "j'ai eu des négociations très constructives\", a indiqué le ministre géorgien.\n"
+    )
+    data = draft_yaml(text, small)
+    visit = _holding(data, "j'ai visité le ministère")
+    assert visit is not _holding(data, "Depuis de longues années")
+    assert visit["date"] == "2022-03"
+    assert visit["date_basis"] == "déduit"
+    assert visit["type"] == "reunion"

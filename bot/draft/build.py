@@ -693,8 +693,14 @@ def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
     if item.in_quote:
         own = _main_date(item.dates)
         main = _main_date(group.dates)
-        if own is not None and own.iso and own.basis == "texte" and (main is None or not main.iso):
-            return None
+        if own is not None and own.iso and (main is None or not main.iso):
+            if own.basis == "texte":
+                return None
+            if item.kind == "event" and group.kind == "fact":
+                # « Au mois de novembre dernier, j'ai visité le Quartier général … » after
+                # « Depuis de longues années, nous coopérons … » : a visit the speech dates
+                # (inferred) after a standing state, two things
+                return None
         return "suite de la citation de la phrase d'avant"
     if item.said_by_pronoun and _SPEECH.search(last):
         return "citation attribuée par « il » à l'orateur de la phrase d'avant"
