@@ -137,3 +137,19 @@ def test_a_visit_a_speech_dates_is_apart_from_the_state_it_spoke_of_before(
     assert visit["date"] == "2022-03"
     assert visit["date_basis"] == "déduit"
     assert visit["type"] == "reunion"
+
+
+def test_the_two_sides_are_the_country_and_the_organisation_the_article_opened_with(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "La Géorgie n'est pas encore prête à adhérer à l'OTS, a déclaré le ministre géorgien "
+        "mercredi.\n\n"
+        '"Nous espérons que cette coopération se poursuivra", a ajouté le ministre, tout en '
+        "faisant remarquer que la participation devait être concertée des deux côtés.\n\n"
+        '"Quand les deux parties seront prêtes, cela ne manquera pas de se produire", a '
+        "estimé en conclusion le ministre géorgien.\n"
+    )
+    data = draft_yaml(text, small)
+    assert set(_holding(data, "des deux côtés").get("actors") or []) == {"GE", "ots"}
+    assert set(_holding(data, "les deux parties").get("actors") or []) == {"GE", "ots"}

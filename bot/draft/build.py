@@ -1374,6 +1374,11 @@ def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Se
     item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
 
 
+_TWO_SIDES = re.compile(r"\b(?i:les|des|aux)\s+deux\s+(?:parties|côtés)\b")
+"""« les deux parties », « des deux côtés » : two sides, which may be a country and an
+organisation."""
+
+
 def _take_opening(item: Candidate, pending: list[Candidate], skipped: list[Sentence]) -> None:
     """Give ``item``, inside a quotation, the sentences of that quotation set aside just before
     it for want of an actor or a date of their own: one quotation, one candidate."""
@@ -1813,6 +1818,9 @@ def draft_article(
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
     unknown_all: dict[str, None] = {}
+    opened_with: list[str] = []
+    """The two actors (countries or organisations) of the first sentence naming two: whom
+    « les deux parties », « des deux côtés » stand for when no pair of countries was named."""
     recent: list[str] = []
     naming: dict[str, Sentence] = {}
     """The last sentence naming each country (what « les deux pays » later stands for)."""
@@ -1914,6 +1922,20 @@ def draft_article(
             if known_person.actor not in {hit.id for hit in actors}:
                 actors.append(ActorHit(known_person.actor, known_person.words, True))
                 resolved.append(known_person)
+        sides = _TWO_SIDES.search(sentence.text)
+        paired = {item.actor for item in resolved if names_a_pair(item.words)}
+        if sides is not None and len(paired) < 2 and len(opened_with) == 2:
+            # « Quand les deux parties seront prêtes » in an article opened on Azerbaijan and
+            # NATO: not a pair of countries, the two the article opened with
+            actors = [hit for hit in actors if hit.id not in paired or hit.id in opened_with]
+            for actor in opened_with:
+                if actor not in {hit.id for hit in actors}:
+                    actors.append(ActorHit(actor, sides.group(0), actor in finder.known))
+                    resolved.append(Resolved(sides.group(0), actor))
+        if not opened_with:
+            ids = list(dict.fromkeys(hit.id for hit in actors))
+            if len(ids) == 2 and len(sentence.text) >= MIN_QUOTE:
+                opened_with = ids
         unknown = unknown_names(sentence.text, finder, found)
         figures = numbers(sentence.text, [(d.start, d.end) for d in dates])
         modality = modality_of(sentence.text)
