@@ -153,3 +153,17 @@ def test_the_two_sides_are_the_country_and_the_organisation_the_article_opened_w
     data = draft_yaml(text, small)
     assert set(_holding(data, "des deux côtés").get("actors") or []) == {"GE", "ots"}
     assert set(_holding(data, "les deux parties").get("actors") or []) == {"GE", "ots"}
+
+
+def test_nous_in_a_quotation_is_the_country_of_the_speaker_its_attribution_names(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le président géorgien Irakli Kobakhidzé a accordé une interview à la presse.\n\n"
+        "\"Depuis de longues années, nous coopérons avec l'OTS à commencer par le programme "
+        '"Routes de la soie" jusqu\'au plan de partenariat. '
+        "Au mois de mars dernier, j'ai visité le siège de l'OTS où j'ai eu des négociations "
+        'très constructives", a indiqué M. Kobakhidzé.\n'
+    )
+    entry = _holding(draft_yaml(text, small), "nous coopérons avec l'OTS")
+    assert {"GE", "ots"} <= set(entry.get("actors") or [])

@@ -106,6 +106,11 @@ def _speaker_country(text: str, speakers: dict[str, str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def speaker_country(text: str, speakers: dict[str, str]) -> str | None:
+    """The one country of the officials ``text`` names (« a indiqué M. Aliev » → AZ)."""
+    return _speaker_country(text, speakers)
+
+
 def resolve(
     text: str, finder: ActorFinder, recent: list[str], speakers: dict[str, str] | None = None
 ) -> list[Resolved]:

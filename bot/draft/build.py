@@ -33,6 +33,7 @@ from bot.draft.actors import (
     officials,
     places,
     resolve,
+    speaker_country,
     subject_country,
 )
 from bot.draft.analyse import (
@@ -1374,6 +1375,23 @@ def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Se
     item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
 
 
+_ATTRIBUTION = re.compile(r"[\"”»]\s*,\s*(?P<said>(?:a|ont)\s(?:M\.\s|[^,.;])+)")
+"""A closing mark and the words right after it: « …", a indiqué M. Aliev »."""
+
+
+def _attribution(sentences: list[Sentence]) -> str | None:
+    """Who said the quotation the first of ``sentences`` opens: the words after the first
+    closing mark that a comma and a verb follow (« , a indiqué M. Aliev »), else None (a
+    title quoted inside, « le programme "Partenariat pour la paix" jusqu'au … », is passed)."""
+    for sentence in sentences:
+        found = _ATTRIBUTION.search(sentence.text)
+        if found is not None:
+            return found.group("said")
+    return None
+
+
+_WE = re.compile(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
+"""The speaker speaking for his side (« nous coopérons »), not for himself."""
 _TWO_SIDES = re.compile(r"\b(?i:les|des|aux)\s+deux\s+(?:parties|côtés)\b")
 """« les deux parties », « des deux côtés » : two sides, which may be a country and an
 organisation."""
@@ -1932,6 +1950,19 @@ def draft_article(
                 if actor not in {hit.id for hit in actors}:
                     actors.append(ActorHit(actor, sides.group(0), actor in finder.known))
                     resolved.append(Resolved(sides.group(0), actor))
+        attribution = (
+            _attribution(article.sentences[position : position + 4])
+            if not quotations[position][0] and sentence.text[:1] in _OPENING + '"'
+            else None
+        )
+        if attribution is not None and _WE.search(sentence.text):
+            # « "Depuis de longues années, nous coopérons avec l'OTAN … », a indiqué M. Aliev » :
+            # « nous » is the speaker's country, named in the attribution after the quotation
+            said_by = attribution
+            country = speaker_country(said_by, {**people, **officials(said_by, finder)})
+            if country is not None and country not in {hit.id for hit in actors}:
+                actors.append(ActorHit(country, "nous", country in finder.known))
+                resolved.append(Resolved("nous", country))
         if not opened_with:
             ids = list(dict.fromkeys(hit.id for hit in actors))
             if len(ids) == 2 and len(sentence.text) >= MIN_QUOTE:
