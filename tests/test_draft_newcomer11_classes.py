@@ -167,3 +167,17 @@ def test_nous_in_a_quotation_is_the_country_of_the_speaker_its_attribution_names
     )
     entry = _holding(draft_yaml(text, small), "nous coopérons avec l'OTS")
     assert {"GE", "ots"} <= set(entry.get("actors") or [])
+
+
+def test_a_statement_denying_again_what_a_declaration_denied_joins_it(small: FactBase) -> None:
+    text = DATED + (
+        "La Géorgie n'est pas encore prête à adhérer à l'OTS, a déclaré le ministre géorgien "
+        "mercredi.\n\n"
+        '"Nous espérons que cette coopération se poursuivra", a ajouté le ministre géorgien.\n\n'
+        "\"Pour l'OTS comme pour nous, il est évident que la Géorgie n'y est pas prête\", a "
+        "relevé le ministre géorgien.\n"
+    )
+    data = draft_yaml(text, small)
+    declaration = _holding(data, "pas encore prête à adhérer")
+    assert _holding(data, "n'y est pas prête") is declaration
+    assert _holding(data, "Nous espérons") is not declaration

@@ -893,6 +893,42 @@ def _repeats(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_DENIED_STATE = re.compile(
+    r"\bn['’](?:y\s+)?(?:est|sont|était|étaient)\s+pas\s+(?:encore\s+|toujours\s+)?"
+    r"(?P<state>[a-zà-ÿ]{4,})",
+    re.IGNORECASE,
+)
+"""« n'est pas encore prêt », « n'y est pas prêt » : a state a declaration denies."""
+
+
+def _says_again(candidates: list[Candidate]) -> list[Candidate]:
+    """An undated statement that denies again the state a declaration denied (« L'Azerbaïdjan
+    n'est pas encore prêt à adhérer …, a déclaré le président » … « il est évident que notre
+    pays n'y est pas prêt ») with no actor the declaration lacks is that declaration said
+    again: it joins it, wherever it stands."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        states = {fold(m.group("state")) for m in _DENIED_STATE.finditer(item.text)}
+        target = next(
+            (
+                earlier
+                for earlier in kept
+                if earlier.kind == "event"
+                and earlier.subtype == "declaration"
+                and states & {fold(m.group("state")) for m in _DENIED_STATE.finditer(earlier.text)}
+                and {hit.id for hit in item.actors} <= {hit.id for hit in earlier.actors}
+            ),
+            None,
+        )
+        if item.kind != "fact" or item.dates or not states or target is None:
+            kept.append(item)
+            continue
+        target.more += [*item.opened_by, item.sentence, *item.more]
+        target.spoken += item.spoken
+        target.grouped_why.append("redit l'état que la déclaration nie (« pas … prêt »)")
+    return kept
+
+
 _AT_THE_EVENT = re.compile(
     r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
     r"(?:\s+d['’](inauguration))?\b",
@@ -2027,6 +2063,7 @@ def draft_article(
     candidates = _back_to_visit(candidates)
     candidates = _back_to_sale(candidates)
     candidates = _repeats(candidates)
+    candidates = _says_again(candidates)
     candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
