@@ -39,9 +39,21 @@ def test_a_general_aujourdhui_dates_nothing(small: FactBase, sentence: str, word
     assert all(item["text"].casefold() != "aujourd'hui" for item in entry["draft"]["dates"])
 
 
-def test_aujourdhui_with_something_done_that_day_still_dates_it(small: FactBase) -> None:
-    text = DATED + "Aujourd'hui, le ministre turc est arrivé à Tbilissi pour une visite.\n"
-    entry = _holding(draft_yaml(text, small), "est arrivé à Tbilissi")
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Aujourd'hui, le ministre turc est arrivé à Tbilissi pour une visite.", "est arrivé"),
+        (
+            '"Aujourd\'hui, nous avons signé avec la Turquie un accord qui est important", a dit '
+            "le ministre géorgien.",
+            "nous avons signé",
+        ),
+    ],
+)
+def test_aujourdhui_with_something_done_that_day_still_dates_it(
+    small: FactBase, sentence: str, words: str
+) -> None:
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), words)
     assert entry["date"] == "2022-06-10"
 
 

@@ -144,7 +144,8 @@ _STATE_ADJECTIVE_BEFORE = re.compile(
 _CLAUSE_OPENER = re.compile(r"(?:^|[.!?«“\"]\s*)$")
 _STATE_VERB = re.compile(r"\b(?:est|sont|n['’]est|n['’]y\s+est|reste|restent)\b", re.IGNORECASE)
 _DONE_VERB = re.compile(
-    r"\b(?:a|ont|avait|avaient|est|sont|s['’]est|se\s+sont|sera|seront)\s+"
+    r"\b(?:ai|as|a|avons|avez|ont|avait|avaient|suis|est|sommes|sont|s['’]est|se\s+sont|"
+    r"sera|seront)\s+"
     r"(?:(?:[a-zà-ÿ]+ment|déjà|été|bien)\s+)?[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us)\b",
     re.IGNORECASE,
 )
