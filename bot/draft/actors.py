@@ -106,6 +106,11 @@ def _speaker_country(text: str, speakers: dict[str, str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def speaker_country(text: str, speakers: dict[str, str]) -> str | None:
+    """The one country of the officials ``text`` names (« a indiqué M. Aliev » → AZ)."""
+    return _speaker_country(text, speakers)
+
+
 def resolve(
     text: str, finder: ActorFinder, recent: list[str], speakers: dict[str, str] | None = None
 ) -> list[Resolved]:
@@ -241,11 +246,21 @@ party to its contract; « la menace iranienne »: what is feared, neither a plac
 of what the sentence tells (« Les Parties soutiendront … »)."""
 
 
+_GLOSS = re.compile(
+    r"(?<![\w’'-])[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*\s*"
+    r"\((?P<country>[A-ZÀ-Þ][\w’'-]+(?:[ -][\w’'-]+){0,2})\)"
+)
+"""« une interview à la Deutsche Welle (Allemagne) » : the country of a medium, a company or a
+body, glossed in brackets after its name — whom the name belongs to, no party."""
+
+
 def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only by the nationality of fighters, militias, refugees… who do
-    not act for their state: never proposed as a party (the curator decides)."""
+    not act for their state, or only as the bracketed country of a name (« Deutsche Welle
+    (Allemagne) »): never proposed as a party (the curator decides)."""
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
     spans += [match.span("demonym") for match in _COUNTERPARTY.finditer(text)]
+    spans += [match.span("country") for match in _GLOSS.finditer(text)]
     return _only_inside(text, spans, finder, hits)
 
 

@@ -356,6 +356,7 @@ _EVENT_TYPES = (
         "reunion",
         re.compile(
             r"\b(?:rencontr\w*|visite|s['’]est rendu|se sont rendus|réuni\w*|entretien|"
+            r"(?:ai|a|avons|ont)\s+(?:\w+\s+)?visité|"
             r"s['’]entret\w*|retrouv\w*|pourparlers|(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\s+à|"
             r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
             r"ministre|homologue|"

@@ -33,6 +33,7 @@ from bot.draft.actors import (
     officials,
     places,
     resolve,
+    speaker_country,
     subject_country,
 )
 from bot.draft.analyse import (
@@ -108,6 +109,9 @@ class Candidate:
     provisions: list[Sentence] = field(default_factory=list)
     """Sentences without actor of their own just before « Ces dispositions sont contenues dans
     la Déclaration … » : the provisions that document holds, key quotes before it."""
+    opened_by: list[Sentence] = field(default_factory=list)
+    """The sentences of the same quotation just before, set aside as weak (« "Je ne voudrais
+    pas …. Nous devons … » before « Quand les deux parties … ») : its opening, key quotes."""
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
@@ -455,6 +459,11 @@ def _quotation_depths(texts: list[str]) -> list[tuple[bool, str]]:
                 depth -= 1
                 if depth == 0 and not straight:
                     closers.append((number, offset + 1))
+            elif char in _CLOSING and straight:
+                # « "Pour couronner … physiquement”, a-t-il souligné » : a copy that opens with
+                # a straight mark and closes with a curly one still quotes one speech
+                straight = False
+                closers.append((number, offset + 1))
             elif char == '"':
                 straight = not straight
                 if not straight and depth == 0:
@@ -479,7 +488,8 @@ _SPEECH = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|noté|ajouté|estimé|"
     r"indiqué|affirmé|fait savoir|expliqué|précisé|rappelé|assuré|insisté|martelé|"
     r"condamné|exprimé|salué|évoqué|déploré|appelé|plaidé|réaffirmé|confirmé|averti|"
-    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé)\b|"
+    r"répondu|réitéré|annoncé|parlé|mis l['’]accent|remercié|dénoncé|estimé|relevé|"
+    r"observé|repris|poursuivi|conclu|fait remarquer|fait observer)\b|"
     r"\bs['’]est dit\b",
     re.IGNORECASE,
 )
@@ -684,8 +694,14 @@ def _same_quotation(group: Candidate, item: Candidate, last: str) -> str | None:
     if item.in_quote:
         own = _main_date(item.dates)
         main = _main_date(group.dates)
-        if own is not None and own.iso and own.basis == "texte" and (main is None or not main.iso):
-            return None
+        if own is not None and own.iso and (main is None or not main.iso):
+            if own.basis == "texte":
+                return None
+            if item.kind == "event" and group.kind == "fact":
+                # « Au mois de novembre dernier, j'ai visité le Quartier général … » after
+                # « Depuis de longues années, nous coopérons … » : a visit the speech dates
+                # (inferred) after a standing state, two things
+                return None
         return "suite de la citation de la phrase d'avant"
     if item.said_by_pronoun and _SPEECH.search(last):
         return "citation attribuée par « il » à l'orateur de la phrase d'avant"
@@ -874,6 +890,42 @@ def _repeats(candidates: list[Candidate]) -> list[Candidate]:
             continue
         twin.more.append(item.sentence)
         twin.grouped_why.append("répète mot pour mot une phrase de l'entrée (chapeau repris)")
+    return kept
+
+
+_DENIED_STATE = re.compile(
+    r"\bn['’](?:y\s+)?(?:est|sont|était|étaient)\s+pas\s+(?:encore\s+|toujours\s+)?"
+    r"(?P<state>[a-zà-ÿ]{4,})",
+    re.IGNORECASE,
+)
+"""« n'est pas encore prêt », « n'y est pas prêt » : a state a declaration denies."""
+
+
+def _says_again(candidates: list[Candidate]) -> list[Candidate]:
+    """An undated statement that denies again the state a declaration denied (« L'Azerbaïdjan
+    n'est pas encore prêt à adhérer …, a déclaré le président » … « il est évident que notre
+    pays n'y est pas prêt ») with no actor the declaration lacks is that declaration said
+    again: it joins it, wherever it stands."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        states = {fold(m.group("state")) for m in _DENIED_STATE.finditer(item.text)}
+        target = next(
+            (
+                earlier
+                for earlier in kept
+                if earlier.kind == "event"
+                and earlier.subtype == "declaration"
+                and states & {fold(m.group("state")) for m in _DENIED_STATE.finditer(earlier.text)}
+                and {hit.id for hit in item.actors} <= {hit.id for hit in earlier.actors}
+            ),
+            None,
+        )
+        if item.kind != "fact" or item.dates or not states or target is None:
+            kept.append(item)
+            continue
+        target.more += [*item.opened_by, item.sentence, *item.more]
+        target.spoken += item.spoken
+        target.grouped_why.append("redit l'état que la déclaration nie (« pas … prêt »)")
     return kept
 
 
@@ -1359,6 +1411,47 @@ def _take_provisions(item: Candidate, pending: list[Candidate], skipped: list[Se
     item.grouped_why.append(f"« {found.group(0)[:40]} » : les phrases d'avant en sont le texte")
 
 
+_ATTRIBUTION = re.compile(r"[\"”»]\s*,\s*(?P<said>(?:a|ont)\s(?:M\.\s|[^,.;])+)")
+"""A closing mark and the words right after it: « …", a indiqué M. Aliev »."""
+
+
+def _attribution(sentences: list[Sentence]) -> str | None:
+    """Who said the quotation the first of ``sentences`` opens: the words after the first
+    closing mark that a comma and a verb follow (« , a indiqué M. Aliev »), else None (a
+    title quoted inside, « le programme "Partenariat pour la paix" jusqu'au … », is passed)."""
+    for sentence in sentences:
+        found = _ATTRIBUTION.search(sentence.text)
+        if found is not None:
+            return found.group("said")
+    return None
+
+
+_WE = re.compile(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
+"""The speaker speaking for his side (« nous coopérons »), not for himself."""
+_TWO_SIDES = re.compile(r"\b(?i:les|des|aux)\s+deux\s+(?:parties|côtés)\b")
+"""« les deux parties », « des deux côtés » : two sides, which may be a country and an
+organisation."""
+
+
+def _take_opening(item: Candidate, pending: list[Candidate], skipped: list[Sentence]) -> None:
+    """Give ``item``, inside a quotation, the sentences of that quotation set aside just before
+    it for want of an actor or a date of their own: one quotation, one candidate."""
+    run: list[Candidate] = []
+    for earlier in reversed(pending):
+        if earlier.position != item.position - 1 - len(run) or earlier.sentence not in skipped:
+            break
+        run.insert(0, earlier)
+        if not earlier.in_quote:
+            break  # the sentence that opens the quotation
+    if not run or run[0].in_quote or run[0].sentence.text.lstrip()[:1] not in _OPENING + '"':
+        return
+    item.opened_by = [earlier.sentence for earlier in run]
+    for earlier in run:
+        skipped.remove(earlier.sentence)
+        pending.remove(earlier)
+    item.grouped_why.append("début de la même citation, mis de côté faute d'acteur à lui")
+
+
 def _group(
     candidates: list[Candidate],
     skipped: list[Sentence],
@@ -1427,6 +1520,8 @@ def _group(
             pending.append(item)
             continue
         if previous is None or why is None:
+            if item.in_quote:
+                _take_opening(item, pending, skipped)
             _inherit(grouped, item)
             grouped.append(item)
             continue
@@ -1777,6 +1872,9 @@ def draft_article(
     skipped: list[Sentence] = []
     new_countries: dict[str, list[str]] = {}
     unknown_all: dict[str, None] = {}
+    opened_with: list[str] = []
+    """The two actors (countries or organisations) of the first sentence naming two: whom
+    « les deux parties », « des deux côtés » stand for when no pair of countries was named."""
     recent: list[str] = []
     naming: dict[str, Sentence] = {}
     """The last sentence naming each country (what « les deux pays » later stands for)."""
@@ -1859,10 +1957,17 @@ def draft_article(
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
-            if item in again and countries_here:
+            here_ids = {hit.id for hit in countries_here}
+            if (
+                item in again
+                and countries_here
+                and not (len(lead) == 2 and item.actor in lead and here_ids <= set(lead))
+            ):
                 # an official named again gives his country only to a sentence naming none:
                 # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
-                # country stays noted in draft.resolved)
+                # country stays noted in draft.resolved) — or naming only the other country of
+                # the pair the article opened with (« Akar … les investissements que
+                # l'Azerbaïdjan fera » in an article on Turkey and Azerbaijan: both)
                 continue
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
@@ -1871,6 +1976,33 @@ def draft_article(
             if known_person.actor not in {hit.id for hit in actors}:
                 actors.append(ActorHit(known_person.actor, known_person.words, True))
                 resolved.append(known_person)
+        sides = _TWO_SIDES.search(sentence.text)
+        paired = {item.actor for item in resolved if names_a_pair(item.words)}
+        if sides is not None and len(paired) < 2 and len(opened_with) == 2:
+            # « Quand les deux parties seront prêtes » in an article opened on Azerbaijan and
+            # NATO: not a pair of countries, the two the article opened with
+            actors = [hit for hit in actors if hit.id not in paired or hit.id in opened_with]
+            for actor in opened_with:
+                if actor not in {hit.id for hit in actors}:
+                    actors.append(ActorHit(actor, sides.group(0), actor in finder.known))
+                    resolved.append(Resolved(sides.group(0), actor))
+        attribution = (
+            _attribution(article.sentences[position : position + 4])
+            if not quotations[position][0] and sentence.text[:1] in _OPENING + '"'
+            else None
+        )
+        if attribution is not None and _WE.search(sentence.text):
+            # « "Depuis de longues années, nous coopérons avec l'OTAN … », a indiqué M. Aliev » :
+            # « nous » is the speaker's country, named in the attribution after the quotation
+            said_by = attribution
+            country = speaker_country(said_by, {**people, **officials(said_by, finder)})
+            if country is not None and country not in {hit.id for hit in actors}:
+                actors.append(ActorHit(country, "nous", country in finder.known))
+                resolved.append(Resolved("nous", country))
+        if not opened_with:
+            ids = list(dict.fromkeys(hit.id for hit in actors))
+            if len(ids) == 2 and len(sentence.text) >= MIN_QUOTE:
+                opened_with = ids
         unknown = unknown_names(sentence.text, finder, found)
         figures = numbers(sentence.text, [(d.start, d.end) for d in dates])
         modality = modality_of(sentence.text)
@@ -1931,6 +2063,7 @@ def draft_article(
     candidates = _back_to_visit(candidates)
     candidates = _back_to_sale(candidates)
     candidates = _repeats(candidates)
+    candidates = _says_again(candidates)
     candidates = _meeting_parts(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
@@ -2309,6 +2442,10 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["evidence"][:0] = [  # the provisions the document holds, in the article's order
         {"source": source_id, "quote": sentence.text, "key": True}
         for sentence in candidate.provisions
+    ]
+    entry["evidence"][:0] = [  # the opening of its quotation, in the article's order
+        {"source": source_id, "quote": sentence.text, "key": True}
+        for sentence in candidate.opened_by
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})

@@ -135,12 +135,41 @@ _STATE_BEFORE = re.compile(
 _STATE_AFTER = re.compile(r"^\s*(?:encore|même)\b", re.IGNORECASE)
 
 
+_STATE_ADJECTIVE_BEFORE = re.compile(
+    r"\bn['’](?:y\s+)?(?:est|sont)\s+(?:pas|plus)\s+(?:encore\s+)?[a-zà-ÿ]+\s+$",
+    re.IGNORECASE,
+)
+"""« un objectif qui n'est pas réalisable aujourd'hui » : a state the words deny, now (a plain
+« est composée aujourd'hui de » is left to the other rules)."""
+_CLAUSE_OPENER = re.compile(r"(?:^|[.!?«“\"]\s*)$")
+_STATE_VERB = re.compile(r"\b(?:est|sont|n['’]est|n['’]y\s+est|reste|restent)\b", re.IGNORECASE)
+_DONE_VERB = re.compile(
+    r"\b(?:ai|as|a|avons|avez|ont|avait|avaient|suis|est|sommes|sont|s['’]est|se\s+sont|"
+    r"sera|seront)\s+"
+    r"(?:(?:[a-zà-ÿ]+ment|déjà|été|bien)\s+)?[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us)\b",
+    re.IGNORECASE,
+)
+"""« a signé », « est arrivé », « sera reçu » : something done (or to be done) that day."""
+
+
 def _nowadays(text: str, start: int, end: int) -> bool:
     """« aujourd'hui » meaning « nowadays » in a general statement (« ne peut aujourd'hui
-    adhérer », « est aujourd'hui un partenaire », « aujourd'hui encore »): no day of its own."""
+    adhérer », « est aujourd'hui un partenaire », « aujourd'hui encore », « n'est pas réalisable
+    aujourd'hui », « Aujourd'hui, il est évident que notre pays n'y est pas prêt ») : no day of
+    its own. A sentence opened by « Aujourd'hui, » is general when what follows, up to its end,
+    only states (est, sont, reste) and tells nothing done."""
     if text[start:end].casefold().replace("’", "'") != "aujourd'hui":
         return False
-    return bool(_STATE_BEFORE.search(text[:start]) or _STATE_AFTER.match(text[end:]))
+    if _STATE_BEFORE.search(text[:start]) or _STATE_AFTER.match(text[end:]):
+        return True
+    if _STATE_ADJECTIVE_BEFORE.search(text[:start]):
+        return True
+    if _CLAUSE_OPENER.search(text[:start]) and text[end:].lstrip().startswith(","):
+        # up to the sentence's end or the closing quotation mark (« a relevé M. X » after it
+        # tells who spoke, not what was done)
+        rest = re.split(r"[.!?](?:\s|$)|[\"”»]", text[end:], maxsplit=1)[0]
+        return bool(_STATE_VERB.search(rest)) and not _DONE_VERB.search(rest)
+    return False
 
 
 _WEEKDAY_ALONE = re.compile(
