@@ -281,6 +281,15 @@ def _verb_form(word: str) -> bool:
     return bool(_VERB_ENDING.search(word)) and len(word) > SHORTEST + 1
 
 
+_OR_NOT = re.compile(r"\bou (?:pas|non)\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def asks_or_not(text: str) -> bool:
+    """True for a question ending « … ou pas ? » (« il a des garde-côtes ou pas ? »): yes or
+    no, whatever its verb."""
+    return bool(_OR_NOT.search(text))
+
+
 def _listed(words: tuple[str, ...]) -> str:
     quoted = [f"« {word} »" for word in words]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} et {quoted[-1]}"

@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
-from bot.engine.asked_absent import absent_asked
 from bot.engine.acts_asked import acts_asked, unread_acts
+from bot.engine.asked_absent import absent_asked, asks_or_not
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
@@ -829,8 +829,8 @@ def _respond_in_thread(
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
-    if yes_no and found is not None:  # « une base russe ? »: no sentence holds it all
-        reply = absent_asked(index, reply, text, today)
+    if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
+        reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
