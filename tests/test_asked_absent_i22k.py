@@ -26,10 +26,10 @@ TODAY = date(2026, 12, 6)
 NOT_SAID = "Les articles ne le disent pas"
 DISPATCH = (
     "Bakou, 3 mars, AGENCE\n\n"
-    "Le 3 mars 2026, le Kazakhstan et l'Azerbaïdjan ont signé un protocole sur la sécurité des ports de la "
-    "Caspienne. Le texte entre en vigueur au printemps. Les deux ministres se sont ensuite "
-    "rendus au port d'Alat. Par ailleurs, la Géorgie prévoit de former ses garde-côtes à "
-    "Poti.\n"
+    "Le 3 mars 2026, le Kazakhstan et l'Azerbaïdjan ont signé un protocole sur la sécurité "
+    "des ports de la Caspienne. Le texte entre en vigueur au printemps. Les deux ministres "
+    "se sont ensuite rendus au port d'Alat. Par ailleurs, la Géorgie prévoit de former ses "
+    "garde-côtes à Poti.\n"
 )
 SOURCE = """
   - id: agence-caspienne
