@@ -127,3 +127,24 @@ def test_a_word_no_article_holds_alone_proves_nothing(caspian: Index) -> None:
 def test_only_yes_no_questions_are_concluded_on(caspian: Index) -> None:
     reply = respond(caspian, "quels garde-côtes pour le Kazakhstan ?", TODAY)
     assert not _opening(reply).startswith(NOT_SAID)
+
+
+def test_the_sentence_holding_what_is_asked_goes_on_top_with_oui(caspian: Index) -> None:
+    # the entries hold only the protocol; the answer's passage was a neighbouring sentence
+    reply = respond(caspian, "le texte entre-t-il en vigueur au printemps ?", TODAY)
+    shown = [
+        block for block in reply.blocks if not (isinstance(block, Para) and "Compris" in block.text)
+    ]
+    assert isinstance(shown[0], Para) and shown[0].text == "Oui, d'après l'article :"
+    assert isinstance(shown[1], Quote)  # the supporting quote right under the verdict
+    assert shown[1].text == "Le texte entre en vigueur au printemps."
+    assert shown[1].source == "agence-caspienne" and shown[1].open
+
+
+def test_a_plan_on_top_gets_no_oui(caspian: Index) -> None:
+    # « prévoit de former »: the sentence goes on top, but a plan is no « Oui » to « forme »
+    reply = respond(caspian, "est-ce que la Géorgie forme ses garde-côtes à Poti ?", TODAY)
+    quotes = [block for block in reply.blocks if isinstance(block, Quote)]
+    assert "la Géorgie prévoit de former ses garde-côtes à Poti" in quotes[0].text
+    text = render_text(reply)
+    assert "Oui" not in text and NOT_SAID not in text

@@ -33,7 +33,7 @@ from datetime import date
 from bot.content.model import Agreement
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
-from bot.engine.reply import Para, Reply
+from bot.engine.reply import Para, Quote, Reply, texts
 from bot.engine.unsaid import ANSWER_KIND_WORDS
 from bot.text import count, fold
 
@@ -72,18 +72,22 @@ class Sentences:
     postings: dict[str, frozenset[int]]
     folded: tuple[str, ...]
     """Each sentence folded, padded with spaces (for actor names of several words)."""
+    origins: tuple[tuple[str, str], ...]
+    """The first passages' source id and verbatim sentence (the articles'); past them, the
+    entries' passages, which are no article's words."""
 
 
 def _sentences(index: Index) -> Sentences:
     def build() -> Sentences:
         postings: dict[str, set[int]] = defaultdict(set)
         folded: list[str] = []
-        passages = [
-            sentence
-            for text in index.base.seeds.values()
+        origins = [
+            (source_id, sentence.strip())
+            for source_id, text in index.base.seeds.items()
             for sentence in _SENTENCE.split(text)
             if fold(sentence).strip()
         ]
+        passages = [sentence for _, sentence in origins]
         passages.extend(_entry_texts(index))
         for passage in passages:
             number = len(folded)
@@ -95,6 +99,7 @@ def _sentences(index: Index) -> Sentences:
             tuple(sorted(postings)),
             {stem: frozenset(numbers) for stem, numbers in postings.items()},
             tuple(folded),
+            tuple(origins),
         )
 
     return index.memo("asked_absent sentences", build)
@@ -187,6 +192,9 @@ class Searched:
     said: tuple[str, ...]
     """The concepts searched, as the user wrote or the base names them."""
     found: bool
+    holding: tuple[int, ...] = ()
+    """The sentences of the articles holding every concept, each alone (numbers of
+    ``Sentences.origins``)."""
 
 
 def search_asked(index: Index, question: str, today: date | None = None) -> Searched | None:
@@ -252,7 +260,9 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
         sets.append(found)
     if len(sets) < 2:
         return None
-    return Searched(tuple(said), _one_passage_holds(sets))
+    every = set.intersection(*sets)
+    holding = tuple(sorted(n for n in every if n < len(table.origins)))
+    return Searched(tuple(said), _one_passage_holds(sets), holding)
 
 
 def _one_passage_holds(sets: list[set[int]]) -> bool:
@@ -279,6 +289,65 @@ end so (« armée », « dossier ») are left out too: that only makes « absent
 
 def _verb_form(word: str) -> bool:
     return bool(_VERB_ENDING.search(word)) and len(word) > SHORTEST + 1
+
+
+LONGEST = 400
+"""Longest sentence of an article put on top of an answer (a phone shows it whole)."""
+SCREEN = 1000
+"""Visible characters the answer may reach with that sentence on top (the rule is 1,200)."""
+FEWEST_WORDS = 6
+"""A shorter « sentence » is a heading or a dateline, no answer."""
+
+
+def answering_sentence_on_top(
+    index: Index, reply: Reply, question: str, today: date | None = None
+) -> Reply:
+    """``reply`` to the yes/no ``question`` with, under its reading line, the sentence of the
+    articles that holds every concept asked (« Bakou importe-t-il encore du pétrole russe ? »:
+    « … a arrêté ses importations de pétrole russe »), verbatim with its source, when no quote
+    of the answer holds it: the quote on top answers the question, not a neighbour of it.
+    Unchanged when a verdict is said, when no single sentence holds it all, when a quote shown
+    holds it, or when it would not fit the first screen. The « Oui » rule (``yes_on_top``)
+    then reads it like any quote."""
+    from bot.engine.cards import visible
+    from bot.engine.common import attribution
+
+    blocks = reply.blocks
+    if not reply.found or any(
+        isinstance(block, Para) and block.text.startswith(_VERDICTS) for block in blocks
+    ):
+        return reply
+    searched = search_asked(index, question, today)
+    if searched is None or not searched.holding:
+        return reply
+    table = _sentences(index)
+    shown = [fold(text) for block in blocks for text in texts(block) if not isinstance(block, Para)]
+    candidates = []
+    for number in searched.holding:
+        source_id, sentence = table.origins[number]
+        folded = fold(sentence)
+        if any(folded in quote or quote in folded for quote in shown if quote):
+            return reply  # the answer already quotes it
+        if len(sentence) <= LONGEST and len(sentence.split()) >= FEWEST_WORDS:
+            candidates.append((len(sentence), number, source_id, sentence))
+    if not candidates:
+        return reply
+    _, _, source_id, sentence = min(candidates)
+    source = index.base.sources.get(source_id)
+    if source is None:
+        return reply
+    quote = Quote(sentence, attribution(source), source_id, open=True)
+    at = 1 if blocks and isinstance(blocks[0], Para) and blocks[0].text.startswith("Compris") else 0
+    rest = tuple(
+        Para("Aussi, d'après l'article :", "note")
+        if isinstance(block, Para) and block.text == "D'après l'article :"
+        else block
+        for block in blocks[at:]
+    )
+    new = (*blocks[:at], Para("D'après l'article :", "note"), quote, *rest)
+    if visible(new) > SCREEN:
+        return reply
+    return replace(reply, blocks=new, fold_quotes=False)
 
 
 _OR_NOT = re.compile(r"\bou (?:pas|non)\s*[?!.]*\s*$", re.IGNORECASE)

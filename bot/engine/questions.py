@@ -21,7 +21,7 @@ from bot.content.model import Actor, Agreement
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
-from bot.engine.asked_absent import absent_asked, asks_or_not
+from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_text
@@ -825,6 +825,8 @@ def _respond_in_thread(
             command = f"/accord {named.title}" if named is not None else found.command
             lines = _lines(untold) or _card_subject(index, untold, command)
             return untold, Asked(command, command, "", lines)
+    if (yes_no or asks_or_not(text)) and found is not None:  # the sentence holding it all
+        reply = answering_sentence_on_top(index, reply, text, today)
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »

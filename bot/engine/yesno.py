@@ -85,6 +85,10 @@ def asked_as_statement(text: str) -> bool:
     return bool(_FINITE.search(lowered)) and not _ASKING.search(lowered)
 
 
+_PRONOUN_AFTER = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+"""The subject pronoun of an inverted verb (« a-t-il », « sont-elles »)."""
+
+
 def _stems(text: str) -> set[str]:
     return {folded_stem(fold(word)) for word in words(text)}
 
@@ -99,6 +103,7 @@ def states(quote: str, question: str, skip: frozenset[str] = frozenset()) -> boo
     negation on either side."""
     if _negated(quote) or _negated(question):
         return False
+    question = _PRONOUN_AFTER.sub("", question)  # « entre-t-il » asks of « entre »
     wanted = {
         folded_stem(fold(word))
         for word in words(question)
