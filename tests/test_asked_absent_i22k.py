@@ -27,7 +27,8 @@ NOT_SAID = "Les articles ne le disent pas"
 DISPATCH = (
     "Bakou, 3 mars, AGENCE\n\n"
     "Le 3 mars 2026, le Kazakhstan et l'Azerbaïdjan ont signé un protocole sur la sécurité "
-    "des ports de la Caspienne. Le texte entre en vigueur au printemps. Les deux ministres "
+    "des ports de la Caspienne. Le texte crée un centre commun de surveillance maritime. "
+    "Les deux ministres "
     "se sont ensuite rendus au port d'Alat. Par ailleurs, la Géorgie prévoit de former ses "
     "garde-côtes à Poti.\n"
 )
@@ -131,13 +132,14 @@ def test_only_yes_no_questions_are_concluded_on(caspian: Index) -> None:
 
 def test_the_sentence_holding_what_is_asked_goes_on_top_with_oui(caspian: Index) -> None:
     # the entries hold only the protocol; the answer's passage was a neighbouring sentence
-    reply = respond(caspian, "le texte entre-t-il en vigueur au printemps ?", TODAY)
+    question = "le texte crée-t-il un centre de surveillance maritime ?"
+    reply = respond(caspian, question, TODAY)
     shown = [
         block for block in reply.blocks if not (isinstance(block, Para) and "Compris" in block.text)
     ]
     assert isinstance(shown[0], Para) and shown[0].text == "Oui, d'après l'article :"
     assert isinstance(shown[1], Quote)  # the supporting quote right under the verdict
-    assert shown[1].text == "Le texte entre en vigueur au printemps."
+    assert shown[1].text == "Le texte crée un centre commun de surveillance maritime."
     assert shown[1].source == "agence-caspienne" and shown[1].open
 
 
@@ -148,3 +150,12 @@ def test_a_plan_on_top_gets_no_oui(caspian: Index) -> None:
     assert "la Géorgie prévoit de former ses garde-côtes à Poti" in quotes[0].text
     text = render_text(reply)
     assert "Oui" not in text and NOT_SAID not in text
+
+
+def test_a_statement_with_avoir_is_read_as_yes_or_no(caspian: Index) -> None:
+    # « a des … ? » holds no participle, yet asks yes or no
+    reply = respond(caspian, "le Kazakhstan a des garde-côtes ?", TODAY)
+    assert _opening(reply).startswith(NOT_SAID), render_text(reply)
+    # a question word makes it an open question: nothing concluded
+    reply = respond(caspian, "le Kazakhstan a des garde-côtes où ?", TODAY)
+    assert NOT_SAID not in render_text(reply)

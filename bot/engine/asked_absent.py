@@ -35,6 +35,7 @@ from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para, Quote, Reply, texts
 from bot.engine.unsaid import ANSWER_KIND_WORDS
+from bot.engine.yesno import ASKING as _ASKING
 from bot.text import count, fold
 
 _SENTENCE = re.compile(r"(?<=[.!?…;])\s+|\n+")
@@ -55,7 +56,8 @@ FILLERS = frozenset(
             "selon article articles presse journal dit disent dans avec pour sans sous chez vers",
             "comme entre aupres depuis pendant lors egalement seulement agit agir existe",
             "existent constitue constituent matiere niveau exemple formellement genre vraie",
-            "va vont veut veulent peut peuvent doit doivent faut",
+            "va vont veut veulent peut peuvent doit doivent faut analyse analyses texte textes",
+            "source sources",
         )
     ).split()
 )
@@ -72,6 +74,8 @@ class Sentences:
     postings: dict[str, frozenset[int]]
     folded: tuple[str, ...]
     """Each sentence folded, padded with spaces (for actor names of several words)."""
+    articles: tuple[str, ...]
+    """The source id of each passage of an article; "" for an entry's."""
     origins: tuple[tuple[str, str], ...]
     """The first passages' source id and verbatim sentence (the articles'); past them, the
     entries' passages, which are no article's words."""
@@ -99,6 +103,7 @@ def _sentences(index: Index) -> Sentences:
             tuple(sorted(postings)),
             {stem: frozenset(numbers) for stem, numbers in postings.items()},
             tuple(folded),
+            tuple([source_id for source_id, _ in origins] + [""] * (len(folded) - len(origins))),
             tuple(origins),
         )
 
@@ -132,18 +137,21 @@ def _entry_texts(index: Index) -> list[str]:
     return texts
 
 
-def _prefix(stem: str) -> str:
+def _prefix(stem: str, word: str) -> str:
     """What a sentence's stem must start with to hold the word: its first letters, one fewer
-    than the stem (« adhes » → « adhe », so « adhérer » counts), at most ``PREFIX``."""
+    than the stem (« adhes » → « adhe », so « adhérer » counts), at most ``PREFIX``; for a
+    stem of three letters, the word's own first four (« base » is not the « bas » of
+    « Pays-Bas »)."""
     if len(stem) <= SHORTEST:
-        return stem
+        return word[: SHORTEST + 1]
     return stem[: min(PREFIX, max(SHORTEST + 1, len(stem) - 1))]
 
 
-def _word_sentences(table: Sentences, stem: str) -> set[int]:
-    """The sentences holding a word whose stem starts with ``stem``'s prefix, or whose stem
-    (of four letters or more) starts ``stem`` (« signé » for « signature »)."""
-    start = _prefix(stem)
+def _word_sentences(table: Sentences, word: str) -> set[int]:
+    """The sentences holding a word whose stem starts with the prefix of ``word``'s stem, or
+    whose stem (of four letters or more) starts it (« signé » for « signature »)."""
+    stem = folded_stem(word)
+    start = _prefix(stem, word)
     found: set[int] = set()
     for size in range(SHORTEST + 1, len(stem)):
         found |= table.postings.get(stem[:size], frozenset())
@@ -152,6 +160,27 @@ def _word_sentences(table: Sentences, stem: str) -> set[int]:
         found |= table.postings[table.stems[at]]
         at += 1
     return found
+
+
+def _proper_nouns(index: Index) -> frozenset[str]:
+    """The words (folded) the articles always write with a capital, sentence starts aside:
+    names of people and places (« Aliyev », « Vance »), which their sentences often replace by
+    a title or a pronoun, so never a concept to search."""
+
+    def build() -> frozenset[str]:
+        capital: set[str] = set()
+        lower: set[str] = set()
+        for text in index.base.seeds.values():
+            for sentence in _SENTENCE.split(text):
+                for at, word in enumerate(re.findall(r"[^\W\d_]+", sentence)):
+                    key = fold(word)
+                    if word[:1].islower():
+                        lower.add(key)
+                    elif at:
+                        capital.add(key)
+        return frozenset(capital - lower)
+
+    return index.memo("asked_absent proper nouns", build)
 
 
 def _actor_names(index: Index, actor_id: str) -> list[str]:
@@ -250,38 +279,46 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
             continue
         if _verb_form(raw.get(word, word)):
             continue  # « signé », « adoptée », « devenir »: said in many ways, never searched
+        if word in _proper_nouns(index):
+            continue  # « Aliyev » is « le président azéri » in the next sentence
         one = read_filter(index, word, today)
         if one.filter.actors or one.filter.start or one.filter.end:
             continue  # an actor named otherwise (fuzzy) or a date: not a word to search
-        found = _word_sentences(table, folded_stem(word))
+        found = _word_sentences(table, word)
         if not found:
             continue  # a word no article holds proves nothing alone (a synonym may say it)
-        said.append(word)
+        said.append(raw.get(word, word))
         sets.append(found)
     if len(sets) < 2:
         return None
     every = set.intersection(*sets)
     holding = tuple(sorted(n for n in every if n < len(table.origins)))
-    return Searched(tuple(said), _one_passage_holds(sets), holding)
+    return Searched(tuple(said), _one_passage_holds(table, sets), holding)
 
 
-def _one_passage_holds(sets: list[set[int]]) -> bool:
+def _one_passage_holds(table: Sentences, sets: list[set[int]]) -> bool:
     """True when two sentences in a row hold every concept but the few tolerated: one word
     in three may be said in other words (« donne appui » for « fournissant un appui »), never
     the rarest one (« base » in « une base militaire américaine ? »: what is asked)."""
     tolerated = (len(sets) - 1) // 3
+    articles = table.articles
+
+    def with_previous(found: set[int]) -> set[int]:  # sentence n, or n + 1 of its article
+        return found | {
+            n - 1 for n in found if n and articles[n] and articles[n - 1] == articles[n]
+        }
+
     hits: dict[int, int] = defaultdict(int)
     for found in sets:
-        for number in found | {n - 1 for n in found}:  # sentence n, or n + 1 with it
+        for number in with_previous(found):
             hits[number] += 1
-    rarest = min(sets, key=len)
-    near_rarest = rarest | {n - 1 for n in rarest}
+    near_rarest = with_previous(min(sets, key=len))
     return any(
         held >= len(sets) - tolerated and number in near_rarest for number, held in hits.items()
     )
 
 
-_VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent)$")
+_VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent|u|ue|ues|us|ie|ies)$")
 """A participle, an infinitive or a conjugated verb, as typed (accents or not): an act a
 sentence may put in other words (« donne appui » for « fournissant un appui »). Nouns that
 end so (« armée », « dossier ») are left out too: that only makes « absent » rarer."""
@@ -353,10 +390,25 @@ def answering_sentence_on_top(
 _OR_NOT = re.compile(r"\bou (?:pas|non)\s*[?!.]*\s*$", re.IGNORECASE)
 
 
+_HAS = re.compile(
+    r"(?<![\w'’-])(?:a|ont) (?:un|une|des|encore|toujours|deja|déjà|bien|vraiment)(?![\w'’-])",
+    re.IGNORECASE,
+)
+"""« la Russie a encore une base … ? »: « avoir » before a determiner or an adverb, a verb the
+yes/no reader (``yesno.asked_as_statement``) does not take « a » for without a participle."""
+
+
 def asks_or_not(text: str) -> bool:
-    """True for a question ending « … ou pas ? » (« il a des garde-côtes ou pas ? »): yes or
+    """True for a question ending « … ou pas ? » (« il a des garde-côtes ou pas ? »), or put
+    as a statement with « avoir » (« la Russie a une base … ? ») and no question word: yes or
     no, whatever its verb."""
-    return bool(_OR_NOT.search(text))
+    stripped = text.strip()
+    lowered = stripped.casefold().replace("’", "'")
+    if _ASKING.search(lowered):
+        return False  # « c'était quand, … ou pas ? » asks when
+    return bool(_OR_NOT.search(stripped)) or (
+        stripped.endswith("?") and bool(_HAS.search(stripped))
+    )
 
 
 def _listed(words: tuple[str, ...]) -> str:
