@@ -318,7 +318,7 @@ def _one_passage_holds(table: Sentences, sets: list[set[int]]) -> bool:
     )
 
 
-_VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent|u|ue|ues|us|ie|ies)$")
+_VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent|u|ue|ues|(?<!s)us|ie|ies)$")
 """A participle, an infinitive or a conjugated verb, as typed (accents or not): an act a
 sentence may put in other words (« donne appui » for « fournissant un appui »). Nouns that
 end so (« armée », « dossier ») are left out too: that only makes « absent » rarer."""
