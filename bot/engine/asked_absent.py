@@ -1,5 +1,6 @@
 """A yes/no question whose asked thing no sentence of the articles holds: « Les articles ne le
-disent pas » on top, with what was searched, then the nearest passages (issue 22, class 1).
+disent pas » on top, with what was searched, then the nearest passages; when one sentence holds
+it all and the answer quotes none, that sentence on top (issue 22, classes 1 to 3).
 
 « la Russie a encore une base militaire en Azerbaïdjan ? », « l'Azerbaïdjan a-t-il demandé à
 devenir membre de l'OTAN ? »: each word is in the articles, so no word is « absent », yet no
