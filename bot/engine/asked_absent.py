@@ -197,22 +197,24 @@ def _actor_names(index: Index, actor_id: str) -> list[str]:
 
 
 def _actor_sentences(index: Index, table: Sentences, actor_id: str) -> set[int]:
-    names = [f" {name}" for name in _actor_names(index, actor_id)]
-    return {
-        number
-        for number, sentence in enumerate(table.folded)
-        if any(name in sentence for name in names)  # a name's start: « russe » in « russes »
-    }
+    """The passages naming the actor, built once per actor and index."""
+
+    def build() -> frozenset[int]:
+        names = [f" {name}" for name in _actor_names(index, actor_id)]
+        return frozenset(
+            number
+            for number, sentence in enumerate(table.folded)
+            if any(name in sentence for name in names)  # a name's start: « russes »
+        )
+
+    return set(index.memo(f"asked_absent actor {actor_id}", build))
 
 
 def _in_every_article(index: Index, actor_id: str) -> bool:
     """True when every article names the actor: it is the base's subject."""
-    names = [f" {name}" for name in _actor_names(index, actor_id)]
-    for text in index.base.seeds.values():
-        plain = f" {' '.join(_WORD.findall(fold(text)))} "
-        if not any(name in plain for name in names):
-            return False
-    return True
+    table = _sentences(index)
+    named = {table.articles[n] for n in _actor_sentences(index, table, actor_id)}
+    return set(index.base.seeds) <= named
 
 
 @dataclass(frozen=True, slots=True)
