@@ -41,6 +41,7 @@ from bot.text import count, fold
 
 _SENTENCE = re.compile(r"(?<=[.!?…;])\s+|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 PREFIX = 5
 """Letters of a stem that a sentence's word must start with (fewer for short stems)."""
 SHORTEST = 3
@@ -80,18 +81,28 @@ class Sentences:
     origins: tuple[tuple[str, str], ...]
     """The first passages' source id and verbatim sentence (the articles'); past them, the
     entries' passages, which are no article's words."""
+    proper: frozenset[str]
+    """The words (folded) the articles always write with a capital, sentence starts aside:
+    names of people and places (« Aliyev », « Vance »), which their sentences often replace
+    by a title or a pronoun, so never a concept to search."""
 
 
 def _sentences(index: Index) -> Sentences:
     def build() -> Sentences:
         postings: dict[str, set[int]] = defaultdict(set)
         folded: list[str] = []
+        stems: dict[str, str] = {}
+        capital: set[str] = set()
+        lower: set[str] = set()
         origins = [
             (source_id, sentence.strip())
             for source_id, text in index.base.seeds.items()
             for sentence in _SENTENCE.split(text)
             if fold(sentence).strip()
         ]
+        for _, sentence in origins:  # names: always capitalised, sentence starts aside
+            for at, word in enumerate(_LETTERS.findall(sentence)):
+                (lower if word[:1].islower() else capital if at else set()).add(fold(word))
         passages = [sentence for _, sentence in origins]
         passages.extend(_entry_texts(index))
         for passage in passages:
@@ -99,13 +110,17 @@ def _sentences(index: Index) -> Sentences:
             words = _WORD.findall(fold(passage))
             folded.append(f" {' '.join(words)} ")
             for word in words:
-                postings[folded_stem(word)].add(number)
+                stem = stems.get(word)
+                if stem is None:
+                    stem = stems[word] = folded_stem(word)
+                postings[stem].add(number)
         return Sentences(
             tuple(sorted(postings)),
             {stem: frozenset(numbers) for stem, numbers in postings.items()},
             tuple(folded),
             tuple([source_id for source_id, _ in origins] + [""] * (len(folded) - len(origins))),
             tuple(origins),
+            frozenset(capital - lower),
         )
 
     return index.memo("asked_absent sentences", build)
@@ -148,40 +163,24 @@ def _prefix(stem: str, word: str) -> str:
     return stem[: min(PREFIX, max(SHORTEST + 1, len(stem) - 1))]
 
 
-def _word_sentences(table: Sentences, word: str) -> set[int]:
+def _word_sentences(index: Index, table: Sentences, word: str) -> frozenset[int]:
     """The sentences holding a word whose stem starts with the prefix of ``word``'s stem, or
-    whose stem (of four letters or more) starts it (« signé » for « signature »)."""
-    stem = folded_stem(word)
-    start = _prefix(stem, word)
-    found: set[int] = set()
-    for size in range(SHORTEST + 1, len(stem)):
-        found |= table.postings.get(stem[:size], frozenset())
-    at = bisect_left(table.stems, start)
-    while at < len(table.stems) and table.stems[at].startswith(start):
-        found |= table.postings[table.stems[at]]
-        at += 1
-    return found
+    whose stem (of four letters or more) starts it (« signé » for « signature »); built once
+    per word and index."""
 
+    def build() -> frozenset[int]:
+        stem = folded_stem(word)
+        start = _prefix(stem, word)
+        found: set[int] = set()
+        for size in range(SHORTEST + 1, len(stem)):
+            found |= table.postings.get(stem[:size], frozenset())
+        at = bisect_left(table.stems, start)
+        while at < len(table.stems) and table.stems[at].startswith(start):
+            found |= table.postings[table.stems[at]]
+            at += 1
+        return frozenset(found)
 
-def _proper_nouns(index: Index) -> frozenset[str]:
-    """The words (folded) the articles always write with a capital, sentence starts aside:
-    names of people and places (« Aliyev », « Vance »), which their sentences often replace by
-    a title or a pronoun, so never a concept to search."""
-
-    def build() -> frozenset[str]:
-        capital: set[str] = set()
-        lower: set[str] = set()
-        for text in index.base.seeds.values():
-            for sentence in _SENTENCE.split(text):
-                for at, word in enumerate(re.findall(r"[^\W\d_]+", sentence)):
-                    key = fold(word)
-                    if word[:1].islower():
-                        lower.add(key)
-                    elif at:
-                        capital.add(key)
-        return frozenset(capital - lower)
-
-    return index.memo("asked_absent proper nouns", build)
+    return index.memo(f"asked_absent word {word}", build)
 
 
 def _actor_names(index: Index, actor_id: str) -> list[str]:
@@ -196,7 +195,7 @@ def _actor_names(index: Index, actor_id: str) -> list[str]:
     return names
 
 
-def _actor_sentences(index: Index, table: Sentences, actor_id: str) -> set[int]:
+def _actor_sentences(index: Index, table: Sentences, actor_id: str) -> frozenset[int]:
     """The passages naming the actor, built once per actor and index."""
 
     def build() -> frozenset[int]:
@@ -207,7 +206,7 @@ def _actor_sentences(index: Index, table: Sentences, actor_id: str) -> set[int]:
             if any(name in sentence for name in names)  # a name's start: « russes »
         )
 
-    return set(index.memo(f"asked_absent actor {actor_id}", build))
+    return index.memo(f"asked_absent actor {actor_id}", build)
 
 
 def _in_every_article(index: Index, actor_id: str) -> bool:
@@ -267,7 +266,7 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
         for word in name.split()
     }
     said: list[str] = [index.base.actors[actor_id].name for actor_id in actors]
-    sets: list[set[int]] = [_actor_sentences(index, table, actor_id) for actor_id in actors]
+    sets = [_actor_sentences(index, table, actor_id) for actor_id in actors]
     raw = {fold(word): word.casefold() for word in re.findall(r"[^\W\d_]+", part)}
     for word in dict.fromkeys(_WORD.findall(fold(part))):
         if (
@@ -282,43 +281,56 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
             continue
         if _verb_form(raw.get(word, word)):
             continue  # « signé », « adoptée », « devenir »: said in many ways, never searched
-        if word in _proper_nouns(index):
+        if word in table.proper:
             continue  # « Aliyev » is « le président azéri » in the next sentence
         one = read_filter(index, word, today)
         if one.filter.actors or one.filter.start or one.filter.end:
             continue  # an actor named otherwise (fuzzy) or a date: not a word to search
-        found = _word_sentences(table, word)
+        found = _word_sentences(index, table, word)
         if not found:
             continue  # a word no article holds proves nothing alone (a synonym may say it)
         said.append(raw.get(word, word))
         sets.append(found)
     if len(sets) < 2:
         return None
-    every = set.intersection(*sets)
-    holding = tuple(sorted(n for n in every if n < len(table.origins)))
-    return Searched(tuple(said), _one_passage_holds(table, sets), holding)
+    holds, holding = _evaluate(table, sets)
+    return Searched(tuple(said), holds, holding)
 
 
-def _one_passage_holds(table: Sentences, sets: list[set[int]]) -> bool:
-    """True when two sentences in a row hold every concept but the few tolerated: one word
-    in three may be said in other words (« donne appui » for « fournissant un appui »), never
-    the rarest one (« base » in « une base militaire américaine ? »: what is asked)."""
+MOST_CANDIDATES = 3000
+"""Passages of the rarest concept read at most: past that, every concept is so common that
+nothing is concluded (the search counts as found: never a doubtful « absent »)."""
+
+
+def _evaluate(table: Sentences, sets: list[frozenset[int]]) -> tuple[bool, tuple[int, ...]]:
+    """Whether two sentences in a row of one article (or one entry) hold every concept but
+    the few tolerated — one word in three may be said in other words (« donne appui » for
+    « fournissant un appui »), never the rarest one (« base » in « une base militaire
+    américaine ? »: what is asked) —, and the article sentences holding every concept alone.
+    Only the passages of the rarest concept and their neighbours are read."""
+    rarest = min(sets, key=len)
+    if len(rarest) > MOST_CANDIDATES:
+        return True, ()
     tolerated = (len(sets) - 1) // 3
     articles = table.articles
-
-    def with_previous(found: set[int]) -> set[int]:  # sentence n, or n + 1 of its article
-        return found | {
-            n - 1 for n in found if n and articles[n] and articles[n - 1] == articles[n]
-        }
-
-    hits: dict[int, int] = defaultdict(int)
-    for found in sets:
-        for number in with_previous(found):
-            hits[number] += 1
-    near_rarest = with_previous(min(sets, key=len))
-    return any(
-        held >= len(sets) - tolerated and number in near_rarest for number, held in hits.items()
-    )
+    last = len(articles) - 1
+    found = False
+    holding: list[int] = []
+    for n in sorted(rarest):
+        if n < len(table.origins) and all(n in one for one in sets):
+            holding.append(n)
+        if found:
+            continue
+        for m in (n - 1, n):
+            paired = 0 <= m < last and bool(articles[m]) and articles[m] == articles[m + 1]
+            if m != n and not paired:
+                continue
+            pair = (m, m + 1) if paired else (m,)
+            held = sum(1 for one in sets if any(p in one for p in pair))
+            if held >= len(sets) - tolerated:
+                found = True
+                break
+    return found, tuple(holding)
 
 
 _VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent|u|ue|ues|(?<!s)us|ie|ies)$")
