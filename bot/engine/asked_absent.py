@@ -101,26 +101,30 @@ def _sentences(index: Index) -> Sentences:
             if fold(sentence).strip()
         ]
         for _, sentence in origins:  # names: always capitalised, sentence starts aside
-            for at, word in enumerate(_LETTERS.findall(sentence)):
-                (lower if word[:1].islower() else capital if at else set()).add(fold(word))
+            first, *rest = _LETTERS.findall(sentence) or [""]
+            for word in rest:
+                (lower if word[:1].islower() else capital).add(word)
+            if first[:1].islower():
+                lower.add(first)
         passages = [sentence for _, sentence in origins]
         passages.extend(_entry_texts(index))
         for passage in passages:
             number = len(folded)
             words = _WORD.findall(fold(passage))
             folded.append(f" {' '.join(words)} ")
-            for word in words:
+            for word in set(words):
                 stem = stems.get(word)
                 if stem is None:
                     stem = stems[word] = folded_stem(word)
                 postings[stem].add(number)
+        names = {fold(word) for word in capital} - {fold(word) for word in lower}
         return Sentences(
             tuple(sorted(postings)),
             {stem: frozenset(numbers) for stem, numbers in postings.items()},
             tuple(folded),
             tuple([source_id for source_id, _ in origins] + [""] * (len(folded) - len(origins))),
             tuple(origins),
-            frozenset(capital - lower),
+            frozenset(names),
         )
 
     return index.memo("asked_absent sentences", build)
