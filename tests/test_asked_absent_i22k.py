@@ -159,3 +159,15 @@ def test_a_statement_with_avoir_is_read_as_yes_or_no(caspian: Index) -> None:
     # a question word makes it an open question: nothing concluded
     reply = respond(caspian, "le Kazakhstan a des garde-côtes où ?", TODAY)
     assert NOT_SAID not in render_text(reply)
+
+
+def test_a_base_too_large_for_the_sentence_table_concludes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.engine.asked_absent as asked_absent
+
+    index = Index(_base(tmp_path))
+    monkeypatch.setattr(asked_absent, "MOST_TEXT", 1000)  # the six articles are larger
+    assert search_asked(index, "le Kazakhstan va-t-il former des garde-côtes ?", TODAY) is None
+    reply = respond(index, "le Kazakhstan va-t-il former des garde-côtes ?", TODAY)
+    assert NOT_SAID not in render_text(reply)

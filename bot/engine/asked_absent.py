@@ -232,12 +232,27 @@ class Searched:
     ``Sentences.origins``)."""
 
 
+MOST_TEXT = 5_000_000
+"""Characters of articles past which the sentence table is not built (over 200 times the
+five shipped articles): its memory and its one-time build (seconds) would outweigh it, so a
+base that large concludes nothing here — never a doubtful « absent »."""
+
+
+def _too_large(index: Index) -> bool:
+    total = index.memo(
+        "asked_absent text size", lambda: sum(len(text) for text in index.base.seeds.values())
+    )
+    return total > MOST_TEXT
+
+
 def search_asked(index: Index, question: str, today: date | None = None) -> Searched | None:
     """The question's concepts and whether one sentence of the articles holds them all; None
     when fewer than two concepts are left to search (nothing can be concluded). A question of
     alternatives (« signé ou encore en projet ? ») is searched one alternative at a time, each
     with the actors of the whole question: one found is enough, and one that cannot be
     concluded on makes the whole inconclusive."""
+    if _too_large(index):
+        return None
     plain = re.sub(r"\bou (?:pas|non)\b", " ", question, flags=re.IGNORECASE)
     parts = re.split(r"\s(?:ou|or)\s", plain, flags=re.IGNORECASE)
     if len(parts) == 1:
