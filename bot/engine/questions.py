@@ -21,6 +21,7 @@ from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
+from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
 from bot.engine.cards import card_button
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
@@ -846,10 +847,14 @@ def _respond_in_thread(
             command = f"/accord {named.title}" if named is not None else found.command
             lines = _lines(untold) or _card_subject(index, untold, command)
             return untold, Asked(command, command, "", lines)
+    if (yes_no or asks_or_not(text)) and found is not None:  # the sentence holding it all
+        reply = answering_sentence_on_top(index, reply, text, today)
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
+    if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
+        reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)

@@ -59,6 +59,10 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
         block = blocks[at]
         if isinstance(block, Quote) and _settles(block.text, question):
             line = first if first is not None and first < at else at
+            before = blocks[line - 1] if line else None
+            if isinstance(before, Para) and before.text == "D'après l'article :":
+                del blocks[line - 1]  # « Oui, d'après l'article : » says it
+                line, at = line - 1, at - 1
             said = [*blocks[:line], Para(YES, "note"), *blocks[line:]]
             blocks[at] = replace(block, open=True)
             new = [*blocks[:line], Para(YES, "note"), *blocks[line:]]

@@ -60,7 +60,7 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
     return stripped, asked
 
 
-_ASKING = re.compile(
+ASKING = re.compile(
     r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle"
     r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
     r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
@@ -82,7 +82,11 @@ def asked_as_statement(text: str) -> bool:
     if not stripped.endswith("?"):
         return False
     lowered = stripped.casefold().replace("’", "'")
-    return bool(_FINITE.search(lowered)) and not _ASKING.search(lowered)
+    return bool(_FINITE.search(lowered)) and not ASKING.search(lowered)
+
+
+_PRONOUN_AFTER = re.compile(r"(?:-t)?-(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+"""The subject pronoun of an inverted verb (« a-t-il », « sont-elles »)."""
 
 
 def _stems(text: str) -> set[str]:
@@ -99,6 +103,7 @@ def states(quote: str, question: str, skip: frozenset[str] = frozenset()) -> boo
     negation on either side."""
     if _negated(quote) or _negated(question):
         return False
+    question = _PRONOUN_AFTER.sub("", question)  # « entre-t-il » asks of « entre »
     wanted = {
         folded_stem(fold(word))
         for word in words(question)
