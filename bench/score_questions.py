@@ -54,6 +54,7 @@ NOT_FOUND = (
     "aucun accord",
     "absent du texte",
     "absents du texte",
+    "aucune phrase des articles",
 )
 """Phrases by which an answer says the articles hold nothing on what was asked (folded)."""
 

@@ -23,7 +23,7 @@ from bot.render.text import render_text
 from tests.conftest import FIVE
 
 TODAY = date(2026, 12, 6)
-NOT_SAID = "Les articles ne le disent pas"
+NOT_SAID = "Aucune phrase des articles"
 DISPATCH = (
     "Bakou, 3 mars, AGENCE\n\n"
     "Le 3 mars 2026, le Kazakhstan et l'Azerbaïdjan ont signé un protocole sur la sécurité "
@@ -89,7 +89,8 @@ def test_a_yes_no_question_no_sentence_holds_opens_with_a_plain_not_said(caspian
     opening = _opening(reply)
     assert opening.startswith(NOT_SAID), render_text(reply)
     assert "« Kazakhstan »" in opening and "« garde »" in opening  # what was searched
-    assert "texte intégral (6 articles)" in opening
+    assert "texte intégral, 6 articles" in opening
+    assert "ne le disent pas" not in opening  # what was verified, never a verdict on meaning
     assert "Au plus proche :" in opening  # then the nearest passages, labelled as such
     assert any(isinstance(block, Quote) for block in reply.blocks)  # shown with their quotes
 
@@ -171,3 +172,13 @@ def test_a_base_too_large_for_the_sentence_table_concludes_nothing(
     assert search_asked(index, "le Kazakhstan va-t-il former des garde-côtes ?", TODAY) is None
     reply = respond(index, "le Kazakhstan va-t-il former des garde-côtes ?", TODAY)
     assert NOT_SAID not in render_text(reply)
+
+
+def test_an_act_said_in_other_words_is_never_told_absent(five_base) -> None:
+    # outside fidelity reader, 7 December: « Lukoil arrête-t-il ses livraisons par Bakou ? »
+    # opened on « Les articles ne le disent pas » over « Lukoil cessera de fournir du pétrole
+    # à l'Azerbaïdjan » — the words are not there, the fact is
+    reply = respond(Index(five_base), "Lukoil arrête-t-il ses livraisons par Bakou ?", TODAY)
+    text = render_text(reply)
+    assert "ne le disent pas" not in text and "ne disent pas" not in text
+    assert "cessera de fournir" in text  # the passage that says it, shown

@@ -1,6 +1,13 @@
-"""A yes/no question whose asked thing no sentence of the articles holds: « Les articles ne le
-disent pas » on top, with what was searched, then the nearest passages; when one sentence holds
-it all and the answer quotes none, that sentence on top (issue 22, classes 1 to 3).
+"""A yes/no question whose asked thing no sentence of the articles holds: « Aucune phrase des
+articles … ne réunit « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus
+proche : » on top, then the nearest passages; when one sentence holds it all and the answer
+quotes none, that sentence on top (issue 22, classes 1 to 3).
+
+The line says what was verified — no sentence holds these words together — never « the
+articles do not say it »: words are not meaning, and an outside reader found « Lukoil
+arrête-t-il ses livraisons par Bakou ? » answered « Les articles ne le disent pas » over
+« Lukoil cessera de fournir du pétrole à l'Azerbaïdjan » (7 December). The nearest passages,
+right under it, let the reader judge.
 
 « la Russie a encore une base militaire en Azerbaïdjan ? », « l'Azerbaïdjan a-t-il demandé à
 devenir membre de l'OTAN ? »: each word is in the articles, so no word is « absent », yet no
@@ -64,7 +71,13 @@ FILLERS = frozenset(
     ).split()
 )
 """Words that ask, hedge or point rather than name what is asked: never searched."""
-_VERDICTS = ("Oui", "Pas d'après", "Les articles ne", "Le passage le plus proche ne")
+_VERDICTS = (
+    "Oui",
+    "Pas d'après",
+    "Les articles ne",
+    "Le passage le plus proche ne",
+    "Aucune phrase des articles",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,9 +464,10 @@ def _listed(words: tuple[str, ...]) -> str:
 
 
 def absent_asked(index: Index, reply: Reply, question: str, today: date | None = None) -> Reply:
-    """``reply`` to the yes/no ``question`` opened by « Les articles ne le disent pas : aucune
-    phrase … ne réunit « a », « b » et « c » … Au plus proche : » when no sentence of the
-    articles holds every concept asked (``search_asked``); unchanged otherwise."""
+    """``reply`` to the yes/no ``question`` opened by « Aucune phrase des articles … ne réunit
+    « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus proche : » when no
+    sentence of the articles holds every concept asked (``search_asked``); unchanged
+    otherwise."""
     if any(isinstance(block, Para) and block.text.startswith(_VERDICTS) for block in reply.blocks):
         return reply
     searched = search_asked(index, question, today)
@@ -462,8 +476,8 @@ def absent_asked(index: Index, reply: Reply, question: str, today: date | None =
     total = count(len(index.base.seeds), "article")
     nearest = " Au plus proche :" if reply.found else ""
     line = Para(
-        "Les articles ne le disent pas : aucune phrase de leur texte intégral "
-        f"({total}) ne réunit {_listed(searched.said)}.{nearest}",
+        f"Aucune phrase des articles (texte intégral, {total}) ne réunit "
+        f"{_listed(searched.said)} : ils peuvent le dire en d'autres mots.{nearest}",
         "note",
     )
     return replace(reply, blocks=(line, *reply.blocks))

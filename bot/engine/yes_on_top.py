@@ -42,7 +42,13 @@ _REVERSAL = re.compile(
 """A quote that stops, bans or refuses (folded): it may say the opposite of what the question
 asks in the same words (« importe encore du pétrole russe ? » over « a arrêté ses importations
 de pétrole russe »); no « Oui » over it unless the question says the same."""
-_VERDICTS = ("Oui", "Pas d'après", "Les articles ne", "Le passage le plus proche ne")
+_VERDICTS = (
+    "Oui",
+    "Pas d'après",
+    "Les articles ne",
+    "Le passage le plus proche ne",
+    "Aucune phrase des articles",
+)
 
 
 def yes_on_top(reply: Reply, question: str) -> Reply:
