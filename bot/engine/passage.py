@@ -943,6 +943,23 @@ def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...]
     return table[key]
 
 
+_ORIGIN = re.compile(r"\b(?:d'origine|de provenance|en provenance d[eu']?|importes? d[eu']?)\s*\w+")
+"""An origin told in words (« d'origine russe », « en provenance d'Israël »)."""
+
+
+def tells_origin(index: Index, query: str, sentence: str) -> bool:
+    """True when ``sentence`` tells where something comes from, which answers a « d'où ? »:
+    « d'origine X », or a country or its people (« russe », « israéliens ») the question does
+    not name itself. A passage doing so is never said to give no place (issue 22, AA47)."""
+    if _ORIGIN.search(sentence.replace("’", "'").lower()):
+        return True
+    actors = index.names.exact
+    named = {actors[word] for word in index.tokens(query) if word in actors}
+    return any(
+        word in actors and actors[word] not in named for word in index.tokens(sentence)
+    )
+
+
 def _names_actor(index: Index, sentence: str) -> bool:
     """True when ``sentence`` names a country or an organisation of the base, or its people
     (« russe », « israéliens »): it may say where something comes from or takes place."""
@@ -1077,7 +1094,12 @@ def passage_reply(
     if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
-    elif not answers and not said and kind != "combien":
+    elif (
+        not answers
+        and not said
+        and kind != "combien"
+        and not (kind == "ou" and tells_origin(index, query, sentence))
+    ):
         subject = _subject_word(_weights(index, index.tokens(query)), verbs)
         asked_words = tuple(index.tokens(query))
         # proved on the full text

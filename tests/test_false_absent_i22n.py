@@ -1,0 +1,68 @@
+"""Issue 22, findings of outside readers (fidelity first), on the frozen five-article base
+(``tests/fixtures/five``), with questions of our own:
+
+1. no false « doesn't give »: an origin told by a nationality adjective or « d'origine X »
+   answers « d'où ? »; a « who » about one side (« côté américain ») is answered by a named
+   person of that side, never by « the articles don't list the countries present ».
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.content.model import FactBase
+from bot.engine.detail import asked_detail
+from bot.engine.index import Index
+from bot.engine.passage import tells_origin
+from bot.engine.questions import respond
+from bot.render.text import render_text
+from tests.chat import chat, reply_text
+
+TODAY = date(2026, 12, 6)
+
+# 1. an origin told by an adjective of nationality answers « d'où ? »
+
+
+def test_where_from_is_answered_by_an_origin_never_said_missing(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question in (
+        "les armements azéris viennent surtout d'où ?",
+        "les matériels de l'armée azérie proviennent d'où ?",
+    ):
+        text = render_text(respond(index, question, TODAY))
+        assert "ne donne pas de lieu" not in text, question
+        assert "ne le disent pas" not in text, question
+        assert "origine russe" in text, question  # the answer itself is shown
+
+
+def test_an_origin_is_read_from_the_sentence_not_from_the_question(five_base: FactBase) -> None:
+    index = Index(five_base)
+    sentence = "La grande majorité des armements azéris sont encore d'origine russe."
+    assert tells_origin(index, "armes azéries d'où", sentence)
+    adjective = "Il note l'apport de matériels israéliens."
+    assert tells_origin(index, "armes azéries d'où", adjective)
+    # the country the question names itself tells no origin: the place stays untold
+    assert not tells_origin(index, "armes israéliennes d'où", adjective)
+    assert not tells_origin(index, "armes d'où", "Le plan a été signé hier.")
+
+
+# 1. « qui … côté américain ? »: a person of that side, not a list of countries
+
+
+def test_who_on_one_side_is_a_person_not_the_countries_present() -> None:
+    for question in ("et qui était là côté américain ?", "qui etait la cote us ?"):
+        detail = asked_detail(question)
+        assert detail is not None, question
+        assert detail.kind == "qui", question
+        assert detail.noun, question
+
+
+def test_who_on_the_american_side_names_the_vice_president(five_base: FactBase) -> None:
+    replies = chat(
+        five_base,
+        "quand a été signé l'accord stratégique entre Bakou et Washington ?",
+        "et qui était là côté américain ?",
+    )
+    text = reply_text(replies[-1])
+    assert "liste des pays présents" not in text
+    assert "JD Vance" in text
