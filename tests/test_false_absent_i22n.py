@@ -15,6 +15,7 @@ from bot.engine.detail import asked_detail
 from bot.engine.index import Index
 from bot.engine.passage import tells_origin
 from bot.engine.questions import respond
+from bot.engine.reply import Para
 from bot.render.text import render_text
 from tests.chat import chat, reply_text
 
@@ -66,3 +67,14 @@ def test_who_on_the_american_side_names_the_vice_president(five_base: FactBase) 
     text = reply_text(replies[-1])
     assert "liste des pays présents" not in text
     assert "JD Vance" in text
+
+
+# 2. a « récemment » date is never counted in a window it may not belong to
+
+
+def test_a_recent_entry_is_flagged_in_a_window_open_on_one_side(five_base: FactBase) -> None:
+    index = Index(five_base)
+    reply = respond(index, "/timeline avant 2025-06-01 Turquie", TODAY)
+    title = next(b.text for b in reply.blocks if isinstance(b, Para) and b.style == "title")
+    assert "mémorandum" in render_text(reply)  # still listed: the window may hold it
+    assert "dite « récemment » qui peut y tomber" in title  # never counted as in it
