@@ -78,3 +78,18 @@ def test_a_recent_entry_is_flagged_in_a_window_open_on_one_side(five_base: FactB
     title = next(b.text for b in reply.blocks if isinstance(b, Para) and b.style == "title")
     assert "mémorandum" in render_text(reply)  # still listed: the window may hold it
     assert "dite « récemment » qui peut y tomber" in title  # never counted as in it
+
+
+# 2. « et avant ? » sees the dated lines of the same subject, not only the filter's rarest actor
+
+
+def test_before_a_partnership_line_widens_to_the_actors_of_the_line_shown(
+    five_base: FactBase,
+) -> None:
+    for first in ("/timeline PPP", "le partenariat pour la paix"):
+        replies = chat(five_base, first, "et avant ?")
+        text = render_text(replies[-1])
+        assert "1992" in text, first
+        assert "Conseil de coopération nord-atlantique" in text, first
+        assert "Aucun événement" not in text, first
+        assert "filtre élargi" in text, first  # the widening is said

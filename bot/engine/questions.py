@@ -894,6 +894,21 @@ def _moved(
         rarest = min(actors, key=lambda actor: len(by_actor.get(actor, ())))
         dropped.append(index.base.actors[rarest].name)
         actors = tuple(actor for actor in actors if actor != rarest)
+    if not select(index, wanted):  # « PPP » alone, nothing before: the lines shown are about
+        # other actors too (« l'Azerbaïdjan … OTAN en 1992, … Deux ans plus tard, … PPP »),
+        # and their chronology is the same subject's (issue 22, C9)
+        shown = [item for item in index.timeline.dated if item.entry.id in previous.lines]
+        wider = tuple(
+            dict.fromkeys(a for item in shown for a in item.actors if a not in actors)
+        )
+        while wider:
+            widened = TimelineFilter(window.start, window.end, wider)
+            if select(index, widened):
+                dropped += [index.base.actors[a].name for a in actors if a in index.base.actors]
+                wanted = widened
+                break
+            rarest = min(wider, key=lambda actor: len(by_actor.get(actor, ())))
+            wider = tuple(actor for actor in wider if actor != rarest)
     words = ["chronologie", *_filter_words(index, Reading(wanted, ()), ids=True)]
     found = understand(index, " ".join(words), today)
     if found is None:
