@@ -88,7 +88,7 @@ def test_before_a_partnership_line_widens_to_the_actors_of_the_line_shown(
 ) -> None:
     for first in ("/timeline PPP", "le partenariat pour la paix"):
         replies = chat(five_base, first, "et avant ?")
-        text = render_text(replies[-1])
+        text = " ".join(render_text(replies[-1]).split())
         assert "1992" in text, first
         assert "Conseil de coopération nord-atlantique" in text, first
         assert "Aucun événement" not in text, first
