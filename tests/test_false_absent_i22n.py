@@ -13,7 +13,7 @@ from datetime import date
 from bot.content.model import FactBase
 from bot.engine.detail import asked_detail
 from bot.engine.index import Index
-from bot.engine.passage import tells_origin
+from bot.engine.passage import tells_origin, unnamed_actors
 from bot.engine.questions import respond
 from bot.engine.reply import Para
 from bot.render.text import render_text
@@ -93,3 +93,26 @@ def test_before_a_partnership_line_widens_to_the_actors_of_the_line_shown(
         assert "Conseil de coopération nord-atlantique" in text, first
         assert "Aucun événement" not in text, first
         assert "filtre élargi" in text, first  # the widening is said
+
+
+# 2. a passage shown for an actor is about that actor, or said to be about something else
+
+
+def test_a_passage_not_about_the_actor_asked_says_so(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question, name in (
+        ("cybersécurité avec l'OTAN", "OTAN"),
+        ("des manoeuvres avec la Turquie ?", "Turquie"),
+    ):
+        text = " ".join(render_text(respond(index, question, TODAY)).split())
+        assert f"Le passage le plus proche ne nomme pas « {name} »" in text, question
+
+
+def test_unnamed_actors_reads_the_entry_and_the_sentence(five_base: FactBase) -> None:
+    index = Index(five_base)
+    accord = index.entries["partenariat-strategique-az-us"]
+    sentence = "La coopération dans les domaines de la cybersécurité a été soulignée."
+    assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, sentence) == ["OTAN"]
+    assert unnamed_actors(index, "cybersécurité avec les États-Unis", accord, sentence) == []
+    said = "Il coopère avec l'OTAN dans la cybersécurité."
+    assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, said) == []

@@ -27,6 +27,7 @@ from bot.engine.french import folded_stem, lightness, spelled_stem
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
@@ -955,9 +956,27 @@ def tells_origin(index: Index, query: str, sentence: str) -> bool:
         return True
     actors = index.names.exact
     named = {actors[word] for word in index.tokens(query) if word in actors}
-    return any(
-        word in actors and actors[word] not in named for word in index.tokens(sentence)
-    )
+    return any(word in actors and actors[word] not in named for word in index.tokens(sentence))
+
+
+def unnamed_actors(index: Index, query: str, entry: Entry, sentence: str) -> list[str]:
+    """The actors ``query`` names that neither ``entry`` (its actors, parties, mediators) nor
+    ``sentence`` (by a name, an alias or an adjective) is about: a passage shown for them is
+    about something else, and the answer says so (issue 22, C28)."""
+    asked = f" {fold(query)} "
+    said = f" {fold(sentence)} "
+    own = set(entry_actors(entry))
+    missing: dict[str, str] = {}
+    for name, actor_id in index.names.exact.items():
+        if len(name) < 2 or f" {name} " not in asked or actor_id in own:
+            continue
+        names = [
+            fold(n)
+            for n in (*index.base.actors[actor_id].names(), *index.base.actors[actor_id].demonyms)
+        ]
+        if not any(f" {n} " in said for n in names if n):
+            missing.setdefault(actor_id, index.base.actors[actor_id].name)
+    return list(missing.values())
 
 
 def _names_actor(index: Index, sentence: str) -> bool:
@@ -1142,6 +1161,10 @@ def passage_reply(
         and not (second is not None and evidence.quote == second[1])
     ]
     referred = {number for number, _ in group}  # lines the folded group refers to by number
+    unnamed = unnamed_actors(index, query, entry, sentence)
+    if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
+        names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
+        blocks.append(Para(f"Le passage le plus proche ne nomme pas {names} ; le voici :", "note"))
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:

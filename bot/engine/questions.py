@@ -898,9 +898,7 @@ def _moved(
         # other actors too (« l'Azerbaïdjan … OTAN en 1992, … Deux ans plus tard, … PPP »),
         # and their chronology is the same subject's (issue 22, C9)
         shown = [item for item in index.timeline.dated if item.entry.id in previous.lines]
-        wider = tuple(
-            dict.fromkeys(a for item in shown for a in item.actors if a not in actors)
-        )
+        wider = tuple(dict.fromkeys(a for item in shown for a in item.actors if a not in actors))
         while wider:
             widened = TimelineFilter(window.start, window.end, wider)
             if select(index, widened):
