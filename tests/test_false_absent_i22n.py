@@ -116,3 +116,15 @@ def test_unnamed_actors_reads_the_entry_and_the_sentence(five_base: FactBase) ->
     assert unnamed_actors(index, "cybersécurité avec les États-Unis", accord, sentence) == []
     said = "Il coopère avec l'OTAN dans la cybersécurité."
     assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, said) == []
+
+
+# 2. « et qui l'a organisé ? » after a question on the forum stays on the forum
+
+
+def test_who_organised_after_where_was_the_forum_stays_on_the_forum(five_base: FactBase) -> None:
+    for first in ("où s'est tenu le forum de sécurité ?", "le forum de sécurité s'est tenu où ?"):
+        replies = chat(five_base, first, "et qui l'a organisé ?")
+        text = " ".join(render_text(replies[-1]).split())
+        assert "Palais présidentiel" not in text, first  # the US accord's ceremony
+        assert "10 février 2026" not in text, first
+        assert "Forum" in text, first

@@ -858,7 +858,8 @@ def _respond_in_thread(
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+    shown = _passage_shown(found, reply)
+    return reply, Asked(found.data, found.command, shown, lines, found.verbs)
 
 
 def _moved(
@@ -1600,6 +1601,14 @@ def follow_up(
                 several=asks_several(asked),
                 shown=previous.shown,
             )
+        elif found is not None and asked_type(asked):  # « et qui l'a organisé ? »: the same
+            found = replace(  # subject's entries first, never a sentence that only shares
+                found,  # the previous question's verb (« tenu »: a ceremony) — issue 22, C7
+                kind=asked_type(asked),
+                shown=previous.shown,
+            )
+        if found is not None:
+            found = replace(found, verbs=previous.verbs | question_verbs(asked))
     elif opening is None and all(_asks_only(word) for word in rest.split()):
         # « objet ? », « lieu ? » after a card or a list: the same view, its details in it
         found = Understanding(previous.command, previous.data, "même sujet")
@@ -1696,6 +1705,7 @@ def _slot_follow_up(
         kind=asked_type(rest),
         several=asks_several(rest),
         shown=previous.shown,
+        verbs=previous.verbs | question_verbs(text or rest),  # « tenu » stays a verb
     )
     said = f"suite de « {previous.command} », même sujet"
     if found.data.startswith(f"{previous.data} "):
