@@ -946,12 +946,19 @@ def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...]
 
 _ORIGIN = re.compile(r"\b(?:d'origine|de provenance|en provenance d[eu']?|importes? d[eu']?)\s*\w+")
 """An origin told in words (« d'origine russe », « en provenance d'Israël »)."""
+_ORIGIN_ASKED = re.compile(
+    r"\b(?:vien\w*|provien\w*|provenance|origines?|import\w*|achet\w*|fourni\w*|d ou)\b"
+)
+"""A question asking where something comes from (folded): « viennent d'où ? »."""
 
 
 def tells_origin(index: Index, query: str, sentence: str) -> bool:
     """True when ``sentence`` tells where something comes from, which answers a « d'où ? »:
     « d'origine X », or a country or its people (« russe », « israéliens ») the question does
-    not name itself. A passage doing so is never said to give no place (issue 22, AA47)."""
+    not name itself, when ``query`` asks an origin (« viennent », « provenance »). A passage
+    doing so is never said to give no place (issue 22, AA47)."""
+    if not _ORIGIN_ASKED.search(fold(query)):  # « où ? » of an event: a place, not a people
+        return False
     if _ORIGIN.search(sentence.replace("’", "'").lower()):
         return True
     actors = index.names.exact
@@ -1164,7 +1171,9 @@ def passage_reply(
     unnamed = unnamed_actors(index, query, entry, sentence)
     if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
         names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
-        blocks.append(Para(f"Le passage le plus proche ne nomme pas {names} ; le voici :", "note"))
+        blocks.append(
+            Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
+        )
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:
