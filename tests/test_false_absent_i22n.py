@@ -102,21 +102,22 @@ def test_before_a_partnership_line_widens_to_the_actors_of_the_line_shown(
 
 def test_a_passage_not_about_the_actor_asked_says_so(five_base: FactBase) -> None:
     index = Index(five_base)
-    for question, name in (
-        ("cybersécurité avec l'OTAN", "OTAN"),
-        ("des manoeuvres avec la Turquie ?", "Turquie"),
-    ):
+    for question in ("cybersécurité avec l'OTAN", "cybersecurite otan"):
         text = " ".join(render_text(respond(index, question, TODAY)).split())
-        assert f"Ce passage, le plus proche, ne nomme pas « {name} »" in text, question
+        assert "Ce passage, le plus proche, ne nomme pas « OTAN »" in text, question
+    # a passage of an article that names the actor asked (« Bakou ») is not said off-subject
+    question = "le forum de Bakou a-t-il approuvé une feuille de route sur la cybercriminalité ?"
+    text = " ".join(render_text(respond(index, question, TODAY)).split())
+    assert "ne nomme pas" not in text
 
 
-def test_unnamed_actors_reads_the_entry_and_the_sentence(five_base: FactBase) -> None:
+def test_unnamed_actors_reads_the_entry_and_the_article(five_base: FactBase) -> None:
     index = Index(five_base)
     accord = index.entries["partenariat-strategique-az-us"]
-    sentence = "La coopération dans les domaines de la cybersécurité a été soulignée."
-    assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, sentence) == ["OTAN"]
-    assert unnamed_actors(index, "cybersécurité avec les États-Unis", accord, sentence) == []
-    said = "Il coopère avec l'OTAN dans la cybersécurité."
+    article = "La coopération dans les domaines de la cybersécurité a été soulignée."
+    assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, article) == ["OTAN"]
+    assert unnamed_actors(index, "cybersécurité avec les États-Unis", accord, article) == []
+    said = f"{article} Bakou coopère aussi avec l'OTAN."
     assert unnamed_actors(index, "cybersécurité avec l'OTAN", accord, said) == []
 
 

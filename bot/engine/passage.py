@@ -966,12 +966,14 @@ def tells_origin(index: Index, query: str, sentence: str) -> bool:
     return any(word in actors and actors[word] not in named for word in index.tokens(sentence))
 
 
-def unnamed_actors(index: Index, query: str, entry: Entry, sentence: str) -> list[str]:
+def unnamed_actors(index: Index, query: str, entry: Entry, article: str) -> list[str]:
     """The actors ``query`` names that neither ``entry`` (its actors, parties, mediators) nor
-    ``sentence`` (by a name, an alias or an adjective) is about: a passage shown for them is
-    about something else, and the answer says so (issue 22, C28)."""
+    the ``article`` its passage comes from (by a name, an alias or an adjective) is about: a
+    passage shown for them is about something else, and the answer says so (issue 22, C28:
+    « cybersécurité avec l'OTAN » answered by a sentence of an article on the US accord that
+    never names NATO)."""
     asked = f" {fold(query)} "
-    said = f" {fold(sentence)} "
+    said = f" {fold(article)} "
     own = set(entry_actors(entry))
     missing: dict[str, str] = {}
     for name, actor_id in index.names.exact.items():
@@ -1168,7 +1170,7 @@ def passage_reply(
         and not (second is not None and evidence.quote == second[1])
     ]
     referred = {number for number, _ in group}  # lines the folded group refers to by number
-    unnamed = unnamed_actors(index, query, entry, sentence)
+    unnamed = unnamed_actors(index, query, entry, base.seeds.get(evidence.source, sentence))
     if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
         names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
         blocks.append(
