@@ -14,7 +14,7 @@ from bot.content.model import FactBase
 from bot.engine.detail import asked_detail
 from bot.engine.index import Index
 from bot.engine.passage import tells_origin, unnamed_actors
-from bot.engine.questions import respond
+from bot.engine.questions import off_subject_words, respond
 from bot.engine.reply import Para
 from bot.render.text import render_text
 from tests.chat import chat, reply_text
@@ -131,3 +131,36 @@ def test_who_organised_after_where_was_the_forum_stays_on_the_forum(five_base: F
         assert "Palais présidentiel" not in text, first  # the US accord's ceremony
         assert "10 février 2026" not in text, first
         assert "Forum" in text, first
+
+
+# 3. a word outside the question's subject (a reported-speech frame, a polite or checking
+# clause) is set aside quietly, never the first line « Les articles ne mentionnent pas »
+
+
+def test_words_of_a_frame_clause_are_never_said_absent_on_top(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question in (
+        "Ma cheffe affirme que l'accord avec les USA a été signé à Washington, c'est correct ?",
+        "Combien de pays ont participé au forum de Bakou, s'il vous plaît ?",
+    ):
+        reply = respond(index, question, TODAY)
+        first = reply.blocks[0]
+        assert isinstance(first, Para), question
+        assert not first.text.startswith("Les articles ne mentionnent pas"), question
+        text = " ".join(render_text(reply).split())
+        for word in ("cheffe", "correct", "plaît"):
+            assert f"« {word} »" not in text, question
+
+
+def test_off_subject_words_keep_a_topic_put_first(five_base: FactBase) -> None:
+    index = Index(five_base)
+    frame = "Ma cheffe affirme que l'accord avec les USA a été signé à Washington, c'est correct ?"
+    assert {"cheffe", "correct"} <= off_subject_words(index, frame)
+    assert "accord" not in off_subject_words(index, frame)
+    for topic in ("Et le nucléaire, l'accord US en parle ?", "nucléaire, l'accord US en parle ?"):
+        assert "nucleaire" not in off_subject_words(index, topic), topic
+    assert not off_subject_words(index, "l'Azerbaïdjan, quel budget ?")
+    assert not off_subject_words(index, "quel est le budget de l'Azerbaïdjan ?")  # one clause
+    # an absent word of the subject is still said on top
+    reply = respond(index, "quel est le budget militaire de l'Azerbaïdjan ?", TODAY)
+    assert "budget" in " ".join(render_text(reply).split()[:40])

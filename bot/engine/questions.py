@@ -45,6 +45,7 @@ from bot.engine.detail import (
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
+from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
@@ -305,6 +306,47 @@ def _command(index: Index, name: str, reading: Reading) -> tuple[str, str]:
     return human, data
 
 
+_CLAUSES = re.compile(r"[,;:?!.…()]+|\bque\b|\bqu['’]", re.IGNORECASE)
+"""Where a question's clauses part: punctuation, and « que » opening a reported clause (« mon
+collègue écrit que … », « c'est vrai que … »)."""
+_INTERROGATIVES = frozenset(
+    {"qui", "quoi", "quel", "quelle", "quels", "quelles", "quand", "comment", "pourquoi"}
+    | {"combien", "ou", "lequel", "laquelle", "lesquels", "lesquelles"}
+)
+"""The words that ask (folded): a clause holding one is the question itself."""
+_ARTICLE = re.compile(r"\b(?:le|la|les|l['’]|un|une|des|du|au|aux)\b", re.IGNORECASE)
+"""An article: a clause holding one names a thing (« et le nucléaire, l'accord en parle ? »:
+« le nucléaire » is the subject, put first)."""
+
+
+def off_subject_words(index: Index, text: str, today: date | None = None) -> frozenset[str]:
+    """The folded words of the clauses of ``text`` that are not about its subject: a clause
+    in which the reader reads nothing (no actor, date, act, kind or topic), that asks nothing
+    (no « qui », « quand »…) and names no thing (no article: « le », « des »…), when another clause of the question is read or asks
+    (« Mon collègue écrit que | l'accord avec les USA a été signé à Washington, | c'est juste
+    ? »; « Merci. | Combien de pays … | s'il vous plaît ? »). Such words (« collègue »,
+    « juste », « plaît ») are set aside quietly, never reported absent from the articles
+    (issue 22, phone readers)."""
+    clauses = [part for part in _CLAUSES.split(text) if part and part.strip()]
+    if len(clauses) < 2:
+        return frozenset()
+    bearing = [
+        bool(_INTERROGATIVES & set(fold(part).split()))
+        or bool(_ARTICLE.search(part))
+        or len(french_words(part)) == 1  # a bare topic put first (« nucléaire, … ? »)
+        or read_filter(index, part, today).understood()
+        for part in clauses
+    ]
+    if all(bearing) or not any(bearing):
+        return frozenset()
+    return frozenset(
+        fold(word)
+        for part, bears in zip(clauses, bearing, strict=True)
+        if not bears
+        for word in french_words(part)
+    )
+
+
 SOFT_WORDS = frozenset(
     " ".join(
         (
@@ -347,6 +389,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
+    unsaid = [word for word in unsaid if fold(word) not in aside]  # juste ? »: set aside
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
     key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
     noun = asked_figure(fold(text))
