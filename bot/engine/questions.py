@@ -322,7 +322,8 @@ _ARTICLE = re.compile(r"\b(?:le|la|les|l['’]|un|une|des|du|au|aux)\b", re.IGNO
 def off_subject_words(index: Index, text: str, today: date | None = None) -> frozenset[str]:
     """The folded words of the clauses of ``text`` that are not about its subject: a clause
     in which the reader reads nothing (no actor, date, act, kind or topic), that asks nothing
-    (no « qui », « quand »…) and names no thing (no article: « le », « des »…), when another clause of the question is read or asks
+    (no « qui », « quand »…) and names no thing (no article: « le », « des »…), when another
+    clause of the question is read or asks
     (« Mon collègue écrit que | l'accord avec les USA a été signé à Washington, | c'est juste
     ? »; « Merci. | Combien de pays … | s'il vous plaît ? »). Such words (« collègue »,
     « juste », « plaît ») are set aside quietly, never reported absent from the articles
