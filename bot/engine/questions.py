@@ -326,8 +326,8 @@ def off_subject_words(index: Index, text: str, today: date | None = None) -> fro
     clause of the question is read or asks
     (« Mon collègue écrit que | l'accord avec les USA a été signé à Washington, | c'est juste
     ? »; « Merci. | Combien de pays … | s'il vous plaît ? »). Such words (« collègue »,
-    « juste », « plaît ») are set aside quietly, never reported absent from the articles
-    (issue 22, phone readers)."""
+    « juste », « plaît ») never open the answer as absent from the articles (issue 22, phone
+    readers); the « Compris » line still says them, as it says every word it leaves aside."""
     clauses = [part for part in _CLAUSES.split(text) if part and part.strip()]
     if len(clauses) < 2:
         return frozenset()
@@ -391,9 +391,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
     aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
-    unsaid = [word for word in unsaid if fold(word) not in aside]  # juste ? »: set aside
-    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
-    key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
+    keyed = [word for word in unsaid if fold(word) not in aside]  # juste ? »: never on top
+    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY | aside
+    key_unsaid = all_key_words_unsaid(index, _content(index, text), keyed, skip, today)
     noun = asked_figure(fold(text))
     joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
     if noun and noun in joined:
@@ -408,7 +408,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         asked = read_filter(index, _content(index, text), today).filter.actors
         plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
         unsigned = tuple(actor.id for actor in without_agreement(index, plain))
-    if unsaid and "agreements" in _intents(_folded(text)) and unread_acts(text, unsaid):
+    if keyed and "agreements" in _intents(_folded(text)) and unread_acts(text, keyed):
         key_unsaid = True  # « qu'a ratifié le Royaume-Uni ? »: no article says « ratifié »,
         # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
