@@ -196,6 +196,12 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("cout", "le coût (ni budget ni montant)")
     if _MEMBERS.search(folded) and not _HOW_MANY.search(folded):  # « c qui les membres ? »
         return Detail("membres", "la liste de ses membres")
+    side = _SIDE.search(folded)
+    if side and re.search(r"\bqui\b", folded):  # « qui était (là) côté américain ? »: a
+        # person of that side, never the list of countries present (issue 22, AA12)
+        spelled = {fold(word): word for word in re.findall(r"\w+", text)}
+        named_side = spelled.get(side.group(1), str(side.group(1)))
+        return Detail("qui", "de nom", named_side, signed=bool(re.search(r"\bsign", folded)))
     if _PRESENT.search(folded) and not _HOW_MANY.search(folded):  # « nombre de participants »
         return Detail("presents", "la liste des pays présents")
     office = _OFFICE.search(folded)

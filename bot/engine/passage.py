@@ -27,6 +27,7 @@ from bot.engine.french import folded_stem, lightness, spelled_stem
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
@@ -943,6 +944,50 @@ def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...]
     return table[key]
 
 
+_ORIGIN = re.compile(r"\b(?:d'origine|de provenance|en provenance d[eu']?|importes? d[eu']?)\s*\w+")
+"""An origin told in words (« d'origine russe », « en provenance d'Israël »)."""
+_ORIGIN_ASKED = re.compile(
+    r"\b(?:vien\w*|provien\w*|provenance|origines?|import\w*|achet\w*|fourni\w*|d ou)\b"
+)
+"""A question asking where something comes from (folded): « viennent d'où ? »."""
+
+
+def tells_origin(index: Index, query: str, sentence: str) -> bool:
+    """True when ``sentence`` tells where something comes from, which answers a « d'où ? »:
+    « d'origine X », or a country or its people (« russe », « israéliens ») the question does
+    not name itself, when ``query`` asks an origin (« viennent », « provenance »). A passage
+    doing so is never said to give no place (issue 22, AA47)."""
+    if not _ORIGIN_ASKED.search(fold(query)):  # « où ? » of an event: a place, not a people
+        return False
+    if _ORIGIN.search(sentence.replace("’", "'").lower()):
+        return True
+    actors = index.names.exact
+    named = {actors[word] for word in index.tokens(query) if word in actors}
+    return any(word in actors and actors[word] not in named for word in index.tokens(sentence))
+
+
+def unnamed_actors(index: Index, query: str, entry: Entry, article: str) -> list[str]:
+    """The actors ``query`` names that neither ``entry`` (its actors, parties, mediators) nor
+    the ``article`` its passage comes from (by a name, an alias or an adjective) is about: a
+    passage shown for them is about something else, and the answer says so (issue 22, C28:
+    « cybersécurité avec l'OTAN » answered by a sentence of an article on the US accord that
+    never names NATO)."""
+    asked = f" {fold(query)} "
+    said = f" {fold(article)} "
+    own = set(entry_actors(entry))
+    missing: dict[str, str] = {}
+    for name, actor_id in index.names.exact.items():
+        if len(name) < 2 or f" {name} " not in asked or actor_id in own:
+            continue
+        names = [
+            fold(n)
+            for n in (*index.base.actors[actor_id].names(), *index.base.actors[actor_id].demonyms)
+        ]
+        if not any(f" {n} " in said for n in names if n):
+            missing.setdefault(actor_id, index.base.actors[actor_id].name)
+    return list(missing.values())
+
+
 def _names_actor(index: Index, sentence: str) -> bool:
     """True when ``sentence`` names a country or an organisation of the base, or its people
     (« russe », « israéliens »): it may say where something comes from or takes place."""
@@ -1077,7 +1122,12 @@ def passage_reply(
     if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
-    elif not answers and not said and kind != "combien":
+    elif (
+        not answers
+        and not said
+        and kind != "combien"
+        and not (kind == "ou" and tells_origin(index, query, sentence))
+    ):
         subject = _subject_word(_weights(index, index.tokens(query)), verbs)
         asked_words = tuple(index.tokens(query))
         # proved on the full text
@@ -1120,6 +1170,12 @@ def passage_reply(
         and not (second is not None and evidence.quote == second[1])
     ]
     referred = {number for number, _ in group}  # lines the folded group refers to by number
+    unnamed = unnamed_actors(index, query, entry, base.seeds.get(evidence.source, sentence))
+    if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
+        names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
+        blocks.append(
+            Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
+        )
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:

@@ -45,6 +45,7 @@ from bot.engine.detail import (
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
+from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
@@ -305,6 +306,48 @@ def _command(index: Index, name: str, reading: Reading) -> tuple[str, str]:
     return human, data
 
 
+_CLAUSES = re.compile(r"[,;:?!.…()]+|\bque\b|\bqu['’]", re.IGNORECASE)
+"""Where a question's clauses part: punctuation, and « que » opening a reported clause (« mon
+collègue écrit que … », « c'est vrai que … »)."""
+_INTERROGATIVES = frozenset(
+    {"qui", "quoi", "quel", "quelle", "quels", "quelles", "quand", "comment", "pourquoi"}
+    | {"combien", "ou", "lequel", "laquelle", "lesquels", "lesquelles"}
+)
+"""The words that ask (folded): a clause holding one is the question itself."""
+_ARTICLE = re.compile(r"\b(?:le|la|les|l['’]|un|une|des|du|au|aux)\b", re.IGNORECASE)
+"""An article: a clause holding one names a thing (« et le nucléaire, l'accord en parle ? »:
+« le nucléaire » is the subject, put first)."""
+
+
+def off_subject_words(index: Index, text: str, today: date | None = None) -> frozenset[str]:
+    """The folded words of the clauses of ``text`` that are not about its subject: a clause
+    in which the reader reads nothing (no actor, date, act, kind or topic), that asks nothing
+    (no « qui », « quand »…) and names no thing (no article: « le », « des »…), when another
+    clause of the question is read or asks
+    (« Mon collègue écrit que | l'accord avec les USA a été signé à Washington, | c'est juste
+    ? »; « Merci. | Combien de pays … | s'il vous plaît ? »). Such words (« collègue »,
+    « juste », « plaît ») never open the answer as absent from the articles (issue 22, phone
+    readers); the « Compris » line still says them, as it says every word it leaves aside."""
+    clauses = [part for part in _CLAUSES.split(text) if part and part.strip()]
+    if len(clauses) < 2:
+        return frozenset()
+    bearing = [
+        bool(_INTERROGATIVES & set(fold(part).split()))
+        or bool(_ARTICLE.search(part))
+        or len(french_words(part)) == 1  # a bare topic put first (« nucléaire, … ? »)
+        or read_filter(index, part, today).understood()
+        for part in clauses
+    ]
+    if all(bearing) or not any(bearing):
+        return frozenset()
+    return frozenset(
+        fold(word)
+        for part, bears in zip(clauses, bearing, strict=True)
+        if not bears
+        for word in french_words(part)
+    )
+
+
 SOFT_WORDS = frozenset(
     " ".join(
         (
@@ -347,8 +390,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
-    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY
-    key_unsaid = all_key_words_unsaid(index, _content(index, text), unsaid, skip, today)
+    aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
+    keyed = [word for word in unsaid if fold(word) not in aside]  # juste ? »: never on top
+    skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY | aside
+    key_unsaid = all_key_words_unsaid(index, _content(index, text), keyed, skip, today)
     noun = asked_figure(fold(text))
     joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
     if noun and noun in joined:
@@ -363,7 +408,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         asked = read_filter(index, _content(index, text), today).filter.actors
         plain = tuple(a for a in asked if named_plainly(index.base.actors[a], text))
         unsigned = tuple(actor.id for actor in without_agreement(index, plain))
-    if unsaid and "agreements" in _intents(_folded(text)) and unread_acts(text, unsaid):
+    if keyed and "agreements" in _intents(_folded(text)) and unread_acts(text, keyed):
         key_unsaid = True  # « qu'a ratifié le Royaume-Uni ? »: no article says « ratifié »,
         # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
@@ -858,7 +903,8 @@ def _respond_in_thread(
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
-    return reply, Asked(found.data, found.command, _passage_shown(found, reply), lines)
+    shown = _passage_shown(found, reply)
+    return reply, Asked(found.data, found.command, shown, lines, found.verbs)
 
 
 def _moved(
@@ -894,6 +940,19 @@ def _moved(
         rarest = min(actors, key=lambda actor: len(by_actor.get(actor, ())))
         dropped.append(index.base.actors[rarest].name)
         actors = tuple(actor for actor in actors if actor != rarest)
+    if not select(index, wanted):  # « PPP » alone, nothing before: the lines shown are about
+        # other actors too (« l'Azerbaïdjan … OTAN en 1992, … Deux ans plus tard, … PPP »),
+        # and their chronology is the same subject's (issue 22, C9)
+        shown = [item for item in index.timeline.dated if item.entry.id in previous.lines]
+        wider = tuple(dict.fromkeys(a for item in shown for a in item.actors if a not in actors))
+        while wider:
+            widened = TimelineFilter(window.start, window.end, wider)
+            if select(index, widened):
+                dropped += [index.base.actors[a].name for a in actors if a in index.base.actors]
+                wanted = widened
+                break
+            rarest = min(wider, key=lambda actor: len(by_actor.get(actor, ())))
+            wider = tuple(actor for actor in wider if actor != rarest)
     words = ["chronologie", *_filter_words(index, Reading(wanted, ()), ids=True)]
     found = understand(index, " ".join(words), today)
     if found is None:
@@ -1587,6 +1646,14 @@ def follow_up(
                 several=asks_several(asked),
                 shown=previous.shown,
             )
+        elif found is not None and asked_type(asked):  # « et qui l'a organisé ? »: the same
+            found = replace(  # subject's entries first, never a sentence that only shares
+                found,  # the previous question's verb (« tenu »: a ceremony) — issue 22, C7
+                kind=asked_type(asked),
+                shown=previous.shown,
+            )
+        if found is not None:
+            found = replace(found, verbs=previous.verbs | question_verbs(asked))
     elif opening is None and all(_asks_only(word) for word in rest.split()):
         # « objet ? », « lieu ? » after a card or a list: the same view, its details in it
         found = Understanding(previous.command, previous.data, "même sujet")
@@ -1683,6 +1750,7 @@ def _slot_follow_up(
         kind=asked_type(rest),
         several=asks_several(rest),
         shown=previous.shown,
+        verbs=previous.verbs | question_verbs(text or rest),  # « tenu » stays a verb
     )
     said = f"suite de « {previous.command} », même sujet"
     if found.data.startswith(f"{previous.data} "):

@@ -26,6 +26,9 @@ class Asked:
     without a subject (« qui est contre ? ») asks for more than that sentence."""
     lines: tuple[str, ...] = ()
     """The entries of the answer's lines, in order: « et le 2e ? » opens the second."""
+    verbs: frozenset[str] = frozenset()
+    """The question's verbs (« tenu » in « où s'est tenu le forum ? »): a follow-up going on
+    with its words never takes them for its subject (issue 22, C7)."""
 
 
 class Threads:

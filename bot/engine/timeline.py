@@ -405,10 +405,12 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
 
 def windowed_outside(item: Dated, wanted: TimelineFilter) -> bool:
     """True when ``item`` is dated only by a window (« récemment »: on or before a day) that
-    ends outside the bounded period ``wanted``: the period may hold it, never counts it."""
-    if not item.span.open or wanted.start is None or wanted.end is None:
+    ends outside the period ``wanted`` (bounded on one side or both: « jusqu'au 31 mai 2025 »
+    may hold a « récemment » of an article of 6 November 2025, never counts it as in it —
+    issue 22, C26): the period may hold it, never counts it."""
+    if not item.span.open or (wanted.start is None and wanted.end is None):
         return False
-    return not wanted.start <= item.span.end <= wanted.end
+    return not (wanted.start or date.min) <= item.span.end <= (wanted.end or date.max)
 
 
 def _heading_count(items: list[Dated], wanted: TimelineFilter) -> str:
