@@ -28,3 +28,28 @@ def test_the_table_grows_past_its_first_size_and_keeps_every_word():
 
 def test_a_word_given_twice_counts_once():
     assert len(FrenchWords(["coup", "coup", "vendre"])) == 2
+
+
+def test_a_first_typo_question_reads_no_article_again(five_base, monkeypatch):
+    # issue 25 at ×1000: the typo reader counted every article's words on the first question
+    # (4.3 s); the counts now come from the articles' stem table, prepared at start-up
+    from datetime import date
+
+    from bot.engine import misspelt
+    from bot.engine.index import Index
+    from bot.engine.questions import respond
+    from bot.engine.seedtext import prepare_seed_search
+
+    index = Index(five_base)
+    prepare_seed_search(index)
+    longest = max(len(text) for text in five_base.seeds.values())
+    folded: list[int] = []
+
+    def counted(text: str) -> str:
+        folded.append(len(text))
+        return fold(text)
+
+    monkeypatch.setattr(misspelt, "fold", counted)
+    reply = respond(index, "qand l'acrod avec les americains a ete signe ?", date(2026, 12, 6))
+    assert "Lu :" in " ".join(getattr(block, "text", "") for block in reply.blocks)
+    assert folded and max(folded) < longest / 4  # words, never a whole article

@@ -50,6 +50,9 @@ class SeedStems:
     """Stem → its slot: its ranks are ``ranks[bounds[slot]:bounds[slot + 1]]``."""
     bounds: array[int]
     ranks: array[int]
+    words: Mapping[str, int]
+    """Folded word → how many articles hold it (the typo reader's vocabulary: built in the
+    same pass, kept with the table, never recounted on a first question)."""
 
     def _ranks(self, stem: str) -> array[int]:
         slot = self.slots.get(stem)
@@ -87,7 +90,8 @@ def _stems_by_source(index: Index) -> SeedStems:
             slots[key] = slot
             packed.extend(sorted(held))
             bounds.append(len(packed))
-        return SeedStems(sources, MappingProxyType(slots), bounds, packed)
+        words = {word: len(ranks) for word, ranks in postings.items()}
+        return SeedStems(sources, MappingProxyType(slots), bounds, packed, MappingProxyType(words))
 
     return index.memo("seed stems", lambda: _kept(index, build))
 
@@ -120,6 +124,16 @@ def _kept(index: Index, build: Callable[[], SeedStems]) -> SeedStems:
                     if path.name != key + STEMS_SUFFIX:
                         path.unlink(missing_ok=True)
     return found
+
+
+def seed_words(index: Index) -> Mapping[str, int]:
+    """Folded word of the articles → how many articles hold it (from the stem table)."""
+    return _stems_by_source(index).words
+
+
+def seed_sources_of(index: Index, word: str) -> list[str]:
+    """The sources whose text holds a word of ``word``'s stem, in base order."""
+    return _stems_by_source(index).of(folded_stem(word))
 
 
 def prepare_seed_search(index: Index) -> None:
