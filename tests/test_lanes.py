@@ -27,11 +27,11 @@ def _config(markexpr: str) -> Any:
     return SimpleNamespace(getoption=lambda name, default=None: markexpr, option=SimpleNamespace())
 
 
-def test_the_fast_lane_runs_on_two_workers_everything_else_on_four():
+def test_the_fast_lane_runs_on_two_workers_everything_else_on_six():
     assert conftest.pytest_xdist_auto_num_workers(_config("fast")) == 2  # type: ignore[arg-type]
     assert conftest.pytest_xdist_auto_num_workers(_config(" fast ")) == 2  # type: ignore[arg-type]
     for other in ("", "not e2e", "fast or slow", "e2e"):
-        assert conftest.pytest_xdist_auto_num_workers(_config(other)) == 4  # type: ignore[arg-type]
+        assert conftest.pytest_xdist_auto_num_workers(_config(other)) == 6  # type: ignore[arg-type]
 
 
 @dataclass
