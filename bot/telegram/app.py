@@ -25,6 +25,7 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings, TokenRejectedError
 from bot.engine.commands import COMMANDS
 from bot.engine.index import Index
+from bot.image.drawer import release_memory
 from bot.paths import CONTENT_DIR, SEEDS_DIR
 from bot.push.claims import process_name
 from bot.telegram import (
@@ -97,6 +98,9 @@ def build_application(
         for scope in (BotCommandScopeAllPrivateChats(), BotCommandScopeAllGroupChats()):
             await application.bot.set_my_commands(MENU, scope=scope)
         log.info("Bot @%s prêt", application.bot.username)
+        # the start-up's freed buffers (snapshot read, tables built) back to the system, off
+        # the loop: the bot's memory at rest (issue 25)
+        await asyncio.to_thread(release_memory)
 
     async def post_shutdown(application: App) -> None:
         loop = asyncio.get_running_loop()
