@@ -43,6 +43,7 @@ from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para, Quote, Reply, texts
 from bot.engine.unsaid import ANSWER_KIND_WORDS
+from bot.engine.verdicts import VERDICT_OPENINGS
 from bot.engine.yesno import ASKING as _ASKING
 from bot.text import count, fold
 
@@ -71,13 +72,6 @@ FILLERS = frozenset(
     ).split()
 )
 """Words that ask, hedge or point rather than name what is asked: never searched."""
-_VERDICTS = (
-    "Oui",
-    "Pas d'après",
-    "Les articles ne",
-    "Le passage le plus proche ne",
-    "Aucune phrase des articles",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +392,7 @@ def answering_sentence_on_top(
 
     blocks = reply.blocks
     if not reply.found or any(
-        isinstance(block, Para) and block.text.startswith(_VERDICTS) for block in blocks
+        isinstance(block, Para) and block.text.startswith(VERDICT_OPENINGS) for block in blocks
     ):
         return reply
     searched = search_asked(index, question, today)
@@ -468,7 +462,8 @@ def absent_asked(index: Index, reply: Reply, question: str, today: date | None =
     « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus proche : » when no
     sentence of the articles holds every concept asked (``search_asked``); unchanged
     otherwise."""
-    if any(isinstance(block, Para) and block.text.startswith(_VERDICTS) for block in reply.blocks):
+    opened = (b.text for b in reply.blocks if isinstance(b, Para))
+    if any(text.startswith(VERDICT_OPENINGS) for text in opened):
         return reply
     searched = search_asked(index, question, today)
     if searched is None or searched.found:

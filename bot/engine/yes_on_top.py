@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.engine.cards import visible
 from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
-from bot.engine.verdicts import otherwise
+from bot.engine.verdicts import VERDICT_OPENINGS, otherwise
 from bot.engine.yesno import states
 from bot.text import fold
 
@@ -42,13 +42,6 @@ _REVERSAL = re.compile(
 """A quote that stops, bans or refuses (folded): it may say the opposite of what the question
 asks in the same words (« importe encore du pétrole russe ? » over « a arrêté ses importations
 de pétrole russe »); no « Oui » over it unless the question says the same."""
-_VERDICTS = (
-    "Oui",
-    "Pas d'après",
-    "Les articles ne",
-    "Le passage le plus proche ne",
-    "Aucune phrase des articles",
-)
 
 
 def yes_on_top(reply: Reply, question: str) -> Reply:
@@ -56,7 +49,7 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
     states ``question`` (every content word but ``VERDICT_WORDS``), that quote open under it;
     unchanged when a verdict is already said or no quote of the first line states it."""
     blocks = list(reply.blocks)
-    if any(isinstance(b, Para) and b.text.startswith(_VERDICTS) for b in blocks):
+    if any(isinstance(b, Para) and b.text.startswith(VERDICT_OPENINGS) for b in blocks):
         return reply
     items = [at for at, block in enumerate(blocks) if isinstance(block, Item)]
     first = items[0] if items else None
