@@ -535,3 +535,24 @@ def test_a_crowded_map_of_a_grown_base_still_names_every_country(tmp_path):
     for argument in ("", "2025"):
         spec = _map_spec(grown, argument)
         assert render_map(spec).unplaced == (), argument
+
+
+def test_a_label_with_no_free_place_off_every_country_goes_over_grey_land(base, monkeypatch):
+    # issue 23, twelfth newcomer: with Belarus coloured too, no place was left off every
+    # country for the United Kingdom's label, which was dropped (a coloured country unnamed).
+    # Simulated here: the search over free places finds none; the label must then sit over
+    # grey land (never over another named country), not be lost.
+    searched = carte._anywhere
+    calls: list[int] = []
+
+    def crowded(px, py, width, tall, code, paths, placed, area):  # type: ignore[no-untyped-def]
+        calls.append(len(paths))
+        if len(calls) == 1:
+            return None  # the first search: nothing free off every country
+        return searched(px, py, width, tall, code, paths, placed, area)
+
+    monkeypatch.setattr(carte, "_spot", lambda *args: None)
+    monkeypatch.setattr(carte, "_anywhere", crowded)
+    drawn = render_map(_map_spec(Index(base), "2025"))
+    assert drawn.unplaced == ()
+    assert len(calls) >= 2 and calls[1] < calls[0]  # the second search ignores grey land

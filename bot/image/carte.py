@@ -729,6 +729,13 @@ def _place_labels(
         spot = _spot(px, py, width, tall, code, paths, placed, area)
         if spot is None:  # a crowded map: any free place on the map, with a leader line
             spot = _anywhere(px, py, width, tall, code, paths, placed, area)
+        if spot is None:  # still none: over grey land, never over another named country
+            named = {
+                other: rings
+                for other, rings in paths.items()
+                if other == code or categories.get(other) in LABELLED
+            }
+            spot = _anywhere(px, py, width, tall, code, named, placed, area)
         if spot is None:
             if code not in optional:
                 missing.append(code)
