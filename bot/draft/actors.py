@@ -201,16 +201,37 @@ def named_officials(text: str, people: dict[str, str]) -> list[Resolved]:
 
 
 _NEIGHBOUR = re.compile(
-    r"\b(?i:frontali\w+|voisine?s?|limitrophes?)\s+(?:de|du|des|avec)\s+"
+    r"\b(?:(?i:frontali\w+|voisine?s?|limitrophes?)\s+(?:de|du|des|avec)|(?i:frontières?)\s+avec"
+    r"|(?i:près|proche|non\s+loin)\s+de\s+la\s+(?i:frontière)\s+(?:de|du|des))\s+"
     r"(?:l['’]\s?|la\s+|le\s+|les\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]+)"
 )
-"""« ce pays frontalier de l'Iran » : a neighbour, geography — not a party of what is told."""
+"""« ce pays frontalier de l'Iran », « près de la frontière avec l'Arménie » : a neighbour or a
+border, geography — not a party of what is told."""
+_CONFLICT = re.compile(
+    r"\b(?i:du|au|des|aux|sur\s+les?|dans\s+les?)\s+(?i:conflits?|guerres?|différends?|"
+    r"contentieux|affrontements?|hostilités)\b(?:\s+(?!entre\b)[\w’'-]+){0,4}?\s+entre\s+"
+    r"(?P<sides>(?:l['’]\s?|la\s+|le\s+|les\s+)?[A-ZÀ-Þ][\w’'-]+\s+et\s+"
+    r"(?:l['’]\s?|la\s+|le\s+|les\s+)?[A-ZÀ-Þ][\w’'-]+)"
+)
+"""« dans le règlement du conflit du Haut-Karabagh entre l'Arménie et l'Azerbaïdjan » : the
+sides of a conflict the sentence speaks about (a topic, a complement), not the parties of the
+meeting or the thanks it tells; never « Le conflit entre … a repris », the conflict itself."""
+
+
+def bystanders(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
+    """Actors of ``text`` named only as a neighbour, a border (« près de la frontière avec
+    l'Arménie ») or a side of a conflict spoken about: never a party of what the sentence
+    tells, nor one of the pair « les deux pays » names next."""
+    spans = [match.span("name") for match in _NEIGHBOUR.finditer(text)]
+    spans += [match.span("sides") for match in _CONFLICT.finditer(text)]
+    return _only_inside(text, spans, finder, hits)
 
 
 def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only as where something happens or happened, or as the
     neighbour of a country (« frontalier de l'Iran »)."""
     spans: list[tuple[int, int]] = [match.span("name") for match in _NEIGHBOUR.finditer(text)]
+    spans += [match.span("sides") for match in _CONFLICT.finditer(text)]
     for match in _PLACE.finditer(text):
         plain = match.group("prep") == "en" and not match.group("article")
         if plain and _TRADED.search(text[: match.start()]):

@@ -25,6 +25,7 @@ from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
+    bystanders,
     head_of_state,
     lead_official,
     named_officials,
@@ -1925,9 +1926,10 @@ def draft_article(
         people.update(named_here)
         # a company's or a threat's country (« l'industriel italien ») is none of the parties
         # « les deux pays » names next
-        parties_here = [
-            h for h in countries_here if h not in nationals(sentence.text, finder, found)
-        ]
+        # nor is a neighbour, a border or a side of a conflict spoken about (« près de la
+        # frontière avec l'Arménie », « le conflit … entre l'Arménie et l'Azerbaïdjan »)
+        aside = nationals(sentence.text, finder, found) + bystanders(sentence.text, finder, found)
+        parties_here = [h for h in countries_here if h not in aside]
         if not lead and len({hit.id for hit in parties_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in parties_here))
         resolved += _our_countries(sentence.text, lead, countries_here)

@@ -1,0 +1,59 @@
+"""The classes a twelfth newcomer met (issue 23), each on a short article of our own, drafted
+against the fixture base (tests/fixtures/draft_base/), never the shipped content."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.model import FactBase
+from tests.draft_helpers import draft_yaml, small_base
+from tests.draft_helpers import entry_holding as _holding
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+DATED = "# URL : https://exemple.org/article-1\n# Date : 2022-06-10\n"
+
+
+def test_a_border_the_exercise_is_near_is_no_party(small: FactBase) -> None:
+    sentence = (
+        "Depuis lundi, les militaires turcs et géorgiens mènent un exercice conjoint à Kars, "
+        "près de la frontière avec l'Arménie, en Turquie."
+    )
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "près de la frontière")
+    assert "AM" not in entry["actors"], "a border is geography, not a party"
+    assert {"TR", "GE"} <= set(entry["actors"])
+    assert "AM" in [place["id"] for place in entry["draft"]["places"]]
+
+
+def test_a_border_country_is_not_one_of_the_two_countries_named_next(small: FactBase) -> None:
+    text = DATED + (
+        "Depuis lundi, les militaires turcs et géorgiens mènent un exercice conjoint à Kars, "
+        "près de la frontière avec l'Arménie, en Turquie.\n\n"
+        "« Leur but est de coordonner le travail des deux pays », a déclaré le ministère turc "
+        "de la Défense.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "des deux pays")
+    pair = {item["actor"] for item in entry["draft"]["resolved"] if "deux pays" in item["words"]}
+    assert pair == {"TR", "GE"}
+    assert "AM" not in entry["actors"]
+
+
+def test_the_sides_of_a_conflict_spoken_about_are_no_parties(small: FactBase) -> None:
+    sentence = (
+        "Le ministre géorgien a remercié le peuple biélorusse de soutenir l'intégrité "
+        "territoriale de la Géorgie dans le règlement du conflit du Haut-Karabagh entre "
+        "l'Arménie et le Kazakhstan."
+    )
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "règlement du conflit")
+    assert "AM" not in entry["actors"] and "KZ" not in entry["actors"]
+    assert {"GE", "BY"} <= set(entry["actors"])
+
+
+def test_a_conflict_that_is_the_news_keeps_its_sides(small: FactBase) -> None:
+    sentence = "Le conflit entre l'Arménie et le Kazakhstan a repris lundi à la frontière."
+    entry = _holding(draft_yaml(DATED + sentence + "\n", small), "a repris")
+    assert {"AM", "KZ"} <= set(entry["actors"])
