@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.model import FactBase
-from tests.draft_helpers import draft_yaml, small_base
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
 from tests.draft_helpers import entry_holding as _holding
 
 
@@ -57,3 +57,28 @@ def test_a_conflict_that_is_the_news_keeps_its_sides(small: FactBase) -> None:
     sentence = "Le conflit entre l'Arménie et le Kazakhstan a repris lundi à la frontière."
     entry = _holding(draft_yaml(DATED + sentence + "\n", small), "a repris")
     assert {"AM", "KZ"} <= set(entry["actors"])
+
+
+def test_the_two_countries_a_minister_speaks_of_hold_his_own(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense, Juansher Burchuladze, a reçu lundi une "
+        "délégation militaire.\n\n"
+        "Le vice-ministre turc de la Défense est arrivé en Géorgie pour l'ouverture du centre "
+        "commun turco-russe de surveillance.\n\n"
+        "En recevant de hauts responsables turcs, le ministre Burchuladze a affirmé que cela "
+        "contribue aux intérêts des deux pays.\n"
+    )
+    data = draft_yaml(text, small)
+    entry = _holding(data, "intérêts des deux pays")
+    pair = {item["actor"] for item in entry["draft"]["resolved"] if "deux pays" in item["words"]}
+    assert pair == {"GE", "TR"}, "the minister speaks for Georgia, not of Russia"
+
+
+def test_a_ministrys_word_is_no_officials_name(small: FactBase) -> None:
+    text = DATED + (
+        "Le vice-ministre turc de la Défense est arrivé lundi en Géorgie pour une visite.\n\n"
+        "Le ministre de la Défense a salué la coopération avec la Géorgie.\n"
+    )
+    data = draft_yaml(text, small)
+    named = [item["words"] for item in drafted_entries(data) for item in item["draft"]["resolved"]]
+    assert "Défense" not in named, "a ministry's word is no official's name"

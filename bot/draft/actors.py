@@ -139,7 +139,13 @@ def resolve(
         found += [Resolved(match.group(0), actor) for actor in named]
     for match in _TWO_COUNTRIES.finditer(text):
         before = [actor for pos, actor, _ in mentions if pos < match.start()]
-        pool = list(dict.fromkeys(reversed([*recent, *before])))[:2]
+        pool = list(dict.fromkeys(reversed([*recent, *before])))
+        speaker = _speaker_country(text, speakers or {})
+        if speaker is not None and speaker not in pool[:2] and len(set(before) - {speaker}) < 2:
+            # « En recevant des responsables turcs, le ministre Hasanov a affirmé que cela sert
+            # les intérêts des deux pays » : the pair holds the speaker's own country
+            pool = [speaker, *(actor for actor in pool if actor != speaker)]
+        pool = pool[:2]
         if len(pool) == 2:
             found += [Resolved(match.group(0), actor) for actor in reversed(pool)]
     return found
@@ -148,10 +154,11 @@ def resolve(
 _OFFICIAL = re.compile(
     r"\b(?:ministre|vice-ministre|président|vice-président|premier ministre|ambassadeur|chef|"
     r"commandant|homologue|porte-parole)\s+(?P<demonym>[a-zà-ÿ-]+)"
-    r"(?:\s+(?:de|des|du)\s+(?:la\s+|l['’])?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?,?\s+"
-    r"(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
+    r"(?:\s+(?:de|des|du)\s+(?:la\s+|l['’])?(?!la\s|le\s|les\s)[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
+    r",?\s+(?P<name>[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+){0,2})"
 )
-"""« le ministre azerbaïdjanais de la Défense, Zakir Hasanov »: an official and his country."""
+"""« le ministre azerbaïdjanais de la Défense, Zakir Hasanov »: an official and his country
+(never « le vice-ministre turc de la Défense est arrivé », whose « Défense » is no name)."""
 
 
 _APPOSITION = re.compile(

@@ -1913,7 +1913,14 @@ def draft_article(
         if anchor is None and latest_day is not None:
             dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
-        speakers = {**people, **officials(sentence.text, finder)}
+        # people the base knows (« Zakir Hasanov », AZ in all its entries) speak for their
+        # country too, after those the article itself gives one
+        known_people = linker.people_in(sentence.text, finder)
+        speakers = {
+            **{item.words: item.actor for item in known_people},
+            **people,
+            **officials(sentence.text, finder),
+        }
         countries_here = [hit for hit in found if len(hit.id) == 2 and hit.id.isupper()]
         again = named_officials(sentence.text, people)
         resolved = resolve(sentence.text, finder, recent, speakers) + again
@@ -1974,7 +1981,7 @@ def draft_article(
             if item.actor not in {hit.id for hit in actors}:
                 known = item.actor in finder.known
                 actors.append(ActorHit(item.actor, item.words, known))
-        for known_person in linker.people_in(sentence.text, finder):
+        for known_person in known_people:
             if known_person.actor not in {hit.id for hit in actors}:
                 actors.append(ActorHit(known_person.actor, known_person.words, True))
                 resolved.append(known_person)

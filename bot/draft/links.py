@@ -269,6 +269,9 @@ def named_links(
 
 _TOKEN = re.compile(r"[\w.’'-]+")
 _TITLES = frozenset(("président", "présidente", "ministre", "M.", "Mme"))
+_OFFICES = frozenset(("Défense", "Intérieur", "Justice"))
+"""A ministry's capitalised word right before a first name: « le ministre de la Défense Zakir
+Hasanov » names Hasanov, as « le ministre Zakir Hasanov » would."""
 _NAME_PAIR = re.compile(
     r"(?:[A-ZÀ-Þ][\w.’'-]*|président|présidente|ministre)\s+[A-ZÀ-Þ][a-zà-ÿ]{3}"
 )
@@ -287,7 +290,11 @@ def people_named(text: str) -> list[tuple[str, str]]:
         word, before = tokens[at], tokens[at - 1]
         if len(word) < 4 or not word[0].isupper() or not word[1:].replace("-", "").islower():
             continue
-        first_name = before[0].isupper() and at >= 2 and tokens[at - 2][0].islower()
+        first_name = (
+            before[0].isupper()
+            and at >= 2
+            and (tokens[at - 2][0].islower() or tokens[at - 2] in _OFFICES)
+        )
         if before in _TITLES or first_name:
             found.append((f"{before} {word}", word))
     return found
