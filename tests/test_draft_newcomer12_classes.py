@@ -82,3 +82,16 @@ def test_a_ministrys_word_is_no_officials_name(small: FactBase) -> None:
     data = draft_yaml(text, small)
     named = [item["words"] for item in drafted_entries(data) for item in item["draft"]["resolved"]]
     assert "Défense" not in named, "a ministry's word is no official's name"
+
+
+def test_a_plan_signed_as_the_meeting_ended_takes_the_meetings_date(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense a rencontré lundi à Tbilissi son homologue "
+        "turc.\n\n"
+        "L'entretien s'est soldé par la signature du Plan de coopération bilatérale pour 2023 "
+        "entre les ministères de la défense de la Géorgie et de la Turquie.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "s'est soldé par la signature")
+    assert entry["date"] == "2022-06-06"  # the Monday before the article of Friday 10 June
+    assert entry["date_basis"] == "déduit"
+    assert "s'est soldé" in entry["date_note"]

@@ -1561,12 +1561,12 @@ _AT_EVENT = re.compile(
     r"(?:de\s+(?:la|cette|leur|sa)|du|des|de\s+l['’]|de\s+ces)\s*"
     r"(?:rencontre|réunion|visite|cérémonie|entretiens?|sommet|conférence|négociations|"
     r"pourparlers|forum|séance)\b"
-    r"|\b(?:[Ll]a|[Cc]ette|[Ll]eur)\s+(?:rencontre|réunion|visite|séance)\s+s['’]est\s+"
-    r"(?:terminée|achevée|conclue|close)\b",
+    r"|\b(?:[Ll]a|[Cc]ette|[Ll]eur|[Ll]['’]|[Cc]et)\s*(?:rencontre|réunion|visite|séance|"
+    r"entretien|entrevue)\s+s['’]est\s+(?:terminée?|achevée?|conclue?|close?|soldée?)\b",
     re.IGNORECASE,
 )
-"""« A l'issue de la rencontre », « lors de la visite » : the sentence happens at an event the
-article told just before."""
+"""« A l'issue de la rencontre », « lors de la visite », « L'entretien s'est soldé par la
+signature » : the sentence happens at an event the article told just before."""
 MEETINGS = ("reunion", "forum")
 
 
