@@ -95,3 +95,31 @@ def test_a_plan_signed_as_the_meeting_ended_takes_the_meetings_date(small: FactB
     assert entry["date"] == "2022-06-06"  # the Monday before the article of Friday 10 June
     assert entry["date_basis"] == "déduit"
     assert "s'est soldé" in entry["date_note"]
+
+
+def test_a_cut_last_sentence_is_quoted_to_its_last_whole_clause_and_says_so(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense a rencontré lundi à Tbilissi son homologue turc.\n\n"
+        "Les ministres ont également échangé sur les axes des relations militaires entre la "
+        "Géorgie et la Turquie, l'élargissement des activités dans le\n"
+    )
+    data = draft_yaml(text, small)
+    entry = _holding(data, "ont également échangé")
+    quotes = [item["quote"] for item in entry["evidence"]]
+    assert not any("activités dans le" in quote for quote in quotes), quotes
+    assert any(quote.endswith("entre la Géorgie et la Turquie") for quote in quotes), quotes
+    assert "coupée" in entry["draft"]["cut"]
+
+
+def test_a_last_sentence_cut_on_a_whole_word_keeps_its_claim_and_says_it_is_cut(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense a rencontré lundi à Tbilissi son homologue turc.\n\n"
+        "Ces propos sont confirmés par le conseiller du président géorgien, qui indiquait le 30 "
+        "mai que son pays faisait usage de drones turcs dans ces combat\n"
+    )
+    entry = _holding(draft_yaml(text, small), "ces combat")
+    assert "coupée" in entry["draft"]["cut"]

@@ -116,6 +116,8 @@ class Candidate:
     said_in: Sentence | None = None
     """The later sentence of the paragraph that names who said it, without quotation marks
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
+    cut: str | None = None
+    """Why a quote ends before its sentence does: the copy's last sentence, cut mid-way."""
 
     @property
     def text(self) -> str:
@@ -1716,15 +1718,39 @@ def _cut_off(text: str) -> bool:
     return not text.rstrip().endswith(FINAL_PUNCTUATION)
 
 
+def _last_clause_end(text: str) -> int:
+    """Where the last clause closed by a comma, semicolon or colon of ``text`` ends."""
+    text = text.rstrip()
+    cut = max(text.rfind(", "), text.rfind("; "), text.rfind(" : "))
+    return len(text[:cut].rstrip()) if cut > 0 else 0
+
+
+def _whole_part(sentence: Sentence) -> Sentence:
+    """A cut last sentence up to its last whole clause: a verbatim slice of the article."""
+    end = _last_clause_end(sentence.text)
+    return Sentence(sentence.start, sentence.start + end, sentence.text[:end])
+
+
+_DANGLING = re.compile(
+    r"(?<![\w’'-])(?i:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|dans|en|sur|sous|par|"
+    r"pour|avec|entre|et|ou|mais|que|qui|dont|son|sa|ses|leur|leurs|ce|cette|ces)\s*$"
+)
+"""A copy cut right after an article, a preposition or a conjunction (« des activités dans
+le ») : what follows is lost, the clause is not whole — quote up to the clause before."""
+CUT_NOTE = (
+    "dernière phrase coupée en fin de copie (pas de ponctuation finale) : citée jusqu'à sa "
+    "dernière proposition entière quand la coupure tombe sur un mot-outil, sinon telle quelle ; "
+    "vérifier la fin dans l'article en ligne"
+)
+
+
 def _says_whole(text: str) -> bool:
     """True when a cut sentence still says something whole before the cut: a clause closed
     by a comma, semicolon or colon, not in the conditional. « La Russie a déjà fait face à de
     viv » has none; « Le refus … s'inscrirait, en part » lost the very claim its conditional
     hedged. The curator quotes the whole part (« …se sont intensifiés, symbolisant un
     rapprocheme » gives « …se sont intensifiés »)."""
-    text = text.rstrip()
-    cut = max(text.rfind(", "), text.rfind("; "), text.rfind(" : "))
-    kept = text[:cut].rstrip() if cut > 0 else ""
+    kept = text[: _last_clause_end(text)]
     return len(kept) >= MIN_QUOTE and tense_of(kept) != "conditionnel"
 
 
@@ -1888,6 +1914,7 @@ def draft_article(
     heads: set[str] = set()
     """Countries of the heads of state named so far (« le président azerbaïdjanais X »)."""
     last = len(article.sentences) - 1
+    cut_sentence: Sentence | None = None
     subject = subject_country(
         [article.title.value or "", *(sentence.text for sentence in article.sentences)],
         finder,
@@ -1895,10 +1922,14 @@ def draft_article(
     )
     """The foreign country the article is about (the country of its lead's official)."""
     for position, sentence in enumerate(article.sentences):
-        if position == last and _cut_off(sentence.text) and not _says_whole(sentence.text):
-            skipped.append(sentence)
-            reasons[sentence.start] = CUT_OFF
-            continue
+        if position == last and _cut_off(sentence.text):
+            if not _says_whole(sentence.text):
+                skipped.append(sentence)
+                reasons[sentence.start] = CUT_OFF
+                continue
+            if _DANGLING.search(sentence.text):
+                sentence = _whole_part(sentence)
+            cut_sentence = sentence
         dates = find_dates(sentence.text, anchor, article.anchor_basis)
         if anchor is None and edition is not None:
             dates = [_in_edition_year(found, sentence.text, edition) for found in dates]
@@ -2067,6 +2098,10 @@ def draft_article(
             )
         )
     candidates = _group(candidates, skipped, speakers_at, reasons)
+    if cut_sentence is not None:
+        for candidate in candidates:
+            if cut_sentence in [candidate.sentence, *candidate.more]:
+                candidate.cut = CUT_NOTE
     candidates = _back_to_agreement(candidates)
     candidates = _back_to_event(candidates)
     candidates = _back_to_visit(candidates)
@@ -2344,6 +2379,7 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             for item in candidate.resolved
         ],
         "grouped": candidate.grouped_why,
+        **({"cut": candidate.cut} if candidate.cut else {}),
         "named_in": [sentence.text for sentence in candidate.named_in],
         "tense": candidate.tense,
         "hedge": candidate.hedge,
