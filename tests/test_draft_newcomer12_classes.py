@@ -123,3 +123,19 @@ def test_a_last_sentence_cut_on_a_whole_word_keeps_its_claim_and_says_it_is_cut(
     )
     entry = _holding(draft_yaml(text, small), "ces combat")
     assert "coupée" in entry["draft"]["cut"]
+
+
+def test_an_unquoted_first_person_sentence_after_a_statement_is_the_speakers(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense a rencontré lundi à Tbilissi son homologue turc.\n\n"
+        "« Votre visite illustre l'attention que vous accordez à la coopération », a fait savoir "
+        "le ministre géorgien, ajoutant que la collaboration militaire entre la Géorgie et la "
+        "Turquie s'effectuait au niveau bilatéral. Notre partenariat stratégique basé sur "
+        "l'amitié ne cesse de se développer.\n"
+    )
+    data = draft_yaml(text, small)
+    assert all("Notre partenariat" not in item["sentence"] for item in data["draft"]["skipped"])
+    entry = _holding(data, "Notre partenariat")
+    assert any("a fait savoir" in item["quote"] for item in entry["evidence"])

@@ -546,6 +546,8 @@ _UNQUOTED_SAID = re.compile(
 )
 """« Nous pensons que …, a souligné le président azerbaïdjanais Ilham Aliyev lors de … »:
 words said without quotation marks, then who said them."""
+_OUR = re.compile(r"^(?:Notre|Nos|Nous)\b")
+"""A sentence opening in the first person plural: someone's words, not the article's."""
 _FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes)\b", re.IGNORECASE)
 _MARKS = '«»"“”'
 
@@ -1307,6 +1309,15 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
         return f"« {contrast.group(1)} » nuance la phrase d'avant"
     if item.position - group.position != 1 or item.modality is not None:
         return None
+    last = (group.more or [group.sentence])[-1].text
+    if (
+        _OUR.match(item.sentence.text)
+        and not any(mark in item.sentence.text for mark in _MARKS)
+        and _SPEECH.search(last)
+    ):
+        # « …», a fait savoir le ministre azerbaïdjanais, ajoutant que … . Notre partenariat
+        # stratégique … ne cesse de se développer. » : the speaker's words, unquoted
+        return SPEECH_CONTINUED + " (première personne, sans guillemets)"
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
