@@ -139,3 +139,21 @@ def test_an_unquoted_first_person_sentence_after_a_statement_is_the_speakers(
     assert all("Notre partenariat" not in item["sentence"] for item in data["draft"]["skipped"])
     entry = _holding(data, "Notre partenariat")
     assert any("a fait savoir" in item["quote"] for item in entry["evidence"])
+
+
+def test_a_pair_chosen_among_more_countries_says_which_others_were_named(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le vice-ministre turc de la Défense est arrivé en Géorgie pour l'ouverture du centre "
+        "commun turco-russe de surveillance.\n\n"
+        "En recevant des responsables turcs, le ministre de la Défense a affirmé que cela "
+        "contribue aux intérêts des deux pays.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "intérêts des deux pays")
+    pair = [item for item in entry["draft"]["resolved"] if "deux pays" in item["words"]]
+    chosen = {item["actor"] for item in pair}
+    others = {"TR", "GE", "RU"} - chosen
+    assert len(chosen) == 2 and len(others) == 1
+    other = others.pop()
+    assert all(other in item.get("note", "") for item in pair), pair

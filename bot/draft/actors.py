@@ -145,9 +145,20 @@ def resolve(
             # « En recevant des responsables turcs, le ministre Hasanov a affirmé que cela sert
             # les intérêts des deux pays » : the pair holds the speaker's own country
             pool = [speaker, *(actor for actor in pool if actor != speaker)]
+        also = [
+            actor
+            for actor in dict.fromkeys(reversed([*recent[-4:], *before]))
+            if actor not in pool[:2]
+        ]
+        note = (
+            f"paire déduite des derniers pays nommés ; {', '.join(also)} aussi nommé juste "
+            "avant : vérifier"
+            if also
+            else None
+        )
         pool = pool[:2]
         if len(pool) == 2:
-            found += [Resolved(match.group(0), actor) for actor in reversed(pool)]
+            found += [Resolved(match.group(0), actor, note) for actor in reversed(pool)]
     return found
 
 
