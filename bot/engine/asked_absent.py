@@ -39,10 +39,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.content.model import Agreement
-from bot.engine.french import folded_stem, is_stop
+from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Para, Quote, Reply, texts
-from bot.engine.unsaid import ANSWER_KIND_WORDS
+from bot.engine.unsaid import not_a_key_word
 from bot.engine.verdicts import VERDICT_OPENINGS
 from bot.engine.yesno import ASKING as _ASKING
 from bot.text import count, fold
@@ -295,15 +295,9 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
     sets = [_actor_sentences(index, table, actor_id) for actor_id in actors]
     raw = {fold(word): word.casefold() for word in re.findall(r"[^\W\d_]+", part)}
     for word in dict.fromkeys(_WORD.findall(fold(part))):
-        if (
-            len(word) < SHORTEST
-            or any(ch.isdigit() for ch in word)
-            or is_stop(word)
-            or word in FILLERS
-            or word in ANSWER_KIND_WORDS
-            or word in named
-            or folded_stem(word) in {folded_stem(name) for name in named}
-        ):
+        if not_a_key_word(word, FILLERS | named, SHORTEST) or folded_stem(word) in {
+            folded_stem(name) for name in named
+        }:
             continue
         if _verb_form(raw.get(word, word)):
             continue  # « signé », « adoptée », « devenir »: said in many ways, never searched

@@ -124,7 +124,7 @@ def unsaid_words(
     whole: TimelineFilter | None = None
     for word in dict.fromkeys(index.tokens(question)):
         if (
-            _not_a_key_word(word, skip)
+            not_a_key_word(word, skip)
             or _holds_word(index, word)
             or index.fulltext.expand_word(word)
         ):
@@ -295,7 +295,7 @@ def all_key_words_unsaid(
     for word in dict.fromkeys(index.tokens(question)):
         if word in absent:
             continue
-        if _not_a_key_word(word, skip) or _little_word_typo(word):
+        if not_a_key_word(word, skip) or _little_word_typo(word):
             continue
         reading = read_filter(index, word, today)
         wanted = reading.filter
@@ -318,11 +318,12 @@ def absent_para(index: Index, words: tuple[str, ...], nearest: bool = True) -> P
     )
 
 
-def _not_a_key_word(word: str, skip: frozenset[str]) -> bool:
-    """Too short, a number, a stop word, a word that names the kind of answer (« quand »,
-    « combien »), or one the caller reads otherwise: never said absent."""
+def not_a_key_word(word: str, skip: frozenset[str], shortest: int = SHORTEST) -> bool:
+    """Too short (under ``shortest`` letters), a number, a stop word, a word that names the
+    kind of answer (« quand », « combien »), or one the caller reads otherwise: never said
+    absent (here), never searched as an asked concept (``asked_absent``)."""
     return (
-        len(word) < SHORTEST
+        len(word) < shortest
         or any(ch.isdigit() for ch in word)
         or is_stop(word)
         or word in ANSWER_KIND_WORDS
