@@ -105,6 +105,7 @@ SETS = {
     "newcomer9": ROOT / "bench" / "newcomer9",
     "newcomer10": ROOT / "bench" / "newcomer10",
     "newcomer11": ROOT / "bench" / "newcomer11",
+    "newcomer12": ROOT / "bench" / "newcomer12",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
