@@ -1240,9 +1240,36 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
-    if theirs and theirs <= mine and same_act and same_kind:
+    if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
+
+
+PAIR_UNSETTLED = "paire déduite des derniers pays nommés"
+"""The start of the note ``resolve`` gives a « deux pays » chosen among more countries."""
+
+
+_SAYS = re.compile(
+    r"\b(?:a|ont)\s+(?:[\w-]+\s+){0,3}?(?:déclaré|dit|souligné|noté|ajouté|estimé|indiqué|"
+    r"affirmé|fait\s+savoir|expliqué|précisé|rappelé|assuré|parlé|insisté)\b|"
+    r"\b(?:affirmant|ajoutant|soulignant|estimant|déclarant|précisant|indiquant)\s+qu",
+    re.IGNORECASE,
+)
+"""A verb of saying, a few words after its auxiliary (« a une nouvelle fois parlé »)."""
+
+
+def _other_speaker(group: Candidate, item: Candidate) -> bool:
+    """« Le vice-ministre turc est arrivé … » then « En recevant des responsables turcs, le
+    ministre Hasanov a parlé … des deux pays »: a speaker's remarks after an act nobody spoke
+    in, whose shared actors rest only on « les deux pays » the tool could not settle (more than
+    two countries named just before) — another fact, not more of the visit. A « deux pays »
+    the tool settled, or remarks after a statement, still join."""
+    unsettled = any((found.note or "").startswith(PAIR_UNSETTLED) for found in item.resolved)
+    return (
+        unsettled
+        and _SAYS.search(item.sentence.text) is not None
+        and _SAYS.search(_group_text(group)) is None
+    )
 
 
 _REFERS_BACK = re.compile(

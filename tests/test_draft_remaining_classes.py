@@ -1,0 +1,54 @@
+"""The classes still left after the twelfth newcomer (issue 23, point 2), each on a short article
+of our own, drafted against the fixture base (tests/fixtures/draft_base/), never the shipped
+content."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.model import FactBase
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import entry_holding as _holding
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+DATED = "# URL : https://exemple.org/article-1\n# Date : 2022-06-10\n"
+
+VISIT = (
+    "Le vice-ministre turc de la Défense est arrivé en Géorgie pour l'ouverture du centre "
+    "commun turco-russe de surveillance.\n\n"
+)
+
+
+def test_another_speakers_remarks_after_a_visit_are_another_fact(small: FactBase) -> None:
+    text = (
+        DATED
+        + VISIT
+        + (
+            "En recevant des responsables turcs, le ministre de la Défense a une nouvelle fois "
+            "parlé des liens militaires, affirmant que cela contribue aux intérêts des deux pays.\n"
+        )
+    )
+    entries = drafted_entries(draft_yaml(text, small))
+    visit = [e for e in entries if "est arrivé" in e["evidence"][0]["quote"]]
+    remarks = [e for e in entries if "deux pays" in e["evidence"][0]["quote"]]
+    assert len(visit) == 1 and len(remarks) == 1, "a visit and another speaker's remarks: two"
+    assert len(visit[0]["evidence"]) == 1
+    # the visit may be quoted with the remarks only as the context that names « les deux pays »
+    context = set(remarks[0]["draft"].get("named_in") or [])
+    assert all(
+        item["quote"] in context for item in remarks[0]["evidence"] if "est arrivé" in item["quote"]
+    )
+
+
+def test_a_settled_pair_after_the_sentence_before_still_joins_it(small: FactBase) -> None:
+    text = DATED + (
+        "Les militaires turcs et géorgiens ont mené un exercice conjoint à Batoumi.\n\n"
+        "Le ministre turc a affirmé que cet exercice sert les intérêts des deux pays.\n"
+    )
+    data = draft_yaml(text, small)
+    assert _holding(data, "ont mené")["id"] == _holding(data, "intérêts des deux pays")["id"]
