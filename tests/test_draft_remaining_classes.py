@@ -52,3 +52,32 @@ def test_a_settled_pair_after_the_sentence_before_still_joins_it(small: FactBase
     )
     data = draft_yaml(text, small)
     assert _holding(data, "ont mené")["id"] == _holding(data, "intérêts des deux pays")["id"]
+
+
+RECEIVED = (
+    "La Géorgie a officiellement réceptionné un premier lot de cinq hélicoptères livrés par la "
+    "Turquie. Cette acquisition marque une étape clé dans la modernisation de l'armée "
+    "géorgienne. Selon plusieurs sources, la livraison a été finalisée à la fin de mai 2022.\n"
+)
+
+
+def test_what_the_event_just_told_shows_is_a_fact_apart(small: FactBase) -> None:
+    entries = drafted_entries(draft_yaml(DATED + RECEIVED, small))
+    judged = [e for e in entries if any("marque une étape" in i["quote"] for i in e["evidence"])]
+    assert len(judged) == 1
+    assert [item["quote"][:21] for item in judged[0]["evidence"]] == ["Cette acquisition mar"]
+
+
+def test_the_sentence_after_a_judgement_goes_on_with_the_event(small: FactBase) -> None:
+    data = draft_yaml(DATED + RECEIVED, small)
+    event = _holding(data, "officiellement réceptionné")
+    assert any("la livraison a été finalisée" in item["quote"] for item in event["evidence"])
+
+
+def test_this_meeting_told_just_before_joins_it(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien de la Défense s'est entretenu à Tbilissi avec son homologue turc. "
+        "Cette rencontre a permis d'évoquer la coopération militaire entre les deux pays.\n"
+    )
+    entries = drafted_entries(draft_yaml(text, small))
+    assert len(entries) == 1 and len(entries[0]["evidence"]) == 2

@@ -854,6 +854,7 @@ def _back_to_sale(candidates: list[Candidate]) -> list[Candidate]:
             or item.kind == "agreement"
             or item.modality is not None
             or item.more
+            or _JUDGES_THIS.match(item.sentence.text)
             or any(d.iso for d in item.dates)
             or item.position - earlier.position > GROUP_DISTANCE
             or any(c.kind == "agreement" for c in kept[kept.index(earlier) + 1 :])
@@ -1183,9 +1184,22 @@ def _speech(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_JUDGES_THIS = re.compile(
+    r"^(?:Cette|Cet|Ce|Ces)\s+[\w-]+(?:\s+(?:de|d['’]|du|des)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
+    r"(?:(?:est|sont)\s+(?:la|le|les|une?)\s+(?:\w+\s+)?(?:expression|signe|preuve|illustration|"
+    r"étape|témoignage|symbole)|constitue|marque|marquent|témoigne|illustre|confirme|confirment|"
+    r"montre|reflète|souligne|symbolise|traduit|démontre|s['’]inscri(?:t|vent))\b"
+)
+"""« Cette acquisition marque une étape clé … », « Cette visite confirme le dynamisme … » : what
+the thing just told shows, judged by the writer — a fact of its own, not more of the event
+(the curators kept each apart: growth, newcomer5, newcomer8)."""
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
+        return None
+    if _JUDGES_THIS.match(item.sentence.text):
         return None
     goes_on = _goes_on(group, item) or _speech(group, item)
     if goes_on is not None:
@@ -1508,6 +1522,15 @@ def _group(
     for index, item in enumerate(candidates):
         _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
+        if (
+            previous is not None
+            and len(grouped) > 1
+            and not previous.more
+            and not item.weak
+            and _JUDGES_THIS.match(previous.sentence.text)
+            and _joins(grouped[-2], item) is not None
+        ):  # « Cette acquisition marque … » set apart: what follows goes on with the event
+            previous = grouped[-2]
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
         background: str | bool | None = None
