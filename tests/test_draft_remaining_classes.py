@@ -81,3 +81,30 @@ def test_this_meeting_told_just_before_joins_it(small: FactBase) -> None:
     )
     entries = drafted_entries(draft_yaml(text, small))
     assert len(entries) == 1 and len(entries[0]["evidence"]) == 2
+
+
+MET = (
+    "Le ministre géorgien de la Défense a rencontré le 12 novembre son homologue turc à Tbilissi.\n"
+)
+
+
+def test_a_day_months_before_a_dated_article_told_in_the_past_is_inferred(
+    small: FactBase,
+) -> None:
+    entry = drafted_entries(draft_yaml(DATED + MET, small))[0]
+    assert entry["date"] == "2021-11-12" and entry["date_basis"] == "déduit"
+    assert "10 juin 2022" in entry["date_note"] and "au passé" in entry["date_note"]
+    assert "curateur" in entry["date_note"], "the article's date came from the curator"
+
+
+def test_a_day_months_after_a_dated_article_told_in_the_future_is_inferred(
+    small: FactBase,
+) -> None:
+    text = DATED + "Le ministre géorgien de la Défense se rendra le 12 novembre en Turquie.\n"
+    entry = drafted_entries(draft_yaml(text, small))[0]
+    assert entry["date"] == "2022-11-12" and entry["date_basis"] == "déduit"
+
+
+def test_a_day_without_year_in_an_undated_article_still_dates_nothing(small: FactBase) -> None:
+    entry = drafted_entries(draft_yaml("# URL : https://exemple.org/article-1\n" + MET, small))[0]
+    assert entry["draft"]["kind"] == "constat" and entry.get("date") is None
