@@ -108,3 +108,26 @@ def test_a_day_months_after_a_dated_article_told_in_the_future_is_inferred(
 def test_a_day_without_year_in_an_undated_article_still_dates_nothing(small: FactBase) -> None:
     entry = drafted_entries(draft_yaml("# URL : https://exemple.org/article-1\n" + MET, small))[0]
     assert entry["draft"]["kind"] == "constat" and entry.get("date") is None
+
+
+AHEAD = (
+    "Le ministre turc Hulusi Akar se rendra mercredi à Tbilissi pour rencontrer le président "
+    "géorgien. La visite se concentrera sur la défense. « Cela comprend la coopération "
+    "industrielle », lit-on dans un communiqué. {who} rencontrera également le chef des "
+    "gardes-frontières géorgiens. Son chef de cabinet et son secrétaire militaire "
+    "l'accompagneront.\n"
+)
+
+
+def test_one_more_meeting_of_the_visitor_joins_the_visit(small: FactBase) -> None:
+    data = draft_yaml(DATED + AHEAD.format(who="Hulusi Akar"), small)
+    visit = _holding(data, "se rendra mercredi")
+    quotes = " ".join(item["quote"] for item in visit["evidence"])
+    assert "rencontrera également" in quotes, "regrouper: the visitor's other meeting"
+    assert "Son chef de cabinet" in quotes, "his staff coming along is the visit's too"
+
+
+def test_another_persons_meeting_stays_apart_from_the_visit(small: FactBase) -> None:
+    data = draft_yaml(DATED + AHEAD.format(who="Le ministre Irakli Garibachvili"), small)
+    visit = _holding(data, "se rendra mercredi")
+    assert not any("rencontrera également" in item["quote"] for item in visit["evidence"])
