@@ -43,6 +43,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
@@ -840,6 +841,8 @@ def _respond_in_thread(
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
+        text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
+        yes_no = yes_no or checked
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
@@ -1436,8 +1439,11 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
     """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
     when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
-    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne")) for text in said):
+    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne", "Non")) for text in said):
         return reply
+    frank = _frank_no(reply, question)
+    if frank:  # another place, month, year, count or membership: « Non », the quote's words
+        return replace(reply, blocks=(*frank, *reply.blocks))
     first = next(
         (
             block.text if isinstance(block, Quote) else block.quotes[0][1].text
@@ -1451,6 +1457,34 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
         return reply
     verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
     return replace(reply, blocks=(verdict, *reply.blocks))
+
+
+FRANK_QUOTES = 4
+"""Quotes of an answer read for a « Non » (``fact_check.contradicted``), in the order shown."""
+
+
+def _frank_no(reply: Reply, question: str) -> tuple[Block, ...]:
+    """« Non : d'après l'article, … » when a quote of ``reply`` (the first, leniently; one of
+    the next ``FRANK_QUOTES``, strictly) states another value of the slot ``question`` asks;
+    a quote past the first is repeated open under it, so the value said is the one read
+    right below. () when none does."""
+    lines = {block.ref: block.text for block in reply.blocks if isinstance(block, Item)}
+    line = ""
+    quotes: list[tuple[Quote, str]] = []
+    for block in reply.blocks:
+        if isinstance(block, Item):
+            line = block.text
+        elif isinstance(block, Quote):
+            quotes.append((block, line))
+        elif isinstance(block, QuoteGroup):
+            quotes.extend((quote, lines.get(number, "")) for number, quote in block.quotes)
+    for position, (quote, context) in enumerate(quotes[:FRANK_QUOTES]):
+        said = contradicted(question, quote.text, context, lenient=position == 0)
+        if said and position == 0:
+            return (Para(said, "note"),)
+        if said:
+            return (Para(said, "note"), replace(quote, open=True))
+    return ()
 
 
 def _verdict(passage: Reply, query: str) -> Reply:

@@ -66,9 +66,9 @@ ASKING = re.compile(
     r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
 )
 _FINITE = re.compile(
-    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
+    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|etait|etaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
-    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:été|ete|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
 )
 """A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
 « à » it is no verb (« et a partir de décembre ? »)."""
