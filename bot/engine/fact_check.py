@@ -161,11 +161,8 @@ def contradicted(question: str, quote: str, line: str = "", lenient: bool = True
     if asked_member and said_member:
         asked_of = [w for w in words(asked_member.group(2)) if not is_stop(w)]
         said_of = fold(said_member.group(2))
-        if asked_of and fold(asked_of[0]) not in said_of.split()[:1]:
-            if _held(question, context, asked_member.group(0)):
-                asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
-                return (
-                    f"Non : d'après l'article, « {said_member.group(0).strip()} », "
-                    f"pas {asked_said}."
-                )
+        other = asked_of and fold(asked_of[0]) not in said_of.split()[:1]
+        if other and _held(question, context, asked_member.group(0)):
+            asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
+            return f"Non : d'après l'article, « {said_member.group(0).strip()} », pas {asked_said}."
     return ""
