@@ -134,6 +134,14 @@ _FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
+"""« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
+_AFTER = re.compile(
+    r"\b(?:apres|au-dela d[eu']|au dela d[eu']|passe par)\s*(?:l'|la |le )?(\w{4,})"
+)
+"""« et après Makhatchkala, ça part où ? »: the place a route goes on from (folded)."""
+_ONWARD = re.compile(r"\b(?:à|au|aux|en|vers|jusqu'à|via) [A-ZÀ-Ý]")
+"""A sentence sending something on to a place (« … par un pipeline vers Novorossiysk »)."""
 _WHAT = re.compile(
     r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
     r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
@@ -187,6 +195,9 @@ class Detail:
     side asked (« américain »)."""
     signed: bool = False
     """For « qui »: the question asks who signed (« signée par qui ? »)."""
+    after: str = ""
+    """For « ou »: the place the question asks what comes after (« et après Makhatchkala, ça
+    part où ? »: « makhatchkala », folded)."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -223,6 +234,8 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("quand", "la date")
     if _HOW_MANY.search(folded):
         return Detail("combien", "de chiffre")
+    if _FUNCTION.search(folded):  # « il a quelle fonction, ce monsieur ? »
+        return Detail("fonction", "sa fonction")
     named = _NAMED_DETAIL.search(folded)
     if named is not None:
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
@@ -234,7 +247,8 @@ def asked_detail(text: str) -> Detail | None:
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
         return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
     if _WHERE.search(folded):
-        return Detail("ou", "le lieu")
+        after = _AFTER.search(folded)
+        return Detail("ou", "le lieu", after=after.group(1) if after else "")
     if _WHAT.search(folded):
         return Detail("objet", "l'objet")
     return None
@@ -507,6 +521,45 @@ def _line(index: Index, entry: Entry) -> Item:
     return Item(label, short_label(line_text(index.base, entry), LINE), 0, entry.id)
 
 
+def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) -> Reply | None:
+    """« et sa fonction ? »: the person the subject names (in the sentence just shown, its
+    line, then its quotes), and the sentence of its passages — its own quotes first, then its
+    articles — naming that person with an office (« Konstantin Zatulin, premier vice-président
+    de la commission de la CEI »); the frank absence when none does. None without a person."""
+    top = subject[0]
+    said = [shown, line_text(index.base, top), *(item.quote for item in top.evidence)]
+    surname = next((name for text in said if (name := _person(index, text))), "")
+    if not surname:
+        return None
+    line = Para(f"Compris : {about} — la fonction de {surname}", "note")
+    for found in (*_own_sentences(index, subject), *_seed_sentences(index, subject)):
+        if surname in found.sentence and _ROLE.search(_lower(found.sentence)):
+            return _reply(index, [line, *_shown_blocks(index, [found])], [found], subject)
+    absent = Para(
+        f"Les articles ne disent pas quelle fonction occupe {surname}. Ce qu'ils en disent :"
+    )
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _onward(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
+    """Where a route goes after the place ``detail.after``: in the subject's articles, the
+    sentence right after one naming that place (its first six letters: « Makhatchala »,
+    « Makhatchkala »), when it sends something on to another place; None else."""
+    if detail.kind != "ou" or not detail.after:
+        return None
+    start = detail.after[:6]
+    sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
+    for source in sources:
+        run = _run(index, source)
+        for at, sentence in enumerate(run[:-1]):
+            if not any(word.startswith(start) for word in _words(sentence)):
+                continue
+            after = run[at + 1]
+            if _ONWARD.search(after) and not any(w.startswith(start) for w in _words(after)):
+                return Found(after, source, _quoted_by(index, source, after, subject))
+    return None
+
+
 def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
     """Each sentence unfolded under its entry's line (one line per entry), a sentence no entry
     quotes under « Dans le même article : »."""
@@ -677,6 +730,8 @@ def detail_reply(
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
         about = f"suite de « {previous} », même sujet — {about}"
+    if detail.kind == "fonction":
+        return _function_reply(index, subject, shown, about)
     if detail.kind == "dit":
         sources = [item.source for item in top.evidence if shown and shown in item.quote]
         before = _before(index, shown, sources[0]) if sources else ""
@@ -698,6 +753,9 @@ def detail_reply(
             blocks = [line, *_shown_blocks(index, found)]
         return _reply(index, blocks, found, subject)
     line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
+    onward = _onward(index, detail, subject)
+    if onward is not None:  # « et après Makhatchkala ? »: the article's next step, verbatim
+        return _reply(index, [line, *_shown_blocks(index, [onward])], [onward], subject)
     own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind == "qui" and not own:  # « Il a souligné que … » : who « il » is, from
         for f in _own_sentences(index, subject):  # the sentence before it, under its entry
@@ -871,7 +929,8 @@ def _asked_words(detail: Detail) -> str:
         "prochain": "la date du prochain",
         "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
-        "ou": "où",
+        "fonction": "sa fonction",
+        "ou": f"où après « {detail.after.capitalize()} »" if detail.after else "où",
         "objet": f"ses {detail.noun}"
         if detail.noun.endswith("s")
         else (f"son {detail.noun}" if detail.noun else "son objet"),

@@ -984,7 +984,7 @@ MOST_DETAIL_WORDS = 8
 POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
 ALWAYS_OF_SUBJECT = frozenset(
-    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres"}
+    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres", "fonction"}
 )
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
@@ -1034,7 +1034,8 @@ def _detail_of_subject(
         and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
     )
     signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
-    if not (repeats or lost or signed or detail.kind in ALWAYS_OF_SUBJECT):
+    onward = bool(detail.after)  # « et après Makhatchkala, ça part où ? »: the route shown
+    if not (repeats or lost or signed or onward or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
@@ -1091,11 +1092,21 @@ def _names_new_subject(
             continue
         if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
             continue
+        if detail.kind == "fonction" and word in PERSON_POINTERS:
+            continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
+        if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
+            continue  # « et après Makhatchkala, ça part où ? »: the route, not a new subject
         if word[:5] not in held:
             return True
     return False
 
 
+PERSON_POINTERS = frozenset(
+    ["monsieur", "madame", "dame", "homme", "femme", "personne", "gars", "type", "exactement"]
+)
+"""Words by which a « fonction » follow-up points at the person just shown (« ce monsieur »)."""
+ONWARD_WORDS = frozenset(["apres", "part", "partent", "va", "vont", "ensuite", "passe", "dela"])
+"""The words of a « where next » follow-up besides its place (« et après X, ça part où ? »)."""
 DETAIL_ONLY = frozenset(
     [
         "pays",
