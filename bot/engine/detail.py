@@ -92,6 +92,15 @@ _SAID_MORE = re.compile(
     r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
     r"|\bquoi d[' ]autre\b|\bd[' ]autres (?:declarations|propos)\b"
 )
+_SAYS_ABOUT = re.compile(
+    r"\b(?:il|elle|ils|elles|lui) (?:(?:en )?(?:a |ont |avait )?(?:dit|disait|dise|pense|pensait"
+    r"|declare|affirme|raconte)) (?:quoi|qqch|quelque chose) "
+    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+    r"|\bqu'(?:est-ce qu')?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
+    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+)
+"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: what the person just shown says of a
+topic (folded); group 1 or 2 is the topic."""
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
@@ -224,6 +233,10 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("rang", "le rang (quelle édition)")
     if _NEXT.search(folded) and _WHEN.search(folded):
         return Detail("prochain", "de date pour une prochaine édition")
+    about = _SAYS_ABOUT.search(folded)
+    if about is not None:  # « il dit quoi sur l'Azerbaïdjan et la Turquie ? »
+        topic = (about.group(1) or about.group(2) or "").strip(" ?!.")
+        return Detail("dit_sur", "ce qu'il en dit", topic)
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
     if _WHY.search(folded):
@@ -541,6 +554,35 @@ def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) 
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
 
 
+def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str) -> Reply | None:
+    """« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: the subject's own quotes naming the
+    topic's actors (every one but the base's home country, when others are named) or its
+    words, the most named first; the frank absence over what they say when none does."""
+    from bot.engine.filters import read_filter  # it imports this module
+
+    home = index.base.vocabulary.home
+    actors = [index.base.actors[a] for a in read_filter(index, topic).filter.actors]
+    named = [a for a in actors if a.id != home] or actors
+    forms = [{w for name in a.names() for w in _words(name) if len(w) > 3} for a in named]
+    if not forms:
+        forms = [{w} for w in _words(topic) if len(w) > 3]
+    if not forms:
+        return None
+
+    def hits(sentence: str) -> int:
+        held = set(_words(sentence))
+        return sum(1 for names in forms if names & held)
+
+    own = [f for f in _own_sentences(index, subject) if hits(f.sentence)]
+    own.sort(key=lambda f: -hits(f.sentence))
+    topic_said = ", ".join(a.name for a in actors) or topic
+    line = Para(f"Compris : {about} — ce qui y est dit sur {topic_said}", "note")
+    if own:
+        return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
+    absent = Para(f"Les citations de ce sujet ne parlent pas de {topic_said}. Ce qu'elles disent :")
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
 def _onward(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
     """Where a route goes after the place ``detail.after``: in the subject's articles, the
     sentence right after one naming that place (its first six letters: « Makhatchala »,
@@ -732,6 +774,8 @@ def detail_reply(
         about = f"suite de « {previous} », même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
+    if detail.kind == "dit_sur":
+        return _said_about_reply(index, detail.noun, subject, about)
     if detail.kind == "dit":
         sources = [item.source for item in top.evidence if shown and shown in item.quote]
         before = _before(index, shown, sources[0]) if sources else ""

@@ -43,6 +43,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.courtesy import without_courtesy
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
@@ -840,6 +841,7 @@ def _respond_in_thread(
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
+        text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
         yes_no = yes_no or checked
@@ -985,6 +987,7 @@ POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
 ALWAYS_OF_SUBJECT = frozenset(
     {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres", "fonction"}
+    | {"dit_sur"}
 )
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
@@ -1081,17 +1084,34 @@ def _names_new_subject(
     if wanted.start is not None or wanted.end is not None:
         return True
     home = index.base.vocabulary.home
-    if set(wanted.actors) - {home} - subject_actors(index, subject):
-        return True
     held = " ".join(
         fold(f"{entry_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
         for entry in subject
+    )
+    new_actors = set(wanted.actors) - {home} - subject_actors(index, subject)
+    if detail.kind == "dit_sur":  # « il dit quoi sur la Turquie ? »: named in its quotes
+        new_actors = {
+            a for a in new_actors if not any(fold(n) in held for n in index.base.actors[a].names())
+        }
+    if new_actors:
+        return True
+    folded_text = fold(text)
+    pointed = {m.group(1) for m in _DEMONSTRATIVE.finditer(folded_text)}  # « cette édition »
+    noun = fold(detail.noun)
+    described = (  # « le thème officiel »: the word right after the detail's noun describes it
+        {m.group(1) for m in re.finditer(rf"\b{re.escape(noun)}s? (\w+)", folded_text)}
+        if noun
+        else set()
     )
     for word in index.tokens(content):
         if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
             continue
         if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
             continue
+        if detail.kind == "dit_sur" and word in _words_of(detail.noun):
+            continue  # the topic asked of the person just shown: answered from its quotes
+        if is_stop(word) or word in pointed or word in described:
+            continue  # « était », « cette édition », « officiel »: the subject, the detail
         if detail.kind == "fonction" and word in PERSON_POINTERS:
             continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
         if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
@@ -1101,6 +1121,12 @@ def _names_new_subject(
     return False
 
 
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces) (\w+)")
+"""« cette édition », « ce sommet »: a noun that points back at the subject just shown."""
 PERSON_POINTERS = frozenset(
     ["monsieur", "madame", "dame", "homme", "femme", "personne", "gars", "type", "exactement"]
 )
@@ -1579,7 +1605,7 @@ _FOLLOW_UP = re.compile(
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
-    r"|reunions?|visites?|plans?|groupes?)\b"
+    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?)\b"
 )
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""
