@@ -34,6 +34,7 @@ from bot.engine.counting import (
     counted,
     figure_in_articles,
 )
+from bot.engine.courtesy import without_courtesy
 from bot.engine.detail import (
     Detail,
     asked_detail,
@@ -43,7 +44,6 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
-from bot.engine.courtesy import without_courtesy
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
