@@ -32,10 +32,12 @@ def without_courtesy(text: str) -> str:
     """``text`` without its greetings, thanks, « s'il vous plaît » and « pourriez-vous me
     dire »; unchanged when nothing of two words or more would be left."""
     plain = text.replace("\u2019", "'")
-    left = _OPENING.sub("", plain)
-    left = _PLEASE.sub(" ", left)
-    left = _TELL_ME.sub("", left)
-    left = re.sub(r"\s+([?!.,])", r"\1", re.sub(r"\s{2,}", " ", left)).strip(" ,;:")
-    if left == plain.strip() or len(words(left)) < 2:
+    left, opened = _OPENING.subn("", plain)
+    left, pleased = _PLEASE.subn(" ", left)
+    left, told = _TELL_ME.subn("", left)
+    if not (opened or pleased or told):
+        return text
+    left = re.sub(r"\s+([?!.,])", r" \1", re.sub(r"\s{2,}", " ", left)).strip(" ,;:")
+    if len(words(left)) < 2:
         return text
     return left[0].upper() + left[1:] if left[:1].islower() and text[:1].isupper() else left

@@ -579,7 +579,7 @@ def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str
     line = Para(f"Compris : {about} — ce qui y est dit sur {topic_said}", "note")
     if own:
         return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
-    absent = Para(f"Les citations de ce sujet ne parlent pas de {topic_said}. Ce qu'elles disent :")
+    absent = Para(f"Les citations de ce sujet ne parlent pas de « {topic_said} ». Les voici :")
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
 
 
