@@ -89,3 +89,32 @@ def test_what_he_says_of_a_topic_is_the_subject_s_quote_naming_it(five_base):
     assert _understood(reply).startswith("Compris : suite de"), _text(reply)
     quotes = _open_quotes(reply)
     assert quotes and "commandement communs" in quotes[0], _text(reply)
+
+
+def test_where_typed_without_accent_is_no_yes_no_question(five_base):
+    from bot.engine.yesno import verdict_set_aside
+
+    assert verdict_set_aside("Vers ou ce pétrole sera-t-il redirigé ?")[1] is False
+    assert verdict_set_aside("le pétrole sera-t-il redirigé ou exporté ?")[1] is True
+    _, reply = chat(
+        five_base,
+        "à partir de quelle date Lukoil cessera-t-il de fournir du pétrole à l'Azerbaïdjan ?",
+        "Vers ou ce pétrole sera-t-il redirigé ?",
+    )
+    assert not any(isinstance(b, Para) and b.text.startswith("Oui") for b in reply.blocks)
+    assert any("vers Makhatchala" in quote for quote in _open_quotes(reply)), _text(reply)
+
+
+def test_his_words_word_for_word_are_the_ones_in_quotation_marks(five_base):
+    from bot.engine.detail import _speaks
+
+    assert _speaks("« Nous n'accepterons aucune menace », a-t-il dit.")
+    assert not _speaks("une « nouvelle unité spéciale de surveillance » dans le Caucase")
+    _, reply = chat(
+        five_base,
+        "Aliyev a dit en août qu'il préparait le pays à la guerre ?",
+        "il a dit quoi mot pour mot ?",
+    )
+    quotes = _open_quotes(reply)
+    assert quotes and "« Nous déconseillons" in quotes[0], _text(reply)
+    assert not any("En août, Aliyev annonça" in quote for quote in quotes)  # a paraphrase

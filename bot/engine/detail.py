@@ -92,6 +92,12 @@ _SAID_MORE = re.compile(
     r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
     r"|\bquoi d[' ]autre\b|\bd[' ]autres (?:declarations|propos)\b"
 )
+_VERBATIM = re.compile(
+    r"\b(?:mot pour mot|mot a mot|textuellement|verbatim|ses (?:propres )?mots|mots exacts"
+    r"|termes exacts|citation exacte|entre guillemets|ses propres termes)\b"
+)
+"""« il a dit quoi mot pour mot ? »: the words the article puts in quotation marks (folded)."""
+_IN_MARKS = re.compile(r"«\s*([^«»]+?)\s*»")
 _SAYS_ABOUT = re.compile(
     r"\b(?:il|elle|ils|elles|lui) (?:(?:en )?(?:a |ont |avait )?(?:dit|disait|dise|pense|pensait"
     r"|declare|affirme|raconte)) (?:quoi|qqch|quelque chose) "
@@ -233,6 +239,8 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("rang", "le rang (quelle édition)")
     if _NEXT.search(folded) and _WHEN.search(folded):
         return Detail("prochain", "de date pour une prochaine édition")
+    if _VERBATIM.search(folded):  # « il a dit quoi mot pour mot ? »
+        return Detail("verbatim", "ses propres mots")
     about = _SAYS_ABOUT.search(folded)
     if about is not None:  # « il dit quoi sur l'Azerbaïdjan et la Turquie ? »
         topic = (about.group(1) or about.group(2) or "").strip(" ?!.")
@@ -583,6 +591,43 @@ def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
 
 
+def _verbatim_reply(index: Index, subject: list[Entry], about: str) -> Reply:
+    """« il a dit quoi mot pour mot ? »: the subject's own quotes holding a speaker's words in
+    quotation marks (``_speaks``), whole; a paraphrase is never shown as his words — when no
+    quote holds them, said so over what the articles report."""
+    line = Para(f"Compris : {about} — ses mots exacts (entre guillemets dans l'article)", "note")
+    quoted = [
+        Found(item.quote, item.source, entry)
+        for entry in subject
+        for item in entry.evidence
+        if not is_foreign(index.base, entry, item.quote) and _speaks(item.quote)
+    ]
+    if quoted:
+        told = Para("Ses mots, entre guillemets dans l'article :")
+        return _reply(
+            index, [line, told, *_shown_blocks(index, _distinct(quoted))], quoted, subject
+        )
+    absent = Para(
+        "L'article ne cite pas ses mots entre guillemets : il rapporte ses propos. "
+        "Ce qu'il en dit :"
+    )
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+_FIRST_PERSON = frozenset({"je", "j", "nous", "notre", "nos", "mon", "ma", "mes", "moi"})
+
+
+def _speaks(quote: str) -> bool:
+    """True when ``quote`` holds someone's own words in quotation marks: a span in « » in
+    the first person (« Nous déconseillons … »), or of eight words or more — not a name or a
+    term in marks (« nouvelle unité spéciale de surveillance »)."""
+    for match in _IN_MARKS.finditer(quote.replace("’", "'")):
+        said = re.findall(r"\w+", fold(match.group(1).replace("'", " ")))
+        if len(said) >= 8 or (len(said) >= 3 and _FIRST_PERSON & set(said)):
+            return True
+    return False
+
+
 def _onward(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
     """Where a route goes after the place ``detail.after``: in the subject's articles, the
     sentence right after one naming that place (its first six letters: « Makhatchala »,
@@ -774,6 +819,8 @@ def detail_reply(
         about = f"suite de « {previous} », même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
+    if detail.kind == "verbatim":
+        return _verbatim_reply(index, subject, about)
     if detail.kind == "dit_sur":
         return _said_about_reply(index, detail.noun, subject, about)
     if detail.kind == "dit":

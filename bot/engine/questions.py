@@ -987,7 +987,7 @@ POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
 ALWAYS_OF_SUBJECT = frozenset(
     {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres", "fonction"}
-    | {"dit_sur"}
+    | {"dit_sur", "verbatim"}
 )
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
