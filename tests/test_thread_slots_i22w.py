@@ -118,3 +118,22 @@ def test_his_words_word_for_word_are_the_ones_in_quotation_marks(five_base):
     quotes = _open_quotes(reply)
     assert quotes and "« Nous déconseillons" in quotes[0], _text(reply)
     assert not any("En août, Aliyev annonça" in quote for quote in quotes)  # a paraphrase
+
+
+def test_when_an_act_was_done_is_the_act_s_date_not_its_object_s(five_base):
+    from bot.engine.detail import Detail, Found, _act_dated
+
+    asked = Detail("quand", "la date", act="sign")
+    dated = Found(
+        "Selon le journal, le 4 mai, les deux ministres ont signé un pacte pour 2030.", "s", None
+    )
+    assert _act_dated(asked, [dated]) == "le 4 mai, les deux ministres ont signé"
+    undated = Found("Les deux ministres ont signé un pacte pour 2030.", "s", None)
+    assert _act_dated(asked, [undated]) == ""
+    _, reply = chat(five_base, "manoeuvres OTS prevues en 2026 ?", "proposé par qui et quand")
+    top = reply.blocks[0]
+    assert isinstance(top, Para) and "début octobre, le président azéri a proposé" in top.text
+    assert not any(
+        isinstance(b, Para) and b.text.startswith("Les articles ne donnent pas le jour exact")
+        for b in reply.blocks
+    ), _text(reply)

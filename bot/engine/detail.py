@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from bot.content.model import Agreement, Event, Fact
-from bot.dates import Precision
+from bot.dates import MONTHS_FR, Precision
 from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
@@ -149,6 +149,24 @@ _FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_ACTS = {
+    "propos": "propos",
+    "sign": "sign",
+    "annonc": "annon[cç]",
+    "decid": "d[ée]cid",
+    "approuv": "approuv",
+    "adopt": "adopt",
+    "ratifi": "ratifi",
+}
+"""Acts a « when » may ask the date of (folded stem → the pattern of its written forms)."""
+_ACT_ASKED = re.compile(r"\b(" + "|".join(_ACTS) + r")\w*")
+_DATE_START = re.compile(
+    r"\b(?:(?:début|fin|mi-|courant|le \d{1,2}(?:er)?|en|dès) ?)?(?:"
+    + "|".join(MONTHS_FR)
+    + r")\b(?: \d{4})?|\b(?:hier|récemment|cet été|cet automne|cet hiver)\b|\ben (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""Where a date phrase starts in a sentence (« début octobre », « le 3 mars 2025 », « hier »)."""
 _FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
 """« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
 _AFTER = re.compile(
@@ -213,6 +231,9 @@ class Detail:
     after: str = ""
     """For « ou »: the place the question asks what comes after (« et après Makhatchkala, ça
     part où ? »: « makhatchkala », folded)."""
+    act: str = ""
+    """For « quand »: the act whose date is asked (« proposé quand ? »: « propos »), not the
+    date of what it bears on (manoeuvres proposed for 2026)."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -252,7 +273,8 @@ def asked_detail(text: str) -> Detail | None:
     if _DAY.search(folded):
         return Detail("jour", "le jour exact")
     if _WHEN.search(folded):
-        return Detail("quand", "la date")
+        act = _ACT_ASKED.search(folded)
+        return Detail("quand", "la date", act=act.group(1) if act else "")
     if _HOW_MANY.search(folded):
         return Detail("combien", "de chiffre")
     if _FUNCTION.search(folded):  # « il a quelle fonction, ce monsieur ? »
@@ -1168,7 +1190,10 @@ def _when_reply(
         for entry in dated
         if entry.date is not None and entry.date.precision is not Precision.DAY
     ]
-    if dated and len(loose) == len(dated):
+    act_dated = _act_dated(detail, [_whole_dated(index, f) for f in own])
+    if act_dated:  # « proposé quand ? »: the act's own date, not its object's (2026)
+        blocks.append(Para(f"D'après l'article : « {act_dated} ».", "note"))
+    elif dated and len(loose) == len(dated):
         words = [
             f"« {entry.date_text} »" if entry.date_text else brief_when(index.base, entry, 40)
             for entry in loose[:1]  # the subject's own words (the next lines show theirs)
@@ -1209,6 +1234,30 @@ def _when_reply(
                 ),
             )
     return _reply(index, blocks, shown, subject)
+
+
+def _act_dated(detail: Detail, own: list[Found]) -> str:
+    """« début octobre, le président azéri a proposé »: the words of the subject's sentence
+    from a date phrase to the act asked (``detail.act``) in the same clause, verbatim; "" when
+    no sentence dates that act."""
+    if not detail.act:
+        return ""
+    verb = re.compile(
+        rf"\b(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?{_ACTS[detail.act]}\w*",
+        re.IGNORECASE,
+    )
+    for found in own:
+        sentence = found.sentence
+        acted = verb.search(sentence)
+        if acted is None:
+            continue
+        clause_start = max(sentence.rfind(mark, 0, acted.start()) for mark in (".", ";", "?"))
+        clause = sentence[clause_start + 1 : acted.start()]
+        dated = _DATE_START.search(clause)
+        if dated is not None:
+            start = clause_start + 1 + dated.start()
+            return sentence[start : acted.end()].strip()
+    return ""
 
 
 WHOLE_SENTENCE = 400
