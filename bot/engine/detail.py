@@ -1191,6 +1191,9 @@ def _when_reply(
         if entry.date is not None and entry.date.precision is not Precision.DAY
     ]
     act_dated = _act_dated(detail, [_whole_dated(index, f) for f in own])
+    own_words = [fold(said) for e in dated if (said := getattr(e, "date_text", None))]
+    if any(said in fold(act_dated) for said in own_words):
+        act_dated = ""  # the line's own date is the act's (« Hier, … ont signé »): said there
     if act_dated:  # « proposé quand ? »: the act's own date, not its object's (2026)
         blocks.append(Para(f"D'après l'article : « {act_dated} ».", "note"))
     elif dated and len(loose) == len(dated):

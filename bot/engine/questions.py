@@ -93,7 +93,7 @@ from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
 from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
-from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
+from bot.engine.yesno import ASKING, asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -844,7 +844,8 @@ def _respond_in_thread(
         text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
-        yes_no = yes_no or checked
+        asking = ASKING.search(text.casefold().replace("’", "'"))  # « … d'où ? mon collègue
+        yes_no = yes_no or (checked and asking is None)  # dit de Turquie »: still « où ? »
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
