@@ -48,6 +48,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   exercise) an eleventh newcomer curated, reviewed after (a medium's country, « Deutsche Welle
   (Allemagne) », is no party; the whole IPAP sentence is its own fact, the November visit its
   own event; the exercise sentence belongs to the first fact only).
+- newcomer12: bench/newcomer12/, three more (Courrier.am 2021 on exercises at Kars, AZERTAC 2019
+  on Zakir Hassanov and his Belarusian counterpart, Turquie News 2017 on Nurettin Canikli in
+  Bakou) a twelfth newcomer curated, reviewed after (a sentence is in one entry only: « Depuis le
+  1 février … » is the exercise's, « Pendant la rencontre … a félicité » the meeting's; the Turkish
+  vice-minister's visit and Hasanov's remarks are two facts).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -105,6 +110,7 @@ SETS = {
     "newcomer9": ROOT / "bench" / "newcomer9",
     "newcomer10": ROOT / "bench" / "newcomer10",
     "newcomer11": ROOT / "bench" / "newcomer11",
+    "newcomer12": ROOT / "bench" / "newcomer12",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

@@ -127,6 +127,17 @@ REJECTED = (
 )
 
 
+def without_webhook_server() -> None:
+    """Long polling needs no web server: keep python-telegram-bot from importing tornado.
+
+    python-telegram-bot imports its webhook server (tornado) whenever tornado is installed, and
+    merely marks webhooks unavailable when that import fails; our own webhook server
+    (:mod:`bot.telegram.webhook`) is imported only in webhook mode. A ``None`` in
+    ``sys.modules`` makes ``import tornado`` fail, so a polling bot does not hold tornado's
+    ~2.8 MiB for nothing. Call before ``telegram.ext`` is first imported."""
+    sys.modules.setdefault("tornado", None)  # type: ignore[arg-type]
+
+
 def _run_telegram(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.logs import setup_logging
@@ -137,6 +148,8 @@ def _run_telegram(args: argparse.Namespace) -> int:
         print(f"Configuration invalide : {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level, settings.secrets())
+    if not settings.webhook_url:
+        without_webhook_server()
     index = _index(args)
     if index is None:
         return 1

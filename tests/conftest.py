@@ -15,7 +15,8 @@ import pytest
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
-from bot.paths import CONTENT_DIR, SEEDS_DIR
+from bot.paths import CONTENT_DIR, PROJECT_ROOT, SEEDS_DIR
+from tests import bytecode
 from tests.fake_bot_api import FakeBotApi
 
 # Every bot the tests start, in process or as a subprocess, caches its validated base in a
@@ -146,6 +147,14 @@ SHARED_PG_KEY = "azsec_pg_shared"
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # the controller (or a run without workers)
         config.stash[_SHARED_PG] = tempfile.mkdtemp(prefix="azsec-pg-shared-")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The controller of a parallel run compiles once what every worker would compile."""
+    config = session.config
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None):
+        bytecode.warm(config, PROJECT_ROOT)
 
 
 _SHARED_PG = pytest.StashKey[str]()

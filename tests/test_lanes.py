@@ -164,16 +164,34 @@ def _probe(code: str, **env: str) -> list[str]:
 
 
 @pytest.mark.e2e  # a real process
-def test_bytecode_is_kept_outside_the_tree_when_the_environment_forbids_it_in_the_tree():
-    from tests import PYCACHE
-
-    kept = str(PYCACHE)
-    assert _probe(PROBE, PYTHONDONTWRITEBYTECODE="1") == ["False", kept, "None", kept]
-    assert not str(PYCACHE).startswith(str(PROJECT_ROOT))
-    # without the variable, or outside pytest, nothing changes
+def test_pytest_lifts_the_ban_on_bytecode_for_itself_and_its_processes_only():
+    # the dependencies' bytecode, compiled at install, is read from the environment: no
+    # cache of its own that would ignore it
+    assert _probe(PROBE, PYTHONDONTWRITEBYTECODE="1") == ["False", "None", "None", "None"]
     assert _probe(PROBE) == ["False", "None", "None", "None"]
     outside = PROBE.replace("import pytest, tests", "import tests")
     assert _probe(outside, PYTHONDONTWRITEBYTECODE="1") == ["True", "None", "1", "None"]
+
+
+def test_the_controller_warms_the_bytecode_the_workers_would_each_compile(
+    request: pytest.FixtureRequest, tmp_path: Path
+):
+    from _pytest.assertion import rewrite
+
+    from tests import bytecode
+
+    (tmp_path / "bot").mkdir()
+    (tmp_path / "bot" / "module.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    test_file = tmp_path / "tests" / "test_sample.py"
+    test_file.write_text("def test_one():\n    assert 1 + 1 == 2\n", encoding="utf-8")
+    assert bytecode.warm(request.config, tmp_path) == 1
+    pyc = rewrite.get_cache_dir(test_file) / ("test_sample" + rewrite.PYC_TAIL)
+    assert pyc.exists()  # where a worker's import looks first
+    assert list((tmp_path / "bot" / "__pycache__").glob("module.*.pyc"))
+    assert bytecode.warm(request.config, tmp_path) == 0  # warm: nothing to do again
+    test_file.write_text("def test_one():\n    assert 2 == 2\n", encoding="utf-8")
+    assert bytecode.warm(request.config, tmp_path) == 1  # a changed module is rewritten
 
 
 async def test_the_fake_api_stops_without_waiting_for_a_slow_answer():

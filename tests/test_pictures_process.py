@@ -250,3 +250,18 @@ def test_the_bot_draws_pictures_without_ever_importing_matplotlib():
         timeout=300,
     )
     assert result.stdout.split() == ["2", "1", "False"]
+
+
+async def test_a_png_is_read_from_the_picture_process_in_bounded_chunks():
+    from bot.image.drawer import CHUNK, read_in_chunks
+
+    stream = asyncio.StreamReader()
+    payload = bytes(range(256)) * (3 * CHUNK // 256 + 7)
+    stream.feed_data(payload + b"next frame")
+    assert await read_in_chunks(stream, len(payload)) == payload  # exactly, nothing more
+    assert await stream.read(10) == b"next frame"
+    cut = asyncio.StreamReader()
+    cut.feed_data(payload[:100])
+    cut.feed_eof()
+    with pytest.raises(asyncio.IncompleteReadError):  # the process died mid-picture
+        await read_in_chunks(cut, len(payload))

@@ -90,7 +90,15 @@ def test_readme_documents_admin_commands_and_every_setting():
 def test_every_contributor_document_is_linked_from_the_readme_and_every_link_resolves():
     docs = sorted(path.name for path in (PROJECT_ROOT / "docs").glob("*.md"))
     assert docs, "docs/ holds the contributors' documentation"
+    # a document is reached from the README, directly or through one it links (the curation
+    # journal, docs/curation-journal.md, through the guide docs/curation.md)
+    linked = {name for name in docs if f"](docs/{name})" in README}
+    for name in sorted(linked):
+        text = (PROJECT_ROOT / "docs" / name).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([\w.-]+\.md)(?:#[^)]*)?\)", text):
+            assert (PROJECT_ROOT / "docs" / target).is_file(), f"lien mort dans {name} : {target}"
+            linked.add(target)
     for name in docs:
-        assert f"](docs/{name})" in README, f"docs/{name} n'est pas lié depuis le README"
+        assert name in linked, f"docs/{name} n'est pas lié depuis le README"
     for target in re.findall(r"\]\((docs/[^)#]+)\)", README):
         assert (PROJECT_ROOT / target).is_file(), f"lien mort dans le README : {target}"

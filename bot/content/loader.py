@@ -34,6 +34,7 @@ from bot.content.schema import (
     SupportException,
     Vocabulary,
 )
+from bot.content.term_hint import term_hint
 from bot.content.validation import validate
 from bot.content.yamlread import SafeLoader as _YamlLoader
 from bot.dates import wording_problem
@@ -586,7 +587,11 @@ def _cross_check(
 
     def check_topics(file: str, label: str, values: Sequence[str]) -> None:
         for index, topic in enumerate(values):
-            _check_term(file, label, f"topics[{index}]", topic, topics, "topics", out)
+            if topic in topics:
+                continue
+            hint = term_hint(topic, vocab.topics) if vocab else None
+            message = f"« {topic} » n'est pas dans le vocabulaire topics"
+            out.add(file, label, f"topics[{index}]", f"{message} : {hint}" if hint else message)
 
     actor_entries: list[Located[Country] | Located[Organisation]] = [
         *raw.countries,

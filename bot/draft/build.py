@@ -854,6 +854,7 @@ def _back_to_sale(candidates: list[Candidate]) -> list[Candidate]:
             or item.kind == "agreement"
             or item.modality is not None
             or item.more
+            or _JUDGES_THIS.match(item.sentence.text)
             or any(d.iso for d in item.dates)
             or item.position - earlier.position > GROUP_DISTANCE
             or any(c.kind == "agreement" for c in kept[kept.index(earlier) + 1 :])
@@ -992,6 +993,49 @@ _TELLS_VISIT = re.compile(
 )
 
 
+_ALSO_MEETS = re.compile(
+    r"\b(?:rencontrer(?:a|ont)|(?:a|ont)\s+rencontré|s['’]entretiendr(?:a|ont)|"
+    r"s['’](?:est|sont)\s+entretenus?|recevr(?:a|ont)|(?:a|ont)\s+reçu)\s+"
+    r"(?:également|aussi)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\b")
+
+
+def _also_meets(visit: Candidate, item: Candidate) -> re.Match[str] | None:
+    """« Gallant rencontrera également le chef des gardes-frontières … », a few sentences after
+    « Yoav Gallant doit se rendre à Bakou … pour rencontrer le président » : one more meeting
+    of the visit told before, by a person that visit named (issue 23, the curators' most
+    frequent fix, « regrouper »: the newcomer5 set's Gallant visit)."""
+    found = _ALSO_MEETS.search(item.sentence.text)
+    first = item.position - len(item.more)  # the position of its own first sentence
+    if found is None or first - visit.position > GROUP_DISTANCE + 2:
+        return None
+    told = " ".join([visit.sentence.text] + [s.text for s in visit.more])
+    before = item.sentence.text[: found.start()]
+    names = {name for name in _PERSON.findall(before) if name not in ("Défense", "Bakou")}
+    names |= {name for name in re.findall(r"^[A-ZÀ-Þ][a-zà-ÿ]{3,}", before)}
+    shared = [name for name in names if re.search(rf"\b{re.escape(name)}\b", told)]
+    # a country's name (« la Turquie a également reçu ») is no person of the visit
+    countries = {
+        word
+        for hit in visit.actors
+        if _is_country_id(hit.id)
+        for word in re.findall(r"\w+", country_name(hit.id))
+    }
+    person = [name for name in shared if name not in countries]
+    return found if person else None
+
+
+def _same_outlook(visit: Candidate, item: Candidate) -> bool:
+    """One more meeting told as the visit is: both ahead (« doit se rendre » … « rencontrera
+    également ») or both done."""
+    if item.modality is None:
+        return visit.modality is None
+    ahead = visit.modality is not None or visit.tense == "futur"
+    return ahead and item.modality.kind == "futur"
+
+
 def _back_to_visit(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per visit: a later sentence that points back to it (« Le voyage a été
     annoncé seulement après que Yaalon soit arrivé », « X a rencontré lors de cette visite
@@ -1005,12 +1049,15 @@ def _back_to_visit(candidates: list[Candidate]) -> list[Candidate]:
     visit: Candidate | None = None
     for item in candidates:
         found = _THIS_VISIT.search(item.sentence.text)
+        also = found is None and visit is not None and _also_meets(visit, item) is not None
+        if also and visit is not None:
+            found = _also_meets(visit, item)
         if (
             visit is None
             or found is None
             or item.kind == "agreement"
             or _JUDGES_VISIT.match(item.sentence.text)
-            or item.modality is not None
+            or (item.modality is not None and not (also and _same_outlook(visit, item)))
             or item.act not in (None, "annonce")
             or any(d.iso for d in item.dates)
             or not _actor_ids(item) <= _actor_ids(visit) | {h.id for h in visit.places}
@@ -1183,9 +1230,22 @@ def _speech(group: Candidate, item: Candidate) -> str | None:
     return None
 
 
+_JUDGES_THIS = re.compile(
+    r"^(?:Cette|Cet|Ce|Ces)\s+[\w-]+(?:\s+(?:de|d['’]|du|des)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
+    r"(?:(?:est|sont)\s+(?:la|le|les|une?)\s+(?:\w+\s+)?(?:expression|signe|preuve|illustration|"
+    r"étape|témoignage|symbole)|constitue|marque|marquent|témoigne|illustre|confirme|confirment|"
+    r"montre|reflète|souligne|symbolise|traduit|démontre|s['’]inscri(?:t|vent))\b"
+)
+"""« Cette acquisition marque une étape clé … », « Cette visite confirme le dynamisme … » : what
+the thing just told shows, judged by the writer — a fact of its own, not more of the event
+(the curators kept each apart: growth, newcomer5, newcomer8)."""
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
+        return None
+    if _JUDGES_THIS.match(item.sentence.text):
         return None
     goes_on = _goes_on(group, item) or _speech(group, item)
     if goes_on is not None:
@@ -1240,9 +1300,36 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
-    if theirs and theirs <= mine and same_act and same_kind:
+    if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
+
+
+PAIR_UNSETTLED = "paire déduite des derniers pays nommés"
+"""The start of the note ``resolve`` gives a « deux pays » chosen among more countries."""
+
+
+_SAYS = re.compile(
+    r"\b(?:a|ont)\s+(?:[\w-]+\s+){0,3}?(?:déclaré|dit|souligné|noté|ajouté|estimé|indiqué|"
+    r"affirmé|fait\s+savoir|expliqué|précisé|rappelé|assuré|parlé|insisté)\b|"
+    r"\b(?:affirmant|ajoutant|soulignant|estimant|déclarant|précisant|indiquant)\s+qu",
+    re.IGNORECASE,
+)
+"""A verb of saying, a few words after its auxiliary (« a une nouvelle fois parlé »)."""
+
+
+def _other_speaker(group: Candidate, item: Candidate) -> bool:
+    """« Le vice-ministre turc est arrivé … » then « En recevant des responsables turcs, le
+    ministre Hasanov a parlé … des deux pays »: a speaker's remarks after an act nobody spoke
+    in, whose shared actors rest only on « les deux pays » the tool could not settle (more than
+    two countries named just before) — another fact, not more of the visit. A « deux pays »
+    the tool settled, or remarks after a statement, still join."""
+    unsettled = any((found.note or "").startswith(PAIR_UNSETTLED) for found in item.resolved)
+    return (
+        unsettled
+        and _SAYS.search(item.sentence.text) is not None
+        and _SAYS.search(_group_text(group)) is None
+    )
 
 
 _REFERS_BACK = re.compile(
@@ -1297,6 +1384,15 @@ _CONTRAST = re.compile(r"^(Cependant|Toutefois|Néanmoins|Pourtant|Mais|En revan
 """A sentence opening on a reserve (« Cependant, … ») qualifies the one before."""
 
 
+_HIS = re.compile(r"^(?:Son|Sa|Ses)\s+\w{4,}")
+"""« Son chef de cabinet, … l'accompagneront » : someone of the person just named."""
+
+
+def _ahead(group: Candidate) -> bool:
+    """``group`` tells what is still to come (a future, or a plan's modality)."""
+    return group.tense == "futur" or group.modality is not None
+
+
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
     goes_on = _goes_on(group, item)
@@ -1307,6 +1403,13 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
         # « Cependant, "il n'y avait aucune indication du moment où elles devaient arriver" »:
         # the reserve the article puts on what it just told, whatever its own verb
         return f"« {contrast.group(1)} » nuance la phrase d'avant"
+    his = _HIS.match(item.sentence.text)
+    if (
+        his is not None
+        and item.position - group.position == 1
+        and (item.modality is None or (item.modality.kind == "futur" and _ahead(group)))
+    ):  # « … Gallant rencontrera également … Son chef de cabinet … l'accompagneront. »
+        return f"« {his.group(0)} » : la personne de la phrase d'avant"
     if item.position - group.position != 1 or item.modality is not None:
         return None
     last = (group.more or [group.sentence])[-1].text
@@ -1481,6 +1584,15 @@ def _group(
     for index, item in enumerate(candidates):
         _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
+        if (
+            previous is not None
+            and len(grouped) > 1
+            and not previous.more
+            and not item.weak
+            and _JUDGES_THIS.match(previous.sentence.text)
+            and _joins(grouped[-2], item) is not None
+        ):  # « Cette acquisition marque … » set apart: what follows goes on with the event
+            previous = grouped[-2]
         last = (previous.more or [previous.sentence])[-1].text if previous is not None else ""
         quoted = _same_quotation(previous, item, last) if previous is not None else None
         background: str | bool | None = None

@@ -22,6 +22,7 @@ from bot.check import run_check
 from bot.content.duplicates import DuplicateKeys
 from bot.content.schema import Agreement, Country, CoverageSkip, Entry, Event, Fact, Source
 from bot.content.support import DONE_ACTS, undone_act, undone_message
+from bot.content.term_hint import names_hint
 from bot.content.validation import validate
 from bot.content.yamlread import read_yaml
 from bot.draft.analyse import ACT_LABELS
@@ -136,7 +137,12 @@ def _vocabulary(content_dir: Path) -> dict[str, set[str]]:
 
 
 def _check_terms(
-    section: str, entry: dict[str, Any], label: str, vocab: dict[str, set[str]], out: DraftReport
+    section: str,
+    entry: dict[str, Any],
+    label: str,
+    vocab: dict[str, set[str]],
+    out: DraftReport,
+    content_dir: Path,
 ) -> None:
     fields = {
         "events": [("type", "event_types")],
@@ -150,7 +156,23 @@ def _check_terms(
             )
     for topic in entry.get("topics") or []:
         if vocab.get("topics") and topic not in vocab["topics"]:
-            out.errors.append(f"{label}.topics : « {topic} » n'est pas dans le vocabulaire topics")
+            message = f"{label}.topics : « {topic} » n'est pas dans le vocabulaire topics"
+            hint = names_hint(str(topic), _topic_names(content_dir))
+            out.errors.append(f"{message} : {hint}" if hint else message)
+
+
+def _topic_names(content_dir: Path) -> list[tuple[str, list[str]]]:
+    """(id, label and aliases) of every topic of the vocabulary, for a misspelt topic's hint."""
+    try:
+        data = read_yaml((content_dir / "vocabulary.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    terms = data.get("vocabulary", {}).get("topics", []) if isinstance(data, dict) else []
+    return [
+        (str(term["id"]), [str(term.get("label") or ""), *map(str, term.get("aliases") or [])])
+        for term in terms
+        if isinstance(term, dict) and "id" in term
+    ]
 
 
 def _check_entry(
@@ -178,7 +200,7 @@ def _check_entry(
     found = validate(SECTIONS[section], filled)
     for problem in found if isinstance(found, list) else ():
         out.errors.append(f"{label}.{problem.path} : {problem.message}")
-    _check_terms(section, entry, label, vocab, out)
+    _check_terms(section, entry, label, vocab, out, content_dir)
     if section == "agreements":
         _check_done(entry, label, content_dir, out)
     if section == "sources":

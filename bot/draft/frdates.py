@@ -264,6 +264,39 @@ def _closest(month: int, day: int | None, anchor: date) -> date | None:
     return best if abs(best - anchor) <= window else None
 
 
+_PAST_VERB = re.compile(
+    r"\b(?:a|ont|est|sont)\s+(?:(?:été|déjà|également|aussi|\w+-ci)\s+)?"
+    r"[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|eint)\b",
+    re.IGNORECASE,
+)
+"""A compound past (« a rencontré », « s'est rendu ») : what the sentence tells is done."""
+
+
+_FUTURE_DRA = re.compile(r"\b\w{2,}(?:dra|dront)\b", re.IGNORECASE)
+"""« se rendra », « viendront » : futures the forms of ``_FUTURE_HINT`` miss."""
+
+
+def _by_tense(text: str, month: int, day: int, anchor: date) -> tuple[date, str] | None:
+    """A day without a year too far from the article's date for the nearest reading: a
+    sentence told in the past only (« a rencontré le 12 novembre », in an article of June)
+    means the last such day before the article, one told in the future only (« se rendra
+    le 12 novembre ») the first after it; a sentence that mixes both, none."""
+    past = _PAST_VERB.search(text) is not None
+    future = _FUTURE_HINT.search(text) is not None or _FUTURE_DRA.search(text) is not None
+    if past == future:
+        return None
+    for year in (anchor.year, anchor.year - 1) if past else (anchor.year, anchor.year + 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if (when <= anchor) if past else (when > anchor):
+            return when, (
+                "au passé : le dernier qui précède" if past else "au futur : le premier qui suit"
+            )
+    return None
+
+
 def _label(day: date) -> str:
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
@@ -486,6 +519,17 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                 f"{weekday.casefold()}{calendar_hint}"
             )
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))
+        elif reading is None and (told := _by_tense(text, month, day, anchor)) is not None:
+            when, how = told
+            note = (
+                f"année déduite : « {words} » dans l'article du {_label(anchor)}, phrase "
+                f"{how} ({_label(when)}) ; à vérifier"
+            )
+            add(
+                FoundDate(
+                    words, match.start(), match.end(), when.isoformat(), "jour", "déduit", note
+                )
+            )
         elif reading is None:
             note = f"année inconnue : trop loin de la date de l'article ({_label(anchor)})"
             add(FoundDate(words, match.start(), match.end(), None, "jour", "inconnu", note))

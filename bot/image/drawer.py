@@ -79,6 +79,26 @@ def release_memory() -> None:
     libc.malloc_trim(0)
 
 
+CHUNK = 64 * 1024
+"""Bytes read from the picture process at a time (asyncio's stream limit)."""
+
+
+async def read_in_chunks(stream: asyncio.StreamReader, length: int) -> bytes:
+    """Exactly ``length`` bytes of ``stream``, read :data:`CHUNK` at a time: the stream's
+    own buffer then never holds more than a chunk or two. ``readexactly`` of a whole PNG would
+    grow that buffer to the PNG's size, and the buffer keeps its capacity for as long as the
+    picture process lives (~0.4 – 1 Mio of the bot's memory at rest)."""
+    parts: list[bytes] = []
+    left = length
+    while left:
+        part = await stream.read(min(left, CHUNK))
+        if not part:
+            raise asyncio.IncompleteReadError(b"".join(parts), length)
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 class Drawer:
     """The bot's picture process, started on demand; one per bot (see :class:`Services`)."""
 
@@ -176,7 +196,7 @@ class Drawer:
         process.stdin.write(frame(request))
         await process.stdin.drain()
         (length,) = HEADER.unpack(await process.stdout.readexactly(HEADER.size))
-        answer = await process.stdout.readexactly(length)
+        answer = await read_in_chunks(process.stdout, length)
         self.draws += 1
         if answer[:1] == OK:
             return answer[1:]
