@@ -93,7 +93,7 @@ from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
 from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
-from bot.engine.yesno import ASKING, asked_as_statement, states, verdict_set_aside
+from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -844,8 +844,8 @@ def _respond_in_thread(
         text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
-        asking = ASKING.search(text.casefold().replace("’", "'"))  # « … d'où ? mon collègue
-        yes_no = yes_no or (checked and asking is None)  # dit de Turquie »: still « où ? »
+        asking = _OPEN_QUESTION.search(text.casefold().replace("’", "'"))  # « … d'où ? mon
+        yes_no = yes_no or (checked and asking is None)  # collègue dit de Turquie »: « où ? »
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
@@ -1120,6 +1120,14 @@ def _names_new_subject(
         if word[:5] not in held:
             return True
     return False
+
+
+_OPEN_QUESTION = re.compile(
+    r"(?<![\w-])(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel"
+    r"|laquelle|lesquels|lesquelles|où)(?![\w-])|\bd'ou\b|^\s*ou\b|\b(?:vers|par) ou\b"
+)
+"""A question word asking something else than yes or no (never « que »/« qu' », a conjunction
+in « Aliyev a dit en juillet qu'il … ? »)."""
 
 
 def _words_of(text: str) -> set[str]:
