@@ -96,14 +96,44 @@ def test_wrong_month_and_wrong_count_get_a_frank_non(five_base):
     assert _top(count).startswith("Non : d'après l'article, « plus de 80 pays »"), _text(count)
 
 
-def test_membership_asked_of_a_partner_is_corrected_with_the_quote_right_below(five_base):
+def test_membership_asked_of_a_partner_is_corrected_from_the_line_s_quote(five_base):
+    from bot.engine.cards import visible
+
     (reply,) = chat(
         five_base,
         "Dans le papier c'est écrit que l'Azerbaïdjan est membre de l'OTAN. Je peux laisser ?",
     )
-    top, below = reply.blocks[0], reply.blocks[1]
+    top = reply.blocks[0]
     assert isinstance(top, Para) and top.text.startswith("Non : d'après l'article, « membre du")
-    assert isinstance(below, Quote) and below.open and "membre du programme" in below.text
+    below = reply.blocks[1]
+    if isinstance(below, Quote):  # moved right below when the screen holds it
+        assert below.open and "membre du programme" in below.text
+    else:  # else the « Non » names the line whose quote says it
+        number = int(top.text.split("citation de la ligne ")[1].split()[0])
+        groups = [b for b in reply.blocks if isinstance(b, QuoteGroup)]
+        assert any(
+            n == number and "membre du programme" in q.text for g in groups for n, q in g.quotes
+        )
+    assert visible(list(reply.blocks)) <= 1200  # the first-screen rule
+
+
+def test_a_later_quote_saying_non_moves_open_right_under_it():
+    from bot.engine.questions import _frank_no
+    from bot.engine.reply import Item
+
+    other = Quote("Le pays a noué des liens avec l'Alliance en 1992.", "source")
+    member = Quote("Le pays est devenu membre du programme Horizon de l'Alliance.", "source")
+    reply = Reply((Item("1994", "Le pays et l'Alliance", 1), QuoteGroup(((1, other), (1, member)))))
+    said = _frank_no(reply, "le pays est membre de l'OTAN ?")
+    assert said is not None
+    top, below = said.blocks[0], said.blocks[1]
+    assert isinstance(top, Para) and top.text == (
+        "Non : d'après l'article, « membre du programme Horizon de l'Alliance », pas membre de "
+        "l'OTAN."
+    )
+    assert isinstance(below, Quote) and below.open and below.text == member.text
+    groups = [b for b in said.blocks if isinstance(b, QuoteGroup)]
+    assert all(q.text != member.text for g in groups for _, q in g.quotes)  # shown once
 
 
 def test_a_true_claim_gets_no_non(five_base):

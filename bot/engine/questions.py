@@ -22,7 +22,7 @@ from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
-from bot.engine.cards import card_button
+from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
@@ -1488,8 +1488,8 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
     if any(text.startswith(("Oui", "Pas d'après", "Les articles ne", "Non")) for text in said):
         return reply
     frank = _frank_no(reply, question)
-    if frank:  # another place, month, year, count or membership: « Non », the quote's words
-        return replace(reply, blocks=(*frank, *reply.blocks))
+    if frank is not None:  # another place, month, year, count or membership: « Non »
+        return frank
     first = next(
         (
             block.text if isinstance(block, Quote) else block.quotes[0][1].text
@@ -1507,30 +1507,50 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
 
 FRANK_QUOTES = 4
 """Quotes of an answer read for a « Non » (``fact_check.contradicted``), in the order shown."""
+FRANK_SCREEN = 1000
+"""Visible characters the answer may reach with the quote saying « Non » moved on top (the
+first-screen rule is 1,200)."""
 
 
-def _frank_no(reply: Reply, question: str) -> tuple[Block, ...]:
-    """« Non : d'après l'article, … » when a quote of ``reply`` (the first, leniently; one of
-    the next ``FRANK_QUOTES``, strictly) states another value of the slot ``question`` asks;
-    a quote past the first is repeated open under it, so the value said is the one read
-    right below. () when none does."""
+def _frank_no(reply: Reply, question: str) -> Reply | None:
+    """``reply`` opened by « Non : d'après l'article, … » when one of its quotes (the first,
+    leniently; one of the next ``FRANK_QUOTES``, strictly) states another value of the slot
+    ``question`` asks. A quote past the first moves open right under it (out of its fold), so
+    the value said is the one read right below — unless the first screen would then pass
+    ``FRANK_SCREEN``: the « Non » then names the line whose quote says it. None when no
+    quote does."""
     lines = {block.ref: block.text for block in reply.blocks if isinstance(block, Item)}
     line = ""
-    quotes: list[tuple[Quote, str]] = []
+    quotes: list[tuple[Quote, str, int]] = []  # the quote, its line, its line's number
     for block in reply.blocks:
         if isinstance(block, Item):
             line = block.text
         elif isinstance(block, Quote):
-            quotes.append((block, line))
+            quotes.append((block, line, 0))
         elif isinstance(block, QuoteGroup):
-            quotes.extend((quote, lines.get(number, "")) for number, quote in block.quotes)
-    for position, (quote, context) in enumerate(quotes[:FRANK_QUOTES]):
+            quotes.extend((quote, lines.get(n, ""), n) for n, quote in block.quotes)
+    for position, (quote, context, number) in enumerate(quotes[:FRANK_QUOTES]):
         said = contradicted(question, quote.text, context, lenient=position == 0)
-        if said and position == 0:
-            return (Para(said, "note"),)
-        if said:
-            return (Para(said, "note"), replace(quote, open=True))
-    return ()
+        if not said:
+            continue
+        if position == 0:
+            return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
+        rest = tuple(
+            QuoteGroup(tuple(pair for pair in block.quotes if pair[1] is not quote))
+            if isinstance(block, QuoteGroup)
+            else block
+            for block in reply.blocks
+            if block is not quote
+        )
+        rest = tuple(b for b in rest if not (isinstance(b, QuoteGroup) and not b.quotes))
+        moved = (Para(said, "note"), replace(quote, open=True), *rest)
+        if visible(list(moved)) <= FRANK_SCREEN:
+            return replace(reply, blocks=moved)
+        if number:
+            named = f"{said[:-1]} (citation de la ligne {number} ci-dessous)."
+            return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
+        return None
+    return None
 
 
 def _verdict(passage: Reply, query: str) -> Reply:
