@@ -137,3 +137,13 @@ def test_when_an_act_was_done_is_the_act_s_date_not_its_object_s(five_base):
         isinstance(b, Para) and b.text.startswith("Les articles ne donnent pas le jour exact")
         for b in reply.blocks
     ), _text(reply)
+
+
+def test_where_it_goes_instead_is_the_subject_s_destination(five_base):
+    for follow_up in ("ça part où ?", "il part où à la place ?"):
+        _, reply = chat(five_base, "lukoil bakou quand", follow_up)
+        assert "où" in _understood(reply), (follow_up, _text(reply))
+        assert any("vers Makhatchala" in quote for quote in _open_quotes(reply)), (
+            follow_up,
+            _text(reply),
+        )

@@ -429,7 +429,7 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
     if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
         return bool(
-            re.search(r"\b(?:à|au|aux|en) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
+            re.search(r"\b(?:à|au|aux|en|vers) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
         )
     if kind == "objet" and detail.noun:
         return _holds_start(sentence, [_stem(detail.noun)])

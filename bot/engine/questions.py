@@ -1097,6 +1097,7 @@ def _names_new_subject(
     if new_actors:
         return True
     folded_text = fold(text)
+    instead = re.search(r"\ba la place\b", folded_text) is not None  # « instead », no place
     pointed = {m.group(1) for m in _DEMONSTRATIVE.finditer(folded_text)}  # « cette édition »
     noun = fold(detail.noun)
     described = (  # « le thème officiel »: the word right after the detail's noun describes it
@@ -1115,6 +1116,8 @@ def _names_new_subject(
             continue  # « était », « cette édition », « officiel »: the subject, the detail
         if detail.kind == "fonction" and word in PERSON_POINTERS:
             continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
+        if detail.kind == "ou" and (word in ONWARD_WORDS or (word == "place" and instead)):
+            continue  # « il part où, à la place ? »: where it goes, not a new subject
         if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
             continue  # « et après Makhatchkala, ça part où ? »: the route, not a new subject
         if word[:5] not in held:
