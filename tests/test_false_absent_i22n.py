@@ -146,7 +146,8 @@ def test_words_of_a_frame_clause_are_never_said_absent_on_top(five_base: FactBas
         reply = respond(index, question, TODAY)
         first = reply.blocks[0]
         assert isinstance(first, Para), question
-        assert first.text.startswith("Compris"), question  # the reading line opens it
+        # the reading line opens it, or the frank correction of a fact-check (issue 22, i22w)
+        assert first.text.startswith(("Compris", "Non : d'après l'article, « ")), question
         said = [b.text for b in reply.blocks if isinstance(b, Para)]
         assert not any(t.startswith("Les articles ne mentionnent pas") for t in said), question
 

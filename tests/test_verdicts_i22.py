@@ -1,12 +1,14 @@
 """Issue 22 B.7: a yes/no question the quote on top answers otherwise opens on « Pas d'après
 les articles : … » with what differs (another figure, another place, proposed not done), the
-quote under it; never a bare « non », and nothing said when the quote does not plainly differ
+quote under it; never a bare « non » (a « Non : d'après l'article, … » only with another value of
+the same slot, ``fact_check``), and nothing said when the quote does not plainly differ
 (« 100 pays ? » over « plus de 80 pays » may be right)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from bot.engine.fact_check import contradicted
 from bot.engine.index import Index
 from bot.engine.questions import respond
 from bot.engine.reply import Para, Quote, QuoteGroup
@@ -54,10 +56,15 @@ def test_a_yes_no_answer_opens_on_what_the_quote_says_otherwise(base):
     ):
         reply = respond(index, question, TODAY)
         why = otherwise(question, _first_quote(reply))
+        frank = contradicted(question, _first_quote(reply))  # another value of the same slot
         top = reply.blocks[0]
-        if why:  # computed on the quote the answer shows
+        if frank:  # a « Non » only with the value the quote gives (issue 22, i22w)
+            assert isinstance(top, Para) and top.text == frank
+            fired += 1
+        elif why:  # computed on the quote the answer shows
             assert isinstance(top, Para) and top.text.startswith("Pas d'après les articles :")
             assert why in top.text
             fired += 1
-        assert not any(isinstance(b, Para) and b.text.startswith("Non") for b in reply.blocks)
+        nos = [b.text for b in reply.blocks if isinstance(b, Para) and b.text.startswith("Non")]
+        assert all(text.startswith("Non : d'après l'article, « ") for text in nos)  # never bare
     assert fired  # the articles say otherwise for at least one of these (computed above)

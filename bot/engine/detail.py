@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from bot.content.model import Agreement, Event, Fact
-from bot.dates import Precision
+from bot.dates import MONTHS_FR, Precision
 from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
@@ -92,6 +92,21 @@ _SAID_MORE = re.compile(
     r"|dit|declare)\b.*\b(?:d[' ]autre|autre chose|encore|de plus)\b"
     r"|\bquoi d[' ]autre\b|\bd[' ]autres (?:declarations|propos)\b"
 )
+_VERBATIM = re.compile(
+    r"\b(?:mot pour mot|mot a mot|textuellement|verbatim|ses (?:propres )?mots|mots exacts"
+    r"|termes exacts|citation exacte|entre guillemets|ses propres termes)\b"
+)
+"""« il a dit quoi mot pour mot ? »: the words the article puts in quotation marks (folded)."""
+_IN_MARKS = re.compile(r"«\s*([^«»]+?)\s*»")
+_SAYS_ABOUT = re.compile(
+    r"\b(?:il|elle|ils|elles|lui) (?:(?:en )?(?:a |ont |avait )?(?:dit|disait|dise|pense|pensait"
+    r"|declare|affirme|raconte)) (?:quoi|qqch|quelque chose) "
+    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+    r"|\bqu'(?:est-ce qu')?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
+    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+)
+"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: what the person just shown says of a
+topic (folded); group 1 or 2 is the topic."""
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
@@ -134,6 +149,32 @@ _FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_ACTS = {
+    "propos": "propos",
+    "sign": "sign",
+    "annonc": "annon[cç]",
+    "decid": "d[ée]cid",
+    "approuv": "approuv",
+    "adopt": "adopt",
+    "ratifi": "ratifi",
+}
+"""Acts a « when » may ask the date of (folded stem → the pattern of its written forms)."""
+_ACT_ASKED = re.compile(r"\b(" + "|".join(_ACTS) + r")\w*")
+_DATE_START = re.compile(
+    r"\b(?:(?:début|fin|mi-|courant|le \d{1,2}(?:er)?|en|dès) ?)?(?:"
+    + "|".join(MONTHS_FR)
+    + r")\b(?: \d{4})?|\b(?:hier|récemment|cet été|cet automne|cet hiver)\b|\ben (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""Where a date phrase starts in a sentence (« début octobre », « le 3 mars 2025 », « hier »)."""
+_FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
+"""« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
+_AFTER = re.compile(
+    r"\b(?:apres|au-dela d[eu']|au dela d[eu']|passe par)\s*(?:l'|la |le )?(\w{4,})"
+)
+"""« et après Makhatchkala, ça part où ? »: the place a route goes on from (folded)."""
+_ONWARD = re.compile(r"\b(?:à|au|aux|en|vers|jusqu'à|via) [A-ZÀ-Ý]")
+"""A sentence sending something on to a place (« … par un pipeline vers Novorossiysk »)."""
 _WHAT = re.compile(
     r"\b(?:objet|objectifs?|contenu|teneur|but|buts|sujet|porte sur|portait sur|prevoit|quoi"
     r"|domaines?|themes?|secteurs?|priorites?|mecanismes?|volets?)\b"
@@ -187,6 +228,12 @@ class Detail:
     side asked (« américain »)."""
     signed: bool = False
     """For « qui »: the question asks who signed (« signée par qui ? »)."""
+    after: str = ""
+    """For « ou »: the place the question asks what comes after (« et après Makhatchkala, ça
+    part où ? »: « makhatchkala », folded)."""
+    act: str = ""
+    """For « quand »: the act whose date is asked (« proposé quand ? »: « propos »), not the
+    date of what it bears on (manoeuvres proposed for 2026)."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -213,6 +260,12 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("rang", "le rang (quelle édition)")
     if _NEXT.search(folded) and _WHEN.search(folded):
         return Detail("prochain", "de date pour une prochaine édition")
+    if _VERBATIM.search(folded):  # « il a dit quoi mot pour mot ? »
+        return Detail("verbatim", "ses propres mots")
+    about = _SAYS_ABOUT.search(folded)
+    if about is not None:  # « il dit quoi sur l'Azerbaïdjan et la Turquie ? »
+        topic = (about.group(1) or about.group(2) or "").strip(" ?!.")
+        return Detail("dit_sur", "ce qu'il en dit", topic)
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
     if _WHY.search(folded):
@@ -220,9 +273,12 @@ def asked_detail(text: str) -> Detail | None:
     if _DAY.search(folded):
         return Detail("jour", "le jour exact")
     if _WHEN.search(folded):
-        return Detail("quand", "la date")
+        act = _ACT_ASKED.search(folded)
+        return Detail("quand", "la date", act=act.group(1) if act else "")
     if _HOW_MANY.search(folded):
         return Detail("combien", "de chiffre")
+    if _FUNCTION.search(folded):  # « il a quelle fonction, ce monsieur ? »
+        return Detail("fonction", "sa fonction")
     named = _NAMED_DETAIL.search(folded)
     if named is not None:
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
@@ -234,7 +290,8 @@ def asked_detail(text: str) -> Detail | None:
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
         return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
     if _WHERE.search(folded):
-        return Detail("ou", "le lieu")
+        after = _AFTER.search(folded)
+        return Detail("ou", "le lieu", after=after.group(1) if after else "")
     if _WHAT.search(folded):
         return Detail("objet", "l'objet")
     return None
@@ -372,7 +429,7 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
     if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
         return bool(
-            re.search(r"\b(?:à|au|aux|en) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
+            re.search(r"\b(?:à|au|aux|en|vers) [A-ZÀ-Ý]|\b(?:capitale|palais|siège)\b", sentence)
         )
     if kind == "objet" and detail.noun:
         return _holds_start(sentence, [_stem(detail.noun)])
@@ -505,6 +562,111 @@ def _before(index: Index, sentence: str, source: str) -> str:
 def _line(index: Index, entry: Entry) -> Item:
     label = "Contexte" if isinstance(entry, Fact) else brief_when(index.base, entry, 60)
     return Item(label, short_label(line_text(index.base, entry), LINE), 0, entry.id)
+
+
+def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) -> Reply | None:
+    """« et sa fonction ? »: the person the subject names (in the sentence just shown, its
+    line, then its quotes), and the sentence of its passages — its own quotes first, then its
+    articles — naming that person with an office (« Konstantin Zatulin, premier vice-président
+    de la commission de la CEI »); the frank absence when none does. None without a person."""
+    top = subject[0]
+    said = [shown, line_text(index.base, top), *(item.quote for item in top.evidence)]
+    surname = next((name for text in said if (name := _person(index, text))), "")
+    if not surname:
+        return None
+    line = Para(f"Compris : {about} — la fonction de {surname}", "note")
+    for found in (*_own_sentences(index, subject), *_seed_sentences(index, subject)):
+        if surname in found.sentence and _ROLE.search(_lower(found.sentence)):
+            return _reply(index, [line, *_shown_blocks(index, [found])], [found], subject)
+    absent = Para(
+        f"Les articles ne disent pas quelle fonction occupe {surname}. Ce qu'ils en disent :"
+    )
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str) -> Reply | None:
+    """« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: the subject's own quotes naming the
+    topic's actors (every one but the base's home country, when others are named) or its
+    words, the most named first; the frank absence over what they say when none does."""
+    from bot.engine.filters import read_filter  # it imports this module
+
+    home = index.base.vocabulary.home
+    actors = [index.base.actors[a] for a in read_filter(index, topic).filter.actors]
+    named = [a for a in actors if a.id != home] or actors
+    forms = [{w for name in a.names() for w in _words(name) if len(w) > 3} for a in named]
+    if not forms:
+        forms = [{w} for w in _words(topic) if len(w) > 3]
+    if not forms:
+        return None
+
+    def hits(sentence: str) -> int:
+        held = set(_words(sentence))
+        return sum(1 for names in forms if names & held)
+
+    own = [f for f in _own_sentences(index, subject) if hits(f.sentence)]
+    own.sort(key=lambda f: -hits(f.sentence))
+    topic_said = ", ".join(a.name for a in actors) or topic
+    line = Para(f"Compris : {about} — ce qui y est dit sur {topic_said}", "note")
+    if own:
+        return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
+    absent = Para(f"Les citations de ce sujet ne parlent pas de « {topic_said} ». Les voici :")
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _verbatim_reply(index: Index, subject: list[Entry], about: str) -> Reply:
+    """« il a dit quoi mot pour mot ? »: the subject's own quotes holding a speaker's words in
+    quotation marks (``_speaks``), whole; a paraphrase is never shown as his words — when no
+    quote holds them, said so over what the articles report."""
+    line = Para(f"Compris : {about} — ses mots exacts (entre guillemets dans l'article)", "note")
+    quoted = [
+        Found(item.quote, item.source, entry)
+        for entry in subject
+        for item in entry.evidence
+        if not is_foreign(index.base, entry, item.quote) and _speaks(item.quote)
+    ]
+    if quoted:
+        told = Para("Ses mots, entre guillemets dans l'article :")
+        return _reply(
+            index, [line, told, *_shown_blocks(index, _distinct(quoted))], quoted, subject
+        )
+    absent = Para(
+        "L'article ne cite pas ses mots entre guillemets : il rapporte ses propos. "
+        "Ce qu'il en dit :"
+    )
+    return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+_FIRST_PERSON = frozenset({"je", "j", "nous", "notre", "nos", "mon", "ma", "mes", "moi"})
+
+
+def _speaks(quote: str) -> bool:
+    """True when ``quote`` holds someone's own words in quotation marks: a span in « » in
+    the first person (« Nous déconseillons … »), or of eight words or more — not a name or a
+    term in marks (« nouvelle unité spéciale de surveillance »)."""
+    for match in _IN_MARKS.finditer(quote.replace("’", "'")):
+        said = re.findall(r"\w+", fold(match.group(1).replace("'", " ")))
+        if len(said) >= 8 or (len(said) >= 3 and _FIRST_PERSON & set(said)):
+            return True
+    return False
+
+
+def _onward(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
+    """Where a route goes after the place ``detail.after``: in the subject's articles, the
+    sentence right after one naming that place (its first six letters: « Makhatchala »,
+    « Makhatchkala »), when it sends something on to another place; None else."""
+    if detail.kind != "ou" or not detail.after:
+        return None
+    start = detail.after[:6]
+    sources = list(dict.fromkeys(item.source for entry in subject for item in entry.evidence))
+    for source in sources:
+        run = _run(index, source)
+        for at, sentence in enumerate(run[:-1]):
+            if not any(word.startswith(start) for word in _words(sentence)):
+                continue
+            after = run[at + 1]
+            if _ONWARD.search(after) and not any(w.startswith(start) for w in _words(after)):
+                return Found(after, source, _quoted_by(index, source, after, subject))
+    return None
 
 
 def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
@@ -677,6 +839,12 @@ def detail_reply(
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
         about = f"suite de « {previous} », même sujet — {about}"
+    if detail.kind == "fonction":
+        return _function_reply(index, subject, shown, about)
+    if detail.kind == "verbatim":
+        return _verbatim_reply(index, subject, about)
+    if detail.kind == "dit_sur":
+        return _said_about_reply(index, detail.noun, subject, about)
     if detail.kind == "dit":
         sources = [item.source for item in top.evidence if shown and shown in item.quote]
         before = _before(index, shown, sources[0]) if sources else ""
@@ -698,6 +866,9 @@ def detail_reply(
             blocks = [line, *_shown_blocks(index, found)]
         return _reply(index, blocks, found, subject)
     line = Para(f"Compris : {about} — {_asked_words(detail)}", "note")
+    onward = _onward(index, detail, subject)
+    if onward is not None:  # « et après Makhatchkala ? »: the article's next step, verbatim
+        return _reply(index, [line, *_shown_blocks(index, [onward])], [onward], subject)
     own = [f for f in _own_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind == "qui" and not own:  # « Il a souligné que … » : who « il » is, from
         for f in _own_sentences(index, subject):  # the sentence before it, under its entry
@@ -871,7 +1042,8 @@ def _asked_words(detail: Detail) -> str:
         "prochain": "la date du prochain",
         "office": f"qui {detail.noun}",
         "qui": f"qui (côté {detail.noun})" if detail.noun else "qui",
-        "ou": "où",
+        "fonction": "sa fonction",
+        "ou": f"où après « {detail.after.capitalize()} »" if detail.after else "où",
         "objet": f"ses {detail.noun}"
         if detail.noun.endswith("s")
         else (f"son {detail.noun}" if detail.noun else "son objet"),
@@ -1018,7 +1190,13 @@ def _when_reply(
         for entry in dated
         if entry.date is not None and entry.date.precision is not Precision.DAY
     ]
-    if dated and len(loose) == len(dated):
+    act_dated = _act_dated(detail, [_whole_dated(index, f) for f in own])
+    own_words = [fold(said) for e in dated if (said := getattr(e, "date_text", None))]
+    if any(said in fold(act_dated) for said in own_words):
+        act_dated = ""  # the line's own date is the act's (« Hier, … ont signé »): said there
+    if act_dated:  # « proposé quand ? »: the act's own date, not its object's (2026)
+        blocks.append(Para(f"D'après l'article : « {act_dated} ».", "note"))
+    elif dated and len(loose) == len(dated):
         words = [
             f"« {entry.date_text} »" if entry.date_text else brief_when(index.base, entry, 40)
             for entry in loose[:1]  # the subject's own words (the next lines show theirs)
@@ -1059,6 +1237,30 @@ def _when_reply(
                 ),
             )
     return _reply(index, blocks, shown, subject)
+
+
+def _act_dated(detail: Detail, own: list[Found]) -> str:
+    """« début octobre, le président azéri a proposé »: the words of the subject's sentence
+    from a date phrase to the act asked (``detail.act``) in the same clause, verbatim; "" when
+    no sentence dates that act."""
+    if not detail.act:
+        return ""
+    verb = re.compile(
+        rf"\b(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ )?{_ACTS[detail.act]}\w*",
+        re.IGNORECASE,
+    )
+    for found in own:
+        sentence = found.sentence
+        acted = verb.search(sentence)
+        if acted is None:
+            continue
+        clause_start = max(sentence.rfind(mark, 0, acted.start()) for mark in (".", ";", "?"))
+        clause = sentence[clause_start + 1 : acted.start()]
+        dated = _DATE_START.search(clause)
+        if dated is not None:
+            start = clause_start + 1 + dated.start()
+            return sentence[start : acted.end()].strip()
+    return ""
 
 
 WHOLE_SENTENCE = 400

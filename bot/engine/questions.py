@@ -22,7 +22,7 @@ from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
-from bot.engine.cards import card_button
+from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
@@ -34,6 +34,7 @@ from bot.engine.counting import (
     counted,
     figure_in_articles,
 )
+from bot.engine.courtesy import without_courtesy
 from bot.engine.detail import (
     Detail,
     asked_detail,
@@ -43,6 +44,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
@@ -839,7 +841,11 @@ def _respond_in_thread(
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
+        text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
+        text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
+        asking = _OPEN_QUESTION.search(text.casefold().replace("’", "'"))  # « … d'où ? mon
+        yes_no = yes_no or (checked and asking is None)  # collègue dit de Turquie »: « où ? »
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
@@ -981,7 +987,8 @@ MOST_DETAIL_WORDS = 8
 POINTING_MORE = 4
 """Words more a detail follow-up may hold when it points back (« cet accord », « ce forum »)."""
 ALWAYS_OF_SUBJECT = frozenset(
-    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres"}
+    {"cout", "presents", "dit", "pourquoi", "jour", "office", "prochain", "membres", "fonction"}
+    | {"dit_sur", "verbatim"}
 )
 """Details no other reading answers: asked after an answer, always of its subject."""
 ASKED_ALONE = frozenset({"cout", "presents", "office"})
@@ -1031,7 +1038,8 @@ def _detail_of_subject(
         and not set(found.data.split()[1:]) & set(fold(previous.command).split()[1:])
     )
     signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
-    if not (repeats or lost or signed or detail.kind in ALWAYS_OF_SUBJECT):
+    onward = bool(detail.after)  # « et après Makhatchkala, ça part où ? »: the route shown
+    if not (repeats or lost or signed or onward or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
@@ -1077,22 +1085,66 @@ def _names_new_subject(
     if wanted.start is not None or wanted.end is not None:
         return True
     home = index.base.vocabulary.home
-    if set(wanted.actors) - {home} - subject_actors(index, subject):
-        return True
     held = " ".join(
         fold(f"{entry_text(index.base, entry)} {' '.join(e.quote for e in entry.evidence)}")
         for entry in subject
+    )
+    new_actors = set(wanted.actors) - {home} - subject_actors(index, subject)
+    if detail.kind == "dit_sur":  # « il dit quoi sur la Turquie ? »: named in its quotes
+        new_actors = {
+            a for a in new_actors if not any(fold(n) in held for n in index.base.actors[a].names())
+        }
+    if new_actors:
+        return True
+    folded_text = fold(text)
+    instead = re.search(r"\ba la place\b", folded_text) is not None  # « instead », no place
+    pointed = {m.group(1) for m in _DEMONSTRATIVE.finditer(folded_text)}  # « cette édition »
+    noun = fold(detail.noun)
+    described = (  # « le thème officiel »: the word right after the detail's noun describes it
+        {m.group(1) for m in re.finditer(rf"\b{re.escape(noun)}s? (\w+)", folded_text)}
+        if noun
+        else set()
     )
     for word in index.tokens(content):
         if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
             continue
         if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
             continue
+        if detail.kind == "dit_sur" and word in _words_of(detail.noun):
+            continue  # the topic asked of the person just shown: answered from its quotes
+        if is_stop(word) or word in pointed or word in described:
+            continue  # « était », « cette édition », « officiel »: the subject, the detail
+        if detail.kind == "fonction" and word in PERSON_POINTERS:
+            continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
+        if detail.kind == "ou" and (word in ONWARD_WORDS or (word == "place" and instead)):
+            continue  # « il part où, à la place ? »: where it goes, not a new subject
+        if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
+            continue  # « et après Makhatchkala, ça part où ? »: the route, not a new subject
         if word[:5] not in held:
             return True
     return False
 
 
+_OPEN_QUESTION = re.compile(
+    r"(?<![\w-])(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel"
+    r"|laquelle|lesquels|lesquelles|où)(?![\w-])|\bd'ou\b|^\s*ou\b|\b(?:vers|par) ou\b"
+)
+"""A question word asking something else than yes or no (never « que »/« qu' », a conjunction
+in « Aliyev a dit en juillet qu'il … ? »)."""
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces) (\w+)")
+"""« cette édition », « ce sommet »: a noun that points back at the subject just shown."""
+PERSON_POINTERS = frozenset(
+    ["monsieur", "madame", "dame", "homme", "femme", "personne", "gars", "type", "exactement"]
+)
+"""Words by which a « fonction » follow-up points at the person just shown (« ce monsieur »)."""
+ONWARD_WORDS = frozenset(["apres", "part", "partent", "va", "vont", "ensuite", "passe", "dela"])
+"""The words of a « where next » follow-up besides its place (« et après X, ça part où ? »)."""
 DETAIL_ONLY = frozenset(
     [
         "pays",
@@ -1436,8 +1488,11 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
     """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
     when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
-    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne")) for text in said):
+    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne", "Non")) for text in said):
         return reply
+    frank = _frank_no(reply, question)
+    if frank is not None:  # another place, month, year, count or membership: « Non »
+        return frank
     first = next(
         (
             block.text if isinstance(block, Quote) else block.quotes[0][1].text
@@ -1451,6 +1506,54 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
         return reply
     verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
     return replace(reply, blocks=(verdict, *reply.blocks))
+
+
+FRANK_QUOTES = 4
+"""Quotes of an answer read for a « Non » (``fact_check.contradicted``), in the order shown."""
+FRANK_SCREEN = 1000
+"""Visible characters the answer may reach with the quote saying « Non » moved on top (the
+first-screen rule is 1,200)."""
+
+
+def _frank_no(reply: Reply, question: str) -> Reply | None:
+    """``reply`` opened by « Non : d'après l'article, … » when one of its quotes (the first,
+    leniently; one of the next ``FRANK_QUOTES``, strictly) states another value of the slot
+    ``question`` asks. A quote past the first moves open right under it (out of its fold), so
+    the value said is the one read right below — unless the first screen would then pass
+    ``FRANK_SCREEN``: the « Non » then names the line whose quote says it. None when no
+    quote does."""
+    lines = {block.ref: block.text for block in reply.blocks if isinstance(block, Item)}
+    line = ""
+    quotes: list[tuple[Quote, str, int]] = []  # the quote, its line, its line's number
+    for block in reply.blocks:
+        if isinstance(block, Item):
+            line = block.text
+        elif isinstance(block, Quote):
+            quotes.append((block, line, 0))
+        elif isinstance(block, QuoteGroup):
+            quotes.extend((quote, lines.get(n, ""), n) for n, quote in block.quotes)
+    for position, (quote, context, number) in enumerate(quotes[:FRANK_QUOTES]):
+        said = contradicted(question, quote.text, context, lenient=position == 0)
+        if not said:
+            continue
+        if position == 0:
+            return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
+        rest = tuple(
+            QuoteGroup(tuple(pair for pair in block.quotes if pair[1] is not quote))
+            if isinstance(block, QuoteGroup)
+            else block
+            for block in reply.blocks
+            if block is not quote
+        )
+        rest = tuple(b for b in rest if not (isinstance(b, QuoteGroup) and not b.quotes))
+        moved = (Para(said, "note"), replace(quote, open=True), *rest)
+        if visible(list(moved)) <= FRANK_SCREEN:
+            return replace(reply, blocks=moved)
+        if number:
+            named = f"{said[:-1]} (citation de la ligne {number} ci-dessous)."
+            return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
+        return None
+    return None
 
 
 def _verdict(passage: Reply, query: str) -> Reply:
@@ -1534,7 +1637,7 @@ _FOLLOW_UP = re.compile(
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
-    r"|reunions?|visites?|plans?|groupes?)\b"
+    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?)\b"
 )
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""

@@ -24,9 +24,12 @@ _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?
 _INTERROGATIVE = re.compile(
     r"(?<![\w-])(?:qui|que|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi"
     r"|lequel|laquelle|lesquels|lesquelles|où|qu')(?![\w-])|(?<![\w-])qu'"
+    r"|^\s*ou\b|\b(?:vers|par|d'|jusqu'|jusqu'a|jusqu'à) ?ou\b"
 )
 """An interrogative word before the inverted verb or « est-ce que » (« à quel exercice
-l'armée a-t-elle participé ? », « quand est-ce que … ? »): a which/what question, not yes/no."""
+l'armée a-t-elle participé ? », « quand est-ce que … ? »; « où » typed « ou » after « vers »,
+« par », « d' » or opening the question: « vers ou sera-t-il redirigé ? »): a which/what
+question, not yes/no."""
 _NEGATION = frozenset(
     [
         "ne",
@@ -66,9 +69,9 @@ ASKING = re.compile(
     r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
 )
 _FINITE = re.compile(
-    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|sera|seront|serait|va|vont|avait|avaient"
+    r"(?<![\w'’-])(?:ont|est|sont|était|étaient|etait|etaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
-    r"|(?<![\w'’-])a (?:été|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:été|ete|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
 )
 """A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
 « à » it is no verb (« et a partir de décembre ? »)."""

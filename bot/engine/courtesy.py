@@ -1,0 +1,43 @@
+"""Courtesy around a question: « Bonjour, pourriez-vous me dire à quelle date … ? », « Merci.
+Combien de pays y ont participé, s'il vous plaît ? ». Greetings, thanks, « s'il vous plaît »
+and « pourriez-vous me dire » ask nothing: taken out before any reader sees the question, so
+that none is searched (« plaît ») and a follow-up stays short enough to continue the thread.
+A message that is only courtesy (« merci ! ») is left as it is (the greeting answers it)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.french import words
+
+_OPENING = re.compile(
+    r"^\s*(?:(?:bonjour|bonsoir|salut|hello|coucou|merci(?: beaucoup| bien)?|ok|d'accord|parfait"
+    r"|super|très bien|tres bien)(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",
+    re.IGNORECASE,
+)
+"""Greetings or thanks opening a message, closed by a punctuation mark (« Merci. »)."""
+_PLEASE = re.compile(
+    r"[,\s]*\b(?:s'il vous pla[iî]t|s'il te pla[iî]t|svp|stp)\b[,\s]*", re.IGNORECASE
+)
+_TELL_ME = re.compile(
+    r"\b(?:pourriez-vous|pouvez-vous|pourrais-tu|peux-tu|vous pourriez|vous pouvez|tu pourrais"
+    r"|tu peux)\s+(?:me|nous)\s+(?:dire|indiquer|préciser|preciser|rappeler)\s*(?:si\s+)?"
+    r"|\b(?:je voudrais|j'aimerais|je souhaiterais|je veux)\s+savoir\s*(?:si\s+)?",
+    re.IGNORECASE,
+)
+"""« pourriez-vous me dire à quelle date … » asks « à quelle date … »."""
+
+
+def without_courtesy(text: str) -> str:
+    """``text`` without its greetings, thanks, « s'il vous plaît » and « pourriez-vous me
+    dire »; unchanged when nothing of two words or more would be left."""
+    plain = text.replace("\u2019", "'")
+    left, opened = _OPENING.subn("", plain)
+    left, pleased = _PLEASE.subn(" ", left)
+    left, told = _TELL_ME.subn("", left)
+    if not (opened or pleased or told):
+        return text
+    left = re.sub(r"\s+([?!.,])", r" \1", re.sub(r"\s{2,}", " ", left)).strip(" ,;:")
+    if len(words(left)) < 2:
+        return text
+    return left[0].upper() + left[1:] if left[:1].islower() and text[:1].isupper() else left

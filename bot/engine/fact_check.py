@@ -1,0 +1,168 @@
+"""Fact-checks: « c'est vrai que X ? », « mon collègue écrit X, c'est juste ? », « je peux
+laisser ? » read as the yes/no question X, and a frank « Non : d'après l'article, … » on top
+when the quote shown states another value of the slot the claim fills (issue 22, phone
+readers of the seventh blind set).
+
+A « Non » is a claim about the articles: it is said only when the quote under it gives, for
+the same subject (the question's other words held by the quote or its line), a different
+place (« à Bakou » for « à Washington »), month or year (« En août » for « en juillet »), count
+of the same kind (« plus de 80 » for « plus de 100 ») or membership (« membre du programme
+… » for « membre de l'OTAN »). The value said is taken from the quote, in its words. Anything
+else keeps the careful wording (``verdicts.otherwise``) or none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dates import MONTHS_FR
+from bot.engine.french import folded_stem, is_stop, words
+from bot.text import fold
+
+_FRAMING_BEFORE = re.compile(
+    r"^\s*(?:(?:dans|sur|d'après) (?:le|la|l'|mon|ma|ce|cette|un|une|notre) ?"
+    r"[\w-]+\s*,?\s*)?"
+    r"(?:(?:c'est|c'était|il est|on a|j'ai) (?:écrit|lu|noté|marqué|dit)"
+    r"|(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
+    r"(?:écrit|écrivent|dit|disent|affirme|affirment|prétend|prétendent|assure|assurent"
+    r"|soutient|soutiennent)"
+    r"|(?:est-ce|est-il|c'est|c'était|il est) (?:bien |vraiment )?(?:vrai|exact|juste|correct)"
+    r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu))"
+    r"\s+(?:que\s+|qu')",
+    re.IGNORECASE,
+)
+"""A claim's frame before it: « c'est vrai que », « mon collègue écrit que », « dans le papier
+c'est écrit que », « il paraît que »."""
+_FRAMING_AFTER = re.compile(
+    r"(?:[\s,.;:?!]*(?:c'est|c'était|est-ce|ce serait|ça serait) (?:bien |vraiment |donc )?"
+    r"(?:vrai|juste|exact|correct|bon|ça|confirmé)"
+    r"|[\s,.;:?!]*(?:je|on) (?:peux|peut|pourrais|pourrait|dois|doit) (?:le |la |l')?"
+    r"(?:laisser|garder|écrire|publier|mettre|maintenir|citer)"
+    r"|[\s,.;:?!]+(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
+    r"(?:écrit|dit|affirme|prétend|assure|soutient)\b[^?]*"
+    r"|[\s,.;:?!]*(?:vrai|exact|juste|correct) ou (?:faux|pas))"
+    r"[\s?!.]*$",
+    re.IGNORECASE,
+)
+"""A frame after the claim: « …, c'est juste ? », « … Je peux laisser ? », « … ? mon
+collègue écrit 100 »."""
+
+
+def fact_check_set_aside(text: str) -> tuple[str, bool]:
+    """``text`` without the frame of a fact-check (« c'est vrai que », « mon collègue écrit
+    que », « …, c'est juste ? », « je peux laisser ? »), ending with « ? », and whether one
+    was found: the claim left is asked yes or no. Unchanged when no frame is found or
+    nothing would be left."""
+    plain = text.replace("\u2019", "'")
+    stripped, after = _FRAMING_AFTER.subn("", plain)
+    stripped, before = _FRAMING_BEFORE.subn("", stripped)
+    claim = stripped.strip(" ,.;:?!")
+    if not (before or after) or len(words(claim)) < 2:
+        return text, False
+    return f"{claim[0].upper()}{claim[1:]} ?", True
+
+
+_MONTHS = tuple(fold(month) for month in MONTHS_FR)
+_MONTH = re.compile(
+    r"(?:\b(?:en|le|depuis|dès|début|mi|fin|courant)[\s-]+(?:d'|de )?)?"
+    r"(?:\b\d{1,2}(?:er)? )?\b(" + "|".join(MONTHS_FR) + r")\b(?: \d{4})?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:\b(?:en|depuis|dès|de)\s+)?(?<![\w.,])((?:19|20)\d\d)(?![\w.,])")
+_PLACE = re.compile(r"(?:^|[\s,(])(?:à|a) ([A-ZÀ-Ý][\w'’-]+)")
+_COUNT = re.compile(
+    r"\b(plus de|moins de|près de|environ|au moins)? ?(?<![\w.,])(\d{1,3}(?:[ .\u202f]\d{3})+|\d+)"
+    r"(?![\w.,]\d|\w) ?([^\W\d_]+)?"
+)
+_MEMBER = re.compile(
+    r"\bmembres? (?:à part entière |permanents? |pleins? )?(d(?:e la|e l'|e|u|es)) ?"
+    r"([^,.;:!?()]{2,80})",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s(?:depuis|dès|en|au|aux|avec|pour|et|à|le|la|les)\s", re.IGNORECASE)
+"""Where the organisation a membership question names ends (« de l'OTAN| depuis 1992 »)."""
+_SPOKEN = frozenset({"dit", "declare", "affirme", "annonce", "annonca", "indique", "explique"})
+"""Verbs of saying a quote may word otherwise (« a dit » asked, « annonça » quoted)."""
+
+
+def _stems(text: str) -> set[str]:
+    return {folded_stem(fold(word)) for word in words(text)}
+
+
+def _held(question: str, context: str, slot: str, lenient: bool = False) -> bool:
+    """True when the question's words other than its ``slot`` (stop words, verbs of saying,
+    one-letter words aside) are all held by ``context`` (the quote and its line); ``lenient``:
+    all but one of three or more (a place or a count of the same thing already ties the
+    quote to the claim)."""
+    rest = question.replace(slot, " ")
+    wanted = {
+        folded_stem(fold(word))
+        for word in words(rest)
+        if not is_stop(word) and len(word) > 1 and fold(word) not in _SPOKEN
+    }
+    wanted -= {folded_stem(month) for month in _MONTHS}
+    if not wanted:
+        return False
+    missing = wanted - _stems(context)
+    return not missing or (lenient and len(wanted) >= 3 and len(missing) == 1)
+
+
+def _years(text: str) -> set[str]:
+    return {match.group(1) for match in _YEAR.finditer(text)}
+
+
+def _count(text: str) -> list[tuple[str, int, str, str]]:
+    """Counts written in ``text``: (qualifier, value, noun stem, as written), years and days
+    of a month left out."""
+    found: list[tuple[str, int, str, str]] = []
+    for match in _COUNT.finditer(text):
+        value = int(re.sub(r"\D", "", match.group(2)))
+        noun = match.group(3) or ""
+        if 1900 <= value <= 2100 or fold(noun) in _MONTHS:
+            continue
+        said = match.group(0).strip()
+        found.append((fold(match.group(1) or ""), value, folded_stem(fold(noun)), said))
+    return found
+
+
+def contradicted(question: str, quote: str, line: str = "", lenient: bool = True) -> str:
+    """« Non : d'après l'article, … » when ``quote`` (shown under ``line``) states another
+    value of the slot the yes/no ``question`` fills — place, month, year, count of the same
+    thing with the same qualifier, membership — for the same subject (``lenient``: a place or
+    a count may leave one other word of the question unheld); "" otherwise."""
+    context = f"{line} {quote}"
+    folded_quote = fold(quote)
+    places = [p for p in _PLACE.findall(question) if fold(p) not in folded_quote]
+    quoted = [p for p in _PLACE.findall(quote) if fold(p) not in fold(question)]
+    if places and quoted and _held(question, context, f"à {places[0]}", lenient):
+        return f"Non : d'après l'article, « à {quoted[0]} », pas « à {places[0]} »."
+    asked_month = _MONTH.search(question)
+    said_month = _MONTH.search(quote)
+    if asked_month and said_month:
+        asked = fold(asked_month.group(1))
+        if asked not in folded_quote and _held(question, context, asked_month.group(0)):
+            return (
+                f"Non : d'après l'article, « {said_month.group(0).strip()} », "
+                f"pas {asked_month.group(0).strip()}."
+            )
+    asked_years, said_years = _years(question), _years(quote)
+    if len(asked_years) == 1 and said_years and not asked_years & said_years:
+        year = next(iter(asked_years))
+        written = next(m for m in _YEAR.finditer(quote))
+        if _held(question, context, year) and _MONTH.search(question) is None:
+            return f"Non : d'après l'article, « {written.group(0).strip()} », pas {year}."
+    for qualifier, value, noun, said in _count(question):
+        for quote_qualifier, quote_value, quote_noun, quote_said in _count(quote):
+            same = quote_qualifier == qualifier and quote_noun == noun and noun
+            if same and quote_value != value and _held(question, context, said, lenient):
+                return f"Non : d'après l'article, « {quote_said} », pas {said}."
+    asked_member = _MEMBER.search(question)
+    said_member = _MEMBER.search(quote)
+    if asked_member and said_member:
+        asked_of = [w for w in words(asked_member.group(2)) if not is_stop(w)]
+        said_of = fold(said_member.group(2))
+        other = asked_of and fold(asked_of[0]) not in said_of.split()[:1]
+        if other and _held(question, context, asked_member.group(0)):
+            asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
+            return f"Non : d'après l'article, « {said_member.group(0).strip()} », pas {asked_said}."
+    return ""
