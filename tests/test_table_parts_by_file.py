@@ -1,0 +1,127 @@
+"""Issue 25, reload after one changed file: the index's table parts kept per content file (the
+full text's words, the agreements' words, each article's quotes that are another entry's) are
+found by the key of that file's validation record and a fingerprint of the base's names and
+labels (:mod:`bot.engine.file_parts`), never by reading every entry's text again. Only the
+changed file's entries are read; a changed name or label rebuilds every part; the base served
+is the one a full build gives: same base, same tables field by field, same answers."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.engine import deals, own_evidence
+from bot.engine.fulltext import FullText
+from bot.engine.index import Index
+from bot.startup import validated_index
+from tests.conftest import ContentCopy
+from tests.test_snapshot_file_pieces import _answers, _reload, _shape
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SNAPSHOT_DIR", str(folder))
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # the child's progress lines
+    return folder
+
+
+def _record(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, what: Callable[..., object]
+) -> list[object]:
+    """Each call of ``owner.name``, noted by ``what(*arguments)``; the call itself unchanged."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def recording(*args: object, **kwargs: object) -> object:
+        calls.append(what(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls
+
+
+def _same_as_a_full_build(
+    served: Index, copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SNAPSHOT_DIR", "off")
+    full = validated_index(copy.content, copy.seeds)  # nothing cached, nothing reused
+    assert served.base == full.base
+    assert _shape(served.tables()) == _shape(full.tables())
+    assert _shape(served._memo) == _shape(full._memo)
+    assert _answers(served) == _answers(full)
+
+
+def test_after_one_changed_file_only_its_entries_are_read_for_the_tables(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = _reload(copy, cache, None)
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    texts = _record(monkeypatch, FullText, "_text", lambda _table, entry: entry.id)
+    words = _record(monkeypatch, deals.Deals, "_words", lambda _table, group: list(group))
+    hashed = _record(monkeypatch, own_evidence, "_source_key", lambda *args: args[1])
+    articles = _record(monkeypatch, own_evidence, "_foreign_of_article", lambda *args: args[1])
+    reloaded = _reload(copy, cache, served)
+    files = reloaded.base.files or {}
+    edited = {
+        entry.id for entry in reloaded.base.entries() if files[entry.id] == "content/events.yaml"
+    }
+    assert edited and len(edited) < len(reloaded.entries)
+    assert set(texts) == edited  # the other files' entries: not one text read again
+    assert words == []  # events.yaml holds no agreement: every file's words read back
+    assert hashed == []  # no article's key hashes its quotes again
+    quoted = {
+        item.source
+        for entry in reloaded.base.entries()
+        if entry.id in edited
+        for item in entry.evidence
+    }
+    assert 0 < len(articles) <= len(quoted)  # only the articles the changed file quotes
+    _same_as_a_full_build(reloaded, copy, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("actors.yaml", "name: Lukoil", "name: Loukoïl"),  # a name the full text reads
+        ("vocabulary.yaml", "label: cybersécurité,", "label: cyber-sécurité,"),  # a label
+    ],
+)
+def test_a_changed_name_or_label_rebuilds_every_part(
+    copy: ContentCopy,
+    cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    file: str,
+    old: str,
+    new: str,
+) -> None:
+    """Every file's part reads the names and labels of others: a part kept under the file's
+    record key alone would keep the old name in the full text of entries of other files."""
+    served = _reload(copy, cache, None)
+    copy.edit(file, old, new)
+    texts = _record(monkeypatch, FullText, "_text", lambda _table, entry: entry.id)
+    reloaded = _reload(copy, cache, served)
+    assert set(texts) == set(reloaded.entries)  # every part built again
+    _same_as_a_full_build(reloaded, copy, monkeypatch)
+
+
+def test_an_edited_agreement_rebuilds_its_file_s_words_only(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = _reload(copy, cache, None)
+    copy.edit(
+        "agreements.yaml", "une rencontre entre Ilham Aliyev", "un entretien entre Ilham Aliyev"
+    )
+    words = _record(monkeypatch, deals.Deals, "_words", lambda _table, group: list(group))
+    reloaded = _reload(copy, cache, served)
+    files = reloaded.base.files or {}
+    assert [agreement.id for group in words for agreement in group] == [  # type: ignore[attr-defined]
+        agreement.id
+        for agreement in reloaded.base.agreements
+        if files[agreement.id] == "content/agreements.yaml"
+    ]
+    _same_as_a_full_build(reloaded, copy, monkeypatch)
