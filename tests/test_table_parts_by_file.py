@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import deals, own_evidence
+from bot.engine import deals, fit, own_evidence
 from bot.engine.fulltext import FullText
 from bot.engine.index import Index
 from bot.startup import validated_index
@@ -65,6 +65,7 @@ def test_after_one_changed_file_only_its_entries_are_read_for_the_tables(
     words = _record(monkeypatch, deals.Deals, "_words", lambda _table, group: list(group))
     hashed = _record(monkeypatch, own_evidence, "_source_key", lambda *args: args[1])
     articles = _record(monkeypatch, own_evidence, "_foreign_of_article", lambda *args: args[1])
+    sized = _record(monkeypatch, fit, "own_key_evidence", lambda _base, entry: entry.id)
     reloaded = _reload(copy, cache, served)
     files = reloaded.base.files or {}
     edited = {
@@ -72,6 +73,7 @@ def test_after_one_changed_file_only_its_entries_are_read_for_the_tables(
     }
     assert edited and len(edited) < len(reloaded.entries)
     assert set(texts) == edited  # the other files' entries: not one text read again
+    assert set(sized) == edited  # nor sized again
     assert words == []  # events.yaml holds no agreement: every file's words read back
     assert hashed == []  # no article's key hashes its quotes again
     quoted = {
@@ -106,6 +108,19 @@ def test_a_changed_name_or_label_rebuilds_every_part(
     texts = _record(monkeypatch, FullText, "_text", lambda _table, entry: entry.id)
     reloaded = _reload(copy, cache, served)
     assert set(texts) == set(reloaded.entries)  # every part built again
+    _same_as_a_full_build(reloaded, copy, monkeypatch)
+
+
+def test_changed_sources_size_every_entry_again(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry's size reads the date of the article it is dated from: the sizes of every
+    file are keyed by the sources' files too."""
+    served = _reload(copy, cache, None)
+    copy.edit("sources.yaml", "note: ", "note: Relu. ")
+    sized = _record(monkeypatch, fit, "own_key_evidence", lambda _base, entry: entry.id)
+    reloaded = _reload(copy, cache, served)
+    assert set(sized) == set(reloaded.entries)
     _same_as_a_full_build(reloaded, copy, monkeypatch)
 
 

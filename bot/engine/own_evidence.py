@@ -114,6 +114,20 @@ def _head(flat: str) -> str:
 Owners = dict[Signature, list[str]]
 
 
+class _Signatures(dict[str, Signature]):
+    """Entry id → its signature, each computed when first asked: after one changed file, only
+    the entries of the articles read again are (0.3 s at ×1000 for all of them)."""
+
+    def __init__(self, entries: tuple[Entry, ...], home: str) -> None:
+        super().__init__()
+        self.home = home
+        self.by_id = {entry.id: entry for entry in entries}
+
+    def __missing__(self, entry_id: str) -> Signature:
+        found = self[entry_id] = _signature(self.by_id[entry_id], self.home)
+        return found
+
+
 def _foreign_table(base: FactBase, parts: Path | None = None) -> dict[str, frozenset[str]]:
     """Entry id → the quotes (their text) of its evidence that are another entry's. Quotes are
     compared folded, within their article only (a sentence is one article's), one article at
@@ -127,7 +141,7 @@ def _foreign_table(base: FactBase, parts: Path | None = None) -> dict[str, froze
     holders changed are read again (7 s of the first answer at ×1000 before)."""
     entries = base.entries()
     home = base.vocabulary.home
-    signatures = {entry.id: _signature(entry, home) for entry in entries}
+    signatures = _Signatures(entries, home)
     by_source: dict[str, list[tuple[Entry, str]]] = {}
     for entry in entries:
         for item in entry.evidence:
