@@ -8,8 +8,10 @@ is the one a full build gives: same base, same tables field by field, same answe
 from __future__ import annotations
 
 import io
+import pickle
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,71 @@ def test_an_edited_agreement_rebuilds_its_file_s_words_only(
         if files[agreement.id] == "content/agreements.yaml"
     ]
     _same_as_a_full_build(reloaded, copy, monkeypatch)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An object a table holds that is none of the base's own (a timeline's span)."""
+
+    low: int
+    high: int
+
+
+def test_a_snapshot_writes_the_tables_own_objects_without_calling_back_into_python() -> None:
+    """The snapshot's pickler sends only read-only mappings and objects of the base's own
+    types to Python (through its dispatch table), to be written as references to the pieces
+    already written; a table's other objects — hundreds of thousands at ×1000 — are pickled
+    as usual, each read back the same."""
+    from types import MappingProxyType
+
+    from bot.content import snapshot
+
+    spans = tuple(Span(n, n + 1) for n in range(2000))
+    table = MappingProxyType({"spans": spans, "by_low": {span.low: span for span in spans}})
+    called: list[str] = []
+
+    def profile(frame: object, event: str, _arg: object) -> None:
+        code = getattr(frame, "f_code", None)
+        if event == "call" and code is not None and code.co_filename == snapshot.__file__:
+            called.append(code.co_name)
+
+    out = io.BytesIO()
+    sys.setprofile(profile)
+    try:
+        snapshot._Pickler(out).dump(table)
+    finally:
+        sys.setprofile(None)
+    assert len([name for name in called if name != "__init__"]) <= 1  # the mapping's own
+    assert pickle.loads(out.getvalue()) == table
+
+
+def test_memberships_fold_each_organisation_s_quotes_once(
+    copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memberships an organisation's quote names are read with each quote folded once per
+    build, not once per member (×1000: 6,000 members re-folding the same quotes)."""
+    from bot.engine import actor_links
+    from bot.engine.actor_links import ActorLinks, naming
+
+    base = copy.load()
+    folded = _record(monkeypatch, actor_links, "fold", lambda text: text)
+    table = ActorLinks(base).named_by_actor
+    quotes = {
+        evidence.quote
+        for actor in base.actors.values()
+        if len(actor.members) + len(actor.observers) > 1  # quotes read for several members
+        for evidence in actor.evidence
+    }
+    assert quotes
+    read = [text for text in folded if text in quotes]
+    assert read and len(read) == len(set(read))  # each folded once
+    monkeypatch.undo()
+    for actor_id, named in table.items():  # the same as asking each membership on its own
+        actor = base.actors[actor_id]
+        expected = []
+        for org, status in ActorLinks(base).memberships.get(actor_id, ()):
+            backing = naming(org, actor)
+            if backing is not None:
+                expected.append((org, status, backing))
+        assert named == tuple(expected)
+    assert any(table.values())
