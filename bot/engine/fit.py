@@ -117,8 +117,10 @@ def prepare(index: Index) -> Index:
     remember(index.base, index.memo("own evidence", lambda: foreign_table(index.base, index.parts)))
     if index.parts is not None:
         _kept_sizes(index, index.parts)
+    sizes: dict[str, object] = index.memo("entry_sizes", dict)
     for entry in index.base.entries():
-        size(index, entry)
+        if entry.id not in sizes:  # those read back are not looked up again
+            size(index, entry)
     index.memo("attribution_sizes", lambda: _attribution_sizes(index))
     return index
 
