@@ -17,9 +17,18 @@ name or label changes every key. Entries not all read from one kept file have no
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from bot.content.model import FactBase
+
+
+class Identified(Protocol):
+    """An entry of the base: it has an id."""
+
+    @property
+    def id(self) -> str: ...
+
 
 KEPT_BASES = 4
 """Bases whose look-ups are kept (tests build several)."""
@@ -64,15 +73,12 @@ def _names_print(base: FactBase) -> str:
     return digest.hexdigest()
 
 
-def part_key(base: FactBase, what: str, salt: str, entries: Iterable[object]) -> str | None:
-    """The key of table ``what``'s part built from ``entries`` (each with an ``id``, all read
-    from one kept file), with ``salt`` naming the code: None when they were not."""
+def part_key(base: FactBase, what: str, salt: str, entries: Sequence[Identified]) -> str | None:
+    """The key of table ``what``'s part built from ``entries`` (all read from one kept
+    file), with ``salt`` naming the code: None when they were not."""
     origins, printed = _known(base)
-    records: set[str | None] = set()
-    ids: list[str] = []
-    for entry in entries:
-        records.add(origins.get(id(entry)))
-        ids.append(str(getattr(entry, "id", "")))
+    records = set(map(origins.get, map(id, entries)))
+    ids = [entry.id for entry in entries]
     if len(records) != 1 or None in records:
         return None
     (record,) = records
@@ -81,7 +87,7 @@ def part_key(base: FactBase, what: str, salt: str, entries: Iterable[object]) ->
     return digest.hexdigest()
 
 
-def entry_tokens(base: FactBase, entries: Iterable[object]) -> dict[str, str] | None:
+def entry_tokens(base: FactBase, entries: Iterable[Identified]) -> dict[str, str] | None:
     """Entry id → « id, record key » for ``entries``, all read from kept files (None when one
     was not): what a key says of an entry whose fields its record's key names."""
     origins = origin_of(base)
@@ -90,6 +96,5 @@ def entry_tokens(base: FactBase, entries: Iterable[object]) -> dict[str, str] | 
         record = origins.get(id(entry))
         if record is None:
             return None
-        entry_id = str(getattr(entry, "id", ""))
-        found[entry_id] = f"{entry_id}\1{record}"
+        found[entry.id] = f"{entry.id}\1{record}"
     return found
