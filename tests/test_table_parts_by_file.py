@@ -210,3 +210,20 @@ def test_memberships_fold_each_organisation_s_quotes_once(
                 expected.append((org, status, backing))
         assert named == tuple(expected)
     assert any(table.values())
+
+
+def test_bigram_keys_number_each_repeated_bigram(copy: ContentCopy) -> None:
+    """The keys the full text's typo table is built from: each bigram of the word, numbered
+    by its rank among the same bigram's occurrences (the words of the base, and words with
+    repeats)."""
+    from bot.engine.fulltext import FullText
+    from bot.engine.typos import bigram_keys
+
+    def plain(word: str) -> tuple[str, ...]:
+        pairs = [word[at : at + 2] for at in range(len(word) - 1)]
+        return tuple(f"{pair}{pairs[: at + 1].count(pair)}" for at, pair in enumerate(pairs))
+
+    words = [*FullText(copy.load()).vocabulary, "anan", "aaaa", "a", "", "abab-abab"]
+    assert bigram_keys("anan") == ("an1", "na1", "an2")
+    for word in words:
+        assert bigram_keys(word) == plain(word)
