@@ -227,3 +227,16 @@ def test_bigram_keys_number_each_repeated_bigram(copy: ContentCopy) -> None:
     assert bigram_keys("anan") == ("an1", "na1", "an2")
     for word in words:
         assert bigram_keys(word) == plain(word)
+
+
+def test_the_keys_look_ups_let_go_of_the_base_once_its_tables_are_built(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A base a reload replaced must be freed once nothing serves it (hundreds of MiB at
+    ×1000): the per-file keys' look-ups, kept while its tables are built, are let go of."""
+    from bot.engine import file_parts
+
+    looked = _record(monkeypatch, file_parts, "_names_print", lambda base: base)
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    assert looked and all(base is built.base for base in looked)  # used by the build
+    assert not any(held is built.base for held, _origins, _printed in file_parts._ORIGINS)

@@ -34,6 +34,7 @@ KEPT_BASES = 4
 """Bases whose look-ups are kept (tests build several)."""
 
 _ORIGINS: list[tuple[FactBase, dict[int, str], str]] = []
+"""The look-ups of the last bases asked about (ids only read while their base lives here)."""
 
 
 def _known(base: FactBase) -> tuple[dict[int, str], str]:
@@ -45,6 +46,12 @@ def _known(base: FactBase) -> tuple[dict[int, str], str]:
     _ORIGINS.append((base, origins, printed))
     del _ORIGINS[:-KEPT_BASES]
     return origins, printed
+
+
+def forget() -> None:
+    """Let go of every look-up (the start-up's and the reload's build calls it once the
+    tables are built): a base replaced by a reload is never kept alive by them."""
+    _ORIGINS.clear()
 
 
 def origin_of(base: FactBase) -> Mapping[int, str]:
