@@ -15,11 +15,23 @@ from bot.text import fold
 
 def naming(org: Actor, actor: Actor) -> Evidence | None:
     """The organisation's quote that names ``actor`` (by name, alias or demonym), if any."""
-    names_of = [fold(name) for name in (*actor.names(), *actor.demonyms) if len(name) > 2]
-    for evidence in org.evidence:
-        text = f" {fold(evidence.quote)} "
-        if any(f" {name} " in text for name in names_of):
-            return evidence
+    return _naming(org.evidence, _quote_texts(org), _name_words(actor))
+
+
+def _name_words(actor: Actor) -> list[str]:
+    """The actor's names and adjectives, folded, each between spaces (longer than 2)."""
+    return [f" {fold(name)} " for name in (*actor.names(), *actor.demonyms) if len(name) > 2]
+
+
+def _quote_texts(org: Actor) -> list[str]:
+    """The organisation's quotes, folded, each between spaces."""
+    return [f" {fold(evidence.quote)} " for evidence in org.evidence]
+
+
+def _naming(evidence: tuple[Evidence, ...], texts: list[str], names: list[str]) -> Evidence | None:
+    for item, text in zip(evidence, texts, strict=True):
+        if any(name in text for name in names):
+            return item
     return None
 
 
@@ -68,10 +80,16 @@ class ActorLinks(Table):
     def named_by_actor(self) -> Mapping[str, tuple[tuple[Actor, str, Evidence], ...]]:
         """Actor id → its memberships whose organisation's own quote names it, with it."""
         found: dict[str, tuple[tuple[Actor, str, Evidence], ...]] = {}
+        texts: dict[str, list[str]] = {}  # organisation id → its quotes folded, once each
         for actor_id, actor in self.base.actors.items():
             named = []
+            names: list[str] | None = None
             for org, status in self.memberships.get(actor_id, ()):
-                backing = naming(org, actor)
+                if org.id not in texts:
+                    texts[org.id] = _quote_texts(org)
+                if names is None:
+                    names = _name_words(actor)
+                backing = _naming(org.evidence, texts[org.id], names)
                 if backing is not None:
                     named.append((org, status, backing))
             found[actor_id] = tuple(named)

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import cast
 
 from bot.content.model import Agreement, FactBase
 from bot.engine.chronology import Chronology
+from bot.engine.file_parts import part_key
 from bot.engine.tables import Table, group_by
+
+log = logging.getLogger(__name__)
+
+
+WORDS_SUFFIX = ".deals"
+"""Name ending of a content file's part of the agreements' words, in the parts folder."""
+
+
+def _prune(parts: Path, used: set[str]) -> None:
+    """Remove the parts of the agreements' words this build did not use."""
+    try:
+        for path in parts.glob("*" + WORDS_SUFFIX):
+            if path.name[: -len(WORDS_SUFFIX)] not in used:
+                path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("Parties des mots des accords non nettoyées (%s)", error)
 
 
 def parties_of(agreement: Agreement) -> tuple[str, ...]:
@@ -24,11 +43,17 @@ class Deals(Table):
     """The base's agreements, ordered and grouped once."""
 
     def __init__(
-        self, base: FactBase, timeline: Chronology, tokens: Callable[[str], list[str]]
+        self,
+        base: FactBase,
+        timeline: Chronology,
+        tokens: Callable[[str], list[str]],
+        parts: Path | None = None,
     ) -> None:
         self.base = base
         self.timeline = timeline
         self.tokens = tokens
+        self.parts = parts
+        """Where each content file's part of ``words`` is kept (None: nowhere)."""
 
     @cached_property
     def by_id(self) -> Mapping[str, Agreement]:
@@ -105,20 +130,54 @@ class Deals(Table):
 
     @cached_property
     def words(self) -> Mapping[str, frozenset[str]]:
-        """Agreement id → the words of its title, summary, scope, kind and topics' labels."""
+        """Agreement id → the words of its title, summary, scope, kind and topics' labels.
+        With a parts folder, each content file's agreements' words are kept there under the
+        key of that file's validation record, their ids and the fingerprint of the base's
+        labels and stop words (:mod:`bot.engine.file_parts`), and read back while it holds."""
+        agreements = self.base.agreements
+        if self.parts is None:
+            return MappingProxyType(self._words(agreements))
+        files = self.base.files or {}
+        by_file: dict[str, list[Agreement]] = defaultdict(list)
+        for agreement in agreements:
+            by_file[files.get(agreement.id, "")].append(agreement)
+        found: dict[str, frozenset[str]] = {}
+        used: set[str] = set()
+        for name in sorted(by_file):
+            found.update(self._kept_words(by_file[name], self.parts, used))
+        _prune(self.parts, used)
+        return MappingProxyType({a.id: found[a.id] for a in agreements})
+
+    def _kept_words(
+        self, agreements: list[Agreement], parts: Path, used: set[str]
+    ) -> dict[str, frozenset[str]]:
+        """One content file's part of ``words``: read back under its key, else built (and
+        kept when it has one)."""
+        from bot.content.snapshot import code_key, read_snapshot, write_snapshot
+
+        key = part_key(self.base, "deals", code_key(), agreements)
+        if key is None:
+            return self._words(agreements)
+        used.add(key)
+        kept = read_snapshot(parts, key, dict, name=key + WORDS_SUFFIX)
+        if kept is not None:
+            return kept
+        built = self._words(agreements)
+        write_snapshot(parts, key, built, name=key + WORDS_SUFFIX)
+        return built
+
+    def _words(self, agreements: Iterable[Agreement]) -> dict[str, frozenset[str]]:
         vocabulary = self.base.vocabulary
         kinds = {term.id: term.label for term in vocabulary.agreement_kinds}
         labels = {term.id: term.label for term in vocabulary.topics}
         tokens = self.tokens
-        return MappingProxyType(
-            {
-                a.id: frozenset(
-                    tokens(" ".join([a.title, a.summary, a.scope or "", kinds.get(a.kind, "")]))
-                    + tokens(" ".join(labels.get(t, t) for t in a.topics))
-                )
-                for a in self.base.agreements
-            }
-        )
+        return {
+            a.id: frozenset(
+                tokens(" ".join([a.title, a.summary, a.scope or "", kinds.get(a.kind, "")]))
+                + tokens(" ".join(labels.get(t, t) for t in a.topics))
+            )
+            for a in agreements
+        }
 
     @cached_property
     def postings(self) -> Mapping[str, frozenset[str]]:

@@ -10,13 +10,20 @@ index is immutable, rebuilt on reload).
 
 from __future__ import annotations
 
+import hashlib
+import logging
+from collections import defaultdict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar, cast
 
 from bot.content.model import Agreement, Event, Fact
 from bot.engine.common import attribution, line_text, when
+from bot.engine.file_parts import origin_of, part_key
 from bot.engine.index import Index
 from bot.engine.own_evidence import foreign_table, own_key_evidence, remember
+
+log = logging.getLogger(__name__)
 
 SCREEN = 1200
 """Visible characters of a first message (bot.render.html.SCREEN)."""
@@ -105,12 +112,69 @@ def _attribution_sizes(index: Index) -> dict[str, int]:
 
 def prepare(index: Index) -> Index:
     """Size every entry now (start-up; the snapshot keeps the sizes), not on a first page;
-    the quotes that are another entry's are found first (the snapshot keeps them too)."""
+    the quotes that are another entry's are found first (the snapshot keeps them too). With
+    the index's parts folder, each content file's sizes are kept there (:func:`_kept_sizes`)."""
     remember(index.base, index.memo("own evidence", lambda: foreign_table(index.base, index.parts)))
+    if index.parts is not None:
+        _kept_sizes(index, index.parts)
+    sizes: dict[str, object] = index.memo("entry_sizes", dict)
     for entry in index.base.entries():
-        size(index, entry)
+        if entry.id not in sizes:  # those read back are not looked up again
+            size(index, entry)
     index.memo("attribution_sizes", lambda: _attribution_sizes(index))
     return index
+
+
+SIZES_SUFFIX = ".sizes"
+"""Name ending of a content file's part of the entries' sizes, in the parts folder."""
+
+
+def _kept_sizes(index: Index, parts: Path) -> None:
+    """The sizes of each content file's entries, read back from ``parts`` or computed and
+    kept there. A size reads the entry (its line, its date, its key quotes), the dates of
+    the articles it is dated from (``when``), and which of its quotes are another entry's:
+    the key is the file's part key (:func:`bot.engine.file_parts.part_key`: its validation
+    record's key, its entries' ids, the base's names and labels), the record keys of every
+    file of sources, and those quotes of its entries. Entries not all from kept files, or
+    sources that are not, are sized as usual (nothing kept)."""
+    from bot.content.snapshot import code_key, read_snapshot, write_snapshot
+
+    base = index.base
+    origins = origin_of(base)
+    records = {origins.get(id(source)) for source in base.sources.values()}
+    if None in records:
+        return
+    salt = "\0".join([code_key(), *sorted(str(record) for record in records)])
+    files = base.files or {}
+    by_file: dict[str, list[Entry]] = defaultdict(list)
+    for entry in base.entries():
+        by_file[files.get(entry.id, "")].append(entry)
+    foreign = foreign_table(base)
+    sizes: dict[str, tuple[int, int, tuple[str, ...]]] = index.memo("entry_sizes", dict)
+    used: set[str] = set()
+    for name in sorted(by_file):
+        entries = by_file[name]
+        key = part_key(base, "sizes", salt, entries)
+        if key is None:
+            continue
+        digest = hashlib.sha256(key.encode())
+        for entry in entries:
+            quotes = foreign.get(entry.id)
+            if quotes:
+                digest.update(f"{entry.id}\0{sorted(quotes)!r}\1".encode())
+        key = digest.hexdigest()
+        used.add(key)
+        kept = read_snapshot(parts, key, dict, name=key + SIZES_SUFFIX)
+        if kept is None:
+            kept = {entry.id: size(index, entry) for entry in entries}
+            write_snapshot(parts, key, kept, name=key + SIZES_SUFFIX)
+        sizes.update(kept)
+    try:
+        for path in parts.glob("*" + SIZES_SUFFIX):
+            if path.name[: -len(SIZES_SUFFIX)] not in used:
+                path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("Parties des tailles des entrées non nettoyées (%s)", error)
 
 
 def page_of(starts: list[int], total: int, page: int) -> tuple[int, int, int]:

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Agreement, FactBase
+from bot.engine.file_parts import part_key
 from bot.engine.french import lightness
 from bot.engine.names import ByLength, by_length
 from bot.engine.tables import Entry, Table
@@ -121,22 +122,29 @@ class FullText(Table):
 
     def _part(self, entries: list[Entry]) -> dict[str, tuple[str, ...]]:
         """Word → the ids of ``entries`` holding it, in their order: one content file's part
-        of ``postings``. With a parts folder, kept there under a hash of exactly what it is
-        built from (the code, the stop words, each entry's id and text), so a file whose
-        entries read the same is never folded again."""
-        texts = [(entry.id, self._text(entry)) for entry in entries]
+        of ``postings``. With a parts folder, kept there under a key naming exactly what it
+        is built from, so a file whose entries read the same is never folded again: for a
+        file read under the per-file validation cache, its record's key, the entries' ids
+        and the fingerprint of the base's names and labels (:mod:`bot.engine.file_parts`:
+        no text read); else a hash of the code, the stop words, each entry's id and text."""
+        texts: list[tuple[str, str]] | None = None
         key = None
         if self.parts is not None:
             from bot.content.snapshot import read_snapshot
 
-            digest = hashlib.sha256(self._salt())
-            for entry_id, text in texts:
-                digest.update(f"{entry_id}\0{text}\1".encode())
-            key = digest.hexdigest()
+            key = part_key(self.base, "fulltext", self._salt().hex(), entries)
+            if key is None:
+                texts = [(entry.id, self._text(entry)) for entry in entries]
+                digest = hashlib.sha256(self._salt())
+                for entry_id, text in texts:
+                    digest.update(f"{entry_id}\0{text}\1".encode())
+                key = digest.hexdigest()
             self.used_parts.add(key)
             kept = read_snapshot(self.parts, key, dict, name=key + PART_SUFFIX)
             if kept is not None:
                 return kept
+        if texts is None:
+            texts = [(entry.id, self._text(entry)) for entry in entries]
         found: dict[str, list[str]] = defaultdict(list)
         stop = self.stop_words
         for entry_id, text in texts:

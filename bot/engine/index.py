@@ -61,7 +61,7 @@ class Index:
     @cached_property
     def deals(self) -> Deals:
         """The agreements, ordered and grouped."""
-        return Deals(self.base, self.timeline, self.fulltext.tokens)
+        return Deals(self.base, self.timeline, self.fulltext.tokens, self.parts)
 
     @cached_property
     def links(self) -> ActorLinks:

@@ -43,16 +43,19 @@ class SpanIndex:
 
     def __init__(self, items: tuple[Dated, ...]) -> None:
         self.items = items
+        starts = [item.span.start for item in items]
+        lasting = [(item.span.end - start).days for item, start in zip(items, starts, strict=True)]
         grouped: dict[int, list[int]] = defaultdict(list)
-        for position, item in enumerate(items):
-            days = (item.span.end - item.span.start).days
-            grouped[next((n for n in SPAN_LIMITS if days <= n), -1)].append(position)
+        limits, top = SPAN_LIMITS, len(SPAN_LIMITS)
+        for position, days in enumerate(lasting):  # the first limit ``days`` does not pass
+            at = bisect_left(limits, days)
+            grouped[limits[at] if at < top else -1].append(position)
         for positions in grouped.values():  # an open span sorts at its end, not its start
-            positions.sort(key=lambda p: items[p].span.start)
+            positions.sort(key=starts.__getitem__)
         self._groups = tuple(
             _SpanGroup(
-                max((items[p].span.end - items[p].span.start).days for p in positions),
-                tuple(items[p].span.start for p in positions),
+                max(map(lasting.__getitem__, positions)),
+                tuple(map(starts.__getitem__, positions)),
                 tuple(positions),
             )
             for positions in grouped.values()

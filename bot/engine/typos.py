@@ -23,6 +23,9 @@ def compatible_lengths(size: int, cutoff: float) -> range:
 def bigram_keys(word: str) -> tuple[str, ...]:
     """The word's bigrams, each repeated one numbered (« anan » → an1, na1, an2): two words
     share as many keys as their bigram multisets have in common."""
+    pairs = [word[at : at + 2] for at in range(len(word) - 1)]
+    if len(set(pairs)) == len(pairs):  # most words: no bigram twice, each numbered 1
+        return tuple([pair + "1" for pair in pairs])
     seen: dict[str, int] = defaultdict(int)
     keys = []
     for at in range(len(word) - 1):
