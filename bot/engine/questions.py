@@ -43,6 +43,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.detail_untold import untold_detail
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
@@ -198,6 +199,10 @@ class Understanding:
     someone: str = ""
     """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
     search answer whose passage names none says so first."""
+    untold: Para | None = None
+    """A detail asked of a covered subject that no article gives (« combien de soldats … ? »,
+    « la prochaine réunion ») said in the question's terms (``detail_untold``): opens the
+    answer of a question that is no yes/no one."""
     """A question in two parts joined by « et » (« en quelle année Bakou a rejoint le NCCA,
     et le Partenariat pour la paix ? »): each part's search words, for a search answer to
     answer the part its passage leaves out (``passage.other_part``)."""
@@ -413,8 +418,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
         return found
+    untold = untold_detail(index, text, found_kind(found), tuple(unsaid), False)
     return replace(
         found,
+        untold=untold,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
         measure=asked_measure(fold(text)) if no_figure else "",
@@ -836,8 +843,10 @@ def _respond_in_thread(
     """``respond_in_thread`` on the text as read."""
     text = clean_argument(text)
     yes_no = False
+    typed = text  # as typed, idioms kept: an untold detail is said in the question's words
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        typed = text
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
@@ -880,6 +889,8 @@ def _respond_in_thread(
             undated, about = undated_lines(index, text, subject, today, agreements)
             found = replace(found, undated=undated, undated_about=about)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if found is not None and found.untold is not None and not yes_no:
+        reply = _untold_as_typed(index, reply, found, typed)
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
@@ -905,6 +916,22 @@ def _respond_in_thread(
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     shown = _passage_shown(found, reply)
     return reply, Asked(found.data, found.command, shown, lines, found.verbs)
+
+
+def _untold_as_typed(index: Index, reply: Reply, found: Understanding, typed: str) -> Reply:
+    """``reply`` whose opening « Les articles ne disent pas … » is worded from the question as
+    typed (« quand aura lieu … », never « quand aura … » once the idiom was read)."""
+    again = untold_detail(index, typed, found_kind(found), found.unsaid, False)
+    if again is None or found.untold not in reply.blocks:
+        return reply
+    blocks = tuple(again if block == found.untold else block for block in reply.blocks)
+    return replace(reply, blocks=blocks)
+
+
+def found_kind(found: Understanding) -> str:
+    """The detail a question asks: its type, or « combien » when it asks a figure (« nb de
+    soldats … »)."""
+    return found.kind or ("combien" if found.noun else "")
 
 
 def _moved(
@@ -1379,10 +1406,13 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     target = "" if passage else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    absent = "" if found.key_unsaid else absent_words(index, found.unsaid)
+    untold = None if found.yes_no else found.untold  # « combien de soldats … ? »: said first
+    absent = "" if found.key_unsaid or untold else absent_words(index, found.unsaid)
     line = Para(f"Compris : {found.said}{target}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
-    if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
+    if untold is not None:  # the detail asked, in the question's terms, then the nearest
+        blocks = (untold, *blocks)
+    elif found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
         blocks = (absent_para(index, found.unsaid), *blocks)
     if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)

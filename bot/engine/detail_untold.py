@@ -1,0 +1,168 @@
+"""A covered subject asked for a detail no article gives: said first, in the question's terms.
+
+« combien de soldats azerbaïdjanais ont participé à Agile Spirit 2025 ? », « quand aura lieu la
+prochaine réunion entre l'Azerbaïdjan et l'OTAN ? »: the articles speak of the subject (the
+exercise, the meetings) but never of the detail asked (soldiers, a next meeting). The answer
+opens with « Les articles ne disent pas combien de soldats azerbaïdjanais ont participé à Agile
+Spirit 2025 (aucun n'emploie « soldats ») ; au plus proche : », then the nearest passages, instead
+of a note about a word or a chronology that reads as the answer.
+
+Never a false « not said »; the line is written only when all of these hold:
+
+- the question asks a detail (« quand », « combien », « qui », « où »), and is no yes/no question;
+- a word of the question is absent from every article by the strict rules of ``unsaid`` (full
+  text, stems, typos, the reader's own readings), and it stands as a noun or a noun's first
+  adjective — right after an article or « de » (« la prochaine réunion », « de soldats »), never
+  a verb (« a servi », « est allé »: the articles may say it in other words);
+- for « combien », no sentence of the articles that holds the question's other key words holds a
+  figure (a number other than a year, or a number word): « 500 militaires » would answer
+  « combien de soldats » without the word.
+
+The verdict is the question itself turned indirect (« Savez-vous quand aura lieu … ? » → « quand
+aura lieu … »; « le prochain forum … est prévu quand ? » → « quand le prochain forum … est
+prévu »), or, when it cannot be turned cleanly, what is asked named by its kind (« le nombre de
+soldats », « la date demandée »); it says which word no article holds, so it says what was
+verified.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.french import folded_stem, is_stop
+from bot.engine.index import Index
+from bot.engine.reply import Para
+from bot.text import fold
+
+_DETERMINERS = frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"])
+"""Words after which a word of the question is a noun or a noun's first adjective."""
+_ASKING = ("quand", "combien", "qui", "ou")
+"""The question types whose missing detail is said first."""
+_INTERROGATIVE = re.compile(
+    r"^(?:quand|combien|qui|o[uù]|quel(?:le)?s?|à quel(?:le)?s?|a quel(?:le)?s?|en quelle)\b",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"^(.*\S)\s+(quand|o[uù]|combien)$", re.IGNORECASE)
+_ASKING_LEAD = re.compile(
+    r"^(?:(?:est-ce que|est-ce qu'|savez-vous|sais-tu|pouvez-vous|pourriez-vous|peux-tu"
+    r"|dites-moi|dis-moi|dites|je voudrais savoir|j'aimerais savoir|on sait)\s*"
+    r"(?:me |nous )?(?:dire |indiquer |préciser |preciser )?)+",
+    re.IGNORECASE,
+)
+_INVERSION = re.compile(r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b", re.I)
+_KIND = {
+    "quand": "la date demandée",
+    "combien": "le nombre demandé",
+    "qui": "le nom demandé",
+    "ou": "le lieu demandé",
+}
+_KIND_OF = {"quand": "la date", "combien": "le nombre", "qui": "le nom", "ou": "le lieu"}
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUMBER_WORDS = frozenset(
+    " ".join(
+        (
+            "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente",
+            "quarante cinquante soixante cent cents mille millier milliers million millions",
+            "milliard milliards dizaine dizaines centaine centaines douzaine douzaines",
+        )
+    ).split()
+)
+"""Words that give a count without digits."""
+_SENTENCE = re.compile(r"(?<=[.!?…;])\s+|\n+")
+_WORDS = re.compile(r"[^\W_]+(?:['’])?", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    """The question's words in order, elided articles kept as « l », « d »."""
+    return [fold(word.rstrip("'’")) for word in _WORDS.findall(text)]
+
+
+def focus_words(text: str, unsaid: tuple[str, ...]) -> list[str]:
+    """The words of ``unsaid`` (absent from every article) that stand as a noun or a noun's
+    first adjective in ``text``: right after an article, « de », or another such word."""
+    tokens = _tokens(text)
+    absent = {fold(word) for word in unsaid}
+    out: list[str] = []
+    for at, token in enumerate(tokens):
+        if token not in absent or at == 0:
+            continue
+        before = tokens[at - 1]
+        if before in _DETERMINERS or (before in absent and fold(before) in map(fold, out)):
+            out.append(next(w for w in unsaid if fold(w) == token))
+    return list(dict.fromkeys(out))
+
+
+def _figure(sentence: str) -> bool:
+    for word in re.findall(r"\w+", fold(sentence)):
+        if word.isdigit() and not _YEAR.match(word):
+            return True
+        if word in _NUMBER_WORDS:
+            return True
+    return False
+
+
+def _subject_has_figure(index: Index, text: str, focus: list[str]) -> bool:
+    """True when a sentence of the articles holding every other key word of ``text`` (by the
+    first five letters of its stem) holds a figure: the count may be there in other words."""
+    skip = {fold(word) for word in focus} | set(_ASKING) | {"nombre", "nb"}
+    stems = [
+        folded_stem(word)[:5]
+        for word in index.tokens(text)
+        if word not in skip and not is_stop(word) and len(word) > 2 and not word.isdigit()
+    ]
+    for seed in index.base.seeds.values():
+        for sentence in _SENTENCE.split(seed):
+            words = [folded_stem(w) for w in re.findall(r"\w+", fold(sentence))]
+            if all(any(w.startswith(stem) for w in words) for stem in stems) and _figure(sentence):
+                return True
+    return False
+
+
+def _indirect(text: str) -> str:
+    """``text`` turned into an indirect question (« quand aura lieu … »), or "" when it does
+    not turn cleanly (no question word at its start or end of a clause opened by an article)."""
+    clause = text.strip().rstrip("?!. ").strip()
+    clause = _ASKING_LEAD.sub("", clause).strip()
+    clause = clause.split(",")[0].strip() if "," in clause else clause
+    clause = re.sub(r"\s*\?.*$", "", clause)
+    if _INTERROGATIVE.match(clause):
+        clause = _INVERSION.sub("", clause)
+        clause = re.sub(r"\best-ce qu(?:e |')", "", clause, flags=re.I)
+        return clause[0].lower() + clause[1:]
+    trailing = _TRAILING.match(clause)
+    if trailing and fold(trailing.group(1).split()[0].rstrip("'’")) in _DETERMINERS - {"de", "d"}:
+        body = trailing.group(1)
+        return f"{trailing.group(2).lower()} {body[0].lower()}{body[1:]}"
+    return ""
+
+
+def _named(text: str, kind: str, focus: list[str]) -> str:
+    """What is asked, named by its kind: « le nombre de soldats », else « la date demandée »."""
+    tokens = re.findall(r"[^\W_]+(?:['’])?", text)
+    folded = [fold(t.rstrip("'’")) for t in tokens]
+    first = fold(focus[0])
+    if first in folded:
+        at = folded.index(first)
+        if at and folded[at - 1] in ("de", "d"):
+            return f"{_KIND_OF[kind]} de {tokens[at]}"
+    return _KIND[kind]
+
+
+def untold_detail(
+    index: Index, text: str, kind: str, unsaid: tuple[str, ...], yes_no: bool
+) -> Para | None:
+    """The opening line saying the detail asked is given by no article (module rules), or
+    None when any rule fails."""
+    if yes_no or kind not in _ASKING or not unsaid:
+        return None
+    focus = focus_words(text, unsaid)
+    if not focus:
+        return None
+    if kind == "combien" and _subject_has_figure(index, text, focus):
+        return None
+    indirect = _indirect(text)
+    said = (
+        f"ne disent pas {indirect}" if indirect else f"ne donnent pas {_named(text, kind, focus)}"
+    )
+    words = " ni ".join(f"« {word} »" for word in focus)
+    return Para(f"Les articles {said} (aucun n'emploie {words}) ; au plus proche :", "note")

@@ -1,0 +1,122 @@
+"""Issue 22, phone readers' classes (seventh blind set), on the frozen five-article base
+(``tests/fixtures/five``) and made-up articles, with questions of our own:
+
+1. a covered subject asked for a detail no article gives opens with a plain « Les articles ne
+   disent pas … » in the question's own terms, then the nearest passage, labelled; never when the
+   articles may give it in other words (a figure near the subject, a verb said otherwise).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from bot.engine.detail_untold import focus_words
+from bot.engine.index import Index
+from bot.engine.questions import respond
+from bot.engine.reply import Para
+from bot.engine.unsaid import unsaid_words
+from bot.render.text import render_text
+from tests.conftest import FIVE
+
+TODAY = date(2026, 12, 6)
+
+
+def _first_line(index: Index, question: str) -> str:
+    """The answer's opening block, as a phone shows it first."""
+    first = respond(index, question, TODAY).blocks[0]
+    assert isinstance(first, Para)
+    return first.text
+
+
+# 1. the detail asked, said missing in the question's terms
+
+
+def test_a_count_no_article_gives_is_said_first_in_the_questions_words(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    question = "combien de fantassins azerbaïdjanais ont participé à Agile Spirit 2025 ?"
+    first = _first_line(index, question)
+    assert first.startswith(
+        "Les articles ne disent pas combien de fantassins azerbaïdjanais ont participé à Agile "
+        "Spirit 2025 (aucun n'emploie « fantassins ») ; au plus proche :"
+    ), first
+    text = render_text(respond(index, question, TODAY))
+    assert "Agile Spirit 2025 de l'OTAN" in text  # the nearest passage is still shown
+    assert "mot absent" not in text  # said once, plainly, not again as a word notice
+
+
+def test_a_next_event_no_article_speaks_of_is_said_first(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question, said in (
+        (
+            "Pouvez-vous me dire quand se tiendra la prochaine session du forum de Bakou ?",
+            "Les articles ne disent pas quand se tiendra la prochaine session du forum de Bakou",
+        ),
+        (  # the question word at the end of a clause opened by an article
+            "la prochaine visite de JD Vance à Bakou est prévue quand ?",
+            "Les articles ne disent pas quand la prochaine visite de JD Vance à Bakou est prévue",
+        ),
+        (  # « avoir lieu » kept as typed in the verdict
+            "quand aura lieu la prochaine rencontre entre Aliyev et l'OTAN ?",
+            "Les articles ne disent pas quand aura lieu la prochaine rencontre",
+        ),
+    ):
+        first = _first_line(index, question)
+        assert first.startswith(said), (question, first)
+        assert "« prochaine »" in first and first.endswith("au plus proche :"), first
+
+
+def test_a_question_that_does_not_turn_cleanly_names_what_is_asked(five_base: FactBase) -> None:
+    index = Index(five_base)
+    first = _first_line(index, "nb de fantassins azerbaidjanais a agile spirit")
+    assert first.startswith("Les articles ne donnent pas le nombre de fantassins"), first
+
+
+def test_only_a_noun_or_its_first_adjective_is_a_missing_detail() -> None:
+    # after an article or « de »: the detail; after an auxiliary: a verb the articles may
+    # say in other words (« conclu » for « signé »), never a missing detail
+    assert focus_words("quand aura lieu la prochaine réunion ?", ("aura", "prochaine")) == [
+        "prochaine"
+    ]
+    assert focus_words("combien de milliards de dollars ?", ("milliards", "dollars")) == [
+        "milliards",
+        "dollars",
+    ]
+    assert focus_words("quand l'accord a-t-il été paraphé ?", ("paraphé",)) == []
+
+
+def test_a_verb_said_otherwise_never_makes_a_not_said(five_base: FactBase) -> None:
+    index = Index(five_base)
+    question = "quand l'accord avec Washington a-t-il été paraphé ?"
+    assert unsaid_words(index, question) == ["paraphé"]  # absent, but a verb: « signé »
+    assert "ne disent pas quand" not in render_text(respond(index, question, TODAY))
+
+
+def test_a_figure_near_the_subject_in_other_words_stops_the_not_said(
+    five_base: FactBase, tmp_path: Path
+) -> None:
+    question = "combien de fantassins azerbaïdjanais ont participé à Agile Spirit 2025 ?"
+    assert "ne disent pas combien" in _first_line(Index(five_base), question)
+    content, seeds = tmp_path / "content", tmp_path / "seeds"
+    shutil.copytree(FIVE / "content", content)
+    shutil.copytree(FIVE / "seeds", seeds)
+    seed = next(p for p in seeds.iterdir() if "delegation" in p.name)
+    seed.write_text(  # a made-up sentence: the count given with another noun
+        seed.read_text(encoding="utf-8")
+        + "\nQuelque 300 militaires azerbaïdjanais ont participé à Agile Spirit 2025.\n",
+        encoding="utf-8",
+    )
+    index = Index(load_factbase(content, seeds))
+    text = render_text(respond(index, question, TODAY))
+    assert "ne disent pas combien" not in text
+
+
+def test_a_yes_no_question_gets_no_untold_detail_line(five_base: FactBase) -> None:
+    index = Index(five_base)
+    question = "est-ce que la prochaine réunion avec l'OTAN est prévue ?"
+    assert "ne disent pas" not in render_text(respond(index, question, TODAY))
