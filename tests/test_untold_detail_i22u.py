@@ -12,6 +12,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.engine.detail_untold import focus_words
@@ -120,3 +122,53 @@ def test_a_yes_no_question_gets_no_untold_detail_line(five_base: FactBase) -> No
     index = Index(five_base)
     question = "est-ce que la prochaine réunion avec l'OTAN est prévue ?"
     assert "ne disent pas" not in render_text(respond(index, question, TODAY))
+
+
+# 2. « Compris » lines in plain French: no team jargon, no command echoed next to its button
+
+JARGON = (
+    "sans filtre pour",
+    "mot des articles",
+    "mot absent du texte",
+    "mots absents du texte",
+    "je ne sais pas le lire",
+    "la base le note",
+)
+"""Phrases outside readers flagged as jargon (seventh blind set)."""
+
+
+def _dev_questions() -> list[str]:
+    root = Path(__file__).resolve().parent
+    out: list[str] = []
+    for path in sorted(root.glob("questions_dev*.yaml")):
+        out += [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+    return out
+
+
+def test_compris_lines_say_in_plain_words_what_was_understood_and_set_aside(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    own = [
+        "le prochain sommet de sécurité de Bakou international est prévu quand ?",
+        "combien de fantassins azerbaïdjanais ont participé à Agile Spirit 2025 ?",
+        "/timeline 2025 licornes",
+        "quand les accords UE Inde ont-ils été signés ?",
+        "qu'a signé le Royaume-Uni ?",
+    ]
+    for question in own + _dev_questions():
+        reply = respond(index, question, TODAY)
+        text = render_text(reply)
+        for phrase in JARGON:
+            assert phrase not in text, (question, phrase)
+        tapped = [b.label for row in reply.buttons for b in row if b.label.startswith("▶ /")]
+        compris = [line for line in text.splitlines() if line.startswith("(Compris")]
+        if tapped and compris:  # the command is under its button: not echoed on the line
+            assert "→ /" not in compris[0], (question, compris[0])
+
+
+def test_a_word_no_article_holds_is_said_plainly_on_the_compris_line(five_base: FactBase) -> None:
+    index = Index(five_base)
+    reply = respond(index, "drones de Turquie et licornes", TODAY)
+    line = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" in b.text)
+    assert "aucun article n'emploie « licornes »" in line, line

@@ -695,12 +695,12 @@ def _aside(index: Index, reading: Reading) -> str:
     ]
     if elsewhere:  # « terminé » held by another article only: absent from these lines' own
         held = [w for w in held if w not in elsewhere]
-        kind = "mot absent" if len(elsewhere) == 1 else "mots absents"
-        whose = "de l'article" if len(sources) == 1 else f"des {len(sources)} articles"
+        whose = "l'article" if len(sources) == 1 else "les articles"
         lines = "cette ligne" if len(shown) == 1 else "ces lignes"
-        said += f" — {kind} du texte {whose} de {lines} : {quoted_words(elsewhere)}"
-    if held:
-        said += f" — sans filtre pour {quoted_words(held)} (mot des articles)"
+        named = " ni ".join(f"« {w} »" for w in elsewhere)
+        said += f" — {whose} de {lines} n'emploie{'nt' if len(sources) > 1 else ''} pas {named}"
+    if held:  # a word of the articles the view does not choose by: said plainly, not as unread
+        said += f" — sans tenir compte de {quoted_words(held)}"
     return said
 
 
@@ -1403,7 +1403,11 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     reply = figures or passage or answer(index, found.data, today)
     # a search says its words once: « Compris : une recherche de « x y » » (the command is
     # under the « Tous les résultats » button)
-    target = "" if passage else f" → {found.command}"
+    # a command under a « ▶ » button is not echoed on the line as well: readers took it for
+    # jargon (issue 22, seventh blind set)
+    button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
+    tapped = reply.found and button_data is not None
+    target = "" if passage or tapped else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
     untold = None if found.yes_no else found.untold  # « combien de soldats … ? »: said first
@@ -1421,7 +1425,6 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
-    button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))

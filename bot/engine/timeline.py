@@ -243,7 +243,7 @@ def reading_notes(reading: Reading, index: Index | None = None) -> tuple[Para, .
     unknown, held = split_aside(index, reading.ignored)
     if unknown:
         words = quoted_words(unknown)
-        notes.append(Para(f"Laissé de côté (je ne sais pas le lire) : {words}.", "note"))
+        notes.append(Para(f"Laissé de côté : {words}.", "note"))
     if held:
         search = " ".join(held)
         notes.append(
