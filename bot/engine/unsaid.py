@@ -28,7 +28,7 @@ from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
-from bot.text import count, fold, of_articles
+from bot.text import count, fold
 
 ANSWER_KIND_WORDS = frozenset(
     " ".join(
