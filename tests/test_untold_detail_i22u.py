@@ -4,6 +4,9 @@
 1. a covered subject asked for a detail no article gives opens with a plain « Les articles ne
    disent pas … » in the question's own terms, then the nearest passage, labelled; never when the
    articles may give it in other words (a figure near the subject, a verb said otherwise).
+2. « Compris » lines in plain French, without the team's jargon or command echoes.
+3. every answer offers a next tap: an absent country the covered actors the question names and
+   the ways in; an empty chronology the nearest views that hold lines.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import yaml
 
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.engine.commands import answer, callback
 from bot.engine.detail_untold import focus_words
 from bot.engine.index import Index
 from bot.engine.questions import respond
-from bot.engine.reply import Para
+from bot.engine.reply import Para, Reply
 from bot.engine.unsaid import unsaid_words
 from bot.render.text import render_text
 from tests.conftest import FIVE
@@ -161,6 +165,7 @@ def test_compris_lines_say_in_plain_words_what_was_understood_and_set_aside(
         text = render_text(reply)
         for phrase in JARGON:
             assert phrase not in text, (question, phrase)
+        assert reply.buttons, question  # 3. always a next tap
         tapped = [b.label for row in reply.buttons for b in row if b.label.startswith("▶ /")]
         compris = [line for line in text.splitlines() if line.startswith("(Compris")]
         if tapped and compris:  # the command is under its button: not echoed on the line
@@ -172,3 +177,38 @@ def test_a_word_no_article_holds_is_said_plainly_on_the_compris_line(five_base: 
     reply = respond(index, "drones de Turquie et licornes", TODAY)
     line = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" in b.text)
     assert "aucun article n'emploie « licornes »" in line, line
+
+
+# 3. a next tap under every answer
+
+
+def _labels(reply: Reply) -> list[str]:
+    return [button.label for row in reply.buttons for button in row]
+
+
+def test_an_absent_country_offers_the_covered_actors_named_and_the_ways_in(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    reply = respond(index, "l'OTAN coopère-t-elle avec le Brésil sur la défense ?", TODAY)
+    assert "Brésil" in render_text(reply)  # said absent, after the full-text search
+    labels = _labels(reply)
+    assert "OTAN" in labels and "🌍 Pays" in labels and "📅 Derniers faits" in labels, labels
+    for row in reply.buttons:
+        for button in row:
+            assert callback(index, button.data).found, button.label
+
+
+def test_an_empty_chronology_offers_the_nearest_views_that_hold_lines(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    reply = answer(index, "/timeline 2019 Turquie")
+    assert not reply.found
+    labels = _labels(reply)
+    assert labels[-1] == "📅 Toute la chronologie", labels
+    turkey = five_base.actors["TR"].name
+    assert any(turkey in label and label.endswith(")") for label in labels), labels
+    for row in reply.buttons:
+        for button in row:
+            assert callback(index, button.data).found, button.label

@@ -812,11 +812,34 @@ def respond_in_thread(
         )
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
+    if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
+        reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
         reply = _said_read_as(reply, read_as(near))
     if typos:
         reply = _said_read_as(reply, typos_read_as(typos))
     return reply, asked
+
+
+MOST_WAYS_IN = 3
+"""Most cards of the actors a question names offered under an answer with no button."""
+
+
+def _ways_in(index: Index, text: str, today: date | None) -> tuple[tuple[Button, ...], ...]:
+    """The nearest covered ways in under an answer that offers nothing next: the cards of the
+    actors the question names that the base covers (the home country last, only when alone),
+    then the latest facts and the list of countries (issue 22, seventh blind set)."""
+    asked = text if text.startswith("/") else _content(index, text)
+    actors = read_filter(index, asked.partition(" ")[2] if text.startswith("/") else asked, today)
+    home = index.base.vocabulary.home
+    named = [a for a in actors.filter.actors if a in index.base.actors]
+    named = [a for a in named if a != home] or named
+    cards = tuple(card_button(index.base.actors[a]) for a in named[:MOST_WAYS_IN])
+    ways = (
+        Button("📅 Derniers faits", routes.COMMAND.build("/timeline recent")),
+        Button("🌍 Pays", routes.COMMAND.build("/pays")),
+    )
+    return ((cards,) if cards else ()) + (ways,)
 
 
 def _reader_knows(index: Index, word: str, today: date | None) -> bool:
@@ -1406,7 +1429,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     # a command under a « ▶ » button is not echoed on the line as well: readers took it for
     # jargon (issue 22, seventh blind set)
     button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
-    tapped = reply.found and button_data is not None
+    words = found.data.split(" ", 1)[1] if found.data.startswith("/cherche ") else ""
+    tapped = reply.found and (button_data is not None or bool(words))
     target = "" if passage or tapped else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
@@ -1430,6 +1454,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+    elif reply.found and words:  # a search too long for « ▶ »: on its rarest words
+        buttons = (*buttons, (search_button(index, words),))
     if not passage:  # the quote that answers what the filter could not read: unfolded
         blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
     # only « ▶ /timeline … » under it: the lines' cards, their actors, their year too
