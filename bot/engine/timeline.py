@@ -522,4 +522,4 @@ def looser_buttons(index: Index, wanted: TimelineFilter) -> tuple[tuple[Button, 
         if len(taps) >= LOOSER_TAPS:
             break
     whole = Button("📅 Toute la chronologie", routes.TIMELINE.build(1, TimelineFilter().encode()))
-    return tuple((tap,) for tap in taps) + ((whole,),)
+    return (*((tap,) for tap in taps), (whole,))
