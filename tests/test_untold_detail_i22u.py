@@ -212,3 +212,25 @@ def test_an_empty_chronology_offers_the_nearest_views_that_hold_lines(
     for row in reply.buttons:
         for button in row:
             assert callback(index, button.data).found, button.label
+
+
+def test_a_subject_told_at_two_dates_may_hold_the_next_one_no_not_said(
+    five_base: FactBase,
+) -> None:
+    # « début octobre, … des manoeuvres … en 2026 »: the next manoeuvres are told without
+    # « prochaines »; the verdict would be false
+    index = Index(five_base)
+    for question in (
+        "quand auront lieu les prochaines manoeuvres de l'OTS ?",
+        "prochaines manoeuvres de l'OTS prévues quand, en 2026 ?",
+    ):
+        assert "ne disent pas" not in render_text(respond(index, question, TODAY)), question
+        assert "ne donnent pas la date" not in render_text(respond(index, question, TODAY))
+
+
+def test_a_planned_period_asked_of_a_next_event_says_it_first(five_base: FactBase) -> None:
+    index = Index(five_base)
+    question = "prochaine édition du forum de Bakou prévue quand, en 2026 ?"
+    first = _first_line(index, question)
+    assert first.startswith("Les articles ne donnent pas la date demandée pour « prochaine"), first
+    assert "ce qui est prévu" in render_text(respond(index, question, TODAY))  # the plans view

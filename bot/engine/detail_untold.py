@@ -12,11 +12,15 @@ Never a false « not said »; the line is written only when all of these hold:
 - the question asks a detail (« quand », « combien », « qui », « où »), and is no yes/no question;
 - a word of the question is absent from every article by the strict rules of ``unsaid`` (full
   text, stems, typos, the reader's own readings), and it stands as a noun or a noun's first
-  adjective — right after an article or « de » (« la prochaine réunion », « de soldats »), never
-  a verb (« a servi », « est allé »: the articles may say it in other words);
+  adjective — right after an article or « de » (« la prochaine réunion », « de soldats »), or
+  opening a terse question (« prochain forum prévu quand ? »), never a verb (« a servi », « est
+  allé »: the articles may say it in other words);
 - for « combien », no sentence of the articles that holds the question's other key words holds a
   figure (a number other than a year, or a number word): « 500 militaires » would answer
-  « combien de soldats » without the word.
+  « combien de soldats » without the word;
+- those sentences name at most one date: a subject told at two dates (« début octobre, … des
+  manœuvres en 2026 ») may hold the next one, or the one asked, without the word (« prochaines
+  manœuvres prévues quand ? » is answered by « en 2026 »).
 
 The verdict is the question itself turned indirect (« Savez-vous quand aura lieu … ? » → « quand
 aura lieu … »; « le prochain forum … est prévu quand ? » → « quand le prochain forum … est
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para
@@ -84,7 +89,10 @@ def focus_words(text: str, unsaid: tuple[str, ...]) -> list[str]:
     absent = {fold(word) for word in unsaid}
     out: list[str] = []
     for at, token in enumerate(tokens):
-        if token not in absent or at == 0:
+        if token not in absent:
+            continue
+        if at == 0:  # a terse question opening on its noun (« prochain forum prévu quand ? »)
+            out.append(next(w for w in unsaid if fold(w) == token))
             continue
         before = tokens[at - 1]
         if before in _DETERMINERS or (before in absent and fold(before) in map(fold, out)):
@@ -101,21 +109,76 @@ def _figure(sentence: str) -> bool:
     return False
 
 
-def _subject_has_figure(index: Index, text: str, focus: list[str]) -> bool:
-    """True when a sentence of the articles holding every other key word of ``text`` (by the
-    first five letters of its stem) holds a figure: the count may be there in other words."""
+def _subject_sentences(index: Index, text: str, focus: list[str]) -> list[str]:
+    """The sentences of the articles holding every other key word of ``text`` (by the first
+    five letters of its stem): where the detail could be told in other words."""
     skip = {fold(word) for word in focus} | set(_ASKING) | {"nombre", "nb"}
     stems = [
         folded_stem(word)[:5]
         for word in index.tokens(text)
         if word not in skip and not is_stop(word) and len(word) > 2 and not word.isdigit()
     ]
+    out: list[str] = []
     for seed in index.base.seeds.values():
         for sentence in _SENTENCE.split(seed):
             words = [folded_stem(w) for w in re.findall(r"\w+", fold(sentence))]
-            if all(any(w.startswith(stem) for w in words) for stem in stems) and _figure(sentence):
-                return True
-    return False
+            if all(any(w.startswith(stem) for w in words) for stem in stems):
+                out.append(sentence)
+    return out
+
+
+_DATE = re.compile(
+    r"\b(?:\d{1,2} )?(?:" + "|".join(fold(month) for month in MONTHS_FR) + r")(?: \d{4})?\b"
+    r"|\b(?:19|20)\d\d\b"
+)
+
+
+def _dates(sentences: list[str]) -> set[str]:
+    """The distinct times the sentences name: a year (« 21 septembre 2025 » and « 2025 » are
+    one), or a month said without its year (« début octobre »)."""
+    out: set[str] = set()
+    for sentence in sentences:
+        for match in _DATE.finditer(fold(sentence)):
+            year = re.search(r"\d{4}", match.group(0))
+            out.add(year.group(0) if year else match.group(0).split()[-1])
+    return out
+
+
+def _head_sentences(index: Index, text: str, focus: list[str]) -> list[str]:
+    """The sentences of the articles holding the noun the first missing word qualifies
+    (« forum » in « le prochain forum de Bakou … ») and every actor the question names (the
+    base's subject aside): the subject itself, whatever else the question says."""
+    from bot.engine.asked_absent import (  # its sentence table, built once per index
+        _actor_sentences,
+        _in_every_article,
+        _sentences,
+        _word_sentences,
+    )
+    from bot.engine.filters import read_filter  # it imports the index too
+
+    tokens = _tokens(text)
+    first = fold(focus[0])
+    if first not in tokens:
+        return []
+    at = tokens.index(first)
+    head = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if not head or is_stop(head) or head in _DETERMINERS or len(head) < 3:
+        return []
+    table = _sentences(index)
+    found = set(_word_sentences(index, table, head))
+    anchored = False  # the sentences hold an actor the question names: the subject's own
+    for actor in read_filter(index, text).filter.actors:
+        if not _in_every_article(index, actor):
+            found &= _actor_sentences(index, table, actor)
+            anchored = True
+    skip = {first, head, *_ASKING}  # and one of the question's other key words: « ce forum »
+    others = [  # of 1997 (another one) is not the forum of Bakou asked about
+        _word_sentences(index, table, word)
+        for word in index.tokens(text)
+        if word not in skip and not is_stop(word) and len(word) > 2 and not word.isdigit()
+    ]
+    held = [n for n in found if anchored or not others or any(n in w for w in others)]
+    return [table.origins[n][1] for n in sorted(held) if n < len(table.origins)]
 
 
 def _indirect(text: str) -> str:
@@ -137,7 +200,8 @@ def _indirect(text: str) -> str:
 
 
 def _named(text: str, kind: str, focus: list[str]) -> str:
-    """What is asked, named by its kind: « le nombre de soldats », else « la date demandée »."""
+    """What is asked, named by its kind: « le nombre de soldats », « la date demandée pour
+    « prochain forum » », else « la date demandée »."""
     tokens = re.findall(r"[^\W_]+(?:['’])?", text)
     folded = [fold(t.rstrip("'’")) for t in tokens]
     first = fold(focus[0])
@@ -145,6 +209,9 @@ def _named(text: str, kind: str, focus: list[str]) -> str:
         at = folded.index(first)
         if at and folded[at - 1] in ("de", "d"):
             return f"{_KIND_OF[kind]} de {tokens[at]}"
+        after = folded[at + 1] if at + 1 < len(folded) else ""
+        if after and not is_stop(after) and after not in _ASKING:  # « prochain forum »
+            return f"{_KIND[kind]} pour « {tokens[at]} {tokens[at + 1].rstrip(chr(39))} »"
     return _KIND[kind]
 
 
@@ -158,8 +225,12 @@ def untold_detail(
     focus = focus_words(text, unsaid)
     if not focus:
         return None
-    if kind == "combien" and _subject_has_figure(index, text, focus):
-        return None
+    sentences = _subject_sentences(index, text, focus)
+    if kind == "combien" and any(_figure(sentence) for sentence in sentences):
+        return None  # « 300 militaires » may answer « combien de soldats »
+    subject = sentences + _head_sentences(index, text, focus)
+    if kind != "combien" and len(_dates(subject)) > 1:  # the subject told at two dates
+        return None  # (« début octobre », « en 2026 »): a next one may be told without the word
     indirect = _indirect(text)
     said = (
         f"ne disent pas {indirect}" if indirect else f"ne donnent pas {_named(text, kind, focus)}"

@@ -1381,7 +1381,12 @@ def _plans_reply(
     human, data = _command(index, "timeline", reading)
     found = Understanding(human, data, f"ce qui est prévu — {period}")
     line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
-    blocks = (line, *plans_blocks(index, period, coming))
+    blocks: tuple[Block, ...] = (line, *plans_blocks(index, period, coming))
+    unsaid = tuple(unsaid_words(index, _content(index, text), SOFT_WORDS, today))
+    kind = asked_type(text) or ("combien" if asked_figure(fold(text)) else "")
+    untold = untold_detail(index, text, kind, unsaid, False)
+    if untold is not None:  # « le prochain forum est prévu quand ? »: what is planned is no
+        blocks = (untold, *blocks)  # answer about a next forum; said first
     if "quand" in asked_types(text):  # « … prévues en 2026 : proposées quand ? »: the act's
         # own date, when the quote was cut before it (« Notamment, début octobre, … »)
         blocks = tuple(whole_dated_quote(index, b) if isinstance(b, Quote) else b for b in blocks)
