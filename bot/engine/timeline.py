@@ -492,13 +492,13 @@ def _not_understood(index: Index, problem: FilterProblem) -> Reply:
 
 LOOSER_TAPS = 3
 """Most looser views an empty chronology offers."""
-LABEL = 32
-"""Longest description on a looser view's button (its count follows it)."""
+LABEL = 36
+"""Longest description on a looser view's button."""
 
 
 def looser_buttons(index: Index, wanted: TimelineFilter) -> tuple[tuple[Button, ...], ...]:
     """Under an empty chronology, the nearest views that hold lines: the filter without its
-    period, kind, theme or act, or one of its actors alone (each with its count), then the
+    period, kind, theme or act, or one of its actors alone, then the
     whole chronology; never nothing to tap (issue 22, seventh blind set)."""
     loose = [
         replace(wanted, start=None, end=None),
@@ -513,12 +513,10 @@ def looser_buttons(index: Index, wanted: TimelineFilter) -> tuple[tuple[Button, 
         if view in seen or view.is_empty():
             continue
         seen.add(view)
-        held = len(select(index, view))
-        if held:
+        if select(index, view):  # no count on the label: the view's own heading says it
             said = describe(index, view)
             said = said if len(said) <= LABEL else f"{said[: LABEL - 1]}…"
-            label = f"📅 {said} ({held})"
-            taps.append(Button(label, routes.TIMELINE.build(1, view.encode())))
+            taps.append(Button(f"📅 {said}", routes.TIMELINE.build(1, view.encode())))
         if len(taps) >= LOOSER_TAPS:
             break
     whole = Button("📅 Toute la chronologie", routes.TIMELINE.build(1, TimelineFilter().encode()))
