@@ -7,11 +7,13 @@
 2. « Compris » lines in plain French, without the team's jargon or command echoes.
 3. every answer offers a next tap: an absent country the covered actors the question names and
    the ways in; an empty chronology the nearest views that hold lines.
+4. a folded quote that repeats the one shown open over its line is left out.
 """
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +25,8 @@ from bot.engine.commands import answer, callback
 from bot.engine.detail_untold import focus_words
 from bot.engine.index import Index
 from bot.engine.questions import respond
-from bot.engine.reply import Para, Reply
+from bot.engine.repeats import without_repeated_quotes
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.unsaid import unsaid_words
 from bot.render.text import render_text
 from tests.conftest import FIVE
@@ -234,3 +237,43 @@ def test_a_planned_period_asked_of_a_next_event_says_it_first(five_base: FactBas
     first = _first_line(index, question)
     assert first.startswith("Les articles ne donnent pas la date demandée pour « prochaine"), first
     assert "ce qui est prévu" in render_text(respond(index, question, TODAY))  # the plans view
+
+
+# 4. a folded quote repeating the one shown over its line is left out of the first message
+
+
+def test_a_folded_quote_repeating_the_open_one_of_its_line_is_dropped(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    question = (
+        "liste des pays dont les représentants permanents assistaient à la réunion avec Aliyev"
+    )
+    reply = respond(index, question, TODAY)
+    quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+    assert any("Étaient présents à la réunion" in text for text in quotes)  # shown whole
+    folded = [q.text for b in reply.blocks if isinstance(b, QuoteGroup) for _, q in b.quotes]
+    assert not any("Des représentants de Turquie, Grèce" in text for text in folded), folded
+
+
+def test_a_folded_quote_saying_something_else_stays() -> None:
+    reply = Reply(
+        (
+            Item("2025", "Un fait", ref=1, entry="x"),
+            Quote("Les représentants de la Turquie et de la Grèce étaient présents.", "A", "a"),
+            QuoteGroup(((1, Quote("Le plan prévoit des exercices communs en mer.", "B", "b")),)),
+        )
+    )
+
+    class _Index:
+        @staticmethod
+        def tokens(text: str) -> list[str]:
+            return [w.lower().strip(".,") for w in text.split()]
+
+    assert without_repeated_quotes(_Index(), reply) is reply  # type: ignore[arg-type]
+    same = QuoteGroup(((1, Quote("Turquie et Grèce : leurs représentants présents.", "B", "b")),))
+    repeated = replace(reply, blocks=(*reply.blocks[:2], same))
+    assert not any(
+        isinstance(b, QuoteGroup)
+        for b in without_repeated_quotes(_Index(), repeated).blocks  # type: ignore[arg-type]
+    )

@@ -71,6 +71,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
+from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -812,6 +813,7 @@ def respond_in_thread(
         )
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
+    reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
         reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
