@@ -86,17 +86,37 @@ def test_a_question_that_does_not_turn_cleanly_names_what_is_asked(five_base: Fa
     assert first.startswith("Les articles ne donnent pas le nombre de fantassins"), first
 
 
-def test_only_a_noun_or_its_first_adjective_is_a_missing_detail() -> None:
-    # after an article or « de »: the detail; after an auxiliary: a verb the articles may
-    # say in other words (« conclu » for « signé »), never a missing detail
+def test_only_the_detail_asked_is_a_missing_detail() -> None:
+    # « quand »/« où »: a word qualifying a noun (after an article, or opening the question)
     assert focus_words("quand aura lieu la prochaine réunion ?", ("aura", "prochaine")) == [
         "prochaine"
     ]
-    assert focus_words("combien de milliards de dollars ?", ("milliards", "dollars")) == [
+    assert focus_words("prochaine session prévue quand ?", ("prochaine",)) == ["prochaine"]
+    # « combien »: the counted noun and the nouns chained to it by « de »
+    assert focus_words(
+        "combien de milliards de dollars ?", ("milliards", "dollars"), "combien"
+    ) == [
         "milliards",
         "dollars",
     ]
+    # a verb after an auxiliary, a locution, a word before the question, a duration: none
     assert focus_words("quand l'accord a-t-il été paraphé ?", ("paraphé",)) == []
+    assert focus_words("en quelle année a-t-il pris la relève du conseil ?", ("relève",)) == []
+    assert focus_words("Pour mon mémo de synthèse : quand fut-il signé ?", ("synthèse",)) == []
+    assert focus_words("combien de temps après ?", ("temps",), "combien") == []
+    assert focus_words("combien de menaces selon le papier ?", ("papier",), "combien") == []
+    assert focus_words("qui est le prochain ministre ?", ("prochain",), "qui") == []
+
+
+def test_words_around_the_question_never_make_a_not_said(five_base: FactBase) -> None:
+    index = Index(five_base)
+    for question in (
+        "Pour mon mémo de synthèse : en quelle année l'accord avec Washington a-t-il été signé ?",
+        "combien de menaces pèsent sur l'Azerbaïdjan selon le papier ?",
+        "combien de temps après le Conseil de coopération nord-atlantique a-t-il rejoint le PPP ?",
+    ):
+        text = render_text(respond(index, question, TODAY))
+        assert "(aucun n'emploie" not in text, question
 
 
 def test_a_verb_said_otherwise_never_makes_a_not_said(five_base: FactBase) -> None:

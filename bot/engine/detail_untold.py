@@ -9,12 +9,14 @@ of a note about a word or a chronology that reads as the answer.
 
 Never a false « not said »; the line is written only when all of these hold:
 
-- the question asks a detail (« quand », « combien », « qui », « où »), and is no yes/no question;
+- the question asks when, where or how many, and is no yes/no question (« qui » aside: an
+  institution or a role answers « who » without the word asked);
 - a word of the question is absent from every article by the strict rules of ``unsaid`` (full
-  text, stems, typos, the reader's own readings), and it stands as a noun or a noun's first
-  adjective — right after an article or « de » (« la prochaine réunion », « de soldats »), or
-  opening a terse question (« prochain forum prévu quand ? »), never a verb (« a servi », « est
-  allé »: the articles may say it in other words);
+  text, stems, typos, the reader's own readings), and it names the detail asked
+  (``focus_words``): the counted noun of « combien de … » (never a duration, « combien de
+  temps »), or a word qualifying a noun the articles hold (« la prochaine réunion »,
+  « prochain forum … ? »); never a verb (« a été paraphé »), a locution (« pris la suite du »),
+  nor a word around the question (« pour ma note de synthèse : … »);
 - for « combien », no sentence of the articles that holds the question's other key words holds a
   figure (a number other than a year, or a number word): « 500 militaires » would answer
   « combien de soldats » without the word;
@@ -41,8 +43,13 @@ from bot.text import fold
 
 _DETERMINERS = frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"])
 """Words after which a word of the question is a noun or a noun's first adjective."""
-_ASKING = ("quand", "combien", "qui", "ou")
-"""The question types whose missing detail is said first."""
+_ASKING = ("quand", "combien", "ou")
+"""The question types whose missing detail is said first (« qui » aside: an institution or a
+role answers « who » without the word asked, « le ministère de la Défense » for « signataire »)."""
+_COUNTING = frozenset(["combien", "nombre", "nb", "nbre"])
+"""Words after which « de » opens the counted noun."""
+_DURATION = frozenset(["temps", "duree", "longtemps", "periode"])
+"""Counted nouns that ask a duration: the answer is dates, which no absent word rules out."""
 _INTERROGATIVE = re.compile(
     r"^(?:quand|combien|qui|o[uù]|quel(?:le)?s?|à quel(?:le)?s?|a quel(?:le)?s?|en quelle)\b",
     re.IGNORECASE,
@@ -82,21 +89,42 @@ def _tokens(text: str) -> list[str]:
     return [fold(word.rstrip("'’")) for word in _WORDS.findall(text)]
 
 
-def focus_words(text: str, unsaid: tuple[str, ...]) -> list[str]:
-    """The words of ``unsaid`` (absent from every article) that stand as a noun or a noun's
-    first adjective in ``text``: right after an article, « de », or another such word."""
+def focus_words(text: str, unsaid: tuple[str, ...], kind: str = "quand") -> list[str]:
+    """The words of ``unsaid`` (absent from every article) that name the detail asked:
+
+    - for « combien »: the counted noun, right after « combien de » or « nombre de » (« combien
+      de soldats »), and the nouns chained to it by « de » (« de milliards de dollars »); never
+      a word naming a duration (« combien de temps »: the articles may give both years);
+    - for « quand » and « où »: a word qualifying a noun the articles hold, right after an
+      article or opening the question (« la prochaine réunion », « prochain forum … ? »): the
+      subject is covered, the instance asked is not. A word followed by a little word or by the
+      end (« pris la suite du … », « ma note de synthèse : … ») is no such qualifier.
+    """
     tokens = _tokens(text)
     absent = {fold(word) for word in unsaid}
+
+    def spelled(token: str) -> str:
+        return next(w for w in unsaid if fold(w) == token)
+
     out: list[str] = []
+    if kind == "combien":
+        for at, token in enumerate(tokens):
+            if at < 2 or token not in absent or token in _DURATION:
+                continue
+            before, counted = tokens[at - 1], tokens[at - 2]
+            if before in ("de", "d") and (counted in _COUNTING or fold(counted) in map(fold, out)):
+                out.append(spelled(token))
+        return list(dict.fromkeys(out))
+    if kind not in ("quand", "ou"):
+        return []
     for at, token in enumerate(tokens):
-        if token not in absent:
+        if token not in absent or at + 1 >= len(tokens):
             continue
-        if at == 0:  # a terse question opening on its noun (« prochain forum prévu quand ? »)
-            out.append(next(w for w in unsaid if fold(w) == token))
+        head = tokens[at + 1]
+        if head in absent or is_stop(head) or head in _DETERMINERS or len(head) < 3:
             continue
-        before = tokens[at - 1]
-        if before in _DETERMINERS or (before in absent and fold(before) in map(fold, out)):
-            out.append(next(w for w in unsaid if fold(w) == token))
+        if at == 0 or tokens[at - 1] in _DETERMINERS - {"de", "d"}:
+            out.append(spelled(token))
     return list(dict.fromkeys(out))
 
 
@@ -222,7 +250,7 @@ def untold_detail(
     None when any rule fails."""
     if yes_no or kind not in _ASKING or not unsaid:
         return None
-    focus = focus_words(text, unsaid)
+    focus = focus_words(text, unsaid, kind)
     if not focus:
         return None
     sentences = _subject_sentences(index, text, focus)
