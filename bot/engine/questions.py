@@ -1431,19 +1431,16 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if passage is not None and found.yes_no:
         passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or answer(index, found.data, today)
-    # a search says its words once: « Compris : une recherche de « x y » » (the command is
-    # under the « Tous les résultats » button)
-    # a command under a « ▶ » button is not echoed on the line as well: readers took it for
-    # jargon (issue 22, seventh blind set)
+    # the line says what was understood in words, never the command: readers took « → /pays
+    # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
+    # « ▶ » or « 🔎 » button, an empty one the ways in (``_ways_in``)
     button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
     words = found.data.split(" ", 1)[1] if found.data.startswith("/cherche ") else ""
-    tapped = reply.found and (button_data is not None or bool(words))
-    target = "" if passage or tapped else f" → {found.command}"
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
     untold = None if found.yes_no else found.untold  # « combien de soldats … ? »: said first
     absent = "" if found.key_unsaid or untold else absent_words(index, found.unsaid)
-    line = Para(f"Compris : {found.said}{target}{absent}", "note")
+    line = Para(f"Compris : {found.said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest
         blocks = (untold, *blocks)
