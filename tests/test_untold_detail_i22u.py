@@ -298,3 +298,13 @@ def test_a_folded_quote_saying_something_else_stays() -> None:
         isinstance(b, QuoteGroup)
         for b in without_repeated_quotes(_Index(), repeated).blocks  # type: ignore[arg-type]
     )
+
+
+def test_a_passage_goes_on_to_a_theme_the_question_names_or_to_its_articles_event(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    named = _labels(respond(index, "quelles régions aux tables rondes diplomatiques ?", TODAY))
+    assert named[0] == "📅 Chronologie : diplomatie", named  # the theme the question names
+    bare = _labels(respond(index, "les tables rondes ont parlé de quelles régions ?", TODAY))
+    assert "Forum" in bare[0] and "Chronologie" not in bare[0], bare  # the forum, no theme
