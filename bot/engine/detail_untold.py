@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from bot.dates import MONTHS_FR
-from bot.engine.french import folded_stem, is_stop
+from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para
 from bot.text import fold
@@ -138,21 +138,24 @@ def _figure(sentence: str) -> bool:
 
 
 def _subject_sentences(index: Index, text: str, focus: list[str]) -> list[str]:
-    """The sentences of the articles holding every other key word of ``text`` (by the first
-    five letters of its stem): where the detail could be told in other words."""
+    """The sentences of the articles holding every other key word of ``text`` (a word whose
+    stem starts like it, ``asked_absent``'s sentence table): where the detail could be told in
+    other words."""
+    from bot.engine.asked_absent import _sentences, _word_sentences  # its table, built once
+
     skip = {fold(word) for word in focus} | set(_ASKING) | {"nombre", "nb"}
-    stems = [
-        folded_stem(word)[:5]
+    words = [
+        word
         for word in index.tokens(text)
         if word not in skip and not is_stop(word) and len(word) > 2 and not word.isdigit()
     ]
-    out: list[str] = []
-    for seed in index.base.seeds.values():
-        for sentence in _SENTENCE.split(seed):
-            words = [folded_stem(w) for w in re.findall(r"\w+", fold(sentence))]
-            if all(any(w.startswith(stem) for w in words) for stem in stems):
-                out.append(sentence)
-    return out
+    table = _sentences(index)
+    found: set[int] = set(range(len(table.origins)))
+    for word in words:
+        found &= _word_sentences(index, table, word)
+        if not found:
+            return []
+    return [table.origins[n][1] for n in sorted(found)]
 
 
 _DATE = re.compile(
