@@ -914,8 +914,8 @@ def _respond_in_thread(
             undated, about = undated_lines(index, text, subject, today, agreements)
             found = replace(found, undated=undated, undated_about=about)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
-    if found is not None and found.untold is not None and not yes_no:
-        reply = _untold_as_typed(index, reply, found, typed)
+    if found is not None and found.untold is not None and not yes_no and typed != text:
+        reply = _untold_as_typed(index, reply, found, typed)  # an idiom was read: as typed
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
