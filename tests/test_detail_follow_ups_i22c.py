@@ -107,7 +107,9 @@ def test_ou_is_answered_by_the_subjects_place_or_said_missing(five_base):
 
 def test_a_follow_up_naming_a_new_subject_starts_fresh(five_base):
     _, other = _chat(five_base, "accord avec le Royaume-Uni", "et la Turquie, signé qd ?")
-    assert "/accord Turquie" in _understood(other)  # the Turkish agreements, not the plan
+    assert "accords — Turquie" in _understood(other)  # the Turkish agreements, not the plan
+    commands = [b.data for row in other.buttons for b in row]
+    assert "c:/accord TR" in commands  # the command itself, under its « ▶ » button
     assert "Hier" not in _text(other) and "mémorandum" in _text(other)
 
 

@@ -90,7 +90,7 @@ def test_unread_words_are_said_and_the_rest_still_applies(index):
     heading = plain.splitlines()[0]  # the same view as without the unread word (computed)
     assert reply.found and heading.startswith("CHRONOLOGIE — 2025 · ACCORDS (")
     assert heading in text
-    assert "Laissé de côté (je ne sais pas le lire) : « licornes »." in text
+    assert "Laissé de côté : « licornes »." in text
 
 
 def test_accord_2025_reads_the_date_not_the_title(index):

@@ -246,8 +246,8 @@ def test_a_word_only_another_article_holds_is_said_absent_from_the_lines_shown(c
     index = Index(copy.load())
     question = "quel jour exactement le forum de Bakou s'est-il terminé ?"
     first = render_html(respond(index, question))[0]
-    assert "/timeline" in first and "Forum" in first
-    assert "mot absent du texte de l'article de cette ligne : « termine »" in first
+    assert "Chronologie" in first and "Forum" in first
+    assert "l'article de cette ligne n'emploie pas « termine »" in first
 
 
 # --- draft classes: a printed date glued to its weekday ---------------------------------------

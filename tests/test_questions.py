@@ -71,7 +71,7 @@ def test_an_answer_says_how_it_understood_and_offers_the_exact_command(index):
     reply = respond(index, "qu'a signé le Royaume-Uni ?", TODAY)
     text = render_text(reply)
     assert text.splitlines()[0] == (
-        "(Compris : accords — 🇬🇧 Royaume-Uni · signé → /accord Royaume-Uni signé)"
+        "(Compris : accords — 🇬🇧 Royaume-Uni · signé)"  # the command is under « ▶ », not echoed
     )
     exact = [b for row in reply.buttons for b in row if b.data.startswith("c:")]
     assert [b.label for b in exact] == ["▶ /accord Royaume-Uni signé"]

@@ -55,5 +55,8 @@ def with_near_words(index: Index, text: str) -> tuple[str, tuple[tuple[str, str]
 
 
 def read_as(pairs: tuple[tuple[str, str], ...]) -> str:
-    """For the « Compris » line: « « oléoduc » lu « pipeline » (mot des articles) »."""
-    return " ; ".join(f"« {asked} » lu « {held} » (mot des articles)" for asked, held in pairs)
+    """For the « Compris » line: « « oléoduc » lu « pipeline », le mot employé par les
+    articles »."""
+    return " ; ".join(
+        f"« {asked} » lu « {held} », le mot employé par les articles" for asked, held in pairs
+    )

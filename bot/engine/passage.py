@@ -23,7 +23,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem, lightness, spelled_stem
+from bot.engine.french import folded_stem, is_stop, lightness, spelled_stem
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
@@ -1241,8 +1241,10 @@ def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:
     cards of its dated lines; else, for context entries, the cards of the actors they are
     about (those the question names first); else the card of the dated entry of the same
     article whose line holds most of the question (the forum's opening under a fact of the
-    forum); else the chronology of their theme. Never only « run the same search again »
-    (issue 22, class 3)."""
+    forum); else the card of the article's one event when the question names none of their
+    themes; else the chronology of their theme, one the question names first. Never only
+    « run the same search again » (issue 22, class 3); never a theme off the question when
+    the article's own event is there (phone readers, seventh blind set)."""
     buttons = [button for shown in entries if (button := entry_button(shown))]
     if buttons:
         return buttons[:2]
@@ -1265,12 +1267,17 @@ def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:
     if dated and (best := max(dated, key=lambda row: (row[0], row[1])))[0] > 0:
         return [button] if (button := entry_button(best[2])) else []  # the article's event
     labels = {term.id: term.label for term in base.vocabulary.topics}
-    for shown in entries:
-        for topic in shown.topics:
-            wanted = TimelineFilter(topics=(topic,))
-            if select(index, wanted):
-                label = f"📅 Chronologie : {labels.get(topic, topic)}"
-                return [Button(short_label(label), routes.TIMELINE.build(1, wanted.encode()))]
+    asked = {word[:5] for word in index.tokens(query) if not is_stop(word)}
+    topics = [topic for shown in entries for topic in shown.topics]
+    said = [t for t in topics if {w[:5] for w in index.tokens(labels.get(t, t))} & asked]
+    events = [other for _, _, other in dated if isinstance(other, Event)]
+    if not said and len(events) == 1 and (button := entry_button(events[0])):
+        return [button]  # the one event of the article (the forum), not a theme not asked
+    for topic in dict.fromkeys([*said, *topics]):  # a theme the question names first
+        wanted = TimelineFilter(topics=(topic,))
+        if select(index, wanted):
+            label = f"📅 Chronologie : {labels.get(topic, topic)}"
+            return [Button(short_label(label), routes.TIMELINE.build(1, wanted.encode()))]
     return []
 
 

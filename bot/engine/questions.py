@@ -44,6 +44,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.detail_untold import untold_detail
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
@@ -72,6 +73,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
+from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -200,6 +202,10 @@ class Understanding:
     someone: str = ""
     """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
     search answer whose passage names none says so first."""
+    untold: Para | None = None
+    """A detail asked of a covered subject that no article gives (« combien de soldats … ? »,
+    « la prochaine réunion ») said in the question's terms (``detail_untold``): opens the
+    answer of a question that is no yes/no one."""
     """A question in two parts joined by « et » (« en quelle année Bakou a rejoint le NCCA,
     et le Partenariat pour la paix ? »): each part's search words, for a search answer to
     answer the part its passage leaves out (``passage.other_part``)."""
@@ -415,8 +421,10 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         # said first, before the agreements they give (never listed as if ratified)
     if not (unsaid or no_figure or undated or unsigned):
         return found
+    untold = untold_detail(index, text, found_kind(found), tuple(unsaid), False)
     return replace(
         found,
+        untold=untold,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
         measure=asked_measure(fold(text)) if no_figure else "",
@@ -690,12 +698,12 @@ def _aside(index: Index, reading: Reading) -> str:
     ]
     if elsewhere:  # « terminé » held by another article only: absent from these lines' own
         held = [w for w in held if w not in elsewhere]
-        kind = "mot absent" if len(elsewhere) == 1 else "mots absents"
-        whose = "de l'article" if len(sources) == 1 else f"des {len(sources)} articles"
+        whose = "l'article" if len(sources) == 1 else "les articles"
         lines = "cette ligne" if len(shown) == 1 else "ces lignes"
-        said += f" — {kind} du texte {whose} de {lines} : {quoted_words(elsewhere)}"
-    if held:
-        said += f" — sans filtre pour {quoted_words(held)} (mot des articles)"
+        named = " ni ".join(f"« {w} »" for w in elsewhere)
+        said += f" — {whose} de {lines} n'emploie{'nt' if len(sources) > 1 else ''} pas {named}"
+    if held:  # a word of the articles the view does not choose by: said plainly, not as unread
+        said += f" — sans tenir compte de {quoted_words(held)}"
     return said
 
 
@@ -807,11 +815,35 @@ def respond_in_thread(
         )
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
+    reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
+    if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
+        reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
         reply = _said_read_as(reply, read_as(near))
     if typos:
         reply = _said_read_as(reply, typos_read_as(typos))
     return reply, asked
+
+
+MOST_WAYS_IN = 3
+"""Most cards of the actors a question names offered under an answer with no button."""
+
+
+def _ways_in(index: Index, text: str, today: date | None) -> tuple[tuple[Button, ...], ...]:
+    """The nearest covered ways in under an answer that offers nothing next: the cards of the
+    actors the question names that the base covers (the home country last, only when alone),
+    then the latest facts and the list of countries (issue 22, seventh blind set)."""
+    asked = text if text.startswith("/") else _content(index, text)
+    actors = read_filter(index, asked.partition(" ")[2] if text.startswith("/") else asked, today)
+    home = index.base.vocabulary.home
+    named = [a for a in actors.filter.actors if a in index.base.actors]
+    named = [a for a in named if a != home] or named
+    cards = tuple(card_button(index.base.actors[a]) for a in named[:MOST_WAYS_IN])
+    ways = (
+        Button("📅 Derniers faits", routes.COMMAND.build("/timeline recent")),
+        Button("🌍 Pays", routes.COMMAND.build("/pays")),
+    )
+    return ((cards,) if cards else ()) + (ways,)
 
 
 def _reader_knows(index: Index, word: str, today: date | None) -> bool:
@@ -838,8 +870,10 @@ def _respond_in_thread(
     """``respond_in_thread`` on the text as read."""
     text = clean_argument(text)
     yes_no = False
+    typed = text  # as typed, idioms kept: an untold detail is said in the question's words
     if not text.startswith("/"):
         text = expand(text)  # « signe qd ? » is « signe quand ? » for every reader below
+        typed = text
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
@@ -886,6 +920,8 @@ def _respond_in_thread(
             undated, about = undated_lines(index, text, subject, today, agreements)
             found = replace(found, undated=undated, undated_about=about)
         reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
+    if found is not None and found.untold is not None and not yes_no and typed != text:
+        reply = _untold_as_typed(index, reply, found, typed)  # an idiom was read: as typed
     if asks_weekday(text):  # « c'était un lundi ? »: the weekday of the first dated line
         reply = _weekday_said(index, reply)
     if found is not None:  # a list's sentence that answers: open under its line, not folded
@@ -911,6 +947,22 @@ def _respond_in_thread(
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     shown = _passage_shown(found, reply)
     return reply, Asked(found.data, found.command, shown, lines, found.verbs)
+
+
+def _untold_as_typed(index: Index, reply: Reply, found: Understanding, typed: str) -> Reply:
+    """``reply`` whose opening « Les articles ne disent pas … » is worded from the question as
+    typed (« quand aura lieu … », never « quand aura … » once the idiom was read)."""
+    again = untold_detail(index, typed, found_kind(found), found.unsaid, False)
+    if again is None or found.untold not in reply.blocks:
+        return reply
+    blocks = tuple(again if block == found.untold else block for block in reply.blocks)
+    return replace(reply, blocks=blocks)
+
+
+def found_kind(found: Understanding) -> str:
+    """The detail a question asks: its type, or « combien » when it asks a figure (« nb de
+    soldats … »)."""
+    return found.kind or ("combien" if found.noun else "")
 
 
 def _moved(
@@ -1383,7 +1435,12 @@ def _plans_reply(
     human, data = _command(index, "timeline", reading)
     found = Understanding(human, data, f"ce qui est prévu — {period}")
     line = Para(f"Compris : {found.said} (à venir, proposé ou couvert par un accord)", "note")
-    blocks = (line, *plans_blocks(index, period, coming))
+    blocks: tuple[Block, ...] = (line, *plans_blocks(index, period, coming))
+    unsaid = tuple(unsaid_words(index, _content(index, text), SOFT_WORDS, today))
+    kind = asked_type(text) or ("combien" if asked_figure(fold(text)) else "")
+    untold = untold_detail(index, text, kind, unsaid, False)
+    if untold is not None:  # « le prochain forum est prévu quand ? »: what is planned is no
+        blocks = (untold, *blocks)  # answer about a next forum; said first
     if "quand" in asked_types(text):  # « … prévues en 2026 : proposées quand ? »: the act's
         # own date, when the quote was cut before it (« Notamment, début octobre, … »)
         blocks = tuple(whole_dated_quote(index, b) if isinstance(b, Quote) else b for b in blocks)
@@ -1426,15 +1483,20 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if passage is not None and found.yes_no:
         passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or answer(index, found.data, today)
-    # a search says its words once: « Compris : une recherche de « x y » » (the command is
-    # under the « Tous les résultats » button)
-    target = "" if passage else f" → {found.command}"
+    # the line says what was understood in words, never the command: readers took « → /pays
+    # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
+    # « ▶ » or « 🔎 » button, an empty one the ways in (``_ways_in``)
+    button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
+    words = found.data.split(" ", 1)[1] if found.data.startswith("/cherche ") else ""
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
-    absent = "" if found.key_unsaid else absent_words(index, found.unsaid)
-    line = Para(f"Compris : {found.said}{target}{absent}", "note")
+    untold = None if found.yes_no else found.untold  # « combien de soldats … ? »: said first
+    absent = "" if found.key_unsaid or untold else absent_words(index, found.unsaid)
+    line = Para(f"Compris : {found.said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
-    if found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
+    if untold is not None:  # the detail asked, in the question's terms, then the nearest
+        blocks = (untold, *blocks)
+    elif found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
         blocks = (absent_para(index, found.unsaid), *blocks)
     if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
@@ -1443,12 +1505,13 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
-    button_data = routes.COMMAND.build_or_none(found.data)  # « ▶ /accord GB »: c:/accord GB
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
         buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+    elif reply.found and words:  # a search too long for « ▶ »: on its rarest words
+        buttons = (*buttons, (search_button(index, words),))
     if not passage:  # the quote that answers what the filter could not read: unfolded
         blocks = _answering_quote_open(index, blocks, found.data.split(" ", 1)[-1])
     # only « ▶ /timeline … » under it: the lines' cards, their actors, their year too

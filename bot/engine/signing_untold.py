@@ -189,7 +189,14 @@ def signing_untold(index: Index, question: str, reply: Reply) -> Reply:
     noun = (term.noun or "").lower()
     if not noun:
         return reply
-    noted = "" if agreement.act is None else f" (la base le note : {_act_label(index, agreement)})"
+    label = "" if agreement.act is None else _act_label(index, agreement)
+    # the state the articles give it, unless its title already says it (« … (en cours de
+    # finalisation) »): never « la base le note », the team's word, not the reader's
+    noted = (
+        f" (d'après les articles : {label})"
+        if label and fold(label) not in fold(agreement.title)
+        else ""
+    )
     if _ASKS_WHEN.search(f" {fold(question)} "):
         given = (
             f"Ce qu'ils en donnent : {when(index.base, agreement)}."

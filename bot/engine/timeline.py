@@ -243,7 +243,7 @@ def reading_notes(reading: Reading, index: Index | None = None) -> tuple[Para, .
     unknown, held = split_aside(index, reading.ignored)
     if unknown:
         words = quoted_words(unknown)
-        notes.append(Para(f"Laissé de côté (je ne sais pas le lire) : {words}.", "note"))
+        notes.append(Para(f"Laissé de côté : {words}.", "note"))
     if held:
         search = " ".join(held)
         notes.append(
@@ -286,6 +286,7 @@ def timeline_page(
                 Para("Aucun événement ne correspond à ce filtre."),
                 Para("Essayez /timeline sans filtre, ou /timeline 2025.", "note"),
             ),
+            looser_buttons(index, wanted),
             found=False,
         )
     heading = [Para(f"{title} ({_heading_count(items, wanted)})", "title"), *said]
@@ -487,3 +488,36 @@ def _not_understood(index: Index, problem: FilterProblem) -> Reply:
         for actor in suggestions
     )
     return Reply(tuple(blocks), buttons, found=False)
+
+
+LOOSER_TAPS = 3
+"""Most looser views an empty chronology offers."""
+LABEL = 36
+"""Longest description on a looser view's button."""
+
+
+def looser_buttons(index: Index, wanted: TimelineFilter) -> tuple[tuple[Button, ...], ...]:
+    """Under an empty chronology, the nearest views that hold lines: the filter without its
+    period, kind, theme or act, or one of its actors alone, then the
+    whole chronology; never nothing to tap (issue 22, seventh blind set)."""
+    loose = [
+        replace(wanted, start=None, end=None),
+        replace(wanted, kinds=(), acts=()),
+        replace(wanted, topics=()),
+        *(TimelineFilter(start=wanted.start, end=wanted.end, actors=(a,)) for a in wanted.actors),
+        *(TimelineFilter(actors=(a,)) for a in wanted.actors),
+    ]
+    taps: list[Button] = []
+    seen = {wanted}
+    for view in loose:
+        if view in seen or view.is_empty():
+            continue
+        seen.add(view)
+        if select(index, view):  # no count on the label: the view's own heading says it
+            said = describe(index, view)
+            said = said if len(said) <= LABEL else f"{said[: LABEL - 1]}…"
+            taps.append(Button(f"📅 {said}", routes.TIMELINE.build(1, view.encode())))
+        if len(taps) >= LOOSER_TAPS:
+            break
+    whole = Button("📅 Toute la chronologie", routes.TIMELINE.build(1, TimelineFilter().encode()))
+    return (*((tap,) for tap in taps), (whole,))

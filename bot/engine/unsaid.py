@@ -28,7 +28,7 @@ from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Para
 from bot.engine.seedtext import seed_holds, sorted_seed_stems
-from bot.text import count, fold, of_articles
+from bot.text import count, fold
 
 ANSWER_KIND_WORDS = frozenset(
     " ".join(
@@ -145,13 +145,15 @@ def unsaid_words(
 
 
 def absent_words(index: Index, words: tuple[str, ...]) -> str:
-    """For the « Compris » line: the question's words no article holds, said as words (« — mot
-    absent du texte des 5 articles : « budget » »), or nothing."""
+    """For the « Compris » line: the question's words no article holds, said in plain words
+    (« — aucun article n'emploie « budget » »; « — l'article n'emploie pas … » of a base of
+    one), or nothing."""
     if not words:
         return ""
-    named = ", ".join(f"« {word} »" for word in words)
-    kind = "mot absent" if len(words) == 1 else "mots absents"
-    return f" — {kind} du texte {of_articles(len(index.base.seeds))} : {named}"
+    named = " ni ".join(f"« {word} »" for word in words)
+    if len(index.base.seeds) == 1:
+        return f" — l'article n'emploie pas {named}"
+    return f" — aucun article n'emploie {named}"
 
 
 def unsaid_para(
