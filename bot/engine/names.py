@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Actor, FactBase
 from bot.engine.tables import Table
-from bot.engine.typos import compatible_lengths
+from bot.engine.typos import bigram_keys, compatible_lengths, shared_bigrams_needed
 from bot.text import fold
 
 FUZZY_MIN_QUERY = 4
@@ -85,6 +85,32 @@ class NameTable(Table):
     def fuzzy_by_length(self) -> ByLength:
         """The fuzzy names grouped by length (``by_length``)."""
         return by_length(self.fuzzy[0])
+
+    @cached_property
+    def fuzzy_bigrams(self) -> Mapping[tuple[int, str], tuple[int, ...]]:
+        """(name length, bigram key) → the positions, within ``fuzzy_by_length``'s group of
+        that length, of the names holding that key, in order."""
+        grouped: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for size, (names, _positions) in self.fuzzy_by_length.items():
+            for at, name in enumerate(names):
+                for bigram in bigram_keys(name):
+                    grouped[size, bigram].append(at)
+        return MappingProxyType({pair: tuple(ats) for pair, ats in grouped.items()})
+
+    def _fuzzy_pool(self, key: str, size: int) -> tuple[list[str], list[int]]:
+        """The fuzzy names of ``size`` letters that may reach FUZZY_CUTOFF with ``key``, and
+        their positions, in order. A name that does shares at least ``need`` of ``key``'s
+        bigram keys (``shared_bigrams_needed``), hence one of its ``len(keys) − need + 1``
+        rarest: only the names holding one of those are kept."""
+        names, positions = self.fuzzy_by_length.get(size, ((), ()))
+        keys = bigram_keys(key)
+        need = shared_bigrams_needed(len(key), size, FUZZY_CUTOFF)
+        if need <= 0:
+            return list(names), list(positions)
+        bigrams = self.fuzzy_bigrams
+        lists = sorted((bigrams.get((size, bigram), ()) for bigram in keys), key=len)
+        pool = sorted(set().union(*lists[: len(keys) - need + 1]))
+        return [names[at] for at in pool], [positions[at] for at in pool]
 
     @cached_property
     def near(self) -> Mapping[str, tuple[str, str]]:
@@ -167,11 +193,13 @@ class NameTable(Table):
     def _closest_name(self, key: str) -> tuple[float, int] | None:
         """(score, position) of the fuzzy name closest to ``key`` at FUZZY_CUTOFF or more,
         the first one on a tie: what ``extractOne`` over every name gives, read only among
-        the names whose length can reach the cutoff."""
+        the names whose length and shared bigrams can reach the cutoff (``_fuzzy_pool``)."""
         grouped = self.fuzzy_by_length
         best: tuple[float, int] | None = None
         for size in compatible_lengths(len(key), FUZZY_CUTOFF):
-            names, positions = grouped.get(size, ((), ()))
+            if size not in grouped:
+                continue
+            names, positions = self._fuzzy_pool(key, size)
             found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if found is None:
                 continue
