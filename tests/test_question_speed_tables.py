@@ -147,3 +147,33 @@ def test_agreements_matching_words_keep_the_base_order(index: Index) -> None:
         ids = {a.id for a in hits}
         assert hits == [a for a in index.base.agreements if a.id in ids]
         assert hits
+
+
+def test_a_question_builds_its_command_reply_once_and_only_for_the_same_index_and_day(
+    base, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from bot.engine import last_answer
+    from bot.engine.questions import respond
+
+    built: list[str] = []
+    real = last_answer.answer
+
+    def counted(index: Index, text: str, today: date | None = None) -> object:
+        built.append(text)
+        return real(index, text, today)
+
+    monkeypatch.setattr(last_answer, "answer", counted)
+    first, second = Index(base), Index(base)
+    day = date(2026, 11, 23)
+    respond(first, "qu'a signé le Royaume-Uni ?", day)
+    assert len(built) == 1  # understood (« found? ») and shown: one build
+    kept = last_answer.command_answer(first, built[0], day)
+    assert len(built) == 1
+    assert last_answer.command_answer(second, built[0], day) == kept  # same content…
+    assert len(built) == 2  # …built again for another index (a reload)
+    last_answer.command_answer(second, built[0], date(2026, 11, 24))
+    last_answer.command_answer(second, built[0], None)
+    last_answer.command_answer(second, built[0], None)
+    assert len(built) == 5  # another day, and no given day, are never taken from the last

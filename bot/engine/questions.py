@@ -49,6 +49,7 @@ from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.last_answer import command_answer
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
@@ -512,7 +513,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             "accords" + _describe(index, reading),
         )
         named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
-        if answer(index, found.data, today).found:
+        if command_answer(index, found.data, today).found:
             return found
         if reading.acts and not (kinds or named):
             events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
@@ -1373,7 +1374,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     )
     if passage is not None and found.yes_no:
         passage = _verdict(passage, found.data.split(" ", 1)[1])
-    reply = figures or passage or answer(index, found.data, today)
+    reply = figures or passage or command_answer(index, found.data, today)
     # a search says its words once: « Compris : une recherche de « x y » » (the command is
     # under the « Tous les résultats » button)
     target = "" if passage else f" → {found.command}"
