@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -97,7 +97,7 @@ class NameTable(Table):
                     grouped[size, bigram].append(at)
         return MappingProxyType({pair: tuple(ats) for pair, ats in grouped.items()})
 
-    def _fuzzy_pool(self, key: str, size: int) -> tuple[list[str], list[int]]:
+    def _fuzzy_pool(self, key: str, size: int) -> tuple[Sequence[str], Sequence[int]]:
         """The fuzzy names of ``size`` letters that may reach FUZZY_CUTOFF with ``key``, and
         their positions, in order. A name that does shares at least ``need`` of ``key``'s
         bigram keys (``shared_bigrams_needed``), hence one of its ``len(keys) − need + 1``
@@ -106,7 +106,7 @@ class NameTable(Table):
         keys = bigram_keys(key)
         need = shared_bigrams_needed(len(key), size, FUZZY_CUTOFF)
         if need <= 0:
-            return list(names), list(positions)
+            return names, positions
         bigrams = self.fuzzy_bigrams
         lists = sorted((bigrams.get((size, bigram), ()) for bigram in keys), key=len)
         pool = sorted(set().union(*lists[: len(keys) - need + 1]))
