@@ -1,5 +1,7 @@
-"""The reply to a command, the last one kept: a question's reading tries the command it
-understood (« is anything found? ») and its answer then shows that same reply — built once.
+"""The last command reply kept, so that a question builds the reply of its command once.
+
+A question's reading tries the command it understood (« is anything found? ») and its answer
+then shows that same reply.
 
 At ×1000, « qu'a signé le Royaume-Uni ? » lists about a thousand agreements: building that
 list twice was a third of the question's time. Only the very last reply is kept, for the
