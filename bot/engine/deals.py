@@ -61,6 +61,14 @@ class Deals(Table):
         return MappingProxyType({agreement.id: agreement for agreement in self.base.agreements})
 
     @cached_property
+    def position(self) -> Mapping[str, int]:
+        """Agreement id → its position in the base (its first, should two share an id)."""
+        found: dict[str, int] = {}
+        for at, agreement in enumerate(self.base.agreements):
+            found.setdefault(agreement.id, at)
+        return MappingProxyType(found)
+
+    @cached_property
     def newest(self) -> tuple[Agreement, ...]:
         """Every agreement by date, the latest first (ties by id, descending); undated ones
         last, in the base's order."""
@@ -209,4 +217,5 @@ class Deals(Table):
                 return []
         if found is None:
             return []
-        return [a for a in self.base.agreements if a.id in found]
+        agreements, placed = self.base.agreements, self.position
+        return [agreements[at] for at in sorted(placed[found_id] for found_id in found)]

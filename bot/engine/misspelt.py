@@ -24,9 +24,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain
+from types import MappingProxyType
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -154,6 +156,42 @@ def _same_start(word: str, other: str) -> bool:
     return word[0] == other[0] or (word[:2] == other[1::-1])
 
 
+Buckets = Mapping[str, Mapping[int, tuple[str, ...]]]
+"""First letter → word length → the base's words (``_base_words``) so starting and so long."""
+
+
+def _buckets(index: Index) -> Buckets:
+    """The base's words by first letter and length, built once per index (at ×1000 a typo
+    was compared with every one of the words: 13 ms a question)."""
+
+    def build() -> Buckets:
+        found: dict[str, dict[int, list[str]]] = {}
+        for word in _base_words(index):
+            found.setdefault(word[0], {}).setdefault(len(word), []).append(word)
+        return MappingProxyType(
+            {
+                first: MappingProxyType({size: tuple(words) for size, words in sizes.items()})
+                for first, sizes in found.items()
+            }
+        )
+
+    return index.memo("misspelt buckets", build)
+
+
+def _reachable(index: Index, word: str) -> list[str]:
+    """The base's words that may be ``word``'s: the same first letter (or the first two
+    swapped, ``_same_start``) and a length within ``_edits`` of it (one edit changes the
+    length by one letter at most)."""
+    buckets, edits = _buckets(index), _edits(word)
+    sizes = range(len(word) - edits, len(word) + edits + 1)
+    same = buckets.get(word[0], {})
+    found = list(chain.from_iterable(same.get(size, ()) for size in sizes))
+    if word[1] != word[0]:
+        swapped = buckets.get(word[1], {})
+        found += [w for size in sizes for w in swapped.get(size, ()) if w[1:2] == word[0]]
+    return found
+
+
 def nearest(
     index: Index, word: str, reader_words: Iterable[str], known: Callable[[str], bool]
 ) -> str | None:
@@ -165,10 +203,17 @@ def nearest(
     if seed_holds(index, word) or _starts_a_word(index, word):
         return None  # an inflection or an abbreviation of a word of the articles
     asked = frozenset(w for w in reader_words if len(w) >= SHORTEST - 1)
-    choices = [*asked, *(w for w in counts if w not in asked)]
-    found = process.extract(
-        word, choices, scorer=OSA.distance, score_cutoff=_edits(word), limit=None
-    )
+    cutoff = _edits(word)
+    found = [
+        *process.extract(word, asked, scorer=OSA.distance, score_cutoff=cutoff, limit=None),
+        *(
+            hit
+            for hit in process.extract(
+                word, _reachable(index, word), scorer=OSA.distance, score_cutoff=cutoff, limit=None
+            )
+            if hit[0] not in asked
+        ),
+    ]
     close = [(choice, distance) for choice, distance, _ in found if _same_start(word, choice)]
     if not close or word in french_words():  # the dictionary only when a word is near:
         return None  # « coup », « vendre » are French words the articles lack, read as typed

@@ -52,6 +52,7 @@ from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.last_answer import command_answer
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
@@ -522,7 +523,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             "accords" + _describe(index, reading),
         )
         named = re.search(r"\b(?:accords?|traites?|partenariats?|plans?)\b", folded)
-        if answer(index, found.data, today).found:
+        if command_answer(index, found.data, today).found:
             return found
         if reading.acts and not (kinds or named):
             events = _acted_events(index, reading)  # « qu'a proposé le président azéri ? »
@@ -1482,7 +1483,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     )
     if passage is not None and found.yes_no:
         passage = _verdict(passage, found.data.split(" ", 1)[1])
-    reply = figures or passage or answer(index, found.data, today)
+    reply = figures or passage or command_answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
     # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
     # « ▶ » or « 🔎 » button, an empty one the ways in (``_ways_in``)

@@ -12,7 +12,9 @@ act the curation missed must never become a false « not signed ».
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 
 from bot.content.model import Agreement
 from bot.engine.acts_asked import acts_asked
@@ -53,11 +55,18 @@ def named_agreement(index: Index, question: str) -> Agreement | None:
     """The one agreement whose title the question names best: a word of its title that is no
     actor's name (« partenariat stratégique », « déclaration de Choucha »), with at least one
     more title word or one of its parties named by any of its names (« avec Londres »); None
-    when no agreement, or more than one, fits that well."""
+    when no agreement, or more than one, fits that well.
+
+    Only the agreements holding one of the question's stems in their title are read (the
+    title-stem postings, built once per index): an agreement without one never fits."""
     asked = _stems(index, question)
     named = _actors_named(index, asked)
+    postings = _title_postings(index)
+    agreements = index.base.agreements
+    candidates = sorted({at for stem in asked for at in postings.get(stem, ())})
     scored: list[tuple[int, Agreement]] = []
-    for agreement in index.base.agreements:
+    for at in candidates:
+        agreement = agreements[at]
         words = len(asked & _title_stems(index, agreement))
         parties = len(named & set(agreement.parties))
         if words >= 1 and words + parties >= 2:
@@ -70,19 +79,20 @@ def named_agreement(index: Index, question: str) -> Agreement | None:
 
 def _actors_named(index: Index, asked: set[str]) -> set[str]:
     """The actors one of whose names (« Royaume-Uni », « Londres », « UK ») has every stem
-    among ``asked``."""
+    among ``asked``: only the names filed under a stem asked are read (each name is filed
+    under its smallest stem, which it must hold to have them all)."""
 
-    def build() -> tuple[tuple[str, frozenset[str]], ...]:
-        names: list[tuple[str, frozenset[str]]] = []
+    def build() -> Mapping[str, tuple[tuple[str, frozenset[str]], ...]]:
+        names: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for actor in index.base.actors.values():
             for name in (actor.name, actor.name_en or "", *actor.aliases):
                 stems = frozenset(_stems(index, name))
                 if stems:
-                    names.append((actor.id, stems))
-        return tuple(names)
+                    names.setdefault(min(stems), []).append((actor.id, stems))
+        return MappingProxyType({first: tuple(found) for first, found in names.items()})
 
-    table = index.memo("signing_untold: actor names", build)
-    return {actor for actor, stems in table if stems <= asked}
+    table = index.memo("signing_untold: actor names by stem", build)
+    return {actor for stem in asked for actor, stems in table.get(stem, ()) if stems <= asked}
 
 
 def _title_stems(index: Index, agreement: Agreement) -> set[str]:
@@ -92,6 +102,27 @@ def _title_stems(index: Index, agreement: Agreement) -> set[str]:
         stems = _stems(index, agreement.title, SHORTEST_TITLE_WORD) - _actor_stems(index)
         table[agreement.id] = frozenset(stems)
     return set(table[agreement.id])
+
+
+def _title_postings(index: Index) -> Mapping[str, tuple[int, ...]]:
+    """Title stem (``_title_stems``) → the positions in the base of the agreements whose
+    title holds it, built once per index (at start-up: see :func:`prepare`)."""
+
+    def build() -> Mapping[str, tuple[int, ...]]:
+        found: dict[str, list[int]] = {}
+        for at, agreement in enumerate(index.base.agreements):
+            for stem in _title_stems(index, agreement):
+                found.setdefault(stem, []).append(at)
+        return MappingProxyType({stem: tuple(ats) for stem, ats in found.items()})
+
+    return index.memo("signing_untold: title postings", build)
+
+
+def prepare(index: Index) -> None:
+    """Build the title-stem postings now (start-up; the snapshot keeps them), not on the
+    first question that may name an agreement (1.1 s at ×1000)."""
+    _title_postings(index)
+    _actors_named(index, set())
 
 
 def _articles_tell_act(index: Index, agreement: Agreement, act: str) -> bool:
