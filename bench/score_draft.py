@@ -53,6 +53,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Bakou) a twelfth newcomer curated, reviewed after (a sentence is in one entry only: « Depuis le
   1 février … » is the exercise's, « Pendant la rencontre … a félicité » the meeting's; the Turkish
   vice-minister's visit and Hasanov's remarks are two facts).
+- newcomer13: bench/newcomer13/, three more (La Nouvelle Tribune 2025 on forty JF-17 bought from
+  Pakistan, CCN Media on the exercise « Altyn Kyran – 2024 » in Kazakhstan, Israj on Aziz
+  Nasirzadeh received by Ilham Aliyev) a thirteenth newcomer curated, reviewed after (« vient de »
+  in an article its address files under 2025/06 is « ../2025-06 », deduced; « Selon le plan
+  commun » is no source; « Du 20 au 23 août » takes its year from « Altyn Kyran – 2024 »).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -111,6 +116,7 @@ SETS = {
     "newcomer10": ROOT / "bench" / "newcomer10",
     "newcomer11": ROOT / "bench" / "newcomer11",
     "newcomer12": ROOT / "bench" / "newcomer12",
+    "newcomer13": ROOT / "bench" / "newcomer13",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
