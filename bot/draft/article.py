@@ -465,6 +465,17 @@ def url_date(url: str) -> date | None:
     return None
 
 
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?!\d)")
+
+
+def url_month(url: str) -> str | None:
+    """The month an address files its page under without a day (« /2025/06/slug »): « 2025-06 »."""
+    if url_date(url) is not None:
+        return None
+    match = _URL_MONTH.search(url)
+    return f"{match.group(1)}-{match.group(2)}" if match else None
+
+
 def _host(url: str) -> str | None:
     match = re.match(r"^(?:https?://)?(?:www\.)?([^/\s?#]+)", url, re.IGNORECASE)
     return match.group(1).casefold() if match else None

@@ -55,9 +55,9 @@ from bot.draft.analyse import (
     uncertainty_of,
     unknown_names,
 )
-from bot.draft.article import Article, Given, Sentence, read_article
+from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, relative_year
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -118,6 +118,9 @@ class Candidate:
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
     cut: str | None = None
     """Why a quote ends before its sentence does: the copy's last sentence, cut mid-way."""
+    carrying: set[int] = field(default_factory=set)
+    """Starts of the grouped sentences (``more``) that carry something of their own — an act,
+    a figure, an actor, a place or a date: key quotes, whatever their position."""
 
     @property
     def text(self) -> str:
@@ -2016,6 +2019,8 @@ def draft_article(
     )
     linker = linker or Linker(base)
     anchor = article.anchor
+    month = url_month(article.url.value) if anchor is None and article.url.value else None
+    """The month an undated page's address files it under (« /2025/06/ »)."""
     latest_day = _only_year_day(article) if anchor is None else None
     edition = _edition_now(article) if anchor is None else None
     candidates: list[Candidate] = []
@@ -2220,6 +2225,8 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
+    carrying = {candidate.sentence.start for candidate in candidates if not candidate.weak}
+    """Sentences that carry something on their own words, read before any grouping."""
     candidates = _group(candidates, skipped, speakers_at, reasons)
     if cut_sentence is not None:
         for candidate in candidates:
@@ -2238,6 +2245,13 @@ def draft_article(
     candidates = _same_day_events(candidates)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    for candidate in candidates:  # « vient de signer » dates an undated agreement or event
+        if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
+            for sentence in (candidate.sentence, *candidate.more):
+                recently = just_now(sentence.text, anchor, article.anchor_basis, month)
+                if recently is not None:
+                    candidate.dates.append(recently)
+                    break
     _article_parties(candidates, base.vocabulary.home, subject)
     _visit_hosts(candidates)
     for candidate in candidates:
@@ -2247,6 +2261,12 @@ def draft_article(
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
+        said = {_bare(candidate.sentence.text)}
+        candidate.carrying = set()
+        for more in candidate.more:  # a sentence said again (a standfirst) is context only
+            if more.start in carrying and _bare(more.text) not in said:
+                candidate.carrying.add(more.start)
+            said.add(_bare(more.text))
         main = _main_date(candidate.dates)
         span = _span(main)
         explicit = main is not None and main.basis == "texte"
@@ -2595,11 +2615,13 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["summary"] = None
     entry["evidence"] = [
         {"source": source_id, "quote": candidate.sentence.text, "key": True},
-        *(  # a grouped sentence that gives the date is a key quote: date_text rests on it
+        *(  # a grouped sentence is a key quote when it carries an act, a figure, an actor, a
+            # place or a date of its own (the summary tells it), or gives the entry's date
             {
                 "source": source_id,
                 "quote": more.text,
-                "key": main is not None and main.text in more.text,
+                "key": more.start in candidate.carrying
+                or (main is not None and main.text in more.text),
             }
             for more in candidate.more
         ),

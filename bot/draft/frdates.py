@@ -67,6 +67,13 @@ _RELATIVE = re.compile(
     r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_JUST_NOW = re.compile(
+    r"\b(?:vien(?:t|nent)|venai(?:t|ent))\s+(?:de\s+|d['’]\s*)(?=[a-zà-ÿ]+(?:er|ir|re)\b)",
+    re.IGNORECASE,
+)
+"""« vient de passer une commande », « viennent d'acquérir » : just before the article, like
+« récemment » (« vient de Moscou », a place, is no time). Read only for an agreement or event
+that has no date of its own (:func:`just_now`), never to split a fact."""
 _SIDE_AFTER = re.compile(r"\s+(dernier|prochain)\b", re.IGNORECASE)
 """« en février dernier », « en mai prochain »: which side of the article's date."""
 _SEASON_SIDE = re.compile(
@@ -311,8 +318,23 @@ def _season(word: str, year: int) -> str:
     }[word]
 
 
-def _relative(word: str, anchor: date | None) -> FoundDate:
+def _relative(word: str, anchor: date | None, month: str | None = None) -> FoundDate:
     key = word.casefold().replace("’", "'")
+    recent = key in ("récemment", "dernièrement") or key.startswith(("vien", "venai"))
+    if anchor is None and month is not None and recent:
+        # the address files the page under a month (« /2025/06/ »), no day: the fact is
+        # that month at the latest — the month inferred from the address, never the text
+        filed_year, filed_month = month.split("-")
+        label = f"{MONTHS_FR[int(filed_month) - 1]} {filed_year}"
+        days = calendar.monthrange(int(filed_year), int(filed_month))[1]
+        last = date(int(filed_year), int(filed_month), days)
+        filed = f"{filed_year}/{filed_month}"
+        note = (
+            f"au plus tard le {_label(last)} (l'article dit « {word} » ; son adresse le range "
+            f"en {label}, {filed} — pas l'article, qui ne dit pas le jour)"
+        )
+        reason = f"mois de l'article lu dans son adresse ({filed}), pas dans l'article"
+        return FoundDate(word, 0, 0, last.isoformat(), "relatif", "rapporté", note, reason=reason)
     if anchor is None:
         return FoundDate(
             word, 0, 0, None, "relatif", "inconnu", "article non daté : date relative non résolue"
@@ -323,7 +345,7 @@ def _relative(word: str, anchor: date | None) -> FoundDate:
         day = anchor + timedelta(days=shift[key])
         iso = day.isoformat()
         return FoundDate(word, 0, 0, iso, "jour", "déduit", f"« {word} » dans l'article du {label}")
-    if key in ("récemment", "dernièrement"):
+    if recent:
         return FoundDate(
             word,
             0,
@@ -732,3 +754,21 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             for item in found
         ]
     return sorted(found, key=lambda item: item.start)
+
+
+def just_now(
+    text: str, anchor: date | None, anchor_basis: str | None = None, month: str | None = None
+) -> FoundDate | None:
+    """« vient de signer » in ``text``: the article's day (or the month its address gives) at
+    the latest, as « récemment » is; None without either, or without the words."""
+    match = _JUST_NOW.search(text)
+    if match is None:
+        return None
+    words = match.group(0).strip()
+    resolved = _relative(words, anchor, month)
+    if resolved.iso is None:
+        return None
+    note = resolved.note
+    if anchor is not None and anchor_basis:
+        note = f"{note} ({anchor_basis})" if note else f"({anchor_basis})"
+    return replace(resolved, start=match.start(), end=match.start() + len(words), note=note)

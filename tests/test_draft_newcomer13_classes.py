@@ -1,0 +1,89 @@
+"""The classes a thirteenth newcomer met (issue 23), each on a short article of our own,
+drafted against the fixture base (tests/fixtures/draft_base/), never the shipped content."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.model import FactBase
+from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import entry_holding as _holding
+
+
+@pytest.fixture(scope="module")
+def small() -> FactBase:
+    return small_base()
+
+
+DATED = "# URL : https://exemple.org/article-1\n# Date : 2022-06-10\n"
+
+
+def _key(entry: dict[str, object], words: str) -> bool:
+    evidence = entry["evidence"]
+    assert isinstance(evidence, list)
+    found = [item for item in evidence if words in item["quote"]]
+    assert len(found) == 1, evidence
+    return bool(found[0]["key"])
+
+
+def test_the_sentence_that_carries_the_act_or_the_figure_is_key_whatever_its_place(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le Kazakhstan vient de passer une commande importante dans le secteur militaire. "
+        "Le pays a signé un accord d'achat avec la Géorgie pour se procurer douze "
+        "hélicoptères. L'annonce a été faite par le gouvernement géorgien, qui a évalué ce "
+        "contrat à 300 millions de dollars.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "a signé un accord")
+    assert entry["act"] == "signe"
+    assert _key(entry, "a signé un accord"), "the act is told here: a key quote"
+    assert _key(entry, "300 millions"), "the figure the summary gives: a key quote"
+
+
+def test_a_grouped_sentence_that_carries_nothing_of_its_own_stays_context(
+    small: FactBase,
+) -> None:
+    text = DATED + (
+        "Le Kazakhstan a signé lundi un accord d'achat avec la Géorgie pour douze "
+        "hélicoptères. Il est conçu pour répondre aux besoins des forces aériennes.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "a signé lundi")
+    assert _key(entry, "a signé lundi")
+    assert not _key(entry, "Il est conçu"), "grouped, it names no one and gives no figure"
+
+
+SIGNED_JUST_NOW = (
+    "Le Kazakhstan vient de passer une commande importante dans le secteur militaire. "
+    "Le pays a signé un accord d'achat avec la Géorgie pour se procurer douze hélicoptères.\n"
+)
+
+
+def test_vient_de_is_just_before_the_article_and_the_agreement_stays_one(
+    small: FactBase,
+) -> None:
+    entry = _holding(draft_yaml(DATED + SIGNED_JUST_NOW, small), "a signé un accord")
+    assert entry["act"] == "signe" and "vient de passer" in entry["evidence"][0]["quote"]
+    assert entry["date"] == "../2022-06-10" and entry["date_basis"] == "rapporté"
+
+
+def test_a_month_in_the_address_dates_vient_de_at_that_months_end_at_the_latest(
+    small: FactBase,
+) -> None:
+    text = "# URL : https://exemple.org/2025/06/commande-helicopteres/\n" + SIGNED_JUST_NOW
+    entry = _holding(draft_yaml(text, small), "a signé un accord")
+    assert entry["date"] == "../2025-06-30" and entry["date_basis"] == "rapporté"
+    assert "adresse" in entry["date_reason"] and "date_anchor" not in entry
+
+
+def test_vient_de_in_an_undated_article_dates_nothing_and_a_place_is_no_time(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(SIGNED_JUST_NOW + "Le matériel vient de Russie.\n", small)
+    entry = _holding(data, "a signé un accord")
+    assert entry["date"] is None
+    assert all(
+        "vient" not in found["text"]
+        for item in drafted_entries(data)
+        for found in item["draft"]["dates"]
+    )
