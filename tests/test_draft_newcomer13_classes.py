@@ -87,3 +87,46 @@ def test_vient_de_in_an_undated_article_dates_nothing_and_a_place_is_no_time(
         for item in drafted_entries(data)
         for found in item["draft"]["dates"]
     )
+
+
+def test_selon_a_document_is_in_accordance_with_it_not_a_source(small: FactBase) -> None:
+    text = DATED + (
+        "Selon le plan commun, signé entre les ministères de la Défense de la Géorgie et du "
+        "Kazakhstan, sont organisés lundi des exercices conjoints.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "Selon le plan commun")
+    assert "hedge" not in entry, "« selon le plan » says in accordance with, not who reports"
+
+
+def test_comme_l_a_rapporte_names_the_source(small: FactBase) -> None:
+    text = DATED + (
+        "Comme l'a rapporté CNN, plus de 50 militaires géorgiens sont arrivés lundi au "
+        "Kazakhstan pour participer à ces exercices.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "Comme l'a rapporté CNN")
+    assert entry["hedge"] == "comme l'a rapporté CNN"
+
+
+def test_a_named_source_after_selon_stays_one(small: FactBase) -> None:
+    text = DATED + (
+        "Selon un communiqué de la présidence géorgienne, les deux parties ont évoqué lundi "
+        "une coopération avec le Kazakhstan.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "Selon un communiqué")
+    assert entry["hedge"] == "selon un communiqué de la présidence géorgienne"
+
+
+def test_an_ability_to_sell_is_no_future(small: FactBase) -> None:
+    text = DATED + (
+        "Ce contrat illustre la capacité du Kazakhstan à vendre ses produits sur des marchés "
+        "extérieurs.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "capacité du Kazakhstan")
+    assert entry.get("tense") != "futur"
+    assert (entry["draft"]["modality"] or {}).get("kind") != "futur"
+
+
+def test_a_sale_still_to_come_stays_a_future(small: FactBase) -> None:
+    text = DATED + "Le Kazakhstan vendra douze hélicoptères à la Géorgie.\n"
+    entry = _holding(draft_yaml(text, small), "vendra")
+    assert entry["draft"]["modality"]["kind"] == "futur"
