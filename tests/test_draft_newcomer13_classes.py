@@ -130,3 +130,48 @@ def test_a_sale_still_to_come_stays_a_future(small: FactBase) -> None:
     text = DATED + "Le Kazakhstan vendra douze hélicoptères à la Géorgie.\n"
     entry = _holding(draft_yaml(text, small), "vendra")
     assert entry["draft"]["modality"]["kind"] == "futur"
+
+
+UNDATED_EXERCISE = (
+    "Selon le plan commun, signé entre les ministères de la Défense de la Géorgie et du "
+    "Kazakhstan, sont organisés des exercices conjoints « Steppe – 2023 » (« Plaine – 2023 »).\n"
+    "Comme l'a rapporté CNN, plus de 50 militaires géorgiens sont arrivés au Kazakhstan pour "
+    "participer à ces exercices.\n"
+    "Du 20 au 23 août aura lieu l'exercice international “Steppe – 2023”, et plus de trois "
+    "cents militaires des deux pays y participeront.\n"
+)
+
+
+def test_a_gloss_in_parentheses_after_a_name_is_no_sentence_of_its_own(small: FactBase) -> None:
+    data = draft_yaml(UNDATED_EXERCISE, small)
+    entry = _holding(data, "Plaine – 2023")
+    assert entry["evidence"][0]["quote"].startswith("Selon le plan commun")
+    assert entry["evidence"][0]["quote"].endswith("(« Plaine – 2023 »).")
+
+
+def test_days_without_a_year_take_the_year_of_the_name_inferred(small: FactBase) -> None:
+    entry = _holding(draft_yaml(UNDATED_EXERCISE, small), "Du 20 au 23 août")
+    assert entry["date"] == "2023-08-20/2023-08-23"
+    assert entry["date_basis"] == "déduit"
+    assert "Steppe – 2023" in entry["date_reason"] and "20 au 23 août" in entry["date_reason"]
+
+
+def test_the_year_of_an_exercises_name_does_not_date_the_plan_it_follows(
+    small: FactBase,
+) -> None:
+    entry = _holding(draft_yaml(UNDATED_EXERCISE, small), "Selon le plan commun")
+    assert entry["act"] == "signe" and entry["date"] is None
+
+
+def test_a_sentence_a_named_source_reports_is_not_grouped_by_a_demonstrative(
+    small: FactBase,
+) -> None:
+    data = draft_yaml(UNDATED_EXERCISE, small)
+    plan = _holding(data, "Selon le plan commun")
+    assert all("Comme l'a rapporté" not in item["quote"] for item in plan["evidence"])
+    reported = [
+        entry
+        for entry in drafted_entries(data)
+        if entry["evidence"][0]["quote"].startswith("Comme l'a rapporté CNN")
+    ]
+    assert len(reported) == 1 and reported[0]["hedge"] == "comme l'a rapporté CNN"

@@ -31,6 +31,9 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Dr|Pr|St|Ste|av|apr|J\.-C|etc|cf|p|vol|n°|No|art|Gal|Gén|[A-Z]))\.$"
 )
 _OPEN_QUOTE = re.compile(r"«[^»]*$")
+_GLOSS = re.compile(r"[^.!?…\s]\s*[»”]$")
+"""A name in quotation marks with no full stop before its closing mark: a parenthesis right
+after it is its translation or gloss, the same sentence — never a sentence of its own."""
 TITLE_MAX = 200
 _MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _DATELINE = re.compile(
@@ -412,6 +415,8 @@ def _split(text: str, start: int) -> list[Sentence]:
         before = text[begin : match.start()]
         if _ABBREVIATIONS.search(before) or _OPEN_QUOTE.search(before):
             continue
+        if _GLOSS.search(before) and text.startswith("(", match.end()):
+            continue  # « Altyn Kyran – 2024 » (« Aigle royal – 2024 »). : a name and its gloss
         if before.strip():
             sentences.append(Sentence(start + begin, start + match.start(), before))
         begin = match.end()

@@ -168,7 +168,7 @@ def slug(name: str, limit: int = 30) -> str:
     return text if text[0].isalnum() else "a" + text
 
 
-_FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
+_FINER = {"année": ("mois", "jour", "intervalle"), "mois": ("jour",)}
 
 
 def _month_run(dates: list[FoundDate]) -> FoundDate | None:
@@ -204,6 +204,7 @@ def _main_date(dates: list[FoundDate]) -> FoundDate | None:
                     if other.iso
                     and other.precision in _FINER.get(found.precision, ())
                     and other.iso.startswith(found.iso)
+                    and (other.precision != "intervalle" or other.iso.startswith(found.iso + "-"))
                 ]
                 if finer:
                     return finer[0]
@@ -1264,6 +1265,14 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return this
     if group.kind == "agreement" and item.tense == "conditionnel" != group.tense:
         return None  # « six radars pourraient figurer dans ce contrat »: what may be, apart
+    if (
+        item.hedge is not None
+        and item.hedge != group.hedge
+        and item.actors
+        and fold(item.sentence.text).startswith(fold(item.hedge))
+    ):  # « Comme l'a rapporté CNN, … militaires … ces exercices » : opened on a source of
+        # its own, the claim that source reports — not more of what the article told before
+        return None
     same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
@@ -2197,6 +2206,9 @@ def draft_article(
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
+        if kind == "agreement":  # « Selon le plan commun, signé …, sont organisés les exercices
+            # “Altyn Kyran – 2024” » : the year of the exercise's name is not the plan's date
+            dated = [d for d in dated if not (d.reason or "").startswith("année lue dans le nom")]
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense

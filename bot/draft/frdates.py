@@ -127,6 +127,13 @@ _DAY_RANGE = re.compile(
 """« du 30 mars au 3 avril 1918 », « du 3 au 5 avril 2021 »: one span whose year is written
 at its end — the first day takes that year (the year before when its month comes later),
 never the article's."""
+_DAY_RANGE_NO_YEAR = re.compile(
+    rf"\b(?:du|entre\s+le)\s+(1er|[0-3]?\d)(?:\s+({_MONTH_ALT}))?"
+    rf"\s+(?:au|et\s+le)\s+(1er|[0-3]?\d)\s+({_MONTH_ALT})(?!\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""« Du 20 au 23 août » with no year: its year is the one a name in the same sentence gives
+(« “Altyn Kyran – 2024” »), inferred and said so, or none."""
 _COUNTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
 _FIRST_MONTHS = re.compile(
     rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+premiers\s+mois\s+(?:de\s+(?:l['’]année\s+)?)?"
@@ -443,6 +450,47 @@ def _day_range(match: re.Match[str]) -> str | None:
     return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
 
 
+def _days_in_named_year(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """« Du 20 au 23 août aura lieu l'exercice “Altyn Kyran – 2024” » : the days take the year
+    of the name the sentence gives — an inferred span whose reason names both."""
+    named = next(
+        (
+            item
+            for item in found
+            if item.iso and item.reason and item.reason.startswith("année lue dans le nom")
+        ),
+        None,
+    )
+    if named is None or named.iso is None or named.reason is None:
+        return found
+    year = int(named.iso[:4])
+    for match in _DAY_RANGE_NO_YEAR.finditer(text):
+        first_day, first_month, last_day, last_month = match.groups()
+        end_month = _month(last_month)
+        month = _month(first_month) if first_month else end_month
+        try:
+            first = date(year, month, _day(first_day))
+            last = date(year, end_month, _day(last_day))
+        except ValueError:
+            continue
+        if first >= last:
+            continue
+        words = match.group(0)
+        span = FoundDate(
+            words,
+            match.start(),
+            match.end(),
+            f"{first.isoformat()}/{last.isoformat()}",
+            "intervalle",
+            "déduit",
+            f"« {words} » sans année ; {year} lu dans le nom : déduit, pas une date du texte",
+            reason=f"{named.reason}, jours « {words} »",
+        )
+        found = [item for item in found if item.end <= match.start() or item.start >= match.end()]
+        found.append(span)
+    return sorted(found, key=lambda item: item.start)
+
+
 def _deduced_year(match: re.Match[str], note: str, reason: str) -> FoundDate:
     """The year of ``match`` (group 1) as a date the draft deduced, with its note and reason:
     a year read in a name (« Forum 2025 »), an edition's year… never the article's words."""
@@ -743,6 +791,7 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                 resolved.note,
             )
         )
+    found = _days_in_named_year(text, found)
     if anchor_basis:
         found = [
             replace(
