@@ -175,3 +175,29 @@ def test_a_sentence_a_named_source_reports_is_not_grouped_by_a_demonstrative(
         if entry["evidence"][0]["quote"].startswith("Comme l'a rapporté CNN")
     ]
     assert len(reported) == 1 and reported[0]["hedge"] == "comme l'a rapporté CNN"
+
+
+def test_what_a_meeting_was_about_joins_it_as_a_key_quote(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien a rencontré lundi une délégation kazakhe conduite par le "
+        "ministre de la Défense.\n"
+        "La rencontre a porté sur les relations bilatérales ainsi que sur la situation "
+        "sécuritaire régionale.\n"
+    )
+    entry = _holding(draft_yaml(text, small), "a rencontré lundi")
+    assert _key(entry, "La rencontre a porté sur"), "what was discussed: the summary says it"
+
+
+def test_the_copys_last_line_cut_after_a_comma_is_prose_not_a_heading(small: FactBase) -> None:
+    text = DATED + (
+        "Le ministre géorgien a rencontré lundi une délégation kazakhe à Tbilissi.\n"
+        "Les liens entre la Géorgie et l'Arménie\n"
+        "La Géorgie et l'Arménie entretiennent des relations étroites, notamme\n"
+    )
+    data = draft_yaml(text, small)
+    entry = _holding(data, "entretiennent des relations étroites")
+    assert entry["evidence"][0]["quote"].startswith(
+        "La Géorgie et l'Arménie entretiennent des relations étroites"
+    )
+    noise = [item["text"] for item in data["sources"][0]["draft"]["noise"]]
+    assert "Les liens entre la Géorgie et l'Arménie" in noise, "the heading stays a heading"

@@ -31,6 +31,10 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Dr|Pr|St|Ste|av|apr|J\.-C|etc|cf|p|vol|n°|No|art|Gal|Gén|[A-Z]))\.$"
 )
 _OPEN_QUOTE = re.compile(r"«[^»]*$")
+_CUT_PROSE = re.compile(r"^(?:\S+\s+){4,}[^,]*\S,\s+\S+(?:\s+\S+){0,2}$")
+"""The copy's last line: four words or more closed by a comma, then one to three words and no
+final punctuation — prose the copy cut mid-sentence (« …entretiennent des relations étroites,
+notamme »), never a heading (a heading has nothing after its comma cut off)."""
 _GLOSS = re.compile(r"[^.!?…\s]\s*[»”]$")
 """A name in quotation marks with no full stop before its closing mark: a parenthesis right
 after it is its translation or gloss, the same sentence — never a sentence of its own."""
@@ -711,6 +715,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
             and len(content.split()) <= 16
         ):
             kind = "kicker"
+        if kind == "heading" and position == len(raw_lines) - 1 and _CUT_PROSE.search(content):
+            kind = (
+                "prose"  # « L'Azerbaïdjan et Israël entretiennent …, notamme » : cut, not a title
+            )
         lines.append(Line(start, content, kind))
         seen.add(normalise_typography(content).casefold())
     for position, line in enumerate(lines):  # the headline: before any prose, no final period

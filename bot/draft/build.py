@@ -1354,6 +1354,20 @@ _REFERS_BACK = re.compile(
 chasseurs »), or « depuis lors » : the sentence goes on about what the one before said."""
 
 
+_WHAT_ABOUT = re.compile(
+    r"^(?:(?:La|Cette)\s+(?:rencontre|réunion|entrevue|visite|conférence)|(?:L['’]\s*|Cet\s+)"
+    r"entretien|Les\s+(?:entretiens|discussions|pourparlers|échanges|négociations))\s+"
+    r"(?:(?:a|ont|avait|avaient)\s+(?:notamment\s+)?(?:porté|été\s+consacrée?s?)|"
+    r"portai(?:t|ent)|(?:s['’]est|se\s+sont)\s+concentrée?s?)\b",
+    re.IGNORECASE,
+)
+"""« La rencontre a porté sur les relations bilatérales … » right after a meeting: what the
+meeting was about — the same fact, and a key quote (the summary says it)."""
+_MEETING_TOLD = re.compile(
+    r"\b(?:rencontr|r[ée]uni|entretenu|entretien|re[çc]u|visite)", re.IGNORECASE
+)
+
+
 _DESPITE_THAT = re.compile(r"^(?:Malgré cela|Malgré tout|Pour autant)\b", re.IGNORECASE)
 """« Malgré cela, ses déclarations provoquent des inquiétudes en Arménie » : the reaction to
 what the sentence before told, whoever reacts — one fact with it."""
@@ -1366,6 +1380,9 @@ def _refers_back(group: Candidate, item: Candidate) -> str | None:
     despite = _DESPITE_THAT.match(item.sentence.text)
     if despite is not None and not item.dates and item.kind == "fact" and group.kind == "fact":
         return f"« {despite.group(0)} » reprend la phrase d'avant"
+    about = _WHAT_ABOUT.match(item.sentence.text)
+    if about is not None and _MEETING_TOLD.search(_group_text(group)):
+        return f"« {about.group(0)} » : le sujet de la rencontre d'avant"
     if item.actors:
         return None
     if item.kind == "agreement" or (item.kind == "event" and group.kind != "event"):
@@ -2237,7 +2254,11 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
-    carrying = {candidate.sentence.start for candidate in candidates if not candidate.weak}
+    carrying = {
+        candidate.sentence.start
+        for candidate in candidates
+        if not candidate.weak or _WHAT_ABOUT.match(candidate.sentence.text)
+    }
     """Sentences that carry something on their own words, read before any grouping."""
     candidates = _group(candidates, skipped, speakers_at, reasons)
     if cut_sentence is not None:
