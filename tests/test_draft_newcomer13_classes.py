@@ -201,3 +201,29 @@ def test_the_copys_last_line_cut_after_a_comma_is_prose_not_a_heading(small: Fac
     )
     noise = [item["text"] for item in data["sources"][0]["draft"]["noise"]]
     assert "Les liens entre la Géorgie et l'Arménie" in noise, "the heading stays a heading"
+
+
+SIDES = DATED + (
+    "En optant pour ces hélicoptères, la Géorgie parie sur un appareil éprouvé, déjà utilisé "
+    "par les forces kazakhes.\n"
+    "Du côté kazakh, ce contrat marque une avancée importante pour son industrie de défense. "
+    "Il illustre la capacité du pays à vendre ses produits sur des marchés extérieurs. Cela "
+    "peut ouvrir la voie à d'autres accords similaires, avec des pays à la recherche de "
+    "solutions militaires.\n"
+)
+
+
+def test_du_cote_opens_the_other_sides_fact(small: FactBase) -> None:
+    data = draft_yaml(SIDES, small)
+    side = _holding(data, "Du côté kazakh")
+    assert all("la Géorgie parie" not in item["quote"] for item in side["evidence"])
+
+
+def test_an_ability_is_no_act_and_cela_goes_on_with_the_sentence_before(
+    small: FactBase,
+) -> None:
+    side = _holding(draft_yaml(SIDES, small), "Du côté kazakh")
+    quotes = [item["quote"] for item in side["evidence"]]
+    assert any(quote.startswith("Il illustre la capacité") for quote in quotes)
+    assert any(quote.startswith("Cela peut ouvrir la voie") for quote in quotes)
+    assert side["draft"].get("act") is None, "« capacité à vendre » sells nothing"

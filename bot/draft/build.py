@@ -320,9 +320,19 @@ DONE_ACTS = ("signe", "adhesion", "approuve", "livre", "achat")
 """Acts that say a thing was done."""
 
 
+_ABILITY = re.compile(
+    r"\b(?:capacité|capable|aptitude|apte)s?\b[^,.;]{0,40}?\b(?:à|de|d['’])\s*"
+    r"(?:vendre|acheter|acquérir|livrer|signer|exporter|fournir)\b",
+    re.IGNORECASE,
+)
+"""« la capacité du pays à vendre ses produits » : what one is able to do, no act done."""
+
+
 def _act(text: str, modality: Modality | None) -> str | None:
     """The act as the sentence says it: a wish, plan or proposal is never an act done."""
     act = act_of(text)
+    if act is not None and _ABILITY.search(text):
+        return None
     if modality is None or modality.kind == "futur":
         return act
     if modality.kind == "proposition" and act is not None:
@@ -351,9 +361,13 @@ GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
 # « Il faut souligner que … », « Il convient de … » : an impersonal « il » points back at
 # nothing (« Il s'agit de deux satellites » does: the thing just told)
-_NEW_TOPIC = re.compile(r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan)\b")
-"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … » : the
-article turns to another matter — never the same fact as the sentence before."""
+_NEW_TOPIC = re.compile(
+    r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan|"
+    r"Du\s+côté\s+(?!de\b|des\b|du\b)\w+)\b"
+)
+"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … », « Du
+côté pakistanais, ce contrat … » : the article turns to another matter (or the other side) —
+never the same fact as the sentence before."""
 
 
 def _actor_ids(candidate: Candidate) -> set[str]:
@@ -1346,7 +1360,7 @@ def _other_speaker(group: Candidate, item: Candidate) -> bool:
 
 _REFERS_BACK = re.compile(
     r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or|Malgré cela|"
-    r"Malgré tout|Pour autant)\b|"
+    r"Malgré tout|Pour autant|Cela|Ceci)\b|"
     r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}|^.*?\bdepuis lors\b",
     re.IGNORECASE,
 )
