@@ -80,6 +80,9 @@ A candidate touching no unit is **invented** (the curator kept none of its sente
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
 against the curated source.
+Reported apart, **keys as curated**: of a touching candidate's quotes that its unit holds, how
+many the draft marks `key` (or not) as the curator did — the key flags are not part of « right
+as drafted », the summary being the curator's to write.
 """
 
 from __future__ import annotations
