@@ -53,6 +53,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Bakou) a twelfth newcomer curated, reviewed after (a sentence is in one entry only: « Depuis le
   1 février … » is the exercise's, « Pendant la rencontre … a félicité » the meeting's; the Turkish
   vice-minister's visit and Hasanov's remarks are two facts).
+- newcomer13: bench/newcomer13/, three more (La Nouvelle Tribune 2025 on forty JF-17 bought from
+  Pakistan, CCN Media on the exercise « Altyn Kyran – 2024 » in Kazakhstan, Israj on Aziz
+  Nasirzadeh received by Ilham Aliyev) a thirteenth newcomer curated, reviewed after (« vient de »
+  in an article its address files under 2025/06 is « ../2025-06-30 », reported; « Selon le plan
+  commun » is no source; « Du 20 au 23 août » takes its year from « Altyn Kyran – 2024 »).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -75,6 +80,9 @@ A candidate touching no unit is **invented** (the curator kept none of its sente
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
 against the curated source.
+Reported apart, **keys as curated**: of a touching candidate's quotes that its unit holds, how
+many the draft marks `key` (or not) as the curator did — the key flags are not part of « right
+as drafted », the summary being the curator's to write.
 """
 
 from __future__ import annotations
@@ -111,6 +119,7 @@ SETS = {
     "newcomer10": ROOT / "bench" / "newcomer10",
     "newcomer11": ROOT / "bench" / "newcomer11",
     "newcomer12": ROOT / "bench" / "newcomer12",
+    "newcomer13": ROOT / "bench" / "newcomer13",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -317,12 +326,32 @@ def _undone(entry: dict[str, Any]) -> dict[str, str] | None:
     return None
 
 
+def _keys_as_curated(entry: dict[str, Any], unit: Unit) -> tuple[int, list[str]]:
+    """Of the candidate's quotes the unit holds too, how many the draft marks key (or not)
+    as the curator did; and the others, described. A figure apart from « right as drafted »:
+    the summary and its key quotes are the curator's to settle."""
+    if unit.section == "ajout":
+        return 0, []
+    same, disagree = 0, []
+    for item in entry["evidence"]:
+        if not any(_holds(item["quote"], quote) for quote in unit.quotes):
+            continue
+        curated_key = any(_holds(item["quote"], key) for key in unit.keys)
+        if bool(item.get("key")) == curated_key:
+            same += 1
+        else:
+            said = "clé ici, non clé" if item.get("key") else "non clé ici, clé"
+            disagree.append(f"{said} chez le curateur : « {item['quote'][:60]}… »")
+    return same, disagree
+
+
 def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bool) -> None:
     """Draft every article of one set and print how each candidate compares."""
     units, sources = curated(root)
     totals = {"candidats": 0, "justes": 0, "inventés": 0, "fusions": 0, "manqués": 0}
     overstated = 0
     sources_right = 0
+    keys_same = keys_all = 0
     articles = sorted((root / "articles").glob("*.txt"))
     print(f"== {name} ({root.relative_to(ROOT)})")
     for path in articles:
@@ -352,6 +381,10 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
                 names = ", ".join(unit.id for unit in touched)
                 lines.append(f"  FUSION   {entry['id']} touche {names}")
             else:
+                same, disagree = _keys_as_curated(entry, touched[0])
+                keys_same += same
+                keys_all += same + len(disagree)
+                lines += [f"  CLÉ      {entry['id']} : {text}" for text in disagree]
                 wrong = judge(entry, section, touched[0])
                 if wrong:
                     lines.append(
@@ -383,7 +416,8 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
         f"Total {name} : {totals['justes']}/{totals['candidats']} candidats justes tels que "
         f"proposés ({share:.0f} %), {totals['inventés']} inventés, {totals['fusions']} fusions, "
         f"{totals['manqués']} faits manqués, {overstated} intention(s) proposée(s) comme un acte ; "
-        f"sources justes {sources_right}/{len(articles)}\n"
+        f"sources justes {sources_right}/{len(articles)} ; clés comme le curateur "
+        f"{keys_same}/{keys_all} citations\n"
     )
 
 

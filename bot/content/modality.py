@@ -76,8 +76,9 @@ _ACT_WORD = re.compile(
 _UNDONE_FORM = re.compile(
     r"^(?:\w+(?:er|ir|re)|\w+(?:era|eront|erait|eraient|ira|iront|irait|iraient))$", re.I
 )
-_IRREGULAR_FUTURE = re.compile(r"^(?:recevr|vendr|acquerr)\w+$", re.I)
-"""« recevra », « vendront », « acquerrait » : futures and conditionals the endings miss."""
+_IRREGULAR_FUTURE = re.compile(r"^(?:recevr|vendr|acquerr)(?!e$)\w+$", re.I)
+"""« recevra », « vendront », « acquerrait » : futures and conditionals the endings miss
+(« vendre », the infinitive, is none)."""
 _NOUN_FORM = re.compile(
     r"^(?:\w+(?:ure|ures|ion|ions|aison|aisons)|exercices?|man\w+|membres?)$", re.I
 )

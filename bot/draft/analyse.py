@@ -556,10 +556,27 @@ def tense_of(text: str) -> str:
     return "passé"
 
 
+_BY_DOCUMENT = re.compile(
+    r"^(?:[Ss]elon|[Dd]['’]après)\s+(?:le|la|les|l['’]|un|une|ce|cet|cette|ces)\s*"
+    r"(?:plans?|programmes?|calendriers?|accords?|traités?|protocoles?|mémorandums?|contrats?|"
+    r"termes|conditions|dispositions|règlements?|règles|scénarios?|feuille de route|"
+    r"résolutions?|statuts?)\b"
+)
+"""« Selon le plan commun, signé entre … sont organisés des exercices » : « selon » is « in
+accordance with » a document, not someone who reports — no attribution."""
+_AS_REPORTED = re.compile(
+    r"\b([Cc]omme\s+l['’]\s*(?:a|avait|ont|avaient)\s+(?:rapporté|indiqué|annoncé|révélé|"
+    r"écrit|signalé|affirmé)\s+[^,.;:]{2,60}?)(?=,|\.|;|:)"
+)
+"""« Comme l'a rapporté CNN, … » : the outlet the sentence takes its claim from."""
+
+
 def hedge_of(text: str) -> str | None:
-    """« selon … » / « d'après … » as written, lowercased at the start."""
-    match = _HEDGE.search(text)
-    if match is None:
-        return None
-    hedge = match.group(1).strip()
-    return hedge[0].lower() + hedge[1:]
+    """« selon … », « d'après … », « comme l'a rapporté … » as written, lowercased at the
+    start; « selon le plan … » (in accordance with a document) is none."""
+    for match in (*_HEDGE.finditer(text), *_AS_REPORTED.finditer(text)):
+        if _BY_DOCUMENT.match(match.group(1)):
+            continue
+        hedge = match.group(1).strip()
+        return hedge[0].lower() + hedge[1:]
+    return None

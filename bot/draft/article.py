@@ -31,6 +31,13 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Dr|Pr|St|Ste|av|apr|J\.-C|etc|cf|p|vol|n°|No|art|Gal|Gén|[A-Z]))\.$"
 )
 _OPEN_QUOTE = re.compile(r"«[^»]*$")
+_CUT_PROSE = re.compile(r"^(?:\S+\s+){4,}[^,]*\S,\s+\S+(?:\s+\S+){0,2}$")
+"""The copy's last line: four words or more closed by a comma, then one to three words and no
+final punctuation — prose the copy cut mid-sentence (« …entretiennent des relations étroites,
+notamme »), never a heading (a heading has nothing after its comma cut off)."""
+_GLOSS = re.compile(r"[^.!?…\s]\s*[»”]$")
+"""A name in quotation marks with no full stop before its closing mark: a parenthesis right
+after it is its translation or gloss, the same sentence — never a sentence of its own."""
 TITLE_MAX = 200
 _MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
 _DATELINE = re.compile(
@@ -412,6 +419,8 @@ def _split(text: str, start: int) -> list[Sentence]:
         before = text[begin : match.start()]
         if _ABBREVIATIONS.search(before) or _OPEN_QUOTE.search(before):
             continue
+        if _GLOSS.search(before) and text.startswith("(", match.end()):
+            continue  # « Altyn Kyran – 2024 » (« Aigle royal – 2024 »). : a name and its gloss
         if before.strip():
             sentences.append(Sentence(start + begin, start + match.start(), before))
         begin = match.end()
@@ -463,6 +472,17 @@ def url_date(url: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?!\d)")
+
+
+def url_month(url: str) -> str | None:
+    """The month an address files its page under without a day (« /2025/06/slug »): « 2025-06 »."""
+    if url_date(url) is not None:
+        return None
+    match = _URL_MONTH.search(url)
+    return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
 def _host(url: str) -> str | None:
@@ -695,6 +715,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
             and len(content.split()) <= 16
         ):
             kind = "kicker"
+        if kind == "heading" and position == len(raw_lines) - 1 and _CUT_PROSE.search(content):
+            kind = (
+                "prose"  # « L'Azerbaïdjan et Israël entretiennent …, notamme » : cut, not a title
+            )
         lines.append(Line(start, content, kind))
         seen.add(normalise_typography(content).casefold())
     for position, line in enumerate(lines):  # the headline: before any prose, no final period

@@ -55,9 +55,9 @@ from bot.draft.analyse import (
     uncertainty_of,
     unknown_names,
 )
-from bot.draft.article import Article, Given, Sentence, read_article
+from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, relative_year
+from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
@@ -118,6 +118,9 @@ class Candidate:
     (« Nous …, a souligné le président azerbaïdjanais Ilham Aliyev »): a key quote."""
     cut: str | None = None
     """Why a quote ends before its sentence does: the copy's last sentence, cut mid-way."""
+    carrying: set[int] = field(default_factory=set)
+    """Starts of the grouped sentences (``more``) that carry something of their own — an act,
+    a figure, an actor, a place or a date: key quotes, whatever their position."""
 
     @property
     def text(self) -> str:
@@ -165,7 +168,7 @@ def slug(name: str, limit: int = 30) -> str:
     return text if text[0].isalnum() else "a" + text
 
 
-_FINER = {"année": ("mois", "jour"), "mois": ("jour",)}
+_FINER = {"année": ("mois", "jour", "intervalle"), "mois": ("jour",)}
 
 
 def _month_run(dates: list[FoundDate]) -> FoundDate | None:
@@ -201,6 +204,7 @@ def _main_date(dates: list[FoundDate]) -> FoundDate | None:
                     if other.iso
                     and other.precision in _FINER.get(found.precision, ())
                     and other.iso.startswith(found.iso)
+                    and (other.precision != "intervalle" or other.iso.startswith(found.iso + "-"))
                 ]
                 if finer:
                     return finer[0]
@@ -316,9 +320,19 @@ DONE_ACTS = ("signe", "adhesion", "approuve", "livre", "achat")
 """Acts that say a thing was done."""
 
 
+_ABILITY = re.compile(
+    r"\b(?:capacité|capable|aptitude|apte)s?\b[^,.;]{0,40}?\b(?:à|de|d['’])\s*"
+    r"(?:vendre|acheter|acquérir|livrer|signer|exporter|fournir)\b",
+    re.IGNORECASE,
+)
+"""« la capacité du pays à vendre ses produits » : what one is able to do, no act done."""
+
+
 def _act(text: str, modality: Modality | None) -> str | None:
     """The act as the sentence says it: a wish, plan or proposal is never an act done."""
     act = act_of(text)
+    if act is not None and _ABILITY.search(text):
+        return None
     if modality is None or modality.kind == "futur":
         return act
     if modality.kind == "proposition" and act is not None:
@@ -347,9 +361,13 @@ GROUP_DISTANCE = 2
 """A sentence joins a candidate at most this many sentences after its last one."""
 # « Il faut souligner que … », « Il convient de … » : an impersonal « il » points back at
 # nothing (« Il s'agit de deux satellites » does: the thing just told)
-_NEW_TOPIC = re.compile(r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan)\b")
-"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … » : the
-article turns to another matter — never the same fact as the sentence before."""
+_NEW_TOPIC = re.compile(
+    r"^(?:Parall[èée]lement|Par ailleurs|D['’]autre part|Sur un autre plan|"
+    r"Du\s+côté\s+(?!de\b|des\b|du\b)\w+)\b"
+)
+"""« Parallèlement, on constate un rapprochement … », « Par ailleurs, le ministre a … », « Du
+côté pakistanais, ce contrat … » : the article turns to another matter (or the other side) —
+never the same fact as the sentence before."""
 
 
 def _actor_ids(candidate: Candidate) -> set[str]:
@@ -1261,6 +1279,14 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return this
     if group.kind == "agreement" and item.tense == "conditionnel" != group.tense:
         return None  # « six radars pourraient figurer dans ce contrat »: what may be, apart
+    if (
+        item.hedge is not None
+        and item.hedge != group.hedge
+        and item.actors
+        and fold(item.sentence.text).startswith(fold(item.hedge))
+    ):  # « Comme l'a rapporté CNN, … militaires … ces exercices » : opened on a source of
+        # its own, the claim that source reports — not more of what the article told before
+        return None
     same = _same_noun(group, item) or _said_these(group, item) or _same_event(group, item)
     if same is not None:
         return same
@@ -1334,12 +1360,26 @@ def _other_speaker(group: Candidate, item: Candidate) -> bool:
 
 _REFERS_BACK = re.compile(
     r"^(?:Par exemple|Outre|En effet|De plus|Ainsi|Notamment|Et|Mais|Car|Or|Malgré cela|"
-    r"Malgré tout|Pour autant)\b|"
+    r"Malgré tout|Pour autant|Cela|Ceci)\b|"
     r"^(?:\S+\s+){0,4}?(?:ces|cet|cette)\s+\w{4,}|^.*?\bdepuis lors\b",
     re.IGNORECASE,
 )
 """« Par exemple », « Outre … », or a demonstrative in the first words (« L'achat de ces
 chasseurs »), or « depuis lors » : the sentence goes on about what the one before said."""
+
+
+_WHAT_ABOUT = re.compile(
+    r"^(?:(?:La|Cette)\s+(?:rencontre|réunion|entrevue|visite|conférence)|(?:L['’]\s*|Cet\s+)"
+    r"entretien|Les\s+(?:entretiens|discussions|pourparlers|échanges|négociations))\s+"
+    r"(?:(?:a|ont|avait|avaient)\s+(?:notamment\s+)?(?:porté|été\s+consacrée?s?)|"
+    r"portai(?:t|ent)|(?:s['’]est|se\s+sont)\s+concentrée?s?)\b",
+    re.IGNORECASE,
+)
+"""« La rencontre a porté sur les relations bilatérales … » right after a meeting: what the
+meeting was about — the same fact, and a key quote (the summary says it)."""
+_MEETING_TOLD = re.compile(
+    r"\b(?:rencontr|r[ée]uni|entretenu|entretien|re[çc]u|visite)", re.IGNORECASE
+)
 
 
 _DESPITE_THAT = re.compile(r"^(?:Malgré cela|Malgré tout|Pour autant)\b", re.IGNORECASE)
@@ -1354,6 +1394,9 @@ def _refers_back(group: Candidate, item: Candidate) -> str | None:
     despite = _DESPITE_THAT.match(item.sentence.text)
     if despite is not None and not item.dates and item.kind == "fact" and group.kind == "fact":
         return f"« {despite.group(0)} » reprend la phrase d'avant"
+    about = _WHAT_ABOUT.match(item.sentence.text)
+    if about is not None and _MEETING_TOLD.search(_group_text(group)):
+        return f"« {about.group(0)} » : le sujet de la rencontre d'avant"
     if item.actors:
         return None
     if item.kind == "agreement" or (item.kind == "event" and group.kind != "event"):
@@ -2016,6 +2059,8 @@ def draft_article(
     )
     linker = linker or Linker(base)
     anchor = article.anchor
+    month = url_month(article.url.value) if anchor is None and article.url.value else None
+    """The month an undated page's address files it under (« /2025/06/ »)."""
     latest_day = _only_year_day(article) if anchor is None else None
     edition = _edition_now(article) if anchor is None else None
     candidates: list[Candidate] = []
@@ -2192,6 +2237,9 @@ def draft_article(
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
+        if kind == "agreement":  # « Selon le plan commun, signé …, sont organisés les exercices
+            # “Altyn Kyran – 2024” » : the year of the exercise's name is not the plan's date
+            dated = [d for d in dated if not (d.reason or "").startswith("année lue dans le nom")]
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
@@ -2220,6 +2268,12 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
+    carrying = {
+        candidate.sentence.start
+        for candidate in candidates
+        if not candidate.weak or _WHAT_ABOUT.match(candidate.sentence.text)
+    }
+    """Sentences that carry something on their own words, read before any grouping."""
     candidates = _group(candidates, skipped, speakers_at, reasons)
     if cut_sentence is not None:
         for candidate in candidates:
@@ -2238,6 +2292,13 @@ def draft_article(
     candidates = _same_day_events(candidates)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    for candidate in candidates:  # « vient de signer » dates an undated agreement or event
+        if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
+            for sentence in (candidate.sentence, *candidate.more):
+                recently = just_now(sentence.text, anchor, article.anchor_basis, month)
+                if recently is not None:
+                    candidate.dates.append(recently)
+                    break
     _article_parties(candidates, base.vocabulary.home, subject)
     _visit_hosts(candidates)
     for candidate in candidates:
@@ -2247,6 +2308,12 @@ def draft_article(
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
+        said = {_bare(candidate.sentence.text)}
+        candidate.carrying = set()
+        for more in candidate.more:  # a sentence said again (a standfirst) is context only
+            if more.start in carrying and _bare(more.text) not in said:
+                candidate.carrying.add(more.start)
+            said.add(_bare(more.text))
         main = _main_date(candidate.dates)
         span = _span(main)
         explicit = main is not None and main.basis == "texte"
@@ -2595,11 +2662,13 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["summary"] = None
     entry["evidence"] = [
         {"source": source_id, "quote": candidate.sentence.text, "key": True},
-        *(  # a grouped sentence that gives the date is a key quote: date_text rests on it
+        *(  # a grouped sentence is a key quote when it carries an act, a figure, an actor, a
+            # place or a date of its own (the summary tells it), or gives the entry's date
             {
                 "source": source_id,
                 "quote": more.text,
-                "key": main is not None and main.text in more.text,
+                "key": more.start in candidate.carrying
+                or (main is not None and main.text in more.text),
             }
             for more in candidate.more
         ),

@@ -67,6 +67,13 @@ _RELATIVE = re.compile(
     r"la semaine dernière|la semaine prochaine|ce mois-ci|il y a un an)\b",
     re.IGNORECASE,
 )
+_JUST_NOW = re.compile(
+    r"\b(?:vien(?:t|nent)|venai(?:t|ent))\s+(?:de\s+|d['’]\s*)(?=[a-zà-ÿ]+(?:er|ir|re)\b)",
+    re.IGNORECASE,
+)
+"""« vient de passer une commande », « viennent d'acquérir » : just before the article, like
+« récemment » (« vient de Moscou », a place, is no time). Read only for an agreement or event
+that has no date of its own (:func:`just_now`), never to split a fact."""
 _SIDE_AFTER = re.compile(r"\s+(dernier|prochain)\b", re.IGNORECASE)
 """« en février dernier », « en mai prochain »: which side of the article's date."""
 _SEASON_SIDE = re.compile(
@@ -120,6 +127,13 @@ _DAY_RANGE = re.compile(
 """« du 30 mars au 3 avril 1918 », « du 3 au 5 avril 2021 »: one span whose year is written
 at its end — the first day takes that year (the year before when its month comes later),
 never the article's."""
+_DAY_RANGE_NO_YEAR = re.compile(
+    rf"\b(?:du|entre\s+le)\s+(1er|[0-3]?\d)(?:\s+({_MONTH_ALT}))?"
+    rf"\s+(?:au|et\s+le)\s+(1er|[0-3]?\d)\s+({_MONTH_ALT})(?!\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""« Du 20 au 23 août » with no year: its year is the one a name in the same sentence gives
+(« “Altyn Kyran – 2024” »), inferred and said so, or none."""
 _COUNTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
 _FIRST_MONTHS = re.compile(
     rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+premiers\s+mois\s+(?:de\s+(?:l['’]année\s+)?)?"
@@ -311,8 +325,23 @@ def _season(word: str, year: int) -> str:
     }[word]
 
 
-def _relative(word: str, anchor: date | None) -> FoundDate:
+def _relative(word: str, anchor: date | None, month: str | None = None) -> FoundDate:
     key = word.casefold().replace("’", "'")
+    recent = key in ("récemment", "dernièrement") or key.startswith(("vien", "venai"))
+    if anchor is None and month is not None and recent:
+        # the address files the page under a month (« /2025/06/ »), no day: the fact is
+        # that month at the latest — the month inferred from the address, never the text
+        filed_year, filed_month = month.split("-")
+        label = f"{MONTHS_FR[int(filed_month) - 1]} {filed_year}"
+        days = calendar.monthrange(int(filed_year), int(filed_month))[1]
+        last = date(int(filed_year), int(filed_month), days)
+        filed = f"{filed_year}/{filed_month}"
+        note = (
+            f"au plus tard le {_label(last)} (l'article dit « {word} » ; son adresse le range "
+            f"en {label}, {filed} — pas l'article, qui ne dit pas le jour)"
+        )
+        reason = f"mois de l'article lu dans son adresse ({filed}), pas dans l'article"
+        return FoundDate(word, 0, 0, last.isoformat(), "relatif", "rapporté", note, reason=reason)
     if anchor is None:
         return FoundDate(
             word, 0, 0, None, "relatif", "inconnu", "article non daté : date relative non résolue"
@@ -323,7 +352,7 @@ def _relative(word: str, anchor: date | None) -> FoundDate:
         day = anchor + timedelta(days=shift[key])
         iso = day.isoformat()
         return FoundDate(word, 0, 0, iso, "jour", "déduit", f"« {word} » dans l'article du {label}")
-    if key in ("récemment", "dernièrement"):
+    if recent:
         return FoundDate(
             word,
             0,
@@ -419,6 +448,47 @@ def _day_range(match: re.Match[str]) -> str | None:
     except ValueError:
         return None
     return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
+
+
+def _days_in_named_year(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """« Du 20 au 23 août aura lieu l'exercice “Altyn Kyran – 2024” » : the days take the year
+    of the name the sentence gives — an inferred span whose reason names both."""
+    named = next(
+        (
+            item
+            for item in found
+            if item.iso and item.reason and item.reason.startswith("année lue dans le nom")
+        ),
+        None,
+    )
+    if named is None or named.iso is None or named.reason is None:
+        return found
+    year = int(named.iso[:4])
+    for match in _DAY_RANGE_NO_YEAR.finditer(text):
+        first_day, first_month, last_day, last_month = match.groups()
+        end_month = _month(last_month)
+        month = _month(first_month) if first_month else end_month
+        try:
+            first = date(year, month, _day(first_day))
+            last = date(year, end_month, _day(last_day))
+        except ValueError:
+            continue
+        if first >= last:
+            continue
+        words = match.group(0)
+        span = FoundDate(
+            words,
+            match.start(),
+            match.end(),
+            f"{first.isoformat()}/{last.isoformat()}",
+            "intervalle",
+            "déduit",
+            f"« {words} » sans année ; {year} lu dans le nom : déduit, pas une date du texte",
+            reason=f"{named.reason}, jours « {words} »",
+        )
+        found = [item for item in found if item.end <= match.start() or item.start >= match.end()]
+        found.append(span)
+    return sorted(found, key=lambda item: item.start)
 
 
 def _deduced_year(match: re.Match[str], note: str, reason: str) -> FoundDate:
@@ -721,6 +791,7 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                 resolved.note,
             )
         )
+    found = _days_in_named_year(text, found)
     if anchor_basis:
         found = [
             replace(
@@ -732,3 +803,21 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             for item in found
         ]
     return sorted(found, key=lambda item: item.start)
+
+
+def just_now(
+    text: str, anchor: date | None, anchor_basis: str | None = None, month: str | None = None
+) -> FoundDate | None:
+    """« vient de signer » in ``text``: the article's day (or the month its address gives) at
+    the latest, as « récemment » is; None without either, or without the words."""
+    match = _JUST_NOW.search(text)
+    if match is None:
+        return None
+    words = match.group(0).strip()
+    resolved = _relative(words, anchor, month)
+    if resolved.iso is None:
+        return None
+    note = resolved.note
+    if anchor is not None and anchor_basis:
+        note = f"{note} ({anchor_basis})" if note else f"({anchor_basis})"
+    return replace(resolved, start=match.start(), end=match.start() + len(words), note=note)
