@@ -1,0 +1,122 @@
+"""Issue 23, the thirteenth newcomer (branch i23u): four bugs a correct new article showed, each
+checked on the five frozen articles plus made-up entries of our own, never on the shipped base.
+
+1. a paged list of agreements (``/accord 2025``, ``/accord signés``) always offers its next page;
+2. the map's label placer names every country, off every other coloured country;
+3. (tests that pinned shipped facts now compute them: see ``test_pictures``);
+4. a short line cut from a summary is never a cut clause, and an open-start date does not claim
+   every period before its end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.content.model import FactBase
+from bot.dates import parse_date
+from bot.engine import routes
+from bot.engine.commands import answer, callback
+from bot.engine.filters import TimelineFilter
+from bot.engine.index import Index
+from bot.engine.reply import Para, Reply
+from bot.engine.timeline import timeline_page
+
+
+def _pages(index: Index, reply: Reply) -> list[Reply]:
+    """The reply and every page after it, by « Suivant ▶ »."""
+    found = [reply]
+    while turn := [
+        b.data for row in found[-1].buttons for b in row if b.label.startswith("Suivant")
+    ]:
+        found.append(callback(index, turn[0]))
+        assert len(found) < 30, "des pages sans fin"
+    return found
+
+
+def _many_signed(base: FactBase, n: int = 9) -> Index:
+    """The five frozen articles plus ``n`` made-up copies of a signed agreement, each dated a
+    month of 2025: more than a screen of agreements signed in 2025."""
+    model = next(a for a in base.agreements if a.act == "signe")
+    made = tuple(
+        replace(
+            model,
+            id=f"accord-fictif-{k:02d}",
+            title=f"Accord fictif numéro {k}",
+            date=parse_date(f"2025-{k + 1:02d}"),
+            date_text=None,
+            date_basis="texte",
+            date_label=None,
+            date_note=None,
+            date_anchor=None,
+        )
+        for k in range(n)
+    )
+    return Index(replace(base, agreements=(*base.agreements, *made)))
+
+
+def _opened(pages: list[Reply]) -> list[str]:
+    return [
+        b.data.removeprefix(routes.AGREEMENT.prefix + ":")
+        for reply in pages
+        for row in reply.buttons
+        for b in row
+        if routes.parse(b.data) != routes.Stale(b.data)
+        and b.data.startswith(routes.AGREEMENT.prefix + ":")
+    ]
+
+
+def test_a_filtered_agreement_list_turns_to_every_page(five_base):
+    index = _many_signed(five_base)
+    for words in ("2025", "signés", "signés en 2025"):
+        first = answer(index, f"/accord {words}")
+        assert first.page is not None and first.page.total > 1, words
+        pages = _pages(index, first)
+        assert len(pages) == first.page.total, words
+        for reply in pages:
+            notes = [b.text for b in reply.blocks if isinstance(b, Para)]
+            assert not any("Précisez" in text for text in notes), words
+        opened = _opened(pages)
+        assert len(opened) == len(set(opened)), words  # nothing shown twice
+        assert {f"accord-fictif-{k:02d}" for k in range(9)} <= set(opened), words
+
+
+def test_a_page_turn_reads_the_filter_back_as_typed(five_base):
+    index = _many_signed(five_base)
+    first = answer(index, "/accord signés")
+    turn = next(b.data for row in first.buttons for b in row if b.label.startswith("Suivant"))
+    parsed = routes.parse(turn)
+    assert isinstance(parsed, routes.Parsed) and parsed.route is routes.FOUND_AGREEMENTS
+    assert routes.field_filter(parsed.values[1]) == "signés"
+    second = callback(index, turn)
+
+    def title(reply: Reply) -> str:
+        return next(b.text for b in reply.blocks if isinstance(b, Para)).split(" (")[0]
+
+    assert second.page is not None and second.page.number == 2
+    assert title(second) == title(first)  # the same list, read from the same words
+
+
+def test_a_timeline_whose_filter_cannot_fit_a_button_says_how_to_see_the_rest(five_base):
+    index = Index(five_base)
+    kinds = tuple(sorted({event.type for event in five_base.events}))
+    wanted = TimelineFilter(kinds=kinds)
+    assert len(wanted.encode()) > routes.LIMIT  # no button can carry it
+    reply = timeline_page(index, wanted, 1)  # no traceback from a group's button
+    assert reply.page is not None and reply.page.total > 1
+    turns = [b for row in reply.buttons for b in row if b.label.startswith("Suivant")]
+    notes = [b.text for b in reply.blocks if isinstance(b, Para)]
+    assert not turns and any("Précisez votre recherche" in text for text in notes)
+    for row in reply.buttons:
+        for button in row:
+            assert routes.fits(button.data)
+
+
+def test_every_paged_view_of_a_grown_base_offers_its_next_page(five_base):
+    index = _many_signed(five_base)
+    for command in ("/accord", "/accord 2025", "/timeline", "/timeline 2025", "/pays", "/sources"):
+        first = answer(index, command)
+        if first.page is None:
+            continue
+        pages = _pages(index, first)
+        assert len(pages) == first.page.total, command
+        assert [p.page.number for p in pages if p.page] == list(range(1, len(pages) + 1))
