@@ -232,7 +232,8 @@ def test_a_period_timeline_marks_and_notes_entries_it_may_not_hold(index, argume
         assert OVERLAP_WORDS not in drawn
 
 
-def test_a_period_map_marks_a_colour_it_may_not_hold(index):
+def test_a_period_map_marks_a_colour_it_may_not_hold(five_base):
+    index = Index(five_base)  # the frozen articles: a grown base may date a Turkish deal 2024
     wanted = parse_filter(index, "2024")
     assert isinstance(wanted, TimelineFilter)
     spec = _picture(index, "carte", "2024").spec
