@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.content.model import FactBase
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox
+
+from bot.content.model import Actor, FactBase
 from bot.dates import parse_date
 from bot.engine import routes
 from bot.engine.commands import answer, callback
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
+from bot.engine.pictures import MapSpec, picture
 from bot.engine.reply import Para, Reply
 from bot.engine.timeline import timeline_page
+from bot.image.carte import render_map
 
 
 def _pages(index: Index, reply: Reply) -> list[Reply]:
@@ -120,3 +125,64 @@ def test_every_paged_view_of_a_grown_base_offers_its_next_page(five_base):
         pages = _pages(index, first)
         assert len(pages) == first.page.total, command
         assert [p.page.number for p in pages if p.page] == list(range(1, len(pages) + 1))
+
+
+# --- 2. the map names every country off every other country ------------------------------
+
+
+def _crowded_east(base: FactBase) -> Index:
+    """The five frozen articles plus made-up entries: agreements signed with Kazakhstan and
+    Pakistan, and a fact naming India and China (grey). Kazakhstan, placed first, took the
+    only free place near Pakistan with its long leader line: Pakistan was named over India."""
+    kazakhstan = base.actors["KZ"]
+
+    def country(code: str, name: str) -> Actor:
+        return replace(
+            kazakhstan, id=code, name=name, name_en=name, full_name=None, aliases=(), demonyms=()
+        )
+
+    model = next(a for a in base.agreements if a.act == "signe")
+    made = tuple(
+        replace(
+            model,
+            id=f"accord-fictif-{code}",
+            title=f"Accord fictif {code}",
+            parties=("AZ", code),
+            mediators=(),
+            related=(),
+            roles={},
+        )
+        for code in ("KZ", "PK")
+    )
+    fact = replace(base.facts[0], id="constat-fictif-inde-chine", actors=("IN", "CN"))
+    actors = {
+        **base.actors,
+        "PK": country("PK", "Pakistan"),
+        "IN": country("IN", "Inde"),
+        "CN": country("CN", "Chine"),
+    }
+    grown = replace(
+        base,
+        actors=actors,
+        agreements=(*base.agreements, *made),
+        facts=(*base.facts, fact),
+    )
+    return Index(grown)
+
+
+def test_a_crowded_map_names_each_country_off_every_other_country(five_base):
+    spec = picture(_crowded_east(five_base), "carte", "").spec
+    assert isinstance(spec, MapSpec) and ("PK", "accord") in spec.countries
+    drawn = render_map(spec)
+    assert drawn.unplaced == ()
+    names = {" ".join(name.split()): code for code, name in spec.labels}
+    labels = [t for t in drawn.texts if t.role == "label"]
+    assert "PK" in {names[" ".join(t.text.split())] for t in labels}
+    for text in labels:
+        code = names[" ".join(text.text.split())]
+        box = Bbox(((text.box[0], text.box[1]), (text.box[2], text.box[3])))
+        for other, rings in drawn.shapes.items():
+            if other != code:
+                for ring in rings:
+                    path = Path([*ring, ring[0]], closed=True)
+                    assert not path.intersects_bbox(box, filled=True), (code, other)
