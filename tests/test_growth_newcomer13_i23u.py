@@ -15,16 +15,18 @@ from dataclasses import replace
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
-from bot.content.model import Actor, FactBase
+from bot.content.model import Actor, Event, FactBase
 from bot.dates import parse_date
 from bot.engine import routes
 from bot.engine.commands import answer, callback
+from bot.engine.common import entry_button
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.pictures import MapSpec, picture
 from bot.engine.reply import Para, Reply
 from bot.engine.timeline import timeline_page
 from bot.image.carte import render_map
+from bot.text import keeps_modality, modal_words, short_label
 
 
 def _pages(index: Index, reply: Reply) -> list[Reply]:
@@ -186,3 +188,53 @@ def test_a_crowded_map_names_each_country_off_every_other_country(five_base):
                 for ring in rings:
                     path = Path([*ring, ring[0]], closed=True)
                     assert not path.intersects_bbox(box, filled=True), (code, other)
+
+
+# --- 4. a short line from a summary: never a cut clause ------------------------------------
+
+RELATIVE = (
+    "Les ministères de la Défense de l'Azerbaïdjan et du Kazakhstan ont signé un plan "
+    "commun, selon lequel sont organisés des exercices conjoints."
+)
+OPENING = (
+    "Selon un communiqué du bureau de la présidence azerbaïdjanaise, les deux parties ont "
+    "discuté des possibilités de coopération sécuritaire."
+)
+CLOSING = (
+    "Les deux parties ont discuté de coopération, selon un communiqué du bureau de la "
+    "présidence azerbaïdjanaise."
+)
+_FUNCTION_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "un", "une", "à", "au"}
+
+
+def _unlabelled(base: FactBase, summary: str) -> Event:
+    """A made-up event of the frozen base with no ``label``: its short lines come from its
+    summary."""
+    return replace(base.events[0], id="fait-fictif", label=None, summary=summary, hedge=None)
+
+
+def _lead(text: str) -> str | None:
+    """The lead a short line puts before « : », if any."""
+    head, colon, _rest = text.partition(" : ")
+    return head if colon else None
+
+
+def test_a_relative_selon_lequel_is_no_attribution_to_put_first(five_base):
+    event = _unlabelled(five_base, RELATIVE)
+    for text in (entry_button(event).label, short_label(RELATIVE), short_label(RELATIVE, 64)):
+        assert "lequel" not in text, text
+        assert _lead(text) is None, text  # nobody is quoted: no lead at all
+    assert modal_words(RELATIVE) == []
+
+
+def test_a_long_attribution_is_put_first_whole_never_cut_on_a_function_word(five_base):
+    for summary in (OPENING, CLOSING):
+        event = _unlabelled(five_base, summary)
+        for text in (entry_button(event).label, short_label(summary), short_label(summary, 64)):
+            lead = _lead(text)
+            assert lead is not None and lead.startswith("Selon "), text  # the hedge is kept
+            assert lead.split()[-1].lower() not in _FUNCTION_WORDS, text
+            assert lead.lower() in summary.lower(), text  # the article's words, never others
+            body = text.partition(" : ")[2]
+            assert not body.removeprefix("📅 ").startswith("Selon"), text  # not said twice
+        assert keeps_modality(summary, short_label(summary))
