@@ -23,9 +23,10 @@ from bot.engine.common import entry_button
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.pictures import MapSpec, picture
-from bot.engine.reply import Para, Reply
-from bot.engine.timeline import timeline_page
+from bot.engine.reply import Item, Para, Reply
+from bot.engine.timeline import OVERLAP_WORDS, timeline_page
 from bot.image.carte import render_map
+from bot.render.text import render_text
 from bot.text import keeps_modality, modal_words, short_label
 
 
@@ -238,3 +239,43 @@ def test_a_long_attribution_is_put_first_whole_never_cut_on_a_function_word(five
             body = text.partition(" : ")[2]
             assert not body.removeprefix("📅 ").startswith("Selon"), text  # not said twice
         assert keeps_modality(summary, short_label(summary))
+
+
+# --- 4. an open-start date does not claim every earlier period -----------------------------
+
+
+def _at_the_latest(base: FactBase) -> Index:
+    """The frozen base plus a made-up agreement dated « juin 2025 au plus tard »."""
+    model = next(a for a in base.agreements if a.act == "signe")
+    made = replace(
+        model,
+        id="achat-fictif",
+        title="Accord d'achat fictif",
+        date=parse_date("../2025-06-30"),
+        date_text=None,
+        date_basis="déduit",
+        date_label=None,
+        date_anchor=None,
+        date_reason="« vient de » : juin 2025 au plus tard",
+    )
+    return Index(replace(base, agreements=(*base.agreements, made)))
+
+
+def _lists(index: Index, command: str) -> bool:
+    reply = answer(index, command)
+    pages = _pages(index, reply)
+    listed = {b.entry for page in pages for b in page.blocks if isinstance(b, Item)}
+    opened = {b.data for page in pages for row in page.buttons for b in row}
+    return "achat-fictif" in listed or routes.AGREEMENT.build("achat-fictif") in opened
+
+
+def test_an_open_start_date_answers_its_month_and_the_one_before_never_a_year_earlier(
+    five_base,
+):
+    index = _at_the_latest(five_base)
+    for command in ("/timeline juin 2025", "/timeline mai 2025", "/timeline 2025"):
+        assert _lists(index, command), command
+        assert OVERLAP_WORDS in render_text(answer(index, command)), command  # said « may »
+    for command in ("/timeline août 2024", "/timeline 2024", "/timeline avril 2025"):
+        assert not _lists(index, command), command
+    assert not _lists(index, "/accord 2024")

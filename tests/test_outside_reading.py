@@ -59,7 +59,8 @@ def _noted(reply) -> bool:
 
 def test_an_open_span_ends_on_its_day_and_sorts_just_before_it():
     span = parse_date("../2025-11-06")
-    assert span.open and span.end == date(2025, 11, 6) and span.start < date(2025, 10, 1)
+    # reaches back to the month before its end, never a year (issue 23)
+    assert span.open and span.end == date(2025, 11, 6) and span.start == date(2025, 10, 1)
     assert span.label() == "avant le 6 novembre 2025"
     assert span.order() < parse_date("2025-11-06").order()
     assert span.order() > parse_date("2025-11-05").order()
