@@ -516,7 +516,10 @@ class Placed:
 
     def free(self, box: Bbox) -> bool:
         """True when ``box`` overlaps no label (or other box) already there."""
-        x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+        return self.free_at(box.x0, box.y0, box.x1, box.y1)
+
+    def free_at(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """:meth:`free` for the box (x0, y0, x1, y1), without building a ``Bbox``."""
         return not any(
             x0 <= ox1 and ox0 <= x1 and y0 <= oy1 and oy0 <= y1 for ox0, oy0, ox1, oy1 in self.taken
         )
@@ -612,16 +615,18 @@ def _spot(
     that crosses no other coloured country, else one crossing the fewest (a small country
     ringed by coloured ones: Armenia)."""
     best: tuple[int, float, Bbox] | None = None
+    left, top, right, bottom = area.x0, area.y0, area.x1, area.y1
     for angles in (ANGLES, FINE_ANGLES):
         for radius in RADII:
             for angle in angles if radius else (0,):
                 cx = px + radius * math.cos(math.radians(angle))
                 cy = py - radius * math.sin(math.radians(angle))
-                box = Bbox(((cx - width / 2, cy - tall / 2), (cx + width / 2, cy + tall / 2)))
-                if not (area.containsx(box.x0) and area.containsx(box.x1)):
-                    continue
-                if not (area.containsy(box.y0) and area.containsy(box.y1)):
-                    continue
+                x0, y0, x1, y1 = cx - width / 2, cy - tall / 2, cx + width / 2, cy + tall / 2
+                if not (left <= x0 and x1 <= right and top <= y0 and y1 <= bottom):
+                    continue  # off the map
+                if not placed.free_at(x0, y0, x1, y1):
+                    continue  # on a label: no box built (most candidates of a crowded map)
+                box = Bbox(((x0, y0), (x1, y1)))
                 within = radius == 0 or _within(box, paths[code])  # its own country
                 leader = None if within else (px, py, *_edge(px, py, box))
                 if not placed.clear(box, leader, code) or covers_other(box, code, paths):
@@ -675,17 +680,17 @@ def _anywhere(
         x = area.x0
         band = [e for e in extents if e[1] < y + tall and y < e[3]]  # the rings this row meets
         while x + width <= area.x1:
-            box = Bbox(((x, y), (x + width, y + tall)))
             x0, y0, x1, y1 = x, y, x + width, y + tall
             x += GRID_STEP
-            if not placed.free(box) or any(
-                x0 < nx1
-                and nx0 < x1
-                and y0 < ny1
-                and ny0 < y1
-                and path.intersects_bbox(box, filled=True)
+            if not placed.free_at(x0, y0, x1, y1):
+                continue
+            near = [
+                path
                 for nx0, ny0, nx1, ny1, path in band
-            ):
+                if x0 < nx1 and nx0 < x1 and y0 < ny1 and ny0 < y1
+            ]
+            box = Bbox(((x0, y0), (x1, y1)))  # built only for a box no label holds
+            if any(path.intersects_bbox(box, filled=True) for path in near):
                 continue
             ex, ey = _edge(px, py, box)
             within = _within(box, paths[code])
