@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 MONTHS_FR = (
@@ -37,11 +37,14 @@ class Precision(Enum):
     OPEN = "ouvert"
 
 
-OPEN_REACH_DAYS = 365
-"""How far before its end an open span (« récemment », written "../2025-11-06") is looked
-for: a period filter finds it only if the period ends at most this many days before the
-span's end. A convention, like « été » = June–August: the span itself says only « on or
-before that day », and every period answer says the entry may not fall in the period."""
+OPEN_REACH_MONTHS = 1
+"""How far before its end an open span (« récemment », « vient de », written "../2025-11-06")
+is looked for: its end's month and this many months before it (6 November 2025 → from 1
+October 2025). A convention, like « été » = June–August, chosen fidelity first: the article
+says « on or before that day » with a word of recency, nothing of any earlier period; a
+reach of a year (before issue 23) listed « juin 2025 au plus tard » under « août 2024 » and
+under every month between, each time as a claim it may fall there that no word supports.
+Every period answer still says the entry may not fall in the period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,8 @@ def parse_date(text: str) -> DateSpan:
         last = _parse_point(text[3:])
         if last.precision is not Precision.DAY:
             raise ValueError(f"date ouverte « {text} » : la borne doit être un jour AAAA-MM-JJ")
-        start = last.end - timedelta(days=OPEN_REACH_DAYS)
+        months = last.end.year * 12 + last.end.month - 1 - OPEN_REACH_MONTHS
+        start = date(months // 12, months % 12 + 1, 1)
         return DateSpan(text, start, last.end, Precision.OPEN)
     if "/" not in text:
         return _parse_point(text)

@@ -121,8 +121,40 @@ MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 puts first when its cut would drop them; « selon … » is kept with its own words."""
 _SELON = re.compile(
     r"\b[Ss]elon\s+(?!(?:ses|son|sa|leurs?|nos|notre|vos|votre|mes|mon|ma|ce|cet|cette)\s)"
+    r"(?!(?:lequel|laquelle|lesquels|lesquelles|quoi|que|qu['’])(?:\W|$))"
 )
-"""« selon » naming who says it (« selon la presse », « selon lui »), not « selon ses normes »."""
+"""« selon » naming who says it (« selon la presse », « selon lui »), not « selon ses normes »
+nor a relative « selon lequel » (« un plan, selon lequel sont organisés… »): that one names
+no one and is no attribution to put first."""
+_TRAILING = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "et",
+        "ou",
+        "par",
+        "pour",
+        "sur",
+        "avec",
+        "dans",
+        "chez",
+    ]
+)
+"""Words a cut attribution never ends on: « Selon un communiqué du » is a cut clause."""
 _CLAUSE_END = re.compile(r"[,;:()«»]|$")
 
 
@@ -142,6 +174,8 @@ def _attribution(text: str) -> str | None:
             clause = [*clause[:position], word.rstrip(".")]
             break
     words = clause if len(clause) <= 7 else clause[:3]
+    while words and words[-1].lower() in _TRAILING:  # never a cut clause: « Selon un communiqué »
+        words = words[:-1]
     return "Selon " + " ".join(words) if words else None
 
 
@@ -186,6 +220,22 @@ def _cut(text: str, limit: int) -> str:
     return (cut or text[: limit - 1]) + "…"
 
 
+def _without_opening_attribution(text: str) -> str:
+    """``text`` without the « Selon …, » clause it opens with (after a mark such as « 📅 »),
+    which a shortened text puts first as its lead: « Selon un communiqué : 📅 Les deux… »,
+    never « Selon un communiqué : 📅 Selon un… » (the same words twice, the second cut)."""
+    found = _SELON.search(text)
+    if found is None or any(char.isalnum() for char in text[: found.start()]):
+        return text
+    end = _CLAUSE_END.search(text, found.end())
+    if end is None or text[end.start() : end.start() + 1] != ",":
+        return text
+    rest = text[end.start() + 1 :].lstrip()
+    if not rest:
+        return text
+    return text[: found.start()] + rest[:1].upper() + rest[1:]
+
+
 def short_label(text: str, limit: int = 40) -> str:
     """A shortened text (a button, an inline title): the text, or its first words and « … »
     (never cut inside a word). A modality the cut would drop (proposed, announced, future,
@@ -196,9 +246,10 @@ def short_label(text: str, limit: int = 40) -> str:
         return cut
     kept = {fold(lead) for lead in modal_words(cut)}
     leads = modal_words(text, scope)
+    body = _without_opening_attribution(text)
     for chosen in ([lead for lead in leads if fold(lead) not in kept], leads):
         joined = " ; ".join(chosen[:1] + [word[:1].lower() + word[1:] for word in chosen[1:]])
-        shortened = _cut(f"{joined} : {text}", limit)
+        shortened = _cut(f"{joined} : {body}", limit)
         if keeps_modality(text, shortened, scope):
             break
     return shortened

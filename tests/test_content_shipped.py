@@ -96,7 +96,9 @@ def test_key_facts_are_present(base):
     pfp = agreements["partenariat-pour-la-paix"]
     assert pfp.act == "adhesion" and pfp.parties == ("AZ",) and "otan" in pfp.related
     ots = base.actors["ots"]
-    assert set(ots.members) == {"TR", "KZ", "KG", "UZ"} and set(ots.observers) == {"HU", "TM"}
+    # what the five articles say of the OTS stays; a new article may name more members
+    assert set(ots.members) >= {"TR", "KZ", "KG", "UZ"}
+    assert set(ots.observers) | set(ots.members) >= {"HU", "TM"}
 
 
 def test_nato_meeting_lists_every_state_represented(base):

@@ -76,7 +76,8 @@ def test_who_on_the_american_side_names_the_vice_president(five_base: FactBase) 
 
 def test_a_recent_entry_is_flagged_in_a_window_open_on_one_side(five_base: FactBase) -> None:
     index = Index(five_base)
-    reply = respond(index, "/timeline avant 2025-06-01 Turquie", TODAY)
+    # a window ending within the month before « récemment »'s day (its reach, issue 23)
+    reply = respond(index, "/timeline avant 2025-10-20 Turquie", TODAY)
     title = next(b.text for b in reply.blocks if isinstance(b, Para) and b.style == "title")
     assert "mémorandum" in render_text(reply)  # still listed: the window may hold it
     assert "dite « récemment » qui peut y tomber" in title  # never counted as in it

@@ -59,7 +59,8 @@ def _noted(reply) -> bool:
 
 def test_an_open_span_ends_on_its_day_and_sorts_just_before_it():
     span = parse_date("../2025-11-06")
-    assert span.open and span.end == date(2025, 11, 6) and span.start < date(2025, 10, 1)
+    # reaches back to the month before its end, never a year (issue 23)
+    assert span.open and span.end == date(2025, 11, 6) and span.start == date(2025, 10, 1)
     assert span.label() == "avant le 6 novembre 2025"
     assert span.order() < parse_date("2025-11-06").order()
     assert span.order() > parse_date("2025-11-05").order()
@@ -79,7 +80,13 @@ def test_each_period_an_open_date_may_fall_in_answers_it_with_the_note(index, ba
         before = end.replace(day=1) - timedelta(days=1)
         for words in (_month_words(end), _month_words(before), str(end.year)):
             reply = answer(index, f"/accord {words}")
-            shown = {b.text for b in reply.blocks if isinstance(b, Item | Para)}
+            # on whichever page of the list it falls: a grown base may push it past the first
+            shown = {
+                b.text
+                for page in _pages(index, reply)
+                for b in page.blocks
+                if isinstance(b, Item | Para)
+            }
             lines = (agreement.title, line_text(base, agreement))  # its card, or a list's line
             assert any(line in shown for line in lines), words
             assert _noted(reply), f"/accord {words} sans la note de recoupement"

@@ -35,7 +35,10 @@ def _timeline(index: Index, argument: str = "") -> Picture:
     return found
 
 
-def test_categories_come_from_the_entries(index):
+def test_categories_come_from_the_entries(five_base):
+    """On the five frozen articles (a grown base may give Kazakhstan an agreement, or Russia
+    one it signed): what these articles say of each country, coloured by the rule."""
+    index = Index(five_base)
     found = {r.code: r for r in relations(index, TimelineFilter())}
     # signed agreements with Azerbaijan as a party
     for code, agreement in (
@@ -68,7 +71,31 @@ def test_categories_come_from_the_entries(index):
             assert index.entries[entry_id].evidence  # every category rests on quotes
 
 
-def test_a_filter_narrows_the_relations(index):
+def test_each_shipped_country_is_coloured_by_its_own_entries(index):
+    """The shipped base, computed, never pinned: a country party with Azerbaijan to a signed
+    or joined agreement is coloured « accord »; one whose only entries merely name it is
+    « mention »; every category rests on entries that name the country and carry quotes."""
+    base = index.base
+    found = {r.code: r for r in relations(index, TimelineFilter())}
+    assert found and "AZ" not in found
+    for agreement in base.agreements:
+        if agreement.act in ("signe", "adhesion") and "AZ" in agreement.parties:
+            for code in agreement.parties:
+                if code in found:
+                    assert found[code].main == "accord", (code, agreement.id)
+                    assert agreement.id in found[code].entries
+    for code, relation in found.items():
+        assert relation.entries, code
+        for entry_id in relation.entries:
+            entry = index.entries.get(entry_id)
+            if entry is not None:
+                assert entry.evidence, entry_id
+        if relation.main == "mention":
+            assert relation.categories == ("mention",), code
+
+
+def test_a_filter_narrows_the_relations(five_base):
+    index = Index(five_base)  # the frozen articles: a grown base may sign with the US in 2025
     wanted = parse_filter(index, "2025")
     assert isinstance(wanted, TimelineFilter)
     found = {r.code: r for r in relations(index, wanted)}

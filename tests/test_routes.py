@@ -23,6 +23,7 @@ SAMPLES: dict[routes.Route, tuple[str, ...]] = {
     routes.COUNTRIES: ("4",),
     routes.ORGANISATIONS: ("1",),
     routes.ALL_AGREEMENTS: ("12",),
+    routes.FOUND_AGREEMENTS: ("2", "sign%C3%A9s en 2025"),
     routes.SOURCES: ("2",),
     routes.AGREEMENT: ("gb-az-2025",),
     routes.AGREEMENT_FULL: ("gb-az-2025",),

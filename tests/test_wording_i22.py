@@ -123,8 +123,9 @@ def test_a_recent_window_counts_once_where_it_ends(tmp_path: Path):
         if "juin" in counted[0].label or counted[0].label == "2024":
             continue
         raise AssertionError(counted[0].label)
-    january = respond(index, "/timeline janvier 2024", TODAY).blocks[0].text
-    assert "dite « récemment » qui peut y tomber" in january, january  # listed, not counted
+    # the month before its end (its reach, issue 23: never every earlier month)
+    may = respond(index, "/timeline mai 2024", TODAY).blocks[0].text
+    assert "dite « récemment » qui peut y tomber" in may, may  # listed, not counted
     reply = respond(index, "/timeline", TODAY)
     overview = " ".join(b.text for b in reply.blocks if isinstance(b, Para))
     assert "« récemment » compte une fois" in overview

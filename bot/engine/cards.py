@@ -461,11 +461,11 @@ def _agreement_list(
     blocks: list[Block] = list(heading)
     if more is None:
         starts = list(range(0, len(agreements), LIST_PAGE)) or [0]
-    else:
+    else:  # keyed by the list itself: two filters may share a title, never their lines
         starts = cached(
             index,
             "agreement_pages",
-            (more(1) or title, budget),
+            ("\n".join(agreement.id for agreement in agreements), budget),
             lambda: page_starts(index, agreements, budget),
         )
     pages = len(starts)
@@ -484,11 +484,11 @@ def _agreement_list(
         (Button(short_label(agreement.title), routes.AGREEMENT.build(agreement.id)),)
         for agreement in shown
     ]
-    if pages > 1:
-        if more is None:
-            blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
-        else:
-            buttons.append(paging.turns(page, pages, more) or ())
+    row = paging.turns(page, pages, more) if more is not None and pages > 1 else None
+    if row:
+        buttons.append(row)
+    elif pages > 1:  # no data can carry the turn: say how to see the rest, never stop silently
+        blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
     if back is not None:
         buttons.append((back_to_card(back),))
     return Reply(tuple(blocks), tuple(buttons), Page(page, pages) if pages > 1 else None)
@@ -561,11 +561,14 @@ def all_agreements(index: Index, page: int = 1) -> Reply:
     )
 
 
-def accord(index: Index, argument: str, today: date | None = None) -> Reply:
+def accord(index: Index, argument: str, today: date | None = None, page: int = 1) -> Reply:
     """Answer /accord [filtre]: agreements by party, year, period, status (signé, proposé…),
-    kind, theme or words, the latest first; one match opens its card."""
+    kind, theme or words, the latest first; one match opens its card. A list longer than a
+    screen turns its pages like every paged view: the filter as typed travels in the ◀ ▶ data
+    (``routes.FOUND_AGREEMENTS``), and only a filter too long for Telegram's 64 bytes gets
+    « Précisez votre recherche » instead."""
     if not argument:
-        return all_agreements(index)
+        return all_agreements(index, page)
     match = index.names.find_actor(argument)
     if match is not None and match.exact:  # paginated by actor, with its own buttons
         return agreements_of(index, match.actor.id)
@@ -573,6 +576,9 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     if titled is not None:  # a pasted title opens its card, whatever its words would filter
         return agreement_card(index, titled)
     reading = read_filter(index, argument, today)
+    # a page turn reads the filter again without « today » (a button carries no date): it is
+    # offered only when the filter reads the same without it (« cette année » does not)
+    steady = today is None or read_filter(index, argument).filter == reading.filter
     words = index.deals.matching(index.tokens(" ".join(reading.ignored)))
     heading = _heading(index, reading, ())
     found: Sequence[Agreement]
@@ -618,7 +624,17 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
         title = f"Accords — {heading}" if heading else "Accords"
         roles_of = tuple(index.base.actors[actor] for actor in reading.filter.actors)
         after = (left_out,) if left_out is not None else ()
-        return _agreement_list(index, found, title, said=said, roles_of=roles_of, after=after)
+        field = routes.filter_field(argument)
+        return _agreement_list(
+            index,
+            found,
+            title,
+            page,
+            lambda n: routes.FOUND_AGREEMENTS.turn(n, field) if steady else None,
+            said=said,
+            roles_of=roles_of,
+            after=after,
+        )
     suggestions = index.names.suggest_actors(argument)
     blocks: list[Block] = [
         Para(f"Aucun accord ne correspond à ce filtre : {heading or f'« {argument} »'}."),

@@ -312,6 +312,8 @@ def _callback(index: Index, route: routes.Route, values: tuple[str, ...]) -> Rep
         return listing(index, route is routes.COUNTRIES, int(first))
     if route is routes.ALL_AGREEMENTS:
         return all_agreements(index, int(first))
+    if route is routes.FOUND_AGREEMENTS:  # a page of /accord <filtre>, the filter as typed
+        return accord(index, routes.field_filter(values[1]), page=int(first))
     if route is routes.SOURCES:
         return sources(index, page=int(first))
     if route in (routes.AGREEMENT, routes.AGREEMENT_FULL) and first in index.deals.by_id:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import quote, unquote
 
 LIMIT: Final = 64
 """Telegram's limit on callback data (bytes) and on a /start payload (characters)."""
@@ -101,6 +102,9 @@ SEARCH = Route(
 COUNTRIES = Route("lp", ("page",), _PAGE, "a page of /pays without argument")
 ORGANISATIONS = Route("lo", ("page",), _PAGE, "a page of /org without argument")
 ALL_AGREEMENTS = Route("al", ("page",), _PAGE, "a page of /accords")
+FOUND_AGREEMENTS = Route(
+    "af", ("page", "filter"), _PAGE + r":(.+)", "a page of /accord <filtre>: the filter as typed"
+)
 SOURCES = Route("so", ("page",), _PAGE, "a page of /sources")
 AGREEMENT = Route("a", ("agreement",), r"(.*)", "an agreement's card")
 AGREEMENT_FULL = Route("ad", ("agreement",), r"(.*)", "an agreement's card in full")
@@ -123,6 +127,7 @@ BUTTONS: Final = (
     COUNTRIES,
     ORGANISATIONS,
     ALL_AGREEMENTS,
+    FOUND_AGREEMENTS,
     SOURCES,
     AGREEMENT,
     AGREEMENT_FULL,
@@ -198,6 +203,18 @@ def parse_link(payload: str) -> Parsed | Stale:
         if values is not None:
             return Parsed(route, values)
     return Stale(payload)
+
+
+def filter_field(argument: str) -> str:
+    """The ``filter`` field of ``FOUND_AGREEMENTS``: the filter as typed, its non-ASCII
+    letters %-escaped (« signés » → ``sign%C3%A9s``) so that a page turn reads it back as the
+    reader typed it; ``field_filter`` undoes it."""
+    return quote(argument, safe=" /'")
+
+
+def field_filter(field: str) -> str:
+    """The filter a ``filter`` field of ``FOUND_AGREEMENTS`` carries."""
+    return unquote(field)
 
 
 def link_words(slug: str) -> str:

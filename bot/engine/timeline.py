@@ -323,11 +323,19 @@ def timeline_page(
         last = routes.TIMELINE.turn(pages, code)
         if page < pages - 1 and last is not None:
             row.append(Button("Dernières ⏭", last))
-        rows.append(tuple(row))
-    group_buttons = [
-        Button(f"{group.label} ({group.count})", routes.TIMELINE.build(1, group.wanted.encode()))
+        if row:
+            rows.append(tuple(row))
+        else:  # a filter too long for a button's 64 bytes: say so, never stop silently
+            blocks.append(Para("Précisez votre recherche pour voir les autres.", "note"))
+    group_data = [  # a group whose filter cannot fit a button gets none, never a traceback
+        (group, routes.TIMELINE.build_or_none(1, group.wanted.encode()))
         for group in groups
         if group.count < len(items)
+    ]
+    group_buttons = [
+        Button(f"{group.label} ({group.count})", data)
+        for group, data in group_data
+        if data is not None
     ][:GROUP_BUTTONS]
     rows += [tuple(group_buttons[n : n + 3]) for n in range(0, len(group_buttons), 3)]
     if len(wanted.actors) == 1:

@@ -516,7 +516,10 @@ class Placed:
 
     def free(self, box: Bbox) -> bool:
         """True when ``box`` overlaps no label (or other box) already there."""
-        x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+        return self.free_at(box.x0, box.y0, box.x1, box.y1)
+
+    def free_at(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """:meth:`free` for the box (x0, y0, x1, y1), without building a ``Bbox``."""
         return not any(
             x0 <= ox1 and ox0 <= x1 and y0 <= oy1 and oy0 <= y1 for ox0, oy0, ox1, oy1 in self.taken
         )
@@ -612,16 +615,18 @@ def _spot(
     that crosses no other coloured country, else one crossing the fewest (a small country
     ringed by coloured ones: Armenia)."""
     best: tuple[int, float, Bbox] | None = None
+    left, top, right, bottom = area.x0, area.y0, area.x1, area.y1
     for angles in (ANGLES, FINE_ANGLES):
         for radius in RADII:
             for angle in angles if radius else (0,):
                 cx = px + radius * math.cos(math.radians(angle))
                 cy = py - radius * math.sin(math.radians(angle))
-                box = Bbox(((cx - width / 2, cy - tall / 2), (cx + width / 2, cy + tall / 2)))
-                if not (area.containsx(box.x0) and area.containsx(box.x1)):
-                    continue
-                if not (area.containsy(box.y0) and area.containsy(box.y1)):
-                    continue
+                x0, y0, x1, y1 = cx - width / 2, cy - tall / 2, cx + width / 2, cy + tall / 2
+                if not (left <= x0 and x1 <= right and top <= y0 and y1 <= bottom):
+                    continue  # off the map
+                if not placed.free_at(x0, y0, x1, y1):
+                    continue  # on a label: no box built (most candidates of a crowded map)
+                box = Bbox(((x0, y0), (x1, y1)))
                 within = radius == 0 or _within(box, paths[code])  # its own country
                 leader = None if within else (px, py, *_edge(px, py, box))
                 if not placed.clear(box, leader, code) or covers_other(box, code, paths):
@@ -673,18 +678,19 @@ def _anywhere(
     y = area.y0
     while y + tall <= area.y1:
         x = area.x0
+        band = [e for e in extents if e[1] < y + tall and y < e[3]]  # the rings this row meets
         while x + width <= area.x1:
-            box = Bbox(((x, y), (x + width, y + tall)))
             x0, y0, x1, y1 = x, y, x + width, y + tall
             x += GRID_STEP
-            if not placed.free(box) or any(
-                x0 < nx1
-                and nx0 < x1
-                and y0 < ny1
-                and ny0 < y1
-                and path.intersects_bbox(box, filled=True)
-                for nx0, ny0, nx1, ny1, path in extents
-            ):
+            if not placed.free_at(x0, y0, x1, y1):
+                continue
+            near = [
+                path
+                for nx0, ny0, nx1, ny1, path in band
+                if x0 < nx1 and nx0 < x1 and y0 < ny1 and ny0 < y1
+            ]
+            box = Bbox(((x0, y0), (x1, y1)))  # built only for a box no label holds
+            if any(path.intersects_bbox(box, filled=True) for path in near):
                 continue
             ex, ey = _edge(px, py, box)
             within = _within(box, paths[code])
@@ -700,23 +706,41 @@ def _anywhere(
     return None if best is None else (max(best[1], 1.0), best[2])
 
 
-def _place_labels(
-    sheet: Sheet,
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """Where one country's label goes: its lines, its box and, when aside, its leader."""
+
+    code: str
+    lines: tuple[str, ...]
+    width: float
+    box: Bbox
+    point: tuple[float, float]
+    leader: bool
+
+
+PLACING_TRIES = 3
+"""Orders tried on a crowded map: the usual one, then the countries the search around them
+could not place first (the last try searches the whole map for what is still left)."""
+
+
+def _placements(
     spec: MapSpec,
-    shapes: dict[str, list[Ring]],
+    order: list[tuple[str, str]],
+    paths: dict[str, list[Outline]],
     points: dict[str, tuple[int, int]],
     blocked: list[Bbox],
     area: Bbox,
-    optional: frozenset[str] = frozenset(),
-) -> tuple[str, ...]:
-    """Name each labelled country where its label covers no other coloured country, no other
-    label and stays on the map: on the country when it fits, else aside with a leader line.
-    Returns the countries no place was found for."""
+    optional: frozenset[str],
+    last: bool,
+) -> tuple[list[_Label], list[str]]:
+    """Each label's place in ``order`` (see :func:`_place_labels`), and the countries no place
+    was found for. Only the ``last`` try searches the whole map and, failing that, grey land:
+    an earlier try leaves a country its ring search cannot place for the next order."""
     categories = dict(spec.countries)
     placed = Placed([(b.x0, b.y0, b.x1, b.y1) for b in blocked], [], {})
-    missing = []
-    paths = _paths(shapes)
-    for code, name in sorted(spec.labels, key=lambda label: label[0] in optional):
+    missing: list[str] = []
+    found: list[_Label] = []
+    for code, name in order:
         small = code in ZOOMED and code in categories  # Georgia, even as a mention
         if (categories.get(code) not in LABELLED and not small) or code == INSET:
             continue
@@ -727,6 +751,9 @@ def _place_labels(
         tall = len(lines) * TEXT_SIZE * LINE + 6
         px, py = points[code]
         spot = _spot(px, py, width, tall, code, paths, placed, area)
+        if spot is None and not last:
+            missing.append(code)  # tried first next time (an optional one too)
+            continue
         if spot is None:  # a crowded map: any free place on the map, with a leader line
             spot = _anywhere(px, py, width, tall, code, paths, placed, area)
         if spot is None:  # still none: over grey land, never over another named country
@@ -745,19 +772,58 @@ def _place_labels(
             ex, ey = _edge(px, py, box)
             placed.leaders.append((px, py, ex, ey))
             placed.points[code] = (px, py)
+        kept = box.expanded(1.04, 1.1)
+        placed.taken.append((kept.x0, kept.y0, kept.x1, kept.y1))
+        found.append(_Label(code, tuple(lines), width, box, (px, py), bool(radius)))
+    return found, missing
+
+
+def _place_labels(
+    sheet: Sheet,
+    spec: MapSpec,
+    shapes: dict[str, list[Ring]],
+    points: dict[str, tuple[int, int]],
+    blocked: list[Bbox],
+    area: Bbox,
+    optional: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """Name each labelled country where its label covers no other country of the map, no
+    other label and stays on the map: on the country when it fits, else aside with a leader
+    line. A label placed early may take the only free place of a country placed later (the
+    thirteenth newcomer's Kazakhstan, whose long line left Pakistan nothing but India): a
+    country the search around it cannot place is placed first on the next try, after those
+    left out by earlier tries; only the last try (:data:`PLACING_TRIES`) searches the whole
+    map, then grey land. Returns the countries
+    no place was found for."""
+    paths = _paths(shapes)
+    order = sorted(spec.labels, key=lambda label: label[0] in optional)
+    ahead: list[str] = []  # every country once left without a place, in the order it was
+    for attempt in range(1, PLACING_TRIES + 1):
+        last = attempt == PLACING_TRIES
+        found, missing = _placements(spec, order, paths, points, blocked, area, optional, last)
+        if last or not missing:
+            break
+        ahead += [code for code in missing if code not in ahead]
+        first = sorted(
+            (label for label in order if label[0] in ahead), key=lambda label: ahead.index(label[0])
+        )
+        order = [*first, *(label for label in order if label[0] not in ahead)]
+    for label in found:
+        px, py = label.point
+        box = label.box
+        if label.leader:
+            ex, ey = _edge(px, py, box)
             sheet.line(px, py, ex, ey, colour="white", width=7)
             sheet.line(px, py, ex, ey, colour=INK, width=3)
             sheet.mark(px, py, "o", True, INK, size=9)
         sheet.text(
             box.x0 + 4,
             box.y0 + 3,
-            "\n".join(lines),
+            "\n".join(label.lines),
             TEXT_SIZE,
-            width + 40,
+            label.width + 40,
             weight="bold",
             role="label",
             boxed=True,
         )
-        kept = box.expanded(1.04, 1.1)
-        placed.taken.append((kept.x0, kept.y0, kept.x1, kept.y1))
     return tuple(missing)
