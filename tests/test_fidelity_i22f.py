@@ -1,0 +1,53 @@
+"""Issue 22, an outside fidelity reader's findings on today's main (F3, F4, F9 and the
+« quels pays étaient présents ? » of phone readers): a verdict is about what was asked, and a
+quote sits under the line of the entry that holds it. Cases of our own on the frozen
+five-article base (``tests/fixtures/five``)."""
+
+from __future__ import annotations
+
+from bot.engine.index import Index
+from bot.engine.reply import Item, Para, Reply
+from tests.chat import chat
+from tests.quote_lines import faults
+
+
+def _paras(reply: Reply) -> list[str]:
+    return [block.text for block in reply.blocks if isinstance(block, Para)]
+
+
+def _lines(reply: Reply) -> list[str]:
+    return [block.entry for block in reply.blocks if isinstance(block, Item)]
+
+
+# --- 1. a verdict about a period is about the act asked (CRITICAL F3) ------------------
+
+
+def test_a_membership_is_not_dated_otherwise_by_the_joining_of_another_body(five_base):
+    (reply,) = chat(five_base, "l'Azerbaïdjan est membre de l'OTAN depuis 1994 ?")
+    top = _paras(reply)[0]
+    assert "datent autrement" not in top  # 1992 is the NCCA, not a NATO membership
+    assert top.startswith("Pas d'après les articles : les adhésions qu'ils datent visent")
+    assert "« OTAN »" in top
+    # what the articles do say: the 1992 council, then the 1994 programme (in the period)
+    assert _lines(reply)[:2] == ["adhesion-ccna-1992", "partenariat-pour-la-paix"]
+    assert faults(Index(five_base), reply) == []
+
+
+def test_a_joining_verb_the_filter_drops_still_keeps_other_acts_out(five_base):
+    (reply,) = chat(five_base, "l'Azerbaïdjan a adhéré à l'OTAN en 2000 ?")
+    text = " ".join(_paras(reply))
+    assert "datent autrement" not in text
+    assert "visent une autre instance que « OTAN »" in text
+    assert "agile-spirit-2025" not in _lines(reply)  # an exercise is no adhesion
+    assert not any(p.startswith("Non") for p in _paras(reply))  # no « Non : de 1994 »
+
+
+def test_the_body_joined_that_was_asked_is_still_dated_otherwise(five_base):
+    (ppp,) = chat(five_base, "l'Azerbaïdjan a adhéré au Partenariat pour la paix en 1999 ?")
+    assert _paras(ppp)[0].startswith("Pas d'après les articles, qui le datent autrement")
+    assert _lines(ppp)[:1] == ["partenariat-pour-la-paix"]
+    (ncca,) = chat(
+        five_base, "l'Azerbaïdjan a rejoint le Conseil de coopération nord-atlantique en 1995 ?"
+    )
+    assert _paras(ncca)[0].startswith("Pas d'après les articles, qui le datent autrement")
+    assert _lines(ncca)[:1] == ["adhesion-ccna-1992"]
