@@ -5,8 +5,11 @@ five-article base (``tests/fixtures/five``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.engine.common import line_text, quote_of
 from bot.engine.index import Index
-from bot.engine.reply import Item, Para, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from tests.chat import chat
 from tests.quote_lines import faults
 
@@ -51,3 +54,71 @@ def test_the_body_joined_that_was_asked_is_still_dated_otherwise(five_base):
     )
     assert _paras(ncca)[0].startswith("Pas d'après les articles, qui le datent autrement")
     assert _lines(ncca)[:1] == ["adhesion-ccna-1992"]
+
+
+# --- 2. the passage open sits under the line that states it (F4, F9) ------------------
+
+
+def _open_under(reply: Reply) -> list[tuple[str, str]]:
+    """(entry id of the line, quote) for each quote right under a line."""
+    found: list[tuple[str, str]] = []
+    above = ""
+    for block in reply.blocks:
+        if isinstance(block, Item):
+            above = block.entry
+        elif isinstance(block, Quote) and above:
+            found.append((above, block.text))
+        else:
+            above = ""
+    return found
+
+
+def test_the_forums_opening_sits_under_the_forum_not_the_roadmap_approved_there(five_base):
+    (reply,) = chat(five_base, "qui a ouvert le forum de Bakou ?")
+    under = _open_under(reply)
+    assert under and under[0][0] == "forum-securite-bakou-2025"
+    assert "ouvert les portes" in under[0][1]
+    assert faults(Index(five_base), reply) == []
+    # the roadmap keeps its own sentence, and the opening is not folded again below it
+    assert "feuille-de-route-cyber-bakou" in _lines(reply)
+    grouped = [q.text for b in reply.blocks if isinstance(b, QuoteGroup) for _, q in b.quotes]
+    assert any("feuille de route commune" in text for text in grouped)
+    assert not any(text == under[0][1] for text in grouped)
+
+
+def test_the_signing_sits_under_the_signed_plan_not_the_partnership(five_base):
+    (reply,) = chat(five_base, "le plan de défense avec le Royaume-Uni couvre 2024 et 2025 ?")
+    under = _open_under(reply)
+    assert under and "ont signé un plan" in under[0][1]
+    assert under[0][0] == "plan-defense-az-gb-2026-2027"
+    assert faults(Index(five_base), reply) == []
+
+
+def test_the_checker_finds_a_quote_both_lines_hold_under_the_one_that_states_it_less(
+    five_base,
+):
+    index = Index(five_base)
+    forum, roadmap = (
+        index.entries["forum-securite-bakou-2025"],
+        index.entries["feuille-de-route-cyber-bakou"],
+    )
+    opening = next(e for e in roadmap.evidence if "ouvert les portes" in e.quote)
+    quote = quote_of(five_base, opening)
+    wrong = Reply(
+        (
+            Item("a", line_text(five_base, roadmap), 1, roadmap.id),
+            replace(quote, open=True),
+            Para("Aussi :", "note"),
+            Item("b", line_text(five_base, forum), 2, forum.id),
+        )
+    )
+    assert faults(index, wrong)
+    right = Reply(
+        (
+            Item("a", line_text(five_base, forum), 1, forum.id),
+            replace(quote, open=True),
+            Para("Aussi :", "note"),
+            Item("b", line_text(five_base, roadmap), 2, roadmap.id),
+        )
+    )
+    assert faults(index, right) == []

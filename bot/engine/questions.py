@@ -1417,11 +1417,11 @@ def _respond_question(
     reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if yes_no:  # « … signé en 2025 ? » that the articles date otherwise: said first
         agreements = "agreements" in _intents(_folded(text))
-        period, lines = dated_otherwise(index, _content(index, text), agreements, today)
-        if lines:
-            said = otherwise_blocks(index, period, lines)  # the verdict, then the reading
+        otherwise = dated_otherwise(index, _content(index, text), agreements, today, text)
+        if otherwise.lines:
+            said = otherwise_blocks(index, otherwise)  # the verdict, then the reading
             blocks = (said[0], *reply.blocks[:1], *said[1:])
-            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(lines))
+            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(otherwise))
     return reply, found
 
 
