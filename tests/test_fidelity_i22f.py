@@ -122,3 +122,23 @@ def test_the_checker_finds_a_quote_both_lines_hold_under_the_one_that_states_it_
         )
     )
     assert faults(index, right) == []
+
+
+# --- 3. no « list not given » while another entry of the occasion lists them -----------
+
+
+def test_those_present_at_the_meeting_come_from_the_entry_that_lists_them(five_base):
+    (reply,) = chat(five_base, "quels pays étaient présents à la réunion ?")
+    said = " ".join(_paras(reply))
+    assert "ne donnent pas la liste" not in said  # the NATO meeting's article lists them
+    assert _lines(reply)[:1] == ["delegation-otan-participants"]
+    under = _open_under(reply)
+    assert under and "Étaient présents à la réunion" in under[0][1]
+    assert faults(Index(five_base), reply) == []
+
+
+def test_a_dated_occasion_never_borrows_another_occasions_attendees(five_base):
+    (reply,) = chat(five_base, "qui était présent au forum de Bakou ?")
+    said = " ".join(_paras(reply))
+    assert "ne donnent pas la liste des pays présents" in said and "80" in said
+    assert "delegation-otan-participants" not in _lines(reply)

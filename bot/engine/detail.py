@@ -1116,6 +1116,11 @@ def _present_reply(
     if listed:
         line = _said_of(index, line, listed[0], subject)
         return _reply(index, [line, *_shown_blocks(index, listed[:1])], listed[:1], subject)
+    elsewhere = _listed_elsewhere(index, detail, subject)
+    if elsewhere:  # « présents à la réunion ? » taken as a context sentence naming « la
+        # réunion »: the meeting whose article lists those present answers, never « not given »
+        line = _said_of(index, line, elsewhere[0], subject)
+        return _reply(index, [line, *_shown_blocks(index, elsewhere[:1])], elsewhere[:1], [])
     counted = [
         f
         for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject[:1])]
@@ -1135,6 +1140,44 @@ def _present_reply(
         "note",
     )
     return _reply(index, _with_said(index, [absent, line], subject), [], subject)
+
+
+_PRESENCE = re.compile(r"\b(?:present|particip|assist|represent)")
+"""Words of a sentence that lists those present (folded)."""
+
+
+def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> list[Found]:
+    """The sentences of entries other than the subject's first (its other entries first), of
+    the subject's kind of occasion (``_same_occasion``), that list the countries present,
+    each with its entry: when the subject is a context
+    sentence (no date of its own), any such occasion; for a dated subject, only the entries
+    quoting its own article on its own date (another meeting's attendees are not its own)."""
+    top = subject[0]
+    dated = not isinstance(top, Fact) and top.date is not None
+    sources = {item.source for item in top.evidence}
+    found: list[Found] = []
+    others = [*subject[1:], *(e for e in index.base.entries() if e not in subject)]
+    for entry in others:  # the subject's other entries first
+        if isinstance(entry, Fact):
+            continue
+        if dated and not (
+            not isinstance(top, Fact)
+            and entry.date == top.date
+            and sources & {item.source for item in entry.evidence}
+        ):
+            continue
+        for item in entry.evidence:
+            if not _PRESENCE.search(fold(item.quote)) or is_foreign(index.base, entry, item.quote):
+                continue
+            for sentence in sentences(item.quote):
+                said = Found(sentence, item.source, entry)
+                if (
+                    _PRESENCE.search(fold(sentence))
+                    and _gives(index, detail, sentence)
+                    and _same_occasion(index, subject, said)
+                ):
+                    found.append(said)
+    return _distinct(found)
 
 
 def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
