@@ -557,6 +557,11 @@ def _foreign(index: Index, entry: Entry, sentence: str) -> bool:
     return bool(held) and all(is_foreign(index.base, entry, quote) for quote in held)
 
 
+STATES_SHARE = 3
+"""A line takes the passage from a context entry on top when it states 1/STATES_SHARE of
+the passage's words (« Bakou ouvre son 3ᵉ Forum » of the forum's opening sentence)."""
+
+
 def _words_of(index: Index, text: str) -> frozenset[str]:
     return frozenset(word[:PREFIX] for word in index.tokens(text))
 
@@ -565,18 +570,21 @@ def stating_first(
     index: Index, entry: Entry, sentence: str, others: list[Entry]
 ) -> tuple[Entry, list[Entry]]:
     """The entry the passage goes under, and the neighbours: of ``entry`` and the neighbours
-    that hold ``sentence`` as their own proof, the one whose line states most of its words
+    that hold ``sentence`` as their own proof (not context entries), the one whose line
+    states most of its words
     (« Bakou a ouvert les portes de son 3ᵉ Forum » under « Bakou ouvre son 3ᵉ Forum », not
     under the roadmap approved there that quotes it for its date); ``entry`` on a tie."""
     said = _words_of(index, sentence)
 
     def stated(candidate: Entry) -> int:
-        if isinstance(candidate, Fact):
-            return -1  # a context entry has no line to state it
         return len(_words_of(index, line_text(index.base, candidate)) & said)
 
-    best, most = entry, stated(entry)
+    # a context entry on top shows the passage with no line (« D'après l'article : »): a line
+    # takes it only when it states a good share of its words
+    best, most = entry, (len(said) // STATES_SHARE if isinstance(entry, Fact) else stated(entry))
     for other in others:
+        if isinstance(other, Fact):
+            continue  # no line to state it
         holds = any(sentence in item.quote for item in other.evidence)
         if not holds or _foreign(index, other, sentence):
             continue
