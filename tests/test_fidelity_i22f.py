@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.engine.common import line_text, quote_of
 from bot.engine.index import Index
+from bot.engine.place_unnamed import places_unnamed
 from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from tests.chat import chat
 from tests.quote_lines import faults
@@ -142,3 +143,27 @@ def test_a_dated_occasion_never_borrows_another_occasions_attendees(five_base):
     said = " ".join(_paras(reply))
     assert "ne donnent pas la liste des pays présents" in said and "80" in said
     assert "delegation-otan-participants" not in _lines(reply)
+
+
+# --- 4. F1: a place asked that no article names is said first ---------------------------
+
+
+def test_a_place_no_article_names_is_said_before_an_answer_that_reads_as_yes(five_base):
+    (reply,) = chat(five_base, "la réunion avec l'OTAN a eu lieu à Ankara, c'est ça ?")
+    top = _paras(reply)[0]
+    assert top.startswith("Pas confirmé par les articles : aucun ne nomme « Ankara »")
+    assert "texte intégral des 5 articles" in top
+    # a place the articles name gets no such line
+    (bakou,) = chat(five_base, "la réunion avec l'OTAN a eu lieu à Bakou, c'est ça ?")
+    assert not any("aucun ne nomme" in text for text in _paras(bakou))
+
+
+def test_only_capitalised_names_after_a_are_read_as_places(five_base):
+    index = Index(five_base)
+    assert places_unnamed(index, "la réunion a eu lieu à Ankara ?") == ["Ankara"]
+    assert places_unnamed(index, "signé à Nijni Novgorod ou au Caire ?") == [
+        "Nijni Novgorod",
+        "Caire",
+    ]
+    assert places_unnamed(index, "le pétrole va à Makhatchkala ?") == []  # in an article
+    assert places_unnamed(index, "un accord à la Turquie ?") == []  # not a place asked

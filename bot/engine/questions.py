@@ -71,6 +71,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.period_asked import period_answer
+from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
 from bot.engine.repeats import without_repeated_quotes
@@ -940,6 +941,8 @@ def _respond_in_thread(
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
+    if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
+        reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
         reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
     if found is None:
