@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from bot.content.model import Agreement, Event, Fact
+from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.dates import MONTHS_FR, Precision
 from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
@@ -1119,8 +1119,8 @@ def _present_reply(
     elsewhere = _listed_elsewhere(index, detail, subject)
     if elsewhere:  # « présents à la réunion ? » taken as a context sentence naming « la
         # réunion »: the meeting whose article lists those present answers, never « not given »
-        line = _said_of(index, line, elsewhere[0], subject)
-        return _reply(index, [line, *_shown_blocks(index, elsewhere[:1])], elsewhere[:1], [])
+        line = _said_of(index, line, elsewhere, subject)
+        return _reply(index, [line, *_shown_blocks(index, [elsewhere])], [elsewhere], [])
     counted = [
         f
         for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject[:1])]
@@ -1146,17 +1146,33 @@ _PRESENCE = re.compile(r"\b(?:present|particip|assist|represent)")
 """Words of a sentence that lists those present (folded)."""
 
 
-def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> list[Found]:
-    """The sentences of entries other than the subject's first (its other entries first), of
-    the subject's kind of occasion (``_same_occasion``), that list the countries present,
-    each with its entry: when the subject is a context
-    sentence (no date of its own), any such occasion; for a dated subject, only the entries
-    quoting its own article on its own date (another meeting's attendees are not its own)."""
+def _presence_quotes(index: Index) -> dict[str, tuple[Entry, list[Evidence]]]:
+    """Entry id → the entry and its quotes naming presence (``_PRESENCE``), in base order;
+    built once per index."""
+
+    def build() -> dict[str, tuple[Entry, list[Evidence]]]:
+        table: dict[str, tuple[Entry, list[Evidence]]] = {}
+        for entry in index.base.entries():
+            for item in entry.evidence:
+                if _PRESENCE.search(fold(item.quote)):
+                    table.setdefault(entry.id, (entry, []))[1].append(item)
+        return table
+
+    return index.memo("detail: quotes naming presence", build)
+
+
+def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
+    """The first sentence of an entry other than the subject's first (its other entries
+    first), of the subject's kind of occasion (``_same_occasion``), that lists the countries
+    present, with its entry: when the subject is a context sentence (no date of its own), of
+    any such occasion; for a dated subject, only of the entries quoting its own article on its
+    own date (another meeting's attendees are not its own); None when none does."""
     top = subject[0]
     dated = not isinstance(top, Fact) and top.date is not None
     sources = {item.source for item in top.evidence}
-    found: list[Found] = []
-    others = [*subject[1:], *(e for e in index.base.entries() if e not in subject)]
+    listing = _presence_quotes(index)
+    ids = {entry.id for entry in subject}
+    others = [*subject[1:], *(e for e, _ in listing.values() if e.id not in ids)]
     for entry in others:  # the subject's other entries first
         if isinstance(entry, Fact):
             continue
@@ -1166,8 +1182,8 @@ def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> lis
             and sources & {item.source for item in entry.evidence}
         ):
             continue
-        for item in entry.evidence:
-            if not _PRESENCE.search(fold(item.quote)) or is_foreign(index.base, entry, item.quote):
+        for item in listing.get(entry.id, (entry, []))[1]:
+            if is_foreign(index.base, entry, item.quote):
                 continue
             for sentence in sentences(item.quote):
                 said = Found(sentence, item.source, entry)
@@ -1176,8 +1192,8 @@ def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> lis
                     and _gives(index, detail, sentence)
                     and _same_occasion(index, subject, said)
                 ):
-                    found.append(said)
-    return _distinct(found)
+                    return said
+    return None
 
 
 def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:
