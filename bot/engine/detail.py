@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from bot.content.model import Agreement, Event, Evidence, Fact
+from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR, Precision
 from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
@@ -1146,44 +1146,26 @@ _PRESENCE = re.compile(r"\b(?:present|particip|assist|represent)")
 """Words of a sentence that lists those present (folded)."""
 
 
-def _presence_quotes(index: Index) -> dict[str, tuple[Entry, list[Evidence]]]:
-    """Entry id → the entry and its quotes naming presence (``_PRESENCE``), in base order;
-    built once per index."""
-
-    def build() -> dict[str, tuple[Entry, list[Evidence]]]:
-        table: dict[str, tuple[Entry, list[Evidence]]] = {}
-        for entry in index.base.entries():
-            for item in entry.evidence:
-                if _PRESENCE.search(fold(item.quote)):
-                    table.setdefault(entry.id, (entry, []))[1].append(item)
-        return table
-
-    return index.memo("detail: quotes naming presence", build)
-
-
 def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
-    """The first sentence of an entry other than the subject's first (its other entries
-    first), of the subject's kind of occasion (``_same_occasion``), that lists the countries
-    present, with its entry: when the subject is a context sentence (no date of its own), of
-    any such occasion; for a dated subject, only of the entries quoting its own article on its
-    own date (another meeting's attendees are not its own); None when none does."""
+    """The first sentence listing the countries present, of the subject's kind of occasion
+    (``_same_occasion``), held by one of the subject's other entries (what the question's
+    words found besides its first) or by another entry quoting its first's article: when that
+    first is a context sentence (no date of its own), any of them; for a dated subject, only
+    those on its own date (another meeting's attendees are not its own); None when none."""
     top = subject[0]
     dated = not isinstance(top, Fact) and top.date is not None
-    sources = {item.source for item in top.evidence}
-    listing = _presence_quotes(index)
-    ids = {entry.id for entry in subject}
-    others = [*subject[1:], *(e for e, _ in listing.values() if e.id not in ids)]
-    for entry in others:  # the subject's other entries first
-        if isinstance(entry, Fact):
+    sources = list(dict.fromkeys(item.source for item in top.evidence))
+    table = _by_source(index)
+    near = [entry for source in sources for entry in table.get(source, [])]
+    ids = {top.id}
+    for entry in [*subject[1:], *near]:  # the subject's other entries first
+        if entry.id in ids or isinstance(entry, Fact):
             continue
-        if dated and not (
-            not isinstance(top, Fact)
-            and entry.date == top.date
-            and sources & {item.source for item in entry.evidence}
-        ):
+        ids.add(entry.id)
+        if dated and not (not isinstance(top, Fact) and entry.date == top.date):
             continue
-        for item in listing.get(entry.id, (entry, []))[1]:
-            if is_foreign(index.base, entry, item.quote):
+        for item in entry.evidence:
+            if not _PRESENCE.search(fold(item.quote)) or is_foreign(index.base, entry, item.quote):
                 continue
             for sentence in sentences(item.quote):
                 said = Found(sentence, item.source, entry)
