@@ -33,6 +33,9 @@ CHATS = (
     ("mémorandum avec la Turquie", "qui l'a annoncé ?"),
     ("combien coûte l'accord avec les États-Unis ?",),
     ("quels pays étaient présents au forum de Bakou ?",),
+    ("quels pays étaient présents à la réunion ?",),
+    ("l'Azerbaïdjan est membre de l'OTAN depuis 1994 ?",),
+    ("la réunion avec l'OTAN a eu lieu à Ankara, c'est ça ?",),
 )
 """A first question, then the follow-up timed (or one question timed alone)."""
 

@@ -1,6 +1,9 @@
 """The quote-line rule, computed over rendered replies (issue 22, outside phone readers'
 point 1): a quote sits directly under the line it supports, or carries a number that the
-line also shows; never under a neighbour's heading.
+line also shows; never under a neighbour's heading. A quote open under a line, that another
+line of the same reply holds too and states in more of its words, sits under that other line
+(the outside reader's F4, F9: the forum's opening under the roadmap approved there); a
+sentence shown right before the quote that refers back to it is read with that quote.
 
 Walked: every command form and list page of the shipped base (``first_screen.command_forms``),
 every question of ``tests/questions.yaml`` and ``tests/questions_dev*.yaml``, and every form
@@ -9,12 +12,15 @@ of the golden file. ``python -m tests.quote_lines`` prints the faults.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
+from bot.content.model import Fact
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, own_key_evidence
 from bot.engine.reply import Item, Quote, QuoteGroup, Reply
+from bot.text import fold
 from tests.first_screen import Asked, command_forms, list_pages, question_files, questions
 from tests.golden import ASKED
 
@@ -32,6 +38,33 @@ def _held(index: Index, entry_id: str, quote: Quote) -> bool:
         and (not is_foreign(index.base, entry, item.quote) or item in shown)
         for item in entry.evidence
     )
+
+
+def _said(text: str) -> frozenset[str]:
+    """The words of 4 letters or more of ``text``, folded and cut to 5 letters."""
+    return frozenset(w[:5] for w in re.findall(r"\w+", fold(text)) if len(w) >= 4)
+
+
+def _better_line(index: Index, above: Item, lines: list[Item], quote: Quote) -> Item | None:
+    """Another line of a dated entry that holds ``quote`` and whose text shares more of its
+    words than ``above``'s; None when ``above`` states it best."""
+    said = _said(quote.text)
+    best, most = None, len(_said(above.text) & said)
+    for line in lines:
+        if line is above or not line.entry or not _held(index, line.entry, quote):
+            continue
+        if isinstance(index.entries.get(line.entry), Fact):
+            continue  # a context line (« Contexte — … ») sums its quotes up: it claims none
+        if (shared := len(_said(line.text) & said)) > most:
+            best, most = line, shared
+    return best
+
+
+def _leads_in(reply: Reply, quote: Quote) -> bool:
+    """True when ``quote`` is followed right away by another quote: the sentence that one
+    refers back to (« À ce forum a succédé … » after the council's sentence), shown with it."""
+    at = next(n for n, block in enumerate(reply.blocks) if block is quote)
+    return at + 1 < len(reply.blocks) and isinstance(reply.blocks[at + 1], Quote)
 
 
 def faults(index: Index, reply: Reply) -> list[str]:
@@ -60,6 +93,11 @@ def faults(index: Index, reply: Reply) -> list[str]:
                 line = above.text[:50]
                 said = f"« {block.text[:60]} » sous « {line} »"
                 found.append(f"{said}, dont l'entrée ne le tient pas.")
+            elif above is not None and above.entry and not _leads_in(reply, block):
+                better = _better_line(index, above, lines, block)
+                if better is not None:
+                    said = f"« {block.text[:60]} » sous « {above.text[:50]} »"
+                    found.append(f"{said}, que la ligne « {better.text[:50]} » dit mieux.")
         else:
             above = block if isinstance(block, Item) else None
     return found

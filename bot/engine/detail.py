@@ -1116,6 +1116,11 @@ def _present_reply(
     if listed:
         line = _said_of(index, line, listed[0], subject)
         return _reply(index, [line, *_shown_blocks(index, listed[:1])], listed[:1], subject)
+    elsewhere = _listed_elsewhere(index, detail, subject)
+    if elsewhere:  # « présents à la réunion ? » taken as a context sentence naming « la
+        # réunion »: the meeting whose article lists those present answers, never « not given »
+        line = _said_of(index, line, elsewhere, subject)
+        return _reply(index, [line, *_shown_blocks(index, [elsewhere])], [elsewhere], [])
     counted = [
         f
         for f in [*_own_sentences(index, subject), *_seed_sentences(index, subject[:1])]
@@ -1135,6 +1140,42 @@ def _present_reply(
         "note",
     )
     return _reply(index, _with_said(index, [absent, line], subject), [], subject)
+
+
+_PRESENCE = re.compile(r"\b(?:present|particip|assist|represent)")
+"""Words of a sentence that lists those present (folded)."""
+
+
+def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
+    """The first sentence listing the countries present, of the subject's kind of occasion
+    (``_same_occasion``), held by one of the subject's other entries (what the question's
+    words found besides its first) or by another entry quoting its first's article: when that
+    first is a context sentence (no date of its own), any of them; for a dated subject, only
+    those on its own date (another meeting's attendees are not its own); None when none."""
+    top = subject[0]
+    dated = not isinstance(top, Fact) and top.date is not None
+    sources = list(dict.fromkeys(item.source for item in top.evidence))
+    table = _by_source(index)
+    near = [entry for source in sources for entry in table.get(source, [])]
+    ids = {top.id}
+    for entry in [*subject[1:], *near]:  # the subject's other entries first
+        if entry.id in ids or isinstance(entry, Fact):
+            continue
+        ids.add(entry.id)
+        if dated and not (not isinstance(top, Fact) and entry.date == top.date):
+            continue
+        for item in entry.evidence:
+            if not _PRESENCE.search(fold(item.quote)) or is_foreign(index.base, entry, item.quote):
+                continue
+            for sentence in sentences(item.quote):
+                said = Found(sentence, item.source, entry)
+                if (
+                    _PRESENCE.search(fold(sentence))
+                    and _gives(index, detail, sentence)
+                    and _same_occasion(index, subject, said)
+                ):
+                    return said
+    return None
 
 
 def _said_of(index: Index, line: Para, found: Found, subject: list[Entry]) -> Para:

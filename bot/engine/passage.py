@@ -557,6 +557,44 @@ def _foreign(index: Index, entry: Entry, sentence: str) -> bool:
     return bool(held) and all(is_foreign(index.base, entry, quote) for quote in held)
 
 
+STATES_SHARE = 3
+"""A line takes the passage from a context entry on top when it states 1/STATES_SHARE of
+the passage's words (« Bakou ouvre son 3ᵉ Forum » of the forum's opening sentence)."""
+
+
+def _words_of(index: Index, text: str) -> frozenset[str]:
+    return frozenset(word[:PREFIX] for word in index.tokens(text))
+
+
+def stating_first(
+    index: Index, entry: Entry, sentence: str, others: list[Entry]
+) -> tuple[Entry, list[Entry]]:
+    """The entry the passage goes under, and the neighbours: of ``entry`` and the neighbours
+    that hold ``sentence`` as their own proof (not context entries), the one whose line
+    states most of its words
+    (« Bakou a ouvert les portes de son 3ᵉ Forum » under « Bakou ouvre son 3ᵉ Forum », not
+    under the roadmap approved there that quotes it for its date); ``entry`` on a tie."""
+    said = _words_of(index, sentence)
+
+    def stated(candidate: Entry) -> int:
+        return len(_words_of(index, line_text(index.base, candidate)) & said)
+
+    # a context entry on top shows the passage with no line (« D'après l'article : »): a line
+    # takes it only when it states a good share of its words
+    best, most = entry, (len(said) // STATES_SHARE if isinstance(entry, Fact) else stated(entry))
+    for other in others:
+        if isinstance(other, Fact):
+            continue  # no line to state it
+        holds = any(sentence in item.quote for item in other.evidence)
+        if not holds or _foreign(index, other, sentence):
+            continue
+        if (value := stated(other)) > most:
+            best, most = other, value
+    if best is entry:
+        return entry, others
+    return best, [entry if other is best else other for other in others]
+
+
 def antecedent(index: Index, entry: Entry, sentence: str) -> str:
     """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
     it and both are among ``entry``'s quotes, else ""."""
@@ -1100,6 +1138,8 @@ def passage_reply(
         entry, sentence = forced
         answers, others = carries(kind, sentence, frozenset(index.tokens(query))), []
     others = [other for other in others if same_subject(index, entry, other, (*parts, query))]
+    if forced is None:  # the passage sits under the line it states, never a neighbour's
+        entry, others = stating_first(index, entry, sentence, others)
     if not neighbours:  # the answer alone fits a phone screen better: they stay behind 🔎
         others = []
     second = other_part(index, query, kind, parts, entry, sentence)
@@ -1112,9 +1152,11 @@ def passage_reply(
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
-    top_listed = entry in listing  # the entry on top names the first item itself
     if listing:  # « trois principales menaces »: the lines that name them, in the article's order
         others = [other for other in listing if other is not entry]
+        if forced is None:  # and the passage under the one of them that states it
+            entry, others = stating_first(index, entry, sentence, others)
+    top_listed = entry in listing  # the entry on top names the first item itself
     base = index.base
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
@@ -1168,6 +1210,7 @@ def passage_reply(
         )
         if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
         and not (second is not None and evidence.quote == second[1])
+        and not (shown is not entry and evidence.quote == sentence)  # open right above
     ]
     referred = {number for number, _ in group}  # lines the folded group refers to by number
     unnamed = unnamed_actors(index, query, entry, base.seeds.get(evidence.source, sentence))

@@ -72,6 +72,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.period_asked import period_answer
+from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.reading_line import search_said
 from bot.engine.repeats import without_repeated_quotes
@@ -941,6 +942,8 @@ def _respond_in_thread(
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(reply, text)
+    if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
+        reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
         reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
     if found is None:
@@ -1418,11 +1421,11 @@ def _respond_question(
     reply = _answer_understood(index, replace(found, yes_no=yes_no), today)
     if yes_no:  # « … signé en 2025 ? » that the articles date otherwise: said first
         agreements = "agreements" in _intents(_folded(text))
-        period, lines = dated_otherwise(index, _content(index, text), agreements, today)
-        if lines:
-            said = otherwise_blocks(index, period, lines)  # the verdict, then the reading
+        otherwise = dated_otherwise(index, _content(index, text), agreements, today, text)
+        if otherwise.lines:
+            said = otherwise_blocks(index, otherwise)  # the verdict, then the reading
             blocks = (said[0], *reply.blocks[:1], *said[1:])
-            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(lines))
+            reply = replace(reply, blocks=blocks, buttons=otherwise_buttons(otherwise))
     return reply, found
 
 
