@@ -34,3 +34,38 @@ def test_a_plan_asked_with_a_year_it_covers_then_its_date(five_base: FactBase) -
     assert "2026/27" in _text(first)
     assert "Aucun accord" not in _text(then)
     assert "octobre 2025" in _text(then)
+
+
+def test_a_year_checked_in_a_yes_no_question_is_no_search_word(five_base: FactBase) -> None:
+    """Point 3: the year a yes/no question gives is the value checked; the passage is found by
+    the subject, and a different year there is said « Non : … » — never the passage of
+    another event of the year asked."""
+    asked = "L'Azerbaïdjan est-il bien entré au Partenariat pour la paix de l'OTAN en 1996 ?"
+    (reply,) = chat(five_base, asked)
+    text = _text(reply)
+    assert text.startswith(("Non : d'après l'article, « de 1994 », pas 1996.", "Pas d'après"))
+    assert "1994" in text and "Partenariat pour la paix" in text
+    assert "CPEA" not in text  # the 1997 event the year alone would find
+    # the year the articles give is no « Non »
+    (right,) = chat(five_base, asked.replace("1996", "1994"))
+    assert "Non :" not in _text(right)
+
+
+def test_an_adverb_of_degree_leaves_the_subject_of_a_fact_check_the_same() -> None:
+    """Point 3: « bien », « vraiment » in the question are not words the quote must hold."""
+    from bot.engine.fact_check import contradicted
+
+    quote = "Selon le ministère, la flotte a quitté le port de Gdansk en 2019."
+    assert contradicted("la flotte a bien quitté le port de Gdansk en 2021 ?", quote) == (
+        "Non : d'après l'article, « en 2019 », pas 2021."
+    )
+
+
+def test_a_programme_joined_in_another_year_is_said_dated_otherwise(five_base: FactBase) -> None:
+    """Point 3: « adhéré au PPP en 1999 ? » — the programme is a related actor of the
+    accession, not a party: its own line is said dated otherwise, never « aucun événement »."""
+    (reply,) = chat(five_base, "l'Azerbaïdjan a vraiment adhéré au PPP en 1999 ?")
+    text = _text(reply)
+    assert "Pas d'après les articles, qui le datent autrement" in text
+    assert "1994" in text
+    assert "Aucun événement" not in text

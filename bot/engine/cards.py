@@ -608,8 +608,8 @@ def accord(index: Index, argument: str, today: date | None = None) -> Reply:
     by_period = _period_para(found, reading.filter)
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
-        loose = is_loose(found[0], reading.filter) and not _by_period(found[0], reading.filter)
-        note = overlap_note(int(loose), "")
+        one_loose = is_loose(found[0], reading.filter) and not _by_period(found[0], reading.filter)
+        note = overlap_note(int(one_loose), "")
         notes = tuple(n for n in (by_period, note, left_out) if n is not None)
         if not notes:
             return card

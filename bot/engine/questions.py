@@ -45,7 +45,7 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.detail_untold import untold_detail
-from bot.engine.fact_check import contradicted, fact_check_set_aside
+from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
@@ -1480,7 +1480,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         if searched
         else None
     )
-    if passage is not None and found.yes_no:
+    if passage is not None and found.yes_no:  # « entré au PPP en 1997 ? »: the year is checked
+        passage = _year_checked(index, found, passage)
         passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
@@ -1617,6 +1618,51 @@ def _frank_no(reply: Reply, question: str) -> Reply | None:
             return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
         return None
     return None
+
+
+def _year_checked(index: Index, found: Understanding, passage: Reply) -> Reply:
+    """A yes/no question's passage when the question gives one year: the year is the value
+    checked, not the subject, so the passage found by the question's other words replaces
+    the one found by the year when its first quote gives another year for the same subject
+    (``fact_check.contradicted``: « entré au Partenariat pour la paix en 1997 ? » opens on
+    the 1994 accession, never on another 1997 event). ``passage`` otherwise."""
+    query = found.data.split(" ", 1)[1]
+    years = year_values(query)
+    if len(years) != 1:
+        return passage
+    year = next(iter(years))
+    rest = " ".join(word for word in query.split() if word != year)
+    if not index.tokens(rest):
+        return passage
+    other = passage_reply(
+        index,
+        rest,
+        found.kind,
+        several=found.several,
+        noun=found.noun,
+        parts=found.parts,
+        someone=found.someone,
+        verbs=found.verbs,
+    )
+    first = _first_quote(other) if other is not None else ""
+    if other is None or not first or year in first or first == _first_quote(passage):
+        return passage
+    checked = []  # the subject in the words of the articles: « Bakou » is « Azerbaïdjan »
+    for word in query.split():
+        match = index.names.find_actor(word) if len(word) > 2 else None
+        checked.append(match.actor.name if match is not None and match.exact else word)
+    frank = _frank_no(other, f"{' '.join(checked)} ?")
+    return frank if frank is not None and frank.blocks[0] != other.blocks[0] else passage
+
+
+def _first_quote(reply: Reply) -> str:
+    """The text of the first quote ``reply`` shows, "" when it shows none."""
+    for block in reply.blocks:
+        if isinstance(block, Quote):
+            return block.text
+        if isinstance(block, QuoteGroup) and block.quotes:
+            return block.quotes[0][1].text
+    return ""
 
 
 def _verdict(passage: Reply, query: str) -> Reply:
