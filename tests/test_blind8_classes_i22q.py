@@ -69,3 +69,36 @@ def test_a_programme_joined_in_another_year_is_said_dated_otherwise(five_base: F
     assert "Pas d'après les articles, qui le datent autrement" in text
     assert "1994" in text
     assert "Aucun événement" not in text
+
+
+def test_a_rank_asked_without_accents_is_a_rank_and_finds_the_ordinal() -> None:
+    """Point 6: « combientieme », « quantieme » ask a rank: the passage carries an ordinal."""
+    from bot.engine.passage import asked_type, carries
+
+    assert asked_type("le salon naval c la combientieme edition") == "rang"
+    assert asked_type("quantieme sommet ?") == "rang"
+    assert asked_type("combien de pays ?") == "combien"
+    assert carries("rang", "Riga accueille son 5ᵉ Salon naval.")
+    assert carries("rang", "la troisième édition du sommet")
+    assert not carries("rang", "Le Salon naval de Riga réunit 40 pays.")
+
+
+def test_the_rank_of_the_forum_is_found_then_never_said_missing(five_base: FactBase) -> None:
+    """Point 6 and the false « the articles don't give it »: the rank asked, with a year in
+    the question or after another passage on the forum, is the article's « 3ᵉ Forum »."""
+    (reply,) = chat(five_base, "forum de bakou 2025 c la combientieme edition")
+    assert "3ᵉ Forum" in _text(reply)
+    _, then = chat(five_base, "cyberattaques au forum de bakou", "c'était quelle édition ?")
+    assert "3ᵉ Forum" in _text(then)
+    assert "ne donnent pas le rang" not in _text(then)
+
+
+def test_an_ordinal_ranking_the_subjects_thing_counts_as_its_rank() -> None:
+    """Point 6: before saying the articles give no rank, a sentence of the subject's article
+    whose ordinal ranks a thing the subject's line names counts (« son 3ᵉ Forum » for a line
+    on the forum); an ordinal ranking another thing does not."""
+    from bot.engine.detail import _ranks_one_of
+
+    named = {"forum", "cyber"}
+    assert _ranks_one_of("Bakou a ouvert son 3ᵉ Forum international de sécurité.", named)
+    assert not _ranks_one_of("C'est la 2e fois que le ministre vient à Bakou.", named)

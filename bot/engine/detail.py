@@ -525,6 +525,16 @@ def _quoted_by(index: Index, source: str, sentence: str, first: list[Entry]) -> 
     return next((entry for entry in held if entry in first), held[0] if held else None)
 
 
+def _ranks_one_of(sentence: str, named: set[str]) -> bool:
+    """True when an ordinal of ``sentence`` ranks a thing whose word's first five letters are
+    in ``named`` (« son 3ᵉ Forum international » ranks « forum »)."""
+    for match in _ORDINAL.finditer(sentence):
+        after = _words(sentence[match.end() :])[:1]
+        if after and after[0][:5] in named:
+            return True
+    return False
+
+
 def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     """Every sentence of the subject's articles, with the entry that quotes it when one does
     (the subject's entries first)."""
@@ -929,8 +939,12 @@ def detail_reply(
     in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind in ("qui", "ou") and not detail.noun:
         in_text = []  # any name or place of the article: no answer about this subject
-    if detail.kind in ("combien", "rang"):
-        in_text = []  # a figure or a rank elsewhere in the article is another subject's
+    if detail.kind == "combien":
+        in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind == "rang":  # a rank elsewhere in the article is another thing's, unless it
+        # ranks a thing the subject's line names (« son 3ᵉ Forum » for a line on the forum)
+        named = {w[:5] for e in subject for w in _words(line_text(index.base, e)) if len(w) > 3}
+        in_text = [f for f in in_text if _ranks_one_of(f.sentence, named)]
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading

@@ -75,6 +75,10 @@ CLOSE = 0.75
 
 _TYPES: tuple[tuple[str, str], ...] = (
     (
+        "rang",
+        r"\b(?:combientieme|combien-?ieme|quantieme|quelle edition|quel numero|quel rang)\b",
+    ),
+    (
         "combien",
         r"\b(?:combien|nombre|chiffre|volumes?|montant|quantite|tonnes?|pourcentage)\b",
     ),
@@ -177,7 +181,8 @@ def names_asked(someone: str, sentence: str) -> bool:
 
 
 def asked_type(question: str) -> str:
-    """« quand », « combien », « qui » or « ou » when the question asks that, else ""."""
+    """« rang », « quand », « combien », « qui » or « ou » when the question asks that, else
+    ""."""
     folded = fold(question)
     for name, pattern in _TYPES:
         if re.search(pattern, folded):
@@ -231,6 +236,15 @@ def asked_aspects(question: str) -> list[str]:
     return [name for name, pattern in _ASPECTS if re.search(pattern, folded)]
 
 
+ORDINAL = re.compile(
+    r"\b\d+(?:ᵉ|e|è|er|re|ème|eme|ieme)(?!\w)|\b(?:premier|première|premiere|deuxième"
+    r"|deuxieme|troisième|troisieme|quatrième|quatrieme|cinquième|cinquieme|sixième|sixieme"
+    r"|second|seconde)\b",
+    re.IGNORECASE,
+)
+"""An ordinal as an article writes it (« 3ᵉ », « troisième »)."""
+
+
 def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
     question does not already give: ``asked`` holds its folded words)."""
@@ -242,6 +256,8 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
             (w.isdigit() and not _a_date(words, at)) or w in NUMBER_WORDS
             for at, w in enumerate(words)
         )
+    if kind == "rang":  # « le combientième ? »: an ordinal (« son 3ᵉ Forum »)
+        return bool(ORDINAL.search(sentence))
     if kind == "quand":
         return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
     if kind == "qui":
