@@ -102,3 +102,28 @@ def test_an_ordinal_ranking_the_subjects_thing_counts_as_its_rank() -> None:
     named = {"forum", "cyber"}
     assert _ranks_one_of("Bakou a ouvert son 3ᵉ Forum international de sécurité.", named)
     assert not _ranks_one_of("C'est la 2e fois que le ministre vient à Bakou.", named)
+
+
+def test_a_follow_up_asking_the_office_of_the_person_shown(five_base: FactBase) -> None:
+    """Point 4: « il occupe quel poste ? » — a verb that only asks the office, an adverb
+    (« actuellement ») — continues the person just shown, never « je ne sais pas à quoi la
+    rattacher »."""
+    _, then = chat(
+        five_base, "qui a réagi à la Douma ?", "il occupe quelle fonction actuellement ?"
+    )
+    text = _text(then)
+    assert "suite de" in text
+    assert "commission de la CEI" in text
+
+
+def test_what_the_person_shown_said_of_a_topic_asked_with_inversion(five_base: FactBase) -> None:
+    """Point 4: « et qu'a-t-il dit du lien entre A et B ? » (inverted, a long topic) asks what
+    the person just shown said of that topic, not the card of B."""
+    _, then = chat(
+        five_base,
+        "qui a réagi à la Douma ?",
+        "et qu'a-t-il dit au sujet des relations entre l'Azerbaïdjan et la Turquie ?",
+    )
+    text = _text(then)
+    assert "suite de" in text
+    assert "commandement communs" in text

@@ -102,11 +102,13 @@ _SAYS_ABOUT = re.compile(
     r"\b(?:il|elle|ils|elles|lui) (?:(?:en )?(?:a |ont |avait )?(?:dit|disait|dise|pense|pensait"
     r"|declare|affirme|raconte)) (?:quoi|qqch|quelque chose) "
     r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
-    r"|\bqu'(?:est-ce qu')?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
-    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+    r"|\bqu[' ](?:est[- ]ce qu[' ])?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
+    r"(?:sur|de|du|des|a propos d[eu' ]|au sujet d[eu' ])\s*(.+)$"
+    r"|\bqu[' ](?:a|ont|avait|avaient)[- ](?:t[- ])?(?:il|elle|ils|elles) (?:dit|pense|declare)"
+    r"\w* (?:sur|de|du|des|a propos d[eu' ]|au sujet d[eu' ])\s*(.+)$"
 )
-"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: what the person just shown says of a
-topic (folded); group 1 or 2 is the topic."""
+"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? », « qu'a-t-il dit du lien … ? »: what the
+person just shown says of a topic (folded); group 1, 2 or 3 is the topic."""
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
@@ -264,7 +266,7 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("verbatim", "ses propres mots")
     about = _SAYS_ABOUT.search(folded)
     if about is not None:  # « il dit quoi sur l'Azerbaïdjan et la Turquie ? »
-        topic = (about.group(1) or about.group(2) or "").strip(" ?!.")
+        topic = (about.group(1) or about.group(2) or about.group(3) or "").strip(" ?!.")
         return Detail("dit_sur", "ce qu'il en dit", topic)
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")

@@ -149,6 +149,7 @@ SAID = {
     "qui": "de nom",
     "ou": "de lieu",
     "media": "de média",
+    "rang": "de rang ni de numéro d'édition",
 }
 """What a passage lacks, by question type, as the answer says it."""
 

@@ -47,7 +47,7 @@ from bot.engine.detail import (
 from bot.engine.detail_untold import untold_detail
 from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.french import STOP_WORDS, folded_stem, is_stop
+from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
@@ -1058,6 +1058,8 @@ def _detail_of_subject(
     folded = fold(text)
     # « qui a signé cet accord avec aliyev côté américain ? » points back: longer, still a detail
     most = MOST_DETAIL_WORDS + POINTING_MORE if _POINTING.search(folded) else MOST_DETAIL_WORDS
+    if detail is not None and detail.kind == "dit_sur":  # « qu'a-t-il dit du lien entre … ? »:
+        most += len(detail.noun.split())  # the topic's words ask nothing more
     if detail is None or len(folded.split()) > most:
         return None
     if rest and _names_new_actor_or_period(index, rest, previous, today):
@@ -1168,6 +1170,10 @@ def _names_new_subject(
             continue  # « était », « cette édition », « officiel »: the subject, the detail
         if detail.kind == "fonction" and word in PERSON_POINTERS:
             continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
+        if detail.kind == "fonction" and word.startswith(OFFICE_VERBS):
+            continue  # « il occupe quel poste ? »: the verb only asks the office
+        if word in LIGHT_WORDS or (word.endswith("ment") and len(word) > 6):
+            continue  # an adverb (« exactement », « vraiment ») names no subject
         if detail.kind == "ou" and (word in ONWARD_WORDS or (word == "place" and instead)):
             continue  # « il part où, à la place ? »: where it goes, not a new subject
         if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
@@ -1195,6 +1201,9 @@ PERSON_POINTERS = frozenset(
     ["monsieur", "madame", "dame", "homme", "femme", "personne", "gars", "type", "exactement"]
 )
 """Words by which a « fonction » follow-up points at the person just shown (« ce monsieur »)."""
+OFFICE_VERBS = ("occup", "exerc", "detien", "rempli")
+"""Stems of the verbs by which one asks the office a person holds (« il occupe quel poste ? »,
+« il exerce quelle fonction ? »), folded."""
 ONWARD_WORDS = frozenset(["apres", "part", "partent", "va", "vont", "ensuite", "passe", "dela"])
 """The words of a « where next » follow-up besides its place (« et après X, ça part où ? »)."""
 DETAIL_ONLY = frozenset(
