@@ -127,3 +127,19 @@ def test_what_the_person_shown_said_of_a_topic_asked_with_inversion(five_base: F
     text = _text(then)
     assert "suite de" in text
     assert "commandement communs" in text
+
+
+def test_a_side_asked_after_a_card_stays_on_its_agreement(five_base: FactBase) -> None:
+    """Point 4: « et côté américain, qui ? » after the card of the US accord asks who was
+    there for that party — the accord's own sentence (JD Vance), never a search that lands on
+    another agreement the United States only mediated; « et où ? » then stays on it too."""
+    _, side, where = chat(
+        five_base,
+        "accord azerbaidjan etats-unis signé quand",
+        "et côté américain, c'était qui ?",
+        "et ou ça ?",
+    )
+    assert "JD Vance" in _text(side)
+    assert "processus de paix" not in _text(side)
+    assert "Palais présidentiel" in _text(where) or "à Bakou" in _text(where)
+    assert "processus de paix" not in _text(where)

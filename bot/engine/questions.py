@@ -1093,7 +1093,9 @@ def _detail_of_subject(
     )
     signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
     onward = bool(detail.after)  # « et après Makhatchkala, ça part où ? »: the route shown
-    if not (repeats or lost or signed or onward or detail.kind in ALWAYS_OF_SUBJECT):
+    # « et côté américain, c'était qui ? »: a side of the subject (its actor is no new one)
+    sided = detail.kind == "qui" and bool(detail.noun)
+    if not (repeats or lost or signed or onward or sided or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
