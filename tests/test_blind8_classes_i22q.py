@@ -143,3 +143,11 @@ def test_a_side_asked_after_a_card_stays_on_its_agreement(five_base: FactBase) -
     assert "processus de paix" not in _text(side)
     assert "Palais présidentiel" in _text(where) or "à Bakou" in _text(where)
     assert "processus de paix" not in _text(where)
+
+
+def test_lately_is_read_as_recently_never_as_a_missing_word(five_base: FactBase) -> None:
+    """Point 5's other side: « ces derniers temps » says recently; its « temps » is never said
+    absent from the articles nor left aside."""
+    (reply,) = chat(five_base, "du nouveau avec la Turquie ces derniers temps ?")
+    text = _text(reply)
+    assert "« temps »" not in text
