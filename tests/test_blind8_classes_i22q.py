@@ -151,3 +151,26 @@ def test_lately_is_read_as_recently_never_as_a_missing_word(five_base: FactBase)
     (reply,) = chat(five_base, "du nouveau avec la Turquie ces derniers temps ?")
     text = _text(reply)
     assert "« temps »" not in text
+
+
+def test_what_an_agreement_provides_for_is_its_own_sentence(five_base: FactBase) -> None:
+    """Point 2: « le plan avec Londres prévoit quoi ? » opens on the plan's sentence saying
+    what the two countries will work on — not a list of the agreements with their titles."""
+    (reply,) = chat(five_base, "le plan avec londres prévoit quoi ?")
+    text = _text(reply)
+    assert text.startswith("Compris")
+    first_quote = next(b.text for b in reply.blocks if type(b).__name__ == "Quote")
+    assert "formation militaire" in first_quote
+
+
+def test_what_the_agreement_shown_provides_for_as_a_follow_up(five_base: FactBase) -> None:
+    """Point 4: after a passage on the US accord, « et concrètement, l'accord prévoit quoi ? »
+    is asked of that accord (its « L'accord prévoit … » sentence), not a longer search."""
+    _, then = chat(
+        five_base,
+        "qui était face à Aliyev pour les Américains ?",
+        "et concrètement, l'accord prévoit quoi ?",
+    )
+    first_quote = next(b.text for b in then.blocks if type(b).__name__ == "Quote")
+    assert "dialogue stratégique régulier" in first_quote
+    assert "suite de" in _text(then)

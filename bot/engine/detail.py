@@ -169,6 +169,13 @@ _DATE_START = re.compile(
     re.IGNORECASE,
 )
 """Where a date phrase starts in a sentence (« début octobre », « le 3 mars 2025 », « hier »)."""
+_PROVIDES = re.compile(
+    r"\b(?:prevoi\w*|prevoy\w*|porte sur|portent sur|portant sur|vise a|visent a|visant a"
+    r"|a pour (?:objet|but|objectif)|ont pour (?:objet|but|objectif)|couvre|couvrent"
+    r"|travailleront|cooperer(?:ont)? dans)\b"
+)
+"""How an article says what an agreement provides for or bears on (lower case, no accents):
+« L'accord prévoit l'établissement d'un dialogue … », « … travailleront ensemble … »."""
 _FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
 """« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
 _AFTER = re.compile(
@@ -912,7 +919,13 @@ def detail_reply(
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):
         return _when_reply(index, detail, subject, line, own)
-    if detail.kind == "objet" and not detail.noun:
+    if detail.kind == "objet" and not detail.noun:  # « l'accord prévoit quoi ? »: its own
+        # sentences saying what it provides for or bears on, else what the articles say of it
+        provides = [
+            f for f in own if f.entry is subject[0] and _PROVIDES.search(_lower(f.sentence))
+        ]
+        if provides:
+            return _reply(index, [line, *_shown_blocks(index, provides)], provides, subject)
         return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]

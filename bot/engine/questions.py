@@ -1095,6 +1095,12 @@ def _detail_of_subject(
     onward = bool(detail.after)  # « et après Makhatchkala, ça part où ? »: the route shown
     # « et côté américain, c'était qui ? »: a side of the subject (its actor is no new one)
     sided = detail.kind == "qui" and bool(detail.noun)
+    # « et concrètement, l'accord prévoit quoi ? »: the object of the agreement just shown
+    sided = sided or (
+        detail.kind == "objet"
+        and isinstance(subject[0], Agreement)
+        and any(word.startswith(AGREEMENT_WORDS) for word in folded.split())
+    )
     if not (repeats or lost or signed or onward or sided or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
@@ -1270,7 +1276,14 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     words found — the frank absence or the sentence, instead of a list that leaves it aside."""
     detail = asked_detail(text)
     named = detail is not None and detail.kind == "objet" and bool(detail.noun)
-    if detail is None or not (detail.kind in ASKED_ALONE or named):
+    # « l'accord avec les USA porte sur quoi ? »: what the agreement named provides for
+    provided = (
+        detail is not None
+        and detail.kind == "objet"
+        and not detail.noun
+        and any(word.startswith((*AGREEMENT_WORDS, "plan")) for word in fold(text).split())
+    )
+    if detail is None or not (detail.kind in ASKED_ALONE or named or provided):
         return reply
     ids = list(_lines(reply) or _card_subject(index, reply, found.data))  # a card: its entry
     if found.data.startswith("/cherche "):
