@@ -161,6 +161,9 @@ def test_what_an_agreement_provides_for_is_its_own_sentence(five_base: FactBase)
     assert text.startswith("Compris")
     first_quote = next(b.text for b in reply.blocks if type(b).__name__ == "Quote")
     assert "formation militaire" in first_quote
+    # a yes/no question on a thing the plan would provide is no « what does it provide? »
+    (asked,) = chat(five_base, "le plan avec Londres prévoit-il des ventes de chars à Bakou ?")
+    assert "son objet" not in _text(asked)
 
 
 def test_what_the_agreement_shown_provides_for_as_a_follow_up(five_base: FactBase) -> None:

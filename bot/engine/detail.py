@@ -464,6 +464,12 @@ class Found:
     entry: Entry | None
 
 
+def says_provided(index: Index, entry: Entry) -> bool:
+    """True when one of ``entry``'s own quotes says what it provides for or bears on
+    (« L'accord prévoit … »)."""
+    return any(_PROVIDES.search(_lower(f.sentence)) for f in _own_sentences(index, [entry]))
+
+
 def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     out: list[Found] = []
     for entry in subject:

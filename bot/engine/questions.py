@@ -40,6 +40,7 @@ from bot.engine.detail import (
     asked_detail,
     detail_reply,
     names_noun,
+    says_provided,
     subject_actors,
     subject_entries,
     whole_dated_quote,
@@ -1282,6 +1283,7 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         and detail.kind == "objet"
         and not detail.noun
         and any(word.startswith((*AGREEMENT_WORDS, "plan")) for word in fold(text).split())
+        and re.search(r"\b(?:quoi|que|qu|quel|quels|quelle|quelles)\b", fold(text)) is not None
     )
     if detail is None or not (detail.kind in ASKED_ALONE or named or provided):
         return reply
@@ -1298,6 +1300,10 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         # the agreement asked of leads the subject, before context sentences sharing words
         ids.sort(key=lambda i: not isinstance(index.entries.get(i), Agreement))
     subject = subject_entries(index, dict.fromkeys(ids))
+    if provided:  # the agreement whose own sentence says what it provides for, else no answer
+        subject.sort(key=lambda entry: not says_provided(index, entry))  # of that kind here
+        if not subject or not says_provided(index, subject[0]):
+            return reply
     opening = reply.blocks[0] if reply.blocks else None
     if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
         return reply  # it already opens on what the articles lack, or is no reading at all
