@@ -177,3 +177,15 @@ def test_what_the_agreement_shown_provides_for_as_a_follow_up(five_base: FactBas
     first_quote = next(b.text for b in then.blocks if type(b).__name__ == "Quote")
     assert "dialogue stratégique régulier" in first_quote
     assert "suite de" in _text(then)
+
+
+def test_an_actor_asked_by_one_name_meets_a_sentence_naming_it_by_another(
+    five_base: FactBase,
+) -> None:
+    """Point 2: « Iran » asked meets « Téhéran » in the sentence (one-word names and aliases
+    of one actor, never a demonym): « l'Iran et le corridor » opens on « Moscou et Téhéran
+    sont arqueboutés contre ce projet », whose subject (the corridor) is its neighbour's."""
+    (reply,) = chat(five_base, "que pense l'Iran du corridor ?")
+    quotes = [b.text for b in reply.blocks if type(b).__name__ == "Quote"][:2]
+    assert any("Téhéran sont arqueboutés" in quote for quote in quotes)  # its antecedent
+    # may come first, saying what « ce projet » is

@@ -370,9 +370,38 @@ def _prefixes(index: Index, text: str) -> frozenset[str]:
     """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
     word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them; and the roots of each
     word (``_roots``): a query word matches a word derived from it (« armes »: « armements »)."""
-    found = {word[:n] for word in index.tokens(text) for n in range(1, PREFIX + 1)}
+    tokens = index.tokens(text)
+    found = {word[:n] for word in tokens for n in range(1, PREFIX + 1)}
     found.update(root for word in french_words(text) for root in _roots(word))
+    found.update(_other_names(index, tokens))
     return frozenset(found)
+
+
+def _other_names(index: Index, tokens: list[str]) -> set[str]:
+    """The word prefixes of the other one-word names of each actor but the home country that
+    ``tokens`` name by a one-word name or alias (« Téhéran » names Iran: « iran »; « Moscou »:
+    « russi »): a question naming an actor one way meets a sentence naming it another."""
+    table = index.memo("passage other names", lambda: _one_word_names(index))
+    found: set[str] = set()
+    for token in tokens:
+        found.update(table.get(token, ()))
+    return found
+
+
+def _one_word_names(index: Index) -> dict[str, frozenset[str]]:
+    """Each one-word name or alias (folded, not a demonym: « turcs » says where something
+    comes from, not who acts) of an actor but the home country → the prefixes of its actor's
+    other one-word names."""
+    home = index.base.vocabulary.home
+    table: dict[str, frozenset[str]] = {}
+    for actor in index.base.actors.values():
+        if actor.id == home:
+            continue
+        names = [fold(name) for name in actor.names() if " " not in fold(name)]
+        prefixes = frozenset(name[:PREFIX] for name in names)
+        for name in names:
+            table.setdefault(name, prefixes)
+    return table
 
 
 def _spellings(index: Index) -> dict[str, set[str]]:
