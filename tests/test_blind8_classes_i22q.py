@@ -189,3 +189,17 @@ def test_an_actor_asked_by_one_name_meets_a_sentence_naming_it_by_another(
     quotes = [b.text for b in reply.blocks if type(b).__name__ == "Quote"][:2]
     assert any("Téhéran sont arqueboutés" in quote for quote in quotes)  # its antecedent
     # may come first, saying what « ce projet » is
+
+
+def test_an_actor_no_sentence_names_with_the_subject_is_said_untold(five_base: FactBase) -> None:
+    """Point 5: a question on an actor that no sentence of the articles names together with
+    any of the question's other words opens on « Les articles ne le disent pas », with what
+    was searched — never the nearest passage alone as if it answered."""
+    (reply,) = chat(five_base, "Moscou a quelle position sur le format régional 3+3 ?")
+    text = _text(reply)
+    assert "Les articles ne le disent pas : aucune de leurs phrases ne nomme « Russie »" in text
+    assert "texte intégral" in text
+    # an actor some sentence names with a word asked: nothing claimed (« la Turquie » and
+    # « réforme militaire » are in one sentence)
+    (named,) = chat(five_base, "la réforme militaire et la Turquie, quel document signé ?")
+    assert "Les articles ne le disent pas : aucune de leurs phrases" not in _text(named)

@@ -23,7 +23,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem, is_stop, lightness, spelled_stem
+from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spelled_stem
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
@@ -1012,6 +1012,32 @@ def tells_origin(index: Index, query: str, sentence: str) -> bool:
     return any(word in actors and actors[word] not in named for word in index.tokens(sentence))
 
 
+def _untold_with(index: Index, query: str, unnamed: list[str]) -> str:
+    """The words of ``query`` besides actors' names (those of the articles, longer than three
+    letters, no adverb), said as « a », « b » et « c », when no sentence of the articles names
+    one of the ``unnamed`` actors (by a name, an alias or an adjective) together with any of
+    them; "" when one does, or when there is no such word."""
+    exact = index.names.exact
+    named = {exact[w] for w in index.tokens(query) if w in exact} - {index.base.vocabulary.home}
+    if len(named) > 1:  # « point commun entre l'accord avec Londres et celui avec Washington »:
+        return ""  # a comparison, which no sentence need word with both
+    weights = _weights(index, [w for w in index.tokens(query) if w not in exact])
+    nouns = [w for w in weights if len(w) > 3 and w not in LIGHT_WORDS and not w.isdigit()]
+    if not nouns:
+        return ""
+    actors = [a for a in index.base.actors.values() if a.name in unnamed]
+    names = {fold(n) for a in actors for n in (*a.names(), *a.demonyms) if n}
+    for text in index.base.seeds.values():
+        for sentence in _SEED_SENTENCE.split(text):
+            folded = f" {' '.join(index.tokens(sentence))} "
+            if not any(f" {name} " in folded for name in names):
+                continue
+            prefixes = _prefixes(index, sentence)
+            if any(_matches(word, prefixes) for word in nouns):
+                return ""
+    return " », « ".join(nouns)
+
+
 def unnamed_actors(index: Index, query: str, entry: Entry, article: str) -> list[str]:
     """The actors ``query`` names that neither ``entry`` (its actors, parties, mediators) nor
     the ``article`` its passage comes from (by a name, an alias or an adjective) is about: a
@@ -1219,9 +1245,21 @@ def passage_reply(
     unnamed = unnamed_actors(index, query, entry, base.seeds.get(evidence.source, sentence))
     if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
         names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
-        blocks.append(
-            Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
-        )
+        untold = _untold_with(index, query, unnamed)
+        if untold:  # proved on the full text: no sentence names the actor with the subject
+            blocks.append(
+                Para(
+                    f"Les articles ne le disent pas : aucune de leurs phrases ne nomme {names} "
+                    f"avec « {untold} » (recherche dans le texte intégral des "
+                    f"{count(len(base.seeds), 'article')}). Ce passage, le plus proche, ne "
+                    f"nomme pas {names} ; le voici :",
+                    "note",
+                )
+            )
+        else:
+            blocks.append(
+                Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
+            )
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:
