@@ -203,3 +203,12 @@ def test_an_actor_no_sentence_names_with_the_subject_is_said_untold(five_base: F
     # « réforme militaire » are in one sentence)
     (named,) = chat(five_base, "la réforme militaire et la Turquie, quel document signé ?")
     assert "Les articles ne le disent pas : aucune de leurs phrases" not in _text(named)
+
+
+def test_stopped_is_read_as_the_articles_word(five_base: FactBase) -> None:
+    """Point 6 and the like: « stoppé » (absent from the articles) is read « arrêté », said in
+    the « Compris » line, and finds the passage on the oil imports stopped."""
+    (reply,) = chat(five_base, "bakou a stoppé ses achats de pétrole russe ?")
+    text = _text(reply)
+    assert "« stoppé » lu « arrêté »" in text
+    assert "importations de pétrole russe" in text
