@@ -212,3 +212,13 @@ def test_stopped_is_read_as_the_articles_word(five_base: FactBase) -> None:
     text = _text(reply)
     assert "« stoppé » lu « arrêté »" in text
     assert "importations de pétrole russe" in text
+
+
+def test_what_came_next_is_the_nearest_line_of_the_subjects_story(five_base: FactBase) -> None:
+    """Point 4: « et ensuite ? » after the PPP's card (nothing later with the PPP) widens to
+    the actor whose next line is nearest — 1997's CPEA, tied to NATO — before 2025's lines on
+    Azerbaijan and NATO together."""
+    _, then = chat(five_base, "/org PPP", "et ensuite ?")
+    text = _text(then)
+    assert "filtre élargi" in text
+    assert "CPEA" in text

@@ -1005,8 +1005,8 @@ def _moved(
         shown = [item for item in index.timeline.dated if item.entry.id in previous.lines]
         wider = tuple(dict.fromkeys(a for item in shown for a in item.actors if a not in actors))
         while wider:
-            widened = TimelineFilter(window.start, window.end, wider)
-            if select(index, widened):
+            widened = _nearest_filter(index, window.start, window.end, wider, move)
+            if widened is not None:
                 dropped += [index.base.actors[a].name for a in actors if a in index.base.actors]
                 wanted = widened
                 break
@@ -1025,6 +1025,33 @@ def _moved(
     reply = _answer_understood(index, found, today)
     lines = _lines(reply) or previous.lines  # nothing then: « et après ? » still moves from
     return reply, Asked(found.data, found.command, "", lines)  # the lines shown before
+
+
+def _nearest_filter(
+    index: Index, start: date | None, end: date | None, actors: tuple[str, ...], move: str
+) -> TimelineFilter | None:
+    """Of the filter on all ``actors`` and those on each one of them but the home country, the
+    one whose line comes nearest to the window (the first after it for « et ensuite ? », the
+    last before it for « et avant ? »): the next step of the subject's story, not only of all
+    its actors together (after the PPP, 1997's CPEA, tied to NATO only, before 2025's lines on
+    Azerbaijan and NATO); the fuller filter on a tie; None when none holds a line."""
+    home = index.base.vocabulary.home
+    candidates = [actors, *((a,) for a in actors if a != home and len(actors) > 1)]
+    best: tuple[TimelineFilter, date] | None = None
+    for group in candidates:
+        wanted = TimelineFilter(start, end, group)
+        lines = select(index, wanted)
+        if not lines:
+            continue
+        if move == "earlier":
+            edge = max(line.span.end for line in lines)
+            nearer = best is None or edge > best[1]
+        else:
+            edge = min(line.span.start for line in lines)
+            nearer = best is None or edge < best[1]
+        if nearer:
+            best = (wanted, edge)
+    return best[0] if best is not None else None
 
 
 def _entry_buttons(index: Index, lines: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
