@@ -222,3 +222,12 @@ def test_what_came_next_is_the_nearest_line_of_the_subjects_story(five_base: Fac
     text = _text(then)
     assert "filtre élargi" in text
     assert "CPEA" in text
+
+
+def test_familiar_work_is_read_as_the_articles_word(five_base: FactBase) -> None:
+    """Point 6 and the like: « bosser » (familiar, absent from the articles) is read
+    « travailler », and finds what the two countries « travailleront » on together."""
+    (reply,) = chat(five_base, "Bakou et Londres vont bosser ensemble sur quoi ?")
+    text = _text(reply)
+    assert "« bosser » lu « travailler »" in text
+    assert "formation militaire" in text
