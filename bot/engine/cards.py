@@ -611,19 +611,22 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
         heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
     said = reading_notes(reading, index)
+    by_period = _period_para(found, reading.filter)
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
-        note = overlap_note(int(is_loose(found[0], reading.filter)), "")
-        notes = tuple(n for n in (note, left_out) if n is not None)
+        one_loose = is_loose(found[0], reading.filter) and not _by_period(found[0], reading.filter)
+        note = overlap_note(int(one_loose), "")
+        notes = tuple(n for n in (by_period, note, left_out) if n is not None)
         if not notes:
             return card
         return replace(card, blocks=(card.blocks[0], *notes, *card.blocks[1:]))
-    note = overlap_note(sum(is_loose(a, reading.filter) for a in found), "de cette liste")
+    loose = sum(is_loose(a, reading.filter) and not _by_period(a, reading.filter) for a in found)
+    note = overlap_note(loose, "de cette liste")
     said += (note,) if note is not None else ()
     if found:
         title = f"Accords — {heading}" if heading else "Accords"
         roles_of = tuple(index.base.actors[actor] for actor in reading.filter.actors)
-        after = (left_out,) if left_out is not None else ()
+        after = tuple(p for p in (by_period, left_out) if p is not None)
         field = routes.filter_field(argument)
         return _agreement_list(
             index,
@@ -714,7 +717,15 @@ def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:
             return index.deals.at_act(reading.acts[0])
         groups.append(index.deals.at_act(reading.acts[0]))
     if wanted.start and wanted.end:
-        groups.append(index.deals.dated_in(wanted.start, wanted.end))
+        # a plan or agreement meets a year asked by the period it covers as well as by its
+        # date (« plan 2026 » is the plan for 2026-2027 signed in October 2025)
+        covering = [a for a in index.deals.newest if _covers(a, wanted.start, wanted.end)]
+        dated = index.deals.dated_in(wanted.start, wanted.end)
+        groups.append(
+            index.deals.newest_first({a.id: a for a in (*dated, *covering)}.values())
+            if covering
+            else dated
+        )
     walked = min(groups, key=len) if groups else index.deals.newest
     if len(groups) <= 1 and not (wanted.kinds or reading.acts or wanted.start or wanted.end):
         return walked
@@ -743,5 +754,41 @@ def _agreement_fits(index: Index, agreement: Agreement, reading: Reading) -> boo
     if wanted.start or wanted.end:
         span = agreement.date
         low, high = wanted.start or date.min, wanted.end or date.max
-        return span is not None and span.start <= high and low <= span.end
+        dated = span is not None and span.start <= high and low <= span.end
+        return dated or _covers(agreement, low, high)
     return True
+
+
+def _covers(agreement: Agreement, low: date, high: date) -> bool:
+    """True when the period the agreement covers (« pour la période 2026-2027 ») meets
+    [low, high]."""
+    period = agreement.period
+    return period is not None and period.start <= high and low <= period.end
+
+
+def _by_period(agreement: Agreement, wanted: TimelineFilter) -> bool:
+    """True when a bounded period asked holds the agreement by the period it covers only,
+    not by its date."""
+    low, high = wanted.start, wanted.end
+    if low is None or high is None or not _covers(agreement, low, high):
+        return False
+    span = agreement.date
+    return span is None or not (span.start <= high and low <= span.end)
+
+
+def _period_para(found: Sequence[Agreement], wanted: TimelineFilter) -> Para | None:
+    """The note saying which agreements a period asked holds by the period they cover, not
+    by their date, so that a date outside the period asked is never shown as inside it."""
+    held = [a for a in found if _by_period(a, wanted)]
+    if not held:
+        return None
+    if len(found) == 1 and held[0].period is not None:
+        return Para(
+            f"Retenu pour la période qu'il couvre ({held[0].period.label()}), "
+            "pas pour sa date de signature."
+        )
+    named = french_list(
+        [f"« {short_label(a.title, 60)} » (période {a.period.label()})" for a in held if a.period]
+    )
+    verb = "est retenu" if len(held) == 1 else "sont retenus"
+    return Para(f"{named} {verb} pour la période couverte, pas pour la date de signature.")

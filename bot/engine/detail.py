@@ -102,11 +102,13 @@ _SAYS_ABOUT = re.compile(
     r"\b(?:il|elle|ils|elles|lui) (?:(?:en )?(?:a |ont |avait )?(?:dit|disait|dise|pense|pensait"
     r"|declare|affirme|raconte)) (?:quoi|qqch|quelque chose) "
     r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
-    r"|\bqu'(?:est-ce qu')?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
-    r"(?:sur|de|du|des|a propos d[eu']|au sujet d[eu'])\s*(.+)$"
+    r"|\bqu[' ](?:est[- ]ce qu[' ])?(?:il|elle)s? (?:a |ont )?(?:dit|pense|declare)\w* "
+    r"(?:sur|de|du|des|a propos d[eu' ]|au sujet d[eu' ])\s*(.+)$"
+    r"|\bqu[' ](?:a|ont|avait|avaient)[- ](?:t[- ])?(?:il|elle|ils|elles) (?:dit|pense|declare)"
+    r"\w* (?:sur|de|du|des|a propos d[eu' ]|au sujet d[eu' ])\s*(.+)$"
 )
-"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? »: what the person just shown says of a
-topic (folded); group 1 or 2 is the topic."""
+"""« il dit quoi sur l'Azerbaïdjan et la Turquie ? », « qu'a-t-il dit du lien … ? »: what the
+person just shown says of a topic (folded); group 1, 2 or 3 is the topic."""
 _WHY = re.compile(r"\b(?:pourquoi|raison\w*|motif\w*)\b")
 _DAY = re.compile(r"\b(?:quel jour|jour exact|date (?:exacte|precise)|le combien|a quelle date)\b")
 _WHEN = re.compile(
@@ -167,6 +169,13 @@ _DATE_START = re.compile(
     re.IGNORECASE,
 )
 """Where a date phrase starts in a sentence (« début octobre », « le 3 mars 2025 », « hier »)."""
+_PROVIDES = re.compile(
+    r"\b(?:prevoi\w*|prevoy\w*|porte sur|portent sur|portant sur|vise a|visent a|visant a"
+    r"|a pour (?:objet|but|objectif)|ont pour (?:objet|but|objectif)|couvre|couvrent"
+    r"|travailleront|cooperer(?:ont)? dans)\b"
+)
+"""How an article says what an agreement provides for or bears on (lower case, no accents):
+« L'accord prévoit l'établissement d'un dialogue … », « … travailleront ensemble … »."""
 _FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
 """« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
 _AFTER = re.compile(
@@ -264,7 +273,7 @@ def asked_detail(text: str) -> Detail | None:
         return Detail("verbatim", "ses propres mots")
     about = _SAYS_ABOUT.search(folded)
     if about is not None:  # « il dit quoi sur l'Azerbaïdjan et la Turquie ? »
-        topic = (about.group(1) or about.group(2) or "").strip(" ?!.")
+        topic = (about.group(1) or about.group(2) or about.group(3) or "").strip(" ?!.")
         return Detail("dit_sur", "ce qu'il en dit", topic)
     if _SAID_MORE.search(folded):
         return Detail("dit", "ce qu'il a dit d'autre")
@@ -455,6 +464,12 @@ class Found:
     entry: Entry | None
 
 
+def says_provided(index: Index, entry: Entry) -> bool:
+    """True when one of ``entry``'s own quotes says what it provides for or bears on
+    (« L'accord prévoit … »)."""
+    return any(_PROVIDES.search(_lower(f.sentence)) for f in _own_sentences(index, [entry]))
+
+
 def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     out: list[Found] = []
     for entry in subject:
@@ -523,6 +538,16 @@ def _quoted_by(index: Index, source: str, sentence: str, first: list[Entry]) -> 
     rows = _own_proofs(index, source)
     held = [entry for text, entry in rows if sentence == text or sentence in text]
     return next((entry for entry in held if entry in first), held[0] if held else None)
+
+
+def _ranks_one_of(sentence: str, named: set[str]) -> bool:
+    """True when an ordinal of ``sentence`` ranks a thing whose word's first five letters are
+    in ``named`` (« son 3ᵉ Forum international » ranks « forum »)."""
+    for match in _ORDINAL.finditer(sentence):
+        after = _words(sentence[match.end() :])[:1]
+        if after and after[0][:5] in named:
+            return True
+    return False
 
 
 def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
@@ -900,7 +925,13 @@ def detail_reply(
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):
         return _when_reply(index, detail, subject, line, own)
-    if detail.kind == "objet" and not detail.noun:
+    if detail.kind == "objet" and not detail.noun:  # « l'accord prévoit quoi ? »: its own
+        # sentences saying what it provides for or bears on, else what the articles say of it
+        provides = [
+            f for f in own if f.entry is subject[0] and _PROVIDES.search(_lower(f.sentence))
+        ]
+        if provides:
+            return _reply(index, [line, *_shown_blocks(index, provides)], provides, subject)
         return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]
@@ -929,8 +960,12 @@ def detail_reply(
     in_text = [f for f in _seed_sentences(index, subject) if _gives(index, detail, f.sentence)]
     if detail.kind in ("qui", "ou") and not detail.noun:
         in_text = []  # any name or place of the article: no answer about this subject
-    if detail.kind in ("combien", "rang"):
-        in_text = []  # a figure or a rank elsewhere in the article is another subject's
+    if detail.kind == "combien":
+        in_text = []  # a figure elsewhere in the article is another subject's
+    if detail.kind == "rang":  # a rank elsewhere in the article is another thing's, unless it
+        # ranks a thing the subject's line names (« son 3ᵉ Forum » for a line on the forum)
+        named = {w[:5] for e in subject for w in _words(line_text(index.base, e)) if len(w) > 3}
+        in_text = [f for f in in_text if _ranks_one_of(f.sentence, named)]
     if detail.kind == "pourquoi":  # a reason needs no « parce que »: never said missing
         if shown or not previous:
             return None  # after a search, the next passage may hold it: the earlier reading

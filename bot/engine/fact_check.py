@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.dates import MONTHS_FR
-from bot.engine.french import folded_stem, is_stop, words
+from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, words
 from bot.text import fold
 
 _FRAMING_BEFORE = re.compile(
@@ -68,7 +68,7 @@ _MONTH = re.compile(
     r"(?:\b\d{1,2}(?:er)? )?\b(" + "|".join(MONTHS_FR) + r")\b(?: \d{4})?",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?:\b(?:en|depuis|dès|de)\s+)?(?<![\w.,])((?:19|20)\d\d)(?![\w.,])")
+_YEAR = re.compile(r"(?:\b(?:en|depuis|dès|de)\s+)?(?<![\w.,])((?:19|20)\d\d)(?!\w|[.,]\d)")
 _PLACE = re.compile(r"(?:^|[\s,(])(?:à|a) ([A-ZÀ-Ý][\w'’-]+)")
 _COUNT = re.compile(
     r"\b(plus de|moins de|près de|environ|au moins)? ?(?<![\w.,])(\d{1,3}(?:[ .\u202f]\d{3})+|\d+)"
@@ -91,14 +91,17 @@ def _stems(text: str) -> set[str]:
 
 def _held(question: str, context: str, slot: str, lenient: bool = False) -> bool:
     """True when the question's words other than its ``slot`` (stop words, verbs of saying,
-    one-letter words aside) are all held by ``context`` (the quote and its line); ``lenient``:
-    all but one of three or more (a place or a count of the same thing already ties the
-    quote to the claim)."""
+    adverbs of time, aspect and degree, one-letter words aside) are all held by ``context``
+    (the quote and its line); ``lenient``: all but one of three or more (a place or a count
+    of the same thing already ties the quote to the claim)."""
     rest = question.replace(slot, " ")
     wanted = {
         folded_stem(fold(word))
         for word in words(rest)
-        if not is_stop(word) and len(word) > 1 and fold(word) not in _SPOKEN
+        if not is_stop(word)
+        and len(word) > 1
+        and fold(word) not in _SPOKEN
+        and fold(word) not in LIGHT_WORDS  # « est bien entré » names the same subject
     }
     wanted -= {folded_stem(month) for month in _MONTHS}
     if not wanted:
@@ -109,6 +112,11 @@ def _held(question: str, context: str, slot: str, lenient: bool = False) -> bool
 
 def _years(text: str) -> set[str]:
     return {match.group(1) for match in _YEAR.finditer(text)}
+
+
+def year_values(text: str) -> set[str]:
+    """The years (1900-2099) written in ``text``."""
+    return _years(text)
 
 
 def _count(text: str) -> list[tuple[str, int, str, str]]:

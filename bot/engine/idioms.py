@@ -42,10 +42,18 @@ _POLITE_ASK = re.compile(
 """« tu peux me faire une chronologie … ? »: the request itself, no word to search."""
 
 
+_LATELY = re.compile(
+    r"\b(?:ces derniers temps|ces dernier temps|ces temps[- ]ci|derni[èe]rement)\b", re.IGNORECASE
+)
+"""« ces derniers temps », « ces temps-ci »: recently — its « temps » is no word to search."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
-    le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out."""
+    le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
+    temps » read « récemment »."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
+    text = _LATELY.sub("récemment", text)
     return re.sub(r"\s{2,}", " ", text).strip()

@@ -24,11 +24,22 @@ NEAR: dict[str, tuple[str, ...]] = {
     "tankers": ("petrolier",),
     "petrolier": ("tanker",),
     "petroliers": ("tanker",),
+    "bosser": ("travailler",),
+    "bosse": ("travailler",),
+    "bossent": ("travailler",),
+    "bossera": ("travailler",),
+    "bosseront": ("travailler",),
+    "stop": ("arrêté",),
+    "stoppe": ("arrêté",),
+    "stopper": ("arrêté",),
+    "stoppee": ("arrêté",),
+    "stoppes": ("arrêté",),
+    "stoppees": ("arrêté",),
 }
-"""Folded word → the words the articles may use for the same thing, nearest first. Only words
-that name the same thing: a gas pipeline (« gazoduc ») is not an oil pipeline, so it is never
-read as « pipeline » or « oléoduc » (an outside reader saw « gazoduc » answered with Lukoil's
-oil pipeline to Novorossiysk)."""
+"""Folded word → the words the articles may use for the same thing, nearest first (« stoppé »
+is « arrêté »). Only words that name the same thing or act: a gas pipeline (« gazoduc ») is
+not an oil pipeline, so it is never read as « pipeline » or « oléoduc » (an outside reader saw
+« gazoduc » answered with Lukoil's oil pipeline to Novorossiysk)."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 

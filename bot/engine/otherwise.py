@@ -25,6 +25,7 @@ from bot.content.model import Agreement, Event
 from bot.engine.acted import has_act
 from bot.engine.common import brief_when, entry_button, key_quotes, line_text
 from bot.engine.filters import TimelineFilter, read_filter
+from bot.engine.french import LIGHT_WORDS
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para
 from bot.engine.timeline import describe, is_kind, select
@@ -85,12 +86,14 @@ def dated_otherwise(
             joined_elsewhere.append(line)  # the 1992 NCCA adhesion is no NATO membership
             continue
         if isinstance(entry, Agreement) and not joined:
-            if not all(actor in entry.parties for actor in asked):
+            if any(a in entry.mediators and a not in entry.parties for a in asked):
                 continue  # a mediator did not sign it
+            if not all(a in (*entry.parties, *entry.related) for a in asked):
+                continue  # the programme joined (« adhéré au PPP ») is asked of its entry
             if reading.acts and entry.act not in reading.acts:
                 continue  # « proposé » is not the « signé » asked
         text = fold(" ".join([line_text(index.base, entry), *(e.quote for e in entry.evidence)]))
-        if not all(fold(word)[:5] in text for word in reading.ignored):
+        if not all(fold(w)[:5] in text for w in reading.ignored if fold(w) not in LIGHT_WORDS):
             continue  # a word the filter cannot read (« visite ») must be in the line
         kept.append(line)
     period = describe(index, TimelineFilter(start=wanted.start, end=wanted.end))

@@ -23,7 +23,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.filters import TimelineFilter
-from bot.engine.french import folded_stem, is_stop, lightness, spelled_stem
+from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spelled_stem
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
@@ -74,6 +74,10 @@ CLOSE = 0.75
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
 
 _TYPES: tuple[tuple[str, str], ...] = (
+    (
+        "rang",
+        r"\b(?:combientieme|combien-?ieme|quantieme|quelle edition|quel numero|quel rang)\b",
+    ),
     (
         "combien",
         r"\b(?:combien|nombre|chiffre|volumes?|montant|quantite|tonnes?|pourcentage)\b",
@@ -145,6 +149,7 @@ SAID = {
     "qui": "de nom",
     "ou": "de lieu",
     "media": "de média",
+    "rang": "de rang ni de numéro d'édition",
 }
 """What a passage lacks, by question type, as the answer says it."""
 
@@ -177,7 +182,8 @@ def names_asked(someone: str, sentence: str) -> bool:
 
 
 def asked_type(question: str) -> str:
-    """« quand », « combien », « qui » or « ou » when the question asks that, else ""."""
+    """« rang », « quand », « combien », « qui » or « ou » when the question asks that, else
+    ""."""
     folded = fold(question)
     for name, pattern in _TYPES:
         if re.search(pattern, folded):
@@ -231,6 +237,15 @@ def asked_aspects(question: str) -> list[str]:
     return [name for name, pattern in _ASPECTS if re.search(pattern, folded)]
 
 
+ORDINAL = re.compile(
+    r"\b\d+(?:ᵉ|e|è|er|re|ème|eme|ieme)(?!\w)|\b(?:premier|première|premiere|deuxième"
+    r"|deuxieme|troisième|troisieme|quatrième|quatrieme|cinquième|cinquieme|sixième|sixieme"
+    r"|second|seconde)\b",
+    re.IGNORECASE,
+)
+"""An ordinal as an article writes it (« 3ᵉ », « troisième »)."""
+
+
 def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bool:
     """True when ``sentence`` holds what a question of ``kind`` asks (for « qui », a name the
     question does not already give: ``asked`` holds its folded words)."""
@@ -242,6 +257,8 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
             (w.isdigit() and not _a_date(words, at)) or w in NUMBER_WORDS
             for at, w in enumerate(words)
         )
+    if kind == "rang":  # « le combientième ? »: an ordinal (« son 3ᵉ Forum »)
+        return bool(ORDINAL.search(sentence))
     if kind == "quand":
         return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
     if kind == "qui":
@@ -353,9 +370,38 @@ def _prefixes(index: Index, text: str) -> frozenset[str]:
     """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
     word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them; and the roots of each
     word (``_roots``): a query word matches a word derived from it (« armes »: « armements »)."""
-    found = {word[:n] for word in index.tokens(text) for n in range(1, PREFIX + 1)}
+    tokens = index.tokens(text)
+    found = {word[:n] for word in tokens for n in range(1, PREFIX + 1)}
     found.update(root for word in french_words(text) for root in _roots(word))
+    found.update(_other_names(index, tokens))
     return frozenset(found)
+
+
+def _other_names(index: Index, tokens: list[str]) -> set[str]:
+    """The word prefixes of the other one-word names of each actor but the home country that
+    ``tokens`` name by a one-word name or alias (« Téhéran » names Iran: « iran »; « Moscou »:
+    « russi »): a question naming an actor one way meets a sentence naming it another."""
+    table = index.memo("passage other names", lambda: _one_word_names(index))
+    found: set[str] = set()
+    for token in tokens:
+        found.update(table.get(token, ()))
+    return found
+
+
+def _one_word_names(index: Index) -> dict[str, frozenset[str]]:
+    """Each one-word name or alias (folded, not a demonym: « turcs » says where something
+    comes from, not who acts) of an actor but the home country → the prefixes of its actor's
+    other one-word names."""
+    home = index.base.vocabulary.home
+    table: dict[str, frozenset[str]] = {}
+    for actor in index.base.actors.values():
+        if actor.id == home:
+            continue
+        names = [fold(name) for name in actor.names() if " " not in fold(name)]
+        prefixes = frozenset(name[:PREFIX] for name in names)
+        for name in names:
+            table.setdefault(name, prefixes)
+    return table
 
 
 def _spellings(index: Index) -> dict[str, set[str]]:
@@ -1004,6 +1050,32 @@ def tells_origin(index: Index, query: str, sentence: str) -> bool:
     return any(word in actors and actors[word] not in named for word in index.tokens(sentence))
 
 
+def _untold_with(index: Index, query: str, unnamed: list[str]) -> str:
+    """The words of ``query`` besides actors' names (those of the articles, longer than three
+    letters, no adverb), said as « a », « b » et « c », when no sentence of the articles names
+    one of the ``unnamed`` actors (by a name, an alias or an adjective) together with any of
+    them; "" when one does, or when there is no such word."""
+    exact = index.names.exact
+    named = {exact[w] for w in index.tokens(query) if w in exact} - {index.base.vocabulary.home}
+    if len(named) > 1:  # « point commun entre l'accord avec Londres et celui avec Washington »:
+        return ""  # a comparison, which no sentence need word with both
+    weights = _weights(index, [w for w in index.tokens(query) if w not in exact])
+    nouns = [w for w in weights if len(w) > 3 and w not in LIGHT_WORDS and not w.isdigit()]
+    if not nouns:
+        return ""
+    actors = [a for a in index.base.actors.values() if a.name in unnamed]
+    names = {fold(n) for a in actors for n in (*a.names(), *a.demonyms) if n}
+    for text in index.base.seeds.values():
+        for sentence in _SEED_SENTENCE.split(text):
+            folded = f" {' '.join(index.tokens(sentence))} "
+            if not any(f" {name} " in folded for name in names):
+                continue
+            prefixes = _prefixes(index, sentence)
+            if any(_matches(word, prefixes) for word in nouns):
+                return ""
+    return " », « ".join(nouns)
+
+
 def unnamed_actors(index: Index, query: str, entry: Entry, article: str) -> list[str]:
     """The actors ``query`` names that neither ``entry`` (its actors, parties, mediators) nor
     the ``article`` its passage comes from (by a name, an alias or an adjective) is about: a
@@ -1216,9 +1288,21 @@ def passage_reply(
     unnamed = unnamed_actors(index, query, entry, base.seeds.get(evidence.source, sentence))
     if unnamed:  # « cybersécurité avec l'OTAN »: a passage about another subject is said so
         names = " ni ".join(f"« {name} »" for name in unnamed)  # never « de OTAN »
-        blocks.append(
-            Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
-        )
+        untold = _untold_with(index, query, unnamed)
+        if untold:  # proved on the full text: no sentence names the actor with the subject
+            blocks.append(
+                Para(
+                    f"Les articles ne le disent pas : aucune de leurs phrases ne nomme {names} "
+                    f"avec « {untold} » (recherche dans le texte intégral des "
+                    f"{count(len(base.seeds), 'article')}). Ce passage, le plus proche, ne "
+                    f"nomme pas {names} ; le voici :",
+                    "note",
+                )
+            )
+        else:
+            blocks.append(
+                Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
+            )
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:

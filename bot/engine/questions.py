@@ -40,14 +40,15 @@ from bot.engine.detail import (
     asked_detail,
     detail_reply,
     names_noun,
+    says_provided,
     subject_actors,
     subject_entries,
     whole_dated_quote,
 )
 from bot.engine.detail_untold import untold_detail
-from bot.engine.fact_check import contradicted, fact_check_set_aside
+from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.french import STOP_WORDS, folded_stem, is_stop
+from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
@@ -1008,8 +1009,8 @@ def _moved(
         shown = [item for item in index.timeline.dated if item.entry.id in previous.lines]
         wider = tuple(dict.fromkeys(a for item in shown for a in item.actors if a not in actors))
         while wider:
-            widened = TimelineFilter(window.start, window.end, wider)
-            if select(index, widened):
+            widened = _nearest_filter(index, window.start, window.end, wider, move)
+            if widened is not None:
                 dropped += [index.base.actors[a].name for a in actors if a in index.base.actors]
                 wanted = widened
                 break
@@ -1028,6 +1029,33 @@ def _moved(
     reply = _answer_understood(index, found, today)
     lines = _lines(reply) or previous.lines  # nothing then: « et après ? » still moves from
     return reply, Asked(found.data, found.command, "", lines)  # the lines shown before
+
+
+def _nearest_filter(
+    index: Index, start: date | None, end: date | None, actors: tuple[str, ...], move: str
+) -> TimelineFilter | None:
+    """Of the filter on all ``actors`` and those on each one of them but the home country, the
+    one whose line comes nearest to the window (the first after it for « et ensuite ? », the
+    last before it for « et avant ? »): the next step of the subject's story, not only of all
+    its actors together (after the PPP, 1997's CPEA, tied to NATO only, before 2025's lines on
+    Azerbaijan and NATO); the fuller filter on a tie; None when none holds a line."""
+    home = index.base.vocabulary.home
+    candidates = [actors, *((a,) for a in actors if a != home and len(actors) > 1)]
+    best: tuple[TimelineFilter, date] | None = None
+    for group in candidates:
+        wanted = TimelineFilter(start, end, group)
+        lines = select(index, wanted)
+        if not lines:
+            continue
+        if move == "earlier":
+            edge = max(line.span.end for line in lines)
+            nearer = best is None or edge > best[1]
+        else:
+            edge = min(line.span.start for line in lines)
+            nearer = best is None or edge < best[1]
+        if nearer:
+            best = (wanted, edge)
+    return best[0] if best is not None else None
 
 
 def _entry_buttons(index: Index, lines: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
@@ -1062,6 +1090,8 @@ def _detail_of_subject(
     folded = fold(text)
     # « qui a signé cet accord avec aliyev côté américain ? » points back: longer, still a detail
     most = MOST_DETAIL_WORDS + POINTING_MORE if _POINTING.search(folded) else MOST_DETAIL_WORDS
+    if detail is not None and detail.kind == "dit_sur":  # « qu'a-t-il dit du lien entre … ? »:
+        most += len(detail.noun.split())  # the topic's words ask nothing more
     if detail is None or len(folded.split()) > most:
         return None
     if rest and _names_new_actor_or_period(index, rest, previous, today):
@@ -1095,7 +1125,15 @@ def _detail_of_subject(
     )
     signed = detail.kind == "qui" and detail.signed  # « signée par qui ? »: of the subject
     onward = bool(detail.after)  # « et après Makhatchkala, ça part où ? »: the route shown
-    if not (repeats or lost or signed or onward or detail.kind in ALWAYS_OF_SUBJECT):
+    # « et côté américain, c'était qui ? »: a side of the subject (its actor is no new one)
+    sided = detail.kind == "qui" and bool(detail.noun)
+    # « et concrètement, l'accord prévoit quoi ? »: the object of the agreement just shown
+    sided = sided or (
+        detail.kind == "objet"
+        and isinstance(subject[0], Agreement)
+        and any(word.startswith(AGREEMENT_WORDS) for word in folded.split())
+    )
+    if not (repeats or lost or signed or onward or sided or detail.kind in ALWAYS_OF_SUBJECT):
         return None
     reply = detail_reply(index, detail, subject, previous.shown, previous.command)
     if reply is None:
@@ -1172,6 +1210,10 @@ def _names_new_subject(
             continue  # « était », « cette édition », « officiel »: the subject, the detail
         if detail.kind == "fonction" and word in PERSON_POINTERS:
             continue  # « il a quelle fonction, ce monsieur ? »: the person just shown
+        if detail.kind == "fonction" and word.startswith(OFFICE_VERBS):
+            continue  # « il occupe quel poste ? »: the verb only asks the office
+        if word in LIGHT_WORDS or (word.endswith("ment") and len(word) > 6):
+            continue  # an adverb (« exactement », « vraiment ») names no subject
         if detail.kind == "ou" and (word in ONWARD_WORDS or (word == "place" and instead)):
             continue  # « il part où, à la place ? »: where it goes, not a new subject
         if detail.after and (word in ONWARD_WORDS or word.startswith(detail.after[:6])):
@@ -1199,6 +1241,9 @@ PERSON_POINTERS = frozenset(
     ["monsieur", "madame", "dame", "homme", "femme", "personne", "gars", "type", "exactement"]
 )
 """Words by which a « fonction » follow-up points at the person just shown (« ce monsieur »)."""
+OFFICE_VERBS = ("occup", "exerc", "detien", "rempli")
+"""Stems of the verbs by which one asks the office a person holds (« il occupe quel poste ? »,
+« il exerce quelle fonction ? »), folded."""
 ONWARD_WORDS = frozenset(["apres", "part", "partent", "va", "vont", "ensuite", "passe", "dela"])
 """The words of a « where next » follow-up besides its place (« et après X, ça part où ? »)."""
 DETAIL_ONLY = frozenset(
@@ -1263,7 +1308,15 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     words found — the frank absence or the sentence, instead of a list that leaves it aside."""
     detail = asked_detail(text)
     named = detail is not None and detail.kind == "objet" and bool(detail.noun)
-    if detail is None or not (detail.kind in ASKED_ALONE or named):
+    # « l'accord avec les USA porte sur quoi ? »: what the agreement named provides for
+    provided = (
+        detail is not None
+        and detail.kind == "objet"
+        and not detail.noun
+        and any(word.startswith((*AGREEMENT_WORDS, "plan")) for word in fold(text).split())
+        and re.search(r"\b(?:quoi|que|qu|quel|quels|quelle|quelles)\b", fold(text)) is not None
+    )
+    if detail is None or not (detail.kind in ASKED_ALONE or named or provided):
         return reply
     ids = list(_lines(reply) or _card_subject(index, reply, found.data))  # a card: its entry
     if found.data.startswith("/cherche "):
@@ -1278,6 +1331,10 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         # the agreement asked of leads the subject, before context sentences sharing words
         ids.sort(key=lambda i: not isinstance(index.entries.get(i), Agreement))
     subject = subject_entries(index, dict.fromkeys(ids))
+    if provided:  # the agreement whose own sentence says what it provides for, else no answer
+        subject.sort(key=lambda entry: not says_provided(index, entry))  # of that kind here
+        if not subject or not says_provided(index, subject[0]):
+            return reply
     opening = reply.blocks[0] if reply.blocks else None
     if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
         return reply  # it already opens on what the articles lack, or is no reading at all
@@ -1484,7 +1541,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         if searched
         else None
     )
-    if passage is not None and found.yes_no:
+    if passage is not None and found.yes_no:  # « entré au PPP en 1997 ? »: the year is checked
+        passage = _year_checked(index, found, passage)
         passage = _verdict(passage, found.data.split(" ", 1)[1])
     reply = figures or passage or command_answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
@@ -1621,6 +1679,51 @@ def _frank_no(reply: Reply, question: str) -> Reply | None:
             return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
         return None
     return None
+
+
+def _year_checked(index: Index, found: Understanding, passage: Reply) -> Reply:
+    """A yes/no question's passage when the question gives one year: the year is the value
+    checked, not the subject, so the passage found by the question's other words replaces
+    the one found by the year when its first quote gives another year for the same subject
+    (``fact_check.contradicted``: « entré au Partenariat pour la paix en 1997 ? » opens on
+    the 1994 accession, never on another 1997 event). ``passage`` otherwise."""
+    query = found.data.split(" ", 1)[1]
+    years = year_values(query)
+    if len(years) != 1:
+        return passage
+    year = next(iter(years))
+    rest = " ".join(word for word in query.split() if word != year)
+    if not index.tokens(rest):
+        return passage
+    other = passage_reply(
+        index,
+        rest,
+        found.kind,
+        several=found.several,
+        noun=found.noun,
+        parts=found.parts,
+        someone=found.someone,
+        verbs=found.verbs,
+    )
+    first = _first_quote(other) if other is not None else ""
+    if other is None or not first or year in first or first == _first_quote(passage):
+        return passage
+    checked = []  # the subject in the words of the articles: « Bakou » is « Azerbaïdjan »
+    for word in query.split():
+        match = index.names.find_actor(word) if len(word) > 2 else None
+        checked.append(match.actor.name if match is not None and match.exact else word)
+    frank = _frank_no(other, f"{' '.join(checked)} ?")
+    return frank if frank is not None and frank.blocks[0] != other.blocks[0] else passage
+
+
+def _first_quote(reply: Reply) -> str:
+    """The text of the first quote ``reply`` shows, "" when it shows none."""
+    for block in reply.blocks:
+        if isinstance(block, Quote):
+            return block.text
+        if isinstance(block, QuoteGroup) and block.quotes:
+            return block.quotes[0][1].text
+    return ""
 
 
 def _verdict(passage: Reply, query: str) -> Reply:

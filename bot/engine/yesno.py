@@ -71,10 +71,12 @@ ASKING = re.compile(
 _FINITE = re.compile(
     r"(?<![\w'’-])(?:ont|est|sont|était|étaient|etait|etaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
-    r"|(?<![\w'’-])a (?:été|ete|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
+    r"|(?<![\w'’-])a (?:\w+ment |bien |déjà |deja |toujours |encore |jamais |enfin )?"
+    r"(?:été|ete|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
 )
-"""A finite verb; « a » only before a past participle (« a signé », « a été »): typed for
-« à » it is no verb (« et a partir de décembre ? »)."""
+"""A finite verb; « a » only before a past participle (« a signé », « a été »), an adverb
+between them kept (« a vraiment signé », « a bien eu lieu »): typed for « à » it is no verb
+(« et a partir de décembre ? »)."""
 
 
 def asked_as_statement(text: str) -> bool:
