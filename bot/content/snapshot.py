@@ -264,6 +264,8 @@ class _Pickler(pickle.Pickler):
         where = self.placed.get(id(obj))
         if where is not None:
             return _piece, where
+        if type(obj) is MappingProxyType:  # a piece may be one (a table pickled apart)
+            return _reduce_proxy(obj)
         return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
 
@@ -349,7 +351,10 @@ def _dump(
     decoder, whose table of what it decoded (one slot per object) is let go of at its end,
     holding the interpreter while it does: a few milliseconds for a piece, against 0.14 –
     0.25 s for a whole ×1000 index read in one pickle — a stop of the answering loop when a
-    reload hands over the new base (issue 25).
+    reload hands over the new base (issue 25). A value with a ``snapshot_apart()`` method
+    too (the index) adds the pieces it returns after those: large tables of plain data
+    (strings, tuples), each pickled by a decoder of its own and referenced by the value as
+    the objects of the pieces are (a read-only mapping among them too).
 
     A value with a ``snapshot_files()`` method too (the index of a base read under the
     per-file cache) names first the pieces kept per content file, by key, in ``folder``'s
@@ -362,6 +367,9 @@ def _dump(
     files: list[tuple[str, Chunks]] = [] if files_of is None or folder is None else files_of()
     method = getattr(value, "snapshot_pieces", None)
     pieces: Chunks = [] if method is None else list(method())
+    apart = getattr(value, "snapshot_apart", None)
+    if apart is not None:  # large tables of plain data, each a pickle of its own
+        pieces.extend(apart())
     placed: dict[int, tuple[int, int]] = {}
     kinds: set[type] = set()
     number = 0

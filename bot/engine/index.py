@@ -121,6 +121,17 @@ class Index:
         ]
         return _slices(items)
 
+    def snapshot_apart(self) -> list[tuple[object, ...]]:
+        """The full text's postings (word → ids of the entries holding it: 4.6 million
+        references to 61,000 ids at ×1000), once built, as a piece of its own: a pickle of
+        strings and tuples whose decoder (writing and reading) holds only its own objects,
+        ~0.3 s faster to write than within the tables' pickle, whose memo by then holds
+        every object of the index. Strings only, equal once read back: nothing is compared
+        by identity there."""
+        fulltext = vars(self).get("fulltext")
+        postings = None if fulltext is None else vars(fulltext).get("postings")
+        return [] if postings is None else [(postings,)]
+
     def find_agreements(self, term: str) -> list[Agreement]:
         """Agreements ``term`` names: all when empty, an actor's, or by words or topic."""
         if not term:

@@ -1,0 +1,148 @@
+"""Issue 25, reload after one changed file (ninth pass): what the serving process and the
+snapshot's writer no longer redo. The sizes of the entries, kept in the snapshot, are neither
+keyed nor read back from their parts when an index comes from a snapshot (the bot receiving
+a reload's new base, or a restart); the full text's postings are pickled as a piece of their
+own. The base served is still the one a full build gives."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.content import snapshot
+from bot.engine import fit
+from bot.engine.index import Index
+from bot.rebuild import _child, _receive, _written, served_pieces
+from bot.startup import build_index, validated_index
+from tests.conftest import ContentCopy
+from tests.test_snapshot_file_pieces import _answers, _shape
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SNAPSHOT_DIR", str(folder))
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # the child's progress lines
+    return folder
+
+
+def _child_writes(copy: ContentCopy, cache: Path) -> tuple[Path, str]:
+    """The reading child's work alone: where it left the new base, and under which key."""
+    transfer = cache.parent / "transfer"
+    transfer.mkdir(exist_ok=True)
+    out = io.StringIO()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        assert _child(copy.content, copy.seeds, transfer) == 0
+    finally:
+        sys.stdout = real
+    return _written(out.getvalue(), transfer)
+
+
+def _record(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple[object, ...]]:
+    """Each call of ``owner.name`` (its arguments), the call itself unchanged."""
+    calls: list[tuple[object, ...]] = []
+    real: Callable[..., object] = getattr(owner, name)
+
+    def recording(*args: object, **kwargs: object) -> object:
+        calls.append((*args, *kwargs.values()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls
+
+
+def _same_as_a_full_build(
+    served: Index, copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SNAPSHOT_DIR", "off")
+    full = validated_index(copy.content, copy.seeds)  # nothing cached, nothing reused
+    assert served.base == full.base
+    assert _shape(served.tables()) == _shape(full.tables())
+    assert _shape(served._memo) == _shape(full._memo)
+    assert _answers(served) == _answers(full)
+
+
+def test_the_serving_process_neither_keys_nor_reads_the_sizes_it_receives(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child sizes the changed file's entries and keeps every size in the snapshot: the
+    serving process, reading it, used to key every file's sizes again and read each part
+    back from disk (~0.2 s at ×1000, in the answering process)."""
+    served = _receive(*_child_writes(copy, cache))
+    assert served is not None
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    where, key = _child_writes(copy, cache)
+    keyed = _record(monkeypatch, fit, "_kept_sizes")
+    sized = _record(monkeypatch, fit, "own_key_evidence")
+    read = _record(monkeypatch, snapshot, "read_snapshot")
+    received = _receive(where, key, served_pieces(served))
+    assert received is not None
+    assert keyed == [] and sized == []
+    said = [str(argument) for call in read for argument in call]
+    assert read and not [name for name in said if name.endswith(fit.SIZES_SUFFIX)]
+    assert all(call[0] in (where, where / snapshot.PIECES) for call in read)  # new base only
+    assert received.memo("entry_sizes", dict).keys() == received.entries.keys()
+    _same_as_a_full_build(received, copy, monkeypatch)
+
+
+def test_a_restart_from_the_snapshot_does_not_size_again(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
+    read = snapshot.read_snapshot(tmp_path, "k" * 64, Index)
+    assert isinstance(read, Index)
+    keyed = _record(monkeypatch, fit, "_kept_sizes")
+    sized = _record(monkeypatch, fit, "own_key_evidence")
+    build_index(read)
+    assert keyed == [] and sized == []
+    assert _shape(read._memo) == _shape(built._memo)
+    assert _answers(read) == _answers(built)
+
+
+def test_an_index_built_afresh_is_still_sized_by_file_parts(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut is taken only when every entry is sized: a fresh index keys its parts."""
+    keyed = _record(monkeypatch, fit, "_kept_sizes")
+    index = validated_index(copy.content, copy.seeds, tmp_path)
+    assert len(keyed) == 1
+    assert list(tmp_path.rglob("*" + fit.SIZES_SUFFIX))
+    assert index.memo("entry_sizes", dict).keys() == index.entries.keys()
+
+
+def test_the_postings_are_a_piece_of_their_own_read_back_equal(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pickled within the tables, the postings' 4.6 million references at ×1000 were written
+    with a memo already holding every object of the index (~0.3 s more): they are a piece
+    of their own, which the tables' pickle references."""
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    dumped = _record(monkeypatch, snapshot._Pickler, "dump")
+    assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
+    postings = built.fulltext.postings
+    alone = [call for call in dumped if call[1] == (postings,)]
+    assert len(alone) == 1
+    assert dumped[-1][1] is built  # the value, last, references it
+    read = snapshot.read_snapshot(tmp_path, "k" * 64, Index)
+    assert isinstance(read, Index)
+    assert dict(read.fulltext.postings) == dict(postings)
+    assert type(read.fulltext.postings) is type(postings)
+    assert _shape(read.tables()) == _shape(built.tables())
+    assert _answers(read) == _answers(built)
+
+
+def test_an_index_whose_full_text_is_not_built_is_not_built_by_its_snapshot(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    index = validated_index(copy.content, copy.seeds, tmp_path, build=False)
+    assert index.snapshot_apart() == []
+    assert "fulltext" not in vars(index)
+    assert snapshot.write_snapshot(tmp_path, "k" * 64, index)
+    assert "fulltext" not in vars(index)
