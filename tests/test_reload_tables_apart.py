@@ -146,3 +146,56 @@ def test_an_index_whose_full_text_is_not_built_is_not_built_by_its_snapshot(
     assert "fulltext" not in vars(index)
     assert snapshot.write_snapshot(tmp_path, "k" * 64, index)
     assert "fulltext" not in vars(index)
+
+
+def test_the_articles_texts_are_a_piece_the_serving_process_takes_as_it_holds_them(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 5,000 articles' texts at ×1000 (37.5 MB) were written, hashed and decoded again at
+    each reload: they are a piece kept under a hash of the texts; after one changed content
+    file, the serving process keeps its own mapping and the reading process writes none."""
+    served = _receive(*_child_writes(copy, cache))
+    assert served is not None
+    key = served.seeds_key()
+    assert (cache / snapshot.PIECES / f"{key}{snapshot.PIECE_SUFFIX}").is_file()
+    copy.edit("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
+    hashed = _record(monkeypatch, Index, "seeds_key")
+    where, new_key = _child_writes(copy, cache)
+    assert new_key != served.seeds_key()
+    received = _receive(where, new_key, served_pieces(served))
+    assert received is not None
+    assert received.base.seeds is served.base.seeds  # not decoded: the served mapping itself
+    assert received.seeds_key() == key
+    assert len([call for call in hashed if call[0] is received]) <= 2  # the child's own only
+    _same_as_a_full_build(received, copy, monkeypatch)
+
+
+def test_an_edited_article_gives_a_new_piece_read_as_written(
+    copy: ContentCopy, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = _receive(*_child_writes(copy, cache))
+    assert served is not None
+    seed = next(iter(sorted(copy.seeds.glob("*.txt"))))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", "utf-8")
+    received = _receive(*_child_writes(copy, cache), served_pieces(served))
+    assert received is not None
+    assert received.base.seeds is not served.base.seeds
+    assert received.seeds_key() != served.seeds_key()
+    pieces = {path.stem for path in (cache / snapshot.PIECES).glob("*" + snapshot.PIECE_SUFFIX)}
+    assert received.seeds_key() in pieces and served.seeds_key() not in pieces  # old pruned
+    assert any(text.endswith("Une phrase ajoutée.\n") for text in received.base.seeds.values())
+    _same_as_a_full_build(received, copy, monkeypatch)
+
+
+def test_the_serving_process_never_hashes_the_texts_for_its_pieces(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index whose key of the texts is not known yet (built in the serving process) hands
+    over its files' pieces without the texts' rather than hash 37.5 MB in the answering loop."""
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    hashed = _record(monkeypatch, Index, "seeds_key")
+    pieces = served_pieces(built)
+    assert pieces is not None and len(pieces) == len(built.base.origins) and hashed == []
+    built.seeds_key()
+    pieces = served_pieces(built)
+    assert pieces is not None and len(pieces) == len(built.base.origins) + 1

@@ -3,6 +3,7 @@ relations), each built on first use, all at once by ``prepare``."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -98,11 +99,36 @@ class Index:
             self._memo[name] = build()
         return cast(T, self._memo[name])
 
-    def snapshot_files(self) -> list[tuple[str, list[tuple[object, ...]]]]:
+    def snapshot_files(
+        self, *, hash_seeds: bool = True
+    ) -> list[tuple[str, list[tuple[object, ...]]]]:
         """The base's objects kept per content file (:attr:`FactBase.origins`), each file's
         in slices of ``PIECE``, under its validation record's key: the snapshot keeps each
-        once per key, and a reload takes the served index's own for the keys it has."""
-        return [(key, _slices(items)) for key, items in self.base.origins]
+        once per key, and a reload takes the served index's own for the keys it has. Then,
+        for such a base, the articles' texts (one mapping) under :meth:`seeds_key` — with
+        ``hash_seeds`` False, only if that key is known already (the serving process, which
+        never hashes the texts in its answering loop)."""
+        files = [(key, _slices(items)) for key, items in self.base.origins]
+        if not files or not (hash_seeds or "_seeds_key" in vars(self)):
+            return files
+        return [*files, (self.seeds_key(), [(self.base.seeds,)])]
+
+    def seeds_key(self) -> str:
+        """The key of the articles' texts as a piece kept like a content file's (37.5 MB at
+        ×1000): a hash of every source id and its text, in order, computed once per index
+        (the snapshot keeps it with the index, so the serving process never hashes them).
+        After a reload with the same texts, the serving process takes its own mapping
+        instead of decoding and hashing them again, and the reading process does not write
+        them again."""
+        found = vars(self).get("_seeds_key")
+        if found is None:
+            from bot.content.snapshot import code_key  # how the piece is written
+
+            digest = hashlib.sha256(f"seeds\0{code_key()}\0".encode())
+            for source, text in self.base.seeds.items():
+                digest.update(f"{source}\0{len(text)}\0{text}\1".encode())
+            found = self._seeds_key = digest.hexdigest()
+        return found
 
     def snapshot_pieces(self) -> list[tuple[object, ...]]:
         """The base's entries, actors and sources not kept per content file, in slices of
