@@ -199,3 +199,22 @@ def test_the_serving_process_never_hashes_the_texts_for_its_pieces(
     built.seeds_key()
     pieces = served_pieces(built)
     assert pieces is not None and len(pieces) == len(built.base.origins) + 1
+
+
+def test_a_read_only_mapping_is_pickled_as_a_plain_copy_of_what_it_shows() -> None:
+    """The snapshot copies a read-only mapping's dict whole (``dict(proxy)`` read it key by
+    key: ~0.1 s of a ×1000 write); whatever the mapping underneath, a plain dict is written
+    and the same read-only mapping read back."""
+    import pickle
+    from collections import OrderedDict
+    from types import MappingProxyType
+
+    for inner in ({"b": (1,), "a": (2, 3)}, OrderedDict([("b", (1,)), ("a", (2, 3))])):
+        proxy = MappingProxyType(inner)
+        out = io.BytesIO()
+        snapshot._Pickler(out).dump(proxy)
+        read = pickle.loads(out.getvalue())
+        assert type(read) is MappingProxyType and read == proxy
+        assert list(read) == list(proxy) and type(read.copy()) is dict
+        function, (copied,) = snapshot._reduce_proxy(proxy)
+        assert function is snapshot._proxy and type(copied) is dict and copied is not inner

@@ -65,8 +65,10 @@ class Located(Generic[T]):
 
     @property
     def label(self) -> str:
-        """The entry's id, as errors name it."""
-        return _label_of(self.value)
+        """The entry's id, as errors name it (asked ~230,000 times per load at ×1000: an
+        entry's own id is read first, without the general look-up)."""
+        found = getattr(self.value, "id", None)
+        return found if isinstance(found, str) else _label_of(self.value)
 
 
 def _label_of(value: object) -> str:

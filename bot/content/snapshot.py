@@ -270,7 +270,8 @@ class _Pickler(pickle.Pickler):
 
 
 def _reduce_proxy(obj: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
-    return _proxy, (dict(obj),)
+    copied = obj.copy()  # the dict underneath copied whole (``dict(obj)`` reads key by key)
+    return _proxy, (copied if type(copied) is dict else dict(copied),)
 
 
 PIECES = "pieces"
