@@ -218,3 +218,39 @@ def test_a_read_only_mapping_is_pickled_as_a_plain_copy_of_what_it_shows() -> No
         assert list(read) == list(proxy) and type(read.copy()) is dict
         function, (copied,) = snapshot._reduce_proxy(proxy)
         assert function is snapshot._proxy and type(copied) is dict and copied is not inner
+
+
+class _Watched(dict[str, str]):
+    """The articles' texts, noting any read of them."""
+
+    read = 0
+
+    def items(self):  # type: ignore[no-untyped-def, override]
+        _Watched.read += 1
+        return super().items()
+
+    def values(self):  # type: ignore[no-untyped-def, override]
+        _Watched.read += 1
+        return super().values()
+
+
+def test_the_key_of_the_texts_comes_from_the_load_s_own_hashes(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    """Under the per-file cache the load hashes each article's text already (its check
+    marks): the key of the texts is drawn from those hashes, never from the 37.5 MB again;
+    it still names the texts exactly (another text, another key)."""
+    from dataclasses import replace
+
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    assert built.base.seeds_print is not None
+    watched = replace(built.base, seeds=_Watched(built.base.seeds))
+    key = Index(watched).seeds_key()
+    assert _Watched.read == 0 and key == built.seeds_key()
+    seed = next(iter(sorted(copy.seeds.glob("*.txt"))))
+    seed.write_text(seed.read_text(encoding="utf-8") + " Ajout.", encoding="utf-8")
+    again = validated_index(copy.content, copy.seeds, tmp_path)
+    assert again.base.seeds_print not in (None, built.base.seeds_print)
+    assert again.seeds_key() != key
+    plain = replace(built.base, seeds_print=None)  # no cache: the texts hashed themselves
+    assert Index(plain).seeds_key() not in (key, again.seeds_key())

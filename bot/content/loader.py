@@ -6,6 +6,7 @@ ContentError whose issues name the file, the entry and the field.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -696,10 +697,14 @@ def _cross_check(
 
 def _marks(
     raw: _Raw, seeds: dict[str, str], folder: Path | None
-) -> tuple[CheckMarks | None, dict[str, str]]:
-    """The check marks under ``folder`` and each cached file's mark key (none without one)."""
+) -> tuple[CheckMarks | None, dict[str, str], str | None]:
+    """The check marks under ``folder``, each cached file's mark key (none without one), and
+    a hash of every source's fingerprint (:func:`source_fingerprint`: its fields and the
+    hash of its article's text), in the order of ``seeds`` — the key of the articles' texts
+    in the snapshot (:meth:`bot.engine.index.Index.seeds_key`), from the hashes the marks
+    computed anyway instead of hashing 37.5 MB again at ×1000."""
     if folder is None:
-        return None, {}
+        return None, {}, None
     marks = CheckMarks(folder)
     sources = {entry.value.id: entry.value for entry in raw.sources}
     prints: dict[str, str] = {}
@@ -713,7 +718,10 @@ def _marks(
     keys = {
         name: marks.key(record, named, fingerprint) for name, (record, named) in raw.records.items()
     }
-    return marks, keys
+    digest = hashlib.sha256(b"seeds\0")
+    for source in seeds:
+        digest.update(f"{source}\0{fingerprint(source)}\1".encode())
+    return marks, keys, digest.hexdigest()
 
 
 def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
@@ -789,7 +797,7 @@ def load_factbase(
     actors = _build_actors(raw, out)
     _check_aliases(raw, actors, out)
     _check_vocabulary_actors(raw, actors, out)
-    marks, keys = _marks(raw, seeds, cache)
+    marks, keys, seeds_print = _marks(raw, seeds, cache)
     checked = {name for name, key in keys.items() if marks is not None and marks.passed(key)}
     _cross_check(raw, actors, seeds, out, checked)
     if out.issues:
@@ -820,6 +828,7 @@ def load_factbase(
         exceptions=tuple(entry.value for entry in raw.exceptions),
         files=MappingProxyType({entry.label: entry.file for entry in located}),
         origins=_origins(raw, actors),
+        seeds_print=seeds_print,
     )
 
 

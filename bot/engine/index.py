@@ -115,7 +115,8 @@ class Index:
 
     def seeds_key(self) -> str:
         """The key of the articles' texts as a piece kept like a content file's (37.5 MB at
-        ×1000): a hash of every source id and its text, in order, computed once per index
+        ×1000): a hash of every source id and its text, in order — from the load's own hash
+        of each text (:attr:`FactBase.seeds_print`) when it has one — computed once per index
         (the snapshot keeps it with the index, so the serving process never hashes them).
         After a reload with the same texts, the serving process takes its own mapping
         instead of decoding and hashing them again, and the reading process does not write
@@ -125,8 +126,12 @@ class Index:
             from bot.content.snapshot import code_key  # how the piece is written
 
             digest = hashlib.sha256(f"seeds\0{code_key()}\0".encode())
-            for source, text in self.base.seeds.items():
-                digest.update(f"{source}\0{len(text)}\0{text}\1".encode())
+            printed = self.base.seeds_print  # the load's hash of the texts' hashes
+            if printed is not None:
+                digest.update(f"printed\0{printed}".encode())
+            else:
+                for source, text in self.base.seeds.items():
+                    digest.update(f"{source}\0{len(text)}\0{text}\1".encode())
             found = self._seeds_key = digest.hexdigest()
         return found
 
