@@ -254,3 +254,24 @@ def test_the_key_of_the_texts_comes_from_the_load_s_own_hashes(
     assert again.seeds_key() != key
     plain = replace(built.base, seeds_print=None)  # no cache: the texts hashed themselves
     assert Index(plain).seeds_key() not in (key, again.seeds_key())
+
+
+def test_the_load_folds_each_actor_name_once(
+    copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The aliases' check and the vocabulary's both fold every actor's names: once each."""
+    from collections import Counter
+
+    from bot.content import loader
+
+    folded: Counter[str] = Counter()
+    real = loader.fold
+
+    def counting(text: str) -> str:
+        folded[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(loader, "fold", counting)
+    base = loader.load_factbase(copy.content, copy.seeds)
+    names = {name for actor in base.actors.values() for name in actor.names()}
+    assert names and all(folded[name] == 1 for name in names)

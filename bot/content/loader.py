@@ -435,7 +435,23 @@ def _build_actors(raw: _Raw, out: _Collector) -> dict[str, Actor]:
     return actors
 
 
-def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
+def _folding() -> Callable[[str], str]:
+    """``fold``, each distinct name folded once for both checks of the actors' names (the
+    same ~45,000 names at ×1000)."""
+    folded: dict[str, str] = {}
+
+    def fold_once(name: str) -> str:
+        found = folded.get(name)
+        if found is None:
+            found = folded[name] = fold(name)
+        return found
+
+    return fold_once
+
+
+def _check_aliases(
+    raw: _Raw, actors: dict[str, Actor], out: _Collector, fold: Callable[[str], str] = fold
+) -> None:
     owner: dict[str, str] = {}
     files = {entry.label: entry.file for entry in raw.countries}
     files.update({entry.label: entry.file for entry in raw.organisations})
@@ -455,7 +471,9 @@ def _check_aliases(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None
                 )
 
 
-def _check_vocabulary_actors(raw: _Raw, actors: dict[str, Actor], out: _Collector) -> None:
+def _check_vocabulary_actors(
+    raw: _Raw, actors: dict[str, Actor], out: _Collector, fold: Callable[[str], str] = fold
+) -> None:
     """The vocabulary's actors are known (``home``, ``featured``), and a near name
     (``near_names``) leads to a known actor and is no actor's own name (that one would win,
     and the note would never be said)."""
@@ -795,8 +813,9 @@ def load_factbase(
     _check_unique([*raw.events, *raw.agreements, *raw.facts], "entrée", out)
     seeds = _read_seeds(raw, seeds_dir, out)
     actors = _build_actors(raw, out)
-    _check_aliases(raw, actors, out)
-    _check_vocabulary_actors(raw, actors, out)
+    folding = _folding()
+    _check_aliases(raw, actors, out, folding)
+    _check_vocabulary_actors(raw, actors, out, folding)
     marks, keys, seeds_print = _marks(raw, seeds, cache)
     checked = {name for name, key in keys.items() if marks is not None and marks.passed(key)}
     _cross_check(raw, actors, seeds, out, checked)
