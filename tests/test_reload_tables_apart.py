@@ -275,3 +275,42 @@ def test_the_load_folds_each_actor_name_once(
     base = loader.load_factbase(copy.content, copy.seeds)
     names = {name for actor in base.actors.values() for name in actor.names()}
     assert names and all(folded[name] == 1 for name in names)
+
+
+def test_timeline_lines_are_written_as_calls_of_their_class_and_read_back_equal(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timeline's lines and date spans (50,000 at ×1000) are pickled as their class
+    called on their fields, not through the dataclasses' ``__getstate__``/``__setstate__``
+    (which list the fields for each object); the tables read back are the same."""
+    from dataclasses import fields
+
+    from bot.dates import DateSpan
+    from bot.engine.spans import Dated
+
+    built = validated_index(copy.content, copy.seeds, tmp_path)
+    assert built.timeline.dated
+    listed: list[object] = []
+    for kind in (Dated, DateSpan):
+        real_get = kind.__getstate__  # type: ignore[attr-defined]
+        real_set = kind.__setstate__  # type: ignore[attr-defined]
+        monkeypatch.setattr(
+            kind, "__getstate__", lambda self, f=real_get: listed.append(self) or f(self)
+        )
+        monkeypatch.setattr(
+            kind, "__setstate__", lambda self, s, f=real_set: listed.append(self) or f(self, s)
+        )
+    assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
+    read = snapshot.read_snapshot(tmp_path, "k" * 64, Index)
+    assert isinstance(read, Index)
+    assert listed == []
+    line = read.timeline.dated[0]
+    assert type(line) is Dated and [f.name for f in fields(line)] == [
+        "span",
+        "entry",
+        "actors",
+        "topics",
+    ]
+    assert read.timeline.dated == built.timeline.dated
+    assert _shape(read.tables()) == _shape(built.tables())
+    assert _answers(read) == _answers(built)

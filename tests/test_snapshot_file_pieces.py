@@ -114,10 +114,10 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     written: list[str] = []
     real = snapshot._keep_piece
 
-    def keep(folder: Path, key: str, chunks: snapshot.Chunks) -> None:
+    def keep(folder: Path, key: str, chunks: snapshot.Chunks, *rest: tuple[type, ...]) -> None:
         if not snapshot._piece_path(folder, key).is_file():
             written.append(key)
-        real(folder, key, chunks)
+        real(folder, key, chunks, *rest)
 
     monkeypatch.setattr(snapshot, "_keep_piece", keep)
     reloaded = _reload(copy, cache, served)

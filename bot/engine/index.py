@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import TypeVar, cast
 
 from bot.content.model import Agreement, FactBase
+from bot.dates import DateSpan
 from bot.engine.actor_links import ActorLinks
 from bot.engine.chronology import Chronology
 from bot.engine.deals import Deals
@@ -151,6 +152,13 @@ class Index:
             if id(item) not in kept
         ]
         return _slices(items)
+
+    def snapshot_by_fields(self) -> tuple[type, ...]:
+        """The tables' own frozen dataclasses the snapshot writes as calls of their class on
+        their fields (:func:`bot.content.snapshot._reduce_by_fields`): the timeline's lines
+        and their date spans, 25,000 of each at ×1000. Each has an ``__init__`` that sets
+        its fields and nothing else."""
+        return (Dated, DateSpan)
 
     def snapshot_apart(self) -> list[tuple[object, ...]]:
         """The full text's postings (word → ids of the entries holding it: 4.6 million
