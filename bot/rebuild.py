@@ -134,7 +134,7 @@ def _written(out: str, folder: Path) -> tuple[Path, str]:
 
 def served_pieces(current: Index | None) -> dict[str, Chunks] | None:
     """The pieces kept per content file of the served index, by key (see :func:`_receive`)."""
-    return None if current is None else dict(current.snapshot_files())
+    return None if current is None else dict(current.snapshot_files(hash_seeds=False))
 
 
 def _receive(folder: Path, key: str, known: Mapping[str, Chunks] | None = None) -> Index | None:

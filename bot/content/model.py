@@ -77,6 +77,10 @@ class FactBase:
     were read from (the file's bytes and name, the code, the limits), so a snapshot keeps
     them once per key and a reload reuses the served ones (:mod:`bot.content.snapshot`).
     Bookkeeping only: not part of the base's value (equality ignores it)."""
+    seeds_print: str | None = field(default=None, compare=False, repr=False)
+    """A hash naming ``seeds`` exactly (each source id and a hash of its text, in order),
+    when the load computed one (under the per-file cache): the key of the articles' texts in
+    the snapshot. Bookkeeping only, like ``origins``."""
 
     def entries(self) -> tuple[Event | Agreement | Fact, ...]:
         """Events, agreements and facts, in that order."""
