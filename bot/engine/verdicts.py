@@ -27,9 +27,9 @@ VERDICT_OPENINGS = (
     "Le passage le plus proche ne",
     "Aucune phrase des articles",
 )
-"""How a line that already answers a yes/no question opens (« Oui », « Pas d'après les
-articles », « D'après l'article, non : « … » » over a denying quote, a not-said, « Aucune phrase des articles … ne réunit »): an answer holding one gets
-no second verdict."""
+"""How a line that already answers a yes/no question opens (« Oui », « D'après l'article,
+non : « … » » over a denying quote, « Pas d'après les articles », a not-said, « Aucune phrase
+des articles … ne réunit »): an answer holding one gets no second verdict."""
 
 _MONTHS = frozenset(fold(month) for month in MONTHS_FR)
 

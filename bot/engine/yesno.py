@@ -74,8 +74,27 @@ _NEGATED_VERB = re.compile(
 """« ne VERBE pas » / « n'AUXILIAIRE pas PARTICIPE » in a folded quote (« n'a pas signé »,
 « ne s'est jamais tenu »): group 1 the verb, group 2 the word after the negation."""
 _AUXILIARY = frozenset(
-    "a ont est sont avait avaient etait etaient sera seront serait va vont peut peuvent doit "
-    "doivent fait font".split()
+    [
+        "a",
+        "ont",
+        "est",
+        "sont",
+        "avait",
+        "avaient",
+        "etait",
+        "etaient",
+        "sera",
+        "seront",
+        "serait",
+        "va",
+        "vont",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "fait",
+        "font",
+    ]
 )
 _NONE_OF = re.compile(r"\baucune? (?:d )?(\w+)")
 """« aucun camp », « aucune d'elles »: the word the quote says none of."""
