@@ -1729,16 +1729,21 @@ def _first_quote(reply: Reply) -> str:
     return ""
 
 
-def _denial(index: Index, quote: str, query: str, skip: frozenset[str]) -> str:
+def _denial(index: Index, quote: Quote, query: str, skip: frozenset[str]) -> str:
     """The quote of the passage's entry that plainly denies the yes/no ``query``
-    (``yesno.denies``): ``quote`` itself, else another quote of the entry holding it (« on lui
-    a demandé si … » above « … rend superflue la présence … »); "" when none does."""
-    if denies(quote, query, skip):
-        return quote
+    (``yesno.denies``): ``quote`` itself, else another quote of the same article in the entry
+    holding it (« on lui a demandé si … » above « … rend superflue la présence … »: the
+    source under the answer is the denial's too); "" when none does."""
+    if denies(quote.text, query, skip):
+        return quote.text
     for entry in index.base.entries():
-        if any(evidence.quote == quote for evidence in entry.evidence):
+        if any(evidence.quote == quote.text for evidence in entry.evidence):
             for evidence in entry.evidence:
-                if evidence.quote != quote and denies(evidence.quote, query, skip):
+                if (
+                    evidence.source == quote.source
+                    and evidence.quote != quote.text
+                    and denies(evidence.quote, query, skip)
+                ):
                     return evidence.quote
     return ""
 
@@ -1748,14 +1753,14 @@ def _verdict(index: Index, passage: Reply, query: str) -> Reply:
     it states every word asked (``yesno.states``), by « D'après l'article, non : « … » » when
     a quote of its entry plainly denies it (``yesno.denies``); unchanged otherwise."""
     blocks = list(passage.blocks)
-    quotes = [(i, block.text) for i, block in enumerate(blocks) if isinstance(block, Quote)]
+    quotes = [(i, block) for i, block in enumerate(blocks) if isinstance(block, Quote)]
     if not quotes:
         return passage
     skip = QUESTION_WORDS | ASKING_ONLY | SOFT_WORDS
     denial = _denial(index, quotes[0][1], query, skip)
     if denial:
         verdict = Para(f"D'après l'article, non : « {denial} »", "note")
-    elif states(quotes[0][1], query, skip):
+    elif states(quotes[0][1].text, query, skip):
         verdict = Para("Oui, d'après l'article :", "note")
     else:
         return passage
