@@ -98,7 +98,7 @@ from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
 from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
-from bot.engine.yesno import asked_as_statement, states, verdict_set_aside
+from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
 from bot.text import fold
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -1543,7 +1543,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     )
     if passage is not None and found.yes_no:  # « entré au PPP en 1997 ? »: the year is checked
         passage = _year_checked(index, found, passage)
-        passage = _verdict(passage, found.data.split(" ", 1)[1])
+        passage = _verdict(index, passage, found.data.split(" ", 1)[1])
     reply = figures or passage or command_answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
     # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
@@ -1613,7 +1613,10 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
     """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
     when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
-    if any(text.startswith(("Oui", "Pas d'après", "Les articles ne", "Non")) for text in said):
+    if any(
+        text.startswith(("Oui", "D'après l'article, non", "Pas d'après", "Les articles ne", "Non"))
+        for text in said
+    ):
         return reply
     frank = _frank_no(reply, question)
     if frank is not None:  # another place, month, year, count or membership: « Non »
@@ -1726,20 +1729,47 @@ def _first_quote(reply: Reply) -> str:
     return ""
 
 
-def _verdict(passage: Reply, query: str) -> Reply:
+def _denial(index: Index, quote: Quote, query: str, skip: frozenset[str]) -> str:
+    """The quote of the passage's entry that plainly denies the yes/no ``query``
+    (``yesno.denies``): ``quote`` itself, else another quote of the same article in the entry
+    holding it (« on lui a demandé si … » above « … rend superflue la présence … »: the
+    source under the answer is the denial's too); "" when none does."""
+    if denies(quote.text, query, skip):
+        return quote.text
+    for entry in index.base.entries():
+        if any(evidence.quote == quote.text for evidence in entry.evidence):
+            for evidence in entry.evidence:
+                if (
+                    evidence.source == quote.source
+                    and evidence.quote != quote.text
+                    and denies(evidence.quote, query, skip)
+                ):
+                    return evidence.quote
+    return ""
+
+
+def _verdict(index: Index, passage: Reply, query: str) -> Reply:
     """A yes/no question's passage, its quote introduced by « Oui, d'après l'article : » when
-    it states every word asked (``yesno.states``); unchanged otherwise (never a « non »)."""
+    it states every word asked (``yesno.states``), by « D'après l'article, non : « … » » when
+    a quote of its entry plainly denies it (``yesno.denies``); unchanged otherwise."""
     blocks = list(passage.blocks)
-    quotes = [(i, block.text) for i, block in enumerate(blocks) if isinstance(block, Quote)]
-    if not quotes or not states(quotes[0][1], query, QUESTION_WORDS | ASKING_ONLY | SOFT_WORDS):
+    quotes = [(i, block) for i, block in enumerate(blocks) if isinstance(block, Quote)]
+    if not quotes:
+        return passage
+    skip = QUESTION_WORDS | ASKING_ONLY | SOFT_WORDS
+    denial = _denial(index, quotes[0][1], query, skip)
+    if denial:
+        verdict = Para(f"D'après l'article, non : « {denial} »", "note")
+    elif states(quotes[0][1].text, query, skip):
+        verdict = Para("Oui, d'après l'article :", "note")
+    else:
         return passage
     at = quotes[0][0]
-    oui = Para("Oui, d'après l'article :", "note")
     before = blocks[at - 1] if at else None
     if isinstance(before, Para) and before.text == "D'après l'article :":
-        blocks[at - 1] = oui
+        blocks[at - 1] = verdict
     else:
-        blocks.insert(max(at - 1, 0) if isinstance(before, Item) else at, oui)
+        blocks.insert(max(at - 1, 0) if isinstance(before, Item) else at, verdict)
     return replace(passage, blocks=tuple(blocks))
 
 

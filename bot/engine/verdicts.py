@@ -21,14 +21,15 @@ from bot.text import fold
 
 VERDICT_OPENINGS = (
     "Oui",
+    "D'après l'article, non",
     "Pas d'après",
     "Les articles ne",
     "Le passage le plus proche ne",
     "Aucune phrase des articles",
 )
-"""How a line that already answers a yes/no question opens (« Oui », « Pas d'après les
-articles », a not-said, « Aucune phrase des articles … ne réunit »): an answer holding one gets
-no second verdict."""
+"""How a line that already answers a yes/no question opens (« Oui », « D'après l'article,
+non : « … » » over a denying quote, « Pas d'après les articles », a not-said, « Aucune phrase
+des articles … ne réunit »): an answer holding one gets no second verdict."""
 
 _MONTHS = frozenset(fold(month) for month in MONTHS_FR)
 

@@ -2,8 +2,10 @@
 words set aside, and « Oui » said only when the quote on top states what was asked.
 
 A « Oui » is a claim: it is said only when every content word of the question (by Snowball
-stem) is in the quote shown under it and neither the quote nor the question holds a negation.
-Never a « Non »: that a quote does not state something proves nothing.
+stem) is in the quote shown under it, neither the quote nor the question holds a negation or
+calls the thing needless (« superflu », « inutile »), and the quote does not merely report the
+question (« on lui a demandé si … »). A « Non » only when a quote plainly denies what is asked
+(``denies``): that a quote does not state something proves nothing.
 """
 
 from __future__ import annotations
@@ -44,8 +46,60 @@ _NEGATION = frozenset(
         "nullement",
         "plus",
         "guere",
+        "superflu",
+        "superflue",
+        "superflus",
+        "superflues",
+        "inutile",
+        "inutiles",
     ]
 )
+_NEEDLESS = frozenset(["besoin", "necessaire", "necessaires", "utile", "utiles", "indispensable"])
+"""Words asking whether something is needed: a quote calling it « superflu » or « inutile »
+answers them, so they are not sought in it."""
+_ASKED_BACK = re.compile(r"\b(?:demand|interroge|savoir|question)\w* s(?:i|il|ils)\b")
+"""A quote that reports the question (folded: « on lui a demandé si la Turquie avait besoin
+… », « interrogé sur la question de savoir s'il … »): it holds the words asked, affirms none."""
+_NEEDLESS_SAID = re.compile(
+    r"\bsuperflu\w*|\binutiles?\b|\b(?:pas|plus|aucun|nul) besoin\b"
+    r"|\bn (?:est|etait|sera|serait) (?:pas|plus|nullement) (?:necessaire|utile|indispensable)"
+)
+"""A folded quote calling the thing needless: « rend superflue », « inutile », « pas besoin »,
+« n'est pas nécessaire ». It denies a question asking for a need (``_NEEDLESS``), not one
+asking whether the thing exists or was done."""
+_NEGATED_VERB = re.compile(
+    r"\bne? (?:(?:s|se|l|le|la|les|y|en|lui|leur) )*(\w+) (?:pas|jamais|plus|nullement)\b"
+    r"(?: (?:encore |ete |eu )?(\w+))?"
+)
+"""« ne VERBE pas » / « n'AUXILIAIRE pas PARTICIPE » in a folded quote (« n'a pas signé »,
+« ne s'est jamais tenu »): group 1 the verb, group 2 the word after the negation."""
+_AUXILIARY = frozenset(
+    [
+        "a",
+        "ont",
+        "est",
+        "sont",
+        "avait",
+        "avaient",
+        "etait",
+        "etaient",
+        "sera",
+        "seront",
+        "serait",
+        "va",
+        "vont",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "fait",
+        "font",
+    ]
+)
+_NONE_OF = re.compile(r"\baucune? (?:d )?(\w+)")
+"""« aucun camp », « aucune d'elles »: the word the quote says none of."""
+_NOT_DENIAL = re.compile(r"\bnon seulement\b|\bpas (?:seulement|uniquement|que)\b|\bne \w+ que\b")
+"""Negations that affirm (« non seulement », « pas seulement », « ne … que »)."""
 
 
 def verdict_set_aside(text: str) -> tuple[str, bool]:
@@ -106,7 +160,7 @@ def states(quote: str, question: str, skip: frozenset[str] = frozenset()) -> boo
     """True when ``quote`` says what the yes/no ``question`` asks: every content word of the
     question (not a stop word, not in ``skip``, folded) has its stem in the quote, and no
     negation on either side."""
-    if _negated(quote) or _negated(question):
+    if _negated(quote) or _negated(question) or _ASKED_BACK.search(fold(quote)):
         return False
     question = _PRONOUN_AFTER.sub("", question)  # « entre-t-il » asks of « entre »
     wanted = {
@@ -115,3 +169,40 @@ def states(quote: str, question: str, skip: frozenset[str] = frozenset()) -> boo
         if not is_stop(word) and fold(word) not in skip and len(word) > 2
     }
     return bool(wanted) and wanted <= _stems(quote)
+
+
+def _negated_stems(folded: str) -> set[str]:
+    """Stems of the words a folded quote negates: the verb of « ne … pas » (the participle
+    after an auxiliary) and the noun after « aucun »."""
+    negated: set[str] = set()
+    for match in _NEGATED_VERB.finditer(folded):
+        verb, after = match.group(1), match.group(2)
+        negated.add(folded_stem(verb))
+        if after and verb in _AUXILIARY:
+            negated.add(folded_stem(after))
+    negated.update(folded_stem(match.group(1)) for match in _NONE_OF.finditer(folded))
+    return negated
+
+
+def denies(quote: str, question: str, skip: frozenset[str] = frozenset()) -> bool:
+    """True when ``quote`` plainly denies what the yes/no ``question`` asks: it negates a
+    word asked (« n'a pas signé » for « a-t-il signé ? », « aucun camp » for « un camp ? »), or
+    calls the thing needless (« superflu », « inutile ») when a need is asked (« besoin »);
+    and it holds at least two and half of the question's other content words. Never over a
+    negated question, a quote reporting the question, or a negation that affirms (« non
+    seulement »)."""
+    folded = fold(quote)
+    if _negated(question) or _ASKED_BACK.search(folded) or _NOT_DENIAL.search(folded):
+        return False
+    question = _PRONOUN_AFTER.sub("", question)
+    asked = [
+        fold(word)
+        for word in words(question)
+        if not is_stop(word) and fold(word) not in skip and len(word) > 2
+    ]
+    wanted = {folded_stem(word) for word in asked if word not in _NEEDLESS}
+    need = any(word in _NEEDLESS for word in asked)
+    if not ((need and _NEEDLESS_SAID.search(folded)) or wanted & _negated_stems(folded)):
+        return False
+    shared = wanted & _stems(quote)
+    return len(shared) >= 2 and len(shared) * 2 >= len(wanted)
