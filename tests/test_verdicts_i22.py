@@ -10,8 +10,8 @@ from datetime import date
 
 from bot.engine.fact_check import contradicted
 from bot.engine.index import Index
-from bot.engine.questions import respond
-from bot.engine.reply import Para, Quote, QuoteGroup
+from bot.engine.questions import _first_quote, respond
+from bot.engine.reply import Para
 from bot.engine.verdicts import otherwise
 
 TODAY = date(2026, 11, 23)
@@ -35,15 +35,6 @@ def test_another_place_and_proposed_not_done():
     proposed = "Le ministre a proposé que les deux armées mènent un exercice commun."
     assert "proposé" in otherwise("l'exercice commun a-t-il été décidé ?", proposed)
     assert otherwise("l'exercice a-t-il été proposé ?", proposed) == ""
-
-
-def _first_quote(reply) -> str:  # type: ignore[no-untyped-def]
-    for block in reply.blocks:
-        if isinstance(block, Quote):
-            return block.text
-        if isinstance(block, QuoteGroup) and block.quotes:
-            return block.quotes[0][1].text
-    return ""
 
 
 def test_a_yes_no_answer_opens_on_what_the_quote_says_otherwise(base):
