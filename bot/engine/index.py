@@ -133,7 +133,8 @@ class Index:
             else:
                 for source, text in self.base.seeds.items():
                     digest.update(f"{source}\0{len(text)}\0{text}\1".encode())
-            found = self._seeds_key = digest.hexdigest()
+            found = digest.hexdigest()
+            vars(self)["_seeds_key"] = found  # read back through vars() above
         return found
 
     def snapshot_pieces(self) -> list[tuple[object, ...]]:
