@@ -152,7 +152,7 @@ def test_a_place_no_article_names_is_said_before_an_answer_that_reads_as_yes(fiv
     (reply,) = chat(five_base, "la réunion avec l'OTAN a eu lieu à Ankara, c'est ça ?")
     top = _paras(reply)[0]
     assert top.startswith("Pas confirmé par les articles : aucun ne nomme « Ankara »")
-    assert "texte intégral des 5 articles" in top
+    assert f"texte intégral des {len(five_base.seeds)} articles" in top
     # a place the articles name gets no such line
     (bakou,) = chat(five_base, "la réunion avec l'OTAN a eu lieu à Bakou, c'est ça ?")
     assert not any("aucun ne nomme" in text for text in _paras(bakou))
