@@ -168,17 +168,52 @@ def brief_origin(base: FactBase, entry: Event | Agreement, label: str) -> str:
     dated = anchor.published.label() if anchor and anchor.published else None
     words = entry.date_text
     if entry.date_basis == "rapporté":
-        return f"l'article dit « {words} »" if words else BRIEF_MARKS["rapporté"]
+        if words:
+            return f"l'article dit « {words} »"
+        return _reported_mark(entry, anchor)
     if words and dated:
         return f"d'après « {words} », article du {dated}"
     if words and not _YEAR.search(words) and _YEAR.search(label):
+        basis = year_basis(base, entry)
         if fold(words) in fold(label):  # « à partir du 20 novembre 2025 »: all but the year
-            return "année déduite, absente de l'article"
-        return f"année déduite ; l'article dit « {words} »"
+            return f"année déduite : {basis}" if basis else "année déduite, absente de l'article"
+        told = f"l'article dit « {words} »"
+        return f"année déduite : {basis} ; {told}" if basis else f"année déduite ; {told}"
     reason = (entry.date_reason or "").split(" ; ")[0].strip()
     if reason and len(reason) <= BRIEF_REASON:
         return f"déduit : {reason}"
     return BRIEF_MARKS["déduit"]
+
+
+def _reported_mark(entry: Event | Agreement, anchor: Source | None) -> str:
+    """« date de l'article » when every quote of the entry comes from the article that dates
+    it; else the dating article named, since a quote shown with the entry may come from an
+    undated one (issue 22, fidelity class 3): « date de l'article « Aliyev et la délégation
+    de l'OTAN » »."""
+    sources = {item.source for item in entry.evidence}
+    if anchor is None or sources <= {anchor.id}:
+        return BRIEF_MARKS["rapporté"]
+    return f"date de l'article « {anchor.label} »"
+
+
+_ABSENCE = re.compile(r"^(?:l')?ann[ée]e (?:absente|non (?:précisée|indiquée|donnée))", re.I)
+
+
+def year_basis(base: FactBase, entry: Event | Agreement) -> str:
+    """What an inferred date rests on, in the curator's words, without the clause that only
+    says the year is missing: « l'article non daté renvoie à des articles de juillet à
+    septembre 2025 »; else the dating article (« « En août » dans l'article du 6 novembre
+    2025 »); "" when the
+    base gives neither (issue 22, fidelity class 1: never « année déduite » with no basis)."""
+    clauses = [part.strip() for part in (entry.date_reason or "").split(" ; ")]
+    kept = [part for part in clauses if part and not _ABSENCE.match(part)]
+    if kept:
+        return " ; ".join(kept)
+    anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
+    if anchor is not None and anchor.published is not None:
+        words = f"« {entry.date_text} » dans l'" if entry.date_text else "l'"
+        return f"{words}article du {anchor.published.label()}"
+    return ""
 
 
 def actor_name(actor: Actor) -> str:

@@ -27,9 +27,9 @@ from bot.dates import MONTHS_FR, Precision
 from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
-    BRIEF_MARKS,
     IN_FORCE_ACTS,
     attribution,
+    brief_origin,
     brief_when,
     entry_button,
     line_text,
@@ -568,8 +568,9 @@ def _subject_label(index: Index, entry: Entry) -> str:
     if isinstance(entry, Fact) or entry.date is None:
         return f"« {text} »"
     label = entry.date_label or entry.date.label()
-    mark = BRIEF_MARKS.get(entry.date_basis, "")
-    return f"« {text} » ({label}{', ' + mark if mark else ''})"
+    if entry.date_basis == "texte":
+        return f"« {text} » ({label})"
+    return f"« {text} » ({label}, {brief_origin(index.base, entry, label)})"
 
 
 def _before(index: Index, sentence: str, source: str) -> str:

@@ -34,16 +34,22 @@ def repeats(index: Index, shown: str, folded: str) -> bool:
 
 
 def without_repeated_quotes(index: Index, reply: Reply) -> Reply:
-    """``reply`` without the folded quotes (of a list's gathered block) that repeat the quote
-    shown open under their own line; unchanged when there is none."""
+    """``reply`` without the folded quotes (of a list's gathered block) that repeat a quote
+    shown open under their own line; unchanged when there is none. A sentence folded under
+    several numbers is kept once, under the line it supports best (``_owner``), and a folded
+    quote that repeats a quote shown open under another line is left out when its own line
+    keeps a quote (issue 22, fidelity class 2: the same sentence never twice)."""
     shown: dict[int, list[str]] = {}
+    opened: list[str] = []
     line = 0
     for block in reply.blocks:
         if isinstance(block, Item):
             line = block.ref or 0
-        elif isinstance(block, Quote) and line:
-            shown.setdefault(line, []).append(block.text)
-    if not shown:
+        elif isinstance(block, Quote):
+            opened.append(block.text)
+            if line:
+                shown.setdefault(line, []).append(block.text)
+    if not any(isinstance(block, QuoteGroup) for block in reply.blocks):
         return reply
     blocks: list[Block] = []
     changed = False
@@ -53,6 +59,14 @@ def without_repeated_quotes(index: Index, reply: Reply) -> Reply:
                 (number, quote)
                 for number, quote in block.quotes
                 if not any(repeats(index, text, quote.text) for text in shown.get(number, []))
+            )
+            kept = tuple(
+                (number, quote)
+                for number, quote in kept
+                if not (
+                    any(_same(quote.text, text) for text in opened)
+                    and _supported(number, quote, kept, shown)
+                )
             )
             if len(kept) != len(block.quotes):
                 changed = True
@@ -65,3 +79,20 @@ def without_repeated_quotes(index: Index, reply: Reply) -> Reply:
     if not any(isinstance(block, QuoteGroup) for block in blocks):  # no folded quote refers
         blocks = [replace(b, ref=0) if isinstance(b, Item) else b for b in blocks]  # to a line
     return replace(reply, blocks=tuple(blocks))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.strip(' «»"').split()).casefold()
+
+
+def _same(one: str, other: str) -> bool:
+    """The same sentence, or a piece of it: « Les ministères … 2026-2027 » within the whole."""
+    short, long = sorted((_key(one), _key(other)), key=len)
+    return bool(short) and short in long
+
+
+def _supported(
+    number: int, quote: Quote, kept: tuple[tuple[int, Quote], ...], shown: dict[int, list[str]]
+) -> bool:
+    """True when line ``number`` keeps a quote besides ``quote``: folded or shown open."""
+    return bool(shown.get(number)) or any(other is not quote for at, other in kept if at == number)

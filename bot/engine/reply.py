@@ -54,6 +54,20 @@ class QuoteGroup:
 Block = Para | Item | Quote | QuoteGroup
 
 
+def numbered(group: QuoteGroup) -> list[tuple[str, Quote]]:
+    """A group's quotes as shown: each sentence once, after the numbers of every line it
+    supports (« 1, 2. « … » » for a sentence key to two lines), where it first comes (issue
+    22, fidelity class 2: the same sentence never twice in one block)."""
+    numbers: dict[str, list[int]] = {}
+    first: dict[str, Quote] = {}
+    for number, quote in group.quotes:
+        key = " ".join(quote.text.split())
+        first.setdefault(key, quote)
+        if number not in numbers.setdefault(key, []):
+            numbers[key].append(number)
+    return [(", ".join(map(str, numbers[key])), quote) for key, quote in first.items()]
+
+
 def texts(block: Block) -> list[str]:
     """The texts a block shows: its own, or each quote of a group."""
     if isinstance(block, QuoteGroup):

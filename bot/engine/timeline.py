@@ -11,7 +11,7 @@ from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine import paging, routes
 from bot.engine.acted import act_event_types, has_act, names_kind
-from bot.engine.common import names, overview
+from bot.engine.common import names, overview, year_basis
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
 from bot.engine.index import Dated, Index
@@ -300,7 +300,7 @@ def timeline_page(
     reach = [item.entry for item in items[: budget // LINE + 2]]  # what one page may hold
     if several_pages(index, reach, budget):  # the period at a glance, month by month
         groups = _groups(index, items, wanted)
-        line = Para(_groups_line(groups, len(items)), "note")
+        line = Para(_groups_line(groups, len(items), _bases(index, items)), "note")
         blocks.append(line)
         budget -= len(line.text) + 2
     starts = _page_starts(index, items, budget, wanted)
@@ -333,7 +333,7 @@ def timeline_page(
         if group.count < len(items)
     ]
     group_buttons = [
-        Button(f"{group.label} ({group.count})", data)
+        Button(f"{group.label} ({_counted(group)})", data)
         for group, data in group_data
         if data is not None
     ][:GROUP_BUTTONS]
@@ -360,6 +360,9 @@ class Group:
     windowed: int = 0
     """Of ``count``, entries dated only by a window (« récemment »: on or before a day),
     counted once, in the month or year of that day (issue 22 A.4)."""
+    inferred: int = 0
+    """Of ``count``, entries whose date the base infers (``date_basis: déduit``): the month
+    or year they count in is not the article's own (issue 22, fidelity class 1)."""
 
 
 def _groups(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Group]:
@@ -408,7 +411,8 @@ def _count(index: Index, items: list[Dated], wanted: TimelineFilter) -> list[Gro
         ]
         if kept:
             windowed = sum(1 for item in kept if item.span.open)
-            groups.append(Group(label, len(kept), narrowed, windowed))
+            inferred = sum(1 for item in kept if item.entry.date_basis == "déduit")
+            groups.append(Group(label, len(kept), narrowed, windowed, inferred))
     return groups
 
 
@@ -436,17 +440,38 @@ def _heading_count(items: list[Dated], wanted: TimelineFilter) -> str:
     return f"{count(firm, 'entrée')}, et {window} {maybe} y tomber"
 
 
-def _groups_line(groups: list[Group], total: int) -> str:
+def _counted(group: Group) -> str:
+    """A group's count, with how many of its entries have an inferred date: « 3 », « 1,
+    déduite », « 3 dont 2 déduites » (a month button and the month line say it alike)."""
+    if not group.inferred:
+        return str(group.count)
+    if group.inferred == group.count:
+        return f"{group.count}, déduite{'s' if group.count > 1 else ''}"
+    return f"{group.count} dont {group.inferred} déduite{'s' if group.inferred > 1 else ''}"
+
+
+def _bases(index: Index, items: list[Dated]) -> list[str]:
+    """What the inferred dates of ``items`` rest on, each said once (``year_basis``)."""
+    found = (year_basis(index.base, item.entry) for item in items)
+    inferred = (
+        basis for basis, item in zip(found, items, strict=True) if item.entry.date_basis == "déduit"
+    )
+    return list(dict.fromkeys(basis or "date déduite" for basis in inferred))
+
+
+def _groups_line(groups: list[Group], total: int, bases: list[str] | None = None) -> str:
     """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean; months
-    of one year are named once: « Par mois de 2025 : août (3), septembre (2)… »."""
+    of one year are named once: « Par mois de 2025 : août (3), septembre (2)… »; a count
+    with inferred dates says so, and the note says from what (« 3 dont 2 déduites … ;
+    dates déduites : l'article non daté renvoie à … »)."""
     months = bool(groups) and " " in groups[0].label
     years = {group.label.rsplit(" ", 1)[-1] for group in groups}
     if months and len(years) == 1:
         by = f"Par mois de {years.pop()}"
-        named = [(group.label.rsplit(" ", 1)[0], group.count) for group in groups]
+        named = [(group.label.rsplit(" ", 1)[0], _counted(group)) for group in groups]
     else:
         by = "Par mois" if months else "Par année"
-        named = [(group.label, group.count) for group in groups]
+        named = [(group.label, _counted(group)) for group in groups]
     text = f"{by} : {', '.join(f'{label} ({number})' for label, number in named)}"
     notes: list[str] = []
     if sum(group.count for group in groups) > total:
@@ -455,6 +480,8 @@ def _groups_line(groups: list[Group], total: int) -> str:
     if any(group.windowed for group in groups):
         where = "au mois" if months else "à l'année"
         notes.append(f"une entrée dite « récemment » compte une fois, {where} où l'article l'écrit")
+    if any(group.inferred for group in groups):
+        notes.append(f"dates déduites : {' ; '.join(bases or ['non données par les articles'])}")
     return f"{text} ({' ; '.join(notes)})." if notes else f"{text}."
 
 

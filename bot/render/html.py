@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import replace
 
-from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply, numbered
 
 MESSAGE_LIMIT = 4096
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -72,9 +72,9 @@ def _group_html(group: QuoteGroup, keys: list[str], footer: str = "") -> str:
     when the message cites several sources, before its source's mark; ``footer`` (who said
     them) closes the block when the message has no other quote."""
     lines = []
-    for number, quote in group.quotes:
+    for numbers, quote in numbered(group):
         mark = f" {mark_of(keys.index(quote.source or quote.attribution))}" if len(keys) > 1 else ""
-        lines.append(f"{number}. « {_esc(quote.text)} »{mark}")
+        lines.append(f"{numbers}. « {_esc(quote.text)} »{mark}")
     if footer:
         lines.append(footer)
     return "<blockquote expandable>" + "\n".join(lines) + "</blockquote>"

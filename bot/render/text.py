@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply, numbered
 from bot.render.html import mark_of
 
 WIDTH = 100
@@ -31,11 +31,11 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
                 lines += textwrap.wrap(block.text, width) or [""]
         elif isinstance(block, QuoteGroup):  # a list page's quotes, after its lines
             lines += ["", "Citations (par ligne) :"]
-            for number, quote in block.quotes:
+            for numbers, quote in numbered(block):
                 key = quote.source or quote.attribution
                 mark = f" {mark_of(keys.index(key))}" if len(keys) > 1 else ""
                 lines += textwrap.wrap(
-                    f"{number}. « {quote.text} »{mark}",
+                    f"{numbers}. « {quote.text} »{mark}",
                     width,
                     initial_indent="  ",
                     subsequent_indent="     ",
