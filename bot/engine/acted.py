@@ -51,6 +51,11 @@ def has_act(index: Index, entry: Event | Agreement, acts: Sequence[str]) -> bool
 def names_kind(index: Index, entry: Event | Agreement, kind: str) -> bool:
     """True when the entry's line or summary names ``kind`` by one of its names, every word
     of it (« manœuvres » of the kind « exercice militaire »), stems compared."""
+    return kind_name(index, entry, kind) is not None
+
+
+def kind_name(index: Index, entry: Event | Agreement, kind: str) -> str | None:
+    """The name of ``kind`` the entry's line or summary uses (``names_kind``), or None."""
     said = {folded_stem(fold(word)) for word in words(f"{entry.label or ''} {entry.summary}")}
     vocabulary = index.base.vocabulary
     for term in (*vocabulary.event_types, *vocabulary.agreement_kinds):
@@ -59,5 +64,5 @@ def names_kind(index: Index, entry: Event | Agreement, kind: str) -> bool:
         for name in (term.label, *term.aliases):
             stems = {folded_stem(fold(word)) for word in words(name)}
             if stems and stems <= said:
-                return True
-    return False
+                return name
+    return None

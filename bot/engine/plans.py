@@ -103,9 +103,8 @@ def plans_blocks(index: Index, period: str, found: list[Coming]) -> tuple[Block,
     """« Prévu pour 2026 d'après les articles (N) : » then each line, its date (or the period
     its agreement covers) and its key quote shown whole."""
     base = index.base
-    blocks: list[Block] = [
-        Para(f"Prévu pour {period} d'après les articles ({count(len(found), 'entrée')}) :", "note")
-    ]
+    heading = f"{_heading(found)} pour {period} d'après les articles"
+    blocks: list[Block] = [Para(f"{heading} ({count(len(found), 'entrée')}) :", "note")]
     for item in found[:SHOWN]:
         entry = item.entry
         if item.covers and isinstance(entry, Agreement) and entry.period is not None:
@@ -118,6 +117,25 @@ def plans_blocks(index: Index, period: str, found: list[Coming]) -> tuple[Block,
         more = count(len(found) - SHOWN, "autre entrée", "autres entrées")
         blocks.append(Para(f"+ {more} (boutons ci-dessous).", "note"))
     return tuple(blocks)
+
+
+def _proposed(item: Coming) -> bool:
+    """True for a line that is only a proposal: an event of the proposal type, an agreement
+    whose act is « proposé »."""
+    entry = item.entry
+    if isinstance(entry, Agreement):
+        return entry.act == "propose" and not item.covers
+    return entry.type in COMING_TYPES
+
+
+def _heading(found: list[Coming]) -> str:
+    """« Prévu » over lines the articles give as coming; « Proposé » when every line is only
+    a proposal, « Prévu ou proposé » when some are (issue 22, fidelity class 4: a proposal
+    is not « prévu »)."""
+    proposals = sum(1 for item in found if _proposed(item))
+    if proposals and proposals == len(found):
+        return "Proposé"
+    return "Prévu ou proposé" if proposals else "Prévu"
 
 
 def plans_buttons(found: list[Coming]) -> tuple[tuple[Button, ...], ...]:

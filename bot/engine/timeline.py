@@ -10,7 +10,7 @@ from datetime import date
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
 from bot.engine import paging, routes
-from bot.engine.acted import act_event_types, has_act, names_kind
+from bot.engine.acted import act_event_types, has_act, kind_name, names_kind
 from bot.engine.common import names, overview, year_basis
 from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filter
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
@@ -171,8 +171,9 @@ def is_kind(entry: Event | Agreement, kind: str) -> bool:
     return entry.type == kind
 
 
-def describe(index: Index, wanted: TimelineFilter) -> str:
-    """The filter in French, for the reply's title."""
+def describe(index: Index, wanted: TimelineFilter, listed: Sequence[Dated] | None = None) -> str:
+    """The filter in French, for the reply's title; with the ``listed`` lines, each kind as
+    they are (``kind_title``)."""
     parts: list[str] = []
     if wanted.start and wanted.end:
         parts.append(_period(wanted.start, wanted.end))
@@ -183,10 +184,46 @@ def describe(index: Index, wanted: TimelineFilter) -> str:
     if wanted.actors:
         parts.append(names(index.base, wanted.actors))
     parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
-    parts.extend(kind_label(index, kind) for kind in wanted.kinds)
+    parts.extend(
+        kind_label(index, kind) if listed is None else kind_title(index, kind, listed)
+        for kind in wanted.kinds
+    )
     labels = {term.id: term.label for term in index.base.vocabulary.acts}
     parts.extend(labels.get(act, act) for act in wanted.acts)
     return " · ".join(parts)
+
+
+def kind_title(index: Index, kind: str, listed: Sequence[Dated]) -> str:
+    """A kind in a title, as the listed lines are (issue 22, fidelity class 4: headings
+    follow the entries' acts): « lignes nommant « membre » » when none is of the kind (a
+    proposal listed because it names it); « statuts d'observateur » when every adhesion
+    listed makes its actor an observer of the organisation (the base's ``observers``), not
+    a member; else the kind's label."""
+    held = [item.entry for item in listed if is_kind(item.entry, kind)]
+    if listed and not held:
+        named = [kind_name(index, item.entry, kind) for item in listed]
+        said = list(dict.fromkeys(name for name in named if name))
+        if said:
+            return f"lignes nommant {quoted_words(said)}"
+    if kind == "adhesion" and held:
+        observing = sum(1 for entry in held if _observer_join(index, entry))
+        if observing == len(held):
+            return "statuts d'observateur"
+        if observing:
+            return "adhésions et statuts d'observateur"
+    return kind_label(index, kind)
+
+
+def _observer_join(index: Index, entry: Event | Agreement) -> bool:
+    """True when an actor of the entry is an observer (not a member) of an organisation of
+    the entry."""
+    actors = entry.actors if isinstance(entry, Event) else entry.parties
+    for actor_id in actors:
+        actor = index.base.actors.get(actor_id)
+        observes = actor is not None and any(other in actor.observers for other in actors)
+        if observes and actor is not None and not any(other in actor.members for other in actors):
+            return True
+    return False
 
 
 def kind_label(index: Index, kind: str) -> str:
@@ -277,7 +314,15 @@ def timeline_page(
 ) -> Reply:
     """One page of the timeline for an already parsed filter (used by buttons too)."""
     items = select(index, wanted)
-    title = "Chronologie" + (f" — {describe(index, wanted)}" if not wanted.is_empty() else "")
+    if not items and (wider := widened(index, wanted)) is not None:
+        wide, left = wider
+        aside = Para(
+            f"Aucune entrée ne réunit tout ce filtre ; en laissant de côté {left} :", "note"
+        )
+        return timeline_page(index, wide, page, (*said, aside))
+    title = "Chronologie" + (
+        f" — {describe(index, wanted, items)}" if not wanted.is_empty() else ""
+    )
     if not items:
         return Reply(
             (
@@ -343,6 +388,31 @@ def timeline_page(
         card = routes.COUNTRY if actor.is_country else routes.ORGANISATION
         rows.append((Button("◀ Fiche", routes.EDIT + card.build(actor.id)),))
     return Reply(tuple(blocks), tuple(rows), Page(page, pages), fold_quotes=True)
+
+
+def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] | None:
+    """The filter less its least telling parts, when the whole filter lists nothing and the
+    looser one lists something (issue 22, fidelity class 6: « février 2026 · États-Unis ·
+    économie · déclarations » has no line, the signing of that month is one): the kinds and
+    acts first, then the topics, then both; the period and the actors are kept. With what
+    was left aside, in the reader's terms (« « déclarations » »); None when nothing helps."""
+    kinds = [kind_label(index, kind) for kind in wanted.kinds]
+    labels = {term.id: term.label for term in index.base.vocabulary.acts}
+    acts = [labels.get(act, act) for act in wanted.acts]
+    topics = [index.topic_labels.get(topic, topic) for topic in wanted.topics]
+    tries: list[tuple[TimelineFilter, list[str]]] = []
+    if kinds or acts:
+        tries.append((replace(wanted, kinds=(), acts=()), [*kinds, *acts]))
+    if topics:
+        tries.append((replace(wanted, topics=()), topics))
+        if kinds or acts:
+            tries.append((replace(wanted, kinds=(), acts=(), topics=()), [*kinds, *acts, *topics]))
+    for looser, left in tries:
+        if looser.is_empty() or looser == wanted:
+            continue
+        if select(index, looser):
+            return looser, quoted_words(left)
+    return None
 
 
 GROUP_BUTTONS = 9
