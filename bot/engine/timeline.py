@@ -315,11 +315,8 @@ def timeline_page(
     """One page of the timeline for an already parsed filter (used by buttons too)."""
     items = select(index, wanted)
     if not items and (wider := widened(index, wanted)) is not None:
-        wide, left = wider
-        aside = Para(
-            f"Aucune entrée ne réunit tout ce filtre ; en laissant de côté {left} :", "note"
-        )
-        return timeline_page(index, wide, page, (*said, aside))
+        wide, aside = wider
+        return timeline_page(index, wide, page, (*said, Para(aside, "note")))
     title = "Chronologie" + (
         f" — {describe(index, wanted, items)}" if not wanted.is_empty() else ""
     )
@@ -395,7 +392,9 @@ def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] 
     looser one lists something (issue 22, fidelity class 6: « février 2026 · États-Unis ·
     économie · déclarations » has no line, the signing of that month is one): the kinds and
     acts first, then the topics, then both; the period and the actors are kept. With what
-    was left aside, in the reader's terms (« « déclarations » »); None when nothing helps."""
+    was left aside, in the reader's terms (« « déclarations » »); last, the period (« le
+    Partenariat pour la paix en 1996 ? »: « Aucune entrée de ce filtre en 1996 ; d'après
+    les articles, ses dates sont : » over 1994). None when nothing helps."""
     kinds = [kind_label(index, kind) for kind in wanted.kinds]
     labels = {term.id: term.label for term in index.base.vocabulary.acts}
     acts = [labels.get(act, act) for act in wanted.acts]
@@ -411,7 +410,14 @@ def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] 
         if looser.is_empty() or looser == wanted:
             continue
         if select(index, looser):
-            return looser, quoted_words(left)
+            aside = quoted_words(left)
+            return looser, f"Aucune entrée ne réunit tout ce filtre ; en laissant de côté {aside} :"
+    undated = replace(wanted, start=None, end=None)
+    if (wanted.start or wanted.end) and not undated.is_empty() and select(index, undated):
+        period = describe(index, TimelineFilter(start=wanted.start, end=wanted.end))
+        return undated, (
+            f"Aucune entrée de ce filtre en {period} ; d'après les articles, ses dates sont :"
+        )
     return None
 
 
