@@ -28,11 +28,13 @@ from bot.engine.amounts import gives_amount
 from bot.engine.cards import visible
 from bot.engine.common import (
     IN_FORCE_ACTS,
+    actor_name,
     attribution,
     brief_origin,
     brief_when,
     entry_button,
     line_text,
+    party_role,
     quote_of,
 )
 from bot.engine.counting import NUMBER_WORDS
@@ -728,6 +730,32 @@ def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:
     return blocks
 
 
+def _named_actors(index: Index, subject: list[Entry]) -> str:
+    """The countries and organisations of the subject's first entry that its key quotes name,
+    each with its role in an agreement (« 🇺🇸 États-Unis (médiateur) »): « qui était le
+    médiateur ? » is answered by a country, never by « ne nomment personne »; "" when the
+    quotes name none."""
+    if not subject or isinstance(subject[0], Fact):
+        return ""
+    entry = subject[0]
+    base = index.base
+    said = fold(" ".join(item.quote for item in entry.evidence if item.key))
+    ids = (*entry.mediators, *entry.parties) if isinstance(entry, Agreement) else entry.actors
+    labels: list[str] = []
+    for actor_id in dict.fromkeys(ids):
+        actor = base.actors.get(actor_id)
+        if actor is None or not any(
+            re.search(rf"\b{re.escape(fold(name))}\b", said) for name in actor.names() if name
+        ):
+            continue
+        role = party_role(entry, actor_id) if isinstance(entry, Agreement) else None
+        shown = actor_name(actor)
+        labels.append(f"{shown} ({role})" if role else shown)
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " et " + labels[-1]
+
+
 def _with_said(index: Index, head: list[Block], subject: list[Entry]) -> list[Block]:
     """``head`` then what the articles say of the subject (``_what_they_say``): its first line
     always, the next only when the first message still fits ``SCREEN``."""
@@ -1016,7 +1044,11 @@ def detail_reply(
         return _reply(index, _with_said(index, [absent, line], subject), [], subject)
     if detail.kind == "qui" and not detail.noun:  # « qui est pour ? »: a country, a party
         # may answer it without a person's name; no absence is said, the subject is shown
-        told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
+        naming = _named_actors(index, subject)
+        if naming:  # a country or an organisation is someone for « qui » (issue 22, class 6)
+            told = Para(f"Les phrases de ce sujet nomment : {naming} ; ce qu'elles disent :")
+        else:
+            told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
         return _reply(index, _with_said(index, [line, told], subject), [], subject)
     verb = "disent" if detail.kind == "office" else "donnent"  # « ne disent pas qui présidait »
     absent = Para(
