@@ -100,7 +100,7 @@ def focus_words(text: str, unsaid: tuple[str, ...], kind: str = "quand") -> list
       subject is covered, the instance asked is not. A word followed by a little word or by the
       end (« pris la suite du … », « ma note de synthèse : … ») is no such qualifier.
     """
-    tokens = _tokens(text)
+    tokens = _tokens(asking_part(text))
     absent = {fold(word) for word in unsaid}
 
     def spelled(token: str) -> str:
@@ -126,6 +126,17 @@ def focus_words(text: str, unsaid: tuple[str, ...], kind: str = "quand") -> list
         if at == 0 or tokens[at - 1] in _DETERMINERS - {"de", "d"}:
             out.append(spelled(token))
     return list(dict.fromkeys(out))
+
+
+_ASKS = re.compile(r"\b(?:quand|combien|o[uù]|quel(?:le)?s?|en quelle)\b", re.IGNORECASE)
+
+
+def asking_part(text: str) -> str:
+    """The question up to its first « ? » when that part asks (« en quelle année … a-t-il
+    rejoint le NCCA ? »): a tag after it (« Juste après la chute de l'URSS, non ? ») is the
+    asker's guess, not the detail asked (issue 22, fidelity class 6); else ``text``."""
+    head, mark, _tail = text.partition("?")
+    return head + mark if mark and _ASKS.search(head) else text
 
 
 def _figure(sentence: str) -> bool:
