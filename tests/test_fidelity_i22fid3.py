@@ -11,9 +11,11 @@ from dataclasses import replace
 from bot.content.model import FactBase
 from bot.engine.commands import callback
 from bot.engine.common import brief_origin, brief_when, year_basis
+from bot.engine.detail import SUPPORTED
 from bot.engine.index import Index
+from bot.engine.own_evidence import own_key_evidence
 from bot.engine.plans import planned, plans_blocks
-from bot.engine.repeats import without_repeated_quotes
+from bot.engine.repeats import content_words, without_repeated_quotes
 from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply, numbered
 from bot.engine.timeline import timeline
 from bot.render.text import render_text
@@ -226,3 +228,42 @@ def test_a_guess_after_the_question_is_not_the_detail_asked(five_base):
     )
     assert not any(t.startswith("Les articles ne donnent pas") for t in _paras(reply))
     assert "1992" in render_text(reply)
+
+
+# --- 5. a line shown through a matched sentence keeps a quote that supports it ------------
+
+
+def _lines_and_quotes(reply: Reply) -> list[tuple[Item, list[str]]]:
+    found: list[tuple[Item, list[str]]] = []
+    for block in reply.blocks:
+        if isinstance(block, Item):
+            found.append((block, []))
+        elif isinstance(block, Quote) and found:
+            found[-1][1].append(block.text)
+        elif isinstance(block, Para):
+            found.append((Item("", ""), []))  # « Dans le même article : » ends a line's run
+    return [(item, quotes) for item, quotes in found if item.entry]
+
+
+def test_each_detail_line_is_supported_by_a_quote_shown_with_it(five_base):
+    index = Index(five_base)
+    checked = 0
+    for question in (
+        "liste des priorites communes uk / aze",
+        "accord aliyev vance : liste des domaines de coop",
+    ):
+        (reply,) = chat(five_base, question)
+        for item, quotes in _lines_and_quotes(reply):
+            line = content_words(index, item.text.rstrip("…"))
+            held = set().union(*(content_words(index, quote) for quote in quotes))
+            entry = next(
+                e
+                for e in (*five_base.events, *five_base.agreements, *five_base.facts)
+                if e.id == item.entry
+            )
+            own = set().union(
+                *(content_words(index, e.quote) for e in own_key_evidence(five_base, entry))
+            )  # as much of the line as its own key quotes can support, at least half of it
+            assert len(line & held) >= min(SUPPORTED * len(line), len(line & own)), item.text
+            checked += 1
+    assert checked

@@ -41,6 +41,7 @@ from bot.engine.counting import NUMBER_WORDS
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.repeats import content_words
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
 from bot.engine.signing_untold import signed_by_whom_untold, signs_this
@@ -702,6 +703,7 @@ def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
     quotes under « Dans le même article : »."""
     blocks: list[Block] = []
     last: Entry | None = None
+    under: list[str] = []  # the sentences shown under the current line
     shown = 0
     for item in found[:MOST_SHOWN]:
         if shown and shown + len(item.sentence) > QUOTED_AT_MOST:
@@ -710,13 +712,47 @@ def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
         source = index.base.sources[item.source]
         quote = Quote(item.sentence, attribution(source), item.source, open=True)
         if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
+            blocks += _key_folded(index, last, under)
             blocks.append(Para("Dans le même article :", "note"))
-            last = None
+            last, under = None, []
         elif item.entry is not last:
+            blocks += _key_folded(index, last, under)
             blocks.append(_line(index, item.entry))
-            last = item.entry
+            last, under = item.entry, []
+        under.append(item.sentence)
         blocks.append(quote)
-    return blocks
+    return blocks + _key_folded(index, last, under)
+
+
+SUPPORTED = 0.5
+"""Share of a line's content words the sentences under it must hold to support it."""
+
+
+def _key_folded(index: Index, entry: Entry | None, under: list[str]) -> list[Block]:
+    """The entry's key quotes that best support its line, folded, when the sentences shown
+    under the line (matched for the detail asked) hold less than half of the line's words:
+    the line's title rests on a quote shown with it, not on a sentence that says something
+    else (issue 22, fidelity class 5: « … ont exprimé la volonté de… » over two sentences on
+    the talks' topics), added while they bring its words in; [] when the sentences shown
+    support it."""
+    if entry is None or not under:
+        return []
+    line = content_words(index, _line(index, entry).text.rstrip("…"))
+    held = set().union(*(content_words(index, sentence) for sentence in under))
+    if not line or len(line & held) >= SUPPORTED * len(line):
+        return []
+    keys = [k for k in own_key_evidence(index.base, entry) if k.quote not in under]
+    added: list[Block] = []
+    while keys and len(line & held) < SUPPORTED * len(line):  # the key quotes that add most
+        best = max(keys, key=lambda k: len((line & content_words(index, k.quote)) - held))
+        more = (line & content_words(index, best.quote)) - held
+        if not more:
+            break
+        held |= more
+        keys.remove(best)
+        quote = quote_of(index.base, best)
+        added.append(Quote(quote.text, quote.attribution, quote.source))
+    return added
 
 
 def _what_they_say(index: Index, subject: list[Entry]) -> list[Block]:

@@ -21,7 +21,8 @@ SAME = 0.6
 """Share of a folded quote's content words that the open quote must hold for a repeat."""
 
 
-def _words(index: Index, text: str) -> set[str]:
+def content_words(index: Index, text: str) -> set[str]:
+    """The content words of ``text``, by the first five letters of their stem."""
     return {
         folded_stem(word)[:5] for word in index.tokens(text) if not is_stop(word) and len(word) > 2
     }
@@ -29,8 +30,8 @@ def _words(index: Index, text: str) -> set[str]:
 
 def repeats(index: Index, shown: str, folded: str) -> bool:
     """True when most content words of ``folded`` are in ``shown``."""
-    words = _words(index, folded)
-    return bool(words) and len(words & _words(index, shown)) >= SAME * len(words)
+    words = content_words(index, folded)
+    return bool(words) and len(words & content_words(index, shown)) >= SAME * len(words)
 
 
 def without_repeated_quotes(index: Index, reply: Reply) -> Reply:
