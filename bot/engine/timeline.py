@@ -421,6 +421,10 @@ def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] 
     return None
 
 
+BASES_SAID = 120
+"""Longest list of what the inferred dates rest on that the month line says; past it, each
+line says its own (a long note would push the page's entries off the screen)."""
+
 GROUP_BUTTONS = 9
 """Month (or year) buttons under a timeline page: three rows of three at most."""
 
@@ -517,13 +521,13 @@ def _heading_count(items: list[Dated], wanted: TimelineFilter) -> str:
 
 
 def _counted(group: Group) -> str:
-    """A group's count, with how many of its entries have an inferred date: « 3 », « 1,
-    déduite », « 3 dont 2 déduites » (a month button and the month line say it alike)."""
+    """A group's count, with how many of its entries have an inferred date: « 3 », « 1
+    déduite », « 3, 2 déduites » (a month button and the month line say it alike)."""
     if not group.inferred:
         return str(group.count)
     if group.inferred == group.count:
-        return f"{group.count}, déduite{'s' if group.count > 1 else ''}"
-    return f"{group.count} dont {group.inferred} déduite{'s' if group.inferred > 1 else ''}"
+        return f"{group.count} déduite{'s' if group.count > 1 else ''}"
+    return f"{group.count}, {group.inferred} déduite{'s' if group.inferred > 1 else ''}"
 
 
 def _bases(index: Index, items: list[Dated]) -> list[str]:
@@ -538,7 +542,7 @@ def _bases(index: Index, items: list[Dated]) -> list[str]:
 def _groups_line(groups: list[Group], total: int, bases: list[str] | None = None) -> str:
     """« Par mois : août 2025 (3), septembre 2025 (2)… » with what the counts mean; months
     of one year are named once: « Par mois de 2025 : août (3), septembre (2)… »; a count
-    with inferred dates says so, and the note says from what (« 3 dont 2 déduites … ;
+    with inferred dates says so, and the note says from what (« 3, 2 déduites … ;
     dates déduites : l'article non daté renvoie à … »)."""
     months = bool(groups) and " " in groups[0].label
     years = {group.label.rsplit(" ", 1)[-1] for group in groups}
@@ -557,7 +561,10 @@ def _groups_line(groups: list[Group], total: int, bases: list[str] | None = None
         where = "au mois" if months else "à l'année"
         notes.append(f"une entrée dite « récemment » compte une fois, {where} où l'article l'écrit")
     if any(group.inferred for group in groups):
-        notes.append(f"dates déduites : {' ; '.join(bases or ['non données par les articles'])}")
+        said = " ; ".join(bases or [])
+        if not said or len(said) > BASES_SAID:
+            said = "origine sur chaque ligne"
+        notes.append(f"dates déduites : {said}")
     return f"{text} ({' ; '.join(notes)})." if notes else f"{text}."
 
 
