@@ -122,6 +122,15 @@ def test_a_sentence_folded_under_two_lines_is_shown_once_with_both_numbers():
     assert "1, 2. « Une phrase commune aux deux. »" in text
 
 
+def test_a_folded_piece_of_a_longer_folded_quote_is_shown_within_it():
+    whole = _quote("Début octobre, le président a proposé des manœuvres en 2026.")
+    piece = _quote("le président a proposé des manœuvres en 2026")
+    assert numbered(QuoteGroup(((1, whole), (2, piece)))) == [("1, 2", whole)]
+    assert numbered(QuoteGroup(((1, piece), (2, whole)))) == [("1, 2", whole)]
+    elsewhere = Quote(piece.text, "un autre article", "other")  # another article's words
+    assert len(numbered(QuoteGroup(((1, whole), (2, elsewhere))))) == 2
+
+
 def test_a_folded_piece_of_an_open_quote_goes_only_when_its_line_keeps_a_quote(five_base):
     index = Index(five_base)
     whole = "Les ministères ont signé un plan bilatéral de coopération pour 2026-2027, dit-il."

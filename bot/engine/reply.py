@@ -56,16 +56,21 @@ Block = Para | Item | Quote | QuoteGroup
 
 def numbered(group: QuoteGroup) -> list[tuple[str, Quote]]:
     """A group's quotes as shown: each sentence once, after the numbers of every line it
-    supports (« 1, 2. « … » » for a sentence key to two lines), where it first comes (issue
-    22, fidelity class 2: the same sentence never twice in one block)."""
-    numbers: dict[str, list[int]] = {}
-    first: dict[str, Quote] = {}
-    for number, quote in group.quotes:
-        key = " ".join(quote.text.split())
-        first.setdefault(key, quote)
-        if number not in numbers.setdefault(key, []):
-            numbers[key].append(number)
-    return [(", ".join(map(str, numbers[key])), quote) for key, quote in first.items()]
+    supports (« 1, 2. « … » » for a sentence key to two lines), where it first comes; a quote
+    that is a piece of a longer one of the group is shown within it (issue 22, fidelity class
+    2: the same sentence never twice in one block)."""
+    keys = [(quote.source, " ".join(quote.text.split())) for _, quote in group.quotes]
+
+    def whole(key: tuple[str, str]) -> tuple[str, str]:  # the longest of its source holding it
+        return max((o for o in keys if o[0] == key[0] and key[1] in o[1]), key=lambda o: len(o[1]))
+
+    numbers: dict[tuple[str, str], list[int]] = {}  # in the order the quotes first come
+    for (number, _), key in zip(group.quotes, keys, strict=True):
+        found = numbers.setdefault(whole(key), [])
+        if number not in found:
+            found.append(number)
+    quotes = {key: quote for (_, quote), key in zip(group.quotes, keys, strict=True)}
+    return [(", ".join(map(str, sorted(found))), quotes[key]) for key, found in numbers.items()]
 
 
 def texts(block: Block) -> list[str]:
