@@ -656,7 +656,10 @@ def _verbatim_reply(index: Index, subject: list[Entry], about: str) -> Reply:
     if quoted:
         told = Para("Ses mots, entre guillemets dans l'article :")
         return _reply(
-            index, [line, told, *_shown_blocks(index, _distinct(quoted))], quoted, subject
+            index,  # his words only: the paraphrase the line rests on is not among them
+            [line, told, *_shown_blocks(index, _distinct(quoted), supported=False)],
+            quoted,
+            subject,
         )
     absent = Para(
         "L'article ne cite pas ses mots entre guillemets : il rapporte ses propos. "
@@ -698,9 +701,10 @@ def _onward(index: Index, detail: Detail, subject: list[Entry]) -> Found | None:
     return None
 
 
-def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
+def _shown_blocks(index: Index, found: list[Found], supported: bool = True) -> list[Block]:
     """Each sentence unfolded under its entry's line (one line per entry), a sentence no entry
-    quotes under « Dans le même article : »."""
+    quotes under « Dans le même article : »; with ``supported``, a line the sentences do not
+    support gets its key quotes, folded (``_key_folded``)."""
     blocks: list[Block] = []
     last: Entry | None = None
     under: list[str] = []  # the sentences shown under the current line
@@ -712,16 +716,16 @@ def _shown_blocks(index: Index, found: list[Found]) -> list[Block]:
         source = index.base.sources[item.source]
         quote = Quote(item.sentence, attribution(source), item.source, open=True)
         if item.entry is None or not any(item.sentence in e.quote for e in item.entry.evidence):
-            blocks += _key_folded(index, last, under)
+            blocks += _key_folded(index, last, under) if supported else []
             blocks.append(Para("Dans le même article :", "note"))
             last, under = None, []
         elif item.entry is not last:
-            blocks += _key_folded(index, last, under)
+            blocks += _key_folded(index, last, under) if supported else []
             blocks.append(_line(index, item.entry))
             last, under = item.entry, []
         under.append(item.sentence)
         blocks.append(quote)
-    return blocks + _key_folded(index, last, under)
+    return blocks + (_key_folded(index, last, under) if supported else [])
 
 
 SUPPORTED = 0.5
@@ -1370,7 +1374,7 @@ def _when_reply(
     if not dated:  # a context fact: its own sentence that dates something, else none
         dating = [f for f in own if f.entry is subject[0]]
         if dating:
-            blocks.append(_shown_blocks(index, dating[:1])[-1])
+            blocks.append(_shown_blocks(index, dating[:1], supported=False)[-1])
             shown.extend(dating[:1])
         else:
             blocks.insert(

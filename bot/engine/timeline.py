@@ -392,7 +392,8 @@ def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] 
     looser one lists something (issue 22, fidelity class 6: « février 2026 · États-Unis ·
     économie · déclarations » has no line, the signing of that month is one): the kinds and
     acts first, then the topics, then both; the period and the actors are kept. With what
-    was left aside, in the reader's terms (« « déclarations » »); last, the period (« le
+    was left aside, in the reader's terms (« « déclarations » »); last, the period, for a
+    subject of at most ``DATES_SAID`` lines (« le
     Partenariat pour la paix en 1996 ? »: « Aucune entrée de ce filtre en 1996 ; d'après
     les articles, ses dates sont : » over 1994). None when nothing helps."""
     kinds = [kind_label(index, kind) for kind in wanted.kinds]
@@ -413,13 +414,21 @@ def widened(index: Index, wanted: TimelineFilter) -> tuple[TimelineFilter, str] 
             aside = quoted_words(left)
             return looser, f"Aucune entrée ne réunit tout ce filtre ; en laissant de côté {aside} :"
     undated = replace(wanted, start=None, end=None)
-    if (wanted.start or wanted.end) and not undated.is_empty() and select(index, undated):
+    dated = (
+        select(index, undated) if (wanted.start or wanted.end) and not undated.is_empty() else []
+    )
+    if dated and len(dated) <= DATES_SAID:  # a subject's own dates (a country's whole story
+        # is another view: its buttons offer it)
         period = describe(index, TimelineFilter(start=wanted.start, end=wanted.end))
         return undated, (
             f"Aucune entrée de ce filtre en {period} ; d'après les articles, ses dates sont :"
         )
     return None
 
+
+DATES_SAID = 3
+"""Most lines a filter less its period may list to answer a period that has none with their
+own dates (« le PPP en 1996 ? » → 1994); more is a view of its own, offered by a button."""
 
 BASES_SAID = 120
 """Longest list of what the inferred dates rest on that the month line says; past it, each
