@@ -11,7 +11,7 @@ marked inferred from that basis.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.dates import MONTHS_FR
@@ -148,6 +148,11 @@ class Given:
     url: str | None = None
     date: date | None = None
     outlet: str | None = None
+    month: str | None = None
+    """A month without its day (« 2023-02 », « février 2023 »): with the dateline's day and
+    month it gives the publication date (deduced); alone it resolves nothing, and says so."""
+    unread: str | None = None
+    """A « # Date : » value that is no date: said in the draft, never silently dropped."""
 
 
 @dataclass
@@ -535,6 +540,18 @@ def _published(
         return Metadata(
             dateline_date.iso, dateline_date.text, "ligne d'agence"
         ), date.fromisoformat(dateline_date.iso)
+    if given.date is None and given.month is not None:
+        return _published_in_month(given.month, dateline_date)
+    if given.date is None and given.unread is not None:
+        return (
+            Metadata(
+                None,
+                None,
+                f"« # Date : {given.unread} » illisible : écrire un jour entier (2025-10-23 ou "
+                "« 23 octobre 2025 ») ou un mois (2025-10) ; aucune date n'en est tirée",
+            ),
+            None,
+        )
     if given.date is not None:
         return (
             Metadata(
@@ -569,6 +586,44 @@ def _published(
             None,
         )
     return in_text, None
+
+
+def _published_in_month(
+    month: str, dateline_date: FoundDate | None
+) -> tuple[Metadata, date | None]:
+    """The publication date from a month the curator gives (« 2023-02 ») and the dispatch's
+    dateline without its year (« Munich, 18 février, AZERTAC »): that day of that month,
+    deduced — or, with no such dateline, nothing, and a note saying why."""
+    year, number = (int(part) for part in month.split("-"))
+    if dateline_date is not None and not dateline_date.iso:
+        found = [
+            d
+            for d in find_dates(f"{dateline_date.text} {year}", None)
+            if d.precision == "jour" and d.iso
+        ]
+        if found and found[0].iso and int(found[0].iso[5:7]) == number:
+            day = date.fromisoformat(found[0].iso)
+            return (
+                Metadata(
+                    day.isoformat(),
+                    None,
+                    f"mois donné par le curateur ({month}), jour de la ligne d'agence "
+                    f"« {dateline_date.text} » : published reste null dans la source ; les "
+                    "dates qui en dépendent sont déduites",
+                    "curateur",
+                ),
+                day,
+            )
+    return (
+        Metadata(
+            None,
+            None,
+            f"mois donné par le curateur ({month}) sans jour que l'article confirme : aucune "
+            "date de publication n'en est tirée ; donner le jour (--date ou « # Date : » "
+            f"{month}-JJ) pour résoudre les jours relatifs",
+        ),
+        None,
+    )
 
 
 def _date_clash(
@@ -641,6 +696,20 @@ def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
+_ISO_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+
+
+def header_month(text: str) -> str | None:
+    """The month a date without its day gives (« 2023-02 », « février 2023 »), as YYYY-MM."""
+    iso = _ISO_MONTH.match(text)
+    if iso is not None:
+        return f"{iso[1]}-{iso[2]}"
+    found = [d for d in find_dates(text, None) if d.precision == "mois" and d.iso]
+    if found and found[0].iso and len(text.split()) <= 3:
+        return found[0].iso[:7]
+    return None
+
+
 def header_day(text: str) -> date | None:
     """The day a « # Date : » line gives: ISO (« 2025-11-06 ») or French (« 6 novembre 2025 »)."""
     iso = _ISO_DAY.match(text)
@@ -674,13 +743,14 @@ def read_article(text: str, given: Given | None = None) -> Article:
     header = _header(text)
     given = given or Given()
     if given.url is None and "url" in header:
-        given = Given(header["url"], given.date, given.outlet)
+        given = replace(given, url=header["url"])
     if given.outlet is None and "media" in header:
-        given = Given(given.url, given.date, _given_outlet(header["media"]))
-    if given.date is None and "date" in header:
+        given = replace(given, outlet=_given_outlet(header["media"]))
+    if given.date is None and given.month is None and "date" in header:
         day = header_day(header["date"])
-        if day is not None:
-            given = Given(given.url, day, given.outlet)
+        month = header_month(header["date"]) if day is None else None
+        unread = header["date"] if day is None and month is None else None
+        given = replace(given, date=day, month=month, unread=unread)
     lines: list[Line] = []
     seen: set[str] = set()
     raw_lines: list[tuple[int, str]] = []

@@ -28,6 +28,7 @@ from bot.draft.actors import (
     bystanders,
     head_of_state,
     lead_official,
+    media,
     named_officials,
     names_a_pair,
     nationals,
@@ -2134,7 +2135,10 @@ def draft_article(
         # « les deux pays » names next
         # nor is a neighbour, a border or a side of a conflict spoken about (« près de la
         # frontière avec l'Arménie », « le conflit … entre l'Arménie et l'Azerbaïdjan »)
+        # nor is the country of a news medium the article has not named as an actor before
+        told_by = [hit for hit in media(sentence.text, finder, found) if hit.id not in recent]
         aside = nationals(sentence.text, finder, found) + bystanders(sentence.text, finder, found)
+        aside += told_by
         parties_here = [h for h in countries_here if h not in aside]
         if not lead and len({hit.id for hit in parties_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in parties_here))
@@ -2163,6 +2167,7 @@ def draft_article(
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
+        people_of += [hit for hit in told_by if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
             here_ids = {hit.id for hit in countries_here}
@@ -2843,6 +2848,8 @@ def summary_text(draft: Draft) -> str:
         )
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
+    elif published.note and published.note.startswith(("mois donné", "« # Date")):
+        lines.append(f"Date de l'article : non indiquée — {published.note}.")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
     if draft.article.date_clash:
