@@ -81,6 +81,8 @@ _CAPTION = re.compile(
 )
 """A picture's caption, ending on its credit (« … (AFP photo) », « … (Photo d'archives) »):
 the page's picture, not the article's words — whatever it shows, it is no fact to draft."""
+_WEATHER = re.compile(r"[-+−]?\d{1,2}\s?°\s?[CF]?\b|[☀☁☂☔⛅⛈❄🌤🌥🌦🌧🌨🌩]")
+"""A temperature or a weather sign: a site's weather widget, never a headline or a fact."""
 _PHOTO_CREDIT = re.compile(r"^(?:PHOTO|PHOTOS|CRÉDIT PHOTO|CREDIT PHOTO)\b[^a-z]{0,120}$")
 """« PHOTO ADEM ALTAN, ARCHIVES AGENCE FRANCE-PRESSE » : a picture's credit line, in capitals."""
 
@@ -153,6 +155,9 @@ class Given:
     month it gives the publication date (deduced); alone it resolves nothing, and says so."""
     unread: str | None = None
     """A « # Date : » value that is no date: said in the draft, never silently dropped."""
+    month_line: str | None = None
+    """The line of the copy the month was read from (« date 2023-02 »), when not the curator's
+    --date or « # Date : »."""
 
 
 @dataclass
@@ -343,6 +348,8 @@ def _classify(text: str, seen: set[str]) -> str:
         return "repeated"
     if _ADDRESS.match(text):
         return "address"
+    if _WEATHER.search(text) and len(text.split()) <= 5:
+        return "noise"  # the site's weather widget (« Munich 5°C », « Bakou ☀ +12°C »)
     if _CREDIT.match(text) and len(text) < 200:
         return "byline"
     if _byline(text):
@@ -351,6 +358,8 @@ def _classify(text: str, seen: set[str]) -> str:
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
+    if _MONTH_STAMP.match(text):
+        return "stamp"  # « date 2023-02 » : a month, no headline and no fact
     if (
         _starts(text, ("publié", "mis en ligne", "date de publication"))
         and len(text) <= 160
@@ -541,7 +550,7 @@ def _published(
             dateline_date.iso, dateline_date.text, "ligne d'agence"
         ), date.fromisoformat(dateline_date.iso)
     if given.date is None and given.month is not None:
-        return _published_in_month(given.month, dateline_date)
+        return _published_in_month(given.month, dateline_date, given.month_line)
     if given.date is None and given.unread is not None:
         return (
             Metadata(
@@ -589,7 +598,7 @@ def _published(
 
 
 def _published_in_month(
-    month: str, dateline_date: FoundDate | None
+    month: str, dateline_date: FoundDate | None, line: str | None = None
 ) -> tuple[Metadata, date | None]:
     """The publication date from a month the curator gives (« 2023-02 ») and the dispatch's
     dateline without its year (« Munich, 18 février, AZERTAC »): that day of that month,
@@ -607,7 +616,7 @@ def _published_in_month(
                 Metadata(
                     day.isoformat(),
                     None,
-                    f"mois donné par le curateur ({month}), jour de la ligne d'agence "
+                    f"{_month_from(month, line)}, jour de la ligne d'agence "
                     f"« {dateline_date.text} » : published reste null dans la source ; les "
                     "dates qui en dépendent sont déduites",
                     "curateur",
@@ -618,12 +627,18 @@ def _published_in_month(
         Metadata(
             None,
             None,
-            f"mois donné par le curateur ({month}) sans jour que l'article confirme : aucune "
+            f"{_month_from(month, line)} sans jour que l'article confirme : aucune "
             "date de publication n'en est tirée ; donner le jour (--date ou « # Date : » "
             f"{month}-JJ) pour résoudre les jours relatifs",
         ),
         None,
     )
+
+
+def _month_from(month: str, line: str | None) -> str:
+    if line is not None:
+        return f"mois lu en tête de la copie (« {line} »)"
+    return f"mois donné par le curateur ({month})"
 
 
 def _date_clash(
@@ -681,9 +696,27 @@ def _outlet(
     )
 
 
+_STAMP = re.compile(
+    r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?|[0-3]?\d[./-][01]?\d[./-]"
+    r"(?:19|20)\d\d)(?:\s+[0-2]?\d[:h][0-5]\d)?(?:\s*[-–—|]\s*|\s+)",
+    re.IGNORECASE,
+)
+"""A date stamp before a dateline on one line (« date 2023-02 Munich, 18 février, AZERTAC »,
+« 18.02.2023 Munich, … »): a line of its own, never part of the headline."""
+_MONTH_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<month>(?:19|20)\d\d-[01]\d)$", re.IGNORECASE)
+
+
 def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
-    """A line opening with a dateline becomes the dateline and the prose after it."""
+    """A line opening with a dateline becomes the dateline and the prose after it; a date
+    stamp before the dateline (« 2023-02 Munich, 18 février, AZERTAC ») a line of its own."""
     match = _DATELINE.match(content)
+    stamp = _STAMP.match(content) if match is None else None
+    if stamp is not None and _DATELINE.match(content[stamp.end() :]):
+        rest = content[stamp.end() :]
+        return [
+            (start, content[: stamp.end()].rstrip(" -–—|")),
+            *_split_dateline(start + stamp.end(), rest),
+        ]
     if match is None:
         return [(start, content)]
     rest = content[match.end() :]
@@ -766,6 +799,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
             found_outlet is not None
             and not _ADDRESS.match(content)
             and not _DATELINE.match(content)
+            and not _MONTH_STAMP.match(content)
+            and not _WEATHER.search(content)
         ):
             outlet_name = found_outlet
             kind = "outlet"
@@ -798,6 +833,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
         if line.kind == "prose" and ends and not _ENDS_WITH_NAME.search(line.text):
             break
         if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:
+            if len(line.text.split()) < 2:
+                continue  # « Munich » alone: a place or a rubric of the page, not the headline
             lines[position] = Line(line.start, line.text, "title")
             break
     title_line = next((line for line in lines if line.kind == "title"), None)
@@ -813,6 +850,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
     elif address_line is not None:
         match = _ADDRESS.match(address_line.text)
         url_meta = Metadata(match.group("url") if match else address_line.text, address_line.text)
+    stamp = next((line for line in lines if line.kind == "stamp"), None)
+    stamped = _MONTH_STAMP.match(stamp.text) if stamp is not None else None
+    if stamped is not None and given.date is None and given.month is None:
+        given = replace(given, month=stamped.group("month"), month_line=stamp.text)
     dateline, dateline_date, agency = _dateline_of(lines)
     published, published_date = _published(lines, given, url_meta.value, dateline_date)
     clash = _date_clash(dateline_date, published, published_date)

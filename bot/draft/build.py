@@ -2836,7 +2836,9 @@ def summary_text(draft: Draft) -> str:
         f"{count(len(draft.skipped), 'phrase écartée', 'phrases écartées')}.",
     ]
     published = draft.article.published
-    if published.value and published.basis == "curateur":
+    if published.value and published.note and published.note.startswith("mois lu"):
+        lines.append(f"Date de l'article : {published.value}, {published.note}.")
+    elif published.value and published.basis == "curateur":
         lines.append(
             f"Date de l'article : {published.value}, donnée par le curateur (pas par le texte) ; "
             "les dates qui en dépendent sont marquées déduites."
@@ -2848,7 +2850,7 @@ def summary_text(draft: Draft) -> str:
         )
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
-    elif published.note and published.note.startswith(("mois donné", "« # Date")):
+    elif published.note and published.note.startswith(("mois ", "« # Date")):
         lines.append(f"Date de l'article : non indiquée — {published.note}.")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
