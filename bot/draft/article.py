@@ -853,7 +853,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
     stamp = next((line for line in lines if line.kind == "stamp"), None)
     stamped = _MONTH_STAMP.match(stamp.text) if stamp is not None else None
     if stamped is not None and given.date is None and given.month is None:
-        given = replace(given, month=stamped.group("month"), month_line=stamp.text)
+        given = replace(given, month=stamped.group("month"), month_line=stamped.group(0))
     dateline, dateline_date, agency = _dateline_of(lines)
     published, published_date = _published(lines, given, url_meta.value, dateline_date)
     clash = _date_clash(dateline_date, published, published_date)
