@@ -663,6 +663,11 @@ def _date_clash(
 def _outlet(
     lines: list[Line], outlet_name: str | None, given: Given, agency: str | None, url: str | None
 ) -> Metadata:
+    if given.outlet and outlet_name and fold(outlet_name) == fold(given.outlet):
+        first = next(item.text for item in lines if item.kind == "outlet")
+        return Metadata(  # the page prints it: the article's words, not the curator's
+            outlet_name, first, "première ligne de la page (le curateur donne le même nom)"
+        )
     if given.outlet and not (agency and fold(agency) == fold(given.outlet)):
         return Metadata(given.outlet, None, "donné par le curateur", "curateur")
     if agency and given.outlet:  # the text prints it: the article's words, not the curator's

@@ -2610,8 +2610,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             "entry": link.entry_id,
             "relation": link.relation,
             "message": (
-                f"probablement le même fait que {link.entry_id} : ajouter cette citation à "
-                "son evidence plutôt que créer une entrée"
+                f"probablement le même fait que {link.entry_id} : ajouter ces citations à "
+                "son evidence plutôt que créer une entrée — déplacer draft.addition dans la "
+                "section additions: du brouillon et retirer l'entrée ; --promote les ajoute"
                 if link.relation == "même fait"
                 else f"contredit {link.entry_id}"
             ),
@@ -2702,6 +2703,15 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             {"source": source_id, "quote": candidate.said_in.text, "key": True}
         )
     entry["draft"] = _annotations(candidate)
+    same = next((link for link in candidate.links if link.relation == "même fait"), None)
+    if same is not None:  # ready to move: check --drafts and --promote accept it as it is
+        entry["draft"]["addition"] = {
+            "entry": same.entry_id,
+            "evidence": [
+                {"source": item["source"], "quote": item["quote"], "key": item["key"]}
+                for item in entry["evidence"]
+            ],
+        }
     return entry
 
 
@@ -2805,7 +2815,8 @@ _HEADER = """\
 # fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
 # `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
-# à l'entrée existante ; « contradiction » signale une autre date ou un autre nombre.
+# à l'entrée existante (`draft.addition`, prêt à déplacer dans une section `additions:`) ;
+# « contradiction » signale une autre date ou un autre nombre.
 """
 
 
