@@ -65,6 +65,20 @@ def test_a_date_stamp_before_the_dateline_is_its_own_line_and_the_agency_is_the_
     assert full.published_date == date(2023, 2, 18)
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["Munich, 18 février, AZERTAC.", "MUNICH, 18 février - AZERTAC", "Munich, 18 février, Azertac"],
+)
+def test_a_dateline_however_closed_is_never_the_headline_and_names_the_outlet(
+    dateline: str,
+) -> None:
+    url = "# URL : https://azertag.az/fr/xeber/aliyev-leonardo-2456789\n"
+    article = read_article(f"{url}{dateline}\n{LEAD}")
+    assert article.title.value is None
+    assert article.dateline.value == dateline
+    assert article.outlet.value is not None and article.outlet.value.upper() == "AZERTAC"
+
+
 def test_a_month_only_date_takes_the_dispatchs_day_and_is_marked_deduced() -> None:
     text = f"# Date : 2023-02\n{HEADLINE}\nMunich, 18 février, AZERTAC\n{LEAD}"
     article = read_article(text)

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
     r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|"
     r"\s*[-–—]\s*(?P<agency3>[A-ZÀ-Þ][\w.-]*(?:\s[A-ZÀ-Þ][\w.-]*){0,2})\.(?=\s|$)|"
+    r"\s*[,–—-]\s*(?P<agency4>[A-ZÀ-Þ][\w&-]+)\.?(?=\s*$)|"
     r"(?(open)\)\.?|(?!)))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
@@ -513,8 +514,15 @@ def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | N
         if match is None:
             continue
         agency = (
-            match.group("agency") or match.group("agency2") or match.group("agency3") or ""
-        ).strip() or None
+            match.group("agency")
+            or match.group("agency2")
+            or match.group("agency3")
+            or match.group("agency4")
+            or ""
+        ).strip()
+        if agency.endswith(".") and agency.count(".") == 1:
+            agency = agency[:-1]  # « AZERTAC. » closing the line: the name, not its period
+        agency = agency or None
         words = f"{match.group('day')} {match.group('month')}" + (
             f" {match.group('year')}" if match.group("year") else ""
         )
