@@ -158,6 +158,23 @@ def test_a_statement_about_manoeuvres_is_a_declaration_and_manoeuvres_held_an_ex
     assert entry["type"] == "exercice"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mercredi, le ministre azerbaïdjanais a pris la parole à Bakou, évoquant les manœuvres "
+        "conjointes avec la Turquie.",
+        "Le ministre azerbaïdjanais a prononcé mercredi un discours sur les exercices conjoints "
+        "avec la Turquie.",
+        "Le ministre azerbaïdjanais a déclaré mercredi : « Nos exercices conjoints avec la "
+        "Turquie renforcent notre sécurité ».",
+    ],
+)
+def test_a_speech_about_exercises_dated_by_its_day_is_a_declaration(said: str) -> None:
+    text = f"# Date : 2024-12-18\nTitre de la dépêche sur l'OTS\n{said}\n"
+    [entry] = drafted_entries(draft_yaml(text, small_base()))
+    assert entry["type"] == "declaration", entry
+
+
 def test_adopting_a_model_is_neither_an_agreement_nor_a_conflict() -> None:
     text = (
         "# Date : 2024-12-18\nTitre de la dépêche sur l'armée\n"
