@@ -61,8 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--url", help="adresse de l'article, quand le texte ne la donne pas")
     draft.add_argument(
         "--date",
-        help="date de publication (2025-10-23 ou « 23 octobre 2025 ») quand le texte ne la "
-        "donne pas ; les dates qui en dépendent sont marquées déduites",
+        help="date de publication (2025-10-23 ou « 23 octobre 2025 », ou un mois, 2025-10, "
+        "quand la ligne d'agence donne le jour) quand le texte ne la donne pas ; les dates "
+        "qui en dépendent sont marquées déduites",
     )
     draft.add_argument("--outlet", help="nom du média, quand le texte ne le donne pas")
     commands.add_parser("console", help="console interactive, mêmes commandes que Telegram")

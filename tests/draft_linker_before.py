@@ -23,6 +23,7 @@ from bot.draft.links import (
     figures,
     name_stems,
     named_links,
+    same_event_links,
     stems,
     stop_words,
 )
@@ -93,10 +94,12 @@ class Linker:
         self._actor_words = actor_words(base)
         self._stop = stop = stop_words(base)
         known: list[_Known] = []
+        self._texts: dict[str, str] = {}
         for entry in base.entries():
             span = entry.date if isinstance(entry, (Event, Agreement)) else None
             explicit = isinstance(entry, (Event, Agreement)) and entry.date_basis == "texte"
             text = _words(entry)
+            self._texts[entry.id] = text
             quotes = _quotes(entry.evidence, stop)
             known.append(
                 _Known(
@@ -259,6 +262,26 @@ class Linker:
                     f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
                 )
                 scored.append((score, Link(item.id, "même fait", reason)))
+        seen = {link.entry_id for _, link in scored}
+        scored += same_event_links(
+            text,
+            mine,
+            span,
+            self._hub,
+            (
+                (
+                    item.id,
+                    item.actors,
+                    item.span,
+                    item.kinds,
+                    self._texts.get(item.id, ""),
+                )
+                for item in self._known
+                if item.id not in seen
+            ),
+            self._actor_words,
+            self._stop,
+        )
         scored += named_links(text, mine, span, self._named, {link.entry_id for _, link in scored})
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]

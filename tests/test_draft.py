@@ -236,7 +236,9 @@ def test_a_sentence_carries_its_numbers_act_tense_and_hedge(base):
         ("40", "avions"),
         ("4,6", "milliards dollars"),
     ]
-    assert {hit.id for hit in candidate.actors} == {"TR", "AZ", "PK"}
+    # « la presse turque » says who reports, not a party (issue 23, fourteenth newcomer)
+    assert {hit.id for hit in candidate.actors} == {"AZ", "PK"}
+    assert [hit.id for hit in candidate.nationals] == ["TR"]
 
 
 def test_intake_refuses_too_long_binary_and_short_and_reads_cp1252():

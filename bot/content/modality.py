@@ -92,7 +92,24 @@ MODAL_WINDOW = 6
 """Words before an act's word within which a marker governs it (« volonté de signer »)."""
 
 
+_GREETING = re.compile(
+    r"\bsouhait\w*\s+(?:(?:aussi|également|chaleureusement)\s+)?(?:la\s+|une\s+|un\s+|de\s+)?"
+    r"(?:bienvenue|(?:bon|bonne|joyeux|joyeuse|plein|pleins|heureux|heureuse)s?\s+[\w-]+|"
+    r"succès|réussite|santé)\b",
+    re.IGNORECASE,
+)
+"""« souhaitant la bienvenue », « a souhaité un bon anniversaire », « souhaite plein succès » :
+a courtesy formula, no wish that governs an act."""
+
+
+def _courtesy_blanked(text: str) -> str:
+    """``text`` with its courtesy formulas blanked out, every offset kept."""
+    return _GREETING.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def _marker_before(text: str, position: int, end: int) -> tuple[str, str] | None:
+    original = text
+    text = _courtesy_blanked(text)
     words = list(re.finditer(r"[\w’']+", text[:position]))
     window_start = words[-MODAL_WINDOW].start() if len(words) >= MODAL_WINDOW else 0
     clause = max(text.rfind(mark, 0, position) for mark in (",", ";", ":", "«", "(", "."))
@@ -105,7 +122,7 @@ def _marker_before(text: str, position: int, end: int) -> tuple[str, str] | None
                 best = (match.start(), kind, match.group(0))
     if best is None:
         return None
-    return best[1], text[window_start + best[0] : end].strip()
+    return best[1], original[window_start + best[0] : end].strip()
 
 
 def modality_of(text: str, act_words: re.Pattern[str] = _ACT_WORD) -> Modality | None:
@@ -163,10 +180,11 @@ _INFINITIVE_AFTER = re.compile(
 
 def _governed_verb(text: str) -> Modality | None:
     """A marker directly followed by an infinitive (« entendent aussi rouvrir »)."""
+    blanked = _courtesy_blanked(text)
     for kind, pattern in _MODAL_MARKERS:
         if kind in ("futur", "attente"):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(blanked):
             after = _INFINITIVE_AFTER.match(text[match.end() :])
             if after is not None:
                 return Modality(kind, text[match.start() : match.end() + after.end()].strip())

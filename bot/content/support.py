@@ -102,6 +102,8 @@ class Shown:
     """Publication dates (as worded) of the sources anchoring an inferred date."""
     checked: bool = True
     """False for an editor's explanation (a date note): in the report, not in the check."""
+    context: tuple[Evidence, ...] = ()
+    """The entry's other quotes (key: false): never support, named in a refusal's hint."""
 
 
 def _file(base: FactBase, entry_id: str) -> str:
@@ -141,7 +143,9 @@ def displayed(base: FactBase) -> list[Shown]:
     for event in base.events:
         file = _file(base, event.id)
         key = event.key_evidence()
-        shown.append(Shown(file, event.id, "summary", event.summary, key))
+        shown.append(
+            Shown(file, event.id, "summary", event.summary, key, context=tuple(event.evidence))
+        )
         if event.hedge:
             shown.append(Shown(file, event.id, "hedge", event.hedge, key))
         if event.label:
@@ -151,7 +155,16 @@ def displayed(base: FactBase) -> list[Shown]:
         file = _file(base, agreement.id)
         key, every = agreement.key_evidence(), agreement.evidence
         shown.append(Shown(file, agreement.id, "title", agreement.title, key))
-        shown.append(Shown(file, agreement.id, "summary", agreement.summary, key))
+        shown.append(
+            Shown(
+                file,
+                agreement.id,
+                "summary",
+                agreement.summary,
+                key,
+                context=tuple(agreement.evidence),
+            )
+        )
         if agreement.hedge:
             shown.append(Shown(file, agreement.id, "hedge", agreement.hedge, key))
         if agreement.label:
@@ -166,7 +179,9 @@ def displayed(base: FactBase) -> list[Shown]:
     for fact in base.facts:
         file = _file(base, fact.id)
         key = fact.key_evidence()
-        shown.append(Shown(file, fact.id, "summary", fact.summary, key))
+        shown.append(
+            Shown(file, fact.id, "summary", fact.summary, key, context=tuple(fact.evidence))
+        )
         if fact.hedge:
             shown.append(Shown(file, fact.id, "hedge", fact.hedge, key))
     for actor in base.actors.values():
@@ -241,9 +256,19 @@ class _Checker:
             return
         self.issues.append(ContentIssue(shown.file, shown.entry, shown.field, message))
 
+    def outlets(self, quotes: Iterable[Evidence]) -> list[str]:
+        """The outlets the article of each quote writes itself (« Bakou24 », outlet_basis
+        texte): shown with the quote, so a summary may name it (« selon Bakou24 »)."""
+        found = []
+        for item in quotes:
+            source = self.base.sources.get(item.source)
+            if source is not None and source.outlet and source.outlet_basis == "texte":
+                found.append(source.outlet)
+        return found
+
     def check(self, shown: Shown) -> None:
         quotes = " ".join(item.quote for item in shown.quotes)
-        support = " ".join([quotes, *shown.anchors])
+        support = " ".join([quotes, *shown.anchors, *self.outlets(shown.quotes)])
         folded_support = fold(support)
         folded_text = fold(shown.text)
         excerpt = " / ".join(item.quote[:50] + "…" for item in shown.quotes)
@@ -270,11 +295,23 @@ class _Checker:
             forms = _mention_forms(actor)
             named = _mentions(shown.text, folded_text, forms)
             if named and not _mentions(support, folded_support, forms):
+                context = [
+                    item
+                    for item in shown.context
+                    if item not in shown.quotes and _mentions(item.quote, fold(item.quote), forms)
+                ]
+                hint = (
+                    f" ; seule une citation de contexte (key: false) le nomme, « "
+                    f"{context[0].quote[:60]}… » : la marquer key: true pour qu'elle soit "
+                    "montrée avec ce texte"
+                    if context
+                    else ""
+                )
                 self.report(
                     shown,
                     named[0],
                     f"nomme {actor.name} (« {named[0]} ») que les citations montrées avec ce "
-                    "texte ne nomment pas",
+                    f"texte ne nomment pas{hint}",
                 )
             for form, exact in forms:
                 if exact or not form or form not in folded_text:

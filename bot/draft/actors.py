@@ -293,13 +293,44 @@ _GLOSS = re.compile(
 body, glossed in brackets after its name — whom the name belongs to, no party."""
 
 
+_MEDIUM = re.compile(
+    r"\b(?:agences?(?:\s+de\s+presse|\s+d['’]\s?information)?|médias?|journal|journaux|"
+    r"quotidiens?|hebdomadaires?|chaînes?(?:\s+de\s+télévision)?|télévisions?|radios?|"
+    r"presse|sites?\s+d['’]\s?information)\s+(?P<demonym>[a-zà-ÿ-]+)",
+    re.IGNORECASE,
+)
+"""« selon l'agence de presse russe », « la télévision iranienne » : the nationality of a news
+medium — who reports, never a party of what is reported."""
+
+_HISTORICAL = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]+)\s+(?:du\s+Caucase|caucasienne|antique|médiévale)\b"
+    r"|\b(?:royaumes?|empires?|khanats?|principautés?)\s+(?:d['’]\s?|de\s+(?:l['’]\s?)?)"
+    r"(?P<named>[A-ZÀ-Þ][\w’'-]+)"
+)
+"""« l'Albanie du Caucase », « le royaume d'Albanie » : an ancient kingdom that shares a name
+with a country of today — a page of history, never that country as a party."""
+
+
 def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only by the nationality of fighters, militias, refugees… who do
-    not act for their state, or only as the bracketed country of a name (« Deutsche Welle
-    (Allemagne) »): never proposed as a party (the curator decides)."""
+    not act for their state, as a historical entity (« l'Albanie du Caucase ») or only as the
+    bracketed country of a name (« Deutsche Welle (Allemagne) »): never proposed as a party
+    (the curator decides)."""
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
+    spans += [
+        match.span("name") if match.group("name") else match.span("named")
+        for match in _HISTORICAL.finditer(text)
+    ]
     spans += [match.span("demonym") for match in _COUNTERPARTY.finditer(text)]
     spans += [match.span("country") for match in _GLOSS.finditer(text)]
+    return _only_inside(text, spans, finder, hits)
+
+
+def media(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
+    """Actors of ``text`` named only as the nationality of a news medium (« selon l'agence de
+    presse russe »). The caller keeps those the article has already named as actors (« Selon
+    le quotidien israélien Maariv, cet accord … » in an article on an Israeli sale)."""
+    spans = [match.span("demonym") for match in _MEDIUM.finditer(text)]
     return _only_inside(text, spans, finder, hits)
 
 

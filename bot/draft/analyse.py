@@ -537,9 +537,58 @@ def event_type(text: str, act: str | None) -> str | None:
         "approuve": "accord",
     }
     for kind, pattern in _EVENT_TYPES:
-        if pattern.search(text):
-            return kind
+        found = [
+            match
+            for match in pattern.finditer(text)
+            if not (kind == "conflit" and act and _AS_TIME.search(text[: match.start()]))
+        ]
+        if not found:
+            continue
+        # the statement verb nearest the kind's noun
+        said = next(reversed(list(_SAID_ABOUT.finditer(text[: found[0].start()]))), None)
+        between = text[said.end() : found[0].start()] if said else ""
+        quoted = _QUOTED_SPEECH.match(between) is not None
+        if (
+            kind not in ("reunion", "declaration")
+            and said is not None
+            and (quoted or (len(between.split()) <= 6 and not _CLAUSE_BREAK.search(between)))
+            and not _DONE_HERE.search(text)
+        ):
+            return "declaration"  # « a souligné l'importance des manœuvres » : a statement
+        return kind
+    if act == "approuve" and agreement_kind(text) is None:
+        return None  # « a adopté le modèle de l'armée turque » : no agreement, the curator's
     return by_act.get(act or "")
+
+
+_AS_TIME = re.compile(
+    r"\b(?:après|avant|depuis|pendant|durant|lors|au\s+lendemain|à\s+l['’]issue|"
+    r"depuis\s+la\s+fin)\s+(?:de\s+|d['’]\s?|du\s+|des\s+)?(?:la\s+|l['’]\s?|le\s+|les\s+)?"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""« après la guerre, l'armée a adopté … » : when the sentence tells an act of its own, the war
+dates it, it is not the act."""
+_SAID_ABOUT = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:souligné|déclaré|affirmé|salué|évoqué|"
+    r"rappelé|insisté|estimé|noté|indiqué|exprimé|souhaité|qualifié|appelé|plaidé|"
+    r"mis\s+l['’]accent|fait\s+savoir)|(?:soulignant|déclarant|affirmant|saluant|évoquant|"
+    r"rappelant|estimant|insistant|qualifiant|plaidant)|"
+    r"(?:discours|allocution|intervention|déclaration)\s+(?:\w+\s+)?(?:sur|consacrée?\s+à))\b",
+    re.IGNORECASE,
+)
+"""A statement verb whose object is the kind's noun (« a salué les manœuvres ») : what is dated
+is the statement about the event, not the event."""
+_QUOTED_SPEECH = re.compile(r"^\s*(?:\w+\s+){0,3}:\s*[«\"“]")
+"""« a déclaré mercredi : « Nos exercices … » » : the kind's noun inside the words quoted."""
+_CLAUSE_BREAK = re.compile(r"\bqu(?:e\b|['’])|\bavoir\b|\bêtre\b|[,;:«»\"]", re.IGNORECASE)
+_DONE_HERE = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:mené|organisé|tenu|lancé|conduit|"
+    r"participé|pris\s+part|effectué|débuté|commencé|achevé|terminé|déclenché)|"
+    r"(?:s['’]est|se\s+sont)\s+(?:\w+\s+)?(?:tenue?s?|déroulée?s?|ouverte?s?|achevée?s?))\b",
+    re.IGNORECASE,
+)
+"""A verb that says the event itself took place: the kind noun is the act, not a topic."""
 
 
 def tense_of(text: str) -> str:

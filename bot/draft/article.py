@@ -11,7 +11,7 @@ marked inferred from that basis.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.dates import MONTHS_FR
@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
     r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|"
     r"\s*[-–—]\s*(?P<agency3>[A-ZÀ-Þ][\w.-]*(?:\s[A-ZÀ-Þ][\w.-]*){0,2})\.(?=\s|$)|"
+    r"\s*[,–—-]\s*(?P<agency4>[A-ZÀ-Þ][\w&-]+)\.?(?=\s*$)|"
     r"(?(open)\)\.?|(?!)))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
@@ -81,6 +82,8 @@ _CAPTION = re.compile(
 )
 """A picture's caption, ending on its credit (« … (AFP photo) », « … (Photo d'archives) »):
 the page's picture, not the article's words — whatever it shows, it is no fact to draft."""
+_WEATHER = re.compile(r"[-+−]?\d{1,2}\s?°\s?[CF]?\b|[☀☁☂☔⛅⛈❄🌤🌥🌦🌧🌨🌩]")
+"""A temperature or a weather sign: a site's weather widget, never a headline or a fact."""
 _PHOTO_CREDIT = re.compile(r"^(?:PHOTO|PHOTOS|CRÉDIT PHOTO|CREDIT PHOTO)\b[^a-z]{0,120}$")
 """« PHOTO ADEM ALTAN, ARCHIVES AGENCE FRANCE-PRESSE » : a picture's credit line, in capitals."""
 
@@ -148,6 +151,14 @@ class Given:
     url: str | None = None
     date: date | None = None
     outlet: str | None = None
+    month: str | None = None
+    """A month without its day (« 2023-02 », « février 2023 »): with the dateline's day and
+    month it gives the publication date (deduced); alone it resolves nothing, and says so."""
+    unread: str | None = None
+    """A « # Date : » value that is no date: said in the draft, never silently dropped."""
+    month_line: str | None = None
+    """The line of the copy the month was read from (« date 2023-02 »), when not the curator's
+    --date or « # Date : »."""
 
 
 @dataclass
@@ -338,6 +349,8 @@ def _classify(text: str, seen: set[str]) -> str:
         return "repeated"
     if _ADDRESS.match(text):
         return "address"
+    if _WEATHER.search(text) and len(text.split()) <= 5:
+        return "noise"  # the site's weather widget (« Munich 5°C », « Bakou ☀ +12°C »)
     if _CREDIT.match(text) and len(text) < 200:
         return "byline"
     if _byline(text):
@@ -346,6 +359,8 @@ def _classify(text: str, seen: set[str]) -> str:
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
+    if _MONTH_STAMP.match(text):
+        return "stamp"  # « date 2023-02 » : a month, no headline and no fact
     if (
         _starts(text, ("publié", "mis en ligne", "date de publication"))
         and len(text) <= 160
@@ -499,8 +514,15 @@ def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | N
         if match is None:
             continue
         agency = (
-            match.group("agency") or match.group("agency2") or match.group("agency3") or ""
-        ).strip() or None
+            match.group("agency")
+            or match.group("agency2")
+            or match.group("agency3")
+            or match.group("agency4")
+            or ""
+        ).strip()
+        if agency.endswith(".") and agency.count(".") == 1:
+            agency = agency[:-1]  # « AZERTAC. » closing the line: the name, not its period
+        agency = agency or None
         words = f"{match.group('day')} {match.group('month')}" + (
             f" {match.group('year')}" if match.group("year") else ""
         )
@@ -535,6 +557,18 @@ def _published(
         return Metadata(
             dateline_date.iso, dateline_date.text, "ligne d'agence"
         ), date.fromisoformat(dateline_date.iso)
+    if given.date is None and given.month is not None:
+        return _published_in_month(given.month, dateline_date, given.month_line)
+    if given.date is None and given.unread is not None:
+        return (
+            Metadata(
+                None,
+                None,
+                f"« # Date : {given.unread} » illisible : écrire un jour entier (2025-10-23 ou "
+                "« 23 octobre 2025 ») ou un mois (2025-10) ; aucune date n'en est tirée",
+            ),
+            None,
+        )
     if given.date is not None:
         return (
             Metadata(
@@ -571,6 +605,50 @@ def _published(
     return in_text, None
 
 
+def _published_in_month(
+    month: str, dateline_date: FoundDate | None, line: str | None = None
+) -> tuple[Metadata, date | None]:
+    """The publication date from a month the curator gives (« 2023-02 ») and the dispatch's
+    dateline without its year (« Munich, 18 février, AZERTAC »): that day of that month,
+    deduced — or, with no such dateline, nothing, and a note saying why."""
+    year, number = (int(part) for part in month.split("-"))
+    if dateline_date is not None and not dateline_date.iso:
+        found = [
+            d
+            for d in find_dates(f"{dateline_date.text} {year}", None)
+            if d.precision == "jour" and d.iso
+        ]
+        if found and found[0].iso and int(found[0].iso[5:7]) == number:
+            day = date.fromisoformat(found[0].iso)
+            return (
+                Metadata(
+                    day.isoformat(),
+                    None,
+                    f"{_month_from(month, line)}, jour de la ligne d'agence "
+                    f"« {dateline_date.text} » : published reste null dans la source ; les "
+                    "dates qui en dépendent sont déduites",
+                    "curateur",
+                ),
+                day,
+            )
+    return (
+        Metadata(
+            None,
+            None,
+            f"{_month_from(month, line)} sans jour que l'article confirme : aucune "
+            "date de publication n'en est tirée ; donner le jour (--date ou « # Date : » "
+            f"{month}-JJ) pour résoudre les jours relatifs",
+        ),
+        None,
+    )
+
+
+def _month_from(month: str, line: str | None) -> str:
+    if line is not None:
+        return f"mois lu en tête de la copie (« {line} »)"
+    return f"mois donné par le curateur ({month})"
+
+
 def _date_clash(
     dateline_date: FoundDate | None, published: Metadata, published_date: date | None
 ) -> str | None:
@@ -593,6 +671,11 @@ def _date_clash(
 def _outlet(
     lines: list[Line], outlet_name: str | None, given: Given, agency: str | None, url: str | None
 ) -> Metadata:
+    if given.outlet and outlet_name and fold(outlet_name) == fold(given.outlet):
+        first = next(item.text for item in lines if item.kind == "outlet")
+        return Metadata(  # the page prints it: the article's words, not the curator's
+            outlet_name, first, "première ligne de la page (le curateur donne le même nom)"
+        )
     if given.outlet and not (agency and fold(agency) == fold(given.outlet)):
         return Metadata(given.outlet, None, "donné par le curateur", "curateur")
     if agency and given.outlet:  # the text prints it: the article's words, not the curator's
@@ -626,9 +709,27 @@ def _outlet(
     )
 
 
+_STAMP = re.compile(
+    r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?|[0-3]?\d[./-][01]?\d[./-]"
+    r"(?:19|20)\d\d)(?:\s+[0-2]?\d[:h][0-5]\d)?(?:\s*[-–—|]\s*|\s+)",
+    re.IGNORECASE,
+)
+"""A date stamp before a dateline on one line (« date 2023-02 Munich, 18 février, AZERTAC »,
+« 18.02.2023 Munich, … »): a line of its own, never part of the headline."""
+_MONTH_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<month>(?:19|20)\d\d-[01]\d)$", re.IGNORECASE)
+
+
 def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
-    """A line opening with a dateline becomes the dateline and the prose after it."""
+    """A line opening with a dateline becomes the dateline and the prose after it; a date
+    stamp before the dateline (« 2023-02 Munich, 18 février, AZERTAC ») a line of its own."""
     match = _DATELINE.match(content)
+    stamp = _STAMP.match(content) if match is None else None
+    if stamp is not None and _DATELINE.match(content[stamp.end() :]):
+        rest = content[stamp.end() :]
+        return [
+            (start, content[: stamp.end()].rstrip(" -–—|")),
+            *_split_dateline(start + stamp.end(), rest),
+        ]
     if match is None:
         return [(start, content)]
     rest = content[match.end() :]
@@ -639,6 +740,20 @@ def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
 
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\b")
+
+
+_ISO_MONTH = re.compile(r"^\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+
+
+def header_month(text: str) -> str | None:
+    """The month a date without its day gives (« 2023-02 », « février 2023 »), as YYYY-MM."""
+    iso = _ISO_MONTH.match(text)
+    if iso is not None:
+        return f"{iso[1]}-{iso[2]}"
+    found = [d for d in find_dates(text, None) if d.precision == "mois" and d.iso]
+    if found and found[0].iso and len(text.split()) <= 3:
+        return found[0].iso[:7]
+    return None
 
 
 def header_day(text: str) -> date | None:
@@ -674,13 +789,14 @@ def read_article(text: str, given: Given | None = None) -> Article:
     header = _header(text)
     given = given or Given()
     if given.url is None and "url" in header:
-        given = Given(header["url"], given.date, given.outlet)
+        given = replace(given, url=header["url"])
     if given.outlet is None and "media" in header:
-        given = Given(given.url, given.date, _given_outlet(header["media"]))
-    if given.date is None and "date" in header:
+        given = replace(given, outlet=_given_outlet(header["media"]))
+    if given.date is None and given.month is None and "date" in header:
         day = header_day(header["date"])
-        if day is not None:
-            given = Given(given.url, day, given.outlet)
+        month = header_month(header["date"]) if day is None else None
+        unread = header["date"] if day is None and month is None else None
+        given = replace(given, date=day, month=month, unread=unread)
     lines: list[Line] = []
     seen: set[str] = set()
     raw_lines: list[tuple[int, str]] = []
@@ -696,6 +812,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
             found_outlet is not None
             and not _ADDRESS.match(content)
             and not _DATELINE.match(content)
+            and not _MONTH_STAMP.match(content)
+            and not _WEATHER.search(content)
         ):
             outlet_name = found_outlet
             kind = "outlet"
@@ -728,6 +846,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
         if line.kind == "prose" and ends and not _ENDS_WITH_NAME.search(line.text):
             break
         if line.kind in ("heading", "prose") and len(line.text) <= TITLE_MAX:
+            if len(line.text.split()) < 2:
+                continue  # « Munich » alone: a place or a rubric of the page, not the headline
             lines[position] = Line(line.start, line.text, "title")
             break
     title_line = next((line for line in lines if line.kind == "title"), None)
@@ -743,6 +863,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
     elif address_line is not None:
         match = _ADDRESS.match(address_line.text)
         url_meta = Metadata(match.group("url") if match else address_line.text, address_line.text)
+    stamp = next((line for line in lines if line.kind == "stamp"), None)
+    stamped = _MONTH_STAMP.match(stamp.text) if stamp is not None else None
+    if stamped is not None and given.date is None and given.month is None:
+        given = replace(given, month=stamped.group("month"), month_line=stamped.group(0))
     dateline, dateline_date, agency = _dateline_of(lines)
     published, published_date = _published(lines, given, url_meta.value, dateline_date)
     clash = _date_clash(dateline_date, published, published_date)

@@ -28,6 +28,7 @@ from bot.draft.actors import (
     bystanders,
     head_of_state,
     lead_official,
+    media,
     named_officials,
     names_a_pair,
     nationals,
@@ -2134,7 +2135,10 @@ def draft_article(
         # « les deux pays » names next
         # nor is a neighbour, a border or a side of a conflict spoken about (« près de la
         # frontière avec l'Arménie », « le conflit … entre l'Arménie et l'Azerbaïdjan »)
+        # nor is the country of a news medium the article has not named as an actor before
+        told_by = [hit for hit in media(sentence.text, finder, found) if hit.id not in recent]
         aside = nationals(sentence.text, finder, found) + bystanders(sentence.text, finder, found)
+        aside += told_by
         parties_here = [h for h in countries_here if h not in aside]
         if not lead and len({hit.id for hit in parties_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in parties_here))
@@ -2163,6 +2167,7 @@ def draft_article(
         named_by_phrase = {item.actor for item in resolved}
         where = [hit for hit in where if hit.id not in named_by_phrase]
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
+        people_of += [hit for hit in told_by if hit not in where]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
             here_ids = {hit.id for hit in countries_here}
@@ -2605,8 +2610,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             "entry": link.entry_id,
             "relation": link.relation,
             "message": (
-                f"probablement le même fait que {link.entry_id} : ajouter cette citation à "
-                "son evidence plutôt que créer une entrée"
+                f"probablement le même fait que {link.entry_id} : ajouter ces citations à "
+                "son evidence plutôt que créer une entrée — déplacer draft.addition dans la "
+                "section additions: du brouillon et retirer l'entrée ; --promote les ajoute"
                 if link.relation == "même fait"
                 else f"contredit {link.entry_id}"
             ),
@@ -2697,6 +2703,15 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
             {"source": source_id, "quote": candidate.said_in.text, "key": True}
         )
     entry["draft"] = _annotations(candidate)
+    same = next((link for link in candidate.links if link.relation == "même fait"), None)
+    if same is not None:  # ready to move: check --drafts and --promote accept it as it is
+        entry["draft"]["addition"] = {
+            "entry": same.entry_id,
+            "evidence": [
+                {"source": item["source"], "quote": item["quote"], "key": item["key"]}
+                for item in entry["evidence"]
+            ],
+        }
     return entry
 
 
@@ -2800,7 +2815,8 @@ _HEADER = """\
 # fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
 # `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
-# à l'entrée existante ; « contradiction » signale une autre date ou un autre nombre.
+# à l'entrée existante (`draft.addition`, prêt à déplacer dans une section `additions:`) ;
+# « contradiction » signale une autre date ou un autre nombre.
 """
 
 
@@ -2831,7 +2847,9 @@ def summary_text(draft: Draft) -> str:
         f"{count(len(draft.skipped), 'phrase écartée', 'phrases écartées')}.",
     ]
     published = draft.article.published
-    if published.value and published.basis == "curateur":
+    if published.value and published.note and published.note.startswith("mois lu"):
+        lines.append(f"Date de l'article : {published.value}, {published.note}.")
+    elif published.value and published.basis == "curateur":
         lines.append(
             f"Date de l'article : {published.value}, donnée par le curateur (pas par le texte) ; "
             "les dates qui en dépendent sont marquées déduites."
@@ -2843,6 +2861,8 @@ def summary_text(draft: Draft) -> str:
         )
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
+    elif published.note and published.note.startswith(("mois ", "« # Date")):
+        lines.append(f"Date de l'article : non indiquée — {published.note}.")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
     if draft.article.date_clash:

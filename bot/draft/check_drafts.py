@@ -14,19 +14,40 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Annotated, Any, TextIO
 
 import yaml
 
 from bot.check import run_check
 from bot.content.duplicates import DuplicateKeys
-from bot.content.schema import Agreement, Country, CoverageSkip, Entry, Event, Fact, Source
+from bot.content.schema import (
+    Agreement,
+    Country,
+    CoverageSkip,
+    Entry,
+    Event,
+    Evidence,
+    Fact,
+    Id,
+    Rule,
+    Source,
+)
 from bot.content.support import DONE_ACTS, undone_act, undone_message
 from bot.content.term_hint import names_hint
 from bot.content.validation import validate
 from bot.content.yamlread import read_yaml
 from bot.draft.analyse import ACT_LABELS
 from bot.text import count, normalise_typography
+
+
+@dataclass(frozen=True, kw_only=True)
+class Addition(Entry):
+    """Quotes of the draft's article added to an entry the base already holds (« même
+    fait »): ``draft --promote`` appends them to that entry's evidence."""
+
+    entry: Id
+    evidence: Annotated[list[Evidence], Rule(min_length=1)]
+
 
 SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
@@ -35,8 +56,10 @@ SECTIONS: dict[str, type[Entry]] = {
     "agreements": Agreement,
     "facts": Fact,
     "coverage_skips": CoverageSkip,
+    "additions": Addition,
 }
-"""The sections a draft may hold (``coverage_skips``: sentences set aside, with a reason)."""
+"""The sections a draft may hold (``coverage_skips``: sentences set aside, with a reason;
+``additions``: quotes added to entries of the base)."""
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
     "countries": {},
@@ -44,6 +67,7 @@ PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
     "coverage_skips": {},
+    "additions": {},
 }
 """Values standing in, for the schema check only, for fields the curator must fill."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.draft.article import Given
+from bot.draft.article import Given, header_month
 from bot.draft.frdates import find_dates
 
 MAX_ARTICLE_BYTES = 200_000
@@ -64,19 +64,24 @@ def decode_article(data: bytes) -> Intake:
 
 
 def given_of(url: str | None, when: str | None, outlet: str | None) -> Given:
-    """What the curator gives on the command line, checked: a date must be a full day."""
+    """What the curator gives on the command line, checked: a date is a full day, or a month
+    (« 2023-02 ») whose day the dispatch's dateline gives (the draft says when none does)."""
     day: date | None = None
+    month: str | None = None
     if when:
         try:
             day = date.fromisoformat(when.strip())
         except ValueError:
             found = [d for d in find_dates(when, None) if d.precision == "jour" and d.iso]
-            if not found or found[0].iso is None:
+            month = header_month(when) if not found else None
+            if month is None and (not found or found[0].iso is None):
                 raise ArticleError(
                     f"--date « {when} » : date illisible ; écrire un jour entier, par exemple "
-                    "2025-10-23 ou « 23 octobre 2025 »"
+                    "2025-10-23 ou « 23 octobre 2025 », ou un mois, 2025-10, quand la ligne "
+                    "d'agence donne le jour (« Bakou, 23 octobre, AZERTAC »)"
                 ) from None
-            day = date.fromisoformat(found[0].iso)
+            if found and found[0].iso:
+                day = date.fromisoformat(found[0].iso)
     if url is not None and not url.strip().lower().startswith(("http://", "https://", "www.")):
         raise ArticleError(f"--url « {url} » : une adresse commence par https://")
-    return Given(url.strip() if url else None, day, outlet.strip() if outlet else None)
+    return Given(url.strip() if url else None, day, outlet.strip() if outlet else None, month)

@@ -638,9 +638,79 @@ class Linker:
                     f"({', '.join(named[:3])}), mots distinctifs : {shown}{genre}"
                 )
                 scored.append((score, Link(item.id, "même fait", reason)))
+        seen = {link.entry_id for _, link in scored}
+        scored += same_event_links(
+            text,
+            mine,
+            span,
+            self._hub,
+            (
+                (item.id, item.actors, item.span, item.kinds, item.text)
+                for item in self._sources
+                if item.id not in seen
+            ),
+            self._actor_words,
+            self._stop,
+        )
         scored += named_links(text, mine, span, self._named, {link.entry_id for _, link in scored})
         scored.sort(key=lambda pair: -pair[0])
         return [link for _, link in scored[:limit]]
+
+
+_PLACE_NAMED = re.compile(
+    r"\b(?:à|au|aux|dans|près\s+de|près\s+d['’]|non\s+loin\s+de)\s*([A-ZÀ-Þ][\w’'-]{2,})"
+)
+"""« à Gabala », « près de Bakou » : where the sentence puts what it tells."""
+
+
+def genre_of(text: str, kinds: Iterable[str]) -> str:
+    """« ; même genre (exercice ≈ manœuvres) » when the two say one kind in two words."""
+    mine = _kind_words(text)
+    for name, label in KIND_NAMES.items():
+        said = {word for word in mine if KIND_SYNONYMS.get(word, word) == name}
+        other = {word for word in kinds if KIND_SYNONYMS.get(word, word) == name}
+        if said and other and said != other:
+            return f" ; même genre ({label})"
+    return ""
+
+
+def same_event_links(
+    text: str,
+    mine: frozenset[str],
+    span: DateSpan | None,
+    hub: str | None,
+    items: Iterable[tuple[str, frozenset[str], DateSpan | None, frozenset[str], str]],
+    actor_words: frozenset[str],
+    stop: frozenset[str],
+) -> list[tuple[float, Link]]:
+    """« même fait » without rare words in common: the same partners (two actors, one of them
+    not the hub), overlapping dates and one kind (exercice ≈ manœuvres) — the event the base
+    holds, told again in other words; never when the sentence puts it in a place the entry
+    does not name (« à Gabala »: another exercise). ``items``: (id, actors, date, kind words,
+    its text) of each entry not linked yet."""
+    partners = mine - {hub}
+    kinds_here = {KIND_SYNONYMS.get(w, w) for w in _kind_words(text)}
+    if span is None or not kinds_here or not partners or len(mine) < 2:
+        return []
+    places = stems(" ".join(_PLACE_NAMED.findall(text)), stop) - actor_words
+    found: list[tuple[float, Link]] = []
+    for item_id, actors, item_span, kinds, words in items:
+        shared = mine & actors
+        if item_span is None or len(shared) < 2 or not partners & actors:
+            continue
+        if not kinds_here & {KIND_SYNONYMS.get(w, w) for w in kinds}:
+            continue
+        if not item_span.overlaps(span.start, span.end):
+            continue
+        if places and not places <= stems(words, stop):
+            continue  # another place: another event of the same kind
+        genre = genre_of(text, kinds) or " ; même genre"
+        reason = (
+            f"acteurs communs ({', '.join(sorted(shared))}), dates compatibles "
+            f"({span.label()} / {item_span.label()}){genre}"
+        )
+        found.append((0.5, Link(item_id, "même fait", reason)))
+    return found
 
 
 _CAPITALISED = re.compile(r"(?<=[\s(’'])([A-ZÀ-Þ][\w’'-]{2,})")

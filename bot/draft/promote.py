@@ -157,6 +157,82 @@ def add_entries(text: str, section: str, entries: list[object]) -> str:
     return append_entries(text, section, rest) if rest else text
 
 
+def add_quotes(text: str, entry_id: str, evidence: list[object]) -> str | None:
+    """``text`` (one YAML file) with ``evidence`` appended to the evidence of the entry
+    ``entry_id``, the rest kept byte for byte; None when the file holds no such entry. When a
+    quote added is key and none of the entry's was marked, its first quote (the key quote by
+    default) is marked key: it stays shown with the summary."""
+    lines = text.splitlines(keepends=True)
+    head = re.compile(rf"^(?P<indent>\s*)- id:\s*[\"']?{re.escape(entry_id)}[\"']?\s*(?:#.*)?$")
+    start = next((i for i, line in enumerate(lines) if head.match(line.rstrip("\n"))), None)
+    if start is None:
+        return None
+    match = head.match(lines[start].rstrip("\n"))
+    assert match is not None
+    item_indent = len(match.group("indent"))
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if lines[i].strip()
+            and not lines[i].lstrip().startswith("#")
+            and len(lines[i]) - len(lines[i].lstrip()) <= item_indent
+        ),
+        len(lines),
+    )
+    key = next(
+        (i for i in range(start + 1, end) if re.match(r"^\s+evidence\s*:\s*$", lines[i])), None
+    )
+    if key is None:
+        raise PromoteError(
+            f"additions : l'entrée {entry_id} n'a pas de liste evidence: à compléter"
+        )
+    key_indent = len(lines[key]) - len(lines[key].lstrip())
+    last = key
+    for i in range(key + 1, end):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            if len(lines[i]) - len(lines[i].lstrip()) <= key_indent:
+                break
+            last = i
+    items = [i for i in range(key + 1, last + 1) if lines[i].lstrip().startswith("- ")]
+    indent = re.match(r"^\s*", lines[items[0]]).group(0) if items else " " * (key_indent + 2)  # type: ignore[union-attr]
+    if not lines[last].endswith("\n"):
+        lines[last] += "\n"
+    lines[last + 1 : last + 1] = [_dump(evidence, indent)]
+    keyed = any(isinstance(item, dict) and item.get("key") for item in evidence) and not any(
+        re.match(r"^\s+(?:- )?key:\s*true\b", lines[i]) for i in range(key + 1, last + 1)
+    )
+    if keyed and items:  # the entry's first quote was its key quote by default: it stays one
+        lines.insert(items[0] + 1, f"{indent}  key: true\n")
+    return "".join(lines)
+
+
+def _merge_additions(
+    additions: object, content_dir: Path, texts: dict[str, str], added: dict[str, int]
+) -> None:
+    """Quotes the draft adds to entries of the base (« même fait »), put in their files."""
+    if not isinstance(additions, list):
+        raise PromoteError("additions : la section doit être une liste d'ajouts")
+    for position, addition in enumerate(additions):
+        if not isinstance(addition, dict) or not isinstance(addition.get("entry"), str):
+            raise PromoteError(f"additions[{position}] : entry (l'id d'une entrée) manque")
+        evidence = addition.get("evidence")
+        if not isinstance(evidence, list) or not evidence:
+            raise PromoteError(f"additions[{position}] : evidence (les citations) manque")
+        for path in sorted(content_dir.glob("*.yaml")):
+            current = texts.get(path.name, path.read_text(encoding="utf-8"))
+            changed = add_quotes(current, addition["entry"], evidence)
+            if changed is not None:
+                texts[path.name] = changed
+                break
+        else:
+            raise PromoteError(
+                f"additions[{position}].entry : « {addition['entry']} » n'est l'id d'aucune "
+                "entrée de la base"
+            )
+        added["additions"] = added.get("additions", 0) + len(evidence)
+
+
 def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
     """The base's files with the draft's entries moved in (nothing is written)."""
     try:
@@ -183,6 +259,8 @@ def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
             current = path.read_text(encoding="utf-8") if path.exists() else ""
         texts[name] = add_entries(current, section, [_without_draft(e) for e in entries])
         added[section] = len(entries)
+    if data.get("additions"):
+        _merge_additions(data["additions"], content_dir, texts, added)
     return Merged(texts, seed_name, seed_text, added)
 
 
