@@ -31,6 +31,7 @@ from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
+from bot.engine.subject_first import holds_actor, named_actors
 from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
@@ -71,6 +72,11 @@ several things (« les 3 menaces »: the lines are the answer): with the « Comp
 the buttons, its first message then stays near 1,000 (issue 22 B.8; the rule is 1,200)."""
 CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
+SUBJECT_CLOSE = 0.8
+"""The entries naming the actor the question names go before those that do not (on top and
+as neighbours) when the best of them scores this share of the best hit at least: near-equal
+scores made of common words (« quelque », « récemment ») are decided by the question's
+subject (``subject_first``); a far better hit without it (its rare words) stays on top."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
 
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -654,6 +660,10 @@ def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     return table[entry.id]
 
 
+def _line(index: Index, entry: Entry) -> str:
+    return line_text(index.base, entry)
+
+
 def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
@@ -802,6 +812,13 @@ def best_passage(
     if not scored:
         return None
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    actors = named_actors(index, query)
+    if actors:  # the actor the question names: close entries about it go first (subject_first)
+        naming = [holds_actor(index, r[2], r[3], _line(index, r[2]), actors) for r in scored]
+        lead = next((n for n, yes in enumerate(naming) if yes), None)
+        if lead is not None and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]:
+            pairs = list(zip(scored, naming, strict=True))
+            scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
     value, _position, entry, sentence, answers = scored[0]
     if hits.total <= 1 + LISTED:  # so few results: all of them
         others = [row[2] for row in scored[1:]]

@@ -75,6 +75,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
+from bot.engine.pointed import pointed_in_thread
 from bot.engine.reading_line import search_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -1110,6 +1111,10 @@ def _detail_of_subject(
             "questions: base order", lambda: {e.id: n for n, e in enumerate(index.base.entries())}
         )
         holding = sorted((entry.id for entry in held), key=lambda i: order.get(i, 0))[:1]
+    listed = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
+    pointed = pointed_in_thread(index, folded, listed, previous.data)  # « ce mémorandum »
+    if pointed is not None:
+        holding = [pointed.id]
     subject = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
     if not subject or _names_new_subject(index, text, subject, detail, today):
         return None
