@@ -116,3 +116,30 @@ def test_a_follow_up_on_this_memorandum_binds_to_it_and_says_the_day_is_not_give
     opening = next(b.text for b in reply.blocks if isinstance(b, Para))
     assert opening.startswith("Les articles ne donnent pas le jour exact"), text
     assert "« récemment »" in opening, text
+
+
+def _quotes(reply: Reply) -> list[str]:
+    return [b.text for b in reply.blocks if isinstance(b, Quote)]
+
+
+def test_how_many_and_which_gives_the_number_and_the_items(five_base):
+    for question in (
+        "combien de grandes menaces pèsent sur Bakou, et lesquelles ?",
+        "Bakou fait face à combien de menaces ? quelles sont-elles ?",
+    ):
+        reply = respond(Index(five_base), question, TODAY)
+        quotes = _quotes(reply)
+        assert quotes and "trois principales menaces" in quotes[0], _text(reply)
+        items = " ".join(quotes[1:])
+        assert "l'Iran" in items and "la Russie" in items, _text(reply)
+        assert "population arménienne" in items, _text(reply)
+        # each item is an article's own words: every quote shown is in its article verbatim
+        seeds = fold(" ".join(five_base.seeds.values()))
+        assert all(fold(quote) in seeds for quote in quotes), _text(reply)
+
+
+def test_how_many_alone_gives_the_number_alone(five_base):
+    reply = respond(Index(five_base), "combien de grandes menaces pèsent sur Bakou ?", TODAY)
+    quotes = _quotes(reply)
+    assert quotes and "trois principales menaces" in quotes[0], _text(reply)
+    assert not any("l'Iran qui" in quote for quote in quotes), _text(reply)

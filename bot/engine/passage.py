@@ -816,7 +816,11 @@ def best_passage(
     if actors:  # the actor the question names: close entries about it go first (subject_first)
         naming = [holds_actor(index, r[2], r[3], _line(index, r[2]), actors) for r in scored]
         lead = next((n for n, yes in enumerate(naming) if yes), None)
-        if lead is not None and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]:
+        if (
+            lead  # neither None nor 0: the best hit lacks it, another has it
+            and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]
+            and not _untold_with(index, query, [index.base.actors[a].name for a in actors])
+        ):  # (when no sentence ties the actor to the question's words, the answer says so)
             pairs = list(zip(scored, naming, strict=True))
             scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
     value, _position, entry, sentence, answers = scored[0]
@@ -1183,6 +1187,12 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     chosen = singles if len(singles) >= 2 else placed
     chosen.sort(key=lambda row: (row[0], row[1]))
     return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
+
+
+def announced(sentence: str) -> bool:
+    """True when ``sentence`` ends on the announcement of a list (« … trois principales
+    menaces »)."""
+    return _ANNOUNCED.search(sentence) is not None
 
 
 def _announces(quote: str, sentence: str) -> bool:

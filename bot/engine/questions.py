@@ -26,6 +26,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
+from bot.engine.count_items import with_items
 from bot.engine.counting import (
     asked_count,
     asked_figure,
@@ -722,7 +723,10 @@ def _counted(index: Index, folded: str, words: str) -> Understanding | None:
     if not counted(index, noun, words):
         return None
     said = f"nombre de « {noun} » dans les citations, d'après « {words} »"
-    return Understanding(f"/cherche {words}", f"/cherche {words}", said, counted=noun)
+    several = asks_several(folded)  # « combien …, et lesquelles ? »: the items too
+    return Understanding(
+        f"/cherche {words}", f"/cherche {words}", said, counted=noun, several=several
+    )
 
 
 def _a_place(index: Index, question: str, name: str) -> bool:
@@ -1529,6 +1533,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     figures = (
         count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
     )
+    if figures is not None and found.several:  # « combien …, et lesquelles ? »
+        figures = with_items(index, figures)
     searched = found.data.startswith("/cherche ") and not found.counted
     passage = (
         passage_reply(
