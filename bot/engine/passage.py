@@ -31,7 +31,7 @@ from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
-from bot.engine.subject_first import holds_actor, named_actors
+from bot.engine.subject_first import holds_actor, named_actors, ties_asked
 from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
@@ -664,6 +664,11 @@ def _line(index: Index, entry: Entry) -> str:
     return line_text(index.base, entry)
 
 
+def _shown(index: Index, row: tuple[float, int, Entry, str, bool]) -> str:
+    """What a scored row shows: its sentence, and its line unless a context entry's."""
+    return row[3] if isinstance(row[2], Fact) else f"{row[3]} {_line(index, row[2])}"
+
+
 def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
@@ -819,8 +824,12 @@ def best_passage(
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
             and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]
-            and not _untold_with(index, query, [index.base.actors[a].name for a in actors])
-        ):  # (when no sentence ties the actor to the question's words, the answer says so)
+            and (
+                ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
+                or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
+            )
+        ):  # (when neither it nor any sentence ties the actor to the question's words, the
+            # subject may be uncovered: the best hit stays, and the answer says so)
             pairs = list(zip(scored, naming, strict=True))
             scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
     value, _position, entry, sentence, answers = scored[0]

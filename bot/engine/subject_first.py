@@ -10,7 +10,7 @@ adjective, or when it is an agreement the actor is a party to (its card says so)
 from __future__ import annotations
 
 from bot.content.model import Agreement, Event, Fact
-from bot.engine.french import is_stop
+from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.own_evidence import names_any, subjects
 from bot.text import fold
@@ -66,3 +66,24 @@ def holds_actor(
     if names_any(index.base, actors, shown):
         return True  # « le pays », « les deux pays »: the line names whom the entry is about
     return isinstance(entry, Agreement) and any(a in actors for a in subjects(entry, home))
+
+
+AGREEMENT_WORDS = ("accord", "traite", "memorandum", "pacte", "entente", "contrat")
+"""Folded words by which a question asks an agreement: an agreement entry answers them."""
+
+
+def ties_asked(index: Index, entry: Entry, shown: str, query: str, actors: tuple[str, ...]) -> bool:
+    """True when ``entry``, about one of ``actors``, holds more of ``query`` than the actor:
+    a content word of the question in ``shown`` (its sentence and line; a name, a number or
+    an adverb of time does not count), or an agreement word asked of an agreement the actor
+    is a party to (« quel accord avec Ankara ? » answered by their memorandum)."""
+    words = [w for w in fold(query).split() if not is_stop(w) and not w.isdigit()]
+    names = set(_subject_names(index)) | {fold(index.base.actors[a].name) for a in actors}
+    if isinstance(entry, Agreement) and any(w.startswith(AGREEMENT_WORDS) for w in words):
+        return True
+    held = {folded_stem(w) for w in fold(shown).split()}
+    return any(
+        folded_stem(w) in held
+        for w in words
+        if w not in names and w not in LIGHT_WORDS and len(w) > 3
+    )
