@@ -143,3 +143,14 @@ def test_how_many_alone_gives_the_number_alone(five_base):
     quotes = _quotes(reply)
     assert quotes and "trois principales menaces" in quotes[0], _text(reply)
     assert not any("l'Iran qui" in quote for quote in quotes), _text(reply)
+
+
+def test_a_subject_the_articles_never_tie_to_the_actor_keeps_its_not_said_line(five_base):
+    # no sentence names Iran with « position », « format » or « régional », and the closest
+    # sentence naming Iran holds none of them: the answer says so first, then the nearest
+    reply = respond(
+        Index(five_base), "quelle est la position de l'Iran sur le format régional 3+3 ?", TODAY
+    )
+    first = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" not in b.text)
+    assert first.startswith("Les articles ne le disent pas"), _text(reply)
+    assert "Iran" in first, _text(reply)
