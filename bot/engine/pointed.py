@@ -36,11 +36,16 @@ def pointed_nouns(folded: str) -> list[str]:
     ]
 
 
-def _stems(index: Index, entry: Entry) -> set[str]:
-    texts = [line_text(index.base, entry)]
-    if isinstance(entry, Agreement):
-        texts.append(entry.title)
-    return {folded_stem(word) for word in re.findall(r"\w+", fold(" ".join(texts)))}
+def _stems(index: Index, entry: Entry) -> frozenset[str]:
+    """The stems of the words of ``entry``'s line (and title), kept per entry."""
+    cache = index.memo("pointed stems", dict[str, frozenset[str]])
+    if entry.id not in cache:
+        texts = [line_text(index.base, entry)]
+        if isinstance(entry, Agreement):
+            texts.append(entry.title)
+        words = re.findall(r"\w+", fold(" ".join(texts)))
+        cache[entry.id] = frozenset(folded_stem(word) for word in words)
+    return cache[entry.id]
 
 
 def pointed_entry(index: Index, folded: str, entries: list[Entry]) -> Entry | None:
