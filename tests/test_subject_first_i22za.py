@@ -154,3 +154,22 @@ def test_a_subject_the_articles_never_tie_to_the_actor_keeps_its_not_said_line(f
     first = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" not in b.text)
     assert first.startswith("Les articles ne le disent pas"), _text(reply)
     assert "Iran" in first, _text(reply)
+
+
+def test_a_list_asked_that_an_article_gives_as_a_list_is_answered_item_by_item(five_base):
+    seeds = fold(" ".join(five_base.seeds.values()))
+    for question in ("liste des sessions du forum de Bakou", "quelles sessions à Bakou ?"):
+        reply = respond(Index(five_base), question, TODAY)
+        quotes = _quotes(reply)
+        assert len(quotes) >= 3, _text(reply)
+        assert quotes[0].startswith("Session sécurité"), _text(reply)
+        assert any(q.startswith("Tables rondes diplomatiques") for q in quotes), _text(reply)
+        assert all(fold(quote) in seeds for quote in quotes), _text(reply)
+
+
+def test_a_list_of_a_noun_no_article_lists_is_no_article_list(five_base):
+    reply = respond(Index(five_base), "liste des sessions du sommet de Londres", TODAY)
+    assert not any(
+        isinstance(b, Para) and b.text.startswith("La liste que donne l'article")
+        for b in reply.blocks
+    ), _text(reply)

@@ -21,6 +21,7 @@ from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
+from bot.engine.article_lists import article_list, asked_noun
 from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
 from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
@@ -179,6 +180,9 @@ class Understanding:
     """The noun a « combien / quel volume de … » question asks a figure of."""
     several: bool = False
     """The question asks for several things (« quelles régions ? »): a search lists more."""
+    listed: str = ""
+    """The noun a question asks a list of (« liste des sessions »): an article's own list of
+    it answers (``article_lists``)."""
     kind: str = ""
     """What the question asks (« quand », « combien », « qui », « ou », or ""): a search
     answer checks its passage against it (``passage.py``)."""
@@ -386,6 +390,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found,
         kind=asked_type(text),
         several=asks_several(text),
+        listed=asked_noun(fold(text)),
         parts=_parts(index, text),
         someone=asks_someone(text),
         verbs=question_verbs(text),
@@ -1555,6 +1560,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if passage is not None and found.yes_no:  # « entré au PPP en 1997 ? »: the year is checked
         passage = _year_checked(index, found, passage)
         passage = _verdict(index, passage, found.data.split(" ", 1)[1])
+    listing = article_list(index, found.listed, found.data.split(" ", 1)[1]) if searched else []
+    if listing:  # « liste des sessions clés »: the article's own list, item by item
+        passage = Reply(tuple(listing), passage.buttons if passage is not None else ())
     reply = figures or passage or command_answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
     # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
