@@ -728,10 +728,7 @@ def _counted(index: Index, folded: str, words: str) -> Understanding | None:
     if not counted(index, noun, words):
         return None
     said = f"nombre de « {noun} » dans les citations, d'après « {words} »"
-    several = asks_several(folded)  # « combien …, et lesquelles ? »: the items too
-    return Understanding(
-        f"/cherche {words}", f"/cherche {words}", said, counted=noun, several=several
-    )
+    return Understanding(f"/cherche {words}", f"/cherche {words}", said, counted=noun)
 
 
 def _a_place(index: Index, question: str, name: str) -> bool:
