@@ -1356,6 +1356,16 @@ def _when_reply(
                 "note",
             )
         )
+    elif loose and dated[0] is loose[0] and dated[0] is subject[0]:  # the line asked first
+        first = loose[0]  # (« ce mémorandum ») is known to a window only; the others are not
+        said = f"« {first.date_text} »" if first.date_text else brief_when(index.base, first, 40)
+        label = short_label(line_text(index.base, first), 70)
+        blocks.append(
+            Para(
+                f"Les articles ne donnent pas le jour exact de « {label} » : ils disent {said}.",
+                "note",
+            )
+        )
     blocks.append(line)
     shown: list[Found] = []
     for entry in dated[:MOST_SUBJECT] or subject[:1]:

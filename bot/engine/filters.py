@@ -11,6 +11,7 @@ from bot.content.model import Actor
 from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
+from bot.engine.name_words import a_word_not_a_name
 from bot.text import fold, normalise_typography, plural_phrase
 
 MAX_PHRASE = 5
@@ -457,6 +458,8 @@ def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
             elif named is not None and (named.exact or single):
                 if _a_little_word(named.actor, phrase, text):
                     continue  # « peux-tu me lister » names no Montenegro (ME)
+                if not named.exact and a_word_not_a_name(index, named.actor, phrase, text):
+                    continue  # « a succédé » names no Sweden (name_words)
                 _add(actors, named.actor.id)
             else:
                 continue

@@ -31,6 +31,7 @@ from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
+from bot.engine.subject_first import holds_actor, named_actors, ties_asked
 from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
@@ -71,6 +72,11 @@ several things (« les 3 menaces »: the lines are the answer): with the « Comp
 the buttons, its first message then stays near 1,000 (issue 22 B.8; the rule is 1,200)."""
 CLOSE = 0.75
 """A neighbour is listed only when it scores this share of the answer at least."""
+SUBJECT_CLOSE = 0.8
+"""The entries naming the actor the question names go before those that do not (on top and
+as neighbours) when the best of them scores this share of the best hit at least: near-equal
+scores made of common words (« quelque », « récemment ») are decided by the question's
+subject (``subject_first``); a far better hit without it (its rare words) stays on top."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
 
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -654,6 +660,15 @@ def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     return table[entry.id]
 
 
+def _line(index: Index, entry: Entry) -> str:
+    return line_text(index.base, entry)
+
+
+def _shown(index: Index, row: tuple[float, int, Entry, str, bool]) -> str:
+    """What a scored row shows: its sentence, and its line unless a context entry's."""
+    return row[3] if isinstance(row[2], Fact) else f"{row[3]} {_line(index, row[2])}"
+
+
 def _dated(entry: Entry) -> bool:
     return not isinstance(entry, Fact) and entry.date is not None
 
@@ -802,6 +817,21 @@ def best_passage(
     if not scored:
         return None
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    actors = named_actors(index, query)
+    if actors:  # the actor the question names: close entries about it go first (subject_first)
+        naming = [holds_actor(index, r[2], r[3], _line(index, r[2]), actors) for r in scored]
+        lead = next((n for n, yes in enumerate(naming) if yes), None)
+        if (
+            lead  # neither None nor 0: the best hit lacks it, another has it
+            and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]
+            and (
+                ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
+                or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
+            )
+        ):  # (when neither it nor any sentence ties the actor to the question's words, the
+            # subject may be uncovered: the best hit stays, and the answer says so)
+            pairs = list(zip(scored, naming, strict=True))
+            scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
     value, _position, entry, sentence, answers = scored[0]
     if hits.total <= 1 + LISTED:  # so few results: all of them
         others = [row[2] for row in scored[1:]]
@@ -1166,6 +1196,12 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     chosen = singles if len(singles) >= 2 else placed
     chosen.sort(key=lambda row: (row[0], row[1]))
     return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
+
+
+def announced(sentence: str) -> bool:
+    """True when ``sentence`` ends on the announcement of a list (« … trois principales
+    menaces »)."""
+    return _ANNOUNCED.search(sentence) is not None
 
 
 def _announces(quote: str, sentence: str) -> bool:

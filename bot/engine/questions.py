@@ -21,11 +21,13 @@ from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
+from bot.engine.article_lists import article_list, asked_noun
 from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
 from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
+from bot.engine.count_items import with_items
 from bot.engine.counting import (
     asked_count,
     asked_figure,
@@ -75,6 +77,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
+from bot.engine.pointed import pointed_in_thread
 from bot.engine.reading_line import search_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -177,6 +180,9 @@ class Understanding:
     """The noun a « combien / quel volume de … » question asks a figure of."""
     several: bool = False
     """The question asks for several things (« quelles régions ? »): a search lists more."""
+    listed: str = ""
+    """The noun a question asks a list of (« liste des sessions »): an article's own list of
+    it answers (``article_lists``)."""
     kind: str = ""
     """What the question asks (« quand », « combien », « qui », « ou », or ""): a search
     answer checks its passage against it (``passage.py``)."""
@@ -384,6 +390,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         found,
         kind=asked_type(text),
         several=asks_several(text),
+        listed=asked_noun(fold(text)),
         parts=_parts(index, text),
         someone=asks_someone(text),
         verbs=question_verbs(text),
@@ -1110,6 +1117,10 @@ def _detail_of_subject(
             "questions: base order", lambda: {e.id: n for n, e in enumerate(index.base.entries())}
         )
         holding = sorted((entry.id for entry in held), key=lambda i: order.get(i, 0))[:1]
+    listed = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
+    pointed = pointed_in_thread(index, folded, listed, previous.data)  # « ce mémorandum »
+    if pointed is not None:
+        holding = [pointed.id]
     subject = subject_entries(index, dict.fromkeys([*holding[:1], *previous.lines]))
     if not subject or _names_new_subject(index, text, subject, detail, today):
         return None
@@ -1524,6 +1535,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     figures = (
         count_reply(index, found.counted, found.data.split(" ", 1)[1]) if found.counted else None
     )
+    if figures is not None and found.several:  # « combien …, et lesquelles ? »
+        figures = with_items(index, figures)
     searched = found.data.startswith("/cherche ") and not found.counted
     passage = (
         passage_reply(
@@ -1544,6 +1557,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if passage is not None and found.yes_no:  # « entré au PPP en 1997 ? »: the year is checked
         passage = _year_checked(index, found, passage)
         passage = _verdict(index, passage, found.data.split(" ", 1)[1])
+    listing = article_list(index, found.listed, found.data.split(" ", 1)[1]) if searched else []
+    if listing:  # « liste des sessions clés »: the article's own list, item by item
+        passage = Reply(tuple(listing), passage.buttons if passage is not None else ())
     reply = figures or passage or command_answer(index, found.data, today)
     # the line says what was understood in words, never the command: readers took « → /pays
     # l allemagne » for jargon (issue 22, seventh blind set); a found answer has it under its
