@@ -18,7 +18,6 @@ Run as ``python -m bot.rebuild CONTENT SEEDS FOLDER`` (by :func:`rebuild_index` 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import hashlib
@@ -77,6 +76,8 @@ async def rebuild_index(content_dir: Path, seeds_dir: Path, current: Index | Non
     code are those it was read or built from (same snapshot key): nothing to decode or swap.
     Raises ContentError when the content is invalid, RebuildError when the child failed.
     """
+    import asyncio  # here: the reading process (``python -m bot.rebuild``) never needs it
+
     # the start's own snapshot, when still being written, first: the child may reuse it,
     # and it never lands over the one the child writes
     await asyncio.to_thread(wait_for_snapshot)
