@@ -238,7 +238,7 @@ async def test_the_thread_reading_the_new_base_is_never_handed_the_served_index(
         handed.extend(args)
         return await real(function, *args)
 
-    monkeypatch.setattr(rebuild.asyncio, "to_thread", recording)
+    monkeypatch.setattr(asyncio, "to_thread", recording)  # rebuild imports it when it runs
     reloaded = await rebuild.rebuild_index(copy.content, copy.seeds, served)
     assert handed and not any(argument is served for argument in handed)
     old = {id(item) for _, items in served.base.origins for item in items}

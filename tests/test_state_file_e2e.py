@@ -29,9 +29,11 @@ def settings_for(api, state) -> Settings:
 
 
 async def start_up_done(application) -> None:
-    """Wait until the start-up job (resume, first-deployment baseline) has run."""
+    """Wait until the start-up jobs (resume, first-deployment baseline; the subscribers'
+    alert pass, which lists its candidates in a thread first) have run."""
     for _ in range(200):
-        if "annonces-au-demarrage" not in {job.name for job in application.job_queue.jobs()}:
+        names = {job.name for job in application.job_queue.jobs()}
+        if not names & {"annonces-au-demarrage", "alertes-au-demarrage"}:
             break
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.1)

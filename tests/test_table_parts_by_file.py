@@ -223,7 +223,15 @@ def test_bigram_keys_number_each_repeated_bigram(copy: ContentCopy) -> None:
         pairs = [word[at : at + 2] for at in range(len(word) - 1)]
         return tuple(f"{pair}{pairs[: at + 1].count(pair)}" for at, pair in enumerate(pairs))
 
-    words = [*FullText(copy.load()).vocabulary, "anan", "aaaa", "a", "", "abab-abab"]
+    words = [
+        *FullText(copy.load()).vocabulary,
+        "anan",
+        "aaaa",
+        "a",
+        "",
+        "abab-abab",
+        "lukoil 999 999",
+    ]
     assert bigram_keys("anan") == ("an1", "na1", "an2")
     for word in words:
         assert bigram_keys(word) == plain(word)

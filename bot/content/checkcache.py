@@ -74,9 +74,15 @@ class CheckMarks:
         prune_unused(self.folder, SUFFIX, self.used, "Marques de contrôle non nettoyées (%s)")
 
 
-def source_fingerprint(source: object | None, article: str | None) -> str:
+def source_fingerprint(
+    source: object | None, article: str | None, text_hash: str | None = None
+) -> str:
     """What the checks read of one source: the entry (every field, by ``repr``) and the text
-    of its article, each « absent » when missing."""
+    of its article, each « absent » when missing. ``text_hash``: the SHA-256 of ``article``'s
+    UTF-8 when the caller has it already (:mod:`bot.content.articles`), not computed again."""
     entry = ABSENT if source is None else hashlib.sha256(repr(source).encode()).hexdigest()
-    text = ABSENT if article is None else hashlib.sha256(article.encode()).hexdigest()
+    if article is None:
+        text = ABSENT
+    else:
+        text = text_hash if text_hash is not None else hashlib.sha256(article.encode()).hexdigest()
     return f"{entry}:{text}"

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
+from bot.content.articles import KeptArticles
 from bot.content.checkcache import CheckMarks, source_fingerprint
 from bot.content.countries import NOT_COUNTRIES, country_name, flag, is_known_code
 from bot.content.duplicates import DuplicateKeys
@@ -288,8 +289,13 @@ def _of(noun: str) -> str:
     return f"d'{noun}" if fold(noun[:1]) in "aeiouy" else f"de {noun}"
 
 
-def _read_seeds(raw: _Raw, seeds_dir: Path, out: _Collector) -> dict[str, str]:
+def _read_seeds(
+    raw: _Raw, seeds_dir: Path, out: _Collector, kept: KeptArticles | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each source's article text, and (with ``kept``, the texts kept between loads) the
+    SHA-256 of each text, by source id."""
     seeds: dict[str, str] = {}
+    hashes: dict[str, str] = {}
     used: dict[str, str] = {}
     for located in raw.sources:
         source = located.value
@@ -306,8 +312,14 @@ def _read_seeds(raw: _Raw, seeds_dir: Path, out: _Collector) -> dict[str, str]:
             )
         else:
             used[source.seed] = source.id
-            seeds[source.id] = path.read_text(encoding="utf-8")
-    return seeds
+            if kept is None:
+                seeds[source.id] = path.read_text(encoding="utf-8")
+            else:
+                seeds[source.id] = kept.text(source.seed, path)
+                hashes[source.id] = kept.text_hash(source.seed)
+    if kept is not None:
+        kept.save()
+    return seeds, hashes
 
 
 def _diverges_at(quote: str, text: str) -> str:
@@ -714,13 +726,14 @@ def _cross_check(
 
 
 def _marks(
-    raw: _Raw, seeds: dict[str, str], folder: Path | None
+    raw: _Raw, seeds: dict[str, str], folder: Path | None, hashes: Mapping[str, str]
 ) -> tuple[CheckMarks | None, dict[str, str], str | None]:
     """The check marks under ``folder``, each cached file's mark key (none without one), and
     a hash of every source's fingerprint (:func:`source_fingerprint`: its fields and the
     hash of its article's text), in the order of ``seeds`` — the key of the articles' texts
     in the snapshot (:meth:`bot.engine.index.Index.seeds_key`), from the hashes the marks
-    computed anyway instead of hashing 37.5 MB again at ×1000."""
+    computed anyway instead of hashing 37.5 MB again at ×1000. ``hashes``: each text's
+    SHA-256 by source id, when the load has it (the texts kept between loads)."""
     if folder is None:
         return None, {}, None
     marks = CheckMarks(folder)
@@ -730,7 +743,9 @@ def _marks(
     def fingerprint(source: str) -> str:
         found = prints.get(source)
         if found is None:
-            found = prints[source] = source_fingerprint(sources.get(source), seeds.get(source))
+            found = prints[source] = source_fingerprint(
+                sources.get(source), seeds.get(source), hashes.get(source)
+            )
         return found
 
     keys = {
@@ -804,19 +819,22 @@ def load_factbase(
     is kept there by content hash and reused while the file is unchanged
     (:mod:`bot.content.filecache`), and so is the fact that the file passed the checks that
     read the articles, while the sources it names are unchanged too
-    (:mod:`bot.content.checkcache`); references across files are looked up at every load."""
+    (:mod:`bot.content.checkcache`); references across files are looked up at every load.
+    The articles' texts are kept there too, each taken back while the snapshot's manifest
+    vouches that its file is unchanged (:mod:`bot.content.articles`)."""
     out = _Collector()
     raw = _read_files(content_dir, out, limits, on_file, cache)
     _check_vocabulary(raw, out)
     _check_unique(raw.sources, "source", out)
     _check_unique([*raw.countries, *raw.organisations], "acteur", out)
     _check_unique([*raw.events, *raw.agreements, *raw.facts], "entrée", out)
-    seeds = _read_seeds(raw, seeds_dir, out)
+    kept = None if cache is None else KeptArticles(cache, content_dir, seeds_dir)
+    seeds, hashes = _read_seeds(raw, seeds_dir, out, kept)
     actors = _build_actors(raw, out)
     folding = _folding()
     _check_aliases(raw, actors, out, folding)
     _check_vocabulary_actors(raw, actors, out, folding)
-    marks, keys, seeds_print = _marks(raw, seeds, cache)
+    marks, keys, seeds_print = _marks(raw, seeds, cache, hashes)
     checked = {name for name, key in keys.items() if marks is not None and marks.passed(key)}
     _cross_check(raw, actors, seeds, out, checked)
     if out.issues:

@@ -193,21 +193,45 @@ def snapshot_key(content_dir: Path, seeds_dir: Path, folder: Path | None = None)
     for label, base, suffix in folders:
         for relative, path, signature in _listing(base, suffix):
             name = f"{label}/{relative}"
-            recorded = known.get(name)
-            if (
-                isinstance(recorded, dict)
-                and recorded.get("stat") == signature
-                and max(signature[1], signature[2]) < racy_after
-                and isinstance(recorded.get("sha256"), str)
-            ):
-                sha = str(recorded["sha256"])
-            else:
+            sha = _unchanged(known.get(name), signature, racy_after)
+            if sha is None:
                 sha, hashed = _file_hash(Path(path)), True
             files[name] = {"stat": signature, "sha256": sha}
             digest.update(f"\0{name}\0{sha}\0".encode())
     if folder is not None and (hashed or files.keys() != known.keys()):
         _write_manifest(folder, roots, files, now)
     return digest.hexdigest()
+
+
+def _unchanged(recorded: object, signature: list[int], racy_after: int) -> str | None:
+    """The hash ``recorded`` in the manifest for a file whose ``stat`` now gives
+    ``signature``, when the rule of the module's docstring lets it stand; else None."""
+    if (
+        isinstance(recorded, dict)
+        and recorded.get("stat") == signature
+        and max(signature[1], signature[2]) < racy_after
+        and isinstance(recorded.get("sha256"), str)
+    ):
+        return str(recorded["sha256"])
+    return None
+
+
+def seed_hashes(folder: Path, content_dir: Path, seeds_dir: Path) -> dict[str, str]:
+    """The SHA-256 of each file of ``seeds_dir`` (by its name there) that the manifest of
+    ``folder`` still vouches for, by the same rule as :func:`snapshot_key` — which, run just
+    before, recorded them all: a file that rule does not let stand is left out (the caller
+    reads it). Nothing when the manifest is absent or written for other folders."""
+    roots = [str(path.resolve()) for path in (content_dir, seeds_dir, _CODE_DIR)]
+    known, stamp = _read_manifest(folder, roots)
+    racy_after = stamp - int(RACY_SECONDS * 1e9)
+    found: dict[str, str] = {}
+    if not known:
+        return found
+    for relative, _path, signature in _listing(seeds_dir, ""):
+        sha = _unchanged(known.get(f"seeds/{relative}"), signature, racy_after)
+        if sha is not None:
+            found[relative] = sha
+    return found
 
 
 def stemmer_version() -> str:

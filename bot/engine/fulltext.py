@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.content.model import Agreement, FactBase
 from bot.engine.file_parts import part_key
 from bot.engine.french import lightness
+from bot.engine.kept_tables import kept_table
 from bot.engine.names import ByLength, by_length
 from bot.engine.tables import Entry, Table
 from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
@@ -206,12 +207,17 @@ class FullText(Table):
     @cached_property
     def bigrams(self) -> Mapping[tuple[int, str], tuple[int, ...]]:
         """(word length, bigram key) → the vocabulary positions of the words of that length
-        holding that key, in order."""
-        grouped: dict[tuple[int, str], list[int]] = defaultdict(list)
-        for position, word in enumerate(self.vocabulary):
-            for key in bigram_keys(word):
-                grouped[len(word), key].append(position)
-        return MappingProxyType({key: tuple(v) for key, v in grouped.items()})
+        holding that key, in order. Kept in the parts folder under the vocabulary itself
+        (:mod:`bot.engine.kept_tables`): a reload that brings no new word reads it back."""
+
+        def build() -> Mapping[tuple[int, str], tuple[int, ...]]:
+            grouped: dict[tuple[int, str], list[int]] = defaultdict(list)
+            for position, word in enumerate(self.vocabulary):
+                for key in bigram_keys(word):
+                    grouped[len(word), key].append(position)
+            return MappingProxyType({key: tuple(v) for key, v in grouped.items()})
+
+        return kept_table(self.parts, "word-bigrams", self.vocabulary, MappingProxyType, build)
 
     def _typo_pool(self, word: str, size: int) -> tuple[list[str], tuple[int, ...]]:
         """The index words of ``size`` letters that may reach the cutoff with ``word``, and

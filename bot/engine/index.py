@@ -48,7 +48,7 @@ class Index:
     @cached_property
     def names(self) -> NameTable:
         """Which actor or topic a query names."""
-        return NameTable(self.base)
+        return NameTable(self.base, self.parts)
 
     @cached_property
     def fulltext(self) -> FullText:

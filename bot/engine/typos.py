@@ -4,7 +4,7 @@ score only the words that can reach the ``fuzz.ratio`` cutoff, never leaving one
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from operator import add
 
 TYPO_CUTOFF = 85.0
 """Minimum ``ratio`` for an index word to stand for a misspelt /cherche word."""
@@ -22,16 +22,18 @@ def compatible_lengths(size: int, cutoff: float) -> range:
 
 def bigram_keys(word: str) -> tuple[str, ...]:
     """The word's bigrams, each repeated one numbered (« anan » → an1, na1, an2): two words
-    share as many keys as their bigram multisets have in common."""
-    pairs = [word[at : at + 2] for at in range(len(word) - 1)]
+    share as many keys as their bigram multisets have in common. Each word of the full text
+    and each actor name is keyed at every build (85,000 at ×1000): the bigrams are paired in
+    C (``map``), and only a word holding one bigram twice walks them in Python."""
+    pairs = list(map(add, word, word[1:]))
+    keys = [pair + "1" for pair in pairs]
     if len(set(pairs)) == len(pairs):  # most words: no bigram twice, each numbered 1
-        return tuple([pair + "1" for pair in pairs])
-    seen: dict[str, int] = defaultdict(int)
-    keys = []
-    for at in range(len(word) - 1):
-        pair = word[at : at + 2]
-        seen[pair] += 1
-        keys.append(f"{pair}{seen[pair]}")
+        return tuple(keys)
+    seen: dict[str, int] = {}
+    for at, pair in enumerate(pairs):
+        count = seen[pair] = seen.get(pair, 0) + 1
+        if count > 1:
+            keys[at] = f"{pair}{count}"
     return tuple(keys)
 
 

@@ -376,14 +376,17 @@ class Pusher:
             if self.settings.announce_existing:
                 await self.store.run(self.outbox.take_baseline, today.isoformat(), ())
             else:
-                ids = [entry_id(item) for item in announceable(index)]
+                ids = await asyncio.to_thread(_announceable_ids, index)
                 if await self.store.run(self.outbox.take_baseline, today.isoformat(), ids):
                     log.info(
                         "Première mise en service : %d faits pris comme base, rien publié",
                         len(ids),
                     )
                     return 0
-        posts = announcement_posts(index, await self.store.run(self.outbox.announced))
+        announced = await self.store.run(self.outbox.announced)
+        # in a thread, as the alerts' candidates: a walk of the whole base (×1000: 28,000
+        # entries) must not stop the answers in the event loop right after a reload's swap
+        posts = await asyncio.to_thread(announcement_posts, index, announced)
         for post in posts:
             await self.store.run(
                 self.outbox.record,
@@ -398,10 +401,16 @@ class Pusher:
 
     async def digest(self, index: Index, today: date) -> Outcome | None:
         """The scheduled digest, at most once per day."""
-        post = digest_post(index, today, await self.store.run(self.outbox.announced))
+        announced = await self.store.run(self.outbox.announced)
+        post = await asyncio.to_thread(digest_post, index, today, announced)  # off the loop
         if post is None:
             return None
         return await self.publish(post, f"digest:{today.isoformat()}")
+
+
+def _announceable_ids(index: Index) -> list[str]:
+    """The ids of every entry the channel may announce (the first baseline)."""
+    return [entry_id(item) for item in announceable(index)]
 
 
 _STOPPED = "arrêt du bot pendant l'envoi : publication peut-être faite"
