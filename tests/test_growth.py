@@ -116,10 +116,10 @@ def test_a_country_the_base_already_ships_is_not_added_twice(tmp_path, monkeypat
     assert "PK" in base.actors and (content / "growth-actors.yaml").is_file()
 
 
-def test_a_theme_named_by_an_alias_its_dated_lines_never_say_gives_the_search(tmp_path):
+def test_a_theme_named_by_an_alias_its_dated_lines_not_all_say_gives_the_search(tmp_path):
     # On the grown copy, the theme « armement » (alias « drones ») has dated lines — a 2013
-    # Russian arms contract — none of which says « drone »: « drones » must still find the
-    # drone facts (the search), not open that chronology.
+    # Russian arms contract, a parade of captured arms — not all of which say « drone »:
+    # « drones » must still find the drone facts (the search), not open that chronology.
     from datetime import date
 
     from bot.engine.filters import TimelineFilter
@@ -131,7 +131,7 @@ def test_a_theme_named_by_an_alias_its_dated_lines_never_say_gives_the_search(tm
     index = Index(load_factbase(content, seeds))
     dated = select(index, TimelineFilter(topics=("armement",)))
     assert dated  # the chronology the old reading opened
-    assert not any("drone" in item.entry.summary.lower() for item in dated)
+    assert not all("drone" in item.entry.summary.lower() for item in dated)
     found = understand(index, "drones", date(2026, 11, 23))
     assert found is not None and found.data == "/cherche drones"
     found = understand(index, "armement", date(2026, 11, 23))  # the theme's own name

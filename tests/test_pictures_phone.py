@@ -16,7 +16,7 @@ from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from bot.content.model import Agreement, Event
+from bot.content.model import Agreement, Event, FactBase
 from bot.engine import routes
 from bot.engine.common import TENSE_MARKS, when
 from bot.engine.filters import TimelineFilter, parse_filter
@@ -85,9 +85,11 @@ def render_timeline(spec: TimelineSpec) -> RenderedTimeline:
     return found
 
 
+# the frozen five articles: the map and timeline captions below name the latest dated fact
+# and what 2025 lacks, which a curator's new article may change on the shipped base (issue 23)
 @pytest.fixture(scope="module")
-def index(base) -> Index:
-    return Index(base)
+def index(five_base: FactBase) -> Index:
+    return Index(five_base)
 
 
 def _pages(index: Index, argument: str) -> list[Picture]:

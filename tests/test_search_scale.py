@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bench.synthetic import write_synthetic
 from bot.content.loader import load_factbase
+from bot.engine.fulltext import STEM_FALLBACK
 from bot.engine.index import Index, sorted_slice
 from bot.engine.typos import TYPO_CUTOFF
 
@@ -31,12 +32,14 @@ def _plain_typos(index: Index, word: str) -> set[str]:
 
 
 def _plain_scores(index: Index, query: str) -> dict[str, float]:
-    """The loop /cherche ran before: every posting of every matching word, in Python."""
-    postings = index.fulltext.postings
+    """The loop /cherche ran before: every posting of every matching word, in Python. A word
+    matches itself, the words it starts and its close typos, else (none of those) its family
+    (the words sharing its first STEM_FALLBACK letters)."""
+    postings, fulltext = index.fulltext.postings, index.fulltext
     scores: dict[str, float] = defaultdict(float)
     for word in dict.fromkeys(index.tokens(query)):
         best: dict[str, float] = {}
-        for candidate in index.fulltext.expand_word(word):
+        for candidate in fulltext.expand_word(word) or fulltext.family(word):
             if candidate == word:
                 best.update(dict.fromkeys(postings[candidate], 1.0))
                 continue
@@ -121,6 +124,21 @@ def test_score_groups_give_the_plain_scores_ranking_and_total(large: Index, quer
         ]
         assert shown == full[max(start, 0) : stop]
     assert [(e.id, s) for e, s in large.fulltext.ranked_hits(hits, 0, 10)] == full[:10]
+
+
+def test_a_word_found_only_by_its_family_counts_as_in_the_plain_scan(large: Index) -> None:
+    """A query word no index word starts with and no typo reaches (« aérienne » where the
+    base only says « aériens ») is scored by its family: the groups and the total agree with
+    the plain scan. The word is computed from the base, so the case holds on any base."""
+    fulltext = large.fulltext
+    words = [w for w in fulltext.vocabulary if len(w) > STEM_FALLBACK + 1 and w.isalpha()]
+    unknown = (w[: STEM_FALLBACK + 1] + "qxq" for w in words)
+    word = next(w for w in unknown if not fulltext.expand_word(w) and fulltext.family(w))
+    for query in (word, "defense " + word):
+        plain = _plain_scores(large, query)
+        hits = fulltext.search_hits(query)
+        assert plain and hits.total == len(plain)
+        assert {entry_id: score for score, ids in hits.buckets for entry_id in ids} == plain
 
 
 def test_sorted_slice_reads_the_order_from_either_end() -> None:

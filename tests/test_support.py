@@ -1,7 +1,8 @@
 """The support check catches a planted example of each way a displayed text can overstate.
 
-Each test edits a copy of the shipped content the way a careless curator would and expects
-``check`` to name the file, the entry and the field.
+Each test edits a copy of the frozen five-article base (tests/fixtures/five, not the shipped
+content: a curator's new quote that supports « signé » must not turn a test red) the way a
+careless curator would and expects ``check`` to name the file, the entry and the field.
 
 The rule tests check only what the edit changed: the entries of the edited copy that differ
 from the shipped ones (plus the entries a new exception names), with every actor, source and
@@ -14,17 +15,30 @@ The tests of ``run_check`` still check the whole edited copy.
 import dataclasses
 import functools
 import io
+import shutil
+from pathlib import Path
+
+import pytest
 
 from bot.check import run_check
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.content.support import check_support
-from bot.paths import CONTENT_DIR, SEEDS_DIR
+from tests.conftest import FIVE, ContentCopy
 
 
 @functools.cache
 def shipped() -> FactBase:
-    return load_factbase(CONTENT_DIR, SEEDS_DIR)
+    """The base the edits start from: the frozen five articles."""
+    return load_factbase(FIVE / "content", FIVE / "seeds")
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> ContentCopy:
+    """A throwaway copy of the frozen five-article base that a test edits."""
+    shutil.copytree(FIVE / "content", tmp_path / "content")
+    shutil.copytree(FIVE / "seeds", tmp_path / "seeds")
+    return ContentCopy(tmp_path / "content", tmp_path / "seeds")
 
 
 def edited_part(edited: FactBase, original: FactBase) -> FactBase:

@@ -282,13 +282,20 @@ class FullText(Table):
             position += 1
         return found
 
+    def ranking_words(self, word: str) -> set[str]:
+        """The index words a query word counts by in a ranking (/cherche's hits and totals,
+        passages' weights): ``expand_word``, else — no index word starts with it and no close
+        typo — its ``family`` (« aérienne » absent, « aériens » present). Never used to say a
+        word absent: that reads ``expand_word`` alone."""
+        return self.expand_word(word) or self.family(word)
+
     def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The entries holding ``word`` itself, and those holding only a word it starts or a
-        typo of it."""
+        """The entries holding ``word`` itself, and those holding only another of its
+        ``ranking_words`` (a word it starts, a typo of it, else its family)."""
         postings = self.postings
         exact: frozenset[str] = frozenset()
         near: set[str] = set()
-        for candidate in self.expand_word(word) or self.family(word):
+        for candidate in self.ranking_words(word):
             if candidate == word:
                 exact = frozenset(postings[candidate])
             else:
@@ -304,8 +311,8 @@ class FullText(Table):
     def search_hits(self, query: str) -> Hits:
         """The entries holding query words, grouped by score: each word adds its weight (rare
         words weigh more, ``word_weight``) times EXACT_WEIGHT if the entry holds it, else times
-        NEAR_WEIGHT for a prefix or typo of it (the weight then taken from the entries holding
-        those). Groups are cut with
+        NEAR_WEIGHT for a prefix or typo of it, else for its family (``ranking_words``; the weight
+        then taken from the entries holding those). Groups are cut with
         set operations (in C), one word after the other, each score summed in word order."""
         groups: list[tuple[float, frozenset[str]]] = []
         seen: set[str] = set()

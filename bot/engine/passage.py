@@ -458,7 +458,7 @@ def _weights(index: Index, words: list[str]) -> dict[str, float]:
             holders: set[str] = set()
             # a word no index word starts with weighs as its family (« majoritairement »:
             # « majorité »), so the sentence holding it is not outranked by one that lacks it
-            candidates = index.fulltext.expand_word(word) or index.fulltext.family(word)
+            candidates = index.fulltext.ranking_words(word)
             for candidate in candidates:
                 holders.update(postings.get(candidate, ()))
             weight = index.fulltext.word_weight(len(holders)) if holders else 0.0

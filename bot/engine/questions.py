@@ -578,7 +578,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         actor = index.base.actors[actors[0]]
         return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
     if _theme_lacks_its_word(index, reading, words) and (hit := searched()):
-        return hit  # « drones » read as the theme « armement », whose dated lines never say it
+        return hit  # « drones » read as the theme « armement », whose dated lines not all say it
     dates_asked = wanted.start is not None or wanted.end is not None
     acted = replace(reading.filter, acts=reading.acts)  # what the /timeline shows (« proposé »
     if not dates_asked and not select(index, acted) and (hit := searched()):  # keeps proposals)
@@ -629,9 +629,11 @@ def _absent_of_actor(index: Index, text: str, today: date | None) -> Understandi
 
 def _theme_lacks_its_word(index: Index, reading: Reading, words: str) -> bool:
     """True when the question is only a theme named by one of its other words (an alias:
-    « drones » for « armement »), the articles hold that word, and no dated line of the theme
-    says it, in its text or its quotes: the search finds what the question names, the
-    theme's chronology would show other things (a 2013 arms contract for « drones »)."""
+    « drones » for « armement »), the articles hold that word, and some dated line of the
+    theme does not say it, in its text or its quotes: the search finds the entries and
+    passages that say what the question names, the theme's chronology would also list lines
+    about other things (a parade of captured arms for « drones »). Only a theme whose every
+    dated line says the word keeps its chronology (it then shows those lines and no other)."""
     wanted = reading.filter
     if not wanted.topics or wanted.actors or wanted.kinds or wanted.start or wanted.end:
         return False
@@ -645,9 +647,9 @@ def _theme_lacks_its_word(index: Index, reading: Reading, words: str) -> bool:
     for item in select(index, wanted):
         quotes = [evidence.quote for evidence in item.entry.evidence]
         said = fold(" ".join([entry_text(index.base, item.entry), *quotes]))
-        if any(stem in said for stem in stems):
-            return False
-    return True
+        if not any(stem in said for stem in stems):
+            return True
+    return False
 
 
 FEW_DATED = 4

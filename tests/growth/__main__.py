@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3, newcomer4, newcomer5 and newcomer6), its content/*.yaml (the
+then tests/growth/newcomer3 … newcomer6 and newcomer15), its content/*.yaml (the
 curated entries, files of their own) and its articles/*.txt as seeds (the leading « # » source lines
 removed, as the README says); run ``python -m bot check`` on the copy; run
 pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -35,6 +35,7 @@ SETS = (
     GROWTH / "newcomer4",
     GROWTH / "newcomer5",
     GROWTH / "newcomer6",
+    GROWTH / "newcomer15",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -44,7 +45,9 @@ three articles a third newcomer curated from the README alone; the third, newcom
 a fourth newcomer curated (AZERTAC, insider-news.press, radio-plus.be), reviewed after; the
 fourth, newcomer5, the three a fifth newcomer curated (RIA Novosti 2009, The Times of Israël,
 Yourtopia 2020), reviewed after; the fifth, newcomer6, the three a sixth newcomer curated
-(AZERTAC 2018, Le Journal de l'Aviation, armenianclub.com 2010), reviewed after."""
+(AZERTAC 2018, Le Journal de l'Aviation, armenianclub.com 2010), reviewed after; the sixth,
+newcomer15, the three the fifteenth newcomer curated (AZERTAC 2019, Press TV 2024, Armenews/AFP
+2020), with one quote added to an entry already in the base (its evidence.yaml)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
