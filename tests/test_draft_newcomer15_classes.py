@@ -80,3 +80,44 @@ def test_the_dateline_agency_is_the_relayed_outlet_of_the_site_the_curator_names
 def test_sept_as_a_number_is_no_month() -> None:
     article = read_article("Bakou, 7 sept pays ont signé un plan de coopération militaire.\n")
     assert article.published_date is None
+
+
+# -- actors: an acronym as agency copy writes it -------------------------------------------------
+
+
+def test_a_four_letter_acronym_in_title_case_names_its_organisation() -> None:
+    from dataclasses import replace
+
+    from bot.draft.analyse import ActorFinder
+
+    ots = small_base().actors["ots"]
+    actors = {"otan": replace(ots, id="otan", name="OTAN", full_name="Alliance atlantique")}
+    actors |= {"ots": ots}
+    finder = ActorFinder(actors)
+    assert "otan" in [hit.id for hit in finder.find("Le secrétaire général de l'Otan a parlé.")]
+    assert "otan" in [hit.id for hit in finder.find("Le secrétaire général de l'OTAN a parlé.")]
+    assert "ots" not in [hit.id for hit in finder.find("Les Ots ont parlé.")]  # three letters
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+
+def test_two_days_joined_by_a_dash_are_one_span() -> None:
+    from bot.draft.frdates import find_dates
+
+    found = find_dates(
+        "Les ministres se sont réunis, les 3-4 avril, à Washington.", date(2019, 4, 5)
+    )
+    assert [(item.iso, item.basis) for item in found] == [("2019-04-03/2019-04-04", "déduit")]
+    written = find_dates("Ils se sont réunis les 9 et 10 décembre 2020 à Bakou.", None)
+    assert [(item.iso, item.basis) for item in written] == [("2020-12-09/2020-12-10", "texte")]
+
+
+def test_a_bare_season_is_the_article_year_s_once_begun() -> None:
+    from bot.draft.frdates import find_dates
+
+    text = "La Turquie a soutenu l'Azerbaïdjan lors de sa guerre à l'automne."
+    found = find_dates(text, date(2020, 12, 9))
+    assert [(item.iso, item.basis) for item in found] == [("2020-09/2020-11", "déduit")]
+    assert find_dates(text, date(2020, 6, 9)) == []  # not begun: last year's or this year's?
+    assert find_dates(text, None) == []

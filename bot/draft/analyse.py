@@ -68,6 +68,8 @@ class ActorFinder:
                     continue
                 if name.isupper() and len(name) <= 5:
                     exact[name] = actor.id  # « UE », « OTS » only in capitals
+                    if len(name) >= 4 and name.isalpha():
+                        exact[name.capitalize()] = actor.id  # « Otan », as AFP writes « OTAN »
                 else:
                     names.setdefault(fold(name), actor.id)
             for demonym in actor.demonyms:
