@@ -121,3 +121,42 @@ def test_a_bare_season_is_the_article_year_s_once_begun() -> None:
     assert [(item.iso, item.basis) for item in found] == [("2020-09/2020-11", "déduit")]
     assert find_dates(text, date(2020, 6, 9)) == []  # not begun: last year's or this year's?
     assert find_dates(text, None) == []
+
+
+# -- actors: places, routes, the side a celebrated victory beat ---------------------------------
+
+
+def _aside(text: str) -> set[str]:
+    from bot.draft.actors import nationals, places
+    from bot.draft.analyse import ActorFinder
+
+    finder = ActorFinder(small_base().actors)
+    found = finder.find(text)
+    return {hit.id for hit in places(text, finder, found) + nationals(text, finder, found)}
+
+
+def test_a_place_after_a_date_and_a_route_s_ends_are_no_parties() -> None:
+    assert "US" in _aside("Les ministres se sont réunis, les 3-4 avril, à Washington.")
+    assert "AF" in _aside(
+        "Les pays utilisaient la voie pour les transports vers et depuis l'Afghanistan."
+    )
+    assert "RU" in _aside(
+        "La Turquie aide les exportations vers l'Europe en contournant la Russie."
+    )
+    assert "AZ" not in _aside("Israël a repris ses livraisons d'armes vers l'Azerbaïdjan.")
+
+
+def test_the_side_a_celebrated_victory_beat_is_no_party_but_a_war_s_sides_are() -> None:
+    assert "AM" in _aside(
+        "Erdogan est arrivé à Bakou pour prendre part aux célébrations de la victoire face aux "
+        "forces arméniennes."
+    )
+    assert "AM" in _aside("L'armée a fait défiler des armes capturées aux Arméniens.")
+    assert "AM" not in _aside(
+        "L'Azerbaïdjan a remporté une large victoire militaire face à l'Arménie."
+    )
+
+
+def test_forces_siding_with_a_country_are_not_that_country() -> None:
+    assert "AM" in _aside("L'opération a contraint les forces pro-arméniennes à se rendre.")
+    assert "AM" not in _aside("L'opération a contraint les forces arméniennes à se rendre.")
