@@ -257,8 +257,10 @@ def _source_right(data: dict[str, Any], source: dict[str, Any]) -> list[str]:
     curated_day = source.get("published")
     if curated_day and published != curated_day:
         wrong.append(f"date {published} ≠ {curated_day}")
-    elif not curated_day and mine.get("published"):
-        # an update line (« Mise à jour : 21/01/2014 ») is no publication date
+    elif not curated_day and mine.get("published") and not mine.get("published_basis"):
+        # an update line (« Mise à jour : 21/01/2014 ») is no publication date; a date the
+        # curator gave or the address shows is recorded with its basis (published_basis),
+        # which the curated sets, written before that field, could only say in their note
         wrong.append(f"date {mine.get('published')} ≠ non indiquée")
     if (mine.get("relayed_from") or None) != (source.get("relayed_from") or None):
         wrong.append(f"relais {mine.get('relayed_from')} ≠ {source.get('relayed_from')}")

@@ -4,10 +4,18 @@ our own modelled on agency copy, drafted against the fixture base (tests/fixture
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+import yaml
+
+from bot.content.errors import ContentError
+from bot.content.loader import load_factbase
+from bot.content.yamlread import read_yaml
 from bot.draft.article import read_article
-from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from bot.engine.common import attribution
+from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, small_base
 
 # -- a copy with a blank line after every line of the page -------------------------------------
 
@@ -160,3 +168,63 @@ def test_the_side_a_celebrated_victory_beat_is_no_party_but_a_war_s_sides_are() 
 def test_forces_siding_with_a_country_are_not_that_country() -> None:
     assert "AM" in _aside("L'opération a contraint les forces pro-arméniennes à se rendre.")
     assert "AM" not in _aside("L'opération a contraint les forces arméniennes à se rendre.")
+
+
+# -- a publication date given by the curator or read off the address -----------------------------
+
+
+def _with_source(tmp_path: Path, **fields: object) -> Path:
+    if not (tmp_path / "content").exists():
+        shutil.copytree(FIXTURE / "content", tmp_path / "content")
+        shutil.copytree(FIXTURE / "seeds", tmp_path / "seeds")
+    path = tmp_path / "content" / "sources.yaml"
+    data = read_yaml(path.read_text(encoding="utf-8"))
+    data["sources"][0].update(fields)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return tmp_path
+
+
+def _issues(root: Path) -> list[str]:
+    try:
+        load_factbase(root / "content", root / "seeds")
+    except ContentError as error:
+        return [str(issue) for issue in error.issues]
+    return []
+
+
+def test_a_date_the_curator_gives_is_shown_with_its_basis_not_as_undated(tmp_path: Path) -> None:
+    root = _with_source(
+        tmp_path, published="2019-04-05", published_basis="curateur", published_text=None
+    )
+    assert any("« note »" in issue and "curateur" in issue for issue in _issues(root))
+    _with_source(root, note="date de publication 2019-04-05 donnée par le curateur")
+    assert _issues(root) == []
+    source = load_factbase(root / "content", root / "seeds").sources["manoeuvres-ots"]
+    shown = attribution(source)
+    assert "article du 5 avril 2019 (date indiquée par le curateur)" in shown
+    assert "non daté" not in shown
+
+
+def test_a_date_read_off_the_address_needs_the_address_and_no_words_of_the_article(
+    tmp_path: Path,
+) -> None:
+    note = "date lue dans l'adresse"
+    root = _with_source(tmp_path, published="2024-06-12", published_basis="adresse", note=note)
+    assert any("« url »" in issue for issue in _issues(root))
+    _with_source(root, url="https://exemple.az/2024/06/12/exercice", published_text="12 juin")
+    assert any("« published_text »" in issue for issue in _issues(root))
+    _with_source(root, published_text=None)
+    assert _issues(root) == []
+    source = load_factbase(root / "content", root / "seeds").sources["manoeuvres-ots"]
+    assert "article du 12 juin 2024 (date lue dans l'adresse)" in attribution(source)
+
+
+def test_the_draft_records_a_date_from_the_address_with_its_basis() -> None:
+    text = (
+        "# URL : https://exemple.az/Detail/2024/06/12/727315/exercice\n"
+        "Les divisions iraniennes et azerbaïdjanaises effectueront un exercice mercredi.\n"
+    )
+    source = draft_yaml(text, small_base())["sources"][0]
+    assert source["published"] == "2024-06-12" and source["published_basis"] == "adresse"
+    assert source["published_text"] is None
+    assert "lue dans l'adresse" in source["note"]

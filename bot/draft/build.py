@@ -2739,6 +2739,9 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         source["relayed_from"] = article.relayed_from.value
     if article.outlet.value and article.outlet.basis in ("curateur", "adresse"):
         source["outlet_basis"] = article.outlet.basis  # shown as such, never as the article's
+    if article.published.value and article.published.basis in ("curateur", "adresse"):
+        source["published"] = article.published.value  # shown with its basis, never as the
+        source["published_basis"] = article.published.basis  # article's (no published_text)
     if article.url.value and article.url.value.lower().startswith(("http://", "https://")):
         source["url"] = article.url.value
     where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}
