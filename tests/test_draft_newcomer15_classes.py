@@ -228,3 +228,20 @@ def test_the_draft_records_a_date_from_the_address_with_its_basis() -> None:
     assert source["published"] == "2024-06-12" and source["published_basis"] == "adresse"
     assert source["published_text"] is None
     assert "lue dans l'adresse" in source["note"]
+
+
+# -- tense: an imperfect in reported speech is past --------------------------------------------
+
+
+def test_an_imperfect_of_a_verb_in_rer_is_past_not_conditional() -> None:
+    from bot.draft.analyse import tense_of
+
+    said = (
+        "Le secrétaire général a souligné que l'Azerbaïdjan était un partenaire proche et "
+        "coopérait étroitement avec l'Alliance."
+    )
+    assert tense_of(said) == "passé"
+    assert tense_of("Il a souligné que le pays assurait et déclarait sa part.") == "passé"
+    assert tense_of("Le pays coopérerait davantage selon lui.") == "conditionnel"
+    assert tense_of("Les deux armées devraient effectuer un exercice.") == "conditionnel"
+    assert tense_of("Sans cette voie, le transit serait impossible.") == "conditionnel"
