@@ -245,3 +245,39 @@ def test_an_imperfect_of_a_verb_in_rer_is_past_not_conditional() -> None:
     assert tense_of("Le pays coopérerait davantage selon lui.") == "conditionnel"
     assert tense_of("Les deux armées devraient effectuer un exercice.") == "conditionnel"
     assert tense_of("Sans cette voie, le transit serait impossible.") == "conditionnel"
+
+
+# -- grouping: sentences that take up the one before --------------------------------------------
+
+
+def _quotes_of(text: str) -> list[list[str]]:
+    data = draft_yaml(text, small_base())
+    return [[item["quote"] for item in entry["evidence"]] for entry in drafted_entries(data)]
+
+
+def test_the_fighting_after_a_war_and_a_because_sentence_stay_with_what_they_take_up() -> None:
+    war = (
+        "Bakou, 9 décembre 2020 (AFP) - La Turquie a fermement soutenu l'Azerbaïdjan lors de sa "
+        "guerre à l'automne contre les forces arméniennes. Les combats ont débouché sur un "
+        "accord de cessation des hostilités négocié sous l'égide de Moscou.\n"
+    )
+    [together] = [q for q in _quotes_of(war) if any("Les combats" in quote for quote in q)]
+    assert any("fermement soutenu" in quote for quote in together)
+    because = (
+        "Bakou, 5 avril 2019 (AZERTAC) - Depuis 2003, l'Azerbaïdjan contribue aux opérations "
+        "de paix au Kosovo. Car, un groupe de militaires des Forces armées de l'Azerbaïdjan "
+        "participe à la mission.\n"
+    )
+    [together] = [q for q in _quotes_of(because) if any("Car," in quote for quote in q)]
+    assert any("Depuis 2003" in quote for quote in together)
+
+
+def test_what_is_planned_during_a_visit_is_part_of_the_visit() -> None:
+    visit = (
+        "Bakou, 9 décembre 2020 (AFP) - Le président turc Recep Tayyip Erdogan est arrivé "
+        "mercredi à Bakou. Le vice-Premier ministre l'a salué à l'aéroport. Lors de ce voyage "
+        "officiel de deux jours, M. Erdogan doit aussi s'entretenir avec son homologue Ilham "
+        "Aliev.\n"
+    )
+    [together] = [q for q in _quotes_of(visit) if any("Lors de ce voyage" in quote for quote in q)]
+    assert any("est arrivé" in quote for quote in together)
