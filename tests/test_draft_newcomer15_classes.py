@@ -281,3 +281,30 @@ def test_what_is_planned_during_a_visit_is_part_of_the_visit() -> None:
     )
     [together] = [q for q in _quotes_of(visit) if any("Lors de ce voyage" in quote for quote in q)]
     assert any("est arrivé" in quote for quote in together)
+
+
+# -- kind and type ------------------------------------------------------------------------------
+
+
+def test_an_agreement_to_hold_an_exercise_is_an_agreement_not_the_exercise() -> None:
+    from bot.draft.analyse import event_type
+
+    agreed = (
+        "Début octobre 2023, des responsables militaires azerbaïdjanais et iraniens sont "
+        "parvenus à un accord sur la tenue d'un exercice naval conjoint en mer Caspienne."
+    )
+    assert event_type(agreed, None) == "accord"
+    assert event_type("Les deux armées ont mené un exercice naval conjoint.", None) == "exercice"
+    assert event_type("Ils se sont mis d'accord pour organiser des manœuvres.", None) == "accord"
+
+
+def test_a_military_operation_is_a_conflict_and_a_line_put_in_service_a_foundation() -> None:
+    from bot.draft.analyse import event_type
+
+    taken = (
+        "L'Azerbaïdjan a pris le contrôle de la région en septembre à la suite d'une opération "
+        "militaire de 24 heures."
+    )
+    assert event_type(taken, None) == "conflit"
+    opened = "La voie ferroviaire Bakou-Tbilissi-Kars a été mise en service le 30 octobre 2017."
+    assert event_type(opened, None) == "fondation"

@@ -375,6 +375,7 @@ _EVENT_TYPES = (
             r"|\b(?i:création|fondation)\s+(?i:de\s+|du\s+|d['’]|des\s+)(?i:l['’]|la\s+|le\s+)?"
             r"(?:[A-ZÀ-Þ][\w-]+|(?i:organisation|alliance|conseil|commission|comité|agence)s?\b)"
             r"|\b(?i:inauguration)\s+(?i:du|des|de\s+la|de\s+l['’])\s*[A-ZÀ-Þ]"
+            r"|\b(?i:mise?s?\s+en\s+service)\b"
         ),
     ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
@@ -382,7 +383,7 @@ _EVENT_TYPES = (
     (
         "conflit",
         re.compile(
-            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|"
+            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|opération\s+militaire|"
             r"victoire\s+(?:\w+\s+)?militaire|"
             r"crise(?!\s+(?:diplomatique|politique|économique|financière|humanitaire|"
             r"énergétique|sanitaire|migratoire)))\b",
@@ -533,6 +534,16 @@ def second_agreement(text: str) -> tuple[str, str] | None:
     return found.group(0).strip(" ,"), _AGREEMENT_KIND[found.group(1).casefold()]
 
 
+_AGREED_ON = re.compile(
+    r"\b(?:(?:parvenue?s?|abouti)\s+à\s+un\s+accord|mis\s+d['’]accord|convenu)\s+"
+    r"(?:sur\s+(?:la\s+tenue|l['’]organisation|la\s+conduite)|pour\s+(?:organiser|tenir|mener)|"
+    r"d['’]organiser|de\s+(?:tenir|mener))\b",
+    re.IGNORECASE,
+)
+"""« sont parvenus à un accord sur la tenue d'un exercice naval conjoint » : what is dated is
+the agreement to hold it, not the exercise (still to come)."""
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {
@@ -544,6 +555,8 @@ def event_type(text: str, act: str | None) -> str | None:
         "achat": "mesure",
         "approuve": "accord",
     }
+    if _AGREED_ON.search(text):
+        return "accord"  # « un accord sur la tenue d'un exercice naval » : the agreement
     for kind, pattern in _EVENT_TYPES:
         found = [
             match
