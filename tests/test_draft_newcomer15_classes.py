@@ -308,3 +308,34 @@ def test_a_military_operation_is_a_conflict_and_a_line_put_in_service_a_foundati
     assert event_type(taken, None) == "conflit"
     opened = "La voie ferroviaire Bakou-Tbilissi-Kars a été mise en service le 30 octobre 2017."
     assert event_type(opened, None) == "fondation"
+
+
+# -- links: a programme named by its two-word name -------------------------------------------------
+
+
+def test_a_programme_with_an_acronym_is_named_by_its_two_words_in_another_article() -> None:
+    from dataclasses import replace
+
+    from bot.dates import parse_date
+    from bot.draft.links import agreement_names, named_links
+
+    base = small_base()
+    [plan] = base.agreements
+    ppp = replace(
+        plan,
+        id="partenariat-pour-la-paix",
+        title="Partenariat pour la paix (PPP) de l'OTAN",
+        parties=("AZ", "GB"),
+        date=parse_date("1994"),
+    )
+    named = agreement_names(replace(base, agreements=(ppp,)))
+    text = (
+        "Le partenariat a été établi par la signature du document-cadre relatif au Partenariat "
+        "pour la Paix le 4 mai 1994."
+    )
+    found = named_links(text, frozenset({"AZ", "GB"}), parse_date("1994-05-04"), named, set())
+    assert [(link.entry_id, link.relation) for _, link in found] == [
+        ("partenariat-pour-la-paix", "même fait")
+    ]
+    bare = replace(ppp, title="Partenariat pour la paix")  # two words, no acronym: too common
+    assert agreement_names(replace(base, agreements=(bare,))) == {}
