@@ -339,3 +339,14 @@ def test_a_programme_with_an_acronym_is_named_by_its_two_words_in_another_articl
     ]
     bare = replace(ppp, title="Partenariat pour la paix")  # two words, no acronym: too common
     assert agreement_names(replace(base, agreements=(bare,))) == {}
+
+
+def test_a_quotation_then_its_speaker_is_a_statement_whatever_the_quote_names() -> None:
+    from bot.draft.analyse import event_type
+
+    said = (
+        "« La visite est l'occasion de célébrer ensemble la glorieuse victoire » de "
+        "l'Azerbaïdjan, s'était félicité mardi la présidence turque dans un communiqué."
+    )
+    assert event_type(said, None) == "declaration"
+    assert event_type("Le ministre est arrivé à Bakou pour une visite.", None) == "reunion"

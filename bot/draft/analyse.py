@@ -544,6 +544,15 @@ _AGREED_ON = re.compile(
 the agreement to hold it, not the exercise (still to come)."""
 
 
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^\s*«[^»]{8,}»[^«»]*?,\s*(?:(?:a|ont|avait|avaient|s['’](?:est|était)|se\s+sont)\s+)?"
+    r"(?:\w+\s+)?(?:déclaré|affirmé|félicitée?s?|souligné|indiqué|estimé|ajouté|précisé|"
+    r"réjouie?s?|assuré|martelé|insisté|dit)\b"
+)
+"""« « La visite est l'occasion de célébrer … » …, s'était félicité mardi la présidence turque
+dans un communiqué » : the sentence tells a statement, whatever its quoted words name."""
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {
@@ -557,6 +566,8 @@ def event_type(text: str, act: str | None) -> str | None:
     }
     if _AGREED_ON.search(text):
         return "accord"  # « un accord sur la tenue d'un exercice naval » : the agreement
+    if _QUOTE_THEN_SPEAKER.match(text):
+        return "declaration"  # « « La visite est l'occasion … », s'était félicité … »
     for kind, pattern in _EVENT_TYPES:
         found = [
             match
