@@ -58,6 +58,10 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Nasirzadeh received by Ilham Aliyev) a thirteenth newcomer curated, reviewed after (« vient de »
   in an article its address files under 2025/06 is « ../2025-06-30 », reported; « Selon le plan
   commun » is no source; « Du 20 au 23 août » takes its year from « Altyn Kyran – 2024 »).
+- newcomer15: bench/newcomer15/, three more (AZERTAC 2019 on Jens Stoltenberg and Azerbaijan,
+  Press TV 2024 on an Iran-Azerbaijan exercise, Armenews relaying AFP 2020 on Erdogan in Bakou,
+  kept hard-wrapped as pasted) a fifteenth newcomer curated, with their final entries (the PfP
+  sentence is a quote added to partenariat-pour-la-paix, in evidence.yaml).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -120,6 +124,7 @@ SETS = {
     "newcomer11": ROOT / "bench" / "newcomer11",
     "newcomer12": ROOT / "bench" / "newcomer12",
     "newcomer13": ROOT / "bench" / "newcomer13",
+    "newcomer15": ROOT / "bench" / "newcomer15",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
@@ -252,8 +257,10 @@ def _source_right(data: dict[str, Any], source: dict[str, Any]) -> list[str]:
     curated_day = source.get("published")
     if curated_day and published != curated_day:
         wrong.append(f"date {published} ≠ {curated_day}")
-    elif not curated_day and mine.get("published"):
-        # an update line (« Mise à jour : 21/01/2014 ») is no publication date
+    elif not curated_day and mine.get("published") and not mine.get("published_basis"):
+        # an update line (« Mise à jour : 21/01/2014 ») is no publication date; a date the
+        # curator gave or the address shows is recorded with its basis (published_basis),
+        # which the curated sets, written before that field, could only say in their note
         wrong.append(f"date {mine.get('published')} ≠ non indiquée")
     if (mine.get("relayed_from") or None) != (source.get("relayed_from") or None):
         wrong.append(f"relais {mine.get('relayed_from')} ≠ {source.get('relayed_from')}")

@@ -85,7 +85,9 @@ def test_a_month_only_date_takes_the_dispatchs_day_and_is_marked_deduced() -> No
     assert article.published_date == date(2023, 2, 18)
     assert article.published.basis == "curateur"  # never the article's own words
     data = draft_yaml(text, small_base())
-    assert data["sources"][0]["published"] is None
+    source = data["sources"][0]  # the date shown with its basis (issue 23, newcomer 15)
+    assert source["published"] == "2023-02-18" and source["published_basis"] == "curateur"
+    assert source["published_text"] is None
     [meeting] = [e for e in drafted_entries(data) if "a rencontré mercredi" in str(e)]
     assert meeting["date"] == "2023-02-15" and meeting["date_basis"] == "déduit"
     given = given_of(None, "2023-02", None)

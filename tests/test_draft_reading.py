@@ -122,7 +122,8 @@ def test_a_dateline_without_year_leaves_the_date_unknown_until_the_curator_gives
     assert "--date" in (alone.published.note or "")
     data = _draft(REUTERS, small, Given(date=date(2025, 10, 23)))
     source = data["sources"][0]
-    assert source["published"] is None and source["published_text"] is None
+    assert source["published"] == "2025-10-23" and source["published_text"] is None
+    assert source["published_basis"] == "curateur"  # shown with its basis, never the text's
     assert "donnée par le curateur" in source["note"]
     assert source["draft"]["published"]["basis"] == "curateur"
     said = _with(data, "a déclaré samedi")
@@ -147,7 +148,8 @@ def test_a_date_only_the_address_gives_is_recorded_as_such(small):
     assert article.published.basis == "adresse" and article.published_date == date(2025, 10, 31)
     data = _draft(OTS_SITE, small)
     source = data["sources"][0]
-    assert source["published"] is None and "lue dans l'adresse" in source["note"]
+    assert source["published"] == "2025-10-31" and "lue dans l'adresse" in source["note"]
+    assert source["published_basis"] == "adresse" and source["published_text"] is None
     assert source["outlet"] == "Caspienne Info"
     exercise = _with(data, "ont achevé hier")
     assert exercise["date"] == "2025-10-30" and exercise["date_basis"] == "déduit"
@@ -609,6 +611,7 @@ def test_check_drafts_refuses_an_intention_turned_into_a_signature_and_a_given_d
         }
     ]
     data["sources"][0]["published"] = "2025-10-23"
+    data["sources"][0].pop("published_basis", None)  # passed off as the article's own date
     out = io.StringIO()
     status = run_check_drafts(
         _write(tmp_path / "bad", data), FIXTURE / "content", FIXTURE / "seeds", out

@@ -97,7 +97,8 @@ def test_draft_records_the_given_outlet_and_address_as_the_curators(base: Path) 
     source = data["sources"][0]
     assert source["outlet"] == "Agence fictive" and source["outlet_basis"] == "curateur"
     assert source["url"] == "https://exemple.az/2025/03/14/delegation"
-    assert source["published"] is None  # a date the curator gives is never the article's
+    assert source["published_text"] is None  # a date the curator gives is never the article's
+    assert source["published"] == "2025-03-14" and source["published_basis"] == "curateur"
     assert "donné par le curateur" in source["note"]
 
 

@@ -691,6 +691,7 @@ def _cross_check(
         if text is None:
             continue
         _check_outlet_basis(located_source.file, source, out)
+        _check_published_basis(located_source.file, source, out)
         written: dict[str, str | None] = {
             "published_text": source.published_text,
             "title": source.title,
@@ -785,6 +786,36 @@ def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
             f"un média {origin} (outlet_basis: {source.outlet_basis}) se dit dans note, "
             f"par exemple « média {source.outlet or '…'} {origin} — pas dans le texte de "
             "l'article »",
+        )
+
+
+def _check_published_basis(file: str, source: Source, out: _Collector) -> None:
+    """A publication date the curator gave, or read off the address, is a date (no words of the
+    article), said so in note; one read off the address needs that address."""
+    if source.published_basis == "texte":
+        return
+    origin = (
+        "donnée par le curateur" if source.published_basis == "curateur" else "lue dans l'adresse"
+    )
+    basis = f"published_basis: {source.published_basis}"
+    if source.published is None:
+        out.add(file, source.id, "published", f"{basis} exige une date (published)")
+    if source.published_text is not None:
+        out.add(
+            file,
+            source.id,
+            "published_text",
+            f"{basis} : published_text reste null (l'article ne donne pas cette date)",
+        )
+    if source.published_basis == "adresse" and source.url is None:
+        out.add(file, source.id, "url", f"{basis} exige l'adresse d'où la date est lue (url)")
+    if source.note is None:
+        out.add(
+            file,
+            source.id,
+            "note",
+            f"une date {origin} ({basis}) se dit dans note, par exemple « date de publication "
+            f"… {origin} — pas dans le texte de l'article »",
         )
 
 

@@ -118,6 +118,10 @@ class Source(Entry):
     « texte »."""
     outlet_basis: SourceBasis = "texte"
     """« texte » (the outlet is written in the article), « curateur » or « adresse »."""
+    published_basis: SourceBasis = "texte"
+    """« texte » (``published_text`` is the article's words), « curateur » (the date the
+    curator gave, « # Date : ») or « adresse » (read off the page's address): then ``published``
+    is shown with that basis, never as the article's, and ``published_text`` stays null."""
     url: Url | None = None
     """The page's address, when known; shown in /sources."""
 

@@ -579,8 +579,8 @@ def source_date_issues(base: FactBase) -> list[ContentIssue]:
     the curator is not the article's, and goes in ``note``, its dates deduced with a reason."""
     issues: list[ContentIssue] = []
     for source in base.sources.values():
-        if source.published is None:
-            continue
+        if source.published is None or source.published_basis != "texte":
+            continue  # a date given by the curator or read off the address: said so (loader)
         file = (base.files or {}).get(source.id, "content/sources.yaml")
         seed = normalise_typography(base.seeds.get(source.id, "")).casefold()
         text = source.published_text

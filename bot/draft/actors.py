@@ -42,10 +42,24 @@ _LOCATED = re.compile(
     r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
     r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
     r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?)"
-    r"(?:\s+[\w’'-]+){0,4}\s*$",
+    r"(?:,?\s+[\w’'-]+){0,4},?\s*$",
     re.IGNORECASE,
 )
-"""Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient."""
+"""Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient (a date
+between them: « se sont réunis, les 3-4 avril, à Washington »)."""
+_ROUTE = re.compile(
+    r"\b(?:(?P<way>vers|depuis)(?:\s+et\s+depuis)?|(?:en\s+)?contournant)\s+"
+    r"(?:l['’]\s?|la\s+|le\s+|les\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]+)"
+)
+"""« les transports vers et depuis l'Afghanistan », « en contournant la Russie » : where goods
+or people go or which country a route avoids — geography, never a party."""
+_TRANSIT = re.compile(
+    r"\b(?:transports?|transits?|acheminements?|hydrocarbures|pétrole|gaz|fret|marchandises|"
+    r"voies?\s+(?:ferrées?|ferroviaires?)|corridors?|routes?|itinéraires?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+"""« les transports multimodaux vers l'Afghanistan » : goods in transit go there; weapons
+delivered « vers l'Azerbaïdjan » go to a buyer, flights « vers Ankara » to a partner."""
 _REACTION = re.compile(
     r"\b(?:inquiétudes?|préoccupations?|colère|indignation|protestations?|réactions?|émoi|"
     r"consternation|satisfaction)\s*$",
@@ -234,6 +248,16 @@ _CONFLICT = re.compile(
 """« dans le règlement du conflit du Haut-Karabagh entre l'Arménie et l'Azerbaïdjan » : the
 sides of a conflict the sentence speaks about (a topic, a complement), not the parties of the
 meeting or the thanks it tells; never « Le conflit entre … a repris », the conflict itself."""
+_BEATEN = re.compile(
+    r"\b(?i:célébr\w*|fête\w*|fêter|commémor\w*)\s[^.;]{0,40}?\b(?i:victoire)\b[^.;]{0,80}?\b(?i:face|sur)\s+(?i:à\s+l['’]\s?|à\s+la\s+|à\s+|aux?\s+|"
+    r"l['’]\s?|la\s+|les\s+)?(?:(?i:forces|troupes|armées?)\s+)?(?P<side>[\w’'-]+)"
+    r"|\b(?i:capturée?s?|saisie?s?|prise?s?)\s+(?i:aux|à\s+l['’]\s?|à\s+la|sur\s+les)\s+"
+    r"(?P<taken>[A-ZÀ-Þ][\w’'-]+)"
+)
+"""« célébrer la victoire face aux forces arméniennes », « des armes capturées aux Arméniens » :
+the side a celebrated victory beat, or arms were taken from — spoken about, not a party of the
+visit or the parade the sentence tells (the war itself, « a remporté une victoire face à
+l'Arménie », keeps its sides)."""
 
 
 def bystanders(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
@@ -261,6 +285,10 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
+    for match in _ROUTE.finditer(text):
+        if match.group("way") and not _TRANSIT.search(text[: match.start()]):
+            continue  # flights, weapons, a delegation « vers Ankara »: whom, not only where
+        spans.append(match.span("name"))
     return _only_inside(text, spans, finder, hits)
 
 
@@ -271,6 +299,8 @@ _NATIONALS = re.compile(
     r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,
 )
+_PRO = re.compile(r"\b(?i:pro|anti)-(?P<demonym>[a-zà-ÿ]+)")
+"""« les forces pro-arméniennes » : those who side with a country, never that country."""
 _COUNTERPARTY = re.compile(
     r"(?:\bavec\s+(?:l['’]\s?|la\s+|le\s+|les\s+|une?\s+|des\s+)?(?:industriels?|sociétés?|"
     r"entreprises?|groupes?|constructeurs?|fabricants?|avionneurs?|motoristes?|firmes?|"
@@ -317,6 +347,11 @@ def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[Acto
     bracketed country of a name (« Deutsche Welle (Allemagne) »): never proposed as a party
     (the curator decides)."""
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
+    spans += [match.span("demonym") for match in _PRO.finditer(text)]
+    spans += [
+        match.span("side") if match.group("side") else match.span("taken")
+        for match in _BEATEN.finditer(text)
+    ]
     spans += [
         match.span("name") if match.group("name") else match.span("named")
         for match in _HISTORICAL.finditer(text)

@@ -68,6 +68,8 @@ class ActorFinder:
                     continue
                 if name.isupper() and len(name) <= 5:
                     exact[name] = actor.id  # « UE », « OTS » only in capitals
+                    if len(name) >= 4 and name.isalpha():
+                        exact[name.capitalize()] = actor.id  # « Otan », as AFP writes « OTAN »
                 else:
                     names.setdefault(fold(name), actor.id)
             for demonym in actor.demonyms:
@@ -373,6 +375,7 @@ _EVENT_TYPES = (
             r"|\b(?i:création|fondation)\s+(?i:de\s+|du\s+|d['’]|des\s+)(?i:l['’]|la\s+|le\s+)?"
             r"(?:[A-ZÀ-Þ][\w-]+|(?i:organisation|alliance|conseil|commission|comité|agence)s?\b)"
             r"|\b(?i:inauguration)\s+(?i:du|des|de\s+la|de\s+l['’])\s*[A-ZÀ-Þ]"
+            r"|\b(?i:mise?s?\s+en\s+service)\b"
         ),
     ),
     ("forum", re.compile(r"\b(?:forum|sommet|conférence)\b", re.IGNORECASE)),
@@ -380,7 +383,7 @@ _EVENT_TYPES = (
     (
         "conflit",
         re.compile(
-            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|"
+            r"\b(?:guerre|hostilités|conflit|offensive|combats|affrontements|opération\s+militaire|"
             r"victoire\s+(?:\w+\s+)?militaire|"
             r"crise(?!\s+(?:diplomatique|politique|économique|financière|humanitaire|"
             r"énergétique|sanitaire|migratoire)))\b",
@@ -407,7 +410,13 @@ _PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivro
 """Present forms the future's endings would catch: « tirons », « assurons », « ouvrons »
 (verbs in -irer, -urer, -vrir); « aurons », « pourrons » stay future by their stem."""
 _FUTURE_STEMS = re.compile(r"(?:au|pour|dev|sau|vou|fau|ser)(?:rons|ront)$")
-_CONDITIONAL = re.compile(r"\b(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b")
+_CONDITIONAL = re.compile(
+    r"\b(?![a-zà-ÿ]*(?:[éao]|[^a]u)r(?:ait|aient|ais)\b)(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b"
+)
+"""« serait », « pourrait », « aurait » ; never an imperfect whose stem ends in r
+(« coopérait », « déclarait », « ignorait », « assurait », « demeurait ») — a conditional
+in -rait after é, a, o or u is « -érerait », « -arerait »…, and after u only « aurait »,
+« saurait »."""
 _HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
 
 
@@ -525,6 +534,25 @@ def second_agreement(text: str) -> tuple[str, str] | None:
     return found.group(0).strip(" ,"), _AGREEMENT_KIND[found.group(1).casefold()]
 
 
+_AGREED_ON = re.compile(
+    r"\b(?:(?:parvenue?s?|abouti)\s+à\s+un\s+accord|mis\s+d['’]accord|convenu)\s+"
+    r"(?:sur\s+(?:la\s+tenue|l['’]organisation|la\s+conduite)|pour\s+(?:organiser|tenir|mener)|"
+    r"d['’]organiser|de\s+(?:tenir|mener))\b",
+    re.IGNORECASE,
+)
+"""« sont parvenus à un accord sur la tenue d'un exercice naval conjoint » : what is dated is
+the agreement to hold it, not the exercise (still to come)."""
+
+
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^\s*«[^»]{8,}»[^«»]*?,\s*(?:(?:a|ont|avait|avaient|s['’](?:est|était)|se\s+sont)\s+)?"
+    r"(?:\w+\s+)?(?:déclaré|affirmé|félicitée?s?|souligné|indiqué|estimé|ajouté|précisé|"
+    r"réjouie?s?|assuré|martelé|insisté|dit)\b"
+)
+"""« « La visite est l'occasion de célébrer … » …, s'était félicité mardi la présidence turque
+dans un communiqué » : the sentence tells a statement, whatever its quoted words name."""
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {
@@ -536,6 +564,10 @@ def event_type(text: str, act: str | None) -> str | None:
         "achat": "mesure",
         "approuve": "accord",
     }
+    if _AGREED_ON.search(text):
+        return "accord"  # « un accord sur la tenue d'un exercice naval » : the agreement
+    if _QUOTE_THEN_SPEAKER.match(text):
+        return "declaration"  # « « La visite est l'occasion … », s'était félicité … »
     for kind, pattern in _EVENT_TYPES:
         found = [
             match

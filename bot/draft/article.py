@@ -40,9 +40,25 @@ _GLOSS = re.compile(r"[^.!?…\s]\s*[»”]$")
 after it is its translation or gloss, the same sentence — never a sentence of its own."""
 TITLE_MAX = 200
 _MONTHS = "|".join([*MONTHS_FR, "fevrier", "aout", "decembre"])
+_MONTH_ABBREVIATIONS = {
+    "janv": "janvier",
+    "févr": "février",
+    "fév": "février",
+    "fevr": "février",
+    "fev": "février",
+    "avr": "avril",
+    "juil": "juillet",
+    "sept": "septembre",
+    "oct": "octobre",
+    "nov": "novembre",
+    "déc": "décembre",
+    "dec": "décembre",
+}
+"""A dispatch's dateline may abbreviate its month (« Bakou, 9 déc 2020 (AFP) »)."""
+_DATELINE_MONTHS = _MONTHS + "|" + "|".join(rf"{short}\.?" for short in _MONTH_ABBREVIATIONS)
 _DATELINE = re.compile(
     r"^(?P<open>\(\s*)?(?:(?P<place>[A-ZÀ-Þ][\w’'.-]*(?:[ -][A-ZÀ-Þ][\w’'.-]*){0,3})\s*,\s*)?"
-    rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"(?:le\s+)?(?P<day>1er|[0-3]?\d)\s+(?P<month>(?i:{_DATELINE_MONTHS}))(?:\s+(?P<year>(?:19|20)\d\d))?"
     r"\s*(?:,\s*(?P<agency>[A-Z][A-Z&.-]{1,}(?:\s[A-Z][A-Z&.-]+){0,2}|"
     r"(?:Reuters|Trend|Report|Interfax|Anadolu|Xinhua|Belga|Sputnik|Ria Novosti))|"
     r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|"
@@ -267,6 +283,26 @@ def _wrapped(line: str, following: str) -> bool:
     return line.endswith(",") or last in _WRAP_WORDS or last.endswith(("l'", "d'", "qu'"))
 
 
+def _cut_before_blank(line: str, following: str) -> bool:
+    """True when a copy that puts a blank line after every line of the page (« est arrivé »,
+    blank line, « mercredi à Bakou … ») cut ``line`` mid-sentence: no sentence ends on it
+    (a title « M. » is no end) and ``following`` opens in lower case, or ``line`` ends on a
+    word no sentence ends on (« aux », blank line, « Arméniens »)."""
+    if not following or _ADDRESS.match(following) or _starts(line, NOISE_PREFIXES):
+        return False
+    if line.endswith(_SENTENCE_CLOSERS) and not _ABBREVIATIONS.search(line):
+        return False
+    if line.endswith((":", ";")) or not following[0].isalpha():
+        return False
+    last = line.split()[-1].casefold().replace("’", "'")
+    return (
+        following[0].islower()
+        or last in _WRAP_WORDS
+        or last.endswith(("l'", "d'", "qu'"))
+        or bool(_ABBREVIATIONS.search(line))
+    )
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """The non-blank lines of ``text`` (after the curator's « # » lines) with their offsets; a
     line a pasted copy cut mid-sentence is joined to the next one (the newline becomes a space,
@@ -275,6 +311,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     offset = 0
     header = True
     joinable = False
+    blanks = 0
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         if header and stripped.startswith("#"):
@@ -283,15 +320,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
         if stripped:
             header = False
             lead = len(raw) - len(raw.lstrip())
-            if joinable and found and _wrapped(found[-1][1], stripped):
+            if found and (
+                (joinable and _wrapped(found[-1][1], stripped))
+                or (blanks == 1 and _cut_before_blank(found[-1][1], stripped))
+            ):
                 start, before = found[-1]
                 gap = offset + lead - (start + len(before))
                 found[-1] = (start, before + " " * gap + stripped)
             else:
                 found.append((offset + lead, stripped))
             joinable = True
+            blanks = 0
         else:
             joinable = False
+            blanks += 1
         offset += len(raw)
     return found
 
@@ -437,12 +479,18 @@ def _split(text: str, start: int) -> list[Sentence]:
         if _GLOSS.search(before) and text.startswith("(", match.end()):
             continue  # « Altyn Kyran – 2024 » (« Aigle royal – 2024 »). : a name and its gloss
         if before.strip():
-            sentences.append(Sentence(start + begin, start + match.start(), before))
+            sentences.append(Sentence(start + begin, start + match.start(), _one_space(before)))
         begin = match.end()
     rest = text[begin:].rstrip()
     if rest:
-        sentences.append(Sentence(start + begin, start + begin + len(rest), rest))
+        sentences.append(Sentence(start + begin, start + begin + len(rest), _one_space(rest)))
     return sentences
+
+
+def _one_space(text: str) -> str:
+    """A sentence a copy cut over lines (a blank line after each) joined: its words one space
+    apart, as the page shows them — still the article's words, spaces aside."""
+    return re.sub(r" {2,}", " ", text)
 
 
 _COUNTER = re.compile(
@@ -523,7 +571,9 @@ def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | N
         if agency.endswith(".") and agency.count(".") == 1:
             agency = agency[:-1]  # « AZERTAC. » closing the line: the name, not its period
         agency = agency or None
-        words = f"{match.group('day')} {match.group('month')}" + (
+        month = match.group("month")
+        month = _MONTH_ABBREVIATIONS.get(month.rstrip(".").casefold(), month)
+        words = f"{match.group('day')} {month}" + (
             f" {match.group('year')}" if match.group("year") else ""
         )
         found = find_dates(words, None)
@@ -888,6 +938,18 @@ def read_article(text: str, given: Given | None = None) -> Article:
         name = source_line.text.split(":", 1)[1].strip() if ":" in source_line.text else None
         relayed = Metadata(name or None, source_line.text, "reprise : le média d'origine")
     outlet = _outlet(lines, outlet_name, given, agency, url_meta.value)
+    if (
+        relayed.value is None
+        and agency
+        and outlet.value
+        and outlet.basis == "curateur"
+        and fold(agency) not in fold(outlet.value)
+    ):
+        relayed = Metadata(  # « Bakou, 9 déc 2020 (AFP) » on Armenews: the agency's dispatch
+            agency,
+            dateline.read_from,
+            "l'agence de la ligne d'agence, dont le média reprend la dépêche",
+        )
     if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value, lines):
         relayed = Metadata(
             None,

@@ -995,10 +995,15 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
 
 _THIS_VISIT = re.compile(
     r"\b(?:(?:lors|au\s+cours|à\s+l['’]occasion)\s+de\s+(?:cette|sa|la)\s+visite|"
+    r"(?:[Ll]ors|[Aa]u\s+cours|[Àà]\s+l['’]occasion)\s+de\s+(?:ce|son)\s+"
+    r"(?:voyage|déplacement|séjour)|"
     r"(?:[Cc]ette|[Ss]a)\s+visite|(?:[Cc]e|[Ll]e|[Ss]on)\s+(?:voyage|déplacement|séjour))\b"
 )
 """« Le voyage a été annoncé … », « a rencontré lors de cette visite officielle … » : the
 visit an earlier sentence told."""
+_DURING = re.compile(r"(?i:lors|au\s+cours|à\s+l['’]occasion)\b")
+"""« Lors de ce voyage officiel de deux jours, M. Erdogan doit aussi s'entretenir … » : what is
+planned during the visit (« doit », « devrait ») is part of it, not a plan of its own."""
 _JUDGES_VISIT = re.compile(
     r"(?:[Cc]ette|[Ss]a|[Ll]a)\s+visite\b[^,.;]*?\s+(?:est|constitue|marque|témoigne|illustre|"
     r"confirme|montre|reflète|souligne)\b"
@@ -1076,7 +1081,11 @@ def _back_to_visit(candidates: list[Candidate]) -> list[Candidate]:
             or found is None
             or item.kind == "agreement"
             or _JUDGES_VISIT.match(item.sentence.text)
-            or (item.modality is not None and not (also and _same_outlook(visit, item)))
+            or (
+                item.modality is not None
+                and not (also and _same_outlook(visit, item))
+                and not _DURING.match(found.group(0))
+            )
             or item.act not in (None, "annonce")
             or any(d.iso for d in item.dates)
             or not _actor_ids(item) <= _actor_ids(visit) | {h.id for h in visit.places}
@@ -1428,6 +1437,34 @@ _CONTRAST = re.compile(r"^(Cependant|Toutefois|Néanmoins|Pourtant|Mais|En revan
 """A sentence opening on a reserve (« Cependant, … ») qualifies the one before."""
 
 
+_FIGHTING = re.compile(
+    r"^(?:Les\s+(?:combats|affrontements|hostilités|opérations\s+militaires)|"
+    r"(?:La|Cette)\s+guerre|(?:Le|Ce)\s+conflit)\b"
+)
+_WAR_TOLD = re.compile(r"\b(?:guerre|conflit|combats|offensive|affrontements|hostilit)")
+"""« La Turquie a soutenu l'Azerbaïdjan lors de sa guerre à l'automne … Les combats ont
+débouché sur un accord de cessation des hostilités … » : the war just told, and how it ended
+— one fact, whatever country the second sentence adds (the ceasefire's sponsor)."""
+_BECAUSE = re.compile(r"^(?:Car|En effet)\b,?")
+"""« Depuis 2003, l'Azerbaïdjan contribue … Car, un groupe de 120 militaires … participe … » :
+the sentence says why or how what was just told holds — the same fact, when it names no
+country the one before did not."""
+
+
+def _takes_up(group: Candidate, item: Candidate) -> str | None:
+    """« Les combats … » right after a war, « Car, … » right after what it explains: the same
+    fact (never an agreement of its own, nor a sentence with a modality or date of its own)."""
+    if item.position - group.position != 1 or item.modality is not None:
+        return None
+    fighting = _FIGHTING.match(item.sentence.text)
+    if fighting is not None and item.kind != "agreement" and _WAR_TOLD.search(_group_text(group)):
+        return f"« {fighting.group(0)} » : la guerre de la phrase d'avant"
+    because = _BECAUSE.match(item.sentence.text)
+    if because is not None and _actor_ids(item) <= _actor_ids(group) and not item.dates:
+        return f"« {because.group(0)} » explique la phrase d'avant"
+    return None
+
+
 _HIS = re.compile(r"^(?:Son|Sa|Ses)\s+\w{4,}")
 """« Son chef de cabinet, … l'accompagneront » : someone of the person just named."""
 
@@ -1468,7 +1505,7 @@ def _continues(group: Candidate, item: Candidate) -> str | None:
     anaphora = _ANAPHORA.match(item.sentence.text)
     if anaphora is not None:
         return f"« {anaphora.group(0)} » reprend la phrase d'avant"
-    back = _refers_back(group, item) or _same_noun(group, item)
+    back = _takes_up(group, item) or _refers_back(group, item) or _same_noun(group, item)
     if back is not None:
         return back
     shared = [name for name in item.unknown if name in group.unknown]
@@ -1650,7 +1687,7 @@ def _group(
         elif not _NEW_TOPIC.match(item.sentence.text):
             why = _joins(previous, item) if previous is not None else None
             if why is None and previous is not None:
-                why = _refers_back(previous, item)
+                why = _refers_back(previous, item) or _takes_up(previous, item)
             background = (
                 why is None
                 and previous is not None
@@ -2739,6 +2776,13 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         source["relayed_from"] = article.relayed_from.value
     if article.outlet.value and article.outlet.basis in ("curateur", "adresse"):
         source["outlet_basis"] = article.outlet.basis  # shown as such, never as the article's
+    if (
+        article.published.value
+        and article.published.basis in ("curateur", "adresse")
+        and not article.date_clash  # the dateline says another day: the curator decides
+    ):
+        source["published"] = article.published.value  # shown with its basis, never as the
+        source["published_basis"] = article.published.basis  # article's (no published_text)
     if article.url.value and article.url.value.lower().startswith(("http://", "https://")):
         source["url"] = article.url.value
     where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}

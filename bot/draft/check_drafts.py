@@ -134,15 +134,20 @@ def _check_done(entry: dict[str, Any], label: str, content_dir: Path, out: Draft
 
 
 def _check_source_dates(raw: dict[str, Any], label: str, out: DraftReport) -> None:
-    """A publication date the curator gave or the address showed is not the article's."""
+    """A publication date the curator gave or the address showed is not the article's: it
+    keeps its ``published_basis`` (shown to users with it), never passed off as the text's."""
     meta = raw.get("draft")
     published = meta.get("published") if isinstance(meta, dict) else None
     basis = published.get("basis") if isinstance(published, dict) else None
-    if raw.get("published") is not None and basis in ("curateur", "adresse"):
+    if (
+        raw.get("published") is not None
+        and basis in ("curateur", "adresse")
+        and raw.get("published_basis") != basis
+    ):
         where = "donnée par le curateur" if basis == "curateur" else "lue dans l'adresse"
         out.errors.append(
-            f"{label}.published : date {where}, pas écrite dans l'article : laisser "
-            "published: null et la dire dans note"
+            f"{label}.published : date {where}, pas écrite dans l'article : garder "
+            f"published_basis: {basis} (ou published: null) et la dire dans note"
         )
 
 

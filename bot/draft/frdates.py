@@ -82,6 +82,20 @@ _SEASON_SIDE = re.compile(
 )
 """« à l'automne dernier », « au printemps prochain »: the season before (after) the article's
 date — the last one already over (the next one not yet begun)."""
+_SEASON_BARE = re.compile(
+    r"\b(?:à\s+l['’]\s?(été|automne|hiver)|au\s+(printemps)|en\s+(été|automne|hiver))\b"
+    r"(?!\s+(?:dernier|prochain|de\s+|d['’]|(?:19|20)\d\d))",
+    re.IGNORECASE,
+)
+"""« lors de sa guerre à l'automne » with neither « dernier » nor a year: the season of the
+article's year when it had begun by the article's date (like « cet automne »); else unread."""
+_DAY_PAIR = re.compile(
+    rf"\bles\s+(1er|[0-3]?\d)\s*(?:[-–]|et)\s*([0-3]?\d)\s+({_MONTH_ALT})"
+    r"(?:\s+((?:19|20)\d\d))?(?![\w-])",
+    re.IGNORECASE,
+)
+"""« les 3-4 avril », « les 9 et 10 décembre 2020 »: two days, one span (never the last day
+alone); without a year, the year the article's date gives the last day, deduced."""
 _SEASON_MONTHS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (1, 2)}
 """The guide's convention for a season's months (« été 2025 » is 2025-06/2025-08)."""
 _YEAR_SHIFT = {
@@ -450,6 +464,36 @@ def _day_range(match: re.Match[str]) -> str | None:
     return f"{first.isoformat()}/{last.isoformat()}" if first < last else None
 
 
+def _day_pair(match: re.Match[str], anchor: date | None, text: str) -> FoundDate | None:
+    """The span of « les 3-4 avril (2019) »: the year written, else the one the article's date
+    gives the last day, as for « le 4 avril » (deduced); None when neither is known or the
+    days are no span."""
+    first_text, last_text, month_text, year_text = match.groups()
+    month, words = _month(month_text), match.group(0)
+    last_read: date | None = None
+    if year_text:
+        last_read = date(int(year_text), month, 1)
+    elif anchor is not None and 1 <= int(last_text) <= 31:
+        last_read = _closest(month, int(last_text), anchor)
+        if last_read is None and (told := _by_tense(text, month, int(last_text), anchor)):
+            last_read = told[0]
+    if last_read is None:
+        return None
+    try:
+        first = date(last_read.year, month, _day(first_text))
+        last = date(last_read.year, month, int(last_text))
+    except ValueError:
+        return None
+    if first >= last:
+        return None
+    iso = f"{first.isoformat()}/{last.isoformat()}"
+    if year_text:
+        return FoundDate(words, match.start(), match.end(), iso, "intervalle", "texte")
+    assert anchor is not None
+    note = f"année déduite : « {words} » dans l'article du {_label(anchor)}"
+    return FoundDate(words, match.start(), match.end(), iso, "intervalle", "déduit", note)
+
+
 def _days_in_named_year(text: str, found: list[FoundDate]) -> list[FoundDate]:
     """« Du 20 au 23 août aura lieu l'exercice “Altyn Kyran – 2024” » : the days take the year
     of the name the sentence gives — an inferred span whose reason names both."""
@@ -536,6 +580,10 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         iso = f"{year_text}-01/{year_text}-{months:02d}"
         add(FoundDate(match.group(0), match.start(), match.end(), iso, "intervalle", "texte"))
+    for match in _DAY_PAIR.finditer(text):
+        pair = _day_pair(match, anchor, text)
+        if pair is not None:
+            add(pair)
     for match in _NUMERIC.finditer(text):
         day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         try:
@@ -731,6 +779,18 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             )
             continue
         add(FoundDate(match.group(0), match.start(), match.end(), match.group(1), "année", "texte"))
+    for match in _SEASON_BARE.finditer(text):
+        season = (match.group(1) or match.group(2) or match.group(3)).casefold()
+        first, last = _SEASON_MONTHS[season]
+        if anchor is None or first > anchor.month or not free(match.start(), match.end()):
+            continue
+        words = match.group(0)
+        note = (
+            f"« {words} » dans l'article du {_label(anchor)} : {season} {anchor.year}, la "
+            f"saison de l'année de l'article (mois {first} à {last} par convention)"
+        )
+        iso = f"{anchor.year}-{first:02d}/{anchor.year}-{last:02d}"
+        add(FoundDate(words, match.start(), match.end(), iso, "intervalle", "déduit", note))
     for match in _SEASON_SIDE.finditer(text):
         if not free(match.start(), match.end()):
             continue

@@ -194,6 +194,9 @@ _PROPER_NAME = re.compile(
 """A capitalised name of several words (« Plan d'Action de Partenariat Individuel »)."""
 NAME_WORDS = 3
 """The fewest word starts a name needs to name one agreement of the base by itself."""
+_ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
+"""« Partenariat pour la paix (PPP) » : a name with its own acronym is a proper name even of two
+word starts — « le Partenariat pour la Paix » names it in another article (issue 23)."""
 
 
 def name_key(name: str) -> frozenset[str]:
@@ -225,7 +228,8 @@ def agreement_names(base: FactBase) -> dict[frozenset[str], list[Named]]:
     named: dict[frozenset[str], list[Named]] = {}
     for agreement in base.agreements:
         key = name_key(agreement.title) if agreement.title else frozenset()
-        if len(key) >= NAME_WORDS:
+        acronym = bool(agreement.title and _ACRONYM.search(agreement.title))
+        if len(key) >= NAME_WORDS or (acronym and len(key) >= NAME_WORDS - 1):
             named.setdefault(key, []).append(
                 Named(agreement.id, _actors(agreement), agreement.date)
             )

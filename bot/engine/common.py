@@ -36,13 +36,26 @@ def outlet_text(source: Source) -> str:
     return source.outlet
 
 
+def published_text(source: Source) -> str:
+    """« article du 9 décembre 2020 », with the basis of a date the article does not write
+    (« article du 5 avril 2019 (date indiquée par le curateur) »), or « article non daté »."""
+    if source.published is None:
+        return "article non daté"
+    when = f"article du {source.published.label()}"
+    if source.published_basis == "curateur":
+        return f"{when} (date indiquée par le curateur)"
+    if source.published_basis == "adresse":
+        return f"{when} (date lue dans l'adresse)"
+    return when
+
+
 def attribution(source: Source) -> str:
     """Who published a quote and when, saying plainly what the article does not give.
 
     A title is shown in « » only when the article has one (it is then its own words); an
     untitled article is named by its editors' label in brackets, never as a title.
     """
-    when = f"article du {source.published.label()}" if source.published else "article non daté"
+    when = published_text(source)
     outlet = outlet_text(source)
     if source.title:
         return f"{outlet}, {when}"

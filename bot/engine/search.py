@@ -7,7 +7,7 @@ from itertools import islice
 
 from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine import paging, routes
-from bot.engine.common import line_text, outlet_text, quote_of, when
+from bot.engine.common import line_text, outlet_text, published_text, quote_of, when
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, own_key_evidence
 from bot.engine.reply import Block, Button, Item, Page, Para, Quote, QuoteGroup, Reply
@@ -126,7 +126,7 @@ def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:
     """One article: outlet and date, title, then what it brings to the base."""
     source = index.base.sources[source_id]
     stats = index.links.source_stats[source_id]
-    when = f"article du {source.published.label()}" if source.published else "article non daté"
+    when = published_text(source)
     title = f"« {source.title} »" if source.title else f"sans titre (réf. : {source.label})"
     detail = (
         f"Apporte {count(stats['events'], 'événement')}, {count(stats['agreements'], 'accord')}"
