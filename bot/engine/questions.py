@@ -752,14 +752,27 @@ def _a_place(index: Index, question: str, name: str) -> bool:
 def _asks_more(folded: str, intent: str) -> bool:
     """True when a listing question names more than the list (« combien de pays au forum
     de Bakou ? » asks about the forum, not for every country of the base)."""
-    if intent not in ("countries", "organisations", "help"):
+    if intent not in ("countries", "organisations", "help", "sources"):
         return False
+    if intent == "sources" and re.search(r"\b(?:sources?|articles?|medias?)\b", folded):
+        return False  # « source de l'article sur Bakou ? »: the list of articles, whatever else
     pattern = dict(_INTENTS)[intent]
     rest = re.sub(pattern, " ", folded)
     return any(
-        word not in QUESTION_WORDS and word not in SOFT_WORDS and not is_stop(word)
+        word not in QUESTION_WORDS
+        and word not in SOFT_WORDS
+        and word not in _ABOUT_THE_BOT
+        and not is_stop(word)
         for word in rest.split()
     )
+
+
+_ABOUT_THE_BOT = frozenset(
+    "tes vos ton votre infos informations info faits donnees articles article medias media"
+    " base textes texte citations citation tu vous sais savez utilises utilisez".split()
+)
+"""Words of a question about the bot's own sources (« d'où viennent tes infos ? »): they ask
+for no more than the list of articles; any other word (« d'où viennent les armes ? ») does."""
 
 
 def _name_runs(content: str) -> list[str]:
