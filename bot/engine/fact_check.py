@@ -208,14 +208,11 @@ def _other_kind(question: str, quote: str, context: str, lenient: bool) -> str:
     stem = _kind_stem(asked.group(1))
     if stem in {_kind_stem(word) for word in words(context)}:
         return ""  # the kind asked is in the quote or its line: no other kind to oppose
-    said = next(
-        (m for m in _KIND.finditer(quote) if _kind_stem(m.group(1)) != stem), None
-    )
+    said = next((m for m in _KIND.finditer(quote) if _kind_stem(m.group(1)) != stem), None)
     if said is None:
         return ""
     if not (_ACTED.search(question) or _held(question, context, asked.group(0), lenient)):
         return ""  # « ont signé un traité ? » read on the act found for the parties asked
     return (
-        f"Non : d'après l'article, « {said.group(0).strip()} », "
-        f"pas « {asked.group(0).strip()} »."
+        f"Non : d'après l'article, « {said.group(0).strip()} », pas « {asked.group(0).strip()} »."
     )

@@ -90,6 +90,7 @@ from bot.engine.timeline import describe, kind_label, quoted_words, select, spli
 from bot.engine.told_by import told_by_blocks
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
+    absent_designations,
     absent_para,
     absent_words,
     all_key_words_unsaid,
@@ -408,10 +409,13 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    designations = absent_designations(index, text)
+    unsaid = [*designations, *unsaid]
     aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
     keyed = [word for word in unsaid if fold(word) not in aside]  # juste ? »: never on top
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY | aside
     key_unsaid = all_key_words_unsaid(index, _content(index, text), keyed, skip, today)
+    key_unsaid = key_unsaid or bool(designations)  # « le format 3+3 »: what is named is absent
     noun = asked_figure(fold(text))
     joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
     if noun and noun in joined:
@@ -768,8 +772,32 @@ def _asks_more(folded: str, intent: str) -> bool:
 
 
 _ABOUT_THE_BOT = frozenset(
-    "tes vos ton votre infos informations info faits donnees articles article medias media"
-    " base textes texte citations citation tu vous sais savez utilises utilisez".split()
+    [
+        "tes",
+        "vos",
+        "ton",
+        "votre",
+        "infos",
+        "informations",
+        "info",
+        "faits",
+        "donnees",
+        "articles",
+        "article",
+        "medias",
+        "media",
+        "base",
+        "textes",
+        "texte",
+        "citations",
+        "citation",
+        "tu",
+        "vous",
+        "sais",
+        "savez",
+        "utilises",
+        "utilisez",
+    ]
 )
 """Words of a question about the bot's own sources (« d'où viennent tes infos ? »): they ask
 for no more than the list of articles; any other word (« d'où viennent les armes ? ») does."""
