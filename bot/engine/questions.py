@@ -22,7 +22,12 @@ from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.article_lists import article_list, asked_noun
-from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
+from bot.engine.asked_absent import (
+    absent_asked,
+    answering_sentence_on_top,
+    asks_or_not,
+    asks_stance,
+)
 from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
@@ -993,8 +998,8 @@ def _respond_in_thread(
         reply = _said_otherwise(reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
         reply = place_unnamed(index, reply, text)
-    if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
-        reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
+    if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
+        reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
