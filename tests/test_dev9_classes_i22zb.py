@@ -150,3 +150,11 @@ def test_an_actors_stance_that_no_sentence_joins_to_the_subject_is_said_first(fi
     (given,) = chat(five_base, "quelle est la position de l'Iran sur le corridor de Zanguezour ?")
     assert "Aucune phrase" not in _text(given)
     assert "Téhéran sont arqueboutés" in _text(given)
+
+
+def test_a_count_answer_offers_the_card_of_the_line_its_quote_supports(five_base):
+    (reply,) = chat(
+        five_base, "Quelle était la particularité du forum de Bakou ? Combien de pays ?"
+    )
+    labels = [button.label for row in reply.buttons for button in row]
+    assert any(not label.startswith(("🔎", "▶")) for label in labels), labels
