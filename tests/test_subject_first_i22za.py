@@ -151,9 +151,11 @@ def test_a_subject_the_articles_never_tie_to_the_actor_keeps_its_not_said_line(f
     reply = respond(
         Index(five_base), "quelle est la position de l'Iran sur le format régional 3+3 ?", TODAY
     )
-    first = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" not in b.text)
-    assert first.startswith("Les articles ne le disent pas"), _text(reply)
-    assert "Iran" in first, _text(reply)
+    # (i22zb: « 3+3 », which no article writes, is said absent on top; the line stays)
+    notes = [b.text for b in reply.blocks if isinstance(b, Para) and "Compris" not in b.text]
+    assert notes[0].startswith("Les articles ne"), _text(reply)
+    said = next(text for text in notes if text.startswith("Les articles ne le disent pas"))
+    assert "Iran" in said, _text(reply)
 
 
 def test_a_list_asked_that_an_article_gives_as_a_list_is_answered_item_by_item(five_base):

@@ -67,7 +67,8 @@ FILLERS = frozenset(
             "comme entre aupres depuis pendant lors egalement seulement agit agir existe",
             "existent constitue constituent matiere niveau exemple formellement genre vraie",
             "va vont veut veulent peut peuvent doit doivent faut analyse analyses texte textes",
-            "source sources",
+            "source sources pense pensent position positions avis reaction reactions reagit",
+            "reagissent voit voient juge jugent percoit",
         )
     ).split()
 )
@@ -449,6 +450,22 @@ def asks_or_not(text: str) -> bool:
 def _listed(words: tuple[str, ...]) -> str:
     quoted = [f"« {word} »" for word in words]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} et {quoted[-1]}"
+
+
+_STANCE = re.compile(
+    r"\b(?:que|qu'en|qu en) (?:pense|pensent|dit|disent)\b|\bpositions?\b|\bavis\b"
+    r"|\bcomment (?:voit|voient|juge|jugent|percoit|perçoit|reagit|réagit|reagissent|réagissent)\b",
+    re.IGNORECASE,
+)
+"""An actor's stance asked (« que pense Moscou de … ? », « la position de l'Iran sur … »);
+not « la réaction du Kremlin », often the subject of another question (« quel lien entre … »)."""
+
+
+def asks_stance(question: str) -> bool:
+    """True when ``question`` asks what an actor thinks or says of something: like a yes/no
+    question, its asked thing is the whole question (the actor with the subject), so a full
+    text that never joins them is said first (« Aucune phrase … ne réunit »)."""
+    return bool(_STANCE.search(question.replace("’", "'")))
 
 
 def absent_asked(index: Index, reply: Reply, question: str, today: date | None = None) -> Reply:

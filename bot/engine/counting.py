@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from bot.content.model import Evidence
-from bot.engine.common import quote_of
+from bot.content.model import Event, Evidence
+from bot.engine.common import entry_button, quote_of
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
-from bot.engine.reply import Block, Para, Reply
+from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import sources_holding
 from bot.text import fold
 
@@ -117,7 +117,23 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     if year:
         blocks.append(Para(f"Ces citations ne donnent pas ce nombre pour {year}.", "note"))
     blocks += [quote_of(index.base, evidence) for evidence in found]
-    return Reply(tuple(blocks))
+    return Reply(tuple(blocks), _entry_buttons(index, found))
+
+
+def _entry_buttons(index: Index, found: list[Evidence]) -> tuple[tuple[Button, ...], ...]:
+    """A card button for each dated line whose quotes give the figures shown (at most two):
+    a tap beyond the search behind the answer."""
+    shown = {evidence.quote for evidence in found}
+    buttons: list[Button] = []
+    entries = sorted(index.base.entries(), key=lambda entry: not isinstance(entry, Event))
+    for entry in entries:  # events first: the occasion the figure is of
+        if any(evidence.quote in shown for evidence in entry.evidence):
+            button = entry_button(entry)
+            if button is not None and button not in buttons:
+                buttons.append(button)
+        if len(buttons) >= 2:
+            break
+    return tuple((button,) for button in buttons)
 
 
 _YEAR = re.compile(r"(?<!\d)(?:18|19|20)\d{2}(?!\d)")

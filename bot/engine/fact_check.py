@@ -81,6 +81,18 @@ _MEMBER = re.compile(
 )
 _CLAUSE_END = re.compile(r"\s(?:depuis|dès|en|au|aux|avec|pour|et|à|le|la|les)\s", re.IGNORECASE)
 """Where the organisation a membership question names ends (« de l'OTAN| depuis 1992 »)."""
+_KINDS = (
+    "traités?|pactes?|mémorandums?|memorandums?|protocoles?|conventions?|chartes?|plans?"
+    "|feuilles? de route|déclarations?|accords?|contrats?"
+)
+_KIND = re.compile(
+    rf"\b(?:(?:un|une|le|la|l'|ce|cet|cette|d'un|d'une|du|de la) ?)?({_KINDS})"
+    r"(?: (?:d'|de |du |des |en )[\wÀ-ÿ'-]+(?: [\wÀ-ÿ-]+){0,3}?)?"
+    r"(?=[\s,.;:!?»)]|$)",
+    re.IGNORECASE,
+)
+"""An act named by its kind (« un traité d'alliance », « un mémorandum d'entente »)."""
+_ACTED = re.compile(r"\b(?:sign\w*|conclu\w*|adopt\w*|approuv\w*|paraph\w*)", re.IGNORECASE)
 _SPOKEN = frozenset({"dit", "declare", "affirme", "annonce", "annonca", "indique", "explique"})
 """Verbs of saying a quote may word otherwise (« a dit » asked, « annonça » quoted)."""
 
@@ -164,6 +176,9 @@ def contradicted(question: str, quote: str, line: str = "", lenient: bool = True
             same = quote_qualifier == qualifier and quote_noun == noun and noun
             if same and quote_value != value and _held(question, context, said, lenient):
                 return f"Non : d'après l'article, « {quote_said} », pas {said}."
+    kind = _other_kind(question, quote, context, lenient)
+    if kind:
+        return kind
     asked_member = _MEMBER.search(question)
     said_member = _MEMBER.search(quote)
     if asked_member and said_member:
@@ -174,3 +189,30 @@ def contradicted(question: str, quote: str, line: str = "", lenient: bool = True
             asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
             return f"Non : d'après l'article, « {said_member.group(0).strip()} », pas {asked_said}."
     return ""
+
+
+def _kind_stem(kind: str) -> str:
+    return fold(kind).split()[0].rstrip("s")
+
+
+def _other_kind(question: str, quote: str, context: str, lenient: bool) -> str:
+    """« Non : d'après l'article, « un mémorandum d'entente », pas « un traité d'alliance » »
+    when the question names an act of one kind (a treaty, a pact, a charter…; never the
+    generic « accord ») and the quote, which tells the act done (signed, concluded, adopted),
+    names it as another kind and never as the one asked."""
+    asked = _KIND.search(question)
+    if asked is None or _kind_stem(asked.group(1)) == "accord":
+        return ""
+    if not _ACTED.search(quote):
+        return ""
+    stem = _kind_stem(asked.group(1))
+    if stem in {_kind_stem(word) for word in words(context)}:
+        return ""  # the kind asked is in the quote or its line: no other kind to oppose
+    said = next((m for m in _KIND.finditer(quote) if _kind_stem(m.group(1)) != stem), None)
+    if said is None:
+        return ""
+    if not (_ACTED.search(question) or _held(question, context, asked.group(0), lenient)):
+        return ""  # « ont signé un traité ? » read on the act found for the parties asked
+    return (
+        f"Non : d'après l'article, « {said.group(0).strip()} », pas « {asked.group(0).strip()} »."
+    )

@@ -234,6 +234,23 @@ def _weekday_asked(before: str) -> bool:
     return bool(_WEEKDAY_ASKED.search(before.rstrip()))
 
 
+_DONE_TODAY = re.compile(
+    r"\b(?:neuf|nouveau|nouvelles?|actu\w*|passe|arrive)\b"
+    r"|\b(?:ai|as|avons|avez|ont|est|sont|s est|se sont|a)\s+(?:\w+ment\s+|deja\s+|bien\s+)?"
+    r"\w{2,}(?:e|ee|es|ees|i|ie|is|it|u|ue|us)\b"
+)
+"""What was done or is new on a day (folded): « signé aujourd'hui », « quoi de neuf ? »."""
+
+
+def _asks_the_day(folded: str) -> bool:
+    """True when « aujourd'hui » in a question names the day: something done or new then
+    (« qu'est-ce qui s'est passé aujourd'hui ? », « quoi de neuf aujourd'hui ? », or the word
+    alone). Otherwise it means « nowadays » (« d'où viennent les armes aujourd'hui ? »): a
+    state now, which no filter on today's date answers (the base ends before today)."""
+    rest = re.sub(r"\baujourd hui\b", " ", folded).split()
+    return len(rest) <= 1 or bool(_DONE_TODAY.search(folded))
+
+
 def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str]]]:
     """Relative periods (« la semaine dernière », « ce mois-ci »…) as dates, against today."""
     found: list[tuple[date, date, str]] = []
@@ -261,7 +278,8 @@ def _relative(folded: str, today: date) -> tuple[str, list[tuple[date, date, str
     for words, start, end in rules:
         match = re.search(rf"\b{words}\b", folded)
         if match is not None:
-            found.append((start, end, match.group(0)))
+            if words != r"aujourd hui" or _asks_the_day(folded):
+                found.append((start, end, match.group(0)))
             folded = folded[: match.start()] + " " + folded[match.end() :]
     weekday = re.search(rf"\b(?:(?:ce|le) )?({'|'.join(_WEEKDAYS)})(?: (dernier|passe))?\b", folded)
     if weekday is not None and _weekday_asked(folded[: weekday.start()]):

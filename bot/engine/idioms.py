@@ -48,12 +48,34 @@ _LATELY = re.compile(
 """« ces derniers temps », « ces temps-ci »: recently — its « temps » is no word to search."""
 
 
+_Q = r"(?:que |qu['’]\s*)"
+_HEARSAY = re.compile(
+    r"(?:,\s*)?\b(?:"
+    r"(?:d['’]\s*après|selon) ce (?:que |qu['’]\s*)(?:j['’]\s*ai|je|on m['’]\s*a|on)"
+    r" (?:lu|entendu|compris|vu|sais|crois savoir|retenu|dit)"
+    r"|si je (?:me souviens|me rappelle|ne me trompe|ne m['’]\s*abuse)(?: bien| pas)?"
+    r"|si j['’]\s*ai bien (?:compris|lu|suivi|retenu)"
+    rf"|on m['’]\s*a (?:dit|raconté|raconte|expliqué|explique|assuré|assure) {_Q}"
+    rf"|j['’]\s*ai (?:lu|entendu(?: dire)?|cru comprendre|vu passer) {_Q}"
+    rf"|il me semble(?: bien)? {_Q}|il paraît {_Q}|il parait {_Q}|paraît-il|parait-il"
+    rf"|je (?:crois|pense) (?:savoir )?{_Q}"
+    r"|sauf erreur(?: de ma part)?|à ma connaissance|a ma connaissance|de mémoire"
+    r"|à ce que je sache|a ce que je sache|en bonne et due forme"
+    r")(?:\s*,)?",
+    re.IGNORECASE,
+)
+"""« d'après ce que j'ai lu », « si je me souviens bien », « on m'a dit que » : how the asker
+knows or remembers, no word of what is asked (never searched, never set aside)."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
     le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
-    temps » read « récemment »."""
+    temps » read « récemment » ; the asker's own « si je me souviens bien », « on m'a dit
+    que » taken out."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
     text = _LATELY.sub("récemment", text)
+    text = _HEARSAY.sub(" ", text)
     return re.sub(r"\s{2,}", " ", text).strip()

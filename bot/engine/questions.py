@@ -22,7 +22,12 @@ from bot.dates import Precision
 from bot.engine import routes
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.article_lists import article_list, asked_noun
-from bot.engine.asked_absent import absent_asked, answering_sentence_on_top, asks_or_not
+from bot.engine.asked_absent import (
+    absent_asked,
+    answering_sentence_on_top,
+    asks_or_not,
+    asks_stance,
+)
 from bot.engine.cards import card_button, visible
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
@@ -90,6 +95,7 @@ from bot.engine.timeline import describe, kind_label, quoted_words, select, spli
 from bot.engine.told_by import told_by_blocks
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
+    absent_designations,
     absent_para,
     absent_words,
     all_key_words_unsaid,
@@ -408,10 +414,13 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
     unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    designations = absent_designations(index, text)
+    unsaid = [*designations, *unsaid]
     aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
     keyed = [word for word in unsaid if fold(word) not in aside]  # juste ? »: never on top
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY | aside
     key_unsaid = all_key_words_unsaid(index, _content(index, text), keyed, skip, today)
+    key_unsaid = key_unsaid or bool(designations)  # « le format 3+3 »: what is named is absent
     noun = asked_figure(fold(text))
     joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
     if noun and noun in joined:
@@ -754,14 +763,51 @@ def _a_place(index: Index, question: str, name: str) -> bool:
 def _asks_more(folded: str, intent: str) -> bool:
     """True when a listing question names more than the list (« combien de pays au forum
     de Bakou ? » asks about the forum, not for every country of the base)."""
-    if intent not in ("countries", "organisations", "help"):
+    if intent not in ("countries", "organisations", "help", "sources"):
         return False
+    if intent == "sources" and re.search(r"\b(?:sources?|articles?|medias?)\b", folded):
+        return False  # « source de l'article sur Bakou ? »: the list of articles, whatever else
     pattern = dict(_INTENTS)[intent]
     rest = re.sub(pattern, " ", folded)
     return any(
-        word not in QUESTION_WORDS and word not in SOFT_WORDS and not is_stop(word)
+        word not in QUESTION_WORDS
+        and word not in SOFT_WORDS
+        and word not in _ABOUT_THE_BOT
+        and not is_stop(word)
         for word in rest.split()
     )
+
+
+_ABOUT_THE_BOT = frozenset(
+    [
+        "tes",
+        "vos",
+        "ton",
+        "votre",
+        "infos",
+        "informations",
+        "info",
+        "faits",
+        "donnees",
+        "articles",
+        "article",
+        "medias",
+        "media",
+        "base",
+        "textes",
+        "texte",
+        "citations",
+        "citation",
+        "tu",
+        "vous",
+        "sais",
+        "savez",
+        "utilises",
+        "utilisez",
+    ]
+)
+"""Words of a question about the bot's own sources (« d'où viennent tes infos ? »): they ask
+for no more than the list of articles; any other word (« d'où viennent les armes ? ») does."""
 
 
 def _name_runs(content: str) -> list[str]:
@@ -954,8 +1000,8 @@ def _respond_in_thread(
         reply = _said_otherwise(reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
         reply = place_unnamed(index, reply, text)
-    if (yes_no or asks_or_not(text)) and found is not None:  # « une base russe ? »: no
-        reply = absent_asked(index, reply, text, today)  # sentence of the articles holds it
+    if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
+        reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     if found is None:
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
