@@ -34,7 +34,7 @@ FILLER_WORDS = frozenset(
             # evaluation and politeness
             "interesse interesserait interessant interessante curieux juste belles beaux",
             "indulgent indulgents indulgente soyez excuse excusez pardon stp svp merci",
-            "plait bonjour salut",
+            "plait bonjour salut article articles",
         )
     ).split()
 )
