@@ -148,13 +148,14 @@ def test_a_missing_name_stays_on_top(five_base: FactBase) -> None:
 
 
 def test_a_follow_up_of_a_search_never_shows_the_raw_command(five_base: FactBase) -> None:
-    first, second = chat(
+    _first, second = chat(
         five_base,
         "je crois qu'on m'a dit que des drones turcs équipent l'armée azerbaïdjanaise ?",
         "et depuis quand ?",
     )
     line = _compris(second)
-    assert "/cherche" not in line and "crois" not in line, line
+    assert line.startswith("Compris : suite de « drones"), line
+    assert "/cherche" not in line and "crois" not in line and "depuis" not in line, line
 
 
 # 4. « sources » inside a sentence

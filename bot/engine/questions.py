@@ -2019,8 +2019,8 @@ def follow_up(
     said = f"{_thread(index, previous)} — {found.said}"
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
-        added = subject_said(index, asked, added) or added
-        said = f"{_thread(index, previous)}, avec « {added} »"
+        added = subject_said(index, asked, added)  # « depuis » is no subject: same one
+        said = f"{_thread(index, previous)}, " + (f"avec « {added} »" if added else "même sujet")
     elif found.data == previous.data:  # « signé quand ? »: same words
         said = f"{_thread(index, previous)}, même sujet"
     return replace(found, said=said)
@@ -2117,7 +2117,11 @@ def _slot_follow_up(
     )
     said = f"{_thread(index, previous)}, même sujet"
     if found.data.startswith(f"{previous.data} "):
-        said = f"{_thread(index, previous)}, avec « {found.data[len(previous.data) + 1 :]} »"
+        added = found.data[len(previous.data) + 1 :]
+        if previous.data.startswith("/cherche "):  # searched words: the subject ones only
+            added = subject_said(index, text or rest, added)  # (« depuis » is none)
+        if added:
+            said = f"{_thread(index, previous)}, avec « {added} »"
     return replace(found, said=said)
 
 
