@@ -478,6 +478,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     ):
         if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
+        if name in intents and name == "sources" and _ASKS_OUTLET.search(folded):
+            return Understanding(command, command, _SAID[name])  # « …, c'est quel média ? »
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
     words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
@@ -513,9 +515,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
         return Understanding(f"/pays {name}", f"/pays {name}", f"fiche — {name}")
     whole = index.names.find_actor(content)
     reading = read_filter(index, content, today)
-    ignored = tuple(
-        w for w in reading.ignored if w not in SOFT_WORDS and not is_stop(w) and not is_filler(w)
-    )
+    ignored = tuple(w for w in reading.ignored if w not in SOFT_WORDS and not is_stop(w))
     reading = replace(reading, ignored=ignored)
     if whole is not None and whole.exact and not reading.understood():
         reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
@@ -771,6 +771,14 @@ def _a_place(index: Index, question: str, name: str) -> bool:
             if position > 0 and fold(words[position - 1]) in {"ile", "iles"}:
                 return True
     return False
+
+
+_ASKS_OUTLET = re.compile(
+    r"\b(?:quel(?:le)?s? (?:media|medias|source|sources|journal|journaux|site|articles?)"
+    r"|d ou viennent)\b"
+)
+"""A question that asks which outlet or article (folded): the list of articles answers it,
+whatever else it names (« source de l'article sur Washington, c'est quel média ? »)."""
 
 
 def _asks_more(folded: str, intent: str) -> bool:

@@ -151,13 +151,14 @@ MOST_WITHOUT_EFFECT = 3
 
 def absent_words(index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
     """For the end of the « Compris » line: the question's words no article holds, briefly
-    (« (sans effet : budget, licornes, télex…) », at most ``MOST_WITHOUT_EFFECT``), never a
+    (« (aucun article n'emploie : budget, licornes, télex…) », at most
+    ``MOST_WITHOUT_EFFECT``), never a
     conversational one nor one of a clause off the subject (``aside``, folded); or nothing."""
     kept = [word for word in words if not is_filler(word) and fold(word) not in aside]
     if not kept:
         return ""
     more = "…" if len(kept) > MOST_WITHOUT_EFFECT else ""
-    return f" (sans effet : {', '.join(kept[:MOST_WITHOUT_EFFECT])}{more})"
+    return f" (aucun article n'emploie : {', '.join(kept[:MOST_WITHOUT_EFFECT])}{more})"
 
 
 def unsaid_para(
