@@ -169,3 +169,14 @@ def test_a_sentence_mentioning_sources_is_a_question(five_base: FactBase) -> Non
     for command in ("quelles sont tes sources ?", "sources", "liste des sources stp"):
         found = understand(index, command)
         assert found is not None and found.command == "/sources", command
+
+
+# 3 bis. a conversational opener is dropped: the follow-up behind it continues the thread
+
+
+def test_an_opener_is_dropped_and_the_follow_up_continues(five_base: FactBase) -> None:
+    for opener in ("Au passage,", "Petite question :", "Truc curieux :", "Passons."):
+        _card, second = chat(five_base, "/pays Turquie", f"{opener} et en 2025 ?")
+        line = _compris(second)
+        assert line.startswith("Compris : suite de « /pays Turquie »"), (opener, line)
+        assert "2025" in line, line

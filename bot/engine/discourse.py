@@ -29,7 +29,7 @@ FILLER_WORDS = frozenset(
             "crois croyais cru pense pensais semble semblait souviens rappelle souvenir",
             "confonds confondre trompe tromper lu entendu raconte racontait demandais",
             "comprendre compris comprends suppose imagine sauf erreur sais savais suis resté",
-            "quelque faut disent disait disaient jusqu",
+            "quelque faut disent disait disaient jusqu chez",
             "redacteur redaction papier collegue collegues patron lecteurs veut voulait",
             # evaluation and politeness
             "interesse interesserait interessant interessante curieux juste belles beaux",
