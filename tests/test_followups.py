@@ -94,7 +94,7 @@ def test_a_question_without_a_subject_asks_more_of_the_passage_just_shown(base):
     assert asked is not None and asked.shown == _first_quote(first)
     second, _ = respond_in_thread(index, "qui s'y oppose ?", TODAY, asked)
     line = render_text(second).splitlines()[0]
-    assert line.startswith("(Compris : suite de « /cherche ")
+    assert line.startswith("(Compris : suite de « projet corridor "), line  # its subject words
     # the sentence that answers is new; the one just shown may stand above it as what it
     # refers back to (« … contre ce projet »: ``passage.antecedent``)
     quotes = [block.text for block in second.blocks if isinstance(block, Quote)]

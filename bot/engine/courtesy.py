@@ -12,10 +12,15 @@ from bot.engine.french import words
 
 _OPENING = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|hello|coucou|merci(?: beaucoup| bien)?|ok|d'accord|parfait"
-    r"|super|très bien|tres bien)(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",
+    r"|super|très bien|tres bien|au passage|passons|bref|tiens|dites-moi|dis-moi"
+    r"|(?:(?:une|petite|autre) )?(?:petite |autre )?(?:question|vérification|verification"
+    r"|précision|precision)(?: annexe| rapide)?|truc curieux|chose curieuse|autre chose)"
+    r"(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",
     re.IGNORECASE,
 )
-"""Greetings or thanks opening a message, closed by a punctuation mark (« Merci. »)."""
+"""Greetings, thanks or a conversational opener (« Au passage, », « Petite question : »,
+« Truc curieux : ») opening a message, closed by a punctuation mark (« Merci. »): none says
+what is asked, and a follow-up behind one stays short enough to continue the thread."""
 _PLEASE = re.compile(
     r"[,\s]*\b(?:s'il vous pla[iî]t|s'il te pla[iî]t|svp|stp)\b[,\s]*", re.IGNORECASE
 )

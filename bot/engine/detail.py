@@ -41,6 +41,7 @@ from bot.engine.counting import NUMBER_WORDS
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.reading_line import command_said
 from bot.engine.repeats import content_words
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
@@ -932,7 +933,7 @@ def detail_reply(
     top = subject[0]
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
-        about = f"suite de « {previous} », même sujet — {about}"
+        about = f"suite de « {command_said(index, previous)} », même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
     if detail.kind == "verbatim":
@@ -948,7 +949,7 @@ def detail_reply(
         if not surname:
             return None
         found = _said_by(index, surname, shown, top.evidence[0].source)
-        thread = f"suite de « {previous} » — " if previous else ""
+        thread = f"suite de « {command_said(index, previous)} » — " if previous else ""
         line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
         if not found:
             blocks: list[Block] = [

@@ -22,6 +22,7 @@ from bot.engine.amounts import asks_amount, gives_amount
 from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
+from bot.engine.discourse import is_filler
 from bot.engine.filters import TimelineFilter
 from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spelled_stem
 from bot.engine.french import words as french_words
@@ -1450,12 +1451,19 @@ SEARCH_LABEL = 30
 
 def search_button(index: Index, query: str) -> Button:
     """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
-    button's data (the route table says) keeps its rarest words, in their order, and the
-    label says which."""
+    button's data (the route table says) keeps its rarest subject words (no conversational
+    filler, no word no entry holds), in their order, and the label says which."""
     data = routes.COMMAND.build_or_none(f"/cherche {query}")
     if data is not None:
         return Button("🔎 Tous les résultats", data)
     words = [word for word in dict.fromkeys(index.tokens(query)) if word.isascii()]
+    subject = [  # the subject words only: never the conversation (« redacteur chef veut »)
+        word
+        for word in words
+        if not is_filler(word)
+        and (word.upper() in index.base.actors or index.fulltext.expand_word(word))
+    ]
+    words = subject or words
     weights = _weights(index, words)
     kept: set[str] = set()
     for word in sorted(words, key=lambda w: -weights.get(w, 0.0)):

@@ -53,6 +53,7 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.detail_untold import untold_detail
+from bot.engine.discourse import is_filler
 from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
@@ -83,7 +84,7 @@ from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import pointed_in_thread
-from bot.engine.reading_line import search_said
+from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
@@ -207,6 +208,12 @@ class Understanding:
     key_unsaid: bool = False
     """Every key word of the question is one no article holds (``unsaid.all_key_words_unsaid``):
     the answer opens by saying so, with what was searched."""
+    names_unsaid: tuple[str, ...] = ()
+    """The words of ``unsaid`` the question writes as names (a capital inside a sentence:
+    « … Trump en personne »)."""
+    aside: frozenset[str] = frozenset()
+    """Folded words of clauses off the subject (``off_subject_words``): never listed as
+    without effect in the « Compris » line."""
     shown: str = ""
     """A follow-up without a subject: the passage the previous answer put on top, which this
     answer does not give again (``passage.best_passage``)."""
@@ -427,7 +434,12 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         noun = None  # « sous-marins »: a piece of a word is no noun to say no figure of
     found = replace(found, noun=noun or "")
     no_figure = ""
-    if noun and not is_stop(noun) and fold(noun) not in {fold(w) for w in unsaid}:
+    if (
+        noun
+        and not is_stop(noun)
+        and not is_filler(noun)
+        and fold(noun) not in {fold(w) for w in unsaid}
+    ):
         no_figure = "" if figure_in_articles(index, noun) else noun
     undated, about = undated_lines(index, text, _content(index, text), today)
     unsigned: tuple[str, ...] = ()
@@ -451,7 +463,16 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         undated_about=about,
         unsigned=unsigned,
         key_unsaid=key_unsaid,
+        aside=aside,
+        names_unsaid=tuple(word for word in unsaid if _named_inside(word, text)),
     )
+
+
+def _named_inside(word: str, text: str) -> bool:
+    """True when ``text`` writes ``word`` with a capital inside a sentence: a name."""
+    if not word[:1].isupper():
+        return False
+    return bool(re.search(rf"[^\s.!?…:«\"]\s+{re.escape(word)}\b", text))
 
 
 def _understand(index: Index, text: str, today: date | None = None) -> Understanding | None:
@@ -466,6 +487,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     ):
         if name in intents and not _asks_more(folded, name):
             return Understanding(command, command, _SAID[name])
+        if name in intents and name == "sources" and _ASKS_OUTLET.search(folded):
+            return Understanding(command, command, _SAID[name])  # « …, c'est quel média ? »
     intents = [name for name in intents if name not in ("countries", "organisations")]
     content = _content(index, text)
     words = " ".join(_named(index, word) for word in index.tokens(content) if not is_stop(word))
@@ -475,7 +498,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
 
     def searched() -> Understanding | None:  # only when a branch needs it: it walks postings
         if words and index.fulltext.search_hits(words).total:
-            said = search_said(index, text, words)  # the question's own spelling
+            aside = off_subject_words(index, text, today)  # « mon collègue écrit que … »
+            said = search_said(index, text, words, aside)  # the question's own spelling
             return Understanding(f"/cherche {words}", f"/cherche {words}", said)
         return None
 
@@ -760,9 +784,18 @@ def _a_place(index: Index, question: str, name: str) -> bool:
     return False
 
 
+_ASKS_OUTLET = re.compile(
+    r"\b(?:quel(?:le)?s? (?:media|medias|source|sources|journal|journaux|site|articles?)"
+    r"|d ou viennent)\b"
+)
+"""A question that asks which outlet or article (folded): the list of articles answers it,
+whatever else it names (« source de l'article sur Washington, c'est quel média ? »)."""
+
+
 def _asks_more(folded: str, intent: str) -> bool:
     """True when a listing question names more than the list (« combien de pays au forum
-    de Bakou ? » asks about the forum, not for every country of the base)."""
+    de Bakou ? » asks about the forum, not for every country of the base; « c'est bien ce
+    que disent nos sources ? » asks about what was just said, not for the articles)."""
     if intent not in ("countries", "organisations", "help", "sources"):
         return False
     if intent == "sources" and re.search(r"\b(?:sources?|articles?|medias?)\b", folded):
@@ -774,6 +807,7 @@ def _asks_more(folded: str, intent: str) -> bool:
         and word not in SOFT_WORDS
         and word not in _ABOUT_THE_BOT
         and not is_stop(word)
+        and not (intent == "sources" and is_filler(word))  # « tes sources stp »
         for word in rest.split()
     )
 
@@ -1039,7 +1073,7 @@ def _moved(
         if blocks is None:
             return None
         line = Para(
-            f"Compris : suite de « {previous.command} » — qui le dit : la source de ce qui "
+            f"Compris : {_thread(index, previous)} — qui le dit : la source de ce qui "
             "vient d'être montré",
             "note",
         )
@@ -1077,7 +1111,7 @@ def _moved(
         return None
     how = "avant" if move == "earlier" else "après"
     which = "la première ligne" if move == "earlier" else "la dernière ligne"
-    said = f"suite de « {previous.command} » — {how} {which} montrée"
+    said = f"{_thread(index, previous)} — {how} {which} montrée"
     if dropped:
         said += f" (rien avec {' ni '.join(dropped)} : filtre élargi)"
     found = replace(found, said=f"{said} : {found.said}")
@@ -1617,13 +1651,19 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     # a word no article holds is said about the word, in the reading line: said on top as
     # « the articles don't mention X », it read as a denial above answers that were right
     untold = None if found.yes_no else found.untold  # « combien de soldats … ? »: said first
-    absent = "" if found.key_unsaid or untold else absent_words(index, found.unsaid)
+    first = next((block.text for block in reply.blocks if isinstance(block, Quote)), "")
+    unsaid = found.unsaid
+    if found.key_unsaid and words and first and answers_most(index, words, unsaid, first):
+        # the answer's quote holds most of what is asked: only a name it lacks (« Trump »)
+        unsaid = tuple(word for word in unsaid if word in found.names_unsaid)  # stays on top
+    key_unsaid = found.key_unsaid and bool(unsaid)
+    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside)
     line = Para(f"Compris : {found.said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest
         blocks = (untold, *blocks)
-    elif found.key_unsaid and found.unsaid:  # what is asked is in no article: said first
-        blocks = (absent_para(index, found.unsaid), *blocks)
+    elif key_unsaid and found.unsaid:  # what is asked is in no article: said first
+        blocks = (absent_para(index, unsaid), *blocks)
     if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
@@ -1937,7 +1977,7 @@ def _of_same_actors(
     found = understand(index, " ".join(words), today)
     if found is None:
         return None
-    return replace(found, said=f"suite de « {previous.command} » — {found.said}")
+    return replace(found, said=f"{_thread(index, previous)} — {found.said}")
 
 
 def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
@@ -1974,7 +2014,9 @@ def follow_up(
     ):
         # « c'était un mardi ? »: the weekday of what was just shown (said by respond_in_thread)
         return Understanding(
-            previous.command, previous.data, f"suite de « {previous.command} », même sujet"
+            previous.command,
+            previous.data,
+            f"{_thread(index, previous)}, même sujet",
         )
     if opening is None and (pointed or _bare_follow_up(index, folded, today)):
         rest = folded  # « sa fonction ? », « date ? », « … de cette organisation ? »
@@ -1997,7 +2039,7 @@ def follow_up(
     if opening is None and asked_figure(folded) and subject:  # « combien de pays ? »: of
         found = understand(index, f"{rest} {subject}", today)  # what was just asked
         if found is not None and found.counted:
-            return replace(found, said=f"suite de « {previous.command} » — {found.said}")
+            return replace(found, said=f"{_thread(index, previous)} — {found.said}")
     if name == "cherche":
         asked = rest
         if opening is None:  # « c'est lesquelles ? »: its asking words are not searched
@@ -2028,13 +2070,19 @@ def follow_up(
         found = _merged(index, name, argument, rest, today)
     if found is None:
         return None
-    said = f"suite de « {previous.command} » — {found.said}"
+    said = f"{_thread(index, previous)} — {found.said}"
     if name == "cherche" and found.data.startswith(f"/cherche {argument} "):
         added = found.data[len(f"/cherche {argument} ") :]  # the search, with this word more
-        said = f"suite de « {previous.command} », avec « {added} »"
+        added = subject_said(index, asked, added)  # « depuis » is no subject: same one
+        said = f"{_thread(index, previous)}, " + (f"avec « {added} »" if added else "même sujet")
     elif found.data == previous.data:  # « signé quand ? »: same words
-        said = f"suite de « {previous.command} », même sujet"
+        said = f"{_thread(index, previous)}, même sujet"
     return replace(found, said=said)
+
+
+def _thread(index: Index, previous: Asked) -> str:
+    """« suite de « … » »: the previous question as the « Compris » line says it."""
+    return f"suite de « {command_said(index, previous.command)} »"
 
 
 def _slot_of_same_subject(
@@ -2103,7 +2151,9 @@ def _slot_follow_up(
     name, _, argument = previous.data.partition(" ")
     if name != "/cherche":
         return Understanding(
-            previous.command, previous.data, f"suite de « {previous.command} », même sujet"
+            previous.command,
+            previous.data,
+            f"{_thread(index, previous)}, même sujet",
         )
     words = [word for word in rest.split() if not _asks_only(word)]
     found = understand(index, f"{argument} {' '.join(words)}".strip(), today)
@@ -2119,9 +2169,13 @@ def _slot_follow_up(
         shown=previous.shown,
         verbs=previous.verbs | question_verbs(text or rest),  # « tenu » stays a verb
     )
-    said = f"suite de « {previous.command} », même sujet"
+    said = f"{_thread(index, previous)}, même sujet"
     if found.data.startswith(f"{previous.data} "):
-        said = f"suite de « {previous.command} », avec « {found.data[len(previous.data) + 1 :]} »"
+        added = found.data[len(previous.data) + 1 :]
+        if previous.data.startswith("/cherche "):  # searched words: the subject ones only
+            added = subject_said(index, text or rest, added)  # (« depuis » is none)
+        if added:
+            said = f"{_thread(index, previous)}, avec « {added} »"
     return replace(found, said=said)
 
 

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from datetime import date
 
 from bot.content.model import Agreement
+from bot.engine.discourse import is_filler
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Para
@@ -144,16 +145,20 @@ def unsaid_words(
     return out
 
 
-def absent_words(index: Index, words: tuple[str, ...]) -> str:
-    """For the « Compris » line: the question's words no article holds, said in plain words
-    (« — aucun article n'emploie « budget » »; « — l'article n'emploie pas … » of a base of
-    one), or nothing."""
-    if not words:
+MOST_WITHOUT_EFFECT = 3
+"""Most words the « Compris » line lists as without effect; past them, « … »."""
+
+
+def absent_words(index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
+    """For the end of the « Compris » line: the question's words no article holds, briefly
+    (« (aucun article n'emploie : budget, licornes, télex…) », at most
+    ``MOST_WITHOUT_EFFECT``), never a
+    conversational one nor one of a clause off the subject (``aside``, folded); or nothing."""
+    kept = [word for word in words if not is_filler(word) and fold(word) not in aside]
+    if not kept:
         return ""
-    named = " ni ".join(f"« {word} »" for word in words)
-    if len(index.base.seeds) == 1:
-        return f" — l'article n'emploie pas {named}"
-    return f" — aucun article n'emploie {named}"
+    more = "…" if len(kept) > MOST_WITHOUT_EFFECT else ""
+    return f" (aucun article n'emploie : {', '.join(kept[:MOST_WITHOUT_EFFECT])}{more})"
 
 
 def unsaid_para(
@@ -322,13 +327,15 @@ def absent_para(index: Index, words: tuple[str, ...], nearest: bool = True) -> P
 
 def not_a_key_word(word: str, skip: frozenset[str], shortest: int = SHORTEST) -> bool:
     """Too short (under ``shortest`` letters), a number, a stop word, a word that names the
-    kind of answer (« quand », « combien »), or one the caller reads otherwise: never said
+    kind of answer (« quand », « combien »), conversational filler (``discourse``: « passons »,
+    « crois », « juste »), or one the caller reads otherwise: never said
     absent (here), never searched as an asked concept (``asked_absent``)."""
     return (
         len(word) < shortest
         or any(ch.isdigit() for ch in word)
         or is_stop(word)
         or word in ANSWER_KIND_WORDS
+        or is_filler(word)
         or word in skip
     )
 
