@@ -785,8 +785,7 @@ def _a_place(index: Index, question: str, name: str) -> bool:
 
 
 _ASKS_OUTLET = re.compile(
-    r"\b(?:quel(?:le)?s? (?:media|medias|source|sources|journal|journaux|site|articles?)"
-    r"|d ou viennent)\b"
+    r"\b(?:quel(?:le)?s? (?:media|medias|source|sources|journal|journaux|site|articles?))\b"
 )
 """A question that asks which outlet or article (folded): the list of articles answers it,
 whatever else it names (« source de l'article sur Washington, c'est quel média ? »)."""
@@ -798,7 +797,7 @@ def _asks_more(folded: str, intent: str) -> bool:
     que disent nos sources ? » asks about what was just said, not for the articles)."""
     if intent not in ("countries", "organisations", "help", "sources"):
         return False
-    if intent == "sources" and re.search(r"\b(?:sources?|articles?|medias?)\b", folded):
+    if intent == "sources" and re.search(r"\b(?:articles?|medias?)\b", folded):
         return False  # « source de l'article sur Bakou ? »: the list of articles, whatever else
     pattern = dict(_INTENTS)[intent]
     rest = re.sub(pattern, " ", folded)
