@@ -1,5 +1,5 @@
 """What the reader must still do once the base grows (issue 23 point 6, fourth newcomer): on a
-fixture base — the shipped copy plus one article of two verbatim sentences from the newcomer's
+fixture base — the frozen copy plus one article of two verbatim sentences from the newcomer's
 Radio Plus article — a two-part question keeps both parts' passages, and « signé le combien ? »
 of a view of several lines dated to the month says the day is missing for each."""
 
@@ -17,8 +17,7 @@ from bot.engine.passage import without_kind_words
 from bot.engine.questions import respond
 from bot.engine.reply import Quote, QuoteGroup
 from bot.engine.unsaid import undated_para
-from bot.paths import PROJECT_ROOT
-from tests.conftest import ContentCopy
+from tests.conftest import FIVE, ContentCopy
 
 TODAY = date(2026, 11, 23)
 KARABAKH = (
@@ -40,17 +39,18 @@ def _append(copy: ContentCopy, file: str, text: str) -> None:
 
 
 @pytest.fixture
-def shipped(tmp_path: Path) -> ContentCopy:
-    """A copy of the base this repository ships (content/ and seeds/ of the checkout, not
-    BOT_CONTENT_DIR): the growth run's extra lines must not change these fixtures."""
+def frozen(tmp_path: Path) -> ContentCopy:
+    """A copy of the frozen five-article base (tests/fixtures/five), not of content/: a
+    curator's new article (a France–Armenia contract dated to the day) must not change what
+    these tests grow from."""
     content, seeds = tmp_path / "content", tmp_path / "seeds"
-    shutil.copytree(PROJECT_ROOT / "content", content)
-    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    shutil.copytree(FIVE / "content", content)
+    shutil.copytree(FIVE / "seeds", seeds)
     return ContentCopy(content, seeds)
 
 
 def _grown(copy: ContentCopy) -> Index:
-    """The shipped copy plus the fixture article, its source, a 2023 Karabakh line holding
+    """The frozen copy plus the fixture article, its source, a 2023 Karabakh line holding
     « Bakou » and « paix », and the November 2020 cease-fire agreement with Armenia."""
     (copy.seeds / "fixture-radioplus.txt").write_text(f"{KARABAKH}\n{CEASEFIRE}\n", "utf-8")
     _append(
@@ -109,8 +109,8 @@ def _top_quotes(reply) -> list[str]:  # type: ignore[no-untyped-def]
     return [b.text for b in reply.blocks if isinstance(b, Quote) and not isinstance(b, QuoteGroup)]
 
 
-def test_a_line_holding_a_common_word_of_each_part_does_not_push_out_a_part(shipped):
-    index = _grown(shipped)
+def test_a_line_holding_a_common_word_of_each_part_does_not_push_out_a_part(frozen):
+    index = _grown(frozen)
     question = "en quelle année Bakou a rejoint le NCCA, et le Partenariat pour la paix ?"
     quotes = _top_quotes(respond(index, question, TODAY))
     assert any("NCCA" in q and "1992" in q for q in quotes), quotes
@@ -118,8 +118,8 @@ def test_a_line_holding_a_common_word_of_each_part_does_not_push_out_a_part(ship
     assert not any("Karabakh" in q for q in quotes), quotes  # « Bakou » and « paix » only
 
 
-def test_the_day_asked_of_several_lines_dated_to_the_month_is_said_missing_for_each(shipped):
-    index = _grown(shipped)
+def test_the_day_asked_of_several_lines_dated_to_the_month_is_said_missing_for_each(frozen):
+    index = _grown(frozen)
     para = undated_para(index, "signé le combien exactement ?", "Arménie", TODAY, True)
     assert para is not None
     assert para.text.startswith("Les articles ne donnent pas le jour exact")
