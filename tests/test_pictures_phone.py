@@ -535,17 +535,47 @@ def test_a_short_label_is_checked_against_its_key_quotes_like_the_summary(base):
     assert "France" in issues[0].message
 
 
-def test_a_crowded_map_of_a_grown_base_still_names_every_country(tmp_path):
-    # The base of the growth test (tests/growth: China and Pakistan coloured too): at the
-    # usual angles no place was left for the United Kingdom among a coloured Europe.
+def test_a_crowded_map_of_a_grown_base_still_names_every_country(tmp_path, monkeypatch):
+    # The frozen five articles plus the growth sets (tests/growth: China and Pakistan coloured
+    # too): at the usual angles no place was left for the United Kingdom among a coloured
+    # Europe. Grown from tests/fixtures/five, not content/: a curator's new article (Israel
+    # coloured, sixteenth newcomer) may leave a country unplaced, which the map then says
+    # under itself (next test), and must not turn this red.
+    import tests.growth.__main__ as growth
     from bot.content.loader import load_factbase
-    from tests.growth.__main__ import build_copy
+    from tests.conftest import FIVE
 
-    content, seeds = build_copy(tmp_path)
+    monkeypatch.setattr(growth, "ROOT", FIVE)
+    content, seeds = growth.build_copy(tmp_path)
     grown = Index(load_factbase(content, seeds))
     for argument in ("", "2025"):
         spec = _map_spec(grown, argument)
         assert render_map(spec).unplaced == (), argument
+
+
+def test_a_country_left_unplaced_is_said_under_the_map_never_over_its_labels(base, monkeypatch):
+    # sixteenth newcomer: the box « Pays non placé … » was drawn over the map's bottom and
+    # covered the United States' and Pakistan's labels; it is now a line under the legend
+    import bot.image.carte as carte
+
+    spec = _map_spec(Index(base), "")
+    free = carte.render_map(spec)
+    named = [code for code, _ in spec.labels if code in free.points]
+    assert named
+    lost = named[-1]
+    placements = carte._placements
+
+    def without(spec_, order, *args):  # type: ignore[no-untyped-def]
+        found, missing = placements(spec_, [lab for lab in order if lab[0] != lost], *args)
+        return found, [*missing, lost]
+
+    monkeypatch.setattr(carte, "_placements", without)
+    drawn = carte.render_map(spec)
+    assert drawn.unplaced == (lost,)
+    notes = [text for text in drawn.texts if text.role == "unplaced"]
+    assert len(notes) == 1 and dict(spec.labels)[lost] in notes[0].text.replace("\n", " ")
+    legend = [text for text in drawn.texts if text.role == "legend"]
+    assert legend and all(notes[0].box[1] >= text.box[3] for text in legend)  # under the legend
 
 
 def test_a_label_with_no_free_place_off_every_country_goes_over_grey_land(base, monkeypatch):

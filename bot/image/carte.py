@@ -211,7 +211,28 @@ def warm() -> None:
 
 
 def render_map(spec: MapSpec) -> RenderedMap:
-    """Draw ``spec`` as a 1,080-pixel-wide PNG."""
+    """Draw ``spec`` as a 1,080-pixel-wide PNG. A country no place is found for is said in a
+    line under the map (« Pays non placé sur la carte : … »), never in a box over it, where it
+    covered other countries' labels on a crowded base (sixteenth newcomer): the map is drawn
+    again with that line among the notes, until the line says what that drawing left out."""
+    said: tuple[str, ...] = ()
+    for _ in range(3):
+        drawn = _render_map(spec, said)
+        if drawn.unplaced == said:
+            return drawn
+        said = drawn.unplaced
+    return _render_map(spec, (), final=True)  # never settled: the old box over the map
+
+
+def _unplaced_note(spec: MapSpec, unplaced: tuple[str, ...]) -> str:
+    names = dict(spec.labels)
+    plural = "s" if len(unplaced) > 1 else ""
+    return f"Pays non placé{plural} sur la carte : " + ", ".join(names.get(c, c) for c in unplaced)
+
+
+def _render_map(spec: MapSpec, said: tuple[str, ...], final: bool = False) -> RenderedMap:
+    """One drawing of ``spec``, with the line naming ``said`` under the map (if any)."""
+    notes = (*spec.notes, _unplaced_note(spec, said)) if said else spec.notes
     colours = {code: MAP_CATEGORIES[category].colour for code, category in spec.countries}
     sheet = Sheet()
     full = WIDTH_PX - 2 * MARGIN
@@ -227,7 +248,7 @@ def render_map(spec: MapSpec) -> RenderedMap:
             for k, c in MAP_CATEGORIES.items()
             if k in present
         )
-        + sum(len(wrap(note, TEXT_SIZE, full)) * row + 8 for note in spec.notes)
+        + sum(len(wrap(note, TEXT_SIZE, full)) * row + 8 for note in notes)
         + len(wrap(f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full)) * row
     )
     fixed = top + 12 + row + 6 + 24 + under + 16 + MARGIN
@@ -244,8 +265,9 @@ def render_map(spec: MapSpec) -> RenderedMap:
             sheet.mark(MARGIN + 22, y + row / 2, "s", True, shown.colour, size=34)
             y += sheet.text(MARGIN + 66, y, shown.label, TEXT_SIZE, full - 66, role="legend")
     y += 16
-    for note in spec.notes:  # what a forwarded copy must say without its caption
-        y += sheet.text(MARGIN, y, note, TEXT_SIZE, full, role="note")
+    for note in notes:  # what a forwarded copy must say without its caption
+        role = "unplaced" if said and note == notes[-1] else "note"
+        y += sheet.text(MARGIN, y, note, TEXT_SIZE, full, role=role)
         y += 8
     y += sheet.text(
         MARGIN, y, f"{spec.footer} · fond : Natural Earth", TEXT_SIZE, full, role="footer"
@@ -337,13 +359,8 @@ def render_map(spec: MapSpec) -> RenderedMap:
     points = {**zoom_points, **main_points}
     labelled = [c for c, category in spec.countries if category in LABELLED and c != INSET]
     unplaced += tuple(code for code in labelled if code not in points)
-    if unplaced:  # never dropped silently: the map says which country it could not name
-        names = dict(spec.labels)
-        plural = "s" if len(unplaced) > 1 else ""
-        said = f"Pays non placé{plural} sur la carte : " + ", ".join(
-            names.get(c, c) for c in unplaced
-        )
-        lines = wrap(said, TEXT_SIZE, WIDTH_PX - 60, "bold")
+    if final and unplaced:  # drawings that never settled: said in a box over the map
+        lines = wrap(_unplaced_note(spec, unplaced), TEXT_SIZE, WIDTH_PX - 60, "bold")
         tall = len(lines) * TEXT_SIZE * LINE + 6
         sheet.text(
             12,
