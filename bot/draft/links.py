@@ -468,13 +468,7 @@ class Linker:
     @staticmethod
     def _genre(text: str, kinds: frozenset[str]) -> str:
         """« ; même genre (exercice ≈ manœuvres) » when the two say one kind in two words."""
-        mine = _kind_words(text)
-        for name, label in KIND_NAMES.items():
-            said = {word for word in mine if KIND_SYNONYMS.get(word, word) == name}
-            other = {word for word in kinds if KIND_SYNONYMS.get(word, word) == name}
-            if said and other and said != other:
-                return f" ; même genre ({label})"
-        return ""
+        return genre_of(text, kinds)
 
     def _narrow(
         self, plain: str, words: set[str], mine: frozenset[str]
