@@ -156,7 +156,10 @@ def prepare(index: Index) -> None:
     first question that may name an agreement (1.1 s at ×1000). Kept in the index's parts
     folder under the strings they are drawn from (:mod:`bot.engine.kept_tables`): a reload
     that changes no actor's name, no agreement's title and no stop word reads them back
-    (0.3 s of each reload at ×1000)."""
+    (0.3 s of each reload at ×1000). An index read from a snapshot holds them already: it
+    reads nothing (the serving process, receiving a reload's base)."""
+    if all(map(index.memoized, _TABLES)):
+        return
 
     def build() -> tuple[object, ...]:
         _actor_stems(index)
