@@ -94,6 +94,10 @@ class Index:
         """Folded words of ``text`` without the base's stop words (vocabulary ``stop_words``)."""
         return self.fulltext.tokens(text)
 
+    def memoized(self, name: str) -> bool:
+        """True when :meth:`memo` holds ``name`` already (built, or read from a snapshot)."""
+        return name in self._memo
+
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """What ``build`` returns, built once per index (tables drawn from its vocabulary)."""
         if name not in self._memo:

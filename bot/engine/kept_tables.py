@@ -34,8 +34,14 @@ def kept_table(
     from bot.content.snapshot import code_key, read_snapshot, write_snapshot
 
     digest = hashlib.sha256(f"{name}\0{code_key()}\0".encode())
-    for word in words:
-        digest.update(f"{len(word)}:{word}".encode())
+    update = digest.update
+    batch: list[str] = []
+    for word in words:  # hashed by batches: the same bytes as one update per word
+        batch.append(f"{len(word)}:{word}")
+        if len(batch) == 4096:
+            update("".join(batch).encode())
+            batch.clear()
+    update("".join(batch).encode())
     key = digest.hexdigest()
     suffix = f".{name}"
     found = read_snapshot(parts, key, kind, name=key + suffix)
