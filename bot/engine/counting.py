@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.content.model import Event, Evidence
+from bot.content.model import Agreement, Event, Evidence, Fact
 from bot.engine.common import entry_button, quote_of
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
@@ -120,12 +120,33 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     return Reply(tuple(blocks), _entry_buttons(index, found))
 
 
+Entry = Event | Agreement | Fact
+
+
+def entries_by_source(index: Index) -> dict[str, list[Entry]]:
+    """Source id → the entries quoting it, in base order (one pass, no text read)."""
+
+    def build() -> dict[str, list[Entry]]:
+        table: dict[str, list[Entry]] = {}
+        for entry in index.base.entries():
+            for source in dict.fromkeys(item.source for item in entry.evidence):
+                table.setdefault(source, []).append(entry)
+        return table
+
+    return index.memo("detail: entries by source", build)
+
+
 def _entry_buttons(index: Index, found: list[Evidence]) -> tuple[tuple[Button, ...], ...]:
     """A card button for each dated line whose quotes give the figures shown (at most two):
-    a tap beyond the search behind the answer."""
+    a tap beyond the search behind the answer. Only the entries quoting the figures' articles
+    are read (every entry of the base was: 85 ms a count at ×1000)."""
     shown = {evidence.quote for evidence in found}
     buttons: list[Button] = []
-    entries = sorted(index.base.entries(), key=lambda entry: not isinstance(entry, Event))
+    table = entries_by_source(index)
+    sources = dict.fromkeys(evidence.source for evidence in found)
+    near = {entry.id for source in sources for entry in table.get(source, [])}
+    in_base = (entry for entry in index.base.entries() if entry.id in near)  # base order kept
+    entries = sorted(in_base, key=lambda entry: not isinstance(entry, Event))
     for entry in entries:  # events first: the occasion the figure is of
         if any(evidence.quote in shown for evidence in entry.evidence):
             button = entry_button(entry)

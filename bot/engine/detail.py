@@ -37,7 +37,7 @@ from bot.engine.common import (
     party_role,
     quote_of,
 )
-from bot.engine.counting import NUMBER_WORDS
+from bot.engine.counting import NUMBER_WORDS, entries_by_source
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
@@ -486,19 +486,6 @@ def _own_sentences(index: Index, subject: list[Entry]) -> list[Found]:
     return out
 
 
-def _by_source(index: Index) -> dict[str, list[Entry]]:
-    """Source id → the entries quoting it, in base order (one pass, no text read)."""
-
-    def build() -> dict[str, list[Entry]]:
-        table: dict[str, list[Entry]] = {}
-        for entry in index.base.entries():
-            for source in dict.fromkeys(item.source for item in entry.evidence):
-                table.setdefault(source, []).append(entry)
-        return table
-
-    return index.memo("detail: entries by source", build)
-
-
 def _own_proofs(index: Index, source: str) -> list[tuple[str, Entry]]:
     """Each sentence of the base's quotes from ``source`` and the entry whose own proof it is
     (never an entry it is foreign to: the forum's « plus de 80 pays » is not shown under the
@@ -507,7 +494,7 @@ def _own_proofs(index: Index, source: str) -> list[tuple[str, Entry]]:
     cache = index.memo("detail: own proofs", dict[str, list[tuple[str, Entry]]])
     if source not in cache:
         rows: list[tuple[str, Entry]] = []
-        for entry in _by_source(index).get(source, []):
+        for entry in entries_by_source(index).get(source, []):
             for item in entry.evidence:
                 if item.source == source and not is_foreign(index.base, entry, item.quote):
                     rows.extend((sentence, entry) for sentence in sentences(item.quote))
@@ -1264,7 +1251,7 @@ def _listed_elsewhere(index: Index, detail: Detail, subject: list[Entry]) -> Fou
     top = subject[0]
     dated = not isinstance(top, Fact) and top.date is not None
     sources = list(dict.fromkeys(item.source for item in top.evidence))
-    table = _by_source(index)
+    table = entries_by_source(index)
     near = [entry for source in sources for entry in table.get(source, [])]
     ids = {top.id}
     for entry in [*subject[1:], *near]:  # the subject's other entries first
