@@ -541,11 +541,16 @@ def _counted(group: Group) -> str:
 
 def _bases(index: Index, items: list[Dated]) -> list[str]:
     """What the inferred dates of ``items`` rest on, each said once (``year_basis``)."""
-    found = (year_basis(index.base, item.entry) for item in items)
-    inferred = (
-        basis for basis, item in zip(found, items, strict=True) if item.entry.date_basis == "déduit"
-    )
-    return list(dict.fromkeys(basis or "date déduite" for basis in inferred))
+    said: dict[str, str] = index.memo("timeline: year bases", dict)  # entry id → its basis
+    bases: dict[str, None] = {}
+    for item in items:
+        if item.entry.date_basis != "déduit":
+            continue
+        basis = said.get(item.entry.id)
+        if basis is None:
+            basis = said[item.entry.id] = year_basis(index.base, item.entry) or "date déduite"
+        bases[basis] = None
+    return list(bases)
 
 
 def _groups_line(groups: list[Group], total: int, bases: list[str] | None = None) -> str:
