@@ -144,7 +144,10 @@ def test_answers_do_not_depend_on_the_hash_seed():
 def test_an_actors_stance_that_no_sentence_joins_to_the_subject_is_said_first(five_base):
     (reply,) = chat(five_base, "que pense Téhéran du plan de défense avec Londres ?")
     text = _text(reply)
-    assert text.startswith("Aucune phrase des articles (texte intégral, 5 articles) ne réunit")
+    articles = len(five_base.seeds)  # computed from the fixture base, never written
+    assert text.startswith(
+        f"Aucune phrase des articles (texte intégral, {articles} articles) ne réunit"
+    )
     assert "« Iran »" in text.split("\n", 1)[0]
     # the stance word itself is no concept to find, and a stance the articles give is not hidden
     (given,) = chat(five_base, "quelle est la position de l'Iran sur le corridor de Zanguezour ?")
