@@ -62,6 +62,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Press TV 2024 on an Iran-Azerbaijan exercise, Armenews relaying AFP 2020 on Erdogan in Bakou,
   kept hard-wrapped as pasted) a fifteenth newcomer curated, with their final entries (the PfP
   sentence is a quote added to partenariat-pour-la-paix, in evidence.yaml).
+- newcomer16: bench/newcomer16/, three more (AZERTAC 2024 on Zakir Hassanov in Batumi, TASS
+  relayed by fr.news-pravda.com 2024 on the Azerbaijani MoD and the French CAESAR contract,
+  IsraelValley relaying Radio J on Yoav Gallant in Bakou) a sixteenth newcomer curated, with
+  their final entries (the MoD's communiqué one declaration; the two meetings of Gallant two
+  entries).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -125,6 +130,7 @@ SETS = {
     "newcomer12": ROOT / "bench" / "newcomer12",
     "newcomer13": ROOT / "bench" / "newcomer13",
     "newcomer15": ROOT / "bench" / "newcomer15",
+    "newcomer16": ROOT / "bench" / "newcomer16",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
