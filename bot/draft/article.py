@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from bot.dates import MONTHS_FR
 from bot.draft.frdates import FoundDate, find_dates
 from bot.draft.lexicon import (
@@ -64,11 +66,13 @@ _DATELINE = re.compile(
     r"\(\s*(?P<agency2>[A-ZÀ-Þ][^()]{1,40}?)\s*\)|"
     r"\s*[-–—]\s*(?P<agency3>[A-ZÀ-Þ][\w.-]*(?:\s[A-ZÀ-Þ][\w.-]*){0,2})\.(?=\s|$)|"
     r"\s*[,–—-]\s*(?P<agency4>[A-ZÀ-Þ][\w&-]+)\.?(?=\s*$)|"
+    r"\.?\s*/\s*(?P<agency5>[A-ZÀ-Þ][\w&.-]*(?:\s[A-ZÀ-Þ][\w&.-]*){0,2}?)\s*/\.?|"
     r"(?(open)\)\.?|(?!)))"
     r"(?:\s*[-–—:]\s*|\s*$|\s+(?=[A-ZÀ-Þ«]))"
 )
 """An agency dateline opening a dispatch: « Bakou, 18 octobre, AZERTAC », « 23 octobre
-(Reuters) - », « (Rome, 04 octobre 2021). », « BAKOU, 9 avril - RIA Novosti. ». Place, day,
+(Reuters) - », « (Rome, 04 octobre 2021). », « BAKOU, 9 avril - RIA Novosti. », « BAKOU, le 18
+juin. / TASS/. » (TASS's own form). Place, day,
 month (and year), outlet; never a sentence of the article."""
 _KICKER = re.compile(r"^[A-ZÀ-Þ][\w’'-]+(?:\s[\w’'-]+)?\s:\s+\S")
 """A kicker (surtitre) opening the copy: « Realpolitik : Comment … » — a rubric word and a
@@ -553,6 +557,44 @@ def _host(url: str) -> str | None:
     return match.group(1).casefold() if match else None
 
 
+def _host_names(name: str, url: str) -> bool:
+    """True when a label of the address names ``name``, spelling aside (« AZERTAC » on
+    azertag.az, « Sputnik » on sputniknews.com): the agency's own site, not a site relaying it."""
+    squeezed = _squeezed(name)
+    host = _host(url) or ""
+    for label in host.split("."):
+        if label in _GENERIC_HOST_LABELS or len(label) < 3:
+            continue
+        label = _squeezed(label)
+        if squeezed in label or label in squeezed or fuzz.ratio(squeezed, label) >= 80:
+            return True
+    return False
+
+
+_MEDIUM_CREDIT = re.compile(
+    r"^(?P<name>(?i:radio|télé|tv|chaîne|agence)\s+[\w’'&-]{1,20}(?:\s[\w’'&-]{1,20})?|"
+    r"AFP|TASS|REUTERS|Reuters|ANADOLU|Anadolu|XINHUA|Xinhua|SPUTNIK|Sputnik|RIA NOVOSTI|"
+    r"Ria Novosti|BELGA|Belga|INTERFAX|Interfax)\.?$"
+)
+"""« RADIO J. », « AFP » alone on a line after the last paragraph: the medium whose copy the
+page carries, credited at its foot."""
+
+
+def _closing_credit(lines: list[Line]) -> tuple[str, str] | None:
+    """The medium a line after the article's last paragraph credits (« RADIO J. » → « Radio
+    J »), and that line; None without one."""
+    last_prose = max((n for n, line in enumerate(lines) if line.kind == "prose"), default=None)
+    if last_prose is None:
+        return None
+    for line in lines[last_prose + 1 :]:
+        found = _MEDIUM_CREDIT.match(line.text.strip())
+        if found is not None:
+            words = found.group("name").split()
+            name = " ".join(word.capitalize() if len(word) > 4 else word for word in words)
+            return name, line.text
+    return None
+
+
 def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | None]:
     """The dispatch's dateline, its date (year only if written) and its agency."""
     for line in lines:
@@ -566,6 +608,7 @@ def _dateline_of(lines: list[Line]) -> tuple[Metadata, FoundDate | None, str | N
             or match.group("agency2")
             or match.group("agency3")
             or match.group("agency4")
+            or match.group("agency5")
             or ""
         ).strip()
         if agency.endswith(".") and agency.count(".") == 1:
@@ -949,6 +992,32 @@ def read_article(text: str, given: Given | None = None) -> Article:
             agency,
             dateline.read_from,
             "l'agence de la ligne d'agence, dont le média reprend la dépêche",
+        )
+    if (
+        relayed.value is None
+        and agency
+        and outlet.basis == "ligne d'agence"
+        and given.outlet is None
+        and url_meta.value
+        and not _host_names(agency, url_meta.value)
+    ):  # « BAKOU, le 18 juin. / TASS/. » on fr.news-pravda.com: the site carries TASS's copy
+        host = _host(url_meta.value)
+        outlet = Metadata(
+            host,
+            url_meta.value,
+            "nom du site lu dans l'adresse : à confirmer (la ligne d'agence nomme l'agence dont il "
+            "reprend la dépêche)",
+            "adresse",
+        )
+        relayed = Metadata(
+            agency,
+            dateline.read_from,
+            "l'agence de la ligne d'agence, dont le site reprend la dépêche",
+        )
+    credit = _closing_credit(lines)
+    if relayed.value is None and credit is not None:
+        relayed = Metadata(
+            credit[0], credit[1], "crédit du média d'origine en fin d'article (« RADIO J. »)"
         )
     if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value, lines):
         relayed = Metadata(
