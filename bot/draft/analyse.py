@@ -359,7 +359,7 @@ _EVENT_TYPES = (
         re.compile(
             r"\b(?:rencontr\w*|visite|s['’]est rendu|se sont rendus|réuni\w*|entretien|"
             r"(?:ai|a|avons|ont)\s+(?:\w+\s+)?visité|"
-            r"s['’]entret\w*|retrouv\w*|pourparlers|(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\s+à|"
+            r"s['’]entret\w*|s['’]est\s+(?:\w+\s+)?entretenue?\b|se\s+sont\s+entretenus|retrouv\w*|pourparlers|(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\s+à|"
             r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
             r"ministre|homologue|"
             r"ambassadeur|vice-ministre|chef|président|commandant))",

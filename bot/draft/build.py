@@ -58,6 +58,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
+from bot.draft.frames import arrival, meeting_head, meeting_part
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
@@ -1662,6 +1663,8 @@ def _group(
     grouped: list[Candidate] = []
     pending: list[Candidate] = []
     """The weak sentences set aside so far, in a row (the provisions of a document named next)."""
+    frames: list[Candidate] = []
+    """The groups holding a meeting's head (« a rencontré son homologue »), latest last."""
     for index, item in enumerate(candidates):
         _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
@@ -1697,6 +1700,20 @@ def _group(
                 why = background
         else:
             why = None
+        framed = _meeting_frame(frames, item) if quoted is None else None
+        if framed is not None:
+            previous, why, background = frames[-1], framed, False
+        elif (
+            why is not None
+            and quoted is None
+            and previous is not None
+            and meeting_head(item.sentence.text)
+            and (
+                previous in frames
+                or (previous.kind == "fact" and not arrival(_group_text(previous)))
+            )
+        ):
+            why = None  # a meeting with a counterpart of its own: a frame of its own
         if (
             why is not None
             and quoted is None
@@ -1731,7 +1748,11 @@ def _group(
                 _take_opening(item, pending, skipped)
             _inherit(grouped, item)
             grouped.append(item)
+            if meeting_head(item.sentence.text):
+                frames.append(item)
             continue
+        if meeting_head(item.sentence.text) and previous not in frames:
+            frames.append(previous)
         previous.more.append(item.sentence)
         previous.more.extend(item.more)
         previous.grouped_why.append(why)
@@ -1760,6 +1781,25 @@ def _group(
         previous.act = previous.act or item.act
         previous.period = previous.period or item.period
     return grouped
+
+
+FRAME_DISTANCE = 4
+"""What a meeting talked about is told at most this many sentences after its last one."""
+
+
+def _meeting_frame(frames: list[Candidate], item: Candidate) -> str | None:
+    """Why ``item`` tells what the latest meeting talked about (« Les deux ministres ont
+    abordé … », « Au cours de la rencontre … »), even after a sentence of another kind; None
+    when it is no such sentence, or has a date, act or modality of its own."""
+    part = meeting_part(item.sentence.text)
+    if part is None or not frames or item.kind == "agreement" or item.modality is not None:
+        return None
+    frame = frames[-1]
+    if item.position - frame.position > FRAME_DISTANCE or any(d.iso for d in item.dates):
+        return None
+    if item.act not in (None, "annonce") or item.tense in ("futur", "conditionnel"):
+        return None  # « il a été noté que des experts participeraient » : what is to come
+    return f"« {part} » : ce dont la rencontre a parlé"
 
 
 _AT_EVENT = re.compile(

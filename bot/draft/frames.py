@@ -1,0 +1,93 @@
+"""Event frames of a dispatch: a meeting told by its verb (« a rencontré », « s'est entretenu
+avec ») and its counterpart opens a frame; what was discussed in it (« Les deux ministres ont
+abordé … », « Au cours de la rencontre … ») belongs to that frame, even after a sentence of
+another kind; a second meeting verb with its own counterpart opens a second frame. A
+statement's frame (« Cela a été annoncé par le ministère … », « a déclaré le communiqué »)
+gathers the sentences that one speaker says.
+
+Pure text tests: the grouping of ``bot.draft.build`` decides with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MEETING_HEAD = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?rencontré\b"
+    r"|\bs['’]est\s+(?:\w+\s+)?entretenue?\s+(?:[\w’'-]+\s+){0,3}?avec\b"
+    r"|\bse\s+sont\s+(?:\w+\s+)?entretenus\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?eu\s+(?:un|des|une)\s+(?:entretiens?|entrevue|rencontre)\s+avec\b"
+    r"|\bs['’]est\s+réunie?\s+avec\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?reçu\s+(?:son|sa|leur|le|la|les|l['’])\s?"
+    r"(?:homologue|ministre|président|vice-ministre|chef|délégation|ambassadeur|commandant)",
+    re.IGNORECASE,
+)
+"""The verb of a meeting with someone: « a rencontré », « s'est entretenu ce mardi avec »,
+« a reçu son homologue »."""
+_MEETING_PART = re.compile(
+    r"^(?:Au\s+cours|Lors|Pendant|Durant)\s+(?:de\s+la|de\s+cette|de\s+leur|du|de\s+l['’]|des)\s*"
+    r"(?:rencontre|réunion|entretiens?|entrevue|discussions?|pourparlers|échanges?)\b"
+    r"|^(?:Les\s+deux\s+(?:ministres|dirigeants|présidents|chefs|responsables|homologues|"
+    r"parties|délégations|hommes|côtés)|Les\s+parties|Les\s+interlocuteurs|"
+    r"(?:Leurs|Les|Ces)\s+(?:discussions|entretiens|échanges|pourparlers|conversations))\b"
+    r"[^.;]*?\b(?:ont|a)\s+(?:\w+\s+){0,2}?(?:abordé|discuté|évoqué|porté|examiné|échangé|"
+    r"passé\s+en\s+revue|procédé\s+à\s+un\s+échange|fait\s+le\s+point|insisté|souligné)\b"
+)
+"""« Au cours de la rencontre, … », « Les deux ministres ont abordé … », « Leurs discussions
+ont principalement porté sur … » : what the meeting told before talked about."""
+_ARRIVAL = re.compile(
+    r"\b(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\b|\bs['’]est\s+(?:\w+\s+)?rendue?\b|"
+    r"\bse\s+sont\s+(?:\w+\s+)?rendus\b|\ben\s+visite\b|\beffectu\w*\s+une\s+visite\b",
+    re.IGNORECASE,
+)
+"""A visit told by its arrival: the meetings held during it are part of it."""
+_STATEMENT_BY = re.compile(
+    r"^(?:Cela|Ceci|C['’]est\s+ce\s+qu['’])\s*(?:a\s+été|qu['’]a)?\s*(?:annoncé|déclaré|"
+    r"indiqué|affirmé|souligné|rapporté)e?\s+(?:par\s+)?(?P<who>(?:le|la|l['’])\s?[^,.;]{3,80})",
+    re.IGNORECASE,
+)
+"""« Cela a été annoncé par le ministère azerbaïdjanais de la défense, … » : the sentence before
+is that speaker's statement (reported speech without its verb)."""
+_BODY = r"(?:ministère|ministre|porte-parole|présidence|gouvernement|communiqué|diplomatie)"
+_SAYS_AGAIN = re.compile(
+    rf"[\"”»]\s*,\s*a\s+(?:déclaré|indiqué|affirmé|souligné|ajouté|précisé)\s+"
+    rf"(?:dans\s+(?:un|le|son)\s+communiqué|(?:le|la|l['’])\s?{_BODY})"
+    rf"|^(?:Le|La|L['’])\s?{_BODY}\b[^,.;]{{0,60}}?\s+a\s+(?:\w+\s+)?(?:accusé|déclaré|dénoncé|"
+    r"condamné|affirmé|estimé|rappelé|souligné|ajouté|qualifié|averti|indiqué|jugé)\b",
+    re.IGNORECASE,
+)
+"""« …", a déclaré dans un communiqué … », « Le ministère … a accusé Paris … » : the same body
+speaking on, in the statement told just before."""
+
+
+def meeting_head(text: str) -> str | None:
+    """The meeting verb of a sentence that tells a meeting with someone, not what was said in
+    one (« Au cours de la rencontre, … a souligné » is a part)."""
+    if _MEETING_PART.match(text):
+        return None
+    found = _MEETING_HEAD.search(text)
+    return found.group(0) if found else None
+
+
+def meeting_part(text: str) -> str | None:
+    """The words that make a sentence part of the meeting just told, or None."""
+    found = _MEETING_PART.match(text)
+    return " ".join(found.group(0).split()[:4]) if found else None
+
+
+def arrival(text: str) -> bool:
+    """The sentence tells a visit by its arrival (« est arrivé à Bakou », « s'est rendu »)."""
+    return _ARRIVAL.search(text) is not None and not _MEETING_HEAD.search(text)
+
+
+def statement_by(text: str) -> str | None:
+    """Who « Cela a été annoncé par … » names: the sentence before is their statement."""
+    found = _STATEMENT_BY.match(text)
+    return found.group("who").strip() if found else None
+
+
+def says_again(text: str) -> str | None:
+    """The words by which a sentence gives more of a body's statement (« a déclaré dans un
+    communiqué », « Le ministère … a accusé »), or None."""
+    found = _SAYS_AGAIN.search(text)
+    return " ".join(found.group(0).split()[:6]) if found else None
