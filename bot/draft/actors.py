@@ -260,13 +260,16 @@ visit or the parade the sentence tells (the war itself, « a remporté une victo
 l'Arménie », keeps its sides)."""
 
 
+def _bystander_spans(text: str) -> list[tuple[int, int]]:
+    spans = [match.span("name") for match in _NEIGHBOUR.finditer(text)]
+    return spans + [match.span("sides") for match in _CONFLICT.finditer(text)]
+
+
 def bystanders(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only as a neighbour, a border (« près de la frontière avec
     l'Arménie ») or a side of a conflict spoken about: never a party of what the sentence
     tells, nor one of the pair « les deux pays » names next."""
-    spans = [match.span("name") for match in _NEIGHBOUR.finditer(text)]
-    spans += [match.span("sides") for match in _CONFLICT.finditer(text)]
-    return _only_inside(text, spans, finder, hits)
+    return _only_inside(text, _bystander_spans(text), finder, hits)
 
 
 def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
@@ -346,6 +349,18 @@ def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[Acto
     not act for their state, as a historical entity (« l'Albanie du Caucase ») or only as the
     bracketed country of a name (« Deutsche Welle (Allemagne) »): never proposed as a party
     (the curator decides)."""
+    return _only_inside(text, _national_spans(text), finder, hits)
+
+
+def spoken_of(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
+    """Actors of ``text`` named only in the ways ``nationals`` and ``bystanders`` set aside,
+    one way or the other: « la menace iranienne …, l'Azerbaïdjan partageant une frontière avec
+    l'Iran » names Iran as a threat and as a border, no party of the talks the sentence tells."""
+    spans = _national_spans(text) + _bystander_spans(text)
+    return _only_inside(text, spans, finder, hits)
+
+
+def _national_spans(text: str) -> list[tuple[int, int]]:
     spans = [match.span("demonym") for match in _NATIONALS.finditer(text)]
     spans += [match.span("demonym") for match in _PRO.finditer(text)]
     spans += [
@@ -358,7 +373,7 @@ def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[Acto
     ]
     spans += [match.span("demonym") for match in _COUNTERPARTY.finditer(text)]
     spans += [match.span("country") for match in _GLOSS.finditer(text)]
-    return _only_inside(text, spans, finder, hits)
+    return spans
 
 
 def media(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:

@@ -36,6 +36,7 @@ from bot.draft.actors import (
     places,
     resolve,
     speaker_country,
+    spoken_of,
     subject_country,
 )
 from bot.draft.analyse import (
@@ -1700,7 +1701,7 @@ def _group(
                 why = background
         else:
             why = None
-        framed = _meeting_frame(frames, item) if quoted is None else None
+        framed = _meeting_frame(frames, item, previous) if quoted is None else None
         if framed is not None:
             previous, why, background = frames[-1], framed, False
         elif (
@@ -1787,19 +1788,39 @@ FRAME_DISTANCE = 4
 """What a meeting talked about is told at most this many sentences after its last one."""
 
 
-def _meeting_frame(frames: list[Candidate], item: Candidate) -> str | None:
+_NAMED_AGAIN = re.compile(r"\bM(?:me)?\.\s+([A-ZÀ-Þ][\w-]+)")
+"""« M. Gallant », « M. Aliyev » : someone named again by his surname."""
+
+
+def _meeting_frame(
+    frames: list[Candidate], item: Candidate, previous: Candidate | None
+) -> str | None:
     """Why ``item`` tells what the latest meeting talked about (« Les deux ministres ont
-    abordé … », « Au cours de la rencontre … »), even after a sentence of another kind; None
-    when it is no such sentence, or has a date, act or modality of its own."""
-    part = meeting_part(item.sentence.text)
-    if part is None or not frames or item.kind == "agreement" or item.modality is not None:
+    abordé … », « Au cours de la rencontre … »), even after a sentence of another kind, or
+    what one of its people said or did there (« M. Gallant a exprimé sa gratitude envers M.
+    Aliyev », right after the meeting naming both); None when it is no such sentence, or has
+    a date, act, modality or tense of its own."""
+    if not frames or item.kind == "agreement" or item.modality is not None:
         return None
     frame = frames[-1]
     if item.position - frame.position > FRAME_DISTANCE or any(d.iso for d in item.dates):
         return None
     if item.act not in (None, "annonce") or item.tense in ("futur", "conditionnel"):
         return None  # « il a été noté que des experts participeraient » : what is to come
-    return f"« {part} » : ce dont la rencontre a parlé"
+    part = meeting_part(item.sentence.text)
+    if part is not None:
+        return f"« {part} » : ce dont la rencontre a parlé"
+    named = _NAMED_AGAIN.findall(item.sentence.text)
+    if (
+        named
+        and previous is frame
+        and item.position - frame.position == 1
+        and all(re.search(rf"\b{re.escape(name)}\b", frame.sentence.text) for name in named)
+        and _actor_ids(item) <= _actor_ids(frame)
+        and meeting_head(item.sentence.text) is None
+    ):
+        return f"« M. {named[0]} » : une personne de la rencontre d'avant"
+    return None
 
 
 _AT_EVENT = re.compile(
@@ -2215,7 +2236,7 @@ def draft_article(
         # nor is the country of a news medium the article has not named as an actor before
         told_by = [hit for hit in media(sentence.text, finder, found) if hit.id not in recent]
         aside = nationals(sentence.text, finder, found) + bystanders(sentence.text, finder, found)
-        aside += told_by
+        aside += told_by + spoken_of(sentence.text, finder, found)
         parties_here = [h for h in countries_here if h not in aside]
         if not lead and len({hit.id for hit in parties_here}) >= 2:
             lead = list(dict.fromkeys(hit.id for hit in parties_here))
@@ -2245,6 +2266,11 @@ def draft_article(
         where = [hit for hit in where if hit.id not in named_by_phrase]
         people_of = [hit for hit in nationals(sentence.text, finder, found) if hit not in where]
         people_of += [hit for hit in told_by if hit not in where]
+        people_of += [
+            hit
+            for hit in spoken_of(sentence.text, finder, found)
+            if hit not in where and hit not in people_of
+        ]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
         for item in resolved:
             here_ids = {hit.id for hit in countries_here}
