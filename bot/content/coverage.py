@@ -231,6 +231,25 @@ def _quotes_by_source(base: FactBase) -> dict[str, list[str]]:
     return quotes
 
 
+SHORT_SKIP = 12
+"""A skip shorter than this (« A », a font-size button) sets aside only a sentence equal to
+it: inside a longer one (« Bakou, 10 septembre, AZERTAC ») it would hide that one's own skip."""
+
+
+def _skip_for(sentence: str, skips: list[CoverageSkip]) -> int | None:
+    """The index of the skip that sets ``sentence`` aside: one equal to it first, then one it
+    holds (a skip of at least SHORT_SKIP characters); None without one."""
+    folded = sentence.strip()
+    texts = [normalise_typography(skip.sentence).strip() for skip in skips]
+    for index, text in enumerate(texts):
+        if text == folded:
+            return index
+    for index, text in enumerate(texts):
+        if len(text) >= SHORT_SKIP and text in sentence:
+            return index
+    return None
+
+
 def seed_coverage(base: FactBase) -> list[SeedCoverage]:
     """The coverage of every seed by the base's quotes and skips."""
     patterns = actor_patterns(base)
@@ -256,11 +275,10 @@ def seed_coverage(base: FactBase) -> list[SeedCoverage]:
             share = _share(text, start, end, spans)
             skip = None
             if missing or share < STATED_SHARE:
-                for index, candidate in enumerate(skips):
-                    if normalise_typography(candidate.sentence) in sentence.text:
-                        skip = candidate
-                        used.add(index)
-                        break
+                index = _skip_for(sentence.text, skips)
+                if index is not None:
+                    skip = skips[index]
+                    used.add(index)
             statuses.append(SentenceStatus(sentence, missing, skip, share))
         unused = tuple(skip for index, skip in enumerate(skips) if index not in used)
         report.append(SeedCoverage(source_id, source.seed, len(sentences), tuple(statuses), unused))

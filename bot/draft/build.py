@@ -2379,7 +2379,9 @@ def draft_article(
     carrying = {
         candidate.sentence.start
         for candidate in candidates
-        if not candidate.weak or _WHAT_ABOUT.match(candidate.sentence.text)
+        if not candidate.weak
+        or _WHAT_ABOUT.match(candidate.sentence.text)
+        or meeting_part(candidate.sentence.text)  # what the meeting talked about
     }
     """Sentences that carry something on their own words, read before any grouping."""
     candidates = _group(candidates, skipped, speakers_at, reasons)

@@ -349,6 +349,14 @@ def _add_skips(merged: Merged, data: dict[str, Any], content: Path, seeds: Path)
                         {"source": source_id, "sentence": status.sentence.text, "reason": reason}
                     )
                     break
+    seen: set[str] = set()
+    unique: list[object] = []
+    for skip in skips:  # « A » three times on the page (font-size buttons): one skip serves all
+        text = str(skip["sentence"]) if isinstance(skip, dict) else ""
+        if text not in seen:
+            seen.add(text)
+            unique.append(skip)
+    skips = unique
     if not skips:
         return
     name = _section_file(content, "coverage_skips")
