@@ -198,6 +198,9 @@ class Article:
     dateline: Metadata = field(default_factory=lambda: Metadata(None, None))
     credits: list[Sentence] = field(default_factory=list)
     """Sentences of prose that are staff credits (« (Reportage …, version française …) »)."""
+    tails: list[Sentence] = field(default_factory=list)
+    """An aggregator's link text glued to the end of a sentence (« publié sur site 1997: le
+    roi de France (The King of France) »), cut off the sentence: no fact of the article."""
     dateline_day: FoundDate | None = None
     """The day and month of the dispatch's dateline (« Tachkent, 12 octobre, AZERTAC »), its
     year only if the dateline writes one."""
@@ -471,6 +474,14 @@ def _names_the_site(
 def is_credit(sentence: str) -> bool:
     """True for a staff credit: « (Reportage Jane Doe, version française Jean Dupont) »."""
     return bool(_CREDIT.match(sentence.strip())) and len(sentence) < 200
+
+
+_AGGREGATOR_TAIL = re.compile(
+    r"\s+((?i:publié|paru|lu)\s+(?i:sur)\s+(?:(?i:le)\s+)?(?i:site)\b[^.!?:]{0,40}:[^.!?]{1,120})$"
+)
+"""« …, a déclaré dans un communiqué publié sur site 1997: le roi de France (The King of
+France) » : an aggregator's link to another page glued to the sentence, which ends without its
+period — never one of the article's facts (« publié sur le site du ministère. » is prose)."""
 
 
 def _split(text: str, start: int) -> list[Sentence]:
@@ -1027,9 +1038,17 @@ def read_article(text: str, given: Given | None = None) -> Article:
         )
     sentences: list[Sentence] = []
     credits: list[Sentence] = []
+    tails: list[Sentence] = []
     for line in lines:
         if line.kind == "prose":
             for sentence in _split(line.text, line.start):
+                tail = _AGGREGATOR_TAIL.search(sentence.text)
+                if tail is not None and not is_credit(sentence.text):
+                    kept = sentence.text[: tail.start()].rstrip()
+                    tails.append(
+                        Sentence(sentence.start + tail.start(), sentence.end, tail.group(1))
+                    )
+                    sentence = Sentence(sentence.start, sentence.start + len(kept), kept)
                 (credits if is_credit(sentence.text) else sentences).append(sentence)
     return Article(
         text=text,
@@ -1044,6 +1063,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
         url=url_meta,
         dateline=dateline,
         credits=credits,
+        tails=tails,
         dateline_day=dateline_date,
         date_clash=clash,
     )

@@ -59,7 +59,7 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frames import arrival, meeting_head, meeting_part
+from bot.draft.frames import arrival, meeting_head, meeting_part, says_again, statement_by
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
@@ -1666,6 +1666,8 @@ def _group(
     """The weak sentences set aside so far, in a row (the provisions of a document named next)."""
     frames: list[Candidate] = []
     """The groups holding a meeting's head (« a rencontré son homologue »), latest last."""
+    statements: list[Candidate] = []
+    """The groups holding a body's statement (« Cela a été annoncé par le ministère »)."""
     for index, item in enumerate(candidates):
         _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
@@ -1702,7 +1704,12 @@ def _group(
         else:
             why = None
         framed = _meeting_frame(frames, item, previous) if quoted is None else None
-        if framed is not None:
+        stated = _statement_frame(statements, item, previous)
+        if stated is not None:
+            target, why = stated
+            if target is not previous:
+                previous, background = target, False
+        elif framed is not None:
             previous, why, background = frames[-1], framed, False
         elif (
             why is not None
@@ -1751,6 +1758,8 @@ def _group(
             grouped.append(item)
             if meeting_head(item.sentence.text):
                 frames.append(item)
+            if statement_by(item.sentence.text):
+                statements.append(item)
             continue
         if meeting_head(item.sentence.text) and previous not in frames:
             frames.append(previous)
@@ -1779,9 +1788,65 @@ def _group(
             and _SAID_THESE.search(item.sentence.text)
         ):  # « a fait cette déclaration lors de sa rencontre … » : the event is the meeting
             previous.subtype = item.subtype
-        previous.act = previous.act or item.act
+        if stated is not None and statement_by(item.sentence.text):
+            _become_statement(previous)
+            statements.append(previous)
+        if previous.subtype != "declaration":
+            previous.act = previous.act or item.act
         previous.period = previous.period or item.period
     return grouped
+
+
+def _become_statement(group: Candidate) -> None:
+    """``group`` is a body's statement (« … . Cela a été annoncé par le ministère … »): an event
+    of type declaration, no act of its own; a day it took from the dispatch's dateline is the
+    day the dispatch reports it (« rapporté »), not the statement's own."""
+    group.kind, group.subtype, group.act = "event", "declaration", None
+    group.dates = [
+        replace(
+            found,
+            basis="rapporté",
+            note=(
+                f"« {found.dateline} » (ligne d'agence) : le jour de la dépêche qui rapporte la "
+                "déclaration ; l'article ne dit pas le jour de la déclaration elle-même"
+            ),
+        )
+        if found.dateline is not None and found.iso
+        else found
+        for found in group.dates
+    ]
+
+
+def _statement_frame(
+    statements: list[Candidate], item: Candidate, previous: Candidate | None
+) -> tuple[Candidate, str] | None:
+    """The group ``item`` joins as part of one body's statement, and why: « Cela a été annoncé
+    par le ministère … » takes the sentence just before (what was announced); « …", a déclaré
+    dans un communiqué », « Le ministère … a accusé … » go on with the latest statement. Never
+    an agreement, a modality, or what the statement says will come (a future: its own fact)."""
+    if item.kind == "agreement" and statement_by(item.sentence.text) is None:
+        return None
+    if item.modality is not None or item.tense in ("futur", "conditionnel"):
+        return None
+    who = statement_by(item.sentence.text)
+    if who is not None:
+        if (
+            previous is not None
+            and item.position - previous.position == 1
+            and previous.kind != "agreement"
+            and previous.subtype != "declaration"
+            and previous.modality is None
+            and not previous.more
+        ):
+            return previous, f"« {who} » : la phrase d'avant est sa déclaration"
+        return None
+    again = says_again(item.sentence.text)
+    if again is None or not statements:
+        return None
+    statement = statements[-1]
+    if item.position - statement.position > FRAME_DISTANCE:
+        return None
+    return statement, f"« {again} » : la suite de la même déclaration"
 
 
 FRAME_DISTANCE = 4
@@ -2343,6 +2408,10 @@ def draft_article(
         # a day without its year (« le mercredi 25 septembre » in an undated article) dates
         # nothing: the sentence is drafted as a constat unless another date resolves
         kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
+        if statement_by(sentence.text) is not None:
+            # « Cela a été annoncé par le ministère …, commentant le contrat signé … » : the
+            # body's statement, whatever act the thing it comments on tells
+            kind, subtype, act = "event", "declaration", None
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
         if kind == "agreement":  # « Selon le plan commun, signé …, sont organisés les exercices
@@ -2882,7 +2951,8 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         "relayed_from": _meta(
             article.relayed_from.value, article.relayed_from.read_from, article.relayed_from.note
         ),
-        "noise": [{"kind": line.kind, "text": line.text} for line in article.noise()],
+        "noise": [{"kind": line.kind, "text": line.text} for line in article.noise()]
+        + [{"kind": "queue d'agrégateur", "text": tail.text} for tail in article.tails],
     }
     sections: dict[str, list[dict[str, Any]]] = {"events": [], "agreements": [], "facts": []}
     for candidate in draft.candidates:

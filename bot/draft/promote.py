@@ -342,7 +342,7 @@ def _add_skips(merged: Merged, data: dict[str, Any], content: Path, seeds: Path)
                     break
                 if clutter_text in sentence and any(rest in quote for quote in quotes):
                     reason = (
-                        f"Ligne « {text.strip()} » en tête d'une phrase que ses citations "
+                        f"Ligne « {text.strip()} » dans une phrase que ses citations "
                         "reprennent ; la ligne est dans la source."
                     )
                     skips.append(
