@@ -352,11 +352,32 @@ def nationals(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[Acto
     return _only_inside(text, _national_spans(text), finder, hits)
 
 
+_RELATIVE_TAIL = re.compile(
+    r",\s+(?:que|qu['’])\s*(?P<clause>[A-ZÀ-Þ][^,;:()«»\"]{3,120})[.!?]?\s*$"
+)
+"""« … des Caesar, que Paris fournit à Kiev. » : a relative clause closing the sentence, about a
+thing the sentence names — the country only it names is spoken of, no party."""
+_SAID_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|souligné|indiqué|noté|affirmé|"
+    r"ajouté|précisé|rappelé|annoncé|estimé|assuré|expliqué|fait\s+savoir)\b"
+    r"|\b(?:estime|pense|croit|déclare|affirme|souligne|indique|rappelle|ajoute)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_spans(text: str) -> list[tuple[int, int]]:
+    found = _RELATIVE_TAIL.search(text)
+    if found is None or _SAID_BEFORE.search(text[max(0, found.start() - 80) : found.start()]):
+        return []  # « a souligné, lors de sa visite, que la Turquie … » : what was said
+    return [found.span("clause")]
+
+
 def spoken_of(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHit]:
     """Actors of ``text`` named only in the ways ``nationals`` and ``bystanders`` set aside,
-    one way or the other: « la menace iranienne …, l'Azerbaïdjan partageant une frontière avec
-    l'Iran » names Iran as a threat and as a border, no party of the talks the sentence tells."""
-    spans = _national_spans(text) + _bystander_spans(text)
+    one way or the other (« la menace iranienne …, l'Azerbaïdjan partageant une frontière avec
+    l'Iran » names Iran as a threat and as a border, no party of the talks the sentence tells),
+    or only in a relative clause closing it (« un contrat … Caesar, que Paris fournit à Kiev »)."""
+    spans = _national_spans(text) + _bystander_spans(text) + _relative_spans(text)
     return _only_inside(text, spans, finder, hits)
 
 
