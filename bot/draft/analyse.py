@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.content.clauses import main_clauses
 from bot.content.countries import is_country_code
 from bot.content.modality import Modality, modality_of
@@ -48,6 +50,10 @@ class Number:
     text: str
     value: str
     unit: str | None
+
+
+NEAR_MIN = 8
+"""A name is read through a one-letter typo only from this length on (« Azerbaïdjian »)."""
 
 
 class ActorFinder:
@@ -87,6 +93,15 @@ class ActorFinder:
             names.setdefault(name, code)
         self._names = names
         self._adjectives = frozenset(adjectives)
+        self._near = {
+            key: actor_id
+            for key, actor_id in names.items()
+            if actor_id in self.known
+            and " " not in key
+            and len(key) >= NEAR_MIN
+            and key not in adjectives
+        }
+        """One-word names of the base's actors a typo may spell (« Azerbaïdjian »)."""
         self._exact = exact
         self._exact_pattern = (
             re.compile(
@@ -97,6 +112,20 @@ class ActorFinder:
             if exact
             else None
         )
+
+    def _near_name(self, word: str, folded: str) -> str | None:
+        """The base's actor whose one-word name ``word`` misspells by one letter
+        (« l'Azerbaïdjian » → AZ); None for a word in lower case, a short one or no such name."""
+        bare = re.sub(r"^(?:l|d|qu)['’]", "", word, flags=re.IGNORECASE)
+        key = re.sub(r"^(?:l|d|qu) ", "", folded)
+        if len(key) < NEAR_MIN or not bare[:1].isupper() or key in self._names:
+            return None
+        near = [
+            actor_id
+            for name, actor_id in self._near.items()
+            if abs(len(name) - len(key)) <= 1 and Levenshtein.distance(name, key) <= 1
+        ]
+        return near[0] if len(set(near)) == 1 else None
 
     def find(self, text: str) -> list[ActorHit]:
         """Actors named in ``text``, in order of first mention, each once."""
@@ -123,6 +152,12 @@ class ActorFinder:
                 found.append((start, ActorHit(actor_id, surface, actor_id in self.known)))
                 matched = size
                 break
+            if not matched:
+                near = self._near_name(words[index][0], folded[index])
+                if near is not None:
+                    start, end = words[index][1], words[index][2]
+                    surface = re.sub(r"^(?:l|d|qu)['’]", "", text[start:end], flags=re.IGNORECASE)
+                    found.append((start, ActorHit(near, surface, True)))
             index += matched or 1
         for position, (word, start, end) in enumerate(words[:-1]):
             code = _COMBINING.get(folded[position])
