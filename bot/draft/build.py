@@ -1849,6 +1849,13 @@ def _statement_frame(
     return statement, f"« {again} » : la suite de la même déclaration"
 
 
+_PRESENT_MODAL = re.compile(
+    r"\b(?:veu[tx]|veulent|doi[st]|doivent|peu[tx]|peuvent|entend|entendent|souhaitent|"
+    r"souhaite|comptent|compte|envisagent|envisage|prévoit|prévoient|espèrent|espère)\s+"
+    r"(?:(?:encore|aussi|également|désormais|toujours|donc)\s+)?[a-zà-ÿ]+(?:er|ir|re)\b"
+)
+"""A wish, aim or duty in the present (« veulent renforcer », « doit encore rencontrer »): the
+fact is told in the present, not as a past act."""
 FRAME_DISTANCE = 4
 """What a meeting talked about is told at most this many sentences after its last one."""
 
@@ -2420,6 +2427,8 @@ def draft_article(
         tense = tense_of(sentence.text)
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
+        elif modality is not None and tense == "passé" and _PRESENT_MODAL.search(sentence.text):
+            tense = "présent"  # « veulent renforcer », « doit encore rencontrer » : said now
         candidates.append(
             Candidate(
                 id="",
@@ -2778,7 +2787,11 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
             "qui change de mains un événement (type: mesure)"
         )
     if candidate.act == "livre":
-        notes["act_note"] = "« livré » n'est pas dans le vocabulaire acts : l'ajouter ou choisir"
+        notes["act_note"] = (
+            "livraison : un événement de type mesure (déjà proposé ainsi pour un événement) ; "
+            "un constat n'a pas de champ act, rien à choisir ; un contrat de fourniture signé "
+            "est un accord (act: signe)"
+        )
     notes["links"] = [
         {
             "entry": link.entry_id,
