@@ -81,6 +81,20 @@ def test_a_second_meeting_verb_with_its_own_counterpart_opens_a_second_entry() -
     assert "Au cours de la rencontre" not in first_quotes
 
 
+def test_the_writers_verbless_comment_joins_the_lead_not_the_meeting_after_it() -> None:
+    text = (
+        "La Turquie et l'Azerbaïdjan veulent renforcer leurs liens stratégiques.\n"
+        "Une visite importante pour Ankara qui entretient de bonnes relations avec Bakou.\n"
+        "Le ministre turc de la Défense a rencontré jeudi le président azerbaïdjanais Ilham "
+        "Aliyev à Bakou.\n"
+    )
+    data = draft_yaml(text, small_base())
+    lead = entry_holding(data, "veulent renforcer")
+    assert any("Une visite importante" in item["quote"] for item in lead["evidence"])
+    meeting = entry_holding(data, "a rencontré jeudi")
+    assert meeting is not lead
+
+
 # -- one body's statement is one declaration -------------------------------------------------
 
 STATEMENT = (
@@ -94,7 +108,8 @@ STATEMENT = (
     "2001: le roi de Perse (The King of Persia)\n\n"
     "Le ministère azerbaïdjanais de la défense a accusé Astana d'hypocrisie.\n\n"
     '"Nous déclarons que la responsabilité de toute aggravation incombera à la direction de '
-    "l'Arménie\", a déclaré Le communiqué.\n"
+    "l'Arménie\", a déclaré Le communiqué.\n\n"
+    "Le Kazakhstan et l'Arménie ont signé le 11 mars un contrat pour l'achat de blindés.\n"
 )
 
 
@@ -112,6 +127,10 @@ def test_a_ministrys_statement_and_its_following_words_are_one_declaration() -> 
     # what the statement says will come stays apart (a future key quote in a past entry)
     assert "incombera" not in quotes
     entry_holding(data, "incombera")
+    # linked to the contract it comments on, which the draft proposes apart
+    contract = entry_holding(data, "ont signé le 11 mars")
+    assert statement["agreements"] == [contract["id"]]
+    assert set(contract["parties"]) == {"KZ", "AM"}
     # dated by the dispatch's day, as reported — not as the statement's own day
     assert statement["date"] == "2025-03-12"
     assert statement["date_basis"] == "rapporté"

@@ -1271,12 +1271,39 @@ the thing just told shows, judged by the writer — a fact of its own, not more 
 (the curators kept each apart: growth, newcomer5, newcomer8)."""
 
 
+_NOMINAL_COMMENT = re.compile(
+    r"^(?:Un|Une)\s+[a-zà-ÿ]{4,}\s+(?:[a-zà-ÿ]{4,}\s+)?(?:pour|de|d['’]|du|des|entre|avec)\b"
+    r"(?P<head>[^,;:]{0,60}?)\s(?:qui|que|qu['’]|dont)\b"
+)
+"""« Une visite importante pour Jérusalem qui entretient … » : a sentence without a verb of its
+own (its verbs are in the relative clause), the writer's comment on what was just said."""
+_FINITE_HEAD = re.compile(r"\b(?:est|sont|a|ont|était|étaient|sera|seront|fut|furent)\b")
+
+
+def _comment_on(group: Candidate, item: Candidate) -> str | None:
+    """Why ``item`` is the writer's verbless comment on the sentence just before, naming only
+    its actors (the lead « Israël et l'Azerbaïdjan veulent renforcer leurs liens » then « Une
+    visite importante pour Jérusalem qui … »), or None."""
+    found = _NOMINAL_COMMENT.match(item.sentence.text)
+    if found is None or _FINITE_HEAD.search(found.group("head")):
+        return None
+    if item.position - group.position != 1 or group.more or item.dates or item.act:
+        return None
+    if not _actor_ids(item) or not _actor_ids(item) <= _actor_ids(group):
+        return None
+    words = " ".join(found.group(0).split()[:3])
+    return f"« {words} » : le commentaire de l'auteur sur la phrase d'avant"
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    comment = _comment_on(group, item)
+    if comment is not None:
+        return comment
     goes_on = _goes_on(group, item) or _speech(group, item)
     if goes_on is not None:
         return goes_on
@@ -2906,6 +2933,39 @@ def _meta(value: str | None, read_from: str | None, note: str | None) -> dict[st
     return {"value": value, "read_from": read_from, "note": note}
 
 
+_COMMENTED = re.compile(
+    r"\b(?:commentant|à\s+propos\s+d[eu]|au\s+sujet\s+d[eu]|concernant|dénonçant|"
+    r"critiquant|saluant)\s+(?:le|la|l['’]|ce|cet|cette)\s?"
+    r"(?P<noun>contrat|accord|plan|mémorandum|traité|protocole)\b",
+    re.IGNORECASE,
+)
+"""« commentant le contrat signé par … » : the agreement an event is about."""
+
+
+def _about_agreements(sections: dict[str, list[dict[str, Any]]]) -> None:
+    """An event whose quote comments on an agreement (« commentant le contrat signé par
+    l'Arménie et la France ») is linked to it (``agreements``) when the draft holds one such
+    agreement, all of whose parties are among the event's actors; the note says why."""
+    for event in sections["events"]:
+        for item in event["evidence"]:
+            found = _COMMENTED.search(item["quote"])
+            if found is None:
+                continue
+            noun = fold(found.group("noun"))
+            about = [
+                agreement
+                for agreement in sections["agreements"]
+                if set(agreement.get("parties") or []) <= set(event.get("actors") or [])
+                and any(noun in fold(quote["quote"]) for quote in agreement["evidence"])
+            ]
+            if len(about) == 1:
+                event["agreements"] = [about[0]["id"]]
+                event["draft"]["agreements"] = (
+                    f"« {found.group(0)} » : l'accord dont parle l'événement ({about[0]['id']})"
+                )
+            break
+
+
 def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     """The draft as plain data, in the content format plus ``draft`` annotations."""
     article = draft.article
@@ -2971,6 +3031,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     for candidate in draft.candidates:
         section = {"event": "events", "agreement": "agreements", "fact": "facts"}[candidate.kind]
         sections[section].append(_entry(candidate, draft.source_id, article))
+    _about_agreements(sections)
     data: dict[str, Any] = {
         "draft": {
             "article": article_path,
