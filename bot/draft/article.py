@@ -678,8 +678,9 @@ def _published(
             Metadata(
                 given.date.isoformat(),
                 None,
-                "donnée par le curateur (--date ou « # Date : »), pas par l'article : "
-                "published reste null dans la source ; les dates qui en dépendent sont déduites",
+                "donnée par le curateur (--date ou « # Date : »), pas par l'article : écrite "
+                "avec published_basis: curateur, sans published_text ; les dates qui en "
+                "dépendent sont déduites",
                 "curateur",
             ),
             given.date,
@@ -690,8 +691,9 @@ def _published(
             Metadata(
                 from_url.isoformat(),
                 url,
-                "lue dans l'adresse de la page, pas dans l'article : published reste null dans "
-                "la source ; les dates qui en dépendent sont déduites",
+                "lue dans l'adresse de la page, pas dans l'article : écrite avec "
+                "published_basis: adresse, sans published_text ; les dates qui en dépendent "
+                "sont déduites",
                 "adresse",
             ),
             from_url,
@@ -729,8 +731,8 @@ def _published_in_month(
                     day.isoformat(),
                     None,
                     f"{_month_from(month, line)}, jour de la ligne d'agence "
-                    f"« {dateline_date.text} » : published reste null dans la source ; les "
-                    "dates qui en dépendent sont déduites",
+                    f"« {dateline_date.text} » : écrite avec published_basis: curateur, sans "
+                    "published_text ; les dates qui en dépendent sont déduites",
                     "curateur",
                 ),
                 day,
