@@ -157,6 +157,45 @@ def test_a_sentence_ending_on_the_site_that_published_a_text_keeps_its_words() -
     assert article.tails == []
 
 
+# -- one speaker's words, and a statement made at a meeting --------------------------------
+
+SPEECH = (
+    "# Date : 2025-04\n"
+    "Bakou, 5 avril, AZERTAC\n\n"
+    "Les ministres des pays de l'OTS se sont réunis, les 3-4 avril, à Astana.\n\n"
+    "Le secrétaire général de l'OTS a souligné, dans sa déclaration à la presse en marge de la "
+    "réunion, que l'Azerbaïdjan était un partenaire proche de l'organisation. Le secrétaire "
+    "général a porté à l'attention que l'Azerbaïdjan apportait une contribution importante. Il "
+    "a souligné en particulier que les pays membres utilisaient la voie ferrée Bakou-Tbilissi, "
+    "mise en service en 2017, pour leurs transports vers la Géorgie. « Cette voie ferrée "
+    "contribue au succès de la coopération », a précisé le secrétaire général.\n"
+)
+
+
+def test_one_speakers_words_made_at_a_meeting_are_one_declaration_dated_by_it() -> None:
+    data = draft_yaml(SPEECH, small_base())
+    statement = entry_holding(data, "en marge de la réunion")
+    quotes = " ".join(item["quote"] for item in statement["evidence"])
+    assert "se sont réunis, les 3-4 avril" in quotes  # the meeting it was made at
+    assert "Le secrétaire général a porté à l'attention" in quotes
+    assert "Il a souligné en particulier" in quotes
+    assert "a précisé le secrétaire général" in quotes
+    assert statement["type"] == "declaration"
+    assert statement["date"] == "2025-04-03/2025-04-04"  # the meeting's, not 2017
+    assert "GE" not in statement["actors"]  # a country he speaks of
+
+
+def test_a_speakers_other_point_stays_its_own_fact() -> None:
+    text = (
+        "Le président azerbaïdjanais a déclaré que la visite du ministre turc renforcerait la "
+        "coopération militaire.\n"
+        "Le président a aussi ajouté qu'il avait été impressionné par le défilé militaire à "
+        "Moscou.\n"
+    )
+    data = draft_yaml(text, small_base())
+    assert entry_holding(data, "a aussi ajouté") is not entry_holding(data, "a déclaré que")
+
+
 # -- TASS's dateline, and the medium a page relays -------------------------------------------
 
 

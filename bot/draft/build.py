@@ -59,7 +59,14 @@ from bot.draft.analyse import (
 )
 from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
-from bot.draft.frames import arrival, meeting_head, meeting_part, says_again, statement_by
+from bot.draft.frames import (
+    arrival,
+    meeting_head,
+    meeting_part,
+    says_again,
+    speaker,
+    statement_by,
+)
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.yaml_out import QuotedDumper
@@ -1695,6 +1702,8 @@ def _group(
     """The groups holding a meeting's head (« a rencontré son homologue »), latest last."""
     statements: list[Candidate] = []
     """The groups holding a body's statement (« Cela a été annoncé par le ministère »)."""
+    speeches: list[tuple[Candidate, str]] = []
+    """The groups holding a titled speaker's words, and his title (« secrétaire général »)."""
     for index, item in enumerate(candidates):
         _take_provisions(item, pending, skipped)
         previous = grouped[-1] if grouped else None
@@ -1731,7 +1740,7 @@ def _group(
         else:
             why = None
         framed = _meeting_frame(frames, item, previous) if quoted is None else None
-        stated = _statement_frame(statements, item, previous)
+        stated = _statement_frame(statements, item, previous) or _speech_frame(speeches, item)
         if stated is not None:
             target, why = stated
             if target is not previous:
@@ -1787,6 +1796,9 @@ def _group(
                 frames.append(item)
             if statement_by(item.sentence.text):
                 statements.append(item)
+            title = speaker(item.sentence.text)
+            if title is not None and title != "il":
+                speeches.append((item, title))
             continue
         if meeting_head(item.sentence.text) and previous not in frames:
             frames.append(previous)
@@ -1795,10 +1807,13 @@ def _group(
         previous.grouped_why.append(why)
         previous.position = item.position
         known = _actor_ids(previous)
-        if isinstance(why, str) and SPEECH_CONTINUED in why:
+        same_speaker = isinstance(why, str) and SAME_SPEAKER in why
+        if isinstance(why, str) and (SPEECH_CONTINUED in why or same_speaker):
             # the countries a speaker names (« les forces arméniennes » of 1918) are what he
             # said, no party of his statement: kept in the quote, not in the actors
             item.actors = [hit for hit in item.actors if hit.id in known]
+        if same_speaker:  # his dates (« mise en service en 2017 ») and kinds are his words
+            item.dates, item.kind, item.subtype = [], previous.kind, previous.subtype
         previous.actors += [hit for hit in item.actors if hit.id not in known]
         previous.resolved += item.resolved
         previous.places += [hit for hit in item.places if hit.id not in known]
@@ -1824,6 +1839,49 @@ def _group(
     return grouped
 
 
+_IN_MARGIN = re.compile(
+    r"\b(?:en\s+marge|à\s+l['’]issue)\s+(?:de\s+la|du|de\s+cette|de\s+leur|des)\s+"
+    r"(?:réunion|rencontre|sommet|conférence|forum|session|pourparlers)\b",
+    re.IGNORECASE,
+)
+"""« a souligné, dans sa déclaration à la presse en marge de la réunion, que … » : a statement
+made at the meeting just told."""
+
+
+def _said_at_meeting(candidates: list[Candidate]) -> list[Candidate]:
+    """A titled speaker's statement « en marge de la réunion » right after that dated meeting
+    joins it: one declaration, dated by the meeting (the meeting is its frame, the statement
+    its fact)."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        meeting = kept[-1] if kept else None
+        margin = _IN_MARGIN.search(item.sentence.text)
+        if (
+            meeting is not None
+            and margin is not None
+            and meeting.kind == "event"
+            and meeting.subtype in MEETINGS
+            and not meeting.more
+            and _span(_main_date(meeting.dates)) is not None
+            and speaker(item.sentence.text) not in (None, "il")
+            and item.kind != "agreement"
+            and item.modality is None
+            and not any(found.iso for found in item.dates)
+        ):
+            known = _actor_ids(meeting)
+            meeting.more += [item.sentence, *item.more]
+            meeting.actors += [hit for hit in item.actors if hit.id not in known]
+            meeting.resolved += item.resolved
+            meeting.unknown += [name for name in item.unknown if name not in meeting.unknown]
+            meeting.subtype, meeting.act = "declaration", None
+            meeting.grouped_why += [f"« {margin.group(0)} » : déclaration faite à la rencontre"]
+            meeting.grouped_why += item.grouped_why
+            meeting.position = item.position
+            continue
+        kept.append(item)
+    return kept
+
+
 def _become_statement(group: Candidate) -> None:
     """``group`` is a body's statement (« … . Cela a été annoncé par le ministère … »): an event
     of type declaration, no act of its own; a day it took from the dispatch's dateline is the
@@ -1842,6 +1900,32 @@ def _become_statement(group: Candidate) -> None:
         else found
         for found in group.dates
     ]
+
+
+SAME_SPEAKER = "la suite des propos du même orateur"
+_ANOTHER_POINT = re.compile(r"\b(?:a|avait)\s+(?:aussi|également|en\s+outre|par\s+ailleurs)\s")
+
+
+def _speech_frame(
+    speeches: list[tuple[Candidate, str]], item: Candidate
+) -> tuple[Candidate, str] | None:
+    """The group of the latest titled speaker's words that ``item`` goes on with: the same
+    title (« Le secrétaire général a porté à l'attention », « …, a précisé le secrétaire
+    général ») or « Il a souligné » right after, within FRAME_DISTANCE sentences; never what
+    is to come, an act of its own, or a wish."""
+    if not speeches or item.kind == "agreement" or item.modality is not None:
+        return None
+    if item.tense in ("futur", "conditionnel") or item.act not in (None, "annonce"):
+        return None
+    if _ANOTHER_POINT.search(item.sentence.text):
+        return None  # « Le président a aussi ajouté qu'il … » : another point, its own fact
+    group, title = speeches[-1]
+    said = speaker(item.sentence.text)
+    if said is None or item.position - group.position > FRAME_DISTANCE:
+        return None
+    if said == title or (said == "il" and item.position - group.position == 1):
+        return group, f"« {said} » : {SAME_SPEAKER}"
+    return None
 
 
 def _statement_frame(
@@ -2501,6 +2585,7 @@ def draft_article(
     candidates = _repeats(candidates)
     candidates = _says_again(candidates)
     candidates = _meeting_parts(candidates)
+    candidates = _said_at_meeting(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)

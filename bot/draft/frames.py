@@ -91,3 +91,38 @@ def says_again(text: str) -> str | None:
     communiqué », « Le ministère … a accusé »), or None."""
     found = _SAYS_AGAIN.search(text)
     return " ".join(found.group(0).split()[:6]) if found else None
+
+
+_SAYING = (
+    r"(?:souligné|déclaré|dit|indiqué|affirmé|noté|ajouté|précisé|rappelé|estimé|assuré|"
+    r"expliqué|insisté|porté\s+à\s+l['’]attention|fait\s+savoir)"
+)
+_TITLE = (
+    r"(?P<title>(?:vice-)?(?:secrétaire\s+général|ministre|président|porte-parole|chef|"
+    r"ambassadeur|commandant|directeur|représentant))"
+)
+_TITLED_SPEAKER = (
+    re.compile(
+        rf"^(?:Le|La|L['’])\s?{_TITLE}\b[^.;«»\"]{{0,80}}?\s(?:a|avait)\s+(?:\w+\s+){{0,2}}?"
+        rf"{_SAYING}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"[»\"”]\s*,\s*a\s+(?:\w+\s+)?{_SAYING}\s+(?:le|la|l['’])\s?{_TITLE}\b",
+        re.IGNORECASE,
+    ),
+)
+"""« Le secrétaire général de l'Otan … a souligné », « …, a précisé le secrétaire général » :
+a speaker named by his title."""
+_HE_SAYS = re.compile(rf"^(?:Il|Elle)\s+a\s+(?:\w+\s+){{0,2}}?{_SAYING}\b")
+"""« Il a souligné en particulier que … » : the speaker just named, speaking on."""
+
+
+def speaker(text: str) -> str | None:
+    """The title of the speaker a sentence's words are (« secrétaire général »), « il » for a
+    pronoun speaking on, else None."""
+    for pattern in _TITLED_SPEAKER:
+        titled = pattern.search(text)
+        if titled is not None:
+            return " ".join(titled.group("title").casefold().split())
+    return "il" if _HE_SAYS.match(text) else None
