@@ -196,6 +196,16 @@ def test_a_speakers_other_point_stays_its_own_fact() -> None:
     assert entry_holding(data, "a aussi ajouté") is not entry_holding(data, "a déclaré que")
 
 
+def test_another_speaker_with_the_same_title_is_not_the_same_speaker() -> None:
+    text = (
+        "Le ministre azerbaïdjanais de la Défense a souligné que la coopération avec "
+        "l'Arménie restait suspendue.\n"
+        "Le ministre turc a déclaré que la Turquie avait soutenu le Kazakhstan.\n"
+    )
+    data = draft_yaml(text, small_base())
+    assert entry_holding(data, "Le ministre turc") is not entry_holding(data, "azerbaïdjanais")
+
+
 # -- TASS's dateline, and the medium a page relays -------------------------------------------
 
 

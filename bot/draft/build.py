@@ -65,6 +65,7 @@ from bot.draft.frames import (
     meeting_part,
     says_again,
     speaker,
+    speaker_words,
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
@@ -1923,6 +1924,9 @@ def _speech_frame(
     said = speaker(item.sentence.text)
     if said is None or item.position - group.position > FRAME_DISTANCE:
         return None
+    words = speaker_words(item.sentence.text)
+    if any(hit.text in words and hit.id not in _actor_ids(group) for hit in item.actors):
+        return None  # « Le ministre turc a déclaré » after the Azerbaijani minister: another
     if said == title or (said == "il" and item.position - group.position == 1):
         return group, f"« {said} » : {SAME_SPEAKER}"
     return None

@@ -108,7 +108,8 @@ _TITLED_SPEAKER = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"[»\"”]\s*,\s*a\s+(?:\w+\s+)?{_SAYING}\s+(?:le|la|l['’])\s?{_TITLE}\b",
+        rf"[»\"”]\s*,\s*a\s+(?:\w+\s+)?{_SAYING}\s+(?:le|la|l['’])\s?{_TITLE}\b"
+        r"(?:\s+[\w’'-]+){0,3}",
         re.IGNORECASE,
     ),
 )
@@ -126,3 +127,13 @@ def speaker(text: str) -> str | None:
         if titled is not None:
             return " ".join(titled.group("title").casefold().split())
     return "il" if _HE_SAYS.match(text) else None
+
+
+def speaker_words(text: str) -> str:
+    """The words that name the speaker of ``text`` (« Le ministre turc … a souligné », « », a
+    précisé le ministre turc »), empty without a titled speaker."""
+    for pattern in _TITLED_SPEAKER:
+        titled = pattern.search(text)
+        if titled is not None:
+            return titled.group(0)
+    return ""
