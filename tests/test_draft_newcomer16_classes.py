@@ -126,7 +126,8 @@ def test_a_ministrys_statement_and_its_following_words_are_one_declaration() -> 
     assert "act" not in statement
     # what the statement says will come stays apart (a future key quote in a past entry)
     assert "incombera" not in quotes
-    entry_holding(data, "incombera")
+    # … but the communiqué is the ministry's: its country speaks there too
+    assert "AZ" in entry_holding(data, "incombera")["actors"]
     # linked to the contract it comments on, which the draft proposes apart
     contract = entry_holding(data, "ont signé le 11 mars")
     assert statement["agreements"] == [contract["id"]]

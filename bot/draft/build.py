@@ -1741,6 +1741,7 @@ def _group(
         else:
             why = None
         framed = _meeting_frame(frames, item, previous) if quoted is None else None
+        _spoken_for(statements, item)
         stated = _statement_frame(statements, item, previous) or _speech_frame(speeches, item)
         if stated is not None:
             target, why = stated
@@ -1930,6 +1931,27 @@ def _speech_frame(
     if said == title or (said == "il" and item.position - group.position == 1):
         return group, f"« {said} » : {SAME_SPEAKER}"
     return None
+
+
+def _spoken_for(statements: list[Candidate], item: Candidate) -> None:
+    """« "Nous déclarons que … incombera …", a déclaré Le communiqué » after the ministry's
+    statement: the communiqué is the ministry's, its country speaks — added to ``item``'s
+    actors (noted in ``resolved``) even when the sentence stays apart (a future)."""
+    if not statements or says_again(item.sentence.text) is None:
+        return
+    statement = statements[-1]
+    if item.position - statement.position > FRAME_DISTANCE:
+        return
+    for sentence in (statement.sentence, *statement.more):
+        who = statement_by(sentence.text)
+        if who is None:
+            continue
+        known = _actor_ids(item)
+        for hit in statement.actors:
+            if hit.text in who and hit.id not in known:
+                item.actors.append(hit)
+                item.resolved.append(Resolved(who, hit.id))
+        return
 
 
 def _statement_frame(
