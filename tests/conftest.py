@@ -102,8 +102,8 @@ class ContentCopy:
 def copy(tmp_path: Path) -> ContentCopy:
     content = tmp_path / "content"
     seeds = tmp_path / "seeds"
-    shutil.copytree(CONTENT_DIR, content)
-    shutil.copytree(SEEDS_DIR, seeds)
+    shutil.copytree(FIVE / "content", content)
+    shutil.copytree(FIVE / "seeds", seeds)
     return ContentCopy(content, seeds)
 
 

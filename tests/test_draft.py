@@ -113,7 +113,10 @@ def test_no_date_gets_a_year_the_article_does_not_support(path, base):
             assert years <= near, found
         if entry.get("date") is not None and entry.get("date_basis") in ("déduit", "rapporté"):
             assert entry["date_note"]
-            if published is not None:  # built on the article's own date: anchored to it
+            named = re.match(r"année lue dans le nom « ([^»]+?) ?»", entry.get("date_reason") or "")
+            if named:  # « Caspian Breeze - 2025 »: the name's words are the article's, no anchor
+                assert named.group(1) in text and "date_anchor" not in entry
+            elif published is not None:  # built on the article's own date: anchored to it
                 assert entry["date_anchor"] == source["id"]
             else:  # an article without its date anchors nothing: the reason says the basis
                 assert "date_anchor" not in entry and entry["date_reason"]

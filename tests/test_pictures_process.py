@@ -229,9 +229,10 @@ async def main():
     settings = Settings(token=api.token, api_url=api.url)
     application = build_application(settings, ready_index(CONTENT_DIR, SEEDS_DIR))
     async with polling(application):
+        application.bot_data.services.drawer.timeout = 240.0  # a cold first draw under load
         for command in ("/carte", "/frise 2025"):
             await api.push(api.message_update(command))
-        photos = await api.wait_for("sendPhoto", 2)
+        photos = await api.wait_for("sendPhoto", 2, timeout=240)  # a cold start under load
         drawer = application.bot_data.services.drawer
         print(len(photos), drawer.started, "matplotlib" in sys.modules)
     await api.stop()

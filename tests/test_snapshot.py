@@ -47,8 +47,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> LoadCounter:
 
 
 def test_a_restart_reads_the_snapshot_instead_of_validating(
-    copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter
 ) -> None:
+    base = copy.load()  # the copy's own base (a frozen fixture, not the shipped one)
     folder = tmp_path / "cache"
     first = load_base(copy.content, copy.seeds, folder)
     second = load_base(copy.content, copy.seeds, folder)
@@ -95,8 +96,9 @@ def test_the_key_covers_the_code(
     ids=["tronqué", "bit-inversé", "déchets", "vide"],
 )
 def test_a_damaged_snapshot_is_ignored_and_rebuilt(
-    copy: ContentCopy, tmp_path: Path, loads: LoadCounter, base: FactBase, damage: object
+    copy: ContentCopy, tmp_path: Path, loads: LoadCounter, damage: object
 ) -> None:
+    base = copy.load()  # the copy's own base (a frozen fixture, not the shipped one)
     folder = tmp_path / "cache"
     load_base(copy.content, copy.seeds, folder)
     path = folder / "base.snapshot"
@@ -132,9 +134,8 @@ def test_invalid_content_is_never_cached(copy: ContentCopy, tmp_path: Path) -> N
     assert not (folder / "base.snapshot").exists()
 
 
-def test_an_unwritable_cache_only_costs_a_validation(
-    copy: ContentCopy, tmp_path: Path, base: FactBase
-) -> None:
+def test_an_unwritable_cache_only_costs_a_validation(copy: ContentCopy, tmp_path: Path) -> None:
+    base = copy.load()  # the copy's own base (a frozen fixture, not the shipped one)
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory", encoding="utf-8")
     assert load_base(copy.content, copy.seeds, blocked / "cache") == base
