@@ -62,3 +62,18 @@ def test_a_count_does_not_walk_the_base_once_its_tables_exist(
 
     monkeypatch.setattr(FactBase, "entries", walked)
     assert _entry_buttons(index, found) == expected
+
+
+def test_a_date_span_pickles_as_a_call_of_its_class() -> None:
+    """The validation records hold every entry's date span (28,000 at ×1000): each is read
+    back by a call of its class on its fields, equal to the span written."""
+    import pickle
+
+    from bot.dates import DateSpan, parse_date
+
+    for raw in ("2025", "2025-08", "2025-08-12", "2025-06/2025-08", "../2025-11-06"):
+        span = parse_date(raw)
+        kind, fields = span.__reduce__()
+        assert kind is DateSpan
+        assert kind(*fields) == span
+        assert pickle.loads(pickle.dumps(span, pickle.HIGHEST_PROTOCOL)) == span
