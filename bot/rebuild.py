@@ -164,8 +164,17 @@ SPLIT = 64
 time wherever it sits in the replaced index."""
 DEEP = 2
 """Down to this depth (the index's tables, then their items), everything is taken apart."""
+BATCH = 256
+"""Pieces that are not long containers (strings, short tuples, entries) are let go of this
+many at a step: one at a time, the walk cost ~1.3 µs each — 690,000 of them, 0.84 – 0.94 s of
+the serving process's CPU to free a received base at ×1000 (issue 25, twelfth pass), the
+« supplement » of every reload's second half; a batch frees in C in well under a
+millisecond."""
 _LEAVES = (str, bytes, int, float, complex, bool, type(None))
 _LEAF_TYPES = frozenset(_LEAVES)
+_CONTAINERS = (tuple, list, set, frozenset, dict, MappingProxyType)
+_CONTAINER_KINDS: dict[type, bool] = {}
+"""Type → whether it is one of ``_CONTAINERS`` (or derives from one), as first met."""
 
 
 def release_index(holder: list[Index]) -> None:
@@ -194,17 +203,39 @@ def _pieces(holder: list[Index]) -> Iterator[None]:
     del index
     while pending:
         depth, value = pending.pop()
-        split = depth < DEEP or (_long(value) and not _flat(value))
+        split = depth >= 0 and (depth < DEEP or (_long(value) and not _flat(value)))
         if split and sys.getrefcount(value) == 2:  # ours alone
-            pending.extend((depth + 1, part) for part in _parts(value))
-        del value  # now frees this piece alone: what it held is in ``pending``
+            pending.extend(_taken_out(value, depth + 1))
+        del value  # now frees this piece alone (or a batch): what it held is in ``pending``
         yield
 
 
+def _taken_out(value: object, depth: int) -> list[tuple[int, object]]:
+    """What ``value`` holds, to be let go of: each part still to be taken apart (above
+    ``DEEP``, or a long container) alone, the others by batches of ``BATCH`` (depth -1: a
+    batch is let go of whole, never walked)."""
+    parts = _parts(value)
+    if depth < DEEP:
+        return [(depth, part) for part in parts]
+    alone: list[tuple[int, object]] = []
+    small: list[object] = []
+    containers = _CONTAINER_KINDS
+    for part in parts:  # 690,000 parts at ×1000: a look-up by type, no isinstance each
+        kind = type(part)
+        container = containers.get(kind)
+        if container is None:
+            container = containers[kind] = issubclass(kind, _CONTAINERS)
+        if container and len(part) >= SPLIT:  # type: ignore[arg-type]
+            alone.append((depth, part))
+        else:
+            small.append(part)
+    del parts
+    alone.extend((-1, small[start : start + BATCH]) for start in range(0, len(small), BATCH))
+    return alone
+
+
 def _long(value: object) -> bool:
-    return isinstance(value, tuple | list | set | frozenset | dict | MappingProxyType) and (
-        len(value) >= SPLIT
-    )
+    return isinstance(value, _CONTAINERS) and len(value) >= SPLIT
 
 
 def _flat(value: object) -> bool:

@@ -136,16 +136,28 @@ def entries_by_source(index: Index) -> dict[str, list[Entry]]:
     return index.memo("detail: entries by source", build)
 
 
+def entry_positions(index: Index) -> dict[str, int]:
+    """Entry id → its rank in the base's order (``FactBase.entries``): a few entries put back
+    in that order without walking the whole base (18 ms a count at ×1000)."""
+
+    def build() -> dict[str, int]:
+        return {entry.id: rank for rank, entry in enumerate(index.base.entries())}
+
+    return index.memo("entry positions", build)
+
+
 def _entry_buttons(index: Index, found: list[Evidence]) -> tuple[tuple[Button, ...], ...]:
     """A card button for each dated line whose quotes give the figures shown (at most two):
     a tap beyond the search behind the answer. Only the entries quoting the figures' articles
-    are read (every entry of the base was: 85 ms a count at ×1000)."""
+    are read (every entry of the base was: 85 ms a count at ×1000), put back in base order by
+    their ranks."""
     shown = {evidence.quote for evidence in found}
     buttons: list[Button] = []
     table = entries_by_source(index)
     sources = dict.fromkeys(evidence.source for evidence in found)
-    near = {entry.id for source in sources for entry in table.get(source, [])}
-    in_base = (entry for entry in index.base.entries() if entry.id in near)  # base order kept
+    near = {entry.id: entry for source in sources for entry in table.get(source, [])}
+    positions = entry_positions(index)
+    in_base = sorted(near.values(), key=lambda entry: positions[entry.id])  # base order kept
     entries = sorted(in_base, key=lambda entry: not isinstance(entry, Event))
     for entry in entries:  # events first: the occasion the figure is of
         if any(evidence.quote in shown for evidence in entry.evidence):

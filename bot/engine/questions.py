@@ -1496,7 +1496,7 @@ def _card_subject(index: Index, reply: Reply, data: str) -> tuple[str, ...]:
     )
     if len(actors) != 1:
         return ()
-    return tuple(entry.id for entry in index.links.entries_of(actors[0]))
+    return index.links.entry_ids_of(actors[0])
 
 
 def _lines(reply: Reply) -> tuple[str, ...]:
