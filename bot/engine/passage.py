@@ -654,6 +654,50 @@ def antecedent(index: Index, entry: Entry, sentence: str) -> str:
     return next((row[3] for row in _entry_sentences(index, entry) if row[0] == sentence), "")
 
 
+HEADLINE_FACTOR = 0.5
+"""What a headline in capitals counts for as an answering sentence, against the body's."""
+HEADLINE_LETTERS = 20
+"""Fewest letters of a headline (« OTAN », « UE » are names, not titles)."""
+
+
+def headline(sentence: str) -> bool:
+    """True for a title written in capitals (« L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN
+    PLAN … ») : nearly all its letters upper case."""
+    letters = [c for c in sentence if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= HEADLINE_LETTERS and upper >= 0.8 * len(letters)
+
+
+FOLLOWING_SHARE = 0.25
+"""The article's next sentence comes with the passage when it holds at least this share of the
+question's word weight that the passage lacks (« c koi les domaines ? » of the sentence on the
+« aspect technologique », followed by « La coopération dans les domaines de … »)."""
+
+
+def following(index: Index, entry: Entry, sentence: str, kind: str, query: str) -> str:
+    """The sentence right after ``sentence`` in its article, when ``entry`` quotes it too (as its
+    own evidence) and it goes on with what was asked: it refers back to ``sentence`` (« Moscou
+    et Téhéran sont arqueboutés contre ce projet … »), or it carries the asked slot ``kind``
+    (a name, a date, a figure, a place) that ``sentence`` lacks, or it holds a good share of
+    the question's words that ``sentence`` lacks (issue 22, phone readers of the tenth blind
+    set: the lead sentence shown, the one that answers left folded). "" otherwise."""
+    asked = frozenset(index.tokens(query))
+    weights = _weights(index, index.tokens(query))
+    held = _prefixes(index, sentence)
+    total = sum(weights.values())
+    for evidence in entry.evidence:
+        for other, prefixes in _sentences(index, evidence.quote):
+            if other == sentence or other in sentence or _foreign(index, entry, other):
+                continue
+            if not _follows(index, evidence.source, sentence, other):
+                continue
+            slot = bool(kind) and not carries(kind, sentence, asked) and carries(kind, other, asked)
+            gained = _score(prefixes - held, weights)
+            if refers_back(other) or slot or (total and gained >= FOLLOWING_SHARE * total):
+                return other
+    return ""
+
+
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
     table: dict[str, frozenset[str]] = index.memo("passage lines", dict)
     if entry.id not in table:
@@ -794,6 +838,8 @@ def best_passage(
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
+            if headline(sentence):  # a title in capitals tells no who, when or how: a body
+                value *= HEADLINE_FACTOR  # sentence saying as much goes first
             # a tie goes to the sentence holding the word asked first (« l'oléoduc depuis le
             # Daghestan … ? »: the pipeline's sentence, not the Daghestan's): the subject
             first = next((n for n, w in enumerate(order) if w[:PREFIX] in prefixes), len(order))
@@ -814,6 +860,8 @@ def best_passage(
                 strict = subject[:PREFIX] in held
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
+            if headline(best[1]):  # an entry answering by its title alone: after the others
+                total *= HEADLINE_FACTOR
             scored.append((total, -position, entry, best[1], best[2]))
     if not scored:
         return None
@@ -1306,6 +1354,9 @@ def passage_reply(
     before = antecedent(index, entry, sentence)
     if before and _foreign(index, entry, before):
         before = ""  # another entry's sentence (its date, its act): never under this line
+    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
+    if len(sentence) + len(after) > WITH_ANTECEDENT:
+        after = ""
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
@@ -1317,7 +1368,7 @@ def passage_reply(
             if shown is entry
             else matching_quotes(index, shown, words)
         )
-        if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
+        if not (shown is entry and (evidence.quote in (sentence, before, after) or top == 0))
         and not (second is not None and evidence.quote == second[1])
         and not (shown is not entry and evidence.quote == sentence)  # open right above
     ]
@@ -1350,6 +1401,8 @@ def passage_reply(
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if after:  # the article's next sentence, which goes on with what was asked: open under it
+        blocks.append(Quote(after, source.attribution, source.source, open=True))
     if top_listed and isinstance(entry, Fact):  # its item, said by its own quote (no line)
         for item in own_key_evidence(base, entry):
             if item.source == evidence.source and not _announces(item.quote, sentence):

@@ -95,6 +95,7 @@ from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
+from bot.engine.undated_label import without_undated_labels
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
     absent_designations,
@@ -1036,7 +1037,8 @@ def _respond_in_thread(
         reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
-    if found is None:
+    reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
+    if found is None:  # indiquée » label where no date is asked
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     shown = _passage_shown(found, reply)
