@@ -1,13 +1,20 @@
 """Issue 22, phone readers of the tenth blind set (pass i22zd): what a phone reader sees first.
 A check put in a word or two (« …, correct ? », « …, non ? », « je confirme ? ») gets the
 frank « Non » its quote proves, and never one the quote does not (class 2). Cases of our own on
-the frozen five-article base (``tests/fixtures/five``)."""
+the frozen five-article base (``tests/fixtures/five``).
+The sentence that answers is shown open, not its lead or the headline (class 1); a line with no
+date carries no « date non indiquée » label where no date is asked (class 4)."""
 
 from __future__ import annotations
 
 from bot.content.model import FactBase
+from bot.engine.asked_absent import search_asked
+from bot.engine.cards import visible
 from bot.engine.fact_check import contradicted, fact_check_set_aside
-from bot.engine.reply import Para, Reply
+from bot.engine.index import Index
+from bot.engine.passage import headline
+from bot.engine.reply import Item, Para, Quote, Reply
+from bot.engine.undated_label import NO_DATE, without_undated_labels
 from tests.chat import chat
 
 
@@ -77,3 +84,89 @@ def test_no_non_when_the_claim_holds_or_the_quotes_are_about_another_subject(
     assert not _top(true).startswith("Non")
     (other,) = chat(five_base, "La France est membre à part entière de l'OTS, c'est ça ?")
     assert not _top(other).startswith("Non")
+
+
+def _open_quotes(reply: Reply) -> list[str]:
+    return [b.text for b in reply.blocks if isinstance(b, Quote)]
+
+
+def test_the_next_sentence_that_answers_comes_open_under_the_lead(five_base: FactBase) -> None:
+    """Class 1: the lead sentence (« L'aspect technologique de l'accord illustre … ») is
+    followed, open, by the article's next sentence that gives what was asked (the domains);
+    a sentence referring back (« … contre ce projet ») comes under the one it refers to."""
+    (domains,) = chat(five_base, "volet techno accord usa c koi les domaines")
+    shown = _open_quotes(domains)
+    assert any("transformation numérique" in quote for quote in shown[:2])
+    (corridor,) = chat(five_base, "corridor de zanguezour : qui soutient, qui s'oppose ?")
+    shown = _open_quotes(corridor)
+    assert any("arqueboutés contre ce projet" in quote for quote in shown[:2])
+    assert visible(list(corridor.blocks)) <= 800  # still a short first bubble
+
+
+def test_a_headline_in_capitals_is_never_the_only_sentence_shown_when_a_body_one_answers(
+    five_base: FactBase,
+) -> None:
+    (reply,) = chat(five_base, "qui a rendu publique la signature du plan uk, et via quel canal ?")
+    first = _open_quotes(reply)[0]
+    assert not headline(first)
+    assert headline("L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN PLAN DE COOPERATION")
+    assert not headline("L'OTAN et l'UE")
+
+
+def test_no_date_non_indiquee_label_unless_the_question_asks_when(five_base: FactBase) -> None:
+    """Class 4: a line the articles give no date for shows no « date non indiquée » label in
+    the answer to a question that asks no date; the label stays where a date is asked."""
+    undated = Item(NO_DATE, "Partenariat de long terme", 2, "x")
+    dated = Item("2025", "Plan", 1, "y")
+    reply = Reply((dated, undated))
+    assert [b.label for b in without_undated_labels(reply, False).blocks] == ["2025", "•"]
+    assert without_undated_labels(reply, True) == reply
+    for question in (
+        "PAIP bakou-otan : porte sur quoi ?",  # the PAIP is undated in the articles
+        "Sur quels chantiers Bakou et Londres comptent-ils travailler ensemble dans ce plan ?",
+    ):
+        (asked,) = chat(five_base, question)
+        labels = [b.label for b in asked.blocks if isinstance(b, Item)]
+        assert labels and NO_DATE not in labels, question
+
+
+def test_a_claim_that_something_grows_over_a_quote_saying_it_stops_gets_non() -> None:
+    quote = "À partir du 20 novembre, Gazco cessera de fournir du gaz à la Lettonie."
+    said = contradicted("Gazco va augmenter ses livraisons de gaz à la Lettonie ?", quote)
+    assert said == "Non : d'après l'article, « cessera de fournir du gaz », pas « augmenter »."
+    assert contradicted("Gazco va cesser de fournir du gaz ?", quote) == ""  # it holds
+    assert contradicted("Gazco ne va pas augmenter ses livraisons de gaz ?", quote) == ""
+    assert contradicted("Naftco allait augmenter ses livraisons de pétrole ?", quote) == ""
+
+
+def test_a_name_no_article_holds_is_said_plainly_on_top(five_base: FactBase) -> None:
+    """Class 3: « c'était Mark Rutte ? » — no article names him: said first, on the full
+    text, then the nearest passage; a name the articles hold (« Vance ») is never said
+    absent, nor one the index reads as an actor."""
+    (rutte,) = chat(
+        five_base,
+        "Qui conduisait cette délégation de l'OTAN ? On m'a dit que c'était Mark Rutte, tu "
+        "peux confirmer ?",
+    )
+    assert _top(rutte).startswith("Les articles ne nomment pas « Mark Rutte » (recherche")
+    assert any(isinstance(b, Quote) for b in rutte.blocks)  # the nearest passage follows
+    (vance,) = chat(five_base, "Le Président Aliyev a-t-il rencontré Vance ?")
+    assert not any("ne nomment pas" in getattr(b, "text", "") for b in vance.blocks)
+
+
+def test_the_speaker_s_verb_and_a_date_s_qualifier_are_never_the_asked_thing(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    searched = search_asked(
+        index, "Je cherche un angle : la France avait une délégation au forum, fin 2025 ?"
+    )
+    assert searched is not None
+    assert "France" in searched.said and "délégation" in searched.said
+    assert not {"cherche", "fin"} & set(searched.said)
+    (lukoil,) = chat(
+        five_base,
+        "J'ai lu que Lukoil allait au contraire augmenter ses livraisons de pétrole via Bakou à "
+        "partir de fin novembre. Tu confirmes ?",
+    )
+    assert _top(lukoil).startswith("Non : d'après l'article, « cessera de fournir du pétrole »")

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.content.model import Agreement
+from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Para, Quote, Reply, texts
@@ -295,7 +296,10 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
     said: list[str] = [index.base.actors[actor_id].name for actor_id in actors]
     sets = [_actor_sentences(index, table, actor_id) for actor_id in actors]
     raw = {fold(word): word.casefold() for word in re.findall(r"[^\W\d_]+", part)}
+    aside = {m.group(1) or m.group(2) for m in _SPEAKER_OR_DATE.finditer(fold(part))}
     for word in dict.fromkeys(_WORD.findall(fold(part))):
+        if word in aside:
+            continue  # « je cherche un angle », « fin novembre »: the talk, or a date's word
         if not_a_key_word(word, FILLERS | named, SHORTEST) or folded_stem(word) in {
             folded_stem(name) for name in named
         }:
@@ -316,6 +320,18 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
         return None
     holds, holding = _evaluate(table, sets)
     return Searched(tuple(said), holds, holding)
+
+
+_SPEAKER_OR_DATE = re.compile(
+    r"\b(?:je|j|tu|vous|on) (?:(?:ne|n|me|m|te|t|le|l|la|les|vous|nous) )*([a-z]+)"
+    r"|\b(fin|debut|mi|courant|milieu) (?:de |d )?(?:(?:19|20)\d\d|"
+    + "|".join(fold(month) for month in MONTHS_FR)
+    + r")\b"
+)
+"""Words never searched as the asked thing (issue 22, tenth blind set): the verb of the
+speaker or the one addressed (« je cherche un angle », « tu confirmes »: the conversation,
+not its subject) and the word placing a date (« fin novembre », « début 2025 »: the date is
+left out, so is its qualifier). Leaving a word out only makes « absent » rarer."""
 
 
 MOST_CANDIDATES = 3000

@@ -131,6 +131,15 @@ def _stems(text: str) -> set[str]:
     return {folded_stem(fold(word)) for word in words(text)}
 
 
+_ASIDE = frozenset(
+    {"fin", "debut", "mi", "courant", "contraire", "plutot"}
+    | {"va", "vont", "allait", "allaient", "aller", "venait", "vient", "viennent"}
+)
+"""Words of a claim a quote need not hold: a date's qualifier (« fin novembre »), the
+speaker's contrast (« au contraire ») and the auxiliaries of a near future or past (« va
+augmenter », « vient de signer »: the tense is the quote's)."""
+
+
 def _held(
     question: str,
     context: str,
@@ -151,6 +160,7 @@ def _held(
         and fold(word) not in _SPOKEN
         and fold(word) not in LIGHT_WORDS  # « est bien entré » names the same subject
         and fold(word) not in unheld  # no article holds it: no quote could
+        and fold(word) not in _ASIDE
     }
     wanted -= {folded_stem(month) for month in _MONTHS}
     if not wanted:
@@ -225,6 +235,9 @@ def contradicted(
     status = _other_status(question, quote, context, lenient, unheld)
     if status:
         return status
+    direction = _other_direction(question, quote, context, lenient, unheld)
+    if direction:
+        return direction
     for qualifier, value, noun, said in _count(question):
         for quote_qualifier, quote_value, quote_noun, quote_said in _count(quote):
             same = quote_qualifier == qualifier and quote_noun == noun and noun
@@ -324,3 +337,41 @@ def _other_status(
     if not _held(rest, context, asked.group(0), lenient, unheld):
         return ""
     return f"Non : d'après l'article, « {said.group(0).strip()} », pas {asked.group(0).strip()}."
+
+
+_MORE = re.compile(
+    r"\b(?:augment\w*|accro[iî]\w*|intensifi\w*|reprend\w*|repris\w*|relanc\w*|poursui\w*"
+    r"|continu\w*)",
+    re.IGNORECASE,
+)
+"""A claim that something grows, resumes or goes on (« Lukoil allait augmenter ses
+livraisons »)."""
+_STOP = re.compile(
+    r"\b(?:(?:a |ont |va |vont )?(?:cess\w*|arr[eê]t\w*|interromp\w*|suspend\w*|stopp\w*)"
+    r"|(?:met|mettra|mettront|a mis|ont mis) fin)"
+    r"(?: (?:de |d'|à |a )?[\w'’]+){0,3}",
+    re.IGNORECASE,
+)
+"""A quote saying it stops (« Lukoil cessera de fournir du pétrole », « a arrêté ses
+importations »), with the words it stops."""
+
+
+def _other_direction(
+    question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str]
+) -> str:
+    """« Non : d'après l'article, « cessera de fournir du pétrole », pas augmenter » when the
+    claim says a thing grows or goes on and the quote, on the same subject, that it stops;
+    never when the claim is negated or itself says it stops."""
+    asked = _MORE.search(question)
+    said = _STOP.search(quote)
+    if asked is None or said is None or _STOP.search(question) or _NEGATED.search(question):
+        return ""
+    if not _held(question, context, asked.group(0), lenient, unheld):
+        return ""
+    stopped = said.group(0).split()
+    while len(stopped) > 1 and is_stop(stopped[-1]):
+        stopped.pop()  # « cessera de fournir du pétrole », never « … fournir du »
+    return f"Non : d'après l'article, « {' '.join(stopped)} », pas « {asked.group(0)} »."
+
+
+_NEGATED = re.compile(r"\b(?:ne|n'|n’|pas|plus|jamais)\b", re.IGNORECASE)

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
+from bot.engine.absent_names import names_said_absent
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.article_lists import article_list, asked_noun
 from bot.engine.asked_absent import (
@@ -1037,6 +1038,7 @@ def _respond_in_thread(
         reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
+    reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
