@@ -228,6 +228,8 @@ def contradicted(
         if _held(question, context, year, lenient, unheld) and _MONTH.search(question) is None:
             typed = _YEAR.search(question)
             said_as = typed.group(0).strip() if typed is not None else year
+            if not said_as.startswith(("jusqu", "dès", "depuis")):
+                said_as = year  # « pas 2021 »; « pas jusqu'en 2030 » keeps its bound
             return f"Non : d'après l'article, « {written.group(0).strip()} », pas {said_as}."
     roughly = _roughly(question, quote, context, lenient, unheld)
     if roughly:
