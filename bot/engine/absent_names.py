@@ -1,7 +1,8 @@
 """A name the question gives that no article holds, said plainly on top: « Les articles ne
 nomment pas « Mark Rutte » (recherche dans le texte intégral des N articles). Au plus
-proche : » (issue 22, phone readers of the tenth blind set: « c'était Mark Rutte, tu peux confirmer ? »
-answered with « aucun article n'emploie … Rutte » at the end of the « Compris » line only).
+proche : » (issue 22, phone readers of the tenth blind set: « c'était Mark Rutte, tu peux
+confirmer ? » answered with « aucun article n'emploie … Rutte » at the end of the « Compris »
+line only).
 
 A name is a word written with a capital inside a sentence of the question (« Bayraktar »,
 « Mark Rutte »; not the sentence's first word, nor a stop word), several in a row read as one
