@@ -170,3 +170,25 @@ def test_the_speaker_s_verb_and_a_date_s_qualifier_are_never_the_asked_thing(
         "partir de fin novembre. Tu confirmes ?",
     )
     assert _top(lukoil).startswith("Non : d'après l'article, « cessera de fournir du pétrole »")
+
+
+def test_a_place_typed_without_capital_or_accent_is_checked_against_the_quote(
+    five_base: FactBase,
+) -> None:
+    """« pour la note : … signe par trump a washington fin 2025, correct ? »: the purpose
+    before the colon is no word of the claim, « a washington » is the place checked (the
+    year, another value, does not hide it), « trump » is in no article."""
+    assert fact_check_set_aside("pour la note : le sommet a eu lieu a riga, correct ?") == (
+        "Le sommet a eu lieu a riga ?",
+        True,
+    )
+    quote = "Le 3 mai 2024, à Vilnius, les deux pays ont officiellement signé un accord de défense."
+    said = contradicted(
+        "Accord de défense signé par Smith a Riga fin 2023 ?", quote, "", True, frozenset({"smith"})
+    )
+    assert said == "Non : d'après l'article, « à Vilnius », pas « à Riga »."
+    (reply,) = chat(
+        five_base,
+        "pour la note : partenariat strategique signe par trump a washington fin 2025, correct ?",
+    )
+    assert _top(reply) == "Non : d'après l'article, « à Bakou », pas « à Washington »."

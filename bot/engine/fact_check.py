@@ -69,6 +69,14 @@ _INCISE = re.compile(
 … ? »): its negation is the speaker's, never the claim's."""
 
 
+_FOR_THE_RECORD = re.compile(
+    r"^\s*pour (?:la|ma|mon|notre|nos|mes|le|info|mémoire|memoire)(?: [\w-]+)?\s*:\s*",
+    re.IGNORECASE,
+)
+"""What the claim is for, before a colon (« pour la note : », « pour mon papier : »): the
+speaker's purpose, never the claim's subject."""
+
+
 def fact_check_set_aside(text: str) -> tuple[str, bool]:
     """``text`` without the frame of a fact-check (« c'est vrai que », « mon collègue écrit
     que », « …, c'est juste ? », « je peux laisser ? »), ending with « ? », and whether one
@@ -76,6 +84,7 @@ def fact_check_set_aside(text: str) -> tuple[str, bool]:
     nothing would be left."""
     plain = text.replace("\u2019", "'")
     plain, aside = _INCISE.subn(" ", plain)
+    plain = _FOR_THE_RECORD.sub("", plain)
     stripped, after = _FRAMING_AFTER.subn("", plain)
     stripped, before = _FRAMING_BEFORE.subn("", stripped)
     claim = stripped.strip(" ,.;:?!")
@@ -208,7 +217,10 @@ def contradicted(
     folded_quote = fold(quote)
     places = [p for p in _PLACE.findall(question) if fold(p) not in folded_quote]
     quoted = [p for p in _PLACE.findall(quote) if fold(p) not in fold(question)]
-    if places and quoted and _held(question, context, f"à {places[0]}", lenient, unheld):
+    typed = re.search(rf"\b(?:à|a) {re.escape(places[0])}", question) if places else None
+    slot = typed.group(0) if typed else ""  # « a Washington » typed unaccented
+    undated = _YEAR.sub(" ", question)  # a year is a value of its own, checked below
+    if places and quoted and _held(undated, context, slot, lenient, unheld):
         return f"Non : d'après l'article, « à {quoted[0]} », pas « à {places[0]} »."
     asked_month = _MONTH.search(question)
     said_month = _MONTH.search(quote)
