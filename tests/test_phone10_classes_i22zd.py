@@ -12,7 +12,7 @@ from bot.engine.asked_absent import search_asked
 from bot.engine.cards import visible
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.index import Index
-from bot.engine.passage import headline
+from bot.engine.passage import carries, headline
 from bot.engine.reply import Item, Para, Quote, Reply
 from bot.engine.undated_label import NO_DATE, without_undated_labels
 from tests.chat import chat
@@ -192,3 +192,9 @@ def test_a_place_typed_without_capital_or_accent_is_checked_against_the_quote(
         "pour la note : partenariat strategique signe par trump a washington fin 2025, correct ?",
     )
     assert _top(reply) == "Non : d'après l'article, « à Bakou », pas « à Washington »."
+
+
+def test_a_headline_gives_no_name_to_a_who_question() -> None:
+    title = "L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN PLAN DE COOPERATION EN MATIERE DE DEFENSE"
+    assert not carries("qui", title)
+    assert carries("qui", "Selon l'ambassade britannique, le ministre Pierre Durand a signé.")

@@ -269,6 +269,8 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
     if kind == "quand":
         return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
     if kind == "qui":
+        if headline(sentence):  # a title in capitals: every word looks like a name
+            return False
         names = [fold(name) for name in _CAPITAL.findall(sentence)]
         new = [n for n in names if not any(n.startswith(w[:5]) for w in asked)]
         return bool(new) or any(w in _ROLES for w in words)
