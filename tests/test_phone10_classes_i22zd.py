@@ -14,6 +14,7 @@ from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.index import Index
 from bot.engine.passage import carries, headline
 from bot.engine.reply import Item, Para, Quote, Reply
+from bot.engine.signer_untold import asks_signer
 from bot.engine.undated_label import NO_DATE, without_undated_labels
 from tests.chat import chat
 
@@ -198,3 +199,12 @@ def test_a_headline_gives_no_name_to_a_who_question() -> None:
     title = "L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN PLAN DE COOPERATION EN MATIERE DE DEFENSE"
     assert not carries("qui", title)
     assert carries("qui", "Selon l'ambassade britannique, le ministre Pierre Durand a signé.")
+
+
+def test_who_was_met_at_a_signing_is_no_question_of_who_signed() -> None:
+    """« au moment de la signature …, Aliyev a rencontré qui ? » asks whom he met: never
+    « Les articles ne nomment pas de signataire »."""
+    assert asks_signer("qui a signé l'accord côté américain ?")
+    assert asks_signer("signé par qui, côté américain ?")
+    assert not asks_signer("au moment de la signature de l'accord, Aliyev a rencontré qui ?")
+    assert not asks_signer("qui a reçu le ministre lors de la signature ?")
