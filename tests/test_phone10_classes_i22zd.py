@@ -208,3 +208,35 @@ def test_who_was_met_at_a_signing_is_no_question_of_who_signed() -> None:
     assert asks_signer("signé par qui, côté américain ?")
     assert not asks_signer("au moment de la signature de l'accord, Aliyev a rencontré qui ?")
     assert not asks_signer("qui a reçu le ministre lors de la signature ?")
+
+
+def test_a_place_after_la_or_au_and_a_frame_around_the_claim(five_base: FactBase) -> None:
+    """« Petite vérification : sur un canal X, on affirme que … à la Maison Blanche, en
+    présence de … C'est bien ce que disent nos sources ? »: the claim is checked, the place is
+    « à la Maison Blanche », and the names no article holds come right under the « Non »."""
+    claim, checked = fact_check_set_aside(
+        "Petite vérification : sur un canal Telegram, on affirme que le traité a été signé au "
+        "Kremlin. C'est bien ce que disent nos sources ?"
+    )
+    assert (claim, checked) == ("Le traité a été signé au Kremlin ?", True)
+    quote = "Le 3 mai 2024, à Vilnius, les deux pays ont signé le traité de défense."
+    assert contradicted("Le traité a été signé au Kremlin ?", quote).endswith(
+        "« à Vilnius », pas « au Kremlin »."
+    )
+    (reply,) = chat(
+        five_base,
+        "Petite vérification : sur un canal Telegram, on affirme que l'accord stratégique "
+        "Azerbaïdjan–États-Unis a été signé à la Maison Blanche, en présence de Donald Trump. "
+        "C'est bien ce que disent nos sources ?",
+    )
+    top = [b.text for b in reply.blocks[:2] if isinstance(b, Para)]
+    assert top[0] == "Non : d'après l'article, « à Bakou », pas « à la Maison Blanche »."
+    assert top[1].startswith("Les articles ne nomment pas « Maison Blanche » ni « Donald Trump »")
+
+
+def test_the_articles_own_verb_is_never_the_asked_thing(five_base: FactBase) -> None:
+    searched = search_asked(
+        Index(five_base), "Est-ce qu'un des articles parle d'un accord de défense avec la Turquie ?"
+    )
+    assert searched is not None and "défense" in searched.said
+    assert "parle" not in searched.said

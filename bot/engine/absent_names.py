@@ -70,13 +70,15 @@ def names_said_absent(index: Index, reply: Reply, question: str) -> Reply:
     names = absent_names(index, question)
     if not names:
         return reply
-    opening = [b.text for b in reply.blocks[:2] if isinstance(b, Para)]
-    names = [n for n in names if not any(f"« {n} »" in text for text in opening)]
+    said = [b.text for b in reply.blocks if isinstance(b, Para)]  # « « Chine » n'apparaît
+    names = [n for n in names if not any(f"« {n} »" in text for text in said)]  # dans aucun »
     if not names:
         return reply
     listed = " ni ".join(f"« {name} »" for name in names)
     total = count(len(index.base.seeds), "article")
-    nearest = " Au plus proche :" if reply.found else ""
+    first = reply.blocks[0] if reply.blocks else None
+    verdict = isinstance(first, Para) and first.text.startswith(("Non :", "Oui"))
+    nearest = " Au plus proche :" if reply.found and not verdict else ""
     line = Para(
         f"Les articles ne nomment pas {listed} (recherche dans le texte intégral des "
         f"{total}).{nearest}",
@@ -85,6 +87,8 @@ def names_said_absent(index: Index, reply: Reply, question: str) -> Reply:
     rest = tuple(  # « Aucune phrase … ne réunit »: the name's absence says it plainer
         b for b in reply.blocks if not (isinstance(b, Para) and b.text.startswith(_NONE_HOLDS))
     )
+    if verdict:  # « Non : d'après l'article, « à Bakou » … » stays the first line
+        return replace(reply, blocks=(rest[0], line, *rest[1:]))
     return replace(reply, blocks=(line, *rest))
 
 

@@ -296,7 +296,7 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
     said: list[str] = [index.base.actors[actor_id].name for actor_id in actors]
     sets = [_actor_sentences(index, table, actor_id) for actor_id in actors]
     raw = {fold(word): word.casefold() for word in re.findall(r"[^\W\d_]+", part)}
-    aside = {m.group(1) or m.group(2) for m in _SPEAKER_OR_DATE.finditer(fold(part))}
+    aside = {m.group(m.lastindex or 0) for m in _SPEAKER_OR_DATE.finditer(fold(part))}
     for word in dict.fromkeys(_WORD.findall(fold(part))):
         if word in aside:
             continue  # « je cherche un angle », « fin novembre »: the talk, or a date's word
@@ -327,11 +327,13 @@ _SPEAKER_OR_DATE = re.compile(
     r"|\b(fin|debut|mi|courant|milieu) (?:de |d )?(?:(?:19|20)\d\d|"
     + "|".join(fold(month) for month in MONTHS_FR)
     + r")\b"
+    r"|\b(?:articles?|textes?|sources?|papiers?) (?:\w+ )?(parl\w*|evoqu\w*|mention\w*|cit\w*)"
 )
 """Words never searched as the asked thing (issue 22, tenth blind set): the verb of the
 speaker or the one addressed (« je cherche un angle », « tu confirmes »: the conversation,
-not its subject) and the word placing a date (« fin novembre », « début 2025 »: the date is
-left out, so is its qualifier). Leaving a word out only makes « absent » rarer."""
+not its subject), the articles' own verb (« l'un des articles parle de … ») and the word
+placing a date (« fin novembre », « début 2025 »: the date is left out, so is its
+qualifier). Leaving a word out only makes « absent » rarer."""
 
 
 MOST_CANDIDATES = 3000

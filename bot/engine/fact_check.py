@@ -21,14 +21,16 @@ from bot.engine.verdicts import ROUGHLY
 from bot.text import fold
 
 _FRAMING_BEFORE = re.compile(
-    r"^\s*(?:(?:dans|sur|d'après) (?:le|la|l'|mon|ma|ce|cette|un|une|notre) ?"
-    r"[\w-]+\s*,?\s*)?"
+    r"^\s*(?:[^:,?]{1,30}:\s*)?"  # « Petite vérification : »
+    r"(?:(?:dans|sur|d'après) (?:le|la|l'|mon|ma|ce|cette|un|une|notre) ?"
+    r"[\w-]+(?: [\w-]+){0,2}\s*,?\s*)?"
     r"(?:(?:c'est|c'était|il est|on a|j'ai) (?:écrit|lu|noté|marqué|dit)"
     r"|(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
     r"(?:écrit|écrivent|dit|disent|affirme|affirment|prétend|prétendent|assure|assurent"
     r"|soutient|soutiennent)"
     r"|(?:est-ce|est-il|c'est|c'était|il est) (?:bien |vraiment )?(?:vrai|exact|juste|correct)"
-    r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu)"
+    r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu|on affirme|on prétend|on écrit"
+    r"|on raconte|on lit)"
     r"|quelqu'un(?: [\w'-]+){0,4}? (?:m'|me |nous |n')?(?:a )?(?:affirme|dit|écrit|assure))"
     r"\s+(?:que\s+|qu')",
     re.IGNORECASE,
@@ -49,6 +51,8 @@ _FRAMING_AFTER = re.compile(
     r"|[\s,;:.?!]+(?:je|tu|vous|on) (?:confirme|confirmes|confirmez|me trompe|se trompe"
     r"|valide|valides|validez)(?: pas)?(?= ?\?)"
     r"|[\s,;:.?!]+on est d'accord(?= ?\?)"
+    r"|[\s,;:.?!]+(?:c'est|est-ce) (?:bien |vraiment )?ce que (?:disent|dit) (?:nos|les|vos|tes)"
+    r" (?:sources|articles|textes)(?= ?\?)"
     r"|[\s,;:.?!]+c'est (?:bien )?(?:ca|cela)(?: ou (?:pas|non))?(?= ?\?)"
     r"|[\s,;:.?!]*(?:je|on) (?:peux|peut|pourrais|pourrait) (?:l'|le |la )?écrire)"
     r"[\s?!.]*$",
@@ -109,6 +113,11 @@ _SPAN = re.compile(
 """A year as a quote writes it, with its span when it gives one (« pour 2026/27 », « pour la
 période 2026-2027 », « de 1994 »)."""
 _PLACE = re.compile(r"(?:^|[\s,(])(?:à|a) ([A-ZÀ-Ý][\w'’-]+)")
+_PLACE_ASKED = re.compile(
+    r"(?:^|[\s,(])((?:à|a)(?: la | l'| les | )|aux? )([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)*)"
+)
+"""A place a claim gives (« à Washington », « à la Maison Blanche », « au Kremlin »): the
+words before it, and its name."""
 _COUNT = re.compile(
     r"\b(plus de|moins de|près de|environ|au moins)? ?(?<![\w.,])(\d{1,3}(?:[ .\u202f]\d{3})+|\d+)"
     r"(?![\w.,]\d|\w) ?([^\W\d_]+)?"
@@ -215,13 +224,15 @@ def contradicted(
     question no article holds, never sought); "" otherwise."""
     context = f"{line} {quote}"
     folded_quote = fold(quote)
-    places = [p for p in _PLACE.findall(question) if fold(p) not in folded_quote]
+    asked_at = [m for m in _PLACE_ASKED.finditer(question) if fold(m.group(2)) not in folded_quote]
+    places = [m.group(2) for m in asked_at]
     quoted = [p for p in _PLACE.findall(quote) if fold(p) not in fold(question)]
-    typed = re.search(rf"\b(?:à|a) {re.escape(places[0])}", question) if places else None
-    slot = typed.group(0) if typed else ""  # « a Washington » typed unaccented
+    slot = asked_at[0].group(0).strip(" ,(") if asked_at else ""  # « a Washington » typed
+    # unaccented, « à la Maison Blanche »
     undated = _YEAR.sub(" ", question)  # a year is a value of its own, checked below
     if places and quoted and _held(undated, context, slot, lenient, unheld):
-        return f"Non : d'après l'article, « à {quoted[0]} », pas « à {places[0]} »."
+        asked = f"à{slot[1:]}" if slot.startswith("a ") else slot  # typed « a » for « à »
+        return f"Non : d'après l'article, « à {quoted[0]} », pas « {asked} »."
     asked_month = _MONTH.search(question)
     said_month = _MONTH.search(quote)
     if asked_month and said_month:
