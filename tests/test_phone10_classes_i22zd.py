@@ -16,6 +16,7 @@ from bot.engine.passage import carries, headline
 from bot.engine.reply import Item, Para, Quote, Reply
 from bot.engine.signer_untold import asks_signer
 from bot.engine.undated_label import NO_DATE, without_undated_labels
+from bot.engine.unsaid import verb_form
 from tests.chat import chat
 
 
@@ -240,3 +241,15 @@ def test_the_articles_own_verb_is_never_the_asked_thing(five_base: FactBase) -> 
     )
     assert searched is not None and "défense" in searched.said
     assert "parle" not in searched.said
+
+
+def test_a_verb_no_article_uses_is_not_said_absent_on_top(five_base: FactBase) -> None:
+    """Class 3: « pourquoi Téhéran se méfie de Bakou ? » — « méfie » is in no article, but the
+    feeling is (« l'Iran qui a toujours craint … »): no « Les articles ne mentionnent pas » on
+    top; the word is noted in the « Compris » line, and the answer shows what they say."""
+    assert verb_form("mefie") and verb_form("signees") and not verb_form("budget")
+    (reply,) = chat(five_base, "pourquoi teheran se mefie de bakou ?")
+    assert not _top(reply).startswith("Les articles ne mentionnent pas")
+    assert "craint" in " ".join(getattr(b, "text", "") for b in reply.blocks)
+    (budget,) = chat(five_base, "quel est le budget de la marine azerbaidjanaise ?")
+    assert any("budget" in getattr(b, "text", "") for b in budget.blocks[:2])  # a noun: said

@@ -43,7 +43,7 @@ from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Para, Quote, Reply, texts
-from bot.engine.unsaid import not_a_key_word
+from bot.engine.unsaid import not_a_key_word, verb_form
 from bot.engine.verdicts import VERDICT_OPENINGS
 from bot.engine.yesno import ASKING as _ASKING
 from bot.text import count, fold
@@ -304,7 +304,7 @@ def _search_one(index: Index, question: str, part: str, today: date | None) -> S
             folded_stem(name) for name in named
         }:
             continue
-        if _verb_form(raw.get(word, word)):
+        if verb_form(raw.get(word, word)):
             continue  # « signé », « adoptée », « devenir »: said in many ways, never searched
         if word in table.proper:
             continue  # « Aliyev » is « le président azéri » in the next sentence
@@ -370,16 +370,6 @@ def _evaluate(table: Sentences, sets: list[frozenset[int]]) -> tuple[bool, tuple
                 found = True
                 break
     return found, tuple(holding)
-
-
-_VERB_ENDING = re.compile(r"(?:é|ée|és|ées|ee|ees|er|ir|ait|aient|ent|u|ue|ues|(?<!s)us|ie|ies)$")
-"""A participle, an infinitive or a conjugated verb, as typed (accents or not): an act a
-sentence may put in other words (« donne appui » for « fournissant un appui »). Nouns that
-end so (« armée », « dossier ») are left out too: that only makes « absent » rarer."""
-
-
-def _verb_form(word: str) -> bool:
-    return bool(_VERB_ENDING.search(word)) and len(word) > SHORTEST + 1
 
 
 LONGEST = 400
