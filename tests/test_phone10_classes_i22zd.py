@@ -8,7 +8,7 @@ date carries no « date non indiquée » label where no date is asked (class 4).
 from __future__ import annotations
 
 from bot.content.model import FactBase
-from bot.engine.asked_absent import search_asked
+from bot.engine.asked_absent import MOST_SAID, search_asked
 from bot.engine.cards import visible
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.index import Index
@@ -253,3 +253,18 @@ def test_a_verb_no_article_uses_is_not_said_absent_on_top(five_base: FactBase) -
     assert "craint" in " ".join(getattr(b, "text", "") for b in reply.blocks)
     (budget,) = chat(five_base, "quel est le budget de la marine azerbaidjanaise ?")
     assert any("budget" in getattr(b, "text", "") for b in budget.blocks[:2])  # a noun: said
+
+
+def test_no_nothing_found_line_over_a_long_question_s_many_words(five_base: FactBase) -> None:
+    """Class 3: a long question's eight words rarely meet in one sentence whatever the
+    articles say; the « Aucune phrase … ne réunit » line over them read as « not found »."""
+    (reply,) = chat(
+        five_base,
+        "Est-ce que l'accord américain met en place quelque chose de concret, genre des "
+        "rencontres régulières entre administrations, ou c'est juste une belle déclaration "
+        "d'intention ?",
+    )
+    assert not any(isinstance(b, Para) and b.text.startswith("Aucune phrase") for b in reply.blocks)
+    index = Index(five_base)
+    few = search_asked(index, "La Géorgie est-elle décrite comme un appui pour Bakou ?")
+    assert few is not None and len(few.said) <= MOST_SAID  # a short one still checked

@@ -476,6 +476,13 @@ def asks_stance(question: str) -> bool:
     return bool(_STANCE.search(question.replace("’", "'")))
 
 
+MOST_SAID = 5
+"""Most concepts a « Aucune phrase … ne réunit » line names: past that, a long question's
+words rarely meet in one sentence whatever the articles say, and the line read as « not
+found » above a passage that answers (issue 22, tenth blind set: eight words listed over « un
+dialogue stratégique régulier entre les ministères »)."""
+
+
 def absent_asked(index: Index, reply: Reply, question: str, today: date | None = None) -> Reply:
     """``reply`` to the yes/no ``question`` opened by « Aucune phrase des articles … ne réunit
     « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus proche : » when no
@@ -485,7 +492,7 @@ def absent_asked(index: Index, reply: Reply, question: str, today: date | None =
     if any(text.startswith(VERDICT_OPENINGS) for text in opened):
         return reply
     searched = search_asked(index, question, today)
-    if searched is None or searched.found:
+    if searched is None or searched.found or len(searched.said) > MOST_SAID:
         return reply
     total = count(len(index.base.seeds), "article")
     nearest = " Au plus proche :" if reply.found else ""
