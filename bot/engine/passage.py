@@ -511,11 +511,13 @@ _ANAPHOR = re.compile(
 
 _PRONOUN_START = re.compile(
     r"^\W*(?:il|elle|ils|elles|ce dernier|cette dernière|ces derniers|ces dernières"
-    r"|celui-ci|celle-ci|ceux-ci|celles-ci)\b(?!\s+(?:y\s+a|faut|s'agit|semble|paraît)\b)",
+    r"|celui-ci|celle-ci|ceux-ci|celles-ci|de là|de là-bas|de ce fait|à cet égard)\b"
+    r"(?!\s+(?:y\s+a|faut|s'agit|semble|paraît)\b)",
     re.IGNORECASE,
 )
 """A sentence opening on a pronoun that stands for what the text named before (« Il a
-souligné … », « Ce dernier … »), not an impersonal « il y a », « il faut »."""
+souligné … », « Ce dernier … », « De là, le pétrole sera pompé … »), not an impersonal « il y
+a », « il faut »."""
 
 
 def refers_back(sentence: str) -> bool:
