@@ -12,7 +12,7 @@ from bot.engine.asked_absent import MOST_SAID, search_asked
 from bot.engine.cards import visible
 from bot.engine.fact_check import contradicted, fact_check_set_aside
 from bot.engine.index import Index
-from bot.engine.passage import carries, headline, refers_back
+from bot.engine.passage import carries, headline
 from bot.engine.reply import Item, Para, Quote, Reply
 from bot.engine.signer_untold import asks_signer
 from bot.engine.undated_label import NO_DATE, without_undated_labels
@@ -275,7 +275,5 @@ def test_a_sentence_opening_on_de_la_refers_back_and_follows_its_passage(
 ) -> None:
     """Class 1: « De là, le pétrole sera pompé … vers Novorossiysk » goes on from the sentence
     naming the Daghestan: a question on where it goes next gets it open, under it."""
-    assert refers_back("De là, le pétrole sera pompé à travers un pipeline.")
-    assert not refers_back("Delà des mers, rien.")
     (reply,) = chat(five_base, "Une fois au Daghestan, par où ce pétrole est-il exporté ?")
     assert any("Novorossiysk" in quote for quote in _open_quotes(reply)[:2])

@@ -511,13 +511,14 @@ _ANAPHOR = re.compile(
 
 _PRONOUN_START = re.compile(
     r"^\W*(?:il|elle|ils|elles|ce dernier|cette dernière|ces derniers|ces dernières"
-    r"|celui-ci|celle-ci|ceux-ci|celles-ci|de là|de là-bas|de ce fait|à cet égard)\b"
-    r"(?!\s+(?:y\s+a|faut|s'agit|semble|paraît)\b)",
+    r"|celui-ci|celle-ci|ceux-ci|celles-ci)\b(?!\s+(?:y\s+a|faut|s'agit|semble|paraît)\b)",
     re.IGNORECASE,
 )
 """A sentence opening on a pronoun that stands for what the text named before (« Il a
-souligné … », « Ce dernier … », « De là, le pétrole sera pompé … »), not an impersonal « il y
-a », « il faut »."""
+souligné … », « Ce dernier … »), not an impersonal « il y a », « il faut »."""
+_GOES_ON = re.compile(r"^\W*(?:de là|de ce fait|à cet égard|ensuite|puis)\b", re.IGNORECASE)
+"""A sentence that goes on from the one before it (« De là, le pétrole sera pompé … »): it
+follows its passage (``following``), the passage staying on top."""
 
 
 def refers_back(sentence: str) -> bool:
@@ -680,9 +681,10 @@ question's word weight that the passage lacks (« c koi les domaines ? » of the
 
 def following(index: Index, entry: Entry, sentence: str, kind: str, query: str) -> str:
     """The sentence right after ``sentence`` in its article, when ``entry`` quotes it too (as its
-    own evidence) and it goes on with what was asked: it refers back to ``sentence`` (« Moscou
-    et Téhéran sont arqueboutés contre ce projet … »), or it carries the asked slot ``kind``
-    (a name, a date, a figure, a place) that ``sentence`` lacks, or it holds a good share of
+    own evidence) and it goes on with what was asked: it refers back to ``sentence`` or goes
+    on from it (« Moscou et Téhéran sont arqueboutés contre ce projet … », « De là, le pétrole
+    … »), or it carries the asked slot ``kind`` (a name, a date, a figure, a place) that
+    ``sentence`` lacks, or it holds a good share of
     the question's words that ``sentence`` lacks (issue 22, phone readers of the tenth blind
     set: the lead sentence shown, the one that answers left folded). "" otherwise."""
     asked = frozenset(index.tokens(query))
@@ -697,7 +699,8 @@ def following(index: Index, entry: Entry, sentence: str, kind: str, query: str) 
                 continue
             slot = bool(kind) and not carries(kind, sentence, asked) and carries(kind, other, asked)
             gained = _score(prefixes - held, weights)
-            if refers_back(other) or slot or (total and gained >= FOLLOWING_SHARE * total):
+            goes_on = refers_back(other) or bool(_GOES_ON.search(other))
+            if goes_on or slot or (total and gained >= FOLLOWING_SHARE * total):
                 return other
     return ""
 
