@@ -277,3 +277,16 @@ def test_a_sentence_opening_on_de_la_refers_back_and_follows_its_passage(
     naming the Daghestan: a question on where it goes next gets it open, under it."""
     (reply,) = chat(five_base, "Une fois au Daghestan, par où ce pétrole est-il exporté ?")
     assert any("Novorossiysk" in quote for quote in _open_quotes(reply)[:2])
+
+
+def test_a_conclusion_put_to_the_bot_is_checked(five_base: FactBase) -> None:
+    """« Donc le plan … court jusqu'en 2030 ? »: the speaker's conclusion, asked yes or no;
+    « donc, qui … ? » still asks who."""
+    assert fact_check_set_aside("Donc le traité court jusqu'en 2031 ?") == (
+        "Le traité court jusqu'en 2031 ?",
+        True,
+    )
+    (span,) = chat(five_base, "Donc le plan de défense avec le Royaume-Uni court jusqu'en 2030 ?")
+    assert _top(span).startswith("Non : d'après l'article, « pour 2026")
+    (who,) = chat(five_base, "Donc, qui a signé l'accord avec les USA ?")
+    assert not _top(who).startswith(("Non", "Oui"))

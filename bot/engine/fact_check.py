@@ -81,6 +81,11 @@ _FOR_THE_RECORD = re.compile(
 speaker's purpose, never the claim's subject."""
 
 
+_CONCLUDED = re.compile(r"^\s*(?:donc|du coup|bref|autrement dit)\s*,?\s+(?=\S)", re.IGNORECASE)
+"""A conclusion the speaker draws and puts to the bot (« Donc le plan court jusqu'en 2030 ? »,
+« donc aze membre de l'otan depuis 1994 ? »): a claim to check, asked yes or no."""
+
+
 def fact_check_set_aside(text: str) -> tuple[str, bool]:
     """``text`` without the frame of a fact-check (« c'est vrai que », « mon collègue écrit
     que », « …, c'est juste ? », « je peux laisser ? »), ending with « ? », and whether one
@@ -89,10 +94,11 @@ def fact_check_set_aside(text: str) -> tuple[str, bool]:
     plain = text.replace("\u2019", "'")
     plain, aside = _INCISE.subn(" ", plain)
     plain = _FOR_THE_RECORD.sub("", plain)
+    plain, concluded = _CONCLUDED.subn("", plain)
     stripped, after = _FRAMING_AFTER.subn("", plain)
     stripped, before = _FRAMING_BEFORE.subn("", stripped)
     claim = stripped.strip(" ,.;:?!")
-    if not (before or after or aside) or len(words(claim)) < 2:
+    if not (before or after or aside or concluded) or len(words(claim)) < 2:
         return text, False
     return f"{claim[0].upper()}{claim[1:]} ?", True
 
