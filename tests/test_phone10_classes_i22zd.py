@@ -32,6 +32,7 @@ def test_a_check_put_in_a_word_or_two_is_set_aside_and_asked_yes_or_no() -> None
         ("l'armée est surtout équipée en France, non ?", "L'armée est surtout équipée en France ?"),
         ("le sommet = une trentaine de pays, je confirme ?", "Le sommet = une trentaine de pays ?"),
         ("J'ai lu que le port ferme. Tu confirmes ?", "Le port ferme ?"),
+        ("Un expert m'explique que le port ferme. C'est juste ?", "Le port ferme ?"),
         ("La Lettonie, si je ne me trompe pas, a signé en 2019 ?", "La Lettonie a signé en 2019 ?"),
     ):
         assert fact_check_set_aside(typed) == (claim, True), typed
