@@ -17,17 +17,22 @@ import re
 
 from bot.dates import MONTHS_FR
 from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, words
+from bot.engine.verdicts import ROUGHLY
 from bot.text import fold
 
 _FRAMING_BEFORE = re.compile(
-    r"^\s*(?:(?:dans|sur|d'après) (?:le|la|l'|mon|ma|ce|cette|un|une|notre) ?"
-    r"[\w-]+\s*,?\s*)?"
+    r"^\s*(?:[^:,?]{1,30}:\s*)?"  # « Petite vérification : »
+    r"(?:(?:dans|sur|d'après) (?:le|la|l'|mon|ma|ce|cette|un|une|notre) ?"
+    r"[\w-]+(?: [\w-]+){0,2}\s*,?\s*)?"
     r"(?:(?:c'est|c'était|il est|on a|j'ai) (?:écrit|lu|noté|marqué|dit)"
-    r"|(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
+    r"|(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a |m'|me |nous )?"
     r"(?:écrit|écrivent|dit|disent|affirme|affirment|prétend|prétendent|assure|assurent"
+    r"|explique|expliquent|raconte|racontent"
     r"|soutient|soutiennent)"
     r"|(?:est-ce|est-il|c'est|c'était|il est) (?:bien |vraiment )?(?:vrai|exact|juste|correct)"
-    r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu))"
+    r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu|on affirme|on prétend|on écrit"
+    r"|on raconte|on lit)"
+    r"|quelqu'un(?: [\w'-]+){0,4}? (?:m'|me |nous |n')?(?:a )?(?:affirme|dit|écrit|assure))"
     r"\s+(?:que\s+|qu')",
     re.IGNORECASE,
 )
@@ -40,12 +45,46 @@ _FRAMING_AFTER = re.compile(
     r"(?:laisser|garder|écrire|publier|mettre|maintenir|citer)"
     r"|[\s,.;:?!]+(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
     r"(?:écrit|dit|affirme|prétend|assure|soutient)\b[^?]*"
-    r"|[\s,.;:?!]*(?:vrai|exact|juste|correct) ou (?:faux|pas))"
+    r"|[\s,.;:?!]*(?:vrai|exact|juste|correct) ou (?:faux|pas)"
+    r"|\s*[,;:]\s*(?:c'est |ce serait )?(?:bien )?(?:vrai|exact|juste|correct|ça|ca|cela)"
+    r"(?= ?\?)"
+    r"|\s*[,;:]\s*(?:non|hein|n'est-ce pas|pas vrai|right)(?= ?\?)"
+    r"|[\s,;:.?!]+(?:je|tu|vous|on) (?:confirme|confirmes|confirmez|me trompe|se trompe"
+    r"|valide|valides|validez)(?: pas)?(?= ?\?)"
+    r"|[\s,;:.?!]+on est d'accord(?= ?\?)"
+    r"|[\s,;:.?!]+(?:c'est|est-ce) (?:bien |vraiment )?ce que (?:disent|dit) (?:nos|les|vos|tes)"
+    r" (?:sources|articles|textes)(?= ?\?)"
+    r"|[\s,;:.?!]+c'est (?:bien )?(?:ca|cela)(?: ou (?:pas|non))?(?= ?\?)"
+    r"|[\s,;:.?!]*(?:je|on) (?:peux|peut|pourrais|pourrait) (?:l'|le |la )?écrire)"
     r"[\s?!.]*$",
     re.IGNORECASE,
 )
 """A frame after the claim: « …, c'est juste ? », « … Je peux laisser ? », « … ? mon
-collègue écrit 100 »."""
+collègue écrit 100 »; a check put in one word or two at the end (issue 22, phone readers of
+the tenth blind set): « …, correct ? », « …, non ? », « …, je confirme ? », « … Tu
+confirmes ? », « …, c'est bien ca ? » typed without its cedilla, « … Je peux l'écrire ? »."""
+
+
+_INCISE = re.compile(
+    r"\s*,\s*(?:si je ne me trompe pas|si je ne m'abuse|sauf erreur(?: de ma part)?"
+    r"|si j'ai bien (?:compris|lu)|d'après ce que j'ai lu)\s*,\s*",
+    re.IGNORECASE,
+)
+"""A check put as an aside within the claim (« La Hongrie, si je ne me trompe pas, est membre
+… ? »): its negation is the speaker's, never the claim's."""
+
+
+_FOR_THE_RECORD = re.compile(
+    r"^\s*pour (?:la|ma|mon|notre|nos|mes|le|info|mémoire|memoire)(?: [\w-]+)?\s*:\s*",
+    re.IGNORECASE,
+)
+"""What the claim is for, before a colon (« pour la note : », « pour mon papier : »): the
+speaker's purpose, never the claim's subject."""
+
+
+_CONCLUDED = re.compile(r"^\s*(?:donc|du coup|bref|autrement dit)\s*,?\s+(?=\S)", re.IGNORECASE)
+"""A conclusion the speaker draws and puts to the bot (« Donc le plan court jusqu'en 2030 ? »,
+« donc aze membre de l'otan depuis 1994 ? »): a claim to check, asked yes or no."""
 
 
 def fact_check_set_aside(text: str) -> tuple[str, bool]:
@@ -54,10 +93,13 @@ def fact_check_set_aside(text: str) -> tuple[str, bool]:
     was found: the claim left is asked yes or no. Unchanged when no frame is found or
     nothing would be left."""
     plain = text.replace("\u2019", "'")
+    plain, aside = _INCISE.subn(" ", plain)
+    plain = _FOR_THE_RECORD.sub("", plain)
+    plain, concluded = _CONCLUDED.subn("", plain)
     stripped, after = _FRAMING_AFTER.subn("", plain)
     stripped, before = _FRAMING_BEFORE.subn("", stripped)
     claim = stripped.strip(" ,.;:?!")
-    if not (before or after) or len(words(claim)) < 2:
+    if not (before or after or aside or concluded) or len(words(claim)) < 2:
         return text, False
     return f"{claim[0].upper()}{claim[1:]} ?", True
 
@@ -68,8 +110,21 @@ _MONTH = re.compile(
     r"(?:\b\d{1,2}(?:er)? )?\b(" + "|".join(MONTHS_FR) + r")\b(?: \d{4})?",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?:\b(?:en|depuis|dès|de)\s+)?(?<![\w.,])((?:19|20)\d\d)(?!\w|[.,]\d)")
+_YEAR = re.compile(
+    r"(?:\b(?:en|depuis|dès|de|jusqu'en|jusqu’en)\s+)?(?<![\w.,])((?:19|20)\d\d)(?!\w|[.,]\d)"
+)
+_SPAN = re.compile(
+    r"(?:\b(?:en|depuis|dès|de|pour|jusqu'en|jusqu’en|JUSQU'EN|JUSQU’EN)\s+)?(?:la période )?"
+    r"(?<![\w.,])(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d))?(?!\w|[.,]\d)"
+)
+"""A year as a quote writes it, with its span when it gives one (« pour 2026/27 », « pour la
+période 2026-2027 », « de 1994 »)."""
 _PLACE = re.compile(r"(?:^|[\s,(])(?:à|a) ([A-ZÀ-Ý][\w'’-]+)")
+_PLACE_ASKED = re.compile(
+    r"(?:^|[\s,(])((?:à|a)(?: la | l'| les | )|aux? )([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)*)"
+)
+"""A place a claim gives (« à Washington », « à la Maison Blanche », « au Kremlin »): the
+words before it, and its name."""
 _COUNT = re.compile(
     r"\b(plus de|moins de|près de|environ|au moins)? ?(?<![\w.,])(\d{1,3}(?:[ .\u202f]\d{3})+|\d+)"
     r"(?![\w.,]\d|\w) ?([^\W\d_]+)?"
@@ -101,7 +156,22 @@ def _stems(text: str) -> set[str]:
     return {folded_stem(fold(word)) for word in words(text)}
 
 
-def _held(question: str, context: str, slot: str, lenient: bool = False) -> bool:
+_ASIDE = frozenset(
+    {"fin", "debut", "mi", "courant", "contraire", "plutot"}
+    | {"va", "vont", "allait", "allaient", "aller", "venait", "vient", "viennent"}
+)
+"""Words of a claim a quote need not hold: a date's qualifier (« fin novembre »), the
+speaker's contrast (« au contraire ») and the auxiliaries of a near future or past (« va
+augmenter », « vient de signer »: the tense is the quote's)."""
+
+
+def _held(
+    question: str,
+    context: str,
+    slot: str,
+    lenient: bool = False,
+    unheld: frozenset[str] = frozenset(),
+) -> bool:
     """True when the question's words other than its ``slot`` (stop words, verbs of saying,
     adverbs of time, aspect and degree, one-letter words aside) are all held by ``context``
     (the quote and its line); ``lenient``: all but one of three or more (a place or a count
@@ -114,6 +184,8 @@ def _held(question: str, context: str, slot: str, lenient: bool = False) -> bool
         and len(word) > 1
         and fold(word) not in _SPOKEN
         and fold(word) not in LIGHT_WORDS  # « est bien entré » names the same subject
+        and fold(word) not in unheld  # no article holds it: no quote could
+        and fold(word) not in _ASIDE
     }
     wanted -= {folded_stem(month) for month in _MONTHS}
     if not wanted:
@@ -145,22 +217,36 @@ def _count(text: str) -> list[tuple[str, int, str, str]]:
     return found
 
 
-def contradicted(question: str, quote: str, line: str = "", lenient: bool = True) -> str:
+def contradicted(
+    question: str,
+    quote: str,
+    line: str = "",
+    lenient: bool = True,
+    unheld: frozenset[str] = frozenset(),
+) -> str:
     """« Non : d'après l'article, … » when ``quote`` (shown under ``line``) states another
     value of the slot the yes/no ``question`` fills — place, month, year, count of the same
     thing with the same qualifier, membership — for the same subject (``lenient``: a place or
-    a count may leave one other word of the question unheld); "" otherwise."""
+    a count may leave one other word of the question unheld; ``unheld``: folded words of the
+    question no article holds, never sought); "" otherwise."""
     context = f"{line} {quote}"
     folded_quote = fold(quote)
-    places = [p for p in _PLACE.findall(question) if fold(p) not in folded_quote]
+    asked_at = [m for m in _PLACE_ASKED.finditer(question) if fold(m.group(2)) not in folded_quote]
+    places = [m.group(2) for m in asked_at]
     quoted = [p for p in _PLACE.findall(quote) if fold(p) not in fold(question)]
-    if places and quoted and _held(question, context, f"à {places[0]}", lenient):
-        return f"Non : d'après l'article, « à {quoted[0]} », pas « à {places[0]} »."
+    slot = asked_at[0].group(0).strip(" ,(") if asked_at else ""  # « a Washington » typed
+    # unaccented, « à la Maison Blanche »
+    undated = _YEAR.sub(" ", question)  # a year is a value of its own, checked below
+    if places and quoted and _held(undated, context, slot, lenient, unheld):
+        asked = f"à{slot[1:]}" if slot.startswith("a ") else slot  # typed « a » for « à »
+        return f"Non : d'après l'article, « à {quoted[0]} », pas « {asked} »."
     asked_month = _MONTH.search(question)
     said_month = _MONTH.search(quote)
     if asked_month and said_month:
         asked = fold(asked_month.group(1))
-        if asked not in folded_quote and _held(question, context, asked_month.group(0)):
+        if asked not in folded_quote and _held(
+            question, context, asked_month.group(0), False, unheld
+        ):
             return (
                 f"Non : d'après l'article, « {said_month.group(0).strip()} », "
                 f"pas {asked_month.group(0).strip()}."
@@ -168,15 +254,28 @@ def contradicted(question: str, quote: str, line: str = "", lenient: bool = True
     asked_years, said_years = _years(question), _years(quote)
     if len(asked_years) == 1 and said_years and not asked_years & said_years:
         year = next(iter(asked_years))
-        written = next(m for m in _YEAR.finditer(quote))
-        if _held(question, context, year) and _MONTH.search(question) is None:
-            return f"Non : d'après l'article, « {written.group(0).strip()} », pas {year}."
+        written = next(m for m in _SPAN.finditer(quote))
+        if _held(question, context, year, lenient, unheld) and _MONTH.search(question) is None:
+            typed = _YEAR.search(question)
+            said_as = typed.group(0).strip() if typed is not None else year
+            if not said_as.startswith(("jusqu", "dès", "depuis")):
+                said_as = year  # « pas 2021 »; « pas jusqu'en 2030 » keeps its bound
+            return f"Non : d'après l'article, « {written.group(0).strip()} », pas {said_as}."
+    roughly = _roughly(question, quote, context, lenient, unheld)
+    if roughly:
+        return roughly
+    status = _other_status(question, quote, context, lenient, unheld)
+    if status:
+        return status
+    direction = _other_direction(question, quote, context, lenient, unheld)
+    if direction:
+        return direction
     for qualifier, value, noun, said in _count(question):
         for quote_qualifier, quote_value, quote_noun, quote_said in _count(quote):
             same = quote_qualifier == qualifier and quote_noun == noun and noun
-            if same and quote_value != value and _held(question, context, said, lenient):
+            if same and quote_value != value and _held(question, context, said, lenient, unheld):
                 return f"Non : d'après l'article, « {quote_said} », pas {said}."
-    kind = _other_kind(question, quote, context, lenient)
+    kind = _other_kind(question, quote, context, lenient, unheld)
     if kind:
         return kind
     asked_member = _MEMBER.search(question)
@@ -185,7 +284,7 @@ def contradicted(question: str, quote: str, line: str = "", lenient: bool = True
         asked_of = [w for w in words(asked_member.group(2)) if not is_stop(w)]
         said_of = fold(said_member.group(2))
         other = asked_of and fold(asked_of[0]) not in said_of.split()[:1]
-        if other and _held(question, context, asked_member.group(0)):
+        if other and _held(question, context, asked_member.group(0), False, unheld):
             asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
             return f"Non : d'après l'article, « {said_member.group(0).strip()} », pas {asked_said}."
     return ""
@@ -195,7 +294,9 @@ def _kind_stem(kind: str) -> str:
     return fold(kind).split()[0].rstrip("s")
 
 
-def _other_kind(question: str, quote: str, context: str, lenient: bool) -> str:
+def _other_kind(
+    question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str] = frozenset()
+) -> str:
     """« Non : d'après l'article, « un mémorandum d'entente », pas « un traité d'alliance » »
     when the question names an act of one kind (a treaty, a pact, a charter…; never the
     generic « accord ») and the quote, which tells the act done (signed, concluded, adopted),
@@ -211,8 +312,98 @@ def _other_kind(question: str, quote: str, context: str, lenient: bool) -> str:
     said = next((m for m in _KIND.finditer(quote) if _kind_stem(m.group(1)) != stem), None)
     if said is None:
         return ""
-    if not (_ACTED.search(question) or _held(question, context, asked.group(0), lenient)):
+    if not (_ACTED.search(question) or _held(question, context, asked.group(0), lenient, unheld)):
         return ""  # « ont signé un traité ? » read on the act found for the parties asked
     return (
         f"Non : d'après l'article, « {said.group(0).strip()} », pas « {asked.group(0).strip()} »."
     )
+
+
+_ROUGH_ASKED = re.compile(
+    r"(?<![\w-])(?:une? |d'une? )?(" + "|".join(sorted(ROUGHLY)) + r")s? (?:de |d')([^\W\d_]+)",
+    re.IGNORECASE,
+)
+"""A count asked roughly (« une quarantaine de pays »): its word and the thing counted."""
+ROUGH_MARGIN = 0.2
+"""A count given in the quote says otherwise when it is off by more than this share."""
+
+
+def _roughly(question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str]) -> str:
+    """« Non : d'après l'article, « plus de 80 pays », pas une quarantaine » when the question
+    asks a rough count (« une quarantaine de pays ») and the quote counts the same thing
+    (« plus de 80 pays »; « nations » for « pays » is another noun: no verdict) far from it."""
+    asked = _ROUGH_ASKED.search(question)
+    if asked is None:
+        return ""
+    value = ROUGHLY[fold(asked.group(1)).rstrip("s")]
+    noun = folded_stem(fold(asked.group(2)))
+    for _qualifier, quote_value, quote_noun, quote_said in _count(quote):
+        far = abs(quote_value - value) > value * ROUGH_MARGIN
+        if quote_noun == noun and far and _held(question, context, asked.group(0), lenient, unheld):
+            return f"Non : d'après l'article, « {quote_said} », pas {asked.group(0).strip()}."
+    return ""
+
+
+_FULL_MEMBER = re.compile(
+    r"\bmembres? (?:à part entière|a part entiere|de plein droit|plein|pleins|permanents?"
+    r"|titulaires?)\b",
+    re.IGNORECASE,
+)
+_OBSERVER = re.compile(
+    r"\b(?:membres? observat(?:eur|rice)s?|observat(?:eur|rice)s?|statut d'observat\w+)",
+    re.IGNORECASE,
+)
+
+
+def _other_status(
+    question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str]
+) -> str:
+    """« Non : d'après l'article, « membre observateur », pas membre à part entière »
+    when the question asks a full membership and the quote gives an observer's status for
+    the same subject (the question's other words held by the quote or its line)."""
+    asked = _FULL_MEMBER.search(question)
+    said = _OBSERVER.search(quote)
+    if asked is None or said is None:
+        return ""
+    rest = _YEAR.sub(" ", question)  # « depuis 2009 »: the status is what is checked
+    if not _held(rest, context, asked.group(0), lenient, unheld):
+        return ""
+    return f"Non : d'après l'article, « {said.group(0).strip()} », pas {asked.group(0).strip()}."
+
+
+_MORE = re.compile(
+    r"\b(?:augment\w*|accro[iî]\w*|intensifi\w*|reprend\w*|repris\w*|relanc\w*|poursui\w*"
+    r"|continu\w*)",
+    re.IGNORECASE,
+)
+"""A claim that something grows, resumes or goes on (« Lukoil allait augmenter ses
+livraisons »)."""
+_STOP = re.compile(
+    r"\b(?:(?:a |ont |va |vont )?(?:cess\w*|arr[eê]t\w*|interromp\w*|suspend\w*|stopp\w*)"
+    r"|(?:met|mettra|mettront|a mis|ont mis) fin)"
+    r"(?: (?:de |d'|à |a )?[\w'’]+){0,3}",
+    re.IGNORECASE,
+)
+"""A quote saying it stops (« Lukoil cessera de fournir du pétrole », « a arrêté ses
+importations »), with the words it stops."""
+
+
+def _other_direction(
+    question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str]
+) -> str:
+    """« Non : d'après l'article, « cessera de fournir du pétrole », pas augmenter » when the
+    claim says a thing grows or goes on and the quote, on the same subject, that it stops;
+    never when the claim is negated or itself says it stops."""
+    asked = _MORE.search(question)
+    said = _STOP.search(quote)
+    if asked is None or said is None or _STOP.search(question) or _NEGATED.search(question):
+        return ""
+    if not _held(question, context, asked.group(0), lenient, unheld):
+        return ""
+    stopped = said.group(0).split()
+    while len(stopped) > 1 and is_stop(stopped[-1]):
+        stopped.pop()  # « cessera de fournir du pétrole », never « … fournir du »
+    return f"Non : d'après l'article, « {' '.join(stopped)} », pas « {asked.group(0)} »."
+
+
+_NEGATED = re.compile(r"\b(?:ne|n'|n’|pas|plus|jamais)\b", re.IGNORECASE)

@@ -269,6 +269,8 @@ def carries(kind: str, sentence: str, asked: frozenset[str] = frozenset()) -> bo
     if kind == "quand":
         return any((w.isdigit() and len(w) == 4) or w in _MONTHS or w in _WHEN_WORDS for w in words)
     if kind == "qui":
+        if headline(sentence):  # a title in capitals: every word looks like a name
+            return False
         names = [fold(name) for name in _CAPITAL.findall(sentence)]
         new = [n for n in names if not any(n.startswith(w[:5]) for w in asked)]
         return bool(new) or any(w in _ROLES for w in words)
@@ -514,6 +516,9 @@ _PRONOUN_START = re.compile(
 )
 """A sentence opening on a pronoun that stands for what the text named before (« Il a
 souligné … », « Ce dernier … »), not an impersonal « il y a », « il faut »."""
+_GOES_ON = re.compile(r"^\W*(?:de là|de ce fait|à cet égard|ensuite|puis)\b", re.IGNORECASE)
+"""A sentence that goes on from the one before it (« De là, le pétrole sera pompé … »): it
+follows its passage (``following``), the passage staying on top."""
 
 
 def refers_back(sentence: str) -> bool:
@@ -652,6 +657,52 @@ def antecedent(index: Index, entry: Entry, sentence: str) -> str:
     """The sentence just before ``sentence`` in the article when ``sentence`` refers back to
     it and both are among ``entry``'s quotes, else ""."""
     return next((row[3] for row in _entry_sentences(index, entry) if row[0] == sentence), "")
+
+
+HEADLINE_FACTOR = 0.5
+"""What a headline in capitals counts for as an answering sentence, against the body's."""
+HEADLINE_LETTERS = 20
+"""Fewest letters of a headline (« OTAN », « UE » are names, not titles)."""
+
+
+def headline(sentence: str) -> bool:
+    """True for a title written in capitals (« L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN
+    PLAN … ») : nearly all its letters upper case."""
+    letters = [c for c in sentence if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= HEADLINE_LETTERS and upper >= 0.8 * len(letters)
+
+
+FOLLOWING_SHARE = 0.25
+"""The article's next sentence comes with the passage when it holds at least this share of the
+question's word weight that the passage lacks (« c koi les domaines ? » of the sentence on the
+« aspect technologique », followed by « La coopération dans les domaines de … »)."""
+
+
+def following(index: Index, entry: Entry, sentence: str, kind: str, query: str) -> str:
+    """The sentence right after ``sentence`` in its article, when ``entry`` quotes it too (as its
+    own evidence) and it goes on with what was asked: it refers back to ``sentence`` or goes
+    on from it (« Moscou et Téhéran sont arqueboutés contre ce projet … », « De là, le pétrole
+    … »), or it carries the asked slot ``kind`` (a name, a date, a figure, a place) that
+    ``sentence`` lacks, or it holds a good share of
+    the question's words that ``sentence`` lacks (issue 22, phone readers of the tenth blind
+    set: the lead sentence shown, the one that answers left folded). "" otherwise."""
+    asked = frozenset(index.tokens(query))
+    weights = _weights(index, index.tokens(query))
+    held = _prefixes(index, sentence)
+    total = sum(weights.values())
+    for evidence in entry.evidence:
+        for other, prefixes in _sentences(index, evidence.quote):
+            if other == sentence or other in sentence or _foreign(index, entry, other):
+                continue
+            if not _follows(index, evidence.source, sentence, other):
+                continue
+            slot = bool(kind) and not carries(kind, sentence, asked) and carries(kind, other, asked)
+            gained = _score(prefixes - held, weights)
+            goes_on = refers_back(other) or bool(_GOES_ON.search(other))
+            if goes_on or slot or (total and gained >= FOLLOWING_SHARE * total):
+                return other
+    return ""
 
 
 def _line_prefixes(index: Index, entry: Entry) -> frozenset[str]:
@@ -794,6 +845,8 @@ def best_passage(
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
+            if headline(sentence):  # a title in capitals tells no who, when or how: a body
+                value *= HEADLINE_FACTOR  # sentence saying as much goes first
             # a tie goes to the sentence holding the word asked first (« l'oléoduc depuis le
             # Daghestan … ? »: the pipeline's sentence, not the Daghestan's): the subject
             first = next((n for n, w in enumerate(order) if w[:PREFIX] in prefixes), len(order))
@@ -814,6 +867,8 @@ def best_passage(
                 strict = subject[:PREFIX] in held
             if kind and strict:  # it answers what is asked: ahead of closer wording
                 total *= ANSWERS_FACTOR
+            if headline(best[1]):  # an entry answering by its title alone: after the others
+                total *= HEADLINE_FACTOR
             scored.append((total, -position, entry, best[1], best[2]))
     if not scored:
         return None
@@ -1306,6 +1361,9 @@ def passage_reply(
     before = antecedent(index, entry, sentence)
     if before and _foreign(index, entry, before):
         before = ""  # another entry's sentence (its date, its act): never under this line
+    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
+    if len(sentence) + len(after) > WITH_ANTECEDENT:
+        after = ""
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
@@ -1317,7 +1375,7 @@ def passage_reply(
             if shown is entry
             else matching_quotes(index, shown, words)
         )
-        if not (shown is entry and (evidence.quote in (sentence, before) or top == 0))
+        if not (shown is entry and (evidence.quote in (sentence, before, after) or top == 0))
         and not (second is not None and evidence.quote == second[1])
         and not (shown is not entry and evidence.quote == sentence)  # open right above
     ]
@@ -1350,6 +1408,8 @@ def passage_reply(
         first = quote_of(base, held)
         blocks.append(Quote(before, first.attribution, first.source))
     blocks.append(Quote(sentence, source.attribution, source.source, open=bool(before)))
+    if after:  # the article's next sentence, which goes on with what was asked: open under it
+        blocks.append(Quote(after, source.attribution, source.source, open=True))
     if top_listed and isinstance(entry, Fact):  # its item, said by its own quote (no line)
         for item in own_key_evidence(base, entry):
             if item.source == evidence.source and not _announces(item.quote, sentence):

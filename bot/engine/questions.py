@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
 from bot.engine import routes
+from bot.engine.absent_names import names_said_absent
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.article_lists import article_list, asked_noun
 from bot.engine.asked_absent import (
@@ -29,6 +30,7 @@ from bot.engine.asked_absent import (
     asks_stance,
 )
 from bot.engine.cards import card_button, visible
+from bot.engine.claim_words import claim_in_articles_words
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
@@ -94,6 +96,7 @@ from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
+from bot.engine.undated_label import without_undated_labels
 from bot.engine.unsaid import (
     ANSWER_KIND_WORDS,
     absent_designations,
@@ -1030,12 +1033,14 @@ def _respond_in_thread(
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         reply = yes_on_top(reply, text)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
-        reply = _said_otherwise(reply, text)
+        reply = _said_otherwise(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
         reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
-    if found is None:
+    reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
+    reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
+    if found is None:  # indiquée » label where no date is asked
         return reply, None
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     shown = _passage_shown(found, reply)
@@ -1712,7 +1717,7 @@ def _answering_quote_open(index: Index, blocks: tuple[Block, ...], asked: str) -
     return (*blocks[:best_at], opened, *blocks[best_at + 1 :])
 
 
-def _said_otherwise(reply: Reply, question: str) -> Reply:
+def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
     """A yes/no answer that has no verdict yet, opened by « Pas d'après les articles : … »
     when its first quote plainly says otherwise (``verdicts.otherwise``); unchanged else."""
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
@@ -1721,7 +1726,7 @@ def _said_otherwise(reply: Reply, question: str) -> Reply:
         for text in said
     ):
         return reply
-    frank = _frank_no(reply, question)
+    frank = _frank_no(reply, *claim_in_articles_words(index, question))
     if frank is not None:  # another place, month, year, count or membership: « Non »
         return frank
     first = next(
@@ -1746,7 +1751,7 @@ FRANK_SCREEN = 1000
 first-screen rule is 1,200)."""
 
 
-def _frank_no(reply: Reply, question: str) -> Reply | None:
+def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset()) -> Reply | None:
     """``reply`` opened by « Non : d'après l'article, … » when one of its quotes (the first,
     leniently; one of the next ``FRANK_QUOTES``, strictly) states another value of the slot
     ``question`` asks. A quote past the first moves open right under it (out of its fold), so
@@ -1764,7 +1769,7 @@ def _frank_no(reply: Reply, question: str) -> Reply | None:
         elif isinstance(block, QuoteGroup):
             quotes.extend((quote, lines.get(n, ""), n) for n, quote in block.quotes)
     for position, (quote, context, number) in enumerate(quotes[:FRANK_QUOTES]):
-        said = contradicted(question, quote.text, context, lenient=position == 0)
+        said = contradicted(question, quote.text, context, position == 0, unheld)
         if not said:
             continue
         if position == 0:

@@ -27,10 +27,21 @@ _SIDE = re.compile(r"\bc[oô]t[eé]s? ([^\W\d_]+(?:-[^\W\d_]+)?)", re.IGNORECASE
 _BY = re.compile(r"^\W*par\b")
 
 
+_WHO_VERB = re.compile(
+    r"\b(?:a|ont|avait|avaient) ([a-z]+) qui\b|\bqui (?:a|ont|avait|avaient|l'a|les a) ([a-z]+)"
+)
+"""The verb « qui » goes with (folded): « Aliyev a rencontré qui ? », « qui a reçu … ? »."""
+
+
 def asks_signer(question: str) -> bool:
-    """True for « qui a signé / paraphé … ? »."""
-    folded = fold(question)
-    return bool(_ASKS_WHO.search(folded) and _SIGNING.search(folded))
+    """True for « qui a signé / paraphé … ? »; never when « qui » goes with another verb
+    (« au moment de la signature, Aliyev a rencontré qui ? » asks whom he met: issue 22,
+    tenth blind set)."""
+    folded = fold(question).replace("’", "'")
+    if not (_ASKS_WHO.search(folded) and _SIGNING.search(folded)):
+        return False
+    verbs = [v for m in _WHO_VERB.finditer(folded) for v in m.groups() if v]
+    return not any(not _SIGNING.match(verb) for verb in verbs)
 
 
 def _party_words(index: Index, agreement: Agreement) -> set[str]:

@@ -21,19 +21,21 @@ from bot.text import fold
 
 VERDICT_OPENINGS = (
     "Oui",
+    "Non :",
     "D'après l'article, non",
     "Pas d'après",
     "Les articles ne",
     "Le passage le plus proche ne",
     "Aucune phrase des articles",
 )
-"""How a line that already answers a yes/no question opens (« Oui », « D'après l'article,
+"""How a line that already answers a yes/no question opens (« Oui », « Non : d'après
+l'article, … » (``fact_check.contradicted``), « D'après l'article,
 non : « … » » over a denying quote, « Pas d'après les articles », a not-said, « Aucune phrase
 des articles … ne réunit »): an answer holding one gets no second verdict."""
 
 _MONTHS = frozenset(fold(month) for month in MONTHS_FR)
 
-_ROUGHLY = {
+ROUGHLY = {
     "dizaine": 10,
     "douzaine": 12,
     "quinzaine": 15,
@@ -88,7 +90,7 @@ def _said_figures(quote: str) -> list[str]:
 
 def _asked_figure(question: str) -> int | None:
     folded = fold(question)
-    for word, value in _ROUGHLY.items():
+    for word, value in ROUGHLY.items():
         if re.search(rf"\b{word}s?\b", folded):
             return value
     figures = _figures(question)

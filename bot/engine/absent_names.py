@@ -1,0 +1,95 @@
+"""A name the question gives that no article holds, said plainly on top: « Les articles ne
+nomment pas « Mark Rutte » (recherche dans le texte intégral des N articles). Au plus
+proche : » (issue 22, phone readers of the tenth blind set: « c'était Mark Rutte, tu peux
+confirmer ? » answered with « aucun article n'emploie … Rutte » at the end of the « Compris »
+line only).
+
+A name is a word written with a capital inside a sentence of the question (« Bayraktar »,
+« Mark Rutte »; not the sentence's first word, nor a stop word), several in a row read as one
+name. It is said absent only when the full text of every article holds none of its words
+(``seedtext.seed_holds``, accents and case aside) and the index reads none of them as an
+actor: a name spelt otherwise than the articles spell it (« Aliev ») is never said absent.
+The answer that follows is unchanged: the nearest passages, to judge by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.engine.french import is_stop
+from bot.engine.index import Index
+from bot.engine.reply import Para, Reply
+from bot.engine.seedtext import seed_holds
+from bot.text import count, fold
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.?!:;«»\"()]")
+_SENTENCE_END = frozenset('.?!:;«»"(')
+SHORTEST = 3
+"""Shorter capitalised words (« JD », « UE ») are initials, never said absent on their own."""
+
+
+def absent_names(index: Index, question: str) -> list[str]:
+    """The names of ``question`` that no article holds, in order, each said once."""
+    names: list[list[str]] = []
+    run: list[str] = []
+    start = True
+    for token in _TOKEN.findall(question):
+        if token in _SENTENCE_END:
+            start = True
+            names.append(run)
+            run = []
+            continue
+        initial = token[0].isupper() and not token.isupper()
+        capital = initial or (token.isupper() and len(token) > SHORTEST)
+        if capital and not start and not is_stop(token):
+            run.append(token)
+        else:
+            names.append(run)
+            run = []
+        start = False
+    names.append(run)
+    found: list[str] = []
+    for words in names:
+        if not words or all(len(word) < SHORTEST for word in words):
+            continue
+        if any(seed_holds(index, fold(word)) for word in words):
+            continue
+        if any(index.names.find_actor(word, fuzzy=False) is not None for word in words):
+            continue
+        name = " ".join(words)
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def names_said_absent(index: Index, reply: Reply, question: str) -> Reply:
+    """``reply`` opened by « Les articles ne nomment pas « X » (recherche dans le texte
+    intégral des N articles). » when the question names X and no article does; unchanged when
+    the reply already says it on top or names none."""
+    names = absent_names(index, question)
+    if not names:
+        return reply
+    said = [b.text for b in reply.blocks if isinstance(b, Para)]  # « « Chine » n'apparaît
+    names = [n for n in names if not any(f"« {n} »" in text for text in said)]  # dans aucun »
+    if not names:
+        return reply
+    listed = " ni ".join(f"« {name} »" for name in names)
+    total = count(len(index.base.seeds), "article")
+    first = reply.blocks[0] if reply.blocks else None
+    verdict = isinstance(first, Para) and first.text.startswith(("Non :", "Oui"))
+    nearest = " Au plus proche :" if reply.found and not verdict else ""
+    line = Para(
+        f"Les articles ne nomment pas {listed} (recherche dans le texte intégral des "
+        f"{total}).{nearest}",
+        "note",
+    )
+    rest = tuple(  # « Aucune phrase … ne réunit »: the name's absence says it plainer
+        b for b in reply.blocks if not (isinstance(b, Para) and b.text.startswith(_NONE_HOLDS))
+    )
+    if verdict:  # « Non : d'après l'article, « à Bakou » … » stays the first line
+        return replace(reply, blocks=(rest[0], line, *rest[1:]))
+    return replace(reply, blocks=(line, *rest))
+
+
+_NONE_HOLDS = "Aucune phrase des articles"
