@@ -69,6 +69,11 @@ FILLERS = frozenset(
             "va vont veut veulent peut peuvent doit doivent faut analyse analyses texte textes",
             "source sources pense pensent position positions avis reaction reactions reagit",
             "reagissent voit voient juge jugent percoit",
+            # participles typed without accents (« signe par trump »), never searched as verbs
+            "signe signes propose proposes annonce annonces decide decides approuve approuves",
+            "adopte adoptes valide valides conclu conclus",
+            # a date's qualifier (« fin 2025 », « début octobre »): the date is no word either
+            "fin debut mi courant",
         )
     ).split()
 )
@@ -468,6 +473,21 @@ def asks_stance(question: str) -> bool:
     return bool(_STANCE.search(question.replace("’", "'")))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+
+
+def asking_part(question: str) -> str:
+    """The sentences of ``question`` that ask (ending with « ? ») when a statement comes before
+    them: « Sur la cybercriminalité, le forum s'était contenté de grandes déclarations. Est-ce
+    qu'un texte a été adopté ? » asks only the second (the first is what the asker heard, and
+    no sentence of the articles need hold its words); the whole ``question`` otherwise."""
+    parts = [part for part in _SENTENCE_END.split(question.strip()) if part]
+    asking = [part for part in parts if part.rstrip().endswith("?")]
+    if not asking or len(asking) == len(parts):
+        return question
+    return " ".join(asking)
+
+
 def absent_asked(index: Index, reply: Reply, question: str, today: date | None = None) -> Reply:
     """``reply`` to the yes/no ``question`` opened by « Aucune phrase des articles … ne réunit
     « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus proche : » when no
@@ -476,7 +496,7 @@ def absent_asked(index: Index, reply: Reply, question: str, today: date | None =
     opened = (b.text for b in reply.blocks if isinstance(b, Para))
     if any(text.startswith(VERDICT_OPENINGS) for text in opened):
         return reply
-    searched = search_asked(index, question, today)
+    searched = search_asked(index, asking_part(question), today)
     if searched is None or searched.found:
         return reply
     total = count(len(index.base.seeds), "article")

@@ -180,8 +180,14 @@ _PROVIDES = re.compile(
 )
 """How an article says what an agreement provides for or bears on (lower case, no accents):
 « L'accord prévoit l'établissement d'un dialogue … », « … travailleront ensemble … »."""
-_FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
-"""« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
+_FUNCTION = re.compile(
+    r"\b(?:fonction|fonctions|poste|qualite)\b"
+    r"|\b(?:c est qui|qui c est|qui est|qui etait|c etait qui) (?:donc )?(?:lui|elle|celui-ci"
+    r"|celui-la|celle-ci|celle-la|ce monsieur|cette dame|ce type|ce gars|cette personne|ce mec)\b"
+    r"|\bqui est-(?:il|elle)\b|\bqui etait-(?:il|elle)\b"
+)
+"""« et sa fonction ? », « il occupe quel poste ? », « c'est qui lui ? », « qui est-il ? »: the
+office of the person just shown (who he is, as the articles say it)."""
 _AFTER = re.compile(
     r"\b(?:apres|au-dela d[eu']|au dela d[eu']|passe par)\s*(?:l'|la |le )?(\w{4,})"
 )
@@ -594,11 +600,25 @@ def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) 
     line = Para(f"Compris : {about} — la fonction de {surname}", "note")
     for found in (*_own_sentences(index, subject), *_seed_sentences(index, subject)):
         if surname in found.sentence and _ROLE.search(_lower(found.sentence)):
-            return _reply(index, [line, *_shown_blocks(index, [found])], [found], subject)
+            shown_found = [*_quoted_before(found), found]  # « La Douma d'État a réagi … »:
+            # the institution the office belongs to, said by the same quote just before
+            return _reply(index, [line, *_shown_blocks(index, shown_found)], shown_found, subject)
     absent = Para(
         f"Les articles ne disent pas quelle fonction occupe {surname}. Ce qu'ils en disent :"
     )
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _quoted_before(found: Found) -> list[Found]:
+    """The sentence that ``found``'s own quote puts right before it (one entry's quote is
+    read as a whole), or [] when it opens the quote or stands in none."""
+    if found.entry is None:
+        return []
+    for item in found.entry.evidence:
+        run = sentences(item.quote)
+        if found.sentence in run and run.index(found.sentence) > 0:
+            return [Found(run[run.index(found.sentence) - 1], item.source, found.entry)]
+    return []
 
 
 def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str) -> Reply | None:

@@ -40,7 +40,8 @@ _FRAMING_AFTER = re.compile(
     r"(?:laisser|garder|écrire|publier|mettre|maintenir|citer)"
     r"|[\s,.;:?!]+(?:mon|ma|mes|notre|nos|un|une) [\w-]+ (?:m'a |nous a |a )?"
     r"(?:écrit|dit|affirme|prétend|assure|soutient)\b[^?]*"
-    r"|[\s,.;:?!]*(?:vrai|exact|juste|correct) ou (?:faux|pas))"
+    r"|[\s,.;:?!]*(?:vrai|exact|juste|correct) ou (?:faux|pas)"
+    r"|[\s,.;:]+(?:correct|exact|juste|vrai|confirmé|confirme|c'est ça|ok))"  # « …, correct ? »
     r"[\s?!.]*$",
     re.IGNORECASE,
 )
