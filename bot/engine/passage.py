@@ -825,16 +825,16 @@ def best_passage(
     if actors:  # the actor the question names: close entries about it go first (subject_first)
         # how many of them each entry names: with two actors asked (« Moscou … le rapprochement
         # Bakou–OTAN »), the entry naming both goes before one naming only Moscou
-        held = [
+        counts = [
             sum(holds_actor(index, r[2], r[3], _line(index, r[2]), (a,)) for a in actors)
             for r in scored
         ]
-        most = max(held)
-        naming = [count == most and most > 0 for count in held]
+        most = max(counts)
+        naming = [number == most and most > 0 for number in counts]
         lead = next((n for n, yes in enumerate(naming) if yes), None)
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
-            and scored[lead][0] >= _closeness(index, query, held, lead) * scored[0][0]
+            and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
             and (
                 ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
                 or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
@@ -852,12 +852,12 @@ def best_passage(
     return entry, sentence, answers, others, hits.total
 
 
-def _closeness(index: Index, query: str, held: list[int], lead: int) -> float:
+def _closeness(index: Index, query: str, counts: list[int], lead: int) -> float:
     """How close to the best hit an entry naming more of the question's actors must score to
     go first: ``SUBJECT_CLOSE``, or ``SIDE_CLOSE`` when the question names a side (« côté
     russe, qui a commenté … ? ») that the best hit lacks and that entry holds."""
     sides = side_actors(index, query)
-    if not sides or held[lead] <= held[0]:
+    if not sides or counts[lead] <= counts[0]:
         return SUBJECT_CLOSE
     return SIDE_CLOSE
 
