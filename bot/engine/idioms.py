@@ -93,16 +93,26 @@ _EMPHASIS = re.compile(
 of what is asked (as « exactement »); « quand même » asks no date."""
 
 
+_MADE_PUBLIC = re.compile(
+    r"\b(?:rendu|rendue|rendus|rendues|rendre|rend|rendent|rendait) publi(?:c|cs|que|ques)\b"
+    r"|\bfait savoir\b",
+    re.IGNORECASE,
+)
+"""« qui a rendu publique la signature … ? », « qui l'a fait savoir ? »: who announced it —
+read « annoncé », the verb the articles use (« a annoncé le président … »)."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
     le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
     temps » read « récemment » ; the asker's own « si je me souviens bien », « on m'a dit
-    que », « selon l'article (sur …) » taken out."""
+    que », « selon l'article (sur …) » taken out; « rendu public » read « annoncé »."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
     text = _LATELY.sub("récemment", text)
     text = _HEARSAY.sub(" ", text)
     text = _SOURCE_POINTER.sub(" ", text)
     text = _EMPHASIS.sub(" ", text)
+    text = _MADE_PUBLIC.sub("annoncé", text)
     return re.sub(r"\s{2,}", " ", text).strip()

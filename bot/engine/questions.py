@@ -1411,6 +1411,12 @@ DETAIL_ONLY = frozenset(
         "representees",
         "representee",
         "liste",
+        # « pays représentés, liste complète ? »: how whole the list asked is, no new subject
+        "complete",
+        "completes",
+        "entiere",
+        "integrale",
+        "exhaustive",
         "edition",
         "editions",
         "prochain",
