@@ -182,9 +182,9 @@ _PROVIDES = re.compile(
 « L'accord prévoit l'établissement d'un dialogue … », « … travailleront ensemble … »."""
 _FUNCTION = re.compile(
     r"\b(?:fonction|fonctions|poste|qualite)\b"
-    r"|\b(?:c est qui|qui c est|qui est|qui etait|c etait qui) (?:donc )?(?:lui|elle|celui-ci"
-    r"|celui-la|celle-ci|celle-la|ce monsieur|cette dame|ce type|ce gars|cette personne|ce mec)\b"
-    r"|\bqui est-(?:il|elle)\b|\bqui etait-(?:il|elle)\b"
+    r"|\b(?:c est qui|qui c est|qui est|qui etait|c etait qui) (?:donc )?(?:lui|elle|celui ci"
+    r"|celui la|celle ci|celle la|ce monsieur|cette dame|ce type|ce gars|cette personne|ce mec)\b"
+    r"|\bqui (?:est|etait)[ -](?:il|elle)\b"
 )
 """« et sa fonction ? », « il occupe quel poste ? », « c'est qui lui ? », « qui est-il ? »: the
 office of the person just shown (who he is, as the articles say it)."""
