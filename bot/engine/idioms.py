@@ -102,13 +102,24 @@ _MADE_PUBLIC = re.compile(
 read « annoncé », the verb the articles use (« a annoncé le président … »)."""
 
 
+_SETS_UP = re.compile(
+    r"\b((?:met|mettent|mettre|mis|mise|mises|mettra|mettront|mettait|mettaient)"
+    r"(?:-(?:il|elle|ils|elles))?)\s+en\s+(?:place|œuvre|oeuvre)\b",
+    re.IGNORECASE,
+)
+"""« l'accord met-il en place des rencontres ? »: a verb (set up), whose « place » is no place
+and no word to search — the verb alone is kept."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
     le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
     temps » read « récemment » ; the asker's own « si je me souviens bien », « on m'a dit
-    que », « selon l'article (sur …) » taken out; « rendu public » read « annoncé »."""
+    que », « selon l'article (sur …) » taken out; « rendu public » read « annoncé »; « met en
+    place » read « met »."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
+    text = _SETS_UP.sub(r"\1", text)
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
     text = _LATELY.sub("récemment", text)
     text = _HEARSAY.sub(" ", text)
