@@ -287,20 +287,32 @@ def _named(index: Index, word: str) -> str:
     articles hold (« bakou », « usa ») is searched as it is, unless it is the start of the
     actor's name (« az » for « Azerbaïdjan », which the articles hold only inside
     « Caliber.Az »): a shortening is searched as the name it shortens."""
-    held = word in index.fulltext.postings
-    if held and len(word) > SHORTENED:
-        return word
+    if word in index.fulltext.postings:
+        shortened = index.memo("questions: shortened names", lambda: _shortened_names(index))
+        return shortened.get(word, word)
     match = index.names.find_actor(word)
     if match is None or not match.exact:
         return word
-    name = " ".join(index.tokens(match.actor.name))
-    if held and not (name.startswith(word) and name != word):
-        return word
-    return name or word
+    return " ".join(index.tokens(match.actor.name)) or word
 
 
 SHORTENED = 3
 """Longest shortening of an actor's name searched as the name (« az », « tr »)."""
+
+
+def _shortened_names(index: Index) -> dict[str, str]:
+    """Each folded code or alias of at most ``SHORTENED`` letters that starts its actor's name
+    (« az » → « azerbaidjan »), with that name's search words; built once per index (a look-up
+    of the name matcher for each short word held cost milliseconds on a large base)."""
+    table: dict[str, str] = {}
+    for actor in index.base.actors.values():
+        name = " ".join(index.tokens(actor.name))
+        for other in actor.names():
+            short = fold(other)
+            if len(short) <= SHORTENED and short.isalpha() and name.startswith(short):
+                if name != short:
+                    table.setdefault(short, name)
+    return table
 
 
 def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
