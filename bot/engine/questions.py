@@ -304,14 +304,19 @@ def _shortened_names(index: Index) -> dict[str, str]:
     """Each folded code or alias of at most ``SHORTENED`` letters that starts its actor's name
     (« az » → « azerbaidjan »), with that name's search words; built once per index (a look-up
     of the name matcher for each short word held cost milliseconds on a large base)."""
+    postings = index.fulltext.postings
     table: dict[str, str] = {}
     for actor in index.base.actors.values():
         name = " ".join(index.tokens(actor.name))
         for other in actor.names():
             short = fold(other)
-            if len(short) <= SHORTENED and short.isalpha() and name.startswith(short):
-                if name != short:
-                    table.setdefault(short, name)
+            shortens = name.startswith(short) and name != short
+            if not (shortens and len(short) <= SHORTENED and short.isalpha()):
+                continue
+            # the articles write the name far more often than the shortening (« Caliber.Az »
+            # once, « Azerbaïdjan » everywhere): there too it stands for something else
+            if 2 * len(postings.get(short, ())) < len(postings.get(name.split()[0], ())):
+                table.setdefault(short, name)
     return table
 
 
