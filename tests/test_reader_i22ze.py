@@ -56,7 +56,11 @@ def test_an_afterthought_and_insistence_are_taken_out():
 
 def test_the_members_of_an_organisation_are_its_card(five_base):
     index = Index(five_base)
-    for asked in ("quels États appartiennent à l'OTS ?", "quels pays font partie de l'OTS ?"):
+    for asked in (
+        "quels États appartiennent à l'OTS ?",
+        "quels pays font partie de l'OTS ?",
+        "pays membres de l'OTS ?",
+    ):
         found = understand(index, asked)
         assert found is not None and found.command.startswith("/org "), (asked, found)
     (reply,) = chat(five_base, "quels États appartiennent à l'OTS ?")

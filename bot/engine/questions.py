@@ -905,9 +905,10 @@ def _describe(index: Index, reading: Reading) -> str:
 _MEMBERS = re.compile(
     r"\b(?:(?:font|fait|faisaient|faisait|feraient) partie|sont (?:les )?membres?"
     r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
+    r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
 )
 """« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
-appartiennent à … ? »: the members of an organisation (folded)."""
+appartiennent à … ? », « membres de l'OTS ? »: the members of an organisation (folded)."""
 
 
 def _members_asked(index: Index, folded: str, reading: Reading, intents: list[str]) -> Actor | None:
