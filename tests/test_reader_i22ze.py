@@ -14,7 +14,9 @@ frozen five-article base (``tests/fixtures/five``):
   « annoncé » (``near_words``, ``idioms``);
 - a yes/no check reads the sentence that asks, not a statement before it (``asked_absent``);
   « …, correct ? » frames a fact-check (``fact_check``);
-- a follow-up asking for the « liste complète » of what was shown stays on its subject.
+- a follow-up asking for the « liste complète » of what was shown stays on its subject;
+- names asked (« les noms des ministres ? ») of a subject that names only institutions are
+  said missing first (``detail``).
 """
 
 from __future__ import annotations
@@ -152,3 +154,21 @@ def test_a_whole_list_asked_after_an_answer_stays_on_its_subject(five_base):
     text = _text(reply)
     assert "suite de" in text
     assert "Slovaquie" in text
+
+
+def test_names_asked_of_a_subject_naming_only_institutions_are_said_missing(five_base):
+    _, reply = chat(
+        five_base,
+        "le plan de défense avec Londres couvre quelle période ?",
+        "on a le nom des ministres ?",
+    )
+    text = _text(reply)
+    assert text.startswith("Les articles ne donnent pas de nom de personne")
+    assert "ministères de la Défense" in text  # what they say, right under it
+    _, named = chat(
+        five_base,
+        "Qui a parlé d'« une armée et un commandement communs » entre Bakou et Ankara ?",
+        "son nom complet ?",
+    )
+    assert "ne donnent pas de nom" not in _text(named)
+    assert "Zatulin" in _text(named)

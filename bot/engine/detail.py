@@ -154,6 +154,8 @@ _FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
 """An article's footnote (« (2) Voir : … »): a reference, never an answer."""
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
+_CALLED = re.compile(r"\bcomment (?:s appell\w*|ils s appellent|elle s appelle|il s appelle)")
+"""« comment s'appellent-ils ? »: a name asked (folded)."""
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
 _ACTS = {
     "propos": "propos",
@@ -253,6 +255,10 @@ class Detail:
     act: str = ""
     """For « quand »: the act whose date is asked (« proposé quand ? »: « propos »), not the
     date of what it bears on (manoeuvres proposed for 2026)."""
+    named: bool = False
+    """For « qui »: a person's name is asked (« les noms des ministres ? », « comment
+    s'appellent-ils ? »): an office or an institution (« les ministères de la Défense ») gives
+    none, and the answer says so first."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -304,10 +310,12 @@ def asked_detail(text: str) -> Detail | None:
         word = typed.get(named.group(1), str(named.group(1)))
         return Detail("objet", f"le détail demandé (« {word} »)", word)
     side = _SIDE.search(folded)
-    if _WHO.search(folded):
+    if _WHO.search(folded) or _CALLED.search(folded):
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
-        return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
+        signed = bool(re.search(r"\bsign", folded))
+        named = bool(re.search(r"\bnoms?\b", folded) or _CALLED.search(folded))
+        return Detail("qui", "de nom", noun, signed=signed, named=named)
     if _WHERE.search(folded):
         after = _AFTER.search(folded)
         return Detail("ou", "le lieu", after=after.group(1) if after else "")
@@ -445,6 +453,8 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
     if kind == "qui":
         if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
+        if detail.named:  # « les noms des ministres ? »: « les ministères » names nobody
+            return bool(_person(index, sentence))
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
     if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
         return bool(
@@ -1087,6 +1097,13 @@ def detail_reply(
         absent = Para(
             "Les articles ne donnent pas de signataire : aucune de leurs phrases sur ce sujet "
             "ne parle de signature. Ce qu'ils en disent :",
+            "note",
+        )
+        return _reply(index, _with_said(index, [absent, line], subject), [], subject)
+    if detail.kind == "qui" and detail.named:  # « les noms des ministres, on les a ? »: no
+        # sentence of the subject names a person: said first, then what they say
+        absent = Para(
+            "Les articles ne donnent pas de nom de personne pour ce sujet ; ce qu'ils en disent :",
             "note",
         )
         return _reply(index, _with_said(index, [absent, line], subject), [], subject)
