@@ -314,8 +314,8 @@ def asked_detail(text: str) -> Detail | None:
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
         signed = bool(re.search(r"\bsign", folded))
-        named = bool(re.search(r"\bnoms?\b", folded) or _CALLED.search(folded))
-        return Detail("qui", "de nom", noun, signed=signed, named=named)
+        by_name = bool(re.search(r"\bnoms?\b", folded) or _CALLED.search(folded))
+        return Detail("qui", "de nom", noun, signed=signed, named=by_name)
     if _WHERE.search(folded):
         after = _AFTER.search(folded)
         return Detail("ou", "le lieu", after=after.group(1) if after else "")
