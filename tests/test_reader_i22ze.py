@@ -16,7 +16,9 @@ frozen five-article base (``tests/fixtures/five``):
   « …, correct ? » frames a fact-check (``fact_check``);
 - a follow-up asking for the « liste complète » of what was shown stays on its subject;
 - names asked (« les noms des ministres ? ») of a subject that names only institutions are
-  said missing first (``detail``).
+  said missing first (``detail``);
+- « cette signature », « cette annonce », « ce document » point back at the subject just
+  shown, like « cet accord ».
 """
 
 from __future__ import annotations
@@ -172,3 +174,14 @@ def test_names_asked_of_a_subject_naming_only_institutions_are_said_missing(five
     )
     assert "ne donnent pas de nom" not in _text(named)
     assert "Zatulin" in _text(named)
+
+
+def test_a_demonstrative_of_an_act_points_back_at_the_subject_just_shown(five_base):
+    _, reply = chat(
+        five_base,
+        "du nouveau entre Bakou et Londres sur la défense ?",
+        "cette signature, qui l'a rendue publique ?",
+    )
+    text = _text(reply)
+    assert "suite de" in text
+    assert "représentation diplomatique britannique" in text

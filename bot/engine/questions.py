@@ -2001,7 +2001,10 @@ _FOLLOW_UP = re.compile(
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
-    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?)\b"
+    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?"
+    # an act or a thing just shown (« qui a rendu publique cette signature ? »)
+    r"|signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
+    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route)\b"
 )
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""
