@@ -18,7 +18,8 @@ frozen five-article base (``tests/fixtures/five``):
 - names asked (« les noms des ministres ? ») of a subject that names only institutions are
   said missing first (``detail``);
 - « cette signature », « cette annonce », « ce document » point back at the subject just
-  shown, like « cet accord ».
+  shown, like « cet accord »;
+- a tag at the end (« …, non ? », « …, hein ? ») asks yes or no and is no word (``yesno``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.engine.index import Index
 from bot.engine.near_words import with_near_words
 from bot.engine.passage import asked_type
 from bot.engine.questions import understand
+from bot.engine.yesno import verdict_set_aside
 from tests.chat import chat
 from tests.chat import reply_text as _text
 
@@ -185,3 +187,14 @@ def test_a_demonstrative_of_an_act_points_back_at_the_subject_just_shown(five_ba
     text = _text(reply)
     assert "suite de" in text
     assert "représentation diplomatique britannique" in text
+
+
+def test_a_tag_at_the_end_asks_yes_or_no_and_is_no_word(five_base):
+    for asked in ("la Grèce était à la réunion, non ?", "la Grèce était à la réunion, hein ?"):
+        plain, yes_no = verdict_set_aside(asked)
+        assert yes_no and "non" not in plain.split() and "hein" not in plain, plain
+    plain, _ = verdict_set_aside("signé avec les USA ou non ?")
+    assert plain.endswith("ou non ?")  # an alternative, read by the yes/no check itself
+    (reply,) = chat(five_base, "la Grèce était présente à la réunion avec l'OTAN, non ?")
+    line = next(block.text for block in reply.blocks if block.text.startswith("Compris"))
+    assert "non" not in line.replace("Compris", "").split()
