@@ -19,7 +19,9 @@ frozen five-article base (``tests/fixtures/five``):
   said missing first (``detail``);
 - « cette signature », « cette annonce », « ce document » point back at the subject just
   shown, like « cet accord »;
-- a tag at the end (« …, non ? », « …, hein ? ») asks yes or no and is no word (``yesno``).
+- a tag at the end (« …, non ? », « …, hein ? ») asks yes or no and is no word (``yesno``);
+- how far a text runs (« le plan court jusqu'en 2030 ? », « valable jusqu'à quand ? ») asks its
+  period (``period_asked``), « matos » is « matériel ».
 """
 
 from __future__ import annotations
@@ -198,3 +200,22 @@ def test_a_tag_at_the_end_asks_yes_or_no_and_is_no_word(five_base):
     (reply,) = chat(five_base, "la Grèce était présente à la réunion avec l'OTAN, non ?")
     line = next(block.text for block in reply.blocks if block.text.startswith("Compris"))
     assert "non" not in line.replace("Compris", "").split()
+
+
+def test_how_far_a_plan_runs_asked_or_checked_gets_its_period(five_base):
+    for asked in (
+        "le plan de défense britannique court jusqu'en 2031, non ?",
+        "le plan de défense avec Londres est valable jusqu'à quand ?",
+    ):
+        (reply,) = chat(five_base, asked)
+        text = _text(reply)
+        assert text.startswith("Période : 2026 – 2027"), (asked, text[:200])
+        assert "pour la période 2026-2027" in text
+        assert "Aucune phrase des articles" not in text  # « court » is no word to check
+
+
+def test_familiar_matos_is_read_materiel(five_base):
+    (reply,) = chat(five_base, "l'armée azerbaïdjanaise, c'est du matos turc surtout, non ?")
+    text = _text(reply)
+    assert "« matos » lu « matériel »" in text
+    assert "origine russe" in text

@@ -74,6 +74,8 @@ FILLERS = frozenset(
             "adopte adoptes valide valides conclu conclus",
             # a date's qualifier (« fin 2025 », « début octobre »): the date is no word either
             "fin debut mi courant",
+            # how far a text runs (« le plan court jusqu'en 2030 ? »): its period is what is asked
+            "court courent couvre couvrent dure durent etend etendent",
         )
     ).split()
 )

@@ -45,6 +45,7 @@ NEAR: dict[str, tuple[str, ...]] = {
         for end in ("e", "ent", "es", "er", "ee", "ees", "ait", "aient")
     },
     **{f"{word}": ("soutenu",) for word in ("soutient", "soutiennent", "soutenir", "appuie")},
+    "matos": ("matériel",),  # familiar for « matériel » (« du matériel israélien »)
     "stop": ("arrêté",),
     "stoppe": ("arrêté",),
     "stopper": ("arrêté",),
