@@ -80,17 +80,23 @@ def test_the_members_of_an_organisation_are_its_card(five_base):
 
 
 def test_a_side_named_by_its_adjective_is_the_subject(five_base):
-    (reply,) = chat(five_base, "Du côté russe, qui a réagi à l'entrevue d'Aliyev avec l'OTAN ?")
-    first = _text(reply)[:600]
-    assert "Zatulin" in first
+    for asked in (
+        "côté russe, qui a réagi à la rencontre avec l'OTAN ?",
+        "reaction cote russe a l'entrevue avec l'otan ?",
+    ):
+        (reply,) = chat(five_base, asked)
+        assert "Zatulin" in _text(reply)[:600], asked
 
 
 def test_the_entry_naming_both_asked_actors_goes_first(five_base):
-    (reply,) = chat(
-        five_base, "Pourquoi Moscou voit-il d'un mauvais œil le rapprochement Bakou–OTAN ?"
-    )
-    first = _text(reply)[:400]
-    assert "irritent au plus haut point le Kremlin" in first
+    for asked in (
+        "Bakou se rapproche de l'OTAN : comment Moscou le prend ?",
+        # and an afterthought (« il me semble ») no longer finds « il semble qu'à terme … »
+        "Pourquoi Moscou digère-t-il si mal le rapprochement Bakou–OTAN ? Il cite un autre pays,"
+        " il me semble.",
+    ):
+        (reply,) = chat(five_base, asked)
+        assert "irritent au plus haut point le Kremlin" in _text(reply)[:400], asked
 
 
 def test_who_is_he_asks_the_office_of_the_person_just_shown(five_base):
@@ -106,7 +112,7 @@ def test_who_is_he_asks_the_office_of_the_person_just_shown(five_base):
 
 
 def test_a_shortening_of_a_name_is_searched_as_the_name(five_base):
-    (reply,) = chat(five_base, "c'est quoi les principales menaces pour l'az ?")
+    (reply,) = chat(five_base, "les 3 menaces qui pèsent sur l'Az, c'est quoi ?")
     assert "trois principales menaces" in _text(reply)[:500]
 
 
