@@ -70,6 +70,13 @@ FILLERS = frozenset(
             "va vont veut veulent peut peuvent doit doivent faut analyse analyses texte textes",
             "source sources pense pensent position positions avis reaction reactions reagit",
             "reagissent voit voient juge jugent percoit",
+            # participles typed without accents (« signe par trump »), never searched as verbs
+            "signe signes propose proposes annonce annonces decide decides approuve approuves",
+            "adopte adoptes valide valides conclu conclus",
+            # a date's qualifier (« fin 2025 », « début octobre »): the date is no word either
+            "fin debut mi courant",
+            # how far a text runs (« le plan court jusqu'en 2030 ? »): its period is what is asked
+            "court courent couvre couvrent dure durent etend etendent",
         )
     ).split()
 )
@@ -483,6 +490,21 @@ found » above a passage that answers (issue 22, tenth blind set: eight words li
 dialogue stratégique régulier entre les ministères »)."""
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+
+
+def asking_part(question: str) -> str:
+    """The sentences of ``question`` that ask (ending with « ? ») when a statement comes before
+    them: « Sur la cybercriminalité, le forum s'était contenté de grandes déclarations. Est-ce
+    qu'un texte a été adopté ? » asks only the second (the first is what the asker heard, and
+    no sentence of the articles need hold its words); the whole ``question`` otherwise."""
+    parts = [part for part in _SENTENCE_END.split(question.strip()) if part]
+    asking = [part for part in parts if part.rstrip().endswith("?")]
+    if not asking or len(asking) == len(parts):
+        return question
+    return " ".join(asking)
+
+
 def absent_asked(index: Index, reply: Reply, question: str, today: date | None = None) -> Reply:
     """``reply`` to the yes/no ``question`` opened by « Aucune phrase des articles … ne réunit
     « a », « b » et « c » : ils peuvent le dire en d'autres mots. Au plus proche : » when no
@@ -491,7 +513,7 @@ def absent_asked(index: Index, reply: Reply, question: str, today: date | None =
     opened = (b.text for b in reply.blocks if isinstance(b, Para))
     if any(text.startswith(VERDICT_OPENINGS) for text in opened):
         return reply
-    searched = search_asked(index, question, today)
+    searched = search_asked(index, asking_part(question), today)
     if searched is None or searched.found or len(searched.said) > MOST_SAID:
         return reply
     total = count(len(index.base.seeds), "article")

@@ -154,6 +154,8 @@ _FOOTNOTE_LINE = re.compile(r"^\s*\(\d+\)")
 """An article's footnote (« (2) Voir : … »): a reference, never an answer."""
 _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
+_CALLED = re.compile(r"\bcomment (?:s appell\w*|ils s appellent|elle s appelle|il s appelle)")
+"""« comment s'appellent-ils ? »: a name asked (folded)."""
 _WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
 _ACTS = {
     "propos": "propos",
@@ -180,8 +182,14 @@ _PROVIDES = re.compile(
 )
 """How an article says what an agreement provides for or bears on (lower case, no accents):
 « L'accord prévoit l'établissement d'un dialogue … », « … travailleront ensemble … »."""
-_FUNCTION = re.compile(r"\b(?:fonction|fonctions|poste|qualite)\b")
-"""« et sa fonction ? », « il occupe quel poste ? »: the office of the person just shown."""
+_FUNCTION = re.compile(
+    r"\b(?:fonction|fonctions|poste|qualite)\b"
+    r"|\b(?:c est qui|qui c est|qui est|qui etait|c etait qui) (?:donc )?(?:lui|elle|celui ci"
+    r"|celui la|celle ci|celle la|ce monsieur|cette dame|ce type|ce gars|cette personne|ce mec)\b"
+    r"|\bqui (?:est|etait)[ -](?:il|elle)\b"
+)
+"""« et sa fonction ? », « il occupe quel poste ? », « c'est qui lui ? », « qui est-il ? »: the
+office of the person just shown (who he is, as the articles say it)."""
 _AFTER = re.compile(
     r"\b(?:apres|au-dela d[eu']|au dela d[eu']|passe par)\s*(?:l'|la |le )?(\w{4,})"
 )
@@ -247,6 +255,10 @@ class Detail:
     act: str = ""
     """For « quand »: the act whose date is asked (« proposé quand ? »: « propos »), not the
     date of what it bears on (manoeuvres proposed for 2026)."""
+    named: bool = False
+    """For « qui »: a person's name is asked (« les noms des ministres ? », « comment
+    s'appellent-ils ? »): an office or an institution (« les ministères de la Défense ») gives
+    none, and the answer says so first."""
 
 
 def asked_detail(text: str) -> Detail | None:
@@ -298,10 +310,12 @@ def asked_detail(text: str) -> Detail | None:
         word = typed.get(named.group(1), str(named.group(1)))
         return Detail("objet", f"le détail demandé (« {word} »)", word)
     side = _SIDE.search(folded)
-    if _WHO.search(folded):
+    if _WHO.search(folded) or _CALLED.search(folded):
         typed = {fold(word): word for word in re.findall(r"\w+", text)}
         noun = typed.get(side.group(1), str(side.group(1))) if side else ""
-        return Detail("qui", "de nom", noun, signed=bool(re.search(r"\bsign", folded)))
+        signed = bool(re.search(r"\bsign", folded))
+        by_name = bool(re.search(r"\bnoms?\b", folded) or _CALLED.search(folded))
+        return Detail("qui", "de nom", noun, signed=signed, named=by_name)
     if _WHERE.search(folded):
         after = _AFTER.search(folded)
         return Detail("ou", "le lieu", after=after.group(1) if after else "")
@@ -439,6 +453,8 @@ def _gives(index: Index, detail: Detail, sentence: str) -> bool:
     if kind == "qui":
         if detail.noun and not _names_side(index, detail.noun, sentence):
             return False  # « côté américain »: a sentence naming that side
+        if detail.named:  # « les noms des ministres ? »: « les ministères » names nobody
+            return bool(_person(index, sentence))
         return bool(_person(index, sentence)) or bool(_ROLE.search(_lower(sentence)))
     if kind == "ou":  # « à Bakou », « au Palais présidentiel », « la capitale … Bakou »
         return bool(
@@ -594,11 +610,25 @@ def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) 
     line = Para(f"Compris : {about} — la fonction de {surname}", "note")
     for found in (*_own_sentences(index, subject), *_seed_sentences(index, subject)):
         if surname in found.sentence and _ROLE.search(_lower(found.sentence)):
-            return _reply(index, [line, *_shown_blocks(index, [found])], [found], subject)
+            shown_found = [*_quoted_before(found), found]  # « La Douma d'État a réagi … »:
+            # the institution the office belongs to, said by the same quote just before
+            return _reply(index, [line, *_shown_blocks(index, shown_found)], shown_found, subject)
     absent = Para(
         f"Les articles ne disent pas quelle fonction occupe {surname}. Ce qu'ils en disent :"
     )
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _quoted_before(found: Found) -> list[Found]:
+    """The sentence that ``found``'s own quote puts right before it (one entry's quote is
+    read as a whole), or [] when it opens the quote or stands in none."""
+    if found.entry is None:
+        return []
+    for item in found.entry.evidence:
+        run = sentences(item.quote)
+        if found.sentence in run and run.index(found.sentence) > 0:
+            return [Found(run[run.index(found.sentence) - 1], item.source, found.entry)]
+    return []
 
 
 def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str) -> Reply | None:
@@ -1067,6 +1097,13 @@ def detail_reply(
         absent = Para(
             "Les articles ne donnent pas de signataire : aucune de leurs phrases sur ce sujet "
             "ne parle de signature. Ce qu'ils en disent :",
+            "note",
+        )
+        return _reply(index, _with_said(index, [absent, line], subject), [], subject)
+    if detail.kind == "qui" and detail.named:  # « les noms des ministres, on les a ? »: no
+        # sentence of the subject names a person: said first, then what they say
+        absent = Para(
+            "Les articles ne donnent pas de nom de personne pour ce sujet ; ce qu'ils en disent :",
             "note",
         )
         return _reply(index, _with_said(index, [absent, line], subject), [], subject)

@@ -55,6 +55,7 @@ _FRAMING_AFTER = re.compile(
     r"|[\s,;:.?!]+(?:c'est|est-ce) (?:bien |vraiment )?ce que (?:disent|dit) (?:nos|les|vos|tes)"
     r" (?:sources|articles|textes)(?= ?\?)"
     r"|[\s,;:.?!]+c'est (?:bien )?(?:ca|cela)(?: ou (?:pas|non))?(?= ?\?)"
+    r"|[\s,.;:]+(?:correct|exact|juste|vrai|confirmé|confirme|c'est ça|ok)"  # « …, correct ? »
     r"|[\s,;:.?!]*(?:je|on) (?:peux|peut|pourrais|pourrait) (?:l'|le |la )?écrire)"
     r"[\s?!.]*$",
     re.IGNORECASE,

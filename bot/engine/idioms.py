@@ -59,6 +59,8 @@ _HEARSAY = re.compile(
     rf"|j['’]\s*ai (?:lu|entendu(?: dire)?|cru comprendre|vu passer) {_Q}"
     rf"|il me semble(?: bien)? {_Q}|il paraît {_Q}|il parait {_Q}|paraît-il|parait-il"
     rf"|je (?:crois|pense) (?:savoir )?{_Q}"
+    # an afterthought: « …, il me semble. », « …, je crois ? » (nothing follows but punctuation)
+    r"|(?:il me semble(?: bien)?|me semble-t-il|je crois|je pense|je suppose)(?=\s*[.?!…]*\s*$)"
     r"|sauf erreur(?: de ma part)?|à ma connaissance|a ma connaissance|de mémoire"
     r"|à ce que je sache|a ce que je sache|en bonne et due forme"
     r")(?:\s*,)?",
@@ -68,14 +70,60 @@ _HEARSAY = re.compile(
 knows or remembers, no word of what is asked (never searched, never set aside)."""
 
 
+_POINTER = (
+    r"\b(?:selon|d['’]\s*apr[eè]s|dans) (?:l['’]\s*|l |les |cet |ces |ton |tes |vos |votre |ta )"
+    r"(?:article|articles|auteur|auteurs|autrice|texte|textes|papier|papiers|sources?)\b"
+)
+_SOURCE_POINTER = re.compile(
+    rf"(?:,\s*)?{_POINTER}(?: (?:sur|consacr[ée]e? [àa]|au sujet d[eu]s?) [^?!.,;:]{{1,40}})?"
+    r"(?=\s*[?!.]*\s*$)"
+    rf"|(?:,\s*)?{_POINTER}(?:\s*,)?",
+    re.IGNORECASE,
+)
+"""« selon les articles », « d'après l'auteur », « … selon l'article sur l'OTS ? » : which text
+the asker means, no word of what is asked (the answers quote the articles anyway). At the end
+of the question, the article's own subject goes with it (« sur l'OTS » names the article, not
+the menaces asked: searched, it ranked the OTS's manoeuvres first)."""
+
+
+_EMPHASIS = re.compile(
+    r"(?:,\s*)?\b(?:au juste|quand m[êe]me|tout de m[êe]me)\b(?:\s*,)?", re.IGNORECASE
+)
+"""« c'est qui lui, au juste ? », « un texte a quand même été adopté ? »: insistence, no word
+of what is asked (as « exactement »); « quand même » asks no date."""
+
+
+_MADE_PUBLIC = re.compile(
+    r"\b(?:rendu|rendue|rendus|rendues|rendre|rend|rendent|rendait) publi(?:c|cs|que|ques)\b"
+    r"|\bfait savoir\b",
+    re.IGNORECASE,
+)
+"""« qui a rendu publique la signature … ? », « qui l'a fait savoir ? »: who announced it —
+read « annoncé », the verb the articles use (« a annoncé le président … »)."""
+
+
+_SETS_UP = re.compile(
+    r"\b((?:met|mettent|mettre|mis|mise|mises|mettra|mettront|mettait|mettaient)"
+    r"(?:-(?:il|elle|ils|elles))?)\s+en\s+(?:place|œuvre|oeuvre)\b",
+    re.IGNORECASE,
+)
+"""« l'accord met-il en place des rencontres ? »: a verb (set up), whose « place » is no place
+and no word to search — the verb alone is kept."""
+
+
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
     le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
     temps » read « récemment » ; the asker's own « si je me souviens bien », « on m'a dit
-    que » taken out."""
+    que », « selon l'article (sur …) » taken out; « rendu public » read « annoncé »; « met en
+    place » read « met »."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
+    text = _SETS_UP.sub(r"\1", text)
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
     text = _LATELY.sub("récemment", text)
     text = _HEARSAY.sub(" ", text)
+    text = _SOURCE_POINTER.sub(" ", text)
+    text = _EMPHASIS.sub(" ", text)
+    text = _MADE_PUBLIC.sub("annoncé", text)
     return re.sub(r"\s{2,}", " ", text).strip()

@@ -29,6 +29,23 @@ NEAR: dict[str, tuple[str, ...]] = {
     "bossent": ("travailler",),
     "bossera": ("travailler",),
     "bosseront": ("travailler",),
+    # adopting, validating, endorsing a text is approving it (« la feuille de route … a été
+    # approuvée »): asked « adopté », « validé », the forum's roadmap answers
+    # (« ratifié » is not: a ratification is another act, said absent when no article has it)
+    **{
+        f"{stem}{end}": ("approuvée", "approuvé")
+        for stem in ("adopt", "valid", "enterin")
+        for end in ("e", "ee", "es", "ees", "er")
+    },
+    # a stance: « qui s'oppose / bloque / freine ? » asks who is against (« Moscou et Téhéran
+    # sont arqueboutés contre ce projet »), « qui soutient ? » who is for it (« soutenu par »)
+    **{
+        f"{stem}{end}": ("contre",)
+        for stem in ("oppos", "bloqu", "frein")
+        for end in ("e", "ent", "es", "er", "ee", "ees", "ait", "aient")
+    },
+    **{f"{word}": ("soutenu",) for word in ("soutient", "soutiennent", "soutenir", "appuie")},
+    "matos": ("matériel",),  # familiar for « matériel » (« du matériel israélien »)
     "stop": ("arrêté",),
     "stoppe": ("arrêté",),
     "stopper": ("arrêté",),

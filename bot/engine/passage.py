@@ -32,7 +32,7 @@ from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
-from bot.engine.subject_first import holds_actor, named_actors, ties_asked
+from bot.engine.subject_first import holds_actor, named_actors, side_actors, ties_asked
 from bot.engine.timeline import select
 from bot.text import count, fold, short_label
 
@@ -78,6 +78,9 @@ SUBJECT_CLOSE = 0.8
 as neighbours) when the best of them scores this share of the best hit at least: near-equal
 scores made of common words (« quelque », « récemment ») are decided by the question's
 subject (``subject_first``); a far better hit without it (its rare words) stays on top."""
+SIDE_CLOSE = 0.4
+"""An entry naming the side a question asks (« côté russe ») goes before a best hit that
+lacks it when it scores this share of it (a side lacking, the best hit answers another side)."""
 """What a sentence carrying the asked thing (a date, a figure, a name, a place) adds."""
 
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -875,11 +878,18 @@ def best_passage(
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
     actors = named_actors(index, query)
     if actors:  # the actor the question names: close entries about it go first (subject_first)
-        naming = [holds_actor(index, r[2], r[3], _line(index, r[2]), actors) for r in scored]
+        # how many of them each entry names: with two actors asked (« Moscou … le rapprochement
+        # Bakou–OTAN »), the entry naming both goes before one naming only Moscou
+        counts = [
+            sum(holds_actor(index, r[2], r[3], _line(index, r[2]), (a,)) for a in actors)
+            for r in scored
+        ]
+        most = max(counts)
+        naming = [number == most and most > 0 for number in counts]
         lead = next((n for n, yes in enumerate(naming) if yes), None)
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
-            and scored[lead][0] >= SUBJECT_CLOSE * scored[0][0]
+            and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
             and (
                 ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
                 or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
@@ -895,6 +905,16 @@ def best_passage(
         wanted = LISTED if several else NEIGHBOURS
         others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
     return entry, sentence, answers, others, hits.total
+
+
+def _closeness(index: Index, query: str, counts: list[int], lead: int) -> float:
+    """How close to the best hit an entry naming more of the question's actors must score to
+    go first: ``SUBJECT_CLOSE``, or ``SIDE_CLOSE`` when the question names a side (« côté
+    russe, qui a commenté … ? ») that the best hit lacks and that entry holds."""
+    sides = side_actors(index, query)
+    if not sides or counts[lead] <= counts[0]:
+        return SUBJECT_CLOSE
+    return SIDE_CLOSE
 
 
 PART_WEIGHT = 1.0

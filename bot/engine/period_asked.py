@@ -16,7 +16,13 @@ from bot.engine.passage import search_button
 from bot.engine.reply import Block, Para, Reply
 from bot.text import fold
 
-_ASKS_PERIOD = re.compile(r"\b(?:periode|pour quelles? annees|sur quelles? annees)\b")
+_ASKS_PERIOD = re.compile(
+    r"\b(?:periode|pour quelles? annees|sur quelles? annees)\b"
+    # how far it runs, asked or checked (« le plan court jusqu'en 2030 ? », « valable jusqu'à
+    # quand ? »): its period answers, with the quote that gives it
+    r"|\b(?:court|courent|dure|durent|valable|valables|etend|etendent|couvre|couvrent)"
+    r" jusqu|\bjusqu a quand\b"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}\b")
 SHORTEST = 4
 """Title words shorter than this (« de », « pour ») never name an agreement."""
@@ -29,7 +35,8 @@ def asks_period(question: str) -> bool:
     """True for « pour quelle période ? », « sur quelles années ? » asked alone: a question
     that also asks who, when, whether (« signé ou juste prévu ? ») is answered whole elsewhere."""
     folded = fold(question)
-    alone = question.count("?") <= 1 and not _OTHER_ASKED.search(folded)
+    plain = folded.replace("jusqu a quand", " ")  # « jusqu'à quand ? » asks the period itself
+    alone = question.count("?") <= 1 and not _OTHER_ASKED.search(plain)
     return alone and bool(_ASKS_PERIOD.search(folded))
 
 
@@ -46,14 +53,15 @@ def _names(index: Index, actor_id: str) -> set[str]:
     if actor is None:
         return set()
     found: set[str] = set()
-    for name in (actor.name, actor.name_en or "", *actor.aliases):
+    for name in (actor.name, actor.name_en or "", *actor.aliases, *actor.demonyms):
         found |= _stems(index, name)
     return found
 
 
 def titled_agreement(index: Index, question: str) -> Agreement | None:
     """The one agreement whose title's own words (its parties' names aside) the question holds
-    most, with two of them, or one and a party's name (« plan de défense avec Londres »);
+    most, with two of them, or one and a party's name or adjective (« plan de défense avec
+    Londres », « le plan britannique »);
     None when none, or several, fit as well."""
     asked = _stems(index, question)
     scored: list[tuple[int, Agreement]] = []

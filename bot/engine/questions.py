@@ -26,6 +26,7 @@ from bot.engine.article_lists import article_list, asked_noun
 from bot.engine.asked_absent import (
     absent_asked,
     answering_sentence_on_top,
+    asking_part,
     asks_or_not,
     asks_stance,
 )
@@ -286,13 +287,40 @@ def _parts(index: Index, text: str) -> tuple[str, ...]:
 def _named(index: Index, word: str) -> str:
     """A searched word as the articles write it: an actor's alias they never use (« uk »,
     « nato ») is searched as the actor's name (« royaume uni », « otan »); a word the
-    articles hold (« bakou », « usa ») is searched as it is."""
+    articles hold (« bakou », « usa ») is searched as it is, unless it is the start of the
+    actor's name (« az » for « Azerbaïdjan », which the articles hold only inside
+    « Caliber.Az »): a shortening is searched as the name it shortens."""
     if word in index.fulltext.postings:
-        return word
+        shortened = index.memo("questions: shortened names", lambda: _shortened_names(index))
+        return shortened.get(word, word)
     match = index.names.find_actor(word)
     if match is None or not match.exact:
         return word
     return " ".join(index.tokens(match.actor.name)) or word
+
+
+SHORTENED = 3
+"""Longest shortening of an actor's name searched as the name (« az », « tr »)."""
+
+
+def _shortened_names(index: Index) -> dict[str, str]:
+    """Each folded code or alias of at most ``SHORTENED`` letters that starts its actor's name
+    (« az » → « azerbaidjan »), with that name's search words; built once per index (a look-up
+    of the name matcher for each short word held cost milliseconds on a large base)."""
+    postings = index.fulltext.postings
+    table: dict[str, str] = {}
+    for actor in index.base.actors.values():
+        name = " ".join(index.tokens(actor.name))
+        for other in actor.names():
+            short = fold(other)
+            shortens = name.startswith(short) and name != short
+            if not (shortens and len(short) <= SHORTENED and short.isalpha()):
+                continue
+            # the articles write the name far more often than the shortening (« Caliber.Az »
+            # once, « Azerbaïdjan » everywhere): there too it stands for something else
+            if 2 * len(postings.get(short, ())) < len(postings.get(name.split()[0], ())):
+                table.setdefault(short, name)
+    return table
 
 
 def _period_command(wanted: TimelineFilter, ids: bool) -> list[str]:
@@ -531,6 +559,9 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     reading = replace(reading, ignored=ignored)
     if whole is not None and whole.exact and not reading.understood():
         reading = Reading(TimelineFilter(actors=(whole.actor.id,)))
+    members_of = _members_asked(index, folded, reading, intents)
+    if members_of is not None:  # « quels pays font partie de l'OTS ? »: its card lists them
+        return _card(members_of, f"fiche — {members_of.name} (ses membres)")
     if not reading.understood():
         agreements = index.find_agreements(content) if "card" in intents else []
         if len(agreements) == 1:
@@ -872,6 +903,28 @@ def _describe(index: Index, reading: Reading) -> str:
     if placed:  # how a day or a month without its year was placed
         said += f" ({' ; '.join(placed)})"
     return said
+
+
+_MEMBERS = re.compile(
+    r"\b(?:(?:font|fait|faisaient|faisait|feraient) partie|sont (?:les )?membres?"
+    r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
+    r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
+)
+"""« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
+appartiennent à … ? », « membres de l'OTS ? »: the members of an organisation (folded)."""
+
+
+def _members_asked(index: Index, folded: str, reading: Reading, intents: list[str]) -> Actor | None:
+    """The organisation whose members the question asks (one organisation named, no date, no
+    other actor, no « quand »): its card lists its members and observers, each with its quote;
+    None otherwise (« la Turquie fait partie de l'OTS ? » names a country too: a search)."""
+    wanted = reading.filter
+    if not _MEMBERS.search(folded) or len(wanted.actors) != 1:
+        return None
+    if wanted.start or wanted.end or {"when", "timeline"} & set(intents):
+        return None  # « quand la Hongrie est-elle devenue membre … ? »: a date
+    actor = index.base.actors.get(wanted.actors[0])
+    return actor if actor is not None and not actor.is_country else None
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -1381,6 +1434,12 @@ DETAIL_ONLY = frozenset(
         "representees",
         "representee",
         "liste",
+        # « pays représentés, liste complète ? »: how whole the list asked is, no new subject
+        "complete",
+        "completes",
+        "entiere",
+        "integrale",
+        "exhaustive",
         "edition",
         "editions",
         "prochain",
@@ -1758,6 +1817,8 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
     the value said is the one read right below — unless the first screen would then pass
     ``FRANK_SCREEN``: the « Non » then names the line whose quote says it. None when no
     quote does."""
+    question = asking_part(question)  # « … s'était contenté de déclarations. Un texte a-t-il
+    # été adopté ? »: the claim checked is the one asked, not the statement before it
     lines = {block.ref: block.text for block in reply.blocks if isinstance(block, Item)}
     line = ""
     quotes: list[tuple[Quote, str, int]] = []  # the quote, its line, its line's number
@@ -1945,7 +2006,10 @@ _FOLLOW_UP = re.compile(
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
-    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?)\b"
+    r"|reunions?|visites?|plans?|groupes?|editions?|occasions?"
+    # an act or a thing just shown (« qui a rendu publique cette signature ? »)
+    r"|signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
+    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route)\b"
 )
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""

@@ -21,15 +21,34 @@ Entry = Event | Agreement | Fact
 def named_actors(index: Index, query: str) -> tuple[str, ...]:
     """The actors but the home country that ``query`` names by a whole name or alias, in
     the base's order. An adjective (« le pétrole russe ») qualifies a thing: it names no
-    subject."""
+    subject, unless it names a side (« côté russe, qui a commenté … ? »: Russia's side is the
+    subject)."""
     words = fold(query).split()
     table = index.memo("subject names", lambda: _subject_names(index))
-    found: dict[str, None] = {}
+    found: dict[str, None] = dict.fromkeys(side_actors(index, query))
     for size in range(1, MOST_WORDS + 1):
         for start in range(len(words) - size + 1):
             actor_id = table.get(" ".join(words[start : start + size]))
             if actor_id is not None:
                 found[actor_id] = None
+    return tuple(found)
+
+
+def side_actors(index: Index, query: str) -> tuple[str, ...]:
+    """The actors ``query`` names as a side (« côté russe », « du côté des Turcs », « côté
+    US »): who spoke or acted for it is asked, so an entry that never names it answers
+    nothing (the home country is no side: every entry is about it)."""
+    words = fold(query).split()
+    home = index.base.vocabulary.home
+    found: dict[str, None] = {}
+    for at, word in enumerate(words[:-1]):
+        if word != "cote":
+            continue
+        after = words[at + 2] if at + 2 < len(words) else ""
+        for name in (words[at + 1], after if words[at + 1] in ("des", "de", "du") else ""):
+            match = index.names.find_actor(name) if len(name) >= 2 and not is_stop(name) else None
+            if match is not None and match.exact and match.actor.id != home:
+                found[match.actor.id] = None
     return tuple(found)
 
 

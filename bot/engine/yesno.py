@@ -19,7 +19,10 @@ _VERDICT = re.compile(
     r"\bvrai ou faux\b\s*[:?]?|\boui ou non\b\s*\??|\boui\s*/\s*non\b\s*\??"
     r"|\binfo ou intox\b\s*\??|(?<![’'\w])est[- ]ce qu(?:e\b|['’])"
     r"|\byes\s*(?:/|or|ou)\s*no\b\s*\??|\boui\s*(?:/|ou|or)\s*no\b\s*\??"
-    r"|\boui\s+non\s*\??\s*$",
+    r"|\boui\s+non\s*\??\s*$"
+    # a tag at the end (« c'était la première édition, non ? », « …, hein ? », « …, n'est-ce
+    # pas ? »): yes or no asked, no word to search
+    r"|(?:,\s*)?(?<!\bou )\b(?:non|hein|n['’]est-ce pas|pas vrai)\s*\?\s*$",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
