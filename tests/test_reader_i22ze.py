@@ -215,9 +215,24 @@ def test_how_far_a_plan_runs_asked_or_checked_gets_its_period(five_base):
     ):
         (reply,) = chat(five_base, asked)
         text = _text(reply)
-        assert text.startswith("Période : 2026 – 2027"), (asked, text[:200])
-        assert "pour la période 2026-2027" in text
+        # a year the period does not hold is said wrong first (« Non : … », pass i22zd)
+        opening = "Non : d'après l'article" if "2031" in asked else "Période : 2026 – 2027"
+        assert text.startswith(opening), (asked, text[:200])
+        assert "Période : 2026 – 2027" in text and "pour la période 2026-2027" in text
         assert "Aucune phrase des articles" not in text  # « court » is no word to check
+
+
+def test_a_year_inside_a_written_span_is_never_told_non(five_base):
+    """« pour 2026/27 » holds 2027: « valable en 2027 ? » or « court jusqu'en 2027 ? » gets no
+    « Non » (it did after the two passes met: the span's second year was not read)."""
+    for asked in (
+        "le plan uk est valable en 2027, correct ?",
+        "le plan avec Londres court jusqu'en 2027 ?",
+    ):
+        (reply,) = chat(five_base, asked)
+        assert not _text(reply).startswith("Non"), (asked, _text(reply)[:200])
+    (reply,) = chat(five_base, "le plan uk est valable en 2029, correct ?")
+    assert _text(reply).startswith("Non : d'après l'article, « pour la période 2026-2027 »")
 
 
 def test_familiar_matos_is_read_materiel(five_base):

@@ -199,6 +199,21 @@ def _years(text: str) -> set[str]:
     return {match.group(1) for match in _YEAR.finditer(text)}
 
 
+def _spanned_years(text: str) -> set[str]:
+    """Every year ``text`` writes, a span's years between its ends included: « pour 2026/27 »
+    holds 2027 too, so « valable en 2027 ? » is never told « Non » by it."""
+    found = _years(text)
+    for match in _SPAN.finditer(text):
+        ends = re.findall(r"(?:19|20)\d\d|(?<=[-/–])\s?\d\d(?!\d)", match.group(0))
+        if len(ends) != 2:
+            continue
+        first, last = int(ends[0]), int(ends[1].strip())
+        if last < 100:
+            last += first - first % 100
+        found |= {str(year) for year in range(first, min(last, first + 50) + 1)}
+    return found
+
+
 def year_values(text: str) -> set[str]:
     """The years (1900-2099) written in ``text``."""
     return _years(text)
@@ -252,7 +267,7 @@ def contradicted(
                 f"Non : d'après l'article, « {said_month.group(0).strip()} », "
                 f"pas {asked_month.group(0).strip()}."
             )
-    asked_years, said_years = _years(question), _years(quote)
+    asked_years, said_years = _years(question), _spanned_years(quote)
     if len(asked_years) == 1 and said_years and not asked_years & said_years:
         year = next(iter(asked_years))
         written = next(m for m in _SPAN.finditer(quote))

@@ -9,7 +9,9 @@ import re
 from dataclasses import replace
 
 from bot.content.model import Agreement
+from bot.engine.claim_words import claim_in_articles_words
 from bot.engine.common import entry_button, quote_of
+from bot.engine.fact_check import contradicted
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.passage import search_button
@@ -97,7 +99,15 @@ def period_answer(index: Index, question: str) -> tuple[Reply, Agreement] | None
     if not giving:
         return None
     giving.sort(key=lambda item: "periode" not in fold(item.quote))  # « pour la période … »
+    # « … court jusqu'en 2030, non ? »: a year the period does not hold is said wrong first
+    claim, unheld = claim_in_articles_words(index, question)  # « uk-aze »: the actors' names
+    verdicts = (contradicted(claim, item.quote, "", True, unheld) for item in giving)
+    spanned = [int(year) for year in re.findall(r"\d{4}", label)]
+    asked = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", question)]
+    outside = bool(asked) and all(not min(spanned) <= year <= max(spanned) for year in asked)
+    verdict = next((said for said in verdicts if said), "") if outside else ""  # 2027 is in
     blocks: list[Block] = [
+        *((Para(verdict),) if verdict else ()),
         Para(f"Période : {label}, d'après l'article — {agreement.title}."),
         replace(quote_of(index.base, giving[0]), open=True),  # the answer's own quote, open
         *(quote_of(index.base, item) for item in giving[1:2]),
