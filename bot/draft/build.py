@@ -2958,8 +2958,8 @@ def _lead_date(
         )
         reason = f"ligne d'agence {words}, année de la date {where}"
     note = (
-        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de son "
-        "attaque en prend le jour"
+        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de sa "
+        "première phrase en prend le jour"
         + ("" if day.iso else f", l'année {str(iso)[:4]} vient de la date de l'article {where}")
     )
     return replace(
@@ -3299,6 +3299,10 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         outside.append(f"média {article.outlet.value} {where[article.outlet.basis]}")
     if article.published.value and article.published.basis in where:
         when = where[article.published.basis].replace("donné", "donnée").replace("lu ", "lue ")
+        told = article.published.note or ""
+        if article.published.basis == "curateur" and told.startswith("mois"):
+            # « --date 2022-03 » and « Bakou, 21 mars, AZERTAC » : the curator gave the month only
+            when = ": " + told.split(" : ")[0]
         outside.append(f"date de publication {article.published.value} {when}")
     if outside:
         source["note"] = " ; ".join(outside) + " — pas dans le texte de l'article"
