@@ -1296,7 +1296,10 @@ PROGRAMME_REACH = 3
 
 
 def _programme(
-    candidates: list[Candidate], skipped: list[Sentence], positions: dict[int, int]
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    positions: dict[int, int],
+    weak: set[int],
 ) -> tuple[list[Sentence], set[int]]:
     """Sentences set aside for having no actor, date, number or act that describe the
     programme of the event just named (its type's noun: « Des exercices de déploiement … sont
@@ -1326,7 +1329,12 @@ def _programme(
         event.more.sort(key=lambda s: s.start)
         event.grouped_why.append(f"« {noun.group(0)} » : programme de l'événement nommé avant")
         joined.add(sentence.start)
+    for event in candidates:  # those grouped already as the weak next sentences of the event
+        pattern = _PROGRAMME_NOUNS.get(event.subtype or "") if event.kind == "event" else None
+        if pattern is not None:
+            joined |= {s.start for s in event.more if pattern.search(s.text) and s.start in weak}
     return left, joined
+
 
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
@@ -2797,7 +2805,8 @@ def draft_article(
     candidates = _said_at_meeting(candidates)
     candidates = _opening_frame(candidates, single)
     positions = {sentence.start: index for index, sentence in enumerate(article.sentences)}
-    skipped, programme = _programme(candidates, skipped, positions)
+    weak_alone = {start for start, alone in single.items() if alone.weak}
+    skipped, programme = _programme(candidates, skipped, positions, weak_alone)
     carrying |= programme
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
