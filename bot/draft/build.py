@@ -1239,12 +1239,17 @@ def _joined(into: Candidate, part: Candidate, why: str) -> None:
     into.resolved += part.resolved
 
 
+OPENING_REACH = 10
+"""How many sentences after an opening its attendees and exhibits may be told."""
+
+
 def _opening_frame(candidates: list[Candidate], single: dict[int, Candidate]) -> list[Candidate]:
     """One event per opening (a fair, a ceremony): the sentence telling it opens a frame; the
     sentences after it telling who attended (« ont pris part à la cérémonie », « ont également
     participé à l'événement » — foreign ministers included) join it with their countries, and
     those telling what was shown (« présente 193 types d'armes à l'exposition ») make one
-    constat; the frame closes at the next opening or meeting. Never cut by actor sets."""
+    constat; the frame closes at the next opening or meeting, or OPENING_REACH sentences on.
+    Never cut by actor sets."""
     sentences = sorted(
         (s for c in candidates for s in _sentences_of(c)), key=lambda sentence: sentence.start
     )
@@ -1256,7 +1261,7 @@ def _opening_frame(candidates: list[Candidate], single: dict[int, Candidate]) ->
             continue
         attending: list[Candidate] = []
         showing: list[Candidate] = []
-        for later in sentences[index + 1 :]:
+        for later in sentences[index + 1 : index + 1 + OPENING_REACH]:
             if opening(later.text) or meeting_head(later.text) or later.start not in single:
                 break
             if attends(later.text):
