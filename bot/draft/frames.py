@@ -154,7 +154,7 @@ _ATTENDS = re.compile(
     r"à\s+cet|au)\s*(?:cérémonie|événement|évènement|inauguration|ouverture|salon|exposition|"
     r"forum|manifestation)"
     r"|\b(?:a|ont)\s+(?:\w+\s+)?réuni\b"
-    r"|\b(?:a|ont)\s+(?:\w+\s+)?pris\s+connaissance\s+d"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?pris\s+connaissance\s+(?:du|des|de\s+la|de\s+l['’]|d['’])"
     r"|\b(?:a|ont)\s+(?:\w+\s+)?visité\s+(?:le|la|les|l['’])\s?(?:salon|exposition|stands?|"
     r"pavillons?)"
     r"|\b(?:étaient|ont\s+été)\s+présents\b",
@@ -183,7 +183,7 @@ def opening(text: str) -> bool:
 def attends(text: str) -> str | None:
     """The words by which a sentence says who attended the event just opened, or None."""
     found = _ATTENDS.search(text)
-    return " ".join(found.group(0).split()[:5]) if found else None
+    return " ".join(found.group(0).split()[:6]) if found else None
 
 
 def shown(text: str) -> bool:
