@@ -67,6 +67,10 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   IsraelValley relaying Radio J on Yoav Gallant in Bakou) a sixteenth newcomer curated, with
   their final entries (the MoD's communiqué one declaration; the two meetings of Gallant two
   entries).
+- newcomer17: bench/newcomer17/, three more (AZERTAC 2022 on Zakir Hassanov received by Imran
+  Khan, CCN Media on the opening of ADEX-2024, La Gazette 2025 on Caspian Breeze - 2025) a
+  seventeenth newcomer curated, with their final entries (the fair's opening one event with its
+  attendees, what was shown one constat; the Kazakh MoD's announcement a declaration, reported).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -131,6 +135,7 @@ SETS = {
     "newcomer13": ROOT / "bench" / "newcomer13",
     "newcomer15": ROOT / "bench" / "newcomer15",
     "newcomer16": ROOT / "bench" / "newcomer16",
+    "newcomer17": ROOT / "bench" / "newcomer17",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

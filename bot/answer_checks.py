@@ -25,7 +25,7 @@ from bot.engine.inline import agreement_texts, event_texts
 from bot.engine.reply import Item, Para, Reply
 from bot.engine.timeline import OVERLAP_WORDS, is_loose, select, timeline_page
 from bot.push.follow import alert_button_label
-from bot.text import keeps_modality, short_label
+from bot.text import fold, keeps_modality, modal_words, short_label
 
 
 def shortened_issues(index: Index) -> list[str]:
@@ -34,7 +34,13 @@ def shortened_issues(index: Index) -> list[str]:
 
     def check(entry_id: str, where: str, full: str, short: str) -> None:
         if not keeps_modality(full, short):
-            issues.append(f"{entry_id} › {where} : « {short} » perd la modalité de « {full} »")
+            kept = {fold(lead) for lead in modal_words(short)}
+            lost = [lead for lead in modal_words(full) if fold(lead) not in kept]
+            issues.append(
+                f"{entry_id} › {where} : « {short} » perd la modalité de « {full} »"
+                f" (manque : {', '.join(f'« {lead} »' for lead in lost)}) ; mettre ces mots "
+                "au début du résumé (ou du titre), dans les 40 premiers caractères"
+            )
 
     base = index.base
     for agreement in base.agreements:

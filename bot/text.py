@@ -111,14 +111,15 @@ def french_list(items: list[str]) -> str:
 MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Proposition", re.compile(r"\bpropos")),
     ("Annonce", re.compile(r"\bannon")),
-    ("Prévision", re.compile(r"\bprevu")),
+    ("Prévision", re.compile(r"\bprevu|\bprevision")),
     ("En finalisation", re.compile(r"\bfinalis")),
     ("Intention", re.compile(r"\bintention\b")),
     ("Au futur", re.compile(r"\bau futur\b")),
     ("Au conditionnel", re.compile(r"\bau conditionnel\b")),
 )
 """Words (folded) that make a claim less than a done fact, with the lead a shortened text
-puts first when its cut would drop them; « selon … » is kept with its own words."""
+puts first when its cut would drop them; « selon … » is kept with its own words. Each lead
+matches its own pattern (« Prévision » is « prévu » said): a text that puts it first keeps it."""
 _SELON = re.compile(
     r"\b[Ss]elon\s+(?!(?:ses|son|sa|leurs?|nos|notre|vos|votre|mes|mon|ma|ce|cet|cette)\s)"
     r"(?!(?:lequel|laquelle|lesquels|lesquelles|quoi|que|qu['’])(?:\W|$))"

@@ -484,10 +484,15 @@ def uncertainty_of(text: str) -> list[str]:
 _RECEIVED_VISITORS = re.compile(
     r"\breçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
     r"ministre|homologue|ambassadeur|"
-    r"vice-ministre|chef|président|commandant)",
+    r"vice-ministre|chef|président|commandant)"
+    r"|\breçue?s?\s+(?:\w+\s+){0,2}?par\s+(?:le|la|l['’]|son|sa|leur)\s?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:premier\s+ministre|ministre|homologue|président|chef|roi|émir|secrétaire|commandant|"
+    r"ambassadeur|vice-président)"
+    r"|\breçue?s?\s+en\s+audience\b",
     re.IGNORECASE,
 )
-"""« a reçu une délégation » is a meeting, not a delivery."""
+"""« a reçu une délégation », « a été reçu par le Premier ministre pakistanais », « reçu en
+audience » : a meeting, not a delivery."""
 
 
 _NEGATED_BEFORE = re.compile(

@@ -61,9 +61,12 @@ from bot.draft.article import Article, Given, Sentence, read_article, url_month
 from bot.draft.cards import cards_to_review, new_country_cards
 from bot.draft.frames import (
     arrival,
+    attends,
     meeting_head,
     meeting_part,
+    opening,
     says_again,
+    shown,
     speaker,
     speaker_words,
     statement_by,
@@ -304,6 +307,31 @@ def _opens_a_statement(text: str, found: FoundDate) -> bool:
     if match is None or not _THAT.match(after[match.end() :]):
         return False
     return len(after[1 : match.start()].split()) <= 8 and "," not in after[1 : match.start()]
+
+
+NAME_YEAR = "année lue dans le nom"
+"""How the reason of a year read from a name (« Caspian Breeze - 2025 ») starts."""
+_ANNOUNCED = re.compile(
+    r",\s*(?:a|ont)\s+(?:annoncé|indiqué|fait\s+savoir|rapporté|communiqué)\s+"
+    r"(?:le|la|l['’]|les)\s?(?:ministère|ministre|service|porte-parole|présidence|gouvernement|"
+    r"état-major|armée|agence|commandement)\b",
+    re.IGNORECASE,
+)
+"""« …, a annoncé le ministère kazakh de la Défense » : the sentence is that body's
+announcement."""
+
+
+def _reported_on_article(article: Article, words: str) -> FoundDate | None:
+    """The article's date for an announcement that has none of its own (« rapporté »)."""
+    value = article.published.value
+    if article.published_date is None or not value:
+        return None
+    precision = {10: "jour", 7: "mois"}.get(len(value), "année")
+    note = (
+        f"annonce sans date propre (« {words.strip(', ')} ») : datée du jour de l'article qui "
+        f"la rapporte ({value}), pas de ce qu'elle annonce"
+    )
+    return FoundDate("", 0, 0, value, precision, "rapporté", note)
 
 
 def _kind(
@@ -1169,6 +1197,148 @@ def _meeting_parts(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in kept:
         candidate.more.sort(key=lambda sentence: sentence.start)
     return kept
+
+
+_FAIR = re.compile(r"\b(?:salon|exposition|foire|forum|sommet|conférence)\b", re.IGNORECASE)
+
+
+def _opening_type(text: str, act: str | None) -> str:
+    """The type of an opening told without a date: a fair's is a forum."""
+    if _FAIR.search(text):
+        return "forum"
+    found = event_type(text, act)
+    return found if found not in (None, "declaration") else "fondation"
+
+
+def _sentences_of(candidate: Candidate) -> list[Sentence]:
+    return [candidate.sentence, *candidate.more]
+
+
+def _without(candidate: Candidate, gone: set[int], single: dict[int, Candidate]) -> bool:
+    """Take the sentences starting at ``gone`` out of ``candidate``; False when none is left.
+    Its actors become those of the sentences it keeps."""
+    kept = [s for s in _sentences_of(candidate) if s.start not in gone]
+    if not kept:
+        return False
+    if len(kept) == len(_sentences_of(candidate)):
+        return True
+    candidate.sentence, candidate.more = kept[0], kept[1:]
+    ids = {hit.id for s in kept if s.start in single for hit in single[s.start].actors}
+    candidate.actors = [hit for hit in candidate.actors if hit.id in ids]
+    return True
+
+
+def _joined(into: Candidate, part: Candidate, why: str) -> None:
+    into.more.append(part.sentence)
+    into.grouped_why.append(why)
+    seen = {hit.id for hit in into.actors}
+    into.actors += [hit for hit in part.actors if hit.id not in seen]
+    into.dates += [found for found in part.dates if found.iso]
+    into.unknown += [name for name in part.unknown if name not in into.unknown]
+    into.numbers += part.numbers
+    into.resolved += part.resolved
+
+
+OPENING_REACH = 10
+"""How many sentences after an opening its attendees and exhibits may be told."""
+
+
+def _opening_frame(candidates: list[Candidate], single: dict[int, Candidate]) -> list[Candidate]:
+    """One event per opening (a fair, a ceremony): the sentence telling it opens a frame; the
+    sentences after it telling who attended (« ont pris part à la cérémonie », « ont également
+    participé à l'événement » — foreign ministers included) join it with their countries, and
+    those telling what was shown (« présente 193 types d'armes à l'exposition ») make one
+    constat; the frame closes at the next opening or meeting, or OPENING_REACH sentences on.
+    Never cut by actor sets."""
+    sentences = sorted(
+        (s for c in candidates for s in _sentences_of(c)), key=lambda sentence: sentence.start
+    )
+    for index, sentence in enumerate(sentences):
+        if not opening(sentence.text) or sentence.start not in single:
+            continue
+        event = next(c for c in candidates if sentence in _sentences_of(c))
+        if event.sentence is not sentence:
+            continue
+        attending: list[Candidate] = []
+        showing: list[Candidate] = []
+        for later in sentences[index + 1 : index + 1 + OPENING_REACH]:
+            if opening(later.text) or meeting_head(later.text) or later.start not in single:
+                break
+            if attends(later.text):
+                attending.append(single[later.start])
+            elif shown(later.text):
+                showing.append(single[later.start])
+        if not attending and not showing:
+            continue
+        gone = {part.sentence.start for part in attending + showing}
+        candidates = [c for c in candidates if c is event or _without(c, gone, single)]
+        if event.kind != "event":
+            event.kind, event.subtype = "event", _opening_type(sentence.text, event.act)
+        event.more = [s for s in event.more if s.start not in gone]
+        for part in attending:
+            _joined(event, part, f"« {attends(part.sentence.text)} » : présent à l'ouverture")
+        if showing:
+            first = replace(
+                showing[0], more=[], grouped_why=[], kind="fact", subtype=None, act=None
+            )
+            for part in showing[1:]:
+                _joined(first, part, "ce qui est présenté au même salon")
+            candidates.insert(candidates.index(event) + 1, first)
+        event.more.sort(key=lambda s: s.start)
+        event.position = max(event.position, *(p.position for p in attending), 0)
+    return candidates
+
+
+_PROGRAMME_NOUNS = {
+    "exercice": re.compile(r"\b(?:exercices?|manœuvres?|entraîn\w*|tirs?)\b", re.IGNORECASE),
+    "forum": re.compile(r"\b(?:salon|exposition|forum|conférence|sommet)\b", re.IGNORECASE),
+}
+"""The words by which a sentence without actor, date or number describes the programme of an
+event of that type (« Des exercices de … sont prévus », « Les marins effectueront des
+exercices … »)."""
+PROGRAMME_REACH = 3
+"""How many sentences after the event its programme may come (a quoted remark between)."""
+
+
+def _programme(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    positions: dict[int, int],
+    weak: set[int],
+) -> tuple[list[Sentence], set[int]]:
+    """Sentences set aside for having no actor, date, number or act that describe the
+    programme of the event just named (its type's noun: « Des exercices de déploiement … sont
+    prévus ») join that event, up to PROGRAMME_REACH sentences after it; the others stay
+    aside. Returns the sentences left aside and the starts of those joined (key quotes)."""
+    left: list[Sentence] = []
+    joined: set[int] = set()
+    for sentence in skipped:
+        where = positions.get(sentence.start)
+        event = next(
+            (
+                c
+                for c in sorted(candidates, key=lambda c: -c.position)
+                if c.kind == "event"
+                and c.subtype in _PROGRAMME_NOUNS
+                and where is not None
+                and 0 < where - c.position <= PROGRAMME_REACH
+            ),
+            None,
+        )
+        pattern = _PROGRAMME_NOUNS.get(event.subtype or "") if event is not None else None
+        noun = pattern.search(sentence.text) if pattern is not None else None
+        if event is None or noun is None or len(sentence.text) < MIN_QUOTE:
+            left.append(sentence)
+            continue
+        event.more.append(sentence)
+        event.more.sort(key=lambda s: s.start)
+        event.grouped_why.append(f"« {noun.group(0)} » : programme de l'événement nommé avant")
+        joined.add(sentence.start)
+    for event in candidates:  # those grouped already as the weak next sentences of the event
+        pattern = _PROGRAMME_NOUNS.get(event.subtype or "") if event.kind == "event" else None
+        if pattern is not None:
+            joined |= {s.start for s in event.more if pattern.search(s.text) and s.start in weak}
+    return left, joined
 
 
 def _family(act: str | None) -> str | None:
@@ -2558,6 +2728,30 @@ def draft_article(
             kind, subtype, act = "event", "declaration", None
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
+        if kind == "fact" and modality is None and opening(sentence.text):
+            # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
+            # Bakou » : an opening held at a place is an event, dated or not
+            kind, subtype = "event", _opening_type(sentence.text, act)
+        named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
+        announced = _ANNOUNCED.search(sentence.text)
+        if announced is not None and named and len(named) == len([d for d in dated if d.iso]):
+            # « Les troupes … participeront aux exercices « Caspian Breeze - 2025 », a annoncé
+            # le ministère » : the announcement, reported on the article's day; the year of
+            # the name dates the exercise, not the sentence announcing it
+            kind, subtype, act = "event", "declaration", None
+            dated = [d for d in dated if d not in named]
+            on_article = _reported_on_article(article, announced.group(0))
+            dated += [on_article] if on_article is not None else []
+        elif (
+            subtype == "declaration"
+            and named
+            and modality is not None
+            and modality.kind in ("souhait", "intention")
+            and not _said_on(sentence.text, named)
+        ):
+            # « L'Azerbaïdjan s'apprête à déployer … dans le cadre des exercices « Caspian
+            # Breeze - 2025 », qui se dérouleront … » : the named exercise, to come
+            subtype = event_type(sentence.text, act) or subtype
         if kind == "agreement":  # « Selon le plan commun, signé …, sont organisés les exercices
             # “Altyn Kyran – 2024” » : the year of the exercise's name is not the plan's date
             dated = [d for d in dated if not (d.reason or "").startswith("année lue dans le nom")]
@@ -2599,6 +2793,8 @@ def draft_article(
         or meeting_part(candidate.sentence.text)  # what the meeting talked about
     }
     """Sentences that carry something on their own words, read before any grouping."""
+    single = {candidate.sentence.start: replace(candidate) for candidate in candidates}
+    """Each sentence as read alone (its actors, dates), before any grouping."""
     candidates = _group(candidates, skipped, speakers_at, reasons)
     if cut_sentence is not None:
         for candidate in candidates:
@@ -2612,6 +2808,11 @@ def draft_article(
     candidates = _says_again(candidates)
     candidates = _meeting_parts(candidates)
     candidates = _said_at_meeting(candidates)
+    candidates = _opening_frame(candidates, single)
+    positions = {sentence.start: index for index, sentence in enumerate(article.sentences)}
+    weak_alone = {start for start, alone in single.items() if alone.weak}
+    skipped, programme = _programme(candidates, skipped, positions, weak_alone)
+    carrying |= programme
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
@@ -2771,8 +2972,8 @@ def _lead_date(
         )
         reason = f"ligne d'agence {words}, année de la date {where}"
     note = (
-        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de son "
-        "attaque en prend le jour"
+        f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de sa "
+        "première phrase en prend le jour"
         + ("" if day.iso else f", l'année {str(iso)[:4]} vient de la date de l'article {where}")
     )
     return replace(
@@ -2796,7 +2997,7 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date"] = None
         return
     entry["date"] = main.iso
-    entry["date_text"] = main.text
+    entry["date_text"] = main.text or None  # the article's own date: no words of the fact
     if main.iso is None:
         return  # year unknown: no basis to claim; the draft annotation says so
     if main.event is not None:  # the date of the meeting the sentence happens at
@@ -3112,6 +3313,10 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         outside.append(f"média {article.outlet.value} {where[article.outlet.basis]}")
     if article.published.value and article.published.basis in where:
         when = where[article.published.basis].replace("donné", "donnée").replace("lu ", "lue ")
+        told = article.published.note or ""
+        if article.published.basis == "curateur" and told.startswith("mois"):
+            # « --date 2022-03 » and « Bakou, 21 mars, AZERTAC » : the curator gave the month only
+            when = ": " + told.split(" : ")[0]
         outside.append(f"date de publication {article.published.value} {when}")
     if outside:
         source["note"] = " ; ".join(outside) + " — pas dans le texte de l'article"

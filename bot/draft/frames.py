@@ -137,3 +137,55 @@ def speaker_words(text: str) -> str:
         if titled is not None:
             return titled.group(0)
     return ""
+
+
+_OPENING = re.compile(
+    r"\b(?:cérémonie\s+d['’](?:ouverture|inauguration)|ouverture|inauguration)\b[^.;]{0,200}?"
+    r"\b(?:a|ont)\s+eu\s+lieu\s+(?:à|au|aux|dans|en|sur)\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?inauguré\s+(?:le|la|les|l['’]|un|une)"
+    r"|\b(?:s['’]est|se\s+sont)\s+(?:\w+\s+)?ouverte?s?\s+(?:à|au|aux|dans|en)\b"
+    r"|\ba\s+ouvert\s+ses\s+portes\b",
+    re.IGNORECASE,
+)
+"""« La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de Bakou », « a
+inauguré la base », « s'est ouvert à Bakou » : an opening held at a place, an event."""
+_ATTENDS = re.compile(
+    r"\b(?:ont|a)\s+(?:\w+\s+)?(?:pris\s+part|participé|assisté)\s+(?:à\s+la|à\s+l['’]|à\s+cette|"
+    r"à\s+cet|au)\s*(?:cérémonie|événement|évènement|inauguration|ouverture|salon|exposition|"
+    r"forum|manifestation)"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?réuni\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?pris\s+connaissance\s+(?:du|des|de\s+la|de\s+l['’]|d['’])"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?visité\s+(?:le|la|les|l['’])\s?(?:salon|exposition|stands?|"
+    r"pavillons?)"
+    r"|\b(?:étaient|ont\s+été)\s+présents\b",
+    re.IGNORECASE,
+)
+"""Who attended the opening just told (« ont pris part à la cérémonie d'ouverture », « ont
+également participé à l'événement », « a réuni des délégations », « a pris connaissance du
+salon »): part of that event, with the countries it names (foreign ministers included)."""
+_SHOWN = re.compile(
+    r"\b(?:présentée?s?|exposée?s?|démontrée?s?|présente|expose)\b[^.;]{0,120}?\b(?:à|au|sur)\s+"
+    r"(?:l['’]|le|la)\s?(?:exposition|salon|stand)"
+    r"|^(?:L['’]exposition|Le\s+salon|Le\s+stand|Le\s+pavillon)\b[^.;]{0,40}?\b(?:fournit|présente|"
+    r"montre|est\s+démontrée?|propose|expose)\b"
+    r"|^(?:Étaient|Sont|Ont\s+été)\s+(?:présentée?s|exposée?s)\b",
+    re.IGNORECASE,
+)
+"""What was shown at the fair just opened (« L'Azerbaïdjan présente 193 types d'armes à
+l'exposition », « Étaient présentés à l'exposition … ») : one constat, not the event."""
+
+
+def opening(text: str) -> bool:
+    """The sentence tells an opening held at a place (a fair, a ceremony, an inauguration)."""
+    return _OPENING.search(text) is not None
+
+
+def attends(text: str) -> str | None:
+    """The words by which a sentence says who attended the event just opened, or None."""
+    found = _ATTENDS.search(text)
+    return " ".join(found.group(0).split()[:6]) if found else None
+
+
+def shown(text: str) -> bool:
+    """The sentence tells what was shown at the fair (not who came)."""
+    return _SHOWN.search(text) is not None and _ATTENDS.search(text) is None

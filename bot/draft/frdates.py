@@ -58,6 +58,8 @@ _EVENT_NOUN_BEFORE = re.compile(
 _NAME_AFTER = re.compile(r"\s*[«“\"]\s*(?P<name>[A-ZÀ-Þ][^«»“”\"]{0,40}?)\s*[»”\"]")
 """« un exercice militaire 2021 « Indestructible Brotherhood » »: the year of the exercise's
 name, written before it; the exercise's own day is told elsewhere (« débutera demain »)."""
+_ACRONYM_YEAR = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,}[-–]((?:19|20)\d\d)(?![\d/-])")
+"""« ADEX-2024 », « IDEF-2023 »: a fair's name ending with its year, which dates it (deduced)."""
 _EDITION = re.compile(r"\b(?:l['’]\s*|d['’]\s*)?édition\s+$", re.IGNORECASE)
 """« l'édition 2021 des jeux navals Sea Cup »: the year names an edition, not the fact's date."""
 _RELATIVE = re.compile(
@@ -737,6 +739,16 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                 match.group(0), match.start(), match.end(), f"{first}/{last}", "intervalle", "texte"
             )
         )
+    for match in _ACRONYM_YEAR.finditer(text):  # « ADEX-2024 » : the fair's year, deduced
+        if free(match.start(), match.end()):
+            words = match.group(0)
+            add(
+                _deduced_year(
+                    match,
+                    f"année lue dans le nom « {words} » : déduite, pas une date du texte",
+                    f"année lue dans le nom « {words} »",
+                )
+            )
     for match in _YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
