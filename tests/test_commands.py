@@ -184,7 +184,8 @@ def test_accord_unknown_term(index):
     )
 
 
-def test_uk_agreement_card_shows_period_and_inferred_date(index):
+def test_uk_agreement_card_shows_period_and_inferred_date(five_base):
+    index = Index(five_base)  # the frozen five articles: the shipped label may be reworded
     reply = callback(index, "a:plan-defense-az-gb-2026-2027")
     text = text_of(reply)
     assert "Période — 2026 – 2027" in text
