@@ -11,7 +11,7 @@ from bot.text import fold
 
 _MONEY_ASKED = re.compile(
     r"\b(?:paye[es]?|payes|payer|paient|coute\w*|couter|cout|couts|valeur|valent|vaut|prix"
-    r"|montant\w*|budget\w*|depense\w*|factur\w*|somme)\b"
+    r"|montant\w*|budget\w*|depense\w*|factur\w*|somme(?! toute))\b"
 )
 """Words by which a question asks a sum of money (folded)."""
 _MONEY_UNITS = frozenset(

@@ -69,7 +69,7 @@ LISTED_COUNTRIES = 3
 """A sentence naming this many countries lists who was there."""
 
 _COST = re.compile(
-    r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme|tarif\w*"
+    r"\b(?:cout\w*|coute\w*|couter|budget\w*|montant\w*|prix|financ\w*|somme(?! toute)|tarif\w*"
     r"|combien (?:\w+ ){0,3}invest\w*|invest\w* (?:\w+ ){0,3}combien"
     r"|combien (?:ca|cela|ils|il|elle) (?:a )?(?:coute|vaut|paye)|valeur)\b"
 )
