@@ -578,7 +578,8 @@ def test_a_country_left_unplaced_is_said_under_the_map_never_over_its_labels(bas
 
     monkeypatch.setattr(carte, "_placements", without)
     drawn = carte.render_map(spec)
-    assert drawn.unplaced == (lost,)
+    # a grown base may already leave a country unplaced (Israel, sixteenth newcomer's set)
+    assert sorted(drawn.unplaced) == sorted({*free.unplaced, lost})
     notes = [text for text in drawn.texts if text.role == "unplaced"]
     assert len(notes) == 1 and dict(spec.labels)[lost] in notes[0].text.replace("\n", " ")
     legend = [text for text in drawn.texts if text.role == "legend"]
