@@ -6,10 +6,10 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6, newcomer15, newcomer16 and newcomer17), its content/*.yaml (the
-curated entries, files of their own) and its articles/*.txt as seeds (the leading « # » source lines
-removed, as the README says); run ``python -m bot check`` on the copy; run
-pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
+then tests/growth/newcomer3 … newcomer6, newcomer15, newcomer16 and newcomer17), its
+content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
+leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
+copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
 tests/questions.yaml on the shipped base and on the copy, and list those whose reading changed.
 Exit status 0 only if everything passed.
 """
