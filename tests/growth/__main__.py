@@ -6,10 +6,10 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6 and newcomer15), its content/*.yaml (the
-curated entries, files of their own) and its articles/*.txt as seeds (the leading « # » source lines
-removed, as the README says); run ``python -m bot check`` on the copy; run
-pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
+then tests/growth/newcomer3 … newcomer6, newcomer15, newcomer16 and newcomer17), its
+content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
+leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
+copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
 tests/questions.yaml on the shipped base and on the copy, and list those whose reading changed.
 Exit status 0 only if everything passed.
 """
@@ -36,6 +36,8 @@ SETS = (
     GROWTH / "newcomer5",
     GROWTH / "newcomer6",
     GROWTH / "newcomer15",
+    GROWTH / "newcomer16",
+    GROWTH / "newcomer17",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -47,7 +49,11 @@ fourth, newcomer5, the three a fifth newcomer curated (RIA Novosti 2009, The Tim
 Yourtopia 2020), reviewed after; the fifth, newcomer6, the three a sixth newcomer curated
 (AZERTAC 2018, Le Journal de l'Aviation, armenianclub.com 2010), reviewed after; the sixth,
 newcomer15, the three the fifteenth newcomer curated (AZERTAC 2019, Press TV 2024, Armenews/AFP
-2020), with one quote added to an entry already in the base (its evidence.yaml)."""
+2020), with one quote added to an entry already in the base (its evidence.yaml); the seventh,
+newcomer16, the three the sixteenth newcomer curated (AZERTAC 2024, TASS via fr.news-pravda.com
+2024, IsraelValley/Radio J 2023); the eighth, newcomer17, the three the seventeenth newcomer
+curated (AZERTAC 2022, ccn-media.com ADEX-2024, La Gazette 2025), with two country cards (the
+Pakistan card left out, the first set has one)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
