@@ -24,8 +24,11 @@ QUESTIONS = read_yaml((Path(__file__).parent / "questions.yaml").read_text(encod
 
 
 @pytest.fixture(scope="module")
-def index(base):
-    return Index(base)
+def index(five_base):
+    """The frozen five articles the set was written on: a curator's new article may change a
+    reading (« la météo à Paris » once an article speaks of « conditions météorologiques »),
+    which `python -m tests.growth` lists instead of turning the suite red."""
+    return Index(five_base)
 
 
 def expected(index: Index, item: dict) -> str | None:
