@@ -1290,12 +1290,23 @@ def _opening_frame(candidates: list[Candidate], single: dict[int, Candidate]) ->
 
 
 _PROGRAMME_NOUNS = {
-    "exercice": re.compile(r"\b(?:exercices?|manœuvres?|entraîn\w*|tirs?)\b", re.IGNORECASE),
-    "forum": re.compile(r"\b(?:salon|exposition|forum|conférence|sommet)\b", re.IGNORECASE),
+    "exercice": re.compile(
+        r"\b(?:exercices?|manœuvres?|entraîn\w*|tirs?|vols?|briefings?|débriefings?|"
+        r"participants)\b",
+        re.IGNORECASE,
+    ),
+    "forum": re.compile(
+        r"\b(?:salon|exposition|forum|conférence|sommet|participants)\b", re.IGNORECASE
+    ),
+    "reunion": re.compile(
+        r"\b(?:échanges?\s+de\s+vues|participants|discussions?|entretiens?|pourparlers|"
+        r"rencontre|réunion|consultations)\b",
+        re.IGNORECASE,
+    ),
 }
 """The words by which a sentence without actor, date or number describes the programme of an
-event of that type (« Des exercices de … sont prévus », « Les marins effectueront des
-exercices … »)."""
+event of that type (« Des exercices de … sont prévus », « Les vols ont été précédés d'un
+briefing », « Un large échange de vues a eu lieu », « Les participants ont été informés »)."""
 PROGRAMME_REACH = 3
 """How many sentences after the event its programme may come (a quoted remark between)."""
 
@@ -1335,7 +1346,9 @@ def _programme(
         event.grouped_why.append(f"« {noun.group(0)} » : programme de l'événement nommé avant")
         joined.add(sentence.start)
     for event in candidates:  # those grouped already as the weak next sentences of the event
-        pattern = _PROGRAMME_NOUNS.get(event.subtype or "") if event.kind == "event" else None
+        if event.kind != "event" or event.subtype == "reunion":  # a meeting's talk stays as read
+            continue
+        pattern = _PROGRAMME_NOUNS.get(event.subtype or "")
         if pattern is not None:
             joined |= {s.start for s in event.more if pattern.search(s.text) and s.start in weak}
     return left, joined

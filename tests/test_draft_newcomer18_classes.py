@@ -1,0 +1,55 @@
+"""The classes an eighteenth newcomer corrected by hand (issue 23), each on a short article of
+our own, drafted against the fixture base (tests/fixtures/draft_base/) — never the shipped
+content: what a meeting or an exercise just named did, told without actor, date or number
+(« Un large échange de vues a eu lieu … », « Les vols ont été précédés d'un briefing … »),
+joins it instead of being set aside."""
+
+from __future__ import annotations
+
+from tests.draft_helpers import draft_yaml, entry_holding, small_base
+
+# -- what happened at the meeting or exercise just named joins it ----------------------------
+
+MEETING = (
+    "Le ministre azerbaïdjanais de la Défense a rencontré le ministre turc de la Défense le "
+    "29 octobre 2019.\n"
+    "Les discussions ont porté sur les perspectives de la coopération militaire.\n"
+    "Un large échange de vues a eu lieu sur le renforcement des relations dans le domaine "
+    "technico-militaire.\n"
+)
+
+
+def test_an_exchange_of_views_joins_the_meeting_just_named() -> None:
+    data = draft_yaml(MEETING, small_base())
+    meeting = entry_holding(data, "a rencontré")
+    quotes = [item["quote"] for item in meeting["evidence"] if item["key"]]
+    assert any("échange de vues" in quote for quote in quotes)
+    assert not (data.get("draft") or {}).get("skipped")
+
+
+FLIGHTS = (
+    "Les forces aériennes azerbaïdjanaises et turques ont mené des exercices tactiques "
+    "conjoints à Konya le 7 septembre 2021.\n"
+    "Les vols ont été précédés d'un briefing sur le plan d'opération et les conditions "
+    "techniques.\n"
+)
+
+
+def test_the_briefing_before_the_flights_joins_the_exercise() -> None:
+    data = draft_yaml(FLIGHTS, small_base())
+    exercise = entry_holding(data, "exercices tactiques")
+    assert any("briefing" in item["quote"] for item in exercise["evidence"])
+    assert not (data.get("draft") or {}).get("skipped")
+
+
+def test_a_sentence_without_the_event_s_words_stays_aside() -> None:
+    data = draft_yaml(
+        MEETING.replace(
+            "Un large échange de vues a eu lieu sur le renforcement des relations dans le "
+            "domaine technico-militaire.",
+            "Le temps était pluvieux et froid pendant toute la semaine dans la capitale.",
+        ),
+        small_base(),
+    )
+    meeting = entry_holding(data, "a rencontré")
+    assert not any("pluvieux" in item["quote"] for item in meeting["evidence"])
