@@ -53,3 +53,50 @@ def test_a_sentence_without_the_event_s_words_stays_aside() -> None:
     )
     meeting = entry_holding(data, "a rencontré")
     assert not any("pluvieux" in item["quote"] for item in meeting["evidence"])
+
+
+# -- a mission deployed on one side of a border; the communiqué told on ----------------------
+
+MISSION = (
+    "# URL : https://exemple.fr/monde/2023/02/20/mission.html\n"
+    "L'Union européenne a commencé lundi à déployer une mission d'observation à la frontière "
+    "entre l'Arménie et l'Azerbaïdjan, deux pays en conflit depuis plus de trente ans.\n"
+    "« L'Union européenne lance aujourd'hui une mission civile », a annoncé le Conseil européen "
+    "dans un communiqué, précisant que ses observateurs seraient déployés du côté arménien de la "
+    "frontière.\n"
+    "Forte d'une centaine de membres, la mission comprendra notamment « 50 observateurs "
+    "non-armés », selon la même source.\n"
+)
+
+
+def test_a_mission_starting_to_deploy_is_a_foundation_not_a_conflict() -> None:
+    event = entry_holding(draft_yaml(MISSION, small_base()), "a commencé lundi")
+    assert event["type"] == "fondation"
+
+
+def test_the_country_across_the_border_where_a_mission_deploys_is_no_party() -> None:
+    data = draft_yaml(MISSION, small_base())
+    for words in ("a commencé lundi", "a annoncé le Conseil"):
+        entry = entry_holding(data, words)
+        assert "AM" in entry["actors"]
+        assert "AZ" not in entry["actors"]
+
+
+def test_a_sentence_told_by_the_same_source_joins_the_declaration() -> None:
+    data = draft_yaml(MISSION, small_base())
+    declaration = entry_holding(data, "a annoncé le Conseil")
+    assert declaration["type"] == "declaration"
+    assert any("selon la même source" in item["quote"] for item in declaration["evidence"])
+    assert not any(
+        "selon la même source" in item["quote"]
+        for entry in data.get("facts") or []
+        for item in entry["evidence"]
+    )
+
+
+def test_without_a_side_both_border_countries_stay() -> None:
+    data = draft_yaml(
+        MISSION.replace("du côté arménien de la frontière", "sur place"), small_base()
+    )
+    entry = entry_holding(data, "a commencé lundi")
+    assert {"AM", "AZ"} <= set(entry["actors"])

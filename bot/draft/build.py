@@ -992,6 +992,50 @@ def _says_again(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_SAME_SOURCE = re.compile(
+    r"\b(?:selon|d['’]après|de)\s+(?:la\s+)?même\s+source\b"
+    r"|\b(?:a\s+)?(?:ajouté|précisé|poursuivi)\s+(?:la\s+même\s+source|le\s+communiqué)\b",
+    re.IGNORECASE,
+)
+"""« …, selon la même source », « a ajouté le communiqué » : more of the statement just told."""
+
+
+def _same_source(candidates: list[Candidate]) -> list[Candidate]:
+    """A candidate told « selon la même source » (or « a ajouté le communiqué ») with no date
+    of its own is the rest of the declaration told before it: it joins it, with its actors —
+    alone, the hedge would point at nothing and the speaker would be lost."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        said = next(
+            (
+                found
+                for sentence in (item.sentence, *item.more)
+                if (found := _SAME_SOURCE.search(sentence.text))
+            ),
+            None,
+        )
+        target = next((c for c in reversed(kept) if c.kind == "event"), None)
+        if (
+            said is None
+            or any(found.iso for found in item.dates)
+            or target is None
+            or target.subtype != "declaration"
+        ):
+            kept.append(item)
+            continue
+        target.more += [*item.opened_by, item.sentence, *item.more]
+        target.more.sort(key=lambda sentence: sentence.start)
+        target.spoken += item.spoken
+        seen = {hit.id for hit in target.actors}
+        target.actors += [hit for hit in item.actors if hit.id not in seen]
+        target.numbers += item.numbers
+        target.unknown += [name for name in item.unknown if name not in target.unknown]
+        target.grouped_why.append(
+            f"« {' '.join(said.group(0).split())} » : suite de la déclaration"
+        )
+    return kept
+
+
 _AT_THE_EVENT = re.compile(
     r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
     r"(?:\s+d['’](inauguration))?\b",
@@ -2819,6 +2863,7 @@ def draft_article(
     candidates = _back_to_sale(candidates)
     candidates = _repeats(candidates)
     candidates = _says_again(candidates)
+    candidates = _same_source(candidates)
     candidates = _meeting_parts(candidates)
     candidates = _said_at_meeting(candidates)
     candidates = _opening_frame(candidates, single)
@@ -2841,6 +2886,7 @@ def draft_article(
                     break
     _article_parties(candidates, base.vocabulary.home, subject)
     _visit_hosts(candidates)
+    _mission_side(candidates, " ".join(s.text for s in article.sentences), finder)
     for candidate in candidates:
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
         if signing and not candidate.more:
@@ -2907,6 +2953,59 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
         for code in parties:
             candidate.actors.append(ActorHit(code, "", True))
             candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+
+
+_MISSION = re.compile(
+    r"\b(?:déplo\w+|lanc\w+|envo\w+)\b[^.;]{0,80}?\bmission\b|\bmission\b[^.;]{0,80}?\bdéploy\w+",
+    re.IGNORECASE,
+)
+"""« a commencé à déployer une mission d'observation », « la mission déployée » : a mission sent."""
+_SIDE = re.compile(r"\bdu\s+côté\s+(?P<side>[\w’'-]+)\s+de\s+la\s+frontière\b", re.IGNORECASE)
+"""« du côté arménien de la frontière » : the side of the border where a mission deploys."""
+_BORDER = re.compile(r"\bfrontières?\b[^.;,]{0,60}", re.IGNORECASE)
+"""« la frontière entre l'Arménie et l'Azerbaïdjan », « la frontière arméno-azerbaïdjanaise »."""
+MISSION_SIDE_NOTE = (
+    "pays de l'autre côté de la frontière où la mission se déploie (« {side} ») : retiré, "
+    "pas une partie — à vérifier"
+)
+
+
+def _mission_side(candidates: list[Candidate], text: str, finder: ActorFinder) -> None:
+    """When the article says on which side of a border a mission deploys (« du côté arménien
+    de la frontière »), the country of the other side, named in that mission's sentences only
+    as the border (« à la frontière entre l'Arménie et l'Azerbaïdjan »), is no party of the
+    deployment or of its announcement."""
+    side = _SIDE.search(text)
+    if side is None:
+        return
+    sides = {hit.id for hit in finder.find(side.group("side"))}
+    if len(sides) != 1:
+        return
+    for candidate in candidates:
+        if candidate.kind == "agreement" or not any(
+            _MISSION.search(sentence.text) for sentence in (candidate.sentence, *candidate.more)
+        ):
+            continue
+        sentences = [s.text for s in (candidate.sentence, *candidate.more)]
+        other = {hit.id for hit in candidate.actors if hit.id not in sides and len(hit.id) == 2}
+        gone: set[str] = set()
+        for code in other:
+            words = {hit.text for hit in candidate.actors if hit.id == code and hit.text}
+            if words and all(
+                all(
+                    any(w in border.group(0) for border in _BORDER.finditer(sentence))
+                    for w in words
+                    if w in sentence
+                )
+                for sentence in sentences
+            ):
+                gone.add(code)
+        if gone and any(hit.id in sides for hit in candidate.actors):
+            candidate.actors = [hit for hit in candidate.actors if hit.id not in gone]
+            for code in sorted(gone):
+                candidate.resolved.append(
+                    Resolved(side.group(0), code, MISSION_SIDE_NOTE.format(side=side.group(0)))
+                )
 
 
 _VISIT = re.compile(
