@@ -100,3 +100,40 @@ def test_without_a_side_both_border_countries_stay() -> None:
     )
     entry = entry_holding(data, "a commencé lundi")
     assert {"AM", "AZ"} <= set(entry["actors"])
+
+
+# -- the outlet of a copyright line; a medium the lead credits --------------------------------
+
+
+def test_an_outlet_named_only_in_a_copyright_line_is_the_outlet() -> None:
+    source = draft_yaml(MISSION + "© Copyright Exemple\n", small_base())["sources"][0]
+    assert source["outlet"] == "Exemple"
+    assert "outlet_basis" not in source  # the article's words, not the address
+
+
+def test_a_copyright_line_of_another_site_is_not_the_outlet() -> None:
+    source = draft_yaml(MISSION + "© Copyright Autrejournal\n", small_base())["sources"][0]
+    assert source["outlet"] == "exemple.fr"
+
+
+RELAYED = (
+    "# URL : https://www.exemple.com/spip.php?article=83069\n"
+    "Les forces aériennes azerbaïdjanaises et turques poursuivent des exercices conjoints à "
+    "Konya, rapporte le site azerbaïdjanais Trend le 7 septembre en se référant au ministère "
+    "azerbaïdjanais de la Défense.\n"
+    "Les pilotes des deux pays ont effectué des vols de combat en plein jour.\n"
+)
+
+
+def test_a_medium_the_lead_credits_is_relayed_from() -> None:
+    source = draft_yaml(RELAYED, small_base())["sources"][0]
+    assert source["relayed_from"] == "Trend (se référant au ministère azerbaïdjanais de la Défense)"
+
+
+def test_a_medium_quoted_further_down_is_not_relayed_from() -> None:
+    text = RELAYED.replace(
+        ", rapporte le site azerbaïdjanais Trend le 7 septembre en se "
+        "référant au ministère azerbaïdjanais de la Défense",
+        "",
+    ) + ("« Les vols continuent », indique l'agence Trend, citant le ministère.\n")
+    assert not draft_yaml(text, small_base())["sources"][0].get("relayed_from")
