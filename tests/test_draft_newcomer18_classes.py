@@ -137,3 +137,29 @@ def test_a_medium_quoted_further_down_is_not_relayed_from() -> None:
         "",
     ) + ("« Les vols continuent », indique l'agence Trend, citant le ministère.\n")
     assert not draft_yaml(text, small_base())["sources"][0].get("relayed_from")
+
+
+# -- what happens inside the exercise just told is the exercise's own -------------------------
+
+INSIDE = FLIGHTS + (
+    "Dans le cadre d'une opération conjointe, les pilotes azerbaïdjanais et turcs ont détruit "
+    "les systèmes de défense aérienne de l'ennemi simulé.\n"
+    "Les pilotes azerbaïdjanais participent aux exercices sur des avions d'attaque Su-25.\n"
+)
+
+
+def test_what_the_pilots_do_in_the_exercise_joins_it() -> None:
+    data = draft_yaml(INSIDE, small_base())
+    exercise = entry_holding(data, "exercices tactiques")
+    quotes = " ".join(item["quote"] for item in exercise["evidence"])
+    assert "opération conjointe" in quotes and "Su-25" in quotes
+    assert not data.get("facts")
+
+
+def test_a_figure_told_after_the_exercise_stays_its_own_fact() -> None:
+    data = draft_yaml(
+        FLIGHTS + "Les exercices réunissent plus de 3000 militaires des deux armées.\n",
+        small_base(),
+    )
+    exercise = entry_holding(data, "exercices tactiques")
+    assert not any("3000" in item["quote"] for item in exercise["evidence"])

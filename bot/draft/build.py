@@ -1398,6 +1398,51 @@ def _programme(
     return left, joined
 
 
+_EXERCISE_FRAME = re.compile(
+    r"\b(?:exercices?|manœuvres?|opération\s+conjointe|ennemi\s+simulé)\b", re.IGNORECASE
+)
+"""« participent aux exercices », « Dans le cadre d'une opération conjointe » : what happens
+inside the exercise just told."""
+
+
+def _exercise_parts(candidates: list[Candidate], positions: dict[int, int]) -> list[Candidate]:
+    """An undated constat told right after an exercise (its next sentence on), with no actor
+    the exercise lacks, no figure and no words quoted, and a sentence that speaks of the
+    exercise (« Les pilotes participent aux exercices sur des Su-25 », « Dans le cadre d'une
+    opération conjointe ») is the exercise's own: it joins it — alone it would lose its
+    exercise and its date."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        event = next((c for c in reversed(kept) if c.kind == "event"), None)
+        last = (
+            max(positions.get(s.start, -1) for s in (event.sentence, *event.more))
+            if event is not None
+            else -1
+        )
+        first = min(positions.get(s.start, -1) for s in (item.sentence, *item.more))
+        own = (item.sentence, *item.more)
+        if (
+            event is None
+            or event.subtype != "exercice"
+            or item.kind != "fact"
+            or item.dates
+            or item.numbers  # a figure (« d'une durée de plus de dix jours ») is its own fact
+            or item.spoken
+            or any(mark in sentence.text for sentence in own for mark in '«»"')
+            or first != last + 1
+            or not _actor_ids(item) <= _actor_ids(event)
+            or not any(_EXERCISE_FRAME.search(sentence.text) for sentence in own)
+        ):
+            kept.append(item)
+            continue
+        event.more += [*item.opened_by, *own]
+        event.more.sort(key=lambda sentence: sentence.start)
+        event.numbers += item.numbers
+        event.unknown += [name for name in item.unknown if name not in event.unknown]
+        event.grouped_why.append("ce qui se passe pendant l'exercice nommé avant")
+    return kept
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -2871,6 +2916,7 @@ def draft_article(
     weak_alone = {start for start, alone in single.items() if alone.weak}
     skipped, programme = _programme(candidates, skipped, positions, weak_alone)
     carrying |= programme
+    candidates = _exercise_parts(candidates, positions)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
