@@ -163,3 +163,25 @@ def test_a_figure_told_after_the_exercise_stays_its_own_fact() -> None:
     )
     exercise = entry_holding(data, "exercices tactiques")
     assert not any("3000" in item["quote"] for item in exercise["evidence"])
+
+
+def test_a_meeting_ending_with_the_signing_of_a_plan_is_linked_to_it() -> None:
+    data = draft_yaml(
+        MEETING + "La rencontre s'est soldée par la signature du Plan de coopération militaire "
+        "bilatérale pour 2020 entre les ministères de la défense de l'Azerbaïdjan et de la "
+        "Turquie.\n",
+        small_base(),
+    )
+    meeting = entry_holding(data, "a rencontré")
+    plan = entry_holding(data, "s'est soldée")
+    assert plan in (data.get("agreements") or [])
+    assert meeting.get("agreements") == [plan["id"]]
+
+
+def test_a_meeting_is_not_linked_to_an_agreement_it_did_not_end_with() -> None:
+    data = draft_yaml(
+        MEETING + "En 2018, l'Azerbaïdjan et la Turquie avaient signé un accord de coopération "
+        "militaire.\n",
+        small_base(),
+    )
+    assert not entry_holding(data, "a rencontré").get("agreements")

@@ -3412,6 +3412,37 @@ _COMMENTED = re.compile(
 """« commentant le contrat signé par … » : the agreement an event is about."""
 
 
+_MEETING_ENDS = re.compile(
+    r"\b(?:La|Cette)\s+(?:rencontre|réunion|entrevue|visite|séance)\s+s['’]est\s+"
+    r"(?:soldée|conclue|achevée|terminée)\s+par\s+la\s+signature"
+    r"|\b(?:À|A)\s+l['’]issue\s+de\s+(?:la|cette)\s+(?:rencontre|réunion|entrevue|visite)\b"
+    r"[^.;]{0,80}?\b(?:signé|signature)",
+    re.IGNORECASE,
+)
+"""« La rencontre s'est soldée par la signature du Plan … », « À l'issue de la réunion, … ont
+signé » : the agreement the meeting told before ended with."""
+
+
+def _meeting_agreements(sections: dict[str, list[dict[str, Any]]]) -> None:
+    """The one meeting of the draft is linked (``agreements``) to an agreement whose quote says
+    the meeting ended with its signature (« La rencontre s'est soldée par la signature … »)."""
+    meetings = [event for event in sections["events"] if event.get("type") == "reunion"]
+    if len(meetings) != 1 or meetings[0].get("agreements"):
+        return
+    for agreement in sections["agreements"]:
+        found = next(
+            (m for item in agreement["evidence"] if (m := _MEETING_ENDS.search(item["quote"]))),
+            None,
+        )
+        if found is not None:
+            meetings[0]["agreements"] = [agreement["id"]]
+            meetings[0]["draft"]["agreements"] = (
+                f"« {found.group(0)} » : l'accord signé à l'issue de la rencontre "
+                f"({agreement['id']})"
+            )
+            return
+
+
 def _about_agreements(sections: dict[str, list[dict[str, Any]]]) -> None:
     """An event whose quote comments on an agreement (« commentant le contrat signé par
     l'Arménie et la France ») is linked to it (``agreements``) when the draft holds one such
@@ -3506,6 +3537,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         section = {"event": "events", "agreement": "agreements", "fact": "facts"}[candidate.kind]
         sections[section].append(_entry(candidate, draft.source_id, article))
     _about_agreements(sections)
+    _meeting_agreements(sections)
     data: dict[str, Any] = {
         "draft": {
             "article": article_path,
