@@ -185,3 +185,29 @@ def test_a_meeting_is_not_linked_to_an_agreement_it_did_not_end_with() -> None:
         small_base(),
     )
     assert not entry_holding(data, "a rencontré").get("agreements")
+
+
+NAMED = (
+    "Les forces aériennes azerbaïdjanaises et turques poursuivent les exercices tactiques "
+    "conjoints « Faucon - 2021 ».\n"
+    "Les pilotes des deux pays ont effectué des vols de combat en plein jour.\n"
+    "Les exercices dureront jusqu'au 17 septembre.\n"
+)
+
+
+def test_the_end_of_a_named_exercise_is_an_exercise_dated_by_the_name_s_year() -> None:
+    data = draft_yaml(NAMED, small_base())
+    end = entry_holding(data, "dureront")
+    assert end in (data.get("events") or [])
+    assert end["type"] == "exercice"
+    assert (end["date"], end["date_basis"]) == ("2021-09-17", "déduit")
+    assert "Faucon - 2021" in end["date_reason"]
+    assert set(end["actors"]) == {"AZ", "TR"}
+    assert end["tense"] == "futur"
+    assert any("Faucon - 2021" in item["quote"] for item in end["evidence"])
+
+
+def test_without_a_name_s_year_the_end_stays_an_undated_constat() -> None:
+    data = draft_yaml(NAMED.replace(" « Faucon - 2021 »", ""), small_base())
+    end = entry_holding(data, "dureront")
+    assert end not in (data.get("events") or [])

@@ -1443,6 +1443,53 @@ def _exercise_parts(candidates: list[Candidate], positions: dict[int, int]) -> l
     return kept
 
 
+_EXERCISE_END = re.compile(
+    r"^(?:Les|Ces)\s+(?:exercices|manœuvres|entraînements)\b[^.;]{0,60}?\b(?:dureront|durent|"
+    r"se\s+poursuivront|se\s+termineront|prendront\s+fin|s['’]achèveront)\s+"
+    r"(?:jusqu['’]au|le)\s",
+    re.IGNORECASE,
+)
+"""« Les exercices dureront jusqu'au 17 septembre » : the end of the exercise just told."""
+
+
+def _exercise_end(candidates: list[Candidate]) -> None:
+    """The end of the exercise told before (« Les exercices dureront jusqu'au 17 septembre »),
+    a constat of a day without its year, becomes an ``exercice`` event of that day in the year
+    of the exercise's name (« TurAz Falcon - 2021 »), inferred and said so, with the
+    exercise's actors; the exercise's naming sentence goes with it so that it says which."""
+    for index, item in enumerate(candidates):
+        if item.kind != "fact" or item.more or not _EXERCISE_END.match(item.sentence.text):
+            continue
+        exercise = next((c for c in reversed(candidates[:index]) if c.subtype == "exercice"), None)
+        named = next(
+            (d for d in exercise.dates if d.iso and (d.reason or "").startswith(NAME_YEAR))
+            if exercise is not None
+            else iter(()),
+            None,
+        )
+        day = next((d for d in item.dates if d.iso is None and d.precision == "jour"), None)
+        if exercise is None or named is None or named.iso is None or day is None:
+            continue
+        dated = find_dates(f"{day.text} {named.iso[:4]}", None)
+        if len(dated) != 1 or dated[0].iso is None or dated[0].precision != "jour":
+            continue
+        item.dates = [
+            replace(
+                day,
+                iso=dated[0].iso,
+                basis="déduit",
+                note=f"« {day.text} » sans année ; {named.iso[:4]} lu dans le nom : déduit, "
+                "pas une date du texte",
+                reason=f"{named.reason}, jour « {day.text} »",
+            )
+        ]
+        item.kind, item.subtype = "event", "exercice"
+        item.actors = list(exercise.actors)
+        item.resolved = []
+        item.more = [exercise.sentence]
+        item.grouped_why.append("fin de l'exercice nommé avant : sa phrase dit lequel")
+
+
 def _family(act: str | None) -> str | None:
     """Acts that tell one transfer: the purchase (« cette acquisition ») and the delivery
     (« réceptionné … livrés ») of the same goods group together."""
@@ -2917,6 +2964,7 @@ def draft_article(
     skipped, programme = _programme(candidates, skipped, positions, weak_alone)
     carrying |= programme
     candidates = _exercise_parts(candidates, positions)
+    _exercise_end(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
