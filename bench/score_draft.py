@@ -71,6 +71,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Khan, CCN Media on the opening of ADEX-2024, La Gazette 2025 on Caspian Breeze - 2025) a
   seventeenth newcomer curated, with their final entries (the fair's opening one event with its
   attendees, what was shown one constat; the Kazakh MoD's announcement a declaration, reported).
+- newcomer18: bench/newcomer18/, three more (AZERTAC 2019 on Zakir Hassanov and his Uzbek
+  counterpart, LaPresse 2023 on the EU mission in Armenia, armenews relaying Trend on TurAz
+  Falcon - 2021) an eighteenth newcomer curated, with their final entries (the meeting's « échange
+  de vues » joins it; the communiqué and its « selon la même source » one declaration; the
+  exercise's own sentences one event, its future end apart).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -136,6 +141,7 @@ SETS = {
     "newcomer15": ROOT / "bench" / "newcomer15",
     "newcomer16": ROOT / "bench" / "newcomer16",
     "newcomer17": ROOT / "bench" / "newcomer17",
+    "newcomer18": ROOT / "bench" / "newcomer18",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

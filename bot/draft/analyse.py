@@ -593,6 +593,15 @@ _QUOTE_THEN_SPEAKER = re.compile(
 dans un communiqué » : the sentence tells a statement, whatever its quoted words name."""
 
 
+_MISSION_SENT = re.compile(
+    r"\b(?:commencé\s+(?:\w+\s+)?à\s+déployer|déploie|a\s+déployé|lance|a\s+lancé|envoie|a\s+envoyé)\s+"
+    r"(?:\w+\s+)?(?:une|sa|son|la)\s+(?:\w+\s+)?mission\b",
+    re.IGNORECASE,
+)
+"""« a commencé à déployer une mission d'observation », « lance aujourd'hui une mission
+civile » : a mission set up (fondation), even « à la frontière entre deux pays en conflit »."""
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {
@@ -608,6 +617,8 @@ def event_type(text: str, act: str | None) -> str | None:
         return "accord"  # « un accord sur la tenue d'un exercice naval » : the agreement
     if _QUOTE_THEN_SPEAKER.match(text):
         return "declaration"  # « « La visite est l'occasion … », s'était félicité … »
+    if _MISSION_SENT.search(text):
+        return "fondation"  # « a commencé à déployer une mission », never the conflict around
     for kind, pattern in _EVENT_TYPES:
         found = [
             match

@@ -591,6 +591,49 @@ _MEDIUM_CREDIT = re.compile(
 page carries, credited at its foot."""
 
 
+_COPYRIGHT = re.compile(
+    r"^©\s*(?:(?i:copyright)\s+)?(?:(?:19|20)\d\d\s+)?(?P<name>[A-ZÀ-Þ][\w’'&.-]{1,30}"
+    r"(?:\s[A-ZÀ-Þ][\w’'&.-]{1,30})?)\s*(?:(?:19|20)\d\d)?\.?$"
+)
+"""« © Copyright LaPresse », « © 2023 Le Monde » : the page's own copyright line."""
+
+
+def _copyright(lines: list[Line]) -> tuple[str, str] | None:
+    """The name a copyright line gives (« © Copyright LaPresse » → « LaPresse ») and that
+    line; None without one."""
+    for line in lines:
+        found = _COPYRIGHT.match(line.text.strip())
+        if found is not None:
+            return found.group("name").rstrip("."), line.text
+    return None
+
+
+_TOLD_BY = re.compile(
+    r"\b(?:rapporte|rapportait|indique|écrit|annonce|précise)\s+(?P<what>(?:le\s+site|l['’]agence|"
+    r"le\s+journal|le\s+quotidien|la\s+chaîne|le\s+média|le\s+portail)\s+(?:[a-zà-ÿ-]+\s+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w’'&-]+(?:\s[A-ZÀ-Þ][\w’'&-]+)?))"
+    r"(?:[^.;]*?\ben\s+se\s+référant\s+(?P<to>(?:à\s+la|à\s+l['’]|au|aux)\s*[^,.;]{3,80}))?"
+)
+"""« …, rapporte le site azerbaïdjanais Trend le 7 septembre en se référant au ministère
+azerbaïdjanais de la Défense » : the medium whose report the article relays, credited in its
+text (and whom that medium cites)."""
+
+
+def _told_by(lines: list[Line]) -> tuple[str, str] | None:
+    """The medium the article's lead credits for what it tells (« Trend (se référant au
+    ministère azerbaïdjanais de la Défense) ») and the words it was read from; a medium
+    quoted further down (« indique l'agence …, citant M. Azimov ») gives one quote, not the
+    article."""
+    lead = next((line for line in lines if line.kind == "prose"), None)
+    found = _TOLD_BY.search(lead.text) if lead is not None else None
+    if found is None:
+        return None
+    name = found.group("name")
+    if found.group("to"):
+        name += f" (se référant {' '.join(found.group('to').split())})"
+    return name, found.group(0)
+
+
 def _closing_credit(lines: list[Line]) -> tuple[str, str] | None:
     """The medium a line after the article's last paragraph credits (« RADIO J. » → « Radio
     J »), and that line; None without one."""
@@ -1026,6 +1069,20 @@ def read_article(text: str, given: Given | None = None) -> Article:
             agency,
             dateline.read_from,
             "l'agence de la ligne d'agence, dont le site reprend la dépêche",
+        )
+    copyright_line = _copyright(lines)
+    if copyright_line is not None and outlet.basis == "adresse":
+        name, words = copyright_line
+        if url_meta.value is None or _host_names(name, url_meta.value):
+            outlet = Metadata(name, words, "le média de la ligne de crédit « © … »")
+    told_by = _told_by(lines)
+    if (
+        relayed.value is None
+        and told_by is not None
+        and fold(told_by[0]) != fold(outlet.value or "")
+    ):
+        relayed = Metadata(
+            told_by[0], told_by[1], "le média que le texte crédite (« rapporte le site … »)"
         )
     credit = _closing_credit(lines)
     if relayed.value is None and credit is not None:

@@ -992,6 +992,50 @@ def _says_again(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_SAME_SOURCE = re.compile(
+    r"\b(?:selon|d['’]après|de)\s+(?:la\s+)?même\s+source\b"
+    r"|\b(?:a\s+)?(?:ajouté|précisé|poursuivi)\s+(?:la\s+même\s+source|le\s+communiqué)\b",
+    re.IGNORECASE,
+)
+"""« …, selon la même source », « a ajouté le communiqué » : more of the statement just told."""
+
+
+def _same_source(candidates: list[Candidate]) -> list[Candidate]:
+    """A candidate told « selon la même source » (or « a ajouté le communiqué ») with no date
+    of its own is the rest of the declaration told before it: it joins it, with its actors —
+    alone, the hedge would point at nothing and the speaker would be lost."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        said = next(
+            (
+                found
+                for sentence in (item.sentence, *item.more)
+                if (found := _SAME_SOURCE.search(sentence.text))
+            ),
+            None,
+        )
+        target = next((c for c in reversed(kept) if c.kind == "event"), None)
+        if (
+            said is None
+            or any(found.iso for found in item.dates)
+            or target is None
+            or target.subtype != "declaration"
+        ):
+            kept.append(item)
+            continue
+        target.more += [*item.opened_by, item.sentence, *item.more]
+        target.more.sort(key=lambda sentence: sentence.start)
+        target.spoken += item.spoken
+        seen = {hit.id for hit in target.actors}
+        target.actors += [hit for hit in item.actors if hit.id not in seen]
+        target.numbers += item.numbers
+        target.unknown += [name for name in item.unknown if name not in target.unknown]
+        target.grouped_why.append(
+            f"« {' '.join(said.group(0).split())} » : suite de la déclaration"
+        )
+    return kept
+
+
 _AT_THE_EVENT = re.compile(
     r"\b(?:à|lors de|pendant|durant)\s+(?:la|cette)\s+(cérémonie|rencontre|réunion|séance)"
     r"(?:\s+d['’](inauguration))?\b",
@@ -1290,12 +1334,23 @@ def _opening_frame(candidates: list[Candidate], single: dict[int, Candidate]) ->
 
 
 _PROGRAMME_NOUNS = {
-    "exercice": re.compile(r"\b(?:exercices?|manœuvres?|entraîn\w*|tirs?)\b", re.IGNORECASE),
-    "forum": re.compile(r"\b(?:salon|exposition|forum|conférence|sommet)\b", re.IGNORECASE),
+    "exercice": re.compile(
+        r"\b(?:exercices?|manœuvres?|entraîn\w*|tirs?|vols?|briefings?|débriefings?|"
+        r"participants)\b",
+        re.IGNORECASE,
+    ),
+    "forum": re.compile(
+        r"\b(?:salon|exposition|forum|conférence|sommet|participants)\b", re.IGNORECASE
+    ),
+    "reunion": re.compile(
+        r"\b(?:échanges?\s+de\s+vues|participants|discussions?|entretiens?|pourparlers|"
+        r"rencontre|réunion|consultations)\b",
+        re.IGNORECASE,
+    ),
 }
 """The words by which a sentence without actor, date or number describes the programme of an
-event of that type (« Des exercices de … sont prévus », « Les marins effectueront des
-exercices … »)."""
+event of that type (« Des exercices de … sont prévus », « Les vols ont été précédés d'un
+briefing », « Un large échange de vues a eu lieu », « Les participants ont été informés »)."""
 PROGRAMME_REACH = 3
 """How many sentences after the event its programme may come (a quoted remark between)."""
 
@@ -1335,10 +1390,104 @@ def _programme(
         event.grouped_why.append(f"« {noun.group(0)} » : programme de l'événement nommé avant")
         joined.add(sentence.start)
     for event in candidates:  # those grouped already as the weak next sentences of the event
-        pattern = _PROGRAMME_NOUNS.get(event.subtype or "") if event.kind == "event" else None
+        if event.kind != "event" or event.subtype == "reunion":  # a meeting's talk stays as read
+            continue
+        pattern = _PROGRAMME_NOUNS.get(event.subtype or "")
         if pattern is not None:
             joined |= {s.start for s in event.more if pattern.search(s.text) and s.start in weak}
     return left, joined
+
+
+_EXERCISE_FRAME = re.compile(
+    r"\b(?:exercices?|manœuvres?|opération\s+conjointe|ennemi\s+simulé)\b", re.IGNORECASE
+)
+"""« participent aux exercices », « Dans le cadre d'une opération conjointe » : what happens
+inside the exercise just told."""
+
+
+def _exercise_parts(candidates: list[Candidate], positions: dict[int, int]) -> list[Candidate]:
+    """An undated constat told right after an exercise (its next sentence on), with no actor
+    the exercise lacks, no figure and no words quoted, and a sentence that speaks of the
+    exercise (« Les pilotes participent aux exercices sur des Su-25 », « Dans le cadre d'une
+    opération conjointe ») is the exercise's own: it joins it — alone it would lose its
+    exercise and its date."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        event = next((c for c in reversed(kept) if c.kind == "event"), None)
+        last = (
+            max(positions.get(s.start, -1) for s in (event.sentence, *event.more))
+            if event is not None
+            else -1
+        )
+        first = min(positions.get(s.start, -1) for s in (item.sentence, *item.more))
+        own = (item.sentence, *item.more)
+        if (
+            event is None
+            or event.subtype != "exercice"
+            or item.kind != "fact"
+            or item.dates
+            or item.numbers  # a figure (« d'une durée de plus de dix jours ») is its own fact
+            or item.spoken
+            or any(mark in sentence.text for sentence in own for mark in '«»"')
+            or first != last + 1
+            or not _actor_ids(item) <= _actor_ids(event)
+            or not any(_EXERCISE_FRAME.search(sentence.text) for sentence in own)
+        ):
+            kept.append(item)
+            continue
+        event.more += [*item.opened_by, *own]
+        event.more.sort(key=lambda sentence: sentence.start)
+        event.numbers += item.numbers
+        event.unknown += [name for name in item.unknown if name not in event.unknown]
+        event.grouped_why.append("ce qui se passe pendant l'exercice nommé avant")
+    return kept
+
+
+_EXERCISE_END = re.compile(
+    r"^(?:Les|Ces)\s+(?:exercices|manœuvres|entraînements)\b[^.;]{0,60}?\b(?:dureront|durent|"
+    r"se\s+poursuivront|se\s+termineront|prendront\s+fin|s['’]achèveront)\s+"
+    r"(?:jusqu['’]au|le)\s",
+    re.IGNORECASE,
+)
+"""« Les exercices dureront jusqu'au 17 septembre » : the end of the exercise just told."""
+
+
+def _exercise_end(candidates: list[Candidate]) -> None:
+    """The end of the exercise told before (« Les exercices dureront jusqu'au 17 septembre »),
+    a constat of a day without its year, becomes an ``exercice`` event of that day in the year
+    of the exercise's name (« TurAz Falcon - 2021 »), inferred and said so, with the
+    exercise's actors; the exercise's naming sentence goes with it so that it says which."""
+    for index, item in enumerate(candidates):
+        if item.kind != "fact" or item.more or not _EXERCISE_END.match(item.sentence.text):
+            continue
+        exercise = next((c for c in reversed(candidates[:index]) if c.subtype == "exercice"), None)
+        named = next(
+            (d for d in exercise.dates if d.iso and (d.reason or "").startswith(NAME_YEAR))
+            if exercise is not None
+            else iter(()),
+            None,
+        )
+        day = next((d for d in item.dates if d.iso is None and d.precision == "jour"), None)
+        if exercise is None or named is None or named.iso is None or day is None:
+            continue
+        dated = find_dates(f"{day.text} {named.iso[:4]}", None)
+        if len(dated) != 1 or dated[0].iso is None or dated[0].precision != "jour":
+            continue
+        item.dates = [
+            replace(
+                day,
+                iso=dated[0].iso,
+                basis="déduit",
+                note=f"« {day.text} » sans année ; {named.iso[:4]} lu dans le nom : déduit, "
+                "pas une date du texte",
+                reason=f"{named.reason}, jour « {day.text} »",
+            )
+        ]
+        item.kind, item.subtype = "event", "exercice"
+        item.actors = list(exercise.actors)
+        item.resolved = []
+        item.more = [exercise.sentence]
+        item.grouped_why.append("fin de l'exercice nommé avant : sa phrase dit lequel")
 
 
 def _family(act: str | None) -> str | None:
@@ -2806,6 +2955,7 @@ def draft_article(
     candidates = _back_to_sale(candidates)
     candidates = _repeats(candidates)
     candidates = _says_again(candidates)
+    candidates = _same_source(candidates)
     candidates = _meeting_parts(candidates)
     candidates = _said_at_meeting(candidates)
     candidates = _opening_frame(candidates, single)
@@ -2813,6 +2963,8 @@ def draft_article(
     weak_alone = {start for start, alone in single.items() if alone.weak}
     skipped, programme = _programme(candidates, skipped, positions, weak_alone)
     carrying |= programme
+    candidates = _exercise_parts(candidates, positions)
+    _exercise_end(candidates)
     _unquoted_speech(candidates, skipped, article, finder, reasons)
     _titled_speaker(candidates, article, finder)
     _agreement_parties(candidates)
@@ -2828,6 +2980,7 @@ def draft_article(
                     break
     _article_parties(candidates, base.vocabulary.home, subject)
     _visit_hosts(candidates)
+    _mission_side(candidates, " ".join(s.text for s in article.sentences), finder)
     for candidate in candidates:
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
         if signing and not candidate.more:
@@ -2894,6 +3047,59 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
         for code in parties:
             candidate.actors.append(ActorHit(code, "", True))
             candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+
+
+_MISSION = re.compile(
+    r"\b(?:déplo\w+|lanc\w+|envo\w+)\b[^.;]{0,80}?\bmission\b|\bmission\b[^.;]{0,80}?\bdéploy\w+",
+    re.IGNORECASE,
+)
+"""« a commencé à déployer une mission d'observation », « la mission déployée » : a mission sent."""
+_SIDE = re.compile(r"\bdu\s+côté\s+(?P<side>[\w’'-]+)\s+de\s+la\s+frontière\b", re.IGNORECASE)
+"""« du côté arménien de la frontière » : the side of the border where a mission deploys."""
+_BORDER = re.compile(r"\bfrontières?\b[^.;,]{0,60}", re.IGNORECASE)
+"""« la frontière entre l'Arménie et l'Azerbaïdjan », « la frontière arméno-azerbaïdjanaise »."""
+MISSION_SIDE_NOTE = (
+    "pays de l'autre côté de la frontière où la mission se déploie (« {side} ») : retiré, "
+    "pas une partie — à vérifier"
+)
+
+
+def _mission_side(candidates: list[Candidate], text: str, finder: ActorFinder) -> None:
+    """When the article says on which side of a border a mission deploys (« du côté arménien
+    de la frontière »), the country of the other side, named in that mission's sentences only
+    as the border (« à la frontière entre l'Arménie et l'Azerbaïdjan »), is no party of the
+    deployment or of its announcement."""
+    side = _SIDE.search(text)
+    if side is None:
+        return
+    sides = {hit.id for hit in finder.find(side.group("side"))}
+    if len(sides) != 1:
+        return
+    for candidate in candidates:
+        if candidate.kind == "agreement" or not any(
+            _MISSION.search(sentence.text) for sentence in (candidate.sentence, *candidate.more)
+        ):
+            continue
+        sentences = [s.text for s in (candidate.sentence, *candidate.more)]
+        other = {hit.id for hit in candidate.actors if hit.id not in sides and len(hit.id) == 2}
+        gone: set[str] = set()
+        for code in other:
+            words = {hit.text for hit in candidate.actors if hit.id == code and hit.text}
+            if words and all(
+                all(
+                    any(w in border.group(0) for border in _BORDER.finditer(sentence))
+                    for w in words
+                    if w in sentence
+                )
+                for sentence in sentences
+            ):
+                gone.add(code)
+        if gone and any(hit.id in sides for hit in candidate.actors):
+            candidate.actors = [hit for hit in candidate.actors if hit.id not in gone]
+            for code in sorted(gone):
+                candidate.resolved.append(
+                    Resolved(side.group(0), code, MISSION_SIDE_NOTE.format(side=side.group(0)))
+                )
 
 
 _VISIT = re.compile(
@@ -3254,6 +3460,37 @@ _COMMENTED = re.compile(
 """« commentant le contrat signé par … » : the agreement an event is about."""
 
 
+_MEETING_ENDS = re.compile(
+    r"\b(?:La|Cette)\s+(?:rencontre|réunion|entrevue|visite|séance)\s+s['’]est\s+"
+    r"(?:soldée|conclue|achevée|terminée)\s+par\s+la\s+signature"
+    r"|\b(?:À|A)\s+l['’]issue\s+de\s+(?:la|cette)\s+(?:rencontre|réunion|entrevue|visite)\b"
+    r"[^.;]{0,80}?\b(?:signé|signature)",
+    re.IGNORECASE,
+)
+"""« La rencontre s'est soldée par la signature du Plan … », « À l'issue de la réunion, … ont
+signé » : the agreement the meeting told before ended with."""
+
+
+def _meeting_agreements(sections: dict[str, list[dict[str, Any]]]) -> None:
+    """The one meeting of the draft is linked (``agreements``) to an agreement whose quote says
+    the meeting ended with its signature (« La rencontre s'est soldée par la signature … »)."""
+    meetings = [event for event in sections["events"] if event.get("type") == "reunion"]
+    if len(meetings) != 1 or meetings[0].get("agreements"):
+        return
+    for agreement in sections["agreements"]:
+        found = next(
+            (m for item in agreement["evidence"] if (m := _MEETING_ENDS.search(item["quote"]))),
+            None,
+        )
+        if found is not None:
+            meetings[0]["agreements"] = [agreement["id"]]
+            meetings[0]["draft"]["agreements"] = (
+                f"« {found.group(0)} » : l'accord signé à l'issue de la rencontre "
+                f"({agreement['id']})"
+            )
+            return
+
+
 def _about_agreements(sections: dict[str, list[dict[str, Any]]]) -> None:
     """An event whose quote comments on an agreement (« commentant le contrat signé par
     l'Arménie et la France ») is linked to it (``agreements``) when the draft holds one such
@@ -3348,6 +3585,7 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         section = {"event": "events", "agreement": "agreements", "fact": "facts"}[candidate.kind]
         sections[section].append(_entry(candidate, draft.source_id, article))
     _about_agreements(sections)
+    _meeting_agreements(sections)
     data: dict[str, Any] = {
         "draft": {
             "article": article_path,
