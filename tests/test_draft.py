@@ -104,8 +104,15 @@ def test_no_date_gets_a_year_the_article_does_not_support(path, base):
                 continue
             if given is not None:
                 anchors = {int(str(given)[:4])}
-            else:  # a weekday's year: only from a full date the article writes, quoted
-                quoted = re.findall(r"« ([^»]*(?:19|20)\d\d[^»]*) »", found.get("note") or "")
+            else:  # a weekday's year: only from a full date the article writes, quoted,
+                # or from the name of what it dates (« TurAz Falcon - 2021 »), said so
+                named = re.findall(
+                    r"lue? dans le nom « ([^»]+?) ?»", entry.get("date_reason") or ""
+                )
+                quoted = named if "dans le nom" in (found.get("note") or "") else []
+                quoted = quoted or re.findall(
+                    r"« ([^»]*(?:19|20)\d\d[^»]*) »", found.get("note") or ""
+                )
                 assert quoted, found  # nothing is resolved without a written date
                 assert all(words in text for words in quoted), found
                 anchors = {int(y) for words in quoted for y in re.findall(r"(?:19|20)\d\d", words)}
