@@ -3607,7 +3607,12 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         },
         "sources": [source],
     }
-    known = [hit.id for c in draft.candidates for hit in c.actors if hit.known]
+    known = [  # a country the same draft lists as new has no card to complete yet
+        hit.id
+        for c in draft.candidates
+        for hit in c.actors
+        if hit.known and hit.id not in draft.new_countries
+    ]
     data["draft"]["cards"] = cards_to_review(known)
     names = {code: country_name(code, "fr") for code in draft.new_countries}
     if draft.new_countries:
