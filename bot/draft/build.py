@@ -29,6 +29,7 @@ from bot.draft.actors import (
     head_of_state,
     lead_official,
     media,
+    meets_counterparts,
     named_officials,
     names_a_pair,
     nationals,
@@ -73,6 +74,15 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.sequels import (
+    lead_parties,
+    same_event_again,
+    series_meeting,
+    speaker_sequel,
+    untyped_events,
+    verbless,
+    visit_end,
+)
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
 
@@ -2806,6 +2816,7 @@ def draft_article(
                 item in again
                 and countries_here
                 and not (len(lead) == 2 and item.actor in lead and here_ids <= set(lead))
+                and not meets_counterparts(sentence.text, item.words)
             ):
                 # an official named again gives his country only to a sentence naming none:
                 # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
@@ -2971,6 +2982,11 @@ def draft_article(
     candidates = _same_day_events(candidates)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    candidates = verbless(candidates, skipped, reasons)
+    candidates = visit_end(candidates)
+    candidates = same_event_again(candidates, positions)
+    candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
+    untyped_events(candidates)
     for candidate in candidates:  # « vient de signer » dates an undated agreement or event
         if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
             for sentence in (candidate.sentence, *candidate.more):
@@ -2979,7 +2995,10 @@ def draft_article(
                     candidate.dates.append(recently)
                     break
     _article_parties(candidates, base.vocabulary.home, subject)
+    if subject is None:
+        lead_parties(candidates, base.vocabulary.home)
     _visit_hosts(candidates)
+    series_meeting(candidates)
     _mission_side(candidates, " ".join(s.text for s in article.sentences), finder)
     for candidate in candidates:
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
