@@ -3253,6 +3253,11 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
                 else ("lue dans l'adresse")
             )
             entry["date_reason"] = f"date de l'article {where} ({article.published.value})"
+            if "jour de la ligne d'agence" in (article.published.note or ""):
+                entry["date_reason"] = (  # the curator gave the month only
+                    "mois de l'article donné par le curateur, jour de sa ligne d'agence "
+                    f"({article.published.value})"
+                )
         entry["date_note"] = main.note
     if main.precision == "relatif":
         entry["date_basis"] = "rapporté"
