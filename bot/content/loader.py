@@ -11,8 +11,8 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from urllib.parse import urlsplit
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 import yaml
 
