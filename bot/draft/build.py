@@ -73,6 +73,7 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.tenses import present_state, reported_future, standing_since
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
 
@@ -1019,7 +1020,7 @@ def _same_source(candidates: list[Candidate]) -> list[Candidate]:
             said is None
             or any(found.iso for found in item.dates)
             or target is None
-            or target.subtype != "declaration"
+            or target.subtype not in ("declaration", "reunion")
         ):
             kept.append(item)
             continue
@@ -1031,7 +1032,8 @@ def _same_source(candidates: list[Candidate]) -> list[Candidate]:
         target.numbers += item.numbers
         target.unknown += [name for name in item.unknown if name not in target.unknown]
         target.grouped_why.append(
-            f"« {' '.join(said.group(0).split())} » : suite de la déclaration"
+            f"« {' '.join(said.group(0).split())} » : suite de "
+            + ("la déclaration" if target.subtype == "declaration" else "la rencontre")
         )
     return kept
 
@@ -2877,6 +2879,12 @@ def draft_article(
             kind, subtype, act = "event", "declaration", None
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
+        if (
+            kind == "event"
+            and subtype is None
+            and standing_since(sentence.text, [d.start for d in dated if d.iso])
+        ):
+            kind = "fact"  # « Depuis 2015, l'Azerbaïdjan forme … » : a standing state
         if kind == "fact" and modality is None and opening(sentence.text):
             # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
             # Bakou » : an opening held at a place is an event, dated or not
@@ -2905,6 +2913,8 @@ def draft_article(
             # “Altyn Kyran – 2024” » : the year of the exercise's name is not the plan's date
             dated = [d for d in dated if not (d.reason or "").startswith("année lue dans le nom")]
         tense = tense_of(sentence.text)
+        if tense == "conditionnel" and reported_future(sentence.text):
+            tense = "futur"  # « a annoncé que des unités participeraient » : a future, told
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
         elif modality is not None and tense == "passé" and _PRESENT_MODAL.search(sentence.text):
@@ -3387,6 +3397,10 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     entry["topics"] = []
     if candidate.tense != "passé":
         entry["tense"] = candidate.tense
+    elif candidate.kind == "fact" and all(
+        present_state(sentence.text) for sentence in _sentences_of(candidate)
+    ):
+        entry["tense"] = "présent"  # « Cette coopération reste modeste » : a state, said now
     hedge = candidate.hedge or next(
         (
             hedge_of(more.text)
