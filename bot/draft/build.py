@@ -1624,9 +1624,30 @@ def _comment_on(group: Candidate, item: Candidate) -> str | None:
     return f"« {words} » : le commentaire de l'auteur sur la phrase d'avant"
 
 
+def _own_voice(group: Candidate, item: Candidate) -> bool:
+    """« Le ministre italien a expliqué que son pays voyait … » then « Cette coopération reste
+    toutefois modeste … » : a state the article tells in its own voice, in the present, after
+    what a speaker said in the past — the writer's analysis, a constat apart (curators marked
+    it « Selon l'article »), never more of the statement."""
+    said = group.subtype == "declaration" or _SAYS.search(group.sentence.text) is not None
+    return (
+        said
+        and item.hedge is None
+        and not item.in_quote
+        and not item.said_by_pronoun
+        and _SPEECH.search(item.sentence.text) is None
+        and _SAYS.search(item.sentence.text) is None
+        and not any(mark in item.sentence.text for mark in _MARKS)
+        and present_state(item.sentence.text)
+        and not any(present_state(sentence.text) for sentence in _sentences_of(group))
+    )
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
+        return None
+    if _own_voice(group, item):
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
@@ -1694,6 +1715,13 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
+    if (
+        len(theirs) < 2
+        and item.act is None
+        and group.act is None
+        and present_state(item.sentence.text)
+    ):
+        return None  # « L'Azerbaïdjan dispose d'une des armées … » : one country's state, apart
     if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
@@ -1834,6 +1862,8 @@ def _ahead(group: Candidate) -> bool:
 
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    if _own_voice(group, item):
+        return None
     goes_on = _goes_on(group, item)
     if goes_on is not None:
         return goes_on
@@ -3314,8 +3344,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         "grouped": candidate.grouped_why,
         **({"cut": candidate.cut} if candidate.cut else {}),
         "named_in": [sentence.text for sentence in candidate.named_in],
-        "tense": candidate.tense,
+        "tense": _tense(candidate),
         "hedge": candidate.hedge,
+        **({"voice": ARTICLE_VOICE_NOTE} if _article_voice(candidate) else {}),
         "uncertain": uncertainty_of(candidate.sentence.text),
         "dates": [
             {
@@ -3368,6 +3399,38 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
     return notes
 
 
+def _tense(candidate: Candidate) -> str:
+    """The candidate's tense; a constat whose every sentence tells a state in the present
+    (« Cette coopération reste modeste ») is a present, not the default past."""
+    if candidate.tense == "passé" and candidate.kind == "fact":
+        if all(present_state(sentence.text) for sentence in _sentences_of(candidate)):
+            return "présent"
+    return candidate.tense
+
+
+ARTICLE_VOICE_NOTE = (
+    "l'article le dit lui-même, au présent, sans source ni orateur (l'analyse de l'auteur) : "
+    "écrire « Selon l'article, … » dans le résumé"
+)
+
+
+def _article_voice(candidate: Candidate) -> bool:
+    """A constat in the writer's own voice: every sentence a present state, none said by
+    anyone (no verb of saying, no « selon », no quotation marks)."""
+    return (
+        candidate.kind == "fact"
+        and candidate.hedge is None
+        and _tense(candidate) == "présent"
+        and not any(
+            _SAYS.search(sentence.text)
+            or _SPEECH.search(sentence.text)
+            or hedge_of(sentence.text)
+            or any(mark in sentence.text for mark in _MARKS)
+            for sentence in _sentences_of(candidate)
+        )
+    )
+
+
 def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, Any]:
     ids = [hit.id for hit in candidate.actors]
     main = _main_date(candidate.dates)
@@ -3395,12 +3458,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     else:
         entry["actors"] = ids
     entry["topics"] = []
-    if candidate.tense != "passé":
-        entry["tense"] = candidate.tense
-    elif candidate.kind == "fact" and all(
-        present_state(sentence.text) for sentence in _sentences_of(candidate)
-    ):
-        entry["tense"] = "présent"  # « Cette coopération reste modeste » : a state, said now
+    if _tense(candidate) != "passé":
+        entry["tense"] = _tense(candidate)
     hedge = candidate.hedge or next(
         (
             hedge_of(more.text)
