@@ -41,12 +41,15 @@ _LOCATED = re.compile(
     r"(?:s['’]est\s+rendue?s?|se\s+sont\s+rendus|se\s+rendra|se\s+tiendra|se\s+tient|"
     r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
     r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
-    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?)"
+    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?|"
+    r"(?:se|s['’])\s*(?:réuni\w*|rencontr\w*|retrouv\w*|tienn\w*|tiendr\w*|déroul\w*)|"
+    r"(?:a|ont|avait|avaient|auront)\s+lieu|réunions?|sommets?|conférences?)"
     r"(?:,?\s+[\w’'-]+){0,4},?\s*$",
     re.IGNORECASE,
 )
 """Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient (a date
-between them: « se sont réunis, les 3-4 avril, à Washington »)."""
+between them: « se sont réunis, les 3-4 avril, à Washington »); a meeting in any tense
+(« se réunissent les 7-8 mars à Bruxelles », « le sommet … à Vilnius ») is held there."""
 _ROUTE = re.compile(
     r"\b(?:(?P<way>vers|depuis)(?:\s+et\s+depuis)?|(?:en\s+)?contournant)\s+"
     r"(?:l['’]\s?|la\s+|le\s+|les\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]+)"

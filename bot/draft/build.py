@@ -73,7 +73,13 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
-from bot.draft.tenses import present_state, reported_future, standing_since
+from bot.draft.tenses import (
+    present_state,
+    reported_future,
+    said_end,
+    standing_since,
+    year_of_thing,
+)
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
 
@@ -2907,6 +2913,17 @@ def draft_article(
             # « Cela a été annoncé par le ministère …, commentant le contrat signé … » : the
             # body's statement, whatever act the thing it comments on tells
             kind, subtype, act = "event", "declaration", None
+        said_at = said_end(sentence.text)
+        if (
+            subtype == "declaration"
+            and said_at is not None
+            and any(d.iso for d in dated)
+            and all(year_of_thing(sentence.text, d.start, said_at) for d in dated if d.iso)
+        ):
+            # « a affirmé que la Russie restait attachée aux accords de 2020 » : the year of
+            # what is spoken of; the statement is reported on the article's day
+            on_article = _reported_on_article(article, sentence.text[:said_at])
+            dated = [d for d in dated if not d.iso] + ([on_article] if on_article else [])
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
         if (
@@ -2920,6 +2937,12 @@ def draft_article(
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
         named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
+        if named and meeting_part(sentence.text):
+            # « Les deux ministres ont abordé la préparation de l'exercice « Birlestik - 2023 » »
+            # : what a meeting talked about, the name's year dates neither the talk nor it
+            dated = [d for d in dated if d not in named]
+            kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
+            named = []
         announced = _ANNOUNCED.search(sentence.text)
         if announced is not None and named and len(named) == len([d for d in dated if d.iso]):
             # « Les troupes … participeront aux exercices « Caspian Breeze - 2025 », a annoncé

@@ -13,7 +13,8 @@ import re
 _REPORTING_THAT = re.compile(
     r"\b(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:annoncé|précisé|indiqué|déclaré|affirmé|"
     r"assuré|expliqué|ajouté|confirmé|fait\s+savoir|promis)|annonçant|précisant|indiquant|"
-    r"affirmant|assurant|expliquant|ajoutant|confirmant)\s+qu(?:e\b|['’])",
+    r"affirmant|assurant|expliquant|ajoutant|confirmant)(?:\s+[\w’'-]+){0,3}?,?\s+"
+    r"qu(?:e\b|['’])",
     re.IGNORECASE,
 )
 """A reporting verb and its « que » : what follows is reported speech."""
@@ -83,3 +84,51 @@ def standing_since(text: str, starts: list[int]) -> bool:
         )
         and present_state(text)
     )
+
+
+_TIME_NOUNS = (
+    "fin",
+    "début",
+    "mi",
+    "courant",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+    "moitié",
+    "semestre",
+    "trimestre",
+    "mois",
+    "année",
+    "an",
+    "cours",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_OF_YEAR = re.compile(r"\b(?P<noun>[a-zà-ÿ]{2,})\s+(?:de|du|des)\s*$", re.IGNORECASE)
+
+
+def year_of_thing(text: str, start: int, said_end: int) -> bool:
+    """A year that names what a speaker talks about (« a affirmé que la Russie restait
+    attachée aux accords de 2020 »), after the verb of saying: the year of the accords, not
+    of the statement. « à la fin de 2020 », « en mars de 2021 » still date."""
+    if start < said_end:
+        return False
+    found = _OF_YEAR.search(text[:start])
+    return found is not None and found.group("noun").casefold() not in _TIME_NOUNS
+
+
+def said_end(text: str) -> int | None:
+    """Where the verb of saying and its « que » end, or None."""
+    found = _REPORTING_THAT.search(text)
+    return found.end() if found else None
