@@ -2932,7 +2932,11 @@ def draft_article(
             and standing_since(sentence.text, [d.start for d in dated if d.iso])
         ):
             kind = "fact"  # « Depuis 2015, l'Azerbaïdjan forme … » : a standing state
-        if kind == "fact" and modality is None and opening(sentence.text):
+        if (
+            (kind == "fact" or (kind == "event" and subtype is None))
+            and modality is None
+            and opening(sentence.text)
+        ):
             # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
