@@ -3429,9 +3429,12 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
 def _tense(candidate: Candidate) -> str:
     """The candidate's tense; a constat whose every sentence tells a state in the present
     (« Cette coopération reste modeste ») is a present, not the default past."""
-    if candidate.tense == "passé" and candidate.kind == "fact":
-        if all(present_state(sentence.text) for sentence in _sentences_of(candidate)):
-            return "présent"
+    if (
+        candidate.tense == "passé"
+        and candidate.kind == "fact"
+        and all(present_state(sentence.text) for sentence in _sentences_of(candidate))
+    ):
+        return "présent"
     return candidate.tense
 
 

@@ -1,7 +1,8 @@
 """Tense readings the draft adds to the verb forms (issue 23, task i23zc): a conditional that
 reports what someone announced (« a annoncé que des unités participeraient ») is a future told
 in the past, not a hedge; a state told in the present (« reste modeste », « dispose d'une
-armée », « Depuis 2015, … forme ») is a present, not a past.
+armée », « Depuis 2015, … forme ») is a present, not a past; a year that names what a speaker
+talks of (« les accords de 2020 ») is not the date of what is said.
 
 Pure text tests: ``bot.draft.build`` decides the candidate's tense with them.
 """
@@ -18,9 +19,7 @@ _REPORTING_THAT = re.compile(
     re.IGNORECASE,
 )
 """A reporting verb and its « que » : what follows is reported speech."""
-_MODAL_CONDITIONAL = re.compile(
-    r"^(?:pourr|devr|voudr|faudr|aur|sembler)\w*$", re.IGNORECASE
-)
+_MODAL_CONDITIONAL = re.compile(r"^(?:pourr|devr|voudr|faudr|aur|sembler)\w*$", re.IGNORECASE)
 """« pourrait », « devrait », « voudrait », « faudrait », « aurait (accepté) » keep their own
 reading (possibility, obligation, hearsay)."""
 _CONDITIONAL_WORD = re.compile(r"\b[a-zà-ÿ]{2,}(?:rait|raient)\b")
@@ -79,9 +78,7 @@ def standing_since(text: str, starts: list[int]) -> bool:
     l'Azerbaïdjan forme des officiers géorgiens ») : a constat, not an event of that year."""
     return (
         bool(starts)
-        and all(
-            _SINCE.search(text[:start]) or _SINCE_HERE.match(text[start:]) for start in starts
-        )
+        and all(_SINCE.search(text[:start]) or _SINCE_HERE.match(text[start:]) for start in starts)
         and present_state(text)
     )
 
