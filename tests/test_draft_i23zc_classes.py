@@ -256,3 +256,32 @@ def test_last_week_is_the_calendar_week_before_the_article_s() -> None:
         "exercice conjoint en mer Caspienne.\n"
     )
     assert entry_holding(data, "semaine dernière")["date"] == "2021-09-13/2021-09-19"
+
+
+# -- a meeting's talks and what it ended with -------------------------------------------------
+
+TALKS = (
+    "# Date : 2024-04-18\n"
+    "Bakou, 18 avril, AZERTAC\n\n"
+    "Le ministre azerbaïdjanais de la Défense a rencontré mercredi son homologue kazakh en "
+    "visite officielle à Bakou.\n\n"
+    "Selon la même source, les parties ont également évoqué la tenue de l'exercice naval "
+    "conjoint « Caspian Breeze - 2024 ».\n\n"
+    "La rencontre s'est achevée par la signature d'un plan de coopération bilatérale pour "
+    "2025.\n"
+)
+
+
+def test_an_exercise_the_parties_talked_of_is_part_of_their_meeting() -> None:
+    data = _drafted(TALKS)
+    (meeting,) = data["events"]
+    assert any("Caspian Breeze" in quote for quote in _key_quotes(meeting))
+    assert [event["type"] for event in data["events"]] == ["reunion"]
+
+
+def test_a_plan_signed_at_the_end_of_a_meeting_has_the_meeting_s_parties_to_check() -> None:
+    (plan,) = _drafted(TALKS)["agreements"]
+    assert plan["act"] == "signe"
+    assert sorted(plan["parties"]) == ["AZ", "KZ"]
+    assert all("à vérifier" in item["note"] for item in plan["draft"]["resolved"])
+    assert any("a rencontré mercredi" in item["quote"] for item in plan["evidence"])

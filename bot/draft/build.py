@@ -316,6 +316,14 @@ def _opens_a_statement(text: str, found: FoundDate) -> bool:
     return len(after[1 : match.start()].split()) <= 8 and "," not in after[1 : match.start()]
 
 
+_TALKED_OF = re.compile(
+    r"\b(?:ont|a)\s+(?:\w+\s+){0,2}?(?:évoqué|discuté|abordé|examiné|passé\s+en\s+revue)\s+"
+    r"(?:de\s+)?(?:la|le|les|l['’]|des|du)\s?(?:tenue|préparation|organisation|programme|"
+    r"calendrier|déroulement|exercices?|manœuvres?)\b",
+    re.IGNORECASE,
+)
+"""« les parties ont également évoqué la tenue de l'exercice « Caspian Breeze - 2024 » » : the
+exercise is what was talked about, the name's year dates neither the talk nor it."""
 NAME_YEAR = "année lue dans le nom"
 """How the reason of a year read from a name (« Caspian Breeze - 2025 ») starts."""
 _ANNOUNCED = re.compile(
@@ -2401,6 +2409,7 @@ _AT_EVENT = re.compile(
 """« A l'issue de la rencontre », « lors de la visite », « L'entretien s'est soldé par la
 signature » : the sentence happens at an event the article told just before."""
 MEETINGS = ("reunion", "forum")
+MEETING_PARTY_NOTE = "partie de la rencontre d'avant, la phrase ne nomme personne — à vérifier"
 
 
 def _date_from_event(candidates: list[Candidate]) -> None:
@@ -2436,6 +2445,15 @@ def _date_from_event(candidates: list[Candidate]) -> None:
                 ),
             )
             candidate.grouped_why.append(f"daté par la rencontre d'avant (« {main.text} »)")
+            if not candidate.actors:
+                # « La rencontre s'est achevée par la signature d'un plan … » : a plan
+                # naming no party was signed by those who met
+                candidate.actors = list(earlier.actors)
+                candidate.resolved += [
+                    Resolved(found.group(0), hit.id, MEETING_PARTY_NOTE) for hit in earlier.actors
+                ]
+                if earlier.sentence not in candidate.named_in:
+                    candidate.named_in.append(earlier.sentence)
             break
 
 
@@ -2941,7 +2959,7 @@ def draft_article(
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
         named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
-        if named and meeting_part(sentence.text):
+        if named and (meeting_part(sentence.text) or _TALKED_OF.search(sentence.text)):
             # « Les deux ministres ont abordé la préparation de l'exercice « Birlestik - 2023 » »
             # : what a meeting talked about, the name's year dates neither the talk nor it
             dated = [d for d in dated if d not in named]
