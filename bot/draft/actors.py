@@ -41,18 +41,32 @@ _LOCATED = re.compile(
     r"(?:s['’]est\s+rendue?s?|se\s+sont\s+rendus|se\s+rendra|se\s+tiendra|se\s+tient|"
     r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
     r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
-    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?)"
+    r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?|"
+    r"(?:se|s['’])\s*(?:réuni\w*|rencontr\w*|retrouv\w*|tienn\w*|tiendr\w*|déroul\w*)|"
+    r"(?:a|ont|avait|avaient|auront)\s+lieu|réunions?|sommets?|conférences?)"
     r"(?:,?\s+[\w’'-]+){0,4},?\s*$",
     re.IGNORECASE,
 )
 """Words before « au Kazakhstan », « à l'… » that make it a place, not a recipient (a date
-between them: « se sont réunis, les 3-4 avril, à Washington »)."""
+between them: « se sont réunis, les 3-4 avril, à Washington »); a meeting in any tense
+(« se réunissent les 7-8 mars à Bruxelles », « le sommet … à Vilnius ») is held there."""
 _ROUTE = re.compile(
-    r"\b(?:(?P<way>vers|depuis)(?:\s+et\s+depuis)?|(?:en\s+)?contournant)\s+"
+    r"\b(?:(?P<way>vers|depuis|à\s+destination\s+(?:de|du|des)|en\s+direction\s+(?:de|du|des))"
+    r"(?:\s+et\s+depuis)?|(?:en\s+)?contournant)\s+"
     r"(?:l['’]\s?|la\s+|le\s+|les\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]+)"
 )
 """« les transports vers et depuis l'Afghanistan », « en contournant la Russie » : where goods
 or people go or which country a route avoids — geography, never a party."""
+_NAMED_ROUTE = re.compile(
+    r"\b(?:oléoducs?|gazoducs?|pipelines?|voies?\s+ferrées?|chemins?\s+de\s+fer|lignes?|"
+    r"corridors?|routes?|autoroutes?|axes?|liaisons?|câbles?|projets?)"
+    r"(?:\s+(?:ferroviaires?|routiers?|routières?|gazièr\w*|pétroli\w*|énergétiques?|"
+    r"transcaspien\w*|de\s+transport))?\s+"
+    r"(?P<name>(?-i:[A-ZÀ-Þ][\w’']+(?:\s?[-–]\s?[A-ZÀ-Þ][\w’']+){1,3}))",
+    re.IGNORECASE,
+)
+"""« l'oléoduc Bakou-Tbilissi-Ceyhan », « la voie ferrée Bakou-Tbilissi-Kars » : towns joined
+by hyphens name a pipeline or a railway — the countries they lie in are no parties."""
 _TRANSIT = re.compile(
     r"\b(?:transports?|transits?|acheminements?|hydrocarbures|pétrole|gaz|fret|marchandises|"
     r"voies?\s+(?:ferrées?|ferroviaires?)|corridors?|routes?|itinéraires?)\b[^.;]{0,40}$",
@@ -298,6 +312,7 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
         if not plain and not _LOCATED.search(text[: match.start()]):
             continue  # « à Bakou » after « soutien », « livrer » is whom, not where
         spans.append((match.start(), match.end()))
+    spans += [match.span("name") for match in _NAMED_ROUTE.finditer(text)]
     for match in _ROUTE.finditer(text):
         if match.group("way") and not _TRANSIT.search(text[: match.start()]):
             continue  # flights, weapons, a delegation « vers Ankara »: whom, not only where

@@ -621,6 +621,8 @@ def event_type(text: str, act: str | None) -> str | None:
         return "declaration"  # « « La visite est l'occasion … », s'était félicité … »
     if _MISSION_SENT.search(text):
         return "fondation"  # « a commencé à déployer une mission », never the conflict around
+    if _ANNOUNCED_PASSIVE.search(text) and not _DONE_HERE.search(text):
+        return "declaration"  # « L'exercice avait été annoncé le 10 septembre par le ministère »
     for kind, pattern in _EVENT_TYPES:
         found = [
             match
@@ -646,6 +648,13 @@ def event_type(text: str, act: str | None) -> str | None:
     return by_act.get(act or "")
 
 
+_ANNOUNCED_PASSIVE = re.compile(
+    r"\b(?:a|avait|ont|avaient|aura|auront)\s+été\s+(?:\w+\s+)?(?:annoncée?s?|dévoilée?s?|"
+    r"rendue?s?\s+publique?s?)\b",
+    re.IGNORECASE,
+)
+"""« L'exercice avait été annoncé le 10 septembre par le ministère » : what is dated is the
+announcement, not the exercise it announces."""
 _AS_TIME = re.compile(
     r"\b(?:après|avant|depuis|pendant|durant|lors|au\s+lendemain|à\s+l['’]issue|"
     r"depuis\s+la\s+fin)\s+(?:de\s+|d['’]\s?|du\s+|des\s+)?(?:la\s+|l['’]\s?|le\s+|les\s+)?"

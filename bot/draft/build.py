@@ -83,6 +83,13 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
+from bot.draft.tenses import (
+    present_state,
+    reported_future,
+    said_end,
+    standing_since,
+    year_of_thing,
+)
 from bot.draft.yaml_out import QuotedDumper
 from bot.text import count, fold
 
@@ -319,6 +326,14 @@ def _opens_a_statement(text: str, found: FoundDate) -> bool:
     return len(after[1 : match.start()].split()) <= 8 and "," not in after[1 : match.start()]
 
 
+_TALKED_OF = re.compile(
+    r"\b(?:ont|a)\s+(?:\w+\s+){0,2}?(?:évoqué|discuté|abordé|examiné|passé\s+en\s+revue)\s+"
+    r"(?:de\s+)?(?:la|le|les|l['’]|des|du)\s?(?:tenue|préparation|organisation|programme|"
+    r"calendrier|déroulement|exercices?|manœuvres?)\b",
+    re.IGNORECASE,
+)
+"""« les parties ont également évoqué la tenue de l'exercice « Caspian Breeze - 2024 » » : the
+exercise is what was talked about, the name's year dates neither the talk nor it."""
 NAME_YEAR = "année lue dans le nom"
 """How the reason of a year read from a name (« Caspian Breeze - 2025 ») starts."""
 _ANNOUNCED = re.compile(
@@ -1029,7 +1044,7 @@ def _same_source(candidates: list[Candidate]) -> list[Candidate]:
             said is None
             or any(found.iso for found in item.dates)
             or target is None
-            or target.subtype != "declaration"
+            or target.subtype not in ("declaration", "reunion")
         ):
             kept.append(item)
             continue
@@ -1041,7 +1056,8 @@ def _same_source(candidates: list[Candidate]) -> list[Candidate]:
         target.numbers += item.numbers
         target.unknown += [name for name in item.unknown if name not in target.unknown]
         target.grouped_why.append(
-            f"« {' '.join(said.group(0).split())} » : suite de la déclaration"
+            f"« {' '.join(said.group(0).split())} » : suite de "
+            + ("la déclaration" if target.subtype == "declaration" else "la rencontre")
         )
     return kept
 
@@ -1632,9 +1648,30 @@ def _comment_on(group: Candidate, item: Candidate) -> str | None:
     return f"« {words} » : le commentaire de l'auteur sur la phrase d'avant"
 
 
+def _own_voice(group: Candidate, item: Candidate) -> bool:
+    """« Le ministre italien a expliqué que son pays voyait … » then « Cette coopération reste
+    toutefois modeste … » : a state the article tells in its own voice, in the present, after
+    what a speaker said in the past — the writer's analysis, a constat apart (curators marked
+    it « Selon l'article »), never more of the statement."""
+    said = group.subtype == "declaration" or _SAYS.search(group.sentence.text) is not None
+    return (
+        said
+        and item.hedge is None
+        and not item.in_quote
+        and not item.said_by_pronoun
+        and _SPEECH.search(item.sentence.text) is None
+        and _SAYS.search(item.sentence.text) is None
+        and not any(mark in item.sentence.text for mark in _MARKS)
+        and present_state(item.sentence.text)
+        and not any(present_state(sentence.text) for sentence in _sentences_of(group))
+    )
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
+        return None
+    if _own_voice(group, item):
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
@@ -1702,6 +1739,13 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # « … seront au centre de l'attention » after what was done: what comes
     same_act = _family(item.act) == _family(group.act) or item.act is None
     same_kind = item.kind == "fact" or item.subtype in (None, group.subtype)
+    if (
+        len(theirs) < 2
+        and item.act is None
+        and group.act is None
+        and present_state(item.sentence.text)
+    ):
+        return None  # « L'Azerbaïdjan dispose d'une des armées … » : one country's state, apart
     if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
@@ -1842,6 +1886,8 @@ def _ahead(group: Candidate) -> bool:
 
 def _continues(group: Candidate, item: Candidate) -> str | None:
     """Why a sentence without signals of its own goes on telling ``group``'s event."""
+    if _own_voice(group, item):
+        return None
     goes_on = _goes_on(group, item)
     if goes_on is not None:
         return goes_on
@@ -2373,6 +2419,7 @@ _AT_EVENT = re.compile(
 """« A l'issue de la rencontre », « lors de la visite », « L'entretien s'est soldé par la
 signature » : the sentence happens at an event the article told just before."""
 MEETINGS = ("reunion", "forum")
+MEETING_PARTY_NOTE = "partie de la rencontre d'avant, la phrase ne nomme personne — à vérifier"
 
 
 def _date_from_event(candidates: list[Candidate]) -> None:
@@ -2408,6 +2455,15 @@ def _date_from_event(candidates: list[Candidate]) -> None:
                 ),
             )
             candidate.grouped_why.append(f"daté par la rencontre d'avant (« {main.text} »)")
+            if not candidate.actors:
+                # « La rencontre s'est achevée par la signature d'un plan … » : a plan
+                # naming no party was signed by those who met
+                candidate.actors = list(earlier.actors)
+                candidate.resolved += [
+                    Resolved(found.group(0), hit.id, MEETING_PARTY_NOTE) for hit in earlier.actors
+                ]
+                if earlier.sentence not in candidate.named_in:
+                    candidate.named_in.append(earlier.sentence)
             break
 
 
@@ -2886,13 +2942,40 @@ def draft_article(
             # « Cela a été annoncé par le ministère …, commentant le contrat signé … » : the
             # body's statement, whatever act the thing it comments on tells
             kind, subtype, act = "event", "declaration", None
+        said_at = said_end(sentence.text)
+        if (
+            subtype == "declaration"
+            and said_at is not None
+            and any(d.iso for d in dated)
+            and all(year_of_thing(sentence.text, d.start, said_at) for d in dated if d.iso)
+        ):
+            # « a affirmé que la Russie restait attachée aux accords de 2020 » : the year of
+            # what is spoken of; the statement is reported on the article's day
+            on_article = _reported_on_article(article, sentence.text[:said_at])
+            dated = [d for d in dated if not d.iso] + ([on_article] if on_article else [])
         if subtype == "declaration" and act in DONE_ACTS:
             act = None  # what a statement reports was not done on the statement's day
-        if kind == "fact" and modality is None and opening(sentence.text):
+        if (
+            kind == "event"
+            and subtype is None
+            and standing_since(sentence.text, [d.start for d in dated if d.iso])
+        ):
+            kind = "fact"  # « Depuis 2015, l'Azerbaïdjan forme … » : a standing state
+        if (
+            (kind == "fact" or (kind == "event" and subtype is None))
+            and modality is None
+            and opening(sentence.text)
+        ):
             # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
         named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
+        if named and (meeting_part(sentence.text) or _TALKED_OF.search(sentence.text)):
+            # « Les deux ministres ont abordé la préparation de l'exercice « Birlestik - 2023 » »
+            # : what a meeting talked about, the name's year dates neither the talk nor it
+            dated = [d for d in dated if d not in named]
+            kind, subtype = _kind(sentence.text, act, [d for d in dated if d.iso], modality)
+            named = []
         announced = _ANNOUNCED.search(sentence.text)
         if announced is not None and named and len(named) == len([d for d in dated if d.iso]):
             # « Les troupes … participeront aux exercices « Caspian Breeze - 2025 », a annoncé
@@ -2916,6 +2999,8 @@ def draft_article(
             # “Altyn Kyran – 2024” » : the year of the exercise's name is not the plan's date
             dated = [d for d in dated if not (d.reason or "").startswith("année lue dans le nom")]
         tense = tense_of(sentence.text)
+        if tense == "conditionnel" and reported_future(sentence.text):
+            tense = "futur"  # « a annoncé que des unités participeraient » : a future, told
         if modality is not None and modality.kind in ("projet", "futur") and tense == "passé":
             tense = "futur" if modality.kind == "futur" else tense
         elif modality is not None and tense == "passé" and _PRESENT_MODAL.search(sentence.text):
@@ -3328,8 +3413,9 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
         "grouped": candidate.grouped_why,
         **({"cut": candidate.cut} if candidate.cut else {}),
         "named_in": [sentence.text for sentence in candidate.named_in],
-        "tense": candidate.tense,
+        "tense": _tense(candidate),
         "hedge": candidate.hedge,
+        **({"voice": ARTICLE_VOICE_NOTE} if _article_voice(candidate) else {}),
         "uncertain": uncertainty_of(candidate.sentence.text),
         "dates": [
             {
@@ -3382,6 +3468,41 @@ def _annotations(candidate: Candidate) -> dict[str, Any]:
     return notes
 
 
+def _tense(candidate: Candidate) -> str:
+    """The candidate's tense; a constat whose every sentence tells a state in the present
+    (« Cette coopération reste modeste ») is a present, not the default past."""
+    if (
+        candidate.tense == "passé"
+        and candidate.kind == "fact"
+        and all(present_state(sentence.text) for sentence in _sentences_of(candidate))
+    ):
+        return "présent"
+    return candidate.tense
+
+
+ARTICLE_VOICE_NOTE = (
+    "l'article le dit lui-même, au présent, sans source ni orateur (l'analyse de l'auteur) : "
+    "écrire « Selon l'article, … » dans le résumé"
+)
+
+
+def _article_voice(candidate: Candidate) -> bool:
+    """A constat in the writer's own voice: every sentence a present state, none said by
+    anyone (no verb of saying, no « selon », no quotation marks)."""
+    return (
+        candidate.kind == "fact"
+        and candidate.hedge is None
+        and _tense(candidate) == "présent"
+        and not any(
+            _SAYS.search(sentence.text)
+            or _SPEECH.search(sentence.text)
+            or hedge_of(sentence.text)
+            or any(mark in sentence.text for mark in _MARKS)
+            for sentence in _sentences_of(candidate)
+        )
+    )
+
+
 def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, Any]:
     ids = [hit.id for hit in candidate.actors]
     main = _main_date(candidate.dates)
@@ -3409,8 +3530,8 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     else:
         entry["actors"] = ids
     entry["topics"] = []
-    if candidate.tense != "passé":
-        entry["tense"] = candidate.tense
+    if _tense(candidate) != "passé":
+        entry["tense"] = _tense(candidate)
     hedge = candidate.hedge or next(
         (
             hedge_of(more.text)

@@ -143,12 +143,13 @@ _OPENING = re.compile(
     r"\b(?:cérémonie\s+d['’](?:ouverture|inauguration)|ouverture|inauguration)\b[^.;]{0,200}?"
     r"\b(?:a|ont)\s+eu\s+lieu\s+(?:à|au|aux|dans|en|sur)\b"
     r"|\b(?:a|ont)\s+(?:\w+\s+)?inauguré\s+(?:le|la|les|l['’]|un|une)"
-    r"|\b(?:s['’]est|se\s+sont)\s+(?:\w+\s+)?ouverte?s?\s+(?:à|au|aux|dans|en)\b"
+    r"|\b(?:s['’]est|se\s+sont)\s+(?:\w+\s+)?ouverte?s?(?:\s+[\w’'-]+){0,3}?\s+"
+    r"(?:à|au|aux|dans|en)\b"
     r"|\ba\s+ouvert\s+ses\s+portes\b",
     re.IGNORECASE,
 )
 """« La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de Bakou », « a
-inauguré la base », « s'est ouvert à Bakou » : an opening held at a place, an event."""
+inauguré la base », « s'est ouvert (mercredi) à Bakou » : an opening held at a place, an event."""
 _ATTENDS = re.compile(
     r"\b(?:ont|a)\s+(?:\w+\s+)?(?:pris\s+part|participé|assisté)\s+(?:à\s+la|à\s+l['’]|à\s+cette|"
     r"à\s+cet|au)\s*(?:cérémonie|événement|évènement|inauguration|ouverture|salon|exposition|"
@@ -164,7 +165,8 @@ _ATTENDS = re.compile(
 également participé à l'événement », « a réuni des délégations », « a pris connaissance du
 salon »): part of that event, with the countries it names (foreign ministers included)."""
 _SHOWN = re.compile(
-    r"\b(?:présentée?s?|exposée?s?|démontrée?s?|présente|expose)\b[^.;]{0,120}?\b(?:à|au|sur)\s+"
+    r"\b(?:présentée?s?|exposée?s?|démontrée?s?|présenten?t?|exposen?t?|présente|expose)\b"
+    r"[^.;]{0,120}?\b(?:à|au|sur|lors\s+du|lors\s+de|pendant|durant|au\s+cours\s+du)\s+"
     r"(?:l['’]|le|la)\s?(?:exposition|salon|stand)"
     r"|^(?:L['’]exposition|Le\s+salon|Le\s+stand|Le\s+pavillon)\b[^.;]{0,40}?\b(?:fournit|présente|"
     r"montre|est\s+démontrée?|propose|expose)\b"

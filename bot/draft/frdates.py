@@ -397,12 +397,14 @@ def _relative(word: str, anchor: date | None, month: str | None = None) -> Found
         month_index = anchor.year * 12 + anchor.month - 1 + step
         iso = f"{month_index // 12}-{month_index % 12 + 1:02d}"
         return FoundDate(word, 0, 0, iso, "mois", "déduit", f"l'article du {label}")
-    # la semaine dernière / prochaine: a week around the anchor, never a day
+    # la semaine dernière / prochaine: the calendar week (Monday to Sunday) before or after
+    # the article's, never a day (« la semaine dernière » on Monday 20 is the 13th to the 19th)
     sign = -1 if "dernière" in key else 1
-    first = anchor + timedelta(days=7 * sign - 3)
-    last = anchor + timedelta(days=7 * sign + 3)
+    first = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * sign)
+    last = first + timedelta(days=6)
     iso = f"{first.isoformat()}/{last.isoformat()}"
-    return FoundDate(word, 0, 0, iso, "intervalle", "déduit", f"l'article du {label}")
+    note = f"l'article du {label} : semaine du lundi {first.day} au dimanche {last.day}"
+    return FoundDate(word, 0, 0, iso, "intervalle", "déduit", note)
 
 
 def _weekday(words: str, name: str, when: str | None, future: bool, anchor: date) -> FoundDate:
