@@ -1,5 +1,5 @@
-"""What a dispatch tells in a second sentence about the event, speech or meeting of a first
-(issue 23, the nineteenth newcomer's classes), joined to it or given its actors:
+"""A second sentence about the event, speech or meeting of a first, joined to it or giving it
+its actors (issue 23, the nineteenth newcomer's classes):
 
 - the announced end of a visit whose arrival day is told just before (« est arrivé en
   Azerbaïdjan le 10 août. La visite durera jusqu'au 12 août. »): one visit, from the one day
