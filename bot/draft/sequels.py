@@ -1,5 +1,7 @@
 """A second sentence about the event, speech or meeting of a first, joined to it or giving it
-its actors (issue 23, the nineteenth newcomer's classes):
+its actors (issue 23, the nineteenth newcomer's classes).
+
+Its passes, each for a class:
 
 - the announced end of a visit whose arrival day is told just before (« est arrivé en
   Azerbaïdjan le 10 août. La visite durera jusqu'au 12 août. »): one visit, from the one day
