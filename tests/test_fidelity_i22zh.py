@@ -105,7 +105,7 @@ def test_a_line_over_a_quote_of_another_article_says_so(five_base: FactBase) -> 
             entry = index.entries.get(block.entry)
             anchor = getattr(entry, "date_anchor", None)
             after = blocks[at + 1]
-            if isinstance(after, Para) and after.text.startswith("Même fait, dans un autre"):
+            if isinstance(after, Para) and after.text.startswith("Phrase d'un autre article"):
                 quote = blocks[at + 2]
                 assert isinstance(quote, Quote) and quote.source != anchor
                 label = five_base.sources[quote.source].label

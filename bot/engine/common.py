@@ -199,7 +199,7 @@ def brief_origin(base: FactBase, entry: Event | Agreement) -> str:
 def other_article(base: FactBase, entry: Event | Agreement | Fact, source_id: str) -> str:
     """The note between an entry's dated line and a quote from another article than the one
     that dates it (issue 22, fidelity finding 4: a line carries its own entry's date and
-    source, never another article's): « Même fait, dans un autre article (« L'Azerbaïdjan,
+    source, never another article's): « Phrase d'un autre article (« L'Azerbaïdjan,
     l'OTAN et l'OTS », non daté) : »; "" when the quote comes from the dating article."""
     if isinstance(entry, Fact) or not entry.date_anchor or source_id == entry.date_anchor:
         return ""
@@ -207,7 +207,7 @@ def other_article(base: FactBase, entry: Event | Agreement | Fact, source_id: st
     if source is None:
         return ""
     dated = f"du {source.published.label()}" if source.published else "non daté"
-    return f"Même fait, dans un autre article (« {source.label} », {dated}) :"
+    return f"Phrase d'un autre article (« {source.label} », {dated}) :"
 
 
 def _reported_mark(entry: Event | Agreement, anchor: Source | None) -> str:
