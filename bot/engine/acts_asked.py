@@ -65,24 +65,24 @@ def _act_noun(index: Index, act: str) -> str:
 
 def left_out_para(index: Index, acts: Sequence[str], left: Sequence[Agreement]) -> Para | None:
     """The note naming the agreements that match every other part of the filter but not its
-    act, each with what the base notes instead: « Non compté ici, faute de signature notée
-    dans la base : Partenariat … (aucun acte noté). » None when nothing was left out."""
+    act, each with the act the articles give it, in a reader's words: « Non compté ici, cité
+    sans signature : Partenariat … ; Accord … (adhésion). » (never the base's own terms,
+    « faute de signature notée dans la base », « aucun acte noté »: phone readers of the
+    eleventh blind set). None when nothing was left out."""
     if not left or not acts:
         return None
-    wanted = " ou ".join(act_label(index, act) for act in acts)
+    several = len(left) > 1
     nouns = [_act_noun(index, act) for act in acts]
     if all(nouns):
-        said = " ou ".join(nouns)
-        of = "d'" if fold(said[:1]) in "aeiouy" else "de "  # « faute d'approbation »
-        why = f"faute {of}{said} notée dans la base"
+        why = f"{'cités' if several else 'cité'} sans {' ni '.join(nouns)}"
     else:
-        why = f"faute d'être noté {wanted} dans la base"
+        wanted = " ou ".join(act_label(index, act) for act in acts)
+        why = f"{'cités' if several else 'cité'} sans être {'dits' if several else 'dit'} {wanted}"
     named = " ; ".join(
-        f"{agreement.title} "
-        f"({act_label(index, agreement.act) if agreement.act else 'aucun acte noté'})"
+        agreement.title + (f" ({act_label(index, agreement.act)})" if agreement.act else "")
         for agreement in left[:NAMED]
     )
     if len(left) > NAMED:  # a phone screen: the first ones named, the rest counted
         rest = len(left) - NAMED
         named += f" ; et {rest} {'autre' if rest == 1 else 'autres'} (voir /accord)"
-    return Para(f"{'Non comptés' if len(left) > 1 else 'Non compté'} ici, {why} : {named}.", "note")
+    return Para(f"{'Non comptés' if several else 'Non compté'} ici, {why} : {named}.", "note")

@@ -110,6 +110,7 @@ from bot.engine.unsaid import (
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
+from bot.engine.whole_clauses import with_whole_clauses
 from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
@@ -963,6 +964,7 @@ def respond_in_thread(
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
+    reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a adhéré … »
     if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
         reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
@@ -1720,7 +1722,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         # the answer's quote holds most of what is asked: only a name it lacks (« Trump »)
         unsaid = tuple(word for word in unsaid if word in found.names_unsaid)  # stays on top
     key_unsaid = found.key_unsaid and bool(unsaid)
-    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside)
+    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, found.said)
     line = Para(f"Compris : {found.said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest

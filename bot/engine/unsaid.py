@@ -149,12 +149,25 @@ MOST_WITHOUT_EFFECT = 3
 """Most words the « Compris » line lists as without effect; past them, « … »."""
 
 
-def absent_words(index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
+def absent_words(
+    index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset(), said: str = ""
+) -> str:
     """For the end of the « Compris » line: the question's words no article holds, briefly
     (« (aucun article n'emploie : budget, licornes, télex…) », at most
     ``MOST_WITHOUT_EFFECT``), never a
-    conversational one nor one of a clause off the subject (``aside``, folded); or nothing."""
-    kept = [word for word in words if not is_filler(word) and fold(word) not in aside]
+    conversational one nor one of a clause off the subject (``aside``, folded); or nothing.
+    Nor a verb form (« conduisait », « relie », « auriez »: the articles may say the act in
+    other words, and the list read as « no answer » above one), nor a word the line already
+    quotes (``said``: « Laissé de côté : « instance » » is not said twice)."""
+    quoted = {fold(w) for w in re.findall(r"« ([^»]+?) »", said)}
+    kept = [
+        word
+        for word in words
+        if not is_filler(word)
+        and fold(word) not in aside
+        and not verb_form(word)
+        and fold(word) not in quoted
+    ]
     if not kept:
         return ""
     more = "…" if len(kept) > MOST_WITHOUT_EFFECT else ""
