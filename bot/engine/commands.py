@@ -30,6 +30,7 @@ from bot.engine.pictures import caption_only
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.search import cherche, sources
 from bot.engine.timeline import timeline, timeline_page
+from bot.engine.whole_clauses import with_whole_clauses
 from bot.text import count, fold
 
 Answer = Callable[[Index, str, date | None], Reply]
@@ -192,7 +193,8 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
             ),
             found=False,
         )
-    return command.answer(index, clean_argument(raw_argument), today)
+    argument = clean_argument(raw_argument)  # quotes end where their sentence ends
+    return with_whole_clauses(index, command.answer(index, argument, today), argument)
 
 
 TELEGRAM_ONLY = frozenset(

@@ -90,6 +90,7 @@ from bot.engine.pointed import pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.rough_count import with_rough_count
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
@@ -964,7 +965,9 @@ def respond_in_thread(
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
-    reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a adhéré … »
+    if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
+        reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
+    reply = with_rough_count(index, reply, text)  # « des centaines de drones » is no count
     if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
         reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
@@ -1722,7 +1725,9 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         # the answer's quote holds most of what is asked: only a name it lacks (« Trump »)
         unsaid = tuple(word for word in unsaid if word in found.names_unsaid)  # stays on top
     key_unsaid = found.key_unsaid and bool(unsaid)
-    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, found.said)
+    absent = (
+        "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, found.said)
+    )
     line = Para(f"Compris : {found.said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest

@@ -4,9 +4,10 @@ a adhéré au Conseil de coopération nord-atlantique », the asked body).
 
 Each quote of a reply is found in its article's full text. When the article's sentence goes
 on after it, the rest is added, verbatim, if it is short (``REST_MOST``) or holds a word of
-the question that the quote lacks (up to ``ASKED_REST_MOST``); a short lead-in (« Dans les
-faits, ») is added the same way. What is still left out is marked (« … »): the reader sees
-that the article's sentence was cut, never a clause silently dropped.
+the question that the quote lacks (up to ``ASKED_REST_MOST``). What is still left out, a
+lead-in before the quote included, is marked (« … »): the reader sees that the article's
+sentence was cut, never a clause silently dropped (a lead-in is not added: the first screen
+is full enough, and the clause that answers follows the quote's subject).
 """
 
 from __future__ import annotations
@@ -20,23 +21,21 @@ from bot.engine.index import Index
 from bot.engine.passage import held_weight, word_prefixes, word_weights
 from bot.engine.reply import Block, Quote, QuoteGroup, Reply
 
-REST_MOST = 140
+REST_MOST = 80
 """Longest end of a sentence added to a quote whatever it says (characters)."""
 ASKED_REST_MOST = 320
 """Longest end of a sentence added when it holds a word of the question the quote lacks."""
-HEAD_MOST = 40
-"""Longest start of a sentence added before a quote (« Dans les faits, », « Hier, »)."""
 WHOLE_MOST = 480
-"""Longest quote a sentence's end or start is added to: past it, the cut is only marked."""
+"""Longest quote a sentence's end is added to: past it, the cut is only marked."""
 
 _END = re.compile(r"[.!?](?:\s*[»”\"])?(?=\s|$)|\n")
 _START = re.compile(r"(?:[.!?](?:\s*[»”\"])?\s+|\n)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _pattern(text: str) -> re.Pattern[str] | None:
+def quote_pattern(text: str) -> re.Pattern[str] | None:
     """The quote as a pattern over the article: any run of spaces, either apostrophe."""
-    parts = []
+    parts: list[str] = []
     for char in text.strip():
         if char.isspace():
             if parts and parts[-1] != r"\s+":
@@ -48,10 +47,12 @@ def _pattern(text: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts)) if parts else None
 
 
-def _bounds(seed: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(seed: str, start: int, end: int) -> tuple[int, int]:
     """The start and end of the article's sentence holding ``seed[start:end]``."""
     found = _END.search(seed, max(end - 3, start))  # a quote ending on « . » ends there
-    stop = found.end() if found and found.group() != "\n" else (found.start() if found else len(seed))
+    stop = (
+        found.end() if found and found.group() != "\n" else (found.start() if found else len(seed))
+    )
     begin = 0
     for match in _START.finditer(seed, 0, start):
         begin = match.end()
@@ -67,33 +68,46 @@ def _asked_in(index: Index, rest: str, quote: str, weights: dict[str, float]) ->
     """True when ``rest`` holds a word of the question that ``quote`` does not."""
     held = word_prefixes(index, rest)
     shown = word_prefixes(index, quote)
-    return any(held_weight(held, {w: v}) and not held_weight(shown, {w: v}) for w, v in weights.items())
+    return any(
+        held_weight(held, {w: v}) and not held_weight(shown, {w: v}) for w, v in weights.items()
+    )
+
+
+def _whole_evidence(index: Index) -> frozenset[tuple[str, str]]:
+    """Every (source, quote) the base holds as evidence: only such a quote is completed (a
+    piece of one stays that piece, marked cut, so it still reads under its own line)."""
+
+    def build() -> frozenset[tuple[str, str]]:
+        holders = [*index.base.actors.values(), *index.entries.values()]
+        return frozenset((e.source, e.quote) for h in holders for e in h.evidence)
+
+    return index.memo("whole clauses evidence", build)
 
 
 def whole_quote(index: Index, quote: Quote, weights: dict[str, float]) -> Quote:
-    """``quote`` with the rest of its sentence when it is short or asked, else marked cut."""
+    """``quote`` with the rest of its sentence when it is short or asked, else marked cut;
+    a quote that is only a piece of the base's evidence is marked cut, never completed."""
     seed = index.base.seeds.get(quote.source, "")
-    pattern = _pattern(quote.text) if seed else None
+    pattern = quote_pattern(quote.text) if seed else None
     found = pattern.search(seed) if pattern else None
     if found is None:
         return quote
-    begin, stop = _bounds(seed, found.start(), found.end())
+    begin, stop = sentence_bounds(seed, found.start(), found.end())
     head = seed[begin : found.start()]
     rest = seed[found.end() : stop].rstrip(" \t;:,–—-")  # a list item's « – ; » left out
     text = quote.text.strip()
+    whole = (quote.source, quote.text) in _whole_evidence(index)
     cut_after = bool(_LETTER.search(rest))
-    if cut_after and len(text) <= WHOLE_MOST:
+    if whole and len(text) <= WHOLE_MOST:  # the sentence's own end, a « . » alone included
         said = " ".join(rest.split())
         room = len(said) <= REST_MOST or (
             len(said) <= ASKED_REST_MOST and _asked_in(index, said, text, weights)
         )
-        if room:
-            text = " ".join(f"{text}{rest}".split())
+        if room and said:
+            quoted = rest.replace("’", "'") if "’" not in text else rest  # one apostrophe
+            text = " ".join(f"{text}{quoted}".split())
             cut_after = False
-    cut_before = bool(_LETTER.search(head))
-    if cut_before and len(" ".join(head.split())) <= HEAD_MOST and len(text) <= WHOLE_MOST:
-        text = " ".join(f"{head}{text}".split())
-        cut_before = False
+    cut_before = bool(_LETTER.search(head))  # a lead-in left out is only marked: « … »
     if text == quote.text and (cut_before, cut_after) == (quote.cut_before, quote.cut_after):
         return quote
     return replace(quote, text=text, cut_before=cut_before, cut_after=cut_after)
