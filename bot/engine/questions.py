@@ -108,6 +108,7 @@ from bot.engine.unsaid import (
     undated_lines,
     unsaid_para,
     unsaid_words,
+    with_absent_said,
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
@@ -1725,10 +1726,11 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         # the answer's quote holds most of what is asked: only a name it lacks (« Trump »)
         unsaid = tuple(word for word in unsaid if word in found.names_unsaid)  # stays on top
     key_unsaid = found.key_unsaid and bool(unsaid)
-    absent = (
-        "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, found.said)
-    )
-    line = Para(f"Compris : {found.said}{absent}", "note")
+    said = found.said
+    if not (key_unsaid or untold):  # a word left aside that no article holds: said there
+        said = with_absent_said(said, found.unsaid, found.aside)
+    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, said)
+    line = Para(f"Compris : {said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest
         blocks = (untold, *blocks)

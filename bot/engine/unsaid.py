@@ -156,22 +156,35 @@ def absent_words(
     (« (aucun article n'emploie : budget, licornes, télex…) », at most
     ``MOST_WITHOUT_EFFECT``), never a
     conversational one nor one of a clause off the subject (``aside``, folded); or nothing.
-    Nor a verb form (« conduisait », « relie », « auriez »: the articles may say the act in
-    other words, and the list read as « no answer » above one), nor a word the line already
-    quotes (``said``: « Laissé de côté : « instance » » is not said twice)."""
+    Nor a word the line already quotes (``said``: « Laissé de côté : « instance » » says it
+    there, ``with_absent_said``)."""
     quoted = {fold(w) for w in re.findall(r"« ([^»]+?) »", said)}
     kept = [
         word
         for word in words
-        if not is_filler(word)
-        and fold(word) not in aside
-        and not verb_form(word)
-        and fold(word) not in quoted
+        if not is_filler(word) and fold(word) not in aside and fold(word) not in quoted
     ]
     if not kept:
         return ""
     more = "…" if len(kept) > MOST_WITHOUT_EFFECT else ""
     return f" (aucun article n'emploie : {', '.join(kept[:MOST_WITHOUT_EFFECT])}{more})"
+
+
+def with_absent_said(said: str, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
+    """``said`` (a « Compris » line's reading) where each word it quotes (« Laissé de côté :
+    « prononce » ») that no article holds is said so once, right there: « « prononce » (aucun
+    article ne l'emploie) », never again in a list after the line (phone readers of the
+    eleventh blind set: « Laissé de côté : « instance » … (aucun article n'emploie :
+    instance) »)."""
+    absent = {fold(word) for word in words if not is_filler(word) and fold(word) not in aside}
+
+    def annotated(match: re.Match[str]) -> str:
+        if fold(match.group(1)) not in absent:
+            return match.group(0)
+        absent.discard(fold(match.group(1)))  # once
+        return f"{match.group(0)} (aucun article ne l'emploie)"
+
+    return re.sub(r"« ([^»]+?) »", annotated, said)
 
 
 def unsaid_para(
