@@ -132,3 +132,9 @@ def test_a_tense_goes_after_a_shortened_label_never_over_its_start() -> None:
     label = short_label(text, 50)
     assert label.endswith("(au futur)") and not label.casefold().startswith("au futur")
     assert len(label) <= 50
+
+
+def test_a_word_placing_the_question_in_time_is_never_said_unused(five_base: FactBase) -> None:
+    (reply,) = chat(five_base, "depuis quand la Hongrie est-elle observateur de l'OTS ?")
+    line = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" in b.text)
+    assert "« depuis »" not in line

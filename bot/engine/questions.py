@@ -766,6 +766,12 @@ def _acted_events(index: Index, reading: Reading) -> Understanding | None:
     return Understanding(human, data, said)
 
 
+TIME_PREPOSITIONS = frozenset(["depuis", "avant", "apres", "pendant", "durant", "jusqu", "jusque"])
+"""Words that place the asked in time (« depuis quand … ? »): a dated view answers them, so the
+« Compris » line never says it did not take them into account (phone readers, eleventh set:
+« sans tenir compte de « depuis » » read as half the question dropped)."""
+
+
 def _aside(index: Index, reading: Reading) -> str:
     """The words the answer does not use, said (« — Laissé de côté : « servi » »); a word the
     articles hold is said as one the view does not filter on, never as left aside."""
@@ -784,6 +790,7 @@ def _aside(index: Index, reading: Reading) -> str:
         lines = "cette ligne" if len(shown) == 1 else "ces lignes"
         named = " ni ".join(f"« {w} »" for w in elsewhere)
         said += f" — {whose} de {lines} n'emploie{'nt' if len(sources) > 1 else ''} pas {named}"
+    held = [w for w in held if fold(w) not in TIME_PREPOSITIONS]  # a dated view answers them
     if held:  # a word of the articles the view does not choose by: said plainly, not as unread
         said += f" — sans tenir compte de {quoted_words(held)}"
     return said
