@@ -122,8 +122,8 @@ def test_an_order_of_size_is_said_not_to_be_a_count(five_base: FactBase) -> None
     assert exact_figure(index, "Le forum réunit 80 pays du monde", "pays")
     assert exact_figure(index, "trois pays ont signé", "pays")
     (reply,) = chat(five_base, "combien de drones Bakou a-t-il achetés ?")
-    first = reply.blocks[0]
-    assert isinstance(first, Para) and "pas de nombre exact de drones" in first.text
+    top = [b.text for b in reply.blocks[:2] if isinstance(b, Para)]
+    assert any("pas de nombre exact de drones" in text for text in top)
     assert "centaines de drones" in reply_text(reply)
 
 

@@ -247,8 +247,8 @@ def deep_link(index: Index, payload: str) -> Reply:
     read by the route table; a payload no route reads says the link leads nowhere."""
     link = routes.parse_link(payload)
     found = _linked(index, link.route, link.values) if isinstance(link, routes.Parsed) else None
-    if found is not None:
-        return found
+    if found is not None:  # its quotes as a command's: whole where short (``answer``)
+        return with_whole_clauses(index, found, "")
     return Reply(
         (
             Para(
@@ -284,7 +284,7 @@ def button_reply(index: Index, parsed: routes.Parsed | routes.Stale) -> Reply:
     message."""
     if isinstance(parsed, routes.Stale):
         return STALE
-    reply = _callback(index, parsed.route, parsed.values)
+    reply = with_whole_clauses(index, _callback(index, parsed.route, parsed.values), "")
     if parsed.edit and reply is not STALE:  # ◀ ▶ and « ◀ Fiche »: the answer replaces the message
         return replace(reply, edit=True)
     return reply

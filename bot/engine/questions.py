@@ -975,7 +975,7 @@ def respond_in_thread(
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
         reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
-    reply = with_rough_count(index, reply, text)  # « des centaines de drones » is no count
+    reply = with_rough_count(index, reply, expand(text))  # « des centaines » is no count
     if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
         reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:

@@ -4,9 +4,9 @@ read as the number asked).
 
 When a how-many question's counted noun (« combien de drones », « le nombre de pays ») is
 given by the reply's quotes only as an order of size (« des centaines de », « plus de 80 »,
-``counting.exact_figure``), the reply opens with « Les articles ne donnent pas de nombre exact
-de drones, seulement un ordre de grandeur : » over them. A quote with an exact figure, or no
-figure of that noun at all, changes nothing.
+``counting.exact_figure``), the reply says « Les articles ne donnent pas de nombre exact de
+drones, seulement un ordre de grandeur : » over them, right under its « Compris » line. A
+quote with an exact figure, or no figure of that noun at all, changes nothing.
 """
 
 from __future__ import annotations
@@ -42,4 +42,8 @@ def with_rough_count(index: Index, reply: Reply, question: str) -> Reply:
     said = f"{ROUGH} {noun}, seulement un ordre de grandeur, dans la citation ci-dessous :"
     if len(giving) > 1:
         said = f"{ROUGH} {noun}, seulement des ordres de grandeur, dans les citations ci-dessous :"
-    return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
+    blocks = list(reply.blocks)
+    first = blocks[0] if blocks else None  # under the « Compris » line, over all else
+    at = 1 if isinstance(first, Para) and first.text.startswith(("Compris", "Non :")) else 0
+    blocks.insert(at, Para(said, "note"))
+    return replace(reply, blocks=tuple(blocks))

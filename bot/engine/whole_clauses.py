@@ -115,7 +115,8 @@ def whole_quote(index: Index, quote: Quote, weights: dict[str, float]) -> Quote:
 
 def with_whole_clauses(index: Index, reply: Reply, question: str) -> Reply:
     """``reply`` whose quotes, shown or folded, end where their sentence ends when the rest is
-    short or answers, and are marked « … » where still cut."""
+    short or answers, and are marked « … » where still cut. Applying it twice changes
+    nothing: a completed quote is no longer the base's evidence, and its marks stay."""
     weights: dict[str, float] | None = None
     blocks: list[Block] = []
     for block in reply.blocks:
