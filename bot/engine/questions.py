@@ -86,7 +86,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
-from bot.engine.pointed import pointed_in_thread
+from bot.engine.pointed import holds_pointed as _holds, pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -2053,6 +2053,15 @@ def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
     return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
 
 
+def _points_at_line(index: Index, folded: str, previous: Asked) -> bool:
+    """True when the noun after the question's demonstrative is in a line of the previous
+    answer or of its actors' entries (« ce mémorandum »: ``pointed`` picks that line)."""
+    listed = subject_entries(index, previous.lines)
+    if any(_holds(index, entry, folded) for entry in listed):
+        return True
+    return pointed_in_thread(index, folded, listed, previous.data) is not None
+
+
 MOST_FOLLOW_UP_WORDS = 8
 """A follow-up is short: longer questions stand on their own."""
 
@@ -2071,6 +2080,14 @@ def follow_up(
     # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
     searched = previous.data.startswith("/cherche")
     pointing = _POINTING.search(folded) if opening is None and not searched else None
+    if (
+        pointing is None
+        and opening is None
+        and len(folded.split()) <= MOST_FOLLOW_UP_WORDS
+        and not _slot_of_same_subject(index, folded, previous, False, today)
+        and not _points_at_line(index, folded, previous)
+    ):  # « qui a rendu cette signature publique ? » after a search: short, it points back at
+        pointing = _POINTING.search(folded)  # its subject (a line it names: ``pointed``)
     pointed = pointing is not None and not _names_own_subject(index, folded, today)
     if pointing is not None and pointed:
         # « c'est qui les membres de cette organisation ? »: of the subject just asked about
