@@ -86,7 +86,7 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
-from bot.engine.pointed import holds_pointed as _holds, pointed_in_thread
+from bot.engine.pointed import holds_pointed, pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -2057,7 +2057,7 @@ def _points_at_line(index: Index, folded: str, previous: Asked) -> bool:
     """True when the noun after the question's demonstrative is in a line of the previous
     answer or of its actors' entries (« ce mémorandum »: ``pointed`` picks that line)."""
     listed = subject_entries(index, previous.lines)
-    if any(_holds(index, entry, folded) for entry in listed):
+    if any(holds_pointed(index, entry, folded) for entry in listed):
         return True
     return pointed_in_thread(index, folded, listed, previous.data) is not None
 
