@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.content.model import Agreement, Event, Fact
+from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
 from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.amounts import asks_amount, gives_amount
@@ -28,6 +28,7 @@ from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spel
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.reasons import REASON_WORDS, gives_reason
 from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
@@ -731,6 +732,7 @@ def _dated(entry: Entry) -> bool:
 KIND_WORDS = {
     "ou": frozenset({"lieu", "endroit", "port", "ports", "ville", "villes", "region", "regions"}),
     "quand": frozenset({"date"}),
+    "pourquoi": REASON_WORDS,
 }
 """Words that name the kind of answer asked (« lieu des manœuvres ? », « par quel port ? »),
 not its subject: a passage is not ranked for holding them (« a eu lieu à Bakou » says nothing
@@ -799,6 +801,7 @@ def best_passage(
     parts: tuple[str, ...] = (),
     verbs: frozenset[str] = frozenset(),
     amount: bool = False,
+    reason: bool = False,
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -810,10 +813,12 @@ def best_passage(
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
     answers neither part, and must not come before the one naming the Partenariat).
     ``verbs``: the question's verbs (``question_verbs``), never its subject word. ``amount``:
-    a « combien » that asks a sum even when its money word is no longer in ``query``."""
+    a « combien » that asks a sum even when its money word is no longer in ``query``.
+    ``reason``: the question asks why or to what end (``reasons``): a sentence giving a reason
+    or an aim counts as one carrying what is asked."""
     # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
     amount = kind == "combien" and (amount or asks_amount(query))
-    query = without_kind_words(index, query, kind)
+    query = without_kind_words(index, query, "pourquoi" if reason and not kind else kind)
     derived = {d for word in french_words(query) for d in derived_words(index, word)}
     hits = index.fulltext.search_hits(" ".join([query, *sorted(derived)]))
     if not hits.total:
@@ -846,6 +851,8 @@ def best_passage(
             # a name in a sentence about another subject (neither it nor its line holds
             # the subject word) answers no « qui »
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
+            if reason and not kind and gives_reason(sentence):  # « pourquoi … ? »: the
+                value += TYPE_BONUS  # sentence giving a reason or an aim (``reasons``)
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
             if headline(sentence):  # a title in capitals tells no who, when or how: a body
@@ -868,7 +875,9 @@ def best_passage(
             if strict and subject:  # a name, a date, a figure about another subject: no answer
                 held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
                 strict = subject[:PREFIX] in held
-            if kind and strict:  # it answers what is asked: ahead of closer wording
+            # it answers what is asked (« pourquoi … ? »: a reason or an aim, ``reasons``):
+            # ahead of closer wording
+            if (kind and strict) or (reason and not kind and gives_reason(best[1])):
                 total *= ANSWERS_FACTOR
             if headline(best[1]):  # an entry answering by its title alone: after the others
                 total *= HEADLINE_FACTOR
@@ -887,8 +896,12 @@ def best_passage(
         most = max(counts)
         naming = [number == most and most > 0 for number in counts]
         lead = next((n for n, yes in enumerate(naming) if yes), None)
+        # a reason asked (« pourquoi … ? »): a best hit giving one stays ahead of an entry
+        # that only names more of the actors
+        keeps_reason = reason and not kind and gives_reason(scored[0][3])
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
+            and not (keeps_reason and lead is not None and not gives_reason(scored[lead][3]))
             and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
             and (
                 ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
@@ -1306,6 +1319,7 @@ def passage_reply(
     neighbours: bool = True,
     verbs: frozenset[str] = frozenset(),
     forced: tuple[Entry, str] | None = None,
+    reason: bool = False,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
@@ -1314,7 +1328,7 @@ def passage_reply(
     claim: its quotes go with it; a context entry shows its quote alone). When the passage on
     top lacks the question's subject, the sentence holding it comes open under it
     (``complement``), or alone (``forced``) when both would not fit a phone screen."""
-    found = best_passage(index, query, kind, several, noun, shown, parts, verbs)
+    found = best_passage(index, query, kind, several, noun, shown, parts, verbs, reason=reason)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
@@ -1435,6 +1449,8 @@ def passage_reply(
             if item.source == evidence.source and not _announces(item.quote, sentence):
                 told = quote_of(base, item)
                 blocks.append(Quote(item.quote, told.attribution, told.source, open=True))
+    elif reason and isinstance(entry, Fact) and not after and second is None:
+        blocks.extend(_rest_of_reason(base, entry, evidence, (before, sentence)))
     if second is not None:
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
@@ -1465,7 +1481,19 @@ def passage_reply(
     overflow = completed and second is not None and second[0] is not entry
     if overflow and second is not None and visible(blocks) > ANSWER_SCREEN:
         return passage_reply(
-            index, query, kind, said, several, noun, shown, parts, someone, True, verbs, second
+            index,
+            query,
+            kind,
+            said,
+            several,
+            noun,
+            shown,
+            parts,
+            someone,
+            True,
+            verbs,
+            second,
+            reason,
         )
     if (
         others
@@ -1475,9 +1503,41 @@ def passage_reply(
         and visible(blocks) > ANSWER_SCREEN
     ):
         return passage_reply(
-            index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
+            index,
+            query,
+            kind,
+            said,
+            several,
+            noun,
+            shown,
+            parts,
+            someone,
+            neighbours=False,
+            reason=reason,
         )
     return Reply(tuple(blocks), rows)
+
+
+REASON_REST = 400
+"""Longest other key quote of a context entry added under a « pourquoi » passage."""
+
+
+def _rest_of_reason(
+    base: FactBase, entry: Fact, shown: Evidence, said: tuple[str, ...]
+) -> list[Quote]:
+    """A « pourquoi … ? » answered by a context entry: its other key quotes from the same
+    article, open under the passage — the entry's claim is all of them, and the one that ranked
+    first may give the aim (« Bakou cherche à … ») while the other gives its ground (« fournisseur
+    stratégique de gaz de l'Europe »)."""
+    added: list[Quote] = []
+    for item in own_key_evidence(base, entry):
+        if item.source != shown.source or len(item.quote) > REASON_REST:
+            continue
+        if any(part in item.quote or item.quote in part for part in said if part):
+            continue
+        told = quote_of(base, item)
+        added.append(Quote(item.quote, told.attribution, told.source, open=True))
+    return added[:1]
 
 
 def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:

@@ -88,6 +88,7 @@ from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
+from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds, sources_holding
@@ -228,6 +229,9 @@ class Understanding:
     someone: str = ""
     """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
     search answer whose passage names none says so first."""
+    reason: bool = False
+    """The question asks why or to what end (``reasons.asks_reason``): a search answer opens
+    on the sentence giving a reason or an aim."""
     untold: Para | None = None
     """A detail asked of a covered subject that no article gives (« combien de soldats … ? »,
     « la prochaine réunion ») said in the question's terms (``detail_untold``): opens the
@@ -438,6 +442,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         parts=_parts(index, text),
         someone=asks_someone(text),
         verbs=question_verbs(text),
+        reason=asks_reason(text),
     )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
@@ -451,7 +456,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         }
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
-    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    soft = SOFT_WORDS | named | (REASON_WORDS if found.reason else frozenset())  # « l'idée »
+    unsaid = unsaid_words(index, _content(index, text), soft, today)
     designations = absent_designations(index, text)
     unsaid = [*designations, *unsaid]
     aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
@@ -582,6 +588,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if about_agreements and set(wanted.kinds) <= agreement_kinds and "timeline" not in intents:
         if _detail_in_text(index, reading) and (hit := searched()):
             return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
+        if asks_reason(text) and (hit := searched()):  # « pourquoi Bakou a signé ce plan ? »:
+            return hit  # the sentence giving the reason, never a list of lines (``reasons``)
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
         if not reading.acts:  # « qu'a signé le Royaume-Uni ? »: the verb is the act asked
@@ -666,6 +674,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
                 widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
                 reading = replace(reading, filter=replace(loose, acts=()), acts=loose.acts)
                 break
+    if asks_reason(text) and (hit := searched()):  # a reason is a sentence, not a chronology
+        return hit
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
@@ -1695,6 +1705,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.parts,
             found.someone,
             verbs=found.verbs,
+            reason=found.reason,
         )
         if searched
         else None
