@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
-from bot.engine.questions import follow_up
+from bot.engine.questions import follow_up, understand
+from bot.engine.reasons import asks_reason, gives_reason
 from bot.engine.thread import Asked
 from tests.chat import TODAY, chat
 from tests.chat import reply_text as _text
@@ -43,3 +44,56 @@ def test_a_pointed_follow_up_keeps_the_subject_in_a_chat(five_base):
     text = _text(reply)
     assert "suite de" in text
     assert "britannique" in text and "Zatulin" not in text
+
+
+def test_a_reason_asked_is_read_in_its_usual_french_forms():
+    for asked in (
+        "pourquoi Bakou se rapproche de l'OTAN ?",
+        "pk bakou signe avec londres",
+        "Pour quelle raison l'Iran s'inquiète-t-il ?",
+        "Dans quel but ce texte a-t-il été conclu ?",
+        "Quel objectif poursuit Bakou ?",
+        "qu'est-ce qui motive ce rapprochement ?",
+        "c quoi l'idée derrière ce plan ?",
+    ):
+        assert asks_reason(asked), asked
+    for asked in ("quand le plan a-t-il été signé ?", "qui a présidé le forum ?", "quel butin ?"):
+        assert not asks_reason(asked), asked
+
+
+def test_a_sentence_giving_a_reason_or_an_aim_is_told_from_one_that_does_not():
+    for sentence in (
+        "Le pays coopère parce que la menace grandit.",
+        "Un accord visant à renforcer la sécurité.",
+        "L'Iran a toujours craint qu'un voisin prospère ne provoque des désordres.",
+        "Ce plan s'inscrit dans une stratégie plus large.",
+        "Bakou cherche à assurer son rôle.",
+        "Il a été reporté en raison de la météo.",
+    ):
+        assert gives_reason(sentence), sentence
+    for sentence in (
+        "Cette région présente toutes les caractéristiques d'une zone instable.",  # not « car »
+        "Le forum s'est ouvert le 21 septembre.",
+        "Les ministres se sont rencontrés à Bakou.",
+    ):
+        assert not gives_reason(sentence), sentence
+
+
+def test_why_is_answered_by_the_sentence_giving_the_reason_not_a_list(five_base):
+    (reply,) = chat(five_base, "pour quelle raison Bakou a-t-il conclu un plan avec Londres ?")
+    text = _text(reply)
+    assert "visant à diversifier" in text
+    assert not text.startswith("Compris : accords")
+    found = understand(Index(five_base), "pk bakou fait un plan avec londres, c quoi l'idee ?")
+    assert found is not None and found.data.startswith("/cherche ") and found.reason
+    assert "idee" not in found.unsaid  # the word naming what is asked is not said missing
+
+
+def test_why_answered_by_a_context_entry_shows_its_other_key_quote(five_base):
+    (reply,) = chat(
+        five_base, "dans quel but l'énergie compte-t-elle dans les liens avec Washington ?"
+    )
+    text = _text(reply)
+    assert "diversification énergétique" in text
+    assert "fournisseur stratégique de gaz" in text
+    assert text.count("fournisseur stratégique de gaz") == 1
