@@ -8,10 +8,13 @@ the frozen five-article base (``tests/fixtures/five``):
 
 from __future__ import annotations
 
+from bot.engine.courtesy import without_courtesy
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.moves import asked_move
 from bot.engine.questions import follow_up, understand
 from bot.engine.reasons import asks_reason, gives_reason
+from bot.engine.shorthand import expand
 from bot.engine.thread import Asked
 from tests.chat import TODAY, chat
 from tests.chat import reply_text as _text
@@ -97,3 +100,16 @@ def test_why_answered_by_a_context_entry_shows_its_other_key_quote(five_base):
     assert "diversification énergétique" in text
     assert "fournisseur stratégique de gaz" in text
     assert text.count("fournisseur stratégique de gaz") == 1
+
+
+def test_familiar_and_formal_wrappings_ask_nothing_of_their_own(five_base):
+    assert expand("ya quoi comme accords") == "il y a quoi comme accords"
+    assert expand("y'a des manœuvres ?") == "il y a des manœuvres ?"
+    assert asked_move("D'où tient-on ça ?") == "source"
+    assert asked_move("d'où ils tiennent cette info ?") == "source"
+    plain = without_courtesy("Madame, Monsieur, auriez-vous la bonté de me dire qui préside ?")
+    assert plain.casefold().startswith("qui préside"), plain
+    assert without_courtesy("Monsieur le ministre a dit quoi ?").startswith("Monsieur")
+    (reply,) = chat(five_base, "ya quels membres dans l ots")
+    assert "Je n'ai pas compris" not in _text(reply)
+    assert "Kazakhstan" in _text(reply)

@@ -13,6 +13,7 @@ from bot.engine.french import words
 _OPENING = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|hello|coucou|merci(?: beaucoup| bien)?|ok|d'accord|parfait"
     r"|super|très bien|tres bien|au passage|passons|bref|tiens|dites-moi|dis-moi"
+    r"|madame|monsieur|mesdames|messieurs|madame,? monsieur|chers? (?:amis?|collègues?)"
     r"|(?:(?:une|petite|autre) )?(?:petite |autre )?(?:question|vérification|verification"
     r"|précision|precision)(?: annexe| rapide)?|truc curieux|chose curieuse|autre chose)"
     r"(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",
@@ -27,10 +28,13 @@ _PLEASE = re.compile(
 _TELL_ME = re.compile(
     r"\b(?:pourriez-vous|pouvez-vous|pourrais-tu|peux-tu|vous pourriez|vous pouvez|tu pourrais"
     r"|tu peux)\s+(?:me|nous)\s+(?:dire|indiquer|préciser|preciser|rappeler)\s*(?:si\s+)?"
-    r"|\b(?:je voudrais|j'aimerais|je souhaiterais|je veux)\s+savoir\s*(?:si\s+)?",
+    r"|\b(?:je voudrais|j'aimerais|je souhaiterais|je veux)\s+savoir\s*(?:si\s+)?"
+    r"|\b(?:auriez-vous|aurais-tu) (?:la bonté|l'amabilité|l'obligeance|la gentillesse) de\s+"
+    r"(?:(?:me|nous)\s+(?:dire|indiquer|préciser|preciser|rappeler)\s*(?:si\s+)?)?",
     re.IGNORECASE,
 )
-"""« pourriez-vous me dire à quelle date … » asks « à quelle date … »."""
+"""« pourriez-vous me dire à quelle date … » asks « à quelle date … », as « auriez-vous la
+bonté de me dire … » does."""
 
 
 def without_courtesy(text: str) -> str:

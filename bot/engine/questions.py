@@ -919,9 +919,11 @@ _MEMBERS = re.compile(
     r"\b(?:(?:font|fait|faisaient|faisait|feraient) partie|sont (?:les )?membres?"
     r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
     r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
+    r"|\b(?:quels|quelles) (?:pays|etats|membres) (?:dans|au sein)\b"
 )
 """« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
-appartiennent à … ? », « membres de l'OTS ? »: the members of an organisation (folded)."""
+appartiennent à … ? », « membres de l'OTS ? », « il y a quels pays dans l'OTS ? »: the members
+of an organisation (folded)."""
 
 
 def _members_asked(index: Index, folded: str, reading: Reading, intents: list[str]) -> Actor | None:
