@@ -168,7 +168,9 @@ SAID = {
 _NAME = re.compile(r"\b(?:son nom|leur nom|leurs noms|le nom|les noms|nom|noms|s'appel\w*)\b")
 _OFFICE = re.compile(
     r"\bqui (?:a |ont |l'a |les a )?(?:preside|presidait|dirige|dirigeait|dirigent|conduit"
-    r"|conduisait|mene|menait|represente|representait|organise|organisait)\b"
+    r"|conduisait|mene|menait|represente|representait|organise|organisait|ouvert|ouvre"
+    r"|ouvrait|inaugure|inaugurait|cloture|cloturait)\b"
+    r"|\ben personne\b"
 )
 
 
@@ -828,10 +830,15 @@ def best_passage(
     asked = frozenset(index.tokens(query))
     subject = _subject_word(weights, verbs)
     order = [word for word in dict.fromkeys(index.tokens(query)) if word in weights]
+    origin = kind == "ou" and bool(_ORIGIN_ASKED.search(fold(query)))
+    # « pourquoi … ? »: the reason must be about the subject word, unless that word is a name
+    # (the actors asked are weighed by ``subject_first``)
+    topic = "" if subject in index.names.exact else subject
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool, int] | None = None
-        line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
+        asks_about = (kind == "qui" or (reason and not kind)) and subject
+        line_held = _line_prefixes(index, entry) if asks_about else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
@@ -843,6 +850,8 @@ def best_passage(
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+            if kind == "ou" and not answers and origin:  # « d'où viennent les armes ? »: an
+                answers = tells_origin(index, query, sentence)  # origin (« d'origine russe »)
             about = (
                 kind != "qui"
                 or not subject
@@ -851,8 +860,10 @@ def best_passage(
             # a name in a sentence about another subject (neither it nor its line holds
             # the subject word) answers no « qui »
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
-            if reason and not kind and gives_reason(sentence):  # « pourquoi … ? »: the
-                value += TYPE_BONUS  # sentence giving a reason or an aim (``reasons``)
+            held = prefixes | (before or frozenset()) | line_held
+            if reason and not kind and gives_reason(sentence) and _about(topic, held):
+                value += TYPE_BONUS  # « pourquoi … ? »: the sentence giving a reason or an
+                # aim (``reasons``) about the question's subject, not one of another fact
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
             if headline(sentence):  # a title in capitals tells no who, when or how: a body
@@ -877,7 +888,10 @@ def best_passage(
                 strict = subject[:PREFIX] in held
             # it answers what is asked (« pourquoi … ? »: a reason or an aim, ``reasons``):
             # ahead of closer wording
-            if (kind and strict) or (reason and not kind and gives_reason(best[1])):
+            reasoned = reason and not kind and gives_reason(best[1])
+            if reasoned and topic:  # a reason of another subject gives no answer
+                reasoned = _about(topic, _prefixes(index, best[1]) | _line_prefixes(index, entry))
+            if (kind and strict) or reasoned:
                 total *= ANSWERS_FACTOR
             if headline(best[1]):  # an entry answering by its title alone: after the others
                 total *= HEADLINE_FACTOR
@@ -918,6 +932,11 @@ def best_passage(
         wanted = LISTED if several else NEIGHBOURS
         others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
     return entry, sentence, answers, others, hits.total
+
+
+def _about(subject: str, held: frozenset[str]) -> bool:
+    """True when the question has no subject word or ``held`` (a sentence's prefixes) holds it."""
+    return not subject or subject[:PREFIX] in held
 
 
 def _closeness(index: Index, query: str, counts: list[int], lead: int) -> float:
