@@ -12,6 +12,7 @@ from bot.engine.courtesy import without_courtesy
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.moves import asked_move
+from bot.engine.passage import asks_someone
 from bot.engine.questions import follow_up, understand
 from bot.engine.reasons import asks_reason, gives_reason
 from bot.engine.shorthand import expand
@@ -113,3 +114,28 @@ def test_familiar_and_formal_wrappings_ask_nothing_of_their_own(five_base):
     (reply,) = chat(five_base, "ya quels membres dans l ots")
     assert "Je n'ai pas compris" not in _text(reply)
     assert "Kazakhstan" in _text(reply)
+
+
+def test_who_opened_asks_a_person_and_a_passage_naming_none_says_so(five_base):
+    assert asks_someone("qui a ouvert le forum ?") == "personne"
+    assert asks_someone("qui a inauguré la réunion ?") == "personne"
+    assert asks_someone("c'était le ministre en personne ?") == "personne"
+    assert asks_someone("qu'est-ce qui a été ouvert ?") == ""
+    (reply,) = chat(five_base, "qui a ouvert le forum international de sécurité ?")
+    assert _text(reply).split(" Le passage")[1].startswith(" le plus proche ne donne pas de nom")
+
+
+def test_an_exact_count_of_an_order_of_size_is_said_not_given(five_base):
+    (reply,) = chat(five_base, "combien de drones de combat, exactement, la Turquie a fournis ?")
+    text = _text(reply)
+    assert "ne donnent pas de nombre exact de drones" in text
+    assert text.index("ne donnent pas de nombre exact") < text.index("des centaines de drones")
+    (plain,) = chat(five_base, "combien de drones de combat la Turquie a fournis ?")
+    assert "nombre exact" not in _text(plain)
+
+
+def test_where_from_is_answered_by_an_origin(five_base):
+    (reply,) = chat(five_base, "d'où proviennent les armements azéris ?")
+    text = _text(reply)
+    assert "d'origine russe" in text
+    assert "ne donne pas de lieu" not in text
