@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
+from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.amounts import asks_amount, gives_amount
@@ -851,7 +851,8 @@ def best_passage(
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
             if kind == "ou" and not answers and origin:  # « d'où viennent les armes ? »: an
-                answers = tells_origin(index, query, sentence)  # origin (« d'origine russe »)
+                answers = bool(_ORIGIN.search(sentence.replace("’", "'").lower()))  # origin
+                # told in words (« d'origine russe »)
             about = (
                 kind != "qui"
                 or not subject
@@ -1468,8 +1469,6 @@ def passage_reply(
             if item.source == evidence.source and not _announces(item.quote, sentence):
                 told = quote_of(base, item)
                 blocks.append(Quote(item.quote, told.attribution, told.source, open=True))
-    elif reason and isinstance(entry, Fact) and not after and second is None:
-        blocks.extend(_rest_of_reason(base, entry, evidence, (before, sentence)))
     if second is not None:
         other_entry, other_sentence = second
         if other_entry is not entry and not isinstance(other_entry, Fact):
@@ -1535,28 +1534,6 @@ def passage_reply(
             reason=reason,
         )
     return Reply(tuple(blocks), rows)
-
-
-REASON_REST = 400
-"""Longest other key quote of a context entry added under a « pourquoi » passage."""
-
-
-def _rest_of_reason(
-    base: FactBase, entry: Fact, shown: Evidence, said: tuple[str, ...]
-) -> list[Quote]:
-    """A « pourquoi … ? » answered by a context entry: its other key quotes from the same
-    article, open under the passage — the entry's claim is all of them, and the one that ranked
-    first may give the aim (« Bakou cherche à … ») while the other gives its ground (« fournisseur
-    stratégique de gaz de l'Europe »)."""
-    added: list[Quote] = []
-    for item in own_key_evidence(base, entry):
-        if item.source != shown.source or len(item.quote) > REASON_REST:
-            continue
-        if any(part in item.quote or item.quote in part for part in said if part):
-            continue
-        told = quote_of(base, item)
-        added.append(Quote(item.quote, told.attribution, told.source, open=True))
-    return added[:1]
 
 
 def next_taps(index: Index, entries: list[Entry], query: str) -> list[Button]:

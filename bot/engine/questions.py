@@ -2016,14 +2016,20 @@ def not_understood(index: Index, text: str) -> Reply:
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
 )
+_ACTS_POINTED = (
+    r"signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
+    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route"
+)
+"""An act or a thing just shown (« cette signature », « ce projet »): no kind of event the
+reader could read on its own, unlike « cette réunion » (the meetings' chronology)."""
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
     r"|reunions?|visites?|plans?|groupes?|editions?|occasions?"
     # an act or a thing just shown (« qui a rendu publique cette signature ? »)
-    r"|signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
-    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route)\b"
+    rf"|{_ACTS_POINTED})\b"
 )
+_POINTING_ACT = re.compile(rf"\b(?:ce|cet|cette|ces) (?:{_ACTS_POINTED})\b")
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""
 
@@ -2100,7 +2106,7 @@ def follow_up(
         and not _slot_of_same_subject(index, folded, previous, False, today)
         and not _points_at_line(index, folded, previous)
     ):  # « qui a rendu cette signature publique ? » after a search: short, it points back at
-        pointing = _POINTING.search(folded)  # its subject (a line it names: ``pointed``)
+        pointing = _POINTING_ACT.search(folded)  # its subject (a line it names: ``pointed``)
     pointed = pointing is not None and not _names_own_subject(index, folded, today)
     if pointing is not None and pointed:
         # « c'est qui les membres de cette organisation ? »: of the subject just asked about
