@@ -235,12 +235,13 @@ def unglued(index: Index, word: str) -> str | None:
     a vowel or an h; None when ``word`` (folded) is a word of its own (in the articles or the
     French dictionary) or no such split exists."""
     counts = _base_words(index)
-    if len(word) < SHORTEST + 1 or not word.isalpha() or word in counts or word in french_words():
+    if len(word) < SHORTEST + 1 or not word.isalpha() or word in counts:
         return None
     for elided in _ELIDED:
         rest = word[len(elided) :]
         if word.startswith(elided) and rest[:1] in "aeiouyh" and len(rest) >= 3 and rest in counts:
-            return f"{elided}'{_spelled(index, rest)}"
+            # the dictionary only when a split exists (loaded once, lazily)
+            return None if word in french_words() else f"{elided}'{_spelled(index, rest)}"
     return None
 
 
