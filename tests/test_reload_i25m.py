@@ -1,0 +1,48 @@
+"""Issue 25 (i25m), a reload after ONE changed file, end to end: through the real reading
+process (``python -m bot.rebuild``, its per-file caches, kept table parts and snapshot
+pieces, the serving side taking its own objects for the unchanged files), each reload of a
+chain — each after one changed file of another kind, then back to an earlier state whose
+parts are kept on disk — serves exactly what a cold full build of that content serves (no
+cache, nothing reused): the same base, the same tables field by field, the same memoized
+tables, the same answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import rebuild
+from bot.engine.index import Index
+from bot.startup import ready_index
+from tests.conftest import ContentCopy
+from tests.test_reload_tables_apart import _same_as_a_full_build
+
+EDITS = (
+    # a summary of an event: a word enters the full text's vocabulary
+    ("events.yaml", "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au"),
+    # an agreement's summary: its words, the deals' postings, the sizes
+    ("agreements.yaml", "signent à Bakou un accord", "concluent à Bakou un accord"),
+    # an actor's alias: every name and label fingerprint changes, all parts are rebuilt
+    ("actors.yaml", "aliases: [NATO, ", "aliases: [NATO, Alliance du Nord, "),
+    # the event's first wording back: its earlier parts may be read back from the disk
+    ("events.yaml", "\n      L'Azerbaïdjan adhère au", "\n      L'Azerbaïdjan rejoint"),
+)
+
+
+@pytest.mark.e2e
+async def test_each_reload_after_one_changed_file_serves_what_a_cold_full_build_serves(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SNAPSHOT_DIR", str(cache))  # the reading process inherits it
+    served: Index = ready_index(copy.content, copy.seeds)
+    for file, old, new in EDITS:
+        copy.edit(file, old, new)
+        monkeypatch.setenv("SNAPSHOT_DIR", str(cache))
+        received = await rebuild.rebuild_index(copy.content, copy.seeds, served)
+        assert received is not served  # a new base, read and swapped
+        _same_as_a_full_build(received, copy, monkeypatch)  # sets SNAPSHOT_DIR off
+        served = received
+    assert any(e.summary.startswith("L'Azerbaïdjan rejoint") for e in served.base.events)
+    assert "alliance du nord" in served.names.exact
