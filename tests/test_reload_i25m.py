@@ -8,15 +8,19 @@ tables, the same answers."""
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot import rebuild
 from bot.engine.index import Index
+from bot.engine.names import NameTable
 from bot.startup import ready_index
 from tests.conftest import ContentCopy
 from tests.test_reload_tables_apart import _same_as_a_full_build
+from tests.test_snapshot_file_pieces import _reload
 
 EDITS = (
     # a summary of an event: a word enters the full text's vocabulary
@@ -46,3 +50,35 @@ async def test_each_reload_after_one_changed_file_serves_what_a_cold_full_build_
         served = received
     assert any(e.summary.startswith("L'Azerbaïdjan rejoint") for e in served.base.events)
     assert "alliance du nord" in served.names.exact
+
+
+def test_a_change_that_touches_no_name_reads_the_names_table_back_and_serves_its_own(
+    copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SNAPSHOT_DIR", str(cache))
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # the reading process's progress lines
+    served = _reload(copy, cache, None)
+    taken: list[bool] = []
+    real = NameTable.take_state
+
+    def take(table: NameTable, state: object, key: str) -> bool:
+        taken.append(real(table, state, key))
+        return taken[-1]
+
+    monkeypatch.setattr(NameTable, "take_state", take)
+    copy.edit(*EDITS[0])  # an event's summary: no actor, near name or topic
+    received = _reload(copy, cache, served)
+    assert taken == [True]  # read back from its piece, not built
+    assert received.names.state_key() == served.names.state_key()
+    for part in NameTable.parts_of_state():  # the serving process's own objects, not decoded
+        assert vars(received.names)[part] is vars(served.names)[part]
+    assert received.names.base is received.base  # the table itself is the new base's
+    _same_as_a_full_build(received, copy, monkeypatch)
+    monkeypatch.setenv("SNAPSHOT_DIR", str(cache))
+    copy.edit(*EDITS[2])  # an alias: another key, the table is built again
+    again = _reload(copy, cache, received)
+    assert taken == [True]  # no piece under the new key: nothing offered, built
+    assert again.names.state_key() != received.names.state_key()
+    assert "alliance du nord" in again.names.exact and "alliance du nord" not in served.names.exact
+    _same_as_a_full_build(again, copy, monkeypatch)
