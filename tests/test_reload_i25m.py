@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from bot import rebuild
+from bot.content import snapshot
 from bot.engine.index import Index
 from bot.engine.names import NameTable
-from bot.startup import ready_index
+from bot.startup import ready_index, validated_index
 from tests.conftest import ContentCopy
 from tests.test_reload_tables_apart import _same_as_a_full_build
 from tests.test_snapshot_file_pieces import _reload
@@ -82,3 +83,19 @@ def test_a_change_that_touches_no_name_reads_the_names_table_back_and_serves_its
     assert again.names.state_key() != received.names.state_key()
     assert "alliance du nord" in again.names.exact and "alliance du nord" not in served.names.exact
     _same_as_a_full_build(again, copy, monkeypatch)
+
+
+def test_a_names_table_not_wholly_built_is_not_a_piece_and_is_not_built_by_a_snapshot(
+    copy: ContentCopy, tmp_path: Path
+) -> None:
+    index = validated_index(copy.content, copy.seeds, tmp_path / "cache", build=False)
+    assert index.base.origins  # read under the per-file cache: its files are pieces
+    index.names.find_topic("drones")  # one part built, the others not
+    assert not index.names.built()
+    assert snapshot.write_snapshot(tmp_path / "cache", "k" * 64, index)
+    assert not index.names.built()  # the snapshot built nothing
+    assert not any(key == index.names.state_key() for key, _ in index.snapshot_files())
+    read = snapshot.read_snapshot(tmp_path / "cache", "k" * 64, Index)
+    assert read is not None and vars(read.names).keys() - {"_state_key"} == vars(
+        index.names
+    ).keys() - {"_state_key"}

@@ -121,7 +121,9 @@ class Index:
         if hash_seeds or "_seeds_key" in vars(self):
             files.append((self.seeds_key(), [(self.base.seeds,)]))
         names = vars(self).get("names")
-        if names is not None and (hash_seeds or {"_state", "_state_key"} <= vars(names).keys()):
+        if names is not None and (
+            names.built() if hash_seeds else vars(names).keys() >= {"_state", "_state_key"}
+        ):
             files.append((names.state_key(), [(names.state(),)]))  # a names table, kept too
         return files
 

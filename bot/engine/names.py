@@ -101,6 +101,10 @@ class NameTable(Table):
             found = vars(self)["_state_key"] = digest.hexdigest()
         return found
 
+    def built(self) -> bool:
+        """Whether every part of the table is built (a snapshot never builds one)."""
+        return "_state" in vars(self) or vars(self).keys() >= set(self.parts_of_state())
+
     def state(self) -> MappingProxyType[str, object]:
         """Every part of the table (built now if need be), one read-only mapping: the
         snapshot keeps it as a piece under :meth:`state_key`, written once, and the serving
