@@ -45,7 +45,7 @@ def test_what_the_uk_signed_lists_the_signed_plan_only(five_base: FactBase) -> N
         assert "Plan de coopération bilatérale" in text
         assert PARTNERSHIP not in _listed(reply), question
         assert PARTNERSHIP in _notes(reply)  # named, with why it is not counted
-        assert "faute de signature notée dans la base" in _notes(reply)
+        assert "sans signature rapportée" in _notes(reply)
         assert "ne disent pas" not in text  # nothing claimed about the articles
 
 
@@ -77,7 +77,9 @@ def test_an_act_leaving_every_agreement_out_names_each_with_its_own_act(
     assert "Partenariat pour la paix" not in _listed(reply)
     notes = _notes(reply)
     assert "Partenariat pour la paix (PPP) de l'OTAN (adhésion)" in notes
-    assert "(aucun acte noté)" in notes  # the PAIP: no act at all
+    paip = next(a.title for a in five_base.agreements if a.act is None and "otan" in a.parties)
+    assert f"{paip}." in notes or f"{paip} ;" in notes  # no act at all: its title alone
+    assert "noté" not in notes and "base" not in notes  # a reader's words, never the base's
 
 
 def test_signed_agreements_are_kept_and_nothing_said_left_out(five_base: FactBase) -> None:
@@ -90,7 +92,7 @@ def test_signed_agreements_are_kept_and_nothing_said_left_out(five_base: FactBas
         assert title in render_text(reply), question
         # an agreement left out is never said unsigned when it is (the peace the United
         # States only mediated is left out as « pas partie », not « faute de signature »)
-        assert "faute de" not in _notes(reply), question
+        assert "sans signature rapportée" not in _notes(reply), question
 
 
 def test_the_accord_command_with_an_act_says_what_it_left_out(five_base: FactBase) -> None:
@@ -99,7 +101,7 @@ def test_the_accord_command_with_an_act_says_what_it_left_out(five_base: FactBas
     assert PARTNERSHIP in _notes(reply)
     assert PARTNERSHIP not in _listed(reply)
     plain = answer(index, "/accord Royaume-Uni", TODAY)  # no act asked: both, nothing left out
-    assert PARTNERSHIP in _listed(plain) and "Non compté" not in _notes(plain)
+    assert PARTNERSHIP in _listed(plain) and "Aussi dans les articles" not in _notes(plain)
 
 
 def test_an_act_no_article_speaks_of_is_said_first_never_listed_as_done(
@@ -135,7 +137,8 @@ def test_the_left_out_note_is_written_in_french_for_every_act(five_base: FactBas
     index = Index(five_base)
     signed = [a for a in five_base.agreements if a.act == "signe"]
     approved = left_out_para(index, ["approuve"], signed[:1])
-    assert approved is not None and "faute d'approbation notée dans la base" in approved.text
+    assert approved is not None and "sans approbation rapportée" in approved.text
+    assert "(signature)" in approved.text  # the act the articles report instead
     many = left_out_para(index, ["adhesion"], signed[:3])
-    assert many is not None and many.text.startswith("Non comptés ici, faute d'adhésion")
+    assert many is not None and many.text.startswith("Aussi dans les articles, sans adhésion")
     assert many.text.endswith("; et 1 autre (voir /accord).")

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.content.model import FactBase
 from bot.engine.commands import callback
-from bot.engine.common import brief_origin, brief_when, year_basis
+from bot.engine.common import brief_origin, brief_when, when, year_basis
 from bot.engine.detail import SUPPORTED
 from bot.engine.index import Index
 from bot.engine.own_evidence import own_key_evidence
@@ -49,11 +49,10 @@ def test_a_year_inferred_says_its_basis_in_every_short_date(five_base):
         basis = year_basis(five_base, entry)
         assert basis and "absente" not in basis  # the curator's reason, less « année absente »
         label = entry.date_label or entry.date.label()
-        origin = brief_origin(five_base, entry, label)
-        if origin.startswith("année déduite"):  # the year alone is inferred: from what
-            assert basis in origin, origin
-        else:  # « d'après « Cet été », article du 6 novembre 2025 »
-            assert origin.startswith("d'après « ") and "article du" in origin, origin
+        origin = brief_origin(five_base, entry)
+        # one wording in every view (issue 22, fidelity finding 7): the full date's own
+        assert origin.startswith(f"déduit : « {entry.date_text} »"), origin
+        assert when(five_base, entry) == f"{label} ({origin})"
         assert "absente de l'article" not in brief_when(five_base, entry, 40)
 
 
@@ -159,9 +158,9 @@ def test_a_reported_date_names_its_article_when_the_entry_quotes_another(five_ba
     assert mixed and single
     for entry in mixed:
         anchor = five_base.sources[entry.date_anchor]
-        assert brief_origin(five_base, entry, "x") == f"date de l'article « {anchor.label} »"
+        assert brief_origin(five_base, entry) == f"date de l'article « {anchor.label} »"
     for entry in single:
-        assert brief_origin(five_base, entry, "x") == "date de l'article"
+        assert brief_origin(five_base, entry) == "date de l'article"
 
 
 # --- 4. headings follow the entries' acts --------------------------------------------------

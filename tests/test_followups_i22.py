@@ -35,7 +35,7 @@ def test_a_rank_alone_is_read_as_a_line_of_the_previous_answer(text, rank):
     assert asked_rank(text) == rank
 
 
-@pytest.mark.parametrize("first", ["/accord", "/timeline 2025", "accords du Royaume-Uni"])
+@pytest.mark.parametrize("first", ["/accord", "/timeline 2025", "accords des États-Unis"])
 def test_et_le_2e_opens_the_second_line_and_says_so(base, first):
     index = Index(base)
     reply, asked = respond_in_thread(index, first, TODAY)

@@ -102,9 +102,10 @@ def test_an_accord_header_reached_from_a_question_speaks_the_users_names(base):
         found = understand(index, question, TODAY)
         assert found is not None
         ids = found.data.split()[1:]
-        header = next(
-            line.upper() for line in _text(reply).splitlines() if line.upper().startswith("ACCORDS")
-        )
+        lines = _text(reply).splitlines()
+        # a list's header; when a single agreement answers (the UK has one), its card's top
+        headers = [line.upper() for line in lines if line.upper().startswith("ACCORDS")]
+        header = headers[0] if headers else " ".join(lines[:3]).upper()
         codes = [word for word in ids if word.upper() in header.split() and word.isupper()]
         assert codes == [], header
 

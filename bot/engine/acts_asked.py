@@ -65,24 +65,28 @@ def _act_noun(index: Index, act: str) -> str:
 
 def left_out_para(index: Index, acts: Sequence[str], left: Sequence[Agreement]) -> Para | None:
     """The note naming the agreements that match every other part of the filter but not its
-    act, each with what the base notes instead: « Non compté ici, faute de signature notée
-    dans la base : Partenariat … (aucun acte noté). » None when nothing was left out."""
+    act, each with the act the articles report instead, in a reader's words (issue 22,
+    fidelity finding 3 — never the base's own « faute de … notée dans la base », « aucun
+    acte noté »): « Aussi dans les articles, sans signature rapportée : Partenariat pour la
+    paix (PPP) de l'OTAN (adhésion) ; Plan d'action … . » None when nothing was left out."""
     if not left or not acts:
         return None
-    wanted = " ou ".join(act_label(index, act) for act in acts)
     nouns = [_act_noun(index, act) for act in acts]
-    if all(nouns):
-        said = " ou ".join(nouns)
-        of = "d'" if fold(said[:1]) in "aeiouy" else "de "  # « faute d'approbation »
-        why = f"faute {of}{said} notée dans la base"
+    if all(nouns):  # every act noun is feminine: « signature », « adhésion », « approbation »
+        why = f"sans {' ni '.join(nouns)} rapportée"
     else:
-        why = f"faute d'être noté {wanted} dans la base"
-    named = " ; ".join(
-        f"{agreement.title} "
-        f"({act_label(index, agreement.act) if agreement.act else 'aucun acte noté'})"
-        for agreement in left[:NAMED]
-    )
+        why = f"sans « {' ou '.join(act_label(index, act) for act in acts)} » rapporté"
+    named = " ; ".join(_with_act(index, agreement) for agreement in left[:NAMED])
     if len(left) > NAMED:  # a phone screen: the first ones named, the rest counted
         rest = len(left) - NAMED
         named += f" ; et {rest} {'autre' if rest == 1 else 'autres'} (voir /accord)"
-    return Para(f"{'Non comptés' if len(left) > 1 else 'Non compté'} ici, {why} : {named}.", "note")
+    return Para(f"Aussi dans les articles, {why} : {named}.", "note")
+
+
+def _with_act(index: Index, agreement: Agreement) -> str:
+    """An agreement's title with the act the articles report of it (« (adhésion) »), or the
+    title alone when they report none."""
+    if agreement.act is None:
+        return agreement.title
+    said = _act_noun(index, agreement.act) or act_label(index, agreement.act)
+    return f"{agreement.title} ({said})"

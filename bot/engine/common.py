@@ -128,18 +128,31 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     dated = anchor.published.label() if anchor and anchor.published else None
     words = f"« {entry.date_text} »" if entry.date_text else None
     if entry.date_basis == "déduit":
-        if words and entry.date_reason:
-            origin = f"{words}, {entry.date_reason}"
-        elif words:
-            origin = f"{words} dans l'article du {dated}"
-        else:
-            origin = entry.date_reason or f"article du {dated}"
-        return f"{label} (déduit : {origin})"
+        return f"{label} ({deduced_origin(base, entry)})"
     if dated and words:
         return f"{label} (l'article du {dated} dit {words})"
     if dated:
         return f"{label} (non daté ; date de l'article du {dated})"
     return f"{label} (rapporté : {entry.date_reason})"
+
+
+def deduced_origin(base: FactBase, entry: Event | Agreement) -> str:
+    """The one wording of an inferred date's origin, in every view — cards, timelines,
+    answers, headings, buttons (issue 22, fidelity findings 1 and 7): « déduit : « En août »
+    dans l'article du 6 novembre 2025 »; with the curator's reason when the words are not
+    the article's own (« déduit : « Hier », dans un message de l'ambassade britannique sur X,
+    cité le 31 octobre 2025 » — never « article du 31 octobre » as if the article said
+    « Hier » of its own day)."""
+    anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
+    dated = anchor.published.label() if anchor and anchor.published else None
+    words = f"« {entry.date_text} »" if entry.date_text else None
+    if words and entry.date_reason:
+        origin = f"{words}, {entry.date_reason}"
+    elif words and dated:
+        origin = f"{words} dans l'article du {dated}"
+    else:
+        origin = entry.date_reason or (f"article du {dated}" if dated else "")
+    return f"déduit : {origin}" if origin else BRIEF_MARKS["déduit"]
 
 
 _MONTH_WORDS = frozenset(fold(month) for month in MONTHS_FR)
@@ -157,8 +170,6 @@ def undated(words: str | None) -> str:
 
 BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article"}
 """The short mark of a date's basis when nothing shorter says where it comes from."""
-BRIEF_REASON = 45
-"""Longest first clause of a ``date_reason`` a short date mark shows."""
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -169,33 +180,34 @@ def brief_when(base: FactBase, entry: Event | Agreement, limit: int = 120) -> st
     if len(full) <= limit or entry.date is None or entry.date_basis == "texte":
         return full
     label = entry.date_label or entry.date.label()
-    return f"{label} ({brief_origin(base, entry, label)})"
+    return f"{label} ({brief_origin(base, entry)})"
 
 
-def brief_origin(base: FactBase, entry: Event | Agreement, label: str) -> str:
-    """Where an inferred or reported date comes from, in a few words (issue 22 A.4): « d'après
-    « Hier », article du 31 octobre 2025 »; « année déduite ; l'article dit « début octobre »
-    » when the article gives all but the year; « l'article dit « récemment » » for a bound
-    from « récemment »; else the first clause of the curator's reason, or the plain mark."""
-    anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
-    dated = anchor.published.label() if anchor and anchor.published else None
-    words = entry.date_text
+def brief_origin(base: FactBase, entry: Event | Agreement) -> str:
+    """Where an inferred or reported date comes from, in a few words: an inferred date in
+    the one wording of :func:`deduced_origin` (never a shorter second one, issue 22 fidelity
+    finding 7); « l'article dit « récemment » » for a bound from « récemment »; « date de
+    l'article » (or which article) for a reported one."""
     if entry.date_basis == "rapporté":
-        if words:
-            return f"l'article dit « {words} »"
+        if entry.date_text:
+            return f"l'article dit « {entry.date_text} »"
+        anchor = base.sources.get(entry.date_anchor) if entry.date_anchor else None
         return _reported_mark(entry, anchor)
-    if words and dated:
-        return f"d'après « {words} », article du {dated}"
-    if words and not _YEAR.search(words) and _YEAR.search(label):
-        basis = year_basis(base, entry)
-        if fold(words) in fold(label):  # « à partir du 20 novembre 2025 »: all but the year
-            return f"année déduite : {basis}" if basis else "année déduite, absente de l'article"
-        told = f"l'article dit « {words} »"
-        return f"année déduite : {basis} ; {told}" if basis else f"année déduite ; {told}"
-    reason = (entry.date_reason or "").split(" ; ")[0].strip()
-    if reason and len(reason) <= BRIEF_REASON:
-        return f"déduit : {reason}"
-    return BRIEF_MARKS["déduit"]
+    return deduced_origin(base, entry)
+
+
+def other_article(base: FactBase, entry: Event | Agreement | Fact, source_id: str) -> str:
+    """The note between an entry's dated line and a quote from another article than the one
+    that dates it (issue 22, fidelity finding 4: a line carries its own entry's date and
+    source, never another article's): « Phrase d'un autre article (« L'Azerbaïdjan,
+    l'OTAN et l'OTS », non daté) : »; "" when the quote comes from the dating article."""
+    if isinstance(entry, Fact) or not entry.date_anchor or source_id == entry.date_anchor:
+        return ""
+    source = base.sources.get(source_id)
+    if source is None:
+        return ""
+    dated = f"du {source.published.label()}" if source.published else "non daté"
+    return f"Phrase d'un autre article (« {source.label} », {dated}) :"
 
 
 def _reported_mark(entry: Event | Agreement, anchor: Source | None) -> str:

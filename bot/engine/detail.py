@@ -577,7 +577,7 @@ def _subject_label(index: Index, entry: Entry) -> str:
     label = entry.date_label or entry.date.label()
     if entry.date_basis == "texte":
         return f"« {text} » ({label})"
-    return f"« {text} » ({label}, {brief_origin(index.base, entry, label)})"
+    return f"« {text} » ({label}, {brief_origin(index.base, entry)})"
 
 
 def _before(index: Index, sentence: str, source: str) -> str:

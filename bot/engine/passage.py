@@ -20,7 +20,7 @@ from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.amounts import asks_amount, gives_amount
 from bot.engine.cards import card_button, visible
-from bot.engine.common import brief_when, entry_button, line_text, quote_of
+from bot.engine.common import brief_when, entry_button, line_text, other_article, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
 from bot.engine.discourse import is_filler
 from bot.engine.filters import TimelineFilter
@@ -1426,6 +1426,9 @@ def passage_reply(
     else:
         line = short_label(line_text(base, entry), FIRST_LINE)
         blocks.append(Item(_label(index, entry, 60), line, 1 if 1 in referred else 0, entry.id))
+        elsewhere = other_article(base, entry, evidence.source)
+        if elsewhere:  # the line's date comes from another article than the quote under it
+            blocks.append(Para(elsewhere, "note"))
     if before and len(before) + len(sentence) <= WITH_ANTECEDENT:  # what « ce projet » is
         held = next(item for item in entry.evidence if before in item.quote)
         first = quote_of(base, held)
