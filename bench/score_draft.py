@@ -76,6 +76,12 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Falcon - 2021) an eighteenth newcomer curated, with their final entries (the meeting's « échange
   de vues » joins it; the communiqué and its « selon la même source » one declaration; the
   exercise's own sentences one event, its future end apart).
+- newcomer19: bench/newcomer19/, three more (AZERTAC 2020 on Nebojsa Stefanovic in Bakou, the
+  NSPA's page 2014 on the Jeyranchel clearance project, AA 2021 on the Islamabad trilateral) a
+  nineteenth newcomer curated, with their final entries (the arrival and « La visite durera
+  jusqu'au 12 août » one visit; the ceremony « récemment » and « du 8 juillet » one event; the
+  announcement and its own quote one declaration; the 2017 meeting and the next one in Türkiye
+  two facts cut from one sentence).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -142,6 +148,7 @@ SETS = {
     "newcomer16": ROOT / "bench" / "newcomer16",
     "newcomer17": ROOT / "bench" / "newcomer17",
     "newcomer18": ROOT / "bench" / "newcomer18",
+    "newcomer19": ROOT / "bench" / "newcomer19",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

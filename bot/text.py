@@ -120,6 +120,8 @@ MODALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 """Words (folded) that make a claim less than a done fact, with the lead a shortened text
 puts first when its cut would drop them; « selon … » is kept with its own words. Each lead
 matches its own pattern (« Prévision » is « prévu » said): a text that puts it first keeps it."""
+TENSE_LEADS = frozenset({"Au futur", "Au conditionnel"})
+"""Leads of ``MODALS`` that say a tense: a shortened text puts them after its cut."""
 _SELON = re.compile(
     r"\b[Ss]elon\s+(?!(?:ses|son|sa|leurs?|nos|notre|vos|votre|mes|mon|ma|ce|cet|cette)\s)"
     r"(?!(?:lequel|laquelle|lesquels|lesquelles|quoi|que|qu['’])(?:\W|$))"
@@ -249,8 +251,14 @@ def short_label(text: str, limit: int = 40) -> str:
     leads = modal_words(text, scope)
     body = _without_opening_attribution(text)
     for chosen in ([lead for lead in leads if fold(lead) not in kept], leads):
-        joined = " ; ".join(chosen[:1] + [word[:1].lower() + word[1:] for word in chosen[1:]])
-        shortened = _cut(f"{joined} : {body}", limit)
+        # a tense goes after the cut, as the full text says it (« … (au futur) »): put first,
+        # it read as the tense of the shown words (« Au futur : Comme la Géorgie se
+        # rapproche… », a present; phone readers of the eleventh blind set)
+        tenses = [lead.lower() for lead in chosen if lead in TENSE_LEADS]
+        front = [lead for lead in chosen if lead not in TENSE_LEADS]
+        tail = f" ({', '.join(tenses)})" if tenses else ""
+        joined = " ; ".join(front[:1] + [word[:1].lower() + word[1:] for word in front[1:]])
+        shortened = _cut(f"{joined} : {body}" if joined else body, limit - len(tail)) + tail
         if keeps_modality(text, shortened, scope):
             break
     return shortened

@@ -7,6 +7,7 @@ import pytest
 
 from bot.engine.cards import agreement_card
 from bot.engine.commands import answer
+from bot.engine.whole_clauses import with_whole_clauses
 from bot.render.text import render_text
 
 
@@ -15,7 +16,8 @@ def test_every_agreement_title_opens_its_own_card(index, base):
     assert titled, "the base has agreements with titles of three words or more"
     for agreement in titled:
         shown = render_text(answer(index, f"/accord {agreement.title}"))
-        assert shown == render_text(agreement_card(index, agreement)), agreement.id
+        card = with_whole_clauses(index, agreement_card(index, agreement), agreement.title)
+        assert shown == render_text(card), agreement.id  # its quotes as every answer's (i22zf)
 
 
 @pytest.mark.parametrize("argument", ["2025", "Royaume-Uni", "signés"])

@@ -64,7 +64,8 @@ def test_a_searched_question_shows_its_answering_passage_unfolded_on_a_short_fir
         passage = next(block for block in reply.blocks if isinstance(block, Quote))
         # the passage is an article's own words, shown open in the first message
         assert any(passage.text in e.quote for entry in base.entries() for e in entry.evidence)
-        assert f"<blockquote>{passage.text[:40]}" in first.replace("&#x27;", "'"), question
+        shown = first.replace("&#x27;", "'").replace("<blockquote>… ", "<blockquote>")  # a cut
+        assert f"<blockquote>{passage.text[:40]}" in shown, question
         assert not render_text(reply).splitlines()[1].startswith("RECHERCHE"), question
 
 
@@ -91,7 +92,8 @@ def test_combien_de_after_a_question_counts_within_its_subject(base):
     assert asked is not None
     reply, again = respond_in_thread(index, "combien de pays ?", TODAY, asked)
     text = render_text(reply)
-    assert "suite de" in text.splitlines()[0]
+    # under « pas de nombre exact » when the figure is an order of size (i22zf)
+    assert any("suite de" in line for line in text.splitlines()[:3])
     assert again is not None and again.data != "/pays"
     quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
     assert quotes and any(ch.isdigit() for ch in quotes[0]) and "pays" in fold(quotes[0])

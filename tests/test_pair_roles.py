@@ -58,7 +58,7 @@ def test_signed_by_a_pair_never_counts_what_one_of_them_only_mediated(index):
                 text = " ".join(getattr(b, "text", "") for b in reply.blocks)
                 # not among the pair's signed agreements, and never said unsigned
                 assert f"{agreement.title} (" in text and "médiateur" in text, text
-                assert "faute de signature" not in text.split(agreement.title)[0][-80:], text
+                assert "sans signature" not in text.split(agreement.title)[0][-80:], text
                 lines = [b.text for b in reply.blocks if isinstance(b, Item)]
                 assert not any(agreement.label and agreement.label in line for line in lines)
                 checked += 1

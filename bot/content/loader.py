@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -778,6 +779,17 @@ def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
             "url",
             "outlet_basis: adresse exige l'adresse d'où le média est lu (url)",
         )
+    elif source.outlet_basis == "adresse" and source.outlet and source.url:
+        host = _site(source.url)
+        if _squeezed(source.outlet) != _squeezed(host):
+            out.add(
+                file,
+                source.id,
+                "outlet_basis",
+                f"média « {source.outlet} » corrigé, mais outlet_basis: adresse dit qu'il est "
+                f"le site de l'adresse ({host}) : retirer outlet_basis si l'article le nomme, "
+                "sinon outlet_basis: curateur, et dire d'où il vient dans note",
+            )
     if source.note is None:
         out.add(
             file,
@@ -787,6 +799,16 @@ def _check_outlet_basis(file: str, source: Source, out: _Collector) -> None:
             f"par exemple « média {source.outlet or '…'} {origin} — pas dans le texte de "
             "l'article »",
         )
+
+
+def _site(url: str) -> str:
+    """The address's host, without « www. » : the name an outlet read off it bears."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or url
+    return host.removeprefix("www.")
+
+
+def _squeezed(name: str) -> str:
+    return "".join(char for char in fold(name) if char.isalnum())
 
 
 def _check_published_basis(file: str, source: Source, out: _Collector) -> None:

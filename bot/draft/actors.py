@@ -237,6 +237,16 @@ def officials(text: str, finder: ActorFinder) -> dict[str, str]:
     return found
 
 
+def meets_counterparts(text: str, name: str) -> bool:
+    """« entre Mevlut Cavusoglu et ses homologues pakistanais … » : the official named again is
+    one side of the meeting with the countries the sentence names — his country is a party."""
+    return bool(
+        re.search(
+            rf"(?<![\w-]){re.escape(name)}\s+et\s+(?:ses|son|sa|leurs?)\s+homologues?\b", text
+        )
+    )
+
+
 def named_officials(text: str, people: dict[str, str]) -> list[Resolved]:
     """Officials of earlier sentences named again (« le ministre Hasanov ») → their country."""
     return [

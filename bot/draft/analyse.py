@@ -446,12 +446,14 @@ _PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivro
 (verbs in -irer, -urer, -vrir); « aurons », « pourrons » stay future by their stem."""
 _FUTURE_STEMS = re.compile(r"(?:au|pour|dev|sau|vou|fau|ser)(?:rons|ront)$")
 _CONDITIONAL = re.compile(
-    r"\b(?![a-zà-ÿ]*(?:[éao]|[^a]u)r(?:ait|aient|ais)\b)(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b"
+    r"\b(?![a-zà-ÿ]*(?:[éao]|[^a]u)r(?:ait|aient|ais)\b)"
+    r"(?!(?:re|ex|por|at|abs|dis|sous)?traits?\b)(?:[a-zà-ÿ]{2,}(?:rait|raient|rais))\b"
 )
 """« serait », « pourrait », « aurait » ; never an imperfect whose stem ends in r
 (« coopérait », « déclarait », « ignorait », « assurait », « demeurait ») — a conditional
 in -rait after é, a, o or u is « -érerait », « -arerait »…, and after u only « aurait »,
-« saurait »."""
+« saurait » ; never a noun in -trait (« le retrait de 173 mines », « un extrait », « le
+portrait ») — « mettrait », « permettrait » stay conditional."""
 _HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
 
 

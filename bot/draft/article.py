@@ -817,6 +817,27 @@ def _date_clash(
     )
 
 
+_SLASH_DATELINE = re.compile(r"^([A-Z]{2,8})\s*/\s*[A-ZÀ-Ý][\w’' -]{1,40}$")
+"""« AA/ Islamabad » : an agency's dateline, its acronym then the city."""
+_ACRONYM = re.compile(r"(?<![\w.-])([A-Z]{2,8})(?![\w.-])")
+
+
+def _site_acronym(lines: list[Line], host: str) -> tuple[str, str] | None:
+    """The acronym a label of the address spells that the page writes in capitals (« NSPA »
+    on nspa.nato.int, « AA/ Islamabad » on aa.com.tr), with the first line that writes it: the
+    page names its outlet, the address only confirms it."""
+    labels = {
+        label
+        for label in host.split(".")[:-1]
+        if label not in _GENERIC_HOST_LABELS and label not in ("com", "org", "net", "gov", "co")
+    }
+    for line in lines:
+        for match in _ACRONYM.finditer(line.text):
+            if match.group(1).casefold() in labels:
+                return match.group(1), line.text
+    return None
+
+
 def _outlet(
     lines: list[Line], outlet_name: str | None, given: Given, agency: str | None, url: str | None
 ) -> Metadata:
@@ -844,6 +865,14 @@ def _outlet(
                 name, line.text, "le nom de la ligne « média | date »", "ligne d'agence"
             )
     outlet_line = next((line for line in lines if line.kind == "outlet"), None)
+    slash = _SLASH_DATELINE.match(outlet_line.text) if outlet_line is not None else None
+    if outlet_line is not None and slash is not None:
+        return Metadata(
+            slash.group(1),
+            outlet_line.text,
+            "l'agence de la ligne « AGENCE/ Ville »",
+            "ligne d'agence",
+        )
     if outlet_line is not None:
         return Metadata(
             outlet_name,
@@ -851,6 +880,14 @@ def _outlet(
             "première ligne courte, avant le titre : probablement le nom du média ; à confirmer",
         )
     host = _host(url) if url else None
+    named = _site_acronym(lines, host) if host else None
+    if named is not None:
+        acronym, line_text = named
+        return Metadata(
+            acronym,
+            line_text,
+            f"sigle du site de l'adresse ({host}) que la page écrit elle-même",
+        )
     if host:
         return Metadata(host, url, "nom du site lu dans l'adresse : à confirmer", "adresse")
     return Metadata(

@@ -29,6 +29,7 @@ from bot.draft.actors import (
     head_of_state,
     lead_official,
     media,
+    meets_counterparts,
     named_officials,
     names_a_pair,
     nationals,
@@ -73,6 +74,15 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.sequels import (
+    lead_parties,
+    same_event_again,
+    series_meeting,
+    speaker_sequel,
+    untyped_events,
+    verbless,
+    visit_end,
+)
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -2862,6 +2872,7 @@ def draft_article(
                 item in again
                 and countries_here
                 and not (len(lead) == 2 and item.actor in lead and here_ids <= set(lead))
+                and not meets_counterparts(sentence.text, item.words)
             ):
                 # an official named again gives his country only to a sentence naming none:
                 # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his
@@ -3056,6 +3067,11 @@ def draft_article(
     candidates = _same_day_events(candidates)
     _date_from_event(candidates)
     candidates = _split_agreements(candidates)
+    candidates = verbless(candidates, skipped, reasons)
+    candidates = visit_end(candidates)
+    candidates = same_event_again(candidates, positions)
+    candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
+    untyped_events(candidates)
     for candidate in candidates:  # « vient de signer » dates an undated agreement or event
         if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
             for sentence in (candidate.sentence, *candidate.more):
@@ -3064,7 +3080,10 @@ def draft_article(
                     candidate.dates.append(recently)
                     break
     _article_parties(candidates, base.vocabulary.home, subject)
+    if subject is None:
+        lead_parties(candidates, base.vocabulary.home)
     _visit_hosts(candidates)
+    series_meeting(candidates)
     _mission_side(candidates, " ".join(s.text for s in article.sentences), finder)
     for candidate in candidates:
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
@@ -3319,6 +3338,11 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
                 else ("lue dans l'adresse")
             )
             entry["date_reason"] = f"date de l'article {where} ({article.published.value})"
+            if "jour de la ligne d'agence" in (article.published.note or ""):
+                entry["date_reason"] = (  # the curator gave the month only
+                    "mois de l'article donné par le curateur, jour de sa ligne d'agence "
+                    f"({article.published.value})"
+                )
         entry["date_note"] = main.note
     if main.precision == "relatif":
         entry["date_basis"] = "rapporté"
@@ -3728,7 +3752,12 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         },
         "sources": [source],
     }
-    known = [hit.id for c in draft.candidates for hit in c.actors if hit.known]
+    known = [  # a country the same draft lists as new has no card to complete yet
+        hit.id
+        for c in draft.candidates
+        for hit in c.actors
+        if hit.known and hit.id not in draft.new_countries
+    ]
     data["draft"]["cards"] = cards_to_review(known)
     names = {code: country_name(code, "fr") for code in draft.new_countries}
     if draft.new_countries:

@@ -30,6 +30,7 @@ from bot.engine.pictures import caption_only
 from bot.engine.reply import Block, Button, Item, Para, Reply
 from bot.engine.search import cherche, sources
 from bot.engine.timeline import timeline, timeline_page
+from bot.engine.whole_clauses import with_whole_clauses
 from bot.text import count, fold
 
 Answer = Callable[[Index, str, date | None], Reply]
@@ -192,7 +193,8 @@ def answer(index: Index, text: str, today: date | None = None) -> Reply:
             ),
             found=False,
         )
-    return command.answer(index, clean_argument(raw_argument), today)
+    argument = clean_argument(raw_argument)  # quotes end where their sentence ends
+    return with_whole_clauses(index, command.answer(index, argument, today), argument)
 
 
 TELEGRAM_ONLY = frozenset(
@@ -245,8 +247,8 @@ def deep_link(index: Index, payload: str) -> Reply:
     read by the route table; a payload no route reads says the link leads nowhere."""
     link = routes.parse_link(payload)
     found = _linked(index, link.route, link.values) if isinstance(link, routes.Parsed) else None
-    if found is not None:
-        return found
+    if found is not None:  # its quotes as a command's: whole where short (``answer``)
+        return with_whole_clauses(index, found, "")
     return Reply(
         (
             Para(
@@ -282,7 +284,7 @@ def button_reply(index: Index, parsed: routes.Parsed | routes.Stale) -> Reply:
     message."""
     if isinstance(parsed, routes.Stale):
         return STALE
-    reply = _callback(index, parsed.route, parsed.values)
+    reply = with_whole_clauses(index, _callback(index, parsed.route, parsed.values), "")
     if parsed.edit and reply is not STALE:  # ◀ ▶ and « ◀ Fiche »: the answer replaces the message
         return replace(reply, edit=True)
     return reply

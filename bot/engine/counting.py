@@ -79,6 +79,29 @@ def _figure(index: Index, quote: str, noun: str, others: set[str]) -> bool:
     return False
 
 
+ROUGHLY = frozenset(["plus", "moins", "pres", "environ", "quelque", "jusqu", "dela", "moins"])
+"""Words before a number that make it a bound or a guess (« plus de 80 », « près de 300 »)."""
+
+
+def exact_figure(index: Index, quote: str, noun: str) -> bool:
+    """True when ``quote`` gives an exact number of ``noun`` (« 300 drones », « trois pays »);
+    False for an order of size only (« des centaines de drones », « plus de 80 pays »)."""
+    words, _ = _stems(index, quote)
+    stem = folded_stem(fold(noun))
+    for position, word in enumerate(words):
+        year = word.isdigit() and len(word) == 4 and word[:2] in ("18", "19", "20")
+        if not ((word.isdigit() and not year) or word in NUMBER_WORDS) or word in COLLECTIVE:
+            continue
+        if not any(
+            folded_stem(other) == stem for other in words[position + 1 : position + 1 + NEAR]
+        ):
+            continue
+        before = {w.split("'")[-1] for w in words[max(position - 2, 0) : position]}
+        if not before & ROUGHLY:
+            return True
+    return False
+
+
 def counted(index: Index, noun: str, query: str) -> list[Evidence]:
     """Distinct quotes of the entries the ``query`` words find that give a number of
     ``noun``, best entry first."""

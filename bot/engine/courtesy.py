@@ -12,7 +12,8 @@ from bot.engine.french import words
 
 _OPENING = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|hello|coucou|merci(?: beaucoup| bien)?|ok|d'accord|parfait"
-    r"|super|très bien|tres bien|au passage|passons|bref|tiens|dites-moi|dis-moi"
+    r"|super|très bien|tres bien|madame|monsieur|mesdames|messieurs|chers? collègues?"
+    r"|chère collègue|au passage|passons|bref|tiens|dites-moi|dis-moi"
     r"|(?:(?:une|petite|autre) )?(?:petite |autre )?(?:question|vérification|verification"
     r"|précision|precision)(?: annexe| rapide)?|truc curieux|chose curieuse|autre chose)"
     r"(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",
@@ -27,10 +28,14 @@ _PLEASE = re.compile(
 _TELL_ME = re.compile(
     r"\b(?:pourriez-vous|pouvez-vous|pourrais-tu|peux-tu|vous pourriez|vous pouvez|tu pourrais"
     r"|tu peux)\s+(?:me|nous)\s+(?:dire|indiquer|préciser|preciser|rappeler)\s*(?:si\s+)?"
-    r"|\b(?:je voudrais|j'aimerais|je souhaiterais|je veux)\s+savoir\s*(?:si\s+)?",
+    r"|\b(?:je voudrais|j'aimerais|je souhaiterais|je veux)\s+savoir\s*(?:si\s+)?"
+    r"|\b(?:auriez|auraient|aurais|aurez)-(?:vous|tu)\s+(?:la\s+(?:bonté|amabilité|gentillesse)"
+    r"|l'(?:obligeance|amabilité))\s+de\s+(?:bien\s+vouloir\s+)?(?:m'en\s+|nous\s+en\s+|me\s+|nous\s+)?"
+    r"(?:dire|indiquer|préciser|preciser|rappeler|donner|confirmer)?\s*(?:si\s+)?",
     re.IGNORECASE,
 )
-"""« pourriez-vous me dire à quelle date … » asks « à quelle date … »."""
+"""« pourriez-vous me dire à quelle date … » asks « à quelle date … », as « auriez-vous
+l'obligeance de me rappeler quelle … » asks « quelle … » (a formal letter's courtesy)."""
 
 
 def without_courtesy(text: str) -> str:

@@ -40,6 +40,7 @@ from bot.engine.common import (
 from bot.engine.counting import NUMBER_WORDS, entries_by_source
 from bot.engine.french import folded_stem
 from bot.engine.index import Index
+from bot.engine.next_named import naming_neighbour
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
 from bot.engine.reading_line import command_said
 from bot.engine.repeats import content_words
@@ -1114,6 +1115,11 @@ def detail_reply(
             told = Para(f"Les phrases de ce sujet nomment : {naming} ; ce qu'elles disent :")
         else:
             told = Para("Les phrases de ce sujet ne nomment personne ; ce qu'elles disent :")
+        neighbour = None if naming else naming_neighbour(index, subject[0])
+        if neighbour is not None:  # « Moscou et Téhéran … contre ce projet », the next one
+            where, names, quote = neighbour
+            told = Para(f"La phrase {where} de l'article nomme : {names} ; la voici :")
+            return _reply(index, [told, quote, *_with_said(index, [line], subject)], [], subject)
         return _reply(index, _with_said(index, [line, told], subject), [], subject)
     verb = "disent" if detail.kind == "office" else "donnent"  # « ne disent pas qui présidait »
     absent = Para(

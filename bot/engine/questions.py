@@ -90,6 +90,7 @@ from bot.engine.pointed import pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.rough_count import with_rough_count
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
@@ -107,9 +108,11 @@ from bot.engine.unsaid import (
     undated_lines,
     unsaid_para,
     unsaid_words,
+    with_absent_said,
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
+from bot.engine.whole_clauses import with_whole_clauses
 from bot.engine.why_context import with_reason_after
 from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
@@ -763,6 +766,12 @@ def _acted_events(index: Index, reading: Reading) -> Understanding | None:
     return Understanding(human, data, said)
 
 
+TIME_PREPOSITIONS = frozenset(["depuis", "avant", "apres", "pendant", "durant", "jusqu", "jusque"])
+"""Words that place the asked in time (« depuis quand … ? »): a dated view answers them, so the
+« Compris » line never says it did not take them into account (phone readers, eleventh set:
+« sans tenir compte de « depuis » » read as half the question dropped)."""
+
+
 def _aside(index: Index, reading: Reading) -> str:
     """The words the answer does not use, said (« — Laissé de côté : « servi » »); a word the
     articles hold is said as one the view does not filter on, never as left aside."""
@@ -781,6 +790,7 @@ def _aside(index: Index, reading: Reading) -> str:
         lines = "cette ligne" if len(shown) == 1 else "ces lignes"
         named = " ni ".join(f"« {w} »" for w in elsewhere)
         said += f" — {whose} de {lines} n'emploie{'nt' if len(sources) > 1 else ''} pas {named}"
+    held = [w for w in held if fold(w) not in TIME_PREPOSITIONS]  # a dated view answers them
     if held:  # a word of the articles the view does not choose by: said plainly, not as unread
         said += f" — sans tenir compte de {quoted_words(held)}"
     return said
@@ -963,6 +973,9 @@ def respond_in_thread(
         text, near = with_near_words(index, text)
     reply, asked = _respond_in_thread(index, text, today, previous)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
+    if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
+        reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
+    reply = with_rough_count(index, reply, expand(text))  # « des centaines » is no count
     if not reply.buttons:  # « « Pakistan » n'apparaît dans aucun des articles »: never nothing
         reply = replace(reply, buttons=_ways_in(index, text, today))
     if near:
@@ -1720,8 +1733,11 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         # the answer's quote holds most of what is asked: only a name it lacks (« Trump »)
         unsaid = tuple(word for word in unsaid if word in found.names_unsaid)  # stays on top
     key_unsaid = found.key_unsaid and bool(unsaid)
-    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside)
-    line = Para(f"Compris : {found.said}{absent}", "note")
+    said = found.said
+    if not (key_unsaid or untold):  # a word left aside that no article holds: said there
+        said = with_absent_said(said, found.unsaid, found.aside)
+    absent = "" if key_unsaid or untold else absent_words(index, found.unsaid, found.aside, said)
+    line = Para(f"Compris : {said}{absent}", "note")
     blocks: tuple[Block, ...] = (line, *reply.blocks)
     if untold is not None:  # the detail asked, in the question's terms, then the nearest
         blocks = (untold, *blocks)

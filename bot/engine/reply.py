@@ -41,6 +41,17 @@ class Quote:
     open: bool = False
     """Shown in full even when it is not the message's first quote: it carries the answer
     (« … contre ce projet » under the sentence naming the project)."""
+    cut_before: bool = False
+    """The article's sentence starts before the quote: shown after « … »."""
+    cut_after: bool = False
+    """The article's sentence goes on after the quote: shown before « … »."""
+
+
+def cut_text(quote: Quote) -> str:
+    """The quote's words as shown: « … » where the article's sentence was cut."""
+    before = "… " if quote.cut_before else ""
+    after = " …" if quote.cut_after else ""
+    return f"{before}{quote.text}{after}"
 
 
 @dataclass(frozen=True, slots=True)

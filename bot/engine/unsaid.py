@@ -149,16 +149,42 @@ MOST_WITHOUT_EFFECT = 3
 """Most words the « Compris » line lists as without effect; past them, « … »."""
 
 
-def absent_words(index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
+def absent_words(
+    index: Index, words: tuple[str, ...], aside: frozenset[str] = frozenset(), said: str = ""
+) -> str:
     """For the end of the « Compris » line: the question's words no article holds, briefly
     (« (aucun article n'emploie : budget, licornes, télex…) », at most
     ``MOST_WITHOUT_EFFECT``), never a
-    conversational one nor one of a clause off the subject (``aside``, folded); or nothing."""
-    kept = [word for word in words if not is_filler(word) and fold(word) not in aside]
+    conversational one nor one of a clause off the subject (``aside``, folded); or nothing.
+    Nor a word the line already quotes (``said``: « Laissé de côté : « instance » » says it
+    there, ``with_absent_said``)."""
+    quoted = {fold(w) for w in re.findall(r"« ([^»]+?) »", said)}
+    kept = [
+        word
+        for word in words
+        if not is_filler(word) and fold(word) not in aside and fold(word) not in quoted
+    ]
     if not kept:
         return ""
     more = "…" if len(kept) > MOST_WITHOUT_EFFECT else ""
     return f" (aucun article n'emploie : {', '.join(kept[:MOST_WITHOUT_EFFECT])}{more})"
+
+
+def with_absent_said(said: str, words: tuple[str, ...], aside: frozenset[str] = frozenset()) -> str:
+    """``said`` (a « Compris » line's reading) where each word it quotes (« Laissé de côté :
+    « prononce » ») that no article holds is said so once, right there: « « prononce » (aucun
+    article ne l'emploie) », never again in a list after the line (phone readers of the
+    eleventh blind set: « Laissé de côté : « instance » … (aucun article n'emploie :
+    instance) »)."""
+    absent = {fold(word) for word in words if not is_filler(word) and fold(word) not in aside}
+
+    def annotated(match: re.Match[str]) -> str:
+        if fold(match.group(1)) not in absent:
+            return match.group(0)
+        absent.discard(fold(match.group(1)))  # once
+        return f"{match.group(0)} (aucun article ne l'emploie)"
+
+    return re.sub(r"« ([^»]+?) »", annotated, said)
 
 
 def unsaid_para(

@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import replace
 
-from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply, numbered
+from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply, cut_text, numbered
 
 MESSAGE_LIMIT = 4096
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -74,7 +74,7 @@ def _group_html(group: QuoteGroup, keys: list[str], footer: str = "") -> str:
     lines = []
     for numbers, quote in numbered(group):
         mark = f" {mark_of(keys.index(quote.source or quote.attribution))}" if len(keys) > 1 else ""
-        lines.append(f"{numbers}. « {_esc(quote.text)} »{mark}")
+        lines.append(f"{numbers}. « {_esc(cut_text(quote))} »{mark}")
     if footer:
         lines.append(footer)
     return "<blockquote expandable>" + "\n".join(lines) + "</blockquote>"
@@ -103,6 +103,8 @@ def _block_html(block: Para | Item | Quote, text: str, folded: bool, mark: str) 
         if block.label == "•":
             return f"{bullet} {_esc(text)}"
         return f"{bullet} <b>{_esc(block.label)}</b> — {_esc(text)}"
+    if block.cut_before or block.cut_after:
+        text = cut_text(replace(block, text=text))
     tag = "<blockquote expandable>" if folded else "<blockquote>"
     suffix = f" <i>{mark}</i>" if mark else ""
     return f"{tag}{_esc(text)}</blockquote>{suffix}"
@@ -197,7 +199,7 @@ def _with_text(block: Block, text: str) -> Block:
         return Para(text, block.style)
     if isinstance(block, Item):
         return replace(block, text=text)
-    return Quote(text, block.attribution, block.source, block.open)
+    return replace(block, text=text)
 
 
 def sections(blocks: tuple[Block, ...]) -> list[list[Block]]:

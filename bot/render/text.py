@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply, numbered
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply, cut_text, numbered
 from bot.render.html import mark_of
 
 WIDTH = 100
@@ -35,7 +35,7 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
                 key = quote.source or quote.attribution
                 mark = f" {mark_of(keys.index(key))}" if len(keys) > 1 else ""
                 lines += textwrap.wrap(
-                    f"{numbers}. « {quote.text} »{mark}",
+                    f"{numbers}. « {cut_text(quote)} »{mark}",
                     width,
                     initial_indent="  ",
                     subsequent_indent="     ",
@@ -48,7 +48,7 @@ def render_text(reply: Reply, width: int = WIDTH) -> str:
             position = keys.index(block.source or block.attribution)
             mark = f" {mark_of(position)}" if len(keys) > 1 else ""
             lines += textwrap.wrap(
-                f"« {block.text} »{mark}",
+                f"« {cut_text(block)} »{mark}",
                 width,
                 initial_indent="    ",
                 subsequent_indent="      ",

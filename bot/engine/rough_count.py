@@ -1,0 +1,49 @@
+"""« Combien de drones … ? » answered by « des centaines de drones »: said first to be no count
+(issue 22, phone readers of the eleventh blind set: an order of size shown under « Combien ? »
+read as the number asked).
+
+When a how-many question's counted noun (« combien de drones », « le nombre de pays ») is
+given by the reply's quotes only as an order of size (« des centaines de », « plus de 80 »,
+``counting.exact_figure``), the reply says « Les articles ne donnent pas de nombre exact de
+drones, seulement un ordre de grandeur : » over them, right under its « Compris » line. A
+quote with an exact figure, or no figure of that noun at all, changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.engine.counting import exact_figure, gives_figure
+from bot.engine.index import Index
+from bot.engine.reply import Para, Quote, Reply
+from bot.text import fold
+
+_COUNTED = re.compile(r"\b(?:combien|nombre|nb)\s+(?:de|d')\s*([a-z]{3,})")
+ROUGH = "Les articles ne donnent pas de nombre exact de"
+
+
+def counted_noun(question: str) -> str:
+    """The noun a how-many question counts (« drones »), folded; "" when it counts none."""
+    found = _COUNTED.search(fold(question).replace("’", "'"))
+    return found.group(1) if found else ""
+
+
+def with_rough_count(index: Index, reply: Reply, question: str) -> Reply:
+    """``reply`` opening on « … pas de nombre exact de X, seulement un ordre de grandeur : »
+    when its quotes give the counted X only roughly."""
+    noun = counted_noun(question)
+    if not noun or any(isinstance(b, Para) and ROUGH in b.text for b in reply.blocks):
+        return reply
+    quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+    giving = [quote for quote in quotes if gives_figure(index, quote, noun)]
+    if not giving or any(exact_figure(index, quote, noun) for quote in giving):
+        return reply
+    said = f"{ROUGH} {noun}, seulement un ordre de grandeur, dans la citation ci-dessous :"
+    if len(giving) > 1:
+        said = f"{ROUGH} {noun}, seulement des ordres de grandeur, dans les citations ci-dessous :"
+    blocks = list(reply.blocks)
+    first = blocks[0] if blocks else None  # under the « Compris » line, over all else
+    at = 1 if isinstance(first, Para) and first.text.startswith(("Compris", "Non :")) else 0
+    blocks.insert(at, Para(said, "note"))
+    return replace(reply, blocks=tuple(blocks))
