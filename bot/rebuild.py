@@ -47,6 +47,7 @@ from bot.startup import (
     gc_paused,
     remember_key,
     served_key,
+    take_kept_names,
     wait_for_snapshot,
 )
 
@@ -303,7 +304,9 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
         with gc_paused():
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)
             parts = None if kept is None else kept / FULLTEXT_CACHE
-            index = build_index(Index(factbase, parts))
+            index = Index(factbase, parts)
+            take_kept_names(index, kept)  # unchanged names: their kept piece, not rebuilt
+            index = build_index(index)
     except ContentError as error:
         with (folder / _ISSUES).open("wb") as file:
             pickle.dump(list(error.issues), file)

@@ -42,6 +42,23 @@ def build_index(index: Index) -> Index:
     return built
 
 
+def take_kept_names(index: Index, folder: Path | None) -> bool:
+    """Give ``index`` the names table's parts kept in snapshot directory ``folder`` under the
+    table's own key (:meth:`bot.engine.names.NameTable.state_key`), when a snapshot kept
+    them: a content change that touches no actor's name, near name or topic reads them back
+    instead of building them (~0.25 s at ×1000), and the snapshot then refers to that piece
+    instead of writing them again. False when nothing usable is kept (then built as usual)."""
+    if folder is None:
+        return False
+    from bot.content.snapshot import kept_piece
+
+    names = index.names
+    chunks = kept_piece(folder, names.state_key())
+    if chunks is None or len(chunks) != 1 or len(chunks[0]) != 1:
+        return False
+    return names.take_state(chunks[0][0], names.state_key())
+
+
 VALIDATION_CACHE = "validation"
 """Folder of the snapshot directory holding each content file's validation (by its hash)."""
 FULLTEXT_CACHE = "fulltext"
@@ -61,6 +78,8 @@ def validated_index(
     cache = None if folder is None else folder / VALIDATION_CACHE
     parts = None if folder is None else folder / FULLTEXT_CACHE
     index = Index(load_factbase(content_dir, seeds_dir, cache=cache), parts)
+    if build:
+        take_kept_names(index, folder)
     return build_index(index) if build else index
 
 

@@ -69,8 +69,11 @@ def _shape(value: object, seen: frozenset[int] = frozenset()) -> object:
         for name in (slots,) if isinstance(slots, str) else slots:
             if name not in ("__dict__", "__weakref__") and hasattr(value, name):
                 fields[name] = getattr(value, name)
-    for cache in ("parts", "used_parts"):  # where the full text keeps its parts, and which
-        fields.pop(cache, None)  # it used: the cache's bookkeeping, not the table
+    # where the full text keeps its parts, and which it used; the names table's key and its
+    # parts gathered in one mapping (each also compared as an attribute): the caches'
+    # bookkeeping, not the table
+    for cache in ("parts", "used_parts", "_state_key", "_state"):
+        fields.pop(cache, None)
     return (type(value).__name__, {name: _shape(item, inner) for name, item in fields.items()})
 
 
@@ -108,8 +111,9 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     served = _reload(copy, cache, None)
     before = _pieces(cache)
     files = len(list(copy.content.glob("*.yaml")))
-    # one piece per content file, and the articles' texts (one more, kept under their hash)
-    assert len(before) == files + 1 == len(served.base.origins) + 1
+    # one piece per content file, the articles' texts (one more, kept under their hash) and
+    # the names table's parts (one more, under the key of the names they are built from)
+    assert len(before) == files + 2 == len(served.base.origins) + 2
     copy.edit(EDITED, "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     written: list[str] = []
     real = snapshot._keep_piece
@@ -122,7 +126,7 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     monkeypatch.setattr(snapshot, "_keep_piece", keep)
     reloaded = _reload(copy, cache, served)
     after = _pieces(cache)
-    assert len(written) == 1 and len(after) == files + 1  # the changed file's; old one pruned
+    assert len(written) == 1 and len(after) == files + 2  # the changed file's; old one pruned
     assert after - before == {written[0] + snapshot.PIECE_SUFFIX}
     old = dict(served.base.origins)
     reused = changed = 0

@@ -382,6 +382,16 @@ def _read_piece(folder: Path | None, key: str) -> Chunks | None:
     return found.chunks
 
 
+def kept_piece(folder: Path, key: str) -> Chunks | None:
+    """The piece ``folder``'s snapshots keep under ``key`` (:func:`_keep_piece`), None when
+    absent or unusable: a reading process takes a table kept whole there (the names
+    table's parts, :meth:`bot.engine.names.NameTable.state`) instead of building it."""
+    try:
+        return _read_piece(folder, key)
+    except OSError:  # a folder that is no folder (or unreadable): built as usual
+        return None
+
+
 def prune_pieces(folder: Path, used: set[str]) -> None:
     """Remove the pieces no snapshot of ``folder`` uses any more (their file was edited or
     removed since); a piece another process still reads is only missed by it: its snapshot

@@ -59,6 +59,31 @@ def _stems(index: Index, quote: str) -> tuple[list[str], frozenset[str]]:
     return found
 
 
+_EXACT = re.compile(r" (?:exactement|precisement|exact|exacte|exacts|precis|precise) ")
+"""A count asked exactly (folded, between spaces): an order of size does not give it."""
+_ROUGH = frozenset(
+    ("dizaine", "dizaines", "centaine", "centaines", "millier", "milliers", "plusieurs")
+)
+"""Numbers that give an order of size, never a count."""
+_APPROXIMATE = frozenset(("plus", "moins", "environ", "pres", "quelque", "quelques"))
+"""Words before a number that make it approximate (« plus de 80 »)."""
+
+
+def _exact_figure(index: Index, quote: str, noun: str) -> bool:
+    """True when ``quote`` gives a number of ``noun`` that is not an order of size: « 30.000
+    tonnes », « trois menaces », never « des centaines de drones » nor « plus de 80 nations »."""
+    stem = folded_stem(fold(noun))
+    words, _stems_of = _stems(index, quote)
+    for position, word in enumerate(words):
+        if word in _ROUGH or not (word.isdigit() or word in NUMBER_WORDS):
+            continue
+        if position > 0 and words[position - 1] in _APPROXIMATE | {"de"}:
+            continue
+        if any(folded_stem(other) == stem for other in words[position + 1 : position + 1 + NEAR]):
+            return True
+    return False
+
+
 def gives_figure(index: Index, sentence: str, noun: str) -> bool:
     """True when ``sentence`` gives a number of ``noun`` (« plus de 80 pays » for « pays »)."""
     return _figure(index, sentence, folded_stem(fold(noun)), set())
@@ -136,6 +161,17 @@ def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     if not found:
         return None
     blocks: list[Block] = [Para(f"Combien de {noun} ? Ce que disent les articles :", "title")]
+    if _EXACT.search(f" {fold(query)} ") and not any(
+        _exact_figure(index, evidence.quote, noun) for evidence in found
+    ):  # « combien de drones, très exactement ? » of « des centaines de drones »
+        blocks.insert(
+            0,
+            Para(
+                f"Les articles ne donnent pas de nombre exact de {noun}, seulement un ordre "
+                "de grandeur :",
+                "note",
+            ),
+        )
     year = _year_none_gives(index, query, found)
     if year:
         blocks.append(Para(f"Ces citations ne donnent pas ce nombre pour {year}.", "note"))

@@ -12,8 +12,9 @@ from bot.engine.french import words
 
 _OPENING = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|hello|coucou|merci(?: beaucoup| bien)?|ok|d'accord|parfait"
-    r"|super|très bien|tres bien|madame|monsieur|mesdames|messieurs|chers? collègues?"
-    r"|chère collègue|au passage|passons|bref|tiens|dites-moi|dis-moi"
+    r"|super|très bien|tres bien|au passage|passons|bref|tiens|dites-moi|dis-moi"
+    r"|madame|monsieur|mesdames|messieurs|madame,? monsieur|chers? (?:amis?|collègues?)"
+    r"|chère (?:amie|collègue)"
     r"|(?:(?:une|petite|autre) )?(?:petite |autre )?(?:question|vérification|verification"
     r"|précision|precision)(?: annexe| rapide)?|truc curieux|chose curieuse|autre chose)"
     r"(?:\s+(?:à (?:vous|tous)|encore))?\s*[,.!;:]+\s*)+",

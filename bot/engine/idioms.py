@@ -94,11 +94,13 @@ of what is asked (as « exactement »); « quand même » asks no date."""
 
 
 _MADE_PUBLIC = re.compile(
-    r"\b(?:rendu|rendue|rendus|rendues|rendre|rend|rendent|rendait) publi(?:c|cs|que|ques)\b"
+    r"\b(?:rendu|rendue|rendus|rendues|rendre|rend|rendent|rendait)"
+    r"(?P<object>(?: (?:cette|ce|cet|ces|la|le|les|l'|son|sa|ses) ?\w+)?) publi(?:c|cs|que|ques)\b"
     r"|\bfait savoir\b",
     re.IGNORECASE,
 )
-"""« qui a rendu publique la signature … ? », « qui l'a fait savoir ? »: who announced it —
+"""« qui a rendu publique la signature … ? », « qui a rendu cette signature publique ? », « qui
+l'a fait savoir ? »: who announced it (the object kept: « annoncé cette signature ») —
 read « annoncé », the verb the articles use (« a annoncé le président … »)."""
 
 
@@ -125,5 +127,5 @@ def without_idioms(text: str) -> str:
     text = _HEARSAY.sub(" ", text)
     text = _SOURCE_POINTER.sub(" ", text)
     text = _EMPHASIS.sub(" ", text)
-    text = _MADE_PUBLIC.sub("annoncé", text)
+    text = _MADE_PUBLIC.sub(lambda m: f"annoncé{m.group('object') or ''}", text)
     return re.sub(r"\s{2,}", " ", text).strip()

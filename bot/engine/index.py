@@ -110,13 +110,22 @@ class Index:
         """The base's objects kept per content file (:attr:`FactBase.origins`), each file's
         in slices of ``PIECE``, under its validation record's key: the snapshot keeps each
         once per key, and a reload takes the served index's own for the keys it has. Then,
-        for such a base, the articles' texts (one mapping) under :meth:`seeds_key` — with
-        ``hash_seeds`` False, only if that key is known already (the serving process, which
-        never hashes the texts in its answering loop)."""
+        for such a base, the articles' texts (one mapping) under :meth:`seeds_key`, and the
+        names table's parts (one mapping, once the table is built) under its
+        :meth:`NameTable.state_key` — with ``hash_seeds`` False, each only if its key is known
+        already (the serving process, which never hashes the texts nor walks the actors in
+        its answering loop)."""
         files = [(key, _slices(items)) for key, items in self.base.origins]
-        if not files or not (hash_seeds or "_seeds_key" in vars(self)):
+        if not files:
             return files
-        return [*files, (self.seeds_key(), [(self.base.seeds,)])]
+        if hash_seeds or "_seeds_key" in vars(self):
+            files.append((self.seeds_key(), [(self.base.seeds,)]))
+        names = vars(self).get("names")
+        if names is not None and (
+            names.built() if hash_seeds else vars(names).keys() >= {"_state", "_state_key"}
+        ):
+            files.append((names.state_key(), [(names.state(),)]))  # a names table, kept too
+        return files
 
     def seeds_key(self) -> str:
         """The key of the articles' texts as a piece kept like a content file's (37.5 MB at

@@ -225,6 +225,26 @@ def nearest(
     return _spelled(index, ranked[0])
 
 
+_ELIDED = ("qu", "l", "d", "c", "j", "m", "n", "s", "t")
+"""The words French elides before a vowel or a mute h (« l'armée », « c'était », « qu'il »)."""
+
+
+def unglued(index: Index, word: str) -> str | None:
+    """« lexercice », « larmee », « cetait » typed without the apostrophe: « l'exercice »,
+    « l'armée », « c'était » — the elided word, then a word the articles hold that starts with
+    a vowel or an h; None when ``word`` (folded) is a word of its own (in the articles or the
+    French dictionary) or no such split exists."""
+    counts = _base_words(index)
+    if len(word) < SHORTEST + 1 or not word.isalpha() or word in counts:
+        return None
+    for elided in _ELIDED:
+        rest = word[len(elided) :]
+        if word.startswith(elided) and rest[:1] in "aeiouyh" and len(rest) >= 3 and rest in counts:
+            # the dictionary only when a split exists (loaded once, lazily)
+            return None if word in french_words() else f"{elided}'{_spelled(index, rest)}"
+    return None
+
+
 def with_typos_read(
     index: Index, text: str, reader_words: Iterable[str], known: Callable[[str], bool]
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -235,7 +255,7 @@ def with_typos_read(
 
     def swap(match: re.Match[str]) -> str:
         typed = match.group(0)
-        meant = nearest(index, fold(typed), words, known)
+        meant = unglued(index, fold(typed)) or nearest(index, fold(typed), words, known)
         if meant is None:
             return typed
         read.append((typed, meant))

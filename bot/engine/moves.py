@@ -28,7 +28,7 @@ _SOURCE = frozenset(
         (
             "source sources media medias journal journaux dit dire disent affirme affirment",
             "rapporte rapportent ecrit ecrivent selon provenance vient viennent origine",
-            "publie",
+            "publie tient tiennent",
         )
     ).split()
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -66,6 +67,74 @@ class NameTable(Table):
         self.base = base
         self.parts = parts
         """Where the fuzzy names' bigram table is kept (None: nowhere)."""
+
+    @classmethod
+    def parts_of_state(cls) -> tuple[str, ...]:
+        """The table's parts (each ``cached_property``), in a fixed order."""
+        return tuple(
+            name
+            for owner in reversed(cls.__mro__)
+            for name, member in vars(owner).items()
+            if isinstance(member, cached_property)
+        )
+
+    def state_key(self) -> str:
+        """A SHA-256 of everything the table's parts read: the code and the libraries'
+        versions (:func:`bot.content.snapshot.code_key`: folding, Babel's country names),
+        each actor's id, names and demonyms in the base's order (the first actor that has a
+        name keeps it), the vocabulary's near names and topics (id, label, aliases). The same
+        key gives the same parts: a reload after a change that touches no actor's name
+        takes them as they are (issue 25, i25m). Computed once per table (kept with it in
+        the snapshot: the serving process never walks the actors for it)."""
+        found = vars(self).get("_state_key")
+        if found is None:
+            from bot.content.snapshot import code_key
+
+            digest = hashlib.sha256(f"names\0{code_key()}\0".encode())
+            actors = self.base.actors.values()
+            said = [(actor.id, actor.names(), actor.demonyms) for actor in actors]
+            digest.update(repr(said).encode())
+            vocabulary = self.base.vocabulary
+            near = [(item.name, item.actor, item.note) for item in vocabulary.near_names]
+            topics = [(term.id, term.label, term.aliases) for term in vocabulary.topics]
+            digest.update(f"\1{near!r}\1{topics!r}".encode())
+            found = vars(self)["_state_key"] = digest.hexdigest()
+        return found
+
+    def built(self) -> bool:
+        """Whether every part of the table is built (a snapshot never builds one)."""
+        return "_state" in vars(self) or vars(self).keys() >= set(self.parts_of_state())
+
+    def state(self) -> MappingProxyType[str, object]:
+        """Every part of the table (built now if need be), one read-only mapping: the
+        snapshot keeps it as a piece under :meth:`state_key`, written once, and the serving
+        process takes its own for the same key instead of decoding it again."""
+        found = vars(self).get("_state")
+        if found is None:
+            found = MappingProxyType({name: getattr(self, name) for name in self.parts_of_state()})
+            vars(self)["_state"] = found
+        return found
+
+    def take_state(self, state: object, key: str) -> bool:
+        """Take ``state`` (a :meth:`state` kept under ``key``, this table's own key) as the
+        table's parts; False, nothing taken, when it is not one."""
+        names = self.parts_of_state()
+        if not (isinstance(state, MappingProxyType) and tuple(state) == names):
+            return False
+        if key != self.state_key():
+            return False
+        vars(self).update(state)
+        vars(self)["_state"] = state
+        return True
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # its parts as one mapping (the piece the snapshot keeps under its key, when built),
+        # its key with it: a snapshot read back knows it without walking the actors
+        built = vars(self)
+        state = built.get("_state")
+        if state is None:
+            state = MappingProxyType({n: built[n] for n in self.parts_of_state() if n in built})
+        return _restored, (self.base, self.parts, built.get("_state_key"), state)
 
     @cached_property
     def exact(self) -> Mapping[str, str]:
@@ -273,3 +342,16 @@ class NameTable(Table):
             if len(found) == limit:
                 break
         return list(found.values())
+
+
+def _restored(
+    base: FactBase, parts: Path | None, key: str | None, state: Mapping[str, object]
+) -> NameTable:
+    """A names table as :meth:`NameTable.__reduce__` wrote it."""
+    table = NameTable(base, parts)
+    vars(table).update(state)
+    if key is not None:
+        vars(table)["_state_key"] = key
+        if len(state) == len(NameTable.parts_of_state()):
+            vars(table)["_state"] = state
+    return table

@@ -28,6 +28,7 @@ from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spel
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.reasons import REASON_WORDS, gives_reason
 from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.search import matching_quotes
@@ -167,7 +168,9 @@ SAID = {
 _NAME = re.compile(r"\b(?:son nom|leur nom|leurs noms|le nom|les noms|nom|noms|s'appel\w*)\b")
 _OFFICE = re.compile(
     r"\bqui (?:a |ont |l'a |les a )?(?:preside|presidait|dirige|dirigeait|dirigent|conduit"
-    r"|conduisait|mene|menait|represente|representait|organise|organisait)\b"
+    r"|conduisait|mene|menait|represente|representait|organise|organisait|ouvert|ouvre"
+    r"|ouvrait|inaugure|inaugurait|cloture|cloturait)\b"
+    r"|\ben personne\b"
 )
 
 
@@ -731,6 +734,7 @@ def _dated(entry: Entry) -> bool:
 KIND_WORDS = {
     "ou": frozenset({"lieu", "endroit", "port", "ports", "ville", "villes", "region", "regions"}),
     "quand": frozenset({"date"}),
+    "pourquoi": REASON_WORDS,
 }
 """Words that name the kind of answer asked (« lieu des manœuvres ? », « par quel port ? »),
 not its subject: a passage is not ranked for holding them (« a eu lieu à Bakou » says nothing
@@ -799,6 +803,7 @@ def best_passage(
     parts: tuple[str, ...] = (),
     verbs: frozenset[str] = frozenset(),
     amount: bool = False,
+    reason: bool = False,
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -810,10 +815,12 @@ def best_passage(
     (« …le NCCA, et le Partenariat pour la paix ? »: a sentence saying « Bakou » and « paix »
     answers neither part, and must not come before the one naming the Partenariat).
     ``verbs``: the question's verbs (``question_verbs``), never its subject word. ``amount``:
-    a « combien » that asks a sum even when its money word is no longer in ``query``."""
+    a « combien » that asks a sum even when its money word is no longer in ``query``.
+    ``reason``: the question asks why or to what end (``reasons``): a sentence giving a reason
+    or an aim counts as one carrying what is asked."""
     # « payé », « coûté »: a sum (« 1,6 milliard de dollars »), never a count, answers
     amount = kind == "combien" and (amount or asks_amount(query))
-    query = without_kind_words(index, query, kind)
+    query = without_kind_words(index, query, "pourquoi" if reason and not kind else kind)
     derived = {d for word in french_words(query) for d in derived_words(index, word)}
     hits = index.fulltext.search_hits(" ".join([query, *sorted(derived)]))
     if not hits.total:
@@ -823,10 +830,15 @@ def best_passage(
     asked = frozenset(index.tokens(query))
     subject = _subject_word(weights, verbs)
     order = [word for word in dict.fromkeys(index.tokens(query)) if word in weights]
+    origin = kind == "ou" and bool(_ORIGIN_ASKED.search(fold(query)))
+    # « pourquoi … ? »: the reason must be about the subject word, unless that word is a name
+    # (the actors asked are weighed by ``subject_first``)
+    topic = "" if subject in index.names.exact else subject
     scored: list[tuple[float, int, Entry, str, bool]] = []
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool, int] | None = None
-        line_held = _line_prefixes(index, entry) if kind == "qui" and subject else frozenset()
+        asks_about = (kind == "qui" or (reason and not kind)) and subject
+        line_held = _line_prefixes(index, entry) if asks_about else frozenset()
         for sentence, prefixes, before, _text in _entry_sentences(index, entry):
             if kind and shown and sentence in shown and not _gives(kind, sentence, asked):
                 continue  # asked again of a sentence that did not give it: something new
@@ -838,6 +850,9 @@ def best_passage(
                 answers = gives_figure(index, sentence, noun)
             else:
                 answers = carries(kind, sentence, asked) or (kind == "quand" and _dated(entry))
+            if kind == "ou" and not answers and origin:  # « d'où viennent les armes ? »: an
+                answers = bool(_ORIGIN.search(sentence.replace("’", "'").lower()))  # origin
+                # told in words (« d'origine russe »)
             about = (
                 kind != "qui"
                 or not subject
@@ -846,6 +861,10 @@ def best_passage(
             # a name in a sentence about another subject (neither it nor its line holds
             # the subject word) answers no « qui »
             value = _score(prefixes, weights) + (TYPE_BONUS if answers and about else 0.0)
+            held = prefixes | (before or frozenset()) | line_held
+            if reason and not kind and gives_reason(sentence) and _about(topic, held):
+                value += TYPE_BONUS  # « pourquoi … ? »: the sentence giving a reason or an
+                # aim (``reasons``) about the question's subject, not one of another fact
             if before:  # what it refers back to counts for it, a bit less
                 value += INHERITED * _score(before - prefixes, weights)
             if headline(sentence):  # a title in capitals tells no who, when or how: a body
@@ -868,7 +887,12 @@ def best_passage(
             if strict and subject:  # a name, a date, a figure about another subject: no answer
                 held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
                 strict = subject[:PREFIX] in held
-            if kind and strict:  # it answers what is asked: ahead of closer wording
+            # it answers what is asked (« pourquoi … ? »: a reason or an aim, ``reasons``):
+            # ahead of closer wording
+            reasoned = reason and not kind and gives_reason(best[1])
+            if reasoned and topic:  # a reason of another subject gives no answer
+                reasoned = _about(topic, _prefixes(index, best[1]) | _line_prefixes(index, entry))
+            if (kind and strict) or reasoned:
                 total *= ANSWERS_FACTOR
             if headline(best[1]):  # an entry answering by its title alone: after the others
                 total *= HEADLINE_FACTOR
@@ -887,8 +911,12 @@ def best_passage(
         most = max(counts)
         naming = [number == most and most > 0 for number in counts]
         lead = next((n for n, yes in enumerate(naming) if yes), None)
+        # a reason asked (« pourquoi … ? »): a best hit giving one stays ahead of an entry
+        # that only names more of the actors
+        keeps_reason = reason and not kind and gives_reason(scored[0][3])
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
+            and not (keeps_reason and lead is not None and not gives_reason(scored[lead][3]))
             and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
             and (
                 ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
@@ -905,6 +933,11 @@ def best_passage(
         wanted = LISTED if several else NEIGHBOURS
         others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
     return entry, sentence, answers, others, hits.total
+
+
+def _about(subject: str, held: frozenset[str]) -> bool:
+    """True when the question has no subject word or ``held`` (a sentence's prefixes) holds it."""
+    return not subject or subject[:PREFIX] in held
 
 
 def _closeness(index: Index, query: str, counts: list[int], lead: int) -> float:
@@ -1309,6 +1342,7 @@ def passage_reply(
     neighbours: bool = True,
     verbs: frozenset[str] = frozenset(),
     forced: tuple[Entry, str] | None = None,
+    reason: bool = False,
 ) -> Reply | None:
     """The answer to a plain question read as a search for ``query``: the answering passage
     on top, unfolded, under its entry's line; for a question in two ``parts`` whose second
@@ -1317,7 +1351,7 @@ def passage_reply(
     claim: its quotes go with it; a context entry shows its quote alone). When the passage on
     top lacks the question's subject, the sentence holding it comes open under it
     (``complement``), or alone (``forced``) when both would not fit a phone screen."""
-    found = best_passage(index, query, kind, several, noun, shown, parts, verbs)
+    found = best_passage(index, query, kind, several, noun, shown, parts, verbs, reason=reason)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
@@ -1471,7 +1505,19 @@ def passage_reply(
     overflow = completed and second is not None and second[0] is not entry
     if overflow and second is not None and visible(blocks) > ANSWER_SCREEN:
         return passage_reply(
-            index, query, kind, said, several, noun, shown, parts, someone, True, verbs, second
+            index,
+            query,
+            kind,
+            said,
+            several,
+            noun,
+            shown,
+            parts,
+            someone,
+            True,
+            verbs,
+            second,
+            reason,
         )
     if (
         others
@@ -1481,7 +1527,17 @@ def passage_reply(
         and visible(blocks) > ANSWER_SCREEN
     ):
         return passage_reply(
-            index, query, kind, said, several, noun, shown, parts, someone, neighbours=False
+            index,
+            query,
+            kind,
+            said,
+            several,
+            noun,
+            shown,
+            parts,
+            someone,
+            neighbours=False,
+            reason=reason,
         )
     return Reply(tuple(blocks), rows)
 

@@ -68,7 +68,7 @@ def pointed_in_thread(
     if not pointed_nouns(folded):
         return None
     found = pointed_entry(index, folded, listed)
-    if found is not None or not listed or _holds(index, listed[0], folded):
+    if found is not None or not listed or holds_pointed(index, listed[0], folded):
         return found
     links = index.links
     named = [
@@ -79,6 +79,7 @@ def pointed_in_thread(
     return pointed_entry(index, folded, [listed[0], *named])
 
 
-def _holds(index: Index, entry: Entry, folded: str) -> bool:
+def holds_pointed(index: Index, entry: Entry, folded: str) -> bool:
+    """True when ``entry``'s line or title holds a noun the question points at."""
     stems = _stems(index, entry)
     return any(noun in stems for noun in pointed_nouns(folded))

@@ -86,8 +86,9 @@ from bot.engine.passage import (
 from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
-from bot.engine.pointed import pointed_in_thread
+from bot.engine.pointed import holds_pointed, pointed_in_thread
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
+from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.rough_count import with_rough_count
@@ -231,6 +232,9 @@ class Understanding:
     someone: str = ""
     """« nom » or « personne » when the question asks a person (``passage.asks_someone``): a
     search answer whose passage names none says so first."""
+    reason: bool = False
+    """The question asks why or to what end (``reasons.asks_reason``): a search answer opens
+    on the sentence giving a reason or an aim."""
     untold: Para | None = None
     """A detail asked of a covered subject that no article gives (« combien de soldats … ? »,
     « la prochaine réunion ») said in the question's terms (``detail_untold``): opens the
@@ -441,6 +445,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         parts=_parts(index, text),
         someone=asks_someone(text),
         verbs=question_verbs(text),
+        reason=asks_reason(text),
     )
     card = found.command.startswith(("/pays ", "/org "))  # « /pays Chine » says it itself
     named = frozenset(fold(found.command).split()) if card else frozenset()
@@ -454,7 +459,8 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         }
     if asks_weekday(text):  # « c'était un mardi ? »: a day computed, no word to look for
         named |= frozenset(_WEEKDAY_NAMES)
-    unsaid = unsaid_words(index, _content(index, text), SOFT_WORDS | named, today)
+    soft = SOFT_WORDS | named | (REASON_WORDS if found.reason else frozenset())  # « l'idée »
+    unsaid = unsaid_words(index, _content(index, text), soft, today)
     designations = absent_designations(index, text)
     unsaid = [*designations, *unsaid]
     aside = off_subject_words(index, text, today)  # « mon collègue écrit que … », « c'est
@@ -585,6 +591,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     if about_agreements and set(wanted.kinds) <= agreement_kinds and "timeline" not in intents:
         if _detail_in_text(index, reading) and (hit := searched()):
             return hit  # « l'accord avec Washington prévoit-il un dialogue … ? »: the quote
+        if asks_reason(text) and (hit := searched()):  # « pourquoi Bakou a signé ce plan ? »:
+            return hit  # the sentence giving the reason, never a list of lines (``reasons``)
         kinds = tuple(k for k in wanted.kinds if k != "accord")
         reading = replace(reading, filter=replace(wanted, kinds=kinds), latest=False)
         if not reading.acts:  # « qu'a signé le Royaume-Uni ? »: the verb is the act asked
@@ -669,6 +677,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
                 widened = f" — rien pour « {' '.join(dropped)} », filtre élargi"
                 reading = replace(reading, filter=replace(loose, acts=()), acts=loose.acts)
                 break
+    if asks_reason(text) and (hit := searched()):  # a reason is a sentence, not a chronology
+        return hit
     human, data = _command(index, "timeline", reading)
     said = "chronologie" + _describe(index, reading) + widened + _aside(index, reading)
     return Understanding(human, data, said)
@@ -919,9 +929,11 @@ _MEMBERS = re.compile(
     r"\b(?:(?:font|fait|faisaient|faisait|feraient) partie|sont (?:les )?membres?"
     r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
     r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
+    r"|\b(?:quels|quelles) (?:pays|etats|membres) (?:dans|au sein)\b"
 )
 """« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
-appartiennent à … ? », « membres de l'OTS ? »: the members of an organisation (folded)."""
+appartiennent à … ? », « membres de l'OTS ? », « il y a quels pays dans l'OTS ? »: the members
+of an organisation (folded)."""
 
 
 def _members_asked(index: Index, folded: str, reading: Reading, intents: list[str]) -> Actor | None:
@@ -1708,6 +1720,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
             found.parts,
             found.someone,
             verbs=found.verbs,
+            reason=found.reason,
         )
         if searched
         else None
@@ -2019,14 +2032,20 @@ def not_understood(index: Index, text: str) -> Reply:
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|pareil|idem|meme chose|meme question|aussi)(?: (?:pour|avec|sur|du cote de))?\b"
 )
+_ACTS_POINTED = (
+    r"signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
+    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route"
+)
+"""An act or a thing just shown (« cette signature », « ce projet »): no kind of event the
+reader could read on its own, unlike « cette réunion » (the meetings' chronology)."""
 _POINTING = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:organisations?|pays|accords?|traites?|alliances?|blocs?"
     r"|memorandums?|partenariats?|sommets?|forums?|exercices?|evenements?|etats?|rencontres?"
     r"|reunions?|visites?|plans?|groupes?|editions?|occasions?"
     # an act or a thing just shown (« qui a rendu publique cette signature ? »)
-    r"|signatures?|annonces?|declarations?|propositions?|decisions?|ventes?|achats?"
-    r"|livraisons?|contrats?|documents?|textes?|projets?|manoeuvres?|deals?|feuilles? de route)\b"
+    rf"|{_ACTS_POINTED})\b"
 )
+_POINTING_ACT = re.compile(rf"\b(?:ce|cet|cette|ces) (?:{_ACTS_POINTED})\b")
 """A demonstrative and the kind of thing just asked about (« cette organisation », « ce pays »,
 « cet accord »): the question points back at the previous subject, however long it is."""
 
@@ -2069,6 +2088,15 @@ def _names_own_subject(index: Index, folded: str, today: date | None) -> bool:
     return bool(read_filter(index, _POINTING.sub(" ", folded), today).filter.actors)
 
 
+def _points_at_line(index: Index, folded: str, previous: Asked) -> bool:
+    """True when the noun after the question's demonstrative is in a line of the previous
+    answer or of its actors' entries (« ce mémorandum »: ``pointed`` picks that line)."""
+    listed = subject_entries(index, previous.lines)
+    if any(holds_pointed(index, entry, folded) for entry in listed):
+        return True
+    return pointed_in_thread(index, folded, listed, previous.data) is not None
+
+
 MOST_FOLLOW_UP_WORDS = 8
 """A follow-up is short: longer questions stand on their own."""
 
@@ -2087,6 +2115,14 @@ def follow_up(
     # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
     searched = previous.data.startswith("/cherche")
     pointing = _POINTING.search(folded) if opening is None and not searched else None
+    if (
+        pointing is None
+        and opening is None
+        and len(folded.split()) <= MOST_FOLLOW_UP_WORDS
+        and not _slot_of_same_subject(index, folded, previous, False, today)
+        and not _points_at_line(index, folded, previous)
+    ):  # « qui a rendu cette signature publique ? » after a search: short, it points back at
+        pointing = _POINTING_ACT.search(folded)  # its subject (a line it names: ``pointed``)
     pointed = pointing is not None and not _names_own_subject(index, folded, today)
     if pointing is not None and pointed:
         # « c'est qui les membres de cette organisation ? »: of the subject just asked about

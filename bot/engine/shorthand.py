@@ -38,6 +38,11 @@ SHORTHAND: dict[str, str] = {
     "c koi": "c'est quoi",
     "cest": "c'est",
     "koi": "quoi",
+    "ya": "il y a",
+    "y'a": "il y a",
+    "y’a": "il y a",
+    "yavait": "il y avait",
+    "y'avait": "il y avait",
 }
 """Shorthand → its words ("" for a politeness that asks nothing: « svp »)."""
 
