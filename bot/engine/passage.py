@@ -1136,16 +1136,19 @@ def said_in_articles(index: Index, word: str, kind: str, others: tuple[str, ...]
     holds ``word`` (its subject, by its first PREFIX letters) or two of its ``others`` words:
     the rarest word is not always the subject (« depuis quelle année … l'OTAN ? » is answered by
     « … ses relations avec l'OTAN en 1992 », which has no « année »). For a place, a sentence
-    naming a country or its people may give it (« d'origine russe »): nothing is claimed then."""
+    naming a country or its people may give it (« d'origine russe »): nothing is claimed then.
+    The articles to read are found by each word's own stem, never by its PREFIX letters (the
+    stem of « obser » is in no article: « Il a fait observer … en 2017 » went unread)."""
     table: dict[tuple[str, str, tuple[str, ...]], bool] = index.memo(
         "passage said in articles", dict
     )
-    rest = tuple(sorted({other[:PREFIX] for other in others} - {word[:PREFIX]}))
-    key = (word[:PREFIX], kind, rest)
+    words = sorted({other for other in others if other[:PREFIX] != word[:PREFIX]})
+    rest = tuple(sorted({other[:PREFIX] for other in words}))
+    key = (word, kind, tuple(words))
     if key not in table:
         sources = set(sources_holding(index, folded_stem(word)))
         if len(rest) >= 2:
-            for other in rest:
+            for other in words:
                 sources |= set(sources_holding(index, folded_stem(other)))
         if len(sources) > MOST_SEEDS_READ:  # too many to read: nothing is claimed
             table[key] = True

@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer18), its
+then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer19), its
 content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
 leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
 copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -39,6 +39,7 @@ SETS = (
     GROWTH / "newcomer16",
     GROWTH / "newcomer17",
     GROWTH / "newcomer18",
+    GROWTH / "newcomer19",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -56,7 +57,10 @@ newcomer16, the three the sixteenth newcomer curated (AZERTAC 2024, TASS via fr.
 curated (AZERTAC 2022, ccn-media.com ADEX-2024, La Gazette 2025), with two country cards (the
 Pakistan card left out, the first set has one); the ninth, newcomer18, the three the eighteenth
 newcomer curated (AZERTAC 2019, LaPresse 2023, armenews.com 2021), without the sentences they
-added to the roles of the Turkey card and of the EU (the format adds no role text)."""
+added to the roles of the Turkey card and of the EU (the format adds no role text); the tenth,
+newcomer19, the three the nineteenth newcomer curated (AZERTAC 2020, NSPA 2014, AA 2021), with
+the outlets they corrected by hand in the YAML as « # Média » lines and the Serbia card (their
+Pakistan card left out, the first set has one)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
