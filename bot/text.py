@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TYPOGRAPHY = (
     ("\u2019", "'"),  # right single quotation mark
@@ -66,8 +67,24 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: no accents, no case, punctuation as single spaces.
 
-    ``fold("États-Unis")`` is ``"etats unis"``; ``fold("Türkiye")`` is ``"turkiye"``.
+    ``fold("États-Unis")`` is ``"etats unis"``; ``fold("Türkiye")`` is ``"turkiye"``. Short
+    texts (words, names, questions: folded hundreds of times per answer) are kept folded.
     """
+    if len(text) <= _KEPT_LONGEST:
+        return _fold_kept(text)
+    return _fold(text)
+
+
+_KEPT_LONGEST = 120
+"""Longest text whose folding is kept (a name, a word, a question; never an article)."""
+
+
+@lru_cache(maxsize=8192)
+def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.casefold()
     if not text.isascii():
         for letter, replacement in _FOLD_EXTRA:  # str.replace is much faster than translate

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.engine.discourse import is_filler
 from bot.engine.french import is_stop
@@ -33,8 +34,10 @@ _START = re.compile(r"(?:[.!?](?:\s*[»”\"])?\s+|\n)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)
 def quote_pattern(text: str) -> re.Pattern[str] | None:
-    """The quote as a pattern over the article: any run of spaces, either apostrophe."""
+    """The quote as a pattern over the article: any run of spaces, either apostrophe (kept:
+    the same quotes come back answer after answer, and building one costs ~0.1 ms)."""
     parts: list[str] = []
     for char in text.strip():
         if char.isspace():
