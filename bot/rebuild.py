@@ -47,7 +47,7 @@ from bot.startup import (
     gc_paused,
     remember_key,
     served_key,
-    take_kept_names,
+    take_kept_tables,
     wait_for_snapshot,
 )
 
@@ -305,7 +305,7 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)
             parts = None if kept is None else kept / FULLTEXT_CACHE
             index = Index(factbase, parts)
-            take_kept_names(index, kept)  # unchanged names: their kept piece, not rebuilt
+            take_kept_tables(index, kept)  # unchanged names, agreements: their kept pieces
             index = build_index(index)
     except ContentError as error:
         with (folder / _ISSUES).open("wb") as file:

@@ -22,7 +22,9 @@ from bot.content.snapshot import (
     snapshot_key,
     write_snapshot,
 )
+from bot.engine.deals import Deals
 from bot.engine.index import Index
+from bot.engine.names import NameTable
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +50,30 @@ def take_kept_names(index: Index, folder: Path | None) -> bool:
     them: a content change that touches no actor's name, near name or topic reads them back
     instead of building them (~0.25 s at ×1000), and the snapshot then refers to that piece
     instead of writing them again. False when nothing usable is kept (then built as usual)."""
-    if folder is None:
-        return False
+    return folder is not None and _take_kept(index.names, folder)
+
+
+def take_kept_deals(index: Index, folder: Path | None) -> bool:
+    """Likewise the agreements table's words, postings and vocabulary
+    (:meth:`bot.engine.deals.Deals.state_key`): a change that touches no agreement nor the
+    labels and stop words they read takes them back (~0.45 s at ×1000, i25n)."""
+    return folder is not None and _take_kept(index.deals, folder)
+
+
+def take_kept_tables(index: Index, folder: Path | None) -> None:
+    """:func:`take_kept_names` and :func:`take_kept_deals`."""
+    take_kept_names(index, folder)
+    take_kept_deals(index, folder)
+
+
+def _take_kept(table: NameTable | Deals, folder: Path) -> bool:
     from bot.content.snapshot import kept_piece
 
-    names = index.names
-    chunks = kept_piece(folder, names.state_key())
+    key = table.state_key()
+    chunks = kept_piece(folder, key)
     if chunks is None or len(chunks) != 1 or len(chunks[0]) != 1:
         return False
-    return names.take_state(chunks[0][0], names.state_key())
+    return table.take_state(chunks[0][0], key)
 
 
 VALIDATION_CACHE = "validation"
@@ -79,7 +96,7 @@ def validated_index(
     parts = None if folder is None else folder / FULLTEXT_CACHE
     index = Index(load_factbase(content_dir, seeds_dir, cache=cache), parts)
     if build:
-        take_kept_names(index, folder)
+        take_kept_tables(index, folder)
     return build_index(index) if build else index
 
 

@@ -111,9 +111,10 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     served = _reload(copy, cache, None)
     before = _pieces(cache)
     files = len(list(copy.content.glob("*.yaml")))
-    # one piece per content file, the articles' texts (one more, kept under their hash) and
-    # the names table's parts (one more, under the key of the names they are built from)
-    assert len(before) == files + 2 == len(served.base.origins) + 2
+    # one piece per content file, the articles' texts (one more, kept under their hash), the
+    # names table's parts and the agreements table's words (one more each, under the key of
+    # what they are built from)
+    assert len(before) == files + 3 == len(served.base.origins) + 3
     copy.edit(EDITED, "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     written: list[str] = []
     real = snapshot._keep_piece
@@ -126,7 +127,7 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     monkeypatch.setattr(snapshot, "_keep_piece", keep)
     reloaded = _reload(copy, cache, served)
     after = _pieces(cache)
-    assert len(written) == 1 and len(after) == files + 2  # the changed file's; old one pruned
+    assert len(written) == 1 and len(after) == files + 3  # the changed file's; old one pruned
     assert after - before == {written[0] + snapshot.PIECE_SUFFIX}
     old = dict(served.base.origins)
     reused = changed = 0

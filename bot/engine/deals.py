@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from bisect import bisect_left
 from collections import defaultdict
@@ -19,6 +20,10 @@ from bot.engine.tables import Table, group_by
 
 log = logging.getLogger(__name__)
 
+
+KEPT_PARTS = ("words", "postings", "vocabulary")
+"""The table's parts kept whole as a snapshot piece under :meth:`Deals.state_key`: strings
+only (no agreement object), so that the piece never copies the base's agreements."""
 
 WORDS_SUFFIX = ".deals"
 """Name ending of a content file's part of the agreements' words, in the parts folder."""
@@ -54,6 +59,69 @@ class Deals(Table):
         self.tokens = tokens
         self.parts = parts
         """Where each content file's part of ``words`` is kept (None: nowhere)."""
+
+    def state_key(self) -> str:
+        """A SHA-256 of everything :data:`KEPT_PARTS` read: the code and the libraries'
+        versions (:func:`bot.content.snapshot.code_key`: folding), the vocabulary's stop words
+        (``tokens`` is the full text's, which drops them), its agreement kinds' and topics'
+        ids and labels, and each agreement's id, title, summary, scope, kind and topics, in
+        the base's order. The same key gives the same parts: a reload after a change that
+        touches no agreement and none of those labels takes them as they are (issue 25,
+        i25n). Computed once per table (kept with it in the snapshot)."""
+        found = vars(self).get("_state_key")
+        if found is None:
+            from bot.content.snapshot import code_key
+
+            digest = hashlib.sha256(f"deals\0{code_key()}\0".encode())
+            vocabulary = self.base.vocabulary
+            labels = [
+                sorted(vocabulary.stop_words),
+                [(term.id, term.label) for term in vocabulary.agreement_kinds],
+                [(term.id, term.label) for term in vocabulary.topics],
+            ]
+            digest.update(f"{labels!r}\1".encode())
+            said = [
+                (a.id, a.title, a.summary, a.scope, a.kind, a.topics) for a in self.base.agreements
+            ]
+            digest.update(repr(said).encode())
+            found = vars(self)["_state_key"] = digest.hexdigest()
+        return found
+
+    def built(self) -> bool:
+        """Whether every kept part is built (a snapshot never builds one)."""
+        return "_state" in vars(self) or vars(self).keys() >= set(KEPT_PARTS)
+
+    def state(self) -> MappingProxyType[str, object]:
+        """The kept parts (built now if need be), one read-only mapping: the snapshot keeps
+        it as a piece under :meth:`state_key`, and the serving process takes its own for the
+        same key instead of decoding it again."""
+        found = vars(self).get("_state")
+        if found is None:
+            found = MappingProxyType({name: getattr(self, name) for name in KEPT_PARTS})
+            vars(self)["_state"] = found
+        return found
+
+    def take_state(self, state: object, key: str) -> bool:
+        """Take ``state`` (a :meth:`state` kept under ``key``, this table's own key) as the
+        kept parts; False, nothing taken, when it is not one."""
+        if not (isinstance(state, MappingProxyType) and tuple(state) == KEPT_PARTS):
+            return False
+        if key != self.state_key():
+            return False
+        vars(self).update(state)
+        vars(self)["_state"] = state
+        return True
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # the kept parts as one mapping (the piece the snapshot keeps under its key), its
+        # key with it; the other parts as attributes
+        fields = dict(vars(self))
+        state = fields.pop("_state", None)
+        key = fields.pop("_state_key", None)
+        if state is not None:
+            for name in KEPT_PARTS:
+                fields.pop(name, None)
+        return _restored, (fields, key, state)
 
     @cached_property
     def by_id(self) -> Mapping[str, Agreement]:
@@ -219,3 +287,17 @@ class Deals(Table):
             return []
         agreements, placed = self.base.agreements, self.position
         return [agreements[at] for at in sorted(placed[found_id] for found_id in found)]
+
+
+def _restored(
+    fields: dict[str, object], key: str | None, state: Mapping[str, object] | None
+) -> Deals:
+    """An agreements table as :meth:`Deals.__reduce__` wrote it."""
+    table = Deals.__new__(Deals)
+    vars(table).update(fields)
+    if state is not None:
+        vars(table).update(state)
+        vars(table)["_state"] = state
+    if key is not None:
+        vars(table)["_state_key"] = key
+    return table

@@ -112,7 +112,8 @@ class Index:
         once per key, and a reload takes the served index's own for the keys it has. Then,
         for such a base, the articles' texts (one mapping) under :meth:`seeds_key`, and the
         names table's parts (one mapping, once the table is built) under its
-        :meth:`NameTable.state_key` — with ``hash_seeds`` False, each only if its key is known
+        :meth:`NameTable.state_key`, and the agreements table's string parts likewise under
+        :meth:`Deals.state_key` — with ``hash_seeds`` False, each only if its key is known
         already (the serving process, which never hashes the texts nor walks the actors in
         its answering loop)."""
         files = [(key, _slices(items)) for key, items in self.base.origins]
@@ -120,11 +121,11 @@ class Index:
             return files
         if hash_seeds or "_seeds_key" in vars(self):
             files.append((self.seeds_key(), [(self.base.seeds,)]))
-        names = vars(self).get("names")
-        if names is not None and (
-            names.built() if hash_seeds else vars(names).keys() >= {"_state", "_state_key"}
-        ):
-            files.append((names.state_key(), [(names.state(),)]))  # a names table, kept too
+        for kept in (vars(self).get("names"), vars(self).get("deals")):  # tables kept too
+            if kept is not None and (
+                kept.built() if hash_seeds else vars(kept).keys() >= {"_state", "_state_key"}
+            ):
+                files.append((kept.state_key(), [(kept.state(),)]))
         return files
 
     def seeds_key(self) -> str:
