@@ -126,6 +126,18 @@ def test_a_date_asked_of_a_line_dated_only_in_words_says_so_first(base):
     assert line.startswith("(Les articles ne donnent pas de date précise : ils disent « ")
 
 
+def test_an_inferred_year_in_the_imprecise_date_line_is_marked(five_base):
+    # « début octobre » in an undated article: the year is deduced, and the line that says
+    # the date is imprecise marks it too, not only the entry's line below (a phone reader of
+    # the twelfth blind set read « (début octobre 2025) » as the article's words)
+    index = Index(five_base)
+    question = "Qu'est-ce qu'Aliyev a proposé aux pays de l'OTS début octobre, et pour quand ?"
+    line = _first_line(index, question)
+    assert line.startswith("(Les articles ne donnent pas de date précise"), line
+    text = " ".join(render_text(respond(index, question, TODAY)).split())
+    assert "(début octobre 2025, déduit)." in text, text
+
+
 def test_a_date_the_articles_give_is_never_said_imprecise(base):
     index = Index(base)
     text = render_text(respond(index, "quand l'accord avec les États-Unis a-t-il été signé ?"))

@@ -301,6 +301,8 @@ def undated_lines(
         return None, ()
     if entry.date_basis == "texte":
         return None, ()
+    if entry.date_basis == "déduit":  # the year the article does not give is marked here too
+        said = f"{said}, déduit"
     return Para(
         f"Les articles ne donnent pas de date précise : ils disent « {words} » ({said}).",
         "note",
