@@ -32,13 +32,14 @@ log = logging.getLogger(__name__)
 def build_index(index: Index) -> Index:
     """Build every lazy table of ``index`` now (full text, listings, the articles' own words,
     the entries' sizes on a page), not on a first command."""
-    from bot.engine import signing_untold
+    from bot.engine import signing_untold, whole_clauses
     from bot.engine.file_parts import forget
     from bot.engine.fit import prepare
     from bot.engine.seedtext import prepare_seed_search
 
     prepare_seed_search(index)
     signing_untold.prepare(index)
+    whole_clauses.prepare(index)
     built = prepare(index.prepare())
     forget()  # the per-file keys' look-ups hold the base: a replaced one is let go of
     return built

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -140,6 +141,20 @@ def prepare_seed_search(index: Index) -> None:
     """Build the articles' stem table now, not on the first « absent » a user asks about."""
     _stems_by_source(index)
     sorted_seed_stems(index)
+    sorted_seed_words(index)
+
+
+def sorted_seed_words(index: Index) -> tuple[str, ...]:
+    """Every folded word of the articles, sorted (for « a word that starts with … »: a
+    look-up, not a scan of every article at each question), kept per index."""
+    return index.memo("sorted seed words", lambda: tuple(sorted(_stems_by_source(index).words)))
+
+
+def seed_word_starts(index: Index, start: str) -> bool:
+    """True when a word of the articles starts with ``start`` (folded)."""
+    words = sorted_seed_words(index)
+    position = bisect_left(words, start)
+    return position < len(words) and words[position].startswith(start)
 
 
 def sorted_seed_stems(index: Index) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from bot.engine.discourse import is_filler
 from bot.engine.french import STOP_WORDS, folded_stem, is_stop
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Para
-from bot.engine.seedtext import seed_holds, sorted_seed_stems
+from bot.engine.seedtext import seed_holds, seed_word_starts, sorted_seed_stems
 from bot.text import count, fold
 
 ANSWER_KIND_WORDS = frozenset(
@@ -87,11 +87,7 @@ def _holds_word(index: Index, word: str) -> bool:
         return False
     if len(word) - len(folded_stem(word)) < SHORT_STEM:
         return True
-    table: dict[str, str] = index.memo("unsaid folded seeds", dict)
-    if not table:
-        table.update({key: fold(text) for key, text in index.base.seeds.items()})
-    start = re.compile(rf"(?<![a-z0-9]){re.escape(word[:-2])}")
-    return any(start.search(text) for text in table.values())
+    return seed_word_starts(index, word[:-2])  # a word of an article starts so
 
 
 def _little_word_typo(word: str) -> bool:

@@ -76,6 +76,12 @@ def _asked_in(index: Index, rest: str, quote: str, weights: dict[str, float]) ->
     )
 
 
+def prepare(index: Index) -> None:
+    """Build the evidence set now (start-up, and the reading process of a reload, whose
+    snapshot keeps it), not on the first answer after a swap: ~0.2 s at ×1000."""
+    _whole_evidence(index)
+
+
 def _whole_evidence(index: Index) -> frozenset[tuple[str, str]]:
     """Every (source, quote) the base holds as evidence: only such a quote is completed (a
     piece of one stays that piece, marked cut, so it still reads under its own line)."""
