@@ -34,7 +34,7 @@ _START = re.compile(r"(?:[.!?](?:\s*[»”\"])?\s+|\n)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def quote_pattern(text: str) -> re.Pattern[str] | None:
     """The quote as a pattern over the article: any run of spaces, either apostrophe (kept:
     the same quotes come back answer after answer, and building one costs ~0.1 ms)."""
