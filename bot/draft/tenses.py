@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.dates import MONTHS_FR
+
 _REPORTING_THAT = re.compile(
     r"\b(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:annoncé|précisé|indiqué|déclaré|affirmé|"
     r"assuré|expliqué|ajouté|confirmé|fait\s+savoir|promis)|annonçant|précisant|indiquant|"
@@ -99,18 +101,7 @@ _TIME_NOUNS = (
     "année",
     "an",
     "cours",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    *MONTHS_FR,
 )
 _OF_YEAR = re.compile(r"\b(?P<noun>[a-zà-ÿ]{2,})\s+(?:de|du|des)\s*$", re.IGNORECASE)
 
