@@ -90,6 +90,8 @@ QUERIES = {
         "lundi dernier",
         "cybersécurité depuis 2024",
         "recette de la tarte aux pommes",
+        "pourquoi l'Iran voit Bakou comme une menace ?",
+        "qui représentait les États-Unis à la rencontre avec l'OTAN ?",
     ],
     "suite": ["et en 2025 ?", "et avec la Grèce ?", "et les accords ?"],
 }
