@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
 from pathlib import Path
 from types import MappingProxyType
 
@@ -35,6 +34,11 @@ NEAR_WEIGHT = 0.7
 """What it adds when the entry holds only a longer word it starts, or a close typo of it."""
 MOST_TYPO_WORDS = 4096
 """Words whose close typos a table keeps (then it starts afresh)."""
+KEPT_BITS_HOLDERS = 64
+"""Fewest entries holding a word for its bitset to be kept (fewer: rebuilt, in microseconds)."""
+MOST_KEPT_BITS = 1024
+"""Words whose bitsets a table keeps (then it starts afresh): at ×1000 (62,000 entries, 8 KB
+a bitset) at most ~8 MB."""
 
 
 STEM_FALLBACK = 6
@@ -45,30 +49,37 @@ word is said absent from the articles."""
 
 @dataclass(frozen=True, slots=True)
 class Hits:
-    """What a /cherche query finds: the entry ids grouped by score, best score first, and
-    how many there are in all."""
+    """What a /cherche query finds: the entries grouped by score, best score first, each
+    group a bitset over ``ids`` (bit n set: ``ids[n]`` is in the group), and how many
+    entries there are in all."""
 
-    buckets: tuple[tuple[float, frozenset[str]], ...]
+    groups: tuple[tuple[float, int], ...]
     total: int
+    ids: tuple[str, ...]
+
+    @property
+    def buckets(self) -> tuple[tuple[float, frozenset[str]], ...]:
+        """The groups as sets of entry ids (for reading and tests; ranking reads the bits)."""
+        return tuple((score, frozenset(members(bits, self.ids))) for score, bits in self.groups)
 
 
-def sorted_slice(
-    members: frozenset[str], ordered: tuple[str, ...], start: int, stop: int
-) -> list[str]:
-    """``sorted(members)[start:stop]``, where ``ordered`` is every id sorted: a large group is
-    read off ``ordered`` from its nearer end (filtered in C, stopping early), a small one sorted."""
-    size = len(members)
-    stop = min(stop, size)
-    if start >= stop:
-        return []
-    forward = stop * len(ordered) // size
-    backward = (size - start) * len(ordered) // size
-    if size * size.bit_length() <= 2 * min(forward, backward):
-        return sorted(members)[start:stop]
-    if forward <= backward:
-        return list(islice(filter(members.__contains__, ordered), start, stop))
-    tail = islice(filter(members.__contains__, reversed(ordered)), size - stop, size - start)
-    return list(tail)[::-1]
+def set_bits(bits: int, start: int = 0, stop: int | None = None) -> list[int]:
+    """Positions ``start`` to ``stop`` (in rank) of the bits set in ``bits``, lowest first:
+    read off its binary string (found in C), never one big-int operation per bit."""
+    text = bin(bits)[:1:-1]  # bit n is character n
+    found: list[int] = []
+    at, rank = text.find("1"), 0
+    while at >= 0 and (stop is None or rank < stop):
+        if rank >= start:
+            found.append(at)
+        rank += 1
+        at = text.find("1", at + 1)
+    return found
+
+
+def members(bits: int, ids: tuple[str, ...]) -> list[str]:
+    """The ids whose bits are set, in ``ids`` order."""
+    return [ids[position] for position in set_bits(bits)]
 
 
 class FullText(Table):
@@ -82,6 +93,8 @@ class FullText(Table):
         self.used_parts: set[str] = set()
         self.stop_words = frozenset(fold(word) for word in base.vocabulary.stop_words)
         self.known_typos: dict[str, list[str]] = {}
+        self.kept_bits: dict[str, int] = {}
+        """Index word many entries hold → its bitset (``bits``), kept per word (bounded)."""
         """Word → its close typos, kept per word (bounded): a question's search and its
         passage both read the same words."""
 
@@ -289,18 +302,47 @@ class FullText(Table):
         word absent: that reads ``expand_word`` alone."""
         return self.expand_word(word) or self.family(word)
 
-    def _word_hits(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    @cached_property
+    def positions(self) -> Mapping[str, int]:
+        """Entry id → its position in ``ids``: its bit in a word's bitset (``bits``)."""
+        return MappingProxyType({entry_id: n for n, entry_id in enumerate(self.ids)})
+
+    def bits(self, word: str) -> int:
+        """The entries holding the index word ``word``, as a bitset over ``ids``: a word many
+        entries hold is turned into bits once and kept (bounded, like ``known_typos``)."""
+        held = self.postings[word]
+        if len(held) < KEPT_BITS_HOLDERS:
+            return self._to_bits(held)
+        kept = self.kept_bits.get(word)
+        if kept is None:
+            if len(self.kept_bits) >= MOST_KEPT_BITS:
+                self.kept_bits.clear()
+            kept = self.kept_bits[word] = self._to_bits(held)
+        return kept
+
+    def _to_bits(self, held: tuple[str, ...]) -> int:
+        positions = self.positions
+        if len(held) < KEPT_BITS_HOLDERS:
+            bits = 0
+            for entry_id in held:
+                bits |= 1 << positions[entry_id]
+            return bits
+        array = bytearray(len(self.ids) // 8 + 1)
+        for entry_id in held:
+            position = positions[entry_id]
+            array[position >> 3] |= 1 << (position & 7)
+        return int.from_bytes(array, "little")
+
+    def _word_hits(self, word: str) -> tuple[int, int]:
         """The entries holding ``word`` itself, and those holding only another of its
-        ``ranking_words`` (a word it starts, a typo of it, else its family)."""
-        postings = self.postings
-        exact: frozenset[str] = frozenset()
-        near: set[str] = set()
+        ``ranking_words`` (a word it starts, a typo of it, else its family), as bitsets."""
+        exact = near = 0
         for candidate in self.ranking_words(word):
             if candidate == word:
-                exact = frozenset(postings[candidate])
+                exact = self.bits(candidate)
             else:
-                near.update(postings[candidate])
-        return exact, frozenset(near - exact)
+                near |= self.bits(candidate)
+        return exact, near & ~exact
 
     def word_weight(self, holders: int) -> float:
         """How much a query word held by ``holders`` entries counts: BM25's inverse document
@@ -312,41 +354,43 @@ class FullText(Table):
         """The entries holding query words, grouped by score: each word adds its weight (rare
         words weigh more, ``word_weight``) times EXACT_WEIGHT if the entry holds it, else times
         NEAR_WEIGHT for a prefix or typo of it, else for its family (``ranking_words``; the weight
-        then taken from the entries holding those). Groups are cut with
-        set operations (in C), one word after the other, each score summed in word order."""
-        groups: list[tuple[float, frozenset[str]]] = []
-        seen: set[str] = set()
+        then taken from the entries holding those). Groups are bitsets over ``ids``, cut one word
+        after the other with big-integer operations (each a pass in C over the base's bits,
+        whatever the number of entries a word holds), each score summed in word order."""
+        groups: list[tuple[float, int]] = []
+        seen = 0
         for word in dict.fromkeys(self.tokens(query)):
             exact, near = self._word_hits(word)
-            weight = self.word_weight(len(exact) or len(near)) * lightness(word)
+            holders = exact.bit_count() or near.bit_count()
+            weight = self.word_weight(holders) * lightness(word)
             full, part = EXACT_WEIGHT * weight, NEAR_WEIGHT * weight
-            split: list[tuple[float, frozenset[str]]] = []
+            split: list[tuple[float, int]] = []
             for score, members in groups:
                 on_exact, on_near = members & exact, members & near
                 split += [(score + full, on_exact), (score + part, on_near)]
-                split.append((score, members - on_exact - on_near))
-            split += [(full, exact - seen), (part, near - seen)]
-            seen |= exact
-            seen |= near
+                split.append((score, members & ~(exact | near)))
+            split += [(full, exact & ~seen), (part, near & ~seen)]
+            seen |= exact | near
             groups = [(score, members) for score, members in split if members]
-        merged: dict[float, frozenset[str]] = {}
+        merged: dict[float, int] = {}
         for score, members in groups:
-            merged[score] = merged.get(score, frozenset()) | members
-        return Hits(tuple(sorted(merged.items(), reverse=True)), len(seen))
+            merged[score] = merged.get(score, 0) | members
+        return Hits(tuple(sorted(merged.items(), reverse=True)), seen.bit_count(), self.ids)
 
     def ranked_hits(self, hits: Hits, start: int, stop: int) -> list[tuple[Entry, float]]:
-        """Ranks ``start`` to ``stop`` of ``hits``, best score first, ties by id: only the
-        groups that hold those ranks are ordered."""
+        """Ranks ``start`` to ``stop`` of ``hits``, best score first, ties by id (a group's bits
+        are in id order): only the groups that hold those ranks are read."""
         shown: list[tuple[Entry, float]] = []
         offset = 0
-        entries, ids = self.entries, self.ids
-        for score, members in hits.buckets:
+        entries, ids = self.entries, hits.ids
+        for score, members in hits.groups:
             if offset >= stop:
                 break
-            if offset + len(members) > start:
-                chosen = sorted_slice(members, ids, max(start - offset, 0), stop - offset)
-                shown.extend((entries[entry_id], score) for entry_id in chosen)
-            offset += len(members)
+            size = members.bit_count()
+            if offset + size > start:
+                chosen = set_bits(members, max(start - offset, 0), stop - offset)
+                shown.extend((entries[ids[position]], score) for position in chosen)
+            offset += size
         return shown
 
     def search(self, query: str, limit: int = 10) -> list[tuple[Entry, float]]:

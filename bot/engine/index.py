@@ -15,13 +15,13 @@ from bot.dates import DateSpan
 from bot.engine.actor_links import ActorLinks
 from bot.engine.chronology import Chronology
 from bot.engine.deals import Deals
-from bot.engine.fulltext import FullText, Hits, sorted_slice
+from bot.engine.fulltext import FullText, Hits, set_bits
 from bot.engine.names import FUZZY_CUTOFF, Match, NameTable
 from bot.engine.own_evidence import keep_parts
 from bot.engine.spans import Dated
 from bot.engine.tables import Entry, Table
 
-__all__ = ["FUZZY_CUTOFF", "Dated", "Entry", "Hits", "Index", "Match", "sorted_slice"]
+__all__ = ["FUZZY_CUTOFF", "Dated", "Entry", "Hits", "Index", "Match", "set_bits"]
 
 T = TypeVar("T")
 

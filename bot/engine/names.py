@@ -231,6 +231,12 @@ class NameTable(Table):
         )
 
     @cached_property
+    def most_words(self) -> int:
+        """How many words the longest name has (a question's runs of words longer than that
+        name nothing)."""
+        return max((key.count(" ") + 1 for key in self.exact), default=0)
+
+    @cached_property
     def long_rank(self) -> Mapping[str, int]:
         """Long name → its position in ``long_names``."""
         return MappingProxyType({key: n for n, (key, _a) in enumerate(self.long_names)})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
@@ -671,9 +672,11 @@ HEADLINE_LETTERS = 20
 """Fewest letters of a headline (« OTAN », « UE » are names, not titles)."""
 
 
+@lru_cache(maxsize=4096)
 def headline(sentence: str) -> bool:
     """True for a title written in capitals (« L'AZERBAÏDJAN ET LE ROYAUME-UNI SIGNENT UN
-    PLAN … ») : nearly all its letters upper case."""
+    PLAN … ») : nearly all its letters upper case. Kept per sentence: the same passages are
+    weighed for each question."""
     letters = [c for c in sentence if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(letters) >= HEADLINE_LETTERS and upper >= 0.8 * len(letters)
@@ -1224,12 +1227,20 @@ def unnamed_actors(index: Index, query: str, entry: Entry, article: str) -> list
     passage shown for them is about something else, and the answer says so (issue 22, C28:
     « cybersécurité avec l'OTAN » answered by a sentence of an article on the US accord that
     never names NATO)."""
-    asked = f" {fold(query)} "
     said = f" {fold(article)} "
     own = set(entry_actors(entry))
     missing: dict[str, str] = {}
-    for name, actor_id in index.names.exact.items():
-        if len(name) < 2 or f" {name} " not in asked or actor_id in own:
+    exact = index.names.exact
+    words = fold(query).split()
+    most = index.names.most_words
+    runs = (
+        " ".join(words[start : start + size])
+        for start in range(len(words))
+        for size in range(1, min(most, len(words) - start) + 1)
+    )  # every run of words a name may be, in the question's order: no scan of the names
+    for name in runs:
+        actor_id = exact.get(name)
+        if actor_id is None or len(name) < 2 or actor_id in own:
             continue
         names = [
             fold(n)

@@ -61,6 +61,10 @@ class SeedStems:
             return array("I")
         return self.ranks[self.bounds[slot] : self.bounds[slot + 1]]
 
+    def ranks_of(self, stem: str) -> array[int]:
+        """The ranks of the sources holding ``stem``, ascending."""
+        return self._ranks(stem)
+
     def of(self, stem: str) -> list[str]:
         """The sources holding ``stem``, in base order."""
         return [self.sources[rank] for rank in self._ranks(stem)]
@@ -208,17 +212,24 @@ def seed_mentions(index: Index, phrase: str, most: int = MOST_CHECKED) -> list[M
     if any(table.count(key) == 0 for key in wanted):
         return []
     rarest = min(wanted, key=table.count)
-    common = set.intersection(*(set(table.of(key)) for key in wanted)) if len(wanted) > 1 else None
+    others = [table.ranks_of(key) for key in wanted if key != rarest]
     found: list[Mention] = []
-    for source_id in table.of(rarest):
-        if common is not None and source_id not in common:
+    for rank in table.ranks_of(rarest):  # the rarest word's articles, each checked in C
+        if any(not _has_rank(ranks, rank) for ranks in others):
             continue
+        source_id = table.sources[rank]
         sentence = _first_sentence(index.base.seeds[source_id], wanted)
         if sentence is not None:
             found.append(Mention(source_id, sentence))
             if len(found) >= most:
                 break
     return found
+
+
+def _has_rank(ranks: array[int], rank: int) -> bool:
+    """True when the ascending ``ranks`` hold ``rank`` (a binary search)."""
+    at = bisect_left(ranks, rank)
+    return at < len(ranks) and ranks[at] == rank
 
 
 def absence_blocks(index: Index, phrase: str) -> tuple[list[Block], list[Mention]]:
