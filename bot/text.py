@@ -72,15 +72,25 @@ def fold(text: str) -> str:
     """
     if len(text) <= _KEPT_LONGEST:
         return _fold_kept(text)
+    if len(text) <= _KEPT_SENTENCE:
+        return _fold_sentence(text)
     return _fold(text)
 
 
 _KEPT_LONGEST = 120
 """Longest text whose folding is kept (a name, a word, a question; never an article)."""
+_KEPT_SENTENCE = 1200
+"""Longest text whose folding is kept in a smaller table (a quote, a sentence of an article:
+the same passages are read for each question)."""
 
 
 @lru_cache(maxsize=8192)
 def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+@lru_cache(maxsize=512)
+def _fold_sentence(text: str) -> str:
     return _fold(text)
 
 

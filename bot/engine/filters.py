@@ -12,6 +12,7 @@ from bot.dates import MONTHS_FR
 from bot.engine.french import folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.name_words import a_word_not_a_name
+from bot.engine.per_index import PerIndex
 from bot.text import fold, normalise_typography, plural_phrase
 
 MAX_PHRASE = 5
@@ -415,12 +416,21 @@ def _a_code_in_capitals(index: Index, word: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(named.actor.id)}(?!\w)", text) is not None
 
 
+_KEPT_READINGS: PerIndex[Reading] = PerIndex(1024)
+"""Each text's reading, per served index and day: a question's reader, its search and its
+absence check read the same words several times."""
+
+
 def read_filter(index: Index, text: str, today: date | None = None) -> Reading:
     """Read a French filter as far as it goes; say what was left aside instead of refusing.
 
     ``today`` (in BOT_TIMEZONE) anchors relative periods and months given without a year;
-    without it those words are left aside.
+    without it those words are left aside. Kept per text and day while ``index`` is served.
     """
+    return _KEPT_READINGS.get(index, f"{today}|{text}", lambda: _read_filter(index, text, today))
+
+
+def _read_filter(index: Index, text: str, today: date | None) -> Reading:
     folded = f" {fold(_numeric_dates(normalise_typography(text)))} "
     folded, named_first = _long_names_first(index, folded)
     window: tuple[date | None, date | None] = (None, None)

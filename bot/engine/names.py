@@ -25,6 +25,8 @@ FUZZY_MIN_NAME = 4
 """Names shorter than this (UE, UK, US, AU…) are never fuzzy candidates."""
 FUZZY_CUTOFF = 82.0
 """Minimum rapidfuzz ``ratio`` for a typo to count as a match."""
+MOST_FUZZY_KEPT = 4096
+"""Keys whose fuzzy match a names table keeps (then it starts afresh)."""
 SUGGEST_CUTOFF = 72.0
 """Minimum ``ratio`` for a « Vouliez-vous dire » suggestion; measured in tests/test_matching.py:
 below it, misspelt countries the articles never name got wrong suggestions."""
@@ -67,6 +69,9 @@ class NameTable(Table):
         self.base = base
         self.parts = parts
         """Where the fuzzy names' bigram table is kept (None: nowhere)."""
+        self.fuzzy_found: dict[str, tuple[float, int] | None] = {}
+        """Folded key → its fuzzy match (score, position) or None, kept per key (bounded): a
+        question's reader, search and absence check look the same words up several times."""
 
     @classmethod
     def parts_of_state(cls) -> tuple[str, ...]:
@@ -276,8 +281,16 @@ class NameTable(Table):
         key = LEADING_ARTICLES.sub("", key)
         if not fuzzy or len(key) < FUZZY_MIN_QUERY or self.is_other_country(key):
             return None
-        best = self._closest_name(key)
-        if best is None or self._closer_elsewhere(key, best[0]):
+        found = self.fuzzy_found
+        if key not in found:
+            if len(found) >= MOST_FUZZY_KEPT:
+                found.clear()
+            best = self._closest_name(key)
+            if best is not None and self._closer_elsewhere(key, best[0]):
+                best = None
+            found[key] = best
+        best = found[key]
+        if best is None:
             return None
         return Match(actors[self.fuzzy[1][best[1]]], False, best[0])
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from bot.content.model import Agreement, Event, Evidence, Fact, FactBase
@@ -39,6 +40,21 @@ _CACHE: list[tuple[FactBase, dict[str, frozenset[str]]]] = []
 
 
 def _flat(text: str) -> str:
+    if len(text) <= FLAT_KEPT_LONGEST:
+        return _flat_kept(text)
+    return _flatten(text)
+
+
+FLAT_KEPT_LONGEST = 120
+"""Longest text whose flat form is kept (names, aliases: read for every sentence weighed)."""
+
+
+@lru_cache(maxsize=2048)
+def _flat_kept(text: str) -> str:
+    return _flatten(text)
+
+
+def _flatten(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text.replace("’", "'"))))
 
 

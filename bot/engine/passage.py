@@ -29,6 +29,7 @@ from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spel
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.per_index import PerIndex
 from bot.engine.reasons import REASON_WORDS, gives_reason
 from bot.engine.relations import entry_actors
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -382,10 +383,19 @@ def _root(word: str) -> str:
     return ROOT + stem if len(stem) >= 4 and stem.endswith("e") else ""
 
 
+_KEPT_PREFIXES: PerIndex[frozenset[str]] = PerIndex(4096)
+"""Each sentence's prefixes, per served index: the same passages are weighed for each question."""
+
+
 def _prefixes(index: Index, text: str) -> frozenset[str]:
     """The first 1 to PREFIX letters of each word of ``text``: a query word ``w`` matches a
     word starting with ``w[:PREFIX]`` when ``w[:PREFIX]`` is among them; and the roots of each
-    word (``_roots``): a query word matches a word derived from it (« armes »: « armements »)."""
+    word (``_roots``): a query word matches a word derived from it (« armes »: « armements »).
+    Kept per sentence while ``index`` is served."""
+    return _KEPT_PREFIXES.get(index, text, lambda: _built_prefixes(index, text))
+
+
+def _built_prefixes(index: Index, text: str) -> frozenset[str]:
     tokens = index.tokens(text)
     found = {word[:n] for word in tokens for n in range(1, PREFIX + 1)}
     found.update(root for word in french_words(text) for root in _roots(word))
