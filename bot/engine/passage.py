@@ -383,7 +383,7 @@ def _root(word: str) -> str:
     return ROOT + stem if len(stem) >= 4 and stem.endswith("e") else ""
 
 
-_KEPT_PREFIXES: PerIndex[frozenset[str]] = PerIndex(4096)
+_KEPT_PREFIXES: PerIndex[frozenset[str]] = PerIndex(1024)
 """Each sentence's prefixes, per served index: the same passages are weighed for each question."""
 
 
