@@ -92,7 +92,13 @@ from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.rough_count import with_rough_count
-from bot.engine.said_again import adds_nothing, nothing_more, says_again, shown_quotes
+from bot.engine.said_again import (
+    adds_nothing,
+    more_on_button,
+    nothing_more,
+    says_again,
+    shown_quotes,
+)
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
@@ -1821,7 +1827,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
-        buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
+        blocks, whole = more_on_button(blocks, search_button(index, found.data.split(" ", 1)[1]))
+        buttons = (*buttons, (whole,))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     elif reply.found and words:  # a search too long for « ▶ »: on its rarest words

@@ -7,7 +7,9 @@ adds nothing (issue 22, task i22zk, phone readers of the twelfth blind set: XX02
 
 from __future__ import annotations
 
-from bot.engine.reply import Quote, QuoteGroup, Reply
+import re
+
+from bot.engine.reply import Block, Button, Para, Quote, QuoteGroup, Reply
 
 KEY_CHARACTERS = 80
 """The start of a quote that identifies it (a quote shown cut « … » keeps its start)."""
@@ -61,3 +63,22 @@ def nothing_more(question: str) -> str:
     return (
         f"Sur « {asked} » : les phrases de ce sujet n'en disent pas plus que celles déjà montrées :"
     )
+
+
+_MORE = re.compile(r"\+ (\d+) autres? résultats? \(bouton 🔎\)\.")
+ALL_RESULTS = "🔎 Tous les résultats"
+
+
+def more_on_button(blocks: tuple[Block, ...], button: Button) -> tuple[tuple[Block, ...], Button]:
+    """« + 42 autres résultats (bouton 🔎). » said by the button itself (« 🔎 + 42 autres
+    résultats ») when it runs the whole search: the first bubble loses a line, nothing is
+    hidden unsaid. A button searching fewer words (« 🔎 Chercher « … » ») keeps the line."""
+    if button.label != ALL_RESULTS:
+        return blocks, button
+    for at, block in enumerate(blocks):
+        if isinstance(block, Para) and (more := _MORE.fullmatch(block.text)):
+            number = int(more.group(1))
+            plural = "s" if number > 1 else ""
+            label = f"🔎 + {number} autre{plural} résultat{plural}"
+            return (*blocks[:at], *blocks[at + 1 :]), Button(label, button.data)
+    return blocks, button
