@@ -1035,8 +1035,13 @@ def _not_again(
     if detailed is not None and _untold_on_top(detailed[0]):
         return detailed  # « Les articles ne donnent pas le jour exact : … » on top
     reply, asked = answered
-    if detailed is not None and _opens_on_compris(detailed[0]):
-        reply, asked = detailed  # the detail's reading line, without « Aussi » and « + N »
+    kept = {key.removeprefix("¶") for key in shown_quotes(reply)}
+    if (  # the detail's reading line, without « Aussi » and « + N », when it loses no quote
+        detailed is not None
+        and _opens_on_compris(detailed[0])
+        and kept <= {key.removeprefix("¶") for key in shown_quotes(detailed[0])}
+    ):
+        reply, asked = detailed
     blocks = (reply.blocks[0], Para(nothing_more(typed)), *reply.blocks[1:])
     return replace(reply, blocks=blocks), asked
 
