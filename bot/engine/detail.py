@@ -921,10 +921,40 @@ def detail_reply(
     subject: list[Entry],
     shown: str = "",
     previous: str = "",
+    typed: str = "",
 ) -> Reply | None:
     """The answer to ``detail`` asked of ``subject`` (the entries of the previous answer, or
     those the question's own words find): the sentences that give it, or the frank absence
-    and what the articles say; None when there is no subject to ask it of."""
+    and what the articles say; None when there is no subject to ask it of. The subject's
+    date is said once: on its line when the answer shows it, else in the « Compris » line."""
+    reply = _detail_reply(index, detail, subject, shown, previous, typed)
+    if reply is None or not subject:
+        return reply
+    top = subject[0]
+    dated = _subject_label(index, top)
+    plain = f"« {short_label(line_text(index.base, top), SUBJECT_LABEL)} »"
+    if dated == plain or not any(
+        isinstance(b, Item) and b.entry == top.id and b.label != "Contexte" for b in reply.blocks
+    ):
+        return reply
+    blocks = tuple(
+        replace(b, text=b.text.replace(dated, plain, 1))
+        if isinstance(b, Para) and b.text.startswith("Compris")
+        else b
+        for b in reply.blocks
+    )
+    return replace(reply, blocks=blocks)
+
+
+def _detail_reply(
+    index: Index,
+    detail: Detail,
+    subject: list[Entry],
+    shown: str,
+    previous: str,
+    typed: str,
+) -> Reply | None:
+    """``detail_reply`` before the subject's date is said once."""
     if not subject:
         return None
     if detail.kind == "cout" and not (previous or shown):  # asked alone (« quelle est la
@@ -951,7 +981,7 @@ def detail_reply(
     top = subject[0]
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
-        about = f"suite de « {command_said(index, previous)} », même sujet — {about}"
+        about = f"suite de « {command_said(index, previous, typed)} », même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
     if detail.kind == "verbatim":
@@ -967,7 +997,7 @@ def detail_reply(
         if not surname:
             return None
         found = _said_by(index, surname, shown, top.evidence[0].source)
-        thread = f"suite de « {command_said(index, previous)} » — " if previous else ""
+        thread = f"suite de « {command_said(index, previous, typed)} » — " if previous else ""
         line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
         if not found:
             blocks: list[Block] = [

@@ -1613,9 +1613,10 @@ SEARCH_LABEL = 30
 
 
 def search_button(index: Index, query: str) -> Button:
-    """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
-    button's data (the route table says) keeps its rarest subject words (no conversational
-    filler, no word no entry holds), in their order, and the label says which."""
+    """« 🔎 Tous les résultats » (« 🔎 + N autres résultats », ``said_again``): the search
+    behind the passage; a query too long for a button's data (the route table says) keeps
+    its rarest subject words (no conversational filler, no word no entry holds), in their
+    order, and the label says which."""
     data = routes.COMMAND.build_or_none(f"/cherche {query}")
     if data is not None:
         return Button("🔎 Tous les résultats", data)
