@@ -587,9 +587,10 @@ def test_a_country_left_unplaced_is_said_under_the_map_never_over_its_labels(bas
     monkeypatch.setattr(carte, "_placements", without)
     drawn = carte.render_map(spec)
     # a grown base may already leave a country unplaced (Israel, sixteenth newcomer's set), and
-    # the place the lost label leaves may then take one of those (the United Kingdom, once the
-    # twentieth newcomer's set colours Italy): every unplaced country is said under the map
-    assert lost in drawn.unplaced and set(drawn.unplaced) <= {*free.unplaced, lost}
+    # the line under the map changes the map's height, so a drawing may leave out another one
+    # (the United Kingdom, once the twentieth newcomer's set colours Italy): a country once said
+    # is not placed again, so the drawings settle — every unplaced country is said under the map
+    assert lost in drawn.unplaced and set(free.unplaced) <= set(drawn.unplaced)
     notes = [text for text in drawn.texts if text.role == "unplaced"]
     assert len(notes) == 1
     said = notes[0].text.replace("\n", " ")
