@@ -56,6 +56,7 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.detail_untold import untold_detail
+from bot.engine.facet_found import facet_first
 from bot.engine.discourse import is_filler
 from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
@@ -1117,6 +1118,7 @@ def _respond_in_thread(
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
+    reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
