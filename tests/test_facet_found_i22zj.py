@@ -92,3 +92,14 @@ def test_whole_answers_on_the_five_articles(five_base: FactBase):
     )
     assert "2026" in text
     assert "date précise" not in text
+
+
+def test_a_missing_word_that_picks_the_instance_keeps_the_line(five_base: FactBase):
+    index = Index(five_base)
+    banner = (
+        "Les articles ne disent pas quand la prochaine réunion a lieu (aucun n'emploie "
+        "« prochaine ») ; au plus proche :"
+    )
+    quote = "Le 21 septembre 2025, Bakou a ouvert les portes de son 3ᵉ Forum international."
+    asked = "la prochaine édition du forum de Bakou, c'est quand ?"
+    assert "ne disent pas" in render_text(facet_first(index, _reply(banner, quote), asked, False))

@@ -12,6 +12,8 @@ The rule holds for any question and any article, by three parts read from the qu
   domaines ? », « montant ? ») keeps its line: the missing word may be what it asks;
 - its subject: its content words that the articles hold (never the missing words, stop
   words, words naming the kind of answer, conversational filler);
+- the missing words: none picks which instance is asked (« le prochain forum », « la
+  dernière réunion »): then a passage on another instance answers nothing;
 - the passage shown first: it shares the subject (half its words, two at least when the
   subject has two) and gives the facet (``passage.carries``, ``reasons.gives_reason``).
 
@@ -44,6 +46,13 @@ _LEXICAL = re.compile(
 _UNDATED = re.compile(r"^Les articles ne donnent pas de date précise : ils disent « ([^»]+) »")
 """An imprecise-date line, with the article's own date words."""
 _QUOTED = re.compile(r"« ([^»]+?) »")
+INSTANCE_WORDS = frozenset(
+    fold(word)
+    for stem in ("prochain", "suivant", "dernier", "précédent", "futur", "ultérieur", "antérieur")
+    for word in (stem, stem + "e", stem + "s", stem + "es")
+) | frozenset({"derniere", "dernieres", "nouvel", "nouvelle", "nouveau", "nouveaux"})
+"""Words that pick which instance of a thing is asked (« le prochain forum »): missing from
+the articles, the instance asked is missing, whatever a passage on another one gives."""
 TYPED = ("quand", "ou", "qui", "combien")
 """Question types whose facet a sentence can be seen to give."""
 FIRST_QUOTES = 2
@@ -134,6 +143,9 @@ def facet_first(index: Index, reply: Reply, question: str, yes_no: bool) -> Repl
         words = _QUOTED.findall(head)
         missing = {folded_stem(part) for word in words for part in fold(word).split()}
         subject = _subject(index, question, missing)
+        if any(fold(word) in INSTANCE_WORDS for word in words):
+            kept.append(block)  # « le prochain forum »: not the one the passage dates
+            continue
         if words and any(_gives_facet(question, subject, quote) for quote in quotes):
             dropped.extend(words)
             continue

@@ -57,6 +57,7 @@ from bot.engine.detail import (
 )
 from bot.engine.detail_untold import untold_detail
 from bot.engine.facet_found import facet_first
+from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.discourse import is_filler
 from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
@@ -978,12 +979,15 @@ def respond_in_thread(
     A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
     as that synonym, and the « Compris » line says so (``near_words``)."""
     near: tuple[tuple[str, str], ...] = ()
+    initials = ""
+    guessed: tuple[str, ...] = ()
     typos: tuple[tuple[str, str], ...] = ()
     if not text.lstrip().startswith("/"):
         text, typos = with_typos_read(
             index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
         )
         text, near = with_near_words(index, text)
+        text, initials, guessed = read_initials(index, text)  # « ua »: Union africaine
     reply, asked = _respond_in_thread(index, text, today, previous)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
@@ -995,6 +999,8 @@ def respond_in_thread(
         reply = _said_read_as(reply, read_as(near))
     if typos:
         reply = _said_read_as(reply, typos_read_as(typos))
+    if initials:  # « RU »: Russie or Royaume-Uni, never « not said » on a guess
+        reply = _said_read_as(without_guessed_absence(reply, guessed), initials)
     return reply, asked
 
 
