@@ -19,7 +19,9 @@ PLACE = (
     "À partir du 20 novembre, Lukoil cessera de fournir du pétrole à l'Azerbaïdjan et le "
     "redirigera vers Makhatchala, capitale de la République du Daghestan."
 )
-OTHER = "Des démonstrations ont mis en avant les dernières avancées dans l'intelligence artificielle."
+OTHER = (
+    "Des démonstrations ont mis en avant les dernières avancées dans l'intelligence artificielle."
+)
 
 
 def _reply(banner: str, quote: str) -> Reply:
@@ -73,7 +75,9 @@ def test_an_imprecise_date_the_question_gives_is_not_the_date_asked(five_base: F
         "des États turciques (OTS) mènent des manoeuvres militaires conjointes en 2026."
     )
     given = "Les manœuvres proposées début octobre par Aliyev, c'est pour quand ?"
-    assert "date précise" not in render_text(facet_first(index, _reply(banner, quote), given, False))
+    assert "date précise" not in render_text(
+        facet_first(index, _reply(banner, quote), given, False)
+    )
     other = "Aliyev a proposé les manœuvres quand ?"  # the date asked is the one not given
     assert "date précise" in render_text(facet_first(index, _reply(banner, quote), other, False))
 

@@ -130,17 +130,17 @@ def facet_first(index: Index, reply: Reply, question: str, yes_no: bool) -> Repl
             continue
         undated = _UNDATED.match(block.text)
         if undated is not None:
-            words = fold(undated.group(1))
-            rest = [fold(quote).replace(words, " ") for quote in quotes]
-            if words in fold(question) and any(carries("quand", text) for text in rest):
+            given = fold(undated.group(1))
+            others = [fold(quote).replace(given, " ") for quote in quotes]
+            if given in fold(question) and any(carries("quand", text) for text in others):
                 continue  # the question gives that date: its « pour quand ? » asks another
             kept.append(block)
             continue
         if not _LEXICAL.match(block.text):
             kept.append(block)
             continue
-        head = block.text.split("(recherche", 1)[0].split(": j'ai cherché", 1)[0]
-        words = _QUOTED.findall(head)
+        said = block.text.split("(recherche", 1)[0].split(": j'ai cherché", 1)[0]
+        words = _QUOTED.findall(said)
         missing = {folded_stem(part) for word in words for part in fold(word).split()}
         subject = _subject(index, question, missing)
         if any(fold(word) in INSTANCE_WORDS for word in words):

@@ -38,7 +38,7 @@ def _initials(index: Index) -> Mapping[str, tuple[str, ...]]:
         for actor in index.base.actors.values():
             for name in (actor.name, actor.full_name):
                 words = [w for w in _WORD.findall(fold(name or "")) if w not in _LITTLE]
-                if len(words) >= 2:  # noqa: PLR2004 — initials need two words
+                if len(words) >= 2:
                     found.setdefault("".join(w[0] for w in words), {})[actor.id] = None
         return {key: tuple(ids) for key, ids in found.items()}
 
@@ -49,23 +49,28 @@ NEAR = 2
 """Sentences either side of one naming an actor that count as its context."""
 
 
-def _support(index: Index, name: str, stems: set[str]) -> tuple[int, int, int]:
-    """How well the articles tie ``name`` to ``stems``: the most of them in one sentence
-    naming it, then within ``NEAR`` sentences of one, then in one article naming it."""
-    wanted = fold(name)
+def _support(index: Index, actor_id: str, stems: set[str]) -> tuple[int, int, int]:
+    """How well the articles tie the actor to ``stems``: the most of them in one sentence
+    naming it (by a name, an alias or a demonym: « Moscou », « russe »), then within ``NEAR``
+    sentences of one, then in one article naming it."""
+    actor = index.base.actors[actor_id]
+    wanted = [f" {fold(n)} " for n in (*actor.names(), *actor.demonyms) if n and len(n) > 2]
     best = (0, 0, 0)
     for text in index.base.seeds.values():
         sentences = [
             {folded_stem(w) for w in _WORD.findall(fold(sentence))}
             for sentence in _SENTENCE.split(text)
         ]
-        naming = [at for at, sentence in enumerate(_SENTENCE.split(text)) if wanted in fold(sentence)]
+        naming = [
+            at
+            for at, sentence in enumerate(_SENTENCE.split(text))
+            if any(name in f" {fold(sentence)} " for name in wanted)
+        ]
         if not naming:
             continue
         own = max(len(stems & sentences[at]) for at in naming)
         near = max(
-            len(stems & set().union(*sentences[max(0, at - NEAR) : at + NEAR + 1]))
-            for at in naming
+            len(stems & set().union(*sentences[max(0, at - NEAR) : at + NEAR + 1])) for at in naming
         )
         best = max(best, (own, near, len(stems & set().union(*sentences))))
     return best
@@ -95,7 +100,7 @@ def read_initials(index: Index, text: str) -> tuple[str, str, tuple[str, ...]]:
         context = {
             folded_stem(w) for w in index.tokens(text) if w != key and not not_a_key_word(w, skip)
         }
-        support = {a: _support(index, index.base.actors[a].name, context) for a in readings}
+        support = {a: _support(index, a, context) for a in readings}
         best = max(readings, key=lambda a: support[a])
         names = " ou ".join(index.base.actors[a].name for a in readings)
         if best == coded.id or support[best] == support[coded.id]:

@@ -56,9 +56,8 @@ from bot.engine.detail import (
     whole_dated_quote,
 )
 from bot.engine.detail_untold import untold_detail
-from bot.engine.facet_found import facet_first
-from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.discourse import is_filler
+from bot.engine.facet_found import facet_first
 from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
@@ -66,6 +65,7 @@ from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.last_answer import command_answer
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
@@ -98,6 +98,7 @@ from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
+from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
@@ -1125,6 +1126,9 @@ def _respond_in_thread(
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
     reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
+    reply = (
+        subject_on_top(index, reply, text) if not yes_no else reply
+    )  # never a passage on shared little words on top
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
