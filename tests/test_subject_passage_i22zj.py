@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from bot.content.model import FactBase
-from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.reply import Item, Para, Quote, Reply
 from bot.engine.subject_passage import subject_on_top
@@ -55,9 +54,3 @@ def test_it_stays_when_nothing_else_names_the_subject_or_it_names_it(five_base: 
         )
     )
     assert "démonstrations" in named
-
-
-def test_a_highlight_is_no_time_word():
-    assert "avant" not in without_idioms("Qu'a-t-il mis en avant devant l'OTAN ?")
-    assert "souligné" in without_idioms("Quel lien a-t-il mis en avant ?")
-    assert "avant" in without_idioms("Qu'a-t-il signé avant l'OTAN ?")

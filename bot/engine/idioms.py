@@ -113,24 +113,13 @@ _SETS_UP = re.compile(
 and no word to search — the verb alone is kept."""
 
 
-_HIGHLIGHTS = re.compile(
-    r"\b(?:met|mettent|mettre|mis|mise|mises|mettra|mettront|mettait|mettaient)"
-    r"((?:-t)?-(?:il|elle|ils|elles|on))?\s+en\s+(?:avant|évidence|evidence|lumière|lumiere"
-    r"|exergue|relief)\b",
-    re.IGNORECASE,
-)
-"""« qu'a-t-il mis en avant ? »: highlighted, said « souligné » — its « avant » is no time and
-no word to search (a passage picked on « mis en avant » spoke of something else)."""
-
-
 def without_idioms(text: str) -> str:
     """``text`` with « lieu » of « avoir lieu » taken out (« a eu lieu » → « a eu ») and
     « sur le plan » before an adjective (« sur le plan militaire » → « militaire »); « depuis
     le début jusqu'à aujourd'hui » and « tu peux me faire … » taken out; « ces derniers
     temps » read « récemment » ; the asker's own « si je me souviens bien », « on m'a dit
     que », « selon l'article (sur …) » taken out; « rendu public » read « annoncé »; « met en
-    place » read « met »; « mis en avant » read « souligné »."""
-    text = _HIGHLIGHTS.sub(lambda m: f"souligné{m.group(1) or ''}", text)
+    place » read « met »."""
     text = _ON_THE_LEVEL.sub("", _TAKES_PLACE.sub(r"\1", text))
     text = _SETS_UP.sub(r"\1", text)
     text = _POLITE_ASK.sub(" ", _ALL_ALONG.sub(" ", text))
