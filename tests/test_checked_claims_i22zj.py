@@ -72,3 +72,13 @@ def test_whole_answers_on_the_five_articles(five_base: FactBase):
         )
     )
     assert text.startswith("(Non")
+
+
+def test_the_reading_line_never_repeats_the_premise_denied():
+    from bot.engine.fact_check import unechoed
+
+    verdict = "Non : d'après l'article, « à Bakou », pas « à Astana » ; « 3ᵉ », pas première."
+    line = "Compris : 🇰🇿 Astana, première édition, forum (aucun article n'emploie : modeste)"
+    assert unechoed(verdict, line) == "Compris : édition, forum (aucun article n'emploie : modeste)"
+    kept = "Compris : « combien de pays ? » — forum"
+    assert unechoed("Non : d'après l'article, « 80 pays », pas 20 pays.", kept) == kept

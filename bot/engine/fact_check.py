@@ -251,7 +251,7 @@ def contradicted(
     another (« pas une vingtaine de pays ; « 3ᵉ », pas première »): a « Non » corrects every
     part of the claim it can read, never one and leaves the other standing."""
     said = one_slot_contradicted(question, quote, line, lenient, unheld)
-    rank = _other_rank(question, quote) if said else ""
+    rank = other_rank(question, quote) if said else ""
     return f"{said[:-1]} ; {rank}." if rank and rank not in said else said
 
 
@@ -367,7 +367,7 @@ _RANK_ASKED = re.compile(
 _RANK_SAID = re.compile(r"\b\d+(?:ᵉ|e|è|er|re|ème|eme)(?= \w)|\b\w+ième\b", re.IGNORECASE)
 
 
-def _other_rank(question: str, quote: str) -> str:
+def other_rank(question: str, quote: str) -> str:
     """« « 3ᵉ », pas première » when the claim ranks an edition and the quote gives another
     rank; "" otherwise."""
     asked = _RANK_ASKED.search(question)
@@ -494,3 +494,30 @@ def _other_direction(
 
 
 _NEGATED = re.compile(r"\b(?:ne|n'|n’|pas|plus|jamais)\b", re.IGNORECASE)
+
+
+_CORRECTED = re.compile(r", pas (?:« )?([^;».]+?)(?: »)?(?= ;|\.$|$)")
+
+
+def unechoed(verdict: str, reading: str) -> str:
+    """The « Compris » line ``reading`` without the words a « Non » ``verdict`` corrects
+    (« Non : … « 3ᵉ », pas première » takes « première » out of « première édition »): the
+    line never repeats the false premise the answer denies. Words the right value uses too
+    (« pays » in « « plus de 80 pays », pas une vingtaine de pays ») stay."""
+    denied = _CORRECTED.findall(verdict)
+    wrong = {fold(w) for value in denied for w in words(value) if not is_stop(w)}
+    right = re.findall(r"« ([^»]+) », pas", verdict)
+    wrong -= {fold(w) for value in right for w in words(value)}
+    if not wrong or not reading.startswith("Compris :"):
+        return reading
+    head, _, rest = reading.partition(":")
+    outside, paren, inside = rest.partition(" (")
+
+    def kept(match: re.Match[str]) -> str:
+        return "" if fold(match.group(2)) in wrong else match.group(0)
+
+    outside = re.sub(r"((?:[\U0001F1E6-\U0001F1FF]{2} )?)([^\W\d_]+)", kept, outside)
+    outside = re.sub(r" {2,}", " ", outside)
+    outside = re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+,", ",", outside))
+    outside = re.sub(r"^\s*,\s*", " ", outside).rstrip(" ,")
+    return f"{head}:{outside}{paren}{inside}"

@@ -58,7 +58,13 @@ from bot.engine.detail import (
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
 from bot.engine.facet_found import facet_first
-from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
+from bot.engine.fact_check import (
+    contradicted,
+    fact_check_set_aside,
+    other_rank,
+    unechoed,
+    year_values,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
@@ -1874,6 +1880,10 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
         said = contradicted(question, quote.text, context, position == 0, unheld)
         if not said:
             continue
+        rank = next((r for q, _, _ in quotes if (r := other_rank(question, q.text))), "")
+        if rank and rank not in said:  # « 3ᵉ Forum » said by another quote of the answer
+            said = f"{said[:-1]} ; {rank}."
+        reply = _unechoed(reply, said)
         if position == 0:
             return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
         rest = tuple(
@@ -1892,6 +1902,15 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
             return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
         return None
     return None
+
+
+def _unechoed(reply: Reply, said: str) -> Reply:
+    """``reply`` whose « Compris » line no longer repeats what the « Non » ``said`` denies."""
+    blocks = tuple(
+        replace(block, text=unechoed(said, block.text)) if isinstance(block, Para) else block
+        for block in reply.blocks
+    )
+    return replace(reply, blocks=blocks)
 
 
 def _year_checked(index: Index, found: Understanding, passage: Reply) -> Reply:
