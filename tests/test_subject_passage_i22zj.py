@@ -5,6 +5,7 @@ articles and on answers made here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.content.model import FactBase
@@ -54,3 +55,25 @@ def test_it_stays_when_nothing_else_names_the_subject_or_it_names_it(five_base: 
         )
     )
     assert "démonstrations" in named
+
+
+def test_a_bare_passage_on_the_asked_matter_stays(five_base: FactBase):
+    index = Index(five_base)
+    energy = "L'énergie était l'un des thèmes centraux de la réunion."
+    reply = Reply(
+        (
+            Para("Compris : Turquie, énergie", "note"),
+            Para("D'après l'article :", "note"),
+            Quote(energy, ""),
+            Item("•", "Mémorandum", 0, "m"),
+            Quote(ON, ""),
+        )
+    )
+    assert "thèmes centraux" in render_text(
+        subject_on_top(index, reply, "la Turquie et l'énergie ?")
+    )
+    shared_little = "quel lien a-t-il avec la Turquie ?"  # no key word of it in OFF
+    bare = replace(
+        reply, blocks=(reply.blocks[0], *reply.blocks[1:2], Quote(OFF, ""), *reply.blocks[3:])
+    )
+    assert "démonstrations" not in render_text(subject_on_top(index, bare, shared_little))

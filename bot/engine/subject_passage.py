@@ -7,7 +7,8 @@ meeting).
 
 The rule: when the passage on top of a question's answer names none of the actors the question
 names (the home country aside; by name, alias or demonym) — announced so, or shown as a bare
-« D'après l'article » sentence (a line of an entry may be about them in its entry) — and a
+« D'après l'article » sentence sharing no key word of the question (« mis », « avant »; a
+line of an entry may be about them in its entry) — and a
 later line or quote of the same answer names one of them, the passage and its announcement
 (« Ce passage, le plus proche, ne nomme pas … ») go; the answer leads with that line. When
 none does, the answer is left as it was (the announcement says what the passage lacks).
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.engine.french import LIGHT_WORDS, folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.unsaid import not_a_key_word
 from bot.text import fold
 
 _ANNOUNCED = "Ce passage, le plus proche, ne nomme pas "
@@ -55,6 +58,18 @@ def _text(block: Block) -> str:
     return ""
 
 
+def _shares_key_word(index: Index, question: str, block: Block) -> bool:
+    """True when ``block`` holds a key word of ``question``: a content word, not a short one
+    (« mis »), an adverb (« désormais ») nor a little word (« avant »)."""
+    held = {folded_stem(w) for w in index.tokens(_text(block))}
+    return any(
+        folded_stem(word) in held
+        for word in index.tokens(question)
+        if not (not_a_key_word(word, frozenset()) or word in LIGHT_WORDS)
+        and index.names.exact.get(word) not in index.base.actors  # an actor: checked above
+    )
+
+
 def _announces(block: Block) -> bool:
     return isinstance(block, Para) and block.text.startswith(_ANNOUNCED)
 
@@ -86,6 +101,8 @@ def subject_on_top(index: Index, reply: Reply, question: str) -> Reply:
     if not (_announces(blocks[head]) or blocks[head] == _FROM_ARTICLE):
         return reply  # a line of its own, not said off the subject (« Contexte — … » of the
         # agreement asked names it in the line's own entry)
+    if not _announces(blocks[head]) and _shares_key_word(index, question, blocks[first]):
+        return reply  # « parlé d'énergie … le gaz pour l'Europe ? »: on the asked matter
     rest = blocks[first + 1 :]
     end = next(
         (i for i, b in enumerate(rest) if isinstance(b, Para) and b.text.startswith("+ ")),
