@@ -107,3 +107,11 @@ def test_a_missing_word_that_picks_the_instance_keeps_the_line(five_base: FactBa
     quote = "Le 21 septembre 2025, Bakou a ouvert les portes de son 3ᵉ Forum international."
     asked = "la prochaine édition du forum de Bakou, c'est quand ?"
     assert "ne disent pas" in render_text(facet_first(index, _reply(banner, quote), asked, False))
+
+
+def test_besides_and_together_are_no_concepts_to_find(five_base: FactBase):
+    # « Le pays et l'Alliance ont également mené un entraînement conjoint »: « à part ça »
+    # and « ensemble » are how the question is put, never words a sentence must hold
+    index = Index(five_base)
+    asked = "À part ça, l'Azerbaïdjan a fait autre chose ensemble avec l'Alliance ?"
+    assert "Aucune phrase des articles" not in render_text(respond(index, asked, TODAY))
