@@ -115,3 +115,10 @@ def test_besides_and_together_are_no_concepts_to_find(five_base: FactBase):
     index = Index(five_base)
     asked = "À part ça, l'Azerbaïdjan a fait autre chose ensemble avec l'Alliance ?"
     assert "Aucune phrase des articles" not in render_text(respond(index, asked, TODAY))
+
+
+def test_what_the_text_does_is_never_said_absent(five_base: FactBase):
+    index = Index(five_base)
+    for verb in ("mentionnés", "évoqués"):
+        asked = f"Dans l'accord avec Washington, quels secteurs sont {verb} ?"
+        assert f"« {verb} »" not in render_text(respond(index, asked, TODAY)), verb
