@@ -70,6 +70,13 @@ def _shares_key_word(index: Index, question: str, block: Block) -> bool:
     )
 
 
+def _without_refs(block: Block, gone: set[int]) -> Block:
+    """``block`` without the folded quotes of the lines numbered in ``gone``."""
+    if not (gone and isinstance(block, QuoteGroup)):
+        return block
+    return QuoteGroup(tuple(pair for pair in block.quotes if pair[0] not in gone))
+
+
 def _announces(block: Block) -> bool:
     return isinstance(block, Para) and block.text.startswith(_ANNOUNCED)
 
@@ -110,6 +117,9 @@ def subject_on_top(index: Index, reply: Reply, question: str) -> Reply:
     )
     if not any(_names_any(names, block) for block in rest[:end]):
         return reply
+    gone = {b.ref for b in blocks[head : first + 1] if isinstance(b, Item) and b.ref}
+    rest = [_without_refs(block, gone) for block in rest]  # its folded quotes go with it
+    rest = [b for b in rest if not (isinstance(b, QuoteGroup) and not b.quotes)]
     if rest and isinstance(rest[0], Para) and rest[0].text in _ALSO:  # « Aussi » of nothing
         rest = [_FROM_ARTICLE, *rest[1:]] if rest[0].text != "Aussi :" else rest[1:]
     return replace(reply, blocks=(*blocks[:head], *rest))
