@@ -13,7 +13,8 @@ The rule holds for any question and any article, by three parts read from the qu
 - its subject: its content words that the articles hold (never the missing words, stop
   words, words naming the kind of answer, conversational filler);
 - the missing words: none picks which instance is asked (« le prochain forum », « la
-  dernière réunion »): then a passage on another instance answers nothing;
+  dernière réunion »): then a passage on another instance answers nothing; none is a name
+  put forward as the answer of a « qui ? » or « où ? » (« c'était Mark Rutte ? »);
 - the passage shown first: it shares the subject (half its words, two at least when the
   subject has two) and gives the facet (``passage.carries``, ``reasons.gives_reason``).
 
@@ -102,6 +103,15 @@ def _gives_facet(question: str, subject: list[str], quote: str) -> bool:
     return bool(kinds) and all(carries(kind, quote, asked) for kind in kinds)
 
 
+def _proposes(question: str, words: list[str]) -> bool:
+    """True when a missing word is a name (written with a capital in the question) and the
+    question asks who or where: the name is the answer it puts forward, not its subject."""
+    kinds = set(asked_types(question))
+    if not kinds & {"qui", "ou"}:
+        return False
+    return any(word[:1].isupper() and word in question for word in words)
+
+
 def _said_in_reading(blocks: list[Block], words: list[str]) -> None:
     """The words not found, said once at the end of the « Compris » line instead."""
     for at, block in enumerate(blocks):
@@ -145,6 +155,9 @@ def facet_first(index: Index, reply: Reply, question: str, yes_no: bool) -> Repl
         subject = _subject(index, question, missing)
         if any(fold(word) in INSTANCE_WORDS for word in words):
             kept.append(block)  # « le prochain forum »: not the one the passage dates
+            continue
+        if _proposes(question, words):
+            kept.append(block)  # « c'était Mark Rutte ? »: the name missing is the answer put
             continue
         if words and any(_gives_facet(question, subject, quote) for quote in quotes):
             dropped.extend(words)
