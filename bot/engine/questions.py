@@ -57,13 +57,21 @@ from bot.engine.detail import (
 )
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
-from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
+from bot.engine.facet_found import facet_first
+from bot.engine.fact_check import (
+    contradicted,
+    fact_check_set_aside,
+    other_rank,
+    unechoed,
+    year_values,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.last_answer import command_answer
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
@@ -103,6 +111,7 @@ from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
+from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
@@ -984,6 +993,8 @@ def respond_in_thread(
     A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
     as that synonym, and the « Compris » line says so (``near_words``)."""
     near: tuple[tuple[str, str], ...] = ()
+    initials = ""
+    guessed: tuple[str, ...] = ()
     typos: tuple[tuple[str, str], ...] = ()
     typed = text
     if not text.lstrip().startswith("/"):
@@ -991,6 +1002,7 @@ def respond_in_thread(
             index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
         )
         text, near = with_near_words(index, text)
+        text, initials, guessed = read_initials(index, text)  # « ua »: Union africaine
     reply, asked = _respond_in_thread(index, text, today, previous)
     if previous is not None and not text.lstrip().startswith("/"):
         reply, asked = _not_again(index, text, typed, previous, (reply, asked), today)
@@ -1004,6 +1016,8 @@ def respond_in_thread(
         reply = _said_read_as(reply, read_as(near))
     if typos:
         reply = _said_read_as(reply, typos_read_as(typos))
+    if initials:  # « RU »: Russie or Royaume-Uni, never « not said » on a guess
+        reply = _said_read_as(without_guessed_absence(reply, guessed), initials)
     if asked is not None:  # the question as typed, unless the answer continues the previous
         same = previous is not None and asked.command == previous.command
         typed = previous.typed if same and previous is not None else asked.typed or text
@@ -1178,6 +1192,10 @@ def _respond_in_thread(
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
+    reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
+    reply = (
+        subject_on_top(index, reply, text) if not yes_no else reply
+    )  # never a passage on shared little words on top
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
@@ -1930,6 +1948,10 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
         said = contradicted(question, quote.text, context, position == 0, unheld)
         if not said:
             continue
+        rank = next((r for q, _, _ in quotes if (r := other_rank(question, q.text))), "")
+        if rank and rank not in said:  # « 3ᵉ Forum » said by another quote of the answer
+            said = f"{said[:-1]} ; {rank}."
+        reply = _unechoed(reply, said)
         if position == 0:
             return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
         rest = tuple(
@@ -1948,6 +1970,15 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
             return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
         return None
     return None
+
+
+def _unechoed(reply: Reply, said: str) -> Reply:
+    """``reply`` whose « Compris » line no longer repeats what the « Non » ``said`` denies."""
+    blocks = tuple(
+        replace(block, text=unechoed(said, block.text)) if isinstance(block, Para) else block
+        for block in reply.blocks
+    )
+    return replace(reply, blocks=blocks)
 
 
 def _year_checked(index: Index, found: Understanding, passage: Reply) -> Reply:
