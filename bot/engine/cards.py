@@ -788,7 +788,7 @@ def _period_para(found: Sequence[Agreement], wanted: TimelineFilter) -> Para | N
             "pas pour sa date de signature."
         )
     named = french_list(
-        [f"« {short_label(a.title, 60)} » (période {a.period.label()})" for a in held if a.period]
+        [f"{short_label(a.title, 60)} (période {a.period.label()})" for a in held if a.period]
     )
     verb = "est retenu" if len(held) == 1 else "sont retenus"
     return Para(f"{named} {verb} pour la période couverte, pas pour la date de signature.")

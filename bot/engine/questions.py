@@ -578,7 +578,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(
                 f"/accord {agreement.title}",
                 f"/start accord-{agreement.id}",
-                f"l'accord « {agreement.title} »",
+                f"l'accord {agreement.title}",
             )
         return searched()
     wanted = reading.filter
