@@ -1,0 +1,132 @@
+"""Issue 22, fidelity of labels, dates and attributions (outside phone readers of the twelfth
+blind set): each test fails on the code before its fix, on the frozen five-article base or a
+copy of it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.model import Event, FactBase
+from bot.engine.common import attribution, other_article, when
+from bot.engine.reply import Quote
+from tests.chat import chat, reply_text
+from tests.conftest import ContentCopy
+
+ARMY = (
+    "Le vice-président a toutefois souligné que l'Azerbaïdjan et la Turquie partagent de fait "
+    "« une armée et un commandement communs, une alliance militaro-politique », ce qui rend "
+    "cette situation peu surprenante."
+)
+
+ZATULIN_OLD = """    label: "Aliyev reconnaît une défense indépendante des intérêts russes\""""
+
+ZATULIN_SPLIT = """  - id: zatulin-armee-commune-az-tr
+    label: "L'Azerbaïdjan et la Turquie ont de fait une armée et un commandement communs"
+    date: "2025-11-06"
+    date_label: rapporté le 6 novembre 2025
+    date_basis: rapporté
+    date_anchor: otan-delegation
+    date_note: Le propos n'est pas daté ; l'article qui le rapporte est daté du 6 novembre 2025.
+    type: declaration
+    actors: [RU, douma, AZ, TR]
+    topics: [defense]
+    hedge: selon Konstantin Zatulin
+    summary: >-
+      Konstantin Zatulin, premier vice-président de la commission de la CEI, souligne que
+      l'Azerbaïdjan et la Turquie partagent de fait « une armée et un commandement communs, une
+      alliance militaro-politique », ce qui rend selon lui cette situation peu surprenante.
+    evidence:
+      - source: otan-delegation
+        key: true
+        quote: "{ARMY}"
+      - source: otan-delegation
+        key: true
+        quote: "Selon Konstantin Zatulin, premier vice-président de la commission de la CEI"
+
+  - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY)
+
+ZATULIN_SECOND_QUOTE = """
+      - source: otan-delegation
+        key: true
+        quote: "{ARMY}"
+
+  - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY)
+
+
+def test_a_reprint_says_where_it_comes_from(five_base: FactBase) -> None:
+    """The Belgium Times page ends with « Source: europeantimes.news »: every citation of it
+    says it is a reprint, and a source without ``relayed_from`` says nothing of the kind."""
+    for source in five_base.sources.values():
+        cited = attribution(source)
+        if source.relayed_from:
+            assert f"repris de {source.relayed_from}" in cited
+        else:
+            assert "repris de" not in cited
+    (reply,) = chat(five_base, "accord de partenariat stratégique avec Washington")
+    cited = [block.attribution for block in reply.blocks if isinstance(block, Quote)]
+    assert "The Belgium Times, repris de europeantimes.news, article non daté" in cited
+
+
+def test_a_reported_date_has_one_wording(five_base: FactBase) -> None:
+    """« rapporté le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025) » read
+    as dated and undated at once: a date that is only the reporting article's says so once,
+    and never « non daté » of what it dates."""
+    reported = [
+        entry
+        for entry in five_base.entries()
+        if isinstance(entry, Event)
+        and entry.date_basis == "rapporté"
+        and not entry.date_text
+        and entry.date is not None
+    ]
+    assert reported
+    for entry in reported:
+        shown = when(five_base, entry)
+        assert "non daté" not in shown
+        assert shown.endswith("(date de l'article ; l'événement n'y est pas daté)"), shown
+
+
+def test_an_article_reference_is_never_in_french_quotes(five_base: FactBase) -> None:
+    """The editors' name of an untitled article is the bot's words: never between « », which
+    reads as the article's own (« Phrase d'un autre article (« L'Azerbaïdjan, l'OTAN et
+    l'OTS », non daté) »)."""
+    notes = [
+        other_article(five_base, entry, item.source)
+        for entry in five_base.entries()
+        for item in entry.evidence
+    ]
+    notes = [note for note in notes if note]
+    assert notes
+    for note in notes:
+        assert "«" not in note and "réf. :" in note
+
+
+def test_the_understood_subject_is_not_put_in_french_quotes(five_base: FactBase) -> None:
+    """« Compris : « Pendant la visite qui a précédé … » — son objet »: the subject line is the
+    bot's own summary, shown without « », so that it never passes for a quote."""
+    (reply,) = chat(
+        five_base,
+        "c'est quoi ce nouvel accord entre l'Azerbaïdjan et les États-Unis ? ça change quoi "
+        "concrètement pour eux ?",
+    )
+    first = reply_text(reply)
+    understood = re.search(r"Compris : (.*?) — son objet", first)
+    assert understood is not None, first
+    assert "«" not in understood.group(1)
+
+
+def test_a_speakers_other_claim_answers_before_any_absence(copy: ContentCopy) -> None:
+    """Zatulin's own words (« une armée et un commandement communs ») split from what he says
+    Aliyev recognised: « et il dit quoi de l'axe Bakou–Ankara ? » after the first finds them
+    in his other entry (same ``hedge``), never « Les citations de ce sujet ne parlent pas »."""
+    copy.edit("events.yaml", ZATULIN_OLD, ZATULIN_OLD.replace("reconnaît", "a reconnu"))
+    copy.edit("events.yaml", ZATULIN_SECOND_QUOTE, "\n\n" + ZATULIN_SPLIT)
+    base = copy.load()
+    _, reply = chat(
+        base,
+        "Réaction russe à la rencontre OTAN : qui s'est exprimé à la Douma ?",
+        "et il dit quoi de l'axe Bakou–Ankara ?",
+    )
+    text = reply_text(reply)
+    assert "ne parlent pas" not in text
+    assert "une armée et un commandement communs" in text
