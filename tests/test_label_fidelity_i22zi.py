@@ -32,8 +32,8 @@ ZATULIN_SPLIT = """  - id: zatulin-armee-commune-az-tr
     topics: [defense]
     hedge: selon Konstantin Zatulin
     summary: >-
-      Konstantin Zatulin, premier vice-président de la commission de la CEI, souligne que
-      l'Azerbaïdjan et la Turquie partagent de fait « une armée et un commandement communs, une
+      Réaction de la Douma d'État : Konstantin Zatulin, premier vice-président de la commission
+      de la CEI, souligne que l'Azerbaïdjan et la Turquie partagent de fait « une armée et un commandement communs, une
       alliance militaro-politique », ce qui rend selon lui cette situation peu surprenante.
     evidence:
       - source: otan-delegation
@@ -41,7 +41,7 @@ ZATULIN_SPLIT = """  - id: zatulin-armee-commune-az-tr
         quote: "{ARMY}"
       - source: otan-delegation
         key: true
-        quote: "Selon Konstantin Zatulin, premier vice-président de la commission de la CEI"
+        quote: "La Douma d'État a réagi à cet événement. Selon Konstantin Zatulin, premier vice-président de la commission de la CEI"
 
   - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY)
 
