@@ -18,6 +18,11 @@ ARMY = (
     "cette situation peu surprenante."
 )
 
+DOUMA = (
+    "La Douma d'État a réagi à cet événement. Selon Konstantin Zatulin, premier vice-président "
+    "de la commission de la CEI"
+)
+
 ZATULIN_OLD = """    label: "Aliyev reconnaît une défense indépendante des intérêts russes\""""
 
 ZATULIN_SPLIT = """  - id: zatulin-armee-commune-az-tr
@@ -32,18 +37,19 @@ ZATULIN_SPLIT = """  - id: zatulin-armee-commune-az-tr
     topics: [defense]
     hedge: selon Konstantin Zatulin
     summary: >-
-      Réaction de la Douma d'État : Konstantin Zatulin, premier vice-président de la commission
-      de la CEI, souligne que l'Azerbaïdjan et la Turquie partagent de fait « une armée et un commandement communs, une
-      alliance militaro-politique », ce qui rend selon lui cette situation peu surprenante.
+      Réaction de la Douma d'État : Konstantin Zatulin, premier vice-président de la
+      commission de la CEI, souligne que l'Azerbaïdjan et la Turquie partagent de fait « une
+      armée et un commandement communs, une alliance militaro-politique », ce qui rend selon
+      lui cette situation peu surprenante.
     evidence:
       - source: otan-delegation
         key: true
         quote: "{ARMY}"
       - source: otan-delegation
         key: true
-        quote: "La Douma d'État a réagi à cet événement. Selon Konstantin Zatulin, premier vice-président de la commission de la CEI"
+        quote: "{DOUMA}"
 
-  - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY)
+  - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY).replace("{DOUMA}", DOUMA)
 
 ZATULIN_SECOND_QUOTE = """
       - source: otan-delegation
@@ -130,3 +136,40 @@ def test_a_speakers_other_claim_answers_before_any_absence(copy: ContentCopy) ->
     text = reply_text(reply)
     assert "ne parlent pas" not in text
     assert "une armée et un commandement communs" in text
+
+
+def test_a_period_asked_is_not_confirmed_by_a_plan_of_another_period(five_base: FactBase) -> None:
+    """« le plan … porte sur 2025-2026 ? »: the plan « pour 2026/27 » is found by its signing
+    date (2025), and the list says on top that its period is another one, never seeming to
+    confirm the period asked; a period that is the plan's own says nothing of the kind."""
+    (reply,) = chat(five_base, "/accord 2025-2026 Royaume-Uni")
+    text = reply_text(reply)
+    note = "couvre la période 2026 – 2027, pas 2025-2026"
+    assert note in text
+    assert text.index(note) < text.index("Azerbaïdjan et Royaume-Uni")
+    (same,) = chat(five_base, "/accord 2026-2027 Royaume-Uni")
+    assert "pas 2026-2027" not in reply_text(same)
+
+
+def test_a_theme_asked_reads_as_a_theme(five_base: FactBase) -> None:
+    """« Accords — août 2025 · … · paix · signés » read as « a peace treaty signed » (the
+    agreement engages a peace process): a topic of the filter is titled as a theme."""
+    (reply,) = chat(five_base, "/accord paix")
+    title = reply_text(reply)
+    assert "thème paix" in title
+    assert "· paix ·" not in title
+
+
+def test_who_after_a_passage_names_the_person(copy: ContentCopy) -> None:
+    """« C'est qui, ce Zatulin ? » after an answer about his words: the sentence naming him
+    (« Selon Konstantin Zatulin, premier vice-président de la commission de la CEI »), even
+    when it was shown just before — a new sentence naming nobody (« Le vice-président a
+    toutefois souligné … ») is no answer to « qui »."""
+    copy.edit("events.yaml", ZATULIN_SECOND_QUOTE, "\n\n" + ZATULIN_SPLIT)
+    base = copy.load()
+    *_, reply = chat(
+        base,
+        "Comment la Douma a-t-elle commenté le rapprochement avec Ankara ?",
+        "C'est qui, ce Zatulin ?",
+    )
+    assert "premier vice-président de la commission de la CEI" in reply_text(reply)

@@ -1041,11 +1041,17 @@ def detail_reply(
         return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]
+        if detail.kind == "qui" and not any(_person(index, f.sentence) for f in fresh):
+            fresh = []  # « c'est qui, ce Zatulin ? »: a new sentence naming nobody is no
+            # answer; the shown one that names him is
         own = fresh or own
     line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
     own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
     if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: who signed, first
         own.sort(key=lambda f: not re.search(r"\bsign", fold(f.sentence)))
+    elif detail.kind == "qui":  # « c'est qui, ce Zatulin ? »: a sentence naming a person
+        # before one giving only a title (« Le vice-président a toutefois souligné … »)
+        own.sort(key=lambda f: not _person(index, f.sentence))
     if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
         exact = [
             f
