@@ -173,3 +173,13 @@ def test_who_after_a_passage_names_the_person(copy: ContentCopy) -> None:
         "C'est qui, ce Zatulin ?",
     )
     assert "premier vice-président de la commission de la CEI" in reply_text(reply)
+
+
+def test_which_day_asks_a_date_and_never_searches_day(five_base: FactBase) -> None:
+    """« Le forum, il s'est ouvert quel jour ? »: « quel jour » asks a date; « jour » is not
+    searched (it found « l'ordre du jour » of the NATO meeting, whose date was then given as
+    the forum's). The forum's own date answers."""
+    (reply,) = chat(five_base, "Le forum, il s'est ouvert quel jour ?")
+    text = reply_text(reply)
+    assert "21 septembre 2025" in text.split("Aussi")[0]
+    assert "OTAN" not in text.split("Aussi")[0]
