@@ -183,3 +183,13 @@ def test_which_day_asks_a_date_and_never_searches_day(five_base: FactBase) -> No
     text = reply_text(reply)
     assert "21 septembre 2025" in text.split("Aussi")[0]
     assert "OTAN" not in text.split("Aussi")[0]
+
+
+def test_an_order_of_size_for_two_countries_is_said_joint(five_base: FactBase) -> None:
+    """« combien de drones israéliens ? »: « matériels israéliens et turcs, en particuliers des
+    centaines de drones de combat » gives the order of size for both together — said, so it is
+    never read as Israel's count; a question naming no country gets the plain note."""
+    (reply,) = chat(five_base, "combien de drones israéliens ?")
+    assert "qui le donne pour Israël et Turquie ensemble" in reply_text(reply)
+    (plain,) = chat(five_base, "combien de drones ?")
+    assert "ensemble" not in reply_text(plain).split("Combien")[0]
