@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.content.model import Event, FactBase
-from bot.engine.common import attribution, other_article, when
+from bot.engine.common import attribution, brief_when, other_article, when
 from bot.engine.reply import Quote
 from tests.chat import chat, reply_text
 from tests.conftest import ContentCopy
@@ -90,6 +90,8 @@ def test_a_reported_date_has_one_wording(five_base: FactBase) -> None:
         shown = when(five_base, entry)
         assert "non daté" not in shown
         assert shown.endswith("(date de l'article ; l'événement n'y est pas daté)"), shown
+        short = brief_when(five_base, entry, 10)  # a heading's or a button's short form
+        assert short.endswith(", non de l'événement)"), short
 
 
 def test_an_article_reference_is_never_in_french_quotes(five_base: FactBase) -> None:

@@ -181,7 +181,7 @@ def undated(words: str | None) -> str:
     return "date non indiquée"
 
 
-BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article"}
+BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article, non de l'événement"}
 """The short mark of a date's basis when nothing shorter says where it comes from."""
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
@@ -228,11 +228,12 @@ def _reported_mark(entry: Event | Agreement, anchor: Source | None) -> str:
     """« date de l'article » when every quote of the entry comes from the article that dates
     it; else the dating article named, since a quote shown with the entry may come from an
     undated one (issue 22, fidelity class 3): « date de l'article réf. : Aliyev et la
-    délégation de l'OTAN »."""
+    délégation de l'OTAN, non de l'événement » — never read as the date of what is reported
+    (a phone reader of the twelfth set took it for the meeting's)."""
     sources = {item.source for item in entry.evidence}
     if anchor is None or sources <= {anchor.id}:
         return BRIEF_MARKS["rapporté"]
-    return f"date de l'article réf. : {anchor.label}"
+    return f"date de l'article réf. : {anchor.label}, non de l'événement"
 
 
 _ABSENCE = re.compile(r"^(?:l')?ann[ée]e (?:absente|non (?:précisée|indiquée|donnée))", re.I)
