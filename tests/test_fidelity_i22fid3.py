@@ -166,9 +166,10 @@ def test_a_reported_date_names_its_article_when_the_entry_quotes_another(five_ba
     assert mixed and single
     for entry in mixed:
         anchor = five_base.sources[entry.date_anchor]
-        assert brief_origin(five_base, entry) == f"date de l'article « {anchor.label} »"
+        said = f"date de l'article réf. : {anchor.label}, non de l'événement"
+        assert brief_origin(five_base, entry) == said
     for entry in single:
-        assert brief_origin(five_base, entry) == "date de l'article"
+        assert brief_origin(five_base, entry) == "date de l'article, non de l'événement"
 
 
 # --- 4. headings follow the entries' acts --------------------------------------------------

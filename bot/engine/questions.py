@@ -268,12 +268,23 @@ def _intents(folded: str) -> list[str]:
     return [name for name, pattern in _INTENTS if re.search(pattern, folded)]
 
 
+_WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
+_TIME_ASKED = frozenset(
+    {"jour", "jours", "annee", "annees", "an", "mois", "date", "dates", "heure", "moment"}
+)
+"""The time nouns an interrogative adjective makes a question word (« quel jour », « en
+quelle année »)."""
+
+
 def _content(index: Index, text: str) -> str:
     """The question without its question words, in the user's spelling where it matters."""
     kept = [w for w in re.split(r"[\s?!.,;:«»\"()]+", text) if w]
     out: list[str] = []
-    for word in kept:
+    for before, word in zip(["", *kept], kept, strict=False):
         parts = fold(word).split()
+        if fold(before) in _WHICH and parts and parts[0] in _TIME_ASKED:
+            continue  # « quel jour ? » asks a date: « jour » is no word to look for (it
+            # found « l'ordre du jour » of another meeting, issue 22, twelfth blind set)
         named = word.isupper() and len(word) > 1 and index.names.find_actor(word) is not None
         if parts and all(part in QUESTION_WORDS for part in parts) and not named:
             continue  # « EU », « US » typed in capitals name an actor, not « eu », « us »
@@ -594,7 +605,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(
                 f"/accord {agreement.title}",
                 f"/start accord-{agreement.id}",
-                f"l'accord « {agreement.title} »",
+                f"l'accord {agreement.title}",
             )
         return searched()
     wanted = reading.filter
