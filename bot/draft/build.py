@@ -85,6 +85,7 @@ from bot.draft.sequels import (
 )
 from bot.draft.tenses import (
     present_state,
+    tells_no_past,
     reported_future,
     said_end,
     standing_since,
@@ -436,6 +437,20 @@ never the same fact as the sentence before."""
 
 def _actor_ids(candidate: Candidate) -> set[str]:
     return {hit.id for hit in candidate.actors}
+
+
+def _claim_after_meeting(group: Candidate, item: Candidate) -> bool:
+    """« Hassanov a indiqué que … » right after the meeting where the two countries « ont
+    réaffirmé leur intention de … », the speaker named again: his statement of what goes on, a
+    fact apart from the intention told before unless the text ties them (« Au cours de la
+    rencontre, … », « Lors de cette visite, … » join before this is asked). After a meeting
+    told as done (« Une conversation a eu lieu … ») what a participant said stays with it."""
+    return (
+        _CLAIMS.search(item.sentence.text) is not None
+        and group.modality is not None
+        and item.modality is None
+        and group.subtype != "declaration"
+    )
 
 
 def _named_opener(group: Candidate, item: Candidate) -> str | None:
@@ -1667,6 +1682,17 @@ def _own_voice(group: Candidate, item: Candidate) -> bool:
     )
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:dans\s+ce\s+cas|dans\s+(?:la\s+)?même\s+situation|en\s+ce\s+sens|"
+    r"de\s+la\s+sorte|(?:il|elle)\s+n['’]est\s+pas\s+(?:la\s+|le\s+)?seule?)\b",
+    re.IGNORECASE,
+)
+"""« Mais il est vrai que l'Italie n'est pas le seul pays membre de l'UE dans ce cas » : a
+sentence that makes sense only with the one before (which case?) joins it, whatever actors it
+adds, unless it tells an act or a date of its own."""
+_ALSO = re.compile(r"\b(?:également|aussi|en\s+outre)\b", re.IGNORECASE)
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1675,6 +1701,15 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    back = _POINTS_BACK.search(item.sentence.text)
+    if (
+        back is not None
+        and item.position - group.position == 1
+        and not item.dates
+        and item.act is None
+        and item.kind != "agreement"
+    ):
+        return f"« {back.group(0)} » n'a de sens qu'avec la phrase d'avant"
     comment = _comment_on(group, item)
     if comment is not None:
         return comment
@@ -1709,6 +1744,7 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         and item.position - group.position == 1
         and not item.dates
         and item.modality is None
+        and not _claim_after_meeting(group, item)
     ):
         return opener
     if (group.modality is None) != (item.modality is None):
@@ -1746,6 +1782,15 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         and present_state(item.sentence.text)
     ):
         return None  # « L'Azerbaïdjan dispose d'une des armées … » : one country's state, apart
+    if (
+        group.kind == "agreement"
+        and group.act is not None
+        and item.act is None
+        and tells_no_past(item.sentence.text)
+        and _ALSO.search(item.sentence.text) is None
+    ):
+        return None  # an agreement signed, then what the writer says the partners do now
+        # (« Les deux pays entretiennent également … » : the text ties them, it joins)
     if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
