@@ -39,3 +39,128 @@ def test_a_protocol_is_an_accord_and_a_protocol_of_agreement_a_memorandum() -> N
     assert agreement_kind("Les deux ministres ont signé un protocole de coopération.") == "accord"
     assert agreement_kind("Ils ont signé un protocole d'accord sur la formation.") == "memorandum"
     assert agreement_kind("Ils ont signé un mémorandum sur la formation.") == "memorandum"
+
+
+# -- grouping: a comment, a claim and « dans ce cas » ------------------------------------------
+
+
+def test_what_the_writer_says_the_partners_do_now_never_joins_the_agreement() -> None:
+    data = draft_yaml(
+        "# Date : 2024-05-10\n"
+        "Selon le ministère, les deux ministres de la Turquie et du Kazakhstan ont signé un "
+        "protocole de coopération dans le domaine de la santé militaire.\n\n"
+        "Fermant les yeux sur tout le reste, la Turquie qui, rappelons-le, achète le blé "
+        "kazakh, soutient donc Astana sans réserve.\n",
+        small_base(),
+    )
+    protocol = entry_holding(data, "protocole de coopération")
+    assert protocol["kind"] == "accord"
+    assert not any("Fermant les yeux" in item["quote"] for item in protocol["evidence"])
+
+
+def test_a_named_speakers_claim_after_an_intention_is_a_fact_apart() -> None:
+    data = draft_yaml(
+        "Le 3 mars à Astana, la Turquie et le Kazakhstan ont réaffirmé leur intention de "
+        "renforcer leur coopération navale lors d'une rencontre entre Yasar Guler et son "
+        "homologue kazakh.\n\n"
+        "Guler a indiqué que la coopération entre Ankara et Astana se poursuit dans le cadre "
+        "de l'Organisation des États turciques (OTS).\n\n"
+        "Il a ajouté qu'ils « travaillaient à de nouveaux exercices ».\n",
+        small_base(),
+    )
+    claim = entry_holding(data, "Guler a indiqué")
+    assert not any("réaffirmé leur intention" in item["quote"] for item in claim["evidence"])
+    assert "ots" in claim["actors"]  # named in its key quote
+    assert any("Il a ajouté" in item["quote"] for item in claim["evidence"])
+
+
+def test_a_sentence_that_means_something_only_with_the_one_before_joins_it() -> None:
+    data = draft_yaml(
+        "Le Royaume-Uni ferme les yeux sur les livraisons d'armes à l'Arménie.\n\n"
+        "Mais il est vrai que le Royaume-Uni n'est pas le seul pays de l'OTS dans ce cas.\n",
+        small_base(),
+    )
+    entry = entry_holding(data, "dans ce cas")
+    assert any("ferme les yeux" in item["quote"] for item in entry["evidence"])
+
+
+# -- metadata: a timestamp in the address, the page's own name, a lead, a dateline's year ------
+
+
+def test_a_unix_timestamp_in_the_address_dates_the_article_as_read_from_the_address() -> None:
+    data = draft_yaml(
+        "# URL : https://www.exemple-actu.tv/fr/defense/1709683200-le-ministre-turc-a-bakou\n"
+        "Le ministre turc de la Défense a rencontré mardi son homologue kazakh à Astana.\n",
+        small_base(),
+    )
+    source = data["sources"][0]
+    assert source["published"] == "2024-03-06"  # 1709683200 is 6 March 2024, 00:00 UTC
+    assert source["published_basis"] == "adresse"
+    assert "1709683200" in source["draft"]["published"]["note"]
+    meeting = entry_holding(data, "a rencontré mardi")
+    assert meeting["date"] == "2024-03-05"
+    assert meeting["date_basis"] == "déduit"
+    assert meeting["date_note"].startswith("jour déduit")  # the day, not only its year
+
+
+def test_an_id_in_the_address_is_no_timestamp() -> None:
+    from bot.draft.article import url_date
+
+    assert url_date("https://azertag.az/fr/xeber/plan_pour_2026-3836107") is None
+    assert url_date("https://exemple.com/article/1709683200") is None  # no slug after it
+
+
+def test_the_outlet_the_page_names_is_read_from_the_page_not_the_address() -> None:
+    data = draft_yaml(
+        "# URL : https://www.kavkazpost.com/news/la-turquie-et-le-kazakhstan\n"
+        "La Turquie et le Kazakhstan ont signé un plan de coopération militaire le 3 mars "
+        "2024, rapporte Kavkaz Post.\n",
+        small_base(),
+    )
+    source = data["sources"][0]
+    assert source["outlet"] == "Kavkaz Post"
+    assert source.get("outlet_basis") in (None, "texte")
+
+
+def test_a_first_line_that_repeats_part_of_the_body_is_flagged_as_a_possible_lead() -> None:
+    data = draft_yaml(
+        "Le ministre kazakh s'est dit confiant que les liens militaires entre les deux pays "
+        "se renforceront encore\n\n"
+        "Le ministre turc a reçu le 4 mars 2024 son homologue kazakh, qui s'est dit confiant "
+        "que les liens militaires entre les deux pays se renforceront encore.\n",
+        small_base(),
+    )
+    title = data["sources"][0]["draft"]["title"]
+    assert "chapeau" in title["note"]
+    assert "title: null" in title["note"]
+
+
+def test_a_headline_the_first_sentence_repeats_whole_is_no_lead() -> None:
+    data = draft_yaml(
+        "Les ministres de la Défense turc et kazakh se sont réunis à Astana en mars 2024\n\n"
+        "Les ministres de la Défense turc et kazakh se sont réunis à Astana en mars 2024, a "
+        "indiqué le ministère.\n",
+        small_base(),
+    )
+    assert not data["sources"][0]["draft"]["title"]["note"]
+
+
+def test_a_dateline_without_a_year_says_what_the_curator_must_give() -> None:
+    from bot.draft.build import draft_article, summary_text
+
+    text = (
+        "Astana, 31 octobre, AZERTAC\n\n"
+        "Le ministre turc de la Défense a rencontré le 31 octobre son homologue kazakh.\n"
+    )
+    summary = summary_text(draft_article(text, "essai.txt", small_base()))
+    assert "# Date : AAAA-MM" in summary
+
+
+def test_a_signature_at_the_foot_is_a_byline() -> None:
+    data = draft_yaml(
+        "La Turquie et le Kazakhstan ont signé un plan de coopération militaire le 3 mars "
+        "2024.\n\nAyse KARAKAYA\n",
+        small_base(),
+    )
+    noise = data["sources"][0]["draft"]["noise"]
+    assert {"kind": "byline", "text": "Ayse KARAKAYA"} in noise

@@ -85,10 +85,10 @@ from bot.draft.sequels import (
 )
 from bot.draft.tenses import (
     present_state,
-    tells_no_past,
     reported_future,
     said_end,
     standing_since,
+    tells_no_past,
     year_of_thing,
 )
 from bot.draft.yaml_out import QuotedDumper
@@ -3866,7 +3866,7 @@ def summary_text(draft: Draft) -> str:
         )
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
-    elif published.note and published.note.startswith(("mois ", "« # Date")):
+    elif published.note and published.note.startswith(("mois ", "« # Date", "ligne d'agence")):
         lines.append(f"Date de l'article : non indiquée — {published.note}.")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")
