@@ -4,8 +4,13 @@ content nor the bench articles."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from bot.content.loader import load_factbase
+from bot.content.support import check_support
 from bot.draft.analyse import agreement_kind
-from tests.draft_helpers import draft_yaml, drafted_entries, entry_holding, small_base
+from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
 
 # -- kind: a phone call is a meeting; a welcome a declaration; a protocol an accord -------------
 
@@ -164,3 +169,60 @@ def test_a_signature_at_the_foot_is_a_byline() -> None:
     )
     noise = data["sources"][0]["draft"]["noise"]
     assert {"kind": "byline", "text": "Ayse KARAKAYA"} in noise
+
+
+# -- check: a person a label names that the entry's quotes do not --------------------------------
+
+
+def _labelled_fact(tmp_path: Path, label: str) -> list[tuple[str | None, str, str]]:
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE / "seeds", tmp_path / "seeds")
+    seed = tmp_path / "seeds" / "manoeuvres-ots-2025.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        + "Le ministre turc de la Défense, Yasar Guler, a salué cette volonté.\n",
+        encoding="utf-8",
+    )
+    facts = tmp_path / "content" / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("    topics: [paix]\n", f"    topics: [paix]\n    label: {label}\n", 1),
+        encoding="utf-8",
+    )
+    base = load_factbase(tmp_path / "content", tmp_path / "seeds")
+    return [(issue.entry, issue.field, issue.message) for issue in check_support(base)]
+
+
+def test_check_flags_a_person_opening_a_label_that_the_quotes_do_not_name(tmp_path: Path) -> None:
+    issues = _labelled_fact(tmp_path, "Guler et la volonté de paix")
+    assert any(field == "label" and "Guler" in message for _e, field, message in issues), issues
+
+
+def test_check_flags_a_person_after_a_dash_in_a_label(tmp_path: Path) -> None:
+    issues = _labelled_fact(tmp_path, "Volonté de paix – Guler")
+    assert any(field == "label" and "Guler" in message for _e, field, message in issues), issues
+
+
+def test_check_accepts_a_french_word_opening_a_label(tmp_path: Path) -> None:
+    issues = _labelled_fact(tmp_path, "Volonté de paix entre Bakou et Erevan")
+    assert not [i for i in issues if i[1] == "label" and "Volonté" in i[2]], issues
+
+
+# -- « les deux pays » : the sentence naming exactly the pair, context when it tells a wish ------
+
+
+def test_the_two_countries_are_shown_by_the_sentence_naming_exactly_them() -> None:
+    data = draft_yaml(
+        "Le 3 mars à Astana, la Turquie et le Kazakhstan ont réaffirmé leur intention de "
+        "renforcer leur coopération navale.\n\n"
+        "Le ministre turc a indiqué que la coopération entre Ankara et Astana se poursuit "
+        "dans le cadre de l'OTS.\n\n"
+        "Selon le communiqué, les deux ministres ont signé un protocole de coopération entre "
+        "les deux pays.\n",
+        small_base(),
+    )
+    protocol = entry_holding(data, "protocole de coopération")
+    context = protocol["draft"]["named_in"]
+    assert context == [next(q for q in context if "réaffirmé leur intention" in q)]
+    wish = next(i for i in protocol["evidence"] if "réaffirmé leur intention" in i["quote"])
+    assert wish["key"] is False  # a wish is never a key quote of what was signed

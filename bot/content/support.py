@@ -184,6 +184,8 @@ def displayed(base: FactBase) -> list[Shown]:
         )
         if fact.hedge:
             shown.append(Shown(file, fact.id, "hedge", fact.hedge, key))
+        if fact.label:
+            shown.append(Shown(file, fact.id, "label", fact.label, key))
     for actor in base.actors.values():
         file = _file(base, actor.id)
         if actor.role:
@@ -320,15 +322,29 @@ class _Checker:
                     covered.append((found.start(), found.end()))
         for match in _CAPITALISED.finditer(shown.text):
             before = shown.text[: match.start()]
-            if _SENTENCE_START.search(before):
-                continue
             word = match.group(0)
+            if _SENTENCE_START.search(before) and not self._proper_name(word, shown):
+                continue
             folded_word = fold(word)
             if not folded_word or re.search(rf"\b{re.escape(folded_word)}\b", folded_support):
                 continue
             if self._in_actor_name(folded_word, folded_text, covered):
                 continue
             self.report(shown, word, f"le nom « {word} » n'est dans aucune citation montrée")
+
+    def _proper_name(self, word: str, shown: Shown) -> bool:
+        """A capitalised word at the start of a text or after a dash (« Hasanov convaincu … »,
+        « Rencontre Hassanov – Kosanov ») is checked as a name when the quotes' articles write
+        it with a capital inside a sentence (« le colonel général Zakir Hasanov »): a person
+        the label names, not a French word that opens it (« Entretien téléphonique … »), which
+        the articles also write in lower case."""
+        pattern = re.compile(rf"[\w,]\s+{re.escape(word)}\b")
+        for source in {item.source for item in shown.quotes}:
+            text = self.base.seeds.get(source, "")
+            lower = re.search(rf"\b{re.escape(word.lower())}\b", text)
+            if pattern.search(text) and lower is None:  # « au », « Au » : a French word
+                return True
+        return False
 
     @staticmethod
     def _in_actor_name(word: str, folded_text: str, covered: list[tuple[int, int]]) -> bool:

@@ -2811,6 +2811,10 @@ def draft_article(
     recent: list[str] = []
     naming: dict[str, Sentence] = {}
     """The last sentence naming each country (what « les deux pays » later stands for)."""
+    named_together: list[tuple[Sentence, set[str]]] = []
+    """Each sentence with the parties it names: one naming exactly the pair is the context of
+    « les deux pays » (« l'Azerbaïdjan et l'Italie ont réaffirmé … »), not the last sentences
+    naming each (« … entre Bakou et Rome … (OTAN) »)."""
     people: dict[str, str] = {}
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
@@ -2887,16 +2891,20 @@ def draft_article(
         if head is not None:
             heads.add(head)
         pair = [item.actor for item in resolved if names_a_pair(item.words)]
-        named_in = list(
-            dict.fromkeys(
-                naming[actor]
-                for actor in pair
-                if actor in naming and actor not in {hit.id for hit in countries_here}
-            )
+        missing = {a for a in pair if a in naming} - {hit.id for hit in countries_here}
+        both = next(  # one earlier sentence naming exactly the pair: the one context quote
+            (told for told, ids in reversed(named_together) if len(missing) > 1 and ids == missing),
+            None,
+        )
+        named_in = (
+            [both]
+            if both is not None
+            else list(dict.fromkeys(naming[actor] for actor in pair if actor in missing))
         )
         recent += [hit.id for hit in parties_here]
         for hit in parties_here:
             naming[hit.id] = sentence
+        named_together.append((sentence, {hit.id for hit in found}))
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -3615,8 +3623,14 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
     quoted = {item["quote"] for item in entry["evidence"]}
-    entry["evidence"] += [  # where « les deux pays » names its countries
-        {"source": source_id, "quote": sentence.text, "key": True}
+    entry["evidence"] += [  # where « les deux pays » names its countries; context only when
+        # it tells an intention (« ont réaffirmé leur intention de … »), never a key quote of
+        # what was done
+        {
+            "source": source_id,
+            "quote": sentence.text,
+            "key": candidate.act not in DONE_ACTS or modality_of(sentence.text) is None,
+        }
         for sentence in candidate.named_in
         if sentence.text not in quoted and not any(sentence.text in q for q in quoted)
     ]
