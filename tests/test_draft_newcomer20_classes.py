@@ -226,3 +226,29 @@ def test_the_two_countries_are_shown_by_the_sentence_naming_exactly_them() -> No
     assert context == [next(q for q in context if "réaffirmé leur intention" in q)]
     wish = next(i for i in protocol["evidence"] if "réaffirmé leur intention" in i["quote"])
     assert wish["key"] is False  # a wish is never a key quote of what was signed
+
+
+# -- left from earlier curators: a past fact and a future one in one sentence --------------------
+
+
+def test_a_past_fact_and_a_future_one_in_one_sentence_are_two_fragments() -> None:
+    data = draft_yaml(
+        "# Date : 2024-03-06\n"
+        "Le ministre turc a rencontré le 5 mars 2024 à Astana ses homologues kazakh et "
+        "azerbaïdjanais.\n\n"
+        "Il a rappelé que la première réunion a eu lieu à Ankara en 2019, ajoutant que la "
+        "prochaine réunion se tiendra à Bakou.\n",
+        small_base(),
+    )
+    past = entry_holding(data, "la première réunion a eu lieu")
+    future = entry_holding(data, "la prochaine réunion se tiendra")
+    assert past is not future
+    assert future.get("tense") == "futur"
+    assert all("ajoutant que" not in item["quote"] for item in past["evidence"])
+
+
+def test_a_sentence_with_one_fact_is_never_cut() -> None:
+    from bot.draft.article import Sentence, two_facts
+
+    text = "Il a rappelé que la réunion a eu lieu à Ankara en 2019, ajoutant qu'elle fut utile."
+    assert two_facts(Sentence(0, len(text), text)) == [Sentence(0, len(text), text)]

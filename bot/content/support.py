@@ -184,8 +184,6 @@ def displayed(base: FactBase) -> list[Shown]:
         )
         if fact.hedge:
             shown.append(Shown(file, fact.id, "hedge", fact.hedge, key))
-        if fact.label:
-            shown.append(Shown(file, fact.id, "label", fact.label, key))
     for actor in base.actors.values():
         file = _file(base, actor.id)
         if actor.role:
@@ -331,6 +329,26 @@ class _Checker:
             if self._in_actor_name(folded_word, folded_text, covered):
                 continue
             self.report(shown, word, f"le nom « {word} » n'est dans aucune citation montrée")
+
+    def check_label_person(self, entry: Event | Agreement | Fact) -> None:
+        """A constat's label (a button) naming, at its start or after a dash, a person the
+        article names (« Hasanov convaincu que … », « Rencontre Hassanov – Kosanov ») whom
+        none of the entry's quotes names. An event's or agreement's label is checked whole
+        with its other texts (``displayed``)."""
+        if not isinstance(entry, Fact) or not entry.label:
+            return
+        file = _file(self.base, entry.id)
+        shown = Shown(file, entry.id, "label", entry.label, tuple(entry.evidence))
+        folded_support = fold(" ".join(item.quote for item in entry.evidence))
+        for match in _CAPITALISED.finditer(entry.label):
+            word = match.group(0)
+            if not _SENTENCE_START.search(entry.label[: match.start()]):
+                continue
+            if not self._proper_name(word, shown):
+                continue
+            if re.search(rf"\b{re.escape(fold(word))}\b", folded_support):
+                continue
+            self.report(shown, word, f"le nom « {word} » n'est dans aucune citation de l'entrée")
 
     def _proper_name(self, word: str, shown: Shown) -> bool:
         """A capitalised word at the start of a text or after a dash (« Hasanov convaincu … »,
@@ -565,6 +583,7 @@ def check_support(base: FactBase) -> list[ContentIssue]:
     for entry in base.entries():
         checker.check_claim(entry)
         checker.check_label_quotations(entry)
+        checker.check_label_person(entry)
         checker.check_terms(entry)
     known = {*(entry.id for entry in base.entries()), *base.actors}
     for key, exception in exceptions.items():

@@ -441,6 +441,7 @@ _FUTURE = re.compile(
     r"drons|rrons|vrons|urons|ront)|"
     r"serons|sera|seront|aurons|aura|auront|ferons|fera|feront|ira|iront|"
     r"(?:recevr|vendr|acquerr)(?:a|as|ai|ons|ez|ont)|"
+    r"[a-zà-ÿ]*(?:tiendr|viendr)(?:a|as|ai|ons|ez|ont)|"
     r"vont\s+\w+(?:er|ir|re)|va\s+\w+(?:er|ir|re))\b"
 )
 _PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivrons|lirons)$")

@@ -528,6 +528,42 @@ France) » : an aggregator's link to another page glued to the sentence, which e
 period — never one of the article's facts (« publié sur le site du ministère. » is prose)."""
 
 
+_THEN_FUTURE = re.compile(
+    r",\s+(?:soulignant|ajoutant|précisant|indiquant|annonçant|notant)\s+(?:que\s|qu['’])"
+)
+_PAST_HERE = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+été\s+\w+(?:ée?s?)\b|\b(?:a|ont)\s+(?:eu\s+lieu|\w+é(?:e?s?))\b"
+    r".*\b(?:en\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_FUTURE_HERE = re.compile(
+    r"\b(?:se\s+)?(?:tiendra|tiendront|sera|seront|aura|auront|aura\s+lieu|\w+(?:era|eront))\b",
+    re.IGNORECASE,
+)
+
+
+def two_facts(sentence: Sentence) -> list[Sentence]:
+    """A sentence holding a past fact and a future one joined by a participle of speech
+    (« Il a fait observer que la première réunion a été organisée à Bakou en 2017,
+    soulignant que la prochaine réunion se tiendra en Turquie. ») is cut in two verbatim
+    fragments, each a fact of its own at its own tense: the past one with its year, before the
+    comma; the future one from the participle on. Any other sentence is kept whole."""
+    text = sentence.text
+    cut = _THEN_FUTURE.search(text)
+    if cut is None:
+        return [sentence]
+    before, after = text[: cut.start()], text[cut.start() + 1 :].lstrip()
+    if not _PAST_HERE.search(before) or _FUTURE_HERE.search(before):
+        return [sentence]
+    if not _FUTURE_HERE.search(after):
+        return [sentence]
+    second_start = sentence.end - len(after)
+    return [
+        Sentence(sentence.start, sentence.start + len(before), before),
+        Sentence(second_start, sentence.end, after),
+    ]
+
+
 def _split(text: str, start: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = 0
@@ -1237,7 +1273,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
                         Sentence(sentence.start + tail.start(), sentence.end, tail.group(1))
                     )
                     sentence = Sentence(sentence.start, sentence.start + len(kept), kept)
-                (credits if is_credit(sentence.text) else sentences).append(sentence)
+                if is_credit(sentence.text):
+                    credits.append(sentence)
+                else:
+                    sentences += two_facts(sentence)
     return Article(
         text=text,
         lines=lines,

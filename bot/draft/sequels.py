@@ -263,7 +263,7 @@ def series_meeting(candidates: list[Candidate]) -> None:
     the format the article told before it, noted in ``resolved`` to check."""
     for index, item in enumerate(candidates):
         match = _ORDINAL_MEETING.search(item.sentence.text)
-        if match is None or item.kind != "event":
+        if match is None or item.kind == "agreement":
             continue
         meeting = next(
             (c for c in reversed(candidates[:index]) if c.subtype == "reunion" and c.actors),
