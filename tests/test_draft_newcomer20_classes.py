@@ -252,3 +252,35 @@ def test_a_sentence_with_one_fact_is_never_cut() -> None:
 
     text = "Il a rappelé que la réunion a eu lieu à Ankara en 2019, ajoutant qu'elle fut utile."
     assert two_facts(Sentence(0, len(text), text)) == [Sentence(0, len(text), text)]
+
+
+def test_a_label_may_quote_what_the_article_puts_between_straight_quotes(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE / "seeds", tmp_path / "seeds")
+    seed = tmp_path / "seeds" / "manoeuvres-ots-2025.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("leur volonté", 'leur "volonté"'),
+        encoding="utf-8",
+    )
+    facts = tmp_path / "content" / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("  - id: volonte-traite-paix")
+    end = text.index("\n  - id:", start + 1) if "\n  - id:" in text[start + 1 :] else len(text)
+    entry = (
+        "  - id: volonte-traite-paix\n"
+        "    actors: [AZ, AM]\n"
+        "    topics: [paix]\n"
+        "    label: Une « volonté » de paix\n"
+        "    summary: >-\n"
+        "      L'Azerbaïdjan et l'Arménie ont manifesté leur « volonté » de signer un traité de\n"
+        "      paix.\n"
+        "    evidence:\n"
+        "      - source: manoeuvres-ots\n"
+        "        quote: >-\n"
+        "          L'Azerbaïdjan et l'Arménie ont manifesté leur \"volonté\" de signer un traité\n"
+        "          de paix.\n"
+    )
+    facts.write_text(text[:start] + entry + text[end:], encoding="utf-8")
+    base = load_factbase(tmp_path / "content", tmp_path / "seeds")
+    issues = [(i.entry, i.field, i.message) for i in check_support(base)]
+    assert not [i for i in issues if i[1] == "label"], issues

@@ -377,10 +377,10 @@ class _Checker:
         between guillemets (the label would make them look quoted)."""
         if not entry.label:
             return
-        whole = {
-            " ".join(part.split())
+        whole = {  # the article's « … » or its straight "…" (« s'est dit "convaincu" »)
+            " ".join((found.group(1) or found.group(2) or "").split())
             for item in entry.key_evidence()
-            for part in _GUILLEMETS.findall(item.quote)
+            for found in _QUOTED.finditer(item.quote)
         }
         file = _file(self.base, entry.id)
         for cited in _GUILLEMETS.findall(entry.label):
