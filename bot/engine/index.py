@@ -124,10 +124,6 @@ class Index:
             self._unkept[name] = build()
         return cast(T, self._unkept[name])
 
-    def unkept_built(self, name: str) -> bool:
-        """True when :meth:`unkept` holds ``name`` already."""
-        return name in self._unkept
-
     def snapshot_files(
         self, *, hash_seeds: bool = True
     ) -> list[tuple[str, list[tuple[object, ...]]]]:
