@@ -59,18 +59,20 @@ ZATULIN_SECOND_QUOTE = """
   - id: lukoil-novembre-2025""".replace("{ARMY}", ARMY)
 
 
-def test_a_reprint_says_where_it_comes_from(five_base: FactBase) -> None:
+def test_a_cited_source_is_named_never_as_a_reprint(five_base: FactBase) -> None:
     """The Belgium Times page ends with « Source: europeantimes.news »: every citation of it
-    says it is a reprint, and a source without ``relayed_from`` says nothing of the kind."""
+    names that source — never « repris de », which Lagazette (citing the embassy « citée par
+    Caliber.Az ») is not — and a source without ``relayed_from`` says nothing of the kind."""
     for source in five_base.sources.values():
         cited = attribution(source)
         if source.relayed_from:
-            assert f"repris de {source.relayed_from}" in cited
-        else:
+            assert f"(source citée : {source.relayed_from})" in cited
             assert "repris de" not in cited
+        else:
+            assert "source citée" not in cited
     (reply,) = chat(five_base, "accord de partenariat stratégique avec Washington")
     cited = [block.attribution for block in reply.blocks if isinstance(block, Quote)]
-    assert "The Belgium Times, repris de europeantimes.news, article non daté" in cited
+    assert "The Belgium Times (source citée : europeantimes.news), article non daté" in cited
 
 
 def test_a_reported_date_has_one_wording(five_base: FactBase) -> None:

@@ -53,14 +53,16 @@ def attribution(source: Source) -> str:
     """Who published a quote and when, saying plainly what the article does not give.
 
     A title is shown in « » only when the article has one (it is then its own words); an
-    untitled article is named by its editors' label in brackets, never as a title. A reprint
-    says where it comes from (« The Belgium Times, repris de europeantimes.news, article non
-    daté »: the page ends with « Source: europeantimes.news »).
+    untitled article is named by its editors' label in brackets, never as a title. The source
+    an article credits says its name (« The Belgium Times (source citée : europeantimes.news),
+    article non daté »: the page ends with « Source: europeantimes.news »; « Lagazette (source
+    citée : Caliber.Az) » cites the embassy « citée par Caliber.Az »): « repris de » would say
+    the whole article is a reprint, which only some are.
     """
     when = published_text(source)
     outlet = outlet_text(source)
     if source.relayed_from:
-        outlet = f"{outlet}, repris de {source.relayed_from}"
+        outlet = f"{outlet} (source citée : {source.relayed_from})"
     if source.title:
         return f"{outlet}, {when}"
     return f"{outlet}, {when} [sans titre ; réf. : {source.label}]"

@@ -133,7 +133,7 @@ def _source_lines(index: Index, source_id: str) -> tuple[Item, Para]:
         f", {count(stats['facts'], 'constat')} ; {count(stats['quotes'], 'citation')}."
     )
     if source.relayed_from:
-        detail += f" Reprend : {source.relayed_from}."
+        detail += f" Source citée : {source.relayed_from}."
     if source.url:
         detail += f" Adresse : {source.url}"
     return Item(f"{outlet_text(source)}, {when}", title), Para(detail, "note")
