@@ -92,6 +92,14 @@ class ActorFinder:
         for name, code in _cldr_names().items():
             names.setdefault(name, code)
         self._names = names
+        spellings: dict[str, set[str]] = {}  # folded name → how the names write it
+        for actor in actors.values():
+            for name in (actor.name, actor.name_en, actor.full_name, *actor.aliases):
+                if name:
+                    spellings.setdefault(fold(name), set()).add(name)
+        for name in _cldr_spellings():
+            spellings.setdefault(fold(name), set()).add(name)
+        self._spellings = spellings
         self._adjectives = frozenset(adjectives)
         self._near = {
             key: actor_id
@@ -145,7 +153,9 @@ class ActorFinder:
                 start, end = words[index][1], words[index + size - 1][2]
                 surface = text[start:end]
                 if key not in self._adjectives and not _capitalised(surface):
-                    continue  # « la réunion » is a meeting, not La Réunion
+                    continue  # « réunion » is a meeting, not La Réunion
+                if not _cased_as_a_name(surface, self._spellings.get(key, set())):
+                    continue  # « La réunion s'est penchée » (a sentence's first word): a meeting
                 if _PLACE_NOUN_BEFORE.search(text[:start]):
                     continue  # « l'océan Indien », « le golfe d'Oman » : a place, not a country
                 surface = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
@@ -188,6 +198,36 @@ def _capitalised(surface: str) -> bool:
     """True when the name's first letter (after « l' », « d' ») is a capital."""
     word = re.sub(r"^(?:l|d|qu)['’]", "", surface, flags=re.IGNORECASE)
     return word[:1].isupper()
+
+
+def _cased_as_a_name(surface: str, spellings: set[str]) -> bool:
+    """True when ``surface`` writes with a capital every word some spelling of the name
+    writes with one (« La Réunion », not « La réunion »; « Arabie saoudite » as the name has
+    it), or when it is all capitals (a headline) or no spelling is known."""
+    if not spellings or surface.isupper():
+        return True
+    words = re.findall(r"[\w’']+", surface)
+    for spelling in spellings:
+        written = re.findall(r"[\w’']+", spelling)
+        if len(written) != len(words):
+            return True  # not comparable word by word: the first-letter rule alone decides
+        if all(
+            not _capitalised(name) or _capitalised(word)
+            for name, word in zip(written, words, strict=True)
+        ):
+            return True
+    return False
+
+
+@cache
+def _cldr_spellings() -> tuple[str, ...]:
+    """The French and English CLDR country names as written (with their capitals)."""
+    from babel import Locale
+
+    found: list[str] = []
+    for locale in ("fr", "en"):
+        found.extend(Locale.parse(locale).territories.values())
+    return tuple(found)
 
 
 @cache
