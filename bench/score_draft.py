@@ -82,6 +82,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   jusqu'au 12 août » one visit; the ceremony « récemment » and « du 8 juillet » one event; the
   announcement and its own quote one declaration; the 2017 meeting and the next one in Türkiye
   two facts cut from one sentence).
+- newcomer21: bench/newcomer21/, three more (AZERTAC 2022 on Turkish F-16s in joint exercises,
+  Yahoo relaying RFI 2024 on the Russian peacekeepers' withdrawal, Sputnik Afrique 2021 on French
+  demining funds) a twenty-first newcomer curated, with their final entries (the Sputnik quotes
+  they added to the RFI war and deployment entries count as those entries' units; the mediator
+  Russia is no party of the ceasefire; « séparatistes arméniens » is not Armenia).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -149,6 +154,7 @@ SETS = {
     "newcomer17": ROOT / "bench" / "newcomer17",
     "newcomer18": ROOT / "bench" / "newcomer18",
     "newcomer19": ROOT / "bench" / "newcomer19",
+    "newcomer21": ROOT / "bench" / "newcomer21",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""
