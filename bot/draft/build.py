@@ -31,6 +31,7 @@ from bot.draft.actors import (
     media,
     meets_counterparts,
     named_officials,
+    mediator,
     names_a_pair,
     nationals,
     officials,
@@ -219,6 +220,9 @@ def _month_run(dates: list[FoundDate]) -> FoundDate | None:
     return replace(first, iso=f"{isos[0]}/{isos[-1]}", precision="intervalle", note=note)
 
 
+_SINCE = re.compile(r"(?:depuis|dès)\b", re.IGNORECASE)
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
     a finer date of the same year the sentence tells (« qui débutera demain »); a run of
@@ -226,6 +230,13 @@ def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     run = _month_run(dates)
     if run is not None:
         return run
+    since = [found for found in dates if _SINCE.match(found.text)]
+    if since and len(since) < len(dates):
+        # « déployés depuis l'automne 2020 ont amorcé leur retrait, a annoncé ce mercredi
+        # 17 avril » : « depuis » dates the state the sentence starts from, not its act
+        kept = [found for found in dates if found not in since]
+        if any(found.iso is not None and found.precision != "relatif" for found in kept):
+            dates = kept
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
             if found.reason and found.reason.startswith("année lue dans le nom"):
@@ -619,6 +630,22 @@ def _parties_between(candidate: Candidate, finder: ActorFinder) -> None:
         candidate.mediators = [hit for hit in finder.find(found.group("who")) if hit.id not in ids][
             :1
         ]
+
+
+def _mediated(candidate: Candidate, finder: ActorFinder) -> None:
+    """« La Russie, qui assurait la médiation entre les deux pays et parrainait la signature
+    d'un accord de cessez-le-feu » : Russia is the mediator of what the two others agree,
+    not one of its parties (the guide: a mediator is no party)."""
+    if candidate.kind == "fact":
+        return
+    found = mediator(candidate.sentence.text, finder)
+    hits = [hit for hit in candidate.actors if hit.id == found]
+    others = {hit.id for hit in candidate.actors if hit.id != found}
+    if found is None or not hits or len(others) < 2:
+        return
+    candidate.actors = [hit for hit in candidate.actors if hit.id != found]
+    if found not in {hit.id for hit in candidate.mediators}:
+        candidate.mediators = [*candidate.mediators, hits[0]]
 
 
 _UNQUOTED_SAID = re.compile(
@@ -3030,6 +3057,8 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
+    for candidate in candidates:  # a mediator is no party, before grouping by actors
+        _mediated(candidate, finder)
     carrying = {
         candidate.sentence.start
         for candidate in candidates
