@@ -763,12 +763,12 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         season = (match.group(1) or match.group(2) or match.group(3)).casefold()
         first, last = _SEASON_MONTHS[season]
-        year = match.group(4)
+        season_year = match.group(4)
         note = (
-            f"« {match.group(0)} » : {season} {year}, mois {first} à {last} par convention "
+            f"« {match.group(0)} » : {season} {season_year}, mois {first} à {last} par convention "
             "(l'article nomme une saison, pas des mois)"
         )
-        iso = f"{year}-{first:02d}/{year}-{last:02d}"
+        iso = f"{season_year}-{first:02d}/{season_year}-{last:02d}"
         add(
             FoundDate(
                 match.group(0),
