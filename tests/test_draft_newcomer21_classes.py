@@ -60,3 +60,51 @@ def test_a_since_date_gives_way_to_the_day_of_the_act() -> None:
     )
     entry = entry_holding(draft_yaml(alone, small_base()), "sont déployés")
     assert entry.get("date") in (None, "2020-09/2020-11"), entry  # the only date stays
+
+
+def test_a_long_attribution_to_a_tweet_is_the_hedge() -> None:
+    from bot.draft.analyse import hedge_of
+
+    text = (
+        "Les avions turcs sont présents dans les exercices conjoints, selon un tweet publié "
+        "par le ministère azerbaïdjanais de la Défense."
+    )
+    assert hedge_of(text) == ("selon un tweet publié par le ministère azerbaïdjanais de la Défense")
+
+
+PRESENT_DISPATCH = (
+    "# Date : 2022-12\n"
+    "Bakou, 6 décembre, AZERTAC\n\n"
+    "Les avions de l'armée turque sont présents dans les exercices militaires conjoints "
+    "azerbaïdjano-turcs, selon le ministère azerbaïdjanais de la Défense.\n\n"
+    "Les exercices se déroulent dans la ville de Bakou et dans la région d'Astara.\n"
+)
+
+
+def test_a_dispatch_lead_in_the_present_is_reported_on_its_day_without_the_dateline() -> None:
+    entry = entry_holding(draft_yaml(PRESENT_DISPATCH, small_base()), "sont présents")
+    assert (entry["date"], entry["date_basis"]) == ("2022-12-06", "rapporté"), entry
+    assert entry.get("tense") == "présent"
+    quotes = [item["quote"] for item in entry["evidence"]]
+    assert "Bakou, 6 décembre, AZERTAC" not in quotes  # the dateline is the page's, no quote
+    past = PRESENT_DISPATCH.replace("sont présents dans", "ont participé aux").replace(
+        "les exercices militaires", "exercices militaires"
+    )
+    entry = entry_holding(draft_yaml(past, small_base()), "ont participé")
+    assert entry["date_basis"] == "déduit" and "Bakou, 6 décembre, AZERTAC" in str(entry)
+
+
+def test_read_more_on_a_medium_at_the_foot_is_the_original_outlet() -> None:
+    from bot.draft.article import read_article
+
+    text = (
+        "# URL : https://fr.news.example.com/karabakh-retrait-124018654.html\n"
+        "Karabakh : la Turquie annonce un retrait\n\n"
+        "Les militaires turcs ont amorcé leur retrait d'Azerbaïdjan, a annoncé le ministère.\n\n"
+        "Lire la suite sur RFI\n"
+    )
+    article = read_article(text)
+    assert article.relayed_from.value == "RFI"
+    assert "Lire la suite sur RFI" in (article.relayed_from.read_from or "")
+    plain = read_article(text.replace("Lire la suite sur RFI\n", ""))
+    assert plain.relayed_from.value is None

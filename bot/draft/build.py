@@ -89,6 +89,7 @@ from bot.draft.tenses import (
     reported_future,
     said_end,
     standing_since,
+    under_way,
     year_of_thing,
 )
 from bot.draft.yaml_out import QuotedDumper
@@ -3298,6 +3299,16 @@ def _lead_date(
         return None
     if tense_of(text) != "passé" or event_type(text, act) in (None, "declaration"):
         return None  # a position said (« a affirmé ») is the article's to date, not its lead
+    if under_way(text) and article.published.value:
+        # « Les F-16 … sont présents dans les exercices » : under way the day of the dispatch,
+        # which does not date them — reported on the article's date, the dateline no quote
+        value = article.published.value
+        precision = {10: "jour", 7: "mois"}.get(len(value), "année")
+        note = (
+            f"au présent dans la dépêche « {article.dateline.value} » : en cours le jour de "
+            f"l'article ({value}), qui ne dit pas quand cela a commencé"
+        )
+        return FoundDate("", 0, 0, value, precision, "rapporté", note)
     words = f"« {day.text} »"
     if day.iso:
         iso, reason = day.iso, f"ligne d'agence {words}, jour de la dépêche"
@@ -3506,6 +3517,12 @@ def _tense(candidate: Candidate) -> str:
         and all(present_state(sentence.text) for sentence in _sentences_of(candidate))
     ):
         return "présent"
+    if (
+        candidate.tense == "passé"
+        and candidate.kind == "event"
+        and all(under_way(sentence.text) for sentence in _sentences_of(candidate))
+    ):
+        return "présent"  # « sont présents dans les exercices … se déroulent à Bakou »
     return candidate.tense
 
 
