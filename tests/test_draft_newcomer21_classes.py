@@ -108,3 +108,38 @@ def test_read_more_on_a_medium_at_the_foot_is_the_original_outlet() -> None:
     assert "Lire la suite sur RFI" in (article.relayed_from.read_from or "")
     plain = read_article(text.replace("Lire la suite sur RFI\n", ""))
     assert plain.relayed_from.value is None
+
+
+def test_a_twitter_account_is_no_intention_and_compter_plus_infinitive_is() -> None:
+    from bot.content.modality import modality_of
+
+    said = (
+        "Sur son compte Twitter, le ministre s'est déclaré heureux d'annoncer la signature "
+        "d'un accord."
+    )
+    assert modality_of(said) is None
+    meant = modality_of("Bakou compte signer un accord avec Ankara.")
+    assert meant is not None and meant.kind == "intention" and "compte" in meant.words
+    assert modality_of("Le pays compte 2 000 soldats et a organisé des exercices.") is None
+
+
+SPEAKER = (
+    "# Date : 2021-09-10\n"
+    "La Turquie est disposée à octroyer 400.000 euros à l'Azerbaïdjan pour le déminage, a "
+    "fait savoir l'ambassadeur turc à Bakou.\n"
+    "Il a souligné qu'une vaste partie du territoire devait encore être déminée.\n"
+)
+
+
+def test_his_words_after_a_speaker_join_what_he_said_as_a_key_quote() -> None:
+    data = draft_yaml(SPEAKER, small_base())
+    entry = entry_holding(data, "Il a souligné")
+    said = {item["quote"][:12]: item.get("key") for item in entry["evidence"]}
+    assert said == {"La Turquie e": True, "Il a soulign": True}, entry["evidence"]
+    assert not data["draft"]["skipped"]
+    alone = draft_yaml(
+        "# Date : 2021-09-10\nLa Turquie a livré des drones à l'Azerbaïdjan en 2020.\n"
+        "Il a souligné qu'une vaste partie du territoire devait encore être déminée.\n",
+        small_base(),
+    )  # nobody spoke before: « Il » is nobody the tool can name
+    assert [item["sentence"][:12] for item in alone["draft"]["skipped"]] == ["Il a soulign"]

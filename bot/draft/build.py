@@ -3119,6 +3119,7 @@ def draft_article(
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
         if signing and not candidate.more:
             _parties_between(candidate, finder)
+    _pronoun_goes_on(candidates, skipped, positions, carrying)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -3181,6 +3182,54 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
         for code in parties:
             candidate.actors.append(ActorHit(code, "", True))
             candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+
+
+_PRONOUN_SPEECH = re.compile(
+    r"^(?:Il|Elle|Ils|Elles)\s+(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:souligné|ajouté|"
+    r"précisé|indiqué|déclaré|estimé|rappelé|affirmé|insisté|noté|expliqué|assuré|relevé|"
+    r"fait\s+valoir|fait\s+remarquer|fait\s+observer)\b"
+)
+_SAID_SELF = re.compile(
+    r"\bs['’]est\s+(?:\w+\s+)?(?:déclaré|dit|félicité|réjoui|exprimé|prononcé)e?s?\b"
+)
+"""« le diplomate s'est déclaré « heureux d'annoncer » … » : someone speaking."""
+PRONOUN_SPEECH_NOTE = "« {words} » : la suite des propos de l'orateur de la phrase d'avant"
+
+
+def _pronoun_goes_on(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    positions: dict[int, int],
+    carrying: set[int],
+) -> None:
+    """« Il a souligné qu'une vaste partie du Haut-Karabakh devait encore être déminée » set
+    aside for naming nothing itself: the words of the speaker of the sentence just before —
+    part of what he said (the guide: one speaker's words are one declaration), never
+    dropped, and a key quote (what he said is the summary's). Only when the sentence before
+    is a candidate's that names someone speaking."""
+    by_position = {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+    for sentence in list(skipped):
+        found = _PRONOUN_SPEECH.match(sentence.text)
+        before = by_position.get(positions.get(sentence.start, -1) - 1)
+        if found is None or before is None or before.kind == "agreement":
+            continue
+        if not any(
+            _SPEECH.search(said.text)
+            or _PRONOUN_SPEECH.match(said.text)
+            or _SAID_SELF.search(said.text)
+            for said in (before.sentence, *before.more)
+        ):
+            continue
+        skipped.remove(sentence)
+        before.more.append(sentence)
+        carrying.add(sentence.start)
+        before.grouped_why.append(PRONOUN_SPEECH_NOTE.format(words=found.group(0)))
+        by_position[positions[sentence.start]] = before
 
 
 _MISSION = re.compile(
