@@ -4,10 +4,15 @@ content."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+from bot.content.loader import load_factbase
 from bot.draft.frdates import find_dates
 from tests.draft_helpers import draft_yaml, entry_holding, small_base
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 WAR = (
     "# Date : 2021-09-10\n"
@@ -143,3 +148,63 @@ def test_his_words_after_a_speaker_join_what_he_said_as_a_key_quote() -> None:
         small_base(),
     )  # nobody spoke before: « Il » is nobody the tool can name
     assert [item["sentence"][:12] for item in alone["draft"]["skipped"]] == ["Il a soulign"]
+
+
+WAR_ARTICLE = (
+    "À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et l'Arménie "
+    "pour le contrôle du Karabakh.\n"
+)
+WAR_ENTRY = """
+sources:
+  - id: guerre-2020
+    label: Guerre de 2020
+    outlet: null
+    title: null
+    published: "2024-04-17"
+    published_text: null
+    published_basis: curateur
+    note: date de publication donnée par le curateur
+    seed: guerre-2020.txt
+events:
+  - id: guerre-karabakh-2020
+    label: Guerre de six semaines
+    date: "2020-09/2020-11"
+    date_text: À l'automne 2020
+    date_basis: déduit
+    date_reason: mois de « automne » par convention (9 à 11)
+    date_note: L'article dit « À l'automne 2020 » ; septembre à novembre par convention.
+    type: conflit
+    actors: [AZ, AM]
+    topics: [defense]
+    summary: À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et l'Arménie.
+    evidence:
+      - source: guerre-2020
+        quote: À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et l'Arménie pour le contrôle du Karabakh.
+"""
+
+
+def test_the_same_war_in_other_words_is_offered_as_an_addition(tmp_path: Path) -> None:
+    """A base entry of the same partners, kind (conflit ≈ guerre) and period: « même fait »,
+    with ``draft.addition`` ready for the ``additions:`` section."""
+    shutil.copytree(FIXTURES / "draft_base" / "content", tmp_path / "content")
+    shutil.copytree(FIXTURES / "draft_base" / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds" / "guerre-2020.txt").write_text(WAR_ARTICLE, encoding="utf-8")
+    (tmp_path / "content" / "zz-guerre.yaml").write_text(WAR_ENTRY, encoding="utf-8")
+    vocabulary = tmp_path / "content" / "vocabulary.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "  event_types:\n",
+            "  event_types:\n    - {id: conflit, label: conflit armé, aliases: [guerre]}\n",
+        ),
+        encoding="utf-8",
+    )
+    base = load_factbase(tmp_path / "content", tmp_path / "seeds")
+    data = draft_yaml(WAR, base)
+    entry = entry_holding(data, "théâtre d'un conflit")
+    [link] = entry["draft"]["links"]
+    assert (link["entry"], link["relation"]) == ("guerre-karabakh-2020", "même fait"), link
+    assert "conflit ≈ guerre" in link["reason"]
+    assert entry["draft"]["addition"]["entry"] == "guerre-karabakh-2020"
+    other = WAR.replace("à l'automne 2020", "en 1994")
+    entry = entry_holding(draft_yaml(other, base), "théâtre d'un conflit")
+    assert not entry["draft"]["links"]  # another period: another war
