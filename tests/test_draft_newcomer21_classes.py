@@ -179,7 +179,9 @@ events:
     summary: À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et l'Arménie.
     evidence:
       - source: guerre-2020
-        quote: À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et l'Arménie pour le contrôle du Karabakh.
+        quote: >-
+          À l'automne 2020, une guerre de six semaines avait opposé l'Azerbaïdjan et
+          l'Arménie pour le contrôle du Karabakh.
 """
 
 
