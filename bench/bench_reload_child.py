@@ -8,7 +8,8 @@ A copy of a synthetic base ×``--factor`` (bench/synthetic.py; ``--base`` reuses
 there) is read by ``python -m bot.rebuild`` — the process a /recharger starts — with a
 snapshot directory of its own per checkout. The first run fills the caches (everything
 validated and indexed, reported apart); then each round changes one word of a summary in
-``content/events.yaml`` (a new word each time, so that no snapshot matches) and runs the
+``content/events.yaml`` (``--edit agreements``: ``content/agreements.yaml``; a new word each
+time, so that no snapshot matches) and runs the
 reading process of this checkout, then of ``--earlier``'s, one after the other. Prints, for
 each run, the CPU seconds (user + system, from ``wait4``) and the peak RSS, then the medians
 and their ratio. The reading process runs at ``nice`` 10 as in production; the bot's own
@@ -32,21 +33,30 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import LARGE_CONTENT, write_synthetic  # noqa: E402
 
-WORDS = ("rejoint ", "rejoins ", "rejoindra ")
-"""The changed word cycles through these: three states, so that with two checkouts reading in
-turn, neither ever finds the content its last snapshot was built from."""
+EDITS = {
+    "events": ("events.yaml", ("rejoint ", "rejoins ", "rejoindra ")),
+    "agreements": (
+        "agreements.yaml",
+        ("signent à Bakou un", "concluent à Bakou un", "signent, à Bakou, un"),
+    ),
+}
+"""The file ``--edit`` changes, and the words its change cycles through: three states, so that
+with two checkouts reading in turn, neither ever finds the content its last snapshot was built
+from. An event's summary touches no agreement (the agreements' kept words hold); an
+agreement's summary touches them."""
 
 
-def edit_one_file(content: Path) -> None:
-    """One word of one summary of ``content/events.yaml`` changed (size changed too)."""
-    path = content / "events.yaml"
+def edit_one_file(content: Path, kind: str = "events") -> None:
+    """One wording of one summary of the file ``kind`` names changed (size changed too)."""
+    name, words = EDITS[kind]
+    path = content / name
     text = path.read_text(encoding="utf-8")
-    for position, word in enumerate(WORDS):
+    for position, word in enumerate(words):
         if word in text:
-            following = WORDS[(position + 1) % len(WORDS)]
+            following = words[(position + 1) % len(words)]
             path.write_text(text.replace(word, following, 1), encoding="utf-8")
             return
-    raise SystemExit(f"aucun des mots {WORDS} dans {path}")
+    raise SystemExit(f"aucun des mots {words} dans {path}")
 
 
 def read_once(checkout: Path, content: Path, seeds: Path, cache: Path) -> tuple[float, float]:
@@ -92,6 +102,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--earlier", type=Path, help="another checkout, read in turn")
     parser.add_argument(
+        "--edit", choices=sorted(EDITS), default="events", help="the file each round changes"
+    )
+    parser.add_argument(
         "--receive",
         action="store_true",
         help="also time the serving process's read of each new base (this code only)",
@@ -128,7 +141,7 @@ def main() -> None:
             served = read_snapshot(first, snapshot_key(content, seeds, first), Index)
         for round_ in range(1, args.rounds + 1):
             for name, checkout in checkouts.items():
-                edit_one_file(content)
+                edit_one_file(content, args.edit)
                 seconds, rss = read_once(checkout, content, seeds, caches[name])
                 cpu[name].append(seconds)
                 # with --receive, this process holds bases, and a child's peak RSS counts the

@@ -82,6 +82,12 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   jusqu'au 12 août » one visit; the ceremony « récemment » and « du 8 juillet » one event; the
   announcement and its own quote one declaration; the 2017 meeting and the next one in Türkiye
   two facts cut from one sentence).
+- newcomer20: bench/newcomer20/, three more (AZERTAC 2025 on a 2026 plan with Kazakhstan, i24NEWS
+  2023 on a call between Zakir Hasanov and Yoav Gallant, Nor Haratch on Guido Crosetto in Bakou) a
+  twentieth newcomer curated, with their final entries (the phone call a meeting with its « Au
+  cours de la conversation » sentence; Israel's welcome in November a declaration; the protocol
+  an « accord » holding only its own quote and the meeting as context; « dans ce cas » joined to
+  the sentence it comments on).
 - newcomer21: bench/newcomer21/, three more (AZERTAC 2022 on Turkish F-16s in joint exercises,
   Yahoo relaying RFI 2024 on the Russian peacekeepers' withdrawal, Sputnik Afrique 2021 on French
   demining funds) a twenty-first newcomer curated, with their final entries (the Sputnik quotes
@@ -154,6 +160,7 @@ SETS = {
     "newcomer17": ROOT / "bench" / "newcomer17",
     "newcomer18": ROOT / "bench" / "newcomer18",
     "newcomer19": ROOT / "bench" / "newcomer19",
+    "newcomer20": ROOT / "bench" / "newcomer20",
     "newcomer21": ROOT / "bench" / "newcomer21",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
@@ -382,7 +389,9 @@ def _keys_as_curated(entry: dict[str, Any], unit: Unit) -> tuple[int, list[str]]
     return same, disagree
 
 
-def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bool) -> None:
+def score_set(
+    name: str, root: Path, base: FactBase, linker: Linker, verbose: bool
+) -> tuple[int, int]:
     """Draft every article of one set and print how each candidate compares."""
     units, sources = curated(root)
     totals = {"candidats": 0, "justes": 0, "inventés": 0, "fusions": 0, "manqués": 0}
@@ -456,6 +465,7 @@ def score_set(name: str, root: Path, base: FactBase, linker: Linker, verbose: bo
         f"sources justes {sources_right}/{len(articles)} ; clés comme le curateur "
         f"{keys_same}/{keys_all} citations\n"
     )
+    return totals["justes"], totals["candidats"]
 
 
 def main() -> None:
@@ -465,9 +475,12 @@ def main() -> None:
     args = parser.parse_args()
     base = load_factbase(CONTENT_DIR, SEEDS_DIR)
     linker = Linker(base)
+    right = count = 0
     for name, root in SETS.items():
         if args.set in (None, name):
-            score_set(name, root, base, linker, args.verbose)
+            one, all_ = score_set(name, root, base, linker, args.verbose)
+            right, count = right + one, count + all_
+    print(f"Total de tous les jeux : {right}/{count} ({100 * right / max(count, 1):.0f} %)")
 
 
 if __name__ == "__main__":

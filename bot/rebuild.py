@@ -306,7 +306,7 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
             parts = None if kept is None else kept / FULLTEXT_CACHE
             index = Index(factbase, parts)
             take_kept_tables(index, kept)  # unchanged names, agreements: their kept pieces
-            index = build_index(index)
+            index = build_index(index, serving=False)  # the bot builds what is unkept
     except ContentError as error:
         with (folder / _ISSUES).open("wb") as file:
             pickle.dump(list(error.issues), file)

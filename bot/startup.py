@@ -29,9 +29,11 @@ from bot.engine.names import NameTable
 log = logging.getLogger(__name__)
 
 
-def build_index(index: Index) -> Index:
+def build_index(index: Index, *, serving: bool = True) -> Index:
     """Build every lazy table of ``index`` now (full text, listings, the articles' own words,
-    the entries' sizes on a page), not on a first command."""
+    the entries' sizes on a page), not on a first command. ``serving`` False (a reload's
+    reading process, which only writes the snapshot): the tables no snapshot keeps
+    (:meth:`Index.unkept`) are left to the process that reads it and serves."""
     from bot.engine import signing_untold, whole_clauses
     from bot.engine.file_parts import forget
     from bot.engine.fit import prepare
@@ -39,7 +41,8 @@ def build_index(index: Index) -> Index:
 
     prepare_seed_search(index)
     signing_untold.prepare(index)
-    whole_clauses.prepare(index)
+    if serving:
+        whole_clauses.prepare(index)
     built = prepare(index.prepare())
     forget()  # the per-file keys' look-ups hold the base: a replaced one is let go of
     return built

@@ -63,17 +63,25 @@ def test_a_year_inferred_without_reason_falls_back_on_the_dating_article(five_ba
     assert year_basis(five_base, bare).endswith(f"article du {anchor.published.label()}")
 
 
-def test_the_compris_line_of_a_follow_up_says_where_an_inferred_date_comes_from(five_base):
+def test_a_follow_up_says_an_inferred_date_once_with_where_it_comes_from(five_base):
+    """Said once (issue 22, task i22zk: « the inferred date repeated twice »): on the subject's
+    line when the answer shows it, else in the « Compris » line — marked either way."""
     said = []
     for entry in _year_inferred(five_base):
         for actor in getattr(entry, "actors", ()):
             if actor != "AZ":
                 _, reply = chat(five_base, f"/timeline {five_base.actors[actor].name}", "où ?")
-                said += [t for t in _paras(reply) if t.startswith("Compris") and "déduit" in t]
+                compris = [t for t in _paras(reply) if t.startswith("Compris")]
+                labels = [b.label for b in reply.blocks if isinstance(b, Item)]
+                for basis in {year_basis(five_base, e) for e in _year_inferred(five_base)}:
+                    where = [t for t in [*compris, *labels] if basis in t]
+                    said += where
+                    in_compris = [t for t in compris if basis in t]
+                    assert not (in_compris and any(basis in t for t in labels)), where
     assert said  # a follow-up on a subject whose year is inferred
     for text in said:
         assert "date déduite)" not in text  # never the bare mark
-        assert any(year_basis(five_base, e) in text for e in _year_inferred(five_base)), text
+        assert "déduit" in text, text
 
 
 def test_month_counts_and_buttons_mark_inferred_dates_and_the_note_says_from_what(five_base):
@@ -158,9 +166,10 @@ def test_a_reported_date_names_its_article_when_the_entry_quotes_another(five_ba
     assert mixed and single
     for entry in mixed:
         anchor = five_base.sources[entry.date_anchor]
-        assert brief_origin(five_base, entry) == f"date de l'article « {anchor.label} »"
+        said = f"date de l'article réf. : {anchor.label}, non de l'événement"
+        assert brief_origin(five_base, entry) == said
     for entry in single:
-        assert brief_origin(five_base, entry) == "date de l'article"
+        assert brief_origin(five_base, entry) == "date de l'article, non de l'événement"
 
 
 # --- 4. headings follow the entries' acts --------------------------------------------------

@@ -109,7 +109,8 @@ def test_a_line_over_a_quote_of_another_article_says_so(five_base: FactBase) -> 
                 quote = blocks[at + 2]
                 assert isinstance(quote, Quote) and quote.source != anchor
                 label = five_base.sources[quote.source].label
-                assert f"« {label} »" in after.text  # the quote's own article named
+                assert f"réf. : {label})" in after.text  # the quote's own article named,
+                assert "«" not in after.text  # in the bot's words, never between « »
                 checked += 1
             elif isinstance(after, Quote) and anchor:
                 assert after.source in ("", anchor), (block.text, after.text)

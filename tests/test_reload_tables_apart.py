@@ -65,6 +65,7 @@ def _same_as_a_full_build(
     assert served.base == full.base
     assert _shape(served.tables()) == _shape(full.tables())
     assert _shape(served._memo) == _shape(full._memo)
+    assert _shape(served._unkept) == _shape(full._unkept)  # built again on the serving side
     assert _answers(served) == _answers(full)
 
 

@@ -11,7 +11,7 @@ from bot.engine.counting import asked_figure, figure_in_articles
 from bot.engine.index import Index
 from bot.engine.questions import respond, respond_in_thread, understand
 from bot.engine.seedtext import seed_holds
-from bot.engine.unsaid import unsaid_words
+from bot.engine.unsaid import undated_para, unsaid_words
 from bot.render.text import render_text
 from bot.text import count
 from tests.conftest import ContentCopy
@@ -132,10 +132,14 @@ def test_an_inferred_year_in_the_imprecise_date_line_is_marked(five_base):
     # the twelfth blind set read « (début octobre 2025) » as the article's words)
     index = Index(five_base)
     question = "Qu'est-ce qu'Aliyev a proposé aux pays de l'OTS début octobre, et pour quand ?"
-    line = _first_line(index, question)
-    assert line.startswith("(Les articles ne donnent pas de date précise"), line
+    line = undated_para(index, question, question, TODAY)
+    assert line is not None
+    assert line.text.endswith("(début octobre 2025, déduit)."), line.text
+    # shown, though, only when the date asked is the one the articles give in words: this
+    # question gives « début octobre » itself, its « pour quand ? » is answered by « en 2026 »
+    # (issue 22, task i22zj: XX44 read « ne donnent pas de date précise » as a false « not said »)
     text = " ".join(render_text(respond(index, question, TODAY)).split())
-    assert "(début octobre 2025, déduit)." in text, text
+    assert "date précise" not in text and "en 2026" in text, text
 
 
 def test_a_date_the_articles_give_is_never_said_imprecise(base):

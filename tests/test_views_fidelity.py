@@ -87,7 +87,7 @@ def test_inferred_dates_never_appear_bare(index, base):
     for entry in inferred:
         shown = when(base, entry)
         assert shown.startswith(entry.date_label or entry.date.label())
-        marks = ("(déduit", "(l'article du", "(non daté", "(rapporté : ")
+        marks = ("(déduit", "(l'article du", "(date de l'article", "(rapporté : ")
         assert any(mark in shown for mark in marks), shown
         if entry.date_anchor:
             anchor = base.sources[entry.date_anchor].published
@@ -114,7 +114,7 @@ def test_relative_and_reported_dates_say_where_they_come_from(five_base):
         "renvoie à des articles de juillet à septembre 2025)"
     )
     assert when(base, entries["rencontre-delegation-otan"]) == (
-        "rapporté le 6 novembre 2025 (non daté ; date de l'article du 6 novembre 2025)"
+        "rapporté le 6 novembre 2025 (date de l'article ; l'événement n'y est pas daté)"
     )
     assert when(base, entries["partenariat-strategique-az-us"]) == "10 février 2026"
     assert when(base, entries["paip-az-otan"]) == "date non indiquée"

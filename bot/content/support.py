@@ -320,15 +320,49 @@ class _Checker:
                     covered.append((found.start(), found.end()))
         for match in _CAPITALISED.finditer(shown.text):
             before = shown.text[: match.start()]
-            if _SENTENCE_START.search(before):
-                continue
             word = match.group(0)
+            if _SENTENCE_START.search(before) and not self._proper_name(word, shown):
+                continue
             folded_word = fold(word)
             if not folded_word or re.search(rf"\b{re.escape(folded_word)}\b", folded_support):
                 continue
             if self._in_actor_name(folded_word, folded_text, covered):
                 continue
             self.report(shown, word, f"le nom « {word} » n'est dans aucune citation montrée")
+
+    def check_label_person(self, entry: Event | Agreement | Fact) -> None:
+        """A constat's label (a button) naming, at its start or after a dash, a person the
+        article names (« Hasanov convaincu que … », « Rencontre Hassanov – Kosanov ») whom
+        none of the entry's quotes names. An event's or agreement's label is checked whole
+        with its other texts (``displayed``)."""
+        if not isinstance(entry, Fact) or not entry.label:
+            return
+        file = _file(self.base, entry.id)
+        shown = Shown(file, entry.id, "label", entry.label, tuple(entry.evidence))
+        folded_support = fold(" ".join(item.quote for item in entry.evidence))
+        for match in _CAPITALISED.finditer(entry.label):
+            word = match.group(0)
+            if not _SENTENCE_START.search(entry.label[: match.start()]):
+                continue
+            if not self._proper_name(word, shown):
+                continue
+            if re.search(rf"\b{re.escape(fold(word))}\b", folded_support):
+                continue
+            self.report(shown, word, f"le nom « {word} » n'est dans aucune citation de l'entrée")
+
+    def _proper_name(self, word: str, shown: Shown) -> bool:
+        """A capitalised word at the start of a text or after a dash (« Hasanov convaincu … »,
+        « Rencontre Hassanov – Kosanov ») is checked as a name when the quotes' articles write
+        it with a capital inside a sentence (« le colonel général Zakir Hasanov »): a person
+        the label names, not a French word that opens it (« Entretien téléphonique … »), which
+        the articles also write in lower case."""
+        pattern = re.compile(rf"[\w,]\s+{re.escape(word)}\b")
+        for source in {item.source for item in shown.quotes}:
+            text = self.base.seeds.get(source, "")
+            lower = re.search(rf"\b{re.escape(word.lower())}\b", text)
+            if pattern.search(text) and lower is None:  # « au », « Au » : a French word
+                return True
+        return False
 
     @staticmethod
     def _in_actor_name(word: str, folded_text: str, covered: list[tuple[int, int]]) -> bool:
@@ -343,10 +377,10 @@ class _Checker:
         between guillemets (the label would make them look quoted)."""
         if not entry.label:
             return
-        whole = {
-            " ".join(part.split())
+        whole = {  # the article's « … » or its straight "…" (« s'est dit "convaincu" »)
+            " ".join((found.group(1) or found.group(2) or "").split())
             for item in entry.key_evidence()
-            for part in _GUILLEMETS.findall(item.quote)
+            for found in _QUOTED.finditer(item.quote)
         }
         file = _file(self.base, entry.id)
         for cited in _GUILLEMETS.findall(entry.label):
@@ -549,6 +583,7 @@ def check_support(base: FactBase) -> list[ContentIssue]:
     for entry in base.entries():
         checker.check_claim(entry)
         checker.check_label_quotations(entry)
+        checker.check_label_person(entry)
         checker.check_terms(entry)
     known = {*(entry.id for entry in base.entries()), *base.actors}
     for key, exception in exceptions.items():

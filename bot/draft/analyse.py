@@ -383,7 +383,7 @@ _AGREEMENT_KIND = {
     "traité": "accord",
     "plan": "plan",
     "contrat": "accord",
-    "protocole": "memorandum",
+    "protocole": "accord",
     "feuille de route": "feuille-de-route",
     "partenariat": "partenariat",
 }
@@ -392,7 +392,9 @@ _EVENT_TYPES = (
     (
         "reunion",
         re.compile(
-            r"\b(?:rencontr\w*|visite|s['’]est rendu|se sont rendus|réuni\w*|entretien|"
+            r"\b(?:rencontr\w*|visite|s['’]est rendu|se sont rendus|réuni\w*|entretiens?\b|"
+            r"(?:conversation|appel|échange|communication)s?\s+téléphoniques?|"
+            r"(?:au|par)\s+téléphone|visioconférence|"
             r"(?:ai|a|avons|ont)\s+(?:\w+\s+)?visité|"
             r"s['’]entret\w*|s['’]est\s+(?:\w+\s+)?entretenue?\b|se\s+sont\s+entretenus|retrouv\w*|pourparlers|(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\s+à|"
             r"reçu\w*(?:\s+[\w'’-]+){0,4}?\s+(?:une|la|le|son|sa|les|l['’])\s?(?:délégation|"
@@ -439,6 +441,7 @@ _FUTURE = re.compile(
     r"drons|rrons|vrons|urons|ront)|"
     r"serons|sera|seront|aurons|aura|auront|ferons|fera|feront|ira|iront|"
     r"(?:recevr|vendr|acquerr)(?:a|as|ai|ons|ez|ont)|"
+    r"[a-zà-ÿ]*(?:tiendr|viendr)(?:a|as|ai|ons|ez|ont)|"
     r"vont\s+\w+(?:er|ir|re)|va\s+\w+(?:er|ir|re))\b"
 )
 _PRESENT_IN_RONS = re.compile(r"(?:[tsvdp]irons|[aos]urons|ouvrons|œuvrons|ivrons|lirons)$")
@@ -548,12 +551,25 @@ def agreement_kind(text: str) -> str | None:
     sentence names no other (a sale contract is an accord)."""
     signed = _SIGNED_NOUN.search(text)
     if signed is not None:
-        return _AGREEMENT_KIND[signed.group(1).casefold()]
-    nouns = [match.group(1).casefold() for match in _AGREEMENT_NOUN.finditer(text)]
-    precise = [noun for noun in nouns if noun != "partenariat"]
+        return _noun_kind(signed, text)
+    nouns = [match for match in _AGREEMENT_NOUN.finditer(text)]
+    precise = [noun for noun in nouns if noun.group(1).casefold() != "partenariat"]
     if precise:
-        return _AGREEMENT_KIND[precise[0]]
-    return _AGREEMENT_KIND[nouns[0]] if nouns else None
+        return _noun_kind(precise[0], text)
+    return _noun_kind(nouns[0], text) if nouns else None
+
+
+_OF_AGREEMENT = re.compile(r"s?\s+d['’]\s?(?:accord|entente)\b", re.IGNORECASE)
+
+
+def _noun_kind(match: re.Match[str], text: str) -> str:
+    """The vocabulary kind of an agreement noun: the article's own word's class — « un
+    protocole de coopération » is an accord like « un accord », only « un protocole
+    d'accord » (« d'entente ») is a memorandum of understanding."""
+    noun = match.group(1).casefold()
+    if noun == "protocole" and _OF_AGREEMENT.match(text, match.end(1)):
+        return "memorandum"
+    return _AGREEMENT_KIND[noun]
 
 
 _SECOND_AGREEMENT = re.compile(
@@ -573,7 +589,7 @@ def second_agreement(text: str) -> tuple[str, str] | None:
     found = _SECOND_AGREEMENT.search(text, first.end())
     if found is None:
         return None
-    return found.group(0).strip(" ,"), _AGREEMENT_KIND[found.group(1).casefold()]
+    return found.group(0).strip(" ,"), _noun_kind(found, text)
 
 
 _AGREED_ON = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 from rapidfuzz import fuzz
 
@@ -438,6 +438,50 @@ def _classify(text: str, seen: set[str]) -> str:
     return "prose"
 
 
+NO_YEAR_HINT = (
+    "ajouter en tête « # Date : AAAA-MM » (l'année et le mois de la dépêche ; le jour vient "
+    "de la ligne d'agence) ou « # Date : AAAA-MM-JJ » (ou --date) — sans elle, aucune date "
+    "de l'article n'est résolue"
+)
+"""What the curator must give when the dispatch's dateline has no year."""
+_SIGNATURE = re.compile(
+    r"^[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+)?\s+[A-ZÀ-Þ]{2,}(?:[-\s][A-ZÀ-Þ]{2,})?$"
+)
+"""« Sahak SUKIASYAN » : a first name then a surname in capitals, the writer's signature."""
+
+
+def _repeated_below(text: str, below: list[Line]) -> str | None:
+    """The ten words or more (a run) of a later line of prose that the headline candidate says
+    again word for word, without being that sentence's opening repeated whole: perhaps a
+    standfirst (« Le ministre azéri s'est dit "convaincu" que … se développera » before « Le
+    colonel azéri … s'est dit "convaincu" que … se développera »), perhaps a headline that
+    paraphrases (« La coopération avec l'OTAN tient une place particulière … ») — the
+    curator decides, the draft says it. None when nothing is repeated."""
+    shown = text.strip(" .…").split()
+    words = [_plain(word) for word in shown]
+    if len(words) < 12:
+        return None
+    key = " ".join(words)
+    for line in below:
+        if line.kind != "prose":
+            continue
+        body = " ".join(_plain(word) for word in line.text.split())
+        if key in body:
+            return None
+        found = [i for i in range(len(words) - 9) if " ".join(words[i : i + 10]) in body]
+        if found:
+            start = end = found[0]
+            while end < len(words) and " ".join(words[start : end + 1]) in body:
+                end += 1
+            return " ".join(shown[start:end])
+    return None
+
+
+def _plain(word: str) -> str:
+    """A word compared case and typography aside (’ and ', « » and ")."""
+    return word.casefold().replace("’", "'").replace("«", '"').replace("»", '"')
+
+
 _GENERIC_HOST_LABELS = frozenset({"www", "french", "france", "news", "info", "actu", "media"})
 """Labels of an address that name no outlet (french.presstv.com: « presstv » names it)."""
 
@@ -482,6 +526,42 @@ _AGGREGATOR_TAIL = re.compile(
 """« …, a déclaré dans un communiqué publié sur site 1997: le roi de France (The King of
 France) » : an aggregator's link to another page glued to the sentence, which ends without its
 period — never one of the article's facts (« publié sur le site du ministère. » is prose)."""
+
+
+_THEN_FUTURE = re.compile(
+    r",\s+(?:soulignant|ajoutant|précisant|indiquant|annonçant|notant)\s+(?:que\s|qu['’])"
+)
+_PAST_HERE = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+été\s+\w+(?:ée?s?)\b|\b(?:a|ont)\s+(?:eu\s+lieu|\w+é(?:e?s?))\b"
+    r".*\b(?:en\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_FUTURE_HERE = re.compile(
+    r"\b(?:se\s+)?(?:tiendra|tiendront|sera|seront|aura|auront|aura\s+lieu|\w+(?:era|eront))\b",
+    re.IGNORECASE,
+)
+
+
+def two_facts(sentence: Sentence) -> list[Sentence]:
+    """A sentence holding a past fact and a future one joined by a participle of speech
+    (« Il a fait observer que la première réunion a été organisée à Bakou en 2017,
+    soulignant que la prochaine réunion se tiendra en Turquie. ») is cut in two verbatim
+    fragments, each a fact of its own at its own tense: the past one with its year, before the
+    comma; the future one from the participle on. Any other sentence is kept whole."""
+    text = sentence.text
+    cut = _THEN_FUTURE.search(text)
+    if cut is None:
+        return [sentence]
+    before, after = text[: cut.start()], text[cut.start() + 1 :].lstrip()
+    if not _PAST_HERE.search(before) or _FUTURE_HERE.search(before):
+        return [sentence]
+    if not _FUTURE_HERE.search(after):
+        return [sentence]
+    second_start = sentence.end - len(after)
+    return [
+        Sentence(sentence.start, sentence.start + len(before), before),
+        Sentence(second_start, sentence.end, after),
+    ]
 
 
 def _split(text: str, start: int) -> list[Sentence]:
@@ -536,8 +616,23 @@ def _published_in_text(lines: list[Line]) -> tuple[Metadata, date | None]:
     return Metadata(None, None, "l'article ne donne pas de date de publication"), None
 
 
+_URL_STAMP = re.compile(r"/(?P<stamp>1\d{9})-[a-z]", re.IGNORECASE)
+"""A Unix timestamp opening a path segment before its slug (i24news.tv:
+« …/1675251443-entretien-telephonique-… », 1 February 2023 UTC)."""
+
+
+def url_stamp(url: str) -> str | None:
+    """The Unix timestamp an address's path opens a slug with, as written, or None."""
+    match = _URL_STAMP.search(url)
+    return match.group("stamp") if match else None
+
+
 def url_date(url: str) -> date | None:
-    """A full date written in an address's path (« /2025/10/18/ », « -20251018- »)."""
+    """A full date written in an address's path (« /2025/10/18/ », « -20251018- »), or the
+    day (UTC) of a Unix timestamp that opens a slug (« /1675251443-… »)."""
+    stamp = url_stamp(url)
+    if stamp is not None:
+        return datetime.fromtimestamp(int(stamp), tz=UTC).date()
     for match in _URL_DATE.finditer(url):
         try:
             if match.group("year"):
@@ -742,13 +837,18 @@ def _published(
         )
     from_url = url_date(url) if url else None
     if from_url is not None:
+        stamp = url_stamp(url or "")
+        how = (
+            f"lue dans l'horodatage Unix {stamp} de l'adresse (jour UTC), pas dans l'article"
+            if stamp
+            else "lue dans l'adresse de la page, pas dans l'article"
+        )
         return (
             Metadata(
                 from_url.isoformat(),
                 url,
-                "lue dans l'adresse de la page, pas dans l'article : écrite avec "
-                "published_basis: adresse, sans published_text ; les dates qui en dépendent "
-                "sont déduites",
+                f"{how} : écrite avec published_basis: adresse, sans published_text ; les "
+                "dates qui en dépendent sont déduites",
                 "adresse",
             ),
             from_url,
@@ -758,8 +858,7 @@ def _published(
             Metadata(
                 None,
                 dateline_date.text,
-                f"ligne d'agence « {dateline_date.text} » sans année : donner --date pour "
-                "résoudre les jours relatifs",
+                f"ligne d'agence « {dateline_date.text} » sans année : {NO_YEAR_HINT}",
             ),
             None,
         )
@@ -836,8 +935,10 @@ _ACRONYM = re.compile(r"(?<![\w.-])([A-Z]{2,8})(?![\w.-])")
 
 def _site_acronym(lines: list[Line], host: str) -> tuple[str, str] | None:
     """The acronym a label of the address spells that the page writes in capitals (« NSPA »
-    on nspa.nato.int, « AA/ Islamabad » on aa.com.tr), with the first line that writes it: the
-    page names its outlet, the address only confirms it."""
+    on nspa.nato.int, « AA/ Islamabad » on aa.com.tr), or the name of one to three words that
+    spells a label of five letters or more (« i24NEWS » on i24news.tv, « Nor Haratch » on
+    norharatch.com), with the first line that writes it: the page names its outlet, the
+    address only confirms it."""
     labels = {
         label
         for label in host.split(".")[:-1]
@@ -847,7 +948,19 @@ def _site_acronym(lines: list[Line], host: str) -> tuple[str, str] | None:
         for match in _ACRONYM.finditer(line.text):
             if match.group(1).casefold() in labels:
                 return match.group(1), line.text
+    long_labels = {label for label in labels if len(label) >= 5}
+    for line in lines:  # « i24NEWS », « Nor Haratch » written by the page: its own name
+        for match in _SITE_NAME.finditer(line.text):
+            if _squeezed(match.group(0)) in long_labels:
+                return match.group(0), line.text
     return None
+
+
+_SITE_NAME = re.compile(
+    r"(?<![\w.-])(?=[\w’'-]*[A-Z])[\w’'-]{2,20}(?:\s[A-ZÀ-Þ][\w’'-]{1,20}){0,2}(?![\w-]|\.\w)"
+)
+"""A name of one to three words, with a capital, as a page writes its outlet (« i24NEWS »,
+« Nor Haratch »)."""
 
 
 def _outlet(
@@ -1031,6 +1144,8 @@ def read_article(text: str, given: Given | None = None) -> Article:
             and len(content.split()) <= 16
         ):
             kind = "kicker"
+        if kind == "heading" and position == len(raw_lines) - 1 and _SIGNATURE.match(content):
+            kind = "byline"  # « Sahak SUKIASYAN » alone at the foot: the writer's signature
         if kind == "heading" and position == len(raw_lines) - 1 and _CUT_PROSE.search(content):
             kind = (
                 "prose"  # « L'Azerbaïdjan et Israël entretiennent …, notamme » : cut, not a title
@@ -1049,8 +1164,21 @@ def read_article(text: str, given: Given | None = None) -> Article:
             lines[position] = Line(line.start, line.text, "title")
             break
     title_line = next((line for line in lines if line.kind == "title"), None)
+    lead = (
+        _repeated_below(title_line.text, lines[lines.index(title_line) + 1 :])
+        if title_line
+        else None
+    )
     title = (
-        Metadata(title_line.text, title_line.text)
+        Metadata(
+            title_line.text,
+            title_line.text,
+            None
+            if lead is None
+            else f"à vérifier : la ligne reprend mot pour mot « {lead} » du texte — un chapeau "
+            "plutôt qu'un titre ? Si la copie n'a pas de titre, écrire title: null (la ligne "
+            "va dans coverage_skips)",
+        )
         if title_line
         else Metadata(None, None, "pas de titre reconnaissable en tête de l'article")
     )
@@ -1160,7 +1288,10 @@ def read_article(text: str, given: Given | None = None) -> Article:
                         Sentence(sentence.start + tail.start(), sentence.end, tail.group(1))
                     )
                     sentence = Sentence(sentence.start, sentence.start + len(kept), kept)
-                (credits if is_credit(sentence.text) else sentences).append(sentence)
+                if is_credit(sentence.text):
+                    credits.append(sentence)
+                else:
+                    sentences += two_facts(sentence)
     return Article(
         text=text,
         lines=lines,

@@ -89,6 +89,7 @@ from bot.draft.tenses import (
     reported_future,
     said_end,
     standing_since,
+    tells_no_past,
     under_way,
     year_of_thing,
 )
@@ -448,6 +449,20 @@ never the same fact as the sentence before."""
 
 def _actor_ids(candidate: Candidate) -> set[str]:
     return {hit.id for hit in candidate.actors}
+
+
+def _claim_after_meeting(group: Candidate, item: Candidate) -> bool:
+    """« Hassanov a indiqué que … » right after the meeting where the two countries « ont
+    réaffirmé leur intention de … », the speaker named again: his statement of what goes on, a
+    fact apart from the intention told before unless the text ties them (« Au cours de la
+    rencontre, … », « Lors de cette visite, … » join before this is asked). After a meeting
+    told as done (« Une conversation a eu lieu … ») what a participant said stays with it."""
+    return (
+        _CLAIMS.search(item.sentence.text) is not None
+        and group.modality is not None
+        and item.modality is None
+        and group.subtype != "declaration"
+    )
 
 
 def _named_opener(group: Candidate, item: Candidate) -> str | None:
@@ -1695,6 +1710,17 @@ def _own_voice(group: Candidate, item: Candidate) -> bool:
     )
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:dans\s+ce\s+cas|dans\s+(?:la\s+)?même\s+situation|en\s+ce\s+sens|"
+    r"de\s+la\s+sorte|(?:il|elle)\s+n['’]est\s+pas\s+(?:la\s+|le\s+)?seule?)\b",
+    re.IGNORECASE,
+)
+"""« Mais il est vrai que l'Italie n'est pas le seul pays membre de l'UE dans ce cas » : a
+sentence that makes sense only with the one before (which case?) joins it, whatever actors it
+adds, unless it tells an act or a date of its own."""
+_ALSO = re.compile(r"\b(?:également|aussi|en\s+outre)\b", re.IGNORECASE)
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1703,6 +1729,15 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    back = _POINTS_BACK.search(item.sentence.text)
+    if (
+        back is not None
+        and item.position - group.position == 1
+        and not item.dates
+        and item.act is None
+        and item.kind != "agreement"
+    ):
+        return f"« {back.group(0)} » n'a de sens qu'avec la phrase d'avant"
     comment = _comment_on(group, item)
     if comment is not None:
         return comment
@@ -1737,6 +1772,7 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         and item.position - group.position == 1
         and not item.dates
         and item.modality is None
+        and not _claim_after_meeting(group, item)
     ):
         return opener
     if (group.modality is None) != (item.modality is None):
@@ -1774,6 +1810,15 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         and present_state(item.sentence.text)
     ):
         return None  # « L'Azerbaïdjan dispose d'une des armées … » : one country's state, apart
+    if (
+        group.kind == "agreement"
+        and group.act is not None
+        and item.act is None
+        and tells_no_past(item.sentence.text)
+        and _ALSO.search(item.sentence.text) is None
+    ):
+        return None  # an agreement signed, then what the writer says the partners do now
+        # (« Les deux pays entretiennent également … » : the text ties them, it joins)
     if theirs and theirs <= mine and same_act and same_kind and not _other_speaker(group, item):
         return f"mêmes acteurs ({', '.join(sorted(theirs))}), même acte, phrases voisines"
     return None
@@ -2794,6 +2839,10 @@ def draft_article(
     recent: list[str] = []
     naming: dict[str, Sentence] = {}
     """The last sentence naming each country (what « les deux pays » later stands for)."""
+    named_together: list[tuple[Sentence, set[str]]] = []
+    """Each sentence with the parties it names: one naming exactly the pair is the context of
+    « les deux pays » (« l'Azerbaïdjan et l'Italie ont réaffirmé … »), not the last sentences
+    naming each (« … entre Bakou et Rome … (OTAN) »)."""
     people: dict[str, str] = {}
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
@@ -2870,16 +2919,20 @@ def draft_article(
         if head is not None:
             heads.add(head)
         pair = [item.actor for item in resolved if names_a_pair(item.words)]
-        named_in = list(
-            dict.fromkeys(
-                naming[actor]
-                for actor in pair
-                if actor in naming and actor not in {hit.id for hit in countries_here}
-            )
+        missing = {a for a in pair if a in naming} - {hit.id for hit in countries_here}
+        both = next(  # one earlier sentence naming exactly the pair: the one context quote
+            (told for told, ids in reversed(named_together) if len(missing) > 1 and ids == missing),
+            None,
+        )
+        named_in = (
+            [both]
+            if both is not None
+            else list(dict.fromkeys(naming[actor] for actor in pair if actor in missing))
         )
         recent += [hit.id for hit in parties_here]
         for hit in parties_here:
             naming[hit.id] = sentence
+        named_together.append((sentence, {hit.id for hit in found}))
         # an official's country the sentence gives without naming it (« Gallant » → Israel)
         # is one of the countries it is about: « les deux pays » next counts it
         recent += [item.actor for item in resolved if item.actor not in recent[-2:]]
@@ -3665,8 +3718,14 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
     quoted = {item["quote"] for item in entry["evidence"]}
-    entry["evidence"] += [  # where « les deux pays » names its countries
-        {"source": source_id, "quote": sentence.text, "key": True}
+    entry["evidence"] += [  # where « les deux pays » names its countries; context only when
+        # it tells an intention (« ont réaffirmé leur intention de … »), never a key quote of
+        # what was done
+        {
+            "source": source_id,
+            "quote": sentence.text,
+            "key": candidate.act not in DONE_ACTS or modality_of(sentence.text) is None,
+        }
         for sentence in candidate.named_in
         if sentence.text not in quoted and not any(sentence.text in q for q in quoted)
     ]
@@ -3916,7 +3975,7 @@ def summary_text(draft: Draft) -> str:
         )
     elif published.value:
         lines.append(f"Date de l'article : {published.value} (« {published.read_from} »).")
-    elif published.note and published.note.startswith(("mois ", "« # Date")):
+    elif published.note and published.note.startswith(("mois ", "« # Date", "ligne d'agence")):
         lines.append(f"Date de l'article : non indiquée — {published.note}.")
     else:
         lines.append("Date de l'article : non indiquée (aucune année n'en est déduite).")

@@ -16,25 +16,31 @@ _MEETING_HEAD = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?rencontré\b"
     r"|\bs['’]est\s+(?:\w+\s+)?entretenue?\s+(?:[\w’'-]+\s+){0,3}?avec\b"
     r"|\bse\s+sont\s+(?:\w+\s+)?entretenus\b"
-    r"|\b(?:a|ont)\s+(?:\w+\s+)?eu\s+(?:un|des|une)\s+(?:entretiens?|entrevue|rencontre)\s+avec\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+)?eu\s+(?:un|des|une)\s+(?:entretiens?|entrevue|rencontre|"
+    r"(?:conversation|échange|appel)s?\s+téléphoniques?)\s+avec\b"
+    r"|\b(?:entretien|entrevue|rencontre|(?:conversation|échange|appel|entretien)s?\s+"
+    r"téléphoniques?)\s+(?:a|ont)\s+eu\s+lieu\b[^.;]{0,60}?\bentre\b"
     r"|\bs['’]est\s+réunie?\s+avec\b"
     r"|\b(?:a|ont)\s+(?:\w+\s+)?reçu\s+(?:son|sa|leur|le|la|les|l['’])\s?"
     r"(?:homologue|ministre|président|vice-ministre|chef|délégation|ambassadeur|commandant)",
     re.IGNORECASE,
 )
 """The verb of a meeting with someone: « a rencontré », « s'est entretenu ce mardi avec »,
-« a reçu son homologue »."""
+« a reçu son homologue », « Une conversation téléphonique a eu lieu ce mercredi entre … » (a
+call is a meeting held at a distance)."""
 _MEETING_PART = re.compile(
     r"^(?:Au\s+cours|Lors|Pendant|Durant)\s+(?:de\s+la|de\s+cette|de\s+leur|du|de\s+l['’]|des)\s*"
-    r"(?:rencontre|réunion|entretiens?|entrevue|discussions?|pourparlers|échanges?)\b"
+    r"(?:rencontre|réunion|entretiens?|entrevue|discussions?|pourparlers|échanges?|"
+    r"conversations?|appel|visioconférence)\b"
     r"|^(?:Les\s+deux\s+(?:ministres|dirigeants|présidents|chefs|responsables|homologues|"
     r"parties|délégations|hommes|côtés)|Les\s+parties|Les\s+interlocuteurs|"
     r"(?:Leurs|Les|Ces)\s+(?:discussions|entretiens|échanges|pourparlers|conversations))\b"
     r"[^.;]*?\b(?:ont|a)\s+(?:\w+\s+){0,2}?(?:abordé|discuté|évoqué|porté|examiné|échangé|"
     r"passé\s+en\s+revue|procédé\s+à\s+un\s+échange|fait\s+le\s+point|insisté|souligné)\b"
 )
-"""« Au cours de la rencontre, … », « Les deux ministres ont abordé … », « Leurs discussions
-ont principalement porté sur … » : what the meeting told before talked about."""
+"""« Au cours de la rencontre, … », « Au cours de la conversation téléphonique, … », « Les
+deux ministres ont abordé … », « Leurs discussions ont principalement porté sur … » : what the
+meeting told before talked about."""
 _ARRIVAL = re.compile(
     r"\b(?:est|sont)\s+(?:\w+\s+)?arrivée?s?\b|\bs['’]est\s+(?:\w+\s+)?rendue?\b|"
     r"\bse\s+sont\s+(?:\w+\s+)?rendus\b|\ben\s+visite\b|\beffectu\w*\s+une\s+visite\b",

@@ -374,7 +374,8 @@ def _relative(word: str, anchor: date | None, month: str | None = None) -> Found
     if key in shift:
         day = anchor + timedelta(days=shift[key])
         iso = day.isoformat()
-        return FoundDate(word, 0, 0, iso, "jour", "déduit", f"« {word} » dans l'article du {label}")
+        note = f"jour déduit : « {word} » dans l'article du {label}"
+        return FoundDate(word, 0, 0, iso, "jour", "déduit", note)
     if recent:
         return FoundDate(
             word,
@@ -430,7 +431,9 @@ def _weekday(words: str, name: str, when: str | None, future: bool, anchor: date
             shift = 7
         day = anchor - timedelta(days=shift)
         side = "le jour même" if shift == 0 else "le dernier qui précède"
-    note = f"« {words} » dans l'article du {label} : {side} ({_label(day)}) ; à vérifier"
+    note = (  # the day itself is inferred, not only its year (« ce mercredi »)
+        f"jour déduit : « {words} » dans l'article du {label} : {side} ({_label(day)}) ; à vérifier"
+    )
     return FoundDate(words, 0, 0, day.isoformat(), "jour", "déduit", note)
 
 

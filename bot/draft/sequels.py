@@ -263,7 +263,7 @@ def series_meeting(candidates: list[Candidate]) -> None:
     the format the article told before it, noted in ``resolved`` to check."""
     for index, item in enumerate(candidates):
         match = _ORDINAL_MEETING.search(item.sentence.text)
-        if match is None or item.kind != "event":
+        if match is None or item.kind == "agreement":
             continue
         meeting = next(
             (c for c in reversed(candidates[:index]) if c.subtype == "reunion" and c.actors),
@@ -283,9 +283,20 @@ def series_meeting(candidates: list[Candidate]) -> None:
 _INAUGURATION = re.compile(r"\b(?:inaugur\w*|cérémonie\s+d['’]ouverture)\b", re.IGNORECASE)
 
 
+_STATEMENT = re.compile(
+    r"\b(?:(?:s['’](?:est|était)|se\s+sont|se\s+étaient)\s+(?:\w+\s+)?(?:félicitée?s?|"
+    r"réjouie?s?|prononcée?s?|dite?s?)|(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:salué|"
+    r"déclaré|affirmé|annoncé|condamné|dénoncé|exprimé|appelé|souligné))\b",
+    re.IGNORECASE,
+)
+"""A statement (« Israël s'était félicité de l'ouverture à venir … d'une ambassade », « a
+salué la décision ») : with no meeting in the sentence, a ``declaration``."""
+
+
 def untyped_events(candidates: list[Candidate]) -> None:
     """An event without a type: a visit (an arrival, « en visite ») is a ``reunion``, an
-    inauguration (« La cérémonie inaugurale de la phase II ») a ``fondation``."""
+    inauguration (« La cérémonie inaugurale de la phase II ») a ``fondation``, a statement
+    (« s'était félicité de … », « a salué … ») a ``declaration``."""
     for item in candidates:
         if item.kind != "event" or item.subtype is not None:
             continue
@@ -293,6 +304,8 @@ def untyped_events(candidates: list[Candidate]) -> None:
             item.subtype = "fondation"
         elif _ARRIVAL.search(item.sentence.text):
             item.subtype = "reunion"
+        elif _STATEMENT.search(item.sentence.text):
+            item.subtype = "declaration"
 
 
 LEAD_PARTIES_NOTE = (

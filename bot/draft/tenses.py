@@ -71,6 +71,12 @@ def present_state(text: str) -> bool:
     return _PRESENT_STATE.search(text) is not None and _PAST_FORM.search(text) is None
 
 
+def tells_no_past(text: str) -> bool:
+    """No compound past, passive or imperfect anywhere in the sentence: it tells the present
+    (« l'Italie … ferme donc les yeux sur … et prend le parti d'ignorer … »)."""
+    return _PAST_FORM.search(text) is None
+
+
 _UNDER_WAY = re.compile(
     r"\b(?:se\s+déroulen?t|se\s+tien(?:nen)?t|se\s+poursui(?:ven)?t|(?:a|ont)\s+lieu)\b"
 )

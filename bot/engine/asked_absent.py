@@ -77,6 +77,9 @@ FILLERS = frozenset(
             "fin debut mi courant",
             # how far a text runs (« le plan court jusqu'en 2030 ? »): its period is what is asked
             "court courent couvre couvrent dure durent etend etendent",
+            # « à part ça, … ensemble ? »: besides, together — how an act is shared, said in
+            # many ways (« conjoint », « commun », « avec »), never a concept to find
+            "part ensemble",
         )
     ).split()
 )

@@ -611,6 +611,8 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
         heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
     said = reading_notes(reading, index)
+    other_period = _other_period_para(found, reading.filter)
+    said = (other_period, *said) if other_period is not None else said
     by_period = _period_para(found, reading.filter)
     if len(found) == 1 and not said:
         card = agreement_card(index, found[0])
@@ -776,6 +778,46 @@ def _by_period(agreement: Agreement, wanted: TimelineFilter) -> bool:
     return span is None or not (span.start <= high and low <= span.end)
 
 
+def _asked_span(wanted: TimelineFilter) -> str | None:
+    """A period of several years asked (« 2025-2026 »), in words; None for one year, one
+    month or no period."""
+    low, high = wanted.start, wanted.end
+    if low is None or high is None or high.year <= low.year:
+        return None
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
+        return f"{low.year}-{high.year}"
+    return f"du {low.isoformat()} au {high.isoformat()}"
+
+
+def _other_period_para(found: Sequence[Agreement], wanted: TimelineFilter) -> Para | None:
+    """« Plan … couvre la période 2026 – 2027, pas 2025-2026 : retenu pour sa date, non pour
+    sa période. » — a period of several years asked, and an agreement found by its date whose
+    own period is another: the list never seems to confirm the period asked (issue 22, an
+    outside reader: « porte sur 2025-2026 ? » answered « Accords — 2025-2026 … (1) » over a
+    plan « pour la période 2026-2027 »)."""
+    asked = _asked_span(wanted)
+    if asked is None or wanted.start is None or wanted.end is None:
+        return None
+    low, high = wanted.start, wanted.end
+    other = [
+        a for a in found if a.period is not None and (a.period.start, a.period.end) != (low, high)
+    ]
+    if not other:
+        return None
+    named = french_list(
+        [
+            f"{short_label(a.title, 60)} couvre la période {a.period.label()}"
+            for a in other
+            if a.period
+        ]
+    )
+    held = "retenu" if len(other) == 1 else "retenus"
+    return Para(
+        f"{named}, pas {asked} : {held} ici pour la date de signature, non pour la période.",
+        "note",
+    )
+
+
 def _period_para(found: Sequence[Agreement], wanted: TimelineFilter) -> Para | None:
     """The note saying which agreements a period asked holds by the period they cover, not
     by their date, so that a date outside the period asked is never shown as inside it."""
@@ -788,7 +830,7 @@ def _period_para(found: Sequence[Agreement], wanted: TimelineFilter) -> Para | N
             "pas pour sa date de signature."
         )
     named = french_list(
-        [f"« {short_label(a.title, 60)} » (période {a.period.label()})" for a in held if a.period]
+        [f"{short_label(a.title, 60)} (période {a.period.label()})" for a in held if a.period]
     )
     verb = "est retenu" if len(held) == 1 else "sont retenus"
     return Para(f"{named} {verb} pour la période couverte, pas pour la date de signature.")

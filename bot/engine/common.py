@@ -59,10 +59,14 @@ def attribution(source: Source) -> str:
     """Who published a quote and when, saying plainly what the article does not give.
 
     A title is shown in « » only when the article has one (it is then its own words); an
-    untitled article is named by its editors' label in brackets, never as a title.
+    untitled article is named by its editors' label in brackets, never as a title. A reprint
+    says where it comes from (« The Belgium Times, repris de europeantimes.news, article non
+    daté »: the page ends with « Source: europeantimes.news »).
     """
     when = published_text(source)
     outlet = outlet_text(source)
+    if source.relayed_from:
+        outlet = f"{outlet}, repris de {source.relayed_from}"
     if source.title:
         return f"{outlet}, {when}"
     return f"{outlet}, {when} [sans titre ; réf. : {source.label}]"
@@ -120,8 +124,8 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
 
     « 21 septembre 2025 » when the article says so; « août 2025 (déduit : « En août » dans
     l'article du 6 novembre 2025) »; « avant le 6 novembre 2025 (l'article du 6 novembre 2025
-    dit « récemment ») »; « rapporté le 6 novembre 2025 (non daté ; date de l'article du
-    6 novembre 2025) »; « 8 juin (année non précisée dans l'article) » for a day the base
+    dit « récemment ») »; « rapporté le 6 novembre 2025 (date de l'article ; l'événement
+    n'y est pas daté) »; « 8 juin (année non précisée dans l'article) » for a day the base
     cannot place (``undated``); « date non indiquée ».
     """
     span = entry.date
@@ -138,8 +142,17 @@ def when(base: FactBase, entry: Event | Agreement) -> str:
     if dated and words:
         return f"{label} (l'article du {dated} dit {words})"
     if dated:
-        return f"{label} (non daté ; date de l'article du {dated})"
+        return f"{label} ({reported_only(label, dated)})"
     return f"{label} (rapporté : {entry.date_reason})"
+
+
+def reported_only(label: str, dated: str) -> str:
+    """The one wording of a date that is only the reporting article's (issue 22, fidelity
+    finding 2: « non daté ; date de l'article du … » read as dated and undated at once):
+    « date de l'article ; l'événement n'y est pas daté », the article's day named when the
+    label does not already show it."""
+    article = "date de l'article" if dated in label else f"date de l'article du {dated}"
+    return f"{article} ; l'événement n'y est pas daté"
 
 
 def deduced_origin(base: FactBase, entry: Event | Agreement) -> str:
@@ -174,7 +187,7 @@ def undated(words: str | None) -> str:
     return "date non indiquée"
 
 
-BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article"}
+BRIEF_MARKS = {"déduit": "date déduite", "rapporté": "date de l'article, non de l'événement"}
 """The short mark of a date's basis when nothing shorter says where it comes from."""
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
@@ -205,26 +218,28 @@ def brief_origin(base: FactBase, entry: Event | Agreement) -> str:
 def other_article(base: FactBase, entry: Event | Agreement | Fact, source_id: str) -> str:
     """The note between an entry's dated line and a quote from another article than the one
     that dates it (issue 22, fidelity finding 4: a line carries its own entry's date and
-    source, never another article's): « Phrase d'un autre article (« L'Azerbaïdjan,
-    l'OTAN et l'OTS », non daté) : »; "" when the quote comes from the dating article."""
+    source, never another article's): « Phrase d'un autre article (non daté ; réf. :
+    L'Azerbaïdjan, l'OTAN et l'OTS) : » — the reference is the bot's name for the article,
+    never between « » (fidelity finding 5); "" when the quote comes from the dating article."""
     if isinstance(entry, Fact) or not entry.date_anchor or source_id == entry.date_anchor:
         return ""
     source = base.sources.get(source_id)
     if source is None:
         return ""
-    dated = f"du {source.published.label()}" if source.published else "non daté"
-    return f"Phrase d'un autre article (« {source.label} », {dated}) :"
+    dated = f"daté du {source.published.label()}" if source.published else "non daté"
+    return f"Phrase d'un autre article ({dated} ; réf. : {source.label}) :"
 
 
 def _reported_mark(entry: Event | Agreement, anchor: Source | None) -> str:
     """« date de l'article » when every quote of the entry comes from the article that dates
     it; else the dating article named, since a quote shown with the entry may come from an
-    undated one (issue 22, fidelity class 3): « date de l'article « Aliyev et la délégation
-    de l'OTAN » »."""
+    undated one (issue 22, fidelity class 3): « date de l'article réf. : Aliyev et la
+    délégation de l'OTAN, non de l'événement » — never read as the date of what is reported
+    (a phone reader of the twelfth set took it for the meeting's)."""
     sources = {item.source for item in entry.evidence}
     if anchor is None or sources <= {anchor.id}:
         return BRIEF_MARKS["rapporté"]
-    return f"date de l'article « {anchor.label} »"
+    return f"date de l'article réf. : {anchor.label}, non de l'événement"
 
 
 _ABSENCE = re.compile(r"^(?:l')?ann[ée]e (?:absente|non (?:précisée|indiquée|donnée))", re.I)

@@ -571,14 +571,15 @@ def _seed_sentences(index: Index, subject: list[Entry]) -> list[Found]:
 
 def _subject_label(index: Index, entry: Entry) -> str:
     """The subject in a few words for the « Compris » line: its line, and its date with a
-    short mark when the article does not give it."""
+    short mark when the article does not give it. The line is the bot's own words: never
+    between « », which a reader takes for the article's (issue 22, fidelity finding 5)."""
     text = short_label(line_text(index.base, entry), SUBJECT_LABEL)
     if isinstance(entry, Fact) or entry.date is None:
-        return f"« {text} »"
+        return text
     label = entry.date_label or entry.date.label()
     if entry.date_basis == "texte":
-        return f"« {text} » ({label})"
-    return f"« {text} » ({label}, {brief_origin(index.base, entry)})"
+        return f"{text} ({label})"
+    return f"{text} ({label}, {brief_origin(index.base, entry)})"
 
 
 def _before(index: Index, sentence: str, source: str) -> str:
@@ -652,13 +653,30 @@ def _said_about_reply(index: Index, topic: str, subject: list[Entry], about: str
         return sum(1 for names in forms if names & held)
 
     own = [f for f in _own_sentences(index, subject) if hits(f.sentence)]
-    own.sort(key=lambda f: -hits(f.sentence))
     topic_said = ", ".join(a.name for a in actors) or topic
+    said_by = _same_speaker(index, subject) if not own else []
+    if said_by:  # « il dit quoi de … ? »: the speaker's other entries before any absence
+        own = [f for f in _own_sentences(index, said_by) if hits(f.sentence)]
+        subject = [*said_by, *subject] if own else subject
+    own.sort(key=lambda f: -hits(f.sentence))
     line = Para(f"Compris : {about} — ce qui y est dit sur {topic_said}", "note")
     if own:
         return _reply(index, [line, *_shown_blocks(index, _distinct(own))], own, subject)
     absent = Para(f"Les citations de ce sujet ne parlent pas de « {topic_said} ». Les voici :")
     return _reply(index, [line, absent, *_what_they_say(index, subject[:1])], [], subject)
+
+
+def _same_speaker(index: Index, subject: list[Entry]) -> list[Entry]:
+    """The other entries put in the words of the subject's speaker (the same ``hedge``:
+    « selon Konstantin Zatulin »): what a person said may be split over several entries, one
+    claim each, and « il dit quoi de … ? » asks them all before saying the subject is
+    silent (issue 22, fidelity: never a false « ne parlent pas »)."""
+    hedges = {fold(e.hedge) for e in subject[:1] if e.hedge}
+    return [
+        entry
+        for entry in index.entries.values()
+        if entry.hedge and fold(entry.hedge) in hedges and entry not in subject
+    ]
 
 
 def _verbatim_reply(index: Index, subject: list[Entry], about: str) -> Reply:
@@ -921,10 +939,40 @@ def detail_reply(
     subject: list[Entry],
     shown: str = "",
     previous: str = "",
+    typed: str = "",
 ) -> Reply | None:
     """The answer to ``detail`` asked of ``subject`` (the entries of the previous answer, or
     those the question's own words find): the sentences that give it, or the frank absence
-    and what the articles say; None when there is no subject to ask it of."""
+    and what the articles say; None when there is no subject to ask it of. The subject's
+    date is said once: on its line when the answer shows it, else in the « Compris » line."""
+    reply = _detail_reply(index, detail, subject, shown, previous, typed)
+    if reply is None or not subject:
+        return reply
+    top = subject[0]
+    dated = _subject_label(index, top)
+    plain = f"« {short_label(line_text(index.base, top), SUBJECT_LABEL)} »"
+    if dated == plain or not any(
+        isinstance(b, Item) and b.entry == top.id and b.label != "Contexte" for b in reply.blocks
+    ):
+        return reply
+    blocks = tuple(
+        replace(b, text=b.text.replace(dated, plain, 1))
+        if isinstance(b, Para) and b.text.startswith("Compris")
+        else b
+        for b in reply.blocks
+    )
+    return replace(reply, blocks=blocks)
+
+
+def _detail_reply(
+    index: Index,
+    detail: Detail,
+    subject: list[Entry],
+    shown: str,
+    previous: str,
+    typed: str,
+) -> Reply | None:
+    """``detail_reply`` before the subject's date is said once."""
     if not subject:
         return None
     if detail.kind == "cout" and not (previous or shown):  # asked alone (« quelle est la
@@ -951,7 +999,7 @@ def detail_reply(
     top = subject[0]
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
-        about = f"suite de « {command_said(index, previous)} », même sujet — {about}"
+        about = f"suite de « {command_said(index, previous, typed)} », même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
     if detail.kind == "verbatim":
@@ -967,7 +1015,7 @@ def detail_reply(
         if not surname:
             return None
         found = _said_by(index, surname, shown, top.evidence[0].source)
-        thread = f"suite de « {command_said(index, previous)} » — " if previous else ""
+        thread = f"suite de « {command_said(index, previous, typed)} » — " if previous else ""
         line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
         if not found:
             blocks: list[Block] = [
@@ -1023,11 +1071,17 @@ def detail_reply(
         return _reply(index, _with_said(index, [line], subject), [], subject)
     if shown:  # asked again of the passage just shown: something new, if there is
         fresh = [f for f in own if f.sentence not in shown]
+        if detail.kind == "qui" and not any(_person(index, f.sentence) for f in fresh):
+            fresh = []  # « c'est qui, ce Zatulin ? »: a new sentence naming nobody is no
+            # answer; the shown one that names him is
         own = fresh or own
     line_words = {word[:5] for word in _words(line_text(index.base, top)) if len(word) > 3}
     own.sort(key=lambda f: -len(line_words & {w[:5] for w in _words(f.sentence)}))
     if detail.kind == "qui" and detail.signed:  # « signé par qui ? »: who signed, first
         own.sort(key=lambda f: not re.search(r"\bsign", fold(f.sentence)))
+    elif detail.kind == "qui":  # « c'est qui, ce Zatulin ? »: a sentence naming a person
+        # before one giving only a title (« Le vice-président a toutefois souligné … »)
+        own.sort(key=lambda f: not _person(index, f.sentence))
     if detail.kind == "objet" and detail.noun:  # « domaines » before « le domaine de la défense »
         exact = [
             f
@@ -1393,7 +1447,7 @@ def _when_reply(
         label = short_label(line_text(index.base, first), 70)
         blocks.append(
             Para(
-                f"Les articles ne donnent pas le jour exact de « {label} » : ils disent {said}.",
+                f"Les articles ne donnent pas le jour exact de : {label} ; ils disent {said}.",
                 "note",
             )
         )

@@ -32,12 +32,19 @@ _FRAMING_BEFORE = re.compile(
     r"|(?:est-ce|est-il|c'est|c'était|il est) (?:bien |vraiment )?(?:vrai|exact|juste|correct)"
     r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu|on affirme|on prétend|on écrit"
     r"|on raconte|on lit)"
-    r"|quelqu'un(?: [\w'-]+){0,4}? (?:m'|me |nous |n')?(?:a )?(?:affirme|dit|écrit|assure))"
-    r"\s+(?:que\s+|qu')",
+    r"|quelqu'un(?: [\w'-]+){0,4}? (?:m'|me |nous |n')?(?:a )?(?:affirme|dit|écrit|assure)"
+    r"|(?:peut-on|peut-t-on|puis-je|pourrait-on|pourrais-je|on peut|je peux|est-ce qu'on peut"
+    r"|est-ce que je peux) (?:bien |vraiment )?(?:écrire|ecrire|dire|affirmer|titrer|mettre)"
+    r"|(?:le|la|l'|les|notre|nos|ce|cette) ?(?:brouillon|papier|draft|copie|dépêche|depeche"
+    r"|chapeau|encadré|encadre|légende|legende|note|texte|article|titre|résumé|resume)s?"
+    r"(?: [\w'-]+){0,3}? (?:dit|disent|écrit|ecrit|affirme|indique|indiquent|mentionne"
+    r"|précise|precise|avance|annonce))"
+    r"\s+(?:que\s*,?\s*|qu')",
     re.IGNORECASE,
 )
 """A claim's frame before it: « c'est vrai que », « mon collègue écrit que », « dans le papier
-c'est écrit que », « il paraît que »."""
+c'est écrit que », « il paraît que »; a writer's own check (issue 22, task i22zj): « peut-on
+écrire que », « je peux dire que », « le brouillon dit que », « notre papier indique que »."""
 _FRAMING_AFTER = re.compile(
     r"(?:[\s,.;:?!]*(?:c'est|c'était|est-ce|ce serait|ça serait) (?:bien |vraiment |donc )?"
     r"(?:vrai|juste|exact|correct|bon|ça|confirmé)"
@@ -240,6 +247,21 @@ def contradicted(
     lenient: bool = True,
     unheld: frozenset[str] = frozenset(),
 ) -> str:
+    """:func:`one_slot_contradicted`, with the edition's rank said too when the claim gives
+    another (« pas une vingtaine de pays ; « 3ᵉ », pas première »): a « Non » corrects every
+    part of the claim it can read, never one and leaves the other standing."""
+    said = one_slot_contradicted(question, quote, line, lenient, unheld)
+    rank = other_rank(question, quote) if said else ""
+    return f"{said[:-1]} ; {rank}." if rank and rank not in said else said
+
+
+def one_slot_contradicted(
+    question: str,
+    quote: str,
+    line: str = "",
+    lenient: bool = True,
+    unheld: frozenset[str] = frozenset(),
+) -> str:
     """« Non : d'après l'article, … » when ``quote`` (shown under ``line``) states another
     value of the slot the yes/no ``question`` fills — place, month, year, count of the same
     thing with the same qualifier, membership — for the same subject (``lenient``: a place or
@@ -253,20 +275,17 @@ def contradicted(
     slot = asked_at[0].group(0).strip(" ,(") if asked_at else ""  # « a Washington » typed
     # unaccented, « à la Maison Blanche »
     undated = _YEAR.sub(" ", question)  # a year is a value of its own, checked below
+    month = _other_month(question, quote, context, unheld)
     if places and quoted and _held(undated, context, slot, lenient, unheld):
         asked = f"à{slot[1:]}" if slot.startswith("a ") else slot  # typed « a » for « à »
-        return f"Non : d'après l'article, « à {quoted[0]} », pas « {asked} »."
-    asked_month = _MONTH.search(question)
-    said_month = _MONTH.search(quote)
-    if asked_month and said_month:
-        asked = fold(asked_month.group(1))
-        if asked not in folded_quote and _held(
-            question, context, asked_month.group(0), False, unheld
-        ):
-            return (
-                f"Non : d'après l'article, « {said_month.group(0).strip()} », "
-                f"pas {asked_month.group(0).strip()}."
-            )
+        month = month or _other_month(question.replace(slot, " "), quote, context, unheld, True)
+        also = f" ; {month}" if month else ""  # « à Washington en janvier »: both said
+        return f"Non : d'après l'article, « à {quoted[0]} », pas « {asked} »{also}."
+    if month:
+        return f"Non : d'après l'article, {month}."
+    span = _other_span(question, quote, context, lenient, unheld)
+    if span:
+        return span
     asked_years, said_years = _years(question), _spanned_years(quote)
     if len(asked_years) == 1 and said_years and not asked_years & said_years:
         year = next(iter(asked_years))
@@ -304,6 +323,58 @@ def contradicted(
             asked_said = _CLAUSE_END.split(asked_member.group(0))[0].strip()
             return f"Non : d'après l'article, « {said_member.group(0).strip()} », pas {asked_said}."
     return ""
+
+
+def _other_month(
+    question: str, quote: str, context: str, unheld: frozenset[str], lenient: bool = False
+) -> str:
+    """« « Le 10 février 2026 », pas en janvier 2026 » when the claim's month is another than
+    the quote's, for the same subject; "" otherwise."""
+    asked_month = _MONTH.search(question)
+    said_month = _MONTH.search(quote)
+    if not (asked_month and said_month) or fold(asked_month.group(1)) in fold(quote):
+        return ""
+    if not _held(question, context, asked_month.group(0), lenient, unheld):
+        return ""
+    return f"« {said_month.group(0).strip()} », pas {asked_month.group(0).strip()}"
+
+
+def _other_span(
+    question: str, quote: str, context: str, lenient: bool, unheld: frozenset[str]
+) -> str:
+    """« Non : d'après l'article, « pour 2026/27 », pas 2025-2026. » when the claim gives a
+    span of years (« porte sur 2025-2026 ») and the quote another one, for the same subject;
+    "" otherwise (issue 22, task i22zj: a draft's wrong period confirmed by a list's title)."""
+    asked = [m for m in _SPAN.finditer(question) if re.search(r"\d\s?[-/–]\s?\d", m.group(0))]
+    said = [m for m in _SPAN.finditer(quote) if re.search(r"\d\s?[-/–]\s?\d", m.group(0))]
+    if not (asked and said):
+        return ""
+    if _spanned_years(asked[0].group(0)) == _spanned_years(said[0].group(0)):
+        return ""
+    typed = asked[0].group(0).strip()
+    if not _held(_YEAR.sub(" ", question), context, typed, lenient, unheld):
+        return ""
+    return f"Non : d'après l'article, « {said[0].group(0).strip()} », pas {typed}."
+
+
+_RANK_ASKED = re.compile(
+    r"\b(?:\d+(?:ᵉ|e|è|er|re|ème|eme|ieme)|premier|première|premiere|deuxième|deuxieme"
+    r"|troisième|troisieme|quatrième|quatrieme|cinquième|cinquieme|second|seconde)"
+    r"(?= (?:édition|edition|forum|sommet|session|réunion|reunion|conférence|conference)\b)",
+    re.IGNORECASE,
+)
+"""A rank the claim gives to an edition (« une première édition », « le 2e forum »)."""
+_RANK_SAID = re.compile(r"\b\d+(?:ᵉ|e|è|er|re|ème|eme)(?= \w)|\b\w+ième\b", re.IGNORECASE)
+
+
+def other_rank(question: str, quote: str) -> str:
+    """« « 3ᵉ », pas première » when the claim ranks an edition and the quote gives another
+    rank; "" otherwise."""
+    asked = _RANK_ASKED.search(question)
+    said = _RANK_SAID.search(quote)
+    if asked is None or said is None or fold(asked.group(0)) == fold(said.group(0)):
+        return ""
+    return f"« {said.group(0)} », pas {asked.group(0)}"
 
 
 def _kind_stem(kind: str) -> str:
@@ -423,3 +494,30 @@ def _other_direction(
 
 
 _NEGATED = re.compile(r"\b(?:ne|n'|n’|pas|plus|jamais)\b", re.IGNORECASE)
+
+
+_CORRECTED = re.compile(r", pas (?:« )?([^;».]+?)(?: »)?(?= ;|\.$|$)")
+
+
+def unechoed(verdict: str, reading: str) -> str:
+    """The « Compris » line ``reading`` without the words a « Non » ``verdict`` corrects
+    (« Non : … « 3ᵉ », pas première » takes « première » out of « première édition »): the
+    line never repeats the false premise the answer denies. Words the right value uses too
+    (« pays » in « « plus de 80 pays », pas une vingtaine de pays ») stay."""
+    denied = _CORRECTED.findall(verdict)
+    wrong = {fold(w) for value in denied for w in words(value) if not is_stop(w)}
+    right = re.findall(r"« ([^»]+) », pas", verdict)
+    wrong -= {fold(w) for value in right for w in words(value)}
+    if not wrong or not reading.startswith("Compris :"):
+        return reading
+    head, _, rest = reading.partition(":")
+    outside, paren, inside = rest.partition(" (")
+
+    def kept(match: re.Match[str]) -> str:
+        return "" if fold(match.group(2)) in wrong else match.group(0)
+
+    outside = re.sub(r"((?:[\U0001F1E6-\U0001F1FF]{2} )?)([^\W\d_]+)", kept, outside)
+    outside = re.sub(r" {2,}", " ", outside)
+    outside = re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+,", ",", outside))
+    outside = re.sub(r"^\s*,\s*", " ", outside).rstrip(" ,")
+    return f"{head}:{outside}{paren}{inside}"

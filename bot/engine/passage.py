@@ -407,27 +407,11 @@ def _other_names(index: Index, tokens: list[str]) -> set[str]:
     """The word prefixes of the other one-word names of each actor but the home country that
     ``tokens`` name by a one-word name or alias (« Téhéran » names Iran: « iran »; « Moscou »:
     « russi »): a question naming an actor one way meets a sentence naming it another."""
-    table = index.memo("passage other names", lambda: _one_word_names(index))
+    table = index.names.one_word_names
     found: set[str] = set()
     for token in tokens:
-        found.update(table.get(token, ()))
+        found.update(name[:PREFIX] for name in table.get(token, ()))
     return found
-
-
-def _one_word_names(index: Index) -> dict[str, frozenset[str]]:
-    """Each one-word name or alias (folded, not a demonym: « turcs » says where something
-    comes from, not who acts) of an actor but the home country → the prefixes of its actor's
-    other one-word names."""
-    home = index.base.vocabulary.home
-    table: dict[str, frozenset[str]] = {}
-    for actor in index.base.actors.values():
-        if actor.id == home:
-            continue
-        names = [fold(name) for name in actor.names() if " " not in fold(name)]
-        prefixes = frozenset(name[:PREFIX] for name in names)
-        for name in names:
-            table.setdefault(name, prefixes)
-    return table
 
 
 def _spellings(index: Index) -> dict[str, set[str]]:
@@ -1613,9 +1597,10 @@ SEARCH_LABEL = 30
 
 
 def search_button(index: Index, query: str) -> Button:
-    """« 🔎 Tous les résultats »: the search behind the passage; a query too long for a
-    button's data (the route table says) keeps its rarest subject words (no conversational
-    filler, no word no entry holds), in their order, and the label says which."""
+    """« 🔎 Tous les résultats » (« 🔎 + N autres résultats », ``said_again``): the search
+    behind the passage; a query too long for a button's data (the route table says) keeps
+    its rarest subject words (no conversational filler, no word no entry holds), in their
+    order, and the label says which."""
     data = routes.COMMAND.build_or_none(f"/cherche {query}")
     if data is not None:
         return Button("🔎 Tous les résultats", data)

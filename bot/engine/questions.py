@@ -57,13 +57,21 @@ from bot.engine.detail import (
 )
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
-from bot.engine.fact_check import contradicted, fact_check_set_aside, year_values
+from bot.engine.facet_found import facet_first
+from bot.engine.fact_check import (
+    contradicted,
+    fact_check_set_aside,
+    other_rank,
+    unechoed,
+    year_values,
+)
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
 from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
+from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.last_answer import command_answer
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
@@ -92,10 +100,18 @@ from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.rough_count import with_rough_count
+from bot.engine.said_again import (
+    adds_nothing,
+    more_on_button,
+    nothing_more,
+    says_again,
+    shown_quotes,
+)
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
+from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
@@ -252,12 +268,23 @@ def _intents(folded: str) -> list[str]:
     return [name for name, pattern in _INTENTS if re.search(pattern, folded)]
 
 
+_WHICH = frozenset({"quel", "quelle", "quels", "quelles"})
+_TIME_ASKED = frozenset(
+    {"jour", "jours", "annee", "annees", "an", "mois", "date", "dates", "heure", "moment"}
+)
+"""The time nouns an interrogative adjective makes a question word (« quel jour », « en
+quelle année »)."""
+
+
 def _content(index: Index, text: str) -> str:
     """The question without its question words, in the user's spelling where it matters."""
     kept = [w for w in re.split(r"[\s?!.,;:«»\"()]+", text) if w]
     out: list[str] = []
-    for word in kept:
+    for before, word in zip(["", *kept], kept, strict=False):
         parts = fold(word).split()
+        if fold(before) in _WHICH and parts and parts[0] in _TIME_ASKED:
+            continue  # « quel jour ? » asks a date: « jour » is no word to look for (it
+            # found « l'ordre du jour » of another meeting, issue 22, twelfth blind set)
         named = word.isupper() and len(word) > 1 and index.names.find_actor(word) is not None
         if parts and all(part in QUESTION_WORDS for part in parts) and not named:
             continue  # « EU », « US » typed in capitals name an actor, not « eu », « us »
@@ -578,7 +605,7 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
             return Understanding(
                 f"/accord {agreement.title}",
                 f"/start accord-{agreement.id}",
-                f"l'accord « {agreement.title} »",
+                f"l'accord {agreement.title}",
             )
         return searched()
     wanted = reading.filter
@@ -977,13 +1004,19 @@ def respond_in_thread(
     A word no article holds whose near synonym one does (« oléoduc », « pipeline ») is read
     as that synonym, and the « Compris » line says so (``near_words``)."""
     near: tuple[tuple[str, str], ...] = ()
+    initials = ""
+    guessed: tuple[str, ...] = ()
     typos: tuple[tuple[str, str], ...] = ()
+    typed = text
     if not text.lstrip().startswith("/"):
         text, typos = with_typos_read(
             index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
         )
         text, near = with_near_words(index, text)
+        text, initials, guessed = read_initials(index, text)  # « ua »: Union africaine
     reply, asked = _respond_in_thread(index, text, today, previous)
+    if previous is not None and not text.lstrip().startswith("/"):
+        reply, asked = _not_again(index, text, typed, previous, (reply, asked), today)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
         reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
@@ -994,7 +1027,60 @@ def respond_in_thread(
         reply = _said_read_as(reply, read_as(near))
     if typos:
         reply = _said_read_as(reply, typos_read_as(typos))
+    if initials:  # « RU »: Russie or Royaume-Uni, never « not said » on a guess
+        reply = _said_read_as(without_guessed_absence(reply, guessed), initials)
+    if asked is not None:  # the question as typed, unless the answer continues the previous
+        same = previous is not None and asked.command == previous.command
+        typed = previous.typed if same and previous is not None else asked.typed or text
+        asked = replace(asked, quotes=shown_quotes(reply), typed=typed)
     return reply, asked
+
+
+def _not_again(
+    index: Index,
+    text: str,
+    typed: str,
+    previous: Asked,
+    answered: tuple[Reply, Asked | None],
+    today: date | None,
+) -> tuple[Reply, Asked | None]:
+    """A follow-up asking a detail (when, who, where, what it holds, how many) whose answer
+    would show again only the quotes just shown: that detail of the same subject, from its
+    own quotes and articles, or said plainly absent (``detail.detail_reply``)."""
+    if (
+        asked_detail(expand(text)) is None
+        or asked_move(text) is not None  # « qui le dit ? »: the source of the same sentence
+        or not _opens_on_compris(answered[0])  # something said on top already
+        or not says_again(previous.quotes, answered[0])
+    ):
+        return answered
+    detailed = _detail_of_subject(index, expand(text), previous, None, today, again=True)
+    if detailed is not None and not adds_nothing(previous.quotes, detailed[0]):
+        return detailed  # another sentence
+    if detailed is not None and _untold_on_top(detailed[0]):
+        return detailed  # « Les articles ne donnent pas le jour exact : … » on top
+    reply, asked = answered
+    kept = {key.removeprefix("¶") for key in shown_quotes(reply)}
+    if (  # the detail's reading line, without « Aussi » and « + N », when it loses no quote
+        detailed is not None
+        and _opens_on_compris(detailed[0])
+        and kept <= {key.removeprefix("¶") for key in shown_quotes(detailed[0])}
+    ):
+        reply, asked = detailed
+    blocks = (reply.blocks[0], Para(nothing_more(typed)), *reply.blocks[1:])
+    return replace(reply, blocks=blocks), asked
+
+
+def _untold_on_top(reply: Reply) -> bool:
+    """Whether the reply opens by saying what the articles do not give."""
+    first = reply.blocks[0] if reply.blocks else None
+    return isinstance(first, Para) and first.text.startswith("Les articles ne ")
+
+
+def _opens_on_compris(reply: Reply) -> bool:
+    """Whether the reply's first block is its « Compris » line (nothing said above it)."""
+    first = reply.blocks[0] if reply.blocks else None
+    return isinstance(first, Para) and first.text.startswith("Compris")
 
 
 MOST_WAYS_IN = 3
@@ -1117,6 +1203,10 @@ def _respond_in_thread(
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
+    reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
+    reply = (
+        subject_on_top(index, reply, text) if not yes_no else reply
+    )  # never a passage on shared little words on top
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
@@ -1251,7 +1341,12 @@ ASKED_ALONE = frozenset({"cout", "presents", "office"})
 
 
 def _detail_of_subject(
-    index: Index, text: str, previous: Asked, found: Understanding | None, today: date | None
+    index: Index,
+    text: str,
+    previous: Asked,
+    found: Understanding | None,
+    today: date | None,
+    again: bool = False,
 ) -> tuple[Reply, Asked] | None:
     """A short follow-up asking one detail of the previous answer's entries, naming nothing
     they lack: that detail of those entries (``detail.py``), never the previous view again nor
@@ -1263,7 +1358,7 @@ def _detail_of_subject(
     most = MOST_DETAIL_WORDS + POINTING_MORE if _POINTING.search(folded) else MOST_DETAIL_WORDS
     if detail is not None and detail.kind == "dit_sur":  # « qu'a-t-il dit du lien entre … ? »:
         most += len(detail.noun.split())  # the topic's words ask nothing more
-    if detail is None or len(folded.split()) > most:
+    if detail is None or (len(folded.split()) > most and not again):
         return None
     if rest and _names_new_actor_or_period(index, rest, previous, today):
         return None  # « et le coût ? et en Turquie ? »: the rest asks about something else
@@ -1308,9 +1403,10 @@ def _detail_of_subject(
         and isinstance(subject[0], Agreement)
         and any(word.startswith(AGREEMENT_WORDS) for word in folded.split())
     )
-    if not (repeats or lost or signed or onward or sided or detail.kind in ALWAYS_OF_SUBJECT):
+    asked_of_subject = again or detail.kind in ALWAYS_OF_SUBJECT
+    if not (repeats or lost or signed or onward or sided or asked_of_subject):
         return None
-    reply = detail_reply(index, detail, subject, previous.shown, previous.command)
+    reply = detail_reply(index, detail, subject, previous.shown, previous.command, previous.typed)
     if reply is None:
         return None
     shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
@@ -1765,7 +1861,8 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
     buttons = reply.buttons
     if passage:  # the search behind the passage, whole or on its rarest words
-        buttons = (*buttons, (search_button(index, found.data.split(" ", 1)[1]),))
+        blocks, whole = more_on_button(blocks, search_button(index, found.data.split(" ", 1)[1]))
+        buttons = (*buttons, (whole,))
     elif reply.found and button_data is not None:
         buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
     elif reply.found and words:  # a search too long for « ▶ »: on its rarest words
@@ -1862,6 +1959,10 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
         said = contradicted(question, quote.text, context, position == 0, unheld)
         if not said:
             continue
+        rank = next((r for q, _, _ in quotes if (r := other_rank(question, q.text))), "")
+        if rank and rank not in said:  # « 3ᵉ Forum » said by another quote of the answer
+            said = f"{said[:-1]} ; {rank}."
+        reply = _unechoed(reply, said)
         if position == 0:
             return replace(reply, blocks=(Para(said, "note"), *reply.blocks))
         rest = tuple(
@@ -1880,6 +1981,15 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
             return replace(reply, blocks=(Para(named, "note"), *reply.blocks))
         return None
     return None
+
+
+def _unechoed(reply: Reply, said: str) -> Reply:
+    """``reply`` whose « Compris » line no longer repeats what the « Non » ``said`` denies."""
+    blocks = tuple(
+        replace(block, text=unechoed(said, block.text)) if isinstance(block, Para) else block
+        for block in reply.blocks
+    )
+    return replace(reply, blocks=blocks)
 
 
 def _year_checked(index: Index, found: Understanding, passage: Reply) -> Reply:
@@ -2202,7 +2312,7 @@ def follow_up(
 
 def _thread(index: Index, previous: Asked) -> str:
     """« suite de « … » »: the previous question as the « Compris » line says it."""
-    return f"suite de « {command_said(index, previous.command)} »"
+    return f"suite de « {command_said(index, previous.command, previous.typed)} »"
 
 
 def _slot_of_same_subject(

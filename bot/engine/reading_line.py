@@ -163,14 +163,15 @@ _VERBS = frozenset(["sont", "etait", "etaient", "sera", "seront", "serait", "fur
 """What « quel » may be followed by that is no noun (« quel est … », « quelles étaient »)."""
 
 
-def command_said(index: Index, command: str) -> str:
+def command_said(index: Index, command: str, typed: str = "") -> str:
     """A previous question's command as a « Compris » line says it: a search by the words
     that steered it (« /cherche cote otan crois … » → « côté OTAN, Aliyev reçu délégation »),
-    any other command as typed (« /accord Royaume-Uni »)."""
+    in the spelling of the question ``typed`` when given, any other command as typed
+    (« /accord Royaume-Uni »)."""
     if not command.startswith("/cherche "):
         return command
     words = command.split(" ", 1)[1]
-    return subject_said(index, words, words) or words
+    return subject_said(index, typed or words, words) or words
 
 
 SUBJECT_PREFIX = 5

@@ -29,6 +29,12 @@ class Asked:
     verbs: frozenset[str] = frozenset()
     """The question's verbs (« tenu » in « où s'est tenu le forum ? »): a follow-up going on
     with its words never takes them for its subject (issue 22, C7)."""
+    quotes: tuple[str, ...] = ()
+    """The quotes the answer showed, in order: a follow-up asking a new detail never gets the
+    same quotes again as its answer (issue 22, task i22zk)."""
+    typed: str = ""
+    """The question as typed: a follow-up's « Compris » line names it in its own spelling
+    (« suite de « accord stratégique, 🇺🇸 Washington » », never « strategique »)."""
 
 
 class Threads:

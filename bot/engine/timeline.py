@@ -183,7 +183,10 @@ def describe(index: Index, wanted: TimelineFilter, listed: Sequence[Dated] | Non
         parts.append(f"jusqu'au {_day(wanted.end)}")
     if wanted.actors:
         parts.append(names(index.base, wanted.actors))
-    parts.extend(index.topic_labels.get(topic, topic) for topic in wanted.topics)
+    if wanted.topics:  # « thème paix »: a theme asked, never read as what the entries are
+        # (« Accords — août 2025 · … · paix · signés » read « a peace treaty signed », issue 22)
+        themes = [index.topic_labels.get(topic, topic) for topic in wanted.topics]
+        parts.append(f"thème{'s' if len(themes) > 1 else ''} {', '.join(themes)}")
     parts.extend(
         kind_label(index, kind) if listed is None else kind_title(index, kind, listed)
         for kind in wanted.kinds

@@ -40,6 +40,10 @@ ANSWER_KIND_WORDS = frozenset(
             "pourriez pourrais pouvez indiquer preciser dire savoir",
             "sert servent servir joue jouer retenu retenue retenus retenues",
             "objet objets contenu teneur",
+            # what the text does with it (« quels domaines sont mentionnés ? »): the answer is
+            # the text's own words, never a sentence holding « mentionné »
+            "mentionne mentionnes mentionnee mentionnees cite cites citee citees evoque evoques",
+            "evoquee evoquees",
         )
     ).split()
 )

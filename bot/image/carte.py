@@ -214,13 +214,16 @@ def render_map(spec: MapSpec) -> RenderedMap:
     """Draw ``spec`` as a 1,080-pixel-wide PNG. A country no place is found for is said in a
     line under the map (« Pays non placé sur la carte : … »), never in a box over it, where it
     covered other countries' labels on a crowded base (sixteenth newcomer): the map is drawn
-    again with that line among the notes, until the line says what that drawing left out."""
+    again with that line among the notes, until the line says what that drawing left out.
+    A country once said unplaced is not placed again (the line is true of every drawing, and
+    only grows): the drawings settle, where a line that came and went changed the map's
+    height and so the places (the twentieth newcomer's Italy: the United Kingdom came and went)."""
     said: tuple[str, ...] = ()
-    for _ in range(3):
+    for _ in range(len(spec.labels) + 1):
         drawn = _render_map(spec, said)
-        if drawn.unplaced == said:
+        if set(drawn.unplaced) == set(said):
             return drawn
-        said = drawn.unplaced
+        said = tuple(dict.fromkeys((*said, *drawn.unplaced)))
     return _render_map(spec, (), final=True)  # never settled: the old box over the map
 
 
@@ -340,18 +343,22 @@ def _render_map(spec: MapSpec, said: tuple[str, ...], final: bool = False) -> Re
     for code, rings in main_shapes.items():  # a sliver (Israel) gets a dot of its colour
         if code in main_points and 0 < sum(_area(ring) for ring in rings) < SLIVER_AREA:
             sheet.mark(*main_points[code], "o", True, colours[code], size=SLIVER_DOT)
-    unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area)
+    skip = frozenset(said)  # said under the map: never placed on it
+    unplaced = _place_labels(sheet, spec, main_shapes, main_points, blocked, area, skip=skip)
     zoom_area = Bbox(((4, zoom_top + 4), (WIDTH_PX - 4, zoom_top + zoom_height - 4)))
     # the zoom names its small countries, then, where there is room, the big neighbours
     # also named on the main map (Turkey's east, same colour as Armenia's, is not Armenia);
     # a neighbour the crowded main map could not name (Iran, under Uzbekistan's leader line
     # on the grown base) must be named in the zoom, the same picture in the same colours
     optional = frozenset(main_points) - set(unplaced)
-    zoom_missing = _place_labels(sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional)
+    zoom_missing = _place_labels(
+        sheet, spec, zoom_shapes, zoom_points, [], zoom_area, optional, skip=skip
+    )
     unplaced = (
         *(code for code in unplaced if code not in zoom_points or code in zoom_missing),
         *(code for code in zoom_missing if code not in unplaced),
     )
+    unplaced += tuple(code for code in said if code not in unplaced)
     shapes = {
         code: main_shapes.get(code, []) + zoom_shapes.get(code, [])
         for code in {*main_shapes, *zoom_shapes}
@@ -803,6 +810,7 @@ def _place_labels(
     blocked: list[Bbox],
     area: Bbox,
     optional: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Name each labelled country where its label covers no other country of the map, no
     other label and stays on the map: on the country when it fits, else aside with a leader
@@ -811,9 +819,10 @@ def _place_labels(
     country the search around it cannot place is placed first on the next try, after those
     left out by earlier tries; only the last try (:data:`PLACING_TRIES`) searches the whole
     map, then grey land. Returns the countries
-    no place was found for."""
+    no place was found for; those in ``skip`` (said under the map already) are not placed."""
     paths = _paths(shapes)
-    order = sorted(spec.labels, key=lambda label: label[0] in optional)
+    labels = [label for label in spec.labels if label[0] not in skip]
+    order = sorted(labels, key=lambda label: label[0] in optional)
     ahead: list[str] = []  # every country once left without a place, in the order it was
     for attempt in range(1, PLACING_TRIES + 1):
         last = attempt == PLACING_TRIES

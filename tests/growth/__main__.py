@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer19), its
+then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer20), its
 content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
 leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
 copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -40,6 +40,7 @@ SETS = (
     GROWTH / "newcomer17",
     GROWTH / "newcomer18",
     GROWTH / "newcomer19",
+    GROWTH / "newcomer20",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -60,7 +61,10 @@ newcomer curated (AZERTAC 2019, LaPresse 2023, armenews.com 2021), without the s
 added to the roles of the Turkey card and of the EU (the format adds no role text); the tenth,
 newcomer19, the three the nineteenth newcomer curated (AZERTAC 2020, NSPA 2014, AA 2021), with
 the outlets they corrected by hand in the YAML as « # Média » lines and the Serbia card (their
-Pakistan card left out, the first set has one)."""
+Pakistan card left out, the first set has one); the eleventh, newcomer20, the three the
+twentieth newcomer curated (AZERTAC 2025, i24NEWS 2023, Nor Haratch), with their Italy card and
+the outlet they corrected by hand in the YAML as a « # Média » line, without the sentences they
+added to the roles of the Israel and Kazakhstan cards (the format adds no role text)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 

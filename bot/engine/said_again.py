@@ -1,0 +1,84 @@
+"""A follow-up asking a new detail never gets the previous answer again.
+
+« signé quand exactement ? », « et qui était là ? », « ok et le contenu ? » after an answer ask
+a new detail of its subject; an answer showing only the quotes just shown, the top one first,
+adds nothing (issue 22, task i22zk, phone readers of the twelfth blind set: XX02, XX39, WW09).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.reply import Block, Button, Para, Quote, QuoteGroup, Reply
+
+KEY_CHARACTERS = 80
+"""The start of a quote that identifies it (a quote shown cut « … » keeps its start)."""
+OWN = "¶"
+"""Marks a quote shown as a block of its own (open, or folded under its line), not in a
+list page's folded group."""
+
+
+def shown_quotes(reply: Reply) -> tuple[str, ...]:
+    """The start of each quote the reply shows, in order, once each; a quote shown as a block
+    of its own marked ``OWN``."""
+    found: dict[str, None] = {}
+    for block in reply.blocks:
+        if isinstance(block, Quote):
+            found.setdefault(OWN + _key(block.text))
+        elif isinstance(block, QuoteGroup):
+            for _, quote in block.quotes:
+                found.setdefault(_key(quote.text))
+    return tuple(found)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())[:KEY_CHARACTERS]
+
+
+def says_again(before: tuple[str, ...], reply: Reply) -> bool:
+    """Whether ``reply`` shows the same quotes of their own as ``before``, in the same order,
+    and no other quote: a sentence opened that the previous answer only listed is new."""
+    now = shown_quotes(reply)
+    own_now = [key for key in now if key.startswith(OWN)]
+    own_before = [key for key in before if key.startswith(OWN)]
+    seen = {key.removeprefix(OWN) for key in before}
+    return (
+        bool(own_now)
+        and own_now == own_before
+        and all(key.removeprefix(OWN) in seen for key in now)
+    )
+
+
+def adds_nothing(before: tuple[str, ...], reply: Reply) -> bool:
+    """Whether every quote ``reply`` shows was shown by the answer ``before``."""
+    seen = {key.removeprefix(OWN) for key in before}
+    return all(key.removeprefix(OWN) in seen for key in shown_quotes(reply))
+
+
+def nothing_more(question: str) -> str:
+    """The line said under a follow-up's « Compris » line when its answer can only show again
+    what was shown: it says so, in the question's words, and leaves the articles' silence
+    unclaimed (only the subject's sentences were read)."""
+    asked = " ".join(question.split()).rstrip(" ?") + " ?"
+    return (
+        f"Sur « {asked} » : les phrases de ce sujet n'en disent pas plus que celles déjà montrées :"
+    )
+
+
+_MORE = re.compile(r"\+ (\d+) autres? résultats? \(bouton 🔎\)\.")
+ALL_RESULTS = "🔎 Tous les résultats"
+
+
+def more_on_button(blocks: tuple[Block, ...], button: Button) -> tuple[tuple[Block, ...], Button]:
+    """« + 42 autres résultats (bouton 🔎). » said by the button itself (« 🔎 + 42 autres
+    résultats ») when it runs the whole search: the first bubble loses a line, nothing is
+    hidden unsaid. A button searching fewer words (« 🔎 Chercher « … » ») keeps the line."""
+    if button.label != ALL_RESULTS:
+        return blocks, button
+    for at, block in enumerate(blocks):
+        if isinstance(block, Para) and (more := _MORE.fullmatch(block.text)):
+            number = int(more.group(1))
+            plural = "s" if number > 1 else ""
+            label = f"🔎 + {number} autre{plural} résultat{plural}"
+            return (*blocks[:at], *blocks[at + 1 :]), Button(label, button.data)
+    return blocks, button
