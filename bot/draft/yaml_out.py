@@ -28,4 +28,5 @@ class BaseStyleDumper(QuotedDumper):
     others and a later ``additions:`` finds its quotes where it looks for them."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        del indentless  # never « indentless », whatever yaml asks
         super().increase_indent(flow, False)
