@@ -210,3 +210,25 @@ def test_the_same_war_in_other_words_is_offered_as_an_addition(tmp_path: Path) -
     other = WAR.replace("à l'automne 2020", "en 1994")
     entry = entry_holding(draft_yaml(other, base), "théâtre d'un conflit")
     assert not entry["draft"]["links"]  # another period: another war
+
+
+def test_a_titled_speakers_undated_words_are_his_declaration_reported_with_his_next_words() -> None:
+    text = SPEAKER.replace(
+        "Il a souligné",
+        "Sur son compte Twitter, le diplomate s'est déclaré « heureux d'annoncer » le "
+        "prochain transfert du montant à l'agence azerbaïdjanaise de déminage.\nIl a souligné",
+    )
+    data = draft_yaml(text, small_base())
+    entry = entry_holding(data, "a fait savoir l'ambassadeur turc")
+    assert entry["type"] == "declaration" and entry["date_basis"] == "rapporté", entry
+    assert entry["date"] == "2021-09-10"
+    said = [(item["quote"][:20], item.get("key")) for item in entry["evidence"]]
+    assert said == [
+        ("La Turquie est dispo", True),
+        ("Sur son compte Twitt", True),
+        ("Il a souligné qu'une", True),
+    ], said
+    assert sorted(entry["actors"]) == ["AZ", "TR"]
+    dated = SPEAKER.replace("à octroyer", "à octroyer le 3 septembre 2021")
+    entry = entry_holding(draft_yaml(dated, small_base()), "a fait savoir")
+    assert entry.get("date") != "2021-09-10" or entry.get("date_basis") != "rapporté"

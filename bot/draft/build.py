@@ -349,6 +349,14 @@ _TALKED_OF = re.compile(
 exercise is what was talked about, the name's year dates neither the talk nor it."""
 NAME_YEAR = "année lue dans le nom"
 """How the reason of a year read from a name (« Caspian Breeze - 2025 ») starts."""
+_TOLD_BY_TITLED = re.compile(
+    r",\s+(?:a|ont)\s+(?:fait\s+savoir|annoncé|déclaré)\s+(?:le|la|l['’])\s?(?:vice-)?"
+    r"(?:ambassadeur|ambassadrice|ministre|président|porte-parole|secrétaire|conseiller|"
+    r"représentant|commandant)\b[^.;«»]*\.?$",
+    re.IGNORECASE,
+)
+"""« …, a fait savoir l'ambassadeur français à Bakou, Zacharie Gross. » : a titled speaker's
+words, closing the sentence."""
 _ANNOUNCED = re.compile(
     r",\s*(?:a|ont)\s+(?:annoncé|indiqué|fait\s+savoir|rapporté|communiqué)\s+"
     r"(?:le|la|l['’]|les)\s?(?:ministère|ministre|service|porte-parole|présidence|gouvernement|"
@@ -3050,6 +3058,20 @@ def draft_article(
             # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
+        titled_said = _TOLD_BY_TITLED.search(sentence.text)
+        if (
+            kind == "fact"
+            and titled_said is not None
+            and not any(d.iso for d in dated)
+            and not any(mark in sentence.text for mark in _MARKS)
+        ):
+            # « La France est disposée à octroyer 400.000 euros …, a fait savoir l'ambassadeur
+            # français à Bakou » : what a titled speaker made known, undated — his declaration,
+            # reported on the article's day
+            on_article = _reported_on_article(article, titled_said.group(0))
+            if on_article is not None:
+                kind, subtype, act = "event", "declaration", None
+                dated = [*dated, on_article]
         named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
         if named and (meeting_part(sentence.text) or _TALKED_OF.search(sentence.text)):
             # « Les deux ministres ont abordé la préparation de l'exercice « Birlestik - 2023 » »
@@ -3173,6 +3195,7 @@ def draft_article(
         if signing and not candidate.more:
             _parties_between(candidate, finder)
     _pronoun_goes_on(candidates, skipped, positions, carrying)
+    candidates = _same_speaker_again(candidates, positions, carrying)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -3283,6 +3306,51 @@ def _pronoun_goes_on(
         carrying.add(sentence.start)
         before.grouped_why.append(PRONOUN_SPEECH_NOTE.format(words=found.group(0)))
         by_position[positions[sentence.start]] = before
+
+
+_TITLE_AGAIN = re.compile(
+    r"^(?:[^,.;«»]{0,40},\s*)?(?:le|la|l['’])\s?(?:diplomate|ambassadeur|ambassadrice|"
+    r"ministre|porte-parole|responsable)\b[^.;«»]{0,40}?\b(?:a|avait|s['’]est)\s+(?:\w+\s+)?"
+    r"(?:déclaré|dit|souligné|ajouté|précisé|indiqué|affirmé|expliqué|réjoui|félicité)",
+    re.IGNORECASE,
+)
+"""« Sur son compte Twitter, le diplomate s'est déclaré … » : the speaker of the sentence just
+before, named again by his title."""
+SAME_SPEAKER_NOTE = "« {words} » : le même orateur que la déclaration de la phrase d'avant"
+
+
+def _same_speaker_again(
+    candidates: list[Candidate], positions: dict[int, int], carrying: set[int]
+) -> list[Candidate]:
+    """An undated constat whose speaker is the titled speaker of the declaration just before
+    (« …, a fait savoir l'ambassadeur français » then « le diplomate s'est déclaré « heureux
+    d'annoncer » … ») : more of that declaration, in key quotes — one speaker, one
+    declaration (the guide)."""
+    by_position = {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+    gone: set[int] = set()
+    for item in candidates:
+        found = _TITLE_AGAIN.match(item.sentence.text)
+        before = by_position.get(positions.get(item.sentence.start, -1) - 1)
+        if found is None or before is None or before is item or id(before) in gone:
+            continue
+        if item.kind != "fact" or any(d.iso for d in item.dates) or item.modality is not None:
+            continue
+        if before.subtype != "declaration":
+            continue
+        before.more += [item.sentence, *item.more]
+        carrying.add(item.sentence.start)
+        known = {hit.id for hit in before.actors}
+        before.actors += [hit for hit in item.actors if hit.id not in known]
+        before.grouped_why += [SAME_SPEAKER_NOTE.format(words=found.group(0)), *item.grouped_why]
+        for sentence in (item.sentence, *item.more):
+            by_position[positions[sentence.start]] = before
+        gone.add(id(item))
+    return [candidate for candidate in candidates if id(candidate) not in gone]
 
 
 _MISSION = re.compile(
