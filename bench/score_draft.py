@@ -88,6 +88,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   cours de la conversation » sentence; Israel's welcome in November a declaration; the protocol
   an « accord » holding only its own quote and the meeting as context; « dans ce cas » joined to
   the sentence it comments on).
+- newcomer21: bench/newcomer21/, three more (AZERTAC 2022 on Turkish F-16s in joint exercises,
+  Yahoo relaying RFI 2024 on the Russian peacekeepers' withdrawal, Sputnik Afrique 2021 on French
+  demining funds) a twenty-first newcomer curated, with their final entries (the Sputnik quotes
+  they added to the RFI war and deployment entries count as those entries' units; the mediator
+  Russia is no party of the ceasefire; « séparatistes arméniens » is not Armenia).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -156,6 +161,7 @@ SETS = {
     "newcomer18": ROOT / "bench" / "newcomer18",
     "newcomer19": ROOT / "bench" / "newcomer19",
     "newcomer20": ROOT / "bench" / "newcomer20",
+    "newcomer21": ROOT / "bench" / "newcomer21",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

@@ -299,3 +299,119 @@ def test_a_leftover_line_of_any_length_can_be_set_aside_and_promoted(
     )
     assert "0" in {skip["sentence"] for skip in skips["coverage_skips"]}
     assert load_factbase(base / "content", base / "seeds").skips
+
+
+SECOND = "depeche-astana-suite"
+SECOND_TEXT = (
+    "Astana revient sur la visite\n"
+    "Le ministre kazakh a été reçu à Bakou le 13 mars 2025 par son homologue azerbaïdjanais.\n"
+)
+
+
+def _second_draft(root: Path) -> Path:
+    """A reviewed draft of another article whose only fact is the promoted meeting: its quote
+    goes to that entry through ``additions:`` (« même fait »)."""
+    drafts = root / "content" / "drafts"
+    article = drafts / f"{SECOND}.txt"
+    article.write_text(SECOND_TEXT, encoding="utf-8")
+    data: dict[str, object] = {
+        "draft": {"article": str(article)},
+        "sources": [
+            {
+                "id": SECOND,
+                "label": "Suite kazakhe",
+                "outlet": None,
+                "title": "Astana revient sur la visite",
+                "published": None,
+                "published_text": None,
+                "seed": f"{SECOND}.txt",
+                "url": "https://astana.example.kz/suite",
+            }
+        ],
+        "additions": [
+            {
+                "entry": "reunion-az-kz-2025-03",
+                "evidence": [
+                    {
+                        "source": SECOND,
+                        "quote": "Le ministre kazakh a été reçu à Bakou le 13 mars 2025 par "
+                        "son homologue azerbaïdjanais.",
+                        "key": True,
+                    }
+                ],
+            }
+        ],
+    }
+    path = drafts / f"{SECOND}.yaml"
+    _write(path, data)
+    return path
+
+
+def test_an_addition_to_an_entry_promote_wrote_passes_check_drafts_and_promote(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The twenty-first curator's sequence: promote a draft, then add a quote to one of its
+    entries from another article, then check. ``--promote`` wrote its lists flush with their
+    key (« evidence: » then « - source: ») and the addition, indented as the base's lists,
+    made the file unreadable."""
+    status, text = _promote(base, capsys)
+    assert status == 0, text
+    events = (base / "content" / "events.yaml").read_text(encoding="utf-8")
+    assert "    evidence:\n      - source: depeche-bakou-astana\n" in events  # the base's style
+    second = _second_draft(base)
+    status, text = _check_drafts(base)
+    assert status == 0, text
+    folders = ["--content", str(base / "content"), "--seeds", str(base / "seeds")]
+    status = main([*folders, "draft", "--promote", str(second)])
+    assert status == 0, capsys.readouterr()
+    loaded = load_factbase(base / "content", base / "seeds")
+    (event,) = [event for event in loaded.events if event.id == "reunion-az-kz-2025-03"]
+    quotes = [item.quote for item in event.evidence]
+    assert any("Le ministre kazakh a été reçu" in quote for quote in quotes), quotes
+
+
+def test_an_addition_to_an_entry_written_flush_with_its_key_is_added_to_that_list() -> None:
+    """An entry written by hand (or by an earlier ``--promote``) as yaml.dump writes lists."""
+    from bot.draft.promote import add_quotes
+
+    text = (
+        "events:\n"
+        "  - id: un\n"
+        "    summary: Un.\n"
+        "    evidence:\n"
+        "    - source: a\n"
+        "      quote: Première.\n"
+        "    topics: []\n"
+        "  - id: deux\n"
+        "    evidence:\n"
+        "      - source: a\n"
+        "        quote: Seconde.\n"
+    )
+    changed = add_quotes(text, "un", [{"source": "b", "quote": "Ajoutée.", "key": True}])
+    assert changed is not None
+    data = yaml.safe_load(changed)
+    assert [item["quote"] for item in data["events"][0]["evidence"]] == ["Première.", "Ajoutée."]
+    assert data["events"][0]["evidence"][0]["key"] is True  # the first stays the key quote
+    assert data["events"][0]["topics"] == [] and len(data["events"][1]["evidence"]) == 1
+
+
+def test_an_addition_that_would_break_a_file_names_the_curators_file_and_entry(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merge that would leave a file unreadable is refused naming the file the curator can
+    open and the entry's line there, not a line of the merged copy nobody sees."""
+    from bot.draft import promote
+
+    text = (base / "content" / "events.yaml").read_text(encoding="utf-8")
+    line = text.splitlines().index("  - id: exercice-ots-2025") + 1
+
+    def broken(current: str, entry_id: str, _: object) -> str | None:
+        return current + "  - a: [\n" if f"id: {entry_id}" in current else None
+
+    monkeypatch.setattr(promote, "add_quotes", broken)
+    addition = [{"entry": "exercice-ots-2025", "evidence": [{"source": "s", "quote": "Q."}]}]
+    with pytest.raises(promote.PromoteError) as raised:
+        promote._merge_additions(addition, base / "content", {}, {})
+    message = str(raised.value)
+    assert f"content/events.yaml (ligne {line})" in message, message
+    assert "exercice-ots-2025" in message and "illisible" in message

@@ -86,6 +86,22 @@ def test_an_outlet_read_off_the_address_needs_the_address(base: Path) -> None:
     assert attribution(source).startswith("exemple.az (média lu dans l'adresse), ")
 
 
+def test_a_copy_that_names_its_original_outlet_is_credited_to_that_outlet(base: Path) -> None:
+    """« Lire la suite sur RFI » on a site read off the address: the footer names RFI, the
+    site after it — not the site as if the text were its own."""
+    _set_source(
+        base,
+        outlet="exemple.az",
+        outlet_basis="adresse",
+        note="lu dans l'adresse",
+        url="https://exemple.az/fr/article",
+        relayed_from="RFI",
+    )
+    assert _issues(base) == []
+    source = load_factbase(base / "content", base / "seeds").sources["manoeuvres-ots"]
+    assert attribution(source).startswith("RFI (copie sur exemple.az, site lu dans l'adresse), ")
+
+
 def test_draft_records_the_given_outlet_and_address_as_the_curators(base: Path) -> None:
     text = (
         "Bakou reçoit une délégation kazakhe\n"

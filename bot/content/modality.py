@@ -42,7 +42,12 @@ _MODAL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "intention",
         re.compile(
-            r"\b(?:entend(?:ent)?|intentions?|compt(?:e|ent)|veu(?:t|lent)|voulai\w*|"
+            r"\b(?:entend(?:ent)?|intentions?|veu(?:t|lent)|voulai\w*|"
+            # « compte signer » (intends to), never the noun (« sur son compte Twitter », « en
+            # compte ») nor « compte 2 000 soldats »
+            r"(?<!\bson )(?<!\bun )(?<!\ble )(?<!\bmon )(?<!\bce )(?<!\bleur )(?<!\bdu )"
+            r"(?<!\bau )(?<!\bses )(?<!\bdes )(?<!\bles )(?<!\ben )(?<!\bleurs )"
+            r"compt(?:e|ent)(?!\s+(?:\d|parmi|sur|environ|près|plus|entre|au\s+nombre))|"
             r"cherch\w* à|vis\w* à|envisag\w*|s['’]appr[êe]t\w*|en vue d[e'’]|"
             r"(?:se )?(?:sont |est )?engag\w* à|déterminé\w* à|prête?s? à)",
             re.I,

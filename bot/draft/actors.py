@@ -139,6 +139,28 @@ def speaker_country(text: str, speakers: dict[str, str]) -> str | None:
     return _speaker_country(text, speakers)
 
 
+_MEDIATION = re.compile(
+    r"\b(?:assur\w*|jou\w*|men\w*|exer[cç]\w*)\s+(?:la\s+|une\s+|le\s+rôle\s+de\s+|"
+    r"un\s+rôle\s+de\s+)?(?:médiation|médiat(?:eur|rice))\b"
+    r"|\b(?:en\s+tant\s+que|comme)\s+médiat(?:eur|rice)\b",
+    re.IGNORECASE,
+)
+
+
+def mediator(text: str, finder: ActorFinder) -> str | None:
+    """« La Russie, qui assurait la médiation entre les deux pays » : the country named last
+    before the words of mediation — between the parties, none of them."""
+    match = _MEDIATION.search(text)
+    if match is None:
+        return None
+    before = [
+        actor
+        for pos, actor, _ in _positions(text, finder)
+        if pos < match.start() and _is_country(actor)
+    ]
+    return before[-1] if before else None
+
+
 def resolve(
     text: str, finder: ActorFinder, recent: list[str], speakers: dict[str, str] | None = None
 ) -> list[Resolved]:
@@ -165,9 +187,11 @@ def resolve(
         if speaker is not None and _POSSESSIVE.match(match.group(0)):
             named = [speaker]
         found += [Resolved(match.group(0), actor) for actor in named]
+    between = mediator(text, finder)
     for match in _TWO_COUNTRIES.finditer(text):
         before = [actor for pos, actor, _ in mentions if pos < match.start()]
-        pool = list(dict.fromkeys(reversed([*recent, *before])))
+        # the mediator of « les deux pays » is between them, never one of the pair
+        pool = [a for a in dict.fromkeys(reversed([*recent, *before])) if a != between]
         speaker = _speaker_country(text, speakers or {})
         if speaker is not None and speaker not in pool[:2] and len(set(before) - {speaker}) < 2:
             # « En recevant des responsables turcs, le ministre Hasanov a affirmé que cela sert
@@ -323,6 +347,7 @@ def places(text: str, finder: ActorFinder, hits: list[ActorHit]) -> list[ActorHi
 _NATIONALS = re.compile(
     r"\b(?:miliciens?|milices?|mercenaires?|combattants?|djihadistes?|jihadistes?|rebelles?|"
     r"insurgés?|volontaires?|réfugiés?|migrants?|ressortissants?|menaces?|occupations?|"
+    r"séparatistes?|indépendantistes?|"
     r"supplétifs?|auxiliaires?|paramilitaires?)\s+"
     r"(?P<demonym>[a-zà-ÿ-]+)",
     re.IGNORECASE,

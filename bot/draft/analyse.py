@@ -497,7 +497,7 @@ _CONDITIONAL = re.compile(
 in -rait after é, a, o or u is « -érerait », « -arerait »…, and after u only « aurait »,
 « saurait » ; never a noun in -trait (« le retrait de 173 mines », « un extrait », « le
 portrait ») — « mettrait », « permettrait » stay conditional."""
-_HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,60}?)(?=,|\.|;|:| que | qu['’]|$)")
+_HEDGE = re.compile(r"\b((?:[Ss]elon|[Dd]['’]après)\s+[^,.;:]{2,100}?)(?=,|\.|;|:| que | qu['’]|$)")
 
 
 _UNCERTAIN = re.compile(

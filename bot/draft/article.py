@@ -686,6 +686,15 @@ _MEDIUM_CREDIT = re.compile(
 page carries, credited at its foot."""
 
 
+_READ_ON = re.compile(
+    r"^(?i:lire\s+(?:la\s+suite|l['’]\s?article(?:\s+(?:complet|entier|original))?|"
+    r"l['’]\s?intégralité(?:\s+de\s+l['’]\s?article)?)\s+sur)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w’'&.-]{1,30}(?:\s[A-ZÀ-Þ0-9][\w’'&.-]{0,30}){0,2})\s*\.?$"
+)
+"""« Lire la suite sur RFI » at the foot of a page: a syndicated copy (Yahoo, MSN) of that
+medium's article — the medium whose text it is."""
+
+
 _COPYRIGHT = re.compile(
     r"^©\s*(?:(?i:copyright)\s+)?(?:(?:19|20)\d\d\s+)?(?P<name>[A-ZÀ-Þ][\w’'&.-]{1,30}"
     r"(?:\s[A-ZÀ-Þ][\w’'&.-]{1,30})?)\s*(?:(?:19|20)\d\d)?\.?$"
@@ -736,6 +745,9 @@ def _closing_credit(lines: list[Line]) -> tuple[str, str] | None:
     if last_prose is None:
         return None
     for line in lines[last_prose + 1 :]:
+        read_on = _READ_ON.match(line.text.strip())
+        if read_on is not None:
+            return read_on.group("name"), line.text
         found = _MEDIUM_CREDIT.match(line.text.strip())
         if found is not None:
             words = found.group("name").split()
@@ -1251,9 +1263,12 @@ def read_article(text: str, given: Given | None = None) -> Article:
         )
     credit = _closing_credit(lines)
     if relayed.value is None and credit is not None:
-        relayed = Metadata(
-            credit[0], credit[1], "crédit du média d'origine en fin d'article (« RADIO J. »)"
+        how = (
+            f"« {credit[1].strip()} » en pied : copie de l'article de ce média"
+            if _READ_ON.match(credit[1].strip())
+            else "crédit du média d'origine en fin d'article (« RADIO J. »)"
         )
+        relayed = Metadata(credit[0], credit[1], how)
     if relayed.value and _names_the_site(relayed.value, outlet.value, url_meta.value, lines):
         relayed = Metadata(
             None,

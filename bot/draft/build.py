@@ -29,6 +29,7 @@ from bot.draft.actors import (
     head_of_state,
     lead_official,
     media,
+    mediator,
     meets_counterparts,
     named_officials,
     names_a_pair,
@@ -89,6 +90,7 @@ from bot.draft.tenses import (
     said_end,
     standing_since,
     tells_no_past,
+    under_way,
     year_of_thing,
 )
 from bot.draft.yaml_out import QuotedDumper
@@ -220,6 +222,9 @@ def _month_run(dates: list[FoundDate]) -> FoundDate | None:
     return replace(first, iso=f"{isos[0]}/{isos[-1]}", precision="intervalle", note=note)
 
 
+_SINCE = re.compile(r"(?:depuis|dès)\b", re.IGNORECASE)
+
+
 def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     """The first resolved date; a year read in a name (« exercice 2021 « … » ») gives way to
     a finer date of the same year the sentence tells (« qui débutera demain »); a run of
@@ -227,6 +232,13 @@ def _main_date(dates: list[FoundDate]) -> FoundDate | None:
     run = _month_run(dates)
     if run is not None:
         return run
+    since = [found for found in dates if _SINCE.match(found.text)]
+    if since and len(since) < len(dates):
+        # « déployés depuis l'automne 2020 ont amorcé leur retrait, a annoncé ce mercredi
+        # 17 avril » : « depuis » dates the state the sentence starts from, not its act
+        kept = [found for found in dates if found not in since]
+        if any(found.iso is not None and found.precision != "relatif" for found in kept):
+            dates = kept
     for found in dates:
         if found.iso is not None and found.precision != "relatif":
             if found.reason and found.reason.startswith("année lue dans le nom"):
@@ -337,6 +349,14 @@ _TALKED_OF = re.compile(
 exercise is what was talked about, the name's year dates neither the talk nor it."""
 NAME_YEAR = "année lue dans le nom"
 """How the reason of a year read from a name (« Caspian Breeze - 2025 ») starts."""
+_TOLD_BY_TITLED = re.compile(
+    r",\s+(?:a|ont)\s+(?:fait\s+savoir|annoncé|déclaré)\s+(?:le|la|l['’])\s?(?:vice-)?"
+    r"(?:ambassadeur|ambassadrice|ministre|président|porte-parole|secrétaire|conseiller|"
+    r"représentant|commandant)\b[^.;«»]*\.?$",
+    re.IGNORECASE,
+)
+"""« …, a fait savoir l'ambassadeur français à Bakou, Zacharie Gross. » : a titled speaker's
+words, closing the sentence."""
 _ANNOUNCED = re.compile(
     r",\s*(?:a|ont)\s+(?:annoncé|indiqué|fait\s+savoir|rapporté|communiqué)\s+"
     r"(?:le|la|l['’]|les)\s?(?:ministère|ministre|service|porte-parole|présidence|gouvernement|"
@@ -634,6 +654,22 @@ def _parties_between(candidate: Candidate, finder: ActorFinder) -> None:
         candidate.mediators = [hit for hit in finder.find(found.group("who")) if hit.id not in ids][
             :1
         ]
+
+
+def _mediated(candidate: Candidate, finder: ActorFinder) -> None:
+    """« La Russie, qui assurait la médiation entre les deux pays et parrainait la signature
+    d'un accord de cessez-le-feu » : Russia is the mediator of what the two others agree,
+    not one of its parties (the guide: a mediator is no party)."""
+    if candidate.kind == "fact":
+        return
+    found = mediator(candidate.sentence.text, finder)
+    hits = [hit for hit in candidate.actors if hit.id == found]
+    others = {hit.id for hit in candidate.actors if hit.id != found}
+    if found is None or not hits or len(others) < 2:
+        return
+    candidate.actors = [hit for hit in candidate.actors if hit.id != found]
+    if found not in {hit.id for hit in candidate.mediators}:
+        candidate.mediators = [*candidate.mediators, hits[0]]
 
 
 _UNQUOTED_SAID = re.compile(
@@ -3022,6 +3058,20 @@ def draft_article(
             # « La cérémonie d'ouverture du salon … a eu lieu au Centre d'exposition de
             # Bakou » : an opening held at a place is an event, dated or not
             kind, subtype = "event", _opening_type(sentence.text, act)
+        titled_said = _TOLD_BY_TITLED.search(sentence.text)
+        if (
+            kind == "fact"
+            and titled_said is not None
+            and not any(d.iso for d in dated)
+            and not any(mark in sentence.text for mark in _MARKS)
+        ):
+            # « La France est disposée à octroyer 400.000 euros …, a fait savoir l'ambassadeur
+            # français à Bakou » : what a titled speaker made known, undated — his declaration,
+            # reported on the article's day
+            on_article = _reported_on_article(article, titled_said.group(0))
+            if on_article is not None:
+                kind, subtype, act = "event", "declaration", None
+                dated = [*dated, on_article]
         named = [d for d in dated if (d.reason or "").startswith(NAME_YEAR)]
         if named and (meeting_part(sentence.text) or _TALKED_OF.search(sentence.text)):
             # « Les deux ministres ont abordé la préparation de l'exercice « Birlestik - 2023 » »
@@ -3083,6 +3133,8 @@ def draft_article(
                 said_by_pronoun=bool(_PRONOUN_SAID.match(quotations[position][1])),
             )
         )
+    for candidate in candidates:  # a mediator is no party, before grouping by actors
+        _mediated(candidate, finder)
     carrying = {
         candidate.sentence.start
         for candidate in candidates
@@ -3142,6 +3194,8 @@ def draft_article(
         signing = candidate.kind == "agreement" or candidate.subtype == "accord"
         if signing and not candidate.more:
             _parties_between(candidate, finder)
+    _pronoun_goes_on(candidates, skipped, positions, carrying)
+    candidates = _same_speaker_again(candidates, positions, carrying)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
         candidate.id = f"{source_id}-{number}"[:40]
@@ -3204,6 +3258,99 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
         for code in parties:
             candidate.actors.append(ActorHit(code, "", True))
             candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+
+
+_PRONOUN_SPEECH = re.compile(
+    r"^(?:Il|Elle|Ils|Elles)\s+(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:souligné|ajouté|"
+    r"précisé|indiqué|déclaré|estimé|rappelé|affirmé|insisté|noté|expliqué|assuré|relevé|"
+    r"fait\s+valoir|fait\s+remarquer|fait\s+observer)\b"
+)
+_SAID_SELF = re.compile(
+    r"\bs['’]est\s+(?:\w+\s+)?(?:déclaré|dit|félicité|réjoui|exprimé|prononcé)e?s?\b"
+)
+"""« le diplomate s'est déclaré « heureux d'annoncer » … » : someone speaking."""
+PRONOUN_SPEECH_NOTE = "« {words} » : la suite des propos de l'orateur de la phrase d'avant"
+
+
+def _pronoun_goes_on(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    positions: dict[int, int],
+    carrying: set[int],
+) -> None:
+    """« Il a souligné qu'une vaste partie du Haut-Karabakh devait encore être déminée » set
+    aside for naming nothing itself: the words of the speaker of the sentence just before —
+    part of what he said (the guide: one speaker's words are one declaration), never
+    dropped, and a key quote (what he said is the summary's). Only when the sentence before
+    is a candidate's that names someone speaking."""
+    by_position = {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+    for sentence in list(skipped):
+        found = _PRONOUN_SPEECH.match(sentence.text)
+        before = by_position.get(positions.get(sentence.start, -1) - 1)
+        if found is None or before is None or before.kind == "agreement":
+            continue
+        if not any(
+            _SPEECH.search(said.text)
+            or _PRONOUN_SPEECH.match(said.text)
+            or _SAID_SELF.search(said.text)
+            for said in (before.sentence, *before.more)
+        ):
+            continue
+        skipped.remove(sentence)
+        before.more.append(sentence)
+        carrying.add(sentence.start)
+        before.grouped_why.append(PRONOUN_SPEECH_NOTE.format(words=found.group(0)))
+        by_position[positions[sentence.start]] = before
+
+
+_TITLE_AGAIN = re.compile(
+    r"^(?:[^,.;«»]{0,40},\s*)?(?:le|la|l['’])\s?(?:diplomate|ambassadeur|ambassadrice|"
+    r"ministre|porte-parole|responsable)\b[^.;«»]{0,40}?\b(?:a|avait|s['’]est)\s+(?:\w+\s+)?"
+    r"(?:déclaré|dit|souligné|ajouté|précisé|indiqué|affirmé|expliqué|réjoui|félicité)",
+    re.IGNORECASE,
+)
+"""« Sur son compte Twitter, le diplomate s'est déclaré … » : the speaker of the sentence just
+before, named again by his title."""
+SAME_SPEAKER_NOTE = "« {words} » : le même orateur que la déclaration de la phrase d'avant"
+
+
+def _same_speaker_again(
+    candidates: list[Candidate], positions: dict[int, int], carrying: set[int]
+) -> list[Candidate]:
+    """An undated constat whose speaker is the titled speaker of the declaration just before
+    (« …, a fait savoir l'ambassadeur français » then « le diplomate s'est déclaré « heureux
+    d'annoncer » … ») : more of that declaration, in key quotes — one speaker, one
+    declaration (the guide)."""
+    by_position = {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+    gone: set[int] = set()
+    for item in candidates:
+        found = _TITLE_AGAIN.match(item.sentence.text)
+        before = by_position.get(positions.get(item.sentence.start, -1) - 1)
+        if found is None or before is None or before is item or id(before) in gone:
+            continue
+        if item.kind != "fact" or any(d.iso for d in item.dates) or item.modality is not None:
+            continue
+        if before.subtype != "declaration":
+            continue
+        before.more += [item.sentence, *item.more]
+        carrying.add(item.sentence.start)
+        known = {hit.id for hit in before.actors}
+        before.actors += [hit for hit in item.actors if hit.id not in known]
+        before.grouped_why += [SAME_SPEAKER_NOTE.format(words=found.group(0)), *item.grouped_why]
+        for sentence in (item.sentence, *item.more):
+            by_position[positions[sentence.start]] = before
+        gone.add(id(item))
+    return [candidate for candidate in candidates if id(candidate) not in gone]
 
 
 _MISSION = re.compile(
@@ -3322,6 +3469,16 @@ def _lead_date(
         return None
     if tense_of(text) != "passé" or event_type(text, act) in (None, "declaration"):
         return None  # a position said (« a affirmé ») is the article's to date, not its lead
+    if under_way(text) and article.published.value:
+        # « Les F-16 … sont présents dans les exercices » : under way the day of the dispatch,
+        # which does not date them — reported on the article's date, the dateline no quote
+        value = article.published.value
+        precision = {10: "jour", 7: "mois"}.get(len(value), "année")
+        note = (
+            f"au présent dans la dépêche « {article.dateline.value} » : en cours le jour de "
+            f"l'article ({value}), qui ne dit pas quand cela a commencé"
+        )
+        return FoundDate("", 0, 0, value, precision, "rapporté", note)
     words = f"« {day.text} »"
     if day.iso:
         iso, reason = day.iso, f"ligne d'agence {words}, jour de la dépêche"
@@ -3530,6 +3687,12 @@ def _tense(candidate: Candidate) -> str:
         and all(present_state(sentence.text) for sentence in _sentences_of(candidate))
     ):
         return "présent"
+    if (
+        candidate.tense == "passé"
+        and candidate.kind == "event"
+        and all(under_way(sentence.text) for sentence in _sentences_of(candidate))
+    ):
+        return "présent"  # « sont présents dans les exercices … se déroulent à Bakou »
     return candidate.tense
 
 

@@ -98,6 +98,13 @@ _DAY_PAIR = re.compile(
 )
 """« les 3-4 avril », « les 9 et 10 décembre 2020 »: two days, one span (never the last day
 alone); without a year, the year the article's date gives the last day, deduced."""
+_SEASON_YEAR = re.compile(
+    r"(?:\b(?:depuis|dès)\s+)?(?:\b[àÀ]\s+)?\b(?:l['’]\s?(été|automne|hiver)|(?:le|au)\s+"
+    r"(printemps)|en\s+(été|automne|hiver))\s+(?:de\s+)?((?:19|20)\d\d)(?![\d/-])",
+    re.IGNORECASE,
+)
+"""« À l'automne 2020 », « depuis l'été 2023 »: the season's months of that year by the
+guide's convention (autumn is September to November), deduced — the article names a season."""
 _SEASON_MONTHS = {"printemps": (3, 5), "été": (6, 8), "automne": (9, 11), "hiver": (1, 2)}
 """The guide's convention for a season's months (« été 2025 » is 2025-06/2025-08)."""
 _YEAR_SHIFT = {
@@ -754,6 +761,29 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
                     f"année lue dans le nom « {words} »",
                 )
             )
+    for match in _SEASON_YEAR.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        season = (match.group(1) or match.group(2) or match.group(3)).casefold()
+        first, last = _SEASON_MONTHS[season]
+        season_year = match.group(4)
+        note = (
+            f"« {match.group(0)} » : {season} {season_year}, mois {first} à {last} par convention "
+            "(l'article nomme une saison, pas des mois)"
+        )
+        iso = f"{season_year}-{first:02d}/{season_year}-{last:02d}"
+        add(
+            FoundDate(
+                match.group(0),
+                match.start(),
+                match.end(),
+                iso,
+                "intervalle",
+                "déduit",
+                note,
+                reason=f"mois de « {season} » par convention ({first} à {last})",
+            )
+        )
     for match in _YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue

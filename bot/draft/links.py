@@ -48,10 +48,17 @@ KIND_SYNONYMS: dict[str, str] = {
     "protoc": "accord",
     "charte": "accord",
     "feuill": "accord",
+    "guerre": "confli",
+    "hostil": "confli",
 }
 """Word starts (folded) of one kind, read as one word when comparing: « manœuvres » is an
-« exercice », a « plan », a « mémorandum » or a « traité » is an « accord »."""
-KIND_NAMES = {"exerci": "exercice ≈ manœuvres", "accord": "accord ≈ plan ≈ mémorandum"}
+« exercice », a « plan », a « mémorandum » or a « traité » is an « accord », a « guerre » a
+« conflit »."""
+KIND_NAMES = {
+    "exerci": "exercice ≈ manœuvres",
+    "accord": "accord ≈ plan ≈ mémorandum",
+    "confli": "conflit ≈ guerre",
+}
 
 
 _MONTHS = frozenset(fold(month) for month in MONTHS_FR)

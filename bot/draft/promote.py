@@ -30,7 +30,7 @@ from bot.content.loader import load_factbase
 from bot.content.yamlread import read_yaml
 from bot.draft.intake import ArticleError, decode_article
 from bot.draft.order import insert_dated
-from bot.draft.yaml_out import QuotedDumper
+from bot.draft.yaml_out import BaseStyleDumper
 from bot.text import normalise_typography
 
 SECTION_FILES = {
@@ -105,7 +105,9 @@ def _section_file(content_dir: Path, section: str) -> str:
 
 
 def _dump(entries: list[object], indent: str) -> str:
-    text = yaml.dump(entries, Dumper=QuotedDumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(
+        entries, Dumper=BaseStyleDumper, allow_unicode=True, sort_keys=False, width=1000
+    )
     return "".join(indent + line if line.strip() else line for line in text.splitlines(True))
 
 
@@ -191,7 +193,11 @@ def add_quotes(text: str, entry_id: str, evidence: list[object]) -> str | None:
     last = key
     for i in range(key + 1, end):
         if lines[i].strip() and not lines[i].lstrip().startswith("#"):
-            if len(lines[i]) - len(lines[i].lstrip()) <= key_indent:
+            depth = len(lines[i]) - len(lines[i].lstrip())
+            # a list written flush with its key (« evidence: » then « - source: » at the same
+            # indentation, as yaml.dump writes it) is still the key's list
+            flush = depth == key_indent and lines[i].lstrip().startswith("- ")
+            if depth < key_indent or (depth == key_indent and not flush):
                 break
             last = i
     items = [i for i in range(key + 1, last + 1) if lines[i].lstrip().startswith("- ")]
@@ -205,6 +211,31 @@ def add_quotes(text: str, entry_id: str, evidence: list[object]) -> str | None:
     if keyed and items:  # the entry's first quote was its key quote by default: it stays one
         lines.insert(items[0] + 1, f"{indent}  key: true\n")
     return "".join(lines)
+
+
+def _shown(content_dir: Path, name: str) -> str:
+    """A file of the base as the curator sees it (``content/events.yaml``)."""
+    return f"{content_dir.name}/{name}"
+
+
+def _line_of(text: str, entry_id: str) -> str:
+    """« ligne N », where the entry ``entry_id`` starts in the curator's own file."""
+    head = re.compile(rf"^\s*- id:\s*[\"']?{re.escape(entry_id)}[\"']?\s*(?:#.*)?$")
+    found = next((i for i, line in enumerate(text.splitlines()) if head.match(line)), None)
+    return f"ligne {found + 1}" if found is not None else "entrée introuvable"
+
+
+def _readable(text: str, what: str) -> None:
+    """Refuse a merge that would leave a file of the base unreadable, naming the file the
+    curator can open and the entry, rather than a line of a copy they never see."""
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PromoteError(
+            f"{what} rendrait ce fichier illisible ({getattr(error, 'problem', error)}) : "
+            "vérifier l'indentation de la liste evidence: de cette entrée (des « - source: » "
+            "alignés sous « evidence: » ou décalés de deux espaces, pas un mélange)"
+        ) from error
 
 
 def _merge_additions(
@@ -223,6 +254,12 @@ def _merge_additions(
             current = texts.get(path.name, path.read_text(encoding="utf-8"))
             changed = add_quotes(current, addition["entry"], evidence)
             if changed is not None:
+                where = _line_of(path.read_text(encoding="utf-8"), addition["entry"])
+                _readable(
+                    changed,
+                    f"additions[{position}] : l'ajout à l'entrée {addition['entry']} de "
+                    f"{_shown(content_dir, path.name)} ({where})",
+                )
                 texts[path.name] = changed
                 break
         else:
@@ -258,6 +295,7 @@ def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
             path = content_dir / name
             current = path.read_text(encoding="utf-8") if path.exists() else ""
         texts[name] = add_entries(current, section, [_without_draft(e) for e in entries])
+        _readable(texts[name], f"{section} : l'ajout des entrées à {_shown(content_dir, name)}")
         added[section] = len(entries)
     if data.get("additions"):
         _merge_additions(data["additions"], content_dir, texts, added)

@@ -77,6 +77,19 @@ def tells_no_past(text: str) -> bool:
     return _PAST_FORM.search(text) is None
 
 
+_UNDER_WAY = re.compile(
+    r"\b(?:se\s+déroulen?t|se\s+tien(?:nen)?t|se\s+poursui(?:ven)?t|(?:a|ont)\s+lieu)\b"
+)
+
+
+def under_way(text: str) -> bool:
+    """A present that tells a state or something going on as the article is written (« sont
+    présents dans les exercices », « les exercices se déroulent à Bakou »), no past form."""
+    return present_state(text) or (
+        _UNDER_WAY.search(text) is not None and _PAST_FORM.search(text) is None
+    )
+
+
 _SINCE_HERE = re.compile(r"(?:[Dd]epuis|[Dd]ès)\b")
 _SINCE = re.compile(r"\b(?:[Dd]epuis|[Dd]ès)\s+(?:l['’]an(?:née)?\s+)?$")
 

@@ -20,3 +20,13 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 QuotedDumper.add_representer(str, _str)
+
+
+class BaseStyleDumper(QuotedDumper):
+    """As :class:`QuotedDumper`, with a list under a key indented as the base's files write it
+    (``evidence:`` then ``  - source:``), so that an entry ``--promote`` wrote reads like the
+    others and a later ``additions:`` finds its quotes where it looks for them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        del indentless  # never « indentless », whatever yaml asks
+        super().increase_indent(flow, False)

@@ -26,11 +26,17 @@ MAX_ARGUMENT = 300
 
 
 def outlet_text(source: Source) -> str:
-    """The outlet as shown: marked when the curator gave it or the address showed it."""
+    """The outlet as shown: marked when the curator gave it or the address showed it; for a
+    copy whose site is read off the address and which names its original outlet
+    (``relayed_from``), that outlet, the site after it."""
     if source.outlet is None:
         return "média non indiqué"
     if source.outlet_basis == "curateur":
         return f"{source.outlet} (média indiqué par le curateur)"
+    if source.outlet_basis == "adresse" and source.relayed_from:
+        # a syndicated copy (« Lire la suite sur RFI » on fr.news.yahoo.com): the text is the
+        # original outlet's, the site only shows it
+        return f"{source.relayed_from} (copie sur {source.outlet}, site lu dans l'adresse)"
     if source.outlet_basis == "adresse":
         return f"{source.outlet} (média lu dans l'adresse)"
     return source.outlet
