@@ -656,6 +656,12 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     linked = (
         ("link" in intents or since) and "when" in intents and len(actors) == 2 and "AZ" in actors
     )
+    # « depuis qd avec l'otan »: one actor but the home country, « depuis quand » and nothing
+    # else asks when its link with the home country began (every article is about it)
+    home = index.base.vocabulary.home
+    if since and "when" in intents and len(actors) == 1 and actors[0] != home:
+        actors = (home, actors[0])
+        linked = True
     if linked and since:  # « depuis » is then no word left aside
         reading = replace(reading, ignored=())
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
