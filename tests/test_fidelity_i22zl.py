@@ -33,3 +33,28 @@ def test_depuis_weighs_nothing_in_a_when_question(five_base: FactBase) -> None:
 
     index = Index(five_base)
     assert "depuis" not in without_kind_words(index, "depuis quand otan", "quand").split()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Accord Azerbaïdjan–Arménie avec médiation américaine, signé quand ?",
+        "/accord Azerbaïdjan Arménie États-Unis signé",
+        "quels accords ont signé l'Arménie, l'Azerbaïdjan et les USA ?",
+    ],
+)
+def test_an_agreement_asked_with_its_mediator_is_found(five_base: FactBase, question: str) -> None:
+    """A signed agreement that an actor asked only mediated is the answer, its mediator said
+    as such and never as a signatory — never « aucun accord ne correspond »."""
+    text = reply_text(chat(five_base, question)[0])
+    assert "Aucun accord ne correspond" not in text
+    assert "août 2025" in text
+    assert "médiateur, non signataire" in text
+    assert "États-Unis (signataire)" not in text
+
+
+def test_a_signatory_asked_keeps_only_its_own_agreements(five_base: FactBase) -> None:
+    """With an agreement the actor signed, the one it mediated stays out, and said so."""
+    text = reply_text(chat(five_base, "/accord Azerbaïdjan États-Unis signé")[0])
+    assert "10 février 2026" in text
+    assert "Écarté de cette liste" in text
