@@ -58,3 +58,37 @@ def test_a_signatory_asked_keeps_only_its_own_agreements(five_base: FactBase) ->
     text = reply_text(chat(five_base, "/accord Azerbaïdjan États-Unis signé")[0])
     assert "10 février 2026" in text
     assert "Écarté de cette liste" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Explique-moi l'OTS en deux phrases, c'est quoi ce truc ?",
+        "l'OTS en quelques mots ?",
+        "Peux-tu m'expliquer l'OTS en trois lignes ?",
+        "En bref, c'est quoi l'OTS ?",
+    ],
+)
+def test_the_form_asked_of_the_answer_is_no_word_to_search(
+    five_base: FactBase, question: str
+) -> None:
+    """« en deux phrases », « explique-moi », « ce truc » ask the answer's form: the known
+    organisation asked is answered (its quote), never « les articles ne le disent pas »."""
+    text = reply_text(chat(five_base, question)[0])
+    assert "ne le disent pas" not in text
+    assert "ne nomme pas" not in text
+    assert "réunit depuis 2009 des pays de langue turcique" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        ("Explique-moi pourquoi Bakou a signé ce plan", "pourquoi Bakou a signé ce plan"),
+        ("le résumé de l'accord", "le résumé de l'accord"),
+        ("les deux phrases du président", "les deux phrases du président"),
+    ],
+)
+def test_answer_form_words_leave_the_question_itself(question: str, left: str) -> None:
+    from bot.engine.courtesy import without_courtesy
+
+    assert without_courtesy(question).casefold() == left.casefold()
