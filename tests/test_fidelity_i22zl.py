@@ -92,3 +92,33 @@ def test_answer_form_words_leave_the_question_itself(question: str, left: str) -
     from bot.engine.courtesy import without_courtesy
 
     assert without_courtesy(question).casefold() == left.casefold()
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "said"),
+    [
+        ("la Hongrie en fait partie ?", "membre observateur"),
+        ("et le Turkménistan, il en est membre ?", "membre observateur"),
+    ],
+)
+def test_en_fait_partie_stands_for_the_organisation_shown(
+    five_base: FactBase, follow_up: str, said: str
+) -> None:
+    """After the OTS's card, « en » is the OTS: the answer is the observer status the article
+    gives, never the NATO meeting where Hungary also sat, nor a plain « Oui »."""
+    text = reply_text(chat(five_base, "c'est quoi l'OTS ?", follow_up)[1])
+    assert said in text
+    assert "auprès de l'OTAN" not in text
+    assert "Oui" not in text
+
+
+def test_en_after_a_country_card_is_left_as_typed(five_base: FactBase) -> None:
+    from bot.engine.index import Index
+    from bot.engine.of_previous import membership_of_previous
+
+    index = Index(five_base)
+    question = "l'OTS en fait partie ?"
+    assert membership_of_previous(index, question, "/pays Turquie") == question
+    assert membership_of_previous(index, "la Hongrie en fait partie ?", "/org OTS") == (
+        "la Hongrie est membre de OTS ?"
+    )

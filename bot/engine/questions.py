@@ -78,6 +78,7 @@ from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
 from bot.engine.near_words import read_as, with_near_words
 from bot.engine.next_taps import with_next_taps
+from bot.engine.of_previous import membership_of_previous
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
@@ -1140,6 +1141,8 @@ def _respond_in_thread(
         typed = text
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
+        if previous is not None:  # « la Hongrie en fait partie ? » after the card of the OTS
+            text = membership_of_previous(index, text, previous.command)
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
         asking = _OPEN_QUESTION.search(text.casefold().replace("’", "'"))  # « … d'où ? mon
