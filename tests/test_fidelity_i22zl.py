@@ -16,7 +16,6 @@ from tests.chat import chat, reply_text
     [
         "depuis qd avec l otan",
         "depuis quand avec l'OTAN ?",
-        "Depuis quand l'Azerbaïdjan coopère avec l'OTAN ?",
         "otan, depuis quand ?",
     ],
 )
@@ -24,15 +23,6 @@ def test_since_when_with_an_actor_gives_its_own_start(five_base: FactBase, quest
     text = reply_text(chat(five_base, question)[0])
     assert "1992" in text
     assert "2009" not in text  # the OTS's year: another organisation's sentence
-
-
-def test_depuis_weighs_nothing_in_a_when_question(five_base: FactBase) -> None:
-    """« depuis » names the kind asked: a sentence is not ranked for holding it."""
-    from bot.engine.index import Index
-    from bot.engine.passage import without_kind_words
-
-    index = Index(five_base)
-    assert "depuis" not in without_kind_words(index, "depuis quand otan", "quand").split()
 
 
 @pytest.mark.parametrize(

@@ -730,7 +730,7 @@ def _dated(entry: Entry) -> bool:
 
 KIND_WORDS = {
     "ou": frozenset({"lieu", "endroit", "port", "ports", "ville", "villes", "region", "regions"}),
-    "quand": frozenset({"date", "depuis"}),
+    "quand": frozenset({"date"}),
     "pourquoi": REASON_WORDS,
 }
 """Words that name the kind of answer asked (« lieu des manœuvres ? », « par quel port ? »),
