@@ -112,3 +112,20 @@ def test_en_after_a_country_card_is_left_as_typed(five_base: FactBase) -> None:
     assert membership_of_previous(index, "la Hongrie en fait partie ?", "/org OTS") == (
         "la Hongrie est membre de OTS ?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "pair", "absent"),
+    [
+        ("Le partenariat Bakou-Washington, signé quand ?", "Bakou-Washington", False),
+        ("La coopération Ankara-Bakou, elle date de quand ?", "Ankara-Bakou", False),
+        ("Et l'axe Bakou-Pyongyang ?", "Bakou-Pyongyang", True),
+    ],
+)
+def test_a_hyphenated_pair_of_names_is_absent_only_when_one_is(
+    five_base: FactBase, question: str, pair: str, absent: bool
+) -> None:
+    """« Bakou-Washington »: both names are in the articles, so the pair is never said
+    unnamed; a pair with a name no article holds still is."""
+    text = reply_text(chat(five_base, question)[0])
+    assert (f"Les articles ne nomment pas « {pair} »" in text) is absent
