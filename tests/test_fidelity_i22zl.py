@@ -129,3 +129,26 @@ def test_a_hyphenated_pair_of_names_is_absent_only_when_one_is(
     unnamed; a pair with a name no article holds still is."""
     text = reply_text(chat(five_base, question)[0])
     assert (f"Les articles ne nomment pas « {pair} »" in text) is absent
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Bakou membre de l'OTAN depuis 94 ?", "Bakou membre de l'OTAN depuis 1994 ?"),
+        ("signé en 25 ?", "signé en 2025 ?"),
+        ("prévu en 30 jours ?", "prévu en 30 jours ?"),
+        ("les 94 pays ?", "les 94 pays ?"),
+    ],
+)
+def test_a_year_of_two_digits_after_a_preposition_is_read_in_full(typed: str, read: str) -> None:
+    from bot.engine.shorthand import expand
+
+    assert expand(typed) == read
+
+
+def test_a_false_membership_since_a_short_year_gets_its_correction(five_base: FactBase) -> None:
+    """« … membre de l'OTAN depuis 94 ? »: the 1994 adhesion is to the Partnership for
+    Peace, said on top, never a side sentence on « pays membres de l'OTAN »."""
+    text = reply_text(chat(five_base, "Bakou est membre de l'OTAN depuis 94 ?")[0])
+    assert text.startswith("Pas d'après les articles")
+    assert "Partenariat pour la paix" in text
