@@ -152,3 +152,26 @@ def test_a_false_membership_since_a_short_year_gets_its_correction(five_base: Fa
     text = reply_text(chat(five_base, "Bakou est membre de l'OTAN depuis 94 ?")[0])
     assert text.startswith("Pas d'après les articles")
     assert "Partenariat pour la paix" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "no"),
+    [
+        ("OTS créée en 2018 ?", True),
+        ("l'OTS existe depuis 2018 ?", True),
+        ("l'Organisation des États turciques a été fondée en 2020 ?", True),
+        ("l'OTS existait en 2018 ?", False),
+        ("l'OTS a été créée en 2005 ?", False),
+        ("la Hongrie a rejoint l'OTS en 2018 ?", False),
+    ],
+)
+def test_an_organisation_said_started_after_its_own_start_gets_a_no(
+    five_base: FactBase, question: str, no: bool
+) -> None:
+    """« OTS créée en 2018 ? » over « réunit depuis 2009 »: « Non », the article's words
+    quoted; an earlier year, a mere existence or another actor's join is no contradiction."""
+    text = reply_text(chat(five_base, question)[0])
+    said = "Non : d'après l'article, « Cette organisation réunit depuis 2009"
+    assert (said in text) is no
+    if no:
+        assert "réunit depuis 2009 des pays de langue turcique" in text

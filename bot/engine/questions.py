@@ -66,6 +66,7 @@ from bot.engine.fact_check import (
     year_values,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
+from bot.engine.founding import founding_contradicted
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
@@ -1211,6 +1212,7 @@ def _respond_in_thread(
         reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
+    reply = founding_contradicted(index, reply, text)  # « OTS créée en 2018 ? »: « Non »
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
     reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
     reply = (
