@@ -602,10 +602,18 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
         # done, but an actor asked is no party to it (a mediator signs nothing): said as such,
         # never « faute de signature » (the peace the United States mediated is signed)
         not_party = [a for a in left if a.act in reading.acts]
-        left_out = _joined(
-            left_out_para(index, reading.acts, [a for a in left if a.act not in reading.acts]),
-            _not_party_para(index, reading.filter.actors, not_party),
-        )
+        unsigned = [a for a in left if a.act not in reading.acts]
+        if not found and not_party:  # « accord AZ–AM avec médiation américaine, signé quand
+            # ? »: the agreement asked is found, its mediator said as such (never a signatory),
+            # never « aucun accord ne correspond » (outside readers, thirteenth set)
+            found, not_party = not_party, []
+            signed = Para(_signed_by_parties(index, reading.filter.actors, found), "note")
+            left_out = _joined(signed, left_out_para(index, reading.acts, unsigned))
+        else:
+            left_out = _joined(
+                left_out_para(index, reading.acts, unsigned),
+                _not_party_para(index, reading.filter.actors, not_party),
+            )
     else:
         found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
@@ -679,6 +687,26 @@ def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreemen
     put = "Écartés" if len(left) > 1 else "Écarté"
     text = f"{put} de cette liste, un pays demandé n'y étant pas partie : {' ; '.join(named)}."
     return Para(text, "note")
+
+
+def _signed_by_parties(index: Index, actors: Sequence[str], found: Sequence[Agreement]) -> str:
+    """« Signé par ses parties ; 🇺🇸 États-Unis : médiateur, non signataire. » for agreements
+    found although an actor asked signed none (several: each title with its roles)."""
+    named = []
+    for agreement in found[:2]:
+        roles = ", ".join(
+            f"{actor_name(index.base.actors[actor])} : "
+            f"{party_role(agreement, actor) or 'cité, non partie'}"
+            for actor in actors
+            if actor not in agreement.parties
+        )
+        named.append(f"{agreement.title} ({roles})")
+    if len(found) == 1:  # its card: its title is the heading
+        roles = named[0][len(found[0].title) + 2 : -1]
+        return f"Signé par ses parties ; {roles}, non signataire."
+    return (
+        f"Signés par leurs parties ; un pays demandé n'en est pas signataire : {' ; '.join(named)}."
+    )
 
 
 def _joined(first: Para | None, second: Para | None) -> Para | None:

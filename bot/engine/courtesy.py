@@ -39,16 +39,33 @@ _TELL_ME = re.compile(
 l'obligeance de me rappeler quelle … » asks « quelle … » (a formal letter's courtesy)."""
 
 
+_ANSWER_FORM = re.compile(
+    r"\b(?:explique|expliquez|explique-moi|expliquez-moi|explique-nous|expliquez-nous"
+    r"|résume-moi|resume-moi|résumez-moi|resumez-moi)\b(?:-(?:moi|nous)\b)?\s*"
+    r"|\b(?:(?:peux|pourrais)-tu|(?:pouvez|pourriez)-vous)\s+(?:m'|nous\s+)"
+    r"(?:expliquer|résumer|resumer)\b\s*"
+    r"|[,\s]*\ben (?:une|deux|trois|quatre|cinq|quelques|peu de|\d+) (?:phrases?|mots|lignes?)\b"
+    r"|[,\s]*\ben (?:bref|résumé|resume|deux mots|un mot)\b(?!\s+(?:de|du|des)\b)"
+    r"|(?<=\bquoi) (?:ce|ces) (?:truc|trucs|machin|machins|bidule)\b",
+    re.IGNORECASE,
+)
+"""What asks for the form of the answer, never for a fact (« Explique-moi l'OTS en deux
+phrases, c'est quoi ce truc ? » asks « l'OTS, c'est quoi ? »): « deux », « phrases » or
+« explique » are no words of the articles to search (outside readers, thirteenth set)."""
+
+
 def without_courtesy(text: str) -> str:
-    """``text`` without its greetings, thanks, « s'il vous plaît » and « pourriez-vous me
-    dire »; unchanged when nothing of two words or more would be left."""
+    """``text`` without its greetings, thanks, « s'il vous plaît », « pourriez-vous me
+    dire » and what asks the answer's form (« explique-moi », « en deux phrases »); unchanged
+    when nothing of two words or more would be left (one, after an answer's form)."""
     plain = text.replace("\u2019", "'")
     left, opened = _OPENING.subn("", plain)
     left, pleased = _PLEASE.subn(" ", left)
     left, told = _TELL_ME.subn("", left)
-    if not (opened or pleased or told):
+    left, formed = _ANSWER_FORM.subn("", left)
+    if not (opened or pleased or told or formed):
         return text
     left = re.sub(r"\s+([?!.,])", r" \1", re.sub(r"\s{2,}", " ", left)).strip(" ,;:")
-    if len(words(left)) < 2:
+    if len(words(left)) < (1 if formed else 2):  # « l'OTS en quelques mots ? »: « l'OTS ? »
         return text
     return left[0].upper() + left[1:] if left[:1].islower() and text[:1].isupper() else left

@@ -66,6 +66,7 @@ from bot.engine.fact_check import (
     year_values,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
+from bot.engine.founding import founding_contradicted
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
@@ -78,6 +79,7 @@ from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
 from bot.engine.near_words import read_as, with_near_words
 from bot.engine.next_taps import with_next_taps
+from bot.engine.of_previous import membership_of_previous
 from bot.engine.ordinal import asked_rank, rank_reply
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
@@ -656,6 +658,12 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     linked = (
         ("link" in intents or since) and "when" in intents and len(actors) == 2 and "AZ" in actors
     )
+    # « depuis qd avec l'otan »: one actor but the home country, « depuis quand » and nothing
+    # else asks when its link with the home country began (every article is about it)
+    home = index.base.vocabulary.home
+    if since and "when" in intents and len(actors) == 1 and actors[0] != home:
+        actors = (home, actors[0])
+        linked = True
     if linked and since:  # « depuis » is then no word left aside
         reading = replace(reading, ignored=())
     if reading.ignored and not (dates_first or linked):  # a word the filter cannot read
@@ -1134,6 +1142,8 @@ def _respond_in_thread(
         typed = text
         text = without_idioms(text)  # « quand a eu lieu … ? » asks no place
         text = without_courtesy(text)  # « Merci. Combien …, s'il vous plaît ? »
+        if previous is not None:  # « la Hongrie en fait partie ? » after the card of the OTS
+            text = membership_of_previous(index, text, previous.command)
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
         asking = _OPEN_QUESTION.search(text.casefold().replace("’", "'"))  # « … d'où ? mon
@@ -1202,6 +1212,7 @@ def _respond_in_thread(
         reply = place_unnamed(index, reply, text)
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
+    reply = founding_contradicted(index, reply, text)  # « OTS créée en 2018 ? »: « Non »
     reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
     reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
     reply = (
