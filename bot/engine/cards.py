@@ -667,6 +667,16 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
     return Reply(tuple(blocks), buttons, found=False)
 
 
+def _roles_not_party(index: Index, actors: Sequence[str], agreement: Agreement) -> str:
+    """« 🇺🇸 États-Unis : médiateur » for each actor asked that is not a party of ``agreement``."""
+    return ", ".join(
+        f"{actor_name(index.base.actors[actor])} : "
+        f"{party_role(agreement, actor) or 'cité, non partie'}"
+        for actor in actors
+        if actor not in agreement.parties
+    )
+
+
 def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreement]) -> Para | None:
     """« Écarté de cette liste, un pays demandé n'y étant pas partie : Accord … (États-Unis :
     médiateur). » for the agreements an act filter left out only because an actor asked is
@@ -675,13 +685,7 @@ def _not_party_para(index: Index, actors: Sequence[str], left: Sequence[Agreemen
         return None
     named = []
     for agreement in left[:2]:
-        roles = ", ".join(
-            f"{actor_name(index.base.actors[actor])} : "
-            f"{party_role(agreement, actor) or 'cité, non partie'}"
-            for actor in actors
-            if actor not in agreement.parties
-        )
-        named.append(f"{agreement.title} ({roles})")
+        named.append(f"{agreement.title} ({_roles_not_party(index, actors, agreement)})")
     if len(left) > 2:
         named.append(f"et {len(left) - 2} autre{'s' if len(left) > 3 else ''} (voir /accord)")
     put = "Écartés" if len(left) > 1 else "Écarté"
@@ -694,13 +698,7 @@ def _signed_by_parties(index: Index, actors: Sequence[str], found: Sequence[Agre
     found although an actor asked signed none (several: each title with its roles)."""
     named = []
     for agreement in found[:2]:
-        roles = ", ".join(
-            f"{actor_name(index.base.actors[actor])} : "
-            f"{party_role(agreement, actor) or 'cité, non partie'}"
-            for actor in actors
-            if actor not in agreement.parties
-        )
-        named.append(f"{agreement.title} ({roles})")
+        named.append(f"{agreement.title} ({_roles_not_party(index, actors, agreement)})")
     if len(found) == 1:  # its card: its title is the heading
         roles = named[0][len(found[0].title) + 2 : -1]
         return f"Signé par ses parties ; {roles}, non signataire."
