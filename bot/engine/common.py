@@ -67,7 +67,7 @@ def attribution(source: Source) -> str:
     """
     when = published_text(source)
     outlet = outlet_text(source)
-    if source.relayed_from:
+    if source.relayed_from and source.outlet_basis != "adresse":  # else named first already
         outlet = f"{outlet} (source citée : {source.relayed_from})"
     if source.title:
         return f"{outlet}, {when}"
