@@ -86,9 +86,10 @@ def test_an_outlet_read_off_the_address_needs_the_address(base: Path) -> None:
     assert attribution(source).startswith("exemple.az (média lu dans l'adresse), ")
 
 
-def test_a_copy_that_names_its_original_outlet_is_credited_to_that_outlet(base: Path) -> None:
-    """« Lire la suite sur RFI » on a site read off the address: the footer names RFI, the
-    site after it — not the site as if the text were its own."""
+def test_a_copy_that_names_its_original_outlet_names_it_as_the_cited_source(base: Path) -> None:
+    """« Lire la suite sur RFI » on a site read off the address: the footer names RFI as the
+    source cited, after the site — never RFI as the outlet of the whole text, which an article
+    that only credits another outlet for a sentence (« rapporte le site Trend ») is not."""
     _set_source(
         base,
         outlet="exemple.az",
@@ -99,7 +100,9 @@ def test_a_copy_that_names_its_original_outlet_is_credited_to_that_outlet(base: 
     )
     assert _issues(base) == []
     source = load_factbase(base / "content", base / "seeds").sources["manoeuvres-ots"]
-    assert attribution(source).startswith("RFI (copie sur exemple.az, site lu dans l'adresse), ")
+    assert attribution(source).startswith(
+        "exemple.az (média lu dans l'adresse) (source citée : RFI), "
+    )
 
 
 def test_draft_records_the_given_outlet_and_address_as_the_curators(base: Path) -> None:

@@ -26,17 +26,14 @@ MAX_ARGUMENT = 300
 
 
 def outlet_text(source: Source) -> str:
-    """The outlet as shown: marked when the curator gave it or the address showed it; for a
-    copy whose site is read off the address and which names its original outlet
-    (``relayed_from``), that outlet, the site after it."""
+    """The outlet as shown: marked when the curator gave it or the address showed it. The
+    source an article credits (``relayed_from``) is named after it by ``attribution``, never
+    put in its place: « Lire la suite sur RFI » and « rapporte le site Trend … » read alike in
+    the base, and only the first is a copy of the whole text."""
     if source.outlet is None:
         return "média non indiqué"
     if source.outlet_basis == "curateur":
         return f"{source.outlet} (média indiqué par le curateur)"
-    if source.outlet_basis == "adresse" and source.relayed_from:
-        # a syndicated copy (« Lire la suite sur RFI » on fr.news.yahoo.com): the text is the
-        # original outlet's, the site only shows it
-        return f"{source.relayed_from} (copie sur {source.outlet}, site lu dans l'adresse)"
     if source.outlet_basis == "adresse":
         return f"{source.outlet} (média lu dans l'adresse)"
     return source.outlet
@@ -67,7 +64,7 @@ def attribution(source: Source) -> str:
     """
     when = published_text(source)
     outlet = outlet_text(source)
-    if source.relayed_from and source.outlet_basis != "adresse":  # else named first already
+    if source.relayed_from:
         outlet = f"{outlet} (source citée : {source.relayed_from})"
     if source.title:
         return f"{outlet}, {when}"
