@@ -950,7 +950,7 @@ def detail_reply(
         return reply
     top = subject[0]
     dated = _subject_label(index, top)
-    plain = f"« {short_label(line_text(index.base, top), SUBJECT_LABEL)} »"
+    plain = short_label(line_text(index.base, top), SUBJECT_LABEL)  # the bot's words: no « »
     if dated == plain or not any(
         isinstance(b, Item) and b.entry == top.id and b.label != "Contexte" for b in reply.blocks
     ):

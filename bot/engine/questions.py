@@ -1586,6 +1586,20 @@ DETAIL_ONLY = frozenset(
 """Words that only say which detail is asked (never a new subject)."""
 
 
+def _named_actors(index: Index, text: str) -> list[str]:
+    """The actors but the home country that ``text`` names exactly (a name, an alias, a
+    demonym), read off its runs of words, in the order it names them."""
+    words = fold(text).split()
+    home = index.base.vocabulary.home
+    found: dict[str, None] = {}
+    for start in range(len(words)):
+        for size in range(1, min(index.names.most_words, len(words) - start) + 1):
+            actor = index.names.exact.get(" ".join(words[start : start + size]))
+            if actor is not None and actor != home and len(words[start]) > 1:
+                found.setdefault(actor, None)
+    return list(found)
+
+
 AGREEMENT_WORDS = ("accord", "acord", "traite", "memorandum", "contrat")
 """Words (folded) by which a question names an agreement as the subject of its detail."""
 
@@ -1616,8 +1630,23 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
         if best is not None:
             ids = [best[0].id, *(entry.id for entry in best[3]), *ids]
     if any(word in fold(text) for word in AGREEMENT_WORDS):  # « … prévu dans l'accord … »:
-        # the agreement asked of leads the subject, before context sentences sharing words
-        ids.sort(key=lambda i: not isinstance(index.entries.get(i), Agreement))
+        # the agreement asked of leads the subject, before context sentences sharing words;
+        # « l'accord avec Washington »: one the actor named is a PARTY of comes before one it
+        # only mediated (the Armenia accord, whose sentence writes « Washington »)
+        asked_actors = _named_actors(index, text)
+        parties = [
+            a.id for a in index.base.agreements if any(actor in a.parties for actor in asked_actors)
+        ]
+        if parties and not any(i in parties for i in ids):
+            ids = [*parties, *ids]
+
+        def rank(entry_id: str) -> int:
+            entry = index.entries.get(entry_id)
+            if not isinstance(entry, Agreement):
+                return 2
+            return 0 if any(actor in entry.parties for actor in asked_actors) else 1
+
+        ids.sort(key=rank)
     subject = subject_entries(index, dict.fromkeys(ids))
     if provided:  # the agreement whose own sentence says what it provides for, else no answer
         subject.sort(key=lambda entry: not says_provided(index, entry))  # of that kind here
