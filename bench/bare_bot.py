@@ -59,15 +59,20 @@ async def serve(
                 await _answer(client, base, update, answers, pause)
 
         offset = 0
-        while True:
-            response = await client.post(
-                f"{base}/getUpdates", json={"offset": offset, "timeout": 10}
-            )
-            for update in response.json()["result"]:
-                offset = max(offset, int(update["update_id"]) + 1)
-                task = asyncio.create_task(handle(update))
-                running.add(task)
-                task.add_done_callback(running.discard)
+        try:
+            while True:
+                response = await client.post(
+                    f"{base}/getUpdates", json={"offset": offset, "timeout": 10}
+                )
+                for update in response.json()["result"]:
+                    offset = max(offset, int(update["update_id"]) + 1)
+                    task = asyncio.create_task(handle(update))
+                    running.add(task)
+                    task.add_done_callback(running.discard)
+        finally:  # stopped: answers in flight end with it, not as orphaned errors
+            for task in list(running):
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
 
 
 def main() -> None:

@@ -27,6 +27,19 @@ async def _sends_reach(api: FakeBotApi, count: int, timeout: float) -> None:
         await asyncio.wait_for(changed.wait_for(lambda: len(api.calls) >= count), timeout)
 
 
+async def _delivered(api: FakeBotApi, update_ids: set[int], timeout: float) -> None:
+    """Wait until the bot's polls have acknowledged every update of ``update_ids``."""
+
+    def taken() -> bool:
+        return not any(u["update_id"] in update_ids for u in api.updates)
+
+    deadline = time.perf_counter() + timeout
+    while not taken():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"le bot n'a pas pris les mises à jour en {timeout:g} s")
+        await asyncio.sleep(0.02)
+
+
 def _chat_counts(api: FakeBotApi) -> Counter[int]:
     return Counter(
         int(call.params["chat_id"]) for call in api.calls if call.method == "sendMessage"
@@ -34,11 +47,22 @@ def _chat_counts(api: FakeBotApi) -> Counter[int]:
 
 
 async def count_replies(
-    api: FakeBotApi, questions: Sequence[str], first_user: int, quiet: float = 0.5
+    api: FakeBotApi,
+    questions: Sequence[str],
+    first_user: int,
+    quiet: float = 0.5,
+    timeout: float = 60,
 ) -> dict[str, int]:
-    """Replies per question: each asked once, then counted after ``quiet`` s without a send."""
-    for offset, question in enumerate(questions):
-        await api.push(api.message_update(question, user_id=first_user + offset))
+    """Replies per question: each asked once, then counted after ``quiet`` s without a send.
+
+    The quiet time only starts once the bot has taken the updates (its next poll moved the
+    offset past them): a bot still starting on a loaded machine would otherwise count as one
+    that answers nothing."""
+    pushed = [
+        (await api.push(api.message_update(question, user_id=first_user + offset)))["update_id"]
+        for offset, question in enumerate(questions)
+    ]
+    await _delivered(api, set(pushed), timeout)
     seen = -1
     while seen != len(api.calls):
         seen = len(api.calls)
@@ -82,6 +106,8 @@ async def latency_loop(
     times: list[float] = []
     by_question: dict[str, list[float]] = {q: [] for q in questions}
     asked = [q for q in questions if replies[q] > 0]
+    if not asked:
+        raise ValueError(f"aucune des questions n'a reçu de réponse : {replies}")
     expected = len(api.calls)
     for i in range(samples):
         question = asked[i % len(asked)]

@@ -40,6 +40,7 @@ async def test_replies_are_counted_not_assumed(bot: FakeBotApi) -> None:
 
 async def test_latency_runs_to_the_last_reply(bot: FakeBotApi) -> None:
     replies = await count_replies(bot, QUESTIONS, 100, quiet=PAUSE * 2)
+    assert replies == {"/un": 1, "/deux": 2, "/rien": 0}
     latency = await latency_loop(bot, QUESTIONS, replies, 12, 1000)
     assert latency.mismatched == 0
     assert len(latency.samples) == 12
@@ -71,3 +72,25 @@ def test_p99_is_a_rank_not_the_maximum() -> None:
     values = [float(v) for v in range(1, 301)]
     assert percentile(values, 0.99) == 297.0
     assert percentile(values, 0.5) == 150.0
+
+
+async def test_replies_are_counted_once_a_slow_starting_bot_has_taken_them(
+    api: FakeBotApi,
+) -> None:
+    """A bot that starts polling late is waited for, not counted as answering nothing."""
+
+    async def late() -> None:
+        await asyncio.sleep(PAUSE * 4)
+        await serve(api.url, api.token, ANSWERS, pause=PAUSE)
+
+    task = asyncio.create_task(late())
+    try:
+        assert await count_replies(api, QUESTIONS, 100, quiet=PAUSE * 2) == {
+            "/un": 1,
+            "/deux": 2,
+            "/rien": 0,
+        }
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
