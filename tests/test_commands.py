@@ -196,7 +196,7 @@ def test_uk_agreement_card_shows_period_and_inferred_date(five_base):
     items = {b.label: b.text for b in reply.blocks if isinstance(b, Item)}
     assert items["Signature"].startswith("vers le 30 octobre 2025 (déduit : « Hier », dans un")
     assert "Azerbaïdjan (signataire) et 🇬🇧 Royaume-Uni (signataire)" in items["Parties"]
-    assert "Lagazette (source citée : Caliber.Az" in text and "article du 31 octobre 2025" in text
+    assert "Lagazette, article du 31 octobre 2025" in text  # Caliber.Az: cited for one sentence
 
 
 def test_cherche_ranks_and_quotes(index):
