@@ -75,6 +75,7 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.statements import goes_on
 from bot.draft.sequels import (
     lead_parties,
     same_event_again,
@@ -3176,6 +3177,22 @@ def draft_article(
     candidates = visit_end(candidates)
     candidates = same_event_again(candidates, positions)
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
+    candidates = goes_on(candidates, positions)
+    for candidate in candidates:
+        if candidate.kind == "agreement" and candidate.act == "signe":
+            if not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »: the text's verb
+                candidate.act = None
+    for candidate in candidates:  # « ne participera pas aux exercices … en septembre »
+        reported = _reported_on_article(article, "déclaration au futur")
+        dated = [found for found in candidate.dates if found.iso]
+        if (
+            candidate.subtype == "declaration"
+            and candidate.tense == "futur"
+            and reported is not None
+            and dated
+            and all(found.precision != "jour" and found.basis != "texte" for found in dated)
+        ):  # the month is that of what it announces, not of the statement: the article's day
+            candidate.dates = [reported]
     untyped_events(candidates)
     for candidate in candidates:  # « vient de signer » dates an undated agreement or event
         if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
@@ -3417,6 +3434,10 @@ _NEIGHBOURING = re.compile(r"\b(?:frontali\w*|voisin\w*|limitrophe\w*)\s+(?:de|d
 HOST_NOTE = "pays hôte de la visite (« {words} ») : partie de la rencontre — à vérifier"
 
 
+_MARGIN_OF_VISIT = re.compile(r"\ben\s+marge\s+d[eu]\s+(?:sa|la|leur|cette)?\s*visite\b", re.I)
+"""A meeting « en marge de sa visite à Moscou » with two parties named: Moscow is its place."""
+
+
 def _visit_hosts(candidates: list[Candidate]) -> None:
     """The country a visitor comes to (« La visite de Jens Stoltenberg … en Azerbaïdjan ») is
     the visit's other party, not only where it happened: curators kept the host as an actor
@@ -3444,6 +3465,8 @@ def _visit_hosts(candidates: list[Candidate]) -> None:
             continue  # « … dans ce pays frontalier de l'Iran » : a neighbour, no host
         if not _is_country_id(hit.id) or hit.id in named:
             continue
+        if _MARGIN_OF_VISIT.search(text[: found.end()]) and len(named) > 1:
+            continue  # « En marge de sa visite à Moscou, X a rencontré le général pakistanais »
         candidate.actors.append(ActorHit(hit.id, hit.text, hit.known))
         candidate.resolved.append(
             Resolved(hit.text, hit.id, HOST_NOTE.format(words=found.group(0)))
