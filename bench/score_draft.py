@@ -95,9 +95,10 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   Russia is no party of the ceasefire; « séparatistes arméniens » is not Armenia).
 - newcomer22: bench/newcomer22/, three more (AZERTAC 2020 on Zakir Hassanov and General Nadim Raza
   in Moscow, Bénin Web TV on Bakou condemning the French Bastion deliveries to Armenia, News-Front
-  2020 on Caucase-2020) a twenty-second newcomer curated, with their final entries, reviewed after
-  on one point (the meeting, what the minister said in it and « La réunion s'est penchée … » one
-  meeting, dated by the dateline's day « déduit » as the guide says — the curator wrote « rapporté »;
+  2020 on Caucase-2020) a twenty-second newcomer curated, with their final entries, reviewed
+  after on one point (the meeting, what the minister said in it and « La réunion s'est penchée
+  … » one meeting, dated by the dateline's day « déduit » as the guide says, where the curator
+  wrote « rapporté »;
   the ministry's statement one constat; « ne participera pas » a declaration, not an exercise).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.

@@ -21,6 +21,7 @@ import yaml
 from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
+from bot.content.reserved import clash
 from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.draft.actors import (
     HEAD_TITLE,
@@ -75,7 +76,6 @@ from bot.draft.frames import (
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.links import Link, Linker, reported_span
-from bot.draft.statements import goes_on
 from bot.draft.sequels import (
     lead_parties,
     same_event_again,
@@ -85,6 +85,7 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
+from bot.draft.statements import goes_on
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -201,6 +202,32 @@ def slug(name: str, limit: int = 30) -> str:
     if len(text) < 2:
         text = "article"
     return text if text[0].isalnum() else "a" + text
+
+
+def free_slug(name: str, base: FactBase) -> str:
+    """The source id of ``name`` (``slug``), unless the base or a reference set (growth test,
+    benches) holds it for another article: then the same words with the file name's year kept
+    at the end (« azertac-pakistan-nadeem-2020 »), numbered if need be."""
+
+    def taken(candidate: str) -> bool:
+        held = base.sources.get(candidate)
+        mine = held is not None and Path(held.seed).name != Path(name).name
+        return mine or clash(candidate, name) is not None
+
+    first = slug(name)
+    if not taken(first):
+        return first
+    words = fold(Path(name).stem).split()
+    years = [word for word in words if re.fullmatch(r"(?:19|20)\d\d", word)]
+    if years:
+        rest = " ".join(word for word in words if word != years[-1])
+        first = f"{slug(rest, 29 - len(years[-1]))}-{years[-1]}"
+    number = 2
+    found = first
+    while taken(found):
+        found = f"{first[:36]}-{number}"
+        number += 1
+    return found
 
 
 _FINER = {"année": ("mois", "jour", "intervalle"), "mois": ("jour",)}
@@ -379,6 +406,10 @@ def _reported_on_article(article: Article, words: str) -> FoundDate | None:
         f"la rapporte ({value}), pas de ce qu'elle annonce"
     )
     return FoundDate("", 0, 0, value, precision, "rapporté", note)
+
+
+_SIGN_WORD = re.compile(r"\b(?:sign|paraph)", re.IGNORECASE)
+"""The words of the act « signé » (vocabulary stems): « conclu » alone is not one of them."""
 
 
 def _kind(
@@ -2827,7 +2858,7 @@ def draft_article(
 ) -> Draft:
     """Read ``text`` (an article named ``name``) against ``base`` and propose entries."""
     article = read_article(text, given)
-    source_id = slug(name)
+    source_id = free_slug(name, base)
     finder = ActorFinder(
         base.actors,
         [(named.name, named.actor) for named in base.vocabulary.article_names],
@@ -3179,9 +3210,9 @@ def draft_article(
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
     candidates = goes_on(candidates, positions)
     for candidate in candidates:
-        if candidate.kind == "agreement" and candidate.act == "signe":
-            if not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »: the text's verb
-                candidate.act = None
+        signed = candidate.kind == "agreement" and candidate.act == "signe"
+        if signed and not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »
+            candidate.act = None  # the text's verb, kept in the summary
     for candidate in candidates:  # « ne participera pas aux exercices … en septembre »
         reported = _reported_on_article(article, "déclaration au futur")
         dated = [found for found in candidate.dates if found.iso]

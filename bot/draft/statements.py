@@ -70,13 +70,9 @@ _TITLED = re.compile(
 ministère …, a exprimé » : a speaker named by his title."""
 _SURNAME_SAYS = re.compile(r"^(?:M\.\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]{3,})\s+" + _SAYING)
 """« Hajizade a exhorté … » : a speaker named again by his surname."""
-_DECISION = re.compile(
-    r"\b(?:la|cette|sa|leur)\s+décision\b|\bce\s+refus\b", re.IGNORECASE
-)
+_DECISION = re.compile(r"\b(?:la|cette|sa|leur)\s+décision\b|\bce\s+refus\b", re.IGNORECASE)
 """« a notifié la décision à Moscou » : the decision just told."""
-_DECIDED = re.compile(
-    r"\b(?:refus|décid\w+|renonc\w+|retir\w+)\b", re.IGNORECASE
-)
+_DECIDED = re.compile(r"\b(?:refus|décid\w+|renonc\w+|retir\w+)\b", re.IGNORECASE)
 _THERE = re.compile(
     r"\by\s+(?:participe(?:nt|ront|ra|r)?|prendr(?:a|ont)\s+part|prennent\s+part|"
     r"assister(?:a|ont)|assistent)\b"
@@ -130,12 +126,7 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return f"« {named.group('name')} » : le même orateur, nommé de nouveau", False
     if _ANSWERS_IT.search(text) and (_titles(group) or "communiqué" in told):
         return "« cette déclaration » : la réaction à la déclaration d'avant", False
-    if (
-        _DECISION.search(text)
-        and _DECIDED.search(told)
-        and gap <= 2
-        and _ids(item) & _ids(group)
-    ):
+    if _DECISION.search(text) and _DECIDED.search(told) and gap <= 2 and _ids(item) & _ids(group):
         return "« la décision » : celle de la phrase d'avant", True
     if _THERE.search(text) and group.kind == "event" and gap == 1:
         return "« y » : l'événement nommé juste avant, ses participants", True
