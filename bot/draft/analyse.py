@@ -226,7 +226,10 @@ def _cldr_spellings() -> tuple[str, ...]:
 
     found: list[str] = []
     for locale in ("fr", "en"):
-        found.extend(Locale.parse(locale).territories.values())
+        for name in Locale.parse(locale).territories.values():
+            found.append(name)
+            for pair in _PARENTHESISED.findall(name):
+                found.extend(pair)
     return tuple(found)
 
 
@@ -239,9 +242,17 @@ def _cldr_names() -> dict[str, str]:
     found: dict[str, str] = {}
     for locale in ("fr", "en"):
         for code, name in Locale.parse(locale).territories.items():
-            if is_country_code(code) and len(fold(name)) > 3:
-                found.setdefault(fold(name), code)
+            if not is_country_code(code):
+                continue
+            parts = [form for pair in _PARENTHESISED.findall(name) for form in pair]
+            for form in (name, *parts):  # « Myanmar (Birmanie) »
+                if len(fold(form)) > 3:
+                    found.setdefault(fold(form), code)
     return found
+
+
+_PARENTHESISED = re.compile(r"^([^()]+?)\s+\(([^()]+)\)$")
+"""« Myanmar (Birmanie) » : the article writes « le Myanmar » or « la Birmanie »."""
 
 
 _NAME = re.compile(

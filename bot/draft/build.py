@@ -75,6 +75,7 @@ from bot.draft.frames import (
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
+from bot.draft.lexicon import DEMONYMS, inflections
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.sequels import (
     lead_parties,
@@ -3390,6 +3391,8 @@ def _same_speaker_again(
             continue
         if before.subtype != "declaration":
             continue
+        if not _actor_ids(item) <= _actor_ids(before):
+            continue  # « Le ministre russe … a déclaré » after Bakou's word: another speaker
         before.more += [item.sentence, *item.more]
         carrying.add(item.sentence.start)
         known = {hit.id for hit in before.actors}
@@ -4037,7 +4040,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     data["draft"]["cards"] = cards_to_review(known)
     names = {code: country_name(code, "fr") for code in draft.new_countries}
     if draft.new_countries:
-        data["countries"] = new_country_cards(draft.new_countries, names)
+        forms = {
+            code: tuple(form for word in DEMONYMS.get(code, ()) for form in inflections(word))
+            for code in draft.new_countries
+        }
+        data["countries"] = new_country_cards(draft.new_countries, names, forms)
     data.update({key: value for key, value in sections.items() if value})
     return data
 
