@@ -9,7 +9,8 @@
   shows an entry the period may not hold (an open « récemment », an inferred date, a looser
   span) carries the note that it « la recoupe sans y tomber forcément »;
 - a card's first message (/pays, /org, /accord, an event's card) fits one phone screen
-  (``SCREEN`` visible characters): a summary too long for it is named, with the limit.
+  (``SCREEN`` visible characters) with its first quote: a summary too long for it (the quote
+  pushed to a second message) is named, with the limit.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from bot.engine.common import claim, entry_text
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.inline import agreement_texts, event_texts
-from bot.engine.reply import Item, Para, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.timeline import OVERLAP_WORDS, is_loose, select, timeline_page
 from bot.push.follow import alert_button_label
 from bot.render.html import SCREEN, render_html, visible_length
@@ -120,7 +121,8 @@ def screen_issues(index: Index) -> list[str]:
     for where, reply in cards:
         first = render_html(reply)[0]
         size = visible_length(first)
-        if size <= SCREEN:
+        quoted = any(isinstance(block, (Quote, QuoteGroup)) for block in reply.blocks)
+        if size <= SCREEN and (not quoted or "<blockquote" in first):
             continue
         shown = [e for e in base.entries() if e.summary and e.summary[:60] in _plain(first)]
         longest = max(shown, key=lambda e: len(e.summary or ""), default=None)
@@ -131,8 +133,8 @@ def screen_issues(index: Index) -> list[str]:
             else ""
         )
         issues.append(
-            f"{where} : première bulle de {size} caractères visibles, au-delà de la limite de "
-            f"{SCREEN} (un écran de téléphone){culprit}"
+            f"{where} : la première bulle ({size} caractères visibles, limite de {SCREEN} : un "
+            f"écran de téléphone) ne tient pas avec sa première citation{culprit}"
         )
     return issues
 

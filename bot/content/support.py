@@ -584,10 +584,11 @@ def _snowball(text: str) -> frozenset[str]:
 
 
 def _stemmed_in(said: frozenset[str], stems: Iterable[str]) -> bool:
-    """A topic's stem met by the reader's stemmer: « partenari » (stem « partenar ») is in
-    « partenaires » (stem « partenair »), which the plain prefix misses."""
-    wanted = [fold(_STEMMER.stemWord(stem)) for stem in stems if " " not in stem]
-    return any(word.startswith(stem) for word in said for stem in wanted if len(stem) >= 4)
+    """A topic's word met through the reader's stemmer: « partenaire » (stem « partenair »)
+    is in « partenaires », « coopérer » in « coopération » — the quote's words and the
+    vocabulary's words stemmed alike, as the engine reads both."""
+    wanted = {fold(_STEMMER.stemWord(stem)) for stem in stems if " " not in stem}
+    return bool(said & {stem for stem in wanted if len(stem) >= 4})
 
 
 def _has_stem(folded: str, stems: Iterable[str]) -> bool:

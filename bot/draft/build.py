@@ -97,6 +97,7 @@ from bot.draft.tenses import (
     year_of_thing,
 )
 from bot.draft.yaml_out import QuotedDumper
+from bot.paths import PROJECT_ROOT
 from bot.text import count, fold
 
 TODO = "TODO curateur"
@@ -205,15 +206,16 @@ def slug(name: str, limit: int = 30) -> str:
     return text if text[0].isalnum() else "a" + text
 
 
-def free_slug(name: str, base: FactBase) -> str:
+def free_slug(name: str, base: FactBase, root: Path = PROJECT_ROOT) -> str:
     """The source id of ``name`` (``slug``), unless the base or a reference set (growth test,
     benches) holds it for another article: then the same words with the file name's year kept
-    at the end (« azertac-pakistan-nadeem-2020 »), numbered if need be."""
+    at the end (« azertac-pakistan-nadeem-2020 »), numbered if need be; ``root``: the project
+    folder holding the reference sets."""
 
     def taken(candidate: str) -> bool:
         held = base.sources.get(candidate)
         mine = held is not None and Path(held.seed).name != Path(name).name
-        return mine or clash(candidate, name) is not None
+        return mine or clash(candidate, name, root) is not None
 
     first = slug(name)
     if not taken(first):
