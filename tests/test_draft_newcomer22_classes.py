@@ -200,3 +200,17 @@ def test_a_summary_too_long_for_a_cards_first_screen_is_named_with_the_limit(
     issues = answer_issues(load_factbase(copy / "content", copy / "seeds"))
     assert issues and all(f"limite de {SCREEN}" in issue for issue in issues), issues
     assert any("exercice-ots-2025" in issue for issue in issues), issues
+
+
+def test_a_countrys_lead_said_again_in_its_ministrys_words_is_one_declaration() -> None:
+    text = (
+        "# URL : https://www.steppe-info.kz/2021/05/10/steppe-2021\n"
+        "Le Royaume-Uni ne participera pas aux exercices Steppe-2021 en Turquie en juin.\n"
+        "Le ministre turc de la Défense a déclaré que l'exercice serait le plus grand de "
+        "l'année.\n"
+        "« Les militaires britanniques ne participeront pas aux exercices Steppe-2021 », a déclaré "
+        "le ministère britannique de la Défense.\n"
+    )
+    entry = entry_holding(draft_yaml(text, small_base()), "Le Royaume-Uni ne participera pas")
+    assert any("« Les militaires britanniques" in item["quote"] for item in entry["evidence"])
+    assert entry["type"] == "declaration" and entry["actors"] == ["GB"], entry

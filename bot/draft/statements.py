@@ -15,6 +15,9 @@ the latest such group, within ``REACH`` sentences:
   exhorté … ») — and one that answers it (« … n'ont pas encore réagi à cette déclaration »);
 - a sentence taking up a decision just told (« New Delhi a notifié la décision à Moscou »
   after « avait confirmé son refus »), with the countries it names;
+- a country's declaration said again (the lead « L'Azerbaïdjan ne participera pas aux
+  exercices Caucase-2020 » and the ministry's words quoted further on): one declaration, when
+  both name the same thing (« Caucase-2020 ») on the same date;
 - the participants of the event just named (« Il est prévu que des groupes de plusieurs pays y
   participent, dont l'Iran … », « y » being the exercise): its actors.
 
@@ -68,6 +71,8 @@ _TITLED = re.compile(
 )
 """« Le porte-parole du ministère … a insisté », « Ayhan Hajizade, porte-parole du
 ministère …, a exprimé » : a speaker named by his title."""
+_ANOTHER_POINT = re.compile(r"\b(?:a|avait|ont)\s+(?:aussi|également|en\s+outre|par\s+ailleurs)\s")
+"""« a aussi ajouté », « a également souligné » : the same speaker on another point."""
 _SURNAME_SAYS = re.compile(r"^(?:M\.\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]{3,})\s+" + _SAYING)
 """« Hajizade a exhorté … » : a speaker named again by his surname."""
 _DECISION = re.compile(r"\b(?:la|cette|sa|leur)\s+décision\b|\bce\s+refus\b", re.IGNORECASE)
@@ -78,6 +83,21 @@ _THERE = re.compile(
     r"assister(?:a|ont)|assistent)\b"
 )
 """« … que des groupes de plusieurs pays y participent » : the event just named."""
+_NAMED_THING = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*\d[\w-]*")
+"""A named exercise, plan or event with its year or number (« Caucase-2020 », « ADEX-2024 »)."""
+
+
+def _same_days(group: Candidate, item: Candidate) -> bool:
+    """Both undated, the second undated, or dated by one same date (« en septembre »)."""
+    mine = {found.iso for found in group.dates if found.iso}
+    theirs = {found.iso for found in item.dates if found.iso}
+    return not theirs or bool(mine & theirs)
+
+
+def _named_things(text: str) -> set[str]:
+    return set(_NAMED_THING.findall(text))
+
+
 DONE_ACTS = ("signe", "adhesion", "approuve", "livre", "achat", "vente")
 
 
@@ -116,10 +136,15 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return "ce qui a été abordé à la rencontre d'avant", False
     if _IN_STATEMENT.match(text) and (_titles(group) or _SURNAME_SAYS.match(group.sentence.text)):
         return "« dans le communiqué » : la suite de la même déclaration", False
+    if _ANOTHER_POINT.search(text):
+        return None  # « Le président a aussi ajouté qu'il … » : another point, its own fact
     titled = _TITLED.match(text)
     if titled is not None:
         title = " ".join(titled.group("title").casefold().split())
-        if title in _titles(group):
+        other = any(
+            hit.text in titled.group(0) and hit.id not in _ids(group) for hit in item.actors
+        )
+        if title in _titles(group) and not other:  # « Le ministre turc » is another minister
             return f"« {title} » : le même orateur", False
     named = _SURNAME_SAYS.match(text)
     if named is not None and _spoke(group, named.group("name")):
@@ -128,7 +153,22 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return "« cette déclaration » : la réaction à la déclaration d'avant", False
     if _DECISION.search(text) and _DECIDED.search(told) and gap <= 2 and _ids(item) & _ids(group):
         return "« la décision » : celle de la phrase d'avant", True
-    if _THERE.search(text) and group.kind == "event" and gap == 1:
+    if (
+        group.subtype == "declaration"
+        and (item.subtype == "declaration" or (item.kind == "fact" and re.search(_SAYING, text)))
+        and _ids(group) == _ids(item)
+        and _named_things(group.text) & _named_things(text)
+        and _same_days(group, item)
+    ):
+        shared = sorted(_named_things(group.text) & _named_things(text))[0]
+        return f"« {shared} » : la même déclaration du même pays, redite", False
+    if (
+        _THERE.search(text)
+        and group.kind == "event"
+        and gap == 1
+        and not re.search(_SAYING, text)
+        and not item.numbers
+    ):  # « … a déclaré que 500 militaires y participent » : the ministry's own statement
         return "« y » : l'événement nommé juste avant, ses participants", True
     return None
 
