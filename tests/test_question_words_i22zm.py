@@ -38,3 +38,75 @@ def test_a_typo_is_still_read_as_the_word_meant(five_base: FactBase) -> None:
     assert "pour « accrod »" in text
     text = reply_text(chat(five_base, "azerbaidjan member otan ?")[0])
     assert "membre (pour « member »)" in text
+
+
+_CLAIMS = (
+    "aucun article n'emploie",
+    "aucun article ne l'emploie",
+    "n'emploient pas",
+    "n'emploie pas",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("forum de Bakou, côté cyber, une décision concrète ?", "« concrète »"),
+        (
+            "Relations Azerbaïdjan–OTAN ont commencé quand, et avec quelle structure ?",
+            "« structure »",
+        ),
+        ("où a été signé l'accord usa azerbaïdjan ? quel bâtiment", "« bâtiment »"),
+    ],
+)
+def test_a_word_the_answer_does_not_use_is_said_neutrally_after_it(
+    five_base: FactBase, question: str, aside: str
+) -> None:
+    """Never « aucun article n'emploie … » in the reading line nor a note on top: the words
+    left aside follow the answer, in one neutral line."""
+    reply = chat(five_base, question)[0]
+    text = reply_text(reply)
+    assert not any(claim in text for claim in _CLAIMS)
+    notes = [getattr(block, "text", "") for block in reply.blocks]
+    last = notes[-1]
+    assert last.startswith("Laissé de côté :") and aside in last
+    assert sum("Laissé de côté" in note for note in notes) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "read", "quoted"),
+    [
+        ("accord US, volet techno ?", "technologique (pour « techno »)", "technologique"),
+        ("l'Arménie aussi appuie les opés OTAN ?", "opérations (pour « opés »)", "opérations"),
+        ("la coop avec l'OTAN a débuté quand ?", "coopération (pour « coop »)", "1992"),
+    ],
+)
+def test_a_clipped_word_is_read_as_the_articles_whole_word(
+    five_base: FactBase, question: str, read: str, quoted: str
+) -> None:
+    """« techno », « opés », « coop »: read as the word of the articles they start, said so,
+    never said unused nor absent."""
+    text = reply_text(chat(five_base, question)[0])
+    assert read in text
+    assert quoted in text
+    assert "sans effet sur ce filtre" not in text
+    assert "ne mentionnent pas" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("le NCCA a été remplacé par quoi ?", "succédé"),
+        ("ce conseil existe toujours ? remplacé par quoi ?", "succède"),
+        ("l'Arménie aussi aide les opés OTAN ?", "comme l'Arménie"),
+    ],
+)
+def test_an_act_put_in_other_words_is_not_said_absent_on_top(
+    five_base: FactBase, question: str, answer: str
+) -> None:
+    """« remplacé » (the articles: « a succédé »), « aide » (« fournissant un appui »): a verb
+    the articles put in other words is never said missing above the passage that answers."""
+    reply = chat(five_base, question)[0]
+    text = reply_text(reply)
+    assert "ne mentionnent pas" not in text
+    assert answer in text

@@ -187,6 +187,11 @@ def _spelled(index: Index, word: str) -> str:
     return index.memo(f"misspelt spelling {word}", build)
 
 
+def spelled(index: Index, word: str) -> str:
+    """``word`` (folded) as the articles spell it most (``_spelled``)."""
+    return _spelled(index, word)
+
+
 def _edits(word: str) -> int:
     return 1 if len(word) < LONG else 2
 
