@@ -110,3 +110,30 @@ def test_an_act_put_in_other_words_is_not_said_absent_on_top(
     text = reply_text(reply)
     assert "ne mentionnent pas" not in text
     assert answer in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dans ce partenariat Azerbaïdjan–États-Unis, c'est quoi le volet stratégique, en "
+        "résumé, signé par aliyev ?",
+        "mémorandums d'entente signés entre la Turquie et l'Azerbaïdjan, volet sécurité militaire "
+        "mutuelle, ça couvre quoi ?",
+    ],
+)
+def test_a_button_built_from_the_question_ends_on_a_whole_word(
+    five_base: FactBase, question: str
+) -> None:
+    """« ▶ /accord … signé er »: a label cut to fit ends on a whole word of the command."""
+    from bot.engine.index import Index
+    from bot.engine.questions import understand
+    from tests.chat import TODAY
+
+    found = understand(Index(five_base), question, TODAY)
+    assert found is not None
+    full = f"▶ {found.command}"
+    labels = [b.label for row in chat(five_base, question)[0].buttons for b in row]
+    for label in (label for label in labels if label.startswith("▶")):
+        shown = label.removesuffix("…")
+        assert full.startswith(shown), label
+        assert shown == full or full[len(shown)] == " ", label

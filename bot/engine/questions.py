@@ -138,7 +138,7 @@ from bot.engine.why_context import with_reason_after
 from bot.engine.words_aside import aside_after
 from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
-from bot.text import fold
+from bot.text import fold, whole_words
 
 _INTENTS: tuple[tuple[str, str], ...] = (
     ("help", r"\b(?:aide|help|commandes?|que sais tu faire|comment (?:ca|ça) marche)\b"),
@@ -1916,7 +1916,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks, whole = more_on_button(blocks, search_button(index, found.data.split(" ", 1)[1]))
         buttons = (*buttons, (whole,))
     elif reply.found and button_data is not None:
-        buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+        buttons = (*buttons, (Button(whole_words(f"▶ {found.command}", 60), button_data),))
     elif reply.found and words:  # a search too long for « ▶ »: on its rarest words
         buttons = (*buttons, (search_button(index, words),))
     if not passage:  # the quote that answers what the filter could not read: unfolded
