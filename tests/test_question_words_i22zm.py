@@ -137,3 +137,51 @@ def test_a_button_built_from_the_question_ends_on_a_whole_word(
         shown = label.removesuffix("…")
         assert full.startswith(shown), label
         assert shown == full or full[len(shown)] == " ", label
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_who"),
+    [
+        ("C'est Aliyev qui a prononcé le discours d'ouverture du forum de septembre ?", False),
+        ("c'était la Turquie qui a signé un mémorandum avec Bakou ?", False),
+        ("c'est qui qui a ouvert le forum de Bakou ?", True),
+        ("qui a ouvert le forum de Bakou ?", True),
+    ],
+)
+def test_a_cleft_sentence_is_a_closed_question_not_a_who(
+    five_base: FactBase, question: str, asks_who: bool
+) -> None:
+    """« C'est X qui a … ? » checks X: its « qui » is a relative pronoun, never « qui ? »."""
+    from bot.engine.passage import asked_types
+
+    assert ("qui" in asked_types(question)) is asks_who
+    if not asks_who:
+        assert "« qui ? »" not in reply_text(chat(five_base, question)[0])
+
+
+def test_a_follow_up_naming_what_no_article_names_says_so_on_top(five_base: FactBase) -> None:
+    """« et ces drones turcs, c'est des Bayraktar ? » after another question: the name no
+    article holds is said on top, as for a first question, never only « Laissé de côté »."""
+    _, follow = chat(
+        five_base, "armement azerbaidjanais ?", "et ces drones turcs, c'est des Bayraktar ?"
+    )
+    first = getattr(follow.blocks[0], "text", "")
+    assert first.startswith("Les articles ne nomment pas « Bayraktar »"), first
+    assert "Laissé de côté : « Bayraktar »" not in reply_text(follow)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("l'Allemagne était représentée à la réunion avec la délégation de l'OTAN ?", "Allemagne"),
+        ("Et l'Islande, elle était représentée à la réunion de l'OTAN ?", "Islande"),
+    ],
+)
+def test_a_name_after_an_elided_word_is_a_name_even_first(
+    five_base: FactBase, question: str, name: str
+) -> None:
+    """« l'Allemagne … ? »: the capital after « l' » marks a name even as the first word; no
+    article holds it, said on top (never only « Laissé de côté »)."""
+    text = reply_text(chat(five_base, question)[0])
+    assert f"ne nomment pas « {name} »" in text or f"« {name} » n'apparaît" in text, text
+    assert f"Laissé de côté : « {name} »" not in text

@@ -1187,8 +1187,8 @@ def _respond_in_thread(
     found = follow_up(index, text, previous, today) if previous is not None else None
     if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
         detailed = _detail_of_subject(index, text, previous, found, today)
-        if detailed is not None:
-            return detailed
+        if detailed is not None:  # « et ces drones, c'est des Bayraktar ? »: the name too
+            return names_said_absent(index, detailed[0], text), detailed[1]
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
         if found is not None and not yes_no:  # « combien coûte l'accord avec les USA ? »
