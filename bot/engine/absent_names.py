@@ -6,7 +6,8 @@ line only).
 
 A name is a word written with a capital inside a sentence of the question (« Bayraktar »,
 « Mark Rutte »; not the sentence's first word, nor a stop word), or after an elided word
-(« l'Allemagne … ? », first word included), several in a row read as one name. It is said absent only when the full text of every article holds none of its words
+(« l'Allemagne … ? », first word included), several in a row read as one name. It is said
+absent only when the full text of every article holds none of its words
 (``seedtext.seed_holds``, accents and case aside) and the index reads none of them as an
 actor: a name spelt otherwise than the articles spell it (« Aliev ») is never said absent.
 The answer that follows is unchanged: the nearest passages, to judge by.
