@@ -185,3 +185,14 @@ def test_a_name_after_an_elided_word_is_a_name_even_first(
     text = reply_text(chat(five_base, question)[0])
     assert f"ne nomment pas « {name} »" in text or f"« {name} » n'apparaît" in text, text
     assert f"Laissé de côté : « {name} »" not in text
+
+
+@pytest.mark.parametrize(
+    "question", ["volet tech de l'accord us : quels domaines", "démo au forum ?"]
+)
+def test_a_clip_of_several_families_is_searched_as_typed(
+    five_base: FactBase, question: str
+) -> None:
+    """« tech » starts technique and technologique, « démo » démontré and démonstrations: no
+    guess, the word is searched as typed."""
+    assert "Lu :" not in reply_text(chat(five_base, question)[0])

@@ -9,8 +9,11 @@ A word of the question is read as the word it clips when all of these hold:
 - the reader does not read it as typed (a question or stop word, an actor, a date, a kind, a
   topic, conversational filler), it is no word of the French dictionary (« crois » is not
   « croisent »), and no article nor entry holds it as a whole word;
-- words of the base (the articles' words and the entries') start with it and are at least
-  three letters longer: the one the articles use most is read, spelt as they write it.
+- words of the base (the articles' words and the entries') start with it, are at least
+  three letters longer, and all share two more letters (one family: « techno » →
+  technologique, technologies; never « tech », technique or technologique): the one the
+  articles use most is read (a plural for a plural: « technos » → technologies), spelt as
+  they write it.
 
 The answer says it (« Lu : technologique (pour « techno ») »), like a corrected typo, so that a
 wrong guess is seen at once.
@@ -31,6 +34,10 @@ SHORTEST = 4
 """Shorter words are never read as clipped (« ue », « pac »), but before a plural « s »."""
 LONGER = 3
 """The whole word has at least this many letters more than the clipped one."""
+FAMILY = 2
+"""The words it may stand for share at least this many letters past it: one family
+(« techno »: technologique, technologies), never several (« tech »: technique,
+technologique)."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -45,6 +52,14 @@ def _sorted_words(index: Index) -> tuple[tuple[str, ...], dict[str, int]]:
         return tuple(sorted(counts)), counts
 
     return index.memo("clipped sorted words", build)
+
+
+def _shared(first: str, last: str) -> int:
+    """How many first letters ``first`` and ``last`` share (of sorted words: all between)."""
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return size
 
 
 def whole_word(index: Index, word: str) -> str | None:
@@ -62,8 +77,13 @@ def whole_word(index: Index, word: str) -> str | None:
             if len(ordered[position]) >= len(start) + LONGER:
                 found.append(ordered[position])
             position += 1
-        if found:
+        if found and _shared(found[0], found[-1]) >= len(start) + FAMILY:
+            if start != word:  # « technos »: a plural read as a plural when one is written
+                found = [whole for whole in found if whole.endswith(("s", "x"))] or found
             return max(found, key=lambda whole: (counts[whole], -len(whole)))
+        if found:
+            return None  # « tech », « démo »: technique or technologique, démontré or
+            # démonstrations: words of several families, searched as typed
     return None
 
 
