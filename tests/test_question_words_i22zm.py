@@ -196,3 +196,10 @@ def test_a_clip_of_several_families_is_searched_as_typed(
     """« tech » starts technique and technologique, « démo » démontré and démonstrations: no
     guess, the word is searched as typed."""
     assert "Lu :" not in reply_text(chat(five_base, question)[0])
+
+
+@pytest.mark.parametrize("question", ["pq l iran", "pourquoi l'Iran ?"])
+def test_a_why_about_one_actor_says_why_in_its_reading(five_base: FactBase, question: str) -> None:
+    """« pq l iran » answered by the card of Iran: the reading says the « pourquoi », never a
+    plain card request (« Compris : fiche — Iran »)."""
+    assert _reading(reply_text(chat(five_base, question)[0])).startswith(" « pourquoi ? »")

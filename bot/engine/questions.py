@@ -691,7 +691,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
+        why = "« pourquoi ? » — " if asks_reason(text) else ""  # « pq l'Iran » is no card asked
+        return _card(actor, f"{why}fiche — {actor.name}{_aside(index, reading)}")
     who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
