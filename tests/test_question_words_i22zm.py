@@ -73,6 +73,13 @@ def test_a_word_the_answer_does_not_use_is_said_neutrally_after_it(
     assert sum("Laissé de côté" in note for note in notes) == 1
 
 
+def test_a_word_left_aside_is_said_once(five_base: FactBase) -> None:
+    """« deal » and « deal entre » read aside by two readers: « Laissé de côté : « deal ». »."""
+    question = "Explique-moi le deal entre Bakou et Washington : signé quand, et avec qui ?"
+    last = getattr(chat(five_base, question)[0].blocks[-1], "text", "")
+    assert last == "Laissé de côté : « deal ».", last
+
+
 @pytest.mark.parametrize(
     ("question", "read", "quoted"),
     [

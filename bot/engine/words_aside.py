@@ -84,9 +84,12 @@ def aside_after(reply: Reply) -> Reply:
         for quoted in _QUOTED.findall(block.text)
         for part in fold(quoted).split()
     }
+    parts = [frozenset(fold(word).split()) for word in found]
     seen: dict[str, str] = {}
-    for word in found:
-        if not set(fold(word).split()) <= said:
+    for word, words in zip(found, parts, strict=True):
+        if any(other < words for other in parts):
+            continue  # « deal entre » beside « deal »: the word once
+        if not words <= said:
             seen.setdefault(word.casefold(), word)
     if not seen:
         return replace(reply, blocks=tuple(kept))
