@@ -55,6 +55,8 @@ NOT_FOUND = (
     "absent du texte",
     "absents du texte",
     "aucune phrase des articles",
+    "ne nomment pas",
+    "ne nomme pas",
 )
 """Phrases by which an answer says the articles hold nothing on what was asked (folded)."""
 

@@ -250,6 +250,12 @@ def _cut(text: str, limit: int) -> str:
     return (cut or text[: limit - 1]) + "…"
 
 
+def whole_words(text: str, limit: int) -> str:
+    """``text``, or its first whole words and « … » within ``limit`` characters: a button
+    built from the question's words never ends on a piece of one (« …signé er »)."""
+    return _cut(text, limit)
+
+
 def _without_opening_attribution(text: str) -> str:
     """``text`` without the « Selon …, » clause it opens with (after a mark such as « 📅 »),
     which a shortened text puts first as its lead: « Selon un communiqué : 📅 Les deux… »,

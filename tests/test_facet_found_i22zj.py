@@ -87,7 +87,7 @@ def test_whole_answers_on_the_five_articles(five_base: FactBase):
     text = render_text(respond(index, "Le brut Lukoil part désormais vers où ?", TODAY))
     assert "Makhatch" in text
     assert "ne disent pas" not in text
-    assert "n'emploie : brut" in text
+    assert "Laissé de côté : « brut »" in text  # said neutrally, after the answer (i22zm)
     text = render_text(respond(index, "pourquoi Bakou a signé ce plan avec les Anglais ?", TODAY))
     assert "ne nomment pas" not in text
     assert "diversifier" in text

@@ -63,7 +63,10 @@ def test_a_rough_count_a_status_and_a_span_are_contradicted_only_for_the_same_su
 
 def test_a_wrong_premise_checked_in_a_word_gets_a_frank_non_on_top(five_base: FactBase) -> None:
     (count,) = chat(five_base, "forum secu bakou 2025 = une quarantaine de pays, je confirme ?")
-    assert _top(count).startswith("Non : d'après l'article, « plus de 80 pays »")
+    assert _top(count).startswith(  # « secu » read « sécurité » (i22zm): the forum's theme
+        ("Non : d'après l'article, « plus de 80 pays »", "Pas d'après les articles : ils donnent")
+    )
+    assert "plus de 80" in _top(count)
     (status,) = chat(
         five_base,
         "Le Turkménistan est membre à part entière de l'OTS depuis sa création, c'est ça ?",

@@ -200,7 +200,8 @@ def test_a_word_no_article_holds_is_said_plainly_on_the_compris_line(five_base: 
     index = Index(five_base)
     reply = respond(index, "drones de Turquie et licornes", TODAY)
     line = next(b.text for b in reply.blocks if isinstance(b, Para) and "Compris" in b.text)
-    assert "(aucun article n'emploie : licornes)" in line, line
+    assert "licornes" not in line, line  # said neutrally, after the answer (i22zm)
+    assert "Laissé de côté : « licornes »." in [getattr(b, "text", "") for b in reply.blocks]
 
 
 # 3. a next tap under every answer

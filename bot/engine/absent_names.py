@@ -5,8 +5,9 @@ confirmer ? » answered with « aucun article n'emploie … Rutte » at the end 
 line only).
 
 A name is a word written with a capital inside a sentence of the question (« Bayraktar »,
-« Mark Rutte »; not the sentence's first word, nor a stop word), several in a row read as one
-name. It is said absent only when the full text of every article holds none of its words
+« Mark Rutte »; not the sentence's first word, nor a stop word), or after an elided word
+(« l'Allemagne … ? », first word included), several in a row read as one name. It is said
+absent only when the full text of every article holds none of its words
 (``seedtext.seed_holds``, accents and case aside) and the index reads none of them as an
 actor: a name spelt otherwise than the articles spell it (« Aliev ») is never said absent.
 The answer that follows is unchanged: the nearest passages, to judge by.
@@ -25,6 +26,9 @@ from bot.text import count, fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[.?!:;«»\"()]")
 _SENTENCE_END = frozenset('.?!:;«»"(')
+_ELIDED = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](.+)$")
+"""An elided word before a name (« l'Allemagne », « d'Israël »): the capital after it marks a
+name wherever it stands, the sentence's first word included."""
 SHORTEST = 3
 """Shorter capitalised words (« JD », « UE ») are initials, never said absent on their own."""
 
@@ -40,6 +44,9 @@ def absent_names(index: Index, question: str) -> list[str]:
             names.append(run)
             run = []
             continue
+        elided = _ELIDED.match(token)
+        if elided is not None and elided.group(1)[:1].isupper():  # « l'Allemagne » even first
+            token, start = elided.group(1), False
         initial = token[0].isupper() and not token.isupper()
         capital = initial or (token.isupper() and len(token) > SHORTEST)
         if capital and not start and not is_stop(token):

@@ -11,6 +11,10 @@ of the entries) or of the reader's question words, by the optimal-string-alignme
 of four to seven letters, two for longer ones). The first letter must be the same (or swapped
 with the second): a reader rarely mistypes it, and « vendre » is no typo of « rendre ».
 Several nearest words: the one the articles use most, the reader's question words first.
+A typo is never read as a stop word of the base or a word of under four letters (« deal » is
+not « delà », « cest » not « ces »; the reader's question words stay: « qand » → « quand »), and a
+common English word (« deal », « pact ») is read as typed, unless it is the English spelling of
+the French word (« member » → « membre »).
 
 Accents need no correction: every comparison is made on folded words (« strategique » is
 « stratégique »). The answer says every correction (« Lu : accord (pour « accrod ») »), so that
@@ -33,6 +37,7 @@ from types import MappingProxyType
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.seedtext import seed_holds, seed_sources_of, seed_words
 from bot.text import fold
@@ -107,6 +112,40 @@ def french_words() -> FrenchWords:
     return FrenchWords(_dictionary_words())
 
 
+ENGLISH_COMMON = 1000
+"""Least frequency (in ``pyspellchecker``'s English table) of an English word read as typed:
+« deal », « hub », « drone » are loan words of the domain, never typos of French words."""
+
+
+@lru_cache(maxsize=1)
+def english_words() -> FrenchWords:
+    """The common English words (``ENGLISH_COMMON``) of ``pyspellchecker``'s English table,
+    loaded like :func:`french_words`: only when a word is near one of the base's."""
+    resource = files("spellchecker").joinpath("resources/en.json.gz")
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        found = (_COUNTED.match(line) for line in lines)
+        return FrenchWords(
+            fold(hit.group(1)) for hit in found if hit and int(hit.group(2)) >= ENGLISH_COMMON
+        )
+
+
+_COUNTED = re.compile(r'\s*"([^"\\]*)"\s*:\s*(\d+)')
+"""One word of a dictionary's JSON with its frequency."""
+
+
+def _may_be_meant(choice: str, asked: frozenset[str]) -> bool:
+    """A word a typo may be read as: never a little word of the base (« cest » is not « ces »,
+    « deal » not « delà »), nor a stop word but the reader's question words (« qand » →
+    « quand »)."""
+    return len(choice) >= SHORTEST and (choice in asked or not is_stop(choice))
+
+
+def _cognate(word: str, choice: str) -> bool:
+    """« member » → « membre », « center » → « centre »: an English spelling of the French
+    word (its last two letters swapped), still read as the French word."""
+    return len(word) > SHORTEST and word[:-2] == choice[:-2] and word[-2:] == choice[:-3:-1]
+
+
 def _base_words(index: Index) -> Counter[str]:
     """Folded word → how many articles hold it, plus the words of the entries (built once
     per index from the articles' stem table, which start-up prepares and the snapshot keeps:
@@ -146,6 +185,11 @@ def _spelled(index: Index, word: str) -> str:
         return counts.most_common(1)[0][0] if counts else word
 
     return index.memo(f"misspelt spelling {word}", build)
+
+
+def spelled(index: Index, word: str) -> str:
+    """``word`` (folded) as the articles spell it most (``_spelled``)."""
+    return _spelled(index, word)
 
 
 def _edits(word: str) -> int:
@@ -214,9 +258,15 @@ def nearest(
             if hit[0] not in asked
         ),
     ]
-    close = [(choice, distance) for choice, distance, _ in found if _same_start(word, choice)]
+    close = [
+        (choice, distance)
+        for choice, distance, _ in found
+        if _same_start(word, choice) and _may_be_meant(choice, asked)
+    ]
     if not close or word in french_words():  # the dictionary only when a word is near:
         return None  # « coup », « vendre » are French words the articles lack, read as typed
+    if word in english_words() and not all(_cognate(word, choice) for choice, _ in close):
+        return None  # « deal », « hub »: a loan word read as typed
     best = min(distance for _, distance in close)
     ranked = sorted(
         (choice for choice, distance in close if distance == best),

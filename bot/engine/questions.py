@@ -32,6 +32,7 @@ from bot.engine.asked_absent import (
 )
 from bot.engine.cards import card_button, visible
 from bot.engine.claim_words import claim_in_articles_words
+from bot.engine.clipped import with_clipped_read
 from bot.engine.commands import answer
 from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
 from bot.engine.compare import order_reply
@@ -127,15 +128,17 @@ from bot.engine.unsaid import (
     undated_lines,
     unsaid_para,
     unsaid_words,
+    verb_form,
     with_absent_said,
 )
 from bot.engine.unsigned import named_plainly, unsigned_para, without_agreement
 from bot.engine.verdicts import otherwise
 from bot.engine.whole_clauses import with_whole_clauses
 from bot.engine.why_context import with_reason_after
+from bot.engine.words_aside import aside_after
 from bot.engine.yes_on_top import yes_on_top
 from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
-from bot.text import fold
+from bot.text import fold, whole_words
 
 _INTENTS: tuple[tuple[str, str], ...] = (
     ("help", r"\b(?:aide|help|commandes?|que sais tu faire|comment (?:ca|ça) marche)\b"),
@@ -496,6 +499,9 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     keyed = [word for word in unsaid if fold(word) not in aside]  # juste ? »: never on top
     skip = SOFT_WORDS | named | QUESTION_WORDS | ASKING_ONLY | aside
     key_unsaid = all_key_words_unsaid(index, _content(index, text), keyed, skip, today)
+    if all(verb_form(word) and not _named_inside(word, text) for word in keyed):
+        key_unsaid = False  # « remplacé par quoi ? »: an act the articles put in other words
+        # (« a succédé »), never said missing on top (thirteenth blind set); said after
     key_unsaid = key_unsaid or bool(designations)  # « le format 3+3 »: what is named is absent
     noun = asked_figure(fold(text))
     joined = [fold(part) for word in re.findall(r"\w+(?:-\w+)+", text) for part in word.split("-")]
@@ -685,7 +691,8 @@ def _understand(index: Index, text: str, today: date | None = None) -> Understan
     single = len(actors) == 1 and not dated and not wanted.kinds
     if single and not {"when", "timeline"} & set(intents):
         actor = index.base.actors[actors[0]]
-        return _card(actor, f"fiche — {actor.name}{_aside(index, reading)}")
+        why = "« pourquoi ? » — " if asks_reason(text) else ""  # « pq l'Iran » is no card asked
+        return _card(actor, f"{why}fiche — {actor.name}{_aside(index, reading)}")
     who = len(actors) == 1 and not dated and "card" in intents and not wanted.topics
     if who and not index.base.actors[actors[0]].is_country:  # « qui sont les membres de l'OTS ? »
         actor = index.base.actors[actors[0]]
@@ -1020,6 +1027,10 @@ def respond_in_thread(
         text, typos = with_typos_read(
             index, text, READER_WORDS, lambda word: _reader_knows(index, word, today)
         )
+        text, clipped = with_clipped_read(
+            index, text, lambda word: _reader_knows(index, word, today)
+        )
+        typos = (*typos, *clipped)  # « techno »: « technologique », said as a typo is
         text, near = with_near_words(index, text)
         text, initials, guessed = read_initials(index, text)  # « ua »: Union africaine
     reply, asked = _respond_in_thread(index, text, today, previous)
@@ -1037,6 +1048,8 @@ def respond_in_thread(
         reply = _said_read_as(reply, typos_read_as(typos))
     if initials:  # « RU »: Russie or Royaume-Uni, never « not said » on a guess
         reply = _said_read_as(without_guessed_absence(reply, guessed), initials)
+    if not text.lstrip().startswith("/"):  # « (aucun article n'emploie : décision) » read as
+        reply = aside_after(reply)  # « the articles don't say it »: said neutrally, after
     if asked is not None:  # the question as typed, unless the answer continues the previous
         same = previous is not None and asked.command == previous.command
         typed = previous.typed if same and previous is not None else asked.typed or text
@@ -1175,8 +1188,8 @@ def _respond_in_thread(
     found = follow_up(index, text, previous, today) if previous is not None else None
     if previous is not None and not yes_no:  # « signé qd ? », « objet ? » of what was shown
         detailed = _detail_of_subject(index, text, previous, found, today)
-        if detailed is not None:
-            return detailed
+        if detailed is not None:  # « et ces drones, c'est des Bayraktar ? »: the name too
+            return names_said_absent(index, detailed[0], text), detailed[1]
     if found is None:
         reply, found = _respond_question(index, text, today, yes_no)
         if found is not None and not yes_no:  # « combien coûte l'accord avec les USA ? »
@@ -1904,7 +1917,7 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
         blocks, whole = more_on_button(blocks, search_button(index, found.data.split(" ", 1)[1]))
         buttons = (*buttons, (whole,))
     elif reply.found and button_data is not None:
-        buttons = (*buttons, (Button(f"▶ {found.command}"[:60], button_data),))
+        buttons = (*buttons, (Button(whole_words(f"▶ {found.command}", 60), button_data),))
     elif reply.found and words:  # a search too long for « ▶ »: on its rarest words
         buttons = (*buttons, (search_button(index, words),))
     if not passage:  # the quote that answers what the filter could not read: unfolded

@@ -16,7 +16,7 @@ from bot.engine.filters import FilterProblem, Reading, TimelineFilter, read_filt
 from bot.engine.fit import LINE, SCREEN, cached, page_of, page_starts, several_pages, which
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Page, Para, Reply
-from bot.text import count, fold, plural_phrase
+from bot.text import count, fold, plural_phrase, whole_words
 
 PAGE_BUDGET = SCREEN - 50
 """Visible characters a timeline page's entries, title and notes may take: a phone screen
@@ -653,7 +653,7 @@ def looser_buttons(index: Index, wanted: TimelineFilter) -> tuple[tuple[Button, 
         seen.add(view)
         if select(index, view):  # no count on the label: the view's own heading says it
             said = describe(index, view)
-            said = said if len(said) <= LABEL else f"{said[: LABEL - 1]}…"
+            said = whole_words(said, LABEL)
             taps.append(Button(f"📅 {said}", routes.TIMELINE.build(1, view.encode())))
         if len(taps) >= LOOSER_TAPS:
             break
