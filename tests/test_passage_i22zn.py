@@ -64,3 +64,19 @@ def test_a_dated_sentence_sharing_one_word_stays_below_the_answer(five_base: Fac
     reply = chat(five_base, question)[0]
     assert "pétroliers russes" in _top_quote(reply)
     assert "ne donne pas de date" in " ".join(getattr(b, "text", "") for b in reply.blocks)
+
+
+@pytest.mark.parametrize(
+    "question", ["délégation de l'Alliance menée par qui ?", "délégation OTAN dirigée par qui ?"]
+)
+def test_the_act_asked_of_an_agent_is_not_the_subject(five_base: FactBase, question: str) -> None:
+    """« menée par qui ? »: the participle is the act asked; the passage is about the
+    delegation, never a sentence sharing only « mené » (« l'embargo économique mené par
+    Bakou ») or a common word."""
+    top = _top_quote(chat(five_base, question)[0])
+    assert "délégation" in top
+    assert "embargo" not in top
+
+
+def test_an_agent_asked_marks_its_participle_as_a_verb() -> None:
+    assert "menee" in question_verbs("délégation OTAN menée par qui ?")

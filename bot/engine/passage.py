@@ -769,6 +769,8 @@ _PRONOUN_VERB = re.compile(
     r"\b(?:il|elle|ils|elles|on)\s+(?:ne\s+|n[' ])?(?:se\s+|s[' ]|y\s+|en\s+|le\s+|la\s+"
     r"|les\s+|l[' ]|lui\s+|leur\s+)?([a-z]{2,})\b"
 )
+_AGENT_VERB = re.compile(r"\b([a-z]{3,}) par (?:qui|quel|quelle|quels|quelles)\b")
+"""« délégation menée par qui ? »: the participle before the agent asked is the act asked."""
 _INVERTED_VERB = re.compile(r"\b([^\W\d_]{2,})-(?:t-)?(?:il|elle|ils|elles|on)\b")
 """« il couvre quelles années ? », « couvre-t-il … ? »: the verb a subject pronoun goes with
 (folded question), a verb whatever its tense, never the subject asked of."""
@@ -788,6 +790,7 @@ def question_verbs(question: str) -> frozenset[str]:
     found.update(fold(match.group(1)) for match in _INVERTED_VERB.finditer(lowered))
     upright = fold(_INVERTED_VERB.sub(r"\1", lowered)).replace("’", "'")  # « est-il membre »:
     found.update(match.group(1) for match in _PRONOUN_VERB.finditer(upright))  # no « il membre »
+    found.update(match.group(1) for match in _AGENT_VERB.finditer(folded))
     return frozenset(found)
 
 
