@@ -80,3 +80,31 @@ def test_the_act_asked_of_an_agent_is_not_the_subject(five_base: FactBase, quest
 
 def test_an_agent_asked_marks_its_participle_as_a_verb() -> None:
     assert "menee" in question_verbs("délégation OTAN menée par qui ?")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("et l'énergie dans l'accord avec les États-Unis, ça dit quoi ?", "énergie"),
+        ("dans l'accord avec les USA, il y a quoi sur l'énergie ?", "énergie"),
+    ],
+)
+def test_an_aspect_asked_of_an_agreement_opens_on_its_sentence(
+    five_base: FactBase, question: str, said: str
+) -> None:
+    """An aspect the question names (a topic of the vocabulary the agreement's line lacks)
+    opens on the sentence about it, never on the one saying what the agreement provides in
+    general."""
+    top = _top_quote(chat(five_base, question)[0])
+    assert said in top.casefold()
+    assert "prévoit" not in top
+
+
+def test_an_aim_asked_keeps_what_the_agreement_provides(five_base: FactBase) -> None:
+    """« sur quoi porte … ? » asks what it provides: no aspect is read in the question's
+    other words."""
+    text = " ".join(
+        getattr(block, "text", "")
+        for block in chat(five_base, "l'accord avec les USA, il porte sur quoi ?")[0].blocks
+    )
+    assert "prévoit" in text
