@@ -766,14 +766,15 @@ _AUXILIARY_VERB = re.compile(
 )
 """« qui a ouvert … », « a-t-il signé … »: the verb after the auxiliary (folded question)."""
 _PRONOUN_VERB = re.compile(
-    r"\b(?:il|elle|ils|elles|on)\s+(?:ne\s+|n[' ])?(?:se\s+|s[' ]|y\s+|en\s+|le\s+|la\s+"
+    r"(?<!\bt )\b(?:il|elle|ils|elles|on)\s+(?:ne\s+|n[' ])?(?:se\s+|s[' ]|y\s+|en\s+|le\s+|la\s+"
     r"|les\s+|l[' ]|lui\s+|leur\s+)?([a-z]{2,})\b"
 )
 _AGENT_VERB = re.compile(r"\b([a-z]{3,}) par (?:qui|quel|quelle|quels|quelles)\b")
 """« délégation menée par qui ? »: the participle before the agent asked is the act asked."""
 _INVERTED_VERB = re.compile(r"\b([^\W\d_]{2,})-(?:t-)?(?:il|elle|ils|elles|on)\b")
-"""« il couvre quelles années ? », « couvre-t-il … ? »: the verb a subject pronoun goes with
-(folded question), a verb whatever its tense, never the subject asked of."""
+"""« il couvre quelles années ? »: the verb a subject pronoun goes with (folded question), a
+verb whatever its tense, never the subject asked of; after an inverted auxiliary (« a-t-il
+conclu ») the auxiliary's own reading stands."""
 
 
 SIDE_WORDS = frozenset({"cote"})
