@@ -940,12 +940,15 @@ def detail_reply(
     shown: str = "",
     previous: str = "",
     typed: str = "",
+    question: str = "",
 ) -> Reply | None:
     """The answer to ``detail`` asked of ``subject`` (the entries of the previous answer, or
     those the question's own words find): the sentences that give it, or the frank absence
     and what the articles say; None when there is no subject to ask it of. The subject's
-    date is said once: on its line when the answer shows it, else in the « Compris » line."""
-    reply = _detail_reply(index, detail, subject, shown, previous, typed)
+    date is said once: on its line when the answer shows it, else in the « Compris » line.
+    ``typed``: the previous question as typed; ``question``: this one (an aspect it names,
+    ``_aspect_sentences``)."""
+    reply = _detail_reply(index, detail, subject, shown, previous, typed, question)
     if reply is None or not subject:
         return reply
     top = subject[0]
@@ -971,6 +974,7 @@ def _detail_reply(
     shown: str,
     previous: str,
     typed: str,
+    question: str = "",
 ) -> Reply | None:
     """``detail_reply`` before the subject's date is said once."""
     if not subject:
@@ -1061,6 +1065,11 @@ def _detail_reply(
         return _present_reply(index, detail, subject, line, own)
     if detail.kind in ("quand", "jour"):
         return _when_reply(index, detail, subject, line, own)
+    aspect = _aspect_sentences(index, subject, question) if detail.kind == "objet" else []
+    if aspect and not detail.noun:  # « c'est quoi la partie technologique ? »: the subject's
+        # sentences on that aspect (« L'aspect technologique de l'accord … »), never only the
+        # one saying what it provides in general
+        return _reply(index, [line, *_shown_blocks(index, aspect)], aspect, subject)
     if detail.kind == "objet" and not detail.noun:  # « l'accord prévoit quoi ? »: its own
         # sentences saying what it provides for or bears on, else what the articles say of it
         provides = [
@@ -1278,6 +1287,79 @@ def _searched(index: Index, detail: Detail, subject: list[Entry]) -> str:
     if detail.kind == "objet" and detail.noun:
         return f"aucune phrase {where} ne cite de « {detail.noun} » à ce sujet"
     return f"aucune de leurs phrases sur ce sujet ne le dit ; lu {where}"
+
+
+_AIM_ASKED = re.compile(
+    r"\b(?:objet|objectifs?|buts?|porte sur|portait sur|sur quoi|prevoi\w*|vise\w*|designe\w*)\b"
+)
+"""A question asking what a subject provides for or aims at (folded): its own sentences saying
+so answer it, not an aspect named in passing."""
+
+
+def _topic_word(index: Index, word: str) -> bool:
+    """True when the folded ``word`` names a topic of the vocabulary: it starts with one of a
+    topic's one-word stems (« technologique »: « technolog »; « énergie »: « energ »)."""
+    stems = index.memo(
+        "detail: topic stems",
+        lambda: tuple(
+            stem for term in index.base.vocabulary.topics for stem in term.stems if " " not in stem
+        ),
+    )
+    return word.startswith(stems)
+
+
+def _aspect_sentences(index: Index, subject: list[Entry], typed: str) -> list[Found]:
+    """« Dans l'accord avec les USA, c'est quoi la partie technologique ? », « et l'énergie
+    dans l'accord, ça dit quoi ? »: the question's words that name a topic of the vocabulary
+    (``_topic_word``) and that the subject's lines (its first entry's, its dated entries')
+    lack name an aspect of it, unless the question asks what it provides or aims at. Of the
+    sentences of its own quotes, then of its articles (the entry quoting it, when one does):
+    the first that names one near its start (``ASPECT_LEAD``), with the article's next
+    sentence when it only announces it. [] when the question names no such word or no
+    sentence is about it."""
+    if not subject or not typed or _AIM_ASKED.search(fold(typed).replace("’", "'")):
+        return []  # « sur quoi porte ce plan ? », « quel objectif … ? »: what it provides
+    lines = [
+        line_text(index.base, e) for e in subject if e is subject[0] or not isinstance(e, Fact)
+    ]
+    named = content_words(index, " ".join(lines))  # « le plan de défense »: its name
+    asked = {
+        folded_stem(word)[:5] for word in index.tokens(typed) if _topic_word(index, word)
+    } - named
+    if not asked:
+        return []
+    found = [*_own_sentences(index, subject), *_seed_sentences(index, subject)]
+    held = [(_aspect_place(index, asked, f.sentence), n, f) for n, f in enumerate(found)]
+    held = [row for row in held if row[0] < ASPECT_LEAD]
+    held.sort(key=lambda row: (row[0], row[1]))
+    kept = _distinct([f for _, _, f in held])[:1]
+    if kept and len(kept[0].sentence) < ASPECT_SHORT:  # « L'aspect technologique de l'accord
+        # illustre … »: the article's next sentence says what it is (« La coopération dans les
+        # domaines de … »)
+        run = _run(index, kept[0].source)
+        at = run.index(kept[0].sentence) if kept[0].sentence in run else -1
+        if 0 <= at < len(run) - 1:
+            after = run[at + 1]
+            kept.append(
+                Found(after, kept[0].source, _quoted_by(index, kept[0].source, after, subject))
+            )
+    return kept
+
+
+ASPECT_LEAD = 8
+"""Words from a sentence's start within which it names the aspect asked: a sentence about it
+(« L'aspect technologique de l'accord … »), not one listing it among others at its end."""
+ASPECT_SHORT = 120
+"""A sentence naming the aspect shorter than this announces it: the next one says it."""
+
+
+def _aspect_place(index: Index, asked: set[str], sentence: str) -> int:
+    """The position of the first word of ``sentence`` among ``asked`` (stems' first five
+    letters), or ``ASPECT_LEAD`` when none is within reach."""
+    for at, word in enumerate(index.tokens(sentence)[:ASPECT_LEAD]):
+        if folded_stem(word)[:5] in asked:
+            return at
+    return ASPECT_LEAD
 
 
 def _distinct(found: list[Found]) -> list[Found]:

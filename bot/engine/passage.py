@@ -98,6 +98,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (
         "quand",
         r"\b(?:quand|date|dates|quel jour|quelle annee|en quelle annee|periode|duree"
+        r"|quel(?:le)?s? (?:annees?|jours|mois|epoques?|periodes?|echeances?)"
         r"|depuis quand|a quel moment)\b",
     ),
     (
@@ -777,6 +778,16 @@ _AUXILIARY_VERB = re.compile(
     r"\s+([a-z]+)"
 )
 """« qui a ouvert … », « a-t-il signé … »: the verb after the auxiliary (folded question)."""
+_PRONOUN_VERB = re.compile(
+    r"(?<!\bt )\b(?:il|elle|ils|elles|on)\s+(?:ne\s+|n[' ])?(?:se\s+|s[' ]|y\s+|en\s+|le\s+|la\s+"
+    r"|les\s+|l[' ]|lui\s+|leur\s+)?([a-z]{2,})\b"
+)
+_AGENT_VERB = re.compile(r"\b([a-z]{3,}) par (?:qui|quel|quelle|quels|quelles)\b")
+"""« délégation menée par qui ? »: the participle before the agent asked is the act asked."""
+_INVERTED_VERB = re.compile(r"\b([^\W\d_]{2,})-(?:t-)?(?:il|elle|ils|elles|on)\b")
+"""« il couvre quelles années ? »: the verb a subject pronoun goes with (folded question), a
+verb whatever its tense, never the subject asked of; after an inverted auxiliary (« a-t-il
+conclu ») the auxiliary's own reading stands."""
 
 
 SIDE_WORDS = frozenset({"cote"})
@@ -784,9 +795,17 @@ SIDE_WORDS = frozenset({"cote"})
 
 
 def question_verbs(question: str) -> frozenset[str]:
-    """The verbs of a question said after an auxiliary: what is asked of the subject (« ouvert »
-    in « qui a ouvert le forum de Bakou ? »), never its subject."""
-    return frozenset(match.group(1) for match in _AUXILIARY_VERB.finditer(fold(question)))
+    """The verbs of a question said after an auxiliary or a subject pronoun: what is asked of
+    the subject (« ouvert » in « qui a ouvert le forum de Bakou ? », « couvre » in « il couvre
+    quelles années ? »), never its subject."""
+    folded = fold(question).replace("’", "'")
+    found = {match.group(1) for match in _AUXILIARY_VERB.finditer(folded)}
+    lowered = question.casefold()
+    found.update(fold(match.group(1)) for match in _INVERTED_VERB.finditer(lowered))
+    upright = fold(_INVERTED_VERB.sub(r"\1", lowered)).replace("’", "'")  # « est-il membre »:
+    found.update(match.group(1) for match in _PRONOUN_VERB.finditer(upright))  # no « il membre »
+    found.update(match.group(1) for match in _AGENT_VERB.finditer(folded))
+    return frozenset(found)
 
 
 def _subject_word(weights: dict[str, float], verbs: frozenset[str] = frozenset()) -> str:
@@ -845,6 +864,8 @@ def best_passage(
     # (the actors asked are weighed by ``subject_first``)
     topic = "" if subject in index.names.exact else subject
     scored: list[tuple[float, int, Entry, str, bool]] = []
+    slotted: set[str] = set()  # entries whose passage holds the slot asked, of the subject
+    held_words: dict[str, float] = {}  # the question's word weight each passage holds
     for position, (entry, score) in enumerate(ranked):
         best: tuple[float, str, bool, int] | None = None
         asks_about = (kind == "qui" or (reason and not kind)) and subject
@@ -896,7 +917,7 @@ def best_passage(
             strict = best[2] and (kind != "qui" or _names_someone(best[1]))
             if strict and subject:  # a name, a date, a figure about another subject: no answer
                 held = _prefixes(index, best[1]) | _line_prefixes(index, entry)
-                strict = subject[:PREFIX] in held
+                strict = subject[:PREFIX] in held or _holds_named(index, entry, best[1], subject)
             # it answers what is asked (« pourquoi … ? »: a reason or an aim, ``reasons``):
             # ahead of closer wording
             reasoned = reason and not kind and gives_reason(best[1])
@@ -906,10 +927,14 @@ def best_passage(
                 total *= ANSWERS_FACTOR
             if headline(best[1]):  # an entry answering by its title alone: after the others
                 total *= HEADLINE_FACTOR
+            if kind in SLOT_KINDS and strict and carries(kind, best[1], asked):
+                slotted.add(entry.id)  # the sentence itself, not only the entry's date
+            held_words[entry.id] = _held_words(index, entry, best[1], weights)
             scored.append((total, -position, entry, best[1], best[2]))
     if not scored:
         return None
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    scored = _slot_first(scored, slotted, held_words)
     actors = named_actors(index, query)
     if actors:  # the actor the question names: close entries about it go first (subject_first)
         # how many of them each entry names: with two actors asked (« Moscou … le rapprochement
@@ -943,6 +968,59 @@ def best_passage(
         wanted = LISTED if several else NEIGHBOURS
         others = [row[2] for row in scored[1 : 1 + wanted] if row[0] >= CLOSE * value]
     return entry, sentence, answers, others, hits.total
+
+
+def _holds_named(index: Index, entry: Entry, sentence: str, subject: str) -> bool:
+    """True when the question's subject word is an actor's name (« Londres ») and the entry
+    shows that actor another way (« britannique », « Royaume-Uni », or as a party): a date of
+    the plan signed by the United Kingdom is about « Londres »."""
+    actors = named_actors(index, subject)
+    return bool(actors) and holds_actor(index, entry, sentence, _line(index, entry), actors)
+
+
+SLOT_KINDS = frozenset({"quand", "combien", "rang"})
+"""Types whose slot a sentence plainly holds or not (a date, a figure, an ordinal); a name
+(« qui ») is any capitalised word or office, too loose to reorder entries by."""
+SLOT_CLOSE = 0.6
+"""A question of a type (when, who, how many, where): an entry whose passage holds the slot
+asked, about the question's subject, goes before a best hit whose passage does not when it
+scores this share of it at least — a sentence sharing the question's common words (« depuis
+plusieurs années » for « quelles années ? ») never beats the one holding the period."""
+
+
+Scored = tuple[float, int, Entry, str, bool]
+
+
+def _held_words(index: Index, entry: Entry, sentence: str, weights: dict[str, float]) -> float:
+    """The weight of the question's words that ``sentence`` and its entry's line hold, an
+    actor's name counting when the entry shows that actor another way (``_holds_named``)."""
+    held = _prefixes(index, sentence) | _line_prefixes(index, entry)
+    return sum(
+        weight
+        for word, weight in weights.items()
+        if _matches(word, held) or _holds_named(index, entry, sentence, word)
+    )
+
+
+def _slot_first(
+    scored: list[Scored], slotted: set[str], held_words: dict[str, float]
+) -> list[Scored]:
+    """``scored`` with the best entry holding the asked slot (``slotted``) first, when the best
+    hit lacks it and that entry scores ``SLOT_CLOSE`` of it at least, in all and in the
+    question's words its passage holds (``held_words``: « les portes » of a forum, dated,
+    shares « port » and « Bakou » only with a question on the oil tankers banned from the
+    port of Baku)."""
+    if not scored or scored[0][2].id in slotted:
+        return scored
+    top, words = scored[0][0], held_words.get(scored[0][2].id, 0.0)
+    for at, row in enumerate(scored):
+        if (
+            row[2].id in slotted
+            and row[0] >= SLOT_CLOSE * top
+            and held_words.get(row[2].id, 0.0) >= SLOT_CLOSE * words
+        ):
+            return [row, *scored[:at], *scored[at + 1 :]]
+    return scored
 
 
 def _about(subject: str, held: frozenset[str]) -> bool:
@@ -1101,7 +1179,11 @@ def complement(
     before = antecedent(index, entry, sentence)
     if before:
         shown |= _prefixes(index, before)
-    missing = {word: weight for word, weight in weights.items() if word[:PREFIX] not in shown}
+    missing = {
+        word: weight
+        for word, weight in weights.items()
+        if word[:PREFIX] not in shown and not _holds_named(index, entry, sentence, word)
+    }  # « Londres » asked, « britannique » written: the actor is there
     lacking = sum(missing.values())
     if lacking < MISSING_SHARE * total:
         return None

@@ -1668,7 +1668,7 @@ def _detail_of_own_subject(index: Index, text: str, found: Understanding, reply:
     opening = reply.blocks[0] if reply.blocks else None
     if not (isinstance(opening, Para) and opening.text.startswith("Compris")):
         return reply  # it already opens on what the articles lack, or is no reading at all
-    answered = detail_reply(index, detail, subject)
+    answered = detail_reply(index, detail, subject, question=text)
     if answered is None:
         return reply
     searches = tuple(row for row in reply.buttons if any(b.label.startswith("🔎") for b in row))
