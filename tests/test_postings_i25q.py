@@ -36,7 +36,7 @@ def _merged_at_once(postings: Postings) -> dict[str, tuple[str, ...]]:
 def test_each_word_reads_the_parts_merged_in_file_order(postings: Postings, base: FactBase) -> None:
     merged = _merged_at_once(postings)
     assert len(postings.parts) > 1  # several content files: something to merge
-    assert set(postings) == set(merged) and len(postings) == len(merged)
+    assert list(postings) == list(merged) and len(postings) == len(merged)  # same order too
     assert all(postings[word] == ids for word, ids in merged.items())
     assert dict(postings) == merged
     # the parts follow the content files' order, each file's entries in base order

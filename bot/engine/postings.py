@@ -37,7 +37,7 @@ class Postings(Mapping[str, tuple[str, ...]]):
         self.parts = parts
         self.part_keys = keys
         self._merged: dict[str, tuple[str, ...]] = {}
-        self._words: frozenset[str] | None = None
+        self._words: dict[str, None] | None = None
 
     def __reduce__(self) -> tuple[object, ...]:
         # the parts and their keys only: what a look-up merged is merged again when asked
@@ -70,10 +70,12 @@ class Postings(Mapping[str, tuple[str, ...]]):
     def __contains__(self, word: object) -> bool:
         return any(word in part for part in self.parts)
 
-    def _all_words(self) -> frozenset[str]:
+    def _all_words(self) -> dict[str, None]:
+        """Every word, in the order a merge of the parts in one go met them (first part's
+        words, then each later part's new ones): iterations read as they did."""
         words = self._words
         if words is None:
-            words = self._words = frozenset().union(*self.parts)
+            words = self._words = dict.fromkeys(chain.from_iterable(self.parts))
         return words
 
     def __iter__(self) -> Iterator[str]:
