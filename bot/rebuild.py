@@ -39,6 +39,7 @@ from bot.content.snapshot import (
     write_snapshot,
 )
 from bot.engine.index import Index
+from bot.engine.postings import Postings
 from bot.paths import PROJECT_ROOT
 from bot.startup import (
     FULLTEXT_CACHE,
@@ -215,6 +216,8 @@ def _taken_out(value: object, depth: int) -> list[tuple[int, object]]:
     """What ``value`` holds, to be let go of: each part still to be taken apart (above
     ``DEEP``, or a long container) alone, the others by batches of ``BATCH`` (depth -1: a
     batch is let go of whole, never walked)."""
+    if type(value) is Postings:  # the full text's parts, each walked as the merged mapping was
+        return [(DEEP - 1, part) for part in value.held()]
     parts = _parts(value)
     if depth < DEEP:
         return [(depth, part) for part in parts]
@@ -226,7 +229,7 @@ def _taken_out(value: object, depth: int) -> list[tuple[int, object]]:
         container = containers.get(kind)
         if container is None:
             container = containers[kind] = issubclass(kind, _CONTAINERS)
-        if container and len(part) >= SPLIT:  # type: ignore[arg-type]
+        if (container and len(part) >= SPLIT) or kind is Postings:  # type: ignore[arg-type]
             alone.append((depth, part))
         else:
             small.append(part)
@@ -236,7 +239,7 @@ def _taken_out(value: object, depth: int) -> list[tuple[int, object]]:
 
 
 def _long(value: object) -> bool:
-    return isinstance(value, _CONTAINERS) and len(value) >= SPLIT
+    return (isinstance(value, _CONTAINERS) and len(value) >= SPLIT) or type(value) is Postings
 
 
 def _flat(value: object) -> bool:

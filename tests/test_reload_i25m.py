@@ -5,7 +5,8 @@ chain — each after one changed file of another kind, then back to an earlier s
 parts are kept on disk — serves exactly what a cold full build of that content serves (no
 cache, nothing reused): the same base, the same tables field by field, the same memoized
 tables, the same answers. The agreements table's words, postings and vocabulary likewise
-(i25n): taken back from their piece while no agreement nor any label they read changed."""
+(i25n): taken back from their piece while no agreement nor any label they read changed. The
+full text's parts (i25q): the served ones taken back for every unchanged file."""
 
 from __future__ import annotations
 
@@ -40,6 +41,23 @@ EDITS = (
 DEALS_KEPT = (True, False, True, True, False)
 """For each edit, whether the agreements table's kept parts hold (same key, the serving
 process's own objects): only the agreement's summary and the stop word touch them."""
+PARTS_NEW = (1, 1, None, 1, None)
+"""For each edit, how many of the full text's parts are new (i25q; None: all of them — an
+alias is in the text of every entry naming its actor, a stop word in every file's words):
+the others are the serving process's own parts, neither written nor decoded again."""
+
+
+def _full_text_parts_reused(received: Index, served: Index, new: int | None, file: str) -> None:
+    """The full text's parts under a key the served index holds are its own objects; the
+    others are new objects, ``new`` of them (None: every one)."""
+    mine = dict(served.fulltext.postings.kept())
+    theirs = {id(part) for part in mine.values()}
+    kept = received.fulltext.postings.kept()
+    assert kept and len(kept) == len(received.fulltext.postings.parts)
+    fresh = [key for key, part in kept if key not in mine]
+    assert all(part is mine[key] for key, part in kept if key in mine), file
+    assert not any(id(part) in theirs for key, part in kept if key not in mine), file
+    assert len(fresh) == (len(kept) if new is None else new), file
 
 
 @pytest.mark.e2e
@@ -49,11 +67,12 @@ async def test_each_reload_after_one_changed_file_serves_what_a_cold_full_build_
     cache = tmp_path / "cache"
     monkeypatch.setenv("SNAPSHOT_DIR", str(cache))  # the reading process inherits it
     served: Index = ready_index(copy.content, copy.seeds)
-    for (file, old, new), kept in zip(EDITS, DEALS_KEPT, strict=True):
+    for (file, old, new), kept, parts_new in zip(EDITS, DEALS_KEPT, PARTS_NEW, strict=True):
         copy.edit(file, old, new)
         monkeypatch.setenv("SNAPSHOT_DIR", str(cache))
         received = await rebuild.rebuild_index(copy.content, copy.seeds, served)
         assert received is not served  # a new base, read and swapped
+        _full_text_parts_reused(received, served, parts_new, file)
         same = received.deals.state_key() == served.deals.state_key()
         own = [vars(received.deals)[part] is vars(served.deals)[part] for part in KEPT_PARTS]
         assert (same, own) == (kept, [kept] * len(KEPT_PARTS)), file

@@ -128,7 +128,7 @@ def test_the_postings_are_a_piece_of_their_own_read_back_equal(
     dumped = _record(monkeypatch, snapshot._Pickler, "dump")
     assert snapshot.write_snapshot(tmp_path, "k" * 64, built)
     postings = built.fulltext.postings
-    alone = [call for call in dumped if call[1] == (postings,)]
+    alone = [call for call in dumped if call[1] == postings.parts]  # its parts, each a piece
     assert len(alone) == 1
     assert dumped[-1][1] is built  # the value, last, references it
     read = snapshot.read_snapshot(tmp_path, "k" * 64, Index)
@@ -196,10 +196,12 @@ def test_the_serving_process_never_hashes_the_texts_for_its_pieces(
     built = validated_index(copy.content, copy.seeds, tmp_path)
     hashed = _record(monkeypatch, Index, "seeds_key")
     pieces = served_pieces(built)
-    assert pieces is not None and len(pieces) == len(built.base.origins) and hashed == []
+    parts = len(built.fulltext.postings.kept())  # the full text's parts: keys known as built
+    assert parts and hashed == []
+    assert pieces is not None and len(pieces) == len(built.base.origins) + parts
     built.seeds_key()
     pieces = served_pieces(built)
-    assert pieces is not None and len(pieces) == len(built.base.origins) + 1
+    assert pieces is not None and len(pieces) == len(built.base.origins) + parts + 1
 
 
 def test_a_read_only_mapping_is_pickled_as_a_plain_copy_of_what_it_shows() -> None:

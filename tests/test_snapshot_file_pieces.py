@@ -113,8 +113,10 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     files = len(list(copy.content.glob("*.yaml")))
     # one piece per content file, the articles' texts (one more, kept under their hash), the
     # names table's parts and the agreements table's words (one more each, under the key of
-    # what they are built from)
-    assert len(before) == files + 3 == len(served.base.origins) + 3
+    # what they are built from), and the full text's part of each file holding entries
+    parts = len(served.fulltext.postings.kept())
+    assert 0 < parts < files
+    assert len(before) == files + 3 + parts == len(served.base.origins) + 3 + parts
     copy.edit(EDITED, "\n      L'Azerbaïdjan rejoint", "\n      L'Azerbaïdjan adhère au")
     written: list[str] = []
     real = snapshot._keep_piece
@@ -127,8 +129,13 @@ def test_a_reload_after_one_changed_file_writes_its_piece_and_reuses_the_others(
     monkeypatch.setattr(snapshot, "_keep_piece", keep)
     reloaded = _reload(copy, cache, served)
     after = _pieces(cache)
-    assert len(written) == 1 and len(after) == files + 3  # the changed file's; old one pruned
-    assert after - before == {written[0] + snapshot.PIECE_SUFFIX}
+    # the changed file's piece and its full text's part; the old ones pruned
+    new_parts = {key for key, _ in reloaded.fulltext.postings.kept()}
+    assert len(written) == 2 and len(after) == files + 3 + parts
+    assert after - before == {key + snapshot.PIECE_SUFFIX for key in written}
+    assert len(new_parts - {key for key, _ in served.fulltext.postings.kept()}) == 1
+    assert written[1] in new_parts
+    written = written[:1]
     old = dict(served.base.origins)
     reused = changed = 0
     for key, items in reloaded.base.origins:

@@ -20,6 +20,7 @@ from bot.engine.file_parts import part_key
 from bot.engine.french import lightness
 from bot.engine.kept_tables import kept_table
 from bot.engine.names import ByLength, by_length
+from bot.engine.postings import Part, Postings
 from bot.engine.tables import Entry, Table
 from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
 from bot.text import fold
@@ -134,13 +135,15 @@ class FullText(Table):
         """Topic id → its label."""
         return MappingProxyType({t.id: t.label for t in self.base.vocabulary.topics})
 
-    def _part(self, entries: list[Entry]) -> dict[str, tuple[str, ...]]:
+    def _part(self, entries: list[Entry]) -> tuple[str | None, dict[str, tuple[str, ...]]]:
         """Word → the ids of ``entries`` holding it, in their order: one content file's part
         of ``postings``. With a parts folder, kept there under a key naming exactly what it
         is built from, so a file whose entries read the same is never folded again: for a
         file read under the per-file validation cache, its record's key, the entries' ids
         and the fingerprint of the base's names and labels (:mod:`bot.engine.file_parts`:
-        no text read); else a hash of the code, the stop words, each entry's id and text."""
+        no text read); else a hash of the code, the stop words, each entry's id and text.
+        Returned with that key (None without a parts folder): the snapshot keeps the part
+        under it (:class:`bot.engine.postings.Postings`)."""
         texts: list[tuple[str, str]] | None = None
         key = None
         if self.parts is not None:
@@ -156,7 +159,7 @@ class FullText(Table):
             self.used_parts.add(key)
             kept = read_snapshot(self.parts, key, dict, name=key + PART_SUFFIX)
             if kept is not None:
-                return kept
+                return key, kept
         if texts is None:
             texts = [(entry.id, self._text(entry)) for entry in entries]
         found: dict[str, list[str]] = defaultdict(list)
@@ -170,7 +173,7 @@ class FullText(Table):
             from bot.content.snapshot import write_snapshot
 
             write_snapshot(self.parts, key, part, name=key + PART_SUFFIX)
-        return part
+        return key, part
 
     def _salt(self) -> bytes:
         from bot.content.snapshot import code_key
@@ -178,23 +181,27 @@ class FullText(Table):
         return f"{code_key()}|{' '.join(sorted(self.stop_words))}|".encode()
 
     @cached_property
-    def postings(self) -> Mapping[str, tuple[str, ...]]:
+    def postings(self) -> Postings:
         """Word → the ids of the entries holding it (each once) in their summary, title,
         scope, quotes, the names of the actors they are about or the labels of their themes:
         content file by content file (each file's part built, or read back, on its own), in
         base order within a file. Tuples, not sets: they are only walked, and a snapshot
-        reads them back several times faster and keeps them in a fraction of the memory."""
+        reads them back several times faster and keeps them in a fraction of the memory.
+        The parts are kept apart, merged word by word when read (:mod:`bot.engine.postings`):
+        a snapshot keeps each part once under its key, and a reload after one changed file
+        neither merges, writes nor decodes the others."""
         files = self.base.files or {}
         by_file: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.base.entries():
             by_file[files.get(entry.id, "")].append(entry)
-        merged: dict[str, tuple[str, ...]] = {}
+        keys: list[str | None] = []
+        parts: list[Part] = []
         for name in sorted(by_file):
-            for word, ids in self._part(by_file[name]).items():
-                held = merged.get(word)
-                merged[word] = ids if held is None else held + ids
+            key, part = self._part(by_file[name])
+            keys.append(key)
+            parts.append(MappingProxyType(part))
         self._prune()
-        return MappingProxyType(merged)
+        return Postings(tuple(parts), tuple(keys))
 
     def _prune(self) -> None:
         """Remove the parts this build did not use (files since edited or removed)."""

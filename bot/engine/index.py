@@ -18,6 +18,7 @@ from bot.engine.deals import Deals
 from bot.engine.fulltext import FullText, Hits, set_bits
 from bot.engine.names import FUZZY_CUTOFF, Match, NameTable
 from bot.engine.own_evidence import keep_parts
+from bot.engine.postings import Postings
 from bot.engine.spans import Dated
 from bot.engine.tables import Entry, Table
 
@@ -135,7 +136,8 @@ class Index:
         :meth:`NameTable.state_key`, and the agreements table's string parts likewise under
         :meth:`Deals.state_key` — with ``hash_seeds`` False, each only if its key is known
         already (the serving process, which never hashes the texts nor walks the actors in
-        its answering loop)."""
+        its answering loop). Last, the full text's parts, once built, each under the key its
+        parts folder keeps it by (:class:`bot.engine.postings.Postings`; known as built)."""
         files = [(key, _slices(items)) for key, items in self.base.origins]
         if not files:
             return files
@@ -146,7 +148,15 @@ class Index:
                 kept.built() if hash_seeds else vars(kept).keys() >= {"_state", "_state_key"}
             ):
                 files.append((kept.state_key(), [(kept.state(),)]))
+        postings = self._postings()
+        if postings is not None:  # the full text's parts, each under its parts folder's key
+            files.extend((key, [(part,)]) for key, part in postings.kept())
         return files
+
+    def _postings(self) -> Postings | None:
+        """The full text's postings, once built (never built here)."""
+        fulltext = vars(self).get("fulltext")
+        return None if fulltext is None else vars(fulltext).get("postings")
 
     def seeds_key(self) -> str:
         """The key of the articles' texts as a piece kept like a content file's (37.5 MB at
@@ -196,15 +206,15 @@ class Index:
         return (Dated, DateSpan)
 
     def snapshot_apart(self) -> list[tuple[object, ...]]:
-        """The full text's postings (word → ids of the entries holding it: 4.6 million
-        references to 61,000 ids at ×1000), once built, as a piece of its own: a pickle of
+        """The full text's postings' parts (word → ids of the entries holding it: 4.6 million
+        references to 61,000 ids at ×1000), once built, as a piece of their own: a pickle of
         strings and tuples whose decoder (writing and reading) holds only its own objects,
         ~0.3 s faster to write than within the tables' pickle, whose memo by then holds
         every object of the index. Strings only, equal once read back: nothing is compared
-        by identity there."""
-        fulltext = vars(self).get("fulltext")
-        postings = None if fulltext is None else vars(fulltext).get("postings")
-        return [] if postings is None else [(postings,)]
+        by identity there. The parts a snapshot keeps per key (:meth:`snapshot_files`) are
+        only referenced there."""
+        postings = self._postings()
+        return [] if postings is None else [postings.parts]
 
     def find_agreements(self, term: str) -> list[Agreement]:
         """Agreements ``term`` names: all when empty, an actor's, or by words or topic."""
