@@ -93,6 +93,13 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   demining funds) a twenty-first newcomer curated, with their final entries (the Sputnik quotes
   they added to the RFI war and deployment entries count as those entries' units; the mediator
   Russia is no party of the ceasefire; « séparatistes arméniens » is not Armenia).
+- newcomer22: bench/newcomer22/, three more (AZERTAC 2020 on Zakir Hassanov and General Nadim Raza
+  in Moscow, Bénin Web TV on Bakou condemning the French Bastion deliveries to Armenia, News-Front
+  2020 on Caucase-2020) a twenty-second newcomer curated, with their final entries, reviewed
+  after on one point (the meeting, what the minister said in it and « La réunion s'est penchée
+  … » one meeting, dated by the dateline's day « déduit » as the guide says, where the curator
+  wrote « rapporté »;
+  the ministry's statement one constat; « ne participera pas » a declaration, not an exercise).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -162,6 +169,7 @@ SETS = {
     "newcomer19": ROOT / "bench" / "newcomer19",
     "newcomer20": ROOT / "bench" / "newcomer20",
     "newcomer21": ROOT / "bench" / "newcomer21",
+    "newcomer22": ROOT / "bench" / "newcomer22",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

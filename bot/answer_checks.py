@@ -7,24 +7,30 @@
   first;
 - a period answer (a /timeline page, an /accord list or card for a month or a year) that
   shows an entry the period may not hold (an open « récemment », an inferred date, a looser
-  span) carries the note that it « la recoupe sans y tomber forcément ».
+  span) carries the note that it « la recoupe sans y tomber forcément »;
+- a card's first message (/pays, /org, /accord, an event's card) fits one phone screen
+  (``SCREEN`` visible characters) with its first quote: a summary too long for it (the quote
+  pushed to a second message) is named, with the limit.
 """
 
 from __future__ import annotations
 
 import calendar
+import html
+import re
 from datetime import date
 
 from bot.content.model import Agreement, Event, FactBase
 from bot.dates import MONTHS_FR
-from bot.engine.cards import accord
+from bot.engine.cards import accord, actor_card, agreement_card, event_card
 from bot.engine.common import claim, entry_text
 from bot.engine.filters import TimelineFilter
 from bot.engine.index import Index
 from bot.engine.inline import agreement_texts, event_texts
-from bot.engine.reply import Item, Para, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.timeline import OVERLAP_WORDS, is_loose, select, timeline_page
 from bot.push.follow import alert_button_label
+from bot.render.html import SCREEN, render_html, visible_length
 from bot.text import fold, keeps_modality, modal_words, short_label
 
 
@@ -104,7 +110,40 @@ def period_issues(index: Index) -> list[str]:
     return issues
 
 
+def screen_issues(index: Index) -> list[str]:
+    """Every card whose first message is longer than one phone screen, with the longest
+    summary it shows: the curator shortens that summary (the phone tests would fail)."""
+    base = index.base
+    cards = [(f"/pays {actor.name}", actor_card(index, actor)) for actor in base.actors.values()]
+    cards += [(f"/accord {a.id}", agreement_card(index, a)) for a in base.agreements]
+    cards += [(f"fiche {event.id}", event_card(index, event)) for event in base.events]
+    issues: list[str] = []
+    for where, reply in cards:
+        first = render_html(reply)[0]
+        size = visible_length(first)
+        quoted = any(isinstance(block, (Quote, QuoteGroup)) for block in reply.blocks)
+        if size <= SCREEN and (not quoted or "<blockquote" in first):
+            continue
+        shown = [e for e in base.entries() if e.summary and e.summary[:60] in _plain(first)]
+        longest = max(shown, key=lambda e: len(e.summary or ""), default=None)
+        culprit = (
+            f" ; résumé le plus long affiché : {longest.id} ({len(longest.summary or '')} "
+            "caractères), à raccourcir"
+            if longest is not None
+            else ""
+        )
+        issues.append(
+            f"{where} : la première bulle ({size} caractères visibles, limite de {SCREEN} : un "
+            f"écran de téléphone) ne tient pas avec sa première citation{culprit}"
+        )
+    return issues
+
+
+def _plain(message: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", message))
+
+
 def answer_issues(base: FactBase) -> list[str]:
-    """Both checks over the answers of ``base``."""
+    """The checks over the answers of ``base``."""
     index = Index(base)
-    return [*shortened_issues(index), *period_issues(index)]
+    return [*shortened_issues(index), *period_issues(index), *screen_issues(index)]

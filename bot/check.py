@@ -10,6 +10,7 @@ from bot.content.coverage import SeedCoverage, seed_coverage
 from bot.content.errors import ContentError
 from bot.content.fidelity import write_report
 from bot.content.loader import load_factbase
+from bot.content.reserved import clash, clash_message
 from bot.content.support import check_support
 from bot.text import count as plural
 
@@ -60,6 +61,16 @@ def run_check(
         print(f"✗ Contenu invalide — {plural(len(error.issues), 'erreur')} :", file=out)
         for issue in error.issues:
             print(f"  - {issue}", file=out)
+        return 1
+    taken = [
+        clash_message(source.id, where)
+        for source in base.sources.values()
+        if (where := clash(source.id, source.seed)) is not None
+    ]
+    if taken:
+        print(f"✗ {plural(len(taken), 'source')} sous un identifiant déjà pris :", file=out)
+        for line in taken:
+            print(f"  - {line}", file=out)
         return 1
     unsupported = check_support(base)
     if fidelity:

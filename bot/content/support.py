@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import Stemmer
+
 from bot.content.clauses import main_clauses
 from bot.content.errors import ContentIssue
 from bot.content.forms import guillemet_issues, name_issues
@@ -485,10 +487,11 @@ class _Checker:
         every = fold(" ".join(item.quote for item in entry.evidence))
         key = fold(" ".join(item.quote for item in entry.key_evidence()))
         topics = {term.id: term for term in self.base.vocabulary.topics}
+        said = _snowball(" ".join(item.quote for item in entry.evidence))
         for position, topic in enumerate(entry.topics):
             term = topics.get(topic)
             stems = _stems_of(term.stems or (term.label, *term.aliases)) if term else ()
-            if stems and not _has_stem(every, stems):
+            if stems and not _has_stem(every, stems) and not _stemmed_in(said, stems):
                 shown = Shown(file, entry.id, f"topics[{position}]", topic, entry.evidence)
                 self.report(
                     shown,
@@ -567,6 +570,25 @@ def undone_message(label: str, said: list[str]) -> str:
 
 def _stems_of(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(fold(word) for word in words if fold(word))
+
+
+_STEMMER = Stemmer.Stemmer("french")
+"""The reader's stemmer (Snowball's French one, as ``bot.engine.french``)."""
+
+
+def _snowball(text: str) -> frozenset[str]:
+    """The Snowball stems of the words of ``text``, taken on the accented word, then folded."""
+    return frozenset(
+        fold(_STEMMER.stemWord(word.casefold())) for word in re.findall(r"[^\W_]+", text)
+    )
+
+
+def _stemmed_in(said: frozenset[str], stems: Iterable[str]) -> bool:
+    """A topic's word met through the reader's stemmer: « partenaire » (stem « partenair »)
+    is in « partenaires », « coopérer » in « coopération » — the quote's words and the
+    vocabulary's words stemmed alike, as the engine reads both."""
+    wanted = {fold(_STEMMER.stemWord(stem)) for stem in stems if " " not in stem}
+    return bool(said & {stem for stem in wanted if len(stem) >= 4})
 
 
 def _has_stem(folded: str, stems: Iterable[str]) -> bool:

@@ -40,7 +40,7 @@ _PLACE = re.compile(
 _LOCATED = re.compile(
     r"(?:s['’]est\s+rendue?s?|se\s+sont\s+rendus|se\s+rendra|se\s+tiendra|se\s+tient|"
     r"s['’]est\s+tenue?s?|se\s+déroul\w*|s['’]est\s+déroulée?s?|a\s+eu\s+lieu|aura\s+lieu|"
-    r"organisée?s?|tenue?s?|en\s+visite|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
+    r"organisée?s?|tenue?s?|en\s+visite|visites?|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
     r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?|"
     r"(?:se|s['’])\s*(?:réuni\w*|rencontr\w*|retrouv\w*|tienn\w*|tiendr\w*|déroul\w*)|"
     r"(?:a|ont|avait|avaient|auront)\s+lieu|réunions?|sommets?|conférences?)"

@@ -226,7 +226,10 @@ def _cldr_spellings() -> tuple[str, ...]:
 
     found: list[str] = []
     for locale in ("fr", "en"):
-        found.extend(Locale.parse(locale).territories.values())
+        for name in Locale.parse(locale).territories.values():
+            found.append(name)
+            for pair in _PARENTHESISED.findall(name):
+                found.extend(pair)
     return tuple(found)
 
 
@@ -239,9 +242,17 @@ def _cldr_names() -> dict[str, str]:
     found: dict[str, str] = {}
     for locale in ("fr", "en"):
         for code, name in Locale.parse(locale).territories.items():
-            if is_country_code(code) and len(fold(name)) > 3:
-                found.setdefault(fold(name), code)
+            if not is_country_code(code):
+                continue
+            parts = [form for pair in _PARENTHESISED.findall(name) for form in pair]
+            for form in (name, *parts):  # « Myanmar (Birmanie) »
+                if len(fold(form)) > 3:
+                    found.setdefault(fold(form), code)
     return found
+
+
+_PARENTHESISED = re.compile(r"^([^()]+?)\s+\(([^()]+)\)$")
+"""« Myanmar (Birmanie) » : the article writes « le Myanmar » or « la Birmanie »."""
 
 
 _NAME = re.compile(
@@ -513,6 +524,13 @@ _ACCUSED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """« la Turquie a été accusée d'avoir fourni … » : what someone is accused of is no act done."""
+_REACTED_BEFORE = re.compile(
+    r"\b(?:désapprobation|désapprouv\w*|condamn\w*|dénonc\w*|protest\w*|critiqu\w*|"
+    r"inquiétude|préoccupation|réagi|s['’]oppos\w*|opposition)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+"""« a exprimé la ferme désapprobation de son pays à l'égard de la vente d'armes par la France »:
+a sale the speaker condemns is what he speaks of, not an act of his (the speaker is no party)."""
 _DENIED = re.compile(
     r"\b(?:ce\s+qu(?:e\s+|['’]\s*)[^,;.]{1,40}?\s+(?:dément|démentent|nie|nient|conteste|"
     r"contestent|réfute|réfutent)|(?:a|ont)\s+démenti|démentant|niant)\b",
@@ -558,6 +576,8 @@ def act_of(text: str) -> str | None:
         for match in pattern.finditer(plain):
             if _PURPOSE_BEFORE.search(plain[: match.start()]) and _INFINITIVE.match(match.group(0)):
                 continue  # « venu à Paris pour signer l'accord »: the aim, not the act
+            if act in ("livre", "achat") and _REACTED_BEFORE.search(plain[: match.start()]):
+                continue  # a sale or delivery condemned: the statement's subject, no act
             if _ACCUSED_BEFORE.search(plain[: match.start()]) or (
                 act in ("livre", "achat", "signe") and _DENIED.search(plain)
             ):
@@ -660,6 +680,16 @@ _MISSION_SENT = re.compile(
 civile » : a mission set up (fondation), even « à la frontière entre deux pays en conflit »."""
 
 
+_NOT_TAKING_PART = re.compile(
+    r"\bne\s+(?:(?:pas|plus|jamais)\s+)?(?:participer\w*|particip\w+|prendr\w+\s+(?:pas|plus)"
+    r"\s+part|pren\w+\s+(?:pas|plus)\s+part)\b(?:\s+(?:pas|plus|jamais))?"
+    r"|\brefus\w*\s+de\s+(?:participer|prendre\s+part)\b",
+    re.IGNORECASE,
+)
+"""« ne participera pas aux exercices », « son refus de participer » : what a party says it
+will not do — a declaration about the event, never the event with that party."""
+
+
 def event_type(text: str, act: str | None) -> str | None:
     """A suggested event type from the vocabulary."""
     by_act = {
@@ -677,6 +707,8 @@ def event_type(text: str, act: str | None) -> str | None:
         return "declaration"  # « « La visite est l'occasion … », s'était félicité … »
     if _MISSION_SENT.search(text):
         return "fondation"  # « a commencé à déployer une mission », never the conflict around
+    if _NOT_TAKING_PART.search(text):
+        return "declaration"  # « L'Azerbaïdjan ne participera pas aux exercices » : no exercise
     if _ANNOUNCED_PASSIVE.search(text) and not _DONE_HERE.search(text):
         return "declaration"  # « L'exercice avait été annoncé le 10 septembre par le ministère »
     for kind, pattern in _EVENT_TYPES:

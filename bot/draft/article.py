@@ -280,7 +280,7 @@ def _wrapped(line: str, following: str) -> bool:
     or the line ends on a comma or a word no sentence ends on (« et », « du », « la »)."""
     if not following or line.endswith(_SENTENCE_CLOSERS) or _ADDRESS.match(following):
         return False
-    if following.casefold().startswith(("http", "www.")) or _starts(line, NOISE_PREFIXES):
+    if following.casefold().startswith(("http", "www.")) or _noise(line):
         return False
     if following[0].islower():
         return True
@@ -295,7 +295,7 @@ def _cut_before_blank(line: str, following: str) -> bool:
     blank line, « mercredi à Bakou … ») cut ``line`` mid-sentence: no sentence ends on it
     (a title « M. » is no end) and ``following`` opens in lower case, or ``line`` ends on a
     word no sentence ends on (« aux », blank line, « Arméniens »)."""
-    if not following or _ADDRESS.match(following) or _starts(line, NOISE_PREFIXES):
+    if not following or _ADDRESS.match(following) or _noise(line):
         return False
     if line.endswith(_SENTENCE_CLOSERS) and not _ABBREVIATIONS.search(line):
         return False
@@ -357,6 +357,12 @@ def _byline(text: str) -> bool:
     return _starts(text, BYLINE_PREFIXES) and len(text) < 80 and not _PAR_LOCUTION.match(text)
 
 
+def _noise(line: str) -> bool:
+    """A line of the page's furniture by its first words, after any dash or bullet before them
+    (« - Publicité- », « • Lire aussi »)."""
+    return _starts(line.lstrip("-–—•*·| \u00a0"), NOISE_PREFIXES)
+
+
 def _starts(line: str, prefixes: tuple[str, ...]) -> bool:
     folded = normalise_typography(line).casefold()
     return folded.startswith(prefixes)
@@ -379,7 +385,7 @@ _TAGLINE = re.compile(
 
 def _outlet_of(text: str, following: int) -> str | None:
     """The site's name when the first line is one (« Lagazette », « X – Journal … »)."""
-    if following == 0 or _starts(text, NOISE_PREFIXES) or _is_date_line(text):
+    if following == 0 or _noise(text) or _is_date_line(text):
         return None
     if text.isupper() and all(word.casefold() in RUBRICS for word in text.split()):
         return None  # « ARMEE », « POLITIQUE » : the site's rubric
@@ -404,7 +410,7 @@ def _classify(text: str, seen: set[str]) -> str:
         return "byline"
     if _byline(text):
         return "byline"
-    if _starts(text, NOISE_PREFIXES) or _BREADCRUMB.match(text) or _CAPTION.search(text):
+    if _noise(text) or _BREADCRUMB.match(text) or _CAPTION.search(text):
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
@@ -703,13 +709,23 @@ _COPYRIGHT = re.compile(
 
 
 def _copyright(lines: list[Line]) -> tuple[str, str] | None:
-    """The name a copyright line gives (« © Copyright LaPresse » → « LaPresse ») and that
-    line; None without one."""
+    """The name a copyright line gives (« © Copyright LaPresse » → « LaPresse ») or a footer
+    inviting to follow the site (« Rejoignez News-Front sur Facebook … »), and that line;
+    None without one."""
     for line in lines:
-        found = _COPYRIGHT.match(line.text.strip())
+        found = _COPYRIGHT.match(line.text.strip()) or _FOLLOW_US.match(line.text.strip())
         if found is not None:
             return found.group("name").rstrip("."), line.text
     return None
+
+
+_FOLLOW_US = re.compile(
+    r"^(?i:rejoignez|suivez|retrouvez|abonnez-vous\s+à)\s+(?P<name>[A-ZÀ-Þ][\w’'&.-]{1,30}"
+    r"(?:\s[A-ZÀ-Þ][\w’'&.-]{1,30})?)\s+(?i:sur)\s+(?i:facebook|twitter|x|telegram|vkontakte|"
+    r"instagram|youtube|les\s+réseaux\s+sociaux)\b"
+)
+"""« Rejoignez News-Front sur Facebook et Vkontakte … » : the site names itself in its footer
+(taken only when the address spells that name: the page's own outlet, in its text)."""
 
 
 _TOLD_BY = re.compile(
@@ -1251,7 +1267,12 @@ def read_article(text: str, given: Given | None = None) -> Article:
     if copyright_line is not None and outlet.basis == "adresse":
         name, words = copyright_line
         if url_meta.value is None or _host_names(name, url_meta.value):
-            outlet = Metadata(name, words, "le média de la ligne de crédit « © … »")
+            how = (
+                "le média que nomme le pied de page (« Rejoignez … sur … »)"
+                if _FOLLOW_US.match(words.strip())
+                else "le média de la ligne de crédit « © … »"
+            )
+            outlet = Metadata(name, words, how)
     told_by = _told_by(lines)
     if (
         relayed.value is None

@@ -21,6 +21,7 @@ import yaml
 from bot.content.countries import country_name
 from bot.content.modality import MODALITY_LABELS, hearsay
 from bot.content.model import FactBase
+from bot.content.reserved import clash
 from bot.dates import MONTHS_FR, DateSpan, parse_date
 from bot.draft.actors import (
     HEAD_TITLE,
@@ -74,6 +75,7 @@ from bot.draft.frames import (
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
+from bot.draft.lexicon import DEMONYMS, inflections
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.sequels import (
     lead_parties,
@@ -84,6 +86,7 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
+from bot.draft.statements import goes_on
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -94,6 +97,7 @@ from bot.draft.tenses import (
     year_of_thing,
 )
 from bot.draft.yaml_out import QuotedDumper
+from bot.paths import PROJECT_ROOT
 from bot.text import count, fold
 
 TODO = "TODO curateur"
@@ -200,6 +204,33 @@ def slug(name: str, limit: int = 30) -> str:
     if len(text) < 2:
         text = "article"
     return text if text[0].isalnum() else "a" + text
+
+
+def free_slug(name: str, base: FactBase, root: Path = PROJECT_ROOT) -> str:
+    """The source id of ``name`` (``slug``), unless the base or a reference set (growth test,
+    benches) holds it for another article: then the same words with the file name's year kept
+    at the end (« azertac-pakistan-nadeem-2020 »), numbered if need be; ``root``: the project
+    folder holding the reference sets."""
+
+    def taken(candidate: str) -> bool:
+        held = base.sources.get(candidate)
+        mine = held is not None and Path(held.seed).name != Path(name).name
+        return mine or clash(candidate, name, root) is not None
+
+    first = slug(name)
+    if not taken(first):
+        return first
+    words = fold(Path(name).stem).split()
+    years = [word for word in words if re.fullmatch(r"(?:19|20)\d\d", word)]
+    if years:
+        rest = " ".join(word for word in words if word != years[-1])
+        first = f"{slug(rest, 29 - len(years[-1]))}-{years[-1]}"
+    number = 2
+    found = first
+    while taken(found):
+        found = f"{first[:36]}-{number}"
+        number += 1
+    return found
 
 
 _FINER = {"année": ("mois", "jour", "intervalle"), "mois": ("jour",)}
@@ -378,6 +409,10 @@ def _reported_on_article(article: Article, words: str) -> FoundDate | None:
         f"la rapporte ({value}), pas de ce qu'elle annonce"
     )
     return FoundDate("", 0, 0, value, precision, "rapporté", note)
+
+
+_SIGN_WORD = re.compile(r"\b(?:sign|paraph)", re.IGNORECASE)
+"""The words of the act « signé » (vocabulary stems): « conclu » alone is not one of them."""
 
 
 def _kind(
@@ -2826,7 +2861,7 @@ def draft_article(
 ) -> Draft:
     """Read ``text`` (an article named ``name``) against ``base`` and propose entries."""
     article = read_article(text, given)
-    source_id = slug(name)
+    source_id = free_slug(name, base)
     finder = ActorFinder(
         base.actors,
         [(named.name, named.actor) for named in base.vocabulary.article_names],
@@ -3176,6 +3211,22 @@ def draft_article(
     candidates = visit_end(candidates)
     candidates = same_event_again(candidates, positions)
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
+    candidates = goes_on(candidates, positions)
+    for candidate in candidates:
+        signed = candidate.kind == "agreement" and candidate.act == "signe"
+        if signed and not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »
+            candidate.act = None  # the text's verb, kept in the summary
+    for candidate in candidates:  # « ne participera pas aux exercices … en septembre »
+        reported = _reported_on_article(article, "déclaration au futur")
+        dated = [found for found in candidate.dates if found.iso]
+        if (
+            candidate.subtype == "declaration"
+            and candidate.tense == "futur"
+            and reported is not None
+            and dated
+            and all(found.precision != "jour" and found.basis != "texte" for found in dated)
+        ):  # the month is that of what it announces, not of the statement: the article's day
+            candidate.dates = [reported]
     untyped_events(candidates)
     for candidate in candidates:  # « vient de signer » dates an undated agreement or event
         if candidate.kind != "fact" and not any(found.iso for found in candidate.dates):
@@ -3342,6 +3393,8 @@ def _same_speaker_again(
             continue
         if before.subtype != "declaration":
             continue
+        if not _actor_ids(item) <= _actor_ids(before):
+            continue  # « Le ministre russe … a déclaré » after Bakou's word: another speaker
         before.more += [item.sentence, *item.more]
         carrying.add(item.sentence.start)
         known = {hit.id for hit in before.actors}
@@ -3417,6 +3470,10 @@ _NEIGHBOURING = re.compile(r"\b(?:frontali\w*|voisin\w*|limitrophe\w*)\s+(?:de|d
 HOST_NOTE = "pays hôte de la visite (« {words} ») : partie de la rencontre — à vérifier"
 
 
+_MARGIN_OF_VISIT = re.compile(r"\ben\s+marge\s+d[eu]\s+(?:sa|la|leur|cette)?\s*visite\b", re.I)
+"""A meeting « en marge de sa visite à Moscou » with two parties named: Moscow is its place."""
+
+
 def _visit_hosts(candidates: list[Candidate]) -> None:
     """The country a visitor comes to (« La visite de Jens Stoltenberg … en Azerbaïdjan ») is
     the visit's other party, not only where it happened: curators kept the host as an actor
@@ -3444,6 +3501,8 @@ def _visit_hosts(candidates: list[Candidate]) -> None:
             continue  # « … dans ce pays frontalier de l'Iran » : a neighbour, no host
         if not _is_country_id(hit.id) or hit.id in named:
             continue
+        if _MARGIN_OF_VISIT.search(text[: found.end()]) and len(named) > 1:
+            continue  # « En marge de sa visite à Moscou, X a rencontré le général pakistanais »
         candidate.actors.append(ActorHit(hit.id, hit.text, hit.known))
         candidate.resolved.append(
             Resolved(hit.text, hit.id, HOST_NOTE.format(words=found.group(0)))
@@ -3983,7 +4042,11 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
     data["draft"]["cards"] = cards_to_review(known)
     names = {code: country_name(code, "fr") for code in draft.new_countries}
     if draft.new_countries:
-        data["countries"] = new_country_cards(draft.new_countries, names)
+        forms = {
+            code: tuple(form for word in DEMONYMS.get(code, ()) for form in inflections(word))
+            for code in draft.new_countries
+        }
+        data["countries"] = new_country_cards(draft.new_countries, names, forms)
     data.update({key: value for key, value in sections.items() if value})
     return data
 

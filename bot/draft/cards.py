@@ -20,9 +20,13 @@ REVIEW_NOTE = (
 
 
 def new_country_cards(
-    new_countries: Mapping[str, list[str]], names: Mapping[str, str]
+    new_countries: Mapping[str, list[str]],
+    names: Mapping[str, str],
+    lexicon: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One card per new country: ``code`` and, from the article's words, its ``demonyms``.
+    """One card per new country: ``code`` and, from the article's words, its ``demonyms``;
+    when the article writes none (« Pakistan » only), the forms the draft tool reads French
+    with (``lexicon``: « pakistanais, pakistanaise, … »), so that no card goes without.
 
     ``names`` gives each code's French name; a word that is the name itself is not a demonym.
     """
@@ -35,6 +39,7 @@ def new_country_cards(
             if fold(word) != name and word[:1].islower() and not combining and word not in demonyms:
                 demonyms.append(word)
         card: dict[str, Any] = {"code": code}
+        demonyms = demonyms or list((lexicon or {}).get(code, ()))
         if demonyms:
             card["demonyms"] = demonyms
         cards.append(card)

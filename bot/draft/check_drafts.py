@@ -20,6 +20,7 @@ import yaml
 
 from bot.check import run_check
 from bot.content.duplicates import DuplicateKeys
+from bot.content.reserved import clash, clash_message
 from bot.content.schema import (
     Agreement,
     Country,
@@ -81,6 +82,8 @@ class DraftReport:
     todo: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entries: int = 0
+    by_section: dict[str, int] = field(default_factory=dict)
+    """How many entries each section holds (« 1 événement, 1 source »)."""
 
 
 def _article(data: dict[str, Any], seeds_dir: Path, report: DraftReport) -> str | None:
@@ -234,6 +237,9 @@ def _check_entry(
         _check_done(entry, label, content_dir, out)
     if section == "sources":
         _check_source_dates(raw, label, out)
+        where = clash(str(entry.get("id")), str(entry.get("seed") or ""))
+        if where is not None:
+            out.errors.append(f"{label}.id : {clash_message(str(entry.get('id')), where)}")
     if article is None:
         return
     flat = normalise_typography(article)
@@ -304,8 +310,31 @@ def check_draft(path: Path, content_dir: Path, seeds_dir: Path) -> DraftReport:
             continue
         for index, raw in enumerate(entries):
             report.entries += 1
+            report.by_section[section] = report.by_section.get(section, 0) + 1
             _check_entry(section, index, raw, article, sources, vocab, report, content_dir)
     return report
+
+
+_KINDS = {
+    "events": ("événement", "événements"),
+    "agreements": ("accord", "accords"),
+    "facts": ("constat", "constats"),
+    "additions": ("ajout à la base", "ajouts à la base"),
+    "sources": ("source", "sources"),
+    "countries": ("pays nouveau", "pays nouveaux"),
+    "coverage_skips": ("phrase écartée", "phrases écartées"),
+}
+"""How each section's entries are named in the report line."""
+
+
+def _by_kind(report: DraftReport) -> str:
+    """« 1 événement, 1 source, 1 pays nouveau » — the facts first, never « 3 entrées »."""
+    parts = [
+        count(report.by_section[section], *names)
+        for section, names in _KINDS.items()
+        if report.by_section.get(section)
+    ]
+    return ", ".join(parts) or count(0, "entrée")
 
 
 def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: TextIO) -> int:
@@ -325,7 +354,7 @@ def run_check_drafts(folder: Path, content_dir: Path, seeds_dir: Path, out: Text
             _check_as_moved(path, content_dir, seeds_dir, report, known)
         mark = "✗" if report.errors else "✓"
         print(
-            f"{mark} {path.name} : {count(report.entries, 'entrée')}, "
+            f"{mark} {path.name} : {_by_kind(report)}, "
             f"{count(len(report.errors), 'erreur')}, "
             f"{count(len(report.todo), 'champ à compléter', 'champs à compléter')}",
             file=out,

@@ -713,11 +713,13 @@ def find_dates(text: str, anchor: date | None, anchor_basis: str | None = None) 
             continue
         if reading is None:
             why = "l'article n'est pas daté" if anchor is None else "trop loin de la date"
+            end = side.end() if side is not None else match.end()
+            words = text[match.start() : end]  # « en octobre dernier », never cut
             add(
                 FoundDate(
                     words,
                     match.start(),
-                    match.end(),
+                    end,
                     None,
                     "mois",
                     "inconnu",

@@ -1,0 +1,209 @@
+"""One speaker, one meeting, one statement: the sentences that go on with them join them
+(issue 23, the twenty-second newcomer's classes).
+
+A dispatch tells a meeting or a statement in several sentences whose subject is the same
+speaker, « la réunion », « le communiqué » or a pronoun; the grouping of
+:mod:`bot.draft.build` cut them where the actors changed. This pass, run after it, joins to
+the latest such group, within ``REACH`` sentences:
+
+- a sentence whose subject is the meeting just told (« La réunion s'est penchée sur … »,
+  « Les entretiens ont porté sur … ») or opens on what was discussed at it (« Abordant la
+  situation …, le ministre a remercié … »);
+- a sentence going on with the statement (« Dans le communiqué, Bakou souligne … »), one that
+  names its speaker again — by his title (« Ayhan Hajizade, porte-parole du ministère …, a
+  exprimé » after « Le porte-parole du ministère … a insisté ») or his surname (« Hajizade a
+  exhorté … ») — and one that answers it (« … n'ont pas encore réagi à cette déclaration »);
+- a sentence taking up a decision just told (« New Delhi a notifié la décision à Moscou »
+  after « avait confirmé son refus »), with the countries it names;
+- a country's declaration said again (the lead « L'Azerbaïdjan ne participera pas aux
+  exercices Caucase-2020 » and the ministry's words quoted further on): one declaration, when
+  both name the same thing (« Caucase-2020 ») on the same date;
+- the participants of the event just named (« Il est prévu que des groupes de plusieurs pays y
+  participent, dont l'Iran … », « y » being the exercise): its actors.
+
+Never an agreement, a dated sentence, nor a sentence naming a new act with new actors. The
+countries a speaker or a meeting speaks of (« le conflit entre l'Arménie et l'Azerbaïdjan »)
+are what was said, no party: a joined sentence adds no actor, except a decision's addressee
+and an event's participants.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.draft.build import Candidate
+
+REACH = 4
+"""A sentence goes on with a meeting or statement told at most this many sentences before."""
+_MEETING_SUBJECT = re.compile(
+    r"^(?:La|Cette|Leur)\s+(?:réunion|rencontre|entrevue|séance)\s+(?:s['’]est|a|avait)\s"
+    r"|^(?:L['’]|Cet\s+|Leur\s+)(?:entretien|entrevue)\s+(?:s['’]est|a|avait)\s"
+    r"|^(?:Les|Ces|Leurs)\s+(?:entretiens|discussions|pourparlers|échanges)\s+(?:se\s+sont|ont)\s",
+)
+"""« La réunion s'est penchée sur … », « L'entretien a porté sur … » : the meeting told."""
+_DISCUSSING = re.compile(
+    r"^(?:Abordant|Évoquant|Evoquant|Commentant|Examinant|S['’]agissant|Parlant|"
+    r"S['’]exprimant\s+sur)\b[^.;]{0,200}?,\s+(?:le|la|les|l['’])\s?"
+    r"(?:ministre|président|chef|général|colonel|secrétaire|délégation|parties|deux)",
+)
+"""« Abordant la situation …, le ministre de la Défense a évoqué … » : said at the meeting."""
+_IN_STATEMENT = re.compile(
+    r"^(?:Dans|Selon)\s+(?:le|ce|son|leur|sa|cette)\s+(?:communiqué|déclaration|texte|message)\b"
+    r"|^(?:Le|Ce)\s+communiqué\s+(?:a|souligne|précise|ajoute|indique|dit|affirme|note|dénonce)\b",
+)
+"""« Dans le communiqué, Bakou souligne … » : the statement told, going on."""
+_ANSWERS_IT = re.compile(
+    r"\b(?:à|a)\s+(?:cette|ces)\s+(?:déclarations?|propos|accusations?|critiques?)\b"
+    r"|\b(?:à|au)\s+ce\s+communiqué\b"
+)
+"""« … n'ont pas encore réagi à cette déclaration » : said of the statement told."""
+_SAYING = (
+    r"(?:a|avait|ont)\s+(?:\w+\s+){0,2}?(?:souligné|déclaré|dit|indiqué|affirmé|noté|ajouté|"
+    r"précisé|rappelé|estimé|assuré|expliqué|insisté|exprimé|exhorté|appelé|condamné|dénoncé|"
+    r"qualifié|averti|remercié|salué|réitéré|plaidé|demandé|désapprouvé|critiqué|fustigé)\b"
+)
+_TITLED = re.compile(
+    r"^(?:(?:Le|La|L['’])\s?|[A-ZÀ-Þ][\w’'-]+\s+[A-ZÀ-Þ][\w’'-]+,\s+)"
+    r"(?P<title>porte-parole|(?:vice-)?ministre|président|secrétaire\s+général|ambassadeur|"
+    r"chef\s+de\s+la\s+diplomatie)\b[^.;]{0,120}?,?\s" + _SAYING
+)
+"""« Le porte-parole du ministère … a insisté », « Ayhan Hajizade, porte-parole du
+ministère …, a exprimé » : a speaker named by his title."""
+_ANOTHER_POINT = re.compile(r"\b(?:a|avait|ont)\s+(?:aussi|également|en\s+outre|par\s+ailleurs)\s")
+"""« a aussi ajouté », « a également souligné » : the same speaker on another point."""
+_SURNAME_SAYS = re.compile(r"^(?:M\.\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]{3,})\s+" + _SAYING)
+"""« Hajizade a exhorté … » : a speaker named again by his surname."""
+_DECISION = re.compile(r"\b(?:la|cette|sa|leur)\s+décision\b|\bce\s+refus\b", re.IGNORECASE)
+"""« a notifié la décision à Moscou » : the decision just told."""
+_DECIDED = re.compile(r"\b(?:refus|décid\w+|renonc\w+|retir\w+)\b", re.IGNORECASE)
+_THERE = re.compile(
+    r"\by\s+(?:participe(?:nt|ront|ra|r)?|prendr(?:a|ont)\s+part|prennent\s+part|"
+    r"assister(?:a|ont)|assistent)\b"
+)
+"""« … que des groupes de plusieurs pays y participent » : the event just named."""
+_NAMED_THING = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*\d[\w-]*")
+"""A named exercise, plan or event with its year or number (« Caucase-2020 », « ADEX-2024 »)."""
+
+
+def _same_days(group: Candidate, item: Candidate) -> bool:
+    """Both undated, the second undated, or dated by one same date (« en septembre »)."""
+    mine = {found.iso for found in group.dates if found.iso}
+    theirs = {found.iso for found in item.dates if found.iso}
+    return not theirs or bool(mine & theirs)
+
+
+def _named_things(text: str) -> set[str]:
+    return set(_NAMED_THING.findall(text))
+
+
+DONE_ACTS = ("signe", "adhesion", "approuve", "livre", "achat", "vente")
+
+
+def _ids(candidate: Candidate) -> set[str]:
+    return {hit.id for hit in candidate.actors}
+
+
+def _titles(candidate: Candidate) -> set[str]:
+    found = set()
+    for sentence in (candidate.sentence, *candidate.more):
+        titled = _TITLED.match(sentence.text)
+        if titled is not None:
+            found.add(" ".join(titled.group("title").casefold().split()))
+    return found
+
+
+def _spoke(group: Candidate, name: str) -> bool:
+    """``name`` speaks in one of ``group``'s sentences (« Ayhan Hajizade, porte-parole …, a
+    exprimé », « Hajizade a exhorté »), not only met someone or was named."""
+    for sentence in (group.sentence, *group.more):
+        said = _TITLED.match(sentence.text) or _SURNAME_SAYS.match(sentence.text)
+        if said is not None and re.search(rf"\b{re.escape(name)}\b", said.group(0)):
+            return True
+    return False
+
+
+def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None:
+    """Why ``item`` goes on with ``group`` (``gap`` sentences after its last one), and whether
+    its countries join the actors."""
+    text = item.sentence.text
+    told = group.text
+    meeting = group.kind == "event" and group.subtype in ("reunion", "forum")
+    if meeting and _MEETING_SUBJECT.match(text):
+        return "« la réunion » : la rencontre d'avant, son sujet", False
+    if meeting and _DISCUSSING.match(text):
+        return "ce qui a été abordé à la rencontre d'avant", False
+    if _IN_STATEMENT.match(text) and (_titles(group) or _SURNAME_SAYS.match(group.sentence.text)):
+        return "« dans le communiqué » : la suite de la même déclaration", False
+    if _ANOTHER_POINT.search(text):
+        return None  # « Le président a aussi ajouté qu'il … » : another point, its own fact
+    titled = _TITLED.match(text)
+    if titled is not None:
+        title = " ".join(titled.group("title").casefold().split())
+        other = any(
+            hit.text in titled.group(0) and hit.id not in _ids(group) for hit in item.actors
+        )
+        if title in _titles(group) and not other:  # « Le ministre turc » is another minister
+            return f"« {title} » : le même orateur", False
+    named = _SURNAME_SAYS.match(text)
+    if named is not None and _spoke(group, named.group("name")):
+        return f"« {named.group('name')} » : le même orateur, nommé de nouveau", False
+    if _ANSWERS_IT.search(text) and (_titles(group) or "communiqué" in told):
+        return "« cette déclaration » : la réaction à la déclaration d'avant", False
+    if _DECISION.search(text) and _DECIDED.search(told) and gap <= 2 and _ids(item) & _ids(group):
+        return "« la décision » : celle de la phrase d'avant", True
+    if (
+        group.subtype == "declaration"
+        and (item.subtype == "declaration" or (item.kind == "fact" and re.search(_SAYING, text)))
+        and _ids(group) == _ids(item)
+        and _named_things(group.text) & _named_things(text)
+        and _same_days(group, item)
+    ):
+        shared = sorted(_named_things(group.text) & _named_things(text))[0]
+        return f"« {shared} » : la même déclaration du même pays, redite", False
+    if (
+        _THERE.search(text)
+        and group.kind == "event"
+        and gap == 1
+        and not re.search(_SAYING, text)
+        and not item.numbers
+    ):  # « … a déclaré que 500 militaires y participent » : the ministry's own statement
+        return "« y » : l'événement nommé juste avant, ses participants", True
+    return None
+
+
+def goes_on(candidates: list[Candidate], positions: dict[int, int]) -> list[Candidate]:
+    """Join each candidate to the latest group it goes on with (see the module's rules);
+    ``positions`` gives each sentence's index in the article by its start."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        target = None
+        if (
+            item.kind != "agreement"
+            and not any(found.iso for found in item.dates if found.basis == "texte")
+            and not (item.act in DONE_ACTS and not _ids(item) <= _ids(kept[-1] if kept else item))
+        ):
+            for group in reversed(kept):
+                if item.sentence.start < group.sentence.start:
+                    continue
+                gap = positions[item.sentence.start] - group.position
+                if gap > REACH or group.kind == "agreement":
+                    continue
+                found = _why(group, item, gap)
+                if found is not None:
+                    target = (group, found)
+                    break
+        if target is None:
+            kept.append(item)
+            continue
+        group, (why, with_actors) = target
+        group.more += [item.sentence, *item.more]
+        group.carrying |= {sentence.start for sentence in (item.sentence, *item.more)}
+        group.grouped_why += [why, *item.grouped_why]
+        group.position = max(group.position, item.position)
+        if with_actors:
+            known = _ids(group)
+            group.actors += [hit for hit in item.actors if hit.id not in known]
+        group.resolved += [r for r in item.resolved if r.actor in _ids(group)]
+    return kept
