@@ -17,7 +17,7 @@ from bot.content.loader import load_factbase
 from bot.content.yamlread import read_yaml
 from bot.draft.article import read_article
 from bot.paths import PROJECT_ROOT
-from tests.growth.__main__ import SETS, build_copy, changed_readings, seed_text
+from tests.growth.__main__ import SETS, add_evidence, build_copy, changed_readings, seed_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft_base"
 
@@ -91,6 +91,32 @@ def test_the_grown_copy_passes_check_and_lists_the_readings_that_change(tmp_path
                 assert {entry["id"] for entry in data.get(section, [])} <= ids, path.name
     changes = changed_readings(content, seeds)
     assert all(before != after for _question, before, after in changes)
+
+
+@pytest.mark.parametrize("pad", ["    ", "  "], ids=["base-style", "dump-style"])
+def test_evidence_added_to_an_entry_of_either_list_style_keeps_the_file_valid(tmp_path, pad):
+    # twenty-first newcomer: a set's evidence.yaml adds quotes to an entry of another of its own
+    # files, written by yaml.safe_dump (list items at their key's indent, not indented under it)
+    entry = (
+        "- id: {id}\n  evidence:\n{pad}- source: a\n{pad}  quote: Q{id}\n"
+        "{pad}  key: true\n  summary: S{id}\n"
+    )
+    text = "events:\n" + "".join(entry.format(id=i, pad=pad) for i in ("e1", "e2"))
+    (tmp_path / "growth-a.yaml").write_text(text, encoding="utf-8")
+    add_evidence(tmp_path, "e1", [{"source": "b", "key": True, "quote": "Nouvelle « citation »"}])
+    events = read_yaml((tmp_path / "growth-a.yaml").read_text(encoding="utf-8"))["events"]
+    assert [q["quote"] for q in events[0]["evidence"]] == ["Qe1", "Nouvelle « citation »"]
+    assert events[0]["evidence"][1] == {
+        "source": "b",
+        "key": True,
+        "quote": "Nouvelle « citation »",
+    }
+    assert events[0]["summary"] == "Se1"
+    assert events[1] == {
+        "id": "e2",
+        "evidence": [{"source": "a", "quote": "Qe2", "key": True}],
+        "summary": "Se2",
+    }
 
 
 def test_a_country_the_base_already_ships_is_not_added_twice(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer20), its
+then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer22), its
 content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
 leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
 copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -41,6 +41,8 @@ SETS = (
     GROWTH / "newcomer18",
     GROWTH / "newcomer19",
     GROWTH / "newcomer20",
+    GROWTH / "newcomer21",
+    GROWTH / "newcomer22",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -64,7 +66,14 @@ the outlets they corrected by hand in the YAML as « # Média » lines and the S
 Pakistan card left out, the first set has one); the eleventh, newcomer20, the three the
 twentieth newcomer curated (AZERTAC 2025, i24NEWS 2023, Nor Haratch), with their Italy card and
 the outlet they corrected by hand in the YAML as a « # Média » line, without the sentences they
-added to the roles of the Israel and Kazakhstan cards (the format adds no role text)."""
+added to the roles of the Israel and Kazakhstan cards (the format adds no role text); the
+twelfth, newcomer21, the three the twenty-first newcomer curated (AZERTAC 2022, RFI via Yahoo
+2024, Sputnik Afrique 2021), with the dates they gave as « # Date » lines and the three Sputnik
+quotes they added to two RFI entries of the same set (its evidence.yaml, added to a file written
+in yaml.safe_dump's list style); the thirteenth, newcomer22, the three the twenty-second newcomer
+curated (AZERTAC 2020, Bénin Web TV, News-Front 2020), with the month and outlet they gave as
+« # Date » / « # Média » lines, the AZERTAC source id they renamed (it collided with
+newcomer4's) and the Myanmar card (their Pakistan card left out, the first set has one)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
@@ -100,17 +109,29 @@ def add_evidence(content: Path, entry_id: str, evidence: list[dict[str, object]]
             len(lines),
         )
         key = next(i for i in range(start, end) if lines[i].startswith(" " * indent + "evidence:"))
+        # the items under « evidence: » are indented (the base's style) or written at its own
+        # indent (yaml.safe_dump's style, a growth file of the same set): the list ends at the
+        # first line less indented than its items, or as indented but not a new item
+        first = next(i for i in range(key + 1, end) if lines[i].strip())
+        item = len(lines[first]) - len(lines[first].lstrip())
         last = next(
             (
                 i
                 for i in range(key + 1, end)
-                if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent
+                if lines[i].strip()
+                and (
+                    len(lines[i]) - len(lines[i].lstrip()) < item
+                    or (
+                        len(lines[i]) - len(lines[i].lstrip()) == item
+                        and not lines[i].lstrip().startswith("- ")
+                    )
+                )
             ),
             end,
         )
         while last > key + 1 and not lines[last - 1].strip():
             last -= 1
-        pad = " " * (indent + 2)
+        pad = " " * item
         new = []
         for item in evidence:
             new.append(f"{pad}- source: {item['source']}\n")
