@@ -99,6 +99,7 @@ from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
 from bot.engine.pointed_back import subject_scope, subject_verdict, yes_kept_in_scope
+from bot.engine.premise import premise_dropped
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
@@ -1055,7 +1056,7 @@ def respond_in_thread(
         same = previous is not None and asked.command == previous.command
         typed = previous.typed if same and previous is not None else asked.typed or text
         asked = replace(asked, quotes=shown_quotes(reply), typed=typed)
-    return reply, asked
+    return reply, premise_dropped(reply, asked)  # « Non » to « dès 1992 »: not kept as filter
 
 
 def _not_again(
