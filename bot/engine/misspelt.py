@@ -295,6 +295,38 @@ def unglued(index: Index, word: str) -> str | None:
     return None
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:dans|de|avec|pour|sur|par|a|à|entre|vers|chez|envers|contre|sans|selon|hors)\s+$",
+    re.IGNORECASE,
+)
+"""A preposition right before a word: « dans lots » is « dans l'OTS », never « des lots »."""
+
+
+def acronym_unglued(index: Index, word: str) -> str | None:
+    """« lots », « lotan » right after a preposition, typed without the apostrophe: the elided
+    « l' » glued to an organisation's acronym (« l'OTS », « l'OTAN »), even when the whole is
+    a French word of its own; None when the rest is no acronym of the base."""
+    if not word.startswith("l") or word[1:2] not in tuple("aeiouy"):
+        return None
+    meant = _acronyms(index).get(word[1:])
+    return f"l'{meant}" if meant else None
+
+
+def _acronyms(index: Index) -> Mapping[str, str]:
+    """Folded acronym → as written (« ots » → « OTS »): the actors' names and aliases of two
+    to six capitals."""
+
+    def build() -> Mapping[str, str]:
+        found: dict[str, str] = {}
+        for actor in index.base.actors.values():
+            for name in (getattr(actor, "name", ""), *getattr(actor, "aliases", ())):
+                if 2 <= len(name) <= 6 and name.isalpha() and name.isupper():
+                    found.setdefault(fold(name), name)
+        return MappingProxyType(found)
+
+    return index.unkept("acronyms", build)
+
+
 def with_typos_read(
     index: Index, text: str, reader_words: Iterable[str], known: Callable[[str], bool]
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -305,7 +337,12 @@ def with_typos_read(
 
     def swap(match: re.Match[str]) -> str:
         typed = match.group(0)
-        meant = unglued(index, fold(typed)) or nearest(index, fold(typed), words, known)
+        glued = _AFTER_PREPOSITION.search(text[: match.start()])
+        meant = (
+            (acronym_unglued(index, fold(typed)) if glued else None)
+            or unglued(index, fold(typed))
+            or nearest(index, fold(typed), words, known)
+        )
         if meant is None:
             return typed
         read.append((typed, meant))

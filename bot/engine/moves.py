@@ -28,7 +28,8 @@ _SOURCE = frozenset(
         (
             "source sources media medias journal journaux dit dire disent affirme affirment",
             "rapporte rapportent ecrit ecrivent selon provenance vient viennent origine",
-            "publie tient tiennent",
+            "publie tient tiennent provient proviennent emane emanent cite citee cites citent",
+            "article articles",
         )
     ).split()
 )

@@ -28,7 +28,7 @@ from bot.engine.filters import TimelineFilter, read_filter
 from bot.engine.french import LIGHT_WORDS
 from bot.engine.index import Dated, Index
 from bot.engine.reply import Block, Button, Item, Para
-from bot.engine.timeline import describe, is_kind, select
+from bot.engine.timeline import bound_words, describe, is_kind, select
 from bot.text import fold, short_label
 
 HOME = "AZ"
@@ -96,7 +96,11 @@ def dated_otherwise(
         if not all(fold(w)[:5] in text for w in reading.ignored if fold(w) not in LIGHT_WORDS):
             continue  # a word the filter cannot read (« visite ») must be in the line
         kept.append(line)
-    period = describe(index, TimelineFilter(start=wanted.start, end=wanted.end))
+    period = (
+        describe(index, TimelineFilter(start=wanted.start, end=wanted.end))
+        if wanted.start and wanted.end
+        else bound_words(wanted.start, wanted.end)
+    )
     if not kept:
         if not joined_elsewhere:
             return Otherwise("", [])

@@ -98,6 +98,8 @@ from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
+from bot.engine.pointed_back import subject_scope, subject_verdict, yes_kept_in_scope
+from bot.engine.premise import premise_dropped
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
@@ -1054,7 +1056,7 @@ def respond_in_thread(
         same = previous is not None and asked.command == previous.command
         typed = previous.typed if same and previous is not None else asked.typed or text
         asked = replace(asked, quotes=shown_quotes(reply), typed=typed)
-    return reply, asked
+    return reply, premise_dropped(reply, asked)  # « Non » to « dès 1992 »: not kept as filter
 
 
 def _not_again(
@@ -1218,7 +1220,9 @@ def _respond_in_thread(
     if (yes_no or asks_or_not(text)) and found is not None:  # the sentence holding it all
         reply = answering_sentence_on_top(index, reply, text, today)
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
-        reply = yes_on_top(reply, text)
+        scope = subject_scope(index, text, previous)  # « ils ont signé … ? »: of their own
+        reply = yes_kept_in_scope(yes_on_top(reply, text, scope), scope)
+        reply = subject_verdict(index, reply, text, previous, scope)
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »

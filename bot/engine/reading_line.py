@@ -12,6 +12,7 @@ from bot.engine.discourse import is_filler
 from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import asked_type
+from bot.engine.premise import periods_spoken
 from bot.engine.unsaid import ANSWER_KIND_WORDS
 from bot.text import fold
 
@@ -169,7 +170,7 @@ def command_said(index: Index, command: str, typed: str = "") -> str:
     in the spelling of the question ``typed`` when given, any other command as typed
     (« /accord Royaume-Uni »)."""
     if not command.startswith("/cherche "):
-        return command
+        return periods_spoken(command)  # « depuis 1992 », never « depuis 1992-01-01 »
     words = command.split(" ", 1)[1]
     return subject_said(index, typed or words, words) or words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.content.model import Agreement, Event
 from bot.dates import MONTHS_FR, DateSpan, Precision
@@ -177,10 +177,9 @@ def describe(index: Index, wanted: TimelineFilter, listed: Sequence[Dated] | Non
     parts: list[str] = []
     if wanted.start and wanted.end:
         parts.append(_period(wanted.start, wanted.end))
-    elif wanted.start:
-        parts.append(f"depuis le {_day(wanted.start)}")
-    elif wanted.end:
-        parts.append(f"jusqu'au {_day(wanted.end)}")
+    elif wanted.start or wanted.end:  # « depuis 1992 » asked: never « 1er janvier 1992 », a
+        # day no entry has (issue 22, i22zp)
+        parts.append(f"période demandée : {bound_words(wanted.start, wanted.end)}")
     if wanted.actors:
         parts.append(names(index.base, wanted.actors))
     if wanted.topics:  # « thème paix »: a theme asked, never read as what the entries are
@@ -253,6 +252,25 @@ def _period(start: date, end: date) -> str:
     if start == end:
         return _day(start)
     return f"du {_day(start)} au {_day(end)}"
+
+
+def bound_words(start: date | None, end: date | None) -> str:
+    """A period bounded on one side, in the words a question says it (« depuis 1992 »,
+    « avant 2030 », « depuis mars 2025 »), the day only when it was asked to the day."""
+    if start is not None:
+        if (start.month, start.day) == (1, 1):
+            return f"depuis {start.year}"
+        if start.day == 1:
+            return f"depuis {MONTHS_FR[start.month - 1]} {start.year}"
+        return f"depuis le {_day(start)}"
+    if end is None:
+        return ""
+    after = end + timedelta(days=1)
+    if (after.month, after.day) == (1, 1):
+        return f"avant {after.year}"
+    if after.day == 1:
+        return f"avant {MONTHS_FR[after.month - 1]} {after.year}"
+    return f"jusqu'au {_day(end)}"
 
 
 def _day(day: date) -> str:

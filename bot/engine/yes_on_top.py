@@ -6,6 +6,11 @@ The search answer had its « Oui » (``questions._verdict``); a question read as
 left the reader to conclude. The same rule as the search's holds (``yesno.states``): « Oui » only
 when the quote holds every content word of the question and neither side has a negation; only
 the first line's quotes are read (the answer goes on top); never a « Non ».
+
+A follow-up pointing back (« et la France, elle y était ? », « ils ont signé leurs accords à
+Bakou ? ») asks of the subject just shown: its « Oui » needs a quote of that subject's own
+articles (``scope``), never another event's quote holding the same words (issue 22, i22zp);
+nor is it said over a list that had to leave some of the question's filter aside.
 """
 
 from __future__ import annotations
@@ -44,19 +49,42 @@ asks in the same words (« importe encore du pétrole russe ? » over « a arrê
 de pétrole russe »); no « Oui » over it unless the question says the same."""
 
 
-def yes_on_top(reply: Reply, question: str) -> Reply:
+RELAXED = "Aucune entrée ne réunit tout ce filtre"
+"""How a list says it left part of the question aside: its lines answer less than asked."""
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
+"""An inverted subject pronoun (« a-t-il », « était-elle »): the question names its subject."""
+_IMPERSONAL = re.compile(
+    r"\b(?:il y (?:a|avait|aura|aurait|eut)|y (?:a|avait|aura|aurait|eut)-t-il|il (?:s[’']agit"
+    r"|faut|fallait|est vrai|était vrai|semble|paraît))\b"
+)
+_POINTING = re.compile(r"\b(?:y|il|elle|ils|elles|leurs?|eux|lui)\b")
+"""Words of a question pointing back to the subject just shown (folded, once the impersonal
+« il y a » and the inverted « a-t-il » are set aside)."""
+
+
+def points_back(question: str) -> bool:
+    """True when ``question`` asks of a subject it does not name (« elle y était ? »)."""
+    folded = fold(_INVERTED.sub(" ", _IMPERSONAL.sub(" ", question.casefold())))
+    return _POINTING.search(folded) is not None
+
+
+def yes_on_top(reply: Reply, question: str, scope: frozenset[str] = frozenset()) -> Reply:
     """``reply`` opened by « Oui, d'après l'article : » right above the first line whose quote
     states ``question`` (every content word but ``VERDICT_WORDS``), that quote open under it;
-    unchanged when a verdict is already said or no quote of the first line states it."""
+    unchanged when a verdict is already said, no quote of the first line states it, the list
+    left part of its filter aside, or the stating quote is of a source outside ``scope`` (the
+    sources of the subject a follow-up points back to; empty: any source)."""
     blocks = list(reply.blocks)
     if any(isinstance(b, Para) and b.text.startswith(VERDICT_OPENINGS) for b in blocks):
+        return reply
+    if any(isinstance(b, Para) and b.text.startswith(RELAXED) for b in blocks):
         return reply
     items = [at for at, block in enumerate(blocks) if isinstance(block, Item)]
     first = items[0] if items else None
     end = items[1] if len(items) > 1 else len(blocks)
     for at in range(len(blocks) if first is None else end):  # quotes shown under the first line
         block = blocks[at]
-        if isinstance(block, Quote) and _settles(block.text, question):
+        if isinstance(block, Quote) and _settles(block.text, question) and _kept(block, scope):
             line = first if first is not None and first < at else at
             before = blocks[line - 1] if line else None
             if isinstance(before, Para) and before.text == "D'après l'article :":
@@ -76,7 +104,7 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
         if not isinstance(block, QuoteGroup):
             continue
         for position, (number, quote) in enumerate(block.quotes):
-            if number != item.ref or not _settles(quote.text, question):
+            if number != item.ref or not _settles(quote.text, question) or not _kept(quote, scope):
                 continue
             rest = tuple(pair for n, pair in enumerate(block.quotes) if n != position)
             group: list[Block] = [QuoteGroup(rest)] if rest else []
@@ -89,6 +117,11 @@ def yes_on_top(reply: Reply, question: str) -> Reply:
             named = Para(f"Oui, d'après la citation de la ligne {number} ci-dessous :", "note")
             return replace(reply, blocks=(*blocks[:first], named, *blocks[first:]))
     return reply
+
+
+def _kept(quote: Quote, scope: frozenset[str]) -> bool:
+    """True when ``quote`` may answer: any quote without a scope, else one of its sources."""
+    return not scope or quote.source in scope
 
 
 def _settles(quote: str, question: str) -> bool:
