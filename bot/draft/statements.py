@@ -18,6 +18,8 @@ the latest such group, within ``REACH`` sentences:
 - a country's declaration said again (the lead « L'Azerbaïdjan ne participera pas aux
   exercices Caucase-2020 » and the ministry's words quoted further on): one declaration, when
   both name the same thing (« Caucase-2020 ») on the same date;
+- the course of a ceremony just told (« Les hymnes nationaux … ont retenti », « Les
+  intervenants ont souligné … » after « Lors de la cérémonie de clôture … »): the event's;
 - the participants of the event just named (« Il est prévu que des groupes de plusieurs pays y
   participent, dont l'Iran … », « y » being the exercise): its actors.
 
@@ -83,6 +85,13 @@ _THERE = re.compile(
     r"assister(?:a|ont)|assistent)\b"
 )
 """« … que des groupes de plusieurs pays y participent » : the event just named."""
+_CEREMONY = re.compile(r"\bcérémonies?\b", re.IGNORECASE)
+_CEREMONY_DETAIL = re.compile(
+    r"^(?:Les|La|Le|Une|Un|L['’])\s?(?:hymnes?|drapeaux?|intervenants|orateurs|participants|"
+    r"invités|minute\s+de\s+silence|gerbes?|défilé)\b"
+)
+"""« Les hymnes nationaux … ont retenti », « Les intervenants ont souligné … » : the ceremony
+just told, its course."""
 _NAMED_THING = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*\d[\w-]*")
 """A named exercise, plan or event with its year or number (« Caucase-2020 », « ADEX-2024 »)."""
 
@@ -136,6 +145,14 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return "ce qui a été abordé à la rencontre d'avant", False
     if _IN_STATEMENT.match(text) and (_titles(group) or _SURNAME_SAYS.match(group.sentence.text)):
         return "« dans le communiqué » : la suite de la même déclaration", False
+    if (
+        group.kind == "event"
+        and gap <= 2
+        and _CEREMONY.search(told)
+        and _CEREMONY_DETAIL.match(text)
+        and _ids(item) <= _ids(group)
+    ):
+        return "« les hymnes », « les intervenants » : le déroulement de la cérémonie", False
     if _ANOTHER_POINT.search(text):
         return None  # « Le président a aussi ajouté qu'il … » : another point, its own fact
     titled = _TITLED.match(text)

@@ -1,0 +1,31 @@
+"""The classes the twenty-third and twenty-fourth newcomers corrected by hand (issue 23), each
+on a short article of our own, drafted against the fixture base (tests/fixtures/draft_base/) —
+never the shipped content: a ceremony, a visit and its meetings one event; each speaker his own
+declaration; the speaker's country; the page's metadata lines."""
+
+from __future__ import annotations
+
+from tests.draft_helpers import draft_yaml, drafted_entries, entry_holding, small_base
+
+CEREMONY = (
+    "# Date : 2025-10\n"
+    "Bakou, 30 octobre, AZERTAC\n\n"
+    "Les exercices conjoints des forces spéciales « Steppe 2025 », effectués en Azerbaïdjan avec "
+    "la participation des forces spéciales de l'armée azerbaïdjanaise et des forces spéciales du "
+    "Kazakhstan, se sont achevés le 30 octobre.\n\n"
+    "Lors de la cérémonie de clôture, une minute de silence a été observée en hommage aux "
+    "martyrs des deux pays. Les hymnes nationaux de l'Azerbaïdjan et du Kazakhstan ont "
+    "retenti, et les drapeaux nationaux ont été hissés.\n\n"
+    "Les intervenants ont souligné le développement fructueux de la coopération entre les "
+    "forces spéciales azerbaïdjanaises et kazakhes.\n"
+)
+
+
+def test_a_closing_ceremony_s_course_joins_the_exercise_it_closes() -> None:
+    data = draft_yaml(CEREMONY, small_base())
+    entry = entry_holding(data, "se sont achevés le 30 octobre")
+    quotes = " ".join(item["quote"] for item in entry["evidence"])
+    for words in ("cérémonie de clôture", "Les hymnes nationaux", "Les intervenants"):
+        assert words in quotes, (words, entry["evidence"])
+    assert len(drafted_entries(data)) == 1, drafted_entries(data)
+    assert entry["type"] == "exercice" and sorted(entry["actors"]) == ["AZ", "KZ"], entry
