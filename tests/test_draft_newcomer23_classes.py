@@ -29,3 +29,16 @@ def test_a_closing_ceremony_s_course_joins_the_exercise_it_closes() -> None:
         assert words in quotes, (words, entry["evidence"])
     assert len(drafted_entries(data)) == 1, drafted_entries(data)
     assert entry["type"] == "exercice" and sorted(entry["actors"]) == ["AZ", "KZ"], entry
+
+
+def test_a_declared_position_is_no_announced_act() -> None:
+    text = (
+        "Le ministre azerbaïdjanais de la Défense a déclaré que les forces armées turques "
+        "étaient l'une des armées les plus puissantes du monde.\n\n"
+        "Le ministère turc de la Défense a annoncé un exercice conjoint avec l'Azerbaïdjan.\n"
+    )
+    data = draft_yaml(text, small_base())
+    declared = entry_holding(data, "a déclaré que les forces")
+    assert declared["draft"].get("act") != "annoncé", declared
+    announced = entry_holding(data, "a annoncé un exercice")
+    assert announced["draft"].get("act") == "annoncé", announced
