@@ -42,3 +42,22 @@ def test_a_declared_position_is_no_announced_act() -> None:
     assert declared["draft"].get("act") != "annoncé", declared
     announced = entry_holding(data, "a annoncé un exercice")
     assert announced["draft"].get("act") == "annoncé", announced
+
+
+def test_a_page_store_s_date_line_is_metadata_never_the_outlet_nor_in_a_quote() -> None:
+    day = draft_yaml(
+        " date 2025-10-30 Bakou, 30 octobre, AZERTAC\n\n" + CEREMONY[36:], small_base()
+    )
+    noise = day["sources"][0]["draft"]["noise"]
+    assert {"kind": "stamp", "text": "date 2025-10-30"} in noise, noise
+    assert day["sources"][0]["outlet"] != "date 2025-10-30", day["sources"][0]
+    run_on = draft_yaml(
+        "# Date : 2021-02\n date 2021-02 Alors qu'il était à Kars, le ministre azerbaïdjanais de "
+        "la Défense a déclaré que les forces armées turques étaient puissantes.\n",
+        small_base(),
+    )
+    assert {"kind": "stamp", "text": "date 2021-02"} in run_on["sources"][0]["draft"]["noise"], (
+        run_on["sources"]
+    )
+    quotes = [item["quote"] for entry in drafted_entries(run_on) for item in entry["evidence"]]
+    assert quotes and all(not quote.startswith("date") for quote in quotes), quotes
