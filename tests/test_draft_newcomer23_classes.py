@@ -61,3 +61,15 @@ def test_a_page_store_s_date_line_is_metadata_never_the_outlet_nor_in_a_quote() 
     )
     quotes = [item["quote"] for entry in drafted_entries(run_on) for item in entry["evidence"]]
     assert quotes and all(not quote.startswith("date") for quote in quotes), quotes
+
+
+def test_son_pays_is_the_country_of_the_speaker_named_by_his_nationality() -> None:
+    text = (
+        "Évoquant la situation dans la région, le ministre azerbaïdjanais a mis en valeur "
+        "l'importance du règlement du conflit entre l'Arménie et l'Azerbaïdjan dans le cadre de "
+        "l'intégrité territoriale de son pays.\n"
+    )
+    data = draft_yaml(text, small_base())
+    entry = entry_holding(data, "intégrité territoriale de son pays")
+    resolved = {item["words"]: item["actor"] for item in entry["draft"].get("resolved", [])}
+    assert resolved.get("son pays") == "AZ", entry["draft"]
