@@ -5,7 +5,26 @@ declaration; the speaker's country; the page's metadata lines."""
 
 from __future__ import annotations
 
-from tests.draft_helpers import draft_yaml, drafted_entries, entry_holding, small_base
+import shutil
+from pathlib import Path
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
+
+
+def _with_nato(tmp_path: Path) -> FactBase:
+    """The fixture base with NATO among its organisations."""
+    shutil.copytree(FIXTURE, tmp_path / "base")
+    actors = tmp_path / "base" / "content" / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8")
+        + "  - id: otan\n    name: OTAN\n    full_name: Organisation du traité de l'Atlantique"
+        " nord\n    kind: organisation\n",
+        encoding="utf-8",
+    )
+    return load_factbase(tmp_path / "base" / "content", tmp_path / "base" / "seeds")
+
 
 CEREMONY = (
     "# Date : 2025-10\n"
@@ -73,3 +92,16 @@ def test_son_pays_is_the_country_of_the_speaker_named_by_his_nationality() -> No
     entry = entry_holding(data, "intégrité territoriale de son pays")
     resolved = {item["words"]: item["actor"] for item in entry["draft"].get("resolved", [])}
     assert resolved.get("son pays") == "AZ", entry["draft"]
+
+
+def test_an_organisation_s_commander_brings_the_organisation(tmp_path: Path) -> None:
+    text = (
+        "# Date : 2018-04\n"
+        "Bakou, 20 avril, AZERTAC\n\n"
+        "Le ministre azerbaïdjanais de la Défense, Zakir Hassanov, a rencontré ce vendredi la "
+        "délégation conduite par le général Curtis M. Scaparrotti, commandant suprême des forces "
+        "alliées en Europe (SACEUR).\n"
+    )
+    data = draft_yaml(text, _with_nato(tmp_path))
+    entry = entry_holding(data, "a rencontré ce vendredi")
+    assert sorted(entry["actors"]) == ["AZ", "otan"], entry

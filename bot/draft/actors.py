@@ -388,10 +388,12 @@ of what the sentence tells (« Les Parties soutiendront … »)."""
 
 _GLOSS = re.compile(
     r"(?<![\w’'-])[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*\s*"
-    r"\((?P<country>[A-ZÀ-Þ][\w’'-]+(?:[ -][\w’'-]+){0,2})\)"
+    r"\((?![A-Z]{2,}\))(?P<country>[A-ZÀ-Þ][\w’'-]+(?:[ -][\w’'-]+){0,2})\)"
 )
 """« une interview à la Deutsche Welle (Allemagne) » : the country of a medium, a company or a
-body, glossed in brackets after its name — whom the name belongs to, no party."""
+body, glossed in brackets after its name — whom the name belongs to, no party. An acronym in
+brackets (« commandant suprême des forces alliées en Europe (SACEUR) ») is the name's own
+abbreviation, no gloss."""
 
 
 _MEDIUM = re.compile(

@@ -75,7 +75,7 @@ from bot.draft.frames import (
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
-from bot.draft.lexicon import DEMONYMS, inflections
+from bot.draft.lexicon import DEMONYMS, ORGANISATION_OFFICIALS, inflections
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.sequels import (
     lead_parties,
@@ -2864,7 +2864,10 @@ def draft_article(
     source_id = free_slug(name, base)
     finder = ActorFinder(
         base.actors,
-        [(named.name, named.actor) for named in base.vocabulary.article_names],
+        [
+            *((named.name, named.actor) for named in base.vocabulary.article_names),
+            *ORGANISATION_OFFICIALS,
+        ],
     )
     linker = linker or Linker(base)
     anchor = article.anchor
