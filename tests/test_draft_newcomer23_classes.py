@@ -105,3 +105,26 @@ def test_an_organisation_s_commander_brings_the_organisation(tmp_path: Path) -> 
     data = draft_yaml(text, _with_nato(tmp_path))
     entry = entry_holding(data, "a rencontré ce vendredi")
     assert sorted(entry["actors"]) == ["AZ", "otan"], entry
+
+
+TWO_SPEAKERS = (
+    "# Date : 2018-04\n"
+    "Bakou, 20 avril, AZERTAC\n\n"
+    "Le colonel-général Zakir Hassanov, ministre azerbaïdjanais de la Défense, a rencontré ce "
+    "vendredi le ministre kazakh de la Défense, Ruslan Zhaksylykov.\n\n"
+    "Zakir Hassanov a abordé la coopération militaire entre l'Azerbaïdjan et le Kazakhstan et "
+    "les programmes de formation communs.\n\n"
+    "Le général Ruslan Zhaksylykov a particulièrement souligné que l'Azerbaïdjan était un "
+    "partenaire fiable du Kazakhstan. Il a hautement apprécié la participation de "
+    "l'Azerbaïdjan aux exercices communs.\n"
+)
+
+
+def test_the_host_s_topics_join_the_meeting_and_the_guest_speaks_apart() -> None:
+    data = draft_yaml(TWO_SPEAKERS, small_base())
+    meeting = entry_holding(data, "a rencontré ce vendredi")
+    quotes = " ".join(item["quote"] for item in meeting["evidence"])
+    assert "Zakir Hassanov a abordé" in quotes, meeting["evidence"]
+    assert "Zhaksylykov a particulièrement souligné" not in quotes, meeting["evidence"]
+    guest = entry_holding(data, "Zhaksylykov a particulièrement souligné")
+    assert "Il a hautement apprécié" in " ".join(item["quote"] for item in guest["evidence"])

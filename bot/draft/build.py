@@ -86,7 +86,7 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
-from bot.draft.statements import goes_on
+from bot.draft.statements import another_speaker, goes_on, host_discussed
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -1772,6 +1772,10 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    if item.position - group.position == 1 and (hosted := host_discussed(group, item)):
+        return hosted
+    if another_speaker(group, item):
+        return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
     back = _POINTS_BACK.search(item.sentence.text)
     if (
         back is not None

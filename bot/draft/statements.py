@@ -69,7 +69,7 @@ _SAYING = (
 _TITLED = re.compile(
     r"^(?:(?:Le|La|L['’])\s?|[A-ZÀ-Þ][\w’'-]+\s+[A-ZÀ-Þ][\w’'-]+,\s+)"
     r"(?P<title>porte-parole|(?:vice-)?ministre|président|secrétaire\s+général|ambassadeur|"
-    r"chef\s+de\s+la\s+diplomatie)\b[^.;]{0,120}?,?\s" + _SAYING
+    r"chef\s+de\s+la\s+diplomatie|général|commandant)\b[^.;]{0,120}?,?\s" + _SAYING
 )
 """« Le porte-parole du ministère … a insisté », « Ayhan Hajizade, porte-parole du
 ministère …, a exprimé » : a speaker named by his title."""
@@ -94,6 +94,66 @@ _CEREMONY_DETAIL = re.compile(
 just told, its course."""
 _NAMED_THING = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*\d[\w-]*")
 """A named exercise, plan or event with its year or number (« Caucase-2020 », « ADEX-2024 »)."""
+
+
+_PARTICIPLE = re.compile(r"^[A-ZÀ-Þ][\w’'-]+ant\b[^,;]{0,200},\s+")
+"""« Appréciant hautement la position de l'OTAN …, » : the clause before the subject."""
+_SUBJECT = re.compile(
+    r"^(?:(?:Le|La)\s+(?:[a-zà-ÿ-]+\s+){0,2}?)?"
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'-]+\s+|[A-Z]\.\s+){0,3}[A-ZÀ-Þ][\w’'-]{3,})"
+    r"(?:,[^,;]{0,160},)?\s+(?:a|avait|s['’]est|s['’]était)\s"
+)
+"""« Le général Curtis M. Scaparrotti a souligné », « Zakir Hassanov, ministre …, a
+rencontré » : the person the sentence is about, by name."""
+_NOT_NAMES = frozenset({"Elle", "Cela", "Ceci", "Celui", "Celle", "Lors", "Dans", "Selon"})
+_DISCUSSED = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+\s+)?(?:abordé|évoqué|discuté|passé\s+en\s+revue|examiné)\b"
+)
+
+
+def subject_name(text: str) -> str | None:
+    """The surname of the person ``text`` opens on as its subject, if it names one."""
+    opening = _PARTICIPLE.match(text)
+    found = _SUBJECT.match(text[opening.end() :] if opening is not None else text)
+    if found is None:
+        return None
+    surname = found.group("name").split()[-1]
+    if surname in _NOT_NAMES or re.search(r"['’]", surname):
+        return None  # « L'Azerbaïdjan a vivement réagi » : a country, no person
+    return surname
+
+
+def _subjects(candidate: Candidate) -> set[str]:
+    names = (subject_name(s.text) for s in (candidate.sentence, *candidate.more))
+    return {name for name in names if name is not None}
+
+
+def another_speaker(group: Candidate, item: Candidate) -> bool:
+    """« Le général Curtis M. Scaparrotti a souligné que … » after what Zakir Hassanov did and
+    said: another person speaking, his own declaration — never the same entry as the first's."""
+    said = re.search(_SAYING, item.sentence.text)
+    name = subject_name(item.sentence.text)
+    mine = _subjects(group) - {hit.text.split()[-1] for hit in group.actors}
+    titled = _TITLED.match(item.sentence.text)
+    if titled is not None and " ".join(titled.group("title").split()) in _titles(group):
+        return False  # « Ayhan Hajizade, porte-parole … » after « Le porte-parole … »
+    return said is not None and name is not None and bool(mine) and name not in mine
+
+
+def host_discussed(group: Candidate, item: Candidate) -> str | None:
+    """« Zakir Hassanov a abordé la coopération … » right after « Zakir Hassanov … a rencontré
+    … »: the meeting's host on what it discussed — the meeting, its subject."""
+    name = subject_name(item.sentence.text)
+    if (
+        group.kind == "event"
+        and group.subtype in ("reunion", "visite")
+        and not group.more
+        and name is not None
+        and name in _subjects(group)
+        and _DISCUSSED.search(item.sentence.text)
+    ):
+        return f"« {name} a abordé » : ce dont la rencontre a parlé"
+    return None
 
 
 def _same_days(group: Candidate, item: Candidate) -> bool:
