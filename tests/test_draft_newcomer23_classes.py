@@ -128,3 +128,44 @@ def test_the_host_s_topics_join_the_meeting_and_the_guest_speaks_apart() -> None
     assert "Zhaksylykov a particulièrement souligné" not in quotes, meeting["evidence"]
     guest = entry_holding(data, "Zhaksylykov a particulièrement souligné")
     assert "Il a hautement apprécié" in " ".join(item["quote"] for item in guest["evidence"])
+
+
+VISIT = (
+    "L'AZERBAÏDJAN ET LE KAZAKHSTAN DÉVELOPPENT LEUR COOPÉRATION MILITAIRE\n\n"
+    "21 Mai 2025 00:21 (UTC+01:00)\n\n"
+    "La direction du ministère de la Défense de la République d'Azerbaïdjan est en visite "
+    "officielle à Astana, au Kazakhstan.\n\n"
+    "Dans le cadre de la visite, le ministre de la Défense de la République d'Azerbaïdjan, Zakir "
+    "Hassanov, a rencontré le ministre de la Défense du Kazakhstan, Ruslan Zhaksylykov.\n\n"
+    "Les parties ont salué le haut niveau des relations bilatérales et ont échangé sur les "
+    "perspectives de coopération militaire.\n\n"
+    "Lors de la visite officielle, le vice-ministre de la Défense de la République "
+    "d'Azerbaïdjan, Aqil Gourbanov, et le directeur général du ministère kazakh de la Défense "
+    "ont discuté des plans visant à élargir la coopération militaro-technique.\n"
+)
+
+
+def test_a_visit_and_its_meeting_are_one_event_the_deputies_talks_another() -> None:
+    data = draft_yaml(VISIT, small_base())
+    visit = entry_holding(data, "est en visite officielle")
+    quotes = " ".join(item["quote"] for item in visit["evidence"])
+    assert "Dans le cadre de la visite" in quotes and "Les parties ont salué" in quotes, visit
+    assert "vice-ministre" not in quotes, visit["evidence"]
+    # an undated meeting in a dated article: a reunion, reported on the article's day
+    assert (visit["type"], visit["date"], visit["date_basis"]) == (
+        "reunion",
+        "2025-05-21",
+        "rapporté",
+    ), visit
+    talks = entry_holding(data, "le vice-ministre de la Défense")
+    assert (talks["type"], talks["date_basis"]) == ("reunion", "rapporté"), talks
+
+
+def test_a_named_person_s_words_in_a_dated_dispatch_are_his_declaration() -> None:
+    data = draft_yaml(TWO_SPEAKERS, small_base())
+    guest = entry_holding(data, "Zhaksylykov a particulièrement souligné")
+    assert (guest["type"], guest["date"], guest["date_basis"]) == (
+        "declaration",
+        "2018-04-20",
+        "rapporté",
+    ), guest

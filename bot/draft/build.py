@@ -86,7 +86,14 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
-from bot.draft.statements import another_speaker, goes_on, host_discussed
+from bot.draft.statements import (
+    another_speaker,
+    goes_on,
+    host_discussed,
+    in_the_visit,
+    other_officials,
+    reported_kinds,
+)
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -1776,6 +1783,10 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return hosted
     if another_speaker(group, item):
         return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
+    if item.position - group.position == 1 and (visit := in_the_visit(group, item)):
+        return visit
+    if other_officials(group, item):
+        return None  # « Lors de la visite, le vice-ministre … ont discuté » : other talks
     back = _POINTS_BACK.search(item.sentence.text)
     if (
         back is not None
@@ -3219,6 +3230,7 @@ def draft_article(
     candidates = same_event_again(candidates, positions)
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
     candidates = goes_on(candidates, positions)
+    reported_kinds(candidates, _reported_on_article(article, "sans date propre"))
     for candidate in candidates:
         signed = candidate.kind == "agreement" and candidate.act == "signe"
         if signed and not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »

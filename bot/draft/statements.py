@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.draft.build import Candidate
+    from bot.draft.frdates import FoundDate
 
 REACH = 4
 """A sentence goes on with a meeting or statement told at most this many sentences before."""
@@ -154,6 +155,80 @@ def host_discussed(group: Candidate, item: Candidate) -> str | None:
     ):
         return f"« {name} a abordé » : ce dont la rencontre a parlé"
     return None
+
+
+_IN_VISIT = re.compile(
+    r"^(?:Dans\s+le\s+cadre\s+de|Lors\s+de|Au\s+cours\s+de|Pendant)\s+(?:la|cette|sa)\s+"
+    r"visite\b[^,]{0,40},\s+(?P<who>[^.;]{0,200}?)\s+(?:a|ont|s['’]est|se\s+sont)\s"
+)
+"""« Dans le cadre de la visite, le ministre … a rencontré … » : the visit just told."""
+_VISIT_TOLD = re.compile(
+    r"\ben\s+visite\b|\bvisite\s+(?:officielle|de\s+travail|d['’]État)\b|\bs['’]est\s+rendue?\b|"
+    r"\best\s+arrivée?\b",
+    re.IGNORECASE,
+)
+_OFFICIAL_TITLE = re.compile(
+    r"\b(?:vice-ministre|vice-président|vice-premier\s+ministre|directeur(?:\s+général)?|"
+    r"adjoint|sous-secrétaire|secrétaire\s+d['’]État|chef\s+d['’]état-major)\b",
+    re.IGNORECASE,
+)
+
+
+def other_officials(group: Candidate, item: Candidate) -> bool:
+    """« Lors de la visite officielle, le vice-ministre … et le directeur général … ont
+    discuté … » after the minister's meeting: other people's talks, their own entry — a title
+    the group's sentences never gave."""
+    found = _IN_VISIT.match(item.sentence.text)
+    if found is None:
+        return False
+    who = found.group("who")
+    told = group.text.casefold()
+    return any(title.group(0).casefold() not in told for title in _OFFICIAL_TITLE.finditer(who))
+
+
+def in_the_visit(group: Candidate, item: Candidate) -> str | None:
+    """« Dans le cadre de la visite, le ministre … a rencontré … » right after « La direction du
+    ministère … est en visite officielle à Tel Aviv »: the meeting belongs to the visit."""
+    if (
+        _IN_VISIT.match(item.sentence.text)
+        and _VISIT_TOLD.search(group.text)
+        and not any(found.iso for found in item.dates)
+        and not other_officials(group, item)
+    ):
+        return "« dans le cadre de la visite » : la visite d'avant, sa rencontre"
+    return None
+
+
+_MEETING_VERB = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+\s+)?rencontré\b|\best\s+en\s+visite\b|\bs['’]est\s+rendue?\b|"
+    r"\b(?:s['’]est|se\s+sont)\s+entretenue?s?\b|\bont\s+(?:\w+\s+)?discuté\b"
+)
+
+
+def reported_kinds(candidates: list[Candidate], reported: FoundDate | None) -> None:
+    """An undated constat of a dated article that tells a meeting or a visit (« a rencontré »,
+    « ont discuté ») or a named person's words (« Le général … a souligné que … ») is an event
+    — a ``reunion``, a ``declaration`` — reported on the article's day (« rapporté »): the one
+    rule for what a dispatch tells without a date of its own."""
+    if reported is None:
+        return
+    for candidate in candidates:
+        if (
+            candidate.kind != "fact"
+            or candidate.modality is not None
+            or candidate.tense == "futur"
+            or any(found.iso for found in candidate.dates)
+        ):
+            continue
+        first = candidate.sentence.text
+        if any(_MEETING_VERB.search(s.text) for s in (candidate.sentence, *candidate.more)):
+            subtype = "reunion"
+        elif subject_name(first) is not None and re.search(_SAYING, first):
+            subtype = "declaration"
+        else:
+            continue
+        candidate.kind, candidate.subtype, candidate.act = "event", subtype, None
+        candidate.dates = [*candidate.dates, reported]
 
 
 def _same_days(group: Candidate, item: Candidate) -> bool:
