@@ -169,3 +169,31 @@ def test_a_named_person_s_words_in_a_dated_dispatch_are_his_declaration() -> Non
         "2018-04-20",
         "rapporté",
     ), guest
+
+
+TWO_COUNTRIES = (
+    "En déplacement dans le Caucase du Sud cette semaine, le représentant spécial du secrétaire "
+    "général de l'OTS, Javier Colomina, s'est rendu en Arménie et en Azerbaïdjan dans le cadre "
+    "des consultations politiques qu'il mène avec ces deux partenaires.\n"
+    "En Arménie, M. Colomina a rencontré le premier ministre, Nikol Pachinian, et d'autres "
+    "responsables. En Azerbaïdjan, il s'est entretenu avec le ministre des Affaires "
+    "étrangères, Jeyhun Bayramov.\n"
+    "M. Colomina et ses interlocuteurs ont également abordé des questions de sécurité "
+    "régionale, notamment la situation dans le corridor de Latchine. Le représentant spécial a "
+    "insisté sur l'importance de la liberté de circulation.\n"
+)
+
+
+def test_a_visit_to_two_countries_and_its_meetings_one_fact_its_other_topic_another() -> None:
+    data = draft_yaml(TWO_COUNTRIES, small_base())
+    visit = entry_holding(data, "s'est rendu en Arménie et en Azerbaïdjan")
+    assert {"AM", "AZ", "ots"} <= set(visit["actors"]), visit  # both countries visited
+    quotes = " ".join(item["quote"] for item in visit["evidence"])
+    assert "En Arménie, M. Colomina" in quotes and "En Azerbaïdjan, il" in quotes, quotes
+    # the corridor and what the envoy insisted on: a fact of their own, never set aside
+    topic = entry_holding(data, "corridor de Latchine")
+    assert "Latchine" not in quotes, visit["evidence"]
+    assert "Le représentant spécial a insisté" in " ".join(i["quote"] for i in topic["evidence"])
+    assert {"AM", "AZ", "ots"} <= set(topic["actors"]), topic
+    skipped = " ".join(str(item) for item in data["draft"].get("skipped", []))
+    assert "Latchine" not in skipped and "insisté" not in skipped, skipped

@@ -88,11 +88,14 @@ from bot.draft.sequels import (
 )
 from bot.draft.statements import (
     another_speaker,
+    another_topic,
     goes_on,
     host_discussed,
     in_the_visit,
     other_officials,
     reported_kinds,
+    title_again,
+    visit_stage,
 )
 from bot.draft.tenses import (
     present_state,
@@ -1785,6 +1788,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
     if item.position - group.position == 1 and (visit := in_the_visit(group, item)):
         return visit
+    if stage := visit_stage(group, item):
+        return stage
     if other_officials(group, item):
         return None  # « Lors de la visite, le vice-ministre … ont discuté » : other talks
     back = _POINTS_BACK.search(item.sentence.text)
@@ -2264,6 +2269,7 @@ def _group(
                 previous in frames
                 or (previous.kind == "fact" and not arrival(_group_text(previous)))
             )
+            and visit_stage(previous, item) is None  # « En Arménie, X a rencontré … » : the visit's
         ):
             why = None  # a meeting with a counterpart of its own: a frame of its own
         if (
@@ -2291,6 +2297,11 @@ def _group(
             and item.sentence.text.rstrip().endswith(":")
             and _BULLET.match(following.sentence.text) is not None
         )
+        topic = another_topic(previous, item) if previous is not None and item.weak else None
+        if topic is not None:  # « M. Colomina … ont également abordé … Latchine » : its own fact
+            item.actors, item.weak, why = topic, False, None
+        if item.weak and previous is not None and why is None:
+            why = title_again(" ".join(group.text for group in grouped), item)
         if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
             pending.append(item)
@@ -3527,6 +3538,26 @@ def _visit_hosts(candidates: list[Candidate]) -> None:
             Resolved(hit.text, hit.id, HOST_NOTE.format(words=found.group(0)))
         )
         candidate.places.remove(hit)
+        end = where + len(hit.text)
+        for where_next, _ in after[1:]:  # « s'est rendu en Arménie et en Azerbaïdjan »
+            if where_next < end or not _AND_THERE.match(text[end:where_next]):
+                break
+            other = next(
+                (place for place in candidate.places if text.find(place.text, end) == where_next),
+                None,
+            )
+            if other is None or not _is_country_id(other.id):
+                break
+            candidate.actors.append(ActorHit(other.id, other.text, other.known))
+            candidate.resolved.append(
+                Resolved(other.text, other.id, HOST_NOTE.format(words=found.group(0)))
+            )
+            candidate.places.remove(other)
+            end = where_next + len(other.text)
+
+
+_AND_THERE = re.compile(r"^\s*(?:,\s*|\s*et\s+|\s*puis\s+)(?:en|au|aux|à|dans)\s+(?:l['’]\s*)?$")
+"""« en Arménie et en Azerbaïdjan » : a second country the same visit went to, a host too."""
 
 
 def _is_country_id(code: str) -> bool:

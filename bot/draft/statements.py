@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.draft.analyse import ActorHit
     from bot.draft.build import Candidate
     from bot.draft.frdates import FoundDate
 
@@ -197,6 +198,67 @@ def in_the_visit(group: Candidate, item: Candidate) -> str | None:
     ):
         return "« dans le cadre de la visite » : la visite d'avant, sa rencontre"
     return None
+
+
+_STAGE = re.compile(r"^(?:En|Au|Aux|À)\s+(?P<where>[A-ZÀ-Þ][\w’'-]+(?:\s+[\w’'-]+){0,2}?),\s")
+"""« En Azerbaïdjan, il s'est entretenu avec … » : one country of a visit told just before."""
+
+
+def visit_stage(group: Candidate, item: Candidate) -> str | None:
+    """« En Arménie, M. Colomina a rencontré … », « En Azerbaïdjan, il s'est entretenu … »
+    after « … s'est rendu en Arménie et en Azerbaïdjan »: the visit's meetings, country by
+    country — one entry with the visit, no actor beyond its own."""
+    found = _STAGE.match(item.sentence.text)
+    if (
+        found is None
+        or group.kind == "agreement"
+        or not _VISIT_TOLD.search(group.sentence.text)
+        or not _MEETING_VERB.search(item.sentence.text)
+        or any(found_date.iso for found_date in item.dates)
+    ):
+        return None
+    # before the visit's hosts are read (``_visit_hosts``), its countries are still places
+    visited = _ids(group) | {hit.id for hit in group.places}
+    where = {hit.id for hit in (*item.actors, *item.places) if hit.text in found.group("where")}
+    if not where or not where <= visited or not _ids(item) <= visited:
+        return None
+    return f"« {found.group(0).strip(', ')} » : une étape de la visite d'avant"
+
+
+_ANOTHER_TOPIC = re.compile(
+    r"^(?:M\.\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]{3,})\b[^.;]{0,60}?\s(?:a|ont)\s+(?:également|aussi|"
+    r"par\s+ailleurs|en\s+outre)\s+(?:abordé|évoqué|discuté|examiné|insisté|souligné)\b"
+)
+"""« M. Colomina et ses interlocuteurs ont également abordé … le corridor de Latchine » : the
+visitor on another topic of his talks."""
+
+
+def another_topic(group: Candidate, item: Candidate) -> list[ActorHit] | None:
+    """The actors of « M. Colomina et ses interlocuteurs ont également abordé … » (a sentence
+    naming no actor, the visitor named in ``group`` on another topic): the visit's — its own
+    fact, never set aside as naming nothing, nor one with the visit."""
+    found = _ANOTHER_TOPIC.match(item.sentence.text)
+    if found is None or found.group("name") not in group.text or group.kind == "agreement":
+        return None
+    hits = {hit.id: hit for hit in (*group.actors, *group.places) if len(hit.id) > 1}
+    return list(hits.values()) or None
+
+
+_TITLE_AGAIN = re.compile(
+    r"^(?:Le|La)\s+(?P<title>(?:représentant|représentante|envoyé|envoyée|émissaire|secrétaire|"
+    r"commandant|ministre|président|ambassadeur)(?:\s+(?:spécial|spéciale|général|adjoint))?)\s+"
+    + _SAYING
+)
+
+
+def title_again(told: str, item: Candidate) -> str | None:
+    """« Le représentant spécial a insisté sur … » when the article (``told``) gave that title
+    to its speaker (« le représentant spécial du secrétaire général de l'OTAN … Javier
+    Colomina »): the same person, going on — never set aside as naming nobody."""
+    found = _TITLE_AGAIN.match(item.sentence.text)
+    if found is None or f"le {found.group('title')} " not in told.casefold():
+        return None
+    return f"« le {found.group('title')} » : le même orateur, nommé par son titre"
 
 
 _MEETING_VERB = re.compile(
