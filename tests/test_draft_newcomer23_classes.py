@@ -197,3 +197,16 @@ def test_a_visit_to_two_countries_and_its_meetings_one_fact_its_other_topic_anot
     assert {"AM", "AZ", "ots"} <= set(topic["actors"]), topic
     skipped = " ".join(str(item) for item in data["draft"].get("skipped", []))
     assert "Latchine" not in skipped and "insisté" not in skipped, skipped
+
+
+def test_the_dateline_that_gives_the_lead_s_day_is_its_key_quote() -> None:
+    data = draft_yaml(TWO_SPEAKERS, small_base())
+    meeting = entry_holding(data, "a rencontré ce vendredi")
+    assert meeting["evidence"][0] == {
+        "source": "essai",
+        "quote": "Bakou, 20 avril, AZERTAC",
+        "key": True,
+    }, meeting["evidence"]
+    assert (meeting["date"], meeting["date_basis"]) == ("2018-04-20", "déduit"), meeting
+    guest = entry_holding(data, "Zhaksylykov a particulièrement souligné")
+    assert all("AZERTAC" not in item["quote"] for item in guest["evidence"]), guest

@@ -3894,6 +3894,19 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
+    elif (
+        main is not None
+        and main.basis == "déduit"
+        and article.dateline.value
+        and article.dateline_day is not None
+        and main.iso == article.published.value
+        and len(main.iso or "") == 10
+        and bool(article.sentences)
+        and candidate.sentence.start == article.sentences[0].start
+    ):  # the lead's « ce vendredi » in « Bakou, 20 avril, AZERTAC » : the dateline gives the day it names
+        entry["evidence"].insert(
+            0, {"source": source_id, "quote": article.dateline.value, "key": True}
+        )
     quoted = {item["quote"] for item in entry["evidence"]}
     entry["evidence"] += [  # where « les deux pays » names its countries; context only when
         # it tells an intention (« ont réaffirmé leur intention de … »), never a key quote of
