@@ -3903,7 +3903,7 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
         and len(main.iso or "") == 10
         and bool(article.sentences)
         and candidate.sentence.start == article.sentences[0].start
-    ):  # the lead's « ce vendredi » in « Bakou, 20 avril, AZERTAC » : the dateline gives the day it names
+    ):  # the lead's « ce vendredi » in « Bakou, 20 avril, AZERTAC » : the dateline gives its day
         entry["evidence"].insert(
             0, {"source": source_id, "quote": article.dateline.value, "key": True}
         )
