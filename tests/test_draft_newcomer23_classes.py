@@ -210,3 +210,16 @@ def test_the_dateline_that_gives_the_lead_s_day_is_its_key_quote() -> None:
     assert (meeting["date"], meeting["date_basis"]) == ("2018-04-20", "déduit"), meeting
     guest = entry_holding(data, "Zhaksylykov a particulièrement souligné")
     assert all("AZERTAC" not in item["quote"] for item in guest["evidence"]), guest
+
+
+def test_a_law_adopted_in_a_past_year_is_a_measure() -> None:
+    text = (
+        "Contexte\n"
+        "Adopté en 1992, l'amendement 907 limitait l'octroi d'une aide directe au gouvernement "
+        "azerbaïdjanais. En 2001, le Parlement britannique a accordé au gouvernement le pouvoir "
+        "de suspendre temporairement son application sous certaines conditions.\n"
+    )
+    data = draft_yaml(text, small_base())
+    for words, year in (("Adopté en 1992", "1992"), ("En 2001", "2001")):
+        entry = entry_holding(data, words)
+        assert (entry.get("type"), entry.get("date")) == ("mesure", year), entry
