@@ -223,3 +223,16 @@ def test_a_law_adopted_in_a_past_year_is_a_measure() -> None:
     for words, year in (("Adopté en 1992", "1992"), ("En 2001", "2001")):
         entry = entry_holding(data, words)
         assert (entry.get("type"), entry.get("date")) == ("mesure", year), entry
+
+
+def test_le_meme_jour_joins_the_sentence_that_gives_that_day() -> None:
+    text = (
+        "Le ministre des Affaires étrangères, Djeyhoun Bayramov, a déclaré lors d'une réunion "
+        "du Cabinet le 26 août que la décision ouvre une nouvelle étape de coopération entre "
+        "l'Azerbaïdjan et le Royaume-Uni.\n"
+        "Le même jour, le ministre de l'Économie, Mikayil Djabbarov, a noté que les relations "
+        "avec le Royaume-Uni connaissent une nouvelle dynamique.\n"
+    )
+    data = draft_yaml(text, small_base())
+    entry = entry_holding(data, "a déclaré lors d'une réunion")
+    assert "Le même jour" in " ".join(item["quote"] for item in entry["evidence"]), entry

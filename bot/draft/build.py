@@ -1774,6 +1774,10 @@ adds, unless it tells an act or a date of its own."""
 _ALSO = re.compile(r"\b(?:également|aussi|en\s+outre)\b", re.IGNORECASE)
 
 
+_SAME_DAY = re.compile(r"^(?:Le|Ce)\s+même\s+jour\b", re.IGNORECASE)
+"""« Le même jour, le ministre de l'Économie … a noté … » : the day the sentence before gives."""
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1782,6 +1786,15 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    if (
+        item.position - group.position == 1
+        and _SAME_DAY.match(item.sentence.text)
+        and any(found.text for found in group.dates)
+        and not any(found.iso for found in item.dates)
+        and item.kind != "agreement"
+        and group.kind != "agreement"
+    ):
+        return "« le même jour » : le jour que donne la phrase d'avant"
     if item.position - group.position == 1 and (hosted := host_discussed(group, item)):
         return hosted
     if another_speaker(group, item):
