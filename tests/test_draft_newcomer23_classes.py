@@ -236,3 +236,19 @@ def test_le_meme_jour_joins_the_sentence_that_gives_that_day() -> None:
     data = draft_yaml(text, small_base())
     entry = entry_holding(data, "a déclaré lors d'une réunion")
     assert "Le même jour" in " ".join(item["quote"] for item in entry["evidence"]), entry
+
+
+def test_a_place_is_never_proposed_as_a_new_country_a_visited_host_is() -> None:
+    from bot.draft.build import draft_article
+
+    place = (
+        "Le ministre azerbaïdjanais de la Défense a évoqué avec le ministre kazakh la "
+        "contribution de leurs soldats à la mission « Soutien résolu » en Afghanistan.\n"
+    )
+    assert "AF" not in draft_article(place, "essai.txt", small_base()).new_countries
+    visit = (
+        "Le ministre azerbaïdjanais de la Défense, Zakir Hassanov, s'est rendu en Géorgie pour "
+        "une visite officielle de deux jours.\n"
+    )
+    drafted = draft_article(visit, "essai.txt", small_base())
+    assert "GE" in drafted.new_countries, drafted.new_countries

@@ -3089,7 +3089,8 @@ def draft_article(
             continue
         weak = not (actors or where or dates or figures or act)
         for hit in found:
-            if not hit.known and hit not in people_of:
+            if not hit.known and hit not in people_of and hit not in where:
+                # a place (« en Afghanistan ») is proposed only if an entry takes it as actor
                 seen = new_countries.setdefault(hit.id, [])
                 if hit.text not in seen:
                     seen.append(hit.text)
@@ -3307,6 +3308,12 @@ def draft_article(
         candidate.links = linker.links(  # the key sentence says what the candidate is
             candidate.sentence.text, [hit.id for hit in candidate.actors], span, explicit
         )
+    for candidate in candidates:  # a visit's host read from its place (``_visit_hosts``)
+        for hit in candidate.actors:
+            if not hit.known and _is_country_id(hit.id):
+                seen = new_countries.setdefault(hit.id, [])
+                if hit.text not in seen:
+                    seen.append(hit.text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Draft(
         name=name,
