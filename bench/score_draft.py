@@ -100,6 +100,14 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   … » one meeting, dated by the dateline's day « déduit » as the guide says, where the curator
   wrote « rapporté »;
   the ministry's statement one constat; « ne participera pas » a declaration, not an exercise).
+- newcomer23: bench/newcomer23/, three more (AZERTAC 2018 on Zakir Hassanov and the SACEUR Curtis
+  Scaparrotti, La Gazette 2025 on Hassanov in Tel Aviv, Bakou24 2025 on the 907 amendment) a
+  twenty-third newcomer curated, with their final entries (the visit and its meeting one event, the
+  deputy ministers' talks another; each speaker's words one declaration).
+- newcomer24: bench/newcomer24/, three more (AZERTAC 2025 on the « Partenariat indéfectible 2025 »
+  exercise with the UAE, NATO 2023 on Javier Colomina in Armenia and Azerbaijan, Nouvelles d'Arménie
+  2021 on Hassanov at Kars) a twenty-fourth newcomer curated, with their final entries (the closing
+  ceremony joins the exercise; the visit and its meetings one fact; Lachin and normalisation one).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -170,6 +178,8 @@ SETS = {
     "newcomer20": ROOT / "bench" / "newcomer20",
     "newcomer21": ROOT / "bench" / "newcomer21",
     "newcomer22": ROOT / "bench" / "newcomer22",
+    "newcomer23": ROOT / "bench" / "newcomer23",
+    "newcomer24": ROOT / "bench" / "newcomer24",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

@@ -134,6 +134,22 @@ def _speaker_country(text: str, speakers: dict[str, str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+_TITLE_DEMONYM = re.compile(
+    r"\b(?:ministre|vice-ministre|président|premier\s+ministre|ambassadeur|porte-parole|"
+    r"chef\s+de\s+la\s+diplomatie|dirigeant)\s+(?P<demonym>[a-zà-ÿ-]{4,})\b"
+)
+"""« le ministre azerbaïdjanais a mis en valeur … de son pays » : the speaker by his
+nationality, no name needed."""
+
+
+def _titled_country(text: str, finder: ActorFinder) -> str | None:
+    """The one country of the officials ``text`` names by title and nationality."""
+    found = set()
+    for match in _TITLE_DEMONYM.finditer(text):
+        found |= {hit.id for hit in finder.find(match.group("demonym")) if _is_country(hit.id)}
+    return found.pop() if len(found) == 1 else None
+
+
 def speaker_country(text: str, speakers: dict[str, str]) -> str | None:
     """The one country of the officials ``text`` names (« a indiqué M. Aliev » → AZ)."""
     return _speaker_country(text, speakers)
@@ -183,7 +199,9 @@ def resolve(
         # a country the sentence names itself is its partner, not « le pays » it speaks of
         earlier = [actor for actor in recent if actor not in here]
         named = (by_name or before or earlier)[-1:]
-        speaker = _speaker_country(text, speakers or {})
+        speaker = _speaker_country(text, speakers or {}) or _titled_country(
+            text[: match.start()], finder
+        )
         if speaker is not None and _POSSESSIVE.match(match.group(0)):
             named = [speaker]
         found += [Resolved(match.group(0), actor) for actor in named]
@@ -370,10 +388,12 @@ of what the sentence tells (« Les Parties soutiendront … »)."""
 
 _GLOSS = re.compile(
     r"(?<![\w’'-])[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*\s*"
-    r"\((?P<country>[A-ZÀ-Þ][\w’'-]+(?:[ -][\w’'-]+){0,2})\)"
+    r"\((?![A-Z]{2,}\))(?P<country>[A-ZÀ-Þ][\w’'-]+(?:[ -][\w’'-]+){0,2})\)"
 )
 """« une interview à la Deutsche Welle (Allemagne) » : the country of a medium, a company or a
-body, glossed in brackets after its name — whom the name belongs to, no party."""
+body, glossed in brackets after its name — whom the name belongs to, no party. An acronym in
+brackets (« commandant suprême des forces alliées en Europe (SACEUR) ») is the name's own
+abbreviation, no gloss."""
 
 
 _MEDIUM = re.compile(

@@ -406,7 +406,7 @@ _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("annonce", re.compile(r"\b(?:annonc\w*|déclar\w*)\b", re.IGNORECASE)),
+    ("annonce", re.compile(r"\bannonc\w*", re.IGNORECASE)),  # « a déclaré » is no « annoncé »
 )
 ACT_LABELS = {
     "signe": "signé",

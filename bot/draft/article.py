@@ -414,8 +414,8 @@ def _classify(text: str, seen: set[str]) -> str:
         return "noise"
     if _DATELINE.match(text) and not _DATELINE.sub("", text, count=1).strip():
         return "dateline"
-    if _MONTH_STAMP.match(text):
-        return "stamp"  # « date 2023-02 » : a month, no headline and no fact
+    if _MONTH_STAMP.match(text) or _DAY_STAMP.match(text):
+        return "stamp"  # « date 2023-02 », « date 2025-10-30 » : metadata, no headline, no fact
     if (
         _starts(text, ("publié", "mis en ligne", "date de publication"))
         and len(text) <= 160
@@ -1044,6 +1044,10 @@ _STAMP = re.compile(
 """A date stamp before a dateline on one line (« date 2023-02 Munich, 18 février, AZERTAC »,
 « 18.02.2023 Munich, … »): a line of its own, never part of the headline."""
 _MONTH_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<month>(?:19|20)\d\d-[01]\d)$", re.IGNORECASE)
+_DAY_STAMP = re.compile(r"^date\s*:?\s*(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)$", re.IGNORECASE)
+"""« date 2025-10-30 » alone: the line a page store leaves at the top of a copy (metadata)."""
+_WORD_STAMP = re.compile(r"^date\s*:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\s+(?=[A-ZÀ-Þ«])")
+"""« date 2021-02 Alors qu'il était … » : the page store's line run into the first sentence."""
 
 
 def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
@@ -1051,7 +1055,9 @@ def _split_dateline(start: int, content: str) -> list[tuple[int, str]]:
     stamp before the dateline (« 2023-02 Munich, 18 février, AZERTAC ») a line of its own."""
     match = _DATELINE.match(content)
     stamp = _STAMP.match(content) if match is None else None
-    if stamp is not None and _DATELINE.match(content[stamp.end() :]):
+    if stamp is not None and (
+        _DATELINE.match(content[stamp.end() :]) or _WORD_STAMP.match(content)
+    ):
         rest = content[stamp.end() :]
         return [
             (start, content[: stamp.end()].rstrip(" -–—|")),
@@ -1140,6 +1146,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
             and not _ADDRESS.match(content)
             and not _DATELINE.match(content)
             and not _MONTH_STAMP.match(content)
+            and not _DAY_STAMP.match(content)
             and not _WEATHER.search(content)
         ):
             outlet_name = found_outlet

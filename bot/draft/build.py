@@ -75,7 +75,7 @@ from bot.draft.frames import (
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
-from bot.draft.lexicon import DEMONYMS, inflections
+from bot.draft.lexicon import DEMONYMS, ORGANISATION_OFFICIALS, inflections
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.sequels import (
     lead_parties,
@@ -86,7 +86,17 @@ from bot.draft.sequels import (
     verbless,
     visit_end,
 )
-from bot.draft.statements import goes_on
+from bot.draft.statements import (
+    another_speaker,
+    another_topic,
+    goes_on,
+    host_discussed,
+    in_the_visit,
+    other_officials,
+    reported_kinds,
+    title_again,
+    visit_stage,
+)
 from bot.draft.tenses import (
     present_state,
     reported_future,
@@ -1764,6 +1774,10 @@ adds, unless it tells an act or a date of its own."""
 _ALSO = re.compile(r"\b(?:également|aussi|en\s+outre)\b", re.IGNORECASE)
 
 
+_SAME_DAY = re.compile(r"^(?:Le|Ce)\s+même\s+jour\b", re.IGNORECASE)
+"""« Le même jour, le ministre de l'Économie … a noté … » : the day the sentence before gives."""
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1772,6 +1786,25 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return None
     if _JUDGES_THIS.match(item.sentence.text):
         return None
+    if (
+        item.position - group.position == 1
+        and _SAME_DAY.match(item.sentence.text)
+        and any(found.text for found in group.dates)
+        and not any(found.iso for found in item.dates)
+        and item.kind != "agreement"
+        and group.kind != "agreement"
+    ):
+        return "« le même jour » : le jour que donne la phrase d'avant"
+    if item.position - group.position == 1 and (hosted := host_discussed(group, item)):
+        return hosted
+    if another_speaker(group, item):
+        return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
+    if item.position - group.position == 1 and (visit := in_the_visit(group, item)):
+        return visit
+    if stage := visit_stage(group, item):
+        return stage
+    if other_officials(group, item):
+        return None  # « Lors de la visite, le vice-ministre … ont discuté » : other talks
     back = _POINTS_BACK.search(item.sentence.text)
     if (
         back is not None
@@ -2249,6 +2282,7 @@ def _group(
                 previous in frames
                 or (previous.kind == "fact" and not arrival(_group_text(previous)))
             )
+            and visit_stage(previous, item) is None  # « En Arménie, X a rencontré … » : the visit's
         ):
             why = None  # a meeting with a counterpart of its own: a frame of its own
         if (
@@ -2276,6 +2310,11 @@ def _group(
             and item.sentence.text.rstrip().endswith(":")
             and _BULLET.match(following.sentence.text) is not None
         )
+        topic = another_topic(previous, item) if previous is not None and item.weak else None
+        if topic is not None:  # « M. Colomina … ont également abordé … Latchine » : its own fact
+            item.actors, item.weak, why = topic, False, None
+        if item.weak and previous is not None and why is None:
+            why = title_again(" ".join(group.text for group in grouped), item)
         if item.weak and (previous is None or why is None) and not announces:
             skipped.append(item.sentence)
             pending.append(item)
@@ -2864,7 +2903,10 @@ def draft_article(
     source_id = free_slug(name, base)
     finder = ActorFinder(
         base.actors,
-        [(named.name, named.actor) for named in base.vocabulary.article_names],
+        [
+            *((named.name, named.actor) for named in base.vocabulary.article_names),
+            *ORGANISATION_OFFICIALS,
+        ],
     )
     linker = linker or Linker(base)
     anchor = article.anchor
@@ -3047,7 +3089,8 @@ def draft_article(
             continue
         weak = not (actors or where or dates or figures or act)
         for hit in found:
-            if not hit.known and hit not in people_of:
+            if not hit.known and hit not in people_of and hit not in where:
+                # a place (« en Afghanistan ») is proposed only if an entry takes it as actor
                 seen = new_countries.setdefault(hit.id, [])
                 if hit.text not in seen:
                     seen.append(hit.text)
@@ -3212,6 +3255,7 @@ def draft_article(
     candidates = same_event_again(candidates, positions)
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
     candidates = goes_on(candidates, positions)
+    reported_kinds(candidates, _reported_on_article(article, "sans date propre"))
     for candidate in candidates:
         signed = candidate.kind == "agreement" and candidate.act == "signe"
         if signed and not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »
@@ -3264,6 +3308,12 @@ def draft_article(
         candidate.links = linker.links(  # the key sentence says what the candidate is
             candidate.sentence.text, [hit.id for hit in candidate.actors], span, explicit
         )
+    for candidate in candidates:  # a visit's host read from its place (``_visit_hosts``)
+        for hit in candidate.actors:
+            if not hit.known and _is_country_id(hit.id):
+                seen = new_countries.setdefault(hit.id, [])
+                if hit.text not in seen:
+                    seen.append(hit.text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Draft(
         name=name,
@@ -3508,6 +3558,26 @@ def _visit_hosts(candidates: list[Candidate]) -> None:
             Resolved(hit.text, hit.id, HOST_NOTE.format(words=found.group(0)))
         )
         candidate.places.remove(hit)
+        end = where + len(hit.text)
+        for where_next, _ in after[1:]:  # « s'est rendu en Arménie et en Azerbaïdjan »
+            if where_next < end or not _AND_THERE.match(text[end:where_next]):
+                break
+            other = next(
+                (place for place in candidate.places if text.find(place.text, end) == where_next),
+                None,
+            )
+            if other is None or not _is_country_id(other.id):
+                break
+            candidate.actors.append(ActorHit(other.id, other.text, other.known))
+            candidate.resolved.append(
+                Resolved(other.text, other.id, HOST_NOTE.format(words=found.group(0)))
+            )
+            candidate.places.remove(other)
+            end = where_next + len(other.text)
+
+
+_AND_THERE = re.compile(r"^\s*(?:,\s*|\s*et\s+|\s*puis\s+)(?:en|au|aux|à|dans)\s+(?:l['’]\s*)?$")
+"""« en Arménie et en Azerbaïdjan » : a second country the same visit went to, a host too."""
 
 
 def _is_country_id(code: str) -> bool:
@@ -3844,6 +3914,19 @@ def _entry(candidate: Candidate, source_id: str, article: Article) -> dict[str, 
     ]
     if main is not None and main.dateline is not None and main.iso:  # the words of its date
         entry["evidence"].insert(0, {"source": source_id, "quote": main.dateline, "key": True})
+    elif (
+        main is not None
+        and main.basis == "déduit"
+        and article.dateline.value
+        and article.dateline_day is not None
+        and main.iso == article.published.value
+        and len(main.iso or "") == 10
+        and bool(article.sentences)
+        and candidate.sentence.start == article.sentences[0].start
+    ):  # the lead's « ce vendredi » in « Bakou, 20 avril, AZERTAC » : the dateline gives its day
+        entry["evidence"].insert(
+            0, {"source": source_id, "quote": article.dateline.value, "key": True}
+        )
     quoted = {item["quote"] for item in entry["evidence"]}
     entry["evidence"] += [  # where « les deux pays » names its countries; context only when
         # it tells an intention (« ont réaffirmé leur intention de … »), never a key quote of

@@ -97,6 +97,16 @@ COMBINING_FORMS: dict[str, str] = {
 """First halves of compound adjectives (« sino-pakistanais » : China and Pakistan), read as a
 country only when a demonym follows the hyphen (« indo-pacifique » names nobody)."""
 
+ORGANISATION_OFFICIALS: tuple[tuple[str, str], ...] = (
+    ("SACEUR", "otan"),
+    ("commandant suprême des forces alliées", "otan"),
+    ("Commandement allié", "otan"),
+    ("secrétaire général de l'Alliance", "otan"),
+)
+"""An organisation's commander or official named by his office alone (« le général Curtis M.
+Scaparrotti, commandant suprême des forces alliées en Europe (SACEUR) »): he brings the
+organisation, when the base holds it."""
+
 CAPITALS: dict[str, str] = {
     "Islamabad": "PK",
     "Pékin": "CN",

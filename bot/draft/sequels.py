@@ -293,10 +293,20 @@ _STATEMENT = re.compile(
 salué la décision ») : with no meeting in the sentence, a ``declaration``."""
 
 
+_MEASURE = re.compile(
+    r"^(?:Adoptée?s?|Votée?s?|Promulguée?s?)\b|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:accordé|"
+    r"adopté|voté|promulgué|suspendu|levé|imposé|instauré|abrogé|prolongé|renouvelé)\b"
+    r"[^.;]{0,80}?\b(?:pouvoir|loi|amendement|décret|sanctions?|embargo|restrictions?|aide)\b"
+)
+"""« Adopté en 1992, l'amendement 907 limitait … », « En 2001, le Congrès américain a accordé
+au président le pouvoir de suspendre … » : a law or a measure taken — a ``mesure``."""
+
+
 def untyped_events(candidates: list[Candidate]) -> None:
     """An event without a type: a visit (an arrival, « en visite ») is a ``reunion``, an
     inauguration (« La cérémonie inaugurale de la phase II ») a ``fondation``, a statement
-    (« s'était félicité de … », « a salué … ») a ``declaration``."""
+    (« s'était félicité de … », « a salué … ») a ``declaration``, a law or measure taken
+    (« Adopté en 1992, l'amendement … ») a ``mesure``."""
     for item in candidates:
         if item.kind != "event" or item.subtype is not None:
             continue
@@ -306,6 +316,8 @@ def untyped_events(candidates: list[Candidate]) -> None:
             item.subtype = "reunion"
         elif _STATEMENT.search(item.sentence.text):
             item.subtype = "declaration"
+        elif _MEASURE.search(item.sentence.text):
+            item.subtype = "mesure"
 
 
 LEAD_PARTIES_NOTE = (

@@ -18,6 +18,8 @@ the latest such group, within ``REACH`` sentences:
 - a country's declaration said again (the lead « L'Azerbaïdjan ne participera pas aux
   exercices Caucase-2020 » and the ministry's words quoted further on): one declaration, when
   both name the same thing (« Caucase-2020 ») on the same date;
+- the course of a ceremony just told (« Les hymnes nationaux … ont retenti », « Les
+  intervenants ont souligné … » after « Lors de la cérémonie de clôture … »): the event's;
 - the participants of the event just named (« Il est prévu que des groupes de plusieurs pays y
   participent, dont l'Iran … », « y » being the exercise): its actors.
 
@@ -33,7 +35,9 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.draft.analyse import ActorHit
     from bot.draft.build import Candidate
+    from bot.draft.frdates import FoundDate
 
 REACH = 4
 """A sentence goes on with a meeting or statement told at most this many sentences before."""
@@ -67,7 +71,7 @@ _SAYING = (
 _TITLED = re.compile(
     r"^(?:(?:Le|La|L['’])\s?|[A-ZÀ-Þ][\w’'-]+\s+[A-ZÀ-Þ][\w’'-]+,\s+)"
     r"(?P<title>porte-parole|(?:vice-)?ministre|président|secrétaire\s+général|ambassadeur|"
-    r"chef\s+de\s+la\s+diplomatie)\b[^.;]{0,120}?,?\s" + _SAYING
+    r"chef\s+de\s+la\s+diplomatie|général|commandant)\b[^.;]{0,120}?,?\s" + _SAYING
 )
 """« Le porte-parole du ministère … a insisté », « Ayhan Hajizade, porte-parole du
 ministère …, a exprimé » : a speaker named by his title."""
@@ -83,8 +87,210 @@ _THERE = re.compile(
     r"assister(?:a|ont)|assistent)\b"
 )
 """« … que des groupes de plusieurs pays y participent » : the event just named."""
+_CEREMONY = re.compile(r"\bcérémonies?\b", re.IGNORECASE)
+_CEREMONY_DETAIL = re.compile(
+    r"^(?:Les|La|Le|Une|Un|L['’])\s?(?:hymnes?|drapeaux?|intervenants|orateurs|participants|"
+    r"invités|minute\s+de\s+silence|gerbes?|défilé)\b"
+)
+"""« Les hymnes nationaux … ont retenti », « Les intervenants ont souligné … » : the ceremony
+just told, its course."""
 _NAMED_THING = re.compile(r"\b[A-ZÀ-Þ][\w’'-]*\d[\w-]*")
 """A named exercise, plan or event with its year or number (« Caucase-2020 », « ADEX-2024 »)."""
+
+
+_PARTICIPLE = re.compile(r"^[A-ZÀ-Þ][\w’'-]+ant\b[^,;]{0,200},\s+")
+"""« Appréciant hautement la position de l'OTAN …, » : the clause before the subject."""
+_SUBJECT = re.compile(
+    r"^(?:(?:Le|La)\s+(?:[a-zà-ÿ-]+\s+){0,2}?)?"
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'-]+\s+|[A-Z]\.\s+){0,3}[A-ZÀ-Þ][\w’'-]{3,})"
+    r"(?:,[^,;]{0,160},)?\s+(?:a|avait|s['’]est|s['’]était)\s"
+)
+"""« Le général Curtis M. Scaparrotti a souligné », « Zakir Hassanov, ministre …, a
+rencontré » : the person the sentence is about, by name."""
+_NOT_NAMES = frozenset({"Elle", "Cela", "Ceci", "Celui", "Celle", "Lors", "Dans", "Selon"})
+_DISCUSSED = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+\s+)?(?:abordé|évoqué|discuté|passé\s+en\s+revue|examiné)\b"
+)
+
+
+def subject_name(text: str) -> str | None:
+    """The surname of the person ``text`` opens on as its subject, if it names one."""
+    opening = _PARTICIPLE.match(text)
+    found = _SUBJECT.match(text[opening.end() :] if opening is not None else text)
+    if found is None:
+        return None
+    surname = found.group("name").split()[-1]
+    if surname in _NOT_NAMES or re.search(r"['’]", surname):
+        return None  # « L'Azerbaïdjan a vivement réagi » : a country, no person
+    return surname
+
+
+def _subjects(candidate: Candidate) -> set[str]:
+    names = (subject_name(s.text) for s in (candidate.sentence, *candidate.more))
+    return {name for name in names if name is not None}
+
+
+def another_speaker(group: Candidate, item: Candidate) -> bool:
+    """« Le général Curtis M. Scaparrotti a souligné que … » after what Zakir Hassanov did and
+    said: another person speaking, his own declaration — never the same entry as the first's."""
+    said = re.search(_SAYING, item.sentence.text)
+    name = subject_name(item.sentence.text)
+    mine = _subjects(group) - {hit.text.split()[-1] for hit in group.actors}
+    titled = _TITLED.match(item.sentence.text)
+    if titled is not None and " ".join(titled.group("title").split()) in _titles(group):
+        return False  # « Ayhan Hajizade, porte-parole … » after « Le porte-parole … »
+    return said is not None and name is not None and bool(mine) and name not in mine
+
+
+def host_discussed(group: Candidate, item: Candidate) -> str | None:
+    """« Zakir Hassanov a abordé la coopération … » right after « Zakir Hassanov … a rencontré
+    … »: the meeting's host on what it discussed — the meeting, its subject."""
+    name = subject_name(item.sentence.text)
+    if (
+        group.kind == "event"
+        and group.subtype in ("reunion", "visite")
+        and not group.more
+        and name is not None
+        and name in _subjects(group)
+        and _DISCUSSED.search(item.sentence.text)
+    ):
+        return f"« {name} a abordé » : ce dont la rencontre a parlé"
+    return None
+
+
+_IN_VISIT = re.compile(
+    r"^(?:Dans\s+le\s+cadre\s+de|Lors\s+de|Au\s+cours\s+de|Pendant)\s+(?:la|cette|sa)\s+"
+    r"visite\b[^,]{0,40},\s+(?P<who>[^.;]{0,200}?)\s+(?:a|ont|s['’]est|se\s+sont)\s"
+)
+"""« Dans le cadre de la visite, le ministre … a rencontré … » : the visit just told."""
+_VISIT_TOLD = re.compile(
+    r"\ben\s+visite\b|\bvisite\s+(?:officielle|de\s+travail|d['’]État)\b|\bs['’]est\s+rendue?\b|"
+    r"\best\s+arrivée?\b",
+    re.IGNORECASE,
+)
+_OFFICIAL_TITLE = re.compile(
+    r"\b(?:vice-ministre|vice-président|vice-premier\s+ministre|directeur(?:\s+général)?|"
+    r"adjoint|sous-secrétaire|secrétaire\s+d['’]État|chef\s+d['’]état-major)\b",
+    re.IGNORECASE,
+)
+
+
+def other_officials(group: Candidate, item: Candidate) -> bool:
+    """« Lors de la visite officielle, le vice-ministre … et le directeur général … ont
+    discuté … » after the minister's meeting: other people's talks, their own entry — a title
+    the group's sentences never gave."""
+    found = _IN_VISIT.match(item.sentence.text)
+    if found is None:
+        return False
+    who = found.group("who")
+    told = group.text.casefold()
+    return any(title.group(0).casefold() not in told for title in _OFFICIAL_TITLE.finditer(who))
+
+
+def in_the_visit(group: Candidate, item: Candidate) -> str | None:
+    """« Dans le cadre de la visite, le ministre … a rencontré … » right after « La direction du
+    ministère … est en visite officielle à Tel Aviv »: the meeting belongs to the visit."""
+    if (
+        _IN_VISIT.match(item.sentence.text)
+        and _VISIT_TOLD.search(group.text)
+        and not any(found.iso for found in item.dates)
+        and not other_officials(group, item)
+    ):
+        return "« dans le cadre de la visite » : la visite d'avant, sa rencontre"
+    return None
+
+
+_STAGE = re.compile(r"^(?:En|Au|Aux|À)\s+(?P<where>[A-ZÀ-Þ][\w’'-]+(?:\s+[\w’'-]+){0,2}?),\s")
+"""« En Azerbaïdjan, il s'est entretenu avec … » : one country of a visit told just before."""
+
+
+def visit_stage(group: Candidate, item: Candidate) -> str | None:
+    """« En Arménie, M. Colomina a rencontré … », « En Azerbaïdjan, il s'est entretenu … »
+    after « … s'est rendu en Arménie et en Azerbaïdjan »: the visit's meetings, country by
+    country — one entry with the visit, no actor beyond its own."""
+    found = _STAGE.match(item.sentence.text)
+    if (
+        found is None
+        or group.kind == "agreement"
+        or not _VISIT_TOLD.search(group.sentence.text)
+        or not _MEETING_VERB.search(item.sentence.text)
+        or any(found_date.iso for found_date in item.dates)
+    ):
+        return None
+    # before the visit's hosts are read (``_visit_hosts``), its countries are still places
+    visited = _ids(group) | {hit.id for hit in group.places}
+    where = {hit.id for hit in (*item.actors, *item.places) if hit.text in found.group("where")}
+    if not where or not where <= visited or not _ids(item) <= visited:
+        return None
+    return f"« {found.group(0).strip(', ')} » : une étape de la visite d'avant"
+
+
+_ANOTHER_TOPIC = re.compile(
+    r"^(?:M\.\s+)?(?P<name>[A-ZÀ-Þ][\w’'-]{3,})\b[^.;]{0,60}?\s(?:a|ont)\s+(?:également|aussi|"
+    r"par\s+ailleurs|en\s+outre)\s+(?:abordé|évoqué|discuté|examiné|insisté|souligné)\b"
+)
+"""« M. Colomina et ses interlocuteurs ont également abordé … le corridor de Latchine » : the
+visitor on another topic of his talks."""
+
+
+def another_topic(group: Candidate, item: Candidate) -> list[ActorHit] | None:
+    """The actors of « M. Colomina et ses interlocuteurs ont également abordé … » (a sentence
+    naming no actor, the visitor named in ``group`` on another topic): the visit's — its own
+    fact, never set aside as naming nothing, nor one with the visit."""
+    found = _ANOTHER_TOPIC.match(item.sentence.text)
+    if found is None or found.group("name") not in group.text or group.kind == "agreement":
+        return None
+    hits = {hit.id: hit for hit in (*group.actors, *group.places) if len(hit.id) > 1}
+    return list(hits.values()) or None
+
+
+_TITLE_AGAIN = re.compile(
+    r"^(?:Le|La)\s+(?P<title>(?:représentant|représentante|envoyé|envoyée|émissaire|secrétaire|"
+    r"commandant|ministre|président|ambassadeur)(?:\s+(?:spécial|spéciale|général|adjoint))?)\s+"
+    + _SAYING
+)
+
+
+def title_again(told: str, item: Candidate) -> str | None:
+    """« Le représentant spécial a insisté sur … » when the article (``told``) gave that title
+    to its speaker (« le représentant spécial du secrétaire général de l'OTAN … Javier
+    Colomina »): the same person, going on — never set aside as naming nobody."""
+    found = _TITLE_AGAIN.match(item.sentence.text)
+    if found is None or f"le {found.group('title')} " not in told.casefold():
+        return None
+    return f"« le {found.group('title')} » : le même orateur, nommé par son titre"
+
+
+_MEETING_VERB = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+\s+)?rencontré\b|\best\s+en\s+visite\b|\bs['’]est\s+rendue?\b|"
+    r"\b(?:s['’]est|se\s+sont)\s+entretenue?s?\b|\bont\s+(?:\w+\s+)?discuté\b"
+)
+
+
+def reported_kinds(candidates: list[Candidate], reported: FoundDate | None) -> None:
+    """An undated constat of a dated article that tells a meeting or a visit (« a rencontré »,
+    « ont discuté ») or a named person's words (« Le général … a souligné que … ») is an event
+    — a ``reunion``, a ``declaration`` — reported on the article's day (« rapporté »): the one
+    rule for what a dispatch tells without a date of its own."""
+    if reported is None:
+        return
+    for candidate in candidates:
+        if (
+            candidate.kind != "fact"
+            or candidate.modality is not None
+            or candidate.tense == "futur"
+            or any(found.iso for found in candidate.dates)
+        ):
+            continue
+        first = candidate.sentence.text
+        if any(_MEETING_VERB.search(s.text) for s in (candidate.sentence, *candidate.more)):
+            subtype = "reunion"
+        elif subject_name(first) is not None and re.search(_SAYING, first):
+            subtype = "declaration"
+        else:
+            continue
+        candidate.kind, candidate.subtype, candidate.act = "event", subtype, None
+        candidate.dates = [*candidate.dates, reported]
 
 
 def _same_days(group: Candidate, item: Candidate) -> bool:
@@ -136,6 +342,14 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return "ce qui a été abordé à la rencontre d'avant", False
     if _IN_STATEMENT.match(text) and (_titles(group) or _SURNAME_SAYS.match(group.sentence.text)):
         return "« dans le communiqué » : la suite de la même déclaration", False
+    if (
+        group.kind == "event"
+        and gap <= 2
+        and _CEREMONY.search(told)
+        and _CEREMONY_DETAIL.match(text)
+        and _ids(item) <= _ids(group)
+    ):
+        return "« les hymnes », « les intervenants » : le déroulement de la cérémonie", False
     if _ANOTHER_POINT.search(text):
         return None  # « Le président a aussi ajouté qu'il … » : another point, its own fact
     titled = _TITLED.match(text)
