@@ -47,7 +47,8 @@ _QUESTION_WORDS = frozenset(
             "fonction poste lieu endroit ville pays date dates jour annee mois nombre",
             "chiffre montant quantite exactement precisement sait savez connait",
             "connaissez indiquer dire preciser amabilite auriez pourriez pouvez",
-            "est etait sont ont avait haut responsable combien exact exacte",
+            "est etait sont ont avait haut responsable combien exact exacte depuis partir",
+            "jusqu jusque entre apres avant maintenant aujourd actuellement",
         )
     ).split()
 )
@@ -108,7 +109,7 @@ def asked_verb(question: str) -> str:
 
 
 _AUXILIARY = re.compile(
-    r"\b(?:a|ont|avait|avaient|aura|auront|sera|seront|est|sont|ete)(?:-t)?(?:-(?:il|elle|ils"
+    r"\b(?:a|ont|avait|avaient|aura|auront|sera|seront|est|sont|ete|va|vont|doit|doivent)(?:-t)?(?:-(?:il|elle|ils"
     r"|elles|on))? ([a-z]{3,})\b"
 )
 """The word after an auxiliary (« a-t-il reçu », « ont signé »): the act asked, a verb."""
@@ -145,20 +146,50 @@ def _agent_told(sentence: str, head: str, verb: str) -> bool:
     as the one met or received."""
     folded = fold(sentence).replace("’", "'")
     words = _WORD.findall(folded)
-    if not (names_asked("personne", sentence) or any(w in _BODIES for w in words)):
+    someone = names_asked("personne", sentence) or carries("qui", sentence)
+    if not (someone or any(w in _BODIES for w in words)):  # « la médiation des États-Unis »
         return False
     if verb and any(word.startswith(verb[:5]) for word in words):
         return True
     if verb.startswith(_MEETING):  # « qui a reçu la délégation ? »: the one who met it
         return True
-    for at in _head_in(sentence, head):
-        before = " ".join(words[max(0, at - 4) : at]) + " "
-        if not _MET.search(before):
+    places = _head_in(sentence, head)
+    if not places:  # the head by its stem only (« signé » for « signature »): no position
+        return True
+    return any(not _MET.search(" ".join(words[max(0, at - 4) : at]) + " ") for at in places)
+
+
+_ORIGIN = re.compile(r"\bd'ou\b|\bd ou\b|\b(?:provien\w*|provenance|origine|viennent|vient)\b")
+"""A question asking where from (« d'où viennent les drones ? »): a demonym answers it."""
+
+
+def places_of(index: Index) -> frozenset[str]:
+    """Folded words that tell a place or an origin: the countries' names and demonyms
+    (« des drones turcs et israéliens » says where they come from)."""
+
+    def build() -> frozenset[str]:
+        words: set[str] = {"origine", "provenance"}
+        for actor in index.base.actors.values():
+            if actor.is_country:
+                for name in (*actor.names(), *actor.demonyms):
+                    words.update(_WORD.findall(fold(name)))
+        return frozenset(word for word in words if len(word) > 3)
+
+    return index.memo("slot_untold places", build)
+
+
+def _gives_slot(
+    kind: str,
+    sentence: str,
+    head: str,
+    verb: str,
+    money: bool,
+    places: frozenset[str] = frozenset(),
+) -> bool:
+    if kind == "ou" and places:  # asked where from: a country or its demonym answers
+        folded = _WORD.findall(fold(sentence).replace("’", "'"))
+        if any(word in places or word.rstrip("s") in places for word in folded):
             return True
-    return False
-
-
-def _gives_slot(kind: str, sentence: str, head: str, verb: str, money: bool) -> bool:
     if kind == "qui":
         return _agent_told(sentence, head, verb)
     if kind == "combien" and money:
@@ -172,10 +203,18 @@ def _gives_slot(kind: str, sentence: str, head: str, verb: str, money: bool) -> 
     return carries(kind, sentence)
 
 
-def subject_sentences(index: Index, question: str, verb: str) -> tuple[list[str], list[str]]:
-    """The key words of the question the articles hold, its head (the first of them) first,
-    and the sentences of the articles' full text holding it and, when the question has other key
-    words the articles hold, at least one of them."""
+COMMON = 0.1
+"""A key word held by more than this share of the articles' sentences (« Azerbaïdjan ») names
+no subject: its sentences are not searched, unless it is the question's only key word."""
+
+
+def subject_sentences(
+    index: Index, question: str, verb: str
+) -> tuple[list[str], list[str], list[str]]:
+    """The key words of the question the articles hold (the head, the first of them, first;
+    words held by most sentences aside) and every sentence of the articles' full text that
+    holds any of them: the search is wide, a slot told in any sentence of the subject (« elle
+    redirigera … soit quelques 130 000 tonnes ») is found."""
     from bot.engine.asked_absent import _sentences, _word_sentences  # its table, built once
 
     table = _sentences(index)
@@ -185,18 +224,20 @@ def subject_sentences(index: Index, question: str, verb: str) -> tuple[list[str]
         for word in _key_words(index, question, verb)
         if (found := frozenset(n for n in _word_sentences(index, table, word) if n < seeds))
     ]
-    if not held:
-        return [], []
-    if len(held) == 1:
-        return [held[0][0]], [table.origins[n][1] for n in sorted(held[0][1])]
-    for at, (head, found) in enumerate(held):  # « discours » read in no sentence with the
-        others: set[int] = set()  # others: the next word heads (« ouverture » … « forum »)
-        for _word, more in held[:at] + held[at + 1 :]:
-            others |= more
-        if found & others:
-            words = [head, *(word for word, _ in held if word != head)]
-            return words, [table.origins[n][1] for n in sorted(found & others)]
-    return [], []
+    rare = [(word, found) for word, found in held if len(found) <= COMMON * seeds] or held[:1]
+    if not rare:
+        return [], [], []
+    chosen: set[int] = set()
+    for _word, found in rare:
+        chosen |= found
+    head = set(rare[0][1])  # for « qui »: the head's sentences (by stem: « signé » for
+    if verb:  # « signature »), and the asked verb's
+        head |= {n for n in _word_sentences(index, table, verb) if n < seeds}
+    return (
+        [word for word, _ in rare],
+        [table.origins[n][1] for n in sorted(chosen)],
+        [table.origins[n][1] for n in sorted(head)],
+    )
 
 
 def slot_untold(
@@ -214,19 +255,24 @@ def slot_untold(
     verb = asked_verb(question) if kind == "qui" else ""
     if kind == "qui" and not verb:
         return None
-    words, sentences = subject_sentences(index, question, verb)
+    words, sentences, headed = subject_sentences(index, question, verb)
     if not sentences:
         return None
     head = words[0]
     money = kind == "combien" and asks_amount(question)
-    quotes = [quote for quote in shown if _head_in(quote, head)]
+    if kind == "qui":  # the agent of the act: in a sentence telling the act or its head
+        sentences = headed
+    quotes = [quote for quote in shown if kind != "qui" or _head_in(quote, head)]
     if kind == "quand" and dated:  # a line shown with its date (« rapporté le … ») may be
         return None  # the date asked, told by the article's own date
-    if any(_gives_slot(kind, text, head, verb, money) for text in (*sentences, *quotes)):
+    origin = kind == "ou" and bool(_ORIGIN.search(fold(question).replace("’", "'")))
+    places = places_of(index) if origin else frozenset()
+    texts = (*sentences, *quotes)
+    if any(_gives_slot(kind, text, head, verb, money, places) for text in texts):
         return None
     indirect = _indirect(question)
     said = f"ne disent pas {indirect}" if indirect else f"ne donnent pas {_KIND[kind]}"
-    spelled = " et ".join(f"« {_spelled(question, word)} »" for word in words[:2])
+    spelled = ", ".join(f"« {_spelled(question, word)} »" for word in words[:3])
     return Para(
         f"Les articles {said} (cherché dans les phrases des articles qui parlent de "
         f"{spelled}) ; au plus proche :",
