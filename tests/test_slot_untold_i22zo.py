@@ -61,6 +61,9 @@ def test_the_search_names_the_subject_of_the_question(five_base: FactBase) -> No
         "qui a fait savoir que le plan avec Londres était signé ?",  # « la représentation »
         "combien de tonnes de pétrole Lukoil redirigera vers le Daghestan à partir de décembre ?",
         "depuis quand l'Azerbaïdjan est-il membre du Partenariat pour la paix ?",
+        "qui a tenu le rôle de médiateur entre Bakou et Erevan l'été dernier ?",  # « avec la
+        "qui s'est exprimé devant la délégation de l'OTAN ?",  # médiation des États-Unis »
+        "l'OTS existe depuis combien de temps ?",  # « depuis 2009 »: a duration
     ],
 )
 def test_never_said_missing_when_a_sentence_holds_the_slot(

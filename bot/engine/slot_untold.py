@@ -75,13 +75,17 @@ _NOT_VERBS = frozenset(
     ]
 )
 _MET = re.compile(
-    r"\b(?:avec|recu|recue|recus|recues|recevant|rencontre|rencontree|accueilli|accueillie"
-    r"|aupres)\s+(?:(?:un|une|la|le|les|des|du|de|l|d|cette|ce|ces)\s+){0,2}$"
+    r"\b(?:(?:rencontre|entretien|reunion|entretenu|entretenue) avec|recu|recue|recus|recues"
+    r"|recevant|rencontre|rencontree|accueilli|accueillie|aupres)\s+"
+    r"(?:(?:un|une|la|le|les|des|du|de|l|d|cette|ce|ces)\s+){0,2}$"
 )
 """Words before the head by which the sentence's person meets it, not leads it (folded)."""
-_MEETING = ("recu", "recev", "recoi", "rencon", "accue", "vu", "voi", "entret", "vis")
-"""Asked acts that are a meeting: then the one who met the head is the answer."""
+_LEADING = ("condui", "dirig", "mena", "mene", "meno", "presid", "guid")
+"""Asked acts of leading the head (« qui conduisait la délégation ? »): the one who met it
+(« lors d'une rencontre avec une délégation ») is no answer; for any other act, he may be."""
 _WORD = re.compile(r"[a-z0-9]+")
+_DURATION = re.compile(r"\bcombien de (?:temps|jours|mois|annees|ans|semaines)\b|\bduree\b")
+"""« combien de temps »: a duration, which two dates may give (never said missing)."""
 _BODIES = frozenset(
     " ".join(
         (
@@ -151,8 +155,8 @@ def _agent_told(sentence: str, head: str, verb: str) -> bool:
         return False
     if verb and any(word.startswith(verb[:5]) for word in words):
         return True
-    if verb.startswith(_MEETING):  # « qui a reçu la délégation ? »: the one who met it
-        return True
+    if not verb.startswith(_LEADING):  # « qui a reçu / parlé devant la délégation ? »: the
+        return True  # one who met it answers; only who led it is not the one met
     places = _head_in(sentence, head)
     if not places:  # the head by its stem only (« signé » for « signature »): no position
         return True
@@ -255,6 +259,8 @@ def slot_untold(
     verb = asked_verb(question) if kind == "qui" else ""
     if kind == "qui" and not verb:
         return None
+    if kind == "combien" and _DURATION.search(fold(question)):  # « depuis combien de temps »:
+        return None  # dates answer it
     words, sentences, headed = subject_sentences(index, question, verb)
     if not sentences:
         return None
