@@ -64,6 +64,8 @@ def test_the_search_names_the_subject_of_the_question(five_base: FactBase) -> No
         "qui a tenu le rôle de médiateur entre Bakou et Erevan l'été dernier ?",  # « avec la
         "qui s'est exprimé devant la délégation de l'OTAN ?",  # médiation des États-Unis »
         "l'OTS existe depuis combien de temps ?",  # « depuis 2009 »: a duration
+        "Lukoil redirige son pétrole où ?",  # « vers Makhatchkala » (a « où » the reader leaves)
+        "dans quelle ville s'est tenu le forum international de sécurité ?",  # « Bakou »
     ],
 )
 def test_never_said_missing_when_a_sentence_holds_the_slot(
@@ -103,6 +105,12 @@ def test_slots_held_in_other_words(kind: str, sentence: str) -> None:
 def test_slots_not_held(kind: str, sentence: str) -> None:
     """A person who meets the head is not its leader; a date is no count, nor a place."""
     assert not _gives_slot(kind, sentence, "delegation", "conduisait", False)
+
+
+def test_a_place_asked_that_the_reader_leaves_untyped(five_base: FactBase) -> None:
+    """« dans quel pays … ? », a « où » inside the question: a place asked all the same."""
+    first = _first(five_base, "les manœuvres de l'OTS, elles doivent se dérouler dans quel pays ?")
+    assert first.startswith("Les articles ne donnent pas le lieu demandé (cherché dans les phrases")
 
 
 def test_the_asked_act_of_a_who_question() -> None:

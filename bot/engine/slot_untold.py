@@ -332,9 +332,22 @@ def _said_already(reply: Reply) -> bool:
     return False
 
 
+_PLACE_ASKED = re.compile(
+    r"(?<![\w-])où(?![\w-])|\bdans quel(?:le)?s? (?:pays|ville|villes|région|régions|lieu)\b",
+    re.IGNORECASE,
+)
+"""« on sait où elles se tiendraient ? », « dans quel pays … ? »: a place asked, which the
+question reader may leave untyped (its « où » read only at the start or before a verb)."""
+
+
+def _place_asked(question: str) -> str:
+    return "ou" if _PLACE_ASKED.search(question.replace("’", "'")) else ""
+
+
 def said_on_top(index: Index, reply: Reply, question: str, kind: str, yes_no: bool) -> Reply:
     """``reply`` opened by the line saying the slot asked is on no sentence of its subject
     (``slot_untold``), when no line above its answer says something untold already."""
+    kind = kind or _place_asked(question)
     if yes_no or kind not in ASKED or not reply.blocks or _said_already(reply):
         return reply
     dated = any(
