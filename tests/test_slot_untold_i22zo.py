@@ -66,6 +66,7 @@ def test_the_search_names_the_subject_of_the_question(five_base: FactBase) -> No
         "l'OTS existe depuis combien de temps ?",  # « depuis 2009 »: a duration
         "Lukoil redirige son pétrole où ?",  # « vers Makhatchkala » (a « où » the reader leaves)
         "dans quelle ville s'est tenu le forum international de sécurité ?",  # « Bakou »
+        "combien de pays réunit l'OTS ?",  # « dont la Turquie, le Kazakhstan, … »: a list
     ],
 )
 def test_never_said_missing_when_a_sentence_holds_the_slot(
@@ -82,6 +83,7 @@ def test_never_said_missing_when_a_sentence_holds_the_slot(
         ("qui", "L'accord a été signé par le vice-président américain JD Vance à Bakou."),
         ("qui", "Les ministères de la Défense ont signé l'accord."),
         ("combien", "Le forum a réuni plus de 80 nations du monde entier."),
+        ("combien", "Elle réunit des pays dont la Turquie, le Kazakhstan et l'Ouzbékistan."),
         ("ou", "Le forum s'est tenu à Bakou."),
         ("ou", "Les manœuvres auront lieu en Turquie."),
         ("quand", "Un plan pour la période 2026-2027."),

@@ -84,6 +84,8 @@ _LEADING = ("condui", "dirig", "mena", "mene", "meno", "presid", "guid")
 """Asked acts of leading the head (« qui conduisait la délégation ? »): the one who met it
 (« lors d'une rencontre avec une délégation ») is no answer; for any other act, he may be."""
 _WORD = re.compile(r"[a-z0-9]+")
+_LISTED = re.compile(r"(?:,| et) (?:(?:la|le|les|l['’])\s?)?[A-ZÀ-Ý]")
+"""A name after a comma or « et »: two make a list of names, which a count may read."""
 _DURATION = re.compile(r"\bcombien de (?:temps|jours|mois|annees|ans|semaines)\b|\bduree\b")
 """« combien de temps »: a duration, which two dates may give (never said missing)."""
 _BODIES = frozenset(
@@ -198,6 +200,8 @@ def _gives_slot(
         return _agent_told(sentence, head, verb)
     if kind == "combien" and money:
         return gives_amount(sentence)
+    if kind == "combien" and len(_LISTED.findall(sentence)) >= 2:  # « dont la Turquie, le
+        return True  # Kazakhstan, la Kirghizie et l'Ouzbékistan »: a list may be counted
     if kind == "ou":
         return carries("ou", sentence) or bool(
             re.search(r"\b(?:à|au|aux|en|dans) (?:l['’])?[A-ZÀ-Ý]", sentence)
@@ -219,7 +223,11 @@ def subject_sentences(
     words held by most sentences aside) and every sentence of the articles' full text that
     holds any of them: the search is wide, a slot told in any sentence of the subject (« elle
     redirigera … soit quelques 130 000 tonnes ») is found."""
-    from bot.engine.asked_absent import _sentences, _word_sentences  # its table, built once
+    from bot.engine.asked_absent import (  # its sentence table, built once
+        _actor_sentences,
+        _sentences,
+        _word_sentences,
+    )
 
     table = _sentences(index)
     seeds = len(table.origins)
@@ -228,6 +236,12 @@ def subject_sentences(
         for word in _key_words(index, question, verb)
         if (found := frozenset(n for n in _word_sentences(index, table, word) if n < seeds))
     ]
+    from bot.engine.filters import read_filter  # it imports the index too
+
+    for actor in read_filter(index, question).filter.actors:  # « l'OTS »: every sentence
+        found = frozenset(n for n in _actor_sentences(index, table, actor) if n < seeds)
+        if found:  # naming it (« l'Organisation des États turciques », its demonyms)
+            held.append((index.base.actors[actor].name, found))
     rare = [(word, found) for word, found in held if len(found) <= COMMON * seeds] or held[:1]
     if not rare:
         return [], [], []
@@ -306,6 +320,10 @@ _ALREADY = (
     "aucun article",
     "ne correspond",
     "n'apparait dans aucun",
+    "ne mentionnent pas",
+    "ne mentionne pas",
+    "n'en parlent pas",
+    "sans le trouver",
 )
 """What a line over the answer says when it already tells what the articles do not give."""
 
