@@ -36,6 +36,7 @@ from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import carries, names_asked
 from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.unsaid import verb_form
 from bot.text import fold
 
 ASKED = ("qui", "ou", "combien", "quand")
@@ -292,7 +293,8 @@ def slot_untold(
         return None
     indirect = _indirect(question)
     said = f"ne disent pas {indirect}" if indirect else f"ne donnent pas {_KIND[kind]}"
-    spelled = ", ".join(f"« {_spelled(question, word)} »" for word in words[:3])
+    named = [word for word in words if not verb_form(word)] or words  # « délégation », never
+    spelled = ", ".join(f"« {_spelled(question, word)} »" for word in named[:3])  # « reçue »
     return Para(
         f"Les articles {said} (cherché dans les phrases des articles qui parlent de "
         f"{spelled}) ; au plus proche :",
