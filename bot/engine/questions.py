@@ -116,6 +116,7 @@ from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
 from bot.engine.signer_untold import asks_signer, side_is_party, signer_untold
 from bot.engine.signing_untold import named_agreement, signing_untold
+from bot.engine.slot_untold import said_on_top
 from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
@@ -1238,6 +1239,7 @@ def _respond_in_thread(
     reply = without_undated_labels(reply, "quand" in asked_types(text))  # no « date non
     if found is None:  # indiquée » label where no date is asked
         return reply, None
+    reply = said_on_top(index, reply, typed, found.kind, yes_no)  # « qui conduisait … ? »
     lines = _lines(reply) or _card_subject(index, reply, found.data)
     shown = _passage_shown(found, reply)
     return reply, Asked(found.data, found.command, shown, lines, found.verbs)
