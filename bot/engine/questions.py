@@ -34,7 +34,7 @@ from bot.engine.cards import card_button, visible
 from bot.engine.claim_words import claim_in_articles_words
 from bot.engine.clipped import with_clipped_read
 from bot.engine.commands import answer
-from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text
+from bot.engine.common import MAX_ARGUMENT, clean_argument, entry_button, entry_text, quote_of
 from bot.engine.compare import order_reply
 from bot.engine.count_items import with_items
 from bot.engine.counting import (
@@ -111,6 +111,7 @@ from bot.engine.said_again import (
     nothing_more,
     says_again,
     shown_quotes,
+    unshown_evidence,
 )
 from bot.engine.seedtext import seed_holds, sources_holding
 from bot.engine.shorthand import expand
@@ -1084,6 +1085,17 @@ def _not_again(
     if detailed is not None and _untold_on_top(detailed[0]):
         return detailed  # « Les articles ne donnent pas le jour exact : … » on top
     reply, asked = answered
+    subject = subject_entries(index, dict.fromkeys(previous.lines))
+    unshown = unshown_evidence(
+        index, typed, [item for entry in subject for item in entry.evidence], previous.quotes
+    )
+    if unshown is not None:  # a sentence of the subject not shown yet holds what is asked
+        opened = (
+            reply.blocks[0],
+            Para("D'après l'article :", "note"),
+            quote_of(index.base, unshown),
+        )
+        return replace(reply, blocks=opened), asked
     kept = {key.removeprefix("¶") for key in shown_quotes(reply)}
     if (  # the detail's reading line, without « Aussi » and « + N », when it loses no quote
         detailed is not None

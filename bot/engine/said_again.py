@@ -8,7 +8,10 @@ adds nothing (issue 22, task i22zk, phone readers of the twelfth blind set: XX02
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from bot.content.schema import Evidence
+from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Para, Quote, QuoteGroup, Reply
 
 KEY_CHARACTERS = 80
@@ -63,6 +66,32 @@ def nothing_more(question: str) -> str:
     return (
         f"Sur « {asked} » : les phrases de ce sujet n'en disent pas plus que celles déjà montrées :"
     )
+
+
+UNSHOWN_WORDS = 2
+"""Content words of a follow-up that an unshown sentence of its subject must hold to be what
+it asks (« sur quels sujets ont porté les pourparlers qui ont précédé la cérémonie ? »:
+« La cérémonie … a été précédée de plusieurs heures de pourparlers … sur la sécurité
+régionale, l'énergie … »)."""
+
+
+def unshown_evidence(
+    index: Index, question: str, evidence: Sequence[Evidence], before: tuple[str, ...]
+) -> Evidence | None:
+    """The sentence of the subject's ``evidence`` not shown ``before`` that holds the most of
+    the follow-up's words (at least ``UNSHOWN_WORDS``), or None: while one exists, « the
+    sentences of this subject say no more » would be a false « not said » (fourteenth blind
+    set's fidelity reader, AC02)."""
+    asked = set(index.tokens(question))
+    seen = {key.removeprefix(OWN) for key in before}
+    best: tuple[int, Evidence] | None = None
+    for item in evidence:
+        if _key(item.quote) in seen:
+            continue
+        held = len(asked & set(index.tokens(item.quote)))
+        if held >= UNSHOWN_WORDS and (best is None or held > best[0]):
+            best = (held, item)
+    return best[1] if best is not None else None
 
 
 _MORE = re.compile(r"\+ (\d+) autres? résultats? \(bouton 🔎\)\.")
