@@ -125,6 +125,22 @@ def subject_name(text: str) -> str | None:
     return surname
 
 
+_NOT_PARTICIPLES = frozenset(
+    {"Pendant", "Durant", "Cependant", "Avant", "Maintenant", "Néanmoins", "Auparavant"}
+)
+
+
+def participant_remarks(group: Candidate, item: Candidate) -> bool:
+    """« Appréciant hautement la position de l'OTAN …, Zakir Hassanov s'est dit convaincu … »
+    after the meeting Hassanov held: a participle opening a participant's words — the one rule
+    of « Évoquant …, le ministre … a mis en valeur »: the meeting's, never a fact apart."""
+    opening = _PARTICIPLE.match(item.sentence.text)
+    if opening is None or opening.group(0).split()[0] in _NOT_PARTICIPLES:
+        return False
+    name = subject_name(item.sentence.text)
+    return name is not None and name in _subjects(group) and not another_speaker(group, item)
+
+
 def _subjects(candidate: Candidate) -> set[str]:
     names = (subject_name(s.text) for s in (candidate.sentence, *candidate.more))
     return {name for name in names if name is not None}
@@ -340,6 +356,8 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
         return "« la réunion » : la rencontre d'avant, son sujet", False
     if meeting and _DISCUSSING.match(text):
         return "ce qui a été abordé à la rencontre d'avant", False
+    if meeting and participant_remarks(group, item):
+        return "un participant, sur ce dont la rencontre a parlé (« Appréciant …, X … »)", False
     if _IN_STATEMENT.match(text) and (_titles(group) or _SURNAME_SAYS.match(group.sentence.text)):
         return "« dans le communiqué » : la suite de la même déclaration", False
     if (

@@ -1,0 +1,56 @@
+"""The classes the last curators (issue 23, the twenty-third and twenty-fourth newcomers) still
+fixed by hand after i23zh, each on a short article of our own, drafted against the fixture base
+(tests/fixtures/draft_base/) — never the shipped content: a participant's remarks opened by a
+participle join the meeting; an organisation's officer brings it wherever he speaks; a place is
+no actor; page-store dates; run-on lines; sentences that carry a topic of the talks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.content.loader import load_factbase
+from bot.content.model import FactBase
+from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
+
+
+def _with_nato(tmp_path: Path) -> FactBase:
+    """The fixture base with NATO among its organisations."""
+    shutil.copytree(FIXTURE, tmp_path / "base")
+    actors = tmp_path / "base" / "content" / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8")
+        + "  - id: otan\n    name: OTAN\n    full_name: Organisation du traité de l'Atlantique"
+        " nord\n    kind: organisation\n",
+        encoding="utf-8",
+    )
+    return load_factbase(tmp_path / "base" / "content", tmp_path / "base" / "seeds")
+
+
+def _quotes(entry: dict[str, object]) -> str:
+    evidence = entry["evidence"]
+    assert isinstance(evidence, list)
+    return " ".join(item["quote"] for item in evidence)
+
+
+MEETING = (
+    "# Date : 2019-03\n"
+    "Bakou, 12 mars, AZERTAC\n\n"
+    "Le colonel-général Zakir Hassanov, ministre azerbaïdjanais de la Défense, a rencontré ce "
+    "mardi le ministre kazakh de la Défense, Ruslan Zhaksylykov.\n\n"
+    "Zakir Hassanov a abordé la coopération militaire entre l'Azerbaïdjan et le Kazakhstan. "
+    "Évoquant la situation dans la région, le ministre azerbaïdjanais a mis en valeur "
+    "l'importance du règlement des conflits selon le droit international.\n\n"
+    "Appréciant hautement la position du Kazakhstan sur l'intégrité territoriale de "
+    "l'Azerbaïdjan, Zakir Hassanov s'est dit convaincu que cette coopération se poursuivrait.\n"
+)
+
+
+def test_a_participant_s_remarks_opened_by_a_participle_join_the_meeting() -> None:
+    data = draft_yaml(MEETING, small_base())
+    meeting = entry_holding(data, "a rencontré ce mardi")
+    quotes = _quotes(meeting)
+    for words in ("Évoquant la situation", "Appréciant hautement"):
+        assert words in quotes, (words, meeting["evidence"])
+    assert len(drafted_entries(data)) == 1, drafted_entries(data)
+    assert meeting["type"] == "reunion", meeting
