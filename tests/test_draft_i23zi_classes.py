@@ -54,3 +54,25 @@ def test_a_participant_s_remarks_opened_by_a_participle_join_the_meeting() -> No
         assert words in quotes, (words, meeting["evidence"])
     assert len(drafted_entries(data)) == 1, drafted_entries(data)
     assert meeting["type"] == "reunion", meeting
+
+
+OFFICER = (
+    "# Date : 2018-04\n"
+    "Bakou, 20 avril, AZERTAC\n\n"
+    "Le ministre azerbaïdjanais de la Défense, Zakir Hassanov, a rencontré ce vendredi la "
+    "délégation conduite par le général Curtis M. Scaparrotti, commandant suprême des forces "
+    "alliées en Europe (SACEUR).\n\n"
+    "Zakir Hassanov a abordé la coopération militaire entre l'Azerbaïdjan et l'Alliance.\n\n"
+    "Le général Curtis M. Scaparrotti a particulièrement souligné que l'Azerbaïdjan était un "
+    "partenaire fiable de l'alliance. Il a hautement apprécié la participation de "
+    "l'Azerbaïdjan aux opérations de maintien de la paix.\n"
+)
+
+
+def test_an_officer_introduced_by_his_office_brings_his_organisation_where_he_speaks(
+    tmp_path: Path,
+) -> None:
+    data = draft_yaml(OFFICER, _with_nato(tmp_path))
+    said = entry_holding(data, "Scaparrotti a particulièrement souligné")
+    assert "Il a hautement apprécié" in _quotes(said), said["evidence"]
+    assert sorted(said["actors"]) == ["AZ", "otan"], said

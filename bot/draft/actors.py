@@ -279,6 +279,25 @@ def officials(text: str, finder: ActorFinder) -> dict[str, str]:
     return found
 
 
+def organisation_officers(
+    text: str, finder: ActorFinder, offices: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Surnames of people the sentence introduces by an organisation's office, in apposition
+    (« le général Curtis M. Scaparrotti, commandant suprême des forces alliées en Europe »)
+    → that organisation, when the base holds it: he speaks for it wherever he speaks again."""
+    found: dict[str, str] = {}
+    for office, organisation in offices:
+        if organisation not in finder.known:
+            continue
+        for match in re.finditer(
+            r"(?P<name>(?:[A-ZÀ-Þ][\w’'-]+\s+|[A-Z]\.\s+){0,3}[A-ZÀ-Þ][\w’'-]{3,}),\s+"
+            + re.escape(office),
+            text,
+        ):
+            found.setdefault(match.group("name").split()[-1], organisation)
+    return found
+
+
 def meets_counterparts(text: str, name: str) -> bool:
     """« entre Mevlut Cavusoglu et ses homologues pakistanais … » : the official named again is
     one side of the meeting with the countries the sentence names — his country is a party."""

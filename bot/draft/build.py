@@ -36,6 +36,7 @@ from bot.draft.actors import (
     names_a_pair,
     nationals,
     officials,
+    organisation_officers,
     places,
     resolve,
     speaker_country,
@@ -94,6 +95,7 @@ from bot.draft.statements import (
     in_the_visit,
     other_officials,
     reported_kinds,
+    speaks,
     title_again,
     visit_stage,
 )
@@ -2979,6 +2981,10 @@ def draft_article(
         again = named_officials(sentence.text, people)
         resolved = resolve(sentence.text, finder, recent, speakers) + again
         named_here = officials(sentence.text, finder)
+        for name, organisation in organisation_officers(
+            sentence.text, finder, ORGANISATION_OFFICIALS
+        ).items():
+            named_here.setdefault(name, organisation)
         official = lead_official(sentence.text, finder) if position <= 1 else None
         if official is not None and subject is not None and official.words not in people:
             named_here.setdefault(official.words, subject)  # his country: the article's subject
@@ -3039,6 +3045,7 @@ def draft_article(
                 and countries_here
                 and not (len(lead) == 2 and item.actor in lead and here_ids <= set(lead))
                 and not meets_counterparts(sentence.text, item.words)
+                and not (not _is_country_id(item.actor) and speaks(sentence.text, item.words))
             ):
                 # an official named again gives his country only to a sentence naming none:
                 # « Mirzayev faisait référence à la guerre … la Russie » is about Russia (his

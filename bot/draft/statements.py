@@ -141,6 +141,12 @@ def participant_remarks(group: Candidate, item: Candidate) -> bool:
     return name is not None and name in _subjects(group) and not another_speaker(group, item)
 
 
+def speaks(text: str, name: str) -> bool:
+    """``name`` is the subject of ``text`` and speaks in it (« Le général Curtis M.
+    Scaparrotti a souligné … », « Scaparrotti a remercié … »)."""
+    return subject_name(text) == name and re.search(_SAYING, text) is not None
+
+
 def _subjects(candidate: Candidate) -> set[str]:
     names = (subject_name(s.text) for s in (candidate.sentence, *candidate.more))
     return {name for name in names if name is not None}
