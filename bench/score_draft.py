@@ -125,7 +125,9 @@ candidate is **right as drafted** when it touches exactly one unit and:
 A candidate whose act is done (signé, adhésion, approuvé, livré) while the draft reads a wish,
 intention, plan, obligation or proposal in it is counted as an **intention drafted as an act**.
 A quote the draft added only because it names the countries « les deux pays » stands for
-(draft.named_in) touches nothing: it is context, not a second event merged in.
+(draft.named_in) touches nothing: it is context, not a second event merged in. Likewise a
+sentence a curator copied into a unit as context (``key: false``) while another unit holds it
+as a key quote is that other unit's: a candidate holding it is no merge.
 A candidate touching no unit is **invented** (the curator kept none of its sentences); one
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
@@ -348,7 +350,7 @@ def _touched(
         for unit in units:
             unit.quotes = [q for q in unit.quotes if _norm(q) != _norm(dateline)] or unit.quotes
             unit.keys = [q for q in unit.keys if _norm(q) != _norm(dateline)]
-    touched = [u for u in units if any(_holds(q, uq) for q in quotes for uq in u.quotes)]
+    touched = [u for u in units if any(_holds(q, uq) for q in quotes for uq in _own(u, units))]
     if len(touched) > 1:  # a sentence quoted in several units (who spoke) decides nothing
         shared = {
             _norm(q)
@@ -369,6 +371,16 @@ def _touched(
         if len(same) == 1:
             return same
     return touched
+
+
+def _own(unit: Unit, units: list[Unit]) -> list[str]:
+    """The unit's quotes but those it holds as context (``key: false``) while another unit of
+    the article holds them as its key quotes (« Adopté en 1992, … » copied into the 2001 entry
+    to say what « son application » is): a candidate holding that sentence is the other's, no
+    merge."""
+    others = {_norm(key) for other in units if other is not unit for key in other.keys}
+    keys = {_norm(key) for key in unit.keys}
+    return [q for q in unit.quotes if _norm(q) in keys or _norm(q) not in others] or unit.quotes
 
 
 def _done_act(entry: dict[str, Any]) -> bool:

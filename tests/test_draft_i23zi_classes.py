@@ -76,3 +76,26 @@ def test_an_officer_introduced_by_his_office_brings_his_organisation_where_he_sp
     said = entry_holding(data, "Scaparrotti a particulièrement souligné")
     assert "Il a hautement apprécié" in _quotes(said), said["evidence"]
     assert sorted(said["actors"]) == ["AZ", "otan"], said
+
+
+LAW = (
+    "Ces derniers jours, les médias débattent de l'amendement 907, dont l'application a été "
+    "suspendue à la suite des négociations entre le président azerbaïdjanais Ilham Aliyev et le "
+    "président kazakh Kassym-Jomart Tokaïev à Astana.\n"
+    "Lors d'une déclaration aux journalistes à Astana le 8 août, le chef de l'État a qualifié "
+    "cette mesure « d'événement historique ».\n"
+    "Contexte\n"
+    "Adopté en 1992, l'amendement 907 limitait l'octroi d'une aide directe au gouvernement "
+    "azerbaïdjanais.\n"
+)
+
+
+def test_a_country_s_law_brings_it_and_the_head_of_state_is_the_home_country_s() -> None:
+    data = draft_yaml(LAW, small_base())
+    adopted = entry_holding(data, "Adopté en 1992")
+    assert sorted(adopted["actors"]) == ["AZ", "US"], adopted
+    said = entry_holding(data, "le chef de l'État a qualifié")
+    # the statement's place (« à Astana ») is no actor; « le chef de l'État », after two
+    # presidents were named, is the home country's; « cette mesure » the American law
+    assert sorted(said["actors"]) == ["AZ", "US"], said
+    assert {"words": "chef de l'État", "actor": "AZ"} in said["draft"]["resolved"], said

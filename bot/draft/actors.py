@@ -43,7 +43,8 @@ _LOCATED = re.compile(
     r"organisée?s?|tenue?s?|en\s+visite|visites?|arrivée?s?|réunie?s?|séjourn\w*|basée?s?|stationnée?s?|"
     r"signée?s?|paraphée?s?|rencontrée?s?|reçue?s?|accueillie?s?|entretenue?s?|"
     r"(?:se|s['’])\s*(?:réuni\w*|rencontr\w*|retrouv\w*|tienn\w*|tiendr\w*|déroul\w*)|"
-    r"(?:a|ont|avait|avaient|auront)\s+lieu|réunions?|sommets?|conférences?)"
+    r"(?:a|ont|avait|avaient|auront)\s+lieu|réunions?|sommets?|conférences?|déclarations?|"
+    r"discours|allocutions?|interviews?|point\s+de\s+presse)"
     r"(?:,?\s+[\w’'-]+){0,4},?\s*$",
     re.IGNORECASE,
 )
@@ -298,6 +299,19 @@ def organisation_officers(
     return found
 
 
+def country_laws(
+    text: str, finder: ActorFinder, laws: tuple[tuple[str, str], ...]
+) -> list[ActorHit]:
+    """The countries whose law ``text`` names (« l'amendement 907 » → the United States):
+    the law's country is an actor of what is told of it."""
+    hits: dict[str, ActorHit] = {}
+    for law, country in laws:
+        found = re.search(rf"(?<![\w-]){re.escape(law)}(?![\w-])", text, re.IGNORECASE)
+        if found is not None:
+            hits.setdefault(country, ActorHit(country, found.group(0), country in finder.known))
+    return list(hits.values())
+
+
 def meets_counterparts(text: str, name: str) -> bool:
     """« entre Mevlut Cavusoglu et ses homologues pakistanais … » : the official named again is
     one side of the meeting with the countries the sentence names — his country is a party."""
@@ -523,14 +537,30 @@ HEAD_TITLE = re.compile(
 head of state the article named before (« le chef de l'État turc » names its own)."""
 
 
-def head_of_state(text: str, finder: ActorFinder) -> str | None:
-    """The one country of the head of state ``text`` names with his nationality, else None."""
+def heads_of_state(text: str, finder: ActorFinder) -> set[str]:
+    """The countries of the heads of state ``text`` names with their nationality (« le
+    président azerbaïdjanais Ilham Aliyev et le président américain Donald Trump »)."""
     countries = set()
     for match in _HEAD_NAMED.finditer(text):
         hits = finder.find(match.group("demonym"))
         if hits and _is_country(hits[0].id):
             countries.add(hits[0].id)
+    return countries
+
+
+def head_of_state(text: str, finder: ActorFinder) -> str | None:
+    """The one country of the head of state ``text`` names with his nationality, else None."""
+    countries = heads_of_state(text, finder)
     return countries.pop() if len(countries) == 1 else None
+
+
+def head_meant(heads: set[str], home: str) -> str | None:
+    """Whose head « le chef de l'État » is, after the heads of state ``heads`` were named: the
+    one named, else the country the base is about (``home``, the articles' own « chef de
+    l'État ») when it is among them; None when that is not sure."""
+    if len(heads) == 1:
+        return next(iter(heads))
+    return home if home in heads else None
 
 
 _BARE_OFFICIAL = re.compile(

@@ -27,7 +27,10 @@ from bot.draft.actors import (
     HEAD_TITLE,
     Resolved,
     bystanders,
+    country_laws,
+    head_meant,
     head_of_state,
+    heads_of_state,
     lead_official,
     media,
     mediator,
@@ -76,7 +79,7 @@ from bot.draft.frames import (
     statement_by,
 )
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
-from bot.draft.lexicon import DEMONYMS, ORGANISATION_OFFICIALS, inflections
+from bot.draft.lexicon import COUNTRY_LAWS, DEMONYMS, ORGANISATION_OFFICIALS, inflections
 from bot.draft.links import Link, Linker, reported_span
 from bot.draft.sequels import (
     lead_parties,
@@ -2893,6 +2896,10 @@ def _after_latest(found: FoundDate, latest: FoundDate, text: str) -> FoundDate:
     )
 
 
+_TAKES_UP_LAW = re.compile(r"\b(?:cette|cet|ce)\s+(?:mesure|décision|loi|amendement|texte)\b")
+"""« a qualifié cette mesure » : the law the sentence before named, taken up."""
+
+
 def draft_article(
     text: str,
     name: str,
@@ -2931,6 +2938,8 @@ def draft_article(
     « les deux pays » (« l'Azerbaïdjan et l'Italie ont réaffirmé … »), not the last sentences
     naming each (« … entre Bakou et Rome … (OTAN) »)."""
     people: dict[str, str] = {}
+    law_before: list[ActorHit] = []
+    """The countries of the laws the sentence before named (« l'amendement 907 » → US)."""
     quotations = _quotation_depths([sentence.text for sentence in article.sentences])
     lead: list[str] = []
     """The countries of the first sentence that names several: the article's parties."""
@@ -2969,6 +2978,11 @@ def draft_article(
         if anchor is None and latest_day is not None:
             dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
         found = finder.find(sentence.text)
+        laws = country_laws(sentence.text, finder, COUNTRY_LAWS)
+        if not laws and _TAKES_UP_LAW.search(sentence.text):
+            laws = law_before  # « le chef de l'État a qualifié cette mesure … » : that law's
+        law_before = country_laws(sentence.text, finder, COUNTRY_LAWS)
+        found += [hit for hit in laws if hit.id not in {h.id for h in found}]
         # people the base knows (« Zakir Hasanov », AZ in all its entries) speak for their
         # country too, after those the article itself gives one
         known_people = linker.people_in(sentence.text, finder)
@@ -3004,11 +3018,10 @@ def draft_article(
             lead = list(dict.fromkeys(hit.id for hit in parties_here))
         resolved += _our_countries(sentence.text, lead, countries_here)
         title = HEAD_TITLE.search(sentence.text)
-        if title is not None and len(heads) == 1:  # « a estimé le chef de l'État »
-            resolved.append(Resolved(title.group(0), next(iter(heads))))
-        head = head_of_state(sentence.text, finder)
-        if head is not None:
-            heads.add(head)
+        meant = head_meant(heads, base.vocabulary.home) if title is not None else None
+        if title is not None and meant is not None:  # « a estimé le chef de l'État »
+            resolved.append(Resolved(title.group(0), meant))
+        heads |= heads_of_state(sentence.text, finder)
         pair = [item.actor for item in resolved if names_a_pair(item.words)]
         missing = {a for a in pair if a in naming} - {hit.id for hit in countries_here}
         both = next(  # one earlier sentence naming exactly the pair: the one context quote
@@ -3038,6 +3051,7 @@ def draft_article(
             if hit not in where and hit not in people_of
         ]
         actors = [hit for hit in found if hit not in where and hit not in people_of]
+        actors += [hit for hit in laws if hit.id not in {other.id for other in actors}]
         for item in resolved:
             here_ids = {hit.id for hit in countries_here}
             if (

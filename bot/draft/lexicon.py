@@ -107,6 +107,16 @@ ORGANISATION_OFFICIALS: tuple[tuple[str, str], ...] = (
 Scaparrotti, commandant suprême des forces alliées en Europe (SACEUR) »): he brings the
 organisation, when the base holds it."""
 
+COUNTRY_LAWS: tuple[tuple[str, str], ...] = (
+    ("amendement 907", "US"),
+    ("section 907", "US"),
+    ("Freedom Support Act", "US"),
+    ("Loi sur le soutien à la liberté", "US"),
+    ("CAATSA", "US"),
+)
+"""A country's law named by its number or title (« Adopté en 1992, l'amendement 907 limitait
+l'aide … »): it brings that country — the one that adopted, suspends or applies it."""
+
 CAPITALS: dict[str, str] = {
     "Islamabad": "PK",
     "Pékin": "CN",
