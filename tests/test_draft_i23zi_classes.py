@@ -9,8 +9,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
+from bot.content.yamlread import read_yaml
+from bot.engine.common import attribution
 from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
 
 
@@ -99,3 +103,87 @@ def test_a_country_s_law_brings_it_and_the_head_of_state_is_the_home_country_s()
     # presidents were named, is the home country's; « cette mesure » the American law
     assert sorted(said["actors"]) == ["AZ", "US"], said
     assert {"words": "chef de l'État", "actor": "AZ"} in said["draft"]["resolved"], said
+
+
+CLOSING = (
+    "Les exercices conjoints des forces spéciales « Steppe 2025 », menés par l'Azerbaïdjan et le "
+    "Kazakhstan, se sont achevés le 30 octobre.\n\n"
+    "Les intervenants ont souligné le développement de la coopération entre les forces "
+    "spéciales azerbaïdjanaises et kazakhes.\n"
+)
+
+
+def test_a_page_store_s_day_line_is_the_publication_date_in_the_article_s_words() -> None:
+    data = draft_yaml(
+        "# Date : 2025-10\n date 2025-10-30 Bakou, 30 octobre, AZERTAC\n\n" + CLOSING,
+        small_base(),
+    )
+    source = data["sources"][0]
+    # the day the copy writes beats the curator's month; its words are the published_text
+    # (so that check's coverage reads the line as the source's metadata, never « non traitée »)
+    assert source["published"] == "2025-10-30", source
+    assert source["published_text"] == "date 2025-10-30", source
+    assert "published_basis" not in source, source
+    quotes = " ".join(
+        item["quote"] for entry in drafted_entries(data) for item in entry["evidence"]
+    )
+    assert "date 2025" not in quotes
+
+
+def test_a_day_from_the_dateline_with_the_curator_s_month_is_shown_as_the_dateline_s() -> None:
+    data = draft_yaml("# Date : 2025-10\nBakou, 30 octobre, AZERTAC\n\n" + CLOSING, small_base())
+    source = data["sources"][0]
+    assert source["published"] == "2025-10-30", source
+    assert source["published_basis"] == "ligne d'agence", source
+
+
+def _with_source(tmp_path: Path, **fields: object) -> Path:
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE / "seeds", tmp_path / "seeds")
+    path = tmp_path / "content" / "sources.yaml"
+    data = read_yaml(path.read_text(encoding="utf-8"))
+    data["sources"][0].update(fields)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_dateline_s_day_and_a_month_of_publication_are_shown_with_their_basis(
+    tmp_path: Path,
+) -> None:
+    root = _with_source(
+        tmp_path / "day",
+        published="2019-04-05",
+        published_basis="ligne d'agence",
+        published_text=None,
+        note="date de publication 2019-04-05 : jour de la ligne d'agence, mois du curateur",
+    )
+    source = next(iter(load_factbase(root / "content", root / "seeds").sources.values()))
+    shown = attribution(source)
+    assert "article du 5 avril 2019 (date de la ligne d'agence" in shown, shown
+    assert "date indiquée par le curateur" not in shown, shown
+    root = _with_source(
+        tmp_path / "month",
+        published="2019-08",
+        published_basis="curateur",
+        published_text=None,
+        note="publié en août 2019 selon le curateur",
+    )
+    source = next(iter(load_factbase(root / "content", root / "seeds").sources.values()))
+    assert "article d'août 2019 (date indiquée par le curateur)" in attribution(source)
+
+
+def test_a_month_of_publication_alone_is_accepted_and_gives_deduced_years() -> None:
+    data = draft_yaml(
+        "# Date : 2025-08\n"
+        "Le ministre azerbaïdjanais de la Défense a rencontré le 26 août son homologue kazakh "
+        "à Bakou.\n"
+        "Le ministre kazakh a annoncé samedi un exercice conjoint avec l'Azerbaïdjan.\n",
+        small_base(),
+    )
+    source = data["sources"][0]
+    assert source["published"] == "2025-08" and source["published_basis"] == "curateur", source
+    met = entry_holding(data, "le 26 août")
+    assert met["date"] == "2025-08-26" and met["date_basis"] == "déduit", met
+    assert "curateur" in met["date_reason"], met
+    announced = entry_holding(data, "samedi")  # a weekday stays unresolved: no day is known
+    assert not announced.get("date"), announced

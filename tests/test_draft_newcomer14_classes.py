@@ -58,7 +58,8 @@ def test_a_date_stamp_before_the_dateline_is_its_own_line_and_the_agency_is_the_
     assert article.dateline.value == "Munich, 18 février, AZERTAC"
     assert article.outlet.value == "AZERTAC"  # the agency the text names, not azertag.az
     assert article.published_date == date(2023, 2, 18)  # the stamp's month, the dateline's day
-    assert article.published.basis == "curateur" and article.published.note
+    # the day and month of the dateline, the year of the stamp: never the article's own words
+    assert article.published.basis == "ligne d'agence" and article.published.note
     assert "« date 2023-02 »" in article.published.note
     full = read_article(f"{HEADLINE}\n18.02.2023 Munich, 18 février, AZERTAC\n{LEAD}")
     assert full.title.value == HEADLINE and full.outlet.value == "AZERTAC"
@@ -83,10 +84,10 @@ def test_a_month_only_date_takes_the_dispatchs_day_and_is_marked_deduced() -> No
     text = f"# Date : 2023-02\n{HEADLINE}\nMunich, 18 février, AZERTAC\n{LEAD}"
     article = read_article(text)
     assert article.published_date == date(2023, 2, 18)
-    assert article.published.basis == "curateur"  # never the article's own words
+    assert article.published.basis == "ligne d'agence"  # never the article's own words
     data = draft_yaml(text, small_base())
     source = data["sources"][0]  # the date shown with its basis (issue 23, newcomer 15)
-    assert source["published"] == "2023-02-18" and source["published_basis"] == "curateur"
+    assert source["published"] == "2023-02-18" and source["published_basis"] == "ligne d'agence"
     assert source["published_text"] is None
     [meeting] = [e for e in drafted_entries(data) if "a rencontré mercredi" in str(e)]
     assert meeting["date"] == "2023-02-15" and meeting["date_basis"] == "déduit"

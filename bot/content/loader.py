@@ -816,9 +816,10 @@ def _check_published_basis(file: str, source: Source, out: _Collector) -> None:
     article), said so in note; one read off the address needs that address."""
     if source.published_basis == "texte":
         return
-    origin = (
-        "donnée par le curateur" if source.published_basis == "curateur" else "lue dans l'adresse"
-    )
+    origin = {
+        "curateur": "donnée par le curateur",
+        "ligne d'agence": "tirée de la ligne d'agence et du mois donné par le curateur",
+    }.get(source.published_basis, "lue dans l'adresse")
     basis = f"published_basis: {source.published_basis}"
     if source.published is None:
         out.add(file, source.id, "published", f"{basis} exige une date (published)")

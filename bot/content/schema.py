@@ -69,6 +69,9 @@ DateBasis = Literal["texte", "déduit", "rapporté"]
 Tense = Literal["passé", "présent", "futur", "conditionnel"]
 """The tense of the claim as the article puts it; a forecast stays a forecast."""
 SourceBasis = Literal["texte", "curateur", "adresse"]
+PublishedBasis = Literal["texte", "curateur", "adresse", "ligne d'agence"]
+"""Where a publication date comes from; « ligne d'agence »: the day and month of the
+dispatch's dateline (« Bakou, 20 avril, AZERTAC »), the year from the curator's month."""
 """Where a source's outlet comes from: the article's words (checked verbatim), the curator
 (``draft --outlet``), or the page address; anything but « texte » is shown as such."""
 Url = Annotated[str, Rule(pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", max_length=500)]
@@ -118,7 +121,7 @@ class Source(Entry):
     « texte »."""
     outlet_basis: SourceBasis = "texte"
     """« texte » (the outlet is written in the article), « curateur » or « adresse »."""
-    published_basis: SourceBasis = "texte"
+    published_basis: PublishedBasis = "texte"
     """« texte » (``published_text`` is the article's words), « curateur » (the date the
     curator gave, « # Date : ») or « adresse » (read off the page's address): then ``published``
     is shown with that basis, never as the article's, and ``published_text`` stays null."""

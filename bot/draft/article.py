@@ -231,6 +231,9 @@ class Article:
             return None
         basis = {
             "curateur": "date donnée par le curateur, pas par l'article",
+            "ligne d'agence": (
+                "jour de la ligne d'agence, mois et année donnés par le curateur, pas par l'article"
+            ),
             "adresse": "date lue dans l'adresse de la page, pas dans l'article",
         }.get(self.published.basis, self.published.basis)
         return f"{basis} ; {self.date_clash}" if self.date_clash else basis
@@ -602,6 +605,18 @@ _COUNTER = re.compile(
 
 def _published_in_text(lines: list[Line]) -> tuple[Metadata, date | None]:
     for line in lines:
+        stamped = _DAY_STAMP.match(line.text) if line.kind == "stamp" else None
+        if stamped is not None:  # « date 2025-10-30 » : the day the page store read on the page
+            try:
+                day = date.fromisoformat(stamped.group("day"))
+            except ValueError:
+                continue
+            return Metadata(
+                day.isoformat(),
+                line.text,
+                "ligne de date de la copie (« date AAAA-MM-JJ », celle de la page) : la date "
+                "de publication que la copie écrit, en published_text",
+            ), day
         if line.kind not in ("published", "byline"):
             continue
         for found in find_dates(line.text, None):
@@ -901,19 +916,33 @@ def _published_in_month(
                     day.isoformat(),
                     None,
                     f"{_month_from(month, line)}, jour de la ligne d'agence "
-                    f"« {dateline_date.text} » : écrite avec published_basis: curateur, sans "
-                    "published_text ; les dates qui en dépendent sont déduites",
-                    "curateur",
+                    f"« {dateline_date.text} » : écrite avec published_basis: ligne d'agence, "
+                    "sans published_text ; les dates qui en dépendent sont déduites",
+                    "ligne d'agence",
                 ),
                 day,
             )
+    if dateline_date is not None:  # a dateline in another month: the curator decides
+        return (
+            Metadata(
+                None,
+                None,
+                f"{_month_from(month, line)} sans jour que l'article confirme (la ligne "
+                f"d'agence « {dateline_date.text} » dit un autre mois) : aucune date de "
+                f"publication n'en est tirée ; donner le jour (--date ou « # Date : » "
+                f"{month}-JJ)",
+            ),
+            None,
+        )
     return (
         Metadata(
+            month,
             None,
-            None,
-            f"{_month_from(month, line)} sans jour que l'article confirme : aucune "
-            "date de publication n'en est tirée ; donner le jour (--date ou « # Date : » "
-            f"{month}-JJ) pour résoudre les jours relatifs",
+            f"{_month_from(month, line)} : mois de publication, écrit avec published_basis: "
+            "curateur, sans published_text ; un jour sans année (« le 26 août ») en prend "
+            "l'année, marquée déduite ; les jours relatifs (« samedi », « hier ») restent sans "
+            f"date — donner le jour (--date ou « # Date : » {month}-JJ) pour les résoudre",
+            "curateur",
         ),
         None,
     )

@@ -2859,6 +2859,34 @@ def _only_year_day(article: Article) -> FoundDate | None:
     return max(days, key=lambda found: str(found.iso))
 
 
+def _in_published_month(found: FoundDate, month: str) -> FoundDate:
+    """« le 26 août » in an article the curator says was published in August 2025 (« # Date :
+    2025-08 »): that day of the year of publication — of the year before when its month comes
+    after the publication's — deduced, with its reason; other dates unchanged."""
+    if found.iso is not None or found.precision != "jour" or found.basis != "inconnu":
+        return found
+    words = re.search(r"(\d{1,2}|1er)\s+(" + "|".join(MONTHS_FR) + r")\b", found.text, re.I)
+    if words is None:
+        return found
+    year, number = (int(part) for part in month.split("-"))
+    day = 1 if words.group(1).casefold() == "1er" else int(words.group(1))
+    which = MONTHS_FR.index(words.group(2).casefold()) + 1
+    try:
+        reading = date(year if which <= number else year - 1, which, day)
+    except ValueError:
+        return found
+    return replace(
+        found,
+        iso=reading.isoformat(),
+        basis="déduit",
+        note=(
+            f"année déduite : « {found.text} » dans un article publié en "
+            f"{parse_date(month).label()} selon le curateur (pas selon l'article) ; à vérifier"
+        ),
+        reason=f"année du mois de publication donné par le curateur ({parse_date(month).label()})",
+    )
+
+
 def _after_latest(found: FoundDate, latest: FoundDate, text: str) -> FoundDate:
     """A day without its year (« le 30 janvier ») in an undated article: the first such day
     on or after the article's latest explicit day, inferred and said so (to check). « le 10
@@ -2922,6 +2950,12 @@ def draft_article(
     month = url_month(article.url.value) if anchor is None and article.url.value else None
     """The month an undated page's address files it under (« /2025/06/ »)."""
     latest_day = _only_year_day(article) if anchor is None else None
+    published_month = (
+        article.published.value
+        if article.published.basis == "curateur" and len(article.published.value or "") == 7
+        else None
+    )
+    """The month of publication the curator gave alone (« # Date : 2025-08 »)."""
     edition = _edition_now(article) if anchor is None else None
     candidates: list[Candidate] = []
     skipped: list[Sentence] = []
@@ -2977,6 +3011,8 @@ def draft_article(
             ]
         if anchor is None and latest_day is not None:
             dates = [_after_latest(found, latest_day, sentence.text) for found in dates]
+        if anchor is None and published_month is not None:
+            dates = [_in_published_month(found, published_month) for found in dates]
         found = finder.find(sentence.text)
         laws = country_laws(sentence.text, finder, COUNTRY_LAWS)
         if not laws and _TAKES_UP_LAW.search(sentence.text):
@@ -3637,9 +3673,11 @@ def _lead_date(
         if not resolved:  # no year anywhere: the day stays, its year unknown
             return replace(day, start=0, end=0, basis="inconnu", dateline=article.dateline.value)
         iso = str(resolved[0].iso)
-        where = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}.get(
-            article.published.basis or "", "de l'article"
-        )
+        where = {
+            "curateur": "donnée par le curateur",
+            "adresse": "lue dans l'adresse",
+            "ligne d'agence": "donnée par le curateur",
+        }.get(article.published.basis or "", "de l'article")
         reason = f"ligne d'agence {words}, année de la date {where}"
     note = (
         f"« {article.dateline.value} » (ligne d'agence) date la dépêche ; l'acte de sa "
@@ -3693,9 +3731,9 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
             entry["date_anchor"] = source_id
         else:  # the anchor is not the article's words: say where it comes from
             where = (
-                "donnée par le curateur"
-                if article.published.basis == "curateur"
-                else ("lue dans l'adresse")
+                "lue dans l'adresse"
+                if article.published.basis == "adresse"
+                else "donnée par le curateur"
             )
             entry["date_reason"] = f"date de l'article {where} ({article.published.value})"
             if "jour de la ligne d'agence" in (article.published.note or ""):
@@ -4067,21 +4105,25 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
         source["outlet_basis"] = article.outlet.basis  # shown as such, never as the article's
     if (
         article.published.value
-        and article.published.basis in ("curateur", "adresse")
+        and article.published.basis in ("curateur", "adresse", "ligne d'agence")
         and not article.date_clash  # the dateline says another day: the curator decides
     ):
         source["published"] = article.published.value  # shown with its basis, never as the
         source["published_basis"] = article.published.basis  # article's (no published_text)
     if article.url.value and article.url.value.lower().startswith(("http://", "https://")):
         source["url"] = article.url.value
-    where = {"curateur": "donné par le curateur", "adresse": "lu dans l'adresse"}
+    where = {
+        "curateur": "donné par le curateur",
+        "adresse": "lu dans l'adresse",
+        "ligne d'agence": "donné par le curateur",
+    }
     outside = []
     if article.outlet.value and article.outlet.basis in where:
         outside.append(f"média {article.outlet.value} {where[article.outlet.basis]}")
     if article.published.value and article.published.basis in where:
         when = where[article.published.basis].replace("donné", "donnée").replace("lu ", "lue ")
         told = article.published.note or ""
-        if article.published.basis == "curateur" and told.startswith("mois"):
+        if article.published.basis in ("curateur", "ligne d'agence") and told.startswith("mois"):
             # « --date 2022-03 » and « Bakou, 21 mars, AZERTAC » : the curator gave the month only
             when = ": " + told.split(" : ")[0]
         outside.append(f"date de publication {article.published.value} {when}")
@@ -4198,6 +4240,11 @@ def summary_text(draft: Draft) -> str:
     published = draft.article.published
     if published.value and published.note and published.note.startswith("mois lu"):
         lines.append(f"Date de l'article : {published.value}, {published.note}.")
+    elif published.value and published.basis == "ligne d'agence":
+        lines.append(
+            f"Date de l'article : {published.value}, jour de la ligne d'agence, mois et année "
+            "donnés par le curateur ; les dates qui en dépendent sont marquées déduites."
+        )
     elif published.value and published.basis == "curateur":
         lines.append(
             f"Date de l'article : {published.value}, donnée par le curateur (pas par le texte) ; "

@@ -144,10 +144,13 @@ def _check_source_dates(raw: dict[str, Any], label: str, out: DraftReport) -> No
     basis = published.get("basis") if isinstance(published, dict) else None
     if (
         raw.get("published") is not None
-        and basis in ("curateur", "adresse")
+        and basis in ("curateur", "adresse", "ligne d'agence")
         and raw.get("published_basis") != basis
     ):
-        where = "donnée par le curateur" if basis == "curateur" else "lue dans l'adresse"
+        where = {
+            "curateur": "donnée par le curateur",
+            "ligne d'agence": "tirée de la ligne d'agence et du mois donné par le curateur",
+        }.get(basis, "lue dans l'adresse")
         out.errors.append(
             f"{label}.published : date {where}, pas écrite dans l'article : garder "
             f"published_basis: {basis} (ou published: null) et la dire dans note"

@@ -15,7 +15,7 @@ from bot.content.model import (
     FactBase,
     Source,
 )
-from bot.dates import MONTHS_FR
+from bot.dates import MONTHS_FR, Precision
 from bot.engine import routes
 from bot.engine.own_evidence import own_key_evidence
 from bot.engine.reply import Button, Item, Quote, QuoteGroup
@@ -44,11 +44,18 @@ def published_text(source: Source) -> str:
     (« article du 5 avril 2019 (date indiquée par le curateur) »), or « article non daté »."""
     if source.published is None:
         return "article non daté"
-    when = f"article du {source.published.label()}"
+    label = source.published.label()
+    if source.published.precision in (Precision.MONTH, Precision.YEAR):
+        # « article d'août 2025 », « article de 2025 »: a month or a year, no day
+        when = f"article d'{label}" if label[:1] in "aeiouéèh" else f"article de {label}"
+    else:
+        when = f"article du {label}"
     if source.published_basis == "curateur":
         return f"{when} (date indiquée par le curateur)"
     if source.published_basis == "adresse":
         return f"{when} (date lue dans l'adresse)"
+    if source.published_basis == "ligne d'agence":
+        return f"{when} (date de la ligne d'agence, année indiquée par le curateur)"
     return when
 
 
