@@ -14,6 +14,7 @@ import yaml
 from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.content.yamlread import read_yaml
+from bot.draft.article import read_article
 from bot.engine.common import attribution
 from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
 
@@ -187,3 +188,19 @@ def test_a_month_of_publication_alone_is_accepted_and_gives_deduced_years() -> N
     assert "curateur" in met["date_reason"], met
     announced = entry_holding(data, "samedi")  # a weekday stays unresolved: no day is known
     assert not announced.get("date"), announced
+
+
+def test_a_run_on_line_without_its_full_stop_is_cut_in_two_sentences() -> None:
+    article = read_article(
+        "Alors qu'il était à Kars où se déroulait un exercice mené par les forces turques et "
+        "azerbaïdjanaises Le ministre azerbaïdjanais de la Défense a déclaré que les forces "
+        "turques étaient puissantes.\n\n"
+        "Selon le journal Le Monde, la coopération entre les deux armées se renforce.\n"
+    )
+    texts = [sentence.text for sentence in article.sentences]
+    assert texts[0].endswith("forces turques et azerbaïdjanaises"), texts
+    assert texts[1].startswith("Le ministre azerbaïdjanais de la Défense a déclaré"), texts
+    assert texts[2].startswith("Selon le journal Le Monde, la coopération"), texts  # a name
+    assert len(texts) == 3, texts
+    for sentence in article.sentences:  # each part verbatim where the text holds it
+        assert article.text[sentence.start : sentence.end] == sentence.text

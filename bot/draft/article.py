@@ -573,6 +573,28 @@ def two_facts(sentence: Sentence) -> list[Sentence]:
     ]
 
 
+_RUN_ON = re.compile(r"(?<=[a-zà-ÿ]) (?=(?:Le|La|Les)\s+[a-zà-ÿ]{3,})")
+"""« … un exercice mené par les forces turques et azerbaïdjanaises Le ministre azerbaïdjanais …
+a déclaré » : a sentence's last word, then the next one's capitalised article — a full stop the
+copy lost (never « Le Monde », « La Haye »: a name follows)."""
+_RUN_ON_MIN = 20
+
+
+def run_on(sentence: Sentence) -> list[Sentence]:
+    """A line that runs two sentences together without their full stop is cut in two verbatim
+    fragments at the capitalised article that opens the second; outside quotation marks only."""
+    text = sentence.text
+    for match in _RUN_ON.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if before.count("«") != before.count("»") or before.count("“") != before.count("”"):
+            continue
+        if len(before) < _RUN_ON_MIN or len(after) < _RUN_ON_MIN:
+            continue
+        second = Sentence(sentence.end - len(after), sentence.end, after)
+        return [Sentence(sentence.start, sentence.start + len(before), before), *run_on(second)]
+    return [sentence]
+
+
 def _split(text: str, start: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = 0
@@ -1348,7 +1370,7 @@ def read_article(text: str, given: Given | None = None) -> Article:
                 if is_credit(sentence.text):
                     credits.append(sentence)
                 else:
-                    sentences += two_facts(sentence)
+                    sentences += [part for one in run_on(sentence) for part in two_facts(one)]
     return Article(
         text=text,
         lines=lines,
