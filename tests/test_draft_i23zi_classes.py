@@ -15,6 +15,7 @@ from bot.content.loader import load_factbase
 from bot.content.model import FactBase
 from bot.content.yamlread import read_yaml
 from bot.draft.article import read_article
+from bot.draft.build import draft_article, summary_text
 from bot.engine.common import attribution
 from tests.draft_helpers import FIXTURE, draft_yaml, drafted_entries, entry_holding, small_base
 
@@ -204,3 +205,32 @@ def test_a_run_on_line_without_its_full_stop_is_cut_in_two_sentences() -> None:
     assert len(texts) == 3, texts
     for sentence in article.sentences:  # each part verbatim where the text holds it
         assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_sentence_naming_nothing_but_carrying_a_stance_joins_what_it_goes_on_with() -> None:
+    data = draft_yaml(
+        "Le ministre kazakh de la Défense est arrivé jeudi à Bakou pour une visite officielle "
+        "en Azerbaïdjan.\n\n"
+        "Selon le ministère, il se concentrera sur le renforcement des liens stratégiques dans "
+        "la sécurité et la technologie.\n\n"
+        "Chaque partie a insisté sur l'importance d'une coopération régionale durable.\n",
+        small_base(),
+    )
+    visit = entry_holding(data, "est arrivé jeudi à Bakou")
+    quotes = _quotes(visit)
+    assert "il se concentrera sur le renforcement" in quotes, visit["evidence"]
+    assert "Chaque partie a insisté" in quotes, visit["evidence"]
+    assert data["draft"]["skipped"] == [], data["draft"]["skipped"]
+
+
+def test_the_summary_says_the_skipped_sentences_are_facts_to_re_read() -> None:
+    text = (
+        "Le ministre kazakh de la Défense est arrivé jeudi à Bakou pour une visite officielle "
+        "en Azerbaïdjan.\n\n"
+        "Le temps était clair et froid sur toute la région ce jour-là, comme souvent.\n"
+    )
+    draft = draft_article(text, "essai.txt", small_base())
+    assert draft.skipped, draft.skipped
+    summary = summary_text(draft)
+    assert "À relire : draft.skipped garde 1 phrase" in summary, summary
+    assert "des faits possibles" in summary, summary

@@ -3347,6 +3347,7 @@ def draft_article(
         if signing and not candidate.more:
             _parties_between(candidate, finder)
     _pronoun_goes_on(candidates, skipped, positions, carrying)
+    _stance_goes_on(candidates, skipped, positions, carrying, reasons)
     candidates = _same_speaker_again(candidates, positions, carrying)
     skipped.sort(key=lambda sentence: sentence.start)
     for number, candidate in enumerate(candidates, start=1):
@@ -3464,6 +3465,52 @@ def _pronoun_goes_on(
         carrying.add(sentence.start)
         before.grouped_why.append(PRONOUN_SPEECH_NOTE.format(words=found.group(0)))
         by_position[positions[sentence.start]] = before
+
+
+_STANCE = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?(?:insisté|souligné|abordé|évoqué|accusé|"
+    r"déclaré|dit|affirmé|estimé|appelé|exhorté|salué|plaidé|réaffirmé|exprimé|rappelé|"
+    r"indiqué|précisé|noté)\b|\b(?:se\s+concentrera|portera|porteront|ont\s+porté|a\s+porté)"
+    r"\s+sur\b|\blit-on\b|\bajouter\s*:|\bdevrai(?:en)?t\s+se\s+tenir\b",
+    re.IGNORECASE,
+)
+"""A stance or a topic of the talks (« a insisté sur … », « ont également abordé … », « il se
+concentrera sur … », « lit-on dans un communiqué »): what the sentence before told, going on."""
+STANCE_NOTE = "« {words} » : une position ou un sujet de ce que dit la phrase d'avant"
+
+
+def _stance_goes_on(
+    candidates: list[Candidate],
+    skipped: list[Sentence],
+    positions: dict[int, int],
+    carrying: set[int],
+    reasons: dict[int, str],
+) -> None:
+    """A sentence set aside for naming no actor, date, number nor act that carries a stance or
+    a topic (``_STANCE``: « Le représentant spécial a insisté sur … une normalisation ») right
+    after a candidate's sentence (one or two before): that candidate's, in a key quote — never
+    dropped as naming nothing. Never an agreement's."""
+    by_position = {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+    for sentence in list(skipped):
+        found = _STANCE.search(sentence.text)
+        if found is None or sentence.start in reasons or len(sentence.text) < MIN_QUOTE:
+            continue
+        if re.match(r"(?:Il|Elle|Ils|Elles)\s", sentence.text):
+            continue  # « Il a souligné … » after no speaker: nobody the tool can name
+        at = positions.get(sentence.start, -1)
+        before = by_position.get(at - 1) or by_position.get(at - 2)
+        if before is None or before.kind == "agreement":
+            continue
+        skipped.remove(sentence)
+        before.more = sorted([*before.more, sentence], key=lambda one: one.start)
+        carrying.add(sentence.start)
+        before.grouped_why.append(STANCE_NOTE.format(words=found.group(0)))
+        by_position[at] = before
 
 
 _TITLE_AGAIN = re.compile(
@@ -4237,6 +4284,14 @@ def summary_text(draft: Draft) -> str:
         f"{count(by_kind['fact'], 'constat')}) ; "
         f"{count(len(draft.skipped), 'phrase écartée', 'phrases écartées')}.",
     ]
+    if draft.skipped:  # never read as noise: the page's clutter is in the source's noise
+        lines.append(
+            f"À relire : draft.skipped garde {count(len(draft.skipped), 'phrase', 'phrases')} "
+            f"de l'article que l'outil n'a {'mise' if len(draft.skipped) == 1 else 'mises'} "
+            "dans aucune entrée — des faits possibles, pas "
+            "l'habillage de la page (rangé dans noise) : reprendre chacune dans une entrée ou "
+            "l'écarter avec une raison."
+        )
     published = draft.article.published
     if published.value and published.note and published.note.startswith("mois lu"):
         lines.append(f"Date de l'article : {published.value}, {published.note}.")
