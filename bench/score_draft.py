@@ -132,7 +132,9 @@ A candidate touching no unit is **invented** (the curator kept none of its sente
 touching two is a **merge**; a unit no candidate touches is **missed**. Also checked: the
 source's outlet, title and publication date (read, or given by the curator's « # » lines)
 against the curated source.
-Reported apart, **keys as curated**: of a touching candidate's quotes that its unit holds, how
+Reported apart, **tenses as curated** (of the candidates touching one unit, those whose
+``tense`` is the curator's — a conditional or a present a curator changes, which « right as
+drafted » does not count) and **keys as curated**: of a touching candidate's quotes that its unit holds, how
 many the draft marks `key` (or not) as the curator did — the key flags are not part of « right
 as drafted », the summary being the curator's to write.
 """
@@ -206,6 +208,7 @@ class Unit:
     kind: str | None
     quotes: list[str]
     keys: list[str]
+    tense: str = "passé"
     touched_by: list[str] = field(default_factory=list)
 
 
@@ -238,6 +241,7 @@ def curated(root: Path) -> tuple[dict[str, list[Unit]], dict[str, dict[str, Any]
                     entry.get("kind"),
                     [item["quote"] for item in items],
                     [item["quote"] for item in items if item.get("key")],
+                    entry.get("tense") or "passé",
                 )
             )
     additions = root / "evidence.yaml"
@@ -428,6 +432,7 @@ def score_set(
     overstated = 0
     sources_right = 0
     keys_same = keys_all = 0
+    tenses_same = tenses_all = 0
     articles = sorted((root / "articles").glob("*.txt"))
     print(f"== {name} ({root.relative_to(ROOT)})")
     for path in articles:
@@ -458,6 +463,13 @@ def score_set(
                 lines.append(f"  FUSION   {entry['id']} touche {names}")
             else:
                 same, disagree = _keys_as_curated(entry, touched[0])
+                if touched[0].section != "ajout":
+                    tenses_all += 1
+                    drafted = entry.get("tense") or "passé"
+                    if drafted == touched[0].tense:
+                        tenses_same += 1
+                    else:
+                        lines.append(f"  TEMPS    {entry['id']} : {drafted} ≠ {touched[0].tense}")
                 keys_same += same
                 keys_all += same + len(disagree)
                 lines += [f"  CLÉ      {entry['id']} : {text}" for text in disagree]
@@ -493,7 +505,7 @@ def score_set(
         f"proposés ({share:.0f} %), {totals['inventés']} inventés, {totals['fusions']} fusions, "
         f"{totals['manqués']} faits manqués, {overstated} intention(s) proposée(s) comme un acte ; "
         f"sources justes {sources_right}/{len(articles)} ; clés comme le curateur "
-        f"{keys_same}/{keys_all} citations\n"
+        f"{keys_same}/{keys_all} citations ; temps comme le curateur {tenses_same}/{tenses_all}\n"
     )
     return totals["justes"], totals["candidats"]
 
