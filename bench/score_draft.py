@@ -134,9 +134,9 @@ source's outlet, title and publication date (read, or given by the curator's « 
 against the curated source.
 Reported apart, **tenses as curated** (of the candidates touching one unit, those whose
 ``tense`` is the curator's — a conditional or a present a curator changes, which « right as
-drafted » does not count) and **keys as curated**: of a touching candidate's quotes that its unit holds, how
-many the draft marks `key` (or not) as the curator did — the key flags are not part of « right
-as drafted », the summary being the curator's to write.
+drafted » does not count) and **keys as curated**: of a touching candidate's quotes that its
+unit holds, how many the draft marks `key` (or not) as the curator did — the key flags are
+not part of « right as drafted », the summary being the curator's to write.
 """
 
 from __future__ import annotations
