@@ -234,3 +234,25 @@ def test_the_summary_says_the_skipped_sentences_are_facts_to_re_read() -> None:
     summary = summary_text(draft)
     assert "À relire : draft.skipped garde 1 phrase" in summary, summary
     assert "des faits possibles" in summary, summary
+
+
+def test_a_speaker_named_again_by_his_full_name_in_a_dated_dispatch_goes_on(
+    tmp_path: Path,
+) -> None:
+    data = draft_yaml(
+        OFFICER
+        + "\nCurtis M. Scaparrotti a remercié le président azerbaïdjanais pour l'organisation "
+        "de sa rencontre avec le chef d'état-major des armées kazakhes.\n",
+        _with_nato(tmp_path),
+    )
+    said = entry_holding(data, "Scaparrotti a particulièrement souligné")
+    assert "Curtis M. Scaparrotti a remercié" in _quotes(said), said["evidence"]
+    assert {"AZ", "otan", "KZ"} <= set(said["actors"]), said
+    undated = draft_yaml(  # an undated article: each remark its own constat (newcomer11)
+        OFFICER.replace("# Date : 2018-04\nBakou, 20 avril, AZERTAC\n\n", "")
+        + "\nCurtis M. Scaparrotti a remercié le président azerbaïdjanais pour l'organisation "
+        "de sa rencontre avec le chef d'état-major des armées kazakhes.\n",
+        _with_nato(tmp_path / "other"),
+    )
+    thanks = entry_holding(undated, "Curtis M. Scaparrotti a remercié")
+    assert "a particulièrement souligné" not in _quotes(thanks), thanks["evidence"]

@@ -96,6 +96,7 @@ from bot.draft.statements import (
     goes_on,
     host_discussed,
     in_the_visit,
+    one_speaker,
     other_officials,
     reported_kinds,
     speaks,
@@ -3313,6 +3314,7 @@ def draft_article(
     candidates = speaker_sequel(candidates, positions, _reported_on_article(article, "a annoncé"))
     candidates = goes_on(candidates, positions)
     reported_kinds(candidates, _reported_on_article(article, "sans date propre"))
+    candidates = one_speaker(candidates, positions)
     for candidate in candidates:
         signed = candidate.kind == "agreement" and candidate.act == "signe"
         if signed and not _SIGN_WORD.search(candidate.text):  # « ont conclu un accord »

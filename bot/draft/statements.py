@@ -315,6 +315,40 @@ def reported_kinds(candidates: list[Candidate], reported: FoundDate | None) -> N
         candidate.dates = [*candidate.dates, reported]
 
 
+def one_speaker(candidates: list[Candidate], positions: dict[int, int]) -> list[Candidate]:
+    """In a dated dispatch, « Curtis M. Scaparrotti a remercié … » right after the declaration
+    « Le général Curtis M. Scaparrotti a souligné … Il a hautement apprécié … » (both reported
+    on the article's day): the same speaker named again by his full name — one declaration,
+    with the countries each of his sentences names. Only declarations of one same day, within
+    two sentences, with no other candidate between."""
+    kept: list[Candidate] = []
+    for item in candidates:
+        group = kept[-1] if kept else None
+        name = subject_name(item.sentence.text)
+        if (
+            group is not None
+            and name is not None
+            and group.subtype == item.subtype == "declaration"
+            and {d.iso for d in group.dates if d.iso} == {d.iso for d in item.dates if d.iso}
+            and speaks(item.sentence.text, name)
+            and speaks(group.sentence.text, name)
+            and positions.get(item.sentence.start, 0) - group.position <= 2
+        ):
+            known = _ids(group)
+            group.more += [item.sentence, *item.more]
+            group.carrying |= {sentence.start for sentence in (item.sentence, *item.more)}
+            group.actors += [hit for hit in item.actors if hit.id not in known]
+            group.resolved += item.resolved
+            group.grouped_why += [
+                f"« {name} » : le même orateur, nommé de nouveau",
+                *item.grouped_why,
+            ]
+            group.position = max(group.position, item.position)
+            continue
+        kept.append(item)
+    return kept
+
+
 def _same_days(group: Candidate, item: Candidate) -> bool:
     """Both undated, the second undated, or dated by one same date (« en septembre »)."""
     mine = {found.iso for found in group.dates if found.iso}
