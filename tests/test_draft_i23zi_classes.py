@@ -256,3 +256,16 @@ def test_a_speaker_named_again_by_his_full_name_in_a_dated_dispatch_goes_on(
     )
     thanks = entry_holding(undated, "Curtis M. Scaparrotti a remercié")
     assert "a particulièrement souligné" not in _quotes(thanks), thanks["evidence"]
+
+
+def test_a_new_country_card_has_the_article_s_demonym_and_the_tool_s_other_forms() -> None:
+    data = draft_yaml(
+        "# Date : 2025-10-30\n"
+        "Les forces spéciales azerbaïdjanaises et émiriennes ont achevé le 30 octobre 2025 "
+        "un exercice conjoint en Azerbaïdjan.\n",
+        small_base(),
+    )
+    cards = {card["code"]: card for card in data.get("countries") or []}
+    demonyms = cards["AE"]["demonyms"]
+    assert demonyms[0] == "émiriennes", demonyms  # the article's word first
+    assert {"émirien", "émirienne"} <= set(demonyms), demonyms

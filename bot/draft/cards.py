@@ -24,9 +24,9 @@ def new_country_cards(
     names: Mapping[str, str],
     lexicon: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One card per new country: ``code`` and, from the article's words, its ``demonyms``;
-    when the article writes none (« Pakistan » only), the forms the draft tool reads French
-    with (``lexicon``: « pakistanais, pakistanaise, … »), so that no card goes without.
+    """One card per new country: ``code`` and its ``demonyms``: the article's words, then the
+    other forms the draft tool reads French with (``lexicon``: « pakistanais, pakistanaise,
+    … »), so that no card goes without and none holds one form only (« émiriennes »).
 
     ``names`` gives each code's French name; a word that is the name itself is not a demonym.
     """
@@ -39,7 +39,9 @@ def new_country_cards(
             if fold(word) != name and word[:1].islower() and not combining and word not in demonyms:
                 demonyms.append(word)
         card: dict[str, Any] = {"code": code}
-        demonyms = demonyms or list((lexicon or {}).get(code, ()))
+        # the article's forms first, then the tool's others (« émiriennes » alone would leave
+        # « émirien », « émirienne » unread by the checks)
+        demonyms += [form for form in (lexicon or {}).get(code, ()) if form not in demonyms]
         if demonyms:
             card["demonyms"] = demonyms
         cards.append(card)
