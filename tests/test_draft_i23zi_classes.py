@@ -269,3 +269,17 @@ def test_a_new_country_card_has_the_article_s_demonym_and_the_tool_s_other_forms
     demonyms = cards["AE"]["demonyms"]
     assert demonyms[0] == "émiriennes", demonyms  # the article's word first
     assert {"émirien", "émirienne"} <= set(demonyms), demonyms
+
+
+def test_what_a_measure_means_told_by_the_writer_stays_in_the_present_in_his_voice() -> None:
+    data = draft_yaml(
+        "Le Kazakhstan a suspendu en 2024 sa restriction des ventes d'armes à l'Azerbaïdjan.\n\n"
+        "Cependant, il est essentiel de comprendre qu'il ne s'agit pas d'une annulation "
+        "définitive de la restriction kazakhe, mais de sa suspension. Cela signifie que la "
+        "restriction kazakhe ne s'applique pas temporairement.\n",
+        small_base(),
+    )
+    comment = entry_holding(data, "il ne s'agit pas d'une annulation")
+    assert comment["tense"] == "présent", comment
+    assert "Cela signifie" in _quotes(comment), comment["evidence"]
+    assert "l'analyse de l'auteur" in (comment["draft"].get("voice") or ""), comment["draft"]

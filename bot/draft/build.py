@@ -105,6 +105,7 @@ from bot.draft.statements import (
 )
 from bot.draft.tenses import (
     present_state,
+    present_tense,
     reported_future,
     said_end,
     standing_since,
@@ -3921,7 +3922,7 @@ def _tense(candidate: Candidate) -> str:
     if (
         candidate.tense == "passé"
         and candidate.kind == "fact"
-        and all(present_state(sentence.text) for sentence in _sentences_of(candidate))
+        and all(present_tense(sentence.text) for sentence in _sentences_of(candidate))
     ):
         return "présent"
     if (

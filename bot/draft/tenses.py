@@ -71,6 +71,21 @@ def present_state(text: str) -> bool:
     return _PRESENT_STATE.search(text) is not None and _PAST_FORM.search(text) is None
 
 
+_PRESENT_MEANING = re.compile(
+    r"\b(?:signifie|signifient|implique|impliquent|s['’]agit|s['’]applique|s['’]appliquent)\b"
+)
+"""« Cela signifie que la restriction ne s'applique pas », « il ne s'agit pas d'une
+annulation » : what a thing means or is, told in the present."""
+
+
+def present_tense(text: str) -> bool:
+    """A state (``present_state``) or what a thing means or is (« Cela signifie que … »), in
+    the present with no past form: the tense a constat of such sentences keeps."""
+    return present_state(text) or (
+        _PRESENT_MEANING.search(text) is not None and _PAST_FORM.search(text) is None
+    )
+
+
 def tells_no_past(text: str) -> bool:
     """No compound past, passive or imperfect anywhere in the sentence: it tells the present
     (« l'Italie … ferme donc les yeux sur … et prend le parti d'ignorer … »)."""
