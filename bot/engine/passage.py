@@ -37,6 +37,7 @@ from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
 from bot.engine.subject_first import holds_actor, named_actors, side_actors, ties_asked
 from bot.engine.timeline import select
+from bot.engine.yesno import uncleft
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -197,23 +198,10 @@ def names_asked(someone: str, sentence: str) -> bool:
     return any(word in _ROLES for word in re.findall(r"\w+", fold(sentence)))
 
 
-_CLEFT = re.compile(
-    r"\b(?:c'est|c est|c'etait|c etait|ce sont|ce serait|ce n'est pas|ce n est pas) "
-    r"((?:(?!(?:quoi|quel|quels|quelle|quelles|lequel|laquelle|qui)\b)[\w'-]+ ){1,5})qui\b"
-)
-"""« C'est Aliyev qui a prononcé … ? »: a cleft sentence, whose « qui » is a relative pronoun
-(a closed question), never « qui ? » (« c'est qui qui … », « c'est quoi le pays qui … » ask)."""
-
-
-def _uncleft(folded: str) -> str:
-    """``folded`` with the « qui » of a cleft sentence taken out (``_CLEFT``)."""
-    return _CLEFT.sub(lambda found: f"{found.group(0)[: -len('qui')]}", folded).replace("  ", " ")
-
-
 def asked_type(question: str) -> str:
     """« rang », « quand », « combien », « qui » or « ou » when the question asks that, else
     ""."""
-    folded = _uncleft(fold(question))
+    folded = uncleft(fold(question))
     for name, pattern in _TYPES:
         if re.search(pattern, folded):
             return name
@@ -222,7 +210,7 @@ def asked_type(question: str) -> str:
 
 def asked_types(question: str) -> list[str]:
     """Every type the question asks (« quand et où … ? »: « quand » and « ou »)."""
-    folded = _uncleft(fold(question))
+    folded = uncleft(fold(question))
     return [name for name, pattern in _TYPES if re.search(pattern, folded)]
 
 
