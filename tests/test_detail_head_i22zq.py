@@ -26,9 +26,9 @@ DRONES = (
 def test_the_value_a_shown_quote_gives_is_said(five_base: FactBase) -> None:
     index = Index(five_base)
     when = detail_head(index, "et ça s'est passé à quelle date ?", [SIGNED])
-    assert (
-        when
-        == "Sur « et ça s'est passé à quelle date ? » : « Le 10 février 2026 », dans la citation déjà montrée :"
+    assert when == (
+        "Sur « et ça s'est passé à quelle date ? » : « Le 10 février 2026 », dans la citation "
+        "déjà montrée :"
     )
     who = detail_head(index, "et il a vu qui, Aliyev, côté américain ?", [SIGNED])
     assert "« vice-président américain JD Vance »" in who, who

@@ -1470,7 +1470,29 @@ def passage_reply(
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
     # (``counting.figure_in_articles``) and said by the question reader, not here
-    if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
+    holding = [item for item in entry.evidence if sentence in item.quote]
+    evidence = next(
+        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
+    )
+    source = quote_of(base, evidence)
+    before = antecedent(index, entry, sentence)
+    if before and _foreign(index, entry, before):
+        before = ""  # another entry's sentence (its date, its act): never under this line
+    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
+    if len(sentence) + len(after) > WITH_ANTECEDENT:
+        after = ""
+    shown_with = [  # the sentences shown open with it: a head says missing only what none has
+        text
+        for text in (
+            before if before and len(before) + len(sentence) <= WITH_ANTECEDENT else "",
+            after,
+            second[1] if second is not None else "",
+        )
+        if text
+    ]
+    asked = frozenset(index.tokens(query))
+    answers = answers or any(carries(kind, text, asked) for text in shown_with)
+    if someone and not said and not any(names_asked(someone, t) for t in (sentence, *shown_with)):
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif (
@@ -1498,17 +1520,6 @@ def passage_reply(
                     "avec les entrées voisines :"
                 )
             )
-    holding = [item for item in entry.evidence if sentence in item.quote]
-    evidence = next(
-        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
-    )
-    source = quote_of(base, evidence)
-    before = antecedent(index, entry, sentence)
-    if before and _foreign(index, entry, before):
-        before = ""  # another entry's sentence (its date, its act): never under this line
-    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
-    if len(sentence) + len(after) > WITH_ANTECEDENT:
-        after = ""
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
