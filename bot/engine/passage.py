@@ -1398,6 +1398,28 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
 
 
+LISTING_LINE = 240
+"""Longest line of an item of a list the article announces (« trois principales menaces »):
+each item is the answer, never cut before what it names."""
+_COUNT_ASKED = re.compile(
+    r"\b(?:[2-9]|10|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[\w'-]+\s+)?[\w'-]+[sx]\b"
+)
+
+
+def _counts_asked(query: str) -> bool:
+    """True when the question asks for a number of things (« les 3 grosses menaces »)."""
+    return _COUNT_ASKED.search(fold(query).replace("’", "'")) is not None
+
+
+def _listed_header(listing: list[Entry], top_listed: bool) -> str:
+    """The line over the items of a list the article announces, or « Aussi : »."""
+    if not listing:
+        return "Aussi :"
+    return (
+        "Les autres, dans l'ordre de l'article :" if top_listed else "Dans l'ordre de l'article :"
+    )
+
+
 def announced(sentence: str) -> bool:
     """True when ``sentence`` ends on the announcement of a list (« … trois principales
     menaces »)."""
@@ -1461,6 +1483,10 @@ def passage_reply(
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
+    if not listing and second is None and _counts_asked(query):  # « les 3 menaces ? » on one
+        # of them (« la Russie qui refuse … »): the list its entry announces, all of it
+        announcing = next((e.quote for e in entry.evidence if announced(e.quote)), "")
+        listing = enumerating(index, entry, announcing) if announcing else []
     if listing:  # « trois principales menaces »: the lines that name them, in the article's order
         others = [other for other in listing if other is not entry]
         if forced is None:  # and the passage under the one of them that states it
@@ -1588,9 +1614,10 @@ def passage_reply(
             Quote(other_sentence, other_source.attribution, other_source.source, open=True)
         )
     if others and second is None:
-        blocks.append(Para("Aussi :", "note"))
+        blocks.append(Para(_listed_header(listing, top_listed), "note"))
         for number, other in enumerate(others, top + 1):
-            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
+            width = LISTING_LINE if listing else LISTED_LINE if several else NEIGHBOUR_LINE
+            line = short_label(line_text(base, other), width)
             ref = number if number in referred else 0
             blocks.append(Item(_label(index, other, 60), line, ref, other.id))
     if group:
