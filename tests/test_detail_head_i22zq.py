@@ -33,6 +33,8 @@ def test_the_value_a_shown_quote_gives_is_said(five_base: FactBase) -> None:
     who = detail_head(index, "et il a vu qui, Aliyev, côté américain ?", [SIGNED])
     assert "« vice-président américain JD Vance »" in who, who
     assert "Ilham" not in who  # the question's own person is no answer
+    # a person of another side than the one asked, or of no side asked, is no answer
+    assert "Aliyev" not in detail_head(index, "paraphé par qui ? à quel niveau ?", [SIGNED])
 
 
 def test_an_order_of_size_or_a_vague_time_is_no_value(five_base: FactBase) -> None:

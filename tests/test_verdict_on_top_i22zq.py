@@ -120,3 +120,16 @@ def test_an_exclusive_claim_with_any_verb_is_answered_no(five_base: FactBase) ->
         ]
     )
     assert text.startswith("(Non : d'après l'article, « dépassent le cadre militaire"), text
+
+
+def test_a_word_said_absent_is_no_verdict_on_the_claim(five_base: FactBase) -> None:
+    """« Les articles ne mentionnent pas « définitif » » tells a word, not the claim: the
+    verdict the quote gives (« en cours de finalisation ») still opens the answer (AC13)."""
+    text = render_text(
+        chat(
+            five_base,
+            "Il me semble que l'UE et l'Inde ont abouti à Bakou à la signature d'un accord "
+            "définitif sur le commerce. Vous pouvez me le confirmer ?",
+        )[0]
+    )
+    assert text.startswith("(Pas d'après les articles : ils le disent « en cours de finalisation »")

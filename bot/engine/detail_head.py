@@ -14,7 +14,8 @@ line now names the asked detail:
   date exacte : l'article dit « récemment » »;
 - « combien » — an order of size (« des centaines de drones ») as « pas de nombre exact »; an
   exact figure as the value;
-- « qui » — a person's name the question does not give (« JD Vance »), or an office;
+- « qui » — a person's name the question does not give, whose title shares a word with the
+  question (« vice-président américain JD Vance » for « côté américain, c'était qui ? »);
 - « où » — a place after « à / au / en / dans » the question does not give.
 
 When no shown quote gives it, the detail is said absent only by ``slot_untold`` (a full-text
@@ -87,6 +88,17 @@ def _new_to(question: str, value: str) -> bool:
     return len(named) >= 1 and all(word not in asked for word in named)
 
 
+def _on_the_side(question: str, found: re.Match[str]) -> bool:
+    """True when the title written before the name shares a word with the question other
+    than the title itself (« vice-président américain JD Vance » for « côté américain, c'était
+    qui ? »): a person is said only as the one of the side asked, never the first named (« le
+    Président Ilham Aliyev » is no answer to « quel niveau côté américain ? »)."""
+    title = found.group(0)[: found.start(1) - found.start(0)]
+    said = {fold(w)[:5] for w in re.findall(r"[\w-]+", title) if fold(w) not in _TITLES}
+    asked = {fold(w)[:5] for w in re.findall(r"[\w-]+", question) if len(w) > 3}
+    return bool(said & asked)
+
+
 def _value(kind: str, question: str, quotes: Sequence[str]) -> str:
     """What a shown quote gives of the detail asked, in its words; "" when none does."""
     for quote in quotes:
@@ -101,7 +113,11 @@ def _value(kind: str, question: str, quotes: Sequence[str]) -> str:
                 return figure.strip()
         if kind == "qui" and names_asked("personne", quote):
             person = next(
-                (m.group(0) for m in _PERSON.finditer(quote) if _new_to(question, m.group(1))),
+                (
+                    m.group(0)
+                    for m in _PERSON.finditer(quote)
+                    if _new_to(question, m.group(1)) and _on_the_side(question, m)
+                ),
                 "",
             )
             if person:

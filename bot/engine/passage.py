@@ -1507,15 +1507,15 @@ def passage_reply(
     after = "" if before or second is not None else following(index, entry, sentence, kind, query)
     if len(sentence) + len(after) > WITH_ANTECEDENT:
         after = ""
-    shown_with = [  # the sentences shown open with it: a head says missing only what none has
-        text
-        for text in (
-            before if before and len(before) + len(sentence) <= WITH_ANTECEDENT else "",
-            after,
-            second[1] if second is not None else "",
-        )
-        if text
-    ]
+    shown_with = (
+        [  # the sentence shown open above it, which says what « ce projet » is: a
+            # head says missing only what neither holds (another sentence's place, « l'ambassade
+            # britannique à Bakou », is no place of the act asked)
+            before
+        ]
+        if before and len(before) + len(sentence) <= WITH_ANTECEDENT
+        else []
+    )
     asked = frozenset(index.tokens(query))
     answers = answers or any(carries(kind, text, asked) for text in shown_with)
     if someone and not said and not any(names_asked(someone, t) for t in (sentence, *shown_with)):

@@ -1996,7 +1996,8 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
     if any(
         text.startswith(("Oui", "D'après l'article, non", "Pas d'après", "Les articles ne", "Non"))
-        for text in said
+        and not text.startswith(WORD_ABSENT)  # a word no article holds is no verdict on the
+        for text in said  # claim: « débouché » absent, the accords still « en cours »
     ):
         return reply
     frank = _frank_no(reply, *claim_in_articles_words(index, question), index, question)
@@ -2011,12 +2012,29 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
         "",
     )
     why = otherwise(question, first) if first else ""
+    where = "la citation ci-dessous"
+    if not why:  # the first line's other quotes, folded under it (« en cours de finalisation »
+        # under a line whose open quote is the forum's session)
+        top = next((b.ref for b in reply.blocks if isinstance(b, Item)), 0)
+        folded = [
+            quote.text
+            for block in reply.blocks
+            if isinstance(block, QuoteGroup)
+            for number, quote in block.quotes
+            if top and number == top
+        ]
+        why = next(
+            (other for text in folded[:FRANK_QUOTES] if (other := otherwise(question, text))), ""
+        )
+        where = f"la citation de la ligne {top} ci-dessous"
     if not why:
         return reply
-    verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
+    verdict = Para(f"Pas d'après les articles : {why} ; {where}.", "note")
     return replace(reply, blocks=(verdict, *reply.blocks))
 
 
+WORD_ABSENT = "Les articles ne mentionnent pas « "
+"""How the line saying a word of the question absent from the articles opens (``unsaid``)."""
 FRANK_QUOTES = 4
 """Quotes of an answer read for a « Non » (``fact_check.contradicted``), in the order shown."""
 FRANK_SCREEN = 1000
