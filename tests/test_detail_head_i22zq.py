@@ -58,3 +58,12 @@ def test_a_follow_up_never_reads_nothing_more(five_base: FactBase) -> None:
     text = render_text(replies[-1])
     assert "n'en disent pas plus" not in text
     assert "pas de nombre exact" in text, text
+
+
+def test_the_date_said_is_the_one_of_the_subject_asked(five_base: FactBase) -> None:
+    quote = (
+        "Cette organisation réunit depuis 2009 des pays de langue turcique dont la Turquie. La "
+        "Hongrie en est devenue membre observateur en 2018 et le Turkménistan en 2022."
+    )
+    said = detail_head(Index(five_base), "et la Hongrie, observatrice depuis quand ?", [quote])
+    assert "« en 2018 »" in said, said

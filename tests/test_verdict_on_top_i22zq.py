@@ -133,3 +133,35 @@ def test_a_word_said_absent_is_no_verdict_on_the_claim(five_base: FactBase) -> N
         )[0]
     )
     assert text.startswith("(Pas d'après les articles : ils le disent « en cours de finalisation »")
+
+
+ATTENDANCE = (
+    "Étaient présents à la réunion les représentants permanents de la Turquie, de la Grèce, de "
+    "la Hongrie auprès de l'OTAN, ainsi que les représentants permanents adjoints des "
+    "États-Unis et de la France."
+)
+
+
+def test_no_no_when_the_claims_actor_holds_the_role_too(five_base: FactBase) -> None:
+    """The quote names the claim's actor right after the role elsewhere (« permanents adjoints
+    des États-Unis »): never « Non : … « permanents de la Turquie » » (blind12 XX27)."""
+    index = Index(five_base)
+    claim = "Les représentants permanents des États-Unis étaient-ils à la réunion de l'OTAN ?"
+    assert other_actor(index, claim, ATTENDANCE) == ""
+
+
+def test_an_alternative_is_no_claim_of_exclusivity() -> None:
+    quote = (
+        "Le président a ajouté que les relations de l'Azerbaïdjan avec l'OTAN dépassent le cadre "
+        "militaire : la coopération en matière de développement régional figure à l'ordre du jour."
+    )
+    asked = "A-t-il annoncé une adhésion à l'OTAN, ou seulement une coopération militaire ?"
+    assert not contradicted(asked, quote, "Aliyev et l'OTAN")
+
+
+def test_a_place_named_otherwise_is_no_other_place(five_base: FactBase) -> None:
+    """« à Baku » is « à Bakou »: never « ils disent « à Bakou », non « à Baku » » (blind6 V28)."""
+    text = render_text(
+        chat(five_base, "Londres va livrer des hélicoptères a Baku avec ce plan de défense ?")[0]
+    )
+    assert "non « à Baku »" not in text, text

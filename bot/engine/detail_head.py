@@ -9,7 +9,8 @@ found » even when the date asked was right under it (AD02, AE02), and said noth
 was missing (« combien exactement, des drones ? » over « des centaines de drones », AD41). The
 line now names the asked detail:
 
-- « quand » — the first date a shown quote writes (« Le 10 février 2026 »); else a word of
+- « quand » — the date a shown quote writes nearest a word of the question (« Le 10 février
+  2026 »; « en 2018 » by « La Hongrie », not the organisation's « depuis 2009 »); else a word of
   time that is no date (« récemment », « hier », « cet été », « début octobre ») as « pas de
   date exacte : l'article dit « récemment » »;
 - « combien » — an order of size (« des centaines de drones ») as « pas de nombre exact »; an
@@ -28,6 +29,7 @@ import re
 from collections.abc import Sequence
 
 from bot.dates import MONTHS_FR
+from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import asked_type, names_asked
 from bot.engine.slot_untold import slot_untold
@@ -99,11 +101,26 @@ def _on_the_side(question: str, found: re.Match[str]) -> bool:
     return bool(said & asked)
 
 
+def _nearest(question: str, quote: str, dates: list[re.Match[str]]) -> re.Match[str]:
+    """The date of ``quote`` nearest a word of the question (« La Hongrie en est devenue
+    membre observateur en 2018 » for « la Hongrie, observatrice depuis quand ? », never the
+    « depuis 2009 » of the organisation in the same quote)."""
+    asked = {fold(w)[:5] for w in re.findall(r"\w+", question) if len(w) > 3 and not is_stop(w)} - {
+        "quand",
+        "depui",
+        "date",
+    }
+    spots = [m.start() for m in re.finditer(r"\w+", quote) if fold(m.group(0))[:5] in asked]
+    if not spots:
+        return dates[0]
+    return min(dates, key=lambda d: min(abs(d.start() - spot) for spot in spots))
+
+
 def _value(kind: str, question: str, quotes: Sequence[str]) -> str:
     """What a shown quote gives of the detail asked, in its words; "" when none does."""
     for quote in quotes:
-        if kind == "quand" and (found := _DATE.search(quote)):
-            return found.group(0).strip()
+        if kind == "quand" and (dates := list(_DATE.finditer(quote))):
+            return _nearest(question, quote, dates).group(0).strip()
         if kind == "combien" and not _ROUGH.search(quote):
             figure = next(
                 (m.group(0) for m in _FIGURE.finditer(quote) if not _DATE.fullmatch(m.group(0))),

@@ -554,7 +554,10 @@ _ONLY = re.compile(
 )
 """A claim that something is only one thing (« uniquement de coopération militaire », « n'est
 présent que dans le domaine de la défense », « seulement un partenaire militaire »)."""
-_NOT_ONLY_ASKED = re.compile(r"\b(?:pas|non) (?:seulement|uniquement|que)\b", re.IGNORECASE)
+_NOT_ONLY_ASKED = re.compile(
+    r"\b(?:pas|non|ou) (?:seulement|uniquement|simplement|que)\b", re.IGNORECASE
+)
+"""« pas seulement » claims more than one thing; « X, ou seulement Y ? » asks between two."""
 _BEYOND = re.compile(
     r"\bnon seulement\b[^.;?!]*?\bmais (?:aussi|également|encore)\b[^.;?!]*"
     r"|\bdépass\w* (?:le cadre|la sphère|le domaine|le seul)[^.;?!]*"

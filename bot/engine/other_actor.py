@@ -10,7 +10,9 @@ said only when all of these hold:
   russe »), « R de A » (« la médiation de Moscou »), or « c'est A qui … R » with at most
   ``CLEFT_WORDS`` content words between them;
 - the quote ties the same noun (by stem) to another actor B the same way, right after it
-  (« la médiation des États-Unis », « d'origine russe »), and never ties A to it;
+  (« la médiation des États-Unis », « d'origine russe »), and names A within ``NEAR_ROLE``
+  words after none of its occurrences (« permanents de la Turquie … permanents adjoints des
+  États-Unis »: no « Non » to « les représentants permanents des États-Unis »);
 - B is named nowhere in the claim (« la Russie a-t-elle critiqué la médiation américaine ? »
   names both: no verdict);
 - at least half the claim's other content words are held by the quote or its line (``HELD_SHARE``):
@@ -125,6 +127,26 @@ def _claimed_roles(
     return found
 
 
+NEAR_ROLE = 4
+"""Words after the role's noun in the quote within which the claim's own actor, named, holds
+the role too (« les représentants permanents adjoints des États-Unis »)."""
+
+
+def _near_the_role(
+    tokens: list[_Token], stem: str, actor: str, forms: list[tuple[str, tuple[str, ...], bool]]
+) -> bool:
+    """True when the quote names ``actor`` within ``NEAR_ROLE`` words after any of its
+    occurrences of the role's noun."""
+    for at, token in enumerate(tokens):
+        if folded_stem(token.folded) != stem:
+            continue
+        for later in range(at + 1, min(len(tokens), at + 1 + NEAR_ROLE)):
+            found = _actor_at(tokens, later, forms)
+            if found is not None and found[0] == actor:
+                return True
+    return False
+
+
 def other_actor(index: Index, claim: str, quote: str, line: str = "") -> str:
     """« Non : d'après l'article, « la médiation des États-Unis », pas « médiation russe ». »
     when ``claim`` ties an actor to a noun and ``quote`` ties another actor to it; "" else."""
@@ -145,6 +167,8 @@ def other_actor(index: Index, claim: str, quote: str, line: str = "") -> str:
             tied = _tied_after(quote_tokens, at, forms)
             if tied is None or tied[0] == actor or tied[0] in named_in_claim:
                 continue
+            if _near_the_role(quote_tokens, stem, actor, forms):
+                return ""  # « représentants permanents adjoints des États-Unis »: A has it too
             if not _about_the_same(claim, said, context):
                 return ""
             start = at - 1 if at and quote_tokens[at - 1].folded in _ARTICLES else at

@@ -2023,14 +2023,31 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
             for number, quote in block.quotes
             if top and number == top
         ]
+        claim = claim_in_articles_words(index, question)[0]  # « a Baku » is « à Bakou »
         why = next(
-            (other for text in folded[:FRANK_QUOTES] if (other := otherwise(question, text))), ""
+            (other for text in folded[:FRANK_QUOTES] if (other := otherwise(claim, text))), ""
         )
         where = f"la citation de la ligne {top} ci-dessous"
-    if not why:
+    if not why or _one_place(index, why):
         return reply
     verdict = Para(f"Pas d'après les articles : {why} ; {where}.", "note")
     return replace(reply, blocks=(verdict, *reply.blocks))
+
+
+_TWO_PLACES = re.compile(r"« à ([^»]+) », non « à ([^»]+) »")
+
+
+def _one_place(index: Index, why: str) -> bool:
+    """True when « ils disent « à Bakou », non « à Baku » » names one place twice (a name and
+    its alias): no other place, no verdict."""
+    found = _TWO_PLACES.search(why)
+    if found is None:
+        return False
+    said, asked = fold(found.group(1)).strip(), fold(found.group(2)).strip()
+    return any(
+        {said, asked} <= {fold(name) for name in actor.names()}
+        for actor in index.base.actors.values()
+    )
 
 
 WORD_ABSENT = "Les articles ne mentionnent pas « "
