@@ -1483,8 +1483,9 @@ def passage_reply(
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
-    if not listing and second is None and _counts_asked(query):  # « les 3 menaces ? » on one
-        # of them (« la Russie qui refuse … »): the list its entry announces, all of it
+    if not listing and second is None and not reason and _counts_asked(query):  # « les 3
+        # menaces ? » on one of them (« la Russie qui refuse … »): the list its entry
+        # announces, all of it; never for « et l'Iran, pourquoi ? », which asks that one
         announcing = next((e.quote for e in entry.evidence if announced(e.quote)), "")
         listing = enumerating(index, entry, announcing) if announcing else []
     if listing:  # « trois principales menaces »: the lines that name them, in the article's order
