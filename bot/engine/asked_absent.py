@@ -471,12 +471,16 @@ def _listed(words: tuple[str, ...]) -> str:
 
 
 _STANCE = re.compile(
-    r"\b(?:que|qu'en|qu en) (?:pense|pensent|dit|disent)\b|\bpositions?\b|\bavis\b"
+    r"\b(?:que|qu'en|qu en) (?:pense|pensent|dit|disent)\b"
+    r"(?! (?:l'|le |la |les |cet |cette |ces )?(?:article|texte|source|presse|auteur|journal)s?\b)"
+    r"|\bpositions?\b|\bavis\b"
     r"|\bcomment (?:voit|voient|juge|jugent|percoit|perçoit|reagit|réagit|reagissent|réagissent)\b",
     re.IGNORECASE,
 )
 """An actor's stance asked (« que pense Moscou de … ? », « la position de l'Iran sur … »);
-not « la réaction du Kremlin », often the subject of another question (« quel lien entre … »)."""
+not « la réaction du Kremlin », often the subject of another question (« quel lien entre … »),
+nor what the article itself says (« Que dit l'article de l'évolution de la Géorgie … ? »: an
+open question, whose words no sentence need join)."""
 
 
 def asks_stance(question: str) -> bool:

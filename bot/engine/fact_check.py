@@ -18,6 +18,7 @@ import re
 from bot.dates import MONTHS_FR
 from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, words
 from bot.engine.verdicts import ROUGHLY
+from bot.engine.yesno import ASKING
 from bot.text import fold
 
 _FRAMING_BEFORE = re.compile(
@@ -31,7 +32,9 @@ _FRAMING_BEFORE = re.compile(
     r"|soutient|soutiennent)"
     r"|(?:est-ce|est-il|c'est|c'était|il est) (?:bien |vraiment )?(?:vrai|exact|juste|correct)"
     r"|(?:il paraît|on dit|on m'a dit|j'ai lu|j'ai entendu|on affirme|on prétend|on écrit"
-    r"|on raconte|on lit)"
+    r"|on raconte|on lit|il me semble|il semblerait|j'ai l'impression|je crois savoir"
+    r"|(?:je lis|je viens de lire|j'ai cru lire|j'ai vu)"
+    r"(?: (?:dans|sur) (?:le|la|l'|un|une|mon|ma|notre|ce|cette) ?[\w-]+(?: [\w-]+){0,2})?)"
     r"|quelqu'un(?: [\w'-]+){0,4}? (?:m'|me |nous |n')?(?:a )?(?:affirme|dit|écrit|assure)"
     r"|(?:peut-on|peut-t-on|puis-je|pourrait-on|pourrais-je|on peut|je peux|est-ce qu'on peut"
     r"|est-ce que je peux) (?:bien |vraiment )?(?:écrire|ecrire|dire|affirmer|titrer|mettre)"
@@ -56,6 +59,7 @@ _FRAMING_AFTER = re.compile(
     r"|\s*[,;:]\s*(?:c'est |ce serait )?(?:bien )?(?:vrai|exact|juste|correct|ça|ca|cela)"
     r"(?= ?\?)"
     r"|\s*[,;:]\s*(?:non|hein|n'est-ce pas|pas vrai|right)(?= ?\?)"
+    r"|\s+(?:right|hein)(?= ?\?)"
     r"|[\s,;:.?!]+(?:je|tu|vous|on) (?:confirme|confirmes|confirmez|me trompe|se trompe"
     r"|valide|valides|validez)(?: pas)?(?= ?\?)"
     r"|[\s,;:.?!]+on est d'accord(?= ?\?)"
@@ -63,7 +67,11 @@ _FRAMING_AFTER = re.compile(
     r" (?:sources|articles|textes)(?= ?\?)"
     r"|[\s,;:.?!]+c'est (?:bien )?(?:ca|cela)(?: ou (?:pas|non))?(?= ?\?)"
     r"|[\s,.;:]+(?:correct|exact|juste|vrai|confirmé|confirme|c'est ça|ok)"  # « …, correct ? »
-    r"|[\s,;:.?!]*(?:je|on) (?:peux|peut|pourrais|pourrait) (?:l'|le |la )?écrire)"
+    r"|[\s,;:.?!]*(?:je|on) (?:peux|peut|pourrais|pourrait) (?:l'|le |la )?écrire"
+    r"|[\s,;:.?!]+(?:l'article|les articles|le texte|la source|les sources|vos sources)"
+    r" (?:le |la |l')?(?:confirme|confirment)(?:-t-il|-t-elle|-ils|-elles)?"
+    r"|[\s,;:.?!]+(?:pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|vous pouvez|tu peux)"
+    r" (?:me |nous )?(?:le |la |l')?(?:confirmer|vérifier|verifier)(?: [\w'-]+){0,4}?)"
     r"[\s?!.]*$",
     re.IGNORECASE,
 )
@@ -80,6 +88,17 @@ _INCISE = re.compile(
 )
 """A check put as an aside within the claim (« La Hongrie, si je ne me trompe pas, est membre
 … ? »): its negation is the speaker's, never the claim's."""
+
+
+_ASIDE_AT_ENDS = re.compile(
+    r"^\s*(?:si je (?:comprends|lis) bien|si j'ai bien (?:compris|lu)|si je ne m'abuse"
+    r"|si je ne me trompe pas|sauf erreur(?: de ma part)?)\s*,?\s*(?=\S)"
+    r"|\s*,\s*(?:si je ne me trompe pas|si je ne m'abuse|sauf erreur(?: de ma part)?)"
+    r"(?=\s*[?!.]*\s*$)",
+    re.IGNORECASE,
+)
+"""The same check put before the claim or after it (« Si je comprends bien, l'arsenal … ? »,
+« … sous médiation russe, si je ne me trompe pas ? »)."""
 
 
 _FOR_THE_RECORD = re.compile(
@@ -102,6 +121,8 @@ def fact_check_set_aside(text: str) -> tuple[str, bool]:
     nothing would be left."""
     plain = text.replace("\u2019", "'")
     plain, aside = _INCISE.subn(" ", plain)
+    plain, at_ends = _ASIDE_AT_ENDS.subn("", plain)
+    aside += at_ends
     plain = _FOR_THE_RECORD.sub("", plain)
     plain, concluded = _CONCLUDED.subn("", plain)
     stripped, after = _FRAMING_AFTER.subn("", plain)
@@ -313,6 +334,9 @@ def one_slot_contradicted(
     kind = _other_kind(question, quote, context, lenient, unheld)
     if kind:
         return kind
+    beyond = _not_only(question, quote, context, unheld)
+    if beyond:
+        return beyond
     asked_member = _MEMBER.search(question)
     said_member = _MEMBER.search(quote)
     if asked_member and said_member:
@@ -521,3 +545,70 @@ def unechoed(verdict: str, reading: str) -> str:
     outside = re.sub(r"\s*,(?:\s*,)+", ",", re.sub(r"\s+,", ",", outside))
     outside = re.sub(r"^\s*,\s*", " ", outside).rstrip(" ,")
     return f"{head}:{outside}{paren}{inside}"
+
+
+_ONLY = re.compile(
+    r"\b(?:uniquement|seulement|exclusivement|purement|strictement|simplement)\b"
+    r"|\bn(?:e\s|')(?:(?!\bpas\b)[^?.;])*?\bque\b(?!\s*(?:l'|la |le |les )?(?:article|texte))",
+    re.IGNORECASE,
+)
+"""A claim that something is only one thing (« uniquement de coopération militaire », « n'est
+présent que dans le domaine de la défense », « seulement un partenaire militaire »)."""
+_NOT_ONLY_ASKED = re.compile(
+    r"\b(?:pas|non|ou) (?:seulement|uniquement|simplement|que)\b", re.IGNORECASE
+)
+"""« pas seulement » claims more than one thing; « X, ou seulement Y ? » asks between two."""
+_BEYOND = re.compile(
+    r"\bnon seulement\b[^.;?!]*?\bmais (?:aussi|également|encore)\b[^.;?!]*"
+    r"|\bdépass\w* (?:le cadre|la sphère|le domaine|le seul)[^.;?!]*"
+    r"|\bau-delà (?:de|du|des)\b[^.;?!]*",
+    re.IGNORECASE,
+)
+"""A quote saying it is more than one thing (« non seulement la défense, mais aussi
+l'énergie », « dépassent le cadre militaire : … », « au-delà de la défense »)."""
+BEYOND_CHARS = 160
+"""Longest part of the quote a « Non » on exclusivity repeats, cut at a word."""
+BEYOND_WORDS = 8
+"""Words at the start of the quote's « more » that name what it goes beyond (« non seulement
+dans le domaine de la défense »)."""
+ONLY_WORDS = 4
+"""Words after « uniquement » / « ne … que » naming what the claim says it is only."""
+
+
+def _not_only(question: str, quote: str, context: str, unheld: frozenset[str]) -> str:
+    """« Non : d'après l'article, « dépassent le cadre militaire : la coopération en matière de
+    développement régional … » » when the claim says a thing is only one thing and the quote,
+    on the same subject, that it is that and more; "" otherwise (issue 22, task i22zq)."""
+    asked = _ONLY.search(question)
+    said = _BEYOND.search(quote)
+    if asked is None or said is None or _NOT_ONLY_ASKED.search(question):
+        return ""
+    after = [w for w in words(question[asked.end() :]) if not is_stop(w) and len(w) > 2]
+    only = {folded_stem(fold(w)) for w in after[:ONLY_WORDS]}
+    opening = " ".join(said.group(0).split()[:BEYOND_WORDS])  # « dépassent le cadre militaire »
+    if not only & _stems(opening):
+        return ""  # the quote's « more » is beyond something else than the claim's « only »
+    rest = question[: asked.start()] + " " + " ".join(after[ONLY_WORDS:])
+    wanted = {
+        folded_stem(fold(w))
+        for w in words(rest)
+        if not is_stop(w) and len(w) > 2 and fold(w) not in unheld and fold(w) not in LIGHT_WORDS
+    }
+    held = wanted & _stems(context)
+    if wanted and len(held) * 2 < len(wanted):
+        return ""
+    written = said.group(0).strip(" ,:")
+    if len(written) > BEYOND_CHARS:
+        written = written[:BEYOND_CHARS].rsplit(" ", 1)[0].rstrip(" ,:;") + " …"
+    return f"Non : d'après l'article, « {written} »."
+
+
+def asked_only(text: str) -> bool:
+    """True for a claim of exclusivity put with a question mark and no question word (« Avec
+    l'OTAN, Aliyev parle uniquement de coopération militaire ? »): a yes/no question, whatever
+    its verb."""
+    stripped = text.strip()
+    if not stripped.endswith("?") or _NOT_ONLY_ASKED.search(stripped):
+        return False
+    plain = re.sub(r"\bqu(?:e\b|['’])", " ", stripped.casefold())  # « dit-il que … »: no
+    return _ONLY.search(stripped) is not None and not ASKING.search(plain)  # question word

@@ -37,6 +37,7 @@ from bot.engine.search import matching_quotes
 from bot.engine.seedtext import sources_holding
 from bot.engine.subject_first import holds_actor, named_actors, side_actors, ties_asked
 from bot.engine.timeline import select
+from bot.engine.yesno import uncleft
 from bot.text import count, fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -197,23 +198,10 @@ def names_asked(someone: str, sentence: str) -> bool:
     return any(word in _ROLES for word in re.findall(r"\w+", fold(sentence)))
 
 
-_CLEFT = re.compile(
-    r"\b(?:c'est|c est|c'etait|c etait|ce sont|ce serait|ce n'est pas|ce n est pas) "
-    r"((?:(?!(?:quoi|quel|quels|quelle|quelles|lequel|laquelle|qui)\b)[\w'-]+ ){1,5})qui\b"
-)
-"""« C'est Aliyev qui a prononcé … ? »: a cleft sentence, whose « qui » is a relative pronoun
-(a closed question), never « qui ? » (« c'est qui qui … », « c'est quoi le pays qui … » ask)."""
-
-
-def _uncleft(folded: str) -> str:
-    """``folded`` with the « qui » of a cleft sentence taken out (``_CLEFT``)."""
-    return _CLEFT.sub(lambda found: f"{found.group(0)[: -len('qui')]}", folded).replace("  ", " ")
-
-
 def asked_type(question: str) -> str:
     """« rang », « quand », « combien », « qui » or « ou » when the question asks that, else
     ""."""
-    folded = _uncleft(fold(question))
+    folded = uncleft(fold(question))
     for name, pattern in _TYPES:
         if re.search(pattern, folded):
             return name
@@ -222,7 +210,7 @@ def asked_type(question: str) -> str:
 
 def asked_types(question: str) -> list[str]:
     """Every type the question asks (« quand et où … ? »: « quand » and « ou »)."""
-    folded = _uncleft(fold(question))
+    folded = uncleft(fold(question))
     return [name for name, pattern in _TYPES if re.search(pattern, folded)]
 
 
@@ -1410,6 +1398,28 @@ def enumerating(index: Index, entry: Entry, sentence: str) -> list[Entry]:
     return [row[2] for row in chosen[:most]] if len(chosen) >= 2 else []
 
 
+LISTING_LINE = 240
+"""Longest line of an item of a list the article announces (« trois principales menaces »):
+each item is the answer, never cut before what it names."""
+_COUNT_ASKED = re.compile(
+    r"\b(?:[2-9]|10|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[\w'-]+\s+)?[\w'-]+[sx]\b"
+)
+
+
+def _counts_asked(query: str) -> bool:
+    """True when the question asks for a number of things (« les 3 grosses menaces »)."""
+    return _COUNT_ASKED.search(fold(query).replace("’", "'")) is not None
+
+
+def _listed_header(listing: list[Entry], top_listed: bool) -> str:
+    """The line over the items of a list the article announces, or « Aussi : »."""
+    if not listing:
+        return "Aussi :"
+    return (
+        "Les autres, dans l'ordre de l'article :" if top_listed else "Dans l'ordre de l'article :"
+    )
+
+
 def announced(sentence: str) -> bool:
     """True when ``sentence`` ends on the announcement of a list (« … trois principales
     menaces »)."""
@@ -1473,6 +1483,11 @@ def passage_reply(
     if second is not None:  # each part answered: the second takes the neighbours' place
         others = [] if second[0] is entry or isinstance(second[0], Fact) else [second[0]]
     listing = enumerating(index, entry, sentence) if second is None else []
+    if not listing and second is None and not reason and _counts_asked(query):  # « les 3
+        # menaces ? » on one of them (« la Russie qui refuse … »): the list its entry
+        # announces, all of it; never for « et l'Iran, pourquoi ? », which asks that one
+        announcing = next((e.quote for e in entry.evidence if announced(e.quote)), "")
+        listing = enumerating(index, entry, announcing) if announcing else []
     if listing:  # « trois principales menaces »: the lines that name them, in the article's order
         others = [other for other in listing if other is not entry]
         if forced is None:  # and the passage under the one of them that states it
@@ -1482,7 +1497,29 @@ def passage_reply(
     blocks: list[Block] = []
     # « combien »: whether the articles give a figure is proved on the full text
     # (``counting.figure_in_articles``) and said by the question reader, not here
-    if someone and not said and not names_asked(someone, sentence):  # « qui a présidé … ? »
+    holding = [item for item in entry.evidence if sentence in item.quote]
+    evidence = next(
+        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
+    )
+    source = quote_of(base, evidence)
+    before = antecedent(index, entry, sentence)
+    if before and _foreign(index, entry, before):
+        before = ""  # another entry's sentence (its date, its act): never under this line
+    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
+    if len(sentence) + len(after) > WITH_ANTECEDENT:
+        after = ""
+    shown_with = (
+        [  # the sentence shown open above it, which says what « ce projet » is: a
+            # head says missing only what neither holds (another sentence's place, « l'ambassade
+            # britannique à Bakou », is no place of the act asked)
+            before
+        ]
+        if before and len(before) + len(sentence) <= WITH_ANTECEDENT
+        else []
+    )
+    asked = frozenset(index.tokens(query))
+    answers = answers or any(carries(kind, text, asked) for text in shown_with)
+    if someone and not said and not any(names_asked(someone, t) for t in (sentence, *shown_with)):
         what = "de nom de personne" if someone == "nom" else "de nom ni de fonction"
         blocks.append(Para(f"Le passage le plus proche ne donne pas {what} ; le voici :"))
     elif (
@@ -1510,17 +1547,6 @@ def passage_reply(
                     "avec les entrées voisines :"
                 )
             )
-    holding = [item for item in entry.evidence if sentence in item.quote]
-    evidence = next(
-        (item for item in holding if not is_foreign(base, entry, item.quote)), holding[0]
-    )
-    source = quote_of(base, evidence)
-    before = antecedent(index, entry, sentence)
-    if before and _foreign(index, entry, before):
-        before = ""  # another entry's sentence (its date, its act): never under this line
-    after = "" if before or second is not None else following(index, entry, sentence, kind, query)
-    if len(sentence) + len(after) > WITH_ANTECEDENT:
-        after = ""
     words = index.tokens(query)
     # lines are numbered from 1; a context entry on top has no line (its quote alone): from 0
     top = 0 if isinstance(entry, Fact) else 1
@@ -1589,9 +1615,10 @@ def passage_reply(
             Quote(other_sentence, other_source.attribution, other_source.source, open=True)
         )
     if others and second is None:
-        blocks.append(Para("Aussi :", "note"))
+        blocks.append(Para(_listed_header(listing, top_listed), "note"))
         for number, other in enumerate(others, top + 1):
-            line = short_label(line_text(base, other), LISTED_LINE if several else NEIGHBOUR_LINE)
+            width = LISTING_LINE if listing else LISTED_LINE if several else NEIGHBOUR_LINE
+            line = short_label(line_text(base, other), width)
             ref = number if number in referred else 0
             blocks.append(Item(_label(index, other, 60), line, ref, other.id))
     if group:

@@ -56,10 +56,12 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
+from bot.engine.detail_head import detail_head
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
 from bot.engine.facet_found import facet_first
 from bot.engine.fact_check import (
+    asked_only,
     contradicted,
     fact_check_set_aside,
     other_rank,
@@ -82,6 +84,7 @@ from bot.engine.near_words import read_as, with_near_words
 from bot.engine.next_taps import with_next_taps
 from bot.engine.of_previous import membership_of_previous
 from bot.engine.ordinal import asked_rank, rank_reply
+from bot.engine.other_actor import other_actor
 from bot.engine.otherwise import dated_otherwise, otherwise_blocks, otherwise_buttons
 from bot.engine.passage import (
     Entry,
@@ -141,7 +144,7 @@ from bot.engine.whole_clauses import with_whole_clauses
 from bot.engine.why_context import with_reason_after
 from bot.engine.words_aside import aside_after
 from bot.engine.yes_on_top import yes_on_top
-from bot.engine.yesno import asked_as_statement, denies, states, verdict_set_aside
+from bot.engine.yesno import asked_as_statement, denies, states, uncleft, verdict_set_aside
 from bot.text import fold, whole_words
 
 _INTENTS: tuple[tuple[str, str], ...] = (
@@ -1103,7 +1106,19 @@ def _not_again(
         and kept <= {key.removeprefix("¶") for key in shown_quotes(detailed[0])}
     ):
         reply, asked = detailed
-    blocks = (reply.blocks[0], Para(nothing_more(typed)), *reply.blocks[1:])
+    shown = [
+        text
+        for block in reply.blocks
+        for text in (
+            [block.text]
+            if isinstance(block, Quote)
+            else [quote.text for _, quote in block.quotes]
+            if isinstance(block, QuoteGroup)
+            else []
+        )
+    ]
+    head = detail_head(index, typed, shown) or nothing_more(typed)  # « pas de nombre exact »
+    blocks = (reply.blocks[0], Para(head), *reply.blocks[1:])
     return replace(reply, blocks=blocks), asked
 
 
@@ -1174,9 +1189,11 @@ def _respond_in_thread(
             text = membership_of_previous(index, text, previous.command)
         text, yes_no = verdict_set_aside(text)  # « vrai ou faux : … » reads as « … »
         text, checked = fact_check_set_aside(text)  # « c'est vrai que … ? » reads as « … ? »
-        asking = _OPEN_QUESTION.search(text.casefold().replace("’", "'"))  # « … d'où ? mon
-        yes_no = yes_no or (checked and asking is None)  # collègue dit de Turquie »: « où ? »
+        asking = _OPEN_QUESTION.search(uncleft(text.casefold().replace("’", "'")))
+        yes_no = yes_no or (checked and asking is None)  # « … d'où ? mon collègue dit de
+        # Turquie »: « où ? »; « c'est Moscou qui a fait la médiation, right ? »: yes or no
         yes_no = yes_no or asked_as_statement(text)  # « … a été signé en 2025 ? »
+        yes_no = yes_no or asked_only(text)  # « … parle uniquement de coopération militaire ? »
     if text.startswith("/"):
         reply = answer(index, text, today)
         first, _, rest = text.partition(" ")
@@ -1979,10 +1996,11 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
     said = [b.text for b in reply.blocks if isinstance(b, Para)]
     if any(
         text.startswith(("Oui", "D'après l'article, non", "Pas d'après", "Les articles ne", "Non"))
-        for text in said
+        and not text.startswith(WORD_ABSENT)  # a word no article holds is no verdict on the
+        for text in said  # claim: « débouché » absent, the accords still « en cours »
     ):
         return reply
-    frank = _frank_no(reply, *claim_in_articles_words(index, question))
+    frank = _frank_no(reply, *claim_in_articles_words(index, question), index, question)
     if frank is not None:  # another place, month, year, count or membership: « Non »
         return frank
     first = next(
@@ -1994,12 +2012,46 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
         "",
     )
     why = otherwise(question, first) if first else ""
-    if not why:
+    where = "la citation ci-dessous"
+    if not why:  # the first line's other quotes, folded under it (« en cours de finalisation »
+        # under a line whose open quote is the forum's session)
+        top = next((b.ref for b in reply.blocks if isinstance(b, Item)), 0)
+        folded = [
+            quote.text
+            for block in reply.blocks
+            if isinstance(block, QuoteGroup)
+            for number, quote in block.quotes
+            if top and number == top
+        ]
+        claim = claim_in_articles_words(index, question)[0]  # « a Baku » is « à Bakou »
+        why = next(
+            (other for text in folded[:FRANK_QUOTES] if (other := otherwise(claim, text))), ""
+        )
+        where = f"la citation de la ligne {top} ci-dessous"
+    if not why or _one_place(index, why):
         return reply
-    verdict = Para(f"Pas d'après les articles : {why} ; la citation ci-dessous.", "note")
+    verdict = Para(f"Pas d'après les articles : {why} ; {where}.", "note")
     return replace(reply, blocks=(verdict, *reply.blocks))
 
 
+_TWO_PLACES = re.compile(r"« à ([^»]+) », non « à ([^»]+) »")
+
+
+def _one_place(index: Index, why: str) -> bool:
+    """True when « ils disent « à Bakou », non « à Baku » » names one place twice (a name and
+    its alias): no other place, no verdict."""
+    found = _TWO_PLACES.search(why)
+    if found is None:
+        return False
+    said, asked = fold(found.group(1)).strip(), fold(found.group(2)).strip()
+    return any(
+        {said, asked} <= {fold(name) for name in actor.names()}
+        for actor in index.base.actors.values()
+    )
+
+
+WORD_ABSENT = "Les articles ne mentionnent pas « "
+"""How the line saying a word of the question absent from the articles opens (``unsaid``)."""
 FRANK_QUOTES = 4
 """Quotes of an answer read for a « Non » (``fact_check.contradicted``), in the order shown."""
 FRANK_SCREEN = 1000
@@ -2007,13 +2059,21 @@ FRANK_SCREEN = 1000
 first-screen rule is 1,200)."""
 
 
-def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset()) -> Reply | None:
+def _frank_no(
+    reply: Reply,
+    question: str,
+    unheld: frozenset[str] = frozenset(),
+    index: Index | None = None,
+    typed: str = "",
+) -> Reply | None:
     """``reply`` opened by « Non : d'après l'article, … » when one of its quotes (the first,
     leniently; one of the next ``FRANK_QUOTES``, strictly) states another value of the slot
     ``question`` asks. A quote past the first moves open right under it (out of its fold), so
     the value said is the one read right below — unless the first screen would then pass
     ``FRANK_SCREEN``: the « Non » then names the line whose quote says it. None when no
-    quote does."""
+    quote does. With the ``index``, a quote naming another actor for the role the claim
+    (``typed``, its actors as written) gives one says « Non » too (``other_actor``)."""
+    typed = asking_part(typed or question)
     question = asking_part(question)  # « … s'était contenté de déclarations. Un texte a-t-il
     # été adopté ? »: the claim checked is the one asked, not the statement before it
     lines = {block.ref: block.text for block in reply.blocks if isinstance(block, Item)}
@@ -2028,6 +2088,8 @@ def _frank_no(reply: Reply, question: str, unheld: frozenset[str] = frozenset())
             quotes.extend((quote, lines.get(n, ""), n) for n, quote in block.quotes)
     for position, (quote, context, number) in enumerate(quotes[:FRANK_QUOTES]):
         said = contradicted(question, quote.text, context, position == 0, unheld)
+        if not said and index is not None:  # « sous médiation russe ? »: « des États-Unis »
+            said = other_actor(index, typed, quote.text, context)
         if not said:
             continue
         rank = next((r for q, _, _ in quotes if (r := other_rank(question, q.text))), "")

@@ -105,6 +105,19 @@ _NOT_DENIAL = re.compile(r"\bnon seulement\b|\bpas (?:seulement|uniquement|que)\
 """Negations that affirm (« non seulement », « pas seulement », « ne … que »)."""
 
 
+_CLEFT = re.compile(
+    r"\b(?:c'est|c est|c'etait|c'était|c etait|ce sont|ce serait|ce n'est pas|ce n est pas) "
+    r"((?:(?!(?:quoi|quel|quels|quelle|quelles|lequel|laquelle|qui)\b)[\w'-]+ ){1,5})qui\b"
+)
+"""« C'est Aliyev qui a prononcé … ? »: a cleft sentence, whose « qui » is a relative pronoun
+(a closed question), never « qui ? » (« c'est qui qui … », « c'est quoi le pays qui … » ask)."""
+
+
+def uncleft(folded: str) -> str:
+    """``folded`` with the « qui » of a cleft sentence taken out (``_CLEFT``)."""
+    return _CLEFT.sub(lambda found: f"{found.group(0)[: -len('qui')]}", folded).replace("  ", " ")
+
+
 def verdict_set_aside(text: str) -> tuple[str, bool]:
     """``text`` without its yes/no words (« vrai ou faux : », « oui/non », « est-ce que »),
     and whether it asks yes or no (those words, or an inverted verb: « a-t-il signé ? »), never
@@ -113,7 +126,7 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
     stripped = re.sub(r"\s{2,}", " ", stripped).strip(" :")
     marker = _VERDICT.search(text) or _INVERTED.search(text.casefold())
     asked = marker is not None and not _INTERROGATIVE.search(
-        text[: marker.start()].casefold().replace("’", "'")
+        uncleft(text[: marker.start()].casefold().replace("’", "'"))  # « c'est Moscou qui … »
     )
     if not stripped.strip(" ?!.,;:"):
         return text, False
