@@ -1,0 +1,55 @@
+"""Issue 22, task i22zr: the question's words read as the reader meant them (outside phone
+readers of the fourteenth blind set). A spoken connective (« du coup ») is no word to search;
+an unknown name written with a capital is said unknown, never read as a common word
+(« Biden » is not « bien »); an acronym of the base glued to its elided article where no word
+of French or of the articles could stand (« laze » is « l'AZE », the Azerbaïdjan). Questions
+of our own on the frozen five-article base."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
+
+from bot.content.model import FactBase
+from bot.engine.courtesy import without_courtesy
+from bot.engine.reply import Para
+from tests.chat import chat, reply_text
+
+
+def test_a_spoken_connective_is_never_searched(five_base: FactBase) -> None:
+    replies = chat(
+        five_base,
+        "quand a été signé l'accord de partenariat avec les États-Unis ?",
+        "la cérémonie, elle était à Paris du coup ?",
+    )
+    text = reply_text(replies[1])
+    assert "coup" not in text
+
+
+def test_spoken_connectives_go_only_where_they_close_a_clause() -> None:
+    assert without_courtesy("signé où au juste ?") == "signé où ?"
+    assert without_courtesy("En fait, qui a signé ?") == "Qui a signé ?"
+    assert without_courtesy("la Hongrie en fait partie ?") == "la Hongrie en fait partie ?"
+    assert "coup d'État" in without_courtesy("un coup d'État a eu lieu ?")
+
+
+def test_an_unknown_name_is_said_unknown_never_read_as_a_word(five_base: FactBase) -> None:
+    reply = chat(five_base, "si je comprends, c'est Biden qui a signé l'accord avec Aliyev ?")[0]
+    text = reply_text(reply)
+    assert "« Biden »" in text
+    assert "pour « Biden »" not in text  # never « Lu : bien (pour « Biden ») »
+
+
+def test_a_misspelt_known_name_is_still_read(five_base: FactBase) -> None:
+    text = reply_text(chat(five_base, "qu'a dit le président Aliev à la délégation ?")[0])
+    assert "pour « Aliev »" in text
+
+
+def test_a_glued_code_that_is_no_word_is_read_anywhere(five_base: FactBase) -> None:
+    azerbaijan = five_base.actors["AZ"]
+    coded = replace(azerbaijan, aliases=(*azerbaijan.aliases, "AZE"))
+    base = replace(five_base, actors=MappingProxyType({**five_base.actors, "AZ": coded}))
+    reply = chat(base, "laze a fait une demande d'adhésion à l'OTAN ?")[0]
+    compris = " ".join(b.text for b in reply.blocks if isinstance(b, Para))
+    assert "(pour « laze »)" in compris
+    assert "Azerbaïdjan" in compris
