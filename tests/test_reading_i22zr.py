@@ -53,3 +53,16 @@ def test_a_glued_code_that_is_no_word_is_read_anywhere(five_base: FactBase) -> N
     compris = " ".join(b.text for b in reply.blocks if isinstance(b, Para))
     assert "(pour « laze »)" in compris
     assert "Azerbaïdjan" in compris
+
+
+def test_a_question_on_a_beginning_opens_on_the_sentence_that_says_it(
+    five_base: FactBase,
+) -> None:
+    """« commencé » is in no article; « ont débuté en 1992 » says it, not the latest exercise."""
+    for question in (
+        "l'Azerbaïdjan a commencé à travailler avec l'OTAN en quelle année ?",
+        "quand l'Azerbaïdjan a-t-il commencé avec l'OTAN ?",
+    ):
+        text = reply_text(chat(five_base, question)[0])
+        assert "débuté en 1992" in text[:500], question
+        assert "ne donne pas de date" not in text, question

@@ -45,6 +45,14 @@ NEAR: dict[str, tuple[str, ...]] = {
         for end in ("e", "ent", "es", "er", "ee", "ees", "ait", "aient")
     },
     **{f"{word}": ("soutenu",) for word in ("soutient", "soutiennent", "soutenir", "appuie")},
+    # beginning: « a commencé / démarré avec l'OTAN » is what the articles put as « ont débuté
+    # en 1992 » (« le début de la coopération » also, but « début octobre » is a date: the verb
+    # first), never the latest exercise found on the question's other words
+    **{
+        f"{stem}{end}": ("débuté", "débutée", "débutés")
+        for stem in ("commenc", "demarr")
+        for end in ("e", "ee", "es", "ees", "er", "ent", "ait", "aient")
+    },
     "matos": ("matériel",),  # familiar for « matériel » (« du matériel israélien »)
     "stop": ("arrêté",),
     "stoppe": ("arrêté",),
