@@ -66,3 +66,31 @@ def test_a_question_on_a_beginning_opens_on_the_sentence_that_says_it(
         text = reply_text(chat(five_base, question)[0])
         assert "débuté en 1992" in text[:500], question
         assert "ne donne pas de date" not in text, question
+
+
+def test_a_demonstrative_follow_up_with_a_reflexive_verb_stays_on_its_subject(
+    five_base: FactBase,
+) -> None:
+    """« ces manœuvres se tiendraient où ? » after the OTS proposal: « tiendraient » is the verb
+    asked of « ces manœuvres », no new subject; the place is said untold of those manoeuvres,
+    never answered by another exercise."""
+    replies = chat(
+        five_base,
+        "qu'a proposé le président azéri aux pays de l'OTS début octobre ?",
+        "et ces manœuvres se tiendraient où ? un pays hôte est choisi ?",
+    )
+    text = reply_text(replies[1])
+    assert "ne donnent pas le lieu" in text
+    assert "Agile Spirit" not in text
+
+
+def test_a_place_asked_by_its_kind_is_a_place(five_base: FactBase) -> None:
+    """« dans quel pays ? » after an exercise asks its place: said untold when no sentence on
+    it names one, not the same line again without a word."""
+    replies = chat(
+        five_base,
+        "quel exercice de l'OTAN l'armée azerbaïdjanaise a-t-elle fait cet été ?",
+        "et ça se passait dans quel pays ?",
+    )
+    text = reply_text(replies[1])
+    assert "ne donnent pas le lieu" in text

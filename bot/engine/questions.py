@@ -1512,9 +1512,12 @@ def _names_new_subject(
         if noun
         else set()
     )
+    reflexive = {m.group(1) for m in _REFLEXIVE.finditer(folded_text)}
     for word in index.tokens(content):
         if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
             continue
+        if word in reflexive:  # « ces manœuvres se tiendraient où ? », « ça s'est passé dans
+            continue  # quel pays ? »: how the subject shown took place, never a new subject
         if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
             continue
         if detail.kind == "dit_sur" and word in _words_of(detail.noun):
@@ -1548,6 +1551,10 @@ def _words_of(text: str) -> set[str]:
     return set(re.findall(r"\w+", fold(text)))
 
 
+_REFLEXIVE = re.compile(
+    r"\b(?:se|s')\s*(?:(?:est|sont|etait|etaient|serait|seraient|sera|seront)\s+)?([a-z]{3,})"
+)
+"""« se tiendraient », « s'est passé »: the verb of a reflexive pronoun (folded question)."""
 _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces) (\w+)")
 """« cette édition », « ce sommet »: a noun that points back at the subject just shown."""
 PERSON_POINTERS = frozenset(
