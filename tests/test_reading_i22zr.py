@@ -94,3 +94,20 @@ def test_a_place_asked_by_its_kind_is_a_place(five_base: FactBase) -> None:
     )
     text = reply_text(replies[1])
     assert "ne donnent pas le lieu" in text
+
+
+def test_a_pointed_back_verdict_shows_no_other_subject(five_base: FactBase) -> None:
+    """« ils ont conclu leurs accords ? » after the EU–India accords: « ils » are the EU and
+    India; the verdict on their accords is the answer, never followed by Azerbaijan's signed
+    accords (one was signed in Bakou: read as what « ils » had signed)."""
+    replies = chat(
+        five_base,
+        "pourquoi parle-t-on de l'UE et de l'Inde à propos du forum de Bakou ?",
+        "alors ils ont signé leurs accords à Bakou ?",
+        "et pour quels secteurs ?",
+    )
+    text = reply_text(replies[1])
+    assert "Pas d'après les articles" in text
+    assert "en cours de finalisation" in text
+    assert "États-Unis" not in text and "Royaume-Uni" not in text
+    assert "Inde" in reply_text(replies[2])

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.engine.common import entry_text, quote_of
 from bot.engine.index import Index
-from bot.engine.reply import Item, Para, Quote, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.thread import Asked
 from bot.engine.verdicts import VERDICT_OPENINGS, otherwise
 from bot.engine.yes_on_top import YES, points_back
@@ -71,6 +71,36 @@ def subject_verdict(
                 )  # after the « Compris » line
                 return replace(reply, blocks=(*blocks[:at], verdict, opened, *blocks[at:]))
     return _other_subject_noted(index, reply, previous.lines[0], scope)
+
+
+def subject_only(index: Index, said: Reply, verdict: Reply, thread: str) -> Reply | None:
+    """``verdict`` (``said`` with the pointed-back subject's « Pas d'après les articles : »)
+    reduced to that subject: its « Compris » line says the question was read of the subject
+    shown before (« suite de « … », même sujet »), and the lines of other subjects the question's
+    own words found (« accords — Azerbaïdjan · signés », the other accords) are left out — a
+    reader took them for what « ils » had signed (outside readers of the fourteenth blind set,
+    AE45). None when ``verdict`` added no such line."""
+    if verdict is said or len(verdict.blocks) < len(said.blocks) + 2:
+        return None
+    first = verdict.blocks[0]
+    start = 1 if isinstance(first, Para) and first.text.startswith("Compris") else 0
+    head, quote = verdict.blocks[start : start + 2]
+    if not (isinstance(head, Para) and head.text.startswith(VERDICT_OPENINGS)):
+        return None
+    if not isinstance(quote, Quote):
+        return None
+    kept = tuple(
+        block
+        for block in verdict.blocks[start + 2 :]
+        if not isinstance(block, (Item, QuoteGroup, Quote))
+        and not (isinstance(block, Para) and block.style != "note")
+        and not (isinstance(block, Para) and block.text.startswith(_OTHERS))
+    )
+    line = Para(f"Compris : {thread}, même sujet", "note")
+    return replace(verdict, blocks=(line, head, quote, *kept), buttons=(), page=None)
+
+
+_OTHERS = ("Aussi dans les articles", "Aussi :", "(Aussi")
 
 
 def _other_subject_noted(index: Index, reply: Reply, subject: str, scope: frozenset[str]) -> Reply:

@@ -98,7 +98,12 @@ from bot.engine.period_asked import period_answer
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
-from bot.engine.pointed_back import subject_scope, subject_verdict, yes_kept_in_scope
+from bot.engine.pointed_back import (
+    subject_only,
+    subject_scope,
+    subject_verdict,
+    yes_kept_in_scope,
+)
 from bot.engine.premise import premise_dropped
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
@@ -1235,7 +1240,11 @@ def _respond_in_thread(
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         scope = subject_scope(index, text, previous)  # « ils ont signé … ? »: of their own
         reply = yes_kept_in_scope(yes_on_top(reply, text, scope), scope)
-        reply = subject_verdict(index, reply, text, previous, scope)
+        said, reply = reply, subject_verdict(index, reply, text, previous, scope)
+        only = subject_only(index, said, reply, _thread(index, previous)) if previous else None
+        if only is not None and previous is not None:  # « ils » are the subject shown: its
+            buttons = _entry_buttons(index, previous.lines[:1])  # verdict, no other accords
+            return replace(only, buttons=buttons), previous
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
