@@ -111,3 +111,17 @@ def test_a_pointed_back_verdict_shows_no_other_subject(five_base: FactBase) -> N
     assert "en cours de finalisation" in text
     assert "États-Unis" not in text and "Royaume-Uni" not in text
     assert "Inde" in reply_text(replies[2])
+
+
+def test_a_synonym_is_read_only_where_the_articles_use_it_of_the_subject(
+    five_base: FactBase,
+) -> None:
+    """« opposé » is read « contre » where the articles write « contre » of what is asked
+    (Moscow and Tehran against the corridor), never of the OTS manoeuvres, which no article
+    says anyone opposed: « le mot employé par les articles » would pass that off as said."""
+    mine = reply_text(
+        chat(five_base, "le Kazakhstan s'est-il opposé aux manœuvres conjointes de l'OTS ?")[0]
+    )
+    assert "lu « contre »" not in mine
+    corridor = reply_text(chat(five_base, "qui s'oppose au corridor de Zanguezour ?")[0])
+    assert "lu « contre »" in corridor
