@@ -125,3 +125,32 @@ def test_a_synonym_is_read_only_where_the_articles_use_it_of_the_subject(
     assert "lu « contre »" not in mine
     corridor = reply_text(chat(five_base, "qui s'oppose au corridor de Zanguezour ?")[0])
     assert "lu « contre »" in corridor
+
+
+def test_a_place_asked_back_is_read_from_the_subject_just_shown(five_base: FactBase) -> None:
+    """« ça s'est passé à Washington ? » after the accord signed in Bakou: asked of that
+    accord, from its own quotes — not the United States' chronology."""
+    replies = chat(
+        five_base,
+        "quand a été signé l'accord de partenariat stratégique avec les États-Unis ?",
+        "et ça a eu lieu à Washington ?",
+        "c'était à Bakou alors ?",
+    )
+    text = reply_text(replies[1])
+    assert text.index("Pas d'après l'article") < text.index("à Bakou")
+    assert "jamais « à Washington »" in text
+    assert "Chronologie" not in text
+    assert "Oui, d'après l'article" in reply_text(replies[2])
+
+
+def test_a_follow_up_naming_its_own_subject_is_not_asked_of_the_previous_one(
+    five_base: FactBase,
+) -> None:
+    replies = chat(
+        five_base,
+        "quand a été signé l'accord de partenariat stratégique avec les États-Unis ?",
+        "et la Turquie, elle a signé quelque chose à Ankara ?",
+    )
+    assert "Accord de partenariat stratégique Azerbaïdjan – États-Unis »" not in reply_text(
+        replies[1]
+    )

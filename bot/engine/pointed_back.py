@@ -11,15 +11,24 @@ such, so that no reader takes it for the answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.engine.common import entry_text, quote_of
 from bot.engine.index import Index
+from bot.engine.own_evidence import subjects
 from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.subject_first import named_actors
 from bot.engine.thread import Asked
 from bot.engine.verdicts import VERDICT_OPENINGS, otherwise
 from bot.engine.yes_on_top import YES, points_back
+from bot.text import fold
 
+_PLACES = re.compile(r"(?:^|\s)(?:à|au|aux|en)\s+[A-ZÀ-ÖØ-Ý][\w’'-]*")
+"""« à Washington »: a place asked, not a subject named (its country is no new subject)."""
+_OBJECT = re.compile(r"\b(?:y|leurs?|eux|lui)\b")
+"""Pronouns that point back to the subject shown even when the question names an actor: « la
+Suède, elle y était ? » asks whether Sweden was at the forum just shown (folded question)."""
 MOST_SUBJECTS = 3
 """Entries of the previous answer read as the subject pointed back to, in order."""
 
@@ -30,6 +39,11 @@ def subject_scope(index: Index, question: str, previous: Asked | None) -> frozen
     if previous is None or not previous.lines or not points_back(question):
         return frozenset()
     entries = [index.entries.get(entry) for entry in previous.lines[:MOST_SUBJECTS]]
+    home = index.base.vocabulary.home
+    held = {actor for entry in entries if entry for actor in subjects(entry, home)}
+    others = set(named_actors(index, _PLACES.sub(" ", question))) - held - {home}
+    if others and not _OBJECT.search(fold(question)):  # « et la Turquie, elle a signé à
+        return frozenset()  # Ankara ? »: « elle » is Turkey (« l'Espagne y était ? »: « y »)
     return frozenset(e.source for entry in entries if entry for e in entry.evidence)
 
 

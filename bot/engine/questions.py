@@ -95,6 +95,7 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.period_asked import period_answer
+from bot.engine.place_pointed import place_of_pointed
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
@@ -1202,6 +1203,12 @@ def _respond_in_thread(
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
+    closed = yes_no or _OPEN_QUESTION.search(text.casefold().replace("’", "'")) is None
+    if closed and previous is not None:  # « ça s'est passé à Washington ? »: where the
+        thread = _thread(index, previous)  # subject just shown was, from its own quotes
+        placed = place_of_pointed(index, text, previous, thread)
+        if placed is not None:
+            return replace(placed, buttons=_entry_buttons(index, previous.lines[:1])), previous
     moved = _moved(index, text, previous, today) if previous is not None else None
     if moved is not None:  # « et avant ? », « qui le dit ? »: from what was just shown
         return moved
