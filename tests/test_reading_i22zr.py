@@ -154,3 +154,12 @@ def test_a_follow_up_naming_its_own_subject_is_not_asked_of_the_previous_one(
     assert "Accord de partenariat stratégique Azerbaïdjan – États-Unis »" not in reply_text(
         replies[1]
     )
+
+
+def test_a_synonym_counts_the_subject_its_article_is_about(five_base: FactBase) -> None:
+    """« approuvée » stands in the forum's article, far from the word « forum »: the article's
+    label (« Forum de Bakou 2025 ») tells what its sentences are about."""
+    text = reply_text(
+        chat(five_base, "Le forum a-t-il abouti à un document formellement adopté ?")[0]
+    )
+    assert "lu « approuvée »" in text

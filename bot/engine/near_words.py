@@ -130,16 +130,33 @@ COMMON_SHARE = 0.1
 
 def _sentences(index: Index) -> tuple[frozenset[str], ...]:
     """The stems of each sentence of the articles, in order."""
+    return tuple(stems for stems, _ in _sourced(index))
 
-    def build() -> tuple[frozenset[str], ...]:
+
+def _sourced(index: Index) -> tuple[tuple[frozenset[str], str], ...]:
+    """The stems of each sentence of the articles, in order, with its source's id."""
+
+    def build() -> tuple[tuple[frozenset[str], str], ...]:
         return tuple(
-            frozenset(stem(w) for w in words(sentence))
-            for text in index.base.seeds.values()
+            (frozenset(stem(w) for w in words(sentence)), source)
+            for source, text in index.base.seeds.items()
             for sentence in _SENTENCE.split(text)
             if sentence.strip()
         )
 
     return index.unkept("near words sentences", build)
+
+
+def _titled(index: Index, source: str) -> frozenset[str]:
+    """The stems of the words of a source's label and title that name no actor (« Forum de
+    Bakou 2025 »: « forum »): what every sentence of that article is about."""
+    found = index.base.sources.get(source)
+    text = f"{getattr(found, 'label', '')} {getattr(found, 'title', '') or ''}"
+    return frozenset(
+        stem(word)
+        for word in words(text)
+        if not is_stop(word) and index.names.find_actor(word, fuzzy=False) is None
+    )
 
 
 def _common_stems(index: Index) -> frozenset[str]:
@@ -155,7 +172,9 @@ def _common_stems(index: Index) -> frozenset[str]:
 
 def _used_so(index: Index, held: str, others: frozenset[str]) -> bool:
     """True when an article writes ``held`` in a sentence that, with the sentences on either
-    side, holds another content word of the question: « s'est opposé à la proposition … de
+    side and its article's label or title (but actors' names), holds another content word of
+    the question (« le forum a-t-il adopté un document ? »: « approuvée » in the forum's
+    article): « s'est opposé à la proposition … de
     manœuvres » is not read « contre » when the articles write « contre » only of other
     subjects (Moscow and Tehran against the corridor, named the sentence before: outside
     readers of the fourteenth blind set, AC48). A question with no other content word takes
@@ -163,11 +182,11 @@ def _used_so(index: Index, held: str, others: frozenset[str]) -> bool:
     if not others:
         return True
     wanted = stem(held)
-    sentences = _sentences(index)
-    for at, stems in enumerate(sentences):
+    sourced = _sourced(index)
+    for at, (stems, source) in enumerate(sourced):
         if wanted in stems:
-            near = sentences[max(0, at - 1) : at + 2]
-            if any(_shares(others, around) for around in near):
+            near = [around for around, _ in sourced[max(0, at - 1) : at + 2]]
+            if any(_shares(others, around) for around in (*near, _titled(index, source))):
                 return True
     return False
 
