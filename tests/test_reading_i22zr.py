@@ -163,3 +163,16 @@ def test_a_synonym_counts_the_subject_its_article_is_about(five_base: FactBase) 
         chat(five_base, "Le forum a-t-il abouti à un document formellement adopté ?")[0]
     )
     assert "lu « approuvée »" in text
+
+
+def test_when_an_organisation_was_formed_is_read_from_its_own_start(five_base: FactBase) -> None:
+    """« l'OTS a été créée quand ? »: no « not understood », no later membership line; the
+    articles give no creation date, and the earliest they date (« réunit depuis 2009 », with
+    the members) is said in their words, never called its founding."""
+    for question in ("l'OTS a été créée quand ?", "ots cree en quelle annee et c qui les membres"):
+        text = reply_text(chat(five_base, question)[0])
+        assert "ne donnent pas de date de création" in text, question
+        assert "réunit depuis 2009 des pays de langue turcique dont la Turquie, le Kazakhstan" in (
+            text
+        )
+        assert text.index("2009") < text.find("2018"), question

@@ -67,7 +67,7 @@ from bot.engine.fact_check import (
     year_values,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.founding import founding_contradicted
+from bot.engine.founding import founding_asked, founding_contradicted
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
@@ -1200,6 +1200,13 @@ def _respond_in_thread(
         shown = next((b.text for b in period[0].blocks if isinstance(b, Quote)), "")  # the
         data, command = (read.data, read.command) if read else (f"/accord {period[1].id}",) * 2
         return period[0], Asked(data, command, shown, (period[1].id,))  # question as read
+    started = founding_asked(index, text)
+    if started is not None:  # « l'OTS a été créée quand ? »: its own start, in its words
+        reply, event_id, actor_id = started
+        command = f"/org {actor_id}"
+        buttons = _entry_buttons(index, (event_id,))
+        shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), "")
+        return replace(reply, buttons=buttons), Asked(command, command, shown, (event_id,))
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
