@@ -157,7 +157,12 @@ _HOW_MANY = re.compile(r"\b(?:combien|nombre|nb|nbre|effectifs?)\b")
 _WHO = re.compile(r"\b(?:qui|nom|noms|signataires?|cote (?:\w+))\b")
 _CALLED = re.compile(r"\bcomment (?:s appell\w*|ils s appellent|elle s appelle|il s appelle)")
 """« comment s'appellent-ils ? »: a name asked (folded)."""
-_WHERE = re.compile(r"\b(?:ou|lieu|endroit|ville)\b")
+_WHERE = re.compile(
+    r"\b(?:ou|lieu|endroit|ville)\b|\bpays hote\b"
+    r"|\b(?:dans|en|au|a) quel(?:le)?s? (?:pays|ville|region|capitale|endroit)\b"
+)
+"""« où ? », « quel lieu ? », and a place asked by its kind: « ça s'est passé dans quel pays ? »,
+« un pays hôte ? » (folded)."""
 _ACTS = {
     "propos": "propos",
     "sign": "sign",

@@ -75,3 +75,48 @@ def _quoted(reply: Reply) -> set[str]:
         elif isinstance(block, QuoteGroup):
             found.update(quote.text for _, quote in block.quotes)
     return found
+
+
+_WHEN = re.compile(r"\b(?:quand|qd|date|quelle annee|en quelle annee|depuis quand|annee)\b")
+"""A start asked, not claimed: « l'OTS a été créée quand ? », « créée en quelle année ? »."""
+_SAID_START = re.compile(r"\b(?:cre[eé]\w*|fond[eé]\w*|creation|fondation)\b", re.IGNORECASE)
+
+
+def founding_asked(index: Index, question: str) -> tuple[Reply, str, str] | None:
+    """« l'OTS a été créée quand ? »: the organisation's own start entry (kind « fondation »
+    or « composition »), its dated clause said on top and its quote open — with « Les articles
+    ne donnent pas de date de création » first when no sentence of that entry speaks of a
+    creation (« réunit depuis 2009 » is the earliest they date, never called its founding).
+    Also returns the entry's id and the organisation's id; None when the question claims a
+    year (``founding_contradicted``), asks no start, or names no one organisation that has
+    such an entry."""
+    folded = fold(question)
+    if not _START.search(folded) or not _WHEN.search(folded) or _YEAR.search(folded):
+        return None
+    base = index.base
+    asked = [a for a in named_actors(index, question) if not base.actors[a].is_country]
+    if len(asked) != 1:
+        return None
+    starts = [e for e in base.events if e.type in START_KINDS and e.actors[0] == asked[0]]
+    if not starts:
+        return None
+    event = min(starts, key=lambda e: e.date.start)
+    year = event.date.start.year
+    for evidence in own_key_evidence(base, event):
+        found = re.search(rf"[^.;:]*\b{year}\b[^.;:]*", evidence.quote)  # its whole sentence:
+        # « … depuis 2009 des pays … dont la Turquie, le Kazakhstan … », never cut at a comma
+        if found is None:
+            continue
+        said = found.group(0).strip()
+        name = base.actors[asked[0]].name
+        if _SAID_START.search(evidence.quote):
+            head = f"D'après l'article : « {said} »."
+        else:
+            head = (
+                f"Les articles ne donnent pas de date de création de « {name} » ; le plus tôt "
+                f"qu'ils en datent : « {said} »."
+            )
+        line = Para(f"Compris : « quand ? » — {name}, création", "note")
+        opened = replace(quote_of(base, evidence), open=True)
+        return Reply((line, Para(head, "note"), opened)), event.id, asked[0]
+    return None

@@ -312,6 +312,14 @@ def acronym_unglued(index: Index, word: str) -> str | None:
     return f"l'{meant}" if meant else None
 
 
+def _no_word(index: Index, word: str) -> bool:
+    """True when ``word`` (folded) is neither a word of the articles nor a French word: « laze »
+    can only be « l'AZE », wherever it stands (« lots » is « l'OTS » only after a preposition)."""
+    if not word.startswith("l") or word[1:] not in _acronyms(index):
+        return False
+    return word not in _base_words(index) and word not in french_words()
+
+
 def _acronyms(index: Index) -> Mapping[str, str]:
     """Folded acronym → as written (« ots » → « OTS »): the actors' names and aliases of two
     to six capitals."""
@@ -321,10 +329,20 @@ def _acronyms(index: Index) -> Mapping[str, str]:
         for actor in index.base.actors.values():
             for name in (getattr(actor, "name", ""), *getattr(actor, "aliases", ())):
                 if 2 <= len(name) <= 6 and name.isalpha() and name.isupper():
-                    found.setdefault(fold(name), name)
+                    found.setdefault(fold(name), _said(actor, name))
         return MappingProxyType(found)
 
     return index.unkept("acronyms", build)
+
+
+def _said(actor: object, acronym: str) -> str:
+    """How an acronym read after « l' » is said: a country's code by the country's name when
+    it takes « l' » (« AZE »: « Azerbaïdjan »), an organisation's acronym as it is (« OTS »)."""
+    name = str(getattr(actor, "name", ""))
+    singular = not name.endswith("s")  # « les États-Unis », never « l'États-Unis »
+    if getattr(actor, "is_country", False) and fold(name)[:1] in "aeiou" and singular:
+        return name
+    return acronym
 
 
 def with_typos_read(
@@ -337,19 +355,49 @@ def with_typos_read(
 
     def swap(match: re.Match[str]) -> str:
         typed = match.group(0)
-        glued = _AFTER_PREPOSITION.search(text[: match.start()])
+        glued = _AFTER_PREPOSITION.search(text[: match.start()]) or _no_word(index, fold(typed))
         meant = (
             (acronym_unglued(index, fold(typed)) if glued else None)
             or unglued(index, fold(typed))
             or nearest(index, fold(typed), words, known)
         )
-        if meant is None:
-            return typed
+        if meant is None or (_named(text, match) and not _is_name(index, meant)):
+            return typed  # « Biden » is never « bien »: an unknown name stays a name
         read.append((typed, meant))
         return meant
 
     changed = _WORD.sub(swap, text)
     return (changed, tuple(read)) if read else (text, ())
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;«]\s*)\s*$")
+
+
+def _named(text: str, match: re.Match[str]) -> bool:
+    """True when the word matched is written as a name: a capital, then small letters, and not
+    at the start of a sentence (where any word takes a capital)."""
+    typed = match.group(0)
+    if not typed[:1].isupper() or typed.isupper():
+        return False
+    return _SENTENCE_START.search(text[: match.start()]) is None
+
+
+def _is_name(index: Index, meant: str) -> bool:
+    """True when ``meant`` (a word read, or an elided one: « l'OTS ») is a name of the articles:
+    an actor's name, or a word they write with a capital inside a sentence."""
+    word = fold(meant.rsplit("'", 1)[-1])
+    if index.names.find_actor(word, fuzzy=False) is not None:
+        return True
+
+    def build() -> bool:
+        for source in seed_sources_of(index, word)[:SPELLING_ARTICLES]:
+            for found in re.finditer(r"(?<=[^\W\d_] )[^\W\d_]+", index.base.seeds.get(source, "")):
+                written = found.group(0)
+                if written[:1].isupper() and not written.isupper() and fold(written) == word:
+                    return True
+        return False
+
+    return index.memo(f"misspelt name {word}", build)
 
 
 def read_as(pairs: tuple[tuple[str, str], ...]) -> str:

@@ -11,15 +11,24 @@ such, so that no reader takes it for the answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.engine.common import entry_text, quote_of
 from bot.engine.index import Index
-from bot.engine.reply import Item, Para, Quote, Reply
+from bot.engine.own_evidence import subjects
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.subject_first import named_actors
 from bot.engine.thread import Asked
 from bot.engine.verdicts import VERDICT_OPENINGS, otherwise
 from bot.engine.yes_on_top import YES, points_back
+from bot.text import fold
 
+_PLACES = re.compile(r"(?:^|\s)(?:à|au|aux|en)\s+[A-ZÀ-ÖØ-Ý][\w’'-]*")
+"""« à Washington »: a place asked, not a subject named (its country is no new subject)."""
+_OBJECT = re.compile(r"\b(?:y|leurs?|eux|lui)\b")
+"""Pronouns that point back to the subject shown even when the question names an actor: « la
+Suède, elle y était ? » asks whether Sweden was at the forum just shown (folded question)."""
 MOST_SUBJECTS = 3
 """Entries of the previous answer read as the subject pointed back to, in order."""
 
@@ -30,6 +39,11 @@ def subject_scope(index: Index, question: str, previous: Asked | None) -> frozen
     if previous is None or not previous.lines or not points_back(question):
         return frozenset()
     entries = [index.entries.get(entry) for entry in previous.lines[:MOST_SUBJECTS]]
+    home = index.base.vocabulary.home
+    held = {actor for entry in entries if entry for actor in subjects(entry, home)}
+    others = set(named_actors(index, _PLACES.sub(" ", question))) - held - {home}
+    if others and not _OBJECT.search(fold(question)):  # « et la Turquie, elle a signé à
+        return frozenset()  # Ankara ? »: « elle » is Turkey (« l'Espagne y était ? »: « y »)
     return frozenset(e.source for entry in entries if entry for e in entry.evidence)
 
 
@@ -71,6 +85,36 @@ def subject_verdict(
                 )  # after the « Compris » line
                 return replace(reply, blocks=(*blocks[:at], verdict, opened, *blocks[at:]))
     return _other_subject_noted(index, reply, previous.lines[0], scope)
+
+
+def subject_only(index: Index, said: Reply, verdict: Reply, thread: str) -> Reply | None:
+    """``verdict`` (``said`` with the pointed-back subject's « Pas d'après les articles : »)
+    reduced to that subject: its « Compris » line says the question was read of the subject
+    shown before (« suite de « … », même sujet »), and the lines of other subjects the question's
+    own words found (« accords — Azerbaïdjan · signés », the other accords) are left out — a
+    reader took them for what « ils » had signed (outside readers of the fourteenth blind set,
+    AE45). None when ``verdict`` added no such line."""
+    if verdict is said or len(verdict.blocks) < len(said.blocks) + 2:
+        return None
+    first = verdict.blocks[0]
+    start = 1 if isinstance(first, Para) and first.text.startswith("Compris") else 0
+    head, quote = verdict.blocks[start : start + 2]
+    if not (isinstance(head, Para) and head.text.startswith(VERDICT_OPENINGS)):
+        return None
+    if not isinstance(quote, Quote):
+        return None
+    kept = tuple(
+        block
+        for block in verdict.blocks[start + 2 :]
+        if not isinstance(block, (Item, QuoteGroup, Quote))
+        and not (isinstance(block, Para) and block.style != "note")
+        and not (isinstance(block, Para) and block.text.startswith(_OTHERS))
+    )
+    line = Para(f"Compris : {thread}, même sujet", "note")
+    return replace(verdict, blocks=(line, head, quote, *kept), buttons=(), page=None)
+
+
+_OTHERS = ("Aussi dans les articles", "Aussi :", "(Aussi")
 
 
 def _other_subject_noted(index: Index, reply: Reply, subject: str, scope: frozenset[str]) -> Reply:

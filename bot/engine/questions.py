@@ -69,7 +69,7 @@ from bot.engine.fact_check import (
     year_values,
 )
 from bot.engine.filters import Reading, TimelineFilter, asks_weekday, read_filter
-from bot.engine.founding import founding_contradicted
+from bot.engine.founding import founding_asked, founding_contradicted
 from bot.engine.french import LIGHT_WORDS, STOP_WORDS, folded_stem, is_stop
 from bot.engine.french import words as french_words
 from bot.engine.group_answer import answer_opened, card_led
@@ -98,10 +98,16 @@ from bot.engine.passage import (
     search_button,
 )
 from bot.engine.period_asked import period_answer
+from bot.engine.place_pointed import place_of_pointed
 from bot.engine.place_unnamed import place_unnamed
 from bot.engine.plans import Coming, asks_plans, planned, plans_blocks, plans_buttons
 from bot.engine.pointed import holds_pointed, pointed_in_thread
-from bot.engine.pointed_back import subject_scope, subject_verdict, yes_kept_in_scope
+from bot.engine.pointed_back import (
+    subject_only,
+    subject_scope,
+    subject_verdict,
+    yes_kept_in_scope,
+)
 from bot.engine.premise import premise_dropped
 from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
@@ -1211,9 +1217,22 @@ def _respond_in_thread(
         shown = next((b.text for b in period[0].blocks if isinstance(b, Quote)), "")  # the
         data, command = (read.data, read.command) if read else (f"/accord {period[1].id}",) * 2
         return period[0], Asked(data, command, shown, (period[1].id,))  # question as read
+    started = founding_asked(index, text)
+    if started is not None:  # « l'OTS a été créée quand ? »: its own start, in its words
+        reply, event_id, actor_id = started
+        command = f"/org {actor_id}"
+        buttons = _entry_buttons(index, (event_id,))
+        shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), "")
+        return replace(reply, buttons=buttons), Asked(command, command, shown, (event_id,))
     signer = _signer_untold(index, text, previous)
     if signer is not None:  # « qui a paraphé cet accord côté américain ? »: nobody named
         return signer
+    closed = yes_no or _OPEN_QUESTION.search(text.casefold().replace("’", "'")) is None
+    if closed and previous is not None:  # « ça s'est passé à Washington ? »: where the
+        thread = _thread(index, previous)  # subject just shown was, from its own quotes
+        placed = place_of_pointed(index, text, previous, thread)
+        if placed is not None:
+            return replace(placed, buttons=_entry_buttons(index, previous.lines[:1])), previous
     moved = _moved(index, text, previous, today) if previous is not None else None
     if moved is not None:  # « et avant ? », « qui le dit ? »: from what was just shown
         return moved
@@ -1252,7 +1271,11 @@ def _respond_in_thread(
     if yes_no and found is not None:  # « la Grèce était présente … ? »: « Oui » over the quote
         scope = subject_scope(index, text, previous)  # « ils ont signé … ? »: of their own
         reply = yes_kept_in_scope(yes_on_top(reply, text, scope), scope)
-        reply = subject_verdict(index, reply, text, previous, scope)
+        said, reply = reply, subject_verdict(index, reply, text, previous, scope)
+        only = subject_only(index, said, reply, _thread(index, previous)) if previous else None
+        if only is not None and previous is not None:  # « ils » are the subject shown: its
+            buttons = _entry_buttons(index, previous.lines[:1])  # verdict, no other accords
+            return replace(only, buttons=buttons), previous
     if yes_no and found is not None:  # « une cinquantaine de pays ? » over « plus de 80 »
         reply = _said_otherwise(index, reply, text)
     if (yes_no or asks_or_not(text)) and found is not None:  # « … à Ankara, c'est ça ? »
@@ -1529,9 +1552,12 @@ def _names_new_subject(
         if noun
         else set()
     )
+    reflexive = {m.group(1) for m in _REFLEXIVE.finditer(folded_text)}
     for word in index.tokens(content):
         if _asks_only(word) or asked_detail(word) is not None or len(word) < 4:
             continue
+        if word in reflexive:  # « ces manœuvres se tiendraient où ? », « ça s'est passé dans
+            continue  # quel pays ? »: how the subject shown took place, never a new subject
         if word in DETAIL_ONLY or (detail.noun and word.startswith(fold(detail.noun)[:5])):
             continue
         if detail.kind == "dit_sur" and word in _words_of(detail.noun):
@@ -1565,6 +1591,10 @@ def _words_of(text: str) -> set[str]:
     return set(re.findall(r"\w+", fold(text)))
 
 
+_REFLEXIVE = re.compile(
+    r"\b(?:se|s')\s*(?:(?:est|sont|etait|etaient|serait|seraient|sera|seront)\s+)?([a-z]{3,})"
+)
+"""« se tiendraient », « s'est passé »: the verb of a reflexive pronoun (folded question)."""
 _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces) (\w+)")
 """« cette édition », « ce sommet »: a noun that points back at the subject just shown."""
 PERSON_POINTERS = frozenset(
