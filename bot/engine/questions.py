@@ -1085,6 +1085,7 @@ def _not_again(
         asked_detail(expand(text)) is None
         or asked_move(text) is not None  # « qui le dit ? »: the source of the same sentence
         or not _opens_on_compris(answered[0])  # something said on top already
+        or _verdict_under_compris(answered[0])  # « Pas d'après l'article : il le situe … »
         or not says_again(previous.quotes, answered[0])
     ):
         return answered
@@ -1132,6 +1133,16 @@ def _untold_on_top(reply: Reply) -> bool:
     """Whether the reply opens by saying what the articles do not give."""
     first = reply.blocks[0] if reply.blocks else None
     return isinstance(first, Para) and first.text.startswith("Les articles ne ")
+
+
+_VERDICT = ("Oui", "Non", "Pas d'après", "Les articles ne ")
+
+
+def _verdict_under_compris(reply: Reply) -> bool:
+    """Whether the line right under the « Compris » line is already a verdict: the detail
+    asked again is said there, no « Sur « … » : » line goes above it."""
+    second = reply.blocks[1] if len(reply.blocks) > 1 else None
+    return isinstance(second, Para) and second.text.startswith(_VERDICT)
 
 
 def _opens_on_compris(reply: Reply) -> bool:
