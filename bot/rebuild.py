@@ -308,6 +308,7 @@ def _child(content_dir: Path, seeds_dir: Path, folder: Path) -> int:
             factbase = load_factbase(content_dir, seeds_dir, on_file=reading, cache=cache)
             parts = None if kept is None else kept / FULLTEXT_CACHE
             index = Index(factbase, parts)
+            index.fulltext.read_parts_on_use()  # the unchanged files' parts: named, not read
             take_kept_tables(index, kept)  # unchanged names, agreements: their kept pieces
             index = build_index(index, serving=False)  # the bot builds what is unkept
     except ContentError as error:

@@ -153,7 +153,9 @@ def test_start_up_builds_the_full_text_index_before_the_first_search(
 ) -> None:
     built = []
     real = FullText._part
-    monkeypatch.setattr(FullText, "_part", lambda self, e: built.append(len(e)) or real(self, e))
+    monkeypatch.setattr(
+        FullText, "_part", lambda self, e, *more: built.append(len(e)) or real(self, e, *more)
+    )
     index = ready_index(copy.content, copy.seeds, {"SNAPSHOT_DIR": str(tmp_path / "cache")})
     assert sum(built) == len(index.base.entries())  # every content file's part, once
     done = list(built)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from bot.draft.article import Given, header_month
-from bot.draft.frdates import find_dates
+if TYPE_CHECKING:  # the draft's modules are imported on first use: the bot imports this one
+    from bot.draft.article import Given  # for its limits and never drafts unless asked
 
 MAX_ARTICLE_BYTES = 200_000
 """Largest article accepted (a long news page is 20 to 60 KB of text)."""
@@ -66,6 +67,9 @@ def decode_article(data: bytes) -> Intake:
 def given_of(url: str | None, when: str | None, outlet: str | None) -> Given:
     """What the curator gives on the command line, checked: a date is a full day, or a month
     (« 2023-02 ») whose day the dispatch's dateline gives (the draft says when none does)."""
+    from bot.draft.article import Given, header_month
+    from bot.draft.frdates import find_dates
+
     day: date | None = None
     month: str | None = None
     if when:

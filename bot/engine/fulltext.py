@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,7 +20,7 @@ from bot.engine.file_parts import part_key
 from bot.engine.french import lightness
 from bot.engine.kept_tables import kept_table
 from bot.engine.names import ByLength, by_length
-from bot.engine.postings import Part, Postings
+from bot.engine.postings import KeptPart, Part, Postings
 from bot.engine.tables import Entry, Table
 from bot.engine.typos import TYPO_CUTOFF, bigram_keys, compatible_lengths, shared_bigrams_needed
 from bot.text import fold
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 PART_SUFFIX = ".words"
 """Name ending of a content file's part of the full text, in the parts folder."""
+LIST_SUFFIX = ".list"
+"""Name ending of the list of a part's words, in its order, kept beside it (i25r)."""
 EXACT_WEIGHT = 1.0
 """What a query word adds to an entry's /cherche score when the entry holds it."""
 NEAR_WEIGHT = 0.7
@@ -135,7 +137,9 @@ class FullText(Table):
         """Topic id → its label."""
         return MappingProxyType({t.id: t.label for t in self.base.vocabulary.topics})
 
-    def _part(self, entries: list[Entry]) -> tuple[str | None, dict[str, tuple[str, ...]]]:
+    def _part(
+        self, entries: list[Entry], on_use: bool = False
+    ) -> tuple[str | None, Part | dict[str, tuple[str, ...]]]:
         """Word → the ids of ``entries`` holding it, in their order: one content file's part
         of ``postings``. With a parts folder, kept there under a key naming exactly what it
         is built from, so a file whose entries read the same is never folded again: for a
@@ -143,7 +147,8 @@ class FullText(Table):
         and the fingerprint of the base's names and labels (:mod:`bot.engine.file_parts`:
         no text read); else a hash of the code, the stop words, each entry's id and text.
         Returned with that key (None without a parts folder): the snapshot keeps the part
-        under it (:class:`bot.engine.postings.Postings`)."""
+        under it (:class:`bot.engine.postings.Postings`). ``on_use``: a kept part whose word
+        list is kept too is a :class:`KeptPart`, read only when looked up."""
         texts: list[tuple[str, str]] | None = None
         key = None
         if self.parts is not None:
@@ -157,8 +162,14 @@ class FullText(Table):
                     digest.update(f"{entry_id}\0{text}\1".encode())
                 key = digest.hexdigest()
             self.used_parts.add(key)
+            if on_use:
+                words = read_snapshot(self.parts, key, tuple, name=key + LIST_SUFFIX)
+                if words is not None and (self.parts / (key + PART_SUFFIX)).is_file():
+                    return key, KeptPart(words, partial(self._kept_part, entries, key))
             kept = read_snapshot(self.parts, key, dict, name=key + PART_SUFFIX)
             if kept is not None:
+                if on_use:
+                    self._keep_list(key, kept)
                 return key, kept
         if texts is None:
             texts = [(entry.id, self._text(entry)) for entry in entries]
@@ -173,7 +184,26 @@ class FullText(Table):
             from bot.content.snapshot import write_snapshot
 
             write_snapshot(self.parts, key, part, name=key + PART_SUFFIX)
+            self._keep_list(key, part)
         return key, part
+
+    def _kept_part(self, entries: list[Entry], key: str) -> Part:
+        """The part of ``entries`` kept under ``key``, read now (built again if it is gone)."""
+        from bot.content.snapshot import read_snapshot
+
+        assert self.parts is not None
+        kept = read_snapshot(self.parts, key, dict, name=key + PART_SUFFIX)
+        if kept is not None:
+            return MappingProxyType(kept)
+        _, built = self._part(entries)
+        return built if isinstance(built, KeptPart) else MappingProxyType(dict(built))
+
+    def _keep_list(self, key: str, part: Mapping[str, tuple[str, ...]]) -> None:
+        """Keep the list of ``part``'s words, in its order, beside it."""
+        from bot.content.snapshot import write_snapshot
+
+        assert self.parts is not None
+        write_snapshot(self.parts, key, tuple(part), name=key + LIST_SUFFIX)
 
     def _salt(self) -> bytes:
         from bot.content.snapshot import code_key
@@ -190,6 +220,15 @@ class FullText(Table):
         The parts are kept apart, merged word by word when read (:mod:`bot.engine.postings`):
         a snapshot keeps each part once under its key, and a reload after one changed file
         neither merges, writes nor decodes the others."""
+        return self._postings()
+
+    def read_parts_on_use(self) -> None:
+        """Build ``postings`` now with each unchanged file's part read only when looked up
+        (:class:`KeptPart`): the reload's reading process, which names those parts in the
+        snapshot by their keys and reads their words for the vocabulary, never their ids."""
+        vars(self)["postings"] = self._postings(on_use=True)
+
+    def _postings(self, on_use: bool = False) -> Postings:
         files = self.base.files or {}
         by_file: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.base.entries():
@@ -197,9 +236,9 @@ class FullText(Table):
         keys: list[str | None] = []
         parts: list[Part] = []
         for name in sorted(by_file):
-            key, part = self._part(by_file[name])
+            key, part = self._part(by_file[name], on_use)
             keys.append(key)
-            parts.append(MappingProxyType(part))
+            parts.append(part if isinstance(part, KeptPart) else MappingProxyType(part))
         self._prune()
         return Postings(tuple(parts), tuple(keys))
 
@@ -208,9 +247,10 @@ class FullText(Table):
         if self.parts is None:
             return
         try:
-            for path in self.parts.glob("*" + PART_SUFFIX):
-                if path.name[: -len(PART_SUFFIX)] not in self.used_parts:
-                    path.unlink(missing_ok=True)
+            for suffix in (PART_SUFFIX, LIST_SUFFIX):
+                for path in self.parts.glob("*" + suffix):
+                    if path.name[: -len(suffix)] not in self.used_parts:
+                        path.unlink(missing_ok=True)
         except OSError as error:
             log.warning("Parties du plein texte non nettoyées (%s)", error)
 

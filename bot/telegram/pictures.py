@@ -10,7 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaPhoto, Message, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InputFile,
+    InputMediaPhoto,
+    Message,
+    Update,
+)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
@@ -33,6 +40,16 @@ from bot.text import fold
 
 log = logging.getLogger(__name__)
 REFUSED_NOTE = "L'image n'a pas pu être envoyée ; voici sa légende en texte."
+
+
+def png_file(data: bytes, name: str, *, attach: bool = False) -> InputFile:
+    """``data`` to upload as ``name``.png, its type said: python-telegram-bot would guess it
+    from the name with :mod:`mimetypes`, whose first guess reads the system's type tables
+    (~0.35 MiB kept by the bot for good after its first picture)."""
+    upload = InputFile(data, attach=attach)
+    upload.mimetype = "image/png"
+    upload.filename = f"{name}.png"
+    return upload
 
 
 def caption_and_rest(reply: Reply) -> tuple[str, list[str]]:
@@ -73,9 +90,8 @@ async def _send_picture(message: Message, found: Picture | Prepared, drawer: Dra
     try:
         await retrying(
             lambda: message.reply_photo(
-                photo=data,
+                photo=png_file(data, found.name),
                 caption=caption,
-                filename=f"{found.name}.png",
                 reply_markup=None if rest else markup,
                 do_quote=in_group,
             )
@@ -128,7 +144,7 @@ async def _turn_page(
     caption, rest = ready.caption, ready.rest
     markup = ready.markup
     media = InputMediaPhoto(
-        data, caption=caption, parse_mode=ParseMode.HTML, filename=f"{found.name}.png"
+        png_file(data, found.name, attach=True), caption=caption, parse_mode=ParseMode.HTML
     )
     try:
         await retrying(
