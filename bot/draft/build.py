@@ -3655,8 +3655,8 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         if article.published.basis == "texte":  # the meeting's year is the article's own
             entry["date_anchor"] = source_id
         elif article.published.value:  # the curator's or the address's date: said so
-            where = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}
-            basis = where.get(article.published.basis or "")
+            given_by = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}
+            basis = given_by.get(article.published.basis or "")
             entry["date_reason"] += f", article du {article.published.value}" + (
                 f" (date {basis})" if basis else ""
             )

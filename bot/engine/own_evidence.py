@@ -16,6 +16,10 @@ dated signing under an undated partnership, says something the line does not. A 
   others: a sentence about the NATO meeting under the Turkish memorandum, the « 80 pays » of
   the forum under an EU–India line.
 
+A quote that says whose words the entry's summary reports (its « Selon M. Aliyev », or its
+``hedge``) is the entry's own whatever the rules above say: the summary's attribution rests on
+it, so it is never withheld from the entry.
+
 Views show an entry's own quotes under its line; another entry's sentence never stands as
 its proof (it stays on that other entry, where it is the proof).
 """
@@ -119,6 +123,39 @@ def _told(flat: str, summary: frozenset[str]) -> bool:
     return bool(words) and len(words & summary) >= TOLD * len(words)
 
 
+_ATTRIBUTION = re.compile(
+    r"\b(?:selon|d['’]apr[eè]s)\s+((?:M\.|MM\.|Mme\.?)?[^,;:.!?«»()]{1,100})", re.IGNORECASE
+)
+
+
+def attributions(entry: Entry) -> tuple[frozenset[str], ...]:
+    """Who the entry's summary (or its ``hedge``) says its words are from — « Selon M.
+    Aliyev, … » — as the long words of each attribution (« aliyev »)."""
+    said = [found.group(1) for found in _ATTRIBUTION.finditer(entry.summary or "")]
+    hedge = getattr(entry, "hedge", None)
+    if hedge:
+        said += [found.group(1) for found in _ATTRIBUTION.finditer(hedge)] or [hedge]
+    found = (frozenset(word for word in _flat(words).split() if len(word) >= 4) for words in said)
+    return tuple(dict.fromkeys(words for words in found if words))
+
+
+def _attributed(entries: tuple[Entry, ...], foreign: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``foreign`` without the quotes an entry's summary's attribution rests on: when none of
+    the entry's own key quotes says whose words these are (« Selon M. Aliyev » : « aliyev »),
+    its key quotes that say it are its own again — never withheld, whoever else quotes them."""
+    for entry in entries:
+        quotes = foreign.get(entry.id)
+        said = attributions(entry) if quotes else ()
+        if not quotes or not said:
+            continue
+        key = {item.quote: set(_flat(item.quote).split()) for item in entry.key_evidence()}
+        own = [words for quote, words in key.items() if quote not in quotes]
+        for attribution in said:
+            if not any(attribution <= words for words in own):
+                quotes -= {quote for quote in quotes if attribution <= key.get(quote, set())}
+    return foreign
+
+
 HEAD = 3
 """Words of a quote looked up to find the longer quotes that hold it."""
 
@@ -193,6 +230,7 @@ def _foreign_table(base: FactBase, parts: Path | None = None) -> dict[str, froze
         from bot.content.snapshot import write_snapshot
 
         write_snapshot(parts, salt, used, name=KEPT_NAME)
+    foreign = _attributed(entries, foreign)
     return {entry.id: frozenset(foreign.get(entry.id, ())) for entry in entries}
 
 
