@@ -1,6 +1,7 @@
 """Issue 23 (twenty-fifth newcomer): the quote that carries an entry's attribution
 (« Selon M. Karimov, … ») is never withheld from it, even when another entry quoting the
-same sentence claims it; and an entry's shown quotes do not depend on unrelated entries.
+same sentence claims it; an entry's shown quotes do not depend on unrelated entries; and a
+quote completed with its sentence's end keeps its guillemets balanced, or its cut says so.
 
 On a fixture base: the frozen five-article base plus one article of our own, in which one
 sentence two entries share carries the speaker's attribution; the second entry's other quote
@@ -9,7 +10,11 @@ sentence two entries share carries the speaker's attribution; the second entry's
 from __future__ import annotations
 
 from bot.content.model import FactBase
+from bot.engine.common import attribution
+from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, own_key_evidence
+from bot.engine.reply import Quote
+from bot.engine.whole_clauses import balanced, whole_quote
 from tests.conftest import ContentCopy
 
 SHARED = (
@@ -127,3 +132,42 @@ def test_an_unrelated_article_changes_no_entry_s_shown_quotes(copy):
     grown = copy.load()
     after = {entry.id: own_key_evidence(grown, entry) for entry in grown.entries()}
     assert {entry_id: after[entry_id] for entry_id in before} == before
+
+
+SAID = (
+    "«Le premier document renforce la coopération navale. Le second document sert à renforcer "
+    "la sécurité entre les deux pays», a-t-il dit."
+)
+PIECE = "Le second document sert à renforcer la sécurité entre les deux pays"
+CLOSED = "Le second accord a été signé à Bakou, a-t-il ajouté."
+
+
+def test_a_completed_quote_never_shows_an_unbalanced_guillemet(copy):
+    """A piece of a quotation (« … deux pays», a-t-il dit. ») is not completed with the
+    sentence's end that would show a lone « » »: the cut is marked instead; a piece whose
+    end is balanced is still completed."""
+    _source(copy, "fixture-asgarov", f"{SAID} {CLOSED}")
+    _append(
+        copy,
+        "events.yaml",
+        _event(
+            "fixture-asgarov-second",
+            "AZ, TR",
+            "Le second document sert à renforcer la sécurité entre les deux pays.",
+            [("fixture-asgarov", PIECE)],
+        )
+        + _event(
+            "fixture-asgarov-bakou",
+            "AZ, TR",
+            "Le second accord a été signé à Bakou.",
+            [("fixture-asgarov", "Le second accord a été signé à Bakou")],
+        ),
+    )
+    index = Index(copy.load())
+    source = index.base.sources["fixture-asgarov"]
+    shown = whole_quote(index, Quote(PIECE, attribution(source), source.id), {})
+    assert balanced(shown.text), shown.text
+    assert shown.text == PIECE and shown.cut_after  # « … » says the sentence goes on
+    said = "Le second accord a été signé à Bakou"
+    whole = whole_quote(index, Quote(said, attribution(source), source.id), {})
+    assert whole.text == CLOSED and not whole.cut_after
