@@ -77,9 +77,10 @@ curated (AZERTAC 2020, Bénin Web TV, News-Front 2020), with the month and outle
 newcomer4's) and the Myanmar card (their Pakistan card left out, the first set has one); the
 fourteenth, newcomer25, the three the twenty-fifth newcomer curated (AZERTAC 2020 with a
 page-store « date 2020-09 » stamp before its dateline, Yeni Şafak 2025, Azvision 2020), with
-the outlet they wrote by hand in the YAML as a « # Média » line, their Somalia card and their first organisations (CEI, Milli Madjlis), without the two actors
-their text replacement added by mistake to existing entries (« actors: [AZ] » matched the
-first such line of events.yaml)."""
+the outlet they wrote by hand in the YAML as a « # Média » line, their Somalia card and the
+sets' first organisations (CEI, Milli Madjlis), without the two actors their text replacement
+added by mistake to existing entries (« actors: [AZ] » matched the first such line of
+events.yaml)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
