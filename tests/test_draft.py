@@ -123,10 +123,26 @@ def test_no_date_gets_a_year_the_article_does_not_support(path, base):
             named = re.match(r"année lue dans le nom « ([^»]+?) ?»", entry.get("date_reason") or "")
             if named:  # « Caspian Breeze - 2025 »: the name's words are the article's, no anchor
                 assert named.group(1) in text and "date_anchor" not in entry
-            elif published is not None:  # built on the article's own date: anchored to it
-                assert entry["date_anchor"] == source["id"]
-            else:  # an article without its date anchors nothing: the reason says the basis
-                assert "date_anchor" not in entry and entry["date_reason"]
+            else:
+                _anchor_or_reason(source, entry)
+
+
+WHERE = {"curateur": "curateur", "adresse": "adresse"}
+"""The words a date_reason uses for a date built on a publication date that is not the
+article's words (docs/curation.md: « une date_reason qui le dit »)."""
+
+
+def _anchor_or_reason(source: dict[str, object], entry: dict[str, object]) -> None:
+    """A deduced date built on the article's own date (its words: no published_basis) is
+    anchored to it; on a date the curator, the address or the page's wrapping gave (any
+    published_basis), or on no date at all, it anchors nothing and its reason says the basis."""
+    basis = source.get("published_basis")
+    if source["published"] is not None and basis is None:
+        assert entry["date_anchor"] == source["id"], entry
+        return
+    assert "date_anchor" not in entry and entry["date_reason"], entry
+    if source["published"] is not None and str(basis) in WHERE:
+        assert WHERE[str(basis)] in str(entry["date_reason"]), entry
 
 
 def test_day_and_month_without_year_stay_without_year(base):
@@ -456,3 +472,38 @@ def test_cli_draft_refuses_to_write_into_the_live_content_folder(copy):
     )
     assert result.returncode == 2 and "base vivante" in result.stderr
     assert not list(copy.content.glob("courrier*"))
+
+
+CURATOR_SHAPES = {
+    "tampon-et-ligne-d-agence": " date 2020-09 Bakou, 4 septembre, AZERTAC\n\n",
+    "mois-du-curateur": "# Date : 2020-09\nBakou, 4 septembre, AZERTAC\n\n",
+    "jour-du-curateur": "# Date : 2020-09-04\n",
+    "adresse-datee": "# URL : https://exemple.fr/2020/09/04/reunion-defense\n",
+    "date-du-texte": "Bakou, 4 septembre 2020 (AFP)\n\n",
+    "sans-date": "",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CURATOR_SHAPES))
+def test_a_deduced_date_anchors_only_on_the_article_own_date(shape, base, tmp_path):
+    """Every shape a curator's copy can take (issue 23, twenty-fifth newcomer: a page-store
+    « date 2020-09 » stamp before an agency dateline): a day without year is anchored to the
+    article's date when the article writes it, and otherwise says its basis, never both."""
+    body = (
+        "Le ministre azerbaïdjanais de la Défense a participé le 2 septembre à la réunion "
+        "des ministres de la défense de la CEI, tenue à Moscou.\n\n"
+        "Les ministres de la Défense ont signé le 3 septembre une déclaration commune.\n\n"
+        "Le ministre turc de la Défense a rencontré le 1er septembre à Ankara son homologue "
+        "azerbaïdjanais.\n\n"
+        "À l'issue de la rencontre, les deux ministres ont signé un accord de coopération "
+        "militaire.\n"
+    )
+    path = tmp_path / f"{shape}.txt"
+    path.write_text(CURATOR_SHAPES[shape] + body, encoding="utf-8")
+    data = _draft(path, base)
+    source = data["sources"][0]  # type: ignore[index]
+    dated = [e for e in _entries(data) if e.get("date_basis") in ("déduit", "rapporté")]
+    if shape != "sans-date":
+        assert source["published"] is not None and dated, (source, _entries(data))
+    for entry in dated:
+        _anchor_or_reason(source, entry)

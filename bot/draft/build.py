@@ -3763,8 +3763,12 @@ def _dating(candidate: Candidate, source_id: str, entry: dict[str, Any], article
         entry["date_reason"] = f"date de la rencontre (« {main.event[:40]} »)"
         if article.published.basis == "texte":  # the meeting's year is the article's own
             entry["date_anchor"] = source_id
-        elif article.published.value:
-            entry["date_reason"] += f", article du {article.published.value}"
+        elif article.published.value:  # the curator's or the address's date: said so
+            given_by = {"curateur": "donnée par le curateur", "adresse": "lue dans l'adresse"}
+            basis = given_by.get(article.published.basis or "")
+            entry["date_reason"] += f", article du {article.published.value}" + (
+                f" (date {basis})" if basis else ""
+            )
         entry["date_note"] = main.note
     elif main.reason is not None:  # the year of a name: not the article's date
         entry["date_basis"] = main.basis

@@ -16,6 +16,11 @@ dated signing under an undated partnership, says something the line does not. A 
   others: a sentence about the NATO meeting under the Turkish memorandum, the « 80 pays » of
   the forum under an EU–India line.
 
+A key quote that makes the attribution the entry's summary makes (« Selon M. Aliyev, … »
+under a summary « Selon M. Aliyev, … », or its ``hedge``), when no other own key quote names
+the speaker, is the entry's own whatever the rules above say: the summary's attribution rests
+on it, so it is never withheld from the entry.
+
 Views show an entry's own quotes under its line; another entry's sentence never stands as
 its proof (it stays on that other entry, where it is the proof).
 """
@@ -119,6 +124,51 @@ def _told(flat: str, summary: frozenset[str]) -> bool:
     return bool(words) and len(words & summary) >= TOLD * len(words)
 
 
+_ATTRIBUTION = re.compile(
+    r"\b(?:selon|d['’]apr[eè]s)\s+((?:M\.|MM\.|Mme\.?)?[^,;:.!?«»()]{1,100})", re.IGNORECASE
+)
+
+
+def said_by(text: str) -> tuple[frozenset[str], ...]:
+    """Who ``text`` says its words are from — « Selon M. Aliyev, … », « d'après le
+    ministère » — as the long words of each attribution (« aliyev »)."""
+    found = (
+        frozenset(word for word in _flat(said.group(1)).split() if len(word) >= 4)
+        for said in _ATTRIBUTION.finditer(text)
+    )
+    return tuple(dict.fromkeys(words for words in found if words))
+
+
+def attributions(entry: Entry) -> tuple[frozenset[str], ...]:
+    """Who the entry's summary (or its ``hedge``) says its words are from."""
+    hedge = getattr(entry, "hedge", None)
+    return said_by(f"{entry.summary or ''} ; {hedge or ''}")
+
+
+def _attributed(entries: tuple[Entry, ...], foreign: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``foreign`` without the quotes an entry's summary's attribution rests on: when none of
+    the entry's own key quotes names whom its summary's « Selon M. Aliyev » names, its key
+    quotes that make the same attribution (« Selon M. Aliyev, … ») are its own again — never
+    withheld, whoever else quotes them. A quote that only names the speaker (« a annoncé le
+    président Ilham Aliyev », about another entry's meeting) stays the other entry's."""
+    for entry in entries:
+        quotes = foreign.get(entry.id)
+        said = attributions(entry) if quotes else ()
+        if not quotes or not said:
+            continue
+        key = [item.quote for item in entry.key_evidence()]
+        own = [set(_flat(quote).split()) for quote in key if quote not in quotes]
+        for attribution in said:
+            if any(attribution <= words for words in own):
+                continue
+            quotes -= {
+                quote
+                for quote in quotes
+                if quote in key and any(attribution <= theirs for theirs in said_by(quote))
+            }
+    return foreign
+
+
 HEAD = 3
 """Words of a quote looked up to find the longer quotes that hold it."""
 
@@ -193,6 +243,7 @@ def _foreign_table(base: FactBase, parts: Path | None = None) -> dict[str, froze
         from bot.content.snapshot import write_snapshot
 
         write_snapshot(parts, salt, used, name=KEPT_NAME)
+    foreign = _attributed(entries, foreign)
     return {entry.id: frozenset(foreign.get(entry.id, ())) for entry in entries}
 
 

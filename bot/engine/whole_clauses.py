@@ -7,7 +7,9 @@ on after it, the rest is added, verbatim, if it is short (``REST_MOST``) or hold
 the question that the quote lacks (up to ``ASKED_REST_MOST``). What is still left out, a
 lead-in before the quote included, is marked (« … »): the reader sees that the article's
 sentence was cut, never a clause silently dropped (a lead-in is not added: the first screen
-is full enough, and the clause that answers follows the quote's subject).
+is full enough, and the clause that answers follows the quote's subject). A sentence's end
+that would leave the quote's guillemets unbalanced (a piece of a quotation, « … deux pays»,
+a-t-il dit. ») is not added: the cut is marked instead.
 """
 
 from __future__ import annotations
@@ -60,6 +62,25 @@ def sentence_bounds(seed: str, start: int, end: int) -> tuple[int, int]:
     for match in _START.finditer(seed, 0, start):
         begin = match.end()
     return begin, stop
+
+
+PAIRS = (("«", "»"), ("“", "”"))
+"""Guillemets whose count a completed quote keeps even."""
+
+
+def balanced(text: str) -> bool:
+    """True when every guillemet the text opens it closes, and none it closes is opened
+    before it in the quote: « … deux pays», a-t-il dit. » is not (the sentence's end added
+    to a piece of a quotation would show a lone « » »; the cut is marked instead)."""
+    for opening, closing in PAIRS:
+        depth = 0
+        for char in text:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
 
 
 def _asked_weights(index: Index, question: str) -> dict[str, float]:
@@ -118,10 +139,10 @@ def whole_quote(index: Index, quote: Quote, weights: dict[str, float]) -> Quote:
         room = len(said) <= REST_MOST or (
             len(said) <= ASKED_REST_MOST and _asked_in(index, said, text, weights)
         )
-        if room and said:
-            quoted = rest.replace("’", "'") if "’" not in text else rest  # one apostrophe
-            text = " ".join(f"{text}{quoted}".split())
-            cut_after = False
+        quoted = rest.replace("’", "'") if "’" not in text else rest  # one apostrophe
+        longer = " ".join(f"{text}{quoted}".split())
+        if room and said and (balanced(longer) or not balanced(text)):
+            text, cut_after = longer, False
     cut_before = bool(_LETTER.search(head))  # a lead-in left out is only marked: « … »
     if text == quote.text and (cut_before, cut_after) == (quote.cut_before, quote.cut_after):
         return quote

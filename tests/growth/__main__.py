@@ -6,7 +6,7 @@ the README, must pass ``check``, the whole test suite and the question developme
     python -m tests.growth --no-suite # check and the questions only (quick, while curating)
 
 Steps: copy content/ and seeds/ to a temporary folder; add, set after set (tests/growth,
-then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer22), its
+then tests/growth/newcomer3 … newcomer6, newcomer15 … newcomer22, newcomer25), its
 content/*.yaml (the curated entries, files of their own) and its articles/*.txt as seeds (the
 leading « # » source lines removed, as the README says); run ``python -m bot check`` on the
 copy; run pytest with BOT_CONTENT_DIR / BOT_SEEDS_DIR pointing at the copy; read every question of
@@ -43,6 +43,7 @@ SETS = (
     GROWTH / "newcomer20",
     GROWTH / "newcomer21",
     GROWTH / "newcomer22",
+    GROWTH / "newcomer25",
 )
 """The growth sets, added to the copy one after the other as the base grows: each holds
 ``articles/`` (the articles with their « # » source lines), ``content/`` (the curated entries,
@@ -73,7 +74,13 @@ quotes they added to two RFI entries of the same set (its evidence.yaml, added t
 in yaml.safe_dump's list style); the thirteenth, newcomer22, the three the twenty-second newcomer
 curated (AZERTAC 2020, Bénin Web TV, News-Front 2020), with the month and outlet they gave as
 « # Date » / « # Média » lines, the AZERTAC source id they renamed (it collided with
-newcomer4's) and the Myanmar card (their Pakistan card left out, the first set has one)."""
+newcomer4's) and the Myanmar card (their Pakistan card left out, the first set has one); the
+fourteenth, newcomer25, the three the twenty-fifth newcomer curated (AZERTAC 2020 with a
+page-store « date 2020-09 » stamp before its dateline, Yeni Şafak 2025, Azvision 2020), with
+the outlet they wrote by hand in the YAML as a « # Média » line, their Somalia card and the
+sets' first organisations (CEI, Milli Madjlis), without the two actors their text replacement
+added by mistake to existing entries (« actors: [AZ] » matched the first such line of
+events.yaml)."""
 QUESTIONS = ROOT / "tests" / "questions.yaml"
 TODAY = date(2026, 11, 23)  # the reference day of tests/test_questions.py
 
