@@ -440,6 +440,8 @@ def _kind(
     agreement = agreement_kind(text)
     if agreement and act in ("signe", "adhesion", "approuve", "propose"):
         return "agreement", agreement
+    if agreement and modality is not None and modality.kind == "examen" and act_of(text):
+        return "agreement", agreement  # a bill to ratify an agreement: the agreement, act null
     if dates:
         if modality is not None and modality.kind == "proposition":
             return "event", "proposition"
