@@ -1,11 +1,21 @@
 """The classes the twenty-fifth newcomer corrected by hand (issue 23), each on a short article
 of our own, drafted against the fixture base (tests/fixtures/draft_base/) — never the shipped
-content: a bill on a committee's agenda is no act done."""
+content: a bill on a committee's agenda is no act done; a new organisation in a draft; a list
+written inline kept inline by ``--promote``; a site that signs its page is the outlet."""
 
 from __future__ import annotations
 
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.content.loader import load_factbase
 from bot.content.modality import modality_of
 from bot.content.support import undone_act
+from bot.draft.check_drafts import run_check_drafts
 from tests.draft_helpers import draft_yaml, drafted_entries, small_base
 
 APPROVED = ["approuv", "adopt", "ratifi", "approb"]
@@ -46,3 +56,64 @@ def test_the_draft_never_makes_a_bill_on_an_agenda_an_act_done() -> None:
         assert entry.get("act") not in ("approuve", "signe", "adhesion"), entry
     agreements = data.get("agreements") or []
     assert any("projet de loi" in item["quote"] for a in agreements for item in a["evidence"])
+
+
+# --- promote: a new organisation in the draft; a list written inline stays inline ----------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DRAFT = "depeche-bakou-astana.yaml"
+ORGANISATION = """\
+organisations:
+- id: azertac
+  name: AZERTAC
+  full_name: AZERTAC
+  kind: organisation
+"""
+
+
+def _promotable(tmp_path: Path) -> Path:
+    """A copy of the draft fixture base with the promote fixture's draft, as the curator wrote
+    it (``actors: [AZ, KZ]`` inline), plus a new organisation section."""
+    shutil.copytree(FIXTURES / "draft_base" / "content", tmp_path / "content")
+    shutil.copytree(FIXTURES / "draft_base" / "seeds", tmp_path / "seeds")
+    drafts = tmp_path / "content" / "drafts"
+    drafts.mkdir()
+    article = drafts / "depeche-bakou-astana.txt"
+    shutil.copyfile(FIXTURES / "promote" / "depeche-bakou-astana.txt", article)
+    text = (FIXTURES / "promote" / DRAFT).read_text(encoding="utf-8")
+    text = text.replace("article: depeche-bakou-astana.txt", f"article: {article}", 1)
+    assert "actors: [AZ, KZ]" in text
+    (drafts / DRAFT).write_text(text + ORGANISATION, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_draft_may_hold_a_new_organisation_and_promote_keeps_inline_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _promotable(tmp_path)
+    out = io.StringIO()
+    status = run_check_drafts(root / "content" / "drafts", root / "content", root / "seeds", out)
+    assert "section inconnue" not in out.getvalue() and status == 0, out.getvalue()
+    paths = ["--content", str(root / "content"), "--seeds", str(root / "seeds")]
+    assert main([*paths, "draft", "--promote", str(root / "content" / "drafts" / DRAFT)]) == 0
+    capsys.readouterr()
+    events = (root / "content" / "events.yaml").read_text(encoding="utf-8")
+    assert "actors: [AZ, KZ]" in events, events
+    loaded = load_factbase(root / "content", root / "seeds")
+    assert loaded.actors["azertac"].name == "AZERTAC"
+    assert main([*paths, "check"]) == 0
+
+
+def test_a_site_that_signs_its_page_with_its_name_is_the_outlet() -> None:
+    page = (
+        "# URL : https://fr.exemplevision.az/news/92006/cooperation.html\n"
+        "La coopération militaire se développe\n\n"
+        "Le ministre azerbaïdjanais de la Défense a reçu son homologue turc à Bakou mardi.\n\n"
+        "Exemplevision.az\n\n"
+        "Tags: Turquie\n"
+    )
+    source = draft_yaml(page, small_base())["sources"][0]
+    assert source["outlet"] == "Exemplevision.az", source
+    assert source.get("outlet_basis") != "adresse", source
+    elsewhere = page.replace("Exemplevision.az\n", "Autrevision.az\n")
+    assert draft_yaml(elsewhere, small_base())["sources"][0]["outlet"] != "Autrevision.az"
