@@ -16,7 +16,7 @@ from bot.content.loader import load_factbase
 from bot.content.modality import modality_of
 from bot.content.support import undone_act
 from bot.draft.check_drafts import run_check_drafts
-from tests.draft_helpers import draft_yaml, drafted_entries, small_base
+from tests.draft_helpers import draft_yaml, drafted_entries, entry_holding, small_base
 
 APPROVED = ["approuv", "adopt", "ratifi", "approb"]
 
@@ -117,3 +117,58 @@ def test_a_site_that_signs_its_page_with_its_name_is_the_outlet() -> None:
     assert source.get("outlet_basis") != "adresse", source
     elsewhere = page.replace("Exemplevision.az\n", "Autrevision.az\n")
     assert draft_yaml(elsewhere, small_base())["sources"][0]["outlet"] != "Autrevision.az"
+
+
+# --- grouping: a speaker's words on another subject are his, not the meeting's ------------
+
+COUNCIL = (
+    "Bakou, 4 septembre, AZERTAC\n\n"
+    "Le ministre azerbaïdjanais de la Défense, en visite de travail en Turquie, a participé "
+    "le 4 septembre 2020 à la réunion ordinaire du Conseil des ministres de la défense, tenue à "
+    "Ankara.\n\n"
+    "Prenant la parole lors de la réunion, le ministre azerbaïdjanais a souligné que le conflit "
+    "entre l'Arménie et l'Azerbaïdjan durait depuis de nombreuses années.\n\n"
+    "Evoquant la provocation commise par l'Arménie à la frontière, le ministre de la Défense a "
+    "déclaré qu'Erevan visait à porter atteinte aux relations de l'Azerbaïdjan.\n\n"
+    "La réunion s'est soldée par la signature d'une déclaration commune des ministres.\n"
+)
+
+
+def test_a_speech_about_a_third_country_at_a_meeting_is_the_speakers_own_entry() -> None:
+    data = draft_yaml(COUNCIL, small_base())
+    meeting = entry_holding(data, "a participé")
+    speech = entry_holding(data, "Prenant la parole")
+    assert meeting is not speech, meeting
+    assert entry_holding(data, "Evoquant la provocation") is speech, drafted_entries(data)
+    assert entry_holding(data, "La réunion s'est soldée") is meeting
+    assert "AM" not in meeting["actors"], meeting  # Armenia is only talked about
+
+
+def test_words_to_the_counterpart_stay_the_meetings() -> None:
+    thanks = COUNCIL.replace(
+        "le conflit entre l'Arménie et l'Azerbaïdjan durait depuis de nombreuses années",
+        "la Turquie soutenait la position de l'Azerbaïdjan face à l'Arménie",
+    )
+    data = draft_yaml(thanks, small_base())
+    assert entry_holding(data, "Prenant la parole") is entry_holding(data, "a participé")
+
+
+SIGNINGS = (
+    "Le Kazakhstan et l'Azerbaïdjan ont signé un accord de coopération en défense à Bakou.\n"
+    "Le ministre kazakh de la Défense et son homologue azerbaïdjanais ont officialisé cet "
+    "accord dans la capitale azerbaïdjanaise.\n"
+    "Plus tôt mercredi, le président kazakh s'est entretenu à Bakou avec son homologue "
+    "azerbaïdjanais.\n"
+    "À l'issue de cette rencontre, le ministre des Affaires étrangères azerbaïdjanais et son "
+    "homologue kazakh ont signé un accord de coopération dans le domaine de l'éducation.\n"
+)
+
+
+def test_talks_and_an_agreement_other_ministers_signed_are_not_the_first_agreement() -> None:
+    data = draft_yaml(SIGNINGS, small_base())
+    defence = entry_holding(data, "coopération en défense")
+    assert entry_holding(data, "ont officialisé cet accord") is defence
+    assert entry_holding(data, "s'est entretenu") is not defence, defence
+    education = entry_holding(data, "domaine de l'éducation")
+    assert education is not defence, defence
+    assert education.get("act") == "signe" and sorted(education["parties"]) == ["AZ", "KZ"]

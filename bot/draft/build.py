@@ -98,6 +98,7 @@ from bot.draft.statements import (
     in_the_visit,
     one_speaker,
     other_officials,
+    other_subject,
     reported_kinds,
     speaks,
     title_again,
@@ -1192,6 +1193,7 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
             or any(d.iso for d in item.dates)
             or item.position - earlier.position > GROUP_DISTANCE + 1
             or not all(noun in fold(earlier.sentence.text) for noun in nouns)
+            or other_subject(earlier, item)
         ):
             kept.append(item)
             continue
@@ -1787,6 +1789,42 @@ _SAME_DAY = re.compile(r"^(?:Le|Ce)\s+même\s+jour\b", re.IGNORECASE)
 """« Le même jour, le ministre de l'Économie … a noté … » : the day the sentence before gives."""
 
 
+_TALKS = re.compile(
+    r"\b(?:s['’]est\s+entretenue?|se\s+sont\s+entretenu(?:e|s|es)?|(?:a|ont)\s+rencontré|"
+    r"se\s+sont\s+rencontrés)\b",
+    re.IGNORECASE,
+)
+"""« s'est entretenu avec », « a rencontré » : a meeting told, not the signing."""
+_MINISTRY = re.compile(
+    r"\bministres?\s+(?:\w+\s+)?(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)"
+    r"(Défense|Affaires\s+étrangères|Éducation|Économie|Énergie|Intérieur|Santé|Justice|"
+    r"Finances|Transports|Culture|Agriculture)",
+    re.IGNORECASE,
+)
+"""The ministry a minister is named by (« ministre des Affaires étrangères »)."""
+
+
+def _ministries(texts: list[str]) -> set[str]:
+    return {fold(" ".join(m.group(1).split())) for t in texts for m in _MINISTRY.finditer(t)}
+
+
+def _apart_from_agreement(group: Candidate, item: Candidate) -> bool:
+    """After an agreement signed: a meeting told (« le président s'est entretenu avec … ») is
+    the meeting, not the agreement; an agreement signed by ministers of
+    another portfolio (« les ministres des Affaires étrangères ont signé un accord … » after
+    the defence ministers' one) is another document — one agreement per document signed."""
+    if group.kind != "agreement" or group.act != "signe":
+        return False
+    text = item.sentence.text
+    if item.act is None and item.kind != "agreement" and _TALKS.search(text):
+        return True
+    if item.act != "signe" or _ANAPHORA.match(text):
+        return False
+    theirs = _ministries([text])
+    mine = _ministries([group.sentence.text, *(s.text for s in group.more)])
+    return bool(theirs) and bool(mine) and not theirs & mine
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1808,6 +1846,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return hosted
     if another_speaker(group, item):
         return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
+    if _apart_from_agreement(group, item):
+        return None
     if item.position - group.position == 1 and (visit := in_the_visit(group, item)):
         return visit
     if stage := visit_stage(group, item):
