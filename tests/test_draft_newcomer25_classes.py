@@ -172,3 +172,15 @@ def test_talks_and_an_agreement_other_ministers_signed_are_not_the_first_agreeme
     education = entry_holding(data, "domaine de l'éducation")
     assert education is not defence, defence
     assert education.get("act") == "signe" and sorted(education["parties"]) == ["AZ", "KZ"]
+
+
+def test_a_meeting_of_the_countrys_own_parliament_gets_no_foreign_party() -> None:
+    text = (
+        "La commission de la défense du Milli Madjlis (Parlement de la République) s'est "
+        "réunie le 21 mai 2020 par visioconférence.\n\n"
+        "Son président a déclaré que le projet de loi « sur la ratification de l'accord de "
+        "coopération militaire entre l'Azerbaïdjan et la Turquie » figurait à l'ordre du jour.\n\n"
+        "Le document vise à renforcer la coopération militaire entre l'Azerbaïdjan et la Turquie.\n"
+    )
+    meeting = entry_holding(draft_yaml(text, small_base()), "s'est réunie")
+    assert meeting["actors"] == ["AZ"], meeting

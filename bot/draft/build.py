@@ -3459,9 +3459,26 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
             continue
         if candidate.actors:
             continue
-        for code in parties:
+        own = _NATIONAL_BODY.search(candidate.text)
+        for code in [home] if own else parties:
             candidate.actors.append(ActorHit(code, "", True))
-            candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+            candidate.resolved.append(
+                Resolved(
+                    "(pays de l'article)",
+                    code,
+                    f"« {own.group(0)} » : un organe du pays de l'article ({home}), sans partie "
+                    "étrangère — à vérifier"
+                    if own
+                    else note,
+                )
+            )
+
+
+_NATIONAL_BODY = re.compile(
+    r"\b(?:Milli\s+M[ae]dj?lis|Parlement|Assemblée\s+nationale|Sénat|députés)\b"
+)
+"""« La commission … du Milli Madjlis (Parlement de la République) s'est réunie » : a body of
+the article's own country, no meeting with the foreign country the article is about."""
 
 
 _PRONOUN_SPEECH = re.compile(
