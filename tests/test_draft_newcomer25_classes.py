@@ -184,3 +184,15 @@ def test_a_meeting_of_the_countrys_own_parliament_gets_no_foreign_party() -> Non
     )
     meeting = entry_holding(draft_yaml(text, small_base()), "s'est réunie")
     assert meeting["actors"] == ["AZ"], meeting
+
+
+def test_two_bills_in_one_sentence_are_two_agreements_neither_done() -> None:
+    text = (
+        "Le président de la commission a déclaré que le projet de loi « sur la ratification de "
+        "l'accord de coopération financière militaire entre l'Azerbaïdjan et la Turquie » et le "
+        "projet de loi « sur l'approbation du protocole additionnel à l'accord de sécurité "
+        "entre l'Azerbaïdjan et la Turquie » figuraient à l'ordre du jour de la réunion.\n"
+    )
+    agreements = draft_yaml(text, small_base()).get("agreements") or []
+    assert len(agreements) == 2, agreements
+    assert all(item.get("act") is None for item in agreements), agreements
