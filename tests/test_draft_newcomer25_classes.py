@@ -182,8 +182,11 @@ def test_a_meeting_of_the_countrys_own_parliament_gets_no_foreign_party() -> Non
         "coopération militaire entre l'Azerbaïdjan et la Turquie » figurait à l'ordre du jour.\n\n"
         "Le document vise à renforcer la coopération militaire entre l'Azerbaïdjan et la Turquie.\n"
     )
-    meeting = entry_holding(draft_yaml(text, small_base()), "s'est réunie")
-    assert meeting["actors"] == ["AZ"], meeting
+    data = draft_yaml(text, small_base())
+    meeting = entry_holding(data, "s'est réunie")
+    assert "TR" not in meeting["actors"] and "AZ" in meeting["actors"], meeting
+    assert "milli-madjlis" in meeting["actors"]  # the body that met, proposed as new
+    assert [card["id"] for card in data["organisations"]] == ["milli-madjlis"]
 
 
 def test_two_bills_in_one_sentence_are_two_agreements_neither_done() -> None:
@@ -196,3 +199,20 @@ def test_two_bills_in_one_sentence_are_two_agreements_neither_done() -> None:
     agreements = draft_yaml(text, small_base()).get("agreements") or []
     assert len(agreements) == 2, agreements
     assert all(item.get("act") is None for item in agreements), agreements
+
+
+def test_a_body_named_with_its_acronym_is_proposed_and_is_an_actor_of_its_meeting() -> None:
+    text = COUNCIL.replace(
+        "réunion ordinaire du Conseil des ministres de la défense,",
+        "réunion ordinaire du Conseil des ministres de la défense de la Communauté des Etats "
+        "Indépendants (CEI),",
+    )
+    data = draft_yaml(text, small_base())
+    cards = {card["id"]: card for card in data.get("organisations") or []}
+    assert cards["cei"]["full_name"] == "Communauté des Etats Indépendants", cards
+    assert "cei" in entry_holding(data, "a participé")["actors"]
+    framed = text.replace("a participé le 4 septembre 2020 à", "afin de participer à")
+    meeting = [
+        e for e in drafted_entries(draft_yaml(framed, small_base())) if "CEI" in str(e["evidence"])
+    ]
+    assert all("cei" not in entry.get("actors", []) for entry in meeting), meeting

@@ -81,6 +81,7 @@ from bot.draft.frames import (
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.lexicon import COUNTRY_LAWS, DEMONYMS, ORGANISATION_OFFICIALS, inflections
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.organisations import acting_in, new_organisations
 from bot.draft.sequels import (
     lead_parties,
     same_event_again,
@@ -208,6 +209,9 @@ class Draft:
     unknown: list[str]
     reasons: dict[int, str] = field(default_factory=dict)
     """Why a set-aside sentence (by its start) was set aside, when not the default reason."""
+    known_names: tuple[str, ...] = ()
+    """Every name of the base's actors: an organisation the article names among them is no
+    new card."""
 
 
 def slug(name: str, limit: int = 30) -> str:
@@ -3428,6 +3432,7 @@ def draft_article(
         reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
+        known_names=tuple(name for actor in base.actors.values() for name in actor.names()),
     )
 
 
@@ -4302,6 +4307,14 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
             for code in draft.new_countries
         }
         data["countries"] = new_country_cards(draft.new_countries, names, forms)
+    organisations = new_organisations(article.text, draft.known_names)
+    for card in organisations:
+        for entry in sections["events"]:
+            quotes = [item["quote"] for item in entry["evidence"]]
+            if acting_in(card, quotes) and card["id"] not in entry["actors"]:
+                entry["actors"].append(card["id"])
+    if organisations:
+        data["organisations"] = organisations
     data.update({key: value for key, value in sections.items() if value})
     return data
 
@@ -4313,7 +4326,8 @@ _HEADER = """\
 # déplaçant l'entrée dans content/. `summary`, `title` (accord) et `label` (source) valent
 # null : {todo}, puis `python -m bot check --drafts` vérifie le brouillon comme `check` le
 # fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
-# `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
+# `countries:` propose la fiche d'un pays nouveau, `organisations:` celle d'une organisation
+# nouvelle (kind à écrire) ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
 # à l'entrée existante (`draft.addition`, prêt à déplacer dans une section `additions:`) ;
 # « contradiction » signale une autre date ou un autre nombre.

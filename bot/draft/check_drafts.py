@@ -67,7 +67,7 @@ SECTIONS: dict[str, type[Entry]] = {
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
     "countries": {},
-    "organisations": {},
+    "organisations": {"kind": "organisation"},
     "events": {"summary": "à écrire", "date": "1900", "type": "declaration", "actors": ["AZ"]},
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
