@@ -108,6 +108,11 @@ growth, evidence.yaml (quotes added to an entry already in the base, « même fa
   exercise with the UAE, NATO 2023 on Javier Colomina in Armenia and Azerbaijan, Nouvelles d'Arménie
   2021 on Hassanov at Kars) a twenty-fourth newcomer curated, with their final entries (the closing
   ceremony joins the exercise; the visit and its meetings one fact; Lachin and normalisation one).
+- newcomer25: bench/newcomer25/, three more (AZERTAC 2020 on Zakir Hassanov at the CIS defence
+  ministers' council in Moscow, Yeni Şafak 2025 on a Somalia defence agreement, Azvision.az 2020 on
+  a Milli Madjlis committee and two Turkish texts) a twenty-fifth newcomer curated, with their final
+  entries (the minister's statements on Karabakh his declaration; the education agreement other
+  ministers signed its own entry; two documents two agreements, on an agenda: act null).
 Each article is drafted against the shipped base and each candidate compared with the curated
 units.
 
@@ -184,6 +189,7 @@ SETS = {
     "newcomer22": ROOT / "bench" / "newcomer22",
     "newcomer23": ROOT / "bench" / "newcomer23",
     "newcomer24": ROOT / "bench" / "newcomer24",
+    "newcomer25": ROOT / "bench" / "newcomer25",
 }
 DONE = ("signe", "adhesion", "approuve", "livre")
 """Acts that say a thing was done: never drafted from a wish, intention, plan or proposal."""

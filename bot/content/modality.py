@@ -1,7 +1,9 @@
 """How a sentence puts an act: done, or only wished, intended, planned, owed, proposed,
 expected (« volonté de signer », « entend », « devaient », « propose », « prévoit »,
-« pourrait »). Read by the draft tool (never draft such an act as done) and by the support
-check (refuse an entry whose act is done when its key quotes only say it this way)."""
+« pourrait ») or only before a body that has not decided (« projet de loi », « à l'ordre du
+jour », « recommandé pour », « soumis à », « examine le texte »). Read by the draft tool
+(never draft such an act as done) and by the support check (refuse an entry whose act is done
+when its key quotes only say it this way)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ MODALITY_LABELS = {
     "attente": "une attente ou une possibilité",
     "but": "un but",
     "futur": "un futur",
+    "examen": "un texte à l'examen (projet de loi, ordre du jour, recommandé, soumis)",
 }
 
 
@@ -26,7 +29,7 @@ class Modality:
     or an expectation — never an act already done."""
 
     kind: str
-    """souhait, intention, projet, obligation, proposition, attente, but, futur."""
+    """souhait, intention, projet, obligation, proposition, attente, but, futur, examen."""
     words: str
     """The article's words that say it (« volonté de signer »)."""
 
@@ -70,7 +73,7 @@ _MODAL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _ACT_WORD = re.compile(
-    r"\b(?:sign\w*|paraph\w*|conclu\w*|adopt\w*|approuv\w*|ratifi\w*|adh[ée]r\w*|adhésion|"
+    r"\b(?:sign\w*|paraph\w*|conclu\w*|adopt\w*|approuv\w*|approbations?|ratifi\w*|adh[ée]r\w*|adhésion|"
     r"rejoin\w*|livr\w*|men(?:é|ée|és|ées|er|era\w*|erai\w*)|organis\w*|t(?:enir|enu\w*)|"
     r"exercices?|manœuvres?|manoeuvres?|rencontr\w*|retrouv\w*|réuni\w*|visite\w*|"
     r"recevoir|acheter|achèter\w*|acquérir|acquisitions?|vendre|"
@@ -93,6 +96,16 @@ _PURPOSE = re.compile(
 )
 """A purpose just before a bare infinitive (« venu pour signer », « afin de l'adopter »):
 what someone came for, not what was done."""
+_PENDING = re.compile(
+    r"\b(?:projets?\s+de\s+loi|(?:à|a)\s+l['’]ordre\s+du\s+jour|inscrits?\w*\s+à\s+l['’]ordre|"
+    r"recommandé\w*\s+(?:pour|à|au|aux)|soumis\w*\s+(?:à|au|aux|pour)|"
+    r"examin\w*(?:\s+[\w’']+){0,3}?\s+(?:projets?|textes?|accords?|protocoles?|traités?|"
+    r"mémorandums?|documents?|conventions?))\b",
+    re.IGNORECASE,
+)
+"""A text before a body that has not yet decided (« le projet de loi sur la ratification »,
+« figuraient à l'ordre du jour », « recommandés pour discussion », « soumis au Parlement »,
+« a examiné le projet ») : its ratification, approval or signing is not done."""
 MODAL_WINDOW = 6
 """Words before an act's word within which a marker governs it (« volonté de signer »)."""
 
@@ -173,7 +186,11 @@ def modality_of(text: str, act_words: re.Pattern[str] = _ACT_WORD) -> Modality |
     modal = [item for item in undone if item.kind != "futur"]
     if modal or undone:
         return modal[0] if modal else undone[0]
-    return _governed_verb(text)
+    governed = _governed_verb(text)
+    if governed is not None or act_words.search(text) is None:
+        return governed
+    pending = _PENDING.search(text)
+    return Modality("examen", pending.group(0)) if pending else None
 
 
 _INFINITIVE_AFTER = re.compile(

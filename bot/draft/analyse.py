@@ -634,6 +634,9 @@ def _noun_kind(match: re.Match[str], text: str) -> str:
 
 _SECOND_AGREEMENT = re.compile(
     r"(?:,\s*)?\b(?:ainsi\s+qu['’]|et\s+)(?:un|une|le|la|l['’]|les|des|deux)\s*"
+    # « et le projet de loi « sur l'approbation du protocole … » » : a second bill, its text
+    r"(?:projets?\s+de\s+loi\s*[«“\"]?\s*(?:sur|relatif\s+à)\s+(?:la\s+ratification|"
+    r"l['’]approbation)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+))?"
     r"(?:\w+\s+){0,2}?(accord|charte|mémorandum|memorandum|traité|plan|contrat|protocole|"
     r"feuille de route)s?\b",
     re.IGNORECASE,

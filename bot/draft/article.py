@@ -1020,7 +1020,16 @@ def _site_acronym(lines: list[Line], host: str) -> tuple[str, str] | None:
         for match in _SITE_NAME.finditer(line.text):
             if _squeezed(match.group(0)) in long_labels:
                 return match.group(0), line.text
+    for line in lines:  # « Azvision.az » alone on its line: the site signs its own page
+        own = _OWN_DOMAIN.fullmatch(line.text.strip())
+        if own is not None and own.group(1).casefold() in long_labels:
+            return own.group(0), line.text
     return None
+
+
+_OWN_DOMAIN = re.compile(r"([\w-]{2,30})\.[a-z]{2,4}", re.IGNORECASE)
+"""A line that is only a site's name as its address writes it (« Azvision.az »): the byline
+a page signs itself with."""
 
 
 _SITE_NAME = re.compile(

@@ -81,6 +81,7 @@ from bot.draft.frames import (
 from bot.draft.frdates import WEEKDAYS, FoundDate, find_dates, just_now, relative_year
 from bot.draft.lexicon import COUNTRY_LAWS, DEMONYMS, ORGANISATION_OFFICIALS, inflections
 from bot.draft.links import Link, Linker, reported_span
+from bot.draft.organisations import acting_in, new_organisations
 from bot.draft.sequels import (
     lead_parties,
     same_event_again,
@@ -98,6 +99,7 @@ from bot.draft.statements import (
     in_the_visit,
     one_speaker,
     other_officials,
+    other_subject,
     reported_kinds,
     speaks,
     title_again,
@@ -207,6 +209,9 @@ class Draft:
     unknown: list[str]
     reasons: dict[int, str] = field(default_factory=dict)
     """Why a set-aside sentence (by its start) was set aside, when not the default reason."""
+    known_names: tuple[str, ...] = ()
+    """Every name of the base's actors: an organisation the article names among them is no
+    new card."""
 
 
 def slug(name: str, limit: int = 30) -> str:
@@ -440,6 +445,8 @@ def _kind(
     agreement = agreement_kind(text)
     if agreement and act in ("signe", "adhesion", "approuve", "propose"):
         return "agreement", agreement
+    if agreement and modality is not None and modality.kind == "examen" and act_of(text):
+        return "agreement", agreement  # a bill to ratify an agreement: the agreement, act null
     if dates:
         if modality is not None and modality.kind == "proposition":
             return "event", "proposition"
@@ -1190,6 +1197,7 @@ def _back_to_event(candidates: list[Candidate]) -> list[Candidate]:
             or any(d.iso for d in item.dates)
             or item.position - earlier.position > GROUP_DISTANCE + 1
             or not all(noun in fold(earlier.sentence.text) for noun in nouns)
+            or other_subject(earlier, item)
         ):
             kept.append(item)
             continue
@@ -1785,6 +1793,42 @@ _SAME_DAY = re.compile(r"^(?:Le|Ce)\s+même\s+jour\b", re.IGNORECASE)
 """« Le même jour, le ministre de l'Économie … a noté … » : the day the sentence before gives."""
 
 
+_TALKS = re.compile(
+    r"\b(?:s['’]est\s+entretenue?|se\s+sont\s+entretenu(?:e|s|es)?|(?:a|ont)\s+rencontré|"
+    r"se\s+sont\s+rencontrés)\b",
+    re.IGNORECASE,
+)
+"""« s'est entretenu avec », « a rencontré » : a meeting told, not the signing."""
+_MINISTRY = re.compile(
+    r"\bministres?\s+(?:\w+\s+)?(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+)"
+    r"(Défense|Affaires\s+étrangères|Éducation|Économie|Énergie|Intérieur|Santé|Justice|"
+    r"Finances|Transports|Culture|Agriculture)",
+    re.IGNORECASE,
+)
+"""The ministry a minister is named by (« ministre des Affaires étrangères »)."""
+
+
+def _ministries(texts: list[str]) -> set[str]:
+    return {fold(" ".join(m.group(1).split())) for t in texts for m in _MINISTRY.finditer(t)}
+
+
+def _apart_from_agreement(group: Candidate, item: Candidate) -> bool:
+    """After an agreement signed: a meeting told (« le président s'est entretenu avec … ») is
+    the meeting, not the agreement; an agreement signed by ministers of
+    another portfolio (« les ministres des Affaires étrangères ont signé un accord … » after
+    the defence ministers' one) is another document — one agreement per document signed."""
+    if group.kind != "agreement" or group.act != "signe":
+        return False
+    text = item.sentence.text
+    if item.act is None and item.kind != "agreement" and _TALKS.search(text):
+        return True
+    if item.act != "signe" or _ANAPHORA.match(text):
+        return False
+    theirs = _ministries([text])
+    mine = _ministries([group.sentence.text, *(s.text for s in group.more)])
+    return bool(theirs) and bool(mine) and not theirs & mine
+
+
 def _joins(group: Candidate, item: Candidate) -> str | None:
     """Why ``item`` continues ``group`` (same event or agreement), or None."""
     if item.position - group.position > GROUP_DISTANCE:
@@ -1806,6 +1850,8 @@ def _joins(group: Candidate, item: Candidate) -> str | None:
         return hosted
     if another_speaker(group, item):
         return None  # « Le général Scaparrotti a souligné … » after Hassanov: his own words
+    if _apart_from_agreement(group, item):
+        return None
     if item.position - group.position == 1 and (visit := in_the_visit(group, item)):
         return visit
     if stage := visit_stage(group, item):
@@ -3386,6 +3432,7 @@ def draft_article(
         reasons=reasons,
         new_countries=new_countries,
         unknown=list(unknown_all),
+        known_names=tuple(name for actor in base.actors.values() for name in actor.names()),
     )
 
 
@@ -3417,9 +3464,26 @@ def _article_parties(candidates: list[Candidate], home: str, subject: str | None
             continue
         if candidate.actors:
             continue
-        for code in parties:
+        own = _NATIONAL_BODY.search(candidate.text)
+        for code in [home] if own else parties:
             candidate.actors.append(ActorHit(code, "", True))
-            candidate.resolved.append(Resolved("(pays de l'article)", code, note))
+            candidate.resolved.append(
+                Resolved(
+                    "(pays de l'article)",
+                    code,
+                    f"« {own.group(0)} » : un organe du pays de l'article ({home}), sans partie "
+                    "étrangère — à vérifier"
+                    if own
+                    else note,
+                )
+            )
+
+
+_NATIONAL_BODY = re.compile(
+    r"\b(?:Milli\s+M[ae]dj?lis|Parlement|Assemblée\s+nationale|Sénat|députés)\b"
+)
+"""« La commission … du Milli Madjlis (Parlement de la République) s'est réunie » : a body of
+the article's own country, no meeting with the foreign country the article is about."""
 
 
 _PRONOUN_SPEECH = re.compile(
@@ -4247,6 +4311,14 @@ def draft_data(draft: Draft, article_path: str) -> dict[str, Any]:
             for code in draft.new_countries
         }
         data["countries"] = new_country_cards(draft.new_countries, names, forms)
+    organisations = new_organisations(article.text, draft.known_names)
+    for card in organisations:
+        for entry in sections["events"]:
+            quotes = [item["quote"] for item in entry["evidence"]]
+            if acting_in(card, quotes) and card["id"] not in entry["actors"]:
+                entry["actors"].append(card["id"])
+    if organisations:
+        data["organisations"] = organisations
     data.update({key: value for key, value in sections.items() if value})
     return data
 
@@ -4258,7 +4330,8 @@ _HEADER = """\
 # déplaçant l'entrée dans content/. `summary`, `title` (accord) et `label` (source) valent
 # null : {todo}, puis `python -m bot check --drafts` vérifie le brouillon comme `check` le
 # fera, et `python -m bot draft --promote <ce fichier>` le déplace dans content/ et seeds/.
-# `countries:` propose la fiche d'un pays nouveau ; `draft.cards`, les fiches à relire.
+# `countries:` propose la fiche d'un pays nouveau, `organisations:` celle d'une organisation
+# nouvelle (kind à écrire) ; `draft.cards`, les fiches à relire.
 # Avant d'ajouter une entrée, lire `draft.links` : « même fait » propose d'ajouter la citation
 # à l'entrée existante (`draft.addition`, prêt à déplacer dans une section `additions:`) ;
 # « contradiction » signale une autre date ou un autre nombre.

@@ -30,6 +30,7 @@ from bot.content.schema import (
     Evidence,
     Fact,
     Id,
+    Organisation,
     Rule,
     Source,
 )
@@ -53,17 +54,20 @@ class Addition(Entry):
 SECTIONS: dict[str, type[Entry]] = {
     "sources": Source,
     "countries": Country,
+    "organisations": Organisation,
     "events": Event,
     "agreements": Agreement,
     "facts": Fact,
     "coverage_skips": CoverageSkip,
     "additions": Addition,
 }
-"""The sections a draft may hold (``coverage_skips``: sentences set aside, with a reason;
+"""The sections a draft may hold (``organisations``: a new organisation the entries name;
+``coverage_skips``: sentences set aside, with a reason;
 ``additions``: quotes added to entries of the base)."""
 PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sources": {"label": "à écrire"},
     "countries": {},
+    "organisations": {"kind": "organisation"},
     "events": {"summary": "à écrire", "date": "1900", "type": "declaration", "actors": ["AZ"]},
     "agreements": {"summary": "à écrire", "title": "à écrire"},
     "facts": {"summary": "à écrire", "actors": ["AZ"]},
@@ -325,6 +329,7 @@ _KINDS = {
     "additions": ("ajout à la base", "ajouts à la base"),
     "sources": ("source", "sources"),
     "countries": ("pays nouveau", "pays nouveaux"),
+    "organisations": ("organisation nouvelle", "organisations nouvelles"),
     "coverage_skips": ("phrase écartée", "phrases écartées"),
 }
 """How each section's entries are named in the report line."""

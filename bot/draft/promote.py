@@ -4,7 +4,8 @@ all at once or not at all (``python -m bot draft --promote DRAFT.yaml``).
 The draft's entries lose their ``draft:`` key and are added to the section they belong to
 in the base's own files (comments kept; a dated entry goes where a section kept in date order
 wants it, the others at the end); its proposed country cards go to
-``countries``; the article, without its ``#`` header lines, goes to ``seeds/`` under the
+``countries``, its new organisations to ``organisations`` (lists written inline, « [AZ, RU] »,
+stay inline); the article, without its ``#`` header lines, goes to ``seeds/`` under the
 source's ``seed`` name; the lines the tool recognised as page clutter (and the sentences it
 set aside) that no entry covers go to ``coverage_skips`` with their reason. The same merged
 copy is what ``check --drafts`` checks, so it refuses what ``check`` will refuse.
@@ -30,12 +31,13 @@ from bot.content.loader import load_factbase
 from bot.content.yamlread import read_yaml
 from bot.draft.intake import ArticleError, decode_article
 from bot.draft.order import insert_dated
-from bot.draft.yaml_out import BaseStyleDumper
+from bot.draft.yaml_out import BaseStyleDumper, FlowList, inline_lists
 from bot.text import normalise_typography
 
 SECTION_FILES = {
     "sources": "sources.yaml",
     "countries": "actors.yaml",
+    "organisations": "actors.yaml",
     "events": "events.yaml",
     "agreements": "agreements.yaml",
     "facts": "facts.yaml",
@@ -61,9 +63,15 @@ class Merged:
     """Section → how many entries the draft adds to it."""
 
 
-def _without_draft(entry: object) -> object:
+def _without_draft(entry: object, inline: frozenset[str] = frozenset()) -> object:
+    """``entry`` without its ``draft:`` key, its lists written inline (``inline``, their
+    keys) kept inline, as the curator wrote them."""
     if isinstance(entry, dict):
-        return {key: value for key, value in entry.items() if key != "draft"}
+        return {
+            key: FlowList(value) if key in inline and isinstance(value, list) else value
+            for key, value in entry.items()
+            if key != "draft"
+        }
     return entry
 
 
@@ -281,6 +289,7 @@ def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
     if not isinstance(data, dict):
         raise PromoteError(f"{draft_path} : le brouillon doit contenir des sections")
     seed_name, seed_text = _article_text(data, draft_path, seeds_dir)
+    inline = inline_lists(draft_path.read_text(encoding="utf-8"))
     texts: dict[str, str] = {}
     added: dict[str, int] = {}
     for section in SECTION_FILES:
@@ -294,7 +303,11 @@ def merge_draft(draft_path: Path, content_dir: Path, seeds_dir: Path) -> Merged:
         if current is None:
             path = content_dir / name
             current = path.read_text(encoding="utf-8") if path.exists() else ""
-        texts[name] = add_entries(current, section, [_without_draft(e) for e in entries])
+        kept = [
+            _without_draft(e, frozenset(k for s, p, k in inline if s == section and p == i))
+            for i, e in enumerate(entries)
+        ]
+        texts[name] = add_entries(current, section, kept)
         _readable(texts[name], f"{section} : l'ajout des entrées à {_shown(content_dir, name)}")
         added[section] = len(entries)
     if data.get("additions"):

@@ -141,6 +141,20 @@ def participant_remarks(group: Candidate, item: Candidate) -> bool:
     return name is not None and name in _subjects(group) and not another_speaker(group, item)
 
 
+def other_subject(group: Candidate, item: Candidate) -> bool:
+    """A participant's words at a meeting of several parties about a country the meeting does
+    not hold, naming at most one of its parties (« Prenant la parole lors de la réunion, le
+    ministre a souligné que le conflit entre l'Arménie et l'Azerbaïdjan … » at a council in
+    Moscow): his declaration, not the meeting's subject. Words naming the counterpart (« a
+    remercié le Pakistan … » after meeting the Pakistani general) stay the meeting's."""
+    text = item.sentence.text
+    if re.search(_SAYING, text) is None and _DISCUSSING.match(text) is None:
+        return False
+    mine = _ids(group) | {hit.id for hit in group.places}  # the host: « en Turquie »
+    theirs = _ids(item)
+    return len(mine) >= 2 and bool(theirs - mine) and len(theirs & mine) <= 1
+
+
 def speaks(text: str, name: str) -> bool:
     """``name`` is the subject of ``text`` and speaks in it (« Le général Curtis M.
     Scaparrotti a souligné … », « Scaparrotti a remercié … »)."""
@@ -392,6 +406,15 @@ def _why(group: Candidate, item: Candidate, gap: int) -> tuple[str, bool] | None
     text = item.sentence.text
     told = group.text
     meeting = group.kind == "event" and group.subtype in ("reunion", "forum")
+    if meeting and other_subject(group, item):
+        return None
+    if (
+        not meeting
+        and _DISCUSSING.match(text)
+        and _ids(item) <= _ids(group)
+        and any(re.search(_SAYING, s.text) for s in (group.sentence, *group.more))
+    ):
+        return "« Évoquant …, le ministre … » : l'orateur d'avant poursuit", False
     if meeting and _MEETING_SUBJECT.match(text):
         return "« la réunion » : la rencontre d'avant, son sujet", False
     if meeting and _DISCUSSING.match(text):

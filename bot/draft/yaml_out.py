@@ -30,3 +30,33 @@ class BaseStyleDumper(QuotedDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         del indentless  # never « indentless », whatever yaml asks
         super().increase_indent(flow, False)
+
+
+class FlowList(list[object]):
+    """A list the curator wrote inline (``actors: [AZ, RU]``): written back inline."""
+
+
+def _flow(dumper: yaml.SafeDumper, value: FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+BaseStyleDumper.add_representer(FlowList, _flow)
+
+
+def inline_lists(text: str) -> set[tuple[str, int, str]]:
+    """(section, position, key) of every list an entry of ``text`` writes inline
+    (``actors: [AZ, RU]``), read off the YAML's nodes (the values lose how they were written)."""
+    found: set[tuple[str, int, str]] = set()
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return found
+    for section_key, section in root.value:
+        if not isinstance(section, yaml.SequenceNode):
+            continue
+        for position, entry in enumerate(section.value):
+            if not isinstance(entry, yaml.MappingNode):
+                continue
+            for key, value in entry.value:
+                if isinstance(value, yaml.SequenceNode) and value.flow_style:
+                    found.add((str(section_key.value), position, str(key.value)))
+    return found
