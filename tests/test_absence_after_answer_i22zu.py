@@ -41,3 +41,16 @@ def test_an_adverb_of_degree_is_never_the_asked_thing(five_base: FactBase) -> No
     (reply,) = chat(five_base, "pourquoi l'Iran se méfie-t-il autant de Bakou ?")
     assert not any(isinstance(b, Para) and "ne mentionnent pas" in b.text for b in reply.blocks)
     assert "craint" in reply_text(reply)
+
+
+def test_the_subject_s_own_entry_comes_before_a_passage_sharing_one_word(
+    five_base: FactBase,
+) -> None:
+    """« rassemble » is in the forum's sentence (« rassemblant plus de 80 nations »), which
+    never names the OTS: the OTS's own entry is shown, under what no sentence says."""
+    (reply,) = chat(five_base, "l'OTS, elle rassemble qui exactement ?")
+    quote = next(b.text for b in reply.blocks if isinstance(b, Quote))
+    assert "OTS" in quote and "Forum" not in quote
+    top = [b.text for b in reply.blocks if isinstance(b, Para)]
+    assert any(t.startswith("Les articles ne le disent pas") for t in top)  # still said
+    assert not any(t.startswith("Ce passage, le plus proche, ne nomme pas") for t in top)
