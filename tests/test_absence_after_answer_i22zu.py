@@ -52,5 +52,5 @@ def test_the_subject_s_own_entry_comes_before_a_passage_sharing_one_word(
     quote = next(b.text for b in reply.blocks if isinstance(b, Quote))
     assert "OTS" in quote and "Forum" not in quote
     top = [b.text for b in reply.blocks if isinstance(b, Para)]
-    assert any(t.startswith("Les articles ne le disent pas") for t in top)  # still said
+    assert any(t.startswith("Ce que les articles disent de « OTS »") for t in top)
     assert not any(t.startswith("Ce passage, le plus proche, ne nomme pas") for t in top)

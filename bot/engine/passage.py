@@ -943,8 +943,8 @@ def best_passage(
             and not (keeps_reason and lead is not None and not gives_reason(scored[lead][3]))
             and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
         ):  # the subject's own entry first, even when no sentence ties it to the question's
-            # words (« … bosse avec l'OTAN ? » over a sentence sharing « travail » alone): the
-            # answer then says so above it (``untold``), never shows a passage off the subject
+            # words (« l'OTS rassemble qui ? » over the forum's « rassemblant »): the answer
+            # says so above it (``untold``), never shows a passage off the subject
             if untold is not None and not ties_asked(
                 index, scored[lead][2], _shown(index, scored[lead]), query, actors
             ):
@@ -1594,10 +1594,9 @@ def passage_reply(
         names = " ni ".join(f"« {name} »" for name in subjects)
         blocks.append(
             Para(
-                f"Les articles ne le disent pas : aucune de leurs phrases ne nomme {names} "
-                f"avec « {next(u for u in lacking if u)} » (recherche dans le texte intégral des "
-                f"{count(len(base.seeds), 'article')}). Ce qu'ils disent de {names}, au plus "
-                "proche :",
+                f"Ce que les articles disent de {names}, au plus proche (aucune de leurs "
+                f"phrases ne le nomme avec « {next(u for u in lacking if u)} » ; ils peuvent le "
+                "dire en d'autres mots) :",
                 "note",
             )
         )
