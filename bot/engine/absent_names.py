@@ -30,7 +30,7 @@ from dataclasses import replace
 from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.passage import asked_types
-from bot.engine.reply import Block, Item, Para, Quote, QuoteGroup, Reply
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds
 from bot.text import count, fold
 
@@ -148,9 +148,11 @@ def _spelling_only(index: Index, reply: Reply, question: str, names: list[str]) 
         return False
     if set(asked_types(question)) & {"qui", "ou"}:
         return False  # « c'était le SACEUR ? »: the name may be the answer put forward
-    first: Block | None = next((b for b in reply.blocks if isinstance(b, _SHOWN)), None)
+    shown = [b for b in reply.blocks if isinstance(b, _SHOWN)]
+    quote = next((b for b in shown if isinstance(b, Quote)), None)
+    first = [shown[0]] if shown else []  # the answer's first line, and its first quote
     asked = question_names(index, question)
-    return first is not None and bool(asked) and names_any(asked, first)
+    return bool(shown and asked) and names_any(asked, *first, *([quote] if quote else []))
 
 
 _NONE_HOLDS = "Aucune phrase des articles"

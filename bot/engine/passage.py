@@ -821,7 +821,6 @@ def best_passage(
     verbs: frozenset[str] = frozenset(),
     amount: bool = False,
     reason: bool = False,
-    untold: list[str] | None = None,
 ) -> tuple[Entry, str, bool, list[Entry], int] | None:
     """The entry and verbatim sentence that best answer ``query`` for a question of ``kind``,
     whether that sentence (or the entry's date) carries what ``kind`` asks, the next best
@@ -942,15 +941,11 @@ def best_passage(
             lead  # neither None nor 0: the best hit lacks it, another has it
             and not (keeps_reason and lead is not None and not gives_reason(scored[lead][3]))
             and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
-        ):  # the subject's own entry first, even when no sentence ties it to the question's
-            # words (« l'OTS rassemble qui ? » over the forum's « rassemblant »): the answer
-            # says so above it (``untold``), never shows a passage off the subject
-            if untold is not None and not ties_asked(
-                index, scored[lead][2], _shown(index, scored[lead]), query, actors
-            ):
-                untold.append(
-                    _untold_with(index, query, [index.base.actors[a].name for a in actors])
-                )  # (when neither it nor any sentence ties the actor to the question's words, the
+            and (
+                ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
+                or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
+            )
+        ):  # (when neither it nor any sentence ties the actor to the question's words, the
             # subject may be uncovered: the best hit stays, and the answer says so)
             pairs = list(zip(scored, naming, strict=True))
             scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
@@ -1466,10 +1461,7 @@ def passage_reply(
     claim: its quotes go with it; a context entry shows its quote alone). When the passage on
     top lacks the question's subject, the sentence holding it comes open under it
     (``complement``), or alone (``forced``) when both would not fit a phone screen."""
-    lacking: list[str] = []  # the question's words no sentence names its actor with
-    found = best_passage(
-        index, query, kind, several, noun, shown, parts, verbs, reason=reason, untold=lacking
-    )
+    found = best_passage(index, query, kind, several, noun, shown, parts, verbs, reason=reason)
     if found is None:
         return None
     entry, sentence, answers, others, total = found
@@ -1589,17 +1581,6 @@ def passage_reply(
             blocks.append(
                 Para(f"Ce passage, le plus proche, ne nomme pas {names} ; le voici :", "note")
             )
-    elif forced is None and any(lacking):  # the subject's entry, put first: what it lacks
-        subjects = [index.base.actors[a].name for a in named_actors(index, query)]
-        names = " ni ".join(f"« {name} »" for name in subjects)
-        blocks.append(
-            Para(
-                f"Ce que les articles disent de {names}, au plus proche (aucune de leurs "
-                f"phrases ne le nomme avec « {next(u for u in lacking if u)} » ; ils peuvent le "
-                "dire en d'autres mots) :",
-                "note",
-            )
-        )
     if isinstance(entry, Fact):  # its line would say the quote again: the quote alone
         blocks.append(Para("D'après l'article :", "note"))
     else:
