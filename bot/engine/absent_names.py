@@ -11,6 +11,15 @@ absent only when the full text of every article holds none of its words
 (``seedtext.seed_holds``, accents and case aside) and the index reads none of them as an
 actor: a name spelt otherwise than the articles spell it (« Aliev ») is never said absent.
 The answer that follows is unchanged: the nearest passages, to judge by.
+
+An abbreviation (one word with a capital after its first letter: « MoD », « PermReps »,
+« SACEUR ») is a way of naming, not a thing asked: when the answer's first quote names an
+actor the question names (``subject_passage``: the home country aside) and the question is open
+(a yes/no question may ask about the abbreviation's thing: « cite-t-il le TANAP ? ») and does
+not put it forward as the « qui ? » / « où ? » answer, its absence is said after
+the answer, as a reading note, never as the first line (issue 22, task i22zu: phone readers of
+the fifteenth blind set read « Les articles ne nomment pas « MoD » » on top as « not
+covered », over the defence ministries' plan that answered).
 """
 
 from __future__ import annotations
@@ -20,7 +29,8 @@ from dataclasses import replace
 
 from bot.engine.french import is_stop
 from bot.engine.index import Index
-from bot.engine.reply import Para, Reply
+from bot.engine.passage import asked_types
+from bot.engine.reply import Item, Para, Quote, QuoteGroup, Reply
 from bot.engine.seedtext import seed_holds
 from bot.text import count, fold
 
@@ -82,10 +92,11 @@ def _known(index: Index, word: str) -> bool:
     )
 
 
-def names_said_absent(index: Index, reply: Reply, question: str) -> Reply:
+def names_said_absent(index: Index, reply: Reply, question: str, closed: bool = False) -> Reply:
     """``reply`` opened by « Les articles ne nomment pas « X » (recherche dans le texte
     intégral des N articles). » when the question names X and no article does; unchanged when
-    the reply already says it on top or names none."""
+    the reply already says it on top or names none. Of an open question (not ``closed``: no
+    yes/no, no « … ou pas ? »), an abbreviation is said under the answer (``_spelling_only``)."""
     names = absent_names(index, question)
     if not names:
         return reply
@@ -108,7 +119,40 @@ def names_said_absent(index: Index, reply: Reply, question: str) -> Reply:
     )
     if verdict:  # « Non : d'après l'article, « à Bakou » … » stays the first line
         return replace(reply, blocks=(rest[0], line, *rest[1:]))
+    if reply.found and not closed and _spelling_only(index, reply, question, names):
+        note = Para(
+            f"Les articles ne nomment pas {listed} (recherche dans le texte intégral des "
+            f"{total}) : ce qui précède est lu sur les autres mots de la question.",
+            "note",
+        )
+        last = max(i for i, b in enumerate(reply.blocks) if isinstance(b, _SHOWN))
+        return replace(reply, blocks=(*reply.blocks[: last + 1], note, *reply.blocks[last + 1 :]))
     return replace(reply, blocks=(line, *rest))
+
+
+_SHOWN = (Quote, QuoteGroup, Item)
+
+
+def abbreviation(name: str) -> bool:
+    """True for one word with a capital after its first letter (« MoD », « PermReps »)."""
+    return " " not in name and any(ch.isupper() for ch in name[1:])
+
+
+def _spelling_only(index: Index, reply: Reply, question: str, names: list[str]) -> bool:
+    """True when every absent name is an abbreviation that the question does not put forward
+    as a « qui ? » / « où ? » answer, and the answer's first quote names an actor the
+    question names: the abbreviation's absence is a note on the answer, not its verdict."""
+    from bot.engine.subject_passage import names_any, question_names
+
+    if not all(abbreviation(name) for name in names):
+        return False
+    if set(asked_types(question)) & {"qui", "ou"}:
+        return False  # « c'était le SACEUR ? »: the name may be the answer put forward
+    shown = [b for b in reply.blocks if isinstance(b, _SHOWN)]
+    quote = next((b for b in shown if isinstance(b, Quote)), None)
+    first = [shown[0]] if shown else []  # the answer's first line, and its first quote
+    asked = question_names(index, question)
+    return bool(shown and asked) and names_any(asked, *first, *([quote] if quote else []))
 
 
 _NONE_HOLDS = "Aucune phrase des articles"

@@ -42,10 +42,12 @@ LIGHT_WORDS = frozenset(
             "encore toujours déjà jamais désormais enfin vraiment bien actuellement maintenant",
             "seulement également surtout beaucoup peu trop assez souvent parfois longtemps",
             "bientôt tard tôt ensuite puis récemment officiellement réellement",
+            "autant tellement tant",
         )
     ).split()
 )
-"""Adverbs of time, aspect and degree (« encore », « toujours », « déjà »): searched, but they
+"""Adverbs of time, aspect and degree (« encore », « toujours », « déjà », « autant »):
+searched, but they
 say how or when of what is asked, never what — a sentence sharing one with the question
 must not outweigh the one holding its noun (« pétrole »)."""
 LIGHT_WEIGHT = 0.25

@@ -1294,7 +1294,8 @@ def _respond_in_thread(
     if (yes_no or asks_or_not(text) or asks_stance(text)) and found is not None:  # « une base
         reply = absent_asked(index, reply, text, today)  # russe ? »: no sentence holds it all
     reply = founding_contradicted(index, reply, text)  # « OTS créée en 2018 ? »: « Non »
-    reply = names_said_absent(index, reply, text)  # « Mark Rutte » in no article: said first
+    reply = names_said_absent(index, reply, text, yes_no or asks_or_not(text))  # « Rutte »:
+    # in no article, said first
     reply = facet_first(index, reply, text, yes_no)  # a missing word is no missing fact
     reply = (
         subject_on_top(index, reply, text) if not yes_no else reply

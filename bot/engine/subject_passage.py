@@ -39,7 +39,7 @@ def _asked(index: Index, question: str) -> tuple[str, ...]:
     return tuple(a for a in wanted if a != home and a in index.base.actors)
 
 
-def _names(index: Index, question: str) -> tuple[str, ...]:
+def question_names(index: Index, question: str) -> tuple[str, ...]:
     """Every folded name (names, aliases, demonyms) of the actors ``question`` names."""
     actors = [index.base.actors[a] for a in _asked(index, question)]
     return tuple(
@@ -81,7 +81,7 @@ def _announces(block: Block) -> bool:
     return isinstance(block, Para) and block.text.startswith(_ANNOUNCED)
 
 
-def _names_any(names: tuple[str, ...], *blocks: Block) -> bool:
+def names_any(names: tuple[str, ...], *blocks: Block) -> bool:
     text = f" {fold(' '.join(_text(block) for block in blocks))} "
     return any(name in text for name in names)
 
@@ -102,8 +102,8 @@ def subject_on_top(index: Index, reply: Reply, question: str) -> Reply:
         return reply
     if head > 0 and _announces(blocks[head - 1]):
         head -= 1  # its announcement goes with it
-    names = _names(index, question)
-    if not names or _names_any(names, *blocks[head : first + 1]):
+    names = question_names(index, question)
+    if not names or names_any(names, *blocks[head : first + 1]):
         return reply
     if not (_announces(blocks[head]) or blocks[head] == _FROM_ARTICLE):
         return reply  # a line of its own, not said off the subject (« Contexte — … » of the
@@ -115,7 +115,7 @@ def subject_on_top(index: Index, reply: Reply, question: str) -> Reply:
         (i for i, b in enumerate(rest) if isinstance(b, Para) and b.text.startswith("+ ")),
         len(rest),
     )
-    if not any(_names_any(names, block) for block in rest[:end]):
+    if not any(names_any(names, block) for block in rest[:end]):
         return reply
     gone = {b.ref for b in blocks[head : first + 1] if isinstance(b, Item) and b.ref}
     rest = [_without_refs(block, gone) for block in rest]  # its folded quotes go with it
