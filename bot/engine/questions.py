@@ -77,6 +77,7 @@ from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.last_answer import command_answer
+from bot.engine.majority import majority_otherwise
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
@@ -2053,6 +2054,8 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
         "",
     )
     why = otherwise(question, first) if first else ""
+    why = why or (majority_otherwise(index, question, first) if first else "")  # « surtout
+    # turc ? » over « La grande majorité … d'origine russe »
     where = "la citation ci-dessous"
     if not why:  # the first line's other quotes, folded under it (« en cours de finalisation »
         # under a line whose open quote is the forum's session)
