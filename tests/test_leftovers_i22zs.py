@@ -6,6 +6,8 @@ five-article base."""
 from __future__ import annotations
 
 from bot.content.model import FactBase
+from bot.engine.detail_head import role_untold
+from bot.engine.index import Index
 from bot.engine.reply import Para
 from bot.engine.yesno import asked_as_statement, verdict_set_aside
 from tests.chat import chat
@@ -46,3 +48,43 @@ def test_a_greater_share_the_quote_gives_another_country_is_denied(
 def test_a_greater_share_the_quote_confirms_gets_no_denial(five_base: FactBase) -> None:
     reply = chat(five_base, "les armements de l'Azerbaïdjan sont surtout russes ?")[0]
     assert not _first(reply).startswith(("Pas d'après", "Non"))
+
+
+def _compris(reply: object) -> str:
+    return next(
+        b.text
+        for b in reply.blocks  # type: ignore[attr-defined]
+        if isinstance(b, Para) and b.text.startswith("Compris")
+    )
+
+
+def test_a_follow_up_of_a_command_says_its_subject_in_words(five_base: FactBase) -> None:
+    replies = chat(five_base, "/accord Royaume-Uni", "et c'était signé quand ?")
+    compris = _compris(replies[1])
+    assert "/accord" not in compris
+    assert "suite de votre question sur les accords (🇬🇧 Royaume-Uni)" in compris
+    replies = chat(five_base, "/timeline 2025", "et avec la Turquie ?")
+    compris = _compris(replies[1])
+    assert "/timeline" not in compris
+    assert "la chronologie (2025)" in compris
+
+
+def test_a_follow_up_read_as_a_command_never_shows_its_search_words(
+    five_base: FactBase,
+) -> None:
+    replies = chat(
+        five_base, "l'accord de partenariat des États-Unis a été signé quand ?", "et où ?"
+    )
+    compris = _compris(replies[1])
+    assert "/" not in compris.split("—")[0]
+    assert "« Accord de partenariat stratégique Azerbaïdjan – États-Unis »" in compris
+
+
+def test_an_office_the_article_never_names_is_said_unnamed(five_base: FactBase) -> None:
+    replies = chat(five_base, "/accord États-Unis", "et le nom du négociateur ?")
+    text = " ".join(b.text for b in replies[1].blocks if isinstance(b, Para))
+    assert "l'article n'en nomme aucun — le mot « négociateur »" in text
+    # an article that writes the office may name its holder elsewhere: no such line
+    quote = "Étaient présents à la réunion les représentants permanents de la Turquie"
+    assert role_untold(Index(five_base), "et le nom du représentant ?", [quote]) == ""
+    assert role_untold(Index(five_base), "et le nom du ministre ?", [quote])

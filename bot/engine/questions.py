@@ -56,7 +56,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
-from bot.engine.detail_head import detail_head
+from bot.engine.detail_head import detail_head, role_untold
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
 from bot.engine.facet_found import facet_first
@@ -110,7 +110,7 @@ from bot.engine.pointed_back import (
     yes_kept_in_scope,
 )
 from bot.engine.premise import premise_dropped
-from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
+from bot.engine.reading_line import answers_most, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -130,6 +130,7 @@ from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.slot_untold import said_on_top
 from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
+from bot.engine.thread_said import thread_said
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
 from bot.engine.undated_label import without_undated_labels
@@ -1503,8 +1504,22 @@ def _detail_of_subject(
     reply = detail_reply(index, detail, subject, previous.shown, previous.command, previous.typed)
     if reply is None:
         return None
+    reply = _role_said(index, reply, text)  # « et le nom du ministre ? »: none named
     shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
     return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+def _role_said(index: Index, reply: Reply, question: str) -> Reply:
+    """``reply`` with « l'article n'en nomme aucun » under its « Compris » line when the
+    office asked is no word of the article its quotes come from (``detail_head.role_untold``)."""
+    quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+    head = role_untold(index, question, quotes)
+    if not head or any(isinstance(b, Para) and b.text.startswith("Sur « ") for b in reply.blocks):
+        return reply
+    blocks = list(reply.blocks)
+    at = 1 if blocks and isinstance(blocks[0], Para) and blocks[0].text.startswith("Compris") else 0
+    blocks.insert(at, Para(head, "note"))
+    return replace(reply, blocks=tuple(blocks))
 
 
 _CLAUSE = re.compile(r"\?\s+(?=\S)")
@@ -2489,7 +2504,7 @@ def follow_up(
 
 def _thread(index: Index, previous: Asked) -> str:
     """« suite de « … » »: the previous question as the « Compris » line says it."""
-    return f"suite de « {command_said(index, previous.command, previous.typed)} »"
+    return thread_said(index, previous.command, previous.typed)
 
 
 def _slot_of_same_subject(
