@@ -88,3 +88,16 @@ def test_an_office_the_article_never_names_is_said_unnamed(five_base: FactBase) 
     quote = "Étaient présents à la réunion les représentants permanents de la Turquie"
     assert role_untold(Index(five_base), "et le nom du représentant ?", [quote]) == ""
     assert role_untold(Index(five_base), "et le nom du ministre ?", [quote])
+
+
+def test_members_asked_after_an_organisation_are_its_members(five_base: FactBase) -> None:
+    replies = chat(five_base, "l'OTS, elle date de quand ?", "et qui en sont les membres ?")
+    text = " ".join(b.text for b in replies[1].blocks if isinstance(b, Para))
+    assert "la Turquie, le Kazakhstan, la Kirghizie et l'Ouzbékistan" in text
+    assert "pas forcément tous" in text
+    assert "Chronologie" not in text
+
+
+def test_which_member_countries_opens_the_organisation_card(five_base: FactBase) -> None:
+    reply = chat(five_base, "quels sont les États membres de l'OTS ?")[0]
+    assert "(ses membres)" in _compris(reply)

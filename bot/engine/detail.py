@@ -87,7 +87,7 @@ _PRESENT = re.compile(
     r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
 )
 _MEMBERS = re.compile(
-    r"\b(?:qui|quels?|quelles?|c) (?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
+    r"\b(?:qui|quels?|quelles?|c) (?:en )?(?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
     r"(?:membres|pays membres|etats membres)\b|\bliste des membres\b"
 )
 """« c qui les membres ? », « quels sont ses membres ? »: who belongs to the organisation."""

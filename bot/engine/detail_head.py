@@ -196,10 +196,32 @@ def role_untold(index: Index, question: str, quotes: Sequence[str]) -> str:
     )
 
 
+_LISTED_AFTER = re.compile(r"\b(?:dont|notamment|comme|tels? que|parmi lesquels) ([^.;:]+)")
+"""The members a quote lists (« réunit depuis 2009 des pays … dont la Turquie, le
+Kazakhstan, la Kirghizie et l'Ouzbékistan »): a list after « dont » may be partial."""
+
+
+def members_head(question: str, quotes: Sequence[str]) -> str:
+    """For « et qui en sont les membres ? »: the members a shown quote lists, said on top
+    (with « dont » kept: the article may not name them all); "" when no quote lists any."""
+    folded = fold(question).split()
+    if "membres" not in folded or "combien" in folded:
+        return ""
+    for quote in quotes:
+        found = _LISTED_AFTER.search(quote)
+        if found is not None and found.group(1).count(",") + found.group(1).count(" et ") >= 1:
+            listed, word = _short(found.group(1)), found.group(0).split()[0]
+            return (
+                f"Sur « {_asked(question)} » : l'article en nomme « {listed} » (après "
+                f"« {word} » : pas forcément tous), dans la citation ci-dessous :"
+            )
+    return ""
+
+
 def detail_head(index: Index, question: str, quotes: Sequence[str]) -> str:
     """The line over a follow-up's answer that shows again the ``quotes`` already shown: the
     detail asked, given, given only roughly, or absent (module rules); "" when none applies."""
-    role = role_untold(index, question, quotes)
+    role = role_untold(index, question, quotes) or members_head(question, quotes)
     if role:
         return role
     kind = _kind(question)

@@ -56,7 +56,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
-from bot.engine.detail_head import detail_head, role_untold
+from bot.engine.detail_head import detail_head, members_head, role_untold
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
 from bot.engine.facet_found import facet_first
@@ -987,6 +987,8 @@ _MEMBERS = re.compile(
     r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
     r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
     r"|\b(?:quels|quelles) (?:pays|etats|membres) (?:dans|au sein)\b"
+    r"|\b(?:quels?|quelles?|qui) (?:sont|etaient|seront) (?:les |ses |leurs )?"
+    r"(?:pays|etats) membres\b"
 )
 """« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
 appartiennent à … ? », « membres de l'OTS ? », « il y a quels pays dans l'OTS ? »: the members
@@ -1004,6 +1006,25 @@ def _members_asked(index: Index, folded: str, reading: Reading, intents: list[st
         return None  # « quand la Hongrie est-elle devenue membre … ? »: a date
     actor = index.base.actors.get(wanted.actors[0])
     return actor if actor is not None and not actor.is_country else None
+
+
+def _members_of_previous(
+    index: Index, folded: str, previous: Asked, today: date | None
+) -> Actor | None:
+    """The organisation a follow-up asking for members (« et qui en sont les membres ? »)
+    means: the one organisation of the previous question, when this one names no actor and
+    no date; None otherwise (its members are its card's list, never a chronology of the
+    observers' entries)."""
+    if not _MEMBERS.search(folded) or "combien" in folded.split():
+        return None
+    own = read_filter(index, folded, today).filter
+    if own.actors or own.start or own.end:
+        return None
+    subject = previous.command.partition(" ")[2]
+    actors = read_filter(index, subject, today).filter.actors if subject else ()
+    found = [index.base.actors[a] for a in actors if a in index.base.actors]
+    organisations = [actor for actor in found if not actor.is_country]
+    return organisations[0] if len(organisations) == 1 else None
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -1511,9 +1532,10 @@ def _detail_of_subject(
 
 def _role_said(index: Index, reply: Reply, question: str) -> Reply:
     """``reply`` with « l'article n'en nomme aucun » under its « Compris » line when the
-    office asked is no word of the article its quotes come from (``detail_head.role_untold``)."""
+    office asked is no word of the article its quotes come from (``detail_head.role_untold``),
+    or the members its quote lists when they are asked (``detail_head.members_head``)."""
     quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
-    head = role_untold(index, question, quotes)
+    head = role_untold(index, question, quotes) or members_head(question, quotes)
     if not head or any(isinstance(b, Para) and b.text.startswith("Sur « ") for b in reply.blocks):
         return reply
     blocks = list(reply.blocks)
@@ -2412,6 +2434,10 @@ def follow_up(
     if previous is None:
         return None
     folded = fold(text)
+    members = _members_of_previous(index, folded, previous, today)
+    if members is not None:  # « et qui en sont les membres ? » after the OTS: its card
+        card = _card(members, f"fiche — {members.name} (ses membres)")
+        return replace(card, said=f"{_thread(index, previous)} — {card.said}")
     opening = _FOLLOW_UP.match(folded)
     # a search's words hold what it asked besides its subject: a long question pointing back at
     # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
