@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.content.model import FactBase
 from bot.engine.detail_head import role_untold
 from bot.engine.index import Index
+from bot.engine.parties_first import asked_parties, of_other_parties, parties_first
 from bot.engine.reply import Para
 from bot.engine.yesno import asked_as_statement, verdict_set_aside
 from tests.chat import chat
@@ -101,3 +102,16 @@ def test_members_asked_after_an_organisation_are_its_members(five_base: FactBase
 def test_which_member_countries_opens_the_organisation_card(five_base: FactBase) -> None:
     reply = chat(five_base, "quels sont les États membres de l'OTS ?")[0]
     assert "(ses membres)" in _compris(reply)
+
+
+def test_the_agreement_of_both_parties_asked_goes_first(five_base: FactBase) -> None:
+    index = Index(five_base)
+    accords = {a.id: a for a in five_base.agreements}
+    peace, turkey = accords["accord-paix-az-am-2025"], accords["memorandum-az-tr-securite"]
+    query = "le médiateur de l'accord conclu entre l'Arménie et l'Azerbaïdjan"
+    assert asked_parties(index, query) == {"AM", "AZ"}
+    rows = [(9.0, 0, turkey, "…"), (2.0, -1, peace, "…")]
+    assert [row[2] for row in parties_first(index, query, rows)] == [peace, turkey]
+    assert parties_first(index, "le mémorandum avec la Turquie", rows) == rows
+    assert of_other_parties(index, query, peace, turkey)
+    assert not of_other_parties(index, query, turkey, peace)
