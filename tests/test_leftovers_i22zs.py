@@ -115,3 +115,15 @@ def test_the_agreement_of_both_parties_asked_goes_first(five_base: FactBase) -> 
     assert parties_first(index, "le mémorandum avec la Turquie", rows) == rows
     assert of_other_parties(index, query, peace, turkey)
     assert not of_other_parties(index, query, turkey, peace)
+
+
+def test_a_figure_of_another_subject_is_no_figure_of_the_one_asked(
+    five_base: FactBase,
+) -> None:
+    # « plus de 80 pays » counts the forum's countries, not the exercise's
+    reply = chat(five_base, "combien de pays ont participé à l'exercice Agile Spirit ?")[0]
+    first = _first(reply)
+    assert first.startswith("Les articles ne donnent pas de chiffre de « pays »")
+    assert "sur « exercice Agile Spirit »" in first
+    reply = chat(five_base, "combien de pays ont participé au forum de Bakou ?")[0]
+    assert "ne donnent pas de chiffre de « pays »" not in _first(reply)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
@@ -240,6 +241,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    figure_about: str = ""
+    """The subject ``no_figure`` was searched for, as the question writes it (« Agile
+    Spirit »), when an article on another subject gives a figure of that noun: said with it."""
     measure: str = ""
     """What figure of ``no_figure`` is asked (« budget », « montant », « volume »…; « chiffre »
     for a count): the opening line names it (issue 22 A.4)."""
@@ -523,14 +527,18 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if noun and noun in joined:
         noun = None  # « sous-marins »: a piece of a word is no noun to say no figure of
     found = replace(found, noun=noun or "")
-    no_figure = ""
+    no_figure = figure_about = ""
     if (
         noun
         and not is_stop(noun)
         and not is_filler(noun)
         and fold(noun) not in {fold(w) for w in unsaid}
     ):
-        no_figure = "" if figure_in_articles(index, noun) else noun
+        about = _subject_rare_words(index, text, noun)  # the figure of this subject
+        no_figure = "" if figure_in_articles(index, noun, about) else noun
+        if no_figure and about and figure_in_articles(index, noun):  # another subject's
+            spelled = {fold(w): w for w in re.findall(r"[\w’'-]+", text)}
+            figure_about = " ".join(spelled.get(word, word) for word in about)
     undated, about = undated_lines(index, text, _content(index, text), today)
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
@@ -548,6 +556,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         untold=untold,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
+        figure_about=figure_about,
         measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
         undated_about=about,
@@ -1025,6 +1034,34 @@ def _members_of_previous(
     found = [index.base.actors[a] for a in actors if a in index.base.actors]
     organisations = [actor for actor in found if not actor.is_country]
     return organisations[0] if len(organisations) == 1 else None
+
+
+_AUX = frozenset(("a", "ont", "est", "sont", "avait", "avaient", "etait", "etaient", "sera"))
+RARE_SHARE = 0.5
+"""A word of the question held by at most this share of the articles names its subject."""
+
+
+def _subject_rare_words(index: Index, text: str, noun: str) -> tuple[str, ...]:
+    """The words of ``text`` naming its subject, for a figure asked of it (« agile »,
+    « spirit » in « combien de soldats ont participé à Agile Spirit ? »): held by some
+    article but at most RARE_SHARE of them, neither the noun counted, an actor's name, a
+    participle after its auxiliary nor a little word; () when there is none."""
+    seeds = len(index.base.seeds)
+    folded = fold(text).split()
+    typed = text.casefold().split()  # « à » is no auxiliary: accents kept
+    participles = {fold(w) for before, w in pairwise(typed) if before in _AUX}
+    words: list[str] = []
+    for word in dict.fromkeys(folded):
+        if word == fold(noun) or is_stop(word) or len(word) < 4:
+            continue
+        if word in participles:  # « ont participé »: the act, not the subject
+            continue
+        if word in index.names.exact or word in QUESTION_WORDS:
+            continue
+        holders = len(sources_holding(index, folded_stem(word)))
+        if 0 < holders <= RARE_SHARE * seeds:
+            words.append(word)
+    return tuple(words)
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -2022,7 +2059,10 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
-        blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
+        blocks = (
+            unsaid_para(index, [], found.no_figure, found.measure, found.figure_about),
+            *blocks,
+        )
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
