@@ -78,7 +78,7 @@ def test_a_follow_up_read_as_a_command_never_shows_its_search_words(
     )
     compris = _compris(replies[1])
     assert "/" not in compris.split("—")[0]
-    assert "« Accord de partenariat stratégique Azerbaïdjan – États-Unis »" in compris
+    assert "suite de votre question sur « Accord de partenariat stratégique" in compris
 
 
 def test_an_office_the_article_never_names_is_said_unnamed(five_base: FactBase) -> None:

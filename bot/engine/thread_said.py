@@ -14,9 +14,12 @@ from bot.engine.commands import answer
 from bot.engine.index import Index
 from bot.engine.reading_line import command_said
 from bot.engine.reply import Para
+from bot.text import short_label
 
 _COUNTED = re.compile(r"\s*(?:\(\d+(?: entrées?)?\)|— \d+ résultats?)\s*$")
 """The count a command's title ends with (« (3 entrées) », « (2) »)."""
+TITLE_LONGEST = 48
+"""Characters of a title said in the « Compris » line (cut between words, « … »)."""
 _PLURAL = {"Accords": "les accords", "Chronologie": "la chronologie"}
 """Titles opening on a common noun, said with their article."""
 
@@ -30,7 +33,7 @@ def subject_of(index: Index, command: str) -> str:
     head, _, rest = title.partition(" — ")
     if head in _PLURAL:
         return f"{_PLURAL[head]} ({rest})" if rest else _PLURAL[head]
-    return f"« {title} »"
+    return f"« {short_label(title, TITLE_LONGEST)} »"
 
 
 def thread_said(index: Index, command: str, typed: str = "") -> str:
