@@ -1573,7 +1573,10 @@ def _role_said(index: Index, reply: Reply, question: str) -> Reply:
     or the members its quote lists when they are asked (``detail_head.members_head``)."""
     quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
     head = role_untold(index, question, quotes) or members_head(question, quotes)
-    if not head or any(isinstance(b, Para) and b.text.startswith("Sur « ") for b in reply.blocks):
+    if not head or any(  # a head already says what is missing (« pas de nom de personne »)
+        isinstance(b, Para) and b.text.startswith(("Sur « ", "Les articles ne", "Le passage le"))
+        for b in reply.blocks
+    ):
         return reply
     blocks = list(reply.blocks)
     at = 1 if blocks and isinstance(blocks[0], Para) and blocks[0].text.startswith("Compris") else 0

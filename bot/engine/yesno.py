@@ -137,7 +137,8 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
 
 
 ASKING = re.compile(
-    r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle"
+    r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|combienti\w*|quanti[eè]me|comment"
+    r"|pourquoi|lequel|laquelle"
     r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
     r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
 )
