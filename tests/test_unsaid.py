@@ -118,15 +118,6 @@ def test_a_number_of_the_noun_in_an_article_stops_the_claim(copy):
     assert "pas de chiffre" not in text
 
 
-def test_a_number_of_the_noun_in_another_subject_s_article_is_said_with_the_subject(copy):
-    # issue 22, task i22zs: an article on another subject counts other participants; the
-    # line says which subject was searched
-    index = _with_sentence(copy, "Plus de 300 participants ont suivi les débats.")
-    assert figure_in_articles(index, "participants")
-    text = render_text(respond(index, "combien de participants aux tables rondes ?", TODAY))
-    assert "pas de chiffre de « participants » sur « tables rondes »" in text
-
-
 def test_collective_numbers_count_as_figures(copy):
     index = _with_sentence(copy, "Des milliers de volontaires ont été mobilisés.")
     assert figure_in_articles(index, "volontaires")

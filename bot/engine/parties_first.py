@@ -34,15 +34,16 @@ def asked_parties(index: Index, query: str) -> frozenset[str]:
 def parties_first(index: Index, query: str, scored: list[Row], entry_at: int = 2) -> list[Row]:
     """``scored`` with the first agreement whose parties hold every actor the question names
     (two at least) moved to the top, when the top row is an agreement some of them are no
-    party of; unchanged otherwise."""
+    party of and that has a party the question does not name (France, in France–Armenia);
+    unchanged otherwise (the Partnership for Peace, of Azerbaijan alone, asked with NATO)."""
     if not scored:
         return scored
     top = scored[0][entry_at]
     if not isinstance(top, Agreement):
         return scored
     asked = asked_parties(index, query)
-    if len(asked) < 2 or asked <= set(top.parties):
-        return scored
+    if len(asked) < 2 or asked <= set(top.parties) or set(top.parties) <= asked:
+        return scored  # the top names no party the question leaves out (the PPP: Azerbaijan)
     lead = next(
         (
             n
@@ -63,4 +64,9 @@ def of_other_parties(index: Index, query: str, top: object, other: object) -> bo
     if not isinstance(top, Agreement) or not isinstance(other, Agreement):
         return False
     asked = asked_parties(index, query)
-    return len(asked) >= 2 and asked <= set(top.parties) and not asked <= set(other.parties)
+    return (
+        len(asked) >= 2
+        and asked <= set(top.parties)
+        and not asked <= set(other.parties)
+        and not set(other.parties) <= asked
+    )

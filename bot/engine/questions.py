@@ -1024,8 +1024,8 @@ def _members_of_previous(
     means: the one organisation of the previous question, when this one names no actor and
     no date; None otherwise (its members are its card's list, never a chronology of the
     observers' entries)."""
-    if not _MEMBERS.search(folded) or "combien" in folded.split():
-        return None
+    if not _MEMBERS.search(folded) or {"combien", "quand", "depuis"} & set(folded.split()):
+        return None  # « depuis quand …, et quels pays en font partie ? »: a date too
     own = read_filter(index, folded, today).filter
     if own.actors or own.start or own.end:
         return None
@@ -1042,12 +1042,14 @@ RARE_SHARE = 0.5
 
 
 def _subject_rare_words(index: Index, text: str, noun: str) -> tuple[str, ...]:
-    """The words of ``text`` naming its subject, for a figure asked of it (« agile »,
-    « spirit » in « combien de soldats ont participé à Agile Spirit ? »): held by some
+    """The names of ``text`` naming its subject (capitalised inside the sentence), for a
+    figure asked of it (« agile », « spirit » in « combien de soldats ont participé à Agile
+    Spirit ? »): held by some
     article but at most RARE_SHARE of them, neither the noun counted, an actor's name, a
     participle after its auxiliary nor a little word; () when there is none."""
     seeds = len(index.base.seeds)
-    folded = fold(text).split()
+    named = {fold(w) for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w-]+", text)}  # a name, not
+    folded = [word for word in fold(text).split() if word in named]  # « dernier »
     typed = text.casefold().split()  # « à » is no auxiliary: accents kept
     participles = {fold(w) for before, w in pairwise(typed) if before in _AUX}
     words: list[str] = []
