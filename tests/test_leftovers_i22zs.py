@@ -143,3 +143,22 @@ def test_a_figure_of_another_subject_is_no_figure_of_the_one_asked(
     # a common word (« dernier ») names no subject: nothing narrowed on it
     reply = chat(five_base, "combien de drones l'Azerbaïdjan a acheté le mois dernier ?")[0]
     assert "sur « dernier »" not in _first(reply)
+
+
+def test_a_capital_opening_a_sentence_names_no_subject(five_base: FactBase) -> None:
+    replies = chat(
+        five_base,
+        "que va faire Lukoil avec son pétrole ?",
+        "Et ça fait combien de tonnes en décembre ? Ordre de grandeur, je ne suis pas expert.",
+    )
+    assert "sur « Ordre »" not in " ".join(b.text for b in replies[1].blocks if isinstance(b, Para))
+
+
+def test_a_follow_up_sets_aside_only_its_own_words(five_base: FactBase) -> None:
+    replies = chat(
+        five_base,
+        "/accord Royaume-Uni défense plans de coopération cooperation court",
+        "et le lieu ?",
+    )
+    later = " ".join(b.text for b in replies[1].blocks if isinstance(b, Para))
+    assert "« court »" not in later

@@ -1048,7 +1048,9 @@ def _subject_rare_words(index: Index, text: str, noun: str) -> tuple[str, ...]:
     article but at most RARE_SHARE of them, neither the noun counted, an actor's name, a
     participle after its auxiliary nor a little word; () when there is none."""
     seeds = len(index.base.seeds)
-    named = {fold(w) for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][\w-]+", text)}  # a name, not
+    named = {  # a name inside a sentence, never the first word of one (« ? Ordre de … »)
+        fold(w) for w in re.findall(r"(?<![.?!:…]\s)(?<=\s)[A-ZÀ-Ý][\w-]+", text)
+    }  # not
     folded = [word for word in fold(text).split() if word in named]  # « dernier »
     typed = text.casefold().split()  # « à » is no auxiliary: accents kept
     participles = {fold(w) for before, w in pairwise(typed) if before in _AUX}
@@ -1064,6 +1066,32 @@ def _subject_rare_words(index: Index, text: str, noun: str) -> tuple[str, ...]:
         if 0 < holders <= RARE_SHARE * seeds:
             words.append(word)
     return tuple(words)
+
+
+_ASIDE = "Laissé de côté : "
+
+
+def _own_words_aside(reply: Reply, typed: str) -> Reply:
+    """A follow-up's « Laissé de côté : … » keeps only words of its own question: the
+    previous question's search words (« cooperation », « passons ») are no word this one
+    typed, and the « Compris » line names that question in words (``thread_said``)."""
+    asked = set(fold(typed).split())
+    blocks: list[Block] = []
+    for block in reply.blocks:
+        if isinstance(block, Para) and block.text.startswith(_ASIDE):
+            words = re.findall(r"« ([^»]+) »", block.text)
+            kept = [word for word in words if fold(word) in asked]
+            if not kept:
+                continue
+            if len(kept) < len(words):
+                block = replace(block, text=f"{_ASIDE}{quoted_words(tuple(kept))}.")
+        blocks.append(block)
+    return (
+        replace(reply, blocks=tuple(blocks))
+        if len(blocks) != len(reply.blocks)
+        or any(a is not b for a, b in zip(blocks, reply.blocks, strict=False))
+        else reply
+    )
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -1111,6 +1139,7 @@ def respond_in_thread(
     reply, asked = _respond_in_thread(index, text, today, previous)
     if previous is not None and not text.lstrip().startswith("/"):
         reply, asked = _not_again(index, text, typed, previous, (reply, asked), today)
+        reply = _own_words_aside(reply, typed)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
         reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
