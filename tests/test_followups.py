@@ -35,14 +35,15 @@ def test_a_period_an_actor_or_a_view_replaces_the_same_part_of_the_previous_ques
     datas = [asked.data if asked else None for _line, asked in steps]
     assert datas == ["/pays Turquie", "/timeline 2025 TR", "/accord 2025 TR", "/accord 2025 GR"]
     line = steps[1][0]
-    assert line.startswith("(Compris : suite de « /pays Turquie » — chronologie")
+    assert line.startswith("(Compris : suite de votre question sur « 🇹🇷 Turquie (Türkiye) » — ")
+    assert "/pays" not in line  # the subject in words, never the command (task i22zs)
 
 
 def test_a_follow_up_of_a_plain_question_keeps_its_view(base):
     index = Index(base)
     steps = _chain(index, ["qu'a signé le Royaume-Uni ?", "et avec les États-Unis ?"])
     assert steps[1][1] is not None and steps[1][1].data == "/accord US signe"
-    assert "suite de « /accord Royaume-Uni signé »" in steps[1][0]
+    assert "suite de votre question sur « Plan de coopération bilatérale" in steps[1][0]
 
 
 def test_without_a_previous_question_a_follow_up_is_read_alone(base):
@@ -79,7 +80,7 @@ def test_the_console_replays_a_conversation_with_a_marker_per_answer(base):
     assert "===== question 1 : /pays Turquie =====" in text
     assert "===== question 2 : et en 2025 ? =====" in text
     after = text.split("===== question 2", 1)[1]
-    assert "Compris : suite de « /pays Turquie »" in after
+    assert "Compris : suite de votre question sur « 🇹🇷 Turquie (Türkiye) »" in after
 
 
 def _first_quote(reply: Reply) -> str:

@@ -286,7 +286,7 @@ def test_a_follow_up_asking_the_day_of_a_month_dated_agreement_says_it_is_not_gi
     reply, _ = respond_in_thread(index, "signé le combien exactement ?", TODAY, asked)
     lines = render_text(reply).splitlines()
     assert lines[0].startswith("(Les articles ne donnent pas le jour exact : ils disent « ")
-    assert any(line.startswith("(Compris : suite de « /accord ") for line in lines[:3])
+    assert any(line.startswith("(Compris : suite de votre question sur ") for line in lines[:3])
 
 
 # --- 1. the quote that answers is never folded -------------------------------------------

@@ -181,5 +181,5 @@ def test_an_opener_is_dropped_and_the_follow_up_continues(five_base: FactBase) -
     for opener in ("Au passage,", "Petite question :", "Truc curieux :", "Passons."):
         _card, second = chat(five_base, "/pays Turquie", f"{opener} et en 2025 ?")
         line = _compris(second)
-        assert line.startswith("Compris : suite de « /pays Turquie »"), (opener, line)
+        assert line.startswith("Compris : suite de votre question sur « 🇹🇷 Turquie"), (opener, line)
         assert "2025" in line, line

@@ -48,7 +48,7 @@ def test_signe_qd_continues_the_previous_question(base):
     previous, asked, text = _then(Index(base), "qu'a signé le Royaume-Uni ?", "signe qd")
     assert previous is not None and asked is not None
     assert asked.data == previous.data
-    assert "suite de « /accord Royaume-Uni signé »" in text.splitlines()[0]
+    assert "suite de votre question sur « Plan de coopération" in text.splitlines()[0]
     assert "2026/27" in text
 
 

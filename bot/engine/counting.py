@@ -307,21 +307,28 @@ def asked_measure(folded: str) -> str:
     return _MEASURES[match.group(1)] if match else "chiffre"
 
 
-def figure_in_articles(index: Index, noun: str) -> bool:
+def figure_in_articles(index: Index, noun: str, about: tuple[str, ...] = ()) -> bool:
     """True unless a full-text search proves that no sentence of any article gives a number
     of ``noun`` (a number at most NEAR words before a word of the same stem); also True when
-    too many articles hold the noun to read them all (nothing is then claimed)."""
-    cache = index.memo("figure in articles", dict[str, bool])
+    too many articles hold the noun to read them all (nothing is then claimed). With
+    ``about`` (the subject's rare words: « agile », « spirit »), only the articles holding one
+    of them are read: soldiers counted in an article on another war give no number of the
+    soldiers at Agile Spirit (a grown base showed it, issue 22, task i22zs)."""
+    cache = index.memo("figure in articles", dict[tuple[str, tuple[str, ...]], bool])
     stem = folded_stem(fold(noun))
-    if stem not in cache:
+    key = (stem, about)
+    if key not in cache:
         holders = sources_holding(index, stem)
+        if about:
+            subject = {s for word in about for s in sources_holding(index, folded_stem(word))}
+            holders = [source for source in holders if source in subject]
         if len(holders) > MOST_SEED_CHECKED:
-            cache[stem] = True
+            cache[key] = True
         else:
-            cache[stem] = any(
+            cache[key] = any(
                 _figure(index, sentence, stem, set())
                 for source in holders
                 for sentence in re.split(r"(?<=[.!?…])\s+|\n+", index.base.seeds[source])
                 if stem[:4] in fold(sentence)
             )
-    return cache[stem]
+    return cache[key]

@@ -42,11 +42,11 @@ from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.next_named import naming_neighbour
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
-from bot.engine.reading_line import command_said
 from bot.engine.repeats import content_words
 from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
 from bot.engine.signing_untold import signed_by_whom_untold, signs_this
+from bot.engine.thread_said import thread_said
 from bot.text import fold, short_label
 
 Entry = Event | Agreement | Fact
@@ -87,7 +87,7 @@ _PRESENT = re.compile(
     r"|qui (?:etait|etaient) (?:la|present\w*)|qui (?:y )?(?:a|ont) particip\w*|participants)\b"
 )
 _MEMBERS = re.compile(
-    r"\b(?:qui|quels?|quelles?|c) (?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
+    r"\b(?:qui|quels?|quelles?|c) (?:en )?(?:sont |est |c'est |etaient )?(?:les |ses |leurs )?"
     r"(?:membres|pays membres|etats membres)\b|\bliste des membres\b"
 )
 """« c qui les membres ? », « quels sont ses membres ? »: who belongs to the organisation."""
@@ -1008,7 +1008,7 @@ def _detail_reply(
     top = subject[0]
     about = _subject_label(index, top)
     if previous:  # a follow-up: which question it continues, and that the subject stays
-        about = f"suite de « {command_said(index, previous, typed)} », même sujet — {about}"
+        about = f"{thread_said(index, previous, typed)}, même sujet — {about}"
     if detail.kind == "fonction":
         return _function_reply(index, subject, shown, about)
     if detail.kind == "verbatim":
@@ -1024,7 +1024,7 @@ def _detail_reply(
         if not surname:
             return None
         found = _said_by(index, surname, shown, top.evidence[0].source)
-        thread = f"suite de « {command_said(index, previous, typed)} » — " if previous else ""
+        thread = f"{thread_said(index, previous, typed)} — " if previous else ""
         line = Para(f"Compris : {thread}ce que {surname} a dit d'autre", "note")
         if not found:
             blocks: list[Block] = [

@@ -153,9 +153,77 @@ def _short(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+_ROLE_WORDS = (
+    r"(ministres?|ambassadeurs?|ambassadrices?|generaux|general|representants?|negociateurs?"
+    r"|signataires?|diplomates?|officiers?|commandants?|porte parole|premiers? ministres?)"
+)
+_ROLE = re.compile(
+    rf"\b(?:noms?|identite)\s+(?:du|de la|de l|des)\s+{_ROLE_WORDS}\b"
+    rf"|\bquel(?:le)?s?\s+{_ROLE_WORDS}\b"
+    rf"|\bqui (?:est|etait|sont|etaient|c est|c etait) (?:le|la|les|l)\s+{_ROLE_WORDS}\b"
+)
+"""A follow-up asking who holds an office (folded: « et le nom du ministre ? », « quel
+ambassadeur ? », « qui était le négociateur ? »)."""
+
+
+def role_untold(index: Index, question: str, quotes: Sequence[str]) -> str:
+    """« Sur « … » : l'article n'en nomme aucun (« ministre » n'est pas dans son texte) »
+    when the office asked is no word of any article the shown quotes come from; "" else (an
+    article that writes the word may name the person elsewhere: no verdict)."""
+    found = _ROLE.search(fold(question))
+    if found is None or not quotes:
+        return ""
+    role = next(group for group in found.groups() if group)
+    folded_seeds = index.memo(
+        "folded seeds", lambda: {s: fold(t) for s, t in index.base.seeds.items()}
+    )
+    sources = {
+        source
+        for quote in quotes
+        for source, text in folded_seeds.items()
+        if fold(quote)[:60] in text
+    }
+    if not sources:
+        return ""
+    root = role.split()[-1].rstrip("s")
+    if any(re.search(rf"\b{root}s?\b", folded_seeds[source]) for source in sources):
+        return ""
+    said = " ".join(question.split()).rstrip(" ?")
+    role = next((w for w in re.findall(r"[\w-]+", question) if fold(w) == role), role)
+    return (
+        f"Sur « {said} ? » : l'article n'en nomme aucun — le mot « {role} » n'est pas dans "
+        "son texte ; ce qu'il dit :"
+    )
+
+
+_LISTED_AFTER = re.compile(r"\b(?:dont|notamment|comme|tels? que|parmi lesquels) ([^.;:]+)")
+"""The members a quote lists (« réunit depuis 2009 des pays … dont la Turquie, le
+Kazakhstan, la Kirghizie et l'Ouzbékistan »): a list after « dont » may be partial."""
+
+
+def members_head(question: str, quotes: Sequence[str]) -> str:
+    """For « et qui en sont les membres ? »: the members a shown quote lists, said on top
+    (with « dont » kept: the article may not name them all); "" when no quote lists any."""
+    folded = fold(question).split()
+    if "membres" not in folded or "combien" in folded:
+        return ""
+    for quote in quotes:
+        found = _LISTED_AFTER.search(quote)
+        if found is not None and found.group(1).count(",") + found.group(1).count(" et ") >= 1:
+            listed, word = _short(found.group(1)), found.group(0).split()[0]
+            return (
+                f"Sur « {_asked(question)} » : l'article en nomme « {listed} » (après "
+                f"« {word} » : pas forcément tous), dans la citation ci-dessous :"
+            )
+    return ""
+
+
 def detail_head(index: Index, question: str, quotes: Sequence[str]) -> str:
     """The line over a follow-up's answer that shows again the ``quotes`` already shown: the
     detail asked, given, given only roughly, or absent (module rules); "" when none applies."""
+    role = role_untold(index, question, quotes) or members_head(question, quotes)
+    if role:
+        return role
     kind = _kind(question)
     if kind not in ("quand", "combien", "qui", "ou"):
         return ""

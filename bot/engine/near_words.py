@@ -56,6 +56,9 @@ NEAR: dict[str, tuple[str, ...]] = {
         for stem in ("commenc", "demarr")
         for end in ("e", "ee", "es", "ees", "er", "ent", "ait", "aient")
     },
+    # a country's arsenal is its weapons (« La grande majorité des armements azéris … »)
+    "arsenal": ("armements", "armement", "armes", "matériels", "matériel"),
+    "arsenaux": ("armements", "armement", "armes", "matériels", "matériel"),
     "matos": ("matériel",),  # familiar for « matériel » (« du matériel israélien »)
     "stop": ("arrêté",),
     "stoppe": ("arrêté",),

@@ -29,6 +29,7 @@ from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop, lightness, spel
 from bot.engine.french import words as french_words
 from bot.engine.index import Index
 from bot.engine.own_evidence import is_foreign, names_any, own_key_evidence, subjects
+from bot.engine.parties_first import of_other_parties, parties_first
 from bot.engine.per_index import PerIndex
 from bot.engine.reasons import REASON_WORDS, gives_reason
 from bot.engine.relations import entry_actors
@@ -949,6 +950,8 @@ def best_passage(
             # subject may be uncovered: the best hit stays, and the answer says so)
             pairs = list(zip(scored, naming, strict=True))
             scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
+    scored = parties_first(index, query, scored)  # « l'accord entre l'Arménie et
+    # l'Azerbaïdjan »: theirs, never a France–Armenia accord that shares « conclu »
     value, _position, entry, sentence, answers = scored[0]
     if hits.total <= 1 + LISTED:  # so few results: all of them
         others = [row[2] for row in scored[1:]]
@@ -1185,6 +1188,8 @@ def complement(
         least = HALF * lacking
     best: tuple[float, int, Entry, str] | None = None
     for rank, candidate in enumerate(candidates):
+        if of_other_parties(index, query, entry, candidate):
+            continue  # another pair's agreement completes nothing of the one asked
         for text, prefixes, _before, _text in _entry_sentences(index, candidate):
             if text == sentence or len(text) > COMPLEMENT_LONGEST or text in before:
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.content.model import Actor, Agreement, Event
 from bot.dates import Precision
@@ -56,7 +57,7 @@ from bot.engine.detail import (
     subject_entries,
     whole_dated_quote,
 )
-from bot.engine.detail_head import detail_head
+from bot.engine.detail_head import detail_head, members_head, role_untold
 from bot.engine.detail_untold import untold_detail
 from bot.engine.discourse import is_filler
 from bot.engine.facet_found import facet_first
@@ -77,6 +78,7 @@ from bot.engine.idioms import without_idioms
 from bot.engine.index import Index
 from bot.engine.initials import read_initials, without_guessed_absence
 from bot.engine.last_answer import command_answer
+from bot.engine.majority import majority_otherwise
 from bot.engine.misspelt import read_as as typos_read_as
 from bot.engine.misspelt import with_typos_read
 from bot.engine.moves import asked_move, moved_window
@@ -109,7 +111,7 @@ from bot.engine.pointed_back import (
     yes_kept_in_scope,
 )
 from bot.engine.premise import premise_dropped
-from bot.engine.reading_line import answers_most, command_said, search_said, subject_said
+from bot.engine.reading_line import answers_most, search_said, subject_said
 from bot.engine.reasons import REASON_WORDS, asks_reason
 from bot.engine.repeats import without_repeated_quotes
 from bot.engine.reply import Block, Button, Item, Para, Quote, QuoteGroup, Reply
@@ -129,6 +131,7 @@ from bot.engine.signing_untold import named_agreement, signing_untold
 from bot.engine.slot_untold import said_on_top
 from bot.engine.subject_passage import subject_on_top
 from bot.engine.thread import Asked
+from bot.engine.thread_said import thread_said
 from bot.engine.timeline import describe, kind_label, quoted_words, select, split_aside
 from bot.engine.told_by import told_by_blocks
 from bot.engine.undated_label import without_undated_labels
@@ -238,6 +241,9 @@ class Understanding:
     no_figure: str = ""
     """The noun a « combien / quel volume de … » question asks a figure of, when no sentence
     of the articles gives one: the answer opens by saying so."""
+    figure_about: str = ""
+    """The subject ``no_figure`` was searched for, as the question writes it (« Agile
+    Spirit »), when an article on another subject gives a figure of that noun: said with it."""
     measure: str = ""
     """What figure of ``no_figure`` is asked (« budget », « montant », « volume »…; « chiffre »
     for a count): the opening line names it (issue 22 A.4)."""
@@ -521,14 +527,18 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
     if noun and noun in joined:
         noun = None  # « sous-marins »: a piece of a word is no noun to say no figure of
     found = replace(found, noun=noun or "")
-    no_figure = ""
+    no_figure = figure_about = ""
     if (
         noun
         and not is_stop(noun)
         and not is_filler(noun)
         and fold(noun) not in {fold(w) for w in unsaid}
     ):
-        no_figure = "" if figure_in_articles(index, noun) else noun
+        about = _subject_rare_words(index, text, noun)  # the figure of this subject
+        no_figure = "" if figure_in_articles(index, noun, about) else noun
+        if no_figure and about and figure_in_articles(index, noun):  # another subject's
+            spelled = {fold(w): w for w in re.findall(r"[\w’'-]+", text)}
+            figure_about = " ".join(spelled.get(word, word) for word in about)
     undated, about = undated_lines(index, text, _content(index, text), today)
     unsigned: tuple[str, ...] = ()
     if "agreements" in _intents(_folded(text)):  # « la France a signé un accord … ? »
@@ -546,6 +556,7 @@ def understand(index: Index, text: str, today: date | None = None) -> Understand
         untold=untold,
         unsaid=tuple(unsaid),
         no_figure=no_figure,
+        figure_about=figure_about,
         measure=asked_measure(fold(text)) if no_figure else "",
         undated=undated,
         undated_about=about,
@@ -985,6 +996,8 @@ _MEMBERS = re.compile(
     r"|(?:les|ses|leurs) membres|appartiennent|composent)\b"
     r"|^ ?(?:pays )?membres (?:de|du|des|d)\b"
     r"|\b(?:quels|quelles) (?:pays|etats|membres) (?:dans|au sein)\b"
+    r"|\b(?:quels?|quelles?|qui) (?:sont|etaient|seront) (?:les |ses |leurs )?"
+    r"(?:pays|etats) membres\b"
 )
 """« quels pays font partie de l'OTS ? », « qui en sont les membres ? », « quels pays
 appartiennent à … ? », « membres de l'OTS ? », « il y a quels pays dans l'OTS ? »: the members
@@ -1002,6 +1015,83 @@ def _members_asked(index: Index, folded: str, reading: Reading, intents: list[st
         return None  # « quand la Hongrie est-elle devenue membre … ? »: a date
     actor = index.base.actors.get(wanted.actors[0])
     return actor if actor is not None and not actor.is_country else None
+
+
+def _members_of_previous(
+    index: Index, folded: str, previous: Asked, today: date | None
+) -> Actor | None:
+    """The organisation a follow-up asking for members (« et qui en sont les membres ? »)
+    means: the one organisation of the previous question, when this one names no actor and
+    no date; None otherwise (its members are its card's list, never a chronology of the
+    observers' entries)."""
+    if not _MEMBERS.search(folded) or {"combien", "quand", "depuis"} & set(folded.split()):
+        return None  # « depuis quand …, et quels pays en font partie ? »: a date too
+    own = read_filter(index, folded, today).filter
+    if own.actors or own.start or own.end:
+        return None
+    subject = previous.command.partition(" ")[2]
+    actors = read_filter(index, subject, today).filter.actors if subject else ()
+    found = [index.base.actors[a] for a in actors if a in index.base.actors]
+    organisations = [actor for actor in found if not actor.is_country]
+    return organisations[0] if len(organisations) == 1 else None
+
+
+_AUX = frozenset(("a", "ont", "est", "sont", "avait", "avaient", "etait", "etaient", "sera"))
+RARE_SHARE = 0.5
+"""A word of the question held by at most this share of the articles names its subject."""
+
+
+def _subject_rare_words(index: Index, text: str, noun: str) -> tuple[str, ...]:
+    """The names of ``text`` naming its subject (capitalised inside the sentence), for a
+    figure asked of it (« agile », « spirit » in « combien de soldats ont participé à Agile
+    Spirit ? »): held by some
+    article but at most RARE_SHARE of them, neither the noun counted, an actor's name, a
+    participle after its auxiliary nor a little word; () when there is none."""
+    seeds = len(index.base.seeds)
+    named = {  # a name inside a sentence, never the first word of one (« ? Ordre de … »)
+        fold(w) for w in re.findall(r"(?<![.?!:…]\s)(?<=\s)[A-ZÀ-Ý][\w-]+", text)
+    }  # not
+    folded = [word for word in fold(text).split() if word in named]  # « dernier »
+    typed = text.casefold().split()  # « à » is no auxiliary: accents kept
+    participles = {fold(w) for before, w in pairwise(typed) if before in _AUX}
+    words: list[str] = []
+    for word in dict.fromkeys(folded):
+        if word == fold(noun) or is_stop(word) or len(word) < 4:
+            continue
+        if word in participles:  # « ont participé »: the act, not the subject
+            continue
+        if word in index.names.exact or word in QUESTION_WORDS:
+            continue
+        holders = len(sources_holding(index, folded_stem(word)))
+        if 0 < holders <= RARE_SHARE * seeds:
+            words.append(word)
+    return tuple(words)
+
+
+_ASIDE = "Laissé de côté : "
+
+
+def _own_words_aside(reply: Reply, typed: str) -> Reply:
+    """A follow-up's « Laissé de côté : … » keeps only words of its own question: the
+    previous question's search words (« cooperation », « passons ») are no word this one
+    typed, and the « Compris » line names that question in words (``thread_said``)."""
+    asked = set(fold(typed).split())
+    blocks: list[Block] = []
+    for block in reply.blocks:
+        if isinstance(block, Para) and block.text.startswith(_ASIDE):
+            words = re.findall(r"« ([^»]+) »", block.text)
+            kept = [word for word in words if fold(word) in asked]
+            if not kept:
+                continue
+            if len(kept) < len(words):
+                block = replace(block, text=f"{_ASIDE}{quoted_words(tuple(kept))}.")
+        blocks.append(block)
+    return (
+        replace(reply, blocks=tuple(blocks))
+        if len(blocks) != len(reply.blocks)
+        or any(a is not b for a, b in zip(blocks, reply.blocks, strict=False))
+        else reply
+    )
 
 
 def _card(actor: Actor, said: str) -> Understanding:
@@ -1049,6 +1139,7 @@ def respond_in_thread(
     reply, asked = _respond_in_thread(index, text, today, previous)
     if previous is not None and not text.lstrip().startswith("/"):
         reply, asked = _not_again(index, text, typed, previous, (reply, asked), today)
+        reply = _own_words_aside(reply, typed)
     reply = without_repeated_quotes(index, reply)  # the same list twice: once, shown whole
     if not text.lstrip().startswith("/"):  # a command's quotes are whole already (``answer``)
         reply = with_whole_clauses(index, reply, text)  # « … en 1992 lorsque le pays a … »
@@ -1503,8 +1594,26 @@ def _detail_of_subject(
     reply = detail_reply(index, detail, subject, previous.shown, previous.command, previous.typed)
     if reply is None:
         return None
+    reply = _role_said(index, reply, text)  # « et le nom du ministre ? »: none named
     shown = next((b.text for b in reply.blocks if isinstance(b, Quote)), previous.shown)
     return reply, Asked(previous.data, previous.command, shown, previous.lines)
+
+
+def _role_said(index: Index, reply: Reply, question: str) -> Reply:
+    """``reply`` with « l'article n'en nomme aucun » under its « Compris » line when the
+    office asked is no word of the article its quotes come from (``detail_head.role_untold``),
+    or the members its quote lists when they are asked (``detail_head.members_head``)."""
+    quotes = [b.text for b in reply.blocks if isinstance(b, Quote)]
+    head = role_untold(index, question, quotes) or members_head(question, quotes)
+    if not head or any(  # a head already says what is missing (« pas de nom de personne »)
+        isinstance(b, Para) and b.text.startswith(("Sur « ", "Les articles ne", "Le passage le"))
+        for b in reply.blocks
+    ):
+        return reply
+    blocks = list(reply.blocks)
+    at = 1 if blocks and isinstance(blocks[0], Para) and blocks[0].text.startswith("Compris") else 0
+    blocks.insert(at, Para(head, "note"))
+    return replace(reply, blocks=tuple(blocks))
 
 
 _CLAUSE = re.compile(r"\?\s+(?=\S)")
@@ -1985,7 +2094,10 @@ def _answer_understood(index: Index, found: Understanding, today: date | None) -
     if found.undated is not None and _shows_first(reply, found.undated_about):
         blocks = (found.undated, *blocks)
     if found.no_figure:  # a figure the articles never give comes first
-        blocks = (unsaid_para(index, [], found.no_figure, found.measure), *blocks)
+        blocks = (
+            unsaid_para(index, [], found.no_figure, found.measure, found.figure_about),
+            *blocks,
+        )
     if found.unsigned:  # so does an agreement they never tie to the actor asked about
         actors = [index.base.actors[actor_id] for actor_id in found.unsigned]
         blocks = (unsigned_para(index, actors, reply.found), *blocks)
@@ -2054,6 +2166,8 @@ def _said_otherwise(index: Index, reply: Reply, question: str) -> Reply:
         "",
     )
     why = otherwise(question, first) if first else ""
+    why = why or (majority_otherwise(index, question, first) if first else "")  # « surtout
+    # turc ? » over « La grande majorité … d'origine russe »
     where = "la citation ci-dessous"
     if not why:  # the first line's other quotes, folded under it (« en cours de finalisation »
         # under a line whose open quote is the forum's session)
@@ -2395,6 +2509,10 @@ def follow_up(
     if previous is None:
         return None
     folded = fold(text)
+    members = _members_of_previous(index, folded, previous, today)
+    if members is not None:  # « et qui en sont les membres ? » after the OTS: its card
+        card = _card(members, f"fiche — {members.name} (ses membres)")
+        return replace(card, said=f"{_thread(index, previous)} — {card.said}")
     opening = _FOLLOW_UP.match(folded)
     # a search's words hold what it asked besides its subject: a long question pointing back at
     # it keeps its own words (« … les domaines de ce plan de coopération ? » stands alone)
@@ -2487,7 +2605,7 @@ def follow_up(
 
 def _thread(index: Index, previous: Asked) -> str:
     """« suite de « … » »: the previous question as the « Compris » line says it."""
-    return f"suite de « {command_said(index, previous.command, previous.typed)} »"
+    return thread_said(index, previous.command, previous.typed)
 
 
 def _slot_of_same_subject(

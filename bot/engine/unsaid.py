@@ -188,10 +188,16 @@ def with_absent_said(said: str, words: tuple[str, ...], aside: frozenset[str] = 
 
 
 def unsaid_para(
-    index: Index, words: list[str], no_figure: str = "", measure: str = "chiffre"
+    index: Index,
+    words: list[str],
+    no_figure: str = "",
+    measure: str = "chiffre",
+    about: str = "",
 ) -> Para:
     """The opening line: which words the articles never mention, which noun they give no
-    figure of — named as asked: « pas de budget pour « plan » » — and what was searched."""
+    figure of — named as asked: « pas de budget pour « plan » », « … de « soldats » sur
+    « Agile Spirit » » when only the articles on that subject were read — and what was
+    searched."""
     said: list[str] = []
     if words:
         named = " ni ".join(f"« {word} »" for word in words)
@@ -200,6 +206,7 @@ def unsaid_para(
         said.append(
             f"{'ils' if said else 'Les articles'} ne donnent pas de {measure or 'chiffre'}"
             f" {'de' if (measure or 'chiffre') == 'chiffre' else 'pour'} « {no_figure} »"
+            + (f" sur « {about} »" if about else "")
         )
     total = count(len(index.base.seeds), "article")
     return Para(

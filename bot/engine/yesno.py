@@ -22,7 +22,10 @@ _VERDICT = re.compile(
     r"|\boui\s+non\s*\??\s*$"
     # a tag at the end (« c'était la première édition, non ? », « …, hein ? », « …, n'est-ce
     # pas ? »): yes or no asked, no word to search
-    r"|(?:,\s*)?(?<!\bou )\b(?:non|hein|n['’]est-ce pas|pas vrai)\s*\?\s*$",
+    r"|(?:,\s*)?(?<!\bou )\b(?:non|hein|n['’]est-ce pas|pas vrai)\s*\?\s*$"
+    # the same tag inside the sentence, before what the asker adds (« c'était petit non, genre
+    # une vingtaine de pays ? »): after a word, never « ou non, », nor « Non, » that opens
+    r"|(?<=\w)\s*,?\s+(?<!\bou )\bnon\s*,(?=\s*\w)",
     re.IGNORECASE,
 )
 _INVERTED = re.compile(r"\w-t-(?:il|elle|ils|elles|on)\b|\b(?:est|sont|a|ont)-(?:il|elle)s?\b")
@@ -134,19 +137,23 @@ def verdict_set_aside(text: str) -> tuple[str, bool]:
 
 
 ASKING = re.compile(
-    r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle"
+    r"\b(?:qui|quoi|quand|quel|quelle|quels|quelles|combien|combienti\w*|quanti[eè]me|comment"
+    r"|pourquoi|lequel|laquelle"
     r"|lesquels|lesquelles|qu['’]|que|ki|koi|qd|cb|cmb|pq|pk)\b|où|^ou\b|\bd['’]ou\b"
     r"|\bjusqu['’ ]?ou\b|\bpar ou\b|\bvers ou\b"
 )
 _FINITE = re.compile(
     r"(?<![\w'’-])(?:ont|est|sont|était|étaient|etait|etaient|sera|seront|serait|va|vont|avait|avaient"
     r"|aura|auront|fait|font|peut|peuvent|doit|doivent)(?![\w'’-])"
+    r"|(?<![\w-])c['’](?:est|était|etait)(?![\w'’-])"
+    r"|(?<![\w'’-])ce (?:sont|seront|serait)(?![\w'’-])"
     r"|(?<![\w'’-])a (?:\w+ment |bien |déjà |deja |toujours |encore |jamais |enfin )?"
     r"(?:été|ete|eu|\w+(?:é|ée|és|ées|i|is|it|u|us|ert|int))(?![\w'’-])"
 )
 """A finite verb; « a » only before a past participle (« a signé », « a été »), an adverb
 between them kept (« a vraiment signé », « a bien eu lieu »): typed for « à » it is no verb
-(« et a partir de décembre ? »)."""
+(« et a partir de décembre ? »). « c'est », « c'était », « ce sont » are verbs too (« le forum,
+c'était une trentaine de pays ? » states a count to check)."""
 
 
 def asked_as_statement(text: str) -> bool:
