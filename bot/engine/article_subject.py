@@ -1,0 +1,60 @@
+"""The actor an article is about: the one its label or title names (« Bakou et Washington »:
+the United States; never the home country, which every article is about). Every sentence of
+such an article is about it, even one that names it no more (« Sur le plan de la sécurité,
+les discussions ont porté sur … »): a « no sentence names X with Y » head reads those
+sentences too, and a passage search weighs them as holding the actor (issue 22, i22zt)."""
+
+from __future__ import annotations
+
+from bot.content.model import Agreement, Event, Fact
+from bot.engine.fulltext import Hits
+from bot.engine.index import Index
+from bot.text import fold
+
+Entry = Event | Agreement | Fact
+
+FURTHER = 40
+"""How many hits past those the search reads for entries of an article about an asked actor."""
+
+
+def about_actors(index: Index, source: str, actor_ids: tuple[str, ...]) -> bool:
+    """True when the article ``source`` is about one of ``actor_ids``: its label or title
+    names it (a name, an alias or an adjective) and no other actor: all of its sentences are
+    about that actor."""
+    subject = index.memo("article subjects", lambda: _subjects(index)).get(source, "")
+    return bool(subject) and subject in actor_ids
+
+
+def _subjects(index: Index) -> dict[str, str]:
+    """Each article's one subject: the only actor but the home country (which every article
+    is about) that its label or title names; none when they name two (« L'Azerbaïdjan, l'OTAN
+    et l'OTS » is about neither alone) or none."""
+    home = index.base.vocabulary.home
+    found: dict[str, str] = {}
+    for source, about in index.base.sources.items():
+        heading = f"{getattr(about, 'label', '') or ''} {getattr(about, 'title', '') or ''}"
+        words = fold(heading).split()
+        named = {
+            index.names.exact.get(" ".join(words[start : start + size]))
+            for start in range(len(words))
+            for size in range(1, min(index.names.most_words, len(words) - start) + 1)
+        } - {None, home}  # every run of words a name may be: no scan of the names
+        if len(named) == 1:
+            found[source] = str(next(iter(named)))
+    return found
+
+
+def subject_candidates(
+    index: Index, hits: Hits, actor_ids: tuple[str, ...], first: int
+) -> list[tuple[Entry, float]]:
+    """The hits ranked past the ``first`` ones (up to ``FURTHER`` more) that quote an article
+    about one of ``actor_ids``: « de quoi Bakou et Washington ont-ils discuté ? » weighs « Sur
+    le plan de la sécurité, les discussions ont porté sur … » of the article « Bakou et
+    Washington », which the words alone rank too low to be read."""
+    if not actor_ids:
+        return []
+    return [
+        (entry, score)
+        for entry, score in index.fulltext.ranked_hits(hits, first, first + FURTHER)
+        if any(about_actors(index, item.source, actor_ids) for item in entry.evidence)
+    ]

@@ -1,0 +1,59 @@
+"""Issue 22, i22zt: the fifteenth set's fidelity findings — a false « not said » when the
+sentence answering sits in an article about the actor asked without naming it again, and the
+other causes fixed in this step."""
+
+from __future__ import annotations
+
+from bot.content.model import FactBase
+from bot.engine.article_subject import about_actors
+from bot.engine.index import Index
+from tests.chat import chat, reply_text
+
+
+def test_a_sentence_of_the_article_about_the_actor_answers_without_naming_it(
+    five_base: FactBase,
+) -> None:
+    # « Sur le plan de la sécurité, les discussions ont porté sur … » never names the United
+    # States again, but its article (« Bakou et Washington … ») is about them
+    (reply,) = chat(
+        five_base, "Pour la sécurité, de quoi Bakou et Washington ont-ils discuté au juste ?"
+    )
+    text = reply_text(reply)
+    assert "ne le disent pas" not in text
+    assert "ne nomme pas" not in text
+    assert "Sur le plan de la sécurité, les discussions ont porté" in text
+
+
+def test_an_article_naming_two_actors_in_its_heading_is_about_neither_alone(
+    five_base: FactBase,
+) -> None:
+    index = Index(five_base)
+    assert about_actors(index, "belgium-times", ("US",))  # « Bakou et Washington »
+    assert about_actors(index, "otan-delegation", ("otan",))  # « … la délégation de l'OTAN »
+    # « L'Azerbaïdjan, l'OTAN et l'OTS »: two subjects, none alone; the home country is none
+    assert not about_actors(index, "otan-ots", ("otan",))
+    assert not about_actors(index, "belgium-times", (five_base.vocabulary.home,))
+
+
+def test_a_filter_of_several_partners_no_agreement_joins_lists_each_ones_and_says_so(
+    five_base: FactBase,
+) -> None:
+    # each agreement has one partner: « all three » finds none, and « aucun accord ne
+    # correspond » would be a false « no result »
+    for question in (
+        "Du plan avec Londres, du mémorandum avec Ankara et de l'accord avec Washington, "
+        "quel partenariat est le plus récent ?",
+        "/accord Turquie Royaume-Uni",
+    ):
+        (reply,) = chat(five_base, question)
+        text = reply_text(reply)
+        assert "ne correspond" not in text, question
+        assert "Aucun accord n'a pour parties à la fois" in text, question
+        assert "mémorandum" in text and "plan de coopération" in text, question
+        assert "cité, non partie" not in text, question  # never cited: no role said
+    (reply,) = chat(
+        five_base,
+        "Du plan avec Londres, du mémorandum avec Ankara et de l'accord "
+        "avec Washington, quel partenariat est le plus récent ?",
+    )
+    assert "Azerbaïdjan et États-Unis signent" in reply_text(reply)
