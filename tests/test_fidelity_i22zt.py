@@ -57,3 +57,19 @@ def test_a_filter_of_several_partners_no_agreement_joins_lists_each_ones_and_say
         "avec Washington, quel partenariat est le plus récent ?",
     )
     assert "Azerbaïdjan et États-Unis signent" in reply_text(reply)
+
+
+def test_a_follow_up_asking_where_next_opens_the_neighbour_sentence_giving_the_place(
+    five_base: FactBase,
+) -> None:
+    # the quote shown says where the oil goes first; the article's next place (« vers
+    # Novorossiysk ») sits in a neighbour entry about the same company: never « les phrases
+    # de ce sujet n'en disent pas plus »
+    _, reply = chat(
+        five_base,
+        "Lukoil va livrer combien de tonnes à Makhatchkala en novembre ?",
+        "et ensuite ce pétrole va où ?",
+    )
+    text = reply_text(reply)
+    assert "n'en disent pas plus" not in text
+    assert "Novorossiysk" in text

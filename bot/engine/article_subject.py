@@ -7,8 +7,10 @@ sentences too, and a passage search weighs them as holding the actor (issue 22, 
 from __future__ import annotations
 
 from bot.content.model import Agreement, Event, Fact
+from bot.engine.counting import entries_by_source
 from bot.engine.fulltext import Hits
 from bot.engine.index import Index
+from bot.engine.relations import entry_actors
 from bot.text import fold
 
 Entry = Event | Agreement | Fact
@@ -58,3 +60,25 @@ def subject_candidates(
         for entry, score in index.fulltext.ranked_hits(hits, first, first + FURTHER)
         if any(about_actors(index, item.source, actor_ids) for item in entry.evidence)
     ]
+
+
+def article_neighbours(index: Index, subject: list[Entry]) -> list[Entry]:
+    """The entries but ``subject``'s that quote one of its articles and name every actor its
+    entries all name but the home country (« Lukoil livrera 30 000 tonnes … »: « Lukoil cessera de
+    fournir du pétrole … ; de là, … vers Novorossiysk »): the rest of what that article says
+    of the subject's actor."""
+    home = index.base.vocabulary.home
+    shared = [set(entry_actors(entry)) - {home} for entry in subject]
+    actors = set.intersection(*shared) if shared else set()
+    if not actors:
+        return []
+    own = {entry.id for entry in subject}
+    sources = dict.fromkeys(item.source for entry in subject for item in entry.evidence)
+    table = entries_by_source(index)
+    found = {
+        entry.id: entry
+        for source in sources
+        for entry in table.get(source, [])
+        if entry.id not in own and actors <= set(entry_actors(entry))
+    }
+    return list(found.values())
