@@ -73,3 +73,18 @@ def test_a_follow_up_asking_where_next_opens_the_neighbour_sentence_giving_the_p
     text = reply_text(reply)
     assert "n'en disent pas plus" not in text
     assert "Novorossiysk" in text
+
+
+def test_an_order_against_an_event_dated_only_by_its_article_is_not_settled(
+    five_base: FactBase,
+) -> None:
+    # the NATO meeting has only its article's date (6 November): it may come before the UK
+    # plan (30 October at the latest), so no « la ligne 2 est postérieure »
+    (reply,) = chat(
+        five_base,
+        "De la rencontre d'Aliyev avec la délégation de l'OTAN et de la signature du plan de "
+        "défense britannique, lequel est venu en premier ?",
+    )
+    text = reply_text(reply)
+    assert "postérieure" not in text
+    assert "ne permettent pas de trancher" in text

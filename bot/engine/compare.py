@@ -95,7 +95,15 @@ def order_reply(index: Index, text: str) -> tuple[Reply, str] | None:
     assert first.date is not None and second.date is not None
     if second.date.end < first.date.start:
         entries = [second, first]  # the older first
-    if first.date.end < second.date.start or second.date.end < first.date.start:
+    apart = first.date.end < second.date.start or second.date.end < first.date.start
+    if apart and entries[1].date_basis == "rapporté":
+        # the later line has only its article's date: its event may come before the other
+        # (AF13); an earlier line so dated came before its article, so before the later one
+        verdict = (
+            "Les articles ne permettent pas de trancher : la ligne 2 n'a que la date de son "
+            "article ; l'événement lui-même a pu avoir lieu avant la ligne 1 (dates ci-dessous)."
+        )
+    elif apart:
         verdict = "Vient en premier : la ligne 1 ; la ligne 2 est postérieure (dates ci-dessous)."
     else:
         verdict = (
