@@ -88,3 +88,16 @@ def test_an_order_against_an_event_dated_only_by_its_article_is_not_settled(
     text = reply_text(reply)
     assert "postérieure" not in text
     assert "ne permettent pas de trancher" in text
+
+
+def test_who_made_it_known_asks_who_tells_what_was_just_shown(five_base: FactBase) -> None:
+    # « rendu public », « annoncé »: the teller of the plan (the British embassy on X), never
+    # a search on « rendu » that opens a Russian MP's words, nor « aucune phrase ne donne de
+    # nom »
+    for follow_up in ("qui a rendu ça public ?", "qui l'a annoncé ?"):
+        _, reply = chat(
+            five_base, "Quoi de nouveau côté défense entre Londres et Bakou ?", follow_up
+        )
+        text = reply_text(reply)
+        assert "représentation diplomatique britannique" in text, follow_up
+        assert "Zatulin" not in text and "ne le disent pas" not in text, follow_up
