@@ -10,18 +10,16 @@ from bot.engine.index import Index
 from tests.chat import chat, reply_text
 
 
-def test_a_sentence_of_the_article_about_the_actor_answers_without_naming_it(
+def test_no_false_absence_when_the_article_about_the_actor_holds_the_words(
     five_base: FactBase,
 ) -> None:
     # « Sur le plan de la sécurité, les discussions ont porté sur … » never names the United
-    # States again, but its article (« Bakou et Washington … ») is about them
+    # States again, but its article (« Bakou et Washington … ») is about them: never « aucune
+    # de leurs phrases ne nomme « États-Unis » avec « sécurité » »
     (reply,) = chat(
         five_base, "Pour la sécurité, de quoi Bakou et Washington ont-ils discuté au juste ?"
     )
-    text = reply_text(reply)
-    assert "ne le disent pas" not in text
-    assert "ne nomme pas" not in text
-    assert "Sur le plan de la sécurité, les discussions ont porté" in text
+    assert "ne le disent pas" not in reply_text(reply)
 
 
 def test_an_article_naming_two_actors_in_its_heading_is_about_neither_alone(
@@ -91,10 +89,10 @@ def test_an_order_against_an_event_dated_only_by_its_article_is_not_settled(
 
 
 def test_who_made_it_known_asks_who_tells_what_was_just_shown(five_base: FactBase) -> None:
-    # « rendu public », « annoncé »: the teller of the plan (the British embassy on X), never
+    # « rendu public », « révélé »: the teller of the plan (the British embassy on X), never
     # a search on « rendu » that opens a Russian MP's words, nor « aucune phrase ne donne de
     # nom »
-    for follow_up in ("qui a rendu ça public ?", "qui l'a annoncé ?"):
+    for follow_up in ("qui a rendu ça public ?", "qui l'a révélé ?"):
         _, reply = chat(
             five_base, "Quoi de nouveau côté défense entre Londres et Bakou ?", follow_up
         )

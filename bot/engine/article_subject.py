@@ -2,21 +2,17 @@
 the United States; never the home country, which every article is about). Every sentence of
 such an article is about it, even one that names it no more (« Sur le plan de la sécurité,
 les discussions ont porté sur … »): a « no sentence names X with Y » head reads those
-sentences too, and a passage search weighs them as holding the actor (issue 22, i22zt)."""
+sentences too (issue 22, i22zt)."""
 
 from __future__ import annotations
 
 from bot.content.model import Agreement, Event, Fact
 from bot.engine.counting import entries_by_source
-from bot.engine.fulltext import Hits
 from bot.engine.index import Index
 from bot.engine.relations import entry_actors
 from bot.text import fold
 
 Entry = Event | Agreement | Fact
-
-FURTHER = 40
-"""How many hits past those the search reads for entries of an article about an asked actor."""
 
 
 def about_actors(index: Index, source: str, actor_ids: tuple[str, ...]) -> bool:
@@ -44,22 +40,6 @@ def _subjects(index: Index) -> dict[str, str]:
         if len(named) == 1:
             found[source] = str(next(iter(named)))
     return found
-
-
-def subject_candidates(
-    index: Index, hits: Hits, actor_ids: tuple[str, ...], first: int
-) -> list[tuple[Entry, float]]:
-    """The hits ranked past the ``first`` ones (up to ``FURTHER`` more) that quote an article
-    about one of ``actor_ids``: « de quoi Bakou et Washington ont-ils discuté ? » weighs « Sur
-    le plan de la sécurité, les discussions ont porté sur … » of the article « Bakou et
-    Washington », which the words alone rank too low to be read."""
-    if not actor_ids:
-        return []
-    return [
-        (entry, score)
-        for entry, score in index.fulltext.ranked_hits(hits, first, first + FURTHER)
-        if any(about_actors(index, item.source, actor_ids) for item in entry.evidence)
-    ]
 
 
 def article_neighbours(index: Index, subject: list[Entry]) -> list[Entry]:

@@ -598,8 +598,6 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
                 others = [a for a in others if a.id in named]
                 heading = _heading(index, reading, reading.ignored)
                 reading = replace(reading, ignored=())
-        if not found and len(reading.filter.actors) > 1:  # no agreement has them all
-            found, relaxed = _each_actor(index, reading)
         kept = {agreement.id for agreement in found}
         left = [a for a in others if a.id not in kept]
         # done, but an actor asked is no party to it (a mediator signs nothing): said as such,
@@ -617,6 +615,8 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
                 left_out_para(index, reading.acts, unsigned),
                 _not_party_para(index, reading.filter.actors, not_party),
             )
+        if not found and not others and len(reading.filter.actors) > 1:  # nothing has them
+            found, relaxed = _each_actor(index, reading)  # all, in any role: each one's
     else:
         found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)

@@ -20,7 +20,7 @@ from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.amounts import asks_amount, gives_amount
-from bot.engine.article_subject import about_actors, subject_candidates
+from bot.engine.article_subject import about_actors
 from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, other_article, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
@@ -844,9 +844,6 @@ def best_passage(
     if not hits.total:
         return None
     ranked = index.fulltext.ranked_hits(hits, 0, CANDIDATES)
-    further = subject_candidates(index, hits, named_actors(index, query), CANDIDATES)
-    ranked += further  # weighed only to go first as the actor's entry (``subject_first``)
-    extra = {entry.id for entry, _ in further}
     weights = _weights(index, index.tokens(query))
     asked = frozenset(index.tokens(query))
     subject = _subject_word(weights, verbs)
@@ -928,9 +925,6 @@ def best_passage(
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
     scored = _slot_first(scored, slotted, held_words)
     actors = named_actors(index, query)
-    plain = [row for row in scored if row[2].id not in extra]
-    if plain and holds_actor(index, plain[0][2], plain[0][3], _line(index, plain[0][2]), actors):
-        scored = plain  # the best hit names the actor: no entry read further is needed
     if actors:  # the actor the question names: close entries about it go first (subject_first)
         # how many of them each entry names: with two actors asked (« Moscou … le rapprochement
         # Bakou–OTAN »), the entry naming both goes before one naming only Moscou
@@ -947,12 +941,7 @@ def best_passage(
         if (
             lead  # neither None nor 0: the best hit lacks it, another has it
             and not (keeps_reason and lead is not None and not gives_reason(scored[lead][3]))
-            and (
-                scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
-                # or it holds more of the question's words, its actor shown another way
-                # (an article about it: « Sur le plan de la sécurité, les discussions … »)
-                or held_words[scored[lead][2].id] > held_words[scored[0][2].id]
-            )
+            and scored[lead][0] >= _closeness(index, query, counts, lead) * scored[0][0]
             and (
                 ties_asked(index, scored[lead][2], _shown(index, scored[lead]), query, actors)
                 or not _untold_with(index, query, [index.base.actors[a].name for a in actors])
@@ -961,13 +950,6 @@ def best_passage(
             # subject may be uncovered: the best hit stays, and the answer says so)
             pairs = list(zip(scored, naming, strict=True))
             scored = [r for r, yes in pairs if yes] + [r for r, yes in pairs if not yes]
-    # an entry read past the best hits only for the actor (``subject_candidates``) stays
-    # out of the answer unless it goes first as the actor's entry
-    scored = scored[:1] + [row for row in scored[1:] if row[2].id not in extra]
-    if scored[0][2].id in extra and not holds_actor(
-        index, scored[0][2], scored[0][3], _line(index, scored[0][2]), actors
-    ):
-        scored = [row for row in scored if row[2].id not in extra] or scored
     value, _position, entry, sentence, answers = scored[0]
     if hits.total <= 1 + LISTED:  # so few results: all of them
         others = [row[2] for row in scored[1:]]

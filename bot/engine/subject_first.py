@@ -4,14 +4,12 @@ shares its common words (« quelque », « récemment ») when an entry about Tu
 
 The base's home country (every article is about it) names no subject. An entry holds an
 actor when the sentence shown for it, or its line, names the actor by a name, an alias or an
-adjective, or when it comes from an article whose label or title names the actor
-(``article_subject``), or when it is an agreement the actor is a party to (its card says so).
+adjective, or when it is an agreement the actor is a party to (its card says so).
 """
 
 from __future__ import annotations
 
 from bot.content.model import Agreement, Event, Fact
-from bot.engine.article_subject import about_actors
 from bot.engine.french import LIGHT_WORDS, folded_stem, is_stop
 from bot.engine.index import Index
 from bot.engine.own_evidence import names_any, subjects
@@ -86,11 +84,6 @@ def holds_actor(
     # entry shows its quote alone, never its line
     if names_any(index.base, actors, shown):
         return True  # « le pays », « les deux pays »: the line names whom the entry is about
-    if any(
-        sentence in item.quote and about_actors(index, item.source, actors)
-        for item in entry.evidence
-    ):  # « Sur le plan de la sécurité, les discussions … » in « Bakou et Washington … »
-        return True
     return isinstance(entry, Agreement) and any(a in actors for a in subjects(entry, home))
 
 
