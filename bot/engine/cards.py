@@ -583,6 +583,7 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
     heading = _heading(index, reading, ())
     found: Sequence[Agreement]
     left_out: Para | None = None
+    relaxed: Para | None = None  # said when the filter was loosened to find anything
     if reading.understood():
         found = _fitting(index, reading)
         # « signés »: the agreements of every other part of the filter that the act leaves
@@ -614,11 +615,14 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
                 left_out_para(index, reading.acts, unsigned),
                 _not_party_para(index, reading.filter.actors, not_party),
             )
+        if not found and not others and len(reading.filter.actors) > 1:  # nothing has them
+            found, relaxed = _each_actor(index, reading)  # all, in any role: each one's
     else:
         found = index.deals.newest_first(words or index.find_agreements(argument))
         heading = _heading(index, reading, reading.ignored)
         reading = replace(reading, ignored=())
     said = reading_notes(reading, index)
+    said = (relaxed, *said) if relaxed is not None else said
     other_period = _other_period_para(found, reading.filter)
     said = (other_period, *said) if other_period is not None else said
     by_period = _period_para(found, reading.filter)
@@ -635,7 +639,9 @@ def accord(index: Index, argument: str, today: date | None = None, page: int = 1
     said += (note,) if note is not None else ()
     if found:
         title = f"Accords — {heading}" if heading else "Accords"
-        roles_of = tuple(index.base.actors[actor] for actor in reading.filter.actors)
+        roles_of = tuple(  # each listed for its own party: no role of the others to say
+            index.base.actors[actor] for actor in reading.filter.actors if relaxed is None
+        )
         after = tuple(p for p in (by_period, left_out) if p is not None)
         field = routes.filter_field(argument)
         return _agreement_list(
@@ -731,6 +737,29 @@ def _plural(label: str) -> str:
     if words[0].endswith(("é", "ée", "ion")):
         words[0] += "s"
     return " ".join(words)
+
+
+def _each_actor(index: Index, reading: Reading) -> tuple[Sequence[Agreement], Para | None]:
+    """The agreements of each actor of the filter on its own, the latest first, and the line
+    saying so (AF15: « entre le plan britannique, le mémorandum avec Ankara et l'accord avec
+    Washington, lequel est le plus récent ? » read as one agreement of all three found
+    none: each is listed, never « aucun accord ne correspond »); none when even so none fits."""
+    actors = reading.filter.actors
+    found = {
+        agreement.id: agreement
+        for actor in actors
+        for agreement in _fitting(
+            index, replace(reading, filter=replace(reading.filter, actors=(actor,)))
+        )
+    }
+    if not found:
+        return [], None
+    names = french_list([index.base.actors[actor].name for actor in actors])
+    return index.deals.newest_first(found.values()), Para(
+        f"Aucun accord n'a pour parties à la fois {names} : voici ceux de chacun, avec leurs "
+        "dates.",
+        "note",
+    )
 
 
 def _fitting(index: Index, reading: Reading) -> Sequence[Agreement]:

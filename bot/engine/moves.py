@@ -30,6 +30,10 @@ _SOURCE = frozenset(
             "rapporte rapportent ecrit ecrivent selon provenance vient viennent origine",
             "publie tient tiennent provient proviennent emane emanent cite citee cites citent",
             "article articles",
+            # made known (« qui a rendu ça public ? », « qui l'a révélé ? »): who told it;
+            # « qui l'a annoncé ? » asks who spoke (« Il a souligné … »: Aliyev), a detail
+            "rendu rendue rendus public publique publiquement revele revelee revelent",
+            "divulgue divulguee",
         )
     ).split()
 )

@@ -20,6 +20,7 @@ from bot.content.model import Agreement, Event, Fact
 from bot.dates import MONTHS_FR
 from bot.engine import routes
 from bot.engine.amounts import asks_amount, gives_amount
+from bot.engine.article_subject import about_actors
 from bot.engine.cards import card_button, visible
 from bot.engine.common import brief_when, entry_button, line_text, other_article, quote_of
 from bot.engine.counting import NUMBER_WORDS, gives_figure
@@ -1281,7 +1282,8 @@ def _untold_with(index: Index, query: str, unnamed: list[str]) -> str:
     """The words of ``query`` besides actors' names (those of the articles, longer than three
     letters, no adverb), said as « a », « b » et « c », when no sentence of the articles names
     one of the ``unnamed`` actors (by a name, an alias or an adjective) together with any of
-    them; "" when one does, or when there is no such word."""
+    them, nor holds one of them in an article about such an actor (``about_actors``); "" when
+    one does, or when there is no such word."""
     exact = index.names.exact
     named = {exact[w] for w in index.tokens(query) if w in exact} - {index.base.vocabulary.home}
     if len(named) > 1:  # « point commun entre l'accord avec Londres et celui avec Washington »:
@@ -1292,10 +1294,12 @@ def _untold_with(index: Index, query: str, unnamed: list[str]) -> str:
         return ""
     actors = [a for a in index.base.actors.values() if a.name in unnamed]
     names = {fold(n) for a in actors for n in (*a.names(), *a.demonyms) if n}
-    for text in index.base.seeds.values():
-        for sentence in _SEED_SENTENCE.split(text):
+    ids = tuple(a.id for a in actors)
+    for source, text in index.base.seeds.items():
+        about = about_actors(index, source, ids)  # an article about the actor: each of its
+        for sentence in _SEED_SENTENCE.split(text):  # sentences is about it, named or not
             folded = f" {' '.join(index.tokens(sentence))} "
-            if not any(f" {name} " in folded for name in names):
+            if not about and not any(f" {name} " in folded for name in names):
                 continue
             prefixes = _prefixes(index, sentence)
             if any(_matches(word, prefixes) for word in nouns):

@@ -24,6 +24,7 @@ from bot.engine import routes
 from bot.engine.absent_names import names_said_absent
 from bot.engine.acts_asked import acts_asked, unread_acts
 from bot.engine.article_lists import article_list, asked_noun
+from bot.engine.article_subject import article_neighbours
 from bot.engine.asked_absent import (
     absent_asked,
     answering_sentence_on_top,
@@ -120,6 +121,7 @@ from bot.engine.said_again import (
     adds_nothing,
     more_on_button,
     nothing_more,
+    quoting_entries,
     says_again,
     shown_quotes,
     unshown_evidence,
@@ -1187,8 +1189,15 @@ def _not_again(
         return detailed  # « Les articles ne donnent pas le jour exact : … » on top
     reply, asked = answered
     subject = subject_entries(index, dict.fromkeys(previous.lines))
+    subject = subject or quoting_entries(index, previous.quotes)  # quotes shown alone
+    detail = asked_detail(expand(text))
     unshown = unshown_evidence(
-        index, typed, [item for entry in subject for item in entry.evidence], previous.quotes
+        index,
+        typed,
+        [item for entry in subject for item in entry.evidence],
+        previous.quotes,
+        [item for entry in article_neighbours(index, subject) for item in entry.evidence],
+        detail.kind if detail is not None else "",
     )
     if unshown is not None:  # a sentence of the subject not shown yet holds what is asked
         opened = (

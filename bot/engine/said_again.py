@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.content.model import Agreement, Event, Fact
 from bot.content.schema import Evidence
 from bot.engine.index import Index
+from bot.engine.passage import carries
 from bot.engine.reply import Block, Button, Para, Quote, QuoteGroup, Reply
+
+Entry = Event | Agreement | Fact
 
 KEY_CHARACTERS = 80
 """The start of a quote that identifies it (a quote shown cut « … » keeps its start)."""
@@ -76,22 +80,55 @@ régionale, l'énergie … »)."""
 
 
 def unshown_evidence(
-    index: Index, question: str, evidence: Sequence[Evidence], before: tuple[str, ...]
+    index: Index,
+    question: str,
+    evidence: Sequence[Evidence],
+    before: tuple[str, ...],
+    nearby: Sequence[Evidence] = (),
+    kind: str = "",
 ) -> Evidence | None:
     """The sentence of the subject's ``evidence`` not shown ``before`` that holds the most of
     the follow-up's words (at least ``UNSHOWN_WORDS``), or None: while one exists, « the
     sentences of this subject say no more » would be a false « not said » (fourteenth blind
-    set's fidelity reader, AC02)."""
+    set's fidelity reader, AC02). A sentence of the subject's neighbours in its article
+    (``nearby``: « De là, le pétrole sera pompé … vers Novorossiysk ») counts too when it
+    carries the ``kind`` of detail asked (a place for « où ») and holds a word of the
+    question (« et ce pétrole il part où ensuite ? », fifteenth set, AH51)."""
     asked = set(index.tokens(question))
     seen = {key.removeprefix(OWN) for key in before}
-    best: tuple[int, Evidence] | None = None
-    for item in evidence:
+    known = set(index.tokens(" ".join(seen)))  # words shown already: a tie goes to the newer
+    best: tuple[int, int, Evidence] | None = None
+    rows = [(item, UNSHOWN_WORDS) for item in evidence]
+    if kind in SLOT_KINDS:
+        rows += [(item, 1) for item in nearby if carries(kind, item.quote)]
+    for item, least in rows:
         if _key(item.quote) in seen:
             continue
-        held = len(asked & set(index.tokens(item.quote)))
-        if held >= UNSHOWN_WORDS and (best is None or held > best[0]):
-            best = (held, item)
-    return best[1] if best is not None else None
+        words = set(index.tokens(item.quote))
+        held, fresh = len(asked & words), -len(words & known)
+        if held >= least and (best is None or (held, fresh) > best[:2]):
+            best = (held, fresh, item)
+    return best[2] if best is not None else None
+
+
+def quoting_entries(index: Index, before: tuple[str, ...]) -> list[Entry]:
+    """The entries whose own quotes the answer ``before`` showed (``shown_quotes``): the
+    subject of a follow-up to an answer that listed no line (« combien de tonnes ? » shows
+    its quotes alone). Read only on that path."""
+    seen = {key.removeprefix(OWN) for key in before}
+    if not seen:
+        return []
+    return [
+        entry
+        for entry in index.base.entries()
+        if any(_key(item.quote) in seen for item in entry.evidence)
+    ]
+
+
+SLOT_KINDS = ("ou",)
+"""Details a neighbour's sentence answers by carrying them: a place (``passage.carries``).
+Never a name (a neighbour naming Aliyev answers no « qui côté américain ? »), nor a date or
+a figure, which the subject's own sentences give."""
 
 
 _MORE = re.compile(r"\+ (\d+) autres? résultats? \(bouton 🔎\)\.")
