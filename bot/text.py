@@ -104,6 +104,15 @@ def _fold(text: str) -> str:
     return " ".join(_WORD.findall(text))  # as re.sub(r"[^0-9a-z]+", " ", text).strip()
 
 
+_VOWEL_START = "aàâäeéèêëiîïoôöuùûüy"
+
+
+def of_word(word: str) -> str:
+    """« de drones », « d'avions », « d'Aliyev »: « de » elided before a vowel, as French
+    writes it (a mute or aspirated h is left as « de h… »: it cannot be told from spelling)."""
+    return f"d'{word}" if word[:1].casefold() in _VOWEL_START else f"de {word}"
+
+
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """A count with its noun agreed: « 1 événement », « 2 événements », « 0 accord »; thousands
     apart as French writes them: « 5 000 articles » (a narrow no-break space)."""

@@ -15,7 +15,7 @@ from bot.engine.french import folded_stem
 from bot.engine.index import Index
 from bot.engine.reply import Block, Button, Para, Reply
 from bot.engine.seedtext import sources_holding
-from bot.text import fold
+from bot.text import fold, of_word
 
 NUMBER_WORDS = frozenset(
     " ".join(
@@ -155,28 +155,19 @@ def _counted(index: Index, noun: str, query: str) -> list[Evidence]:
     return list(found.values())[:SHOWN]
 
 
-_VOWEL = "aàâäeéèêëiîïoôöuùûüy"
-
-
-def of_noun(noun: str) -> str:
-    """« de drones », « d'avions »: the preposition elided before a vowel, as French writes it
-    (the twenty-sixth newcomer saw « COMBIEN DE AVIONS ? »)."""
-    return f"d'{noun}" if noun[:1].casefold() in _VOWEL else f"de {noun}"
-
-
 def count_reply(index: Index, noun: str, query: str) -> Reply | None:
     """The figures the articles give, in their own words; None when none does."""
     found = counted(index, noun, query)
     if not found:
         return None
-    blocks: list[Block] = [Para(f"Combien {of_noun(noun)} ? Ce que disent les articles :", "title")]
+    blocks: list[Block] = [Para(f"Combien {of_word(noun)} ? Ce que disent les articles :", "title")]
     if _EXACT.search(f" {fold(query)} ") and not any(
         _exact_figure(index, evidence.quote, noun) for evidence in found
     ):  # « combien de drones, très exactement ? » of « des centaines de drones »
         blocks.insert(
             0,
             Para(
-                f"Les articles ne donnent pas de nombre exact {of_noun(noun)}, seulement un ordre "
+                f"Les articles ne donnent pas de nombre exact {of_word(noun)}, seulement un ordre "
                 "de grandeur :",
                 "note",
             ),

@@ -47,7 +47,7 @@ from bot.engine.reply import Block, Item, Para, Quote, Reply
 from bot.engine.seedtext import sources_holding
 from bot.engine.signing_untold import signed_by_whom_untold, signs_this
 from bot.engine.thread_said import thread_said
-from bot.text import fold, short_label
+from bot.text import fold, of_word, short_label
 
 Entry = Event | Agreement | Fact
 
@@ -614,7 +614,7 @@ def _function_reply(index: Index, subject: list[Entry], shown: str, about: str) 
     surname = next((name for text in said if (name := _person(index, text))), "")
     if not surname:
         return None
-    line = Para(f"Compris : {about} — la fonction de {surname}", "note")
+    line = Para(f"Compris : {about} — la fonction {of_word(surname)}", "note")
     for found in (*_own_sentences(index, subject), *_seed_sentences(index, subject)):
         if surname in found.sentence and _ROLE.search(_lower(found.sentence)):
             shown_found = [*_quoted_before(found), found]  # « La Douma d'État a réagi … »:
@@ -1029,7 +1029,7 @@ def _detail_reply(
         if not found:
             blocks: list[Block] = [
                 line,
-                Para(f"Les articles ne citent rien d'autre de {surname} que ce passage :"),
+                Para(f"Les articles ne citent rien d'autre {of_word(surname)} que ce passage :"),
                 *_what_they_say(index, subject[:1]),
             ]
         else:

@@ -39,7 +39,7 @@ from bot.dates import MONTHS_FR
 from bot.engine.french import is_stop
 from bot.engine.index import Index
 from bot.engine.reply import Para
-from bot.text import fold
+from bot.text import fold, of_word
 
 _DETERMINERS = frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"])
 """Words after which a word of the question is a noun or a noun's first adjective."""
@@ -250,7 +250,7 @@ def _named(text: str, kind: str, focus: list[str]) -> str:
     if first in folded:
         at = folded.index(first)
         if at and folded[at - 1] in ("de", "d"):
-            return f"{_KIND_OF[kind]} de {tokens[at]}"
+            return f"{_KIND_OF[kind]} {of_word(tokens[at])}"
         after = folded[at + 1] if at + 1 < len(folded) else ""
         if after and not is_stop(after) and after not in _ASKING:  # « prochain forum »
             return f"{_KIND[kind]} pour « {tokens[at]} {tokens[at + 1].rstrip(chr(39))} »"

@@ -1,10 +1,11 @@
-"""A count's title is French: « Combien de drones ? », « Combien d'avions ? »."""
+"""« de » before a word, as French writes it: « Combien de drones ? », « Combien d'avions ? »,
+« la fonction d'Aliyev »."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.engine.counting import of_noun
+from bot.text import of_word
 
 
 @pytest.mark.parametrize(
@@ -17,7 +18,9 @@ from bot.engine.counting import of_noun
         ("drones", "de drones"),
         ("pays", "de pays"),
         ("soldats", "de soldats"),
+        ("Aliyev", "d'Aliyev"),
+        ("Zatulin", "de Zatulin"),
     ],
 )
-def test_the_preposition_is_elided_before_a_vowel(noun: str, said: str) -> None:
-    assert of_noun(noun) == said
+def test_de_is_elided_before_a_vowel(noun: str, said: str) -> None:
+    assert of_word(noun) == said
