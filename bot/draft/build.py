@@ -3498,6 +3498,16 @@ _SAID_SELF = re.compile(
 PRONOUN_SPEECH_NOTE = "« {words} » : la suite des propos de l'orateur de la phrase d'avant"
 
 
+def _by_position(candidates: list[Candidate], positions: dict[int, int]) -> dict[int, Candidate]:
+    """Each candidate under the positions of its sentences in the article."""
+    return {
+        positions[sentence.start]: candidate
+        for candidate in candidates
+        for sentence in (candidate.sentence, *candidate.more)
+        if sentence.start in positions
+    }
+
+
 def _pronoun_goes_on(
     candidates: list[Candidate],
     skipped: list[Sentence],
@@ -3509,12 +3519,7 @@ def _pronoun_goes_on(
     part of what he said (the guide: one speaker's words are one declaration), never
     dropped, and a key quote (what he said is the summary's). Only when the sentence before
     is a candidate's that names someone speaking."""
-    by_position = {
-        positions[sentence.start]: candidate
-        for candidate in candidates
-        for sentence in (candidate.sentence, *candidate.more)
-        if sentence.start in positions
-    }
+    by_position = _by_position(candidates, positions)
     for sentence in list(skipped):
         found = _PRONOUN_SPEECH.match(sentence.text)
         before = by_position.get(positions.get(sentence.start, -1) - 1)
@@ -3557,12 +3562,7 @@ def _stance_goes_on(
     a topic (``_STANCE``: « Le représentant spécial a insisté sur … une normalisation ») right
     after a candidate's sentence (one or two before): that candidate's, in a key quote — never
     dropped as naming nothing. Never an agreement's."""
-    by_position = {
-        positions[sentence.start]: candidate
-        for candidate in candidates
-        for sentence in (candidate.sentence, *candidate.more)
-        if sentence.start in positions
-    }
+    by_position = _by_position(candidates, positions)
     for sentence in list(skipped):
         found = _STANCE.search(sentence.text)
         if found is None or sentence.start in reasons or len(sentence.text) < MIN_QUOTE:
@@ -3598,12 +3598,7 @@ def _same_speaker_again(
     (« …, a fait savoir l'ambassadeur français » then « le diplomate s'est déclaré « heureux
     d'annoncer » … ») : more of that declaration, in key quotes — one speaker, one
     declaration (the guide)."""
-    by_position = {
-        positions[sentence.start]: candidate
-        for candidate in candidates
-        for sentence in (candidate.sentence, *candidate.more)
-        if sentence.start in positions
-    }
+    by_position = _by_position(candidates, positions)
     gone: set[int] = set()
     for item in candidates:
         found = _TITLE_AGAIN.match(item.sentence.text)
